@@ -1,0 +1,140 @@
+"""Shared test set-up: fast hashing, loud templates, and the personas every app uses.
+
+Personas: a kommun (Kalmar) and its lokalpolisområde, a second kommun (Nybro), and one
+user per role. Names state who they are: ``kommun_editor`` edits Kalmar's promises,
+``polis_editor`` edits for LPO Kalmar, ``other_kommun_editor`` edits for Nybro.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+class InvalidTemplateVariable(str):
+    """Make a missing template variable fail the test instead of rendering as ''."""
+
+    def __mod__(self, other: object) -> str:
+        raise AssertionError(f"Undefined template variable: {other!r}")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = InvalidTemplateVariable("%s")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+
+
+@pytest.fixture
+def county_kalmar(db):
+    from medborgarloften.places.models import County, Organisation, OrganisationKind
+
+    region, _ = Organisation.objects.get_or_create(
+        kind=OrganisationKind.POLISREGION, name="Polisregion Syd"
+    )
+    county, _ = County.objects.get_or_create(
+        code="08", defaults={"name": "Kalmar län", "police_region": region}
+    )
+    return county
+
+
+@pytest.fixture
+def kalmar(county_kalmar):
+    from medborgarloften.places.models import Organisation, OrganisationKind
+
+    return Organisation.objects.get_or_create(
+        kind=OrganisationKind.KOMMUN,
+        code="0880",
+        defaults={"name": "Kalmar", "county": county_kalmar},
+    )[0]
+
+
+@pytest.fixture
+def nybro(county_kalmar):
+    from medborgarloften.places.models import Organisation, OrganisationKind
+
+    return Organisation.objects.get_or_create(
+        kind=OrganisationKind.KOMMUN,
+        code="0881",
+        defaults={"name": "Nybro", "county": county_kalmar},
+    )[0]
+
+
+@pytest.fixture
+def lpo_kalmar(kalmar):
+    from medborgarloften.places.models import Organisation, OrganisationKind
+
+    lpo, _ = Organisation.objects.get_or_create(
+        kind=OrganisationKind.LOKALPOLISOMRADE,
+        name="Lokalpolisområde Kalmar",
+        defaults={"county": kalmar.county},
+    )
+    lpo.serves.add(kalmar)
+    return lpo
+
+
+@pytest.fixture
+def lpo_nybro(nybro):
+    from medborgarloften.places.models import Organisation, OrganisationKind
+
+    lpo, _ = Organisation.objects.get_or_create(
+        kind=OrganisationKind.LOKALPOLISOMRADE,
+        name="Lokalpolisområde Nybro",
+        defaults={"county": nybro.county},
+    )
+    lpo.serves.add(nybro)
+    return lpo
+
+
+def _member(username: str, organisation, role: str):
+    from medborgarloften.accounts.models import Membership, User
+
+    user = User.objects.create_user(
+        username=username, password="test-losenord-123", first_name=username
+    )
+    Membership.objects.create(user=user, organisation=organisation, role=role)
+    return user
+
+
+@pytest.fixture
+def kommun_admin(kalmar):
+    return _member("kommun_admin", kalmar, "admin")
+
+
+@pytest.fixture
+def kommun_editor(kalmar):
+    return _member("kommun_editor", kalmar, "editor")
+
+
+@pytest.fixture
+def kommun_reporter(kalmar):
+    return _member("kommun_reporter", kalmar, "reporter")
+
+
+@pytest.fixture
+def kommun_viewer(kalmar):
+    return _member("kommun_viewer", kalmar, "viewer")
+
+
+@pytest.fixture
+def polis_editor(lpo_kalmar):
+    return _member("polis_editor", lpo_kalmar, "editor")
+
+
+@pytest.fixture
+def other_kommun_editor(nybro):
+    return _member("other_kommun_editor", nybro, "editor")
+
+
+@pytest.fixture
+def superuser(db):
+    from medborgarloften.accounts.models import User
+
+    return User.objects.create_superuser(
+        username="superuser", password="test-losenord-123", email="root@example.org"
+    )

@@ -1,0 +1,3 @@
+from medborgarloften.cli import main
+
+raise SystemExit(main())

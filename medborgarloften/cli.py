@@ -1,0 +1,85 @@
+"""The one console script: ``medborgarloften <subcommand> [options]``.
+
+Each subcommand wraps a Django management command so that the CLI and ``manage.py``
+can never drift apart. ``medborgarloften --help`` lists them with one line each.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# subcommand -> (management command, one-line help in Swedish / English)
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "serve": ("serve", "Starta webbservern / start the web server"),
+    "migrate": ("migrate", "Skapa eller uppgradera databasen / create or upgrade the database"),
+    "loadref": (
+        "loadref",
+        "Läs in referensdata: kommuner, län, polisregioner, LPO / load reference data",
+    ),
+    "demo": ("demo", "Läs in demodata för en kommun / load demo data"),
+    "createuser": (
+        "createuser",
+        "Skapa en användare med organisation och roll / create a user with a role",
+    ),
+    "export": ("export", "Exportera medborgarlöften som JSON / export promises as JSON"),
+    "load": ("loadpromises", "Läs in medborgarlöfte-JSON / load medborgarlöfte JSON"),
+    "extract": (
+        "extract",
+        "Extrahera löften ur dokument utan att spara / extract records, store nothing",
+    ),
+    "import": ("importdocs", "Importera dokument som utkast / import documents as drafts"),
+    "manage": ("", "Kör valfritt Django-kommando / run any Django management command"),
+}
+
+
+def _usage() -> str:
+    width = max(len(name) for name in SUBCOMMANDS)
+    lines = [
+        "usage: medborgarloften <kommando> [flaggor]",
+        "",
+        "Medborgarlöften – kommun och lokalpolisområde i samverkan.",
+        "",
+        "kommandon / commands:",
+    ]
+    lines += [f"  {name.ljust(width)}  {help_}" for name, (_, help_) in SUBCOMMANDS.items()]
+    lines += ["", "`medborgarloften <kommando> --help` visar kommandots flaggor."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Dispatch to the management command; return the process exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in {"-h", "--help", "help"}:
+        print(_usage())
+        return 0
+    if args[0] in {"--version", "-V"}:
+        from medborgarloften import __version__
+
+        print(f"medborgarloften {__version__}")
+        return 0
+    name, rest = args[0], args[1:]
+    if name not in SUBCOMMANDS:
+        print(
+            f"medborgarloften: okänt kommando / unknown command: {name!r}\n\n{_usage()}",
+            file=sys.stderr,
+        )
+        return 2
+    command = SUBCOMMANDS[name][0]
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "medborgarloften.settings")
+    from django.core.management import execute_from_command_line
+
+    argv_django = ["medborgarloften", *rest] if not command else [
+        "medborgarloften",
+        command,
+        *rest,
+    ]
+    if not command and not rest:
+        argv_django.append("help")
+    try:
+        execute_from_command_line(argv_django)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except KeyboardInterrupt:
+        return 130
+    return 0

@@ -1,0 +1,1 @@
+"""Imported documents and extraction runs (import issue)."""

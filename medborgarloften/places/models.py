@@ -1,0 +1,201 @@
+"""Kommuner, police organisation, other parties and the named areas inside a kommun."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    KOMMUN = "kommun", _("Kommun")
+    LOKALPOLISOMRADE = "lokalpolisomrade", _("Lokalpolisområde")
+    POLISOMRADE = "polisomrade", _("Polisområde")
+    POLISREGION = "polisregion", _("Polisregion")
+    REGION = "region", _("Region")
+    SKOLA = "skola", _("Skola")
+    BOSTADSBOLAG = "bostadsbolag", _("Bostadsbolag")
+    FORENING = "forening", _("Förening")
+    NARINGSLIV = "naringsliv", _("Näringsliv")
+    RADDNINGSTJANST = "raddningstjanst", _("Räddningstjänst")
+    KOLLEKTIVTRAFIK = "kollektivtrafik", _("Kollektivtrafik")
+    ANNAN = "annan", _("Annan part")
+
+
+POLICE_KINDS = (
+    OrganisationKind.LOKALPOLISOMRADE,
+    OrganisationKind.POLISOMRADE,
+    OrganisationKind.POLISREGION,
+)
+
+
+class County(models.Model):
+    """A län, with the police region it belongs to."""
+
+    code = models.CharField(_("länskod"), max_length=2, unique=True)
+    name = models.CharField(_("namn"), max_length=100)
+    police_region = models.ForeignKey(
+        "Organisation",
+        verbose_name=_("polisregion"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="counties",
+        limit_choices_to={"kind": OrganisationKind.POLISREGION},
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("län")
+        verbose_name_plural = _("län")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def kommuner(self) -> OrganisationQuerySet:
+        return self.filter(kind=OrganisationKind.KOMMUN)
+
+    def police(self) -> OrganisationQuerySet:
+        return self.filter(kind__in=POLICE_KINDS)
+
+    def lpos(self) -> OrganisationQuerySet:
+        return self.filter(kind=OrganisationKind.LOKALPOLISOMRADE)
+
+
+class Organisation(models.Model):
+    """A party to promises: a kommun, a police unit or another actor.
+
+    Police units form a tree (lokalpolisområde → polisområde → polisregion) through
+    ``parent``; a lokalpolisområde serves one or more kommuner through ``serves``.
+    """
+
+    kind = models.CharField(_("typ"), max_length=20, choices=OrganisationKind.choices)
+    name = models.CharField(_("namn"), max_length=200)
+    code = models.CharField(
+        _("kod"),
+        max_length=20,
+        blank=True,
+        help_text=_("Kommunkod (fyra siffror) för kommuner; annars valfri."),
+    )
+    county = models.ForeignKey(
+        County,
+        verbose_name=_("län"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("ingår i"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    serves = models.ManyToManyField(
+        "self",
+        verbose_name=_("kommuner som betjänas"),
+        symmetrical=False,
+        blank=True,
+        related_name="served_by",
+        limit_choices_to={"kind": OrganisationKind.KOMMUN},
+    )
+    source = models.CharField(
+        _("källa"), max_length=500, blank=True, help_text=_("Varifrån uppgiften kommer.")
+    )
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisationer")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "name"], name="org_unique_kind_name"),
+            models.UniqueConstraint(
+                fields=["kind", "code"],
+                condition=~Q(code=""),
+                name="org_unique_kind_code",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.kind == OrganisationKind.KOMMUN:
+            return f"{self.name} kommun"
+        return self.name
+
+    @property
+    def is_police(self) -> bool:
+        return self.kind in POLICE_KINDS
+
+    @property
+    def is_kommun(self) -> bool:
+        return self.kind == OrganisationKind.KOMMUN
+
+    def clean(self) -> None:
+        if self.kind == OrganisationKind.KOMMUN and not (
+            len(self.code) == 4 and self.code.isdigit()
+        ):
+            raise ValidationError({"code": _("En kommunkod har fyra siffror, t.ex. 0880.")})
+
+
+class AreaKind(models.TextChoices):
+    STADSDEL = "stadsdel", _("Stadsdel")
+    TATORT = "tatort", _("Tätort")
+    OMRADE = "omrade", _("Område")
+    PLATS = "plats", _("Plats")
+
+
+class Area(models.Model):
+    """A named place inside a kommun: a stadsdel, tätort, område or single place."""
+
+    kommun = models.ForeignKey(
+        Organisation,
+        verbose_name=_("kommun"),
+        on_delete=models.CASCADE,
+        related_name="areas",
+        limit_choices_to={"kind": OrganisationKind.KOMMUN},
+    )
+    name = models.CharField(_("namn"), max_length=200)
+    kind = models.CharField(
+        _("typ"), max_length=20, choices=AreaKind.choices, default=AreaKind.OMRADE
+    )
+    code = models.CharField(
+        _("DeSO/RegSO-kod"), max_length=20, blank=True, help_text=_("Valfri.")
+    )
+    aliases = models.JSONField(
+        _("andra namn"),
+        default=list,
+        blank=True,
+        help_text=_("Andra namn för samma område, t.ex. delarna i 'Berga/Funkabo'."),
+    )
+    geometry = models.JSONField(_("geometri (GeoJSON)"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["kommun__name", "name"]
+        verbose_name = _("område")
+        verbose_name_plural = _("områden")
+        constraints = [
+            models.UniqueConstraint(fields=["kommun", "name"], name="area_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def names(self) -> list[str]:
+        """The name and every alias: what a text may call this area."""
+        return [self.name, *[a for a in self.aliases if a]]
+
+    def clean(self) -> None:
+        if not isinstance(self.aliases, list) or not all(
+            isinstance(a, str) for a in self.aliases
+        ):
+            raise ValidationError({"aliases": _("Andra namn ska vara en lista med text.")})
+        if self.geometry is not None and (
+            not isinstance(self.geometry, dict) or "type" not in self.geometry
+        ):
+            raise ValidationError({"geometry": _("Geometrin ska vara ett GeoJSON-objekt.")})

@@ -1,0 +1,374 @@
+"""Medborgarlöften: agreements, promises, focus areas, commitments, signatories, history."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from medborgarloften.places.models import Organisation, OrganisationKind
+from medborgarloften.vocabulary import EVIDENCE_SOURCES, PER, RESPONSIBLE, THEMES, choices
+
+
+def _check_codes(value: object, vocabulary: dict[str, str], field: str) -> None:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValidationError({field: _("Ska vara en lista med koder.")})
+    unknown = sorted(set(value) - vocabulary.keys())
+    if unknown:
+        raise ValidationError(
+            {field: _("Okända värden: %(codes)s") % {"codes": ", ".join(unknown)}}
+        )
+
+
+class Agreement(models.Model):
+    """A samverkansöverenskommelse between kommun and lokalpolisområde."""
+
+    title = models.CharField(_("titel"), max_length=300)
+    parties = models.ManyToManyField(
+        Organisation, verbose_name=_("parter"), related_name="agreements"
+    )
+    period_start = models.DateField(_("gäller från"), null=True, blank=True)
+    period_end = models.DateField(_("gäller till"), null=True, blank=True)
+    signed_on = models.DateField(_("undertecknad"), null=True, blank=True)
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        ordering = ["-period_start", "title"]
+        verbose_name = _("samverkansöverenskommelse")
+        verbose_name_plural = _("samverkansöverenskommelser")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__isnull=True)
+                | Q(period_start__isnull=True)
+                | Q(period_end__gte=F("period_start")),
+                name="agreement_end_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PromiseStatus(models.TextChoices):
+    DRAFT = "draft", _("Utkast")
+    ADOPTED = "adopted", _("Antaget")
+    PUBLISHED = "published", _("Publicerat")
+    CLOSED = "closed", _("Avslutat")
+
+
+#: Which status changes are allowed, from -> to.
+STATUS_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    PromiseStatus.DRAFT: (PromiseStatus.ADOPTED, PromiseStatus.PUBLISHED),
+    PromiseStatus.ADOPTED: (PromiseStatus.PUBLISHED, PromiseStatus.DRAFT),
+    PromiseStatus.PUBLISHED: (PromiseStatus.CLOSED, PromiseStatus.ADOPTED),
+    PromiseStatus.CLOSED: (PromiseStatus.PUBLISHED,),
+}
+
+#: Statuses citizens can see.
+PUBLIC_STATUSES = (PromiseStatus.PUBLISHED, PromiseStatus.CLOSED)
+
+
+class PromiseQuerySet(models.QuerySet["Promise"]):
+    def public(self) -> PromiseQuerySet:
+        """What anonymous visitors may see: published and closed promises."""
+        return self.filter(status__in=PUBLIC_STATUSES)
+
+    def for_organisations(self, organisations: object) -> PromiseQuerySet:
+        return self.filter(parties__in=organisations).distinct()
+
+    def current(self, on: object) -> PromiseQuerySet:
+        return self.filter(
+            Q(period_start__isnull=True) | Q(period_start__lte=on),
+            Q(period_end__isnull=True) | Q(period_end__gte=on),
+        )
+
+
+class Promise(models.Model):
+    """A medborgarlöfte: what kommun and police promise citizens for a period."""
+
+    uid = models.UUIDField(_("id"), default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(_("titel"), max_length=300)
+    parties = models.ManyToManyField(
+        Organisation, verbose_name=_("parter"), related_name="promises"
+    )
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("samverkansöverenskommelse"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="promises",
+    )
+    period_start = models.DateField(_("period från"), null=True, blank=True)
+    period_end = models.DateField(_("period till"), null=True, blank=True)
+    period_text = models.CharField(
+        _("period som den skrivs"), max_length=300, blank=True
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=PromiseStatus.choices,
+        default=PromiseStatus.DRAFT,
+    )
+    situation_summary = models.TextField(_("lägesbild"), blank=True)
+    evidence_sources = models.JSONField(
+        _("underlag"), default=list, blank=True, validators=[]
+    )
+    follow_up_text = models.TextField(_("uppföljning"), blank=True)
+    reports_per_period = models.PositiveSmallIntegerField(
+        _("antal redovisningar under perioden"), null=True, blank=True
+    )
+    report_audience = models.CharField(
+        _("redovisas för"),
+        max_length=300,
+        blank=True,
+        help_text=_("T.ex. brottsförebyggande rådet och medborgarna."),
+    )
+    source_url = models.URLField(_("källa"), max_length=1000, blank=True)
+    adopted_on = models.DateField(_("antaget"), null=True, blank=True)
+    published_at = models.DateTimeField(_("publicerat"), null=True, blank=True)
+    closed_on = models.DateField(_("avslutat"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PromiseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-period_start", "title"]
+        verbose_name = _("medborgarlöfte")
+        verbose_name_plural = _("medborgarlöften")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__isnull=True)
+                | Q(period_start__isnull=True)
+                | Q(period_end__gte=F("period_start")),
+                name="promise_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[s.value for s in PromiseStatus]),
+                name="promise_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in PUBLIC_STATUSES
+
+    def kommuner(self) -> list[Organisation]:
+        return [p for p in self.parties.all() if p.kind == OrganisationKind.KOMMUN]
+
+    def police_areas(self) -> list[Organisation]:
+        return [p for p in self.parties.all() if p.is_police]
+
+    def other_parties(self) -> list[Organisation]:
+        return [
+            p for p in self.parties.all() if not p.is_police and not p.is_kommun
+        ]
+
+    def allowed_transitions(self) -> tuple[str, ...]:
+        return STATUS_TRANSITIONS.get(self.status, ())
+
+    def clean(self) -> None:
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError(
+                {"period_end": _("Periodens slut kan inte ligga före dess början.")}
+            )
+        _check_codes(self.evidence_sources, EVIDENCE_SOURCES, "evidence_sources")
+
+
+class FocusArea(models.Model):
+    """A fokusområde: a place, group or theme the promise concentrates on."""
+
+    promise = models.ForeignKey(
+        Promise, on_delete=models.CASCADE, related_name="focus_areas"
+    )
+    title = models.CharField(_("rubrik"), max_length=300)
+    description = models.TextField(_("beskrivning"), blank=True)
+    themes = models.JSONField(_("teman"), default=list, blank=True)
+    areas = models.ManyToManyField(
+        "places.Area", verbose_name=_("områden"), blank=True, related_name="focus_areas"
+    )
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("fokusområde")
+        verbose_name_plural = _("fokusområden")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        _check_codes(self.themes, THEMES, "themes")
+
+
+class Commitment(models.Model):
+    """One thing a party undertakes, with a checkable target where possible."""
+
+    promise = models.ForeignKey(
+        Promise, on_delete=models.CASCADE, related_name="commitments"
+    )
+    focus_area = models.ForeignKey(
+        FocusArea,
+        verbose_name=_("fokusområde"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="commitments",
+    )
+    text = models.TextField(_("åtagande"))
+    responsible = models.JSONField(
+        _("ansvarig"), default=list, blank=True, help_text=_("polis, kommun, annan")
+    )
+    other_parties = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("andra ansvariga parter"),
+        blank=True,
+        related_name="commitments",
+    )
+    themes = models.JSONField(_("teman"), default=list, blank=True)
+    areas = models.ManyToManyField(
+        "places.Area", verbose_name=_("områden"), blank=True, related_name="commitments"
+    )
+    target_quantity = models.PositiveIntegerField(_("antal"), null=True, blank=True)
+    target_unit = models.CharField(_("enhet"), max_length=100, blank=True)
+    target_per = models.CharField(
+        _("per"), max_length=20, choices=choices(PER), blank=True
+    )
+    target_deadline = models.DateField(_("senast"), null=True, blank=True)
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("åtagande")
+        verbose_name_plural = _("åtaganden")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(target_quantity__isnull=True) | Q(target_quantity__gte=1),
+                name="commitment_quantity_positive",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def measurable(self) -> bool:
+        """True exactly when the commitment has a checkable target."""
+        return bool(
+            self.target_quantity is not None or self.target_per or self.target_deadline
+        )
+
+    def responsible_labels(self) -> list[str]:
+        return [RESPONSIBLE[code] for code in self.responsible if code in RESPONSIBLE]
+
+    def target_display(self) -> str:
+        """The target as a Swedish phrase: 'minst 100 kvällar per år, senast 2025-06-30'."""
+        parts: list[str] = []
+        if self.target_quantity is not None:
+            parts.append(f"minst {self.target_quantity} {self.target_unit}".strip())
+        elif self.target_unit:
+            parts.append(self.target_unit)
+        if self.target_per and self.target_per != "period":
+            parts.append(PER[self.target_per])
+        elif self.target_per == "period" and parts:
+            parts.append(PER["period"])
+        text = " ".join(parts)
+        if self.target_deadline:
+            deadline = f"senast {self.target_deadline.isoformat()}"
+            text = f"{text}, {deadline}" if text else deadline
+        return text
+
+    def clean(self) -> None:
+        errors: dict[str, object] = {}
+        if not (self.text or "").strip():
+            errors["text"] = _("Skriv vad som ska göras.")
+        try:
+            _check_codes(self.responsible, RESPONSIBLE, "responsible")
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+        try:
+            _check_codes(self.themes, THEMES, "themes")
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+        if self.target_quantity is not None and self.target_quantity < 1:
+            errors["target_quantity"] = _("Antalet ska vara ett positivt heltal.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Signatory(models.Model):
+    """Someone who signed the promise for a party."""
+
+    promise = models.ForeignKey(
+        Promise, on_delete=models.CASCADE, related_name="signatories"
+    )
+    name = models.CharField(_("namn"), max_length=200)
+    title = models.CharField(_("titel"), max_length=300, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="signatories",
+    )
+    organisation_name = models.CharField(
+        _("organisation som den skrivs"), max_length=300, blank=True
+    )
+    signed_on = models.DateField(_("datum"), null=True, blank=True)
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("undertecknare")
+        verbose_name_plural = _("undertecknare")
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.title}" if self.title else self.name
+
+
+class Revision(models.Model):
+    """One change to a promise: who, when, what, and the promise before and after."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Skapat")
+        UPDATED = "updated", _("Ändrat")
+        STATUS = "status", _("Ny status")
+        LOADED = "loaded", _("Inläst från fil")
+        IMPORTED = "imported", _("Importerat från dokument")
+
+    promise = models.ForeignKey(
+        Promise, on_delete=models.CASCADE, related_name="revisions"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("tid"), auto_now_add=True)
+    action = models.CharField(_("händelse"), max_length=10, choices=Action.choices)
+    summary = models.CharField(_("sammanfattning"), max_length=500, blank=True)
+    source = models.CharField(
+        _("källa"), max_length=300, blank=True, help_text=_("webb, cli, fil, import…")
+    )
+    before = models.JSONField(_("före"), null=True, blank=True)
+    after = models.JSONField(_("efter"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("ändring")
+        verbose_name_plural = _("ändringar")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,12 @@
+"""Root URLs: public site at /, staff under /personal/, accounts, Django admin."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("medborgarloften.publishing.urls")),
+    path("konto/", include("medborgarloften.accounts.urls")),
+    path("personal/", include("medborgarloften.promises.urls")),
+    path("personal/organisationer/", include("medborgarloften.places.urls")),
+    path("django-admin/", admin.site.urls),
+]
