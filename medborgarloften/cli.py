@@ -12,7 +12,10 @@ import sys
 # subcommand -> (management command, one-line help in Swedish / English)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("serve", "Starta webbservern / start the web server"),
-    "migrate": ("migrate", "Skapa eller uppgradera databasen / create or upgrade the database"),
+    "migrate": (
+        "migrate",
+        "Skapa eller uppgradera databasen / create or upgrade the database",
+    ),
     "loadref": (
         "loadref",
         "Läs in referensdata: kommuner, län, polisregioner, LPO / load reference data",
@@ -22,13 +25,19 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "createuser",
         "Skapa en användare med organisation och roll / create a user with a role",
     ),
-    "export": ("export", "Exportera medborgarlöften som JSON / export promises as JSON"),
+    "export": (
+        "export",
+        "Exportera medborgarlöften som JSON / export promises as JSON",
+    ),
     "load": ("loadpromises", "Läs in medborgarlöfte-JSON / load medborgarlöfte JSON"),
     "extract": (
         "extract",
         "Extrahera löften ur dokument utan att spara / extract records, store nothing",
     ),
-    "import": ("importdocs", "Importera dokument som utkast / import documents as drafts"),
+    "import": (
+        "importdocs",
+        "Importera dokument som utkast / import documents as drafts",
+    ),
     "manage": ("", "Kör valfritt Django-kommando / run any Django management command"),
 }
 
@@ -42,7 +51,9 @@ def _usage() -> str:
         "",
         "kommandon / commands:",
     ]
-    lines += [f"  {name.ljust(width)}  {help_}" for name, (_, help_) in SUBCOMMANDS.items()]
+    lines += [
+        f"  {name.ljust(width)}  {help_}" for name, (_, help_) in SUBCOMMANDS.items()
+    ]
     lines += ["", "`medborgarloften <kommando> --help` visar kommandots flaggor."]
     return "\n".join(lines)
 
@@ -69,11 +80,15 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "medborgarloften.settings")
     from django.core.management import execute_from_command_line
 
-    argv_django = ["medborgarloften", *rest] if not command else [
-        "medborgarloften",
-        command,
-        *rest,
-    ]
+    argv_django = (
+        ["medborgarloften", *rest]
+        if not command
+        else [
+            "medborgarloften",
+            command,
+            *rest,
+        ]
+    )
     if not command and not rest:
         argv_django.append("help")
     try:

@@ -12,6 +12,8 @@ def memberships(request: HttpRequest) -> dict[str, object]:
         return {"my_memberships": []}
     return {
         "my_memberships": list(
-            user.memberships.select_related("organisation").order_by("organisation__name")
+            user.memberships.select_related("organisation").order_by(
+                "organisation__name"
+            )
         )
     }

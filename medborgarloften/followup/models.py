@@ -28,7 +28,9 @@ class Activity(models.Model):
         related_name="activities",
     )
     kind = models.CharField(
-        _("typ"), max_length=100, help_text=_("T.ex. trygghetsvandring, medborgardialog.")
+        _("typ"),
+        max_length=100,
+        help_text=_("T.ex. trygghetsvandring, medborgardialog."),
     )
     quantity = models.PositiveIntegerField(_("antal"), default=1)
     participants = models.PositiveIntegerField(_("deltagare"), null=True, blank=True)

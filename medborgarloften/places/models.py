@@ -105,7 +105,10 @@ class Organisation(models.Model):
         limit_choices_to={"kind": OrganisationKind.KOMMUN},
     )
     source = models.CharField(
-        _("källa"), max_length=500, blank=True, help_text=_("Varifrån uppgiften kommer.")
+        _("källa"),
+        max_length=500,
+        blank=True,
+        help_text=_("Varifrån uppgiften kommer."),
     )
 
     objects = OrganisationQuerySet.as_manager()
@@ -115,7 +118,9 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisationer")
         constraints = [
-            models.UniqueConstraint(fields=["kind", "name"], name="org_unique_kind_name"),
+            models.UniqueConstraint(
+                fields=["kind", "name"], name="org_unique_kind_name"
+            ),
             models.UniqueConstraint(
                 fields=["kind", "code"],
                 condition=~Q(code=""),
@@ -140,7 +145,9 @@ class Organisation(models.Model):
         if self.kind == OrganisationKind.KOMMUN and not (
             len(self.code) == 4 and self.code.isdigit()
         ):
-            raise ValidationError({"code": _("En kommunkod har fyra siffror, t.ex. 0880.")})
+            raise ValidationError(
+                {"code": _("En kommunkod har fyra siffror, t.ex. 0880.")}
+            )
 
 
 class AreaKind(models.TextChoices):
@@ -194,8 +201,12 @@ class Area(models.Model):
         if not isinstance(self.aliases, list) or not all(
             isinstance(a, str) for a in self.aliases
         ):
-            raise ValidationError({"aliases": _("Andra namn ska vara en lista med text.")})
+            raise ValidationError(
+                {"aliases": _("Andra namn ska vara en lista med text.")}
+            )
         if self.geometry is not None and (
             not isinstance(self.geometry, dict) or "type" not in self.geometry
         ):
-            raise ValidationError({"geometry": _("Geometrin ska vara ett GeoJSON-objekt.")})
+            raise ValidationError(
+                {"geometry": _("Geometrin ska vara ett GeoJSON-objekt.")}
+            )

@@ -1,7 +1,3 @@
-from django.urls import path
-
-
-
 app_name = "places"
 
 urlpatterns: list = []

@@ -11,7 +11,13 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.places.models import Organisation, OrganisationKind
-from medborgarloften.vocabulary import EVIDENCE_SOURCES, PER, RESPONSIBLE, THEMES, choices
+from medborgarloften.vocabulary import (
+    EVIDENCE_SOURCES,
+    PER,
+    RESPONSIBLE,
+    THEMES,
+    choices,
+)
 
 
 def _check_codes(value: object, vocabulary: dict[str, str], field: str) -> None:
@@ -118,6 +124,21 @@ class Promise(models.Model):
     evidence_sources = models.JSONField(
         _("underlag"), default=list, blank=True, validators=[]
     )
+    themes = models.JSONField(
+        _("teman"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Teman för löftet som helhet, utöver fokusområdenas och åtagandenas."
+        ),
+    )
+    areas = models.ManyToManyField(
+        "places.Area",
+        verbose_name=_("områden"),
+        blank=True,
+        related_name="promises",
+        help_text=_("Områden som lägesbilden pekar ut, utöver åtagandenas."),
+    )
     follow_up_text = models.TextField(_("uppföljning"), blank=True)
     reports_per_period = models.PositiveSmallIntegerField(
         _("antal redovisningar under perioden"), null=True, blank=True
@@ -168,19 +189,22 @@ class Promise(models.Model):
         return [p for p in self.parties.all() if p.is_police]
 
     def other_parties(self) -> list[Organisation]:
-        return [
-            p for p in self.parties.all() if not p.is_police and not p.is_kommun
-        ]
+        return [p for p in self.parties.all() if not p.is_police and not p.is_kommun]
 
     def allowed_transitions(self) -> tuple[str, ...]:
         return STATUS_TRANSITIONS.get(self.status, ())
 
     def clean(self) -> None:
-        if self.period_start and self.period_end and self.period_end < self.period_start:
+        if (
+            self.period_start
+            and self.period_end
+            and self.period_end < self.period_start
+        ):
             raise ValidationError(
                 {"period_end": _("Periodens slut kan inte ligga före dess början.")}
             )
         _check_codes(self.evidence_sources, EVIDENCE_SOURCES, "evidence_sources")
+        _check_codes(self.themes, THEMES, "themes")
 
 
 class FocusArea(models.Model):

@@ -1,0 +1,164 @@
+"""Medborgarlöfte JSON: the one exchange format (docs/format.md).
+
+A record is a superset of the extraction record in the corpus SCHEMA: the same keys with
+the same meaning, plus ids, status, details of focus areas and parties. ``promise_to_record``
+is the single serializer: export, the API and the history snapshots all use it, so they
+cannot drift apart. Output is deterministic: the same promise always gives the same JSON.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from medborgarloften.places.models import Area, Organisation, OrganisationKind
+from medborgarloften.vocabulary import THEMES, ordered_responsible
+
+FORMAT_NAME = "medborgarlofte-json"
+FORMAT_VERSION = 1
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _in_vocabulary_order(
+    codes: set[str] | list[str], vocabulary: dict[str, str]
+) -> list[str]:
+    wanted = set(codes)
+    return [code for code in vocabulary if code in wanted]
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        if name not in seen:
+            seen.add(name)
+            out.append(name)
+    return out
+
+
+def police_area_name(organisation: Organisation) -> str:
+    """The normalised 'Lokalpolisområde <Name>' form the extraction record uses."""
+    name = organisation.name.strip()
+    prefix = "lokalpolisområde"
+    if name.casefold().startswith(prefix):
+        rest = name[len(prefix) :].strip()
+        return f"Lokalpolisområde {rest}" if rest else "Lokalpolisområde"
+    if name.casefold().endswith(prefix):
+        return f"Lokalpolisområde {name[: -len(prefix)].strip()}"
+    return f"Lokalpolisområde {name}"
+
+
+def _party(org: Organisation) -> dict[str, Any]:
+    return {"name": org.name, "kind": org.kind, "code": org.code or None}
+
+
+def _area_names(areas: list[Area]) -> list[str]:
+    return [a.name for a in sorted(areas, key=lambda a: a.name)]
+
+
+def commitment_target(commitment: Any) -> dict[str, Any] | None:
+    """The target object of the record, or None when the commitment is not measurable."""
+    if not commitment.measurable:
+        return None
+    return {
+        "quantity": commitment.target_quantity,
+        "unit": commitment.target_unit or None,
+        "per": commitment.target_per or None,
+        "deadline": _iso(commitment.target_deadline),
+    }
+
+
+def promise_to_record(promise: Any) -> dict[str, Any]:
+    """Serialize one promise, with everything it owns, to a medborgarlöfte JSON record."""
+    parties = sorted(promise.parties.all(), key=lambda o: (o.kind, o.name))
+    kommuner = [p for p in parties if p.kind == OrganisationKind.KOMMUN]
+    lpos = [p for p in parties if p.kind == OrganisationKind.LOKALPOLISOMRADE]
+    police = lpos or [p for p in parties if p.is_police]
+
+    focus_areas = list(
+        promise.focus_areas.prefetch_related("areas").order_by("position", "id")
+    )
+    commitments = list(
+        promise.commitments.select_related("focus_area")
+        .prefetch_related("areas", "other_parties")
+        .order_by("position", "id")
+    )
+    signatories = list(
+        promise.signatories.select_related("organisation").order_by("position", "id")
+    )
+
+    themes: set[str] = set(promise.themes)
+    places: list[str] = _area_names(list(promise.areas.all()))
+    for fa in focus_areas:
+        themes.update(fa.themes)
+        places += _area_names(list(fa.areas.all()))
+    commitment_records = []
+    for c in commitments:
+        themes.update(c.themes)
+        c_places = _area_names(list(c.areas.all()))
+        places += c_places
+        commitment_records.append(
+            {
+                "text": c.text,
+                "responsible": ordered_responsible(c.responsible),
+                "measurable": c.measurable,
+                "target": commitment_target(c),
+                "places": c_places,
+                "themes": _in_vocabulary_order(c.themes, THEMES),
+                "focus_area": c.focus_area.title if c.focus_area else None,
+                "other_parties": sorted(o.name for o in c.other_parties.all()),
+            }
+        )
+
+    return {
+        "id": str(promise.uid),
+        "title": promise.title,
+        "status": promise.status,
+        "source_url": promise.source_url or None,
+        "municipalities": [k.name for k in kommuner],
+        "municipality_codes": [k.code for k in kommuner],
+        "police_area": police_area_name(police[0]) if police else None,
+        "parties": [_party(p) for p in parties],
+        "period": {
+            "start": _iso(promise.period_start),
+            "end": _iso(promise.period_end),
+            "text": promise.period_text or None,
+        },
+        "situation_summary": promise.situation_summary,
+        "focus_areas": [fa.title for fa in focus_areas],
+        "focus_area_details": [
+            {
+                "title": fa.title,
+                "description": fa.description,
+                "themes": _in_vocabulary_order(fa.themes, THEMES),
+                "places": _area_names(list(fa.areas.all())),
+            }
+            for fa in focus_areas
+        ],
+        "themes": _in_vocabulary_order(themes, THEMES),
+        "places": _unique(places),
+        "evidence_sources": list(promise.evidence_sources),
+        "commitments": commitment_records,
+        "follow_up": {
+            "text": promise.follow_up_text or None,
+            "reports_per_period": promise.reports_per_period,
+            "audience": promise.report_audience or None,
+        },
+        "signatories": [
+            {
+                "name": s.name,
+                "title": s.title or None,
+                "organisation": (
+                    s.organisation_name
+                    or (s.organisation.name if s.organisation else None)
+                ),
+                "date": _iso(s.signed_on),
+            }
+            for s in signatories
+        ],
+        "adopted_on": _iso(promise.adopted_on),
+        "published_at": _iso(promise.published_at),
+        "closed_on": _iso(promise.closed_on),
+    }

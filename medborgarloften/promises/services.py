@@ -1,0 +1,79 @@
+"""Writes to promises. The only place that changes them; every change leaves a Revision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .exchange import promise_to_record
+from .models import Promise, PromiseStatus, Revision
+
+
+def revision_record(
+    *,
+    promise: Promise,
+    actor: Any,
+    action: str,
+    before: dict[str, Any] | None,
+    summary: str = "",
+    source: str = "",
+) -> Revision:
+    """Keep who changed what: the promise as it was (``before``) and as it is now."""
+    return Revision.objects.create(
+        promise=promise,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        summary=summary[:500],
+        source=source[:300],
+        before=before,
+        after=promise_to_record(promise),
+    )
+
+
+@transaction.atomic
+def promise_set_status(
+    *, actor: Any, promise: Promise, status: str, source: str = "webb"
+) -> Promise:
+    """Move a promise to ``status`` if that transition is allowed; stamp the dates."""
+    if status not in promise.allowed_transitions():
+        raise ValidationError(
+            {
+                "status": _("Ett löfte med status %(from)s kan inte få status %(to)s.")
+                % {
+                    "from": promise.get_status_display(),
+                    "to": PromiseStatus(status).label
+                    if status in PromiseStatus.values
+                    else status,
+                }
+            }
+        )
+    promise = Promise.objects.select_for_update().get(pk=promise.pk)
+    before = promise_to_record(promise)
+    old_label = promise.get_status_display()
+    today = timezone.localdate()
+    promise.status = status
+    if (
+        status in (PromiseStatus.ADOPTED, PromiseStatus.PUBLISHED)
+        and not promise.adopted_on
+    ):
+        promise.adopted_on = today
+    if status == PromiseStatus.PUBLISHED and not promise.published_at:
+        promise.published_at = timezone.now().replace(microsecond=0)
+    if status == PromiseStatus.CLOSED:
+        promise.closed_on = today
+    if status == PromiseStatus.PUBLISHED:
+        promise.closed_on = None
+    promise.save()
+    revision_record(
+        promise=promise,
+        actor=actor,
+        action=Revision.Action.STATUS,
+        before=before,
+        summary=f"{old_label} → {promise.get_status_display()}",
+        source=source,
+    )
+    return promise
