@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .exchange import promise_to_record
-from .models import Promise, PromiseStatus, Revision
+from ..exchange import promise_to_record
+from ..models import Promise, PromiseStatus, Revision
 
 
 def revision_record(

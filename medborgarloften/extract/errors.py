@@ -1,0 +1,6 @@
+"""The one error type the extract package raises for input a user can get wrong."""
+
+
+class ExtractError(Exception):
+    """A document could not be read or understood; ``str(exc)`` is a one-line reason
+    in Swedish followed by English, e.g. 'Filen är tom / the file is empty'."""

@@ -1,0 +1,11 @@
+"""Writes to promises: the only place that changes them; every change leaves a Revision.
+
+Split by concern: ``core`` (revisions, status), ``authoring`` (create and edit from the
+staff UI), ``loading`` (medborgarlöfte JSON in). Import from this package.
+"""
+
+from .authoring import *  # noqa: F403
+from .core import promise_set_status, revision_record
+from .loading import *  # noqa: F403
+
+__all__ = ["promise_set_status", "revision_record"]
