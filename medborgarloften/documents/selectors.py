@@ -1,0 +1,68 @@
+"""Reads for imported documents, for the review screen and the admin."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from medborgarloften.places.models import Organisation
+
+from .models import ExtractionRun, SourceDocument
+
+
+def extraction_run_list(
+    *,
+    status: str | None = None,
+    kommun: Organisation | None = None,
+    with_promise: bool | None = None,
+) -> QuerySet[ExtractionRun]:
+    """Runs newest first with their document, kommun and draft in one query."""
+    runs = ExtractionRun.objects.select_related(
+        "document", "document__kommun", "promise"
+    ).defer("record", "document__text", "document__meta")
+    if status:
+        runs = runs.filter(status=status)
+    if kommun is not None:
+        runs = runs.filter(document__kommun=kommun)
+    if with_promise is not None:
+        runs = runs.filter(promise__isnull=not with_promise)
+    return runs.order_by("-created_at", "-id")
+
+
+def extraction_run_get(*, pk: int) -> ExtractionRun:
+    """One run with its document and draft; raises ExtractionRun.DoesNotExist."""
+    return ExtractionRun.objects.select_related(
+        "document", "document__kommun", "document__created_by", "promise", "created_by"
+    ).get(pk=pk)
+
+
+def source_document_list(
+    *, kommun: Organisation | None = None
+) -> QuerySet[SourceDocument]:
+    """Documents newest first, without their (long) text."""
+    documents = SourceDocument.objects.select_related("kommun").defer("text", "meta")
+    if kommun is not None:
+        documents = documents.filter(kommun=kommun)
+    return documents
+
+
+def source_document_get(*, pk: int) -> SourceDocument:
+    """One document with its runs (newest first); raises SourceDocument.DoesNotExist."""
+    from django.db.models import Prefetch
+
+    return (
+        SourceDocument.objects.select_related("kommun")
+        .prefetch_related(
+            Prefetch(
+                "runs",
+                queryset=ExtractionRun.objects.select_related("promise").order_by(
+                    "-created_at", "-id"
+                ),
+            )
+        )
+        .get(pk=pk)
+    )
+
+
+def source_document_by_sha256(*, sha256: str) -> SourceDocument | None:
+    """The document holding exactly these bytes, if it was imported."""
+    return SourceDocument.objects.filter(sha256=sha256.lower()).first()

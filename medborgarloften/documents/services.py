@@ -1,0 +1,485 @@
+"""Writes for imported documents: store the bytes, record the run, create the draft.
+
+``document_import`` is the one path from bytes to a draft promise; the ``import``
+command (files, URLs, polisen.se) is a thin loop over it. Each call is one transaction:
+when reading fails nothing is stored; when extracting or loading fails the document and a
+*failed* run are kept (so the reviewer sees why) but no promise, not even half of one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from medborgarloften.extract.errors import ExtractError
+from medborgarloften.places.models import Organisation
+
+from .models import DocumentKind, ExtractionRun, ExtractionRunStatus, SourceDocument
+
+__all__ = [
+    "ImportOutcome",
+    "document_import",
+    "document_store",
+    "extraction_run_create",
+    "language_guess",
+]
+
+#: Largest document we accept; medborgarlöften are a few pages.
+MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
+
+
+# The three collaborators, imported when called so this module loads without them and
+# tests can replace them one at a time.
+def _read_bytes(data: bytes, *, filename: str, content_type: str | None) -> Any:
+    from medborgarloften.extract.readers import read_bytes
+
+    return read_bytes(data, filename=filename, content_type=content_type)
+
+
+def _extract_record(
+    text: str, *, record_id: str, source_url: str | None
+) -> dict[str, Any]:
+    from medborgarloften.extract.record import extract_record
+
+    return extract_record(text, record_id=record_id, source_url=source_url)
+
+
+def _promise_load_record(
+    *,
+    record: dict[str, Any],
+    actor: Any,
+    source: str,
+    create_missing_police_area: bool,
+) -> Any:
+    from medborgarloften.promises.services import promise_load_record
+
+    return promise_load_record(
+        record=record,
+        actor=actor,
+        source=source,
+        create_missing_police_area=create_missing_police_area,
+    )
+
+
+_SV_WORDS = frozenset(
+    [
+        "och",
+        "att",
+        "det",
+        "som",
+        "en",
+        "på",
+        "är",
+        "för",
+        "med",
+        "till",
+        "av",
+        "om",
+        "vi",
+        "ska",
+        "kommer",
+        "inte",
+        "har",
+        "den",
+        "de",
+        "polisen",
+        "kommunen",
+        "löfte",
+        "trygghet",
+        "under",
+    ]
+)
+_EN_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "is",
+        "that",
+        "for",
+        "with",
+        "on",
+        "are",
+        "we",
+        "will",
+        "be",
+        "this",
+        "by",
+        "police",
+    ]
+)
+
+
+def language_guess(text: str) -> str:
+    """Guess 'sv' or 'en' from common words; '' when the text is too short to tell.
+
+    Only a hint for the reviewer (an English summary page imported by mistake).
+    """
+    words = re.findall(r"[a-zåäöé]+", text[:20000].casefold())
+    sv = sum(1 for w in words if w in _SV_WORDS)
+    en = sum(1 for w in words if w in _EN_WORDS)
+    if sv + en < 5:
+        return ""
+    return "sv" if sv >= en else "en"
+
+
+def _kind(value: str) -> str:
+    value = (value or "").lower()
+    if value in DocumentKind.values:
+        return value
+    if value in {"txt", "plain", "text/plain"}:
+        return DocumentKind.TEXT
+    if value in {"htm", "text/html"}:
+        return DocumentKind.HTML
+    return DocumentKind.OTHER
+
+
+def _json_safe(value: Any) -> Any:
+    """Keep reader metadata that JSON can hold; drop the rest (bytes, objects)."""
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items() if _is_plain(v)}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value if _is_plain(v)]
+    return value
+
+
+def _is_plain(value: Any) -> bool:
+    if isinstance(value, dict | list | tuple):
+        return True
+    return value is None or isinstance(value, str | int | float | bool)
+
+
+def error_line(exc: BaseException) -> str:
+    """One line for the summary: a ValidationError names its fields."""
+    if isinstance(exc, ValidationError):
+        if hasattr(exc, "error_dict"):
+            parts = [
+                f"{name}: {' '.join(str(m) for m in messages)}"
+                for name, messages in exc.message_dict.items()
+            ]
+            text = "; ".join(parts)
+        else:
+            text = " ".join(str(m) for m in exc.messages)
+    else:
+        text = str(exc) or exc.__class__.__name__
+    return " ".join(text.split())
+
+
+@transaction.atomic
+def document_store(
+    *,
+    data: bytes,
+    text: str,
+    original_name: str = "",
+    source_url: str = "",
+    content_type: str = "",
+    kind: str = DocumentKind.TEXT,
+    kommun: Organisation | None = None,
+    meta: dict[str, Any] | None = None,
+    actor: Any = None,
+    write_file: bool = True,
+) -> tuple[SourceDocument, bool]:
+    """Keep the bytes once per sha256; return ``(document, created)``.
+
+    The same bytes imported again give the existing document back unchanged (except a
+    missing kommun or source URL, which is filled in).
+    """
+    if not data:
+        raise ExtractError("Filen är tom / the file is empty")
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise ExtractError(
+            f"Filen är större än {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB"
+            " / the file is too large"
+        )
+    if kommun is not None and not kommun.is_kommun:
+        raise ValidationError({"kommun": f"{kommun} är ingen kommun / is not a kommun"})
+    sha = hashlib.sha256(data).hexdigest()
+    existing = SourceDocument.objects.select_for_update().filter(sha256=sha).first()
+    if existing is not None:
+        changed = []
+        if kommun is not None and existing.kommun_id is None:
+            existing.kommun = kommun
+            changed.append("kommun")
+        if source_url and not existing.source_url:
+            existing.source_url = source_url[:1000]
+            changed.append("source_url")
+        if changed:
+            existing.save(update_fields=changed)
+        return existing, False
+    document = SourceDocument(
+        kommun=kommun,
+        original_name=original_name[:300],
+        source_url=source_url[:1000],
+        content_type=content_type[:200],
+        kind=_kind(kind),
+        sha256=sha,
+        size=len(data),
+        text=text,
+        language=language_guess(text),
+        meta=_json_safe(meta or {}),
+        created_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    name = document.raw.field.generate_filename(document, original_name or "x.bin")
+    if write_file and not default_storage.exists(name):
+        # Content-addressed: an existing file with this name holds these very bytes.
+        name = default_storage.save(name, ContentFile(data))
+    document.raw.name = name if write_file else ""
+    document.full_clean(exclude=["raw"])
+    document.save()
+    return document, True
+
+
+@transaction.atomic
+def extraction_run_create(
+    *,
+    document: SourceDocument,
+    record: dict[str, Any] | None,
+    extractor_version: str = "",
+    status: str = ExtractionRunStatus.OK,
+    error: str = "",
+    promise: Any = None,
+    source: str = "",
+    actor: Any = None,
+) -> ExtractionRun:
+    """Record one extraction over ``document``: ok with its record, or failed with why."""
+    if status == ExtractionRunStatus.OK and error:
+        raise ValidationError({"error": "En lyckad körning har inget fel / ok runs"})
+    if status == ExtractionRunStatus.FAILED and not error:
+        raise ValidationError({"error": "Ange varför körningen misslyckades / say why"})
+    run = ExtractionRun(
+        document=document,
+        record=record,
+        extractor_version=str(extractor_version or "")[:50],
+        status=status,
+        error=error,
+        promise=promise,
+        source=source[:300],
+        created_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    run.full_clean()
+    run.save()
+    return run
+
+
+@dataclass
+class ImportOutcome:
+    """What happened to one input; ``error`` is set exactly when it failed."""
+
+    label: str
+    document: SourceDocument | None = None
+    run: ExtractionRun | None = None
+    promise: Any = None
+    reused_document: bool = False
+    already_imported: bool = False
+    error: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll back a dry run."""
+
+
+def _record_id(label: str, sha: str) -> str:
+    # Not a UUID, so the loader makes a new draft rather than updating a promise.
+    stem = label.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0] or "dokument"
+    stem = re.sub(r"[^\w-]+", "-", stem).strip("-")[:80] or "dokument"
+    return f"{stem}-{sha[:12]}"
+
+
+def _with_kommun(record: dict[str, Any], kommun: Organisation | None) -> dict[str, Any]:
+    """Make sure the kommun we were told about is a party of the draft."""
+    if kommun is None:
+        return record
+    names = [n for n in record.get("municipalities") or [] if isinstance(n, str)]
+    if not any(n.casefold() == kommun.name.casefold() for n in names):
+        names = [kommun.name, *names]
+    return {**record, "municipalities": names}
+
+
+def document_import(
+    *,
+    data: bytes,
+    filename: str,
+    content_type: str | None = None,
+    source_url: str = "",
+    kommun: Organisation | None = None,
+    actor: Any = None,
+    source: str = "import",
+    create_missing_police_area: bool = False,
+    dry_run: bool = False,
+    reimport: bool = False,
+) -> ImportOutcome:
+    """Read, store, extract and load one input as a draft promise, all or nothing.
+
+    Never raises for a bad input: the outcome carries a one-line reason. A document
+    already imported into a promise that still exists is not loaded again unless
+    ``reimport``. ``dry_run`` does everything, then rolls back and writes no file.
+    """
+    label = source_url or filename
+    outcome = ImportOutcome(label=label)
+    if not data:
+        outcome.error = "Filen är tom / the file is empty"
+        return outcome
+    try:
+        read = _read_bytes(data, filename=filename, content_type=content_type)
+        text = (getattr(read, "text", "") or "").strip()
+        if not text:
+            raise ExtractError(
+                "Ingen text gick att läsa ut (skannad bild?) / no text could be read"
+            )
+    except ExtractError as exc:
+        outcome.error = error_line(exc)
+        return outcome
+    except Exception as exc:  # a reader bug must not stop the other inputs
+        outcome.error = f"Kunde inte läsa / could not read: {error_line(exc)}"
+        return outcome
+
+    try:
+        with transaction.atomic():
+            _import_read(
+                outcome=outcome,
+                data=data,
+                read=read,
+                text=text,
+                filename=filename,
+                content_type=content_type,
+                source_url=source_url,
+                kommun=kommun,
+                actor=actor,
+                source=source,
+                create_missing_police_area=create_missing_police_area,
+                dry_run=dry_run,
+                reimport=reimport,
+            )
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    except (ExtractError, ValidationError) as exc:
+        outcome.error = error_line(exc)
+        outcome.document = outcome.run = outcome.promise = None
+    return outcome
+
+
+def _import_read(
+    *,
+    outcome: ImportOutcome,
+    data: bytes,
+    read: Any,
+    text: str,
+    filename: str,
+    content_type: str | None,
+    source_url: str,
+    kommun: Organisation | None,
+    actor: Any,
+    source: str,
+    create_missing_police_area: bool,
+    dry_run: bool,
+    reimport: bool,
+) -> None:
+    meta = getattr(read, "meta", None)
+    document, created = document_store(
+        data=data,
+        text=text,
+        original_name=filename,
+        source_url=source_url,
+        content_type=content_type or str((meta or {}).get("content_type") or ""),
+        kind=str(getattr(read, "kind", "") or ""),
+        kommun=kommun,
+        meta=meta if isinstance(meta, dict) else {},
+        actor=actor,
+        write_file=not dry_run,
+    )
+    outcome.document = document
+    outcome.reused_document = not created
+    if not created:
+        outcome.notes.append(
+            "samma innehåll redan importerat, dokumentet återanvänds"
+            " / same bytes already imported, document reused"
+        )
+        previous = (
+            document.runs.ok()
+            .filter(promise__isnull=False)
+            .select_related("promise")
+            .first()
+        )
+        if previous is not None and not reimport:
+            outcome.already_imported = True
+            outcome.run = previous
+            outcome.promise = previous.promise
+            return
+    try:
+        record = _extract_record(
+            text,
+            record_id=_record_id(filename or source_url, document.sha256),
+            source_url=source_url or None,
+        )
+        if not isinstance(record, dict):
+            raise ExtractError(
+                "Extraktorn gav ingen post / the extractor gave no record"
+            )
+    except Exception as exc:
+        outcome.error = (
+            f"Extraktionen misslyckades / extraction failed: {error_line(exc)}"
+        )
+        outcome.run = extraction_run_create(
+            document=document,
+            record=None,
+            status=ExtractionRunStatus.FAILED,
+            error=outcome.error,
+            source=source,
+            actor=actor,
+        )
+        return
+    version = str(record.get("extractor_version") or "")
+    try:
+        with transaction.atomic():
+            promise = _promise_load_record(
+                record=_with_kommun(record, kommun),
+                actor=actor,
+                source=_load_source(source, document),
+                create_missing_police_area=create_missing_police_area,
+            )
+            run = extraction_run_create(
+                document=document,
+                record=record,
+                extractor_version=version,
+                promise=promise,
+                source=source,
+                actor=actor,
+            )
+    except Exception as exc:
+        # The savepoint is rolled back: no half-made promise. Keep why, for review.
+        outcome.error = (
+            f"Kunde inte skapa utkast / could not create draft: {error_line(exc)}"
+        )
+        outcome.run = extraction_run_create(
+            document=document,
+            record=record,
+            extractor_version=version,
+            status=ExtractionRunStatus.FAILED,
+            error=outcome.error,
+            source=source,
+            actor=actor,
+        )
+        return
+    outcome.run = run
+    outcome.promise = promise
+
+
+def _load_source(source: str, document: SourceDocument) -> str:
+    where = document.source_url or document.original_name
+    return f"{source}: {where} (sha256 {document.sha256[:12]})"[:300]

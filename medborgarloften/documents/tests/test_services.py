@@ -1,0 +1,188 @@
+"""document_store, extraction_run_create and document_import (with a fake pipeline)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from medborgarloften.documents.models import (
+    ExtractionRun,
+    ExtractionRunStatus,
+    SourceDocument,
+)
+from medborgarloften.documents.services import (
+    document_import,
+    document_store,
+    extraction_run_create,
+    language_guess,
+)
+from medborgarloften.promises.models import Commitment, Promise, PromiseStatus
+
+PROMISE = (
+    "Medborgarlöfte för Kalmar kommun 2031\n"
+    "Polisen och kommunen lovar att:\n"
+    "- genomföra tre trygghetsvandringar i Norrliden under året\n"
+    "- hålla två dialogmöten med boende i centrum\n"
+).encode()
+
+
+def _import(**kwargs):
+    options = {"data": PROMISE, "filename": "kalmar-2031.txt"}
+    options.update(kwargs)
+    return document_import(**options)
+
+
+def test_it_stores_the_bytes_the_run_and_a_draft(fake_pipeline, kalmar, media_root):
+    outcome = _import()
+
+    assert outcome.ok, outcome.error
+    document = SourceDocument.objects.get()
+    assert document.sha256 == hashlib.sha256(PROMISE).hexdigest()
+    assert document.size == len(PROMISE)
+    assert document.kind == "text"
+    assert document.original_name == "kalmar-2031.txt"
+    assert document.language == "sv"
+    assert document.meta == {"lines": 3}
+    assert document.raw.name.startswith(f"documents/{document.sha256[:2]}/")
+    assert (media_root / document.raw.name).read_bytes() == PROMISE
+    run = ExtractionRun.objects.get()
+    assert run.document == document
+    assert run.status == ExtractionRunStatus.OK
+    assert run.extractor_version == "fake-1"
+    assert run.record["commitments"][0]["text"].startswith("genomföra tre")
+    promise = Promise.objects.get()
+    assert run.promise == promise == outcome.promise
+    assert promise.status == PromiseStatus.DRAFT
+    assert promise.commitments.count() == 2
+    assert list(promise.parties.all()) == [kalmar]
+
+
+def test_it_reuses_the_document_for_the_same_bytes_and_says_so(fake_pipeline, kalmar):
+    first = _import()
+    again = _import(filename="annat-namn.txt")
+
+    assert again.ok
+    assert again.reused_document and again.already_imported
+    assert "återanvänds" in " ".join(again.notes)
+    assert again.promise == first.promise
+    assert SourceDocument.objects.count() == 1
+    assert Promise.objects.count() == 1
+
+
+def test_it_makes_a_new_draft_on_reimport_of_the_same_bytes(fake_pipeline, kalmar):
+    _import()
+    again = _import(reimport=True)
+
+    assert again.ok and again.reused_document and not again.already_imported
+    assert SourceDocument.objects.count() == 1
+    assert ExtractionRun.objects.count() == 2
+    assert Promise.objects.count() == 2
+
+
+def test_it_stores_nothing_when_the_reader_fails(fake_pipeline, media_root):
+    outcome = _import(data=b"\x89PNG\r\n\x1a\n....", filename="bild.png")
+
+    assert not outcome.ok
+    assert outcome.error == "Okänt filformat / unsupported file type"
+    assert SourceDocument.objects.count() == 0
+    assert ExtractionRun.objects.count() == 0
+    assert not media_root.exists() or not any(media_root.rglob("*.*"))
+
+
+def test_it_refuses_an_empty_file(fake_pipeline):
+    outcome = _import(data=b"")
+
+    assert outcome.error == "Filen är tom / the file is empty"
+    assert SourceDocument.objects.count() == 0
+
+
+def test_it_refuses_a_document_with_no_text(fake_pipeline):
+    outcome = _import(data=b"  \n\n ")
+
+    assert "Ingen text" in outcome.error
+    assert SourceDocument.objects.count() == 0
+
+
+def test_it_leaves_no_half_made_promise_when_loading_fails(fake_pipeline, db):
+    # No kommun 'Kalmar' in the database: the fake loader raises after creating the
+    # promise and its commitments.
+    outcome = _import()
+
+    assert not outcome.ok
+    assert "municipalities: Okänd kommun: Kalmar" in outcome.error
+    assert "\n" not in outcome.error
+    assert Promise.objects.count() == 0
+    assert Commitment.objects.count() == 0
+    # The document and a failed run stay, so a reviewer can see why.
+    run = ExtractionRun.objects.get()
+    assert run.status == ExtractionRunStatus.FAILED
+    assert run.promise is None
+    assert run.record["id"].startswith("kalmar-2031-")
+    assert "Okänd kommun" in run.error
+
+
+def test_it_records_a_failed_run_when_the_extractor_breaks(fake_pipeline, db):
+    outcome = _import(data=b"Medborgarlofte\nKRASCH\n")
+
+    assert "extraction failed: rule exploded" in outcome.error
+    run = ExtractionRun.objects.get()
+    assert run.status == ExtractionRunStatus.FAILED and run.record is None
+    assert Promise.objects.count() == 0
+
+
+def test_it_stores_nothing_on_a_dry_run(fake_pipeline, kalmar, media_root):
+    outcome = _import(dry_run=True)
+
+    assert outcome.ok
+    assert outcome.promise.title.startswith("Medborgarlöfte för Kalmar")
+    assert SourceDocument.objects.count() == 0
+    assert ExtractionRun.objects.count() == 0
+    assert Promise.objects.count() == 0
+    assert not media_root.exists()
+
+
+def test_it_adds_the_given_kommun_to_the_draft(fake_pipeline, kalmar, nybro):
+    outcome = _import(data=b"Trygghetsarbete 2031\n- vi lovar att ses\n", kommun=nybro)
+
+    assert outcome.ok, outcome.error
+    assert list(outcome.promise.parties.all()) == [nybro]
+    assert outcome.document.kommun == nybro
+
+
+def test_it_refuses_a_kommun_that_is_not_a_kommun(fake_pipeline, lpo_kalmar):
+    outcome = _import(kommun=lpo_kalmar)
+
+    assert "kommun" in outcome.error
+    assert SourceDocument.objects.count() == 0
+
+
+def test_it_fills_in_a_missing_source_url_on_reuse(db):
+    document, created = document_store(data=b"abc", text="abc", original_name="a.txt")
+    again, created_again = document_store(
+        data=b"abc", text="abc", source_url="https://example.org/a"
+    )
+
+    assert created and not created_again
+    assert again.pk == document.pk
+    assert again.source_url == "https://example.org/a"
+
+
+def test_it_refuses_a_failed_run_without_a_reason(db):
+    document, _ = document_store(data=b"abc", text="abc")
+
+    with pytest.raises(ValidationError) as info:
+        extraction_run_create(document=document, record=None, status="failed")
+
+    assert "error" in info.value.message_dict
+
+
+def test_it_guesses_the_language():
+    assert (
+        language_guess("Polisen och kommunen ska göra det som är sagt i löftet") == "sv"
+    )
+    assert (
+        language_guess("The police and the council will do this for the town") == "en"
+    )
+    assert language_guess("Kalmar") == ""
