@@ -8,13 +8,102 @@ cannot drift apart. Output is deterministic: the same promise always gives the s
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from medborgarloften.places.models import Area, Organisation, OrganisationKind
-from medborgarloften.vocabulary import THEMES, ordered_responsible
+from medborgarloften.vocabulary import EVIDENCE_SOURCES, THEMES, ordered_responsible
 
 FORMAT_NAME = "medborgarlofte-json"
 FORMAT_VERSION = 1
+
+
+@cache
+def record_schema() -> dict[str, Any]:
+    """The JSON Schema of the format (draft 2020-12), shipped inside the package."""
+    text = (
+        resources.files("medborgarloften.promises.schema")
+        .joinpath("medborgarlofte.schema.json")
+        .read_text(encoding="utf-8")
+    )
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def dumps(data: Any) -> str:
+    """The one way records are written: UTF-8 text, indent 2, å/ä/ö kept, final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def envelope(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Wrap records in the optional envelope that names the format and its version."""
+    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "promises": records}
+
+
+def records_from_json(data: Any) -> list[Any]:
+    """The records in a parsed file: an object, an array of them, or an envelope.
+
+    Raises ValueError with a message naming what is wrong (an unknown format or version).
+    """
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict) and "promises" in data and "id" not in data:
+        if data.get("format") != FORMAT_NAME:
+            raise ValueError(
+                f"format: väntade {FORMAT_NAME!r}, fick {data.get('format')!r} / "
+                "unknown format"
+            )
+        if data.get("version") != FORMAT_VERSION:
+            raise ValueError(
+                f"version: kan läsa version {FORMAT_VERSION}, filen har "
+                f"{data.get('version')!r} / unsupported version"
+            )
+        promises = data["promises"]
+        if not isinstance(promises, list):
+            raise ValueError("promises: ska vara en lista / must be an array")
+        return promises
+    if isinstance(data, dict):
+        return [data]
+    raise ValueError(
+        "filen ska innehålla ett objekt, en lista eller ett kuvert / "
+        "expected an object, an array or an envelope"
+    )
+
+
+def normalise_name(value: str) -> str:
+    """Compare names the Swedish way: NFC, casefolded, spaces collapsed; å/ä/ö kept."""
+    text = unicodedata.normalize("NFC", value).casefold()
+    text = re.sub(r"[\s\u00a0]+", " ", text)
+    return text.strip(" .,;:")
+
+
+def kommun_name_keys(value: str) -> list[str]:
+    """What a kommun may be called: 'Kalmar', 'Kalmar kommun', 'Region Gotland'.
+
+    The first key is the name itself; a second, weaker key drops a genitive -s
+    ('Kalmars kommun'). Used to resolve extraction records that carry names only.
+    """
+    name = normalise_name(value)
+    name = re.sub(r"^(region|kommun)\s+", "", name)
+    name = re.sub(r"\s+(kommun|stad|region)$", "", name).strip()
+    keys = [name]
+    if value.strip().casefold().endswith("kommun") and name.endswith("s"):
+        keys.append(name[:-1])
+    return keys
+
+
+_POLICE_WORDS = re.compile(
+    r"^(lokalpolisområdet|lokalpolisområde|lpo)\s+|\s+(lokalpolisområde|lpo)$"
+)
+
+
+def police_area_key(value: str) -> str:
+    """The bare name of a lokalpolisområde: 'LPO Kalmar', 'Kalmar lokalpolisområde' → 'kalmar'."""
+    return _POLICE_WORDS.sub("", normalise_name(value)).strip()
 
 
 def _iso(value: Any) -> str | None:
@@ -26,16 +115,6 @@ def _in_vocabulary_order(
 ) -> list[str]:
     wanted = set(codes)
     return [code for code in vocabulary if code in wanted]
-
-
-def _unique(names: list[str]) -> list[str]:
-    seen: set[str] = set()
-    out: list[str] = []
-    for name in names:
-        if name not in seen:
-            seen.add(name)
-            out.append(name)
-    return out
 
 
 def police_area_name(organisation: Organisation) -> str:
@@ -55,7 +134,8 @@ def _party(org: Organisation) -> dict[str, Any]:
 
 
 def _area_names(areas: list[Area]) -> list[str]:
-    return [a.name for a in sorted(areas, key=lambda a: a.name)]
+    """Area names sorted and deduplicated: a canonical order makes loading reversible."""
+    return sorted({a.name for a in areas})
 
 
 def commitment_target(commitment: Any) -> dict[str, Any] | None:
@@ -75,7 +155,6 @@ def promise_to_record(promise: Any) -> dict[str, Any]:
     parties = sorted(promise.parties.all(), key=lambda o: (o.kind, o.name))
     kommuner = [p for p in parties if p.kind == OrganisationKind.KOMMUN]
     lpos = [p for p in parties if p.kind == OrganisationKind.LOKALPOLISOMRADE]
-    police = lpos or [p for p in parties if p.is_police]
 
     focus_areas = list(
         promise.focus_areas.prefetch_related("areas").order_by("position", "id")
@@ -108,7 +187,7 @@ def promise_to_record(promise: Any) -> dict[str, Any]:
                 "places": c_places,
                 "themes": _in_vocabulary_order(c.themes, THEMES),
                 "focus_area": c.focus_area.title if c.focus_area else None,
-                "other_parties": sorted(o.name for o in c.other_parties.all()),
+                "other_parties": sorted({o.name for o in c.other_parties.all()}),
             }
         )
 
@@ -119,27 +198,29 @@ def promise_to_record(promise: Any) -> dict[str, Any]:
         "source_url": promise.source_url or None,
         "municipalities": [k.name for k in kommuner],
         "municipality_codes": [k.code for k in kommuner],
-        "police_area": police_area_name(police[0]) if police else None,
+        "police_area": police_area_name(lpos[0]) if lpos else None,
         "parties": [_party(p) for p in parties],
         "period": {
             "start": _iso(promise.period_start),
             "end": _iso(promise.period_end),
             "text": promise.period_text or None,
         },
-        "situation_summary": promise.situation_summary,
+        "situation_summary": promise.situation_summary or None,
         "focus_areas": [fa.title for fa in focus_areas],
         "focus_area_details": [
             {
                 "title": fa.title,
-                "description": fa.description,
+                "description": fa.description or None,
                 "themes": _in_vocabulary_order(fa.themes, THEMES),
                 "places": _area_names(list(fa.areas.all())),
             }
             for fa in focus_areas
         ],
         "themes": _in_vocabulary_order(themes, THEMES),
-        "places": _unique(places),
-        "evidence_sources": list(promise.evidence_sources),
+        "places": sorted(set(places)),
+        "evidence_sources": _in_vocabulary_order(
+            promise.evidence_sources, EVIDENCE_SOURCES
+        ),
         "commitments": commitment_records,
         "follow_up": {
             "text": promise.follow_up_text or None,
