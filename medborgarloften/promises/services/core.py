@@ -21,8 +21,13 @@ def revision_record(
     before: dict[str, Any] | None,
     summary: str = "",
     source: str = "",
+    after: dict[str, Any] | None = None,
 ) -> Revision:
-    """Keep who changed what: the promise as it was (``before``) and as it is now."""
+    """Keep who changed what: the promise as it was (``before``) and as it is now.
+
+    ``after`` may be passed when the caller already serialized the promise as it is
+    now; otherwise it is serialized here.
+    """
     return Revision.objects.create(
         promise=promise,
         actor=actor if actor is not None and actor.is_authenticated else None,
@@ -30,7 +35,7 @@ def revision_record(
         summary=summary[:500],
         source=source[:300],
         before=before,
-        after=promise_to_record(promise),
+        after=after if after is not None else promise_to_record(promise),
     )
 
 

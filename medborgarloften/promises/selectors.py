@@ -1,0 +1,386 @@
+"""Reads for promises: staff lists, one promise with everything it owns, history diffs.
+
+Public pages read through ``publishing.selectors``, which builds on
+``promise_with_contents`` and ``commitment_groups`` here so staff and citizens see a
+promise laid out the same way.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
+
+from medborgarloften.places.models import (
+    POLICE_KINDS,
+    Area,
+    Organisation,
+    OrganisationKind,
+)
+from medborgarloften.vocabulary import EVIDENCE_SOURCES, PER, RESPONSIBLE, THEMES
+
+from .models import (
+    Commitment,
+    FocusArea,
+    Promise,
+    PromiseQuerySet,
+    PromiseStatus,
+    Revision,
+    Signatory,
+)
+from .permissions import promises_visible_to
+
+# --- Lists ---------------------------------------------------------------------------
+
+
+@dataclass
+class OrganisationPromises:
+    """One section of the staff list: an organisation and its promises."""
+
+    organisation: Organisation | None
+    role_label: str
+    promises: list[Promise]
+
+
+def _with_parties(queryset: QuerySet[Promise]) -> QuerySet[Promise]:
+    return queryset.prefetch_related(
+        Prefetch("parties", queryset=Organisation.objects.order_by("kind", "name"))
+    )
+
+
+def promise_list_for_user(*, user: Any, status: str = "") -> list[OrganisationPromises]:
+    """The staff list: for each of the user's organisations, its promises, newest first.
+
+    A superuser gets one section with every promise.
+    """
+    queryset = _with_parties(promises_visible_to(user)).order_by(
+        "-period_start", "title", "pk"
+    )
+    if status in PromiseStatus.values:
+        queryset = queryset.filter(status=status)
+    promises = list(queryset)
+    if user.is_superuser:
+        return [OrganisationPromises(None, "", promises)]
+    memberships = list(
+        user.memberships.select_related("organisation").order_by("organisation__name")
+    )
+    return [
+        OrganisationPromises(
+            organisation=m.organisation,
+            role_label=m.get_role_display(),
+            promises=[
+                p
+                for p in promises
+                if any(party.pk == m.organisation_id for party in p.parties.all())
+            ],
+        )
+        for m in memberships
+    ]
+
+
+def status_counts(promises: Iterable[Promise]) -> dict[str, int]:
+    counts = dict.fromkeys(PromiseStatus.values, 0)
+    for promise in promises:
+        counts[promise.status] = counts.get(promise.status, 0) + 1
+    return counts
+
+
+# --- One promise ---------------------------------------------------------------------
+
+
+def promise_with_contents(queryset: PromiseQuerySet | QuerySet[Promise]) -> Any:
+    """The promise queryset with everything a promise page shows, in a fixed number
+    of queries however many focus areas, commitments and signatories it has."""
+    return queryset.prefetch_related(
+        Prefetch("parties", queryset=Organisation.objects.order_by("kind", "name")),
+        Prefetch(
+            "focus_areas",
+            queryset=FocusArea.objects.prefetch_related(
+                Prefetch("areas", queryset=Area.objects.order_by("name"))
+            ).order_by("position", "id"),
+        ),
+        Prefetch(
+            "commitments",
+            queryset=Commitment.objects.prefetch_related(
+                Prefetch("areas", queryset=Area.objects.order_by("name")),
+                Prefetch(
+                    "other_parties", queryset=Organisation.objects.order_by("name")
+                ),
+            ).order_by("position", "id"),
+        ),
+        Prefetch(
+            "signatories",
+            queryset=Signatory.objects.select_related("organisation").order_by(
+                "position", "id"
+            ),
+        ),
+    )
+
+
+@dataclass
+class CommitmentGroup:
+    """Commitments under one focus area, or under none (``focus_area`` is None)."""
+
+    focus_area: FocusArea | None
+    commitments: list[Commitment] = field(default_factory=list)
+
+
+def commitment_groups(promise: Promise) -> list[CommitmentGroup]:
+    """Commitments grouped by focus area in the promise's order; commitments without a
+    focus area come last. Uses the prefetched rows of ``promise_with_contents``."""
+    focus_areas = list(promise.focus_areas.all())
+    groups = {fa.pk: CommitmentGroup(fa) for fa in focus_areas}
+    loose = CommitmentGroup(None)
+    for commitment in promise.commitments.all():
+        group = groups.get(commitment.focus_area_id, loose)
+        group.commitments.append(commitment)
+    result = [groups[fa.pk] for fa in focus_areas]
+    if loose.commitments:
+        result.append(loose)
+    return result
+
+
+def promise_for_staff(*, pk: int) -> Promise:
+    """One promise with all its contents, any status. Raises Promise.DoesNotExist."""
+    return promise_with_contents(Promise.objects.all()).get(pk=pk)
+
+
+def kommun_areas(kommun_ids: Iterable[int]) -> QuerySet[Area]:
+    """The areas one may tie a promise's focus areas and commitments to."""
+    return (
+        Area.objects.filter(kommun_id__in=set(kommun_ids))
+        .select_related("kommun")
+        .order_by("kommun__name", "name")
+    )
+
+
+def organisations_for_parties() -> dict[str, QuerySet[Organisation]]:
+    """The choices for a promise's parties, by the part they play."""
+    return {
+        "kommuner": Organisation.objects.kommuner().order_by("name"),
+        "police": Organisation.objects.police().order_by("kind", "name"),
+        "others": Organisation.objects.exclude(
+            kind__in=[OrganisationKind.KOMMUN, *POLICE_KINDS]
+        ).order_by("name"),
+    }
+
+
+# --- History ---------------------------------------------------------------------------
+
+
+def promise_history(*, promise: Promise) -> list[Revision]:
+    """Every change to the promise, newest first, with who made it."""
+    return list(
+        Revision.objects.filter(promise=promise)
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+    )
+
+
+@dataclass(frozen=True)
+class Change:
+    """One readable line of a diff: which field, what it was, what it became."""
+
+    label: str
+    before: str
+    after: str
+
+    @property
+    def kind(self) -> str:
+        if not self.before:
+            return "added"
+        if not self.after:
+            return "removed"
+        return "changed"
+
+
+# Keys of the record that repeat what other keys say (derived from parties or from the
+# focus-area details), left out so a change is shown once.
+_DERIVED_KEYS = {
+    "id",
+    "municipalities",
+    "municipality_codes",
+    "police_area",
+    "focus_areas",
+}
+
+_LABELS = {
+    "title": "Titel",
+    "status": "Status",
+    "source_url": "Källa",
+    "parties": "Parter",
+    "period": "Period",
+    "period.start": "Period från",
+    "period.end": "Period till",
+    "period.text": "Period som den skrivs",
+    "situation_summary": "Lägesbild",
+    "focus_area_details": "Fokusområde",
+    "themes": "Teman",
+    "places": "Platser",
+    "evidence_sources": "Underlag",
+    "commitments": "Åtagande",
+    "follow_up": "Uppföljning",
+    "follow_up.text": "Uppföljning",
+    "follow_up.reports_per_period": "Antal redovisningar under perioden",
+    "follow_up.audience": "Redovisas för",
+    "signatories": "Undertecknare",
+    "adopted_on": "Antaget",
+    "published_at": "Publicerat",
+    "closed_on": "Avslutat",
+    # Inside list items
+    "text": "Text",
+    "description": "Beskrivning",
+    "responsible": "Ansvarig",
+    "measurable": "Mätbart",
+    "target": "Mål",
+    "target.quantity": "Antal",
+    "target.unit": "Enhet",
+    "target.per": "Per",
+    "target.deadline": "Senast",
+    "focus_area": "Fokusområde",
+    "other_parties": "Andra ansvariga parter",
+    "name": "Namn",
+    "organisation": "Organisation",
+    "date": "Datum",
+}
+
+_VOCABULARIES: dict[str, dict[str, str]] = {
+    "themes": THEMES,
+    "evidence_sources": EVIDENCE_SOURCES,
+    "responsible": RESPONSIBLE,
+    "per": PER,
+    "status": {s.value: str(s.label) for s in PromiseStatus},
+}
+
+# Which key names an item of a list of objects, for matching items before and after.
+_ITEM_KEYS = {
+    "commitments": "text",
+    "focus_area_details": "title",
+    "signatories": "name",
+}
+
+
+def _label(path: str) -> str:
+    return _(_LABELS.get(path, path))
+
+
+def _display(value: Any, key: str = "") -> str:
+    vocabulary = _VOCABULARIES.get(key)
+    if value is None or value == "" or value == []:
+        return ""
+    if isinstance(value, bool):
+        return _("Ja") if value else _("Nej")
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            return ", ".join(str(v.get("name", v)) for v in value)
+        return ", ".join(vocabulary.get(v, v) if vocabulary else str(v) for v in value)
+    if vocabulary and isinstance(value, str):
+        return vocabulary.get(value, value)
+    return str(value)
+
+
+def _flatten(record: dict[str, Any] | None, prefix: str = "") -> dict[str, Any]:
+    """Nested dicts become dotted paths; lists stay whole."""
+    flat: dict[str, Any] = {}
+    for key, value in (record or {}).items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{path}."))
+        else:
+            flat[path] = value
+    return flat
+
+
+def _item_summary(item: dict[str, Any], key: str) -> str:
+    return str(item.get(key) or "")
+
+
+def _item_changes(
+    list_key: str, before: list[dict[str, Any]], after: list[dict[str, Any]]
+) -> list[Change]:
+    """Match items by their naming key (so removing the first commitment does not
+    show every later one as changed), then diff matched pairs field by field."""
+    name_key = _ITEM_KEYS[list_key]
+    noun = _label(list_key)
+    changes: list[Change] = []
+    matcher = difflib.SequenceMatcher(
+        a=[_item_summary(i, name_key) for i in before],
+        b=[_item_summary(i, name_key) for i in after],
+        autojunk=False,
+    )
+
+    def pair(i: int, j: int) -> None:
+        old, new = _flatten(before[i]), _flatten(after[j])
+        for path in [*old, *[p for p in new if p not in old]]:
+            key = path.rsplit(".", 1)[-1]
+            a, b = _display(old.get(path), key), _display(new.get(path), key)
+            if a != b:
+                changes.append(Change(f"{noun} {j + 1}: {_label(path)}", a, b))
+
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            for offset in range(i2 - i1):
+                pair(i1 + offset, j1 + offset)
+            continue
+        common = min(i2 - i1, j2 - j1)
+        for offset in range(common):
+            pair(i1 + offset, j1 + offset)
+        for i in range(i1 + common, i2):
+            changes.append(
+                Change(f"{noun} {i + 1}", _item_summary(before[i], name_key), "")
+            )
+        for j in range(j1 + common, j2):
+            changes.append(
+                Change(f"{noun} {j + 1}", "", _item_summary(after[j], name_key))
+            )
+    return changes
+
+
+def record_diff(
+    before: dict[str, Any] | None, after: dict[str, Any] | None
+) -> list[Change]:
+    """Readable field-level changes between two medborgarlöfte JSON records."""
+    old, new = _flatten(before), _flatten(after)
+    changes: list[Change] = []
+    for path in [*new, *[p for p in old if p not in new]]:
+        if path.split(".", 1)[0] in _DERIVED_KEYS:
+            continue
+        a, b = old.get(path), new.get(path)
+        if a == b:
+            continue
+        if path in _ITEM_KEYS:
+            changes += _item_changes(path, a or [], b or [])
+            continue
+        key = path.rsplit(".", 1)[-1]
+        a_text, b_text = _display(a, key), _display(b, key)
+        if a_text != b_text:
+            changes.append(Change(_label(path), a_text, b_text))
+    return changes
+
+
+def changed_sections(changes: Iterable[Change]) -> list[str]:
+    """The distinct things that changed, for a one-line summary ('Titel, Åtagande 2')."""
+    seen: list[str] = []
+    for change in changes:
+        head = change.label.split(":", 1)[0]
+        if head not in seen:
+            seen.append(head)
+    return seen
+
+
+@dataclass
+class HistoryEntry:
+    revision: Revision
+    changes: list[Change]
+
+
+def promise_history_with_changes(*, promise: Promise) -> list[HistoryEntry]:
+    """Each revision with what it changed, for the history page."""
+    return [
+        HistoryEntry(revision, record_diff(revision.before, revision.after))
+        for revision in promise_history(promise=promise)
+    ]
