@@ -1,0 +1,113 @@
+"""Text clean-up shared by every reader, so the rules always see the same shape.
+
+The shape: NFC Unicode (å, ä, ö kept as single characters), ``\\n`` line ends, no
+ligatures, no soft hyphens or zero-width characters, bullets written as ``"• "`` at
+the start of a line, and paragraphs separated by exactly one blank line.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from pathlib import Path
+
+LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+# Characters that carry no text: soft hyphen, zero-width space/joiners, BOM.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\t\f\v"), " ")
+_TRANSLATION = {
+    **{ord(key): value for key, value in LIGATURES.items()},
+    **_INVISIBLE,
+    **_SPACES,
+}
+
+# Bullet glyphs seen in Word, PDF and web exports; U+F0B7 and U+F0A7 are the Symbol
+# and Wingdings bullets that PDFs made from Word carry in the private use area.
+BULLET_CHARS = "•●▪■◦‣∙·○◾◼▸►➢✓✔\uf0b7\uf0a7\uf076\uf0d8"
+_BULLET_LINE = re.compile(rf"^[ ]*(?:[{BULLET_CHARS}]|[-–*](?=[ ]))[ ]*(?=\S)", re.M)
+_TRAILING_SPACE = re.compile(r"[ ]+$", re.M)
+_MULTI_SPACE = re.compile(r"(?<=\S)[ ]{2,}")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+# Words that may follow a hyphen at a line end in a shortened compound
+# ("Polis- och kommun"), so the hyphen must stay and a space follow it.
+COMPOUND_JOINERS = frozenset({"och", "eller", "samt", "respektive", "resp.", "till"})
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` in the shared shape (see module docstring)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.translate(_TRANSLATION)
+    text = unicodedata.normalize("NFC", text)
+    text = _TRAILING_SPACE.sub("", text)
+    text = _BULLET_LINE.sub("• ", text)
+    text = "\n".join(line.lstrip(" ") for line in text.split("\n"))
+    text = _MULTI_SPACE.sub(" ", text)
+    text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip("\n ") + "\n" if text.strip() else ""
+
+
+def join_broken_line(left: str, right: str) -> str:
+    """Join two lines of one paragraph, undoing hyphenation at the line end.
+
+    ``trygghets-`` + ``vandring`` → ``trygghetsvandring``; ``Berga-`` + ``Funkabo``
+    keeps the hyphen (capital letter); ``Polis-`` + ``och kommun`` keeps the hyphen
+    and a space, as a shortened compound.
+    """
+    left = left.rstrip()
+    right = right.lstrip()
+    if not left:
+        return right
+    if not right:
+        return left
+    if left.endswith(("-", "\u2010", "\u00ad")) and len(left) >= 2:
+        before = left[-2]
+        first_word = right.split(" ", 1)[0]
+        stem = left[:-1]
+        if before.isalpha():
+            if first_word.casefold().rstrip(",") in COMPOUND_JOINERS:
+                return f"{stem}- {right}"
+            if right[0].islower():
+                return stem + right
+            return f"{stem}-{right}"
+        if before.isdigit() and right[0].isdigit():
+            return f"{stem}-{right}"
+    return f"{left} {right}"
+
+
+_LANGUAGE = tomllib.loads(
+    (Path(__file__).with_name("language.toml")).read_text(encoding="utf-8")
+)
+_SV_WORDS = frozenset(_LANGUAGE["swedish"])
+_OTHER_WORDS = frozenset(_LANGUAGE["other"])
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def guess_language(text: str, *, sample: int = 20_000) -> str:
+    """Return ``"sv"`` when Swedish function words dominate, else ``"other"``.
+
+    A stop-word ratio is enough to warn an importer that a document is probably not
+    a Swedish medborgarlöfte; it is not a language identifier.
+    """
+    words = [word.casefold() for word in _WORD.findall(text[:sample])]
+    if not words:
+        return "other"
+    swedish = sum(word in _SV_WORDS for word in words)
+    other = sum(word in _OTHER_WORDS for word in words)
+    if swedish >= 3 and swedish >= other and swedish / len(words) >= 0.04:
+        return "sv"
+    if len(words) < 20 and swedish >= 1 and swedish >= other:
+        return "sv"
+    if len(words) < 20 and other == 0 and re.search(r"[åäöÅÄÖ]", text[:sample]):
+        return "sv"
+    return "other"

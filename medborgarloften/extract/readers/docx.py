@@ -1,0 +1,143 @@
+"""Word (.docx) → text in body order: paragraphs, headings, bullets and tables.
+
+The zip container is checked before python-docx opens it: a hostile or broken
+upload (not a zip, a zip bomb, no ``word/document.xml``) gets a clear error instead
+of exhausting memory.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from ..errors import ExtractError
+from .cleanup import normalise
+
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
+# Ratios are only meaningful for members large enough to hurt; small XML parts of
+# repeated markup compress very well and are harmless.
+RATIO_CHECK_FROM_BYTES = 1024 * 1024
+MAX_MEMBERS = 10_000
+
+
+def check_zip(data: bytes) -> None:
+    """Refuse anything that is not a sane Word container, before unpacking it."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise ExtractError(
+            "Filen är inte ett giltigt Word-dokument (inte en zip-fil) / the file is "
+            "not a valid Word document (not a zip file)"
+        )
+    with archive:
+        members = archive.infolist()
+        if len(members) > MAX_MEMBERS:
+            raise ExtractError(
+                f"Word-filen har över {MAX_MEMBERS} delar / the Word file has more "
+                f"than {MAX_MEMBERS} parts"
+            )
+        total = sum(member.file_size for member in members)
+        if total > MAX_UNCOMPRESSED_BYTES:
+            raise ExtractError(
+                "Word-filen packas upp till mer än 200 MB (zip-bomb?) / the Word "
+                "file unpacks to more than 200 MB (zip bomb?)"
+            )
+        for member in members:
+            if member.file_size < RATIO_CHECK_FROM_BYTES:
+                continue
+            ratio = member.file_size / max(member.compress_size, 1)
+            if ratio > MAX_COMPRESSION_RATIO:
+                raise ExtractError(
+                    "Word-filen har en misstänkt hög komprimeringsgrad (zip-bomb?) / "
+                    "the Word file has a suspiciously high compression ratio (zip "
+                    "bomb?)"
+                )
+        names = {member.filename for member in members}
+        if "word/document.xml" not in names:
+            raise ExtractError(
+                "Zip-filen är inte ett Word-dokument (word/document.xml saknas) / the "
+                "zip file is not a Word document (word/document.xml is missing)"
+            )
+
+
+def read_docx(data: bytes) -> tuple[str, dict[str, object]]:
+    """Return the clean text of a .docx file and its title, if set."""
+    check_zip(data)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception:  # python-docx raises many kinds for broken parts
+        raise ExtractError(
+            "Word-dokumentet är skadat och kan inte läsas / the Word document is "
+            "corrupt and cannot be read"
+        )
+    blocks: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            paragraph = Paragraph(child, document)
+            _add_paragraph(blocks, paragraph)
+        elif child.tag == qn("w:tbl"):
+            table = Table(child, document)
+            lines = _table_lines(table)
+            if lines:
+                blocks.append("\n".join(lines))
+    meta: dict[str, object] = {}
+    title = (document.core_properties.title or "").strip()
+    if title:
+        meta["title"] = title
+    return normalise("\n\n".join(blocks)), meta
+
+
+def _is_list(paragraph: Paragraph) -> bool:
+    properties = paragraph._p.pPr
+    if properties is not None and properties.numPr is not None:
+        return True
+    style = _style_name(paragraph)
+    return style.startswith(("list", "liststycke", "punktlista", "numrerad lista"))
+
+
+def _style_name(paragraph: Paragraph) -> str:
+    try:
+        return (paragraph.style.name or "").casefold() if paragraph.style else ""
+    except (KeyError, ValueError):
+        return ""
+
+
+def _add_paragraph(blocks: list[str], paragraph: Paragraph) -> None:
+    """Append a paragraph; consecutive list items share one block, one per line."""
+    text = " ".join(paragraph.text.replace("\t", " ").split())
+    if not text:
+        blocks.append("")  # an empty paragraph ends a list
+        return
+    if _is_list(paragraph):
+        bullet = f"• {text.lstrip('•-–* ')}"
+        if blocks and blocks[-1].startswith("• "):
+            blocks[-1] += "\n" + bullet
+        else:
+            blocks.append(bullet)
+        return
+    blocks.append(text)
+
+
+def _table_lines(table: Table) -> list[str]:
+    """One line per cell, row by row; merged cells (repeated objects) once."""
+    lines: list[str] = []
+    seen: dict[int, object] = {}  # values keep the elements alive, so ids stay unique
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen[id(cell._tc)] = cell._tc
+            for paragraph in cell.paragraphs:
+                text = " ".join(paragraph.text.split())
+                if text:
+                    lines.append(f"• {text}" if _is_list(paragraph) else text)
+            for nested in cell.tables:
+                lines.extend(_table_lines(nested))
+    return lines
