@@ -8,7 +8,10 @@ with small, predictable fakes, so these tests check the import's own behaviour
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -87,3 +90,100 @@ def fake_pipeline(monkeypatch, db):
     monkeypatch.setattr(services, "_read_bytes", fake_read_bytes)
     monkeypatch.setattr(services, "_extract_record", fake_extract_record)
     monkeypatch.setattr(services, "_promise_load_record", fake_promise_load_record)
+
+
+# -- a local stand-in for polisen.se ---------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "polisen"
+PREFIX = "/om-polisen/medborgarloften-och-lokal-samverkan/medborgarloften/"
+
+
+def polisen_page(name: str, title: str) -> bytes:
+    """A page in the site's layout (cookie banner, menus, footer) around ``name``."""
+    top = (FIXTURES / "_layout_top.html").read_text(encoding="utf-8")
+    bottom = (FIXTURES / "_layout_bottom.html").read_text(encoding="utf-8")
+    main = (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
+    return (top.replace("{title}", title) + main + bottom).encode("utf-8")
+
+
+class Site:
+    """A tiny web server in a thread, serving fixed responses and counting requests."""
+
+    def __init__(self, routes: dict[str, tuple[int, str, bytes]]) -> None:
+        self.routes = routes
+        self.hits: list[str] = []
+        self.user_agents: list[str] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+                path = self.path.split("?", 1)[0]
+                site.hits.append(path)
+                site.user_agents.append(self.headers.get("User-Agent", ""))
+                status, content_type, body = site.routes.get(
+                    path, (404, "text/html", b"<h1>Sidan finns inte</h1>")
+                )
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(
+            target=self.server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            daemon=True,
+        )
+        self.thread.start()
+
+    def hit_count(self, path: str) -> int:
+        return self.hits.count(path)
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def polisen_site():
+    html = "text/html; charset=utf-8"
+    routes = {
+        PREFIX: (200, html, polisen_page("index", "Medborgarlöften")),
+        PREFIX + "kalmar-lan/": (
+            200,
+            html,
+            polisen_page("kalmar-lan", "Medborgarlöften i Kalmar län"),
+        ),
+        PREFIX + "kalmar/": (200, html, polisen_page("kalmar", "Kalmar")),
+        PREFIX + "kalmar-lan/nybro/": (200, html, polisen_page("nybro", "Nybro")),
+        # borgholm/ is not served: 404.
+        PREFIX + "vaxjo/": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64),
+    }
+    site = Site(routes)
+    yield site
+    site.close()
+
+
+class FakeClock:
+    """A clock that only moves when someone sleeps: rate limits without waiting."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+@pytest.fixture
+def fake_clock():
+    return FakeClock()
