@@ -243,3 +243,16 @@ def promise_to_record(promise: Any) -> dict[str, Any]:
         "published_at": _iso(promise.published_at),
         "closed_on": _iso(promise.closed_on),
     }
+
+
+def kommun_find(value: str) -> Organisation | None:
+    """The kommun a user means by a kommunkod ('0880') or a name ('Kalmar kommun')."""
+    value = value.strip()
+    kommuner = Organisation.objects.kommuner()
+    if re.fullmatch(r"\d{4}", value):
+        return kommuner.filter(code=value).first()
+    for key in kommun_name_keys(value):
+        found = [k for k in kommuner if kommun_name_keys(k.name)[0] == key]
+        if len(found) == 1:
+            return found[0]
+    return None

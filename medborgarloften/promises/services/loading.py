@@ -186,6 +186,29 @@ def record_validate(record: Any) -> None:
         raise RecordError(_path(path), _schema_message(error))
 
 
+def _resolve_ref(schema: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema:
+        schema = record_schema()["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def _unknown_keys(value: Any, schema: dict[str, Any], path: str = "") -> list[str]:
+    """Keys the format does not define, as paths with list indexes dropped."""
+    schema = _resolve_ref(schema)
+    found: list[str] = []
+    if isinstance(value, dict) and "properties" in schema:
+        for key, item in value.items():
+            sub = f"{path}.{key}" if path else key
+            if key not in schema["properties"]:
+                found.append(sub)
+            else:
+                found += _unknown_keys(item, schema["properties"][key], sub)
+    elif isinstance(value, list) and "items" in schema:
+        for item in value:
+            found += _unknown_keys(item, schema["items"], f"{path}[]")
+    return list(dict.fromkeys(found))
+
+
 # --- step 2: semantic checks --------------------------------------------------------
 
 
@@ -520,15 +543,16 @@ _FIELD_PATHS = {
 }
 
 
-def _title(record: dict[str, Any], kommuner: list[Organisation], checked: dict) -> str:
+def _title(
+    record: dict[str, Any], kommuner: list[Organisation], checked: dict[str, Any]
+) -> str:
+    """The record's title, or 'Medborgarlöfte Kalmar 2024–2025' from kommuner and period."""
     title = _text(record.get("title"))
     if title:
         return title
     names = " och ".join(k.name for k in kommuner)
-    period = _text((record.get("period") or {}).get("text"))
-    if not period and checked["start"] and checked["end"]:
-        years = {checked["start"].year, checked["end"].year}
-        period = "–".join(str(y) for y in sorted(years))
+    years = sorted({d.year for d in (checked["start"], checked["end"]) if d})
+    period = "–".join(str(y) for y in years)
     return f"Medborgarlöfte {names} {period}".strip()[:300]
 
 
@@ -549,7 +573,10 @@ def _load(
     status: str | None,
 ) -> LoadResult:
     record_validate(record)
-    warnings: list[str] = []
+    warnings: list[str] = [
+        f"{key}: okänd nyckel ignoreras / unknown key ignored"
+        for key in _unknown_keys(record, record_schema()["$defs"]["record"])
+    ]
     checked = _check_record(record, warnings)
     kommuner = _resolve_kommuner(record, resolver)
 
