@@ -1,0 +1,224 @@
+"""PDF reader: text layer clean-up, layout, and the PDFs users get wrong."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from medborgarloften.extract.errors import ExtractError
+from medborgarloften.extract.readers import read_bytes, read_path
+from medborgarloften.extract.tests.pdfgen import Page, build_pdf, layout_paragraphs
+
+PROMISE = (
+    "Lokalpolisområdet och kommunen lovar att genomföra trygghetsvandringar i "
+    "Norrdal under året. Vi bjuder in boende, föreningar och fastighetsägare till "
+    "varje vandring och redovisar vad som har åtgärdats inom tre månader."
+)
+
+
+def varied_promises(count: int) -> list[str]:
+    """Distinct paragraphs (a real document does not repeat its body lines)."""
+    letters = "abcdefghij"
+    return [
+        f"I kvarteret {letters[n % 10].upper()}{letters[n // 10]}sta {PROMISE}"
+        for n in range(count)
+    ]
+
+
+def lines_page(lines: list[str], *, x: float = 72, top: float = 700) -> Page:
+    page = Page()
+    for number, line in enumerate(lines):
+        page.text(x, top - 14 * number, line)
+    return page
+
+
+def read_pdf_bytes(pages: list[Page]) -> str:
+    result = read_bytes(build_pdf(pages), filename="löfte.pdf")
+    assert result.kind == "pdf"
+    return result.text
+
+
+def test_it_joins_hyphenated_line_ends_but_keeps_real_hyphens() -> None:
+    text = read_pdf_bytes(
+        [
+            lines_page(
+                [
+                    "Vi genomför en trygghets-",
+                    "vandring i Berga-",
+                    "Funkabo tillsammans med Polis-",
+                    "och kommun varje månad 2025-",
+                    "2026 och ses igen.",
+                ]
+            )
+        ]
+    )
+    assert (
+        "Vi genomför en trygghetsvandring i Berga-Funkabo tillsammans med Polis- "
+        "och kommun varje månad 2025-2026 och ses igen." in text
+    )
+
+
+def test_it_expands_ligatures_and_keeps_swedish_letters_in_nfc() -> None:
+    text = read_pdf_bytes([lines_page(["Det ﬁnns ﬂera ﬀ ﬃ ﬄ i Älvsjö och Åby."])])
+    assert "Det finns flera ff ffi ffl i Älvsjö och Åby." in text
+    assert unicodedata.is_normalized("NFC", text)
+    assert "\ufb01" not in text
+
+
+@pytest.mark.parametrize(
+    "footer",
+    ["Sida {page} av {pages}", "{page} ({pages})", "{page}", "- {page} -"],
+)
+def test_it_removes_running_headers_footers_and_page_numbers(footer: str) -> None:
+    pages = layout_paragraphs(
+        varied_promises(40),
+        header="Medborgarlöfte Norrdal 2025–2026",
+        footer=footer,
+    )
+    assert len(pages) >= 3
+    text = read_pdf_bytes(pages)
+    assert "Medborgarlöfte Norrdal" not in text
+    assert "Sida" not in text
+    assert not any(line.strip().strip("-() ").isdigit() for line in text.split("\n"))
+    assert text.count("trygghetsvandringar i Norrdal") == 40
+
+
+def test_it_keeps_a_heading_that_appears_once() -> None:
+    pages = layout_paragraphs(["Våra medborgarlöften", PROMISE, PROMISE])
+    text = read_pdf_bytes(pages)
+    assert text.startswith("Våra medborgarlöften\n\n")
+
+
+def test_it_separates_paragraphs_with_blank_lines_and_reflows_lines() -> None:
+    pages = layout_paragraphs(
+        [PROMISE, "Uppföljning sker varje halvår i samverkansgruppen."]
+    )
+    text = read_pdf_bytes(pages)
+    assert text == PROMISE + "\n\nUppföljning sker varje halvår i samverkansgruppen.\n"
+
+
+def test_it_reads_two_columns_left_then_right() -> None:
+    page = Page()
+    page.text(72, 780, "Medborgarlöfte för Norrdal och Söderby 2025", size=16)
+    left = [
+        "Vänster spalt börjar här med",
+        "trygghetsvandringar i Norrdal",
+        "som genomförs varje månad av",
+        "polisen och kommunens fältare",
+        "tillsammans med boende i området.",
+    ]
+    right = [
+        "Höger spalt fortsätter med",
+        "belysning längs gångvägen vid",
+        "skolan som kommunen ska byta",
+        "före december och följa upp",
+        "med en ny trygghetsmätning.",
+    ]
+    # Rows are written across the page, so the file's own order mixes columns.
+    for number, (left_line, right_line) in enumerate(zip(left, right, strict=True)):
+        page.text(72, 740 - 14 * number, left_line)
+        page.text(320, 740 - 14 * number, right_line)
+    result = read_bytes(build_pdf([page]))
+    text = result.text
+    assert result.meta["two_column_pages"] == 1
+    assert text.index("Medborgarlöfte för Norrdal") < text.index("Vänster spalt")
+    assert text.index("tillsammans med boende i området.") < text.index("Höger spalt")
+    assert "Vänster spalt börjar här med trygghetsvandringar i Norrdal" in text
+    assert "byta före december" in text
+
+
+def test_it_keeps_a_single_column_page_in_order() -> None:
+    text = read_pdf_bytes(layout_paragraphs([PROMISE] * 3))
+    assert (
+        read_bytes(build_pdf(layout_paragraphs([PROMISE]))).meta["two_column_pages"]
+        == 0
+    )
+    assert text.count(PROMISE) == 3
+
+
+def test_it_normalises_bullets() -> None:
+    page = lines_page(
+        [
+            "Det här lovar vi:",
+            "• Tolv trygghetsvandringar per år.",
+            "– Bättre belysning vid skolan.",
+            "- Tre öppna dialogmöten.",
+        ]
+    )
+    text = read_pdf_bytes([page])
+    assert (
+        "Det här lovar vi:\n• Tolv trygghetsvandringar per år.\n"
+        "• Bättre belysning vid skolan.\n• Tre öppna dialogmöten." in text
+    )
+
+
+def test_it_asks_for_ocr_when_there_is_no_text_layer(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ExtractError, match="behöver OCR.*ocrmypdf är inte installerat"):
+        read_bytes(build_pdf([Page(drawing_only=True)]))
+
+
+def test_it_runs_ocrmypdf_when_installed(monkeypatch, tmp_path) -> None:
+    ocr_result = tmp_path / "ocr-result.pdf"
+    ocr_result.write_bytes(build_pdf([lines_page(["Text som OCR hittade i Norrdal."])]))
+    fake = tmp_path / "ocrmypdf"
+    fake.write_text(
+        f"#!{sys.executable}\n"
+        "import shutil, sys\n"
+        f"shutil.copy({str(ocr_result)!r}, sys.argv[-1])\n",
+        encoding="utf-8",
+    )
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}")
+    result = read_bytes(build_pdf([Page(drawing_only=True)]))
+    assert result.text == "Text som OCR hittade i Norrdal.\n"
+    assert result.meta["ocr"] is True
+
+
+def test_it_refuses_a_password_protected_pdf() -> None:
+    writer = PdfWriter(
+        clone_from=PdfReader(io.BytesIO(build_pdf([lines_page([PROMISE])])))
+    )
+    writer.encrypt("hemligt", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(ExtractError, match="lösenordsskyddad.* / the PDF is password"):
+        read_bytes(buffer.getvalue())
+
+
+def test_it_reads_a_pdf_with_only_an_owner_password() -> None:
+    writer = PdfWriter(
+        clone_from=PdfReader(io.BytesIO(build_pdf([lines_page([PROMISE])])))
+    )
+    writer.encrypt("", owner_password="ägare", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert "trygghetsvandringar i Norrdal" in read_bytes(buffer.getvalue()).text
+
+
+def test_it_refuses_a_truncated_pdf() -> None:
+    data = build_pdf(layout_paragraphs([PROMISE] * 10))
+    with pytest.raises(ExtractError, match="avkortad.* / the PDF is truncated"):
+        read_bytes(data[: len(data) // 2])
+
+
+def test_it_refuses_a_corrupt_pdf() -> None:
+    with pytest.raises(ExtractError, match="skadad .* / the PDF is corrupt"):
+        read_bytes(b"%PDF-1.4\n" + b"trasig " * 200 + b"\n%%EOF\n")
+
+
+def test_it_reads_a_pdf_file_from_disk(tmp_path: Path) -> None:
+    path = tmp_path / "medborgarlöfte.pdf"
+    path.write_bytes(build_pdf(layout_paragraphs([PROMISE])))
+    result = read_path(path)
+    assert result.source == str(path)
+    assert result.meta["pages"] == 1
+    assert result.meta["language_guess"] == "sv"
+    assert result.text == PROMISE + "\n"
