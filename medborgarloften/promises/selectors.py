@@ -384,3 +384,26 @@ def promise_history_with_changes(*, promise: Promise) -> list[HistoryEntry]:
         HistoryEntry(revision, record_diff(revision.before, revision.after))
         for revision in promise_history(promise=promise)
     ]
+
+
+# --- Export (medborgarlöfte JSON; appended by the exchange-format helper) -------------
+
+
+def promises_for_export(
+    *, uid: Any = None, kommun: Organisation | None = None
+) -> QuerySet[Promise]:
+    """Promises to export, in the format's fixed order: period start, title, id.
+
+    All promises by default; one by ``uid``; or those where ``kommun`` is a party.
+    Every status is included: export is a staff tool, not a public page.
+    """
+    from django.db.models import F
+
+    queryset = Promise.objects.all()
+    if uid is not None:
+        queryset = queryset.filter(uid=uid)
+    if kommun is not None:
+        queryset = queryset.filter(parties=kommun).distinct()
+    return queryset.prefetch_related("parties", "areas").order_by(
+        F("period_start").asc(nulls_first=True), "title", "uid"
+    )
