@@ -160,7 +160,10 @@ def _is_plain(value: Any) -> bool:
 
 def error_line(exc: BaseException) -> str:
     """One line for the summary: a ValidationError names its fields."""
-    if isinstance(exc, ValidationError):
+    if (
+        isinstance(exc, ValidationError)
+        and type(exc).__str__ is ValidationError.__str__
+    ):
         if hasattr(exc, "error_dict"):
             parts = [
                 f"{name}: {' '.join(str(m) for m in messages)}"
@@ -170,6 +173,7 @@ def error_line(exc: BaseException) -> str:
         else:
             text = " ".join(str(m) for m in exc.messages)
     else:
+        # Our own error types (ExtractError, the loader's RecordError) say it best.
         text = str(exc) or exc.__class__.__name__
     return " ".join(text.split())
 
@@ -299,14 +303,36 @@ def _record_id(label: str, sha: str) -> str:
     return f"{stem}-{sha[:12]}"
 
 
-def _with_kommun(record: dict[str, Any], kommun: Organisation | None) -> dict[str, Any]:
-    """Make sure the kommun we were told about is a party of the draft."""
+def _with_kommun(
+    record: dict[str, Any], kommun: Organisation | None, notes: list[str]
+) -> dict[str, Any]:
+    """Make the kommun we were told about a party of the draft.
+
+    When the user names the kommun, names the extractor found that match no stored
+    kommun (a neighbour mentioned in passing, a misread) are dropped with a note
+    rather than failing the whole import.
+    """
     if kommun is None:
         return record
-    names = [n for n in record.get("municipalities") or [] if isinstance(n, str)]
-    if not any(n.casefold() == kommun.name.casefold() for n in names):
+    from medborgarloften.promises.exchange import kommun_name_keys
+
+    def key(name: str) -> str:
+        return kommun_name_keys(name)[0]
+
+    known = {key(o.name) for o in Organisation.objects.kommuner().only("name")}
+    names: list[str] = []
+    for name in record.get("municipalities") or []:
+        if not isinstance(name, str):
+            continue
+        if key(name) in known:
+            names.append(name)
+        else:
+            notes.append(f"okänd kommun '{name}' utelämnad / unknown kommun left out")
+    if not any(key(n) == key(kommun.name) for n in names):
         names = [kommun.name, *names]
-    return {**record, "municipalities": names}
+    # Names only: the loader resolves them; codes from elsewhere could disagree.
+    rest = {k: v for k, v in record.items() if k != "municipality_codes"}
+    return {**rest, "municipalities": names}
 
 
 def document_import(
@@ -448,7 +474,7 @@ def _import_read(
     try:
         with transaction.atomic():
             promise = _promise_load_record(
-                record=_with_kommun(record, kommun),
+                record=_with_kommun(record, kommun, outcome.notes),
                 actor=actor,
                 source=_load_source(source, document),
                 create_missing_police_area=create_missing_police_area,

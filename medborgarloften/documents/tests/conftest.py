@@ -58,7 +58,9 @@ def fake_extract_record(
         "title": lines[0] if lines else "",
         "municipalities": list(dict.fromkeys(kommuner)),
         "police_area": None,
-        "commitments": [{"text": line[2:]} for line in lines if line.startswith("- ")],
+        "commitments": [
+            {"text": line[1:].strip()} for line in lines if line[:1] in {"-", "•"}
+        ],
         "extractor_version": "fake-1",
     }
 
@@ -84,12 +86,27 @@ def fake_promise_load_record(
 
 
 @pytest.fixture
-def fake_pipeline(monkeypatch, db):
+def fake_extractor(monkeypatch, db):
+    """The real reader and loader, a fake rule extractor."""
+    from medborgarloften.documents import services
+
+    monkeypatch.setattr(services, "_extract_record", fake_extract_record)
+
+
+@pytest.fixture
+def fake_loader(monkeypatch, fake_extractor):
+    """A loader that writes half a promise before it refuses an unknown kommun."""
+    from medborgarloften.documents import services
+
+    monkeypatch.setattr(services, "_promise_load_record", fake_promise_load_record)
+
+
+@pytest.fixture
+def fake_pipeline(monkeypatch, fake_loader):
+    """Fakes for all three collaborators."""
     from medborgarloften.documents import services
 
     monkeypatch.setattr(services, "_read_bytes", fake_read_bytes)
-    monkeypatch.setattr(services, "_extract_record", fake_extract_record)
-    monkeypatch.setattr(services, "_promise_load_record", fake_promise_load_record)
 
 
 # -- a local stand-in for polisen.se ---------------------------------------------

@@ -1,4 +1,8 @@
-"""document_store, extraction_run_create and document_import (with a fake pipeline)."""
+"""document_store, extraction_run_create and document_import.
+
+The real reader and loader run; the rule extractor is a fake (tests/conftest.py) so
+these tests check the import, not the extractor.
+"""
 
 from __future__ import annotations
 
@@ -34,7 +38,7 @@ def _import(**kwargs):
     return document_import(**options)
 
 
-def test_it_stores_the_bytes_the_run_and_a_draft(fake_pipeline, kalmar, media_root):
+def test_it_stores_the_bytes_the_run_and_a_draft(fake_extractor, kalmar, media_root):
     outcome = _import()
 
     assert outcome.ok, outcome.error
@@ -44,7 +48,8 @@ def test_it_stores_the_bytes_the_run_and_a_draft(fake_pipeline, kalmar, media_ro
     assert document.kind == "text"
     assert document.original_name == "kalmar-2031.txt"
     assert document.language == "sv"
-    assert document.meta == {"lines": 3}
+    assert document.meta["sha256"] == document.sha256
+    assert document.meta["encoding"] == "utf-8"
     assert document.raw.name.startswith(f"documents/{document.sha256[:2]}/")
     assert (media_root / document.raw.name).read_bytes() == PROMISE
     run = ExtractionRun.objects.get()
@@ -59,7 +64,7 @@ def test_it_stores_the_bytes_the_run_and_a_draft(fake_pipeline, kalmar, media_ro
     assert list(promise.parties.all()) == [kalmar]
 
 
-def test_it_reuses_the_document_for_the_same_bytes_and_says_so(fake_pipeline, kalmar):
+def test_it_reuses_the_document_for_the_same_bytes_and_says_so(fake_extractor, kalmar):
     first = _import()
     again = _import(filename="annat-namn.txt")
 
@@ -71,7 +76,7 @@ def test_it_reuses_the_document_for_the_same_bytes_and_says_so(fake_pipeline, ka
     assert Promise.objects.count() == 1
 
 
-def test_it_makes_a_new_draft_on_reimport_of_the_same_bytes(fake_pipeline, kalmar):
+def test_it_makes_a_new_draft_on_reimport_of_the_same_bytes(fake_extractor, kalmar):
     _import()
     again = _import(reimport=True)
 
@@ -81,31 +86,31 @@ def test_it_makes_a_new_draft_on_reimport_of_the_same_bytes(fake_pipeline, kalma
     assert Promise.objects.count() == 2
 
 
-def test_it_stores_nothing_when_the_reader_fails(fake_pipeline, media_root):
+def test_it_stores_nothing_when_the_reader_fails(fake_extractor, media_root):
     outcome = _import(data=b"\x89PNG\r\n\x1a\n....", filename="bild.png")
 
     assert not outcome.ok
-    assert outcome.error == "Okänt filformat / unsupported file type"
+    assert outcome.error.startswith("Filen är en bild (PNG) och stöds inte /")
     assert SourceDocument.objects.count() == 0
     assert ExtractionRun.objects.count() == 0
     assert not media_root.exists() or not any(media_root.rglob("*.*"))
 
 
-def test_it_refuses_an_empty_file(fake_pipeline):
+def test_it_refuses_an_empty_file(fake_extractor):
     outcome = _import(data=b"")
 
     assert outcome.error == "Filen är tom / the file is empty"
     assert SourceDocument.objects.count() == 0
 
 
-def test_it_refuses_a_document_with_no_text(fake_pipeline):
-    outcome = _import(data=b"  \n\n ")
+def test_it_refuses_a_document_with_no_text(fake_extractor):
+    outcome = _import(data=b"  \n\n ", filename="tom.txt")
 
-    assert "Ingen text" in outcome.error
+    assert outcome.error == "Filen är tom / the file is empty"
     assert SourceDocument.objects.count() == 0
 
 
-def test_it_leaves_no_half_made_promise_when_loading_fails(fake_pipeline, db):
+def test_it_leaves_no_half_made_promise_when_loading_fails(fake_pipeline):
     # No kommun 'Kalmar' in the database: the fake loader raises after creating the
     # promise and its commitments.
     outcome = _import()
@@ -123,7 +128,7 @@ def test_it_leaves_no_half_made_promise_when_loading_fails(fake_pipeline, db):
     assert "Okänd kommun" in run.error
 
 
-def test_it_records_a_failed_run_when_the_extractor_breaks(fake_pipeline, db):
+def test_it_records_a_failed_run_when_the_extractor_breaks(fake_extractor):
     outcome = _import(data=b"Medborgarlofte\nKRASCH\n")
 
     assert "extraction failed: rule exploded" in outcome.error
@@ -132,7 +137,7 @@ def test_it_records_a_failed_run_when_the_extractor_breaks(fake_pipeline, db):
     assert Promise.objects.count() == 0
 
 
-def test_it_stores_nothing_on_a_dry_run(fake_pipeline, kalmar, media_root):
+def test_it_stores_nothing_on_a_dry_run(fake_extractor, kalmar, media_root):
     outcome = _import(dry_run=True)
 
     assert outcome.ok
@@ -143,7 +148,7 @@ def test_it_stores_nothing_on_a_dry_run(fake_pipeline, kalmar, media_root):
     assert not media_root.exists()
 
 
-def test_it_adds_the_given_kommun_to_the_draft(fake_pipeline, kalmar, nybro):
+def test_it_adds_the_given_kommun_to_the_draft(fake_extractor, kalmar, nybro):
     outcome = _import(data=b"Trygghetsarbete 2031\n- vi lovar att ses\n", kommun=nybro)
 
     assert outcome.ok, outcome.error
@@ -151,7 +156,7 @@ def test_it_adds_the_given_kommun_to_the_draft(fake_pipeline, kalmar, nybro):
     assert outcome.document.kommun == nybro
 
 
-def test_it_refuses_a_kommun_that_is_not_a_kommun(fake_pipeline, lpo_kalmar):
+def test_it_refuses_a_kommun_that_is_not_a_kommun(fake_extractor, lpo_kalmar):
     outcome = _import(kommun=lpo_kalmar)
 
     assert "kommun" in outcome.error
@@ -186,3 +191,21 @@ def test_it_guesses_the_language():
         language_guess("The police and the council will do this for the town") == "en"
     )
     assert language_guess("Kalmar") == ""
+
+
+def test_it_reports_the_loaders_reason_for_an_unknown_kommun(fake_extractor):
+    outcome = _import()
+
+    assert outcome.error == (
+        "Kunde inte skapa utkast / could not create draft: municipalities[0]: "
+        "okänd kommun 'Kalmar' / unknown kommun 'Kalmar'"
+    )
+    assert Promise.objects.count() == 0
+
+
+def test_it_leaves_out_unknown_kommuner_when_the_kommun_is_given(fake_extractor, nybro):
+    outcome = _import(kommun=nybro)
+
+    assert outcome.ok, outcome.error
+    assert list(outcome.promise.parties.all()) == [nybro]
+    assert "okänd kommun 'Kalmar' utelämnad" in " ".join(outcome.notes)
