@@ -78,8 +78,9 @@ def read_html(
     main = _from_trafilatura(tree)
     method = "trafilatura"
     if len(main) < MIN_MAIN_TEXT:
-        fallback = _fallback(tree)
-        if len(fallback) > len(main):
+        # On short pages trafilatura tends to keep menus; our fallback drops them.
+        fallback = _drop_noise_lines(_fallback(tree))
+        if len(fallback.strip()) >= min(40, len(main.strip())):
             main, method = fallback, "fallback"
     meta["method"] = method
     return normalise(_drop_noise_lines(main)), meta
@@ -210,7 +211,9 @@ def _render(root: etree._Element) -> str:
             walk(child)
             if child.tail:
                 parts.append(_spaces(child.tail))
-        if tag in ("td", "th") or (tag in _BLOCK_TAGS and tag != "br"):
+        if tag in ("td", "th") or (
+            tag in _BLOCK_TAGS and tag not in ("br", "li", "tr", "dt", "dd")
+        ):
             parts.append("\n")
 
     walk(root)
