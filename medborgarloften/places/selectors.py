@@ -3,46 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from medborgarloften.accounts.models import Role
-
 from .models import Area, County, Organisation, OrganisationKind
-
-#: Roles that may edit the areas of their kommun.
-AREA_EDITING_ROLES = (Role.ADMIN, Role.EDITOR)
-
-
-def user_is_organisation_admin(user: Any) -> bool:
-    """Organisations are shared reference data: superusers and admins of any party edit them."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return bool(user.is_superuser or user.memberships.filter(role=Role.ADMIN).exists())
-
-
-def user_can_edit_areas(user: Any, kommun: Organisation) -> bool:
-    """Areas belong to one kommun: only its admins and editors (or a superuser) change them."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if user.is_superuser:
-        return True
-    return user.memberships.filter(
-        organisation=kommun, role__in=AREA_EDITING_ROLES
-    ).exists()
-
-
-def kommuner_with_editable_areas(user: Any) -> QuerySet[Organisation]:
-    """The kommuner whose areas ``user`` may edit, for links in the staff UI."""
-    if not getattr(user, "is_authenticated", False):
-        return Organisation.objects.none()
-    kommuner = Organisation.objects.kommuner()
-    if user.is_superuser:
-        return kommuner
-    return kommuner.filter(
-        memberships__user=user, memberships__role__in=AREA_EDITING_ROLES
-    ).distinct()
 
 
 def _case_variants(text: str) -> set[str]:

@@ -576,13 +576,13 @@ def area_delete(*, area: Area) -> None:
     usage = area_usage(area)
     if any(usage.values()):
         labels = {
-            "promises": _("medborgarlöften"),
-            "focus_areas": _("fokusområden"),
-            "commitments": _("åtaganden"),
-            "activities": _("aktiviteter"),
-            "observations": _("observationer"),
+            "promises": ("%d medborgarlöfte", "%d medborgarlöften"),
+            "focus_areas": ("%d fokusområde", "%d fokusområden"),
+            "commitments": ("%d åtagande", "%d åtaganden"),
+            "activities": ("%d aktivitet", "%d aktiviteter"),
+            "observations": ("%d observation", "%d observationer"),
         }
-        used = ", ".join(f"{n} {labels[k]}" for k, n in usage.items() if n)
+        used = ", ".join(ngettext(*labels[key], n) % n for key, n in usage.items() if n)
         raise ValidationError(
             {
                 "name": _(

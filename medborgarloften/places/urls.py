@@ -1,3 +1,25 @@
+"""Staff pages, mounted at /personal/organisationer/."""
+
+from django.urls import path
+
+from . import views
+
 app_name = "places"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.organisation_list, name="list"),
+    path("ny/", views.organisation_create, name="create"),
+    path("<int:pk>/andra/", views.organisation_edit, name="edit"),
+    path("kommun/<str:code>/omraden/", views.area_list, name="areas"),
+    path("kommun/<str:code>/omraden/nytt/", views.area_create, name="area_create"),
+    path(
+        "kommun/<str:code>/omraden/<int:pk>/andra/",
+        views.area_edit,
+        name="area_edit",
+    ),
+    path(
+        "kommun/<str:code>/omraden/<int:pk>/ta-bort/",
+        views.area_delete,
+        name="area_delete",
+    ),
+]
