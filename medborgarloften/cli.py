@@ -34,6 +34,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "extract",
         "Extrahera löften ur dokument utan att spara / extract records, store nothing",
     ),
+    "import": (
+        "importdocs",
+        "Importera dokument som utkast / import documents as drafts",
+    ),
     "manage": ("", "Kör valfritt Django-kommando / run any Django management command"),
 }
 
