@@ -471,6 +471,15 @@ def _import_read(
         )
         return
     version = str(record.get("extractor_version") or "")
+    found_url = record.get("source_url")
+    if (
+        not document.source_url
+        and isinstance(found_url, str)
+        and found_url.startswith(("http://", "https://"))
+    ):
+        # The document named its own source (a '# source:' line): keep it.
+        document.source_url = found_url[:1000]
+        document.save(update_fields=["source_url"])
     try:
         with transaction.atomic():
             promise = _promise_load_record(

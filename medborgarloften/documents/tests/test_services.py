@@ -209,3 +209,22 @@ def test_it_leaves_out_unknown_kommuner_when_the_kommun_is_given(fake_extractor,
     assert outcome.ok, outcome.error
     assert list(outcome.promise.parties.all()) == [nybro]
     assert "okänd kommun 'Kalmar' utelämnad" in " ".join(outcome.notes)
+
+
+def test_it_keeps_the_source_url_the_extractor_found(
+    fake_extractor, kalmar, monkeypatch
+):
+    from medborgarloften.documents import services
+
+    def with_url(text, *, record_id, source_url):
+        record = services_fake(text, record_id=record_id, source_url=source_url)
+        return {**record, "source_url": "https://example.org/lofte/"}
+
+    services_fake = services._extract_record
+    monkeypatch.setattr(services, "_extract_record", with_url)
+
+    outcome = _import()
+
+    assert outcome.ok, outcome.error
+    assert outcome.document.source_url == "https://example.org/lofte/"
+    assert outcome.promise.source_url == "https://example.org/lofte/"
