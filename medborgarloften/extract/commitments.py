@@ -1,0 +1,417 @@
+"""Find the commitments of a medborgarlöfte and who, what, how much and where.
+
+The rules follow the corpus SCHEMA: a bullet in a promise list is one commitment;
+prose is split into sentences and a sentence counts when a party undertakes an
+action in the promise part of the document. Umbrella promises followed by a list of
+activities, outcome goals, principles, background, follow-up and communication
+sections are left out; umbrella and "Särskilt fokus läggs på …" statements are
+returned separately for the document's focus areas.
+
+Each record carries the span of its text and the rule that accepted it, and an
+``evidence`` map with the span and rule for responsible, target and places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicons import load
+from .parties import co_parties, nominal_polis, order, subject_parties
+from .places import find_places
+from .structure import Block, Structure
+from .targets import extract_target
+
+_SECTIONS = load("sections")
+
+
+def _compile(key: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _SECTIONS[key]), re.IGNORECASE)
+
+
+PROMISE_HEADING = _compile("promise")
+EXCLUDED_HEADING = _compile("excluded")
+ACTIVITY_LEADIN = _compile("activity_leadin")
+FOCUS_LEADIN = _compile("focus_leadin")
+UMBRELLA_GOAL = _compile("umbrella_goal")
+FOCUS_STATEMENT = _compile("focus_statement")
+OUTCOME = _compile("outcome")
+
+# A finite promise verb: the sentence undertakes something.
+_PROMISE_VERB = re.compile(
+    r"\b(?:ska|skall|lovar|lovade|kommer att|kommer|åtar sig|åtog sig|förbinder sig|"
+    r"utlovar|garanterar)\b",
+    re.IGNORECASE,
+)
+_PASSIVE_ACTION = re.compile(
+    r"\b(?:ska|skall|kommer att)\s+(?:\w+\s+){0,3}?(?:\w+(?:as|ås)|fortgå|fortsätta|ske)\b",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r",\s*säger\s+[A-ZÅÄÖ]|\bsäger\s+[A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ]")
+_TERMINAL = re.compile(r"[.!?:;)”\"]\s*$")
+_DEFAULT = frozenset({"polis", "kommun"})
+
+
+@dataclass
+class _Context:
+    kind: str = "neutral"  # neutral | promise | activity | focus | excluded
+    party: frozenset[str] | None = None
+
+
+@dataclass
+class _Candidate:
+    text: str
+    start: int
+    end: int
+    block_index: int
+    kind: str  # bullet | sentence
+    rule: str
+    party: frozenset[str] | None
+    context: _Context
+    umbrella: bool = False
+    focus: bool = False
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+def _clean(text: str) -> str:
+    return text.strip().strip("*_").strip()
+
+
+def classify_heading(text: str) -> str:
+    """promise / excluded / topic for one heading line."""
+    t = _clean(text).casefold()
+    if EXCLUDED_HEADING.search(t):
+        return "excluded"
+    if PROMISE_HEADING.search(t):
+        return "promise"
+    return "topic"
+
+
+def classify_leadin(text: str) -> str:
+    """activity / focus / excluded / other for a governing line ending with ":"."""
+    t = _clean(text).casefold()
+    last = re.split(r"(?<=[.!?])\s+", t)[-1]
+    if EXCLUDED_HEADING.search(last):
+        return "excluded"
+    if FOCUS_LEADIN.search(last):
+        return "focus"
+    if ACTIVITY_LEADIN.search(last):
+        return "activity"
+    return "other"
+
+
+def _governing_party(text: str) -> frozenset[str] | None:
+    res = subject_parties(_clean(text))
+    if res is None:
+        if re.match(r"\s*(?:tillsammans|gemensamt)\b", text, re.IGNORECASE):
+            return _DEFAULT
+        return None
+    return res.parties | frozenset(co_parties(text))
+
+
+def _is_commitment_sentence(sentence: str) -> bool:
+    """A prose sentence in which a party (or a passive "ska …") undertakes something."""
+    s = sentence.strip()
+    if len(s.split()) < 4:
+        return False
+    if OUTCOME.search(s) and not subject_parties(s):
+        return False
+    if not _PROMISE_VERB.search(s):
+        return False
+    if FOCUS_STATEMENT.search(s):
+        return False
+    subj = subject_parties(s)
+    if subj is not None:
+        # "Medborgarlöftet ger polisen …": a party must be next to the promise verb.
+        return True
+    return bool(_PASSIVE_ACTION.search(s))
+
+
+def _truncated(block: Block, is_last: bool) -> bool:
+    if not is_last:
+        return False
+    text = block.text.rstrip()
+    if _TERMINAL.search(text):
+        return False
+    last_word = re.findall(r"\w+", text)[-1:] or [""]
+    return len(last_word[0]) <= 3
+
+
+def _scan(structure: Structure) -> list[_Candidate]:
+    """Walk the blocks once and collect commitment candidates with their context."""
+    blocks = structure.content()
+    candidates: list[_Candidate] = []
+    section = _Context()
+    leadin: _Context | None = None
+    last_party: frozenset[str] | None = None
+    for idx, block in enumerate(blocks):
+        is_last = idx == len(blocks) - 1
+        if block.ends_with_colon:
+            kind = classify_leadin(block.text)
+            party = _governing_party(block.text)
+            if kind == "activity":
+                leadin = _Context("activity", party or section.party)
+            elif kind == "focus":
+                leadin = _Context("focus", party or section.party)
+            elif kind == "excluded":
+                leadin = _Context("excluded")
+            else:
+                base = section.kind if section.kind != "excluded" else "excluded"
+                leadin = _Context(
+                    "activity" if base in ("promise", "activity") else base,
+                    party or section.party,
+                )
+            if block.kind == "paragraph" and kind in ("activity", "other"):
+                for sent in block.sentences:
+                    if _is_commitment_sentence(sent.text):
+                        candidates.append(
+                            _Candidate(
+                                sent.text,
+                                sent.start,
+                                sent.end,
+                                idx,
+                                "sentence",
+                                "umbrella.leadin",
+                                None,
+                                section,
+                                umbrella=True,
+                            )
+                        )
+            last_party = None
+            continue
+        if block.kind == "heading":
+            kind = classify_heading(block.text)
+            party = _governing_party(block.text)
+            if kind == "excluded":
+                section = _Context("excluded")
+            elif kind == "promise":
+                section = _Context("promise", party)
+            else:
+                if section.kind == "excluded":
+                    section = _Context("neutral")
+                elif party is not None:
+                    section = _Context(section.kind, party)
+            leadin = None
+            last_party = None
+            continue
+        ctx = leadin or section
+        if block.kind == "bullet":
+            text = block.text.rstrip()
+            if FOCUS_STATEMENT.search(text.strip()):
+                candidates.append(
+                    _Candidate(
+                        text,
+                        block.start,
+                        block.start + len(text),
+                        idx,
+                        "bullet",
+                        "focus.statement",
+                        ctx.party,
+                        ctx,
+                        focus=True,
+                    )
+                )
+                continue
+            if _truncated(block, is_last) or _QUOTE.search(text):
+                continue
+            if len(text.split()) < 3:
+                continue
+            own = subject_parties(text)
+            explicit = own is not None and bool(_PROMISE_VERB.search(text))
+            if ctx.kind == "excluded":
+                continue
+            if ctx.kind == "focus" and not explicit:
+                continue
+            rule = "bullet." + ctx.kind
+            candidates.append(
+                _Candidate(
+                    text,
+                    block.start,
+                    block.start + len(text),
+                    idx,
+                    "bullet",
+                    rule,
+                    ctx.party,
+                    ctx,
+                )
+            )
+            continue
+        if block.kind == "paragraph":
+            for sent in block.sentences:
+                if not _is_commitment_sentence(sent.text):
+                    continue
+                if FOCUS_STATEMENT.search(sent.text):
+                    continue
+                own = subject_parties(sent.text)
+                inherited = own.parties if own else (last_party or ctx.party)
+                cand = _Candidate(
+                    sent.text,
+                    sent.start,
+                    sent.end,
+                    idx,
+                    "sentence",
+                    "sentence." + ctx.kind,
+                    inherited,
+                    ctx,
+                )
+                if ctx.kind in ("excluded", "focus"):
+                    continue
+                candidates.append(cand)
+                if own:
+                    last_party = own.parties
+    _mark_umbrellas(blocks, candidates)
+    return candidates
+
+
+def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
+    """SCHEMA (a): a promise followed by its own list of activities is an umbrella."""
+    for cand in candidates:
+        if cand.kind != "sentence" or cand.umbrella:
+            continue
+        if cand.context.kind == "neutral":
+            cand.umbrella = True
+            cand.rule = "umbrella.preamble"
+            continue
+        # Look at what follows the paragraph: more prose, then a lead-in or a list.
+        j = cand.block_index + 1
+        while (
+            j < len(blocks)
+            and blocks[j].kind == "paragraph"
+            and not blocks[j].ends_with_colon
+        ):
+            if any(_is_commitment_sentence(s.text) for s in blocks[j].sentences):
+                break
+            j += 1
+        if j >= len(blocks):
+            continue
+        nxt = blocks[j]
+        if nxt.ends_with_colon and classify_leadin(nxt.text) in ("activity", "other"):
+            cand.umbrella = True
+            cand.rule = "umbrella.before_leadin"
+        elif (
+            nxt.kind == "bullet"
+            and j == cand.block_index + 1
+            and _last_sentence_of_block(blocks[cand.block_index], cand)
+            and UMBRELLA_GOAL.search(cand.text)
+        ):
+            cand.umbrella = True
+            cand.rule = "umbrella.goal_before_list"
+
+
+def _last_sentence_of_block(block: Block, cand: _Candidate) -> bool:
+    return not block.sentences or block.sentences[-1].end == cand.end
+
+
+def _responsible(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
+    first = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", cand.text.strip(), maxsplit=1)[0]
+    own = subject_parties(first)
+    co = co_parties(first)
+    if own is not None:
+        parties = set(own.parties) | co
+        span = own.span or (0, 0)
+        return order(parties), {
+            "span": [cand.start + span[0], cand.start + span[1]],
+            "rule": own.rule + ("+co" if co - own.parties else ""),
+        }
+    nominal = nominal_polis(first)
+    if nominal:
+        return order({"polis"} | co), {
+            "span": [cand.start + nominal.start(), cand.start + nominal.end()],
+            "rule": "responsible.polis_nominal",
+        }
+    base = set(cand.party or _DEFAULT)
+    return order(base | co), {
+        "span": [cand.start, cand.start],
+        "rule": "responsible.inherited" + ("+co" if co - base else ""),
+    }
+
+
+def extract_commitments(
+    text: str,
+    structure: Structure,
+    *,
+    municipalities: list[str],
+    period: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """The commitments of one document as SCHEMA records plus span, rule and evidence.
+
+    ``period`` (the document's SCHEMA period dict) lets "i maj" resolve to a date
+    and "under året" in a multi-year promise count as per år; without it a period
+    is guessed from the text.
+    """
+    if period is None:
+        period = guess_period(text)
+    candidates = [c for c in _scan(structure) if not c.umbrella and not c.focus]
+    records = []
+    for cand in candidates:
+        responsible, r_ev = _responsible(cand)
+        places = find_places(cand.text, municipalities=municipalities)
+        place_names = [p for p, _ in places]
+        tres = extract_target(cand.text, period=period, places=place_names)
+        target = tres.target
+        evidence: dict[str, Any] = {"responsible": r_ev}
+        for key, ev in tres.evidence.items():
+            evidence["target." + key] = {
+                "span": [cand.start + ev["span"][0], cand.start + ev["span"][1]],
+                "rule": ev["rule"],
+            }
+        if places:
+            evidence["places"] = [
+                {"span": [cand.start + s, cand.start + e], "rule": "places.named"}
+                for _, (s, e) in places
+            ]
+        records.append(
+            {
+                "text": cand.text,
+                "responsible": responsible,
+                "measurable": target is not None,
+                "target": target,
+                "places": place_names,
+                "span": [cand.start, cand.end],
+                "rule": cand.rule,
+                "evidence": evidence,
+            }
+        )
+    return records
+
+
+def extract_umbrella_statements(
+    text: str, structure: Structure, *, municipalities: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """Umbrella promises and "Särskilt fokus läggs på …" statements (for focus_areas).
+
+    Each item: ``{"text", "span", "rule", "kind"}`` where kind is "umbrella" or
+    "focus"; the text is the whole sentence or bullet, so the caller can shorten it
+    to a focus phrase.
+    """
+    out = []
+    for cand in _scan(structure):
+        if cand.umbrella or cand.focus:
+            out.append(
+                {
+                    "text": cand.text,
+                    "span": [cand.start, cand.end],
+                    "rule": cand.rule,
+                    "kind": "focus" if cand.focus else "umbrella",
+                }
+            )
+    return out
+
+
+_YEAR_RANGE = re.compile(
+    r"\b((?:19|20)\d\d)\s*(?:[-–−/]|till och med|till|och|t\.o\.m\.)\s*((?:19|20)\d\d)\b"
+)
+_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
+
+
+def guess_period(text: str) -> dict[str, Any] | None:
+    """A rough period from the first year range or year in the text (fallback only)."""
+    head = text[:3000]
+    m = _YEAR_RANGE.search(head)
+    if m and int(m.group(1)) <= int(m.group(2)):
+        return {"start": f"{m.group(1)}-01-01", "end": f"{m.group(2)}-12-31"}
+    m2 = _YEAR.search(head)
+    if m2:
+        return {"start": f"{m2.group(1)}-01-01", "end": f"{m2.group(1)}-12-31"}
+    return None

@@ -1,0 +1,17 @@
+"""Lexicons as TOML data files, each with a header saying where its terms come from."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """Parse ``<name>.toml`` from this folder once per process."""
+    with (HERE / f"{name}.toml").open("rb") as fh:
+        return tomllib.load(fh)

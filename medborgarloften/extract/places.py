@@ -1,0 +1,156 @@
+"""Named places in a medborgarlöfte: districts, villages, facilities, town centres.
+
+SCHEMA: places are written as they appear ("centrala X", "X centrum", "Tierps
+tätort", a named school or shopping centre); the bare kommun or town name is never a
+place and generic lowercase nouns ("centrum", "skolor") are not places. The rules
+below look for capitalised names in a place position (after a preposition or a
+place noun such as "stadsdelen") so sentence-initial capitals and organisations
+are not mistaken for places.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+Span = tuple[int, int]
+
+_UP = "A-ZÅÄÖÉÜ"
+_LO = "a-zåäöéüß"
+# One capitalised name word, possibly joined by "-" or "/" ("Berga/Funkabo").
+_NAME_WORD = rf"[{_UP}][{_LO}]+(?:[-/][{_UP}]?[{_LO}]+)*"
+_ACRONYM = rf"[{_UP}]{{2,5}}"
+# "ICA Grytan", "Norra Ringvägen", "Oxhagen".
+_NAME = rf"(?:{_ACRONYM}\s+{_NAME_WORD}|{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+
+_PREPOSITIONS = (
+    "i|på|vid|runt|kring|utanför|inom|emot|intill|nära|längs|framför|bakom|omkring"
+)
+_PLACE_NOUNS = (
+    "stadsdel(?:en|arna|ar)?|bostadsområde(?:t|na|n)?|området|områdena|byn|byarna|"
+    "orten|orterna|tätorten|tätorterna|sjön|torget|parken|gatan|kvarteret|"
+    "centrumet|samhället|samhällena|köpcentret|köpcentrumet|gallerian|"
+    "skolan|skolorna|idrottsplatsen|badplatsen|hamnen|stationen|resecentret"
+)
+_FACILITY_NOUNS = (
+    "centrum|tätort|tätorts centrala delar|stadskärna|stadskärnan|resecentrum|"
+    "högstadium|högstadieskola|gymnasium|gymnasieskola|station|busstation|"
+    "järnvägsstation|torg|hamn|bibliotek|simhall|sporthall|ishall|"
+    "idrottsplats|centralstation"
+)
+_MONTHS = (
+    "januari februari mars april maj juni juli augusti september oktober november "
+    "december måndag tisdag onsdag torsdag fredag lördag söndag"
+)
+# Capitalised words that are not places (organisations, programmes, media).
+_STOP = set(
+    (
+        _MONTHS + " polisen polis polismyndigheten kommunen kommun region regionen "
+        "länsstyrelsen trafikverket sverige grannsamverkan facebook instagram "
+        "twitter youtube medborgarlöfte medborgarlöften medborgarlöftet brå "
+        "lokalpolisområde lokalpolisområdet trygghetsmätningen socialtjänsten "
+        "tillsammans vi det den detta under efter genom enligt med"
+    ).split()
+)
+
+_CENTRALA_RE = re.compile(rf"\bcentrala\s+({_NAME_WORD})")
+_QUALIFIED_RE = re.compile(
+    rf"(?<![\w-])({_NAME_WORD})\s+(centrum|tätorts centrala delar|tätort|stadskärna)\b"
+)
+_GENITIVE_FACILITY_RE = re.compile(
+    rf"(?<![\w-])({_NAME_WORD}s)\s+({_FACILITY_NOUNS})\b"
+)
+_LIST_TAIL = rf"(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*(?:i\s+)?{_NAME})*"
+_PREP_NAME_RE = re.compile(
+    rf"(?:(?<![\w-])(?i:{_PREPOSITIONS})\s+(?:(?i:{_PLACE_NOUNS})\s+)?"
+    rf"|(?<![\w-])(?i:{_PLACE_NOUNS})\s+)"
+    rf"({_NAME}(?:\s+i\s+{_NAME_WORD})?{_LIST_TAIL})(?![\w-])"
+)
+_SPLIT_LIST_RE = re.compile(rf"{_NAME}(?:\s+i\s+{_NAME_WORD})?")
+
+
+def _fold(value: str) -> str:
+    return unicodedata.normalize("NFC", value).casefold()
+
+
+def _municipality_forms(municipalities: list[str]) -> set[str]:
+    forms: set[str] = set()
+    for name in municipalities:
+        base = _fold(name.strip())
+        if not base:
+            continue
+        forms.update({base, base + "s", base.rstrip("s")})
+    return forms
+
+
+def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span]]:
+    """Named places in ``text`` as written, each with its span, in reading order.
+
+    Never returns a bare municipality name, a word followed by "kommun", or a
+    generic lowercase noun. Duplicates (case-insensitive) keep their first span.
+    """
+    muni = _municipality_forms(municipalities)
+    found: list[tuple[str, Span]] = []
+    taken: list[Span] = []
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(s < te and ts < e for ts, te in taken)
+
+    def add(value: str, s: int, e: int) -> None:
+        if overlaps(s, e):
+            return
+        taken.append((s, e))
+        found.append((value, (s, e)))
+
+    for m in _CENTRALA_RE.finditer(text):
+        if _fold(m.group(1)) in _STOP:
+            continue
+        add(text[m.start() : m.end()], m.start(), m.end())
+    for m in _QUALIFIED_RE.finditer(text):
+        if _fold(m.group(1)) in _STOP:
+            continue
+        add(m.group(0), m.start(), m.end())
+    for m in _GENITIVE_FACILITY_RE.finditer(text):
+        if _fold(m.group(1)) in _STOP:
+            continue
+        add(m.group(0), m.start(), m.end())
+    for m in _PREP_NAME_RE.finditer(text):
+        group_start = m.start(1)
+        for part in _SPLIT_LIST_RE.finditer(m.group(1)):
+            value = part.group(0)
+            s = group_start + part.start()
+            e = group_start + part.end()
+            if _is_excluded(text, value, e, muni):
+                continue
+            add(value, s, e)
+    found.sort(key=lambda item: item[1][0])
+    seen: set[str] = set()
+    out: list[tuple[str, Span]] = []
+    for value, span in found:
+        key = _fold(value)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((value, span))
+    return out
+
+
+def _is_excluded(text: str, value: str, end: int, muni: set[str]) -> bool:
+    words = value.split()
+    first = _fold(words[0])
+    if any(_fold(w) in _STOP for w in words) or _fold(value) in muni:
+        return True
+    if first in muni and len(words) == 1:
+        return True
+    if value.isupper():
+        return True
+    # "Kumla kommun", "Växjö lokalpolisområde", "Region Kalmar" are organisations.
+    after = text[end : end + 30].lstrip()
+    if re.match(
+        r"(?i)(?:s\s+)?(?:kommun|lokalpolisområde|polisområde|län\b|region)", after
+    ):
+        return True
+    before = text[max(0, end - len(value) - 25) : end - len(value)]
+    if re.search(r"(?i)(?:lokalpolisområde|lpo|region|kommunpolis)\s*$", before):
+        return True
+    return False

@@ -1,0 +1,255 @@
+"""Split plain document text into headings, bullets, paragraphs and sentences.
+
+The commitment rules work on blocks, not raw lines: SCHEMA says a bullet is one
+commitment including its wrapped lines, while prose is split into sentences. Every
+block and sentence keeps its character span in the original text so extracted
+values can point back at their source (provenance).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+BULLET_RE = re.compile(r"[ \t]*(?:[-•*–·▪●◦‣○■□➢►]|\d{1,2}[.)])[ \t]+(?=\S)")
+MARKDOWN_HEADING_RE = re.compile(r"[ \t]*(#{1,6})[ \t]+(?=\S)")
+TERMINAL = ".!?;,"
+
+# Abbreviations after which a full stop does not end a sentence (general Swedish).
+ABBREVIATIONS = (
+    "t.ex.",
+    "m.m.",
+    "bl.a.",
+    "s.k.",
+    "ca.",
+    "kl.",
+    "nr.",
+    "resp.",
+    "inkl.",
+    "fr.o.m.",
+    "t.o.m.",
+    "o.s.v.",
+    "osv.",
+    "dvs.",
+    "d.v.s.",
+    "p.g.a.",
+    "pga.",
+    "jfr.",
+    "bl a.",
+    "m fl.",
+    "m.fl.",
+    "etc.",
+    "st.",
+    "tel.",
+    "f.d.",
+    "o.d.",
+    "e.d.",
+    "exkl.",
+    "ang.",
+    "enl.",
+    "förf.",
+    "s.",
+)
+# Abbreviations that often close a sentence; a capital letter after them starts a new one.
+SENTENCE_FINAL_ABBREVIATIONS = ("m.m.", "o.s.v.", "osv.", "etc.", "m.fl.", "m fl.")
+_ABBREV_TAIL_RE = re.compile(
+    r"(?:^|[\s(])("
+    + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r")$",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“”'(]?[A-ZÅÄÖÉ0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One prose sentence, its text exactly as the slice ``[start, end)``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading, bullet, paragraph or blank line with its span in the original text.
+
+    ``text`` is the slice ``[start, end)`` of the original text with the bullet or
+    markdown marker left out; a bullet's wrapped continuation lines are included.
+    """
+
+    kind: str  # "heading" | "bullet" | "paragraph" | "blank"
+    text: str
+    start: int
+    end: int
+    marker: str = ""
+    indent: int = 0
+    sentences: tuple[Sentence, ...] = ()
+
+    @property
+    def ends_with_colon(self) -> bool:
+        """A governing line such as "Polisen lovar att:" introduces the list below."""
+        return self.text.rstrip().endswith(":")
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The blocks of one document in reading order."""
+
+    text: str
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+
+    def content(self) -> list[Block]:
+        """Blocks that are not blank."""
+        return [b for b in self.blocks if b.kind != "blank"]
+
+
+def split_sentences(text: str, offset: int = 0) -> tuple[Sentence, ...]:
+    """Split prose into sentences, keeping Swedish abbreviations (t.ex., bl.a.) whole."""
+    out: list[Sentence] = []
+    start = 0
+    n = len(text)
+    while start < n and text[start].isspace():
+        start += 1
+    for m in _SENTENCE_END_RE.finditer(text):
+        end = m.end()
+        if end <= start:
+            continue
+        piece = text[start:end]
+        tail = _ABBREV_TAIL_RE.search(piece)
+        if tail:
+            abbr = tail.group(1).casefold()
+            if abbr not in SENTENCE_FINAL_ABBREVIATIONS:
+                continue
+        if re.search(r"(?:^|\s)\d{1,2}\.$", piece) and len(piece) < 4:
+            continue
+        out.append(_sentence(text, start, end, offset))
+        start = end
+        while start < n and text[start].isspace():
+            start += 1
+    if start < n:
+        stripped_end = len(text.rstrip())
+        if stripped_end > start:
+            out.append(_sentence(text, start, stripped_end, offset))
+    return tuple(out)
+
+
+def _sentence(text: str, start: int, end: int, offset: int) -> Sentence:
+    return Sentence(text=text[start:end], start=offset + start, end=offset + end)
+
+
+def _is_heading_line(line: str) -> bool:
+    stripped = line.strip().strip("*_").strip()
+    if not stripped or len(stripped) > 90:
+        return False
+    if stripped[-1] in TERMINAL:
+        return False
+    if len(stripped.split()) > 14:
+        return False
+    return stripped[0].isupper() or stripped[0].isdigit()
+
+
+def parse_structure(text: str) -> Structure:
+    """Split ``text`` into blocks; never raises, whatever the input."""
+    blocks: list[Block] = []
+    lines: list[tuple[int, int]] = []  # (start, end) of each line without newline
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        content_end = pos + len(raw.rstrip("\r\n"))
+        lines.append((pos, content_end))
+        pos += len(raw)
+    i = 0
+    n = len(lines)
+    while i < n:
+        s, e = lines[i]
+        line = text[s:e]
+        if not line.strip():
+            blocks.append(Block(kind="blank", text="", start=s, end=e))
+            i += 1
+            continue
+        indent = len(line) - len(line.lstrip(" \t"))
+        mh = MARKDOWN_HEADING_RE.match(line)
+        if mh:
+            body_start = s + mh.end()
+            body_end = s + len(line.rstrip())
+            blocks.append(
+                Block(
+                    kind="heading",
+                    text=text[body_start:body_end],
+                    start=body_start,
+                    end=body_end,
+                    marker=mh.group(1),
+                    indent=indent,
+                )
+            )
+            i += 1
+            continue
+        mb = BULLET_RE.match(line)
+        if mb:
+            body_start = s + mb.end()
+            end = s + len(line.rstrip())
+            j = i + 1
+            while j < n:
+                cs, ce = lines[j]
+                cont = text[cs:ce]
+                if not cont.strip() or BULLET_RE.match(cont):
+                    break
+                cont_indent = len(cont) - len(cont.lstrip(" \t"))
+                first = cont.lstrip()[0]
+                if cont_indent > 0 or first.islower():
+                    end = cs + len(cont.rstrip())
+                    j += 1
+                    continue
+                break
+            blocks.append(
+                Block(
+                    kind="bullet",
+                    text=text[body_start:end],
+                    start=body_start,
+                    end=end,
+                    marker=mb.group(0).strip(),
+                    indent=indent,
+                )
+            )
+            i = j
+            continue
+        # Prose: join following lines that start in lower case (wrapped lines).
+        body_start = s + indent
+        end = s + len(line.rstrip())
+        j = i + 1
+        while j < n:
+            cs, ce = lines[j]
+            cont = text[cs:ce]
+            if (
+                not cont.strip()
+                or BULLET_RE.match(cont)
+                or MARKDOWN_HEADING_RE.match(cont)
+            ):
+                break
+            if cont.lstrip()[0].islower() and not _is_heading_line(
+                text[body_start:end]
+            ):
+                end = cs + len(cont.rstrip())
+                j += 1
+                continue
+            break
+        body = text[body_start:end]
+        if j == i + 1 and _is_heading_line(body):
+            blocks.append(
+                Block(
+                    kind="heading", text=body, start=body_start, end=end, indent=indent
+                )
+            )
+        else:
+            blocks.append(
+                Block(
+                    kind="paragraph",
+                    text=body,
+                    start=body_start,
+                    end=end,
+                    indent=indent,
+                    sentences=split_sentences(body, body_start),
+                )
+            )
+        i = j
+    return Structure(text=text, blocks=tuple(blocks))

@@ -1,0 +1,316 @@
+"""Targets in a commitment: quantity, counted unit, rate (per) and deadline.
+
+SCHEMA: a commitment is measurable only if it states a number, a frequency or an
+explicit deadline/month. The quantity is the first checkable count (a range gives
+its lower bound), the unit is the counted noun as written, and ``per`` uses the
+vocabulary period, år, månad, vecka, termin, område, år_och_område or null.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .lexicons import load
+from .numbers import NUMBER_TOKEN, parse_number
+
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+_MONTH_ALT = "|".join(MONTHS)
+
+
+@dataclass(frozen=True)
+class _Rate:
+    regex: re.Pattern[str]
+    per: str | None
+    weekday: bool
+
+
+def _rates() -> list[_Rate]:
+    out = []
+    for entry in load("frequency")["rate"]:
+        out.append(
+            _Rate(
+                regex=re.compile(entry["pattern"], re.IGNORECASE),
+                per=entry["per"] or None,
+                weekday=bool(entry.get("weekday", False)),
+            )
+        )
+    return out
+
+
+RATES = _rates()
+NOT_MEASURABLE_RE = re.compile(
+    "|".join(load("frequency")["not_measurable"]["patterns"]), re.IGNORECASE
+)
+
+_QUALIFIER = (
+    r"(?:minst|högst|max(?:imalt)?|upp till|totalt|cirka|ca\.?|omkring|drygt|"
+    r"åtminstone|ytterligare|endast|bara|fler än|mer än|över|närmare)"
+)
+_ARTICLE_OK_BEFORE = re.compile(
+    r"(?:minst|högst|max(?:imalt)?|totalt|åtminstone|ytterligare|endast|bara|"
+    r"åtminstone|mer än|fler än)\s+$",
+    re.IGNORECASE,
+)
+_QTY_RE = re.compile(
+    r"(?<![\w:/.-])(?P<num>"
+    + NUMBER_TOKEN
+    + r")(?:\s*(?:–|-|till)\s*(?P<high>"
+    + NUMBER_TOKEN
+    + r"))?(?:\s*\(\d+\))?(?![\w:%-])",
+    re.IGNORECASE,
+)
+_UNIT_STOP = set(
+    ["i", "på", "för", "av", "med", "under", "per", "varje", "mot", "till", "om", "som", "och", "samt", "där", "vid", "inom", "efter", "från", "hos", "kring", "runt", "ska", "skall", "kommer", "att", "genomförs", "genomföras", "hållas", "görs", "är", "blir", "har", "ha", "under", "året", "perioden", "the", "per", "år,", "in", "till", "ut", "eller", "både", "mellan", "utöver", "enligt", "genom", "samtidigt", "vilket", "vilka", "då", "när", "under"]
+)
+_TIME_UNITS = re.compile(
+    r"^(?:år|året|åren|års|månad|månader|månaden|vecka|veckor|veckan|dag|dagar|dygn|"
+    r"timme|timmar|procent|%|kr|kronor|st)$",
+    re.IGNORECASE,
+)
+_AREA_RE = re.compile(
+    r"\b(?:respektive|varje|per|i alla|i samtliga|i var och en av)\s+"
+    r"(?:av\s+(?:de\s+)?)?(?:\w+\s+)?"
+    r"(?:område|områdena|stadsdel|stadsdelarna|ort|orterna|skola|skolorna|by|byarna|"
+    r"kommundel|kommundelarna|tätort|tätorterna|kommun|kommunerna|bostadsområde)\w*",
+    re.IGNORECASE,
+)
+_UNDER_YEAR_RE = re.compile(
+    r"\bunder (?:året|varje år|ett kalenderår)\b", re.IGNORECASE
+)
+_DEADLINE_RE = re.compile(
+    r"\b(?:senast|före|innan|inför|till och med|t\.o\.m\.|under|i|by|den|till)\s+"
+    r"(?:(?:utgången av|slutet av|början av|mitten av)\s+)?"
+    r"(?:(?P<day>\d{1,2})\s+)?(?P<month>"
+    + _MONTH_ALT
+    + r")(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+    r"|\bsenast\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)",
+    re.IGNORECASE,
+)
+_EXCLUDE_BEFORE = re.compile(
+    r"(?:årskurs|åk|klass|kl\.?|nr\.?|nummer|kapitel|paragraf|§|steg|fas|version|"
+    r"lokal|rum|väg|gata|gatan|buss|linje)\s*$",
+    re.IGNORECASE,
+)
+_VERB_STOP = set(
+    ["genomföra", "göra", "hålla", "ha", "fortsätta", "arrangera", "anordna", "erbjuda", "bjuda", "delta", "besöka", "ordna", "starta", "anordnar", "genomför", "håller", "gör", "erbjuder", "minst", "cirka", "med", "ska", "kommer", "att"]
+)
+
+
+def period_years(period: dict[str, Any] | None) -> tuple[int | None, int | None]:
+    """First and last calendar year of a SCHEMA period dict, if known."""
+    if not period:
+        return None, None
+    start = str(period.get("start") or "")[:4]
+    end = str(period.get("end") or "")[:4]
+    return (
+        int(start) if start.isdigit() else None,
+        int(end) if end.isdigit() else None,
+    )
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    """A target (or None) with the spans and rules that produced it."""
+
+    target: dict[str, Any] | None
+    evidence: dict[str, Any]
+
+
+def extract_target(
+    text: str,
+    *,
+    period: dict[str, Any] | None = None,
+    places: list[str] | None = None,
+) -> TargetResult:
+    """Read quantity, unit, per and deadline from one commitment's text."""
+    rates = _find_rates(text)
+    quantity, unit, qspan = _find_quantity(text, rates)
+    deadline, dspan = _find_deadline(text, period)
+    weekday_rate = next((r for r in rates if r[2]), None)
+    if quantity is None and weekday_rate is not None:
+        quantity = 1
+        unit = _unit_before(text, weekday_rate[1][0])
+        qspan = weekday_rate[1]
+    if quantity is None and not rates and deadline is None:
+        return TargetResult(None, {})
+    start_year, end_year = period_years(period)
+    multi_year = (
+        start_year is not None and end_year is not None and end_year > start_year
+    )
+    per: str | None
+    rule = "per.period"
+    if rates:
+        per = rates[0][0]
+        rule = "per.rate"
+    elif _UNDER_YEAR_RE.search(text) and multi_year:
+        per = "år"
+        rule = "per.under_året_multi_year"
+    elif quantity is not None:
+        per = "period"
+    else:
+        per = None
+        rule = "per.none"
+    if quantity is not None and (
+        _AREA_RE.search(text) or (quantity == 1 and len(places or []) >= 2)
+    ):
+        if per == "år":
+            per = "år_och_område"
+        elif per in ("period", None):
+            per = "område"
+        rule = "per.area"
+    if quantity is None and unit is None and rates:
+        unit = _unit_before(text, rates[0][1][0]) or _unit_after(text, rates[0][1][1])
+    evidence: dict[str, Any] = {}
+    if qspan:
+        evidence["quantity"] = {"span": list(qspan), "rule": "quantity.number"}
+    if rates:
+        evidence["per"] = {"span": list(rates[0][1]), "rule": rule}
+    if dspan:
+        evidence["deadline"] = {"span": list(dspan), "rule": "deadline.month"}
+    target = {"quantity": quantity, "unit": unit, "per": per, "deadline": deadline}
+    return TargetResult(target, evidence)
+
+
+def _find_rates(text: str) -> list[tuple[str | None, tuple[int, int], bool]]:
+    found: list[tuple[str | None, tuple[int, int], bool]] = []
+    for rate in RATES:
+        for m in rate.regex.finditer(text):
+            if any(m.start() < e and s < m.end() for _, (s, e), _ in found):
+                continue
+            found.append((rate.per, (m.start(), m.end()), rate.weekday))
+    found.sort(key=lambda r: r[1][0])
+    return found
+
+
+def _find_quantity(
+    text: str, rates: list[tuple[str | None, tuple[int, int], bool]]
+) -> tuple[int | None, str | None, tuple[int, int] | None]:
+    for m in _QTY_RE.finditer(text):
+        token = m.group("num")
+        value = parse_number(token)
+        if value is None:
+            continue
+        before = text[: m.start()]
+        after = text[m.end() :]
+        low = token.casefold()
+        if token.isdigit() and len(token) == 4 and token[:2] in ("19", "20"):
+            continue  # a year
+        if re.match(r"\s*(?:" + _MONTH_ALT + r")\b", after, re.IGNORECASE):
+            continue  # a date
+        if re.match(r"\s*(?:%|procent|kr\b|kronor|år\b(?!\s*/))", after, re.IGNORECASE):
+            if not re.match(r"\s*år\b", after) or m.group("high"):
+                continue
+        if _EXCLUDE_BEFORE.search(before):
+            continue
+        if low in ("en", "ett", "ena"):
+            rate_before = any(0 <= m.start() - e <= 2 for _, (_, e), _ in rates)
+            if not (
+                _ARTICLE_OK_BEFORE.search(before)
+                or rate_before
+                or re.match(r"\s*(?:gång|gånger|tillfälle)\b", after, re.IGNORECASE)
+            ):
+                continue
+        unit, unit_ok = _unit_after_number(after)
+        if not unit_ok:
+            continue
+        if unit is not None and _TIME_UNITS.match(unit.split()[0]):
+            continue
+        if unit is None and low in ("en", "ett"):
+            continue
+        return value, unit, (m.start(), m.end())
+    return None, None, None
+
+
+def _unit_after_number(after: str) -> tuple[str | None, bool]:
+    """The counted noun phrase after a number ("nya föräldrastödsgrupper")."""
+    rest = after
+    m = re.match(r"\s*av\s+(?:de\s+|dem\s+)?", rest, re.IGNORECASE)
+    if m:
+        rest = rest[m.end() :]
+    words = []
+    for wm in re.finditer(r"[^\W\d][\w-]*|\S", rest):
+        gap = rest[: wm.start()] if not words else ""
+        if words == [] and gap.strip():
+            break
+        w = wm.group(0)
+        if not re.match(r"[^\W\d]", w):
+            break
+        if w.casefold() in _UNIT_STOP:
+            break
+        words.append(w)
+        if len(words) == 3:
+            break
+        # stop when the next char is not a simple space
+        nxt = rest[wm.end() : wm.end() + 1]
+        if nxt != " ":
+            break
+    if not words:
+        return None, True
+    return " ".join(words), True
+
+
+def _unit_before(text: str, pos: int) -> str | None:
+    words = re.findall(r"[^\W\d][\w-]*", text[:pos])
+    picked: list[str] = []
+    for w in reversed(words):
+        lw = w.casefold()
+        if lw in ("minst", "cirka", "ca"):
+            if picked:
+                break
+            continue
+        if lw in _UNIT_STOP or lw in _VERB_STOP:
+            break
+        picked.insert(0, w)
+        if len(picked) == 2:
+            break
+    return " ".join(picked) or None
+
+
+def _unit_after(text: str, pos: int) -> str | None:
+    words = re.findall(r"[^\W\d][\w-]*", text[pos : pos + 80])
+    for i, w in enumerate(words):
+        if w.casefold() in _VERB_STOP and i + 1 < len(words):
+            return words[i + 1]
+    return None
+
+
+def _find_deadline(
+    text: str, period: dict[str, Any] | None
+) -> tuple[str | None, tuple[int, int] | None]:
+    start_year, end_year = period_years(period)
+    for m in _DEADLINE_RE.finditer(text):
+        if m.group("iso"):
+            return m.group("iso"), (m.start(), m.end())
+        prefix = text[max(0, m.start() - 8) : m.start()]
+        if re.search(r"varje\s*$|från\s*$", prefix, re.IGNORECASE):
+            continue
+        month = MONTHS.index(m.group("month").casefold()) + 1
+        year = int(m.group("year")) if m.group("year") else (start_year or end_year)
+        if year is None:
+            return None, (m.start(), m.end())
+        last = calendar.monthrange(year, month)[1]
+        day = int(m.group("day")) if m.group("day") else last
+        day = min(max(day, 1), last)
+        return f"{year:04d}-{month:02d}-{day:02d}", (m.start(), m.end())
+    return None, None
+
+
+def is_not_measurable_phrase(text: str) -> bool:
+    """True when the text only has words such as "regelbundet" or "löpande"."""
+    return bool(NOT_MEASURABLE_RE.search(text))
