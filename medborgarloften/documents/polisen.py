@@ -27,6 +27,7 @@ import httpx
 
 from medborgarloften import __version__
 from medborgarloften.extract.errors import ExtractError
+from medborgarloften.extract.readers.url import ACCEPTED_TYPES, GENERIC_TYPES
 
 DEFAULT_BASE_URL = "https://polisen.se"
 INDEX_PATH = "/om-polisen/medborgarloften-och-lokal-samverkan/medborgarloften/"
@@ -39,14 +40,8 @@ USER_AGENT = (
     "(import of published medborgarlofte pages; one request at a time)"
 )
 
-#: Content types the readers can turn into text.
-READABLE_TYPES = {
-    "text/html": "html",
-    "application/xhtml+xml": "html",
-    "text/plain": "txt",
-    "application/pdf": "pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-}
+#: File extension for a content type the readers take (names the stored file).
+_EXTENSIONS = {"html": "html", "pdf": "pdf", "docx": "docx", "text": "txt"}
 
 # /…/medborgarloften/<slug>/ or /…/medborgarloften/<län-slug>/<slug>/
 _PROMISE_PATH = re.compile(
@@ -135,7 +130,7 @@ class Fetched:
         """A file name for the reader and the document: last path segment + extension."""
         path = urlsplit(self.url).path.rstrip("/")
         stem = path.rsplit("/", 1)[-1] or urlsplit(self.url).netloc or "sida"
-        ext = READABLE_TYPES.get(self.content_type, "")
+        ext = _EXTENSIONS.get(ACCEPTED_TYPES.get(self.content_type, ""), "")
         if ext and not stem.lower().endswith(f".{ext}"):
             return f"{stem}.{ext}"
         return stem
@@ -284,9 +279,17 @@ class Fetcher:
 
 
 def check_readable(fetched: Fetched, *, html_only: bool = False) -> None:
-    """Refuse responses the readers cannot turn into text (images, archives …)."""
-    kind = READABLE_TYPES.get(fetched.content_type)
-    if kind is None or (html_only and kind != "html"):
+    """Refuse responses the readers cannot turn into text (images, archives …).
+
+    Uses the readers' own list of types; a generic type (octet-stream) is left to
+    the reader, which looks at the bytes. ``html_only`` for pages that must be pages.
+    """
+    kind = ACCEPTED_TYPES.get(fetched.content_type)
+    if html_only:
+        readable = kind == "html"
+    else:
+        readable = kind is not None or fetched.content_type in GENERIC_TYPES
+    if not readable:
         shown = fetched.content_type or "okänd / unknown"
         raise ExtractError(
             f"Inte en webbsida eller ett dokument ({shown})"
