@@ -79,7 +79,7 @@ def main(argv: list[str]) -> int:
     )
     # Document-level places straight from the full text (what DOC may do).
     tp = fp = fn = 0
-    for doc_id, text, gold in texts:
+    for _doc_id, text, gold in texts:
         found = {
             p.casefold()
             for p, _ in find_places(text, municipalities=gold["municipalities"])

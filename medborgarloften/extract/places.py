@@ -151,6 +151,6 @@ def _is_excluded(text: str, value: str, end: int, muni: set[str]) -> bool:
     ):
         return True
     before = text[max(0, end - len(value) - 25) : end - len(value)]
-    if re.search(r"(?i)(?:lokalpolisområde|lpo|region|kommunpolis)\s*$", before):
-        return True
-    return False
+    return bool(
+        re.search(r"(?i)(?:lokalpolisområde|lpo|region|kommunpolis)\s*$", before)
+    )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 BULLET_RE = re.compile(r"[ \t]*(?:[-•*–·▪●◦‣○■□➢►]|\d{1,2}[.)])[ \t]+(?=\S)")
 MARKDOWN_HEADING_RE = re.compile(r"[ \t]*(#{1,6})[ \t]+(?=\S)")
-TERMINAL = ".!?;,"
+TERMINAL = ".;,"
 
 # Abbreviations after which a full stop does not end a sentence (general Swedish).
 ABBREVIATIONS = (
@@ -143,6 +143,8 @@ def _is_heading_line(line: str) -> bool:
     if not stripped or len(stripped) > 90:
         return False
     if stripped[-1] in TERMINAL:
+        return False
+    if stripped[-1] in "!?" and len(stripped.split()) > 8:
         return False
     if len(stripped.split()) > 14:
         return False

@@ -75,9 +75,59 @@ _QTY_RE = re.compile(
     + r"))?(?:\s*\(\d+\))?(?![\w:%-])",
     re.IGNORECASE,
 )
-_UNIT_STOP = set(
-    ["i", "på", "för", "av", "med", "under", "per", "varje", "mot", "till", "om", "som", "och", "samt", "där", "vid", "inom", "efter", "från", "hos", "kring", "runt", "ska", "skall", "kommer", "att", "genomförs", "genomföras", "hållas", "görs", "är", "blir", "har", "ha", "under", "året", "perioden", "the", "per", "år,", "in", "till", "ut", "eller", "både", "mellan", "utöver", "enligt", "genom", "samtidigt", "vilket", "vilka", "då", "när", "under"]
-)
+_UNIT_STOP = {
+    "i",
+    "på",
+    "för",
+    "av",
+    "med",
+    "under",
+    "per",
+    "varje",
+    "mot",
+    "till",
+    "om",
+    "som",
+    "och",
+    "samt",
+    "där",
+    "vid",
+    "inom",
+    "efter",
+    "från",
+    "hos",
+    "kring",
+    "runt",
+    "ska",
+    "skall",
+    "kommer",
+    "att",
+    "genomförs",
+    "genomföras",
+    "hållas",
+    "görs",
+    "är",
+    "blir",
+    "har",
+    "ha",
+    "året",
+    "perioden",
+    "the",
+    "år,",
+    "in",
+    "ut",
+    "eller",
+    "både",
+    "mellan",
+    "utöver",
+    "enligt",
+    "genom",
+    "samtidigt",
+    "vilket",
+    "vilka",
+    "då",
+    "när",
+}
 _TIME_UNITS = re.compile(
     r"^(?:år|året|åren|års|månad|månader|månaden|vecka|veckor|veckan|dag|dagar|dygn|"
     r"timme|timmar|procent|%|kr|kronor|st)$",
@@ -107,9 +157,32 @@ _EXCLUDE_BEFORE = re.compile(
     r"lokal|rum|väg|gata|gatan|buss|linje)\s*$",
     re.IGNORECASE,
 )
-_VERB_STOP = set(
-    ["genomföra", "göra", "hålla", "ha", "fortsätta", "arrangera", "anordna", "erbjuda", "bjuda", "delta", "besöka", "ordna", "starta", "anordnar", "genomför", "håller", "gör", "erbjuder", "minst", "cirka", "med", "ska", "kommer", "att"]
-)
+_VERB_STOP = {
+    "genomföra",
+    "göra",
+    "hålla",
+    "ha",
+    "fortsätta",
+    "arrangera",
+    "anordna",
+    "erbjuda",
+    "bjuda",
+    "delta",
+    "besöka",
+    "ordna",
+    "starta",
+    "anordnar",
+    "genomför",
+    "håller",
+    "gör",
+    "erbjuder",
+    "minst",
+    "cirka",
+    "med",
+    "ska",
+    "kommer",
+    "att",
+}
 
 
 def period_years(period: dict[str, Any] | None) -> tuple[int | None, int | None]:
@@ -213,9 +286,10 @@ def _find_quantity(
             continue  # a year
         if re.match(r"\s*(?:" + _MONTH_ALT + r")\b", after, re.IGNORECASE):
             continue  # a date
-        if re.match(r"\s*(?:%|procent|kr\b|kronor|år\b(?!\s*/))", after, re.IGNORECASE):
-            if not re.match(r"\s*år\b", after) or m.group("high"):
-                continue
+        if re.match(r"\s*(?:%|procent|kr\b|kronor)", after, re.IGNORECASE) or (
+            m.group("high") and re.match(r"\s*år\b", after)
+        ):
+            continue  # a share, an amount or an age range
         if _EXCLUDE_BEFORE.search(before):
             continue
         if low in ("en", "ett", "ena"):
