@@ -1,0 +1,170 @@
+"""``medborgarloften serve``: run the application under waitress, static files included.
+
+waitress is a production-quality pure-Python WSGI server, so the same command serves a
+laptop demo and a small installation; WhiteNoise (already in the middleware) serves the
+static files. Before serving, the command refuses clearly when the database is not
+migrated or the port is taken, and it prints the address (and the demo login, when the
+demo users exist) so ``make run`` tells the user where to go.
+"""
+
+from __future__ import annotations
+
+import errno
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError, connections
+from django.db.migrations.executor import MigrationExecutor
+
+#: The demo account ``medborgarloften demo`` creates, shown when it still works.
+DEMO_USERNAME = "samordnare"
+DEMO_PASSWORD = "demo-medborgarlofte"  # noqa: S105 - published demo password
+
+
+def _port(value: str) -> int:
+    import argparse
+
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ogiltig port / invalid port: {value!r}")
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"porten ska vara 1–65535 / port must be 1–65535: {port}"
+        )
+    return port
+
+
+def _threads(value: str) -> int:
+    import argparse
+
+    try:
+        threads = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ogiltigt antal / invalid number: {value!r}")
+    if not 1 <= threads <= 256:
+        raise argparse.ArgumentTypeError(
+            f"antal trådar ska vara 1–256 / threads must be 1–256: {threads}"
+        )
+    return threads
+
+
+def url_for(host: str, port: int) -> str:
+    """The address to print: IPv6 literals in brackets, a wildcard shown as localhost."""
+    shown = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)  # noqa: S104
+    if ":" in shown:
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/"
+
+
+def unapplied_migrations() -> list[str]:
+    """Migrations the default database still lacks, as 'app.name'."""
+    connection = connections["default"]
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{m.app_label}.{m.name}" for m, _backwards in plan]
+
+
+def demo_login() -> tuple[str, str] | None:
+    """The demo user name and password if that account exists and the password works."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=DEMO_USERNAME).first()
+    if user is not None and user.is_active and user.check_password(DEMO_PASSWORD):
+        return DEMO_USERNAME, DEMO_PASSWORD
+    return None
+
+
+class Command(BaseCommand):
+    help = (
+        "Starta webbservern (waitress) / start the web server. "
+        "Kör `medborgarloften migrate` först / run migrate first."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--host",
+            default="127.0.0.1",
+            help="Adress att lyssna på / address to listen on (default 127.0.0.1; "
+            "0.0.0.0 for every interface).",
+        )
+        parser.add_argument(
+            "--port",
+            type=_port,
+            default=8000,
+            help="Port (default 8000).",
+        )
+        parser.add_argument(
+            "--threads",
+            type=_threads,
+            default=4,
+            help="Antal trådar / worker threads (default 4).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        host: str = options["host"].strip()
+        if host.startswith("[") and host.endswith("]"):
+            host = host[1:-1]
+        port: int = options["port"]
+
+        try:
+            missing = unapplied_migrations()
+        except DatabaseError as exc:
+            raise CommandError(
+                f"Databasen svarar inte / the database does not answer: {exc}"
+            )
+        if missing:
+            raise CommandError(
+                "Databasen är inte migrerad / the database is not migrated "
+                f"({len(missing)} migreringar saknas / missing). "
+                "Kör / run: medborgarloften migrate"
+            )
+        login = demo_login()
+        connections.close_all()
+        if not settings.PRODUCTION:
+            # WhiteNoise warns at start-up when STATIC_ROOT is missing; in development
+            # the finders serve the files, so an empty directory is all it needs.
+            Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+
+        from waitress import create_server
+
+        from medborgarloften.wsgi import application
+
+        try:
+            server = create_server(
+                application,
+                host=host,
+                port=port,
+                threads=options["threads"],
+                ident="medborgarloften",
+            )
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise CommandError(
+                    f"Porten {port} är upptagen / port {port} is in use: "
+                    "välj en annan med / choose another with --port"
+                )
+            raise CommandError(
+                f"Kan inte lyssna på / cannot listen on {host}:{port}: {exc.strerror}"
+            )
+
+        self.stdout.write(f"Medborgarlöften körs på {url_for(host, port)}")
+        if login is not None:
+            self.stdout.write(f"Demo-inloggning: {login[0]} / {login[1]}")
+        if settings.PRODUCTION and not Path(settings.STATIC_ROOT).exists():
+            self.stderr.write(
+                "Statiska filer saknas / static files missing: "
+                "kör / run: medborgarloften manage collectstatic"
+            )
+        self.stdout.write("Avsluta med Ctrl+C / stop with Ctrl+C")
+        self.stdout.flush()
+        sys.stdout.flush()
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            self.stdout.write("Stoppad / stopped")
+        finally:
+            server.close()
