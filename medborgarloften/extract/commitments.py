@@ -44,6 +44,11 @@ _PROMISE_VERB = re.compile(
     r"utlovar|garanterar)\b",
     re.IGNORECASE,
 )
+_VERB_AFTER_SUBJECT = re.compile(
+    r"[\s,]*(?:(?:även|också|därför|nu|tillsammans|gemensamt|båda|var för sig)\s+)*"
+    r"(?:ska|skall|lovar|lovade|kommer|åtar|åtog|förbinder|utlovar|garanterar)\b",
+    re.IGNORECASE,
+)
 _PASSIVE_ACTION = re.compile(
     r"\b(?:ska|skall|kommer att)\s+(?:\w+\s+){0,3}?(?:\w+(?:as|ås)|fortgå|fortsätta|ske)\b",
     re.IGNORECASE,
@@ -122,9 +127,12 @@ def _is_commitment_sentence(sentence: str) -> bool:
     if FOCUS_STATEMENT.search(s):
         return False
     subj = subject_parties(s)
-    if subj is not None:
-        # "Medborgarlöftet ger polisen …": a party must be next to the promise verb.
-        return True
+    if subj is not None and subj.span is not None:
+        if subj.rule != "responsible.subject":
+            return True
+        # "Kommunen och polisen tar fram löften som ska …": the promise verb must
+        # follow its subject closely, not sit in a relative clause further on.
+        return bool(_VERB_AFTER_SUBJECT.match(s[subj.span[1] :]))
     return bool(_PASSIVE_ACTION.search(s))
 
 
