@@ -185,6 +185,16 @@ def build_minimal_promise(kalmar: Organisation):
     return promise
 
 
+@pytest.fixture(autouse=True)
+def keep_db_connection(monkeypatch):
+    """The console script closes connections when a command ends (Django does so in
+    run_from_argv); inside a test transaction on PostgreSQL that would end the test's
+    connection, so keep it open."""
+    from django.db import connections
+
+    monkeypatch.setattr(connections, "close_all", lambda: None)
+
+
 @pytest.fixture
 def rich_promise(kalmar, nybro, lpo_kalmar):
     return build_rich_promise(kalmar, nybro, lpo_kalmar)
