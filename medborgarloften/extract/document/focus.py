@@ -1,0 +1,271 @@
+"""Focus areas, in SCHEMA's order of preference.
+
+1. Areas explicitly labelled as fokusområden, prioriteringar or problemområden
+   (a list under such an intro, "I fokus står …", "Särskilt fokus läggs på …",
+   "ska fokusera på …", "valt att prioritera …", "Problemen … är …").
+2. Otherwise the section headings that group the commitments.
+3. Otherwise a short phrase from the umbrella statement that a list of
+   activities follows ("… lovar att arbeta för att <phrase>. Det ska åstadkommas
+   genom följande aktiviteter:").
+4. Otherwise nothing.
+A focus statement inside the commitment list ("Särskilt fokus läggs på …") is a
+focus area in every case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .text import Unit
+
+_I = re.IGNORECASE
+LIST_INTRO = re.compile(
+    r"fokusområde|prioriteringar|problemområde|prioriterade\s+(?:områden|problem)|"
+    r"prioritering(?:ar)?\s+(?:att\s+)?(?:vara|är|blir)|"
+    r"följande\s+(?:\w+\s+){0,2}?(?:medborgar)?löften|fokusera\w*\s+på\s+följande",
+    _I,
+)
+PAST = re.compile(r"\bhar\b[^.]*\b(?:arbetat|haft|jobbat)\b|\btidigare\b", _I)
+INLINE = (
+    ("focus.i_fokus", re.compile(r"\bI\s+fokus\s+står\s+(?:bland\s+annat\s+)?(?P<x>[^.!?\n]+)", _I), r",\s*|\s+samt\s+"),
+    ("focus.sarskilt_fokus", re.compile(r"\b(?:särskilt|stort|extra)\s+fokus\s+(?:läggs|ligger|riktas)\s+(?:på|mot)\s+(?P<x>[^.!?\n]+)", _I), None),
+    ("focus.fokus_ar", re.compile(r"\bFokus\s+(?:i|för)\s+(?:\S+\s+){0,3}?(?:är|blir|ligger\s+på)\s+(?P<x>[^.!?\n]+)", _I), None),
+    ("focus.fokusera_pa", re.compile(r"\bska\s+fokusera\s+på\s+(?!under\b|de\s+kommande)(?:att\s+)?(?P<x>[^.!?\n]+)", _I), r"\s+och\s+på\s+"),
+    ("focus.prioritera", re.compile(r"\bvalt\s+att\s+prioritera\s+(?:att\s+arbeta\s+med\s+)?(?P<x>[^.!?\n]+)", _I), r",?\s+samt\s+"),
+    ("focus.problemen_ar", re.compile(r"\bProblem(?:en|bilden|områdena)\s+(?:som\s+[^.]{0,80}?\s+)?(?:är|utgörs\s+av)\s+(?P<x>[^.!?\n]+)", _I), "problem_list"),
+)  # fmt: skip
+UMBRELLA = re.compile(
+    r"\b(?:lovar|ska|skall|kommer)\b(?:\s+\S+){0,8}?\s+(?:arbeta|verka)\s+"
+    r"(?:\w+\s+){0,2}?(?:för\s+att|för|mot|med\s+att)\s+(?P<x>[^.!?]+)",
+    _I,
+)
+ACTIVITY_INTRO = re.compile(
+    r"genom\s+följande|följande\s+(?:\w+\s+)?(?:aktiviteter|insatser|åtgärder|medborgarlöften|löften)|"
+    r"ska\s+åstadkommas|göras\s+genom|genom\s+att\s*:|ska\s+genomföras\s*:",
+    _I,
+)
+# Headings that are genre furniture or name a party, never a focus area.
+GENERIC_HEADING = re.compile(
+    r"^(?:det\s+här|detta|medborgarlöft|våra?\b|vårt\b|uppföljning|lägesbild|situation|"
+    r"bakgrund|syfte|inledning|tid\b|tidsram|effekt|kommunikation|problembild|"
+    r"aktiviteter|insatser|fakta|om\s|inriktning|löfte|sammanfattning|datum|följ\b|"
+    r"polis|kommun|tillsammans|vi\b|parterna|lokalpolisområde|lpo\b|kontakt|dokument|"
+    r"sök\b|till\s|titelbild|startsida|mer\s+information|läs\s+mer|meny|stäng|"
+    r"nyhet|publicerad|uppdaterad|bild|foto|förslag|beslut|ärende|diarie|handläggare|"
+    r"tjänsteskrivelse|underskrift|signatur)|\bmedborgarlöft|\blovar\b|\bska\b|"
+    r"\bkommer\s+att\b|\båtar\b|\bkommun(?:er)?$|^[\d\s./:-]*$",
+    _I,
+)
+_PREFIX = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:.{0,80}?\b(?:ska|lovar\s+att|kommer\s+att)\s+)?"
+    r"(?:tillsammans\s+|gemensamt\s+|aktivt\s+)*(?:arbeta|verka)\s+"
+    r"(?:förebyggande\s+|aktivt\s+|tillsammans\s+)*(?:med\s+att|med|för\s+att|för|mot)\s+",
+    _I,
+)
+_FOCUS_ON = re.compile(r"\bmed\s+(?:särskilt\s+)?fokus\s+på\s+(?P<x>.+)$", _I)
+_BE = re.compile(r"\bska\s+(?:bli|vara)\s+(?P<x>.+)$", _I)
+
+
+@dataclass(frozen=True)
+class FocusArea:
+    """One focus area phrase, its span and the rule that found it."""
+
+    text: str
+    span: tuple[int, int]
+    rule: str
+
+
+def _tokens(s: str) -> set[str]:
+    return set(re.findall(r"\w+", s.casefold()))
+
+
+def _similar(a: str, b: str) -> bool:
+    ta, tb = _tokens(a), _tokens(b)
+    return bool(ta and tb) and len(ta & tb) / max(len(ta), len(tb)) >= 0.5
+
+
+def _trim(text: str, start: int) -> tuple[str, int]:
+    """Strip list numbering, emphasis and closing punctuation; keep the span right."""
+    m = re.match(r"[\s*_]*(?:\d{1,2}[.)]\s+)?", text)
+    lead = m.end() if m else 0
+    body = text[lead:].rstrip(" \t*_.:;,!")
+    return body, start + lead
+
+
+def _shorten(text: str, start: int) -> tuple[str, int]:
+    """Reduce a statement to its focus phrase ("… arbeta för ett tryggare centrum")."""
+    first = re.split(r"(?<=[.!?])\s+|\n", text.strip(), maxsplit=1)[0]
+    body, start = _trim(first, start + (len(text) - len(text.lstrip())))
+    for rx in (_FOCUS_ON, _BE):
+        m = rx.search(body)
+        if m:
+            return _trim(m.group("x"), start + m.start("x"))
+    m = _PREFIX.match(body)
+    if m and m.end() < len(body):
+        return body[m.end() :], start + m.end()
+    return body, start
+
+
+def _cut_long(text: str) -> str:
+    """Cut a long umbrella phrase before its place ("… på och i anslutning till …")."""
+    words = text.split()
+    if len(words) <= 12:
+        return text
+    m = re.search(r"\s+(?:på|vid|i\s+anslutning)\s+", text)
+    if m and len(text[: m.start()].split()) >= 3:
+        return text[: m.start()]
+    return text
+
+
+def _split(x: str, start: int, how: str | None) -> list[tuple[str, int]]:
+    x = x.rstrip(" .!?")
+    if how is None:
+        return [(x, start)]
+    if how == "problem_list":
+        parts = [(m.group(0), m.start()) for m in re.finditer(r"[^,]+", x)]
+        if parts:
+            last, off = parts[-1]
+            m = re.search(r"\s+och\s+", last)
+            if m:
+                parts[-1:] = [
+                    (last[: m.start()], off),
+                    (last[m.end() :], off + m.end()),
+                ]
+        out = []
+        for part, off in parts:
+            lead = len(part) - len(part.lstrip())
+            body = re.sub(r"\s+i\s+(?:kommunen|hela\s+kommunen)$", "", part.strip())
+            out.append((body, start + off + lead))
+        return [(p, s) for p, s in out if p]
+    out, pos = [], 0
+    for m in re.finditer(how, x):
+        out.append((x[pos : m.start()], start + pos))
+        pos = m.end()
+    out.append((x[pos:], start + pos))
+    return [(p.strip(), s + (len(p) - len(p.lstrip()))) for p, s in out if p.strip()]
+
+
+def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
+    found: list[FocusArea] = []
+    for i, unit in enumerate(units):
+        if (
+            unit.kind != "bullet"
+            and LIST_INTRO.search(unit.text)
+            and not PAST.search(unit.text)
+        ):
+            j = i + 1
+            while j < len(units) and units[j].kind == "bullet":
+                body, start = _shorten(units[j].text, units[j].start)
+                if body:
+                    found.append(
+                        FocusArea(
+                            body, (start, start + len(body)), "focus.labelled_list"
+                        )
+                    )
+                j += 1
+        if unit.kind == "heading":
+            continue
+        for rule, rx, how in INLINE:
+            for m in rx.finditer(unit.text):
+                for part, off in _split(m.group("x"), unit.start + m.start("x"), how):
+                    found.append(FocusArea(part, (off, off + len(part)), rule))
+    return found
+
+
+def _heading_like(unit: Unit) -> bool:
+    if unit.kind == "heading":
+        return True
+    return (
+        unit.kind == "sentence"
+        and unit.single_line
+        and unit.text[-1:] not in ".!?:;,"
+        and len(unit.text.split()) <= 18
+        and unit.text[:1].isupper()
+    )
+
+
+def _grouping_headings(
+    units: Sequence[Unit], commitment_starts: list[int]
+) -> list[FocusArea]:
+    if not commitment_starts:
+        return []
+    found: list[FocusArea] = []
+    starts = sorted(commitment_starts)
+    prev_end = -1
+    idx_of = [u.start for u in units]
+    group_firsts: list[int] = []
+    last = None
+    for s in starts:
+        between = [u for u in units if (last if last is not None else -1) < u.start < s]
+        if last is None or any(_heading_like(u) for u in between):
+            group_firsts.append(s)
+        last = s
+    for s in group_firsts:
+        cands = [
+            k
+            for k, u in enumerate(units)
+            if prev_end < u.start < s and _heading_like(u)
+        ]
+        prev_end = s
+        good = [
+            k for k in cands if not GENERIC_HEADING.search(units[k].text.strip("*_ #"))
+        ]
+        if not good or any(k > good[-1] and k not in good for k in cands):
+            continue  # a generic heading ("Medborgarlöfte 2024") is nearer: no focus
+        k = good[-1]
+        while k - 1 in good and k - 1 >= 0:
+            k -= 1
+        unit = units[k]
+        body, start = _trim(unit.text, unit.start)
+        if body:
+            found.append(FocusArea(body, (start, start + len(body)), "focus.heading"))
+    del idx_of
+    return found
+
+
+def _umbrellas(units: Sequence[Unit]) -> list[FocusArea]:
+    intro_positions = [u.start for u in units if ACTIVITY_INTRO.search(u.text)]
+    if not intro_positions:
+        return []
+    found: list[FocusArea] = []
+    for unit in units:
+        if unit.kind != "sentence" or unit.start >= intro_positions[-1]:
+            continue
+        m = UMBRELLA.search(unit.text)
+        if not m:
+            continue
+        x, xs = m.group("x"), unit.start + m.start("x")
+        be = _BE.search(x)
+        if be:
+            xs += be.start("x")
+            x = be.group("x")
+        x = re.sub(r"\s+med\s+(?:särskilt\s+)?fokus\s+på\s.*$", "", x, flags=_I)
+        for part, off in _split(x, xs, r"\s+och\s+att\s+"):
+            part = _cut_long(part)
+            found.append(FocusArea(part, (off, off + len(part)), "focus.umbrella"))
+    return found
+
+
+def _dedupe(areas: list[FocusArea]) -> list[FocusArea]:
+    out: list[FocusArea] = []
+    for area in areas:
+        if area.text and not any(_similar(area.text, o.text) for o in out):
+            out.append(area)
+    return out
+
+
+def find_focus_areas(
+    units: Sequence[Unit], *, commitment_starts: list[int] | None = None
+) -> list[FocusArea]:
+    """Focus areas per SCHEMA's order of preference, deduplicated."""
+    labelled = _labelled(units)
+    if any(a.rule != "focus.sarskilt_fokus" for a in labelled):
+        return _dedupe(labelled)
+    if commitment_starts is None:
+        commitment_starts = [u.start for u in units if u.kind == "bullet"]
+    headings = _grouping_headings(units, commitment_starts)
+    if headings:
+        return _dedupe(headings + labelled)
+    return _dedupe(_umbrellas(units) + labelled)

@@ -1,0 +1,85 @@
+"""The follow-up clause: the exact sentence(s) saying how the promise is followed
+up or reported back, and a report count only when it covers the whole period.
+
+SCHEMA: passive sentences ("Uppföljning sker i slutet av perioden") and
+publication statements ("återkopplas … på våra hemsidor") count; per-year or
+tertial frequencies are not converted, so ``reports_per_period`` stays null.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import Unit
+
+FOLLOW_UP_CUE = re.compile(
+    r"uppfölj|\bföljs?\s+upp|\bföljas\s+upp|\butvärder|återkoppl|\bredovis|"
+    r"\brapporteras\b|\bavrapporter|\brapportera\s+(?:till|resultat)",
+    re.IGNORECASE,
+)
+NOT_PROMISE = re.compile(r"\bavtal|överenskommelse", re.IGNORECASE)
+NUMBER_WORDS = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6,
+    "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+}  # fmt: skip
+WHOLE_PERIOD_COUNT = re.compile(
+    r"\b(?P<n>\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s*(?:\(\d{1,2}\)\s*)?"
+    r"(?:gånger|gång|tillfällen|rapporter|redovisningar)\s+under\s+"
+    r"(?:den\s+|hela\s+|aktuell\s+|aktuella\s+|innevarande\s+)*"
+    r"(?:löftes|medborgarlöftes|medborgarlöftets\s+)?(?:period(?:en)?|löptid(?:en)?|giltighetstid(?:en)?)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Follow-up text (exact sentences joined by a space), count, spans and rule."""
+
+    text: str | None = None
+    reports_per_period: int | None = None
+    spans: tuple[tuple[int, int], ...] = ()
+    rule: str | None = None
+
+    def as_record(self) -> dict[str, str | int | None]:
+        """The SCHEMA ``follow_up`` object."""
+        return {"text": self.text, "reports_per_period": self.reports_per_period}
+
+
+def _count(text: str) -> int | None:
+    m = WHOLE_PERIOD_COUNT.search(text)
+    if not m:
+        return None
+    n = m.group("n").casefold()
+    return int(n) if n.isdigit() else NUMBER_WORDS.get(n)
+
+
+def find_follow_up(units: list[Unit]) -> FollowUp:
+    """The first run of follow-up sentences in one paragraph or section."""
+    picked: list[Unit] = []
+    for unit in units:
+        is_cue = (
+            unit.kind in ("sentence", "bullet")
+            and FOLLOW_UP_CUE.search(unit.text)
+            and not NOT_PROMISE.search(unit.text)
+            and len(unit.text) > 25
+        )
+        if picked:
+            same_place = unit.paragraph == picked[-1].paragraph or (
+                unit.heading == picked[-1].heading and unit.kind == "sentence"
+            )
+            if is_cue and same_place:
+                picked.append(unit)
+                continue
+            break
+        if is_cue:
+            picked.append(unit)
+    if not picked:
+        return FollowUp()
+    text = " ".join(u.text for u in picked)
+    return FollowUp(
+        text=text,
+        reports_per_period=_count(text),
+        spans=tuple((u.start, u.end) for u in picked),
+        rule="follow_up.cue_sentence",
+    )

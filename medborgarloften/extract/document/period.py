@@ -1,0 +1,292 @@
+"""The promise period: start and end dates and the exact phrase(s) they come from.
+
+SCHEMA's rules, in the order this module prefers them: an explicit validity
+statement ("gäller från 1 april 2018 till och med 31 mars 2019", an ISO date
+range), then the first year or month range ("2024–2025", "2022/2023", "2018 och
+2019", "januari - december 2022", "perioden mars-maj" dated by the nearest year),
+then an end-only statement ("fram till 2024-03-01", start from a title year if
+any), then a single year ("Medborgarlöfte 2020", "under 2019", "för 2018"), and
+last a season ("under hösten 2015": both dates null). Statements about the
+samverkansöverenskommelse or an avtal are not the promise period and are skipped.
+Month names come from dateparser's Swedish locale.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dateparser.languages.loader import default_loader
+
+
+def _swedish_months() -> dict[str, int]:
+    info = default_loader.get_locale("sv").info
+    keys = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+    out: dict[str, int] = {}
+    for number, key in enumerate(keys, start=1):
+        for name in info.get(key, []):
+            name = name.casefold().rstrip(".")
+            if len(name) >= 3:
+                out[name] = number
+    return out
+
+
+MONTHS = _swedish_months()
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?:19|20)\d{2}"
+_DASH = r"[-–—−‒]"
+_ISO = rf"{_YEAR}-[01]\d-[0-3]\d"
+_DAY_MONTH_YEAR = rf"\d{{1,2}}(?::[ae])?\s+{_MONTH}\s+{_YEAR}"
+_MONTH_YEAR = rf"{_MONTH}\s+{_YEAR}"
+_DATE = rf"(?:{_ISO}|{_DAY_MONTH_YEAR}|{_MONTH_YEAR}|{_YEAR}(?![\d-]))"
+
+_FLAGS = re.IGNORECASE
+FROM_TO = re.compile(
+    rf"\b(?:från|fr\.\s?o\.\s?m\.?|fr\s?o\s?m|påbörja\w*|tiden|mellan|gäller|gälla|"
+    rf"löper|pågå\w*|starta\w*|perioden)\s+(?:och\s+med\s+)?(?:den\s+)?"
+    rf"(?P<a>{_DATE})[\s,]*(?:\S+\s+){{0,4}}?"
+    rf"(?:till\s+och\s+med|till|t\.\s?o\.\s?m\.?|t\s?o\s?m|{_DASH})\s*(?:den\s+)?"
+    rf"(?P<b>{_DATE})",
+    _FLAGS,
+)
+ISO_RANGE = re.compile(rf"(?P<a>{_ISO})\s*(?:{_DASH}|till)\s*(?P<b>{_ISO})", _FLAGS)
+YEAR_RANGE = re.compile(
+    rf"(?<![\d/.-])(?P<a>{_YEAR})\s*(?:{_DASH}+|/|\s+och\s+|\s+till\s+)\s*"
+    rf"(?P<b>{_YEAR})(?![\d])(?!-[01]\d)",
+    _FLAGS,
+)
+MONTH_RANGE = re.compile(
+    rf"(?P<cue>\b(?:period(?:en)?|under|gäller|mellan|från)\s+(?:\S+\s+){{0,2}}?)"
+    rf"(?P<a>{_MONTH})\s*(?:{_DASH}|till(?:\s+och\s+med)?)\s*(?P<b>{_MONTH})"
+    rf"(?:\s+(?P<y>{_YEAR}))?",
+    _FLAGS,
+)
+END_ONLY = re.compile(
+    rf"\b(?:fram\s+till|till\s+och\s+med|t\.\s?o\.\s?m\.?|längst\s+till)\s+(?:den\s+)?"
+    rf"(?P<b>{_DATE})",
+    _FLAGS,
+)
+PROMISE_YEAR = re.compile(
+    rf"\b(?:medborgarlöft\w*|löfte\w*)(?:\s+[\wåäöÅÄÖ-]+){{0,3}}?\s+(?:för\s+|under\s+|år\s+)?"
+    rf"(?P<y>{_YEAR})(?![\d-])|(?<![\d-])(?P<y2>{_YEAR})\s+års\s+medborgarlöft",
+    _FLAGS,
+)
+UNDER_YEAR = re.compile(
+    rf"\b(?:under|för|gäller)\s+(?:år(?:et)?\s+)?(?P<y>{_YEAR})(?![\d-])", _FLAGS
+)
+SEASON = re.compile(
+    rf"\b(?:under\s+)?(?:hösten|våren|sommaren|vintern|höstterminen|vårterminen)\s+"
+    rf"(?P<y>{_YEAR})",
+    _FLAGS,
+)
+# A sentence about the cooperation agreement or another contract, not the promise.
+NOT_PROMISE = re.compile(
+    r"samverkansöverenskommelse|överenskommelse|\bavtal|ärendebeteckning|diarie", _FLAGS
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """Start and end (ISO dates or None), the exact phrase(s) and their spans."""
+
+    start: str | None
+    end: str | None
+    text: str | None
+    spans: tuple[tuple[int, int], ...] = ()
+    rule: str | None = None
+
+    def as_record(self) -> dict[str, str | None]:
+        """The SCHEMA ``period`` object."""
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+NO_PERIOD = Period(start=None, end=None, text=None)
+
+
+def _clamped(year: int, month: int, day: int) -> date:
+    """An impossible day ("31 juni") becomes the last valid day of that month."""
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, max(1, min(day, last)))
+
+
+def parse_date(phrase: str, *, end: bool) -> date | None:
+    """Resolve one date phrase; a month or year alone gives its first or last day."""
+    s = phrase.strip().casefold()
+    m = re.fullmatch(r"((?:19|20)\d{2})-([01]\d)-([0-3]\d)", s)
+    if m:
+        year, month, day = (int(g) for g in m.groups())
+        return _clamped(year, month, day) if 1 <= month <= 12 else None
+    m = re.fullmatch(r"(\d{1,2})(?::[ae])?\s+(\S+?)\.?\s+((?:19|20)\d{2})", s)
+    if m and m.group(2) in MONTHS:
+        return _clamped(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))
+    m = re.fullmatch(r"(\S+?)\.?\s+((?:19|20)\d{2})", s)
+    if m and m.group(1) in MONTHS:
+        year, month = int(m.group(2)), MONTHS[m.group(1)]
+        return _clamped(year, month, 31 if end else 1)
+    if re.fullmatch(r"(?:19|20)\d{2}", s):
+        return date(int(s), 12, 31) if end else date(int(s), 1, 1)
+    return None
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [
+        i for i in (text.find(".", end), text.find("\n", end)) if i >= 0
+    ]
+    right = min(right_candidates) if right_candidates else len(text)
+    return text[left + 1 : right]
+
+
+def _about_promise(text: str, m: re.Match[str]) -> bool:
+    return not NOT_PROMISE.search(_sentence_around(text, m.start(), m.end()))
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _phrase(m: re.Match[str], first: str, last: str) -> tuple[str, int, int]:
+    return m.string[m.start(first) : m.end(last)], m.start(first), m.end(last)
+
+
+def _from_to(text: str) -> Period | None:
+    found: list[tuple[int, Period]] = []
+    for rx, rule in ((FROM_TO, "period.from_to"), (ISO_RANGE, "period.iso_range")):
+        for m in rx.finditer(text):
+            if not _about_promise(text, m):
+                continue
+            a = parse_date(m.group("a"), end=False)
+            b = parse_date(m.group("b"), end=True)
+            if not a or not b or b < a or (b.year - a.year) > 8:
+                continue
+            phrase_start = m.start() if rule == "period.from_to" else m.start("a")
+            phrase = text[phrase_start : m.end("b")]
+            found.append(
+                (
+                    phrase_start,
+                    Period(
+                        _iso(a),
+                        _iso(b),
+                        phrase,
+                        ((phrase_start, m.end("b")),),
+                        rule,
+                    ),
+                )
+            )
+            break
+    if not found:
+        return None
+    return min(found, key=lambda item: item[0])[1]
+
+
+def _nearest_year(text: str, pos: int) -> int | None:
+    """The year a month range without a year refers to: the closest year before it."""
+    years = [
+        (m.start(), int(m.group(0)))
+        for m in re.finditer(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text)
+    ]
+    before = [y for p, y in years if p < pos]
+    if before:
+        return before[-1]
+    return years[0][1] if years else None
+
+
+def _ranges(text: str) -> Period | None:
+    best: tuple[int, Period] | None = None
+    for m in YEAR_RANGE.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if not (0 < b - a <= 6) or not _about_promise(text, m):
+            continue
+        phrase, s, e = _phrase(m, "a", "b")
+        best = (
+            s,
+            Period(f"{a}-01-01", f"{b}-12-31", phrase, ((s, e),), "period.years"),
+        )
+        break
+    for m in MONTH_RANGE.finditer(text):
+        if best and m.start() > best[0]:
+            break
+        if not _about_promise(text, m):
+            continue
+        first = MONTHS[m.group("a").casefold().rstrip(".")]
+        last = MONTHS[m.group("b").casefold().rstrip(".")]
+        year = int(m.group("y")) if m.group("y") else _nearest_year(text, m.start())
+        if year is None:
+            continue
+        start_year = year - 1 if (m.group("y") and last < first) else year
+        end_year = start_year + 1 if last < first else start_year
+        end_last = "y" if m.group("y") else "b"
+        phrase, s, e = _phrase(m, "a", end_last)
+        period = Period(
+            _clamped(start_year, first, 1).isoformat(),
+            _clamped(end_year, last, 31).isoformat(),
+            phrase,
+            ((s, e),),
+            "period.months",
+        )
+        if m.group("y") is None and re.search(r"period", m.group("cue"), re.I):
+            phrase, s = text[m.start("cue") : m.end("b")], m.start("cue")
+            period = Period(period.start, period.end, phrase, ((s, e),), period.rule)
+        best = (s, period)
+        break
+    return best[1] if best else None
+
+
+def _single_year(text: str) -> tuple[int, str, int, int] | None:
+    for rx in (PROMISE_YEAR, UNDER_YEAR):
+        for m in rx.finditer(text):
+            if not _about_promise(text, m):
+                continue
+            group = "y" if m.group("y") else "y2"
+            return int(m.group(group)), m.group(0), m.start(), m.end()
+    return None
+
+
+def find_period(text: str) -> Period:
+    """Return the promise period of ``text`` per SCHEMA, or an all-null period."""
+    explicit = _from_to(text)
+    if explicit:
+        return explicit
+    ranged = _ranges(text)
+    if ranged:
+        return ranged
+    single = _single_year(text)
+    for m in END_ONLY.finditer(text):
+        if not _about_promise(text, m):
+            continue
+        end = parse_date(m.group("b"), end=True)
+        if end is None:
+            continue
+        if single and single[0] <= end.year:
+            year, phrase, s, e = single
+            joined = f"{phrase} … {m.group(0)}"
+            spans = ((s, e), (m.start(), m.end()))
+            return Period(
+                f"{year}-01-01", _iso(end), joined, spans, "period.year_until"
+            )
+        span = ((m.start(), m.end()),)
+        return Period(None, _iso(end), m.group(0), span, "period.until")
+    if single:
+        year, phrase, s, e = single
+        return Period(
+            f"{year}-01-01", f"{year}-12-31", phrase, ((s, e),), "period.year"
+        )
+    m = SEASON.search(text)
+    if m:
+        return Period(None, None, m.group(0), ((m.start(), m.end()),), "period.season")
+    return NO_PERIOD

@@ -1,0 +1,236 @@
+"""Who signed the promise: signature blocks and explicit signing statements only.
+
+SCHEMA: a signatory is a name in a signature block (name line, title line,
+optional organisation line; also "Name, title, organisation" on one line and
+two-column blocks) or in a sentence that says they signed ("Löftet har
+undertecknats av …", "undertecknade …", "signerades … mellan …"). Authors,
+handläggare, contact persons and photo credits are never signatories. ``title``
+is kept as written; ``organisation`` only when written separately.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._lex import load_toml, word_start_regex
+
+_LEX = load_toml("signatures.toml")
+_TITLE_RX = re.compile("|".join(_LEX["titles"]), re.IGNORECASE)
+_SIGNING_RX = word_start_regex(_LEX["signing"])
+_NOT_SIGNATORY_RX = re.compile(
+    r"(?:^|[\s(])(?:" + "|".join(re.escape(w) for w in _LEX["not_signatories"]) + r")",
+    re.IGNORECASE,
+)
+_NOT_NAME = frozenset(w.casefold() for w in _LEX["not_name_words"])
+
+_UPPER = "A-ZÅÄÖÉÜ"
+_LOWER = "a-zåäöéüæøáàèëíóú"
+_NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_PARTICLE = r"(?:af|von|van|de|der|la|di)"
+_NAME_SEQ = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,3}}"
+_NAME_CELL = re.compile(rf"(?P<name>{_NAME_SEQ})(?:[ \t]*\([A-ZÅÄÖ]{{1,3}}\))?")
+_NAME_IN_TEXT = re.compile(rf"(?<![\w-])(?P<name>{_NAME_SEQ})(?![\w-])")
+_PARTY_TAG = re.compile(r"\s*\([A-ZÅÄÖ]{1,3}\)\s*$")
+_ORG_RX = re.compile(
+    r"\bkommun\b|\bkommuns?\b|\bstad\b|polis|\blpo\b|lokalpolisområde|region\b",
+    re.IGNORECASE,
+)
+_COLUMNS = re.compile(r"\S+(?:[ \t\u00a0]{1,2}\S+)*")
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """One signatory with the span of the name and the rule that found it."""
+
+    name: str
+    title: str | None
+    organisation: str | None
+    span: tuple[int, int]
+    rule: str
+
+    def as_record(self) -> dict[str, str | None]:
+        """The SCHEMA signatory object."""
+        return {
+            "name": self.name,
+            "title": self.title,
+            "organisation": self.organisation,
+        }
+
+
+def _is_name(cell: str) -> re.Match[str] | None:
+    m = _NAME_CELL.fullmatch(cell.strip())
+    if not m:
+        return None
+    words = [w.casefold() for w in re.split(r"[\s-]+", m.group("name"))]
+    if any(w in _NOT_NAME or _TITLE_RX.search(w) for w in words):
+        return None
+    return m
+
+
+def _plain_name(raw: str) -> bool:
+    words = [w.casefold() for w in re.split(r"[\s-]+", raw)]
+    return not any(w in _NOT_NAME for w in words)
+
+
+def _is_title(cell: str) -> bool:
+    cell = cell.strip()
+    if not cell or len(cell.split()) > 8 or _is_name(cell) or cell.endswith((".", ":")):
+        return False
+    return bool(_TITLE_RX.search(cell))
+
+
+def _is_org(cell: str) -> bool:
+    cell = cell.strip()
+    return bool(cell) and len(cell.split()) <= 6 and bool(_ORG_RX.search(cell))
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    line = text[start:end]
+    return [(m.group(0), start + m.start()) for m in _COLUMNS.finditer(line)]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        out.append((pos, pos + len(raw.rstrip("\r\n"))))
+        pos += len(raw)
+    return out
+
+
+def _next_content(
+    lines: list[tuple[int, int]], text: str, i: int, gap: int
+) -> int | None:
+    """Index of the next non-empty line after ``i`` within ``gap`` blank lines."""
+    j, blanks = i + 1, 0
+    while j < len(lines):
+        s, e = lines[j]
+        if text[s:e].strip():
+            return j
+        blanks += 1
+        if blanks > gap:
+            return None
+        j += 1
+    return None
+
+
+def _blocks(text: str) -> list[Signatory]:
+    lines = _lines(text)
+    found: list[Signatory] = []
+    for i, (s, e) in enumerate(lines):
+        cells = _cells(text, s, e)
+        if not cells:
+            continue
+        # "Name, title[, organisation]" on one line.
+        if len(cells) == 1 and "," in cells[0][0]:
+            parts = [p.strip() for p in cells[0][0].split(",")]
+            m = _is_name(parts[0])
+            if m and 2 <= len(parts) <= 3 and _is_title(parts[1]):
+                org = parts[2] if len(parts) == 3 and _is_org(parts[2]) else None
+                start = cells[0][1]
+                found.append(
+                    Signatory(
+                        m.group("name"),
+                        parts[1],
+                        org,
+                        (start, start + len(m.group("name"))),
+                        "signatory.line",
+                    )
+                )
+            continue
+        names = [(_is_name(c), off) for c, off in cells]
+        if not all(m for m, _ in names):
+            continue
+        j = _next_content(lines, text, i, gap=1)
+        if j is None:
+            continue
+        titles = _cells(text, *lines[j])
+        if len(titles) != len(cells) or not all(_is_title(t) for t, _ in titles):
+            continue
+        k = _next_content(lines, text, j, gap=0)
+        orgs = _cells(text, *lines[k]) if k is not None else []
+        if len(orgs) != len(cells) or not all(_is_org(o) for o, _ in orgs):
+            orgs = []
+        for col, (m, off) in enumerate(names):
+            assert m is not None
+            found.append(
+                Signatory(
+                    m.group("name"),
+                    titles[col][0].strip(),
+                    orgs[col][0].strip() if orgs else None,
+                    (off, off + len(m.group("name"))),
+                    "signatory.block",
+                )
+            )
+    return found
+
+
+def _statement(text: str) -> list[Signatory]:
+    found: list[Signatory] = []
+    for cue in _SIGNING_RX.finditer(text):
+        end_m = re.compile(r"\.(?:\s|$)|\n").search(text, cue.end())
+        stop = end_m.start() if end_m else len(text)
+        segment_start = cue.end()
+        items: list[tuple[str, int]] = []
+        pos = segment_start
+        for sep in re.finditer(r",\s*|\s+och\s+", text[segment_start:stop]):
+            items.append((text[pos : segment_start + sep.start()], pos))
+            pos = segment_start + sep.end()
+        items.append((text[pos:stop], pos))
+        for idx, (item, off) in enumerate(items):
+            names = [
+                m for m in _NAME_IN_TEXT.finditer(item) if _plain_name(m.group("name"))
+            ]
+            if not names:
+                continue
+            m = names[0]
+            prefix = item[: m.start()].strip()
+            title: str | None = None
+            org: str | None = None
+            if prefix and _TITLE_RX.search(prefix) and len(prefix.split()) <= 4:
+                title = prefix
+            elif idx + 1 < len(items):
+                nxt = items[idx + 1][0].strip()
+                if nxt and not _NAME_IN_TEXT.search(nxt) and _TITLE_RX.search(nxt):
+                    title = nxt
+            if title and re.search(r"\s+i\s+", title):
+                head, _, _tail = re.split(r"(\s+i\s+)", title, maxsplit=1)[0], "", ""
+                rest = title[len(head) :].strip()
+                if rest.startswith("i ") and _is_org(rest[2:]):
+                    title, org = head, rest[2:].strip()
+            start = off + m.start()
+            found.append(
+                Signatory(
+                    m.group("name"),
+                    title,
+                    org,
+                    (start, start + len(m.group("name"))),
+                    "signatory.statement",
+                )
+            )
+    return found
+
+
+def _excluded_names(text: str) -> set[str]:
+    """Names that follow an author, contact or photo label ("Handläggare")."""
+    out: set[str] = set()
+    for label in _NOT_SIGNATORY_RX.finditer(text):
+        window = text[label.end() : label.end() + 80]
+        for m in _NAME_IN_TEXT.finditer(window):
+            out.add(m.group("name").casefold())
+    return out
+
+
+def find_signatories(text: str) -> list[Signatory]:
+    """Signatories in order of appearance, each name once."""
+    excluded = _excluded_names(text)
+    seen: set[str] = set()
+    out: list[Signatory] = []
+    for sig in sorted(_blocks(text) + _statement(text), key=lambda s: s.span[0]):
+        name = _PARTY_TAG.sub("", sig.name).strip()
+        key = name.casefold()
+        if key in seen or key in excluded:
+            continue
+        seen.add(key)
+        out.append(sig)
+    return out

@@ -1,0 +1,131 @@
+"""A light reading of the text for the document-level rules: lines, headings,
+bullets and sentences, each with its span and the heading of its section.
+
+Kept here (instead of reusing the commitment rules' structure) so the
+document-level fields never depend on how commitments are segmented; it is small
+and only needs to be good enough to find sections, list intros and sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BULLET = re.compile(r"[ \t]*(?:[-•*–·▪●◦‣○■□➢►]|\d{1,2}[.)])[ \t]+(?=\S)")
+MD_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+(?=\S)")
+_SENTENCE_END = re.compile(
+    r"(?<!\b[a-zåäö])(?<!\bbl\.a)(?<!\bm\.m)[.!?]+[\"”’)]*(?=\s+[\"“(]?[A-ZÅÄÖÉ0-9])"
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A heading, a bullet or a prose sentence; ``text`` is ``source[start:end]``."""
+
+    kind: str  # "heading" | "bullet" | "sentence"
+    text: str
+    start: int
+    end: int
+    heading: str | None  # the heading of the section the unit is in
+    paragraph: int  # index of the paragraph or bullet the unit belongs to
+    single_line: bool = False  # a prose paragraph of one line (a possible heading)
+
+
+def is_heading_text(line: str, *, max_words: int = 18) -> bool:
+    """A short line without closing punctuation that starts with a capital letter."""
+    s = line.strip().strip("*_").strip()
+    if not s or s[-1] in ".!?;:," or len(s.split()) > max_words:
+        return False
+    return s[0].isupper() or s[0].isdigit()
+
+
+def _split_sentences(text: str, offset: int) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        piece = text[start:end].strip()
+        if piece:
+            lead = len(text[start:end]) - len(text[start:end].lstrip())
+            out.append(
+                (piece, offset + start + lead, offset + start + lead + len(piece))
+            )
+        start = end
+    rest = text[start:]
+    if rest.strip():
+        lead = len(rest) - len(rest.lstrip())
+        piece = rest.strip()
+        out.append((piece, offset + start + lead, offset + start + lead + len(piece)))
+    return out
+
+
+def read_units(text: str) -> list[Unit]:
+    """Split ``text`` into units in reading order; never raises."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        lines.append((pos, pos + len(raw.rstrip("\r\n"))))
+        pos += len(raw)
+    units: list[Unit] = []
+    heading: str | None = None
+    para = 0
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        line = text[s:e]
+        if not line.strip():
+            i += 1
+            continue
+        md = MD_HEADING.match(line)
+        bullet = BULLET.match(line)
+        if md:
+            body = line[md.end() :].strip()
+            start = s + line.index(body)
+            heading = body.strip("*_ ")
+            units.append(Unit("heading", body, start, start + len(body), heading, para))
+            para += 1
+            i += 1
+            continue
+        j = i + 1
+        end = e
+        while j < len(lines):
+            cs, ce = lines[j]
+            cont = text[cs:ce]
+            if not cont.strip() or BULLET.match(cont) or MD_HEADING.match(cont):
+                break
+            indented = cont[:1] in " \t"
+            if (bullet and (indented or cont.lstrip()[0].islower())) or (
+                not bullet and cont.lstrip()[0].islower()
+            ):
+                end = ce
+                j += 1
+                continue
+            if (
+                not bullet
+                and not is_heading_text(text[s:end])
+                and not is_heading_text(cont)
+            ):
+                end = ce
+                j += 1
+                continue
+            break
+        if bullet:
+            start = s + bullet.end()
+            body = text[start:end].rstrip()
+            units.append(Unit("bullet", body, start, start + len(body), heading, para))
+        else:
+            lead = len(line) - len(line.lstrip())
+            start = s + lead
+            body = text[start:end].rstrip()
+            single = j == i + 1
+            if single and is_heading_text(body, max_words=14):
+                heading = body.strip("*_ ")
+                units.append(
+                    Unit("heading", body, start, start + len(body), heading, para)
+                )
+            else:
+                for piece, ps, pe in _split_sentences(body, start):
+                    units.append(Unit("sentence", piece, ps, pe, heading, para, single))
+        para += 1
+        i = j
+    return units

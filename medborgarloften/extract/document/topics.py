@@ -1,0 +1,148 @@
+"""Themes and evidence sources, from the lexicons in ``lexicons/*.toml``.
+
+Themes are what a commitment or focus area clearly concerns (SCHEMA "themes");
+evidence sources are only what the text gives as the *basis* of the lägesbild or
+promise: a sentence with a basis cue ("baseras på", "underlag", "visar", "tagits
+fram") or any sentence in a lägesbild/bakgrund section. A bare "utifrån
+lägesbilden" names no source and gives nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from medborgarloften.vocabulary import EVIDENCE_SOURCES, THEMES
+
+from ._lex import load_toml, nfc, word_start_regex
+from .text import Unit
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One vocabulary code with the span and matched text that gave it."""
+
+    code: str
+    span: tuple[int, int]
+    matched: str
+    rule: str
+
+
+def _compile_themes() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
+    data = load_toml("themes.toml")
+    unknown = set(data) - THEMES.keys()
+    if unknown:  # a typo in the data file must fail loudly, not silently drop a theme
+        raise ValueError(f"themes.toml has unknown themes: {sorted(unknown)}")
+    out = []
+    for code in THEMES:
+        entry = data.get(code)
+        if not entry:
+            continue
+        exclude = entry.get("exclude")
+        out.append(
+            (
+                code,
+                word_start_regex(entry["patterns"]),
+                re.compile("|".join(exclude), re.IGNORECASE) if exclude else None,
+            )
+        )
+    return out
+
+
+_THEMES = _compile_themes()
+_WORD = re.compile(r"[\w-]+")
+
+
+def _word_at(text: str, start: int, end: int) -> str:
+    """The whole word (letters, digits, hyphens) around a match."""
+    left = start
+    while left > 0 and (text[left - 1].isalnum() or text[left - 1] in "-_"):
+        left -= 1
+    m = _WORD.match(text, left)
+    word = m.group(0) if m else text[start:end]
+    return word if len(word) >= end - left else text[left:end]
+
+
+def themes_in(text: str, offset: int = 0) -> list[Hit]:
+    """Every theme a piece of text mentions, each once, in vocabulary order."""
+    text = nfc(text)
+    hits: list[Hit] = []
+    for code, rx, exclude in _THEMES:
+        for m in rx.finditer(text):
+            word = _word_at(text, m.start(), m.end())
+            if exclude and exclude.search(word.casefold()):
+                continue
+            hits.append(
+                Hit(
+                    code,
+                    (offset + m.start(), offset + m.end()),
+                    m.group(0),
+                    "theme.lexicon",
+                )
+            )
+            break
+    return hits
+
+
+def find_themes(pieces: Iterable[tuple[str, int]]) -> list[Hit]:
+    """Themes of the given (text, offset) pieces — commitments and focus areas.
+
+    The pieces are searched as one text (one pass per theme) and each span is
+    mapped back to the document offset of its piece.
+    """
+    parts, starts, doc_offsets, pos = [], [], [], 0
+    for text, offset in pieces:
+        parts.append(text)
+        starts.append(pos)
+        doc_offsets.append(offset)
+        pos += len(text) + 2
+    joined = "\n\n".join(parts)
+    out = []
+    for hit in themes_in(joined):
+        k = bisect.bisect_right(starts, hit.span[0]) - 1
+        shift = doc_offsets[k] - starts[k]
+        out.append(
+            Hit(
+                hit.code,
+                (hit.span[0] + shift, hit.span[1] + shift),
+                hit.matched,
+                hit.rule,
+            )
+        )
+    return out
+
+
+_EVIDENCE = load_toml("evidence.toml")
+_SOURCES = [
+    (code, word_start_regex(_EVIDENCE["sources"][code]["patterns"]))
+    for code in EVIDENCE_SOURCES
+    if code in _EVIDENCE["sources"]
+]
+_BASIS = word_start_regex(_EVIDENCE["basis"]["patterns"])
+_BASIS_SECTION = word_start_regex(_EVIDENCE["basis_sections"]["patterns"])
+_FOLLOW_UP_SECTION = re.compile(r"uppfölj|utvärder|följ med", re.IGNORECASE)
+
+
+def find_evidence(units: list[Unit]) -> list[Hit]:
+    """Evidence sources named as the basis of the lägesbild, in vocabulary order."""
+    seen: dict[str, Hit] = {}
+    for unit in units:
+        heading = unit.heading or ""
+        if _FOLLOW_UP_SECTION.search(heading):
+            continue
+        in_basis_section = bool(_BASIS_SECTION.search(heading))
+        if not (in_basis_section or _BASIS.search(unit.text)):
+            continue
+        for code, rx in _SOURCES:
+            m = rx.search(unit.text)
+            if m and code not in seen:
+                rule = (
+                    "evidence.section"
+                    if in_basis_section
+                    else "evidence.basis_sentence"
+                )
+                span = (unit.start + m.start(), unit.start + m.end())
+                seen[code] = Hit(code, span, m.group(0), rule)
+    return [seen[c] for c in EVIDENCE_SOURCES if c in seen]

@@ -1,0 +1,212 @@
+"""Assemble the full extraction record of one document (shared corpus SCHEMA.md).
+
+One entry point, ``extract_record(text, record_id=…)``: the SCHEMA fields, plus
+``evidence`` (span and rule of every value), ``checks`` (document-level review
+checks), ``warnings`` and ``extractor_version``. It never raises on any text: a
+rule that fails leaves its field empty and says so in ``warnings``, because a
+reviewer is better served by a partial record than by no record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from medborgarloften import __version__
+
+from .document import (
+    check_document,
+    find_evidence,
+    find_focus_areas,
+    find_follow_up,
+    find_municipalities,
+    find_period,
+    find_police_area,
+    find_signatories,
+    find_themes,
+    read_units,
+)
+from .document._lex import nfc
+
+T = TypeVar("T")
+
+SOURCE_LINE = re.compile(r"\A[ \t]*#[ \t]*source:[ \t]*(?P<url>\S+)[^\n]*")
+_HERE = Path(__file__).resolve().parent
+
+
+def _rules_digest() -> str:
+    """A short hash of the rule modules and lexicons, so a record names its rules."""
+    h = hashlib.sha256()
+    files = sorted(_HERE.glob("*.py")) + sorted(_HERE.glob("document/*.py"))
+    files += sorted((_HERE / "lexicons").glob("*"))
+    for f in files:
+        if f.is_file():
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:10]
+
+
+EXTRACTOR_VERSION = f"{__version__}+rules.{_rules_digest()}"
+
+
+def split_source_line(text: str) -> tuple[str, str | None]:
+    """Blank a leading "# source: <url>" line (offsets stay valid) and return the URL."""
+    m = SOURCE_LINE.match(text)
+    if not m:
+        return text, None
+    return " " * m.end() + text[m.end() :], m.group("url")
+
+
+def _safe(warnings: list[str], name: str, fn: Callable[[], T], default: T) -> T:
+    try:
+        return fn()
+    except Exception as exc:  # noqa: BLE001 - a record must never fail (module doc)
+        warnings.append(f"{name}: {type(exc).__name__}: {exc}")
+        return default
+
+
+def _commitment_rules(
+    text: str, municipalities: list[str], period: dict[str, Any]
+) -> list[dict[str, Any]]:
+    from .commitments import extract_commitments
+    from .structure import parse_structure
+
+    structure = parse_structure(text)
+    return extract_commitments(
+        text, structure, municipalities=municipalities, period=period
+    )
+
+
+def _places(text: str, municipalities: list[str]) -> list[tuple[str, Any]]:
+    from .places import find_places
+
+    return find_places(text, municipalities=municipalities)
+
+
+def _span(s: tuple[int, int] | list[int] | None) -> list[int] | None:
+    return [int(s[0]), int(s[1])] if s else None
+
+
+def extract_record(
+    text: str, *, record_id: str, source_url: str | None = None
+) -> dict[str, Any]:
+    """The SCHEMA record of ``text`` with spans, rules and checks; never raises."""
+    warnings: list[str] = []
+    if not isinstance(text, str):
+        text = ""
+    text = nfc(text.replace("\x00", " "))
+    work, url_in_text = split_source_line(text)
+    source_url = source_url or url_in_text
+    evidence: dict[str, Any] = {}
+
+    munis = _safe(warnings, "municipalities", lambda: find_municipalities(work), None)
+    municipalities = list(munis.values) if munis else []
+    if munis:
+        evidence["municipalities"] = [
+            {"value": v, "span": _span(s), "rule": r}
+            for v, s, r in zip(munis.values, munis.spans, munis.rules, strict=True)
+        ]
+    police = _safe(warnings, "police_area", lambda: find_police_area(work), None)
+    police_area = police.value if police else None
+    if police and police.value:
+        evidence["police_area"] = {"span": _span(police.span), "rule": police.rule}
+    per = _safe(warnings, "period", lambda: find_period(work), None)
+    period = per.as_record() if per else {"start": None, "end": None, "text": None}
+    if per and per.rule:
+        evidence["period"] = {"spans": [_span(s) for s in per.spans], "rule": per.rule}
+
+    commitments = _safe(
+        warnings,
+        "commitments",
+        lambda: _commitment_rules(work, municipalities, period),
+        [],
+    )
+    for c in commitments:  # SCHEMA invariant, whatever the rules said
+        c["measurable"] = c.get("target") is not None
+        c.setdefault("places", [])
+
+    units = _safe(warnings, "units", lambda: read_units(work), [])
+    starts = [c["span"][0] for c in commitments if c.get("span")]
+    focus = _safe(
+        warnings,
+        "focus_areas",
+        lambda: find_focus_areas(units, commitment_starts=starts or None),
+        [],
+    )
+    evidence["focus_areas"] = [
+        {"value": f.text, "span": _span(f.span), "rule": f.rule} for f in focus
+    ]
+
+    pieces = [(c["text"], c["span"][0]) for c in commitments if c.get("span")]
+    pieces += [(f.text, f.span[0]) for f in focus]
+    themes = _safe(warnings, "themes", lambda: find_themes(pieces), [])
+    evidence["themes"] = [
+        {"value": h.code, "span": _span(h.span), "matched": h.matched, "rule": h.rule}
+        for h in themes
+    ]
+    ev = _safe(warnings, "evidence_sources", lambda: find_evidence(units), [])
+    evidence["evidence_sources"] = [
+        {"value": h.code, "span": _span(h.span), "matched": h.matched, "rule": h.rule}
+        for h in ev
+    ]
+
+    found_places = _safe(warnings, "places", lambda: _places(work, municipalities), [])
+    places: list[str] = []
+    for name, _ in found_places:
+        if name not in places:
+            places.append(name)
+    for c in commitments:
+        for name in c.get("places") or []:
+            if name not in places:
+                places.append(name)
+    evidence["places"] = [
+        {"value": name, "span": _span(s), "rule": "places.named"}
+        for name, s in found_places
+    ]
+
+    fu = _safe(warnings, "follow_up", lambda: find_follow_up(units), None)
+    follow_up = fu.as_record() if fu else {"text": None, "reports_per_period": None}
+    if fu and fu.text:
+        evidence["follow_up"] = {"spans": [_span(s) for s in fu.spans], "rule": fu.rule}
+
+    sigs = _safe(warnings, "signatories", lambda: find_signatories(work), [])
+    signatories = [s.as_record() for s in sigs]
+    evidence["signatories"] = [
+        {"value": s.name, "span": _span(s.span), "rule": s.rule} for s in sigs
+    ]
+
+    checks = _safe(
+        warnings,
+        "checks",
+        lambda: check_document(
+            work,
+            municipalities=municipalities,
+            police_area=police_area,
+            period=period,
+            follow_up=follow_up,
+            signatories=signatories,
+            signature_spans=[s.span for s in sigs],
+        ),
+        [],
+    )
+    return {
+        "id": record_id,
+        "source_url": source_url,
+        "municipalities": municipalities,
+        "police_area": police_area,
+        "period": period,
+        "focus_areas": [f.text for f in focus],
+        "themes": [h.code for h in themes],
+        "places": places,
+        "evidence_sources": [h.code for h in ev],
+        "commitments": commitments,
+        "follow_up": follow_up,
+        "signatories": signatories,
+        "evidence": evidence,
+        "checks": checks,
+        "warnings": warnings,
+        "extractor_version": EXTRACTOR_VERSION,
+    }
