@@ -11,6 +11,7 @@ import io
 import zipfile
 
 import docx
+import docx.document
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -77,14 +78,15 @@ def read_docx(data: bytes) -> tuple[str, dict[str, object]]:
             "corrupt and cannot be read"
         )
     blocks: list[str] = []
+    style_names = _style_names(document)
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             paragraph = Paragraph(child, document)
-            _add_paragraph(blocks, paragraph)
+            _add_paragraph(blocks, paragraph, style_names)
         elif child.tag == qn("w:tbl"):
             table = Table(child, document)
-            lines = _table_lines(table)
+            lines = _table_lines(table, style_names)
             if lines:
                 blocks.append("\n".join(lines))
     meta: dict[str, object] = {}
@@ -94,28 +96,34 @@ def read_docx(data: bytes) -> tuple[str, dict[str, object]]:
     return normalise("\n\n".join(blocks)), meta
 
 
-def _is_list(paragraph: Paragraph) -> bool:
+def _style_names(document: docx.document.Document) -> dict[str, str]:
+    """Style id → case-folded name, read once (python-docx looks styles up slowly)."""
+    names: dict[str, str] = {}
+    try:
+        for style in document.styles:
+            names[style.style_id] = (style.name or "").casefold()
+    except (KeyError, ValueError, AttributeError):
+        pass  # a broken styles part only costs us list detection by style name
+    return names
+
+
+def _is_list(paragraph: Paragraph, style_names: dict[str, str]) -> bool:
     properties = paragraph._p.pPr
     if properties is not None and properties.numPr is not None:
         return True
-    style = _style_name(paragraph)
+    style = style_names.get(paragraph._p.style or "", "")
     return style.startswith(("list", "liststycke", "punktlista", "numrerad lista"))
 
 
-def _style_name(paragraph: Paragraph) -> str:
-    try:
-        return (paragraph.style.name or "").casefold() if paragraph.style else ""
-    except (KeyError, ValueError):
-        return ""
-
-
-def _add_paragraph(blocks: list[str], paragraph: Paragraph) -> None:
+def _add_paragraph(
+    blocks: list[str], paragraph: Paragraph, style_names: dict[str, str]
+) -> None:
     """Append a paragraph; consecutive list items share one block, one per line."""
     text = " ".join(paragraph.text.replace("\t", " ").split())
     if not text:
         blocks.append("")  # an empty paragraph ends a list
         return
-    if _is_list(paragraph):
+    if _is_list(paragraph, style_names):
         bullet = f"• {text.lstrip('•-–* ')}"
         if blocks and blocks[-1].startswith("• "):
             blocks[-1] += "\n" + bullet
@@ -125,7 +133,7 @@ def _add_paragraph(blocks: list[str], paragraph: Paragraph) -> None:
     blocks.append(text)
 
 
-def _table_lines(table: Table) -> list[str]:
+def _table_lines(table: Table, style_names: dict[str, str]) -> list[str]:
     """One line per cell, row by row; merged cells (repeated objects) once."""
     lines: list[str] = []
     seen: dict[int, object] = {}  # values keep the elements alive, so ids stay unique
@@ -137,7 +145,9 @@ def _table_lines(table: Table) -> list[str]:
             for paragraph in cell.paragraphs:
                 text = " ".join(paragraph.text.split())
                 if text:
-                    lines.append(f"• {text}" if _is_list(paragraph) else text)
+                    lines.append(
+                        f"• {text}" if _is_list(paragraph, style_names) else text
+                    )
             for nested in cell.tables:
-                lines.extend(_table_lines(nested))
+                lines.extend(_table_lines(nested, style_names))
     return lines

@@ -8,6 +8,7 @@ layout — our own fallback reads ``<main>``/``<article>`` or the largest text b
 
 from __future__ import annotations
 
+import copy
 import re
 
 import lxml.html
@@ -87,11 +88,15 @@ def read_html(
 
 
 def _from_trafilatura(tree: lxml.html.HtmlElement) -> str:
+    # trafilatura prunes the tree it gets: give it a copy so the fallback still sees
+    # the whole page, and drop what is never content first (menus are most of the
+    # markup on a kommun page, and trafilatura's time grows with the markup).
+    tree = copy.deepcopy(tree)
+    for element in list(tree.iter("nav", "script", "style", "noscript", "svg")):
+        _remove(element)
     try:
         extracted = trafilatura.extract(
-            # trafilatura prunes the tree it gets; give it a copy so the fallback
-            # still sees the whole page.
-            etree.fromstring(etree.tostring(tree), lxml.html.HTMLParser()),
+            tree,
             output_format="txt",
             include_formatting=True,
             include_tables=True,
@@ -100,6 +105,7 @@ def _from_trafilatura(tree: lxml.html.HtmlElement) -> str:
             include_images=False,
             favor_recall=True,
             deduplicate=False,
+            fast=True,  # no readability/jusText second pass; we have our own fallback
         )
     except Exception:  # trafilatura on odd markup is not our bug; use the fallback
         return ""
@@ -136,7 +142,7 @@ def _drop_noise_lines(text: str) -> str:
 
 def _fallback(tree: lxml.html.HtmlElement) -> str:
     """Our own main-content guess: <main>, <article> or the largest text block."""
-    tree = etree.fromstring(etree.tostring(tree), lxml.html.HTMLParser())
+    tree = copy.deepcopy(tree)
     for element in list(tree.iter(*_NOISE_TAGS)):
         inside_content = element.xpath("ancestor::main or ancestor::article")
         if element.tag in ("header", "footer") and inside_content:

@@ -18,6 +18,7 @@ import subprocess
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -63,7 +64,7 @@ class _Line:
     def x1(self) -> float:
         return self.words[-1].x1
 
-    @property
+    @cached_property
     def base(self) -> float:
         return statistics.fmean(word.base for word in self.words)
 

@@ -18,6 +18,9 @@ _SOURCE_LINE = re.compile(
 )
 # Share of characters that must be printable (or whitespace) for text to be text.
 MIN_PRINTABLE_SHARE = 0.95
+# Control characters (not tab, line feed, form feed, carriage return) and the
+# replacement character: what binary data decodes into.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 def decode(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
@@ -61,8 +64,8 @@ def check_is_text(text: str) -> None:
     sample = text[:100_000]
     if not sample:
         return
-    printable = sum(char.isprintable() or char in "\n\r\t\f" for char in sample)
-    if printable / len(sample) < MIN_PRINTABLE_SHARE:
+    unprintable = len(_UNPRINTABLE.findall(sample))
+    if unprintable / len(sample) > 1 - MIN_PRINTABLE_SHARE:
         raise ExtractError(
             "Filen ser ut att vara binärdata, inte text / the file looks like binary "
             "data, not text"

@@ -1,0 +1,174 @@
+"""Speed and memory of the document readers (not a test: nothing here can fail).
+
+Run:  .venv/bin/python benchmarks/bench_readers.py [--seconds 3]
+
+Generates its own inputs — Swedish text files, kommun-style HTML pages with menus and
+cookie banners, a 20-page PDF and a DOCX — and prints, per kind, documents per second
+on one core and the peak memory Python allocated while reading one document
+(tracemalloc; PDFium's own C allocations are not counted, so the process's peak RSS
+is printed too). Targets: ≥ 100 text/HTML documents per second, a 20-page PDF < 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import platform
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import docx  # noqa: E402
+
+from medborgarloften.extract.readers import read_bytes  # noqa: E402
+from medborgarloften.extract.tests.pdfgen import build_pdf, layout_paragraphs  # noqa: E402
+
+AREAS = ["Norrdal", "Söderby", "Västra Åby", "Östermalm", "Lindhagen", "Älvudden"]
+
+
+def paragraphs(count: int) -> list[str]:
+    out = []
+    for n in range(count):
+        area = AREAS[n % len(AREAS)]
+        out.append(
+            f"Lokalpolisområdet och kommunen lovar att under år {2025 + n % 2} "
+            f"genomföra trygghetsvandringar i {area} tillsammans med boende, "
+            f"föreningar och fastighetsägare. Vi följer upp åtgärderna inom tre "
+            f"månader och redovisar resultatet på kommunens webbplats (punkt {n})."
+        )
+        if n % 4 == 3:
+            out.append(
+                f"• Fler vuxna ute på kvällstid i {area}.\n"
+                f"• Bättre belysning längs gång- och cykelvägarna i {area}."
+            )
+    return out
+
+
+def make_text() -> bytes:
+    return (
+        "# source: https://exempelby.se/loften\n" + "\n\n".join(paragraphs(12))
+    ).encode()
+
+
+def make_html(menu_items: int = 60) -> bytes:
+    menu = "".join(
+        f"<li><a href='/omsorg/stod/s{n}' class='menu-link'>Menyval {n}</a></li>"
+        for n in range(menu_items)
+    )
+    body = "".join(
+        f"<ul>{''.join(f'<li>{line[2:]}</li>' for line in p.splitlines())}</ul>"
+        if p.startswith("•")
+        else f"<h2>Rubrik {n}</h2><p>{p}</p>"
+        for n, p in enumerate(paragraphs(12))
+    )
+    return (
+        "<!DOCTYPE html><html lang='sv'><head><meta charset='utf-8'>"
+        "<title>Medborgarlöfte</title></head><body>"
+        "<div class='cookie-banner'><p>Vi använder kakor.</p><button>OK</button></div>"
+        f"<header><nav><ul>{menu}</ul></nav></header>"
+        f"<main><article><h1>Medborgarlöfte för Exempelby</h1>{body}</article>"
+        "<div class='feedback'><p>Hjälpte informationen dig?</p></div></main>"
+        "<footer><p>Exempelby kommun, Storgatan 1</p></footer></body></html>"
+    ).encode()
+
+
+def make_pdf(pages: int = 20) -> bytes:
+    laid_out = layout_paragraphs(
+        paragraphs(200),
+        header="Medborgarlöfte Exempelby",
+        footer="Sida {page} av {pages}",
+    )[:pages]
+    assert len(laid_out) == pages, len(laid_out)
+    return build_pdf(laid_out)
+
+
+def make_docx() -> bytes:
+    document = docx.Document()
+    document.add_heading("Medborgarlöfte för Exempelby", level=1)
+    for paragraph in paragraphs(40):
+        if paragraph.startswith("•"):
+            for line in paragraph.splitlines():
+                document.add_paragraph(line[2:], "List Bullet")
+        else:
+            document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def measure(read: Callable[[], object], seconds: float) -> tuple[float, float, float]:
+    """(documents per CPU second, per wall second, slowest single run in seconds).
+
+    CPU time (``time.process_time``) is the fair figure on a shared machine: the
+    readers are single-threaded, so documents per CPU second is documents per second
+    on one otherwise idle core.
+    """
+    read()  # warm-up: imports, caches
+    runs, slowest = 0, 0.0
+    wall_start, cpu_start = time.perf_counter(), time.process_time()
+    while time.perf_counter() - wall_start < seconds or runs < 3:
+        before = time.process_time()
+        read()
+        slowest = max(slowest, time.process_time() - before)
+        runs += 1
+    cpu = time.process_time() - cpu_start
+    wall = time.perf_counter() - wall_start
+    return runs / cpu, runs / wall, slowest
+
+
+def peak_memory(read: Callable[[], object]) -> int:
+    tracemalloc.start()
+    read()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--seconds", type=float, default=3.0, help="time per kind")
+    args = parser.parse_args()
+    inputs = {
+        "text": (make_text(), "loefte.txt"),
+        "html": (make_html(), "loefte.html"),
+        "html, big menus": (make_html(menu_items=800), "loefte.html"),
+        "docx": (make_docx(), "loefte.docx"),
+        "pdf (20 pages)": (make_pdf(20), "loefte.pdf"),
+    }
+    print(
+        f"machine: nproc={os.cpu_count()} {platform.machine()} "
+        f"Python {platform.python_version()} ({platform.system()})"
+    )
+    print(
+        f"command: .venv/bin/python benchmarks/bench_readers.py --seconds {args.seconds:g}"
+    )
+    print()
+    print(
+        "| kind | input size | docs/s (CPU, one core) | docs/s (wall) "
+        "| slowest run (CPU) | peak Python memory |"
+    )
+    print("|---|---|---|---|---|---|")
+    for kind, (data, filename) in inputs.items():
+
+        def read(data: bytes = data, filename: str = filename) -> object:
+            return read_bytes(data, filename=filename)
+
+        cpu_rate, wall_rate, slowest = measure(read, args.seconds)
+        peak = peak_memory(read)
+        print(
+            f"| {kind} | {len(data) / 1024:.0f} KiB | {cpu_rate:.0f} | "
+            f"{wall_rate:.0f} | {slowest * 1000:.0f} ms | {peak / 1024 / 1024:.1f} MiB |"
+        )
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print()
+    print(f"peak RSS of the whole run: {rss:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
