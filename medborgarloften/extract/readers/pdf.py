@@ -225,7 +225,13 @@ def _strip_running_lines(pages: list[list[_Line]]) -> None:
     for lines in pages:
         seen.update({_edge_key(lines[index]) for index in edge_indexes(lines)})
     threshold = max(2, math.ceil(0.6 * len(pages)))
-    running = {key for key, count in seen.items() if count >= threshold}
+    # A chapter title with the page number ("Kapitel 2: Uppföljning 13") repeats
+    # only within its chapter; the number makes three repeats enough.
+    running = {
+        key
+        for key, count in seen.items()
+        if count >= threshold or (count >= 3 and "#" in key)
+    }
     for lines in pages:
         drop = {
             index

@@ -222,3 +222,14 @@ def test_it_reads_a_pdf_file_from_disk(tmp_path: Path) -> None:
     assert result.meta["pages"] == 1
     assert result.meta["language_guess"] == "sv"
     assert result.text == PROMISE + "\n"
+
+
+def test_it_removes_chapter_headers_that_carry_the_page_number() -> None:
+    pages = layout_paragraphs(varied_promises(60))
+    assert len(pages) >= 6
+    pages = pages[:6]
+    for number, page in enumerate(pages, start=1):
+        chapter = "Kapitel 1: Lägesbild" if number <= 3 else "Kapitel 2: Våra löften"
+        page.text(72, 800, f"{chapter} {number}", size=9)
+    text = read_pdf_bytes(pages)
+    assert "Kapitel" not in text
