@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicons import load
-from .parties import co_parties, nominal_polis, order, subject_parties
+from .parties import (
+    co_parties,
+    nominal_polis,
+    order,
+    stated_parties,
+    subject_parties,
+)
 from .places import find_places
 from .structure import Block, Structure
 from .targets import extract_target
@@ -51,6 +57,11 @@ _VERB_AFTER_SUBJECT = re.compile(
 )
 _PASSIVE_ACTION = re.compile(
     r"\b(?:ska|skall|kommer att)\s+(?:\w+\s+){0,3}?(?:\w+(?:as|ås)|fortgå|fortsätta|ske)\b",
+    re.IGNORECASE,
+)
+BULLET_OUTCOME = re.compile(
+    r"\bska (?:känna sig|kunna känna|uppleva|upplevas|bli|uppnås)\b"
+    r"|\b(?:ska )?(?:utgå|grunda sig|bygga|baseras) (?:från|på|ifrån)\b",
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r",\s*säger\s+[A-ZÅÄÖ]|\bsäger\s+[A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ]")
@@ -231,6 +242,8 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 continue
             if ctx.kind == "focus" and not explicit:
                 continue
+            if own is None and BULLET_OUTCOME.search(text):
+                continue  # SCHEMA (b)/(c): an effect goal or a principle
             rule = "bullet." + ctx.kind
             candidates.append(
                 _Candidate(
@@ -247,7 +260,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
             continue
         if block.kind == "paragraph":
             for sent in block.sentences:
-                if not _is_commitment_sentence(sent.text):
+                if not _is_commitment_sentence(sent.text) or _QUOTE.search(sent.text):
                     continue
                 if FOCUS_STATEMENT.search(sent.text):
                     continue
@@ -274,10 +287,15 @@ def _scan(structure: Structure) -> list[_Candidate]:
 
 def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
     """SCHEMA (a): a promise followed by its own list of activities is an umbrella."""
+    # Prose before the promise part is an intro summary, unless the document has no
+    # promise part at all (a page with nothing but promise sentences).
+    has_promise_part = any(
+        c.context.kind in ("promise", "activity") and not c.umbrella for c in candidates
+    ) or any(c.kind == "bullet" for c in candidates)
     for cand in candidates:
         if cand.kind != "sentence" or cand.umbrella:
             continue
-        if cand.context.kind == "neutral":
+        if cand.context.kind == "neutral" and has_promise_part:
             cand.umbrella = True
             cand.rule = "umbrella.preamble"
             continue
@@ -313,6 +331,12 @@ def _last_sentence_of_block(block: Block, cand: _Candidate) -> bool:
 
 def _responsible(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
     first = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", cand.text.strip(), maxsplit=1)[0]
+    label = stated_parties(cand.text)
+    if label is not None and label.span is not None:
+        return order(label.parties), {
+            "span": [cand.start + label.span[0], cand.start + label.span[1]],
+            "rule": label.rule,
+        }
     own = subject_parties(first)
     co = co_parties(first)
     if own is not None:
@@ -410,7 +434,7 @@ def extract_umbrella_statements(
 _YEAR_RANGE = re.compile(
     r"\b((?:19|20)\d\d)\s*(?:[-–−/]|till och med|till|och|t\.o\.m\.)\s*((?:19|20)\d\d)\b"
 )
-_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
+_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d])")
 
 
 def guess_period(text: str) -> dict[str, Any] | None:

@@ -156,6 +156,27 @@ def subject_parties(sentence: str) -> PartyResult | None:
     return PartyResult(frozenset(found), span, rule)
 
 
+_STATED_RE = re.compile(
+    rf"(?:\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<paren>{_CHAIN})\s*\)\s*[.]?\s*$"
+    rf"|\bansvar(?:ig|iga)?\s*:\s*(?P<label>{_CHAIN}))",
+    re.IGNORECASE,
+)
+
+
+def stated_parties(text: str) -> PartyResult | None:
+    """Parties named as responsible in a label: "(Polisen)", "Ansvarig: kommunen"."""
+    m = _STATED_RE.search(text)
+    if not m:
+        return None
+    group = "paren" if m.group("paren") else "label"
+    found = parties_in_chain(m.group(group))
+    if not found:
+        return None
+    return PartyResult(
+        frozenset(found), (m.start(group), m.end(group)), "responsible.label"
+    )
+
+
 def co_parties(text: str) -> set[str]:
     """Parties joined by "tillsammans med", "i samverkan med" (co-responsible)."""
     out: set[str] = set()

@@ -21,7 +21,13 @@ _LO = "a-zåäöéüß"
 _NAME_WORD = rf"[{_UP}][{_LO}]+(?:[-/][{_UP}]?[{_LO}]+)*"
 _ACRONYM = rf"[{_UP}]{{2,5}}"
 # "ICA Grytan", "Norra Ringvägen", "Oxhagen".
-_NAME = rf"(?:{_ACRONYM}\s+{_NAME_WORD}|{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+_STREET_NOUN = (
+    r"(?:torget|torg|parken|park|gatan|vägen|stranden|hamnen|skolan|plan|backe)"
+)
+_NAME = (
+    rf"(?:{_ACRONYM}\s+{_NAME_WORD}|{_NAME_WORD}(?:\s+{_NAME_WORD})?"
+    rf"(?:\s+{_STREET_NOUN}(?![\w-]))?)"
+)
 
 _PREPOSITIONS = (
     "i|på|vid|runt|kring|utanför|inom|emot|intill|nära|längs|framför|bakom|omkring"
@@ -121,7 +127,10 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
             s = group_start + part.start()
             e = group_start + part.end()
             if _is_excluded(text, value, e, muni):
-                continue
+                head = value.split(" i ")[0]
+                if head == value or _is_excluded(text, head, s + len(head), muni):
+                    continue
+                value, e = head, s + len(head)
             add(value, s, e)
     found.sort(key=lambda item: item[1][0])
     seen: set[str] = set()
@@ -135,9 +144,18 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
     return out
 
 
+_ORG_WORD = re.compile(
+    r"(?:polis|kommun|region)\w*|\w*(?:rådet|tjänsten|verket|förvaltningen|nämnden|"
+    r"styrelsen|myndigheten|förbundet|föreningen|bolaget|gruppen|mätningen|"
+    r"undersökningen|enheten|avdelningen|projektet|programmet|modellen|metoden)$"
+)
+
+
 def _is_excluded(text: str, value: str, end: int, muni: set[str]) -> bool:
     words = value.split()
     first = _fold(words[0])
+    if any(_ORG_WORD.fullmatch(_fold(w)) for w in words if w != "i"):
+        return True
     if any(_fold(w) in _STOP for w in words) or _fold(value) in muni:
         return True
     if first in muni and len(words) == 1:
@@ -149,6 +167,9 @@ def _is_excluded(text: str, value: str, end: int, muni: set[str]) -> bool:
     if re.match(
         r"(?i)(?:s\s+)?(?:kommun|lokalpolisområde|polisområde|län\b|region)", after
     ):
+        return True
+    next_word = re.match(r"[\w-]+", after)
+    if next_word and _ORG_WORD.fullmatch(_fold(next_word.group(0))):
         return True
     before = text[max(0, end - len(value) - 25) : end - len(value)]
     return bool(

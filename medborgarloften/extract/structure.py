@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-BULLET_RE = re.compile(r"[ \t]*(?:[-•*–·▪●◦‣○■□➢►]|\d{1,2}[.)])[ \t]+(?=\S)")
+BULLET_RE = re.compile(
+    r"[ \t]*(?:[-•*–—·▪●◦‣○■□➢►→✓✔◾\uf0b7\uf0a7\uf076\uf0d8]|\d{1,2}[.)]|[a-z][)])"
+    r"[ \t]+(?=\S)"
+)
 MARKDOWN_HEADING_RE = re.compile(r"[ \t]*(#{1,6})[ \t]+(?=\S)")
 TERMINAL = ".;,"
 

@@ -129,8 +129,7 @@ _UNIT_STOP = {
     "när",
 }
 _TIME_UNITS = re.compile(
-    r"^(?:år|året|åren|års|månad|månader|månaden|vecka|veckor|veckan|dag|dagar|dygn|"
-    r"timme|timmar|procent|%|kr|kronor|st)$",
+    r"^(?:år|året|åren|års|månad|månader|månaden|vecka|veckor|veckan|dygn|kr|kronor)$",
     re.IGNORECASE,
 )
 _AREA_RE = re.compile(
@@ -220,7 +219,7 @@ def extract_target(
         quantity = 1
         unit = _unit_before(text, weekday_rate[1][0])
         qspan = weekday_rate[1]
-    if quantity is None and not rates and deadline is None:
+    if quantity is None and not rates and dspan is None:
         return TargetResult(None, {})
     start_year, end_year = period_years(period)
     multi_year = (
@@ -286,10 +285,13 @@ def _find_quantity(
             continue  # a year
         if re.match(r"\s*(?:" + _MONTH_ALT + r")\b", after, re.IGNORECASE):
             continue  # a date
-        if re.match(r"\s*(?:%|procent|kr\b|kronor)", after, re.IGNORECASE) or (
+        if re.match(r"\s*(?:kr\b|kronor)", after, re.IGNORECASE) or (
             m.group("high") and re.match(r"\s*år\b", after)
         ):
-            continue  # a share, an amount or an age range
+            continue  # an amount or an age range
+        pct = re.match(r"\s*(%|procent)", after, re.IGNORECASE)
+        if pct:
+            return value, pct.group(1), (m.start(), m.end())
         if _EXCLUDE_BEFORE.search(before):
             continue
         if low in ("en", "ett", "ena"):
