@@ -144,6 +144,36 @@ def commitment_groups(promise: Promise) -> list[CommitmentGroup]:
     return result
 
 
+@dataclass
+class PromisePage:
+    """Everything a promise page shows, labels resolved, rows grouped."""
+
+    promise: Promise
+    groups: list[CommitmentGroup]
+    kommuner: list[Organisation]
+    police: list[Organisation]
+    other_parties: list[Organisation]
+    evidence: list[str]
+    themes: list[str]
+
+
+def promise_page(promise: Promise) -> PromisePage:
+    """Lay out a promise loaded through ``promise_with_contents``; no extra queries."""
+    return PromisePage(
+        promise=promise,
+        groups=commitment_groups(promise),
+        kommuner=promise.kommuner(),
+        police=promise.police_areas(),
+        other_parties=promise.other_parties(),
+        evidence=[
+            EVIDENCE_SOURCES[code]
+            for code in promise.evidence_sources
+            if code in EVIDENCE_SOURCES
+        ],
+        themes=[THEMES[code] for code in promise.themes if code in THEMES],
+    )
+
+
 def promise_for_staff(*, pk: int) -> Promise:
     """One promise with all its contents, any status. Raises Promise.DoesNotExist."""
     return promise_with_contents(Promise.objects.all()).get(pk=pk)

@@ -1,3 +1,16 @@
+"""Staff URLs, mounted at /personal/ (namespace ``promises``)."""
+
+from django.urls import path
+
+from . import views
+
 app_name = "promises"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.promise_list, name="list"),
+    path("lofte/nytt/", views.promise_create, name="create"),
+    path("lofte/<int:pk>/", views.promise_detail, name="detail"),
+    path("lofte/<int:pk>/andra/", views.promise_edit, name="edit"),
+    path("lofte/<int:pk>/status/<str:status>/", views.promise_status, name="status"),
+    path("lofte/<int:pk>/historik/", views.promise_history, name="history"),
+]

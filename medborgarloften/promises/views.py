@@ -1,1 +1,274 @@
-"""Views."""
+"""Staff pages under /personal/: list, create, edit, status, history of promises.
+
+Each view: a permission helper finds the promise, a form or selector does the work,
+a template renders. Refusals are a Swedish 403 page, not Django's default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .forms import PromiseEditor
+from .models import Promise, PromiseStatus
+from .permissions import can_create_promise, can_edit_promise, can_view_promise
+from .selectors import (
+    promise_for_staff,
+    promise_history_with_changes,
+    promise_list_for_user,
+    promise_page,
+)
+from .services import promise_create as promise_create_service
+from .services import promise_set_status, promise_update
+
+View = Callable[..., HttpResponse]
+
+
+def staff_view(view: View) -> View:
+    """Signed-in staff only (others go to the login page); a refusal renders the
+    Swedish 403 page with what the user may do instead."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as exc:
+            return render(
+                request,
+                "promises/forbidden.html",
+                {"reason": str(exc) if exc.args else ""},
+                status=403,
+            )
+
+    return wrapper
+
+
+def _promise(pk: int) -> Promise:
+    from django.http import Http404
+
+    try:
+        return promise_for_staff(pk=pk)
+    except Promise.DoesNotExist:
+        raise Http404(_("Det finns inget medborgarlöfte med det numret."))
+
+
+def _promise_for_viewer(request: HttpRequest, pk: int) -> Promise:
+    """The promise if the user is a member of one of its parties, else 403."""
+    promise = _promise(pk)
+    if not can_view_promise(request.user, promise):
+        raise PermissionDenied(
+            _("Du är inte medlem i någon av organisationerna bakom det här löftet.")
+        )
+    return promise
+
+
+def _promise_for_editor(request: HttpRequest, pk: int) -> Promise:
+    """The promise if the user is admin or editor in one of its parties, else 403."""
+    promise = _promise(pk)
+    if not can_edit_promise(request.user, promise):
+        raise PermissionDenied(
+            _(
+                "Bara administratörer och redaktörer i organisationerna bakom "
+                "löftet får ändra det."
+            )
+        )
+    return promise
+
+
+STATUS_ACTIONS: dict[str, dict[str, Any]] = {
+    PromiseStatus.DRAFT: {
+        "verb": gettext_lazy("Gör till utkast igen"),
+        "consequence": gettext_lazy("Löftet kan ändras som ett utkast."),
+    },
+    PromiseStatus.ADOPTED: {
+        "verb": gettext_lazy("Markera som antaget"),
+        "consequence": gettext_lazy(
+            "Löftet markeras som antaget av parterna. Det syns inte på den "
+            "öppna webbplatsen förrän det publiceras."
+        ),
+    },
+    PromiseStatus.PUBLISHED: {
+        "verb": gettext_lazy("Publicera"),
+        "consequence": gettext_lazy(
+            "Löftet blir synligt för alla på den öppna webbplatsen, utan inloggning."
+        ),
+    },
+    PromiseStatus.CLOSED: {
+        "verb": gettext_lazy("Avsluta"),
+        "consequence": gettext_lazy(
+            "Löftet visas som avslutat. Det finns kvar på den öppna webbplatsen "
+            "bland tidigare löften."
+        ),
+    },
+}
+
+
+def _status_actions(promise: Promise) -> list[dict[str, Any]]:
+    actions = []
+    for status in promise.allowed_transitions():
+        action = dict(STATUS_ACTIONS[status])
+        if status == PromiseStatus.ADOPTED and promise.is_public:
+            action["verb"] = _("Avpublicera (tillbaka till antaget)")
+            action["consequence"] = _(
+                "Löftet tas bort från den öppna webbplatsen men finns kvar här."
+            )
+        if status == PromiseStatus.PUBLISHED and promise.status == "closed":
+            action["verb"] = _("Öppna igen")
+        actions.append({"status": status, **action})
+    return actions
+
+
+@staff_view
+def promise_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "")
+    if status not in PromiseStatus.values:
+        status = ""
+    return render(
+        request,
+        "promises/list.html",
+        {
+            "sections": promise_list_for_user(user=request.user, status=status),
+            "status": status,
+            "statuses": PromiseStatus.choices,
+            "can_create": can_create_promise(request.user),
+        },
+    )
+
+
+@staff_view
+def promise_create(request: HttpRequest) -> HttpResponse:
+    if not can_create_promise(request.user):
+        raise PermissionDenied(
+            _("Bara administratörer och redaktörer får skapa medborgarlöften.")
+        )
+    editor = PromiseEditor(
+        user=request.user, data=request.POST if request.method == "POST" else None
+    )
+    if editor.is_valid():
+        try:
+            promise = promise_create_service(
+                actor=request.user, **editor.service_input()
+            )
+        except ValidationError as exc:
+            editor.add_service_errors(exc)
+        else:
+            messages.success(
+                request, _("Löftet ”%(title)s” är sparat.") % {"title": promise.title}
+            )
+            return redirect("promises:detail", pk=promise.pk)
+    return render(
+        request,
+        "promises/form.html",
+        {"editor": editor, "promise": None},
+    )
+
+
+@staff_view
+def promise_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    promise = _promise_for_editor(request, pk)
+    editor = PromiseEditor(
+        user=request.user,
+        promise=promise,
+        data=request.POST if request.method == "POST" else None,
+    )
+    if editor.is_valid():
+        try:
+            promise = promise_update(
+                actor=request.user, promise=promise, **editor.service_input()
+            )
+        except ValidationError as exc:
+            editor.add_service_errors(exc)
+        else:
+            messages.success(request, _("Ändringarna är sparade."))
+            return redirect("promises:detail", pk=promise.pk)
+    return render(
+        request,
+        "promises/form.html",
+        {"editor": editor, "promise": promise},
+    )
+
+
+@staff_view
+def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    promise = _promise_for_viewer(request, pk)
+    can_edit = can_edit_promise(request.user, promise)
+    return render(
+        request,
+        "promises/detail.html",
+        {
+            "promise": promise,
+            "page": promise_page(promise),
+            "can_edit": can_edit,
+            "status_actions": _status_actions(promise) if can_edit else [],
+        },
+    )
+
+
+@staff_view
+def promise_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
+    promise = _promise_for_editor(request, pk)
+    actions = {a["status"]: a for a in _status_actions(promise)}
+    if status not in actions:
+        messages.error(
+            request,
+            _("Ett löfte med status %(status)s kan inte få den statusen.")
+            % {"status": promise.get_status_display()},
+        )
+        return redirect("promises:detail", pk=promise.pk)
+    if request.method == "POST":
+        try:
+            promise = promise_set_status(
+                actor=request.user, promise=promise, status=status
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                _("Löftet har nu status %(status)s.")
+                % {"status": promise.get_status_display()},
+            )
+        return redirect("promises:detail", pk=promise.pk)
+    warnings = []
+    if status == PromiseStatus.PUBLISHED:
+        if not promise.commitments.all():
+            warnings.append(_("Löftet har inga åtaganden."))
+        if not promise.signatories.all():
+            warnings.append(_("Löftet har inga undertecknare."))
+        if not promise.period_start or not promise.period_end:
+            warnings.append(_("Löftets period är inte ifylld."))
+    return render(
+        request,
+        "promises/status_confirm.html",
+        {
+            "promise": promise,
+            "action": actions[status],
+            "new_status_label": PromiseStatus(status).label,
+            "warnings": warnings,
+        },
+    )
+
+
+@staff_view
+def promise_history(request: HttpRequest, pk: int) -> HttpResponse:
+    promise = _promise_for_viewer(request, pk)
+    return render(
+        request,
+        "promises/history.html",
+        {
+            "promise": promise,
+            "entries": promise_history_with_changes(promise=promise),
+            "can_edit": can_edit_promise(request.user, promise),
+        },
+    )
