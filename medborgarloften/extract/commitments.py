@@ -64,7 +64,7 @@ BULLET_OUTCOME = re.compile(
     r"|\b(?:ska )?(?:utgå|grunda sig|bygga|baseras) (?:från|på|ifrån)\b",
     re.IGNORECASE,
 )
-_QUOTE = re.compile(r",\s*säger\s+[A-ZÅÄÖ]|\bsäger\s+[A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ]")
+_QUOTE = re.compile(r"[,–-]\s*säger\s+\w|\bsäger\s+[A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ]")
 _TERMINAL = re.compile(r"[.!?:;)”\"]\s*$")
 _DEFAULT = frozenset({"polis", "kommun"})
 

@@ -31,12 +31,12 @@ _NAME = r"(?-i:[A-ZÅÄÖ][\w-]*)"
 _AREA_QUAL = r"(?:(?:södra|norra|östra|västra|mellersta|nordöstra|nordvästra|sydöstra|sydvästra)\s+)?"
 _ADJ = (
     r"(?:lokal[at]?|regional[at]?|kommunal[at]?|privat[at]?|berörd[at]?|statlig[at]?|"
-    r"ideell[at]?|allmännyttig[at]?|närliggande)"
+    r"ideell[at]?|allmännyttig[at]?|närliggande|kommunala|lokala)"
 )
 _TERM = rf"(?:{_alt(_LEX['polis'] + _LEX['kommun'] + _LEX['annan'])})"
 _PARTY = (
     rf"(?:(?:{_NAME}s?\s+){{0,2}}AB\b"
-    rf"|(?:{_NAME}s?\s+|{_ADJ}\s+)?{_TERM}\b(?:\s+{_AREA_QUAL}{_NAME}(?:\s+{_NAME})?(?=\s|[,.:;]|$))?"
+    rf"|(?:(?:det|den|de|vårt|vår|våra)\s+)?(?:{_NAME}s?\s+|{_ADJ}\s+)?{_TERM}\b(?:\s+{_AREA_QUAL}{_NAME}(?:\s+{_NAME})?(?=\s|[,.:;]|$))?"
     rf"|\b(?:{_alt(_LEX['both'])})\b)"
 )
 _CHAIN = (

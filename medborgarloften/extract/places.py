@@ -61,7 +61,8 @@ _STOP = set(
 
 _CENTRALA_RE = re.compile(rf"\bcentrala\s+({_NAME_WORD})")
 _QUALIFIED_RE = re.compile(
-    rf"(?<![\w-])({_NAME_WORD})\s+(centrum|tätorts centrala delar|tätort|stadskärna)\b"
+    rf"(?<![\w-])({_NAME_WORD})\s+(centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|"
+    rf"resecentrum|torg|hamn|station)\b"
 )
 _GENITIVE_FACILITY_RE = re.compile(
     rf"(?<![\w-])({_NAME_WORD}s)\s+({_FACILITY_NOUNS})\b"

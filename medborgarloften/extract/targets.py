@@ -346,11 +346,11 @@ def _unit_before(text: str, pos: int) -> str | None:
     picked: list[str] = []
     for w in reversed(words):
         lw = w.casefold()
-        if lw in ("minst", "cirka", "ca"):
+        if lw in ("minst", "cirka", "ca", "centrum"):
             if picked:
                 break
             continue
-        if lw in _UNIT_STOP or lw in _VERB_STOP:
+        if lw in _UNIT_STOP or lw in _VERB_STOP or w[0].isupper():
             break
         picked.insert(0, w)
         if len(picked) == 2:
