@@ -1,0 +1,1 @@
+"""The JSON Schema of medborgarlöfte JSON (docs/format.md), shipped as package data."""

@@ -773,18 +773,29 @@ def promise_load_record(
 
 def promises_load(
     *,
-    records: Sequence[RecordInput],
+    records: Sequence[RecordInput | dict[str, Any]],
     actor: Any = None,
+    source: str = "fil",
     create_missing_police_area: bool = False,
     status: str | None = None,
     dry_run: bool = False,
 ) -> LoadSummary:
-    """Load many records in one transaction: all are stored, or (on any error) none."""
+    """Load many records in one transaction: all are stored, or (on any error) none.
+
+    Plain dicts are loaded with ``source`` and their index; ``RecordInput`` carries the
+    file each came from, for messages and the Revision.
+    """
     summary = LoadSummary(dry_run=dry_run)
+    inputs = [
+        r
+        if isinstance(r, RecordInput)
+        else RecordInput(record=r, source=source, index=i)
+        for i, r in enumerate(records)
+    ]
     resolver = _Resolver(create_missing_police_area=create_missing_police_area)
     seen: dict[str, RecordInput] = {}
     with transaction.atomic():
-        for item in records:
+        for item in inputs:
             try:
                 if isinstance(item.record, dict) and _is_uuid(item.record.get("id")):
                     key = str(_is_uuid(item.record["id"]))

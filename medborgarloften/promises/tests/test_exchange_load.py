@@ -27,6 +27,7 @@ from medborgarloften.promises.models import Commitment, Promise, Revision
 from medborgarloften.promises.services import (
     RecordError,
     promise_load_record,
+    promises_load,
 )
 
 from .test_exchange import build_rich_promise
@@ -272,6 +273,15 @@ def test_it_loads_several_files_and_an_envelope(kalmar, lpo_kalmar, tmp_path):
     assert "3 skapade / created, 0 ersatta / updated" in out
     sources = sorted(Revision.objects.values_list("source", flat=True))
     assert sources == ["fil:a.json", "fil:b.json", "fil:b.json"]
+
+
+def test_it_loads_plain_records_through_the_service(kalmar, lpo_kalmar):
+    summary = promises_load(
+        records=[extraction_record(), extraction_record(id="b")], source="demo"
+    )
+
+    assert (summary.created, summary.updated) == (2, 0)
+    assert set(Revision.objects.values_list("source", flat=True)) == {"demo"}
 
 
 # --- replacing a promise by its id --------------------------------------------------
