@@ -124,7 +124,7 @@ def read_pdf(data: bytes, *, allow_ocr: bool = True) -> tuple[str, dict[str, obj
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
-    if b"%%EOF" not in data[-4096:] and b"%%EOF" not in data:
+    if b"%%EOF" not in data:
         raise ExtractError(
             "PDF-filen är avkortad (slutmarkering saknas) / the PDF is truncated "
             "(no end-of-file marker)"
@@ -254,18 +254,34 @@ def _segments(line: _Line) -> list[tuple[float, float]]:
 
 
 def _find_gutter(lines: list[_Line], width: float) -> float | None:
-    """The x of an empty vertical strip in the middle of the page that splits the
-    body into a left and a right column, or None for a single-column page."""
-    if len(lines) < 6 or width <= 0:
+    """The x of an empty vertical strip in the middle of the text that splits the
+    body into a left and a right column, or None for a single-column page.
+
+    Lines with one span wider than 60 % of the text (titles, intros, footers above
+    or below the columns) are left out of the search; they become full-width bands
+    in the reading order.
+    """
+    if len(lines) < 4 or width <= 0:
         return None
-    low, high = int(width * 0.3), int(width * 0.7)
-    crossing = [0] * (high - low)
     all_spans = [_segments(line) for line in lines]
-    for spans in all_spans:
+    text_x0 = min(span[0] for spans in all_spans for span in spans)
+    text_x1 = max(span[1] for spans in all_spans for span in spans)
+    text_width = text_x1 - text_x0
+    narrow = [
+        spans
+        for spans in all_spans
+        if max(x1 - x0 for x0, x1 in spans) < 0.6 * text_width
+    ]
+    if len(narrow) < 4:
+        return None
+    low = int(text_x0 + 0.25 * text_width)
+    high = int(text_x0 + 0.75 * text_width)
+    crossing = [0] * (high - low)
+    for spans in narrow:
         for x0, x1 in spans:
             for x in range(max(low, math.ceil(x0)), min(high, math.floor(x1) + 1)):
                 crossing[x - low] += 1
-    allowed = max(1, len(lines) // 10)
+    allowed = len(narrow) // 10
     best: tuple[int, int] | None = None
     start = None
     for index, count in enumerate([*crossing, allowed + 1]):
@@ -278,15 +294,15 @@ def _find_gutter(lines: list[_Line], width: float) -> float | None:
     if best is None or best[1] - best[0] < 6:
         return None
     gutter = low + (best[0] + best[1]) / 2
-    left_spans = [s for spans in all_spans for s in spans if s[1] <= gutter]
-    right_spans = [s for spans in all_spans for s in spans if s[0] >= gutter]
+    left_spans = [s for spans in narrow for s in spans if s[1] <= gutter]
+    right_spans = [s for spans in narrow for s in spans if s[0] >= gutter]
     if len(left_spans) < 3 or len(right_spans) < 3:
         return None
     # A real right column starts at one left edge; scattered values are a table.
     starts = Counter(round(s[0] / 3) for s in right_spans)
     if starts.most_common(1)[0][1] < 0.5 * len(right_spans):
         return None
-    if statistics.median(s[1] - s[0] for s in left_spans) < 0.2 * width:
+    if statistics.median(s[1] - s[0] for s in left_spans) < 0.25 * text_width:
         return None
     return gutter
 

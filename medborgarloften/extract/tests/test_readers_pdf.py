@@ -233,3 +233,49 @@ def test_it_removes_chapter_headers_that_carry_the_page_number() -> None:
         page.text(72, 800, f"{chapter} {number}", size=9)
     text = read_pdf_bytes(pages)
     assert "Kapitel" not in text
+
+
+def test_it_reads_a_brochure_page_title_and_intro_then_each_column() -> None:
+    page = Page()
+    page.text(72, 790, "Medborgarlöfte Exempelby 2025–2026", size=18)
+    intro = [
+        "Polisen och kommunen har tagit fram en gemensam lägesbild och lovar nu att",
+        "arbeta med två frågor under de kommande två åren. Här beskriver vi vad vi ska",
+        "göra och hur vi följer upp arbetet tillsammans med dem som bor i kommunen.",
+    ]
+    for number, line in enumerate(intro):
+        page.text(72, 760 - 14 * number, line)
+    left = [
+        ("Trygg i centrum", 13),
+        ("Vi ska öka närvaron i centrum", 11),
+        ("under kvällar och helger, särskilt", 11),
+        ("vid busstationen och torget.", 11),
+        ("• Fältare ute varje fredag.", 11),
+        ("• Polisen patrullerar till fots.", 11),
+    ]
+    right = [
+        ("Unga och narkotika", 13),
+        ("Vi ska arbeta förebyggande mot", 11),
+        ("narkotika bland unga genom tidiga", 11),
+        ("insatser och dialog med föräldrar.", 11),
+        ("• Föräldramöten på alla skolor.", 11),
+        ("• Samverkan med socialtjänsten.", 11),
+    ]
+    for number, ((left_text, left_size), (right_text, right_size)) in enumerate(
+        zip(left, right, strict=True)
+    ):
+        page.text(72, 700 - 16 * number, left_text, size=left_size)
+        page.text(310, 700 - 16 * number, right_text, size=right_size)
+    page.text(290, 40, "3", size=9)
+    assert read_pdf_bytes([page]) == (
+        "Medborgarlöfte Exempelby 2025–2026\n\n"
+        + " ".join(intro)
+        + "\n\nTrygg i centrum\n\n"
+        "Vi ska öka närvaron i centrum under kvällar och helger, särskilt vid "
+        "busstationen och torget.\n"
+        "• Fältare ute varje fredag.\n• Polisen patrullerar till fots.\n\n"
+        "Unga och narkotika\n\n"
+        "Vi ska arbeta förebyggande mot narkotika bland unga genom tidiga insatser "
+        "och dialog med föräldrar.\n"
+        "• Föräldramöten på alla skolor.\n• Samverkan med socialtjänsten.\n"
+    )
