@@ -355,7 +355,9 @@ def _paragraphs(lines: list[_Line]) -> list[list[str]]:
         for a, b in zip(lines, lines[1:], strict=False)
         if 0 < a.base - b.base < 3 * a.size
     ]
-    leading = statistics.median(steps) if steps else 1.2 * lines[0].size
+    # The line pitch inside a paragraph: a low quantile, because on a page of short
+    # paragraphs the gaps between them can outnumber the steps within them.
+    leading = sorted(steps)[len(steps) // 4] if steps else 1.2 * lines[0].size
     flow_x0 = min(line.x0 for line in lines)
     flow_width = max(line.x1 for line in lines) - flow_x0
     paragraphs: list[list[str]] = [[lines[0].text]]
