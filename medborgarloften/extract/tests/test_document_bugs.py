@@ -1,0 +1,74 @@
+"""Document-level rules, bugs caught: each test is a mistake the rules once made."""
+
+from __future__ import annotations
+
+from medborgarloften.extract.document import (
+    find_evidence,
+    find_focus_areas,
+    find_follow_up,
+    find_period,
+    find_police_area,
+    find_signatories,
+    read_units,
+    themes_in,
+)
+
+
+def test_it_does_not_read_a_case_number_as_a_year_range():
+    text = "Ärendebeteckning KS 2018/1249\n\nMedborgarlöften 2019-2020\n"
+    assert find_period(text).start == "2019-01-01"
+
+
+def test_it_does_not_read_an_iso_date_as_a_year_range():
+    assert find_period("Datum 2023-12-18\n\nMedborgarlöfte 2024").start == "2024-01-01"
+
+
+def test_it_ignores_the_end_date_of_an_agreement():
+    text = "Aktuellt avtal löper fram till 2020-09-30.\n\nMedborgarlöften 2019-2020\n"
+    assert find_period(text).end == "2020-12-31"
+
+
+def test_it_does_not_take_a_persons_name_after_the_chief_title_for_the_area():
+    # The name pattern once backtracked to "Lar" in "lokalpolisområdeschef Lars Berg".
+    assert (
+        find_police_area("undertecknat av lokalpolisområdeschef Lars Berg.").value
+        is None
+    )
+
+
+def test_it_does_not_read_a_title_with_a_place_as_a_name():
+    text = "Ulla Ek                          Per Ås\n\nKommunchef                Lokalpolisområdeschef Hallsberg\n"
+    assert [s.name for s in find_signatories(text)] == ["Ulla Ek", "Per Ås"]
+
+
+def test_it_does_not_take_reported_insecurity_for_follow_up():
+    text = "Unga rapporterar otrygghet i större andel än äldre."
+    assert find_follow_up(read_units(text)).text is None
+
+
+def test_it_does_not_give_a_theme_for_crime_prevention_as_a_method():
+    text = "Arbeta brottsförebyggande och trygghetsskapande med gemensamma lägesbilder."
+    assert themes_in(text) == []
+
+
+def test_it_does_not_read_traffic_sobriety_checks_as_drugs_or_alcohol():
+    codes = {
+        h.code for h in themes_in("Utökade alkohol-drogkontroller och rattfylleri.")
+    }
+    assert codes == {"trafik"}
+
+
+def test_it_does_not_take_follow_up_results_for_evidence():
+    text = (
+        "Uppföljning av förra perioden\n\nAvloppsvatten\n\n"
+        "Analys av avloppsvatten har gjorts enligt plan.\n"
+    )
+    assert find_evidence(read_units(text)) == []
+
+
+def test_it_does_not_take_a_site_banner_for_a_focus_heading():
+    text = (
+        "Kommunens webbplats - välkommen\n\nLång text om kommunen.\n\nMedborgarlöften 2020\n\n"
+        "Polisen lovar att:\n\n- Patrullera i centrum.\n"
+    )
+    assert find_focus_areas(read_units(text)) == []
