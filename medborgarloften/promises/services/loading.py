@@ -573,10 +573,13 @@ def _load(
     status: str | None,
 ) -> LoadResult:
     record_validate(record)
-    warnings: list[str] = [
-        f"{key}: okänd nyckel ignoreras / unknown key ignored"
-        for key in _unknown_keys(record, record_schema()["$defs"]["record"])
-    ]
+    warnings: list[str] = []
+    unknown = _unknown_keys(record, record_schema()["$defs"]["record"])
+    if unknown:
+        warnings.append(
+            "okända nycklar ignoreras / unknown keys ignored: "
+            + ", ".join(sorted(unknown))
+        )
     checked = _check_record(record, warnings)
     kommuner = _resolve_kommuner(record, resolver)
 
