@@ -297,10 +297,15 @@ class _DryRun(Exception):
 
 
 def _record_id(label: str, sha: str) -> str:
-    # Not a UUID, so the loader makes a new draft rather than updating a promise.
-    stem = label.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0] or "dokument"
-    stem = re.sub(r"[^\w-]+", "-", stem).strip("-")[:80] or "dokument"
-    return f"{stem}-{sha[:12]}"
+    """An id the loader can never take for a promise's UUID, so it makes a new draft.
+
+    The 'dokument-' prefix matters: ``uuid.UUID`` accepts any 32 hex digits, even
+    with underscores (a file named '000_1ce16330b22eff07.txt' would otherwise
+    parse as a UUID and could overwrite the promise that has it).
+    """
+    stem = label.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    stem = re.sub(r"[^\w-]+", "-", stem).strip("-")[:80]
+    return f"dokument-{stem}-{sha[:12]}" if stem else f"dokument-{sha[:12]}"
 
 
 def _with_kommun(

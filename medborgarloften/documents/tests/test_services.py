@@ -124,7 +124,7 @@ def test_it_leaves_no_half_made_promise_when_loading_fails(fake_pipeline):
     run = ExtractionRun.objects.get()
     assert run.status == ExtractionRunStatus.FAILED
     assert run.promise is None
-    assert run.record["id"].startswith("kalmar-2031-")
+    assert run.record["id"].startswith("dokument-kalmar-2031-")
     assert "Okänd kommun" in run.error
 
 
@@ -228,3 +228,25 @@ def test_it_keeps_the_source_url_the_extractor_found(
     assert outcome.ok, outcome.error
     assert outcome.document.source_url == "https://example.org/lofte/"
     assert outcome.promise.source_url == "https://example.org/lofte/"
+
+
+@pytest.mark.parametrize(
+    "filename", ["000_1ce16330b22eff07.txt", "1ce16330-b22e-ff07-870c-8cb171d51234.txt"]
+)
+def test_it_never_gives_the_loader_an_id_that_parses_as_a_uuid(
+    fake_extractor, kalmar, filename
+):
+    import uuid
+
+    other = Promise.objects.create(title="Ett annat löfte")
+
+    outcome = _import(filename=filename)
+
+    assert outcome.ok, outcome.error
+    record_id = outcome.run.record["id"]
+    assert record_id.startswith("dokument-")
+    with pytest.raises(ValueError):
+        uuid.UUID(record_id)
+    other.refresh_from_db()
+    assert other.title == "Ett annat löfte"
+    assert outcome.promise.pk != other.pk
