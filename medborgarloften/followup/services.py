@@ -120,6 +120,12 @@ def activity_create(
         created_by=actor if actor is not None and actor.is_authenticated else None,
         source=source[:100],
     )
-    activity.full_clean()
+    # The related objects are given, not looked up, and the constraints were checked
+    # above (the database enforces them too): clean only the plain fields.
+    activity.full_clean(
+        exclude=["commitment", "area", "organisation", "created_by"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
     activity.save()
     return activity

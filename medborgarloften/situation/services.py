@@ -98,6 +98,11 @@ def observation_create(
         else None,
         organisation=organisation,
     )
-    observation.full_clean()
+    # The related objects are given, not looked up: clean only the plain fields.
+    observation.full_clean(
+        exclude=["kommun", "area", "reporter", "organisation"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
     observation.save()
     return observation

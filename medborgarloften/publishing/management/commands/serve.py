@@ -19,9 +19,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 
-#: The demo account ``medborgarloften demo`` creates, shown when it still works.
-DEMO_USERNAME = "samordnare"
-DEMO_PASSWORD = "demo-medborgarlofte"  # noqa: S105 - published demo password
+from medborgarloften.places.demo import DEMO_MAIN_USER, DEMO_PASSWORD
 
 
 def _port(value: str) -> int:
@@ -72,9 +70,9 @@ def demo_login() -> tuple[str, str] | None:
     """The demo user name and password if that account exists and the password works."""
     from django.contrib.auth import get_user_model
 
-    user = get_user_model().objects.filter(username=DEMO_USERNAME).first()
+    user = get_user_model().objects.filter(username=DEMO_MAIN_USER).first()
     if user is not None and user.is_active and user.check_password(DEMO_PASSWORD):
-        return DEMO_USERNAME, DEMO_PASSWORD
+        return DEMO_MAIN_USER, DEMO_PASSWORD
     return None
 
 

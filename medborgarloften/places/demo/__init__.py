@@ -1,0 +1,271 @@
+"""Demo content for one real kommun: Kalmar (0880) and Lokalpolisområde Kalmar.
+
+The areas are real stadsdelar, tätorter and platser of Kalmar; the promises, activities,
+observations, people and signatories are invented for the demo (written for this
+project, not copied from any published medborgarlöfte). The files beside this module
+hold the content; ``demo_load`` writes it through the services, so the demo obeys the
+same rules as real data. Idempotent: a second run adds nothing; ``reset`` replaces it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from medborgarloften.accounts.models import Role, User
+from medborgarloften.places.models import Area, Organisation
+
+DEMO_DIR = Path(__file__).resolve().parent
+KOMMUNKOD = "0880"
+LPO_NAME = "Lokalpolisområde Kalmar"
+#: Every demo account has this password; ``serve`` prints it while it still works.
+DEMO_PASSWORD = "demo-medborgarlofte"  # noqa: S105 - a published demo password
+#: The account ``serve`` shows first.
+DEMO_MAIN_USER = "samordnare"
+PROMISE_FILES = (
+    "lofte_kalmar_2023_2024.json",
+    "lofte_kalmar_2025_2026.json",
+    "lofte_kalmar_2027_2028_utkast.json",
+)
+DEMO_SOURCE = "demo"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    first_name: str
+    last_name: str
+    organisation: str  # "kommun" or "polis"
+    role: str
+
+
+DEMO_USERS = (
+    DemoUser("samordnare", "Sara", "Samordnare", "kommun", Role.EDITOR),
+    DemoUser("kommunpolis", "Kim", "Kommunpolis", "polis", Role.EDITOR),
+    DemoUser("admin", "Alva", "Administratör", "kommun", Role.ADMIN),
+    DemoUser("rapportor", "Rami", "Rapportör", "kommun", Role.REPORTER),
+    DemoUser("lasare", "Lo", "Läsare", "kommun", Role.VIEWER),
+)
+
+
+@dataclass
+class DemoSummary:
+    """What ``demo_load`` created (and, with ``reset``, removed first)."""
+
+    kommun: Organisation | None = None
+    areas: int = 0
+    users: int = 0
+    promises: int = 0
+    activities: int = 0
+    observations: int = 0
+    removed_promises: int = 0
+    skipped_future: int = 0
+    logins: list[tuple[str, str]] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.kommun}: {self.areas} nya områden, {self.promises} nya "
+            f"medborgarlöften, {self.activities} nya aktiviteter, "
+            f"{self.observations} nya observationer, {self.users} nya användare"
+        )
+
+
+def _read(name: str) -> Any:
+    with (DEMO_DIR / name).open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def demo_promise_ids() -> list[str]:
+    return [_read(name)["id"] for name in PROMISE_FILES]
+
+
+def _parties() -> tuple[Organisation, Organisation]:
+    from medborgarloften.places.services import reference_data_load
+
+    kommun = Organisation.objects.kommuner().filter(code=KOMMUNKOD).first()
+    lpo = Organisation.objects.lpos().filter(name=LPO_NAME).first()
+    if kommun is None or lpo is None:
+        reference_data_load()
+        kommun = Organisation.objects.kommuner().get(code=KOMMUNKOD)
+        lpo = Organisation.objects.lpos().get(name=LPO_NAME)
+    return kommun, lpo
+
+
+def _remove(kommun: Organisation) -> None:
+    from medborgarloften.promises.models import Promise
+    from medborgarloften.situation.models import Observation
+
+    usernames = [u.username for u in DEMO_USERS]
+    Observation.objects.filter(kommun=kommun, reporter__username__in=usernames).delete()
+    Promise.objects.filter(uid__in=demo_promise_ids()).delete()
+    User.objects.filter(username__in=usernames, is_superuser=False).delete()
+
+
+def _areas(kommun: Organisation, summary: DemoSummary, reset: bool) -> dict[str, Area]:
+    from medborgarloften.places.services import area_create, area_update
+
+    existing = {a.name.casefold(): a for a in kommun.areas.all()}
+    for item in _read("omraden.json")["areas"]:
+        area = existing.get(item["name"].casefold())
+        if area is None:
+            area = area_create(
+                kommun=kommun,
+                name=item["name"],
+                kind=item["kind"],
+                aliases=item["aliases"],
+            )
+            existing[area.name.casefold()] = area
+            summary.areas += 1
+        elif reset:
+            area_update(
+                area=area,
+                name=item["name"],
+                kind=item["kind"],
+                code=area.code,
+                aliases=item["aliases"],
+                geometry=area.geometry,
+            )
+    return {a.name: a for a in kommun.areas.all()}
+
+
+def _users(
+    kommun: Organisation, lpo: Organisation, summary: DemoSummary
+) -> dict[str, User]:
+    from medborgarloften.accounts.services import user_create_with_membership
+
+    users: dict[str, User] = {}
+    for demo in DEMO_USERS:
+        user = User.objects.filter(username=demo.username).first()
+        if user is None:
+            user = user_create_with_membership(
+                username=demo.username,
+                first_name=demo.first_name,
+                last_name=demo.last_name,
+                organisation=kommun if demo.organisation == "kommun" else lpo,
+                role=demo.role,
+                password=DEMO_PASSWORD,
+            ).user
+            summary.users += 1
+        users[demo.username] = user
+    return users
+
+
+def _activities(
+    loaded: dict[str, Any],
+    kommun: Organisation,
+    lpo: Organisation,
+    areas: dict[str, Area],
+    users: dict[str, User],
+    summary: DemoSummary,
+    today: dt.date,
+) -> None:
+    from medborgarloften.followup.services import activity_create
+
+    commitments = {
+        uid: list(promise.commitments.order_by("position", "pk"))
+        for uid, promise in loaded.items()
+    }
+    actors = {"kommun": users["samordnare"], "polis": users["kommunpolis"]}
+    for item in _read("aktiviteter.json")["activities"]:
+        if item["promise"] not in commitments:
+            continue
+        date = dt.date.fromisoformat(item["date"])
+        if date > today:
+            summary.skipped_future += 1
+            continue
+        end = item.get("end_date")
+        activity_create(
+            commitment=commitments[item["promise"]][item["commitment"]],
+            date=date,
+            end_date=min(dt.date.fromisoformat(end), today) if end else None,
+            kind=item["kind"],
+            area=areas[item["area"]] if item.get("area") else None,
+            quantity=item.get("quantity", 1),
+            participants=item.get("participants"),
+            organisation=kommun if item["by"] == "kommun" else lpo,
+            description=item.get("description", ""),
+            actor=actors[item["by"]],
+            source=DEMO_SOURCE,
+        )
+        summary.activities += 1
+
+
+def _observations(
+    kommun: Organisation,
+    areas: dict[str, Area],
+    reporter: User,
+    summary: DemoSummary,
+    today: dt.date,
+) -> None:
+    from medborgarloften.situation.models import Observation
+    from medborgarloften.situation.services import observation_create
+
+    if Observation.objects.filter(kommun=kommun, reporter=reporter).exists():
+        return
+    for item in _read("observationer.json")["observations"]:
+        at = timezone.make_aware(dt.datetime.fromisoformat(item["observed_at"]))
+        if at.date() > today or at > timezone.now():
+            summary.skipped_future += 1
+            continue
+        observation_create(
+            kommun=kommun,
+            category=item["category"],
+            observed_at=at,
+            area=areas[item["area"]],
+            text=item["text"],
+            reporter=reporter,
+            organisation=kommun,
+        )
+        summary.observations += 1
+
+
+@transaction.atomic
+def demo_load(*, reset: bool = False, today: dt.date | None = None) -> DemoSummary:
+    """Make sure the Kalmar demo exists once: areas, users, promises, follow-up, lägesbild.
+
+    Loads the reference data first if Kalmar or its LPO is missing. Nothing dated after
+    ``today`` is created, so the demo never reports the future. With ``reset``, the demo
+    promises, their activities, the demo users and their observations are removed and
+    written again (areas are updated in place, since real data may point at them).
+    """
+    from medborgarloften.promises.models import Promise
+    from medborgarloften.promises.services import promise_load_record
+
+    today = today or timezone.localdate()
+    summary = DemoSummary()
+    kommun, lpo = _parties()
+    summary.kommun = kommun
+    if reset:
+        summary.removed_promises = Promise.objects.filter(
+            uid__in=demo_promise_ids()
+        ).count()
+        _remove(kommun)
+    areas = _areas(kommun, summary, reset)
+    users = _users(kommun, lpo, summary)
+
+    loaded: dict[str, Any] = {}
+    for name in PROMISE_FILES:
+        record = _read(name)
+        if Promise.objects.filter(uid=record["id"]).exists():
+            continue
+        loaded[record["id"]] = promise_load_record(
+            record=record, source=f"{DEMO_SOURCE}:{name}"
+        )
+        summary.promises += 1
+    _activities(loaded, kommun, lpo, areas, users, summary, today)
+    _observations(kommun, areas, users["rapportor"], summary, today)
+    summary.logins = [
+        (
+            demo.username,
+            f"{Role(demo.role).label.lower()}, "
+            f"{kommun if demo.organisation == 'kommun' else lpo}",
+        )
+        for demo in DEMO_USERS
+    ]
+    return summary

@@ -1,0 +1,56 @@
+"""``medborgarloften demo``: the Kalmar demo (areas, users, promises, follow-up)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from medborgarloften.places.demo import DEMO_PASSWORD, demo_load
+
+
+class _DryRun(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = (
+        "Läs in demodata för Kalmar kommun och Lokalpolisområde Kalmar; kan köras om "
+        "/ load the Kalmar demo; safe to re-run."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Ersätt demodata (löften, aktiviteter, observationer, demoanvändare) "
+            "/ replace the demo data.",
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Visa vad som skulle skapas utan att spara / show, save nothing.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            with transaction.atomic():
+                summary = demo_load(reset=options["reset"])
+                if options["dry_run"]:
+                    raise _DryRun
+        except _DryRun:
+            self.stdout.write(f"{summary} (provkörning, inget sparat / dry run)")
+            return
+        except ValidationError as exc:
+            raise CommandError(f"Demodata kunde inte läsas in / failed: {exc}")
+        if summary.removed_promises:
+            self.stdout.write(
+                f"Ersatte / replaced {summary.removed_promises} demolöften."
+            )
+        self.stdout.write(str(summary))
+        self.stdout.write(f"Demo-inloggningar (lösenord / password {DEMO_PASSWORD}):")
+        width = max(len(name) for name, _ in summary.logins)
+        for name, what in summary.logins:
+            self.stdout.write(f"  {name.ljust(width)}  {what}")

@@ -1,0 +1,217 @@
+"""The Kalmar demo: complete, written through the services, idempotent, replaceable."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from medborgarloften.accounts.models import Membership, User
+from medborgarloften.followup.models import Activity
+from medborgarloften.places.demo import (
+    DEMO_DIR,
+    DEMO_PASSWORD,
+    DEMO_USERS,
+    PROMISE_FILES,
+    demo_load,
+)
+from medborgarloften.places.models import Area, Organisation
+from medborgarloften.promises.models import Promise, PromiseStatus
+from medborgarloften.situation.models import Observation
+
+TODAY = dt.date(2026, 11, 1)
+SHARED = Path("/work/shared")
+
+
+def _promise(period_start: str) -> Promise:
+    return Promise.objects.get(period_start=period_start)
+
+
+@pytest.mark.django_db
+def test_it_loads_kalmar_with_real_areas_and_three_promises():
+    summary = demo_load(today=TODAY)
+    kalmar = Organisation.objects.kommuner().get(code="0880")
+    assert summary.kommun == kalmar
+    names = set(kalmar.areas.values_list("name", flat=True))
+    assert {"Kvarnholmen", "Norrliden", "Berga", "Funkabo", "Lindsdal"} <= names
+    assert "Färjestaden" not in names  # Mörbylånga, not Kalmar
+    assert Area.objects.get(name="Berga").aliases == ["Berga/Funkabo"]
+
+    current = _promise("2025-01-01")
+    assert current.status == PromiseStatus.PUBLISHED
+    assert current.period_end == dt.date(2026, 12, 31)
+    assert current.situation_summary
+    assert {p.name for p in current.parties.all()} >= {
+        "Kalmar",
+        "Lokalpolisområde Kalmar",
+    }
+    commitments = list(current.commitments.all())
+    assert any(c.measurable for c in commitments)
+    assert any(not c.measurable for c in commitments)
+    targets = {c.target_display() for c in commitments}
+    assert "minst 100 kvällar per år" in targets
+    assert "minst 2 redovisningar under hela perioden" in targets
+    assert current.focus_areas.count() == 3
+    assert current.signatories.count() == 2
+
+    past = _promise("2023-01-01")
+    assert past.status == PromiseStatus.CLOSED
+    assert past.situation_summary and past.signatories.exists()
+    assert past.focus_areas.exists()
+    draft = _promise("2027-01-01")
+    assert draft.status == PromiseStatus.DRAFT
+    assert Promise.objects.public().count() == 2
+
+
+@pytest.mark.django_db
+def test_it_reports_follow_up_across_2025_and_2026():
+    summary = demo_load(today=TODAY)
+    current = _promise("2025-01-01")
+    activities = Activity.objects.filter(commitment__promise=current)
+    years = {a.date.year for a in activities}
+    assert years == {2025, 2026}
+    assert summary.activities == Activity.objects.count()
+    walks = activities.filter(kind="trygghetsvandring")
+    assert {w.area.name for w in walks} == {"Berga", "Funkabo", "Norrliden"}
+    assert all(a.source == "demo" and a.created_by for a in activities)
+    observations = Observation.objects.all()
+    assert observations.count() == summary.observations > 20
+    categories = set(observations.values_list("category", flat=True))
+    assert {"skadegorelse", "otrygg_plats", "belysning"} <= categories
+    assert all(o.area.kommun == current.kommuner()[0] for o in observations)
+
+
+@pytest.mark.django_db
+def test_it_creates_nothing_dated_after_today():
+    demo_load(today=dt.date(2025, 6, 30))
+    assert not Activity.objects.filter(date__gt=dt.date(2025, 6, 30)).exists()
+    assert not Activity.objects.filter(end_date__gt=dt.date(2025, 6, 30)).exists()
+    assert not Observation.objects.filter(observed_at__date__gt="2025-06-30").exists()
+    assert Activity.objects.exists() and Observation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_it_creates_demo_users_with_the_known_password_and_roles():
+    demo_load(today=TODAY)
+    for demo in DEMO_USERS:
+        user = User.objects.get(username=demo.username)
+        assert user.check_password(DEMO_PASSWORD)
+        assert not user.is_superuser and not user.is_staff
+        membership = Membership.objects.get(user=user)
+        assert membership.role == demo.role
+    assert Membership.objects.get(user__username="kommunpolis").organisation.name == (
+        "Lokalpolisområde Kalmar"
+    )
+    assert {d.role for d in DEMO_USERS} == {"admin", "editor", "reporter", "viewer"}
+
+
+@pytest.mark.django_db
+def test_it_adds_nothing_when_run_again():
+    demo_load(today=TODAY)
+    counts = (
+        Promise.objects.count(),
+        Activity.objects.count(),
+        Observation.objects.count(),
+        Area.objects.count(),
+        User.objects.count(),
+    )
+    summary = demo_load(today=TODAY)
+    assert (summary.promises, summary.activities, summary.observations) == (0, 0, 0)
+    assert (summary.areas, summary.users) == (0, 0)
+    assert counts == (
+        Promise.objects.count(),
+        Activity.objects.count(),
+        Observation.objects.count(),
+        Area.objects.count(),
+        User.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+def test_it_replaces_the_demo_on_reset():
+    demo_load(today=TODAY)
+    current = _promise("2025-01-01")
+    Promise.objects.filter(pk=current.pk).update(title="Ändrad titel")
+    user = User.objects.get(username="samordnare")
+    user.set_password("nytt-losenord-123")
+    user.save()
+    activities = Activity.objects.count()
+    summary = demo_load(reset=True, today=TODAY)
+    assert summary.removed_promises == 3
+    assert _promise("2025-01-01").title == "Medborgarlöfte Kalmar 2025–2026"
+    assert User.objects.get(username="samordnare").check_password(DEMO_PASSWORD)
+    assert Activity.objects.count() == activities
+    assert Promise.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_the_command_prints_the_demo_logins():
+    out = StringIO()
+    call_command("demo", stdout=out)
+    text = out.getvalue()
+    assert "3 nya medborgarlöften" in text
+    assert "samordnare" in text and DEMO_PASSWORD in text
+    assert "kommunpolis" in text
+
+
+@pytest.mark.django_db
+def test_the_command_saves_nothing_in_a_dry_run():
+    out = StringIO()
+    call_command("demo", "--dry-run", stdout=out)
+    assert "inget sparat" in out.getvalue()
+    assert not Promise.objects.exists() and not Organisation.objects.exists()
+
+
+def _demo_texts() -> list[str]:
+    texts: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for path in DEMO_DIR.glob("*.json"):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    return texts
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+@pytest.mark.skipif(
+    not (SHARED / "corpus" / "docs").is_dir(),
+    reason="/work/shared (the published examples to compare with) is not here",
+)
+def test_its_texts_are_not_copied_from_published_promises():
+    published = " ".join(
+        " ".join(_words(path.read_text(encoding="utf-8", errors="replace")))
+        for path in [
+            *(SHARED / "corpus" / "docs").glob("*.txt"),
+            SHARED / "data" / "medborgarloften" / "exempel_medborgarloften.json",
+        ]
+        if path.exists()
+    )
+    copied = []
+    for text in _demo_texts():
+        words = _words(text)
+        for i in range(len(words) - 7):
+            phrase = " ".join(words[i : i + 8])
+            if f" {phrase} " in f" {published} ":
+                copied.append(phrase)
+    assert copied == []
+
+
+def test_it_ships_every_promise_file():
+    for name in PROMISE_FILES:
+        assert (DEMO_DIR / name).exists()
