@@ -17,6 +17,7 @@ BULLET_RE = re.compile(
 )
 MARKDOWN_HEADING_RE = re.compile(r"[ \t]*(#{1,6})[ \t]+(?=\S)")
 TERMINAL = ".;,"
+_LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 # Abbreviations after which a full stop does not end a sentence (general Swedish).
 ABBREVIATIONS = (
@@ -160,7 +161,7 @@ def parse_structure(text: str) -> Structure:
     lines: list[tuple[int, int]] = []  # (start, end) of each line without newline
     pos = 0
     for raw in text.splitlines(keepends=True):
-        content_end = pos + len(raw.rstrip("\r\n"))
+        content_end = pos + len(raw.rstrip(_LINE_BREAKS))
         lines.append((pos, content_end))
         pos += len(raw)
     i = 0
@@ -169,7 +170,7 @@ def parse_structure(text: str) -> Structure:
         s, e = lines[i]
         line = text[s:e]
         if not line.strip():
-            blocks.append(Block(kind="blank", text="", start=s, end=e))
+            blocks.append(Block(kind="blank", text=line, start=s, end=e))
             i += 1
             continue
         indent = len(line) - len(line.lstrip(" \t"))

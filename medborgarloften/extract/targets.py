@@ -9,6 +9,7 @@ vocabulary period, år, månad, vecka, termin, område, år_och_område or null.
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -72,7 +73,7 @@ _QTY_RE = re.compile(
     + NUMBER_TOKEN
     + r")(?:\s*(?:–|-|till)\s*(?P<high>"
     + NUMBER_TOKEN
-    + r"))?(?:\s*\(\d+\))?(?![\w:%-])",
+    + r"))?(?:\s*\(\d+\))?(?![\w:%-])(?![.,]\d)",
     re.IGNORECASE,
 )
 _UNIT_STOP = {
@@ -151,8 +152,13 @@ _DEADLINE_RE = re.compile(
     r"|\bsenast\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)",
     re.IGNORECASE,
 )
+_WEEK_RE = re.compile(
+    r"\b(?:senast|före|innan|till|till och med|under|i|by)\s+(?:vecka|v\.)\s*(?P<week>\d{1,2})\b",
+    re.IGNORECASE,
+)
 _EXCLUDE_BEFORE = re.compile(
     r"(?:årskurs|åk|klass|kl\.?|nr\.?|nummer|kapitel|paragraf|§|steg|fas|version|"
+    r"vecka|v\.|mellan|sida|bilaga|"
     r"lokal|rum|väg|gata|gatan|buss|linje)\s*$",
     re.IGNORECASE,
 )
@@ -370,6 +376,17 @@ def _find_deadline(
     text: str, period: dict[str, Any] | None
 ) -> tuple[str | None, tuple[int, int] | None]:
     start_year, end_year = period_years(period)
+    wm = _WEEK_RE.search(text)
+    if wm:
+        year = start_year or end_year
+        week = int(wm.group("week"))
+        if year is None or not 1 <= week <= 53:
+            return None, (wm.start(), wm.end())
+        try:
+            day = datetime.date.fromisocalendar(year, week, 7)
+        except ValueError:
+            return None, (wm.start(), wm.end())
+        return day.isoformat(), (wm.start(), wm.end())
     for m in _DEADLINE_RE.finditer(text):
         if m.group("iso"):
             return m.group("iso"), (m.start(), m.end())

@@ -1,0 +1,78 @@
+"""check_commitment: is a commitment followable, and why not (Brå's SMART advice)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from medborgarloften.extract.measurability import check_commitment
+from medborgarloften.extract.targets import extract_target
+
+
+def codes(text, responsible=("polis",), target=None):
+    check = check_commitment(text, responsible=list(responsible), target=target)
+    return check, {p.code for p in check.problems}
+
+
+def test_it_accepts_a_commitment_with_a_number_a_rate_and_a_party():
+    target = {
+        "quantity": 4,
+        "unit": "trygghetsvandringar",
+        "per": "år",
+        "deadline": None,
+    }
+    check, found = codes(
+        "Polisen ska genomföra fyra trygghetsvandringar per år.", target=target
+    )
+    assert check.measurable
+    assert found == set()
+
+
+def test_it_reports_no_quantity_no_frequency_and_no_deadline():
+    check, found = codes("Polisen ska öka närvaron i centrum.")
+    assert not check.measurable
+    assert {"no_quantity", "no_frequency", "no_deadline"} <= found
+    assert check.suggestions
+
+
+def test_it_reports_a_missing_responsible_party():
+    _, found = codes("Öka närvaron i centrum.", responsible=())
+    assert "no_responsible" in found
+
+
+def test_it_names_vague_verbs_with_their_span():
+    text = "Kommunen ska verka för en tryggare miljö och sträva efter mer belysning."
+    check, found = codes(text, responsible=("kommun",))
+    assert "vague_verb" in found
+    spans = [
+        text[p.span[0] : p.span[1]] for p in check.problems if p.code == "vague_verb"
+    ]
+    assert spans == ["verka för", "sträva efter"]
+    assert all(p.message_sv and p.message_en for p in check.problems)
+
+
+def test_it_flags_keeping_up_a_capacity_as_vague():
+    _, found = codes(
+        "Polisen åtar sig att ha fortsatt stark förmåga i det förebyggande arbetet."
+    )
+    assert "vague_verb" in found
+
+
+def test_it_does_not_take_inte_minst_for_a_quantity_or_a_vague_verb():
+    text = "Polisen ska genomföra trafikkontroller, inte minst vid skolorna."
+    assert extract_target(text).target is None
+    _, found = codes(text)
+    assert "vague_verb" not in found
+
+
+def test_it_treats_regelbundet_and_lopande_as_not_measurable():
+    assert (
+        extract_target("Kommunen ska regelbundet informera i skolorna.").target is None
+    )
+    assert extract_target("Utbildning ska hållas löpande.").target is None
+
+
+@given(st.text(), st.lists(st.sampled_from(["polis", "kommun", "annan"])))
+def test_it_never_raises(text, responsible):
+    target = extract_target(text).target
+    check_commitment(text, responsible=responsible, target=target)
