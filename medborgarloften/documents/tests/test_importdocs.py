@@ -15,6 +15,7 @@ from pypdf import PdfWriter
 from medborgarloften.documents import polisen
 from medborgarloften.documents.management.commands.importdocs import Progress
 from medborgarloften.documents.models import ExtractionRun, SourceDocument
+from medborgarloften.extract.record import EXTRACTOR_VERSION
 from medborgarloften.promises.models import Commitment, Promise, PromiseStatus
 
 from .conftest import PREFIX
@@ -362,3 +363,28 @@ def test_it_stores_nothing_from_polisen_on_a_dry_run(
     assert "2 utkast" in out
     assert Promise.objects.count() == 0
     assert not (settings.DATA_DIR / "cache" / "polisen" / "done.json").exists()
+
+
+def test_it_imports_polisen_pages_with_the_real_extractor(
+    lpo_kalmar, lpo_nybro, kalmar, nybro, polisen_site, polite
+):
+    out, _, error = run("--polisen", "--base-url", polisen_site.url, "Kalmar", "Nybro")
+
+    assert error is None, out
+    promise = Promise.objects.get(parties=kalmar)
+    assert set(promise.parties.all()) == {kalmar, lpo_kalmar}
+    assert str(promise.period_start) == "2031-01-01"
+    assert str(promise.period_end) == "2032-12-31"
+    texts = list(promise.commitments.values_list("text", flat=True))
+    assert any("narkotikainsatser" in t for t in texts)
+    assert any("belysningen i gångtunneln" in t for t in texts)
+    everything = " ".join(
+        [*Commitment.objects.values_list("text", flat=True)]
+        + [promise.follow_up_text, promise.title]
+    )
+    for phrase in BOILERPLATE:
+        assert phrase not in everything
+    assert set(Promise.objects.get(parties=nybro).parties.all()) == {nybro, lpo_nybro}
+    run_ = ExtractionRun.objects.get(promise=promise)
+    assert run_.extractor_version == EXTRACTOR_VERSION
+    assert run_.record["evidence"]
