@@ -121,7 +121,6 @@ class Command(BaseCommand):
                 "Kör / run: medborgarloften migrate"
             )
         login = demo_login()
-        connections.close_all()
         if not settings.PRODUCTION:
             # WhiteNoise warns at start-up when STATIC_ROOT is missing; in development
             # the finders serve the files, so an empty directory is all it needs.

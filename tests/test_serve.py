@@ -1,0 +1,197 @@
+"""``medborgarloften serve`` and ``make run``: the first thing a new user tries.
+
+The slow test runs ``make run`` exactly as the README says, in a fresh data directory,
+and reads the demo back over HTTP. It passes ``-o <venv>/.installed`` so that make never
+reinstalls the virtualenv under the other tests' feet (and needs no network): the
+install step is the Makefile's, tested by CI's ``make install``; everything after it
+(migrate, loadref, demo, serve) runs for real.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from medborgarloften.publishing.management.commands.serve import url_for
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _clean_env(data_dir: Path) -> dict[str, str]:
+    """The user's environment with our data directory and no database URL, so the test
+    never touches a PostgreSQL database that CI points the suite at."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {
+            "DATABASE_URL",
+            "MEDBORGARLOFTEN_PRODUCTION",
+            "SECRET_KEY",
+            "DJANGO_SETTINGS_MODULE",
+        }
+    }
+    env["DATA_DIR"] = str(data_dir)
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+# --- argument errors, in-process -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--port", "0"], "1–65535"),
+        (["--port", "70000"], "1–65535"),
+        (["--port", "http"], "ogiltig port"),
+        (["--threads", "0"], "1–256"),
+        (["--threads", "många"], "ogiltigt antal"),
+    ],
+)
+def test_it_refuses_bad_arguments(args, words):
+    with pytest.raises(CommandError, match=words):
+        call_command("serve", *args)
+
+
+@pytest.mark.django_db
+def test_it_refuses_a_port_that_is_taken():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(CommandError, match=f"Porten {port} är upptagen"):
+            call_command("serve", "--host", "127.0.0.1", "--port", str(port))
+
+
+def test_it_refuses_an_unmigrated_database(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "medborgarloften", "serve", "--port", str(_free_port())],
+        capture_output=True,
+        text=True,
+        env=_clean_env(tmp_path),
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "inte migrerad" in result.stderr
+    assert "medborgarloften migrate" in result.stderr
+    assert "körs på" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("host", "url"),
+    [
+        ("127.0.0.1", "http://127.0.0.1:8000/"),
+        ("0.0.0.0", "http://127.0.0.1:8000/"),  # noqa: S104
+        ("::1", "http://[::1]:8000/"),
+        ("localhost", "http://localhost:8000/"),
+    ],
+)
+def test_it_prints_an_address_a_browser_can_open(host, url):
+    assert url_for(host, 8000) == url
+
+
+# --- make run, end to end --------------------------------------------------------------
+
+
+def _reader(stream, lines: queue.Queue) -> None:
+    for line in stream:
+        lines.put(line)
+    lines.put(None)
+
+
+def _wait_for(lines: queue.Queue, needle: str, seen: list[str], timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=1)
+        except queue.Empty:
+            continue
+        if line is None:
+            return False
+        seen.append(line)
+        if needle in line:
+            return True
+    return False
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        assert response.status == 200
+        return response.read().decode("utf-8")
+
+
+@pytest.mark.slow
+def test_make_run_serves_the_demo(tmp_path):
+    from medborgarloften.places.demo import DEMO_PASSWORD, demo_promise_ids
+
+    venv = Path(sys.prefix)
+    assert (venv / "bin" / "medborgarloften").exists(), (
+        f"run the suite with the project's virtualenv (no script in {venv}/bin)"
+    )
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    process = subprocess.Popen(
+        [
+            "make",
+            "--no-print-directory",
+            "-o",
+            f"{venv}/.installed",
+            "run",
+            f"VENV={venv}",
+            "HOST=127.0.0.1",
+            f"PORT={port}",
+        ],
+        cwd=ROOT,
+        env=_clean_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        start_new_session=True,
+    )
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=_reader, args=(process.stdout, lines), daemon=True).start()
+    seen: list[str] = []
+    try:
+        started = _wait_for(lines, f"Medborgarlöften körs på {base}", seen, 120)
+        assert started, "no address printed:\n" + "".join(seen)
+        assert _wait_for(
+            lines, f"Demo-inloggning: samordnare / {DEMO_PASSWORD}", seen, 10
+        ), "".join(seen)
+
+        home = _get(base)
+        assert "Kalmar" in home
+        current = demo_promise_ids()[1]
+        page = _get(base + reverse("publishing:promise", args=[current]).lstrip("/"))
+        assert "Medborgarlöfte Kalmar 2025–2026" in page
+        assert "Polisen är synlig till fots på Kvarnholmen" in page
+        css = _get(base + "static/medborgarloften/css/site.css")
+        assert ":root" in css
+        assert (tmp_path / "medborgarloften.sqlite3").exists()
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=20)
