@@ -97,7 +97,7 @@ def parse_number(word: str) -> int | None:
     if not w:
         return None
     digits = w.replace(" ", "")
-    if digits.isdigit():
+    if digits.isdecimal():
         return int(digits)
     if w in CARDINALS:
         return CARDINALS[w]

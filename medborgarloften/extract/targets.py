@@ -197,8 +197,8 @@ def period_years(period: dict[str, Any] | None) -> tuple[int | None, int | None]
     start = str(period.get("start") or "")[:4]
     end = str(period.get("end") or "")[:4]
     return (
-        int(start) if start.isdigit() else None,
-        int(end) if end.isdigit() else None,
+        int(start) if start.isdecimal() else None,
+        int(end) if end.isdecimal() else None,
     )
 
 
@@ -287,7 +287,7 @@ def _find_quantity(
         before = text[: m.start()]
         after = text[m.end() :]
         low = token.casefold()
-        if token.isdigit() and len(token) == 4 and token[:2] in ("19", "20"):
+        if token.isdecimal() and len(token) == 4 and token[:2] in ("19", "20"):
             continue  # a year
         if re.match(r"\s*(?:" + _MONTH_ALT + r")\b", after, re.IGNORECASE):
             continue  # a date
