@@ -41,7 +41,7 @@ def _record_id(source: str) -> str:
     return stem or "document"
 
 
-def _read(source: str) -> tuple[str, str | None]:
+def read_input(source: str) -> tuple[str, str | None]:
     """Text and source URL of one input; raises ExtractError with a reason.
 
     A plain-text file is decoded again with its layout kept (runs of spaces,
@@ -144,7 +144,7 @@ class Command(BaseCommand):
         failed = 0
         for source in inputs:
             try:
-                text, url = _read(source)
+                text, url = read_input(source)
             except ExtractError as exc:
                 failed += 1
                 self.stderr.write(f"{source}: {exc}")
