@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 
 import docx
 import docx.document
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -79,14 +81,15 @@ def read_docx(data: bytes) -> tuple[str, dict[str, object]]:
         )
     blocks: list[str] = []
     style_names = _style_names(document)
-    body = document.element.body
-    for child in body.iterchildren():
-        if child.tag == qn("w:p"):
-            paragraph = Paragraph(child, document)
-            _add_paragraph(blocks, paragraph, style_names)
-        elif child.tag == qn("w:tbl"):
-            table = Table(child, document)
-            lines = _table_lines(table, style_names)
+    for child in _body_elements(document.element.body):
+        if child.tag == _P:
+            _add_paragraph(blocks, Paragraph(child, document), style_names)
+            for box in _text_boxes(child):
+                for inner in _body_elements(box):
+                    if inner.tag == _P:
+                        _add_paragraph(blocks, Paragraph(inner, document), style_names)
+        else:
+            lines = _table_lines(Table(child, document), style_names)
             if lines:
                 blocks.append("\n".join(lines))
     meta: dict[str, object] = {}
@@ -94,6 +97,35 @@ def read_docx(data: bytes) -> tuple[str, dict[str, object]]:
     if title:
         meta["title"] = title
     return normalise("\n\n".join(blocks)), meta
+
+
+_P, _TBL = qn("w:p"), qn("w:tbl")
+# Wrappers whose children are body content: content controls, custom XML.
+_WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")}
+_TEXT_BOX = qn("w:txbxContent")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _body_elements(parent: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
+    """Paragraphs and tables in document order, looking inside content controls."""
+    for child in parent.iterchildren():
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _body_elements(child)
+
+
+def _text_boxes(paragraph: BaseOxmlElement) -> list[BaseOxmlElement]:
+    """Text boxes anchored in a paragraph (brochure layouts put promises there).
+
+    Word stores each box twice, as DrawingML and as a VML fallback; the fallback
+    copy is skipped so the text appears once.
+    """
+    return [
+        box
+        for box in paragraph.iter(_TEXT_BOX)
+        if not any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors())
+    ]
 
 
 def _style_names(document: docx.document.Document) -> dict[str, str]:

@@ -8,6 +8,7 @@ import zipfile
 
 import docx
 import pytest
+from docx.oxml import parse_xml
 
 from medborgarloften.extract.errors import ExtractError
 from medborgarloften.extract.readers import docx as docx_reader
@@ -109,3 +110,36 @@ def test_it_refuses_a_corrupt_document_xml() -> None:
     )
     with pytest.raises(ExtractError, match="Word-dokumentet är skadat"):
         read_bytes(data, filename="löfte.docx")
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def test_it_reads_text_boxes_once_and_content_controls_in_order() -> None:
+    document = docx.Document()
+    document.add_paragraph("Före rutan.")
+    box = (
+        f'<w:p xmlns:w="{W}" xmlns:mc="{MC}"><w:r><mc:AlternateContent>'
+        "<mc:Choice Requires='wps'><w:drawing><w:txbxContent>"
+        "<w:p><w:r><w:t>Vi lovar fler trygghetsvandringar i Åby.</w:t></w:r></w:p>"
+        "</w:txbxContent></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><w:txbxContent>"
+        "<w:p><w:r><w:t>Vi lovar fler trygghetsvandringar i Åby.</w:t></w:r></w:p>"
+        "</w:txbxContent></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r></w:p>"
+    )
+    control = (
+        f'<w:sdt xmlns:w="{W}"><w:sdtContent>'
+        "<w:p><w:r><w:t>Text i en innehållskontroll.</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>"
+    )
+    last = document.add_paragraph("Efter rutan.")._p
+    last.addprevious(parse_xml(box))
+    last.addprevious(parse_xml(control))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_bytes(buffer.getvalue()).text == (
+        "Före rutan.\n\nVi lovar fler trygghetsvandringar i Åby.\n\n"
+        "Text i en innehållskontroll.\n\nEfter rutan.\n"
+    )
