@@ -388,3 +388,37 @@ def test_it_imports_polisen_pages_with_the_real_extractor(
     run_ = ExtractionRun.objects.get(promise=promise)
     assert run_.extractor_version == EXTRACTOR_VERSION
     assert run_.record["evidence"]
+
+
+def test_it_imports_a_word_document_and_keeps_the_file(
+    lpo_kalmar, kalmar, tmp_path, media_root
+):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Medborgarlöfte för Kalmar kommun 2031", level=1)
+    document.add_paragraph(
+        "Lokalpolisområde Kalmar och Kalmar kommun lovar att arbeta för ett "
+        "tryggare centrum."
+    )
+    document.add_paragraph("Polisen lovar att:")
+    document.add_paragraph(
+        "genomföra sex trafikkontroller vid skolorna under året.",
+        style="List Bullet",
+    )
+    path = tmp_path / "Löfte Kalmar.docx"
+    document.save(path)
+
+    out, _, error = run(str(path))
+
+    assert error is None, out
+    stored = SourceDocument.objects.get()
+    assert stored.kind == "docx"
+    assert stored.raw.name.endswith(".docx")
+    assert (media_root / stored.raw.name).read_bytes() == path.read_bytes()
+    promise = Promise.objects.get()
+    assert promise.status == PromiseStatus.DRAFT
+    assert any(
+        "trafikkontroller" in t
+        for t in promise.commitments.values_list("text", flat=True)
+    )
