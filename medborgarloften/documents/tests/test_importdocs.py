@@ -422,3 +422,22 @@ def test_it_imports_a_word_document_and_keeps_the_file(
         "trafikkontroller" in t
         for t in promise.commitments.values_list("text", flat=True)
     )
+
+
+def test_it_records_who_imported(fake_extractor, kommun_editor, tmp_path):
+    path = tmp_path / "kalmar.txt"
+    path.write_text(KALMAR_TEXT, encoding="utf-8")
+
+    out, _, error = run(str(path), "--user", "kommun_editor")
+
+    assert error is None, out
+    assert SourceDocument.objects.get().created_by == kommun_editor
+    assert ExtractionRun.objects.get().created_by == kommun_editor
+    revision = Promise.objects.get().revisions.get()
+    assert revision.actor == kommun_editor
+    assert revision.source.startswith("import: ")
+
+
+def test_it_refuses_an_unknown_user(db, tmp_path):
+    with pytest.raises(CommandError, match="no such user"):
+        call_command("importdocs", str(tmp_path), "--user", "ingen")

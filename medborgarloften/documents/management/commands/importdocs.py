@@ -132,6 +132,11 @@ class Command(BaseCommand):
             help="Skapa lokalpolisområden som saknas / create missing police areas",
         )
         parser.add_argument(
+            "--user",
+            metavar="ANVÄNDARNAMN",
+            help="Vem som importerar (för historiken) / who imports, for the history",
+        )
+        parser.add_argument(
             "--reimport",
             action="store_true",
             help="Skapa nytt utkast även om dokumentet redan importerats "
@@ -176,6 +181,7 @@ class Command(BaseCommand):
         # Tests and callers may inject a fetcher (fake clock, local transport).
         fetcher = options.get("fetcher")
         kommun = self._kommun(options.get("kommun"))
+        options["actor"] = self._user(options.get("user"))
         if options["polisen"]:
             if kommun is not None:
                 raise CommandError(
@@ -204,6 +210,18 @@ class Command(BaseCommand):
                 f" / no kommun with that code"
             )
         return found
+
+    def _user(self, username: str | None) -> Any:
+        if not username:
+            return None
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            raise CommandError(
+                f"--user {username}: ingen sådan användare / no such user"
+            )
+        return user
 
     def _fetcher(self, options: dict[str, Any], cache_dir: Path | None) -> Any:
         return polisen.Fetcher(
@@ -280,6 +298,7 @@ class Command(BaseCommand):
                 create_missing_police_area=options["create_missing_police_area"],
                 dry_run=options["dry_run"],
                 reimport=options["reimport"],
+                actor=options["actor"],
                 **kwargs,
             )
         except Exception as exc:  # one broken input must not stop the batch
