@@ -139,23 +139,75 @@ class OrganisationChoiceField(forms.ModelMultipleChoiceField):
         return str(obj)
 
 
-class AreaChoiceField(forms.ModelMultipleChoiceField):
-    """Areas of the promise's kommuner; the kommun is named when there are several."""
+class ObjectMultipleChoiceField(forms.MultipleChoiceField):
+    """Choose among objects loaded once for the whole page (every row shares them,
+    so twenty commitments do not mean twenty queries); cleans to the objects."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self.show_kommun = False
-        kwargs.setdefault(
-            "error_messages",
-            {
-                "invalid_choice": gettext_lazy(
-                    "Områden: ett valt område ligger inte i någon av löftets kommuner."
-                )
-            },
-        )
-        super().__init__(*args, **kwargs)
+        self.objects: dict[str, Any] = {}
+        super().__init__(*args, choices=(), **kwargs)
 
-    def label_from_instance(self, obj: Area) -> str:
-        return f"{obj.name} ({obj.kommun.name})" if self.show_kommun else obj.name
+    def set_objects(self, objects: Iterable[Any], label: Any = str) -> None:
+        self.objects = {str(obj.pk): obj for obj in objects}
+        self.choices = [(key, label(obj)) for key, obj in self.objects.items()]
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value) in self.objects
+
+    def clean(self, value: Any) -> list[Any]:
+        return [self.objects[str(v)] for v in super().clean(value)]
+
+
+class ObjectChoiceField(forms.ChoiceField):
+    """One object among objects loaded once for the page, or None."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.objects: dict[str, Any] = {}
+        super().__init__(*args, choices=(), **kwargs)
+
+    def set_objects(self, objects: Iterable[Any], label: Any = str) -> None:
+        self.objects = {str(obj.pk): obj for obj in objects}
+        self.choices = [("", "—")] + [
+            (key, label(obj)) for key, obj in self.objects.items()
+        ]
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value) in self.objects
+
+    def clean(self, value: Any) -> Any:
+        value = super().clean(value)
+        return self.objects[str(value)] if value not in ("", None) else None
+
+
+def _area_field() -> ObjectMultipleChoiceField:
+    return ObjectMultipleChoiceField(
+        label=gettext_lazy("Områden"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "Områden: ett valt område ligger inte i någon av löftets kommuner."
+            )
+        },
+    )
+
+
+@dataclass
+class RowOptions:
+    """What the rows offer, read once per page."""
+
+    areas: list[Area]
+    other_organisations: list[Organisation]
+    organisations: list[Organisation]
+
+    def __post_init__(self) -> None:
+        self._several_kommuner = len({a.kommun_id for a in self.areas}) > 1
+
+    def area_label(self, area: Area) -> str:
+        """The area's name, with its kommun when the promise has several."""
+        if self._several_kommuner:
+            return f"{area.name} ({area.kommun.name})"
+        return area.name
 
 
 def _checkboxes(choices: dict[str, str], label: str) -> forms.MultipleChoiceField:
@@ -212,10 +264,10 @@ class PromiseForm(AccessibleForm):
     evidence_sources = _checkboxes(EVIDENCE_SOURCES, gettext_lazy("Underlag"))
     themes = _checkboxes(THEMES, gettext_lazy("Teman"))
     follow_up_text = forms.CharField(
-        label=gettext_lazy("Uppföljning"),
+        label=gettext_lazy("Hur löftet följs upp"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("Hur och när löftet följs upp."),
+        help_text=gettext_lazy("Hur, när och av vem löftet följs upp."),
     )
     reports_per_period = forms.IntegerField(
         label=gettext_lazy("Antal redovisningar under perioden"),
@@ -372,17 +424,12 @@ class FocusAreaForm(RowForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     themes = _checkboxes(THEMES, gettext_lazy("Teman"))
-    areas = AreaChoiceField(
-        label=gettext_lazy("Områden"),
-        queryset=Area.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    areas = _area_field()
     content_fields = ("title", "description", "themes", "areas")
 
-    def __init__(self, *args: Any, areas: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, options: RowOptions, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _set_areas(self, areas)
+        self.fields["areas"].set_objects(options.areas, options.area_label)
 
 
 class CommitmentForm(RowForm):
@@ -396,23 +443,16 @@ class CommitmentForm(RowForm):
         label=gettext_lazy("Fokusområde"), required=False, choices=()
     )
     responsible = _checkboxes(RESPONSIBLE, gettext_lazy("Ansvarig"))
-    other_parties = OrganisationChoiceField(
+    other_parties = ObjectMultipleChoiceField(
         label=gettext_lazy("Andra ansvariga parter"),
-        queryset=Organisation.objects.none(),
         required=False,
     )
     themes = _checkboxes(THEMES, gettext_lazy("Teman"))
-    areas = AreaChoiceField(
-        label=gettext_lazy("Områden"),
-        queryset=Area.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    areas = _area_field()
     target_quantity = forms.IntegerField(
         label=gettext_lazy("Antal"),
         required=False,
         min_value=1,
-        help_text=gettext_lazy("Hur många, som ett heltal. Lämna tomt om inget antal."),
         error_messages={
             "invalid": gettext_lazy(
                 "Antal: ange ett positivt heltal, till exempel 12 (inga decimaler)."
@@ -426,7 +466,6 @@ class CommitmentForm(RowForm):
         label=gettext_lazy("Enhet"),
         max_length=100,
         required=False,
-        help_text=gettext_lazy("T.ex. kvällar, trygghetsvandringar."),
     )
     target_per = forms.ChoiceField(
         label=gettext_lazy("Per"),
@@ -450,17 +489,17 @@ class CommitmentForm(RowForm):
     def __init__(
         self,
         *args: Any,
-        areas: Any = None,
+        options: RowOptions,
         focus_choices: Iterable[tuple[str, str]] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        _set_areas(self, areas)
+        self.fields["areas"].set_objects(options.areas, options.area_label)
+        self.fields["other_parties"].set_objects(options.other_organisations)
         self.fields["focus_area"].choices = [
             ("", _("— Inget fokusområde —")),
             *focus_choices,
         ]
-        self.fields["other_parties"].queryset = organisations_for_parties()["others"]
 
     def target_preview(self) -> Commitment:
         """An unsaved commitment with the typed target, for 'mätbart' and the target
@@ -499,12 +538,7 @@ class SignatoryForm(RowForm):
             "T.ex. kommunstyrelsens ordförande, lokalpolisområdeschef."
         ),
     )
-    organisation = forms.ModelChoiceField(
-        label=gettext_lazy("Organisation"),
-        queryset=Organisation.objects.order_by("name"),
-        required=False,
-        empty_label="—",
-    )
+    organisation = ObjectChoiceField(label=gettext_lazy("Organisation"), required=False)
     organisation_name = forms.CharField(
         label=gettext_lazy("Eller organisationens namn"),
         max_length=300,
@@ -514,13 +548,9 @@ class SignatoryForm(RowForm):
     signed_on = _date_field(gettext_lazy("Datum"))
     content_fields = ("name", "title", "organisation", "organisation_name", "signed_on")
 
-
-def _set_areas(form: forms.Form, areas: Any) -> None:
-    field = form.fields["areas"]
-    field.queryset = areas if areas is not None else Area.objects.none()
-    field.show_kommun = (
-        areas is not None and len({a.kommun_id for a in field.queryset}) > 1
-    )
+    def __init__(self, *args: Any, options: RowOptions, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].set_objects(options.organisations)
 
 
 class RowFormSet(BaseFormSet):
@@ -639,23 +669,30 @@ class PromiseEditor:
         self.is_bound = data is not None
         initial = promise_initial(promise, user)
         self.form = PromiseForm(data=data, user=user, initial=initial)
-        self.areas = kommun_areas(self._candidate_kommuner(initial))
+        self.options = RowOptions(
+            areas=list(kommun_areas(self._candidate_kommuner(initial))),
+            other_organisations=list(organisations_for_parties()["others"]),
+            organisations=list(Organisation.objects.order_by("name")),
+        )
         focus_initial, commitment_initial, signatory_initial = self._row_initial()
         focus_choices = self._focus_choices(focus_initial)
         self.focus = FocusAreaFormSet(
             data=data,
             prefix="focus",
             initial=focus_initial,
-            form_kwargs={"areas": self.areas},
+            form_kwargs={"options": self.options},
         )
         self.commitments = CommitmentFormSet(
             data=data,
             prefix="commitments",
             initial=commitment_initial,
-            form_kwargs={"areas": self.areas, "focus_choices": focus_choices},
+            form_kwargs={"options": self.options, "focus_choices": focus_choices},
         )
         self.signatories = SignatoryFormSet(
-            data=data, prefix="signatories", initial=signatory_initial
+            data=data,
+            prefix="signatories",
+            initial=signatory_initial,
+            form_kwargs={"options": self.options},
         )
         if data is None:
             # Without JavaScript a new row needs a round trip; start each empty
@@ -963,11 +1000,21 @@ class PromiseEditor:
     @cached_property
     def areas_empty_text(self) -> str:
         """Said instead of an empty list of area checkboxes."""
-        if self.areas.exists():
+        if self.options.areas:
             return ""
         return _(
             "Inga områden att välja ännu. Områdena i löftets kommuner visas här när "
             "kommunerna är valda och sidan har sparats eller laddats om."
+        )
+
+    @cached_property
+    def others_empty_text(self) -> str:
+        """Said instead of an empty list of other organisations."""
+        if self.options.other_organisations:
+            return ""
+        return _(
+            "Inga andra organisationer är registrerade. En administratör kan lägga "
+            "till dem."
         )
 
     def status_label(self) -> str:

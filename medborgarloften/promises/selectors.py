@@ -7,12 +7,15 @@ promise laid out the same way.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import (
@@ -310,6 +313,13 @@ def _display(value: Any, key: str = "") -> str:
         return ", ".join(vocabulary.get(v, v) if vocabulary else str(v) for v in value)
     if vocabulary and isinstance(value, str):
         return vocabulary.get(value, value)
+    if key.endswith("_at") and isinstance(value, str):
+        # Timestamps are stored in UTC; show them as local time, to the minute.
+        with contextlib.suppress(ValueError):
+            moment = datetime.fromisoformat(value)
+            if timezone.is_aware(moment):
+                moment = timezone.localtime(moment)
+            return moment.strftime("%Y-%m-%d %H:%M")
     return str(value)
 
 

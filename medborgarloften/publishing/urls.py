@@ -1,7 +1,13 @@
+"""Public URLs at the site root (namespace ``publishing``)."""
+
 from django.urls import path
 
 from . import views
 
 app_name = "publishing"
 
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("kommun/<str:kommunkod>/", views.kommun, name="kommun"),
+    path("lofte/<uuid:uid>/", views.promise, name="promise"),
+]

@@ -88,3 +88,10 @@ def test_it_lists_promises_per_organisation_of_the_user(
         nybro_promise.pk,
     }
     assert promise_list_for_user(user=superuser, status="published")[0].promises == []
+
+
+def test_it_shows_timestamps_in_local_time(kalmar_promise):
+    before = promise_to_record(kalmar_promise)
+    after = copy.deepcopy(before)
+    after["published_at"] = "2025-03-01T08:30:00+00:00"
+    assert record_diff(before, after) == [Change("Publicerat", "", "2025-03-01 09:30")]

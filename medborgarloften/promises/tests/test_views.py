@@ -471,3 +471,25 @@ def test_it_lets_a_polis_editor_publish_a_promise_of_their_lpo(
     url = reverse("promises:status", args=[kalmar_promise.pk, "adopted"])
     assert client.post(url).status_code == 302
     assert Promise.objects.get(pk=kalmar_promise.pk).status == "adopted"
+
+
+# --- Query counts ------------------------------------------------------------------------
+
+
+def test_it_renders_the_edit_page_in_the_same_queries_for_many_rows(
+    client, kommun_editor, kalmar_promise
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(kommun_editor)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(_edit_url(kalmar_promise)).status_code == 200
+        return len(captured)
+
+    few = queries()
+    for i in range(10):
+        Commitment.objects.create(promise=kalmar_promise, text=f"Extra {i}", position=9)
+    assert queries() == few

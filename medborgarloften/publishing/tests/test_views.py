@@ -1,0 +1,196 @@
+"""Public pages: only published and closed promises, no login, bounded queries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from medborgarloften.places.models import Area, Organisation, OrganisationKind
+from medborgarloften.promises.models import Promise
+from medborgarloften.promises.services import (
+    CommitmentRow,
+    FocusAreaRow,
+    PromiseFields,
+    SignatoryRow,
+    promise_create,
+    promise_set_status,
+)
+from medborgarloften.publishing.selectors import kommun_public_promises
+
+
+def _promise(
+    actor, parties, *, title="Medborgarlöfte", status="published", commitments=2, **kw
+) -> Promise:
+    kommun = next(p for p in parties if p.kind == OrganisationKind.KOMMUN)
+    area, _ = Area.objects.get_or_create(kommun=kommun, name="Centrum")
+    other, _ = Organisation.objects.get_or_create(
+        kind=OrganisationKind.BOSTADSBOLAG, name="Kalmarhem"
+    )
+    promise = promise_create(
+        actor=actor,
+        fields=PromiseFields(title=title, parties=parties, **kw),
+        focus_areas=[
+            FocusAreaRow(title=f"Fokus {i}", areas=[area]) for i in range(1, 4)
+        ],
+        commitments=[
+            CommitmentRow(
+                text=f"Åtagande nummer {i}.",
+                focus_area=i % 3 if i % 4 else None,
+                responsible=["polis", "kommun", "annan"],
+                other_parties=[other],
+                areas=[area],
+                target_quantity=i,
+                target_unit="kvällar",
+                target_per="år",
+            )
+            for i in range(1, commitments + 1)
+        ],
+        signatories=[SignatoryRow(name=f"Person {i}") for i in range(3)],
+    )
+    path = {
+        "draft": [],
+        "adopted": ["adopted"],
+        "published": ["published"],
+        "closed": ["published", "closed"],
+    }[status]
+    for step in path:
+        promise = promise_set_status(actor=actor, promise=promise, status=step)
+    return promise
+
+
+@pytest.fixture
+def published(superuser, kalmar, lpo_kalmar):
+    return _promise(
+        superuser,
+        [kalmar, lpo_kalmar],
+        title="Tryggare Kalmar",
+        period_start=date(2025, 1, 1),
+        period_end=date(2099, 12, 31),
+        situation_summary="Otrygghet vid busstationen.",
+        evidence_sources=["trygghetsmatning"],
+        follow_up_text="Uppföljning varje halvår.",
+        reports_per_period=2,
+        report_audience="kommunfullmäktige",
+    )
+
+
+def test_it_shows_a_published_promise_to_anonymous_visitors(client, published):
+    response = client.get(reverse("publishing:promise", args=[published.uid]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1" in html and "Tryggare Kalmar" in html
+    assert "Kalmar kommun" in html and "Lokalpolisområde Kalmar" in html
+    assert "Otrygghet vid busstationen." in html
+    assert "Trygghetsmätning" in html
+    assert "Åtagande nummer 1." in html and "Åtagande nummer 2." in html
+    assert "Polisen, Kommunen, Annan part, Kalmarhem" in html
+    assert "minst 2 kvällar per år" in html
+    assert "Löftet redovisas 2 gånger under perioden för kommunfullmäktige." in html
+    assert "Person 2" in html
+    assert 'lang="sv"' in html
+
+
+def test_it_groups_commitments_under_their_focus_areas(client, superuser, kalmar):
+    promise = _promise(superuser, [kalmar], commitments=4)
+    html = client.get(reverse("publishing:promise", args=[promise.uid])).content
+    html = html.decode()
+    # Commitment 1 → Fokus 2, 2 → Fokus 3, 3 → Fokus 1, 4 → no focus area (last).
+    order = [
+        html.index(text)
+        for text in (
+            "Fokus 1",
+            "Åtagande nummer 3.",
+            "Fokus 2",
+            "Åtagande nummer 1.",
+            "Fokus 3",
+            "Åtagande nummer 2.",
+            "Övriga åtaganden",
+            "Åtagande nummer 4.",
+        )
+    ]
+    assert order == sorted(order)
+
+
+@pytest.mark.parametrize("status", ["draft", "adopted"])
+def test_it_hides_promises_that_are_not_public(client, superuser, kalmar, status):
+    promise = _promise(superuser, [kalmar], title="Ej publicerat", status=status)
+    response = client.get(reverse("publishing:promise", args=[promise.uid]))
+    assert response.status_code == 404
+    home = client.get(reverse("publishing:home")).content.decode()
+    assert reverse("publishing:kommun", args=["0880"]) not in home
+    kommun = client.get(reverse("publishing:kommun", args=["0880"])).content.decode()
+    assert "Ej publicerat" not in kommun
+
+
+def test_it_shows_closed_promises_as_past(client, superuser, kalmar, published):
+    closed = _promise(superuser, [kalmar], title="Gammalt löfte", status="closed")
+    assert (
+        client.get(reverse("publishing:promise", args=[closed.uid])).status_code == 200
+    )
+    listing = kommun_public_promises(code="0880")
+    assert listing.current == [published]
+    assert listing.past == [closed]
+    html = client.get(reverse("publishing:kommun", args=["0880"])).content.decode()
+    assert html.index("Gällande löften") < html.index("Tryggare Kalmar")
+    assert html.index("Tidigare löften") < html.index("Gammalt löfte")
+
+
+def test_it_counts_a_published_promise_whose_period_ended_as_past(superuser, kalmar):
+    ended = _promise(
+        superuser,
+        [kalmar],
+        period_start=date(2020, 1, 1),
+        period_end=date(2020, 12, 31),
+    )
+    listing = kommun_public_promises(code="0880", today=date(2025, 1, 1))
+    assert listing.past == [ended]
+
+
+def test_it_answers_404_for_an_unknown_kommun(client, db):
+    assert client.get(reverse("publishing:kommun", args=["9999"])).status_code == 404
+
+
+def test_it_lists_kommuner_with_public_promises_and_searches_them(
+    client, superuser, kalmar, nybro, county_kalmar, published
+):
+    _promise(superuser, [nybro], status="draft")
+    are = Organisation.objects.create(
+        kind=OrganisationKind.KOMMUN, code="2321", name="Åre", county=county_kalmar
+    )
+    _promise(superuser, [are], title="Tryggt i Åre")
+    html = client.get(reverse("publishing:home")).content.decode()
+    assert reverse("publishing:kommun", args=["0880"]) in html
+    assert reverse("publishing:kommun", args=["2321"]) in html
+    assert reverse("publishing:kommun", args=["0881"]) not in html
+    html = client.get(reverse("publishing:home"), {"q": "åRE"}).content.decode()
+    assert reverse("publishing:kommun", args=["2321"]) in html
+    assert reverse("publishing:kommun", args=["0880"]) not in html
+    html = client.get(reverse("publishing:home"), {"q": "Nybro"}).content.decode()
+    assert "Ingen kommun med publicerade medborgarlöften matchar" in html
+
+
+def test_it_keeps_the_promise_page_within_a_query_budget(
+    client, superuser, kalmar, lpo_kalmar, django_assert_max_num_queries
+):
+    small = _promise(superuser, [kalmar, lpo_kalmar], commitments=1)
+    large = _promise(superuser, [kalmar, lpo_kalmar], commitments=12)
+    # parties, focus areas (+ areas), commitments (+ areas, other parties),
+    # signatories, and the promise itself: the same for 1 or 12 commitments.
+    for promise in (small, large):
+        with django_assert_max_num_queries(8):
+            response = client.get(reverse("publishing:promise", args=[promise.uid]))
+        assert response.status_code == 200
+
+
+def test_it_keeps_the_listings_within_a_query_budget(
+    client, superuser, kalmar, nybro, django_assert_max_num_queries
+):
+    for i in range(5):
+        _promise(superuser, [kalmar], title=f"Löfte {i}", commitments=1)
+        _promise(superuser, [nybro], title=f"Nybro {i}", commitments=1)
+    with django_assert_max_num_queries(2):
+        client.get(reverse("publishing:home"))
+    with django_assert_max_num_queries(3):
+        client.get(reverse("publishing:kommun", args=["0880"]))
