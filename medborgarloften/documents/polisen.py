@@ -34,7 +34,7 @@ INDEX_PATH = "/om-polisen/medborgarloften-och-lokal-samverkan/medborgarloften/"
 DEFAULT_DELAY = 2.0
 DEFAULT_TIMEOUT = 30.0
 MAX_BYTES = 25 * 1024 * 1024
-# ASCII only (HTTP headers); says who we are and why. ``--user-agent`` can add contact.
+# ASCII only (HTTP headers); says who we are; ``import --user-agent`` can add a contact.
 USER_AGENT = (
     f"medborgarloften/{__version__} "
     "(import of published medborgarlofte pages; one request at a time)"

@@ -441,3 +441,13 @@ def test_it_records_who_imported(fake_extractor, kommun_editor, tmp_path):
 def test_it_refuses_an_unknown_user(db, tmp_path):
     with pytest.raises(CommandError, match="no such user"):
         call_command("importdocs", str(tmp_path), "--user", "ingen")
+
+
+def test_it_sends_the_user_agent_it_is_given(
+    fake_extractor, nybro, polisen_site, polite
+):
+    agent = "medborgarloften/test (kontakt: brottsforebyggare@example.org)"
+
+    run("--polisen", "--base-url", polisen_site.url, "Nybro", "--user-agent", agent)
+
+    assert set(polisen_site.user_agents) == {agent}

@@ -167,6 +167,12 @@ class Command(BaseCommand):
             help="Tidsgräns per förfrågan i sekunder / timeout (default %(default)s)",
         )
         web.add_argument(
+            "--user-agent",
+            default=polisen.USER_AGENT,
+            help="User-Agent att identifiera sig med, gärna med kontaktadress "
+            "/ identifying User-Agent, best with a contact address",
+        )
+        web.add_argument(
             "--refresh",
             action="store_true",
             help="Hämta om sidor i stället för att använda cachen / bypass the cache",
@@ -227,6 +233,7 @@ class Command(BaseCommand):
         return polisen.Fetcher(
             delay=options["delay"],
             timeout=options["timeout"],
+            user_agent=options["user_agent"],
             cache_dir=cache_dir,
             refresh=options["refresh"],
         )
