@@ -28,6 +28,7 @@ _AFTER_KOMMUNER = re.compile(r"\s+[Kk]ommuner(?:na)?\b")
 _AFTER_TITLE = re.compile(r"[ \t]*[-–—:][ \t]*[Mm]edborgarlöft")
 _BEFORE_KOMMUNERNA = re.compile(r"\b[Kk]ommun(?:en|erna)\s+(?:i\s+)?$")
 _BEFORE_REGION = re.compile(r"\bRegion\s+$")
+_AFTER_LAN = re.compile(r"s?\s+län\b")
 _BEFORE_LOFTE = re.compile(r"[Mm]edborgarlöft\w*\s+(?:i|för)\s+$")
 _BEFORE_LINE_START = re.compile(r"(?:^|\n)[ \t#]*$")
 _LPO_BEFORE = re.compile(
@@ -90,7 +91,7 @@ def _strong_rule(text: str, s: int, e: int) -> str | None:
         return "kommun.names_kommuner"
     if _AFTER_TITLE.match(after) and _BEFORE_LINE_START.search(before):
         return "kommun.title"
-    if _BEFORE_REGION.search(before):
+    if _BEFORE_REGION.search(before) and not _AFTER_LAN.match(text[e : e + 10]):
         return "kommun.region"
     if _BEFORE_LOFTE.search(before):
         return "kommun.lofte_i"
@@ -205,6 +206,7 @@ LPO_PATTERNS = (
         ),
     ),
 )
+# Capitalised words that start a sentence before "lokalpolisområde", not a name.
 _SENTENCE_WORDS = frozenset(
     [
         "det",
@@ -220,6 +222,42 @@ _SENTENCE_WORDS = frozenset(
         "vilket",
         "nytt",
         "ny",
+        "inom",
+        "i",
+        "för",
+        "hela",
+        "vart",
+        "samtliga",
+        "alla",
+        "övriga",
+        "andra",
+        "nya",
+        "nuvarande",
+        "berörda",
+        "aktuella",
+        "eget",
+        "sitt",
+        "ert",
+        "dess",
+        "polisens",
+        "kommunens",
+        "som",
+        "att",
+        "och",
+        "men",
+        "där",
+        "här",
+        "när",
+        "genom",
+        "från",
+        "till",
+        "med",
+        "mot",
+        "om",
+        "på",
+        "under",
+        "efter",
+        "enligt",
     ]
 )
 

@@ -94,6 +94,11 @@ SEASON = re.compile(
     rf"(?P<y>{_YEAR})",
     _FLAGS,
 )
+# Words that tie a year range to the promise ("Medborgarlöfte 2024–2025", "under åren").
+PROMISE_CUE = re.compile(
+    r"löfte|löften|gäller|gälla|period|\bunder\b|\bför\b|\båren\b|\bår\b|löper|tecknat",
+    re.IGNORECASE,
+)
 # A sentence about the cooperation agreement or another contract, not the promise.
 NOT_PROMISE = re.compile(
     r"samverkansöverenskommelse|överenskommelse|\bavtal|ärendebeteckning|diarie", _FLAGS
@@ -208,16 +213,22 @@ def _nearest_year(text: str, pos: int) -> int | None:
 
 def _ranges(text: str) -> Period | None:
     best: tuple[int, Period] | None = None
+    plain: tuple[int, Period] | None = None
     for m in YEAR_RANGE.finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
         if not (0 < b - a <= 6) or not _about_promise(text, m):
             continue
         phrase, s, e = _phrase(m, "a", "b")
-        best = (
+        found = (
             s,
             Period(f"{a}-01-01", f"{b}-12-31", phrase, ((s, e),), "period.years"),
         )
-        break
+        # A range in a statistics sentence must not beat the promise's own range.
+        if PROMISE_CUE.search(_sentence_around(text, m.start(), m.end())):
+            best = found
+            break
+        plain = plain or found
+    best = best or plain
     for m in MONTH_RANGE.finditer(text):
         if best and m.start() > best[0]:
             break

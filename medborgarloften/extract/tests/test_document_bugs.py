@@ -72,3 +72,24 @@ def test_it_does_not_take_a_site_banner_for_a_focus_heading():
         "Polisen lovar att:\n\n- Patrullera i centrum.\n"
     )
     assert find_focus_areas(read_units(text)) == []
+
+
+def test_it_does_not_take_a_statistics_range_for_the_promise_period():
+    text = "Anmälda brott 2019–2023 ökar.\n\nMedborgarlöfte 2024–2025 för Nybro kommun"
+    assert find_period(text).start == "2024-01-01"
+
+
+def test_it_does_not_take_a_county_region_for_a_kommun():
+    from medborgarloften.extract.document import find_municipalities
+
+    text = "Region Kalmar län stödjer arbetet. Nybro kommun och polisen lovar."
+    assert find_municipalities(text).values == ["Nybro"]
+
+
+def test_it_does_not_take_a_sentence_start_for_a_police_area_name():
+    assert find_police_area("Inom lokalpolisområdet finns tre orter.").value is None
+
+
+def test_it_does_not_read_disturbing_driving_as_public_disorder():
+    codes = {h.code for h in themes_in("Kontroller mot störande körning i centrum.")}
+    assert "ordningsstorningar" not in codes
