@@ -8,6 +8,11 @@ user per role. Names state who they are: ``kommun_editor`` edits Kalmar's promis
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Speed is measured by benchmarks, never by timing tests: no per-example deadline.
+hypothesis_settings.register_profile("medborgarloften", deadline=None)
+hypothesis_settings.load_profile("medborgarloften")
 
 
 class InvalidTemplateVariable(str):
