@@ -17,6 +17,7 @@ BULLET_RE = re.compile(
 )
 MARKDOWN_HEADING_RE = re.compile(r"[ \t]*(#{1,6})[ \t]+(?=\S)")
 TERMINAL = ".;,"
+WRAP_WIDTH = 70
 _LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 # Abbreviations after which a full stop does not end a sentence (general Swedish).
@@ -155,6 +156,12 @@ def _is_heading_line(line: str) -> bool:
     return stripped[0].isupper() or stripped[0].isdigit()
 
 
+def _wrapped(line: str) -> bool:
+    """A long line that stops without punctuation continues on the next line (PDF)."""
+    stripped = line.rstrip()
+    return len(stripped) >= WRAP_WIDTH and stripped[-1] not in ".:;!?"
+
+
 def parse_structure(text: str) -> Structure:
     """Split ``text`` into blocks; never raises, whatever the input."""
     blocks: list[Block] = []
@@ -202,7 +209,11 @@ def parse_structure(text: str) -> Structure:
                     break
                 cont_indent = len(cont) - len(cont.lstrip(" \t"))
                 first = cont.lstrip()[0]
-                if cont_indent > 0 or first.islower():
+                if (
+                    cont_indent > 0
+                    or first.islower()
+                    or (_wrapped(text[s:end]) and not _is_heading_line(cont))
+                ):
                     end = cs + len(cont.rstrip())
                     j += 1
                     continue
@@ -232,9 +243,8 @@ def parse_structure(text: str) -> Structure:
                 or MARKDOWN_HEADING_RE.match(cont)
             ):
                 break
-            if cont.lstrip()[0].islower() and not _is_heading_line(
-                text[body_start:end]
-            ):
+            previous = text[body_start:end]
+            if cont.lstrip()[0].islower() or _wrapped(previous):
                 end = cs + len(cont.rstrip())
                 j += 1
                 continue

@@ -94,3 +94,16 @@ def test_it_never_raises_and_spans_stay_inside_the_text(text):
     for block in s.blocks:
         assert 0 <= block.start <= block.end <= len(text)
         assert text[block.start : block.end] == block.text
+
+
+def test_it_joins_hard_wrapped_pdf_lines_that_continue_with_a_capital():
+    text = (
+        "• Polisen ska genomföra riktade trafikkontroller under kvällar och helger vid\n"
+        "Ekbyskolan och Norrskolan.\n"
+        "Kommunen ska under perioden arbeta med att se över belysningen på gång- och\n"
+        "Cykelvägar i kommunen.\n"
+    )
+    blocks = parse_structure(text).content()
+    assert [b.kind for b in blocks] == ["bullet", "paragraph"]
+    assert blocks[0].text.endswith("Norrskolan.")
+    assert blocks[1].text.endswith("kommunen.")
