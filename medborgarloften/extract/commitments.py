@@ -64,6 +64,12 @@ BULLET_OUTCOME = re.compile(
     r"|\b(?:ska )?(?:utgå|grunda sig|bygga|baseras) (?:från|på|ifrån)\b",
     re.IGNORECASE,
 )
+INFINITIVE_START = re.compile(
+    r"\s*(?:att\s+)?(?:"
+    + "|".join(sorted(load("verbs")["infinitives"], key=len, reverse=True))
+    + r")\s+\S+\s+\S+",
+    re.IGNORECASE,
+)
 _QUOTE = re.compile(r"[,–-]\s*säger\s+\w|\bsäger\s+[A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ]")
 _TERMINAL = re.compile(r"[.!?:;)”\"]\s*$")
 _DEFAULT = frozenset({"polis", "kommun"})
@@ -258,6 +264,29 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 )
             )
             continue
+        if block.kind == "paragraph" and ctx.kind in ("promise", "activity"):
+            line = block.text.rstrip()
+            if (
+                "\n" not in line
+                and len(block.sentences) <= 2
+                and INFINITIVE_START.match(line)
+                and not FOCUS_STATEMENT.search(line)
+                and not BULLET_OUTCOME.search(line)
+            ):
+                # A list written without bullet markers ("Att genomföra …").
+                candidates.append(
+                    _Candidate(
+                        line,
+                        block.start,
+                        block.start + len(line),
+                        idx,
+                        "bullet",
+                        "line." + ctx.kind,
+                        ctx.party,
+                        ctx,
+                    )
+                )
+                continue
         if block.kind == "paragraph":
             for sent in block.sentences:
                 if not _is_commitment_sentence(sent.text) or _QUOTE.search(sent.text):
@@ -312,7 +341,12 @@ def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
         if j >= len(blocks):
             continue
         nxt = blocks[j]
-        if nxt.ends_with_colon and classify_leadin(nxt.text) in ("activity", "other"):
+        concrete = extract_target(cand.text).target is not None
+        if (
+            nxt.ends_with_colon
+            and classify_leadin(nxt.text) in ("activity", "other")
+            and not concrete
+        ):
             cand.umbrella = True
             cand.rule = "umbrella.before_leadin"
         elif (

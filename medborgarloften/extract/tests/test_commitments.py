@@ -212,10 +212,62 @@ EXPECTED: dict[str, tuple[list[str], list[tuple]]] = {
             ("Polisen ska öka", ["polis"], False, None, None, None, ["Östra hamnen"]),
         ],
     ),
+    # Written as held-out; failed (lists without bullet markers), then fixed.
+    "bug_hallby": (
+        ["Hallby"],
+        [
+            (
+                "Att genomföra minst 30",
+                ["polis"],
+                True,
+                30,
+                "trafikkontroller",
+                "period",
+                ["centrala Hallby"],
+            ),
+            (
+                "Att delta vid minst två",
+                ["polis"],
+                True,
+                2,
+                "föräldramöten",
+                "termin",
+                [],
+            ),
+            (
+                "Att se över belysningen",
+                ["kommun"],
+                False,
+                None,
+                None,
+                None,
+                ["Stationsparken"],
+            ),
+            (
+                "Att starta två nya",
+                ["kommun"],
+                True,
+                2,
+                "nya grannsamverkansområden",
+                "period",
+                [],
+            ),
+            (
+                "Att genomföra trygghetsvandringar",
+                ["polis", "kommun"],
+                False,
+                None,
+                None,
+                None,
+                ["Östansjö", "Vretsta"],
+            ),
+        ],
+    ),
 }
 PERIODS = {
     "dev_fjallby": {"start": "2024-01-01", "end": "2024-12-31"},
     "heldout_norrkopinge": {"start": "2025-01-01", "end": "2025-12-31"},
+    "bug_hallby": {"start": "2018-01-01", "end": "2018-12-31"},
 }
 
 
@@ -241,8 +293,10 @@ def field_results(name: str) -> list[bool]:
     return results
 
 
-@pytest.mark.parametrize("name", [n for n in EXPECTED if n.startswith("dev_")])
-def test_it_extracts_the_development_fixtures_exactly(name):
+@pytest.mark.parametrize(
+    "name", [n for n in EXPECTED if n.startswith(("dev_", "bug_"))]
+)
+def test_it_extracts_the_development_and_bug_fixtures_exactly(name):
     assert all(field_results(name))
 
 
@@ -358,6 +412,14 @@ def test_it_does_not_add_annan_for_vague_actors_or_citizens():
 )
 def test_it_fixes_bugs_caught_in_development(text, count):
     assert len(run(text, ["Ekby"])) == count
+
+
+def test_it_keeps_a_concrete_promise_before_a_list_as_a_commitment():
+    text = (
+        "Medborgarlöfte 2025\n\nPolisen och kommunen lovar att genomföra fyra "
+        "trygghetsvandringar under året.\n\nPolisen lovar att:\n\n • Öka närvaron i centrum.\n"
+    )
+    assert len(run(text, [])) == 2
 
 
 def test_it_does_not_read_i_ar_or_idag_as_rates():
