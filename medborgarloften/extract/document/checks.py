@@ -24,7 +24,7 @@ SIGNATURE_DATE = re.compile(
     _I,
 )
 IS_AGREEMENT = re.compile(
-    r"^\W*samverkansöverenskommelse\b|\bdenna\s+samverkansöverenskommelse\b", _I | re.M
+    r"\A\W*samverkansöverenskommelse\b|\bdenna\s+samverkansöverenskommelse\b", _I
 )
 BRA_ELEMENTS = (
     ("problems", re.compile(r"problembild|problem\w*\s+i\s+fokus|lägesbild|prioriterade\s+problem", _I)),

@@ -54,7 +54,7 @@ GENERIC_HEADING = re.compile(
     r"polis|kommun|tillsammans|vi\b|parterna|lokalpolisområde|lpo\b|kontakt|dokument|"
     r"sök\b|till\s|titelbild|startsida|mer\s+information|läs\s+mer|meny|stäng|"
     r"nyhet|publicerad|uppdaterad|bild|foto|förslag|beslut|ärende|diarie|handläggare|"
-    r"tjänsteskrivelse|underskrift|signatur)|\bmedborgarlöft|\blovar\b|\bska\b|"
+    r"tjänsteskrivelse|underskrift|signatur|samverkansöverenskommelse|överenskommelse|avtal)|\bmedborgarlöft|\blovar\b|\bska\b|"
     r"\bkommer\s+att\b|\båtar\b|\bkommun(?:er)?$|^[\d\s./:-]*$",
     _I,
 )
@@ -176,7 +176,8 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
 
 def _heading_like(unit: Unit) -> bool:
     if unit.kind == "heading":
-        return True
+        # An all-capitals word is a document label ("TJÄNSTESKRIVELSE"), not a topic.
+        return not re.fullmatch(r"[\W\dA-ZÅÄÖÉ]+", unit.text)
     return (
         unit.kind == "sentence"
         and unit.single_line

@@ -62,7 +62,7 @@ def find_follow_up(units: list[Unit]) -> FollowUp:
             unit.kind in ("sentence", "bullet")
             and FOLLOW_UP_CUE.search(unit.text)
             and not NOT_PROMISE.search(unit.text)
-            and len(unit.text) > 25
+            and len(unit.text.split()) >= 5
         )
         if picked:
             same_place = unit.paragraph == picked[-1].paragraph or (

@@ -94,6 +94,8 @@ SEASON = re.compile(
     rf"(?P<y>{_YEAR})",
     _FLAGS,
 )
+# A document that is itself a samverkansöverenskommelse (its title says so).
+AGREEMENT_DOC = re.compile(r"\A\W*samverkansöverenskommelse", re.IGNORECASE)
 # Words that tie a year range to the promise ("Medborgarlöfte 2024–2025", "under åren").
 PROMISE_CUE = re.compile(
     r"löfte|löften|gäller|gälla|period|\bunder\b|\bför\b|\båren\b|\bår\b|löper|tecknat",
@@ -158,7 +160,16 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 def _about_promise(text: str, m: re.Match[str]) -> bool:
-    return not NOT_PROMISE.search(_sentence_around(text, m.start(), m.end()))
+    """False for a sentence about an agreement or avtal — unless the document is
+    itself a samverkansöverenskommelse, whose own period is then the one wanted."""
+    hit = NOT_PROMISE.search(_sentence_around(text, m.start(), m.end()))
+    if (
+        hit
+        and AGREEMENT_DOC.search(text[:400])
+        and "avtal" not in hit.group(0).casefold()
+    ):
+        return True
+    return not hit
 
 
 def _iso(d: date | None) -> str | None:

@@ -93,3 +93,39 @@ def test_it_does_not_take_a_sentence_start_for_a_police_area_name():
 def test_it_does_not_read_disturbing_driving_as_public_disorder():
     codes = {h.code for h in themes_in("Kontroller mot störande körning i centrum.")}
     assert "ordningsstorningar" not in codes
+
+
+AGREEMENT = """SAMVERKANSÖVERENSKOMMELSE
+
+mellan Nybro kommun och Lokalpolisområde Nybro
+
+Samverkansöverenskommelsen gäller 2023-01-01 – 2026-12-31.
+
+4. Dokumentation och uppföljning
+Arbetet dokumenteras i en aktivitetsplan och följs upp tertialvis i styrgruppen.
+"""
+
+
+def test_it_takes_the_period_of_a_document_that_is_itself_an_agreement():
+    period = find_period(AGREEMENT)
+    assert (period.start, period.end) == ("2023-01-01", "2026-12-31")
+
+
+def test_it_still_skips_an_agreement_period_inside_a_promise_page():
+    text = (
+        "Nybro – medborgarlöften\n\nSamverkansöverenskommelse Nybro 2019-2022\n\n"
+        "Detta är våra löften för 2017!\n"
+    )
+    assert find_period(text).start == "2017-01-01"
+
+
+def test_it_does_not_take_a_capitalised_document_label_for_a_focus_area():
+    texts = [f.text for f in find_focus_areas(read_units(AGREEMENT))]
+    assert "SAMVERKANSÖVERENSKOMMELSE" not in texts
+
+
+def test_it_does_not_take_a_numbered_section_title_for_the_follow_up_text():
+    fu = find_follow_up(read_units(AGREEMENT))
+    assert fu.text == (
+        "Arbetet dokumenteras i en aktivitetsplan och följs upp tertialvis i styrgruppen."
+    )
