@@ -1,6 +1,12 @@
-"""What was done against a commitment. Progress and reports build on these."""
+"""What was done against a commitment, staff's assessments, and follow-up reports.
+
+Progress is computed (``progress.py``), never stored: the activities and the target
+are the truth.
+"""
 
 from __future__ import annotations
+
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -59,9 +65,14 @@ class Activity(models.Model):
     )
     source = models.CharField(_("källa"), max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    #: Optimistic locking: every save increments it; a form that read an older
+    #: version is refused instead of overwriting somebody else's change.
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["commitment", "date"])]
         verbose_name = _("aktivitet")
         verbose_name_plural = _("aktiviteter")
         constraints = [
@@ -76,3 +87,175 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.kind}"
+
+
+class ManualStatus(models.TextChoices):
+    """What staff say about a commitment that has no checkable target."""
+
+    DONE = "done", _("Genomfört")
+    ON_TRACK = "on_track", _("Pågår enligt plan")
+    BEHIND = "behind", _("Försenat")
+    NOT_STARTED = "not_started", _("Inte påbörjat")
+    CANCELLED = "cancelled", _("Kommer inte att genomföras")
+
+
+class Assessment(models.Model):
+    """Staff's written assessment of one commitment, and a manual status for
+    commitments that cannot be measured from activities."""
+
+    commitment = models.OneToOneField(
+        "promises.Commitment",
+        verbose_name=_("åtagande"),
+        on_delete=models.CASCADE,
+        related_name="assessment",
+    )
+    manual_status = models.CharField(
+        _("bedömd status"), max_length=12, choices=ManualStatus.choices, blank=True
+    )
+    text = models.TextField(_("bedömning"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    class Meta:
+        verbose_name = _("bedömning")
+        verbose_name_plural = _("bedömningar")
+
+    def __str__(self) -> str:
+        return f"{self.commitment_id}: {self.get_manual_status_display()}"
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("Utkast")
+    APPROVED = "approved", _("Godkänd")
+    PUBLISHED = "published", _("Publicerad")
+
+
+#: Which report status changes are allowed, from -> to.
+REPORT_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    ReportStatus.DRAFT: (ReportStatus.APPROVED,),
+    ReportStatus.APPROVED: (ReportStatus.PUBLISHED, ReportStatus.DRAFT),
+    ReportStatus.PUBLISHED: (ReportStatus.DRAFT,),
+}
+
+
+class ReportKind(models.TextChoices):
+    FOLLOW_UP = "followup", _("Uppföljningsrapport")
+    EVALUATION = "evaluation", _("Slututvärdering")
+
+
+class ReportQuerySet(models.QuerySet["Report"]):
+    def published(self) -> ReportQuerySet:
+        """What anonymous visitors may read: published reports of public promises."""
+        from medborgarloften.promises.models import PUBLIC_STATUSES
+
+        return self.filter(
+            status=ReportStatus.PUBLISHED, promise__status__in=PUBLIC_STATUSES
+        )
+
+
+class Report(models.Model):
+    """An uppföljningsrapport for one promise and a date range, in Brå's three
+    layers; the figures are computed when it is shown, the texts are staff's."""
+
+    uid = models.UUIDField(_("id"), default=uuid.uuid4, unique=True, editable=False)
+    promise = models.ForeignKey(
+        "promises.Promise",
+        verbose_name=_("medborgarlöfte"),
+        on_delete=models.CASCADE,
+        related_name="followup_reports",
+    )
+    kind = models.CharField(
+        _("typ"), max_length=10, choices=ReportKind.choices, default="followup"
+    )
+    title = models.CharField(_("titel"), max_length=300)
+    period_start = models.DateField(_("från"))
+    period_end = models.DateField(_("till"))
+    summary = models.TextField(_("sammanfattning"), blank=True)
+    process = models.TextField(
+        _("genomförande"),
+        blank=True,
+        help_text=_("Hur och varför arbetet gjordes, vad som inte blev av och varför."),
+    )
+    effect = models.TextField(
+        _("effekt"),
+        blank=True,
+        help_text=_("Vad lägesbilden visar jämfört med när löftet antogs."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ReportStatus.choices,
+        default=ReportStatus.DRAFT,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("godkänd"), null=True, blank=True)
+    published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-period_end", "-id"]
+        verbose_name = _("uppföljningsrapport")
+        verbose_name_plural = _("uppföljningsrapporter")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")),
+                name="report_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[s.value for s in ReportStatus]),
+                name="report_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def allowed_transitions(self) -> tuple[str, ...]:
+        return REPORT_TRANSITIONS.get(self.status, ())
+
+
+class ReportEntry(models.Model):
+    """Staff's written assessment of one commitment within one report."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="entries")
+    commitment = models.ForeignKey(
+        "promises.Commitment", on_delete=models.CASCADE, related_name="report_entries"
+    )
+    assessment = models.TextField(_("bedömning"), blank=True)
+    not_done = models.TextField(_("vad blev inte av och varför"), blank=True)
+
+    class Meta:
+        verbose_name = _("rapportrad")
+        verbose_name_plural = _("rapportrader")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "commitment"], name="report_entry_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}/{self.commitment_id}"
