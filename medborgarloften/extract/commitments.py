@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .lexicons import load
@@ -341,7 +342,7 @@ def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
         if j >= len(blocks):
             continue
         nxt = blocks[j]
-        concrete = extract_target(cand.text).target is not None
+        concrete = _has_target(cand.text)
         if (
             nxt.ends_with_colon
             and classify_leadin(nxt.text) in ("activity", "other")
@@ -357,6 +358,11 @@ def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
         ):
             cand.umbrella = True
             cand.rule = "umbrella.goal_before_list"
+
+
+@lru_cache(maxsize=2048)
+def _has_target(text: str) -> bool:
+    return extract_target(text).target is not None
 
 
 def _last_sentence_of_block(block: Block, cand: _Candidate) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicons import load
 
@@ -122,6 +123,7 @@ def order(parties: set[str] | frozenset[str]) -> list[str]:
     return [p for p in ORDER if p in parties]
 
 
+@lru_cache(maxsize=4096)
 def subject_parties(sentence: str) -> PartyResult | None:
     """The parties that are the subject of ``sentence``, or None if it has none."""
     found: set[str] = set()
@@ -177,7 +179,8 @@ def stated_parties(text: str) -> PartyResult | None:
     )
 
 
-def co_parties(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def co_parties(text: str) -> frozenset[str]:
     """Parties joined by "tillsammans med", "i samverkan med" (co-responsible)."""
     out: set[str] = set()
     for m in _CO_RE.finditer(text):
@@ -187,7 +190,7 @@ def co_parties(text: str) -> set[str]:
         if _NOT_ANNAN.match(chain):
             continue
         out |= parties_in_chain(chain)
-    return out
+    return frozenset(out)
 
 
 def nominal_polis(text: str) -> re.Match[str] | None:
