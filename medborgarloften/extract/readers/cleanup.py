@@ -23,7 +23,10 @@ LIGATURES = {
 }
 # Characters that carry no text: soft hyphen, zero-width space/joiners, BOM.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\t\f\v"), " ")
+_SPACES = {
+    **dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\f\v"), " "),
+    ord("\t"): "    ",  # a tab separates columns; keep it a layout gap
+}
 _TRANSLATION = {
     **{ord(key): value for key, value in LIGATURES.items()},
     **_INVISIBLE,
@@ -35,7 +38,8 @@ _TRANSLATION = {
 BULLET_CHARS = "•●▪■◦‣∙·○◾◼▸►➢✓✔\uf0b7\uf0a7\uf076\uf0d8"
 _BULLET_LINE = re.compile(rf"^[ ]*(?:[{BULLET_CHARS}]|[-–*](?=[ ]))[ ]*(?=\S)", re.M)
 _TRAILING_SPACE = re.compile(r"[ ]+$", re.M)
-_MULTI_SPACE = re.compile(r"(?<=\S)[ ]{2,}")
+# Exactly two spaces inside a line are a typing habit; three or more are layout.
+_DOUBLE_SPACE = re.compile(r"(?<=\S)[ ]{2}(?=\S)")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 # Words that may follow a hyphen at a line end in a shortened compound
@@ -43,18 +47,27 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 COMPOUND_JOINERS = frozenset({"och", "eller", "samt", "respektive", "resp.", "till"})
 
 
-def normalise(text: str) -> str:
-    """Return ``text`` in the shared shape (see module docstring)."""
+def normalise(text: str, *, keep_indent: bool = False) -> str:
+    """Return ``text`` in the shared shape (see module docstring).
+
+    Runs of three or more spaces are kept: they are layout (the gap between the
+    two columns of a signature block), which the rules read. ``keep_indent`` keeps
+    the indentation of lines that are not bullets, as plain-text files use it to
+    show that a wrapped line continues the bullet above.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = text.translate(_TRANSLATION)
     text = unicodedata.normalize("NFC", text)
     text = _TRAILING_SPACE.sub("", text)
     text = _BULLET_LINE.sub("• ", text)
-    text = "\n".join(line.lstrip(" ") for line in text.split("\n"))
-    text = _MULTI_SPACE.sub(" ", text)
+    if not keep_indent:
+        text = "\n".join(line.lstrip(" ") for line in text.split("\n"))
+    text = _DOUBLE_SPACE.sub(" ", text)
     text = _BLANK_LINES.sub("\n\n", text)
-    return text.strip("\n ") + "\n" if text.strip() else ""
+    if not text.strip():
+        return ""
+    return text.strip("\n").rstrip() + "\n"
 
 
 def join_broken_line(left: str, right: str) -> str:

@@ -40,6 +40,7 @@ _PAGE_NUMBER = re.compile(
 )
 _BULLET_START = re.compile(rf"^(?:[{BULLET_CHARS}]|[-–*]\s)")
 _SENTENCE_END = (".", "!", "?", ":", ";")
+_GAP = "    "
 
 
 @dataclass
@@ -74,7 +75,17 @@ class _Line:
 
     @property
     def text(self) -> str:
-        return " ".join(word.text for word in self.words)
+        """Words joined by a space; a gap wider than an em (the columns of a
+        signature block or a table row) is kept as four spaces."""
+        parts = [self.words[0].text]
+        for previous, word in zip(self.words, self.words[1:], strict=False):
+            parts.append(_GAP if word.x0 - previous.x1 > word.size else " ")
+            parts.append(word.text)
+        return "".join(parts)
+
+    @property
+    def has_gap(self) -> bool:
+        return _GAP in self.text
 
 
 def read_pdf(data: bytes, *, allow_ocr: bool = True) -> tuple[str, dict[str, object]]:
@@ -381,8 +392,8 @@ def _paragraphs(lines: list[_Line]) -> list[list[str]]:
         )
         if new_paragraph:
             paragraphs.append([text])
-        elif bullet:
-            paragraphs[-1].append(text)
+        elif bullet or line.has_gap or previous.has_gap:
+            paragraphs[-1].append(text)  # a bullet or a row keeps its own line
         else:
             paragraphs[-1][-1] = join_broken_line(paragraphs[-1][-1], text)
         previous = line

@@ -87,4 +87,4 @@ def read_text(
     if match:
         meta["source_url"] = match.group(1)
         text = text[match.end() :]
-    return normalise(text), meta
+    return normalise(text, keep_indent=True), meta

@@ -279,3 +279,16 @@ def test_it_reads_a_brochure_page_title_and_intro_then_each_column() -> None:
         "och dialog med föräldrar.\n"
         "• Föräldramöten på alla skolor.\n• Samverkan med socialtjänsten.\n"
     )
+
+
+def test_it_keeps_the_columns_of_a_signature_block_apart() -> None:
+    page = lines_page(["Vi står bakom löftet och följer upp det varje halvår."])
+    page.text(72, 600, "Anna Andersson")
+    page.text(330, 600, "Per Persson")
+    page.text(72, 586, "Kommunstyrelsens ordförande")
+    page.text(330, 586, "Lokalpolisområdeschef")
+    text = read_pdf_bytes([page])
+    assert text.endswith(
+        "\n\nAnna Andersson    Per Persson\n"
+        "Kommunstyrelsens ordförande    Lokalpolisområdeschef\n"
+    )

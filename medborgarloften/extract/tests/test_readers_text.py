@@ -66,8 +66,25 @@ def test_it_normalises_to_nfc_without_stripping_swedish_letters() -> None:
 
 
 def test_it_normalises_ligatures_spaces_and_blank_lines() -> None:
-    raw = "Vi ﬁnns\u00a0här.\n\n\n\n\u00adOch   här\u200b.  \n"
+    raw = "Vi ﬁnns\u00a0här.\n\n\n\n\u00adOch  här\u200b.  \n"
     assert normalise(raw) == "Vi finns här.\n\nOch här.\n"
+
+
+def test_it_keeps_layout_gaps_and_text_indentation() -> None:
+    data = (
+        "Vi lovar:\n"
+        "  - att föra dialog med fastighetsägare och andra\n"
+        "    aktörer i området.\n\n"
+        "Anna Andersson      Per Persson\n"
+        "Kommunstyrelsens ordförande\tLokalpolisområdeschef\n"
+    ).encode()
+    assert read_bytes(data, filename="löfte.txt").text == (
+        "Vi lovar:\n"
+        "• att föra dialog med fastighetsägare och andra\n"
+        "    aktörer i området.\n\n"
+        "Anna Andersson      Per Persson\n"
+        "Kommunstyrelsens ordförande    Lokalpolisområdeschef\n"
+    )
 
 
 @pytest.mark.parametrize(
