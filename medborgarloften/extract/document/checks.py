@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .period import is_agreement_document
+
 _I = re.IGNORECASE
 PLACEHOLDER_DATE = re.compile(
     r"\b(?:19|20)\d{2}-(?:[xX?_]{1,2}|\d{2})-(?:[xX?_]{1,2})\b|\b(?:19|20)\d{2}-[xX?_]{1,2}-\d{2}\b|"
@@ -23,9 +25,7 @@ SIGNATURE_DATE = re.compile(
     r"juli|augusti|september|oktober|november|december)\s+(?:19|20)\d{2}",
     _I,
 )
-IS_AGREEMENT = re.compile(
-    r"\A\W*samverkansöverenskommelse\b|\bdenna\s+samverkansöverenskommelse\b", _I
-)
+IS_AGREEMENT = re.compile(r"\bdenna\s+samverkansöverenskommelse\b", _I)
 BRA_ELEMENTS = (
     ("problems", re.compile(r"problembild|problem\w*\s+i\s+fokus|lägesbild|prioriterade\s+problem", _I)),
     ("causes", re.compile(r"\borsak", _I)),
@@ -108,7 +108,7 @@ def check_document(
             )
     else:
         checks.append(_check("signatures", False, "Inga underskrifter hittades."))
-    if IS_AGREEMENT.search(text):
+    if is_agreement_document(text) or IS_AGREEMENT.search(text):
         missing = [name for name, rx in BRA_ELEMENTS if not rx.search(text)]
         checks.append(
             _check(

@@ -94,8 +94,20 @@ SEASON = re.compile(
     rf"(?P<y>{_YEAR})",
     _FLAGS,
 )
-# A document that is itself a samverkansöverenskommelse (its title says so).
-AGREEMENT_DOC = re.compile(r"\A\W*samverkansöverenskommelse", re.IGNORECASE)
+AGREEMENT_TITLE = re.compile(r"\A\W*samverkansöverenskommelse", re.IGNORECASE)
+
+
+def is_agreement_document(text: str) -> bool:
+    """True when the document is itself a samverkansöverenskommelse: its first line
+    says so and its opening lines do not present a medborgarlöfte."""
+    head = [line for line in text[:1500].splitlines() if line.strip()][:3]
+    opening = "\n".join(head)
+    return (
+        bool(AGREEMENT_TITLE.search(opening))
+        and "medborgarlöft" not in opening.casefold()
+    )
+
+
 # Words that tie a year range to the promise ("Medborgarlöfte 2024–2025", "under åren").
 PROMISE_CUE = re.compile(
     r"löfte|löften|gäller|gälla|period|\bunder\b|\bför\b|\båren\b|\bår\b|löper|tecknat",
@@ -163,11 +175,7 @@ def _about_promise(text: str, m: re.Match[str]) -> bool:
     """False for a sentence about an agreement or avtal — unless the document is
     itself a samverkansöverenskommelse, whose own period is then the one wanted."""
     hit = NOT_PROMISE.search(_sentence_around(text, m.start(), m.end()))
-    if (
-        hit
-        and AGREEMENT_DOC.search(text[:400])
-        and "avtal" not in hit.group(0).casefold()
-    ):
+    if hit and "avtal" not in hit.group(0).casefold() and is_agreement_document(text):
         return True
     return not hit
 
