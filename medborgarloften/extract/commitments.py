@@ -351,6 +351,15 @@ def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
             cand.umbrella = True
             cand.rule = "umbrella.before_leadin"
         elif (
+            nxt.kind == "heading"
+            and not concrete
+            and classify_heading(nxt.text) == "promise"
+            and j + 1 < len(blocks)
+            and (blocks[j + 1].kind == "bullet" or blocks[j + 1].ends_with_colon)
+        ):
+            cand.umbrella = True
+            cand.rule = "umbrella.before_activity_heading"
+        elif (
             nxt.kind == "bullet"
             and j == cand.block_index + 1
             and _last_sentence_of_block(blocks[cand.block_index], cand)

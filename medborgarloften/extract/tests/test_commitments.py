@@ -263,11 +263,56 @@ EXPECTED: dict[str, tuple[list[str], list[tuple]]] = {
             ),
         ],
     ),
+    # Written as held-out; failed (umbrella before an "Aktiviteter" heading, weekday
+    # plurals), then fixed.
+    "bug_ekeby": (
+        ["Ekeby"],
+        [
+            (
+                "Polisen genomför fotpatrullering",
+                ["polis"],
+                True,
+                1,
+                None,
+                "vecka",
+                ["Ekeby centrum"],
+            ),
+            (
+                "Kommunen anställer två",
+                ["kommun"],
+                True,
+                2,
+                "trygghetsvärdar",
+                "period",
+                [],
+            ),
+            (
+                "Kommunen och Ekebyhem AB",
+                ["kommun", "annan"],
+                True,
+                None,
+                None,
+                None,
+                ["Ekeby centrum"],
+            ),
+            (
+                "Fältassistenter och polis",
+                ["polis", "kommun"],
+                True,
+                1,
+                "gång",
+                "månad",
+                [],
+            ),
+            ("Skolorna genomför", ["kommun"], True, None, None, None, []),
+        ],
+    ),
 }
 PERIODS = {
     "dev_fjallby": {"start": "2024-01-01", "end": "2024-12-31"},
     "heldout_norrkopinge": {"start": "2025-01-01", "end": "2025-12-31"},
     "bug_hallby": {"start": "2018-01-01", "end": "2018-12-31"},
+    "bug_ekeby": {"start": "2024-01-01", "end": "2025-12-31"},
 }
 
 
