@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.vocabulary import THEMES, choices
+
 
 class ObservationCategory(models.TextChoices):
     SKADEGORELSE = "skadegorelse", _("Skadegörelse")
@@ -21,6 +23,12 @@ class ObservationCategory(models.TextChoices):
     BRAND = "brand", _("Brand")
     HOT_VALD = "hot_vald", _("Hot/våld")
     ANNAT = "annat", _("Annat")
+
+
+class ObservationQuerySet(models.QuerySet["Observation"]):
+    def in_period(self, start: object, end: object) -> ObservationQuerySet:
+        """Observations with ``start <= observed_at < end``."""
+        return self.filter(observed_at__gte=start, observed_at__lt=end)
 
 
 class Observation(models.Model):
@@ -65,10 +73,389 @@ class Observation(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ObservationQuerySet.as_manager()
+
     class Meta:
         ordering = ["-observed_at", "-id"]
+        indexes = [
+            models.Index(fields=["kommun", "observed_at"], name="obs_kommun_time"),
+        ]
         verbose_name = _("observation")
         verbose_name_plural = _("observationer")
 
     def __str__(self) -> str:
         return f"{self.get_category_display()} {self.observed_at:%Y-%m-%d}"
+
+
+class PoliceEvent(models.Model):
+    """One event from the police's open events API, archived and deduplicated by id.
+
+    The API gives the centre point of a kommun or län, never the incident site, so an
+    event is placed at kommun level (``kommun``) or only at county level (``county``).
+    """
+
+    event_id = models.BigIntegerField(_("händelse-id"), unique=True)
+    published_at = models.DateTimeField(_("publicerad"))
+    name = models.CharField(_("rubrik"), max_length=500)
+    summary = models.TextField(_("sammanfattning"), blank=True)
+    url = models.CharField(_("länk"), max_length=500, blank=True)
+    type = models.CharField(_("typ"), max_length=100)
+    location_name = models.CharField(_("platsnamn"), max_length=100)
+    latitude = models.FloatField(_("latitud"), null=True, blank=True)
+    longitude = models.FloatField(_("longitud"), null=True, blank=True)
+    kommun = models.ForeignKey(
+        "places.Organisation",
+        verbose_name=_("kommun"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="police_events",
+    )
+    county = models.ForeignKey(
+        "places.County",
+        verbose_name=_("län"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="police_events",
+    )
+    is_summary = models.BooleanField(
+        _("sammanfattning"),
+        default=False,
+        help_text=_("'Sammanfattning natt' m.fl. samlar många händelser; räknas inte."),
+    )
+    fetched_at = models.DateTimeField(_("hämtad"))
+
+    class Meta:
+        ordering = ["-published_at", "-event_id"]
+        verbose_name = _("polishändelse")
+        verbose_name_plural = _("polishändelser")
+        indexes = [
+            models.Index(fields=["kommun", "published_at"], name="event_kommun_time"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def absolute_url(self) -> str:
+        return f"https://polisen.se{self.url}" if self.url.startswith("/") else self.url
+
+
+class ApiCall(models.Model):
+    """One call to an external API, kept so the rate limit holds across processes."""
+
+    api = models.CharField(_("api"), max_length=50)
+    called_at = models.DateTimeField(_("anropad"))
+
+    class Meta:
+        ordering = ["-called_at"]
+        indexes = [models.Index(fields=["api", "called_at"], name="apicall_api_time")]
+
+
+class ImportBatch(models.Model):
+    """One imported file: what, from where, by whom — the provenance of its rows."""
+
+    class Kind(models.TextChoices):
+        SURVEY = "survey", _("Trygghetsmätning")
+        CRIME = "crime", _("Brottsstatistik")
+        KOLADA = "kolada", _("Kolada")
+        EVENTS = "events", _("Polisens händelser")
+
+    kind = models.CharField(_("typ"), max_length=10, choices=Kind.choices)
+    filename = models.CharField(_("fil"), max_length=500, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    source = models.CharField(_("källa"), max_length=500, blank=True)
+    rows = models.PositiveIntegerField(_("rader"), default=0)
+    created = models.PositiveIntegerField(_("nya"), default=0)
+    updated = models.PositiveIntegerField(_("uppdaterade"), default=0)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("importerad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    imported_at = models.DateTimeField(_("importerad"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-imported_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("importer")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.filename}"
+
+
+class Gender(models.TextChoices):
+    ALLA = "alla", _("Alla")
+    KVINNOR = "kvinnor", _("Kvinnor")
+    MAN = "man", _("Män")
+
+
+#: The age group meaning "every age".
+ALL_AGES = "alla"
+
+
+class SurveyIndicator(models.TextChoices):
+    """The indicators of Polisens trygghetsmätning and similar surveys: each value is
+    the share (%) of respondents giving the answer that signals a problem."""
+
+    ORO_BROTT = "oro_brott", _("Oro att utsättas för brott")
+    OTRYGG_KVALL = "otrygg_kvall", _("Otrygghet ute ensam sen kväll")
+    PROBLEM_OMRADE = "problem_omrade", _("Problem i området")
+    LAG_TILLIT = "lag_tillit", _("Låg social tillit")
+    LAGT_FORTROENDE = "lagt_fortroende", _("Lågt förtroende för polisen")
+
+
+class SurveyResult(models.Model):
+    """One survey figure: the share of respondents in an area, year, gender and age."""
+
+    kommun = models.ForeignKey(
+        "places.Organisation", on_delete=models.CASCADE, related_name="survey_results"
+    )
+    area = models.ForeignKey(
+        "places.Area",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="survey_results",
+        help_text=_("Tomt för hela kommunen."),
+    )
+    indicator = models.CharField(
+        _("indikator"), max_length=20, choices=SurveyIndicator.choices
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    gender = models.CharField(
+        _("kön"), max_length=10, choices=Gender.choices, default=Gender.ALLA
+    )
+    age_group = models.CharField(_("åldersgrupp"), max_length=20, default=ALL_AGES)
+    share = models.FloatField(_("andel (%)"))
+    respondents = models.PositiveIntegerField(_("antal svarande"), null=True)
+    batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["year", "indicator"]
+        verbose_name = _("resultat från trygghetsmätning")
+        verbose_name_plural = _("resultat från trygghetsmätningar")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kommun", "area", "indicator", "year", "gender", "age_group"],
+                condition=models.Q(area__isnull=False),
+                name="survey_unique_area_row",
+            ),
+            models.UniqueConstraint(
+                fields=["kommun", "indicator", "year", "gender", "age_group"],
+                condition=models.Q(area__isnull=True),
+                name="survey_unique_kommun_row",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(share__gte=0) & models.Q(share__lte=100),
+                name="survey_share_percent",
+            ),
+        ]
+
+
+class CrimeStatistic(models.Model):
+    """Reported crimes (BRÅ-style) in a kommun or area, category and period."""
+
+    kommun = models.ForeignKey(
+        "places.Organisation", on_delete=models.CASCADE, related_name="crime_statistics"
+    )
+    area = models.ForeignKey(
+        "places.Area",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="crime_statistics",
+    )
+    category = models.CharField(_("brottskategori"), max_length=100)
+    theme = models.CharField(
+        _("tema"), max_length=40, blank=True, choices=choices(THEMES)
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    count = models.PositiveIntegerField(_("antal anmälda brott"), null=True)
+    rate_per_100k = models.FloatField(_("per 100 000 invånare"), null=True)
+    population = models.PositiveIntegerField(_("befolkning"), null=True)
+    batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["year", "category"]
+        verbose_name = _("brottsstatistik")
+        verbose_name_plural = _("brottsstatistik")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kommun", "area", "category", "year"],
+                condition=models.Q(area__isnull=False),
+                name="crime_unique_area_row",
+            ),
+            models.UniqueConstraint(
+                fields=["kommun", "category", "year"],
+                condition=models.Q(area__isnull=True),
+                name="crime_unique_kommun_row",
+            ),
+        ]
+
+
+class KeyFigure(models.Model):
+    """A Kolada key figure (KPI) for a kommun, region ("0008") or the riket ("0000")."""
+
+    kpi = models.CharField(_("nyckeltal"), max_length=20)
+    municipality_code = models.CharField(_("kommun/region-id"), max_length=4)
+    kommun = models.ForeignKey(
+        "places.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="key_figures",
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    gender = models.CharField(_("kön"), max_length=1, default="T")
+    value = models.FloatField(_("värde"), null=True)
+    batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["kpi", "year", "municipality_code"]
+        verbose_name = _("nyckeltal")
+        verbose_name_plural = _("nyckeltal")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kpi", "municipality_code", "year", "gender"],
+                name="keyfigure_unique",
+            )
+        ]
+
+
+class DialogueKind(models.TextChoices):
+    MEDBORGARDIALOG = "medborgardialog", _("Medborgardialog")
+    MEDARBETARDIALOG = "medarbetardialog", _("Medarbetardialog")
+    TRYGGHETSVANDRING = "trygghetsvandring", _("Trygghetsvandring")
+
+
+class Dialogue(models.Model):
+    """A medborgardialog, medarbetardialog or trygghetsvandring; no personal data."""
+
+    kommun = models.ForeignKey(
+        "places.Organisation", on_delete=models.CASCADE, related_name="dialogues"
+    )
+    kind = models.CharField(_("typ"), max_length=20, choices=DialogueKind.choices)
+    held_on = models.DateField(_("datum"))
+    area = models.ForeignKey(
+        "places.Area",
+        verbose_name=_("område"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="dialogues",
+    )
+    title = models.CharField(_("rubrik"), max_length=300, blank=True)
+    participants = models.JSONField(
+        _("deltagare per grupp"),
+        default=dict,
+        blank=True,
+        help_text=_('Antal per grupp, t.ex. {"boende": 12, "polis": 2}.'),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        verbose_name = _("dialog")
+        verbose_name_plural = _("dialoger")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.held_on}"
+
+    @property
+    def participant_total(self) -> int:
+        return sum(int(v) for v in self.participants.values())
+
+
+class DialogueFinding(models.Model):
+    """One thing a dialogue found, tagged with a theme and, where known, a place."""
+
+    dialogue = models.ForeignKey(
+        Dialogue, on_delete=models.CASCADE, related_name="findings"
+    )
+    text = models.TextField(_("iakttagelse"))
+    theme = models.CharField(_("tema"), max_length=40, choices=choices(THEMES))
+    area = models.ForeignKey(
+        "places.Area",
+        verbose_name=_("område"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="dialogue_findings",
+    )
+    place = models.CharField(_("plats"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("iakttagelse")
+        verbose_name_plural = _("iakttagelser")
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class CauseAnalysis(models.Model):
+    """Brå's short cause analysis for a focus area: problem → causes → measures."""
+
+    focus_area = models.OneToOneField(
+        "promises.FocusArea", on_delete=models.CASCADE, related_name="cause_analysis"
+    )
+    problem = models.TextField(_("problem"))
+    causes = models.TextField(_("troliga orsaker"))
+    measures = models.TextField(_("åtgärder"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("orsaksanalys")
+        verbose_name_plural = _("orsaksanalyser")
+
+
+class BaselineValue(models.Model):
+    """An indicator frozen when a promise is adopted, so effect can be followed up."""
+
+    promise = models.ForeignKey(
+        "promises.Promise", on_delete=models.CASCADE, related_name="baseline_values"
+    )
+    focus_area = models.ForeignKey(
+        "promises.FocusArea",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="baseline_values",
+    )
+    key = models.CharField(_("indikator"), max_length=100)
+    label = models.CharField(_("beskrivning"), max_length=300)
+    area = models.ForeignKey(
+        "places.Area",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    period = models.CharField(_("period"), max_length=40)
+    value = models.FloatField(_("värde"), null=True)
+    unit = models.CharField(_("enhet"), max_length=40)
+    base = models.PositiveIntegerField(_("underlag (antal)"), null=True)
+    frozen_at = models.DateTimeField(_("fryst"))
+
+    class Meta:
+        ordering = ["focus_area_id", "key", "area_id"]
+        verbose_name = _("utgångsvärde")
+        verbose_name_plural = _("utgångsvärden")
