@@ -11,6 +11,7 @@ record index. Everything runs in one transaction, so a bad record stores nothing
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -363,11 +364,17 @@ class _Areas:
 # --- the load itself ---------------------------------------------------------------
 
 
+_CANONICAL_UUID = re.compile(
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE
+)
+
+
 def _is_uuid(value: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(value)
-    except (ValueError, AttributeError, TypeError):
+    """Only the canonical 8-4-4-4-12 form counts: ``uuid.UUID`` also accepts file
+    names such as ``000_1ce16330b22eff07…``, which must create a new draft instead."""
+    if not isinstance(value, str) or not _CANONICAL_UUID.fullmatch(value.strip()):
         return None
+    return uuid.UUID(value.strip())
 
 
 def _resolve_kommuner(
