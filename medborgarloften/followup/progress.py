@@ -1,0 +1,444 @@
+"""Progress against a target: pure arithmetic, no Django, no database.
+
+A target is "at least ``quantity`` per ``per``" within the promise period, optionally
+"by ``deadline``". The period is cut into buckets — the whole period, each year, month,
+ISO week or term, each area, each area in each year — and every bucket gets:
+
+- ``done``: the sum of the quantities of activities dated inside it (an activity over
+  a date range counts on its first day);
+- ``target``: the quantity (1 when only a unit, a ``per`` or a deadline is given);
+  a bucket cut short by the period's start or end gets a proportional share, rounded
+  up — except terms, whose work happens whatever day the period starts;
+- ``expected``: what should be done by ``today`` if the work is spread evenly over the
+  bucket's days (0 before it starts, the whole target once it has ended);
+- a status, see ``Status``.
+
+Years are period years: they start on the period's first day ("2025-07-01 –
+2026-06-30"), so a period that does not start on 1 January is not cut at New Year. A
+period year that starts on 29 February continues on 28 February in common years.
+Terms are Swedish school terms as half years: vårtermin January–June, hösttermin
+July–December. Weeks are ISO weeks, Monday to Sunday.
+
+The overall status is the worst status among the buckets that have started (overdue,
+then behind), "done" only when every bucket is done, and "not started" while nothing
+has started. A deadline makes the target due on that day: after it, an unreached
+target is overdue. Without a period (no start or end), time-sliced targets cannot be
+judged and are "not measurable"; so is a per-area target without any named area.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import enum
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+class Status(enum.StrEnum):
+    DONE = "done"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    NOT_STARTED = "not_started"
+    OVERDUE = "overdue"
+    NOT_MEASURABLE = "not_measurable"
+
+
+#: Swedish labels, shown by templates and reports.
+STATUS_LABELS: dict[str, str] = {
+    Status.DONE: "Genomfört",
+    Status.ON_TRACK: "I fas",
+    Status.BEHIND: "Efter plan",
+    Status.NOT_STARTED: "Inte påbörjat",
+    Status.OVERDUE: "Försenat",
+    Status.NOT_MEASURABLE: "Inte mätbart",
+}
+
+#: Worst first: the overall status of started buckets is the first one found here.
+_SEVERITY = (Status.OVERDUE, Status.BEHIND)
+
+TIME_PERS = {"år", "månad", "vecka", "termin", "år_och_område"}
+AREA_PERS = {"område", "år_och_område"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One activity as progress sees it."""
+
+    date: dt.date
+    quantity: int = 1
+    area_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AreaRef:
+    id: int
+    name: str
+
+
+@dataclass
+class Bucket:
+    """One slice of the target: a time span, an area, or both."""
+
+    label: str
+    start: dt.date | None
+    end: dt.date | None
+    target: int
+    area: AreaRef | None = None
+    done: int = 0
+    expected: float | None = None
+    status: Status = Status.NOT_STARTED
+
+    @property
+    def percent(self) -> int:
+        """Share of the target reached, 0–100, for a progress bar."""
+        if self.target <= 0:
+            return 0
+        return min(100, round(100 * self.done / self.target))
+
+    @property
+    def label_status(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+@dataclass
+class Progress:
+    """Everything the dashboard and the report say about one commitment's target."""
+
+    status: Status
+    per: str
+    buckets: list[Bucket] = field(default_factory=list)
+    done: int = 0
+    counted: int = 0
+    target: int = 0
+    expected: float | None = None
+    deadline: dt.date | None = None
+    missing_areas: list[AreaRef] = field(default_factory=list)
+    reason: str = ""
+
+    @property
+    def measurable(self) -> bool:
+        return self.status != Status.NOT_MEASURABLE
+
+    @property
+    def percent(self) -> int:
+        """Share of the whole target reached (each bucket counted up to its own
+        target, so extra work in one area does not hide a missing one), 0–100."""
+        if self.target <= 0:
+            return 0
+        return min(100, round(100 * self.counted / self.target))
+
+    @property
+    def expected_percent(self) -> int:
+        if not self.target or self.expected is None:
+            return 0
+        return min(100, round(100 * self.expected / self.target))
+
+    @property
+    def label_status(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+# --- Calendar helpers ------------------------------------------------------------
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later; 29 February becomes 28 February in common years."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def _month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def _term_start(day: dt.date) -> dt.date:
+    return day.replace(month=1 if day.month <= 6 else 7, day=1)
+
+
+def _next_term(day: dt.date) -> dt.date:
+    if day.month <= 6:
+        return day.replace(month=7, day=1)
+    return dt.date(day.year + 1, 1, 1)
+
+
+def _days(start: dt.date, end: dt.date) -> int:
+    return (end - start).days + 1
+
+
+@dataclass(frozen=True)
+class _Span:
+    label: str
+    start: dt.date
+    end: dt.date
+    full_days: int  # days of the whole unit the span was cut from
+    prorate: bool = True
+
+
+def time_spans(per: str, start: dt.date, end: dt.date) -> list[_Span]:
+    """The period cut into the units of ``per`` (år, månad, vecka, termin)."""
+    spans: list[_Span] = []
+    if per in ("år", "år_och_område"):
+        index = 0
+        while True:
+            unit_start = add_years(start, index)
+            if unit_start > end:
+                break
+            unit_end = add_years(start, index + 1) - ONE_DAY
+            label = (
+                str(unit_start.year)
+                if unit_start.month == 1 and unit_start.day == 1
+                else f"{unit_start.isoformat()} – {min(unit_end, end).isoformat()}"
+            )
+            spans.append(
+                _Span(
+                    label, unit_start, min(unit_end, end), _days(unit_start, unit_end)
+                )
+            )
+            index += 1
+    elif per == "månad":
+        cursor = _month_start(start)
+        while cursor <= end:
+            unit_end = _next_month(cursor) - ONE_DAY
+            spans.append(
+                _Span(
+                    f"{cursor:%Y-%m}",
+                    max(cursor, start),
+                    min(unit_end, end),
+                    _days(cursor, unit_end),
+                )
+            )
+            cursor = unit_end + ONE_DAY
+    elif per == "vecka":
+        cursor = start - dt.timedelta(days=start.weekday())
+        while cursor <= end:
+            unit_end = cursor + dt.timedelta(days=6)
+            year, week, _ = cursor.isocalendar()
+            spans.append(
+                _Span(f"{year}-v{week:02d}", max(cursor, start), min(unit_end, end), 7)
+            )
+            cursor = unit_end + ONE_DAY
+    elif per == "termin":
+        cursor = _term_start(start)
+        while cursor <= end:
+            unit_end = _next_term(cursor) - ONE_DAY
+            name = "VT" if cursor.month == 1 else "HT"
+            spans.append(
+                _Span(
+                    f"{name} {cursor.year}",
+                    max(cursor, start),
+                    min(unit_end, end),
+                    _days(cursor, unit_end),
+                    prorate=False,
+                )
+            )
+            cursor = unit_end + ONE_DAY
+    else:
+        raise ValueError(f"unknown per: {per!r}")
+    return spans
+
+
+def _share(quantity: int, span: _Span) -> int:
+    """The target of a span cut short, in proportion to its days, rounded up."""
+    days = _days(span.start, span.end)
+    if not span.prorate or days >= span.full_days:
+        return quantity
+    return max(1, math.ceil(quantity * days / span.full_days))
+
+
+# --- Status ----------------------------------------------------------------------
+
+
+def expected_by(
+    *, target: int, start: dt.date | None, end: dt.date | None, today: dt.date
+) -> float | None:
+    """What should be done by ``today`` (inclusive) if the work is spread evenly."""
+    if start is None or end is None:
+        return None
+    if today < start:
+        return 0.0
+    if today >= end:
+        return float(target)
+    return target * _days(start, today) / _days(start, end)
+
+
+def bucket_status(bucket: Bucket, today: dt.date) -> Status:
+    """Done once the target is reached; overdue once the bucket ended short of it;
+    behind when fewer than the whole number expected by today are done."""
+    if bucket.done >= bucket.target:
+        return Status.DONE
+    if bucket.end is not None and today > bucket.end:
+        return Status.OVERDUE
+    if bucket.start is not None and today < bucket.start:
+        return Status.NOT_STARTED
+    if bucket.expected is not None and bucket.done < math.floor(bucket.expected):
+        return Status.BEHIND
+    if bucket.done == 0:
+        return Status.NOT_STARTED
+    return Status.ON_TRACK
+
+
+def overall_status(buckets: Sequence[Bucket], today: dt.date) -> Status:
+    if not buckets:
+        return Status.NOT_MEASURABLE
+    if all(b.status == Status.DONE for b in buckets):
+        return Status.DONE
+    started = [b for b in buckets if b.start is None or b.start <= today]
+    if not started:
+        return Status.NOT_STARTED
+    for status in _SEVERITY:
+        if any(b.status == status for b in started):
+            return status
+    if all(b.status == Status.NOT_STARTED for b in started):
+        return Status.NOT_STARTED
+    return Status.ON_TRACK
+
+
+# --- The entry point ---------------------------------------------------------------
+
+
+def commitment_progress(
+    *,
+    quantity: int | None,
+    per: str,
+    deadline: dt.date | None,
+    period_start: dt.date | None,
+    period_end: dt.date | None,
+    entries: Iterable[Entry],
+    areas: Sequence[AreaRef] = (),
+    today: dt.date,
+) -> Progress:
+    """Done, target, expected-by-today and status for one commitment, per bucket
+    and overall."""
+    entries = list(entries)
+    if quantity is None and not per and deadline is None:
+        return Progress(
+            status=Status.NOT_MEASURABLE,
+            per="",
+            done=sum(e.quantity for e in entries),
+            reason="Åtagandet har inget mätbart mål.",
+        )
+    amount = quantity if quantity is not None else 1
+    per = per or "period"
+    start = period_start
+    # A deadline closes the count: the target is due on that day.
+    end = deadline if deadline is not None else period_end
+    if start is not None and end is not None and end < start:
+        start = None  # a deadline before the period: judged by the deadline alone
+    if per in TIME_PERS and (start is None or end is None):
+        return Progress(
+            status=Status.NOT_MEASURABLE,
+            per=per,
+            deadline=deadline,
+            done=sum(e.quantity for e in entries),
+            reason="Löftet saknar period; målet per tidsenhet kan inte följas upp.",
+        )
+    if per in AREA_PERS and not areas:
+        return Progress(
+            status=Status.NOT_MEASURABLE,
+            per=per,
+            deadline=deadline,
+            done=sum(e.quantity for e in entries),
+            reason="Varken åtagandet eller löftet anger några områden.",
+        )
+
+    buckets: list[Bucket] = []
+    if per in ("år", "månad", "vecka", "termin"):
+        assert start is not None and end is not None
+        for span in time_spans(per, start, end):
+            buckets.append(
+                Bucket(span.label, span.start, span.end, _share(amount, span))
+            )
+    elif per == "år_och_område":
+        assert start is not None and end is not None
+        for span in time_spans(per, start, end):
+            for area in areas:
+                buckets.append(
+                    Bucket(
+                        f"{area.name} {span.label}",
+                        span.start,
+                        span.end,
+                        _share(amount, span),
+                        area=area,
+                    )
+                )
+    elif per == "område":
+        for area in areas:
+            buckets.append(Bucket(area.name, start, end, amount, area=area))
+    else:  # "period", or a deadline alone
+        buckets.append(Bucket("Hela perioden", start, end, amount))
+
+    _fill(buckets, entries, by_area=per in AREA_PERS)
+    for bucket in buckets:
+        bucket.expected = expected_by(
+            target=bucket.target, start=bucket.start, end=bucket.end, today=today
+        )
+        bucket.status = bucket_status(bucket, today)
+
+    expectations = [b.expected for b in buckets]
+    progress = Progress(
+        status=overall_status(buckets, today),
+        per=per,
+        buckets=buckets,
+        done=sum(e.quantity for e in entries),
+        counted=sum(min(b.done, b.target) for b in buckets),
+        target=sum(b.target for b in buckets),
+        expected=(
+            None
+            if any(x is None for x in expectations)
+            else sum(x for x in expectations if x is not None)
+        ),
+        deadline=deadline,
+    )
+    if per in AREA_PERS:
+        reached = {b.area.id for b in buckets if b.area is not None and b.done > 0}
+        progress.missing_areas = [a for a in areas if a.id not in reached]
+    return progress
+
+
+def _fill(buckets: list[Bucket], entries: list[Entry], *, by_area: bool) -> None:
+    """Add each entry's quantity to the bucket it falls in.
+
+    Buckets for one area (or for all) do not overlap, so a binary search over their
+    starts finds the bucket: linear in the entries, also for weekly targets.
+    """
+    lanes: dict[int | None, tuple[list[dt.date], list[Bucket]]] = {}
+    for bucket in sorted(buckets, key=lambda b: b.start or dt.date.min):
+        key = bucket.area.id if by_area and bucket.area is not None else None
+        starts, lane = lanes.setdefault(key, ([], []))
+        starts.append(bucket.start or dt.date.min)
+        lane.append(bucket)
+    for entry in entries:
+        found = lanes.get(entry.area_id if by_area else None)
+        if found is None:
+            continue
+        starts, lane = found
+        index = bisect.bisect_right(starts, entry.date) - 1
+        if index < 0:
+            continue
+        bucket = lane[index]
+        if bucket.end is not None and entry.date > bucket.end:
+            continue
+        bucket.done += entry.quantity
+
+
+def trend(entries: Iterable[Entry], today: dt.date, days: int = 30) -> int:
+    """Quantity in the last ``days`` days minus the ``days`` before: >0 rising."""
+    recent = previous = 0
+    recent_start = today - dt.timedelta(days=days - 1)
+    previous_start = recent_start - dt.timedelta(days=days)
+    for entry in entries:
+        if recent_start <= entry.date <= today:
+            recent += entry.quantity
+        elif previous_start <= entry.date < recent_start:
+            previous += entry.quantity
+    return recent - previous
