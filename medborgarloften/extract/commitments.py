@@ -46,6 +46,10 @@ FOCUS_STATEMENT = _compile("focus_statement")
 OUTCOME = _compile("outcome")
 
 # A finite promise verb: the sentence undertakes something.
+_JOINED_PROMISE = re.compile(
+    r"\b(?:och|samt|&)\s+(?:\w+\s+)?(?:medborgar)?(?:löfte|löften|åtgärder|aktiviteter|"
+    r"insatser|åtaganden)\b"
+)
 _PROMISE_VERB = re.compile(
     r"\b(?:ska|skall|lovar|lovade|kommer att|kommer|åtar sig|åtog sig|förbinder sig|"
     r"utlovar|garanterar)\b",
@@ -105,6 +109,9 @@ def classify_heading(text: str) -> str:
     """promise / excluded / topic for one heading line."""
     t = _clean(text).casefold()
     if EXCLUDED_HEADING.search(t):
+        # "Lägesbild och medborgarlöfte", "Mål och aktiviteter" hold the promise.
+        if _JOINED_PROMISE.search(t):
+            return "promise"
         return "excluded"
     if PROMISE_HEADING.search(t):
         return "promise"
@@ -183,9 +190,13 @@ def _scan(structure: Structure) -> list[_Candidate]:
             elif kind == "excluded":
                 leadin = _Context("excluded")
             else:
-                base = section.kind if section.kind != "excluded" else "excluded"
+                # An unknown governing line ("Mätningen visar:") outside the
+                # promise part introduces a list that must prove itself.
+                base = section.kind
                 leadin = _Context(
-                    "activity" if base in ("promise", "activity") else base,
+                    "activity"
+                    if base in ("promise", "activity")
+                    else ("excluded" if base == "excluded" else "unknown"),
                     party or section.party,
                 )
             if block.kind == "paragraph" and kind in ("activity", "other"):
@@ -248,6 +259,10 @@ def _scan(structure: Structure) -> list[_Candidate]:
             if ctx.kind == "excluded":
                 continue
             if ctx.kind == "focus" and not explicit:
+                continue
+            if ctx.kind == "unknown" and not (
+                explicit or own is not None or INFINITIVE_START.match(text)
+            ):
                 continue
             if own is None and BULLET_OUTCOME.search(text):
                 continue  # SCHEMA (b)/(c): an effect goal or a principle

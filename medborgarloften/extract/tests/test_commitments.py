@@ -467,6 +467,17 @@ def test_it_keeps_a_concrete_promise_before_a_list_as_a_commitment():
     assert len(run(text, [])) == 2
 
 
+def test_it_leaves_out_a_described_list_and_reads_a_joined_promise_heading():
+    text = (
+        "Ekby – medborgarlöften\n\nTrygghetsmätningen visar:\n"
+        "• Oron för inbrott har ökat i hela kommunen.\n"
+        "• Fler känner sig otrygga i centrum på kvällen.\n\n"
+        "Lägesbild och medborgarlöfte\n\n"
+        "Polisen ska genomföra fyra trafikkontroller per månad.\n"
+    )
+    assert [c["text"][:20] for c in run(text, ["Ekby"])] == ["Polisen ska genomför"]
+
+
 def test_it_does_not_read_i_ar_or_idag_as_rates():
     assert (
         extract_target("Nytt för i år är att föreningslivet ska involveras.").target
