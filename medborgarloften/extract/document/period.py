@@ -82,8 +82,9 @@ END_ONLY = re.compile(
     _FLAGS,
 )
 PROMISE_YEAR = re.compile(
-    rf"\b(?:medborgarlöft\w*|löfte\w*)(?:\s+[\wåäöÅÄÖ-]+){{0,3}}?\s+(?:för\s+|under\s+|år\s+)?"
-    rf"(?P<y>{_YEAR})(?![\d-])|(?<![\d-])(?P<y2>{_YEAR})\s+års\s+medborgarlöft",
+    rf"\b(?:medborgarlöft\w*|löfte\w*)(?:[ \t]+[\wåäöÅÄÖ-]+){{0,3}}?[ \t]+"
+    rf"(?:för[ \t]+|under[ \t]+|år[ \t]+)?(?P<y>{_YEAR})(?![\d-])|"
+    rf"(?<![\d-])(?P<y2>{_YEAR})[ \t]+års[ \t]+medborgarlöft",
     _FLAGS,
 )
 UNDER_YEAR = re.compile(

@@ -212,10 +212,19 @@ def _statement(text: str) -> list[Signatory]:
 
 
 def _excluded_names(text: str) -> set[str]:
-    """Names that follow an author, contact or photo label ("Handläggare")."""
+    """Names after an author, contact or photo label ("Handläggare", "Fotograf:").
+
+    The names are on the label's own line, or on the next line when the label
+    stands alone ("Handläggare\nSara Holm").
+    """
     out: set[str] = set()
     for label in _NOT_SIGNATORY_RX.finditer(text):
-        window = text[label.end() : label.end() + 80]
+        line_end = text.find("\n", label.end())
+        line_end = len(text) if line_end < 0 else line_end
+        window = text[label.end() : line_end]
+        if not window.strip(" \t:"):
+            nxt = re.compile(r"\s*([^\n]*)").match(text, line_end)
+            window = nxt.group(1) if nxt else ""
         for m in _NAME_IN_TEXT.finditer(window):
             out.add(m.group("name").casefold())
     return out

@@ -129,3 +129,24 @@ def test_it_does_not_take_a_numbered_section_title_for_the_follow_up_text():
     assert fu.text == (
         "Arbetet dokumenteras i en aktivitetsplan och följs upp tertialvis i styrgruppen."
     )
+
+
+NEWS = """Kommunen och polisen skrev under nya medborgarlöften
+
+Publicerad 12 januari 2022
+
+På tisdagen skrev kommunstyrelsens ordförande Sofia Åberg och lokalpolisområdeschef Magnus Höglund under nya medborgarlöften för Sjöbo kommun. Löftena gäller till och med december 2023.
+"""
+
+
+def test_it_reads_signers_between_skrev_and_under():
+    assert [(s.name, s.title) for s in find_signatories(NEWS)] == [
+        ("Sofia Åberg", "kommunstyrelsens ordförande"),
+        ("Magnus Höglund", "lokalpolisområdeschef"),
+    ]
+
+
+def test_it_does_not_read_a_promise_year_across_lines():
+    # "medborgarlöften\n\nPublicerad 12 januari 2022" once gave a 2022 start.
+    period = find_period(NEWS)
+    assert (period.start, period.end) == (None, "2023-12-31")
