@@ -201,6 +201,7 @@ def parse_structure(text: str) -> Structure:
         if mb:
             body_start = s + mb.end()
             end = s + len(line.rstrip())
+            last_start = s
             j = i + 1
             while j < n:
                 cs, ce = lines[j]
@@ -209,12 +210,19 @@ def parse_structure(text: str) -> Structure:
                     break
                 cont_indent = len(cont) - len(cont.lstrip(" \t"))
                 first = cont.lstrip()[0]
+                next_is_bullet = j + 1 < n and bool(
+                    BULLET_RE.match(text[lines[j + 1][0] : lines[j + 1][1]])
+                )
                 if (
                     cont_indent > 0
                     or first.islower()
-                    or (_wrapped(text[s:end]) and not _is_heading_line(cont))
+                    or (
+                        not _is_heading_line(cont)
+                        and (_wrapped(text[last_start:end]) or next_is_bullet)
+                    )
                 ):
                     end = cs + len(cont.rstrip())
+                    last_start = cs
                     j += 1
                     continue
                 break

@@ -107,3 +107,14 @@ def test_it_joins_hard_wrapped_pdf_lines_that_continue_with_a_capital():
     assert [b.kind for b in blocks] == ["bullet", "paragraph"]
     assert blocks[0].text.endswith("Norrskolan.")
     assert blocks[1].text.endswith("kommunen.")
+
+
+def test_it_joins_an_unindented_explanation_sandwiched_between_bullets():
+    text = (
+        "• Vi ska arbeta mot langning.\n"
+        "Det behövs eftersom fler unga får tag på alkohol.\n"
+        "• Vi ska öka närvaron.\n"
+    )
+    bullets = parse_structure(text).content()
+    assert [b.kind for b in bullets] == ["bullet", "bullet"]
+    assert bullets[0].text.endswith("alkohol.")
