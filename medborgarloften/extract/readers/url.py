@@ -7,6 +7,7 @@ that names the URL's problem (status, timeout, refused connection, wrong type).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -15,6 +16,8 @@ import httpx
 from ..errors import ExtractError
 
 MAX_REDIRECTS = 5
+# The whole download may take this many times the per-read timeout.
+TOTAL_TIMEOUT_FACTOR = 6
 ACCEPTED_TYPES = {
     "text/html": "html",
     "application/xhtml+xml": "html",
@@ -84,10 +87,18 @@ def fetch(
                 raise _too_large(max_bytes)
             chunks: list[bytes] = []
             size = 0
+            # httpx's timeout is per read; a server dripping a byte at a time must
+            # not hold an import forever, so the whole body has a deadline too.
+            deadline = time.monotonic() + TOTAL_TIMEOUT_FACTOR * timeout
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > max_bytes:
                     raise _too_large(max_bytes)
+                if time.monotonic() > deadline:
+                    raise ExtractError(
+                        f"Hämtningen tog mer än {TOTAL_TIMEOUT_FACTOR * timeout:g} s / "
+                        f"the download took more than {TOTAL_TIMEOUT_FACTOR * timeout:g} s"
+                    )
                 chunks.append(chunk)
             final_url = str(response.url)
     except httpx.TooManyRedirects:

@@ -60,6 +60,18 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/langsam":
             RELEASE.wait(10)
             self._send(200, "text/plain", b"sent")
+        elif path == "/droppande":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            for _ in range(100):
+                if RELEASE.wait(0.05):
+                    break
+                try:
+                    self.wfile.write(b"a")
+                    self.wfile.flush()
+                except OSError:  # the reader hung up, as it should
+                    break
         elif path == "/stor":
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")
@@ -165,6 +177,11 @@ def test_it_stops_streaming_past_the_size_limit(server: str) -> None:
 def test_it_gives_up_when_the_server_is_silent(server: str) -> None:
     with pytest.raises(ExtractError, match="svarade inte inom 0.3 s"):
         read_url(f"{server}/langsam", timeout=0.3)
+
+
+def test_it_gives_up_on_a_server_that_sends_a_byte_at_a_time(server: str) -> None:
+    with pytest.raises(ExtractError, match="Hämtningen tog mer än 1.2 s"):
+        read_url(f"{server}/droppande", timeout=0.2)
 
 
 def test_it_reports_a_refused_connection() -> None:
