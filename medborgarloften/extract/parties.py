@@ -35,9 +35,16 @@ _ADJ = (
     r"ideell[at]?|allmännyttig[at]?|närliggande|kommunala|lokala)"
 )
 _TERM = rf"(?:{_alt(_LEX['polis'] + _LEX['kommun'] + _LEX['annan'])})"
+# Terms that follow a place name: "Kalmar kommun", "Växjö lokalpolisområde".
+_NAMED_TERM = (
+    r"(?:kommun|kommunen|kommuns|kommunens|kommuner|lokalpolisområde\w*|"
+    r"polisområde\w*|lpo)"
+)
 _PARTY = (
     rf"(?:(?:{_NAME}s?\s+){{0,2}}AB\b"
-    rf"|(?:(?:det|den|de|vårt|vår|våra)\s+)?(?:{_NAME}s?\s+|{_ADJ}\s+)?{_TERM}\b(?:\s+{_AREA_QUAL}{_NAME}(?:\s+{_NAME})?(?=\s|[,.:;]|$))?"
+    rf"|{_NAME}s?\s+{_NAMED_TERM}\b"
+    rf"|(?:(?:det|den|de|vårt|vår|våra)\s+)?(?:{_ADJ}\s+)?{_TERM}\b"
+    rf"(?:\s+{_AREA_QUAL}{_NAME}(?:\s+{_NAME})?(?=\s|[,.:;]|$))?"
     rf"|\b(?:{_alt(_LEX['both'])})\b)"
 )
 _CHAIN = (
@@ -52,6 +59,13 @@ _START_RE = re.compile(
 )
 _INVERTED_RE = re.compile(
     rf"\b(?:ska|skall|lovar|lovade|kommer|åtar|förbinder|bör|vill)\s+"
+    rf"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?(?P<chain>{_CHAIN})",
+    re.IGNORECASE,
+)
+# V2 word order after an adverbial: "Under hösten genomför polisen …".
+_V2_RE = re.compile(
+    r"\s*(?:under|i|vid|på|efter|inom|varje|senast|dessutom|därför|även|också|sedan|"
+    r"från|inför|när|om)\b[^,.:;]{0,60}?,?\s(?:\w+(?:ar|er|ör|år|ir))\s+"
     rf"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?(?P<chain>{_CHAIN})",
     re.IGNORECASE,
 )
@@ -139,7 +153,7 @@ def subject_parties(sentence: str) -> PartyResult | None:
         assert bm is not None
         span, rule = (bm.start(), bm.end()), "responsible.vi_tillsammans"
     else:
-        inv = _INVERTED_RE.search(sentence)
+        inv = _INVERTED_RE.search(sentence) or _V2_RE.match(sentence)
         if inv and parties_in_chain(inv.group("chain")):
             found |= parties_in_chain(inv.group("chain"))
             span, rule = (inv.start("chain"), inv.end("chain")), "responsible.inverted"

@@ -478,6 +478,21 @@ def test_it_leaves_out_a_described_list_and_reads_a_joined_promise_heading():
     assert [c["text"][:20] for c in run(text, ["Ekby"])] == ["Polisen ska genomför"]
 
 
+@pytest.mark.parametrize(
+    ("text", "responsible"),
+    [
+        # V2 order after an adverbial names the subject after the verb.
+        ("Under hösten genomför polisen riktade insatser vid skolorna.", ["polis"]),
+        # A capitalised verb before "polisen" is not a place name ("Informera polisen").
+        ("Informera polisen om läget i bostadsområdena.", ["kommun"]),
+        ("Kalmar kommuns socialtjänst ska erbjuda föräldrastöd.", ["kommun"]),
+    ],
+)
+def test_it_finds_the_subject_in_bugs_caught(text, responsible):
+    got = run(f"Kommunen lovar att:\n\n • {text}\n", ["Kalmar"])
+    assert got[0]["responsible"] == responsible
+
+
 def test_it_does_not_read_i_ar_or_idag_as_rates():
     assert (
         extract_target("Nytt för i år är att föreningslivet ska involveras.").target
