@@ -27,6 +27,9 @@ LIST_INTRO = re.compile(
     r"följande\s+(?:\w+\s+){0,2}?(?:medborgar)?löften|fokusera\w*\s+på\s+följande",
     _I,
 )
+# An intro that itself promises ("Polisen ska patrullera i prioriterade områden:")
+# introduces commitments, not focus areas.
+PROMISE_VERB = re.compile(r"\b(?:lovar|ska|skall)\b|\bkommer\s+att\b", _I)
 PAST = re.compile(r"\bhar\b[^.]*\b(?:arbetat|haft|jobbat)\b|\btidigare\b", _I)
 INLINE = (
     ("focus.i_fokus", re.compile(r"\bI\s+fokus\s+står\s+(?:bland\s+annat\s+)?(?P<x>[^.!?\n]+)", _I), r",\s*|\s+samt\s+"),
@@ -154,6 +157,7 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
             unit.kind != "bullet"
             and LIST_INTRO.search(unit.text)
             and not PAST.search(unit.text)
+            and not PROMISE_VERB.search(unit.text)
         ):
             j = i + 1
             while j < len(units) and units[j].kind == "bullet":

@@ -150,3 +150,11 @@ def test_it_does_not_read_a_promise_year_across_lines():
     # "medborgarlöften\n\nPublicerad 12 januari 2022" once gave a 2022 start.
     period = find_period(NEWS)
     assert (period.start, period.end) == (None, "2023-12-31")
+
+
+def test_it_does_not_take_commitments_under_a_promising_intro_for_focus_areas():
+    text = (
+        "Polisen ska patrullera i de prioriterade områdena:\n\n"
+        "- Centrum varje fredag.\n- Stationen varje lördag.\n"
+    )
+    assert find_focus_areas(read_units(text)) == []

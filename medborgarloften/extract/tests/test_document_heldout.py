@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from medborgarloften.extract.document import (
+    find_evidence,
     find_municipalities,
     find_period,
     find_police_area,
     find_signatories,
+    read_units,
     themes_in,
 )
 from medborgarloften.extract.record import extract_record
@@ -136,3 +138,9 @@ def test_it_assembles_a_held_out_record():
     assert record["period"]["end"] == "2024-12-31"
     assert record["follow_up"]["text"] == "Uppföljning sker i slutet av perioden."
     assert record["focus_areas"] == ["en tryggare plats för unga"]
+
+
+def test_it_reads_evidence_named_in_an_underlag_sentence():
+    text = "Underlaget är polisens medborgarundersökning och dialoger med invånarna."
+    codes = [h.code for h in find_evidence(read_units(text))]
+    assert codes == ["trygghetsmatning", "medborgardialog"]
