@@ -75,16 +75,27 @@ _EXTENSIONS = {
     ".md": "text",
 }
 # Formats people upload by mistake, recognised by their first bytes.
+_IMAGE = (
+    "Filen är en bild ({0}); importen behöver en PDF med textlager, DOCX, HTML eller "
+    "text / the file is an image ({0}); the importer needs a PDF with a text layer, "
+    "DOCX, HTML or text"
+)
 _REFUSED_MAGIC = (
-    (b"\xd0\xcf\x11\xe0", "det äldre Word-formatet .doc; spara som .docx / the old "
-     "Word .doc format; save it as .docx"),
-    (b"{\\rtf", "RTF; spara som .docx / RTF; save it as .docx"),
-    (b"\x89PNG", "en bild (PNG) / an image (PNG)"),
-    (b"\xff\xd8\xff", "en bild (JPEG) / an image (JPEG)"),
-    (b"GIF8", "en bild (GIF) / an image (GIF)"),
-    (b"II*\x00", "en bild (TIFF) / an image (TIFF)"),
-    (b"MM\x00*", "en bild (TIFF) / an image (TIFF)"),
-)  # fmt: skip
+    (
+        b"\xd0\xcf\x11\xe0",
+        "Det äldre Word-formatet .doc stöds inte; spara som .docx / the old Word .doc "
+        "format is not supported; save it as .docx",
+    ),
+    (
+        b"{\\rtf",
+        "RTF stöds inte; spara som .docx / RTF is not supported; save it as .docx",
+    ),
+    (b"\x89PNG", _IMAGE.format("PNG")),
+    (b"\xff\xd8\xff", _IMAGE.format("JPEG")),
+    (b"GIF8", _IMAGE.format("GIF")),
+    (b"II*\x00", _IMAGE.format("TIFF")),
+    (b"MM\x00*", _IMAGE.format("TIFF")),
+)
 
 
 def sniff(data: bytes, *, filename: str = "", content_type: str | None = None) -> str:
@@ -96,12 +107,9 @@ def sniff(data: bytes, *, filename: str = "", content_type: str | None = None) -
         return "docx" if _zip_has_document(data) else "zip"
     if _HTML_START.match(head):
         return "html"
-    for magic, description in _REFUSED_MAGIC:
+    for magic, message in _REFUSED_MAGIC:
         if data.startswith(magic):
-            raise ExtractError(
-                f"Filen är {description.split(' / ')[0]} och stöds inte / the file is "
-                f"{description.split(' / ')[1]} and is not supported"
-            )
+            raise ExtractError(message)
     suffix = Path(filename).suffix.casefold()
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]

@@ -60,7 +60,7 @@ BAD_INPUTS = [
     pytest.param(b" \r\n\t ", "", "Filen är tom / the file is empty", id="blank"),
     pytest.param(bytes(range(256)) * 4, "", "binärdata", id="nul-bytes"),
     pytest.param(bytes(range(1, 32)) * 40, "", "binärdata", id="control-chars"),
-    pytest.param(b"\x89PNG\r\n\x1a\n" + bytes(100), "", "bild \\(PNG\\)", id="png"),
+    pytest.param(b"\x89PNG\r\n\x1a\n" + bytes(100), "", "en bild \\(PNG\\)", id="png"),
     pytest.param(b"\xff\xd8\xff\xe0" + bytes(100), "", "bild \\(JPEG\\)", id="jpeg"),
     pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1" + bytes(100), "", "\\.doc", id="doc"),
     pytest.param(
