@@ -76,3 +76,17 @@ def test_it_treats_regelbundet_and_lopande_as_not_measurable():
 def test_it_never_raises(text, responsible):
     target = extract_target(text).target
     check_commitment(text, responsible=responsible, target=target)
+
+
+def test_it_does_not_repeat_the_end_of_the_period_as_a_deadline():
+    period = {"start": "2025-01-01", "end": "2025-12-31"}
+    assert (
+        extract_target(
+            "Arbetet pågår till och med december 2025.", period=period
+        ).target
+        is None
+    )
+    target = extract_target(
+        "Belysningen ska vara klar senast i oktober.", period=period
+    ).target
+    assert target is not None and target["deadline"] == "2025-10-31"
