@@ -220,8 +220,6 @@ def extract_target(
     rates = _find_rates(text)
     quantity, unit, qspan = _find_quantity(text, rates)
     deadline, dspan = _find_deadline(text, period)
-    if deadline is not None and period and deadline == period.get("end"):
-        deadline, dspan = None, None  # the end of the period is not a deadline
     weekday_rate = next((r for r in rates if r[2]), None)
     if quantity is None and weekday_rate is not None:
         quantity = 1
