@@ -6,6 +6,8 @@ import codecs
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from medborgarloften.extract.readers import read_bytes
 from medborgarloften.extract.readers.cleanup import (
@@ -122,3 +124,15 @@ def test_it_reads_english_text_without_error_and_flags_the_language() -> None:
     )
     result = read_bytes(data, filename="promise.txt")
     assert result.meta["language_guess"] == "other"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("ab åÖ\n\r\t-•*–.\u00a0\u00adﬁ")), max_size=200
+    ),
+    keep_indent=st.booleans(),
+)
+def test_it_normalises_idempotently(text: str, keep_indent: bool) -> None:
+    once = normalise(text, keep_indent=keep_indent)
+    assert normalise(once, keep_indent=keep_indent) == once
