@@ -155,8 +155,8 @@ def read_bytes(
         if kind == "pdf":
             if b"%PDF-" not in data[:1024]:
                 raise ExtractError(
-                    "Filen heter .pdf men är ingen PDF / the file is named .pdf but is "
-                    "not a PDF"
+                    "Filen är märkt som PDF men är ingen PDF / the file is labelled as "
+                    "a PDF but is not one"
                 )
             text, meta = read_pdf(data)
         elif kind == "docx":

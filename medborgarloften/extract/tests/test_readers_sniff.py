@@ -64,7 +64,7 @@ BAD_INPUTS = [
     pytest.param(b"\xff\xd8\xff\xe0" + bytes(100), "", "bild \\(JPEG\\)", id="jpeg"),
     pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1" + bytes(100), "", "\\.doc", id="doc"),
     pytest.param(
-        SWEDISH.encode(), "löfte.pdf", "heter .pdf men är ingen PDF", id="pdf-name"
+        SWEDISH.encode(), "löfte.pdf", "märkt som PDF men är ingen PDF", id="pdf-name"
     ),
     pytest.param(other_zip(), "", "word/document.xml saknas", id="zip-not-docx"),
     pytest.param(b"<html><body></body></html>", "", "ingen text", id="html-no-text"),
