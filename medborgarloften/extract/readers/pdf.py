@@ -106,6 +106,8 @@ def read_pdf(data: bytes, *, allow_ocr: bool = True) -> tuple[str, dict[str, obj
                 "layer even after OCR"
             )
         return _read_with_ocr(data)
+    # Page numbers (from 1) with no text at all: scanned pages in a mixed file.
+    empty_pages = [number for number, (_, lines) in enumerate(pages, 1) if not lines]
     _strip_running_lines([lines for _, lines in pages])
     paragraphs: list[list[str]] = []
     two_column_pages = 0
@@ -127,6 +129,7 @@ def read_pdf(data: bytes, *, allow_ocr: bool = True) -> tuple[str, dict[str, obj
     text = normalise("\n\n".join("\n".join(items) for items in paragraphs))
     meta: dict[str, object] = {
         "pages": len(pages),
+        "pages_without_text": empty_pages,
         "two_column_pages": two_column_pages,
         "ocr": False,
         **metadata,

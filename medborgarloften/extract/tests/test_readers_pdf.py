@@ -292,3 +292,9 @@ def test_it_keeps_the_columns_of_a_signature_block_apart() -> None:
         "\n\nAnna Andersson    Per Persson\n"
         "Kommunstyrelsens ordförande    Lokalpolisområdeschef\n"
     )
+
+
+def test_it_lists_pages_without_text_in_a_mixed_file() -> None:
+    pages = [lines_page([PROMISE]), Page(drawing_only=True), lines_page([PROMISE])]
+    result = read_bytes(build_pdf(pages))
+    assert result.meta["pages_without_text"] == [2]
