@@ -295,6 +295,7 @@ def test_it_keeps_the_columns_of_a_signature_block_apart() -> None:
 
 
 def test_it_lists_pages_without_text_in_a_mixed_file() -> None:
-    pages = [lines_page([PROMISE]), Page(drawing_only=True), lines_page([PROMISE])]
+    first, second = varied_promises(2)
+    pages = [lines_page([first]), Page(drawing_only=True), lines_page([second])]
     result = read_bytes(build_pdf(pages))
     assert result.meta["pages_without_text"] == [2]
