@@ -161,6 +161,17 @@ def _is_commitment_sentence(sentence: str) -> bool:
     return bool(_PASSIVE_ACTION.search(s))
 
 
+def _group_header(block: Block, following: list[Block]) -> bool:
+    """A bullet directly over deeper bullets, or a numbered item over plain bullets."""
+    if not following or following[0].kind != "bullet":
+        return False
+    nxt = following[0]
+    if nxt.indent > block.indent:
+        return True
+    numbered = block.marker[:1].isdigit() or block.marker[:1].isalpha()
+    return numbered and not (nxt.marker[:1].isdigit() or nxt.marker[:1].isalpha())
+
+
 def _truncated(block: Block, is_last: bool) -> bool:
     if not is_last:
         return False
@@ -252,6 +263,27 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 continue
             if _truncated(block, is_last) or _QUOTE.search(text):
                 continue
+            if (
+                ctx.kind not in ("excluded", "focus")
+                and not _PROMISE_VERB.search(text)
+                and _group_header(block, blocks[idx + 1 : idx + 2])
+            ):
+                # "1. Ökad trygghet i centrum" over its own bulleted activities.
+                candidates.append(
+                    _Candidate(
+                        text,
+                        block.start,
+                        block.start + len(text),
+                        idx,
+                        "bullet",
+                        "focus.group_header",
+                        ctx.party,
+                        ctx,
+                        focus=True,
+                    )
+                )
+                continue
+
             if len(text.split()) < 3:
                 continue
             own = subject_parties(text)

@@ -493,6 +493,19 @@ def test_it_finds_the_subject_in_bugs_caught(text, responsible):
     assert got[0]["responsible"] == responsible
 
 
+def test_it_reads_a_numbered_focus_over_its_bullets_as_a_group_header():
+    text = (
+        "Medborgarlöfte Ekby 2025\n\n1. Ökad trygghet i centrum\n"
+        "• Polisen genomför fotpatrullering varje fredag.\n"
+        "• Kommunen ser över belysningen.\n2. Minskad narkotikaanvändning\n"
+        "• Fältassistenterna besöker skolorna två gånger per termin.\n"
+    )
+    structure = parse_structure(text)
+    assert len(extract_commitments(text, structure, municipalities=["Ekby"])) == 3
+    headers = [u["text"] for u in extract_umbrella_statements(text, structure)]
+    assert headers == ["Ökad trygghet i centrum", "Minskad narkotikaanvändning"]
+
+
 def test_it_does_not_read_i_ar_or_idag_as_rates():
     assert (
         extract_target("Nytt för i år är att föreningslivet ska involveras.").target
