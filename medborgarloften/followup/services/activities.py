@@ -1,8 +1,9 @@
-"""Writes to the follow-up: activities reported against commitments.
+"""Activities, one at a time: create, update (optimistic locking), delete.
 
-Minimal for now (issue 2 needs it for the demo); later issues add editing, progress
-and reports. Every function validates first, names the field in a Swedish message and
-saves inside one transaction.
+Every function validates first, names the field in a Swedish message and saves inside
+one transaction. An update or delete carries the ``version`` the form was read at; when
+somebody saved in between, the change is refused with who and when — never a lost
+update.
 """
 
 from __future__ import annotations
@@ -14,38 +15,142 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Area, Organisation
 
-from .models import Activity
+from ..models import Activity
 
-__all__ = ["activity_create"]
+__all__ = [
+    "MAX_COST",
+    "MAX_HOURS",
+    "MAX_PARTICIPANTS",
+    "MAX_QUANTITY",
+    "StaleActivity",
+    "activity_build",
+    "activity_create",
+    "activity_delete",
+    "activity_update",
+]
+
+#: Upper bounds: one activity is one evening, one walk, one campaign. More than a
+#: thousand of anything in one row is a typing slip (an extra zero, a year in the
+#: wrong column); log it as several activities instead.
+MAX_QUANTITY = 1000
+MAX_PARTICIPANTS = 100_000
+MAX_HOURS = Decimal("10000")
+MAX_COST = Decimal("100000000")
+
+#: Fields an update may change.
+EDITABLE = (
+    "date",
+    "end_date",
+    "area",
+    "kind",
+    "quantity",
+    "participants",
+    "organisation",
+    "description",
+    "links",
+    "hours",
+    "cost",
+)
+
+
+class StaleActivity(ValidationError):
+    """The activity changed (or was deleted) after the form was read."""
 
 
 def _activity_errors(
     *,
     commitment: Any,
-    date: dt.date,
+    date: dt.date | None,
     end_date: dt.date | None,
     kind: str,
-    quantity: int,
+    quantity: Any,
     area: Area | None,
     organisation: Organisation | None,
     links: list[str],
+    participants: Any = None,
+    hours: Any = None,
+    cost: Any = None,
+    today: dt.date | None = None,
 ) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
+    today = today or timezone.localdate()
+    promise = commitment.promise
 
     def add(key: str, message: str) -> None:
         errors.setdefault(key, []).append(message)
 
     if not kind:
         add("kind", _("Typ: skriv vad som gjordes, t.ex. trygghetsvandring."))
-    if end_date is not None and end_date < date:
-        add("end_date", _("Till och med: slutdatumet ligger före startdatumet."))
-    if quantity < 1:
+    if date is None:
+        add("date", _("Datum: ange när det gjordes (ÅÅÅÅ-MM-DD)."))
+    else:
+        if end_date is not None and end_date < date:
+            add("end_date", _("Till och med: slutdatumet ligger före startdatumet."))
+        if date > today:
+            add(
+                "date",
+                _(
+                    "Datum: %(date)s ligger i framtiden. Logga det som har gjorts, "
+                    "inte det som planeras."
+                )
+                % {"date": date.isoformat()},
+            )
+        start, end = promise.period_start, promise.period_end
+        for key, day, label in (
+            ("date", date, _("Datum")),
+            ("end_date", end_date, _("Till och med")),
+        ):
+            if day is None:
+                continue
+            if (start and day < start) or (end and day > end):
+                add(
+                    key,
+                    _(
+                        "%(label)s: %(date)s ligger utanför löftets period "
+                        "%(start)s – %(end)s."
+                    )
+                    % {
+                        "label": label,
+                        "date": day.isoformat(),
+                        "start": start.isoformat() if start else "…",
+                        "end": end.isoformat() if end else "…",
+                    },
+                )
+    if not isinstance(quantity, int) or isinstance(quantity, bool):
+        add("quantity", _("Antal: ska vara ett heltal."))
+    elif quantity < 1:
         add("quantity", _("Antal: ska vara minst 1."))
-    parties = list(commitment.promise.parties.all())
+    elif quantity > MAX_QUANTITY:
+        add(
+            "quantity",
+            _(
+                "Antal: %(n)s är orimligt många för en aktivitet (högst %(max)s). "
+                "Dela upp den i flera."
+            )
+            % {"n": quantity, "max": MAX_QUANTITY},
+        )
+    for key, value, bound, label in (
+        ("participants", participants, MAX_PARTICIPANTS, _("Deltagare")),
+        ("hours", hours, MAX_HOURS, _("Timmar")),
+        ("cost", cost, MAX_COST, _("Kostnad")),
+    ):
+        if value is None:
+            continue
+        if value < 0:
+            add(key, _("%(label)s: kan inte vara negativt.") % {"label": label})
+        elif value > bound:
+            add(
+                key,
+                _("%(label)s: %(value)s är orimligt mycket (högst %(max)s).")
+                % {"label": label, "value": value, "max": bound},
+            )
+    parties = list(promise.parties.all())
     if area is not None and area.kommun_id not in {p.pk for p in parties}:
         add(
             "area",
@@ -71,6 +176,76 @@ def _activity_errors(
     return errors
 
 
+def _clean_links(links: Iterable[str]) -> list[str]:
+    return [link.strip() for link in links if link and link.strip()]
+
+
+def activity_build(
+    *,
+    commitment: Any,
+    date: dt.date | None,
+    kind: str,
+    actor: Any = None,
+    end_date: dt.date | None = None,
+    area: Area | None = None,
+    quantity: Any = 1,
+    participants: int | None = None,
+    organisation: Organisation | None = None,
+    description: str = "",
+    links: Iterable[str] = (),
+    hours: Decimal | None = None,
+    cost: Decimal | None = None,
+    source: str = "webb",
+    today: dt.date | None = None,
+) -> Activity:
+    """An unsaved, validated activity; raises ValidationError naming each field.
+
+    Shared by ``activity_create`` and the bulk import, which checks every row before
+    it saves any."""
+    kind = " ".join((kind or "").split())
+    link_list = _clean_links(links)
+    errors = _activity_errors(
+        commitment=commitment,
+        date=date,
+        end_date=end_date,
+        kind=kind,
+        quantity=quantity,
+        area=area,
+        organisation=organisation,
+        links=link_list,
+        participants=participants,
+        hours=hours,
+        cost=cost,
+        today=today,
+    )
+    if errors:
+        raise ValidationError(errors)
+    activity = Activity(
+        commitment=commitment,
+        date=date,
+        end_date=end_date,
+        area=area,
+        kind=kind,
+        quantity=quantity,
+        participants=participants,
+        organisation=organisation,
+        description=(description or "").strip(),
+        links=link_list,
+        hours=hours,
+        cost=cost,
+        created_by=actor if actor is not None and actor.is_authenticated else None,
+        source=source[:100],
+    )
+    # The related objects are given, not looked up, and the constraints were checked
+    # above (the database enforces them too): clean only the plain fields.
+    activity.full_clean(
+        exclude=["commitment", "area", "organisation", "created_by"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+    return activity
+
+
 @transaction.atomic
 def activity_create(
     *,
@@ -88,44 +263,87 @@ def activity_create(
     hours: Decimal | None = None,
     cost: Decimal | None = None,
     source: str = "webb",
+    today: dt.date | None = None,
 ) -> Activity:
-    """Record what was done against a commitment, in one of the promise's kommuner."""
-    kind = " ".join(kind.split())
-    link_list = [link.strip() for link in links if link.strip()]
-    errors = _activity_errors(
+    """Record what was done against a commitment: inside the promise period, not in
+    the future, in one of the promise's kommuner, with a sane quantity."""
+    activity = activity_build(
         commitment=commitment,
         date=date,
-        end_date=end_date,
         kind=kind,
-        quantity=quantity,
-        area=area,
-        organisation=organisation,
-        links=link_list,
-    )
-    if errors:
-        raise ValidationError(errors)
-    activity = Activity(
-        commitment=commitment,
-        date=date,
+        actor=actor,
         end_date=end_date,
         area=area,
-        kind=kind,
         quantity=quantity,
         participants=participants,
         organisation=organisation,
-        description=description.strip(),
-        links=link_list,
+        description=description,
+        links=links,
         hours=hours,
         cost=cost,
-        created_by=actor if actor is not None and actor.is_authenticated else None,
-        source=source[:100],
-    )
-    # The related objects are given, not looked up, and the constraints were checked
-    # above (the database enforces them too): clean only the plain fields.
-    activity.full_clean(
-        exclude=["commitment", "area", "organisation", "created_by"],
-        validate_unique=False,
-        validate_constraints=False,
+        source=source,
+        today=today,
     )
     activity.save()
     return activity
+
+
+def _stale(activity: Activity) -> StaleActivity:
+    current = (
+        Activity.objects.filter(pk=activity.pk)
+        .values("version", "updated_at", "created_by__username")
+        .first()
+    )
+    if current is None:
+        return StaleActivity(
+            _("Aktiviteten har tagits bort av någon annan medan du ändrade den.")
+        )
+    return StaleActivity(
+        _(
+            "Någon annan sparade aktiviteten %(when)s medan du ändrade den. Dina "
+            "ändringar är inte sparade: läs in den nya versionen och gör om dem."
+        )
+        % {"when": timezone.localtime(current["updated_at"]).strftime("%Y-%m-%d %H:%M")}
+    )
+
+
+@transaction.atomic
+def activity_update(
+    *,
+    activity: Activity,
+    version: int,
+    actor: Any = None,
+    today: dt.date | None = None,
+    **changes: Any,
+) -> Activity:
+    """Change an activity only if nobody saved it since ``version`` was read; the
+    second of two concurrent saves is refused (StaleActivity), never merged."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise TypeError(f"activity_update: unknown fields {sorted(unknown)}")
+    values = {name: getattr(activity, name) for name in EDITABLE} | changes
+    values["kind"] = " ".join((values["kind"] or "").split())
+    values["links"] = _clean_links(values["links"])
+    values["description"] = (values["description"] or "").strip()
+    errors = _activity_errors(
+        commitment=activity.commitment,
+        today=today,
+        **{k: v for k, v in values.items() if k != "description"},
+    )
+    if errors:
+        raise ValidationError(errors)
+    updated = Activity.objects.filter(pk=activity.pk, version=version).update(
+        **values, version=F("version") + 1, updated_at=timezone.now()
+    )
+    if not updated:
+        raise _stale(activity)
+    activity.refresh_from_db()
+    return activity
+
+
+@transaction.atomic
+def activity_delete(*, activity: Activity, version: int, actor: Any = None) -> None:
+    """Delete an activity only if nobody changed it since ``version`` was read."""
+    deleted, _counts = Activity.objects.filter(pk=activity.pk, version=version).delete()
+    if not deleted:
+        raise _stale(activity)

@@ -1,0 +1,3 @@
+"""Reports and assessments (filled in below)."""
+
+__all__: list[str] = []

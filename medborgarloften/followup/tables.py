@@ -1,0 +1,149 @@
+"""Read an activity table (CSV or XLSX) into rows of raw cell values. No database.
+
+Kommuner keep their activity lists in Excel: a CSV saved by Excel is Windows-1252
+with semicolons, a newer one UTF-8 with a byte-order mark; both read the same. The
+header names the columns in Swedish, in any order and case; see ``COLUMNS``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Field -> the header names that mean it (casefolded). The first is the documented one.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "commitment": ("åtagande", "åtagande nr", "nr", "åtagandenummer"),
+    "date": ("datum", "från", "startdatum"),
+    "end_date": ("till och med", "till", "slutdatum", "t.o.m."),
+    "area": ("område", "plats", "stadsdel"),
+    "kind": ("typ", "aktivitet", "vad"),
+    "quantity": ("antal",),
+    "participants": ("deltagare", "antal deltagare"),
+    "organisation": ("utförd av", "organisation", "vem"),
+    "description": ("beskrivning", "kommentar"),
+    "links": ("länkar", "länk"),
+    "hours": ("timmar", "tid (timmar)"),
+    "cost": ("kostnad", "kostnad (kr)"),
+}
+REQUIRED = ("commitment", "date", "kind")
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 5000
+
+
+@dataclass
+class Table:
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+_LOOKUP = {_norm(name): key for key, names in COLUMNS.items() for name in names}
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252 — what Excel writes."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _raw_rows(data: bytes, filename: str) -> list[list[Any]]:
+    if filename.lower().endswith(".xlsx") or data.startswith(b"PK\x03\x04"):
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            return [list(row) for row in sheet.iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+    text = decode(data)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max(";,\t", key=first.count)
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def read_table(data: bytes, filename: str = "") -> Table:
+    """Rows keyed by field, numbered as a spreadsheet numbers them (header = 1)."""
+    table = Table()
+    if len(data) > MAX_BYTES:
+        table.errors.append(
+            f"Filen är för stor ({len(data) // 1024} kB); högst "
+            f"{MAX_BYTES // 1024 // 1024} MB."
+        )
+        return table
+    try:
+        raw = _raw_rows(data, filename)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        table.errors.append(f"Filen kunde inte läsas som CSV eller XLSX ({exc}).")
+        return table
+    skipped = 0
+    while raw and all(_blank(v) for v in raw[0]):
+        raw.pop(0)
+        skipped += 1
+    if not raw:
+        table.errors.append("Filen är tom: första raden ska vara kolumnrubriker.")
+        return table
+    header = raw[0]
+    keys: list[str | None] = []
+    for cell in header:
+        name = _norm(str(cell)) if not _blank(cell) else ""
+        key = _LOOKUP.get(name)
+        if name and key is None:
+            table.ignored_columns.append(str(cell).strip())
+        if key in keys:
+            table.errors.append(f"Kolumnen {cell!s} finns två gånger.")
+        keys.append(key)
+    missing = [COLUMNS[key][0] for key in REQUIRED if key not in keys]
+    if missing:
+        table.errors.append(
+            "Kolumner saknas: "
+            + ", ".join(missing)
+            + ". Första raden ska ha rubrikerna "
+            + ", ".join(names[0] for names in COLUMNS.values())
+            + "."
+        )
+        return table
+    for offset, row in enumerate(raw[1:], start=2 + skipped):
+        if all(_blank(v) for v in row):
+            continue
+        values = {
+            key: (value.strip() if isinstance(value, str) else value)
+            for key, value in zip(keys, row, strict=False)
+            if key is not None
+        }
+        table.rows.append((offset, values))
+    if len(table.rows) > MAX_ROWS:
+        table.errors.append(
+            f"Filen har {len(table.rows)} rader; högst {MAX_ROWS} per import."
+        )
+    if not table.rows and not table.errors:
+        table.errors.append("Filen har inga rader under rubrikerna.")
+    return table
+
+
+def cell_date(value: Any) -> dt.date | None:
+    """A date cell: an Excel date or ISO text. Raises ValueError otherwise."""
+    if _blank(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    return dt.date.fromisoformat(text[:10] if len(text) > 10 else text)
