@@ -236,8 +236,14 @@ def _strip_running_lines(pages: list[list[_Line]]) -> None:
         return sorted({*range(min(edges, count)), *range(max(0, count - edges), count)})
 
     seen: Counter[str] = Counter()
+    sizes: dict[str, list[float]] = {}
     for lines in pages:
-        seen.update({_edge_key(lines[index]) for index in edge_indexes(lines)})
+        edge_lines = {
+            _edge_key(lines[index]): lines[index] for index in edge_indexes(lines)
+        }
+        seen.update(edge_lines.keys())
+        for key, line in edge_lines.items():
+            sizes.setdefault(key, []).append(line.size)
     threshold = max(2, math.ceil(0.6 * len(pages)))
     # A chapter title with the page number ("Kapitel 2: Uppföljning 13") repeats
     # only within its chapter; the number makes three repeats enough.
@@ -246,12 +252,18 @@ def _strip_running_lines(pages: list[list[_Line]]) -> None:
         for key, count in seen.items()
         if count >= threshold or (count >= 3 and "#" in key)
     }
+    usual_size = {key: statistics.median(sizes[key]) for key in running}
+
+    def is_running(line: _Line) -> bool:
+        key = _edge_key(line)
+        # The same words set larger than usual are the title on the first page.
+        return key in running and line.size <= usual_size[key] + 1
+
     for lines in pages:
         drop = {
             index
             for index in edge_indexes(lines)
-            if _edge_key(lines[index]) in running
-            or _PAGE_NUMBER.match(lines[index].text.strip())
+            if is_running(lines[index]) or _PAGE_NUMBER.match(lines[index].text.strip())
         }
         lines[:] = [line for index, line in enumerate(lines) if index not in drop]
 

@@ -299,3 +299,12 @@ def test_it_lists_pages_without_text_in_a_mixed_file() -> None:
     pages = [lines_page([first]), Page(drawing_only=True), lines_page([second])]
     result = read_bytes(build_pdf(pages))
     assert result.meta["pages_without_text"] == [2]
+
+
+def test_it_keeps_the_title_that_the_running_header_repeats() -> None:
+    pages = layout_paragraphs(varied_promises(40), header="Medborgarlöfte Norrdal 2025")
+    pages[0].text(72, 780, "Medborgarlöfte Norrdal 2025", size=20)
+    pages[0].items = [item for item in pages[0].items if item[1] != 800]
+    text = read_pdf_bytes(pages)
+    assert text.startswith("Medborgarlöfte Norrdal 2025\n\n")
+    assert text.count("Medborgarlöfte Norrdal 2025") == 1
