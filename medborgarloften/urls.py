@@ -8,5 +8,6 @@ urlpatterns = [
     path("konto/", include("medborgarloften.accounts.urls")),
     path("personal/", include("medborgarloften.promises.urls")),
     path("personal/organisationer/", include("medborgarloften.places.urls")),
+    path("personal/lagesbild/", include("medborgarloften.situation.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -54,6 +54,12 @@ class Observation(models.Model):
     latitude = models.FloatField(_("latitud"), null=True, blank=True)
     longitude = models.FloatField(_("longitud"), null=True, blank=True)
     observed_at = models.DateTimeField(_("när"))
+    month = models.PositiveIntegerField(
+        _("månad (ååååmm)"),
+        default=0,
+        editable=False,
+        help_text=_("Lokal månad för observed_at, för snabb gruppering i SQL."),
+    )
     text = models.TextField(_("beskrivning"), blank=True)
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -79,6 +85,9 @@ class Observation(models.Model):
         ordering = ["-observed_at", "-id"]
         indexes = [
             models.Index(fields=["kommun", "observed_at"], name="obs_kommun_time"),
+            models.Index(
+                fields=["kommun", "month", "category"], name="obs_kommun_month"
+            ),
         ]
         verbose_name = _("observation")
         verbose_name_plural = _("observationer")
@@ -96,6 +105,7 @@ class PoliceEvent(models.Model):
 
     event_id = models.BigIntegerField(_("händelse-id"), unique=True)
     published_at = models.DateTimeField(_("publicerad"))
+    month = models.PositiveIntegerField(_("månad (ååååmm)"), default=0, editable=False)
     name = models.CharField(_("rubrik"), max_length=500)
     summary = models.TextField(_("sammanfattning"), blank=True)
     url = models.CharField(_("länk"), max_length=500, blank=True)
@@ -132,6 +142,7 @@ class PoliceEvent(models.Model):
         verbose_name_plural = _("polishändelser")
         indexes = [
             models.Index(fields=["kommun", "published_at"], name="event_kommun_time"),
+            models.Index(fields=["kommun", "month", "type"], name="event_kommun_month"),
         ]
 
     def __str__(self) -> str:

@@ -1,7 +1,8 @@
-"""Writes to the lägesbild: EST-style observations from trained reporters.
+"""EST-style observations from trained reporters: what, where, when, a short text.
 
-Minimal for now (issue 2 needs it for the demo); later issues add surveys,
-statistics, events and dialogues. Validate first, name the field, one transaction.
+A point is checked against Sweden and the kommun's boundary and, when no area is
+chosen, placed in the area whose geometry holds it. Validate first, name the field,
+one transaction.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Area, Organisation, OrganisationKind
 
-from .models import Observation, ObservationCategory
+from .. import geo
+from ..models import Observation, ObservationCategory
+from ..periods import local_month
 
-__all__ = ["observation_create"]
+__all__ = ["area_at", "observation_create"]
 
 #: Clocks differ a little between phones and the server.
 _CLOCK_SKEW = dt.timedelta(minutes=10)
@@ -58,7 +61,47 @@ def _observation_errors(
         add("latitude", _("Latitud: ska ligga mellan -90 och 90."))
     if longitude is not None and not -180 <= longitude <= 180:
         add("longitude", _("Longitud: ska ligga mellan -180 och 180."))
+    if errors or latitude is None or longitude is None:
+        return errors
+    if not geo.in_sweden_box(latitude, longitude):
+        add(
+            "latitude",
+            _("Position: punkten (%(lat).5f, %(lon).5f) ligger utanför Sverige.")
+            % {"lat": latitude, "lon": longitude},
+        )
+        return errors
+    boundary = geo.kommun_geometry(kommun.code)
+    if boundary is not None and not geo.near(boundary, lat=latitude, lon=longitude):
+        add(
+            "latitude",
+            _("Position: punkten ligger utanför %(kommun)s.") % {"kommun": kommun},
+        )
+    elif (
+        area is not None
+        and area.geometry
+        and not geo.near(
+            area.geometry,
+            lat=latitude,
+            lon=longitude,
+            tolerance=geo.AREA_TOLERANCE_DEGREES,
+        )
+    ):
+        add(
+            "area",
+            _("Område: punkten ligger utanför %(area)s; välj rätt område eller inget.")
+            % {"area": area},
+        )
     return errors
+
+
+def area_at(*, kommun: Organisation, latitude: float, longitude: float) -> Area | None:
+    """The kommun's area whose geometry holds the point; None when none does."""
+    for area in Area.objects.filter(kommun=kommun, geometry__isnull=False).order_by(
+        "pk"
+    ):
+        if geo.contains(area.geometry, lat=latitude, lon=longitude):
+            return area
+    return None
 
 
 @transaction.atomic
@@ -74,7 +117,8 @@ def observation_create(
     text: str = "",
     organisation: Organisation | None = None,
 ) -> Observation:
-    """Store one observation in a kommun: a known category, a past time, its own area."""
+    """Store one observation in a kommun: a known category, a past time, its own area,
+    a point inside Sweden and the kommun, placed in the area that holds it."""
     errors = _observation_errors(
         kommun=kommun,
         category=category,
@@ -85,10 +129,13 @@ def observation_create(
     )
     if errors:
         raise ValidationError(errors)
+    if area is None and latitude is not None and longitude is not None:
+        area = area_at(kommun=kommun, latitude=latitude, longitude=longitude)
     observation = Observation(
         kommun=kommun,
         category=category,
         observed_at=observed_at,
+        month=local_month(observed_at),
         area=area,
         latitude=latitude,
         longitude=longitude,

@@ -1,0 +1,141 @@
+"""Forms of the lägesbild: they parse and label; services validate and save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from medborgarloften.places.models import Area, Organisation
+from medborgarloften.vocabulary import THEMES
+
+from .models import DialogueKind, ObservationCategory
+
+#: "A short text": long enough for a sentence or two, short enough for a phone.
+TEXT_MAX = 500
+
+
+class ObservationForm(forms.Form):
+    """What, where, when and a short text — designed to take under a minute."""
+
+    category = forms.ChoiceField(
+        label=_("Vad"),
+        choices=ObservationCategory.choices,
+        widget=forms.RadioSelect(attrs={"class": "tile-choice"}),
+    )
+    area = forms.ModelChoiceField(
+        label=_("Var (område)"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=_("– Välj område eller ange position –"),
+    )
+    latitude = forms.FloatField(
+        label=_("Latitud"),
+        required=False,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )
+    longitude = forms.FloatField(
+        label=_("Longitud"),
+        required=False,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )
+    observed_at = forms.DateTimeField(
+        label=_("När"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+        ),
+    )
+    text = forms.CharField(
+        label=_("Kort beskrivning"),
+        required=False,
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": TEXT_MAX}),
+    )
+
+    def __init__(self, *args: Any, kommun: Organisation, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial",
+            {"observed_at": timezone.localtime().replace(second=0, microsecond=0)},
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = Area.objects.filter(kommun=kommun)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if (
+            not self.errors
+            and data.get("area") is None
+            and data.get("latitude") is None
+        ):
+            self.add_error(
+                "area", _("Var: välj ett område eller ange en position på kartan.")
+            )
+        return data
+
+
+class PeriodForm(forms.Form):
+    period = forms.CharField(label=_("Period"), required=False, max_length=10)
+
+
+class DialogueForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Typ"), choices=DialogueKind.choices)
+    held_on = forms.DateField(
+        label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    area = forms.ModelChoiceField(
+        label=_("Område"), queryset=Area.objects.none(), required=False
+    )
+    title = forms.CharField(label=_("Rubrik"), required=False, max_length=300)
+    participants = forms.CharField(
+        label=_("Deltagare per grupp"),
+        required=False,
+        help_text=_("En grupp per rad: 'boende: 12'. Inga namn."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    findings = forms.CharField(
+        label=_("Iakttagelser"),
+        required=False,
+        help_text=_(
+            "En per rad: 'tema | plats | text', t.ex. "
+            "'trygghet_offentlig_miljo | Gångtunneln | Mörkt och nedklottrat'. "
+            "Teman: %(themes)s."
+        )
+        % {"themes": ", ".join(THEMES)},
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args: Any, kommun: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = Area.objects.filter(kommun=kommun)
+
+    def clean_participants(self) -> dict[str, int]:
+        result: dict[str, int] = {}
+        for number, line in enumerate(
+            self.cleaned_data["participants"].splitlines(), 1
+        ):
+            if not line.strip():
+                continue
+            group, sep, count = line.partition(":")
+            if not sep or not count.strip().isdigit() or not group.strip():
+                raise forms.ValidationError(
+                    _("Deltagare, rad %(n)d: skriv 'grupp: antal'.") % {"n": number}
+                )
+            result[group.strip()] = result.get(group.strip(), 0) + int(count)
+        return result
+
+    def clean_findings(self) -> list[dict[str, str]]:
+        result = []
+        for number, line in enumerate(self.cleaned_data["findings"].splitlines(), 1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split("|", 2)]
+            if len(parts) != 3 or not parts[2]:
+                raise forms.ValidationError(
+                    _("Iakttagelser, rad %(n)d: skriv 'tema | plats | text'.")
+                    % {"n": number}
+                )
+            result.append({"theme": parts[0], "place": parts[1], "text": parts[2]})
+        return result

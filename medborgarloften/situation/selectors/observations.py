@@ -1,0 +1,96 @@
+"""Reads of EST observations: the weekly list and the monthly and tertial summaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, QuerySet
+
+from medborgarloften.places.models import Area, Organisation
+
+from ..models import Observation, ObservationCategory
+from ..periods import Period
+
+
+def observations_in_period(*, kommun: Organisation, period: Period) -> QuerySet:
+    """The kommun's observations in the period, newest first, ready to list."""
+    start, end = period.aware_bounds()
+    return (
+        Observation.objects.filter(kommun=kommun)
+        .in_period(start, end)
+        .select_related("area", "reporter", "organisation")
+    )
+
+
+@dataclass
+class Summary:
+    """Counts for one period: by category, by area, by area × category, and the
+    change against the previous period of the same length."""
+
+    period: Period
+    total: int
+    previous_total: int
+    categories: list[dict[str, Any]] = field(default_factory=list)
+    areas: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _counts(kommun: Organisation, period: Period) -> dict[tuple[int | None, str], int]:
+    start, end = period.aware_bounds()
+    rows = (
+        Observation.objects.filter(kommun=kommun)
+        .in_period(start, end)
+        .values_list("area_id", "category")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {(area_id, category): n for area_id, category, n in rows}
+
+
+def observation_summary(*, kommun: Organisation, period: Period) -> Summary:
+    """What EST reads each month and tertial: counts per category and area, with the
+    previous period beside them. Two grouped queries, whatever the volume."""
+    now = _counts(kommun, period)
+    before = _counts(kommun, period.previous())
+    by_category: dict[str, int] = {}
+    by_category_before: dict[str, int] = {}
+    by_area: dict[int | None, dict[str, int]] = {}
+    for (area_id, category), n in now.items():
+        by_category[category] = by_category.get(category, 0) + n
+        by_area.setdefault(area_id, {})[category] = n
+    for (_area_id, category), n in before.items():
+        by_category_before[category] = by_category_before.get(category, 0) + n
+    labels = dict(ObservationCategory.choices)
+    categories = [
+        {
+            "code": code,
+            "label": labels[code],
+            "count": by_category.get(code, 0),
+            "previous": by_category_before.get(code, 0),
+            "change": by_category.get(code, 0) - by_category_before.get(code, 0),
+        }
+        for code in ObservationCategory.values
+        if by_category.get(code) or by_category_before.get(code)
+    ]
+    names = dict(
+        Area.objects.filter(pk__in=[a for a in by_area if a]).values_list("pk", "name")
+    )
+    areas = sorted(
+        (
+            {
+                "area_id": area_id,
+                "name": names.get(area_id, "") if area_id else "",
+                "count": sum(counts.values()),
+                "cells": [counts.get(code, 0) for code in ObservationCategory.values],
+            }
+            for area_id, counts in by_area.items()
+        ),
+        key=lambda row: (-row["count"], row["name"]),
+    )
+    return Summary(
+        period=period,
+        total=sum(now.values()),
+        previous_total=sum(before.values()),
+        categories=categories,
+        areas=areas,
+    )
