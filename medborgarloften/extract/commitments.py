@@ -372,7 +372,11 @@ def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
     for cand in candidates:
         if cand.kind != "sentence" or cand.umbrella:
             continue
-        if cand.context.kind == "neutral" and has_promise_part:
+        if (
+            cand.context.kind == "neutral"
+            and has_promise_part
+            and not _is_concrete(cand.text)
+        ):
             cand.umbrella = True
             cand.rule = "umbrella.preamble"
             continue
@@ -389,7 +393,7 @@ def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
         if j >= len(blocks):
             continue
         nxt = blocks[j]
-        concrete = _has_target(cand.text)
+        concrete = _is_concrete(cand.text)
         if (
             nxt.ends_with_colon
             and classify_leadin(nxt.text) in ("activity", "other")
@@ -417,8 +421,12 @@ def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
 
 
 @lru_cache(maxsize=2048)
-def _has_target(text: str) -> bool:
-    return extract_target(text).target is not None
+def _is_concrete(text: str) -> bool:
+    """A counted promise ("genomföra fyra vandringar") is no umbrella goal."""
+    target = extract_target(text).target
+    return bool(target and target.get("quantity") is not None) and not (
+        UMBRELLA_GOAL.search(text)
+    )
 
 
 def _last_sentence_of_block(block: Block, cand: _Candidate) -> bool:

@@ -467,6 +467,18 @@ def test_it_keeps_a_concrete_promise_before_a_list_as_a_commitment():
     assert len(run(text, [])) == 2
 
 
+def test_it_keeps_a_concrete_intro_sentence_before_the_promise_part():
+    text = (
+        "Ekby – medborgarlöften\n\nPolisen och kommunen lovar att genomföra fyra "
+        "trygghetsvandringar under 2024.\n\nLägesbild\n\nText om läget.\n\n"
+        "Det här ska vi göra\n\n • Öka närvaron i centrum.\n"
+    )
+    assert [c["text"][:12] for c in run(text, ["Ekby"])] == [
+        "Polisen och ",
+        "Öka närvaron",
+    ]
+
+
 def test_it_leaves_out_a_described_list_and_reads_a_joined_promise_heading():
     text = (
         "Ekby – medborgarlöften\n\nTrygghetsmätningen visar:\n"
