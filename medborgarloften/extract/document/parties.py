@@ -29,7 +29,9 @@ _AFTER_TITLE = re.compile(r"[ \t]*[-–—:][ \t]*[Mm]edborgarlöft")
 _BEFORE_KOMMUNERNA = re.compile(r"\b[Kk]ommun(?:en|erna)\s+(?:i\s+)?$")
 _BEFORE_REGION = re.compile(r"\bRegion\s+$")
 _AFTER_LAN = re.compile(r"s?\s+län\b")
-_BEFORE_LOFTE = re.compile(r"[Mm]edborgarlöft\w*\s+(?:i|för)\s+$")
+_BEFORE_LOFTE = re.compile(
+    r"[Mm]edborgarlöft\w*(?:\s+(?:i|för)\s+|[ \t]*[-–—:][ \t]*)$"
+)
 _BEFORE_LINE_START = re.compile(r"(?:^|\n)[ \t#]*$")
 _LPO_BEFORE = re.compile(
     r"(?:lokalpolisområde[ts]?|lpo|polisområde[ts]?|lokalpolisområdeschef(?:en)?)\s+$",

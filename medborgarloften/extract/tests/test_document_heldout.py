@@ -66,6 +66,7 @@ def test_it_skips_a_cooperation_agreement_period_for_the_promise_year():
         ("Upplands Väsby kommun och polisen", ["Upplands Väsby"]),
         ("Medborgarlöfte i Malung-Sälens kommun", ["Malung-Sälen"]),
         ("Göteborgs Stad och polisen lovar", ["Göteborg"]),
+        ("Medborgarlöften – Gävle\n\nPolisen lovar", ["Gävle"]),
         ("Kommunerna Hofors och Ockelbo samverkar", ["Hofors", "Ockelbo"]),
         (
             "Ett löfte om trygghet i Mora. Mora är tryggt. Polisen i Leksand hjälper.",
