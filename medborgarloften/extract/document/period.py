@@ -95,6 +95,11 @@ SEASON = re.compile(
     rf"(?P<y>{_YEAR})",
     _FLAGS,
 )
+# A heading that starts the older promises of a page ("Tidigare medborgarlöften").
+PAST_SECTION = re.compile(
+    r"^[ \t#*]*(?:tidigare|äldre|förra|föregående|arkiverade)\s+(?:\w+\s+)?(?:medborgar)?löften?\b",
+    re.IGNORECASE | re.MULTILINE,
+)
 AGREEMENT_TITLE = re.compile(r"\A\W*samverkansöverenskommelse", re.IGNORECASE)
 
 
@@ -175,6 +180,8 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def _about_promise(text: str, m: re.Match[str]) -> bool:
     """False for a sentence about an agreement or avtal — unless the document is
     itself a samverkansöverenskommelse, whose own period is then the one wanted."""
+    if PAST_SECTION.search(text, 0, m.start()):
+        return False  # under "Tidigare medborgarlöften": an older promise
     hit = NOT_PROMISE.search(_sentence_around(text, m.start(), m.end()))
     if hit and "avtal" not in hit.group(0).casefold() and is_agreement_document(text):
         return True

@@ -158,3 +158,12 @@ def test_it_does_not_take_commitments_under_a_promising_intro_for_focus_areas():
         "- Centrum varje fredag.\n- Stationen varje lördag.\n"
     )
     assert find_focus_areas(read_units(text)) == []
+
+
+def test_it_does_not_take_the_period_of_an_older_promise_listed_below():
+    text = (
+        "Medborgarlöften för 2021 i Emmaboda kommun.\n\n- Polisen kontrollerar.\n\n"
+        "Tidigare medborgarlöften\n\nMedborgarlöfte 2019–2020: inbrott i Lindås.\n"
+    )
+    period = find_period(text)
+    assert (period.start, period.end) == ("2021-01-01", "2021-12-31")
