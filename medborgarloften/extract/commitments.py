@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .lexicons import load
+from .lexicons import load, spaced
 from .parties import (
     co_parties,
     nominal_polis,
@@ -34,7 +34,9 @@ _SECTIONS = load("sections")
 
 
 def _compile(key: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in _SECTIONS[key]), re.IGNORECASE)
+    return re.compile(
+        "|".join(f"(?:{spaced(p)})" for p in _SECTIONS[key]), re.IGNORECASE
+    )
 
 
 PROMISE_HEADING = _compile("promise")
@@ -51,22 +53,30 @@ _JOINED_PROMISE = re.compile(
     r"insatser|åtaganden)\b"
 )
 _PROMISE_VERB = re.compile(
-    r"\b(?:ska|skall|lovar|lovade|kommer att|kommer|åtar sig|åtog sig|förbinder sig|"
-    r"utlovar|garanterar)\b",
+    spaced(
+        r"\b(?:ska|skall|lovar|lovade|kommer att|kommer|åtar sig|åtog sig|förbinder sig|"
+        r"utlovar|garanterar)\b"
+    ),
     re.IGNORECASE,
 )
 _VERB_AFTER_SUBJECT = re.compile(
-    r"[\s,]*(?:(?:även|också|därför|nu|tillsammans|gemensamt|båda|var för sig)\s+)*"
-    r"(?:ska|skall|lovar|lovade|kommer|åtar|åtog|förbinder|utlovar|garanterar)\b",
+    spaced(
+        r"[\s,]*(?:(?:även|också|därför|nu|tillsammans|gemensamt|båda|var för sig)\s+)*"
+        r"(?:ska|skall|lovar|lovade|kommer|åtar|åtog|förbinder|utlovar|garanterar)\b"
+    ),
     re.IGNORECASE,
 )
 _PASSIVE_ACTION = re.compile(
-    r"\b(?:ska|skall|kommer att)\s+(?:\w+\s+){0,3}?(?:\w+(?:as|ås)|fortgå|fortsätta|ske)\b",
+    spaced(
+        r"\b(?:ska|skall|kommer att)\s+(?:\w+\s+){0,3}?(?:\w+(?:as|ås)|fortgå|fortsätta|ske)\b"
+    ),
     re.IGNORECASE,
 )
 BULLET_OUTCOME = re.compile(
-    r"\bska (?:känna sig|kunna känna|uppleva|upplevas|bli|uppnås)\b"
-    r"|\b(?:ska )?(?:utgå|grunda sig|bygga|baseras) (?:från|på|ifrån)\b",
+    spaced(
+        r"\bska (?:känna sig|kunna känna|uppleva|upplevas|bli|uppnås)\b"
+        r"|\b(?:ska )?(?:utgå|grunda sig|bygga|baseras) (?:från|på|ifrån)\b"
+    ),
     re.IGNORECASE,
 )
 INFINITIVE_START = re.compile(

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .lexicons import load
+from .lexicons import load, spaced
 from .targets import NOT_MEASURABLE_RE
 
 
@@ -37,11 +37,13 @@ class CommitmentCheck:
 
 
 _VAGUE = [
-    (re.compile(entry["pattern"], re.IGNORECASE), entry["advice"])
+    (re.compile(spaced(entry["pattern"]), re.IGNORECASE), entry["advice"])
     for entry in load("vague")["vague"]
 ]
 # Phrases that contain a vague-looking word but are not vague ("inte minst").
-_FALSE_FRIENDS = re.compile(r"\binte minst\b|\bminst lika\b|\bsåväl\b", re.IGNORECASE)
+_FALSE_FRIENDS = re.compile(
+    spaced(r"\binte minst\b|\bminst lika\b|\bsåväl\b"), re.IGNORECASE
+)
 
 
 def check_commitment(

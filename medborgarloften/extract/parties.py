@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicons import load
+from .lexicons import load, spaced
 
 ORDER = ("polis", "kommun", "annan")
 _LEX = load("parties")
 
 
 def _alt(terms: list[str]) -> str:
-    return "|".join(sorted(terms, key=len, reverse=True))
+    return "|".join(spaced(t) for t in sorted(terms, key=len, reverse=True))
 
 
 _POLIS = re.compile(rf"(?:{_alt(_LEX['polis'])})$", re.IGNORECASE)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .lexicons import load
+from .lexicons import load, spaced
 from .numbers import NUMBER_TOKEN, parse_number
 
 MONTHS = (
@@ -46,7 +46,7 @@ def _rates() -> list[_Rate]:
     for entry in load("frequency")["rate"]:
         out.append(
             _Rate(
-                regex=re.compile(entry["pattern"], re.IGNORECASE),
+                regex=re.compile(spaced(entry["pattern"]), re.IGNORECASE),
                 per=entry["per"] or None,
                 weekday=bool(entry.get("weekday", False)),
             )
@@ -56,7 +56,8 @@ def _rates() -> list[_Rate]:
 
 RATES = _rates()
 NOT_MEASURABLE_RE = re.compile(
-    "|".join(load("frequency")["not_measurable"]["patterns"]), re.IGNORECASE
+    "|".join(spaced(p) for p in load("frequency")["not_measurable"]["patterns"]),
+    re.IGNORECASE,
 )
 
 _QUALIFIER = (
@@ -64,8 +65,10 @@ _QUALIFIER = (
     r"åtminstone|ytterligare|endast|bara|fler än|mer än|över|närmare)"
 )
 _ARTICLE_OK_BEFORE = re.compile(
-    r"(?:minst|högst|max(?:imalt)?|totalt|åtminstone|ytterligare|endast|bara|"
-    r"åtminstone|mer än|fler än)\s+$",
+    spaced(
+        r"(?:minst|högst|max(?:imalt)?|totalt|åtminstone|ytterligare|endast|bara|"
+        r"åtminstone|mer än|fler än)\s+$"
+    ),
     re.IGNORECASE,
 )
 _QTY_RE = re.compile(
@@ -134,22 +137,26 @@ _TIME_UNITS = re.compile(
     re.IGNORECASE,
 )
 _AREA_RE = re.compile(
-    r"\b(?:respektive|varje|per|i alla|i samtliga|i var och en av)\s+"
-    r"(?:av\s+(?:de\s+)?)?(?:\w+\s+)?"
-    r"(?:område|områdena|stadsdel|stadsdelarna|ort|orterna|skola|skolorna|by|byarna|"
-    r"kommundel|kommundelarna|tätort|tätorterna|kommun|kommunerna|bostadsområde)\w*",
+    spaced(
+        r"\b(?:respektive|varje|per|i alla|i samtliga|i var och en av)\s+"
+        r"(?:av\s+(?:de\s+)?)?(?:\w+\s+)?"
+        r"(?:område|områdena|stadsdel|stadsdelarna|ort|orterna|skola|skolorna|by|byarna|"
+        r"kommundel|kommundelarna|tätort|tätorterna|kommun|kommunerna|bostadsområde)\w*"
+    ),
     re.IGNORECASE,
 )
 _UNDER_YEAR_RE = re.compile(
-    r"\bunder (?:året|varje år|ett kalenderår)\b", re.IGNORECASE
+    spaced(r"\bunder (?:året|varje år|ett kalenderår)\b"), re.IGNORECASE
 )
 _DEADLINE_RE = re.compile(
-    r"\b(?:senast|före|innan|inför|till och med|t\.o\.m\.|under|i|by|den|till)\s+"
-    r"(?:(?:utgången av|slutet av|början av|mitten av)\s+)?"
-    r"(?:(?P<day>\d{1,2})\s+)?(?P<month>"
-    + _MONTH_ALT
-    + r")(?:\s+(?P<year>(?:19|20)\d\d))?\b"
-    r"|\bsenast\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)",
+    spaced(
+        r"\b(?:senast|före|innan|inför|till och med|t\.o\.m\.|under|i|by|den|till)\s+"
+        r"(?:(?:utgången av|slutet av|början av|mitten av)\s+)?"
+        r"(?:(?P<day>\d{1,2})\s+)?(?P<month>"
+        + _MONTH_ALT
+        + r")(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+        r"|\bsenast\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
+    ),
     re.IGNORECASE,
 )
 _WEEK_RE = re.compile(

@@ -15,3 +15,11 @@ def load(name: str) -> dict[str, Any]:
     """Parse ``<name>.toml`` from this folder once per process."""
     with (HERE / f"{name}.toml").open("rb") as fh:
         return tomllib.load(fh)
+
+
+def spaced(pattern: str) -> str:
+    """Let a literal space in a lexicon pattern match any whitespace run.
+
+    Bullets keep their wrapped lines ("… per\n  år"), so "per år" must match there too.
+    """
+    return pattern.replace(" ", r"\s+")
