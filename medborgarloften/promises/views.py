@@ -28,7 +28,7 @@ from .selectors import (
     promise_page,
 )
 from .services import promise_create as promise_create_service
-from .services import promise_set_status, promise_update
+from .services import promise_set_status, promise_update, promise_version
 
 View = Callable[..., HttpResponse]
 
@@ -184,10 +184,15 @@ def promise_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if editor.is_valid():
         try:
             promise = promise_update(
-                actor=request.user, promise=promise, **editor.service_input()
+                actor=request.user,
+                promise=promise,
+                expected_version=editor.expected_version,
+                **editor.service_input(),
             )
         except ValidationError as exc:
             editor.add_service_errors(exc)
+            if any(e.code == "stale" for e in getattr(exc, "error_list", [])):
+                editor.accept_version(promise_version(_promise(pk)))
         else:
             messages.success(request, _("Ändringarna är sparade."))
             return redirect("promises:detail", pk=promise.pk)

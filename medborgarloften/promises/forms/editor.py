@@ -379,8 +379,22 @@ class PromiseEditor:
             ],
         }
 
+    @property
+    def expected_version(self) -> str | None:
+        """The promise's version when the page was first opened (see promise_update)."""
+        return self.form.cleaned_data.get("version") or None
+
+    def accept_version(self, version: str) -> None:
+        """After a conflict, let the next save replace the other editor's changes."""
+        data = self.form.data.copy()
+        data["version"] = version
+        self.form.data = data
+
     def add_service_errors(self, exc: ValidationError) -> None:
         """Put the service's messages ('commitments.1.text') on the fields they name."""
+        if not hasattr(exc, "error_dict"):
+            self.non_form_errors += [str(m) for m in exc.messages]
+            return
         field_map = {"parties": "kommuner"}
         for key, messages in exc.message_dict.items():
             parts = key.split(".")

@@ -19,6 +19,7 @@ from medborgarloften.vocabulary import EVIDENCE_SOURCES, PER, RESPONSIBLE, THEME
 from ..models import Commitment, Promise
 from ..permissions import can_author_with_parties
 from ..selectors import organisations_for_parties
+from ..services import promise_version
 from .fields import (
     AccessibleForm,
     ObjectChoiceField,
@@ -96,6 +97,7 @@ class PromiseForm(AccessibleForm):
             ),
         },
     )
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
     report_audience = forms.CharField(
         label=gettext_lazy("Redovisas för"),
         max_length=300,
@@ -174,6 +176,7 @@ def promise_initial(promise: Promise | None, user: Any) -> dict[str, Any]:
             "follow_up_text": promise.follow_up_text,
             "reports_per_period": promise.reports_per_period,
             "report_audience": promise.report_audience,
+            "version": promise_version(promise),
         }
     own = list(
         Organisation.objects.filter(

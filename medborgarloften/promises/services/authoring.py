@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from medborgarloften.places.models import Area, Organisation, OrganisationKind
 
@@ -32,6 +33,7 @@ __all__ = [
     "SignatoryRow",
     "promise_create",
     "promise_update",
+    "promise_version",
 ]
 
 
@@ -90,6 +92,18 @@ class SignatoryRow:
     organisation_name: str = ""
     signed_on: date | None = None
     id: int | None = None
+
+
+STALE_ROW = gettext_lazy(
+    "%(row)s finns inte (längre) i det här löftet. Någon kan ha ändrat löftet "
+    "samtidigt; ladda om sidan."
+)
+
+
+def promise_version(promise: Promise) -> str:
+    """A token that changes whenever the promise is saved, for spotting that somebody
+    else saved it while an editor had it open."""
+    return promise.updated_at.isoformat() if promise.updated_at else ""
 
 
 class _Errors:
@@ -212,7 +226,7 @@ def _plan(
     for index, row in enumerate(focus_areas):
         key = f"focus_areas.{index}."
         if row.id is not None and row.id not in old_focus:
-            errors.add(f"{key}title", _("Fokusområdet hör inte till det här löftet."))
+            errors.add(f"{key}title", STALE_ROW % {"row": _("Fokusområdet")})
             continue
         focus = old_focus.get(row.id) if row.id is not None else None
         focus = focus or FocusArea(promise=promise if promise.pk else None)
@@ -235,7 +249,7 @@ def _plan(
     for index, row in enumerate(commitments):
         key = f"commitments.{index}."
         if row.id is not None and row.id not in old_commitments:
-            errors.add(f"{key}text", _("Åtagandet hör inte till det här löftet."))
+            errors.add(f"{key}text", STALE_ROW % {"row": _("Åtagandet")})
             continue
         commitment = old_commitments.get(row.id) if row.id is not None else None
         commitment = commitment or Commitment(promise=promise if promise.pk else None)
@@ -290,7 +304,7 @@ def _plan(
     for index, row in enumerate(signatories):
         key = f"signatories.{index}."
         if row.id is not None and row.id not in old_signatories:
-            errors.add(f"{key}name", _("Undertecknaren hör inte till det här löftet."))
+            errors.add(f"{key}name", STALE_ROW % {"row": _("Undertecknaren")})
             continue
         signatory = old_signatories.get(row.id) if row.id is not None else None
         signatory = signatory or Signatory(promise=promise if promise.pk else None)
@@ -396,14 +410,27 @@ def promise_update(
     commitments: Sequence[CommitmentRow] = (),
     signatories: Sequence[SignatoryRow] = (),
     source: str = "webb",
+    expected_version: str | None = None,
 ) -> Promise:
     """Replace a promise's fields and rows with the given ones, all or nothing, and
     record a Revision with what changed (none when nothing did). Rows without an id
-    are added, rows left out are removed."""
+    are added, rows left out are removed. With ``expected_version`` (from
+    ``promise_version`` when the editor opened it), refuses to overwrite a promise
+    somebody else saved in between."""
     with transaction.atomic():
         promise = Promise.objects.select_for_update().get(pk=promise.pk)
         if not can_edit_promise(actor, promise):
             raise PermissionDenied(_("Du får inte ändra det här medborgarlöftet."))
+        if expected_version and expected_version != promise_version(promise):
+            raise ValidationError(
+                _(
+                    "Någon annan har sparat ändringar i löftet medan du arbetade. "
+                    "Inget av det du skrivit är sparat. Öppna löftet i en ny flik för "
+                    "att se deras ändringar; tryck Spara igen för att ersätta dem med "
+                    "dina."
+                ),
+                code="stale",
+            )
         before = promise_to_record(promise)
         plan = _plan(
             actor=actor,

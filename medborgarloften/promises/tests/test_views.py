@@ -493,3 +493,25 @@ def test_it_renders_the_edit_page_in_the_same_queries_for_many_rows(
     for i in range(10):
         Commitment.objects.create(promise=kalmar_promise, text=f"Extra {i}", position=9)
     assert queries() == few
+
+
+def test_it_refuses_to_overwrite_changes_saved_by_someone_else_meanwhile(
+    client, kommun_editor, polis_editor, kalmar_promise
+):
+    client.force_login(kommun_editor)
+    data = _page_data(client, _edit_url(kalmar_promise))
+    data["title"] = ["Kommunens titel"]
+
+    other = type(client)()
+    other.force_login(polis_editor)
+    theirs = _page_data(other, _edit_url(kalmar_promise))
+    theirs["title"] = ["Polisens titel"]
+    assert other.post(_edit_url(kalmar_promise), theirs).status_code == 302
+
+    response = client.post(_edit_url(kalmar_promise), data)
+    assert "Någon annan har sparat ändringar i löftet" in _errors(response)
+    assert Promise.objects.get(pk=kalmar_promise.pk).title == "Polisens titel"
+    # Saving again from the page that was shown replaces their changes knowingly.
+    again = form_data(response.content.decode())
+    assert client.post(_edit_url(kalmar_promise), again).status_code == 302
+    assert Promise.objects.get(pk=kalmar_promise.pk).title == "Kommunens titel"
