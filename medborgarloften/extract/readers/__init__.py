@@ -76,9 +76,8 @@ _EXTENSIONS = {
 }
 # Formats people upload by mistake, recognised by their first bytes.
 _IMAGE = (
-    "Filen är en bild ({0}); importen behöver en PDF med textlager, DOCX, HTML eller "
-    "text / the file is an image ({0}); the importer needs a PDF with a text layer, "
-    "DOCX, HTML or text"
+    "Filen är en bild ({0}) och stöds inte / the file is an image ({0}) and is not "
+    "supported"
 )
 _REFUSED_MAGIC = (
     (
