@@ -48,7 +48,7 @@ _PARTY = (
     rf"|\b(?:{_alt(_LEX['both'])})\b)"
 )
 _CHAIN = (
-    rf"{_PARTY}(?:\s*(?:,|\boch\b|\bsamt\b|&|/)\s*{_PARTY})*"
+    rf"{_PARTY}(?:\s*(?:,|\boch\b|\bsamt\b|&|/)\s*{_PARTY}){{0,6}}"
     rf"(?:\s+i\s+{_NAME}\s+kommun)?"
 )
 _VERB = r"(?:ska|skall|lovar|lovade|kommer|åtar|förbinder|bör|vill|fortsätter|genomför)"

@@ -67,7 +67,7 @@ _QUALIFIED_RE = re.compile(
 _GENITIVE_FACILITY_RE = re.compile(
     rf"(?<![\w-])({_NAME_WORD}s)\s+({_FACILITY_NOUNS})\b"
 )
-_LIST_TAIL = rf"(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*(?:i\s+)?{_NAME})*"
+_LIST_TAIL = rf"(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*(?:i\s+)?{_NAME}){{0,12}}"
 _PREP_NAME_RE = re.compile(
     rf"(?:(?<![\w-])(?i:{_PREPOSITIONS})\s+(?:(?i:{_PLACE_NOUNS})\s+)?"
     rf"|(?<![\w-])(?i:{_PLACE_NOUNS})\s+)"
