@@ -35,8 +35,9 @@ INLINE = (
     ("focus.i_fokus", re.compile(r"\bI\s+fokus\s+står\s+(?:bland\s+annat\s+)?(?P<x>[^.!?\n]+)", _I), r",\s*|\s+samt\s+"),
     ("focus.sarskilt_fokus", re.compile(r"\b(?:särskilt|stort|extra)\s+fokus\s+(?:läggs|ligger|riktas)\s+(?:på|mot)\s+(?P<x>[^.!?\n]+)", _I), None),
     ("focus.fokus_ar", re.compile(r"\bFokus\s+(?:i|för)\s+(?:\S+\s+){0,3}?(?:är|blir|ligger\s+på)\s+(?P<x>[^.!?\n]+)", _I), None),
-    ("focus.fokusera_pa", re.compile(r"\bska\s+fokusera\s+på\s+(?!under\b|de\s+kommande)(?:att\s+)?(?P<x>[^.!?\n]+)", _I), r"\s+och\s+på\s+"),
+    ("focus.fokusera_pa", re.compile(r"\b(?:ska|skall|att|kommer(?:\s+att)?)\s+fokusera\s+på\s+(?!under\b|de\s+kommande|för\s+att\b|i\s+(?:syfte|arbetet)\b)(?:att\s+)?(?P<x>[^.!?\n]+)", _I), r"\s+och\s+på\s+"),
     ("focus.prioritera", re.compile(r"\bvalt\s+att\s+prioritera\s+(?:att\s+arbeta\s+med\s+)?(?P<x>[^.!?\n]+)", _I), r",?\s+samt\s+"),
+    ("focus.omraden_ar", re.compile(r"\b(?:fokusområden(?:a)?|prioriteringar(?:na)?|prioriterade\s+områden|problemområden(?:a)?)\s+(?:för\s+\S+\s+|i\s+\S+\s+)?(?:är|blir)\s*:?\s+(?P<x>[^.!?\n]+)", _I), "problem_list"),
     ("focus.problemen_ar", re.compile(r"\bProblem(?:en|bilden|områdena)\s+(?:som\s+[^.]{0,80}?\s+)?(?:är|utgörs\s+av)\s+(?P<x>[^.!?\n]+)", _I), "problem_list"),
 )  # fmt: skip
 UMBRELLA = re.compile(

@@ -145,3 +145,23 @@ def test_it_reads_evidence_named_in_an_underlag_sentence():
     text = "Underlaget är polisens medborgarundersökning och dialoger med invånarna."
     codes = [h.code for h in find_evidence(read_units(text))]
     assert codes == ["trygghetsmatning", "medborgardialog"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fokusområden för 2023 är trafiksäkerhet, klotter och narkotika bland unga.",
+            ["trafiksäkerhet", "klotter", "narkotika bland unga"],
+        ),
+        (
+            "Vi har valt att fokusera på trygghet i centrum och på narkotika.",
+            ["trygghet i centrum", "narkotika"],
+        ),
+        ("Vi har valt områden att fokusera på för att stärka tryggheten.", []),
+    ],
+)
+def test_it_reads_focus_areas_named_in_a_sentence(text, expected):
+    from medborgarloften.extract.document import find_focus_areas
+
+    assert [f.text for f in find_focus_areas(read_units(text))] == expected
