@@ -81,7 +81,7 @@ def test_it_takes_a_promise_from_login_to_the_public_page(
 
     page.get_by_role("link", name="Publicera").click()
     assert "Status ändras från Utkast till Publicerat." in page.content()
-    page.get_by_role("button", name="Ja, Publicera").click()
+    page.get_by_role("button", name="Ja, publicera").click()
     page.wait_for_url(re.compile(r"/personal/lofte/\d+/$"))
     assert "Publicerat" in page.locator(".lead .badge").inner_text()
 
