@@ -137,9 +137,35 @@ def order(parties: set[str] | frozenset[str]) -> list[str]:
     return [p for p in ORDER if p in parties]
 
 
+_LABEL_RE = re.compile(r"\s*(?P<label>[^:.\n]{1,40}?)\s*:\s+(?=\S)")
+
+
 @lru_cache(maxsize=4096)
 def subject_parties(sentence: str) -> PartyResult | None:
-    """The parties that are the subject of ``sentence``, or None if it has none."""
+    """The parties that are the subject of ``sentence``, or None if it has none.
+
+    A leading label is read first: "Polisen: genomföra …" names the party, and
+    "Löfte 2: Kommunen ska …" is read after its label.
+    """
+    lm = _LABEL_RE.match(sentence)
+    if lm:
+        label = lm.group("label")
+        whole = _START_RE.fullmatch(label.strip()) if label.strip() else None
+        if whole and parties_in_chain(label):
+            return PartyResult(
+                frozenset(parties_in_chain(label)),
+                (lm.start("label"), lm.end("label")),
+                "responsible.label",
+            )
+        inner = _subject_parties(sentence[lm.end() :])
+        if inner is not None:
+            off = lm.end()
+            shifted = (inner.span[0] + off, inner.span[1] + off) if inner.span else None
+            return PartyResult(inner.parties, shifted, inner.rule)
+    return _subject_parties(sentence)
+
+
+def _subject_parties(sentence: str) -> PartyResult | None:
     found: set[str] = set()
     span: tuple[int, int] | None = None
     rule = ""

@@ -518,6 +518,21 @@ def test_it_reads_a_numbered_focus_over_its_bullets_as_a_group_header():
     assert headers == ["Ökad trygghet i centrum", "Minskad narkotikaanvändning"]
 
 
+def test_it_reads_labelled_promises():
+    text = (
+        "Medborgarlöfte Ekby 2025\n\n"
+        "Löfte 1: Polisen ska genomföra minst tio trafikkontroller vid skolorna.\n\n"
+        "Löfte 2: Kommunen ska anordna två föräldraträffar per termin.\n\n"
+        "Det här gör vi\n\n • Polisen: fotpatrullera i centrum varje helg.\n"
+    )
+    got = run(text, ["Ekby"])
+    assert [(c["responsible"], (c["target"] or {}).get("quantity")) for c in got] == [
+        (["polis"], 10),
+        (["kommun"], 2),
+        (["polis"], None),
+    ]
+
+
 def test_it_does_not_read_i_ar_or_idag_as_rates():
     assert (
         extract_target("Nytt för i år är att föreningslivet ska involveras.").target
