@@ -124,6 +124,8 @@ def test_it_reads_a_signed_between_statement():
         ("Kartlägga kriminella nätverk och gängrekrytering", "kriminella_natverk"),
         ("Informera om telefonbedrägerier", "bedrageri"),
         ("Utöka grannsamverkan i villaområden", "grannsamverkan"),
+        ("Sanera graffiti på skolgårdarna", "skadegorelse"),
+        ("Ordningsvakter i centrum på helgerna", "trygghet_offentlig_miljo"),
     ],
 )
 def test_it_maps_unseen_terms_to_themes(text, theme):
@@ -165,3 +167,8 @@ def test_it_reads_focus_areas_named_in_a_sentence(text, expected):
     from medborgarloften.extract.document import find_focus_areas
 
     assert [f.text for f in find_focus_areas(read_units(text))] == expected
+
+
+def test_it_keeps_honour_related_violence_apart_from_violence():
+    codes = {h.code for h in themes_in("Motverka hedersrelaterat våld och förtryck.")}
+    assert codes == {"vald_i_nara_relation"}
