@@ -85,6 +85,11 @@ INFINITIVE_START = re.compile(
     + r")\s+\S+\s+\S+",
     re.IGNORECASE,
 )
+_ABOUT_THE_PROMISE = re.compile(
+    r"\s*(?:detta\s+|det\s+)?(?:(?:gemensamma|nya)\s+)?(?:medborgar)?löfte\w*\b"
+    r"|\s*(?:arbetet|uppföljning\w*|utvärdering\w*|resultatet|resultaten)\b",
+    re.IGNORECASE,
+)
 _QUOTE = re.compile(r"[,–-]\s*säger\s+\w|\bsäger\s+[A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ]")
 _TERMINAL = re.compile(r"[.!?:;)”\"]\s*$")
 _DEFAULT = frozenset({"polis", "kommun"})
@@ -168,6 +173,8 @@ def _is_commitment_sentence(sentence: str) -> bool:
         # "Kommunen och polisen tar fram löften som ska …": the promise verb must
         # follow its subject closely, not sit in a relative clause further on.
         return bool(_VERB_AFTER_SUBJECT.match(s[subj.span[1] :]))
+    if _ABOUT_THE_PROMISE.match(s):
+        return False  # "Medborgarlöftet ska följas upp …" is follow-up, not an activity
     return bool(_PASSIVE_ACTION.search(s))
 
 

@@ -533,6 +533,14 @@ def test_it_reads_labelled_promises():
     ]
 
 
+def test_it_leaves_passive_sentences_about_the_promise_itself_to_follow_up():
+    text = (
+        "Medborgarlöfte 2025\n\nMedborgarlöftet ska följas upp varje kvartal. "
+        "Trygghetsvandringar ska genomföras i alla stadsdelar.\n"
+    )
+    assert [c["text"][:20] for c in run(text, [])] == ["Trygghetsvandringar "]
+
+
 def test_it_does_not_read_i_ar_or_idag_as_rates():
     assert (
         extract_target("Nytt för i år är att föreningslivet ska involveras.").target
