@@ -58,7 +58,11 @@ GENERIC_HEADING = re.compile(
     r"polis|kommun|tillsammans|vi\b|parterna|lokalpolisområde|lpo\b|kontakt|dokument|"
     r"sök\b|till\s|titelbild|startsida|mer\s+information|läs\s+mer|meny|stäng|"
     r"nyhet|publicerad|uppdaterad|bild|foto|förslag|beslut|ärende|diarie|handläggare|"
-    r"tjänsteskrivelse|underskrift|signatur|samverkansöverenskommelse|överenskommelse|avtal)|\bmedborgarlöft|\blovar\b|\bska\b|"
+    r"tjänsteskrivelse|underskrift|signatur|samverkansöverenskommelse|överenskommelse|avtal|"
+    r"gemensam|åtagande|åtgärder|handlingsplan|aktivitetsplan|vad\s|så\s+här|här\s|hur\s|"
+    r"varför|mål\b|målsättning|resultat|dela\b|skriv\s+ut|senast|relaterad|länkar|"
+    r"innehåll|hoppa|huvudinnehåll|navigation|cookies|kakor|bilaga|sida\s+\d)|"
+    r"\bmedborgarlöft|\blovar\b|\bska\b|"
     r"\bkommer\s+att\b|\båtar\b|\bkommun(?:er)?$|^[\d\s./:-]*$",
     _I,
 )

@@ -172,3 +172,13 @@ def test_it_reads_focus_areas_named_in_a_sentence(text, expected):
 def test_it_keeps_honour_related_violence_apart_from_violence():
     codes = {h.code for h in themes_in("Motverka hedersrelaterat våld och förtryck.")}
     assert codes == {"vald_i_nara_relation"}
+
+
+@pytest.mark.parametrize(
+    "heading", ["Gemensamma åtaganden", "Så här gör vi", "Hoppa till huvudinnehåll"]
+)
+def test_it_does_not_take_a_genre_heading_for_a_focus_area(heading):
+    from medborgarloften.extract.document import find_focus_areas
+
+    text = f"{heading}\n\n- Vi genomför trygghetsvandringar.\n"
+    assert find_focus_areas(read_units(text)) == []
