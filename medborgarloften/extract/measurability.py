@@ -69,13 +69,14 @@ def check_commitment(
             'Ange hur många gånger eller hur mycket, t.ex. "minst fyra trygghetsvandringar".'
         )
     else:
-        if quantity is None and per in (None, "period"):
+        if quantity is None and per is None and deadline is None:
             problems.append(
                 Problem(
                     "no_quantity", "Löftet anger inget antal.", "No number is stated."
                 )
             )
-    if per in (None, "period") and deadline is None:
+    if target is None or (per is None and deadline is None and quantity is None):
+        # A count for the whole period is time-bound by the period itself.
         problems.append(
             Problem(
                 "no_frequency",

@@ -89,3 +89,12 @@ def test_it_keeps_an_explicit_month_even_at_the_end_of_the_period():
         extract_target("Trygghetsvandringar under perioden.", period=period).target
         is None
     )
+
+
+def test_it_takes_a_count_for_the_whole_period_as_time_bound():
+    target = {"quantity": 2, "unit": "dialoger", "per": "period", "deadline": None}
+    _, found = codes("Kommunen ska hålla två dialoger under perioden.", target=target)
+    assert found == set()
+    rate_only = {"quantity": None, "unit": None, "per": "år", "deadline": None}
+    _, found = codes("Polisen ska genomföra insatser varje år.", target=rate_only)
+    assert found == set()
