@@ -493,8 +493,8 @@ def extract_commitments(
     and "under året" in a multi-year promise count as per år; without it a period
     is guessed from the text.
     """
-    if period is None:
-        period = guess_period(text)
+    if not period or not (period.get("start") or period.get("end")):
+        period = guess_period(text) or period
     candidates = [c for c in _scan(structure) if not c.umbrella and not c.focus]
     records = []
     for cand in candidates:
