@@ -54,32 +54,48 @@ def _count(text: str) -> int | None:
     return int(n) if n.isdigit() else NUMBER_WORDS.get(n)
 
 
-def find_follow_up(units: list[Unit]) -> FollowUp:
-    """The first run of follow-up sentences in one paragraph or section."""
-    picked: list[Unit] = []
-    for unit in units:
-        is_cue = (
-            unit.kind in ("sentence", "bullet")
-            and FOLLOW_UP_CUE.search(unit.text)
-            and not NOT_PROMISE.search(unit.text)
-            and len(unit.text.split()) >= 5
+FOLLOW_UP_HEADING = re.compile(
+    r"uppfölj|utvärder|följ\s+med|återkoppl|redovisning", re.IGNORECASE
+)
+
+
+def _is_cue(unit: Unit) -> bool:
+    return bool(
+        unit.kind in ("sentence", "bullet")
+        and FOLLOW_UP_CUE.search(unit.text)
+        and not NOT_PROMISE.search(unit.text)
+        and len(unit.text.split()) >= 5
+    )
+
+
+def _run_from(units: list[Unit], first: int) -> list[Unit]:
+    """The cue units from ``first`` on that stay in its paragraph or section."""
+    picked = [units[first]]
+    for unit in units[first + 1 :]:
+        same_place = unit.paragraph == picked[-1].paragraph or (
+            unit.heading == picked[-1].heading and unit.kind == "sentence"
         )
-        if picked:
-            same_place = unit.paragraph == picked[-1].paragraph or (
-                unit.heading == picked[-1].heading and unit.kind == "sentence"
-            )
-            if is_cue and same_place:
-                picked.append(unit)
-                continue
+        if not (_is_cue(unit) and same_place):
             break
-        if is_cue:
-            picked.append(unit)
-    if not picked:
+        picked.append(unit)
+    return picked
+
+
+def find_follow_up(units: list[Unit]) -> FollowUp:
+    """The follow-up sentences: the first run under an "Uppföljning" heading, else
+    the first run of follow-up sentences anywhere, in one paragraph or section."""
+    cues = [i for i, u in enumerate(units) if _is_cue(u)]
+    if not cues:
         return FollowUp()
+    under_heading = [
+        i for i in cues if FOLLOW_UP_HEADING.search(units[i].heading or "")
+    ]
+    first = under_heading[0] if under_heading else cues[0]
+    picked = _run_from(units, first)
     text = " ".join(u.text for u in picked)
     return FollowUp(
         text=text,
         reports_per_period=_count(text),
         spans=tuple((u.start, u.end) for u in picked),
-        rule="follow_up.cue_sentence",
+        rule="follow_up.section" if under_heading else "follow_up.cue_sentence",
     )

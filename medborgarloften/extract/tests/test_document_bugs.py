@@ -167,3 +167,13 @@ def test_it_does_not_take_the_period_of_an_older_promise_listed_below():
     )
     period = find_period(text)
     assert (period.start, period.end) == ("2021-01-01", "2021-12-31")
+
+
+def test_it_prefers_the_follow_up_section_to_an_earlier_mention():
+    text = (
+        "Lägesbild\n\nUppföljningen av förra årets löfte visade att fler kände sig trygga.\n\n"
+        "Uppföljning\n\nLöftet följs upp två gånger under perioden i rådet.\n"
+    )
+    fu = find_follow_up(read_units(text))
+    assert fu.text == "Löftet följs upp två gånger under perioden i rådet."
+    assert fu.reports_per_period == 2
