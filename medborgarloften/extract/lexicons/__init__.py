@@ -22,4 +22,4 @@ def spaced(pattern: str) -> str:
 
     Bullets keep their wrapped lines ("… per\n  år"), so "per år" must match there too.
     """
-    return pattern.replace(" ", r"\s+")
+    return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")

@@ -98,3 +98,14 @@ def test_it_takes_a_count_for_the_whole_period_as_time_bound():
     rate_only = {"quantity": None, "unit": None, "per": "år", "deadline": None}
     _, found = codes("Polisen ska genomföra insatser varje år.", target=rate_only)
     assert found == set()
+
+
+def test_it_reads_slash_rates_without_spaces():
+    # Bug caught: a lexicon " ?" must stay optional when spaces become \s+.
+    assert extract_target("Minst en trygghetsvandring/år i varje stadsdel.").target[
+        "per"
+    ] == ("år_och_område")
+    assert (
+        extract_target("Polis 1 gång/dygn patrullerar runt sjön.").target["per"] is None
+    )
+    assert extract_target("Minst 2 ggr/månad.").target["per"] == "månad"
