@@ -193,11 +193,10 @@ def _statement(text: str) -> list[Signatory]:
                 nxt = items[idx + 1][0].strip()
                 if nxt and not _NAME_IN_TEXT.search(nxt) and _TITLE_RX.search(nxt):
                     title = nxt
-            if title and re.search(r"\s+i\s+", title):
-                head, _, _tail = re.split(r"(\s+i\s+)", title, maxsplit=1)[0], "", ""
-                rest = title[len(head) :].strip()
-                if rest.startswith("i ") and _is_org(rest[2:]):
-                    title, org = head, rest[2:].strip()
+            # "kommunchef i Norbergs kommun": the organisation is written separately.
+            split = re.match(r"(?P<title>.+?)\s+i\s+(?P<org>.+)$", title or "")
+            if split and _is_org(split.group("org")):
+                title, org = split.group("title"), split.group("org").strip()
             start = off + m.start()
             found.append(
                 Signatory(
