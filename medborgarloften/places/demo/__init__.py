@@ -192,6 +192,7 @@ def _activities(
             description=item.get("description", ""),
             actor=actors[item["by"]],
             source=DEMO_SOURCE,
+            today=today,
         )
         summary.activities += 1
 
