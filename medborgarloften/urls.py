@@ -8,6 +8,7 @@ urlpatterns = [
     path("konto/", include("medborgarloften.accounts.urls")),
     path("personal/", include("medborgarloften.promises.urls")),
     path("personal/organisationer/", include("medborgarloften.places.urls")),
+    path("personal/uppfoljning/", include("medborgarloften.followup.urls")),
     path("personal/lagesbild/", include("medborgarloften.situation.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -442,3 +442,15 @@ def trend(entries: Iterable[Entry], today: dt.date, days: int = 30) -> int:
         elif previous_start <= entry.date < recent_start:
             previous += entry.quantity
     return recent - previous
+
+
+def report_due_dates(start: dt.date, end: dt.date, count: int) -> list[dt.date]:
+    """When each of ``count`` reports promised for the period falls due, if spread
+    evenly: "redovisa två gånger" over 2025–2026 gives 2025-12-31 and 2026-12-31."""
+    if count < 1 or end < start:
+        return []
+    days = _days(start, end)
+    return [
+        start + dt.timedelta(days=math.ceil(days * k / count) - 1)
+        for k in range(1, count + 1)
+    ]

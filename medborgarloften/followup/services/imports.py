@@ -26,6 +26,7 @@ from ..tables import COLUMNS, Table, cell_date, read_table
 from .activities import activity_build
 
 __all__ = [
+    "COLUMN_HELP",
     "ImportCheck",
     "ImportRefused",
     "ImportRow",

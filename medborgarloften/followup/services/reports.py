@@ -1,3 +1,297 @@
-"""Reports and assessments (filled in below)."""
+"""Follow-up reports (draft → approved → published) and staff's assessments.
 
-__all__: list[str] = []
+The figures of a report are computed from the activities whenever it is shown; what
+is stored are the texts staff write and the workflow. A published report is frozen
+in wording: it must go back to draft (and be approved again) to change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from medborgarloften.promises.models import Commitment, Promise
+
+from ..models import (
+    Assessment,
+    ManualStatus,
+    Report,
+    ReportEntry,
+    ReportKind,
+    ReportStatus,
+)
+
+__all__ = [
+    "StaleChange",
+    "assessment_save",
+    "report_create",
+    "report_entries_save",
+    "report_set_status",
+    "report_update",
+]
+
+
+class StaleChange(ValidationError):
+    """Somebody else saved the same thing after the form was read."""
+
+
+def _actor(actor: Any) -> Any:
+    return actor if actor is not None and actor.is_authenticated else None
+
+
+def _report_errors(
+    *, promise: Promise, title: str, period_start: Any, period_end: Any, kind: str
+) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if not title.strip():
+        errors["title"] = [_("Titel: skriv en rubrik för rapporten.")]
+    if kind not in ReportKind.values:
+        errors["kind"] = [_("Typ: välj uppföljningsrapport eller slututvärdering.")]
+    if period_start is None:
+        errors["period_start"] = [_("Från: ange första dagen rapporten gäller.")]
+    if period_end is None:
+        errors["period_end"] = [_("Till: ange sista dagen rapporten gäller.")]
+    if period_start and period_end and period_end < period_start:
+        errors["period_end"] = [_("Till: slutdatumet ligger före startdatumet.")]
+    start, end = promise.period_start, promise.period_end
+    if period_start and end and period_start > end:
+        errors.setdefault("period_start", []).append(
+            _("Från: ligger efter löftets period (slutar %(end)s).")
+            % {"end": end.isoformat()}
+        )
+    if period_end and start and period_end < start:
+        errors.setdefault("period_end", []).append(
+            _("Till: ligger före löftets period (börjar %(start)s).")
+            % {"start": start.isoformat()}
+        )
+    return errors
+
+
+@transaction.atomic
+def report_create(
+    *,
+    promise: Promise,
+    title: str,
+    period_start: dt.date,
+    period_end: dt.date,
+    actor: Any = None,
+    kind: str = ReportKind.FOLLOW_UP,
+    summary: str = "",
+    process: str = "",
+    effect: str = "",
+) -> Report:
+    """A draft report for the promise and date range, with one empty assessment row
+    per commitment for staff to complete."""
+    errors = _report_errors(
+        promise=promise,
+        title=title,
+        period_start=period_start,
+        period_end=period_end,
+        kind=kind,
+    )
+    if errors:
+        raise ValidationError(errors)
+    report = Report.objects.create(
+        promise=promise,
+        kind=kind,
+        title=title.strip(),
+        period_start=period_start,
+        period_end=period_end,
+        summary=summary.strip(),
+        process=process.strip(),
+        effect=effect.strip(),
+        created_by=_actor(actor),
+    )
+    ReportEntry.objects.bulk_create(
+        ReportEntry(report=report, commitment=c) for c in promise.commitments.all()
+    )
+    return report
+
+
+def _refuse_if_published(report: Report) -> None:
+    if report.status == ReportStatus.PUBLISHED:
+        raise ValidationError(
+            _(
+                "Rapporten är publicerad och kan inte ändras. Gör den till utkast "
+                "först; den försvinner då från den öppna webbplatsen tills den "
+                "publiceras igen."
+            )
+        )
+
+
+def _bump(report: Report, version: int, **values: Any) -> None:
+    updated = Report.objects.filter(pk=report.pk, version=version).update(
+        **values, version=F("version") + 1, updated_at=timezone.now()
+    )
+    if not updated:
+        raise StaleChange(
+            _(
+                "Någon annan har ändrat rapporten medan du arbetade med den. Dina "
+                "ändringar är inte sparade: läs in sidan igen och gör om dem."
+            )
+        )
+    report.refresh_from_db()
+
+
+@transaction.atomic
+def report_update(
+    *,
+    report: Report,
+    version: int,
+    title: str,
+    period_start: dt.date,
+    period_end: dt.date,
+    kind: str,
+    summary: str = "",
+    process: str = "",
+    effect: str = "",
+    actor: Any = None,
+) -> Report:
+    """Change a draft or approved report's texts; an approved report returns to
+    draft (what was approved is no longer what it says). Stale forms are refused."""
+    _refuse_if_published(report)
+    errors = _report_errors(
+        promise=report.promise,
+        title=title,
+        period_start=period_start,
+        period_end=period_end,
+        kind=kind,
+    )
+    if errors:
+        raise ValidationError(errors)
+    _bump(
+        report,
+        version,
+        title=title.strip(),
+        period_start=period_start,
+        period_end=period_end,
+        kind=kind,
+        summary=summary.strip(),
+        process=process.strip(),
+        effect=effect.strip(),
+        status=ReportStatus.DRAFT,
+        approved_by=None,
+        approved_at=None,
+    )
+    return report
+
+
+@transaction.atomic
+def report_entries_save(
+    *,
+    report: Report,
+    version: int,
+    texts: dict[int, tuple[str, str]],
+    actor: Any = None,
+) -> Report:
+    """Save the written assessment and "what did not happen" per commitment id."""
+    _refuse_if_published(report)
+    entries = {e.commitment_id: e for e in report.entries.all()}
+    commitment_ids = set(report.promise.commitments.values_list("pk", flat=True))
+    unknown = set(texts) - commitment_ids
+    if unknown:
+        raise ValidationError(_("Okänt åtagande i formuläret; läs in sidan igen."))
+    _bump(
+        report, version, status=ReportStatus.DRAFT, approved_by=None, approved_at=None
+    )
+    for commitment_id, (assessment, not_done) in texts.items():
+        entry = entries.get(commitment_id) or ReportEntry(
+            report=report, commitment_id=commitment_id
+        )
+        entry.assessment = assessment.strip()
+        entry.not_done = not_done.strip()
+        entry.save()
+    return report
+
+
+@transaction.atomic
+def report_set_status(
+    *, report: Report, status: str, actor: Any = None, version: int | None = None
+) -> Report:
+    """Move a report along draft → approved → published (or back to draft);
+    publishing needs the promise itself to be public."""
+    if status not in report.allowed_transitions():
+        raise ValidationError(
+            _("Status: en rapport som är %(from)s kan inte bli %(to)s.")
+            % {
+                "from": report.get_status_display().lower(),
+                "to": ReportStatus(status).label.lower()
+                if status in ReportStatus.values
+                else status,
+            }
+        )
+    if status == ReportStatus.PUBLISHED and not report.promise.is_public:
+        raise ValidationError(
+            _(
+                "Löftet är inte publicerat, så rapporten kan inte visas för "
+                "medborgarna än. Publicera löftet först."
+            )
+        )
+    now = timezone.now()
+    values: dict[str, Any] = {"status": status}
+    if status == ReportStatus.APPROVED:
+        values |= {"approved_by": _actor(actor), "approved_at": now}
+    elif status == ReportStatus.PUBLISHED:
+        values |= {"published_at": now}
+    elif status == ReportStatus.DRAFT:
+        values |= {"approved_by": None, "approved_at": None, "published_at": None}
+    _bump(report, report.version if version is None else version, **values)
+    return report
+
+
+@transaction.atomic
+def assessment_save(
+    *,
+    commitment: Commitment,
+    text: str,
+    manual_status: str = "",
+    version: int | None = None,
+    actor: Any = None,
+) -> Assessment:
+    """Staff's current assessment of a commitment; a manual status only where the
+    target cannot be measured. A stale form is refused."""
+    if manual_status and manual_status not in ManualStatus.values:
+        raise ValidationError({"manual_status": [_("Bedömd status: okänt värde.")]})
+    if manual_status and commitment.measurable:
+        raise ValidationError(
+            {
+                "manual_status": [
+                    _(
+                        "Bedömd status: åtagandet har ett mätbart mål; status "
+                        "räknas fram ur aktiviteterna."
+                    )
+                ]
+            }
+        )
+    existing = Assessment.objects.filter(commitment=commitment).first()
+    if existing is None:
+        return Assessment.objects.create(
+            commitment=commitment,
+            text=text.strip(),
+            manual_status=manual_status,
+            updated_by=_actor(actor),
+        )
+    updated = Assessment.objects.filter(
+        pk=existing.pk, version=existing.version if version is None else version
+    ).update(
+        text=text.strip(),
+        manual_status=manual_status,
+        updated_by=_actor(actor),
+        updated_at=timezone.now(),
+        version=F("version") + 1,
+    )
+    if not updated:
+        raise StaleChange(
+            _(
+                "Någon annan har ändrat bedömningen medan du skrev. Din text är inte "
+                "sparad: läs in sidan igen."
+            )
+        )
+    existing.refresh_from_db()
+    return existing

@@ -379,3 +379,14 @@ def test_it_compares_the_last_30_days_with_the_30_before():
     entries = [Entry(D(2025, 3, 30), 3), Entry(D(2025, 2, 15), 1), Entry(D(2024, 1, 1))]
     assert trend(entries, today) == 2
     assert trend([Entry(D(2025, 2, 15), 4)], today) == -4
+
+
+def test_it_spreads_promised_reports_evenly_over_the_period():
+    from medborgarloften.followup.progress import report_due_dates
+
+    assert report_due_dates(D(2025, 1, 1), D(2026, 12, 31), 2) == [
+        D(2025, 12, 31),
+        D(2026, 12, 31),
+    ]
+    assert report_due_dates(D(2025, 7, 1), D(2026, 6, 30), 4)[-1] == D(2026, 6, 30)
+    assert report_due_dates(D(2025, 1, 1), D(2025, 12, 31), 0) == []

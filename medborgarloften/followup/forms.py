@@ -1,0 +1,176 @@
+"""Forms parse; services validate and save. Field names match the service keywords so
+service errors land on the right field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from medborgarloften.places.models import Area, Organisation
+
+from .models import ManualStatus, Report, ReportKind
+from .services import MAX_COST, MAX_HOURS, MAX_PARTICIPANTS, MAX_QUANTITY
+
+#: Offered as suggestions; any text is allowed.
+COMMON_KINDS = [
+    "trygghetsvandring",
+    "medborgardialog",
+    "fotpatrullering",
+    "föräldrastödsgrupp",
+    "nattvandring",
+    "informationsinsats",
+    "kontroll",
+    "möte",
+    "besök",
+]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ActivityForm(forms.Form):
+    """One activity; the optional fields sit behind "Mer" on a phone."""
+
+    date = forms.DateField(label=_("Datum"), widget=DateInput())
+    end_date = forms.DateField(
+        label=_("Till och med"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Bara om det pågick flera dagar."),
+    )
+    kind = forms.CharField(
+        label=_("Vad gjordes"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"list": "activity-kinds", "autocomplete": "off"}),
+    )
+    area = forms.ModelChoiceField(
+        label=_("Område"), queryset=Area.objects.none(), required=False
+    )
+    quantity = forms.IntegerField(
+        label=_("Antal"),
+        initial=1,
+        min_value=1,
+        max_value=MAX_QUANTITY,
+        help_text=_("T.ex. 3 för tre kvällar."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    participants = forms.IntegerField(
+        label=_("Deltagare"), required=False, min_value=0, max_value=MAX_PARTICIPANTS
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Utförd av"), queryset=Organisation.objects.none(), required=False
+    )
+    description = forms.CharField(
+        label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    links = forms.CharField(
+        label=_("Länkar"),
+        required=False,
+        help_text=_("En webbadress per rad."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    hours = forms.DecimalField(
+        label=_("Timmar"),
+        required=False,
+        min_value=0,
+        max_value=MAX_HOURS,
+        decimal_places=1,
+        max_digits=8,
+    )
+    cost = forms.DecimalField(
+        label=_("Kostnad (kr)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_COST,
+        decimal_places=2,
+        max_digits=12,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(
+        self,
+        *args: Any,
+        areas: list[Area],
+        organisations: list[Organisation],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = Area.objects.filter(pk__in=[a.pk for a in areas])
+        self.fields["area"].choices = [("", "—")] + [(a.pk, a.name) for a in areas]
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            pk__in=[o.pk for o in organisations]
+        )
+        self.fields["organisation"].choices = [("", "—")] + [
+            (o.pk, str(o)) for o in organisations
+        ]
+        if not self.is_bound and "date" not in self.initial:
+            self.initial["date"] = timezone.localdate()
+
+    def clean_links(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["links"].splitlines()]
+
+    def service_kwargs(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data.pop("version", None)
+        data["quantity"] = data.get("quantity") or 1
+        return data
+
+    def add_service_errors(self, message_dict: dict[str, list[str]]) -> None:
+        for key, messages in message_dict.items():
+            target = key if key in self.fields else None
+            for message in messages:
+                self.add_error(target, message)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Fil (CSV eller Excel .xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,.txt"}),
+    )
+
+
+class AssessmentForm(forms.Form):
+    manual_status = forms.ChoiceField(
+        label=_("Bedömd status"),
+        choices=[("", "—")] + list(ManualStatus.choices),
+        required=False,
+        help_text=_("För åtaganden utan mätbart mål."),
+    )
+    text = forms.CharField(
+        label=_("Bedömning"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ReportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Typ"), choices=ReportKind.choices)
+    title = forms.CharField(label=_("Titel"), max_length=300)
+    period_start = forms.DateField(label=_("Från"), widget=DateInput())
+    period_end = forms.DateField(label=_("Till"), widget=DateInput())
+    summary = forms.CharField(
+        label=_("Sammanfattning"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    process = forms.CharField(
+        label=Report._meta.get_field("process").verbose_name.capitalize(),
+        help_text=Report._meta.get_field("process").help_text,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    effect = forms.CharField(
+        label=_("Effekt"),
+        help_text=Report._meta.get_field("effect").help_text,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

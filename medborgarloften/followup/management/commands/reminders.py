@@ -1,0 +1,62 @@
+"""``medborgarloften manage reminders``: overdue commitments and due reports, per
+organisation, mailed to its admins and editors. Run it daily from cron."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from medborgarloften.followup.reminders import reminder_text, reminders, send_reminders
+
+
+class Command(BaseCommand):
+    help = (
+        "Skicka påminnelser om försenade åtaganden och rapporter som ska publiceras "
+        "/ mail reminders about overdue commitments and due reports."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Skriv ut påminnelserna utan att skicka e-post / print, send nothing.",
+        )
+        parser.add_argument(
+            "--today",
+            help="Räkna som om det vore detta datum (ÅÅÅÅ-MM-DD) / as of this date.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        today = timezone.localdate()
+        if options["today"]:
+            try:
+                today = dt.date.fromisoformat(options["today"])
+            except ValueError:
+                raise CommandError(
+                    f"--today: {options['today']!r} är inget datum (ÅÅÅÅ-MM-DD) "
+                    "/ is not a date."
+                )
+        groups = reminders(today=today)
+        if options["dry_run"]:
+            for group in groups:
+                self.stdout.write(reminder_text(group, today))
+                self.stdout.write("")
+            self.stdout.write(
+                f"{len(groups)} organisationer med påminnelser, inget skickat "
+                "(provkörning) / dry run."
+            )
+            return
+        sent = send_reminders(groups=groups, today=today)
+        unreachable = [g.organisation for g in groups if g not in {s[0] for s in sent}]
+        self.stdout.write(
+            f"Skickade påminnelser till {len(sent)} organisationer / sent to "
+            f"{len(sent)} organisations."
+        )
+        for organisation in unreachable:
+            self.stdout.write(
+                f"Ingen e-postadress hos administratörer/redaktörer i {organisation} "
+                "/ no address."
+            )

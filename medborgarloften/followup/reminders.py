@@ -1,0 +1,183 @@
+"""Reminders: overdue commitments and reports that are due, per organisation.
+
+Read by the staff page and by the ``reminders`` command (run from cron), which mails
+each organisation's admins and editors through Django's mail settings. Only promises
+being carried out (adopted or published) remind anybody. An overdue commitment goes to
+the parties its ``responsible`` names (polis → police parties, kommun → kommuner),
+or to every party when it names none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from medborgarloften.accounts.models import EDITING_ROLES, Membership
+from medborgarloften.accounts.permissions import is_superuser, member_organisation_ids
+from medborgarloften.places.models import Area, Organisation
+from medborgarloften.promises.models import Promise, PromiseStatus
+
+from .models import ReportStatus
+from .progress import Status
+from .selectors import DUE_SOON_DAYS, commitment_rows, report_plan
+
+ACTIVE = (PromiseStatus.ADOPTED, PromiseStatus.PUBLISHED)
+
+
+@dataclass
+class Reminder:
+    promise: Promise
+    text: str
+    due: dt.date | None = None
+    overdue: bool = True
+    commitment_number: int | None = None
+
+
+@dataclass
+class OrganisationReminders:
+    organisation: Organisation
+    items: list[Reminder] = field(default_factory=list)
+
+
+def _responsible_parties(codes: list[str], parties: list[Organisation]) -> list[Any]:
+    chosen = [
+        p
+        for p in parties
+        if ("polis" in codes and p.is_police)
+        or ("kommun" in codes and p.is_kommun)
+        or ("annan" in codes and not p.is_police and not p.is_kommun)
+    ]
+    return chosen or parties
+
+
+def reminders(
+    *, today: dt.date | None = None, organisation_ids: set[int] | None = None
+) -> list[OrganisationReminders]:
+    """What each organisation should act on today, organisations by name."""
+    today = today or timezone.localdate()
+    promises = (
+        Promise.objects.filter(status__in=ACTIVE)
+        .annotate(
+            published_reports=Count(
+                "followup_reports",
+                filter=Q(followup_reports__status=ReportStatus.PUBLISHED),
+            )
+        )
+        .prefetch_related(
+            "parties", Prefetch("areas", queryset=Area.objects.order_by("name"))
+        )
+        .order_by("title", "pk")
+    )
+    if organisation_ids is not None:
+        promises = promises.filter(parties__in=organisation_ids).distinct()
+    groups: dict[int, OrganisationReminders] = {}
+
+    def add(organisation: Organisation, reminder: Reminder) -> None:
+        if organisation_ids is not None and organisation.pk not in organisation_ids:
+            return
+        groups.setdefault(
+            organisation.pk, OrganisationReminders(organisation)
+        ).items.append(reminder)
+
+    for promise in promises:
+        parties = list(promise.parties.all())
+        for row in commitment_rows(promise=promise, today=today):
+            if row.progress.status != Status.OVERDUE:
+                continue
+            missed = [b for b in row.progress.buckets if b.status == Status.OVERDUE]
+            text = (
+                f"Åtagande {row.number} är försenat: "
+                f"{row.progress.counted} av {row.progress.target} utfört"
+                + (
+                    f" (missat: {', '.join(b.label for b in missed[:5])})"
+                    if missed
+                    else ""
+                )
+                + f". {row.commitment.text[:120]}"
+            )
+            due = max((b.end for b in missed if b.end), default=None)
+            for party in _responsible_parties(row.commitment.responsible, parties):
+                add(party, Reminder(promise, text, due, True, row.number))
+        plan = report_plan(
+            promise=promise, today=today, published=promise.published_reports
+        )
+        if plan.behind:
+            missing = plan.due_now - plan.published
+            due = plan.due_dates[plan.due_now - 1]
+            text = (
+                f"{missing} uppföljningsrapport(er) har inte publicerats: löftet "
+                f"lovar {plan.promised} under perioden, {plan.published} är publicerade."
+            )
+            for party in parties:
+                add(party, Reminder(promise, text, due, True))
+        elif plan.next_due and plan.next_due <= today + dt.timedelta(DUE_SOON_DAYS):
+            text = (
+                f"Uppföljningsrapport {plan.published + 1} av {plan.promised} ska "
+                f"publiceras senast {plan.next_due.isoformat()}."
+            )
+            for party in parties:
+                add(party, Reminder(promise, text, plan.next_due, False))
+    return sorted(groups.values(), key=lambda g: g.organisation.name)
+
+
+def reminders_for_user(*, user: Any, today: dt.date | None = None) -> Any:
+    """The reminders of the user's organisations (all of them for a superuser)."""
+    ids = None if is_superuser(user) else member_organisation_ids(user)
+    return reminders(today=today, organisation_ids=ids)
+
+
+def recipients(organisation: Organisation) -> list[str]:
+    """Admins' and editors' e-mail addresses in the organisation."""
+    return sorted(
+        {
+            address
+            for address in Membership.objects.filter(
+                organisation=organisation, role__in=EDITING_ROLES
+            ).values_list("user__email", flat=True)
+            if address
+        }
+    )
+
+
+def reminder_text(group: OrganisationReminders, today: dt.date) -> str:
+    lines = [
+        f"Påminnelser för {group.organisation} {today.isoformat()}",
+        "",
+    ]
+    current = None
+    for item in group.items:
+        if item.promise.pk != current:
+            current = item.promise.pk
+            lines += ["", item.promise.title]
+        lines.append(f"- {item.text}")
+    lines += [
+        "",
+        "Logga aktiviteter och publicera rapporter under Arbeta med löften.",
+    ]
+    return "\n".join(lines)
+
+
+def send_reminders(
+    *, groups: list[OrganisationReminders], today: dt.date
+) -> list[tuple[OrganisationReminders, list[str]]]:
+    """One e-mail per organisation to its admins and editors; returns who got what."""
+    sent = []
+    for group in groups:
+        to = recipients(group.organisation)
+        if not to:
+            continue
+        send_mail(
+            subject=f"Medborgarlöften: {len(group.items)} påminnelser för "
+            f"{group.organisation}",
+            message=reminder_text(group, today),
+            from_email=getattr(settings, "DEFAULT_FROM_EMAIL", None),
+            recipient_list=to,
+        )
+        sent.append((group, to))
+    return sent

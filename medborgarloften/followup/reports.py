@@ -1,0 +1,363 @@
+"""A follow-up report as data, and as HTML, PDF (WeasyPrint) and DOCX (python-docx).
+
+``report_context`` is the one source every format reads, in Brå's three layers:
+production (target against outcome, per commitment, with a chart), process (how,
+hours, cost, what did not happen) and effect (lägesbild indicators against the
+baseline before the promise was adopted). The charts are inline SVG made here, so
+the PDF needs no JavaScript and no image files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+from django.db.models import Count, F, Sum, Window
+from django.db.models.functions import RowNumber
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import slugify
+
+from .models import Activity, Report, ReportKind
+from .progress import Bucket, Status
+from .selectors import CommitmentRow, commitment_rows
+
+#: Latest activities listed per commitment; the rest are summed by kind.
+LATEST_ACTIVITIES = 10
+#: Buckets drawn per chart; weekly targets over two years would be unreadable.
+MAX_BARS = 26
+
+STATUS_COLOURS = {
+    Status.DONE: "#1a7f37",
+    Status.ON_TRACK: "#1f6feb",
+    Status.BEHIND: "#b35900",
+    Status.NOT_STARTED: "#6e7781",
+    Status.OVERDUE: "#b3261e",
+    Status.NOT_MEASURABLE: "#6e7781",
+}
+
+
+@dataclass
+class KindSummary:
+    kind: str
+    count: int
+    quantity: int
+    participants: int | None
+
+
+@dataclass
+class ReportCommitment:
+    row: CommitmentRow
+    chart: SafeString
+    assessment: str = ""
+    not_done: str = ""
+    kinds: list[KindSummary] = field(default_factory=list)
+    latest: list[Activity] = field(default_factory=list)
+    buckets: list[Bucket] = field(default_factory=list)
+
+
+@dataclass
+class Indicator:
+    label: str
+    baseline: int
+    current: int
+
+    @property
+    def change(self) -> int:
+        return self.current - self.baseline
+
+
+@dataclass
+class Effect:
+    has_data: bool
+    baseline_start: dt.date | None = None
+    baseline_end: dt.date | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+def _visible_buckets(row: CommitmentRow, start: dt.date, end: dt.date) -> list[Bucket]:
+    buckets = [
+        b
+        for b in row.progress.buckets
+        if (b.end is None or b.end >= start) and (b.start is None or b.start <= end)
+    ]
+    return buckets[:MAX_BARS]
+
+
+def chart_svg(*, title: str, buckets: list[Bucket]) -> SafeString:
+    """Horizontal bars, one per bucket: done (filled, coloured by status) against
+    the target (outlined), with the numbers written out for print and screen
+    readers alike."""
+    if not buckets:
+        return mark_safe("")  # noqa: S308 - empty string
+    width, label_w, bar_w, row_h = 640, 210, 330, 26
+    height = row_h * len(buckets) + 10
+    top = max(max(b.target, b.done) for b in buckets) or 1
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'aria-label="{escape(title)}">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for index, bucket in enumerate(buckets):
+        y = 5 + index * row_h
+        done_w = round(bar_w * min(bucket.done, top) / top)
+        target_w = round(bar_w * bucket.target / top)
+        colour = STATUS_COLOURS.get(bucket.status, "#6e7781")
+        label = bucket.label if len(bucket.label) <= 30 else bucket.label[:29] + "…"
+        parts += [
+            f'<text x="0" y="{y + 16}" font-size="12" fill="#1f2328">'
+            f"{escape(label)}</text>",
+            f'<rect x="{label_w}" y="{y + 3}" width="{target_w}" height="16" '
+            f'fill="#ffffff" stroke="#57606a" stroke-width="1"/>',
+            f'<rect x="{label_w}" y="{y + 3}" width="{done_w}" height="16" '
+            f'fill="{colour}"/>',
+            f'<text x="{label_w + bar_w + 8}" y="{y + 16}" font-size="12" '
+            f'fill="#1f2328">{bucket.done} av {bucket.target} – '
+            f"{escape(bucket.label_status)}</text>",
+        ]
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every text is escaped above
+
+
+def _effect(report: Report) -> Effect:
+    """Observations per category in the report's range against the same number of
+    days before the promise began (the lägesbild it was adopted on)."""
+    from medborgarloften.situation.models import Observation
+
+    promise = report.promise
+    kommun_ids = [p.pk for p in promise.parties.all() if p.is_kommun]
+    observations = Observation.objects.filter(kommun_id__in=kommun_ids)
+    anchor = promise.period_start or report.period_start
+    days = (report.period_end - report.period_start).days + 1
+    baseline_end = anchor - dt.timedelta(days=1)
+    baseline_start = baseline_end - dt.timedelta(days=days - 1)
+    current = dict(
+        observations.filter(
+            observed_at__date__gte=report.period_start,
+            observed_at__date__lte=report.period_end,
+        )
+        .values_list("category")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    baseline = dict(
+        observations.filter(
+            observed_at__date__gte=baseline_start, observed_at__date__lte=baseline_end
+        )
+        .values_list("category")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    if not current and not baseline:
+        return Effect(has_data=False)
+    labels = dict(Observation._meta.get_field("category").choices)
+    indicators = [
+        Indicator(str(labels.get(c, c)), baseline.get(c, 0), current.get(c, 0))
+        for c in sorted(set(current) | set(baseline), key=lambda c: str(labels.get(c)))
+    ]
+    return Effect(True, baseline_start, baseline_end, indicators)
+
+
+def report_context(*, report: Report, today: dt.date | None = None) -> dict[str, Any]:
+    """Everything a report shows, for every format."""
+    promise = report.promise
+    today = today or timezone.localdate()
+    as_of = min(today, report.period_end)
+    rows = commitment_rows(
+        promise=promise, today=as_of, start=report.period_start, end=report.period_end
+    )
+    entries = {e.commitment_id: e for e in report.entries.all()}
+    in_range = Activity.objects.filter(
+        commitment__promise=promise,
+        date__gte=report.period_start,
+        date__lte=report.period_end,
+    )
+    kinds: dict[int, list[KindSummary]] = defaultdict(list)
+    for item in (
+        in_range.values("commitment_id", "kind")
+        .annotate(n=Count("id"), q=Sum("quantity"), p=Sum("participants"))
+        .order_by("commitment_id", "-q", "kind")
+    ):
+        kinds[item["commitment_id"]].append(
+            KindSummary(item["kind"], item["n"], item["q"] or 0, item["p"])
+        )
+    latest: dict[int, list[Activity]] = defaultdict(list)
+    newest = (
+        in_range.select_related("area", "organisation")
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("commitment_id")],
+                order_by=[F("date").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank__lte=LATEST_ACTIVITIES)
+        .order_by("commitment_id", "-date", "-pk")
+    )
+    for activity in newest:
+        latest[activity.commitment_id].append(activity)
+    items = []
+    for row in rows:
+        entry = entries.get(row.commitment.pk)
+        buckets = _visible_buckets(row, report.period_start, report.period_end)
+        items.append(
+            ReportCommitment(
+                row=row,
+                chart=chart_svg(
+                    title=f"Åtagande {row.number}: utfört mot mål",
+                    buckets=buckets,
+                )
+                if row.progress.measurable
+                else mark_safe(""),  # noqa: S308 - empty string
+                assessment=entry.assessment if entry else "",
+                not_done=entry.not_done if entry else "",
+                kinds=kinds.get(row.commitment.pk, []),
+                latest=latest.get(row.commitment.pk, []),
+                buckets=buckets,
+            )
+        )
+    totals = in_range.aggregate(hours=Sum("hours"), cost=Sum("cost"), n=Count("id"))
+    return {
+        "report": report,
+        "promise": promise,
+        "items": items,
+        "as_of": as_of,
+        "totals": totals,
+        "effect": _effect(report),
+        "is_evaluation": report.kind == ReportKind.EVALUATION,
+        "generated": timezone.localtime(),
+    }
+
+
+def _filename(report: Report, extension: str) -> str:
+    return f"{slugify(report.title)[:80] or 'rapport'}.{extension}"
+
+
+def report_pdf_bytes(*, report: Report, base_url: str = "") -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("followup/report_print.html", report_context(report=report))
+    return HTML(string=html, base_url=base_url or None).write_pdf()
+
+
+def pdf_response(*, report: Report, request: HttpRequest) -> HttpResponse:
+    data = report_pdf_bytes(report=report, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{_filename(report, "pdf")}"'
+    return response
+
+
+def report_docx_bytes(*, report: Report) -> bytes:
+    """The report as a Word document kommuner can edit: the same layers and texts,
+    a table per commitment instead of the chart."""
+    from docx import Document
+
+    context = report_context(report=report)
+    promise = context["promise"]
+    document = Document()
+    document.core_properties.title = report.title
+    document.core_properties.language = "sv-SE"
+    document.add_heading(report.title, level=0)
+    document.add_paragraph(
+        f"{promise.title}. {report.get_kind_display()} för "
+        f"{report.period_start.isoformat()} – {report.period_end.isoformat()}, "
+        f"status {report.get_status_display().lower()}."
+    )
+    if report.summary:
+        document.add_heading("Sammanfattning", level=1)
+        document.add_paragraph(report.summary)
+
+    document.add_heading("Produktion: mål och utfall", level=1)
+    for item in context["items"]:
+        row = item.row
+        document.add_heading(f"Åtagande {row.number}", level=2)
+        document.add_paragraph(row.commitment.text)
+        target = row.commitment.target_display()
+        document.add_paragraph(
+            f"Mål: {target or 'inget mätbart mål'}. Status: {row.status_label}."
+        )
+        if item.buckets:
+            table = document.add_table(rows=1, cols=4)
+            table.style = "Table Grid"
+            for cell, text in zip(
+                table.rows[0].cells, ("Del", "Utfört", "Mål", "Status"), strict=True
+            ):
+                cell.text = text
+            for bucket in item.buckets:
+                cells = table.add_row().cells
+                cells[0].text = bucket.label
+                cells[1].text = str(bucket.done)
+                cells[2].text = str(bucket.target)
+                cells[3].text = bucket.label_status
+        if item.kinds:
+            document.add_paragraph(
+                "Aktiviteter: "
+                + "; ".join(
+                    f"{k.kind} {k.quantity} ({k.count} poster)" for k in item.kinds
+                )
+                + "."
+            )
+        if item.assessment:
+            document.add_paragraph(f"Bedömning: {item.assessment}")
+
+    document.add_heading("Process: genomförande", level=1)
+    totals = context["totals"]
+    document.add_paragraph(
+        f"{totals['n']} aktiviteter, {totals['hours'] or 0} timmar, "
+        f"{totals['cost'] or 0} kr."
+    )
+    if report.process:
+        document.add_paragraph(report.process)
+    for item in context["items"]:
+        if item.not_done:
+            document.add_paragraph(
+                f"Åtagande {item.row.number} – inte genomfört: {item.not_done}"
+            )
+
+    document.add_heading("Effekt: lägesbilden", level=1)
+    effect: Effect = context["effect"]
+    if not effect.has_data:
+        document.add_paragraph("Ingen lägesbildsdata ännu.")
+    else:
+        table = document.add_table(rows=1, cols=3)
+        table.style = "Table Grid"
+        for cell, text in zip(
+            table.rows[0].cells,
+            (
+                "Indikator",
+                f"Före ({effect.baseline_start} – {effect.baseline_end})",
+                "Under rapportperioden",
+            ),
+            strict=True,
+        ):
+            cell.text = text
+        for indicator in effect.indicators:
+            cells = table.add_row().cells
+            cells[0].text = indicator.label
+            cells[1].text = str(indicator.baseline)
+            cells[2].text = str(indicator.current)
+    if report.effect:
+        document.add_paragraph(report.effect)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def docx_response(*, report: Report) -> HttpResponse:
+    response = HttpResponse(
+        report_docx_bytes(report=report),
+        content_type=(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        ),
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{_filename(report, "docx")}"'
+    )
+    return response

@@ -1,0 +1,301 @@
+"""Reads for the follow-up: progress per commitment, the staff dashboard, reports.
+
+One function (``commitment_rows``) computes progress for a promise from one query for
+the commitments and one for the activities; the dashboard, the reports and the public
+promise page all read through it, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Max, Prefetch, QuerySet, Sum
+from django.utils import timezone
+
+from medborgarloften.places.models import Area, Organisation
+from medborgarloften.promises.models import Commitment, Promise
+
+from .models import Activity, Assessment, ManualStatus, Report, ReportStatus
+from .progress import (
+    AreaRef,
+    Entry,
+    Progress,
+    Status,
+    commitment_progress,
+    report_due_dates,
+    trend,
+)
+
+DUE_SOON_DAYS = 30
+
+
+@dataclass
+class CommitmentRow:
+    """One commitment with its number in the promise, progress and assessment."""
+
+    number: int
+    commitment: Commitment
+    progress: Progress
+    trend: int = 0
+    activity_count: int = 0
+    last_activity: dt.date | None = None
+    hours: Any = None
+    cost: Any = None
+    assessment: Assessment | None = None
+    due: dt.date | None = None  # the next bucket end or deadline still to reach
+
+    @property
+    def status(self) -> str:
+        """The computed status; for a commitment without target, staff's status."""
+        if self.progress.measurable:
+            return str(self.progress.status)
+        if self.assessment is not None and self.assessment.manual_status:
+            return f"manual_{self.assessment.manual_status}"
+        return str(Status.NOT_MEASURABLE)
+
+    @property
+    def status_label(self) -> str:
+        if self.progress.measurable:
+            return self.progress.label_status
+        if self.assessment is not None and self.assessment.manual_status:
+            return f"{ManualStatus(self.assessment.manual_status).label} (bedömt)"
+        return self.progress.label_status
+
+    @property
+    def trend_symbol(self) -> str:
+        return "↑" if self.trend > 0 else "↓" if self.trend < 0 else "→"
+
+
+def promise_for_followup(*, pk: int) -> Promise:
+    """A promise with what permission checks and progress read."""
+    return Promise.objects.prefetch_related(
+        "parties", Prefetch("areas", queryset=Area.objects.order_by("name"))
+    ).get(pk=pk)
+
+
+def _area_refs(areas: Any) -> list[AreaRef]:
+    return [AreaRef(a.pk, a.name) for a in sorted(areas, key=lambda a: a.name)]
+
+
+def _due(progress: Progress, today: dt.date) -> dt.date | None:
+    ends = [
+        b.end
+        for b in progress.buckets
+        if b.end is not None and b.end >= today and b.status != Status.DONE
+    ]
+    return min(ends) if ends else None
+
+
+def commitment_rows(
+    *,
+    promise: Promise,
+    today: dt.date | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> list[CommitmentRow]:
+    """Every commitment of the promise with its progress as of ``today``.
+
+    ``start``/``end`` limit the activities that count (a report's date range); the
+    target keeps the promise period, so "expected by today" stays comparable.
+    """
+    today = today or timezone.localdate()
+    commitments = list(
+        promise.commitments.order_by("position", "pk")
+        .select_related("assessment")
+        .prefetch_related(Prefetch("areas", queryset=Area.objects.order_by("name")))
+    )
+    activities = Activity.objects.filter(commitment__promise=promise)
+    if start is not None:
+        activities = activities.filter(date__gte=start)
+    if end is not None:
+        activities = activities.filter(date__lte=end)
+    entries: dict[int, list[Entry]] = defaultdict(list)
+    for commitment_id, date, quantity, area_id in (
+        activities.values_list("commitment_id", "date", "quantity", "area_id")
+        .order_by()
+        .iterator(chunk_size=5000)
+    ):
+        entries[commitment_id].append(Entry(date, quantity, area_id))
+    totals = {
+        row["commitment_id"]: row
+        for row in activities.values("commitment_id")
+        .order_by()
+        .annotate(
+            count=Count("id"), last=Max("date"), hours=Sum("hours"), cost=Sum("cost")
+        )
+    }
+    promise_areas = _area_refs(promise.areas.all())
+    rows = []
+    for number, commitment in enumerate(commitments, start=1):
+        own = entries.get(commitment.pk, [])
+        areas = _area_refs(commitment.areas.all()) or promise_areas
+        progress = commitment_progress(
+            quantity=commitment.target_quantity,
+            per=commitment.target_per,
+            deadline=commitment.target_deadline,
+            period_start=promise.period_start,
+            period_end=promise.period_end,
+            entries=own,
+            areas=areas,
+            today=today,
+        )
+        total = totals.get(commitment.pk, {})
+        rows.append(
+            CommitmentRow(
+                number=number,
+                commitment=commitment,
+                progress=progress,
+                trend=trend(own, today),
+                activity_count=total.get("count", 0),
+                last_activity=total.get("last"),
+                hours=total.get("hours"),
+                cost=total.get("cost"),
+                assessment=getattr(commitment, "assessment", None),
+                due=_due(progress, today),
+            )
+        )
+    return rows
+
+
+@dataclass
+class ReportPlan:
+    """The reports the promise says it will publish, against those published."""
+
+    promised: int | None
+    published: int
+    due_dates: list[dt.date] = field(default_factory=list)
+    due_now: int = 0  # reports that should be published by today
+
+    @property
+    def behind(self) -> bool:
+        return self.published < self.due_now
+
+    @property
+    def next_due(self) -> dt.date | None:
+        return (
+            self.due_dates[self.published]
+            if self.published < len(self.due_dates)
+            else None
+        )
+
+
+def report_plan(
+    *, promise: Promise, today: dt.date, published: int | None = None
+) -> ReportPlan:
+    """ "Redovisa minst två gånger under perioden": which are due, which published."""
+    if published is None:
+        published = promise.followup_reports.filter(
+            status=ReportStatus.PUBLISHED
+        ).count()
+    dates: list[dt.date] = []
+    if promise.reports_per_period and promise.period_start and promise.period_end:
+        dates = report_due_dates(
+            promise.period_start, promise.period_end, promise.reports_per_period
+        )
+    return ReportPlan(
+        promised=promise.reports_per_period,
+        published=published,
+        due_dates=dates,
+        due_now=sum(1 for d in dates if d < today),
+    )
+
+
+@dataclass
+class Dashboard:
+    promise: Promise
+    today: dt.date
+    rows: list[CommitmentRow]
+    reports: list[Report]
+    plan: ReportPlan
+
+    @property
+    def due_soon(self) -> list[CommitmentRow]:
+        limit = self.today + dt.timedelta(days=DUE_SOON_DAYS)
+        return sorted(
+            (r for r in self.rows if r.due is not None and r.due <= limit),
+            key=lambda r: r.due or self.today,
+        )
+
+    @property
+    def without_activity(self) -> list[CommitmentRow]:
+        return [r for r in self.rows if r.activity_count == 0]
+
+    @property
+    def counts(self) -> list[tuple[str, str, int]]:
+        found: dict[str, tuple[str, int]] = {}
+        for row in self.rows:
+            label, count = found.get(row.status, (row.status_label, 0))
+            found[row.status] = (label, count + 1)
+        return [(status, label, n) for status, (label, n) in found.items()]
+
+
+def promise_dashboard(*, promise: Promise, today: dt.date | None = None) -> Dashboard:
+    """Everything the staff dashboard shows, in a fixed number of queries."""
+    today = today or timezone.localdate()
+    reports = list(promise.followup_reports.order_by("-period_end", "-pk"))
+    published = sum(1 for r in reports if r.status == ReportStatus.PUBLISHED)
+    return Dashboard(
+        promise=promise,
+        today=today,
+        rows=commitment_rows(promise=promise, today=today),
+        reports=reports,
+        plan=report_plan(promise=promise, today=today, published=published),
+    )
+
+
+def activities_for_promise(
+    *, promise: Promise, commitment_id: int | None = None, limit: int = 200
+) -> QuerySet[Activity]:
+    """The newest activities of a promise (or one commitment), for the staff list."""
+    queryset = Activity.objects.filter(commitment__promise=promise).select_related(
+        "commitment", "area", "organisation", "created_by"
+    )
+    if commitment_id is not None:
+        queryset = queryset.filter(commitment_id=commitment_id)
+    return queryset.order_by("-date", "-pk")[:limit]
+
+
+def activity_for_staff(*, pk: int) -> Activity:
+    return Activity.objects.select_related(
+        "commitment__promise", "area", "organisation"
+    ).get(pk=pk)
+
+
+def commitment_for_staff(*, pk: int) -> Commitment:
+    return (
+        Commitment.objects.select_related("promise")
+        .prefetch_related(
+            "promise__parties", "other_parties", "areas", "promise__areas"
+        )
+        .get(pk=pk)
+    )
+
+
+def activity_choices(
+    *, commitment: Commitment
+) -> tuple[list[Area], list[Organisation]]:
+    """Areas (the commitment's first, then the rest of the promise's kommuner) and the
+    organisations an activity may name."""
+    promise = commitment.promise
+    parties = list(promise.parties.all())
+    kommun_ids = [p.pk for p in parties if p.is_kommun]
+    own = list(commitment.areas.all()) or list(promise.areas.all())
+    own_ids = {a.pk for a in own}
+    rest = [
+        a
+        for a in Area.objects.filter(kommun_id__in=kommun_ids).order_by("name")
+        if a.pk not in own_ids
+    ]
+    others = list(commitment.other_parties.all())
+    organisations = parties + [o for o in others if o not in parties]
+    return sorted(own, key=lambda a: a.name) + rest, organisations
+
+
+def published_reports(*, promise: Promise) -> list[Report]:
+    """Published reports of a public promise, newest first: for the public page."""
+    return list(
+        Report.objects.published().filter(promise=promise).order_by("-period_end")
+    )

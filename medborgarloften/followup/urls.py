@@ -1,0 +1,37 @@
+"""Follow-up URLs, mounted at /personal/uppfoljning/ (namespace ``followup``).
+
+Everything is for signed-in staff except ``rapport/<uid>/`` and its PDF and DOCX:
+published reports, open to anyone.
+"""
+
+from django.urls import path
+
+from . import views
+
+app_name = "followup"
+
+urlpatterns = [
+    path("paminnelser/", views.reminders, name="reminders"),
+    path("lofte/<int:pk>/", views.dashboard, name="dashboard"),
+    path("lofte/<int:pk>/aktiviteter/", views.activity_list, name="activities"),
+    path("lofte/<int:pk>/import/", views.activity_import, name="import"),
+    path("lofte/<int:pk>/rapporter/ny/", views.report_new, name="report_new"),
+    path("atagande/<int:pk>/logga/", views.activity_new, name="activity_new"),
+    path("atagande/<int:pk>/bedomning/", views.assessment_edit, name="assessment"),
+    path("aktivitet/<int:pk>/", views.activity_edit, name="activity_edit"),
+    path("aktivitet/<int:pk>/ta-bort/", views.activity_remove, name="activity_delete"),
+    path("rapport/<int:pk>/", views.report_detail, name="report"),
+    path("rapport/<int:pk>/andra/", views.report_edit, name="report_edit"),
+    path(
+        "rapport/<int:pk>/status/<str:status>/",
+        views.report_status,
+        name="report_status",
+    ),
+    path("rapport/<int:pk>/pdf/", views.report_pdf, name="report_pdf"),
+    path("rapport/<int:pk>/docx/", views.report_docx, name="report_docx"),
+    path("rapport/<uuid:uid>/", views.public_report, name="public_report"),
+    path("rapport/<uuid:uid>/pdf/", views.public_report_pdf, name="public_report_pdf"),
+    path(
+        "rapport/<uuid:uid>/docx/", views.public_report_docx, name="public_report_docx"
+    ),
+]

@@ -1,0 +1,579 @@
+"""Staff pages for the follow-up under /personal/uppfoljning/, and the public page of
+a published report.
+
+Each view: a permission helper finds the object, a form parses, one service or
+selector runs, a template renders.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from medborgarloften.promises.models import Commitment, Promise
+
+from . import reports as report_render
+from . import selectors
+from .forms import COMMON_KINDS, ActivityForm, AssessmentForm, ImportForm, ReportForm
+from .models import Activity, Assessment, Report, ReportStatus
+from .permissions import (
+    can_change_activity,
+    can_edit_promise,
+    can_log_activity,
+    can_view_promise,
+)
+from .services import (
+    COLUMN_HELP,
+    ImportRefused,
+    StaleActivity,
+    activities_import,
+    activities_import_check,
+    activity_create,
+    activity_delete,
+    activity_update,
+    assessment_save,
+    report_create,
+    report_entries_save,
+    report_set_status,
+    report_update,
+)
+from .tables import MAX_BYTES
+
+View = Callable[..., HttpResponse]
+
+
+def staff_view(view: View) -> View:
+    """Signed-in staff only; a refusal is a Swedish 403 page saying why."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as exc:
+            return render(
+                request,
+                "followup/forbidden.html",
+                {"reason": str(exc) if exc.args else ""},
+                status=403,
+            )
+
+    return wrapper
+
+
+NOT_MEMBER = _("Du är inte medlem i någon av organisationerna bakom det här löftet.")
+
+
+def _promise(request: HttpRequest, pk: int) -> Promise:
+    try:
+        promise = selectors.promise_for_followup(pk=pk)
+    except Promise.DoesNotExist:
+        raise Http404(_("Det finns inget medborgarlöfte med det numret."))
+    if not can_view_promise(request.user, promise):
+        raise PermissionDenied(NOT_MEMBER)
+    return promise
+
+
+def _require_editor(request: HttpRequest, promise: Promise) -> None:
+    if not can_edit_promise(request.user, promise):
+        raise PermissionDenied(
+            _(
+                "Bara administratörer och redaktörer i organisationerna bakom "
+                "löftet får ändra uppföljningen."
+            )
+        )
+
+
+def _commitment_for_logger(request: HttpRequest, pk: int) -> Commitment:
+    try:
+        commitment = selectors.commitment_for_staff(pk=pk)
+    except Commitment.DoesNotExist:
+        raise Http404(_("Det finns inget åtagande med det numret."))
+    if not can_log_activity(request.user, commitment.promise):
+        raise PermissionDenied(
+            _(
+                "Bara redaktörer, administratörer och rapportörer i "
+                "organisationerna bakom löftet får logga aktiviteter."
+            )
+        )
+    return commitment
+
+
+def _activity_for_changer(request: HttpRequest, pk: int) -> Activity:
+    try:
+        activity = selectors.activity_for_staff(pk=pk)
+    except Activity.DoesNotExist:
+        raise Http404(
+            _("Aktiviteten finns inte (längre). Någon kan ha tagit bort den.")
+        )
+    promise = selectors.promise_for_followup(pk=activity.commitment.promise_id)
+    if not can_change_activity(request.user, promise, activity):
+        raise PermissionDenied(
+            _(
+                "Du får ändra aktiviteter du själv har loggat; andras får bara "
+                "redaktörer och administratörer ändra."
+            )
+        )
+    return activity
+
+
+def _report(request: HttpRequest, pk: int) -> Report:
+    try:
+        report = Report.objects.select_related("promise", "approved_by").get(pk=pk)
+    except Report.DoesNotExist:
+        raise Http404(_("Det finns ingen rapport med det numret."))
+    report.promise = _promise(request, report.promise_id)
+    return report
+
+
+# --- Dashboard and activities ------------------------------------------------------
+
+
+@staff_view
+def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    promise = _promise(request, pk)
+    board = selectors.promise_dashboard(promise=promise)
+    return render(
+        request,
+        "followup/dashboard.html",
+        {
+            "promise": promise,
+            "board": board,
+            "can_edit": can_edit_promise(request.user, promise),
+            "can_log": can_log_activity(request.user, promise),
+        },
+    )
+
+
+@staff_view
+def activity_list(request: HttpRequest, pk: int) -> HttpResponse:
+    promise = _promise(request, pk)
+    raw = request.GET.get("atagande", "")
+    commitment_id = int(raw) if raw.isdigit() else None
+    return render(
+        request,
+        "followup/activity_list.html",
+        {
+            "promise": promise,
+            "activities": selectors.activities_for_promise(
+                promise=promise, commitment_id=commitment_id
+            ),
+            "can_edit": can_edit_promise(request.user, promise),
+        },
+    )
+
+
+def _activity_form(commitment: Commitment, *args: Any, **kwargs: Any) -> ActivityForm:
+    areas, organisations = selectors.activity_choices(commitment=commitment)
+    return ActivityForm(*args, areas=areas, organisations=organisations, **kwargs)
+
+
+def _progress_row(commitment: Commitment) -> Any:
+    rows = selectors.commitment_rows(promise=commitment.promise)
+    return next((r for r in rows if r.commitment.pk == commitment.pk), None)
+
+
+@staff_view
+def activity_new(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = _commitment_for_logger(request, pk)
+    form = _activity_form(commitment, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity_create(
+                commitment=commitment, actor=request.user, **form.service_kwargs()
+            )
+        except ValidationError as exc:
+            form.add_service_errors(exc.message_dict)
+        else:
+            messages.success(request, _("Aktiviteten är sparad."))
+            return redirect("followup:activity_new", pk=commitment.pk)
+    return render(
+        request,
+        "followup/activity_form.html",
+        {
+            "commitment": commitment,
+            "promise": commitment.promise,
+            "form": form,
+            "kinds": COMMON_KINDS,
+            "row": _progress_row(commitment),
+            "activity": None,
+        },
+    )
+
+
+@staff_view
+def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = _activity_for_changer(request, pk)
+    commitment = selectors.commitment_for_staff(pk=activity.commitment_id)
+    initial = {
+        "date": activity.date,
+        "end_date": activity.end_date,
+        "kind": activity.kind,
+        "area": activity.area_id,
+        "quantity": activity.quantity,
+        "participants": activity.participants,
+        "organisation": activity.organisation_id,
+        "description": activity.description,
+        "links": "\n".join(activity.links),
+        "hours": activity.hours,
+        "cost": activity.cost,
+        "version": activity.version,
+    }
+    form = _activity_form(commitment, request.POST or None, initial=initial)
+    stale = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity_update(
+                activity=activity,
+                version=form.cleaned_data.get("version") or 0,
+                actor=request.user,
+                **form.service_kwargs(),
+            )
+        except StaleActivity as exc:
+            stale = True
+            form.add_error(None, exc.messages[0])
+        except ValidationError as exc:
+            form.add_service_errors(exc.message_dict)
+        else:
+            messages.success(request, _("Ändringen är sparad."))
+            return redirect("followup:activities", pk=commitment.promise_id)
+    return render(
+        request,
+        "followup/activity_form.html",
+        {
+            "commitment": commitment,
+            "promise": commitment.promise,
+            "form": form,
+            "kinds": COMMON_KINDS,
+            "row": None,
+            "activity": activity,
+            "stale": stale,
+        },
+        status=409 if stale else 200,
+    )
+
+
+@staff_view
+def activity_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = _activity_for_changer(request, pk)
+    promise_id = activity.commitment.promise_id
+    error = ""
+    if request.method == "POST":
+        raw = request.POST.get("version", "")
+        try:
+            activity_delete(
+                activity=activity,
+                version=int(raw) if raw.isdigit() else 0,
+                actor=request.user,
+            )
+        except StaleActivity as exc:
+            error = exc.messages[0]
+        else:
+            messages.success(request, _("Aktiviteten är borttagen."))
+            return redirect("followup:activities", pk=promise_id)
+    return render(
+        request,
+        "followup/activity_delete.html",
+        {"activity": activity, "error": error},
+        status=409 if error else 200,
+    )
+
+
+@staff_view
+def activity_import(request: HttpRequest, pk: int) -> HttpResponse:
+    """Upload → preview with row errors → save all (the file rides along, base64,
+    and is checked again on save)."""
+    promise = _promise(request, pk)
+    if not can_log_activity(request.user, promise):
+        raise PermissionDenied(NOT_MEMBER)
+    check = None
+    form = ImportForm()
+    payload = filename = ""
+    if request.method == "POST" and "payload" in request.POST:
+        filename = request.POST.get("filename", "")[:200]
+        try:
+            data = base64.b64decode(request.POST["payload"], validate=True)
+        except (binascii.Error, ValueError):
+            data = b""
+        if len(data) > MAX_BYTES:
+            data = b""
+        try:
+            created = activities_import(
+                promise=promise, data=data, filename=filename, actor=request.user
+            )
+        except ImportRefused as exc:
+            check = exc.check
+            payload = request.POST["payload"]
+        else:
+            messages.success(
+                request,
+                _("%(n)s aktiviteter är sparade.") % {"n": len(created)},
+            )
+            return redirect("followup:dashboard", pk=promise.pk)
+    elif request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            if upload.size > MAX_BYTES:
+                form.add_error("file", _("Fil: högst 5 MB."))
+            else:
+                data = upload.read()
+                filename = upload.name
+                check = activities_import_check(
+                    promise=promise, data=data, filename=filename
+                )
+                payload = base64.b64encode(data).decode("ascii")
+    return render(
+        request,
+        "followup/import.html",
+        {
+            "promise": promise,
+            "form": form,
+            "check": check,
+            "payload": payload,
+            "filename": filename,
+            "columns": COLUMN_HELP,
+        },
+    )
+
+
+@staff_view
+def assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = _commitment_for_logger(request, pk)
+    _require_editor(request, commitment.promise)
+    existing = Assessment.objects.filter(commitment=commitment).first()
+    initial = (
+        {
+            "text": existing.text,
+            "manual_status": existing.manual_status,
+            "version": existing.version,
+        }
+        if existing
+        else {}
+    )
+    form = AssessmentForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment_save(
+                commitment=commitment,
+                text=form.cleaned_data["text"],
+                manual_status=form.cleaned_data["manual_status"],
+                version=form.cleaned_data.get("version"),
+                actor=request.user,
+            )
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for key, errors in exc.message_dict.items():
+                    for error in errors:
+                        form.add_error(key if key in form.fields else None, error)
+            else:
+                form.add_error(None, exc.messages[0])
+        else:
+            messages.success(request, _("Bedömningen är sparad."))
+            return redirect("followup:dashboard", pk=commitment.promise_id)
+    return render(
+        request,
+        "followup/assessment_form.html",
+        {"commitment": commitment, "promise": commitment.promise, "form": form},
+    )
+
+
+# --- Reports -----------------------------------------------------------------------
+
+
+def _form_errors(form: Any, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for key, errors in exc.message_dict.items():
+            for error in errors:
+                form.add_error(key if key in form.fields else None, error)
+    else:
+        for error in exc.messages:
+            form.add_error(None, error)
+
+
+@staff_view
+def report_new(request: HttpRequest, pk: int) -> HttpResponse:
+    promise = _promise(request, pk)
+    _require_editor(request, promise)
+    today = timezone.localdate()
+    start = promise.period_start or today.replace(month=1, day=1)
+    initial = {
+        "title": _("Uppföljning av %(title)s") % {"title": promise.title},
+        "period_start": start,
+        "period_end": min(today, promise.period_end) if promise.period_end else today,
+        "kind": "followup",
+    }
+    form = ReportForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("version", None)
+        try:
+            report = report_create(promise=promise, actor=request.user, **data)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Rapportutkastet är skapat."))
+            return redirect("followup:report", pk=report.pk)
+    return render(
+        request,
+        "followup/report_form.html",
+        {"promise": promise, "form": form, "report": None},
+    )
+
+
+@staff_view
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The staff view of a report: the rendered report, its workflow and the
+    assessment per commitment to complete."""
+    report = _report(request, pk)
+    can_edit = can_edit_promise(request.user, report.promise)
+    error = ""
+    if request.method == "POST":
+        _require_editor(request, report.promise)
+        texts = {
+            c.pk: (
+                request.POST.get(f"assessment-{c.pk}", ""),
+                request.POST.get(f"not_done-{c.pk}", ""),
+            )
+            for c in report.promise.commitments.all()
+            if f"assessment-{c.pk}" in request.POST
+        }
+        raw = request.POST.get("version", "")
+        try:
+            report_entries_save(
+                report=report,
+                version=int(raw) if raw.isdigit() else 0,
+                texts=texts,
+                actor=request.user,
+            )
+        except ValidationError as exc:
+            error = exc.messages[0]
+        else:
+            messages.success(request, _("Bedömningarna är sparade."))
+            return redirect("followup:report", pk=report.pk)
+    context = report_render.report_context(report=report)
+    context |= {
+        "can_edit": can_edit,
+        "error": error,
+        "transitions": [
+            (status, ReportStatus(status).label)
+            for status in report.allowed_transitions()
+        ],
+    }
+    return render(request, "followup/report_staff.html", context)
+
+
+@staff_view
+def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    _require_editor(request, report.promise)
+    initial = {
+        "title": report.title,
+        "kind": report.kind,
+        "period_start": report.period_start,
+        "period_end": report.period_end,
+        "summary": report.summary,
+        "process": report.process,
+        "effect": report.effect,
+        "version": report.version,
+    }
+    form = ReportForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version", None) or 0
+        try:
+            report_update(report=report, version=version, actor=request.user, **data)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Rapporten är sparad."))
+            return redirect("followup:report", pk=report.pk)
+    return render(
+        request,
+        "followup/report_form.html",
+        {"promise": report.promise, "form": form, "report": report},
+    )
+
+
+@staff_view
+@require_POST
+def report_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
+    report = _report(request, pk)
+    _require_editor(request, report.promise)
+    raw = request.POST.get("version", "")
+    try:
+        report_set_status(
+            report=report,
+            status=status,
+            actor=request.user,
+            version=int(raw) if raw.isdigit() else None,
+        )
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request,
+            _("Rapporten är nu %(status)s.")
+            % {"status": report.get_status_display().lower()},
+        )
+    return redirect("followup:report", pk=report.pk)
+
+
+@staff_view
+def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    return report_render.pdf_response(report=report, request=request)
+
+
+@staff_view
+def report_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    return report_render.docx_response(report=report)
+
+
+def _public_report(uid: str) -> Report:
+    try:
+        return Report.objects.published().select_related("promise").get(uid=uid)
+    except (Report.DoesNotExist, ValidationError):
+        raise Http404(_("Rapporten finns inte eller är inte publicerad."))
+
+
+def public_report(request: HttpRequest, uid: str) -> HttpResponse:
+    """A published report, for anyone, without login."""
+    report = _public_report(uid)
+    context = report_render.report_context(report=report)
+    return render(request, "followup/report_public.html", context)
+
+
+def public_report_pdf(request: HttpRequest, uid: str) -> HttpResponse:
+    return report_render.pdf_response(report=_public_report(uid), request=request)
+
+
+def public_report_docx(request: HttpRequest, uid: str) -> HttpResponse:
+    return report_render.docx_response(report=_public_report(uid))
+
+
+# --- Reminders ---------------------------------------------------------------------
+
+
+@staff_view
+def reminders(request: HttpRequest) -> HttpResponse:
+    from .reminders import reminders_for_user
+
+    return render(
+        request,
+        "followup/reminders.html",
+        {"groups": reminders_for_user(user=request.user)},
+    )
