@@ -13,9 +13,35 @@ from .events import (
     parse_event,
     read_event_file,
 )
+from .imports import (
+    ImportRefused,
+    ImportSummary,
+    crime_import,
+    population,
+    survey_import,
+)
+from .kolada import (
+    KOLADA_KPIS,
+    KoladaValue,
+    kolada_fetch,
+    kolada_parse,
+    kolada_read_file,
+    kolada_store,
+)
 from .observations import area_at, observation_create
 
 __all__ = [
+    "KOLADA_KPIS",
+    "ImportRefused",
+    "ImportSummary",
+    "KoladaValue",
+    "crime_import",
+    "kolada_fetch",
+    "kolada_parse",
+    "kolada_read_file",
+    "kolada_store",
+    "population",
+    "survey_import",
     "EventPlacer",
     "EventsSummary",
     "RateLimited",

@@ -1,0 +1,58 @@
+"""``medborgarloften manage importcrime FILE``: reported crimes per kommun (Brå-style)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from medborgarloften.places.models import Organisation
+from medborgarloften.situation.services import ImportRefused, crime_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Importera anmälda brott per kommun/område, kategori och år (CSV/XLSX, t.ex. "
+        "Brå:s 'Kommun;Antal;Per 100 000 inv.'). / Import crime statistics."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--kommun", default="", help="Bara denna kommunkod.")
+        parser.add_argument("--year", type=int, help="År när filen saknar kolumnen.")
+        parser.add_argument(
+            "--category", default="", help="Kategori när filen saknar kolumnen."
+        )
+        parser.add_argument("--source", default="", help="Källa, t.ex. 'Källa: Brå'.")
+        parser.add_argument("--dry-run", action="store_true")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        kommun = None
+        if options["kommun"]:
+            kommun = (
+                Organisation.objects.kommuner().filter(code=options["kommun"]).first()
+            )
+            if kommun is None:
+                raise CommandError(
+                    f"Okänd kommunkod / unknown kommun: {options['kommun']}"
+                )
+        path: Path = options["file"]
+        if not path.is_file():
+            raise CommandError(f"Filen finns inte / no such file: {path}")
+        try:
+            summary = crime_import(
+                data=path.read_bytes(),
+                filename=path.name,
+                kommun=kommun,
+                year=options["year"],
+                category=options["category"],
+                source=options["source"],
+                dry_run=options["dry_run"],
+            )
+        except ImportRefused as exc:
+            raise CommandError(
+                "Inget importerat / nothing imported:\n" + "\n".join(exc.messages)
+            )
+        suffix = " (provkörning, inget sparat / dry run)" if options["dry_run"] else ""
+        self.stdout.write(f"{summary}{suffix}")

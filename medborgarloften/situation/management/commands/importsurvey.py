@@ -1,0 +1,47 @@
+"""``medborgarloften manage importsurvey KOMMUNKOD FILE``: survey results (CSV/XLSX)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from medborgarloften.places.models import Organisation
+from medborgarloften.situation.services import ImportRefused, survey_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Importera en trygghetsmätning (CSV/XLSX: område, år, indikator, kön, "
+        "åldersgrupp, andel, svarande) för en kommun. / Import survey results."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("kommun", help="Kommunkod, t.ex. 0880.")
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--source", default="", help="Källa / source.")
+        parser.add_argument("--dry-run", action="store_true")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            kommun = Organisation.objects.kommuner().get(code=options["kommun"])
+        except Organisation.DoesNotExist:
+            raise CommandError(f"Okänd kommunkod / unknown kommun: {options['kommun']}")
+        path: Path = options["file"]
+        if not path.is_file():
+            raise CommandError(f"Filen finns inte / no such file: {path}")
+        try:
+            summary = survey_import(
+                kommun=kommun,
+                data=path.read_bytes(),
+                filename=path.name,
+                source=options["source"],
+                dry_run=options["dry_run"],
+            )
+        except ImportRefused as exc:
+            raise CommandError(
+                "Inget importerat / nothing imported:\n" + "\n".join(exc.messages)
+            )
+        suffix = " (provkörning, inget sparat / dry run)" if options["dry_run"] else ""
+        self.stdout.write(f"{summary}{suffix}")

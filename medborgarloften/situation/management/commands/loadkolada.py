@@ -1,0 +1,71 @@
+"""``medborgarloften manage loadkolada``: key figures from Kolada for kommuner, their
+regions and the riket, so a kommun can be compared with its län and the country."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from medborgarloften.places.models import Organisation
+from medborgarloften.situation.services import (
+    KOLADA_KPIS,
+    ImportRefused,
+    kolada_fetch,
+    kolada_read_file,
+    kolada_store,
+)
+from medborgarloften.situation.services.kolada import DEFAULT_BASE_URL, RIKET
+
+
+class Command(BaseCommand):
+    help = (
+        "Hämta nyckeltal från Kolada (standard: brotts- och trygghetsnyckeltalen) för "
+        "kommuner, deras regioner och riket. Källa: Kolada. / Load Kolada key figures."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--kpi", nargs="+", default=list(KOLADA_KPIS))
+        parser.add_argument(
+            "--kommun", nargs="+", default=[], help="Kommunkoder (standard: alla)."
+        )
+        parser.add_argument("--year", nargs="+", type=int, required=False)
+        parser.add_argument("--base-url", default=DEFAULT_BASE_URL)
+        parser.add_argument(
+            "--file", default="", help="Läs ett sparat Kolada-svar i stället."
+        )
+        parser.add_argument("--dry-run", action="store_true")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["file"]:
+            try:
+                values = kolada_read_file(options["file"])
+            except (OSError, ValueError) as exc:
+                raise CommandError(f"Filen kunde inte läsas / could not read: {exc}")
+        else:
+            if not options["year"]:
+                raise CommandError("--year: ange minst ett år / give a year.")
+            kommuner = Organisation.objects.kommuner().select_related("county")
+            if options["kommun"]:
+                kommuner = kommuner.filter(code__in=options["kommun"])
+            ids = sorted({k.code for k in kommuner})
+            if options["kommun"] and len(ids) != len(set(options["kommun"])):
+                raise CommandError("--kommun: okänd kommunkod / unknown kommun code.")
+            regions = sorted({f"00{k.county.code}" for k in kommuner if k.county})
+            try:
+                import httpx
+
+                values = kolada_fetch(
+                    kpis=options["kpi"],
+                    municipalities=[*ids, *regions, RIKET],
+                    years=options["year"],
+                    base_url=options["base_url"],
+                )
+            except (httpx.HTTPError, ValueError) as exc:
+                raise CommandError(f"Hämtningen misslyckades / fetch failed: {exc}")
+        try:
+            summary = kolada_store(values=values, dry_run=options["dry_run"])
+        except ImportRefused as exc:
+            raise CommandError("\n".join(exc.messages))
+        suffix = " (provkörning, inget sparat / dry run)" if options["dry_run"] else ""
+        self.stdout.write(f"{summary} Källa: Kolada.{suffix}")

@@ -1,0 +1,501 @@
+"""Imports of survey results and crime statistics from CSV/XLSX.
+
+Every row is checked first and each problem is reported with its row number; a file
+with any error saves nothing. Rows are keyed by what they describe (area, year, group,
+indicator or category), so importing the same file twice replaces, never adds.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from medborgarloften.places.models import Area, Organisation
+
+from ..models import (
+    ALL_AGES,
+    CrimeStatistic,
+    Gender,
+    ImportBatch,
+    SurveyIndicator,
+    SurveyResult,
+)
+from ..tabular import Table, parse_number, read_table
+from ..themes import theme_for_words
+
+__all__ = [
+    "ImportRefused",
+    "ImportSummary",
+    "crime_import",
+    "population",
+    "survey_import",
+]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+WHOLE_KOMMUN = {"", "hela kommunen", "kommunen", "totalt", "alla områden", "samtliga"}
+
+
+class ImportRefused(Exception):
+    """The file was not imported; ``messages`` says why, row by row."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+@dataclass
+class ImportSummary:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    batch_id: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return _("%(rows)d rader: %(created)d nya, %(updated)d ersatta.") % {
+            "rows": self.rows,
+            "created": self.created,
+            "updated": self.updated,
+        }
+
+
+def _column(table: Table, aliases: tuple[str, ...]) -> str | None:
+    for name in aliases:
+        if name in table.header:
+            return name
+    return None
+
+
+class _Errors(list[str]):
+    def row(self, number: int, column: str, message: str) -> None:
+        self.append(
+            _("Rad %(n)d, %(column)s: %(message)s")
+            % {"n": number, "column": column, "message": message}
+        )
+
+
+def _area_lookup(kommun: Organisation) -> Callable[[str], Area | None | bool]:
+    """Name or alias (case-insensitive) → Area; None for the whole kommun; False when
+    unknown."""
+    names: dict[str, Area] = {}
+    for area in Area.objects.filter(kommun=kommun):
+        for name in area.names():
+            names[name.casefold()] = area
+
+    def lookup(text: str) -> Area | None | bool:
+        key = text.strip().casefold()
+        if key in WHOLE_KOMMUN or key == kommun.name.casefold():
+            return None
+        return names.get(key, False)
+
+    return lookup
+
+
+def _year(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.isdigit() and 1990 <= int(text) <= 2100 else None
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- survey results ------------------------------------------------------------
+
+SURVEY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "area": ("område", "omrade", "area", "stadsdel"),
+    "year": ("år", "ar", "year"),
+    "indicator": ("indikator", "indicator", "fråga"),
+    "gender": ("kön", "kon", "gender"),
+    "age_group": ("åldersgrupp", "ålder", "aldersgrupp", "age_group", "age"),
+    "share": ("andel", "andel (%)", "andel %", "share", "procent"),
+    "respondents": ("svarande", "antal svarande", "respondents", "n"),
+}
+SURVEY_REQUIRED = ("area", "year", "indicator", "gender", "age_group", "share")
+_GENDERS = {
+    "alla": Gender.ALLA,
+    "totalt": Gender.ALLA,
+    "t": Gender.ALLA,
+    "båda": Gender.ALLA,
+    "kvinnor": Gender.KVINNOR,
+    "kvinna": Gender.KVINNOR,
+    "k": Gender.KVINNOR,
+    "flickor": Gender.KVINNOR,
+    "män": Gender.MAN,
+    "man": Gender.MAN,
+    "m": Gender.MAN,
+    "pojkar": Gender.MAN,
+}
+
+
+def _indicator_lookup() -> dict[str, str]:
+    result = {}
+    for code, label in SurveyIndicator.choices:
+        result[code] = code
+        result[str(label).casefold()] = code
+    return result
+
+
+def _missing_columns(
+    table: Table, spec: dict[str, tuple[str, ...]], required: tuple[str, ...]
+) -> list[str]:
+    return [
+        _("Kolumnen '%(name)s' saknas (godtagna namn: %(aliases)s).")
+        % {"name": spec[key][0], "aliases": ", ".join(spec[key])}
+        for key in required
+        if _column(table, spec[key]) is None
+    ]
+
+
+@transaction.atomic
+def survey_import(
+    *,
+    kommun: Organisation,
+    data: bytes,
+    filename: str,
+    actor: Any = None,
+    source: str = "",
+    dry_run: bool = False,
+) -> ImportSummary:
+    """Import survey shares by area, year, gender and age group for one kommun: every
+    row valid or nothing saved; the same file twice replaces instead of adding."""
+    try:
+        table = read_table(data, filename)
+    except ValueError as exc:
+        raise ImportRefused([str(exc)])
+    missing = _missing_columns(table, SURVEY_COLUMNS, SURVEY_REQUIRED)
+    if missing:
+        raise ImportRefused(missing)
+    col = {key: _column(table, aliases) for key, aliases in SURVEY_COLUMNS.items()}
+    areas = _area_lookup(kommun)
+    indicators = _indicator_lookup()
+    errors = _Errors()
+    seen: dict[tuple, int] = {}
+    parsed = []
+    for number, row in table.rows:
+        area = areas(row[col["area"]])
+        if area is False:
+            errors.row(
+                number,
+                col["area"],
+                _("okänt område %(name)r i %(kommun)s.")
+                % {"name": row[col["area"]], "kommun": kommun},
+            )
+        year = _year(row[col["year"]])
+        if year is None:
+            errors.row(
+                number, col["year"], _("inget år: %(v)r.") % {"v": row[col["year"]]}
+            )
+        indicator = indicators.get(row[col["indicator"]].strip().casefold())
+        if indicator is None:
+            errors.row(
+                number,
+                col["indicator"],
+                _("okänd indikator %(v)r; använd någon av %(known)s.")
+                % {
+                    "v": row[col["indicator"]],
+                    "known": ", ".join(SurveyIndicator.values),
+                },
+            )
+        gender = _GENDERS.get(row[col["gender"]].strip().casefold())
+        if gender is None:
+            errors.row(
+                number,
+                col["gender"],
+                _("okänt kön %(v)r; skriv alla, kvinnor eller män.")
+                % {"v": row[col["gender"]]},
+            )
+        age = row[col["age_group"]].strip().casefold() or ALL_AGES
+        if age in {"totalt", "samtliga", "alla åldrar"}:
+            age = ALL_AGES
+        share = None
+        try:
+            share = parse_number(row[col["share"]])
+        except ValueError:
+            errors.row(
+                number,
+                col["share"],
+                _("ingen andel: %(v)r.") % {"v": row[col["share"]]},
+            )
+        else:
+            if not 0 <= share <= 100:
+                errors.row(
+                    number,
+                    col["share"],
+                    _("andelen %(v)s ligger inte mellan 0 och 100 %%.") % {"v": share},
+                )
+        respondents = None
+        if col["respondents"] and row[col["respondents"]].strip():
+            try:
+                respondents = int(parse_number(row[col["respondents"]]))
+            except ValueError:
+                errors.row(
+                    number,
+                    col["respondents"],
+                    _("inget antal: %(v)r.") % {"v": row[col["respondents"]]},
+                )
+        key = (getattr(area, "pk", None), year, indicator, gender, age)
+        if None not in (year, indicator, gender) and area is not False:
+            if key in seen:
+                errors.row(
+                    number,
+                    col["area"],
+                    _("samma område, år, indikator, kön och åldersgrupp som rad %(n)d.")
+                    % {"n": seen[key]},
+                )
+            seen[key] = number
+        parsed.append((area, year, indicator, gender, age, share, respondents))
+    if errors:
+        raise ImportRefused(list(errors))
+    batch = ImportBatch.objects.create(
+        kind=ImportBatch.Kind.SURVEY,
+        filename=filename,
+        sha256=_sha256(data),
+        source=source,
+        imported_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    summary = ImportSummary(rows=len(parsed), batch_id=batch.pk)
+    for area, year, indicator, gender, age, share, respondents in parsed:
+        _row, created = SurveyResult.objects.update_or_create(
+            kommun=kommun,
+            area=area,
+            indicator=indicator,
+            year=year,
+            gender=gender,
+            age_group=age,
+            defaults={"share": share, "respondents": respondents, "batch": batch},
+        )
+        summary.created += created
+        summary.updated += not created
+    batch.rows, batch.created, batch.updated = (
+        summary.rows,
+        summary.created,
+        summary.updated,
+    )
+    batch.save(update_fields=["rows", "created", "updated"])
+    if dry_run:
+        transaction.set_rollback(True)
+    return summary
+
+
+# --- crime statistics ------------------------------------------------------------
+
+CRIME_COLUMNS: dict[str, tuple[str, ...]] = {
+    "kommun": ("kommun", "kommunkod", "kommun_kod", "municipality"),
+    "area": ("område", "omrade", "area", "stadsdel"),
+    "category": ("brottskategori", "kategori", "brottstyp", "category", "brott"),
+    "year": ("år", "ar", "period", "year"),
+    "count": ("antal", "anmälda brott", "count"),
+    "rate": (
+        "per 100 000 inv.",
+        "per 100 000 inv",
+        "per 100 000 invånare",
+        "per 100000",
+        "rate_per_100k",
+    ),
+}
+
+
+@cache
+def _population_table() -> dict[str, dict[int, int]]:
+    result: dict[str, dict[int, int]] = {}
+    with (DATA_DIR / "befolkning.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            result.setdefault(row["kommunkod"], {})[int(row["year"])] = int(
+                row["population"]
+            )
+    return result
+
+
+def population(*, kommun_code: str, year: int) -> int | None:
+    """Inhabitants of the kommun in ``year``, or the nearest earlier year we have
+    (nearest later when the year is before our data)."""
+    years = _population_table().get(kommun_code, {})
+    if not years:
+        return None
+    earlier = [y for y in years if y <= year]
+    return years[max(earlier)] if earlier else years[min(years)]
+
+
+def _kommun_lookup() -> Callable[[str], Organisation | None]:
+    by_name: dict[str, Organisation] = {}
+    by_code: dict[str, Organisation] = {}
+    for kommun in Organisation.objects.kommuner():
+        by_name[kommun.name.casefold()] = kommun
+        by_code[kommun.code] = kommun
+
+    def lookup(text: str) -> Organisation | None:
+        text = text.strip()
+        if text.isdigit():
+            return by_code.get(text.zfill(4))
+        key = text.casefold()
+        for suffix in ("", " kommun", " stad"):
+            if suffix and key.endswith(suffix):
+                stem = key[: -len(suffix)]
+                found = by_name.get(stem) or by_name.get(stem.removesuffix("s"))
+                if found:
+                    return found
+            elif not suffix and key in by_name:
+                return by_name[key]
+        return None
+
+    return lookup
+
+
+@transaction.atomic
+def crime_import(
+    *,
+    data: bytes,
+    filename: str,
+    kommun: Organisation | None = None,
+    year: int | None = None,
+    category: str = "",
+    actor: Any = None,
+    source: str = "",
+    dry_run: bool = False,
+) -> ImportSummary:
+    """Import reported crimes per kommun (or area), category and year — Brå's open
+    CSV ('Kommun;Antal;Per 100 000 inv.') or a fuller table. ``kommun`` limits the file
+    to one kommun (web uploads); ``year``/``category`` fill columns the file lacks.
+    A missing rate is computed from the population data; all rows valid or none."""
+    try:
+        table = read_table(data, filename)
+    except ValueError as exc:
+        raise ImportRefused([str(exc)])
+    col = {key: _column(table, aliases) for key, aliases in CRIME_COLUMNS.items()}
+    problems = []
+    if col["kommun"] is None and kommun is None:
+        problems.append(_("Kolumnen 'kommun' saknas."))
+    if col["year"] is None and year is None:
+        problems.append(_("Kolumnen 'år' saknas; ange året för hela filen."))
+    if col["count"] is None and col["rate"] is None:
+        problems.append(_("Kolumnen 'antal' eller 'per 100 000 inv.' saknas."))
+    if problems:
+        raise ImportRefused(problems)
+    kommuner = _kommun_lookup()
+    area_lookups: dict[int, Callable[[str], Area | None | bool]] = {}
+    errors = _Errors()
+    seen: dict[tuple, int] = {}
+    parsed = []
+    default_category = category.strip() or _("Anmälda brott totalt")
+    for number, row in table.rows:
+        target = kommun
+        if col["kommun"]:
+            found = kommuner(row[col["kommun"]])
+            if found is None:
+                errors.row(
+                    number,
+                    col["kommun"],
+                    _("okänd kommun %(v)r.") % {"v": row[col["kommun"]]},
+                )
+                continue
+            if kommun is not None and found.pk != kommun.pk:
+                errors.row(
+                    number,
+                    col["kommun"],
+                    _("%(found)s är inte %(kommun)s.")
+                    % {"found": found, "kommun": kommun},
+                )
+                continue
+            target = found
+        assert target is not None
+        area = None
+        if col["area"]:
+            lookup = area_lookups.setdefault(target.pk, _area_lookup(target))
+            area = lookup(row[col["area"]])
+            if area is False:
+                errors.row(
+                    number,
+                    col["area"],
+                    _("okänt område %(v)r i %(kommun)s.")
+                    % {"v": row[col["area"]], "kommun": target},
+                )
+        row_year = _year(row[col["year"]]) if col["year"] else year
+        if row_year is None:
+            errors.row(
+                number, col["year"], _("inget år: %(v)r.") % {"v": row[col["year"]]}
+            )
+        row_category = (
+            row[col["category"]].strip() if col["category"] else ""
+        ) or default_category
+        count = rate = None
+        for key in ("count", "rate"):
+            if col[key] and row[col[key]].strip():
+                try:
+                    value = parse_number(row[col[key]])
+                except ValueError:
+                    errors.row(
+                        number, col[key], _("inget tal: %(v)r.") % {"v": row[col[key]]}
+                    )
+                    continue
+                if value < 0:
+                    errors.row(number, col[key], _("negativt tal."))
+                if key == "count":
+                    count = value
+                else:
+                    rate = value
+        if count is None and rate is None:
+            errors.row(
+                number, col["count"] or col["rate"], _("varken antal eller takt.")
+            )
+        key = (target.pk, getattr(area, "pk", None), row_category.casefold(), row_year)
+        if area is not False and row_year is not None:
+            if key in seen:
+                errors.row(
+                    number,
+                    col["kommun"] or col["category"] or col["year"] or "",
+                    _("samma kommun, område, kategori och år som rad %(n)d.")
+                    % {"n": seen[key]},
+                )
+            seen[key] = number
+        parsed.append((target, area, row_category, row_year, count, rate))
+    if errors:
+        raise ImportRefused(list(errors))
+    batch = ImportBatch.objects.create(
+        kind=ImportBatch.Kind.CRIME,
+        filename=filename,
+        sha256=_sha256(data),
+        source=source,
+        imported_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    summary = ImportSummary(rows=len(parsed), batch_id=batch.pk)
+    for target, area, row_category, row_year, count, rate in parsed:
+        people = (
+            population(kommun_code=target.code, year=row_year) if area is None else None
+        )
+        if rate is None and count is not None and people:
+            rate = round(count * 100_000 / people, 1)
+        if count is None and rate is not None and people:
+            count = round(rate * people / 100_000)
+        _row, created = CrimeStatistic.objects.update_or_create(
+            kommun=target,
+            area=area,
+            category=row_category,
+            year=row_year,
+            defaults={
+                "count": None if count is None else int(round(count)),
+                "rate_per_100k": rate,
+                "population": people,
+                "theme": theme_for_words(row_category),
+                "batch": batch,
+            },
+        )
+        summary.created += created
+        summary.updated += not created
+    batch.rows, batch.created, batch.updated = (
+        summary.rows,
+        summary.created,
+        summary.updated,
+    )
+    batch.save(update_fields=["rows", "created", "updated"])
+    if dry_run:
+        transaction.set_rollback(True)
+    return summary
