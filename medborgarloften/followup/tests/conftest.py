@@ -74,3 +74,17 @@ def dialogue(promise):
         responsible=["kommun", "polis"],
         position=2,
     )
+
+
+@pytest.fixture(autouse=True)
+def frozen_today(monkeypatch):
+    """Every follow-up test runs on TODAY: statuses depend on the date."""
+    from django.utils import timezone
+
+    real = timezone.localdate
+
+    def localdate(value=None, timezone=None):
+        return TODAY if value is None else real(value, timezone)
+
+    monkeypatch.setattr("django.utils.timezone.localdate", localdate)
+    return TODAY
