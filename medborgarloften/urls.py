@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("medborgarloften.publishing.urls")),
     path("konto/", include("medborgarloften.accounts.urls")),
     path("personal/", include("medborgarloften.promises.urls")),
+    path("personal/import/", include("medborgarloften.documents.urls")),
     path("personal/organisationer/", include("medborgarloften.places.urls")),
     path("personal/uppfoljning/", include("medborgarloften.followup.urls")),
     path("personal/lagesbild/", include("medborgarloften.situation.urls")),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from typing import Any
+
+from django.db.models import Q, QuerySet
 
 from medborgarloften.places.models import Organisation
 
@@ -66,3 +68,36 @@ def source_document_get(*, pk: int) -> SourceDocument:
 def source_document_by_sha256(*, sha256: str) -> SourceDocument | None:
     """The document holding exactly these bytes, if it was imported."""
     return SourceDocument.objects.filter(sha256=sha256.lower()).first()
+
+
+def kommuner_for_import(*, user: Any) -> QuerySet[Organisation]:
+    """The kommuner ``user`` may import documents for: where they edit, and those
+    their lokalpolisområde serves (superusers: all)."""
+    from medborgarloften.accounts.permissions import (
+        editing_organisation_ids,
+        is_superuser,
+    )
+
+    kommuner = Organisation.objects.kommuner()
+    if is_superuser(user):
+        return kommuner.order_by("name")
+    ids = editing_organisation_ids(user)
+    if not ids:
+        return kommuner.none()
+    return (
+        kommuner.filter(Q(pk__in=ids) | Q(served_by__in=ids))
+        .distinct()
+        .order_by("name")
+    )
+
+
+def extraction_runs_for_kommuner(
+    *, kommuner: QuerySet[Organisation], limit: int = 20
+) -> list[ExtractionRun]:
+    """The latest runs over documents of these kommuner, for the import page."""
+    return list(
+        ExtractionRun.objects.filter(document__kommun__in=kommuner)
+        .select_related("document", "document__kommun", "promise")
+        .defer("record", "document__text", "document__meta")
+        .order_by("-created_at", "-id")[:limit]
+    )

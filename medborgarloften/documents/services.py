@@ -27,7 +27,9 @@ __all__ = [
     "ImportOutcome",
     "document_import",
     "document_store",
+    "document_upload",
     "extraction_run_create",
+    "extraction_run_draft_create",
     "language_guess",
 ]
 
@@ -523,3 +525,180 @@ def _import_read(
 def _load_source(source: str, document: SourceDocument) -> str:
     where = document.source_url or document.original_name
     return f"{source}: {where} (sha256 {document.sha256[:12]})"[:300]
+
+
+# --- The review screen: upload for review, then create the draft ---------------------
+
+#: How long the staff UI waits for a URL before it gives up (per read).
+URL_TIMEOUT_SECONDS = 20.0
+REVIEW_SOURCE = "granskning"
+
+
+def _fetch_url(url: str, *, timeout: float, max_bytes: int) -> Any:
+    from medborgarloften.extract.readers import USER_AGENT
+    from medborgarloften.extract.readers.url import fetch
+
+    return fetch(url, timeout=timeout, max_bytes=max_bytes, user_agent=USER_AGENT)
+
+
+def document_upload(
+    *,
+    kommun: Organisation,
+    data: bytes | None = None,
+    filename: str = "",
+    content_type: str | None = None,
+    url: str = "",
+    actor: Any = None,
+    source: str = REVIEW_SOURCE,
+) -> ImportOutcome:
+    """Read, extract and keep one file or URL for review (no promise), all or nothing.
+
+    Never raises for a bad input: the outcome carries a one-line reason and nothing is
+    stored, neither a row nor a file. The record is extracted from the text that is
+    stored, so its spans fit the text the review screen shows; the same bytes again
+    reuse the stored document and get a fresh run.
+    """
+    outcome = ImportOutcome(label=url or filename)
+    source_url = ""
+    try:
+        if url:
+            download = _fetch_url(
+                url, timeout=URL_TIMEOUT_SECONDS, max_bytes=MAX_DOCUMENT_BYTES
+            )
+            data = download.data
+            filename = download.filename or ""
+            content_type = download.content_type
+            source_url = download.url
+        if not data:
+            raise ExtractError("Filen är tom / the file is empty")
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise ExtractError(
+                f"Filen är större än {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB"
+                " / the file is too large"
+            )
+        read = _read_bytes(data, filename=filename, content_type=content_type)
+        text = (getattr(read, "text", "") or "").strip()
+        if not text:
+            raise ExtractError(
+                "Ingen text gick att läsa ut (skannad bild?) / no text could be read"
+            )
+    except ExtractError as exc:
+        outcome.error = error_line(exc)
+        return outcome
+    except Exception as exc:  # a reader bug is still a refusal, not a crash
+        outcome.error = f"Kunde inte läsa / could not read: {error_line(exc)}"
+        return outcome
+
+    sha = hashlib.sha256(data).hexdigest()
+    existing = SourceDocument.objects.filter(sha256=sha).only("text").first()
+    if existing is not None and existing.text:
+        text = existing.text
+    try:
+        record = _extract_record(
+            text,
+            record_id=_record_id(filename or source_url, sha),
+            source_url=source_url or None,
+        )
+        if not isinstance(record, dict):
+            raise ExtractError(
+                "Extraktorn gav ingen post / the extractor gave no record"
+            )
+    except Exception as exc:
+        outcome.error = (
+            f"Extraktionen misslyckades / extraction failed: {error_line(exc)}"
+        )
+        return outcome
+
+    meta = getattr(read, "meta", None)
+    try:
+        with transaction.atomic():
+            document, created = document_store(
+                data=data,
+                text=text,
+                original_name=filename,
+                source_url=source_url,
+                content_type=content_type
+                or str((meta or {}).get("content_type") or ""),
+                kind=str(getattr(read, "kind", "") or ""),
+                kommun=kommun,
+                meta=meta if isinstance(meta, dict) else {},
+                actor=actor,
+            )
+            run = extraction_run_create(
+                document=document,
+                record=record,
+                extractor_version=str(record.get("extractor_version") or ""),
+                source=source,
+                actor=actor,
+            )
+    except (ExtractError, ValidationError) as exc:
+        outcome.error = error_line(exc)
+        return outcome
+    outcome.document = document
+    outcome.reused_document = not created
+    outcome.run = run
+    return outcome
+
+
+@transaction.atomic
+def extraction_run_draft_create(
+    *,
+    run: ExtractionRun,
+    record: dict[str, Any],
+    actor: Any,
+    new_areas: list[str] | tuple[str, ...] = (),
+    create_missing_police_area: bool = False,
+) -> Any:
+    """Create the reviewed draft from ``record`` and link the run to it, all or nothing.
+
+    ``new_areas`` are created in the document's kommun first. The draft must keep one
+    of the actor's own organisations as a party (promises.permissions), and a run
+    gives one draft only.
+    """
+    from medborgarloften.places.services import area_create
+    from medborgarloften.promises.exchange import normalise_name
+    from medborgarloften.promises.models import PromiseStatus
+    from medborgarloften.promises.permissions import can_author_with_parties
+    from medborgarloften.promises.services import promise_load_record
+
+    run = (
+        ExtractionRun.objects.select_for_update()
+        .select_related("document")
+        .get(pk=run.pk)
+    )
+    if run.status != ExtractionRunStatus.OK:
+        raise ValidationError(
+            {"__all__": "Körningen misslyckades; inget utkast kan skapas"}
+        )
+    if run.promise_id is not None:
+        raise ValidationError(
+            {"__all__": "Ett utkast har redan skapats från den här granskningen"}
+        )
+    kommun = run.document.kommun
+    if new_areas:
+        if kommun is None:
+            raise ValidationError({"new_areas": "Dokumentet har ingen kommun"})
+        known = {
+            normalise_name(name) for area in kommun.areas.all() for name in area.names()
+        }
+        for name in new_areas:
+            if normalise_name(name) not in known:
+                area_create(kommun=kommun, name=name)
+                known.add(normalise_name(name))
+    promise = promise_load_record(
+        record=record,
+        actor=actor,
+        source=_load_source(run.source or REVIEW_SOURCE, run.document),
+        create_missing_police_area=create_missing_police_area,
+        status=PromiseStatus.DRAFT,
+    )
+    if not can_author_with_parties(actor, promise.parties.values_list("pk", flat=True)):
+        raise ValidationError(
+            {
+                "municipalities": "Utkastet måste ha din egen organisation som part"
+                " / the draft must keep your organisation as a party"
+            }
+        )
+    run.promise = promise
+    run.save(update_fields=["promise"])
+    return promise

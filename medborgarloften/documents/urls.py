@@ -1,0 +1,12 @@
+"""Staff URLs of the import review screen, mounted at /personal/import/."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "documents"
+
+urlpatterns = [
+    path("", views.import_start, name="import"),
+    path("<int:pk>/", views.import_review, name="review"),
+]

@@ -1,0 +1,152 @@
+"""The import review screen: upload a document (or a URL), review, create a draft.
+
+Upload → ``document_upload`` stores the document and an extraction run (no promise);
+the review page of that run (a stable URL) shows the text with every extracted span
+marked beside the editable fields; "Skapa utkast" → ``extraction_run_draft_create``
+loads the reviewed record as a draft and links the run to it. Only editors of the
+document's kommun (or of a lokalpolisområde serving it) get in.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from medborgarloften.accounts.permissions import is_superuser
+from medborgarloften.promises.views import staff_view
+
+from . import services
+from .forms import ReviewEditor, UploadForm
+from .models import ExtractionRun, ExtractionRunStatus
+from .review import highlight_html
+from .selectors import (
+    extraction_run_get,
+    extraction_runs_for_kommuner,
+    kommuner_for_import,
+)
+
+
+def _swedish(reason: str) -> str:
+    """The Swedish half of a 'Swedish / English' reason line."""
+    return reason.split(" / ", 1)[0].strip() or reason
+
+
+def _run_for_editor(request: HttpRequest, pk: int) -> ExtractionRun:
+    """The run if the user may import for its document's kommun, else 403."""
+    try:
+        run = extraction_run_get(pk=pk)
+    except ExtractionRun.DoesNotExist:
+        raise Http404(_("Det finns ingen import med det numret."))
+    kommun = run.document.kommun
+    allowed = is_superuser(request.user) or (
+        kommun is not None
+        and kommuner_for_import(user=request.user).filter(pk=kommun.pk).exists()
+    )
+    if not allowed:
+        raise PermissionDenied(
+            _(
+                "Bara administratörer och redaktörer i dokumentets kommun eller "
+                "lokalpolisområde får granska importen."
+            )
+        )
+    return run
+
+
+@staff_view
+def import_start(request: HttpRequest) -> HttpResponse:
+    kommuner = kommuner_for_import(user=request.user)
+    if not kommuner.exists():
+        raise PermissionDenied(
+            _("Bara administratörer och redaktörer får importera medborgarlöften.")
+        )
+    form = UploadForm(
+        data=request.POST if request.method == "POST" else None,
+        files=request.FILES if request.method == "POST" else None,
+        kommuner=kommuner,
+    )
+    error = ""
+    if form.is_valid():
+        upload = form.cleaned_data.get("file")
+        data = b""
+        if upload is not None:
+            if upload.size > services.MAX_DOCUMENT_BYTES:
+                # Refused before reading: a huge upload never reaches memory twice.
+                error = _("Filen är större än %(mb)s MB.") % {
+                    "mb": services.MAX_DOCUMENT_BYTES // (1024 * 1024)
+                }
+            else:
+                data = upload.read()
+        if not error:
+            outcome = services.document_upload(
+                kommun=form.cleaned_data["kommun"],
+                data=data,
+                filename=upload.name if upload is not None else "",
+                content_type=upload.content_type if upload is not None else None,
+                url=form.cleaned_data.get("url") or "",
+                actor=request.user,
+            )
+            if outcome.ok and outcome.run is not None:
+                if outcome.reused_document:
+                    messages.info(
+                        request,
+                        _("Samma dokument har importerats förut; det återanvänds."),
+                    )
+                return redirect("documents:review", pk=outcome.run.pk)
+            error = _swedish(outcome.error)
+    return render(
+        request,
+        "documents/import.html",
+        {
+            "form": form,
+            "error": error,
+            "runs": extraction_runs_for_kommuner(kommuner=kommuner),
+            "max_mb": services.MAX_DOCUMENT_BYTES // (1024 * 1024),
+        },
+        status=400 if error else 200,
+    )
+
+
+@staff_view
+def import_review(request: HttpRequest, pk: int) -> HttpResponse:
+    run = _run_for_editor(request, pk)
+    usable = run.status == ExtractionRunStatus.OK and run.promise_id is None
+    editor = ReviewEditor(
+        run=run, data=request.POST if request.method == "POST" and usable else None
+    )
+    creating = usable and request.method == "POST" and "create" in request.POST
+    if creating and editor.is_valid():
+        record = editor.reviewed_record()
+        try:
+            promise = services.extraction_run_draft_create(
+                run=run,
+                record=record,
+                actor=request.user,
+                new_areas=editor.new_areas(),
+                create_missing_police_area=editor.create_police_area(),
+            )
+        except ValidationError as exc:
+            editor.add_service_error(exc)
+        else:
+            text = _("Utkastet ”%(title)s” är skapat.") % {"title": promise.title}
+            if editor.left_out:
+                text += " " + _(
+                    "Platser som inte blev nya områden togs inte med: %(names)s."
+                ) % {"names": ", ".join(editor.left_out)}
+            messages.success(request, text)
+            return redirect("promises:edit", pk=promise.pk)
+    return render(
+        request,
+        "documents/review.html",
+        {
+            "run": run,
+            "document": run.document,
+            "editor": editor,
+            "usable": usable,
+            "source_html": highlight_html(editor.text, editor.marks),
+            "checked": request.method == "POST" and usable,
+        },
+        status=400 if editor.error_summary else 200,
+    )
