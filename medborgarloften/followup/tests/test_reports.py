@@ -1,0 +1,268 @@
+"""Follow-up reports: workflow, Brå's three layers, HTML, PDF, DOCX, the public URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from medborgarloften.followup.models import Report, ReportStatus
+from medborgarloften.followup.reports import (
+    chart_svg,
+    report_context,
+    report_docx_bytes,
+    report_pdf_bytes,
+)
+from medborgarloften.followup.selectors import published_reports
+from medborgarloften.followup.services import (
+    StaleChange,
+    activity_create,
+    report_create,
+    report_entries_save,
+    report_set_status,
+    report_update,
+)
+
+
+@pytest.fixture
+def report(promise, walks, patrols, dialogue, berga, kommun_editor):
+    activity_create(
+        commitment=walks,
+        date=dt.date(2025, 3, 1),
+        kind="trygghetsvandring",
+        area=berga,
+        participants=12,
+        hours=4,
+        cost=500,
+    )
+    activity_create(
+        commitment=patrols,
+        date=dt.date(2025, 4, 2),
+        kind="fotpatrullering",
+        quantity=40,
+    )
+    return report_create(
+        promise=promise,
+        title="Uppföljning våren 2025",
+        period_start=dt.date(2025, 1, 1),
+        period_end=dt.date(2025, 6, 30),
+        actor=kommun_editor,
+        process="Vandringarna gjordes med fastighetsägarna.",
+    )
+
+
+@pytest.mark.django_db
+def test_it_creates_a_draft_with_a_row_per_commitment(report):
+    assert report.status == ReportStatus.DRAFT
+    assert report.entries.count() == 3
+
+
+@pytest.mark.django_db
+def test_it_refuses_a_report_range_outside_the_promise(promise):
+    with pytest.raises(ValidationError) as excinfo:
+        report_create(
+            promise=promise,
+            title=" ",
+            period_start=dt.date(2027, 2, 1),
+            period_end=dt.date(2027, 1, 1),
+        )
+    assert {"title", "period_start", "period_end"} <= set(excinfo.value.message_dict)
+
+
+@pytest.mark.django_db
+def test_it_walks_draft_approved_published_and_back(report, kommun_editor):
+    with pytest.raises(ValidationError):
+        report_set_status(report=report, status="published")
+    report_set_status(report=report, status="approved", actor=kommun_editor)
+    assert report.approved_by == kommun_editor
+    report_set_status(report=report, status="published")
+    assert report.published_at is not None
+    assert published_reports(promise=report.promise) == [report]
+    with pytest.raises(ValidationError):
+        report_update(
+            report=report,
+            version=report.version,
+            title="x",
+            period_start=report.period_start,
+            period_end=report.period_end,
+            kind="followup",
+        )
+    report_set_status(report=report, status="draft")
+    assert (report.published_at, report.approved_by) == (None, None)
+    assert published_reports(promise=report.promise) == []
+
+
+@pytest.mark.django_db
+def test_it_returns_an_approved_report_to_draft_when_it_changes(report):
+    report_set_status(report=report, status="approved")
+    report_update(
+        report=report,
+        version=report.version,
+        title="Uppföljning januari–juni 2025",
+        period_start=report.period_start,
+        period_end=report.period_end,
+        kind="followup",
+    )
+    assert report.status == ReportStatus.DRAFT
+    with pytest.raises(StaleChange):
+        report_entries_save(report=report, version=1, texts={})
+
+
+@pytest.mark.django_db
+def test_it_does_not_publish_a_report_of_an_unpublished_promise(report):
+    report.promise.status = "adopted"
+    report.promise.save()
+    report_set_status(report=report, status="approved")
+    with pytest.raises(ValidationError) as excinfo:
+        report_set_status(report=report, status="published")
+    assert "Publicera löftet först" in excinfo.value.messages[0]
+
+
+@pytest.mark.django_db
+def test_it_builds_the_three_layers(report, walks, patrols):
+    report_entries_save(
+        report=report,
+        version=report.version,
+        texts={walks.pk: ("Berga klart, Funkabo i höst.", "Funkabo sköts upp.")},
+    )
+    context = report_context(report=report)
+    walk, patrol, dialogue = context["items"]
+    assert walk.assessment == "Berga klart, Funkabo i höst."
+    assert walk.kinds[0].participants == 12
+    assert patrol.row.progress.counted == 40
+    assert "<svg" in patrol.chart and "40 av 100" in patrol.chart
+    assert dialogue.chart == ""  # no chart without a measurable target
+    assert context["totals"]["n"] == 2
+    assert context["effect"].has_data is False
+
+
+@pytest.mark.django_db
+def test_it_compares_lägesbild_observations_with_the_time_before(report, kalmar):
+    from medborgarloften.situation.models import Observation
+
+    def observe(day):
+        Observation.objects.create(
+            kommun=kalmar,
+            category="klotter",
+            observed_at=timezone.make_aware(dt.datetime.combine(day, dt.time(12))),
+        )
+
+    observe(dt.date(2024, 9, 1))  # before the promise: baseline
+    observe(dt.date(2024, 10, 1))
+    observe(dt.date(2025, 2, 1))
+    effect = report_context(report=report)["effect"]
+    assert effect.has_data
+    assert effect.baseline_end == dt.date(2024, 12, 31)
+    (klotter,) = effect.indicators
+    assert (klotter.label, klotter.baseline, klotter.current, klotter.change) == (
+        "Klotter",
+        2,
+        1,
+        -1,
+    )
+
+
+def test_it_escapes_text_in_the_chart():
+    from medborgarloften.followup.progress import Bucket, Status
+
+    svg = chart_svg(
+        title="<script>",
+        buckets=[Bucket("A & B", None, None, 4, done=1, status=Status.BEHIND)],
+    )
+    assert "<script>" not in svg and "A &amp; B" in svg
+    assert 'role="img"' in svg
+
+
+@pytest.mark.django_db
+def test_it_renders_a_pdf(report):
+    data = report_pdf_bytes(report=report)
+    assert data.startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "Uppföljning våren 2025" in text
+    assert "Produktion" in text and "Ingen lägesbildsdata ännu" in text
+
+
+@pytest.mark.django_db
+def test_it_renders_a_docx_kommuner_can_edit(report):
+    from docx import Document
+
+    document = Document(io.BytesIO(report_docx_bytes(report=report)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Uppföljning våren 2025" in text
+    assert "Vandringarna gjordes med fastighetsägarna." in text
+    assert "Ingen lägesbildsdata ännu." in text
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "Berga" in cells and "Funkabo" in cells
+
+
+@pytest.mark.django_db
+def test_it_serves_a_published_report_publicly_and_hides_drafts(client, report):
+    url = reverse("followup:public_report", args=[report.uid])
+    assert client.get(url).status_code == 404
+    report_set_status(report=report, status="approved")
+    assert client.get(url).status_code == 404
+    report_set_status(report=report, status="published")
+    response = client.get(url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Produktion: mål och utfall" in body
+    assert 'lang="sv"' in body
+    pdf = client.get(reverse("followup:public_report_pdf", args=[report.uid]))
+    assert pdf["Content-Type"] == "application/pdf"
+    docx = client.get(reverse("followup:public_report_docx", args=[report.uid]))
+    assert docx.status_code == 200
+
+
+@pytest.mark.django_db
+def test_it_lets_editors_run_the_workflow_from_the_staff_page(
+    client, kommun_editor, kommun_viewer, report, walks
+):
+    client.force_login(kommun_viewer)
+    url = reverse("followup:report", args=[report.pk])
+    assert client.get(url).status_code == 200
+    status_url = reverse("followup:report_status", args=[report.pk, "approved"])
+    assert client.post(status_url).status_code == 403
+    client.force_login(kommun_editor)
+    response = client.post(
+        url,
+        {
+            "version": str(report.version),
+            f"assessment-{walks.pk}": "Bra uppslutning.",
+            f"not_done-{walks.pk}": "",
+        },
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    client.post(status_url, {"version": str(report.version)})
+    report.refresh_from_db()
+    assert report.status == ReportStatus.APPROVED
+    assert (
+        client.get(reverse("followup:report_pdf", args=[report.pk])).status_code == 200
+    )
+
+
+@pytest.mark.django_db
+def test_it_creates_a_report_from_the_staff_form(client, kommun_editor, promise, walks):
+    client.force_login(kommun_editor)
+    url = reverse("followup:report_new", args=[promise.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "kind": "evaluation",
+            "title": "Slututvärdering",
+            "period_start": "2025-01-01",
+            "period_end": "2025-06-30",
+        },
+    )
+    assert response.status_code == 302
+    report = Report.objects.get()
+    assert report.kind == "evaluation"
+    page = client.get(response["Location"]).content.decode()
+    assert "vad som förändrats i lägesbilden" in page
