@@ -50,7 +50,10 @@ class Command(BaseCommand):
             )
             return
         sent = send_reminders(groups=groups, today=today)
-        unreachable = [g.organisation for g in groups if g not in {s[0] for s in sent}]
+        reached = {group.organisation.pk for group, _ in sent}
+        unreachable = [
+            g.organisation for g in groups if g.organisation.pk not in reached
+        ]
         self.stdout.write(
             f"Skickade påminnelser till {len(sent)} organisationer / sent to "
             f"{len(sent)} organisations."
