@@ -139,3 +139,41 @@ class DialogueForm(forms.Form):
                 )
             result.append({"theme": parts[0], "place": parts[1], "text": parts[2]})
         return result
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Vad"),
+        choices=[
+            (
+                "survey",
+                _(
+                    "Trygghetsmätning (område, år, indikator, kön, åldersgrupp, "
+                    "andel, svarande)"
+                ),
+            ),
+            (
+                "crime",
+                _(
+                    "Anmälda brott (kommun, område, kategori, år, antal, "
+                    "per 100 000 inv.)"
+                ),
+            ),
+        ],
+        widget=forms.RadioSelect,
+    )
+    file = forms.FileField(label=_("Fil (CSV eller XLSX)"))
+    year = forms.IntegerField(
+        label=_("År"),
+        required=False,
+        min_value=1990,
+        max_value=2100,
+        help_text=_("Brottsstatistik: när filen saknar kolumnen år."),
+    )
+    category = forms.CharField(
+        label=_("Brottskategori"),
+        required=False,
+        max_length=100,
+        help_text=_("Brottsstatistik: när filen saknar kolumnen kategori."),
+    )
+    source = forms.CharField(label=_("Källa"), required=False, max_length=500)

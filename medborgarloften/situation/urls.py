@@ -12,4 +12,11 @@ urlpatterns = [
     path("<str:code>/rapportera/", views.observation_new, name="observation_new"),
     path("<str:code>/vecka/", views.week, name="week"),
     path("<str:code>/sammanstallning/", views.summary, name="summary"),
+    path("<str:code>/karta/", views.area_map_view, name="map"),
+    path("<str:code>/analys/", views.analysis, name="analysis"),
+    path("<str:code>/analys/prioritet/", views.priority_adopt, name="priority_adopt"),
+    path("<str:code>/dokument/", views.document, name="document"),
+    path("<str:code>/dialoger/", views.dialogue_list, name="dialogues"),
+    path("<str:code>/dialoger/ny/", views.dialogue_new, name="dialogue_new"),
+    path("<str:code>/import/", views.data_import, name="import"),
 ]

@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.views import staff_view
+from medborgarloften.vocabulary import THEMES
 
 from . import selectors
-from .forms import ObservationForm
-from .models import ObservationCategory
+from .forms import DialogueForm, ImportForm, ObservationForm
+from .models import ImportBatch, ObservationCategory
 from .periods import Period, parse_period, period_containing
 from .permissions import (
     can_edit_situation,
@@ -29,7 +30,13 @@ from .permissions import (
     kommuner_visible_to,
     reporting_organisation,
 )
-from .services import observation_create
+from .services import (
+    ImportRefused,
+    crime_import,
+    dialogue_create,
+    observation_create,
+    survey_import,
+)
 
 
 def _kommun(code: str) -> Organisation:
@@ -192,4 +199,242 @@ def summary(request: HttpRequest, code: str) -> HttpResponse:
             previous=period.previous(),
             following=period.following(),
         ),
+    )
+
+
+@staff_view
+def area_map_view(request: HttpRequest, code: str) -> HttpResponse:
+    kommun = _kommun_for_viewer(request, code)
+    period = _period(request, "week")
+    indicator = request.GET.get("indikator", "rapporter")
+    data = selectors.area_map(kommun=kommun, period=period, indicator=indicator)
+    return render(
+        request,
+        "situation/map.html",
+        _context(
+            request,
+            kommun,
+            period=period,
+            map=data,
+            choices=selectors.indicator_choices(),
+            previous=period.previous(),
+            following=period.following(),
+        ),
+    )
+
+
+def _analysis_context(
+    request: HttpRequest, kommun: Organisation, period: Period
+) -> dict:
+    comparison = selectors.area_comparison(kommun=kommun, period=period)
+    series = selectors.theme_series(kommun=kommun, period=period)
+    indicator = request.GET.get("indikator", "rapporter")
+    return _context(
+        request,
+        kommun,
+        period=period,
+        previous=period.previous(),
+        following=period.following(),
+        comparison=comparison,
+        groups=selectors.group_breakdown(kommun=kommun, year=comparison.survey_year),
+        series=series,
+        series_labels=selectors.month_labels(series.months),
+        crime=selectors.crime_rates(kommun=kommun, year=period.start.year),
+        key_figures=selectors.key_figure_comparison(
+            kommun=kommun, year=period.start.year
+        ),
+        priorities=selectors.priorities(kommun=kommun, period=period),
+        map=selectors.area_map(kommun=kommun, period=period, indicator=indicator),
+        choices=selectors.indicator_choices(),
+        min_group=selectors.MIN_GROUP,
+        generated=timezone.localtime(),
+        for_document=False,
+    )
+
+
+@staff_view
+def analysis(request: HttpRequest, code: str) -> HttpResponse:
+    kommun = _kommun_for_viewer(request, code)
+    period = _period(request, "tertial")
+    return render(
+        request, "situation/analysis.html", _analysis_context(request, kommun, period)
+    )
+
+
+@staff_view
+def document(request: HttpRequest, code: str) -> HttpResponse:
+    """The lägesbild as one self-contained HTML document a council can adopt (print
+    to PDF from the browser); ``?format=docx`` gives a Word file with the tables."""
+    kommun = _kommun_for_viewer(request, code)
+    period = _period(request, "year")
+    context = _analysis_context(request, kommun, period)
+    if request.GET.get("format") == "docx":
+        from .export import lagesbild_docx
+
+        data = lagesbild_docx(context)
+        response = HttpResponse(
+            data,
+            content_type="application/vnd.openxmlformats-officedocument."
+            "wordprocessingml.document",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="lagesbild-{kommun.code}-{period.code}.docx"'
+        )
+        return response
+    response = render(request, "situation/document.html", context)
+    if request.GET.get("download"):
+        response["Content-Disposition"] = (
+            f'attachment; filename="lagesbild-{kommun.code}-{period.code}.html"'
+        )
+    return response
+
+
+@staff_view
+def priority_adopt(request: HttpRequest, code: str) -> HttpResponse:
+    """One step from a suggested priority to a draft promise with that focus area."""
+    from medborgarloften.promises.permissions import can_create_promise
+    from medborgarloften.promises.services import (
+        FocusAreaRow,
+        PromiseFields,
+        promise_create,
+    )
+
+    kommun = _kommun_for_editor(request, code)
+    if request.method != "POST":
+        return redirect("situation:analysis", code=kommun.code)
+    if not can_create_promise(request.user):
+        raise PermissionDenied(_("Du får inte skapa medborgarlöften."))
+    period = _period(request, "tertial") if not request.POST.get("period") else None
+    if period is None:
+        try:
+            period = parse_period(request.POST["period"])
+        except ValueError as exc:
+            messages.error(request, str(exc))
+            return redirect("situation:analysis", code=kommun.code)
+    item = selectors.priority_by_key(
+        kommun=kommun, period=period, key=request.POST.get("key", "")
+    )
+    if item is None:
+        messages.error(request, _("Prioriteringen finns inte längre i lägesbilden."))
+        return redirect("situation:analysis", code=kommun.code)
+    parties = [kommun, *kommun.served_by.lpos()]
+    try:
+        promise = promise_create(
+            actor=request.user,
+            fields=PromiseFields(
+                title=_("Medborgarlöfte %(kommun)s (utkast från lägesbilden)")
+                % {"kommun": kommun.name},
+                parties=parties,
+                situation_summary="\n".join(item.evidence),
+                themes=[item.theme],
+            ),
+            focus_areas=[
+                FocusAreaRow(
+                    title=item.title,
+                    description=_("Underlag (%(period)s):\n%(evidence)s")
+                    % {"period": period.label, "evidence": "\n".join(item.evidence)},
+                    themes=[item.theme],
+                    areas=[item.area] if item.area else [],
+                )
+            ],
+            source="lägesbild",
+        )
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        return redirect("situation:analysis", code=kommun.code)
+    messages.success(
+        request,
+        _("Ett utkast med fokusområdet '%(title)s' är skapat.") % {"title": item.title},
+    )
+    return redirect("promises:edit", pk=promise.pk)
+
+
+@staff_view
+def dialogue_list(request: HttpRequest, code: str) -> HttpResponse:
+    kommun = _kommun_for_viewer(request, code)
+    dialogues = (
+        kommun.dialogues.select_related("area")
+        .prefetch_related("findings__area")
+        .order_by("-held_on", "-id")[:200]
+    )
+    return render(
+        request,
+        "situation/dialogues.html",
+        _context(request, kommun, dialogues=dialogues, themes=THEMES),
+    )
+
+
+@staff_view
+def dialogue_new(request: HttpRequest, code: str) -> HttpResponse:
+    kommun = _kommun_for_editor(request, code)
+    form = DialogueForm(request.POST or None, kommun=kommun)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            dialogue_create(
+                kommun=kommun,
+                kind=data["kind"],
+                held_on=data["held_on"],
+                area=data["area"],
+                title=data["title"],
+                participants=data["participants"],
+                findings=data["findings"],
+                actor=request.user,
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+        else:
+            messages.success(request, _("Dialogen är sparad."))
+            return redirect("situation:dialogues", code=kommun.code)
+    return render(
+        request, "situation/dialogue_form.html", _context(request, kommun, form=form)
+    )
+
+
+@staff_view
+def data_import(request: HttpRequest, code: str) -> HttpResponse:
+    kommun = _kommun_for_editor(request, code)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        try:
+            if form.cleaned_data["kind"] == "survey":
+                summary = survey_import(
+                    kommun=kommun,
+                    data=data,
+                    filename=upload.name,
+                    actor=request.user,
+                    source=form.cleaned_data["source"],
+                )
+            else:
+                summary = crime_import(
+                    kommun=kommun,
+                    data=data,
+                    filename=upload.name,
+                    year=form.cleaned_data["year"],
+                    category=form.cleaned_data["category"],
+                    actor=request.user,
+                    source=form.cleaned_data["source"],
+                )
+        except ImportRefused as exc:
+            problems = exc.messages
+        else:
+            messages.success(
+                request,
+                _("%(file)s är importerad: %(summary)s")
+                % {"file": upload.name, "summary": summary},
+            )
+            return redirect("situation:import", code=kommun.code)
+    batches = ImportBatch.objects.filter(
+        kind__in=[ImportBatch.Kind.SURVEY, ImportBatch.Kind.CRIME],
+        imported_by=request.user,
+    ).order_by("-imported_at")[:20]
+    return render(
+        request,
+        "situation/import.html",
+        _context(request, kommun, form=form, problems=problems, batches=batches),
     )

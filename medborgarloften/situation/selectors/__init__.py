@@ -1,5 +1,42 @@
 """Reads of the lägesbild. Aggregation runs in SQL that SQLite and PostgreSQL share."""
 
+from .analysis import (
+    MIN_GROUP,
+    Figure,
+    Priority,
+    area_comparison,
+    count_figure,
+    crime_rates,
+    group_breakdown,
+    key_figure_comparison,
+    month_labels,
+    priorities,
+    priority_by_key,
+    share_figure,
+    theme_counts_by_month,
+    theme_series,
+)
+from .maps import area_map, indicator_choices
 from .observations import Summary, observation_summary, observations_in_period
 
-__all__ = ["Summary", "observation_summary", "observations_in_period"]
+__all__ = [
+    "MIN_GROUP",
+    "Figure",
+    "Priority",
+    "Summary",
+    "area_comparison",
+    "area_map",
+    "count_figure",
+    "crime_rates",
+    "group_breakdown",
+    "indicator_choices",
+    "key_figure_comparison",
+    "month_labels",
+    "observation_summary",
+    "observations_in_period",
+    "priorities",
+    "priority_by_key",
+    "share_figure",
+    "theme_counts_by_month",
+    "theme_series",
+]

@@ -3,6 +3,7 @@
 One module per kind of evidence; import from here.
 """
 
+from .dialogues import dialogue_create
 from .events import (
     EventPlacer,
     EventsSummary,
@@ -36,6 +37,7 @@ __all__ = [
     "ImportSummary",
     "KoladaValue",
     "crime_import",
+    "dialogue_create",
     "kolada_fetch",
     "kolada_parse",
     "kolada_read_file",

@@ -1,0 +1,118 @@
+"""The lägesbild as a Word document, from the same context as the analysis page, so
+the figures (and their suppression) cannot drift apart. The map stays in the HTML
+document: Word cannot show inline SVG everywhere, so the map's values go in a table."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from .templatetags.situation_tags import figure, number
+
+
+def _table(document: Any, header: list[str], rows: list[list[str]]) -> None:
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+
+
+def lagesbild_docx(context: dict[str, Any]) -> bytes:
+    """A DOCX with the priorities, areas, map values, groups, themes and statistics."""
+    from docx import Document
+
+    kommun, period = context["kommun"], context["period"]
+    document = Document()
+    document.core_properties.title = _("Lägesbild %(kommun)s, %(period)s") % {
+        "kommun": kommun,
+        "period": period.label,
+    }
+    document.add_heading(document.core_properties.title, level=0)
+    document.add_paragraph(
+        _("Sammanställd %(when)s.") % {"when": f"{context['generated']:%Y-%m-%d %H:%M}"}
+    )
+    document.add_heading(_("Föreslagna prioriteringar"), level=1)
+    for item in context["priorities"]:
+        document.add_heading(item.title, level=2)
+        for line in item.evidence:
+            document.add_paragraph(line, style="List Bullet")
+    if not context["priorities"]:
+        document.add_paragraph(_("Underlaget räcker inte för några förslag ännu."))
+    comparison = context["comparison"]
+    document.add_heading(_("Områden"), level=1)
+    header = [_("Område"), _("Rapporter"), _("Föregående")]
+    header += [str(label) for _code, label in comparison.indicators]
+    rows = [
+        [
+            row.area.name,
+            figure(row.reports),
+            figure(row.previous),
+            *[figure(row.survey.get(code), 1) for code, _l in comparison.indicators],
+        ]
+        for row in comparison.rows
+    ]
+    _table(document, header, rows)
+    map_data = context["map"]
+    document.add_heading(
+        _("Kartans värden: %(label)s") % {"label": map_data.indicator_label}, level=1
+    )
+    _table(
+        document,
+        [_("Område"), str(map_data.indicator_label)],
+        [[shape.area.name, shape.label] for shape in map_data.shapes],
+    )
+    if context["groups"]:
+        document.add_heading(_("Kön och ålder"), level=1)
+        _table(
+            document,
+            [_("Indikator"), _("Kön"), _("Ålder"), _("Andel (%)")],
+            [
+                [g.label, g.gender, g.age_group, figure(g.figure, 1)]
+                for g in context["groups"]
+            ],
+        )
+    series = context["series"]
+    if series.rows:
+        document.add_heading(_("Teman över tid"), level=1)
+        _table(
+            document,
+            [_("Tema"), *context["series_labels"], _("Totalt"), _("Per 100 000")],
+            [
+                [
+                    row["label"],
+                    *[figure(c) for c in row["cells"]],
+                    figure(row["total"]),
+                    number(row["rate"], 1),
+                ]
+                for row in series.rows
+            ],
+        )
+    if context["key_figures"]:
+        document.add_heading(_("Nyckeltal (Källa: Kolada)"), level=1)
+        _table(
+            document,
+            [_("Nyckeltal"), _("År"), str(kommun), _("Länet"), _("Riket")],
+            [
+                [
+                    r["label"],
+                    str(r["year"]),
+                    number(r["kommun"], 1),
+                    number(r["region"], 1),
+                    number(r["riket"], 1),
+                ]
+                for r in context["key_figures"]
+            ],
+        )
+    document.add_paragraph(
+        _("Grupper med färre än %(n)d svarande eller rapporter visas inte som siffror.")
+        % {"n": context["min_group"]}
+    )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

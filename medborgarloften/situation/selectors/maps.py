@@ -1,0 +1,195 @@
+"""The lägesbild map: the kommun outline, its areas shaded by a chosen indicator, and
+the reported points — inline SVG from GeoJSON, no tile server, no JavaScript."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from medborgarloften.places.models import Area, Organisation
+
+from .. import geo
+from ..models import (
+    ALL_AGES,
+    Gender,
+    Observation,
+    ObservationCategory,
+    SurveyIndicator,
+    SurveyResult,
+)
+from ..periods import Period
+from .analysis import Figure, count_figure, share_figure
+
+#: Light to dark blue, each step readable against white borders (5 classes).
+SHADES = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
+SUPPRESSED_FILL = "url(#hatch)"
+NO_DATA_FILL = "#f3f4f7"
+MAX_POINTS = 2000
+
+
+def indicator_choices() -> list[tuple[str, str]]:
+    """What the map can be shaded by."""
+    choices = [("rapporter", _("EST-rapporter, alla kategorier"))]
+    choices += [
+        (f"rapporter:{code}", _("EST-rapporter: %(label)s") % {"label": label})
+        for code, label in ObservationCategory.choices
+    ]
+    choices += [
+        (f"enkat:{code}", _("Trygghetsmätning: %(label)s") % {"label": label})
+        for code, label in SurveyIndicator.choices
+    ]
+    return choices
+
+
+@dataclass
+class MapShape:
+    area: Area
+    path: str
+    figure: Figure
+    fill: str
+    label: str
+
+
+@dataclass
+class MapData:
+    width: int
+    height: int
+    outline: str
+    shapes: list[MapShape]
+    points: list[dict[str, Any]]
+    legend: list[dict[str, str]]
+    indicator: str
+    indicator_label: str
+    unit: str
+    areas_without_geometry: list[str] = field(default_factory=list)
+    points_left_out: int = 0
+
+
+def _values(
+    kommun: Organisation, period: Period, indicator: str
+) -> tuple[dict[int, Figure], str]:
+    if indicator.startswith("enkat:"):
+        code = indicator.split(":", 1)[1]
+        year_row = (
+            SurveyResult.objects.filter(
+                kommun=kommun, indicator=code, year__lte=period.start.year
+            )
+            .order_by("-year")
+            .values_list("year", flat=True)[:1]
+        )
+        if not year_row:
+            return {}, "%"
+        rows = SurveyResult.objects.filter(
+            kommun=kommun,
+            indicator=code,
+            year=year_row[0],
+            gender=Gender.ALLA,
+            age_group=ALL_AGES,
+            area__isnull=False,
+        )
+        return {r.area_id: share_figure(r.share, r.respondents) for r in rows}, "%"
+    start, end = period.aware_bounds()
+    queryset = Observation.objects.filter(
+        kommun=kommun, observed_at__gte=start, observed_at__lt=end, area__isnull=False
+    )
+    if indicator.startswith("rapporter:"):
+        queryset = queryset.filter(category=indicator.split(":", 1)[1])
+    counts = queryset.values_list("area_id").annotate(n=Count("id")).order_by()
+    return {area_id: count_figure(n) for area_id, n in counts}, _("rapporter")
+
+
+def _shade(value: float, low: float, high: float) -> str:
+    if high <= low:
+        return SHADES[2]
+    step = (value - low) / (high - low)
+    return SHADES[min(len(SHADES) - 1, int(step * len(SHADES)))]
+
+
+def area_map(
+    *, kommun: Organisation, period: Period, indicator: str = "rapporter"
+) -> MapData:
+    """Areas shaded by the indicator (suppressed ones hatched, never coloured by
+    their value) and the period's reported points on top."""
+    choices = dict(indicator_choices())
+    if indicator not in choices:
+        indicator = "rapporter"
+    areas = list(Area.objects.filter(kommun=kommun).order_by("name"))
+    outline_geometry = geo.kommun_geometry(kommun.code)
+    drawn = [a for a in areas if a.geometry]
+    # Zoom to the areas when there are any; the kommun outline otherwise.
+    projection = geo.Projection(
+        [a.geometry for a in drawn] if drawn else [outline_geometry]
+    )
+    values, unit = _values(kommun, period, indicator)
+    shown = [f.value for f in values.values() if f.shown and f.value is not None]
+    low, high = (min(shown), max(shown)) if shown else (0.0, 0.0)
+    shapes = []
+    for area in drawn:
+        figure = values.get(area.pk, Figure(value=0 if unit != "%" else None))
+        if figure.suppressed:
+            fill, label = SUPPRESSED_FILL, _("färre än %(n)d") % {"n": 5}
+        elif figure.value is None:
+            fill, label = NO_DATA_FILL, _("uppgift saknas")
+        else:
+            fill = _shade(figure.value, low, high)
+            label = (
+                f"{figure.value:.0f} %" if unit == "%" else f"{figure.value:.0f} {unit}"
+            )
+        shapes.append(
+            MapShape(
+                area=area,
+                path=projection.path(area.geometry),
+                figure=figure,
+                fill=fill,
+                label=label,
+            )
+        )
+    start, end = period.aware_bounds()
+    located = Observation.objects.filter(
+        kommun=kommun,
+        observed_at__gte=start,
+        observed_at__lt=end,
+        latitude__isnull=False,
+    )
+    if indicator.startswith("rapporter:"):
+        located = located.filter(category=indicator.split(":", 1)[1])
+    total_points = located.count()
+    points = []
+    for observation in located.order_by("-observed_at")[:MAX_POINTS]:
+        if not projection.contains_point(observation.longitude, observation.latitude):
+            continue
+        x, y = projection.point(observation.longitude, observation.latitude)
+        points.append(
+            {
+                "x": x,
+                "y": y,
+                "title": f"{observation.get_category_display()}, "
+                f"{observation.observed_at:%Y-%m-%d %H:%M}",
+            }
+        )
+    legend = []
+    if shown:
+        span = (high - low) / len(SHADES) if high > low else 0
+        for index, colour in enumerate(SHADES):
+            legend.append(
+                {
+                    "fill": colour,
+                    "label": f"{low + index * span:.0f}–{low + (index + 1) * span:.0f}",
+                }
+            )
+    return MapData(
+        width=projection.width,
+        height=projection.height,
+        outline=projection.path(outline_geometry) if outline_geometry else "",
+        shapes=shapes,
+        points=points,
+        legend=legend,
+        indicator=indicator,
+        indicator_label=choices[indicator],
+        unit=unit,
+        areas_without_geometry=[a.name for a in areas if not a.geometry],
+        points_left_out=max(0, total_points - MAX_POINTS),
+    )

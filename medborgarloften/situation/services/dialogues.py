@@ -1,0 +1,109 @@
+"""Dialogues: medborgardialog, medarbetardialog and trygghetsvandring — who took part
+(counts by group, never names) and what was found, tagged with theme and place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from medborgarloften.places.models import Area, Organisation, OrganisationKind
+from medborgarloften.vocabulary import THEMES
+
+from ..models import Dialogue, DialogueFinding, DialogueKind
+
+__all__ = ["dialogue_create"]
+
+GROUP_MAX = 60
+
+
+def _area_named(kommun: Organisation, place: str) -> Area | None:
+    key = place.strip().casefold()
+    if not key:
+        return None
+    for area in Area.objects.filter(kommun=kommun):
+        if key in {name.casefold() for name in area.names()}:
+            return area
+    return None
+
+
+@transaction.atomic
+def dialogue_create(
+    *,
+    kommun: Organisation,
+    kind: str,
+    held_on: dt.date,
+    area: Area | None = None,
+    title: str = "",
+    participants: Mapping[str, int] | None = None,
+    findings: Sequence[Mapping[str, Any]] = (),
+    actor: Any = None,
+) -> Dialogue:
+    """Record a dialogue in the kommun with counts per group and findings whose theme
+    is known; a finding's place that names an area of the kommun is linked to it."""
+    errors: dict[str, list[str]] = {}
+
+    def add(key: str, message: str) -> None:
+        errors.setdefault(key, []).append(message)
+
+    participants = dict(participants or {})
+    if kommun.kind != OrganisationKind.KOMMUN:
+        add("kommun", _("Kommun: %(org)s är ingen kommun.") % {"org": kommun})
+    if kind not in DialogueKind.values:
+        add("kind", _("Typ: okänd dialogtyp %(v)r.") % {"v": kind})
+    if held_on > timezone.localdate():
+        add("held_on", _("Datum: dialogen kan inte ha hållits i framtiden."))
+    if area is not None and area.kommun_id != kommun.pk:
+        add(
+            "area",
+            _("Område: %(area)s ligger inte i %(kommun)s.")
+            % {"area": area, "kommun": kommun},
+        )
+    for group, count in participants.items():
+        if not str(group).strip() or len(str(group)) > GROUP_MAX:
+            add(
+                "participants",
+                _("Deltagare: en grupp behöver ett kort namn (högst %(n)d tecken).")
+                % {"n": GROUP_MAX},
+            )
+        if not isinstance(count, int) or count < 0:
+            add(
+                "participants",
+                _("Deltagare: antalet för %(group)s ska vara ett heltal ≥ 0.")
+                % {"group": group},
+            )
+    for number, finding in enumerate(findings, 1):
+        if finding.get("theme") not in THEMES:
+            add(
+                "findings",
+                _("Iakttagelse %(n)d: okänt tema %(theme)r.")
+                % {"n": number, "theme": finding.get("theme")},
+            )
+        if not str(finding.get("text", "")).strip():
+            add("findings", _("Iakttagelse %(n)d: texten saknas.") % {"n": number})
+    if errors:
+        raise ValidationError(errors)
+    dialogue = Dialogue.objects.create(
+        kommun=kommun,
+        kind=kind,
+        held_on=held_on,
+        area=area,
+        title=title.strip(),
+        participants={str(k).strip(): v for k, v in participants.items()},
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    for finding in findings:
+        place = str(finding.get("place", "")).strip()
+        DialogueFinding.objects.create(
+            dialogue=dialogue,
+            text=str(finding["text"]).strip(),
+            theme=finding["theme"],
+            place=place,
+            area=finding.get("area") or _area_named(kommun, place) or area,
+        )
+    return dialogue

@@ -1,0 +1,87 @@
+"""Dialogues: counts by group (no names), findings tagged with theme and place."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from medborgarloften.situation.models import Dialogue
+from medborgarloften.situation.services import dialogue_create
+
+
+@pytest.mark.django_db
+def test_it_records_a_walk_with_findings_linked_to_named_areas(kalmar, areas):
+    dialogue = dialogue_create(
+        kommun=kalmar,
+        kind="trygghetsvandring",
+        held_on=dt.date(2025, 10, 14),
+        area=areas["Oxhagen"],
+        participants={"boende": 14, "polis": 2, "bostadsbolag": 3},
+        findings=[
+            {
+                "theme": "trygghet_offentlig_miljo",
+                "place": "norrliden",
+                "text": "Mörk gångväg.",
+            },
+            {"theme": "skadegorelse", "place": "Lekplatsen", "text": "Trasiga lampor."},
+        ],
+    )
+    assert dialogue.participant_total == 19
+    first, second = dialogue.findings.all()
+    assert first.area == areas["Norrliden"]  # the place names an area
+    assert second.area == areas["Oxhagen"]  # else the dialogue's own area
+
+
+@pytest.mark.django_db
+def test_it_names_each_problem_and_saves_nothing(kalmar, nybro):
+    from medborgarloften.places.models import Area
+
+    elsewhere = Area.objects.create(kommun=nybro, name="Centrum")
+    with pytest.raises(ValidationError) as excinfo:
+        dialogue_create(
+            kommun=kalmar,
+            kind="fika",
+            held_on=dt.date(2999, 1, 1),
+            area=elsewhere,
+            participants={"boende": -1},
+            findings=[{"theme": "ufo", "text": ""}],
+        )
+    errors = excinfo.value.message_dict
+    assert set(errors) == {"kind", "held_on", "area", "participants", "findings"}
+    assert errors["findings"] == [
+        "Iakttagelse 1: okänt tema 'ufo'.",
+        "Iakttagelse 1: texten saknas.",
+    ]
+    assert not Dialogue.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_form_reads_groups_and_findings_line_by_line(client, kommun_editor, areas):
+    client.force_login(kommun_editor)
+    response = client.post(
+        "/personal/lagesbild/0880/dialoger/ny/",
+        {
+            "kind": "medborgardialog",
+            "held_on": "2025-09-02",
+            "area": areas["Norrliden"].pk,
+            "participants": "boende: 20\nföreningar: 4",
+            "findings": "narkotika | Skolgården | Langning på kvällarna",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get("/personal/lagesbild/0880/dialoger/").content.decode()
+    assert "24 deltagare" in page and "Langning på kvällarna" in page
+    bad = client.post(
+        "/personal/lagesbild/0880/dialoger/ny/",
+        {"kind": "medborgardialog", "held_on": "2025-09-02", "findings": "bara text"},
+    )
+    assert "Iakttagelser, rad 1" in bad.content.decode()
+
+
+@pytest.mark.django_db
+def test_only_editors_record_dialogues(client, kommun_reporter, kalmar):
+    client.force_login(kommun_reporter)
+    assert client.get("/personal/lagesbild/0880/dialoger/ny/").status_code == 403
+    assert client.get("/personal/lagesbild/0880/dialoger/").status_code == 200
