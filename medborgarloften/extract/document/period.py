@@ -58,13 +58,19 @@ _DATE = rf"(?:{_ISO}|{_DAY_MONTH_YEAR}|{_MONTH_YEAR}|{_YEAR}(?![\d-]))"
 _FLAGS = re.IGNORECASE
 FROM_TO = re.compile(
     rf"\b(?:från|fr\.\s?o\.\s?m\.?|fr\s?o\s?m|påbörja\w*|tiden|mellan|gäller|gälla|"
-    rf"löper|pågå\w*|starta\w*|perioden)\s+(?:och\s+med\s+)?(?:den\s+)?"
+    rf"löper|pågå\w*|starta\w*|perioden|period:|giltighetstid(?:en)?:?|giltig\w*)\s+"
+    rf"(?:och\s+med\s+)?(?:den\s+)?"
     rf"(?P<a>{_DATE})[\s,]*(?:\S+\s+){{0,4}}?"
     rf"(?:till\s+och\s+med|till|t\.\s?o\.\s?m\.?|t\s?o\s?m|{_DASH})\s*(?:den\s+)?"
     rf"(?P<b>{_DATE})",
     _FLAGS,
 )
-ISO_RANGE = re.compile(rf"(?P<a>{_ISO})\s*(?:{_DASH}|till)\s*(?P<b>{_ISO})", _FLAGS)
+# Two full dates joined by a dash need no cue word: "2018-07-01—2020-06-30",
+# "1 juni 2023 – 31 maj 2025".
+_FULL_DATE = rf"(?:{_ISO}|{_DAY_MONTH_YEAR})"
+ISO_RANGE = re.compile(
+    rf"(?P<a>{_FULL_DATE})\s*(?:{_DASH}|till)\s*(?P<b>{_FULL_DATE})", _FLAGS
+)
 YEAR_RANGE = re.compile(
     rf"(?<![\d/.-])(?P<a>{_YEAR})\s*(?:{_DASH}+|/|\s+och\s+|\s+till\s+)\s*"
     rf"(?P<b>{_YEAR})(?![\d])(?!-[01]\d)",

@@ -42,6 +42,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "document"
         ),
         ("Löftet löper till och med december 2024.", None, "2024-12-31"),
         ("Arbetet pågår under våren 2020.", None, None),
+        ("Giltighetstid: 1 juni 2023 – 31 maj 2025", "2023-06-01", "2025-05-31"),
+        ("Medborgarlöfte\n\n1 juni 2023 – 31 maj 2025\n", "2023-06-01", "2025-05-31"),
     ],
 )
 def test_it_reads_unseen_period_phrasings(text, start, end):
