@@ -177,3 +177,19 @@ class ImportForm(forms.Form):
         help_text=_("Brottsstatistik: när filen saknar kolumnen kategori."),
     )
     source = forms.CharField(label=_("Källa"), required=False, max_length=500)
+
+
+class CauseAnalysisForm(forms.Form):
+    """Brå's short cause analysis for one focus area."""
+
+    problem = forms.CharField(
+        label=_("Problem"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+    causes = forms.CharField(
+        label=_("Troliga orsaker"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+    measures = forms.CharField(
+        label=_("Åtgärder"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )

@@ -8,6 +8,7 @@ app_name = "situation"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("lofte/<int:pk>/", views.promise_baseline, name="promise_baseline"),
     path("<str:code>/", views.overview, name="overview"),
     path("<str:code>/rapportera/", views.observation_new, name="observation_new"),
     path("<str:code>/vecka/", views.week, name="week"),

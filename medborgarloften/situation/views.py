@@ -20,7 +20,7 @@ from medborgarloften.promises.views import staff_view
 from medborgarloften.vocabulary import THEMES
 
 from . import selectors
-from .forms import DialogueForm, ImportForm, ObservationForm
+from .forms import CauseAnalysisForm, DialogueForm, ImportForm, ObservationForm
 from .models import ImportBatch, ObservationCategory
 from .periods import Period, parse_period, period_containing
 from .permissions import (
@@ -32,6 +32,8 @@ from .permissions import (
 )
 from .services import (
     ImportRefused,
+    baseline_freeze,
+    cause_analysis_save,
     crime_import,
     dialogue_create,
     observation_create,
@@ -437,4 +439,89 @@ def data_import(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "situation/import.html",
         _context(request, kommun, form=form, problems=problems, batches=batches),
+    )
+
+
+def _baseline_figure(value: Any) -> Any:
+    if value.unit == "%":
+        return selectors.share_figure(value.value, value.base)
+    return selectors.count_figure(int(value.value or 0))
+
+
+@staff_view
+def promise_baseline(request: HttpRequest, pk: int) -> HttpResponse:
+    """A promise's frozen baseline and the cause analysis of each focus area."""
+    from medborgarloften.promises.models import Promise
+    from medborgarloften.promises.permissions import can_edit_promise, can_view_promise
+
+    try:
+        promise = Promise.objects.prefetch_related("parties").get(pk=pk)
+    except Promise.DoesNotExist:
+        raise Http404(_("Löftet finns inte."))
+    if not can_view_promise(request.user, promise):
+        raise PermissionDenied(
+            _("Du kan bara läsa löften där din organisation är part.")
+        )
+    may_edit = can_edit_promise(request.user, promise)
+    focus_areas = list(
+        promise.focus_areas.select_related("cause_analysis").prefetch_related("areas")
+    )
+    forms_by_focus = {}
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied(_("Bara löftets redaktörer kan ändra här."))
+        if request.POST.get("action") == "freeze":
+            try:
+                baseline_freeze(promise=promise, refreeze=True)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("Utgångsläget är fryst."))
+            return redirect("situation:promise_baseline", pk=promise.pk)
+        focus_id = request.POST.get("focus_area")
+        target = next((f for f in focus_areas if str(f.pk) == focus_id), None)
+        if target is None:
+            raise Http404(_("Fokusområdet finns inte."))
+        form = CauseAnalysisForm(request.POST, prefix=f"f{target.pk}")
+        if form.is_valid():
+            cause_analysis_save(focus_area=target, **form.cleaned_data)
+            messages.success(
+                request,
+                _("Orsaksanalysen för %(title)s är sparad.") % {"title": target.title},
+            )
+            return redirect("situation:promise_baseline", pk=promise.pk)
+        forms_by_focus[target.pk] = form
+    values = list(promise.baseline_values.select_related("area", "focus_area"))
+    sections = []
+    for focus in focus_areas:
+        existing = getattr(focus, "cause_analysis", None)
+        form = forms_by_focus.get(focus.pk) or CauseAnalysisForm(
+            prefix=f"f{focus.pk}",
+            initial={
+                "problem": existing.problem if existing else "",
+                "causes": existing.causes if existing else "",
+                "measures": existing.measures if existing else "",
+            },
+        )
+        sections.append(
+            {
+                "focus": focus,
+                "analysis": existing,
+                "form": form,
+                "values": [
+                    {"row": v, "figure": _baseline_figure(v)}
+                    for v in values
+                    if v.focus_area_id == focus.pk
+                ],
+            }
+        )
+    return render(
+        request,
+        "situation/baseline.html",
+        {
+            "promise": promise,
+            "sections": sections,
+            "may_edit": may_edit,
+            "frozen_at": values[0].frozen_at if values else None,
+        },
     )

@@ -3,6 +3,7 @@
 One module per kind of evidence; import from here.
 """
 
+from .baselines import baseline_freeze, cause_analysis_save
 from .dialogues import dialogue_create
 from .events import (
     EventPlacer,
@@ -49,6 +50,8 @@ __all__ = [
     "RateLimited",
     "RateLimiter",
     "area_at",
+    "baseline_freeze",
+    "cause_analysis_save",
     "events_fetch",
     "events_store",
     "observation_create",
