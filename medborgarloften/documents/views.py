@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from medborgarloften.accounts.permissions import is_superuser
 from medborgarloften.promises.views import staff_view
@@ -55,28 +57,65 @@ def _run_for_editor(request: HttpRequest, pk: int) -> ExtractionRun:
     return run
 
 
-@staff_view
+class SizeLimitUploadHandler(FileUploadHandler):
+    """Stops reading an upload once it passes the document size limit, so a 500 MB
+    file is neither kept in memory nor written to a temporary file; the rest of the
+    request is read and thrown away, and the view says why."""
+
+    def __init__(self, request: HttpRequest, limit: int) -> None:
+        super().__init__(request)
+        self.limit = limit
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        if start + len(raw_data) > self.limit:
+            self.request.upload_too_large = True  # type: ignore[attr-defined]
+            raise StopUpload(connection_reset=False)
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None
+
+
+def _too_large_message() -> str:
+    return _("Filen är större än %(mb)s MB.") % {
+        "mb": services.MAX_DOCUMENT_BYTES // (1024 * 1024)
+    }
+
+
+@csrf_exempt
 def import_start(request: HttpRequest) -> HttpResponse:
+    # The size limit must be in place before anything reads the body, the CSRF
+    # check included; hence csrf_exempt here and csrf_protect on the view itself.
+    request.upload_handlers.insert(
+        0, SizeLimitUploadHandler(request, services.MAX_DOCUMENT_BYTES)
+    )
+    return _import_start(request)
+
+
+@csrf_protect
+@staff_view
+def _import_start(request: HttpRequest) -> HttpResponse:
     kommuner = kommuner_for_import(user=request.user)
     if not kommuner.exists():
         raise PermissionDenied(
             _("Bara administratörer och redaktörer får importera medborgarlöften.")
         )
+    if request.method == "POST":
+        request.FILES  # noqa: B018 - parse the body now, through the size limit
+    too_large = getattr(request, "upload_too_large", False)
+    posted = request.method == "POST" and not too_large
     form = UploadForm(
-        data=request.POST if request.method == "POST" else None,
-        files=request.FILES if request.method == "POST" else None,
+        data=request.POST if posted else None,
+        files=request.FILES if posted else None,
         kommuner=kommuner,
     )
-    error = ""
+    error = _too_large_message() if too_large else ""
     if form.is_valid():
         upload = form.cleaned_data.get("file")
         data = b""
         if upload is not None:
             if upload.size > services.MAX_DOCUMENT_BYTES:
-                # Refused before reading: a huge upload never reaches memory twice.
-                error = _("Filen är större än %(mb)s MB.") % {
-                    "mb": services.MAX_DOCUMENT_BYTES // (1024 * 1024)
-                }
+                error = _too_large_message()
             else:
                 data = upload.read()
         if not error:

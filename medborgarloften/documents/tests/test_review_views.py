@@ -240,6 +240,49 @@ def test_it_refuses_a_file_over_the_size_limit_without_reading_it(
     assert _nothing_stored(media_root)
 
 
+def test_it_stops_reading_an_upload_at_the_size_limit(
+    editor_client, kalmar, media_root, monkeypatch
+):
+    from medborgarloften.documents.views import SizeLimitUploadHandler
+
+    seen: list[int] = []
+    original = SizeLimitUploadHandler.receive_data_chunk
+
+    def counting(self, raw_data, start):
+        seen.append(start + len(raw_data))
+        return original(self, raw_data, start)
+
+    monkeypatch.setattr(SizeLimitUploadHandler, "receive_data_chunk", counting)
+    monkeypatch.setattr(services, "MAX_DOCUMENT_BYTES", 1024 * 1024)
+    big = b"x" * (5 * 1024 * 1024)
+    response = editor_client.post(
+        IMPORT_URL,
+        {"kommun": kalmar.pk, "file": SimpleUploadedFile("stor.txt", big)},
+    )
+    assert response.status_code == 400
+    assert "större än 1 MB" in response.context["error"]
+    assert max(seen) < 2 * 1024 * 1024  # stopped near the limit, not at 5 MB
+    assert _nothing_stored(media_root)
+
+
+def test_it_still_checks_the_csrf_token_on_upload(kommun_editor, kalmar, media_root):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(kommun_editor)
+    client.get(IMPORT_URL)
+    payload = {
+        "kommun": kalmar.pk,
+        "file": SimpleUploadedFile("a.txt", PROMISE_TEXT.encode()),
+    }
+    assert client.post(IMPORT_URL, payload).status_code == 403
+    assert _nothing_stored(media_root)
+    token = client.cookies["csrftoken"].value
+    payload["file"] = SimpleUploadedFile("a.txt", PROMISE_TEXT.encode())
+    response = client.post(IMPORT_URL, {**payload, "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+
+
 def test_it_asks_for_a_file_or_a_url(editor_client, kalmar, media_root):
     response = editor_client.post(IMPORT_URL, {"kommun": kalmar.pk})
     assert "Fil: välj en fil eller skriv en webbadress" in response.content.decode()
