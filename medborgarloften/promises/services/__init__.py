@@ -4,8 +4,14 @@ Split by concern: ``core`` (revisions, status), ``authoring`` (create and edit f
 staff UI), ``loading`` (medborgarlöfte JSON in). Import from this package.
 """
 
+from . import authoring, loading
 from .authoring import *  # noqa: F403
 from .core import promise_set_status, revision_record
 from .loading import *  # noqa: F403
 
-__all__ = ["promise_set_status", "revision_record"]
+__all__ = [
+    "promise_set_status",
+    "revision_record",
+    *authoring.__all__,
+    *loading.__all__,
+]
