@@ -114,6 +114,13 @@ def _next_content(
     return None
 
 
+def _previous_content(lines: list[tuple[int, int]], text: str, i: int) -> int | None:
+    """Index of the non-empty line just above ``i`` (no blank line between)."""
+    if i > 0 and text[lines[i - 1][0] : lines[i - 1][1]].strip():
+        return i - 1
+    return None
+
+
 def _blocks(text: str) -> list[Signatory]:
     lines = _lines(text)
     found: list[Signatory] = []
@@ -142,10 +149,23 @@ def _blocks(text: str) -> list[Signatory]:
         if not all(m for m, _ in names):
             continue
         j = _next_content(lines, text, i, gap=1)
-        if j is None:
-            continue
-        titles = _cells(text, *lines[j])
-        if len(titles) != len(cells) or not all(_is_title(t) for t, _ in titles):
+        below = _cells(text, *lines[j]) if j is not None else []
+        below_ok = len(below) == len(cells) and all(_is_title(t) for t, _ in below)
+        p = _previous_content(lines, text, i)
+        above = _cells(text, *lines[p]) if p is not None else []
+        # Title above the name ("Kommunstyrelsens ordförande\nAnna Berg"), only in
+        # the closing part of a document, where signature blocks sit; it wins over a
+        # title below that is separated by a blank line (the next signatory's).
+        above_ok = (
+            s >= 0.6 * len(text)
+            and len(above) == len(cells)
+            and all(_is_title(t) for t, _ in above)
+        )
+        if above_ok and not (below_ok and j == i + 1):
+            titles, j, rule = above, i, "signatory.block_title_first"
+        elif below_ok and j is not None:
+            titles, rule = below, "signatory.block"
+        else:
             continue
         k = _next_content(lines, text, j, gap=0)
         orgs = _cells(text, *lines[k]) if k is not None else []
@@ -159,7 +179,7 @@ def _blocks(text: str) -> list[Signatory]:
                     titles[col][0].strip(),
                     orgs[col][0].strip() if orgs else None,
                     (off, off + len(m.group("name"))),
-                    "signatory.block",
+                    rule,
                 )
             )
     return found

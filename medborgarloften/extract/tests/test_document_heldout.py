@@ -184,3 +184,15 @@ def test_it_does_not_take_a_genre_heading_for_a_focus_area(heading):
 
     text = f"{heading}\n\n- Vi genomför trygghetsvandringar.\n"
     assert find_focus_areas(read_units(text)) == []
+
+
+def test_it_reads_signature_blocks_with_the_title_above_the_name():
+    text = (
+        "Medborgarlöfte för Nybro kommun.\n\nPolisen lovar att patrullera.\n\n"
+        "Nybro den 1 mars 2024\n\nKommunstyrelsens ordförande\nAnna Berg\n\n"
+        "Lokalpolisområdeschef\nOla Ek\n"
+    )
+    assert [(s.name, s.title) for s in find_signatories(text)] == [
+        ("Anna Berg", "Kommunstyrelsens ordförande"),
+        ("Ola Ek", "Lokalpolisområdeschef"),
+    ]
