@@ -584,3 +584,20 @@ def test_it_reuses_the_document_when_the_same_file_comes_again(editor_client, ka
     assert ExtractionRun.objects.count() == 2
     page = editor_client.get(IMPORT_URL).content.decode()
     assert page.count("kalmar-2031.txt") == 2
+
+
+def test_it_shows_a_long_review_in_a_fixed_number_of_queries(
+    editor_client, kalmar, django_assert_max_num_queries
+):
+    lines = [f"- genomföra {n + 2} trygghetsvandringar i Område {n}" for n in range(30)]
+    text = PROMISE_TEXT + "\nPolisen lovar att:\n" + "\n".join(lines) + "\n"
+    run = _uploaded_run(editor_client, kalmar, text=text)
+    assert len(run.record["commitments"]) > 30
+    with django_assert_max_num_queries(12):
+        response = _review(editor_client, run)
+    assert response.status_code == 200
+    data = _form_data(response)
+    data["check"] = "1"
+    with django_assert_max_num_queries(14):
+        response = editor_client.post(reverse("documents:review", args=[run.pk]), data)
+    assert response.status_code == 200
