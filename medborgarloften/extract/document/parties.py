@@ -38,6 +38,10 @@ _LPO_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LPO_AFTER = re.compile(r"^\s+(?:lokal)?polisområde", re.IGNORECASE)
+# A sentence that describes what an area covers, not who promises.
+_COVERS = re.compile(
+    r"\b(?:omfattar|består\s+av|innefattar|täcker|ansvarar\s+för)\b", re.I
+)
 _LIST_GLUE = re.compile(r"\s*(?:,|\boch\b)\s*")
 
 
@@ -85,6 +89,9 @@ def _occurrences(text: str) -> list[tuple[int, int, str]]:
 def _strong_rule(text: str, s: int, e: int) -> str | None:
     before = text[max(0, s - 60) : s]
     after = text[e : e + 40]
+    left = max(text.rfind(".", 0, s), text.rfind("\n", 0, s))
+    if _COVERS.search(text[left + 1 : s]):
+        return None  # "Lokalpolisområde X omfattar A och B kommuner": a description
     if _AFTER_KOMMUN.match(after):
         return "kommun.name_kommun"
     if _BEFORE_KOMMUNERNA.search(before):

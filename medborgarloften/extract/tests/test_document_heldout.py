@@ -196,3 +196,11 @@ def test_it_reads_signature_blocks_with_the_title_above_the_name():
         ("Anna Berg", "Kommunstyrelsens ordförande"),
         ("Ola Ek", "Lokalpolisområdeschef"),
     ]
+
+
+def test_it_does_not_take_the_kommuner_an_area_covers_for_parties():
+    text = (
+        "Nybro – medborgarlöften\n\nLokalpolisområde Nybro omfattar Nybro och "
+        "Emmaboda kommuner. Nybro kommun och polisen lovar att samverka."
+    )
+    assert find_municipalities(text).values == ["Nybro"]
