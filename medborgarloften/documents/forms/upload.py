@@ -1,0 +1,56 @@
+"""The upload: a file or a web address, and the kommun it belongs to."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from medborgarloften.places.models import Organisation
+from medborgarloften.promises.forms.fields import (
+    AccessibleForm,
+)
+
+# --- The upload ----------------------------------------------------------------------
+
+
+class UploadForm(AccessibleForm):
+    """A file or a web address, and the kommun the document belongs to."""
+
+    file = forms.FileField(
+        label=gettext_lazy("Fil"),
+        required=False,
+        help_text=gettext_lazy("PDF, Word (DOCX), webbsida (HTML) eller text."),
+    )
+    url = forms.URLField(
+        label=gettext_lazy("Eller webbadress"),
+        required=False,
+        max_length=1000,
+        assume_scheme="https",
+        help_text=gettext_lazy("T.ex. kommunens eller polisens sida om löftet."),
+    )
+    kommun = forms.ModelChoiceField(
+        label=gettext_lazy("Kommun"),
+        queryset=Organisation.objects.none(),
+        empty_label=None,
+    )
+
+    def __init__(self, *args: Any, kommuner: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kommun"].queryset = kommuner
+        self.fields["kommun"].label_from_instance = str
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        has_file = bool(data.get("file"))
+        has_url = bool(data.get("url"))
+        if has_file and has_url:
+            raise ValidationError(
+                _("Välj antingen en fil eller en webbadress, inte båda.")
+            )
+        if not has_file and not has_url and not self.errors.get("url"):
+            self.add_error("file", _("Välj en fil eller skriv en webbadress."))
+        return data
