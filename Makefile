@@ -12,8 +12,10 @@ PYTEST_ARGS ?=
 .PHONY: run install migrate demo test lint format clean
 
 $(VENV)/.installed: pyproject.toml
-	@test -n "$(PYTHON)" || { echo "Python 3.11 eller nyare saknas / Python 3.11+ is required (apt-get install python3 python3-venv)"; exit 1; }
-	$(PYTHON) -m venv $(VENV)
+	@if [ ! -x $(BIN)/python ]; then \
+		test -n "$(PYTHON)" || { echo "Python 3.11 eller nyare saknas / Python 3.11+ is required (apt-get install python3 python3-venv)"; exit 1; }; \
+		echo "$(PYTHON) -m venv $(VENV)"; $(PYTHON) -m venv $(VENV); \
+	fi
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
