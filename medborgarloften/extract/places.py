@@ -20,7 +20,7 @@ _LO = "a-zåäöéüß"
 # One capitalised name word, possibly joined by "-" or "/" ("Berga/Funkabo").
 _NAME_WORD = rf"[{_UP}][{_LO}]+(?:[-/][{_UP}]?[{_LO}]+)*"
 _ACRONYM = rf"[{_UP}]{{2,5}}"
-# "ICA Grytan", "Norra Ringvägen", "Oxhagen".
+# "Coop Berga", "Norra Vägen", "Oxhagen".
 _STREET_NOUN = (
     r"(?:torget|torg|parken|park|gatan|vägen|stranden|hamnen|skolan|plan|backe)"
 )

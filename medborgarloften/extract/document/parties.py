@@ -299,7 +299,7 @@ def find_police_area(text: str) -> PoliceArea:
     """The lokalpolisområde named anywhere in the text, or None (SCHEMA rules).
 
     A bare "Lokalpolisområdeschef", "polisområdeschef i X" or "kommunpolis X" do
-    not name one; "Lokalpolisområdeschef Hallsberg" does, but not a person's name
+    not name one; "Lokalpolisområdeschef Kalmar" does, but not a person's name
     after the title ("lokalpolisområdeschef Anna Berg").
     """
     counts: Counter[str] = Counter()

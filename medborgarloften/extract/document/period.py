@@ -1,7 +1,7 @@
 """The promise period: start and end dates and the exact phrase(s) they come from.
 
 SCHEMA's rules, in the order this module prefers them: an explicit validity
-statement ("gäller från 1 april 2018 till och med 31 mars 2019", an ISO date
+statement ("gäller från 1 maj 2021 till och med 30 april 2022", an ISO date
 range), then the first year or month range ("2024–2025", "2022/2023", "2018 och
 2019", "januari - december 2022", "perioden mars-maj" dated by the nearest year),
 then an end-only statement ("fram till 2024-03-01", start from a title year if
