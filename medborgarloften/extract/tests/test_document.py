@@ -47,9 +47,9 @@ PERIODS = [
         "januari-juni 2024",
     ),
     (
-        "Löftet gäller från 1 april 2018 till och med 31 mars 2019.",
-        "2018-04-01",
-        "2019-03-31",
+        "Överenskommelsen gäller från 1 maj 2021 till och med 30 april 2022.",
+        "2021-05-01",
+        "2022-04-30",
         None,
     ),
     ("Löftet gäller från 2018 till och med 2020.", "2018-01-01", "2020-12-31", None),
