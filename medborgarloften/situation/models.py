@@ -85,8 +85,16 @@ class Observation(models.Model):
         ordering = ["-observed_at", "-id"]
         indexes = [
             models.Index(fields=["kommun", "observed_at"], name="obs_kommun_time"),
+            # Covers the monthly, tertial and yearly aggregates (index-only scans).
             models.Index(
-                fields=["kommun", "month", "category"], name="obs_kommun_month"
+                fields=["kommun", "month", "area", "category"],
+                name="obs_kommun_month_area",
+            ),
+            # The map's points: only the few observations that carry a position.
+            models.Index(
+                fields=["kommun", "observed_at"],
+                condition=models.Q(latitude__isnull=False),
+                name="obs_located",
             ),
         ]
         verbose_name = _("observation")

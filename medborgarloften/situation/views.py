@@ -228,7 +228,8 @@ def area_map_view(request: HttpRequest, code: str) -> HttpResponse:
 def _analysis_context(
     request: HttpRequest, kommun: Organisation, period: Period
 ) -> dict:
-    comparison = selectors.area_comparison(kommun=kommun, period=period)
+    memo: dict = {}
+    comparison = selectors.area_comparison(kommun=kommun, period=period, memo=memo)
     series = selectors.theme_series(kommun=kommun, period=period)
     indicator = request.GET.get("indikator", "rapporter")
     return _context(
@@ -245,8 +246,10 @@ def _analysis_context(
         key_figures=selectors.key_figure_comparison(
             kommun=kommun, year=period.start.year
         ),
-        priorities=selectors.priorities(kommun=kommun, period=period),
-        map=selectors.area_map(kommun=kommun, period=period, indicator=indicator),
+        priorities=selectors.priorities(kommun=kommun, period=period, memo=memo),
+        map=selectors.area_map(
+            kommun=kommun, period=period, indicator=indicator, memo=memo
+        ),
         choices=selectors.indicator_choices(),
         min_group=selectors.MIN_GROUP,
         generated=timezone.localtime(),

@@ -72,19 +72,46 @@ def share_figure(share: float | None, respondents: int | None) -> Figure:
 # --- observations by area ------------------------------------------------------
 
 
+def _whole_months(period: Period) -> bool:
+    return period.start.day == 1 and period.end.day == 1
+
+
 def _area_counts(
-    kommun: Organisation, period: Period
+    kommun: Organisation, period: Period, memo: dict | None = None
 ) -> dict[tuple[int | None, str], int]:
-    start, end = period.aware_bounds()
-    rows = (
-        Observation.objects.filter(
-            kommun=kommun, observed_at__gte=start, observed_at__lt=end
+    """Reports per (area, category) in the period. Whole months are read through the
+    stored local month (an index-only scan); weeks through the time range. ``memo``
+    lets one page ask several times for the price of one query."""
+    key = ("area_counts", kommun.pk, period.code)
+    if memo is not None and key in memo:
+        return memo[key]
+    result: dict[tuple[int | None, str], int] = defaultdict(int)
+    if _whole_months(period):
+        # Grouped in the index's own order (month, area, category): no sort step.
+        rows = (
+            Observation.objects.filter(kommun=kommun, month__in=period.months)
+            .values_list("month", "area_id", "category")
+            .annotate(n=Count("id"))
+            .order_by()
         )
-        .values_list("area_id", "category")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    return {(area_id, category): n for area_id, category, n in rows}
+        for _month, area_id, category, n in rows:
+            result[(area_id, category)] += n
+    else:
+        start, end = period.aware_bounds()
+        rows = (
+            Observation.objects.filter(
+                kommun=kommun, observed_at__gte=start, observed_at__lt=end
+            )
+            .values_list("area_id", "category")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        for area_id, category, n in rows:
+            result[(area_id, category)] += n
+    result = dict(result)
+    if memo is not None:
+        memo[key] = result
+    return result
 
 
 @dataclass
@@ -145,11 +172,13 @@ def _kommun_share(
     return share_figure(round(sum(r.share for r in rows) / len(rows), 1), None)
 
 
-def area_comparison(*, kommun: Organisation, period: Period) -> AreaComparison:
+def area_comparison(
+    *, kommun: Organisation, period: Period, memo: dict | None = None
+) -> AreaComparison:
     """Each area against the kommun average and against the previous period."""
     areas = list(Area.objects.filter(kommun=kommun).order_by("name"))
-    now = _area_counts(kommun, period)
-    before = _area_counts(kommun, period.previous())
+    now = _area_counts(kommun, period, memo)
+    before = _area_counts(kommun, period.previous(), memo)
     per_area: dict[int | None, int] = defaultdict(int)
     per_area_before: dict[int | None, int] = defaultdict(int)
     for (area_id, _c), n in now.items():
@@ -256,13 +285,14 @@ def theme_counts_by_month(
     """Observations, police events (digests left out) and dialogue findings per
     theme and month: three grouped queries."""
     counts: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    # Grouped in the index's own order (month, area, category): no sort step.
     observations = (
         Observation.objects.filter(kommun=kommun, month__in=months)
-        .values_list("month", "category")
+        .values_list("month", "area_id", "category")
         .annotate(n=Count("id"))
         .order_by()
     )
-    for month, category, n in observations:
+    for month, _area_id, category, n in observations:
         counts[OBSERVATION_THEMES.get(category, "annat")][month] += n
     events = (
         PoliceEvent.objects.filter(kommun=kommun, month__in=months, is_summary=False)
@@ -410,7 +440,11 @@ class Priority:
 
 
 def priorities(
-    *, kommun: Organisation, period: Period, limit: int = 10
+    *,
+    kommun: Organisation,
+    period: Period,
+    limit: int = 10,
+    memo: dict | None = None,
 ) -> list[Priority]:
     """Rank theme × area by the evidence: reports above the area average and rising,
     survey shares above the kommun's, dialogue findings, crime rates rising. Each
@@ -430,9 +464,9 @@ def priorities(
     # Reports per area and theme against the average area, and the trend.
     now: dict[tuple[str, int | None], int] = defaultdict(int)
     before: dict[tuple[str, int | None], int] = defaultdict(int)
-    for (area_id, category), n in _area_counts(kommun, period).items():
+    for (area_id, category), n in _area_counts(kommun, period, memo).items():
         now[(OBSERVATION_THEMES.get(category, "annat"), area_id)] += n
-    for (area_id, category), n in _area_counts(kommun, period.previous()).items():
+    for (area_id, category), n in _area_counts(kommun, period.previous(), memo).items():
         before[(OBSERVATION_THEMES.get(category, "annat"), area_id)] += n
     per_theme: dict[str, int] = defaultdict(int)
     for (theme, area_id), n in now.items():

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Area, Organisation
@@ -21,7 +20,7 @@ from ..models import (
     SurveyResult,
 )
 from ..periods import Period
-from .analysis import Figure, count_figure, share_figure
+from .analysis import Figure, _area_counts, count_figure, share_figure
 
 #: Light to dark blue, each step readable against white borders (5 classes).
 SHADES = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
@@ -69,7 +68,7 @@ class MapData:
 
 
 def _values(
-    kommun: Organisation, period: Period, indicator: str
+    kommun: Organisation, period: Period, indicator: str, memo: dict | None
 ) -> tuple[dict[int, Figure], str]:
     if indicator.startswith("enkat:"):
         code = indicator.split(":", 1)[1]
@@ -91,14 +90,12 @@ def _values(
             area__isnull=False,
         )
         return {r.area_id: share_figure(r.share, r.respondents) for r in rows}, "%"
-    start, end = period.aware_bounds()
-    queryset = Observation.objects.filter(
-        kommun=kommun, observed_at__gte=start, observed_at__lt=end, area__isnull=False
-    )
-    if indicator.startswith("rapporter:"):
-        queryset = queryset.filter(category=indicator.split(":", 1)[1])
-    counts = queryset.values_list("area_id").annotate(n=Count("id")).order_by()
-    return {area_id: count_figure(n) for area_id, n in counts}, _("rapporter")
+    wanted = indicator.split(":", 1)[1] if ":" in indicator else None
+    counts: dict[int, int] = {}
+    for (area_id, category), n in _area_counts(kommun, period, memo).items():
+        if area_id is not None and (wanted is None or category == wanted):
+            counts[area_id] = counts.get(area_id, 0) + n
+    return {area_id: count_figure(n) for area_id, n in counts.items()}, _("rapporter")
 
 
 def _shade(value: float, low: float, high: float) -> str:
@@ -109,7 +106,11 @@ def _shade(value: float, low: float, high: float) -> str:
 
 
 def area_map(
-    *, kommun: Organisation, period: Period, indicator: str = "rapporter"
+    *,
+    kommun: Organisation,
+    period: Period,
+    indicator: str = "rapporter",
+    memo: dict | None = None,
 ) -> MapData:
     """Areas shaded by the indicator (suppressed ones hatched, never coloured by
     their value) and the period's reported points on top."""
@@ -123,7 +124,7 @@ def area_map(
     projection = geo.Projection(
         [a.geometry for a in drawn] if drawn else [outline_geometry]
     )
-    values, unit = _values(kommun, period, indicator)
+    values, unit = _values(kommun, period, indicator, memo)
     shown = [f.value for f in values.values() if f.shown and f.value is not None]
     low, high = (min(shown), max(shown)) if shown else (0.0, 0.0)
     shapes = []
@@ -156,9 +157,10 @@ def area_map(
     )
     if indicator.startswith("rapporter:"):
         located = located.filter(category=indicator.split(":", 1)[1])
-    total_points = located.count()
+    rows = list(located.order_by("-observed_at")[: MAX_POINTS + 1])
+    total_points = len(rows) if len(rows) <= MAX_POINTS else located.count()
     points = []
-    for observation in located.order_by("-observed_at")[:MAX_POINTS]:
+    for observation in rows[:MAX_POINTS]:
         if not projection.contains_point(observation.longitude, observation.latitude):
             continue
         x, y = projection.point(observation.longitude, observation.latitude)
