@@ -47,7 +47,7 @@ PERIODS = [
         "januari-juni 2024",
     ),
     (
-        "Överenskommelsen gäller från 1 maj 2021 till och med 30 april 2022.",
+        "Löftet gäller från 1 maj 2021 till och med 30 april 2022.",
         "2021-05-01",
         "2022-04-30",
         None,
