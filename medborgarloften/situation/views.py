@@ -268,8 +268,9 @@ def analysis(request: HttpRequest, code: str) -> HttpResponse:
 
 @staff_view
 def document(request: HttpRequest, code: str) -> HttpResponse:
-    """The lägesbild as one self-contained HTML document a council can adopt (print
-    to PDF from the browser); ``?format=docx`` gives a Word file with the tables."""
+    """The lägesbild as one self-contained HTML document a council can adopt, with
+    the map; ``?format=pdf`` renders it to PDF (WeasyPrint), ``?format=docx`` gives a
+    Word file with the tables."""
     kommun = _kommun_for_viewer(request, code)
     period = _period(request, "year")
     context = _analysis_context(request, kommun, period)
@@ -287,6 +288,17 @@ def document(request: HttpRequest, code: str) -> HttpResponse:
         )
         return response
     response = render(request, "situation/document.html", context)
+    if request.GET.get("format") == "pdf":
+        from weasyprint import HTML
+
+        pdf = HTML(
+            string=response.content.decode(), base_url=request.build_absolute_uri("/")
+        ).write_pdf()
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'attachment; filename="lagesbild-{kommun.code}-{period.code}.pdf"'
+        )
+        return response
     if request.GET.get("download"):
         response["Content-Disposition"] = (
             f'attachment; filename="lagesbild-{kommun.code}-{period.code}.html"'

@@ -189,12 +189,17 @@ def test_the_analysis_page_costs_a_fixed_number_of_queries(
 
 
 @pytest.mark.django_db
-def test_the_document_exports_as_html_and_docx(client, kommun_viewer, kalmar, areas):
+def test_the_document_exports_as_html_pdf_and_docx(
+    client, kommun_viewer, kalmar, areas
+):
     _reports(kalmar, areas["Oxhagen"], 8)
     client.force_login(kommun_viewer)
     html = client.get("/personal/lagesbild/0880/dokument/?period=2025&download=1")
     assert html["Content-Disposition"].endswith('lagesbild-0880-2025.html"')
     assert "<svg" in html.content.decode()
+    pdf = client.get("/personal/lagesbild/0880/dokument/?period=2025&format=pdf")
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
     docx = client.get("/personal/lagesbild/0880/dokument/?period=2025&format=docx")
     assert docx.content[:2] == b"PK"
     import io

@@ -287,3 +287,28 @@ def test_it_reports_an_unreachable_kolada(kalmar):
             "--base-url",
             "http://127.0.0.1:9/v3",
         )
+
+
+@pytest.mark.django_db
+def test_editors_upload_files_and_see_every_row_problem(
+    client, kommun_editor, kommun_reporter, kalmar, areas
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = "/personal/lagesbild/0880/import/"
+    client.force_login(kommun_reporter)
+    assert client.get(url).status_code == 403
+    client.force_login(kommun_editor)
+    good = SimpleUploadedFile("matning.csv", SURVEY, content_type="text/csv")
+    response = client.post(url, {"kind": "survey", "file": good}, follow=True)
+    assert "matning.csv är importerad: 8 rader: 8 nya, 0 ersatta." in (
+        response.content.decode()
+    )
+    bad = SimpleUploadedFile(
+        "fel.csv",
+        "område;år;indikator;kön;åldersgrupp;andel\nAtlantis;2024;oro_brott;alla;alla;3\n".encode(),
+    )
+    page = client.post(url, {"kind": "survey", "file": bad}).content.decode()
+    assert "Filen importerades inte" in page
+    assert "Rad 2, område: okänt område &#x27;Atlantis&#x27;" in page
+    assert SurveyResult.objects.count() == 8
