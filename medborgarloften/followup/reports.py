@@ -29,9 +29,10 @@ from .progress import Bucket, Status
 from .selectors import CommitmentRow, commitment_rows
 
 #: Latest activities listed per commitment; the rest are summed by kind.
-LATEST_ACTIVITIES = 10
-#: Buckets drawn per chart; weekly targets over two years would be unreadable.
-MAX_BARS = 26
+LATEST_ACTIVITIES = 5
+#: Buckets drawn per chart, the most recent ones in the report's range: weekly
+#: targets over two years would be unreadable (the DOCX table has them all).
+MAX_BARS = 12
 
 STATUS_COLOURS = {
     Status.DONE: "#1a7f37",
@@ -82,22 +83,28 @@ class Effect:
 
 
 def _visible_buckets(row: CommitmentRow, start: dt.date, end: dt.date) -> list[Bucket]:
-    buckets = [
+    return [
         b
         for b in row.progress.buckets
         if (b.end is None or b.end >= start) and (b.start is None or b.start <= end)
     ]
-    return buckets[:MAX_BARS]
+
+
+def _recent(buckets: list[Bucket], as_of: dt.date) -> list[Bucket]:
+    """The last MAX_BARS buckets that have started by ``as_of``."""
+    started = [b for b in buckets if b.start is None or b.start <= as_of]
+    return (started or buckets)[-MAX_BARS:]
 
 
 def chart_svg(*, title: str, buckets: list[Bucket]) -> SafeString:
     """Horizontal bars, one per bucket: done (filled, coloured by status) against
-    the target (outlined), with the numbers written out for print and screen
-    readers alike."""
+    the target (outlined), each under one line of text with the numbers and the
+    status written out, for print and screen readers alike. One text element per
+    bar: text is what costs in WeasyPrint's SVG renderer."""
     if not buckets:
         return mark_safe("")  # noqa: S308 - empty string
-    width, label_w, bar_w, row_h = 640, 210, 330, 26
-    height = row_h * len(buckets) + 10
+    width, bar_w, row_h = 640, 620, 34
+    height = row_h * len(buckets) + 4
     top = max(max(b.target, b.done) for b in buckets) or 1
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
@@ -106,21 +113,19 @@ def chart_svg(*, title: str, buckets: list[Bucket]) -> SafeString:
         f"<title>{escape(title)}</title>",
     ]
     for index, bucket in enumerate(buckets):
-        y = 5 + index * row_h
+        y = 2 + index * row_h
         done_w = round(bar_w * min(bucket.done, top) / top)
         target_w = round(bar_w * bucket.target / top)
         colour = STATUS_COLOURS.get(bucket.status, "#6e7781")
-        label = bucket.label if len(bucket.label) <= 30 else bucket.label[:29] + "…"
+        line = (
+            f"{bucket.label}: {bucket.done} av {bucket.target} – {bucket.label_status}"
+        )
         parts += [
-            f'<text x="0" y="{y + 16}" font-size="12" fill="#1f2328">'
-            f"{escape(label)}</text>",
-            f'<rect x="{label_w}" y="{y + 3}" width="{target_w}" height="16" '
+            f'<text x="0" y="{y + 12}" font-size="12" fill="#1f2328">'
+            f"{escape(line)}</text>",
+            f'<rect x="0" y="{y + 16}" width="{target_w}" height="12" '
             f'fill="#ffffff" stroke="#57606a" stroke-width="1"/>',
-            f'<rect x="{label_w}" y="{y + 3}" width="{done_w}" height="16" '
-            f'fill="{colour}"/>',
-            f'<text x="{label_w + bar_w + 8}" y="{y + 16}" font-size="12" '
-            f'fill="#1f2328">{bucket.done} av {bucket.target} – '
-            f"{escape(bucket.label_status)}</text>",
+            f'<rect x="0" y="{y + 16}" width="{done_w}" height="12" fill="{colour}"/>',
         ]
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text is escaped above
@@ -212,7 +217,7 @@ def report_context(*, report: Report, today: dt.date | None = None) -> dict[str,
                 row=row,
                 chart=chart_svg(
                     title=f"Åtagande {row.number}: utfört mot mål",
-                    buckets=buckets,
+                    buckets=_recent(buckets, as_of),
                 )
                 if row.progress.measurable
                 else mark_safe(""),  # noqa: S308 - empty string
