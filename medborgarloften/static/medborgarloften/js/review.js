@@ -12,6 +12,11 @@
     return;
   }
   var active = [];
+  // After a refused "Skapa utkast", start at the list of what to correct.
+  var summary = document.getElementById("error-summary");
+  if (summary) {
+    summary.focus();
+  }
 
   function marksFor(ids) {
     var found = [];
