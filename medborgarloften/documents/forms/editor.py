@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from medborgarloften.extract.measurability import CommitmentCheck
-from medborgarloften.places.models import Organisation
+from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.exchange import (
     kommun_name_keys,
     normalise_name,
@@ -36,6 +36,7 @@ from .fields import (
     CommitmentFormSet,
     ReviewForm,
     SignatoryFormSet,
+    find_kommun,
     label_delete_boxes,
     parse_date,
     split_lines,
@@ -161,6 +162,7 @@ class ReviewEditor:
         self._record_rows: dict[str, list[int]] = {"commitments": [], "signatories": []}
         if data is not None:
             data = self._with_blank_rows(data)
+            self._municipalities_text = str(data.get("municipalities") or "")
             self.form = ReviewForm(
                 data=data,
                 kommun=self.kommun,
@@ -184,6 +186,7 @@ class ReviewEditor:
                 for s in self.record.get("signatories") or []
                 if isinstance(s, dict)
             ]
+            self._municipalities_text = initial["municipalities"]
             names = split_names(initial["places"])
             for c in commitments:
                 names += split_names(c["places"])
@@ -238,11 +241,21 @@ class ReviewEditor:
 
     @cached_property
     def _known_places(self) -> set[str]:
-        if self.kommun is None:
+        """Names and aliases of the areas of every kommun the form names (as the
+        loader matches them), the uploaded document's kommun always included."""
+        kommuner = [self.kommun] if self.kommun else []
+        names = split_names(self._municipalities_text)
+        if names:
+            every = list(Organisation.objects.kommuner().only("pk", "name", "code"))
+            for name in names:
+                found = find_kommun(name, every)
+                if found is not None and found not in kommuner:
+                    kommuner.append(found)
+        if not kommuner:
             return set()
         return {
             normalise_name(name)
-            for area in self.kommun.areas.all()
+            for area in Area.objects.filter(kommun__in=kommuner)
             for name in area.names()
         }
 

@@ -156,7 +156,7 @@ class ReviewForm(AccessibleForm):
         kommuner = list(Organisation.objects.kommuner().only("pk", "name", "code"))
         found: list[Organisation] = [self.kommun] if self.kommun else []
         for name in split_names(value):
-            match = _find_kommun(name, kommuner)
+            match = find_kommun(name, kommuner)
             if match is None:
                 raise ValidationError(
                     _("det finns ingen kommun som heter ”%(name)s”.") % {"name": name}
@@ -199,7 +199,7 @@ class ReviewForm(AccessibleForm):
         return data
 
 
-def _find_kommun(name: str, kommuner: list[Organisation]) -> Organisation | None:
+def find_kommun(name: str, kommuner: list[Organisation]) -> Organisation | None:
     for key in kommun_name_keys(name):
         found = [k for k in kommuner if kommun_name_keys(k.name)[0] == key]
         if len(found) == 1:

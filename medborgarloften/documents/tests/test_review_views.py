@@ -601,3 +601,26 @@ def test_it_shows_a_long_review_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(14):
         response = editor_client.post(reverse("documents:review", args=[run.pk]), data)
     assert response.status_code == 200
+
+
+def test_it_knows_the_areas_of_every_kommun_of_a_joint_promise(
+    editor_client, kalmar, nybro
+):
+    norrliden = Area.objects.create(kommun=nybro, name="Norrliden")
+    run = _uploaded_run(editor_client, kalmar)
+    url = reverse("documents:review", args=[run.pk])
+    data = _form_data(editor_client.get(url))
+    assert _new_areas_after_check(editor_client, url, data) == ["Norrliden"]
+    data["municipalities"] = "Kalmar, Nybro"
+    assert _new_areas_after_check(editor_client, url, data) == []
+    data["create"] = "1"
+    assert editor_client.post(url, data).status_code == 302
+    promise = Promise.objects.get()
+    assert set(promise.parties.filter(kind="kommun")) == {kalmar, nybro}
+    assert list(promise.commitments.order_by("position")[0].areas.all()) == [norrliden]
+    assert Area.objects.count() == 1
+
+
+def _new_areas_after_check(client, url, data) -> list[str]:
+    response = client.post(url, {**data, "check": "1"})
+    return response.context["editor"].new_area_names
