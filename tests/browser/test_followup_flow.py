@@ -37,6 +37,18 @@ def commitment(kalmar, lpo_kalmar):
     )
 
 
+def _serious_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} – "
+        + "; ".join(node["target"][0] for node in v["nodes"][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
 def _progress(page) -> int:
     return int(page.locator("[data-progress]").first.get_attribute("data-progress"))
 
@@ -66,6 +78,7 @@ def test_it_logs_three_activities_on_a_phone_and_renders_the_pdf(
         page.get_by_text("Aktiviteten är sparad.").wait_for()
         seen.append(_progress(page))
     assert seen == [17, 33, 50]
+    assert _serious_violations(page) == []
 
     page.goto(f"{live_server.url}/personal/uppfoljning/lofte/{commitment.promise_id}/")
     page.get_by_role("link", name="Ny uppföljningsrapport").click()
@@ -77,6 +90,13 @@ def test_it_logs_three_activities_on_a_phone_and_renders_the_pdf(
     assert response.headers["content-type"] == "application/pdf"
     pdf = tmp_path / "rapport.pdf"
     pdf.write_bytes(response.body())
+
+    # Approve and publish: citizens can read it without logging in.
+    page.get_by_role("button", name="Godkänn").click()
+    page.get_by_role("button", name="Publicera").click()
+    page.get_by_role("link", name="Den publika sidan").click()
+    page.get_by_role("heading", name="Effekt: lägesbilden").wait_for()
+    assert _serious_violations(page) == []
 
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm saknas / is missing (apt-get install poppler-utils)")
