@@ -20,6 +20,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from medborgarloften.promises.models import Commitment, Promise
@@ -73,7 +74,15 @@ def staff_view(view: View) -> View:
     return wrapper
 
 
-NOT_MEMBER = _("Du är inte medlem i någon av organisationerna bakom det här löftet.")
+NOT_MEMBER = gettext_lazy(
+    "Du är inte medlem i någon av organisationerna bakom det här löftet."
+)
+
+
+CANNOT_LOG = gettext_lazy(
+    "Bara redaktörer, administratörer och rapportörer i organisationerna bakom "
+    "löftet får logga aktiviteter."
+)
 
 
 def _promise(request: HttpRequest, pk: int) -> Promise:
@@ -102,12 +111,7 @@ def _commitment_for_logger(request: HttpRequest, pk: int) -> Commitment:
     except Commitment.DoesNotExist:
         raise Http404(_("Det finns inget åtagande med det numret."))
     if not can_log_activity(request.user, commitment.promise):
-        raise PermissionDenied(
-            _(
-                "Bara redaktörer, administratörer och rapportörer i "
-                "organisationerna bakom löftet får logga aktiviteter."
-            )
-        )
+        raise PermissionDenied(CANNOT_LOG)
     return commitment
 
 
@@ -297,7 +301,7 @@ def activity_import(request: HttpRequest, pk: int) -> HttpResponse:
     and is checked again on save)."""
     promise = _promise(request, pk)
     if not can_log_activity(request.user, promise):
-        raise PermissionDenied(NOT_MEMBER)
+        raise PermissionDenied(CANNOT_LOG)
     check = None
     form = ImportForm()
     payload = filename = ""

@@ -105,3 +105,16 @@ def test_it_shows_only_the_users_organisations_on_the_page(
     client.force_login(other_kommun_editor)
     body = client.get(reverse("followup:reminders")).content.decode()
     assert "Inga påminnelser" in body
+
+
+def test_it_prints_mail_to_the_console_when_no_mail_is_configured(monkeypatch):
+    from django.conf import settings
+    from django.core.mail.backends.console import EmailBackend
+
+    from medborgarloften.followup import reminders as module
+
+    monkeypatch.setattr(settings, "EMAIL_BACKEND", module.SMTP_BACKEND)
+    monkeypatch.delattr(settings, "MAILERS", raising=False)
+    assert isinstance(module._connection(), EmailBackend)
+    monkeypatch.setattr(settings, "EMAIL_BACKEND", module.CONSOLE_BACKEND)
+    assert module._connection() is None  # configured: Django's own choice
