@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from medborgarloften.followup.progress import (
     AreaRef,
@@ -390,3 +392,48 @@ def test_it_spreads_promised_reports_evenly_over_the_period():
     ]
     assert report_due_dates(D(2025, 7, 1), D(2026, 6, 30), 4)[-1] == D(2026, 6, 30)
     assert report_due_dates(D(2025, 1, 1), D(2025, 12, 31), 0) == []
+
+
+# --- properties ----------------------------------------------------------------------
+
+
+PERS = ["period", "år", "månad", "vecka", "termin", "område", "år_och_område", ""]
+dates = st.dates(min_value=D(2023, 1, 1), max_value=D(2028, 12, 31))
+
+
+@given(
+    per=st.sampled_from(PERS),
+    quantity=st.one_of(st.none(), st.integers(1, 60)),
+    start=dates,
+    length=st.integers(0, 800),
+    today=dates,
+    entries=st.lists(
+        st.builds(Entry, dates, st.integers(1, 5), st.sampled_from([1, 2, 3, None])),
+        max_size=40,
+    ),
+)
+def test_it_keeps_its_invariants_for_any_target(
+    per, quantity, start, length, today, entries
+):
+    end = start + dt.timedelta(days=length)
+    result = progress(
+        quantity=quantity,
+        per=per,
+        period_start=start,
+        period_end=end,
+        entries=entries,
+        areas=[BERGA, FUNKABO, NORRLIDEN],
+        today=today,
+    )
+    assert 0 <= result.percent <= 100
+    assert result.counted <= result.target
+    assert result.counted <= result.done or result.done == 0
+    for bucket in result.buckets:
+        assert bucket.target >= 1
+        assert bucket.expected is None or 0 <= bucket.expected <= bucket.target
+    if result.measurable:
+        assert (result.status == Status.DONE) == (result.counted == result.target)
+        # Buckets tile the period: no activity inside it is counted twice or lost.
+        if per in ("år", "månad", "vecka", "termin", "period"):
+            inside = sum(e.quantity for e in entries if start <= e.date <= end)
+            assert sum(b.done for b in result.buckets) == inside
