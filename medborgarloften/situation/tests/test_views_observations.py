@@ -127,3 +127,24 @@ def test_it_summarises_a_month_and_a_tertial_against_the_previous(
     assert tertial.context["summary"].total == 4
     bad = client.get("/personal/lagesbild/0880/sammanstallning/?period=nov")
     assert "Period: skriv" in bad.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_overview_links_every_part_and_index_goes_to_the_only_kommun(
+    client, kommun_editor, kalmar
+):
+    client.force_login(kommun_editor)
+    response = client.get("/personal/lagesbild/")
+    assert response.status_code == 302 and response["Location"].endswith("/0880/")
+    page = client.get("/personal/lagesbild/0880/").content.decode()
+    for part in (
+        "rapportera/",
+        "vecka/",
+        "sammanstallning/",
+        "karta/",
+        "analys/",
+        "dokument/",
+        "dialoger/",
+        "import/",
+    ):
+        assert f"/personal/lagesbild/0880/{part}" in page
