@@ -113,7 +113,7 @@ def test_it_renders_the_dashboard_in_a_fixed_number_of_queries(
     client.force_login(kommun_editor)
     url = reverse("followup:dashboard", args=[promise.pk])
     client.get(url)  # session and user cached as in real use
-    with django_assert_max_num_queries(12) as few:
+    with django_assert_max_num_queries(10) as few:
         response = client.get(url)
     assert response.status_code == 200
     assert "Efter plan" in response.content.decode()
