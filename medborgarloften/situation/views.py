@@ -178,6 +178,7 @@ def week(request: HttpRequest, code: str) -> HttpResponse:
             kommun,
             period=period,
             observations=observations,
+            events=selectors.events_in_period(kommun=kommun, period=period),
             previous=period.previous(),
             following=period.following(),
         ),

@@ -17,7 +17,12 @@ from .analysis import (
     theme_series,
 )
 from .maps import area_map, indicator_choices
-from .observations import Summary, observation_summary, observations_in_period
+from .observations import (
+    Summary,
+    events_in_period,
+    observation_summary,
+    observations_in_period,
+)
 
 __all__ = [
     "MIN_GROUP",
@@ -28,6 +33,7 @@ __all__ = [
     "area_map",
     "count_figure",
     "crime_rates",
+    "events_in_period",
     "group_breakdown",
     "indicator_choices",
     "key_figure_comparison",

@@ -9,7 +9,7 @@ from django.db.models import Count, QuerySet
 
 from medborgarloften.places.models import Area, Organisation
 
-from ..models import Observation, ObservationCategory
+from ..models import Observation, ObservationCategory, PoliceEvent
 from ..periods import Period
 
 
@@ -93,4 +93,17 @@ def observation_summary(*, kommun: Organisation, period: Period) -> Summary:
         previous_total=sum(before.values()),
         categories=categories,
         areas=areas,
+    )
+
+
+def events_in_period(
+    *, kommun: Organisation, period: Period, limit: int = 200
+) -> list[PoliceEvent]:
+    """The police's published events placed in the kommun during the period, newest
+    first — context for EST, never crime statistics (the feed is a selection)."""
+    start, end = period.aware_bounds()
+    return list(
+        PoliceEvent.objects.filter(
+            kommun=kommun, published_at__gte=start, published_at__lt=end
+        ).order_by("-published_at", "-event_id")[:limit]
     )

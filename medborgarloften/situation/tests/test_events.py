@@ -293,3 +293,14 @@ def test_it_reads_the_real_archive_format():
     records = read_event_file(SHARED / "events_sweden_2023-03_2026-08.jsonl.gz")
     first = [parse_event(record) for _where, record in itertools.islice(records, 2000)]
     assert len({e.event_id for e in first}) == 2000
+
+
+@pytest.mark.django_db
+def test_the_weekly_list_shows_the_kommuns_police_events(client, places, kommun_viewer):
+    events_store(records=_records())
+    client.force_login(kommun_viewer)
+    page = client.get("/personal/lagesbild/0880/vecka/?period=2025-W45")
+    content = page.content.decode()
+    assert "4 november 21.15, Skadegörelse, Kalmar" in content
+    assert "Borgholm" not in content  # another kommun
+    assert "https://polisen.se/aktuellt/handelser/2025/november/4/" in content
