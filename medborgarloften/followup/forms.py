@@ -58,7 +58,6 @@ class ActivityForm(forms.Form):
         initial=1,
         min_value=1,
         max_value=MAX_QUANTITY,
-        help_text=_("T.ex. 3 för tre kvällar."),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     participants = forms.IntegerField(

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from medborgarloften.accounts.permissions import organisation_roles
 from medborgarloften.promises.models import Commitment, Promise
 
 from . import reports as report_render
@@ -192,7 +193,18 @@ def _progress_row(commitment: Commitment) -> Any:
 @staff_view
 def activity_new(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = _commitment_for_logger(request, pk)
-    form = _activity_form(commitment, request.POST or None)
+    # The user's own organisation is the likeliest "utförd av".
+    own = organisation_roles(request.user)
+    initial = {
+        "organisation": next(
+            (p.pk for p in commitment.promise.parties.all() if p.pk in own), None
+        )
+    }
+    # After a promise ended, late entries belong to its last day, not to today.
+    today = timezone.localdate()
+    end = commitment.promise.period_end
+    initial["date"] = min(today, end) if end else today
+    form = _activity_form(commitment, request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             activity_create(

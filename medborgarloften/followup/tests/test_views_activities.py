@@ -35,6 +35,9 @@ def test_it_logs_an_activity_from_the_quick_form(as_user, kommun_editor, walks, 
     page = client.get(reverse("followup:activity_new", args=[walks.pk]))
     assert page.status_code == 200
     assert 'name="quantity"' in page.content.decode()
+    assert (
+        page.context["form"].initial["organisation"] == walks.promise.kommuner()[0].pk
+    )
     response = _post_activity(
         client, walks, kind="trygghetsvandring", area=str(berga.pk), quantity="2"
     )
