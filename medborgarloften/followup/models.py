@@ -66,6 +66,13 @@ class Activity(models.Model):
     source = models.CharField(_("källa"), max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     #: Optimistic locking: every save increments it; a form that read an older
     #: version is refused instead of overwriting somebody else's change.
     version = models.PositiveIntegerField(_("version"), default=1)

@@ -333,7 +333,10 @@ def activity_update(
     if errors:
         raise ValidationError(errors)
     updated = Activity.objects.filter(pk=activity.pk, version=version).update(
-        **values, version=F("version") + 1, updated_at=timezone.now()
+        **values,
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+        updated_by=actor if actor is not None and actor.is_authenticated else None,
     )
     if not updated:
         raise _stale(activity)

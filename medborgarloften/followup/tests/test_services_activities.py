@@ -81,11 +81,18 @@ def test_it_refuses_negative_hours_and_cost(patrols):
 
 
 @pytest.mark.django_db
-def test_it_refuses_the_second_of_two_concurrent_saves(patrols):
+def test_it_refuses_the_second_of_two_concurrent_saves(patrols, kommun_editor):
     activity = _create(patrols, quantity=2)
     first = Activity.objects.get(pk=activity.pk)
     second = Activity.objects.get(pk=activity.pk)
-    activity_update(activity=first, version=first.version, quantity=3, today=TODAY)
+    activity_update(
+        activity=first,
+        version=first.version,
+        quantity=3,
+        today=TODAY,
+        actor=kommun_editor,
+    )
+    assert first.updated_by == kommun_editor
     with pytest.raises(StaleActivity) as excinfo:
         activity_update(
             activity=second, version=second.version, quantity=5, today=TODAY
