@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from medborgarloften.places.models import Area, Organisation
 
 from .models import ManualStatus, Report, ReportKind
-from .services import MAX_COST, MAX_HOURS, MAX_PARTICIPANTS, MAX_QUANTITY
 
 #: Offered as suggestions; any text is allowed.
 COMMON_KINDS = [
@@ -36,7 +35,10 @@ class DateInput(forms.DateInput):
 
 
 class ActivityForm(forms.Form):
-    """One activity; the optional fields sit behind "Mer" on a phone."""
+    """One activity; the optional fields sit behind "Mer" on a phone.
+
+    Bounds (quantity 1–MAX_QUANTITY, no negative hours…) are the service's, whose
+    messages name the field; the form only parses."""
 
     date = forms.DateField(label=_("Datum"), widget=DateInput())
     end_date = forms.DateField(
@@ -56,13 +58,10 @@ class ActivityForm(forms.Form):
     quantity = forms.IntegerField(
         label=_("Antal"),
         initial=1,
-        min_value=1,
-        max_value=MAX_QUANTITY,
+        required=False,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
-    participants = forms.IntegerField(
-        label=_("Deltagare"), required=False, min_value=0, max_value=MAX_PARTICIPANTS
-    )
+    participants = forms.IntegerField(label=_("Deltagare"), required=False)
     organisation = forms.ModelChoiceField(
         label=_("Utförd av"), queryset=Organisation.objects.none(), required=False
     )
@@ -78,16 +77,12 @@ class ActivityForm(forms.Form):
     hours = forms.DecimalField(
         label=_("Timmar"),
         required=False,
-        min_value=0,
-        max_value=MAX_HOURS,
         decimal_places=1,
         max_digits=8,
     )
     cost = forms.DecimalField(
         label=_("Kostnad (kr)"),
         required=False,
-        min_value=0,
-        max_value=MAX_COST,
         decimal_places=2,
         max_digits=12,
     )
@@ -118,7 +113,8 @@ class ActivityForm(forms.Form):
     def service_kwargs(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
         data.pop("version", None)
-        data["quantity"] = data.get("quantity") or 1
+        if data.get("quantity") is None:
+            data["quantity"] = 1  # left empty: one of it
         return data
 
     def add_service_errors(self, message_dict: dict[str, list[str]]) -> None:

@@ -65,6 +65,19 @@ def test_it_shows_service_errors_on_the_field(as_user, kommun_editor, patrols):
 
 
 @pytest.mark.django_db
+def test_it_names_the_field_of_an_absurd_quantity(as_user, kommun_editor, patrols):
+    response = _post_activity(as_user(kommun_editor), patrols, quantity="5000")
+    assert "Antal: 5000 är orimligt många för en aktivitet (högst 1000)" in (
+        response.content.decode()
+    )
+    response = _post_activity(as_user(kommun_editor), patrols, quantity="0")
+    assert "Antal: ska vara minst 1." in response.content.decode()
+    response = _post_activity(as_user(kommun_editor), patrols, hours="-2")
+    assert "Timmar: kan inte vara negativt." in response.content.decode()
+    assert not Activity.objects.exists()
+
+
+@pytest.mark.django_db
 def test_it_lets_reporters_log_but_not_viewers_or_other_kommuner(
     as_user, client, kommun_reporter, kommun_viewer, other_kommun_editor, patrols
 ):
