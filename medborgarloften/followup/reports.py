@@ -66,17 +66,28 @@ class ReportCommitment:
 @dataclass
 class Indicator:
     label: str
-    baseline: int
-    current: int
+    baseline: float | None
+    current: float | None
+    unit: str = ""
+    baseline_period: str = ""
+    current_period: str = ""
 
     @property
-    def change(self) -> int:
+    def change(self) -> float | None:
+        if self.baseline is None or self.current is None:
+            return None
         return self.current - self.baseline
 
 
 @dataclass
 class Effect:
+    """The lägesbild against its baseline: the values frozen when the promise was
+    adopted (``source`` "baseline"), else observations before the promise against
+    those in the report's range ("observations"); ``has_data`` False when neither
+    exists."""
+
     has_data: bool
+    source: str = ""
     baseline_start: dt.date | None = None
     baseline_end: dt.date | None = None
     indicators: list[Indicator] = field(default_factory=list)
@@ -131,9 +142,70 @@ def chart_svg(*, title: str, buckets: list[Bucket]) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 - every text is escaped above
 
 
+def _number(value: float | None) -> float | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 1)
+
+
+def _frozen_effect(report: Report) -> Effect | None:
+    """The baseline frozen at adoption (situation.BaselineValue) against the same
+    indicators computed for the year up to the report's end."""
+    from medborgarloften.situation.models import BaselineValue
+
+    promise = report.promise
+    frozen = list(
+        BaselineValue.objects.filter(promise=promise).select_related(
+            "area", "focus_area"
+        )
+    )
+    if not frozen:
+        return None
+    current: dict[tuple[str, int | None], tuple[float | None, str]] = {}
+    try:  # the same definitions the baseline was frozen with
+        from medborgarloften.situation.services.baselines import _indicators
+    except ImportError:  # pragma: no cover - situation changed its internals
+        _indicators = None
+    if _indicators is not None:
+        on = min(report.period_end, timezone.localdate()) + dt.timedelta(days=1)
+        kommuner = [p for p in promise.parties.all() if p.is_kommun]
+        for focus_area in {b.focus_area for b in frozen if b.focus_area is not None}:
+            themes = [t for t in focus_area.themes if t != "annat"] or [
+                "trygghet_offentlig_miljo"
+            ]
+            for kommun in kommuner:
+                areas = [a for a in focus_area.areas.all() if a.kommun_id == kommun.pk]
+                for item in _indicators(
+                    kommun=kommun, themes=themes, areas=areas, on=on
+                ):
+                    area = item["area"]
+                    current[(item["key"], area.pk if area else None)] = (
+                        item["value"],
+                        item["period"],
+                    )
+    indicators = []
+    for value in frozen:
+        now, period = current.get((value.key, value.area_id), (None, ""))
+        label = value.label + (f", {value.area.name}" if value.area else "")
+        indicators.append(
+            Indicator(
+                label=label,
+                baseline=_number(value.value),
+                current=_number(now),
+                unit=value.unit,
+                baseline_period=value.period,
+                current_period=period,
+            )
+        )
+    return Effect(True, "baseline", indicators=indicators)
+
+
 def _effect(report: Report) -> Effect:
-    """Observations per category in the report's range against the same number of
-    days before the promise began (the lägesbild it was adopted on)."""
+    """The frozen baseline when there is one; else observations per category in the
+    report's range against the same number of days before the promise began."""
+    frozen = _frozen_effect(report)
+    if frozen is not None:
+        return frozen
     from medborgarloften.situation.models import Observation
 
     promise = report.promise
@@ -164,10 +236,15 @@ def _effect(report: Report) -> Effect:
         return Effect(has_data=False)
     labels = dict(Observation._meta.get_field("category").choices)
     indicators = [
-        Indicator(str(labels.get(c, c)), baseline.get(c, 0), current.get(c, 0))
+        Indicator(
+            str(labels.get(c, c)),
+            baseline.get(c, 0),
+            current.get(c, 0),
+            unit="observationer",
+        )
         for c in sorted(set(current) | set(baseline), key=lambda c: str(labels.get(c)))
     ]
-    return Effect(True, baseline_start, baseline_end, indicators)
+    return Effect(True, "observations", baseline_start, baseline_end, indicators)
 
 
 def report_context(*, report: Report, today: dt.date | None = None) -> dict[str, Any]:
@@ -334,20 +411,18 @@ def report_docx_bytes(*, report: Report) -> bytes:
         table = document.add_table(rows=1, cols=3)
         table.style = "Table Grid"
         for cell, text in zip(
-            table.rows[0].cells,
-            (
-                "Indikator",
-                f"Före ({effect.baseline_start} – {effect.baseline_end})",
-                "Under rapportperioden",
-            ),
-            strict=True,
+            table.rows[0].cells, ("Indikator", "Före löftet", "Nu"), strict=True
         ):
             cell.text = text
         for indicator in effect.indicators:
             cells = table.add_row().cells
             cells[0].text = indicator.label
-            cells[1].text = str(indicator.baseline)
-            cells[2].text = str(indicator.current)
+            for cell, value, period in (
+                (cells[1], indicator.baseline, indicator.baseline_period),
+                (cells[2], indicator.current, indicator.current_period),
+            ):
+                shown = "–" if value is None else f"{value} {indicator.unit}".strip()
+                cell.text = f"{shown} ({period})" if period else shown
     if report.effect:
         document.add_paragraph(report.effect)
     buffer = io.BytesIO()

@@ -266,3 +266,50 @@ def test_it_creates_a_report_from_the_staff_form(client, kommun_editor, promise,
     assert report.kind == "evaluation"
     page = client.get(response["Location"]).content.decode()
     assert "vad som förändrats i lägesbilden" in page
+
+
+@pytest.mark.django_db
+def test_it_compares_the_frozen_baseline_with_the_indicators_now(report, kalmar, berga):
+    from medborgarloften.promises.models import FocusArea
+    from medborgarloften.situation.models import Observation
+    from medborgarloften.situation.services import baseline_freeze
+
+    def observe(day):
+        Observation.objects.create(
+            kommun=kalmar,
+            category="klotter",
+            area=berga,
+            observed_at=timezone.make_aware(dt.datetime.combine(day, dt.time(12))),
+        )
+
+    focus = FocusArea.objects.create(
+        promise=report.promise, title="Klotter i Berga", themes=["skadegorelse"]
+    )
+    focus.areas.set([berga])
+    for day in (dt.date(2024, 2, 1), dt.date(2024, 5, 1), dt.date(2024, 11, 1)):
+        observe(day)
+    baseline_freeze(promise=report.promise, on=dt.date(2025, 1, 1))
+    observe(dt.date(2025, 3, 1))  # after adoption: moves "now", not the baseline
+    effect = report_context(report=report)["effect"]
+    assert effect.source == "baseline"
+    reports = next(i for i in effect.indicators if "EST-rapporter" in i.label)
+    assert reports.label.endswith(", Berga")
+    # Now: the year up to the report end, 2024-07-01–2025-06-30.
+    assert (reports.baseline, reports.current) == (3, 2)
+    assert reports.change == -1
+    assert reports.baseline_period == "2024-01-01–2024-12-31"
+    body = report_docx_bytes(report=report)
+    from docx import Document
+
+    cells = [
+        c.text
+        for t in Document(io.BytesIO(body)).tables
+        for r in t.rows
+        for c in r.cells
+    ]
+    assert any(c.startswith("3 rapporter (2024-01-01–2024-12-31)") for c in cells)
+    from django.template.loader import render_to_string
+
+    html = render_to_string("followup/report_print.html", report_context(report=report))
+    assert "Utgångsläget som frystes när löftet antogs" in html
+    assert "3 rapporter (2024-01-01–2024-12-31)" in html
