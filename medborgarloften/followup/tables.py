@@ -30,7 +30,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "cost": ("kostnad", "kostnad (kr)"),
 }
 REQUIRED = ("commitment", "date", "kind")
-MAX_BYTES = 5 * 1024 * 1024
+#: The file rides along base64-encoded from the preview to the save; 1.5 MB (about
+#: 10 000 CSV rows) stays under Django's 2.5 MB DATA_UPLOAD_MAX_MEMORY_SIZE.
+MAX_BYTES = 1536 * 1024
 MAX_ROWS = 5000
 
 
@@ -84,7 +86,7 @@ def read_table(data: bytes, filename: str = "") -> Table:
     if len(data) > MAX_BYTES:
         table.errors.append(
             f"Filen är för stor ({len(data) // 1024} kB); högst "
-            f"{MAX_BYTES // 1024 // 1024} MB."
+            f"{MAX_BYTES // 1024} kB. Dela upp den."
         )
         return table
     try:

@@ -343,7 +343,11 @@ def activity_import(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             upload = form.cleaned_data["file"]
             if upload.size > MAX_BYTES:
-                form.add_error("file", _("Fil: högst 5 MB."))
+                form.add_error(
+                    "file",
+                    _("Fil: högst %(kb)s kB; dela upp den.")
+                    % {"kb": MAX_BYTES // 1024},
+                )
             else:
                 data = upload.read()
                 filename = upload.name

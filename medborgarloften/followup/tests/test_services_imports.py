@@ -127,3 +127,11 @@ def test_it_numbers_rows_as_the_spreadsheet_does_and_skips_blank_ones():
     table = read_table(b"\n\nnr,datum,typ\n1,2025-01-01,a\n,,\n2,2025-01-02,b\n")
     assert [line for line, _ in table.rows] == [4, 6]
     assert table.rows[0][1] == {"commitment": "1", "date": "2025-01-01", "kind": "a"}
+
+
+def test_it_refuses_a_file_too_big_to_carry_to_the_save_step():
+    from medborgarloften.followup.tables import MAX_BYTES
+
+    table = read_table(b"nr;datum;typ\n" + b"1;2025-01-01;x\n" * (MAX_BYTES // 15 + 1))
+    assert "Filen är för stor" in table.errors[0]
+    assert not table.rows
