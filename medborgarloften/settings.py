@@ -12,6 +12,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+import django
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -119,6 +120,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "medborgarloften.accounts.context_processors.memberships",
+                "medborgarloften.accounts.context_processors.staff_navigation",
             ],
         },
     }
@@ -180,6 +182,41 @@ SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# E-mail (reminders, subscriptions): printed to the console unless an SMTP host is set.
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "medborgarloften@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+_EMAIL_HOST = env_str("EMAIL_HOST")
+_EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if _EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+_EMAIL_OPTIONS: dict[str, object] = (
+    {
+        "host": _EMAIL_HOST,
+        "port": int(env_str("EMAIL_PORT", "587")),
+        "username": env_str("EMAIL_HOST_USER"),
+        "password": env_str("EMAIL_HOST_PASSWORD"),
+        "use_tls": env_bool("EMAIL_USE_TLS", True),
+        "timeout": 20,
+    }
+    if _EMAIL_BACKEND.endswith("smtp.EmailBackend")
+    else {}
+)
+if django.VERSION >= (6, 1):
+    # Django 6.1 replaces EMAIL_BACKEND and friends with MAILERS.
+    MAILERS = {"default": {"BACKEND": _EMAIL_BACKEND, "OPTIONS": _EMAIL_OPTIONS}}
+else:
+    EMAIL_BACKEND = _EMAIL_BACKEND
+    if _EMAIL_OPTIONS:
+        EMAIL_HOST = _EMAIL_OPTIONS["host"]
+        EMAIL_PORT = _EMAIL_OPTIONS["port"]
+        EMAIL_HOST_USER = _EMAIL_OPTIONS["username"]
+        EMAIL_HOST_PASSWORD = _EMAIL_OPTIONS["password"]
+        EMAIL_USE_TLS = _EMAIL_OPTIONS["use_tls"]
+        EMAIL_TIMEOUT = 20
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

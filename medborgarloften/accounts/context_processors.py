@@ -21,3 +21,43 @@ def memberships(request: HttpRequest) -> dict[str, object]:
             )
         )
     }
+
+
+def staff_navigation(request: HttpRequest) -> dict[str, object]:
+    """Which staff sections the header links to; computed only when rendered."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_can_manage_organisations": False, "nav_can_edit": False}
+
+    def _can_manage() -> bool:
+        from medborgarloften.places.permissions import can_manage_organisations
+
+        return can_manage_organisations(user)
+
+    def _can_edit() -> bool:
+        from medborgarloften.accounts.models import EDITING_ROLES
+        from medborgarloften.accounts.permissions import (
+            is_superuser,
+            organisation_roles,
+        )
+
+        roles = organisation_roles(user).values()
+        return is_superuser(user) or any(role in EDITING_ROLES for role in roles)
+
+    return {
+        "nav_can_manage_organisations": _LazyBool(_can_manage),
+        "nav_can_edit": _LazyBool(_can_edit),
+    }
+
+
+class _LazyBool:
+    """A truth value worked out on first use, so pages that never show it pay nothing."""
+
+    def __init__(self, compute) -> None:  # type: ignore[no-untyped-def]
+        self._compute = compute
+        self._value: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = bool(self._compute())
+        return self._value

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import get_connection, send_mail
+from django.core.mail import send_mail
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
@@ -163,28 +163,11 @@ def reminder_text(group: OrganisationReminders, today: dt.date) -> str:
     return "\n".join(lines)
 
 
-SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-CONSOLE_BACKEND = "django.core.mail.backends.console.EmailBackend"
-
-
-def _connection() -> Any:
-    """Django's mail settings; the console when nothing is configured, so a cron
-    job on a fresh install prints its mail instead of failing on a missing SMTP
-    server."""
-    configured = getattr(settings, "MAILERS", None) or settings.is_overridden(
-        "EMAIL_BACKEND"
-    )
-    if not configured and settings.EMAIL_BACKEND == SMTP_BACKEND:
-        return get_connection(CONSOLE_BACKEND)
-    return None
-
-
 def send_reminders(
     *, groups: list[OrganisationReminders], today: dt.date
 ) -> list[tuple[OrganisationReminders, list[str]]]:
     """One e-mail per organisation to its admins and editors; returns who got what."""
     sent = []
-    connection = _connection()
     for group in groups:
         to = recipients(group.organisation)
         if not to:
@@ -195,7 +178,6 @@ def send_reminders(
             message=reminder_text(group, today),
             from_email=getattr(settings, "DEFAULT_FROM_EMAIL", None),
             recipient_list=to,
-            connection=connection,
         )
         sent.append((group, to))
     return sent

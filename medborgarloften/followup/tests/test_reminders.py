@@ -107,14 +107,31 @@ def test_it_shows_only_the_users_organisations_on_the_page(
     assert "Inga påminnelser" in body
 
 
-def test_it_prints_mail_to_the_console_when_no_mail_is_configured(monkeypatch):
-    from django.conf import settings
-    from django.core.mail.backends.console import EmailBackend
+def test_it_prints_mail_to_the_console_when_no_mail_is_configured(tmp_path):
+    """A cron job on a fresh install prints its mail instead of failing on a
+    missing SMTP server; setting EMAIL_HOST switches to SMTP."""
+    import subprocess
+    import sys
 
-    from medborgarloften.followup import reminders as module
+    code = (
+        "import os; os.environ['DJANGO_SETTINGS_MODULE']='medborgarloften.settings';"
+        "import django; django.setup();"
+        "from django.core.mail import get_connection;"
+        "print(type(get_connection()).__module__)"
+    )
 
-    monkeypatch.setattr(settings, "EMAIL_BACKEND", module.SMTP_BACKEND)
-    monkeypatch.delattr(settings, "MAILERS", raising=False)
-    assert isinstance(module._connection(), EmailBackend)
-    monkeypatch.setattr(settings, "EMAIL_BACKEND", module.CONSOLE_BACKEND)
-    assert module._connection() is None  # configured: Django's own choice
+    def backend(env: dict[str, str]) -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env={"PATH": "/usr/bin:/bin", "DATA_DIR": str(tmp_path), **env},
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    assert backend({}) == "django.core.mail.backends.console"
+    assert backend({"EMAIL_HOST": "smtp.example.se"}) == (
+        "django.core.mail.backends.smtp"
+    )

@@ -177,9 +177,10 @@ def test_it_keeps_the_promise_page_within_a_query_budget(
     small = _promise(superuser, [kalmar, lpo_kalmar], commitments=1)
     large = _promise(superuser, [kalmar, lpo_kalmar], commitments=12)
     # parties, focus areas (+ areas), commitments (+ areas, other parties),
-    # signatories, and the promise itself: the same for 1 or 12 commitments.
+    # signatories, published follow-up reports, and the promise itself: the same
+    # for 1 or 12 commitments.
     for promise in (small, large):
-        with django_assert_max_num_queries(8):
+        with django_assert_max_num_queries(9):
             response = client.get(reverse("publishing:promise", args=[promise.uid]))
         assert response.status_code == 200
 
@@ -194,3 +195,32 @@ def test_it_keeps_the_listings_within_a_query_budget(
         client.get(reverse("publishing:home"))
     with django_assert_max_num_queries(3):
         client.get(reverse("publishing:kommun", args=["0880"]))
+
+
+def test_it_lists_the_published_follow_up_reports_on_the_promise_page(
+    client, superuser, kalmar, lpo_kalmar
+):
+    import datetime as dt
+
+    from medborgarloften.followup.models import Report
+
+    promise = _promise(superuser, [kalmar, lpo_kalmar], commitments=1)
+    Report.objects.create(
+        promise=promise,
+        title="Uppföljning våren",
+        period_start=dt.date(2025, 1, 1),
+        period_end=dt.date(2025, 6, 30),
+        status="published",
+    )
+    Report.objects.create(
+        promise=promise,
+        title="Ej klar rapport",
+        period_start=dt.date(2025, 7, 1),
+        period_end=dt.date(2025, 12, 31),
+        status="draft",
+    )
+    html = client.get(
+        reverse("publishing:promise", args=[promise.uid])
+    ).content.decode()
+    assert "Uppföljning våren" in html
+    assert "Ej klar rapport" not in html
