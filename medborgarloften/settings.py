@@ -218,6 +218,9 @@ else:
         EMAIL_USE_TLS = _EMAIL_OPTIONS["use_tls"]
         EMAIL_TIMEOUT = 20
 
+# The import form fetches web pages; internal addresses only when allowed (an intranet).
+IMPORT_ALLOW_PRIVATE_URLS = env_bool("IMPORT_ALLOW_PRIVATE_URLS")
+
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

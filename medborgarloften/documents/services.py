@@ -535,10 +535,20 @@ REVIEW_SOURCE = "granskning"
 
 
 def _fetch_url(url: str, *, timeout: float, max_bytes: int) -> Any:
+    """Fetch for the web form: internal addresses only when the installation allows
+    it (IMPORT_ALLOW_PRIVATE_URLS), so the form cannot probe the server's network."""
+    from django.conf import settings
+
     from medborgarloften.extract.readers import USER_AGENT
     from medborgarloften.extract.readers.url import fetch
 
-    return fetch(url, timeout=timeout, max_bytes=max_bytes, user_agent=USER_AGENT)
+    return fetch(
+        url,
+        timeout=timeout,
+        max_bytes=max_bytes,
+        user_agent=USER_AGENT,
+        public_only=not settings.IMPORT_ALLOW_PRIVATE_URLS,
+    )
 
 
 def document_upload(

@@ -7,6 +7,8 @@ that names the URL's problem (status, timeout, refused connection, wrong type).
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import time
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
@@ -52,6 +54,22 @@ def media_type(content_type: str | None) -> str:
     return (content_type or "").split(";", 1)[0].strip().casefold()
 
 
+def _refuse_private_host(request: httpx.Request) -> None:
+    """Raise ExtractError when the request's host is not a public internet address."""
+    host = request.url.host
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError):
+        raise ExtractError(f"Okänd värd / unknown host: {host[:80]}")
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global:
+            raise ExtractError(
+                f"Adressen pekar på ett internt nätverk och hämtas inte / the address "
+                f"points into an internal network and is not fetched ({host[:80]})"
+            )
+
+
 def fetch(
     url: str,
     *,
@@ -59,8 +77,14 @@ def fetch(
     max_bytes: int,
     user_agent: str,
     transport: httpx.BaseTransport | None = None,
+    public_only: bool = False,
 ) -> Download:
-    """Download ``url`` within the limits or raise ExtractError saying why not."""
+    """Download ``url`` within the limits or raise ExtractError saying why not.
+
+    ``public_only`` refuses hosts that resolve to private, loopback or link-local
+    addresses, on the first request and on every redirect, so a form on a web server
+    cannot be used to reach the server's own network.
+    """
     scheme = urlsplit(url).scheme.casefold()
     if scheme not in ("http", "https"):
         raise ExtractError(
@@ -76,6 +100,9 @@ def fetch(
                 timeout=timeout,
                 headers=headers,
                 transport=transport,
+                event_hooks={"request": [_refuse_private_host]}
+                if public_only
+                else None,
             ) as client,
             client.stream("GET", url) as response,
         ):
