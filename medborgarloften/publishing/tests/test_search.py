@@ -1,0 +1,189 @@
+"""Public search: Swedish stems on both engines, only public promises, bad input
+answered with a message, snippets escaped."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from medborgarloften.promises.models import Promise
+from medborgarloften.promises.services import (
+    CommitmentRow,
+    PromiseFields,
+    promise_create,
+    promise_set_status,
+)
+from medborgarloften.publishing.search import highlight, search_public
+from medborgarloften.publishing.stemmer import stem
+
+
+def _promise(actor, parties, *, title, summary="", commitments=(), status="published"):
+    promise = promise_create(
+        actor=actor,
+        fields=PromiseFields(title=title, parties=parties, situation_summary=summary),
+        focus_areas=[],
+        commitments=[
+            CommitmentRow(text=text, responsible=["polis"]) for text in commitments
+        ],
+        signatories=[],
+    )
+    steps = {"draft": [], "published": ["published"], "closed": ["published", "closed"]}
+    for step in steps[status]:
+        promise = promise_set_status(actor=actor, promise=promise, status=step)
+    return promise
+
+
+@pytest.fixture
+def promises(kalmar, nybro, lpo_kalmar, lpo_nybro, superuser):
+    kalmar_promise = _promise(
+        superuser,
+        [kalmar, lpo_kalmar],
+        title="Tryggare Kalmar centrum",
+        summary="Många känner sig otrygga kring resecentrum på kvällarna.",
+        commitments=[
+            "Polisen genomför trygghetsvandring i Oxhagen varje månad.",
+            "Kommunen lagar belysningen i parkerna.",
+        ],
+    )
+    nybro_promise = _promise(
+        superuser,
+        [nybro, lpo_nybro],
+        title="Nybro tillsammans",
+        commitments=[
+            "Gemensamma trygghetsvandringar med föreningar två gånger per år."
+        ],
+    )
+    draft = _promise(
+        superuser,
+        [kalmar, lpo_kalmar],
+        title="Hemligt utkast",
+        commitments=["Trygghetsvandring i utkastet som ingen får se."],
+        status="draft",
+    )
+    return kalmar_promise, nybro_promise, draft
+
+
+def test_it_stems_like_postgresql_swedish():
+    assert stem("trygghetsvandringar") == stem("trygghetsvandring")
+    assert stem("trygghetsvandringarna") == "trygghetsvandring"
+    assert stem("kvällarna") == stem("kvällar") == "kväll"
+    assert stem("polisen") == "polis"
+
+
+def test_it_finds_the_singular_from_the_plural(promises):
+    kalmar_promise, nybro_promise, _draft = promises
+    results = search_public("trygghetsvandringar", limit=10)
+    assert results.message == ""
+    found = {(hit.promise.pk, bool(hit.commitment)) for hit in results.hits}
+    assert found == {(kalmar_promise.pk, True), (nybro_promise.pk, True)}
+    assert results.total == 2
+
+
+def test_it_never_shows_drafts(promises):
+    results = search_public("utkastet", limit=10)
+    assert results.total == 0 and results.hits == []
+
+
+def test_it_filters_by_kommun(promises, nybro):
+    results = search_public("trygghetsvandring", kommun=nybro.code, limit=10)
+    assert [hit.promise.title for hit in results.hits] == ["Nybro tillsammans"]
+
+
+def test_it_requires_every_word(promises):
+    assert search_public("trygghetsvandring Oxhagen", limit=10).total == 1
+    assert search_public("trygghetsvandring belysning", limit=10).total == 0
+
+
+def test_it_searches_promise_titles_and_summaries(promises):
+    results = search_public("kväll", limit=10)
+    assert [(h.promise.title, h.commitment) for h in results.hits] == [
+        ("Tryggare Kalmar centrum", None)
+    ]
+    assert "<mark>kvällarna</mark>" in results.hits[0].snippet
+
+
+def test_it_sees_a_promise_published_after_the_last_search(promises, superuser):
+    _k, _n, draft = promises
+    assert search_public("utkastet", limit=10).total == 0
+    promise_set_status(actor=superuser, promise=draft, status="published")
+    assert search_public("utkastet", limit=10).total == 1
+    closed = Promise.objects.get(pk=draft.pk)
+    promise_set_status(actor=superuser, promise=closed, status="adopted")
+    assert search_public("utkastet", limit=10).total == 0
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "   ", '"*:()', "x" * 2000, 'NEAR(a b) OR "', "trygg*", "-polis", "a:b"],
+)
+def test_it_answers_bad_input_with_a_message_or_results(promises, query):
+    results = search_public(query, limit=10)
+    assert isinstance(results.total, int)
+    if not query.strip() or query == '"*:()' or len(query) > 200:
+        assert results.message
+
+
+def test_it_refuses_an_unknown_kommun_with_a_message(promises):
+    results = search_public("polis", kommun="9999", limit=10)
+    assert "9999" in results.message and results.hits == []
+
+
+def test_it_pages(promises):
+    first = search_public("trygghetsvandring", limit=1, offset=0)
+    second = search_public("trygghetsvandring", limit=1, offset=1)
+    assert first.total == second.total == 2
+    assert first.has_next and not second.has_next
+    assert first.hits[0].commitment != second.hits[0].commitment
+
+
+def test_it_escapes_snippets():
+    snippet = highlight(
+        "<script>alert(1)</script> trygghetsvandring", {stem("trygghetsvandring")}
+    )
+    assert "<script>" not in snippet
+    assert "&lt;script&gt;" in snippet
+    assert "<mark>trygghetsvandring</mark>" in snippet
+
+
+def test_it_rebuilds_the_index(promises):
+    call_command("reindex")
+    assert search_public("trygghetsvandringar", limit=10).total == 2
+
+
+def test_it_shows_results_on_the_search_page(client, promises):
+    response = client.get(reverse("publishing:search"), {"q": "trygghetsvandringar"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Tryggare Kalmar centrum" in body
+    assert "<mark>trygghetsvandring</mark>" in body
+    assert "Hemligt utkast" not in body
+
+
+@pytest.mark.parametrize(
+    "query", ["", '"*:()', "x" * 2000, "<script>alert(1)</script>"]
+)
+def test_it_never_fails_on_bad_input_on_the_page(client, promises, query):
+    response = client.get(reverse("publishing:search"), {"q": query, "kommun": "0880"})
+    assert response.status_code == 200
+    assert b"<script>alert" not in response.content
+
+
+def test_it_escapes_script_in_promise_text(client, kalmar, lpo_kalmar, superuser):
+    _promise(
+        superuser,
+        [kalmar, lpo_kalmar],
+        title="Skript <script>alert(1)</script> trygghet",
+        commitments=["<img src=x onerror=alert(1)> trygghetsvandring"],
+    )
+    response = client.get(reverse("publishing:search"), {"q": "trygghetsvandring"})
+    assert b"<img src=x" not in response.content
+    assert b"<script>alert" not in response.content
+
+
+def test_it_searches_in_a_bounded_number_of_queries(
+    client, promises, django_assert_max_num_queries
+):
+    search_public("polis", limit=10)  # index once
+    with django_assert_max_num_queries(8):
+        client.get(reverse("publishing:search"), {"q": "trygghetsvandring polis"})

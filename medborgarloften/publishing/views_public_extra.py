@@ -1,0 +1,34 @@
+"""Public search, national overview and e-mail subscriptions: thin views over
+``search.py``, ``overview.py`` and ``subscriptions.py``."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from .search import search_public
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value or default)
+    except ValueError:
+        return default
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")
+    kommun = request.GET.get("kommun", "").strip()
+    results = None
+    if query or kommun:
+        results = search_public(
+            query,
+            kommun=kommun or None,
+            limit=20,
+            offset=_int(request.GET.get("start"), 0),
+        )
+    return render(
+        request,
+        "publishing/search.html",
+        {"results": results, "query": query[:200], "kommun_code": kommun[:10]},
+    )
