@@ -5,6 +5,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("medborgarloften.publishing.urls")),
+    path("api/v1/", include("medborgarloften.publishing.api.urls")),
     path("konto/", include("medborgarloften.accounts.urls")),
     path("personal/", include("medborgarloften.promises.urls")),
     path("personal/import/", include("medborgarloften.documents.urls")),

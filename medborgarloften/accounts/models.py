@@ -59,3 +59,42 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+
+
+class ApiToken(models.Model):
+    """A bearer token for the write API: one user acting for one organisation.
+
+    Only the SHA-256 of the token is stored; the token itself is shown once, when it
+    is created. A revoked token stays for the record but no longer authenticates.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("användare"),
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )
+    organisation = models.ForeignKey(
+        "places.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )
+    name = models.CharField(_("namn"), max_length=200, blank=True)
+    prefix = models.CharField(_("början av nyckeln"), max_length=12)
+    key_hash = models.CharField(_("nyckelns hash"), max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(_("senast använd"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("återkallad"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("API-nyckel")
+        verbose_name_plural = _("API-nycklar")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user}, {self.organisation})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

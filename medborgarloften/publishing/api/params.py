@@ -1,0 +1,154 @@
+"""Query parameters parsed strictly: a malformed value or an unknown parameter is a
+400 naming the parameter, never silently ignored (a typo must not return everything).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+import re
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.http import QueryDict
+
+from .errors import ApiError
+
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 500
+
+#: Parameters every list accepts, besides its filters.
+COMMON = ("limit", "cursor", "format")
+FORMATS = ("json", "csv")
+
+
+def _bad(name: str, detail: str) -> ApiError:
+    return ApiError(400, f"{name}: {detail}", field=name)
+
+
+def parse_limit(value: str) -> int:
+    if not re.fullmatch(r"\d{1,6}", value):
+        raise _bad("limit", f"ska vara ett heltal 1–{MAX_LIMIT}.")
+    limit = int(value)
+    if not 1 <= limit <= MAX_LIMIT:
+        raise _bad("limit", f"{limit} ligger utanför 1–{MAX_LIMIT}.")
+    return limit
+
+
+def encode_cursor(key: Any) -> str:
+    """An opaque cursor for the row after ``key``."""
+    raw = json.dumps([key], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(value: str, kind: type) -> Any:
+    try:
+        padded = value + "=" * (-len(value) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+    except (ValueError, binascii.Error, UnicodeError):
+        data = None
+    if (
+        not isinstance(data, list) or len(data) != 1 or type(data[0]) is not kind  # noqa: E721 -- bool is not an int here
+    ):
+        raise _bad("cursor", "okänd markör; använd länken i next.")
+    return data[0]
+
+
+def date(name: str) -> Callable[[str], dt.date]:
+    def parse(value: str) -> dt.date:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise _bad(name, "ska vara ett datum ÅÅÅÅ-MM-DD.")
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise _bad(name, f"{value} är inget giltigt datum.")
+
+    return parse
+
+
+def uid(name: str) -> Callable[[str], uuid.UUID]:
+    def parse(value: str) -> uuid.UUID:
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            raise _bad(name, "ska vara ett id (uuid).")
+
+    return parse
+
+
+def integer(name: str) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        if not re.fullmatch(r"[1-9]\d{0,17}", value):
+            raise _bad(name, "ska vara ett positivt heltal.")
+        return int(value)
+
+    return parse
+
+
+def kommunkod(name: str) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        if not re.fullmatch(r"\d{4}", value):
+            raise _bad(name, "ska vara en kommunkod med fyra siffror, t.ex. 0880.")
+        return value
+
+    return parse
+
+
+def lanskod(name: str) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        if not re.fullmatch(r"\d{2}", value):
+            raise _bad(name, "ska vara en länskod med två siffror, t.ex. 08.")
+        return value
+
+    return parse
+
+
+def boolean(name: str) -> Callable[[str], bool]:
+    def parse(value: str) -> bool:
+        if value not in ("true", "false"):
+            raise _bad(name, "ska vara true eller false.")
+        return value == "true"
+
+    return parse
+
+
+def choice(name: str, options: Iterable[str]) -> Callable[[str], str]:
+    allowed = tuple(options)
+
+    def parse(value: str) -> str:
+        if value not in allowed:
+            raise _bad(name, f"okänt värde; välj bland {', '.join(allowed)}.")
+        return value
+
+    return parse
+
+
+def parse_query(
+    query: QueryDict, filters: dict[str, Callable[[str], Any]]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(filters, paging) from a query string; raises ApiError(400) naming the
+    parameter that is unknown, repeated or malformed."""
+    parsed: dict[str, Any] = {}
+    paging: dict[str, Any] = {"limit": None, "cursor": None, "format": None}
+    for name in query:
+        values = query.getlist(name)
+        if name not in filters and name not in COMMON:
+            known = ", ".join([*filters, *COMMON])
+            raise _bad(name, f"okänd parameter; kända är {known}.")
+        if len(values) != 1:
+            raise _bad(name, "får bara anges en gång.")
+        value = values[0]
+        if name == "limit":
+            paging["limit"] = parse_limit(value)
+        elif name == "cursor":
+            if not value:
+                raise _bad("cursor", "är tom.")
+            paging["cursor"] = value
+        elif name == "format":
+            paging["format"] = choice("format", FORMATS)(value)
+        else:
+            parsed[name] = filters[name](value)
+    return parsed, paging

@@ -1,0 +1,550 @@
+"""The API's reads: only public promises (``Promise.objects.public()``), their
+commitments and activities, and published reports (``Report.objects.published()``).
+
+Each dataset is a filtered queryset ordered by a stable key (cursor paging) and a
+row builder that turns one page into registry rows in a fixed number of queries,
+whatever the page size (the query-budget tests hold this).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from medborgarloften.followup.models import Activity, Report, ReportKind
+from medborgarloften.followup.progress import AreaRef, Entry, commitment_progress
+from medborgarloften.followup.selectors import CommitmentRow
+from medborgarloften.places.models import Area, Organisation, OrganisationKind
+from medborgarloften.promises.exchange import police_area_name, promise_to_record
+from medborgarloften.promises.models import PUBLIC_STATUSES, Commitment, Promise
+from medborgarloften.vocabulary import PER, RESPONSIBLE, THEMES
+
+from . import fields, params
+
+
+@dataclass(frozen=True)
+class Links:
+    """Absolute URLs for rows: the API root and the public site root."""
+
+    api: str  # ends with /api/v1/
+    site: str  # ends with /
+
+    def api_url(self, path: str) -> str:
+        return f"{self.api}{path}"
+
+    def site_url(self, path: str) -> str:
+        return f"{self.site}{path.lstrip('/')}"
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _json_has(field: str, code: str) -> Q:
+    """``field`` (a JSON list of codes) holds ``code``: a text match on the quoted
+    code, which works on SQLite and PostgreSQL alike (codes never hold quotes)."""
+    return Q(**{f"{field}__icontains": f'"{code}"'})
+
+
+def _measurable_q(prefix: str = "") -> Q:
+    return (
+        Q(**{f"{prefix}target_quantity__isnull": False})
+        | ~Q(**{f"{prefix}target_per": ""})
+        | Q(**{f"{prefix}target_deadline__isnull": False})
+    )
+
+
+def _promises_of_kommun(code: str) -> QuerySet[Promise]:
+    return Promise.objects.filter(
+        parties__kind=OrganisationKind.KOMMUN, parties__code=code
+    ).values("pk")
+
+
+# --- kommuner ----------------------------------------------------------------------
+
+
+def kommuner_queryset(*, lan: str | None = None) -> QuerySet[Organisation]:
+    """Every kommun with a kommunkod and its number of public promises."""
+    queryset = (
+        Organisation.objects.kommuner()
+        .exclude(code="")
+        .select_related("county")
+        .annotate(
+            public_promise_count=Count(
+                "promises",
+                filter=Q(promises__status__in=PUBLIC_STATUSES),
+                distinct=True,
+            )
+        )
+    )
+    if lan is not None:
+        queryset = queryset.filter(county__code=lan)
+    return queryset
+
+
+def kommun_rows(kommuner: list[Organisation], links: Links) -> list[dict[str, Any]]:
+    return [
+        {
+            "code": k.code,
+            "name": k.name,
+            "lan_code": k.county.code if k.county else None,
+            "lan_name": k.county.name if k.county else None,
+            "public_promise_count": k.public_promise_count,
+            "url": links.api_url(f"kommuner/{k.code}"),
+        }
+        for k in kommuner
+    ]
+
+
+# --- promises ----------------------------------------------------------------------
+
+
+def promises_queryset(
+    *,
+    kommun: str | None = None,
+    status: str | None = None,
+    theme: str | None = None,
+    period_from: dt.date | None = None,
+    period_to: dt.date | None = None,
+) -> QuerySet[Promise]:
+    """Public promises; ``period_from``/``period_to`` keep those whose period
+    overlaps that range (an open end overlaps everything on that side)."""
+    queryset = Promise.objects.public().prefetch_related(
+        Prefetch("parties", queryset=Organisation.objects.order_by("kind", "name")),
+        Prefetch("focus_areas", queryset=_themes_only("promises.FocusArea")),
+        Prefetch(
+            "commitments",
+            queryset=Commitment.objects.only(
+                "pk",
+                "promise_id",
+                "themes",
+                "target_quantity",
+                "target_per",
+                "target_deadline",
+            ),
+        ),
+    )
+    if kommun is not None:
+        queryset = queryset.filter(pk__in=_promises_of_kommun(kommun))
+    if status is not None:
+        queryset = queryset.filter(status=status)
+    if theme is not None:
+        queryset = queryset.filter(
+            _json_has("themes", theme)
+            | Q(pk__in=_of_theme("promises.FocusArea", theme))
+            | Q(pk__in=_of_theme("promises.Commitment", theme))
+        )
+    if period_from is not None:
+        queryset = queryset.filter(
+            Q(period_end__isnull=True) | Q(period_end__gte=period_from)
+        )
+    if period_to is not None:
+        queryset = queryset.filter(
+            Q(period_start__isnull=True) | Q(period_start__lte=period_to)
+        )
+    return queryset
+
+
+def _model(label: str) -> Any:
+    from django.apps import apps
+
+    return apps.get_model(label)
+
+
+def _themes_only(label: str) -> QuerySet[Any]:
+    return _model(label).objects.only("pk", "promise_id", "themes")
+
+
+def _of_theme(label: str, theme: str) -> QuerySet[Any]:
+    return _model(label).objects.filter(_json_has("themes", theme)).values("promise_id")
+
+
+def _promise_themes(promise: Promise) -> list[str]:
+    codes = set(promise.themes)
+    for owner in (*promise.focus_areas.all(), *promise.commitments.all()):
+        codes.update(owner.themes)
+    return [code for code in THEMES if code in codes]
+
+
+def promise_rows(promises: list[Promise], links: Links) -> list[dict[str, Any]]:
+    rows = []
+    for p in promises:
+        parties = list(p.parties.all())
+        kommuner = [o for o in parties if o.kind == OrganisationKind.KOMMUN]
+        lpos = [o for o in parties if o.kind == OrganisationKind.LOKALPOLISOMRADE]
+        commitments = list(p.commitments.all())
+        rows.append(
+            {
+                "id": str(p.uid),
+                "title": p.title,
+                "status": p.status,
+                "kommun_codes": [k.code for k in kommuner],
+                "kommun_names": [k.name for k in kommuner],
+                "police_area": police_area_name(lpos[0]) if lpos else None,
+                "period_start": _iso(p.period_start),
+                "period_end": _iso(p.period_end),
+                "themes": _promise_themes(p),
+                "commitment_count": len(commitments),
+                "measurable_commitment_count": sum(
+                    1 for c in commitments if c.measurable
+                ),
+                "published_at": _iso(p.published_at),
+                "source_url": p.source_url or None,
+                "url": links.api_url(f"promises/{p.uid}"),
+                "html_url": links.site_url(
+                    reverse("publishing:promise", kwargs={"uid": p.uid})
+                ),
+            }
+        )
+    return rows
+
+
+def promise_detail(*, uid: Any, links: Links) -> dict[str, Any]:
+    """The medborgarlöfte JSON record of a public promise (the export's serializer),
+    plus links. Raises Promise.DoesNotExist for drafts and unknown ids."""
+    promise = Promise.objects.public().prefetch_related("parties", "areas").get(uid=uid)
+    record = promise_to_record(promise)
+    record["links"] = {
+        "self": links.api_url(f"promises/{promise.uid}"),
+        "html": links.site_url(
+            reverse("publishing:promise", kwargs={"uid": promise.uid})
+        ),
+        "commitments": links.api_url(f"commitments?promise={promise.uid}"),
+        "activities": links.api_url(f"activities?promise={promise.uid}"),
+        "reports": links.api_url(f"reports?promise={promise.uid}"),
+    }
+    return record
+
+
+# --- commitments -------------------------------------------------------------------
+
+
+def commitments_queryset(
+    *,
+    promise: Any = None,
+    kommun: str | None = None,
+    theme: str | None = None,
+    measurable: bool | None = None,
+    responsible: str | None = None,
+) -> QuerySet[Commitment]:
+    """Commitments of public promises."""
+    by_name = Area.objects.order_by("name")
+    queryset = (
+        Commitment.objects.filter(promise__status__in=PUBLIC_STATUSES)
+        .select_related("promise", "focus_area", "assessment")
+        .prefetch_related(
+            Prefetch("areas", queryset=by_name),
+            Prefetch("promise__areas", queryset=by_name),
+        )
+    )
+    if promise is not None:
+        queryset = queryset.filter(promise__uid=promise)
+    if kommun is not None:
+        queryset = queryset.filter(promise__in=_promises_of_kommun(kommun))
+    if theme is not None:
+        queryset = queryset.filter(_json_has("themes", theme))
+    if measurable is True:
+        queryset = queryset.filter(_measurable_q())
+    elif measurable is False:
+        queryset = queryset.exclude(_measurable_q())
+    if responsible is not None:
+        queryset = queryset.filter(_json_has("responsible", responsible))
+    return queryset
+
+
+def _refs(areas: Any) -> list[AreaRef]:
+    return [AreaRef(a.pk, a.name) for a in areas]
+
+
+def commitment_rows(
+    commitments: list[Commitment], links: Links, today: dt.date | None = None
+) -> list[dict[str, Any]]:
+    """Rows with progress computed as the follow-up computes it (``progress``),
+    the status as ``followup.selectors.CommitmentRow`` states it."""
+    today = today or timezone.localdate()
+    ids = [c.pk for c in commitments]
+    entries: dict[int, list[Entry]] = defaultdict(list)
+    for commitment_id, date, quantity, area_id in (
+        Activity.objects.filter(commitment_id__in=ids)
+        .values_list("commitment_id", "date", "quantity", "area_id")
+        .order_by()
+    ):
+        entries[commitment_id].append(Entry(date, quantity, area_id))
+    numbers: dict[int, int] = {}
+    counters: dict[int, int] = defaultdict(int)
+    for promise_id, pk in (
+        Commitment.objects.filter(promise_id__in={c.promise_id for c in commitments})
+        .order_by("promise_id", "position", "pk")
+        .values_list("promise_id", "pk")
+    ):
+        counters[promise_id] += 1
+        numbers[pk] = counters[promise_id]
+    rows = []
+    for c in commitments:
+        own = entries.get(c.pk, [])
+        areas = list(c.areas.all())
+        progress = commitment_progress(
+            quantity=c.target_quantity,
+            per=c.target_per,
+            deadline=c.target_deadline,
+            period_start=c.promise.period_start,
+            period_end=c.promise.period_end,
+            entries=own,
+            areas=_refs(areas) or _refs(c.promise.areas.all()),
+            today=today,
+        )
+        row = CommitmentRow(
+            number=numbers.get(c.pk, 0),
+            commitment=c,
+            progress=progress,
+            activity_count=len(own),
+            last_activity=max((e.date for e in own), default=None),
+            assessment=getattr(c, "assessment", None),
+        )
+        rows.append(
+            {
+                "id": c.pk,
+                "promise_id": str(c.promise.uid),
+                "number": row.number,
+                "text": c.text,
+                "responsible": [r for r in RESPONSIBLE if r in c.responsible],
+                "themes": [t for t in THEMES if t in c.themes],
+                "focus_area": c.focus_area.title if c.focus_area else None,
+                "areas": [a.name for a in areas],
+                "measurable": c.measurable,
+                "target_quantity": c.target_quantity,
+                "target_unit": c.target_unit or None,
+                "target_per": c.target_per if c.target_per in PER else None,
+                "target_deadline": _iso(c.target_deadline),
+                "target_text": c.target_display() or None,
+                "progress_status": row.status,
+                "progress_status_label": row.status_label,
+                "progress_done": progress.done,
+                "progress_target": progress.target,
+                "progress_percent": progress.percent,
+                "activity_count": row.activity_count,
+                "last_activity_date": _iso(row.last_activity),
+            }
+        )
+    return rows
+
+
+# --- activities --------------------------------------------------------------------
+
+
+def activities_queryset(
+    *,
+    promise: Any = None,
+    commitment: int | None = None,
+    area: int | None = None,
+    kommun: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> QuerySet[Activity]:
+    """Activities against commitments of public promises; ``date_from``/``date_to``
+    keep those whose days overlap the range."""
+    queryset = Activity.objects.filter(
+        commitment__promise__status__in=PUBLIC_STATUSES
+    ).select_related("commitment__promise", "area", "organisation")
+    if promise is not None:
+        queryset = queryset.filter(commitment__promise__uid=promise)
+    if commitment is not None:
+        queryset = queryset.filter(commitment_id=commitment)
+    if area is not None:
+        queryset = queryset.filter(area_id=area)
+    if kommun is not None:
+        queryset = queryset.filter(commitment__promise__in=_promises_of_kommun(kommun))
+    if date_from is not None:
+        queryset = queryset.filter(
+            Q(end_date__gte=date_from) | Q(end_date__isnull=True, date__gte=date_from)
+        )
+    if date_to is not None:
+        queryset = queryset.filter(date__lte=date_to)
+    return queryset
+
+
+def activity_rows(activities: list[Activity], links: Links) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": a.pk,
+            "commitment_id": a.commitment_id,
+            "promise_id": str(a.commitment.promise.uid),
+            "date": _iso(a.date),
+            "end_date": _iso(a.end_date),
+            "kind": a.kind,
+            "quantity": a.quantity,
+            "participants": a.participants,
+            "area_id": a.area_id,
+            "area": a.area.name if a.area else None,
+            "organisation": str(a.organisation) if a.organisation else None,
+            "description": a.description,
+            "links": [str(link) for link in a.links],
+        }
+        for a in activities
+    ]
+
+
+# --- reports -----------------------------------------------------------------------
+
+
+def reports_queryset(
+    *, promise: Any = None, kommun: str | None = None, kind: str | None = None
+) -> QuerySet[Report]:
+    """Published reports of public promises."""
+    queryset = Report.objects.published().select_related("promise")
+    if promise is not None:
+        queryset = queryset.filter(promise__uid=promise)
+    if kommun is not None:
+        queryset = queryset.filter(promise__in=_promises_of_kommun(kommun))
+    if kind is not None:
+        queryset = queryset.filter(kind=kind)
+    return queryset
+
+
+def report_rows(reports: list[Report], links: Links) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": str(r.uid),
+            "promise_id": str(r.promise.uid),
+            "kind": r.kind,
+            "title": r.title,
+            "period_start": _iso(r.period_start),
+            "period_end": _iso(r.period_end),
+            "summary": r.summary,
+            "process": r.process,
+            "effect": r.effect,
+            "published_at": _iso(r.published_at),
+            "html_url": links.site_url(
+                reverse("followup:public_report", kwargs={"uid": r.uid})
+            ),
+        }
+        for r in reports
+    ]
+
+
+# --- the datasets ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A table of the API: filters (parameter → parser), the queryset, the paging key
+    (a unique column), the key's type in cursors, the row builder, the detail id."""
+
+    table: fields.Table
+    filters: dict[str, Callable[[str], Any]]
+    queryset: Callable[..., QuerySet[Any]]
+    key: str
+    key_type: type
+    rows: Callable[[list[Any], Links], list[dict[str, Any]]]
+    lookup: str  # the model field the detail URL's id matches
+
+
+DATASETS: dict[str, Dataset] = {
+    "kommuner": Dataset(
+        table=fields.KOMMUNER,
+        filters={"lan": params.lanskod("lan")},
+        queryset=kommuner_queryset,
+        key="code",
+        key_type=str,
+        rows=kommun_rows,
+        lookup="code",
+    ),
+    "promises": Dataset(
+        table=fields.PROMISES,
+        filters={
+            "kommun": params.kommunkod("kommun"),
+            "status": params.choice("status", [str(s) for s in PUBLIC_STATUSES]),
+            "theme": params.choice("theme", THEMES),
+            "period_from": params.date("period_from"),
+            "period_to": params.date("period_to"),
+        },
+        queryset=promises_queryset,
+        key="pk",
+        key_type=int,
+        rows=promise_rows,
+        lookup="uid",
+    ),
+    "commitments": Dataset(
+        table=fields.COMMITMENTS,
+        filters={
+            "promise": params.uid("promise"),
+            "kommun": params.kommunkod("kommun"),
+            "theme": params.choice("theme", THEMES),
+            "measurable": params.boolean("measurable"),
+            "responsible": params.choice("responsible", RESPONSIBLE),
+        },
+        queryset=commitments_queryset,
+        key="pk",
+        key_type=int,
+        rows=commitment_rows,
+        lookup="pk",
+    ),
+    "activities": Dataset(
+        table=fields.ACTIVITIES,
+        filters={
+            "promise": params.uid("promise"),
+            "commitment": params.integer("commitment"),
+            "area": params.integer("area"),
+            "kommun": params.kommunkod("kommun"),
+            "date_from": params.date("date_from"),
+            "date_to": params.date("date_to"),
+        },
+        queryset=activities_queryset,
+        key="pk",
+        key_type=int,
+        rows=activity_rows,
+        lookup="pk",
+    ),
+    "reports": Dataset(
+        table=fields.REPORTS,
+        filters={
+            "promise": params.uid("promise"),
+            "kommun": params.kommunkod("kommun"),
+            "kind": params.choice("kind", ReportKind.values),
+        },
+        queryset=reports_queryset,
+        key="pk",
+        key_type=int,
+        rows=report_rows,
+        lookup="uid",
+    ),
+}
+
+
+@dataclass
+class Page:
+    objects: list[Any]
+    next_cursor: str | None
+
+
+def page(
+    dataset: Dataset, queryset: QuerySet[Any], *, limit: int, cursor: str | None
+) -> Page:
+    """One page by keyset on the dataset's key: stable while rows are added."""
+    queryset = queryset.order_by(dataset.key)
+    if cursor is not None:
+        after = params.decode_cursor(cursor, dataset.key_type)
+        queryset = queryset.filter(**{f"{dataset.key}__gt": after})
+    objects = list(queryset[: limit + 1])
+    more = len(objects) > limit
+    objects = objects[:limit]
+    next_cursor = None
+    if more:
+        last = objects[-1]
+        next_cursor = params.encode_cursor(getattr(last, dataset.key))
+    return Page(objects, next_cursor)
+
+
+def detail_row(dataset: Dataset, ident: Any, links: Links) -> dict[str, Any]:
+    """One row by its public id; raises LookupError when it is not public."""
+    objects = list(dataset.queryset().filter(**{dataset.lookup: ident})[:1])
+    if not objects:
+        raise LookupError(ident)
+    return dataset.rows(objects, links)[0]

@@ -1,0 +1,320 @@
+"""Thin views of the open data API: parse the query, run one selector, render JSON
+or CSV. Every error goes through ``errors.problem``; every GET carries CORS."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+    StreamingHttpResponse,
+)
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
+
+from medborgarloften.promises.models import Promise
+
+from . import dcat, openapi, params, writes
+from .errors import ApiError, from_error, problem
+from .selectors import DATASETS, Dataset, Links, detail_row, page, promise_detail
+from .tabular import lines
+
+CC0 = {
+    "id": "CC0-1.0",
+    "name": "Creative Commons Zero v1.0 Universal",
+    "url": "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+_READ_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def licence() -> dict[str, str]:
+    """The data licence: CC0 unless the installation sets API_LICENSE (a dict)."""
+    return getattr(settings, "API_LICENSE", CC0)
+
+
+def publisher() -> str:
+    return getattr(settings, "API_PUBLISHER", "Medborgarlöften")
+
+
+def links_for(request: HttpRequest) -> Links:
+    return Links(
+        api=request.build_absolute_uri(reverse("api:root")),
+        site=request.build_absolute_uri("/"),
+    )
+
+
+def _source(request: HttpRequest) -> dict[str, str]:
+    return {"name": publisher(), "url": request.build_absolute_uri("/")}
+
+
+def _cors(response: HttpResponse, methods: tuple[str, ...]) -> HttpResponse:
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Allow-Methods"] = ", ".join(methods)
+    response["Access-Control-Allow-Headers"] = "Authorization, Content-Type"
+    response["Access-Control-Expose-Headers"] = "Link"
+    return response
+
+
+def api_view(*methods: str) -> Callable[..., Any]:
+    """Allow these methods (405 otherwise), turn ApiError into problem+json,
+    answer CORS preflights and mark read responses for any origin."""
+    allowed = tuple(dict.fromkeys((*methods, "OPTIONS")))
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if request.method == "OPTIONS":
+                response = HttpResponse(status=204)
+                response["Allow"] = ", ".join(allowed)
+                return _cors(response, allowed)
+            if request.method not in allowed:
+                response = problem(
+                    request,
+                    405,
+                    f"Metoden {request.method} stöds inte här; "
+                    f"använd {', '.join(allowed)}.",
+                    headers={"Allow": ", ".join(allowed)},
+                )
+            else:
+                try:
+                    response = view(request, *args, **kwargs)
+                except ApiError as error:
+                    response = from_error(request, error)
+            if request.method in _READ_METHODS:
+                _cors(response, allowed)
+            return response
+
+        return wrapper
+
+    return decorate
+
+
+def _json(data: Any, status: int = 200) -> JsonResponse:
+    return JsonResponse(
+        data,
+        status=status,
+        safe=False,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def _url_with(request: HttpRequest, **changes: Any) -> str:
+    query = request.GET.copy()
+    for key, value in changes.items():
+        query[key] = str(value)
+    return (
+        request.build_absolute_uri(request.path)
+        + "?"
+        + urlencode(sorted(query.lists()), doseq=True)
+    )
+
+
+@api_view("GET", "HEAD")
+def root(request: HttpRequest) -> HttpResponse:
+    links = links_for(request)
+    return _json(
+        {
+            "title": "Medborgarlöften – öppna data",
+            "version": "v1",
+            "datasets": {name: links.api_url(name) for name in DATASETS},
+            "openapi": links.api_url("openapi.json"),
+            "dcat": links.api_url("dcat.jsonld"),
+            "documentation": links.api_url("docs"),
+            "license": licence(),
+            "source": _source(request),
+        }
+    )
+
+
+def _list(request: HttpRequest, name: str, fmt: str | None) -> HttpResponse:
+    dataset = DATASETS[name]
+    filters, paging = params.parse_query(request.GET, dataset.filters)
+    fmt = fmt or paging["format"] or "json"
+    if fmt != "json" and paging["format"] not in (None, fmt):
+        raise ApiError(400, "format: motsäger filändelsen.", field="format")
+    queryset = dataset.queryset(**filters)
+    links = links_for(request)
+    if fmt == "csv" and paging["limit"] is None:
+        return _csv_all(dataset, queryset, links, paging["cursor"])
+    limit = paging["limit"] or params.DEFAULT_LIMIT
+    result = page(dataset, queryset, limit=limit, cursor=paging["cursor"])
+    rows = dataset.rows(result.objects, links)
+    next_url = (
+        _url_with(request, cursor=result.next_cursor, limit=limit)
+        if result.next_cursor
+        else None
+    )
+    if fmt == "csv":
+        response: HttpResponse = HttpResponse(
+            "".join(lines(dataset.table, [rows])),
+            content_type="text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    else:
+        response = _json(
+            {
+                "data": rows,
+                "next": next_url,
+                "limit": limit,
+                "license": licence(),
+                "source": _source(request),
+            }
+        )
+    if next_url:
+        response["Link"] = f'<{next_url}>; rel="next"'
+    return response
+
+
+def _csv_all(
+    dataset: Dataset, queryset: Any, links: Links, cursor: str | None
+) -> StreamingHttpResponse:
+    """The whole filtered table, streamed page by page (each page a fixed number of
+    queries), so a download of every activity never sits in memory."""
+
+    def pages() -> Iterator[list[dict[str, Any]]]:
+        after = cursor
+        while True:
+            result = page(dataset, queryset, limit=params.MAX_LIMIT, cursor=after)
+            yield dataset.rows(result.objects, links)
+            if result.next_cursor is None:
+                return
+            after = result.next_cursor
+
+    if cursor is not None:
+        params.decode_cursor(cursor, dataset.key_type)  # 400 before streaming
+    response = StreamingHttpResponse(
+        lines(dataset.table, pages()), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{dataset.table.name}.csv"'
+    return response
+
+
+def list_view(name: str, fmt: str | None = None) -> Callable[..., HttpResponse]:
+    @api_view("GET", "HEAD")
+    def view(request: HttpRequest) -> HttpResponse:
+        return _list(request, name, fmt)
+
+    view.__name__ = f"{name}_list"
+    return view
+
+
+@csrf_exempt  # token-only writes: see auth.py
+@api_view("GET", "HEAD", "POST")
+def activities(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        return writes.activity_post(request, links_for(request))
+    return _list(request, "activities", None)
+
+
+@csrf_exempt  # token-only writes: see auth.py
+@api_view("POST")
+def observations(request: HttpRequest) -> HttpResponse:
+    return writes.observation_post(request)
+
+
+_NOT_FOUND = {
+    "kommuner": "Det finns ingen kommun med kommunkoden {id}.",
+    "promises": "Det finns inget publicerat medborgarlöfte med id {id}.",
+    "commitments": "Det finns inget publicerat åtagande med id {id}.",
+    "activities": "Det finns ingen publicerad aktivitet med id {id}.",
+    "reports": "Det finns ingen publicerad uppföljningsrapport med id {id}.",
+}
+
+
+def detail_view(name: str) -> Callable[..., HttpResponse]:
+    @api_view("GET", "HEAD")
+    def view(request: HttpRequest, ident: Any) -> HttpResponse:
+        try:
+            if name == "promises":
+                data = promise_detail(uid=ident, links=links_for(request))
+            else:
+                data = detail_row(DATASETS[name], ident, links_for(request))
+        except (LookupError, Promise.DoesNotExist):
+            raise ApiError(404, _NOT_FOUND[name].format(id=ident))
+        return _json(data)
+
+    view.__name__ = f"{name}_detail"
+    return view
+
+
+@api_view("GET", "HEAD")
+def openapi_json(request: HttpRequest) -> HttpResponse:
+    return _json(
+        openapi.description(
+            server=request.build_absolute_uri(reverse("api:root")).rstrip("/")
+        )
+    )
+
+
+@api_view("GET", "HEAD")
+def dcat_jsonld(request: HttpRequest) -> HttpResponse:
+    data = dcat.catalog(
+        links=links_for(request), licence=licence(), publisher=publisher()
+    )
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/ld+json; charset=utf-8",
+    )
+
+
+@api_view("GET", "HEAD")
+def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    raise ApiError(404, f"Det finns ingen resurs {request.path} i API:t.")
+
+
+@api_view("GET", "HEAD")
+def docs(request: HttpRequest) -> HttpResponse:
+    """A readable page of every dataset, filter and column, from the registry."""
+    from django.utils.html import format_html, format_html_join
+
+    from .openapi import FILTER_SCHEMAS
+
+    sections = []
+    for name, dataset in DATASETS.items():
+        table = dataset.table
+        columns = format_html_join(
+            "",
+            "<tr><th scope='row'><code>{}</code></th><td>{}</td><td>{}</td></tr>",
+            (
+                (f.name, f.type + (" | null" if f.nullable else ""), f.description)
+                for f in table.fields
+            ),
+        )
+        filters = format_html_join(
+            "",
+            "<li><code>{}</code> – {}</li>",
+            ((key, FILTER_SCHEMAS[key][1]) for key in dataset.filters),
+        )
+        sections.append(
+            format_html(
+                "<section><h2 id='{}'>{} – <code>/api/v1/{}</code></h2><p>{}</p>"
+                "<h3>Filter</h3><ul>{}</ul><table><caption>Kolumner</caption>"
+                "<thead><tr><th scope='col'>Fält</th><th scope='col'>Typ</th>"
+                "<th scope='col'>Betydelse</th></tr></thead><tbody>{}</tbody>"
+                "</table></section>",
+                name,
+                table.title,
+                name,
+                table.description,
+                filters,
+                columns,
+            )
+        )
+    body = format_html(
+        "<!doctype html><html lang='sv'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        "<title>Medborgarlöften – API</title></head><body><main>"
+        "<h1>Medborgarlöften – öppna data, API v1</h1>"
+        "<p>Beskrivning: <a href='openapi.json'>OpenAPI 3.1</a>, "
+        "<a href='dcat.jsonld'>DCAT-AP-SE</a>. Licens: {}.</p>{}</main></body></html>",
+        licence()["name"],
+        format_html_join("", "{}", ((s,) for s in sections)),
+    )
+    return HttpResponse(body, content_type="text/html; charset=utf-8")

@@ -1,0 +1,269 @@
+"""The write endpoints: POST an activity, POST an observation, with a token.
+
+The body is parsed here (types, unknown keys → 422 naming the field); the rules are
+the services' own (``followup.services.activity_create``,
+``situation.services.observation_create``), so the API and the staff forms refuse
+the same things with the same Swedish messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, JsonResponse
+from django.utils.dateparse import parse_datetime
+
+from medborgarloften.followup.services import activity_create
+from medborgarloften.places.models import Area, Organisation
+from medborgarloften.promises.models import Commitment
+from medborgarloften.situation.permissions import can_report
+from medborgarloften.situation.services import observation_create
+
+from .auth import token_for_request
+from .errors import ApiError
+from .selectors import Links, activity_rows
+
+ACTIVITY_KEYS = {
+    "commitment_id": True,
+    "date": True,
+    "kind": True,
+    "end_date": False,
+    "quantity": False,
+    "participants": False,
+    "area_id": False,
+    "description": False,
+    "links": False,
+}
+OBSERVATION_KEYS = {
+    "kommun": True,
+    "category": True,
+    "observed_at": True,
+    "area_id": False,
+    "latitude": False,
+    "longitude": False,
+    "text": False,
+}
+#: Service error keys → the request's field names.
+_FIELD_NAMES = {"area": "area_id", "commitment": "commitment_id"}
+
+
+class _Errors:
+    def __init__(self) -> None:
+        self.items: list[dict[str, str]] = []
+
+    def add(self, field: str, detail: str) -> None:
+        self.items.append({"field": field, "detail": detail})
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ApiError(
+                422,
+                "Uppgifterna kunde inte sparas; se errors.",
+                errors=self.items,
+            )
+
+
+def _body(request: HttpRequest, keys: dict[str, bool], errors: _Errors) -> dict:
+    if request.content_type != "application/json":
+        raise ApiError(415, "Skicka JSON med Content-Type: application/json.")
+    try:
+        data = json.loads(request.body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise ApiError(400, "Kroppen är ingen giltig JSON (UTF-8).")
+    if not isinstance(data, dict):
+        raise ApiError(400, "Kroppen ska vara ett JSON-objekt.")
+    for key in data:
+        if key not in keys:
+            errors.add(key, f"{key}: okänt fält.")
+    for key, required in keys.items():
+        if required and data.get(key) in (None, ""):
+            errors.add(key, f"{key}: måste anges.")
+    return data
+
+
+def _int(data: dict, key: str, errors: _Errors) -> int | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        errors.add(key, f"{key}: ska vara ett heltal.")
+        return None
+    return value
+
+
+def _number(data: dict, key: str, errors: _Errors) -> float | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        errors.add(key, f"{key}: ska vara ett tal.")
+        return None
+    return float(value)
+
+
+def _text(data: dict, key: str, errors: _Errors, max_length: int = 10_000) -> str:
+    value = data.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        errors.add(key, f"{key}: ska vara text.")
+        return ""
+    if len(value) > max_length:
+        errors.add(key, f"{key}: högst {max_length} tecken.")
+    return value
+
+
+def _date(data: dict, key: str, errors: _Errors) -> dt.date | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    try:
+        if not isinstance(value, str) or len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        errors.add(key, f"{key}: ska vara ett datum ÅÅÅÅ-MM-DD.")
+        return None
+
+
+def _service_errors(exc: ValidationError, errors: _Errors) -> None:
+    for key, messages in exc.message_dict.items():
+        for message in messages:
+            errors.add(_FIELD_NAMES.get(key, key), message)
+    errors.raise_if_any()
+
+
+def activity_post(request: HttpRequest, links: Links) -> JsonResponse:
+    """Log an activity against a commitment of a promise the token's organisation
+    is a party to."""
+    token = token_for_request(request)
+    errors = _Errors()
+    data = _body(request, ACTIVITY_KEYS, errors)
+    commitment_id = _int(data, "commitment_id", errors)
+    date = _date(data, "date", errors)
+    end_date = _date(data, "end_date", errors)
+    kind = _text(data, "kind", errors, 100)
+    quantity = _int(data, "quantity", errors)
+    participants = _int(data, "participants", errors)
+    area_id = _int(data, "area_id", errors)
+    description = _text(data, "description", errors)
+    links_in = data.get("links") or []
+    if not isinstance(links_in, list) or not all(isinstance(x, str) for x in links_in):
+        errors.add("links", "links: ska vara en lista med webbadresser.")
+        links_in = []
+    commitment = None
+    if commitment_id is not None:
+        commitment = (
+            Commitment.objects.select_related("promise")
+            .filter(pk=commitment_id)
+            .first()
+        )
+        if commitment is None:
+            errors.add(
+                "commitment_id", f"commitment_id: inget åtagande {commitment_id}."
+            )
+    area = None
+    if area_id is not None:
+        area = Area.objects.filter(pk=area_id).first()
+        if area is None:
+            errors.add("area_id", f"area_id: inget område {area_id}.")
+    errors.raise_if_any()
+    assert commitment is not None and date is not None
+    promise = commitment.promise
+    if not promise.parties.filter(pk=token.organisation_id).exists():
+        raise ApiError(
+            403,
+            f"{token.organisation} är inte part i medborgarlöftet ”{promise.title}”.",
+        )
+    try:
+        activity = activity_create(
+            commitment=commitment,
+            date=date,
+            end_date=end_date,
+            kind=kind,
+            quantity=1 if quantity is None else quantity,
+            participants=participants,
+            area=area,
+            organisation=token.organisation,
+            description=description,
+            links=links_in,
+            actor=token.user,
+            source="api",
+        )
+    except ValidationError as exc:
+        _service_errors(exc, errors)
+        raise
+    row = activity_rows([activity], links)[0]
+    response = JsonResponse(row, status=201, json_dumps_params={"ensure_ascii": False})
+    response["Location"] = links.api_url(f"activities/{activity.pk}")
+    return response
+
+
+def observation_post(request: HttpRequest) -> JsonResponse:
+    """File an observation in a kommun the token's organisation acts for."""
+    token = token_for_request(request)
+    errors = _Errors()
+    data = _body(request, OBSERVATION_KEYS, errors)
+    code = _text(data, "kommun", errors, 4)
+    category = _text(data, "category", errors, 20)
+    observed_raw = _text(data, "observed_at", errors, 40)
+    area_id = _int(data, "area_id", errors)
+    latitude = _number(data, "latitude", errors)
+    longitude = _number(data, "longitude", errors)
+    text = _text(data, "text", errors)
+    observed_at = None
+    if observed_raw:
+        try:
+            observed_at = parse_datetime(observed_raw)
+        except ValueError:
+            observed_at = None
+        if observed_at is None:
+            errors.add(
+                "observed_at",
+                "observed_at: ska vara en tidpunkt med tidszon (ISO 8601).",
+            )
+    kommun = None
+    if code:
+        kommun = Organisation.objects.kommuner().filter(code=code).first()
+        if kommun is None:
+            errors.add("kommun", f"kommun: ingen kommun med kommunkoden {code}.")
+    area = None
+    if area_id is not None:
+        area = Area.objects.filter(pk=area_id).first()
+        if area is None:
+            errors.add("area_id", f"area_id: inget område {area_id}.")
+    errors.raise_if_any()
+    assert kommun is not None and observed_at is not None
+    acts_for = token.organisation_id == kommun.pk or (
+        token.organisation.serves.filter(pk=kommun.pk).exists()
+    )
+    if not acts_for or not can_report(token.user, kommun):
+        raise ApiError(403, f"{token.organisation} rapporterar inte för {kommun}.")
+    try:
+        observation = observation_create(
+            kommun=kommun,
+            category=category,
+            observed_at=observed_at,
+            reporter=token.user,
+            area=area,
+            latitude=latitude,
+            longitude=longitude,
+            text=text,
+            organisation=token.organisation,
+        )
+    except ValidationError as exc:
+        _service_errors(exc, errors)
+        raise
+    body = {
+        "id": observation.pk,
+        "kommun": kommun.code,
+        "category": observation.category,
+        "observed_at": observation.observed_at.isoformat(),
+        "area_id": observation.area_id,
+        "latitude": observation.latitude,
+        "longitude": observation.longitude,
+        "text": observation.text,
+    }
+    return JsonResponse(body, status=201, json_dumps_params={"ensure_ascii": False})
