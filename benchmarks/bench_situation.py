@@ -56,7 +56,7 @@ SPAN_SECONDS = 3 * 365 * 24 * 3600
 CHUNK = 50_000
 
 
-def setup_django(keep: bool) -> str:
+def setup_django(keep: bool, time_only: bool = False) -> str:
     if not os.environ.get("DATABASE_URL"):
         directory = tempfile.mkdtemp(prefix="bench_situation_")
         os.environ["DATA_DIR"] = directory
@@ -68,6 +68,8 @@ def setup_django(keep: bool) -> str:
     from django.core.management import call_command
     from django.db import connection
 
+    if time_only:
+        return connection.vendor
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
@@ -241,7 +243,11 @@ def time_analysis_page(repeats: int = 5) -> dict[str, float]:
     from medborgarloften.accounts.models import User
 
     setup_test_environment()
-    user = User.objects.create_superuser("bench", "bench@example.org", "bench-losenord")
+    user = User.objects.filter(
+        username="bench"
+    ).first() or User.objects.create_superuser(
+        "bench", "bench@example.org", "bench-losenord"
+    )
     client = Client()
     client.force_login(user)
     results = {}
@@ -271,18 +277,24 @@ def generate_national(rng: random.Random, rows: int) -> float:
     return time.perf_counter() - started
 
 
-def time_national() -> tuple[float, int]:
+def time_national() -> tuple[float, int, float]:
+    """The selector (grouped in index order, summed per area in Python) and, for
+    comparison, the naive GROUP BY kommun, month, category that needs a sort."""
     from django.db.models import Count
 
     from medborgarloften.situation.models import Observation
+    from medborgarloften.situation.selectors import national_counts
 
     started = time.perf_counter()
-    groups = list(
+    groups = national_counts()
+    seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    list(
         Observation.objects.values_list("kommun_id", "month", "category")
         .annotate(n=Count("id"))
         .order_by()
     )
-    return time.perf_counter() - started, len(groups)
+    return seconds, len(groups), time.perf_counter() - started
 
 
 def time_pandas() -> tuple[float, float, int] | None:
@@ -311,15 +323,21 @@ def main() -> None:
     parser.add_argument("--skip-national", action="store_true")
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument(
+        "--time-only",
+        action="store_true",
+        help="Reuse the data in DATABASE_URL from an earlier run; only time.",
+    )
     args = parser.parse_args()
-    vendor = setup_django(args.keep)
+    vendor = setup_django(args.keep, args.time_only)
     VENDOR["name"] = vendor
     rng = random.Random(args.seed)
     print(
         f"# lägesbild benchmark — {vendor}, Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs"
     )
-    _kommun_id, seconds = generate_kommun(rng, args.kommun_rows)
-    print(f"generated {args.kommun_rows:,} rows for one kommun in {seconds:.1f} s")
+    if not args.time_only:
+        _kommun_id, seconds = generate_kommun(rng, args.kommun_rows)
+        print(f"generated {args.kommun_rows:,} rows for one kommun in {seconds:.1f} s")
     for period, seconds in time_analysis_page().items():
         print(f"analysis page, period {period}: {seconds * 1000:.0f} ms (median of 5)")
     if args.skip_national:

@@ -237,3 +237,20 @@ def test_viewers_cannot_turn_priorities_into_promises(client, kommun_viewer, kal
     client.force_login(kommun_viewer)
     response = client.post("/personal/lagesbild/0880/analys/prioritet/", {"key": "x"})
     assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_national_aggregate_sums_areas_per_kommun_month_and_category(
+    kalmar, nybro, areas
+):
+    from medborgarloften.situation.selectors import national_counts
+
+    _reports(kalmar, areas["Oxhagen"], 3, month=11)
+    _reports(kalmar, areas["Norrliden"], 2, month=11)
+    _reports(kalmar, None, 1, month=11)
+    _reports(nybro, None, 4, category="brand", month=10)
+    assert national_counts() == {
+        (kalmar.pk, 202511, "klotter"): 6,
+        (nybro.pk, 202510, "brand"): 4,
+    }
+    assert national_counts(months=[202510]) == {(nybro.pk, 202510, "brand"): 4}
