@@ -17,4 +17,5 @@ from . import views_public_extra as extra  # noqa: E402
 
 urlpatterns += [
     path("sok/", extra.search, name="search"),
+    path("oversikt/", extra.overview, name="overview"),
 ]

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from .forms import OverviewFilterForm
+from .overview import national_overview
 from .search import search_public
 
 
@@ -31,4 +33,24 @@ def search(request: HttpRequest) -> HttpResponse:
         request,
         "publishing/search.html",
         {"results": results, "query": query[:200], "kommun_code": kommun[:10]},
+    )
+
+
+def overview(request: HttpRequest) -> HttpResponse:
+    form = OverviewFilterForm(request.GET or None)
+    if request.GET and not form.is_valid():
+        return render(
+            request,
+            "publishing/overview.html",
+            {"form": form, "overview": None},
+            status=400,
+        )
+    data = form.cleaned_data if request.GET else {}
+    result = national_overview(
+        county=data.get("lan"),
+        year_from=data.get("fran"),
+        year_to=data.get("till"),
+    )
+    return render(
+        request, "publishing/overview.html", {"form": form, "overview": result}
     )

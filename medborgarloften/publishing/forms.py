@@ -1,0 +1,52 @@
+"""Forms of the public pages: they parse and validate, services do the rest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from medborgarloften.places.models import County
+
+
+class OverviewFilterForm(forms.Form):
+    """Län and start-year range of the national overview; all optional."""
+
+    lan = forms.ModelChoiceField(
+        label=_("Län"),
+        queryset=County.objects.order_by("name"),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Hela Sverige"),
+        error_messages={"invalid_choice": _("Län: det finns inget sådant län.")},
+    )
+    fran = forms.IntegerField(
+        label=_("Från år"),
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "invalid": _("Från år: skriv ett årtal, t.ex. 2023."),
+            "min_value": _("Från år: tidigast 2000."),
+            "max_value": _("Från år: senast 2100."),
+        },
+    )
+    till = forms.IntegerField(
+        label=_("Till år"),
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "invalid": _("Till år: skriv ett årtal, t.ex. 2025."),
+            "min_value": _("Till år: tidigast 2000."),
+            "max_value": _("Till år: senast 2100."),
+        },
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, end = data.get("fran"), data.get("till")
+        if start is not None and end is not None and end < start:
+            self.add_error("till", _("Till år: kan inte ligga före från år."))
+        return data

@@ -1,0 +1,345 @@
+"""The national overview: how many kommuner have a current promise, which themes the
+promises address year by year, how measurable the commitments are, and whether the
+follow-up reports came as promised — read in a fixed number of queries, with inline
+SVG charts drawn here (each shown beside a table with the same figures)."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from medborgarloften.followup.models import Report, ReportKind
+from medborgarloften.places.models import County, Organisation
+from medborgarloften.promises.models import (
+    Commitment,
+    FocusArea,
+    Promise,
+    PromiseStatus,
+)
+from medborgarloften.vocabulary import THEMES
+
+
+@dataclass(frozen=True)
+class ThemeRow:
+    code: str
+    label: str
+    promises: int
+    percent: int
+
+
+@dataclass(frozen=True)
+class ThemeYears:
+    label: str
+    counts: list[int]
+
+
+@dataclass(frozen=True)
+class YearRow:
+    year: int
+    promises: int
+    commitments: int
+    measurable: int
+
+    @property
+    def measurable_percent(self) -> int:
+        return _percent(self.measurable, self.commitments)
+
+
+@dataclass
+class Overview:
+    county: County | None
+    year_from: int | None
+    year_to: int | None
+    on: date
+    kommuner_total: int = 0
+    kommuner_with_current: int = 0
+    promises: int = 0
+    themes: list[ThemeRow] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    theme_years: list[ThemeYears] = field(default_factory=list)
+    year_rows: list[YearRow] = field(default_factory=list)
+    commitments: int = 0
+    measurable: int = 0
+    promises_with_plan: int = 0
+    reports_promised: int = 0
+    reports_due: int = 0
+    reports_published: int = 0
+    reports_published_of_due: int = 0
+    promises_on_schedule: int = 0
+    promises_due: int = 0
+
+    @property
+    def current_percent(self) -> int:
+        return _percent(self.kommuner_with_current, self.kommuner_total)
+
+    @property
+    def measurable_percent(self) -> int:
+        return _percent(self.measurable, self.commitments)
+
+    @property
+    def reports_percent(self) -> int:
+        return _percent(self.reports_published_of_due, self.reports_due)
+
+    @property
+    def themes_chart(self) -> SafeString:
+        return bar_chart(
+            [(row.label, row.promises) for row in self.themes],
+            title_id="themes-chart-title",
+            title="Antal löften per tema",
+        )
+
+    @property
+    def themes_years_chart(self) -> SafeString:
+        return line_chart(
+            self.years,
+            [(row.label, row.counts) for row in self.theme_years[:6]],
+            title_id="theme-years-chart-title",
+            title="Löften per tema och startår, de vanligaste temana",
+        )
+
+    @property
+    def measurable_chart(self) -> SafeString:
+        return bar_chart(
+            [(str(row.year), row.measurable_percent) for row in self.year_rows],
+            title_id="measurable-chart-title",
+            title="Andel mätbara åtaganden per startår, procent",
+            maximum=100,
+            suffix=" %",
+        )
+
+
+def _percent(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+def reports_due(
+    promised: int, start: date | None, end: date | None, on: date
+) -> int | None:
+    """How many of ``promised`` reports should be out by ``on``, spread evenly over
+    the period; None when the period is unknown (then nothing can be owed)."""
+    if start is None or end is None:
+        return None
+    if on >= end:
+        return promised
+    if on <= start:
+        return 0
+    elapsed = (on - start).days / max((end - start).days, 1)
+    return math.floor(promised * elapsed)
+
+
+def national_overview(
+    *,
+    county: County | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    on: date | None = None,
+) -> Overview:
+    """The overview for public promises whose period starts within the years (all
+    when unset), of kommuner in ``county`` (all when None); in eight queries."""
+    on = on or timezone.localdate()
+    if year_to is not None and year_to < on.year:
+        on = date(year_to, 12, 31)
+    result = Overview(county=county, year_from=year_from, year_to=year_to, on=on)
+
+    kommuner = Organisation.objects.kommuner().exclude(code="")
+    promises = Promise.objects.public()
+    if county is not None:
+        kommuner = kommuner.filter(county=county)
+        promises = promises.filter(
+            parties__in=Organisation.objects.kommuner().filter(county=county)
+        ).distinct()
+    if year_from is not None:
+        promises = promises.filter(period_start__year__gte=year_from)
+    if year_to is not None:
+        promises = promises.filter(period_start__year__lte=year_to)
+
+    result.kommuner_total = kommuner.count()
+    current = Promise.objects.public().filter(status=PromiseStatus.PUBLISHED)
+    result.kommuner_with_current = (
+        kommuner.filter(promises__in=current.current(on)).distinct().count()
+    )
+
+    ids = promises.values("pk")
+    rows = list(
+        Promise.objects.filter(pk__in=ids).values_list(
+            "pk", "period_start", "period_end", "themes", "reports_per_period"
+        )
+    )
+    result.promises = len(rows)
+    themes: dict[int, set[str]] = {pk: set(t or []) for pk, _s, _e, t, _r in rows}
+    for promise_id, codes in FocusArea.objects.filter(promise__in=ids).values_list(
+        "promise_id", "themes"
+    ):
+        themes[promise_id].update(codes or [])
+    per_promise: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for promise_id, codes, quantity, per, deadline in Commitment.objects.filter(
+        promise__in=ids
+    ).values_list(
+        "promise_id", "themes", "target_quantity", "target_per", "target_deadline"
+    ):
+        themes[promise_id].update(codes or [])
+        per_promise[promise_id][0] += 1
+        # The same rule as Commitment.measurable: a checkable target.
+        per_promise[promise_id][1] += int(bool(quantity is not None or per or deadline))
+    published = dict(
+        Report.objects.published()
+        .filter(kind=ReportKind.FOLLOW_UP, promise__in=ids)
+        .values("promise")
+        .annotate(n=Count("pk"))
+        .values_list("promise", "n")
+    )
+
+    # Themes, overall and per start year.
+    overall: Counter[str] = Counter()
+    by_year: dict[int, Counter[str]] = defaultdict(Counter)
+    year_totals: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for pk, start, end, _themes, promised in rows:
+        codes = {code for code in themes[pk] if code in THEMES}
+        overall.update(codes)
+        if start is not None:
+            by_year[start.year].update(codes)
+            year_totals[start.year][0] += 1
+            year_totals[start.year][1] += per_promise[pk][0]
+            year_totals[start.year][2] += per_promise[pk][1]
+        result.commitments += per_promise[pk][0]
+        result.measurable += per_promise[pk][1]
+        # Reports: promised, owed by now, published.
+        count = published.get(pk, 0)
+        result.reports_published += count
+        if promised:
+            result.promises_with_plan += 1
+            result.reports_promised += promised
+            due = reports_due(promised, start, end, on)
+            if due is not None:
+                result.reports_due += due
+                result.reports_published_of_due += min(count, due)
+                if due:
+                    result.promises_due += 1
+                    result.promises_on_schedule += int(count >= due)
+    result.themes = [
+        ThemeRow(code, THEMES[code], n, _percent(n, result.promises))
+        for code, n in sorted(overall.items(), key=lambda kv: (-kv[1], THEMES[kv[0]]))
+    ]
+    result.years = sorted(by_year)
+    result.theme_years = [
+        ThemeYears(row.label, [by_year[year][row.code] for year in result.years])
+        for row in result.themes
+    ]
+    result.year_rows = [
+        YearRow(year, *year_totals[year]) for year in sorted(year_totals)
+    ]
+    return result
+
+
+# --- Charts -------------------------------------------------------------------------
+# Plain SVG, no script: each has a <title>, and the page shows a table with the same
+# figures beside it, so nothing is told by the chart alone.
+
+_COLOURS = ["#1d5a8c", "#b2472c", "#2f7d32", "#6a3d9a", "#8a6d00", "#4a4a4a"]
+_DASHES = ["", "6 3", "2 3", "8 3 2 3", "1 4", "10 4"]
+
+
+def bar_chart(
+    rows: list[tuple[str, int]],
+    *,
+    title_id: str,
+    title: str,
+    maximum: int | None = None,
+    suffix: str = "",
+) -> SafeString:
+    """Horizontal bars, one per row, the value written beside each bar."""
+    if not rows:
+        return mark_safe("")
+    label_width, bar_width, row_height = 220, 300, 26
+    top = max([value for _label, value in rows] + [maximum or 0, 1])
+    height = row_height * len(rows) + 10
+    parts = [
+        f'<svg class="chart" role="img" aria-labelledby="{escape(title_id)}" '
+        f'viewBox="0 0 {label_width + bar_width + 70} {height}" '
+        f'width="100%" preserveAspectRatio="xMinYMin meet">',
+        f'<title id="{escape(title_id)}">{escape(title)}</title>',
+    ]
+    for index, (label, value) in enumerate(rows):
+        y = 5 + index * row_height
+        width = round(bar_width * value / top)
+        parts.append(
+            f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end" '
+            f'font-size="14" fill="#1a1a1a">{escape(label)}</text>'
+            f'<rect x="{label_width}" y="{y + 3}" width="{width}" height="18" '
+            f'fill="{_COLOURS[0]}"></rect>'
+            f'<text x="{label_width + width + 6}" y="{y + 17}" font-size="14" '
+            f'fill="#1a1a1a">{value}{escape(suffix)}</text>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 — every text escaped above
+
+
+def line_chart(
+    years: list[int],
+    series: list[tuple[str, list[int]]],
+    *,
+    title_id: str,
+    title: str,
+) -> SafeString:
+    """One line per series over the years; colour and dash pattern both differ,
+    and each line is named at its end."""
+    if len(years) < 2 or not series:
+        return mark_safe("")
+    left, right, top_pad, plot_w, plot_h = 40, 230, 10, 420, 200
+    top = max(max(counts) for _label, counts in series) or 1
+    step = plot_w / (len(years) - 1)
+
+    def point(i: int, value: int) -> tuple[float, float]:
+        return left + i * step, top_pad + plot_h - plot_h * value / top
+
+    parts = [
+        f'<svg class="chart" role="img" aria-labelledby="{escape(title_id)}" '
+        f'viewBox="0 0 {left + plot_w + right} {top_pad + plot_h + 30}" '
+        f'width="100%" preserveAspectRatio="xMinYMin meet">',
+        f'<title id="{escape(title_id)}">{escape(title)}</title>',
+        f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{left + plot_w}" '
+        f'y2="{top_pad + plot_h}" stroke="#595959"></line>',
+        f'<text x="{left - 6}" y="{top_pad + 5}" text-anchor="end" font-size="12" '
+        f'fill="#1a1a1a">{top}</text>',
+        f'<text x="{left - 6}" y="{top_pad + plot_h}" text-anchor="end" '
+        f'font-size="12" fill="#1a1a1a">0</text>',
+    ]
+    for i, year in enumerate(years):
+        x, _y = point(i, 0)
+        parts.append(
+            f'<text x="{x:.1f}" y="{top_pad + plot_h + 20}" text-anchor="middle" '
+            f'font-size="12" fill="#1a1a1a">{year}</text>'
+        )
+    # Line names at the right end, pushed apart so they never overlap.
+    ends = sorted(
+        (point(len(counts) - 1, counts[-1])[1], index)
+        for index, (_label, counts) in enumerate(series)
+    )
+    label_y: dict[int, float] = {}
+    previous = -100.0
+    for y, index in ends:
+        previous = max(y + 4, previous + 14)
+        label_y[index] = previous
+    for index, (label, counts) in enumerate(series):
+        colour = _COLOURS[index % len(_COLOURS)]
+        dash = _DASHES[index % len(_DASHES)]
+        points = " ".join(
+            "{:.1f},{:.1f}".format(*point(i, v)) for i, v in enumerate(counts)
+        )
+        end_x, _end_y = point(len(counts) - 1, counts[-1])
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        parts.append(
+            f'<polyline points="{points}" fill="none" stroke="{colour}" '
+            f'stroke-width="2.5"{dash_attr}></polyline>'
+            f'<text x="{end_x + 6:.1f}" y="{label_y[index]:.1f}" '
+            f'font-size="12" fill="{colour}">{escape(label)}</text>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 — every text escaped above
