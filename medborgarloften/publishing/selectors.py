@@ -1,23 +1,46 @@
-"""Reads for the public pages: only ``Promise.objects.public()``, in a fixed number of
-queries however large a promise is (the query-budget tests hold this)."""
+"""Reads for the public pages, feeds and widget: only ``Promise.objects.public()``, in
+a fixed number of queries however large a promise is (the query-budget tests hold
+this). Pages, Atom feeds and the embeddable widget read through these functions, so
+they cannot disagree about what is public."""
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 import unicodedata
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from itertools import chain
 from uuid import UUID
 
-from django.db.models import Count, Prefetch, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
-from medborgarloften.places.models import Organisation
-from medborgarloften.promises.models import PUBLIC_STATUSES, Promise, PromiseStatus
+from medborgarloften.followup.models import Activity, Report
+from medborgarloften.followup.selectors import (
+    CommitmentRow,
+    ReportPlan,
+    commitment_rows,
+    report_plan,
+)
+from medborgarloften.places.models import Area, County, Organisation
+from medborgarloften.promises.models import (
+    PUBLIC_STATUSES,
+    Commitment,
+    Promise,
+    PromiseStatus,
+)
 from medborgarloften.promises.selectors import (
     PromisePage,
     promise_page,
     promise_with_contents,
 )
+
+from .maps import SwedenOutline, sweden_outline
+
+ACTIVITIES_PER_PAGE = 20
+FEED_ITEMS = 50
 
 
 def _fold(text: str) -> str:
@@ -25,34 +48,133 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold().strip()
 
 
+def _current_filter(today: dt.date, prefix: str = "") -> Q:
+    """A published promise whose period has not ended: "gällande"."""
+    return Q(**{f"{prefix}status": PromiseStatus.PUBLISHED}) & (
+        Q(**{f"{prefix}period_end__isnull": True})
+        | Q(**{f"{prefix}period_end__gte": today})
+    )
+
+
+# --- Start page ----------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class KommunEntry:
     kommun: Organisation
-    promise_count: int
+    promise_count: int  # public promises, current or past
+    current_count: int  # published promises whose period has not ended
+
+    @property
+    def has_current(self) -> bool:
+        return self.current_count > 0
+
+
+@dataclass
+class CountyGroup:
+    county: County | None  # None: kommuner without a län on record
+    kommuner: list[KommunEntry] = field(default_factory=list)
+
+    @property
+    def current_count(self) -> int:
+        return sum(1 for entry in self.kommuner if entry.has_current)
+
+
+@dataclass(frozen=True)
+class MapShape:
+    code: str
+    d: str
+    label: str
+    has_current: bool
+
+
+@dataclass
+class KommunFinder:
+    """What the start page shows: search hits, every län with its kommuner, a map."""
+
+    query: str
+    matches: list[KommunEntry]
+    counties: list[CountyGroup]
+    width: int
+    height: int
+    shapes: list[MapShape]
+
+    @property
+    def current_count(self) -> int:
+        return sum(group.current_count for group in self.counties)
+
+
+def kommun_entries(*, today: dt.date | None = None) -> list[KommunEntry]:
+    """Every kommun with a kommunkod, by name, with its public and current promises
+    counted in the same query."""
+    today = today or timezone.localdate()
+    public = Q(promises__status__in=PUBLIC_STATUSES)
+    kommuner = (
+        Organisation.objects.kommuner()
+        .exclude(code="")
+        .annotate(
+            public_count=Count("promises", filter=public, distinct=True),
+            current_count=Count(
+                "promises", filter=_current_filter(today, "promises__"), distinct=True
+            ),
+        )
+        .order_by("name", "code")
+    )
+    return [KommunEntry(k, k.public_count, k.current_count) for k in kommuner]
 
 
 def kommuner_with_public_promises(*, query: str = "") -> list[KommunEntry]:
-    """Kommuner that are party to at least one public promise, by name; ``query``
-    keeps those whose name contains it (or whose kommunkod it is)."""
-    kommuner = (
-        Organisation.objects.kommuner()
-        .annotate(
-            public_count=Count(
-                "promises",
-                filter=Q(promises__status__in=PUBLIC_STATUSES),
-                distinct=True,
-            )
-        )
-        .filter(public_count__gt=0)
-        .exclude(code="")
-        .order_by("name")
-    )
-    needle = _fold(query)
+    """Kommuner party to at least one public promise; ``query`` keeps those whose
+    name contains it (å/ä/ö kept, case ignored) or whose kommunkod it is."""
     return [
-        KommunEntry(kommun, kommun.public_count)
-        for kommun in kommuner
-        if not needle or needle in _fold(kommun.name) or needle == kommun.code
+        entry for entry in _search(kommun_entries(), query) if entry.promise_count > 0
     ]
+
+
+def _search(entries: list[KommunEntry], query: str) -> list[KommunEntry]:
+    needle = _fold(query)
+    if not needle:
+        return entries
+    return [
+        e for e in entries if needle in _fold(e.kommun.name) or needle == e.kommun.code
+    ]
+
+
+def kommun_finder(*, query: str = "", today: dt.date | None = None) -> KommunFinder:
+    """The start page in two queries: the kommuner (with counts) and the län."""
+    entries = kommun_entries(today=today)
+    by_county: dict[int | None, CountyGroup] = {
+        county.pk: CountyGroup(county) for county in County.objects.order_by("name")
+    }
+    for entry in entries:
+        group = by_county.get(entry.kommun.county_id)
+        if group is None:
+            group = by_county.setdefault(None, CountyGroup(None))
+        group.kommuner.append(entry)
+    outline: SwedenOutline = sweden_outline()
+    known = {entry.kommun.code: entry for entry in entries}
+    shapes = []
+    for shape in outline.shapes:
+        entry = known.get(shape.code)
+        name = str(entry.kommun) if entry else f"{shape.name} kommun"
+        if entry and entry.has_current:
+            label = f"{name}, har ett gällande medborgarlöfte"
+        else:
+            label = f"{name}, inget gällande medborgarlöfte"
+        shapes.append(
+            MapShape(shape.code, shape.d, label, bool(entry and entry.has_current))
+        )
+    return KommunFinder(
+        query=query,
+        matches=_search(entries, query) if _fold(query) else [],
+        counties=list(by_county.values()),
+        width=outline.width,
+        height=outline.height,
+        shapes=shapes,
+    )
+
+
+# --- Kommun page -----------------------------------------------------------------
 
 
 @dataclass
@@ -60,11 +182,15 @@ class KommunPromises:
     kommun: Organisation
     current: list[Promise]
     past: list[Promise]
+    areas: list[Area] = field(default_factory=list)
 
 
-def kommun_public_promises(*, code: str, today: Any = None) -> KommunPromises:
+def kommun_public_promises(
+    *, code: str, today: dt.date | None = None
+) -> KommunPromises:
     """A kommun's public promises: current (published, period not over) and past
-    (closed, or the period has ended). Raises Organisation.DoesNotExist."""
+    (closed, or the period has ended), and the areas those promises name. Raises
+    Organisation.DoesNotExist."""
     kommun = Organisation.objects.kommuner().get(code=code)
     today = today or timezone.localdate()
     promises = list(
@@ -82,11 +208,192 @@ def kommun_public_promises(*, code: str, today: Any = None) -> KommunPromises:
             current.append(promise)
         else:
             past.append(promise)
-    return KommunPromises(kommun=kommun, current=current, past=past)
+    areas = (
+        list(_public_areas().filter(kommun=kommun).order_by("name")) if promises else []
+    )
+    return KommunPromises(kommun=kommun, current=current, past=past, areas=areas)
 
 
-def public_promise(*, uid: UUID | str) -> PromisePage:
-    """One public promise laid out for its page. Drafts and adopted promises do not
-    exist here: raises Promise.DoesNotExist."""
-    promise = promise_with_contents(Promise.objects.public()).get(uid=uid)
-    return promise_page(promise)
+def _public_areas() -> QuerySet[Area]:
+    """Areas a public promise names: itself, in a focus area or a commitment."""
+    public = Promise.objects.public().values("pk")
+    return Area.objects.filter(
+        Q(promises__in=public)
+        | Q(focus_areas__promise__in=public)
+        | Q(commitments__promise__in=public)
+    ).distinct()
+
+
+# --- Promise page ----------------------------------------------------------------
+
+
+@dataclass
+class PublicPromise:
+    """A public promise with its progress, reports, plan and activity timeline."""
+
+    page: PromisePage
+    rows: list[CommitmentRow]
+    reports: list[Report]
+    plan: ReportPlan
+    activities: Page | None  # None for the widget, which shows no timeline
+    today: dt.date
+
+    @property
+    def promise(self) -> Promise:
+        return self.page.promise
+
+
+def public_activities(*, promises: QuerySet[Promise] | list[Promise]) -> QuerySet:
+    """Activities against the commitments of public promises, newest first."""
+    return (
+        Activity.objects.filter(commitment__promise__in=promises)
+        .filter(commitment__promise__status__in=PUBLIC_STATUSES)
+        .select_related("commitment__promise", "area", "organisation")
+        .order_by("-date", "-pk")
+    )
+
+
+def public_promise(
+    *, uid: UUID | str, page: str | int | None = 1, today: dt.date | None = None
+) -> PublicPromise:
+    """One public promise laid out for its page, with page ``page`` of its activity
+    timeline (none when ``page`` is None). Drafts and adopted promises do not exist
+    here: raises Promise.DoesNotExist."""
+    today = today or timezone.localdate()
+    promise = promise_with_contents(
+        Promise.objects.public().prefetch_related(
+            Prefetch("areas", queryset=Area.objects.order_by("name"))
+        )
+    ).get(uid=uid)
+    _link_areas(promise)
+    # commitment_rows loads the commitments its own way; give it the promise
+    # without the page's prefetched commitments (their prefetches would clash).
+    bare = copy.copy(promise)
+    bare._prefetched_objects_cache = {
+        "areas": promise._prefetched_objects_cache["areas"]
+    }
+    rows = commitment_rows(promise=bare, today=today)
+    by_id = {row.commitment.pk: row for row in rows}
+    # The template finds each commitment's progress on the commitment itself.
+    for commitment in promise.commitments.all():
+        commitment.public_progress = by_id.get(commitment.pk)
+    reports = list(
+        Report.objects.published().filter(promise=promise).order_by("-period_end")
+    )
+    activities = None
+    if page is not None:
+        activities = Paginator(
+            Activity.objects.filter(commitment__promise=promise)
+            .select_related("commitment", "area", "organisation")
+            .order_by("-date", "-pk"),
+            ACTIVITIES_PER_PAGE,
+        ).get_page(page)
+    return PublicPromise(
+        page=promise_page(promise),
+        rows=rows,
+        reports=reports,
+        plan=report_plan(promise=promise, today=today, published=len(reports)),
+        activities=activities,
+        today=today,
+    )
+
+
+def promise_progress(*, uid: UUID | str, today: dt.date | None = None) -> PublicPromise:
+    """The widget's view of a public promise: progress, no timeline."""
+    return public_promise(uid=uid, page=None, today=today)
+
+
+def _link_areas(promise: Promise) -> None:
+    """Give each prefetched area of the promise its public URL (``public_url``),
+    from the kommunkoder of the parties already loaded: no query per area."""
+    codes = {p.pk: p.code for p in promise.parties.all() if p.is_kommun and p.code}
+    areas = chain(
+        *(f.areas.all() for f in promise.focus_areas.all()),
+        *(c.areas.all() for c in promise.commitments.all()),
+    )
+    for area in areas:
+        code = codes.get(area.kommun_id)
+        area.public_url = (
+            reverse("publishing:area", args=[code, area.pk]) if code else ""
+        )
+
+
+# --- Area page -------------------------------------------------------------------
+
+
+@dataclass
+class AreaPage:
+    area: Area
+    promises: list[Promise]
+    commitments: list[Commitment]
+    activities: Page
+
+
+def public_area(*, code: str, area_id: int, page: str | int | None = 1) -> AreaPage:
+    """What public promises promise and what was done in one area of a kommun.
+    Raises Area.DoesNotExist for an unknown area or one that is in another kommun."""
+    area = Area.objects.select_related("kommun").get(pk=area_id, kommun__code=code)
+    public = Promise.objects.public()
+    commitments = list(
+        Commitment.objects.filter(promise__in=public)
+        .filter(Q(areas=area) | Q(focus_area__areas=area))
+        .select_related("promise", "focus_area")
+        .distinct()
+        .order_by("-promise__period_start", "promise__title", "position", "pk")
+    )
+    promise_ids = {c.promise_id for c in commitments}
+    promises = list(
+        public.filter(Q(pk__in=promise_ids) | Q(areas=area))
+        .distinct()
+        .order_by("-period_start", "title", "pk")
+    )
+    activities = Paginator(
+        Activity.objects.filter(area=area, commitment__promise__in=public)
+        .select_related("commitment__promise", "area", "organisation")
+        .order_by("-date", "-pk"),
+        ACTIVITIES_PER_PAGE,
+    ).get_page(page)
+    return AreaPage(
+        area=area, promises=promises, commitments=commitments, activities=activities
+    )
+
+
+# --- Feeds -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    kind: str  # "activity" or "report"
+    obj: Activity | Report
+    promise: Promise
+    updated: dt.datetime
+
+
+def feed_items(
+    *, promises: QuerySet[Promise], limit: int = FEED_ITEMS
+) -> list[FeedItem]:
+    """The newest activities and published reports of the given public promises,
+    newest first: the Atom feeds' entries (two queries)."""
+    public = promises.filter(status__in=PUBLIC_STATUSES)
+    activities = (
+        Activity.objects.filter(commitment__promise__in=public)
+        .select_related("commitment__promise", "area", "organisation")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+    reports = (
+        Report.objects.published()
+        .filter(promise__in=public)
+        .select_related("promise")
+        .order_by("-published_at", "-pk")[:limit]
+    )
+    items = chain(
+        (
+            FeedItem("activity", a, a.commitment.promise, a.created_at)
+            for a in activities
+        ),
+        (
+            FeedItem("report", r, r.promise, r.published_at or r.updated_at)
+            for r in reports
+        ),
+    )
+    return sorted(items, key=lambda item: item.updated, reverse=True)[:limit]

@@ -1,8 +1,9 @@
 """Public URLs at the site root (namespace ``publishing``)."""
 
 from django.urls import path
+from django.views.decorators.cache import cache_control
 
-from . import views
+from . import embed, feeds, views
 
 app_name = "publishing"
 
@@ -10,6 +11,18 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("kommun/<str:kommunkod>/", views.kommun, name="kommun"),
     path("lofte/<uuid:uid>/", views.promise, name="promise"),
+    path("kommun/<str:kommunkod>/omrade/<int:area_id>/", views.area, name="area"),
+    path(
+        "kommun/<str:kommunkod>/flode/",
+        cache_control(public=True, max_age=300)(feeds.KommunFeed()),
+        name="kommun_feed",
+    ),
+    path(
+        "lofte/<uuid:uid>/flode/",
+        cache_control(public=True, max_age=300)(feeds.PromiseFeed()),
+        name="promise_feed",
+    ),
+    path("embed/lofte/<uuid:uid>/", embed.promise_widget, name="embed"),
 ]
 
 # Search, national overview and subscriptions (views_public_extra.py).
@@ -17,5 +30,4 @@ from . import views_public_extra as extra  # noqa: E402
 
 urlpatterns += [
     path("sok/", extra.search, name="search"),
-    path("oversikt/", extra.overview, name="overview"),
 ]

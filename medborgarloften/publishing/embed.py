@@ -1,0 +1,39 @@
+"""The embeddable widget: a small page a kommun puts in an iframe on its own site.
+
+Only this view may be framed, from any site: ``xframe_options_exempt`` lifts the
+site-wide ``X-Frame-Options: DENY`` and a Content-Security-Policy says the same to
+browsers that read ``frame-ancestors``. The page has no scripts and its own CSS
+inline, so nothing else is loaded into the host page.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
+
+from medborgarloften.promises.models import Promise
+
+from .selectors import promise_progress
+
+#: Anyone may frame it; nothing but the inline style and same-site links runs.
+EMBED_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors *"
+)
+
+
+@xframe_options_exempt
+def promise_widget(request: HttpRequest, uid: UUID) -> HttpResponse:
+    try:
+        public = promise_progress(uid=uid)
+    except Promise.DoesNotExist:
+        raise Http404(_("Det finns inget publicerat medborgarlöfte med den adressen."))
+    response = render(request, "publishing/embed.html", {"public": public})
+    response["Content-Security-Policy"] = EMBED_CSP
+    patch_cache_control(response, public=True, max_age=300)
+    return response

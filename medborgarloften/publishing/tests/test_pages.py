@@ -1,0 +1,267 @@
+"""Public pages beyond the basics: the kommun finder (län, map), progress, the
+activity timeline, the next report, the area page, caching, 404s and budgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from medborgarloften.followup.progress import report_due_dates
+from medborgarloften.followup.services.activities import activity_create
+from medborgarloften.followup.services.reports import report_create, report_set_status
+from medborgarloften.places.models import Area, County, Organisation, OrganisationKind
+from medborgarloften.publishing import maps
+from medborgarloften.publishing.selectors import ACTIVITIES_PER_PAGE, kommun_finder
+
+from .test_views import _promise
+
+
+@pytest.fixture
+def promise(superuser, kalmar, lpo_kalmar):
+    return _promise(
+        superuser,
+        [kalmar, lpo_kalmar],
+        title="Tryggare Kalmar",
+        period_start=dt.date(2025, 1, 1),
+        period_end=dt.date(2027, 12, 31),
+        reports_per_period=2,
+        commitments=2,
+    )
+
+
+def _log(promise, n=1, *, number=0, area=True, day=dt.date(2026, 3, 1), **kw):
+    commitment = promise.commitments.order_by("position", "pk")[number]
+    centrum = Area.objects.get(name="Centrum") if area else None
+    return [
+        activity_create(
+            commitment=commitment,
+            date=day - dt.timedelta(days=i),
+            kind=kw.get("kind", f"Trygghetsvandring {i}"),
+            area=centrum,
+            description=kw.get("description", ""),
+        )
+        for i in range(n)
+    ]
+
+
+def _publish_report(promise, title="Uppföljning 2025"):
+    report = report_create(
+        promise=promise,
+        title=title,
+        period_start=dt.date(2025, 1, 1),
+        period_end=dt.date(2025, 12, 31),
+    )
+    report = report_set_status(report=report, status="approved")
+    return report_set_status(report=report, status="published")
+
+
+# --- Start page ---------------------------------------------------------------
+
+
+def test_it_lists_every_county_with_its_kommuner_and_marks_current_promises(
+    client, promise, nybro
+):
+    County.objects.create(code="25", name="Norrbottens län")
+    finder = kommun_finder()
+    names = [g.county.name for g in finder.counties]
+    assert names == ["Kalmar län", "Norrbottens län"]
+    kalmar_lan = finder.counties[0]
+    assert [(e.kommun.code, e.has_current) for e in kalmar_lan.kommuner] == [
+        ("0880", True),
+        ("0881", False),
+    ]
+    assert finder.current_count == 1
+    html = client.get(reverse("publishing:home")).content.decode()
+    assert "Norrbottens län" in html and "Inga kommuner registrerade i länet." in html
+    kalmar_link = f'<a href="{reverse("publishing:kommun", args=["0880"])}">'
+    after = html[html.index('id="lan-heading"') :]
+    assert after.index(kalmar_link) < after.index('class="tag-current"')
+
+
+def test_it_puts_a_kommun_without_county_under_its_own_heading(client, db):
+    Organisation.objects.create(kind=OrganisationKind.KOMMUN, code="0999", name="Ö")
+    finder = kommun_finder()
+    assert finder.counties[-1].county is None
+    assert "Utan län" in client.get(reverse("publishing:home")).content.decode()
+
+
+def test_it_draws_every_kommun_on_the_map_as_a_named_link(client, promise):
+    outline = maps.sweden_outline()
+    assert len(outline.shapes) == 290
+    html = client.get(reverse("publishing:home")).content.decode()
+    assert html.count("<path ") == 290
+    kalmar = reverse("publishing:kommun", args=["0880"])
+    assert (
+        f'<a href="{kalmar}" aria-label="Kalmar kommun, har ett gällande '
+        'medborgarlöfte"><path' in html
+    )
+    assert 'aria-label="Nybro kommun, inget gällande medborgarlöfte"' in html
+    assert html.count('class="has-current"') == 1
+    assert "<script" not in html  # no JavaScript needed
+    assert len(html.encode()) < 200_000  # light enough for a phone
+
+
+def test_it_keeps_the_start_page_within_a_query_budget(
+    client, superuser, kalmar, nybro, django_assert_max_num_queries
+):
+    for i in range(4):
+        _promise(superuser, [kalmar], title=f"Löfte {i}", commitments=1)
+        _promise(superuser, [nybro], title=f"Nybro {i}", commitments=1)
+    with django_assert_max_num_queries(2):  # kommuner with counts, län
+        response = client.get(reverse("publishing:home"), {"q": "kal"})
+    assert response.status_code == 200
+
+
+# --- Promise page ------------------------------------------------------------------
+
+
+def test_it_shows_each_commitments_progress_and_status(client, promise):
+    _log(promise, 1, number=1)  # commitment 2: target 2 per year
+    html = client.get(reverse("publishing:promise", args=[promise.uid])).content
+    html = html.decode()
+    # "minst 2 kvällar per år" over three period years: 6; one done.
+    assert '<progress max="6" value="1" aria-label="Utfört: 1 av 6">' in html
+    assert "1 av 6" in html
+    assert '<progress max="3" value="0" aria-label="Utfört: 0 av 3">' in html
+    assert 'class="pstatus pstatus-' in html
+
+
+def test_it_shows_the_activity_timeline_newest_first_and_paginated(client, promise):
+    _log(promise, ACTIVITIES_PER_PAGE + 3)
+    url = reverse("publishing:promise", args=[promise.uid])
+    html = client.get(url).content.decode()
+    assert html.index("Trygghetsvandring 0<") < html.index("Trygghetsvandring 1<")
+    assert "Trygghetsvandring 22<" not in html
+    assert "Sida 1 av 2" in html and 'href="?sida=2#timeline-heading"' in html
+    html = client.get(url, {"sida": "2"}).content.decode()
+    assert "Trygghetsvandring 22<" in html and "Trygghetsvandring 0<" not in html
+    # Nonsense page numbers show a page, not an error.
+    assert client.get(url, {"sida": "x"}).status_code == 200
+    assert client.get(url, {"sida": "999"}).status_code == 200
+
+
+def test_it_says_when_the_next_report_is_due(client, promise):
+    html = client.get(reverse("publishing:promise", args=[promise.uid])).content
+    # Two reports over 2025–2027: the first falls due in the middle, on 2 July 2026.
+    assert report_due_dates(promise.period_start, promise.period_end, 2)[0] == (
+        dt.date(2026, 7, 2)
+    )
+    html = html.decode()
+    assert "Nästa uppföljningsrapport ska vara klar senast 2 juli 2026." in html
+    _publish_report(promise)
+    html = client.get(reverse("publishing:promise", args=[promise.uid])).content
+    assert "ska vara klar senast 31 december 2027." in html.decode()
+    assert "Uppföljning 2025" in html.decode()
+
+
+def test_it_links_feed_widget_and_areas_from_the_promise_page(client, promise):
+    html = client.get(reverse("publishing:promise", args=[promise.uid])).content
+    html = html.decode()
+    feed = reverse("publishing:promise_feed", args=[promise.uid])
+    assert f'<link rel="alternate" type="application/atom+xml" href="{feed}"' in html
+    embed = "http://testserver" + reverse("publishing:embed", args=[promise.uid])
+    assert f"&lt;iframe src=&quot;{embed}&quot;" in html or (
+        f'&lt;iframe src="{embed}"' in html
+    )
+    centrum = Area.objects.get(name="Centrum")
+    assert reverse("publishing:area", args=["0880", centrum.pk]) in html
+
+
+def test_it_keeps_the_promise_page_within_a_query_budget_with_activities(
+    client, superuser, kalmar, lpo_kalmar, django_assert_max_num_queries
+):
+    small = _promise(
+        superuser, [kalmar, lpo_kalmar], commitments=1, period_start=dt.date(2025, 1, 1)
+    )
+    large = _promise(
+        superuser,
+        [kalmar, lpo_kalmar],
+        commitments=12,
+        period_start=dt.date(2025, 1, 1),
+    )
+    _log(small, 1)
+    for number in range(12):
+        _log(large, 3, number=number)
+    _publish_report(large)
+    # promise, its areas, parties, focus areas (+ areas), commitments (+ areas,
+    # other parties), signatories; progress: commitments (+ areas), activities;
+    # reports; timeline: count and page. The same for 1 or 12 commitments.
+    for promise in (small, large):
+        with django_assert_max_num_queries(15):
+            response = client.get(reverse("publishing:promise", args=[promise.uid]))
+        assert response.status_code == 200
+
+
+# --- Kommun and area pages ---------------------------------------------------------
+
+
+def test_it_links_the_areas_of_a_kommuns_promises(client, promise):
+    Area.objects.create(kommun=promise.parties.get(code="0880"), name="Oxhagen")
+    html = client.get(reverse("publishing:kommun", args=["0880"])).content.decode()
+    centrum = Area.objects.get(name="Centrum")
+    assert reverse("publishing:area", args=["0880", centrum.pk]) in html
+    assert "Oxhagen" not in html  # no public promise names it
+    feed = reverse("publishing:kommun_feed", args=["0880"])
+    assert f'<link rel="alternate" type="application/atom+xml" href="{feed}"' in html
+
+
+def test_it_shows_what_is_promised_and_done_in_an_area(
+    client, superuser, promise, kalmar
+):
+    _log(promise, 2, kind="Vandring i Centrum")
+    draft = _promise(superuser, [kalmar], title="Utkastet", status="draft")
+    centrum = Area.objects.get(name="Centrum")
+    url = reverse("publishing:area", args=["0880", centrum.pk])
+    html = client.get(url).content.decode()
+    assert "<h1>Vad som lovas och görs i Centrum</h1>" in html
+    assert "Tryggare Kalmar" in html and "Åtagande nummer 1." in html
+    assert html.count("Vandring i Centrum") == 2
+    assert draft.title not in html
+
+
+def test_it_keeps_the_kommun_and_area_pages_within_a_query_budget(
+    client, superuser, promise, kalmar, django_assert_max_num_queries
+):
+    for i in range(3):
+        other = _promise(superuser, [kalmar], title=f"Löfte {i}", commitments=3)
+        _log(other, 3, number=i)
+    centrum = Area.objects.get(name="Centrum")
+    with django_assert_max_num_queries(4):  # kommun, promises, parties, areas
+        client.get(reverse("publishing:kommun", args=["0880"]))
+    with django_assert_max_num_queries(5):  # area, commitments, promises, timeline
+        client.get(reverse("publishing:area", args=["0880", centrum.pk]))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/kommun/9999/",
+        "/kommun/abc/",
+        "/kommun/9999/flode/",
+        "/kommun/0880/omrade/999999/",
+        "/lofte/00000000-0000-0000-0000-000000000000/",
+        "/lofte/00000000-0000-0000-0000-000000000000/flode/",
+        "/embed/lofte/00000000-0000-0000-0000-000000000000/",
+        "/lofte/inte-ett-id/",
+    ],
+)
+def test_it_answers_unknown_addresses_with_a_swedish_404(client, kalmar, url):
+    response = client.get(url)
+    assert response.status_code == 404
+
+
+def test_it_answers_an_area_of_another_kommun_with_404(client, promise, nybro):
+    centrum = Area.objects.get(name="Centrum")
+    url = reverse("publishing:area", args=["0881", centrum.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_it_lets_caches_keep_anonymous_pages_but_not_signed_in_ones(
+    client, promise, kommun_viewer
+):
+    url = reverse("publishing:promise", args=[promise.uid])
+    assert client.get(url)["Cache-Control"] == "public, max-age=60"
+    client.force_login(kommun_viewer)
+    assert "private" in client.get(url)["Cache-Control"]
