@@ -1,0 +1,47 @@
+"""The embeddable widget: framable from anywhere, no scripts, only public promises."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from .test_pages import _log
+from .test_pages import promise as promise  # noqa: F401 - the fixture
+from .test_views import _promise
+
+
+def test_it_shows_the_promise_and_its_progress_in_a_framable_page(
+    client,
+    promise,  # noqa: F811
+):
+    _log(promise, 1, number=1)
+    response = client.get(reverse("publishing:embed", args=[promise.uid]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "X-Frame-Options" not in response
+    assert "frame-ancestors *" in response["Content-Security-Policy"]
+    assert "script-src" not in response["Content-Security-Policy"]
+    assert "<script" not in html and "<link" not in html  # nothing from elsewhere
+    assert "<h1>Tryggare Kalmar</h1>" in html
+    assert '<progress max="6" value="1"' in html and "1 av 6" in html
+    assert reverse("publishing:promise", args=[promise.uid]) in html
+
+
+def test_it_keeps_other_pages_unframable(client, promise):  # noqa: F811
+    response = client.get(reverse("publishing:promise", args=[promise.uid]))
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_it_refuses_a_promise_that_is_not_public(client, superuser, kalmar):
+    draft = _promise(superuser, [kalmar], status="draft")
+    assert client.get(reverse("publishing:embed", args=[draft.uid])).status_code == 404
+
+
+def test_it_draws_the_widget_in_a_fixed_number_of_queries(
+    client,
+    promise,
+    django_assert_max_num_queries,  # noqa: F811
+):
+    _log(promise, 5)
+    # the promise page's queries without the timeline
+    with django_assert_max_num_queries(13):
+        client.get(reverse("publishing:embed", args=[promise.uid]))
