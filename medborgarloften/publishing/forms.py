@@ -50,3 +50,19 @@ class OverviewFilterForm(forms.Form):
         if start is not None and end is not None and end < start:
             self.add_error("till", _("Till år: kan inte ligga före från år."))
         return data
+
+
+class SubscribeForm(forms.Form):
+    """Only the address: nothing else about the subscriber is asked or kept."""
+
+    email = forms.EmailField(
+        label=_("E-postadress"),
+        max_length=254,
+        error_messages={
+            "required": _("E-postadress: skriv din e-postadress."),
+            "invalid": _(
+                "E-postadress: skriv en giltig adress, t.ex. namn@exempel.se."
+            ),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

@@ -3,12 +3,39 @@
 
 from __future__ import annotations
 
-from django.db import connection, transaction
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.core.validators import validate_email
+from django.db import IntegrityError, connection, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import Commitment, Promise
 
-from .models import SearchIndexedPromise
+from .models import Delivery, SearchIndexedPromise, Subscription
 from .stemmer import stem_text
+from .subscriptions import (
+    CONFIRM_DAYS,
+    MAIL_GAP,
+    MAILS_PER_HOUR,
+    absolute,
+    confirm_token,
+    mail_context,
+    subscription_news,
+    target_kind,
+    target_label,
+)
+
+logger = logging.getLogger(__name__)
 
 FTS_TABLE = "publishing_search_fts"
 
@@ -89,3 +116,184 @@ def search_index_rebuild() -> int:
         cursor.execute(f"DELETE FROM {FTS_TABLE}")  # noqa: S608
         SearchIndexedPromise.objects.all().delete()
     return search_index_sync()
+
+
+# --- Subscriptions -----------------------------------------------------------------
+
+
+@dataclass
+class NotifySummary:
+    subscriptions: int = 0
+    mails: int = 0
+    items: int = 0
+    failed: int = 0
+    expired: int = 0
+
+
+def _normalise_email(email: str) -> str:
+    email = (email or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ValidationError(
+            {"email": _("E-postadress: skriv en giltig adress, t.ex. namn@exempel.se.")}
+        ) from None
+    return email
+
+
+def _send(
+    *,
+    subscription: Subscription,
+    subject: str,
+    template: str,
+    context: dict[str, Any],
+) -> None:
+    """One plain-text mail through Django's configured mailer, with an unsubscribe
+    link in the text and in the List-Unsubscribe header (RFC 8058 one-click)."""
+    body = render_to_string(template, context)
+    message = EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[subscription.email],
+        headers={
+            "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.send()
+
+
+def subscription_request(
+    *,
+    email: str,
+    target: Organisation | Area | Commitment,
+    base_url: str,
+    now: datetime | None = None,
+) -> Subscription:
+    """An unconfirmed subscription for the address and target, and a mail with the
+    signed confirmation link — at most ``MAILS_PER_HOUR`` an hour and one per
+    ``MAIL_GAP`` per address; an already confirmed one is left as it is."""
+    now = now or timezone.now()
+    email = _normalise_email(email)
+    field = {"kommun": "kommun", "omrade": "area", "atagande": "commitment"}[
+        target_kind(target)
+    ]
+    recent = Subscription.objects.filter(
+        email=email, requested_at__gte=now - timedelta(hours=1)
+    )
+    if (
+        recent.count() >= MAILS_PER_HOUR
+        or recent.filter(requested_at__gt=now - MAIL_GAP).exists()
+    ):
+        raise ValidationError(
+            {
+                "email": _(
+                    "E-postadress: vi har nyss skickat flera bekräftelser till den "
+                    "här adressen. Vänta en stund och försök igen."
+                )
+            }
+        )
+    with transaction.atomic():
+        subscription, created = Subscription.objects.select_for_update().get_or_create(
+            email=email, **{field: target}, defaults={"requested_at": now}
+        )
+        if subscription.confirmed_at is not None:
+            return subscription
+        if not created:
+            subscription.requested_at = now
+            subscription.save(update_fields=["requested_at"])
+        confirm_url = absolute(
+            base_url,
+            reverse("publishing:subscribe_confirm", args=[confirm_token(subscription)]),
+        )
+        _send(
+            subscription=subscription,
+            subject=_("Bekräfta din bevakning av %(target)s")
+            % {"target": target_label(target)},
+            template="publishing/email/confirm.txt",
+            context=mail_context(
+                subscription, base_url, confirm_url=confirm_url, days=CONFIRM_DAYS
+            ),
+        )
+    return subscription
+
+
+def subscription_confirm(
+    *, subscription: Subscription, now: datetime | None = None
+) -> Subscription:
+    """The subscription is confirmed (once; confirming again changes nothing)."""
+    if subscription.confirmed_at is None:
+        with transaction.atomic():
+            subscription.confirmed_at = now or timezone.now()
+            subscription.save(update_fields=["confirmed_at"])
+    return subscription
+
+
+def subscription_cancel(*, subscription: Subscription) -> None:
+    """The subscription and everything told to it are deleted: no trace of the
+    address is kept."""
+    with transaction.atomic():
+        subscription.delete()
+
+
+def subscriptions_expire(*, now: datetime | None = None) -> int:
+    """Unconfirmed subscriptions whose link has expired are deleted; returns how many."""
+    now = now or timezone.now()
+    deleted, _kinds = Subscription.objects.filter(
+        confirmed_at__isnull=True,
+        requested_at__lt=now - timedelta(days=CONFIRM_DAYS),
+    ).delete()
+    return deleted
+
+
+def subscriptions_notify(
+    *, base_url: str, dry_run: bool = False, now: datetime | None = None
+) -> NotifySummary:
+    """Each confirmed subscription gets one mail listing the activities and reports
+    published since it was last told; every item is recorded as delivered in the
+    same transaction as the mail is sent, so a second run sends nothing twice."""
+    summary = NotifySummary()
+    if not dry_run:
+        summary.expired = subscriptions_expire(now=now)
+    for subscription in Subscription.objects.confirmed().select_related(
+        "kommun", "area__kommun", "commitment"
+    ):
+        items = subscription_news(subscription)
+        if not items:
+            continue
+        summary.subscriptions += 1
+        summary.items += len(items)
+        if dry_run:
+            continue
+        try:
+            with transaction.atomic():
+                Delivery.objects.bulk_create(
+                    Delivery(
+                        subscription=subscription,
+                        kind=item.kind,
+                        object_id=item.object_id,
+                    )
+                    for item in items
+                )
+                _send(
+                    subscription=subscription,
+                    subject=_("Nytt om %(target)s")
+                    % {"target": target_label(subscription.target)},
+                    template="publishing/email/news.txt",
+                    context=mail_context(
+                        subscription,
+                        base_url,
+                        items=[(item, absolute(base_url, item.path)) for item in items],
+                    ),
+                )
+        except IntegrityError:
+            # Another run told these items first.
+            summary.failed += 1
+            continue
+        except OSError:
+            logger.exception("Mail to subscription %s failed", subscription.pk)
+            summary.failed += 1
+            continue
+        summary.mails += 1
+    return summary

@@ -3,12 +3,31 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from urllib.parse import urlencode
 
-from .forms import OverviewFilterForm
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from .forms import OverviewFilterForm, SubscribeForm
+from .models import Subscription
 from .overview import national_overview
 from .search import search_public
+from .services import (
+    subscription_cancel,
+    subscription_confirm,
+    subscription_request,
+)
+from .subscriptions import (
+    TARGET_KINDS,
+    subscription_for_confirmation,
+    subscription_for_unsubscribe,
+    subscription_target,
+    target_label,
+    unsubscribe_token,
+)
 
 
 def _int(value: str | None, default: int) -> int:
@@ -53,4 +72,83 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
     return render(
         request, "publishing/overview.html", {"form": form, "overview": result}
+    )
+
+
+def _subscription_target(request: HttpRequest) -> tuple[str, str, object]:
+    for kind in TARGET_KINDS:
+        ident = request.GET.get(kind)
+        if ident:
+            try:
+                return kind, ident, subscription_target(kind, ident)
+            except LookupError:
+                break
+    raise Http404(_("Det finns inget att bevaka med den adressen."))
+
+
+def subscribe(request: HttpRequest) -> HttpResponse:
+    kind, ident, target = _subscription_target(request)
+    form = SubscribeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            subscription_request(
+                email=form.cleaned_data["email"],
+                target=target,
+                base_url=request.build_absolute_uri("/"),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return render(
+                request,
+                "publishing/subscribe_sent.html",
+                {"target": target_label(target), "email": form.cleaned_data["email"]},
+            )
+    return render(
+        request,
+        "publishing/subscribe.html",
+        {
+            "form": form,
+            "target": target_label(target),
+            "query": urlencode({kind: ident}),
+        },
+    )
+
+
+def subscribe_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        subscription = subscription_for_confirmation(token)
+    except Subscription.DoesNotExist:
+        return render(request, "publishing/subscribe_invalid.html", status=404)
+    done = False
+    if request.method == "POST":
+        subscription_confirm(subscription=subscription)
+        done = True
+    return render(
+        request,
+        "publishing/subscribe_confirm.html",
+        {
+            "done": done or subscription.confirmed_at is not None,
+            "target": target_label(subscription.target),
+            "unsubscribe_token": unsubscribe_token(subscription),
+        },
+    )
+
+
+@csrf_exempt  # RFC 8058 one-click: mail clients POST without a form; the token is the secret
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        subscription = subscription_for_unsubscribe(token)
+    except Subscription.DoesNotExist:
+        if request.method == "POST":
+            # Already gone: unsubscribing twice is no error.
+            return render(request, "publishing/subscribe_cancelled.html")
+        return render(request, "publishing/subscribe_invalid.html", status=404)
+    if request.method == "POST":
+        subscription_cancel(subscription=subscription)
+        return render(request, "publishing/subscribe_cancelled.html")
+    return render(
+        request,
+        "publishing/subscribe_unsubscribe.html",
+        {"target": target_label(subscription.target)},
     )

@@ -1,0 +1,46 @@
+"""Send subscribers what is new since the last run (run from cron, e.g. hourly).
+
+Idempotent: each item is recorded as told to each subscription, so running it twice
+sends nothing twice. Also deletes unconfirmed subscriptions whose link has expired.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from medborgarloften.publishing.services import subscriptions_notify
+
+
+class Command(BaseCommand):
+    help = "Skicka nyheter till prenumeranter / e-mail subscribers what is new"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--base-url",
+            default=getattr(settings, "PUBLIC_SITE_URL", "") or "http://localhost:8000",
+            help="Webbplatsens adress i länkarna / the site address used in links",
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Räkna bara, skicka inget / count only, send nothing",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        base_url: str = options["base_url"]
+        if not base_url.startswith(("http://", "https://")):
+            raise CommandError(
+                f"--base-url måste börja med http:// eller https:// / must be a URL: "
+                f"{base_url!r}"
+            )
+        summary = subscriptions_notify(base_url=base_url, dry_run=options["dry_run"])
+        prefix = "[provkörning / dry run] " if options["dry_run"] else ""
+        self.stdout.write(
+            f"{prefix}{summary.items} nyheter till {summary.subscriptions} "
+            f"prenumerationer, {summary.mails} brev skickade, {summary.failed} "
+            f"misslyckade, {summary.expired} obekräftade raderade / items, "
+            "subscriptions, mails sent, failed, expired."
+        )
