@@ -41,11 +41,11 @@ FILTER_SCHEMAS: dict[str, tuple[dict[str, Any], str]] = {
         "Ansvarig part.",
     ),
     "commitment": (
-        {"type": "integer", "minimum": 1, "maximum": 10**17},
+        {"type": "integer", "minimum": 1, "maximum": params.MAX_ID},
         "Åtagandets id.",
     ),
     "area": (
-        {"type": "integer", "minimum": 1, "maximum": 10**17},
+        {"type": "integer", "minimum": 1, "maximum": params.MAX_ID},
         "Områdets id.",
     ),
     "date_from": (_DATE, "Aktiviteten pågår detta datum eller senare."),
@@ -53,23 +53,28 @@ FILTER_SCHEMAS: dict[str, tuple[dict[str, Any], str]] = {
     "kind": ({"type": "string", "enum": list(ReportKind.values)}, "Rapporttyp."),
 }
 
-_PAGING = [
-    {
-        "name": "limit",
-        "in": "query",
-        "required": False,
-        "description": f"Rader per sida, 1–{params.MAX_LIMIT} "
-        f"(standard {params.DEFAULT_LIMIT}).",
-        "schema": {"type": "integer", "minimum": 1, "maximum": params.MAX_LIMIT},
-    },
-    {
-        "name": "cursor",
-        "in": "query",
-        "required": False,
-        "description": "Markör från next; ogenomskinlig.",
-        "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"},
-    },
-]
+
+def _paging(key_type: type) -> list[dict[str, Any]]:
+    return [
+        _LIMIT,
+        {
+            "name": "cursor",
+            "in": "query",
+            "required": False,
+            "description": "Markör från next; följ länken, bygg den inte själv.",
+            "schema": {"type": "string", "pattern": params.CURSOR_PATTERNS[key_type]},
+        },
+    ]
+
+
+_LIMIT = {
+    "name": "limit",
+    "in": "query",
+    "required": False,
+    "description": f"Rader per sida, 1–{params.MAX_LIMIT} "
+    f"(standard {params.DEFAULT_LIMIT}).",
+    "schema": {"type": "integer", "minimum": 1, "maximum": params.MAX_LIMIT},
+}
 _FORMAT = {
     "name": "format",
     "in": "query",
@@ -260,8 +265,8 @@ _ERRORS_READ = {
 _DETAIL_ID: dict[str, dict[str, Any]] = {
     "kommuner": {"type": "string", "pattern": "^[0-9]{4}$"},
     "promises": _UUID,
-    "commitments": {"type": "integer", "minimum": 1, "maximum": 10**17},
-    "activities": {"type": "integer", "minimum": 1, "maximum": 10**17},
+    "commitments": {"type": "integer", "minimum": 1, "maximum": params.MAX_ID},
+    "activities": {"type": "integer", "minimum": 1, "maximum": params.MAX_ID},
     "reports": _UUID,
 }
 
@@ -286,7 +291,7 @@ def _paths() -> dict[str, Any]:
                 "operationId": f"{name}_list",
                 "summary": table.title,
                 "description": table.description,
-                "parameters": [*filters, *_PAGING, _FORMAT],
+                "parameters": [*filters, *_paging(dataset.key_type), _FORMAT],
                 "responses": {
                     "200": {
                         "description": "En sida rader; Link-huvudet pekar på nästa.",
@@ -310,7 +315,7 @@ def _paths() -> dict[str, Any]:
                 "summary": f"{table.title} som CSV",
                 "description": "Samma kolumner och filter som JSON; utan limit hela "
                 "tabellen.",
-                "parameters": [*filters, *_PAGING],
+                "parameters": [*filters, *_paging(dataset.key_type)],
                 "responses": {
                     "200": {"description": "CSV, UTF-8.", "content": csv_content},
                     **_ERRORS_READ,

@@ -23,6 +23,7 @@ from medborgarloften.situation.services import observation_create
 
 from .auth import token_for_request
 from .errors import ApiError
+from .params import MAX_ID
 from .selectors import Links, activity_rows
 
 ACTIVITY_KEYS = {
@@ -89,6 +90,9 @@ def _int(data: dict, key: str, errors: _Errors) -> int | None:
         return None
     if not isinstance(value, int) or isinstance(value, bool):
         errors.add(key, f"{key}: ska vara ett heltal.")
+        return None
+    if abs(value) > MAX_ID:
+        errors.add(key, f"{key}: {value} är orimligt stort.")
         return None
     return value
 

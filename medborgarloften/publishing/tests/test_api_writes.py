@@ -238,3 +238,9 @@ def test_it_accepts_token_writes_without_a_csrf_cookie(data, token):
 
     strict = Client(enforce_csrf_checks=True)
     assert _post(strict, ACTIVITIES, _activity(data), token).status_code == 201
+
+
+def test_it_refuses_absurd_ids_in_a_body(client, data, token):
+    response = _post(client, ACTIVITIES, _activity(data, commitment_id=10**30), token)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "commitment_id"
