@@ -1,0 +1,84 @@
+"""The written contract (docs/api.md), the OpenAPI description and the DCAT
+metadata all follow the one field registry: an undocumented field fails here."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from medborgarloften.publishing.api.fields import TABLES
+from medborgarloften.publishing.api.openapi import FILTER_SCHEMAS, description
+from medborgarloften.publishing.api.selectors import DATASETS
+
+DOCS = Path(__file__).resolve().parents[3] / "docs" / "api.md"
+
+
+def _section(name: str) -> str:
+    text = DOCS.read_text(encoding="utf-8")
+    match = re.search(rf"^### {name}\n(.*?)(?=^#{{2,3}} )", text, re.S | re.M)
+    assert match, f"docs/api.md saknar avsnittet ### {name}"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_it_documents_every_field_and_filter_in_docs_api_md(name):
+    section = _section(name)
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", section, re.M))
+    assert documented == set(TABLES[name].names), (
+        f"docs/api.md ### {name}: odokumenterade "
+        f"{sorted(set(TABLES[name].names) - documented)}, "
+        f"inte i registret {sorted(documented - set(TABLES[name].names))}"
+    )
+    for key in DATASETS[name].filters:
+        assert f"`{key}`" in section, f"filtret {key} saknas i docs/api.md ### {name}"
+
+
+def test_it_generates_the_openapi_schemas_from_the_registry():
+    doc = description(server="http://testserver/api/v1")
+    assert doc["openapi"].startswith("3.1")
+    schemas = doc["components"]["schemas"]
+    for table in TABLES.values():
+        assert list(schemas[table.schema_name]["properties"]) == table.names
+        assert all(f.description for f in table.fields)
+    for name, dataset in DATASETS.items():
+        params = {p["name"] for p in doc["paths"][f"/{name}"]["get"]["parameters"]}
+        assert params == {*dataset.filters, "limit", "cursor", "format"}
+        assert set(dataset.filters) <= set(FILTER_SCHEMAS)
+
+
+def test_it_serves_the_openapi_description(client):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    assert response.json()["servers"] == [{"url": "http://testserver/api/v1"}]
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_it_serves_a_readable_docs_page(client):
+    response = client.get("/api/v1/docs")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="sv">' in html or "<html lang='sv'>" in html
+    for table in TABLES.values():
+        for field in table.names:
+            assert f"<code>{field}</code>" in html
+
+
+@pytest.mark.django_db
+def test_it_publishes_dcat_ap_se_for_every_table(client):
+    response = client.get("/api/v1/dcat.jsonld")
+    assert response["Content-Type"].startswith("application/ld+json")
+    catalog = response.json()
+    assert catalog["@type"] == "dcat:Catalog"
+    assert catalog["dcterms:license"]["@id"].startswith("https://creativecommons.org")
+    datasets = catalog["dcat:dataset"]
+    assert [d["dcterms:identifier"] for d in datasets] == [
+        f"http://testserver/api/v1/{name}" for name in TABLES
+    ]
+    for dataset in datasets:
+        assert dataset["dcterms:publisher"]["foaf:name"]
+        kinds = {d["dcat:mediaType"] for d in dataset["dcat:distribution"]}
+        assert kinds == {"application/json", "text/csv"}
+        for distribution in dataset["dcat:distribution"]:
+            assert client.get(distribution["dcat:accessURL"]["@id"]).status_code == 200
