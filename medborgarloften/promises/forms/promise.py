@@ -317,6 +317,21 @@ class CommitmentForm(RowForm):
             *focus_choices,
         ]
 
+    def measurability(self) -> Any:
+        """Brå-style advice on the typed commitment: the same check the importer's
+        review screen shows (medborgarloften.extract.measurability)."""
+        from medborgarloften.extract.measurability import check_commitment
+        from medborgarloften.promises.exchange import commitment_target
+
+        responsible = self["responsible"].value() or []
+        if isinstance(responsible, str):
+            responsible = [responsible]
+        return check_commitment(
+            str(self["text"].value() or ""),
+            responsible=[code for code in responsible if code in RESPONSIBLE],
+            target=commitment_target(self.target_preview()),
+        )
+
     def target_preview(self) -> Commitment:
         """An unsaved commitment with the typed target, for 'mätbart' and the target
         phrase beside the fields. Unparseable input counts as empty."""

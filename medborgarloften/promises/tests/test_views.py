@@ -515,3 +515,28 @@ def test_it_refuses_to_overwrite_changes_saved_by_someone_else_meanwhile(
     again = form_data(response.content.decode())
     assert client.post(_edit_url(kalmar_promise), again).status_code == 302
     assert Promise.objects.get(pk=kalmar_promise.pk).title == "Kommunens titel"
+
+
+def test_it_advises_on_a_commitment_that_cannot_be_followed_up(
+    client, kalmar_promise, kommun_editor
+):
+    """The editor shows the same measurability check as the importer's review."""
+    client.force_login(kommun_editor)
+    html = client.get(_edit_url(kalmar_promise)).content.decode()
+    # "ser över belysningen" has no number, frequency or deadline …
+    assert html.count('class="measurability"') == 1
+    assert "Löftet anger inget antal." in html
+    # … while "40 kvällar per år" needs no advice.
+    row = html[html.index("commitments-0-row") : html.index("commitments-1-row")]
+    assert 'class="measurability"' not in row
+
+
+def test_it_flags_a_vague_verb_while_editing(client, kalmar_promise, kommun_editor):
+    client.force_login(kommun_editor)
+    data = _page_data(client, _edit_url(kalmar_promise))
+    data["commitments-1-text"] = ["Kommunen ska verka för bättre belysning."]
+    data["title"] = [""]  # an error keeps the form on the page with what was typed
+    html = client.post(_edit_url(kalmar_promise), data).content.decode()
+    row = html[html.index("commitments-1-row") :]
+    assert 'class="measurability"' in row
+    assert "Vagt uttryck: &quot;verka för&quot;." in row
