@@ -30,4 +30,12 @@ from . import views_public_extra as extra  # noqa: E402
 
 urlpatterns += [
     path("sok/", extra.search, name="search"),
+    path("oversikt/", extra.overview, name="overview"),
+    path("prenumerera/", extra.subscribe, name="subscribe"),
+    path(
+        "prenumerera/bekrafta/<str:token>/",
+        extra.subscribe_confirm,
+        name="subscribe_confirm",
+    ),
+    path("prenumerera/avsluta/<str:token>/", extra.unsubscribe, name="unsubscribe"),
 ]
