@@ -22,6 +22,7 @@ from .forms import PromiseEditor
 from .models import Promise, PromiseStatus
 from .permissions import can_create_promise, can_edit_promise, can_view_promise
 from .selectors import (
+    promise_checks,
     promise_for_staff,
     promise_history_with_changes,
     promise_list_for_user,
@@ -213,6 +214,7 @@ def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "promise": promise,
             "page": promise_page(promise),
+            "checks": promise_checks(promise),
             "can_edit": can_edit,
             "status_actions": _status_actions(promise) if can_edit else [],
         },

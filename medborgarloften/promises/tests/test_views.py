@@ -540,3 +540,31 @@ def test_it_flags_a_vague_verb_while_editing(client, kalmar_promise, kommun_edit
     row = html[html.index("commitments-1-row") :]
     assert 'class="measurability"' in row
     assert "Vagt uttryck: &quot;verka för&quot;." in row
+
+
+def test_it_checks_the_whole_promise_before_adoption(
+    client, kalmar_promise, kommun_editor
+):
+    client.force_login(kommun_editor)
+    html = client.get(reverse("promises:detail", args=[kalmar_promise.pk])).content
+    html = html.decode()
+    assert "Löftesperioden är angiven." in html
+    assert "Kommun och polis är parter." in html
+    assert "Det står hur löftet följs upp." in html
+    assert "Undertecknarna har datum." in html
+    assert "1 av 2 åtaganden saknar mätbart mål" in html
+
+
+def test_it_names_what_an_empty_draft_lacks(client, kommun_editor, kalmar):
+    from medborgarloften.promises.selectors import promise_checks
+    from medborgarloften.promises.services import PromiseFields, promise_create
+
+    promise = promise_create(
+        actor=kommun_editor,
+        fields=PromiseFields(title="Tomt utkast", parties=[kalmar]),
+        focus_areas=[],
+        commitments=[],
+        signatories=[],
+    )
+    failing = {c.code for c in promise_checks(promise) if not c.ok}
+    assert failing == {"period", "parties", "follow_up", "signatures", "measurable"}
