@@ -156,7 +156,8 @@ def kommun_finder(*, query: str = "", today: dt.date | None = None) -> KommunFin
     shapes = []
     for shape in outline.shapes:
         entry = known.get(shape.code)
-        name = str(entry.kommun) if entry else f"{shape.name} kommun"
+        # The name alone (the map is of kommuner): "Kalmar, har ett gällande …".
+        name = entry.kommun.name if entry else shape.name
         if entry and entry.has_current:
             label = f"{name}, har ett gällande medborgarlöfte"
         else:
