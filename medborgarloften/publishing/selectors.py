@@ -16,6 +16,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 
 from medborgarloften.followup.models import Activity, Report
 from medborgarloften.followup.selectors import (
@@ -330,10 +331,34 @@ class AreaPage:
     activities: Page
 
 
-def public_area(*, code: str, area_id: int, page: str | int | None = 1) -> AreaPage:
-    """What public promises promise and what was done in one area of a kommun.
-    Raises Area.DoesNotExist for an unknown area or one that is in another kommun."""
-    area = Area.objects.select_related("kommun").get(pk=area_id, kommun__code=code)
+def area_slug(area: Area) -> str:
+    """The area's name as an address part, å/ä/ö kept: "Södra Oxhagen" →
+    "södra-oxhagen"."""
+    return slugify(unicodedata.normalize("NFC", area.name), allow_unicode=True)
+
+
+def _area_by_slug(code: str, slug: str) -> Area:
+    wanted = _fold(slug)
+    for area in Area.objects.select_related("kommun").filter(kommun__code=code):
+        if area_slug(area) == wanted:
+            return area
+    raise Area.DoesNotExist
+
+
+def public_area(
+    *,
+    code: str,
+    area_id: int | None = None,
+    slug: str = "",
+    page: str | int | None = 1,
+) -> AreaPage:
+    """What public promises promise and what was done in one area of a kommun, found
+    by id or by its name's slug. Raises Area.DoesNotExist for an unknown area or
+    one that is in another kommun."""
+    if area_id is not None:
+        area = Area.objects.select_related("kommun").get(pk=area_id, kommun__code=code)
+    else:
+        area = _area_by_slug(code, slug)
     public = Promise.objects.public()
     commitments = list(
         Commitment.objects.filter(promise__in=public)

@@ -83,10 +83,12 @@ def promise(request: HttpRequest, uid: UUID) -> HttpResponse:
 
 
 @public_cache
-def area(request: HttpRequest, kommunkod: str, area_id: int) -> HttpResponse:
+def area(
+    request: HttpRequest, kommunkod: str, area_id: int | None = None, slug: str = ""
+) -> HttpResponse:
     try:
         page = public_area(
-            code=kommunkod, area_id=area_id, page=request.GET.get("sida", 1)
+            code=kommunkod, area_id=area_id, slug=slug, page=request.GET.get("sida", 1)
         )
     except Area.DoesNotExist:
         raise Http404(_("Det finns inget sådant område i kommunen."))

@@ -221,6 +221,17 @@ def test_it_shows_what_is_promised_and_done_in_an_area(
     assert draft.title not in html
 
 
+def test_it_finds_an_area_by_its_name_with_swedish_letters(client, promise, kalmar):
+    Area.objects.create(kommun=kalmar, name="Södra Oxhagen")
+    url = reverse("publishing:area_by_name", args=["0880", "södra-oxhagen"])
+    assert url == "/kommun/0880/omrade/s%C3%B6dra-oxhagen/"
+    html = client.get(url).content.decode()
+    assert "<h1>Vad som lovas och görs i Södra Oxhagen</h1>" in html
+    assert client.get(url.replace("%C3%B6", "o")).status_code == 404
+    url = reverse("publishing:area_by_name", args=["0880", "Centrum"])
+    assert "Tryggare Kalmar" in client.get(url).content.decode()
+
+
 def test_it_keeps_the_kommun_and_area_pages_within_a_query_budget(
     client, superuser, promise, kalmar, django_assert_max_num_queries
 ):
@@ -241,6 +252,7 @@ def test_it_keeps_the_kommun_and_area_pages_within_a_query_budget(
         "/kommun/abc/",
         "/kommun/9999/flode/",
         "/kommun/0880/omrade/999999/",
+        "/kommun/0880/omrade/finns-inte/",
         "/lofte/00000000-0000-0000-0000-000000000000/",
         "/lofte/00000000-0000-0000-0000-000000000000/flode/",
         "/embed/lofte/00000000-0000-0000-0000-000000000000/",
