@@ -262,6 +262,7 @@ def test_it_keeps_the_kommun_and_area_pages_within_a_query_budget(
 def test_it_answers_unknown_addresses_with_a_swedish_404(client, kalmar, url):
     response = client.get(url)
     assert response.status_code == 404
+    assert "Sidan finns inte" in response.content.decode()
 
 
 def test_it_answers_an_area_of_another_kommun_with_404(client, promise, nybro):
