@@ -266,3 +266,187 @@ class ReportEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id}/{self.commitment_id}"
+
+
+# --- Plans: yearly activity plans, the årshjul and the communication plan ----------
+
+
+class When(models.TextChoices):
+    """How precisely a planned activity is dated: a day, an ISO week or a month."""
+
+    DATE = "date", _("Datum")
+    WEEK = "week", _("Vecka")
+    MONTH = "month", _("Månad")
+
+
+class PlannedActivity(models.Model):
+    """One line of a yearly aktivitetsplan: what, where, when, who and how many,
+    under a commitment; done activities tick it off through ``done_by``."""
+
+    commitment = models.ForeignKey(
+        "promises.Commitment",
+        verbose_name=_("åtagande"),
+        on_delete=models.CASCADE,
+        related_name="planned_activities",
+    )
+    year = models.PositiveSmallIntegerField(_("planår"))
+    kind = models.CharField(
+        _("vad"), max_length=100, help_text=_("T.ex. trygghetsvandring.")
+    )
+    description = models.TextField(_("beskrivning"), blank=True)
+    area = models.ForeignKey(
+        "places.Area",
+        verbose_name=_("område"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="planned_activities",
+    )
+    when = models.CharField(
+        _("tidsangivelse"), max_length=5, choices=When.choices, default=When.DATE
+    )
+    #: The day, or the first day of the week or month.
+    starts_on = models.DateField(_("när"))
+    organisation = models.ForeignKey(
+        "places.Organisation",
+        verbose_name=_("ansvarig organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="planned_activities",
+    )
+    responsible = models.CharField(
+        _("ansvarig roll eller person"), max_length=200, blank=True
+    )
+    quantity = models.PositiveIntegerField(_("antal"), default=1)
+    done_by = models.ManyToManyField(
+        Activity,
+        verbose_name=_("genomförd genom"),
+        blank=True,
+        related_name="planned_activities",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["year", "starts_on", "id"]
+        indexes = [models.Index(fields=["commitment", "year"])]
+        verbose_name = _("planerad aktivitet")
+        verbose_name_plural = _("planerade aktiviteter")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gte=1), name="planned_quantity_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.starts_on} {self.kind}"
+
+
+class RecurringEvent(models.Model):
+    """A date in the kommun's year the årshjul should show — skolstart, valborg,
+    sommarlov — entered by the kommun; ``yearly`` repeats it every year."""
+
+    organisation = models.ForeignKey(
+        "places.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="recurring_events",
+    )
+    title = models.CharField(_("händelse"), max_length=200)
+    starts_on = models.DateField(_("från"))
+    ends_on = models.DateField(_("till och med"), null=True, blank=True)
+    yearly = models.BooleanField(
+        _("återkommer varje år"),
+        default=True,
+        help_text=_("Samma datum varje år, t.ex. valborg och nyår."),
+    )
+
+    class Meta:
+        ordering = ["starts_on", "title"]
+        verbose_name = _("återkommande händelse")
+        verbose_name_plural = _("återkommande händelser")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="recurring_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Channel(models.TextChoices):
+    WEB = "webb", _("Webb")
+    SOCIAL = "sociala_medier", _("Sociala medier")
+    NEWSPAPER = "lokaltidning", _("Lokaltidning")
+    MEETING = "mote", _("Möte")
+    SCHOOL = "skola", _("Skola")
+    OTHER = "annat", _("Annat")
+
+
+class CommunicationStatus(models.TextChoices):
+    PLANNED = "planned", _("Planerad")
+    DONE = "done", _("Genomförd")
+    CANCELLED = "cancelled", _("Inställd")
+
+
+class CommunicationActivity(models.Model):
+    """One line of a promise's kommunikationsplan: what is told, through which
+    channel, to whom, when and by whom — and whether it happened."""
+
+    promise = models.ForeignKey(
+        "promises.Promise",
+        verbose_name=_("medborgarlöfte"),
+        on_delete=models.CASCADE,
+        related_name="communication_activities",
+    )
+    title = models.CharField(_("vad"), max_length=300)
+    channel = models.CharField(_("kanal"), max_length=20, choices=Channel.choices)
+    audience = models.CharField(_("målgrupp"), max_length=200, blank=True)
+    planned_on = models.DateField(_("när"))
+    organisation = models.ForeignKey(
+        "places.Organisation",
+        verbose_name=_("ansvarig organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="communication_activities",
+    )
+    responsible = models.CharField(
+        _("ansvarig roll eller person"), max_length=200, blank=True
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=CommunicationStatus.choices,
+        default=CommunicationStatus.PLANNED,
+    )
+    done_on = models.DateField(_("genomförd"), null=True, blank=True)
+    reports_followup = models.BooleanField(
+        _("redovisar uppföljningen"),
+        default=False,
+        help_text=_("Kommunicerar hur det går med löftet."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["planned_on", "id"]
+        verbose_name = _("kommunikationsaktivitet")
+        verbose_name_plural = _("kommunikationsaktiviteter")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=[s.value for s in CommunicationStatus]),
+                name="communication_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
