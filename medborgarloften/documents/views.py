@@ -17,8 +17,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.accounts.permissions import is_superuser
-from medborgarloften.promises.views import staff_view
 
 from . import services
 from .forms import ReviewEditor, UploadForm

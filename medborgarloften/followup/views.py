@@ -10,11 +10,9 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.accounts.permissions import organisation_roles
 from medborgarloften.promises.models import Commitment, Promise
 
@@ -54,25 +53,6 @@ from .services import (
 from .tables import MAX_BYTES
 
 View = Callable[..., HttpResponse]
-
-
-def staff_view(view: View) -> View:
-    """Signed-in staff only; a refusal is a Swedish 403 page saying why."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied as exc:
-            return render(
-                request,
-                "followup/forbidden.html",
-                {"reason": str(exc) if exc.args else ""},
-                status=403,
-            )
-
-    return wrapper
 
 
 NOT_MEMBER = gettext_lazy(

@@ -7,16 +7,16 @@ a template renders. Refusals are a Swedish 403 page, not Django's default.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from medborgarloften.accounts.decorators import staff_view
 
 from .forms import PromiseEditor
 from .models import Promise, PromiseStatus
@@ -32,26 +32,6 @@ from .services import promise_create as promise_create_service
 from .services import promise_set_status, promise_update, promise_version
 
 View = Callable[..., HttpResponse]
-
-
-def staff_view(view: View) -> View:
-    """Signed-in staff only (others go to the login page); a refusal renders the
-    Swedish 403 page with what the user may do instead."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied as exc:
-            return render(
-                request,
-                "promises/forbidden.html",
-                {"reason": str(exc) if exc.args else ""},
-                status=403,
-            )
-
-    return wrapper
 
 
 def _promise(pk: int) -> Promise:

@@ -15,8 +15,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.places.models import Organisation
-from medborgarloften.promises.views import staff_view
 from medborgarloften.vocabulary import THEMES
 
 from . import selectors
