@@ -10,7 +10,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count
+from django.core.cache import cache
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -132,6 +133,44 @@ def reports_due(
         return 0
     elapsed = (on - start).days / max((end - start).days, 1)
     return math.floor(promised * elapsed)
+
+
+CACHE_SECONDS = 600
+
+
+def national_overview_cached(
+    *,
+    county: County | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    on: date | None = None,
+) -> Overview:
+    """``national_overview`` kept in the cache under a key that changes whenever a
+    promise or report changes (their latest ``updated_at`` and count, two cheap
+    queries), so the page never shows figures older than the data."""
+    on = on or timezone.localdate()
+    promises = Promise.objects.aggregate(n=Count("pk"), at=Max("updated_at"))
+    reports = Report.objects.aggregate(n=Count("pk"), at=Max("updated_at"))
+    key = "publishing:overview:" + ":".join(
+        str(part)
+        for part in (
+            county.code if county else "",
+            year_from,
+            year_to,
+            on.isoformat(),
+            promises["n"],
+            promises["at"] and promises["at"].timestamp(),
+            reports["n"],
+            reports["at"] and reports["at"].timestamp(),
+        )
+    )
+    result = cache.get(key)
+    if result is None:
+        result = national_overview(
+            county=county, year_from=year_from, year_to=year_to, on=on
+        )
+        cache.set(key, result, CACHE_SECONDS)
+    return result
 
 
 def national_overview(

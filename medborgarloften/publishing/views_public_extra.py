@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from .forms import OverviewFilterForm, SubscribeForm
 from .models import Subscription
-from .overview import national_overview
+from .overview import national_overview_cached
 from .search import search_public
 from .services import (
     subscription_cancel,
@@ -65,7 +65,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             status=400,
         )
     data = form.cleaned_data if request.GET else {}
-    result = national_overview(
+    result = national_overview_cached(
         county=data.get("lan"),
         year_from=data.get("fran"),
         year_to=data.get("till"),

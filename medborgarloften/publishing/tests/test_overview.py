@@ -203,3 +203,20 @@ def test_it_keeps_the_overview_within_a_query_budget(
 def test_it_escapes_chart_labels():
     svg = bar_chart([("<script>x</script>", 3)], title_id="t", title="<b>")
     assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+def test_it_serves_the_cached_overview_until_a_promise_or_report_changes(
+    data, superuser, django_assert_max_num_queries
+):
+    from django.core.cache import cache
+
+    from medborgarloften.promises.models import Promise
+    from medborgarloften.publishing.overview import national_overview_cached
+
+    cache.clear()
+    first = national_overview_cached(on=date(2025, 1, 1))
+    with django_assert_max_num_queries(2):
+        assert national_overview_cached(on=date(2025, 1, 1)).promises == first.promises
+    draft = Promise.objects.get(status="draft")
+    promise_set_status(actor=superuser, promise=draft, status="published")
+    assert national_overview_cached(on=date(2025, 1, 1)).promises == first.promises + 1
