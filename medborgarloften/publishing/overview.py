@@ -146,11 +146,12 @@ def national_overview_cached(
     on: date | None = None,
 ) -> Overview:
     """``national_overview`` kept in the cache under a key that changes whenever a
-    promise or report changes (their latest ``updated_at`` and count, two cheap
-    queries), so the page never shows figures older than the data."""
+    promise, report or kommun changes (latest ``updated_at`` and count, three
+    cheap queries), so the page never shows figures older than the data."""
     on = on or timezone.localdate()
     promises = Promise.objects.aggregate(n=Count("pk"), at=Max("updated_at"))
     reports = Report.objects.aggregate(n=Count("pk"), at=Max("updated_at"))
+    kommuner = Organisation.objects.kommuner().aggregate(n=Count("pk"), last=Max("pk"))
     key = "publishing:overview:" + ":".join(
         str(part)
         for part in (
@@ -162,6 +163,8 @@ def national_overview_cached(
             promises["at"] and promises["at"].timestamp(),
             reports["n"],
             reports["at"] and reports["at"].timestamp(),
+            kommuner["n"],
+            kommuner["last"],
         )
     )
     result = cache.get(key)

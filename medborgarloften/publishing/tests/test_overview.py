@@ -215,7 +215,7 @@ def test_it_serves_the_cached_overview_until_a_promise_or_report_changes(
 
     cache.clear()
     first = national_overview_cached(on=date(2025, 1, 1))
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):
         assert national_overview_cached(on=date(2025, 1, 1)).promises == first.promises
     draft = Promise.objects.get(status="draft")
     promise_set_status(actor=superuser, promise=draft, status="published")
