@@ -91,7 +91,7 @@ def _area_counts(
         rows = (
             Observation.objects.filter(kommun=kommun, month__in=period.months)
             .values_list("month", "area_id", "category")
-            .annotate(n=Count("id"))
+            .annotate(n=Count("*"))
             .order_by()
         )
         for _month, area_id, category, n in rows:
@@ -103,7 +103,7 @@ def _area_counts(
                 kommun=kommun, observed_at__gte=start, observed_at__lt=end
             )
             .values_list("area_id", "category")
-            .annotate(n=Count("id"))
+            .annotate(n=Count("*"))
             .order_by()
         )
         for area_id, category, n in rows:
@@ -289,7 +289,7 @@ def theme_counts_by_month(
     observations = (
         Observation.objects.filter(kommun=kommun, month__in=months)
         .values_list("month", "area_id", "category")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
         .order_by()
     )
     for month, _area_id, category, n in observations:
@@ -297,7 +297,7 @@ def theme_counts_by_month(
     events = (
         PoliceEvent.objects.filter(kommun=kommun, month__in=months, is_summary=False)
         .values_list("month", "type")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
         .order_by()
     )
     for month, type_, n in events:
@@ -593,10 +593,12 @@ def national_counts(
         queryset = queryset.filter(month__in=months)
     rows = (
         queryset.values_list("kommun_id", "month", "area_id", "category")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
         .order_by()
     )
     result: dict[tuple[int, int, str], int] = defaultdict(int)
-    for kommun_id, month, _area_id, category, n in rows.iterator(chunk_size=10_000):
+    # A plain fetch, not .iterator(): PostgreSQL plans a server-side cursor for the
+    # first rows (an index walk), a plain query for all of them (a hash aggregate).
+    for kommun_id, month, _area_id, category, n in rows:
         result[(kommun_id, month, category)] += n
     return dict(result)

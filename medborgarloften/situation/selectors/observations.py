@@ -41,7 +41,7 @@ def _counts(kommun: Organisation, period: Period) -> dict[tuple[int | None, str]
         Observation.objects.filter(kommun=kommun)
         .in_period(start, end)
         .values_list("area_id", "category")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
         .order_by()
     )
     return {(area_id, category): n for area_id, category, n in rows}

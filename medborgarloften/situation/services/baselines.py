@@ -62,7 +62,7 @@ def _indicators(
         if area is not None:
             observations = observations.filter(area=area)
         counts = dict(
-            observations.values_list("category").annotate(n=Count("id")).order_by()
+            observations.values_list("category").annotate(n=Count("*")).order_by()
         )
         for theme in themes:
             n = sum(counts.get(c, 0) for c in categories[theme])
@@ -105,7 +105,7 @@ def _indicators(
         kommun=kommun, published_at__gte=start, published_at__lt=end, is_summary=False
     )
     event_counts: dict[str, int] = {}
-    for type_, n in events.values_list("type").annotate(n=Count("id")).order_by():
+    for type_, n in events.values_list("type").annotate(n=Count("*")).order_by():
         theme = theme_for_words(type_)
         event_counts[theme] = event_counts.get(theme, 0) + n
     for theme in themes:
