@@ -71,19 +71,28 @@ def _index(cursor: object, promise_ids: list[int]) -> None:
         )
 
 
+def _index_changes() -> tuple[bool, dict[int, Any], list[int], list[int]]:
+    public = dict(Promise.objects.public().values_list("pk", "updated_at"))
+    indexed = dict(SearchIndexedPromise.objects.values_list("promise_id", "updated_at"))
+    stale = [pk for pk, stamp in indexed.items() if public.get(pk) != stamp]
+    fresh = [pk for pk, stamp in public.items() if indexed.get(pk) != stamp]
+    return bool(stale or fresh), public, stale, fresh
+
+
 def search_index_sync() -> int:
     """The SQLite index holds exactly the public promises as they are now (changed,
     published, unpublished or deleted since the last call); returns how many
     promises were (re)indexed or dropped. A no-op on PostgreSQL."""
     if not _uses_fts():
         return 0
-    public = dict(Promise.objects.public().values_list("pk", "updated_at"))
-    indexed = dict(SearchIndexedPromise.objects.values_list("promise_id", "updated_at"))
-    stale = [pk for pk, stamp in indexed.items() if public.get(pk) != stamp]
-    fresh = [pk for pk, stamp in public.items() if indexed.get(pk) != stamp]
-    if not stale and not fresh:
+    if not _index_changes()[0]:
         return 0
+    # Again inside the write transaction (SQLite takes the lock at BEGIN here), so
+    # two searches catching up at once do not index the same promise twice.
     with transaction.atomic(), connection.cursor() as cursor:
+        changed, public, stale, fresh = _index_changes()
+        if not changed:
+            return 0
         SearchIndexedPromise.objects.filter(promise_id__in=stale).delete()
         _index(cursor, sorted(set(stale) | set(fresh)))
         SearchIndexedPromise.objects.bulk_create(
