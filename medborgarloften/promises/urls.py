@@ -13,4 +13,17 @@ urlpatterns = [
     path("lofte/<int:pk>/andra/", views.promise_edit, name="edit"),
     path("lofte/<int:pk>/status/<str:status>/", views.promise_status, name="status"),
     path("lofte/<int:pk>/historik/", views.promise_history, name="history"),
+    path(
+        "lofte/<int:pk>/dokument/",
+        views.promise_document_review,
+        name="document_review",
+    ),
+    path(
+        "lofte/<int:pk>/dokument/pdf/", views.promise_document_pdf, name="document_pdf"
+    ),
+    path(
+        "lofte/<int:pk>/dokument/docx/",
+        views.promise_document_docx,
+        name="document_docx",
+    ),
 ]

@@ -259,3 +259,43 @@ def promise_history(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit_promise(request.user, promise),
         },
     )
+
+
+# --- The promise document and its review sheet ---------------------------------
+
+
+@staff_view
+def promise_document_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """The review sheet: what to look at before signing, apart from the document."""
+    from .document import review_context
+
+    promise = _promise_for_viewer(request, pk)
+    return render(
+        request, "promises/document_review.html", review_context(promise=promise)
+    )
+
+
+def _document(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    from . import document
+
+    promise = _promise_for_viewer(request, pk)
+    try:
+        if fmt == "pdf":
+            return document.pdf_response(
+                promise=promise, base_url=request.build_absolute_uri("/")
+            )
+        return document.docx_response(promise=promise)
+    except document.DocumentRefused as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect("promises:document_review", pk=promise.pk)
+
+
+@staff_view
+def promise_document_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    return _document(request, pk, "pdf")
+
+
+@staff_view
+def promise_document_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    return _document(request, pk, "docx")

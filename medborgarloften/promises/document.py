@@ -1,0 +1,292 @@
+"""The medborgarlöfte itself as a document to sign: PDF (WeasyPrint) and DOCX
+(python-docx), built from the structured promise.
+
+``document_context`` is the one source both formats read: the lägesbild summary,
+focus areas, commitments grouped by who is responsible, the period, the follow-up
+clause and one signature line per signatory. What a reviewer should look at —
+unmeasurable commitments, missing dates, the document-level checks — goes in a
+separate review sheet (``review_context``), never in the document the
+kommunstyrelse signs. A promise that cannot make a signable document (no
+commitments, no signatories, a signatory without a title) is refused with messages
+naming what is missing.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+
+from medborgarloften.places.models import Organisation
+from medborgarloften.vocabulary import RESPONSIBLE
+
+from .models import Commitment, FocusArea, Promise, Signatory
+
+__all__ = [
+    "DocumentRefused",
+    "document_context",
+    "document_docx_bytes",
+    "document_pdf_bytes",
+    "document_problems",
+    "review_context",
+]
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class DocumentRefused(ValidationError):
+    """The promise lacks what a document to sign must have."""
+
+
+@dataclass
+class Group:
+    label: str
+    commitments: list[tuple[int, Commitment]] = field(default_factory=list)
+
+
+def _promise(promise: Promise) -> Promise:
+    return (
+        Promise.objects.prefetch_related(
+            "parties",
+            "focus_areas__areas",
+            "commitments__areas",
+            "commitments__other_parties",
+            "commitments__focus_area",
+            "signatories__organisation",
+        )
+        .select_related("agreement")
+        .get(pk=promise.pk)
+    )
+
+
+def document_problems(promise: Promise) -> list[str]:
+    """Why the promise cannot yet be printed for signing; empty when it can."""
+    problems = []
+    if not promise.commitments.all():
+        problems.append("Löftet har inga åtaganden att skriva under.")
+    signatories = list(promise.signatories.all())
+    if not signatories:
+        problems.append(
+            "Löftet har inga undertecknare: lägg till en för kommunen och en för "
+            "polisen."
+        )
+    for signatory in signatories:
+        if not signatory.title.strip():
+            problems.append(
+                f"Undertecknaren {signatory.name} saknar titel (t.ex. "
+                "kommunstyrelsens ordförande eller lokalpolisområdeschef)."
+            )
+    return problems
+
+
+def _party_label(code: str, parties: list[Organisation]) -> str:
+    if code == "polis":
+        names = [str(p) for p in parties if p.is_police]
+    elif code == "kommun":
+        names = [str(p) for p in parties if p.is_kommun]
+    else:
+        names = []
+    return " och ".join(names) or RESPONSIBLE.get(code, code)
+
+
+def _groups(commitments: list[Commitment], parties: list[Organisation]) -> list[Group]:
+    """Commitments by who answers for them: each party alone first, then the
+    shared ones, then those naming nobody; numbered in the promise's order."""
+    groups: dict[str, Group] = {}
+    for number, commitment in enumerate(commitments, start=1):
+        codes = [c for c in ("kommun", "polis", "annan") if c in commitment.responsible]
+        if len(codes) == 1:
+            key, label = codes[0], _party_label(codes[0], parties)
+            if codes[0] == "annan" and commitment.other_parties.all():
+                label = " och ".join(str(o) for o in commitment.other_parties.all())
+                key = f"annan:{label}"
+        elif codes:
+            key = "gemensamt"
+            label = "Gemensamt: " + " och ".join(
+                _party_label(c, parties) for c in codes
+            )
+        else:
+            key, label = "ingen", "Ansvarig part inte angiven"
+        groups.setdefault(key, Group(label)).commitments.append((number, commitment))
+    rank = {"kommun": 0, "polis": 1, "annan": 2, "gemensamt": 3, "ingen": 4}
+    ordered = sorted(groups.items(), key=lambda kv: rank.get(kv[0].split(":")[0], 2))
+    return [group for _, group in ordered]
+
+
+def _period(promise: Promise) -> str:
+    if promise.period_start and promise.period_end:
+        return f"{promise.period_start.isoformat()} – {promise.period_end.isoformat()}"
+    return promise.period_text or "Perioden är inte angiven"
+
+
+def _follow_up(promise: Promise) -> str:
+    parts = []
+    if promise.follow_up_text.strip():
+        parts.append(promise.follow_up_text.strip())
+    if promise.reports_per_period:
+        audience = f" för {promise.report_audience}" if promise.report_audience else ""
+        parts.append(
+            f"Löftet redovisas minst {promise.reports_per_period} gånger under "
+            f"perioden{audience}."
+        )
+    return " ".join(parts) or (
+        "Parterna följer gemensamt upp löftet och redovisar hur det går."
+    )
+
+
+def document_context(*, promise: Promise) -> dict[str, Any]:
+    """Everything the document shows, for both formats; refused (DocumentRefused)
+    when ``document_problems`` finds something missing."""
+    promise = _promise(promise)
+    problems = document_problems(promise)
+    if problems:
+        raise DocumentRefused(problems)
+    parties = list(promise.parties.all())
+    commitments = sorted(promise.commitments.all(), key=lambda c: (c.position, c.pk))
+    focus_areas: list[FocusArea] = sorted(
+        promise.focus_areas.all(), key=lambda f: (f.position, f.pk)
+    )
+    signatories: list[Signatory] = sorted(
+        promise.signatories.all(), key=lambda s: (s.position, s.pk)
+    )
+    return {
+        "promise": promise,
+        "parties": [str(p) for p in parties if p.is_kommun]
+        + [str(p) for p in parties if p.is_police]
+        + [str(p) for p in parties if not p.is_kommun and not p.is_police],
+        "period": _period(promise),
+        "focus_areas": focus_areas,
+        "groups": _groups(commitments, parties),
+        "follow_up": _follow_up(promise),
+        "signatories": [
+            {
+                "name": s.name,
+                "title": s.title,
+                "organisation": str(s.organisation or s.organisation_name or ""),
+                "signed_on": s.signed_on,
+            }
+            for s in signatories
+        ],
+    }
+
+
+def review_context(*, promise: Promise) -> dict[str, Any]:
+    """The review sheet: the measurability check per commitment and the
+    document-level checks, kept apart from the document itself."""
+    from medborgarloften.extract.measurability import check_commitment
+
+    from .exchange import commitment_target
+    from .selectors import promise_checks
+
+    promise = _promise(promise)
+    commitments = sorted(promise.commitments.all(), key=lambda c: (c.position, c.pk))
+    rows = []
+    for number, commitment in enumerate(commitments, start=1):
+        check = check_commitment(
+            commitment.text,
+            responsible=list(commitment.responsible),
+            target=commitment_target(commitment),
+        )
+        rows.append({"number": number, "commitment": commitment, "check": check})
+    return {
+        "promise": promise,
+        "blocking": document_problems(promise),
+        "checks": [c for c in promise_checks(promise) if not c.ok],
+        "rows": rows,
+        "warnings": sum(1 for r in rows if r["check"].problems),
+    }
+
+
+def filename(promise: Promise, extension: str) -> str:
+    return f"{slugify(promise.title)[:80] or 'medborgarlofte'}.{extension}"
+
+
+def document_pdf_bytes(*, promise: Promise, base_url: str = "") -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string(
+        "promises/document_print.html", document_context(promise=promise)
+    )
+    return HTML(string=html, base_url=base_url or None).write_pdf()
+
+
+def document_docx_bytes(*, promise: Promise) -> bytes:
+    """The same document in Word, for the kommun's own template and diarium."""
+    from docx import Document
+    from docx.shared import Pt
+
+    context = document_context(promise=promise)
+    promise = context["promise"]
+    document = Document()
+    document.core_properties.title = promise.title
+    document.core_properties.language = "sv-SE"
+    document.add_heading("Medborgarlöfte", level=0)
+    document.add_heading(promise.title, level=1)
+    document.add_paragraph(f"Parter: {', '.join(context['parties'])}.")
+    document.add_paragraph(f"Period: {context['period']}.")
+    if promise.situation_summary.strip():
+        document.add_heading("Lägesbild", level=1)
+        for paragraph in promise.situation_summary.strip().split("\n\n"):
+            document.add_paragraph(paragraph.strip())
+    if context["focus_areas"]:
+        document.add_heading("Fokusområden", level=1)
+        for focus in context["focus_areas"]:
+            document.add_heading(focus.title, level=2)
+            if focus.description:
+                document.add_paragraph(focus.description)
+    document.add_heading("Vi lovar", level=1)
+    for group in context["groups"]:
+        document.add_heading(group.label, level=2)
+        for number, commitment in group.commitments:
+            item = document.add_paragraph(style="List Number")
+            item.add_run(f"{number}. ").bold = True
+            item.add_run(commitment.text)
+            target = commitment.target_display()
+            if target:
+                item.add_run(f" Mål: {target}.").italic = True
+    document.add_heading("Uppföljning", level=1)
+    document.add_paragraph(context["follow_up"])
+    document.add_heading("Underskrifter", level=1)
+    table = document.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    signatories = context["signatories"]
+    for start in range(0, len(signatories), 2):
+        cells = table.add_row().cells
+        for cell, person in zip(cells, signatories[start : start + 2], strict=False):
+            cell.text = ""
+            paragraph = cell.paragraphs[0]
+            paragraph.add_run("Ort och datum: ____________________\n\n\n")
+            paragraph.add_run("______________________________\n")
+            paragraph.add_run(person["name"] + "\n").bold = True
+            paragraph.add_run(person["title"])
+            if person["organisation"]:
+                paragraph.add_run(f"\n{person['organisation']}")
+            for run in paragraph.runs:
+                run.font.size = Pt(10)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def pdf_response(*, promise: Promise, base_url: str = "") -> HttpResponse:
+    response = HttpResponse(
+        document_pdf_bytes(promise=promise, base_url=base_url),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = f'inline; filename="{filename(promise, "pdf")}"'
+    return response
+
+
+def docx_response(*, promise: Promise) -> HttpResponse:
+    response = HttpResponse(
+        document_docx_bytes(promise=promise), content_type=DOCX_TYPE
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{filename(promise, "docx")}"'
+    )
+    return response
