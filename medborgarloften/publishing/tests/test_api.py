@@ -366,3 +366,27 @@ def build_more(actor, kalmar, lpo_kalmar, i):
 def test_it_answers_ids_beyond_any_database_id_with_404(client, data):
     _get(client, "commitments/" + "9" * 30, status=404)
     _get(client, "activities/" + "9" * 30, status=404)
+
+
+def test_it_reads_a_promise_record_in_a_fixed_number_of_queries(
+    client, data, django_assert_max_num_queries
+):
+    # parties, areas, focus areas (+ areas), commitments (+ areas, other parties),
+    # signatories and the promise itself; however many commitments it has
+    with django_assert_max_num_queries(9):
+        response = client.get(f"{API}promises/{data.published.uid}")
+    assert response.status_code == 200
+
+
+def test_it_links_everything_from_the_root(client, data):
+    body = _get(client, "").json()
+    assert set(body["datasets"]) == set(TABLES)
+    assert body["license"]["id"] == "CC0-1.0"
+    for url in (*body["datasets"].values(), body["openapi"], body["dcat"]):
+        assert client.get(url).status_code == 200
+
+
+def test_it_shows_one_kommun_by_its_code(client, data):
+    kommun = _get(client, "kommuner/0880").json()
+    assert kommun["name"] == "Kalmar"
+    assert kommun["url"] == "http://testserver/api/v1/kommuner/0880"

@@ -42,7 +42,7 @@ def data(superuser, kalmar, lpo_kalmar, nybro):
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(
-    max_examples=30,
+    max_examples=20,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_it_keeps_the_served_openapi_contract(case):
