@@ -82,3 +82,33 @@ def test_it_publishes_dcat_ap_se_for_every_table(client):
         assert kinds == {"application/json", "text/csv"}
         for distribution in dataset["dcat:distribution"]:
             assert client.get(distribution["dcat:accessURL"]["@id"]).status_code == 200
+
+
+def _validator(doc, name):
+    from jsonschema import Draft202012Validator
+
+    schema = {"$ref": f"#/components/schemas/{name}", "components": doc["components"]}
+    return Draft202012Validator(schema)
+
+
+def test_it_answers_with_what_the_openapi_schemas_say(
+    client, superuser, kalmar, lpo_kalmar, nybro
+):
+    from .apidata import build
+
+    data = build(actor=superuser, kalmar=kalmar, lpo_kalmar=lpo_kalmar, nybro=nybro)
+    doc = client.get("/api/v1/openapi.json").json()
+    for name, table in TABLES.items():
+        body = client.get(f"/api/v1/{name}").json()
+        assert body["data"], name
+        errors = list(_validator(doc, f"{table.schema_name}Page").iter_errors(body))
+        assert not errors, [e.message for e in errors]
+        body["data"][0][table.names[0]] = {"not": "a scalar"}  # the check can fail
+        assert list(_validator(doc, f"{table.schema_name}Page").iter_errors(body))
+    record = client.get(f"/api/v1/promises/{data.published.uid}").json()
+    errors = list(_validator(doc, "PromiseDetail").iter_errors(record))
+    assert not errors, [e.message for e in errors]
+    record["commitments"][0]["measurable"] = "ja"
+    assert list(_validator(doc, "PromiseDetail").iter_errors(record))
+    problem = client.get("/api/v1/promises?limit=0").json()
+    assert not list(_validator(doc, "Problem").iter_errors(problem))
