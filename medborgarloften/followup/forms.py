@@ -169,3 +169,120 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+# --- Plans, årshjul and communication ----------------------------------------------
+
+
+class PlannedActivityForm(forms.Form):
+    """One line of the yearly plan; "när" is free text (2025-05-14, v. 20, maj)
+    read by ``plans.parse_when``; the service checks the period."""
+
+    commitment = forms.ModelChoiceField(
+        label=_("Åtagande"), queryset=Area.objects.none()
+    )
+    kind = forms.CharField(
+        label=_("Vad"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"list": "activity-kinds", "autocomplete": "off"}),
+    )
+    when_text = forms.CharField(
+        label=_("När"),
+        max_length=40,
+        help_text=_("Ett datum (2025-05-14), en vecka (v. 20) eller en månad (maj)."),
+    )
+    area = forms.ModelChoiceField(
+        label=_("Område"), queryset=Area.objects.none(), required=False
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Ansvarig organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+    )
+    responsible = forms.CharField(
+        label=_("Ansvarig roll eller person"), max_length=200, required=False
+    )
+    quantity = forms.IntegerField(label=_("Antal"), initial=1, min_value=1)
+    description = forms.CharField(
+        label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        commitments: Any,
+        areas: Any,
+        organisations: Any,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["commitment"].queryset = commitments
+        self.fields["commitment"].label_from_instance = lambda c: c.text[:90]
+        self.fields["area"].queryset = areas
+        self.fields["organisation"].queryset = organisations
+
+
+class PlanCopyForm(forms.Form):
+    from_year = forms.IntegerField(label=_("Från år"), min_value=1900, max_value=2200)
+    to_year = forms.IntegerField(label=_("Till år"), min_value=1900, max_value=2200)
+
+
+class PlanTickForm(forms.Form):
+    """Which planned lines one done activity carried out (several at once)."""
+
+    activity = forms.ModelChoiceField(
+        label=_("Genomförd aktivitet"), queryset=Area.objects.none()
+    )
+    planned = forms.ModelMultipleChoiceField(
+        label=_("Bockar av"),
+        queryset=Area.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, activities: Any, planned: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].queryset = activities
+        self.fields["activity"].label_from_instance = lambda a: (
+            f"{a.date:%Y-%m-%d} {a.kind} ({a.quantity})"
+        )
+        self.fields["planned"].queryset = planned
+        self.fields["planned"].label_from_instance = lambda p: (
+            f"{p.starts_on:%Y-%m-%d} {p.kind} ({p.quantity})"
+        )
+
+
+class RecurringEventForm(forms.Form):
+    title = forms.CharField(label=_("Händelse"), max_length=200)
+    starts_on = forms.DateField(label=_("Från"), widget=DateInput())
+    ends_on = forms.DateField(
+        label=_("Till och med"), required=False, widget=DateInput()
+    )
+    yearly = forms.BooleanField(
+        label=_("Återkommer varje år på samma datum"), required=False, initial=True
+    )
+
+
+class CommunicationForm(forms.Form):
+    title = forms.CharField(label=_("Vad"), max_length=300)
+    channel = forms.ChoiceField(label=_("Kanal"), choices=())
+    audience = forms.CharField(label=_("Målgrupp"), max_length=200, required=False)
+    planned_on = forms.DateField(label=_("När"), widget=DateInput())
+    organisation = forms.ModelChoiceField(
+        label=_("Ansvarig organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+    )
+    responsible = forms.CharField(
+        label=_("Ansvarig roll eller person"), max_length=200, required=False
+    )
+    reports_followup = forms.BooleanField(
+        label=_("Redovisar hur det går med löftet"), required=False
+    )
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        from .models import Channel
+
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].choices = Channel.choices
+        self.fields["organisation"].queryset = organisations

@@ -29,6 +29,17 @@ urlpatterns = [
     ),
     path("rapport/<int:pk>/pdf/", views.report_pdf, name="report_pdf"),
     path("rapport/<int:pk>/docx/", views.report_docx, name="report_docx"),
+    path("lofte/<int:pk>/plan/", views.plan, name="plan"),
+    path("lofte/<int:pk>/plan/<int:year>/", views.plan, name="plan_year"),
+    path("atagande/<int:pk>/bocka-av/", views.plan_tick, name="plan_tick"),
+    path("lofte/<int:pk>/arshjul/", views.arshjul_view, name="arshjul"),
+    path("lofte/<int:pk>/arshjul.ics", views.arshjul_ics, name="arshjul_ics"),
+    path("lofte/<int:pk>/kommunikation/", views.communication, name="communication"),
+    path(
+        "kommunikation/<int:pk>/status/",
+        views.communication_status,
+        name="communication_status",
+    ),
     path("rapport/<uuid:uid>/", views.public_report, name="public_report"),
     path("rapport/<uuid:uid>/pdf/", views.public_report_pdf, name="public_report_pdf"),
     path(
