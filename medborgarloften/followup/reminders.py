@@ -23,7 +23,7 @@ from medborgarloften.accounts.permissions import is_superuser, member_organisati
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import Promise, PromiseStatus
 
-from .models import ReportStatus
+from .models import CommunicationActivity, CommunicationStatus, ReportStatus
 from .progress import Status
 from .selectors import DUE_SOON_DAYS, commitment_rows, report_plan
 
@@ -70,7 +70,15 @@ def reminders(
             )
         )
         .prefetch_related(
-            "parties", Prefetch("areas", queryset=Area.objects.order_by("name"))
+            "parties",
+            Prefetch("areas", queryset=Area.objects.order_by("name")),
+            Prefetch(
+                "communication_activities",
+                queryset=CommunicationActivity.objects.filter(
+                    status=CommunicationStatus.PLANNED, planned_on__lt=today
+                ).order_by("planned_on", "pk"),
+                to_attr="late_communication",
+            ),
         )
         .order_by("title", "pk")
     )
@@ -123,6 +131,15 @@ def reminders(
             )
             for party in parties:
                 add(party, Reminder(promise, text, plan.next_due, False))
+        for item in promise.late_communication:  # type: ignore[attr-defined]
+            text = (
+                f"Planerad kommunikation är försenad: {item.title} "
+                f"({item.get_channel_display().lower()}, planerad "
+                f"{item.planned_on.isoformat()})."
+            )
+            owners = [p for p in parties if p.pk == item.organisation_id] or parties
+            for party in owners:
+                add(party, Reminder(promise, text, item.planned_on, True))
     return sorted(groups.values(), key=lambda g: g.organisation.name)
 
 

@@ -130,12 +130,15 @@ def _report(request: HttpRequest, pk: int) -> Report:
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     promise = _promise(request, pk)
     board = selectors.promise_dashboard(promise=promise)
+    from .plan_selectors import communication_late
+
     return render(
         request,
         "followup/dashboard.html",
         {
             "promise": promise,
             "board": board,
+            "late_communication": communication_late(promise=promise),
             "can_edit": can_edit_promise(request.user, promise),
             "can_log": can_log_activity(request.user, promise),
         },

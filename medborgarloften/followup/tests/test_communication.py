@@ -74,3 +74,43 @@ def test_it_needs_a_day_to_mark_communication_done(promise):
         communication_set_status(item=item, status="done")
     item.refresh_from_db()
     assert item.status == "planned"
+
+
+@pytest.mark.django_db
+def test_it_warns_on_the_dashboard_and_in_reminders_when_communication_is_late(
+    client, kommun_editor, promise, lpo_kalmar
+):
+    from django.urls import reverse
+
+    from medborgarloften.followup.reminders import reminders
+
+    communication_create(
+        promise=promise,
+        title="Uppföljningen i lokaltidningen",
+        channel="lokaltidning",
+        planned_on=dt.date(2025, 5, 1),
+        organisation=lpo_kalmar,
+        reports_followup=True,
+    )
+    communication_create(
+        promise=promise,
+        title="Inlägg i höst",
+        channel="sociala_medier",
+        planned_on=dt.date(2025, 10, 1),
+    )
+    client.force_login(kommun_editor)
+    body = client.get(reverse("followup:dashboard", args=[promise.pk])).content
+    body = body.decode()
+    assert "1 planerad kommunikation är försenad" in body
+    assert "Uppföljningen i lokaltidningen" in body
+    assert "Inlägg i höst" not in body
+    groups = {
+        g.organisation.name: [i.text for i in g.items]
+        for g in reminders(today=dt.date(2025, 6, 30))
+    }
+    late = [t for t in groups[lpo_kalmar.name] if "kommunikation" in t]
+    assert late == [
+        "Planerad kommunikation är försenad: Uppföljningen i lokaltidningen "
+        "(lokaltidning, planerad 2025-05-01)."
+    ]
+    assert not any("kommunikation" in t for t in groups.get("Kalmar", []))
