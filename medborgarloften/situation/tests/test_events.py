@@ -304,3 +304,15 @@ def test_the_weekly_list_shows_the_kommuns_police_events(client, places, kommun_
     assert "4 november 21.15, Skadegörelse, Kalmar" in content
     assert "Borgholm" not in content  # another kommun
     assert "https://polisen.se/aktuellt/handelser/2025/november/4/" in content
+
+
+@pytest.mark.django_db
+def test_it_puts_the_configured_contact_in_the_user_agent(
+    places, api_server, monkeypatch
+):
+    base_url, handler = api_server
+    monkeypatch.setenv("POLICE_API_CONTACT", "trygghet@kalmar.example")
+    _call("pollevents", "--base-url", base_url, "--dry-run")
+    assert handler.seen[0]["User-Agent"].endswith(
+        "(lagesbild; trygghet@kalmar.example)"
+    )

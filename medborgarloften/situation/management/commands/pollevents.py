@@ -7,6 +7,7 @@ at most 60 calls an hour — persisted, so runs from cron share the budget. Run 
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
@@ -26,7 +27,13 @@ DEFAULT_BASE_URL = "https://polisen.se"
 
 
 def default_user_agent() -> str:
-    contact = getattr(settings, "POLICE_API_CONTACT", "") or "ingen kontakt angiven"
+    """'medborgarloften/0.1.0 (lagesbild; <contact>)' — the contact from the setting
+    or the environment variable POLICE_API_CONTACT (an e-mail address or URL)."""
+    contact = (
+        getattr(settings, "POLICE_API_CONTACT", "")
+        or os.environ.get("POLICE_API_CONTACT", "")
+        or "ingen kontakt angiven"
+    )
     return f"medborgarloften/{__version__} (lagesbild; {contact})"
 
 
