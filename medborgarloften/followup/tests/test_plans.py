@@ -263,3 +263,28 @@ def test_it_refuses_to_tick_off_a_plan_of_another_promise(walks, kalmar):
     with pytest.raises(ValidationError, match="annat löfte"):
         planned_activity_tick(activity=held, planned=[foreign])
     assert not held.planned_activities.exists()
+
+
+@pytest.mark.django_db
+def test_it_loads_the_demo_plan_communication_and_recurring_events_once():
+    from medborgarloften.followup.calendar import arshjul_entries
+    from medborgarloften.followup.models import CommunicationActivity, RecurringEvent
+    from medborgarloften.places.demo import demo_load
+    from medborgarloften.promises.models import Promise
+
+    demo_load(today=dt.date(2026, 11, 1))
+    demo_load(today=dt.date(2026, 11, 1))
+    current = Promise.objects.get(period_start="2025-01-01")
+    assert PlannedActivity.objects.filter(commitment__promise=current).count() == 8
+    assert CommunicationActivity.objects.filter(promise=current).count() == 6
+    assert RecurringEvent.objects.filter(title="Valborg").count() == 1
+    walks = next(
+        p
+        for p in plan_for_year(promise=current, year=2025, today=dt.date(2026, 11, 1))
+        if p.groups and p.groups[0].group.startswith("trygghetsvandring")
+    )
+    assert [g.text for g in walks.groups] == [
+        "trygghetsvandring Q2 2025: planerat 3, genomfört 2"
+    ]
+    kinds = {e.kind for e in arshjul_entries(promise=current)}
+    assert kinds == {"planned", "report", "communication", "event"}

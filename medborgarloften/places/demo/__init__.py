@@ -261,6 +261,7 @@ def demo_load(*, reset: bool = False, today: dt.date | None = None) -> DemoSumma
         summary.promises += 1
     _activities(loaded, kommun, lpo, areas, users, summary, today)
     _observations(kommun, areas, users["rapportor"], summary, today)
+    _plans(loaded, kommun, lpo, areas, today)
     summary.logins = [
         (
             demo.username,
@@ -270,3 +271,79 @@ def demo_load(*, reset: bool = False, today: dt.date | None = None) -> DemoSumma
         for demo in DEMO_USERS
     ]
     return summary
+
+
+def _plans(
+    loaded: dict[str, Any],
+    kommun: Organisation,
+    lpo: Organisation,
+    areas: dict[str, Area],
+    today: dt.date,
+) -> None:
+    """The current promise's plan for 2025 (ticked off by demo activities), its
+    communication plan, and the kommun's recurring dates for the årshjul (once)."""
+    from medborgarloften.followup.models import Activity, RecurringEvent
+    from medborgarloften.followup.services.communication import (
+        communication_create,
+        communication_set_status,
+    )
+    from medborgarloften.followup.services.plans import (
+        planned_activity_create,
+        planned_activity_tick,
+        recurring_event_create,
+    )
+
+    data = _read("planer.json")
+    if not RecurringEvent.objects.filter(organisation=kommun).exists():
+        for item in data["events"]:
+            recurring_event_create(
+                organisation=kommun,
+                title=item["title"],
+                starts_on=dt.date.fromisoformat(item["starts_on"]),
+                ends_on=dt.date.fromisoformat(item["ends_on"])
+                if item.get("ends_on")
+                else None,
+                yearly=item["yearly"],
+            )
+    promise = loaded.get(data["promise"])
+    if promise is None:  # already loaded earlier: its plan is there
+        return
+    parties = {"kommun": kommun, "polis": lpo}
+    commitments = list(promise.commitments.order_by("position", "pk"))
+    for item in data["plan"]:
+        commitment = commitments[item["commitment"]]
+        line = planned_activity_create(
+            commitment=commitment,
+            year=item["year"],
+            kind=item["kind"],
+            when=item["when"],
+            starts_on=dt.date.fromisoformat(item["starts_on"]),
+            quantity=item["quantity"],
+            area=areas[item["area"]] if item.get("area") else None,
+            organisation=parties[item["by"]],
+            responsible=item["responsible"],
+        )
+        for ref in item["done_by"]:
+            done = Activity.objects.filter(
+                commitment=commitment, date=ref["date"], kind=ref["kind"]
+            ).first()
+            if done is not None:  # absent when dated after ``today``
+                planned_activity_tick(
+                    activity=done, planned=[*done.planned_activities.all(), line]
+                )
+    for item in data["communication"]:
+        entry = communication_create(
+            promise=promise,
+            title=item["title"],
+            channel=item["channel"],
+            planned_on=dt.date.fromisoformat(item["planned_on"]),
+            audience=item["audience"],
+            organisation=parties[item["by"]],
+            responsible=item["responsible"],
+            reports_followup=item.get("reports_followup", False),
+        )
+        done_on = item.get("done_on")
+        if done_on and dt.date.fromisoformat(done_on) <= today:
+            communication_set_status(
+                item=entry, status="done", done_on=dt.date.fromisoformat(done_on)
+            )
