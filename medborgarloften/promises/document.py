@@ -125,10 +125,12 @@ def _period(promise: Promise) -> str:
 
 
 def _follow_up(promise: Promise) -> str:
+    """The promise's own follow-up clause; written from the number of reports only
+    when it has none."""
     parts = []
     if promise.follow_up_text.strip():
         parts.append(promise.follow_up_text.strip())
-    if promise.reports_per_period:
+    if promise.reports_per_period and not parts:
         audience = f" för {promise.report_audience}" if promise.report_audience else ""
         parts.append(
             f"Löftet redovisas minst {promise.reports_per_period} gånger under "
