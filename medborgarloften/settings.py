@@ -218,6 +218,15 @@ else:
         EMAIL_USE_TLS = _EMAIL_OPTIONS["use_tls"]
         EMAIL_TIMEOUT = 20
 
+# Open data: who publishes the API's datasets (DCAT-AP-SE) and under which licence.
+API_PUBLISHER = env_str("API_PUBLISHER", "Medborgarlöften")
+if env_str("API_LICENSE_URL"):
+    API_LICENSE = {
+        "id": env_str("API_LICENSE_ID", "custom"),
+        "name": env_str("API_LICENSE_NAME", env_str("API_LICENSE_URL")),
+        "url": env_str("API_LICENSE_URL"),
+    }
+
 # The import form fetches web pages; internal addresses only when allowed (an intranet).
 IMPORT_ALLOW_PRIVATE_URLS = env_bool("IMPORT_ALLOW_PRIVATE_URLS")
 
