@@ -73,6 +73,15 @@ def promise_set_status(
     if status == PromiseStatus.PUBLISHED:
         promise.closed_on = None
     promise.save()
+    if status in (PromiseStatus.ADOPTED, PromiseStatus.PUBLISHED) and any(
+        party.is_kommun for party in promise.parties.all()
+    ):
+        # Adoption freezes the lägesbild behind the focus areas as the baseline the
+        # end-of-period evaluation compares against (frozen once; later status
+        # changes and imports never move it).
+        from medborgarloften.situation.services import baseline_freeze
+
+        baseline_freeze(promise=promise, on=promise.adopted_on)
     revision_record(
         promise=promise,
         actor=actor,
