@@ -1,0 +1,47 @@
+"""Browser checks of the national overview and the subscription pages: axe-core finds
+no serious or critical violations, and a citizen can subscribe with the keyboard."""
+
+from __future__ import annotations
+
+from django.core import mail
+from django.urls import reverse
+
+from tests.browser.test_public_pages import (  # noqa: F401 — the fixture
+    _serious_violations,
+    published,
+)
+
+
+def test_it_has_no_serious_accessibility_violations_on_overview_and_subscribe(
+    live_server,
+    page,
+    published,  # noqa: F811
+):
+    paths = [
+        reverse("publishing:overview"),
+        reverse("publishing:overview") + "?lan=99",  # the error summary
+        reverse("publishing:subscribe") + "?kommun=0880",
+        reverse("publishing:search") + "?q=trygghetsvandringar&kommun=0880",
+    ]
+    found = {}
+    for path in paths:
+        page.goto(f"{live_server.url}{path}")
+        violations = _serious_violations(page)
+        if violations:
+            found[path] = violations
+    assert found == {}
+
+
+def test_it_subscribes_by_keyboard_and_confirms(live_server, page, published):  # noqa: F811
+    page.goto(f"{live_server.url}{reverse('publishing:subscribe')}?kommun=0880")
+    page.get_by_label("E-postadress").fill("boende@example.se")
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Kolla din e-post").wait_for()
+    (message,) = mail.outbox
+    link = next(
+        line for line in message.body.split() if "/prenumerera/bekrafta/" in line
+    )
+    page.goto(link)  # built from the request: the live server's own address
+    page.get_by_role("button", name="Ja, bekräfta").click()
+    page.get_by_role("heading", name="Bevakningen är bekräftad").wait_for()
+    assert _serious_violations(page) == []
