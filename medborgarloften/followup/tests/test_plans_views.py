@@ -187,3 +187,26 @@ def test_it_plans_communication_and_marks_late_ones(client, kommun_editor, promi
     response = client.post(url, {"title": "x", "channel": "brevduva", "planned_on": ""})
     assert response.status_code == 400
     assert CommunicationActivity.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_it_links_each_logged_activity_to_ticking_off_the_plan(
+    client, kommun_editor, walks
+):
+    line = planned_activity_create(
+        commitment=walks,
+        year=2025,
+        kind="trygghetsvandring",
+        when="date",
+        starts_on=dt.date(2025, 5, 6),
+    )
+    held = Activity.objects.create(
+        commitment=walks, date=dt.date(2025, 5, 6), kind="trygghetsvandring"
+    )
+    line.done_by.add(held)
+    client.force_login(kommun_editor)
+    listing = client.get(reverse("followup:activities", args=[walks.promise_id]))
+    url = reverse("followup:plan_tick", args=[walks.pk]) + f"?aktivitet={held.pk}"
+    assert url in listing.content.decode()
+    form = client.get(url).context["form"]
+    assert form.initial == {"activity": held.pk, "planned": [line.pk]}
