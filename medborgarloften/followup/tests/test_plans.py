@@ -288,3 +288,33 @@ def test_it_loads_the_demo_plan_communication_and_recurring_events_once():
     ]
     kinds = {e.kind for e in arshjul_entries(promise=current)}
     assert kinds == {"planned", "report", "communication", "event"}
+
+
+@pytest.mark.django_db
+def test_it_refuses_an_area_or_organisation_outside_the_promise(walks, nybro, kalmar):
+    from medborgarloften.places.models import Area
+
+    elsewhere = Area.objects.create(kommun=nybro, name="Centrum")
+    with pytest.raises(ValidationError) as caught:
+        planned_activity_create(
+            commitment=walks,
+            year=2025,
+            kind="trygghetsvandring",
+            when="date",
+            starts_on=dt.date(2025, 5, 1),
+            area=elsewhere,
+            organisation=nybro,
+        )
+    assert set(caught.value.message_dict) == {"area", "organisation"}
+    assert not PlannedActivity.objects.exists()
+
+
+@pytest.mark.django_db
+def test_it_answers_a_plan_year_outside_the_promise_with_a_404(
+    client, kommun_editor, walks
+):
+    from django.urls import reverse
+
+    client.force_login(kommun_editor)
+    response = client.get(reverse("followup:plan_year", args=[walks.promise_id, 2031]))
+    assert response.status_code == 404
