@@ -38,6 +38,14 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "importdocs",
         "Importera dokument som utkast / import documents as drafts",
     ),
+    "backup": (
+        "backup",
+        "Säkerhetskopiera databas och filer / back up database and files",
+    ),
+    "restore": (
+        "restore",
+        "Återställ en säkerhetskopia / restore a backup archive",
+    ),
     "manage": ("", "Kör valfritt Django-kommando / run any Django management command"),
 }
 

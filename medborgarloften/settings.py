@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "medborgarloften.followup",
     "medborgarloften.documents",
     "medborgarloften.publishing",
+    "medborgarloften.operations",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
