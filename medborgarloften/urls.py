@@ -12,5 +12,6 @@ urlpatterns = [
     path("personal/organisationer/", include("medborgarloften.places.urls")),
     path("personal/uppfoljning/", include("medborgarloften.followup.urls")),
     path("personal/lagesbild/", include("medborgarloften.situation.urls")),
+    path("enkat/", include("medborgarloften.situation.public_urls")),
     path("django-admin/", admin.site.urls),
 ]

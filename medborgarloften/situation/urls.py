@@ -21,3 +21,8 @@ urlpatterns = [
     path("<str:code>/dialoger/ny/", views.dialogue_new, name="dialogue_new"),
     path("<str:code>/import/", views.data_import, name="import"),
 ]
+
+# Digital surveys and walks (situation/surveys/): their staff pages.
+from .surveys.views import staff_urlpatterns  # noqa: E402
+
+urlpatterns += staff_urlpatterns

@@ -1,0 +1,156 @@
+"""Forms for building, answering and moderating: they parse and label; the services
+validate and save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from medborgarloften.places.models import Area, Organisation
+
+from ..models import Survey, SurveyKind
+from .bank import AGE_GROUPS, GENDERS, WALK_REASONS, bank
+from .services import COMMENT_MAX
+
+
+class SurveyBuildForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Typ"), choices=SurveyKind.choices)
+    title = forms.CharField(label=_("Rubrik"), max_length=200)
+    intro = forms.CharField(
+        label=_("Inledning till den som svarar"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    year = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100)
+    closes_on = forms.DateField(
+        label=_("Sista svarsdag"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    bank_keys = forms.MultipleChoiceField(
+        label=_("Frågor ur frågebanken"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    own_questions = forms.CharField(
+        label=_("Egna frågor"),
+        required=False,
+        help_text=_(
+            "En fråga per stycke: frågan på första raden, sedan ett svarsalternativ "
+            "per rad. Tom rad mellan frågorna."
+        ),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    areas = forms.ModelMultipleChoiceField(
+        label=_("Områden"),
+        queryset=Area.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, kommun: Organisation, **kwargs: Any) -> None:
+        today = timezone.localdate()
+        kwargs.setdefault(
+            "initial",
+            {"year": today.year, "bank_keys": list(bank())},
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["bank_keys"].choices = [(k, q.text) for k, q in bank().items()]
+        self.fields["areas"].queryset = Area.objects.filter(kommun=kommun).order_by(
+            "name"
+        )
+
+    def clean_own_questions(self) -> list[tuple[str, list[str]]]:
+        text = self.cleaned_data["own_questions"].replace("\r\n", "\n")
+        blocks = [b.strip().splitlines() for b in text.split("\n\n") if b.strip()]
+        return [(lines[0], lines[1:]) for lines in blocks]
+
+
+class BackgroundMixin(forms.Form):
+    area = forms.ModelChoiceField(
+        label=_("Var bor du?"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=_("Vill inte svara"),
+    )
+    gender = forms.ChoiceField(
+        label=_("Är du kvinna eller man?"),
+        required=False,
+        choices=[("", _("Vill inte svara")), *GENDERS],
+    )
+    age_group = forms.ChoiceField(
+        label=_("Hur gammal är du?"),
+        required=False,
+        choices=[("", _("Vill inte svara")), *AGE_GROUPS],
+    )
+    # The honeypot: hidden from people (and screen readers); scripts fill it in.
+    website = forms.CharField(required=False, label=_("Lämna tomt"))
+
+
+class SurveyAnswerForm(BackgroundMixin):
+    """One radio group per question; every question may be skipped."""
+
+    def __init__(self, *args: Any, survey: Survey, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.questions = list(survey.questions.all())
+        for question in self.questions:
+            self.fields[f"q{question.pk}"] = forms.ChoiceField(
+                label=question.text,
+                help_text=question.help_text,
+                required=False,
+                choices=[tuple(o) for o in question.options],
+                widget=forms.RadioSelect,
+            )
+        self.fields["area"].queryset = survey.areas.order_by("name")
+        if not survey.areas.exists():
+            del self.fields["area"]
+        # Background last, honeypot at the very end.
+        order = [f"q{q.pk}" for q in self.questions]
+        self.order_fields([*order, "area", "gender", "age_group", "website"])
+
+    def question_fields(self) -> list[Any]:
+        return [self[f"q{q.pk}"] for q in self.questions]
+
+    def background_fields(self) -> list[Any]:
+        return [self[n] for n in ("area", "gender", "age_group") if n in self.fields]
+
+    def answers(self) -> dict[int, str]:
+        return {
+            q.pk: self.cleaned_data.get(f"q{q.pk}") or ""
+            for q in self.questions
+            if self.cleaned_data.get(f"q{q.pk}")
+        }
+
+
+class WalkPointForm(forms.Form):
+    reasons = forms.MultipleChoiceField(
+        label=_("Varför känns platsen otrygg?"),
+        choices=WALK_REASONS,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Varför otryggt: välj minst ett skäl.")},
+    )
+    area = forms.ModelChoiceField(
+        label=_("Eller välj ett område"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=_("– Inget område valt –"),
+    )
+    latitude = forms.FloatField(required=False, widget=forms.HiddenInput)
+    longitude = forms.FloatField(required=False, widget=forms.HiddenInput)
+    comment = forms.CharField(
+        label=_("Berätta mer (frivilligt)"),
+        required=False,
+        max_length=COMMENT_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "max_length": _(
+                "Kommentar: högst %(limit_value)d tecken (du skrev %(show_value)d)."
+            )
+        },
+    )
+    website = forms.CharField(required=False, label=_("Lämna tomt"))
+
+    def __init__(self, *args: Any, survey: Survey, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = survey.areas.order_by("name")

@@ -1,0 +1,244 @@
+"""Reads for digital surveys: results by area, gender and age group (with the
+lägesbild's small-group suppression), the previous round, walk points."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, QuerySet
+
+from medborgarloften.places.models import Area, Organisation
+
+from .. import geo
+from ..models import (
+    Survey,
+    SurveyAnswer,
+    SurveyKind,
+    SurveyQuestion,
+    WalkPoint,
+    WalkStatus,
+)
+from ..selectors.analysis import MIN_GROUP, Figure, count_figure, share_figure
+from .bank import AGE_GROUPS, GENDERS, WALK_REASONS
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One indicator share for an area (None: whole kommun), gender and age ("" = all)."""
+
+    question_id: int
+    indicator: str
+    area: Area | None
+    gender: str
+    age_group: str
+    share: float
+    respondents: int
+
+
+def surveys_for(kommun: Organisation) -> QuerySet[Survey]:
+    return Survey.objects.filter(kommun=kommun).annotate(
+        n_responses=Count("responses", distinct=True),
+        n_points=Count("walk_points", distinct=True),
+    )
+
+
+def _tally(survey: Survey) -> dict[tuple[int, int | None, str, str], list[int]]:
+    """(question, area, gender, age) → [answered, gave a problem answer], every
+    combination including the totals ("" and None mean all)."""
+    questions = {
+        q.pk: set(q.problem_values) for q in survey.questions.all() if q.problem_values
+    }
+    rows = SurveyAnswer.objects.filter(question_id__in=questions).values_list(
+        "question_id",
+        "value",
+        "response__area_id",
+        "response__gender",
+        "response__age_group",
+    )
+    tally: dict[tuple[int, int | None, str, str], list[int]] = defaultdict(
+        lambda: [0, 0]
+    )
+    for qid, value, area_id, gender, age in rows:
+        problem = value in questions[qid]
+        genders = {"", gender} if gender in ("kvinnor", "man") else {""}
+        ages = {"", age} if age else {""}
+        for a in {None, area_id}:
+            for g in genders:
+                for ag in ages:
+                    cell = tally[(qid, a, g, ag)]
+                    cell[0] += 1
+                    cell[1] += int(problem)
+    return tally
+
+
+def indicator_cells(survey: Survey) -> list[Cell]:
+    """Every share the lägesbild can import: indicator questions only."""
+    questions = {q.pk: q for q in survey.questions.all() if q.indicator}
+    areas = {a.pk: a for a in Area.objects.filter(kommun=survey.kommun)}
+    cells = []
+    for (qid, area_id, gender, age), (n, problem) in sorted(
+        _tally(survey).items(), key=lambda kv: str(kv[0])
+    ):
+        if qid not in questions or n == 0:
+            continue
+        cells.append(
+            Cell(
+                question_id=qid,
+                indicator=questions[qid].indicator,
+                area=areas.get(area_id) if area_id else None,
+                gender=gender,
+                age_group=age,
+                share=round(100 * problem / n, 1),
+                respondents=n,
+            )
+        )
+    return cells
+
+
+def previous_round(survey: Survey) -> Survey | None:
+    """The kommun's latest published survey of the same kind before this one."""
+    return (
+        Survey.objects.filter(
+            kommun=survey.kommun,
+            kind=survey.kind,
+            published_at__isnull=False,
+            closes_on__lt=survey.closes_on,
+        )
+        .exclude(pk=survey.pk)
+        .order_by("-closes_on", "-pk")
+        .first()
+    )
+
+
+@dataclass
+class QuestionResult:
+    question: SurveyQuestion
+    total: Figure
+    previous: Figure | None = None
+    change: float | None = None
+    groups: list[tuple[str, Figure]] = field(default_factory=list)
+    options: list[tuple[str, Figure]] = field(default_factory=list)
+
+
+def _share(tally: dict, key: tuple) -> Figure:
+    n, problem = tally.get(key, [0, 0])
+    return share_figure(round(100 * problem / n, 1) if n else None, n or None)
+
+
+def survey_results(survey: Survey) -> dict[str, Any]:
+    """The staff results page: counts, shares by group (< MIN_GROUP never shown as
+    a figure) and the change since the previous round's matching question."""
+    responses = survey.responses.all()
+    total = responses.count()
+    by_area = dict(
+        responses.values_list("area_id")
+        .annotate(n=Count("id"))
+        .values_list("area_id", "n")
+    )
+    areas = list(survey.areas.order_by("name"))
+    tally = _tally(survey)
+    previous = previous_round(survey)
+    previous_tally = _tally(previous) if previous else {}
+    previous_keys = (
+        {q.bank_key: q.pk for q in previous.questions.all() if q.bank_key}
+        if previous
+        else {}
+    )
+    option_counts: dict[tuple[int, str], int] = defaultdict(int)
+    for qid, value, n in (
+        SurveyAnswer.objects.filter(question__survey=survey)
+        .values_list("question_id", "value")
+        .annotate(n=Count("id"))
+    ):
+        option_counts[(qid, value)] = n
+    results = []
+    labels = dict(GENDERS) | dict(AGE_GROUPS)
+    for question in survey.questions.all():
+        answered = sum(option_counts[(question.pk, o[0])] for o in question.options)
+        result = QuestionResult(question=question, total=count_figure(answered))
+        if question.problem_values:
+            result.total = _share(tally, (question.pk, None, "", ""))
+            for area in areas:
+                result.groups.append(
+                    (area.name, _share(tally, (question.pk, area.pk, "", "")))
+                )
+            for key in ("kvinnor", "man"):
+                result.groups.append(
+                    (labels[key], _share(tally, (question.pk, None, key, "")))
+                )
+            for key, label in AGE_GROUPS:
+                result.groups.append(
+                    (label, _share(tally, (question.pk, None, "", key)))
+                )
+            old_id = previous_keys.get(question.bank_key)
+            if old_id:
+                result.previous = _share(previous_tally, (old_id, None, "", ""))
+                if result.previous.shown and result.total.shown:
+                    result.change = round(result.total.value - result.previous.value, 1)
+        else:
+            for value, label in question.options:
+                n = option_counts[(question.pk, value)]
+                figure = count_figure(n)
+                if answered < MIN_GROUP:
+                    figure = Figure(value=n, base=answered, suppressed=True)
+                result.options.append((label, figure))
+        results.append(result)
+    return {
+        "total": total,
+        "total_figure": count_figure(total),
+        "by_area": [(a.name, count_figure(by_area.get(a.pk, 0))) for a in areas],
+        "no_area": count_figure(by_area.get(None, 0)),
+        "questions": results,
+        "previous": previous,
+    }
+
+
+def walk_points(survey: Survey, *, status: str | None = None) -> QuerySet[WalkPoint]:
+    points = survey.walk_points.select_related("area")
+    return points.filter(status=status) if status else points
+
+
+def walk_map(survey: Survey) -> dict[str, Any]:
+    """The SVG map a resident clicks on: the kommun outline, the walk's areas, and the
+    bounds JavaScript needs to turn a click into a position."""
+    outline = geo.kommun_geometry(survey.kommun.code)
+    areas = [a for a in survey.areas.order_by("name") if a.geometry]
+    geometries = [a.geometry for a in areas] or [outline]
+    projection = geo.Projection(geometries)
+    return {
+        "width": projection.width,
+        "height": projection.height,
+        "outline": projection.path(outline) if outline else "",
+        "areas": [{"name": a.name, "path": projection.path(a.geometry)} for a in areas],
+        "min_x": projection.min_x,
+        "max_y": projection.max_y,
+        "k": projection.k,
+        "scale": projection.scale,
+    }
+
+
+def reason_labels(reasons: list[str]) -> list[str]:
+    labels = dict(WALK_REASONS)
+    return [labels.get(r, r) for r in reasons]
+
+
+def is_walk(survey: Survey) -> bool:
+    return survey.kind == SurveyKind.VANDRING
+
+
+__all__ = [
+    "Cell",
+    "MIN_GROUP",
+    "QuestionResult",
+    "WalkStatus",
+    "indicator_cells",
+    "is_walk",
+    "previous_round",
+    "reason_labels",
+    "survey_results",
+    "surveys_for",
+    "walk_map",
+    "walk_points",
+]

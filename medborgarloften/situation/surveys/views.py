@@ -1,0 +1,187 @@
+"""Staff pages for digital surveys and walks under /personal/lagesbild/<kod>/enkater/.
+
+Readers see results; editors and admins build, publish, export and moderate.
+"""
+
+from __future__ import annotations
+
+import io
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from medborgarloften.accounts.decorators import staff_view
+
+from ..models import Survey, SurveyKind, WalkPoint, WalkStatus
+from ..views import _context, _kommun_for_editor, _kommun_for_viewer
+from .forms import SurveyBuildForm
+from .selectors import reason_labels, survey_results, surveys_for, walk_points
+from .services import survey_create, survey_export, survey_publish, walk_point_moderate
+
+
+def _survey(kommun: object, pk: int) -> Survey:
+    return get_object_or_404(Survey, kommun=kommun, pk=pk)
+
+
+def _public_url(request: HttpRequest, survey: Survey) -> str:
+    return request.build_absolute_uri(
+        reverse("surveys_public:answer", args=[survey.token])
+    )
+
+
+@staff_view
+def survey_list(request: HttpRequest, code: str) -> HttpResponse:
+    kommun = _kommun_for_viewer(request, code)
+    return render(
+        request,
+        "situation/survey_list.html",
+        _context(request, kommun, surveys=list(surveys_for(kommun))),
+    )
+
+
+@staff_view
+def survey_new(request: HttpRequest, code: str) -> HttpResponse:
+    kommun = _kommun_for_editor(request, code)
+    form = SurveyBuildForm(request.POST or None, kommun=kommun)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            survey = survey_create(
+                kommun=kommun,
+                kind=data["kind"],
+                title=data["title"],
+                intro=data["intro"],
+                year=data["year"],
+                closes_on=data["closes_on"],
+                bank_keys=data["bank_keys"],
+                own_questions=data["own_questions"],
+                areas=data["areas"],
+                actor=request.user,
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+        else:
+            messages.success(request, _("Enkäten är skapad som utkast."))
+            return redirect("situation:survey_detail", code=kommun.code, pk=survey.pk)
+    return render(
+        request, "situation/survey_form.html", _context(request, kommun, form=form)
+    )
+
+
+@staff_view
+def survey_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    kommun = _kommun_for_viewer(request, code)
+    survey = _survey(kommun, pk)
+    points = []
+    if survey.kind == SurveyKind.VANDRING:
+        points = [
+            (p, reason_labels(p.reasons)) for p in walk_points(survey).order_by("-id")
+        ]
+    return render(
+        request,
+        "situation/survey_detail.html",
+        _context(
+            request,
+            kommun,
+            survey=survey,
+            public_url=_public_url(request, survey),
+            results=survey_results(survey) if survey.kind == SurveyKind.ENKAT else None,
+            points=points,
+            is_walk=survey.kind == SurveyKind.VANDRING,
+        ),
+    )
+
+
+@staff_view
+@require_POST
+def survey_publish_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    kommun = _kommun_for_editor(request, code)
+    survey = _survey(kommun, pk)
+    try:
+        survey_publish(survey=survey)
+    except ValidationError as exc:
+        for errors in exc.message_dict.values():
+            for error in errors:
+                messages.error(request, error)
+    else:
+        messages.success(request, _("Enkäten är publicerad."))
+    return redirect("situation:survey_detail", code=kommun.code, pk=survey.pk)
+
+
+@staff_view
+@require_POST
+def survey_export_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    kommun = _kommun_for_editor(request, code)
+    survey = _survey(kommun, pk)
+    summary = survey_export(survey=survey, actor=request.user)
+    messages.success(
+        request,
+        _("Resultaten finns nu i lägesbilden. %(summary)s") % {"summary": summary},
+    )
+    return redirect("situation:survey_detail", code=kommun.code, pk=survey.pk)
+
+
+@staff_view
+@require_POST
+def walk_moderate(request: HttpRequest, code: str, pk: int, point: int) -> HttpResponse:
+    kommun = _kommun_for_editor(request, code)
+    survey = _survey(kommun, pk)
+    walk_point = get_object_or_404(WalkPoint, survey=survey, pk=point)
+    approve = request.POST.get("decision") == WalkStatus.APPROVED
+    walk_point_moderate(point=walk_point, approve=approve, actor=request.user)
+    messages.success(
+        request, _("Punkten är godkänd.") if approve else _("Punkten är avvisad.")
+    )
+    return redirect("situation:survey_detail", code=kommun.code, pk=survey.pk)
+
+
+@staff_view
+def survey_qr(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """The public link as a QR code (SVG), made locally with segno."""
+    import segno
+
+    kommun = _kommun_for_viewer(request, code)
+    survey = _survey(kommun, pk)
+    buffer = io.BytesIO()
+    segno.make(_public_url(request, survey), error="m").save(
+        buffer, kind="svg", scale=6, border=2, title=survey.title
+    )
+    response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+    response["Content-Disposition"] = f'inline; filename="enkat-{survey.pk}-qr.svg"'
+    return response
+
+
+def _urls() -> list:
+    from django.urls import path
+
+    return [
+        path("<str:code>/enkater/", survey_list, name="surveys"),
+        path("<str:code>/enkater/ny/", survey_new, name="survey_new"),
+        path("<str:code>/enkater/<int:pk>/", survey_detail, name="survey_detail"),
+        path(
+            "<str:code>/enkater/<int:pk>/publicera/",
+            survey_publish_view,
+            name="survey_publish",
+        ),
+        path(
+            "<str:code>/enkater/<int:pk>/till-lagesbild/",
+            survey_export_view,
+            name="survey_export",
+        ),
+        path("<str:code>/enkater/<int:pk>/qr.svg", survey_qr, name="survey_qr"),
+        path(
+            "<str:code>/enkater/<int:pk>/punkt/<int:point>/",
+            walk_moderate,
+            name="walk_moderate",
+        ),
+    ]
+
+
+staff_urlpatterns = _urls()

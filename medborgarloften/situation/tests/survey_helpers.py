@@ -1,0 +1,28 @@
+"""Shared builders for the survey and walk tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from medborgarloften.situation.models import Survey
+from medborgarloften.situation.surveys.services import survey_create, survey_publish
+
+
+def open_survey(kommun, *, areas=(), kind="enkat", keys=None, year=None) -> Survey:
+    today = timezone.localdate()
+    survey = survey_create(
+        kommun=kommun,
+        kind=kind,
+        title="Trygghetsenkät" if kind == "enkat" else "Trygghetsvandring",
+        year=year or today.year,
+        closes_on=today + dt.timedelta(days=30),
+        bank_keys=["otrygg_kvall", "fortroende_polis"] if keys is None else keys,
+        areas=areas,
+    )
+    return survey_publish(survey=survey)
+
+
+def answer(survey: Survey, key: str = "otrygg_kvall") -> int:
+    return survey.questions.get(bank_key=key).pk
