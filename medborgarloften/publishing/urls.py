@@ -12,9 +12,7 @@ urlpatterns = [
     path("kommun/<str:kommunkod>/", views.kommun, name="kommun"),
     path("lofte/<uuid:uid>/", views.promise, name="promise"),
     path("kommun/<str:kommunkod>/omrade/<int:area_id>/", views.area, name="area"),
-    path(
-        "kommun/<str:kommunkod>/omrade/<str:slug>/", views.area, name="area_by_name"
-    ),
+    path("kommun/<str:kommunkod>/omrade/<str:slug>/", views.area, name="area_by_name"),
     path(
         "kommun/<str:kommunkod>/flode/",
         cache_control(public=True, max_age=300)(feeds.KommunFeed()),

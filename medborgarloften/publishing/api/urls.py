@@ -31,5 +31,6 @@ urlpatterns = [
     path("reports", views.list_view("reports"), name="reports"),
     path("reports.csv", views.list_view("reports", "csv")),
     path("reports/<uuid:ident>", views.detail_view("reports"), name="report"),
-    re_path(r"^(?P<rest>.*)$", views.not_found),
+    # [\s\S], not ".": a path with a newline or tab must get the JSON 404 too.
+    re_path(r"^(?P<rest>[\s\S]*)$", views.not_found),
 ]
