@@ -1,0 +1,108 @@
+"""A resident answers a trygghetsundersökning on a phone, and the coordinator sees the
+count rise; axe-core finds no serious or critical violations on the answering pages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core.cache import cache
+
+from medborgarloften.places.models import Area
+from medborgarloften.situation.models import SurveyResponse, WalkPoint
+from medborgarloften.situation.surveys.services import survey_response_submit
+from medborgarloften.situation.tests.survey_helpers import answer, open_survey
+from tests.browser.test_public_pages import _serious_violations
+
+PASSWORD = "test-losenord-123"
+
+
+def _square(lon: float, lat: float, size: float = 0.01) -> dict:
+    ring = [
+        [lon, lat],
+        [lon + size, lat],
+        [lon + size, lat + size],
+        [lon, lat + size],
+        [lon, lat],
+    ]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_answers_on_a_phone_and_the_staff_count_rises(
+    live_server, phone_page, page, kalmar, kommun_editor
+):
+    norrliden = Area.objects.create(
+        kommun=kalmar, name="Norrliden", geometry=_square(16.33, 56.68)
+    )
+    survey = open_survey(kalmar, areas=[norrliden])
+    for _ in range(5):
+        survey_response_submit(survey=survey, answers={answer(survey): "mycket_trygg"})
+
+    page.goto(f"{live_server.url}/konto/logga-in/")
+    page.get_by_label("Användarnamn").fill("kommun_editor")
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_url(re.compile(r"/personal/$"))
+    results = f"{live_server.url}/personal/lagesbild/0880/enkater/{survey.pk}/"
+    page.goto(results)
+    assert page.locator("[data-response-count]").inner_text() == "5"
+
+    phone_page.goto(f"{live_server.url}/enkat/{survey.token}/")
+    assert _serious_violations(phone_page) == []
+    phone_page.get_by_role("group", name=re.compile("sent en kväll")).get_by_label(
+        "Ganska otrygg"
+    ).check()
+    phone_page.get_by_label("Var bor du?").select_option(label="Norrliden")
+    phone_page.get_by_label("Hur gammal är du?").select_option(label="25–44 år")
+    phone_page.get_by_role("button", name="Skicka svar").click()
+    phone_page.get_by_role("heading", name="Tack för ditt svar").wait_for()
+    assert SurveyResponse.objects.count() == 6  # saved before the thank-you page
+    assert _serious_violations(phone_page) == []
+
+    # The same browser cannot answer twice.
+    phone_page.goto(f"{live_server.url}/enkat/{survey.token}/")
+    phone_page.get_by_text("Du har redan svarat").wait_for()
+
+    page.goto(results)
+    assert page.locator("[data-response-count]").inner_text() == "6"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_marks_an_unsafe_place_by_tapping_the_map(live_server, browser, kalmar):
+    oxhagen = Area.objects.create(
+        kommun=kalmar, name="Oxhagen", geometry=_square(16.34, 56.68)
+    )
+    walk = open_survey(kalmar, kind="vandring", keys=[], areas=[oxhagen])
+    context = browser.new_context(
+        locale="sv-SE",
+        viewport={"width": 360, "height": 740},
+        is_mobile=True,
+        has_touch=True,
+    )
+    try:
+        phone = context.new_page()
+        phone.set_default_timeout(15_000)
+        phone.goto(f"{live_server.url}/enkat/{walk.token}/")
+        assert _serious_violations(phone) == []
+        svg = phone.locator("svg.walk-map")
+        box = svg.bounding_box()
+        phone.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        phone.get_by_text("Platsen är markerad.").wait_for()
+        phone.get_by_label("Dålig belysning").check()
+        phone.get_by_label("Berätta mer").fill("Mörk gångtunnel.")
+        phone.get_by_role("button", name="Skicka").click()
+        phone.get_by_role("heading", name="Tack för ditt svar").wait_for()
+    finally:
+        context.close()
+    point = WalkPoint.objects.get()
+    assert point.area == oxhagen
+    assert abs(point.latitude - 56.685) < 0.002
+    assert abs(point.longitude - 16.345) < 0.002
