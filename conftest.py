@@ -26,6 +26,9 @@ def pytest_configure(config: pytest.Config) -> None:
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Rate limits count across tests in one process; tests/test_security.py enables
+    # them where it checks them.
+    settings.RATELIMIT_ENABLED = False
     settings.TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = InvalidTemplateVariable(
         "%s"
     )

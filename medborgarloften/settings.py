@@ -97,7 +97,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Django 6 sends SECURE_CSP itself; on 5.2 a small middleware of ours does.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware"
+    if django.VERSION >= (6, 0)
+    else "medborgarloften.operations.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "medborgarloften.operations.middleware.RateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -184,6 +189,57 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# --- Behind the TLS proxy (docs/deploy.md) -------------------------------------------
+# The proxy terminates TLS and says so in X-Forwarded-Proto; trust it only behind one.
+if env_bool("SECURE_PROXY_SSL", PRODUCTION):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = int(
+    env_str("SECURE_HSTS_SECONDS", "31536000" if PRODUCTION else "0")
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+# Preloading binds the whole domain for years: the kommun's IT decides, not we.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+# --- Content-Security-Policy -----------------------------------------------------------
+# Scripts only from our own static files (no inline script, no on*= handler: a test
+# reads every template). Styles still allow inline: several print and public templates
+# carry <style> blocks and computed widths (progress bars), which cannot run code.
+# The embeddable widget sends its own policy with frame-ancestors * (publishing/embed).
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+
+# --- Rate limits (per client, in the cache; docs/deploy.md) ---------------------------
+# bucket -> (requests, window in seconds). The cache keeps a keyed hash of the address
+# for one window only. Behind a proxy set RATELIMIT_CLIENT_IP_HEADER=HTTP_X_REAL_IP.
+RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
+RATELIMIT_CLIENT_IP_HEADER = env_str("RATELIMIT_CLIENT_IP_HEADER")
+RATELIMITS = {
+    "signin": (int(env_str("RATELIMIT_SIGNIN", "10")), 60),
+    "form": (int(env_str("RATELIMIT_FORMS", "20")), 60),
+    "api": (int(env_str("RATELIMIT_API", "300")), 60),
+}
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+
 # E-mail (reminders, subscriptions): printed to the console unless an SMTP host is set.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "medborgarloften@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -218,6 +274,9 @@ else:
         EMAIL_HOST_PASSWORD = _EMAIL_OPTIONS["password"]
         EMAIL_USE_TLS = _EMAIL_OPTIONS["use_tls"]
         EMAIL_TIMEOUT = 20
+
+# The public address of the site, for links in e-mails sent by cron jobs (no request).
+PUBLIC_SITE_URL = env_str("PUBLIC_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Open data: who publishes the API's datasets (DCAT-AP-SE) and under which licence.
 API_PUBLISHER = env_str("API_PUBLISHER", "Medborgarlöften")

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -195,3 +197,97 @@ def test_make_run_serves_the_demo(tmp_path):
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=20)
+
+
+# --- serve --production ----------------------------------------------------------------
+
+
+def _production_env(data_dir: Path) -> dict[str, str]:
+    env = _clean_env(data_dir)
+    env.pop("DEBUG", None)
+    env.update(
+        {
+            "SECRET_KEY": "test-" + "k3y-ä" * 12,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            # The test speaks plain HTTP to waitress, as the proxy would.
+            "SECURE_SSL_REDIRECT": "0",
+        }
+    )
+    return env
+
+
+def _fetch(url: str, **headers: str):
+    request = urllib.request.Request(url, headers=headers)
+    return urllib.request.urlopen(request, timeout=30)
+
+
+@pytest.mark.slow
+def test_serve_production_collects_and_serves_compressed_hashed_static_files(
+    tmp_path,
+):
+    env = _production_env(tmp_path)
+    script = [sys.executable, "-m", "medborgarloften"]
+    subprocess.run(
+        [*script, "migrate", "--verbosity", "0"],
+        env=env,
+        cwd=tmp_path,
+        check=True,
+        timeout=300,
+    )
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    process = subprocess.Popen(
+        [*script, "serve", "--production", "--port", str(port)],
+        cwd=tmp_path,
+        env={**env, "MEDBORGARLOFTEN_PRODUCTION": ""},  # the flag alone must do it
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        start_new_session=True,
+    )
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=_reader, args=(process.stdout, lines), daemon=True).start()
+    seen: list[str] = []
+    try:
+        started = _wait_for(lines, f"Medborgarlöften körs på {base}", seen, 180)
+        assert started, "no address printed:\n" + "".join(seen)
+        assert (tmp_path / "static" / "staticfiles.json").exists()
+        with _fetch(base) as response:
+            assert response.status == 200
+            page = response.read().decode("utf-8")
+            assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+        css = re.search(r"/static/medborgarloften/css/site\.[0-9a-f]{12}\.css", page)
+        assert css, "the page does not link the hashed site.css"
+        with _fetch(
+            base + css.group(0).lstrip("/"), **{"Accept-Encoding": "gzip"}
+        ) as r:
+            assert r.headers["Content-Encoding"] == "gzip"
+            assert "immutable" in r.headers["Cache-Control"]
+        # DEBUG is off: an unknown page is a plain 404, not Django's debug page.
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            _fetch(base + "finns-inte/")
+        assert missing.value.code == 404
+        assert "Traceback" not in missing.value.read().decode("utf-8", "replace")
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=20)
+
+
+def test_serve_production_refuses_without_a_secret_key(tmp_path):
+    env = _production_env(tmp_path)
+    del env["SECRET_KEY"]
+    result = subprocess.run(
+        [sys.executable, "-m", "medborgarloften", "serve", "--production"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr

@@ -5,16 +5,23 @@ laptop demo and a small installation; WhiteNoise (already in the middleware) ser
 static files. Before serving, the command refuses clearly when the database is not
 migrated or the port is taken, and it prints the address (and the demo login, when the
 demo users exist) so ``make run`` tells the user where to go.
+
+``--production`` starts the process again with ``MEDBORGARLOFTEN_PRODUCTION=1`` (settings
+are read once, at start-up, so the flag cannot switch them in place), refuses DEBUG,
+collects the static files into STATIC_ROOT (compressed, with hashed names: WhiteNoise
+serves them with far-future caching) and then serves as usual. docs/deploy.md.
 """
 
 from __future__ import annotations
 
 import errno
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
@@ -102,11 +109,57 @@ class Command(BaseCommand):
             help="Antal trådar / worker threads (default 4).",
         )
 
+        parser.add_argument(
+            "--production",
+            action="store_true",
+            help="Produktionsinställningar / production settings: "
+            "MEDBORGARLOFTEN_PRODUCTION=1, DEBUG av / off, collectstatic.",
+        )
+        parser.add_argument(
+            "--no-collectstatic",
+            action="store_true",
+            help="Hoppa över collectstatic med --production / skip collectstatic.",
+        )
+
+    def restart_in_production(self, host: str, port: int, options: Any) -> None:
+        """Replace this process by one that reads the production settings."""
+        env = {**os.environ, "MEDBORGARLOFTEN_PRODUCTION": "1"}
+        argv = [
+            sys.executable,
+            "-m",
+            "medborgarloften",
+            "serve",
+            "--production",
+            "--host",
+            host,
+            "--port",
+            str(port),
+            "--threads",
+            str(options["threads"]),
+        ]
+        if options["no_collectstatic"]:
+            argv.append("--no-collectstatic")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execve(sys.executable, argv, env)  # noqa: S606 - our own interpreter
+
+    def prepare_production(self, options: Any) -> None:
+        if settings.DEBUG:
+            raise CommandError(
+                "DEBUG är på / DEBUG is on: ta bort / unset DEBUG i produktion"
+            )
+        if not options["no_collectstatic"]:
+            call_command("collectstatic", interactive=False, verbosity=0)
+
     def handle(self, *args: Any, **options: Any) -> None:
         host: str = options["host"].strip()
         if host.startswith("[") and host.endswith("]"):
             host = host[1:-1]
         port: int = options["port"]
+        if options["production"]:
+            if not settings.PRODUCTION:
+                self.restart_in_production(host, port, options)
+            self.prepare_production(options)
 
         try:
             missing = unapplied_migrations()

@@ -1,0 +1,126 @@
+"""Security middleware: a Content-Security-Policy fallback and cache-based rate limits.
+
+Django 6 sends ``SECURE_CSP`` itself (``django.middleware.csp``); on Django 5.2 the
+settings put :class:`ContentSecurityPolicyMiddleware` here in its place, with the same
+rule: a view that set its own policy (the embeddable widget) keeps it.
+
+Rate limits count requests per client in the cache, in fixed windows. The cache key
+holds a keyed hash of the address, never the address itself, and expires with the
+window, so nothing about a visitor outlives it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+HEADER = "Content-Security-Policy"
+
+
+def build_policy(config: dict[str, list[str] | str]) -> str:
+    """``{"default-src": ["'self'"]}`` → ``default-src 'self'`` (Django 6's format)."""
+    parts = []
+    for directive, values in config.items():
+        if isinstance(values, str):
+            values = [values]
+        parts.append(" ".join([directive, *values]).strip())
+    return "; ".join(parts)
+
+
+class ContentSecurityPolicyMiddleware:
+    """Send ``settings.SECURE_CSP`` unless the response already has a policy."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        config = getattr(settings, "SECURE_CSP", None)
+        if config and HEADER not in response:
+            response[HEADER] = build_policy(config)
+        return response
+
+
+def client_key(request: HttpRequest) -> str:
+    """A keyed hash of the client's address (the proxy's header when configured)."""
+    header = getattr(settings, "RATELIMIT_CLIENT_IP_HEADER", "")
+    address = ""
+    if header:
+        address = request.META.get(header, "").split(",")[0].strip()
+    address = address or request.META.get("REMOTE_ADDR", "")
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256
+    ).hexdigest()
+    return digest[:24]
+
+
+def bucket_for(request: HttpRequest) -> str | None:
+    """Which limit a request counts against: sign-in, API, public form, or none."""
+    path = request.path
+    if path.startswith("/api/"):
+        return "api"
+    if request.method != "POST":
+        return None
+    if path == reverse(settings.LOGIN_URL):
+        return "signin"
+    if path.startswith(("/personal/", "/django-admin/", "/konto/")):
+        return None  # staff pages: signed in, CSRF-protected, not anonymous traffic
+    return "form"
+
+
+def hit(bucket: str, key: str, limit: int, window: int) -> int:
+    """Count one request; return the seconds to wait when over the limit, else 0."""
+    cache = caches[getattr(settings, "RATELIMIT_CACHE", "default")]
+    now = int(time.time())
+    slot = now // window
+    name = f"ratelimit:{bucket}:{key}:{slot}"
+    cache.add(name, 0, timeout=window + 1)
+    try:
+        count = cache.incr(name)
+    except ValueError:  # expired between add and incr
+        cache.set(name, 1, timeout=window + 1)
+        count = 1
+    if count > limit:
+        return max(1, (slot + 1) * window - now)
+    return 0
+
+
+class RateLimitMiddleware:
+    """Answer 429 with Retry-After when a client exceeds ``RATELIMITS[bucket]``."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if getattr(settings, "RATELIMIT_ENABLED", False):
+            bucket = bucket_for(request)
+            limits = getattr(settings, "RATELIMITS", {})
+            if bucket is not None and bucket in limits:
+                limit, window = limits[bucket]
+                wait = hit(bucket, client_key(request), limit, window)
+                if wait:
+                    return self.refuse(request, bucket, wait)
+        return self.get_response(request)
+
+    def refuse(self, request: HttpRequest, bucket: str, wait: int) -> HttpResponse:
+        message = _("För många förfrågningar. Försök igen om %(seconds)s sekunder.") % {
+            "seconds": wait
+        }
+        if bucket == "api":
+            from medborgarloften.publishing.api.errors import problem
+
+            response = problem(request, 429, message)
+        else:
+            response = HttpResponse(
+                message, status=429, content_type="text/plain; charset=utf-8"
+            )
+        response["Retry-After"] = str(wait)
+        return response

@@ -1,0 +1,106 @@
+"""The production settings: ``check --deploy`` is clean and the cookies and HSTS are on.
+
+Settings are read once per process, so each case runs a fresh interpreter with the
+production environment docs/deploy.md describes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+ENV_REMOVED = {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG", "EMAIL_BACKEND"}
+
+
+def _production_env(tmp_path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ENV_REMOVED}
+    env.update(
+        {
+            "DATA_DIR": str(tmp_path),
+            "MEDBORGARLOFTEN_PRODUCTION": "1",
+            "SECRET_KEY": "prod-" + "Zq8#källa-%d" * 6,
+            "ALLOWED_HOSTS": "medborgarloften.kalmar.example",
+            "CSRF_TRUSTED_ORIGINS": "https://medborgarloften.kalmar.example",
+            "EMAIL_HOST": "smtp.kalmar.example",
+            "RATELIMIT_CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
+        }
+    )
+    return env
+
+
+def test_check_deploy_is_clean_under_production_settings(tmp_path):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "medborgarloften",
+            "manage",
+            "check",
+            "--deploy",
+            "--fail-level",
+            "WARNING",
+        ],
+        capture_output=True,
+        text=True,
+        env=_production_env(tmp_path),
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+    assert "WARNINGS" not in result.stderr
+
+
+def test_check_deploy_fails_when_debug_is_left_on(tmp_path):
+    env = {**_production_env(tmp_path), "DEBUG": "1"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "medborgarloften",
+            "manage",
+            "check",
+            "--deploy",
+            "--fail-level",
+            "WARNING",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "security.W018" in result.stderr
+
+
+def test_production_settings_secure_cookies_hsts_and_the_proxy_header(tmp_path):
+    code = (
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps({k: getattr(s, k) for k in ["
+        "'DEBUG', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', "
+        "'SECURE_HSTS_SECONDS', 'SECURE_PROXY_SSL_HEADER', 'SECURE_SSL_REDIRECT']}"
+        ", default=str))"
+    )
+    env = {
+        **_production_env(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "medborgarloften.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=True,
+    )
+    values = json.loads(result.stdout)
+    assert values["DEBUG"] is False
+    assert values["SESSION_COOKIE_SECURE"] is True
+    assert values["CSRF_COOKIE_SECURE"] is True
+    assert values["SECURE_HSTS_SECONDS"] >= 31536000
+    assert values["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    assert values["SECURE_SSL_REDIRECT"] is True
