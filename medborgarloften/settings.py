@@ -231,6 +231,10 @@ RATELIMITS = {
     "api": (int(env_str("RATELIMIT_API", "300")), 60),
 }
 
+# Personal data (docs/personal-data.md): days to keep free text; unset keeps it.
+OBSERVATION_TEXT_RETENTION_DAYS = env_str("OBSERVATION_TEXT_RETENTION_DAYS") or None
+SURVEY_TEXT_RETENTION_DAYS = env_str("SURVEY_TEXT_RETENTION_DAYS") or None
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
