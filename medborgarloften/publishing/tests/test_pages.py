@@ -278,3 +278,28 @@ def test_it_lets_caches_keep_anonymous_pages_but_not_signed_in_ones(
     assert client.get(url)["Cache-Control"] == "public, max-age=60"
     client.force_login(kommun_viewer)
     assert "private" in client.get(url)["Cache-Control"]
+
+
+def test_it_offers_e_mail_news_from_the_kommun_and_promise_pages(client, db):
+    """Feedback to citizens: both pages link to the subscription form for the kommun,
+    and the link opens a form for that kommun."""
+    from django.urls import reverse
+
+    from medborgarloften.places.models import Organisation, OrganisationKind
+    from medborgarloften.promises.models import Promise, PromiseStatus
+
+    kommun = Organisation.objects.create(
+        kind=OrganisationKind.KOMMUN, name="Vimmerby", code="0884"
+    )
+    promise = Promise.objects.create(
+        title="Trygg i Vimmerby", status=PromiseStatus.PUBLISHED
+    )
+    promise.parties.add(kommun)
+    link = f"{reverse('publishing:subscribe')}?kommun=0884"
+    for url in (
+        reverse("publishing:kommun", args=["0884"]),
+        reverse("publishing:promise", args=[promise.uid]),
+    ):
+        assert link in client.get(url).content.decode()
+    form = client.get(link).content.decode()
+    assert "Vimmerby" in form
