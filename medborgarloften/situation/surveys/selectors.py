@@ -201,13 +201,24 @@ def walk_points(survey: Survey, *, status: str | None = None) -> QuerySet[WalkPo
 
 
 def walk_map(survey: Survey) -> dict[str, Any]:
-    """The SVG map a resident clicks on: the kommun outline, the walk's areas, and the
-    bounds JavaScript needs to turn a click into a position."""
+    """The SVG map a resident clicks on: the kommun outline, the walk's areas, the
+    places staff have approved (never pending ones), and the bounds JavaScript needs
+    to turn a click into a position."""
     outline = geo.kommun_geometry(survey.kommun.code)
     areas = [a for a in survey.areas.order_by("name") if a.geometry]
     geometries = [a.geometry for a in areas] or [outline]
     projection = geo.Projection(geometries)
+    approved = []
+    for point in survey.walk_points.filter(
+        status=WalkStatus.APPROVED, latitude__isnull=False
+    ).order_by("-id")[:200]:
+        if projection.contains_point(point.longitude, point.latitude):
+            x, y = projection.point(point.longitude, point.latitude)
+            approved.append(
+                {"x": x, "y": y, "title": ", ".join(reason_labels(point.reasons))}
+            )
     return {
+        "approved": approved,
         "width": projection.width,
         "height": projection.height,
         "outline": projection.path(outline) if outline else "",

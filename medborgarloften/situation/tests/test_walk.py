@@ -135,3 +135,20 @@ def test_it_lets_only_editors_moderate(client, walk, kommun_viewer):
     assert response.status_code == 403
     point.refresh_from_db()
     assert point.status == WalkStatus.PENDING
+
+
+@pytest.mark.django_db
+def test_it_shows_approved_places_on_the_public_map_but_never_pending_ones(
+    client, walk, kommun_editor
+):
+    walk_point_submit(
+        survey=walk, reasons=["belysning"], latitude=56.685, longitude=16.345
+    )
+    walk_point_submit(
+        survey=walk, reasons=["trafik"], latitude=56.686, longitude=16.346
+    )
+    first = WalkPoint.objects.get(reasons=["belysning"])
+    walk_point_moderate(point=first, approve=True, actor=kommun_editor)
+    page = client.get(f"/enkat/{walk.token}/").content.decode()
+    assert "<title>Dålig belysning</title>" in page
+    assert "<title>Farlig trafik</title>" not in page
