@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import docx  # noqa: E402
 
-from medborgarloften.extract.readers import read_bytes  # noqa: E402
+from medborgarloften.extract.readers import read_bytes
+from medborgarloften.extract.record import extract_record  # noqa: E402
 from medborgarloften.extract.tests.pdfgen import build_pdf, layout_paragraphs  # noqa: E402
 
 AREAS = ["Norrdal", "Söderby", "Västra Åby", "Östermalm", "Lindhagen", "Älvudden"]
@@ -133,6 +134,11 @@ def peak_memory(read: Callable[[], object]) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--seconds", type=float, default=3.0, help="time per kind")
+    parser.add_argument(
+        "--extract",
+        action="store_true",
+        help="measure the whole import path: read the document, then extract_record",
+    )
     args = parser.parse_args()
     inputs = {
         "text": (make_text(), "loefte.txt"),
@@ -146,7 +152,8 @@ def main() -> None:
         f"Python {platform.python_version()} ({platform.system()})"
     )
     print(
-        f"command: .venv/bin/python benchmarks/bench_readers.py --seconds {args.seconds:g}"
+        "command: .venv/bin/python benchmarks/bench_readers.py "
+        f"--seconds {args.seconds:g}{' --extract' if args.extract else ''}"
     )
     print()
     print(
@@ -157,7 +164,10 @@ def main() -> None:
     for kind, (data, filename) in inputs.items():
 
         def read(data: bytes = data, filename: str = filename) -> object:
-            return read_bytes(data, filename=filename)
+            result = read_bytes(data, filename=filename)
+            if args.extract:
+                return extract_record(result.text, record_id="bench")
+            return result
 
         cpu_rate, wall_rate, slowest = measure(read, args.seconds)
         peak = peak_memory(read)
