@@ -359,7 +359,20 @@ def survey_export(*, survey: Survey, actor: Any = None) -> ImportSummary:
         imported_by=actor if actor is not None and actor.is_authenticated else None,
     )
     kept: set[int] = set()
+    replaced_import = 0
     for cell in indicator_cells(survey):
+        replaced_import += (
+            SurveyResult.objects.filter(
+                kommun=survey.kommun,
+                area=cell.area,
+                indicator=cell.indicator,
+                year=survey.year,
+                gender=cell.gender or Gender.ALLA,
+                age_group=cell.age_group or ALL_AGES,
+            )
+            .exclude(batch=batch)
+            .count()
+        )
         row, created = SurveyResult.objects.update_or_create(
             kommun=survey.kommun,
             area=cell.area,
@@ -380,6 +393,14 @@ def survey_export(*, survey: Survey, actor: Any = None) -> ImportSummary:
         else:
             summary.updated += 1
     SurveyResult.objects.filter(batch=batch).exclude(pk__in=kept).delete()
+    if replaced_import:
+        summary.warnings.append(
+            _(
+                "%(n)d värden för %(year)d fanns redan från en annan källa och är "
+                "nu ersatta av enkätens."
+            )
+            % {"n": replaced_import, "year": survey.year}
+        )
     batch.rows, batch.created, batch.updated = (
         summary.rows,
         summary.created,

@@ -121,6 +121,8 @@ def survey_export_view(request: HttpRequest, code: str, pk: int) -> HttpResponse
     kommun = _kommun_for_editor(request, code)
     survey = _survey(kommun, pk)
     summary = survey_export(survey=survey, actor=request.user)
+    for warning in summary.warnings:
+        messages.warning(request, warning)
     messages.success(
         request,
         _("Resultaten finns nu i lägesbilden. %(summary)s") % {"summary": summary},

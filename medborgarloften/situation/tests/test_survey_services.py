@@ -164,3 +164,20 @@ def test_it_drops_rows_the_export_no_longer_produces(kalmar):
     SurveyResponse.objects.filter(gender="man").update(gender="")
     survey_export(survey=survey)
     assert not SurveyResult.objects.filter(gender="man").exists()
+
+
+@pytest.mark.django_db
+def test_it_warns_when_the_export_replaces_an_imported_figure(kalmar):
+    survey = open_survey(kalmar)
+    SurveyResult.objects.create(
+        kommun=kalmar,
+        indicator="otrygg_kvall",
+        year=survey.year,
+        share=12.0,
+        respondents=400,
+    )
+    _answers(survey, ["mycket_trygg"] * 5)
+    summary = survey_export(survey=survey)
+    assert summary.updated == 1
+    assert "1 värden" in summary.warnings[0]
+    assert survey_export(survey=survey).warnings == []
