@@ -106,3 +106,30 @@ def test_it_marks_an_unsafe_place_by_tapping_the_map(live_server, browser, kalma
     assert point.area == oxhagen
     assert abs(point.latitude - 56.685) < 0.002
     assert abs(point.longitude - 16.345) < 0.002
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_has_no_serious_violations_with_errors_or_when_closed(
+    live_server, phone_page, kalmar
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from medborgarloften.situation.models import Survey
+
+    survey = open_survey(kalmar)
+    walk = open_survey(kalmar, kind="vandring", keys=[])
+    found = {}
+    for current in (survey, walk):
+        phone_page.goto(f"{live_server.url}/enkat/{current.token}/")
+        phone_page.get_by_role("button", name=re.compile("^Skicka")).click()
+        phone_page.get_by_role("heading", name="Något behöver rättas").wait_for()
+        found[f"{current.kind} errors"] = _serious_violations(phone_page)
+    Survey.objects.filter(pk=survey.pk).update(
+        closes_on=timezone.localdate() - dt.timedelta(days=1)
+    )
+    phone_page.goto(f"{live_server.url}/enkat/{survey.token}/")
+    phone_page.get_by_text("Enkäten stängde").wait_for()
+    found["closed"] = _serious_violations(phone_page)
+    assert found == {"enkat errors": [], "vandring errors": [], "closed": []}
