@@ -46,6 +46,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "restore",
         "Återställ en säkerhetskopia / restore a backup archive",
     ),
+    "exportkommun": (
+        "exportkommun",
+        "Exportera allt om en kommun som zip / export all of one kommun's data",
+    ),
     "manage": ("", "Kör valfritt Django-kommando / run any Django management command"),
 }
 
