@@ -218,3 +218,14 @@ def test_it_lets_viewers_read_but_not_build(
     assert (
         client.get(f"/personal/lagesbild/0880/enkater/{survey.pk}/").status_code == 403
     )
+
+
+@pytest.mark.django_db
+def test_it_answers_the_public_page_within_a_query_budget(
+    client, kalmar, areas, django_assert_max_num_queries
+):
+    survey = open_survey(kalmar, areas=list(areas.values()))
+    walk = open_survey(kalmar, kind="vandring", keys=[], areas=list(areas.values()))
+    for current in (survey, walk):
+        with django_assert_max_num_queries(4):
+            assert client.get(_url(current)).status_code == 200
