@@ -20,8 +20,15 @@ def allow(*, survey_id: int, session_key: str) -> bool:
     per_survey = _cap("SURVEY_RATE_PER_SURVEY", 300)
     session_bucket = f"survey-rate:{survey_id}:s:{session_key}"
     survey_bucket = f"survey-rate:{survey_id}:all"
-    for bucket in (session_bucket, survey_bucket):
-        cache.add(bucket, 0, WINDOW_SECONDS)
-    session_count = cache.incr(session_bucket)
-    survey_count = cache.incr(survey_bucket)
+    session_count = _count(session_bucket)
+    survey_count = _count(survey_bucket)
     return session_count <= per_session and survey_count <= per_survey
+
+
+def _count(bucket: str) -> int:
+    cache.add(bucket, 0, WINDOW_SECONDS)
+    try:
+        return cache.incr(bucket)
+    except ValueError:  # the window ended between add and incr
+        cache.set(bucket, 1, WINDOW_SECONDS)
+        return 1
