@@ -152,3 +152,22 @@ def test_it_shows_approved_places_on_the_public_map_but_never_pending_ones(
     page = client.get(f"/enkat/{walk.token}/").content.decode()
     assert "<title>Dålig belysning</title>" in page
     assert "<title>Farlig trafik</title>" not in page
+
+
+@pytest.mark.django_db
+def test_it_rate_limits_one_browser_session(client, walk, settings):
+    settings.SURVEY_RATE_PER_SESSION = 2
+    for _ in range(2):
+        assert _post(client, walk, reasons=["ode"], **INSIDE).status_code == 302
+    refused = _post(client, walk, reasons=["ode"], **INSIDE)
+    assert refused.status_code == 429
+    assert WalkPoint.objects.count() == 2
+    client.cookies.clear()  # another browser is not held back
+    assert _post(client, walk, reasons=["ode"], **INSIDE).status_code == 302
+
+
+@pytest.mark.django_db
+def test_it_drops_a_walk_point_with_a_filled_honeypot(client, walk):
+    response = _post(client, walk, reasons=["ode"], website="http://spam", **INSIDE)
+    assert response.status_code == 302
+    assert not WalkPoint.objects.exists()
