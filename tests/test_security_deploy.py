@@ -11,7 +11,14 @@ import os
 import subprocess
 import sys
 
-ENV_REMOVED = {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG", "EMAIL_BACKEND"}
+# DJANGO_ALLOW_ASYNC_UNSAFE: set by the browser tests in this process; never in production.
+ENV_REMOVED = {
+    "DATABASE_URL",
+    "DJANGO_SETTINGS_MODULE",
+    "DEBUG",
+    "EMAIL_BACKEND",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+}
 
 
 def _production_env(tmp_path) -> dict[str, str]:
