@@ -25,7 +25,8 @@ from pathlib import Path, PurePosixPath
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, connection, transaction
 
 FORMAT = "medborgarloften-backup"
 VERSION = 1
@@ -234,7 +235,13 @@ def backup_restore(*, path: Path, force: bool = False) -> dict[str, object]:
         with tempfile.NamedTemporaryFile(suffix=".json") as tmp:
             tmp.write(data)
             tmp.flush()
-            call_command("loaddata", tmp.name, verbosity=0)
+            try:
+                call_command("loaddata", tmp.name, verbosity=0)
+            except (DatabaseError, DeserializationError) as exc:
+                raise BackupError(
+                    f"raderna gick inte att läsa in / the rows could not be loaded, "
+                    f"inget sparat / nothing saved: {exc}"
+                )
         for name, content in media.items():
             target = media_root / name
             target.parent.mkdir(parents=True, exist_ok=True)
