@@ -313,6 +313,8 @@ def _find_quantity(
                 _ARTICLE_OK_BEFORE.search(before)
                 or rate_before
                 or re.match(r"\s*(?:gång|gånger|tillfälle)\b", after, re.IGNORECASE)
+                # "en trygghetsvandring i respektive stadsdel": one per area counts.
+                or _AREA_RE.search(_sentence_rest(after))
             ):
                 continue
         unit, unit_ok = _unit_after_number(after)
@@ -371,8 +373,19 @@ def _unit_before(text: str, pos: int) -> str | None:
     return " ".join(picked) or None
 
 
+def _sentence_rest(after: str) -> str:
+    """What follows, up to the end of its sentence."""
+    end = re.search(r"[.!?](?:\s|$)|\n", after)
+    return after[: end.start()] if end else after
+
+
 def _unit_after(text: str, pos: int) -> str | None:
-    words = re.findall(r"[^\W\d][\w-]*", text[pos : pos + 80])
+    """The counted noun after a rate: "årliga trygghetsvandringar" gives the noun
+    itself; "varje vecka genomföra kontroller" the word after the verb. Never looks
+    past the end of the sentence."""
+    words = re.findall(r"[^\W\d][\w-]*", _sentence_rest(text[pos : pos + 80]))
+    if words and words[0].casefold() not in _UNIT_STOP | _VERB_STOP:
+        return words[0]
     for i, w in enumerate(words):
         if w.casefold() in _VERB_STOP and i + 1 < len(words):
             return words[i + 1]
