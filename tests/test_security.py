@@ -210,3 +210,18 @@ def test_it_keeps_no_address_in_the_cache_key(settings):
         "/", REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="198.51.100.23"
     )
     assert client_key(behind) == key
+
+
+@pytest.mark.django_db
+def test_it_sends_hsts_only_when_the_proxy_says_the_request_came_over_tls(
+    client, settings
+):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    over_tls = client.get(reverse("publishing:home"), HTTP_X_FORWARDED_PROTO="https")
+    assert over_tls["Strict-Transport-Security"] == (
+        "max-age=31536000; includeSubDomains"
+    )
+    plain = client.get(reverse("publishing:home"))
+    assert "Strict-Transport-Security" not in plain
