@@ -45,19 +45,6 @@ def staff_navigation(request: HttpRequest) -> dict[str, object]:
         return is_superuser(user) or any(role in EDITING_ROLES for role in roles)
 
     return {
-        "nav_can_manage_organisations": _LazyBool(_can_manage),
-        "nav_can_edit": _LazyBool(_can_edit),
+        "nav_can_manage_organisations": SimpleLazyObject(_can_manage),
+        "nav_can_edit": SimpleLazyObject(_can_edit),
     }
-
-
-class _LazyBool:
-    """A truth value worked out on first use, so pages that never show it pay nothing."""
-
-    def __init__(self, compute) -> None:  # type: ignore[no-untyped-def]
-        self._compute = compute
-        self._value: bool | None = None
-
-    def __bool__(self) -> bool:
-        if self._value is None:
-            self._value = bool(self._compute())
-        return self._value

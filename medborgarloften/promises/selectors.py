@@ -469,12 +469,29 @@ def promise_checks(promise: Promise) -> list[PromiseCheck]:
     commitments = list(promise.commitments.all())
     unmeasurable = sum(1 for c in commitments if not c.measurable)
     undated = [s.name for s in signatories if s.signed_on is None]
-    checks = [
+    has_period = bool(promise.period_start and promise.period_end)
+    has_follow_up = bool(promise.follow_up_text.strip() or promise.reports_per_period)
+    if not signatories:
+        signatures = _("Lägg till undertecknare.")
+    elif undated:
+        signatures = _("Datum saknas för: %(names)s.") % {"names": ", ".join(undated)}
+    else:
+        signatures = _("Undertecknarna har datum.")
+    if not commitments:
+        measurable = _("Lägg till åtaganden.")
+    elif unmeasurable:
+        measurable = _(
+            "%(n)s av %(total)s åtaganden saknar mätbart mål "
+            "(antal, hur ofta eller ett datum)."
+        ) % {"n": unmeasurable, "total": len(commitments)}
+    else:
+        measurable = _("Alla åtaganden har ett mätbart mål.")
+    return [
         PromiseCheck(
             "period",
-            bool(promise.period_start and promise.period_end),
+            has_period,
             _("Löftesperioden är angiven.")
-            if promise.period_start and promise.period_end
+            if has_period
             else _("Ange löftesperiodens början och slut."),
         ),
         PromiseCheck(
@@ -486,39 +503,14 @@ def promise_checks(promise: Promise) -> list[PromiseCheck]:
         ),
         PromiseCheck(
             "follow_up",
-            bool(promise.follow_up_text.strip() or promise.reports_per_period),
+            has_follow_up,
             _("Det står hur löftet följs upp.")
-            if promise.follow_up_text.strip() or promise.reports_per_period
+            if has_follow_up
             else _(
                 "Skriv hur och hur ofta löftet följs upp och redovisas, "
                 "t.ex. minst två gånger under perioden."
             ),
         ),
-        PromiseCheck(
-            "signatures",
-            bool(signatories) and not undated,
-            _("Undertecknarna har datum.")
-            if signatories and not undated
-            else (
-                _("Lägg till undertecknare.")
-                if not signatories
-                else _("Datum saknas för: %(names)s.") % {"names": ", ".join(undated)}
-            ),
-        ),
-        PromiseCheck(
-            "measurable",
-            bool(commitments) and unmeasurable == 0,
-            _("Alla åtaganden har ett mätbart mål.")
-            if commitments and unmeasurable == 0
-            else (
-                _("Lägg till åtaganden.")
-                if not commitments
-                else _(
-                    "%(n)s av %(total)s åtaganden saknar mätbart mål "
-                    "(antal, hur ofta eller ett datum)."
-                )
-                % {"n": unmeasurable, "total": len(commitments)}
-            ),
-        ),
+        PromiseCheck("signatures", bool(signatories) and not undated, signatures),
+        PromiseCheck("measurable", bool(commitments) and unmeasurable == 0, measurable),
     ]
-    return checks
