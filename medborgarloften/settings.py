@@ -135,7 +135,11 @@ TEMPLATES = [
 _default_db = f"sqlite:///{DATA_DIR / 'medborgarloften.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", _default_db), conn_max_age=60 if PRODUCTION else 0
+        env_str("DATABASE_URL", _default_db),
+        conn_max_age=60 if PRODUCTION else 0,
+        # A kept connection is checked before each request reuses it, so a database
+        # restart costs the requests during it, not the first one of each process after.
+        conn_health_checks=PRODUCTION,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
