@@ -27,15 +27,16 @@ from .parties import (
     subject_parties,
 )
 from .places import find_places
+from .prefilter import Prefiltered, prefiltered
 from .structure import Block, Structure
 from .targets import extract_target
 
 _SECTIONS = load("sections")
 
 
-def _compile(key: str) -> re.Pattern[str]:
-    return re.compile(
-        "|".join(f"(?:{spaced(p)})" for p in _SECTIONS[key]), re.IGNORECASE
+def _compile(key: str) -> re.Pattern[str] | Prefiltered:
+    return prefiltered(
+        re.compile("|".join(f"(?:{spaced(p)})" for p in _SECTIONS[key]), re.IGNORECASE)
     )
 
 
@@ -52,12 +53,14 @@ _JOINED_PROMISE = re.compile(
     r"\b(?:och|samt|&)\s+(?:\w+\s+)?(?:medborgar)?(?:löfte|löften|åtgärder|aktiviteter|"
     r"insatser|åtaganden)\b"
 )
-_PROMISE_VERB = re.compile(
-    spaced(
-        r"\b(?:ska|skall|lovar|lovade|kommer att|kommer|åtar sig|åtog sig|förbinder sig|"
-        r"utlovar|garanterar)\b"
-    ),
-    re.IGNORECASE,
+_PROMISE_VERB = prefiltered(
+    re.compile(
+        spaced(
+            r"\b(?:ska|skall|lovar|lovade|kommer att|kommer|åtar sig|åtog sig|förbinder sig|"
+            r"utlovar|garanterar)\b"
+        ),
+        re.IGNORECASE,
+    )
 )
 _VERB_AFTER_SUBJECT = re.compile(
     spaced(
@@ -66,18 +69,22 @@ _VERB_AFTER_SUBJECT = re.compile(
     ),
     re.IGNORECASE,
 )
-_PASSIVE_ACTION = re.compile(
-    spaced(
-        r"\b(?:ska|skall|kommer att)\s+(?:\w+\s+){0,3}?(?:\w+(?:as|ås)|fortgå|fortsätta|ske)\b"
-    ),
-    re.IGNORECASE,
+_PASSIVE_ACTION = prefiltered(
+    re.compile(
+        spaced(
+            r"\b(?:ska|skall|kommer att)\s+(?:\w+\s+){0,3}?(?:\w+(?:as|ås)|fortgå|fortsätta|ske)\b"
+        ),
+        re.IGNORECASE,
+    )
 )
-BULLET_OUTCOME = re.compile(
-    spaced(
-        r"\bska (?:känna sig|kunna känna|uppleva|upplevas|bli|uppnås)\b"
-        r"|\b(?:ska )?(?:utgå|grunda sig|bygga|baseras) (?:från|på|ifrån)\b"
-    ),
-    re.IGNORECASE,
+BULLET_OUTCOME = prefiltered(
+    re.compile(
+        spaced(
+            r"\bska (?:känna sig|kunna känna|uppleva|upplevas|bli|uppnås)\b"
+            r"|\b(?:ska )?(?:utgå|grunda sig|bygga|baseras) (?:från|på|ifrån)\b"
+        ),
+        re.IGNORECASE,
+    )
 )
 INFINITIVE_START = re.compile(
     r"\s*(?:att\s+)?(?:"

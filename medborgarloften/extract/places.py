@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 Span = tuple[int, int]
 
@@ -76,6 +77,7 @@ _PREP_NAME_RE = re.compile(
 _SPLIT_LIST_RE = re.compile(rf"{_NAME}(?:\s+i\s+{_NAME_WORD})?")
 
 
+@lru_cache(maxsize=8192)
 def _fold(value: str) -> str:
     return unicodedata.normalize("NFC", value).casefold()
 
@@ -150,29 +152,44 @@ _ORG_WORD = re.compile(
     r"styrelsen|myndigheten|förbundet|föreningen|bolaget|gruppen|mätningen|"
     r"undersökningen|enheten|avdelningen|projektet|programmet|modellen|metoden)$"
 )
+# "Kumla kommun", "Växjö lokalpolisområde", "Region Kalmar" are organisations.
+_ORG_AFTER = re.compile(
+    r"(?i)(?:s\s+)?(?:kommun|lokalpolisområde|polisområde|län\b|region)"
+)
+_NEXT_WORD = re.compile(r"[\w-]+")
+_ORG_BEFORE = re.compile(r"(?i)(?:lokalpolisområde|lpo|region|kommunpolis)\s*$")
+
+
+@lru_cache(maxsize=8192)
+def _is_org_word(word: str) -> bool:
+    """An organisation word ("Polisen", "Brottsförebyggande rådet"); names repeat, so cached."""
+    return _ORG_WORD.fullmatch(_fold(word)) is not None
+
+
+@lru_cache(maxsize=8192)
+def _word_excluded(value: str) -> bool:
+    """The parts of :func:`_is_excluded` that depend on the name alone."""
+    words = value.split()
+    if any(_is_org_word(w) for w in words if w != "i"):
+        return True
+    if any(_fold(w) in _STOP for w in words):
+        return True
+    return value.isupper()
 
 
 def _is_excluded(text: str, value: str, end: int, muni: set[str]) -> bool:
+    if _word_excluded(value):
+        return True
     words = value.split()
-    first = _fold(words[0])
-    if any(_ORG_WORD.fullmatch(_fold(w)) for w in words if w != "i"):
+    if _fold(value) in muni:
         return True
-    if any(_fold(w) in _STOP for w in words) or _fold(value) in muni:
+    if len(words) == 1 and _fold(words[0]) in muni:
         return True
-    if first in muni and len(words) == 1:
-        return True
-    if value.isupper():
-        return True
-    # "Kumla kommun", "Växjö lokalpolisområde", "Region Kalmar" are organisations.
     after = text[end : end + 30].lstrip()
-    if re.match(
-        r"(?i)(?:s\s+)?(?:kommun|lokalpolisområde|polisområde|län\b|region)", after
-    ):
+    if _ORG_AFTER.match(after):
         return True
-    next_word = re.match(r"[\w-]+", after)
-    if next_word and _ORG_WORD.fullmatch(_fold(next_word.group(0))):
+    next_word = _NEXT_WORD.match(after)
+    if next_word and _is_org_word(next_word.group(0)):
         return True
     before = text[max(0, end - len(value) - 25) : end - len(value)]
-    return bool(
-        re.search(r"(?i)(?:lokalpolisområde|lpo|region|kommunpolis)\s*$", before)
-    )
+    return bool(_ORG_BEFORE.search(before))

@@ -16,6 +16,7 @@ from typing import Any
 
 from .lexicons import load, spaced
 from .numbers import NUMBER_TOKEN, parse_number
+from .prefilter import Prefiltered, fold
 
 MONTHS = (
     "januari",
@@ -36,7 +37,7 @@ _MONTH_ALT = "|".join(MONTHS)
 
 @dataclass(frozen=True)
 class _Rate:
-    regex: re.Pattern[str]
+    regex: Prefiltered
     per: str | None
     weekday: bool
 
@@ -46,7 +47,7 @@ def _rates() -> list[_Rate]:
     for entry in load("frequency")["rate"]:
         out.append(
             _Rate(
-                regex=re.compile(spaced(entry["pattern"]), re.IGNORECASE),
+                regex=Prefiltered(re.compile(spaced(entry["pattern"]), re.IGNORECASE)),
                 per=entry["per"] or None,
                 weekday=bool(entry.get("weekday", False)),
             )
@@ -274,8 +275,9 @@ def extract_target(
 
 def _find_rates(text: str) -> list[tuple[str | None, tuple[int, int], bool]]:
     found: list[tuple[str | None, tuple[int, int], bool]] = []
+    folded = fold(text)
     for rate in RATES:
-        for m in rate.regex.finditer(text):
+        for m in rate.regex.finditer(text, folded=folded):
             if any(m.start() < e and s < m.end() for _, (s, e), _ in found):
                 continue
             found.append((rate.per, (m.start(), m.end()), rate.weekday))

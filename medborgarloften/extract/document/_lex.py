@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..prefilter import Prefiltered, prefiltered
+
 LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
 
 
@@ -44,7 +46,7 @@ def alternation(patterns: list[str]) -> str:
 _INFIX = r"[\w-]*"
 
 
-def word_start_regex(patterns: list[str]) -> re.Pattern[str]:
+def word_start_regex(patterns: list[str]) -> re.Pattern[str] | Prefiltered:
     """Compile fragments that must start at a word boundary, case-insensitively.
 
     A fragment written ``[\\w-]*stem`` may start anywhere inside a word; it is
@@ -57,4 +59,4 @@ def word_start_regex(patterns: list[str]) -> re.Pattern[str]:
         parts.append(r"(?<![\w])" + alternation(start))
     if infix:
         parts.append(alternation(infix))
-    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
+    return prefiltered(re.compile("|".join(parts) or "(?!)", re.IGNORECASE))

@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..prefilter import prefiltered
 from .text import Unit
 
-FOLLOW_UP_CUE = re.compile(
-    r"uppfölj|\bföljs?\s+upp|\bföljas\s+upp|\butvärder|återkoppl|\bredovis|"
-    r"\brapporteras\b|\bavrapporter|\brapportera\s+(?:till|resultat)",
-    re.IGNORECASE,
+FOLLOW_UP_CUE = prefiltered(
+    re.compile(
+        r"uppfölj|\bföljs?\s+upp|\bföljas\s+upp|\butvärder|återkoppl|\bredovis|"
+        r"\brapporteras\b|\bavrapporter|\brapportera\s+(?:till|resultat)",
+        re.IGNORECASE,
+    )
 )
 NOT_PROMISE = re.compile(r"\bavtal|överenskommelse", re.IGNORECASE)
 NUMBER_WORDS = {

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from medborgarloften.vocabulary import EVIDENCE_SOURCES, THEMES
 
+from ..prefilter import Prefiltered, fold
 from ._lex import load_toml, nfc, word_start_regex
 from .text import Unit
 
@@ -30,7 +31,11 @@ class Hit:
     rule: str
 
 
-def _compile_themes() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
+def _always_prefiltered(rx: re.Pattern[str] | Prefiltered) -> Prefiltered:
+    return rx if isinstance(rx, Prefiltered) else Prefiltered(rx)
+
+
+def _compile_themes() -> list[tuple[str, Prefiltered, re.Pattern[str] | None]]:
     data = load_toml("themes.toml")
     unknown = set(data) - THEMES.keys()
     if unknown:  # a typo in the data file must fail loudly, not silently drop a theme
@@ -44,7 +49,7 @@ def _compile_themes() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None
         out.append(
             (
                 code,
-                word_start_regex(entry["patterns"]),
+                _always_prefiltered(word_start_regex(entry["patterns"])),
                 re.compile("|".join(exclude), re.IGNORECASE) if exclude else None,
             )
         )
@@ -68,9 +73,10 @@ def _word_at(text: str, start: int, end: int) -> str:
 def themes_in(text: str, offset: int = 0) -> list[Hit]:
     """Every theme a piece of text mentions, each once, in vocabulary order."""
     text = nfc(text)
+    folded = fold(text)
     hits: list[Hit] = []
     for code, rx, exclude in _THEMES:
-        for m in rx.finditer(text):
+        for m in rx.finditer(text, folded=folded):
             word = _word_at(text, m.start(), m.end())
             if exclude and exclude.search(word.casefold()):
                 continue

@@ -1,0 +1,247 @@
+"""Literal prefilters: skip a regular expression when its text cannot match.
+
+Most lexicon expressions (themes, rates, cues) find nothing in most texts, yet each
+pass of Python's ``re`` over a text costs about 20 ns a character, case-insensitive
+alternations more. Every match of such an expression must contain one of a few
+literal strings ("narkotik", "drog", "varje"…), and ``str.__contains__`` finds those
+a hundred times faster than the regex scan. So for each compiled expression we
+derive, from its parse tree, a set of strings such that every match contains at
+least one of them, and run the expression only on texts that contain one.
+
+The check is sound: it may let through a text where the expression then finds
+nothing, never hold back one where it would match. Case is handled by comparing
+*folded* text, where folding maps every character to one representative of the
+class ``re.IGNORECASE`` treats as equal (so it also holds for the ``ſ``/``s`` and
+``K``/``k`` pairs ``re`` knows about).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+try:  # CPython 3.11+: the parser behind ``re``; absent elsewhere → no prefilter.
+    from re import _constants as _c
+    from re import _parser
+except ImportError:  # pragma: no cover - other Python implementations
+    _parser = None
+    _c = None
+
+
+def _fold_table() -> dict[int, str]:
+    """Map each character with extra case equivalents in ``re`` to one representative."""
+    try:
+        from re._casefix import _EXTRA_CASES
+    except ImportError:  # pragma: no cover - other Python implementations
+        return {}
+    parent: dict[str, str] = {}
+
+    def find(ch: str) -> str:
+        while parent.get(ch, ch) != ch:
+            ch = parent[ch]
+        return ch
+
+    for key, others in _EXTRA_CASES.items():
+        for other in others:
+            a, b = find(chr(key).lower()), find(chr(other).lower())
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    table = {}
+    for ch in list(parent):
+        table[ord(ch)] = find(ch)
+    return table
+
+
+_FOLD = _fold_table()
+# Only texts that hold one of the merged characters are translated (str.translate
+# costs a microsecond a few characters; a character-class search is cheap).
+_SPECIAL = (
+    re.compile("[" + re.escape("".join(chr(k) for k in sorted(_FOLD))) + "]")
+    if _FOLD
+    else None
+)
+# "İ" is the one character whose str.lower() is two characters; ``re`` lowers it to "i".
+_DOTTED_I = "\u0130"
+
+
+def fold(text: str) -> str:
+    """``text`` lowered and with ``re``'s extra case equivalents merged."""
+    if _DOTTED_I in text:
+        text = text.replace(_DOTTED_I, "i")
+    low = text.lower()
+    if _SPECIAL is not None and _SPECIAL.search(low):
+        low = low.translate(_FOLD)
+    return low
+
+
+def _candidates(items: list) -> Iterator[frozenset[str]]:
+    """Sets of strings of which every match of the sequence ``items`` holds one."""
+    run: list[str] = []
+
+    def flush() -> Iterator[frozenset[str]]:
+        if run:
+            yield frozenset({"".join(run)})
+            run.clear()
+
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(fold(chr(av)))
+        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: the literals on both sides stay adjacent
+        elif op is _c.SUBPATTERN:
+            inner = av[-1]
+            if all(sub_op is _c.LITERAL for sub_op, _ in inner):
+                run.extend(fold(chr(sub_av)) for _, sub_av in inner)
+                continue
+            yield from flush()
+            best = _best(inner)
+            if best:
+                yield best
+        elif op is _c.BRANCH:
+            yield from flush()
+            union: set[str] = set()
+            for alternative in av[1]:
+                best = _best(alternative)
+                if best is None:
+                    break
+                union |= best
+            else:
+                yield frozenset(union)
+        elif op in (
+            _c.MAX_REPEAT,
+            _c.MIN_REPEAT,
+            getattr(_c, "POSSESSIVE_REPEAT", None),
+        ):
+            yield from flush()
+            low, _high, body = av
+            if low >= 1:
+                best = _best(body)
+                if best:
+                    yield best
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            yield from flush()
+            best = _best(av)
+            if best:
+                yield best
+        else:  # character classes, ANY, back references: no literal to rely on
+            yield from flush()
+    yield from flush()
+
+
+def _best(items: list) -> frozenset[str] | None:
+    """The most selective candidate set: longest shortest string, then fewest strings."""
+    best = None
+    best_key = None
+    for cand in _candidates(list(items)):
+        if not cand or "" in cand:
+            continue
+        key = (min(len(s) for s in cand), -len(cand))
+        if best_key is None or key > best_key:
+            best, best_key = cand, key
+    return best
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Folded strings of which every match of ``pattern`` contains one, or None.
+
+    None means no such set was found (the expression must always be run).
+    """
+    if _parser is None:
+        return None
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unknown construct only costs the prefilter
+        return None
+    try:
+        best = _best(list(tree))
+    except Exception:  # noqa: BLE001 - same: fall back to running the expression
+        return None
+    if not best:
+        return None
+    # A string that holds a shorter one of the set adds nothing ("gånger" ⊃ "gång").
+    kept = [s for s in best if not any(o != s and o in s for o in best)]
+    return tuple(sorted(kept))
+
+
+class Prefiltered:
+    """A compiled expression with its literal prefilter, usable where the pattern was.
+
+    ``search``/``match``/``finditer`` take the same arguments as ``re.Pattern``'s, plus
+    ``folded=``: the text already passed through :func:`fold`, so that one folding
+    serves every expression run over the same text. Other attributes (``pattern``,
+    ``sub``…) are the pattern's own.
+    """
+
+    __slots__ = ("regex", "literals")
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        self.literals = required_literals(regex)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.regex, name)
+
+    def __repr__(self) -> str:
+        return f"Prefiltered({self.regex!r}, literals={self.literals!r})"
+
+    def may_match(self, folded: str) -> bool:
+        """False only when the expression cannot match the text ``folded`` came from."""
+        literals = self.literals
+        if literals is None:
+            return True
+        for literal in literals:  # noqa: SIM110 - a plain loop is faster than any()
+            if literal in folded:
+                return True
+        return False
+
+    def _ruled_out(self, text: str, folded: str | None) -> bool:
+        if self.literals is None:
+            return False
+        return not self.may_match(fold(text) if folded is None else folded)
+
+    def search(
+        self,
+        text: str,
+        pos: int = 0,
+        endpos: int = sys.maxsize,
+        *,
+        folded: str | None = None,
+    ) -> re.Match[str] | None:
+        """``regex.search``, or None when the prefilter rules the text out."""
+        if self._ruled_out(text, folded):
+            return None
+        return self.regex.search(text, pos, endpos)
+
+    def match(
+        self,
+        text: str,
+        pos: int = 0,
+        endpos: int = sys.maxsize,
+        *,
+        folded: str | None = None,
+    ) -> re.Match[str] | None:
+        """``regex.match``, or None when the prefilter rules the text out."""
+        if self._ruled_out(text, folded):
+            return None
+        return self.regex.match(text, pos, endpos)
+
+    def finditer(
+        self,
+        text: str,
+        pos: int = 0,
+        endpos: int = sys.maxsize,
+        *,
+        folded: str | None = None,
+    ) -> Iterator[re.Match[str]]:
+        """``regex.finditer``, or nothing when the prefilter rules the text out."""
+        if self._ruled_out(text, folded):
+            return iter(())
+        return self.regex.finditer(text, pos, endpos)
+
+
+def prefiltered(regex: re.Pattern[str]) -> re.Pattern[str] | Prefiltered:
+    """``regex`` with a literal prefilter when one can be derived, else ``regex``."""
+    wrapped = Prefiltered(regex)
+    return wrapped if wrapped.literals is not None else regex
