@@ -32,12 +32,35 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = InvalidTemplateVariable(
         "%s"
     )
+    # The page cache (publishing/pagecache.py) in this process's memory: tests must
+    # not share files under ./var with other runs or a development server.
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+        },
+        "pages_version": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages-version",
+        },
+    }
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test starts with an empty page cache: writes that bypass Django (a test's
+    raw fixtures) must not meet a page an earlier test cached."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    caches["pages_version"].clear()
 
 
 @pytest.fixture

@@ -235,6 +235,38 @@ RATELIMITS = {
     "api": (int(env_str("RATELIMIT_API", "300")), 60),
 }
 
+# --- Caches (docs/deploy.md) -----------------------------------------------------------
+# "pages": whole anonymous public pages and API answers (publishing/pagecache.py), and
+# "pages_version": the publication stamp their keys start with. Both must be shared by
+# every worker process: files under DATA_DIR, or Redis when CACHE_URL=redis://… is set
+# (needs the redis package). "default" (rate limits, the overview's figures) stays in
+# each process's memory, as before.
+_CACHE_URL = env_str("CACHE_URL")
+if _CACHE_URL:
+    _PAGES: dict[str, object] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": _CACHE_URL,
+    }
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {**_PAGES, "KEY_PREFIX": "pages"},
+        "pages_version": {**_PAGES, "KEY_PREFIX": "pages-version"},
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache" / "pages"),
+            "OPTIONS": {"MAX_ENTRIES": 5000, "CULL_FREQUENCY": 4},
+        },
+        # Its own directory: replacing the stamp never lists the pages' files.
+        "pages_version": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache" / "version"),
+        },
+    }
+
 # Personal data (docs/personal-data.md): days to keep free text; unset keeps it.
 OBSERVATION_TEXT_RETENTION_DAYS = env_str("OBSERVATION_TEXT_RETENTION_DAYS") or None
 SURVEY_TEXT_RETENTION_DAYS = env_str("SURVEY_TEXT_RETENTION_DAYS") or None

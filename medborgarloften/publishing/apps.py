@@ -6,3 +6,10 @@ class PublishingConfig(AppConfig):
     name = "medborgarloften.publishing"
     label = "publishing"
     verbose_name = _("Publicering")
+
+    def ready(self) -> None:
+        # Any write to a table the public site reads replaces the publication
+        # version the page cache keys on (pagecache.py).
+        from . import pagecache
+
+        pagecache.install()

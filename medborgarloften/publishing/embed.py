@@ -12,12 +12,12 @@ from uuid import UUID
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from medborgarloften.promises.models import Promise
 
+from .pagecache import cached_public
 from .selectors import promise_progress
 
 #: Anyone may frame it; nothing but the inline style and same-site links runs.
@@ -28,6 +28,7 @@ EMBED_CSP = (
 
 
 @xframe_options_exempt
+@cached_public(max_age=300)
 def promise_widget(request: HttpRequest, uid: UUID) -> HttpResponse:
     try:
         public = promise_progress(uid=uid)
@@ -35,5 +36,4 @@ def promise_widget(request: HttpRequest, uid: UUID) -> HttpResponse:
         raise Http404(_("Det finns inget publicerat medborgarlöfte med den adressen."))
     response = render(request, "publishing/embed.html", {"public": public})
     response["Content-Security-Policy"] = EMBED_CSP
-    patch_cache_control(response, public=True, max_age=300)
     return response

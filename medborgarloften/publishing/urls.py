@@ -1,9 +1,9 @@
 """Public URLs at the site root (namespace ``publishing``)."""
 
 from django.urls import path
-from django.views.decorators.cache import cache_control
 
 from . import embed, feeds, views
+from .pagecache import cached_public
 
 app_name = "publishing"
 
@@ -15,12 +15,12 @@ urlpatterns = [
     path("kommun/<str:kommunkod>/omrade/<str:slug>/", views.area, name="area_by_name"),
     path(
         "kommun/<str:kommunkod>/flode/",
-        cache_control(public=True, max_age=300)(feeds.KommunFeed()),
+        cached_public(max_age=300)(feeds.KommunFeed()),
         name="kommun_feed",
     ),
     path(
         "lofte/<uuid:uid>/flode/",
-        cache_control(public=True, max_age=300)(feeds.PromiseFeed()),
+        cached_public(max_age=300)(feeds.PromiseFeed()),
         name="promise_feed",
     ),
     path("embed/lofte/<uuid:uid>/", embed.promise_widget, name="embed"),

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from uuid import UUID
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import Promise
 
+from .pagecache import cached_public
 from .selectors import (
     kommun_finder,
     kommun_public_promises,
@@ -22,25 +20,12 @@ from .selectors import (
     public_promise,
 )
 
-#: Public pages change when staff log an activity: a minute in shared caches.
+#: Browsers and proxies may keep an anonymous page this long; the server's own page
+#: cache (pagecache.py) sees every change at once.
 PUBLIC_MAX_AGE = 60
 
-
-def public_cache(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Let browsers and proxies keep an anonymous visitor's page for a minute; a
-    signed-in user's page (their name in the header) is never shared."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200:
-            if request.user.is_authenticated:
-                patch_cache_control(response, private=True, no_cache=True)
-            else:
-                patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
-        return response
-
-    return wrapper
+#: Anonymous visitors get the shared cached page; signed-in users their own, private.
+public_cache = cached_public(max_age=PUBLIC_MAX_AGE)
 
 
 def _no_kommun(code: str) -> Http404:

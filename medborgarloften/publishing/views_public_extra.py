@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from .forms import OverviewFilterForm, SubscribeForm
 from .models import Subscription
 from .overview import national_overview_cached
+from .pagecache import cached_public
 from .search import search_public
 from .services import (
     subscription_cancel,
@@ -37,6 +38,7 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
+@cached_public
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     kommun = request.GET.get("kommun", "").strip()
@@ -55,6 +57,7 @@ def search(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached_public
 def overview(request: HttpRequest) -> HttpResponse:
     form = OverviewFilterForm(request.GET or None)
     if request.GET and not form.is_valid():

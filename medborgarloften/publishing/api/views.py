@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from medborgarloften.promises.models import Promise
 
+from ..pagecache import cached_public
 from . import dcat, openapi, params, writes
 from .errors import ApiError, from_error, problem
 from .selectors import DATASETS, Dataset, Links, detail_row, page, promise_detail
@@ -202,6 +203,7 @@ def _csv_all(
 
 def list_view(name: str, fmt: str | None = None) -> Callable[..., HttpResponse]:
     @api_view("GET", "HEAD")
+    @cached_public
     def view(request: HttpRequest) -> HttpResponse:
         return _list(request, name, fmt)
 
@@ -213,6 +215,11 @@ def list_view(name: str, fmt: str | None = None) -> Callable[..., HttpResponse]:
 def activities(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         return writes.activity_post(request, links_for(request))
+    return _activities_list(request)
+
+
+@cached_public
+def _activities_list(request: HttpRequest) -> HttpResponse:
     return _list(request, "activities", None)
 
 
@@ -232,6 +239,7 @@ _NOT_FOUND = {
 
 def detail_view(name: str) -> Callable[..., HttpResponse]:
     @api_view("GET", "HEAD")
+    @cached_public
     def view(request: HttpRequest, ident: Any) -> HttpResponse:
         try:
             if isinstance(ident, int) and ident > params.MAX_ID:

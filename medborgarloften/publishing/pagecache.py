@@ -1,0 +1,330 @@
+"""Whole-response cache of the anonymous public site and the read-only API.
+
+A public page costs tens of milliseconds of CPU to build and changes only when staff
+change a promise, an activity, a report, an organisation or an area. So an anonymous
+GET is answered from a shared cache (``CACHES["pages"]``: files under ``DATA_DIR``, or
+Redis with ``CACHE_URL``), keyed by
+
+- the *publication version*: a random stamp in ``CACHES["pages_version"]`` that every
+  write to a table the public site reads replaces (see :func:`install`), so the next
+  request in every worker process misses and rebuilds;
+- today's date (pages say which promises are current);
+- the language the request resolved to, and the full URL with its query string.
+
+Never cached: signed-in users' requests and responses, anonymous visitors with
+anything in their session (a pending message), non-GET/HEAD requests, responses other
+than 200, responses that set a cookie, touched the session or used a CSRF token (a
+page with a POST form: it stays uncached, and is marked private). Entries also expire
+after ``PAGE_TIMEOUT`` seconds, a safety net for writes made outside Django.
+
+Each cached response carries ``ETag`` (hash of the body) and ``Last-Modified`` (when it
+was built) and ``Cache-Control: public, max-age=…``; ``If-None-Match`` /
+``If-Modified-Since`` get ``304``. docs/deploy.md describes the stores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import secrets
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import InvalidCacheBackendError, caches
+from django.db import connections
+from django.db.backends.signals import connection_created
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
+
+PAGE_CACHE = "pages"
+VERSION_CACHE = "pages_version"
+VERSION_KEY = "publication-version"
+#: Seconds a cached page lives at most, whatever happens (a safety net).
+PAGE_TIMEOUT = 300
+#: Larger bodies (a streamed CSV of every activity) are sent but not kept.
+MAX_BYTES = 8 * 1024 * 1024
+#: Apps whose tables the public site and the API read; any write to them is a change.
+PUBLIC_APPS = ("places", "promises", "followup")
+#: Tables of other apps the public output reads (the search index).
+PUBLIC_EXTRA_MODELS = ("publishing.SearchIndexedPromise",)
+HEADER = "X-Page-Cache"
+
+_WRITE = re.compile(
+    r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+[`"\[]?(\w+)',
+    re.IGNORECASE,
+)
+
+
+# --- The publication version ------------------------------------------------------
+
+
+def _store(alias: str) -> Any | None:
+    try:
+        return caches[alias]
+    except InvalidCacheBackendError:
+        return None
+
+
+def current_version() -> str | None:
+    """The stamp every cache key starts with; None when no shared store answers
+    (then nothing is cached)."""
+    store = _store(VERSION_CACHE)
+    if store is None:
+        return None
+    try:
+        version = store.get(VERSION_KEY)
+        if version is None:
+            # First request, or the store was emptied: a new random stamp, so no
+            # entry written under an earlier one can ever match again.
+            store.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
+            version = store.get(VERSION_KEY)
+    except Exception:  # a broken store must not break the site
+        logger.exception("page cache: cannot read the publication version")
+        return None
+    return version
+
+
+def bump_version() -> None:
+    """Public output changed: every cached page and API answer is out of date."""
+    store = _store(VERSION_CACHE)
+    if store is None:
+        return
+    try:
+        store.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
+    except Exception:
+        logger.exception("page cache: cannot replace the publication version")
+
+
+def _bump_on_commit() -> None:
+    bump_version()
+
+
+def public_data_changed(using: str = "default") -> None:
+    """Call after a write the public site shows. Replaces the version at once (so a
+    test or a single process sees it) and again when the transaction commits: a
+    worker that rebuilt a page between the two read the old data, but filed it
+    under a version that is gone by the time the new data is visible."""
+    bump_version()
+    connection = connections[using]
+    if connection.in_atomic_block:
+        pending = any(
+            func is _bump_on_commit for _s, func, _r in connection.run_on_commit
+        )
+        if not pending:
+            connection.on_commit(_bump_on_commit)
+
+
+# --- Noticing writes ----------------------------------------------------------------
+
+
+def public_tables() -> frozenset[str]:
+    """Every table (and many-to-many table) of the models the public output reads."""
+    models = [
+        m for label in PUBLIC_APPS for m in apps.get_app_config(label).get_models()
+    ]
+    models += [apps.get_model(name) for name in PUBLIC_EXTRA_MODELS]
+    tables = set()
+    for model in models:
+        tables.add(model._meta.db_table.lower())
+        for field in model._meta.local_many_to_many:
+            tables.add(field.remote_field.through._meta.db_table.lower())
+    return frozenset(tables)
+
+
+class _WriteWatcher:
+    """A database execute wrapper: a write statement to a public table (an ORM save
+    or delete, ``bulk_create``, ``QuerySet.update``, a migration) counts as a
+    change. Catching the SQL catches the writes no model signal reports."""
+
+    def __init__(self, alias: str, tables: frozenset[str]) -> None:
+        self.alias = alias
+        self.tables = tables
+
+    def __call__(
+        self,
+        execute: Callable[..., Any],
+        sql: str,
+        params: Any,
+        many: bool,
+        context: Any,
+    ) -> Any:
+        result = execute(sql, params, many, context)
+        match = _WRITE.match(sql[:200]) if isinstance(sql, str) else None
+        if match and match.group(1).lower() in self.tables:
+            public_data_changed(self.alias)
+        return result
+
+
+def _watch(connection: Any, tables: frozenset[str]) -> None:
+    if not any(isinstance(w, _WriteWatcher) for w in connection.execute_wrappers):
+        connection.execute_wrappers.append(_WriteWatcher(connection.alias, tables))
+
+
+def install() -> None:
+    """Watch every database connection, now and when one is opened (AppConfig.ready)."""
+    tables = public_tables()
+
+    def on_connect(sender: Any, connection: Any, **kwargs: Any) -> None:
+        _watch(connection, tables)
+
+    connection_created.connect(on_connect, weak=False, dispatch_uid="pagecache-watch")
+    for connection in connections.all(initialized_only=True):
+        _watch(connection, tables)
+
+
+# --- The response cache -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    content: bytes
+    headers: list[tuple[str, str]]
+    xframe_exempt: bool
+    etag: str
+    built: float
+
+    def response(self) -> HttpResponse:
+        response = HttpResponse(self.content, headers=dict(self.headers))
+        if self.xframe_exempt:
+            response.xframe_options_exempt = True
+        return response
+
+
+def _anonymous_without_session(request: HttpRequest) -> bool:
+    user = getattr(request, "user", None)
+    if user is None or user.is_authenticated:
+        return False
+    session = getattr(request, "session", None)
+    if session is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return True
+    # An anonymous session holding anything (a message waiting to be shown) gets
+    # its own page. Loading it cost the query ``is_authenticated`` already made.
+    return not list(session.keys())
+
+
+def cache_key(request: HttpRequest, version: str) -> str:
+    parts = "|".join(
+        [
+            version,
+            timezone.localdate().isoformat(),
+            getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+            request.build_absolute_uri(),
+        ]
+    )
+    return "page:" + hashlib.sha256(parts.encode()).hexdigest()
+
+
+def _body(response: HttpResponse) -> tuple[bytes | None, HttpResponse]:
+    """The whole body, or None when it is too large to keep (the response returned
+    then still sends every byte)."""
+    if not response.streaming:
+        return response.content, response
+    chunks: list[bytes] = []
+    size = 0
+    stream = iter(response.streaming_content)
+    for chunk in stream:
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > MAX_BYTES:
+
+            def rest(first: list[bytes] = chunks) -> Iterator[bytes]:
+                yield from first
+                yield from stream
+
+            response.streaming_content = rest()
+            return None, response
+    body = b"".join(chunks)
+    plain = HttpResponse(body, status=response.status_code, headers=response.headers)
+    return body, plain
+
+
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    """Nothing of one visitor may go into the shared cache."""
+    if response.status_code != 200 or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the page holds a CSRF token: it is this visitor's
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    control = response.get("Cache-Control", "")
+    return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+def _finish(
+    request: HttpRequest, entry: Entry, max_age: int, hit: bool
+) -> HttpResponse:
+    response = entry.response()
+    response["ETag"] = entry.etag
+    response["Last-Modified"] = http_date(entry.built)
+    patch_cache_control(response, public=True, max_age=max_age)
+    response[HEADER] = "hit" if hit else "miss"
+    return get_conditional_response(
+        request, etag=entry.etag, last_modified=int(entry.built), response=response
+    )
+
+
+def cached_public(
+    view: Callable[..., HttpResponse] | None = None, *, max_age: int = 60
+) -> Any:
+    """Serve anonymous GETs of ``view`` from the shared page cache (module doc).
+    Signed-in users get the view's own answer, ``private, no-cache``."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if request.method not in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            if not _anonymous_without_session(request):
+                response = view(request, *args, **kwargs)
+                if response.status_code == 200:
+                    patch_cache_control(response, private=True, no_cache=True)
+                return response
+            version = current_version()
+            store = _store(PAGE_CACHE)
+            key = cache_key(request, version) if version and store else None
+            if key:
+                try:
+                    entry = store.get(key)
+                except Exception:
+                    logger.exception("page cache: cannot read %s", key)
+                    entry = None
+                if entry is not None:
+                    return _finish(request, entry, max_age, hit=True)
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200:
+                return response
+            if not _storable(request, response):
+                patch_cache_control(response, private=True, no_cache=True)
+                return response
+            body, response = _body(response)
+            if body is None:
+                patch_cache_control(response, public=True, max_age=max_age)
+                return response
+            entry = Entry(
+                content=body,
+                headers=list(response.headers.items()),
+                xframe_exempt=getattr(response, "xframe_options_exempt", False),
+                etag='"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"',
+                built=time.time(),
+            )
+            if key:
+                try:
+                    store.set(key, entry, PAGE_TIMEOUT)
+                except Exception:
+                    logger.exception("page cache: cannot write %s", key)
+            return _finish(request, entry, max_age, hit=False)
+
+        return wrapper
+
+    return decorate(view) if view is not None else decorate
