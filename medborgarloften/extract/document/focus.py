@@ -18,27 +18,30 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..prefilter import Prefiltered, fold, prefiltered
 from .text import Unit
 
 _I = re.IGNORECASE
-LIST_INTRO = re.compile(
-    r"fokusområde|prioriteringar|problemområde|prioriterade\s+(?:områden|problem)|"
-    r"prioritering(?:ar)?\s+(?:att\s+)?(?:vara|är|blir)|"
-    r"följande\s+(?:\w+\s+){0,2}?(?:medborgar)?löften|fokusera\w*\s+på\s+följande",
-    _I,
+LIST_INTRO = prefiltered(
+    re.compile(
+        r"fokusområde|prioriteringar|problemområde|prioriterade\s+(?:områden|problem)|"
+        r"prioritering(?:ar)?\s+(?:att\s+)?(?:vara|är|blir)|"
+        r"följande\s+(?:\w+\s+){0,2}?(?:medborgar)?löften|fokusera\w*\s+på\s+följande",
+        _I,
+    )
 )
 # An intro that itself promises ("Polisen ska patrullera i prioriterade områden:")
 # introduces commitments, not focus areas.
 PROMISE_VERB = re.compile(r"\b(?:lovar|ska|skall)\b|\bkommer\s+att\b", _I)
 PAST = re.compile(r"\bhar\b[^.]*\b(?:arbetat|haft|jobbat)\b|\btidigare\b", _I)
 INLINE = (
-    ("focus.i_fokus", re.compile(r"\bI\s+fokus\s+står\s+(?:bland\s+annat\s+)?(?P<x>[^.!?\n]+)", _I), r",\s*|\s+samt\s+"),
-    ("focus.sarskilt_fokus", re.compile(r"\b(?:särskilt|stort|extra)\s+fokus\s+(?:läggs|ligger|riktas)\s+(?:på|mot)\s+(?P<x>[^.!?\n]+)", _I), None),
-    ("focus.fokus_ar", re.compile(r"\bFokus\s+(?:i|för)\s+(?:\S+\s+){0,3}?(?:är|blir|ligger\s+på)\s+(?P<x>[^.!?\n]+)", _I), None),
-    ("focus.fokusera_pa", re.compile(r"\b(?:ska|skall|att|kommer(?:\s+att)?)\s+fokusera\s+på\s+(?!under\b|de\s+kommande|för\s+att\b|i\s+(?:syfte|arbetet)\b)(?:att\s+)?(?P<x>[^.!?\n]+)", _I), r"\s+och\s+på\s+"),
-    ("focus.prioritera", re.compile(r"\bvalt\s+att\s+prioritera\s+(?:att\s+arbeta\s+med\s+)?(?P<x>[^.!?\n]+)", _I), r",?\s+samt\s+"),
-    ("focus.omraden_ar", re.compile(r"\b(?:fokusområden(?:a)?|prioriteringar(?:na)?|prioriterade\s+områden|problemområden(?:a)?)\s+(?:för\s+\S+\s+|i\s+\S+\s+)?(?:är|blir)\s*:?\s+(?P<x>[^.!?\n]+)", _I), "problem_list"),
-    ("focus.problemen_ar", re.compile(r"\bProblem(?:en|bilden|områdena)\s+(?:som\s+[^.]{0,80}?\s+)?(?:är|utgörs\s+av)\s+(?P<x>[^.!?\n]+)", _I), "problem_list"),
+    ("focus.i_fokus", Prefiltered(re.compile(r"\bI\s+fokus\s+står\s+(?:bland\s+annat\s+)?(?P<x>[^.!?\n]+)", _I)), r",\s*|\s+samt\s+"),
+    ("focus.sarskilt_fokus", Prefiltered(re.compile(r"\b(?:särskilt|stort|extra)\s+fokus\s+(?:läggs|ligger|riktas)\s+(?:på|mot)\s+(?P<x>[^.!?\n]+)", _I)), None),
+    ("focus.fokus_ar", Prefiltered(re.compile(r"\bFokus\s+(?:i|för)\s+(?:\S+\s+){0,3}?(?:är|blir|ligger\s+på)\s+(?P<x>[^.!?\n]+)", _I)), None),
+    ("focus.fokusera_pa", Prefiltered(re.compile(r"\b(?:ska|skall|att|kommer(?:\s+att)?)\s+fokusera\s+på\s+(?!under\b|de\s+kommande|för\s+att\b|i\s+(?:syfte|arbetet)\b)(?:att\s+)?(?P<x>[^.!?\n]+)", _I)), r"\s+och\s+på\s+"),
+    ("focus.prioritera", Prefiltered(re.compile(r"\bvalt\s+att\s+prioritera\s+(?:att\s+arbeta\s+med\s+)?(?P<x>[^.!?\n]+)", _I)), r",?\s+samt\s+"),
+    ("focus.omraden_ar", Prefiltered(re.compile(r"\b(?:fokusområden(?:a)?|prioriteringar(?:na)?|prioriterade\s+områden|problemområden(?:a)?)\s+(?:för\s+\S+\s+|i\s+\S+\s+)?(?:är|blir)\s*:?\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
+    ("focus.problemen_ar", Prefiltered(re.compile(r"\bProblem(?:en|bilden|områdena)\s+(?:som\s+[^.]{0,80}?\s+)?(?:är|utgörs\s+av)\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
 )  # fmt: skip
 UMBRELLA = re.compile(
     r"\b(?:lovar|ska|skall|kommer)\b(?:\s+\S+){0,8}?\s+(?:arbeta|verka)\s+"
@@ -176,8 +179,9 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
                 j += 1
         if unit.kind == "heading":
             continue
+        folded = fold(unit.text)
         for rule, rx, how in INLINE:
-            for m in rx.finditer(unit.text):
+            for m in rx.finditer(unit.text, folded=folded):
                 for part, off in _split(m.group("x"), unit.start + m.start("x"), how):
                     found.append(FocusArea(part, (off, off + len(part)), rule))
     return found
