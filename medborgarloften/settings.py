@@ -93,6 +93,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Sign-in: lockout after repeated failures, TOTP two-factor (docs/deploy.md).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -108,8 +113,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "medborgarloften.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "medborgarloften.urls"
@@ -157,6 +166,53 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "promises:list"
 LOGOUT_REDIRECT_URL = "publishing:home"
+
+# --- Sign-in (docs/deploy.md "Sign-in") -------------------------------------------------
+# Argon2id first; hashes made by the older hashers still check and are rehashed with
+# Argon2 at the user's next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# django-axes checks for a lockout before the password is looked at.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout: LOGIN_FAILURE_LIMIT failures for one user name, or LOGIN_FAILURE_LIMIT_IP
+# from one address (a whole town hall may share one), lock sign-in for
+# LOGIN_LOCKOUT_MINUTES. `manage unlock NAME` lifts it early.
+LOGIN_FAILURE_LIMIT = int(env_str("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_LIMIT_IP = int(env_str("LOGIN_FAILURE_LIMIT_IP", "50"))
+LOGIN_LOCKOUT_MINUTES = int(env_str("LOGIN_LOCKOUT_MINUTES", "15"))
+# Days to keep the sign-in log (time, user name, address, browser); `purgetext` prunes.
+LOGIN_LOG_RETENTION_DAYS = int(env_str("LOGIN_LOG_RETENTION_DAYS", "90"))
+AXES_ENABLED = env_bool("LOGIN_LOCKOUT_ENABLED", True)
+AXES_FAILURE_LIMIT = "medborgarloften.accounts.lockout.failure_limit"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "medborgarloften.accounts.lockout.LockoutHandler"
+AXES_COOLOFF_TIME = "medborgarloften.accounts.lockout.cool_off"
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "medborgarloften.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "medborgarloften.accounts.lockout.client_ip"
+AXES_VERBOSE = False
+# Two-factor (TOTP): roles that must use it for staff pages, e.g. "admin,editor";
+# "superuser" covers superusers, "all" every signed-in user. Empty: optional for all.
+TWO_FACTOR_REQUIRED_ROLES = env_list("TWO_FACTOR_REQUIRED_ROLES", [])
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Medborgarlöften")
+# OpenID Connect single sign-on: off unless OIDC_DISCOVERY_URL and OIDC_CLIENT_ID are set.
+OIDC_DISCOVERY_URL = env_str("OIDC_DISCOVERY_URL")
+OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID")
+OIDC_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET")
+OIDC_SCOPES = env_str("OIDC_SCOPES", "openid email profile")
+OIDC_EMAIL_CLAIM = env_str("OIDC_EMAIL_CLAIM", "email")
+OIDC_USERNAME_CLAIM = env_str("OIDC_USERNAME_CLAIM")
+OIDC_REQUIRE_EMAIL_VERIFIED = env_bool("OIDC_REQUIRE_EMAIL_VERIFIED", True)
+OIDC_CREATE_USERS = env_bool("OIDC_CREATE_USERS")
+OIDC_LABEL = env_str("OIDC_LABEL", "kommunens konto")
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -266,13 +322,23 @@ else:
             "LOCATION": str(DATA_DIR / "cache" / "version"),
         },
     }
+if not env_bool("PAGE_CACHE", True):
+    # PAGE_CACHE=0: every public page is built for every request (benchmarks, fault
+    # finding); pagecache.py caches nothing when no version can be kept.
+    CACHES["pages"] = CACHES["pages_version"] = {
+        "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+    }
 
 # Personal data (docs/personal-data.md): days to keep free text; unset keeps it.
 OBSERVATION_TEXT_RETENTION_DAYS = env_str("OBSERVATION_TEXT_RETENTION_DAYS") or None
 SURVEY_TEXT_RETENTION_DAYS = env_str("SURVEY_TEXT_RETENTION_DAYS") or None
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Writes a temporary file and links it into place: a full disk or a crash never
+    # leaves half a file under a real name (operations/storage.py).
+    "default": {
+        "BACKEND": "medborgarloften.operations.storage.AtomicFileSystemStorage"
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION

@@ -23,3 +23,14 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     search_fields = ["user__username", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]
+
+
+# Staff sign in to the admin through the site's sign-in page, so lockout and
+# two-factor apply there as well (accounts.views.SignInView).
+def _sign_in_through_the_site(request, extra_context=None):
+    from .views import _admin_login
+
+    return _admin_login(request, extra_context)
+
+
+admin.site.login = _sign_in_through_the_site

@@ -2,6 +2,8 @@
 
 Run daily (deploy/medborgarloften-purgetext.timer). The periods come from
 OBSERVATION_TEXT_RETENTION_DAYS and SURVEY_TEXT_RETENTION_DAYS; unset keeps the text.
+It also deletes the sign-in log older than LOGIN_LOG_RETENTION_DAYS and failed sign-ins
+past the lockout window (accounts.lockout).
 """
 
 from __future__ import annotations
@@ -43,6 +45,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        from medborgarloften.accounts.lockout import purge_sign_in_records
+
+        # Sign-in records (addresses) past LOGIN_LOG_RETENTION_DAYS / the lockout.
+        prefix = "Torrkörning / dry run: " if options["dry_run"] else ""
+        for label, n in purge_sign_in_records(dry_run=options["dry_run"]).items():
+            self.stdout.write(f"{prefix}{label}: {n} raderade / deleted")
         blanked = free_text_purge(days=options["days"], dry_run=options["dry_run"])
         if not blanked:
             if options["days"] is None:
