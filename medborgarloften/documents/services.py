@@ -8,6 +8,7 @@ when reading fails nothing is stored; when extracting or loading fails the docum
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from medborgarloften.places.models import Organisation
 from .models import DocumentKind, ExtractionRun, ExtractionRunStatus, SourceDocument
 
 __all__ = [
+    "DocumentNotStored",
     "ImportOutcome",
     "document_import",
     "document_store",
@@ -180,6 +182,50 @@ def error_line(exc: BaseException) -> str:
     return " ".join(text.split())
 
 
+class DocumentNotStored(ExtractError):
+    """The bytes could not be written (disk full, no permission): nothing was kept,
+    and the same upload may simply be tried again later."""
+
+
+def _holds(name: str, sha: str) -> bool:
+    """Whether the stored file ``name`` holds exactly the bytes with this sha256."""
+    digest = hashlib.sha256()
+    try:
+        with default_storage.open(name, "rb") as stored:
+            for chunk in iter(lambda: stored.read(1024 * 1024), b""):
+                digest.update(chunk)
+    except OSError:
+        return False
+    return digest.hexdigest() == sha
+
+
+def _store_file(name: str, data: bytes, sha: str) -> str:
+    """Write the bytes under their content-addressed name; return the name used.
+
+    A file already there is reused only when it holds these very bytes (a copy torn
+    by a crash under an older storage is replaced). The storage writes a temporary
+    file and links it into place, so a full disk leaves nothing behind; the error
+    becomes ``DocumentNotStored`` with a message a person can act on.
+    """
+    try:
+        if default_storage.exists(name):
+            if _holds(name, sha):
+                return name
+            default_storage.delete(name)
+        return default_storage.save(name, ContentFile(data))
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DocumentNotStored(
+                "Filen kunde inte sparas: servern har slut på diskutrymme. Inget "
+                "sparades; försök igen senare eller kontakta den som sköter servern"
+                " / the file could not be stored: the server's disk is full"
+            ) from exc
+        raise DocumentNotStored(
+            f"Filen kunde inte sparas ({exc.strerror or exc}). Inget sparades"
+            f" / the file could not be stored"
+        ) from exc
+
+
 @transaction.atomic
 def document_store(
     *,
@@ -235,9 +281,8 @@ def document_store(
         created_by=actor if actor is not None and actor.is_authenticated else None,
     )
     name = document.raw.field.generate_filename(document, original_name or "x.bin")
-    if write_file and not default_storage.exists(name):
-        # Content-addressed: an existing file with this name holds these very bytes.
-        name = default_storage.save(name, ContentFile(data))
+    if write_file:
+        name = _store_file(name, data, sha)
     document.raw.name = name if write_file else ""
     document.full_clean(exclude=["raw"])
     document.save()
@@ -288,6 +333,8 @@ class ImportOutcome:
     already_imported: bool = False
     error: str = ""
     notes: list[str] = field(default_factory=list)
+    #: The input was fine but the server could not keep it (disk full): try later.
+    not_stored: bool = False
 
     @property
     def ok(self) -> bool:
@@ -403,6 +450,7 @@ def document_import(
         pass
     except (ExtractError, ValidationError) as exc:
         outcome.error = error_line(exc)
+        outcome.not_stored = isinstance(exc, DocumentNotStored)
         outcome.document = outcome.run = outcome.promise = None
     return outcome
 
@@ -643,6 +691,7 @@ def document_upload(
             )
     except (ExtractError, ValidationError) as exc:
         outcome.error = error_line(exc)
+        outcome.not_stored = isinstance(exc, DocumentNotStored)
         return outcome
     outcome.document = document
     outcome.reused_document = not created

@@ -110,6 +110,7 @@ def _import_start(request: HttpRequest) -> HttpResponse:
         kommuner=kommuner,
     )
     error = _too_large_message() if too_large else ""
+    not_stored = False
     if form.is_valid():
         upload = form.cleaned_data.get("file")
         data = b""
@@ -135,7 +136,8 @@ def _import_start(request: HttpRequest) -> HttpResponse:
                     )
                 return redirect("documents:review", pk=outcome.run.pk)
             error = _swedish(outcome.error)
-    return render(
+            not_stored = outcome.not_stored
+    response = render(
         request,
         "documents/import.html",
         {
@@ -144,8 +146,12 @@ def _import_start(request: HttpRequest) -> HttpResponse:
             "runs": extraction_runs_for_kommuner(kommuner=kommuner),
             "max_mb": services.MAX_DOCUMENT_BYTES // (1024 * 1024),
         },
-        status=400 if error else 200,
+        # A full disk is the server's fault and passes: 503, try again later.
+        status=503 if not_stored else 400 if error else 200,
     )
+    if not_stored:
+        response["Retry-After"] = "300"
+    return response
 
 
 @staff_view

@@ -624,3 +624,27 @@ def test_it_knows_the_areas_of_every_kommun_of_a_joint_promise(
 def _new_areas_after_check(client, url, data) -> list[str]:
     response = client.post(url, {**data, "check": "1"})
     return response.context["editor"].new_area_names
+
+
+def test_a_full_disk_during_an_upload_is_a_clear_503_and_stores_nothing(
+    editor_client, kalmar, monkeypatch, settings
+):
+    import errno
+
+    from medborgarloften.operations import storage
+
+    def no_space(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage, "_write_all", no_space)
+
+    response = _upload(editor_client, PROMISE_TEXT.encode(), kommun=kalmar.pk)
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "300"
+    assert "slut på diskutrymme" in response.content.decode()
+    assert SourceDocument.objects.count() == 0
+    assert ExtractionRun.objects.count() == 0
+    media = settings.MEDIA_ROOT
+    leftovers = [p for p in media.rglob("*") if p.is_file()] if media.exists() else []
+    assert leftovers == []

@@ -250,3 +250,69 @@ def test_it_never_gives_the_loader_an_id_that_parses_as_a_uuid(
     other.refresh_from_db()
     assert other.title == "Ett annat löfte"
     assert outcome.promise.pk != other.pk
+
+
+# --- A full disk and torn files (issue #8) -----------------------------------------
+
+
+def _fill_disk(monkeypatch):
+    import errno
+    import os
+
+    from medborgarloften.operations import storage
+
+    def no_space(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage, "_write_all", no_space)
+    return os
+
+
+def test_a_full_disk_stores_nothing_and_says_so(
+    fake_extractor, kalmar, media_root, monkeypatch
+):
+    _fill_disk(monkeypatch)
+
+    outcome = _import()
+
+    assert not outcome.ok
+    assert outcome.not_stored
+    assert "slut på diskutrymme" in outcome.error
+    assert SourceDocument.objects.count() == 0
+    assert ExtractionRun.objects.count() == 0
+    assert Promise.objects.count() == 0
+    files = (
+        [p for p in media_root.rglob("*") if p.is_file()] if media_root.exists() else []
+    )
+    assert files == []
+
+
+def test_the_same_import_works_once_there_is_room_again(
+    fake_extractor, kalmar, media_root, monkeypatch
+):
+    with monkeypatch.context() as patch:
+        _fill_disk(patch)
+        assert not _import().ok
+
+    outcome = _import()
+
+    assert outcome.ok, outcome.error
+    document = SourceDocument.objects.get()
+    assert (media_root / document.raw.name).read_bytes() == PROMISE
+    assert Promise.objects.count() == 1
+
+
+def test_a_torn_file_under_the_name_is_replaced_not_reused(
+    fake_extractor, kalmar, media_root
+):
+    sha = hashlib.sha256(PROMISE).hexdigest()
+    torn = media_root / "documents" / sha[:2] / f"{sha}.txt"
+    torn.parent.mkdir(parents=True)
+    torn.write_bytes(PROMISE[:10])  # what a crash mid-write used to leave
+
+    outcome = _import()
+
+    assert outcome.ok, outcome.error
+    document = SourceDocument.objects.get()
+    assert document.raw.name == f"documents/{sha[:2]}/{sha}.txt"
+    assert (media_root / document.raw.name).read_bytes() == PROMISE
