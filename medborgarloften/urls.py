@@ -15,3 +15,6 @@ urlpatterns = [
     path("enkat/", include("medborgarloften.situation.public_urls")),
     path("django-admin/", admin.site.urls),
 ]
+
+# A lost database is a 503 with Retry-After, anything else the 500 page.
+handler500 = "medborgarloften.operations.views.server_error"

@@ -1,0 +1,42 @@
+"""The server-error page: 503 with Retry-After when the database is away, else 500.
+
+Django calls ``handler500`` for any uncaught exception, inside the ``except`` block,
+so the exception is at hand. A lost database (restarted, overloaded, failing over)
+is not a bug of ours and passes by itself: the page says so with 503 and
+``Retry-After``, and the API answers in problem+json like its other errors. Neither
+page touches the database or the request context (the failure may be right there).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.template import loader
+
+RETRY_AFTER_SECONDS = 30
+
+
+def database_unavailable(exc: BaseException | None) -> bool:
+    return isinstance(exc, OperationalError | InterfaceError)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    exc = sys.exc_info()[1]
+    if not database_unavailable(exc):
+        return HttpResponseServerError(loader.get_template("500.html").render())
+    if request.path.startswith("/api/"):
+        from medborgarloften.publishing.api.errors import problem
+
+        response = problem(
+            request,
+            503,
+            "Tjänsten är tillfälligt otillgänglig (databasen svarar inte). "
+            "Försök igen om en stund.",
+        )
+    else:
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
