@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..prefilter import prefiltered
 from ._lex import kommun_names
 
 _NAMES = kommun_names()
@@ -200,18 +201,27 @@ _NOT_LPO_WORDS = frozenset(
 LPO_PATTERNS = (
     (
         "police.lokalpolisomrade_name",
-        re.compile(rf"\b[Ll]okalpolisområde(?:t|ts|s)?[ \t]+(?P<n>{_LPO_NAME})"),
+        prefiltered(
+            re.compile(rf"\b[Ll]okalpolisområde(?:t|ts|s)?[ \t]+(?P<n>{_LPO_NAME})")
+        ),
     ),
     (
         "police.name_lokalpolisomrade",
-        re.compile(rf"(?<![\w-])(?P<n>{_CAP})[ \t]+[Ll]okalpolisområde(?:t|s)?\b"),
+        prefiltered(
+            re.compile(rf"(?<![\w-])(?P<n>{_CAP})[ \t]+[Ll]okalpolisområde(?:t|s)?\b")
+        ),
     ),
-    ("police.lpo_name", re.compile(rf"\b(?:LPO|Lpo|lpo)[ \t]+(?P<n>{_LPO_NAME})")),
+    (
+        "police.lpo_name",
+        prefiltered(re.compile(rf"\b(?:LPO|Lpo|lpo)[ \t]+(?P<n>{_LPO_NAME})")),
+    ),
     (
         "police.chef_name",
-        re.compile(
-            rf"\b[Ll]okalpolisområdeschef(?:en)?[ \t]+(?:för[ \t]+|i[ \t]+)?"
-            rf"(?P<n>{_CAP})(?![\w-])(?![ \t]+[A-ZÅÄÖÉ])"
+        prefiltered(
+            re.compile(
+                rf"\b[Ll]okalpolisområdeschef(?:en)?[ \t]+(?:för[ \t]+|i[ \t]+)?"
+                rf"(?P<n>{_CAP})(?![\w-])(?![ \t]+[A-ZÅÄÖÉ])"
+            )
         ),
     ),
 )
