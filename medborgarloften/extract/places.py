@@ -60,18 +60,22 @@ _STOP = set(
     ).split()
 )
 
-_CENTRALA_RE = re.compile(rf"\bcentrala\s+({_NAME_WORD})")
+# Written so that each expression starts with a literal or a character class: Python's
+# ``re`` then skips ahead to candidate positions in C instead of trying a look-behind
+# at every character (2-3x faster; tests compare them with the plain forms).
+# A capitalised name word that does not continue another word: the look-behind sits
+# after the first letter ("[A-Z](?<![\w-][A-Z])" is "(?<![\w-])[A-Z]").
+_NAME_WORD_START = rf"[{_UP}](?<![\w-][{_UP}])[{_LO}]+(?:[-/][{_UP}]?[{_LO}]+)*"
+_CENTRALA_RE = re.compile(rf"centrala(?<=\bcentrala)\s+({_NAME_WORD})")
 _QUALIFIED_RE = re.compile(
-    rf"(?<![\w-])({_NAME_WORD})\s+(centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|"
-    rf"resecentrum|torg|hamn|station)\b"
+    rf"({_NAME_WORD_START})\s+(centrum|tätorts centrala delar|tätort|stadskärna|station|"
+    rf"busstation|resecentrum|torg|hamn|station)\b"
 )
-_GENITIVE_FACILITY_RE = re.compile(
-    rf"(?<![\w-])({_NAME_WORD}s)\s+({_FACILITY_NOUNS})\b"
-)
+_GENITIVE_FACILITY_RE = re.compile(rf"({_NAME_WORD_START}s)\s+({_FACILITY_NOUNS})\b")
 _LIST_TAIL = rf"(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*(?:i\s+)?{_NAME}){{0,12}}"
 _PREP_NAME_RE = re.compile(
-    rf"(?:(?<![\w-])(?i:{_PREPOSITIONS})\s+(?:(?i:{_PLACE_NOUNS})\s+)?"
-    rf"|(?<![\w-])(?i:{_PLACE_NOUNS})\s+)"
+    rf"(?<![\w-])(?:(?i:{_PREPOSITIONS})\s+(?:(?i:{_PLACE_NOUNS})\s+)?"
+    rf"|(?i:{_PLACE_NOUNS})\s+)"
     rf"({_NAME}(?:\s+i\s+{_NAME_WORD})?{_LIST_TAIL})(?![\w-])"
 )
 _SPLIT_LIST_RE = re.compile(rf"{_NAME}(?:\s+i\s+{_NAME_WORD})?")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from medborgarloften.extract import places
 from medborgarloften.extract.places import find_places
 
 
@@ -70,3 +73,60 @@ def test_it_finds_held_out_places(text, expected):
 def test_it_never_raises(text, municipalities):
     for value, (start, end) in find_places(text, municipalities=municipalities):
         assert text[start:end] == value
+
+
+# The place expressions are written for speed (a literal or a class first); these
+# plain forms say what they mean, and the two must agree on every text.
+_PLAIN = {
+    "_CENTRALA_RE": re.compile(rf"\bcentrala\s+({places._NAME_WORD})"),
+    "_QUALIFIED_RE": re.compile(
+        rf"(?<![\w-])({places._NAME_WORD})\s+(centrum|tätorts centrala delar|tätort|"
+        rf"stadskärna|station|busstation|resecentrum|torg|hamn|station)\b"
+    ),
+    "_GENITIVE_FACILITY_RE": re.compile(
+        rf"(?<![\w-])({places._NAME_WORD}s)\s+({places._FACILITY_NOUNS})\b"
+    ),
+    "_PREP_NAME_RE": re.compile(
+        rf"(?:(?<![\w-])(?i:{places._PREPOSITIONS})\s+(?:(?i:{places._PLACE_NOUNS})\s+)?"
+        rf"|(?<![\w-])(?i:{places._PLACE_NOUNS})\s+)"
+        rf"({places._NAME}(?:\s+i\s+{places._NAME_WORD})?{places._LIST_TAIL})(?![\w-])"
+    ),
+}
+_PLACE_WORDS = [
+    "centrala",
+    "Centrala",
+    "Berga",
+    "Norrdals",
+    "Väst-Åby",
+    "Öster/Malm",
+    "centrum",
+    "tätort",
+    "torg",
+    "i",
+    "I",
+    "på",
+    "vid",
+    "stadsdelen",
+    "området",
+    "och",
+    ",",
+    "-",
+    "x",
+    "Polisen",
+    "ÅÄÖ",
+    "\n",
+]
+
+
+@settings(max_examples=400)
+@given(
+    words=st.lists(st.sampled_from(_PLACE_WORDS), max_size=16),
+    seps=st.lists(st.sampled_from([" ", "", "  ", "-", "\n"]), max_size=16),
+)
+def test_fast_place_expressions_match_their_plain_forms(words, seps):
+    text = "".join(w + (seps[i] if i < len(seps) else " ") for i, w in enumerate(words))
+    for name, plain in _PLAIN.items():
+        fast = getattr(places, name)
+        got = [(m.span(), m.groups()) for m in fast.finditer(text)]
+        want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert got == want, (name, text)
