@@ -27,7 +27,6 @@ import argparse
 import datetime as dt
 import os
 import platform
-import random
 import sys
 import tempfile
 import time
@@ -53,7 +52,6 @@ CATEGORIES = [
 EVENT_TYPES = ["Misshandel", "Stöld", "Skadegörelse", "Trafikolycka", "Brand", "Rån"]
 START = dt.datetime(2023, 1, 1, tzinfo=dt.UTC)
 SPAN_SECONDS = 3 * 365 * 24 * 3600
-CHUNK = 50_000
 
 
 def setup_django(keep: bool, time_only: bool = False) -> str:
@@ -82,83 +80,308 @@ def setup_django(keep: bool, time_only: bool = False) -> str:
     return connection.vendor
 
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
-VENDOR = {"name": "sqlite"}
+#: Category weights (per 100 reports): litter, graffiti and damage dominate EST rounds.
+CATEGORY_WEIGHTS = {
+    "nedskrapning": 18,
+    "klotter": 16,
+    "skadegorelse": 14,
+    "belysning": 10,
+    "otrygg_plats": 10,
+    "ordningsstorning": 8,
+    "narkotika": 6,
+    "buskorning": 5,
+    "folksamling": 5,
+    "annat": 4,
+    "hot_vald": 2,
+    "brand": 2,
+}
+#: Event type weights (per 100 events); 2 % are nightly digests ("Sammanfattning").
+EVENT_WEIGHTS = {
+    "Trafikolycka": 20,
+    "Stöld": 16,
+    "Misshandel": 14,
+    "Skadegörelse": 12,
+    "Brand": 10,
+    "Rattfylleri": 8,
+    "Narkotikabrott": 8,
+    "Ordningslagen": 6,
+    "Rån": 4,
+    "Sammanfattning natt": 2,
+}
+KOMMUN_SLOTS = 10_000
+AREA_SLOTS = 16  # per kommun: areas weighted 1..n, and two slots with no area
+KOMMUNER_WITH_AREAS = 30
+LOCATED_PERCENT = 3
+# Well-spread, deterministic "random" numbers from the row number (a multiplicative
+# hash), so a value used twice in one row (the time and its month) is the same.
+HASH_TIME, HASH_LAT, HASH_LON, HASH_LOC = 2654435761, 104729, 15485863, 7919
 
 
-def _local_month(moment: dt.datetime) -> int:
-    local = moment.astimezone(STOCKHOLM)
-    return local.year * 100 + local.month
+def _now_sql() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _ts(moment: dt.datetime) -> object:
-    """SQLite stores aware datetimes as UTC text; PostgreSQL's COPY takes them as is."""
-    if VENDOR["name"] == "sqlite":
-        return moment.strftime("%Y-%m-%d %H:%M:%S")
-    return moment
+def _month_starts() -> list[tuple[int, int]]:
+    """(UTC epoch of the local month's first instant, yyyymm) over the span."""
+    stockholm = ZoneInfo("Europe/Stockholm")
+    result = []
+    for year in range(START.year - 1, START.year + 5):
+        for month in range(1, 13):
+            local = dt.datetime(year, month, 1, tzinfo=stockholm)
+            result.append((int(local.timestamp()), year * 100 + month))
+    return result
 
 
-def _insert(table: str, columns: list[str], rows: list[tuple]) -> None:
+def _fill(cursor, table: str, columns: str, rows: list[tuple]) -> None:
+    cursor.execute(f"DROP TABLE IF EXISTS {table}")
+    cursor.execute(f"CREATE TABLE {table} ({columns})")
+    marks = ", ".join(["%s"] * len(rows[0]))
+    cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+
+
+def _slots(weights: dict, total: int) -> list:
+    """Spread ``total`` slots over the keys in proportion to their weight (≥ 1)."""
+    whole = sum(weights.values())
+    slots = []
+    for key, weight in weights.items():
+        slots += [key] * max(1, round(total * weight / whole))
+    return slots[:total] + [slots[-1]] * (total - len(slots))
+
+
+def prepare_lookup_tables(kalmar_id: int, kalmar_areas: list[int]) -> None:
+    """Helper tables the generating SQL joins on (dropped by ``drop_lookup_tables``):
+    categories and kommuner by weight (kommuner by population), each kommun's areas
+    with a corner to place points in, and the local month boundaries."""
+    from django.db import connection
+
+    from medborgarloften.places.models import Area, Organisation
+    from medborgarloften.situation.services import population
+
+    kommuner = list(Organisation.objects.kommuner().order_by("code"))
+    people = {
+        k.pk: population(kommun_code=k.code, year=2024) or 10_000 for k in kommuner
+    }
+    ranked = sorted(kommuner, key=lambda k: -people[k.pk])
+    rank = {k.pk: i for i, k in enumerate(ranked)}
+    areas: dict[int, list[tuple[int, float, float]]] = {
+        kalmar_id: [
+            (pk, 16.30 + 0.01 * (i % 4), 56.65 + 0.01 * (i // 4))
+            for i, pk in enumerate(kalmar_areas)
+        ]
+    }
+    # The largest kommuner have areas of their own (without geometry).
+    for kommun in ranked[:KOMMUNER_WITH_AREAS]:
+        if kommun.pk in areas:
+            continue
+        count = 6 + rank[kommun.pk] % 7
+        existing = list(
+            Area.objects.filter(kommun=kommun, name__startswith="Bench ").values_list(
+                "pk", flat=True
+            )
+        )
+        if not existing:
+            existing = [
+                Area.objects.create(kommun=kommun, name=f"Bench {i + 1}").pk
+                for i in range(count)
+            ]
+        areas[kommun.pk] = [(pk, None, None) for pk in existing]
+    area_rows = []
+    for kommun_id, kommun_areas in areas.items():
+        weights = {i: len(kommun_areas) - i for i in range(len(kommun_areas))}
+        for k, index in enumerate(_slots(weights, AREA_SLOTS - 2)):
+            pk, lon, lat = kommun_areas[index]
+            area_rows.append((rank[kommun_id] * AREA_SLOTS + k, pk, lon, lat))
+    with connection.cursor() as cursor:
+        _fill(
+            cursor,
+            "bench_category",
+            "slot integer primary key, category varchar(20)",
+            list(enumerate(_slots(CATEGORY_WEIGHTS, 100))),
+        )
+        _fill(
+            cursor,
+            "bench_event_type",
+            "slot integer primary key, type varchar(100)",
+            list(enumerate(_slots(EVENT_WEIGHTS, 100))),
+        )
+        by_people = {k.pk: people[k.pk] for k in kommuner}
+        _fill(
+            cursor,
+            "bench_kommun",
+            "slot integer primary key, kommun_id integer, rank integer",
+            [(i, pk, rank[pk]) for i, pk in enumerate(_slots(by_people, KOMMUN_SLOTS))],
+        )
+        _fill(
+            cursor,
+            "bench_area",
+            "slot integer primary key, area_id integer, lon0 float, lat0 float",
+            area_rows,
+        )
+        _fill(
+            cursor,
+            "bench_month",
+            "start_epoch bigint primary key, month integer",
+            _month_starts(),
+        )
+        cursor.execute(
+            "CREATE TABLE IF NOT EXISTS bench_indexes (name varchar(200), sql text)"
+        )
+
+
+def drop_lookup_tables() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for table in (
+            "bench_category",
+            "bench_event_type",
+            "bench_kommun",
+            "bench_area",
+            "bench_month",
+            "bench_indexes",
+        ):
+            cursor.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def _secondary_indexes(table: str) -> list[tuple[str, str]]:
     from django.db import connection
 
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            names = ", ".join(columns)
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s "
+                "AND indexname NOT IN (SELECT conname FROM pg_constraint)",
+                [table],
+            )
         else:
-            marks = ", ".join(["?"] * len(columns))
-            connection.connection.executemany(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                "AND tbl_name = %s AND sql IS NOT NULL",
+                [table],
             )
+        return list(cursor.fetchall())
 
 
-def _observation_rows(
-    rng: random.Random, n: int, kommun_ids: list[int], areas: dict[int, list[int]]
-):
-    now = _ts(dt.datetime.now(dt.UTC))
-    rows = []
-    for _ in range(n):
-        kommun = kommun_ids[rng.randrange(len(kommun_ids))]
-        at = START + dt.timedelta(seconds=rng.randrange(SPAN_SECONDS))
-        kommun_areas = areas.get(kommun)
-        area = kommun_areas[rng.randrange(len(kommun_areas))] if kommun_areas else None
-        rows.append(
-            (
-                kommun,
-                CATEGORIES[rng.randrange(len(CATEGORIES))],
-                area,
-                None,
-                None,
-                _ts(at),
-                _local_month(at),
-                "",
-                now,
-            )
+def bulk_load(load) -> dict[str, float]:
+    """Run ``load`` (SQL inserts) with the observation table's secondary indexes and
+    the rollup triggers off, then rebuild the indexes and recount the rollups: what
+    an operator does for a bulk import. Returns the seconds of each step."""
+    from django.db import connection, transaction
+
+    from medborgarloften.situation import counts
+
+    indexes = _secondary_indexes("situation_observation")
+    timings = {}
+    started = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        counts.drop_triggers()
+        for name, _sql in indexes:
+            cursor.execute(f"DROP INDEX {name}")
+        load(cursor)
+    timings["insert"] = time.perf_counter() - started
+    started = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL maintenance_work_mem = '1GB'")
+        for _name, sql in indexes:
+            cursor.execute(sql)
+    timings["indexes"] = time.perf_counter() - started
+    started = time.perf_counter()
+    counts.install_triggers()
+    counts.rebuild()
+    timings["rollups"] = time.perf_counter() - started
+    return timings
+
+
+def _observation_sql(vendor: str, rows: int, kommun_id: int | None) -> str:
+    """INSERT … SELECT generating ``rows`` observations in the database: one kommun
+    (``kommun_id``) or every kommun by population; categories and areas by weight;
+    times spread over three years; ``LOCATED_PERCENT`` % of reports in an area with
+    a corner carry a position inside it."""
+    start = int(START.timestamp())
+    if vendor == "postgresql":
+        series = f"generate_series(1, {rows}) AS g(i)"
+        rand = "floor(random() * {n})::int"
+        observed = (
+            f"to_timestamp({start} + (g.i::bigint * {HASH_TIME}) % {SPAN_SECONDS})"
         )
-        if len(rows) >= CHUNK:
-            yield rows
-            rows = []
-    if rows:
-        yield rows
+        month = f"to_char({observed} AT TIME ZONE 'Europe/Stockholm', 'YYYYMM')::int"
+        now = "now()"
+    else:
+        series = (
+            f"(WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s "
+            f"WHERE i < {rows}) SELECT i FROM s) AS g"
+        )
+        rand = "(abs(random()) % {n})"
+        epoch = f"({start} + (g.i * {HASH_TIME}) % {SPAN_SECONDS})"
+        observed = f"datetime({epoch}, 'unixepoch')"
+        month = (
+            f"(SELECT m.month FROM bench_month m WHERE m.start_epoch <= {epoch} "
+            "ORDER BY m.start_epoch DESC LIMIT 1)"
+        )
+        now = f"'{_now_sql()}'"
+    located = f"a.lat0 IS NOT NULL AND (g.i * {HASH_LOC}) % 100 < {LOCATED_PERCENT}"
+    if kommun_id is None:
+        kommun = f"k.slot = {rand.format(n=KOMMUN_SLOTS)}"
+    else:
+        kommun = f"k.slot = (SELECT MIN(slot) FROM bench_kommun WHERE kommun_id = {kommun_id})"
+    return f"""
+INSERT INTO situation_observation
+  (kommun_id, category, area_id, latitude, longitude, observed_at, month, text,
+   created_at)
+SELECT k.kommun_id, c.category, a.area_id,
+  CASE WHEN {located} THEN a.lat0 + ((g.i * {HASH_LAT}) % 1000) / 100000.0 END,
+  CASE WHEN {located} THEN a.lon0 + ((g.i * {HASH_LON}) % 1000) / 100000.0 END,
+  {observed}, {month}, '', {now}
+FROM {series}
+CROSS JOIN bench_kommun k
+CROSS JOIN bench_category c
+LEFT JOIN bench_area a ON a.slot = k.rank * {AREA_SLOTS} + {rand.format(n=AREA_SLOTS)}
+WHERE {kommun} AND c.slot = {rand.format(n=100)}
+"""
 
 
-OBS_COLUMNS = [
-    "kommun_id",
-    "category",
-    "area_id",
-    "latitude",
-    "longitude",
-    "observed_at",
-    "month",
-    "text",
-    "created_at",
-]
+def _event_sql(vendor: str, rows: int, kommun_id: int, county_id: int) -> str:
+    start = int(START.timestamp())
+    if vendor == "postgresql":
+        series = f"generate_series(1, {rows}) AS g(i)"
+        rand = "floor(random() * {n})::int"
+        published = (
+            f"to_timestamp({start} + (g.i::bigint * {HASH_LAT}) % {SPAN_SECONDS})"
+        )
+        month = f"to_char({published} AT TIME ZONE 'Europe/Stockholm', 'YYYYMM')::int"
+        now, false = "now()", "FALSE"
+        name = "t.type || ', Kalmar'"
+    else:
+        series = (
+            f"(WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s "
+            f"WHERE i < {rows}) SELECT i FROM s) AS g"
+        )
+        rand = "(abs(random()) % {n})"
+        epoch = f"({start} + (g.i * {HASH_LAT}) % {SPAN_SECONDS})"
+        published = f"datetime({epoch}, 'unixepoch')"
+        month = (
+            f"(SELECT m.month FROM bench_month m WHERE m.start_epoch <= {epoch} "
+            "ORDER BY m.start_epoch DESC LIMIT 1)"
+        )
+        now, false = f"'{_now_sql()}'", "0"
+        name = "t.type || ', Kalmar'"
+    return f"""
+INSERT INTO situation_policeevent
+  (event_id, published_at, month, name, summary, url, type, location_name, latitude,
+   longitude, kommun_id, county_id, is_summary, fetched_at)
+SELECT 10000000 + g.i, {published}, {month}, {name}, '', '', t.type, 'Kalmar',
+  56.66, 16.36, {kommun_id}, {county_id},
+  CASE WHEN t.type LIKE 'Sammanfattning%' THEN NOT {false} ELSE {false} END, {now}
+FROM {series}
+CROSS JOIN bench_event_type t
+WHERE t.slot = {rand.format(n=100)}
+"""
 
 
-def generate_kommun(rng: random.Random, rows: int) -> tuple[int, float]:
-    from django.db import transaction
+def generate_kommun(rows: int) -> tuple[int, dict[str, float]]:
+    """One kommun (Kalmar's code, 12 square areas): 80 % observations, 20 % events."""
+    from django.db import connection
 
     from medborgarloften.places.models import Area, Organisation
 
@@ -180,60 +403,65 @@ def generate_kommun(rng: random.Random, rows: int) -> tuple[int, float]:
                 geometry={"type": "Polygon", "coordinates": [ring]},
             ).pk
         )
-    started = time.perf_counter()
+    prepare_lookup_tables(kalmar.pk, area_ids)
     observations = int(rows * 0.8)
-    with transaction.atomic():
-        for chunk in _observation_rows(
-            rng, observations, [kalmar.pk], {kalmar.pk: area_ids}
-        ):
-            _insert("situation_observation", OBS_COLUMNS, chunk)
-        events = []
-        now = _ts(dt.datetime.now(dt.UTC))
-        for i in range(rows - observations):
-            at = START + dt.timedelta(seconds=rng.randrange(SPAN_SECONDS))
-            type_ = EVENT_TYPES[rng.randrange(len(EVENT_TYPES))]
-            events.append(
-                (
-                    10_000_000 + i,
-                    _ts(at),
-                    _local_month(at),
-                    f"{type_}, Kalmar",
-                    "",
-                    "",
-                    type_,
-                    "Kalmar",
-                    56.66,
-                    16.36,
-                    kalmar.pk,
-                    kalmar.county_id,
-                    False,
-                    now,
-                )
+
+    def load(cursor) -> None:
+        cursor.execute(_observation_sql(connection.vendor, observations, kalmar.pk))
+        cursor.execute(
+            _event_sql(
+                connection.vendor, rows - observations, kalmar.pk, kalmar.county_id
             )
-            if len(events) >= CHUNK:
-                _insert("situation_policeevent", EVENT_COLUMNS, events)
-                events = []
-        if events:
-            _insert("situation_policeevent", EVENT_COLUMNS, events)
-    return kalmar.pk, time.perf_counter() - started
+        )
+
+    return kalmar.pk, bulk_load(load)
 
 
-EVENT_COLUMNS = [
-    "event_id",
-    "published_at",
-    "month",
-    "name",
-    "summary",
-    "url",
-    "type",
-    "location_name",
-    "latitude",
-    "longitude",
-    "kommun_id",
-    "county_id",
-    "is_summary",
-    "fetched_at",
-]
+def generate_national(rows: int) -> dict[str, float]:
+    """``rows`` more observations across all 290 kommuner, by population."""
+    from django.db import connection
+
+    def load(cursor) -> None:
+        step = 2_000_000
+        for done in range(0, rows, step):
+            cursor.execute(
+                _observation_sql(connection.vendor, min(step, rows - done), None)
+            )
+
+    return bulk_load(load)
+
+
+def time_trigger_cost(rows: int = 20_000) -> tuple[float, float]:
+    """Seconds per 1 000 single-row inserts (one statement each, as the services
+    write) with the rollup triggers and without; rolled back afterwards."""
+    from django.db import connection, transaction
+
+    from medborgarloften.situation import counts
+
+    kalmar = connection.cursor()
+    kalmar.execute("SELECT id FROM places_organisation WHERE code = '0880'")
+    kommun_id = kalmar.fetchone()[0]
+    now = dt.datetime.now(dt.UTC)
+    stamp = (
+        now if connection.vendor == "postgresql" else now.strftime("%Y-%m-%d %H:%M:%S")
+    )
+    result = []
+    for with_triggers in (True, False):
+        with transaction.atomic(), connection.cursor() as cursor:
+            if not with_triggers:
+                counts.drop_triggers()
+            started = time.perf_counter()
+            for i in range(rows):
+                cursor.execute(
+                    "INSERT INTO situation_observation (kommun_id, category, area_id, "
+                    "observed_at, month, text, created_at) "
+                    "VALUES (%s, %s, NULL, %s, %s, '', %s)",
+                    [kommun_id, CATEGORIES[i % 12], stamp, 202506 + i % 3, stamp],
+                )
+            result.append((time.perf_counter() - started) * 1000 / rows)
+            transaction.set_rollback(True)
+    counts.install_triggers()
+    return result[0], result[1]
 
 
 def analyze() -> None:
@@ -249,13 +477,18 @@ def analyze() -> None:
             cursor.execute("ANALYZE")
 
 
-def time_analysis_page(repeats: int = 5) -> dict[str, float]:
+TEST_ENVIRONMENT: list[bool] = []
+
+
+def time_analysis_page(repeats: int = 7) -> dict[str, tuple[float, float, int]]:
     from django.test import Client
     from django.test.utils import setup_test_environment
 
     from medborgarloften.accounts.models import User
 
-    setup_test_environment()
+    if not TEST_ENVIRONMENT:
+        setup_test_environment()
+        TEST_ENVIRONMENT.append(True)
     user = User.objects.filter(
         username="bench"
     ).first() or User.objects.create_superuser(
@@ -263,31 +496,31 @@ def time_analysis_page(repeats: int = 5) -> dict[str, float]:
     )
     client = Client()
     client.force_login(user)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     results = {}
     for period in ("2025-T2", "2025"):
         url = f"/personal/lagesbild/0880/analys/?period={period}"
         response = client.get(url)  # warm caches (geometry, templates)
         assert response.status_code == 200, response.status_code
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        if os.environ.get("BENCH_SHOW_QUERIES"):
+            for query in queries.captured_queries:
+                print(f"  {float(query['time']) * 1000:7.1f} ms  {query['sql'][:150]}")
         timings = []
         for _ in range(repeats):
             started = time.perf_counter()
             client.get(url)
             timings.append(time.perf_counter() - started)
-        results[period] = sorted(timings)[len(timings) // 2]
+        timings.sort()
+        results[period] = (
+            timings[len(timings) // 2],
+            timings[-1],
+            len(queries.captured_queries),
+        )
     return results
-
-
-def generate_national(rng: random.Random, rows: int) -> float:
-    from django.db import transaction
-
-    from medborgarloften.places.models import Organisation
-
-    ids = list(Organisation.objects.kommuner().values_list("pk", flat=True))
-    started = time.perf_counter()
-    with transaction.atomic():
-        for chunk in _observation_rows(rng, rows, ids, {}):
-            _insert("situation_observation", OBS_COLUMNS, chunk)
-    return time.perf_counter() - started
 
 
 def time_national(naive: bool) -> tuple[float, int, float | None]:
@@ -306,7 +539,7 @@ def time_national(naive: bool) -> tuple[float, int, float | None]:
     started = time.perf_counter()
     list(
         Observation.objects.values_list("kommun_id", "month", "category")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
         .order_by()
     )
     return seconds, len(groups), time.perf_counter() - started
@@ -331,63 +564,149 @@ def time_pandas() -> tuple[float, float, int] | None:
     return time.perf_counter() - started, load, len(grouped)
 
 
+def check_months(sample: int = 2000) -> int:
+    """The generated ``month`` must be the local month of the time, as the services
+    store it: count the rows of a sample where it is not."""
+    from medborgarloften.situation.models import Observation
+    from medborgarloften.situation.periods import local_month
+
+    rows = Observation.objects.order_by("?").values_list("observed_at", "month")[
+        :sample
+    ]
+    return sum(1 for at, month in rows if local_month(at) != month)
+
+
+def load_line() -> str:
+    return "load average " + " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def drop_data(vendor: str) -> None:
+    from django.db import connection
+
+    if vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+        print("dropped the benchmark database's tables")
+    else:
+        import shutil
+
+        directory = Path(connection.settings_dict["NAME"]).parent
+        connection.close()
+        shutil.rmtree(directory)
+        print(f"removed {directory}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kommun-rows", type=int, default=1_000_000)
     parser.add_argument("--national-rows", type=int, default=10_000_000)
     parser.add_argument("--skip-national", action="store_true")
-    parser.add_argument("--keep", action="store_true")
-    parser.add_argument("--seed", type=int, default=5)
     parser.add_argument(
-        "--naive", action="store_true", help="Also time the GROUP BY with a sort."
+        "--keep",
+        action="store_true",
+        help="Keep the data (default: drop it at the end).",
+    )
+    parser.add_argument(
+        "--naive",
+        action="store_true",
+        help="Also time the GROUP BY over the observations themselves (no rollup).",
     )
     parser.add_argument(
         "--time-only",
         action="store_true",
-        help="Reuse the data in DATABASE_URL from an earlier run; only time.",
+        help="Reuse the data in DATABASE_URL from an earlier --keep run; only time.",
     )
     args = parser.parse_args()
     vendor = setup_django(args.keep, args.time_only)
-    VENDOR["name"] = vendor
-    rng = random.Random(args.seed)
     print(
         f"# lägesbild benchmark — {vendor}, Python {platform.python_version()}, "
-        f"{platform.machine()}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}"
+        f"{platform.machine()}, {os.cpu_count()} CPUs, {load_line()}"
     )
     if not args.time_only:
-        _kommun_id, seconds = generate_kommun(rng, args.kommun_rows)
-        print(f"generated {args.kommun_rows:,} rows for one kommun in {seconds:.1f} s")
-    analyze()
-    for period, seconds in time_analysis_page().items():
-        print(f"analysis page, period {period}: {seconds * 1000:.0f} ms (median of 5)")
+        started = time.perf_counter()
+        _kommun_id, steps = generate_kommun(args.kommun_rows)
+        print(
+            f"generated {args.kommun_rows:,} rows for one kommun in "
+            f"{time.perf_counter() - started:.1f} s ("
+            + ", ".join(f"{k} {v:.1f} s" for k, v in steps.items())
+            + ")"
+        )
+        print(f"month ≠ local month in a sample of 2 000: {check_months()}")
+        analyze()
+        report_page("1 M rows in the database")
     if args.skip_national:
+        if not args.keep:
+            drop_data(vendor)
         return
     if not args.time_only:
         extra = max(0, args.national_rows - int(args.kommun_rows * 0.8))
-        seconds = generate_national(rng, extra)
+        started = time.perf_counter()
+        steps = generate_national(extra)
         print(
-            f"generated {extra:,} more observations across 290 kommuner "
-            f"in {seconds:.1f} s"
+            f"generated {extra:,} more observations across 290 kommuner in "
+            f"{time.perf_counter() - started:.1f} s ("
+            + ", ".join(f"{k} {v:.1f} s" for k, v in steps.items())
+            + ")"
         )
-    analyze()
+        drop_lookup_tables()
+        analyze()
+    report_page(f"{total_rows():,} rows in the database")
+    print(load_line())
     seconds, groups, naive = time_national(args.naive)
     print(
-        f"national aggregation kommun × month × category: {seconds:.2f} s "
+        f"national aggregation kommun × month × category: {seconds:.3f} s "
         f"({groups:,} groups)"
     )
     if naive is not None:
-        print(f"  the same as one GROUP BY kommun, month, category: {naive:.2f} s")
+        print(
+            f"  the same as one GROUP BY over the observations (no rollup): {naive:.2f} s"
+        )
+    with_triggers, without = time_trigger_cost()
+    print(
+        f"single-row insert: {with_triggers:.3f} ms with the rollup triggers, "
+        f"{without:.3f} ms without"
+    )
+    started = time.perf_counter()
+    from medborgarloften.situation import counts
+
+    counts.rebuild()
+    print(
+        f"manage rebuildcounts (recount both rollups): {time.perf_counter() - started:.1f} s"
+    )
     reference = time_pandas()
     if reference is None:
         print("pandas not installed: pip install -e '.[bench]' for the reference")
-        return
-    group_seconds, load_seconds, pandas_groups = reference
-    print(
-        f"pandas group-by of the same rows in memory: {group_seconds:.2f} s "
-        f"({pandas_groups:,} groups; loading them from the database took "
-        f"{load_seconds:.1f} s); ratio database/pandas = "
-        f"{seconds / group_seconds:.1f}"
-    )
+    else:
+        group_seconds, load_seconds, pandas_groups = reference
+        print(
+            f"pandas group-by of the same rows in memory: {group_seconds:.2f} s "
+            f"({pandas_groups:,} groups; loading them from the database took "
+            f"{load_seconds:.1f} s); ratio database/pandas = "
+            f"{seconds / group_seconds:.2f}"
+            + (f" (no rollup: {naive / group_seconds:.1f})" if naive else "")
+        )
+    print(load_line())
+    if not args.keep:
+        drop_data(vendor)
+
+
+def total_rows() -> int:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT (SELECT COUNT(*) FROM situation_observation) + "
+            "(SELECT COUNT(*) FROM situation_policeevent)"
+        )
+        return cursor.fetchone()[0]
+
+
+def report_page(label: str) -> None:
+    for period, (median, worst, queries) in time_analysis_page().items():
+        print(
+            f"analysis page, period {period}, {label}: {median * 1000:.0f} ms median "
+            f"of 7 (slowest {worst * 1000:.0f} ms; {queries} queries), {load_line()}"
+        )
 
 
 if __name__ == "__main__":

@@ -41,6 +41,9 @@ EXCLUDED = (
     "auth.permission",
     "sessions",
     "publishing.searchindexedpromise",
+    # Rollups kept by triggers: loading the observations and events counts them again.
+    "situation.observationcount",
+    "situation.policeeventcount",
 )
 
 

@@ -1,8 +1,25 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _reinstall_count_triggers(sender: AppConfig, using: str, **kwargs: object) -> None:
+    """SQLite rebuilds a table to alter it, and the triggers go with the old table:
+    put them back after every migrate (they are replaced, never doubled)."""
+    from django.db import connections
+
+    from . import counts
+
+    connection = connections[using]
+    tables = connection.introspection.table_names()
+    if counts.OBS_COUNT in tables and counts.EVENT_COUNT in tables:
+        counts.install_triggers(connection)
 
 
 class SituationConfig(AppConfig):
     name = "medborgarloften.situation"
     label = "situation"
     verbose_name = _("Lägesbild")
+
+    def ready(self) -> None:
+        post_migrate.connect(_reinstall_count_triggers, sender=self)

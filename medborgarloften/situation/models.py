@@ -161,6 +161,52 @@ class PoliceEvent(models.Model):
         return f"https://polisen.se{self.url}" if self.url.startswith("/") else self.url
 
 
+class ObservationCount(models.Model):
+    """Observations per kommun × local month × area × category: the rollup every
+    whole-month aggregate reads (the analysis page, the national table).
+
+    Kept exact by database triggers on ``situation_observation`` (``counts.py``), so
+    every write path — services, admin, imports, cascades, raw SQL — updates it in
+    the same transaction. ``area_key`` is the area's id, 0 for none. Never written
+    by application code; ``manage rebuildcounts`` recounts it from scratch.
+    """
+
+    kommun_id = models.IntegerField()
+    month = models.PositiveIntegerField()
+    area_key = models.IntegerField()
+    category = models.CharField(max_length=20)
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kommun_id", "month", "area_key", "category"],
+                name="obscount_key",
+            )
+        ]
+        verbose_name = _("antal observationer per månad")
+        verbose_name_plural = _("antal observationer per månad")
+
+
+class PoliceEventCount(models.Model):
+    """Police events placed in a kommun per local month × type, digests
+    (``is_summary``) left out; kept exact by triggers like ObservationCount."""
+
+    kommun_id = models.IntegerField()
+    month = models.PositiveIntegerField()
+    type = models.CharField(max_length=100)
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kommun_id", "month", "type"], name="eventcount_key"
+            )
+        ]
+        verbose_name = _("antal polishändelser per månad")
+        verbose_name_plural = _("antal polishändelser per månad")
+
+
 class ApiCall(models.Model):
     """One call to an external API, kept so the rate limit holds across processes."""
 
