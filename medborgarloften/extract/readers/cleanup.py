@@ -32,6 +32,19 @@ _TRANSLATION = {
     **_INVISIBLE,
     **_SPACES,
 }
+# str.translate with a dict costs about a quarter of a microsecond per character
+# (0.6 ms for a 3 KB page); a character-class search finds the few characters that
+# need it in C, and only those are replaced.
+_REPLACEMENTS = {chr(k): v or "" for k, v in _TRANSLATION.items()}
+_TRANSLATE_RE = re.compile("[" + re.escape("".join(_REPLACEMENTS)) + "]")
+
+
+def _translate(text: str) -> str:
+    """``text.translate(_TRANSLATION)``, fast when few characters need it."""
+    if not _TRANSLATE_RE.search(text):
+        return text
+    return _TRANSLATE_RE.sub(lambda m: _REPLACEMENTS[m.group(0)], text)
+
 
 # Bullet glyphs seen in Word, PDF and web exports; U+F0B7 and U+F0A7 are the Symbol
 # and Wingdings bullets that PDFs made from Word carry in the private use area.
@@ -57,7 +70,7 @@ def normalise(text: str, *, keep_indent: bool = False) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = text.translate(_TRANSLATION)
+    text = _translate(text)
     text = unicodedata.normalize("NFC", text)
     text = _TRAILING_SPACE.sub("", text)
     text = _BULLET_LINE.sub("• ", text)
@@ -112,7 +125,7 @@ def guess_language(text: str, *, sample: int = 20_000) -> str:
     A stop-word ratio is enough to warn an importer that a document is probably not
     a Swedish medborgarlöfte; it is not a language identifier.
     """
-    words = [word.casefold() for word in _WORD.findall(text[:sample])]
+    words = _WORD.findall(text[:sample].casefold())
     if not words:
         return "other"
     swedish = sum(word in _SV_WORDS for word in words)
