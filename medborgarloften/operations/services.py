@@ -123,6 +123,7 @@ def _forget_users(users: list, summary: ForgetSummary) -> None:
                     related.count()
                 )
                 related.all().delete()
+        _forget_sign_in(user, summary)
         user.username = f"borttagen-{user.pk}"
         user.first_name = ""
         user.last_name = ""
@@ -133,6 +134,24 @@ def _forget_users(users: list, summary: ForgetSummary) -> None:
         user.set_unusable_password()
         user.save()
         summary.counts["accounts.user (anonymiserade / anonymised)"] += 1
+
+
+def _forget_sign_in(user: object, summary: ForgetSummary) -> None:
+    """The account's two-factor devices, and the sign-in records under its name."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    for label, rows in (
+        ("otp devices", TOTPDevice.objects.filter(user=user)),
+        ("otp devices", StaticDevice.objects.filter(user=user)),
+        ("sign-in records", AccessAttempt.objects.filter(username=user.username)),
+        ("sign-in records", AccessLog.objects.filter(username=user.username)),
+        ("sign-in records", AccessFailureLog.objects.filter(username=user.username)),
+    ):
+        deleted, _ = rows.delete()
+        if deleted:
+            summary.counts[f"accounts.{label} (raderade / deleted)"] += deleted
 
 
 def _redact_free_text(terms: list[str], summary: ForgetSummary) -> None:

@@ -158,3 +158,25 @@ def test_the_django_admin_signs_in_through_the_site(client, db):
     assert (
         response["Location"] == reverse("accounts:login") + "?next=%2Fdjango-admin%2F"
     )
+
+
+def test_forget_removes_the_two_factor_devices_and_sign_in_records(
+    client, kommun_editor
+):
+    import io
+
+    from axes.models import AccessAttempt, AccessLog
+    from django.core.management import call_command
+
+    device, _codes = _with_two_factor(kommun_editor)
+    client.post(
+        reverse("accounts:login"), {"username": "kommun_editor", "password": "fel"}
+    )
+    _password_step(client)
+    client.post(reverse("accounts:verify"), {"code": _code(device)})
+    assert AccessLog.objects.filter(username="kommun_editor").exists()
+    call_command("forget", "--user", "kommun_editor", stdout=io.StringIO())
+    assert not TOTPDevice.objects.filter(user=kommun_editor).exists()
+    assert not StaticDevice.objects.filter(user=kommun_editor).exists()
+    assert not AccessLog.objects.filter(username="kommun_editor").exists()
+    assert not AccessAttempt.objects.filter(username="kommun_editor").exists()
