@@ -4,8 +4,11 @@ the reported points — inline SVG from GeoJSON, no tile server, no JavaScript."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Area, Organisation
@@ -65,6 +68,19 @@ class MapData:
     unit: str
     areas_without_geometry: list[str] = field(default_factory=list)
     points_left_out: int = 0
+
+    @property
+    def points_svg(self) -> str:
+        """The points as SVG circles, escaped: one join instead of a template loop
+        over up to 2 000 points."""
+        return mark_safe(  # noqa: S308  (numbers, and a title escaped here)
+            "".join(
+                f'<circle cx="{p["x"]}" cy="{p["y"]}" r="5" fill="#a4161a" '
+                f'stroke="#fff" stroke-width="1.5" class="map-point">'
+                f"<title>{escape(p['title'])}</title></circle>"
+                for p in self.points
+            )
+        )
 
 
 def _values(
@@ -157,19 +173,27 @@ def area_map(
     )
     if indicator.startswith("rapporter:"):
         located = located.filter(category=indicator.split(":", 1)[1])
-    rows = list(located.order_by("-observed_at")[: MAX_POINTS + 1])
+    # Plain tuples and one label lookup: model instances and get_FOO_display() cost
+    # more than the query for 2 000 points.
+    rows = list(
+        located.order_by("-observed_at").values_list(
+            "longitude", "latitude", "category", "observed_at"
+        )[: MAX_POINTS + 1]
+    )
     total_points = len(rows) if len(rows) <= MAX_POINTS else located.count()
+    labels = {code: str(label) for code, label in ObservationCategory.choices}
+    zone = timezone.get_current_timezone()
     points = []
-    for observation in rows[:MAX_POINTS]:
-        if not projection.contains_point(observation.longitude, observation.latitude):
+    for longitude, latitude, category, observed_at in rows[:MAX_POINTS]:
+        if not projection.contains_point(longitude, latitude):
             continue
-        x, y = projection.point(observation.longitude, observation.latitude)
+        x, y = projection.point(longitude, latitude)
+        local = observed_at.astimezone(zone)
         points.append(
             {
                 "x": x,
                 "y": y,
-                "title": f"{observation.get_category_display()}, "
-                f"{observation.observed_at:%Y-%m-%d %H:%M}",
+                "title": f"{labels.get(category, category)}, {local:%Y-%m-%d %H:%M}",
             }
         )
     legend = []

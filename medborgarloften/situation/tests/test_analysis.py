@@ -129,6 +129,10 @@ def test_it_shades_the_map_and_hatches_small_groups(kalmar, areas):
     assert all(
         0 <= p["x"] <= data.width and 0 <= p["y"] <= data.height for p in data.points
     )
+    # Labelled in Swedish local time (20:00 in Kalmar is 19:00 UTC in November).
+    assert data.points[-1]["title"] == "Klotter, 2025-11-01 20:00"
+    assert str(data.points_svg).count('<circle cx="') == 7
+    assert "<title>Klotter, 2025-11-01 20:00</title>" in str(data.points_svg)
 
 
 @pytest.mark.django_db
