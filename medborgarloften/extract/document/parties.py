@@ -21,7 +21,9 @@ _NAMES = kommun_names()
 _NAME_SET = frozenset(_NAMES)
 # Longest kommun name in words ("Upplands Väsby" has two).
 _MAX_WORDS = max(len(n.split()) for n in _NAMES)
-_CAP_WORD = re.compile(r"(?<![\w-])[A-ZÅÄÖÉ][\w-]*")
+# "(?<![\w-])[A-ZÅÄÖÉ][\w-]*", written class-first so that re skips ahead in C.
+_CAP_WORD = re.compile(r"[A-ZÅÄÖÉ](?<![\w-][A-ZÅÄÖÉ])[\w-]*")
+_SPACED_WORDS = re.compile(r"[\w-]+(?:[ \t][\w-]+)*")
 
 # Contexts that tie a name to a kommun (checked around each name occurrence).
 _AFTER_KOMMUN = re.compile(r"\s+(?:[Kk]ommun(?:s|en|ens)?|[Ss]tad(?:s|en)?)\b")
@@ -73,7 +75,7 @@ def _occurrences(text: str) -> list[tuple[int, int, str]]:
         hit = None
         for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
             s, e = words[i][0], words[i + n - 1][1]
-            if n > 1 and not re.fullmatch(r"[\w-]+(?:[ \t][\w-]+)*", text[s:e]):
+            if n > 1 and not _SPACED_WORDS.fullmatch(text, s, e):
                 continue
             name = canonical_kommun(text[s:e])
             if name:
