@@ -9,11 +9,15 @@ and one published report each) with ``bulk_create``, then serves the production 
 — gunicorn, DEBUG off, PostgreSQL — and runs wrk from a second process on loopback
 against
 
-- the promise page (``/lofte/<uid>/``);
-- the API list endpoint (``/api/v1/promises``) when the API is installed;
-- the search page (``/sok/?q=trygghetsvandringar``) and the national overview;
-- a static copy of the same promise page served by WhiteNoise under the same
-  gunicorn settings: the ceiling the promise page is compared with.
+- the promise page (``/lofte/<uid>/``), the API list endpoint (``/api/v1/promises``),
+  a kommun page, the search page (``/sok/?q=trygghetsvandringar``) and the national
+  overview, first with the page cache warm (publishing/pagecache.py), then with it
+  switched off (``PAGE_CACHE=0``: every request builds its page, the cold figure);
+- a static copy of the same promise page served by nginx and by WhiteNoise under the
+  same gunicorn settings: the ceiling the pages are compared with.
+
+One client address sends everything, so the API's per-client rate limit is raised
+for the run (``RATELIMIT_API``); the limiter still counts every request.
 
 Target (issue 6): ≥ 300 requests/s and p99 < 100 ms at 50 concurrent clients, on the
 machine that also runs wrk.
@@ -211,12 +215,18 @@ def status_of(url: str) -> int:
         return exc.code
 
 
-def gunicorn(app: str, port: int, workers: int, env: dict[str, str], cwd: str):
+def gunicorn(
+    app: str, port: int, workers: int, env: dict[str, str], cwd: str, threads: int = 1
+):
     return subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
             "--workers",
             str(workers),
+            "--threads",
+            str(threads),
+            "--backlog",
+            "2048",
             "--bind",
             f"127.0.0.1:{port}",
             "--log-level",
@@ -269,6 +279,44 @@ def not_found(environ, start_response):
 application = WhiteNoise(not_found, root={root!r}, index_file=True, autorefresh=False)
 """
 
+NGINX_CONF = """
+worker_processes 1;
+pid {dir}/nginx.pid;
+error_log {dir}/nginx-error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {dir}/body;
+    proxy_temp_path {dir}/proxy;
+    fastcgi_temp_path {dir}/fastcgi;
+    uwsgi_temp_path {dir}/uwsgi;
+    scgi_temp_path {dir}/scgi;
+    default_type text/html;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        index index.html;
+    }}
+}}
+"""
+
+
+def nginx(root: Path, port: int, workdir: Path) -> subprocess.Popen:
+    workdir.mkdir(parents=True, exist_ok=True)
+    conf = workdir / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(dir=workdir, port=port, root=root))
+    return subprocess.Popen(
+        ["nginx", "-c", str(conf), "-p", str(workdir), "-g", "daemon off;"],
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def cache_state(url: str) -> str:
+    """The page cache's verdict on one more request (``hit`` after a warm run)."""
+    with urllib.request.urlopen(url, timeout=10) as response:
+        response.read()
+        return response.headers.get("X-Page-Cache", "-")
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -276,12 +324,18 @@ def main() -> None:
         "--database",
         default="postgres://postgres@127.0.0.1:5432/medborgarloften_bench_public",
     )
-    parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--duration", type=int, default=15)
     parser.add_argument("--connections", type=int, default=50)
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    # Two cores shared with wrk: three processes keep both busy while one waits.
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument(
+        "--skip-uncached", action="store_true", help="only the warm page cache"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk saknas / missing: apt-get install wrk")
+    load_start = ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
     data_dir = tempfile.mkdtemp(prefix="bench_public_")
     env = {
@@ -295,8 +349,17 @@ def main() -> None:
         # static files, host checking.
         "MEDBORGARLOFTEN_PRODUCTION": "1",
         "ALLOWED_HOSTS": "127.0.0.1",
+        # Plain http on loopback: no redirect to https.
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_PROXY_SSL": "0",
+        # wrk is one client; the limiter still runs for every API request.
+        "RATELIMIT_API": "1000000000",
         "PYTHONPATH": str(ROOT),
     }
+    # BENCH_CACHE_URL=redis://… measures the page cache in Redis instead of files.
+    env.pop("CACHE_URL", None)
+    if os.environ.get("BENCH_CACHE_URL"):
+        env["CACHE_URL"] = os.environ["BENCH_CACHE_URL"]
     os.environ.update(env)
     recreate_database(args.database)
     import django
@@ -315,68 +378,103 @@ def main() -> None:
     connection.close()
     print(f"data set built in {time.perf_counter() - started:.1f} s")
 
-    port, static_port = free_port(), free_port()
-    base = f"http://127.0.0.1:{port}"
-    promise_url = f"{base}/lofte/{uid}/"
-    server = gunicorn(
-        "medborgarloften.wsgi:application", port, args.workers, env, data_dir
-    )
+    paths = [
+        ("Promise page `/lofte/<uid>/`", f"/lofte/{uid}/"),
+        ("API list `/api/v1/promises`", "/api/v1/promises"),
+        ("Kommun page `/kommun/9145/`", "/kommun/9145/"),
+        ("Search `/sok/?q=trygghetsvandringar`", "/sok/?q=trygghetsvandringar"),
+        ("National overview `/oversikt/`", "/oversikt/"),
+    ]
+    rows: list[tuple[str, str, float, float, int, str]] = []
     static_root = Path(data_dir) / "static_copy"
-    try:
-        wait_for(promise_url)
-        (static_root / "lofte").mkdir(parents=True)
-        with urllib.request.urlopen(promise_url) as response:
-            (static_root / "lofte" / "index.html").write_bytes(response.read())
-        Path(data_dir, "static_app.py").write_text(
-            STATIC_APP.format(root=str(static_root))
+    # nginx's workers (user nobody when started by root) must reach the copy.
+    os.chmod(data_dir, 0o711)
+    modes = [("warm cache", {})]
+    if not args.skip_uncached:
+        modes.append(("uncached", {"PAGE_CACHE": "0"}))
+    for mode, extra in modes:
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = gunicorn(
+            "medborgarloften.wsgi:application",
+            port,
+            args.workers,
+            {**env, **extra},
+            data_dir,
+            args.threads,
         )
-        targets = [("Promise page", promise_url)]
-        api = f"{base}/api/v1/promises"
-        if status_of(api) == 200:
-            targets.append(("API list /api/v1/promises", api))
-        targets += [
-            (
-                "Search /sok/?q=trygghetsvandringar",
-                f"{base}/sok/?q=trygghetsvandringar",
-            ),
-            ("National overview /oversikt/", f"{base}/oversikt/"),
-        ]
-        rows = []
-        for label, url in targets:
-            wrk(url, 3, args.connections)  # warm up every worker
-            rows.append((label, *wrk(url, args.duration, args.connections)))
-    finally:
-        server.terminate()
-        server.wait()
-    static = gunicorn(
-        "static_app:application", static_port, args.workers, env, data_dir
-    )
-    try:
-        static_url = f"http://127.0.0.1:{static_port}/lofte/"
-        wait_for(static_url)
-        wrk(static_url, 3, args.connections)
-        rows.append(
-            (
-                "Static copy of the promise page (WhiteNoise)",
-                *wrk(static_url, args.duration, args.connections),
-            )
-        )
-    finally:
-        static.terminate()
-        static.wait()
+        try:
+            wait_for(base + paths[0][1])
+            if not static_root.exists():
+                (static_root / "lofte").mkdir(parents=True)
+                with urllib.request.urlopen(base + paths[0][1]) as response:
+                    (static_root / "lofte" / "index.html").write_bytes(response.read())
+                for part in (static_root, static_root / "lofte"):
+                    part.chmod(0o755)
+                (static_root / "lofte" / "index.html").chmod(0o644)
+            for label, path in paths:
+                url = base + path
+                if status_of(url) != 200:
+                    continue
+                wrk(url, 3, args.connections)  # warm up every worker and the cache
+                measured = wrk(url, args.duration, args.connections)
+                rows.append((label, mode, *measured, cache_state(url)))
+        finally:
+            server.terminate()
+            server.wait()
 
-    ceiling = rows[-1][1]
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"\nload average at the end (other processes share the CPUs): {load}")
+    Path(data_dir, "static_app.py").write_text(STATIC_APP.format(root=str(static_root)))
+    static_port, nginx_port = free_port(), free_port()
+    statics = [
+        (
+            "Static copy of the promise page (nginx, 1 worker)",
+            lambda: nginx(static_root, nginx_port, Path(data_dir) / "nginx"),
+            f"http://127.0.0.1:{nginx_port}/lofte/",
+        ),
+        (
+            "Static copy of the promise page (WhiteNoise, same gunicorn)",
+            lambda: gunicorn(
+                "static_app:application",
+                static_port,
+                args.workers,
+                env,
+                data_dir,
+                args.threads,
+            ),
+            f"http://127.0.0.1:{static_port}/lofte/",
+        ),
+    ]
+    for label, start, url in statics:
+        if "nginx" in label and not shutil.which("nginx"):
+            continue
+        process = start()
+        try:
+            wait_for(url)
+            wrk(url, 3, args.connections)
+            rows.append(
+                (label, "static", *wrk(url, args.duration, args.connections), "-")
+            )
+        finally:
+            process.terminate()
+            process.wait()
+
+    ceiling = rows[-2][2] if "nginx" in rows[-2][0] else rows[-1][2]
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"\nload average at the start: {load_start}; at the end: {load}")
     print(
         f"\n{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, gunicorn {args.workers} sync workers, "
-        f"wrk -t2 -c{args.connections} -d{args.duration}s on the same machine\n"
+        f"Python {platform.python_version()}, gunicorn {args.workers} workers × "
+        f"{args.threads} threads, wrk -t2 -c{args.connections} -d{args.duration}s "
+        f"on the same machine; page cache: "
+        f"{'Redis' if env.get('CACHE_URL') else 'files under DATA_DIR'}\n"
     )
-    print("| Page | req/s | p99 (ms) | failed | of static |")
-    print("|---|---:|---:|---:|---:|")
-    for label, rps, p99, bad in rows:
-        print(f"| {label} | {rps:.0f} | {p99:.1f} | {bad} | {rps / ceiling:.0%} |")
+    print("| Page | cache | req/s | p99 (ms) | failed | last request | of nginx |")
+    print("|---|---|---:|---:|---:|---|---:|")
+    for label, mode, rps, p99, bad, state in rows:
+        print(
+            f"| {label} | {mode} | {rps:.0f} | {p99:.1f} | {bad} | {state} | "
+            f"{rps / ceiling:.0%} |"
+        )
     shutil.rmtree(data_dir, ignore_errors=True)
 
 

@@ -108,6 +108,8 @@ MIDDLEWARE = [
     else "medborgarloften.operations.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "medborgarloften.operations.middleware.RateLimitMiddleware",
+    # Cached public pages for visitors without a session (publishing/pagecache.py).
+    "medborgarloften.publishing.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -321,6 +323,12 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(DATA_DIR / "cache" / "version"),
         },
+    }
+if not env_bool("PAGE_CACHE", True):
+    # PAGE_CACHE=0: every public page is built for every request (benchmarks, fault
+    # finding); pagecache.py caches nothing when no version can be kept.
+    CACHES["pages"] = CACHES["pages_version"] = {
+        "BACKEND": "django.core.cache.backends.dummy.DummyCache"
     }
 if not env_bool("PAGE_CACHE", True):
     # PAGE_CACHE=0: every public page is built for every request (benchmarks, fault

@@ -353,3 +353,34 @@ def test_an_empty_version_store_never_revives_old_pages(client, promise):
 
     caches[pagecache.VERSION_CACHE].clear()
     assert client.get(page)[HEADER] == "miss"
+
+
+def test_a_hit_carries_the_headers_the_first_answer_had(client, promise):
+    page = reverse("publishing:promise", args=[promise.uid])
+    widget = reverse("publishing:embed", args=[promise.uid])
+    for url in (page, widget):
+        first, again = client.get(url), client.get(url)
+        assert again[HEADER] == "hit"
+        for name in (
+            "Content-Type",
+            "Vary",
+            "Content-Language",
+            "ETag",
+            "Last-Modified",
+        ):
+            assert again[name] == first[name], (url, name)
+        assert again.get("X-Frame-Options") == first.get("X-Frame-Options"), url
+        assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert client.get(page)["X-Frame-Options"] == "DENY"
+    assert "X-Frame-Options" not in client.get(widget)
+    assert "frame-ancestors *" in client.get(widget)["Content-Security-Policy"]
+
+
+def test_the_api_rate_limit_still_counts_cached_answers(client, promise, settings):
+    settings.RATELIMIT_ENABLED = True
+    settings.RATELIMITS = {**settings.RATELIMITS, "api": (3, 60)}
+    from django.core.cache import cache
+
+    cache.clear()
+    statuses = [client.get("/api/v1/promises").status_code for _ in range(5)]
+    assert statuses == [200, 200, 200, 429, 429]
