@@ -330,12 +330,6 @@ if not env_bool("PAGE_CACHE", True):
     CACHES["pages"] = CACHES["pages_version"] = {
         "BACKEND": "django.core.cache.backends.dummy.DummyCache"
     }
-if not env_bool("PAGE_CACHE", True):
-    # PAGE_CACHE=0: every public page is built for every request (benchmarks, fault
-    # finding); pagecache.py caches nothing when no version can be kept.
-    CACHES["pages"] = CACHES["pages_version"] = {
-        "BACKEND": "django.core.cache.backends.dummy.DummyCache"
-    }
 
 # Personal data (docs/personal-data.md): days to keep free text; unset keeps it.
 OBSERVATION_TEXT_RETENTION_DAYS = env_str("OBSERVATION_TEXT_RETENTION_DAYS") or None
