@@ -97,7 +97,14 @@ def lagesbild_docx(context: dict[str, Any]) -> bytes:
         document.add_heading(_("Nyckeltal (Källa: Kolada)"), level=1)
         _table(
             document,
-            [_("Nyckeltal"), _("År"), str(kommun), _("Länet"), _("Riket")],
+            [
+                _("Nyckeltal"),
+                _("År"),
+                str(kommun),
+                _("Länet"),
+                _("Riket"),
+                _("Liknande kommuner"),
+            ],
             [
                 [
                     r["label"],
@@ -105,10 +112,19 @@ def lagesbild_docx(context: dict[str, Any]) -> bytes:
                     number(r["kommun"], 1),
                     number(r["region"], 1),
                     number(r["riket"], 1),
+                    number(r["similar"], 1),
                 ]
                 for r in context["key_figures"]
             ],
         )
+        if context["similar_kommuner"]:
+            document.add_paragraph(
+                _(
+                    "Liknande kommuner: medelvärdet (ovägt) för de kommuner som ligger "
+                    "närmast i folkmängd (SCB): %(names)s."
+                )
+                % {"names": ", ".join(context["similar_kommuner"])}
+            )
     document.add_paragraph(
         _("Grupper med färre än %(n)d svarande eller rapporter visas inte som siffror.")
         % {"n": context["min_group"]}

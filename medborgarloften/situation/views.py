@@ -247,6 +247,9 @@ def _analysis_context(
         key_figures=selectors.key_figure_comparison(
             kommun=kommun, year=period.start.year
         ),
+        similar_kommuner=selectors.similar_kommun_names(
+            kommun=kommun, year=period.start.year
+        ),
         priorities=selectors.priorities(kommun=kommun, period=period, memo=memo),
         map=selectors.area_map(
             kommun=kommun, period=period, indicator=indicator, memo=memo

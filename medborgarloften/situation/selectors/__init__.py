@@ -14,6 +14,7 @@ from .analysis import (
     priorities,
     priority_by_key,
     share_figure,
+    similar_kommun_names,
     theme_counts_by_month,
     theme_series,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "priorities",
     "priority_by_key",
     "share_figure",
+    "similar_kommun_names",
     "theme_counts_by_month",
     "theme_series",
 ]

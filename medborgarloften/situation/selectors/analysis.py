@@ -33,7 +33,7 @@ from ..models import (
 )
 from ..periods import Period, parse_period
 from ..services.imports import population
-from ..services.kolada import KOLADA_KPIS, RIKET
+from ..services.kolada import KOLADA_KPIS, RIKET, similar_kommuner
 from ..themes import OBSERVATION_THEMES, theme_for_words
 
 #: Fewer respondents or reports than this are never shown as figures.
@@ -376,32 +376,58 @@ def crime_rates(*, kommun: Organisation, year: int) -> list[dict[str, Any]]:
     return result
 
 
+def similar_kommun_names(*, kommun: Organisation, year: int) -> list[str]:
+    """The names of the kommuner the key figures call "liknande kommuner"."""
+    codes = similar_kommuner(kommun.code, year=year)
+    names = dict(
+        Organisation.objects.kommuner()
+        .filter(code__in=codes)
+        .values_list("code", "name")
+    )
+    return [names.get(code, code) for code in codes]
+
+
 def key_figure_comparison(*, kommun: Organisation, year: int) -> list[dict[str, Any]]:
-    """Kolada figures for the kommun beside its region and the riket (latest year ≤
-    ``year``)."""
+    """Kolada figures for the kommun (its latest year ≤ ``year``) beside its region,
+    the riket and the unweighted mean of its similar kommuner (``similar_kommuner``:
+    the ten nearest in population) in the same year; ``similar_n`` says how many of
+    them had a value."""
     region = f"00{kommun.county.code}" if kommun.county_id else ""
-    codes = [kommun.code, region, RIKET]
-    figures = KeyFigure.objects.filter(
-        municipality_code__in=codes, year__lte=year, gender="T"
+    similar = similar_kommuner(kommun.code, year=year)
+    own = KeyFigure.objects.filter(
+        municipality_code=kommun.code, year__lte=year, gender="T"
     ).order_by("kpi", "-year")
     latest: dict[str, int] = {}
+    for figure in own:
+        latest.setdefault(figure.kpi, figure.year)
+    figures = KeyFigure.objects.filter(
+        municipality_code__in=[kommun.code, region, RIKET, *similar],
+        kpi__in=list(latest),
+        year__in=set(latest.values()),
+        gender="T",
+    )
     table: dict[tuple[str, str], float | None] = {}
     for figure in figures:
-        latest.setdefault(figure.kpi, figure.year)
         if figure.year == latest[figure.kpi]:
             table[(figure.kpi, figure.municipality_code)] = figure.value
-    return [
-        {
-            "kpi": kpi,
-            "label": KOLADA_KPIS.get(kpi, kpi),
-            "year": kpi_year,
-            "kommun": table.get((kpi, kommun.code)),
-            "region": table.get((kpi, region)),
-            "riket": table.get((kpi, RIKET)),
-        }
-        for kpi, kpi_year in latest.items()
-        if (kpi, kommun.code) in table
-    ]
+    rows = []
+    for kpi, kpi_year in latest.items():
+        peers = [
+            table[(kpi, code)] for code in similar if table.get((kpi, code)) is not None
+        ]
+        rows.append(
+            {
+                "kpi": kpi,
+                "label": KOLADA_KPIS.get(kpi, kpi),
+                "year": kpi_year,
+                "kommun": table.get((kpi, kommun.code)),
+                "region": table.get((kpi, region)),
+                "riket": table.get((kpi, RIKET)),
+                "similar": round(sum(peers) / len(peers), 1) if peers else None,
+                "similar_n": len(peers),
+            }
+        )
+    return rows
 
 
 # --- priorities --------------------------------------------------------------------

@@ -29,6 +29,7 @@ from .kolada import (
     kolada_parse,
     kolada_read_file,
     kolada_store,
+    similar_kommuner,
 )
 from .observations import area_at, observation_create
 
@@ -44,6 +45,7 @@ __all__ = [
     "kolada_read_file",
     "kolada_store",
     "population",
+    "similar_kommuner",
     "survey_import",
     "EventPlacer",
     "EventsSummary",

@@ -28,6 +28,7 @@ __all__ = [
     "kolada_parse",
     "kolada_read_file",
     "kolada_store",
+    "similar_kommuner",
 ]
 
 DEFAULT_BASE_URL = "https://api.kolada.se/v3"
@@ -48,6 +49,37 @@ KOLADA_KPIS: dict[str, str] = {
     "N07609": "NTU: otrygghet utomhus sen kväll i bostadsområdet, andel (%)",
     "N00610": "Medborgarundersökningen: trygg utomhus när det är mörkt",
 }
+
+
+#: How many kommuner make up "liknande kommuner".
+SIMILAR_COUNT = 10
+
+
+def similar_kommuner(
+    code: str, *, year: int | None = None, count: int = SIMILAR_COUNT
+) -> list[str]:
+    """The ``count`` kommuner nearest to ``code`` in population, nearest first.
+
+    SKR's kommungruppsindelning is not in the project's reference data, so "similar"
+    is the nearest in size: the smallest ratio between the populations (distance on
+    a log scale, so 20 000 is as near 40 000 as 10 000), from ``befolkning.csv`` for
+    ``year`` or the nearest earlier year we have; ties go to the lower kommunkod.
+    """
+    import math
+
+    from .imports import _population_table, population
+
+    table = _population_table()
+    when = year or max(y for years in table.values() for y in years)
+    own = population(kommun_code=code, year=when)
+    if not own:
+        return []
+    distances = []
+    for other in table:
+        people = population(kommun_code=other, year=when)
+        if other != code and people:
+            distances.append((abs(math.log(people / own)), other))
+    return [other for _d, other in sorted(distances)[:count]]
 
 
 @dataclass(frozen=True)

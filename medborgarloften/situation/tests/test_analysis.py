@@ -258,3 +258,67 @@ def test_the_national_aggregate_sums_areas_per_kommun_month_and_category(
         (nybro.pk, 202510, "brand"): 4,
     }
     assert national_counts(months=[202510]) == {(nybro.pk, 202510, "brand"): 4}
+
+
+def test_similar_kommuner_are_the_ten_nearest_in_population():
+    import math
+
+    from medborgarloften.situation.services import population, similar_kommuner
+    from medborgarloften.situation.services.imports import _population_table
+
+    similar = similar_kommuner("0880", year=2025)
+    assert len(similar) == 10 and "0880" not in similar
+    assert similar[0] == "1481"  # Mölndal: 72 128 against Kalmar's 73 068
+
+    def distance(code: str) -> float:
+        return abs(
+            math.log(
+                population(kommun_code=code, year=2025)
+                / population(kommun_code="0880", year=2025)
+            )
+        )
+
+    others = set(_population_table()) - set(similar) - {"0880"}
+    assert max(map(distance, similar)) <= min(map(distance, others))
+
+
+@pytest.mark.django_db
+def test_the_key_figures_compare_with_the_lan_the_riket_and_similar_kommuner(
+    client, kommun_viewer, kalmar, areas
+):
+    from medborgarloften.places.models import Organisation, OrganisationKind
+    from medborgarloften.situation.models import KeyFigure
+    from medborgarloften.situation.selectors import key_figure_comparison
+
+    Organisation.objects.create(
+        kind=OrganisationKind.KOMMUN, code="1481", name="Mölndal"
+    )
+
+    def figure(code, value, year=2025):
+        KeyFigure.objects.create(
+            kpi="N07540", municipality_code=code, year=year, value=value
+        )
+
+    figure("0880", 12770.6)
+    figure("0008", 11000.0)
+    figure("0000", 12000.0)
+    for code, value in (("1481", 100.0), ("2482", 200.0), ("1383", 600.0)):
+        figure(code, value)
+    figure("2482", 5000.0, year=2024)  # another year: not in the mean
+    figure("0180", 99999.0)  # Stockholm is not similar to Kalmar
+    figure("1481", 7000.0, year=2026)  # later than the kommun's own year
+    [row] = key_figure_comparison(kommun=kalmar, year=2026)
+    assert (row["year"], row["kommun"], row["region"], row["riket"]) == (
+        2025,
+        12770.6,
+        11000.0,
+        12000.0,
+    )
+    assert (row["similar"], row["similar_n"]) == (300.0, 3)
+    client.force_login(kommun_viewer)
+    content = client.get("/personal/lagesbild/0880/analys/?period=2025").content
+    content = content.decode()
+    assert "Liknande kommuner" in content
+    assert "300,0" in content and "(3 av 10)" in content
+    assert "99" + "999" not in content
+    assert "närmast i folkmängd (SCB): Mölndal, " in content

@@ -249,11 +249,15 @@ def kolada_server():
 
 @pytest.mark.django_db
 def test_it_loads_kolada_for_the_kommun_its_region_and_the_riket(kalmar, kolada_server):
+    from medborgarloften.situation.services import similar_kommuner
+
     out = io.StringIO()
     args = ["loadkolada", "--kpi", "N07540", "--kommun", "0880", "--year", "2025"]
     call_command(*args, "--base-url", f"{kolada_server}/v3", stdout=out)
+    # The kommun and its ten similar kommuner, then its region and the riket.
+    codes = sorted(["0880", *similar_kommuner("0880")]) + ["0008", "0000"]
     assert _Kolada.paths[0] == (
-        "/v3/data/kpi/N07540/municipality/0880,0008,0000/year/2025"
+        f"/v3/data/kpi/N07540/municipality/{','.join(codes)}/year/2025"
     )
     assert _Kolada.paths[1] == "/page2"
     assert "Källa: Kolada" in out.getvalue()

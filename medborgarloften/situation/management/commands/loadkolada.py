@@ -1,5 +1,6 @@
 """``medborgarloften manage loadkolada``: key figures from Kolada for kommuner, their
-regions and the riket, so a kommun can be compared with its län and the country."""
+similar kommuner (nearest in population), their regions and the riket, so a kommun
+can be compared with similar kommuner, its län and the country."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from medborgarloften.situation.services import (
     kolada_fetch,
     kolada_read_file,
     kolada_store,
+    similar_kommuner,
 )
 from medborgarloften.situation.services.kolada import DEFAULT_BASE_URL, RIKET
 
@@ -51,6 +53,8 @@ class Command(BaseCommand):
             ids = sorted({k.code for k in kommuner})
             if options["kommun"] and len(ids) != len(set(options["kommun"])):
                 raise CommandError("--kommun: okänd kommunkod / unknown kommun code.")
+            # Their "liknande kommuner" too, so the comparison has values to show.
+            ids = sorted({*ids, *(code for k in ids for code in similar_kommuner(k))})
             regions = sorted({f"00{k.county.code}" for k in kommuner if k.county})
             try:
                 import httpx
