@@ -476,6 +476,13 @@ def db_restart(seconds: int, at: float) -> None:
     check("timeout" not in outcomes, "no request hung until the client timeout")
     late = [t for t in failures if t[0] > end + 10]
     check(not late, f"no failure later than 10 s after the restart ({len(late)})")
+    if failures:
+        print(
+            f"  failures from {min(t[0] for t in failures) - begin:+.1f} s to "
+            f"{max(t[0] for t in failures) - end:+.1f} s around the restart "
+            f"({begin:.1f}–{end:.1f} s); slowest failed request "
+            f"{max(t[3] for t in failures):.1f} s"
+        )
     first_ok = min(
         (t[0] for t in timeline if t[0] > end and t[2] == "ok"), default=None
     )
