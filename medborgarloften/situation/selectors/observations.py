@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 
 from medborgarloften.places.models import Area, Organisation
 
@@ -36,15 +36,11 @@ class Summary:
 
 
 def _counts(kommun: Organisation, period: Period) -> dict[tuple[int | None, str], int]:
-    start, end = period.aware_bounds()
-    rows = (
-        Observation.objects.filter(kommun=kommun)
-        .in_period(start, end)
-        .values_list("area_id", "category")
-        .annotate(n=Count("*"))
-        .order_by()
-    )
-    return {(area_id, category): n for area_id, category, n in rows}
+    """Reports per (area, category): whole months from the rollup, weeks from the
+    observations themselves (the same reading as the analysis)."""
+    from .analysis import _area_counts
+
+    return _area_counts(kommun, period)
 
 
 def observation_summary(*, kommun: Organisation, period: Period) -> Summary:
