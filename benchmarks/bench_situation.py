@@ -300,7 +300,14 @@ def _observation_sql(vendor: str, rows: int, kommun_id: int | None) -> str:
     a corner carry a position inside it."""
     start = int(START.timestamp())
     if vendor == "postgresql":
-        series = f"generate_series(1::bigint, {rows}) AS g(i)"
+        # The random draws in a subquery, one per row, then hash joins: a volatile
+        # random() in the join condition is drawn once per scan, not per row.
+        series = (
+            f"(SELECT i, floor(random() * {KOMMUN_SLOTS})::int AS ks, "
+            f"floor(random() * 100)::int AS cs, "
+            f"floor(random() * {AREA_SLOTS})::int AS asl "
+            f"FROM generate_series(1::bigint, {rows}) AS s(i)) AS g"
+        )
         rand = "floor(random() * {n})::int"
         observed = f"to_timestamp({start} + (g.i * {HASH_TIME}) % {SPAN_SECONDS})"
         month = f"to_char({observed} AT TIME ZONE 'Europe/Stockholm', 'YYYYMM')::int"
@@ -319,8 +326,14 @@ def _observation_sql(vendor: str, rows: int, kommun_id: int | None) -> str:
         )
         now = f"'{_now_sql()}'"
     located = f"a.lat0 IS NOT NULL AND (g.i * {HASH_LOC}) % 100 < {LOCATED_PERCENT}"
+    category = f"c.slot = {rand.format(n=100)}"
+    area = rand.format(n=AREA_SLOTS)
+    if vendor == "postgresql":
+        category, area = "c.slot = g.cs", "g.asl"
     if kommun_id is None:
         kommun = f"k.slot = {rand.format(n=KOMMUN_SLOTS)}"
+        if vendor == "postgresql":
+            kommun = "k.slot = g.ks"
     else:
         kommun = f"k.slot = (SELECT MIN(slot) FROM bench_kommun WHERE kommun_id = {kommun_id})"
     return f"""
@@ -334,15 +347,18 @@ SELECT k.kommun_id, c.category, a.area_id,
 FROM {series}
 CROSS JOIN bench_kommun k
 CROSS JOIN bench_category c
-LEFT JOIN bench_area a ON a.slot = k.rank * {AREA_SLOTS} + {rand.format(n=AREA_SLOTS)}
-WHERE {kommun} AND c.slot = {rand.format(n=100)}
+LEFT JOIN bench_area a ON a.slot = k.rank * {AREA_SLOTS} + {area}
+WHERE {kommun} AND {category}
 """
 
 
 def _event_sql(vendor: str, rows: int, kommun_id: int, county_id: int) -> str:
     start = int(START.timestamp())
     if vendor == "postgresql":
-        series = f"generate_series(1::bigint, {rows}) AS g(i)"
+        series = (
+            "(SELECT i, floor(random() * 100)::int AS ts "
+            f"FROM generate_series(1::bigint, {rows}) AS s(i)) AS g"
+        )
         rand = "floor(random() * {n})::int"
         published = f"to_timestamp({start} + (g.i * {HASH_LAT}) % {SPAN_SECONDS})"
         month = f"to_char({published} AT TIME ZONE 'Europe/Stockholm', 'YYYYMM')::int"
@@ -371,7 +387,7 @@ SELECT 10000000 + g.i, {published}, {month}, {name}, '', '', t.type, 'Kalmar',
   CASE WHEN t.type LIKE 'Sammanfattning%' THEN NOT {false} ELSE {false} END, {now}
 FROM {series}
 CROSS JOIN bench_event_type t
-WHERE t.slot = {rand.format(n=100)}
+WHERE t.slot = {"g.ts" if vendor == "postgresql" else rand.format(n=100)}
 """
 
 
@@ -634,7 +650,7 @@ def main() -> None:
         )
         print(f"month ≠ local month in a sample of 2 000: {check_months()}")
         analyze()
-        report_page("1 M rows in the database")
+        report_page(f"{total_rows():,} rows in the database")
     if args.skip_national:
         if not args.keep:
             drop_data(vendor)
