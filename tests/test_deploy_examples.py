@@ -114,7 +114,7 @@ def _nginx_blocks(text: str) -> int:
 def test_the_nginx_config_ends_tls_and_passes_the_headers_the_app_trusts():
     text = (DEPLOY / "nginx.conf").read_text(encoding="utf-8")
     assert _nginx_blocks(text) == 0
-    assert "listen 443 ssl;" in text
+    assert re.search(r"^\s*listen 443 ssl(?: http2)?;", text, re.MULTILINE)
     assert "return 301 https://$host$request_uri;" in text
     assert "proxy_set_header X-Forwarded-Proto $scheme;" in text
     assert "proxy_set_header X-Real-IP $remote_addr;" in text
