@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from medborgarloften.places.models import Area, Organisation
@@ -93,18 +93,25 @@ def commitment_rows(
     today: dt.date | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    commitments: list[Commitment] | None = None,
 ) -> list[CommitmentRow]:
     """Every commitment of the promise with its progress as of ``today``.
 
     ``start``/``end`` limit the activities that count (a report's date range); the
     target keeps the promise period, so "expected by today" stays comparable.
+    ``commitments``: the promise's commitments in order, already loaded with their
+    areas (a page that has them saves reading them twice); their assessments are
+    read here in one query.
     """
     today = today or timezone.localdate()
-    commitments = list(
-        promise.commitments.order_by("position", "pk")
-        .select_related("assessment")
-        .prefetch_related(Prefetch("areas", queryset=Area.objects.order_by("name")))
-    )
+    if commitments is None:
+        commitments = list(
+            promise.commitments.order_by("position", "pk")
+            .select_related("assessment")
+            .prefetch_related(Prefetch("areas", queryset=Area.objects.order_by("name")))
+        )
+    else:
+        prefetch_related_objects(commitments, "assessment")
     # By commitment id, not through the promise: the (commitment, date) index
     # answers it without a join.
     activities = Activity.objects.filter(commitment_id__in=[c.pk for c in commitments])

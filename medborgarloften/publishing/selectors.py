@@ -5,7 +5,6 @@ they cannot disagree about what is public."""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
@@ -268,28 +267,26 @@ def public_promise(
         )
     ).get(uid=uid)
     _link_areas(promise)
-    # commitment_rows loads the commitments its own way; give it the promise
-    # without the page's prefetched commitments (their prefetches would clash).
-    bare = copy.copy(promise)
-    bare._prefetched_objects_cache = {
-        "areas": promise._prefetched_objects_cache["areas"]
-    }
-    rows = commitment_rows(promise=bare, today=today)
+    commitments = list(promise.commitments.all())
+    rows = commitment_rows(promise=promise, today=today, commitments=commitments)
     by_id = {row.commitment.pk: row for row in rows}
     # The template finds each commitment's progress on the commitment itself.
-    for commitment in promise.commitments.all():
+    for commitment in commitments:
         commitment.public_progress = by_id.get(commitment.pk)
     reports = list(
         Report.objects.published().filter(promise=promise).order_by("-period_end")
     )
     activities = None
     if page is not None:
-        activities = Paginator(
+        paginator = Paginator(
             Activity.objects.filter(commitment__promise=promise)
             .select_related("commitment", "area", "organisation")
             .order_by("-date", "-pk"),
             ACTIVITIES_PER_PAGE,
-        ).get_page(page)
+        )
+        # commitment_rows counted every activity of the promise already.
+        paginator.count = sum(row.activity_count for row in rows)
+        activities = paginator.get_page(page)
     return PublicPromise(
         page=promise_page(promise),
         rows=rows,
