@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.places.models import Area, Organisation
+from medborgarloften.promises.forms.fields import BoundedModelMultipleChoiceField
 
 from .models import ManualStatus, Report, ReportKind
 
@@ -233,7 +234,7 @@ class PlanTickForm(forms.Form):
     activity = forms.ModelChoiceField(
         label=_("Genomförd aktivitet"), queryset=Area.objects.none()
     )
-    planned = forms.ModelMultipleChoiceField(
+    planned = BoundedModelMultipleChoiceField(
         label=_("Bockar av"),
         queryset=Area.objects.none(),
         required=False,

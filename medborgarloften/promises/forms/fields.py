@@ -112,7 +112,34 @@ def date_field(label: Any) -> forms.DateField:
     )
 
 
-class OrganisationChoiceField(forms.ModelMultipleChoiceField):
+#: The largest key a database column can hold (signed 64 bits).
+MAX_KEY = 2**63 - 1
+
+
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, except that a number no key can have is "no such choice".
+
+    Django hands every posted value to ``pk__in``; on SQLite a number beyond 64 bits
+    then raises OverflowError, a server error, instead of a form error (found by
+    tests/test_fuzz_forms.py).
+    """
+
+    def _check_values(self, value: Any) -> Any:
+        for item in value:
+            try:
+                number = int(str(item))
+            except ValueError:
+                continue  # not a number: Django's own check names it
+            if not -MAX_KEY - 1 <= number <= MAX_KEY:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                )
+        return super()._check_values(value)
+
+
+class OrganisationChoiceField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, obj: Organisation) -> str:
         return str(obj)
 

@@ -170,3 +170,18 @@ def test_it_puts_service_errors_on_the_fields_they_name(
     messages = [e.message for e in editor.error_summary()]
     assert messages[0] == "Något annat."
     assert "Åtagande 2 – Åtagandet hör inte till det här löftet." in messages
+
+
+def test_a_choice_beyond_any_key_is_no_such_choice(db):
+    from medborgarloften.places.models import Organisation
+    from medborgarloften.promises.forms.fields import OrganisationChoiceField
+
+    field = OrganisationChoiceField(queryset=Organisation.objects.all())
+
+    for value in ("99999999999999999999999", str(-(2**63) - 1)):
+        try:
+            field.clean([value])
+        except ValidationError as exc:
+            assert exc.code == "invalid_choice"
+        else:
+            raise AssertionError(f"{value} was accepted")

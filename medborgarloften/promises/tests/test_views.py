@@ -568,3 +568,20 @@ def test_it_names_what_an_empty_draft_lacks(client, kommun_editor, kalmar):
     )
     failing = {c.code for c in promise_checks(promise) if not c.ok}
     assert failing == {"period", "parties", "follow_up", "signatures", "measurable"}
+
+
+def test_a_party_number_beyond_64_bits_is_a_form_error_not_a_server_error(
+    client, kommun_editor, kalmar, lpo_kalmar
+):
+    # Found by tests/test_fuzz_forms.py: on SQLite the query raised OverflowError.
+    client.raise_request_exception = False
+    client.force_login(kommun_editor)
+    data = _page_data(client, reverse("promises:create"))
+    data["title"] = ["Löfte"]
+    data["other_parties"] = ["99999999999999999999999"]
+
+    response = client.post(reverse("promises:create"), data)
+
+    assert response.status_code == 200
+    assert "99999999999999999999999" in response.content.decode()
+    assert not Promise.objects.exists()
