@@ -126,6 +126,8 @@ NASTY = [
     "-1",
     "1e309",
     "99999999999999999999999",
+    "²",  # a digit to str.isdigit(), not to int()
+    "١٢",  # Arabic-Indic digits: int() reads them
     "NaN",
     "2025-02-30",
     "0000-00-00",

@@ -79,8 +79,10 @@ def parse_when(text: str, *, year: int) -> tuple[str, dt.date]:
             return "month", dt.date(int(match.group(1)), int(match.group(2)), 1)
         parts = value.split()
         if parts and parts[0] in MONTHS and len(parts) <= 2:
-            y = int(parts[1]) if len(parts) == 2 and parts[1].isdigit() else year
-            if len(parts) == 2 and not parts[1].isdigit():
+            # Four ASCII digits: "maj 99999999999999999999" overflowed dt.date.
+            four = len(parts) == 2 and re.fullmatch(r"[0-9]{4}", parts[1])
+            y = int(parts[1]) if four else year
+            if len(parts) == 2 and not four:
                 raise ValueError
             return "month", dt.date(y, MONTHS.index(parts[0]) + 1, 1)
     except ValueError:

@@ -149,7 +149,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 def activity_list(request: HttpRequest, pk: int) -> HttpResponse:
     promise = _promise(request, pk)
     raw = request.GET.get("atagande", "")
-    commitment_id = int(raw) if raw.isdigit() else None
+    commitment_id = int(raw) if raw.isdecimal() else None
     return render(
         request,
         "followup/activity_list.html",
@@ -274,7 +274,7 @@ def activity_remove(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             activity_delete(
                 activity=activity,
-                version=int(raw) if raw.isdigit() else 0,
+                version=int(raw) if raw.isdecimal() else 0,
                 actor=request.user,
             )
         except StaleActivity as exc:
@@ -457,7 +457,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             report_entries_save(
                 report=report,
-                version=int(raw) if raw.isdigit() else 0,
+                version=int(raw) if raw.isdecimal() else 0,
                 texts=texts,
                 actor=request.user,
             )
@@ -521,7 +521,7 @@ def report_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
             report=report,
             status=status,
             actor=request.user,
-            version=int(raw) if raw.isdigit() else None,
+            version=int(raw) if raw.isdecimal() else None,
         )
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
@@ -740,7 +740,7 @@ def plan_tick(request: HttpRequest, pk: int) -> HttpResponse:
     )
     raw = request.GET.get("aktivitet", "")
     initial: dict[str, Any] = {}
-    if raw.isdigit():
+    if raw.isdecimal():
         initial = {
             "activity": int(raw),
             "planned": list(

@@ -116,7 +116,7 @@ class _Resolver:
         if not text:
             return None, None, _("Åtagande: ange åtagandets nummer (1, 2, …).")
         number_text = text[:-2] if text.endswith(".0") else text
-        if number_text.isdigit():
+        if number_text.isdecimal():
             number = int(number_text)
             if 1 <= number <= len(self.commitments):
                 return self.commitments[number - 1], number, ""

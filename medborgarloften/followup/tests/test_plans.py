@@ -86,7 +86,18 @@ def test_it_reads_a_date_a_week_or_a_month(text, expected):
     assert parse_when(text, year=2025) == expected
 
 
-@pytest.mark.parametrize("text", ["", "snart", "2025-13", "v. 60", "2025-02-30"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "snart",
+        "2025-13",
+        "v. 60",
+        "2025-02-30",
+        "maj 99999999999999999999",
+        "maj ²",
+    ],
+)
 def test_it_refuses_what_it_cannot_read_with_a_message(text):
     with pytest.raises(ValueError, match="när|Förstår inte"):
         parse_when(text, year=2025)

@@ -135,3 +135,13 @@ def test_it_refuses_a_file_too_big_to_carry_to_the_save_step():
     table = read_table(b"nr;datum;typ\n" + b"1;2025-01-01;x\n" * (MAX_BYTES // 15 + 1))
     assert "Filen är för stor" in table.errors[0]
     assert not table.rows
+
+
+@pytest.mark.django_db
+def test_a_superscript_commitment_number_is_a_row_error(promise, commitments):
+    # '²'.isdigit() is true but int('²') fails: this was a server error.
+    bad = CSV + "²;2025-03-06;;möte;;;;;;\n"
+    with pytest.raises(ImportRefused) as excinfo:
+        _import(promise, bad.encode("utf-8"))
+    assert not Activity.objects.exists()
+    assert "finns inte i löftet" in excinfo.value.check.error_rows[0].errors[0]

@@ -137,6 +137,21 @@ def test_it_deletes_after_confirmation(as_user, kommun_editor, patrols):
 
 
 @pytest.mark.django_db
+def test_a_version_in_superscript_digits_is_stale_not_a_server_error(
+    as_user, kommun_editor, patrols
+):
+    activity = activity_create(
+        commitment=patrols, date=dt.date(2025, 3, 1), kind="kontroll"
+    )
+    client = as_user(kommun_editor)
+    client.raise_request_exception = False
+    url = reverse("followup:activity_delete", args=[activity.pk])
+    # '²'.isdigit() is true, int('²') fails: this was a 500.
+    assert client.post(url, {"version": "²"}).status_code == 409
+    assert Activity.objects.filter(pk=activity.pk).exists()
+
+
+@pytest.mark.django_db
 def test_it_previews_an_import_then_saves_all_rows(
     as_user, kommun_editor, promise, walks, patrols
 ):

@@ -12,6 +12,7 @@ typed on the same page before anything is saved.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -163,7 +164,9 @@ class PromiseEditor:
         ids = set(initial.get("kommuner", []))
         if self.data is not None:
             for value in self.data.getlist("kommuner"):
-                if str(value).isdigit():
+                # ASCII digits that fit a key: '²' is a digit to isdigit() but not
+                # to int(), and a 20-digit number overflows SQLite (both were 500s).
+                if re.fullmatch(r"[0-9]{1,18}", str(value)):
                     ids.add(int(value))
         return ids
 
@@ -402,7 +405,7 @@ class PromiseEditor:
             field: str | None = None
             if len(parts) == 3 and parts[0] in self._row_keys:
                 rows = self._row_keys[parts[0]]
-                index = int(parts[1]) if parts[1].isdigit() else -1
+                index = int(parts[1]) if parts[1].isdecimal() else -1
                 if 0 <= index < len(rows):
                     target = rows[index]
                     field = parts[2] if parts[2] in target.fields else None

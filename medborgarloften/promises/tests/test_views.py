@@ -585,3 +585,20 @@ def test_a_party_number_beyond_64_bits_is_a_form_error_not_a_server_error(
     assert response.status_code == 200
     assert "99999999999999999999999" in response.content.decode()
     assert not Promise.objects.exists()
+
+
+def test_odd_kommun_numbers_on_the_create_page_are_form_errors(
+    client, kommun_editor, kalmar, lpo_kalmar
+):
+    # Found by tests/test_fuzz_forms.py: the area choices were looked up with them.
+    client.raise_request_exception = False
+    client.force_login(kommun_editor)
+    data = _page_data(client, reverse("promises:create"))
+    data["title"] = ["Löfte"]
+
+    for odd in ("99999999999999999999999", "²"):
+        data["kommuner"] = [odd]
+        response = client.post(reverse("promises:create"), data)
+
+        assert response.status_code == 200, odd
+    assert not Promise.objects.exists()
