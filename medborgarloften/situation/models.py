@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.timezone import is_naive as timezone_is_naive
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.vocabulary import THEMES, choices
@@ -102,6 +103,15 @@ class Observation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_category_display()} {self.observed_at:%Y-%m-%d}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        """Keep ``month`` in step with ``observed_at`` on every save (the admin
+        included), so the rollups count the report in its local month."""
+        from .periods import local_month
+
+        if self.observed_at is not None and not timezone_is_naive(self.observed_at):
+            self.month = local_month(self.observed_at)
+        super().save(*args, **kwargs)
 
 
 class PoliceEvent(models.Model):

@@ -250,3 +250,16 @@ def test_national_counts_equal_a_group_by_of_the_observations(kalmar, areas):
     assert national_counts(months=[202502]) == {
         k: n for k, n in expected.items() if k[1] == 202502
     }
+
+
+@pytest.mark.django_db
+def test_a_save_outside_the_services_keeps_the_local_month(kalmar):
+    observation = Observation(
+        kommun=kalmar, category="klotter", observed_at=at(2025, 6, 1, 0, 30)
+    )
+    observation.save()  # as the admin does: no month given
+    assert observation.month == 202506
+    observation.observed_at = at(2025, 7, 2)
+    observation.save()
+    assert _rollup() == {(kalmar.pk, 202507, 0, "klotter"): 1}
+    assert_exact()
