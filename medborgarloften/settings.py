@@ -153,6 +153,13 @@ DATABASES = {
         conn_health_checks=PRODUCTION,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that drops packets instead of refusing must not hold a request
+    # (and a worker) for the kernel's TCP timeout: give up connecting after this.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "connect_timeout", int(env_str("DATABASE_CONNECT_TIMEOUT", "10"))
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(

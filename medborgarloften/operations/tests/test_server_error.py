@@ -65,7 +65,7 @@ def test_any_other_error_is_the_500_page(client):
     assert "Retry-After" not in response
 
 
-def test_production_checks_a_kept_connection_before_reusing_it(tmp_path):
+def test_production_checks_kept_connections_and_bounds_connecting(tmp_path):
     import os
     import subprocess
     import sys
@@ -82,11 +82,12 @@ def test_production_checks_a_kept_connection_before_reusing_it(tmp_path):
     code = (
         "import django; django.setup(); from django.conf import settings; "
         "d = settings.DATABASES['default']; "
-        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'], "
+        "d['OPTIONS']['connect_timeout'])"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True
     )
 
     assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["60", "True"]
+    assert out.stdout.split() == ["60", "True", "10"]
