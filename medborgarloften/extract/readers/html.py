@@ -76,11 +76,13 @@ def read_html(
     title = tree.findtext(".//title")
     if title and title.strip():
         meta["title"] = " ".join(title.split())
-    main = _from_trafilatura(tree)
+    main = _from_trafilatura(tree)  # prunes ``tree``
     method = "trafilatura"
     if len(main) < MIN_MAIN_TEXT:
         # On short pages trafilatura tends to keep menus; our fallback drops them.
-        fallback = _drop_noise_lines(_fallback(tree))
+        # It reads the whole page again: parsing anew is rarer, so cheaper overall,
+        # than copying every tree before trafilatura prunes it.
+        fallback = _drop_noise_lines(_fallback(lxml.html.document_fromstring(markup)))
         if len(fallback.strip()) >= min(40, len(main.strip())):
             main, method = fallback, "fallback"
     meta["method"] = method
@@ -88,10 +90,9 @@ def read_html(
 
 
 def _from_trafilatura(tree: lxml.html.HtmlElement) -> str:
-    # trafilatura prunes the tree it gets: give it a copy so the fallback still sees
-    # the whole page, and drop what is never content first (menus are most of the
-    # markup on a kommun page, and trafilatura's time grows with the markup).
-    tree = copy.deepcopy(tree)
+    # trafilatura prunes the tree it gets (the caller parses again for the fallback).
+    # Drop what is never content first: menus are most of the markup on a kommun
+    # page, and trafilatura's time grows with the markup.
     for element in list(tree.iter("nav", "script", "style", "noscript", "svg")):
         _remove(element)
     try:
