@@ -119,7 +119,11 @@ class DialogueForm(forms.Form):
             if not line.strip():
                 continue
             group, sep, count = line.partition(":")
-            if not sep or not count.strip().isdigit() or not group.strip():
+            count = count.strip()
+            # ASCII digits that fit the database ('²' is a digit to isdigit()).
+            if not (
+                sep and count.isascii() and count.isdigit() and len(count) <= 9
+            ) or (not group.strip()):
                 raise forms.ValidationError(
                     _("Deltagare, rad %(n)d: skriv 'grupp: antal'.") % {"n": number}
                 )

@@ -110,7 +110,7 @@ def fetch(
             content_type = response.headers.get("content-type", "")
             _check_type(content_type)
             declared = response.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > max_bytes:
+            if declared.isascii() and declared.isdigit() and int(declared) > max_bytes:
                 raise _too_large(max_bytes)
             chunks: list[bytes] = []
             size = 0

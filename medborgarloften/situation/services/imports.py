@@ -101,7 +101,10 @@ def _area_lookup(kommun: Organisation) -> Callable[[str], Area | None | bool]:
 
 def _year(text: str) -> int | None:
     text = text.strip()
-    return int(text) if text.isdigit() and 1990 <= int(text) <= 2100 else None
+    # ASCII digits only: '²' is a digit to isdigit() but not to int().
+    if not (text.isascii() and text.isdigit()):
+        return None
+    return int(text) if 1990 <= int(text) <= 2100 else None
 
 
 def _sha256(data: bytes) -> str:

@@ -85,3 +85,22 @@ def test_only_editors_record_dialogues(client, kommun_reporter, kalmar):
     client.force_login(kommun_reporter)
     assert client.get("/personal/lagesbild/0880/dialoger/ny/").status_code == 403
     assert client.get("/personal/lagesbild/0880/dialoger/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", ["²", "٣", "1" * 30, "-2", "3.5"])
+def test_participant_counts_must_be_plain_numbers(client, kommun_editor, areas, count):
+    client.force_login(kommun_editor)
+    response = client.post(
+        "/personal/lagesbild/0880/dialoger/ny/",
+        {
+            "kind": "medborgardialog",
+            "held_on": "2025-09-02",
+            "area": areas["Norrliden"].pk,
+            "participants": f"boende: {count}",
+            "findings": "narkotika | Skolgården | Langning på kvällarna",
+        },
+    )
+    assert response.status_code == 200
+    assert "Deltagare, rad 1" in response.content.decode()
+    assert not Dialogue.objects.exists()

@@ -316,3 +316,16 @@ def test_editors_upload_files_and_see_every_row_problem(
     assert "Filen importerades inte" in page
     assert "Rad 2, område: okänt område &#x27;Atlantis&#x27;" in page
     assert SurveyResult.objects.count() == 8
+
+
+@pytest.mark.django_db
+def test_a_year_written_with_other_digit_characters_is_a_row_error(kalmar, areas):
+    # '²' and '٢' are digits to str.isdigit() but not years (int('²') raises).
+    bad = (
+        "område;år;indikator;kön;åldersgrupp;andel;svarande\n"
+        "Norrliden;202²;otrygg_kvall;alla;alla;38,1;96\n"
+    ).encode()
+    with pytest.raises(ImportRefused) as excinfo:
+        survey_import(kommun=kalmar, data=bad, filename="m.csv")
+    assert excinfo.value.messages[0].startswith("Rad 2, år: inget år")
+    assert not SurveyResult.objects.exists()
