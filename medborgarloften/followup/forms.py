@@ -88,6 +88,8 @@ class ActivityForm(forms.Form):
         max_digits=12,
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    #: A new key each time the empty form is shown: sending it twice saves once.
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(
         self,
@@ -111,9 +113,14 @@ class ActivityForm(forms.Form):
     def clean_links(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["links"].splitlines()]
 
-    def service_kwargs(self) -> dict[str, Any]:
+    def service_kwargs(self, *, new: bool = True) -> dict[str, Any]:
+        """The cleaned fields as the service's keyword arguments; the submission key
+        only for a new activity (an edit has its own version check)."""
         data = dict(self.cleaned_data)
         data.pop("version", None)
+        submission = data.pop("submission", None)
+        if new and submission is not None:
+            data["submission"] = submission
         if data.get("quantity") is None:
             data["quantity"] = 1  # left empty: one of it
         return data

@@ -76,6 +76,13 @@ class Activity(models.Model):
     #: Optimistic locking: every save increments it; a form that read an older
     #: version is refused instead of overwriting somebody else's change.
     version = models.PositiveIntegerField(_("version"), default=1)
+    #: The key of the form (or API request, or import row) that created it: the same
+    #: form sent twice (a double tap, a resend after a lost answer) saves once.
+    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    #: Set by ``activity_create`` on what it returns: True when the submission key
+    #: had been saved before and nothing new was written.
+    already_saved = False
 
     class Meta:
         ordering = ["-date", "-id"]

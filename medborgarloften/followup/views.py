@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -187,16 +188,23 @@ def activity_new(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     end = commitment.promise.period_end
     initial["date"] = min(today, end) if end else today
+    initial["submission"] = uuid.uuid4()
     form = _activity_form(commitment, request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            activity_create(
+            activity = activity_create(
                 commitment=commitment, actor=request.user, **form.service_kwargs()
             )
         except ValidationError as exc:
             form.add_service_errors(exc.message_dict)
         else:
-            messages.success(request, _("Aktiviteten är sparad."))
+            if activity.already_saved:
+                messages.info(
+                    request,
+                    _("Aktiviteten var redan sparad; formuläret skickades två gånger."),
+                )
+            else:
+                messages.success(request, _("Aktiviteten är sparad."))
             return redirect("followup:activity_new", pk=commitment.pk)
     return render(
         request,
@@ -238,7 +246,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 activity=activity,
                 version=form.cleaned_data.get("version") or 0,
                 actor=request.user,
-                **form.service_kwargs(),
+                **form.service_kwargs(new=False),
             )
         except StaleActivity as exc:
             stale = True
@@ -309,17 +317,34 @@ def activity_import(request: HttpRequest, pk: int) -> HttpResponse:
         if len(data) > MAX_BYTES:
             data = b""
         try:
+            submission = uuid.UUID(request.POST.get("submission", ""))
+        except ValueError:
+            submission = None
+        try:
             created = activities_import(
-                promise=promise, data=data, filename=filename, actor=request.user
+                promise=promise,
+                data=data,
+                filename=filename,
+                actor=request.user,
+                submission=submission,
             )
         except ImportRefused as exc:
             check = exc.check
             payload = request.POST["payload"]
         else:
-            messages.success(
-                request,
-                _("%(n)s aktiviteter är sparade.") % {"n": len(created)},
-            )
+            if created and created[0].already_saved:
+                messages.info(
+                    request,
+                    _(
+                        "Aktiviteterna var redan sparade; bekräftelsen skickades "
+                        "två gånger."
+                    ),
+                )
+            else:
+                messages.success(
+                    request,
+                    _("%(n)s aktiviteter är sparade.") % {"n": len(created)},
+                )
             return redirect("followup:dashboard", pk=promise.pk)
     elif request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
@@ -347,6 +372,7 @@ def activity_import(request: HttpRequest, pk: int) -> HttpResponse:
             "check": check,
             "payload": payload,
             "filename": filename,
+            "submission": uuid.uuid4(),
             "columns": COLUMN_HELP,
         },
     )

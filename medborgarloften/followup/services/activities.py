@@ -9,12 +9,13 @@ update.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -264,9 +265,18 @@ def activity_create(
     cost: Decimal | None = None,
     source: str = "webb",
     today: dt.date | None = None,
+    submission: uuid.UUID | None = None,
 ) -> Activity:
     """Record what was done against a commitment: inside the promise period, not in
-    the future, in one of the promise's kommuner, with a sane quantity."""
+    the future, in one of the promise's kommuner, with a sane quantity.
+
+    ``submission`` is the key of the form or request: when an activity with that key
+    exists (the same form sent twice), it is returned with ``already_saved`` set and
+    nothing new is written."""
+    if submission is not None:
+        existing = _submitted(submission, commitment)
+        if existing is not None:
+            return existing
     activity = activity_build(
         commitment=commitment,
         date=date,
@@ -284,8 +294,33 @@ def activity_create(
         source=source,
         today=today,
     )
-    activity.save()
+    activity.submission = submission
+    try:
+        with transaction.atomic():
+            activity.save()
+    except IntegrityError:
+        # The same form arrived twice at once; the other copy was saved first.
+        existing = _submitted(submission, commitment) if submission else None
+        if existing is None:
+            raise
+        return existing
     return activity
+
+
+def _submitted(submission: uuid.UUID, commitment: Any) -> Activity | None:
+    existing = Activity.objects.filter(submission=submission).first()
+    if existing is None:
+        return None
+    if existing.commitment_id != commitment.pk:
+        raise ValidationError(
+            {
+                "submission": [
+                    _("Formuläret hör till ett annat åtagande; ladda om sidan.")
+                ]
+            }
+        )
+    existing.already_saved = True
+    return existing
 
 
 def _stale(activity: Activity) -> StaleActivity:

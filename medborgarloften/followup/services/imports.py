@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Area, Organisation
@@ -266,20 +267,50 @@ def activities_import(
     filename: str = "",
     actor: Any = None,
     today: dt.date | None = None,
+    submission: uuid.UUID | None = None,
 ) -> list[Activity]:
-    """Save every row of the table as an activity, or none of them (ImportRefused)."""
+    """Save every row of the table as an activity, or none of them (ImportRefused).
+
+    ``submission`` is the key of the confirming form: each row is saved under a key
+    derived from it, so the same confirmation sent twice saves the rows once (the
+    second time the saved activities come back with ``already_saved`` set)."""
     check = activities_import_check(
         promise=promise, data=data, filename=filename, today=today
     )
     if not check.ok:
         raise ImportRefused(check)
+    keys: list[uuid.UUID | None] = (
+        [uuid.uuid5(submission, str(n)) for n in range(len(check.rows))]
+        if submission is not None
+        else [None] * len(check.rows)
+    )
+    if submission is not None:
+        saved = _saved_before(keys)
+        if saved:
+            return saved
     activities = []
-    for row in check.rows:
+    for row, key in zip(check.rows, keys, strict=True):
         assert row.activity is not None
         if actor is not None and actor.is_authenticated:
             row.activity.created_by = actor
+        row.activity.submission = key
         activities.append(row.activity)
-    return Activity.objects.bulk_create(activities)
+    try:
+        with transaction.atomic():
+            return Activity.objects.bulk_create(activities)
+    except IntegrityError:
+        # The same confirmation arrived twice at once; the other copy was saved.
+        saved = _saved_before(keys) if submission is not None else []
+        if not saved:
+            raise
+        return saved
+
+
+def _saved_before(keys: list[uuid.UUID | None]) -> list[Activity]:
+    saved = list(Activity.objects.filter(submission__in=keys).order_by("pk"))
+    for activity in saved:
+        activity.already_saved = True
+    return saved
 
 
 # The documented column names, for the upload page.

@@ -203,3 +203,62 @@ def test_it_sends_anonymous_visitors_to_the_login_page(client, promise):
     response = client.get(reverse("followup:dashboard", args=[promise.pk]))
     assert response.status_code == 302
     assert "/konto/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_the_same_activity_form_sent_twice_saves_once(as_user, kommun_editor, walks):
+    client = as_user(kommun_editor)
+    page = client.get(reverse("followup:activity_new", args=[walks.pk]))
+    key = page.context["form"].initial["submission"]
+    assert f'value="{key}"' in page.content.decode()
+    first = _post_activity(client, walks, submission=str(key))
+    again = _post_activity(client, walks, submission=str(key))
+    assert first.status_code == again.status_code == 302
+    assert Activity.objects.count() == 1
+    notice = client.get(again["Location"]).content.decode()
+    assert "Aktiviteten var redan sparad" in notice
+    # A new form has a new key and saves a new activity.
+    fresh = client.get(reverse("followup:activity_new", args=[walks.pk]))
+    assert fresh.context["form"].initial["submission"] != key
+    _post_activity(
+        client, walks, submission=str(fresh.context["form"].initial["submission"])
+    )
+    assert Activity.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_key_from_another_commitment_is_refused(
+    as_user, kommun_editor, walks, patrols
+):
+    client = as_user(kommun_editor)
+    key = "0b7f3c1e-1111-4222-8333-944455556666"
+    assert _post_activity(client, walks, submission=key).status_code == 302
+    response = _post_activity(client, patrols, submission=key)
+    assert response.status_code == 200
+    assert "ett annat åtagande" in response.content.decode()
+    assert Activity.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_an_import_confirmed_twice_saves_its_rows_once(
+    as_user, kommun_editor, promise, walks, patrols
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = as_user(kommun_editor)
+    url = reverse("followup:import", args=[promise.pk])
+    data = "Åtagande;Datum;Typ\n1;2025-03-04;trygghetsvandring\n2;2025-03-05;fotpatrullering\n"
+    preview = client.post(url, {"file": SimpleUploadedFile("l.csv", data.encode())})
+    key = str(preview.context["submission"])
+    assert f'name="submission" value="{key}"' in preview.content.decode()
+    payload = base64.b64encode(data.encode()).decode()
+    confirm = {"payload": payload, "filename": "l.csv", "submission": key}
+    assert client.post(url, confirm).status_code == 302
+    again = client.post(url, confirm)
+    assert again.status_code == 302
+    assert Activity.objects.count() == 2
+    assert "redan sparade" in client.get(again["Location"]).content.decode()
+    # The same file confirmed from a new preview is a new import.
+    confirm["submission"] = "9d2f4c1e-2222-4333-8444-955566667777"
+    client.post(url, confirm)
+    assert Activity.objects.count() == 4

@@ -360,7 +360,21 @@ def _paths() -> dict[str, Any]:
     paths["/activities"]["post"] = {
         "operationId": "activities_create",
         "summary": "Registrera en aktivitet",
+        "description": (
+            "Med rubriken Idempotency-Key sparas samma anrop en gång: ett upprepat "
+            "anrop med samma nyckel (från samma API-nyckel) svarar 200 med det som "
+            "sparades första gången."
+        ),
         "security": [{"bearer": []}],
+        "parameters": [
+            {
+                "name": "Idempotency-Key",
+                "in": "header",
+                "required": False,
+                "description": "Valfri nyckel per aktivitet, högst 200 tecken.",
+                "schema": {"type": "string", "maxLength": 200},
+            }
+        ],
         "requestBody": {
             "required": True,
             "content": {
@@ -372,6 +386,14 @@ def _paths() -> dict[str, Any]:
         "responses": {
             "201": {
                 "description": "Sparad.",
+                "content": {
+                    "application/json": {
+                        "schema": {"$ref": "#/components/schemas/Activities"}
+                    }
+                },
+            },
+            "200": {
+                "description": "Redan sparad med samma Idempotency-Key.",
                 "content": {
                     "application/json": {
                         "schema": {"$ref": "#/components/schemas/Activities"}

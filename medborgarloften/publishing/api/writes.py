@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, JsonResponse
 from django.utils.dateparse import parse_datetime
 
+from medborgarloften.accounts.models import ApiToken
 from medborgarloften.followup.services import activity_create
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import Commitment
@@ -139,6 +141,23 @@ def _service_errors(exc: ValidationError, errors: _Errors) -> None:
     errors.raise_if_any()
 
 
+# Keys of one token live in their own space: another token's key never matches.
+_IDEMPOTENCY_NAMESPACE = uuid.UUID("5f0c1d2e-7a4b-4c8e-9d3f-6b2a1e0c9d47")
+
+
+def _idempotency_key(request: HttpRequest, token: ApiToken) -> uuid.UUID | None:
+    """The request's ``Idempotency-Key`` header (any text up to 200 characters) as
+    the activity's submission key, per token; None without the header."""
+    raw = request.headers.get("Idempotency-Key", "").strip()
+    if not raw:
+        return None
+    if len(raw) > 200:
+        raise ApiError(
+            400, "Idempotency-Key: högst 200 tecken / at most 200 characters."
+        )
+    return uuid.uuid5(_IDEMPOTENCY_NAMESPACE, f"{token.pk}:{raw}")
+
+
 def activity_post(request: HttpRequest, links: Links) -> JsonResponse:
     """Log an activity against a commitment of a promise the token's organisation
     is a party to."""
@@ -195,12 +214,17 @@ def activity_post(request: HttpRequest, links: Links) -> JsonResponse:
             links=links_in,
             actor=token.user,
             source="api",
+            submission=_idempotency_key(request, token),
         )
     except ValidationError as exc:
         _service_errors(exc, errors)
         raise
     row = activity_rows([activity], links)[0]
-    response = JsonResponse(row, status=201, json_dumps_params={"ensure_ascii": False})
+    # A repeated Idempotency-Key answers with what the first request saved.
+    status = 200 if activity.already_saved else 201
+    response = JsonResponse(
+        row, status=status, json_dumps_params={"ensure_ascii": False}
+    )
     response["Location"] = links.api_url(f"activities/{activity.pk}")
     return response
 

@@ -244,3 +244,28 @@ def test_it_refuses_absurd_ids_in_a_body(client, data, token):
     response = _post(client, ACTIVITIES, _activity(data, commitment_id=10**30), token)
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "commitment_id"
+
+
+def test_the_same_idempotency_key_saves_once(client, data, token, kalmar, nybro):
+    before = Activity.objects.count()
+    first = _post(
+        client, ACTIVITIES, _activity(data), token, HTTP_IDEMPOTENCY_KEY="k-1"
+    )
+    again = _post(
+        client, ACTIVITIES, _activity(data), token, HTTP_IDEMPOTENCY_KEY="k-1"
+    )
+    assert first.status_code == 201 and again.status_code == 200
+    assert again.json()["id"] == first.json()["id"]
+    assert Activity.objects.count() == before + 1
+    # Another key, or none, is another activity.
+    other = _post(
+        client, ACTIVITIES, _activity(data), token, HTTP_IDEMPOTENCY_KEY="k-2"
+    )
+    assert other.status_code == 201
+    assert _post(client, ACTIVITIES, _activity(data), token).status_code == 201
+    assert Activity.objects.count() == before + 3
+    too_long = _post(
+        client, ACTIVITIES, _activity(data), token, HTTP_IDEMPOTENCY_KEY="x" * 201
+    )
+    assert too_long.status_code == 400
+    assert Activity.objects.count() == before + 3
