@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from .models import Membership, User
+from .models import ExternalIdentity, Membership, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -12,9 +12,20 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["organisation"]
 
 
+class ExternalIdentityInline(admin.TabularInline):
+    """Single sign-on links; deleting one lets the next sign-on link anew."""
+
+    model = ExternalIdentity
+    extra = 0
+    readonly_fields = ["issuer", "subject", "created_at", "last_used_at"]
+
+    def has_add_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False
+
+
 @admin.register(User)
 class MedborgarloftenUserAdmin(UserAdmin):
-    inlines = [MembershipInline]
+    inlines = [MembershipInline, ExternalIdentityInline]
 
 
 @admin.register(Membership)

@@ -98,3 +98,37 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class ExternalIdentity(models.Model):
+    """The single sign-on account (issuer + subject) a user is linked to.
+
+    The first sign-on links by verified e-mail (or user name); later ones by the
+    provider's stable subject, so a changed e-mail address still signs in, and an
+    address that the provider gives to somebody else does not open this account.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="external_identities",
+    )
+    issuer = models.CharField(_("utfärdare"), max_length=255)
+    subject = models.CharField(_("konto-id hos utfärdaren"), max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("extern inloggning")
+        verbose_name_plural = _("externa inloggningar")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "subject"], name="external_identity_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "issuer"], name="external_identity_one_per_issuer"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.issuer}"

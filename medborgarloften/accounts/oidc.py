@@ -9,7 +9,10 @@ checks the ID token's RS256/ES256 signature against the provider's JWKS and its
 Who may sign in is decided here, not at the provider: the token must name an existing,
 active user — by ``OIDC_USERNAME_CLAIM`` when set, otherwise by a (verified) e-mail
 address in ``OIDC_EMAIL_CLAIM``. Unknown users are refused unless
-``OIDC_CREATE_USERS=1``, which creates an account without any organisation.
+``OIDC_CREATE_USERS=1``, which creates an account without any organisation. That
+first sign-on links the user to the provider's stable ``iss`` + ``sub``
+(``ExternalIdentity``); later sign-ons go by that link, so a changed address still
+works and an address reassigned to somebody else does not open the account.
 """
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ from typing import Any
 from authlib.integrations.django_client import OAuth
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .models import User
+from .models import ExternalIdentity, User
 
 security_log = logging.getLogger("medborgarloften.security")
 
@@ -74,6 +78,7 @@ class SignInRefused(Exception):
 
 @dataclass(frozen=True)
 class Identity:
+    issuer: str
     subject: str
     email: str
     username: str
@@ -95,7 +100,12 @@ def identity_from_claims(claims: dict[str, Any]) -> Identity:
     username = ""
     if settings.OIDC_USERNAME_CLAIM:
         username = str(claims.get(settings.OIDC_USERNAME_CLAIM) or "").strip()
-    return Identity(subject=str(claims.get("sub", "")), email=email, username=username)
+    return Identity(
+        issuer=str(claims.get("iss", "")),
+        subject=str(claims.get("sub", "")),
+        email=email,
+        username=username,
+    )
 
 
 def _refuse(message: str, identity: Identity, reason: str) -> SignInRefused:
@@ -113,6 +123,22 @@ def _refuse(message: str, identity: Identity, reason: str) -> SignInRefused:
 def user_for_claims(claims: dict[str, Any]) -> User:
     """The existing active user the claims name, or a refusal (see module doc)."""
     identity = identity_from_claims(claims)
+    if not (identity.issuer and identity.subject):
+        raise _refuse(
+            _("Inloggningstjänsten skickade inget konto-id."), identity, "no sub"
+        )
+    link = (
+        ExternalIdentity.objects.select_related("user")
+        .filter(issuer=identity.issuer, subject=identity.subject)
+        .first()
+    )
+    if link is not None:
+        # Linked before: the provider's stable id decides, whatever the address.
+        _check_active(link.user, identity)
+        link.last_used_at = timezone.now()
+        link.save(update_fields=["last_used_at"])
+        security_log.info("sso sign-in: user=%s sub=%r", link.user.pk, identity.subject)
+        return link.user
     if settings.OIDC_USERNAME_CLAIM:
         if not identity.username:
             raise _refuse(
@@ -143,13 +169,22 @@ def user_for_claims(claims: dict[str, Any]) -> User:
         )
     if matches:
         user = matches[0]
-        if not user.is_active:
+        _check_active(user, identity)
+        if user.external_identities.filter(issuer=identity.issuer).exists():
+            # The account is linked to another account at the same provider: the
+            # address now belongs to somebody else there (or was reused).
             raise _refuse(
-                _("Kontot är avstängt. Kontakta en administratör."),
+                _(
+                    "Kontot här är kopplat till ett annat konto hos "
+                    "inloggningstjänsten. Kontakta en administratör."
+                ),
                 identity,
-                "inactive user",
+                "linked to another subject",
             )
-        security_log.info("sso sign-in: user=%s sub=%r", user.pk, identity.subject)
+        _link(user, identity)
+        security_log.info(
+            "sso sign-in, first link: user=%s sub=%r", user.pk, identity.subject
+        )
         return user
     if not settings.OIDC_CREATE_USERS:
         raise _refuse(
@@ -161,6 +196,24 @@ def user_for_claims(claims: dict[str, Any]) -> User:
             "unknown user",
         )
     return _create_user(identity, claims)
+
+
+def _check_active(user: User, identity: Identity) -> None:
+    if not user.is_active:
+        raise _refuse(
+            _("Kontot är avstängt. Kontakta en administratör."),
+            identity,
+            "inactive user",
+        )
+
+
+def _link(user: User, identity: Identity) -> None:
+    ExternalIdentity.objects.create(
+        user=user,
+        issuer=identity.issuer,
+        subject=identity.subject,
+        last_used_at=timezone.now(),
+    )
 
 
 def _create_user(identity: Identity, claims: dict[str, Any]) -> User:
@@ -177,6 +230,7 @@ def _create_user(identity: Identity, claims: dict[str, Any]) -> User:
     )
     user.set_unusable_password()
     user.save()
+    _link(user, identity)
     security_log.warning(
         "sso created user %s (%s) without organisation", user.pk, username
     )

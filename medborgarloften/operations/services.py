@@ -137,12 +137,16 @@ def _forget_users(users: list, summary: ForgetSummary) -> None:
 
 
 def _forget_sign_in(user: object, summary: ForgetSummary) -> None:
-    """The account's two-factor devices, and the sign-in records under its name."""
+    """The account's two-factor devices, its single sign-on links, and the sign-in
+    records under its name."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django_otp.plugins.otp_static.models import StaticDevice
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    from medborgarloften.accounts.models import ExternalIdentity
+
     for label, rows in (
+        ("sso links", ExternalIdentity.objects.filter(user=user)),
         ("otp devices", TOTPDevice.objects.filter(user=user)),
         ("otp devices", StaticDevice.objects.filter(user=user)),
         ("sign-in records", AccessAttempt.objects.filter(username=user.username)),

@@ -14,7 +14,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from medborgarloften.accounts.models import Membership, User
+from medborgarloften.accounts.models import ExternalIdentity, Membership, User
 
 from .oidc_provider import CLIENT_ID, CLIENT_SECRET, Provider
 
@@ -189,3 +189,61 @@ def test_single_sign_on_counts_as_the_second_factor(client, provider, anna):
     provider.claims = {"sub": "x", "email": anna.email, "email_verified": True}
     _sso(client, provider)
     assert client.get(reverse("promises:list")).status_code == 200
+
+
+def test_later_sign_ons_go_by_the_providers_subject(client, provider, anna):
+    provider.claims = {"sub": "entra-123", "email": anna.email, "email_verified": True}
+    assert _sso(client, provider).status_code == 302
+    link = ExternalIdentity.objects.get(user=anna)
+    assert (link.issuer, link.subject) == (provider.issuer, "entra-123")
+    client.logout()
+    # The address changed at the provider: the same subject still signs in.
+    provider.claims = {
+        "sub": "entra-123",
+        "email": "anna.ny@kalmar.se",
+        "email_verified": True,
+    }
+    assert _sso(client, provider).status_code == 302
+    assert _signed_in_as(client) == anna
+    assert ExternalIdentity.objects.count() == 1
+
+
+def test_an_address_given_to_another_provider_account_is_refused(
+    client, provider, anna, caplog
+):
+    provider.claims = {"sub": "entra-123", "email": anna.email, "email_verified": True}
+    assert _sso(client, provider).status_code == 302
+    client.logout()
+    # Somebody else at the provider now has Anna's old address.
+    provider.claims = {"sub": "entra-999", "email": anna.email, "email_verified": True}
+    response = _sso(client, provider)
+    assert response.status_code == 403
+    assert "kopplat till ett annat konto" in response.content.decode()
+    assert _signed_in_as(client) is None
+    assert "linked to another subject" in caplog.text
+
+
+def test_a_linked_user_who_is_switched_off_is_refused(client, provider, anna):
+    provider.claims = {"sub": "entra-123", "email": anna.email, "email_verified": True}
+    assert _sso(client, provider).status_code == 302
+    client.logout()
+    anna.is_active = False
+    anna.save()
+    response = _sso(client, provider)
+    assert response.status_code == 403 and _signed_in_as(client) is None
+
+
+def test_an_admin_sees_and_can_remove_a_link(client, provider, anna, superuser):
+    provider.claims = {"sub": "entra-123", "email": anna.email, "email_verified": True}
+    assert _sso(client, provider).status_code == 302
+    client.logout()
+    client.force_login(superuser)
+    page = client.get(reverse("admin:accounts_user_change", args=[anna.pk]))
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "entra-123" in body and provider.issuer in body
+    ExternalIdentity.objects.filter(user=anna).delete()  # what the inline's delete does
+    client.logout()
+    provider.claims = {"sub": "entra-456", "email": anna.email, "email_verified": True}
+    assert _sso(client, provider).status_code == 302
+    assert _signed_in_as(client) == anna

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from medborgarloften.accounts.models import Membership, User
+from medborgarloften.accounts.models import ExternalIdentity, Membership, User
 from medborgarloften.publishing.models import Subscription
 from medborgarloften.situation.models import Observation
 from medborgarloften.situation.services.observations import observation_create
@@ -48,6 +48,9 @@ def test_it_forgets_a_person_by_email_and_keeps_the_record(anna, kalmar):
         timezone.now() - dt.timedelta(days=2),
     )
     other = _observe(kalmar, "Klotter vid busshållplatsen", timezone.now())
+    ExternalIdentity.objects.create(
+        user=anna, issuer="https://login.example/kalmar", subject="entra-123"
+    )
     text = _run("forget", "--email", "anna.lindqvist@kalmar.example")
 
     anna.refresh_from_db()
@@ -55,6 +58,7 @@ def test_it_forgets_a_person_by_email_and_keeps_the_record(anna, kalmar):
     assert (anna.first_name, anna.last_name, anna.email) == ("", "", "")
     assert not anna.is_active and not anna.has_usable_password()
     assert not Membership.objects.filter(user=anna).exists()
+    assert not ExternalIdentity.objects.filter(user=anna).exists()
     assert not Subscription.objects.exists()
     note.refresh_from_db()
     assert note.text == "[borttaget] såg klotter, ring [borttaget]"
