@@ -202,15 +202,13 @@ class Prefiltered:
         return False
 
     def _ruled_out(self, text: str, folded: str | None) -> bool:
-        literals = self.literals
-        if literals is None or (folded is None and len(text) < SHORT_TEXT):
+        if self.literals is None:
             return False
         if folded is None:
-            folded = fold(text)
-        for literal in literals:  # noqa: SIM110 - a plain loop is faster than any()
-            if literal in folded:
+            if len(text) < SHORT_TEXT:
                 return False
-        return True
+            folded = fold(text)
+        return not self.may_match(folded)
 
     def search(
         self,
@@ -221,7 +219,7 @@ class Prefiltered:
         folded: str | None = None,
     ) -> re.Match[str] | None:
         """``regex.search``, or None when the prefilter rules the text out."""
-        if self.literals is not None and self._ruled_out(text, folded):
+        if self._ruled_out(text, folded):
             return None
         return self.regex.search(text, pos, endpos)
 
@@ -234,7 +232,7 @@ class Prefiltered:
         folded: str | None = None,
     ) -> re.Match[str] | None:
         """``regex.match``, or None when the prefilter rules the text out."""
-        if self.literals is not None and self._ruled_out(text, folded):
+        if self._ruled_out(text, folded):
             return None
         return self.regex.match(text, pos, endpos)
 
@@ -247,7 +245,7 @@ class Prefiltered:
         folded: str | None = None,
     ) -> Iterator[re.Match[str]]:
         """``regex.finditer``, or nothing when the prefilter rules the text out."""
-        if self.literals is not None and self._ruled_out(text, folded):
+        if self._ruled_out(text, folded):
             return iter(())
         return self.regex.finditer(text, pos, endpos)
 
