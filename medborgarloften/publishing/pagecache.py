@@ -200,6 +200,22 @@ class Entry:
         return response
 
 
+def _read(store: Any, key: str) -> Entry | None:
+    """The entry under ``key``; a broken store is a miss, never an error page."""
+    try:
+        return store.get(key)
+    except Exception:
+        logger.exception("page cache: cannot read %s", key)
+        return None
+
+
+def _write(store: Any, key: str, entry: Entry) -> None:
+    try:
+        store.set(key, entry, PAGE_TIMEOUT)
+    except Exception:
+        logger.exception("page cache: cannot write %s", key)
+
+
 def _anonymous_without_session(request: HttpRequest) -> bool:
     user = getattr(request, "user", None)
     if user is None or user.is_authenticated:
@@ -297,15 +313,12 @@ def cached_public(
                 if response.status_code == 200:
                     patch_cache_control(response, private=True, no_cache=True)
                 return response
-            version = current_version()
+            # The fast path already read the version for this request.
+            version = getattr(request, "page_cache_version", None) or current_version()
             store = _store(PAGE_CACHE)
             key = cache_key(request, version) if version and store else None
             if key:
-                try:
-                    entry = store.get(key)
-                except Exception:
-                    logger.exception("page cache: cannot read %s", key)
-                    entry = None
+                entry = _read(store, key)
                 if entry is not None:
                     return _mark(_finish(request, entry, max_age, hit=True), entry)
             response = view(request, *args, **kwargs)
@@ -326,10 +339,7 @@ def cached_public(
                 built=time.time(),
             )
             if key:
-                try:
-                    store.set(key, entry, PAGE_TIMEOUT)
-                except Exception:
-                    logger.exception("page cache: cannot write %s", key)
+                _write(store, key, entry)
             return _mark(_finish(request, entry, max_age, hit=False), entry)
 
         return wrapper
@@ -365,11 +375,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         language = translation.get_language_from_request(request)
         key = cache_key(request, version, language) + ":sent"
-        try:
-            entry = store.get(key)
-        except Exception:
-            logger.exception("page cache: cannot read %s", key)
-            entry = None
+        entry = _read(store, key)
         if entry is not None:
             response = entry.response()
             response[HEADER] = "hit"
@@ -379,6 +385,7 @@ class PageCacheMiddleware:
                 last_modified=int(entry.built),
                 response=response,
             )
+        request.page_cache_version = version
         response = self.get_response(request)
         marked = getattr(response, "page_cache_entry", None)
         if (
@@ -397,8 +404,5 @@ class PageCacheMiddleware:
                 built=parse_http_date_safe(response.get("Last-Modified", ""))
                 or marked.built,
             )
-            try:
-                store.set(key, sent, PAGE_TIMEOUT)
-            except Exception:
-                logger.exception("page cache: cannot write %s", key)
+            _write(store, key, sent)
         return response
