@@ -33,6 +33,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from medborgarloften.operations.middleware import client_address
+
 security_log = logging.getLogger("medborgarloften.security")
 
 
@@ -51,12 +53,8 @@ def cool_off(request: HttpRequest | None = None) -> timedelta:
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    """The client's address: the proxy's header when configured (as the rate limits)."""
-    header = getattr(settings, "RATELIMIT_CLIENT_IP_HEADER", "")
-    address = ""
-    if header:
-        address = request.META.get(header, "").split(",")[0].strip()
-    return address or request.META.get("REMOTE_ADDR") or None
+    """The client's address as the rate limits see it (axes' AXES_CLIENT_IP_CALLABLE)."""
+    return client_address(request) or None
 
 
 class LockoutHandler(AxesDatabaseHandler):

@@ -49,13 +49,19 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
-def client_key(request: HttpRequest) -> str:
-    """A keyed hash of the client's address (the proxy's header when configured)."""
+def client_address(request: HttpRequest) -> str:
+    """The client's address: the proxy's header when configured, else the peer's.
+    The rate limits and the sign-in lockout both count by it."""
     header = getattr(settings, "RATELIMIT_CLIENT_IP_HEADER", "")
     address = ""
     if header:
         address = request.META.get(header, "").split(",")[0].strip()
-    address = address or request.META.get("REMOTE_ADDR", "")
+    return address or request.META.get("REMOTE_ADDR", "")
+
+
+def client_key(request: HttpRequest) -> str:
+    """A keyed hash of the client's address (the proxy's header when configured)."""
+    address = client_address(request)
     digest = hmac.new(
         settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256
     ).hexdigest()
