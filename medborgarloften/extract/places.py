@@ -184,10 +184,7 @@ def _word_excluded(value: str) -> bool:
 def _is_excluded(text: str, value: str, end: int, muni: set[str]) -> bool:
     if _word_excluded(value):
         return True
-    words = value.split()
-    if _fold(value) in muni:
-        return True
-    if len(words) == 1 and _fold(words[0]) in muni:
+    if _fold(value) in muni:  # names are matched without surrounding space
         return True
     after = text[end : end + 30].lstrip()
     if _ORG_AFTER.match(after):
