@@ -64,6 +64,13 @@ def score(pred: Path, verbose: bool) -> tuple[str, dict[str, float]]:
     return "\n".join(lines) + "\n", figures
 
 
+def corpus_fingerprint(docs: Path, gold: Path) -> dict[str, object]:
+    sys.path.insert(0, str(ROOT))
+    from medborgarloften.extract.evaluation import corpus_fingerprint as fingerprint
+
+    return fingerprint(docs, gold)
+
+
 def speed(rounds: int = 5) -> float:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "medborgarloften.settings")
@@ -118,6 +125,7 @@ def main() -> int:
             json.dumps(
                 {
                     **floor,
+                    "corpus": corpus_fingerprint(DOCS, GOLD),
                     "measured": datetime.now(UTC).date().isoformat(),
                     "command": "python benchmarks/score_corpus.py --update-baseline",
                 },

@@ -2,7 +2,8 @@
 
 Scores ``extract_record`` on the shared development corpus (``<repo>/../shared``)
 with the shared scorer, reading each file as the ``extract`` command does, and
-compares with ``benchmarks/accuracy_baseline.json``. Raise the baseline with
+compares with ``benchmarks/accuracy_baseline.json``, which must have been measured
+on this same corpus (its size and SHA-256 are stored beside the figures). Raise the baseline with
 ``benchmarks/score_corpus.py --update-baseline`` when the figures improve.
 """
 
@@ -41,6 +42,19 @@ def result() -> dict:
         text, url = read_input(str(path))
         preds[path.stem] = extract_record(text, record_id=path.stem, source_url=url)
     return scorer.score(GOLD, preds)
+
+
+def test_the_baseline_belongs_to_this_corpus():
+    """A baseline measured on another corpus says nothing about this one."""
+    from medborgarloften.extract.evaluation import corpus_fingerprint
+
+    here = corpus_fingerprint(DOCS, GOLD)
+    assert BASELINE.get("corpus") == here, (
+        f"benchmarks/accuracy_baseline.json was measured on {BASELINE.get('corpus')}, "
+        f"but the shared corpus is now {here}: measure it anew with "
+        "`python benchmarks/score_corpus.py --update-baseline` (a new measurement, "
+        "not a lowered floor) and say so in the commit"
+    )
 
 
 def test_it_keeps_the_overall_score_at_or_above_the_baseline(result):
