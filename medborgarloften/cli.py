@@ -6,6 +6,7 @@ can never drift apart. ``medborgarloften --help`` lists them with one line each.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
@@ -54,6 +55,59 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+# argparse's own messages (usage lines and errors of every subcommand) in Swedish
+# beside the English, like the rest of the CLI. argparse looks them up through its
+# module-level gettext ``_`` when it prints; messages not listed stay English.
+_ARGPARSE_SV: dict[str, str] = {
+    "usage: ": "användning / usage: ",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fel / error: %(message)s\n",
+    "the following arguments are required: %s": (
+        "dessa argument krävs / the following arguments are required: %s"
+    ),
+    "one of the arguments %s is required": (
+        "ett av argumenten krävs / one of the arguments is required: %s"
+    ),
+    "unrecognized arguments: %s": ("okända argument / unrecognized arguments: %s"),
+    "argument %(argument_name)s: %(message)s": (
+        "argument %(argument_name)s: %(message)s"
+    ),
+    "expected one argument": "ett värde behövs / expected one argument",
+    "expected at least one argument": (
+        "minst ett värde behövs / expected at least one argument"
+    ),
+    "expected at most one argument": (
+        "högst ett värde / expected at most one argument"
+    ),
+    "not allowed with argument %s": (
+        "kan inte kombineras med / not allowed with argument %s"
+    ),
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ogiltigt val / invalid choice: %(value)r (välj bland / choose from "
+        "%(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": (
+        "ogiltigt värde / invalid %(type)s value: %(value)r"
+    ),
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tvetydig flagga / ambiguous option: %(option)s (%(matches)s)"
+    ),
+    "ignored explicit argument %r": (
+        "värdet används inte / ignored explicit argument %r"
+    ),
+    "show this help message and exit": "visa hjälpen / show this help and exit",
+    "positional arguments": "argument / positional arguments",
+    "options": "flaggor / options",
+}
+
+
+def _argparse_gettext(message: str) -> str:
+    return _ARGPARSE_SV.get(message, message)
+
+
+def _argparse_ngettext(singular: str, plural: str, n: int) -> str:
+    return _argparse_gettext(singular if n == 1 else plural)
+
+
 def _usage() -> str:
     width = max(len(name) for name in SUBCOMMANDS)
     lines = [
@@ -73,15 +127,21 @@ def _usage() -> str:
 def main(argv: list[str] | None = None) -> int:
     """Dispatch to the management command; return the process exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or args[0] in {"-h", "--help", "help"}:
+    if not args:
+        # A command is required: the usage is an error, not a successful run.
+        print(_usage(), file=sys.stderr)
+        return 2
+    if args[0] in {"-h", "--help", "help"}:
         print(_usage())
         return 0
-    if args[0] in {"--version", "-V"}:
+    name, rest = args[0], args[1:]
+    options = rest[: rest.index("--")] if "--" in rest else rest
+    if name in {"--version", "-V"} or "--version" in options:
+        # Every subcommand's --version is the application's, not Django's.
         from medborgarloften import __version__
 
         print(f"medborgarloften {__version__}")
         return 0
-    name, rest = args[0], args[1:]
     if name not in SUBCOMMANDS:
         print(
             f"medborgarloften: okänt kommando / unknown command: {name!r}\n\n{_usage()}",
@@ -90,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     command = SUBCOMMANDS[name][0]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "medborgarloften.settings")
+    argparse._ = _argparse_gettext  # type: ignore[attr-defined]
+    argparse.ngettext = _argparse_ngettext  # type: ignore[attr-defined]
     from django.core.management import execute_from_command_line
 
     argv_django = (

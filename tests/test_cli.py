@@ -55,3 +55,59 @@ def test_it_returns_a_non_zero_exit_for_a_failing_command(tmp_path):
     )
     assert result.returncode != 0
     assert "no_such_app" in result.stderr
+
+
+def test_it_prints_usage_and_exits_2_without_a_command(capsys):
+    assert cli.main([]) == 2
+    captured = capsys.readouterr()
+    assert "usage: medborgarloften" in captured.err
+    assert captured.out == ""
+
+
+@pytest.mark.parametrize("name", ["export", "serve", "migrate"])
+def test_it_prints_the_applications_version_for_every_subcommand(capsys, name):
+    import django
+
+    from medborgarloften import __version__
+
+    assert cli.main([name, "--version"]) == 0
+    out = capsys.readouterr().out.strip()
+    assert out == f"medborgarloften {__version__}"
+    assert out != django.get_version()
+
+
+def test_it_writes_argument_errors_in_swedish_and_english(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "medborgarloften", "export"],
+        capture_output=True,
+        text=True,
+        env={"DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "användning / usage:" in result.stderr
+    assert "fel / error:" in result.stderr
+    assert "ett av argumenten krävs" in result.stderr
+    assert "one of the arguments is required: --promise" in result.stderr
+
+
+def test_it_writes_unknown_flags_in_swedish_and_english(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "medborgarloften", "export", "--all", "--flyga"],
+        capture_output=True,
+        text=True,
+        env={"DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "okända argument / unrecognized arguments: --flyga" in result.stderr
+
+
+@pytest.mark.parametrize("english", sorted(cli._ARGPARSE_SV))
+def test_each_argparse_translation_keeps_the_placeholders_of_its_message(english):
+    import re
+
+    placeholders = re.compile(r"%(?:\([a-z_]+\))?[rsd]")
+    assert sorted(placeholders.findall(cli._ARGPARSE_SV[english])) == sorted(
+        placeholders.findall(english)
+    )
