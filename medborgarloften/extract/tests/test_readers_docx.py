@@ -59,8 +59,9 @@ def test_it_reads_paragraphs_headings_bullets_and_tables_in_body_order() -> None
         "Det här gör vi\n\n"
         "• Polisen ökar närvaron på fredagskvällar.\n"
         "• Kommunen rustar upp belysningen i parken.\n"
-        "• Vi redovisar resultatet i december.\n\n"
-        "Aktivitet\nAnsvarig\nTrygghetsvandring i Östra Söderby\nKommunens fältare\n\n"
+        "1. Vi redovisar resultatet i december.\n\n"
+        "Aktivitet    Ansvarig\n"
+        "Trygghetsvandring i Östra Söderby    Kommunens fältare\n\n"
         "Uppföljning varje halvår\n\n"
         "Kontakt: trygghetssamordnaren i Söderby kommun.\n"
     )
