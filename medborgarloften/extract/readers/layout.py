@@ -94,7 +94,7 @@ class Line:
         total = 0
         for word in body:
             weight = len(word.text)
-            sizes[round(word.size, 1)] += weight
+            sizes[word.size] += weight
             bold += weight if word.bold else 0
             total += weight
         return sizes.most_common(1)[0][0], bold * 2 > total
@@ -123,13 +123,13 @@ class Line:
     def body_x0(self) -> float:
         return self.body[0].x0
 
-    @property
+    @cached_property
     def text(self) -> str:
         """Words joined by a space; a gap wider than an em (the columns of a
         signature block or a table row) is kept as four spaces."""
         return _join(self.body)
 
-    @property
+    @cached_property
     def full_text(self) -> str:
         return _join(self.words)
 
@@ -192,8 +192,8 @@ def attach_marks(
             line.words.insert(
                 0, Word("•", best[0], best[2], line.base, size, graphic=True)
             )
-            line.__dict__.pop("marker", None)
-            line.__dict__.pop("_style", None)
+            for cached in ("marker", "_style", "text", "full_text"):
+                line.__dict__.pop(cached, None)
 
 
 # --- Running headers and footers -----------------------------------------------------
@@ -491,6 +491,7 @@ class _Builder:
         ):
             # "(2)" or "3." that a sentence wrapped onto the start of a line.
             line.__dict__["marker"] = ""
+            line.__dict__.pop("text", None)
         if line.marker:
             tight = bool(block.marker) or (not paragraph_gap and same_size)
             self._start(line, "\n" if tight else "\n\n")

@@ -141,12 +141,17 @@ def _page_lines(page: pdfium.PdfPage) -> tuple[float, list[Line]]:
 
 
 def _words(textpage: pdfium.PdfTextPage, text: str) -> list[Word]:
+    raw = textpage.raw  # one conversion, not one per C call
     left, right = ctypes.c_double(), ctypes.c_double()
     bottom, top = ctypes.c_double(), ctypes.c_double()
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     bold_fonts: dict[bytes, bool] = {}
+    # Size and weight belong to the text object (a run of text in one font); the
+    # words of one object share them, so they are asked for once per object.
+    last_object: int | None = None
+    size, bold = 10.0, False
     words = []
     for match in _TOKEN.finditer(text):
         token = match.group()
@@ -154,22 +159,27 @@ def _words(textpage: pdfium.PdfTextPage, text: str) -> list[Word]:
         hyphen_break = token[-1] in _HYPHEN_MARKS
         if hyphen_break:
             token = token[:-1] + "-"
-        if not pdfium_c.FPDFText_GetCharOrigin(textpage, first, origin_x, origin_y):
+        if not pdfium_c.FPDFText_GetCharOrigin(raw, first, origin_x, origin_y):
             continue
-        pdfium_c.FPDFText_GetCharBox(textpage, first, left, right, bottom, top)
+        pdfium_c.FPDFText_GetCharBox(raw, first, left, right, bottom, top)
         x0 = left.value
         first_right = right.value
         if last != first:
-            pdfium_c.FPDFText_GetCharBox(textpage, last, left, right, bottom, top)
-        size = pdfium_c.FPDFText_GetFontSize(textpage, first) or 10.0
-        weight = pdfium_c.FPDFText_GetFontWeight(textpage, first)
-        pdfium_c.FPDFText_GetFontInfo(textpage, first, name, len(name), flags)
-        font = name.value
-        bold = bold_fonts.get(font)
-        if bold is None:
-            bold = bold_fonts[font] = bool(_BOLD_NAME.search(font.decode("latin-1")))
-        bold = bold or weight >= 600
+            pdfium_c.FPDFText_GetCharBox(raw, last, left, right, bottom, top)
         x1 = max(right.value, x0)
+        text_object = _text_object(raw, first)
+        if text_object is None or text_object != last_object:
+            last_object = text_object
+            size = pdfium_c.FPDFText_GetFontSize(raw, first) or 10.0
+            weight = pdfium_c.FPDFText_GetFontWeight(raw, first)
+            pdfium_c.FPDFText_GetFontInfo(raw, first, name, len(name), flags)
+            font = name.value
+            named_bold = bold_fonts.get(font)
+            if named_bold is None:
+                named_bold = bold_fonts[font] = bool(
+                    _BOLD_NAME.search(font.decode("latin-1"))
+                )
+            bold = named_bold or weight >= 600
         if len(token) > 1 and token[0] in BULLET_CHARS:
             # "•Text" with no space: the bullet is a word of its own.
             words.append(Word(token[0], x0, first_right, origin_y.value, size, bold))
@@ -177,6 +187,13 @@ def _words(textpage: pdfium.PdfTextPage, text: str) -> list[Word]:
             x0 = first_right
         words.append(Word(token, x0, x1, origin_y.value, size, bold, hyphen_break))
     return words
+
+
+# FPDFText_GetTextObject returning a plain address: comparing two of pypdfium2's
+# typed pointers needs ctypes.cast, which costs more than the calls it saves.
+_text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+)
 
 
 def _marks(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
