@@ -43,6 +43,10 @@ _DASHES = frozenset("-–—*")
 PARAGRAPH_STEP = 1.3
 # Sizes closer than this share a style (PDF sizes carry rounding noise).
 SIZE_TOLERANCE = 0.06
+# A page header or footer sits in the outer 8 % of the page, at least three line
+# heights from the text.
+MARGIN_SHARE = 0.08
+MARGIN_GAP = 3.0
 
 
 @dataclass
@@ -242,6 +246,40 @@ def strip_running_lines(pages: list[list[Line]]) -> None:
             if is_running(lines[index])
             or _PAGE_NUMBER.match(lines[index].full_text.strip())
         }
+        lines[:] = [line for index, line in enumerate(lines) if index not in drop]
+
+
+def strip_margin_lines(pages: list[tuple[float, list[Line]]]) -> None:
+    """Remove a page header or footer that appears once (a one-page document):
+    a line no larger than the body text, alone in the page's top or bottom margin,
+    far from the text it would belong to (pages given as (height, lines))."""
+    sizes: Counter[float] = Counter()
+    for _, lines in pages:
+        for line in lines:
+            sizes[line.size] += len(line.full_text)
+    if not sizes:
+        return
+    body = sizes.most_common(1)[0][0]
+    for height, lines in pages:
+        if len(lines) < 3 or height <= 0:
+            continue
+        drop = set()
+        first, second = lines[0], lines[1]
+        if (
+            first.base > (1 - MARGIN_SHARE) * height
+            and first.size <= body * (1 + SIZE_TOLERANCE)
+            and first.base - second.base > MARGIN_GAP * first.size
+            and not first.marker
+        ):
+            drop.add(0)
+        last, before = lines[-1], lines[-2]
+        if (
+            last.base < MARGIN_SHARE * height
+            and last.size <= body * (1 + SIZE_TOLERANCE)
+            and before.base - last.base > MARGIN_GAP * last.size
+            and not last.marker
+        ):
+            drop.add(len(lines) - 1)
         lines[:] = [line for index, line in enumerate(lines) if index not in drop]
 
 
@@ -598,15 +636,17 @@ def blocks_text(flows: Iterable[tuple[list[Line], float | None]]) -> str:
     return builder.text()
 
 
-def layout_pages(pages: list[tuple[float, list[Line]]]) -> tuple[str, int]:
-    """Text of pages of lines (page width, lines) and the number of two-column pages."""
-    strip_running_lines([lines for _, lines in pages])
-    ends = sorted(line.x1 for _, lines in pages for line in lines)
+def layout_pages(pages: list[tuple[float, float, list[Line]]]) -> tuple[str, int]:
+    """Text of pages of lines (page width, page height, lines) and the number of
+    two-column pages."""
+    strip_running_lines([lines for _, _, lines in pages])
+    strip_margin_lines([(height, lines) for _, height, lines in pages])
+    ends = sorted(line.x1 for _, _, lines in pages for line in lines)
     # Where the document's lines end: a high quantile, not the widest table row.
     right = ends[int(0.95 * (len(ends) - 1))] if ends else None
     flows: list[tuple[list[Line], float | None]] = []
     two_column_pages = 0
-    for width, lines in pages:
+    for width, _, lines in pages:
         page_flows, columns = reading_order(lines, width)
         two_column_pages += columns
         flows.extend((flow, None if columns else right) for flow in page_flows)

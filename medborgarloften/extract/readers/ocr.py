@@ -17,6 +17,7 @@ import functools
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import tempfile
 import time
@@ -41,6 +42,7 @@ NEEDS_OCR = (
     "or the browser, or make it searchable with text recognition (OCR) in the "
     "scanner or a PDF program and upload it again"
 )
+X_HEIGHT_TO_SIZE = 1.9
 _TITLE_FIELD = re.compile(r"(\w+) ([^;]+)")
 _LINE_CLASSES = frozenset({"ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"})
 
@@ -95,8 +97,8 @@ def read_scanned(document: pdfium.PdfDocument) -> tuple[str, dict[str, object]]:
 
 def ocr_pages(
     document: pdfium.PdfDocument, numbers: list[int]
-) -> list[tuple[float, list[Line]]]:
-    """(page width, lines) of the pages ``numbers`` (from 1), read by OCR."""
+) -> list[tuple[float, float, list[Line]]]:
+    """(page width, page height, lines) of the pages ``numbers`` (from 1), by OCR."""
     found = _tesseract()
     if found is None:
         raise ExtractError(NEEDS_OCR)
@@ -113,7 +115,7 @@ def ocr_pages(
             finally:
                 page.close()
             hocr = _run(program, languages, image, deadline)
-            pages.append((width, _lines(hocr, height)))
+            pages.append((width, height, _lines(hocr, height)))
     return pages
 
 
@@ -184,29 +186,12 @@ def _lines(hocr: bytes, page_height: float) -> list[Line]:
     if root is None:
         return []
     scale = 72 / DPI
+    parsed = [found for line in root.iter("{*}span") if (found := _parse_line(line))]
+    sizes = _size_classes([size for size, _ in parsed])
     words: list[Word] = []
     marks: list[tuple[float, float, float, float]] = []
-    for line in root.iter("{*}span"):
-        if line.get("class") not in _LINE_CLASSES:
-            continue
-        fields = _title(line)
-        try:
-            x0, y0, x1, y1 = (float(v) for v in fields["bbox"])
-            slope, offset = (float(v) for v in fields.get("baseline", ["0", "0"]))
-            size = float(fields.get("x_size", [str(y1 - y0)])[0])
-        except (KeyError, ValueError):
-            continue
-        line_words = []
-        for span in line.iter("{*}span"):
-            if span.get("class") != "ocrx_word":
-                continue
-            text = "".join(span.itertext()).strip()
-            box = _title(span).get("bbox")
-            if not text or not box:
-                continue
-            wx0, wy0, wx1, wy1 = (float(v) for v in box)
-            base = y1 + offset + slope * (wx0 - x0)
-            line_words.append((text, wx0, wy0, wx1, wy1, base))
+    for size, line_words in parsed:
+        size = sizes[size]
         for index, (text, wx0, wy0, wx1, wy1, base) in enumerate(line_words):
             following = line_words[index + 1] if index + 1 < len(line_words) else None
             if (
@@ -230,6 +215,58 @@ def _lines(hocr: bytes, page_height: float) -> list[Line]:
     lines = group_lines(words)
     attach_marks(lines, marks)
     return lines
+
+
+_OcrWord = tuple[str, float, float, float, float, float]
+
+
+def _parse_line(line: etree._Element) -> tuple[float, list[_OcrWord]] | None:
+    """(size, words as (text, x0, y0, x1, y1, baseline)) of an hOCR line, in pixels."""
+    if line.get("class") not in _LINE_CLASSES:
+        return None
+    fields = _title(line)
+    try:
+        x0, y0, x1, y1 = (float(v) for v in fields["bbox"])
+        slope, offset = (float(v) for v in fields.get("baseline", ["0", "0"]))
+        row = float(fields.get("x_size", [str(y1 - y0)])[0])
+        rise = float(fields.get("x_ascenders", ["0"])[0])
+        drop = float(fields.get("x_descenders", ["0"])[0])
+    except (KeyError, ValueError):
+        return None
+    # Tesseract's row height grows with "å", "Ö" and other tall letters; the
+    # x-height (row minus ascenders and descenders) does not. A font's size is
+    # about 1.9 x-heights.
+    x_height = row - rise - drop
+    size = X_HEIGHT_TO_SIZE * x_height if x_height > 0.3 * row else row
+    words = []
+    for span in line.iter("{*}span"):
+        if span.get("class") != "ocrx_word":
+            continue
+        text = "".join(span.itertext()).strip()
+        box = _title(span).get("bbox")
+        if not text or not box or len(box) != 4:
+            continue
+        try:
+            wx0, wy0, wx1, wy1 = (float(v) for v in box)
+        except ValueError:
+            continue
+        words.append((text, wx0, wy0, wx1, wy1, y1 + offset + slope * (wx0 - x0)))
+    return (size, words) if words and size > 0 else None
+
+
+def _size_classes(sizes: list[float]) -> dict[float, float]:
+    """Each OCR size estimate → the median of its class. Estimates of one font size
+    vary by a few per cent from line to line; the layout compares sizes to find
+    headings, so sizes within 10 % of each other become one."""
+    classes: list[list[float]] = []
+    for size in sorted(sizes):
+        if classes and size <= classes[-1][0] * 1.1:
+            classes[-1].append(size)
+        else:
+            classes.append([size])
+    return {
+        size: statistics.median(members) for members in classes for size in members
+    }
 
 
 def _is_bullet(

@@ -51,7 +51,7 @@ def read_pdf(data: bytes, *, allow_ocr: bool = True) -> tuple[str, dict[str, obj
         metadata = _metadata(document)
         text_chars = sum(
             len(word.text)
-            for _, lines in pages
+            for _, _, lines in pages
             for line in lines
             for word in line.words
         )
@@ -63,7 +63,7 @@ def read_pdf(data: bytes, *, allow_ocr: bool = True) -> tuple[str, dict[str, obj
         # Page numbers (from 1) with no text at all: scanned pages in a mixed file
         # (a signed last page, a scanned appendix), read by OCR when it is here.
         empty_pages = [
-            number for number, (_, lines) in enumerate(pages, 1) if not lines
+            number for number, (_, _, lines) in enumerate(pages, 1) if not lines
         ]
         scanned: list[int] = []
         if empty_pages and allow_ocr and ocr_available():
@@ -72,11 +72,11 @@ def read_pdf(data: bytes, *, allow_ocr: bool = True) -> tuple[str, dict[str, obj
                 pages[number - 1] = page
     finally:
         document.close()
-    read_by_ocr = [number for number in scanned if pages[number - 1][1]]
+    read_by_ocr = [number for number in scanned if pages[number - 1][2]]
     text, two_column_pages = layout_pages(pages)
     meta: dict[str, object] = {
         "pages": len(pages),
-        "pages_without_text": [n for n in empty_pages if not pages[n - 1][1]],
+        "pages_without_text": [n for n in empty_pages if not pages[n - 1][2]],
         "two_column_pages": two_column_pages,
         "ocr": bool(read_by_ocr),
         **metadata,
@@ -118,9 +118,9 @@ def _metadata(document: pdfium.PdfDocument) -> dict[str, object]:
     }
 
 
-def _page_lines(page: pdfium.PdfPage) -> tuple[float, list[Line]]:
+def _page_lines(page: pdfium.PdfPage) -> tuple[float, float, list[Line]]:
     """Words with positions, grouped into lines top to bottom, drawn bullets put in."""
-    width = page.get_width()
+    width, height = page.get_size()
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
@@ -137,7 +137,7 @@ def _page_lines(page: pdfium.PdfPage) -> tuple[float, list[Line]]:
         page.close()
     lines = group_lines(words)
     attach_marks(lines, marks)
-    return width, lines
+    return width, height, lines
 
 
 def _words(textpage: pdfium.PdfTextPage, text: str) -> list[Word]:

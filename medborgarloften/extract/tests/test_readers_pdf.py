@@ -183,7 +183,7 @@ def test_it_says_what_to_do_with_a_scan_when_ocr_is_missing(no_tesseract) -> Non
 HOCR = """<?xml version="1.0" encoding="UTF-8"?>
 <html xmlns="http://www.w3.org/1999/xhtml"><body>
 <div class='ocr_page' title='bbox 0 0 2480 3508'>
-<span class='ocr_line' title="bbox 300 400 1400 446; baseline 0 -10; x_size 46">
+<span class='ocr_line' title="bbox 300 400 1400 446; baseline 0 -10; x_size 46; x_descenders 9; x_ascenders 10">
 <span class='ocrx_word' title='bbox 300 404 360 446; x_wconf 95'>Text</span>
 <span class='ocrx_word' title='bbox 372 404 470 446; x_wconf 95'>som</span>
 <span class='ocrx_word' title='bbox 482 404 620 446; x_wconf 95'>OCR</span>
@@ -191,7 +191,7 @@ HOCR = """<?xml version="1.0" encoding="UTF-8"?>
 <span class='ocrx_word' title='bbox 812 404 840 446; x_wconf 95'>i</span>
 <span class='ocrx_word' title='bbox 852 404 1100 446; x_wconf 95'>Norrdal:</span>
 </span>
-<span class='ocr_line' title="bbox 300 470 1400 516; baseline 0 -10; x_size 46">
+<span class='ocr_line' title="bbox 300 470 1400 516; baseline 0 -10; x_size 46; x_descenders 9; x_ascenders 10">
 <span class='ocrx_word' title='bbox 310 484 325 499; x_wconf 60'>e</span>
 <span class='ocrx_word' title='bbox 360 474 560 516; x_wconf 95'>Trygghet</span>
 <span class='ocrx_word' title='bbox 572 474 640 516; x_wconf 95'>för</span>
