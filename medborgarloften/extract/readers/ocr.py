@@ -264,9 +264,7 @@ def _size_classes(sizes: list[float]) -> dict[float, float]:
             classes[-1].append(size)
         else:
             classes.append([size])
-    return {
-        size: statistics.median(members) for members in classes for size in members
-    }
+    return {size: statistics.median(members) for members in classes for size in members}
 
 
 def _is_bullet(

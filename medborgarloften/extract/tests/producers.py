@@ -76,7 +76,9 @@ PAGE_HEADER = "Kalmar kommun och Polisen – medborgarlöfte"
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # "title" | "heading" | "paragraph" | "numbered" | "bullets" | "signature"
+    kind: (
+        str  # "title" | "heading" | "paragraph" | "numbered" | "bullets" | "signature"
+    )
     text: str = ""
     items: tuple[str, ...] = ()
 
@@ -274,14 +276,15 @@ def weasyprint_pdf(page: str) -> bytes:
     return result
 
 
-def scanned_pdf(pdf: bytes, *, dpi: int = 200) -> bytes:
-    """Each page of ``pdf`` as a grey picture in a PDF without a text layer."""
+def scanned_pdf(pdf: bytes, *, dpi: int = 200, pages: int | None = None) -> bytes:
+    """The pages of ``pdf`` (the first ``pages``) as grey pictures in a PDF without
+    a text layer."""
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(pdf)
     try:
         images = []
-        for index in range(len(document)):
+        for index in range(min(len(document), pages or len(document))):
             page = document[index]
             try:
                 images.append(
