@@ -30,10 +30,12 @@ from ..errors import ExtractError
 from .layout import Line, Word, attach_marks, group_lines, layout_pages
 
 DPI = 300
-OCR_TIMEOUT_SECONDS = 600
-# A scanned promise is a few pages; a long scan is read this far, and the rest
+# The whole OCR of one document, kept under the 120 s nginx waits for the web
+# upload (deploy/nginx.conf); about 4–15 s a page on a two-core server.
+OCR_TIMEOUT_SECONDS = 100
+# A scanned promise is a few pages; a longer scan is read this far, and the rest
 # reported as pages without text.
-MAX_OCR_PAGES = 30
+MAX_OCR_PAGES = 20
 NEEDS_OCR = (
     "PDF-filen är en skannad bild utan text. Be avsändaren om en PDF som sparats "
     "direkt från Word eller webbläsaren, eller gör den sökbar med textigenkänning "
@@ -162,10 +164,10 @@ def _run(program: str, languages: str, image: Path, deadline: float) -> bytes:
 
 def _too_slow() -> ExtractError:
     return ExtractError(
-        f"Textigenkänningen (OCR) tog mer än {OCR_TIMEOUT_SECONDS // 60} minuter; "
-        "dela upp den skannade filen eller be om en PDF med text / text recognition "
-        f"(OCR) took more than {OCR_TIMEOUT_SECONDS // 60} minutes; split the "
-        "scanned file or ask for a PDF with text"
+        f"Textigenkänningen (OCR) tog mer än {OCR_TIMEOUT_SECONDS} sekunder; dela "
+        "upp den skannade filen eller be om en PDF som sparats direkt från Word / "
+        f"text recognition (OCR) took more than {OCR_TIMEOUT_SECONDS} seconds; "
+        "split the scanned file or ask for a PDF saved directly from Word"
     )
 
 
