@@ -47,6 +47,8 @@ SIZE_TOLERANCE = 0.06
 # heights from the text.
 MARGIN_SHARE = 0.08
 MARGIN_GAP = 3.0
+# A full line of a single-column page reaches at least this far across it.
+FULL_LINE_SHARE = 0.75
 
 
 @dataclass
@@ -531,7 +533,9 @@ class _Builder:
             line.__dict__["marker"] = ""
             line.__dict__.pop("text", None)
         if line.marker:
-            tight = bool(block.marker) or (not paragraph_gap and same_size)
+            tight = bool(block.marker) or (
+                not paragraph_gap and same_size and line.bold == block.bold
+            )
             self._start(line, "\n" if tight else "\n\n")
             return
         if block.marker:
@@ -649,5 +653,8 @@ def layout_pages(pages: list[tuple[float, float, list[Line]]]) -> tuple[str, int
     for width, _, lines in pages:
         page_flows, columns = reading_order(lines, width)
         two_column_pages += columns
-        flows.extend((flow, None if columns else right) for flow in page_flows)
+        # Text as wide as the page wraps near its right margin; a document of
+        # short lines only (a signature page) never reached it.
+        page_right = max(right or 0.0, FULL_LINE_SHARE * width)
+        flows.extend((flow, None if columns else page_right) for flow in page_flows)
     return normalise(blocks_text(flows)), two_column_pages
