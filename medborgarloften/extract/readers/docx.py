@@ -525,11 +525,11 @@ def _page_furniture(
                 lines = []
                 for child in _body_elements(element):
                     if child.tag == _P:
-                        text = paragraph_text(child)
-                        lines.extend(" ".join(t.split()) for t in text.split("\n"))
+                        lines.extend(paragraph_text(child).split("\n"))
                     else:
                         lines.extend(_table_lines(child, styles, numbering))
-                text = "\n".join(line for line in lines if line.strip())
+                text = normalise("\n".join(line for line in lines if line.strip()))
+                text = text.strip()
                 if text and text not in found[key]:
                     found[key].append(text)
     return {key: "\n".join(texts) for key, texts in found.items() if texts}
