@@ -19,6 +19,7 @@ a blank line, list items one to a line as ``• text`` or ``1. text``.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -178,16 +179,17 @@ def attach_marks(
     """
     if not marks:
         return
+    by_centre = sorted(((y0 + y1) / 2, (x0, y0, x1, y1)) for x0, y0, x1, y1 in marks)
+    centres = [centre for centre, _ in by_centre]
     for line in lines:
         if line.words[0].graphic or line.marker:
             continue
         size = line.size
         first = line.words[0]
         best = None
-        for x0, y0, x1, y1 in marks:
-            centre = (y0 + y1) / 2
-            if not (line.base - 0.15 * size <= centre <= line.base + 0.75 * size):
-                continue
+        low = bisect.bisect_left(centres, line.base - 0.15 * size)
+        high = bisect.bisect_right(centres, line.base + 0.75 * size)
+        for _, (x0, y0, x1, y1) in by_centre[low:high]:
             if max(x1 - x0, y1 - y0) > 0.9 * size:
                 continue
             if not (0 <= first.x0 - x1 <= 3 * size):

@@ -35,6 +35,9 @@ _TOKEN = re.compile(r"[^\s\ufffe\x02]+[\ufffe\x02]?")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 # A shape this small (points) next to a line's start can be a drawn bullet.
 _MARK_MIN, _MARK_MAX = 1.0, 14.0
+# A page with more drawing objects than this is a map or a picture made of shapes;
+# looking for drawn bullets on it would cost seconds for nothing.
+MAX_PAGE_OBJECTS = 20_000
 _TEXT, _PATH, _IMAGE, _FORM = (
     pdfium_c.FPDF_PAGEOBJ_TEXT,
     pdfium_c.FPDF_PAGEOBJ_PATH,
@@ -203,8 +206,14 @@ def _marks(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
     right, top = ctypes.c_float(), ctypes.c_float()
     matrix = pdfium_c.FS_MATRIX()
 
+    seen = 0
+
     def visit(count: int, get: object, transform: tuple[float, ...] | None) -> None:
+        nonlocal seen
         for index in range(count):
+            seen += 1
+            if seen > MAX_PAGE_OBJECTS:
+                raise _TooManyObjects
             obj = get(index)  # type: ignore[operator]
             kind = pdfium_c.FPDFPageObj_GetType(obj)
             if kind == _TEXT:
@@ -236,12 +245,19 @@ def _marks(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
                 found.append(box)
 
     raw = page.raw
-    visit(
-        pdfium_c.FPDFPage_CountObjects(raw),
-        lambda i: pdfium_c.FPDFPage_GetObject(raw, i),
-        None,
-    )
+    try:
+        visit(
+            pdfium_c.FPDFPage_CountObjects(raw),
+            lambda i: pdfium_c.FPDFPage_GetObject(raw, i),
+            None,
+        )
+    except _TooManyObjects:
+        return []  # a map or a drawing, not a list: the text alone is read
     return found
+
+
+class _TooManyObjects(Exception):
+    pass
 
 
 def _compose(

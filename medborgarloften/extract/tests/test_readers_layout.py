@@ -186,3 +186,16 @@ def test_it_keeps_a_title_at_the_top_of_the_page() -> None:
     page.text(72, 740, "Polisen och kommunen har tagit fram löftet tillsammans.")
     page.text(72, 726, "Vi följer upp det varje halvår.")
     assert _text(page).startswith("Medborgarlöfte för Norrvik 2031\n\n")
+
+
+def test_it_reads_the_text_of_a_page_drawn_with_many_shapes(monkeypatch) -> None:
+    """A map made of thousands of shapes is not searched for bullets."""
+    from medborgarloften.extract.readers import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGE_OBJECTS", 50)
+    page = _list_page(None, drawn=True)
+    for n in range(60):
+        page.shape(300 + n % 10 * 8, 100 + n // 10 * 8, 3, 3)
+    text = _text(page)
+    assert "•" not in text
+    assert text.startswith("Polisen lovar att:\n\ngenomföra minst tre")
