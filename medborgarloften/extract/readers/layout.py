@@ -524,14 +524,17 @@ class _Builder:
         paragraph_gap = flow.paragraph_gap(previous, line)
         same_size = _same_size(line.size, block.size)
         full = _was_full(previous, line, flow)
+        typed = line.marker != "•" or line.words[0].text in _DASHES
         if (
             line.marker
-            and line.marker != "•"
+            and typed
             and full
             and not paragraph_gap
             and not previous.text.rstrip().endswith(_SENTENCE_END)
+            and not (block.marker and _aligned(line.x0, block.marker_x0, line.size))
         ):
-            # "(2)" or "3." that a sentence wrapped onto the start of a line.
+            # "(2)", "3." or a dash that a sentence wrapped onto the start of a
+            # line; the next item of a list has its marker where the last one had.
             line.__dict__["marker"] = ""
             line.__dict__.pop("text", None)
         if line.marker:

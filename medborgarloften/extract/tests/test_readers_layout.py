@@ -199,3 +199,22 @@ def test_it_reads_the_text_of_a_page_drawn_with_many_shapes(monkeypatch) -> None
     text = _text(page)
     assert "•" not in text
     assert text.startswith("Polisen lovar att:\n\ngenomföra minst tre")
+
+
+def test_it_does_not_take_a_dash_a_sentence_wrapped_for_a_bullet() -> None:
+    page = Page()
+    page.text(
+        72, 760, "Vi ska öka tryggheten i centrum och kring resecentrum under hela året"
+    )
+    page.text(72, 746, "– särskilt kvällstid – genom fler vuxna ute i trafiken.")
+    page.text(72, 718, "Polisen lovar att:")
+    page.text(72, 704, "– genomföra trygghetsvandringar i alla stadsdelar under våren")
+    page.text(72, 690, "– hålla öppna polisträffar")
+    assert _text(page) == (
+        "Vi ska öka tryggheten i centrum och kring resecentrum under hela året – "
+        "särskilt "
+        "kvällstid – genom fler vuxna ute i trafiken.\n\n"
+        "Polisen lovar att:\n"
+        "• genomföra trygghetsvandringar i alla stadsdelar under våren\n"
+        "• hålla öppna polisträffar\n"
+    )
