@@ -7,6 +7,10 @@ cookie banners, a 20-page PDF and a DOCX — and prints, per kind, documents per
 on one core and the peak memory Python allocated while reading one document
 (tracemalloc; PDFium's own C allocations are not counted, so the process's peak RSS
 is printed too). Targets: ≥ 100 text/HTML documents per second, a 20-page PDF < 1 s.
+
+``--ocr`` adds a scanned page (one page of the PDF above as a 200 dpi picture) read
+by Tesseract; that time is spent in the ``tesseract`` process, so it is given in wall
+seconds per page, not per CPU second of this process.
 """
 
 from __future__ import annotations
@@ -144,6 +148,11 @@ def main() -> None:
         action="store_true",
         help="measure the whole import path: read the document, then extract_record",
     )
+    parser.add_argument(
+        "--ocr",
+        action="store_true",
+        help="also time OCR of one scanned page (needs tesseract-ocr-swe)",
+    )
     args = parser.parse_args()
     inputs = {
         "text": (make_text(), "loefte.txt"),
@@ -181,11 +190,34 @@ def main() -> None:
             f"{wall_rate:.0f} | {median * 1000:.1f} ms | {slowest * 1000:.0f} ms | "
             f"{peak / 1024 / 1024:.1f} MiB |"
         )
+    if args.ocr:
+        _measure_ocr()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print()
     print(f"peak RSS of the whole run: {rss:.0f} MiB")
     print(
         f"machine speed now: a 10 M-step Python loop takes {_loop_seconds():.2f} s CPU"
+    )
+
+
+def _measure_ocr(runs: int = 3) -> None:
+    from medborgarloften.extract.readers.ocr import ocr_available
+    from medborgarloften.extract.tests.producers import scanned_pdf
+
+    if not ocr_available():
+        print("\nOCR: skipped, tesseract with Swedish is not installed")
+        return
+    scan = scanned_pdf(make_pdf(1), pages=1)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = read_bytes(scan, filename="skannad.pdf")
+        times.append(time.perf_counter() - started)
+    assert result.meta["ocr"] is True
+    print(
+        f"\nOCR, one scanned page ({len(scan) / 1024:.0f} KiB, 300 dpi for Tesseract): "
+        f"median {statistics.median(times):.1f} s wall, slowest {max(times):.1f} s "
+        f"({runs} runs); load average {os.getloadavg()[0]:.1f}"
     )
 
 

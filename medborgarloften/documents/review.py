@@ -20,6 +20,7 @@ from typing import Any
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from medborgarloften.extract.readers.quality import reading_warnings
 from medborgarloften.vocabulary import EVIDENCE_SOURCES, THEMES
 
 
@@ -54,6 +55,17 @@ _INNER_LABELS = {
     "target.per": ("per", "per"),
     "target.deadline": ("deadline", "sista datum"),
 }
+
+
+def document_reading_warnings(document: Any) -> list[str]:
+    """What the reviewer should check because reading the file may have lost
+    structure (a list without markers, a scan read by OCR, pages without text),
+    the Swedish half of each reason."""
+    meta = document.meta if isinstance(document.meta, dict) else {}
+    return [
+        warning.split(" / ", 1)[0].strip()
+        for warning in reading_warnings(document.text or "", meta, document.kind)
+    ]
 
 
 def source_text(text: str) -> str:

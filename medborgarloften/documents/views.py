@@ -19,11 +19,12 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.accounts.permissions import is_superuser
+from medborgarloften.extract.readers.ocr import ocr_available
 
 from . import services
 from .forms import ReviewEditor, UploadForm
 from .models import ExtractionRun, ExtractionRunStatus
-from .review import highlight_html
+from .review import document_reading_warnings, highlight_html
 from .selectors import (
     extraction_run_get,
     extraction_runs_for_kommuner,
@@ -145,6 +146,7 @@ def _import_start(request: HttpRequest) -> HttpResponse:
             "error": error,
             "runs": extraction_runs_for_kommuner(kommuner=kommuner),
             "max_mb": services.MAX_DOCUMENT_BYTES // (1024 * 1024),
+            "ocr_available": ocr_available(),
         },
         # A full disk is the server's fault and passes: 503, try again later.
         status=503 if not_stored else 400 if error else 200,
@@ -191,6 +193,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "editor": editor,
             "usable": usable,
             "source_html": highlight_html(editor.text, editor.marks),
+            "reading_warnings": document_reading_warnings(run.document),
             "checked": request.method == "POST" and usable,
         },
         status=400 if editor.error_summary else 200,

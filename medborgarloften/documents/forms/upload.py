@@ -24,6 +24,9 @@ class UploadForm(AccessibleForm):
         label=gettext_lazy("Fil"),
         required=False,
         help_text=gettext_lazy("PDF, Word (DOCX), webbsida (HTML) eller text."),
+        # The reader's words for the same problem, so an empty file reads the same
+        # whichever check finds it.
+        error_messages={"empty": gettext_lazy("Filen är tom.")},
     )
     url = forms.URLField(
         label=gettext_lazy("Eller webbadress"),
@@ -51,6 +54,13 @@ class UploadForm(AccessibleForm):
             raise ValidationError(
                 _("Välj antingen en fil eller en webbadress, inte båda.")
             )
-        if not has_file and not has_url and not self.errors.get("url"):
+        # A file that was chosen but refused (empty) has its own message already;
+        # "choose a file" beside it would contradict it.
+        if (
+            not has_file
+            and not has_url
+            and not self.errors.get("url")
+            and not self.errors.get("file")
+        ):
             self.add_error("file", _("Välj en fil eller skriv en webbadress."))
         return data

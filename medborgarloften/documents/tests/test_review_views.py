@@ -228,6 +228,23 @@ def test_it_refuses_an_empty_file(editor_client, kalmar, media_root):
     assert _nothing_stored(media_root)
 
 
+@pytest.mark.parametrize("data", [b"", b"   \n\n  "])
+def test_it_says_once_that_an_empty_file_is_empty(
+    editor_client, kalmar, media_root, data
+):
+    """One message, not "the file is empty" beside "choose a file"."""
+    response = _upload(editor_client, data, name="tom.txt", kommun=kalmar.pk)
+    page = response.content.decode()
+    messages = response.context["form"].errors.get("file", []) + (
+        [response.context["error"]] if response.context["error"] else []
+    )
+    # The form's "Fil: filen är tom." or the reader's "Filen är tom", alone.
+    assert len(messages) == 1, messages
+    assert messages[0].casefold().removeprefix("fil: ").rstrip(".") == "filen är tom"
+    assert "välj en fil" not in page.casefold()
+    assert _nothing_stored(media_root)
+
+
 def test_it_refuses_a_file_over_the_size_limit_without_reading_it(
     editor_client, kalmar, media_root, monkeypatch
 ):

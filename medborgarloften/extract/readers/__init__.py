@@ -50,7 +50,10 @@ class ReadResult:
     ``kind`` is "pdf", "docx", "html" or "text"; ``source`` the path, URL or file
     name it came from; ``meta`` holds facts for provenance and warnings: always
     ``sha256``, ``bytes`` and ``language_guess`` ("sv"/"other"), and per kind e.g.
-    ``pages``, ``encoding``, ``title``, ``source_url``, ``ocr``.
+    ``pages``, ``pages_without_text``, ``two_column_pages``, ``ocr`` and
+    ``ocr_pages`` (PDF), ``page_header`` and ``page_footer`` (DOCX), ``encoding``,
+    ``title``, ``source_url``. ``quality.reading_warnings`` turns text and meta into
+    what a reviewer should check.
     """
 
     text: str

@@ -87,8 +87,9 @@ def join_broken_line(left: str, right: str) -> str:
     """Join two lines of one paragraph, undoing hyphenation at the line end.
 
     ``trygghets-`` + ``vandring`` → ``trygghetsvandring``; ``Berga-`` + ``Funkabo``
-    keeps the hyphen (capital letter); ``Polis-`` + ``och kommun`` keeps the hyphen
-    and a space, as a shortened compound.
+    keeps the hyphen (capital letter), so do ``a-`` + ``traktorer`` and ``SSPF-`` +
+    ``konceptet`` (a letter or an abbreviation); ``Polis-`` + ``och kommun`` keeps
+    the hyphen and a space, as a shortened compound.
     """
     left = left.rstrip()
     right = right.lstrip()
@@ -103,7 +104,15 @@ def join_broken_line(left: str, right: str) -> str:
         if before.isalpha():
             if first_word.casefold().rstrip(",") in COMPOUND_JOINERS:
                 return f"{stem}- {right}"
-            if right[0].islower():
+            last_word = stem.rsplit(" ", 1)[-1].lstrip("(\"'«”")
+            # A letter or an abbreviation is joined by a hyphen that stays
+            # ("a-traktorer", "SSPF-konceptet"); hyphenation never splits those.
+            acronym = len(last_word) == 1 or (
+                len(last_word) >= 2 and last_word.isupper()
+            )
+            # "scanning-" + "analysis-response": a chain of hyphenated words.
+            chain = "-" in first_word.rstrip("-")
+            if right[0].islower() and not acronym and not chain:
                 return stem + right
             return f"{stem}-{right}"
         if before.isdigit() and right[0].isdigit():

@@ -21,9 +21,20 @@ class Page:
 
     items: list[tuple[float, float, float, str]] = field(default_factory=list)
     drawing_only: bool = False
+    # Filled rectangles (x, y, width, height): a browser's drawn bullets, rules.
+    shapes: list[tuple[float, float, float, float]] = field(default_factory=list)
+    # Indexes into ``items`` set in bold (Helvetica-Bold).
+    bold: set[int] = field(default_factory=set)
 
-    def text(self, x: float, y: float, text: str, size: float = 11) -> None:
+    def text(
+        self, x: float, y: float, text: str, size: float = 11, *, bold: bool = False
+    ) -> None:
+        if bold:
+            self.bold.add(len(self.items))
         self.items.append((x, y, size, text))
+
+    def shape(self, x: float, y: float, width: float, height: float) -> None:
+        self.shapes.append((x, y, width, height))
 
 
 def _encode(text: str) -> bytes:
@@ -69,10 +80,14 @@ def _content(page: Page) -> bytes:
     if page.drawing_only:
         return b"0.2 0.2 0.2 rg 72 400 450 300 re f\n"
     parts = []
-    for x, y, size, text in page.items:
+    for index, (x, y, size, text) in enumerate(page.items):
+        font = b"F2" if index in page.bold else b"F1"
         parts.append(
-            b"BT /F1 %.1f Tf %.2f %.2f Td (%s) Tj ET\n" % (size, x, y, _encode(text))
+            b"BT /%s %.1f Tf %.2f %.2f Td (%s) Tj ET\n"
+            % (font, size, x, y, _encode(text))
         )
+    for x, y, width, height in page.shapes:
+        parts.append(b"%.2f %.2f %.2f %.2f re f\n" % (x, y, width, height))
     return b"".join(parts)
 
 
@@ -92,6 +107,10 @@ def build_pdf(pages: list[Page]) -> bytes:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
         b"/Encoding /WinAnsiEncoding /ToUnicode %d 0 R >>" % cmap_obj
     )
+    bold_font = add(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold "
+        b"/Encoding /WinAnsiEncoding /ToUnicode %d 0 R >>" % cmap_obj
+    )
     kids = []
     for page in pages:
         content = _content(page)
@@ -101,8 +120,9 @@ def build_pdf(pages: list[Page]) -> bytes:
         kids.append(
             add(
                 b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] "
-                b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
-                % (pages_obj, PAGE_WIDTH, PAGE_HEIGHT, font, content_obj)
+                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> "
+                b"/Contents %d 0 R >>"
+                % (pages_obj, PAGE_WIDTH, PAGE_HEIGHT, font, bold_font, content_obj)
             )
         )
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj

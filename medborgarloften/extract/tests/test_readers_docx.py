@@ -59,8 +59,9 @@ def test_it_reads_paragraphs_headings_bullets_and_tables_in_body_order() -> None
         "Det här gör vi\n\n"
         "• Polisen ökar närvaron på fredagskvällar.\n"
         "• Kommunen rustar upp belysningen i parken.\n"
-        "• Vi redovisar resultatet i december.\n\n"
-        "Aktivitet\nAnsvarig\nTrygghetsvandring i Östra Söderby\nKommunens fältare\n\n"
+        "1. Vi redovisar resultatet i december.\n\n"
+        "Aktivitet    Ansvarig\n"
+        "Trygghetsvandring i Östra Söderby    Kommunens fältare\n\n"
         "Uppföljning varje halvår\n\n"
         "Kontakt: trygghetssamordnaren i Söderby kommun.\n"
     )
@@ -143,3 +144,147 @@ def test_it_reads_text_boxes_once_and_content_controls_in_order() -> None:
         "Före rutan.\n\nVi lovar fler trygghetsvandringar i Åby.\n\n"
         "Text i en innehållskontroll.\n\nEfter rutan.\n"
     )
+
+
+def _numbering(document, levels: list[tuple[str, str]], *, start: int = 1) -> str:
+    """Add an abstract numbering (format, level text per level) and a num; its id."""
+    numbering = document.part.numbering_part.element
+    abstract_id = str(900 + len(numbering.findall(f"{{{W}}}abstractNum")))
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="{start}"/>'
+        f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for level, (fmt, text) in enumerate(levels)
+    )
+    abstract = parse_xml(
+        f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="{abstract_id}">{lvls}'
+        "</w:abstractNum>"
+    )
+    first_num = numbering.find(f"{{{W}}}num")
+    first_num.addprevious(abstract)
+    num_id = str(800 + len(numbering.findall(f"{{{W}}}num")))
+    numbering.append(
+        parse_xml(
+            f'<w:num xmlns:w="{W}" w:numId="{num_id}">'
+            f'<w:abstractNumId w:val="{abstract_id}"/></w:num>'
+        )
+    )
+    return num_id
+
+
+def _numbered(document, text: str, num_id: str, level: int = 0) -> None:
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/>'
+            f'<w:numId w:val="{num_id}"/></w:numPr>'
+        )
+    )
+
+
+def _read(document) -> str:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return read_bytes(buffer.getvalue(), filename="lofte.docx").text
+
+
+def test_it_numbers_list_items_from_the_numbering_definitions() -> None:
+    document = docx.Document()
+    decimal = _numbering(document, [("decimal", "%1."), ("lowerLetter", "%2)")])
+    _numbered(document, "Ökad trygghet i Norrliden.", decimal)
+    _numbered(document, "Polisen patrullerar till fots.", decimal, level=1)
+    _numbered(document, "Kommunen byter belysning.", decimal, level=1)
+    _numbered(document, "Färre unga i kontakt med narkotika.", decimal)
+    _numbered(document, "Föräldramöten på alla skolor.", decimal, level=1)
+    roman = _numbering(document, [("upperRoman", "%1.")])
+    _numbered(document, "Romerska siffror blir punkter.", roman)
+    hidden = _numbering(document, [("none", "")])
+    _numbered(document, "En numrering utan tecken är ett vanligt stycke.", hidden)
+    assert _read(document) == (
+        "1. Ökad trygghet i Norrliden.\n"
+        "a) Polisen patrullerar till fots.\n"
+        "b) Kommunen byter belysning.\n"
+        "2. Färre unga i kontakt med narkotika.\n"
+        "a) Föräldramöten på alla skolor.\n"
+        "• Romerska siffror blir punkter.\n\n"
+        "En numrering utan tecken är ett vanligt stycke.\n"
+    )
+
+
+def test_it_keeps_soft_breaks_tabs_and_tracked_changes_as_written() -> None:
+    document = docx.Document()
+    signature = document.add_paragraph()
+    signature.add_run("Anna Andersson").add_break()
+    signature.add_run("Kommunstyrelsens ordförande")
+    document.add_paragraph("Anna Andersson\tPer Persson")
+    changed = document.add_paragraph()
+    changed._p.append(
+        parse_xml(
+            f'<w:ins xmlns:w="{W}" w:id="1" w:author="A" w:date="2030-01-01T00:00:00Z">'
+            "<w:r><w:t>Vi lovar tre vandringar</w:t></w:r></w:ins>"
+        )
+    )
+    changed._p.append(
+        parse_xml(
+            f'<w:del xmlns:w="{W}" w:id="2" w:author="A" w:date="2030-01-01T00:00:00Z">'
+            "<w:r><w:delText> och en strykt mening</w:delText></w:r></w:del>"
+        )
+    )
+    changed.add_run(" i Norrliden.")
+    assert _read(document) == (
+        "Anna Andersson\nKommunstyrelsens ordförande\n\n"
+        "Anna Andersson    Per Persson\n\n"
+        "Vi lovar tre vandringar i Norrliden.\n"
+    )
+
+
+def test_it_keeps_the_columns_of_a_signature_table_and_reads_long_cells_in_turn() -> (
+    None
+):
+    document = docx.Document()
+    signatures = document.add_table(rows=1, cols=2)
+    left, right = signatures.rows[0].cells
+    left.text = "Anna Andersson"
+    left.add_paragraph("Kommunstyrelsens ordförande")
+    right.text = "Per Persson"
+    right.add_paragraph("Lokalpolisområdeschef")
+    plan = document.add_table(rows=2, cols=2)
+    plan.cell(0, 0).text = (
+        "Genomföra minst tre trygghetsvandringar i Norrliden per år tillsammans med "
+        "boende och föreningar."
+    )
+    plan.cell(0, 1).text = "Polisen"
+    plan.cell(1, 0).merge(plan.cell(1, 1)).text = "Uppföljning varje halvår."
+    assert _read(document) == (
+        "Anna Andersson    Per Persson\n"
+        "Kommunstyrelsens ordförande    Lokalpolisområdeschef\n\n"
+        "Genomföra minst tre trygghetsvandringar i Norrliden per år tillsammans med "
+        "boende och föreningar.\nPolisen\nUppföljning varje halvår.\n"
+    )
+
+
+def test_it_continues_a_list_item_broken_by_enter_mid_sentence() -> None:
+    document = docx.Document()
+    document.add_paragraph(
+        "Polisen ska arbeta för att tryggheten ska öka och", "List Bullet"
+    )
+    document.add_paragraph("samverkan med kommunen ska fördjupas.")
+    document.add_paragraph("Uppföljning sker varje halvår.")
+    assert _read(document) == (
+        "• Polisen ska arbeta för att tryggheten ska öka och samverkan med kommunen "
+        "ska fördjupas.\n\nUppföljning sker varje halvår.\n"
+    )
+
+
+def test_it_keeps_page_headers_and_footers_apart_from_the_text() -> None:
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "TJÄNSTESKRIVELSE\tDnr KS 2030/123"
+    section.footer.paragraphs[0].text = "Kalmar kommun, Box 611"
+    document.add_paragraph("Medborgarlöfte för Kalmar kommun 2031")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = read_bytes(buffer.getvalue(), filename="lofte.docx")
+    assert result.text == "Medborgarlöfte för Kalmar kommun 2031\n"
+    # A tab is a layout gap, as in the text.
+    assert result.meta["page_header"] == "TJÄNSTESKRIVELSE    Dnr KS 2030/123"
+    assert result.meta["page_footer"] == "Kalmar kommun, Box 611"

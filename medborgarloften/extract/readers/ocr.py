@@ -1,0 +1,283 @@
+"""Scanned PDF pages → positioned words, through Tesseract OCR (Swedish).
+
+Each page is rendered by PDFium to a grey image and read by the ``tesseract``
+program (Debian: ``tesseract-ocr tesseract-ocr-swe``) as hOCR, which gives every
+line's baseline and size and every word's box. The words then go through the same
+layout as a PDF's text layer (``layout``), so a scan keeps its headings, list items
+and signature blocks. A bullet reads as a stray character ("e", "«", "•", "."); a
+small glyph well apart from the words that follow it is taken as the bullet it is.
+
+Without Tesseract a scan cannot be read; the error says what the coordinator can do
+(ask for a PDF with text, or make one searchable), not which program is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from lxml import etree
+
+from ..errors import ExtractError
+from .layout import Line, Word, attach_marks, group_lines, layout_pages
+
+DPI = 300
+# The whole OCR of one document, kept under the 120 s nginx waits for the web
+# upload (deploy/nginx.conf); about 4–15 s a page on a two-core server.
+OCR_TIMEOUT_SECONDS = 100
+# A scanned promise is a few pages; a longer scan is read this far, and the rest
+# reported as pages without text.
+MAX_OCR_PAGES = 20
+NEEDS_OCR = (
+    "PDF-filen är en skannad bild utan text. Be avsändaren om en PDF som sparats "
+    "direkt från Word eller webbläsaren, eller gör den sökbar med textigenkänning "
+    "(OCR) i skannern eller ett PDF-program och ladda upp den igen / the PDF is a "
+    "scanned image without text. Ask the sender for a PDF saved directly from Word "
+    "or the browser, or make it searchable with text recognition (OCR) in the "
+    "scanner or a PDF program and upload it again"
+)
+X_HEIGHT_TO_SIZE = 1.9
+_TITLE_FIELD = re.compile(r"(\w+) ([^;]+)")
+_LINE_CLASSES = frozenset({"ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"})
+
+
+@functools.cache
+def _tesseract() -> tuple[str, str] | None:
+    """The tesseract program and the languages to ask for, or None without it."""
+    program = shutil.which("tesseract")
+    if program is None:
+        return None
+    try:
+        listed = subprocess.run(
+            [program, "--list-langs"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        ).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    languages = [code for code in ("swe", "eng") if code in listed]
+    if not languages:
+        return None
+    return program, "+".join(languages)
+
+
+def ocr_available() -> bool:
+    """True when scanned pages can be read on this machine."""
+    return _tesseract() is not None
+
+
+def read_scanned(document: pdfium.PdfDocument) -> tuple[str, dict[str, object]]:
+    """Text of a PDF without a text layer, read by OCR; ExtractError without OCR."""
+    numbers = list(range(1, min(len(document), MAX_OCR_PAGES) + 1))
+    pages = ocr_pages(document, numbers)
+    text, two_column_pages = layout_pages(pages)
+    if not text.strip():
+        raise ExtractError(
+            "Ingen text hittades i den skannade PDF-filen, inte ens med "
+            "textigenkänning (OCR); kontrollera att skanningen är läsbar / no text "
+            "was found in the scanned PDF, not even with text recognition (OCR); "
+            "check that the scan is legible"
+        )
+    return text, {
+        "pages": len(document),
+        "pages_without_text": list(range(len(numbers) + 1, len(document) + 1)),
+        "two_column_pages": two_column_pages,
+        "ocr": True,
+        "ocr_pages": numbers,
+    }
+
+
+def ocr_pages(
+    document: pdfium.PdfDocument, numbers: list[int]
+) -> list[tuple[float, float, list[Line]]]:
+    """(page width, page height, lines) of the pages ``numbers`` (from 1), by OCR."""
+    found = _tesseract()
+    if found is None:
+        raise ExtractError(NEEDS_OCR)
+    program, languages = found
+    deadline = time.monotonic() + OCR_TIMEOUT_SECONDS
+    pages = []
+    with tempfile.TemporaryDirectory(prefix="medborgarloften-ocr-") as tmp:
+        for number in numbers:
+            page = document[number - 1]
+            try:
+                width, height = page.get_width(), page.get_height()
+                image = Path(tmp, f"page-{number}.pgm")
+                _render(page, image)
+            finally:
+                page.close()
+            hocr = _run(program, languages, image, deadline)
+            pages.append((width, height, _lines(hocr, height)))
+    return pages
+
+
+def _render(page: pdfium.PdfPage, path: Path) -> None:
+    """Write the page as an 8-bit grey PGM image, which Tesseract reads directly."""
+    bitmap = page.render(scale=DPI / 72, grayscale=True)
+    try:
+        width, height, stride = bitmap.width, bitmap.height, bitmap.stride
+        data = bytes(bitmap.buffer)
+    finally:
+        bitmap.close()
+    if stride != width:
+        data = b"".join(
+            data[row * stride : row * stride + width] for row in range(height)
+        )
+    path.write_bytes(b"P5\n%d %d\n255\n" % (width, height) + data)
+
+
+def _run(program: str, languages: str, image: Path, deadline: float) -> bytes:
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise _too_slow()
+    try:
+        done = subprocess.run(
+            [program, str(image), "stdout", "-l", languages, "--dpi", str(DPI), "hocr"],
+            capture_output=True,
+            timeout=remaining,
+            check=True,
+            # One thread: the server reads one document at a time per worker, and
+            # Tesseract's threads slow it down on a busy machine.
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        )
+    except subprocess.TimeoutExpired:
+        raise _too_slow()
+    except (subprocess.CalledProcessError, OSError):
+        raise ExtractError(
+            "Textigenkänningen (OCR) av den skannade PDF-filen misslyckades; prova "
+            "en PDF som sparats direkt från Word eller webbläsaren / text "
+            "recognition (OCR) of the scanned PDF failed; try a PDF saved directly "
+            "from Word or the browser"
+        )
+    return done.stdout
+
+
+def _too_slow() -> ExtractError:
+    return ExtractError(
+        f"Textigenkänningen (OCR) tog mer än {OCR_TIMEOUT_SECONDS} sekunder; dela "
+        "upp den skannade filen eller be om en PDF som sparats direkt från Word / "
+        f"text recognition (OCR) took more than {OCR_TIMEOUT_SECONDS} seconds; "
+        "split the scanned file or ask for a PDF saved directly from Word"
+    )
+
+
+def _title(element: etree._Element) -> dict[str, list[str]]:
+    fields: dict[str, list[str]] = {}
+    for part in (element.get("title") or "").split(";"):
+        match = _TITLE_FIELD.match(part.strip())
+        if match:
+            fields[match.group(1)] = match.group(2).split()
+    return fields
+
+
+def _lines(hocr: bytes, page_height: float) -> list[Line]:
+    """Words of an hOCR page in page units (points, y upwards), as layout lines."""
+    if not hocr.strip():
+        return []
+    root = etree.fromstring(hocr, etree.XMLParser(recover=True, resolve_entities=False))
+    if root is None:
+        return []
+    scale = 72 / DPI
+    parsed = [found for line in root.iter("{*}span") if (found := _parse_line(line))]
+    sizes = _size_classes([size for size, _ in parsed])
+    words: list[Word] = []
+    marks: list[tuple[float, float, float, float]] = []
+    for size, line_words in parsed:
+        size = sizes[size]
+        for index, (text, wx0, wy0, wx1, wy1, base) in enumerate(line_words):
+            following = line_words[index + 1] if index + 1 < len(line_words) else None
+            if (
+                index == 0
+                and following
+                and _is_bullet(text, wx0, wy0, wx1, wy1, size)
+                and following[1] - wx1 >= 0.5 * size
+            ):
+                box = (wx0 * scale, page_height - wy1 * scale)
+                marks.append((*box, wx1 * scale, page_height - wy0 * scale))
+                continue
+            words.append(
+                Word(
+                    text,
+                    wx0 * scale,
+                    wx1 * scale,
+                    page_height - base * scale,
+                    size * scale,
+                )
+            )
+    lines = group_lines(words)
+    attach_marks(lines, marks)
+    return lines
+
+
+_OcrWord = tuple[str, float, float, float, float, float]
+
+
+def _parse_line(line: etree._Element) -> tuple[float, list[_OcrWord]] | None:
+    """(size, words as (text, x0, y0, x1, y1, baseline)) of an hOCR line, in pixels."""
+    if line.get("class") not in _LINE_CLASSES:
+        return None
+    fields = _title(line)
+    try:
+        x0, y0, x1, y1 = (float(v) for v in fields["bbox"])
+        slope, offset = (float(v) for v in fields.get("baseline", ["0", "0"]))
+        row = float(fields.get("x_size", [str(y1 - y0)])[0])
+        rise = float(fields.get("x_ascenders", ["0"])[0])
+        drop = float(fields.get("x_descenders", ["0"])[0])
+    except (KeyError, ValueError):
+        return None
+    # Tesseract's row height grows with "å", "Ö" and other tall letters; the
+    # x-height (row minus ascenders and descenders) does not. A font's size is
+    # about 1.9 x-heights.
+    x_height = row - rise - drop
+    size = X_HEIGHT_TO_SIZE * x_height if x_height > 0.3 * row else row
+    words = []
+    for span in line.iter("{*}span"):
+        if span.get("class") != "ocrx_word":
+            continue
+        text = "".join(span.itertext()).strip()
+        box = _title(span).get("bbox")
+        if not text or not box or len(box) != 4:
+            continue
+        try:
+            wx0, wy0, wx1, wy1 = (float(v) for v in box)
+        except ValueError:
+            continue
+        words.append((text, wx0, wy0, wx1, wy1, y1 + offset + slope * (wx0 - x0)))
+    return (size, words) if words and size > 0 else None
+
+
+def _size_classes(sizes: list[float]) -> dict[float, float]:
+    """Each OCR size estimate → the median of its class. Estimates of one font size
+    vary by a few per cent from line to line; the layout compares sizes to find
+    headings, so sizes within 10 % of each other become one."""
+    classes: list[list[float]] = []
+    for size in sorted(sizes):
+        if classes and size <= classes[-1][0] * 1.1:
+            classes[-1].append(size)
+        else:
+            classes.append([size])
+    return {size: statistics.median(members) for members in classes for size in members}
+
+
+def _is_bullet(
+    text: str, x0: float, y0: float, x1: float, y1: float, size: float
+) -> bool:
+    """A one-character word smaller than a lower-case letter, roughly square."""
+    if len(text) != 1 or text.isdigit():
+        return False
+    width, height = x1 - x0, y1 - y0
+    return (
+        0 < width <= 0.45 * size
+        and 0 < height <= 0.45 * size
+        and 0.5 <= width / height <= 2
+    )

@@ -1,0 +1,146 @@
+"""The same promise from every producer reads as the same structured text.
+
+The promise is our own (producers.py); each fixture has a real program make the
+file — python-docx, LibreOffice, Chromium's print to PDF, WeasyPrint, a scan read by
+Tesseract — so these tests fail when a reader loses a list item's wrapped lines, a
+drawn bullet, a heading or a signature block, whatever the producer did.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+
+import pypdfium2 as pdfium
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from medborgarloften.extract.readers import read_bytes
+from medborgarloften.extract.record import extract_record
+from medborgarloften.extract.tests import producers
+from medborgarloften.extract.tests.pdfgen import Page, build_pdf
+
+
+def _diff(expected: str, actual: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            expected.splitlines(True), actual.splitlines(True), "expected", "read"
+        )
+    )
+
+
+def _assert_reads_as_written(data: bytes) -> str:
+    text = read_bytes(data).text
+    assert text == producers.plain_text(), _diff(producers.plain_text(), text)
+    return text
+
+
+def test_it_reads_a_word_file_with_soft_breaks_lists_and_numbering(
+    word_promise,
+) -> None:
+    result = read_bytes(word_promise, filename="löfte.docx")
+    assert result.text == producers.plain_text(), _diff(
+        producers.plain_text(), result.text
+    )
+    # Each signatory is one paragraph with Shift+Enter between name and title.
+    assert "Anna Andersson\nKommunstyrelsens ordförande\n\nPer Persson\n" in result.text
+    # "List Number" is numbered through numbering.xml, not just marked as a list.
+    assert "\n1. Ökad trygghet" in result.text and "\n2. Färre unga" in result.text
+    # The page header and footer are page furniture, kept apart from the text.
+    assert result.meta["page_header"] == producers.PAGE_HEADER
+    assert result.meta["page_footer"] == "Medborgarlöfte 2031–2032, sida 1"
+    assert producers.PAGE_HEADER not in result.text
+
+
+def test_it_reads_the_word_file_exported_by_libreoffice(libreoffice_promise) -> None:
+    assert str(read_bytes(libreoffice_promise).meta["producer"]).startswith(
+        "LibreOffice"
+    )
+    _assert_reads_as_written(libreoffice_promise)
+
+
+def test_it_reads_a_page_chromium_printed_with_drawn_bullets(chromium_promise) -> None:
+    # The premise: Chromium draws the bullets; the text layer has none of them.
+    document = pdfium.PdfDocument(chromium_promise)
+    try:
+        layer = "".join(
+            document[i].get_textpage().get_text_range() for i in range(len(document))
+        )
+    finally:
+        document.close()
+    assert "•" not in layer and "genomföra minst tre" in layer
+    text = _assert_reads_as_written(chromium_promise)
+    for commitment in producers.COMMITMENTS:
+        assert f"\n• {commitment}\n" in text
+
+
+def test_it_reads_a_page_typeset_by_weasyprint(weasyprint_promise) -> None:
+    _assert_reads_as_written(weasyprint_promise)
+
+
+def _similar(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def test_it_reads_a_scanned_page_through_ocr(scanned_promise) -> None:
+    result = read_bytes(scanned_promise, filename="skannad.pdf")
+    assert result.meta["ocr"] is True
+    assert result.meta["ocr_pages"] == [1]
+    lines = result.text.split("\n")
+    expected = producers.plain_text().split("\n")
+    # OCR may misread a letter ("polistraff"), never the structure: the same lines
+    # in the same order, every list item whole on its own line.
+    assert len(lines) == len(expected), _diff(producers.plain_text(), result.text)
+    for read, written in zip(lines, expected, strict=True):
+        assert _similar(read, written) >= 0.9, (read, written)
+        assert read[:2] == written[:2]  # "• ", "1.", "" alike
+
+
+def _commitments(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    record = extract_record(text, record_id="lofte")
+    return [(c["text"], tuple(c["responsible"])) for c in record["commitments"]]
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    ["word_promise", "libreoffice_promise", "chromium_promise", "weasyprint_promise"],
+)
+def test_it_extracts_the_same_record_from_every_producer(fixture, request) -> None:
+    written = extract_record(producers.plain_text(), record_id="lofte")
+    read = extract_record(
+        read_bytes(request.getfixturevalue(fixture)).text, record_id="lofte"
+    )
+    assert _commitments(producers.plain_text()) == [
+        (c["text"], tuple(c["responsible"])) for c in read["commitments"]
+    ]
+    assert len(read["commitments"]) == len(producers.COMMITMENTS)
+    assert read["signatories"] == written["signatories"]
+    assert read["period"] == written["period"]
+
+
+def test_it_reads_the_scanned_page_of_a_mixed_file_by_ocr(scanned_promise) -> None:
+    """A PDF with a text layer whose last page is a scan (the signed page)."""
+    typed = build_pdf(
+        [
+            Page(
+                items=[
+                    (72, 700, 11, "Kalmar kommun och Polisen lovar gemensamt att"),
+                    (72, 686, 11, "arbeta för ökad trygghet i Norrliden."),
+                ]
+            )
+        ]
+    )
+    writer = PdfWriter()
+    for part in (typed, scanned_promise):
+        for page in PdfReader(io.BytesIO(part)).pages:
+            writer.add_page(page)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    result = read_bytes(buffer.getvalue())
+    assert result.meta["ocr_pages"] == [2]
+    assert result.meta["pages_without_text"] == []
+    assert result.text.startswith(
+        "Kalmar kommun och Polisen lovar gemensamt att arbeta för ökad trygghet i "
+        "Norrliden.\n\nMedborgarlöfte för Kalmar kommun"
+    )
+    assert "\nAnna Andersson\nKommunstyrelsens ordförande\n" in result.text

@@ -1,0 +1,74 @@
+"""The reading check: what a reviewer is asked to look at, and what is left alone."""
+
+from __future__ import annotations
+
+from medborgarloften.extract.readers.quality import reading_warnings
+
+LOST_LIST = """Medborgarlöfte för Norrvik 2031
+
+Polisen lovar att:
+
+genomföra tre trygghetsvandringar i Östra Norrvik under året.
+
+hålla en öppen polisträff i månaden på biblioteket.
+"""
+
+LOST_LIST_CAPITALISED = """Kommunen ska
+
+Ordna två dialogmöten med boende i Östra Norrvik.
+Förbättra belysningen längs gångvägen till skolan.
+"""
+
+KEPT_LIST = """Polisen lovar att:
+
+• genomföra tre trygghetsvandringar i Östra Norrvik under året.
+• hålla en öppen polisträff i månaden på biblioteket.
+"""
+
+HEADING_OVER_PROSE = """Medborgarlöfte januari–juni 2031:
+
+Medborgarlöftet är en del av samverkan mellan polisen och kommunen. Det bygger på \
+lägesbilden och på vad invånarna har berättat.
+
+Arbetet följs upp i samverkansgruppen varje kvartal. Resultatet publiceras på \
+kommunens webbplats.
+"""
+
+
+def _messages(text: str, meta: dict | None = None, kind: str = "pdf") -> list[str]:
+    return reading_warnings(text, meta or {}, kind)
+
+
+def test_it_warns_about_list_like_lines_with_no_list_found() -> None:
+    for text in (LOST_LIST, LOST_LIST_CAPITALISED):
+        [warning] = _messages(text)
+        assert warning.startswith("Texten har rader som ser ut som en lista")
+        assert " / the text has lines that look like a list" in warning
+
+
+def test_it_leaves_a_list_with_its_markers_and_plain_prose_alone() -> None:
+    assert _messages(KEPT_LIST) == []
+    assert _messages(HEADING_OVER_PROSE) == []
+    # A sentence may end with a preposition ("att bo och leva i.").
+    assert _messages("En kommun att bo i.\n\nVi ses på torget.\nVi ses i parken.") == []
+
+
+def test_it_says_that_a_scan_was_read_by_ocr_and_which_pages_have_no_text() -> None:
+    messages = _messages(KEPT_LIST, {"ocr": True, "pages_without_text": [3, 4]})
+    assert any("textigenkänning (OCR)" in m for m in messages)
+    assert any(m.startswith("Sida 3, 4 saknar text") for m in messages)
+
+
+def test_it_names_unknown_symbols_that_start_lines() -> None:
+    messages = _messages("Vi lovar:\n\uf0a8 tre vandringar\n\uf0a8 två möten")
+    assert any("kan vara punkter som inte kunde läsas (\uf0a8)" in m for m in messages)
+
+
+def test_it_warns_about_paragraphs_that_start_mid_sentence_in_a_layout() -> None:
+    broken = (
+        "Vi genomför trygghetsvandringar i\n\nÖstra Norrvik och i\n\n"
+        "centrum tillsammans med\n\nboende och\n\nföreningar varje\n\nhöst.\n"
+    )
+    assert any("börjar mitt i en mening" in m for m in _messages(broken, kind="pdf"))
+    # A text file's own line breaks are the writer's; the rules read them.
+    assert not any("mitt i en mening" in m for m in _messages(broken, kind="text"))
