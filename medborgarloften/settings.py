@@ -259,6 +259,9 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
 
 # --- Behind the TLS proxy (docs/deploy.md) -------------------------------------------
+# `serve` (waitress) believes X-Forwarded-Proto and X-Forwarded-For only from this
+# address, the proxy's (nginx on the same host: 127.0.0.1), and strips them otherwise.
+TRUSTED_PROXY = env_str("TRUSTED_PROXY", "127.0.0.1")
 # The proxy terminates TLS and says so in X-Forwarded-Proto; trust it only behind one.
 if env_bool("SECURE_PROXY_SSL", PRODUCTION):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
