@@ -272,8 +272,8 @@ def nginx_site(
     )
     site = _replace(r"^(\s*listen) \[::\]:80;", six_http, site, 1)
     site = _replace(r"^(\s*listen) \[::\]:443 ", six_https, site, 1)
-    site = _replace(r"^(\s*ssl_certificate) \S+;", rf"\1 {cert};", site, 1)
-    site = _replace(r"^(\s*ssl_certificate_key) \S+;", rf"\1 {key};", site, 1)
+    site = _replace(r"^(\s*ssl_certificate)\s+\S+;", rf"\1 {cert};", site, 1)
+    site = _replace(r"^(\s*ssl_certificate_key)\s+\S+;", rf"\1 {key};", site, 1)
     return site
 
 
@@ -328,13 +328,16 @@ def nginx_binary() -> str | None:
     )
 
 
-def start_nginx(prefix: Path, upstream_port: int) -> Nginx:
-    """nginx in the foreground with deploy/nginx.conf in front of ``upstream_port``."""
+def start_nginx(
+    prefix: Path, upstream_port: int, *, https_port: int | None = None
+) -> Nginx:
+    """nginx in the foreground with deploy/nginx.conf in front of ``upstream_port``,
+    listening for HTTPS on ``https_port`` (by default a free one)."""
     binary = nginx_binary()
     assert binary, "nginx is not installed (apt-get install nginx-light)"
     prefix.mkdir(parents=True, exist_ok=True)
     cert, key = make_certificate(prefix)
-    http_port, https_port = free_port(), free_port()
+    http_port, https_port = free_port(), https_port or free_port()
     site = nginx_site(
         http_port=http_port,
         https_port=https_port,
@@ -368,8 +371,10 @@ def start_nginx(prefix: Path, upstream_port: int) -> Nginx:
 
 
 @contextlib.contextmanager
-def running_nginx(prefix: Path, upstream_port: int) -> Iterator[Nginx]:
-    nginx = start_nginx(prefix, upstream_port)
+def running_nginx(
+    prefix: Path, upstream_port: int, *, https_port: int | None = None
+) -> Iterator[Nginx]:
+    nginx = start_nginx(prefix, upstream_port, https_port=https_port)
     try:
         yield nginx
     finally:
