@@ -291,7 +291,7 @@ def nginx_main(prefix: Path, site: str) -> str:
         f"{user}worker_processes 1;\n"
         f"pid {prefix}/nginx.pid;\n"
         f"error_log {prefix}/error.log warn;\n"
-        "events { worker_connections 512; }\n"
+        "events { worker_connections 2048; }\n"
         "http {\n"
         f"access_log {prefix}/access.log;\n"
         f"{temp}\n"
