@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.core.management import get_commands
+from django.core.management import call_command, get_commands
 
 from medborgarloften.cli import SUBCOMMANDS
 from medborgarloften.documents.services import MAX_DOCUMENT_BYTES
@@ -80,9 +80,10 @@ def test_every_timer_has_a_schedule_and_a_service(path):
         assert result.returncode == 0, result.stderr
 
 
-def test_the_scheduled_jobs_cover_events_reminders_notify_and_backups():
+def test_the_scheduled_jobs_cover_events_reminders_notify_backups_and_sessions():
     timers = {p.stem for p in DEPLOY.glob("*.timer")}
     expected = {"pollevents", "reminders", "notify", "backup", "purgetext"}
+    expected |= {"clearsessions"}
     assert {f"medborgarloften-{n}" for n in expected} <= timers
 
 
@@ -163,3 +164,23 @@ def test_the_nginx_config_passes_nginx_t_where_nginx_is_installed(tmp_path):
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.django_db
+def test_the_session_job_deletes_expired_sessions_and_keeps_live_ones():
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+
+    argv = shlex.split(
+        _unit(DEPLOY / "medborgarloften-clearsessions.service")["Service"]["ExecStart"]
+    )
+    assert argv[1:] == ["manage", "clearsessions"]
+    expired, live = SessionStore(), SessionStore()
+    expired["_auth_user_id"] = live["_auth_user_id"] = "1"
+    expired.set_expiry(-60)
+    expired.create()
+    live.create()
+    call_command(*argv[2:])
+    assert list(Session.objects.values_list("session_key", flat=True)) == [
+        live.session_key
+    ]
