@@ -62,11 +62,18 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True)
 def _empty_page_cache():
     """Each test starts with an empty page cache: writes that bypass Django (a test's
-    raw fixtures) must not meet a page an earlier test cached."""
+    raw fixtures) must not meet a page an earlier test cached. Rate-limit counters
+    start from zero too."""
+    import shutil
+
+    from django.conf import settings
     from django.core.cache import caches
 
     caches["pages"].clear()
     caches["pages_version"].clear()
+    counters = Path(settings.RATELIMIT_DIR)
+    if counters.is_dir() and any(counters.iterdir()):
+        shutil.rmtree(counters, ignore_errors=True)
 
 
 @pytest.fixture
