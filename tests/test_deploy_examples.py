@@ -184,3 +184,27 @@ def test_the_session_job_deletes_expired_sessions_and_keeps_live_ones():
     assert list(Session.objects.values_list("session_key", flat=True)) == [
         live.session_key
     ]
+
+
+def _bytes(value: str) -> int:
+    number, unit = re.fullmatch(r"(\d+)([KMG]?)", value).groups()
+    return int(number) * {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}[unit]
+
+
+@pytest.mark.parametrize("path", _services(), ids=lambda p: p.name)
+def test_every_service_has_a_memory_limit(path):
+    # A memory bomb (issue #13, M2) must cost the service, not the host.
+    service = _unit(path)["Service"]
+    high, limit = _bytes(service["MemoryHigh"]), _bytes(service["MemoryMax"])
+    assert 256 * 2**20 <= high < limit
+
+
+def test_the_web_service_memory_leaves_room_for_every_thread_hashing_a_password():
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+
+    service = _unit(DEPLOY / "medborgarloften.service")["Service"]
+    argv = shlex.split(service["ExecStart"])
+    threads = int(argv[argv.index("--threads") + 1])
+    argon2 = Argon2PasswordHasher.memory_cost * 2**10  # KiB
+    application = 256 * 2**20
+    assert _bytes(service["MemoryHigh"]) >= threads * argon2 + application

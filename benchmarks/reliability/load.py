@@ -425,6 +425,7 @@ def report(args, stats: Stats, counts: dict[str, int]) -> dict:
         "duplicated": duplicated,
         "unexpected": unexpected,
         "unclean_5xx": stats.unclean,
+        "server_peak_rss_mb": getattr(stats, "peak_memory_mb", None),
         "restart": getattr(stats, "restart", []),
     }
     print(f"\n{result['machine']}")
@@ -449,7 +450,8 @@ def report(args, stats: Stats, counts: dict[str, int]) -> dict:
         f"duplicated {len(duplicated)}, saved without being posted {len(unexpected)}; "
         f"posts without an answer {result['posted_without_answer']} (of them saved "
         f"{result['posted_without_answer_saved']}), refused {result['posts_refused']}; "
-        f"5xx without the error page {stats.unclean}"
+        f"5xx without the error page {stats.unclean}; largest server process "
+        f"{result['server_peak_rss_mb']} MB resident at its peak"
     )
     return result
 
@@ -514,6 +516,7 @@ def run_load(args) -> dict:
             flush=True,
         )
         stats = asyncio.run(drive(args, target, staff, targets, day, run))
+        stats.peak_memory_mb = common.peak_memory_mb(server)  # type: ignore[attr-defined]
     finally:
         if nginx is not None:
             nginx.stop()
