@@ -11,6 +11,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,19 @@ def test_the_web_service_memory_leaves_room_for_every_thread_hashing_a_password(
     argon2 = Argon2PasswordHasher.memory_cost * 2**10  # KiB
     application = 256 * 2**20
     assert _bytes(service["MemoryHigh"]) >= threads * argon2 + application
+
+
+def test_systemd_accepts_every_unit_where_systemd_is_installed(tmp_path):
+    if not shutil.which("systemd-analyze"):
+        return  # the parsing tests above are what CI without systemd has
+    script = Path(sys.executable).parent / "medborgarloften"
+    units = []
+    for path in sorted(DEPLOY.glob("*.service")) + sorted(DEPLOY.glob("*.timer")):
+        copy = tmp_path / path.name
+        copy.write_text(path.read_text(encoding="utf-8").replace(SCRIPT, str(script)))
+        units.append(str(copy))
+    result = subprocess.run(
+        ["systemd-analyze", "verify", *units], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "", result.stderr
