@@ -7,6 +7,9 @@ user per role. Names state who they are: ``kommun_editor`` edits Kalmar's promis
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
 from hypothesis import settings as hypothesis_settings
 
@@ -29,6 +32,9 @@ def pytest_configure(config: pytest.Config) -> None:
     # Rate limits count across tests in one process; tests/test_security.py enables
     # them where it checks them.
     settings.RATELIMIT_ENABLED = False
+    # Where tests that enable them count (operations/counters.py); never ./var.
+    settings.RATELIMIT_DIR = Path(tempfile.mkdtemp(prefix="mbl-ratelimit-"))
+    settings.RATELIMIT_CACHE = ""
     settings.TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = InvalidTemplateVariable(
         "%s"
     )
@@ -56,11 +62,18 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True)
 def _empty_page_cache():
     """Each test starts with an empty page cache: writes that bypass Django (a test's
-    raw fixtures) must not meet a page an earlier test cached."""
+    raw fixtures) must not meet a page an earlier test cached. Rate-limit counters
+    start from zero too."""
+    import shutil
+
+    from django.conf import settings
     from django.core.cache import caches
 
     caches["pages"].clear()
     caches["pages_version"].clear()
+    counters = Path(settings.RATELIMIT_DIR)
+    if counters.is_dir() and any(counters.iterdir()):
+        shutil.rmtree(counters, ignore_errors=True)
 
 
 @pytest.fixture

@@ -259,6 +259,9 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
 
 # --- Behind the TLS proxy (docs/deploy.md) -------------------------------------------
+# `serve` (waitress) believes X-Forwarded-Proto and X-Forwarded-For only from this
+# address, the proxy's (nginx on the same host: 127.0.0.1), and strips them otherwise.
+TRUSTED_PROXY = env_str("TRUSTED_PROXY", "127.0.0.1")
 # The proxy terminates TLS and says so in X-Forwarded-Proto; trust it only behind one.
 if env_bool("SECURE_PROXY_SSL", PRODUCTION):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -289,23 +292,28 @@ SECURE_CSP = {
     "frame-ancestors": ["'none'"],
 }
 
-# --- Rate limits (per client, in the cache; docs/deploy.md) ---------------------------
-# bucket -> (requests, window in seconds). The cache keeps a keyed hash of the address
-# for one window only. Behind a proxy set RATELIMIT_CLIENT_IP_HEADER=HTTP_X_REAL_IP.
+# --- Rate limits (per client, shared by every process; docs/deploy.md) --------------
+# bucket -> (requests, window in seconds). Counted under a keyed hash of the address,
+# kept one window. Behind a proxy set RATELIMIT_CLIENT_IP_HEADER=HTTP_X_REAL_IP.
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 RATELIMIT_CLIENT_IP_HEADER = env_str("RATELIMIT_CLIENT_IP_HEADER")
 RATELIMITS = {
     "signin": (int(env_str("RATELIMIT_SIGNIN", "10")), 60),
     "form": (int(env_str("RATELIMIT_FORMS", "20")), 60),
     "api": (int(env_str("RATELIMIT_API", "300")), 60),
+    "public": (int(env_str("RATELIMIT_PUBLIC", "300")), 60),
 }
+# Where the counters live (operations/counters.py): files every process on the host
+# shares, or the "ratelimit" cache (Redis) when CACHE_URL is set (several hosts).
+RATELIMIT_DIR = DATA_DIR / "cache" / "ratelimit"
+RATELIMIT_CACHE = ""
 
 # --- Caches (docs/deploy.md) -----------------------------------------------------------
 # "pages": whole anonymous public pages and API answers (publishing/pagecache.py), and
 # "pages_version": the publication stamp their keys start with. Both must be shared by
 # every worker process: files under DATA_DIR, or Redis when CACHE_URL=redis://… is set
-# (needs the redis package). "default" (rate limits, the overview's figures) stays in
-# each process's memory, as before.
+# (needs the redis package); then the rate limits are counted there too. "default"
+# (the overview's figures) stays in each process's memory.
 _CACHE_URL = env_str("CACHE_URL")
 if _CACHE_URL:
     _PAGES: dict[str, object] = {
@@ -316,7 +324,9 @@ if _CACHE_URL:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "pages": {**_PAGES, "KEY_PREFIX": "pages"},
         "pages_version": {**_PAGES, "KEY_PREFIX": "pages-version"},
+        "ratelimit": {**_PAGES, "KEY_PREFIX": "ratelimit"},
     }
+    RATELIMIT_CACHE = "ratelimit"
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -11,10 +11,11 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from django.core.management import get_commands
+from django.core.management import call_command, get_commands
 
 from medborgarloften.cli import SUBCOMMANDS
 from medborgarloften.documents.services import MAX_DOCUMENT_BYTES
@@ -80,9 +81,10 @@ def test_every_timer_has_a_schedule_and_a_service(path):
         assert result.returncode == 0, result.stderr
 
 
-def test_the_scheduled_jobs_cover_events_reminders_notify_and_backups():
+def test_the_scheduled_jobs_cover_events_reminders_notify_backups_and_sessions():
     timers = {p.stem for p in DEPLOY.glob("*.timer")}
     expected = {"pollevents", "reminders", "notify", "backup", "purgetext"}
+    expected |= {"clearsessions"}
     assert {f"medborgarloften-{n}" for n in expected} <= timers
 
 
@@ -163,3 +165,63 @@ def test_the_nginx_config_passes_nginx_t_where_nginx_is_installed(tmp_path):
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.django_db
+def test_the_session_job_deletes_expired_sessions_and_keeps_live_ones():
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+
+    argv = shlex.split(
+        _unit(DEPLOY / "medborgarloften-clearsessions.service")["Service"]["ExecStart"]
+    )
+    assert argv[1:] == ["manage", "clearsessions"]
+    expired, live = SessionStore(), SessionStore()
+    expired["_auth_user_id"] = live["_auth_user_id"] = "1"
+    expired.set_expiry(-60)
+    expired.create()
+    live.create()
+    call_command(*argv[2:])
+    assert list(Session.objects.values_list("session_key", flat=True)) == [
+        live.session_key
+    ]
+
+
+def _bytes(value: str) -> int:
+    number, unit = re.fullmatch(r"(\d+)([KMG]?)", value).groups()
+    return int(number) * {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}[unit]
+
+
+@pytest.mark.parametrize("path", _services(), ids=lambda p: p.name)
+def test_every_service_has_a_memory_limit(path):
+    # A memory bomb (issue #13, M2) must cost the service, not the host.
+    service = _unit(path)["Service"]
+    high, limit = _bytes(service["MemoryHigh"]), _bytes(service["MemoryMax"])
+    assert 256 * 2**20 <= high < limit
+
+
+def test_the_web_service_memory_leaves_room_for_every_thread_hashing_a_password():
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+
+    service = _unit(DEPLOY / "medborgarloften.service")["Service"]
+    argv = shlex.split(service["ExecStart"])
+    threads = int(argv[argv.index("--threads") + 1])
+    argon2 = Argon2PasswordHasher.memory_cost * 2**10  # KiB
+    application = 256 * 2**20
+    assert _bytes(service["MemoryHigh"]) >= threads * argon2 + application
+
+
+def test_systemd_accepts_every_unit_where_systemd_is_installed(tmp_path):
+    if not shutil.which("systemd-analyze"):
+        return  # the parsing tests above are what CI without systemd has
+    script = Path(sys.executable).parent / "medborgarloften"
+    units = []
+    for path in sorted(DEPLOY.glob("*.service")) + sorted(DEPLOY.glob("*.timer")):
+        copy = tmp_path / path.name
+        copy.write_text(path.read_text(encoding="utf-8").replace(SCRIPT, str(script)))
+        units.append(str(copy))
+    result = subprocess.run(
+        ["systemd-analyze", "verify", *units], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "", result.stderr

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import io
+import json
+import os
 import re
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -13,10 +18,12 @@ from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from medborgarloften.operations import counters
 from medborgarloften.operations.middleware import (
     ContentSecurityPolicyMiddleware,
     build_policy,
     client_key,
+    hit,
 )
 from medborgarloften.promises.models import Promise
 
@@ -155,9 +162,10 @@ def test_it_exempts_from_csrf_only_the_views_that_use_tokens():
 
 
 @pytest.fixture
-def limited(settings):
+def limited(settings, tmp_path):
     settings.RATELIMIT_ENABLED = True
     settings.RATELIMITS = {"signin": (2, 60), "form": (2, 60), "api": (3, 60)}
+    settings.RATELIMIT_DIR = tmp_path / "ratelimit"  # fresh counters for each test
     cache.clear()
     yield
     cache.clear()
@@ -199,6 +207,117 @@ def test_it_does_not_limit_reading_public_pages_or_signed_in_staff(
         response = client.post(reverse("accounts:logout"))
         client.force_login(kommun_editor)
         assert response.status_code != 429
+
+
+@pytest.mark.django_db
+def test_it_limits_public_pages_per_client(client, limited, settings):
+    settings.RATELIMITS = {**settings.RATELIMITS, "public": (3, 60)}
+    for _ in range(3):
+        assert client.get(reverse("publishing:home")).status_code == 200
+    # Any public page counts, cached or not, with any query string.
+    response = client.get(reverse("publishing:search") + "?q=polisen&x=1")
+    assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 60
+    other = client.get(reverse("publishing:home"), REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == 200
+    # Staff pages are not counted against it (a town hall shares one address).
+    assert client.get(reverse("accounts:login")).status_code == 200
+
+
+_COUNT_IN_A_PROCESS = """
+import json, os, sys, time
+os.environ["DJANGO_SETTINGS_MODULE"] = "medborgarloften.settings"
+import django
+django.setup()
+from medborgarloften.operations import counters
+from medborgarloften.operations.middleware import hit
+start = float(sys.argv[1])
+while time.time() < start:
+    time.sleep(0.001)
+counts = [counters.increment("public-shared", 3600)[0] for _ in range(300)]
+refused = sum(1 for _ in range(8) if hit("form", "one-client", 10, 3600))
+print(json.dumps({"counts": counts, "refused": refused}))
+"""
+
+
+def test_rate_limits_are_counted_across_processes(tmp_path):
+    # Two application processes (gunicorn workers, or two hosts on one store) count
+    # against the same limit: the limit is the setting, not the setting × processes.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "CACHE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    env["DATA_DIR"] = str(tmp_path)
+    start = str(time.time() + 3)  # both start counting at the same moment
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", _COUNT_IN_A_PROCESS, start],
+            env=env,
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    results = []
+    for process in processes:
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+        results.append(json.loads(out))
+    counts = sorted(n for result in results for n in result["counts"])
+    assert counts == list(range(1, 601))  # no increment lost, none counted twice
+    # 16 form posts of one client, limit 10: 6 refused in all, whichever process.
+    assert sum(result["refused"] for result in results) == 6
+    assert (tmp_path / "cache" / "ratelimit").is_dir()
+
+
+def test_counters_of_past_windows_are_removed(settings, tmp_path):
+    settings.RATELIMIT_DIR = tmp_path
+    assert counters.increment("api-k", 60, now=6000.0) == (1, 60)
+    assert counters.increment("api-k", 60, now=6001.0) == (2, 59)
+    assert (tmp_path / "60-100" / "api-k").exists()
+    counters._swept["at"] = 0.0
+    assert counters.increment("api-k", 60, now=6125.0) == (1, 55)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["60-102"]
+
+
+def test_a_failing_counter_store_lets_requests_through(settings, tmp_path):
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("")
+    settings.RATELIMIT_DIR = blocked
+    assert hit("form", "k", 0, 60) == 0
+
+
+def test_with_redis_the_limits_are_counted_in_the_shared_cache(tmp_path):
+    code = (
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([s.RATELIMIT_CACHE, s.CACHES['ratelimit']['BACKEND'], "
+        "s.CACHES['ratelimit']['LOCATION']]))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(
+        {
+            "DATA_DIR": str(tmp_path),
+            "DJANGO_SETTINGS_MODULE": "medborgarloften.settings",
+            "CACHE_URL": "redis://127.0.0.1:6379/1",
+        }
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    assert json.loads(out) == [
+        "ratelimit",
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6379/1",
+    ]
 
 
 def test_it_keeps_no_address_in_the_cache_key(settings):

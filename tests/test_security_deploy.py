@@ -10,6 +10,9 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # DJANGO_ALLOW_ASYNC_UNSAFE: set by the browser tests in this process; never in production.
 ENV_REMOVED = {
@@ -111,3 +114,75 @@ def test_production_settings_secure_cookies_hsts_and_the_proxy_header(tmp_path):
     assert values["SECURE_HSTS_SECONDS"] >= 31536000
     assert values["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
     assert values["SECURE_SSL_REDIRECT"] is True
+
+
+# --- what Django's own check lets through (issue #13) --------------------------------
+
+
+def _check_deploy(env: dict[str, str], cwd) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "medborgarloften",
+            "manage",
+            "check",
+            "--deploy",
+            "--fail-level",
+            "WARNING",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def _example_env_file() -> dict[str, str]:
+    values = {}
+    text = (ROOT / "deploy" / "medborgarloften.env").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            values[key.strip()] = value.strip()
+    return values
+
+
+def test_check_deploy_fails_with_the_example_environment_file_as_shipped(tmp_path):
+    base = {k: v for k, v in os.environ.items() if k not in ENV_REMOVED}
+    env = {**base, **_example_env_file(), "DATA_DIR": str(tmp_path)}
+    result = _check_deploy(env, tmp_path)
+    assert result.returncode != 0
+    assert "medborgarloften.E001" in result.stderr  # the placeholder SECRET_KEY
+    assert "medborgarloften.E003" in result.stderr  # database and mail passwords
+    assert "DATABASE_URL (default), EMAIL_HOST_PASSWORD" in result.stderr
+    assert "medborgarloften.W001" in result.stderr  # medborgarloften.kommun.example
+
+
+def test_check_deploy_fails_with_the_placeholder_secret_key_alone(tmp_path):
+    placeholder = _example_env_file()["SECRET_KEY"]
+    env = {**_production_env(tmp_path), "SECRET_KEY": placeholder}
+    result = _check_deploy(env, tmp_path)
+    assert result.returncode != 0
+    assert "medborgarloften.E001" in result.stderr
+    assert "E002" not in result.stderr and "E003" not in result.stderr
+
+
+def test_check_deploy_fails_when_mail_would_only_be_printed(tmp_path):
+    env = _production_env(tmp_path)
+    del env["EMAIL_HOST"]  # the console backend, the default without a host
+    result = _check_deploy(env, tmp_path)
+    assert result.returncode != 0
+    assert "medborgarloften.E002" in result.stderr
+    assert "console" in result.stderr
+    # Fails without --fail-level too: it is an error, not a warning.
+    plain = subprocess.run(
+        [sys.executable, "-m", "medborgarloften", "manage", "check", "--deploy"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert plain.returncode != 0

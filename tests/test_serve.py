@@ -26,7 +26,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from medborgarloften.publishing.management.commands.serve import url_for
+from medborgarloften.publishing.management.commands.serve import (
+    proxy_address,
+    url_for,
+)
+from tests import deployment
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -209,15 +213,17 @@ def _production_env(data_dir: Path) -> dict[str, str]:
         {
             "SECRET_KEY": "test-" + "k3y-ä" * 12,
             "ALLOWED_HOSTS": "127.0.0.1",
-            # The test speaks plain HTTP to waitress, as the proxy would.
-            "SECURE_SSL_REDIRECT": "0",
         }
     )
     return env
 
 
 def _fetch(url: str, **headers: str):
-    request = urllib.request.Request(url, headers=headers)
+    """A request as nginx passes it on: plain HTTP from 127.0.0.1, TLS ended at the
+    proxy (deploy/nginx.conf sets X-Forwarded-Proto)."""
+    request = urllib.request.Request(
+        url, headers={"X-Forwarded-Proto": "https", **headers}
+    )
     return urllib.request.urlopen(request, timeout=30)
 
 
@@ -291,3 +297,83 @@ def test_serve_production_refuses_without_a_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+# --- behind the proxy: the documented production set-up (issue #13, C1) ---------------
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def _answer(url: str, **headers: str) -> tuple[int, dict[str, str]]:
+    """Status and headers of one request, redirects not followed."""
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(urllib.request.Request(url, headers=headers), timeout=30) as r:
+            return r.status, dict(r.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers)
+
+
+@pytest.fixture(scope="module")
+def production_site(tmp_path_factory):
+    """A migrated data directory with the static files collected, as the unit's
+    ExecStartPre leaves it; the deploy example's host names allowed."""
+    data_dir = tmp_path_factory.mktemp("production")
+    env = deployment.production_env(data_dir, ALLOWED_HOSTS="127.0.0.1,example.se")
+    deployment.prepare_site(env)
+    return env
+
+
+@pytest.mark.slow
+def test_serve_production_answers_what_the_proxy_passes_and_redirects_plain_http(
+    production_site,
+):
+    # Exactly the reproduction of issue #13: the documented unit's command line, a
+    # request as nginx forwards it. It used to be a 301 to the very same URL.
+    with deployment.running_server(production_site, "--threads", "8") as server:
+        status, headers = _answer(
+            server.base, Host="example.se", **{"X-Forwarded-Proto": "https"}
+        )
+        assert status == 200, headers
+        assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
+        # Without the proxy's word the request came over plain http: to https.
+        status, headers = _answer(server.base, Host="example.se")
+        assert status == 301
+        assert headers["Location"] == "https://example.se/"
+
+
+@pytest.mark.slow
+def test_serve_believes_the_proxy_headers_only_from_the_trusted_proxy(
+    production_site,
+):
+    elsewhere = {**production_site, "TRUSTED_PROXY": "192.0.2.1"}
+    https = {"Host": "example.se", "X-Forwarded-Proto": "https"}
+    # A client that is not the proxy cannot claim https: waitress drops the header.
+    with deployment.running_server(elsewhere) as server:
+        status, headers = _answer(server.base, **https)
+        assert status == 301
+        assert headers["Location"] == "https://example.se/"
+    # --trusted-proxy wins over the variable.
+    with deployment.running_server(elsewhere, "--trusted-proxy", "127.0.0.1") as server:
+        assert _answer(server.base, **https)[0] == 200
+
+
+@pytest.mark.parametrize("value", ["nginx", "10.0.0.0/8", "127.0.0.1:80", ""])
+def test_it_refuses_a_trusted_proxy_that_is_not_an_address(value):
+    with pytest.raises(CommandError, match="IP"):
+        call_command("serve", "--trusted-proxy", value)
+
+
+def test_it_refuses_a_trusted_proxy_variable_that_is_not_an_address(settings):
+    settings.TRUSTED_PROXY = "proxy.kommun.example"
+    with pytest.raises(CommandError, match="TRUSTED_PROXY: ingen IP-adress"):
+        call_command("serve", "--port", str(_free_port()))
+
+
+def test_the_trusted_proxy_is_written_as_waitress_compares_it():
+    assert proxy_address(" [::1] ") == "::1"
+    assert proxy_address("0:0:0:0:0:0:0:1") == "::1"
+    assert proxy_address("127.0.0.1") == "127.0.0.1"

@@ -153,6 +153,24 @@ def start_server(
     )
 
 
+def peak_memory_mb(server: subprocess.Popen) -> float:
+    """The largest resident size any process of the server's group reached so far
+    (VmHWM), in MB: what the unit's MemoryHigh/MemoryMax must leave room for."""
+    peak = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if os.getpgid(int(entry.name)) != server.pid:
+                continue
+            for line in (entry / "status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]))
+        except (OSError, ValueError):
+            continue
+    return round(peak / 1024, 1)
+
+
 def stop_server(server: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
     if server.poll() is None:
         with contextlib.suppress(ProcessLookupError):

@@ -4,25 +4,31 @@ Django 6 sends ``SECURE_CSP`` itself (``django.middleware.csp``); on Django 5.2 
 settings put :class:`ContentSecurityPolicyMiddleware` here in its place, with the same
 rule: a view that set its own policy (the embeddable widget) keeps it.
 
-Rate limits count requests per client in the cache, in fixed windows. The cache key
-holds a keyed hash of the address, never the address itself, and expires with the
-window, so nothing about a visitor outlives it.
+Rate limits count requests per client in fixed windows, in counters every process of
+the application shares (``counters.py``: files under ``DATA_DIR``, or Redis with
+``CACHE_URL``). A counter is named by a keyed hash of the address, never the address
+itself, and goes with its window, so nothing about a visitor outlives it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import time
+import logging
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from . import counters
+
+logger = logging.getLogger(__name__)
+
 HEADER = "Content-Security-Policy"
+#: Signed-in staff's pages: not anonymous traffic, and a town hall shares one address.
+STAFF_PATHS = ("/personal/", "/django-admin/", "/konto/")
 
 
 def build_policy(config: dict[str, list[str] | str]) -> str:
@@ -69,34 +75,32 @@ def client_key(request: HttpRequest) -> str:
 
 
 def bucket_for(request: HttpRequest) -> str | None:
-    """Which limit a request counts against: sign-in, API, public form, or none."""
+    """Which limit a request counts against: sign-in, API, public form, public page
+    (any other GET or HEAD), or none (staff pages)."""
     path = request.path
     if path.startswith("/api/"):
         return "api"
+    if request.method in ("GET", "HEAD"):
+        return None if path.startswith(STAFF_PATHS) else "public"
     if request.method != "POST":
         return None
     if path == reverse(settings.LOGIN_URL):
         return "signin"
-    if path.startswith(("/personal/", "/django-admin/", "/konto/")):
+    if path.startswith(STAFF_PATHS):
         return None  # staff pages: signed in, CSRF-protected, not anonymous traffic
     return "form"
 
 
 def hit(bucket: str, key: str, limit: int, window: int) -> int:
-    """Count one request; return the seconds to wait when over the limit, else 0."""
-    cache = caches[getattr(settings, "RATELIMIT_CACHE", "default")]
-    now = int(time.time())
-    slot = now // window
-    name = f"ratelimit:{bucket}:{key}:{slot}"
-    cache.add(name, 0, timeout=window + 1)
+    """Count one request; return the seconds to wait when over the limit, else 0.
+    A store that fails lets the request through (and logs): a limit must not take
+    the site down."""
     try:
-        count = cache.incr(name)
-    except ValueError:  # expired between add and incr
-        cache.set(name, 1, timeout=window + 1)
-        count = 1
-    if count > limit:
-        return max(1, (slot + 1) * window - now)
-    return 0
+        count, left = counters.increment(f"{bucket}-{key}", window)
+    except Exception:
+        logger.exception("rate limits: cannot count %s", bucket)
+        return 0
+    return left if count > limit else 0
 
 
 class RateLimitMiddleware:

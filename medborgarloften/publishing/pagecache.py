@@ -9,7 +9,13 @@ Redis with ``CACHE_URL``), keyed by
   write to a table the public site reads replaces (see :func:`install`), so the next
   request in every worker process misses and rebuilds;
 - today's date (pages say which promises are current);
-- the language the request resolved to, and the full URL with its query string.
+- the language the request resolved to, and the URL with its query string
+  *normalised*: each cached view names the parameters it reads (``params``), every
+  other parameter is dropped — from the key and from the request the view sees — and
+  the ones it reads are cleaned (``sida=abc`` is no page number) and sorted. A
+  made-up parameter (``?x=1``, ``?utm_source=…``) therefore gets the cached page
+  instead of building a new one. Views that refuse unknown parameters themselves
+  (the API, with a 400) keep all of them, sorted (``params=STRICT``).
 
 Never cached: signed-in users' requests and responses, anonymous visitors with
 anything in their session (a pending message), non-GET/HEAD requests, responses other
@@ -31,15 +37,17 @@ import secrets
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import wraps
+from functools import lru_cache, wraps
 from typing import Any
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import InvalidCacheBackendError, caches
 from django.db import connections
 from django.db.backends.signals import connection_created
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
@@ -182,6 +190,72 @@ def install() -> None:
         _watch(connection, tables)
 
 
+# --- Query parameters ---------------------------------------------------------------
+
+#: A query parameter's cleaner: the value the view would act on, or None to drop it.
+Param = Callable[[str], str | None]
+#: ``params=STRICT``: the view refuses unknown parameters itself (the API's 400), so
+#: all of them are kept, sorted.
+STRICT = "strict"
+
+
+def raw(value: str) -> str | None:
+    """Kept as sent (free text such as a search query)."""
+    return value
+
+
+def text(limit: int) -> Param:
+    """Stripped and cut to ``limit`` characters, as the view reads it."""
+
+    def clean(value: str) -> str | None:
+        return value.strip()[:limit]
+
+    return clean
+
+
+def number(*, minimum: int = 0, maximum: int = 1_000_000) -> Param:
+    """A whole number in range, written plainly (``007`` → ``7``); anything else is
+    dropped, as the views treat it as absent (page 1, offset 0)."""
+
+    def clean(value: str) -> str | None:
+        value = value.strip()
+        if not (value.isascii() and value.isdigit()) or len(value) > 12:
+            return None
+        return str(int(value)) if minimum <= int(value) <= maximum else None
+
+    return clean
+
+
+def normalised_query(query: QueryDict, params: Any) -> str:
+    """The query string the view acts on: its own parameters, cleaned and sorted."""
+    if params == STRICT:
+        return urlencode(sorted(query.lists()), doseq=True)
+    pairs = []
+    for name in sorted(params):
+        if name in query:
+            value = params[name](query[name])  # the last value, as QueryDict.get
+            if value is not None:
+                pairs.append((name, value))
+    return urlencode(pairs)
+
+
+def params_for(request: HttpRequest) -> Any | None:
+    """The parameters the cached view at this path reads; None when no cached view
+    answers the path."""
+    return _params_at(request.path_info, settings.ROOT_URLCONF, get_urlconf())
+
+
+@lru_cache(maxsize=4096)
+def _params_at(path: str, root: str, urlconf: str | None) -> Any | None:
+    # Resolving costs 30–120 µs, a tenth of a whole cache hit; the answer for a path
+    # never changes while the URL configuration stays the same (part of the key).
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return None
+    return getattr(match.func, "page_cache_params", None)
+
+
 # --- The response cache -------------------------------------------------------------
 
 
@@ -228,13 +302,16 @@ def _anonymous_without_session(request: HttpRequest) -> bool:
     return not list(session.keys())
 
 
-def cache_key(request: HttpRequest, version: str, language: str | None = None) -> str:
+def cache_key(
+    request: HttpRequest, version: str, params: Any, language: str | None = None
+) -> str:
+    query = normalised_query(request.GET, params)
     parts = "|".join(
         [
             version,
             timezone.localdate().isoformat(),
             language or getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
-            request.build_absolute_uri(),
+            request.build_absolute_uri(request.path) + ("?" + query if query else ""),
         ]
     )
     return "page:" + hashlib.sha256(parts.encode()).hexdigest()
@@ -297,17 +374,36 @@ def _mark(response: HttpResponse, entry: Entry) -> HttpResponse:
     return response
 
 
+def _only_params(request: HttpRequest, params: Any) -> None:
+    """Let the view see only its own parameters, cleaned: what it builds then depends
+    on nothing the key leaves out (not even a link made from the full path)."""
+    if params == STRICT:
+        return
+    query = normalised_query(request.GET, params)
+    request.GET = QueryDict(query)
+    request.META["QUERY_STRING"] = query
+
+
 def cached_public(
-    view: Callable[..., HttpResponse] | None = None, *, max_age: int = 60
+    view: Callable[..., HttpResponse] | None = None,
+    *,
+    max_age: int = 60,
+    params: Any = (),
 ) -> Any:
     """Serve anonymous GETs of ``view`` from the shared page cache (module doc).
-    Signed-in users get the view's own answer, ``private, no-cache``."""
+    Signed-in users get the view's own answer, ``private, no-cache``. ``params``
+    maps each query parameter the view reads to its cleaner (:func:`number`,
+    :func:`text`, :func:`raw`); any other parameter is dropped. ``STRICT``: the
+    view checks its parameters itself and all are kept."""
+    if params != STRICT:
+        params = dict.fromkeys(params, raw) if not isinstance(params, dict) else params
 
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if request.method not in ("GET", "HEAD"):
                 return view(request, *args, **kwargs)
+            _only_params(request, params)
             if not _anonymous_without_session(request):
                 response = view(request, *args, **kwargs)
                 if response.status_code == 200:
@@ -316,7 +412,7 @@ def cached_public(
             # The fast path already read the version for this request.
             version = getattr(request, "page_cache_version", None) or current_version()
             store = _store(PAGE_CACHE)
-            key = cache_key(request, version) if version and store else None
+            key = cache_key(request, version, params) if version and store else None
             if key:
                 entry = _read(store, key)
                 if entry is not None:
@@ -342,6 +438,7 @@ def cached_public(
                 _write(store, key, entry)
             return _mark(_finish(request, entry, max_age, hit=False), entry)
 
+        wrapper.page_cache_params = params  # type: ignore[attr-defined]
         return wrapper
 
     return decorate(view) if view is not None else decorate
@@ -358,8 +455,10 @@ class PageCacheMiddleware:
     Content-Language, X-Frame-Options), under the version read *before* the view ran,
     and only responses :func:`cached_public` marked as shareable.
 
-    Everything else (a session cookie, a POST, a page no view marked) passes through
-    to the views, where :func:`cached_public` decides as described above."""
+    Everything else (a session cookie, a POST, a path no cached view answers) passes
+    through to the views, where :func:`cached_public` decides as described above.
+    The key uses the query parameters the path's view reads (:func:`params_for`), so
+    a made-up parameter is answered from the cache too."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -369,12 +468,15 @@ class PageCacheMiddleware:
             settings.SESSION_COOKIE_NAME in request.COOKIES
         ):
             return self.get_response(request)
+        params = params_for(request)
+        if params is None:
+            return self.get_response(request)
         version = current_version()
         store = _store(PAGE_CACHE)
         if not version or store is None:
             return self.get_response(request)
         language = translation.get_language_from_request(request)
-        key = cache_key(request, version, language) + ":sent"
+        key = cache_key(request, version, params, language) + ":sent"
         entry = _read(store, key)
         if entry is not None:
             response = entry.response()

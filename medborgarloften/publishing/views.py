@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import Promise
 
-from .pagecache import cached_public
+from .pagecache import cached_public, number, text
 from .selectors import (
     kommun_finder,
     kommun_public_promises,
@@ -24,8 +24,8 @@ from .selectors import (
 #: cache (pagecache.py) sees every change at once.
 PUBLIC_MAX_AGE = 60
 
-#: Anonymous visitors get the shared cached page; signed-in users their own, private.
-public_cache = cached_public(max_age=PUBLIC_MAX_AGE)
+#: The page number of the activity lists (``?sida=2``).
+PAGE = {"sida": number(minimum=1)}
 
 
 def _no_kommun(code: str) -> Http404:
@@ -34,7 +34,9 @@ def _no_kommun(code: str) -> Http404:
     )
 
 
-@public_cache
+# Anonymous visitors get the shared cached page; signed-in users their own, private.
+# ``params``: the query parameters each page reads; any other is ignored (pagecache).
+@cached_public(max_age=PUBLIC_MAX_AGE, params={"q": text(100)})
 def home(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     return render(
@@ -42,7 +44,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@public_cache
+@cached_public(max_age=PUBLIC_MAX_AGE)
 def kommun(request: HttpRequest, kommunkod: str) -> HttpResponse:
     try:
         listing = kommun_public_promises(code=kommunkod)
@@ -51,7 +53,7 @@ def kommun(request: HttpRequest, kommunkod: str) -> HttpResponse:
     return render(request, "publishing/kommun.html", {"listing": listing})
 
 
-@public_cache
+@cached_public(max_age=PUBLIC_MAX_AGE, params=PAGE)
 def promise(request: HttpRequest, uid: UUID) -> HttpResponse:
     try:
         public = public_promise(uid=uid, page=request.GET.get("sida", 1))
@@ -67,7 +69,7 @@ def promise(request: HttpRequest, uid: UUID) -> HttpResponse:
     )
 
 
-@public_cache
+@cached_public(max_age=PUBLIC_MAX_AGE, params=PAGE)
 def area(
     request: HttpRequest, kommunkod: str, area_id: int | None = None, slug: str = ""
 ) -> HttpResponse:

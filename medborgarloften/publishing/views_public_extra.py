@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from .forms import OverviewFilterForm, SubscribeForm
 from .models import Subscription
 from .overview import national_overview_cached
-from .pagecache import cached_public
+from .pagecache import cached_public, number, raw, text
 from .search import search_public
 from .services import (
     subscription_cancel,
@@ -38,7 +38,7 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
-@cached_public
+@cached_public(params={"q": raw, "kommun": text(10), "start": number()})
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     kommun = request.GET.get("kommun", "").strip()
@@ -57,7 +57,7 @@ def search(request: HttpRequest) -> HttpResponse:
     )
 
 
-@cached_public
+@cached_public(params={"lan": raw, "fran": raw, "till": raw})
 def overview(request: HttpRequest) -> HttpResponse:
     form = OverviewFilterForm(request.GET or None)
     if request.GET and not form.is_valid():

@@ -21,7 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from medborgarloften.promises.models import Promise
 
-from ..pagecache import cached_public
+from ..pagecache import STRICT, cached_public
 from . import dcat, openapi, params, writes
 from .errors import ApiError, from_error, problem
 from .selectors import DATASETS, Dataset, Links, detail_row, page, promise_detail
@@ -202,8 +202,9 @@ def _csv_all(
 
 
 def list_view(name: str, fmt: str | None = None) -> Callable[..., HttpResponse]:
+    # params.parse_query refuses unknown parameters (400): every one is in the key.
     @api_view("GET", "HEAD")
-    @cached_public
+    @cached_public(params=STRICT)
     def view(request: HttpRequest) -> HttpResponse:
         return _list(request, name, fmt)
 
@@ -212,14 +213,10 @@ def list_view(name: str, fmt: str | None = None) -> Callable[..., HttpResponse]:
 
 
 @api_view("GET", "HEAD", "POST")
+@cached_public(params=STRICT)  # passes the POST through untouched
 def activities(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         return writes.activity_post(request, links_for(request))
-    return _activities_list(request)
-
-
-@cached_public
-def _activities_list(request: HttpRequest) -> HttpResponse:
     return _list(request, "activities", None)
 
 

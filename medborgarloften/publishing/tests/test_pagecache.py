@@ -376,6 +376,84 @@ def test_a_hit_carries_the_headers_the_first_answer_had(client, promise):
     assert "frame-ancestors *" in client.get(widget)["Content-Security-Policy"]
 
 
+# --- query strings (issue #13: any query string bypassed the cache) -----------------
+
+
+def test_a_made_up_query_parameter_is_answered_from_the_cache(
+    client, promise, django_assert_num_queries
+):
+    client.get(reverse("publishing:search") + "?q=Tryggare")  # the search index
+    pagecache.caches["pages"].clear()
+    urls = [
+        reverse("publishing:home"),
+        reverse("publishing:kommun", args=["0880"]),
+        reverse("publishing:promise", args=[promise.uid]),
+        reverse("publishing:embed", args=[promise.uid]),
+        reverse("publishing:promise_feed", args=[promise.uid]),
+        reverse("publishing:overview"),
+        reverse("publishing:search") + "?q=Tryggare",
+        f"/api/v1/promises/{promise.uid}",
+    ]
+    for url in urls:
+        first = client.get(url)
+        assert first[HEADER] == "miss", url
+        join = "&" if "?" in url else "?"
+        for junk in ("x=1", "utm_source=nyhetsbrev&fbclid=abc", "_=1749"):
+            with django_assert_num_queries(0):
+                again = client.get(url + join + junk)
+            assert again.status_code == 200, url
+            assert again[HEADER] == "hit", url + join + junk
+            assert _body(again) == _body(first), url
+
+
+def test_the_parameters_a_page_reads_still_count_cleaned_and_in_any_order(
+    client, promise
+):
+    search = reverse("publishing:search")
+    client.get(search + "?q=Tryggare")  # the search index is brought up to date
+    tryggare = client.get(search + "?q=Tryggare&kommun=0880")
+    assert b"Tryggare Kalmar" in tryggare.content
+    swapped = client.get(search + "?kommun=0880&x=1&q=Tryggare")
+    assert swapped[HEADER] == "hit"
+    other = client.get(search + "?q=fotboll&kommun=0880")
+    assert other[HEADER] == "miss"
+    assert b"Tryggare Kalmar" not in other.content
+    # A page number that is no page number is page 1, as the view reads it.
+    page = reverse("publishing:promise", args=[promise.uid])
+    client.get(page)
+    for same in ("?sida=abc", "?sida=", "?sida=-3", "?sida=99999999999999999999"):
+        assert client.get(page + same)[HEADER] == "hit", same
+    client.get(page + "?sida=2")
+    assert client.get(page + "?sida=02")[HEADER] == "hit"
+    # The home page's finder reads q, stripped and cut to 100 characters.
+    home = reverse("publishing:home")
+    client.get(home + "?q=Kalmar")
+    assert client.get(home + "?q=+Kalmar+")[HEADER] == "hit"
+
+
+def test_the_api_still_refuses_unknown_parameters_and_keys_on_the_rest(client, promise):
+    refused = client.get("/api/v1/promises?kommun=0880&kommune=0880")
+    assert refused.status_code == 400
+    assert "kommune" in refused.json()["detail"]
+    assert client.get("/api/v1/activities?x=1").status_code == 400
+    first = client.get("/api/v1/promises?limit=5&kommun=0880")
+    assert first.status_code == 200
+    assert client.get("/api/v1/promises?kommun=0880&limit=5")[HEADER] == "hit"
+    assert client.get("/api/v1/promises?kommun=0880&limit=6")[HEADER] == "miss"
+
+
+def test_a_page_is_built_from_its_own_parameters_only(db):
+    """Nothing of a dropped parameter can reach the cached page, not even through a
+    link the page builds from its own full path."""
+
+    @cached_public(params={"a": pagecache.raw})
+    def view(request):
+        return HttpResponse(request.get_full_path() + " " + repr(dict(request.GET)))
+
+    response = view(_anonymous("/x/?b=%3Cskript%3E&a=1"))
+    assert response.content == b"/x/?a=1 {'a': ['1']}"
+
+
 def test_the_api_rate_limit_still_counts_cached_answers(client, promise, settings):
     settings.RATELIMIT_ENABLED = True
     settings.RATELIMITS = {**settings.RATELIMITS, "api": (3, 60)}

@@ -10,11 +10,18 @@ demo users exist) so ``make run`` tells the user where to go.
 are read once, at start-up, so the flag cannot switch them in place), refuses DEBUG,
 collects the static files into STATIC_ROOT (compressed, with hashed names: WhiteNoise
 serves them with far-future caching) and then serves as usual. docs/deploy.md.
+
+Behind nginx every request arrives from the proxy's address. waitress believes the
+proxy's ``X-Forwarded-Proto`` (TLS ended there) and ``X-Forwarded-For`` (the client's
+address) only from ``--trusted-proxy`` (``TRUSTED_PROXY``, default 127.0.0.1) and
+strips them from anyone else, so a client talking to waitress directly cannot claim
+https or another address.
 """
 
 from __future__ import annotations
 
 import errno
+import ipaddress
 import os
 import sys
 from pathlib import Path
@@ -55,6 +62,29 @@ def _threads(value: str) -> int:
             f"antal trådar ska vara 1–256 / threads must be 1–256: {threads}"
         )
     return threads
+
+
+def proxy_address(value: str) -> str:
+    """One IP address, written as the socket layer writes it (waitress compares the
+    peer's address as a string); ValueError with a message otherwise."""
+    try:
+        return str(ipaddress.ip_address(value.strip().strip("[]")))
+    except ValueError:
+        raise ValueError(f"ingen IP-adress / not an IP address: {value!r}")
+
+
+def _address(value: str) -> str:
+    import argparse
+
+    try:
+        return proxy_address(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc))
+
+
+#: The headers nginx (deploy/nginx.conf) sets and waitress takes from the trusted proxy:
+#: the scheme the client used, and the client's address.
+TRUSTED_PROXY_HEADERS = frozenset({"x-forwarded-proto", "x-forwarded-for"})
 
 
 def url_for(host: str, port: int) -> str:
@@ -110,6 +140,14 @@ class Command(BaseCommand):
         )
 
         parser.add_argument(
+            "--trusted-proxy",
+            type=_address,
+            default=None,
+            help="Proxyns adress / the proxy's address: X-Forwarded-Proto and "
+            "X-Forwarded-For are believed only from it (default TRUSTED_PROXY, "
+            "else 127.0.0.1).",
+        )
+        parser.add_argument(
             "--production",
             action="store_true",
             help="Produktionsinställningar / production settings: "
@@ -137,6 +175,8 @@ class Command(BaseCommand):
             "--threads",
             str(options["threads"]),
         ]
+        if options["trusted_proxy"]:
+            argv += ["--trusted-proxy", options["trusted_proxy"]]
         if options["no_collectstatic"]:
             argv.append("--no-collectstatic")
         sys.stdout.flush()
@@ -156,6 +196,12 @@ class Command(BaseCommand):
         if host.startswith("[") and host.endswith("]"):
             host = host[1:-1]
         port: int = options["port"]
+        trusted_proxy = options["trusted_proxy"]
+        if trusted_proxy is None:
+            try:
+                trusted_proxy = proxy_address(settings.TRUSTED_PROXY)
+            except ValueError as exc:
+                raise CommandError(f"TRUSTED_PROXY: {exc}")
         if options["production"]:
             if not settings.PRODUCTION:
                 self.restart_in_production(host, port, options)
@@ -190,6 +236,8 @@ class Command(BaseCommand):
                 port=port,
                 threads=options["threads"],
                 ident="medborgarloften",
+                trusted_proxy=trusted_proxy,
+                trusted_proxy_headers=set(TRUSTED_PROXY_HEADERS),
             )
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
