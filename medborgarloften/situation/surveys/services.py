@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.fields import length_message
 from medborgarloften.places.models import Area, Organisation, OrganisationKind
 
 from .. import geo
@@ -50,6 +51,9 @@ __all__ = [
 #: A comment is a few sentences; longer texts are refused, not cut.
 COMMENT_MAX = 1000
 OWN_OPTIONS_MAX = 8
+#: An own question and one of its answer options (refused when longer, never cut).
+QUESTION_MAX = SurveyQuestion._meta.get_field("text").max_length or 300
+OPTION_MAX = 100
 
 #: Walk reasons → the observation category an approved point becomes.
 _REASON_CATEGORY = {
@@ -112,6 +116,24 @@ def survey_create(
                 _("Egna frågor: %(q)r behöver 2–%(n)d svarsalternativ.")
                 % {"q": text, "n": OWN_OPTIONS_MAX},
             )
+        if len(text) > QUESTION_MAX:
+            _add(
+                errors,
+                "own_questions",
+                _("Egna frågor: frågan %(q)r är för lång.") % {"q": text[:40] + "…"}
+                + " "
+                + length_message("", QUESTION_MAX, len(text)),
+            )
+        for label in opts:
+            if len(label) > OPTION_MAX:
+                _add(
+                    errors,
+                    "own_questions",
+                    _("Egna frågor: svarsalternativet %(o)r är för långt.")
+                    % {"o": label[:40] + "…"}
+                    + " "
+                    + length_message("", OPTION_MAX, len(label)),
+                )
     for area in areas:
         if area.kommun_id != kommun.pk:
             _add(
@@ -153,8 +175,8 @@ def survey_create(
         SurveyQuestion.objects.create(
             survey=survey,
             position=position,
-            text=text[:300],
-            options=[[f"s{i}", label[:100]] for i, label in enumerate(opts, 1)],
+            text=text,
+            options=[[f"s{i}", label] for i, label in enumerate(opts, 1)],
         )
     return survey
 
@@ -412,3 +434,4 @@ def survey_export(*, survey: Survey, actor: Any = None) -> ImportSummary:
         survey.save(update_fields=["exported_batch"])
     summary.batch_id = batch.pk
     return summary
+
