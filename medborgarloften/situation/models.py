@@ -576,6 +576,8 @@ class Survey(models.Model):
     exported_batch = models.ForeignKey(
         ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    #: The last day the owner was mailed about suspected scripted answers.
+    alerted_on = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-year", "-created_at"]
@@ -713,3 +715,34 @@ class WalkPoint(models.Model):
         verbose_name = _("punkt från trygghetsvandring")
         verbose_name_plural = _("punkter från trygghetsvandring")
 
+
+class AlertReason(models.TextChoices):
+    ADDRESS = "address", _("Spärrade: för många svar från samma adress eller nät")
+    FAST = "fast", _("Spärrade: skickade för snabbt efter att sidan visats")
+    TOKEN = "token", _("Spärrade: formulär utan giltig nyckel eller skickat två gånger")
+    HONEYPOT = "honeypot", _("Kastade: det dolda fältet var ifyllt (skript)")
+    LOAD = "load", _("Ovanligt många svar på tio minuter (gränserna skärptes)")
+
+
+class SurveyAlert(models.Model):
+    """Signs of scripted answers to one survey on one day, for the survey's owner:
+    how many posts were refused or dropped and why. Counts only: never who, from
+    where or at what time of day (situation/surveys/limits.py)."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="alerts")
+    day = models.DateField(_("dag"))
+    reason = models.CharField(_("orsak"), max_length=10, choices=AlertReason.choices)
+    count = models.PositiveIntegerField(_("antal"), default=0)
+
+    class Meta:
+        ordering = ["-day", "reason"]
+        verbose_name = _("misstänkt massvar")
+        verbose_name_plural = _("misstänkta massvar")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "day", "reason"], name="survey_alert_once_per_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey} {self.day} {self.reason}: {self.count}"

@@ -13,7 +13,9 @@ from medborgarloften.places.models import Area, Organisation
 
 from .. import geo
 from ..models import (
+    AlertReason,
     Survey,
+    SurveyAlert,
     SurveyAnswer,
     SurveyKind,
     SurveyQuestion,
@@ -195,6 +197,30 @@ def survey_results(survey: Survey) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class AlertDay:
+    day: Any
+    reasons: list[tuple[str, int]]
+
+    @property
+    def total(self) -> int:
+        return sum(n for _label, n in self.reasons)
+
+
+def survey_alerts(survey: Survey, *, days: int = 30) -> list[AlertDay]:
+    """Suspected scripted answers per day (newest first, the last ``days`` days
+    with any), each reason with its count, for the survey's staff page."""
+    labels = dict(AlertReason.choices)
+    found: dict[Any, list[tuple[str, int]]] = defaultdict(list)
+    for alert in SurveyAlert.objects.filter(survey=survey, count__gt=0).order_by(
+        "-day", "reason"
+    ):
+        if alert.day not in found and len(found) >= days:
+            break
+        found[alert.day].append((labels.get(alert.reason, alert.reason), alert.count))
+    return [AlertDay(day, reasons) for day, reasons in found.items()]
+
+
 def walk_points(survey: Survey, *, status: str | None = None) -> QuerySet[WalkPoint]:
     points = survey.walk_points.select_related("area")
     return points.filter(status=status) if status else points
@@ -240,6 +266,7 @@ def is_walk(survey: Survey) -> bool:
 
 
 __all__ = [
+    "AlertDay",
     "Cell",
     "MIN_GROUP",
     "QuestionResult",
@@ -248,6 +275,7 @@ __all__ = [
     "is_walk",
     "previous_round",
     "reason_labels",
+    "survey_alerts",
     "survey_results",
     "surveys_for",
     "walk_map",
