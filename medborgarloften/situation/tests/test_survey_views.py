@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.cache import cache
@@ -216,3 +217,30 @@ def test_it_answers_the_public_page_within_a_query_budget(
     for current in (survey, walk):
         with django_assert_max_num_queries(4):
             assert client.get(_url(current)).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_results_page_hides_a_count_that_would_give_a_small_area_away(
+    client, kommun_viewer, kalmar, areas
+):
+    from medborgarloften.situation.surveys.services import survey_response_submit
+
+    survey = open_survey(kalmar, areas=[areas["Norrliden"], areas["Oxhagen"]])
+    for area, n in ((areas["Norrliden"], 6), (areas["Oxhagen"], 2)):
+        for _ in range(n):
+            survey_response_submit(
+                survey=survey, answers={answer(survey): "mycket_trygg"}, area=area
+            )
+    client.force_login(kommun_viewer)
+    page = client.get(f"/personal/lagesbild/0880/enkater/{survey.pk}/").content.decode()
+    assert "data-response-count>8<" in page
+    rows = re.findall(r"<tr><td>(Norrliden|Oxhagen)</td><td>(.*?)</td></tr>", page)
+    assert rows[:2] == [
+        (
+            "Norrliden",
+            '<span title="Dold så att en grupp med färre än 5 inte kan '
+            'räknas fram">dold</span>',
+        ),
+        ("Oxhagen", "färre än 5"),
+    ]
+    assert "<td>6</td>" not in page
