@@ -155,7 +155,7 @@ def test_the_report_docx_takes_text_pasted_from_word_and_text_stored_before(
     with connection.cursor() as cursor:  # a row written before inputs were cleaned
         cursor.execute(
             "UPDATE followup_report SET process = %s, effect = %s WHERE id = %s",
-            ["Genomfört\x0bmed\x00 föreningar", "Effekt\x1b", report.pk],
+            ["Genomfört\x0bmed\x07 föreningar", "Effekt\x1b", report.pk],
         )
     response = editor.get(reverse("followup:report_docx", args=[report.pk]))
     assert response.status_code == 200

@@ -99,7 +99,7 @@ def test_the_signing_document_takes_text_pasted_from_word_and_text_stored_before
     with connection.cursor() as cursor:  # rows written before inputs were cleaned
         cursor.execute(
             "UPDATE promises_commitment SET text = %s WHERE id = %s",
-            ["Polisen\x0bpatrullerar\x00 i centrum.", commitment.pk],
+            ["Polisen\x0bpatrullerar\x07 i centrum.", commitment.pk],
         )
         cursor.execute(
             "UPDATE promises_promise SET title = %s WHERE id = %s",

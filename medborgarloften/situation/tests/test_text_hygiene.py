@@ -65,7 +65,7 @@ def test_the_lagesbild_in_word_takes_an_area_name_stored_before_cleaning(
     with connection.cursor() as cursor:  # a name written before inputs were cleaned
         cursor.execute(
             "UPDATE places_area SET name = %s WHERE id = %s",
-            ["Ox\x0bhagen\x00", areas["Oxhagen"].pk],
+            ["Ox\x0bhagen\x1b", areas["Oxhagen"].pk],
         )
     client.force_login(kommun_viewer)
     docx = client.get("/personal/lagesbild/0880/dokument/?period=2025&format=docx")
