@@ -541,7 +541,11 @@ def survey_alert_record(*, survey: Survey, reason: str, count: int = 1) -> None:
             or 0
         )
         threshold = int(getattr(settings, "SURVEY_ALERT_MAIL_AFTER", 10))
-        if total >= threshold:
+        if (
+            total >= threshold
+            and survey.alerted_on != today
+            and _alert_recipients(survey)  # no one to tell yet: try again later
+        ):
             # Once a day, whichever request gets here first.
             claimed = (
                 Survey.objects.filter(pk=survey.pk)

@@ -248,3 +248,25 @@ def test_a_survey_without_suspicion_shows_no_alert(client, kommun_viewer, survey
     client.force_login(kommun_viewer)
     page = client.get(f"/personal/lagesbild/0880/enkater/{survey.pk}/").content.decode()
     assert "data-survey-alerts" not in page
+
+
+@pytest.mark.django_db
+def test_without_anyone_to_tell_the_mail_waits_for_an_address(
+    client,
+    survey,
+    kommun_editor,
+    settings,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    settings.SURVEY_ALERT_MAIL_AFTER = 1
+    kommun_editor.email = ""
+    kommun_editor.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _answer(client, survey, token="").status_code == 400
+    assert mailoutbox == []
+    kommun_editor.email = "redaktor@kalmar.se"  # no creator: the kommun's editors
+    kommun_editor.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _answer(client, survey, token="").status_code == 400
+    assert [m.to for m in mailoutbox] == [["redaktor@kalmar.se"]]
