@@ -352,6 +352,17 @@ if not env_bool("PAGE_CACHE", True):
 OBSERVATION_TEXT_RETENTION_DAYS = env_str("OBSERVATION_TEXT_RETENTION_DAYS") or None
 SURVEY_TEXT_RETENTION_DAYS = env_str("SURVEY_TEXT_RETENTION_DAYS") or None
 
+# Public survey answers (situation/surveys/limits.py): stored answers per survey and
+# hour from one address (IPv4, IPv6 /64) and one network (IPv4 /24, IPv6 /48) — room
+# for a school class on one NAT; a fifth of that while a survey gets more than
+# SURVEY_LOAD_ANSWERS answers in ten minutes. A page must be shown this many seconds
+# before its answer counts. The owner is mailed once a day after this many refusals.
+SURVEY_ANSWERS_PER_ADDRESS = int(env_str("SURVEY_ANSWERS_PER_ADDRESS", "30"))
+SURVEY_ANSWERS_PER_NETWORK = int(env_str("SURVEY_ANSWERS_PER_NETWORK", "100"))
+SURVEY_LOAD_ANSWERS = int(env_str("SURVEY_LOAD_ANSWERS", "150"))
+SURVEY_MIN_FILL_SECONDS = int(env_str("SURVEY_MIN_FILL_SECONDS", "3"))
+SURVEY_ALERT_MAIL_AFTER = int(env_str("SURVEY_ALERT_MAIL_AFTER", "10"))
+
 STORAGES = {
     # Writes a temporary file and links it into place: a full disk or a crash never
     # leaves half a file under a real name (operations/storage.py).

@@ -7,6 +7,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.fields import PlainCharField
+
 
 class User(AbstractUser):
     """A staff user. What they may do follows from their memberships."""
@@ -80,7 +82,7 @@ class ApiToken(models.Model):
         on_delete=models.CASCADE,
         related_name="api_tokens",
     )
-    name = models.CharField(_("namn"), max_length=200, blank=True)
+    name = PlainCharField(_("namn"), max_length=200, blank=True)
     prefix = models.CharField(_("början av nyckeln"), max_length=12)
     key_hash = models.CharField(_("nyckelns hash"), max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -20,6 +20,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from medborgarloften.extract.errors import ExtractError
+from medborgarloften.lib.text import clean_text
 from medborgarloften.places.models import Organisation
 
 from .models import DocumentKind, ExtractionRun, ExtractionRunStatus, SourceDocument
@@ -226,6 +227,13 @@ def _store_file(name: str, data: bytes, sha: str) -> str:
         ) from exc
 
 
+def _read_text(read: Any) -> str:
+    """The reader's text as it is stored and extracted: control characters a file
+    may carry (NUL, a vertical tab from Word) cleaned before the extractor sees it,
+    so the record's offsets fit the stored text."""
+    return clean_text(getattr(read, "text", "") or "").strip()
+
+
 @transaction.atomic
 def document_store(
     *,
@@ -415,7 +423,7 @@ def document_import(
         return outcome
     try:
         read = _read_bytes(data, filename=filename, content_type=content_type)
-        text = (getattr(read, "text", "") or "").strip()
+        text = _read_text(read)
         if not text:
             raise ExtractError(
                 "Ingen text gick att läsa ut (skannad bild?) / no text could be read"
@@ -635,7 +643,7 @@ def document_upload(
                 " / the file is too large"
             )
         read = _read_bytes(data, filename=filename, content_type=content_type)
-        text = (getattr(read, "text", "") or "").strip()
+        text = _read_text(read)
         if not text:
             raise ExtractError(
                 "Ingen text gick att läsa ut (skannad bild?) / no text could be read"

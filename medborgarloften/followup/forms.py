@@ -9,10 +9,18 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.forms import free_text
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.forms.fields import BoundedModelMultipleChoiceField
 
-from .models import ManualStatus, Report, ReportKind
+from .models import (
+    Activity,
+    Assessment,
+    ManualStatus,
+    PlannedActivity,
+    Report,
+    ReportKind,
+)
 
 #: Offered as suggestions; any text is allowed.
 COMMON_KINDS = [
@@ -66,8 +74,12 @@ class ActivityForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Utförd av"), queryset=Organisation.objects.none(), required=False
     )
-    description = forms.CharField(
-        label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    description = free_text(
+        Activity,
+        "description",
+        label=_("Beskrivning"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     links = forms.CharField(
         label=_("Länkar"),
@@ -146,7 +158,9 @@ class AssessmentForm(forms.Form):
         required=False,
         help_text=_("För åtaganden utan mätbart mål."),
     )
-    text = forms.CharField(
+    text = free_text(
+        Assessment,
+        "text",
         label=_("Bedömning"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -159,18 +173,24 @@ class ReportForm(forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=300)
     period_start = forms.DateField(label=_("Från"), widget=DateInput())
     period_end = forms.DateField(label=_("Till"), widget=DateInput())
-    summary = forms.CharField(
+    summary = free_text(
+        Report,
+        "summary",
         label=_("Sammanfattning"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    process = forms.CharField(
+    process = free_text(
+        Report,
+        "process",
         label=Report._meta.get_field("process").verbose_name.capitalize(),
         help_text=Report._meta.get_field("process").help_text,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    effect = forms.CharField(
+    effect = free_text(
+        Report,
+        "effect",
         label=_("Effekt"),
         help_text=Report._meta.get_field("effect").help_text,
         required=False,
@@ -211,8 +231,12 @@ class PlannedActivityForm(forms.Form):
         label=_("Ansvarig roll eller person"), max_length=200, required=False
     )
     quantity = forms.IntegerField(label=_("Antal"), initial=1, min_value=1)
-    description = forms.CharField(
-        label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    description = free_text(
+        PlannedActivity,
+        "description",
+        label=_("Beskrivning"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(

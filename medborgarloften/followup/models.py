@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.fields import PlainCharField, PlainJSONField, PlainTextField
+
 
 class Activity(models.Model):
     """Something staff did against a commitment: where, when, how much, by whom."""
@@ -33,7 +35,7 @@ class Activity(models.Model):
         on_delete=models.SET_NULL,
         related_name="activities",
     )
-    kind = models.CharField(
+    kind = PlainCharField(
         _("typ"),
         max_length=100,
         help_text=_("T.ex. trygghetsvandring, medborgardialog."),
@@ -48,8 +50,10 @@ class Activity(models.Model):
         on_delete=models.SET_NULL,
         related_name="activities",
     )
-    description = models.TextField(_("beskrivning"), blank=True)
-    links = models.JSONField(_("länkar"), default=list, blank=True)
+    description = PlainTextField(_("beskrivning"), max_length=4000, blank=True)
+    links = PlainJSONField(
+        _("länkar"), default=list, blank=True, max_items=20, max_item_length=2000
+    )
     hours = models.DecimalField(
         _("timmar"), max_digits=8, decimal_places=1, null=True, blank=True
     )
@@ -126,7 +130,7 @@ class Assessment(models.Model):
     manual_status = models.CharField(
         _("bedömd status"), max_length=12, choices=ManualStatus.choices, blank=True
     )
-    text = models.TextField(_("bedömning"), blank=True)
+    text = PlainTextField(_("bedömning"), max_length=4000, blank=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -188,17 +192,19 @@ class Report(models.Model):
     kind = models.CharField(
         _("typ"), max_length=10, choices=ReportKind.choices, default="followup"
     )
-    title = models.CharField(_("titel"), max_length=300)
+    title = PlainCharField(_("titel"), max_length=300)
     period_start = models.DateField(_("från"))
     period_end = models.DateField(_("till"))
-    summary = models.TextField(_("sammanfattning"), blank=True)
-    process = models.TextField(
+    summary = PlainTextField(_("sammanfattning"), max_length=20000, blank=True)
+    process = PlainTextField(
         _("genomförande"),
+        max_length=20000,
         blank=True,
         help_text=_("Hur och varför arbetet gjordes, vad som inte blev av och varför."),
     )
-    effect = models.TextField(
+    effect = PlainTextField(
         _("effekt"),
+        max_length=20000,
         blank=True,
         help_text=_("Vad lägesbilden visar jämfört med när löftet antogs."),
     )
@@ -259,8 +265,10 @@ class ReportEntry(models.Model):
     commitment = models.ForeignKey(
         "promises.Commitment", on_delete=models.CASCADE, related_name="report_entries"
     )
-    assessment = models.TextField(_("bedömning"), blank=True)
-    not_done = models.TextField(_("vad blev inte av och varför"), blank=True)
+    assessment = PlainTextField(_("bedömning"), max_length=4000, blank=True)
+    not_done = PlainTextField(
+        _("vad blev inte av och varför"), max_length=4000, blank=True
+    )
 
     class Meta:
         verbose_name = _("rapportrad")
@@ -297,10 +305,10 @@ class PlannedActivity(models.Model):
         related_name="planned_activities",
     )
     year = models.PositiveSmallIntegerField(_("planår"))
-    kind = models.CharField(
+    kind = PlainCharField(
         _("vad"), max_length=100, help_text=_("T.ex. trygghetsvandring.")
     )
-    description = models.TextField(_("beskrivning"), blank=True)
+    description = PlainTextField(_("beskrivning"), max_length=4000, blank=True)
     area = models.ForeignKey(
         "places.Area",
         verbose_name=_("område"),
@@ -322,7 +330,7 @@ class PlannedActivity(models.Model):
         on_delete=models.SET_NULL,
         related_name="planned_activities",
     )
-    responsible = models.CharField(
+    responsible = PlainCharField(
         _("ansvarig roll eller person"), max_length=200, blank=True
     )
     quantity = models.PositiveIntegerField(_("antal"), default=1)
@@ -366,7 +374,7 @@ class RecurringEvent(models.Model):
         on_delete=models.CASCADE,
         related_name="recurring_events",
     )
-    title = models.CharField(_("händelse"), max_length=200)
+    title = PlainCharField(_("händelse"), max_length=200)
     starts_on = models.DateField(_("från"))
     ends_on = models.DateField(_("till och med"), null=True, blank=True)
     yearly = models.BooleanField(
@@ -415,9 +423,9 @@ class CommunicationActivity(models.Model):
         on_delete=models.CASCADE,
         related_name="communication_activities",
     )
-    title = models.CharField(_("vad"), max_length=300)
+    title = PlainCharField(_("vad"), max_length=300)
     channel = models.CharField(_("kanal"), max_length=20, choices=Channel.choices)
-    audience = models.CharField(_("målgrupp"), max_length=200, blank=True)
+    audience = PlainCharField(_("målgrupp"), max_length=200, blank=True)
     planned_on = models.DateField(_("när"))
     organisation = models.ForeignKey(
         "places.Organisation",
@@ -427,7 +435,7 @@ class CommunicationActivity(models.Model):
         on_delete=models.SET_NULL,
         related_name="communication_activities",
     )
-    responsible = models.CharField(
+    responsible = PlainCharField(
         _("ansvarig roll eller person"), max_length=200, blank=True
     )
     status = models.CharField(

@@ -24,6 +24,8 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
+from medborgarloften.lib.text import clean_text
+
 from .models import Activity, Report, ReportKind
 from .progress import Bucket, Status
 from .selectors import CommitmentRow, commitment_rows
@@ -343,27 +345,30 @@ def report_docx_bytes(*, report: Report) -> bytes:
 
     context = report_context(report=report)
     promise = context["promise"]
+    t = clean_text  # text stored before inputs were cleaned must not stop Word
     document = Document()
-    document.core_properties.title = report.title
+    document.core_properties.title = t(report.title)
     document.core_properties.language = "sv-SE"
-    document.add_heading(report.title, level=0)
+    document.add_heading(t(report.title), level=0)
     document.add_paragraph(
-        f"{promise.title}. {report.get_kind_display()} för "
-        f"{report.period_start.isoformat()} – {report.period_end.isoformat()}, "
-        f"status {report.get_status_display().lower()}."
+        t(
+            f"{promise.title}. {report.get_kind_display()} för "
+            f"{report.period_start.isoformat()} – {report.period_end.isoformat()}, "
+            f"status {report.get_status_display().lower()}."
+        )
     )
     if report.summary:
         document.add_heading("Sammanfattning", level=1)
-        document.add_paragraph(report.summary)
+        document.add_paragraph(t(report.summary))
 
     document.add_heading("Produktion: mål och utfall", level=1)
     for item in context["items"]:
         row = item.row
         document.add_heading(f"Åtagande {row.number}", level=2)
-        document.add_paragraph(row.commitment.text)
+        document.add_paragraph(t(row.commitment.text))
         target = row.commitment.target_display()
         document.add_paragraph(
-            f"Mål: {target or 'inget mätbart mål'}. Status: {row.status_label}."
+            t(f"Mål: {target or 'inget mätbart mål'}. Status: {row.status_label}.")
         )
         if item.buckets:
             table = document.add_table(rows=1, cols=4)
@@ -380,14 +385,16 @@ def report_docx_bytes(*, report: Report) -> bytes:
                 cells[3].text = bucket.label_status
         if item.kinds:
             document.add_paragraph(
-                "Aktiviteter: "
-                + "; ".join(
-                    f"{k.kind} {k.quantity} ({k.count} poster)" for k in item.kinds
+                t(
+                    "Aktiviteter: "
+                    + "; ".join(
+                        f"{k.kind} {k.quantity} ({k.count} poster)" for k in item.kinds
+                    )
+                    + "."
                 )
-                + "."
             )
         if item.assessment:
-            document.add_paragraph(f"Bedömning: {item.assessment}")
+            document.add_paragraph(t(f"Bedömning: {item.assessment}"))
 
     document.add_heading("Process: genomförande", level=1)
     totals = context["totals"]
@@ -396,11 +403,11 @@ def report_docx_bytes(*, report: Report) -> bytes:
         f"{totals['cost'] or 0} kr."
     )
     if report.process:
-        document.add_paragraph(report.process)
+        document.add_paragraph(t(report.process))
     for item in context["items"]:
         if item.not_done:
             document.add_paragraph(
-                f"Åtagande {item.row.number} – inte genomfört: {item.not_done}"
+                t(f"Åtagande {item.row.number} – inte genomfört: {item.not_done}")
             )
 
     document.add_heading("Effekt: lägesbilden", level=1)
@@ -416,15 +423,15 @@ def report_docx_bytes(*, report: Report) -> bytes:
             cell.text = text
         for indicator in effect.indicators:
             cells = table.add_row().cells
-            cells[0].text = indicator.label
+            cells[0].text = t(indicator.label)
             for cell, value, period in (
                 (cells[1], indicator.baseline, indicator.baseline_period),
                 (cells[2], indicator.current, indicator.current_period),
             ):
                 shown = "–" if value is None else f"{value} {indicator.unit}".strip()
-                cell.text = f"{shown} ({period})" if period else shown
+                cell.text = t(f"{shown} ({period})" if period else shown)
     if report.effect:
-        document.add_paragraph(report.effect)
+        document.add_paragraph(t(report.effect))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from medborgarloften.lib.text import clean_text
+
 #: Field -> the header names that mean it (casefolded). The first is the documented one.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "commitment": ("åtagande", "åtagande nr", "nr", "åtagandenummer"),
@@ -125,7 +127,8 @@ def read_table(data: bytes, filename: str = "") -> Table:
         if all(_blank(v) for v in row):
             continue
         values = {
-            key: (value.strip() if isinstance(value, str) else value)
+            # The shared guard for every CSV/XLSX import: no control characters.
+            key: (clean_text(value).strip() if isinstance(value, str) else value)
             for key, value in zip(keys, row, strict=False)
             if key is not None
         }

@@ -28,6 +28,8 @@ from django.core.management import call_command
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, transaction
 
+from medborgarloften.lib.fields import keeping_stored_lengths
+
 FORMAT = "medborgarloften-backup"
 VERSION = 1
 DATA_MEMBER = "data.json"
@@ -239,7 +241,8 @@ def backup_restore(*, path: Path, force: bool = False) -> dict[str, object]:
             tmp.write(data)
             tmp.flush()
             try:
-                call_command("loaddata", tmp.name, verbosity=0)
+                with keeping_stored_lengths():  # an archive from before the limits
+                    call_command("loaddata", tmp.name, verbosity=0)
             except (DatabaseError, DeserializationError) as exc:
                 raise BackupError(
                     f"raderna gick inte att läsa in / the rows could not be loaded, "

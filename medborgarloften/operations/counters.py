@@ -13,10 +13,17 @@ of processes (issue #13). So the counters live where every process sees them:
 
 Each window's files sit in a directory named after the window; directories of past
 windows are removed as they go by, so nothing outlives two windows.
+
+Besides counting (:func:`increment`), a count can be read without adding to it
+(:func:`current`), and a name can be claimed once (:func:`claim`, e.g. a form token
+that may be spent once) and given back (:func:`release`) — the survey limits
+(``situation/surveys/limits.py``) keep their allowances and tokens here, so that they
+hold across every process as the rate limits do.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -48,6 +55,74 @@ def increment(name: str, window: int, now: float | None = None) -> tuple[int, in
     count = _in_file(directory, f"{window}-{slot}", name)
     _sweep(directory, now)
     return count, left
+
+
+def current(name: str, window: int, now: float | None = None) -> int:
+    """The count under ``name`` in the current window, without adding to it."""
+    now = time.time() if now is None else now
+    slot = int(now) // window
+    alias = getattr(settings, "RATELIMIT_CACHE", "")
+    if alias:
+        return int(caches[alias].get(f"ratelimit:{name}:{slot}") or 0)
+    path = f"{os.fspath(settings.RATELIMIT_DIR)}/{window}-{slot}/{name}"
+    try:
+        with open(path, "rb") as fh:
+            stored = fh.read(20).strip()
+    except FileNotFoundError:
+        return 0
+    return int(stored) if stored.isdigit() else 0
+
+
+def claim(name: str, window: int, now: float | None = None) -> bool:
+    """Claim ``name`` for at least ``window`` seconds: True for the first caller
+    only, across every process. A claim is seen for one to two windows."""
+    now = time.time() if now is None else now
+    slot = int(now) // window
+    alias = getattr(settings, "RATELIMIT_CACHE", "")
+    if alias:
+        return bool(caches[alias].add(f"claim:{name}", 1, timeout=window))
+    directory = os.fspath(settings.RATELIMIT_DIR)
+    if os.path.exists(f"{directory}/{window}-{slot - 1}/claim-{name}"):
+        return False
+    path = f"{directory}/{window}-{slot}/claim-{name}"
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileNotFoundError:
+        os.makedirs(f"{directory}/{window}-{slot}", exist_ok=True)
+        return claim(name, window, now)
+    except FileExistsError:
+        return False
+    os.close(fd)
+    _sweep(directory, now)
+    return True
+
+
+def claimed(name: str, window: int, now: float | None = None) -> bool:
+    """Has ``name`` been claimed within the last window?"""
+    now = time.time() if now is None else now
+    slot = int(now) // window
+    alias = getattr(settings, "RATELIMIT_CACHE", "")
+    if alias:
+        return caches[alias].get(f"claim:{name}") is not None
+    directory = os.fspath(settings.RATELIMIT_DIR)
+    return any(
+        os.path.exists(f"{directory}/{window}-{s}/claim-{name}")
+        for s in (slot, slot - 1)
+    )
+
+
+def release(name: str, window: int, now: float | None = None) -> None:
+    """Give a claim back, so that the next :func:`claim` of ``name`` succeeds."""
+    now = time.time() if now is None else now
+    slot = int(now) // window
+    alias = getattr(settings, "RATELIMIT_CACHE", "")
+    if alias:
+        caches[alias].delete(f"claim:{name}")
+        return
+    directory = os.fspath(settings.RATELIMIT_DIR)
+    for s in (slot, slot - 1):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{directory}/{window}-{s}/claim-{name}")
 
 
 def _in_cache(alias: str, key: str, window: int) -> int:

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.fields import PlainCharField, PlainJSONField
+
 
 class OrganisationKind(models.TextChoices):
     KOMMUN = "kommun", _("Kommun")
@@ -73,7 +75,7 @@ class Organisation(models.Model):
     """
 
     kind = models.CharField(_("typ"), max_length=20, choices=OrganisationKind.choices)
-    name = models.CharField(_("namn"), max_length=200)
+    name = PlainCharField(_("namn"), max_length=200)
     code = models.CharField(
         _("kod"),
         max_length=20,
@@ -167,17 +169,19 @@ class Area(models.Model):
         related_name="areas",
         limit_choices_to={"kind": OrganisationKind.KOMMUN},
     )
-    name = models.CharField(_("namn"), max_length=200)
+    name = PlainCharField(_("namn"), max_length=200)
     kind = models.CharField(
         _("typ"), max_length=20, choices=AreaKind.choices, default=AreaKind.OMRADE
     )
     code = models.CharField(
         _("DeSO/RegSO-kod"), max_length=20, blank=True, help_text=_("Valfri.")
     )
-    aliases = models.JSONField(
+    aliases = PlainJSONField(
         _("andra namn"),
         default=list,
         blank=True,
+        max_items=50,
+        max_item_length=200,
         help_text=_("Andra namn för samma område, t.ex. delarna i 'Berga/Funkabo'."),
     )
     geometry = models.JSONField(_("geometri (GeoJSON)"), null=True, blank=True)

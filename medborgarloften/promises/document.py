@@ -22,6 +22,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
+from medborgarloften.lib.text import clean_text
 from medborgarloften.places.models import Organisation
 from medborgarloften.vocabulary import RESPONSIBLE
 
@@ -224,35 +225,36 @@ def document_docx_bytes(*, promise: Promise) -> bytes:
 
     context = document_context(promise=promise)
     promise = context["promise"]
+    t = clean_text  # text stored before inputs were cleaned must not stop Word
     document = Document()
-    document.core_properties.title = promise.title
+    document.core_properties.title = t(promise.title)
     document.core_properties.language = "sv-SE"
     document.add_heading("Medborgarlöfte", level=0)
-    document.add_heading(promise.title, level=1)
-    document.add_paragraph(f"Parter: {', '.join(context['parties'])}.")
-    document.add_paragraph(f"Period: {context['period']}.")
+    document.add_heading(t(promise.title), level=1)
+    document.add_paragraph(t(f"Parter: {', '.join(context['parties'])}."))
+    document.add_paragraph(t(f"Period: {context['period']}."))
     if promise.situation_summary.strip():
         document.add_heading("Lägesbild", level=1)
         for paragraph in promise.situation_summary.strip().split("\n\n"):
-            document.add_paragraph(paragraph.strip())
+            document.add_paragraph(t(paragraph.strip()))
     if context["focus_areas"]:
         document.add_heading("Fokusområden", level=1)
         for focus in context["focus_areas"]:
-            document.add_heading(focus.title, level=2)
+            document.add_heading(t(focus.title), level=2)
             if focus.description:
-                document.add_paragraph(focus.description)
+                document.add_paragraph(t(focus.description))
     document.add_heading("Vi lovar", level=1)
     for group in context["groups"]:
-        document.add_heading(group.label, level=2)
+        document.add_heading(t(group.label), level=2)
         for number, commitment in group.commitments:
             item = document.add_paragraph(style="List Number")
             item.add_run(f"{number}. ").bold = True
-            item.add_run(commitment.text)
+            item.add_run(t(commitment.text))
             target = commitment.target_display()
             if target:
-                item.add_run(f" Mål: {target}.").italic = True
+                item.add_run(t(f" Mål: {target}.")).italic = True
     document.add_heading("Uppföljning", level=1)
-    document.add_paragraph(context["follow_up"])
+    document.add_paragraph(t(context["follow_up"]))
     document.add_heading("Underskrifter", level=1)
     table = document.add_table(rows=0, cols=2)
     table.style = "Table Grid"
@@ -264,10 +266,10 @@ def document_docx_bytes(*, promise: Promise) -> bytes:
             paragraph = cell.paragraphs[0]
             paragraph.add_run("Ort och datum: ____________________\n\n\n")
             paragraph.add_run("______________________________\n")
-            paragraph.add_run(person["name"] + "\n").bold = True
-            paragraph.add_run(person["title"])
+            paragraph.add_run(t(person["name"]) + "\n").bold = True
+            paragraph.add_run(t(person["title"]))
             if person["organisation"]:
-                paragraph.add_run(f"\n{person['organisation']}")
+                paragraph.add_run(t(f"\n{person['organisation']}"))
             for run in paragraph.runs:
                 run.font.size = Pt(10)
     buffer = io.BytesIO()

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.fields import PlainCharField, PlainTextField
 from medborgarloften.places.models import Organisation, OrganisationKind
 from medborgarloften.vocabulary import (
     EVIDENCE_SOURCES,
@@ -33,14 +34,14 @@ def _check_codes(value: object, vocabulary: dict[str, str], field: str) -> None:
 class Agreement(models.Model):
     """A samverkansöverenskommelse between kommun and lokalpolisområde."""
 
-    title = models.CharField(_("titel"), max_length=300)
+    title = PlainCharField(_("titel"), max_length=300)
     parties = models.ManyToManyField(
         Organisation, verbose_name=_("parter"), related_name="agreements"
     )
     period_start = models.DateField(_("gäller från"), null=True, blank=True)
     period_end = models.DateField(_("gäller till"), null=True, blank=True)
     signed_on = models.DateField(_("undertecknad"), null=True, blank=True)
-    text = models.TextField(_("text"), blank=True)
+    text = PlainTextField(_("text"), max_length=50000, blank=True)
 
     class Meta:
         ordering = ["-period_start", "title"]
@@ -97,7 +98,7 @@ class Promise(models.Model):
     """A medborgarlöfte: what kommun and police promise citizens for a period."""
 
     uid = models.UUIDField(_("id"), default=uuid.uuid4, unique=True, editable=False)
-    title = models.CharField(_("titel"), max_length=300)
+    title = PlainCharField(_("titel"), max_length=300)
     parties = models.ManyToManyField(
         Organisation, verbose_name=_("parter"), related_name="promises"
     )
@@ -111,16 +112,14 @@ class Promise(models.Model):
     )
     period_start = models.DateField(_("period från"), null=True, blank=True)
     period_end = models.DateField(_("period till"), null=True, blank=True)
-    period_text = models.CharField(
-        _("period som den skrivs"), max_length=300, blank=True
-    )
+    period_text = PlainCharField(_("period som den skrivs"), max_length=300, blank=True)
     status = models.CharField(
         _("status"),
         max_length=10,
         choices=PromiseStatus.choices,
         default=PromiseStatus.DRAFT,
     )
-    situation_summary = models.TextField(_("lägesbild"), blank=True)
+    situation_summary = PlainTextField(_("lägesbild"), max_length=20000, blank=True)
     evidence_sources = models.JSONField(
         _("underlag"), default=list, blank=True, validators=[]
     )
@@ -139,11 +138,11 @@ class Promise(models.Model):
         related_name="promises",
         help_text=_("Områden som lägesbilden pekar ut, utöver åtagandenas."),
     )
-    follow_up_text = models.TextField(_("uppföljning"), blank=True)
+    follow_up_text = PlainTextField(_("uppföljning"), max_length=10000, blank=True)
     reports_per_period = models.PositiveSmallIntegerField(
         _("antal redovisningar under perioden"), null=True, blank=True
     )
-    report_audience = models.CharField(
+    report_audience = PlainCharField(
         _("redovisas för"),
         max_length=300,
         blank=True,
@@ -213,8 +212,8 @@ class FocusArea(models.Model):
     promise = models.ForeignKey(
         Promise, on_delete=models.CASCADE, related_name="focus_areas"
     )
-    title = models.CharField(_("rubrik"), max_length=300)
-    description = models.TextField(_("beskrivning"), blank=True)
+    title = PlainCharField(_("rubrik"), max_length=300)
+    description = PlainTextField(_("beskrivning"), max_length=10000, blank=True)
     themes = models.JSONField(_("teman"), default=list, blank=True)
     areas = models.ManyToManyField(
         "places.Area", verbose_name=_("områden"), blank=True, related_name="focus_areas"
@@ -247,7 +246,7 @@ class Commitment(models.Model):
         on_delete=models.SET_NULL,
         related_name="commitments",
     )
-    text = models.TextField(_("åtagande"))
+    text = PlainTextField(_("åtagande"), max_length=2000)
     responsible = models.JSONField(
         _("ansvarig"), default=list, blank=True, help_text=_("polis, kommun, annan")
     )
@@ -262,7 +261,7 @@ class Commitment(models.Model):
         "places.Area", verbose_name=_("områden"), blank=True, related_name="commitments"
     )
     target_quantity = models.PositiveIntegerField(_("antal"), null=True, blank=True)
-    target_unit = models.CharField(_("enhet"), max_length=100, blank=True)
+    target_unit = PlainCharField(_("enhet"), max_length=100, blank=True)
     target_per = models.CharField(
         _("per"), max_length=20, choices=choices(PER), blank=True
     )
@@ -334,8 +333,8 @@ class Signatory(models.Model):
     promise = models.ForeignKey(
         Promise, on_delete=models.CASCADE, related_name="signatories"
     )
-    name = models.CharField(_("namn"), max_length=200)
-    title = models.CharField(_("titel"), max_length=300, blank=True)
+    name = PlainCharField(_("namn"), max_length=200)
+    title = PlainCharField(_("titel"), max_length=300, blank=True)
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
@@ -344,7 +343,7 @@ class Signatory(models.Model):
         on_delete=models.SET_NULL,
         related_name="signatories",
     )
-    organisation_name = models.CharField(
+    organisation_name = PlainCharField(
         _("organisation som den skrivs"), max_length=300, blank=True
     )
     signed_on = models.DateField(_("datum"), null=True, blank=True)

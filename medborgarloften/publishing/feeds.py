@@ -1,29 +1,98 @@
 """Atom feeds per kommun and per promise: new activities and published reports of
-public promises only, read through ``selectors.feed_items`` like the pages."""
+public promises only, read through ``selectors.feed_items`` like the pages.
+
+What staff typed is sent as text (``<summary type="text">``), never as HTML a feed
+reader would run; every string passes :func:`~medborgarloften.lib.text.clean_text`,
+so a control character stored long ago cannot make the feed fail. Each feed names
+its author (RFC 4287 requires one), and entry ids are tag URIs (RFC 4151) under the
+installation's own domain, so two installations never share an id.
+"""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import ipaddress
 from typing import Any
+from urllib.parse import urlsplit
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from medborgarloften.followup.models import Activity, Report
+from medborgarloften.lib.text import clean_text
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Promise
 
 from .selectors import FeedItem, feed_items
 
+_TEXT_KEYS = ("title", "description", "subtitle", "author_name", "item_copyright")
+
+
+def _safe(value: Any) -> Any:
+    return clean_text(value) if isinstance(value, str) else value
+
+
+class TextAtom1Feed(Atom1Feed):
+    """Atom with plain-text summaries and XML-safe strings throughout."""
+
+    def __init__(self, title: str, link: str, description: str, **kwargs: Any):
+        kwargs = {k: _safe(v) if k in _TEXT_KEYS else v for k, v in kwargs.items()}
+        super().__init__(_safe(title), link, _safe(description), **kwargs)
+
+    def add_item(self, title: str, link: str, description: str, **kwargs: Any):
+        kwargs = {k: _safe(v) if k in _TEXT_KEYS else v for k, v in kwargs.items()}
+        kwargs["categories"] = [_safe(c) for c in kwargs.get("categories") or ()]
+        super().add_item(_safe(title), link, _safe(description), **kwargs)
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        summary = item["description"]
+        super().add_item_elements(handler, {**item, "description": None})
+        if summary is not None:
+            handler.addQuickElement("summary", summary, {"type": "text"})
+
+
+def tag_authority(request: HttpRequest | None) -> str:
+    """The installation's domain for tag URIs: PUBLIC_SITE_URL's host, or, while
+    that is still a local default, the host the request came to."""
+    host = urlsplit(getattr(settings, "PUBLIC_SITE_URL", "")).hostname or ""
+    try:
+        local = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        local = host in ("", "localhost")
+    if local and request is not None:
+        host = request.get_host().rsplit(":", 1)[0].strip("[]") or host
+    return host.lower() or "localhost"
+
+
+def tag_uri(authority: str, day: dt.date, specific: str) -> str:
+    """``tag:kalmar.se,2026-03-01:aktivitet/12`` (RFC 4151)."""
+    return f"tag:{authority},{day.isoformat()}:{specific}"
+
+
+def _day(moment: dt.datetime | None) -> dt.date:
+    return timezone.localdate(moment) if moment else dt.date(2000, 1, 1)
+
 
 class _ItemsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = TextAtom1Feed
     language = "sv"
+
+    authority = "localhost"
+
+    def get_feed(self, obj: Any, request: HttpRequest) -> Any:
+        # One Feed instance serves every thread: the request's authority goes on a
+        # copy, never on the shared instance.
+        feed = copy.copy(self)
+        feed.authority = tag_authority(request)
+        return Feed.get_feed(feed, obj, request)
 
     def items(self, obj: Any) -> list[FeedItem]:
         return feed_items(promises=self.promises(obj))
@@ -63,7 +132,20 @@ class _ItemsFeed(Feed):
         return f"{url}#aktivitet-{item.obj.pk}"
 
     def item_guid(self, item: FeedItem) -> str:
-        return f"urn:medborgarloften:{item.kind}:{item.obj.pk}"
+        if item.kind == "report":
+            report: Report = item.obj  # type: ignore[assignment]
+            return tag_uri(
+                self.authority, _day(report.created_at), f"rapport/{report.uid}"
+            )
+        return tag_uri(
+            self.authority, _day(item.obj.created_at), f"aktivitet/{item.obj.pk}"
+        )
+
+    def item_author_name(self, item: FeedItem) -> str | None:
+        """Who did the activity, when staff said so; otherwise the feed's author."""
+        if item.kind == "activity" and item.obj.organisation_id:
+            return str(item.obj.organisation)
+        return None
 
     item_guid_is_permalink = False
 
@@ -93,6 +175,9 @@ class KommunFeed(_ItemsFeed):
     def title(self, obj: Organisation) -> str:
         return _("Medborgarlöften i %(kommun)s") % {"kommun": obj}
 
+    def author_name(self, obj: Organisation) -> str:
+        return str(obj)
+
     def subtitle(self, obj: Organisation) -> str:
         return _("Nya aktiviteter och uppföljningsrapporter.")
 
@@ -114,6 +199,9 @@ class PromiseFeed(_ItemsFeed):
 
     def title(self, obj: Promise) -> str:
         return obj.title
+
+    def author_name(self, obj: Promise) -> str:
+        return ", ".join(str(party) for party in obj.parties.all()) or str(obj)
 
     def subtitle(self, obj: Promise) -> str:
         return _("Nya aktiviteter och uppföljningsrapporter.")

@@ -37,6 +37,11 @@ class Subscription(models.Model):
     """One address following one kommun, area or commitment (double opt-in)."""
 
     email = models.EmailField(_("e-postadress"), max_length=254)
+    #: The mailbox the address delivers to (``anna+1@…`` and ``anna@…`` are one), for
+    #: the cap on confirmation mails; see ``subscriptions.mailbox``.
+    mailbox = models.CharField(
+        max_length=254, db_index=True, editable=False, default=""
+    )
     kommun = models.ForeignKey(
         "places.Organisation",
         verbose_name=_("kommun"),

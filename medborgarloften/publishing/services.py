@@ -30,6 +30,7 @@ from .subscriptions import (
     absolute,
     confirm_token,
     mail_context,
+    mailbox,
     subscription_news,
     target_kind,
     target_label,
@@ -188,8 +189,9 @@ def subscription_request(
     field = {"kommun": "kommun", "omrade": "area", "atagande": "commitment"}[
         target_kind(target)
     ]
+    box = mailbox(email)
     recent = Subscription.objects.filter(
-        email=email, requested_at__gte=now - timedelta(hours=1)
+        mailbox=box, requested_at__gte=now - timedelta(hours=1)
     )
     if (
         recent.count() >= MAILS_PER_HOUR
@@ -205,7 +207,9 @@ def subscription_request(
         )
     with transaction.atomic():
         subscription, created = Subscription.objects.select_for_update().get_or_create(
-            email=email, **{field: target}, defaults={"requested_at": now}
+            email=email,
+            **{field: target},
+            defaults={"requested_at": now, "mailbox": box},
         )
         if subscription.confirmed_at is not None:
             return subscription

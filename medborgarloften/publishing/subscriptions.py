@@ -35,6 +35,22 @@ _UNSUBSCRIBE_SALT = "medborgarloften.publishing.subscription.unsubscribe"
 TARGET_KINDS = ("kommun", "omrade", "atagande")
 
 
+#: Providers that ignore dots in the local part (a.nna@gmail.com is anna@gmail.com).
+_DOTLESS = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
+
+
+def mailbox(email: str) -> str:
+    """The mailbox an address delivers to: ``anna+1@exempel.se``, ``anna+x@…`` and
+    ``anna@exempel.se`` are one (RFC 5233 subaddressing, which most mail servers
+    follow), as are Gmail's dotted spellings. The confirmation-mail cap counts per
+    mailbox, so a new tag does not buy new mails."""
+    local, _at, domain = (email or "").strip().lower().rpartition("@")
+    local = local.split("+", 1)[0]
+    if domain in _DOTLESS:
+        local, domain = local.replace(".", ""), _DOTLESS[domain]
+    return f"{local}@{domain}"
+
+
 def confirm_token(subscription: Subscription) -> str:
     return signing.dumps(
         {"id": subscription.pk, "e": subscription.email}, salt=_CONFIRM_SALT

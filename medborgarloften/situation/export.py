@@ -9,6 +9,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.text import clean_text
+
 from .templatetags.situation_tags import figure, number
 
 
@@ -16,11 +18,11 @@ def _table(document: Any, header: list[str], rows: list[list[str]]) -> None:
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
+        cell.text = clean_text(text)
     for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
-            cell.text = text
+            cell.text = clean_text(text)  # names typed long ago must not stop Word
 
 
 def lagesbild_docx(context: dict[str, Any]) -> bytes:
@@ -39,9 +41,9 @@ def lagesbild_docx(context: dict[str, Any]) -> bytes:
     )
     document.add_heading(_("Föreslagna prioriteringar"), level=1)
     for item in context["priorities"]:
-        document.add_heading(item.title, level=2)
+        document.add_heading(clean_text(item.title), level=2)
         for line in item.evidence:
-            document.add_paragraph(line, style="List Bullet")
+            document.add_paragraph(clean_text(line), style="List Bullet")
     if not context["priorities"]:
         document.add_paragraph(_("Underlaget räcker inte för några förslag ännu."))
     comparison = context["comparison"]

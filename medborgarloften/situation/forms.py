@@ -8,10 +8,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.forms import FreeTextField, free_text
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.vocabulary import THEMES
 
-from .models import DialogueKind, ObservationCategory
+from .models import CauseAnalysis, DialogueKind, ObservationCategory
 
 #: "A short text": long enough for a sentence or two, short enough for a phone.
 TEXT_MAX = 500
@@ -48,7 +49,7 @@ class ObservationForm(forms.Form):
             attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
         ),
     )
-    text = forms.CharField(
+    text = FreeTextField(
         label=_("Kort beskrivning"),
         required=False,
         max_length=TEXT_MAX,
@@ -186,14 +187,21 @@ class ImportForm(forms.Form):
 class CauseAnalysisForm(forms.Form):
     """Brå's short cause analysis for one focus area."""
 
-    problem = forms.CharField(
-        label=_("Problem"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    problem = free_text(
+        CauseAnalysis,
+        "problem",
+        label=_("Problem"),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
-    causes = forms.CharField(
+    causes = free_text(
+        CauseAnalysis,
+        "causes",
         label=_("Troliga orsaker"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
     )
-    measures = forms.CharField(
-        label=_("Åtgärder"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    measures = free_text(
+        CauseAnalysis,
+        "measures",
+        label=_("Åtgärder"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

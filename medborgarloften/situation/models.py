@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.timezone import is_naive as timezone_is_naive
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.fields import PlainCharField, PlainJSONField, PlainTextField
 from medborgarloften.vocabulary import THEMES, choices
 
 
@@ -61,7 +62,8 @@ class Observation(models.Model):
         editable=False,
         help_text=_("Lokal månad för observed_at, för snabb gruppering i SQL."),
     )
-    text = models.TextField(_("beskrivning"), blank=True)
+    # Room for an approved walk point: its reasons and a comment of 1 000 characters.
+    text = PlainTextField(_("beskrivning"), max_length=2000, blank=True)
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("rapportör"),
@@ -430,8 +432,8 @@ class Dialogue(models.Model):
         on_delete=models.SET_NULL,
         related_name="dialogues",
     )
-    title = models.CharField(_("rubrik"), max_length=300, blank=True)
-    participants = models.JSONField(
+    title = PlainCharField(_("rubrik"), max_length=300, blank=True)
+    participants = PlainJSONField(
         _("deltagare per grupp"),
         default=dict,
         blank=True,
@@ -465,7 +467,7 @@ class DialogueFinding(models.Model):
     dialogue = models.ForeignKey(
         Dialogue, on_delete=models.CASCADE, related_name="findings"
     )
-    text = models.TextField(_("iakttagelse"))
+    text = PlainTextField(_("iakttagelse"), max_length=4000)
     theme = models.CharField(_("tema"), max_length=40, choices=choices(THEMES))
     area = models.ForeignKey(
         "places.Area",
@@ -475,7 +477,7 @@ class DialogueFinding(models.Model):
         on_delete=models.SET_NULL,
         related_name="dialogue_findings",
     )
-    place = models.CharField(_("plats"), max_length=200, blank=True)
+    place = PlainCharField(_("plats"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -492,9 +494,9 @@ class CauseAnalysis(models.Model):
     focus_area = models.OneToOneField(
         "promises.FocusArea", on_delete=models.CASCADE, related_name="cause_analysis"
     )
-    problem = models.TextField(_("problem"))
-    causes = models.TextField(_("troliga orsaker"))
-    measures = models.TextField(_("åtgärder"))
+    problem = PlainTextField(_("problem"), max_length=2000)
+    causes = PlainTextField(_("troliga orsaker"), max_length=2000)
+    measures = PlainTextField(_("åtgärder"), max_length=2000)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -516,7 +518,7 @@ class BaselineValue(models.Model):
         related_name="baseline_values",
     )
     key = models.CharField(_("indikator"), max_length=100)
-    label = models.CharField(_("beskrivning"), max_length=300)
+    label = PlainCharField(_("beskrivning"), max_length=300)
     area = models.ForeignKey(
         "places.Area",
         null=True,
@@ -526,7 +528,7 @@ class BaselineValue(models.Model):
     )
     period = models.CharField(_("period"), max_length=40)
     value = models.FloatField(_("värde"), null=True)
-    unit = models.CharField(_("enhet"), max_length=40)
+    unit = PlainCharField(_("enhet"), max_length=40)
     base = models.PositiveIntegerField(_("underlag (antal)"), null=True)
     frozen_at = models.DateTimeField(_("fryst"))
 
@@ -554,8 +556,8 @@ class Survey(models.Model):
     kind = models.CharField(
         _("typ"), max_length=10, choices=SurveyKind.choices, default=SurveyKind.ENKAT
     )
-    title = models.CharField(_("rubrik"), max_length=200)
-    intro = models.TextField(_("inledning"), blank=True)
+    title = PlainCharField(_("rubrik"), max_length=200)
+    intro = PlainTextField(_("inledning"), max_length=2000, blank=True)
     year = models.PositiveSmallIntegerField(_("år"))
     areas = models.ManyToManyField(
         "places.Area", verbose_name=_("områden"), blank=True, related_name="surveys"
@@ -574,6 +576,8 @@ class Survey(models.Model):
     exported_batch = models.ForeignKey(
         ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    #: The last day the owner was mailed about suspected scripted answers.
+    alerted_on = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-year", "-created_at"]
@@ -596,9 +600,9 @@ class SurveyQuestion(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("ordning"), default=0)
     bank_key = models.CharField(_("frågebanksnyckel"), max_length=40, blank=True)
-    text = models.CharField(_("fråga"), max_length=300)
-    help_text = models.CharField(_("förklaring"), max_length=300, blank=True)
-    options = models.JSONField(_("svarsalternativ"), default=list)
+    text = PlainCharField(_("fråga"), max_length=300)
+    help_text = PlainCharField(_("förklaring"), max_length=300, blank=True)
+    options = PlainJSONField(_("svarsalternativ"), default=list)
     problem_values = models.JSONField(_("problemsvar"), default=list, blank=True)
     indicator = models.CharField(
         _("indikator"),
@@ -682,7 +686,7 @@ class WalkPoint(models.Model):
     latitude = models.FloatField(_("latitud"), null=True, blank=True)
     longitude = models.FloatField(_("longitud"), null=True, blank=True)
     reasons = models.JSONField(_("skäl"), default=list)
-    comment = models.TextField(_("kommentar"), blank=True)
+    comment = PlainTextField(_("kommentar"), max_length=1000, blank=True)
     submitted_on = models.DateField(_("inskickad"))
     status = models.CharField(
         _("status"),
@@ -710,3 +714,35 @@ class WalkPoint(models.Model):
         ordering = ["-id"]
         verbose_name = _("punkt från trygghetsvandring")
         verbose_name_plural = _("punkter från trygghetsvandring")
+
+
+class AlertReason(models.TextChoices):
+    ADDRESS = "address", _("Spärrade: för många svar från samma adress eller nät")
+    FAST = "fast", _("Spärrade: skickade för snabbt efter att sidan visats")
+    TOKEN = "token", _("Spärrade: formulär utan giltig nyckel eller skickat två gånger")
+    HONEYPOT = "honeypot", _("Kastade: det dolda fältet var ifyllt (skript)")
+    LOAD = "load", _("Ovanligt många svar på tio minuter (gränserna skärptes)")
+
+
+class SurveyAlert(models.Model):
+    """Signs of scripted answers to one survey on one day, for the survey's owner:
+    how many posts were refused or dropped and why. Counts only: never who, from
+    where or at what time of day (situation/surveys/limits.py)."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="alerts")
+    day = models.DateField(_("dag"))
+    reason = models.CharField(_("orsak"), max_length=10, choices=AlertReason.choices)
+    count = models.PositiveIntegerField(_("antal"), default=0)
+
+    class Meta:
+        ordering = ["-day", "reason"]
+        verbose_name = _("misstänkt massvar")
+        verbose_name_plural = _("misstänkta massvar")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "day", "reason"], name="survey_alert_once_per_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey} {self.day} {self.reason}: {self.count}"

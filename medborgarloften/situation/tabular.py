@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from medborgarloften.lib.text import clean_text
+
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 
 
@@ -31,7 +33,8 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return unicodedata.normalize("NFC", str(value)).strip()
+    # The shared guard for every CSV/XLSX import: no control characters, NFC.
+    return clean_text(str(value)).strip()
 
 
 def read_table(data: bytes, filename: str) -> Table:

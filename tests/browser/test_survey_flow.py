@@ -35,9 +35,34 @@ def _fresh_cache():
     cache.clear()
 
 
+class Clock:
+    """The answer limits' clock (situation/surveys/limits.py), in the live server's
+    thread too: it moves ``step`` seconds each time it is read, so a page is always
+    old enough when its answer arrives, or stands still until ``advance``."""
+
+    def __init__(self, step: float) -> None:
+        self.time, self.step = 1_800_000_000.0, step
+
+    def __call__(self) -> float:
+        self.time += self.step
+        return self.time
+
+    def advance(self, seconds: float) -> None:
+        self.time += seconds
+
+
+@pytest.fixture
+def person_speed(monkeypatch):
+    from medborgarloften.situation.surveys import limits
+
+    clock = Clock(step=limits.min_fill_seconds())
+    monkeypatch.setattr(limits, "now", clock)
+    return clock
+
+
 @pytest.mark.django_db(transaction=True)
 def test_it_answers_on_a_phone_and_the_staff_count_rises(
-    live_server, phone_page, page, kalmar, kommun_editor
+    live_server, phone_page, page, kalmar, kommun_editor, person_speed
 ):
     norrliden = Area.objects.create(
         kommun=kalmar, name="Norrliden", geometry=_square(16.33, 56.68)
@@ -76,7 +101,9 @@ def test_it_answers_on_a_phone_and_the_staff_count_rises(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_it_marks_an_unsafe_place_by_tapping_the_map(live_server, browser, kalmar):
+def test_it_marks_an_unsafe_place_by_tapping_the_map(
+    live_server, browser, kalmar, person_speed
+):
     oxhagen = Area.objects.create(
         kommun=kalmar, name="Oxhagen", geometry=_square(16.34, 56.68)
     )
@@ -133,3 +160,26 @@ def test_it_has_no_serious_violations_with_errors_or_when_closed(
     phone_page.get_by_text("Enkäten stängde").wait_for()
     found["closed"] = _serious_violations(phone_page)
     assert found == {"enkat errors": [], "vandring errors": [], "closed": []}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_answer_sent_at_once_is_kept_on_the_page_and_goes_through_when_sent_again(
+    live_server, phone_page, kalmar, monkeypatch
+):
+    from medborgarloften.situation.surveys import limits
+
+    clock = Clock(step=0)  # a script's speed: no time passes between page and post
+    monkeypatch.setattr(limits, "now", clock)
+    survey = open_survey(kalmar)
+    phone_page.goto(f"{live_server.url}/enkat/{survey.token}/")
+    group = phone_page.get_by_role("group", name=re.compile("sent en kväll"))
+    group.get_by_label("Ganska otrygg").check()
+    phone_page.get_by_role("button", name="Skicka svar").click()
+    phone_page.get_by_text("Svaret kom väldigt snabbt").wait_for()
+    assert SurveyResponse.objects.count() == 0
+    assert group.get_by_label("Ganska otrygg").is_checked()  # nothing to fill again
+    assert _serious_violations(phone_page) == []
+    clock.advance(limits.min_fill_seconds())  # the person reads the message
+    phone_page.get_by_role("button", name="Skicka svar").click()
+    phone_page.get_by_role("heading", name="Tack för ditt svar").wait_for()
+    assert SurveyResponse.objects.count() == 1

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from medborgarloften.extract.measurability import CommitmentCheck, check_commitment
+from medborgarloften.lib.forms import free_text
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.exchange import (
     kommun_name_keys,
@@ -23,6 +24,7 @@ from medborgarloften.promises.forms.fields import (
     checkbox_field,
     date_field,
 )
+from medborgarloften.promises.models import Commitment, Promise
 from medborgarloften.vocabulary import EVIDENCE_SOURCES, PER, RESPONSIBLE, THEMES
 
 MAX_ROWS = 200
@@ -121,7 +123,9 @@ class ReviewForm(AccessibleForm):
         max_length=2000,
         help_text=gettext_lazy("Namn skilda med komma."),
     )
-    follow_up_text = forms.CharField(
+    follow_up_text = free_text(
+        Promise,
+        "follow_up_text",
         label=gettext_lazy("Uppföljning"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -209,8 +213,11 @@ def find_kommun(name: str, kommuner: list[Organisation]) -> Organisation | None:
 
 class CommitmentForm(AccessibleForm):
     origin = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=0)
-    text = forms.CharField(
-        label=gettext_lazy("Text"), widget=forms.Textarea(attrs={"rows": 3})
+    text = free_text(
+        Commitment,
+        "text",
+        label=gettext_lazy("Text"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     responsible = checkbox_field(RESPONSIBLE, gettext_lazy("Ansvarar"))
     target_quantity = forms.IntegerField(

@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from medborgarloften.accounts.permissions import editing_organisation_ids
+from medborgarloften.lib.forms import free_text
 from medborgarloften.places.models import Organisation, OrganisationKind
 from medborgarloften.vocabulary import EVIDENCE_SOURCES, PER, RESPONSIBLE, THEMES
 
-from ..models import Commitment, Promise
+from ..models import Commitment, FocusArea, Promise
 from ..permissions import can_author_with_parties
 from ..selectors import organisations_for_parties
 from ..services import promise_version
@@ -69,7 +70,9 @@ class PromiseForm(AccessibleForm):
     )
     period_start = date_field(gettext_lazy("Period från"))
     period_end = date_field(gettext_lazy("Period till"))
-    situation_summary = forms.CharField(
+    situation_summary = free_text(
+        Promise,
+        "situation_summary",
         label=gettext_lazy("Lägesbild"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -77,7 +80,9 @@ class PromiseForm(AccessibleForm):
     )
     evidence_sources = checkbox_field(EVIDENCE_SOURCES, gettext_lazy("Underlag"))
     themes = checkbox_field(THEMES, gettext_lazy("Teman"))
-    follow_up_text = forms.CharField(
+    follow_up_text = free_text(
+        Promise,
+        "follow_up_text",
         label=gettext_lazy("Hur löftet följs upp"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -234,7 +239,9 @@ class FocusAreaForm(RowForm):
             "required": gettext_lazy("Rubrik: skriv fokusområdets rubrik.")
         },
     )
-    description = forms.CharField(
+    description = free_text(
+        FocusArea,
+        "description",
         label=gettext_lazy("Beskrivning"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -249,7 +256,9 @@ class FocusAreaForm(RowForm):
 
 
 class CommitmentForm(RowForm):
-    text = forms.CharField(
+    text = free_text(
+        Commitment,
+        "text",
         label=gettext_lazy("Åtagande"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("Vad ska göras, av vem och var."),

@@ -23,6 +23,7 @@ from django.utils import timezone
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError as SchemaError
 
+from medborgarloften.lib.text import clean_text
 from medborgarloften.places.models import (
     POLICE_KINDS,
     Area,
@@ -235,7 +236,7 @@ def _datetime(value: str | None, path: str) -> dt.datetime | None:
 
 
 def _text(value: str | None) -> str:
-    return (value or "").strip()
+    return clean_text(value or "").strip()
 
 
 # --- step 3: names to organisations and areas ---------------------------------------

@@ -6,10 +6,11 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from medborgarloften.followup.models import ReportKind
+from medborgarloften.followup.models import Activity, ReportKind
+from medborgarloften.lib.fields import limit
 from medborgarloften.promises.exchange import record_schema
 from medborgarloften.promises.models import PUBLIC_STATUSES
-from medborgarloften.situation.models import ObservationCategory
+from medborgarloften.situation.models import Observation, ObservationCategory
 from medborgarloften.vocabulary import RESPONSIBLE, THEMES
 
 from . import params
@@ -209,12 +210,27 @@ def _components() -> dict[str, Any]:
             "commitment_id": {"type": "integer", "minimum": 1},
             "date": _DATE,
             "end_date": _DATE,
-            "kind": {"type": "string", "minLength": 1, "maxLength": 100},
+            "kind": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": limit(Activity, "kind"),
+            },
             "quantity": {"type": "integer", "minimum": 1, "maximum": 1000},
             "participants": {"type": "integer", "minimum": 0},
             "area_id": {"type": "integer", "minimum": 1},
-            "description": {"type": "string", "maxLength": 10000},
-            "links": {"type": "array", "items": {"type": "string", "format": "uri"}},
+            "description": {
+                "type": "string",
+                "maxLength": limit(Activity, "description"),
+            },
+            "links": {
+                "type": "array",
+                "maxItems": Activity._meta.get_field("links").max_items,
+                "items": {
+                    "type": "string",
+                    "format": "uri",
+                    "maxLength": limit(Activity, "links"),
+                },
+            },
         },
     }
     assert set(schemas["ActivityInput"]["properties"]) == set(ACTIVITY_KEYS)
@@ -229,7 +245,7 @@ def _components() -> dict[str, Any]:
             "area_id": {"type": "integer", "minimum": 1},
             "latitude": {"type": "number", "minimum": -90, "maximum": 90},
             "longitude": {"type": "number", "minimum": -180, "maximum": 180},
-            "text": {"type": "string", "maxLength": 10000},
+            "text": {"type": "string", "maxLength": limit(Observation, "text")},
         },
     }
     assert set(schemas["ObservationInput"]["properties"]) == set(OBSERVATION_KEYS)

@@ -17,9 +17,12 @@ from django.http import HttpRequest, JsonResponse
 from django.utils.dateparse import parse_datetime
 
 from medborgarloften.accounts.models import ApiToken
+from medborgarloften.followup.models import Activity
 from medborgarloften.followup.services import activity_create
+from medborgarloften.lib.fields import limit
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import Commitment
+from medborgarloften.situation.models import Observation
 from medborgarloften.situation.permissions import can_report
 from medborgarloften.situation.services import observation_create
 
@@ -109,7 +112,9 @@ def _number(data: dict, key: str, errors: _Errors) -> float | None:
     return float(value)
 
 
-def _text(data: dict, key: str, errors: _Errors, max_length: int = 10_000) -> str:
+def _text(data: dict, key: str, errors: _Errors, max_length: int) -> str:
+    """A string of at most ``max_length`` characters (the model field's own limit
+    for free text, so the API refuses exactly what the forms refuse)."""
     value = data.get(key)
     if value is None:
         return ""
@@ -167,15 +172,17 @@ def activity_post(request: HttpRequest, links: Links) -> JsonResponse:
     commitment_id = _int(data, "commitment_id", errors)
     date = _date(data, "date", errors)
     end_date = _date(data, "end_date", errors)
-    kind = _text(data, "kind", errors, 100)
+    kind = _text(data, "kind", errors, limit(Activity, "kind"))
     quantity = _int(data, "quantity", errors)
     participants = _int(data, "participants", errors)
     area_id = _int(data, "area_id", errors)
-    description = _text(data, "description", errors)
+    description = _text(data, "description", errors, limit(Activity, "description"))
     links_in = data.get("links") or []
     if not isinstance(links_in, list) or not all(isinstance(x, str) for x in links_in):
         errors.add("links", "links: ska vara en lista med webbadresser.")
         links_in = []
+    for problem in Activity._meta.get_field("links").errors(links_in):
+        errors.add("links", problem)
     commitment = None
     if commitment_id is not None:
         commitment = (
@@ -240,7 +247,7 @@ def observation_post(request: HttpRequest) -> JsonResponse:
     area_id = _int(data, "area_id", errors)
     latitude = _number(data, "latitude", errors)
     longitude = _number(data, "longitude", errors)
-    text = _text(data, "text", errors)
+    text = _text(data, "text", errors, limit(Observation, "text"))
     observed_at = None
     if observed_raw:
         try:

@@ -7,6 +7,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from django.urls import reverse
+from django.utils import timezone
 
 from .test_pages import _log, _publish_report
 from .test_pages import promise as promise  # noqa: F401 - the fixture
@@ -94,3 +95,129 @@ def test_it_reads_a_feed_in_a_fixed_number_of_queries(
     _publish_report(promise)
     with django_assert_max_num_queries(3):  # kommun, activities, reports
         client.get(reverse("publishing:kommun_feed", args=["0880"]))
+
+
+# --- Text, authors and ids (issue #13 M5, M6; RFC 4287 and RFC 4151) --------------
+
+
+def _root(response) -> ET.Element:
+    assert response.status_code == 200, response.content[:300]
+    return ET.fromstring(response.content)  # noqa: S314 - our own feed
+
+
+def _feeds(promise) -> list[str]:
+    return [
+        reverse("publishing:kommun_feed", args=["0880"]),
+        reverse("publishing:promise_feed", args=[promise.uid]),
+    ]
+
+
+def test_it_sends_what_staff_typed_as_text_never_as_html(
+    client,
+    promise,  # noqa: F811
+):
+    _log(promise, 1, description='<b>Fet</b> & <img src=x onerror="alert(1)">')
+    for url in _feeds(promise):
+        summary = _root(client.get(url)).find(f"{ATOM}entry/{ATOM}summary")
+        assert summary.get("type") == "text"
+        assert summary.text.endswith('<b>Fet</b> & <img src=x onerror="alert(1)">')
+
+
+def test_it_names_an_author_as_rfc_4287_requires(
+    client,
+    promise,  # noqa: F811
+    lpo_kalmar,
+):
+    from medborgarloften.followup.models import Activity
+
+    logged = _log(promise, 2)
+    Activity.objects.filter(pk=logged[0].pk).update(organisation=lpo_kalmar)
+    _publish_report(promise)
+    kommun, promise_feed = (_root(client.get(url)) for url in _feeds(promise))
+    assert kommun.findtext(f"{ATOM}author/{ATOM}name") == "Kalmar kommun"
+    assert promise_feed.findtext(f"{ATOM}author/{ATOM}name") == (
+        "Kalmar kommun, Lokalpolisområde Kalmar"
+    )
+    authors = {
+        entry.findtext(f"{ATOM}title"): entry.findtext(f"{ATOM}author/{ATOM}name")
+        for entry in kommun.findall(f"{ATOM}entry")
+    }
+    assert authors[f"{logged[0].date:%Y-%m-%d}: Trygghetsvandring 0 i Centrum"] == (
+        "Lokalpolisområde Kalmar"
+    )
+    # Every entry has what RFC 4287 requires of it (the author comes from the feed).
+    for root in (kommun, promise_feed):
+        for name in ("id", "title", "updated"):
+            assert root.findtext(f"{ATOM}{name}")
+        for entry in root.findall(f"{ATOM}entry"):
+            for name in ("id", "title", "updated"):
+                assert entry.findtext(f"{ATOM}{name}"), name
+
+
+def test_entry_ids_are_tag_uris_under_the_installations_own_domain(
+    client,
+    promise,  # noqa: F811
+    settings,
+):
+    settings.PUBLIC_SITE_URL = "https://trygg.kalmar.se"
+    activity = _log(promise, 1)[0]
+    report = _publish_report(promise)
+    ids = [
+        e.findtext(f"{ATOM}id")
+        for e in _root(client.get(_feeds(promise)[0])).findall(f"{ATOM}entry")
+    ]
+    day = timezone.localdate().isoformat()
+    assert sorted(ids) == sorted(
+        [
+            f"tag:trygg.kalmar.se,{day}:aktivitet/{activity.pk}",
+            f"tag:trygg.kalmar.se,{day}:rapport/{report.uid}",
+        ]
+    )
+    # An installation that has not set its address yet uses the host it answers on.
+    settings.PUBLIC_SITE_URL = "http://127.0.0.1:8000"
+    ids = [
+        e.findtext(f"{ATOM}id")
+        for e in _root(client.get(_feeds(promise)[1])).findall(f"{ATOM}entry")
+    ]
+    assert all(i.startswith(f"tag:testserver,{day}:") for i in ids), ids
+
+
+def test_a_vertical_tab_pasted_from_word_keeps_both_feeds_working(
+    client,
+    promise,  # noqa: F811
+    kommun_editor,
+):
+    commitment = promise.commitments.order_by("position", "pk").first()
+    client.force_login(kommun_editor)
+    response = client.post(
+        reverse("followup:activity_new", args=[commitment.pk]),
+        {
+            "date": "2026-03-01",
+            "kind": "Trygghets\x0bvandring",
+            "quantity": "1",
+            "description": "Vi gick i Berga\x0bTolv deltog\x0c\x00",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    client.logout()
+    for url in _feeds(promise):
+        entry = _root(client.get(url)).find(f"{ATOM}entry")
+        assert entry.findtext(f"{ATOM}title") == "2026-03-01: Trygghets vandring"
+        assert entry.findtext(f"{ATOM}summary").endswith("Vi gick i Berga\nTolv deltog")
+
+
+def test_text_stored_before_inputs_were_cleaned_cannot_break_the_feeds(
+    client,
+    promise,  # noqa: F811
+):
+    from django.db import connection
+
+    activity = _log(promise, 1)[0]
+    with connection.cursor() as cursor:  # as a row written before the cleaning fields
+        cursor.execute(
+            "UPDATE followup_activity SET description = %s, kind = %s WHERE id = %s",
+            ["Rad ett\x0bRad två\x1b", "Vandring\x0b", activity.pk],
+        )
+    for url in _feeds(promise):
+        summary = _root(client.get(url)).findtext(f"{ATOM}entry/{ATOM}summary")
+        assert summary.endswith("Rad ett\nRad två")

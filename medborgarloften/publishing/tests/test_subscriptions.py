@@ -29,6 +29,7 @@ from medborgarloften.publishing.services import (
     subscription_request,
     subscriptions_notify,
 )
+from medborgarloften.publishing.subscriptions import MAILS_PER_HOUR
 
 BASE = "https://loften.example.se"
 
@@ -287,3 +288,68 @@ def test_it_escapes_nothing_into_html_because_mails_are_plain_text(promise, kalm
     (message,) = mail.outbox
     assert message.content_subtype == "plain"
     assert not getattr(message, "alternatives", [])
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["anna@example.se", "anna+1@example.se", "Anna+kalmar@Example.se"],
+        [
+            "anna.berg@gmail.com",
+            "annaberg@gmail.com",
+            "a.n.n.a.b.e.r.g+x@googlemail.com",
+        ],
+    ],
+)
+def test_tags_and_dots_do_not_buy_more_confirmation_mails(kalmar, promise, variants):
+    from django.core.exceptions import ValidationError
+
+    now = timezone.now()
+    targets = [kalmar, Area.objects.get(name="Oxhagen"), *promise.commitments.all()]
+    targets += [
+        Area.objects.create(kommun=kalmar, name=f"Område {i}") for i in range(4)
+    ]
+    sent = refused = 0
+    for i, target in enumerate(targets):
+        try:
+            subscription_request(
+                email=variants[i % len(variants)],
+                target=target,
+                base_url=BASE,
+                now=now + timedelta(minutes=3 * i),
+            )
+            sent += 1
+        except ValidationError:
+            refused += 1
+    assert (sent, refused) == (MAILS_PER_HOUR, len(targets) - MAILS_PER_HOUR)
+    assert len(mail.outbox) == MAILS_PER_HOUR
+    # An hour later the mailbox may ask again, but not twice within the gap.
+    later = now + timedelta(hours=2)
+    subscription_request(
+        email=variants[1], target=targets[-1], base_url=BASE, now=later
+    )
+    with pytest.raises(ValidationError, match="Vänta"):
+        subscription_request(
+            email=variants[2],
+            target=targets[-2],
+            base_url=BASE,
+            now=later + timedelta(seconds=30),
+        )
+
+
+def test_a_different_mailbox_is_not_held_back(kalmar, promise):
+    now = timezone.now()
+    subscription_request(email="anna@example.se", target=kalmar, base_url=BASE, now=now)
+    for email in ("annan@example.se", "anna@example.com", "anna.b@example.se"):
+        subscription_request(
+            email=email, target=kalmar, base_url=BASE, now=now + timedelta(seconds=5)
+        )
+    assert len(mail.outbox) == 4
+
+
+def test_the_mailbox_of_an_address():
+    from medborgarloften.publishing.subscriptions import mailbox
+
+    assert mailbox("Anna+Kalmar@Example.SE") == "anna@example.se"
+    assert mailbox("a.nna+1@googlemail.com") == "anna@gmail.com"
+    assert mailbox("a.nna@example.se") == "a.nna@example.se"  # dots matter elsewhere

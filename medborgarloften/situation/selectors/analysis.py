@@ -10,7 +10,7 @@ suppressed here, once, for every page and export: a figure based on fewer than
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db.models import Count
@@ -42,11 +42,13 @@ MIN_GROUP = 5
 
 @dataclass(frozen=True)
 class Figure:
-    """A value with the number it rests on; ``suppressed`` when that is too small."""
+    """A value with the number it rests on; ``suppressed`` when that is too small,
+    or (``secondary``) hidden so that a small one cannot be worked out from it."""
 
     value: float | None
     base: int | None = None
     suppressed: bool = False
+    secondary: bool = False
 
     @property
     def shown(self) -> bool:
@@ -56,6 +58,30 @@ class Figure:
 def count_figure(n: int) -> Figure:
     """A count of reports or events: 1–4 are suppressed, 0 is shown as 0."""
     return Figure(value=n, base=n, suppressed=0 < n < MIN_GROUP)
+
+
+def suppress_complements(figures: list[Figure], *, total: int) -> list[Figure]:
+    """The figures of the parts of one whole whose ``total`` is shown (areas of all
+    answers, options of one question, women and men), with complementary cells
+    hidden: subtracting the shown parts from the total gives what the hidden ones
+    add up to, so once one part is hidden, the smallest shown part is hidden too,
+    until that remainder is at least ``MIN_GROUP`` (a hidden part of 1–4 can no
+    longer be worked out) or nothing is left to hide. Each figure's ``base`` is its
+    count; parts that were not answered at all (the remainder) stay unseen."""
+    parts = list(figures)
+    if not any(f.suppressed for f in parts):
+        return parts
+
+    def count(figure: Figure) -> int:
+        return int(figure.base or 0)
+
+    while total - sum(count(f) for f in parts if not f.suppressed) < MIN_GROUP:
+        shown = [i for i, f in enumerate(parts) if not f.suppressed and count(f) > 0]
+        if not shown:
+            break
+        smallest = min(shown, key=lambda i: (count(parts[i]), i))
+        parts[smallest] = replace(parts[smallest], suppressed=True, secondary=True)
+    return parts
 
 
 def share_figure(share: float | None, respondents: int | None) -> Figure:

@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.forms import FreeTextField, free_text
 from medborgarloften.places.models import Area, Organisation
 
 from ..models import Survey, SurveyKind
@@ -19,7 +20,9 @@ from .services import COMMENT_MAX
 class SurveyBuildForm(forms.Form):
     kind = forms.ChoiceField(label=_("Typ"), choices=SurveyKind.choices)
     title = forms.CharField(label=_("Rubrik"), max_length=200)
-    intro = forms.CharField(
+    intro = free_text(
+        Survey,
+        "intro",
         label=_("Inledning till den som svarar"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -138,7 +141,7 @@ class WalkPointForm(forms.Form):
     )
     latitude = forms.FloatField(required=False, widget=forms.HiddenInput)
     longitude = forms.FloatField(required=False, widget=forms.HiddenInput)
-    comment = forms.CharField(
+    comment = FreeTextField(
         label=_("Berätta mer (frivilligt)"),
         required=False,
         max_length=COMMENT_MAX,

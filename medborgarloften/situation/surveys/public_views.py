@@ -1,8 +1,11 @@
 """Public answering pages: anonymous, phone-first, no account, no personal data.
 
-One answer per browser session (a flag in the session, never linked to the answer),
-a honeypot and rate limits against scripts. The answer is saved in one transaction
-before the thank-you page, so "Tack för ditt svar" always means it is stored.
+One answer per browser session (a flag in the session, never linked to the answer)
+for the resident's own sake; against scripts, limits a respondent cannot shed
+(``limits.py``: a signed, single-use form token with a minimum fill time, and
+allowances per address and network) and a honeypot. Refusals are counted for the
+survey's owner. The answer is saved in one transaction before the thank-you page, so
+"Tack för ditt svar" always means it is stored.
 """
 
 from __future__ import annotations
@@ -14,11 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from ..models import Survey, SurveyKind
+from ..models import AlertReason, Survey, SurveyKind
 from . import limits
 from .forms import SurveyAnswerForm, WalkPointForm
 from .selectors import walk_map
-from .services import survey_response_submit, walk_point_submit
+from .services import survey_alert_record, survey_response_submit, walk_point_submit
 
 _DONE = "surveys_answered"
 
@@ -38,17 +41,39 @@ def _mark_answered(request: HttpRequest, survey: Survey) -> None:
     request.session[_DONE] = [*request.session.get(_DONE, []), survey.pk]
 
 
-def _session_key(request: HttpRequest) -> str:
-    if not request.session.session_key:
-        request.session.save()
-    return request.session.session_key or ""
-
-
 def _add_errors(form: object, exc: ValidationError) -> None:
     for field, messages in exc.message_dict.items():
         for message in messages:
             target = field if field in form.fields else None  # type: ignore[attr-defined]
             form.add_error(target, message)  # type: ignore[attr-defined]
+
+
+def _refusal(check: limits.TokenCheck) -> tuple[str, int, str | None] | None:
+    """(message, status, alert reason) when the form token does not let the answer
+    through; None when it does."""
+    state = check.state
+    if state is limits.Token.OK:
+        return None
+    if state is limits.Token.FAST:
+        return (
+            _(
+                "Svaret kom väldigt snabbt efter att sidan visades. Kontrollera "
+                "svaren och skicka igen."
+            ),
+            400,
+            AlertReason.FAST,
+        )
+    if state is limits.Token.EXPIRED:
+        return (
+            _("Sidan var öppen länge. Kontrollera svaren och skicka igen."),
+            400,
+            None,
+        )
+    return (
+        _("Formuläret gick inte att läsa. Ladda om sidan och svara igen."),
+        400,
+        AlertReason.TOKEN,
+    )
 
 
 @never_cache
@@ -75,17 +100,43 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         )
     form = form_class(request.POST or None, survey=survey)
     status = 200
+    form_token = limits.form_token(survey)
     if request.method == "POST":
-        if not limits.allow(survey_id=survey.pk, session_key=_session_key(request)):
-            form.add_error(
-                None,
-                _("För många svar på kort tid. Vänta en stund och försök igen."),
+        posted = request.POST.get("form_token", "")
+        check = limits.check_token(survey, posted)
+        if check.state in (limits.Token.FAST, limits.Token.OK):
+            form_token = posted  # its time keeps running while the person checks
+        keys = limits.client_keys(request)
+        if check.state is limits.Token.USED:
+            # This page view's answer is stored already (a double click, or a
+            # script replaying one page): nothing more is stored.
+            return redirect("surveys_public:thanks", token=survey.token)
+        refusal = _refusal(check)
+        if refusal is None and not limits.has_allowance(survey, keys):
+            refusal = (
+                _(
+                    "Många svar har kommit från samma nätverk den senaste timmen. "
+                    "Ditt svar är inte sparat; försök igen om en stund."
+                ),
+                429,
+                AlertReason.ADDRESS,
             )
-            status = 429
+        if refusal is not None:
+            message, status, reason = refusal
+            form.add_error(None, message)
+            if reason:
+                survey_alert_record(survey=survey, reason=reason)
         elif form.is_valid():
             data = form.cleaned_data
             if data.get("website"):
-                # A script filled in the hidden field: pretend all went well.
+                # A script filled in the hidden field: pretend all went well, but
+                # count it against the client and tell the owner.
+                limits.spend_token(survey, check.nonce)
+                limits.count_stored(survey, keys)
+                survey_alert_record(survey=survey, reason=AlertReason.HONEYPOT)
+                return redirect("surveys_public:thanks", token=survey.token)
+            if not limits.spend_token(survey, check.nonce):
+                # The same page sent twice at once: the other copy is stored.
                 return redirect("surveys_public:thanks", token=survey.token)
             try:
                 if survey.kind == SurveyKind.VANDRING:
@@ -106,16 +157,23 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
                         age_group=data.get("age_group", ""),
                     )
             except ValidationError as exc:
+                limits.release_token(survey, check.nonce)
                 _add_errors(form, exc)
                 status = 400
             else:
+                if limits.count_stored(survey, keys):
+                    survey_alert_record(survey=survey, reason=AlertReason.LOAD)
                 if survey.kind != SurveyKind.VANDRING:
                     _mark_answered(request, survey)
                 return redirect("surveys_public:thanks", token=survey.token)
         else:
             status = 400
     context["form"] = form
-    return render(request, template, context, status=status)
+    context["form_token"] = form_token
+    response = render(request, template, context, status=status)
+    if status == 429:
+        response["Retry-After"] = str(limits.HOUR)
+    return response
 
 
 def thanks(request: HttpRequest, token: str) -> HttpResponse:

@@ -13,14 +13,22 @@ from medborgarloften.places.models import Area, Organisation
 
 from .. import geo
 from ..models import (
+    AlertReason,
     Survey,
+    SurveyAlert,
     SurveyAnswer,
     SurveyKind,
     SurveyQuestion,
     WalkPoint,
     WalkStatus,
 )
-from ..selectors.analysis import MIN_GROUP, Figure, count_figure, share_figure
+from ..selectors.analysis import (
+    MIN_GROUP,
+    Figure,
+    count_figure,
+    share_figure,
+    suppress_complements,
+)
 from .bank import AGE_GROUPS, GENDERS, WALK_REASONS
 
 
@@ -129,7 +137,8 @@ def _share(tally: dict, key: tuple) -> Figure:
 
 def survey_results(survey: Survey) -> dict[str, Any]:
     """The staff results page: counts, shares by group (< MIN_GROUP never shown as
-    a figure) and the change since the previous round's matching question."""
+    a figure, nor a figure it could be worked out from by subtraction) and the
+    change since the previous round's matching question."""
     responses = survey.responses.all()
     total = responses.count()
     by_area = dict(
@@ -160,39 +169,83 @@ def survey_results(survey: Survey) -> dict[str, Any]:
         result = QuestionResult(question=question, total=count_figure(answered))
         if question.problem_values:
             result.total = _share(tally, (question.pk, None, "", ""))
-            for area in areas:
-                result.groups.append(
-                    (area.name, _share(tally, (question.pk, area.pk, "", "")))
+            whole = tally.get((question.pk, None, "", ""), [0, 0])[0]
+            # Each partition (areas; women and men; ages) with its complements
+            # hidden, so that no small group can be worked out by subtraction.
+            for partition in (
+                [(a.name, (question.pk, a.pk, "", "")) for a in areas],
+                [(labels[k], (question.pk, None, k, "")) for k in ("kvinnor", "man")],
+                [(label, (question.pk, None, "", k)) for k, label in AGE_GROUPS],
+            ):
+                figures = suppress_complements(
+                    [_share(tally, key) for _label, key in partition], total=whole
                 )
-            for key in ("kvinnor", "man"):
-                result.groups.append(
-                    (labels[key], _share(tally, (question.pk, None, key, "")))
-                )
-            for key, label in AGE_GROUPS:
-                result.groups.append(
-                    (label, _share(tally, (question.pk, None, "", key)))
-                )
+                result.groups += [
+                    (label, figure)
+                    for (label, _key), figure in zip(partition, figures, strict=True)
+                ]
             old_id = previous_keys.get(question.bank_key)
             if old_id:
                 result.previous = _share(previous_tally, (old_id, None, "", ""))
                 if result.previous.shown and result.total.shown:
                     result.change = round(result.total.value - result.previous.value, 1)
         else:
-            for value, label in question.options:
-                n = option_counts[(question.pk, value)]
-                figure = count_figure(n)
-                if answered < MIN_GROUP:
-                    figure = Figure(value=n, base=answered, suppressed=True)
-                result.options.append((label, figure))
+            figures = [
+                count_figure(option_counts[(question.pk, value)])
+                for value, _label in question.options
+            ]
+            if answered < MIN_GROUP:
+                figures = [
+                    Figure(value=f.value, base=answered, suppressed=True)
+                    for f in figures
+                ]
+            else:  # the options and the skipped add up to the answers shown
+                figures = suppress_complements(figures, total=total)
+            result.options = [
+                (label, figure)
+                for (_value, label), figure in zip(
+                    question.options, figures, strict=True
+                )
+            ]
         results.append(result)
+    # The answers without an area are a part of the same whole.
+    *area_figures, no_area = suppress_complements(
+        [count_figure(by_area.get(a.pk, 0)) for a in areas]
+        + [count_figure(by_area.get(None, 0))],
+        total=total,
+    )
     return {
         "total": total,
         "total_figure": count_figure(total),
-        "by_area": [(a.name, count_figure(by_area.get(a.pk, 0))) for a in areas],
-        "no_area": count_figure(by_area.get(None, 0)),
+        "by_area": [(a.name, f) for a, f in zip(areas, area_figures, strict=True)],
+        "no_area": no_area,
         "questions": results,
         "previous": previous,
     }
+
+
+@dataclass(frozen=True)
+class AlertDay:
+    day: Any
+    reasons: list[tuple[str, int]]
+
+    @property
+    def total(self) -> int:
+        return sum(n for _label, n in self.reasons)
+
+
+def survey_alerts(survey: Survey, *, days: int = 30) -> list[AlertDay]:
+    """Suspected scripted answers per day (newest first, the last ``days`` days
+    with any), each reason with its count, for the survey's staff page."""
+    labels = dict(AlertReason.choices)
+    found: dict[Any, list[tuple[str, int]]] = defaultdict(list)
+    for alert in SurveyAlert.objects.filter(survey=survey, count__gt=0).order_by(
+        "-day", "reason"
+    ):
+        if alert.day not in found and len(found) >= days:
+            break
+        found[alert.day].append((labels.get(alert.reason, alert.reason), alert.count))
+    return [AlertDay(day, reasons) for day, reasons in found.items()]
 
 
 def walk_points(survey: Survey, *, status: str | None = None) -> QuerySet[WalkPoint]:
@@ -240,6 +293,7 @@ def is_walk(survey: Survey) -> bool:
 
 
 __all__ = [
+    "AlertDay",
     "Cell",
     "MIN_GROUP",
     "QuestionResult",
@@ -248,6 +302,7 @@ __all__ = [
     "is_walk",
     "previous_round",
     "reason_labels",
+    "survey_alerts",
     "survey_results",
     "surveys_for",
     "walk_map",

@@ -7,24 +7,28 @@ saved completely before the resident is thanked, or not at all.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import secrets
 from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.fields import length_message
 from medborgarloften.places.models import Area, Organisation, OrganisationKind
 
 from .. import geo
 from ..models import (
     ALL_AGES,
+    AlertReason,
     Gender,
     ImportBatch,
     ObservationCategory,
     Survey,
+    SurveyAlert,
     SurveyAnswer,
     SurveyKind,
     SurveyQuestion,
@@ -39,6 +43,7 @@ from .bank import AGE_GROUPS, GENDERS, WALK_REASONS, bank
 
 __all__ = [
     "COMMENT_MAX",
+    "survey_alert_record",
     "survey_create",
     "survey_export",
     "survey_publish",
@@ -47,9 +52,14 @@ __all__ = [
     "walk_point_submit",
 ]
 
+logger = logging.getLogger(__name__)
+
 #: A comment is a few sentences; longer texts are refused, not cut.
 COMMENT_MAX = 1000
 OWN_OPTIONS_MAX = 8
+#: An own question and one of its answer options (refused when longer, never cut).
+QUESTION_MAX = SurveyQuestion._meta.get_field("text").max_length or 300
+OPTION_MAX = 100
 
 #: Walk reasons → the observation category an approved point becomes.
 _REASON_CATEGORY = {
@@ -112,6 +122,24 @@ def survey_create(
                 _("Egna frågor: %(q)r behöver 2–%(n)d svarsalternativ.")
                 % {"q": text, "n": OWN_OPTIONS_MAX},
             )
+        if len(text) > QUESTION_MAX:
+            _add(
+                errors,
+                "own_questions",
+                _("Egna frågor: frågan %(q)r är för lång.") % {"q": text[:40] + "…"}
+                + " "
+                + length_message("", QUESTION_MAX, len(text)),
+            )
+        for label in opts:
+            if len(label) > OPTION_MAX:
+                _add(
+                    errors,
+                    "own_questions",
+                    _("Egna frågor: svarsalternativet %(o)r är för långt.")
+                    % {"o": label[:40] + "…"}
+                    + " "
+                    + length_message("", OPTION_MAX, len(label)),
+                )
     for area in areas:
         if area.kommun_id != kommun.pk:
             _add(
@@ -153,8 +181,8 @@ def survey_create(
         SurveyQuestion.objects.create(
             survey=survey,
             position=position,
-            text=text[:300],
-            options=[[f"s{i}", label[:100]] for i, label in enumerate(opts, 1)],
+            text=text,
+            options=[[f"s{i}", label] for i, label in enumerate(opts, 1)],
         )
     return survey
 
@@ -412,3 +440,117 @@ def survey_export(*, survey: Survey, actor: Any = None) -> ImportSummary:
         survey.save(update_fields=["exported_batch"])
     summary.batch_id = batch.pk
     return summary
+
+
+# --- suspected scripted answers ------------------------------------------------------
+
+
+def _alert_recipients(survey: Survey) -> list[str]:
+    """The survey's creator; without one (or an address), the kommun's editors."""
+    from medborgarloften.accounts.models import EDITING_ROLES, Membership
+
+    creator = survey.created_by
+    if creator is not None and creator.is_active and creator.email:
+        return [creator.email]
+    return sorted(
+        {
+            email
+            for email in Membership.objects.filter(
+                organisation=survey.kommun_id,
+                role__in=EDITING_ROLES,
+                user__is_active=True,
+            ).values_list("user__email", flat=True)
+            if email
+        }
+    )
+
+
+def _alert_mail(survey: Survey, today: dt.date) -> None:
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.urls import reverse
+
+    recipients = _alert_recipients(survey)
+    if not recipients:
+        return
+    counts = dict(
+        SurveyAlert.objects.filter(survey=survey, day=today).values_list(
+            "reason", "count"
+        )
+    )
+    lines = [
+        f"- {label}: {counts[reason]}"
+        for reason, label in AlertReason.choices
+        if counts.get(reason)
+    ]
+    url = getattr(settings, "PUBLIC_SITE_URL", "").rstrip("/") + reverse(
+        "situation:survey_detail", args=[survey.kommun.code, survey.pk]
+    )
+    body = _(
+        "Enkäten ”%(title)s” har i dag (%(day)s) fått svar som ser skriptade ut:\n\n"
+        "%(lines)s\n\n"
+        "Spärrade svar är inte sparade och kastade svar räknas inte. Resultaten "
+        "påverkas alltså inte, men den som skickar kan ha försökt påverka dem. "
+        "Om en hel skolklass eller arbetsplats svarar samtidigt från samma nät kan "
+        "riktiga svar ha spärrats; be dem då försöka igen om en timme, eller höj "
+        "SURVEY_ANSWERS_PER_ADDRESS.\n\n"
+        "Enkätens sida: %(url)s\n\n"
+        "Vi skickar högst ett sådant meddelande per enkät och dag. Inga adresser "
+        "eller andra uppgifter om de som svarar sparas."
+    ) % {"title": survey.title, "day": today, "lines": "\n".join(lines), "url": url}
+    try:
+        send_mail(
+            subject=_("Misstänkta massvar i enkäten ”%(title)s”")
+            % {"title": survey.title},
+            message=body,
+            from_email=getattr(settings, "DEFAULT_FROM_EMAIL", None),
+            recipient_list=recipients,
+        )
+    except Exception:  # a mail server down must not fail the resident's request
+        logger.exception("survey %s: the alert mail could not be sent", survey.pk)
+
+
+def survey_alert_record(*, survey: Survey, reason: str, count: int = 1) -> None:
+    """Count signs of scripted answers for the survey's owner, per day and reason;
+    the owner is mailed once a day when the day's count reaches
+    ``SURVEY_ALERT_MAIL_AFTER`` (the mail is sent after the count is committed)."""
+    from django.conf import settings
+    from django.db.models import F, Q, Sum
+
+    if reason not in AlertReason.values:
+        raise ValueError(f"unknown alert reason {reason!r}")
+    today = timezone.localdate()
+    with transaction.atomic():
+        updated = SurveyAlert.objects.filter(
+            survey=survey, day=today, reason=reason
+        ).update(count=F("count") + count)
+        if not updated:
+            try:
+                with transaction.atomic():
+                    SurveyAlert.objects.create(
+                        survey=survey, day=today, reason=reason, count=count
+                    )
+            except IntegrityError:  # another request created it first
+                SurveyAlert.objects.filter(
+                    survey=survey, day=today, reason=reason
+                ).update(count=F("count") + count)
+        total = (
+            SurveyAlert.objects.filter(survey=survey, day=today).aggregate(
+                n=Sum("count")
+            )["n"]
+            or 0
+        )
+        threshold = int(getattr(settings, "SURVEY_ALERT_MAIL_AFTER", 10))
+        if (
+            total >= threshold
+            and survey.alerted_on != today
+            and _alert_recipients(survey)  # no one to tell yet: try again later
+        ):
+            # Once a day, whichever request gets here first.
+            claimed = (
+                Survey.objects.filter(pk=survey.pk)
+                .filter(Q(alerted_on__isnull=True) | Q(alerted_on__lt=today))
+                .update(alerted_on=today)
+            )
+            if claimed:
+                transaction.on_commit(lambda: _alert_mail(survey, today))

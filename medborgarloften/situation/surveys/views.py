@@ -20,7 +20,13 @@ from medborgarloften.accounts.decorators import staff_view
 from ..models import Survey, SurveyKind, WalkPoint, WalkStatus
 from ..views import _context, _kommun_for_editor, _kommun_for_viewer
 from .forms import SurveyBuildForm
-from .selectors import reason_labels, survey_results, surveys_for, walk_points
+from .selectors import (
+    reason_labels,
+    survey_alerts,
+    survey_results,
+    surveys_for,
+    walk_points,
+)
 from .services import survey_create, survey_export, survey_publish, walk_point_moderate
 
 
@@ -95,6 +101,7 @@ def survey_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             results=survey_results(survey) if survey.kind == SurveyKind.ENKAT else None,
             points=points,
             is_walk=survey.kind == SurveyKind.VANDRING,
+            alerts=survey_alerts(survey),
         ),
     )
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from django.utils import timezone
 
 from medborgarloften.situation.models import Survey
+from medborgarloften.situation.surveys import limits
 from medborgarloften.situation.surveys.services import survey_create, survey_publish
 
 
@@ -26,3 +28,8 @@ def open_survey(kommun, *, areas=(), kind="enkat", keys=None, year=None) -> Surv
 
 def answer(survey: Survey, key: str = "otrygg_kvall") -> int:
     return survey.questions.get(bank_key=key).pk
+
+
+def form_token(survey: Survey, *, age: float = 60) -> str:
+    """The token of an answering page shown ``age`` seconds ago."""
+    return limits.form_token(survey, issued=time.time() - age)

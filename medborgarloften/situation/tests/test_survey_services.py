@@ -19,6 +19,7 @@ from medborgarloften.situation.surveys.selectors import survey_results
 from medborgarloften.situation.surveys.services import (
     survey_create,
     survey_export,
+    survey_publish,
     survey_response_submit,
 )
 
@@ -121,11 +122,13 @@ def test_it_suppresses_groups_under_five_and_compares_with_the_previous_round(
     assert kvall.previous.value == 20.0
     assert kvall.change == pytest.approx(51.4)
     groups = dict(kvall.groups)
-    assert groups["Norrliden"].shown and groups["Norrliden"].value == 60.0
     assert groups["Oxhagen"].suppressed  # 2 answers: never a figure
     assert groups["Kvinna"].suppressed
+    # Norrliden's 5 of 7 would give Oxhagen's 2 away (7 − 5): hidden as well.
+    assert groups["Norrliden"].suppressed and groups["Norrliden"].secondary
     by_area = dict(results["by_area"])
-    assert by_area["Oxhagen"].suppressed and not by_area["Norrliden"].suppressed
+    assert by_area["Oxhagen"].suppressed and not by_area["Oxhagen"].secondary
+    assert by_area["Norrliden"].suppressed and by_area["Norrliden"].secondary
 
 
 @pytest.mark.django_db
@@ -181,3 +184,56 @@ def test_it_warns_when_the_export_replaces_an_imported_figure(kalmar):
     assert summary.updated == 1
     assert "1 värden" in summary.warnings[0]
     assert survey_export(survey=survey).warnings == []
+
+
+@pytest.mark.django_db
+def test_it_hides_the_complement_that_would_give_a_small_group_away(kalmar, areas):
+    survey = open_survey(kalmar, areas=[areas["Norrliden"], areas["Oxhagen"]])
+    _answers(survey, ["mycket_otrygg"] * 6, area=areas["Norrliden"], gender="man")
+    _answers(survey, ["mycket_trygg"] * 2, area=areas["Oxhagen"], gender="kvinnor")
+    results = survey_results(survey)
+    assert results["total"] == 8
+    by_area = dict(results["by_area"])
+    # 8 − 6 would be Oxhagen's 2: Norrliden's count is hidden too.
+    assert (by_area["Norrliden"].suppressed, by_area["Norrliden"].secondary) == (
+        True,
+        True,
+    )
+    groups = dict(results["questions"][0].groups)
+    assert groups["Norrliden"].secondary and groups["Man"].secondary
+    assert groups["Oxhagen"].suppressed and groups["Kvinna"].suppressed
+    # Whatever is still shown, nothing below five can be worked out from it.
+    for partition in (by_area, groups):
+        hidden = [f for f in partition.values() if f.suppressed and f.base]
+        assert not hidden or sum(f.base for f in hidden) >= 5
+
+
+@pytest.mark.django_db
+def test_it_shows_a_group_when_what_is_hidden_is_large_enough(kalmar, areas):
+    survey = open_survey(kalmar, areas=[areas["Norrliden"], areas["Oxhagen"]])
+    _answers(survey, ["mycket_otrygg"] * 6, area=areas["Norrliden"])
+    _answers(survey, ["mycket_trygg"] * 2, area=areas["Oxhagen"])
+    _answers(survey, ["mycket_trygg"] * 5)  # no area given: the remainder is 7
+    by_area = dict(survey_results(survey)["by_area"])
+    assert by_area["Norrliden"].shown and by_area["Norrliden"].value == 6
+    assert by_area["Oxhagen"].suppressed and not by_area["Oxhagen"].secondary
+
+
+@pytest.mark.django_db
+def test_it_hides_an_option_count_that_would_give_a_small_one_away(kalmar):
+    survey = survey_create(
+        kommun=kalmar,
+        title="Egen fråga",
+        year=2026,
+        closes_on=timezone.localdate() + dt.timedelta(days=5),
+        own_questions=[("Går du i parken?", ["Ja", "Nej", "Ibland"])],
+    )
+    survey_publish(survey=survey)
+    question = survey.questions.get()
+    for value, n in (("s1", 9), ("s2", 6), ("s3", 1)):
+        for _ in range(n):
+            survey_response_submit(survey=survey, answers={question.pk: value})
+    options = dict(survey_results(survey)["questions"][0].options)
+    assert options["Ibland"].suppressed and not options["Ibland"].secondary
+    assert options["Nej"].secondary  # 16 − 9 would give Ibland's 1 away
+    assert options["Ja"].shown and options["Ja"].value == 9

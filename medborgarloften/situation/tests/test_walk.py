@@ -16,7 +16,7 @@ from medborgarloften.situation.surveys.services import (
     walk_point_submit,
 )
 
-from .survey_helpers import open_survey
+from .survey_helpers import form_token, open_survey
 
 INSIDE = {"latitude": "56.685", "longitude": "16.345"}  # Oxhagen, Kalmar
 STOCKHOLM = {"latitude": "59.33", "longitude": "18.06"}
@@ -37,6 +37,7 @@ def walk(kalmar, areas):
 
 
 def _post(client, walk, **data):
+    data.setdefault("form_token", form_token(walk))
     return client.post(f"/enkat/{walk.token}/", data)
 
 
@@ -155,15 +156,22 @@ def test_it_shows_approved_places_on_the_public_map_but_never_pending_ones(
 
 
 @pytest.mark.django_db
-def test_it_rate_limits_one_browser_session(client, walk, settings):
-    settings.SURVEY_RATE_PER_SESSION = 2
+def test_it_limits_points_per_address_whatever_the_cookies(client, walk, settings):
+    settings.SURVEY_ANSWERS_PER_ADDRESS = 1  # a walk allows twice as many: 2
     for _ in range(2):
+        client.cookies.clear()
         assert _post(client, walk, reasons=["ode"], **INSIDE).status_code == 302
+    client.cookies.clear()
     refused = _post(client, walk, reasons=["ode"], **INSIDE)
     assert refused.status_code == 429
     assert WalkPoint.objects.count() == 2
-    client.cookies.clear()  # another browser is not held back
-    assert _post(client, walk, reasons=["ode"], **INSIDE).status_code == 302
+    other = client.post(
+        f"/enkat/{walk.token}/",
+        {"reasons": ["ode"], "form_token": form_token(walk), **INSIDE},
+        REMOTE_ADDR="198.51.100.9",  # another address is not held back
+    )
+    assert other.status_code == 302
+    assert WalkPoint.objects.count() == 3
 
 
 @pytest.mark.django_db

@@ -1,0 +1,1 @@
+"""Small shared jobs used by every app (STYLE.md: "shared jobs live once")."""
