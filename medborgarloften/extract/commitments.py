@@ -69,6 +69,18 @@ _VERB_AFTER_SUBJECT = re.compile(
     ),
     re.IGNORECASE,
 )
+_EVALUATION = re.compile(
+    r"(?:utvärder|följas upp|följs upp|analyser|summer)\w*$", re.IGNORECASE
+)
+# "… lovar att de utsatta områdena ska bli tryggare": a promised outcome whose own
+# subject is no party is an effect goal (SCHEMA b), not an activity.
+_EMBEDDED_OUTCOME = re.compile(
+    r"\b(?:lovar|vill|ska|skall)\s+(?:\w+\s+){0,2}?att\s+"
+    r"(?P<np>(?:alla|de|det|den|fler|färre|vår|våra|invånarna|medborgarna)\b[^,.;:]{0,60}?)"
+    r"\s+(?:ska|skall)\s+(?:bli|känna|uppleva|vara|upplevas|minska|öka)\b",
+    re.IGNORECASE,
+)
+_VERB_FIRST = re.compile(r"\s*(?:kommer|ska|skall|lovar)\s", re.IGNORECASE)
 _PASSIVE_ACTION = prefiltered(
     re.compile(
         spaced(
@@ -171,7 +183,7 @@ def _is_commitment_sentence(sentence: str) -> bool:
         return False
     if not _PROMISE_VERB.search(s):
         return False
-    if FOCUS_STATEMENT.search(s):
+    if FOCUS_STATEMENT.search(s) or _EMBEDDED_OUTCOME.search(s):
         return False
     subj = subject_parties(s)
     if subj is not None and subj.span is not None:
@@ -179,10 +191,15 @@ def _is_commitment_sentence(sentence: str) -> bool:
             return True
         # "Kommunen och polisen tar fram löften som ska …": the promise verb must
         # follow its subject closely, not sit in a relative clause further on.
-        return bool(_VERB_AFTER_SUBJECT.match(s[subj.span[1] :]))
+        # Verb first after a heading: "Kommer kommunen och polisen att …".
+        return bool(
+            _VERB_AFTER_SUBJECT.match(s[subj.span[1] :]) or _VERB_FIRST.match(s)
+        )
     if _ABOUT_THE_PROMISE.match(s):
         return False  # "Medborgarlöftet ska följas upp …" is follow-up, not an activity
-    return bool(_PASSIVE_ACTION.search(s))
+    passive = _PASSIVE_ACTION.search(s)
+    # "… då utfallet ska utvärderas": evaluating is follow-up, not an activity.
+    return bool(passive) and not _EVALUATION.search(passive.group(0))
 
 
 def _group_header(block: Block, following: list[Block]) -> bool:
@@ -196,14 +213,35 @@ def _group_header(block: Block, following: list[Block]) -> bool:
     return numbered and not (nxt.marker[:1].isdigit() or nxt.marker[:1].isalpha())
 
 
-def _truncated(block: Block, is_last: bool) -> bool:
+def _truncated(
+    block: Block, is_last: bool, siblings: list[Block] | None = None
+) -> bool:
+    """SCHEMA (f): the last bullet of a page cut off mid-sentence.
+
+    It has no closing punctuation and ends in a short word fragment, or its list's
+    other bullets all close with punctuation and it does not.
+    """
     if not is_last:
         return False
     text = block.text.rstrip()
     if _TERMINAL.search(text):
         return False
     last_word = re.findall(r"\w+", text)[-1:] or [""]
-    return len(last_word[0]) <= 3
+    if len(last_word[0]) <= 3:
+        return True
+    others = [b for b in siblings or [] if b is not block]
+    return len(others) >= 1 and all(_TERMINAL.search(b.text.rstrip()) for b in others)
+
+
+def _list_of(blocks: list[Block], idx: int) -> list[Block]:
+    """The bullets of the list that the bullet at ``idx`` belongs to."""
+    lo = idx
+    while lo > 0 and blocks[lo - 1].kind == "bullet":
+        lo -= 1
+    hi = idx
+    while hi + 1 < len(blocks) and blocks[hi + 1].kind == "bullet":
+        hi += 1
+    return blocks[lo : hi + 1]
 
 
 def _scan(structure: Structure) -> list[_Candidate]:
@@ -285,7 +323,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     )
                 )
                 continue
-            if _truncated(block, is_last) or _QUOTE.search(text):
+            if _truncated(block, is_last, _list_of(blocks, idx)) or _QUOTE.search(text):
                 continue
             if (
                 ctx.kind not in ("excluded", "focus")
@@ -466,7 +504,27 @@ def _responsible(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
             "rule": label.rule,
         }
     own = subject_parties(first)
-    co = co_parties(first)
+    # A co-responsible party may be named in an explanatory sentence of the same
+    # bullet ("Detta ska ske … i samverkan med skolan").
+    co = co_parties(cand.text)
+    if (
+        own is not None
+        and own.parties == _DEFAULT
+        and own.span is not None
+        and first[own.span[0] : own.span[1]].strip().casefold() == "vi"
+        and cand.party
+        and cand.party != _DEFAULT
+        and not re.match(
+            r"\s*vi\s+(?:\w+\s+)?(?:tillsammans|gemensamt|båda)\b", first, re.I
+        )
+    ):
+        # "Vi" under a heading or lead-in that names one party means that party
+        # ("Räddningstjänsten\n • Vi kommer att …").
+        base = set(cand.party)
+        return order(base | co), {
+            "span": [cand.start + own.span[0], cand.start + own.span[1]],
+            "rule": "responsible.vi_governed",
+        }
     if own is not None:
         parties = set(own.parties) | co
         span = own.span or (0, 0)

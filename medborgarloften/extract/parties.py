@@ -32,29 +32,59 @@ _NAME = r"(?-i:[A-ZÅÄÖ][\w-]*)"
 _AREA_QUAL = r"(?:(?:södra|norra|östra|västra|mellersta|nordöstra|nordvästra|sydöstra|sydvästra)\s+)?"
 _ADJ = (
     r"(?:lokal[at]?|regional[at]?|kommunal[at]?|privat[at]?|berörd[at]?|statlig[at]?|"
-    r"ideell[at]?|allmännyttig[at]?|närliggande|kommunala|lokala)"
+    r"ideell[at]?|allmännyttig[at]?|närliggande|kommunala|lokala|"
+    # participles describing the party: "uniformerad polis", "civilklädda poliser"
+    r"\w+(?:erad|erade|klädd|klädda))"
 )
 _TERM = rf"(?:{_alt(_LEX['polis'] + _LEX['kommun'] + _LEX['annan'])})"
 # Terms that follow a place name: "Kalmar kommun", "Växjö lokalpolisområde".
-_NAMED_TERM = (
-    r"(?:kommun|kommunen|kommuns|kommunens|kommuner|lokalpolisområde\w*|"
-    r"polisområde\w*|lpo)"
-)
+# ("Ekby kommunens" is not Swedish: "Involvera kommunens invånare" names no party.)
+_NAMED_TERM = r"(?:kommun|kommuns|kommuner|lokalpolisområde\w*|polisområde\w*|lpo)"
+_ORG_NAME = rf"(?-i:(?:{'|'.join(_LEX['org_names'])}))"
+_TEAM_NAME = re.compile(rf"(?:{'|'.join(_LEX['team_names'])})$")
+_ORG_NAME_RE = re.compile(rf"{_ORG_NAME}$")
+# An acronym in brackets after a name marks an organisation: "Kirunabostäder (KBAB)".
+_ACRONYM_TAG = r"(?:\s*\((?-i:[A-ZÅÄÖ][A-ZÅÄÖ0-9&-]{1,7})\))"
 _PARTY = (
     rf"(?:(?:{_NAME}s?\s+){{0,2}}AB\b"
     rf"|{_NAME}s?\s+{_NAMED_TERM}\b"
-    rf"|(?:(?:det|den|de|vårt|vår|våra)\s+)?(?:{_ADJ}\s+)?{_TERM}\b"
-    rf"(?:\s+{_AREA_QUAL}{_NAME}(?:\s+{_NAME})?(?=\s|[,.:;]|$))?"
+    rf"|(?:(?:det|den|de|vårt|vår|våra)\s+|{_NAME}s\s+)?(?:{_ADJ}\s+)?{_TERM}\b"
+    rf"(?:\s+(?:(?:på|i)\s+)?{_AREA_QUAL}{_NAME}(?:\s+{_NAME})?(?=\s|[,.:;)]|$))?"
+    rf"|{_ORG_NAME}\b"
     rf"|\b(?:{_alt(_LEX['both'])})\b)"
+    rf"{_ACRONYM_TAG}?"
 )
+# In a list that names at least one party, another capitalised name or acronym is
+# a party too ("polisen, Ekby kommun, HSB och Ekbyhem ska …"): a third party, or
+# kommun when it is a named team or project.
+_PROPER = rf"(?-i:(?:[A-ZÅÄÖ]{{2,6}}|{_NAME}(?:\s+{_NAME}){{0,2}}))\b{_ACRONYM_TAG}?"
 _CHAIN = (
     rf"{_PARTY}(?:\s*(?:,|\boch\b|\bsamt\b|&|/)\s*{_PARTY}){{0,6}}"
     rf"(?:\s+i\s+{_NAME}\s+kommun)?"
 )
+_ITEM = rf"(?:{_PARTY}|{_PROPER})"
+_ENUM = (
+    rf"{_ITEM}(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*{_ITEM}){{1,8}}"
+    rf"(?=\s+(?:(?:tillsammans|gemensamt|även|också|vid\s+behov)\s+)*"
+    rf"(?:ska|skall|kommer|lovar|vill|åtar|\w+(?:ar|er|ör|år)\b))"
+)
 _VERB = r"(?:ska|skall|lovar|lovade|kommer|åtar|förbinder|bör|vill|fortsätter|genomför)"
 _PARTY_RE = re.compile(_PARTY, re.IGNORECASE)
-_START_RE = re.compile(
-    rf"\s*(?:(?:även|också|sedan|därefter|dessutom|slutligen|nu)\s+)?(?P<chain>{_CHAIN})",
+_ITEM_RE = re.compile(_ITEM, re.IGNORECASE)
+# What may stand before the subject: "Att polisen …" (a list item written as an
+# att-clause), a verb-first clause after a heading ("Kommer kommunen och polisen
+# att …"), "Personal från socialtjänsten …".
+_LEAD = (
+    r"\s*(?:att\s+)?(?:(?:kommer|ska|skall)\s+(?=\S+(?:en|na|\s+kommun)\b))?"
+    r"(?:(?:även|också|sedan|därefter|dessutom|slutligen|nu)\s+)?"
+    r"(?:(?:personal|medarbetare|representanter|företrädare)\s+(?:från|inom|vid|på|i)\s+)?"
+)
+_START_RE = re.compile(rf"{_LEAD}(?P<chain>{_CHAIN})", re.IGNORECASE)
+_ENUM_START_RE = re.compile(rf"{_LEAD}(?P<chain>{_ENUM})", re.IGNORECASE)
+# "Tekniska verken (TVAB) kommer …": a name with its acronym as the subject.
+_TAGGED_START_RE = re.compile(
+    rf"\s*(?:att\s+)?(?P<chain>(?-i:[A-ZÅÄÖ])[\w-]*(?:\s+[\w-]+){{0,3}}?{_ACRONYM_TAG})"
+    r"(?=\s+(?:ska|skall|kommer|lovar|vill|åtar|\w+(?:ar|er|ör|år)\b))",
     re.IGNORECASE,
 )
 _INVERTED_RE = re.compile(
@@ -65,7 +95,8 @@ _INVERTED_RE = re.compile(
 # V2 word order after an adverbial: "Under hösten genomför polisen …".
 _V2_RE = re.compile(
     r"\s*(?:under|i|vid|på|efter|inom|varje|senast|dessutom|därför|även|också|sedan|"
-    r"från|inför|när|om)\b[^,.:;]{0,60}?,?\s(?:\w+(?:ar|er|ör|år|ir))\s+"
+    r"från|inför|när|om|med|genom|utöver|gällande|beträffande|angående)\b"
+    r"[^,.:;]{0,60}?,?\s(?:\w+(?:ar|er|ör|år|ir))\s+"
     rf"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?(?P<chain>{_CHAIN})",
     re.IGNORECASE,
 )
@@ -73,10 +104,11 @@ _CLAUSE_RE = re.compile(
     rf"(?:,|\boch\b|\bsamt\b|\bmedan\b)\s+(?P<chain>{_CHAIN})\s+{_VERB}\b",
     re.IGNORECASE,
 )
+# "förenings- och näringsliv": a shared second part written once.
+_ELLIPSIS = r"(?:[\w]+-\s*(?:,\s*[\w]+-\s*)*(?:och|eller|samt)\s+)?"
 _CO_RE = re.compile(
-    r"(?P<pre>\b\w+\s+)?\b(?:tillsammans|i samverkan|samverka|samverkar|i samarbete|"
-    r"samarbeta|samarbetar|i samråd|samråda|ihop)\s+med\s+"
-    rf"(?:(?:bland annat|t\.ex\.|exempelvis)\s+)?(?P<chain>{_CHAIN})",
+    rf"(?P<pre>\b\w+\s+)?\b(?:{_alt(_LEX['co_joiners'])})\s+med\s+"
+    rf"(?:(?:bland annat|t\.ex\.|exempelvis)\s+)?{_ELLIPSIS}(?P<chain>{_CHAIN})",
     re.IGNORECASE,
 )
 _AGENT_RE = re.compile(rf"\b\w+as\s+av\s+(?P<chain>{_CHAIN})", re.IGNORECASE)
@@ -106,9 +138,12 @@ def classify_party(phrase: str) -> str | None:
     if not words:
         return None
     # The head word decides ("Kalmar kommun", "lokalpolisområde Kalmar", "Hem AB").
+    words[-1] = re.sub(r"\(.*$", "", words[-1]) or words[-1]
+    if len(words) > 1 and re.fullmatch(r"\([^)]*\)", words[-1]):
+        words = words[:-1]
     for i in range(len(words) - 1, -1, -1):
         tail = " ".join(words[i:])
-        for w in (words[i], tail):
+        for w in (tail, words[i]):
             if _POLIS.match(w):
                 return "polis"
             if _KOMMUN.match(w):
@@ -117,7 +152,55 @@ def classify_party(phrase: str) -> str | None:
                 return "annan"
             if _BOTH.match(w):
                 return "both"
+    if _ORG_NAME_RE.match(" ".join(words)) or _ORG_NAME_RE.match(words[-1]):
+        return "annan"
     return None
+
+
+def _classify_item(item: str) -> str | None:
+    """A party, or for an unknown capitalised name in a list: team → kommun, else annan."""
+    kind = classify_party(item)
+    if kind:
+        return kind
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", item.strip())
+    if not name or name.casefold() in _ENUM_STOP:
+        return None
+    return "kommun" if _TEAM_NAME.search(name) else "annan"
+
+
+# Capitalised words that start a clause rather than name an organisation.
+_ENUM_STOP = frozenset(
+    [
+        "vi",
+        "de",
+        "det",
+        "den",
+        "detta",
+        "dessa",
+        "alla",
+        "både",
+        "även",
+        "också",
+        "tillsammans",
+        "gemensamt",
+    ]
+)
+
+
+def parties_in_enumeration(chain: str) -> set[str]:
+    """Parties of a list that names at least one known party and maybe other names."""
+    items = [m.group(0) for m in _ITEM_RE.finditer(chain)]
+    kinds = [classify_party(i) for i in items]
+    if not any(kinds):
+        return set()
+    out: set[str] = set()
+    for item, kind in zip(items, kinds, strict=True):
+        kind = kind or _classify_item(item)
+        if kind == "both":
+            out.update(("polis", "kommun"))
+        elif kind:
+            out.add(kind)
+    return out
 
 
 def parties_in_chain(chain: str) -> set[str]:
@@ -170,9 +253,22 @@ def _subject_parties(sentence: str) -> PartyResult | None:
     span: tuple[int, int] | None = None
     rule = ""
     m = _START_RE.match(sentence)
-    if m and parties_in_chain(m.group("chain")):
+    em = _ENUM_START_RE.match(sentence)
+    tm = _TAGGED_START_RE.match(sentence)
+    if (
+        em
+        and parties_in_enumeration(em.group("chain"))
+        and (not m or em.end("chain") > m.end("chain"))
+    ):
+        found |= parties_in_enumeration(em.group("chain"))
+        span, rule = (em.start("chain"), em.end("chain")), "responsible.enumeration"
+    elif m and parties_in_chain(m.group("chain")):
         found |= parties_in_chain(m.group("chain"))
         span, rule = (m.start("chain"), m.end("chain")), "responsible.subject"
+    elif tm:
+        kind = _classify_item(tm.group("chain")) or "annan"
+        found |= {"polis", "kommun"} if kind == "both" else {kind}
+        span, rule = (tm.start("chain"), tm.end("chain")), "responsible.named_org"
     elif _BOTH_START_RE.match(sentence):
         found |= {"polis", "kommun"}
         bm = _BOTH_START_RE.match(sentence)

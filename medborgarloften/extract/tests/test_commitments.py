@@ -122,6 +122,54 @@ EXPECTED: dict[str, tuple[list[str], list[tuple]]] = {
             ),
         ],
     ),
+    # Who acts when the subject is an att-clause, a list with named third parties,
+    # a party heading over "Vi", a name with its acronym, or a verb-first clause;
+    # counts that belong to a name, a duration or a "(2 st)".
+    "dev_lindby": (
+        ["Lindby"],
+        [
+            ("Att polisen ska", ["polis"], False, None, None, None, []),
+            ("Att Lindby kommun", ["kommun"], False, None, None, None, []),
+            (
+                "Att polisen, Lindby kommun, Lindbyhem",
+                ["polis", "kommun", "annan"],
+                True,
+                2,
+                "stadsdelar",
+                "period",
+                [],
+            ),
+            (
+                "Att polisen och Lindby kommun bjuder",
+                ["polis", "kommun"],
+                True,
+                1,
+                "öppet dialogmöte",
+                "månad",
+                [],
+            ),
+            (
+                "Kommer att patrullera",
+                ["polis", "kommun"],
+                False,
+                None,
+                None,
+                None,
+                ["centrala Lindby"],
+            ),
+            ("Vi kommer att", ["annan"], True, 2, "tillfällen", "period", []),
+            ("Lindby Energi (LEAB)", ["annan"], False, None, None, None, ["Storgatan"]),
+            (
+                "Kommer kommunen, polisen",
+                ["polis", "kommun", "annan"],
+                True,
+                2,
+                "tillsyn av fyrverkerier",
+                "år",
+                [],
+            ),
+        ],
+    ),
     "heldout_norrkopinge": (
         ["Norrköpinge"],
         [
@@ -309,6 +357,7 @@ EXPECTED: dict[str, tuple[list[str], list[tuple]]] = {
     ),
 }
 PERIODS = {
+    "dev_lindby": {"start": "2025-01-01", "end": "2026-12-31"},
     "dev_fjallby": {"start": "2024-01-01", "end": "2024-12-31"},
     "heldout_norrkopinge": {"start": "2025-01-01", "end": "2025-12-31"},
     "bug_hallby": {"start": "2018-01-01", "end": "2018-12-31"},
@@ -457,6 +506,42 @@ def test_it_does_not_add_annan_for_vague_actors_or_citizens():
 )
 def test_it_fixes_bugs_caught_in_development(text, count):
     assert len(run(text, ["Ekby"])) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The last bullet of a cut-off page, when the list's other bullets close
+        # with a full stop and it does not (SCHEMA f).
+        (
+            "Polisen lovar att:\n\n • Göra kontroller vid skolorna.\n"
+            " • Besöka fritidsgården varje månad.\n • Samverka med kommunen om informa",
+            ["Göra kontroller", "Besöka fritidsg"],
+        ),
+        # An outcome promised for someone else is an effect goal (SCHEMA b).
+        (
+            "Medborgarlöfte 2025\n\nPolisen och kommunen lovar att de utsatta "
+            "områdena ska bli tryggare att bo i.\n",
+            [],
+        ),
+        # Evaluating the activity is follow-up, not another activity.
+        (
+            "Medborgarlöfte 2025\n\nAktiviteten pågår till och med maj, då "
+            "utfallet ska utvärderas.\n",
+            [],
+        ),
+        # An adverbial first, then the verb, then a described party (V2 order).
+        (
+            "Medborgarlöfte 2025\n\nMed början i mars kommer civilklädd polis att "
+            "finnas vid stationen varje fredag.\n",
+            ["Med början i mar"],
+        ),
+    ],
+)
+def test_it_reads_what_counts_as_a_commitment(text, expected):
+    got = run(text, [])
+    assert len(got) == len(expected)
+    assert [c["text"][: len(e)] for c, e in zip(got, expected, strict=True)] == expected
 
 
 def test_it_keeps_a_concrete_promise_before_a_list_as_a_commitment():
