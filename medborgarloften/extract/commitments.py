@@ -20,6 +20,8 @@ from typing import Any
 
 from .lexicons import load, spaced
 from .parties import (
+    PartyResult,
+    chain_at,
     co_parties,
     nominal_polis,
     order,
@@ -118,6 +120,7 @@ _DEFAULT = frozenset({"polis", "kommun"})
 class _Context:
     kind: str = "neutral"  # neutral | promise | activity | focus | excluded
     party: frozenset[str] | None = None
+    explicit: bool = False  # a lead-in that names activities ("… aktiviteter:")
 
 
 @dataclass
@@ -155,6 +158,10 @@ def classify_heading(text: str) -> str:
 def classify_leadin(text: str) -> str:
     """activity / focus / excluded / other for a governing line ending with ":"."""
     t = _clean(text).casefold()
+    # "Polisen lovar att..", "… genom": an unfinished line reads as if it had a colon.
+    t = re.sub(r"\s*(?:\.{2,}|…)$", "", t)
+    if not t.endswith(":"):
+        t += ":"
     last = re.split(r"(?<=[.!?])\s+", t)[-1]
     if EXCLUDED_HEADING.search(last):
         return "excluded"
@@ -166,12 +173,52 @@ def classify_leadin(text: str) -> str:
 
 
 def _governing_party(text: str) -> frozenset[str] | None:
-    res = subject_parties(_clean(text))
-    if res is None:
-        if re.match(r"\s*(?:tillsammans|gemensamt)\b", text, re.IGNORECASE):
-            return _DEFAULT
+    """The party of a heading or lead-in; in a paragraph, its last sentence that
+    names one ("Polisen och Region Gotland ska … I linje med detta gäller:")."""
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", _clean(text))
+    for sentence in reversed(sentences):
+        res = subject_parties(sentence) or _promiser(sentence)
+        if res is not None:
+            return res.parties | frozenset(co_parties(sentence))
+    if re.match(r"\s*(?:tillsammans|gemensamt)\b", text, re.IGNORECASE):
+        return _DEFAULT
+    return None
+
+
+# "McDonald's lovar att": only an actor promises, so a name before "lovar" in a
+# governing line is a party (a third party when it is not polis or kommun).
+_PROMISER = re.compile(
+    r"\s*(?P<name>(?-i:[A-ZÅÄÖ])[\w'’&-]*(?:\s+(?-i:[A-ZÅÄÖ])[\w'’&-]*){0,3})"
+    r"\s+(?:lovar|åtar\s+sig|förbinder\s+sig)\b",
+    re.IGNORECASE,
+)
+
+
+def _promiser(sentence: str) -> PartyResult | None:
+    m = _PROMISER.match(sentence)
+    if not m:
         return None
-    return res.parties | frozenset(co_parties(text))
+    return PartyResult(frozenset({"annan"}), m.span("name"), "responsible.promiser")
+
+
+# A line that stops where its list takes over: "Polisen lovar att..", "… genom",
+# "Polisen och kommunen skall tillsammans".
+_UNFINISHED = re.compile(
+    r"(?:\b(?:att|genom|genom\s+att|följande|bland\s+annat)\s*(?:\.{2,}|…)?"
+    r"|\b(?:ska|skall|kommer\s+att|lovar)(?:\s+(?:tillsammans|gemensamt|även|också))?"
+    r"|\.{2,}|…)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _governs_list(block: Block, following: list[Block]) -> bool:
+    """A line left unfinished right above a list governs that list."""
+    return (
+        bool(following)
+        and following[0].kind == "bullet"
+        and bool(_UNFINISHED.search(block.text))
+        and following[0].indent >= block.indent
+    )
 
 
 def _is_commitment_sentence(sentence: str) -> bool:
@@ -202,6 +249,53 @@ def _is_commitment_sentence(sentence: str) -> bool:
     return bool(passive) and not _EVALUATION.search(passive.group(0))
 
 
+_STATIVE = frozenset(load("verbs")["stative_present"])
+_PRESENT_VERB = re.compile(
+    r"[\s,]*(?:(?:även|också|nu|därför|tillsammans|gemensamt|bland annat)\s+)*"
+    r"(?P<verb>\w+(?:ar|er|ör|år|r))\b",
+    re.IGNORECASE,
+)
+# "Samverkan mellan kommunen och polisen fortsätter": the parties of a joint
+# activity named as the subject.
+_JOINT_SUBJECT = re.compile(
+    r"\s*(?:samverkan|samarbetet|samarbete|arbetet|dialogen)\s+mellan\s+",
+    re.IGNORECASE,
+)
+
+
+# "Kommunen och polisen tar fram medborgarlöften …" is about the promise itself.
+_ABOUT_PROMISE_OBJECT = re.compile(r"\b(?:medborgar)?löfte", re.IGNORECASE)
+
+
+def _present_action(sentence: str) -> bool:
+    """In a promise section, a party doing something in the present tense
+    ("Polisen patrullerar …", "Samverkan mellan kommunen och polisen fortsätter")."""
+    s = sentence.strip()
+    if len(s.split()) < 4 or s[-1:] not in ".!":
+        return False
+    joint = _JOINT_SUBJECT.match(s)
+    chain = chain_at(s, joint.end()) if joint else None
+    if chain is not None and len(chain[0]) >= 2:
+        # "… mellan kommunen och polisen i form av EST fortsätter"
+        rest = re.sub(
+            r"^\s+(?:i\s+form\s+av|kring|om|inom)\s+[^,.]*?(?=\s\w+(?:er|ar)\b)",
+            "",
+            s[chain[1] :],
+        )
+    else:
+        subj = subject_parties(s)
+        if subj is None or subj.span is None or subj.span[0] > 4:
+            return False
+        if subj.rule not in ("responsible.subject", "responsible.enumeration"):
+            return False
+        rest = s[subj.span[1] :]
+    m = _PRESENT_VERB.match(rest)
+    if not m or _ABOUT_PROMISE_OBJECT.search(s):
+        return False
+    verb = m.group("verb").casefold()
+    return verb not in _STATIVE and not _PROMISE_VERB.search(verb)
+
+
 def _group_header(block: Block, following: list[Block]) -> bool:
     """A bullet directly over deeper bullets, or a numbered item over plain bullets."""
     if not following or following[0].kind != "bullet":
@@ -214,7 +308,7 @@ def _group_header(block: Block, following: list[Block]) -> bool:
 
 
 def _truncated(
-    block: Block, is_last: bool, siblings: list[Block] | None = None
+    block: Block, is_last: bool, siblings: list[Block] | None = None, document: str = ""
 ) -> bool:
     """SCHEMA (f): the last bullet of a page cut off mid-sentence.
 
@@ -227,10 +321,35 @@ def _truncated(
     if _TERMINAL.search(text):
         return False
     last_word = re.findall(r"\w+", text)[-1:] or [""]
-    if len(last_word[0]) <= 3:
+    if len(last_word[0]) <= 3 or _cut_word(last_word[0], document):
         return True
     others = [b for b in siblings or [] if b is not block]
     return len(others) >= 1 and all(_TERMINAL.search(b.text.rstrip()) for b in others)
+
+
+def _cut_word(word: str, document: str) -> bool:
+    """A last word that the document writes elsewhere only inside a longer word
+    ("kommu" where "kommunen" occurs) was cut off with the page."""
+    folded = word.casefold()
+    tokens = re.findall(r"\w+", document.casefold())
+    if tokens.count(folded) > 1:
+        return False
+    return any(t != folded and t.startswith(folded) for t in tokens)
+
+
+def _speech(block: Block, blocks: list[Block], idx: int) -> bool:
+    """A lone dash paragraph in a news text is a quotation ("– Vi ser …")."""
+    if block.marker not in ("-", "–", "—"):
+        return False
+    before = blocks[idx - 1] if idx > 0 else None
+    after = blocks[idx + 1] if idx + 1 < len(blocks) else None
+    if before is not None and (
+        before.kind == "bullet" and before.marker == block.marker
+    ):
+        return bool(_QUOTE.search(before.text)) and before.end < block.start - 1
+    if before is not None and (before.ends_with_colon or before.kind == "bullet"):
+        return False
+    return after is None or after.kind != "bullet"
 
 
 def _list_of(blocks: list[Block], idx: int) -> list[Block]:
@@ -253,11 +372,11 @@ def _scan(structure: Structure) -> list[_Candidate]:
     last_party: frozenset[str] | None = None
     for idx, block in enumerate(blocks):
         is_last = idx == len(blocks) - 1
-        if block.ends_with_colon:
+        if block.ends_with_colon or _governs_list(block, blocks[idx + 1 : idx + 2]):
             kind = classify_leadin(block.text)
             party = _governing_party(block.text)
             if kind == "activity":
-                leadin = _Context("activity", party or section.party)
+                leadin = _Context("activity", party or section.party, explicit=True)
             elif kind == "focus":
                 leadin = _Context("focus", party or section.party)
             elif kind == "excluded":
@@ -323,7 +442,9 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     )
                 )
                 continue
-            if _truncated(block, is_last, _list_of(blocks, idx)) or _QUOTE.search(text):
+            if _truncated(
+                block, is_last, _list_of(blocks, idx), structure.text
+            ) or _QUOTE.search(text):
                 continue
             if (
                 ctx.kind not in ("excluded", "focus")
@@ -346,7 +467,11 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 )
                 continue
 
-            if len(text.split()) < 3:
+            if len(text.split()) < 3 and not (
+                leadin is not None and leadin.kind == "activity" and leadin.explicit
+            ):
+                continue  # a bare noun is a commitment only under "… aktiviteter:"
+            if _speech(block, blocks, idx):
                 continue
             own = subject_parties(text)
             explicit = own is not None and bool(_PROMISE_VERB.search(text))
@@ -399,7 +524,12 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 continue
         if block.kind == "paragraph":
             for sent in block.sentences:
-                if not _is_commitment_sentence(sent.text) or _QUOTE.search(sent.text):
+                present = ctx.kind in ("promise", "activity") and _present_action(
+                    sent.text
+                )
+                if not (present or _is_commitment_sentence(sent.text)) or _QUOTE.search(
+                    sent.text
+                ):
                     continue
                 if FOCUS_STATEMENT.search(sent.text):
                     continue
@@ -411,7 +541,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     sent.end,
                     idx,
                     "sentence",
-                    "sentence." + ctx.kind,
+                    ("present." if present else "sentence.") + ctx.kind,
                     inherited,
                     ctx,
                 )

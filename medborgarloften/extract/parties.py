@@ -215,6 +215,18 @@ def parties_in_chain(chain: str) -> set[str]:
     return out
 
 
+_CHAIN_RE = re.compile(rf"\s*(?P<chain>{_CHAIN})", re.IGNORECASE)
+
+
+def chain_at(text: str, pos: int = 0) -> tuple[set[str], int] | None:
+    """The parties of a coordinated phrase starting at ``pos`` and where it ends."""
+    m = _CHAIN_RE.match(text, pos)
+    if not m:
+        return None
+    found = parties_in_chain(m.group("chain"))
+    return (found, m.end("chain")) if found else None
+
+
 def order(parties: set[str] | frozenset[str]) -> list[str]:
     """Parties in SCHEMA order polis, kommun, annan."""
     return [p for p in ORDER if p in parties]
