@@ -14,6 +14,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .lexicons import load
+
 Span = tuple[int, int]
 
 _UP = "A-ZÅÄÖÉÜ"
@@ -25,25 +27,36 @@ _ACRONYM = rf"[{_UP}]{{2,5}}"
 _STREET_NOUN = (
     r"(?:torget|torg|parken|park|gatan|vägen|stranden|hamnen|skolan|plan|backe)"
 )
+_FACILITY_NOUNS = (
+    "centrum|tätort|tätorts centrala delar|stadskärna|stadskärnan|resecentrum|"
+    "högstadium|högstadieskola|gymnasium|gymnasieskola|station|busstation|"
+    "järnvägsstation|torg|hamn|bibliotek|simhall|sporthall|ishall|"
+    "idrottsplats|centralstation|förskola|skola|fritidsgård|ungdomsgård|"
+    "vårdcentral|kyrka|badplats|park|gymnasieskola"
+)
+# A street keeps its house number as written: "Storgatan 4", "Bruksgatan (2A-C)".
+_HOUSE_NUMBER = (
+    r"(?:(?<=gatan)|(?<=vägen)|(?<=gränd)|(?<=allén))"
+    r"(?:[ \t]\d{1,3}[A-Za-z]?(?:-[A-Za-z0-9]{1,3})?|[ \t]?\(\d{1,3}[A-Za-z]?"
+    r"(?:-[A-Za-z0-9]{1,3})?\))(?![\w.:]?\d)"
+)
+_DIRECTION_AFTER = r"(?:\s+(?:norra|södra|östra|västra|centrum|city)(?![\w-]))?"
 _NAME = (
-    rf"(?:{_ACRONYM}\s+{_NAME_WORD}|{_NAME_WORD}(?:\s+{_NAME_WORD})?"
-    rf"(?:\s+{_STREET_NOUN}(?![\w-]))?)"
+    rf"(?:{_ACRONYM}\s+{_NAME_WORD}|{_NAME_WORD}s\s+(?:{_FACILITY_NOUNS})(?![\w-])"
+    rf"|{_NAME_WORD}(?:\s+{_NAME_WORD})?"
+    rf"(?:\s+{_STREET_NOUN}(?![\w-]))?(?:{_HOUSE_NUMBER})?{_DIRECTION_AFTER})"
 )
 
 _PREPOSITIONS = (
-    "i|på|vid|runt|kring|utanför|inom|emot|intill|nära|längs|framför|bakom|omkring"
+    "i|på|vid|runt|kring|utanför|inom|emot|intill|nära|längs|framför|bakom|omkring|"
+    "inklusive|såsom|exempelvis|gällande|beträffande|angående"
 )
 _PLACE_NOUNS = (
     "stadsdel(?:en|arna|ar)?|bostadsområde(?:t|na|n)?|området|områdena|byn|byarna|"
     "orten|orterna|tätorten|tätorterna|sjön|torget|parken|gatan|kvarteret|"
     "centrumet|samhället|samhällena|köpcentret|köpcentrumet|gallerian|"
-    "skolan|skolorna|idrottsplatsen|badplatsen|hamnen|stationen|resecentret"
-)
-_FACILITY_NOUNS = (
-    "centrum|tätort|tätorts centrala delar|stadskärna|stadskärnan|resecentrum|"
-    "högstadium|högstadieskola|gymnasium|gymnasieskola|station|busstation|"
-    "järnvägsstation|torg|hamn|bibliotek|simhall|sporthall|ishall|"
-    "idrottsplats|centralstation"
+    "skolan|skolorna|idrottsplatsen|badplatsen|hamnen|stationen|resecentret|"
+    "kommundel(?:en|arna|ar)?|stadsdelarna|bostadsområdena"
 )
 _MONTHS = (
     "januari februari mars april maj juni juli augusti september oktober november "
@@ -67,18 +80,46 @@ _STOP = set(
 # after the first letter ("[A-Z](?<![\w-][A-Z])" is "(?<![\w-])[A-Z]").
 _NAME_WORD_START = rf"[{_UP}](?<![\w-][{_UP}])[{_LO}]+(?:[-/][{_UP}]?[{_LO}]+)*"
 _CENTRALA_RE = re.compile(rf"centrala(?<=\bcentrala)\s+({_NAME_WORD})")
-_QUALIFIED_RE = re.compile(
-    rf"({_NAME_WORD_START})\s+(centrum|tätorts centrala delar|tätort|stadskärna|station|"
-    rf"busstation|resecentrum|torg|hamn|station)\b"
+_QUALIFIED_NOUNS = (
+    "centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|resecentrum|"
+    "torg|hamn|city|förskola|skola|fritidsgård|park|bibliotek"
 )
+_QUALIFIED_RE = re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
 _GENITIVE_FACILITY_RE = re.compile(rf"({_NAME_WORD_START}s)\s+({_FACILITY_NOUNS})\b")
 _LIST_TAIL = rf"(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*(?:i\s+)?{_NAME}){{0,12}}"
+# "i, bland annat, Ramsele och Junsele", "främst i kommundelarna …"
+_ASIDE = r"(?:,?\s*(?i:bland annat|bl\.\s?a\.|t\.\s?ex\.|främst|särskilt|framför allt),?\s+)?"
 _PREP_NAME_RE = re.compile(
-    rf"(?<![\w-])(?:(?i:{_PREPOSITIONS})\s+(?:(?i:{_PLACE_NOUNS})\s+)?"
+    rf"(?<![\w-])(?:(?i:{_PREPOSITIONS})(?:\s*,\s*{_ASIDE}|\s+{_ASIDE})(?:(?i:{_PLACE_NOUNS})\s+)?"
     rf"|(?i:{_PLACE_NOUNS})\s+)"
     rf"({_NAME}(?:\s+i\s+{_NAME_WORD})?{_LIST_TAIL})(?![\w-])"
 )
 _SPLIT_LIST_RE = re.compile(rf"{_NAME}(?:\s+i\s+{_NAME_WORD})?")
+
+
+_LEX = load("places")
+_SUFFIXES = "|".join(sorted(_LEX["facility_suffixes"], key=len, reverse=True))
+# "Wetterlin- och Dotorpsområdet": two names sharing one place noun.
+_SHARED_SUFFIX_RE = re.compile(
+    rf"[{_UP}](?<![\w-][{_UP}])[{_LO}]+-\s+(?:och|eller|samt)\s+"
+    rf"[{_UP}][{_LO}][\w-]*?(?:{_SUFFIXES})(?![\w-])"
+)
+_NAME_AND_NOUN_RE = re.compile(
+    rf"({_NAME_WORD_START})\s+(?:{'|'.join(_LEX['facility_nouns_after'])})(?![\w-])"
+)
+_LIST_NOUNS = "|".join(sorted(_LEX["list_nouns"], key=len, reverse=True))
+# "stadsdelarna (Skiftinge och Lagersberg)", "platser som upplevs som otrygga;
+# Torget, Stationen och …": names listed right after a noun for kinds of places.
+_BRACKETED_RE = re.compile(
+    rf"(?<![\w-])(?i:{_LIST_NOUNS})\s*\((?P<list>[^()\n]{{2,120}})\)"
+)
+_COLON_LIST_RE = re.compile(
+    rf"(?<![\w-])(?i:\w*(?:{_LIST_NOUNS}))\b[^.:;\n]{{0,80}}[:;]\s*(?P<list>[^.:;\n]{{2,300}})"
+)
+_LIST_ITEM_RE = re.compile(r"[^,]+")
+_NOT_PLACE_SUFFIX = re.compile(
+    rf"(?:{'|'.join(_LEX['not_place_suffixes'])})$", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=8192)
@@ -127,6 +168,23 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         if _fold(m.group(1)) in _STOP:
             continue
         add(m.group(0), m.start(), m.end())
+    for m in _SHARED_SUFFIX_RE.finditer(text):
+        add(m.group(0), m.start(), m.end())
+    for m in _NAME_AND_NOUN_RE.finditer(text):
+        if _word_excluded(m.group(1)) or _fold(m.group(1)) in muni:
+            continue
+        add(m.group(0), m.start(), m.end())
+    for rx in (_BRACKETED_RE, _COLON_LIST_RE):
+        for m in rx.finditer(text):
+            for item in _LIST_ITEM_RE.finditer(m.group("list")):
+                for part in re.split(r"\s+(?:och|samt|eller)\s+", item.group(0)):
+                    value = part.strip(" \t/")
+                    if not value or not value[0].isupper() or len(value.split()) > 4:
+                        continue
+                    if _word_excluded(value.split()[0]) or _fold(value) in muni:
+                        continue
+                    s = m.start("list") + item.start() + item.group(0).find(value)
+                    add(value, s, s + len(value))
     for m in _PREP_NAME_RE.finditer(text):
         group_start = m.start(1)
         for part in _SPLIT_LIST_RE.finditer(m.group(1)):
@@ -152,7 +210,7 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
 
 
 _ORG_WORD = re.compile(
-    r"(?:polis|kommun|region)\w*|\w*(?:rådet|tjänsten|verket|förvaltningen|nämnden|"
+    r"(?:polis|kommun|region)\w*|\w*(?:(?<!om)rådet|tjänsten|verket|förvaltningen|nämnden|"
     r"styrelsen|myndigheten|förbundet|föreningen|bolaget|gruppen|mätningen|"
     r"undersökningen|enheten|avdelningen|projektet|programmet|modellen|metoden)$"
 )
@@ -161,7 +219,12 @@ _ORG_AFTER = re.compile(
     r"(?i)(?:s\s+)?(?:kommun|lokalpolisområde|polisområde|län\b|region)"
 )
 _NEXT_WORD = re.compile(r"[\w-]+")
-_ORG_BEFORE = re.compile(r"(?i)(?:lokalpolisområde|lpo|region|kommunpolis)\s*$")
+# … and a name in a title or a police district: "polisområdeschef i Mora",
+# "Polisen i Östra Norrbotten".
+_ORG_BEFORE = re.compile(
+    r"(?i)(?:lokalpolisområde|lpo|region|kommunpolis|"
+    r"(?:chef|ordförande|råd|direktör|polisen)\s+i(?:\s+[\w-]+(?:,|\s+och))*)\s*$"
+)
 
 
 @lru_cache(maxsize=8192)
@@ -178,6 +241,8 @@ def _word_excluded(value: str) -> bool:
         return True
     if any(_fold(w) in _STOP for w in words):
         return True
+    if any(_NOT_PLACE_SUFFIX.search(w) for w in words):
+        return True  # "Ekbybladet": a newspaper
     return value.isupper()
 
 
@@ -192,5 +257,5 @@ def _is_excluded(text: str, value: str, end: int, muni: set[str]) -> bool:
     next_word = _NEXT_WORD.match(after)
     if next_word and _is_org_word(next_word.group(0)):
         return True
-    before = text[max(0, end - len(value) - 25) : end - len(value)]
+    before = text[max(0, end - len(value) - 60) : end - len(value)]
     return bool(_ORG_BEFORE.search(before))

@@ -158,7 +158,15 @@ EXPECTED: dict[str, tuple[list[str], list[tuple]]] = {
                 ["centrala Lindby"],
             ),
             ("Vi kommer att", ["annan"], True, 2, "tillfällen", "period", []),
-            ("Lindby Energi (LEAB)", ["annan"], False, None, None, None, ["Storgatan"]),
+            (
+                "Lindby Energi (LEAB)",
+                ["annan"],
+                False,
+                None,
+                None,
+                None,
+                ["Storgatan (4)"],
+            ),
             (
                 "Kommer kommunen, polisen",
                 ["polis", "kommun", "annan"],
