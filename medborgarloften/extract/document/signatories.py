@@ -77,6 +77,10 @@ def _is_title(cell: str) -> bool:
     cell = cell.strip()
     if not cell or len(cell.split()) > 8 or _is_name(cell) or cell.endswith((".", ":")):
         return False
+    if re.search(r"\s+och\s+", cell) and any(
+        _plain_name(m.group("name")) for m in _NAME_IN_TEXT.finditer(cell)
+    ):
+        return False  # "lokalpolisområdeschef och Per Ås": a second person follows
     return bool(_TITLE_RX.search(cell))
 
 
@@ -230,6 +234,86 @@ def _statement(text: str) -> list[Signatory]:
     return found
 
 
+_SIGNING_ACTIVE_RX = re.compile(
+    r"(?<![\w-])(?:" + "|".join(_LEX["signing_active"]) + ")", re.IGNORECASE
+)
+_SENTENCE_START = re.compile(r"(?:[.!?:]\s+|\n)")
+# "Name (S)" party tags, ", title," appositions and a title before the name.
+_ITEM_SPLIT = re.compile(r",\s*|\s+och\s+|\s+samt\s+")
+
+
+_TITLE_WORD = re.compile(rf"[{_UPPER}][{_LOWER}]+[ \t]+")
+
+
+def _person_in(item: str) -> re.Match[str] | None:
+    """The first person's name in ``item``, a leading title word left out
+    ("Kommunchef Ralf Ek" → "Ralf Ek")."""
+    for m in _NAME_IN_TEXT.finditer(item):
+        name = m.group("name")
+        lead = _TITLE_WORD.match(name)
+        if lead and _TITLE_RX.search(lead.group(0)) and len(name.split()) >= 3:
+            inner = _NAME_IN_TEXT.match(item, m.start() + lead.end())
+            if inner and _plain_name(inner.group("name")):
+                return inner
+        if _plain_name(name) and not _TITLE_RX.search(name.split()[0]):
+            return m
+    return None
+
+
+def _subject_statement(text: str) -> list[Signatory]:
+    """Names in the subject of an active signing verb, with the title beside them.
+
+    "Kommunchef Ralf Ek och Lisa Holm, chef för lokalpolisområde Ås, undertecknade
+    …" gives Ralf Ek (Kommunchef) and Lisa Holm (chef för lokalpolisområde Ås).
+    """
+    found: list[Signatory] = []
+    for cue in _SIGNING_ACTIVE_RX.finditer(text):
+        starts = [m.end() for m in _SENTENCE_START.finditer(text, 0, cue.start())]
+        start = max([0, *starts])
+        if cue.start() - start > 300:
+            continue
+        items: list[tuple[str, int]] = []
+        pos = start
+        for sep in _ITEM_SPLIT.finditer(text, start, cue.start()):
+            items.append((text[pos : sep.start()], pos))
+            pos = sep.end()
+        items.append((text[pos : cue.start()], pos))
+        for idx, (item, off) in enumerate(items):
+            m = _person_in(item)
+            if m is None:
+                continue
+            prefix = item[: m.start()].strip()
+            title: str | None = None
+            if prefix and _TITLE_RX.search(prefix) and len(prefix.split()) <= 4:
+                title = prefix
+            elif idx + 1 < len(items) and _person_in(items[idx + 1][0]) is None:
+                nxt = _PARTY_TAG.sub("", items[idx + 1][0]).strip()
+                if nxt and _TITLE_RX.search(nxt):
+                    title = nxt
+            if title is None:
+                rest = _PARTY_TAG.sub("", item[m.end() :]).strip()
+                if rest and _TITLE_RX.search(rest):
+                    title = rest
+            if title is None and not _TITLE_RX.search(item[m.end() :]):
+                continue  # a name without a role is not clearly a signatory
+            title = title or _PARTY_TAG.sub("", item[m.end() :]).strip() or None
+            org: str | None = None
+            split = re.match(r"(?P<title>.+?)\s+i\s+(?P<org>.+)$", title or "")
+            if split and _is_org(split.group("org")):
+                title, org = split.group("title"), split.group("org").strip()
+            begin = off + m.start()
+            found.append(
+                Signatory(
+                    m.group("name"),
+                    title,
+                    org,
+                    (begin, begin + len(m.group("name"))),
+                    "signatory.subject",
+                )
+            )
+    return found
+
+
 def _excluded_names(text: str) -> set[str]:
     """Names after an author, contact or photo label ("Handläggare", "Fotograf:").
 
@@ -254,7 +338,8 @@ def find_signatories(text: str) -> list[Signatory]:
     excluded = _excluded_names(text)
     seen: set[str] = set()
     out: list[Signatory] = []
-    for sig in sorted(_blocks(text) + _statement(text), key=lambda s: s.span[0]):
+    candidates = _blocks(text) + _statement(text) + _subject_statement(text)
+    for sig in sorted(candidates, key=lambda s: s.span[0]):
         name = _PARTY_TAG.sub("", sig.name).strip()
         key = name.casefold()
         if key in seen or key in excluded:
