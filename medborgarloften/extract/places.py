@@ -110,12 +110,11 @@ _NAME_AND_NOUN_RE = re.compile(
 _LIST_NOUNS = "|".join(sorted(_LEX["list_nouns"], key=len, reverse=True))
 # "stadsdelarna (Skiftinge och Lagersberg)", "platser som upplevs som otrygga;
 # Torget, Stationen och …": names listed right after a noun for kinds of places.
-_BRACKETED_RE = re.compile(
-    rf"(?<![\w-])(?i:{_LIST_NOUNS})\s*\((?P<list>[^()\n]{{2,120}})\)"
-)
-_COLON_LIST_RE = re.compile(
-    rf"(?<![\w-])(?i:\w*(?:{_LIST_NOUNS}))\b[^.:;\n]{{0,80}}[:;]\s*(?P<list>[^.:;\n]{{2,300}})"
-)
+# Found from the bracket or the colon backwards (a literal first is fast).
+_BRACKETED_RE = re.compile(r"\((?P<list>[^()\n]{2,120})\)")
+_BRACKET_NOUN = re.compile(rf"(?<![\w-])(?i:{_LIST_NOUNS})\s*$")
+_COLON_LIST_RE = re.compile(r"[:;][ \t]*(?P<list>[^.:;\n]{2,300})")
+_COLON_NOUN = re.compile(rf"(?i:\w*(?:{_LIST_NOUNS}))\b[^.:;\n]{{0,80}}$")
 _LIST_ITEM_RE = re.compile(r"[^,]+")
 _NOT_PLACE_SUFFIX = re.compile(
     rf"(?:{'|'.join(_LEX['not_place_suffixes'])})$", re.IGNORECASE
@@ -174,8 +173,10 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         if _word_excluded(m.group(1)) or _fold(m.group(1)) in muni:
             continue
         add(m.group(0), m.start(), m.end())
-    for rx in (_BRACKETED_RE, _COLON_LIST_RE):
+    for rx, noun in ((_BRACKETED_RE, _BRACKET_NOUN), (_COLON_LIST_RE, _COLON_NOUN)):
         for m in rx.finditer(text):
+            if not noun.search(text, max(0, m.start() - 100), m.start()):
+                continue
             for item in _LIST_ITEM_RE.finditer(m.group("list")):
                 for part in re.split(r"\s+(?:och|samt|eller)\s+", item.group(0)):
                     value = part.strip(" \t/")
