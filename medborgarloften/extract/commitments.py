@@ -250,6 +250,10 @@ def _is_commitment_sentence(sentence: str) -> bool:
 
 
 _STATIVE = frozenset(load("verbs")["stative_present"])
+_STATIVE_PHRASE = re.compile(
+    "|".join(spaced(p) + r"\b" for p in load("verbs")["stative_with_particle"]),
+    re.IGNORECASE,
+)
 _PRESENT_VERB = re.compile(
     r"[\s,]*(?:(?:även|också|nu|därför|tillsammans|gemensamt|bland annat)\s+)*"
     r"(?P<verb>\w+(?:ar|er|ör|år|r))\b",
@@ -293,6 +297,10 @@ def _present_action(sentence: str) -> bool:
     if not m or _ABOUT_PROMISE_OBJECT.search(s):
         return False
     verb = m.group("verb").casefold()
+    if _STATIVE_PHRASE.match(rest, m.start("verb")):
+        return False
+    if verb == "ser" and re.match(r"\s+(?:över|till)\b", rest[m.end("verb") :]):
+        return True  # "ser över belysningen" acts; "ser konflikter" perceives
     return verb not in _STATIVE and not _PROMISE_VERB.search(verb)
 
 
@@ -535,6 +543,8 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     continue
                 own = subject_parties(sent.text)
                 inherited = own.parties if own else (last_party or ctx.party)
+                if own and _bare_vi(sent.text, own) and ctx.party:
+                    inherited = ctx.party  # "Vi" under a heading naming one party
                 cand = _Candidate(
                     sent.text,
                     sent.start,
@@ -561,6 +571,7 @@ def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
     has_promise_part = any(
         c.context.kind in ("promise", "activity") and not c.umbrella for c in candidates
     ) or any(c.kind == "bullet" for c in candidates)
+    first_real = next((c for c in candidates if not c.umbrella and not c.focus), None)
     for cand in candidates:
         if cand.kind != "sentence" or cand.umbrella:
             continue
@@ -571,6 +582,18 @@ def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
         ):
             cand.umbrella = True
             cand.rule = "umbrella.preamble"
+            continue
+        if (
+            cand is first_real
+            and cand.context.kind in ("neutral", "promise")
+            and UMBRELLA_GOAL.search(cand.text)
+            and not _is_concrete(cand.text)
+            and any(c.start > cand.end and not c.focus for c in candidates)
+        ):
+            # "X och Y lovar att arbeta för …" opening a page of promise sentences:
+            # an intro summary (SCHEMA a), not an activity.
+            cand.umbrella = True
+            cand.rule = "umbrella.intro_goal"
             continue
         # Look at what follows the paragraph: more prose, then a lead-in or a list.
         j = cand.block_index + 1
@@ -625,6 +648,18 @@ def _last_sentence_of_block(block: Block, cand: _Candidate) -> bool:
     return not block.sentences or block.sentences[-1].end == cand.end
 
 
+def _bare_vi(sentence: str, own: PartyResult) -> bool:
+    """The subject is a plain "Vi" (not "Vi tillsammans", "Vi båda")."""
+    return (
+        own.parties == _DEFAULT
+        and own.span is not None
+        and sentence[own.span[0] : own.span[1]].strip().casefold() == "vi"
+        and not re.match(
+            r"\s*vi\s+(?:\w+\s+)?(?:tillsammans|gemensamt|båda)\b", sentence, re.I
+        )
+    )
+
+
 def _responsible(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
     first = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", cand.text.strip(), maxsplit=1)[0]
     label = stated_parties(cand.text)
@@ -634,19 +669,22 @@ def _responsible(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
             "rule": label.rule,
         }
     own = subject_parties(first)
+    joint = _JOINT_SUBJECT.match(first)
+    chain = chain_at(first, joint.end()) if joint else None
+    if chain is not None and len(chain[0]) >= 2:
+        # "Samarbetet mellan områdespoliser och trygghetsvärdar fortsätter"
+        return order(chain[0] | co_parties(cand.text)), {
+            "span": [cand.start + joint.end(), cand.start + chain[1]],
+            "rule": "responsible.joint_subject",
+        }
     # A co-responsible party may be named in an explanatory sentence of the same
     # bullet ("Detta ska ske … i samverkan med skolan").
     co = co_parties(cand.text)
     if (
         own is not None
-        and own.parties == _DEFAULT
-        and own.span is not None
-        and first[own.span[0] : own.span[1]].strip().casefold() == "vi"
+        and _bare_vi(first, own)
         and cand.party
         and cand.party != _DEFAULT
-        and not re.match(
-            r"\s*vi\s+(?:\w+\s+)?(?:tillsammans|gemensamt|båda)\b", first, re.I
-        )
     ):
         # "Vi" under a heading or lead-in that names one party means that party
         # ("Räddningstjänsten\n • Vi kommer att …").

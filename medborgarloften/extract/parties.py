@@ -45,8 +45,15 @@ _TEAM_NAME = re.compile(rf"(?:{'|'.join(_LEX['team_names'])})$")
 _ORG_NAME_RE = re.compile(rf"{_ORG_NAME}$")
 # An acronym in brackets after a name marks an organisation: "Kirunabostäder (KBAB)".
 _ACRONYM_TAG = r"(?:\s*\((?-i:[A-ZÅÄÖ][A-ZÅÄÖ0-9&-]{1,7})\))"
+# "kommunens fältgrupp", "polisens trafikgrupp": a unit owned by a party acts for
+# it; citizens are never that unit ("kommunens invånare").
+_OWNED = (
+    r"(?:kommunens|kommuns|polisens|lokalpolisområdets)\s+"
+    rf"(?!(?:{_alt(_LEX['not_annan'])}|och|samt|eller)\b)(?-i:[a-zåäö][\w-]+)"
+)
 _PARTY = (
-    rf"(?:(?:{_NAME}s?\s+){{0,2}}AB\b"
+    rf"(?:{_OWNED}\b"
+    rf"|(?:{_NAME}s?\s+){{0,2}}AB\b"
     rf"|{_NAME}s?\s+{_NAMED_TERM}\b"
     rf"|(?:(?:det|den|de|vårt|vår|våra)\s+|{_NAME}s\s+)?(?:{_ADJ}\s+)?{_TERM}\b"
     rf"(?:\s+(?:(?:på|i)\s+)?{_AREA_QUAL}{_NAME}(?:\s+{_NAME})?(?=\s|[,.:;)]|$))?"
@@ -118,8 +125,9 @@ _PARTICIPLE = re.compile(
     re.IGNORECASE,
 )
 _NOT_ANNAN = re.compile(rf"\b(?:{_alt(_LEX['not_annan'])})\b", re.IGNORECASE)
+# "Tillsammans med Ekbyhem se över …" names a co-party, not both parties.
 _BOTH_START_RE = re.compile(
-    r"\s*(?:vi|parterna|tillsammans|gemensamt)\b", re.IGNORECASE
+    r"\s*(?:vi|parterna|(?:tillsammans|gemensamt)(?!\s+med\b))\b", re.IGNORECASE
 )
 
 

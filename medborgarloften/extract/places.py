@@ -15,8 +15,10 @@ import unicodedata
 from functools import lru_cache
 
 from .lexicons import load
+from .parties import classify_party
 
 Span = tuple[int, int]
+_LEX = load("places")
 
 _UP = "A-ZÅÄÖÉÜ"
 _LO = "a-zåäöéüß"
@@ -40,16 +42,19 @@ _HOUSE_NUMBER = (
     r"(?:[ \t]\d{1,3}[A-Za-z]?(?:-[A-Za-z0-9]{1,3})?|[ \t]?\(\d{1,3}[A-Za-z]?"
     r"(?:-[A-Za-z0-9]{1,3})?\))(?![\w.:]?\d)"
 )
-_DIRECTION_AFTER = r"(?:\s+(?:norra|södra|östra|västra|centrum|city)(?![\w-]))?"
+# The words of one name stay on one line: "i Ekhagen\n\nArbetet …" is no
+# two-word name.
+_SP = r"[ \t]+"
+_DIRECTION_AFTER = rf"(?:{_SP}(?:norra|södra|östra|västra|centrum|city)(?![\w-]))?"
 _NAME = (
-    rf"(?:{_ACRONYM}\s+{_NAME_WORD}|{_NAME_WORD}s\s+(?:{_FACILITY_NOUNS})(?![\w-])"
-    rf"|{_NAME_WORD}(?:\s+{_NAME_WORD})?"
-    rf"(?:\s+{_STREET_NOUN}(?![\w-]))?(?:{_HOUSE_NUMBER})?{_DIRECTION_AFTER})"
+    rf"(?:{_ACRONYM}{_SP}{_NAME_WORD}|{_NAME_WORD}s{_SP}(?:{_FACILITY_NOUNS})(?![\w-])"
+    rf"|{_NAME_WORD}(?:{_SP}{_NAME_WORD})?"
+    rf"(?:{_SP}{_STREET_NOUN}(?![\w-]))?(?:{_HOUSE_NUMBER})?{_DIRECTION_AFTER})"
 )
 
 _PREPOSITIONS = (
     "i|på|vid|runt|kring|utanför|inom|emot|intill|nära|längs|framför|bakom|omkring|"
-    "inklusive|såsom|exempelvis|gällande|beträffande|angående"
+    "(?<!nu )(?<!de )gällande|beträffande|angående|mellan"
 )
 _PLACE_NOUNS = (
     "stadsdel(?:en|arna|ar)?|bostadsområde(?:t|na|n)?|området|områdena|byn|byarna|"
@@ -86,28 +91,39 @@ _QUALIFIED_NOUNS = (
 )
 _QUALIFIED_RE = re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
 _GENITIVE_FACILITY_RE = re.compile(rf"({_NAME_WORD_START}s)\s+({_FACILITY_NOUNS})\b")
-_LIST_TAIL = rf"(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*(?:i\s+)?{_NAME}){{0,12}}"
+_LIST_NOUNS = "|".join(sorted(_LEX["list_nouns"], key=len, reverse=True))
+_LIST_TAIL = rf"(?:[ \t]*(?:,|\boch\b|\bsamt\b|&)[ \t]*(?:i[ \t]+)?{_NAME}){{0,12}}"
 # "i, bland annat, Ramsele och Junsele", "främst i kommundelarna …"
-_ASIDE = r"(?:,?\s*(?i:bland annat|bl\.\s?a\.|t\.\s?ex\.|främst|särskilt|framför allt),?\s+)?"
-_PREP_NAME_RE = re.compile(
-    rf"(?<![\w-])(?:(?i:{_PREPOSITIONS})(?:\s*,\s*{_ASIDE}|\s+{_ASIDE})(?:(?i:{_PLACE_NOUNS})\s+)?"
-    rf"|(?i:{_PLACE_NOUNS})\s+)"
-    rf"({_NAME}(?:\s+i\s+{_NAME_WORD})?{_LIST_TAIL})(?![\w-])"
+_ASIDE = (
+    r"(?:,?[ \t]*(?i:bland annat|bl\.\s?a\.|t\.\s?ex\.|främst|särskilt|framför allt)"
+    r",?[ \t]+)?"
 )
-_SPLIT_LIST_RE = re.compile(rf"{_NAME}(?:\s+i\s+{_NAME_WORD})?")
+_PREP_NAME_RE = re.compile(
+    rf"(?<![\w-])(?:(?i:{_PREPOSITIONS})(?:[ \t]*,[ \t]*{_ASIDE}|[ \t]+{_ASIDE})"
+    rf"(?:(?i:{_PLACE_NOUNS})[ \t]+)?"
+    rf"|(?i:{_PLACE_NOUNS})[ \t]+"
+    # examples after a noun for kinds of places: "skolor, inklusive Alléskolan"
+    rf"|(?i:\w*(?:{_LIST_NOUNS}))[^.;:\n]{{0,40}}?(?i:såsom|exempelvis|inklusive|"
+    rf"bland annat|t\.\s?ex\.)[ \t]+)"
+    rf"({_NAME}(?:[ \t]+i[ \t]+{_NAME_WORD})?{_LIST_TAIL})(?![\w-])"
+)
+_SPLIT_LIST_RE = re.compile(rf"{_NAME}(?:[ \t]+i[ \t]+{_NAME_WORD})?")
 
 
-_LEX = load("places")
 _SUFFIXES = "|".join(sorted(_LEX["facility_suffixes"], key=len, reverse=True))
 # "Wetterlin- och Dotorpsområdet": two names sharing one place noun.
 _SHARED_SUFFIX_RE = re.compile(
     rf"[{_UP}](?<![\w-][{_UP}])[{_LO}]+-\s+(?:och|eller|samt)\s+"
     rf"[{_UP}][{_LO}][\w-]*?(?:{_SUFFIXES})(?![\w-])"
 )
+# "rusta upp Stadsparken": a place compound as the object, after a lowercase word.
+_OBJECT_PLACE_RE = re.compile(
+    rf"[{_UP}](?<=[{_LO}] [{_UP}])[{_LO}][\w-]*?"
+    rf"(?:{'|'.join(_LEX['object_suffixes'])})(?![\w-])(?:{_HOUSE_NUMBER})?"
+)
 _NAME_AND_NOUN_RE = re.compile(
     rf"({_NAME_WORD_START})\s+(?:{'|'.join(_LEX['facility_nouns_after'])})(?![\w-])"
 )
-_LIST_NOUNS = "|".join(sorted(_LEX["list_nouns"], key=len, reverse=True))
 # "stadsdelarna (Skiftinge och Lagersberg)", "platser som upplevs som otrygga;
 # Torget, Stationen och …": names listed right after a noun for kinds of places.
 # Found from the bracket or the colon backwards (a literal first is fast).
@@ -198,6 +214,10 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
                     continue
                 value, e = head, s + len(head)
             add(value, s, e)
+    for m in _OBJECT_PLACE_RE.finditer(text):
+        if _word_excluded(m.group(0)) or _fold(m.group(0)) in muni:
+            continue
+        add(m.group(0), m.start(), m.end())
     found.sort(key=lambda item: item[1][0])
     seen: set[str] = set()
     out: list[tuple[str, Span]] = []
@@ -220,6 +240,10 @@ _ORG_AFTER = re.compile(
     r"(?i)(?:s\s+)?(?:kommun|lokalpolisområde|polisområde|län\b|region)"
 )
 _NEXT_WORD = re.compile(r"[\w-]+")
+_TITLE_AFTER = re.compile(
+    r"[ \t]*,[ \t]*\w*(?:chef|ordförande|råd|direktör|samordnare|sekreterare)\b",
+    re.IGNORECASE,
+)
 # … and a name in a title or a police district: "polisområdeschef i Mora",
 # "Polisen i Östra Norrbotten".
 _ORG_BEFORE = re.compile(
@@ -248,8 +272,10 @@ def _word_excluded(value: str) -> bool:
 
 
 def _is_excluded(text: str, value: str, end: int, muni: set[str]) -> bool:
-    if _word_excluded(value):
-        return True
+    if _word_excluded(value) or classify_party(value):
+        return True  # … and "Skola, Socialtjänst, Polis och Fritid" are parties
+    if _TITLE_AFTER.match(text, end):
+        return True  # "Agneta Holm, lokalpolisområdeschef": a person
     if _fold(value) in muni:  # names are matched without surrounding space
         return True
     after = text[end : end + 30].lstrip()

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..parties import subject_parties
 from ..prefilter import Prefiltered, fold, prefiltered
 from .text import Unit
 
@@ -64,7 +65,8 @@ GENERIC_HEADING = re.compile(
     r"tjänsteskrivelse|underskrift|signatur|samverkansöverenskommelse|överenskommelse|avtal|"
     r"gemensam|åtagande|åtgärder|handlingsplan|aktivitetsplan|vad\s|så\s+här|här\s|hur\s|"
     r"varför|mål\b|målsättning|resultat|dela\b|skriv\s+ut|senast|relaterad|länkar|"
-    r"innehåll|hoppa|huvudinnehåll|navigation|cookies|kakor|bilaga|sida\s+\d)|"
+    r"innehåll|hoppa|huvudinnehåll|navigation|cookies|kakor|bilaga|sida\s+\d|"
+    r"utgångspunkt|nuläge|förutsättningar)|"
     r"\bmedborgarlöft|\blovar\b|\bska\b|"
     r"\bkommer\s+att\b|\båtar\b|\bkommun(?:er)?$|^[\d\s./:-]*$",
     _I,
@@ -132,6 +134,11 @@ def _cut_long(text: str) -> str:
 
 def _split(x: str, start: int, how: str | None) -> list[tuple[str, int]]:
     x = x.rstrip(" .!?")
+    colon = x.find(":")
+    if 0 <= colon < len(x) - 2 and how is not None:
+        # "… prioritera två områden: trafik och narkotika": the list after the colon.
+        lead = colon + 1 + (len(x[colon + 1 :]) - len(x[colon + 1 :].lstrip()))
+        return _split(x[lead:], start + lead, "problem_list")
     if how is None:
         return [(x, start)]
     if how == "problem_list":
@@ -200,6 +207,17 @@ def _heading_like(unit: Unit) -> bool:
     )
 
 
+def _names_a_party(heading: str) -> bool:
+    """A heading that is only a party ("Räddningstjänsten", "Ekby kommun ska")."""
+    res = subject_parties(heading.strip("*_ #:"))
+    return (
+        res is not None
+        and res.span is not None
+        and res.span[0] <= 1
+        and (len(heading.strip("*_ #:")[res.span[1] :].split()) <= 1)
+    )
+
+
 def _grouping_headings(
     units: Sequence[Unit], commitment_starts: list[int]
 ) -> list[FocusArea]:
@@ -224,7 +242,10 @@ def _grouping_headings(
         ]
         prev_end = s
         good = [
-            k for k in cands if not GENERIC_HEADING.search(units[k].text.strip("*_ #"))
+            k
+            for k in cands
+            if not GENERIC_HEADING.search(units[k].text.strip("*_ #"))
+            and not _names_a_party(units[k].text)
         ]
         if not good or any(k > good[-1] and k not in good for k in cands):
             continue  # a generic heading ("Medborgarlöfte 2024") is nearer: no focus

@@ -647,6 +647,50 @@ def test_it_leaves_out_quotes_and_a_cut_last_bullet(text):
     assert len(texts) == (0 if "Kommunalrådet" in text else 2)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Vi" in prose under a heading that names one party is that party.
+        (
+            "Medborgarlöfte 2025\n\nKommunen\n\nKommunen ska röja sly vid gångvägarna. "
+            "Vi kommer även att ordna nattvandringar tillsammans med föreningslivet.\n",
+            [["kommun"], ["kommun", "annan"]],
+        ),
+        # "Tillsammans med X" at the start adds X; it does not mean both parties.
+        (
+            "Kommunen ska:\n\n • Tillsammans med Ekbyhem se över låsen i trapphusen.\n",
+            [["kommun", "annan"]],
+        ),
+        # A unit owned by a party acts for it.
+        (
+            "Medborgarlöfte 2025\n\nPolisen och kommunens fältgrupp ska tillsammans "
+            "besöka skolorna en gång per termin.\n",
+            [["polis", "kommun"]],
+        ),
+        # Present tense with a particle acts; perceiving does not.
+        (
+            "Det här gör vi\n\nKommunen bygger om parkeringen vid skolan. "
+            "Vi ser att många är oroliga för trafiken.\n",
+            [["kommun"]],
+        ),
+    ],
+)
+def test_it_reads_who_acts_in_genre_prose(text, expected):
+    assert [c["responsible"] for c in run(text, ["Ekby"])] == expected
+
+
+def test_it_reads_an_opening_work_for_goal_as_an_intro_summary():
+    text = (
+        "Medborgarlöfte för Ekby kommun 2025\n\nEkby kommun och lokalpolisområde Ekby "
+        "lovar att arbeta för en tryggare trafikmiljö.\n\nPolisen ska genomföra 40 "
+        "trafikkontroller. Kommunen ska se över hastighetsbegränsningarna.\n"
+    )
+    texts = [c["text"][:12] for c in run(text, ["Ekby"])]
+    assert texts == ["Polisen ska ", "Kommunen ska"]
+    umbrellas = extract_umbrella_statements(text, parse_structure(text))
+    assert [u["rule"] for u in umbrellas] == ["umbrella.intro_goal"]
+
+
 def test_it_keeps_a_concrete_promise_before_a_list_as_a_commitment():
     text = (
         "Medborgarlöfte 2025\n\nPolisen och kommunen lovar att genomföra fyra "

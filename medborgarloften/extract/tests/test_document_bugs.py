@@ -252,3 +252,28 @@ def test_it_finds_signatories_named_before_the_signing_verb(text, expected):
 
 def test_it_does_not_take_parties_that_signed_for_names():
     assert find_signatories("Polisen och kommunen undertecknade löftet i mars.") == []
+
+
+def test_it_splits_a_prioritised_list_after_its_colon():
+    text = (
+        "Polisen och kommunen har valt att prioritera två områden: trafik och klotter."
+    )
+    texts = [f.text for f in find_focus_areas(read_units(text))]
+    assert texts == ["trafik", "klotter"]
+
+
+def test_it_does_not_take_a_party_heading_for_a_focus_area():
+    text = (
+        "Medborgarlöfte 2025\n\nRäddningstjänsten\n\nRäddningstjänsten kommer att "
+        "hålla brandskyddsutbildning.\n"
+    )
+    starts = [text.index("Räddningstjänsten kommer")]
+    assert find_focus_areas(read_units(text), commitment_starts=starts) == []
+
+
+def test_it_reads_a_dialog_with_the_residents_as_medborgardialog():
+    text = (
+        "Lägesbild\n\nLöftet bygger på den dialog vi haft med invånarna i Ås. "
+        "Medborgardialogen visade att många är oroliga."
+    )
+    assert [h.code for h in find_evidence(read_units(text))] == ["medborgardialog"]

@@ -101,6 +101,38 @@ def test_it_does_not_take_titles_districts_or_newspapers_for_places(text):
     assert names(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name never runs on over a line break.
+        ("Vandringar i Hagby\n\nArbetet följs upp.", ["Hagby"]),
+        ("Mellan Torpa och Åsby byggs en cykelväg.", ["Torpa", "Åsby"]),
+        # A place compound as the object of a verb.
+        ("Kommunen ska rusta upp Stadsparken före sommaren.", ["Stadsparken"]),
+        ("Belysning på Bruksgatan (4) och runt torget.", ["Bruksgatan (4)"]),
+        # Examples after a noun for kinds of places.
+        ("Besök i alla skolor, inklusive Norrskolan.", ["Norrskolan"]),
+    ],
+)
+def test_it_finds_places_as_objects_and_examples(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Capitalised parties and a person with a title are not places.
+        "Samverkan mellan Skola, Socialtjänst, Polis och Fritid.",
+        "Löftet signerades mellan Eva Holm, kommunchef, och polisen.",
+        # "nu gällande" is an adjective; a campaign after "såsom" is no place.
+        "Revidera nu gällande Lokala ordningsföreskrifter.",
+        "Genomföra kampanjer såsom Trafikveckan.",
+    ],
+)
+def test_it_does_not_take_parties_people_or_campaigns_for_places(text):
+    assert names(text) == []
+
+
 def test_it_gives_spans_into_the_text():
     text = "Polisen ska öka närvaron i centrala Ekby och i Norrby."
     for value, (start, end) in find_places(text, municipalities=["Ekby"]):
@@ -138,9 +170,13 @@ _PLAIN = {
     ),
     "_PREP_NAME_RE": re.compile(
         rf"(?:(?<![\w-])(?i:{places._PREPOSITIONS})"
-        rf"(?:\s*,\s*{places._ASIDE}|\s+{places._ASIDE})(?:(?i:{places._PLACE_NOUNS})\s+)?"
-        rf"|(?<![\w-])(?i:{places._PLACE_NOUNS})\s+)"
-        rf"({places._NAME}(?:\s+i\s+{places._NAME_WORD})?{places._LIST_TAIL})(?![\w-])"
+        rf"(?:[ \t]*,[ \t]*{places._ASIDE}|[ \t]+{places._ASIDE})"
+        rf"(?:(?i:{places._PLACE_NOUNS})[ \t]+)?"
+        rf"|(?<![\w-])(?i:{places._PLACE_NOUNS})[ \t]+"
+        rf"|(?<![\w-])(?i:\w*(?:{places._LIST_NOUNS}))[^.;:\n]{{0,40}}?"
+        rf"(?i:såsom|exempelvis|inklusive|bland annat|t\.\s?ex\.)[ \t]+)"
+        rf"({places._NAME}(?:[ \t]+i[ \t]+{places._NAME_WORD})?{places._LIST_TAIL})"
+        rf"(?![\w-])"
     ),
 }
 _PLACE_WORDS = [
