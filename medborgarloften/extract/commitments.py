@@ -355,8 +355,8 @@ def _speech(block: Block, blocks: list[Block], idx: int) -> bool:
         before.kind == "bullet" and before.marker == block.marker
     ):
         return bool(_QUOTE.search(before.text)) and before.end < block.start - 1
-    if before is not None and (before.ends_with_colon or before.kind == "bullet"):
-        return False
+    if before is None or before.kind != "paragraph" or before.ends_with_colon:
+        return False  # a one-item list under a heading or a lead-in is a list
     return after is None or after.kind != "bullet"
 
 
