@@ -221,11 +221,35 @@ def _governs_list(block: Block, following: list[Block]) -> bool:
     )
 
 
+# A sentence that reports a promise: "I löftet står att polisen ska …", "Ett annat
+# löfte är att göra minst 20 kontroller i månaden", "Löftet innebär bland annat att
+# kommunen ska …". What follows "att" is the promise itself.
+_REPORTED = re.compile(
+    r"\s*(?:i\s+(?:medborgar)?löfte(?:t|na)\s+(?:står|sägs|framgår)(?:\s+\w+){0,2}?"
+    r"|(?:ett|det|ytterligare\s+ett)\s+(?:\w+\s+)?(?:medborgar)?löfte\s+(?:är|gäller)"
+    r"|(?:medborgar)?löfte(?:t|na)\s+(?:innebär|går\s+ut\s+på)(?:\s+bland\s+annat)?)"
+    r"\s+att\s+",
+    re.IGNORECASE,
+)
+
+
+def _reported_rest(sentence: str) -> int:
+    """Where the promise starts in a reported promise, else 0."""
+    m = _REPORTED.match(sentence)
+    return m.end() if m else 0
+
+
 def _is_commitment_sentence(sentence: str) -> bool:
     """A prose sentence in which a party (or a passive "ska …") undertakes something."""
     s = sentence.strip()
     if len(s.split()) < 4:
         return False
+    cut = _reported_rest(s)
+    if cut:
+        rest = s[cut:]
+        return _is_commitment_sentence(rest) or bool(
+            INFINITIVE_START.match(rest) and not BULLET_OUTCOME.search(rest)
+        )
     if OUTCOME.search(s) and not subject_parties(s):
         return False
     if not _PROMISE_VERB.search(s):
@@ -302,6 +326,22 @@ def _present_action(sentence: str) -> bool:
     if verb == "ser" and re.match(r"\s+(?:över|till)\b", rest[m.end("verb") :]):
         return True  # "ser över belysningen" acts; "ser konflikter" perceives
     return verb not in _STATIVE and not _PROMISE_VERB.search(verb)
+
+
+def _numbered_heading(block: Block, following: list[Block]) -> bool:
+    """A short numbered line without a verb or closing punctuation, followed by
+    prose rather than by another list item, is a numbered heading."""
+    text = block.text.strip()
+    return (
+        block.marker[:1].isdigit()
+        and bool(following)
+        and following[0].kind == "paragraph"
+        and not following[0].ends_with_colon
+        and text[-1:] not in ".:;,!?"
+        and len(text.split()) <= 10
+        and not _PROMISE_VERB.search(text)
+        and not INFINITIVE_START.match(text)
+    )
 
 
 def _group_header(block: Block, following: list[Block]) -> bool:
@@ -449,6 +489,23 @@ def _scan(structure: Structure) -> list[_Candidate]:
                         focus=True,
                     )
                 )
+                continue
+            if _numbered_heading(block, blocks[idx + 1 : idx + 2]):
+                # "1. Narkotika bland unga" over prose: a numbered heading.
+                candidates.append(
+                    _Candidate(
+                        text,
+                        block.start,
+                        block.start + len(text),
+                        idx,
+                        "bullet",
+                        "focus.numbered_heading",
+                        ctx.party,
+                        ctx,
+                        focus=True,
+                    )
+                )
+                leadin = None
                 continue
             if _truncated(
                 block, is_last, _list_of(blocks, idx), structure.text
@@ -661,7 +718,26 @@ def _bare_vi(sentence: str, own: PartyResult) -> bool:
 
 
 def _responsible(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
+    parties, evidence = _responsible_of(cand)
+    return parties, evidence
+
+
+def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
     first = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", cand.text.strip(), maxsplit=1)[0]
+    cut = _reported_rest(first)
+    if cut:
+        # "I löftet står att polisen ska …": read the promise after the frame.
+        inner = _Candidate(
+            cand.text[cut:] if cand.text.startswith(first) else first[cut:],
+            cand.start + cut,
+            cand.end,
+            cand.block_index,
+            cand.kind,
+            cand.rule,
+            cand.party,
+            cand.context,
+        )
+        return _responsible_of(inner)
     label = stated_parties(cand.text)
     if label is not None and label.span is not None:
         return order(label.parties), {

@@ -118,6 +118,13 @@ _CO_RE = re.compile(
     rf"(?:(?:bland annat|t\.ex\.|exempelvis)\s+)?{_ELLIPSIS}(?P<chain>{_CHAIN})",
     re.IGNORECASE,
 )
+# "tillsammans med Bodens Energi", "tillsammans med PRO och SPF": a named
+# organisation joined as co-responsible (capitalised names and acronyms).
+_CO_NAMED_RE = re.compile(
+    rf"(?P<pre>\b\w+\s+)?\b(?:{_alt(_LEX['co_joiners'])})\s+med\s+"
+    rf"(?P<chain>{_ITEM}(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*{_ITEM}){{0,5}})",
+    re.IGNORECASE,
+)
 _AGENT_RE = re.compile(rf"\b\w+as\s+av\s+(?P<chain>{_CHAIN})", re.IGNORECASE)
 _PARTICIPLE = re.compile(
     r"^(?:utsedda|utsedd|utvalda|valda|framtagna|framtagen|beslutade|planerade|"
@@ -346,6 +353,20 @@ def co_parties(text: str) -> frozenset[str]:
         if _NOT_ANNAN.match(chain):
             continue
         out |= parties_in_chain(chain)
+    for m in _CO_NAMED_RE.finditer(text):
+        if m.group("pre") and _PARTICIPLE.match(m.group("pre")):
+            continue
+        items = [i.group(0) for i in _ITEM_RE.finditer(m.group("chain"))]
+        for item in items:
+            kind = classify_party(item)
+            if kind is None and re.match(r"(?-i:[A-ZÅÄÖ])", item.strip()):
+                if _NOT_ANNAN.match(item) or item.strip().casefold() in _ENUM_STOP:
+                    continue
+                kind = _classify_item(item)
+            if kind == "both":
+                out.update(("polis", "kommun"))
+            elif kind:
+                out.add(kind)
     return frozenset(out)
 
 

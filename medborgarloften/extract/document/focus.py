@@ -30,7 +30,8 @@ LIST_INTRO = prefiltered(
         r"följande\s+(?:\w+\s+){0,2}?(?:medborgar)?löften|fokusera\w*\s+på\s+följande|"
         # only as the intro of a list: "… fyra inriktningar som vi ska arbeta med:"
         r"\binriktningar(?:na)?\b[^.!?]*:\s*$|"
-        r"\bområden\s+som\s+(?:\w+\s+){0,3}prioriteras\s*:\s*$",
+        r"\bområden\s+som\s+(?:\w+\s+){0,3}prioriteras\s*:\s*$|"
+        r"\b(?:valt|beslutat)\s+att\s+prioritera\s*:\s*$",
         _I,
     )
 )
@@ -375,11 +376,17 @@ def _dedupe(areas: list[FocusArea]) -> list[FocusArea]:
     return out
 
 
+# Rules that only name a purpose in passing: used when nothing labels focus areas.
+_WEAK = frozenset({"focus.for_att_lovar"})
+
+
 def find_focus_areas(
     units: Sequence[Unit], *, commitment_starts: list[int] | None = None
 ) -> list[FocusArea]:
     """Focus areas per SCHEMA's order of preference, deduplicated."""
     labelled = _labelled(units)
+    if any(a.rule not in _WEAK and a.rule != "focus.sarskilt_fokus" for a in labelled):
+        labelled = [a for a in labelled if a.rule not in _WEAK]
     if any(a.rule != "focus.sarskilt_fokus" for a in labelled):
         return _dedupe(labelled)
     if commitment_starts is None:

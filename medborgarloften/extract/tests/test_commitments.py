@@ -691,6 +691,60 @@ def test_it_reads_an_opening_work_for_goal_as_an_intro_summary():
     assert [u["rule"] for u in umbrellas] == ["umbrella.intro_goal"]
 
 
+def test_it_reads_promises_reported_in_prose():
+    text = (
+        "Nyheter\n\nKommunen och polisen skrev under löftet\n\nI löftet står att "
+        "polisen ska vara på plats vid bryggan varje helg i juli. Ett annat löfte är "
+        "att kommunen ska anställa tre trygghetsvärdar. Ett tredje löfte är att göra "
+        "minst 20 riktade trafikkontroller i månaden. Löftet innebär att den lokala "
+        "lägesbilden ska vara utgångspunkt.\n"
+    )
+    got = run(text, ["Ekby"])
+    assert [(c["text"][:12], c["responsible"]) for c in got] == [
+        ("I löftet stå", ["polis"]),
+        ("Ett annat lö", ["kommun"]),
+        ("Ett tredje l", ["polis", "kommun"]),
+    ]
+    assert (got[2]["target"] or {}).get("quantity") == 20
+
+
+@pytest.mark.parametrize(
+    ("text", "responsible"),
+    [
+        # A named organisation joined as co-responsible.
+        (
+            "Polisen och kommunen ska tillsammans med Ekby Energi sätta upp belysning.",
+            ["polis", "kommun", "annan"],
+        ),
+        (
+            "Kommunen lovar att tillsammans med PRO och SPF ta fram en folder.",
+            ["kommun", "annan"],
+        ),
+        # "en synlig polis" is police work whoever governs the list.
+        ("Ha en synlig polis vid busstationen på fredagar.", ["polis"]),
+    ],
+)
+def test_it_reads_named_co_parties_and_visible_police(text, responsible):
+    got = run(f"Det ska vi göra genom att:\n\n • {text}\n", ["Ekby"])
+    assert got[0]["responsible"] == responsible
+
+
+def test_it_reads_a_numbered_line_over_prose_as_a_heading():
+    text = (
+        "Medborgarlöften för Ekby kommun 2026\n\n1. Narkotika bland unga\n"
+        "Polisen lovar att göra kontroller vid stationen två gånger i månaden.\n\n"
+        "2. Bedrägerier mot äldre\nKommunen lovar att hålla träffar varje kvartal.\n"
+    )
+    assert [c["text"][:14] for c in run(text, ["Ekby"])] == [
+        "Polisen lovar ",
+        "Kommunen lovar",
+    ]
+    headers = [
+        u["text"] for u in extract_umbrella_statements(text, parse_structure(text))
+    ]
+    assert headers == ["Narkotika bland unga", "Bedrägerier mot äldre"]
+
+
 def test_it_keeps_a_concrete_promise_before_a_list_as_a_commitment():
     text = (
         "Medborgarlöfte 2025\n\nPolisen och kommunen lovar att genomföra fyra "

@@ -165,3 +165,24 @@ def test_it_does_not_take_a_focus_phrase_inside_a_commitment():
         f.text for f in find_focus_areas(read_units(text), commitment_starts=starts)
     ]
     assert texts == ["Trygg trafik"]
+
+
+def test_it_takes_a_prioritised_list_over_a_purpose_in_passing():
+    text = (
+        "Medborgarlöfte Ekby 2026\n\nPolisen och kommunen har valt att prioritera:\n\n"
+        "- Trafiken vid skolan\n- Inbrott i fritidshus\n\nFör att förbättra "
+        "trafiken lovar vi att:\n\n- Polisen gör kontroller varje vecka.\n"
+    )
+    texts = [f.text for f in find_focus_areas(read_units(text))]
+    assert texts == ["Trafiken vid skolan", "Inbrott i fritidshus"]
+
+
+def test_it_reads_numbered_headings_over_prose_as_focus_areas():
+    text = (
+        "Medborgarlöften 2026\n\n1. Narkotika bland unga\nPolisen lovar att göra "
+        "kontroller.\n\n2. Bedrägerier mot äldre\nKommunen lovar att hålla träffar.\n"
+    )
+    record = extract_record(text, record_id="x")
+    assert record["focus_areas"] == ["Narkotika bland unga", "Bedrägerier mot äldre"]
+    assert [c["focus_area"] for c in record["commitments"]] == record["focus_areas"]
+    assert "brott_mot_aldre" in record["themes"]  # named by the focus area
