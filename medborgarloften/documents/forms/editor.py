@@ -200,10 +200,15 @@ class ReviewEditor:
             names = split_names(initial["places"])
             for c in commitments:
                 names += split_names(c["places"])
+            unknown = self._unknown(names)
+            if initial["as_reference"]:
+                # Another kommun's promise keeps its places: they become that
+                # kommun's areas unless the reviewer unticks them.
+                initial["new_areas"] = list(unknown)
             self.form = ReviewForm(
                 initial=initial,
                 kommun=self.kommun,
-                new_area_names=self._unknown(names),
+                new_area_names=unknown,
             )
             self.commitments = CommitmentFormSet(
                 initial=commitments, prefix="commitments"

@@ -244,3 +244,9 @@ def test_the_review_keeps_the_focus_area_of_each_commitment(
         "Trygg trafik",
         "Klotter och skadegörelse",
     ]
+
+
+def test_the_review_keeps_the_places_of_another_kommuns_promise(nybro_run):
+    editor = ReviewEditor(run=nybro_run)
+    assert "Pukeberg" in editor.new_area_names
+    assert set(editor.form.initial["new_areas"]) == set(editor.new_area_names)
