@@ -9,12 +9,27 @@ med" / "i samverkan med"; a party that is only the object of the action does not
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicons import load, spaced
+from .lexicons import HERE, load, spaced
 
 ORDER = ("polis", "kommun", "annan")
+# The 290 kommun names (lexicons/kommuner.txt, read here too: the document package
+# imports this module).
+_KOMMUN_NAMES = frozenset(
+    unicodedata.normalize("NFC", line.strip())
+    for line in (HERE / "kommuner.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
+def canonical_kommun(word: str) -> bool:
+    """One of the 290 kommun names (a genitive -s allowed)."""
+    return word in _KOMMUN_NAMES or (word.endswith("s") and word[:-1] in _KOMMUN_NAMES)
+
+
 _LEX = load("parties")
 
 
@@ -126,6 +141,10 @@ _CO_NAMED_RE = re.compile(
     re.IGNORECASE,
 )
 _AGENT_RE = re.compile(rf"\b\w+as\s+av\s+(?P<chain>{_CHAIN})", re.IGNORECASE)
+_NAME_KOMMUNEN_RE = re.compile(
+    r"\s*(?:att\s+)?(?P<name>(?-i:[A-ZÅÄÖ])[\w-]+(?:\s(?-i:[A-ZÅÄÖ])[\w-]+)?)\s+kommunen\b",
+    re.IGNORECASE,
+)
 _PARTICIPLE = re.compile(
     r"^(?:utsedda|utsedd|utvalda|valda|framtagna|framtagen|beslutade|planerade|"
     r"identifierade|gjorda)\s+$",
@@ -311,6 +330,12 @@ def _subject_parties(sentence: str) -> PartyResult | None:
         if extra and not found:
             span, rule = (cm.start("chain"), cm.end("chain")), "responsible.clause"
         found |= extra
+    if not found:
+        km = _NAME_KOMMUNEN_RE.match(sentence)
+        if km and canonical_kommun(km.group("name")):
+            # "Umeå kommunen lovar …" (a kommun name before "kommunen").
+            found.add("kommun")
+            span, rule = (km.start("name"), km.end()), "responsible.subject"
     if not found:
         am = _AGENT_RE.search(sentence)
         if am and parties_in_chain(am.group("chain")):

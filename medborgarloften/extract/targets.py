@@ -132,6 +132,12 @@ _UNIT_STOP = {
     "vilka",
     "då",
     "när",
+    "den",
+    "det",
+    "de",
+    "denna",
+    "detta",
+    "dessa",
 }
 _TIME_UNITS = re.compile(
     r"^(?:år|året|åren|års|månad|månader|månaden|vecka|veckor|veckan|dygn|kr|kronor)$",
@@ -167,7 +173,9 @@ _WEEK_RE = re.compile(
 _EXCLUDE_BEFORE = re.compile(
     r"(?<![\w-])(?:årskurs|åk|klass|kl\.?|nr\.?|nummer|kapitel|paragraf|§|steg|fas|version|"
     r"vecka|v\.|mellan|sida|bilaga|"
-    r"lokal|rum|väg|gata|gatan|buss|linje)\s*$",
+    r"lokal|rum|väg|gata|gatan|buss|linje)\s*"
+    # "årskurs 5 och 6", "åk 7–9": every number of the list is a name
+    r"(?:\d{1,2}\s*(?:,|och|–|-|till|samt)\s*)*$",
     re.IGNORECASE,
 )
 # A number that belongs to a name: after an acronym ("LOV 3") or after a capitalised
@@ -280,6 +288,9 @@ def extract_target(
         elif per in ("period", None):
             per = "område"
         rule = "per.area"
+    if quantity is None and rates and _ONE_RECURRING.search(text[: rates[0][1][1]]):
+        # "den årliga trygghetsvandringen": one, every year.
+        quantity, unit = 1, _unit_after(text, rates[0][1][1])
     if quantity is None and unit is None and rates:
         unit = _unit_before(text, rates[0][1][0]) or _unit_after(text, rates[0][1][1])
     evidence: dict[str, Any] = {}
@@ -293,6 +304,9 @@ def extract_target(
     return TargetResult(target, evidence)
 
 
+_ONE_RECURRING = re.compile(
+    r"(?<![\w-])(?:den|det)\s+(?:årliga|årligt|månatliga|månatligt)\s*$", re.IGNORECASE
+)
 _SINGLE_OBJECT = re.compile(r"(?<![\w-])(?:en|ett)\s+(?=[^\W\d])", re.IGNORECASE)
 
 
@@ -406,7 +420,7 @@ def _phrase_before(text: str) -> str | None:
 
 def _unit_after_number(after: str) -> tuple[str | None, bool]:
     """The counted noun phrase after a number ("nya föräldrastödsgrupper")."""
-    rest = after
+    rest = re.sub(r"^(\s*)[\"”“'’«»]", r"\1", after)  # minst två ”riskkvällar”
     m = re.match(r"\s*av\s+(?:de\s+|dem\s+)?", rest, re.IGNORECASE)
     if m:
         rest = rest[m.end() :]

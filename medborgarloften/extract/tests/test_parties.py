@@ -39,6 +39,8 @@ from medborgarloften.extract.parties import co_parties, subject_parties
         # Region Gotland is a kommun; another region is a third party.
         ("Polisen på Gotland och Region Gotland ska", {"polis", "kommun"}),
         ("Region Norrland ska erbjuda vårdkontakter", {"annan"}),
+        # A kommun name before "kommunen", as some pages write it.
+        ("Umeå kommunen lovar att ordna kampanjer", {"kommun"}),
     ],
 )
 def test_it_finds_the_subject_parties(sentence, parties):

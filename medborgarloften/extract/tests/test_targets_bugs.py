@@ -54,6 +54,15 @@ PERIOD = {"start": "2024-01-01", "end": "2025-12-31"}
             "Genomföra tillsyn av serveringsställen (3 st) under året.",
             {"quantity": 3, "unit": "tillsyn av serveringsställen"},
         ),
+        # "den årliga X" is one X a year; a quoted unit is still the unit.
+        (
+            "Genomföra den årliga trygghetsvandringen i Ekby.",
+            {"quantity": 1, "unit": "trygghetsvandringen", "per": "år"},
+        ),
+        (
+            "Finnas på plats vid minst två (2) ”riskkvällar” per år.",
+            {"quantity": 2, "unit": "riskkvällar", "per": "år"},
+        ),
     ],
 )
 def test_it_reads_the_target(text, target):
@@ -78,6 +87,8 @@ def test_it_still_reads_a_lone_article_as_no_count():
         "Öka närvaron vid hållplatserna enligt LOV 3 i hela regionen.",
         "Förbättra belysningen vid Bruksgatan (2) och kring torget.",
         "Öka närvaron i centrum med 15 minuters pass till fots.",
+        # Every number of a list of school years is a name.
+        "Informera vårdnadshavare till elever i årskurs 5 och 6 om narkotika.",
     ],
 )
 def test_it_does_not_count_names_addresses_or_durations(text):
