@@ -44,7 +44,8 @@ _HOUSE_NUMBER = (
 )
 # The words of one name stay on one line: "i Ekhagen\n\nArbetet …" is no
 # two-word name.
-_SP = r"[ \t]+"
+# … but a PDF may wrap a line between them (one line break, never a blank line).
+_SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
 _DIRECTION_AFTER = rf"(?:{_SP}(?:norra|södra|östra|västra|centrum|city)(?![\w-]))?"
 _NAME = (
     rf"(?:{_ACRONYM}{_SP}{_NAME_WORD}|{_NAME_WORD}s{_SP}(?:{_FACILITY_NOUNS})(?![\w-])"
@@ -92,16 +93,18 @@ _QUALIFIED_NOUNS = (
 _QUALIFIED_RE = re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
 _GENITIVE_FACILITY_RE = re.compile(rf"({_NAME_WORD_START}s)\s+({_FACILITY_NOUNS})\b")
 _LIST_NOUNS = "|".join(sorted(_LEX["list_nouns"], key=len, reverse=True))
-_LIST_TAIL = rf"(?:[ \t]*(?:,|\boch\b|\bsamt\b|&)[ \t]*(?:i[ \t]+)?{_NAME}){{0,12}}"
+_LIST_TAIL = (
+    rf"(?:[ \t]*(?:,|\boch\b|\bsamt\b|&)(?:[ \t]*\n)?[ \t]*(?:i[ \t]+)?{_NAME}){{0,12}}"
+)
 # "i, bland annat, Ramsele och Junsele", "främst i kommundelarna …"
 _ASIDE = (
     r"(?:,?[ \t]*(?i:bland annat|bl\.\s?a\.|t\.\s?ex\.|främst|särskilt|framför allt)"
     r",?[ \t]+)?"
 )
 _PREP_NAME_RE = re.compile(
-    rf"(?<![\w-])(?:(?i:{_PREPOSITIONS})(?:[ \t]*,[ \t]*{_ASIDE}|[ \t]+{_ASIDE})"
-    rf"(?:(?i:{_PLACE_NOUNS})[ \t]+)?"
-    rf"|(?i:{_PLACE_NOUNS})[ \t]+"
+    rf"(?<![\w-])(?:(?i:{_PREPOSITIONS})(?:[ \t]*,[ \t]*{_ASIDE}|{_SP}{_ASIDE})"
+    rf"(?:(?i:{_PLACE_NOUNS}){_SP})?"
+    rf"|(?i:{_PLACE_NOUNS}){_SP}"
     # examples after a noun for kinds of places: "skolor, inklusive Alléskolan"
     rf"|(?i:\w*(?:{_LIST_NOUNS}))[^.;:\n]{{0,40}}?(?i:såsom|exempelvis|inklusive|"
     rf"bland annat|t\.\s?ex\.)[ \t]+)"
@@ -129,7 +132,7 @@ _NAME_AND_NOUN_RE = re.compile(
 # Found from the bracket or the colon backwards (a literal first is fast).
 _BRACKETED_RE = re.compile(r"\((?P<list>[^()\n]{2,120})\)")
 _BRACKET_NOUN = re.compile(rf"(?<![\w-])(?i:{_LIST_NOUNS})\s*$")
-_COLON_LIST_RE = re.compile(r"[:;][ \t]*(?P<list>[^.:;\n]{2,300})")
+_COLON_LIST_RE = re.compile(r"[:;][ \t]*(?P<list>(?:[^.:;\n]|\n(?![ \t]*[\n•*-]))+)")
 _COLON_NOUN = re.compile(rf"(?i:\w*(?:{_LIST_NOUNS}))\b[^.:;\n]{{0,80}}$")
 _LIST_ITEM_RE = re.compile(r"[^,]+")
 _NOT_PLACE_SUFFIX = re.compile(
@@ -222,6 +225,7 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
     seen: set[str] = set()
     out: list[tuple[str, Span]] = []
     for value, span in found:
+        value = " ".join(value.split())  # a name wrapped over two lines
         key = _fold(value)
         if key in seen:
             continue

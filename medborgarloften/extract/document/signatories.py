@@ -125,6 +125,84 @@ def _previous_content(lines: list[tuple[int, int]], text: str, i: int) -> int | 
     return None
 
 
+_WORDS = re.compile(r"\S+")
+
+
+def _joined_block(line: str, start: int) -> Signatory | None:
+    """A signature block whose lines were joined into one ("Karl Berg Tf
+    lokalpolisområdeschef Lpo Kalmar"): a name of two or three words, then a title
+    and maybe an organisation, alone on a line near the end of the document."""
+    lead = re.match(r"[.…_\-–\s]*", line)  # "….. Anna Berg Kommunchef": a dotted line
+    if lead and lead.end():
+        start += lead.end()
+        line = line[lead.end() :]
+    words = [(m.group(0), m.start()) for m in _WORDS.finditer(line)]
+    if not 3 <= len(words) <= 14 or line.rstrip().endswith((".", ":", "?", "!")):
+        return None
+    for size in (3, 2):
+        if len(words) <= size:
+            continue
+        name_words = [w for w, _ in words[:size]]
+        candidate = " ".join(name_words)
+        if not _is_name(candidate) or not _plain_name(candidate):
+            continue
+        rest_start = words[size][1]
+        rest = line[rest_start:].strip()
+        if size == 3 and (len(name_words[2]) <= 3 or _TITLE_RX.search(name_words[2])):
+            continue  # "Karl Berg Tf lokalpolisområdeschef": "Tf" opens the title
+        if _TITLE_RX.search(" ".join(rest.split()[:2])):
+            title, org = rest, None
+            split = re.match(
+                r"(?P<title>.+?)\s+(?P<org>(?:Lpo|LPO|Lokalpolisområde|"
+                r"Polismyndigheten|Region)\b.*|\S+\s+kommun)$",
+                rest,
+            )
+            if split and _is_org(split.group("org")):
+                title, org = split.group("title"), split.group("org")
+            begin = start + words[0][1]
+            return Signatory(
+                candidate,
+                title,
+                org,
+                (begin, begin + len(candidate)),
+                "signatory.joined_line",
+            )
+    return None
+
+
+def _joined_columns(
+    text: str, cell: tuple[str, int], below: tuple[int, int] | None
+) -> list[Signatory]:
+    """Two or three signature columns joined by single spaces: "Anna Berg Per Ås"
+    over "Kommunchef Lokalpolisområdeschef" gives two two-word names."""
+    if below is None:
+        return []
+    words = [(m.group(0), m.start()) for m in _WORDS.finditer(cell[0])]
+    titles = text[below[0] : below[1]].split()
+    n = len(titles)
+    if n not in (2, 3) or len(words) != 2 * n:
+        return []
+    if not all(_TITLE_RX.search(t) and not _is_name(t) for t in titles):
+        return []
+    out = []
+    for k in range(n):
+        (w1, o1), (w2, _) = words[2 * k], words[2 * k + 1]
+        name = f"{w1} {w2}"
+        if not _is_name(name) or not _plain_name(name):
+            return []
+        begin = cell[1] + o1
+        out.append(
+            Signatory(
+                name,
+                titles[k],
+                None,
+                (begin, begin + len(name)),
+                "signatory.joined_columns",
+            )
+        )
+    return out
+
+
 def _blocks(text: str) -> list[Signatory]:
     lines = _lines(text)
     found: list[Signatory] = []
@@ -149,6 +227,16 @@ def _blocks(text: str) -> list[Signatory]:
                     )
                 )
             continue
+        if len(cells) == 1 and s >= 0.6 * len(text):
+            joined = _joined_block(cells[0][0], cells[0][1])
+            if joined is not None:
+                found.append(joined)
+                continue
+            j = _next_content(lines, text, i, gap=1)
+            pairs = _joined_columns(text, cells[0], lines[j] if j is not None else None)
+            if pairs:
+                found += pairs
+                continue
         names = [(_is_name(c), off) for c, off in cells]
         if not all(m for m, _ in names):
             continue

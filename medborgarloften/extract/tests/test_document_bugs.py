@@ -277,3 +277,38 @@ def test_it_reads_a_dialog_with_the_residents_as_medborgardialog():
         "Medborgardialogen visade att många är oroliga."
     )
     assert [h.code for h in find_evidence(read_units(text))] == ["medborgardialog"]
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        # A reader that joins the lines of a signature block (Word's soft breaks).
+        (
+            "Eva Lind Tf lokalpolisområdeschef Lpo Ekby\n\n"
+            "Ola Berg Kommunstyrelsens ordförande Ekby kommun\n",
+            [
+                ("Eva Lind", "Tf lokalpolisområdeschef", "Lpo Ekby"),
+                ("Ola Berg", "Kommunstyrelsens ordförande", "Ekby kommun"),
+            ],
+        ),
+        # A dotted signature line before the name.
+        ("….. Per-Ola Ström Kommunchef\n", [("Per-Ola Ström", "Kommunchef", None)]),
+        # Two columns joined by single spaces, titles below.
+        (
+            "Kim Ek Ann Sjö\n\nKommunchef Lokalpolisområdeschef\n",
+            [
+                ("Kim Ek", "Kommunchef", None),
+                ("Ann Sjö", "Lokalpolisområdeschef", None),
+            ],
+        ),
+    ],
+)
+def test_it_reads_signature_blocks_whose_lines_were_joined(block, expected):
+    text = "Polisen och kommunen lovar att arbeta tillsammans.\n" * 20 + "\n" + block
+    found = [(s.name, s.title, s.organisation) for s in find_signatories(text)]
+    assert found == expected
+
+
+def test_it_does_not_take_a_sentence_about_a_person_for_a_signature():
+    text = "Text.\n" * 20 + "\nAnna Berg är ny chef för lokalpolisområdet\n"
+    assert find_signatories(text) == []

@@ -104,8 +104,10 @@ def test_it_does_not_take_titles_districts_or_newspapers_for_places(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # A name never runs on over a line break.
+        # A name never runs on over a blank line; a PDF's wrapped line is one name.
         ("Vandringar i Hagby\n\nArbetet följs upp.", ["Hagby"]),
+        ("Tester på\nNorrgymnasiet under året.", ["Norrgymnasiet"]),
+        ("Närvaro i centrala\nEkbyholm på kvällen.", ["centrala Ekbyholm"]),
         ("Mellan Torpa och Åsby byggs en cykelväg.", ["Torpa", "Åsby"]),
         # A place compound as the object of a verb.
         ("Kommunen ska rusta upp Stadsparken före sommaren.", ["Stadsparken"]),
@@ -170,9 +172,9 @@ _PLAIN = {
     ),
     "_PREP_NAME_RE": re.compile(
         rf"(?:(?<![\w-])(?i:{places._PREPOSITIONS})"
-        rf"(?:[ \t]*,[ \t]*{places._ASIDE}|[ \t]+{places._ASIDE})"
-        rf"(?:(?i:{places._PLACE_NOUNS})[ \t]+)?"
-        rf"|(?<![\w-])(?i:{places._PLACE_NOUNS})[ \t]+"
+        rf"(?:[ \t]*,[ \t]*{places._ASIDE}|{places._SP}{places._ASIDE})"
+        rf"(?:(?i:{places._PLACE_NOUNS}){places._SP})?"
+        rf"|(?<![\w-])(?i:{places._PLACE_NOUNS}){places._SP}"
         rf"|(?<![\w-])(?i:\w*(?:{places._LIST_NOUNS}))[^.;:\n]{{0,40}}?"
         rf"(?i:såsom|exempelvis|inklusive|bland annat|t\.\s?ex\.)[ \t]+)"
         rf"({places._NAME}(?:[ \t]+i[ \t]+{places._NAME_WORD})?{places._LIST_TAIL})"
