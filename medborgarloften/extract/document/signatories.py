@@ -170,6 +170,27 @@ def _joined_block(line: str, start: int) -> Signatory | None:
     return None
 
 
+def _split_titles(words: list[str], n: int) -> list[str] | None:
+    """``n`` titles from one line of joined title columns: a new title starts at a
+    capitalised word after a word that holds a title ("Kommunstyrelsens ordförande
+    Lokalpolisområdeschef Hallsberg" → two)."""
+    if not words or any(_is_name(w) for w in words):
+        return None
+    parts: list[list[str]] = [[]]
+    for i, word in enumerate(words):
+        if (
+            i
+            and word[:1].isupper()
+            and _TITLE_RX.search(words[i - 1])
+            and len(parts) < n
+        ):
+            parts.append([])
+        parts[-1].append(word)
+    if len(parts) != n or not all(_TITLE_RX.search(" ".join(p)) for p in parts):
+        return None
+    return [" ".join(p) for p in parts]
+
+
 def _joined_columns(
     text: str, cell: tuple[str, int], below: tuple[int, int] | None
 ) -> list[Signatory]:
@@ -178,11 +199,11 @@ def _joined_columns(
     if below is None:
         return []
     words = [(m.group(0), m.start()) for m in _WORDS.finditer(cell[0])]
-    titles = text[below[0] : below[1]].split()
-    n = len(titles)
+    n = len(words) // 2
     if n not in (2, 3) or len(words) != 2 * n:
         return []
-    if not all(_TITLE_RX.search(t) and not _is_name(t) for t in titles):
+    titles = _split_titles(text[below[0] : below[1]].split(), n)
+    if titles is None:
         return []
     out = []
     for k in range(n):

@@ -301,6 +301,13 @@ def test_it_reads_a_dialog_with_the_residents_as_medborgardialog():
                 ("Ann Sjö", "Lokalpolisområdeschef", None),
             ],
         ),
+        (
+            "Kim Ek Ann Sjö\n\nKommunstyrelsens ordförande Lokalpolisområdeschef Ås\n",
+            [
+                ("Kim Ek", "Kommunstyrelsens ordförande", None),
+                ("Ann Sjö", "Lokalpolisområdeschef Ås", None),
+            ],
+        ),
     ],
 )
 def test_it_reads_signature_blocks_whose_lines_were_joined(block, expected):
