@@ -82,6 +82,13 @@ _EMBEDDED_OUTCOME = re.compile(
     r"\s+(?:ska|skall)\s+(?:bli|känna|uppleva|vara|upplevas|minska|öka)\b",
     re.IGNORECASE,
 )
+# A bullet about the promise itself ("Medborgarlöften handlar om …", "Löftet är en
+# del av …") describes; it undertakes nothing.
+_ABOUT_ITSELF = re.compile(
+    r"\s*(?:(?:det|detta|vårt|våra)\s+)?(?:medborgar)?löfte(?:t|n|na)?\s+"
+    r"(?:handlar|är|innebär|bygger|utgår|syftar|gäller|består)\b",
+    re.IGNORECASE,
+)
 _VERB_FIRST = re.compile(r"\s*(?:kommer|ska|skall|lovar)\s", re.IGNORECASE)
 _PASSIVE_ACTION = prefiltered(
     re.compile(
@@ -96,6 +103,10 @@ BULLET_OUTCOME = prefiltered(
         spaced(
             r"\bska (?:känna sig|kunna känna|uppleva|upplevas|bli|uppnås)\b"
             r"|\b(?:ska )?(?:utgå|grunda sig|bygga|baseras) (?:från|på|ifrån)\b"
+            # how people feel, said in the main clause: a description ("Invånarna
+            # känner sig trygga men …"), not "… platser där många känner sig otrygga"
+            r"|^\s*(?:(?!(?:där|som|när|om|att|var)\b)[\wåäöÅÄÖ-]+\s+){1,4}"
+            r"(?:känner|kände) sig\b"
         ),
         re.IGNORECASE,
     )
@@ -550,6 +561,8 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 continue
             if own is None and BULLET_OUTCOME.search(text):
                 continue  # SCHEMA (b)/(c): an effect goal or a principle
+            if _ABOUT_ITSELF.match(text):
+                continue  # "Medborgarlöften handlar om att lyssna …": a description
             rule = "bullet." + ctx.kind
             candidates.append(
                 _Candidate(

@@ -648,6 +648,19 @@ def test_it_leaves_out_quotes_and_a_cut_last_bullet(text):
 
 
 @pytest.mark.parametrize(
+    "bullet",
+    [
+        # A reader may turn a news text's speech dashes into list items.
+        "Medborgarlöften handlar om att lyssna på dem som bor här.",
+        "Invånarna i Ekby känner sig trygga men det kan bli bättre.",
+    ],
+)
+def test_it_leaves_out_descriptions_written_as_list_items(bullet):
+    text = f"Det här lovar vi\n\n• Polisen ska patrullera varje helg.\n• {bullet}\n"
+    assert [c["text"][:19] for c in run(text, [])] == ["Polisen ska patrull"]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # "Vi" in prose under a heading that names one party is that party.
