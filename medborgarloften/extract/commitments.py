@@ -25,6 +25,7 @@ from .parties import (
     co_parties,
     nominal_polis,
     order,
+    parties_in_chain,
     stated_parties,
     subject_parties,
 )
@@ -135,6 +136,62 @@ class _Context:
 
 
 @dataclass
+class _Table:
+    """A table of activities: the column of each kind, and the party of the page."""
+
+    width: int
+    activity: int
+    responsible: int
+    when: int | None
+    context: _Context
+
+
+# Column headings of an action table (general Swedish: "Aktivitet | Ansvar | När").
+_ACTIVITY_COLUMN = re.compile(
+    r"(?:aktivitet|åtgärd|insats|åtagande|löfte|vad\b|vad\s+ska\s+göras)", re.I
+)
+_RESPONSIBLE_COLUMN = re.compile(r"(?:ansvar|vem\b|utförare|huvudansvar)", re.I)
+_WHEN_COLUMN = re.compile(r"(?:när\b|tid|datum|hur\s+ofta|frekvens|period)", re.I)
+_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ ]{2,}")
+_BARE_MONTH = re.compile(
+    r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
+    r"november|december)(?:\s+\d{4})?$",
+    re.I,
+)
+
+
+def _cells(text: str) -> list[tuple[str, int]]:
+    """The cells of a one-line table row with their offsets, or []."""
+    if "\n" in text.strip():
+        return []
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for sep in [*_CELL_SPLIT.finditer(text), None]:
+        end = sep.start() if sep else len(text)
+        cell = text[pos:end]
+        if cell.strip():
+            lead = len(cell) - len(cell.lstrip())
+            out.append((cell.strip(), pos + lead))
+        if sep:
+            pos = sep.end()
+    return out if len(out) >= 2 else []
+
+
+def _table_header(cells: list[tuple[str, int]], ctx: _Context) -> _Table | None:
+    names = [c.casefold() for c, _ in cells]
+    if any(len(n.split()) > 4 for n in names):
+        return None
+    activity = next((i for i, n in enumerate(names) if _ACTIVITY_COLUMN.match(n)), None)
+    responsible = next(
+        (i for i, n in enumerate(names) if _RESPONSIBLE_COLUMN.match(n)), None
+    )
+    if activity is None or responsible is None:
+        return None
+    when = next((i for i, n in enumerate(names) if _WHEN_COLUMN.match(n)), None)
+    return _Table(len(cells), activity, responsible, when, ctx)
+
+
+@dataclass
 class _Candidate:
     text: str
     start: int
@@ -147,6 +204,8 @@ class _Candidate:
     umbrella: bool = False
     focus: bool = False
     evidence: dict[str, Any] = field(default_factory=dict)
+    #: Extra words for reading the target (a table row's "När" cell).
+    target_hint: str = ""
 
 
 def _clean(text: str) -> str:
@@ -411,6 +470,35 @@ def _speech(block: Block, blocks: list[Block], idx: int) -> bool:
     return after is None or after.kind != "bullet"
 
 
+def _table_row(
+    block: Block, cells: list[tuple[str, int]], table: _Table, idx: int
+) -> _Candidate | None:
+    """One row of an action table as a commitment: the activity cell is its text,
+    the responsibility cell names the parties, the "När" cell helps the target."""
+    activity, offset = cells[table.activity]
+    if len(activity.split()) < 2 or table.context.kind == "excluded":
+        return None
+    parties = parties_in_chain(cells[table.responsible][0])
+    if "both" in parties:
+        parties = (parties - {"both"}) | {"polis", "kommun"}
+    hint = ""
+    if table.when is not None:
+        when = cells[table.when][0]
+        hint = f"i {when}" if _BARE_MONTH.match(when) else when
+    start = block.start + offset
+    return _Candidate(
+        activity,
+        start,
+        start + len(activity),
+        idx,
+        "bullet",
+        "table.row",
+        frozenset(parties) or table.context.party,
+        table.context,
+        target_hint=hint,
+    )
+
+
 def _list_of(blocks: list[Block], idx: int) -> list[Block]:
     """The bullets of the list that the bullet at ``idx`` belongs to."""
     lo = idx
@@ -429,8 +517,21 @@ def _scan(structure: Structure) -> list[_Candidate]:
     section = _Context()
     leadin: _Context | None = None
     last_party: frozenset[str] | None = None
+    table: _Table | None = None
     for idx, block in enumerate(blocks):
         is_last = idx == len(blocks) - 1
+        cells = _cells(block.text) if block.kind != "bullet" else []
+        if table is not None:
+            if len(cells) == table.width:
+                row = _table_row(block, cells, table, idx)
+                if row is not None:
+                    candidates.append(row)
+                continue
+            table = None
+        if cells:
+            table = _table_header(cells, leadin or section)
+            if table is not None:
+                continue
         if block.ends_with_colon or _governs_list(block, blocks[idx + 1 : idx + 2]):
             kind = classify_leadin(block.text)
             party = _governing_party(block.text)
@@ -823,7 +924,10 @@ def extract_commitments(
         responsible, r_ev = _responsible(cand)
         places = find_places(cand.text, municipalities=municipalities)
         place_names = [p for p, _ in places]
-        tres = extract_target(cand.text, period=period, places=place_names)
+        target_text = (
+            f"{cand.text} ({cand.target_hint})" if cand.target_hint else cand.text
+        )
+        tres = extract_target(target_text, period=period, places=place_names)
         target = tres.target
         evidence: dict[str, Any] = {"responsible": r_ev}
         for key, ev in tres.evidence.items():

@@ -851,9 +851,7 @@ def test_it_does_not_read_i_ar_or_idag_as_rates():
 # Known misses: strict xfail, so fixing one makes the suite say so.
 
 
-@pytest.mark.xfail(
-    strict=True, reason="table layouts (Aktivitet | Ansvar | När) are not parsed"
-)
+# Was a known miss (strict xfail) until action tables were read.
 def test_it_reads_table_rows():
     text = (
         "Medborgarlöfte 2025\n\nAktivitet | Ansvar | När\n"
@@ -861,6 +859,25 @@ def test_it_reads_table_rows():
     )
     got = run(text, [])
     assert [c["responsible"] for c in got] == [["kommun"]]
+
+
+def test_it_reads_a_table_whose_columns_a_reader_set_apart_with_spaces():
+    text = (
+        "Medborgarlöfte 2025\n\nÅtgärd        Ansvarig        När\n"
+        "Hastighetskontroller vid skolorna        Polisen        Varje vecka\n"
+        "Informationsträffar om inbrott        Polis och kommun        2 ggr/år\n"
+        "Sanera klotter        Kommunen        Maj\n\nUppföljning\n\nVi följer upp.\n"
+    )
+    got = run(text, [], {"start": "2025-01-01", "end": "2025-12-31"})
+    assert [(c["text"], c["responsible"]) for c in got] == [
+        ("Hastighetskontroller vid skolorna", ["polis"]),
+        ("Informationsträffar om inbrott", ["polis", "kommun"]),
+        ("Sanera klotter", ["kommun"]),
+    ]
+    assert [(c["target"] or {}).get("per") for c in got[:2]] == ["vecka", "år"]
+    assert got[2]["target"]["deadline"] == "2025-05-31"
+    for c in got:
+        assert text[c["span"][0] : c["span"][1]] == c["text"]
 
 
 def test_it_resolves_week_number_deadlines():
