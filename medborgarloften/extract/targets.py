@@ -382,6 +382,13 @@ def _find_quantity(
             continue  # "15 minuters metoden": how long, not how many
         if low in ("en", "ett", "ena"):
             rate_before = any(0 <= m.start() - e <= 2 for _, (_, e), _ in rates)
+            # "en trygghetsvandring varje vår": one, at the rate that follows
+            rate_before = rate_before or any(
+                rs >= m.end()
+                and "\n" not in text[m.end() : rs]
+                and text[rs:re_].lower().startswith("varje")
+                for _, (rs, re_), _ in rates
+            )
             if not (
                 _ARTICLE_OK_BEFORE.search(before)
                 or rate_before

@@ -62,6 +62,9 @@ INLINE = (
     ("focus.leda_till", Prefiltered(re.compile(r"\b(?:medborgar)?löfte\w*\s+ska\s+leda\s+till\s+(?P<x>[^.!?\n]+)", _I)), r",\s*(?:och\s+)?att\s+|\s+och\s+att\s+"),
     # "För att förebygga brott i X lovar polisen och kommunen:"
     ("focus.for_att_lovar", Prefiltered(re.compile(r"^För\s+att\s+(?P<x>[^,.!?\n]{3,120}?),?\s+(?:lovar|åtar\s+sig)\b[^.!?\n]*:\s*$", _I)), None),
+    # "Fokus ligger på A samt på B", "ett medborgarlöfte för 2026 om A och B"
+    ("focus.fokus_ligger", Prefiltered(re.compile(r"^Fokus\s+(?:ligger|läggs)\s+på\s+(?P<x>[^.!?\n]+)", _I)), r"\s+samt\s+på\s+|\s+och\s+på\s+|,\s*samt\s+"),
+    ("focus.lofte_om", Prefiltered(re.compile(r"\b(?:ett|nytt)\s+(?:\w+\s+)?(?:medborgar)?löfte\s+(?:för\s+\d{4}(?:\s*[-–]\s*\d{4})?\s+)?om\s+(?!(?:\w+\s+)?(?:aktiviteter|åtgärder|insatser|löften|samverkan)\b|det\b|hur\b|vad\b|att\b)(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     ("focus.valts_som", Prefiltered(re.compile(r"\bhar\s+(?P<x>[^.!?\n]{3,160}?)\s+valts\s+(?:ut\s+)?(?:som|till)\s+(?:fokusområden|prioriterade\s+områden|prioriteringar)", _I)), "problem_list"),
     ("focus.prioritera", Prefiltered(re.compile(r"\bvalt\s+att\s+prioritera\s+(?:att\s+arbeta\s+med\s+)?(?P<x>[^.!?\n]+)", _I)), r",?\s+samt\s+"),
     ("focus.omraden_ar", Prefiltered(re.compile(r"\b(?:fokusområden(?:a)?|prioriteringar(?:na)?|prioriterade\s+områden|problemområden(?:a)?)\s+(?:för\s+\S+\s+|i\s+\S+\s+)?(?:är|blir)\s*:?\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),

@@ -319,3 +319,8 @@ def test_it_reads_signature_blocks_whose_lines_were_joined(block, expected):
 def test_it_does_not_take_a_sentence_about_a_person_for_a_signature():
     text = "Text.\n" * 20 + "\nAnna Berg är ny chef för lokalpolisområdet\n"
     assert find_signatories(text) == []
+
+
+def test_it_reads_the_sources_under_a_beslutsunderlag_heading():
+    text = "Medborgarlöfte 2026\n\nBeslutsunderlag\n\nTrygghetsmätning 2025.\n"
+    assert [h.code for h in find_evidence(read_units(text))] == ["trygghetsmatning"]

@@ -128,6 +128,15 @@ def test_the_record_keeps_title_lagesbild_and_the_focus_area_of_each_commitment(
             ["en tryggare offentlig miljö"],
         ),
         (
+            "Fokus ligger på buskörning i centrum samt på narkotika bland unga.",
+            ["buskörning i centrum", "narkotika bland unga"],
+        ),
+        (
+            "Kommunen och polisen föreslår ett medborgarlöfte för 2026 om bedrägerier "
+            "mot äldre och trafiken i Åsby.",
+            ["bedrägerier mot äldre", "trafiken i Åsby"],
+        ),
+        (
             "Vi ser problem i form av buskörning, klotter samt langning för närvarande.",
             ["buskörning", "klotter", "langning"],
         ),
@@ -186,3 +195,8 @@ def test_it_reads_numbered_headings_over_prose_as_focus_areas():
     assert record["focus_areas"] == ["Narkotika bland unga", "Bedrägerier mot äldre"]
     assert [c["focus_area"] for c in record["commitments"]] == record["focus_areas"]
     assert "brott_mot_aldre" in record["themes"]  # named by the focus area
+
+
+def test_it_does_not_take_the_kind_of_promise_for_a_focus_area():
+    text = "Ett medborgarlöfte om konkreta aktiviteter från polis och kommun."
+    assert find_focus_areas(read_units(text)) == []

@@ -54,6 +54,11 @@ PERIOD = {"start": "2024-01-01", "end": "2025-12-31"}
             "Genomföra tillsyn av serveringsställen (3 st) under året.",
             {"quantity": 3, "unit": "tillsyn av serveringsställen"},
         ),
+        # "en X varje vår": one a year.
+        (
+            "Genomföra en trygghetsvandring i hamnen varje vår.",
+            {"quantity": 1, "unit": "trygghetsvandring", "per": "år"},
+        ),
         # "den årliga X" is one X a year; a quoted unit is still the unit.
         (
             "Genomföra den årliga trygghetsvandringen i Ekby.",
