@@ -47,6 +47,8 @@ FIELD_LABELS = {
     "follow_up": "Uppföljning",
     "signatories": "Undertecknare",
     "commitments": "Åtagande",
+    "title": "Titel",
+    "situation_summary": "Lägesbild",
 }
 _CODE_LABELS = {"themes": THEMES, "evidence_sources": EVIDENCE_SOURCES}
 _INNER_LABELS = {
@@ -118,7 +120,10 @@ def highlights(record: dict[str, Any] | None, length: int) -> list[Highlight]:
     police = evidence.get("police_area")
     if isinstance(police, dict):
         add("span-police_area", police.get("span"), "police_area", "Lokalpolisområde")
-    for field in ("period", "follow_up"):
+    title = evidence.get("title")
+    if isinstance(title, dict):
+        add("span-title", title.get("span"), "title", FIELD_LABELS["title"])
+    for field in ("period", "follow_up", "situation_summary"):
         item = evidence.get(field)
         if isinstance(item, dict):
             for i, span in enumerate(item.get("spans") or []):

@@ -62,6 +62,7 @@ def _promise_load_record(
     actor: Any,
     source: str,
     create_missing_police_area: bool,
+    reference_for: Organisation | None = None,
 ) -> Any:
     from medborgarloften.promises.services import promise_load_record
 
@@ -70,6 +71,7 @@ def _promise_load_record(
         actor=actor,
         source=source,
         create_missing_police_area=create_missing_police_area,
+        reference_for=reference_for,
     )
 
 
@@ -365,18 +367,21 @@ def _record_id(label: str, sha: str) -> str:
     return f"dokument-{stem}-{sha[:12]}" if stem else f"dokument-{sha[:12]}"
 
 
-def _with_kommun(
+def _document_kommuner(
     record: dict[str, Any], kommun: Organisation | None, notes: list[str]
-) -> dict[str, Any]:
-    """Make the kommun we were told about a party of the draft.
+) -> list[str]:
+    """The kommuner of the draft as the document names them.
 
-    When the user names the kommun, names the extractor found that match no stored
-    kommun (a neighbour mentioned in passing, a misread) are dropped with a note
-    rather than failing the whole import.
+    Names that match no stored kommun (a neighbour mentioned in passing, a misread)
+    are dropped with a note rather than failing the whole import. The kommun the
+    import was made for is used only when the document names none: a promise of
+    other kommuner is not made theirs too.
     """
-    if kommun is None:
-        return record
     from medborgarloften.promises.exchange import kommun_name_keys
+
+    if kommun is None:
+        # Nothing to fall back on: the loader names a kommun it does not know.
+        return [n for n in record.get("municipalities") or [] if isinstance(n, str)]
 
     def key(name: str) -> str:
         return kommun_name_keys(name)[0]
@@ -387,14 +392,34 @@ def _with_kommun(
         if not isinstance(name, str):
             continue
         if key(name) in known:
-            names.append(name)
+            if all(key(n) != key(name) for n in names):
+                names.append(name)
         else:
             notes.append(f"okänd kommun '{name}' utelämnad / unknown kommun left out")
-    if not any(key(n) == key(kommun.name) for n in names):
-        names = [kommun.name, *names]
+    if not names:
+        return [kommun.name]
+    if all(key(n) != key(kommun.name) for n in names):
+        notes.append(
+            f"dokumentet gäller {', '.join(names)}, inte {kommun.name}"
+            f" / the document is about {', '.join(names)}, not {kommun.name}"
+        )
+    return names
+
+
+def _for_loading(
+    record: dict[str, Any],
+    meta: Any,
+    kommun: Organisation | None,
+    notes: list[str],
+) -> dict[str, Any]:
+    """The record as the loader takes it for a new draft (the same mapping as the
+    review screen: title, lägesbild, focus area per commitment)."""
+    from .draft import draft_record
+
+    names = _document_kommuner(record, kommun, notes)
     # Names only: the loader resolves them; codes from elsewhere could disagree.
     rest = {k: v for k, v in record.items() if k != "municipality_codes"}
-    return {**rest, "municipalities": names}
+    return draft_record({**rest, "municipalities": names}, meta, kommuner=names)
 
 
 def document_import(
@@ -409,12 +434,16 @@ def document_import(
     create_missing_police_area: bool = False,
     dry_run: bool = False,
     reimport: bool = False,
+    as_reference: bool = False,
 ) -> ImportOutcome:
     """Read, store, extract and load one input as a draft promise, all or nothing.
 
     Never raises for a bad input: the outcome carries a one-line reason. A document
     already imported into a promise that still exists is not loaded again unless
     ``reimport``. ``dry_run`` does everything, then rolls back and writes no file.
+    The draft's kommuner are those the document names (``kommun`` only when it names
+    none); with ``as_reference`` a promise of other kommuner is kept by ``kommun``
+    for comparison instead.
     """
     label = source_url or filename
     outcome = ImportOutcome(label=label)
@@ -451,6 +480,7 @@ def document_import(
                 create_missing_police_area=create_missing_police_area,
                 dry_run=dry_run,
                 reimport=reimport,
+                as_reference=as_reference,
             )
             if dry_run:
                 raise _DryRun
@@ -478,6 +508,7 @@ def _import_read(
     create_missing_police_area: bool,
     dry_run: bool,
     reimport: bool,
+    as_reference: bool = False,
 ) -> None:
     meta = getattr(read, "meta", None)
     document, created = document_store(
@@ -545,11 +576,26 @@ def _import_read(
         document.save(update_fields=["source_url"])
     try:
         with transaction.atomic():
+            loaded = _for_loading(record, meta, kommun, outcome.notes)
+            reference_for = None
+            if as_reference and kommun is not None:
+                from medborgarloften.promises.exchange import kommun_name_keys
+
+                mine = kommun_name_keys(kommun.name)[0]
+                if all(
+                    kommun_name_keys(n)[0] != mine for n in loaded["municipalities"]
+                ):
+                    reference_for = kommun
+                    outcome.notes.append(
+                        f"sparat som referens för {kommun.name}"
+                        f" / kept as a reference for {kommun.name}"
+                    )
             promise = _promise_load_record(
-                record=_with_kommun(record, kommun, outcome.notes),
+                record=loaded,
                 actor=actor,
                 source=_load_source(source, document),
                 create_missing_police_area=create_missing_police_area,
+                **({"reference_for": reference_for} if reference_for else {}),
             )
             run = extraction_run_create(
                 document=document,
@@ -576,6 +622,20 @@ def _import_read(
         return
     outcome.run = run
     outcome.promise = promise
+
+
+def _first_kommun(record: dict[str, Any]) -> Organisation | None:
+    """The stored kommun of the record's first municipality name, if any."""
+    from medborgarloften.promises.exchange import kommun_name_keys
+
+    names = [n for n in record.get("municipalities") or [] if isinstance(n, str)]
+    if not names:
+        return None
+    wanted = kommun_name_keys(names[0])[0]
+    for org in Organisation.objects.kommuner().only("pk", "name", "code"):
+        if kommun_name_keys(org.name)[0] == wanted:
+            return org
+    return None
 
 
 def _load_source(source: str, document: SourceDocument) -> str:
@@ -715,11 +775,14 @@ def extraction_run_draft_create(
     actor: Any,
     new_areas: list[str] | tuple[str, ...] = (),
     create_missing_police_area: bool = False,
+    as_reference: bool = False,
 ) -> Any:
     """Create the reviewed draft from ``record`` and link the run to it, all or nothing.
 
-    ``new_areas`` are created in the document's kommun first. The draft must keep one
-    of the actor's own organisations as a party (promises.permissions), and a run
+    ``new_areas`` are created first, in the draft's first kommun (a place of another
+    kommun's promise belongs to that kommun). The draft must keep one of the actor's
+    own organisations as a party (promises.permissions) — or, with ``as_reference``,
+    it is kept for comparison by the document's kommun, which the actor edits. A run
     gives one draft only.
     """
     from medborgarloften.places.services import area_create
@@ -741,7 +804,7 @@ def extraction_run_draft_create(
         raise ValidationError(
             {"__all__": "Ett utkast har redan skapats från den här granskningen"}
         )
-    kommun = run.document.kommun
+    kommun = _first_kommun(record) or run.document.kommun
     if new_areas:
         if kommun is None:
             raise ValidationError({"new_areas": "Dokumentet har ingen kommun"})
@@ -752,18 +815,33 @@ def extraction_run_draft_create(
             if normalise_name(name) not in known:
                 area_create(kommun=kommun, name=name)
                 known.add(normalise_name(name))
+    reference_for = run.document.kommun if as_reference else None
+    if as_reference and reference_for is None:
+        raise ValidationError(
+            {"municipalities": "Dokumentet har ingen kommun att spara referensen för"}
+        )
     promise = promise_load_record(
         record=record,
         actor=actor,
         source=_load_source(run.source or REVIEW_SOURCE, run.document),
         create_missing_police_area=create_missing_police_area,
         status=PromiseStatus.DRAFT,
+        reference_for=reference_for,
     )
-    if not can_author_with_parties(actor, promise.parties.values_list("pk", flat=True)):
+    if not can_author_with_parties(
+        actor,
+        promise.parties.values_list("pk", flat=True),
+        reference_for=reference_for.pk if reference_for else None,
+    ):
+        names = ", ".join(k.name for k in promise.kommuner()) or "andra kommuner"
         raise ValidationError(
             {
-                "municipalities": "Utkastet måste ha din egen organisation som part"
-                " / the draft must keep your organisation as a party"
+                "municipalities": "Utkastet måste ha din egen organisation som "
+                f"part, men löftet gäller {names}. Kryssa i ”Spara som referens för "
+                "jämförelse” för att spara det åt din kommun, eller be en "
+                f"administratör för {names} att importera det"
+                " / the draft must keep your organisation as a party, or be kept"
+                " as a reference"
             }
         )
     run.promise = promise

@@ -173,11 +173,16 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 new_areas=editor.new_areas(),
                 create_missing_police_area=editor.create_police_area(),
+                as_reference=editor.as_reference(),
             )
         except ValidationError as exc:
             editor.add_service_error(exc)
         else:
             text = _("Utkastet ”%(title)s” är skapat.") % {"title": promise.title}
+            if promise.is_reference:
+                text += " " + _(
+                    "Det är sparat som referens för jämförelse och publiceras aldrig."
+                )
             if editor.left_out:
                 text += " " + _(
                     "Platser som inte blev nya områden togs inte med: %(names)s."

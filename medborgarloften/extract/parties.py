@@ -9,12 +9,27 @@ med" / "i samverkan med"; a party that is only the object of the action does not
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicons import load, spaced
+from .lexicons import HERE, load, spaced
 
 ORDER = ("polis", "kommun", "annan")
+# The 290 kommun names (lexicons/kommuner.txt, read here too: the document package
+# imports this module).
+_KOMMUN_NAMES = frozenset(
+    unicodedata.normalize("NFC", line.strip())
+    for line in (HERE / "kommuner.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
+def canonical_kommun(word: str) -> bool:
+    """One of the 290 kommun names (a genitive -s allowed)."""
+    return word in _KOMMUN_NAMES or (word.endswith("s") and word[:-1] in _KOMMUN_NAMES)
+
+
 _LEX = load("parties")
 
 
@@ -32,29 +47,66 @@ _NAME = r"(?-i:[A-ZÅÄÖ][\w-]*)"
 _AREA_QUAL = r"(?:(?:södra|norra|östra|västra|mellersta|nordöstra|nordvästra|sydöstra|sydvästra)\s+)?"
 _ADJ = (
     r"(?:lokal[at]?|regional[at]?|kommunal[at]?|privat[at]?|berörd[at]?|statlig[at]?|"
-    r"ideell[at]?|allmännyttig[at]?|närliggande|kommunala|lokala)"
+    r"ideell[at]?|allmännyttig[at]?|närliggande|kommunala|lokala|"
+    # participles describing the party: "uniformerad polis", "civilklädda poliser"
+    r"\w+(?:erad|erade|klädd|klädda))"
 )
 _TERM = rf"(?:{_alt(_LEX['polis'] + _LEX['kommun'] + _LEX['annan'])})"
 # Terms that follow a place name: "Kalmar kommun", "Växjö lokalpolisområde".
-_NAMED_TERM = (
-    r"(?:kommun|kommunen|kommuns|kommunens|kommuner|lokalpolisområde\w*|"
-    r"polisområde\w*|lpo)"
+# ("Ekby kommunens" is not Swedish: "Involvera kommunens invånare" names no party.)
+_NAMED_TERM = r"(?:kommun|kommuns|kommuner|lokalpolisområde\w*|polisområde\w*|lpo)"
+_ORG_NAME = rf"(?-i:(?:{'|'.join(_LEX['org_names'])}))"
+_TEAM_NAME = re.compile(rf"(?:{'|'.join(_LEX['team_names'])})$")
+_ORG_NAME_RE = re.compile(rf"{_ORG_NAME}$")
+# An acronym in brackets after a name marks an organisation: "Kirunabostäder (KBAB)".
+_ACRONYM_TAG = r"(?:\s*\((?-i:[A-ZÅÄÖ][A-ZÅÄÖ0-9&-]{1,7})\))"
+# "kommunens fältgrupp", "polisens trafikgrupp": a unit owned by a party acts for
+# it; citizens are never that unit ("kommunens invånare").
+_OWNED = (
+    r"(?:kommunens|kommuns|polisens|lokalpolisområdets)\s+"
+    rf"(?!(?:{_alt(_LEX['not_annan'])}|och|samt|eller)\b)(?-i:[a-zåäö][\w-]+)"
 )
 _PARTY = (
-    rf"(?:(?:{_NAME}s?\s+){{0,2}}AB\b"
+    rf"(?:{_OWNED}\b"
+    rf"|(?:{_NAME}s?\s+){{0,2}}AB\b"
     rf"|{_NAME}s?\s+{_NAMED_TERM}\b"
-    rf"|(?:(?:det|den|de|vårt|vår|våra)\s+)?(?:{_ADJ}\s+)?{_TERM}\b"
-    rf"(?:\s+{_AREA_QUAL}{_NAME}(?:\s+{_NAME})?(?=\s|[,.:;]|$))?"
+    rf"|(?:(?:det|den|de|vårt|vår|våra)\s+|{_NAME}s\s+)?(?:{_ADJ}\s+)?{_TERM}\b"
+    rf"(?:\s+(?:(?:på|i)\s+)?{_AREA_QUAL}{_NAME}(?:\s+{_NAME})?(?=\s|[,.:;)]|$))?"
+    rf"|{_ORG_NAME}\b"
     rf"|\b(?:{_alt(_LEX['both'])})\b)"
+    rf"{_ACRONYM_TAG}?"
 )
+# In a list that names at least one party, another capitalised name or acronym is
+# a party too ("polisen, Ekby kommun, HSB och Ekbyhem ska …"): a third party, or
+# kommun when it is a named team or project.
+_PROPER = rf"(?-i:(?:[A-ZÅÄÖ]{{2,6}}|{_NAME}(?:\s+{_NAME}){{0,2}}))\b{_ACRONYM_TAG}?"
 _CHAIN = (
     rf"{_PARTY}(?:\s*(?:,|\boch\b|\bsamt\b|&|/)\s*{_PARTY}){{0,6}}"
     rf"(?:\s+i\s+{_NAME}\s+kommun)?"
 )
+_ITEM = rf"(?:{_PARTY}|{_PROPER})"
+_ENUM = (
+    rf"{_ITEM}(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*{_ITEM}){{1,8}}"
+    rf"(?=\s+(?:(?:tillsammans|gemensamt|även|också|vid\s+behov)\s+)*"
+    rf"(?:ska|skall|kommer|lovar|vill|åtar|\w+(?:ar|er|ör|år)\b))"
+)
 _VERB = r"(?:ska|skall|lovar|lovade|kommer|åtar|förbinder|bör|vill|fortsätter|genomför)"
 _PARTY_RE = re.compile(_PARTY, re.IGNORECASE)
-_START_RE = re.compile(
-    rf"\s*(?:(?:även|också|sedan|därefter|dessutom|slutligen|nu)\s+)?(?P<chain>{_CHAIN})",
+_ITEM_RE = re.compile(_ITEM, re.IGNORECASE)
+# What may stand before the subject: "Att polisen …" (a list item written as an
+# att-clause), a verb-first clause after a heading ("Kommer kommunen och polisen
+# att …"), "Personal från socialtjänsten …".
+_LEAD = (
+    r"\s*(?:att\s+)?(?:(?:kommer|ska|skall)\s+(?=\S+(?:en|na|\s+kommun)\b))?"
+    r"(?:(?:även|också|sedan|därefter|dessutom|slutligen|nu)\s+)?"
+    r"(?:(?:personal|medarbetare|representanter|företrädare)\s+(?:från|inom|vid|på|i)\s+)?"
+)
+_START_RE = re.compile(rf"{_LEAD}(?P<chain>{_CHAIN})", re.IGNORECASE)
+_ENUM_START_RE = re.compile(rf"{_LEAD}(?P<chain>{_ENUM})", re.IGNORECASE)
+# "Tekniska verken (TVAB) kommer …": a name with its acronym as the subject.
+_TAGGED_START_RE = re.compile(
+    rf"\s*(?:att\s+)?(?P<chain>(?-i:[A-ZÅÄÖ])[\w-]*(?:\s+[\w-]+){{0,3}}?{_ACRONYM_TAG})"
+    r"(?=\s+(?:ska|skall|kommer|lovar|vill|åtar|\w+(?:ar|er|ör|år)\b))",
     re.IGNORECASE,
 )
 _INVERTED_RE = re.compile(
@@ -65,7 +117,8 @@ _INVERTED_RE = re.compile(
 # V2 word order after an adverbial: "Under hösten genomför polisen …".
 _V2_RE = re.compile(
     r"\s*(?:under|i|vid|på|efter|inom|varje|senast|dessutom|därför|även|också|sedan|"
-    r"från|inför|när|om)\b[^,.:;]{0,60}?,?\s(?:\w+(?:ar|er|ör|år|ir))\s+"
+    r"från|inför|när|om|med|genom|utöver|gällande|beträffande|angående)\b"
+    r"[^,.:;]{0,60}?,?\s(?:\w+(?:ar|er|ör|år|ir))\s+"
     rf"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?(?P<chain>{_CHAIN})",
     re.IGNORECASE,
 )
@@ -73,21 +126,34 @@ _CLAUSE_RE = re.compile(
     rf"(?:,|\boch\b|\bsamt\b|\bmedan\b)\s+(?P<chain>{_CHAIN})\s+{_VERB}\b",
     re.IGNORECASE,
 )
+# "förenings- och näringsliv": a shared second part written once.
+_ELLIPSIS = r"(?:[\w]+-\s*(?:,\s*[\w]+-\s*)*(?:och|eller|samt)\s+)?"
 _CO_RE = re.compile(
-    r"(?P<pre>\b\w+\s+)?\b(?:tillsammans|i samverkan|samverka|samverkar|i samarbete|"
-    r"samarbeta|samarbetar|i samråd|samråda|ihop)\s+med\s+"
-    rf"(?:(?:bland annat|t\.ex\.|exempelvis)\s+)?(?P<chain>{_CHAIN})",
+    rf"(?P<pre>\b\w+\s+)?\b(?:{_alt(_LEX['co_joiners'])})\s+med\s+"
+    rf"(?:(?:bland annat|t\.ex\.|exempelvis)\s+)?{_ELLIPSIS}(?P<chain>{_CHAIN})",
+    re.IGNORECASE,
+)
+# "tillsammans med Bodens Energi", "tillsammans med PRO och SPF": a named
+# organisation joined as co-responsible (capitalised names and acronyms).
+_CO_NAMED_RE = re.compile(
+    rf"(?P<pre>\b\w+\s+)?\b(?:{_alt(_LEX['co_joiners'])})\s+med\s+"
+    rf"(?P<chain>{_ITEM}(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*{_ITEM}){{0,5}})",
     re.IGNORECASE,
 )
 _AGENT_RE = re.compile(rf"\b\w+as\s+av\s+(?P<chain>{_CHAIN})", re.IGNORECASE)
+_NAME_KOMMUNEN_RE = re.compile(
+    r"\s*(?:att\s+)?(?P<name>(?-i:[A-ZÅÄÖ])[\w-]+(?:\s(?-i:[A-ZÅÄÖ])[\w-]+)?)\s+kommunen\b",
+    re.IGNORECASE,
+)
 _PARTICIPLE = re.compile(
     r"^(?:utsedda|utsedd|utvalda|valda|framtagna|framtagen|beslutade|planerade|"
     r"identifierade|gjorda)\s+$",
     re.IGNORECASE,
 )
 _NOT_ANNAN = re.compile(rf"\b(?:{_alt(_LEX['not_annan'])})\b", re.IGNORECASE)
+# "Tillsammans med Ekbyhem se över …" names a co-party, not both parties.
 _BOTH_START_RE = re.compile(
-    r"\s*(?:vi|parterna|tillsammans|gemensamt)\b", re.IGNORECASE
+    r"\s*(?:vi|parterna|(?:tillsammans|gemensamt)(?!\s+med\b))\b", re.IGNORECASE
 )
 
 
@@ -106,9 +172,12 @@ def classify_party(phrase: str) -> str | None:
     if not words:
         return None
     # The head word decides ("Kalmar kommun", "lokalpolisområde Kalmar", "Hem AB").
+    words[-1] = re.sub(r"\(.*$", "", words[-1]) or words[-1]
+    if len(words) > 1 and re.fullmatch(r"\([^)]*\)", words[-1]):
+        words = words[:-1]
     for i in range(len(words) - 1, -1, -1):
         tail = " ".join(words[i:])
-        for w in (words[i], tail):
+        for w in (tail, words[i]):
             if _POLIS.match(w):
                 return "polis"
             if _KOMMUN.match(w):
@@ -117,7 +186,55 @@ def classify_party(phrase: str) -> str | None:
                 return "annan"
             if _BOTH.match(w):
                 return "both"
+    if _ORG_NAME_RE.match(" ".join(words)) or _ORG_NAME_RE.match(words[-1]):
+        return "annan"
     return None
+
+
+def _classify_item(item: str) -> str | None:
+    """A party, or for an unknown capitalised name in a list: team → kommun, else annan."""
+    kind = classify_party(item)
+    if kind:
+        return kind
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", item.strip())
+    if not name or name.casefold() in _ENUM_STOP:
+        return None
+    return "kommun" if _TEAM_NAME.search(name) else "annan"
+
+
+# Capitalised words that start a clause rather than name an organisation.
+_ENUM_STOP = frozenset(
+    [
+        "vi",
+        "de",
+        "det",
+        "den",
+        "detta",
+        "dessa",
+        "alla",
+        "både",
+        "även",
+        "också",
+        "tillsammans",
+        "gemensamt",
+    ]
+)
+
+
+def parties_in_enumeration(chain: str) -> set[str]:
+    """Parties of a list that names at least one known party and maybe other names."""
+    items = [m.group(0) for m in _ITEM_RE.finditer(chain)]
+    kinds = [classify_party(i) for i in items]
+    if not any(kinds):
+        return set()
+    out: set[str] = set()
+    for item, kind in zip(items, kinds, strict=True):
+        kind = kind or _classify_item(item)
+        if kind == "both":
+            out.update(("polis", "kommun"))
+        elif kind:
+            out.add(kind)
+    return out
 
 
 def parties_in_chain(chain: str) -> set[str]:
@@ -130,6 +247,18 @@ def parties_in_chain(chain: str) -> set[str]:
         elif kind:
             out.add(kind)
     return out
+
+
+_CHAIN_RE = re.compile(rf"\s*(?P<chain>{_CHAIN})", re.IGNORECASE)
+
+
+def chain_at(text: str, pos: int = 0) -> tuple[set[str], int] | None:
+    """The parties of a coordinated phrase starting at ``pos`` and where it ends."""
+    m = _CHAIN_RE.match(text, pos)
+    if not m:
+        return None
+    found = parties_in_chain(m.group("chain"))
+    return (found, m.end("chain")) if found else None
 
 
 def order(parties: set[str] | frozenset[str]) -> list[str]:
@@ -170,9 +299,22 @@ def _subject_parties(sentence: str) -> PartyResult | None:
     span: tuple[int, int] | None = None
     rule = ""
     m = _START_RE.match(sentence)
-    if m and parties_in_chain(m.group("chain")):
+    em = _ENUM_START_RE.match(sentence)
+    tm = _TAGGED_START_RE.match(sentence)
+    if (
+        em
+        and parties_in_enumeration(em.group("chain"))
+        and (not m or em.end("chain") > m.end("chain"))
+    ):
+        found |= parties_in_enumeration(em.group("chain"))
+        span, rule = (em.start("chain"), em.end("chain")), "responsible.enumeration"
+    elif m and parties_in_chain(m.group("chain")):
         found |= parties_in_chain(m.group("chain"))
         span, rule = (m.start("chain"), m.end("chain")), "responsible.subject"
+    elif tm:
+        kind = _classify_item(tm.group("chain")) or "annan"
+        found |= {"polis", "kommun"} if kind == "both" else {kind}
+        span, rule = (tm.start("chain"), tm.end("chain")), "responsible.named_org"
     elif _BOTH_START_RE.match(sentence):
         found |= {"polis", "kommun"}
         bm = _BOTH_START_RE.match(sentence)
@@ -188,6 +330,12 @@ def _subject_parties(sentence: str) -> PartyResult | None:
         if extra and not found:
             span, rule = (cm.start("chain"), cm.end("chain")), "responsible.clause"
         found |= extra
+    if not found:
+        km = _NAME_KOMMUNEN_RE.match(sentence)
+        if km and canonical_kommun(km.group("name")):
+            # "Umeå kommunen lovar …" (a kommun name before "kommunen").
+            found.add("kommun")
+            span, rule = (km.start("name"), km.end()), "responsible.subject"
     if not found:
         am = _AGENT_RE.search(sentence)
         if am and parties_in_chain(am.group("chain")):
@@ -230,6 +378,20 @@ def co_parties(text: str) -> frozenset[str]:
         if _NOT_ANNAN.match(chain):
             continue
         out |= parties_in_chain(chain)
+    for m in _CO_NAMED_RE.finditer(text):
+        if m.group("pre") and _PARTICIPLE.match(m.group("pre")):
+            continue
+        items = [i.group(0) for i in _ITEM_RE.finditer(m.group("chain"))]
+        for item in items:
+            kind = classify_party(item)
+            if kind is None and re.match(r"(?-i:[A-ZÅÄÖ])", item.strip()):
+                if _NOT_ANNAN.match(item) or item.strip().casefold() in _ENUM_STOP:
+                    continue
+                kind = _classify_item(item)
+            if kind == "both":
+                out.update(("polis", "kommun"))
+            elif kind:
+                out.add(kind)
     return frozenset(out)
 
 

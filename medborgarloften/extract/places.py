@@ -14,7 +14,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .lexicons import load
+from .parties import classify_party
+
 Span = tuple[int, int]
+_LEX = load("places")
 
 _UP = "A-ZÅÄÖÉÜ"
 _LO = "a-zåäöéüß"
@@ -25,25 +29,40 @@ _ACRONYM = rf"[{_UP}]{{2,5}}"
 _STREET_NOUN = (
     r"(?:torget|torg|parken|park|gatan|vägen|stranden|hamnen|skolan|plan|backe)"
 )
+_FACILITY_NOUNS = (
+    "centrum|tätort|tätorts centrala delar|stadskärna|stadskärnan|resecentrum|"
+    "högstadium|högstadieskola|gymnasium|gymnasieskola|station|busstation|"
+    "järnvägsstation|torg|hamn|bibliotek|simhall|sporthall|ishall|"
+    "idrottsplats|centralstation|förskola|skola|fritidsgård|ungdomsgård|"
+    "vårdcentral|kyrka|badplats|park|gymnasieskola"
+)
+# A street keeps its house number as written: "Storgatan 4", "Bruksgatan (2A-C)".
+_HOUSE_NUMBER = (
+    r"(?:(?<=gatan)|(?<=vägen)|(?<=gränd)|(?<=allén))"
+    r"(?:[ \t]\d{1,3}[A-Za-z]?(?:-[A-Za-z0-9]{1,3})?|[ \t]?\(\d{1,3}[A-Za-z]?"
+    r"(?:-[A-Za-z0-9]{1,3})?\))(?![\w.:]?\d)"
+)
+# The words of one name stay on one line: "i Ekhagen\n\nArbetet …" is no
+# two-word name.
+# … but a PDF may wrap a line between them (one line break, never a blank line).
+_SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+_DIRECTION_AFTER = rf"(?:{_SP}(?:norra|södra|östra|västra|centrum|city)(?![\w-]))?"
 _NAME = (
-    rf"(?:{_ACRONYM}\s+{_NAME_WORD}|{_NAME_WORD}(?:\s+{_NAME_WORD})?"
-    rf"(?:\s+{_STREET_NOUN}(?![\w-]))?)"
+    rf"(?:{_ACRONYM}{_SP}{_NAME_WORD}|{_NAME_WORD}s{_SP}(?:{_FACILITY_NOUNS})(?![\w-])"
+    rf"|{_NAME_WORD}(?:{_SP}{_NAME_WORD})?"
+    rf"(?:{_SP}{_STREET_NOUN}(?![\w-]))?(?:{_HOUSE_NUMBER})?{_DIRECTION_AFTER})"
 )
 
 _PREPOSITIONS = (
-    "i|på|vid|runt|kring|utanför|inom|emot|intill|nära|längs|framför|bakom|omkring"
+    "i|på|vid|runt|kring|utanför|inom|emot|intill|nära|längs|framför|bakom|omkring|"
+    "(?<!nu )(?<!de )gällande|beträffande|angående|mellan"
 )
 _PLACE_NOUNS = (
     "stadsdel(?:en|arna|ar)?|bostadsområde(?:t|na|n)?|området|områdena|byn|byarna|"
     "orten|orterna|tätorten|tätorterna|sjön|torget|parken|gatan|kvarteret|"
     "centrumet|samhället|samhällena|köpcentret|köpcentrumet|gallerian|"
-    "skolan|skolorna|idrottsplatsen|badplatsen|hamnen|stationen|resecentret"
-)
-_FACILITY_NOUNS = (
-    "centrum|tätort|tätorts centrala delar|stadskärna|stadskärnan|resecentrum|"
-    "högstadium|högstadieskola|gymnasium|gymnasieskola|station|busstation|"
-    "järnvägsstation|torg|hamn|bibliotek|simhall|sporthall|ishall|"
-    "idrottsplats|centralstation"
+    "skolan|skolorna|idrottsplatsen|badplatsen|hamnen|stationen|resecentret|"
+    "kommundel(?:en|arna|ar)?|stadsdelarna|bostadsområdena"
 )
 _MONTHS = (
     "januari februari mars april maj juni juli augusti september oktober november "
@@ -67,18 +86,58 @@ _STOP = set(
 # after the first letter ("[A-Z](?<![\w-][A-Z])" is "(?<![\w-])[A-Z]").
 _NAME_WORD_START = rf"[{_UP}](?<![\w-][{_UP}])[{_LO}]+(?:[-/][{_UP}]?[{_LO}]+)*"
 _CENTRALA_RE = re.compile(rf"centrala(?<=\bcentrala)\s+({_NAME_WORD})")
-_QUALIFIED_RE = re.compile(
-    rf"({_NAME_WORD_START})\s+(centrum|tätorts centrala delar|tätort|stadskärna|station|"
-    rf"busstation|resecentrum|torg|hamn|station)\b"
+_QUALIFIED_NOUNS = (
+    "centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|resecentrum|"
+    "torg|hamn|city|förskola|skola|fritidsgård|park|bibliotek"
 )
+_QUALIFIED_RE = re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
 _GENITIVE_FACILITY_RE = re.compile(rf"({_NAME_WORD_START}s)\s+({_FACILITY_NOUNS})\b")
-_LIST_TAIL = rf"(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*(?:i\s+)?{_NAME}){{0,12}}"
-_PREP_NAME_RE = re.compile(
-    rf"(?<![\w-])(?:(?i:{_PREPOSITIONS})\s+(?:(?i:{_PLACE_NOUNS})\s+)?"
-    rf"|(?i:{_PLACE_NOUNS})\s+)"
-    rf"({_NAME}(?:\s+i\s+{_NAME_WORD})?{_LIST_TAIL})(?![\w-])"
+_LIST_NOUNS = "|".join(sorted(_LEX["list_nouns"], key=len, reverse=True))
+_LIST_TAIL = (
+    rf"(?:[ \t]*(?:,|\boch\b|\bsamt\b|&)(?:[ \t]*\n)?[ \t]*(?:i[ \t]+)?{_NAME}){{0,12}}"
 )
-_SPLIT_LIST_RE = re.compile(rf"{_NAME}(?:\s+i\s+{_NAME_WORD})?")
+# "i, bland annat, Ramsele och Junsele", "främst i kommundelarna …"
+_ASIDE = (
+    r"(?:,?[ \t]*(?i:bland annat|bl\.\s?a\.|t\.\s?ex\.|främst|särskilt|framför allt)"
+    r",?[ \t]+)?"
+)
+_PREP_NAME_RE = re.compile(
+    rf"(?<![\w-])(?:(?i:{_PREPOSITIONS})(?:[ \t]*,[ \t]*{_ASIDE}|{_SP}{_ASIDE})"
+    rf"(?:(?i:{_PLACE_NOUNS}){_SP})?"
+    rf"|(?i:{_PLACE_NOUNS}){_SP}"
+    # examples after a noun for kinds of places: "skolor, inklusive Alléskolan"
+    rf"|(?i:\w*(?:{_LIST_NOUNS}))[^.;:\n]{{0,40}}?(?i:såsom|exempelvis|inklusive|"
+    rf"bland annat|t\.\s?ex\.)[ \t]+)"
+    rf"({_NAME}(?:[ \t]+i[ \t]+{_NAME_WORD})?{_LIST_TAIL})(?![\w-])"
+)
+_SPLIT_LIST_RE = re.compile(rf"{_NAME}(?:[ \t]+i[ \t]+{_NAME_WORD})?")
+
+
+_SUFFIXES = "|".join(sorted(_LEX["facility_suffixes"], key=len, reverse=True))
+# "Wetterlin- och Dotorpsområdet": two names sharing one place noun.
+_SHARED_SUFFIX_RE = re.compile(
+    rf"[{_UP}](?<![\w-][{_UP}])[{_LO}]+-\s+(?:och|eller|samt)\s+"
+    rf"[{_UP}][{_LO}][\w-]*?(?:{_SUFFIXES})(?![\w-])"
+)
+# "rusta upp Stadsparken": a place compound as the object, after a lowercase word.
+_OBJECT_PLACE_RE = re.compile(
+    rf"[{_UP}](?<=[{_LO}] [{_UP}])[{_LO}][\w-]*?"
+    rf"(?:{'|'.join(_LEX['object_suffixes'])})(?![\w-])(?:{_HOUSE_NUMBER})?"
+)
+_NAME_AND_NOUN_RE = re.compile(
+    rf"({_NAME_WORD_START})\s+(?:{'|'.join(_LEX['facility_nouns_after'])})(?![\w-])"
+)
+# "stadsdelarna (Skiftinge och Lagersberg)", "platser som upplevs som otrygga;
+# Torget, Stationen och …": names listed right after a noun for kinds of places.
+# Found from the bracket or the colon backwards (a literal first is fast).
+_BRACKETED_RE = re.compile(r"\((?P<list>[^()\n]{2,120})\)")
+_BRACKET_NOUN = re.compile(rf"(?<![\w-])(?i:{_LIST_NOUNS})\s*$")
+_COLON_LIST_RE = re.compile(r"[:;][ \t]*(?P<list>(?:[^.:;\n]|\n(?![ \t]*[\n•*-]))+)")
+_COLON_NOUN = re.compile(rf"(?i:\w*(?:{_LIST_NOUNS}))\b[^.:;\n]{{0,80}}$")
+_LIST_ITEM_RE = re.compile(r"[^,]+")
+_NOT_PLACE_SUFFIX = re.compile(
+    rf"(?:{'|'.join(_LEX['not_place_suffixes'])})$", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=8192)
@@ -127,6 +186,25 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         if _fold(m.group(1)) in _STOP:
             continue
         add(m.group(0), m.start(), m.end())
+    for m in _SHARED_SUFFIX_RE.finditer(text):
+        add(m.group(0), m.start(), m.end())
+    for m in _NAME_AND_NOUN_RE.finditer(text):
+        if _word_excluded(m.group(1)) or _fold(m.group(1)) in muni:
+            continue
+        add(m.group(0), m.start(), m.end())
+    for rx, noun in ((_BRACKETED_RE, _BRACKET_NOUN), (_COLON_LIST_RE, _COLON_NOUN)):
+        for m in rx.finditer(text):
+            if not noun.search(text, max(0, m.start() - 100), m.start()):
+                continue
+            for item in _LIST_ITEM_RE.finditer(m.group("list")):
+                for part in re.split(r"\s+(?:och|samt|eller)\s+", item.group(0)):
+                    value = part.strip(" \t/")
+                    if not value or not value[0].isupper() or len(value.split()) > 4:
+                        continue
+                    if _word_excluded(value.split()[0]) or _fold(value) in muni:
+                        continue
+                    s = m.start("list") + item.start() + item.group(0).find(value)
+                    add(value, s, s + len(value))
     for m in _PREP_NAME_RE.finditer(text):
         group_start = m.start(1)
         for part in _SPLIT_LIST_RE.finditer(m.group(1)):
@@ -139,10 +217,15 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
                     continue
                 value, e = head, s + len(head)
             add(value, s, e)
+    for m in _OBJECT_PLACE_RE.finditer(text):
+        if _word_excluded(m.group(0)) or _fold(m.group(0)) in muni:
+            continue
+        add(m.group(0), m.start(), m.end())
     found.sort(key=lambda item: item[1][0])
     seen: set[str] = set()
     out: list[tuple[str, Span]] = []
     for value, span in found:
+        value = " ".join(value.split())  # a name wrapped over two lines
         key = _fold(value)
         if key in seen:
             continue
@@ -152,7 +235,7 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
 
 
 _ORG_WORD = re.compile(
-    r"(?:polis|kommun|region)\w*|\w*(?:rådet|tjänsten|verket|förvaltningen|nämnden|"
+    r"(?:polis|kommun|region)\w*|\w*(?:(?<!om)rådet|tjänsten|verket|förvaltningen|nämnden|"
     r"styrelsen|myndigheten|förbundet|föreningen|bolaget|gruppen|mätningen|"
     r"undersökningen|enheten|avdelningen|projektet|programmet|modellen|metoden)$"
 )
@@ -161,7 +244,16 @@ _ORG_AFTER = re.compile(
     r"(?i)(?:s\s+)?(?:kommun|lokalpolisområde|polisområde|län\b|region)"
 )
 _NEXT_WORD = re.compile(r"[\w-]+")
-_ORG_BEFORE = re.compile(r"(?i)(?:lokalpolisområde|lpo|region|kommunpolis)\s*$")
+_TITLE_AFTER = re.compile(
+    r"[ \t]*,[ \t]*\w*(?:chef|ordförande|råd|direktör|samordnare|sekreterare)\b",
+    re.IGNORECASE,
+)
+# … and a name in a title or a police district: "polisområdeschef i Mora",
+# "Polisen i Östra Norrbotten".
+_ORG_BEFORE = re.compile(
+    r"(?i)(?:lokalpolisområde|lpo|region|kommunpolis|"
+    r"(?:chef|ordförande|råd|direktör|polisen)\s+i(?:\s+[\w-]+(?:,|\s+och))*)\s*$"
+)
 
 
 @lru_cache(maxsize=8192)
@@ -178,12 +270,16 @@ def _word_excluded(value: str) -> bool:
         return True
     if any(_fold(w) in _STOP for w in words):
         return True
+    if any(_NOT_PLACE_SUFFIX.search(w) for w in words):
+        return True  # "Ekbybladet": a newspaper
     return value.isupper()
 
 
 def _is_excluded(text: str, value: str, end: int, muni: set[str]) -> bool:
-    if _word_excluded(value):
-        return True
+    if _word_excluded(value) or classify_party(value):
+        return True  # … and "Skola, Socialtjänst, Polis och Fritid" are parties
+    if _TITLE_AFTER.match(text, end):
+        return True  # "Agneta Holm, lokalpolisområdeschef": a person
     if _fold(value) in muni:  # names are matched without surrounding space
         return True
     after = text[end : end + 30].lstrip()
@@ -192,5 +288,5 @@ def _is_excluded(text: str, value: str, end: int, muni: set[str]) -> bool:
     next_word = _NEXT_WORD.match(after)
     if next_word and _is_org_word(next_word.group(0)):
         return True
-    before = text[max(0, end - len(value) - 25) : end - len(value)]
+    before = text[max(0, end - len(value) - 60) : end - len(value)]
     return bool(_ORG_BEFORE.search(before))

@@ -26,7 +26,9 @@ from .document import (
     find_period,
     find_police_area,
     find_signatories,
+    find_situation,
     find_themes,
+    find_title,
     read_units,
 )
 from .document._lex import nfc
@@ -86,6 +88,46 @@ def _places(text: str, municipalities: list[str]) -> list[tuple[str, Any]]:
     return find_places(text, municipalities=municipalities)
 
 
+def _assign_focus(
+    text: str, units: list[Any], focus: list[Any], commitments: list[dict[str, Any]]
+) -> None:
+    """Give each commitment the focus area whose heading it sits under.
+
+    A focus area found as a heading, or a heading that names a focus area found
+    elsewhere ("Fokusområden: trafik, narkotika" … "Trafik"), starts its section; a
+    background or follow-up heading ends it. Commitments before any such heading,
+    or in a document whose focus areas are not headings, get none.
+    """
+    from .commitments import classify_heading
+    from .document.focus import _similar
+
+    if not focus:
+        return
+    anchors: list[tuple[int, str | None]] = []
+    for f in focus:
+        if f.rule == "focus.heading":
+            anchors.append((f.span[0], f.text))
+    for u in units:
+        if u.kind != "heading":
+            continue
+        match = next((f.text for f in focus if _similar(u.text, f.text)), None)
+        if match is not None:
+            anchors.append((u.start, match))
+        elif classify_heading(u.text) == "excluded":
+            anchors.append((u.start, None))  # "Uppföljning" ends the last section
+    anchors.sort()
+    for c in commitments:
+        start = (c.get("span") or [None])[0]
+        if start is None:
+            continue
+        current = None
+        for pos, name in anchors:
+            if pos > start:
+                break
+            current = name
+        c["focus_area"] = current
+
+
 def _span(s: tuple[int, int] | list[int] | None) -> list[int] | None:
     return [int(s[0]), int(s[1])] if s else None
 
@@ -140,6 +182,13 @@ def extract_record(
         {"value": f.text, "span": _span(f.span), "rule": f.rule} for f in focus
     ]
 
+    _safe(
+        warnings,
+        "focus_area",
+        lambda: _assign_focus(work, units, focus, commitments),
+        None,
+    )
+
     pieces = [(c["text"], c["span"][0]) for c in commitments if c.get("span")]
     pieces += [(f.text, f.span[0]) for f in focus]
     themes = _safe(warnings, "themes", lambda: find_themes(pieces), [])
@@ -172,6 +221,22 @@ def extract_record(
     if fu and fu.text:
         evidence["follow_up"] = {"spans": [_span(s) for s in fu.spans], "rule": fu.rule}
 
+    title = _safe(warnings, "title", lambda: find_title(work), None)
+    if title is not None:
+        evidence["title"] = {"span": _span(title.span), "rule": title.rule}
+    spans = [tuple(c["span"]) for c in commitments if c.get("span")]
+    situation = _safe(
+        warnings,
+        "situation_summary",
+        lambda: find_situation(units, commitment_spans=spans),
+        None,
+    )
+    if situation is not None:
+        evidence["situation_summary"] = {
+            "spans": [_span(s) for s in situation.spans],
+            "rule": situation.rule,
+        }
+
     sigs = _safe(warnings, "signatories", lambda: find_signatories(work), [])
     signatories = [s.as_record() for s in sigs]
     evidence["signatories"] = [
@@ -194,6 +259,7 @@ def extract_record(
     )
     return {
         "id": record_id,
+        "title": title.text if title else None,
         "source_url": source_url,
         "municipalities": municipalities,
         "police_area": police_area,
@@ -202,6 +268,7 @@ def extract_record(
         "themes": [h.code for h in themes],
         "places": places,
         "evidence_sources": [h.code for h in ev],
+        "situation_summary": situation.text if situation else None,
         "commitments": commitments,
         "follow_up": follow_up,
         "signatories": signatories,

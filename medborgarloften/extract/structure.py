@@ -156,10 +156,19 @@ def _is_heading_line(line: str) -> bool:
     return stripped[0].isupper() or stripped[0].isdigit()
 
 
+_COLUMN_GAP = re.compile(r"\S(?:[ ]{3,}|\t|[ ]\|[ ])\S")
+
+
 def _wrapped(line: str) -> bool:
-    """A long line that stops without punctuation continues on the next line (PDF)."""
+    """A long line that stops without punctuation continues on the next line (PDF);
+    a table row (cells set apart by a wide gap, a tab or " | ") does not."""
     stripped = line.rstrip()
-    return len(stripped) >= WRAP_WIDTH and stripped[-1] not in ".:;!?"
+    last = stripped.rsplit("\n", 1)[-1]
+    return (
+        len(stripped) >= WRAP_WIDTH
+        and stripped[-1] not in ".:;!?"
+        and not _COLUMN_GAP.search(last)
+    )
 
 
 def parse_structure(text: str) -> Structure:

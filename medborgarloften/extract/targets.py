@@ -132,6 +132,12 @@ _UNIT_STOP = {
     "vilka",
     "då",
     "när",
+    "den",
+    "det",
+    "de",
+    "denna",
+    "detta",
+    "dessa",
 }
 _TIME_UNITS = re.compile(
     r"^(?:år|året|åren|års|månad|månader|månaden|vecka|veckor|veckan|dygn|kr|kronor)$",
@@ -165,11 +171,22 @@ _WEEK_RE = re.compile(
     re.IGNORECASE,
 )
 _EXCLUDE_BEFORE = re.compile(
-    r"(?:årskurs|åk|klass|kl\.?|nr\.?|nummer|kapitel|paragraf|§|steg|fas|version|"
+    r"(?<![\w-])(?:årskurs|åk|klass|kl\.?|nr\.?|nummer|kapitel|paragraf|§|steg|fas|version|"
     r"vecka|v\.|mellan|sida|bilaga|"
-    r"lokal|rum|väg|gata|gatan|buss|linje)\s*$",
+    r"lokal|rum|väg|gata|gatan|buss|linje)\s*"
+    # "årskurs 5 och 6", "åk 7–9": every number of the list is a name
+    r"(?:\d{1,2}\s*(?:,|och|–|-|till|samt)\s*)*$",
     re.IGNORECASE,
 )
+# A number that belongs to a name: after an acronym ("LOV 3") or after a capitalised
+# word inside the sentence ("Storgatan 12", "Skyttegatan (2)").
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:(?<![\w-])[A-ZÅÄÖ]{2,6}|(?<=[\w,] )[A-ZÅÄÖ][a-zåäöé]+)[ \t]*\(?$"
+)
+_DURATION_ATTRIBUTE = re.compile(
+    r"\s*(?:sekunders|minuters|timmars|dagars|veckors|månaders|års)\b", re.IGNORECASE
+)
+_PIECES = re.compile(r"\s*\(?\s*(?:st|stycken|st\.)\s*\)?", re.IGNORECASE)
 _VERB_STOP = {
     "genomföra",
     "göra",
@@ -227,6 +244,12 @@ def extract_target(
     """Read quantity, unit, per and deadline from one commitment's text."""
     rates = _find_rates(text)
     quantity, unit, qspan = _find_quantity(text, rates)
+    if quantity == 1 and unit in ("gång", "tillfälle") and qspan and rates:
+        # "ett öppet samtalsforum en gång i månaden": what happens once per month is
+        # the thing counted, not the "gång".
+        obj = _single_object(text, qspan)
+        if obj is not None:
+            unit = obj
     deadline, dspan = _find_deadline(text, period)
     weekday_rate = next((r for r in rates if r[2]), None)
     if quantity is None and weekday_rate is not None:
@@ -241,7 +264,12 @@ def extract_target(
     )
     per: str | None
     rule = "per.period"
-    if rates:
+    if rates and quantity is not None and _distributes(text, qspan, rates[0][1]):
+        # "vid två tillfällen, ett per termin": the rate spreads the count over the
+        # period; the count itself is for the whole period.
+        per = "period"
+        rule = "per.distributed"
+    elif rates:
         per = rates[0][0]
         rule = "per.rate"
     elif _UNDER_YEAR_RE.search(text) and multi_year:
@@ -260,6 +288,9 @@ def extract_target(
         elif per in ("period", None):
             per = "område"
         rule = "per.area"
+    if quantity is None and rates and _ONE_RECURRING.search(text[: rates[0][1][1]]):
+        # "den årliga trygghetsvandringen": one, every year.
+        quantity, unit = 1, _unit_after(text, rates[0][1][1])
     if quantity is None and unit is None and rates:
         unit = _unit_before(text, rates[0][1][0]) or _unit_after(text, rates[0][1][1])
     evidence: dict[str, Any] = {}
@@ -271,6 +302,42 @@ def extract_target(
         evidence["deadline"] = {"span": list(dspan), "rule": "deadline.month"}
     target = {"quantity": quantity, "unit": unit, "per": per, "deadline": deadline}
     return TargetResult(target, evidence)
+
+
+_ONE_RECURRING = re.compile(
+    r"(?<![\w-])(?:den|det)\s+(?:årliga|årligt|månatliga|månatligt)\s*$", re.IGNORECASE
+)
+_SINGLE_OBJECT = re.compile(r"(?<![\w-])(?:en|ett)\s+(?=[^\W\d])", re.IGNORECASE)
+
+
+def _single_object(text: str, qspan: tuple[int, int]) -> str | None:
+    """The noun phrase of an "en/ett …" object in the sentence of a once-per rate."""
+    sentence_end = re.search(r"[.!?](?:\s|$)|\n\s*\n", text[qspan[1] :])
+    stop = qspan[1] + sentence_end.start() if sentence_end else len(text)
+    for m in _SINGLE_OBJECT.finditer(text, 0, stop):
+        if qspan[0] <= m.start() < qspan[1] + 6:
+            continue  # the "en gång" itself
+        unit, _ = _unit_after_number(text[m.end() - 1 :])
+        if unit and not re.match(
+            r"(?:gång|gånger|tillfälle|annan|av|del|viss|sådan)\b", unit, re.IGNORECASE
+        ):
+            return unit
+    return None
+
+
+_DISTRIBUTING = re.compile(
+    r"[,(–-]\s*(?:" + NUMBER_TOKEN + r")\s*(?:\w+\s+)?$", re.IGNORECASE
+)
+
+
+def _distributes(
+    text: str, qspan: tuple[int, int] | None, rate: tuple[int, int]
+) -> bool:
+    """True when the rate belongs to a second number after the count (", ett per …")."""
+    if qspan is None or qspan[1] >= rate[0]:
+        return False
+    between = text[qspan[1] : rate[0]]
+    return "\n" not in between and bool(_DISTRIBUTING.search(between))
 
 
 def _find_rates(text: str) -> list[tuple[str | None, tuple[int, int], bool]]:
@@ -309,8 +376,19 @@ def _find_quantity(
             return value, pct.group(1), (m.start(), m.end())
         if _EXCLUDE_BEFORE.search(before):
             continue
+        if token.isdecimal() and _IDENTIFIER_BEFORE.search(before):
+            continue  # "LOV 3", "Storgatan (2)": a name's number, not a count
+        if _DURATION_ATTRIBUTE.match(after):
+            continue  # "15 minuters metoden": how long, not how many
         if low in ("en", "ett", "ena"):
             rate_before = any(0 <= m.start() - e <= 2 for _, (_, e), _ in rates)
+            # "en trygghetsvandring varje vår": one, at the rate that follows
+            rate_before = rate_before or any(
+                rs >= m.end()
+                and "\n" not in text[m.end() : rs]
+                and text[rs:re_].lower().startswith("varje")
+                for _, (rs, re_), _ in rates
+            )
             if not (
                 _ARTICLE_OK_BEFORE.search(before)
                 or rate_before
@@ -322,6 +400,9 @@ def _find_quantity(
         unit, unit_ok = _unit_after_number(after)
         if not unit_ok:
             continue
+        if unit in ("st", "stycken") and before.rstrip().endswith("("):
+            # "tillsyn av alkohol (2 st)": the count in brackets after its noun.
+            unit = _phrase_before(before.rstrip()[:-1]) or unit
         if unit is not None and _TIME_UNITS.match(unit.split()[0]):
             continue
         if unit is None and low in ("en", "ett"):
@@ -330,12 +411,30 @@ def _find_quantity(
     return None, None, None
 
 
+def _phrase_before(text: str) -> str | None:
+    """The noun phrase that ends ``text``, back to its verb ("tillsyn av alkohol")."""
+    words = re.findall(r"[^\W\d][\w-]*", text)[-5:]
+    picked: list[str] = []
+    for w in reversed(words):
+        lw = w.casefold()
+        if lw in _VERB_STOP or lw in ("att", "ska", "och", "samt") or w[0].isupper():
+            break
+        picked.insert(0, w)
+    while picked and picked[0].casefold() in _UNIT_STOP:
+        picked.pop(0)
+    return " ".join(picked) or None
+
+
 def _unit_after_number(after: str) -> tuple[str | None, bool]:
     """The counted noun phrase after a number ("nya föräldrastödsgrupper")."""
-    rest = after
+    rest = re.sub(r"^(\s*)[\"”“'’«»]", r"\1", after)  # minst två ”riskkvällar”
     m = re.match(r"\s*av\s+(?:de\s+|dem\s+)?", rest, re.IGNORECASE)
     if m:
         rest = rest[m.end() :]
+        # "två av de prioriterade stadsdelarna": the head noun is what is counted.
+        head = re.match(r"(?:[^\W\d][\w-]*(?:a|e)\s+)?([^\W\d][\w-]*)", rest)
+        if head and head.group(1).casefold() not in _UNIT_STOP:
+            return head.group(1), True
     words = []
     for wm in re.finditer(r"[^\W\d][\w-]*|\S", rest):
         gap = rest[: wm.start()] if not words else ""
@@ -344,7 +443,7 @@ def _unit_after_number(after: str) -> tuple[str | None, bool]:
         w = wm.group(0)
         if not re.match(r"[^\W\d]", w):
             break
-        if w.casefold() in _UNIT_STOP:
+        if w.casefold() in _UNIT_STOP or (words and parse_number(w) is not None):
             break
         words.append(w)
         if len(words) == 3:

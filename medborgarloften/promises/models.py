@@ -81,11 +81,16 @@ PUBLIC_STATUSES = (PromiseStatus.PUBLISHED, PromiseStatus.CLOSED)
 
 class PromiseQuerySet(models.QuerySet["Promise"]):
     def public(self) -> PromiseQuerySet:
-        """What anonymous visitors may see: published and closed promises."""
-        return self.filter(status__in=PUBLIC_STATUSES)
+        """What anonymous visitors may see: published and closed promises (never a
+        copy kept for comparison, see ``Promise.reference_for``)."""
+        return self.filter(status__in=PUBLIC_STATUSES, reference_for__isnull=True)
 
     def for_organisations(self, organisations: object) -> PromiseQuerySet:
-        return self.filter(parties__in=organisations).distinct()
+        """Promises where one of ``organisations`` is a party or that one of them
+        keeps as a reference."""
+        return self.filter(
+            Q(parties__in=organisations) | Q(reference_for__in=organisations)
+        ).distinct()
 
     def current(self, on: object) -> PromiseQuerySet:
         return self.filter(
@@ -118,6 +123,18 @@ class Promise(models.Model):
         max_length=10,
         choices=PromiseStatus.choices,
         default=PromiseStatus.DRAFT,
+    )
+    reference_for = models.ForeignKey(
+        Organisation,
+        verbose_name=_("referens för"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reference_promises",
+        help_text=_(
+            "Ett annat områdes löfte som organisationen har importerat för att "
+            "jämföra med. Det stannar som utkast och publiceras aldrig."
+        ),
     )
     situation_summary = PlainTextField(_("lägesbild"), max_length=20000, blank=True)
     evidence_sources = models.JSONField(
@@ -190,7 +207,14 @@ class Promise(models.Model):
     def other_parties(self) -> list[Organisation]:
         return [p for p in self.parties.all() if not p.is_police and not p.is_kommun]
 
+    @property
+    def is_reference(self) -> bool:
+        """Kept for comparison by ``reference_for``, not a promise of its own."""
+        return self.reference_for_id is not None
+
     def allowed_transitions(self) -> tuple[str, ...]:
+        if self.is_reference:
+            return ()  # a copy kept for comparison is never adopted or published
         return STATUS_TRANSITIONS.get(self.status, ())
 
     def clean(self) -> None:

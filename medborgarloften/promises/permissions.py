@@ -4,6 +4,9 @@
   change promises where their organisation is a party.
 - Reporters and viewers may read their organisations' promises (drafts included) and
   their history, never change them.
+- A promise kept as a reference (another area's promise imported for comparison,
+  ``Promise.reference_for``) belongs to the organisation that keeps it: its members
+  read it, its admins and editors change it.
 - Superusers may do everything.
 - Everybody, signed in or not, may read public promises on the public pages
   (``Promise.objects.public()``); that rule lives with the model.
@@ -25,7 +28,10 @@ from .models import Promise, PromiseQuerySet
 
 def _party_ids(promise: Promise) -> set[int]:
     # Uses a prefetched ``parties`` when there is one.
-    return {party.pk for party in promise.parties.all()}
+    ids = {party.pk for party in promise.parties.all()}
+    if promise.reference_for_id is not None:
+        ids.add(promise.reference_for_id)
+    return ids
 
 
 def can_create_promise(user: Any) -> bool:
@@ -47,13 +53,18 @@ def can_edit_promise(user: Any, promise: Promise) -> bool:
     return bool(editing_organisation_ids(user) & _party_ids(promise))
 
 
-def can_author_with_parties(user: Any, party_ids: Iterable[int]) -> bool:
+def can_author_with_parties(
+    user: Any, party_ids: Iterable[int], *, reference_for: int | None = None
+) -> bool:
     """A saved promise must keep one of the editor's own organisations as a party,
     so nobody can hand a promise to others and lose sight of it (or create one for
-    somebody else)."""
+    somebody else) — unless it is a reference that one of them keeps."""
     if is_superuser(user):
         return True
-    return bool(editing_organisation_ids(user) & set(party_ids))
+    own = editing_organisation_ids(user)
+    return bool(own & set(party_ids)) or (
+        reference_for is not None and reference_for in own
+    )
 
 
 def promises_visible_to(user: Any, queryset: PromiseQuerySet | None = None) -> Any:

@@ -27,6 +27,7 @@ from medborgarloften.promises.exchange import (
 )
 from medborgarloften.vocabulary import EVIDENCE_SOURCES, RESPONSIBLE, THEMES
 
+from ..draft import draft_record
 from ..models import ExtractionRun
 from ..review import Highlight, commitment_mark_ids, field_mark_ids, highlights
 from ..review import source_text as _source_text
@@ -58,41 +59,45 @@ def _commitment_initial(i: int, c: dict[str, Any]) -> dict[str, Any]:
         "target_per": (target.get("per") or "") if target else "",
         "target_deadline": parse_date(target.get("deadline")) if target else None,
         "places": ", ".join(str(p) for p in c.get("places") or []),
+        "focus_area": str(c.get("focus_area") or ""),
     }
 
 
-def _default_title(
-    record: dict[str, Any], kommun: Organisation | None, meta: Any
-) -> str:
-    title = meta.get("title") if isinstance(meta, dict) else None
-    if isinstance(title, str) and title.strip():
-        return " ".join(title.split())[:300]
-    period = record.get("period") or {}
-    years = sorted({str(v)[:4] for v in (period.get("start"), period.get("end")) if v})
-    name = kommun.name if kommun else ""
-    return f"Medborgarlöfte {name} {'–'.join(years)}".strip()
-
-
 def review_initial(run: ExtractionRun) -> dict[str, Any]:
-    """The record's fields as the review form shows them first."""
+    """The record's fields as the review form shows them first.
+
+    The kommuner are those the document names (the kommun chosen at the upload only
+    when it names none), and the title, lägesbild and focus areas are mapped as the
+    command-line import maps them (``documents.draft``).
+    """
     record = run.record if isinstance(run.record, dict) else {}
     kommun = run.document.kommun
-    names = [kommun.name] if kommun else []
+    names: list[str] = []
     for name in record.get("municipalities") or []:
         if isinstance(name, str) and not any(
             kommun_name_keys(name)[0] == kommun_name_keys(n)[0] for n in names
         ):
             names.append(name)
+    if not names and kommun is not None:
+        names = [kommun.name]
+    draft = draft_record(
+        {**record, "municipalities": names}, run.document.meta, kommuner=names
+    )
     period = record.get("period") or {}
     follow_up = record.get("follow_up") or {}
+    mine = kommun is not None and any(
+        kommun_name_keys(n)[0] == kommun_name_keys(kommun.name)[0] for n in names
+    )
     return {
-        "title": _default_title(record, kommun, run.document.meta),
+        "title": draft["title"],
         "municipalities": ", ".join(names),
+        "as_reference": kommun is not None and not mine,
+        "situation_summary": draft["situation_summary"] or "",
         "police_area": record.get("police_area") or "",
         "period_start": parse_date(period.get("start")),
         "period_end": parse_date(period.get("end")),
         "period_text": period.get("text") or "",
-        "focus_areas": "\n".join(str(f) for f in record.get("focus_areas") or []),
+        "focus_areas": "\n".join(draft["focus_areas"]),
         "themes": [t for t in record.get("themes") or [] if t in THEMES],
         "evidence_sources": [
             e for e in record.get("evidence_sources") or [] if e in EVIDENCE_SOURCES
@@ -136,6 +141,7 @@ class CommitmentRow:
 _RECORD_LABELS = {
     "title": ("title", gettext_lazy("Titel")),
     "municipalities": ("municipalities", gettext_lazy("Kommuner")),
+    "situation_summary": ("situation_summary", gettext_lazy("Lägesbild")),
     "police_area": ("police_area", gettext_lazy("Lokalpolisområde")),
     "period": ("period_start", gettext_lazy("Period")),
     "focus_areas": ("focus_areas", gettext_lazy("Fokusområden")),
@@ -172,11 +178,15 @@ class ReviewEditor:
             self.signatories = SignatoryFormSet(data=data, prefix="signatories")
         else:
             initial = review_initial(run)
+            focus = set(split_lines(initial["focus_areas"]))
             commitments = [
                 _commitment_initial(i, c)
                 for i, c in enumerate(self.record.get("commitments") or [])
                 if isinstance(c, dict)
             ]
+            for c in commitments:
+                if c["focus_area"] not in focus:
+                    c["focus_area"] = ""
             signatories = [
                 {
                     "name": s.get("name") or "",
@@ -190,10 +200,15 @@ class ReviewEditor:
             names = split_names(initial["places"])
             for c in commitments:
                 names += split_names(c["places"])
+            unknown = self._unknown(names)
+            if initial["as_reference"]:
+                # Another kommun's promise keeps its places: they become that
+                # kommun's areas unless the reviewer unticks them.
+                initial["new_areas"] = list(unknown)
             self.form = ReviewForm(
                 initial=initial,
                 kommun=self.kommun,
-                new_area_names=self._unknown(names),
+                new_area_names=unknown,
             )
             self.commitments = CommitmentFormSet(
                 initial=commitments, prefix="commitments"
@@ -243,7 +258,7 @@ class ReviewEditor:
     def _known_places(self) -> set[str]:
         """Names and aliases of the areas of every kommun the form names (as the
         loader matches them), the uploaded document's kommun always included."""
-        kommuner = [self.kommun] if self.kommun else []
+        kommuner: list[Organisation] = []
         names = split_names(self._municipalities_text)
         if names:
             every = list(Organisation.objects.kommuner().only("pk", "name", "code"))
@@ -251,6 +266,8 @@ class ReviewEditor:
                 found = find_kommun(name, every)
                 if found is not None and found not in kommuner:
                     kommuner.append(found)
+        if not kommuner and self.kommun is not None:
+            kommuner = [self.kommun]
         if not kommuner:
             return set()
         return {
@@ -313,6 +330,8 @@ class ReviewEditor:
         """Per document field: the first mark id and all of them (space-separated),
         both empty when the extractor found nothing for it."""
         fields = (
+            "title",
+            "situation_summary",
             "municipalities",
             "police_area",
             "period",
@@ -339,6 +358,20 @@ class ReviewEditor:
         valid = self.form.is_valid()
         valid = self.commitments.is_valid() and valid
         valid = self.signatories.is_valid() and valid
+        if self.form.is_valid() and self.commitments.is_valid():
+            focus = split_lines(self.form.cleaned_data.get("focus_areas") or "")
+            for form in self._kept_forms(self.commitments):
+                name = " ".join((form.cleaned_data.get("focus_area") or "").split())
+                if name and name.rstrip(".") not in focus:
+                    form.add_error(
+                        "focus_area",
+                        _(
+                            "”%(name)s” finns inte bland fokusområdena. Skriv det "
+                            "under Fokusområden eller lämna fältet tomt."
+                        )
+                        % {"name": name},
+                    )
+                    valid = False
         return valid
 
     @property
@@ -442,6 +475,10 @@ class ReviewEditor:
                     "measurable": target is not None,
                     "target": target,
                     "places": kept(split_names(c.get("places") or "")),
+                    "focus_area": " ".join((c.get("focus_area") or "").split()).rstrip(
+                        "."
+                    )
+                    or None,
                 }
             )
             self._record_rows["commitments"].append(number)
@@ -471,6 +508,7 @@ class ReviewEditor:
                 "end": end.isoformat() if end else None,
                 "text": (d.get("period_text") or "").strip() or None,
             },
+            "situation_summary": (d.get("situation_summary") or "").strip() or None,
             "focus_areas": split_lines(d.get("focus_areas") or ""),
             "themes": list(d.get("themes") or []),
             "places": kept(split_names(d.get("places") or "")),
@@ -488,3 +526,6 @@ class ReviewEditor:
 
     def create_police_area(self) -> bool:
         return bool(self.form.cleaned_data.get("create_police_area"))
+
+    def as_reference(self) -> bool:
+        return bool(self.form.cleaned_data.get("as_reference"))

@@ -86,8 +86,16 @@ class ReviewForm(AccessibleForm):
         label=gettext_lazy("Kommuner"),
         max_length=1000,
         help_text=gettext_lazy(
-            "Kommunernas namn, skilda med komma. Kommunen du valde vid "
-            "uppladdningen är alltid med."
+            "Kommunernas namn, skilda med komma, som dokumentet anger dem. "
+            "Kommunen du valde vid uppladdningen läggs inte till av sig själv."
+        ),
+    )
+    as_reference = forms.BooleanField(
+        label=gettext_lazy("Spara som referens för jämförelse"),
+        required=False,
+        help_text=gettext_lazy(
+            "För ett annat områdes löfte: utkastet sparas åt kommunen du valde vid "
+            "uppladdningen, bara ni ser det och det publiceras aldrig."
         ),
     )
     police_area = forms.CharField(
@@ -106,6 +114,14 @@ class ReviewForm(AccessibleForm):
         label=gettext_lazy("Perioden som den står i texten"),
         required=False,
         max_length=300,
+    )
+    situation_summary = forms.CharField(
+        label=gettext_lazy("Lägesbild"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=gettext_lazy(
+            "Dokumentets beskrivning av läget. Stycken skiljs åt med en tom rad."
+        ),
     )
     focus_areas = forms.CharField(
         label=gettext_lazy("Fokusområden"),
@@ -158,7 +174,7 @@ class ReviewForm(AccessibleForm):
     def clean_municipalities(self) -> str:
         value = self.cleaned_data["municipalities"]
         kommuner = list(Organisation.objects.kommuner().only("pk", "name", "code"))
-        found: list[Organisation] = [self.kommun] if self.kommun else []
+        found: list[Organisation] = []
         for name in split_names(value):
             match = find_kommun(name, kommuner)
             if match is None:
@@ -240,6 +256,12 @@ class CommitmentForm(AccessibleForm):
         required=False,
         max_length=2000,
         help_text=gettext_lazy("Namn skilda med komma."),
+    )
+    focus_area = forms.CharField(
+        label=gettext_lazy("Fokusområde"),
+        required=False,
+        max_length=300,
+        help_text=gettext_lazy("Ett av fokusområdena ovan, eller tomt."),
     )
 
     def check(self) -> CommitmentCheck | None:

@@ -14,7 +14,9 @@ from .followup import FollowUp, find_follow_up
 from .parties import PoliceArea, canonical_kommun, find_municipalities, find_police_area
 from .period import Period, find_period, parse_date
 from .signatories import Signatory, find_signatories
+from .situation import Situation, find_situation
 from .text import Unit, read_units
+from .title import Title, find_title
 from .topics import Hit, find_evidence, find_themes, themes_in
 
 __all__ = [
@@ -24,6 +26,8 @@ __all__ = [
     "Period",
     "PoliceArea",
     "Signatory",
+    "Situation",
+    "Title",
     "Unit",
     "canonical_kommun",
     "check_document",
@@ -34,6 +38,8 @@ __all__ = [
     "find_period",
     "find_police_area",
     "find_signatories",
+    "find_situation",
+    "find_title",
     "find_themes",
     "parse_date",
     "read_units",

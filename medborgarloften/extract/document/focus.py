@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..parties import subject_parties
 from ..prefilter import Prefiltered, fold, prefiltered
 from .text import Unit
 
@@ -26,19 +27,45 @@ LIST_INTRO = prefiltered(
     re.compile(
         r"fokusområde|prioriteringar|problemområde|prioriterade\s+(?:områden|problem)|"
         r"prioritering(?:ar)?\s+(?:att\s+)?(?:vara|är|blir)|"
-        r"följande\s+(?:\w+\s+){0,2}?(?:medborgar)?löften|fokusera\w*\s+på\s+följande",
+        r"följande\s+(?:\w+\s+){0,2}?(?:medborgar)?löften|fokusera\w*\s+på\s+följande|"
+        # only as the intro of a list: "… fyra inriktningar som vi ska arbeta med:"
+        r"\binriktningar(?:na)?\b[^.!?]*:\s*$|"
+        r"\bområden\s+som\s+(?:\w+\s+){0,3}prioriteras\s*:\s*$|"
+        r"\b(?:valt|beslutat)\s+att\s+prioritera\s*:\s*$",
         _I,
     )
 )
 # An intro that itself promises ("Polisen ska patrullera i prioriterade områden:")
 # introduces commitments, not focus areas.
 PROMISE_VERB = re.compile(r"\b(?:lovar|ska|skall)\b|\bkommer\s+att\b", _I)
+# … unless the verb sits in a relative clause: "inriktningar som polisen ska arbeta
+# med:", "två områden som kommer att prioriteras:".
+RELATIVE_VERB = re.compile(
+    r"\bsom\s+(?:\S+\s+){0,6}?(?:lovar|ska|skall|kommer\s+att)\b", _I
+)
 PAST = re.compile(r"\bhar\b[^.]*\b(?:arbetat|haft|jobbat)\b|\btidigare\b", _I)
 INLINE = (
     ("focus.i_fokus", Prefiltered(re.compile(r"\bI\s+fokus\s+står\s+(?:bland\s+annat\s+)?(?P<x>[^.!?\n]+)", _I)), r",\s*|\s+samt\s+"),
     ("focus.sarskilt_fokus", Prefiltered(re.compile(r"\b(?:särskilt|stort|extra)\s+fokus\s+(?:läggs|ligger|riktas)\s+(?:på|mot)\s+(?P<x>[^.!?\n]+)", _I)), None),
     ("focus.fokus_ar", Prefiltered(re.compile(r"\bFokus\s+(?:i|för)\s+(?:\S+\s+){0,3}?(?:är|blir|ligger\s+på)\s+(?P<x>[^.!?\n]+)", _I)), None),
-    ("focus.fokusera_pa", Prefiltered(re.compile(r"\b(?:ska|skall|att|kommer(?:\s+att)?)\s+fokusera\s+på\s+(?!under\b|de\s+kommande|för\s+att\b|i\s+(?:syfte|arbetet)\b)(?:att\s+)?(?P<x>[^.!?\n]+)", _I)), r"\s+och\s+på\s+"),
+    ("focus.fokusera_pa", Prefiltered(re.compile(r"\b(?:ska|skall|att|kommer(?:\s+att)?)\s+(?:\S+\s+){0,6}?(?:särskilt\s+)?fokusera\s+på\s+(?!under\b|de\s+kommande|för\s+att\b|i\s+(?:syfte|arbetet)\b)(?:att\s+)?(?P<x>[^.!?\n]+)", _I)), r"\s+och\s+på\s+|\s+och\s+(?:arbeta|verka)\s+(?:med|för|mot)\s+"),
+    # "lovar att … arbeta med fokus på X för att …", "har vi särskilt fokus på A, B och C"
+    ("focus.med_fokus", Prefiltered(re.compile(r"\b(?:arbeta\s+med\s+|har\s+(?:vi|parterna|polisen\s+och\s+kommunen)\s+(?:ett\s+)?)(?:särskilt\s+|stort\s+)?fokus\s+på\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
+    # "består av tre områden: A, B samt C", "inom områdena A och B", "A och B har valts som fokusområden"
+    ("focus.omraden_lista", Prefiltered(re.compile(r"\b(?:består\s+av|omfattar)\s+(?:\w+\s+)?(?:fokus|tema|problem)?områden\s*:\s*(?P<x>[^.!?\n]+)|\binom\s+(?:fokus)?områdena\s+(?P<y>[^.!?\n]+)", _I)), "problem_list"),
+    # "problem i form av A, B samt C", "inriktas på A, B och C"
+    ("focus.i_form_av", Prefiltered(re.compile(r"\bproblem\w*\s+i\s+form\s+av\s+(?P<x>[^.!?\n]+?)(?:\s+(?:för\s+närvarande|är|har|kan)\b|[.!?\n]|$)", _I)), "problem_list"),
+    ("focus.inriktas", Prefiltered(re.compile(r"\binrikta(?:s|t)?\s+(?:sig\s+)?på\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
+    # "Droger, trafik och klotter är fokus i nytt medborgarlöfte"
+    ("focus.ar_fokus", Prefiltered(re.compile(r"^(?P<x>[^.!?\n]{3,100}?)\s+är\s+(?:i\s+)?fokus\b", _I)), "problem_list"),
+    # "Löftet ska leda till ökad trygghet …, att området blir tystare och att …"
+    ("focus.leda_till", Prefiltered(re.compile(r"\b(?:medborgar)?löfte\w*\s+ska\s+leda\s+till\s+(?P<x>[^.!?\n]+)", _I)), r",\s*(?:och\s+)?att\s+|\s+och\s+att\s+"),
+    # "För att förebygga brott i X lovar polisen och kommunen:"
+    ("focus.for_att_lovar", Prefiltered(re.compile(r"^För\s+att\s+(?P<x>[^,.!?\n]{3,120}?),?\s+(?:lovar|åtar\s+sig)\b[^.!?\n]*:\s*$", _I)), None),
+    # "Fokus ligger på A samt på B", "ett medborgarlöfte för 2026 om A och B"
+    ("focus.fokus_ligger", Prefiltered(re.compile(r"^Fokus\s+(?:ligger|läggs)\s+på\s+(?P<x>[^.!?\n]+)", _I)), r"\s+samt\s+på\s+|\s+och\s+på\s+|,\s*samt\s+"),
+    ("focus.lofte_om", Prefiltered(re.compile(r"\b(?:ett|nytt)\s+(?:\w+\s+)?(?:medborgar)?löfte\s+(?:för\s+\d{4}(?:\s*[-–]\s*\d{4})?\s+)?om\s+(?!(?:\w+\s+)?(?:aktiviteter|åtgärder|insatser|löften|samverkan)\b|det\b|hur\b|vad\b|att\b)(?P<x>[^.!?\n]+)", _I)), "problem_list"),
+    ("focus.valts_som", Prefiltered(re.compile(r"\bhar\s+(?P<x>[^.!?\n]{3,160}?)\s+valts\s+(?:ut\s+)?(?:som|till)\s+(?:fokusområden|prioriterade\s+områden|prioriteringar)", _I)), "problem_list"),
     ("focus.prioritera", Prefiltered(re.compile(r"\bvalt\s+att\s+prioritera\s+(?:att\s+arbeta\s+med\s+)?(?P<x>[^.!?\n]+)", _I)), r",?\s+samt\s+"),
     ("focus.omraden_ar", Prefiltered(re.compile(r"\b(?:fokusområden(?:a)?|prioriteringar(?:na)?|prioriterade\s+områden|problemområden(?:a)?)\s+(?:för\s+\S+\s+|i\s+\S+\s+)?(?:är|blir)\s*:?\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     ("focus.problemen_ar", Prefiltered(re.compile(r"\bProblem(?:en|bilden|områdena)\s+(?:som\s+[^.]{0,80}?\s+)?(?:är|utgörs\s+av)\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
@@ -64,7 +91,8 @@ GENERIC_HEADING = re.compile(
     r"tjänsteskrivelse|underskrift|signatur|samverkansöverenskommelse|överenskommelse|avtal|"
     r"gemensam|åtagande|åtgärder|handlingsplan|aktivitetsplan|vad\s|så\s+här|här\s|hur\s|"
     r"varför|mål\b|målsättning|resultat|dela\b|skriv\s+ut|senast|relaterad|länkar|"
-    r"innehåll|hoppa|huvudinnehåll|navigation|cookies|kakor|bilaga|sida\s+\d)|"
+    r"innehåll|hoppa|huvudinnehåll|navigation|cookies|kakor|bilaga|sida\s+\d|"
+    r"utgångspunkt|nuläge|förutsättningar)|"
     r"\bmedborgarlöft|\blovar\b|\bska\b|"
     r"\bkommer\s+att\b|\båtar\b|\bkommun(?:er)?$|^[\d\s./:-]*$",
     _I,
@@ -132,9 +160,32 @@ def _cut_long(text: str) -> str:
 
 def _split(x: str, start: int, how: str | None) -> list[tuple[str, int]]:
     x = x.rstrip(" .!?")
+    colon = x.find(":")
+    if 0 <= colon < len(x) - 2 and how is not None:
+        # "… prioritera två områden: trafik och narkotika": the list after the colon.
+        lead = colon + 1 + (len(x[colon + 1 :]) - len(x[colon + 1 :].lstrip()))
+        return _split(x[lead:], start + lead, "problem_list")
     if how is None:
         return [(x, start)]
     if how == "problem_list":
+        purpose = re.search(r"\s+(?:för\s+att|i\s+syfte|så\s+att|eftersom)\s", x)
+        if purpose:
+            x = x[: purpose.start()]
+        if re.search(r"\s+samt\s+", x):
+            # "trafik, våld samt droger och unga": "samt" joins the last item.
+            out = []
+            for item in re.finditer(r"[^,]+", x):
+                pos = 0
+                text = item.group(0)
+                for sep in [*re.finditer(r"\s+samt\s+", text), None]:
+                    piece = text[pos : sep.start() if sep else len(text)]
+                    body = piece.strip()
+                    if body:
+                        lead = len(piece) - len(piece.lstrip())
+                        out.append((body, start + item.start() + pos + lead))
+                    if sep:
+                        pos = sep.end()
+            return out
         parts = [(m.group(0), m.start()) for m in re.finditer(r"[^,]+", x)]
         if parts:
             last, off = parts[-1]
@@ -158,6 +209,19 @@ def _split(x: str, start: int, how: str | None) -> list[tuple[str, int]]:
     return [(p.strip(), s + (len(p) - len(p.lstrip()))) for p, s in out if p.strip()]
 
 
+_WHERE_ASIDE = re.compile(
+    r"\s+(?:främst|särskilt|bland\s+annat|framför\s+allt)\s+(?:i|på|vid|kring)\s.*$", _I
+)
+
+
+def _goal_phrase(part: str, start: int) -> tuple[str, int]:
+    """ "tillsammans arbeta för en tryggare miljö främst i X" → "en tryggare miljö"."""
+    m = _PREFIX.match(part)
+    if m and m.end() < len(part):
+        part, start = part[m.end() :], start + m.end()
+    return _WHERE_ASIDE.sub("", part), start
+
+
 def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
     found: list[FocusArea] = []
     for i, unit in enumerate(units):
@@ -165,7 +229,7 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
             unit.kind != "bullet"
             and LIST_INTRO.search(unit.text)
             and not PAST.search(unit.text)
-            and not PROMISE_VERB.search(unit.text)
+            and not PROMISE_VERB.search(RELATIVE_VERB.sub(" ", unit.text))
         ):
             j = i + 1
             while j < len(units) and units[j].kind == "bullet":
@@ -182,7 +246,13 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
         folded = fold(unit.text)
         for rule, rx, how in INLINE:
             for m in rx.finditer(unit.text, folded=folded):
-                for part, off in _split(m.group("x"), unit.start + m.start("x"), how):
+                group = "x" if m.group("x") is not None else "y"
+                if unit.kind == "bullet" and rule in ("focus.med_fokus",):
+                    continue  # "… med särskilt fokus på X" inside a commitment
+                pieces = _split(m.group(group), unit.start + m.start(group), how)
+                if rule == "focus.fokusera_pa":
+                    pieces = [_goal_phrase(part, off) for part, off in pieces]
+                for part, off in pieces:
                     found.append(FocusArea(part, (off, off + len(part)), rule))
     return found
 
@@ -197,6 +267,17 @@ def _heading_like(unit: Unit) -> bool:
         and unit.text[-1:] not in ".!?:;,"
         and len(unit.text.split()) <= 18
         and unit.text[:1].isupper()
+    )
+
+
+def _names_a_party(heading: str) -> bool:
+    """A heading that is only a party ("Räddningstjänsten", "Ekby kommun ska")."""
+    res = subject_parties(heading.strip("*_ #:"))
+    return (
+        res is not None
+        and res.span is not None
+        and res.span[0] <= 1
+        and (len(heading.strip("*_ #:")[res.span[1] :].split()) <= 1)
     )
 
 
@@ -224,7 +305,10 @@ def _grouping_headings(
         ]
         prev_end = s
         good = [
-            k for k in cands if not GENERIC_HEADING.search(units[k].text.strip("*_ #"))
+            k
+            for k in cands
+            if not GENERIC_HEADING.search(units[k].text.strip("*_ #"))
+            and not _names_a_party(units[k].text)
         ]
         if not good or any(k > good[-1] and k not in good for k in cands):
             continue  # a generic heading ("Medborgarlöfte 2024") is nearer: no focus
@@ -239,11 +323,36 @@ def _grouping_headings(
     return found
 
 
+# A numbered line left unfinished over its own list: "1. Polisen skall öka
+# synligheten i centrum genom" (the goal), then the activities as bullets.
+_UNFINISHED_GOAL = re.compile(
+    r"^(?:.{0,80}?\b(?:ska|skall|lovar\s+att|kommer\s+att)\s+)(?P<x>.{8,}?)"
+    r"\s+(?:genom(?:\s+att)?|bland\s+annat\s+genom)\s*(?:\.{2,}|…|:)?$",
+    _I,
+)
+
+
+def _unfinished_goals(units: Sequence[Unit]) -> list[FocusArea]:
+    found: list[FocusArea] = []
+    for i, unit in enumerate(units[:-1]):
+        if unit.kind != "bullet" or units[i + 1].kind != "bullet":
+            continue
+        m = _UNFINISHED_GOAL.match(unit.text.strip())
+        if m:
+            x = m.group("x")
+            start = (
+                unit.start + (len(unit.text) - len(unit.text.lstrip())) + m.start("x")
+            )
+            found.append(FocusArea(x, (start, start + len(x)), "focus.unfinished_goal"))
+    return found
+
+
 def _umbrellas(units: Sequence[Unit]) -> list[FocusArea]:
+    goals = _unfinished_goals(units)
     intro_positions = [u.start for u in units if ACTIVITY_INTRO.search(u.text)]
     if not intro_positions:
-        return []
-    found: list[FocusArea] = []
+        return goals
+    found: list[FocusArea] = goals
     for unit in units:
         if unit.kind != "sentence" or unit.start >= intro_positions[-1]:
             continue
@@ -270,11 +379,17 @@ def _dedupe(areas: list[FocusArea]) -> list[FocusArea]:
     return out
 
 
+# Rules that only name a purpose in passing: used when nothing labels focus areas.
+_WEAK = frozenset({"focus.for_att_lovar"})
+
+
 def find_focus_areas(
     units: Sequence[Unit], *, commitment_starts: list[int] | None = None
 ) -> list[FocusArea]:
     """Focus areas per SCHEMA's order of preference, deduplicated."""
     labelled = _labelled(units)
+    if any(a.rule not in _WEAK and a.rule != "focus.sarskilt_fokus" for a in labelled):
+        labelled = [a for a in labelled if a.rule not in _WEAK]
     if any(a.rule != "focus.sarskilt_fokus" for a in labelled):
         return _dedupe(labelled)
     if commitment_starts is None:

@@ -61,7 +61,7 @@ FROM_TO = re.compile(
     rf"löper|pågå\w*|starta\w*|perioden|period:|giltighetstid(?:en)?:?|giltig\w*)\s+"
     rf"(?:och\s+med\s+)?(?:den\s+)?"
     rf"(?P<a>{_DATE})[\s,]*(?:\S+\s+){{0,4}}?"
-    rf"(?:till\s+och\s+med|till|t\.\s?o\.\s?m\.?|t\s?o\s?m|{_DASH})\s*(?:den\s+)?"
+    rf"(?:till\s+och\s+med|till|t\.\s?o\.\s?m\.?|t\s?o\s?m|{_DASH}{{1,2}})\s*(?:den\s+)?"
     rf"(?P<b>{_DATE})",
     _FLAGS,
 )
@@ -69,7 +69,7 @@ FROM_TO = re.compile(
 # "1 juni 2023 – 31 maj 2025".
 _FULL_DATE = rf"(?:{_ISO}|{_DAY_MONTH_YEAR})"
 ISO_RANGE = re.compile(
-    rf"(?P<a>{_FULL_DATE})\s*(?:{_DASH}|till)\s*(?P<b>{_FULL_DATE})", _FLAGS
+    rf"(?P<a>{_FULL_DATE})\s*(?:{_DASH}{{1,2}}|till)\s*(?P<b>{_FULL_DATE})", _FLAGS
 )
 YEAR_RANGE = re.compile(
     rf"(?<![\d/.-])(?P<a>{_YEAR})\s*(?:{_DASH}+|/|\s+och\s+|\s+till\s+)\s*"
@@ -77,15 +77,30 @@ YEAR_RANGE = re.compile(
     _FLAGS,
 )
 MONTH_RANGE = re.compile(
-    rf"(?P<cue>\b(?:period(?:en)?|under|gäller|mellan|från)\s+(?:\S+\s+){{0,2}}?)"
+    rf"(?P<cue>\b(?:period(?:en)?|under|gäller|mellan|från|medborgarlöft\w*|löfte\w*)"
+    rf"\s+(?:\S+\s+){{0,2}}?)"
     rf"(?P<a>{_MONTH})\s*(?:{_DASH}|till(?:\s+och\s+med)?)\s*(?P<b>{_MONTH})"
     rf"(?:\s+(?P<y>{_YEAR}))?",
     _FLAGS,
 )
+_WEEKDAY = r"(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?"
 END_ONLY = re.compile(
-    rf"\b(?:fram\s+till|till\s+och\s+med|t\.\s?o\.\s?m\.?|längst\s+till)\s+(?:den\s+)?"
-    rf"(?P<b>{_DATE})",
+    rf"\b(?:fram\s+till(?:\s+och\s+med)?|till\s+och\s+med|t\.\s?o\.\s?m\.?|"
+    rf"längst\s+till)\s+{_WEEKDAY}(?:den\s+)?(?P<b>{_DATE})",
     _FLAGS,
+)
+# "Med början torsdagen den 17 november 2016": a start written on its own.
+START_ONLY = re.compile(
+    rf"\b(?:med\s+början|från\s+och\s+med|fr\.\s?o\.\s?m\.?|startar|börjar)\s+"
+    rf"{_WEEKDAY}(?:den\s+)?(?P<a>{_ISO}|{_DAY_MONTH_YEAR})",
+    _FLAGS,
+)
+# A sentence about the survey or statistics behind the lägesbild: its years are
+# those of the data, not of the promise ("trygghetsmätningen åren 2016 och 2017").
+EVIDENCE_SENTENCE = re.compile(
+    r"mätning|undersökning|enkät|statistik|anmäld|anmälning|dialoger\b|"
+    r"brottsutveckling|jämfört\s+med",
+    re.IGNORECASE,
 )
 PROMISE_YEAR = re.compile(
     rf"\b(?:medborgarlöft\w*|löfte\w*)(?:[ \t]+[\wåäöÅÄÖ-]+){{0,3}}?[ \t]+"
@@ -256,8 +271,11 @@ def _ranges(text: str) -> Period | None:
             s,
             Period(f"{a}-01-01", f"{b}-12-31", phrase, ((s, e),), "period.years"),
         )
+        sentence = _sentence_around(text, m.start(), m.end())
+        if EVIDENCE_SENTENCE.search(sentence) and "löfte" not in sentence.casefold():
+            continue
         # A range in a statistics sentence must not beat the promise's own range.
-        if PROMISE_CUE.search(_sentence_around(text, m.start(), m.end())):
+        if PROMISE_CUE.search(sentence):
             best = found
             break
         plain = plain or found
@@ -267,6 +285,10 @@ def _ranges(text: str) -> Period | None:
             break
         if not _about_promise(text, m):
             continue
+        if not m.group("y") and not re.search(
+            r"period|gäller|löfte", _sentence_around(text, m.start(), m.end()), re.I
+        ):
+            continue  # "nattvandringar från april till oktober": an activity's season
         first = MONTHS[m.group("a").casefold().rstrip(".")]
         last = MONTHS[m.group("b").casefold().rstrip(".")]
         year = int(m.group("y")) if m.group("y") else _nearest_year(text, m.start())
@@ -316,6 +338,19 @@ def find_period(text: str) -> Period:
         end = parse_date(m.group("b"), end=True)
         if end is None:
             continue
+        start_m = next(
+            (
+                sm
+                for sm in START_ONLY.finditer(text, 0, m.start())
+                if _about_promise(text, sm)
+            ),
+            None,
+        )
+        begin = parse_date(start_m.group("a"), end=False) if start_m else None
+        if start_m and begin and begin <= end:
+            joined = f"{start_m.group(0)} … {m.group(0)}"
+            spans = ((start_m.start(), start_m.end()), (m.start(), m.end()))
+            return Period(_iso(begin), _iso(end), joined, spans, "period.start_until")
         if single and single[0] <= end.year:
             year, phrase, s, e = single
             joined = f"{phrase} … {m.group(0)}"

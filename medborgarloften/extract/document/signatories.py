@@ -77,6 +77,10 @@ def _is_title(cell: str) -> bool:
     cell = cell.strip()
     if not cell or len(cell.split()) > 8 or _is_name(cell) or cell.endswith((".", ":")):
         return False
+    if re.search(r"\s+och\s+", cell) and any(
+        _plain_name(m.group("name")) for m in _NAME_IN_TEXT.finditer(cell)
+    ):
+        return False  # "lokalpolisområdeschef och Per Ås": a second person follows
     return bool(_TITLE_RX.search(cell))
 
 
@@ -121,6 +125,105 @@ def _previous_content(lines: list[tuple[int, int]], text: str, i: int) -> int | 
     return None
 
 
+_WORDS = re.compile(r"\S+")
+
+
+def _joined_block(line: str, start: int) -> Signatory | None:
+    """A signature block whose lines were joined into one ("Karl Berg Tf
+    lokalpolisområdeschef Lpo Kalmar"): a name of two or three words, then a title
+    and maybe an organisation, alone on a line near the end of the document."""
+    lead = re.match(r"[.…_\-–\s]*", line)  # "….. Anna Berg Kommunchef": a dotted line
+    if lead and lead.end():
+        start += lead.end()
+        line = line[lead.end() :]
+    words = [(m.group(0), m.start()) for m in _WORDS.finditer(line)]
+    if not 3 <= len(words) <= 14 or line.rstrip().endswith((".", ":", "?", "!")):
+        return None
+    for size in (3, 2):
+        if len(words) <= size:
+            continue
+        name_words = [w for w, _ in words[:size]]
+        candidate = " ".join(name_words)
+        if not _is_name(candidate) or not _plain_name(candidate):
+            continue
+        rest_start = words[size][1]
+        rest = line[rest_start:].strip()
+        if size == 3 and (len(name_words[2]) <= 3 or _TITLE_RX.search(name_words[2])):
+            continue  # "Karl Berg Tf lokalpolisområdeschef": "Tf" opens the title
+        if _TITLE_RX.search(" ".join(rest.split()[:2])):
+            title, org = rest, None
+            split = re.match(
+                r"(?P<title>.+?)\s+(?P<org>(?:Lpo|LPO|Lokalpolisområde|"
+                r"Polismyndigheten|Region)\b.*|\S+\s+kommun)$",
+                rest,
+            )
+            if split and _is_org(split.group("org")):
+                title, org = split.group("title"), split.group("org")
+            begin = start + words[0][1]
+            return Signatory(
+                candidate,
+                title,
+                org,
+                (begin, begin + len(candidate)),
+                "signatory.joined_line",
+            )
+    return None
+
+
+def _split_titles(words: list[str], n: int) -> list[str] | None:
+    """``n`` titles from one line of joined title columns: a new title starts at a
+    capitalised word after a word that holds a title ("Kommunstyrelsens ordförande
+    Lokalpolisområdeschef Hallsberg" → two)."""
+    if not words or any(_is_name(w) for w in words):
+        return None
+    parts: list[list[str]] = [[]]
+    for i, word in enumerate(words):
+        if (
+            i
+            and word[:1].isupper()
+            and _TITLE_RX.search(words[i - 1])
+            and len(parts) < n
+        ):
+            parts.append([])
+        parts[-1].append(word)
+    if len(parts) != n or not all(_TITLE_RX.search(" ".join(p)) for p in parts):
+        return None
+    return [" ".join(p) for p in parts]
+
+
+def _joined_columns(
+    text: str, cell: tuple[str, int], below: tuple[int, int] | None
+) -> list[Signatory]:
+    """Two or three signature columns joined by single spaces: "Anna Berg Per Ås"
+    over "Kommunchef Lokalpolisområdeschef" gives two two-word names."""
+    if below is None:
+        return []
+    words = [(m.group(0), m.start()) for m in _WORDS.finditer(cell[0])]
+    n = len(words) // 2
+    if n not in (2, 3) or len(words) != 2 * n:
+        return []
+    titles = _split_titles(text[below[0] : below[1]].split(), n)
+    if titles is None:
+        return []
+    out = []
+    for k in range(n):
+        (w1, o1), (w2, _) = words[2 * k], words[2 * k + 1]
+        name = f"{w1} {w2}"
+        if not _is_name(name) or not _plain_name(name):
+            return []
+        begin = cell[1] + o1
+        out.append(
+            Signatory(
+                name,
+                titles[k],
+                None,
+                (begin, begin + len(name)),
+                "signatory.joined_columns",
+            )
+        )
+    return out
+
+
 def _blocks(text: str) -> list[Signatory]:
     lines = _lines(text)
     found: list[Signatory] = []
@@ -145,6 +248,16 @@ def _blocks(text: str) -> list[Signatory]:
                     )
                 )
             continue
+        if len(cells) == 1 and s >= 0.6 * len(text):
+            joined = _joined_block(cells[0][0], cells[0][1])
+            if joined is not None:
+                found.append(joined)
+                continue
+            j = _next_content(lines, text, i, gap=1)
+            pairs = _joined_columns(text, cells[0], lines[j] if j is not None else None)
+            if pairs:
+                found += pairs
+                continue
         names = [(_is_name(c), off) for c, off in cells]
         if not all(m for m, _ in names):
             continue
@@ -230,6 +343,86 @@ def _statement(text: str) -> list[Signatory]:
     return found
 
 
+_SIGNING_ACTIVE_RX = re.compile(
+    r"(?<![\w-])(?:" + "|".join(_LEX["signing_active"]) + ")", re.IGNORECASE
+)
+_SENTENCE_START = re.compile(r"(?:[.!?:]\s+|\n)")
+# "Name (S)" party tags, ", title," appositions and a title before the name.
+_ITEM_SPLIT = re.compile(r",\s*|\s+och\s+|\s+samt\s+")
+
+
+_TITLE_WORD = re.compile(rf"[{_UPPER}][{_LOWER}]+[ \t]+")
+
+
+def _person_in(item: str) -> re.Match[str] | None:
+    """The first person's name in ``item``, a leading title word left out
+    ("Kommunchef Ralf Ek" → "Ralf Ek")."""
+    for m in _NAME_IN_TEXT.finditer(item):
+        name = m.group("name")
+        lead = _TITLE_WORD.match(name)
+        if lead and _TITLE_RX.search(lead.group(0)) and len(name.split()) >= 3:
+            inner = _NAME_IN_TEXT.match(item, m.start() + lead.end())
+            if inner and _plain_name(inner.group("name")):
+                return inner
+        if _plain_name(name) and not _TITLE_RX.search(name.split()[0]):
+            return m
+    return None
+
+
+def _subject_statement(text: str) -> list[Signatory]:
+    """Names in the subject of an active signing verb, with the title beside them.
+
+    "Kommunchef Ralf Ek och Lisa Holm, chef för lokalpolisområde Ås, undertecknade
+    …" gives Ralf Ek (Kommunchef) and Lisa Holm (chef för lokalpolisområde Ås).
+    """
+    found: list[Signatory] = []
+    for cue in _SIGNING_ACTIVE_RX.finditer(text):
+        starts = [m.end() for m in _SENTENCE_START.finditer(text, 0, cue.start())]
+        start = max([0, *starts])
+        if cue.start() - start > 300:
+            continue
+        items: list[tuple[str, int]] = []
+        pos = start
+        for sep in _ITEM_SPLIT.finditer(text, start, cue.start()):
+            items.append((text[pos : sep.start()], pos))
+            pos = sep.end()
+        items.append((text[pos : cue.start()], pos))
+        for idx, (item, off) in enumerate(items):
+            m = _person_in(item)
+            if m is None:
+                continue
+            prefix = item[: m.start()].strip()
+            title: str | None = None
+            if prefix and _TITLE_RX.search(prefix) and len(prefix.split()) <= 4:
+                title = prefix
+            elif idx + 1 < len(items) and _person_in(items[idx + 1][0]) is None:
+                nxt = _PARTY_TAG.sub("", items[idx + 1][0]).strip()
+                if nxt and _TITLE_RX.search(nxt):
+                    title = nxt
+            if title is None:
+                rest = _PARTY_TAG.sub("", item[m.end() :]).strip()
+                if rest and _TITLE_RX.search(rest):
+                    title = rest
+            if title is None and not _TITLE_RX.search(item[m.end() :]):
+                continue  # a name without a role is not clearly a signatory
+            title = title or _PARTY_TAG.sub("", item[m.end() :]).strip() or None
+            org: str | None = None
+            split = re.match(r"(?P<title>.+?)\s+i\s+(?P<org>.+)$", title or "")
+            if split and _is_org(split.group("org")):
+                title, org = split.group("title"), split.group("org").strip()
+            begin = off + m.start()
+            found.append(
+                Signatory(
+                    m.group("name"),
+                    title,
+                    org,
+                    (begin, begin + len(m.group("name"))),
+                    "signatory.subject",
+                )
+            )
+    return found
+
+
 def _excluded_names(text: str) -> set[str]:
     """Names after an author, contact or photo label ("Handläggare", "Fotograf:").
 
@@ -254,7 +447,8 @@ def find_signatories(text: str) -> list[Signatory]:
     excluded = _excluded_names(text)
     seen: set[str] = set()
     out: list[Signatory] = []
-    for sig in sorted(_blocks(text) + _statement(text), key=lambda s: s.span[0]):
+    candidates = _blocks(text) + _statement(text) + _subject_statement(text)
+    for sig in sorted(candidates, key=lambda s: s.span[0]):
         name = _PARTY_TAG.sub("", sig.name).strip()
         key = name.casefold()
         if key in seen or key in excluded:

@@ -59,6 +59,31 @@ def _split_sentences(text: str, offset: int) -> list[tuple[str, int, int]]:
     return out
 
 
+_VERB = re.compile(r"\b(?:lovar|ska|skall|kommer\s+att)\b", re.IGNORECASE)
+
+
+def _numbered_heading(
+    line: str,
+    bullet: re.Match[str],
+    text: str,
+    lines: list[tuple[int, int]],
+    j: int,
+) -> bool:
+    """A numbered heading-like line followed by a prose line (not another item)."""
+    if not bullet.group(0).strip()[:1].isdigit():
+        return False
+    body = line[bullet.end() :].strip()
+    if not is_heading_text(body, max_words=10) or _VERB.search(body):
+        return False
+    k = j
+    while k < len(lines) and not text[lines[k][0] : lines[k][1]].strip():
+        k += 1
+    if k >= len(lines):
+        return False
+    nxt = text[lines[k][0] : lines[k][1]]
+    return not BULLET.match(nxt) and not nxt.rstrip().endswith(":")
+
+
 def read_units(text: str) -> list[Unit]:
     """Split ``text`` into units in reading order; never raises."""
     lines: list[tuple[int, int]] = []
@@ -109,7 +134,13 @@ def read_units(text: str) -> list[Unit]:
                 j += 1
                 continue
             break
-        if bullet:
+        if bullet and _numbered_heading(line, bullet, text, lines, j):
+            # "1. Narkotika bland unga" over prose: a numbered heading.
+            start = s + bullet.end()
+            body = text[start:end].rstrip()
+            heading = body.strip("*_ ")
+            units.append(Unit("heading", body, start, start + len(body), heading, para))
+        elif bullet:
             start = s + bullet.end()
             body = text[start:end].rstrip()
             units.append(Unit("bullet", body, start, start + len(body), heading, para))

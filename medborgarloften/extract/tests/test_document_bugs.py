@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from medborgarloften.extract.document import (
     find_evidence,
     find_focus_areas,
@@ -177,3 +179,148 @@ def test_it_prefers_the_follow_up_section_to_an_earlier_mention():
     fu = find_follow_up(read_units(text))
     assert fu.text == "Löftet följs upp två gånger under perioden i rådet."
     assert fu.reports_per_period == 2
+
+
+def test_it_reads_a_month_range_named_with_the_promise():
+    period = find_period("Medborgarlöfte februari-maj 2026:\n\n- Polisen patrullerar.")
+    assert (period.start, period.end) == ("2026-02-01", "2026-05-31")
+
+
+def test_it_reads_iso_dates_joined_by_a_double_dash():
+    period = find_period("Löftet kommer att löpa från 2026-03-01--2027-02-28.")
+    assert (period.start, period.end) == ("2026-03-01", "2027-02-28")
+
+
+def test_it_does_not_take_the_years_of_a_survey_for_the_period():
+    text = (
+        "Lägesbilden bygger på trygghetsmätningen åren 2023 och 2024.\n\n"
+        "Medborgarlöftet kommer därför under 2025 att handla om trafik."
+    )
+    period = find_period(text)
+    assert (period.start, period.end) == ("2025-01-01", "2025-12-31")
+
+
+def test_it_does_not_take_an_activitys_season_for_the_period():
+    text = (
+        "Medborgarlöfte för 2026\n\n • Nattvandringar på fredagar från maj till "
+        "september i centrum."
+    )
+    assert (find_period(text).start, find_period(text).end) == (
+        "2026-01-01",
+        "2026-12-31",
+    )
+
+
+def test_it_joins_a_start_and_an_end_written_apart():
+    text = (
+        "Med början måndagen den 3 mars 2025 finns polisen vid torget. Insatsen "
+        "pågår fram till och med fredagen den 27 juni 2025."
+    )
+    period = find_period(text)
+    assert (period.start, period.end) == ("2025-03-03", "2025-06-27")
+    assert period.text.startswith("Med början") and " … " in period.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The signatories as the subject of an active signing verb, with their
+        # titles before or after the name.
+        (
+            "Kommunalråd Eva Lund (M) och Per Sten, lokalpolisområdeschef, signerade "
+            "i går löftet.",
+            [("Eva Lund", "Kommunalråd"), ("Per Sten", "lokalpolisområdeschef")],
+        ),
+        (
+            "Kommundirektör Ali Berg och Maja Ek, chef för lokalpolisområde Ås "
+            "undertecknade i maj ett nytt löfte.",
+            [
+                ("Ali Berg", "Kommundirektör"),
+                ("Maja Ek", "chef för lokalpolisområde Ås"),
+            ],
+        ),
+        (
+            "Ola Ström, polisområdeschef och Kim Lind, kommunchef signerar "
+            "medborgarlöftet.",
+            [("Ola Ström", "polisområdeschef"), ("Kim Lind", "kommunchef")],
+        ),
+    ],
+)
+def test_it_finds_signatories_named_before_the_signing_verb(text, expected):
+    assert [(s.name, s.title) for s in find_signatories(text)] == expected
+
+
+def test_it_does_not_take_parties_that_signed_for_names():
+    assert find_signatories("Polisen och kommunen undertecknade löftet i mars.") == []
+
+
+def test_it_splits_a_prioritised_list_after_its_colon():
+    text = (
+        "Polisen och kommunen har valt att prioritera två områden: trafik och klotter."
+    )
+    texts = [f.text for f in find_focus_areas(read_units(text))]
+    assert texts == ["trafik", "klotter"]
+
+
+def test_it_does_not_take_a_party_heading_for_a_focus_area():
+    text = (
+        "Medborgarlöfte 2025\n\nRäddningstjänsten\n\nRäddningstjänsten kommer att "
+        "hålla brandskyddsutbildning.\n"
+    )
+    starts = [text.index("Räddningstjänsten kommer")]
+    assert find_focus_areas(read_units(text), commitment_starts=starts) == []
+
+
+def test_it_reads_a_dialog_with_the_residents_as_medborgardialog():
+    text = (
+        "Lägesbild\n\nLöftet bygger på den dialog vi haft med invånarna i Ås. "
+        "Medborgardialogen visade att många är oroliga."
+    )
+    assert [h.code for h in find_evidence(read_units(text))] == ["medborgardialog"]
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        # A reader that joins the lines of a signature block (Word's soft breaks).
+        (
+            "Eva Lind Tf lokalpolisområdeschef Lpo Ekby\n\n"
+            "Ola Berg Kommunstyrelsens ordförande Ekby kommun\n",
+            [
+                ("Eva Lind", "Tf lokalpolisområdeschef", "Lpo Ekby"),
+                ("Ola Berg", "Kommunstyrelsens ordförande", "Ekby kommun"),
+            ],
+        ),
+        # A dotted signature line before the name.
+        ("….. Per-Ola Ström Kommunchef\n", [("Per-Ola Ström", "Kommunchef", None)]),
+        # Two columns joined by single spaces, titles below.
+        (
+            "Kim Ek Ann Sjö\n\nKommunchef Lokalpolisområdeschef\n",
+            [
+                ("Kim Ek", "Kommunchef", None),
+                ("Ann Sjö", "Lokalpolisområdeschef", None),
+            ],
+        ),
+        (
+            "Kim Ek Ann Sjö\n\nKommunstyrelsens ordförande Lokalpolisområdeschef Ås\n",
+            [
+                ("Kim Ek", "Kommunstyrelsens ordförande", None),
+                ("Ann Sjö", "Lokalpolisområdeschef Ås", None),
+            ],
+        ),
+    ],
+)
+def test_it_reads_signature_blocks_whose_lines_were_joined(block, expected):
+    text = "Polisen och kommunen lovar att arbeta tillsammans.\n" * 20 + "\n" + block
+    found = [(s.name, s.title, s.organisation) for s in find_signatories(text)]
+    assert found == expected
+
+
+def test_it_does_not_take_a_sentence_about_a_person_for_a_signature():
+    text = "Text.\n" * 20 + "\nAnna Berg är ny chef för lokalpolisområdet\n"
+    assert find_signatories(text) == []
+
+
+def test_it_reads_the_sources_under_a_beslutsunderlag_heading():
+    text = "Medborgarlöfte 2026\n\nBeslutsunderlag\n\nTrygghetsmätning 2025.\n"
+    assert [h.code for h in find_evidence(read_units(text))] == ["trygghetsmatning"]

@@ -29,6 +29,45 @@ PERIOD = {"start": "2024-01-01", "end": "2025-12-31"}
             "Vi ska genomföra årliga trygghetsvandringar. Syftet är att öka tryggheten.",
             {"quantity": None, "unit": "trygghetsvandringar", "per": "år"},
         ),
+        # A word ending in "-rum" ("samtalsforum") once read as "rum" (a room
+        # number) and dropped the count; what happens once a month is counted.
+        (
+            "Bjuda in till ett öppet samtalsforum en gång i månaden.",
+            {"quantity": 1, "unit": "öppet samtalsforum", "per": "månad"},
+        ),
+        (
+            "En gång varje kvartal genomföra en större trafikinsats.",
+            {"quantity": 1, "unit": "större trafikinsats", "per": None},
+        ),
+        # A second number with the rate spreads the count over the period.
+        (
+            "Vid två tillfällen, ett per termin, besöka föräldramötena.",
+            {"quantity": 2, "unit": "tillfällen", "per": "period"},
+        ),
+        # "två av de utsatta stadsdelarna" counts the head noun.
+        (
+            "Genomföra vandringar i två av de utsatta stadsdelarna.",
+            {"quantity": 2, "unit": "stadsdelarna", "per": "period"},
+        ),
+        # "(3 st)" after its noun counts that noun.
+        (
+            "Genomföra tillsyn av serveringsställen (3 st) under året.",
+            {"quantity": 3, "unit": "tillsyn av serveringsställen"},
+        ),
+        # "en X varje vår": one a year.
+        (
+            "Genomföra en trygghetsvandring i hamnen varje vår.",
+            {"quantity": 1, "unit": "trygghetsvandring", "per": "år"},
+        ),
+        # "den årliga X" is one X a year; a quoted unit is still the unit.
+        (
+            "Genomföra den årliga trygghetsvandringen i Ekby.",
+            {"quantity": 1, "unit": "trygghetsvandringen", "per": "år"},
+        ),
+        (
+            "Finnas på plats vid minst två (2) ”riskkvällar” per år.",
+            {"quantity": 2, "unit": "riskkvällar", "per": "år"},
+        ),
     ],
 )
 def test_it_reads_the_target(text, target):
@@ -44,3 +83,18 @@ def test_it_still_reads_a_lone_article_as_no_count():
         ).target
         is None
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A number that belongs to a name or an address, and a duration attribute.
+        "Öka närvaron vid hållplatserna enligt LOV 3 i hela regionen.",
+        "Förbättra belysningen vid Bruksgatan (2) och kring torget.",
+        "Öka närvaron i centrum med 15 minuters pass till fots.",
+        # Every number of a list of school years is a name.
+        "Informera vårdnadshavare till elever i årskurs 5 och 6 om narkotika.",
+    ],
+)
+def test_it_does_not_count_names_addresses_or_durations(text):
+    assert extract_target(text, period=PERIOD).target is None

@@ -114,7 +114,12 @@ class PromiseEditor:
         self.data = data
         self.is_bound = data is not None
         initial = promise_initial(promise, user)
-        self.form = PromiseForm(data=data, user=user, initial=initial)
+        self.form = PromiseForm(
+            data=data,
+            user=user,
+            initial=initial,
+            reference_for=promise.reference_for_id if promise is not None else None,
+        )
         self.options = RowOptions(
             areas=list(kommun_areas(self._candidate_kommuner(initial))),
             other_organisations=list(organisations_for_parties()["others"]),

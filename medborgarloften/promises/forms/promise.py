@@ -110,8 +110,11 @@ class PromiseForm(AccessibleForm):
         help_text=gettext_lazy("T.ex. brottsförebyggande rådet och medborgarna."),
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, user: Any, reference_for: int | None = None, **kwargs: Any
+    ) -> None:
         self.user = user
+        self.reference_for = reference_for
         super().__init__(*args, **kwargs)
         choices = organisations_for_parties()
         self.fields["kommuner"].queryset = choices["kommuner"]
@@ -127,7 +130,9 @@ class PromiseForm(AccessibleForm):
                 _("Period till: periodens slut kan inte ligga före dess början."),
             )
         parties = self.parties()
-        if parties and not can_author_with_parties(self.user, [p.pk for p in parties]):
+        if parties and not can_author_with_parties(
+            self.user, [p.pk for p in parties], reference_for=self.reference_for
+        ):
             self.add_error(self._own_party_field(), self._own_party_message())
         return data
 

@@ -201,7 +201,9 @@ def _plan(
     kommun_ids = {p.pk for p in parties if p.kind == OrganisationKind.KOMMUN}
     if not kommun_ids:
         errors.add("parties", _("Parter: välj minst en kommun."))
-    if not can_author_with_parties(actor, [p.pk for p in parties]):
+    if not can_author_with_parties(
+        actor, [p.pk for p in parties], reference_for=promise.reference_for_id
+    ):
         errors.add(
             "parties",
             _("Parter: din egen organisation måste vara part i löftet."),

@@ -44,6 +44,15 @@ def promise_set_status(
     *, actor: Any, promise: Promise, status: str, source: str = "webb"
 ) -> Promise:
     """Move a promise to ``status`` if that transition is allowed; stamp the dates."""
+    if promise.is_reference and status != promise.status:
+        raise ValidationError(
+            {
+                "status": _(
+                    "Löftet är en referens för jämförelse (ett annat områdes löfte) "
+                    "och kan inte antas eller publiceras här."
+                )
+            }
+        )
     if status not in promise.allowed_transitions():
         raise ValidationError(
             {

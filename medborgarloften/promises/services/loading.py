@@ -770,16 +770,26 @@ def promise_load_record(
     source: str,
     create_missing_police_area: bool = False,
     status: str | None = None,
+    reference_for: Organisation | None = None,
 ) -> Promise:
-    """Create or replace one promise from a record, all or nothing; raise RecordError."""
+    """Create or replace one promise from a record, all or nothing; raise RecordError.
+
+    With ``reference_for`` the promise is kept by that organisation for comparison
+    (another area's promise): its parties stay as the record says, and it stays a
+    draft.
+    """
     with transaction.atomic():
-        return _load(
+        promise = _load(
             record=record,
             actor=actor,
             source=source,
             resolver=_Resolver(create_missing_police_area=create_missing_police_area),
-            status=status,
+            status=PromiseStatus.DRAFT if reference_for is not None else status,
         ).promise
+        if reference_for is not None and promise.reference_for_id != reference_for.pk:
+            promise.reference_for = reference_for
+            promise.save(update_fields=["reference_for"])
+        return promise
 
 
 def promises_load(

@@ -124,7 +124,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--kommun",
             metavar="KOD",
-            help="Kommunkod (t.ex. 0880) som dokumenten gäller / kommun code",
+            help="Kommunkod (t.ex. 0880) för dokument som inte själva nämner sin "
+            "kommun; ett löfte som nämner andra kommuner blir deras "
+            "/ kommun code for documents that name none",
+        )
+        parser.add_argument(
+            "--referens",
+            "--reference",
+            dest="reference",
+            action="store_true",
+            help="Spara andra kommuners löften som referens för --kommun (för "
+            "jämförelse; publiceras aldrig) / keep other kommuners' promises as a "
+            "reference for --kommun",
         )
         parser.add_argument(
             "--create-missing-police-area",
@@ -188,6 +199,10 @@ class Command(BaseCommand):
         fetcher = options.get("fetcher")
         kommun = self._kommun(options.get("kommun"))
         options["actor"] = self._user(options.get("user"))
+        if options.get("reference") and kommun is None:
+            raise CommandError(
+                "--referens kräver --kommun (vems referens) / --reference needs --kommun"
+            )
         if options["polisen"]:
             if kommun is not None:
                 raise CommandError(
@@ -306,6 +321,7 @@ class Command(BaseCommand):
                 dry_run=options["dry_run"],
                 reimport=options["reimport"],
                 actor=options["actor"],
+                as_reference=bool(options.get("reference")),
                 **kwargs,
             )
         except Exception as exc:  # one broken input must not stop the batch
