@@ -714,12 +714,20 @@ def extraction_run_draft_create(
     of the actor's own organisations as a party (promises.permissions), and a run
     gives one draft only.
     """
+    from medborgarloften.accounts.permissions import is_superuser
     from medborgarloften.places.services import area_create
     from medborgarloften.promises.exchange import normalise_name
     from medborgarloften.promises.models import PromiseStatus
     from medborgarloften.promises.permissions import can_author_with_parties
     from medborgarloften.promises.services import promise_load_record
 
+    if create_missing_police_area and actor is not None and not is_superuser(actor):
+        raise ValidationError(
+            {
+                "police_area": "Bara en superanvändare kan lägga till ett "
+                "lokalpolisområde vid import / only a superuser may add a police area"
+            }
+        )
     run = (
         ExtractionRun.objects.select_for_update()
         .select_related("document")

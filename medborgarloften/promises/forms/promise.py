@@ -160,7 +160,10 @@ def promise_initial(promise: Promise | None, user: Any) -> dict[str, Any]:
     """Form values for an existing promise, or sensible parties for a new one: the
     editor's own organisations and the kommun/lokalpolisområde they work with."""
     if promise is not None:
-        parties = list(promise.parties.all())
+        # Those asked to accept stay chosen: saving the form keeps them asked.
+        parties = list(promise.parties.all()) + [
+            r.organisation for r in promise.open_party_requests()
+        ]
         return {
             "title": promise.title,
             "kommuner": [p.pk for p in parties if p.is_kommun],

@@ -25,6 +25,7 @@ from ..models import Commitment, FocusArea, Promise, Revision, Signatory
 from ..permissions import can_author_with_parties, can_create_promise, can_edit_promise
 from ..selectors import changed_sections, record_diff
 from .core import revision_record
+from .parties import asked_summary, promise_parties_assign
 
 __all__ = [
     "CommitmentRow",
@@ -339,10 +340,12 @@ def _plan(
     )
 
 
-def _save(plan: _Plan) -> Promise:
+def _save(plan: _Plan, actor: Any) -> tuple[Promise, list[Organisation]]:
+    """Save the plan; return the promise and the organisations newly asked to
+    accept being a party (services.parties)."""
     promise = plan.promise
     promise.save()
-    promise.parties.set(plan.parties)
+    asked = promise_parties_assign(promise=promise, parties=plan.parties, actor=actor)
     Commitment.objects.filter(pk__in=plan.delete_commitments).delete()
     Signatory.objects.filter(pk__in=plan.delete_signatories).delete()
 
@@ -365,7 +368,11 @@ def _save(plan: _Plan) -> Promise:
     for signatory, _row in plan.signatories:
         signatory.promise = promise
         signatory.save()
-    return promise
+    return promise, asked
+
+
+def _with_asked(summary: str, asked: list[Organisation]) -> str:
+    return f"{summary}; {asked_summary(asked)}" if asked else summary
 
 
 def promise_create(
@@ -389,13 +396,15 @@ def promise_create(
             commitments=commitments,
             signatories=signatories,
         )
-        promise = _save(plan)
+        promise, asked = _save(plan, actor)
         revision_record(
             promise=promise,
             actor=actor,
             action=Revision.Action.CREATED,
             before=None,
-            summary=_("Skapat: %(title)s") % {"title": promise.title},
+            summary=_with_asked(
+                _("Skapat: %(title)s") % {"title": promise.title}, asked
+            ),
             source=source,
         )
     return promise
@@ -440,17 +449,19 @@ def promise_update(
             commitments=commitments,
             signatories=signatories,
         )
-        promise = _save(plan)
+        promise, asked = _save(plan, actor)
         after = promise_to_record(promise)
-        if after != before:
-            sections = changed_sections(record_diff(before, after))
+        if after != before or asked:
+            sections = changed_sections(record_diff(before, after)) or [_("parter")]
             revision_record(
                 promise=promise,
                 actor=actor,
                 action=Revision.Action.UPDATED,
                 before=before,
                 after=after,
-                summary=_("Ändrat: %(what)s") % {"what": ", ".join(sections)},
+                summary=_with_asked(
+                    _("Ändrat: %(what)s") % {"what": ", ".join(sections)}, asked
+                ),
                 source=source,
             )
     return promise

@@ -223,7 +223,12 @@ def test_it_creates_a_promise_with_rows_from_one_page(
     assert commitments[0].target_display() == "minst 40 kvällar per år"
     assert list(commitments[0].areas.all()) == [areas_kalmar[0]]
     assert promise.revisions.get().actor == kommun_editor
-    assert set(promise.parties.all()) == {kalmar, lpo_kalmar}
+    # The kommun's editor speaks for the kommun; the lokalpolisområde is asked and
+    # joins the parties when its own editor accepts (issue 13, M3).
+    assert set(promise.parties.all()) == {kalmar}
+    assert [(r.organisation, r.status) for r in promise.party_requests.all()] == [
+        (lpo_kalmar, "pending")
+    ]
 
 
 def test_it_keeps_blank_added_rows_from_blocking_a_save(
