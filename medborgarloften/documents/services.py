@@ -226,6 +226,10 @@ def _store_file(name: str, data: bytes, sha: str) -> str:
         ) from exc
 
 
+def _same_kommun(kommun: Organisation | None) -> dict[str, Any]:
+    return {"kommun": kommun} if kommun is not None else {"kommun__isnull": True}
+
+
 @transaction.atomic
 def document_store(
     *,
@@ -240,10 +244,12 @@ def document_store(
     actor: Any = None,
     write_file: bool = True,
 ) -> tuple[SourceDocument, bool]:
-    """Keep the bytes once per sha256; return ``(document, created)``.
+    """Keep the bytes once per kommun and sha256; return ``(document, created)``.
 
-    The same bytes imported again give the existing document back unchanged (except a
-    missing kommun or source URL, which is filled in).
+    The same bytes imported again *for the same kommun* (or again without one) give
+    the existing document back unchanged, except a missing source URL, which is
+    filled in. Another kommun's document with these bytes is never touched, reused
+    or revealed: this kommun gets its own (the stored file is shared).
     """
     if not data:
         raise ExtractError("Filen är tom / the file is empty")
@@ -255,12 +261,13 @@ def document_store(
     if kommun is not None and not kommun.is_kommun:
         raise ValidationError({"kommun": f"{kommun} är ingen kommun / is not a kommun"})
     sha = hashlib.sha256(data).hexdigest()
-    existing = SourceDocument.objects.select_for_update().filter(sha256=sha).first()
+    existing = (
+        SourceDocument.objects.select_for_update()
+        .filter(sha256=sha, **_same_kommun(kommun))
+        .first()
+    )
     if existing is not None:
         changed = []
-        if kommun is not None and existing.kommun_id is None:
-            existing.kommun = kommun
-            changed.append("kommun")
         if source_url and not existing.source_url:
             existing.source_url = source_url[:1000]
             changed.append("source_url")
@@ -648,7 +655,11 @@ def document_upload(
         return outcome
 
     sha = hashlib.sha256(data).hexdigest()
-    existing = SourceDocument.objects.filter(sha256=sha).only("text").first()
+    existing = (
+        SourceDocument.objects.filter(sha256=sha, **_same_kommun(kommun))
+        .only("text")
+        .first()
+    )
     if existing is not None and existing.text:
         text = existing.text
     try:

@@ -615,6 +615,37 @@ def test_it_reuses_the_document_when_the_same_file_comes_again(editor_client, ka
     assert page.count("kalmar-2031.txt") == 2
 
 
+def test_it_keeps_the_same_bytes_from_two_kommuner_apart(
+    editor_client, kalmar, nybro, other_kommun_editor
+):
+    """Issue 13: identical bytes attached a new upload to another kommun's document
+    and told the uploader it had been imported before."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(other_kommun_editor)
+    response = _upload(client, PROMISE_TEXT.encode(), kommun=nybro.pk)
+    assert response.status_code == 302
+    nybro_document = SourceDocument.objects.get()
+    nybro_runs = list(nybro_document.runs.values_list("pk", flat=True))
+
+    response = _upload(editor_client, PROMISE_TEXT.encode(), kommun=kalmar.pk)
+    assert response.status_code == 302
+    run = ExtractionRun.objects.exclude(pk__in=nybro_runs).get()
+    assert run.document.kommun == kalmar
+    assert run.document.pk != nybro_document.pk
+    page = editor_client.get(response.url).content.decode()
+    assert "har importerats förut" not in page
+    assert "Samma dokument" not in page
+    nybro_document.refresh_from_db()
+    assert nybro_document.kommun == nybro
+    assert list(nybro_document.runs.values_list("pk", flat=True)) == nybro_runs
+    assert SourceDocument.objects.filter(kommun=kalmar).count() == 1
+    # The same kommun uploading again still reuses its own document.
+    _upload(editor_client, PROMISE_TEXT.encode(), kommun=kalmar.pk)
+    assert SourceDocument.objects.filter(kommun=kalmar).count() == 1
+
+
 def test_it_shows_a_long_review_in_a_fixed_number_of_queries(
     editor_client, kalmar, django_assert_max_num_queries
 ):
