@@ -155,8 +155,15 @@ class Promise(models.Model):
     closed_on = models.DateField(_("avslutat"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    #: The key of the form that created it: the same "new promise" form sent twice
+    #: (a double click, a resend after a lost answer) creates one promise.
+    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = PromiseQuerySet.as_manager()
+
+    #: Set by ``promise_create`` on what it returns: True when the form's key had
+    #: been saved before and nothing new was written.
+    already_saved = False
 
     class Meta:
         ordering = ["-period_start", "title"]

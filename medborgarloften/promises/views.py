@@ -148,14 +148,24 @@ def promise_create(request: HttpRequest) -> HttpResponse:
     if editor.is_valid():
         try:
             promise = promise_create_service(
-                actor=request.user, **editor.service_input()
+                actor=request.user,
+                submission=editor.submission,
+                **editor.service_input(),
             )
         except ValidationError as exc:
             editor.add_service_errors(exc)
         else:
-            messages.success(
-                request, _("Löftet ”%(title)s” är sparat.") % {"title": promise.title}
-            )
+            if promise.already_saved:
+                messages.info(
+                    request,
+                    _("Löftet ”%(title)s” var redan sparat; det sparades inte igen.")
+                    % {"title": promise.title},
+                )
+            else:
+                messages.success(
+                    request,
+                    _("Löftet ”%(title)s” är sparat.") % {"title": promise.title},
+                )
             return redirect("promises:detail", pk=promise.pk)
     return render(
         request,

@@ -114,7 +114,9 @@ class PromiseEditor:
         self.data = data
         self.is_bound = data is not None
         initial = promise_initial(promise, user)
-        self.form = PromiseForm(data=data, user=user, initial=initial)
+        self.form = PromiseForm(
+            data=data, user=user, initial=initial, editing=promise is not None
+        )
         self.options = RowOptions(
             areas=list(kommun_areas(self._candidate_kommuner(initial))),
             other_organisations=list(organisations_for_parties()["others"]),
@@ -383,9 +385,15 @@ class PromiseEditor:
         }
 
     @property
-    def expected_version(self) -> str | None:
-        """The promise's version when the page was first opened (see promise_update)."""
-        return self.form.cleaned_data.get("version") or None
+    def expected_version(self) -> str:
+        """The promise's version when the page was first opened (see promise_update);
+        the form refuses a post without one."""
+        return self.form.cleaned_data.get("version") or ""
+
+    @property
+    def submission(self) -> Any:
+        """The new-promise form's key (see promise_create); None when editing."""
+        return self.form.cleaned_data.get("submission")
 
     def accept_version(self, version: str) -> None:
         """After a conflict, let the next save replace the other editor's changes."""
