@@ -176,7 +176,7 @@ class OrganisationForm(AccessibleFormMixin, forms.Form):
             del self.fields["parent"]
             del self.fields["serves"]
             if not reference_fields:
-                for name in ("name", "code", "county"):
+                for name in ("name", "code", "county", "source"):
                     del self.fields[name]
             self.fields["served_by"].queryset = (
                 Organisation.objects.exclude(kind=OrganisationKind.KOMMUN)
@@ -202,7 +202,7 @@ class OrganisationForm(AccessibleFormMixin, forms.Form):
         organisation = self.organisation
         if organisation is not None:
             data["expected_version"] = data.pop("version")
-            for name in ("name", "code", "county"):
+            for name in ("name", "code", "county", "source"):
                 data.setdefault(name, getattr(organisation, name))
             data.setdefault("parent", organisation.parent)
             if organisation.is_kommun:

@@ -494,6 +494,7 @@ def _organisation_save(
                 (_("namn"), organisation.name, name),
                 (_("kommunkod"), organisation.code, code),
                 (_("län"), organisation.county_id, county.pk if county else None),
+                (_("källa"), organisation.source, source),
             )
             if old != new
         ]
