@@ -40,7 +40,11 @@ class SourceDocumentQuerySet(models.QuerySet["SourceDocument"]):
 
 
 class SourceDocument(models.Model):
-    """One imported document, identified by the sha256 of its bytes."""
+    """One imported document of one kommun, identified by the sha256 of its bytes.
+
+    The same bytes imported by two kommuner are two documents (sharing one stored
+    file): a kommun never reuses, nor learns of, another kommun's import.
+    """
 
     kommun = models.ForeignKey(
         "places.Organisation",
@@ -57,7 +61,7 @@ class SourceDocument(models.Model):
     kind = models.CharField(
         _("typ"), max_length=10, choices=DocumentKind.choices, default=DocumentKind.TEXT
     )
-    sha256 = models.CharField(_("sha256"), max_length=64, unique=True, editable=False)
+    sha256 = models.CharField(_("sha256"), max_length=64, editable=False)
     size = models.PositiveBigIntegerField(_("storlek (byte)"))
     raw = models.FileField(
         _("originalfil"), upload_to=_document_path, max_length=300, blank=True
@@ -91,7 +95,16 @@ class SourceDocument(models.Model):
                 condition=Q(kind__in=[k.value for k in DocumentKind]),
                 name="document_kind_valid",
             ),
+            models.UniqueConstraint(
+                fields=["kommun", "sha256"], name="document_unique_per_kommun"
+            ),
+            models.UniqueConstraint(
+                fields=["sha256"],
+                condition=Q(kommun__isnull=True),
+                name="document_unique_without_kommun",
+            ),
         ]
+        indexes = [models.Index(fields=["sha256"], name="document_sha256")]
 
     def __str__(self) -> str:
         return self.original_name or self.source_url or self.sha256[:12]

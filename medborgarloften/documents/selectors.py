@@ -65,9 +65,15 @@ def source_document_get(*, pk: int) -> SourceDocument:
     )
 
 
-def source_document_by_sha256(*, sha256: str) -> SourceDocument | None:
-    """The document holding exactly these bytes, if it was imported."""
-    return SourceDocument.objects.filter(sha256=sha256.lower()).first()
+def source_document_by_sha256(
+    *, sha256: str, kommun: Organisation | None = None
+) -> SourceDocument | None:
+    """The document holding exactly these bytes, if it was imported (for ``kommun``
+    when given: each kommun has its own documents)."""
+    documents = SourceDocument.objects.filter(sha256=sha256.lower())
+    if kommun is not None:
+        documents = documents.filter(kommun=kommun)
+    return documents.order_by("pk").first()
 
 
 def kommuner_for_import(*, user: Any) -> QuerySet[Organisation]:

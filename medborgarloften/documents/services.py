@@ -236,6 +236,10 @@ def _read_text(read: Any) -> str:
     return clean_text(getattr(read, "text", "") or "").strip()
 
 
+def _same_kommun(kommun: Organisation | None) -> dict[str, Any]:
+    return {"kommun": kommun} if kommun is not None else {"kommun__isnull": True}
+
+
 @transaction.atomic
 def document_store(
     *,
@@ -250,10 +254,12 @@ def document_store(
     actor: Any = None,
     write_file: bool = True,
 ) -> tuple[SourceDocument, bool]:
-    """Keep the bytes once per sha256; return ``(document, created)``.
+    """Keep the bytes once per kommun and sha256; return ``(document, created)``.
 
-    The same bytes imported again give the existing document back unchanged (except a
-    missing kommun or source URL, which is filled in).
+    The same bytes imported again *for the same kommun* (or again without one) give
+    the existing document back unchanged, except a missing source URL, which is
+    filled in. Another kommun's document with these bytes is never touched, reused
+    or revealed: this kommun gets its own (the stored file is shared).
     """
     if not data:
         raise ExtractError("Filen är tom / the file is empty")
@@ -265,12 +271,13 @@ def document_store(
     if kommun is not None and not kommun.is_kommun:
         raise ValidationError({"kommun": f"{kommun} är ingen kommun / is not a kommun"})
     sha = hashlib.sha256(data).hexdigest()
-    existing = SourceDocument.objects.select_for_update().filter(sha256=sha).first()
+    existing = (
+        SourceDocument.objects.select_for_update()
+        .filter(sha256=sha, **_same_kommun(kommun))
+        .first()
+    )
     if existing is not None:
         changed = []
-        if kommun is not None and existing.kommun_id is None:
-            existing.kommun = kommun
-            changed.append("kommun")
         if source_url and not existing.source_url:
             existing.source_url = source_url[:1000]
             changed.append("source_url")
@@ -716,7 +723,11 @@ def document_upload(
         return outcome
 
     sha = hashlib.sha256(data).hexdigest()
-    existing = SourceDocument.objects.filter(sha256=sha).only("text").first()
+    existing = (
+        SourceDocument.objects.filter(sha256=sha, **_same_kommun(kommun))
+        .only("text")
+        .first()
+    )
     if existing is not None and existing.text:
         text = existing.text
     try:
@@ -785,12 +796,20 @@ def extraction_run_draft_create(
     it is kept for comparison by the document's kommun, which the actor edits. A run
     gives one draft only.
     """
+    from medborgarloften.accounts.permissions import is_superuser
     from medborgarloften.places.services import area_create
     from medborgarloften.promises.exchange import normalise_name
     from medborgarloften.promises.models import PromiseStatus
     from medborgarloften.promises.permissions import can_author_with_parties
     from medborgarloften.promises.services import promise_load_record
 
+    if create_missing_police_area and actor is not None and not is_superuser(actor):
+        raise ValidationError(
+            {
+                "police_area": "Bara en superanvändare kan lägga till ett "
+                "lokalpolisområde vid import / only a superuser may add a police area"
+            }
+        )
     run = (
         ExtractionRun.objects.select_for_update()
         .select_related("document")

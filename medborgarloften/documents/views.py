@@ -161,7 +161,9 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     run = _run_for_editor(request, pk)
     usable = run.status == ExtractionRunStatus.OK and run.promise_id is None
     editor = ReviewEditor(
-        run=run, data=request.POST if request.method == "POST" and usable else None
+        run=run,
+        data=request.POST if request.method == "POST" and usable else None,
+        may_create_police=is_superuser(request.user),
     )
     creating = usable and request.method == "POST" and "create" in request.POST
     if creating and editor.is_valid():

@@ -197,6 +197,8 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    #: The new-report form's key (report_create): the same form sent twice saves once.
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
 
 # --- Plans, årshjul and communication ----------------------------------------------

@@ -233,6 +233,12 @@ class Report(models.Model):
     approved_at = models.DateTimeField(_("godkänd"), null=True, blank=True)
     published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
+    #: The key of the form that created it: the same form sent twice creates one.
+    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    #: Set by ``report_create`` on what it returns: True when the form's key had been
+    #: saved before and nothing new was written.
+    already_saved = False
 
     objects = ReportQuerySet.as_manager()
 

@@ -1,4 +1,5 @@
-"""Reminders: overdue commitments and reports that are due, per organisation.
+"""Reminders: overdue commitments, reports that are due and promises of others that
+ask for the organisation's acceptance as a party, per organisation.
 
 Read by the staff page and by the ``reminders`` command (run from cron), which mails
 each organisation's admins and editors through Django's mail settings. Only promises
@@ -16,12 +17,18 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from medborgarloften.accounts.models import EDITING_ROLES, Membership
 from medborgarloften.accounts.permissions import is_superuser, member_organisation_ids
 from medborgarloften.places.models import Area, Organisation
-from medborgarloften.promises.models import Promise, PromiseStatus
+from medborgarloften.promises.models import (
+    PartyRequest,
+    PartyRequestStatus,
+    Promise,
+    PromiseStatus,
+)
 
 from .models import CommunicationActivity, CommunicationStatus, ReportStatus
 from .progress import Status
@@ -37,6 +44,9 @@ class Reminder:
     due: dt.date | None = None
     overdue: bool = True
     commitment_number: int | None = None
+    #: Shown instead of "Försenat"/"Snart", with ``link`` instead of the dashboard.
+    label: str = ""
+    link: str = ""
 
 
 @dataclass
@@ -140,6 +150,31 @@ def reminders(
             owners = [p for p in parties if p.pk == item.organisation_id] or parties
             for party in owners:
                 add(party, Reminder(promise, text, item.planned_on, True))
+    # Promises of others that name the organisation and wait for its answer
+    # (promises.PartyRequest): until it accepts, they are not its promises.
+    asked = PartyRequest.objects.filter(status=PartyRequestStatus.PENDING)
+    if organisation_ids is not None:
+        asked = asked.filter(organisation__in=organisation_ids)
+    for request in asked.select_related(
+        "promise", "organisation", "requested_by"
+    ).order_by("requested_at", "pk"):
+        by = request.requested_by
+        text = (
+            f"{request.organisation} är tillfrågad som part"
+            + (f" av {by.get_full_name() or by.username}" if by else "")
+            + ": godkänn eller avböj. Löftet syns inte hos er på den öppna "
+            "webbplatsen förrän ni har godkänt det."
+        )
+        add(
+            request.organisation,
+            Reminder(
+                request.promise,
+                text,
+                overdue=False,
+                label="Att svara på",
+                link=reverse("promises:detail", args=[request.promise_id]),
+            ),
+        )
     return sorted(groups.values(), key=lambda g: g.organisation.name)
 
 

@@ -443,6 +443,7 @@ def report_new(request: HttpRequest, pk: int) -> HttpResponse:
         "period_start": start,
         "period_end": min(today, promise.period_end) if promise.period_end else today,
         "kind": "followup",
+        "submission": uuid.uuid4(),
     }
     form = ReportForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -453,7 +454,13 @@ def report_new(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
-            messages.success(request, _("Rapportutkastet är skapat."))
+            if report.already_saved:
+                messages.info(
+                    request,
+                    _("Rapportutkastet var redan skapat; det skapades inte igen."),
+                )
+            else:
+                messages.success(request, _("Rapportutkastet är skapat."))
             return redirect("followup:report", pk=report.pk)
     return render(
         request,
@@ -522,6 +529,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version", None) or 0
+        data.pop("submission", None)
         try:
             report_update(report=report, version=version, actor=request.user, **data)
         except ValidationError as exc:

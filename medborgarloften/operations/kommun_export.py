@@ -3,8 +3,9 @@
 So a kommun can leave with its data: its promises in the exchange format
 (docs/format.md, the same records as ``medborgarloften export``) and every follow-up
 and lägesbild table about it as JSON (Django's serialisation: ``model``, ``pk``,
-``fields``; staff named by user name) and CSV (one column per field). A manifest lists
-the files with their row counts and sha256.
+``fields``; staff named by user name) and CSV (one column per field; text that a
+spreadsheet would run as a formula starts with an apostrophe). A manifest lists the
+files with their row counts and sha256.
 """
 
 from __future__ import annotations
@@ -66,6 +67,18 @@ def _rows(label: str, lookup: str, kommun: Organisation) -> list[dict] | None:
     return json.loads(text)
 
 
+#: A text cell a spreadsheet would run as a formula: given a leading apostrophe, as
+#: the API's CSV does (publishing/api/tabular.py, OWASP "CSV injection"). Survey
+#: answers and observations are typed by the public, so this matters here most.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text_cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(records: list[dict]) -> str:
     columns = ["pk"]
     for record in records:
@@ -81,7 +94,7 @@ def _csv(records: list[dict]) -> str:
             row[name] = (
                 json.dumps(value, ensure_ascii=False)
                 if isinstance(value, (list, dict))
-                else value
+                else _text_cell(value)
             )
         writer.writerow(row)
     return out.getvalue()

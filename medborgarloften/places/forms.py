@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import AreaKind, County, OrganisationKind
+from .models import AreaKind, County, Organisation, OrganisationKind
 from .selectors import counties, kommuner_from_text, police_parents
 
 
@@ -43,12 +43,24 @@ class AccessibleFormMixin:
         self.mark_fields()
 
 
-def _kind_choices() -> list[tuple[str, str]]:
-    # Kommuner come from the reference data (loadref); everything else is added here.
+MISSING_VERSION = _(
+    "Formuläret saknar sin version, så det går inte att se om någon annan har sparat "
+    "under tiden. Inget är sparat; ladda om sidan och gör ändringen igen."
+)
+
+
+def _require_version(form: forms.Form, data: dict[str, Any]) -> None:
+    """An edit form posted without the version it was opened at (a stale or
+    hand-made page) is refused rather than saved blind."""
+    if "version" in form.fields and not data.get("version"):
+        form.add_error(None, MISSING_VERSION)
+
+
+def _kind_choices(kinds: list[str]) -> list[tuple[str, str]]:
+    # Kommuner come from the reference data (loadref); everything else is added here,
+    # police units by police admins (places.permissions).
     return [("", _("Välj typ"))] + [
-        (value, label)
-        for value, label in OrganisationKind.choices
-        if value != OrganisationKind.KOMMUN
+        (value, label) for value, label in OrganisationKind.choices if value in kinds
     ]
 
 
@@ -71,8 +83,13 @@ class OrganisationFilterForm(forms.Form):
 class OrganisationForm(AccessibleFormMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("Typ"),
-        choices=_kind_choices,
-        error_messages={"required": _("Typ: välj vad för slags organisation det är.")},
+        choices=(),
+        error_messages={
+            "required": _("Typ: välj vad för slags organisation det är."),
+            "invalid_choice": _(
+                "Typ: du kan inte lägga till en organisation av den typen."
+            ),
+        },
     )
     name = forms.CharField(
         label=_("Namn"),
@@ -111,23 +128,86 @@ class OrganisationForm(AccessibleFormMixin, forms.Form):
             "t.ex. 0880, Mörbylånga, 0885."
         ),
     )
+    served_by = forms.ModelMultipleChoiceField(
+        label=_("Organisationer som arbetar för kommunen"),
+        queryset=County.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_(
+            "Lokalpolisområden och andra parter som får läsa kommunens lägesbild, "
+            "importera underlag och se enkätsvar. Håll ned Ctrl (Cmd på Mac) för att "
+            "välja flera."
+        ),
+    )
     source = forms.CharField(
         label=_("Källa"),
         max_length=500,
         required=False,
         help_text=_("Var uppgiften kommer ifrån, t.ex. en adress på polisen.se."),
     )
+    version = forms.IntegerField(
+        required=False, widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1
+    )
 
-    def __init__(self, *args: Any, edit_kind: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        kinds: list[str] | None = None,
+        organisation: Any = None,
+        reference_fields: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        """``kinds``: what a new organisation may be; ``organisation``: the one edited
+        (the kind is kept). A kommun has no parent and serves nothing; its name, code
+        and län are shown only when ``reference_fields`` (superusers)."""
         super().__init__(*args, **kwargs)
+        self.organisation = organisation
         self.fields["county"].queryset = counties()
         self.fields["parent"].queryset = police_parents()
         self.fields["parent"].label_from_instance = lambda o: (
             f"{o.name} ({o.get_kind_display().lower()})"
         )
-        if not edit_kind:
+        if organisation is None:
+            self.fields["kind"].choices = _kind_choices(kinds or [])
+            del self.fields["version"]
+        else:
             del self.fields["kind"]
+        if organisation is not None and organisation.is_kommun:
+            del self.fields["parent"]
+            del self.fields["serves"]
+            if not reference_fields:
+                for name in ("name", "code", "county", "source"):
+                    del self.fields[name]
+            self.fields["served_by"].queryset = (
+                Organisation.objects.exclude(kind=OrganisationKind.KOMMUN)
+                .select_related("county")
+                .order_by("kind", "name")
+            )
+            self.fields["served_by"].label_from_instance = lambda o: (
+                f"{o.name} ({o.get_kind_display().lower()})"
+            )
+        else:
+            del self.fields["served_by"]
         self.mark_fields()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        _require_version(self, data)
+        return data
+
+    def service_input(self) -> dict[str, Any]:
+        """The cleaned fields as the service's keyword arguments: what the form does
+        not show (a kommun's reference fields) stays as it is."""
+        data = dict(self.cleaned_data)
+        organisation = self.organisation
+        if organisation is not None:
+            data["expected_version"] = data.pop("version")
+            for name in ("name", "code", "county", "source"):
+                data.setdefault(name, getattr(organisation, name))
+            data.setdefault("parent", organisation.parent)
+            if organisation.is_kommun:
+                data["serves"] = []
+        return data
 
     def clean_serves(self) -> list[Any]:
         kommuner, unknown = kommuner_from_text(self.cleaned_data["serves"])
@@ -185,9 +265,26 @@ class AreaForm(AccessibleFormMixin, forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    version = forms.IntegerField(
+        required=False, widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1
+    )
+
+    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not editing:
+            del self.fields["version"]
         self.mark_fields()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        _require_version(self, data)
+        return data
+
+    def service_input(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        if "version" in data:
+            data["expected_version"] = data.pop("version")
+        return data
 
     def clean_aliases(self) -> list[str]:
         text = self.cleaned_data["aliases"]

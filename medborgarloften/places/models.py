@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -112,6 +113,9 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("Varifrån uppgiften kommer."),
     )
+    #: Optimistic locking: every save through the services (and loadref) increments
+    #: it; a form that read an older version is refused instead of overwriting.
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -185,6 +189,8 @@ class Area(models.Model):
         help_text=_("Andra namn för samma område, t.ex. delarna i 'Berga/Funkabo'."),
     )
     geometry = models.JSONField(_("geometri (GeoJSON)"), null=True, blank=True)
+    #: Optimistic locking, as on Organisation.
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         ordering = ["kommun__name", "name"]
@@ -214,3 +220,58 @@ class Area(models.Model):
             raise ValidationError(
                 {"geometry": _("Geometrin ska vara ett GeoJSON-objekt.")}
             )
+
+
+class OrganisationEvent(models.Model):
+    """The audit trail of an organisation: who changed it, and who gave whom access.
+
+    Serving a kommun (``Organisation.serves``) opens that kommun's lägesbild, imports
+    and survey answers to the serving organisation's members, so every grant and
+    withdrawal is kept with its actor and source, listed on both organisations' pages.
+    """
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Skapad")
+        UPDATED = "updated", _("Ändrad")
+        ACCESS_GRANTED = "granted", _("Fick tillgång till kommunen")
+        ACCESS_REVOKED = "revoked", _("Tillgång till kommunen togs bort")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="events",
+    )
+    kommun = models.ForeignKey(
+        Organisation,
+        verbose_name=_("kommun"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="access_events",
+        help_text=_("Den kommun som tillgången gäller."),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("händelse"), max_length=10, choices=Action.choices)
+    summary = models.CharField(_("sammanfattning"), max_length=500, blank=True)
+    source = models.CharField(
+        _("källa"), max_length=100, blank=True, help_text=_("webb, loadref, cli …")
+    )
+    before = models.JSONField(_("före"), null=True, blank=True)
+    after = models.JSONField(_("efter"), null=True, blank=True)
+    created_at = models.DateTimeField(_("tid"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("organisationshändelse")
+        verbose_name_plural = _("organisationshändelser")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.organisation}"

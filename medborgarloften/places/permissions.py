@@ -1,7 +1,18 @@
 """Who may change organisations and areas: the whole rule, in one place.
 
-- Organisations (kommuner, police units, other parties) are reference data shared by
-  everybody: superusers and admins of any organisation may add and change them.
+- The organisation pages are open to superusers and to admins of any organisation;
+  the list itself is reference data (names, kinds, codes) and shows everybody.
+- An admin changes only the organisations they are an admin of. Superusers change
+  any organisation.
+- A kommun's name, kommunkod and län come from the reference data (SCB, ``loadref``):
+  only a superuser changes them by hand. Kommuner are never added here.
+- Serving a kommun (``Organisation.serves``) opens the kommun's lägesbild, imports and
+  survey answers to the serving organisation's members, so granting it needs an admin
+  of that kommun (or a superuser). Withdrawing it needs an admin of either side.
+  Every grant and withdrawal is audited (``OrganisationEvent``).
+- New police units (lokalpolisområde, polisområde, polisregion) are added by admins
+  of a police unit or by superusers; other parties (a school, a housing company) by
+  any admin.
 - The areas of a kommun belong to that kommun: its admins and editors (and superusers)
   may add, change and remove them. Reporters and viewers may not, nor may editors of
   another kommun or of the police.
@@ -16,12 +27,61 @@ from django.db.models import QuerySet
 from medborgarloften.accounts.models import EDITING_ROLES, Role
 from medborgarloften.accounts.permissions import is_superuser, organisation_roles
 
-from .models import Organisation
+from .models import POLICE_KINDS, Organisation, OrganisationKind
+
+
+def _admin_ids(user: Any) -> set[int]:
+    return {pk for pk, role in organisation_roles(user).items() if role == Role.ADMIN}
 
 
 def can_manage_organisations(user: Any) -> bool:
-    """Superusers and admins of any organisation."""
-    return is_superuser(user) or Role.ADMIN in organisation_roles(user).values()
+    """May open the organisation pages: superusers and admins of any organisation."""
+    return is_superuser(user) or bool(_admin_ids(user))
+
+
+def can_edit_organisation(user: Any, organisation: Organisation) -> bool:
+    """Superusers, and admins of this very organisation."""
+    return is_superuser(user) or organisation.pk in _admin_ids(user)
+
+
+def editable_organisation_ids(user: Any) -> set[int] | None:
+    """The organisations ``user`` may edit; None means every one (a superuser)."""
+    return None if is_superuser(user) else _admin_ids(user)
+
+
+def can_change_reference_fields(user: Any, organisation: Organisation) -> bool:
+    """A kommun's name, code and län are reference data: superusers only."""
+    return is_superuser(user) or not organisation.is_kommun
+
+
+def can_create_organisation(user: Any, kind: str) -> bool:
+    """Kommuner come from the reference data; police units need a police admin."""
+    if is_superuser(user):
+        return True
+    if kind == OrganisationKind.KOMMUN:
+        return False
+    admin_of = _admin_ids(user)
+    if not admin_of:
+        return False
+    if kind in POLICE_KINDS:
+        return Organisation.objects.filter(
+            pk__in=admin_of, kind__in=POLICE_KINDS
+        ).exists()
+    return True
+
+
+def creatable_kinds(user: Any) -> list[str]:
+    """The kinds of organisation ``user`` may add, in the order of the choices."""
+    return [
+        kind
+        for kind in OrganisationKind.values
+        if kind != OrganisationKind.KOMMUN and can_create_organisation(user, kind)
+    ]
+
+
+def can_grant_access_to(user: Any, kommun: Organisation) -> bool:
+    """Letting an organisation serve ``kommun`` needs an admin of the kommun."""
+    return is_superuser(user) or kommun.pk in _admin_ids(user)
 
 
 def can_edit_areas(user: Any, kommun: Organisation) -> bool:

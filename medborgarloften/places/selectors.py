@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.db.models import Q, QuerySet
 
@@ -112,3 +113,17 @@ def area_usage(area: Area) -> dict[str, int]:
         "activities": area.activities.count(),
         "observations": area.observations.count(),
     }
+
+
+def organisation_events(*, organisation: Organisation, limit: int = 30) -> list[Any]:
+    """The newest audit entries about an organisation: its own changes, and the
+    organisations given or refused access to it (a kommun)."""
+    from .models import OrganisationEvent
+
+    return list(
+        OrganisationEvent.objects.filter(
+            Q(organisation=organisation) | Q(kommun=organisation)
+        )
+        .select_related("organisation", "kommun", "actor")
+        .order_by("-created_at", "-id")[:limit]
+    )

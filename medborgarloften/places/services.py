@@ -12,13 +12,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from .geojson import geojson_problem
-from .models import Area, AreaKind, County, Organisation, OrganisationKind
+from .models import (
+    POLICE_KINDS,
+    Area,
+    AreaKind,
+    County,
+    Organisation,
+    OrganisationEvent,
+    OrganisationKind,
+)
+from .permissions import (
+    can_change_reference_fields,
+    can_create_organisation,
+    can_edit_organisation,
+    can_grant_access_to,
+)
 from .reference import (
     BRA_REGIONS_URL,
     DATA_DIR,
@@ -36,6 +51,7 @@ __all__ = [
     "area_create",
     "area_delete",
     "area_update",
+    "organisation_access_record",
     "organisation_create",
     "organisation_update",
     "reference_data_load",
@@ -93,6 +109,10 @@ def _upsert(
     if dirty:
         for key in dirty:
             setattr(existing, key, values[key])
+        if hasattr(existing, "version"):
+            # An admin's form opened before this load must not overwrite it.
+            existing.version += 1
+            dirty.append("version")
         existing.save(update_fields=dirty)
         summary.changed += 1
         summary.changed_names.append(str(existing))
@@ -210,6 +230,10 @@ def reference_data_load(
         ]
         if missing:
             lpo.serves.add(*missing)
+            organisation_access_record(
+                organisation=lpo, granted=missing, source="loadref"
+            )
+            Organisation.objects.filter(pk=lpo.pk).update(version=F("version") + 1)
             if existing is not None and summary.changed == changes_before:
                 summary.changed += 1
                 summary.changed_names.append(lpo.name)
@@ -322,9 +346,117 @@ def _organisation_errors(
     return errors
 
 
+def _snapshot(organisation: Organisation) -> dict[str, Any]:
+    """The organisation as the audit trail keeps it: names, not ids."""
+    return {
+        "kind": organisation.kind,
+        "name": organisation.name,
+        "code": organisation.code,
+        "county": organisation.county.code if organisation.county else None,
+        "parent": organisation.parent.name if organisation.parent else None,
+        "serves": sorted(k.code for k in organisation.serves.all()),
+        "source": organisation.source,
+    }
+
+
+def _event(
+    *,
+    organisation: Organisation,
+    actor: Any,
+    action: str,
+    summary: str,
+    source: str,
+    kommun: Organisation | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> OrganisationEvent:
+    return OrganisationEvent.objects.create(
+        organisation=organisation,
+        kommun=kommun,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        summary=summary[:500],
+        source=source[:100],
+        before=before,
+        after=after,
+    )
+
+
+def organisation_access_record(
+    *,
+    organisation: Organisation,
+    granted: Iterable[Organisation] = (),
+    revoked: Iterable[Organisation] = (),
+    actor: Any = None,
+    source: str = "",
+) -> None:
+    """Keep who let ``organisation`` serve which kommuner, and who took it back."""
+    for kommun in granted:
+        _event(
+            organisation=organisation,
+            kommun=kommun,
+            actor=actor,
+            action=OrganisationEvent.Action.ACCESS_GRANTED,
+            summary=_("%(org)s betjänar nu %(kommun)s")
+            % {"org": organisation, "kommun": kommun},
+            source=source,
+        )
+    for kommun in revoked:
+        _event(
+            organisation=organisation,
+            kommun=kommun,
+            actor=actor,
+            action=OrganisationEvent.Action.ACCESS_REVOKED,
+            summary=_("%(org)s betjänar inte längre %(kommun)s")
+            % {"org": organisation, "kommun": kommun},
+            source=source,
+        )
+
+
+def _grant_errors(
+    actor: Any, granted: Iterable[Organisation], org_name: str
+) -> list[str]:
+    """Kommuner ``actor`` may not open to another organisation, as one message."""
+    if actor is None:
+        return []
+    refused = [k for k in granted if not can_grant_access_to(actor, k)]
+    if not refused:
+        return []
+    return [
+        ngettext(
+            "Kommuner som betjänas: bara en administratör för %(kommuner)s (eller en "
+            "superanvändare) kan ge %(org)s tillgång till kommunen. Be kommunens "
+            "administratör lägga till %(org)s under Organisationer → %(kommuner)s.",
+            "Kommuner som betjänas: bara en administratör för respektive kommun "
+            "(%(kommuner)s) eller en superanvändare kan ge %(org)s tillgång till dem. "
+            "Be kommunernas administratörer lägga till %(org)s.",
+            len(refused),
+        )
+        % {"kommuner": ", ".join(str(k) for k in refused), "org": org_name}
+    ]
+
+
+STALE_ORGANISATION = gettext_lazy(
+    "Någon annan har sparat ändringar i %(name)s medan du arbetade. Inget av det du "
+    "skrivit är sparat. Ladda om sidan för att se deras ändringar."
+)
+
+
+def _check_version(obj: Organisation | Area, expected_version: int | None) -> None:
+    if expected_version is not None and expected_version != obj.version:
+        raise ValidationError(
+            {
+                "__all__": [
+                    ValidationError(STALE_ORGANISATION % {"name": obj}, code="stale")
+                ]
+            }
+        )
+
+
 def _organisation_save(
     organisation: Organisation,
     *,
+    actor: Any,
     kind: str,
     name: str,
     code: str,
@@ -332,28 +464,116 @@ def _organisation_save(
     parent: Organisation | None,
     serves: Iterable[Organisation],
     source: str,
+    served_by: Iterable[Organisation] | None = None,
+    event_source: str,
 ) -> Organisation:
     name, code, source = name.strip(), code.strip(), source.strip()
     serves = list(dict.fromkeys(serves))
-    _raise(
-        _organisation_errors(
-            instance=organisation if organisation.pk else None,
-            kind=kind,
-            name=name,
-            code=code,
-            parent=parent,
-            serves=serves,
-        )
+    creating = organisation.pk is None
+    errors = _organisation_errors(
+        instance=None if creating else organisation,
+        kind=kind,
+        name=name,
+        code=code,
+        parent=parent,
+        serves=serves,
     )
+    old_serves = set() if creating else set(organisation.serves.all())
+    granted = [k for k in serves if k not in old_serves]
+    revoked = sorted(old_serves - set(serves), key=lambda k: k.code)
+    for message in _grant_errors(actor, granted, name or str(organisation)):
+        errors.setdefault("serves", []).append(message)
+    if (
+        actor is not None
+        and not creating
+        and not can_change_reference_fields(actor, organisation)
+    ):
+        changed = [
+            label
+            for label, old, new in (
+                (_("namn"), organisation.name, name),
+                (_("kommunkod"), organisation.code, code),
+                (_("län"), organisation.county_id, county.pk if county else None),
+                (_("källa"), organisation.source, source),
+            )
+            if old != new
+        ]
+        if changed:
+            errors.setdefault("__all__", []).append(
+                _(
+                    "En kommuns %(fields)s kommer från referensdata (SCB) och ändras "
+                    "med loadref eller av en superanvändare, inte här."
+                )
+                % {"fields": ", ".join(changed)}
+            )
+    new_served_by: list[Organisation] | None = None
+    if served_by is not None:
+        new_served_by = list(dict.fromkeys(served_by))
+        if kind != OrganisationKind.KOMMUN:
+            errors.setdefault("served_by", []).append(
+                _("Organisationer som arbetar för kommunen: bara för kommuner.")
+            )
+        elif any(o.kind == OrganisationKind.KOMMUN for o in new_served_by):
+            errors.setdefault("served_by", []).append(
+                _(
+                    "Organisationer som arbetar för kommunen: en kommun kan inte betjäna en annan kommun."
+                )
+            )
+    _raise(errors)
+    before = None if creating else _snapshot(organisation)
     organisation.kind = kind
     organisation.name = name
     organisation.code = code
     organisation.county = county
     organisation.parent = parent
     organisation.source = source
+    if not creating:
+        organisation.version += 1
     organisation.full_clean()
     organisation.save()
     organisation.serves.set(serves)
+    organisation_access_record(
+        organisation=organisation,
+        granted=granted,
+        revoked=revoked,
+        actor=actor,
+        source=event_source,
+    )
+    if new_served_by is not None:
+        old = set(organisation.served_by.all())
+        for org in new_served_by:
+            if org not in old:
+                org.serves.add(organisation)
+                Organisation.objects.filter(pk=org.pk).update(version=F("version") + 1)
+                organisation_access_record(
+                    organisation=org,
+                    granted=[organisation],
+                    actor=actor,
+                    source=event_source,
+                )
+        for org in sorted(old - set(new_served_by), key=lambda o: o.name):
+            org.serves.remove(organisation)
+            Organisation.objects.filter(pk=org.pk).update(version=F("version") + 1)
+            organisation_access_record(
+                organisation=org,
+                revoked=[organisation],
+                actor=actor,
+                source=event_source,
+            )
+    after = _snapshot(organisation)
+    if creating or after != before:
+        _event(
+            organisation=organisation,
+            actor=actor,
+            action=OrganisationEvent.Action.CREATED
+            if creating
+            else OrganisationEvent.Action.UPDATED,
+            summary=(_("Skapad: %(name)s") if creating else _("Ändrad: %(name)s"))
+            % {"name": organisation},
+            source=event_source,
+            before=before,
+            after=after,
+        )
     return organisation
 
 
@@ -367,10 +587,17 @@ def organisation_create(
     parent: Organisation | None = None,
     serves: Iterable[Organisation] = (),
     source: str = "",
+    actor: Any = None,
+    event_source: str = "webb",
 ) -> Organisation:
-    """Create a party with a unique name for its kind and a parent that fits the police tree."""
+    """Create a party with a unique name for its kind and a parent that fits the police
+    tree, if ``actor`` may (places.permissions; None is the operator: CLI, loadref).
+    Each kommun it serves is a grant that needs the kommun's admin; all is audited."""
+    if actor is not None and not can_create_organisation(actor, kind):
+        raise PermissionDenied(_create_refusal(kind))
     return _organisation_save(
         Organisation(),
+        actor=actor,
         kind=kind,
         name=name,
         code=code,
@@ -378,7 +605,22 @@ def organisation_create(
         parent=parent,
         serves=serves,
         source=source,
+        event_source=event_source,
     )
+
+
+def _create_refusal(kind: str) -> str:
+    if kind == OrganisationKind.KOMMUN:
+        return _(
+            "Kommuner kommer från referensdata (SCB) och läggs till med loadref, "
+            "inte här."
+        )
+    if kind in POLICE_KINDS:
+        return _(
+            "Polisens enheter läggs till av administratörer hos polisen eller av en "
+            "superanvändare."
+        )
+    return _("Bara administratörer kan lägga till organisationer.")
 
 
 @transaction.atomic
@@ -392,10 +634,25 @@ def organisation_update(
     serves: Iterable[Organisation] = (),
     source: str = "",
     kind: str | None = None,
+    served_by: Iterable[Organisation] | None = None,
+    actor: Any = None,
+    expected_version: int | None = None,
+    event_source: str = "webb",
 ) -> Organisation:
-    """Change a party under the same rules as ``organisation_create``; kind is kept unless given."""
+    """Change a party under the same rules as ``organisation_create``; kind is kept
+    unless given. ``actor`` must be an admin of the organisation (or a superuser); a
+    kommun's name, code and län stay as the reference data has them. ``served_by``
+    (kommuner only) replaces the organisations that serve it. With
+    ``expected_version`` a change somebody else saved in between is refused."""
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if actor is not None and not can_edit_organisation(actor, organisation):
+        raise PermissionDenied(
+            _("Du kan bara ändra organisationer där du själv är administratör.")
+        )
+    _check_version(organisation, expected_version)
     return _organisation_save(
         organisation,
+        actor=actor,
         kind=kind or organisation.kind,
         name=name,
         code=code,
@@ -403,6 +660,8 @@ def organisation_update(
         parent=parent,
         serves=serves,
         source=source,
+        served_by=served_by,
+        event_source=event_source,
     )
 
 
@@ -521,6 +780,8 @@ def _area_save(
     area.code = code
     area.aliases = alias_list
     area.geometry = geometry
+    if area.pk:
+        area.version += 1
     area.full_clean()
     area.save()
     return area
@@ -557,8 +818,12 @@ def area_update(
     code: str = "",
     aliases: Iterable[str] = (),
     geometry: dict[str, Any] | None = None,
+    expected_version: int | None = None,
 ) -> Area:
-    """Change an area under the same rules as ``area_create``; it stays in its kommun."""
+    """Change an area under the same rules as ``area_create``; it stays in its kommun.
+    With ``expected_version`` a change somebody else saved in between is refused."""
+    area = Area.objects.select_for_update().select_related("kommun").get(pk=area.pk)
+    _check_version(area, expected_version)
     return _area_save(
         area,
         kommun=area.kommun,

@@ -21,8 +21,21 @@ from medborgarloften.accounts.permissions import (
 from . import services
 from .forms import AreaForm, OrganisationFilterForm, OrganisationForm
 from .models import Area, Organisation, OrganisationKind
-from .permissions import can_edit_areas, can_manage_organisations
-from .selectors import area_usage, areas_of, kommuner_as_text, organisation_search
+from .permissions import (
+    can_change_reference_fields,
+    can_edit_areas,
+    can_edit_organisation,
+    can_manage_organisations,
+    creatable_kinds,
+    editable_organisation_ids,
+)
+from .selectors import (
+    area_usage,
+    areas_of,
+    kommuner_as_text,
+    organisation_events,
+    organisation_search,
+)
 
 PAGE_SIZE = 50
 
@@ -67,6 +80,8 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "all_areas": is_superuser(request.user),
             "area_kommun_ids": editing_organisation_ids(request.user),
+            "editable_ids": editable_organisation_ids(request.user),
+            "creatable": creatable_kinds(request.user),
         },
     )
 
@@ -75,11 +90,15 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def organisation_create(request: HttpRequest) -> HttpResponse:
     _require_organisation_admin(request)
-    initial = {"kind": request.GET.get("typ", OrganisationKind.LOKALPOLISOMRADE)}
-    form = OrganisationForm(request.POST or None, initial=initial)
+    kinds = creatable_kinds(request.user)
+    wanted = request.GET.get("typ", OrganisationKind.LOKALPOLISOMRADE)
+    initial = {"kind": wanted if wanted in kinds else ""}
+    form = OrganisationForm(request.POST or None, initial=initial, kinds=kinds)
     if request.method == "POST" and form.is_valid():
         try:
-            organisation = services.organisation_create(**form.cleaned_data)
+            organisation = services.organisation_create(
+                actor=request.user, **form.service_input()
+            )
         except ValidationError as exc:
             form.apply_errors(exc)
         else:
@@ -90,28 +109,54 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "places/organisation_form.html",
-        {"form": form, "organisation": None},
+        {"form": form, "organisation": None, "events": [], "reference_fields": True},
         status=400 if form.errors else 200,
     )
+
+
+def _organisation_for_admin(request: HttpRequest, pk: int) -> Organisation:
+    """The organisation if the user is one of its admins (or a superuser), else 403."""
+    organisation = get_object_or_404(
+        Organisation.objects.select_related("county", "parent"), pk=pk
+    )
+    if not can_edit_organisation(request.user, organisation):
+        raise PermissionDenied(
+            _(
+                "Du kan bara ändra organisationer där du själv är administratör. "
+                "Be en administratör för %(name)s eller en superanvändare."
+            )
+            % {"name": organisation}
+        )
+    return organisation
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _require_organisation_admin(request)
-    organisation = get_object_or_404(Organisation, pk=pk)
+    organisation = _organisation_for_admin(request, pk)
     initial = {
         "name": organisation.name,
         "code": organisation.code,
         "county": organisation.county_id,
         "parent": organisation.parent_id,
         "serves": kommuner_as_text(organisation),
+        "served_by": [o.pk for o in organisation.served_by.all()],
         "source": organisation.source,
+        "version": organisation.version,
     }
-    form = OrganisationForm(request.POST or None, initial=initial, edit_kind=False)
+    reference_fields = can_change_reference_fields(request.user, organisation)
+    form = OrganisationForm(
+        request.POST or None,
+        initial=initial,
+        organisation=organisation,
+        reference_fields=reference_fields,
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.organisation_update(organisation=organisation, **form.cleaned_data)
+            services.organisation_update(
+                actor=request.user, organisation=organisation, **form.service_input()
+            )
         except ValidationError as exc:
             form.apply_errors(exc)
         else:
@@ -122,7 +167,12 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "places/organisation_form.html",
-        {"form": form, "organisation": organisation},
+        {
+            "form": form,
+            "organisation": organisation,
+            "reference_fields": reference_fields,
+            "events": organisation_events(organisation=organisation),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -176,10 +226,11 @@ def area_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         if area.geometry is None
         else json.dumps(area.geometry, ensure_ascii=False),
     }
-    form = AreaForm(request.POST or None, initial=initial)
+    initial["version"] = area.version
+    form = AreaForm(request.POST or None, initial=initial, editing=True)
     if request.method == "POST" and form.is_valid():
         try:
-            services.area_update(area=area, **form.cleaned_data)
+            services.area_update(area=area, **form.service_input())
         except ValidationError as exc:
             form.apply_errors(exc)
         else:

@@ -86,10 +86,11 @@ class PromiseQuerySet(models.QuerySet["Promise"]):
         return self.filter(status__in=PUBLIC_STATUSES, reference_for__isnull=True)
 
     def for_organisations(self, organisations: object) -> PromiseQuerySet:
-        """Promises where one of ``organisations`` is a party or that one of them
-        keeps as a reference."""
+        """Promises where one of ``organisations`` is a party (not another's copy
+        kept for comparison) or that one of them keeps as a reference."""
         return self.filter(
-            Q(parties__in=organisations) | Q(reference_for__in=organisations)
+            Q(parties__in=organisations, reference_for__isnull=True)
+            | Q(reference_for__in=organisations)
         ).distinct()
 
     def current(self, on: object) -> PromiseQuerySet:
@@ -171,8 +172,15 @@ class Promise(models.Model):
     closed_on = models.DateField(_("avslutat"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    #: The key of the form that created it: the same "new promise" form sent twice
+    #: (a double click, a resend after a lost answer) creates one promise.
+    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = PromiseQuerySet.as_manager()
+
+    #: Set by ``promise_create`` on what it returns: True when the form's key had
+    #: been saved before and nothing new was written.
+    already_saved = False
 
     class Meta:
         ordering = ["-period_start", "title"]
@@ -211,6 +219,13 @@ class Promise(models.Model):
     def is_reference(self) -> bool:
         """Kept for comparison by ``reference_for``, not a promise of its own."""
         return self.reference_for_id is not None
+
+    def open_party_requests(self) -> list[PartyRequest]:
+        """Organisations named as parties that have not accepted: pending first."""
+        requests = [r for r in self.party_requests.all() if r.is_open]
+        return sorted(
+            requests, key=lambda r: (r.status != PartyRequestStatus.PENDING, r.pk)
+        )
 
     def allowed_transitions(self) -> tuple[str, ...]:
         if self.is_reference:
@@ -382,6 +397,92 @@ class Signatory(models.Model):
         return f"{self.name}, {self.title}" if self.title else self.name
 
 
+class PartyRequestStatus(models.TextChoices):
+    PENDING = "pending", _("Väntar på godkännande")
+    ACCEPTED = "accepted", _("Godkänt")
+    DECLINED = "declined", _("Avböjt")
+
+
+#: Kinds of party that speak for a kommun's or the police's name on the public
+#: site: naming one needs its own acceptance (PartyRequest).
+ACCEPTING_KINDS = (
+    OrganisationKind.KOMMUN,
+    OrganisationKind.LOKALPOLISOMRADE,
+    OrganisationKind.POLISOMRADE,
+    OrganisationKind.POLISREGION,
+)
+
+
+class PartyRequest(models.Model):
+    """A kommun or police unit named as a party by an editor outside it.
+
+    Until the named organisation's own editor or admin accepts, it is *not* among
+    the promise's ``parties`` — and ``parties`` is what every public page, the API,
+    the feeds and the subscriber mails read — so a promise never appears in another
+    kommun's name without its consent. Staff see it as "väntar på godkännande av …".
+    Accepted and declined requests stay, for the record of who decided and when.
+    """
+
+    promise = models.ForeignKey(
+        Promise,
+        verbose_name=_("medborgarlöfte"),
+        on_delete=models.CASCADE,
+        related_name="party_requests",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="party_requests",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=PartyRequestStatus.choices,
+        default=PartyRequestStatus.PENDING,
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("begärd av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("begärd"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beslutad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("beslutad"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "id"]
+        verbose_name = _("begäran om att stå som part")
+        verbose_name_plural = _("begäranden om att stå som part")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["promise", "organisation"], name="party_request_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[s.value for s in PartyRequestStatus]),
+                name="party_request_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.get_status_display()} ({self.promise})"
+
+    @property
+    def is_open(self) -> bool:
+        """Pending or declined: the organisation is not (yet) a party."""
+        return self.status != PartyRequestStatus.ACCEPTED
+
+
 class Revision(models.Model):
     """One change to a promise: who, when, what, and the promise before and after."""
 
@@ -391,6 +492,7 @@ class Revision(models.Model):
         STATUS = "status", _("Ny status")
         LOADED = "loaded", _("Inläst från fil")
         IMPORTED = "imported", _("Importerat från dokument")
+        PARTY = "party", _("Part godkände eller avböjde")
 
     promise = models.ForeignKey(
         Promise, on_delete=models.CASCADE, related_name="revisions"

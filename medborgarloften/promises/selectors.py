@@ -29,6 +29,7 @@ from medborgarloften.vocabulary import EVIDENCE_SOURCES, PER, RESPONSIBLE, THEME
 from .models import (
     Commitment,
     FocusArea,
+    PartyRequest,
     Promise,
     PromiseQuerySet,
     PromiseStatus,
@@ -42,16 +43,19 @@ from .permissions import promises_visible_to
 
 @dataclass
 class OrganisationPromises:
-    """One section of the staff list: an organisation and its promises."""
+    """One section of the staff list: an organisation and its promises, and the
+    promises of others that ask it to be a party (``awaiting``: not accepted yet)."""
 
     organisation: Organisation | None
     role_label: str
     promises: list[Promise]
+    awaiting: list[Promise] = field(default_factory=list)
 
 
 def _with_parties(queryset: QuerySet[Promise]) -> QuerySet[Promise]:
     return queryset.prefetch_related(
-        Prefetch("parties", queryset=Organisation.objects.order_by("kind", "name"))
+        Prefetch("parties", queryset=Organisation.objects.order_by("kind", "name")),
+        _party_requests(),
     )
 
 
@@ -79,6 +83,14 @@ def promise_list_for_user(*, user: Any, status: str = "") -> list[OrganisationPr
                 p
                 for p in promises
                 if any(party.pk == m.organisation_id for party in p.parties.all())
+            ],
+            awaiting=[
+                p
+                for p in promises
+                if any(
+                    r.organisation_id == m.organisation_id
+                    for r in p.open_party_requests()
+                )
             ],
         )
         for m in memberships
@@ -177,9 +189,23 @@ def promise_page(promise: Promise) -> PromisePage:
     )
 
 
+def _party_requests() -> Prefetch:
+    return Prefetch(
+        "party_requests",
+        queryset=PartyRequest.objects.select_related(
+            "organisation", "requested_by", "decided_by"
+        ).order_by("requested_at", "pk"),
+    )
+
+
 def promise_for_staff(*, pk: int) -> Promise:
-    """One promise with all its contents, any status. Raises Promise.DoesNotExist."""
-    return promise_with_contents(Promise.objects.all()).get(pk=pk)
+    """One promise with all its contents and the organisations asked to be parties,
+    any status. Raises Promise.DoesNotExist."""
+    return (
+        promise_with_contents(Promise.objects.all())
+        .prefetch_related(_party_requests())
+        .get(pk=pk)
+    )
 
 
 def kommun_areas(kommun_ids: Iterable[int]) -> QuerySet[Area]:

@@ -14,6 +14,11 @@ urlpatterns = [
     path("lofte/<int:pk>/status/<str:status>/", views.promise_status, name="status"),
     path("lofte/<int:pk>/historik/", views.promise_history, name="history"),
     path(
+        "lofte/<int:pk>/part/<int:org>/svar/",
+        views.promise_party_answer,
+        name="party_answer",
+    ),
+    path(
         "lofte/<int:pk>/dokument/",
         views.promise_document_review,
         name="document_review",

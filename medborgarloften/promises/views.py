@@ -11,16 +11,22 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
 
 from .forms import PromiseEditor
 from .models import Promise, PromiseStatus
-from .permissions import can_create_promise, can_edit_promise, can_view_promise
+from .permissions import (
+    can_create_promise,
+    can_decide_party_request,
+    can_edit_promise,
+    can_view_promise,
+)
 from .selectors import (
     promise_checks,
     promise_for_staff,
@@ -29,14 +35,18 @@ from .selectors import (
     promise_page,
 )
 from .services import promise_create as promise_create_service
-from .services import promise_set_status, promise_update, promise_version
+from .services import (
+    promise_party_accept,
+    promise_party_decline,
+    promise_set_status,
+    promise_update,
+    promise_version,
+)
 
 View = Callable[..., HttpResponse]
 
 
 def _promise(pk: int) -> Promise:
-    from django.http import Http404
-
     try:
         return promise_for_staff(pk=pk)
     except Promise.DoesNotExist:
@@ -138,14 +148,24 @@ def promise_create(request: HttpRequest) -> HttpResponse:
     if editor.is_valid():
         try:
             promise = promise_create_service(
-                actor=request.user, **editor.service_input()
+                actor=request.user,
+                submission=editor.submission,
+                **editor.service_input(),
             )
         except ValidationError as exc:
             editor.add_service_errors(exc)
         else:
-            messages.success(
-                request, _("Löftet ”%(title)s” är sparat.") % {"title": promise.title}
-            )
+            if promise.already_saved:
+                messages.info(
+                    request,
+                    _("Löftet ”%(title)s” var redan sparat; det sparades inte igen.")
+                    % {"title": promise.title},
+                )
+            else:
+                messages.success(
+                    request,
+                    _("Löftet ”%(title)s” är sparat.") % {"title": promise.title},
+                )
             return redirect("promises:detail", pk=promise.pk)
     return render(
         request,
@@ -184,6 +204,14 @@ def promise_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _party_answers(request: HttpRequest, promise: Promise) -> list[dict[str, Any]]:
+    """The organisations asked to be parties, and whether this user answers for them."""
+    return [
+        {"request": r, "can_decide": can_decide_party_request(request.user, r)}
+        for r in promise.party_requests.all()
+    ]
+
+
 @staff_view
 def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
     promise = _promise_for_viewer(request, pk)
@@ -197,8 +225,50 @@ def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "checks": promise_checks(promise),
             "can_edit": can_edit,
             "status_actions": _status_actions(promise) if can_edit else [],
+            "party_answers": _party_answers(request, promise),
         },
     )
+
+
+@staff_view
+@require_POST
+def promise_party_answer(request: HttpRequest, pk: int, org: int) -> HttpResponse:
+    """An organisation asked to be a party accepts, declines or takes back its yes."""
+    promise = _promise_for_viewer(request, pk)
+    party_request = next(
+        (r for r in promise.party_requests.all() if r.organisation_id == org), None
+    )
+    if party_request is None:
+        raise Http404(_("Organisationen är inte tillfrågad om det här löftet."))
+    if not can_decide_party_request(request.user, party_request):
+        raise PermissionDenied(
+            _("Bara administratörer och redaktörer i %(org)s kan svara för %(org)s.")
+            % {"org": party_request.organisation}
+        )
+    answer = request.POST.get("svar", "")
+    if answer == "godkann":
+        promise_party_accept(actor=request.user, request=party_request)
+        messages.success(
+            request,
+            _(
+                "%(org)s står nu som part i löftet. Det syns hos %(org)s på den "
+                "öppna webbplatsen när det är publicerat."
+            )
+            % {"org": party_request.organisation},
+        )
+    elif answer == "avboj":
+        promise_party_decline(actor=request.user, request=party_request)
+        messages.success(
+            request,
+            _(
+                "%(org)s står inte som part i löftet och syns inte med det på den "
+                "öppna webbplatsen."
+            )
+            % {"org": party_request.organisation},
+        )
+    else:
+        messages.error(request, _("Välj Godkänn eller Avböj."))
+    return redirect("promises:detail", pk=promise.pk)
 
 
 @staff_view

@@ -210,14 +210,18 @@ def kommun_public_promises(
         else:
             past.append(promise)
     areas = (
-        list(_public_areas().filter(kommun=kommun).order_by("name")) if promises else []
+        list(_public_areas(kommun).filter(kommun=kommun).order_by("name"))
+        if promises
+        else []
     )
     return KommunPromises(kommun=kommun, current=current, past=past, areas=areas)
 
 
-def _public_areas() -> QuerySet[Area]:
-    """Areas a public promise names: itself, in a focus area or a commitment."""
-    public = Promise.objects.public().values("pk")
+def _public_areas(kommun: Organisation) -> QuerySet[Area]:
+    """Areas a public promise of ``kommun`` names: itself, in a focus area or a
+    commitment. Only promises the kommun is a party to: one it has not accepted
+    (promises.PartyRequest) speaks for nobody there."""
+    public = Promise.objects.public().filter(parties=kommun).values("pk")
     return Area.objects.filter(
         Q(promises__in=public)
         | Q(focus_areas__promise__in=public)
@@ -356,7 +360,9 @@ def public_area(
         area = Area.objects.select_related("kommun").get(pk=area_id, kommun__code=code)
     else:
         area = _area_by_slug(code, slug)
-    public = Promise.objects.public()
+    # Only promises the area's kommun is a party to: a promise that names the area
+    # but waits for the kommun's acceptance (promises.PartyRequest) is not shown.
+    public = Promise.objects.public().filter(parties=area.kommun_id)
     commitments = list(
         Commitment.objects.filter(promise__in=public)
         .filter(Q(areas=area) | Q(focus_area__areas=area))

@@ -147,8 +147,10 @@ def _activities(subscription: Subscription) -> QuerySet[Activity]:
             commitment__promise__parties=subscription.kommun_id
         )
     elif subscription.area_id:
+        # Only promises the area's kommun is a party to (promises.PartyRequest).
         activities = activities.filter(
-            Q(area=subscription.area_id) | Q(commitment__areas=subscription.area_id)
+            Q(area=subscription.area_id) | Q(commitment__areas=subscription.area_id),
+            commitment__promise__parties__areas=subscription.area_id,
         )
     else:
         activities = activities.filter(commitment=subscription.commitment_id)
@@ -164,7 +166,8 @@ def _reports(subscription: Subscription) -> QuerySet[Report]:
     elif subscription.area_id:
         reports = reports.filter(
             Q(promise__areas=subscription.area_id)
-            | Q(promise__commitments__areas=subscription.area_id)
+            | Q(promise__commitments__areas=subscription.area_id),
+            promise__parties__areas=subscription.area_id,
         )
     else:
         reports = reports.filter(promise__commitments=subscription.commitment_id)

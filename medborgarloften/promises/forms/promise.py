@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import uuid
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -103,6 +104,7 @@ class PromiseForm(AccessibleForm):
         },
     )
     version = forms.CharField(required=False, widget=forms.HiddenInput)
+    submission = forms.UUIDField(required=False, widget=forms.HiddenInput)
     report_audience = forms.CharField(
         label=gettext_lazy("Redovisas för"),
         max_length=300,
@@ -111,11 +113,22 @@ class PromiseForm(AccessibleForm):
     )
 
     def __init__(
-        self, *args: Any, user: Any, reference_for: int | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        user: Any,
+        editing: bool = False,
+        reference_for: int | None = None,
+        **kwargs: Any,
     ) -> None:
+        """``editing``: the form changes a saved promise, so it must carry the
+        version it was opened at; a new promise carries its submission key.
+        ``reference_for``: the organisation that keeps the promise as a reference."""
         self.user = user
+        self.editing = editing
         self.reference_for = reference_for
         super().__init__(*args, **kwargs)
+        if editing:
+            del self.fields["submission"]
         choices = organisations_for_parties()
         self.fields["kommuner"].queryset = choices["kommuner"]
         self.fields["police"].queryset = choices["police"]
@@ -123,6 +136,16 @@ class PromiseForm(AccessibleForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        if self.editing and not data.get("version"):
+            # Without it the check for somebody else's save would be skipped.
+            self.add_error(
+                None,
+                _(
+                    "Formuläret saknar sin version, så det går inte att se om någon "
+                    "annan har sparat löftet under tiden. Inget är sparat; öppna "
+                    "löftet igen och gör ändringen på nytt."
+                ),
+            )
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end < start:
             self.add_error(
@@ -170,7 +193,10 @@ def promise_initial(promise: Promise | None, user: Any) -> dict[str, Any]:
     """Form values for an existing promise, or sensible parties for a new one: the
     editor's own organisations and the kommun/lokalpolisområde they work with."""
     if promise is not None:
-        parties = list(promise.parties.all())
+        # Those asked to accept stay chosen: saving the form keeps them asked.
+        parties = list(promise.parties.all()) + [
+            r.organisation for r in promise.open_party_requests()
+        ]
         return {
             "title": promise.title,
             "kommuner": [p.pk for p in parties if p.is_kommun],
@@ -200,7 +226,11 @@ def promise_initial(promise: Promise | None, user: Any) -> dict[str, Any]:
             police |= {lpo.pk for lpo in org.served_by.all()}
         if org.kind == OrganisationKind.LOKALPOLISOMRADE:
             kommuner |= {k.pk for k in org.serves.all()}
-    return {"kommuner": sorted(kommuner), "police": sorted(police)}
+    return {
+        "kommuner": sorted(kommuner),
+        "police": sorted(police),
+        "submission": uuid.uuid4(),
+    }
 
 
 # --- Rows ------------------------------------------------------------------------------

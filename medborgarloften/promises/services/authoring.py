@@ -8,13 +8,14 @@ edits, so follow-up registered against a commitment stays attached to it.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -25,6 +26,7 @@ from ..models import Commitment, FocusArea, Promise, Revision, Signatory
 from ..permissions import can_author_with_parties, can_create_promise, can_edit_promise
 from ..selectors import changed_sections, record_diff
 from .core import revision_record
+from .parties import asked_summary, promise_parties_assign
 
 __all__ = [
     "CommitmentRow",
@@ -341,10 +343,12 @@ def _plan(
     )
 
 
-def _save(plan: _Plan) -> Promise:
+def _save(plan: _Plan, actor: Any) -> tuple[Promise, list[Organisation]]:
+    """Save the plan; return the promise and the organisations newly asked to
+    accept being a party (services.parties)."""
     promise = plan.promise
     promise.save()
-    promise.parties.set(plan.parties)
+    asked = promise_parties_assign(promise=promise, parties=plan.parties, actor=actor)
     Commitment.objects.filter(pk__in=plan.delete_commitments).delete()
     Signatory.objects.filter(pk__in=plan.delete_signatories).delete()
 
@@ -367,7 +371,11 @@ def _save(plan: _Plan) -> Promise:
     for signatory, _row in plan.signatories:
         signatory.promise = promise
         signatory.save()
-    return promise
+    return promise, asked
+
+
+def _with_asked(summary: str, asked: list[Organisation]) -> str:
+    return f"{summary}; {asked_summary(asked)}" if asked else summary
 
 
 def promise_create(
@@ -378,26 +386,82 @@ def promise_create(
     commitments: Sequence[CommitmentRow] = (),
     signatories: Sequence[SignatoryRow] = (),
     source: str = "webb",
+    submission: uuid.UUID | None = None,
 ) -> Promise:
-    """Create a draft promise with all its rows, or nothing; record who created it."""
+    """Create a draft promise with all its rows, or nothing; record who created it.
+
+    ``submission`` is the key of the form: when a promise with that key exists (the
+    same form sent twice), it is returned with ``already_saved`` set and nothing new
+    is written."""
     if not can_create_promise(actor):
         raise PermissionDenied(_("Du får inte skapa medborgarlöften."))
+    if submission is not None:
+        existing = _submitted(submission, actor)
+        if existing is not None:
+            return existing
+    try:
+        return _create(
+            actor=actor,
+            fields=fields,
+            focus_areas=focus_areas,
+            commitments=commitments,
+            signatories=signatories,
+            source=source,
+            submission=submission,
+        )
+    except IntegrityError:
+        # The same form arrived twice at once; the other copy was saved first.
+        existing = _submitted(submission, actor) if submission else None
+        if existing is None:
+            raise
+        return existing
+
+
+def _submitted(submission: uuid.UUID, actor: Any) -> Promise | None:
+    existing = Promise.objects.filter(submission=submission).first()
+    if existing is None:
+        return None
+    if (
+        existing.revisions.filter(action=Revision.Action.CREATED)
+        .exclude(actor=actor)
+        .exists()
+    ):
+        # Somebody else's form: never hand their promise over.
+        raise ValidationError(
+            _("Formuläret har redan använts; ladda om sidan och försök igen.")
+        )
+    existing.already_saved = True
+    return existing
+
+
+def _create(
+    *,
+    actor: Any,
+    fields: PromiseFields,
+    focus_areas: Sequence[FocusAreaRow],
+    commitments: Sequence[CommitmentRow],
+    signatories: Sequence[SignatoryRow],
+    source: str,
+    submission: uuid.UUID | None,
+) -> Promise:
     with transaction.atomic():
         plan = _plan(
             actor=actor,
-            promise=Promise(),
+            promise=Promise(submission=submission),
             fields=fields,
             focus_areas=focus_areas,
             commitments=commitments,
             signatories=signatories,
         )
-        promise = _save(plan)
+        promise, asked = _save(plan, actor)
         revision_record(
             promise=promise,
             actor=actor,
             action=Revision.Action.CREATED,
             before=None,
-            summary=_("Skapat: %(title)s") % {"title": promise.title},
+            summary=_with_asked(
+                _("Skapat: %(title)s") % {"title": promise.title}, asked
+            ),
             source=source,
         )
     return promise
@@ -418,12 +482,15 @@ def promise_update(
     record a Revision with what changed (none when nothing did). Rows without an id
     are added, rows left out are removed. With ``expected_version`` (from
     ``promise_version`` when the editor opened it), refuses to overwrite a promise
-    somebody else saved in between."""
+    somebody else saved in between (an empty one never matches: a form that lost
+    its version is refused, not saved blind)."""
     with transaction.atomic():
         promise = Promise.objects.select_for_update().get(pk=promise.pk)
         if not can_edit_promise(actor, promise):
             raise PermissionDenied(_("Du får inte ändra det här medborgarlöftet."))
-        if expected_version and expected_version != promise_version(promise):
+        if expected_version is not None and expected_version != promise_version(
+            promise
+        ):
             raise ValidationError(
                 _(
                     "Någon annan har sparat ändringar i löftet medan du arbetade. "
@@ -442,17 +509,19 @@ def promise_update(
             commitments=commitments,
             signatories=signatories,
         )
-        promise = _save(plan)
+        promise, asked = _save(plan, actor)
         after = promise_to_record(promise)
-        if after != before:
-            sections = changed_sections(record_diff(before, after))
+        if after != before or asked:
+            sections = changed_sections(record_diff(before, after)) or [_("parter")]
             revision_record(
                 promise=promise,
                 actor=actor,
                 action=Revision.Action.UPDATED,
                 before=before,
                 after=after,
-                summary=_("Ändrat: %(what)s") % {"what": ", ".join(sections)},
+                summary=_with_asked(
+                    _("Ändrat: %(what)s") % {"what": ", ".join(sections)}, asked
+                ),
                 source=source,
             )
     return promise

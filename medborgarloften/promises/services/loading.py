@@ -31,6 +31,7 @@ from medborgarloften.places.models import (
     Organisation,
     OrganisationKind,
 )
+from medborgarloften.places.services import organisation_access_record
 from medborgarloften.vocabulary import ordered_responsible
 
 from ..exchange import (
@@ -50,6 +51,7 @@ from ..models import (
     Signatory,
 )
 from .core import revision_record
+from .parties import asked_summary, promise_parties_assign
 
 __all__ = [
     "LoadResult",
@@ -245,8 +247,9 @@ def _text(value: str | None) -> str:
 class _Resolver:
     """Finds organisations by code or name; one per load, so lookups are cached."""
 
-    def __init__(self, *, create_missing_police_area: bool) -> None:
+    def __init__(self, *, create_missing_police_area: bool, actor: Any = None) -> None:
         self.create_missing_police_area = create_missing_police_area
+        self.actor = actor
         self._kommuner: list[Organisation] | None = None
 
     def kommuner(self) -> list[Organisation]:
@@ -293,6 +296,10 @@ class _Resolver:
         )
         lpo.save()
         lpo.serves.add(*kommuner)
+        # Serving a kommun opens its lägesbild: keep who made the new unit do so.
+        organisation_access_record(
+            organisation=lpo, granted=kommuner, actor=self.actor, source="import"
+        )
         return lpo
 
     def party(self, item: dict[str, Any], path: str) -> Organisation:
@@ -579,6 +586,7 @@ def _load(
     source: str,
     resolver: _Resolver,
     status: str | None,
+    reference_for: Organisation | None = None,
 ) -> LoadResult:
     record_validate(record)
     warnings: list[str] = []
@@ -659,13 +667,23 @@ def _load(
     promise.themes = [
         t for t in dict.fromkeys(record.get("themes") or []) if t not in inner_themes
     ]
+    if reference_for is not None:
+        promise.reference_for = reference_for
     try:
         promise.full_clean(exclude=["uid"], validate_unique=False)
     except ValidationError as exc:
         name, messages = next(iter(exc.message_dict.items()))
         raise RecordError(_FIELD_PATHS.get(name, name), "; ".join(messages))
     promise.save()
-    promise.parties.set(parties)
+    # The operator (no actor) speaks for every party; a signed-in editor importing
+    # a document asks the kommuner and police units they do not edit for. A copy kept
+    # for comparison names the other area's parties as its document does, asks
+    # nobody, and gives them no rights (permissions._party_ids).
+    asked = promise_parties_assign(
+        promise=promise,
+        parties=parties,
+        actor=None if promise.reference_for_id is not None else actor,
+    )
 
     areas = _Areas(kommuner)
     inner_places = {normalise_name(p) for fa in checked["focus"] for p in fa["places"]}
@@ -757,7 +775,9 @@ def _load(
         actor=actor,
         action=Revision.Action.LOADED,
         before=before,
-        summary=("Skapat" if created else "Ersatt") + " från medborgarlöfte-JSON",
+        summary=("Skapat" if created else "Ersatt")
+        + " från medborgarlöfte-JSON"
+        + (f"; {asked_summary(asked)}" if asked else ""),
         source=source,
     )
     return LoadResult(promise=promise, created=created, warnings=warnings)
@@ -783,12 +803,12 @@ def promise_load_record(
             record=record,
             actor=actor,
             source=source,
-            resolver=_Resolver(create_missing_police_area=create_missing_police_area),
+            resolver=_Resolver(
+                create_missing_police_area=create_missing_police_area, actor=actor
+            ),
             status=PromiseStatus.DRAFT if reference_for is not None else status,
+            reference_for=reference_for,
         ).promise
-        if reference_for is not None and promise.reference_for_id != reference_for.pk:
-            promise.reference_for = reference_for
-            promise.save(update_fields=["reference_for"])
         return promise
 
 
@@ -813,7 +833,9 @@ def promises_load(
         else RecordInput(record=r, source=source, index=i)
         for i, r in enumerate(records)
     ]
-    resolver = _Resolver(create_missing_police_area=create_missing_police_area)
+    resolver = _Resolver(
+        create_missing_police_area=create_missing_police_area, actor=actor
+    )
     seen: dict[str, RecordInput] = {}
     with transaction.atomic():
         for item in inputs:

@@ -223,7 +223,12 @@ def test_it_creates_a_promise_with_rows_from_one_page(
     assert commitments[0].target_display() == "minst 40 kvällar per år"
     assert list(commitments[0].areas.all()) == [areas_kalmar[0]]
     assert promise.revisions.get().actor == kommun_editor
-    assert set(promise.parties.all()) == {kalmar, lpo_kalmar}
+    # The kommun's editor speaks for the kommun; the lokalpolisområde is asked and
+    # joins the parties when its own editor accepts (issue 13, M3).
+    assert set(promise.parties.all()) == {kalmar}
+    assert [(r.organisation, r.status) for r in promise.party_requests.all()] == [
+        (lpo_kalmar, "pending")
+    ]
 
 
 def test_it_keeps_blank_added_rows_from_blocking_a_save(
@@ -515,6 +520,74 @@ def test_it_refuses_to_overwrite_changes_saved_by_someone_else_meanwhile(
     again = form_data(response.content.decode())
     assert client.post(_edit_url(kalmar_promise), again).status_code == 302
     assert Promise.objects.get(pk=kalmar_promise.pk).title == "Kommunens titel"
+
+
+def test_it_refuses_an_edit_posted_without_its_version(
+    client, kommun_editor, polis_editor, kalmar_promise
+):
+    """Issue 13: a post without the version field skipped the check for somebody
+    else's save and overwrote it."""
+    client.force_login(kommun_editor)
+    data = _page_data(client, _edit_url(kalmar_promise))
+    data["title"] = ["Kommunens titel"]
+    other = type(client)()
+    other.force_login(polis_editor)
+    theirs = _page_data(other, _edit_url(kalmar_promise))
+    theirs["title"] = ["Polisens titel"]
+    assert other.post(_edit_url(kalmar_promise), theirs).status_code == 302
+    for blank in ({}, {"version": [""]}):
+        post = {k: v for k, v in data.items() if k != "version"} | blank
+        response = client.post(_edit_url(kalmar_promise), post)
+        assert response.status_code == 200
+        assert "Formuläret saknar sin version" in _errors(response)
+        assert Promise.objects.get(pk=kalmar_promise.pk).title == "Polisens titel"
+
+
+def test_it_creates_one_promise_when_the_new_promise_form_is_sent_twice(
+    client, kommun_editor, kalmar, lpo_kalmar
+):
+    """Issue 13: a double-submitted new promise created two."""
+    client.force_login(kommun_editor)
+    data = _page_data(client, reverse("promises:create"))
+    assert data["submission"][0]
+    data["title"] = ["Medborgarlöfte Kalmar 2027"]
+    first = client.post(reverse("promises:create"), data)
+    again = client.post(reverse("promises:create"), data, follow=True)
+    promise = Promise.objects.get()
+    assert first["Location"] == reverse("promises:detail", args=[promise.pk])
+    assert again.redirect_chain[-1][0] == first["Location"]
+    assert "var redan sparat" in again.content.decode()
+    assert promise.revisions.count() == 1
+    # A fresh form is a new promise.
+    fresh = _page_data(client, reverse("promises:create"))
+    assert fresh["submission"] != data["submission"]
+    fresh["title"] = ["Ett till löfte"]
+    client.post(reverse("promises:create"), fresh)
+    assert Promise.objects.count() == 2
+
+
+def test_it_does_not_hand_over_a_promise_for_someone_elses_form_key(
+    kommun_editor, other_kommun_editor, kalmar, nybro
+):
+    import uuid
+
+    from django.core.exceptions import ValidationError
+
+    from medborgarloften.promises.services import PromiseFields, promise_create
+
+    key = uuid.uuid4()
+    promise_create(
+        actor=kommun_editor,
+        fields=PromiseFields(title="Kalmars", parties=[kalmar]),
+        submission=key,
+    )
+    with pytest.raises(ValidationError):
+        promise_create(
+            actor=other_kommun_editor,
+            fields=PromiseFields(title="Nybros", parties=[nybro]),
+            submission=key,
+        )
+    assert Promise.objects.count() == 1
 
 
 def test_it_advises_on_a_commitment_that_cannot_be_followed_up(

@@ -203,9 +203,11 @@ def activity_post(request: HttpRequest, links: Links) -> JsonResponse:
     assert commitment is not None and date is not None
     promise = commitment.promise
     if not promise.parties.filter(pk=token.organisation_id).exists():
+        # Never the promise's title: it may be another kommun's unpublished draft.
         raise ApiError(
             403,
-            f"{token.organisation} är inte part i medborgarlöftet ”{promise.title}”.",
+            f"{token.organisation} är inte part i det medborgarlöfte som åtagande "
+            f"{commitment.pk} hör till / not a party to that commitment's promise.",
         )
     try:
         activity = activity_create(

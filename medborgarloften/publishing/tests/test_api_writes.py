@@ -113,6 +113,22 @@ def test_it_refuses_another_kommuns_promise(client, data, other_kommun_editor, n
     assert "Nybro" in response.json()["detail"]
 
 
+def test_it_does_not_name_another_kommuns_draft_in_a_refusal(
+    client, data, other_kommun_editor, nybro
+):
+    """Issue 13: the 403 for a commitment of another kommun's draft named the
+    draft's title."""
+    raw = api_token_create(user=other_kommun_editor, organisation=nybro)[1]
+    commitment = data.draft.commitments.get()
+    body = _activity(data, commitment_id=commitment.pk, area_id=None)
+    response = _post(client, ACTIVITIES, body, raw)
+    assert response.status_code == 403
+    text = response.content.decode()
+    assert "HEMLIGT UTKAST" not in text and data.draft.title not in text
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert f"åtagande {commitment.pk}" in response.json()["detail"]
+
+
 def test_it_refuses_a_token_whose_user_left(client, data, kommun_reporter, kalmar):
     raw = api_token_create(user=kommun_reporter, organisation=kalmar)[1]
     kommun_reporter.memberships.all().delete()

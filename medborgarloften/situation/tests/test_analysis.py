@@ -229,7 +229,9 @@ def test_a_priority_becomes_a_focus_area_of_a_new_draft_in_one_step(
 
     promise = Promise.objects.get()
     assert promise.status == "draft"
-    assert set(promise.parties.all()) == {kalmar, lpo_kalmar}
+    # The lokalpolisområde is asked, not named outright (issue 13, M3).
+    assert set(promise.parties.all()) == {kalmar}
+    assert promise.party_requests.get().organisation == lpo_kalmar
     focus = promise.focus_areas.get()
     assert focus.title == "Skadegörelse i Oxhagen"
     assert list(focus.areas.all()) == [areas["Oxhagen"]]

@@ -1,0 +1,242 @@
+"""Two kommuner with everything the staff UI shows, for the permission matrix.
+
+``build_side`` gives one kommun (with its lokalpolisområde) a published promise with
+follow-up, a draft promise, a draft report, a plan, a communication plan, an
+observation, a dialogue, a draft survey, a walk with a point awaiting moderation and
+an imported document. Every text that must never leave the kommun's own staff
+carries the side's marker (``HEMLIG-NYBRO``), so a page that shows any of it to
+somebody else is caught by a plain substring test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from medborgarloften.places.models import Area, Organisation, OrganisationKind
+
+PERIOD = (dt.date(2024, 1, 1), dt.date(2030, 12, 31))
+
+PROMISE_TEXT = """Medborgarlöfte {name} {marker}
+
+Kommunen och Lokalpolisområde {name} lovar att under 2031–2032:
+
+Polisen lovar att:
+- genomföra minst tre trygghetsvandringar i centrum per år
+
+Kommunen lovar att:
+- hålla två dialogmöten med boende senast 30 juni 2032
+"""
+
+
+@dataclass
+class Side:
+    """One kommun's objects, by what the URLs need."""
+
+    kommun: Organisation
+    lpo: Organisation
+    area: Area
+    published: Any  # Promise
+    draft: Any  # Promise
+    draft_commitment: Any
+    published_commitment: Any
+    draft_activity: Any
+    report: Any  # draft Report
+    planned: Any
+    communication: Any
+    observation: Any
+    dialogue: Any
+    survey: Any  # draft enkät
+    walk: Any  # published vandring
+    walk_point: Any
+    run: Any  # ExtractionRun
+    asking: Any = None  # a draft of this side that asks the other kommun to join
+
+
+def kommun(code: str, name: str, county: Any) -> Organisation:
+    return Organisation.objects.get_or_create(
+        kind=OrganisationKind.KOMMUN,
+        code=code,
+        defaults={"name": name, "county": county},
+    )[0]
+
+
+def lpo_for(kommun: Organisation) -> Organisation:
+    lpo, _ = Organisation.objects.get_or_create(
+        kind=OrganisationKind.LOKALPOLISOMRADE,
+        name=f"Lokalpolisområde {kommun.name}",
+        defaults={"county": kommun.county},
+    )
+    lpo.serves.add(kommun)
+    return lpo
+
+
+def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: Any):
+    """Every kind of staff object for one kommun; ``actor`` is a superuser."""
+    from medborgarloften.documents.services import document_upload
+    from medborgarloften.followup.services.activities import activity_create
+    from medborgarloften.followup.services.communication import communication_create
+    from medborgarloften.followup.services.plans import planned_activity_create
+    from medborgarloften.followup.services.reports import report_create
+    from medborgarloften.promises.services import (
+        CommitmentRow,
+        FocusAreaRow,
+        PromiseFields,
+        SignatoryRow,
+        promise_create,
+        promise_set_status,
+    )
+    from medborgarloften.situation.services import dialogue_create
+    from medborgarloften.situation.services.observations import observation_create
+    from medborgarloften.situation.surveys.services import (
+        survey_create,
+        survey_publish,
+        walk_point_submit,
+    )
+
+    today = timezone.localdate()
+    area = Area.objects.create(kommun=kommun, name=f"Centrum {kommun.name}")
+
+    def promise(title: str, commitment: str):
+        return promise_create(
+            actor=actor,
+            fields=PromiseFields(
+                title=title,
+                parties=[kommun, lpo],
+                period_start=PERIOD[0],
+                period_end=PERIOD[1],
+                situation_summary="Otrygghet i centrum kvällstid.",
+            ),
+            focus_areas=[FocusAreaRow(title="Trygg stadskärna", areas=[area])],
+            commitments=[
+                CommitmentRow(
+                    text=commitment,
+                    focus_area=0,
+                    responsible=["polis"],
+                    areas=[area],
+                    target_quantity=12,
+                    target_unit="kvällar",
+                    target_per="år",
+                ),
+            ],
+            signatories=[SignatoryRow(name="Anna Andersson", organisation=kommun)],
+        )
+
+    published = promise(
+        f"Medborgarlöfte {kommun.name}", f"Polisen patrullerar i {area.name}."
+    )
+    published = promise_set_status(actor=actor, promise=published, status="published")
+    draft = promise(f"{marker} utkast", f"{marker} åtagande i utkastet")
+    draft_commitment = draft.commitments.get()
+    published_commitment = published.commitments.get()
+    day = today - dt.timedelta(days=10)
+    activity_create(
+        commitment=published_commitment,
+        date=day,
+        kind="Patrullering",
+        area=area,
+        organisation=lpo,
+        actor=actor,
+    )
+    draft_activity = activity_create(
+        commitment=draft_commitment,
+        date=day,
+        kind="Trygghetsvandring",
+        description=f"{marker} aktivitet i utkastet",
+        actor=actor,
+    )
+    report = report_create(
+        promise=published,
+        title=f"{marker} rapport",
+        period_start=PERIOD[0],
+        period_end=today,
+        summary=f"{marker} sammanfattning",
+        actor=actor,
+    )
+    planned = planned_activity_create(
+        commitment=published_commitment,
+        year=today.year,
+        kind="Trygghetsvandring",
+        when="date",
+        starts_on=today,
+        description=f"{marker} plan",
+        user=actor,
+    )
+    communication = communication_create(
+        promise=published,
+        title=f"{marker} kommunikation",
+        channel="webb",
+        planned_on=today,
+    )
+    observation = observation_create(
+        kommun=kommun,
+        category="klotter",
+        observed_at=timezone.now() - dt.timedelta(days=1),
+        area=area,
+        text=f"{marker} observation",
+        reporter=actor,
+        organisation=kommun,
+    )
+    dialogue = dialogue_create(
+        kommun=kommun,
+        kind="medborgardialog",
+        held_on=today - dt.timedelta(days=3),
+        title=f"{marker} dialog",
+        participants={"boende": 12},
+        findings=[{"theme": "skadegorelse", "place": "", "text": f"{marker} fynd"}],
+        actor=actor,
+    )
+    survey = survey_create(
+        kommun=kommun,
+        title=f"{marker} enkät",
+        year=today.year,
+        closes_on=today + dt.timedelta(days=30),
+        bank_keys=["otrygg_kvall"],
+        own_questions=[(f"{marker} egen fråga", ["Ja", "Nej"])],
+        areas=[area],
+    )
+    walk = survey_publish(
+        survey=survey_create(
+            kommun=kommun,
+            kind="vandring",
+            title=f"Trygghetsvandring {kommun.name}",
+            year=today.year,
+            closes_on=today + dt.timedelta(days=30),
+            areas=[area],
+        )
+    )
+    walk_point = walk_point_submit(
+        survey=walk,
+        reasons=["belysning"],
+        comment=f"{marker} vandringspunkt",
+        area=area,
+    )
+    outcome = document_upload(
+        kommun=kommun,
+        data=PROMISE_TEXT.format(name=kommun.name, marker=marker).encode(),
+        filename=f"{marker}-dokument.txt",
+        actor=actor,
+    )
+    assert outcome.ok, outcome.error
+    return Side(
+        kommun=kommun,
+        lpo=lpo,
+        area=area,
+        published=published,
+        draft=draft,
+        draft_commitment=draft_commitment,
+        published_commitment=published_commitment,
+        draft_activity=draft_activity,
+        report=report,
+        planned=planned,
+        communication=communication,
+        observation=observation,
+        dialogue=dialogue,
+        survey=survey,
+        walk=walk,
+        walk_point=walk_point,
+        run=outcome.run,
+    )
