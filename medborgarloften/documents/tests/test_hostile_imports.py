@@ -189,3 +189,24 @@ def test_it_refuses_a_word_file_that_unpacks_to_too_much_xml(
     assert "Word-filen" in outcome.error
     assert "the Word file" in outcome.error
     assert _nothing_stored(media_root)
+
+
+def test_it_refuses_a_pdf_whose_stream_unpacks_to_gigabytes_worth(
+    kalmar, kommun_editor, media_root
+):
+    import zlib
+
+    from medborgarloften.extract.readers.pdfguard import MAX_STREAM_BYTES
+    from medborgarloften.extract.tests.test_readers_pdfguard import pdf_with_stream
+
+    bomb = zlib.compress(b" " * (MAX_STREAM_BYTES + 1), 9)
+    data = pdf_with_stream(bomb, "/FlateDecode")
+
+    outcome = document_upload(
+        kommun=kalmar, data=data, filename="lofte.pdf", actor=kommun_editor
+    )
+
+    assert not outcome.ok
+    assert "komprimeringsbomb" in outcome.error
+    assert "compression bomb" in outcome.error
+    assert _nothing_stored(media_root)

@@ -26,6 +26,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import ExtractError
 from .cleanup import BULLET_CHARS, join_broken_line, normalise
+from .pdfguard import check_streams
 
 OCR_TIMEOUT_SECONDS = 600
 # Fewer non-space characters than this in the whole file means "no text layer".
@@ -90,6 +91,7 @@ class _Line:
 
 def read_pdf(data: bytes, *, allow_ocr: bool = True) -> tuple[str, dict[str, object]]:
     """Return the clean text of a PDF and facts about it (pages, columns, OCR)."""
+    check_streams(data)  # before PDFium unpacks a compression bomb
     document = _open(data)
     try:
         pages = [_page_lines(document[index]) for index in range(len(document))]
