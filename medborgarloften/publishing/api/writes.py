@@ -19,6 +19,7 @@ from django.utils.dateparse import parse_datetime
 from medborgarloften.accounts.models import ApiToken
 from medborgarloften.followup.services import activity_create
 from medborgarloften.places.models import Area, Organisation
+from medborgarloften.promises.exchange import unstorable
 from medborgarloften.promises.models import Commitment
 from medborgarloften.situation.permissions import can_report
 from medborgarloften.situation.services import observation_create
@@ -81,7 +82,11 @@ def _body(request: HttpRequest, keys: dict[str, bool], errors: _Errors) -> dict:
         raise _too_deep()
     except (UnicodeDecodeError, ValueError):
         raise ApiError(400, "Kroppen är ingen giltig JSON (UTF-8).")
-    _check_values(data)
+    # What no database can store (a lone surrogate, NUL) or no body of ours has
+    # (deep nesting) is refused before anything is read from it.
+    problem = unstorable(data, max_depth=MAX_DEPTH)
+    if problem:
+        raise ApiError(400, f"Kroppen: {problem}.")
     if not isinstance(data, dict):
         raise ApiError(400, "Kroppen ska vara ett JSON-objekt.")
     for key in data:
@@ -99,46 +104,6 @@ def _too_deep() -> ApiError:
         f"Kroppen är för djupt nästlad (högst {MAX_DEPTH} nivåer) / the body is "
         f"nested too deeply (at most {MAX_DEPTH} levels).",
     )
-
-
-def _check_values(data: object) -> None:
-    """Refuse, before anything is stored, what no database can store: a lone
-    surrogate (JSON's "\\ud800" decodes to one; it is not Unicode and UTF-8
-    cannot encode it) and NUL (PostgreSQL text cannot hold it); also nesting
-    deeper than MAX_DEPTH. Iterative, so depth costs no recursion."""
-    stack: list[tuple[object, int]] = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, dict):
-            if depth > MAX_DEPTH:
-                raise _too_deep()
-            for key, item in value.items():
-                _check_text(key)
-                stack.append((item, depth + 1))
-        elif isinstance(value, list):
-            if depth > MAX_DEPTH:
-                raise _too_deep()
-            stack.extend((item, depth + 1) for item in value)
-        elif isinstance(value, str):
-            _check_text(value)
-
-
-def _check_text(text: str) -> None:
-    if "\x00" in text:
-        raise ApiError(
-            400,
-            "Kroppen innehåller tecknet NUL (\\u0000), som inte kan sparas / the "
-            "body holds the NUL character (\\u0000), which cannot be stored.",
-        )
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ApiError(
-            400,
-            "Kroppen innehåller ett ensamt surrogattecken (t.ex. \\ud800), som "
-            "inte är giltig Unicode / the body holds a lone surrogate (e.g. "
-            "\\ud800), which is not valid Unicode.",
-        )
 
 
 def _int(data: dict, key: str, errors: _Errors) -> int | None:
