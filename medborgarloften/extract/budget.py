@@ -38,7 +38,13 @@ try:  # Unix only
 except ImportError:  # pragma: no cover - Windows
     resource = None  # type: ignore[assignment]
 
-__all__ = ["Budget", "check_text_size", "extract_record_within", "read_bytes_within"]
+__all__ = [
+    "Budget",
+    "check_text_size",
+    "extract_record_within",
+    "read_bytes_within",
+    "xlsx_rows_within",
+]
 
 #: Modules the fork server imports once, so each job starts without importing them;
 #: ``_warmup`` also runs one small extraction there, so jobs start with warm caches.
@@ -95,7 +101,20 @@ def extract_record_within(
     return result
 
 
+def xlsx_rows_within(data: bytes, *, max_rows: int, budget: Budget) -> list[list[Any]]:
+    """``readers.xlsx.xlsx_rows`` within ``budget`` (a spreadsheet upload is as
+    hostile as a document: openpyxl reads a sheet without a declared size twice)."""
+    result: list[list[Any]] = _run(_xlsx_job, (data, max_rows), budget)
+    return result
+
+
 # --- The jobs (run in the child, or in-process without isolation) -------------------
+
+
+def _xlsx_job(data: bytes, max_rows: int) -> list[list[Any]]:
+    from .readers.xlsx import xlsx_rows
+
+    return xlsx_rows(data, max_rows=max_rows)
 
 
 def _read_job(

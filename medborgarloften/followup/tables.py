@@ -64,11 +64,12 @@ def _raw_rows(data: bytes, filename: str) -> list[list[Any]]:
     if filename.lower().endswith(".xlsx") or data.startswith(b"PK\x03\x04"):
         # A 1.5 MB spreadsheet can hold millions of rows: read no more than an
         # import may have (blank rows included), refused with a reason past that.
+        from medborgarloften.extract.budget import Budget, xlsx_rows_within
         from medborgarloften.extract.errors import ExtractError
-        from medborgarloften.extract.readers.xlsx import xlsx_rows
 
         try:
-            return xlsx_rows(data, max_rows=2 * MAX_ROWS)
+            # In a child process with a time and memory budget, like a document.
+            return xlsx_rows_within(data, max_rows=2 * MAX_ROWS, budget=Budget())
         except ExtractError as exc:
             raise ValueError(str(exc).split(" / ", 1)[0])
     text = decode(data)

@@ -79,11 +79,12 @@ def _too_many_rows() -> str:
 
 def _read_xlsx(data: bytes) -> Table:
     # Lazily: the readers pull in the document parsers.
+    from medborgarloften.extract.budget import Budget, xlsx_rows_within
     from medborgarloften.extract.errors import ExtractError
-    from medborgarloften.extract.readers.xlsx import xlsx_rows
 
     try:
-        raw = xlsx_rows(data, max_rows=MAX_ROWS)
+        # In a child process with a time and memory budget, like a document.
+        raw = xlsx_rows_within(data, max_rows=MAX_ROWS, budget=Budget())
     except ExtractError as exc:
         raise ValueError(str(exc).split(" / ", 1)[0] + ".")
     return _table([[_cell(v) for v in row] for row in raw])

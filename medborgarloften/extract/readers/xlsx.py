@@ -18,11 +18,13 @@ from typing import Any
 from ..errors import ExtractError
 from .archive import ZipLimits, check_zip
 
+# openpyxl reads a sheet without a declared size from end to end before the first
+# row; 64 MB of XML is a hundred thousand rows of ten columns.
 LIMITS = ZipLimits(
     name=("Excel-filen", "the Excel file"),
     max_members=500,
-    max_total=100 * 1024 * 1024,
-    max_xml=100 * 1024 * 1024,
+    max_total=64 * 1024 * 1024,
+    max_xml=64 * 1024 * 1024,
     kind=("en giltig Excel-fil", "a valid Excel file"),
 )
 MAX_COLUMNS = 200

@@ -124,3 +124,17 @@ def test_it_passes_a_readers_refusal_through_unchanged():
 def test_it_runs_in_process_when_isolation_is_off():
     assert budget._run(os.getpid, (), Budget(isolated=False)) == os.getpid()
     assert budget._run(os.getpid, (), Budget()) != os.getpid()
+
+
+def test_it_reads_a_spreadsheet_in_the_child_within_the_budget():
+    from medborgarloften.extract.budget import xlsx_rows_within
+    from medborgarloften.extract.tests.xlsxgen import xlsx
+
+    data = xlsx([(1, ["Kommun", "Antal"]), (2, ["Kalmar", 3])], dimension="A1:B2")
+
+    assert xlsx_rows_within(data, max_rows=10, budget=Budget()) == [
+        ["Kommun", "Antal"],
+        ["Kalmar", 3],
+    ]
+    with pytest.raises(ExtractError, match="fler än 1 rader"):
+        xlsx_rows_within(data, max_rows=1, budget=Budget())
