@@ -425,6 +425,11 @@ if env_str("API_LICENSE_URL"):
 
 # The import form fetches web pages; internal addresses only when allowed (an intranet).
 IMPORT_ALLOW_PRIVATE_URLS = env_bool("IMPORT_ALLOW_PRIVATE_URLS")
+# Reading a document, and extracting its record, each run in a child process with
+# this much wall-clock time and memory (extract/budget.py); a document that needs more
+# is refused with a reason. The web import waits for both inside one request.
+IMPORT_TIME_LIMIT = float(env_str("IMPORT_TIME_LIMIT", "30"))
+IMPORT_MEMORY_LIMIT_MB = int(env_str("IMPORT_MEMORY_LIMIT_MB", "1024"))
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -27,7 +27,13 @@ import httpx
 
 from medborgarloften import __version__
 from medborgarloften.extract.errors import ExtractError
-from medborgarloften.extract.readers.url import ACCEPTED_TYPES, GENERIC_TYPES
+from medborgarloften.extract.readers.url import (
+    ACCEPT_ENCODING,
+    ACCEPTED_TYPES,
+    GENERIC_TYPES,
+    TooLarge,
+    read_body,
+)
 
 DEFAULT_BASE_URL = "https://polisen.se"
 INDEX_PATH = "/om-polisen/medborgarloften-och-lokal-samverkan/medborgarloften/"
@@ -202,7 +208,10 @@ class Fetcher:
     def _http(self) -> httpx.Client:
         if self._client is None:
             self._client = httpx.Client(
-                headers={"User-Agent": self.user_agent},
+                headers={
+                    "User-Agent": self.user_agent,
+                    "Accept-Encoding": ACCEPT_ENCODING,
+                },
                 timeout=self.timeout,
                 follow_redirects=True,
                 transport=self.transport,
@@ -221,15 +230,13 @@ class Fetcher:
                         f"Servern svarade {response.status_code}"
                         f" / the server answered {response.status_code}: {url}"
                     )
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > self.max_bytes:
-                        raise ExtractError(
-                            "Svaret är för stort / the response is too large: " + url
-                        )
-                    chunks.append(chunk)
+                try:
+                    # Decoded here within the limit: a gzip bomb never inflates.
+                    data = read_body(response, max_bytes=self.max_bytes)
+                except TooLarge:
+                    raise ExtractError(
+                        "Svaret är för stort / the response is too large: " + url
+                    )
                 content_type = (
                     response.headers.get("content-type", "").split(";")[0].strip()
                 ).lower()
@@ -242,7 +249,7 @@ class Fetcher:
             raise ExtractError(
                 f"Kunde inte hämta / could not fetch {url}: {exc.__class__.__name__}"
             ) from exc
-        return Fetched(url=final_url, data=b"".join(chunks), content_type=content_type)
+        return Fetched(url=final_url, data=data, content_type=content_type)
 
     def _cache_paths(self, url: str) -> tuple[Path, Path] | None:
         if self.cache_dir is None:

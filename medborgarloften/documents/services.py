@@ -19,6 +19,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
+from medborgarloften.extract.budget import Budget
 from medborgarloften.extract.errors import ExtractError
 from medborgarloften.lib.text import clean_text
 from medborgarloften.places.models import Organisation
@@ -38,22 +39,40 @@ __all__ = [
 
 #: Largest document we accept; medborgarlöften are a few pages.
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
+#: Longest text handed to the rules (about 400 pages); real promises are far shorter.
+MAX_TEXT_CHARS = 1_000_000
+
+
+def extraction_budget() -> Budget:
+    """The time and memory one reading or one extraction may take (settings
+    IMPORT_TIME_LIMIT, IMPORT_MEMORY_LIMIT_MB), in a child process of its own."""
+    from django.conf import settings
+
+    return Budget(
+        seconds=settings.IMPORT_TIME_LIMIT,
+        memory_mb=settings.IMPORT_MEMORY_LIMIT_MB,
+        max_chars=MAX_TEXT_CHARS,
+    )
 
 
 # The three collaborators, imported when called so this module loads without them and
-# tests can replace them one at a time.
+# tests can replace them one at a time. Reading and extracting run within the budget.
 def _read_bytes(data: bytes, *, filename: str, content_type: str | None) -> Any:
-    from medborgarloften.extract.readers import read_bytes
+    from medborgarloften.extract.budget import read_bytes_within
 
-    return read_bytes(data, filename=filename, content_type=content_type)
+    return read_bytes_within(
+        data, filename=filename, content_type=content_type, budget=extraction_budget()
+    )
 
 
 def _extract_record(
     text: str, *, record_id: str, source_url: str | None
 ) -> dict[str, Any]:
-    from medborgarloften.extract.record import extract_record
+    from medborgarloften.extract.budget import extract_record_within
 
-    return extract_record(text, record_id=record_id, source_url=source_url)
+    return extract_record_within(
+        text, record_id=record_id, source_url=source_url, budget=extraction_budget()
+    )
 
 
 def _promise_load_record(
@@ -652,8 +671,11 @@ def _load_source(source: str, document: SourceDocument) -> str:
 
 # --- The review screen: upload for review, then create the draft ---------------------
 
-#: How long the staff UI waits for a URL before it gives up (per read).
+#: How long the staff UI waits for a URL before it gives up: per read, and in all
+#: (redirects included). With reading and extracting (IMPORT_TIME_LIMIT each) the
+#: request stays within the proxy's timeout (deploy/nginx.conf: 120 s).
 URL_TIMEOUT_SECONDS = 20.0
+URL_TOTAL_SECONDS = 45.0
 REVIEW_SOURCE = "granskning"
 
 
@@ -668,6 +690,7 @@ def _fetch_url(url: str, *, timeout: float, max_bytes: int) -> Any:
     return fetch(
         url,
         timeout=timeout,
+        total_timeout=URL_TOTAL_SECONDS,
         max_bytes=max_bytes,
         user_agent=USER_AGENT,
         public_only=not settings.IMPORT_ALLOW_PRIVATE_URLS,

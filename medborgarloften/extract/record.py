@@ -99,7 +99,7 @@ def _assign_focus(
     or in a document whose focus areas are not headings, get none.
     """
     from .commitments import classify_heading
-    from .document.focus import _similar
+    from .document.focus import similar
 
     if not focus:
         return
@@ -110,7 +110,7 @@ def _assign_focus(
     for u in units:
         if u.kind != "heading":
             continue
-        match = next((f.text for f in focus if _similar(u.text, f.text)), None)
+        match = next((f.text for f in focus if similar(u.text, f.text)), None)
         if match is not None:
             anchors.append((u.start, match))
         elif classify_heading(u.text) == "excluded":

@@ -44,6 +44,56 @@ def envelope(records: list[dict[str, Any]]) -> dict[str, Any]:
     return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "promises": records}
 
 
+def unstorable(data: Any, *, max_depth: int) -> str | None:
+    """Why parsed JSON cannot be stored, or None; one "Swedish / English" line.
+
+    Refused: nesting deeper than ``max_depth``; a lone surrogate (JSON's "\\ud800"
+    parses to one, but it is not Unicode and neither SQLite nor PostgreSQL can take
+    it); NUL (PostgreSQL text cannot hold it). The line names where, as a path
+    (``$.commitments[2].text``). Iterative: a deep document costs no recursion.
+    """
+    stack: list[tuple[Any, str, int]] = [(data, "$", 0)]
+    while stack:
+        value, where, depth = stack.pop()
+        if isinstance(value, dict | list) and depth >= max_depth:
+            return (
+                f"{where}: för djupt nästlat (högst {max_depth} nivåer) / nested "
+                f"too deeply (at most {max_depth} levels)"
+            )
+        if isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                problem = _unstorable_text(key, f"{where} (nyckel / key)")
+                if problem:
+                    return problem
+                stack.append((item, f"{where}.{key}", depth + 1))
+        elif isinstance(value, list):
+            stack.extend(
+                (item, f"{where}[{i}]", depth + 1)
+                for i, item in reversed(list(enumerate(value)))
+            )
+        elif isinstance(value, str):
+            problem = _unstorable_text(value, where)
+            if problem:
+                return problem
+    return None
+
+
+def _unstorable_text(text: str, where: str) -> str | None:
+    if "\x00" in text:
+        return (
+            f"{where[:200]}: tecknet NUL (\\u0000) kan inte sparas / the NUL "
+            f"character (\\u0000) cannot be stored"
+        )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return (
+            f"{where[:200]}: ett ensamt surrogattecken (t.ex. \\ud800) är inte "
+            f"giltig Unicode / a lone surrogate (e.g. \\ud800) is not valid Unicode"
+        )
+    return None
+
+
 def records_from_json(data: Any) -> list[Any]:
     """The records in a parsed file: an object, an array of them, or an envelope.
 

@@ -28,6 +28,7 @@ from .stemmer import stem, words
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 10
 MAX_LIMIT = 100
+MAX_OFFSET = 10_000
 FTS_TABLE = "publishing_search_fts"
 SNIPPET_WORDS = 30
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -85,13 +86,22 @@ def search_public(
     stems), best first; ``kommun`` is a kommunkod. Never raises on bad input."""
     query = (query or "").strip()
     limit = min(max(int(limit), 1), MAX_LIMIT)
-    offset = max(int(offset), 0)
+    # Past MAX_OFFSET there is nothing to page to; an integer past 64 bits would
+    # reach the SQL (a 500 for anyone: issue #13).
+    offset = min(max(int(offset), 0), MAX_OFFSET)
     results = SearchResults(query=query[:MAX_QUERY_CHARS], limit=limit, offset=offset)
     if kommun:
-        results.kommun = Organisation.objects.kommuner().filter(code=kommun).first()
+        # A kommunkod is digits; anything else (NUL, which PostgreSQL refuses) is
+        # no kommun, without asking the database.
+        known = kommun.isascii() and kommun.isdigit()
+        results.kommun = (
+            Organisation.objects.kommuner().filter(code=kommun).first()
+            if known
+            else None
+        )
         if results.kommun is None:
             results.message = _("Det finns ingen kommun med kommunkoden %(code)s.") % {
-                "code": kommun[:10]
+                "code": "".join(c for c in kommun[:10] if c.isprintable())
             }
             return results
     if len(query) > MAX_QUERY_CHARS:

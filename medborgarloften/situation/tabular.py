@@ -37,8 +37,19 @@ def _cell(value: object) -> str:
     return clean_text(str(value)).strip()
 
 
+#: Survey and crime tables: tens of thousands of rows at most (every kommun ×
+#: category × year is under 100 000); the file itself is refused past MAX_BYTES.
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 100_000
+
+
 def read_table(data: bytes, filename: str) -> Table:
-    """Parse CSV or XLSX bytes; ValueError with a plain message when unreadable."""
+    """Parse CSV or XLSX bytes; ValueError with a plain message when unreadable,
+    larger than MAX_BYTES or longer than MAX_ROWS rows."""
+    if len(data) > MAX_BYTES:
+        raise ValueError(
+            f"Filen är större än {MAX_BYTES // (1024 * 1024)} MB; dela upp den."
+        )
     if filename.lower().endswith((".xlsx", ".xlsm")):
         return _read_xlsx(data)
     return _read_csv(data)
@@ -54,20 +65,32 @@ def _read_csv(data: bytes) -> Table:
     if "\t" in sample.splitlines()[0] if sample else False:
         delimiter = "\t"
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    return _table(list(reader))
+    rows = []
+    try:
+        for row in reader:
+            if len(rows) >= MAX_ROWS:
+                raise ValueError(_too_many_rows())
+            rows.append(row)
+    except csv.Error as exc:
+        raise ValueError(f"CSV-filen går inte att läsa: {exc}")
+    return _table(rows)
+
+
+def _too_many_rows() -> str:
+    return f"Filen har fler än {MAX_ROWS:,} rader; dela upp den.".replace(",", " ")
 
 
 def _read_xlsx(data: bytes) -> Table:
-    from openpyxl import load_workbook
+    # Lazily: the readers pull in the document parsers.
+    from medborgarloften.extract.budget import Budget, xlsx_rows_within
+    from medborgarloften.extract.errors import ExtractError
 
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a broken file
-        raise ValueError(f"XLSX-filen går inte att läsa: {exc}")
-    sheet = workbook.worksheets[0]
-    rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return _table(rows)
+        # In a child process with a time and memory budget, like a document.
+        raw = xlsx_rows_within(data, max_rows=MAX_ROWS, budget=Budget())
+    except ExtractError as exc:
+        raise ValueError(str(exc).split(" / ", 1)[0] + ".")
+    return _table([[_cell(v) for v in row] for row in raw])
 
 
 def _table(rows: list[list[str]]) -> Table:

@@ -171,3 +171,33 @@ def test_it_keeps_the_done_urls_in_a_file(tmp_path):
 
     assert "https://polisen.se/a/" in DoneState(tmp_path / "done.json")
     assert "https://polisen.se/b/" not in DoneState(tmp_path / "done.json")
+
+
+def test_it_stops_inflating_a_gzip_bomb_at_the_size_limit():
+    import gzip
+    import tracemalloc
+
+    bomb = gzip.compress(bytes(64 * 1024 * 1024), compresslevel=9)
+
+    class OnTheWire(httpx.SyncByteStream):
+        def __iter__(self):
+            yield bomb
+
+    def answer(request):
+        return httpx.Response(
+            200,
+            headers={"Content-Type": "text/html", "Content-Encoding": "gzip"},
+            stream=OnTheWire(),
+        )
+
+    fetcher = Fetcher(
+        delay=0, max_bytes=1024 * 1024, transport=httpx.MockTransport(answer)
+    )
+    tracemalloc.start()
+    try:
+        with pytest.raises(ExtractError, match="too large"):
+            fetcher.get("https://polisen.se/bomb/")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 1024 * 1024  # before: the whole 64 MB, inflated at once

@@ -15,6 +15,7 @@ focus area in every case.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -105,6 +106,8 @@ _PREFIX = re.compile(
 )
 _FOCUS_ON = re.compile(r"\bmed\s+(?:särskilt\s+)?fokus\s+på\s+(?P<x>.+)$", _I)
 _BE = re.compile(r"\bska\s+(?:bli|vara)\s+(?P<x>.+)$", _I)
+# Real promises name a handful of focus areas; past this many the list is not one.
+MAX_FOCUS_AREAS = 50
 
 
 @dataclass(frozen=True)
@@ -120,9 +123,13 @@ def _tokens(s: str) -> set[str]:
     return set(re.findall(r"\w+", s.casefold()))
 
 
-def _similar(a: str, b: str) -> bool:
-    ta, tb = _tokens(a), _tokens(b)
+def _similar_tokens(ta: set[str], tb: set[str]) -> bool:
     return bool(ta and tb) and len(ta & tb) / max(len(ta), len(tb)) >= 0.5
+
+
+def similar(a: str, b: str) -> bool:
+    """Do two focus-area texts share at least half of the longer one's words?"""
+    return _similar_tokens(_tokens(a), _tokens(b))
 
 
 def _trim(text: str, start: int) -> tuple[str, int]:
@@ -284,25 +291,31 @@ def _names_a_party(heading: str) -> bool:
 def _grouping_headings(
     units: Sequence[Unit], commitment_starts: list[int]
 ) -> list[FocusArea]:
+    """Headings that open a group of commitments, in one pass over the units.
+
+    ``units`` are in reading order (``read_units``), so the heading-like units
+    between two positions are a slice of ``heads``, found by bisection.
+    """
     if not commitment_starts:
         return []
     found: list[FocusArea] = []
     starts = sorted(commitment_starts)
-    prev_end = -1
-    idx_of = [u.start for u in units]
+    heads = [k for k, u in enumerate(units) if _heading_like(u)]
+    head_starts = [units[k].start for k in heads]
+
+    def heads_between(lo: int, hi: int) -> list[int]:
+        """Indexes of heading-like units with lo < start < hi."""
+        return heads[bisect_right(head_starts, lo) : bisect_left(head_starts, hi)]
+
     group_firsts: list[int] = []
     last = None
     for s in starts:
-        between = [u for u in units if (last if last is not None else -1) < u.start < s]
-        if last is None or any(_heading_like(u) for u in between):
+        if last is None or heads_between(last, s):
             group_firsts.append(s)
         last = s
+    prev_end = -1
     for s in group_firsts:
-        cands = [
-            k
-            for k, u in enumerate(units)
-            if prev_end < u.start < s and _heading_like(u)
-        ]
+        cands = heads_between(prev_end, s)
         prev_end = s
         good = [
             k
@@ -310,16 +323,16 @@ def _grouping_headings(
             if not GENERIC_HEADING.search(units[k].text.strip("*_ #"))
             and not _names_a_party(units[k].text)
         ]
-        if not good or any(k > good[-1] and k not in good for k in cands):
+        if not good or cands[-1] != good[-1]:
             continue  # a generic heading ("Medborgarlöfte 2024") is nearer: no focus
+        good_set = set(good)
         k = good[-1]
-        while k - 1 in good and k - 1 >= 0:
+        while k - 1 in good_set and k - 1 >= 0:
             k -= 1
         unit = units[k]
         body, start = _trim(unit.text, unit.start)
         if body:
             found.append(FocusArea(body, (start, start + len(body)), "focus.heading"))
-    del idx_of
     return found
 
 
@@ -372,10 +385,19 @@ def _umbrellas(units: Sequence[Unit]) -> list[FocusArea]:
 
 
 def _dedupe(areas: list[FocusArea]) -> list[FocusArea]:
+    """Drop areas similar to an earlier one; at most MAX_FOCUS_AREAS are kept, so a
+    hostile list of thousands costs a bounded number of comparisons per area."""
     out: list[FocusArea] = []
+    kept: list[set[str]] = []
     for area in areas:
-        if area.text and not any(_similar(area.text, o.text) for o in out):
+        if len(out) >= MAX_FOCUS_AREAS:
+            break
+        if not area.text:
+            continue
+        tokens = _tokens(area.text)
+        if not any(_similar_tokens(tokens, other) for other in kept):
             out.append(area)
+            kept.append(tokens)
     return out
 
 

@@ -31,7 +31,10 @@ class Unit:
     single_line: bool = False  # a prose paragraph of one line (a possible heading)
 
 
-def is_heading_text(line: str, *, max_words: int = 18) -> bool:
+HEADING_MAX_WORDS = 18
+
+
+def is_heading_text(line: str, *, max_words: int = HEADING_MAX_WORDS) -> bool:
     """A short line without closing punctuation that starts with a capital letter."""
     s = line.strip().strip("*_").strip()
     if not s or s[-1] in ".!?;:," or len(s.split()) > max_words:
@@ -113,6 +116,10 @@ def read_units(text: str) -> list[Unit]:
             continue
         j = i + 1
         end = e
+        # Words so far: past HEADING_MAX_WORDS + 2 (strip("*_") removes at most the
+        # first and the last), the paragraph cannot be a heading, so it is not
+        # copied and tested again on every line (quadratic in a long paragraph).
+        words = len(line.split())
         while j < len(lines):
             cs, ce = lines[j]
             cont = text[cs:ce]
@@ -123,14 +130,16 @@ def read_units(text: str) -> list[Unit]:
                 not bullet and cont.lstrip()[0].islower()
             ):
                 end = ce
+                words += len(cont.split())
                 j += 1
                 continue
             if (
                 not bullet
-                and not is_heading_text(text[s:end])
+                and (words > HEADING_MAX_WORDS + 2 or not is_heading_text(text[s:end]))
                 and not is_heading_text(cont)
             ):
                 end = ce
+                words += len(cont.split())
                 j += 1
                 continue
             break

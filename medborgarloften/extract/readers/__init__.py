@@ -173,8 +173,8 @@ def read_bytes(
         else:
             declared = _declared_charset(content_type)
             text, meta = read_text(data, declared=declared)
-    except ExtractError:
-        raise
+    except (ExtractError, MemoryError):
+        raise  # a MemoryError is the budget's to report (extract/budget.py)
     except RecursionError:
         raise ExtractError(
             "Dokumentet är för djupt nästlat för att läsas / the document is nested "

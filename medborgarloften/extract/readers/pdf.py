@@ -26,6 +26,7 @@ from .ocr import (
     ocr_pages,
     read_scanned,
 )
+from .pdfguard import check_streams
 
 # Fewer non-space characters than this in the whole file means "no text layer".
 MIN_TEXT_CHARS = 20
@@ -48,6 +49,7 @@ _TEXT, _PATH, _IMAGE, _FORM = (
 
 def read_pdf(data: bytes, *, allow_ocr: bool = True) -> tuple[str, dict[str, object]]:
     """Return the structured text of a PDF and facts about it (pages, columns, OCR)."""
+    check_streams(data)  # before PDFium unpacks a compression bomb
     document = _open(data)
     try:
         pages = [_page_lines(document[index]) for index in range(len(document))]

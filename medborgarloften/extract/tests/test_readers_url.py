@@ -218,21 +218,3 @@ def test_it_refuses_an_internal_address_when_only_public_ones_are_allowed(
         f"{server}/loefte.html", timeout=5, max_bytes=1_000_000, user_agent=USER_AGENT
     )
     assert fetched.data
-
-
-def test_it_checks_every_redirect_for_internal_addresses() -> None:
-    """A public page that redirects into the internal network is refused too."""
-    import httpx
-
-    from medborgarloften.extract.readers.url import _refuse_private_host
-
-    _refuse_private_host(httpx.Request("GET", "https://93.184.215.14/"))  # public
-    for internal in (
-        "http://127.0.0.1/",
-        "http://10.1.2.3/",
-        "http://192.168.0.1/",
-        "http://169.254.169.254/latest/meta-data/",
-        "http://[::1]/",
-    ):
-        with pytest.raises(ExtractError, match="internt nätverk"):
-            _refuse_private_host(httpx.Request("GET", internal))

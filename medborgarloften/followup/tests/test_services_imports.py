@@ -145,3 +145,26 @@ def test_a_superscript_commitment_number_is_a_row_error(promise, commitments):
         _import(promise, bad.encode("utf-8"))
     assert not Activity.objects.exists()
     assert "finns inte i löftet" in excinfo.value.check.error_rows[0].errors[0]
+
+
+@pytest.mark.django_db
+def test_it_refuses_a_small_spreadsheet_that_declares_a_million_rows(
+    promise, commitments
+):
+    from medborgarloften.extract.tests.xlsxgen import xlsx
+
+    data = xlsx(
+        [(1, ["Åtagande", "Datum", "Typ"]), (1_048_576, [1, "2025-04-02", "vandring"])],
+        dimension="A1:XFD1048576",
+    )
+    assert len(data) < 2_000
+
+    check = activities_import_check(
+        promise=promise, data=data, filename="lista.xlsx", today=TODAY
+    )
+
+    assert check.errors == [
+        "Filen kunde inte läsas som CSV eller XLSX (Excel-filen har fler än 10 000 "
+        "rader)."
+    ]
+    assert not Activity.objects.exists()

@@ -553,3 +553,61 @@ def test_it_does_not_take_a_file_name_of_hex_digits_for_a_promise_id(kalmar):
     assert _is_uuid("000_1ce16330b22eff07a1b2c3d4e5f60718") is None
     assert _is_uuid("{12345678-1234-5678-1234-567812345678}") is None
     assert _is_uuid("12345678-1234-5678-1234-567812345678") is not None
+
+
+# --- hostile files (issue #13) ---------------------------------------------------------
+
+
+def test_it_loads_a_file_that_starts_with_a_byte_order_mark(
+    tmp_path, kalmar, lpo_kalmar
+):
+    path = tmp_path / "bom.json"
+    text = json.dumps(extraction_record(), ensure_ascii=False)
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+
+    out, _ = load(path)
+
+    assert "1 skapade / created" in out
+    assert Promise.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "för djupt nästlad"),
+        ('{"a": ' * 40 + "1" + "}" * 40, "för djupt nästlat"),
+        (None, "surrogattecken"),
+        ("nul", "NUL"),
+    ],
+    ids=["deeper-than-python", "deeper-than-a-record", "lone-surrogate", "nul"],
+)
+def test_it_refuses_a_hostile_file_with_a_message_not_a_traceback(
+    tmp_path, kalmar, lpo_kalmar, raw, words
+):
+    if raw is None:
+        raw = json.dumps(extraction_record(focus_areas=["X"])).replace(
+            '"X"', '"Trygg \\ud800"'
+        )
+    elif raw == "nul":
+        raw = json.dumps(extraction_record(focus_areas=["a\u0000b"]))
+    path = tmp_path / "fientlig.json"
+    path.write_text(raw, encoding="utf-8")
+
+    with pytest.raises(CommandError) as refused:
+        load(path)
+
+    message = str(refused.value)
+    assert words in message
+    assert "fientlig.json" in message
+    assert "Inget sparades / nothing was stored" in message
+    assert not Promise.objects.exists()
+
+
+def test_it_names_where_the_bad_text_is(tmp_path, kalmar, lpo_kalmar):
+    record = extraction_record()
+    record["commitments"][1]["text"] = "Polisen ska \ud800"
+    path = tmp_path / "poster.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+
+    with pytest.raises(CommandError, match=r"\$\.commitments\[1\]\.text: ett ensamt"):
+        load(path)

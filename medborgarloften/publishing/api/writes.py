@@ -21,6 +21,7 @@ from medborgarloften.followup.models import Activity
 from medborgarloften.followup.services import activity_create
 from medborgarloften.lib.fields import limit
 from medborgarloften.places.models import Area, Organisation
+from medborgarloften.promises.exchange import unstorable
 from medborgarloften.promises.models import Commitment
 from medborgarloften.situation.models import Observation
 from medborgarloften.situation.permissions import can_report
@@ -71,13 +72,24 @@ class _Errors:
             )
 
 
+#: The bodies are flat objects (``links`` is a list): deeper is not a body of ours.
+MAX_DEPTH = 8
+
+
 def _body(request: HttpRequest, keys: dict[str, bool], errors: _Errors) -> dict:
     if request.content_type != "application/json":
         raise ApiError(415, "Skicka JSON med Content-Type: application/json.")
     try:
         data = json.loads(request.body.decode("utf-8"))
+    except RecursionError:
+        raise _too_deep()
     except (UnicodeDecodeError, ValueError):
         raise ApiError(400, "Kroppen är ingen giltig JSON (UTF-8).")
+    # What no database can store (a lone surrogate, NUL) or no body of ours has
+    # (deep nesting) is refused before anything is read from it.
+    problem = unstorable(data, max_depth=MAX_DEPTH)
+    if problem:
+        raise ApiError(400, f"Kroppen: {problem}.")
     if not isinstance(data, dict):
         raise ApiError(400, "Kroppen ska vara ett JSON-objekt.")
     for key in data:
@@ -87,6 +99,14 @@ def _body(request: HttpRequest, keys: dict[str, bool], errors: _Errors) -> dict:
         if required and data.get(key) in (None, ""):
             errors.add(key, f"{key}: måste anges.")
     return data
+
+
+def _too_deep() -> ApiError:
+    return ApiError(
+        400,
+        f"Kroppen är för djupt nästlad (högst {MAX_DEPTH} nivåer) / the body is "
+        f"nested too deeply (at most {MAX_DEPTH} levels).",
+    )
 
 
 def _int(data: dict, key: str, errors: _Errors) -> int | None:

@@ -187,3 +187,37 @@ def test_it_searches_in_a_bounded_number_of_queries(
     search_public("polis", limit=10)  # index once
     with django_assert_max_num_queries(8):
         client.get(reverse("publishing:search"), {"q": "trygghetsvandring polis"})
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "polisen", "start": "99999999999999999999"},
+        {"q": "trygghetsvandring", "start": str(2**63)},
+        {"q": "trygghetsvandring", "start": "-99999999999999999999"},
+        {"q": "polisen\x00", "kommun": "0880"},
+        {"q": "polisen", "kommun": "08\x0080"},
+        {"q": "\x00"},
+    ],
+    ids=[
+        "start-beyond-64-bits",
+        "start-2**63",
+        "start-negative",
+        "nul-q",
+        "nul-kommun",
+        "nul-only",
+    ],
+)
+def test_an_anonymous_search_never_fails_on_hostile_parameters(
+    client, promises, params
+):
+    """Issue #13: start=99999999999999999999 was a 500 for anyone (an integer past
+    64 bits reached the SQL); NUL reached PostgreSQL, which cannot take it."""
+    response = client.get(reverse("publishing:search"), params)
+    assert response.status_code == 200
+
+
+def test_a_page_beyond_the_results_is_empty_not_an_error(promises):
+    results = search_public("trygghetsvandring", limit=10, offset=10**20)
+    assert results.total == 2
+    assert results.hits == []

@@ -13,13 +13,17 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from medborgarloften.promises.exchange import records_from_json
+from medborgarloften.promises.exchange import records_from_json, unstorable
 from medborgarloften.promises.models import PromiseStatus
 from medborgarloften.promises.services.loading import (
     RecordError,
     RecordInput,
     promises_load,
 )
+
+#: Records nest a few levels (record → commitments → target); far deeper is no
+#: record, and would reach Python's recursion limit in the checks after parsing.
+MAX_DEPTH = 32
 
 
 def _read(name: str) -> list[RecordInput]:
@@ -28,16 +32,25 @@ def _read(name: str) -> list[RecordInput]:
         if name == "-":
             text = sys.stdin.read()
         else:
-            text = Path(name).read_text(encoding="utf-8")
+            # utf-8-sig: Windows tools start UTF-8 files with a byte-order mark.
+            text = Path(name).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise CommandError(f"{name}: kan inte läsas / cannot be read: {exc}")
     try:
-        data = json.loads(text)
+        data = json.loads(text.removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
         raise CommandError(
             f"{name}: ogiltig JSON på rad {exc.lineno}, kolumn {exc.colno} / "
             f"invalid JSON: {exc.msg}"
         )
+    except RecursionError:
+        raise CommandError(
+            f"{name}: för djupt nästlad JSON / JSON nested too deeply\n"
+            "Inget sparades / nothing was stored."
+        )
+    problem = unstorable(data, max_depth=MAX_DEPTH)
+    if problem:
+        raise CommandError(f"{name}: {problem}\nInget sparades / nothing was stored.")
     try:
         records = records_from_json(data)
     except ValueError as exc:
