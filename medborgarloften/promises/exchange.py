@@ -44,13 +44,16 @@ def envelope(records: list[dict[str, Any]]) -> dict[str, Any]:
     return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "promises": records}
 
 
-def unstorable(data: Any, *, max_depth: int) -> str | None:
+def unstorable(data: Any, *, max_depth: int, nul_in_values: bool = False) -> str | None:
     """Why parsed JSON cannot be stored, or None; one "Swedish / English" line.
 
     Refused: nesting deeper than ``max_depth``; a lone surrogate (JSON's "\\ud800"
     parses to one, but it is not Unicode and neither SQLite nor PostgreSQL can take
-    it); NUL (PostgreSQL text cannot hold it). The line names where, as a path
-    (``$.commitments[2].text``). Iterative: a deep document costs no recursion.
+    it); NUL (PostgreSQL text cannot hold it) — in string values only when
+    ``nul_in_values`` is false: the write API cleans its values of control
+    characters as the forms do (``lib.text.clean_text``), so NUL is dropped there.
+    The line names where, as a path (``$.commitments[2].text``). Iterative: a deep
+    document costs no recursion.
     """
     stack: list[tuple[Any, str, int]] = [(data, "$", 0)]
     while stack:
@@ -72,14 +75,14 @@ def unstorable(data: Any, *, max_depth: int) -> str | None:
                 for i, item in reversed(list(enumerate(value)))
             )
         elif isinstance(value, str):
-            problem = _unstorable_text(value, where)
+            problem = _unstorable_text(value, where, nul=not nul_in_values)
             if problem:
                 return problem
     return None
 
 
-def _unstorable_text(text: str, where: str) -> str | None:
-    if "\x00" in text:
+def _unstorable_text(text: str, where: str, *, nul: bool = True) -> str | None:
+    if nul and "\x00" in text:
         return (
             f"{where[:200]}: tecknet NUL (\\u0000) kan inte sparas / the NUL "
             f"character (\\u0000) cannot be stored"

@@ -85,9 +85,11 @@ def _body(request: HttpRequest, keys: dict[str, bool], errors: _Errors) -> dict:
         raise _too_deep()
     except (UnicodeDecodeError, ValueError):
         raise ApiError(400, "Kroppen är ingen giltig JSON (UTF-8).")
-    # What no database can store (a lone surrogate, NUL) or no body of ours has
-    # (deep nesting) is refused before anything is read from it.
-    problem = unstorable(data, max_depth=MAX_DEPTH)
+    # What no database can store (a lone surrogate; NUL in a key) or no body of
+    # ours has (deep nesting) is refused before anything is read from it. NUL in a
+    # value is a control character like the others: the fields drop it, as the
+    # forms do (lib.text.clean_text).
+    problem = unstorable(data, max_depth=MAX_DEPTH, nul_in_values=True)
     if problem:
         raise ApiError(400, f"Kroppen: {problem}.")
     if not isinstance(data, dict):
