@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -23,6 +23,7 @@ from medborgarloften.extract.budget import Budget
 from medborgarloften.extract.errors import ExtractError
 from medborgarloften.lib.text import clean_text
 from medborgarloften.places.models import Organisation
+from medborgarloften.promises.draft import Lifecycle, PromiseDraft
 
 from .models import DocumentKind, ExtractionRun, ExtractionRunStatus, SourceDocument
 
@@ -650,20 +651,6 @@ def _import_read(
     outcome.promise = promise
 
 
-def _first_kommun(record: dict[str, Any]) -> Organisation | None:
-    """The stored kommun of the record's first municipality name, if any."""
-    from medborgarloften.promises.exchange import kommun_name_keys
-
-    names = [n for n in record.get("municipalities") or [] if isinstance(n, str)]
-    if not names:
-        return None
-    wanted = kommun_name_keys(names[0])[0]
-    for org in Organisation.objects.kommuner().only("pk", "name", "code"):
-        if kommun_name_keys(org.name)[0] == wanted:
-            return org
-    return None
-
-
 def _load_source(source: str, document: SourceDocument) -> str:
     where = document.source_url or document.original_name
     return f"{source}: {where} (sha256 {document.sha256[:12]})"[:300]
@@ -805,26 +792,31 @@ def document_upload(
 def extraction_run_draft_create(
     *,
     run: ExtractionRun,
-    record: dict[str, Any],
     actor: Any,
+    draft: PromiseDraft | None = None,
+    record: dict[str, Any] | None = None,
     new_areas: list[str] | tuple[str, ...] = (),
     create_missing_police_area: bool = False,
     as_reference: bool = False,
 ) -> Any:
-    """Create the reviewed draft from ``record`` and link the run to it, all or nothing.
+    """Create the reviewed draft promise and link the run to it, all or nothing.
 
-    ``new_areas`` are created first, in the draft's first kommun (a place of another
-    kommun's promise belongs to that kommun). The draft must keep one of the actor's
-    own organisations as a party (promises.permissions) — or, with ``as_reference``,
-    it is kept for comparison by the document's kommun, which the actor edits. A run
-    gives one draft only.
+    ``draft`` is what the review screen built from its forms; the one writer
+    (``promises.services.promise_write``) saves it, checking before it writes that
+    the draft keeps one of the actor's own organisations as a party — or, with
+    ``as_reference``, that it is kept for comparison by the document's kommun, which
+    the actor edits. A ``record`` (an extraction record, as the command line has
+    one) is read by the loader into such a draft; its places the kommun lacks become
+    areas of the draft's first kommun, and so do ``new_areas`` (the review's ticked
+    places; a draft carries its own as new areas by name). A run gives one draft.
     """
     from medborgarloften.accounts.permissions import is_superuser
-    from medborgarloften.places.services import area_create
-    from medborgarloften.promises.exchange import normalise_name
-    from medborgarloften.promises.models import PromiseStatus
-    from medborgarloften.promises.permissions import can_author_with_parties
-    from medborgarloften.promises.services import promise_load_record
+    from medborgarloften.promises.models import PromiseStatus, Revision
+    from medborgarloften.promises.services import (
+        NOT_OWN_PARTY,
+        promise_load_record,
+        promise_write,
+    )
 
     if create_missing_police_area and actor is not None and not is_superuser(actor):
         raise ValidationError(
@@ -833,6 +825,8 @@ def extraction_run_draft_create(
                 "lokalpolisområde vid import / only a superuser may add a police area"
             }
         )
+    if (draft is None) == (record is None):
+        raise TypeError("give a draft or a record")
     run = (
         ExtractionRun.objects.select_for_update()
         .select_related("document")
@@ -846,10 +840,48 @@ def extraction_run_draft_create(
         raise ValidationError(
             {"__all__": "Ett utkast har redan skapats från den här granskningen"}
         )
-    kommun = _first_kommun(record) or run.document.kommun
+    reference_for = run.document.kommun if as_reference else None
+    if as_reference and reference_for is None:
+        raise ValidationError(
+            {"municipalities": "Dokumentet har ingen kommun att spara referensen för"}
+        )
+    source = _load_source(run.source or REVIEW_SOURCE, run.document)
+    try:
+        if draft is not None:
+            promise = promise_write(
+                actor=actor,
+                draft=replace(
+                    draft,
+                    reference_for=reference_for.pk if reference_for else None,
+                    lifecycle=Lifecycle(status=PromiseStatus.DRAFT),
+                ),
+                source=source,
+                action=Revision.Action.LOADED,
+                summary="Skapat från granskat dokument",
+            )
+        else:
+            promise = promise_load_record(
+                record=record or {},
+                actor=actor,
+                source=source,
+                create_missing_police_area=create_missing_police_area,
+                status=PromiseStatus.DRAFT,
+                reference_for=reference_for,
+            )
+    except ValidationError as exc:
+        errors = getattr(exc, "error_dict", {})
+        if getattr(exc, "code", None) == NOT_OWN_PARTY or any(
+            e.code == NOT_OWN_PARTY for e in errors.get("parties", [])
+        ):
+            raise _not_own_party(draft, record) from exc
+        raise
     if new_areas:
-        if kommun is None:
-            raise ValidationError({"new_areas": "Dokumentet har ingen kommun"})
+        # Ticked as new but named nowhere in the record: areas of the draft's
+        # first kommun all the same (after the writer allowed the draft).
+        from medborgarloften.places.services import area_create
+        from medborgarloften.promises.exchange import normalise_name
+
+        kommun = promise.kommuner()[0]
         known = {
             normalise_name(name) for area in kommun.areas.all() for name in area.names()
         }
@@ -857,35 +889,29 @@ def extraction_run_draft_create(
             if normalise_name(name) not in known:
                 area_create(kommun=kommun, name=name)
                 known.add(normalise_name(name))
-    reference_for = run.document.kommun if as_reference else None
-    if as_reference and reference_for is None:
-        raise ValidationError(
-            {"municipalities": "Dokumentet har ingen kommun att spara referensen för"}
-        )
-    promise = promise_load_record(
-        record=record,
-        actor=actor,
-        source=_load_source(run.source or REVIEW_SOURCE, run.document),
-        create_missing_police_area=create_missing_police_area,
-        status=PromiseStatus.DRAFT,
-        reference_for=reference_for,
-    )
-    if not can_author_with_parties(
-        actor,
-        promise.parties.values_list("pk", flat=True),
-        reference_for=reference_for.pk if reference_for else None,
-    ):
-        names = ", ".join(k.name for k in promise.kommuner()) or "andra kommuner"
-        raise ValidationError(
-            {
-                "municipalities": "Utkastet måste ha din egen organisation som "
-                f"part, men löftet gäller {names}. Kryssa i ”Spara som referens för "
-                "jämförelse” för att spara det åt din kommun, eller be en "
-                f"administratör för {names} att importera det"
-                " / the draft must keep your organisation as a party, or be kept"
-                " as a reference"
-            }
-        )
     run.promise = promise
     run.save(update_fields=["promise"])
     return promise
+
+
+def _not_own_party(
+    draft: PromiseDraft | None, record: dict[str, Any] | None
+) -> ValidationError:
+    """Why an editor cannot import another kommun's promise, and what to do."""
+    if draft is not None:
+        kommuner = [p.name for p in draft.parties if p.kind == "kommun"]
+    else:
+        kommuner = [
+            n for n in (record or {}).get("municipalities") or [] if isinstance(n, str)
+        ]
+    names = ", ".join(kommuner) or "andra kommuner"
+    return ValidationError(
+        {
+            "municipalities": "Utkastet måste ha din egen organisation som "
+            f"part, men löftet gäller {names}. Kryssa i ”Spara som referens för "
+            "jämförelse” för att spara det åt din kommun, eller be en "
+            f"administratör för {names} att importera det"
+            " / the draft must keep your organisation as a party, or be kept"
+            " as a reference"
+        }
+    )

@@ -167,13 +167,11 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     )
     creating = usable and request.method == "POST" and "create" in request.POST
     if creating and editor.is_valid():
-        record = editor.reviewed_record()
         try:
             promise = services.extraction_run_draft_create(
                 run=run,
-                record=record,
+                draft=editor.reviewed_draft(),
                 actor=request.user,
-                new_areas=editor.new_areas(),
                 create_missing_police_area=editor.create_police_area(),
                 as_reference=editor.as_reference(),
             )

@@ -1,4 +1,11 @@
-"""A form field for free text: cleaned as the model will store it, then measured.
+"""Forms' shared jobs: a free-text field, and service errors put on forms.
+
+:func:`apply_service_errors` is the one way a view puts a service's
+``ValidationError`` on its forms: each message beside the field its key names
+(``"title"``), a row's message on that row's form (``"commitments.2.text"``), the
+rest above the form.
+
+A form field for free text: cleaned as the model will store it, then measured.
 
 Browsers send a textarea's line breaks as CR LF but count them as one character for
 ``maxlength``; Django's ``CharField`` counts two. :class:`FreeTextField` cleans the
@@ -10,6 +17,7 @@ the same words as the model (``"Beskrivning: högst 4 000 tecken (texten har …
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from django import forms
@@ -20,7 +28,7 @@ from django.db import models
 from .fields import length_message, limit
 from .text import clean_text
 
-__all__ = ["FreeTextField", "free_text"]
+__all__ = ["FreeTextField", "apply_service_errors", "free_text"]
 
 
 class FreeTextField(forms.CharField):
@@ -66,3 +74,57 @@ def free_text(model: type[models.Model], name: str, **kwargs: Any) -> FreeTextFi
     the form asks for less with ``max_length``)."""
     kwargs["max_length"] = min(kwargs.get("max_length") or 10**9, limit(model, name))
     return FreeTextField(**kwargs)
+
+
+def apply_service_errors(
+    form: forms.BaseForm,
+    error: ValidationError,
+    *,
+    fields: Mapping[str, str] | None = None,
+    rows: Mapping[str, Sequence[forms.BaseForm]] | None = None,
+    labelled: bool = False,
+    text: Callable[[str], str] = str,
+    unplaced: list[str] | None = None,
+) -> None:
+    """Put a service's ``ValidationError`` on ``form`` (and its row forms).
+
+    A key names a field of ``form`` (renamed through ``fields``: the service's
+    ``"parties"`` may be the form's ``"kommuner"``); ``"<rows>.<n>.<field>"`` names
+    field ``field`` of the ``n``-th form in ``rows[<rows>]`` (a row list without forms
+    falls back to ``fields[<rows>]`` on ``form``). Anything else — ``"__all__"``, a key
+    that names no field, an error without keys — becomes a non-field error of the
+    form it concerns, or goes to ``unplaced`` when given. ``labelled`` starts each
+    field message with the field's label ("Titel: …") unless it does already;
+    ``text`` rewrites each message (say, to keep the Swedish half of "sv / en").
+    """
+    fields = fields or {}
+    rows = rows or {}
+    items: list[tuple[str, str]] = []
+    if hasattr(error, "error_dict"):
+        for key, messages in error.message_dict.items():
+            items += [(key, text(str(m))) for m in messages]
+    else:
+        items = [("", text(str(m))) for m in error.messages]
+    for key, message in items:
+        target: forms.BaseForm | None = form
+        name: str | None = fields.get(key, key)
+        parts = key.split(".")
+        if len(parts) == 3 and parts[1].isdecimal():
+            forms_of = rows.get(parts[0])
+            if forms_of is None:
+                name = fields.get(parts[0], parts[0])
+            else:
+                index = int(parts[1])
+                target = forms_of[index] if index < len(forms_of) else None
+                name = fields.get(parts[2], parts[2])
+        if target is None or name not in target.fields:
+            if unplaced is not None and target is form:
+                unplaced.append(message)
+                continue
+            target = target or form
+            target.add_error(None, message)
+            continue
+        label = str(target.fields[name].label or "")
+        if labelled and label and not message.startswith(f"{label}:"):
+            message = f"{label}: {message[:1].lower()}{message[1:]}"
+        target.add_error(name, message)

@@ -3,8 +3,9 @@
 ``ReviewEditor`` bundles the record's fields, the commitment rows and the signatory
 rows so the view stays thin: it fills them from an extraction record, parses the
 POST, recomputes the measurability check per commitment, offers the places the kommun
-does not have yet as new areas, builds the record for ``promise_load_record`` and maps
-the loader's errors back to the fields by their Swedish names.
+does not have yet as new areas, builds the ``PromiseDraft`` the writer saves
+(``promises.services.promise_write``), and puts the writer's errors — keyed by the
+draft's paths — on the fields and rows they name (``lib.forms.apply_service_errors``).
 """
 
 from __future__ import annotations
@@ -17,13 +18,25 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from medborgarloften.extract.measurability import CommitmentCheck
-from medborgarloften.places.models import Area, Organisation
+from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.text import clean_text
+from medborgarloften.places.models import Area, Organisation, OrganisationKind
+from medborgarloften.promises.draft import (
+    AreaRef,
+    CommitmentDraft,
+    FocusAreaDraft,
+    Lifecycle,
+    OrganisationRef,
+    PromiseDraft,
+    SignatoryDraft,
+    TargetDraft,
+)
 from medborgarloften.promises.exchange import (
     kommun_name_keys,
     normalise_name,
+    police_area_name,
 )
 from medborgarloften.vocabulary import EVIDENCE_SOURCES, RESPONSIBLE, THEMES
 
@@ -109,6 +122,14 @@ def review_initial(run: ExtractionRun) -> dict[str, Any]:
     }
 
 
+def _text(value: Any) -> str:
+    return clean_text(value or "").strip()
+
+
+def _ref(org: Organisation) -> OrganisationRef:
+    return OrganisationRef(id=org.pk, kind=org.kind, name=org.name, code=org.code)
+
+
 # --- The page ------------------------------------------------------------------------
 
 
@@ -137,22 +158,6 @@ class CommitmentRow:
         return ReviewEditor._deleted(self.form)
 
 
-#: Where an error of the loader (a record path) shows: its Swedish field name.
-_RECORD_LABELS = {
-    "title": ("title", gettext_lazy("Titel")),
-    "municipalities": ("municipalities", gettext_lazy("Kommuner")),
-    "situation_summary": ("situation_summary", gettext_lazy("Lägesbild")),
-    "police_area": ("police_area", gettext_lazy("Lokalpolisområde")),
-    "period": ("period_start", gettext_lazy("Period")),
-    "focus_areas": ("focus_areas", gettext_lazy("Fokusområden")),
-    "themes": ("themes", gettext_lazy("Teman")),
-    "places": ("places", gettext_lazy("Platser i hela löftet")),
-    "evidence_sources": ("evidence_sources", gettext_lazy("Underlag")),
-    "follow_up": ("follow_up_text", gettext_lazy("Uppföljning")),
-    "new_areas": ("new_areas", gettext_lazy("Nya områden")),
-}
-
-
 class ReviewEditor:
     """The whole review form of one extraction run."""
 
@@ -171,10 +176,9 @@ class ReviewEditor:
         self.kommun = run.document.kommun
         self.text = _source_text(run.document.text)
         self.marks: list[Highlight] = highlights(self.record, len(self.text))
-        self.service_errors: list[SummaryError] = []
         self.left_out: list[str] = []
-        # Record index → row number, for placing the loader's errors.
-        self._record_rows: dict[str, list[int]] = {"commitments": [], "signatories": []}
+        # The rows of the last draft, in its order, for placing the writer's errors.
+        self._draft_rows: dict[str, list[Any]] = {"commitments": [], "signatories": []}
         if data is not None:
             data = self._with_blank_rows(data)
             self._municipalities_text = str(data.get("municipalities") or "")
@@ -266,9 +270,10 @@ class ReviewEditor:
     # -- places the kommun does not have --------------------------------------------
 
     @cached_property
-    def _known_places(self) -> set[str]:
-        """Names and aliases of the areas of every kommun the form names (as the
-        loader matches them), the uploaded document's kommun always included."""
+    def _known_areas(self) -> dict[str, Area]:
+        """The areas of every kommun the form names (the uploaded document's kommun
+        when it names none) by each of their names and aliases, as the loader finds
+        them: the first kommun's first."""
         kommuner: list[Organisation] = []
         names = split_names(self._municipalities_text)
         if names:
@@ -279,13 +284,20 @@ class ReviewEditor:
                     kommuner.append(found)
         if not kommuner and self.kommun is not None:
             kommuner = [self.kommun]
-        if not kommuner:
-            return set()
-        return {
-            normalise_name(name)
-            for area in Area.objects.filter(kommun__in=kommuner)
-            for name in area.names()
-        }
+        order = {k.pk: i for i, k in enumerate(kommuner)}
+        areas = sorted(
+            Area.objects.filter(kommun__in=kommuner),
+            key=lambda a: (order[a.kommun_id], a.pk),
+        )
+        known: dict[str, Area] = {}
+        for area in areas:
+            for name in area.names():
+                known.setdefault(normalise_name(name), area)
+        return known
+
+    @property
+    def _known_places(self) -> set[str]:
+        return set(self._known_areas)
 
     def _unknown(self, names: list[str]) -> list[str]:
         out: list[str] = []
@@ -409,128 +421,147 @@ class ReviewEditor:
                     anchor = form[name].auto_id if name in form.fields else ""
                     for message in messages:
                         out.append(SummaryError(anchor, f"{noun} {number} – {message}"))
-        return out + self.service_errors
+        return out
 
     def add_service_error(self, exc: ValidationError) -> None:
-        """Show an error of the loader or the service under the field it concerns."""
-        items: list[tuple[str, str]] = []
-        if hasattr(exc, "error_dict"):
-            for path, messages in exc.message_dict.items():
-                items += [(path, str(m)) for m in messages]
-        else:
-            items = [("", str(m)) for m in exc.messages]
-        for path, message in items:
-            message = message.split(" / ")[0]
-            self.service_errors.append(self._located(path, message))
-
-    def _located(self, path: str, message: str) -> SummaryError:
-        m = re.match(r"(commitments|signatories)\[(\d+)\]", path or "")
-        if m:
-            noun = _("Åtagande") if m.group(1) == "commitments" else _("Undertecknare")
-            rows = self._record_rows.get(m.group(1), [])
-            i = int(m.group(2))
-            number = rows[i] if i < len(rows) else i + 1
-            return SummaryError(
-                f"id_{m.group(1)}-{number - 1}-text"
-                if m.group(1) == "commitments"
-                else f"id_{m.group(1)}-{number - 1}-name",
-                f"{noun} {number} – {message}",
-            )
-        head = (path or "").split(".", 1)[0].split("[", 1)[0]
-        if head in _RECORD_LABELS:
-            field, label = _RECORD_LABELS[head]
-            return SummaryError(self.form[field].auto_id, f"{label}: {message}")
-        return SummaryError("", message)
+        """Put the writer's (or the service's) errors on the fields and rows they
+        name (``commitments.1.text``: the second commitment kept in the draft)."""
+        apply_service_errors(
+            self.form,
+            exc,
+            fields={"parties": "municipalities", "areas": "places"},
+            rows=self._draft_rows,
+            labelled=True,
+            text=lambda message: message.split(" / ")[0],
+        )
 
     # -- the record -----------------------------------------------------------------
 
-    def reviewed_record(self) -> dict[str, Any]:
-        """The edited values as an extraction record for ``promise_load_record``.
+    def reviewed_draft(self, *, reference_for: int | None = None) -> PromiseDraft:
+        """The edited values as the draft the writer saves (``promise_write``).
 
-        Places the kommun does not have, and that were not ticked as new areas, are
-        left out (the loader would otherwise create them unasked).
+        Places the kommun has are its areas; places ticked as new areas become new
+        areas; the others are left out (``left_out``), never created unasked. A
+        place named for a commitment belongs to it, not to the whole promise.
         """
         d = self.form.cleaned_data
         keep_new = {normalise_name(n) for n in d.get("new_areas") or []}
 
-        def kept(names: list[str]) -> list[str]:
-            return [
-                n
-                for n in names
-                if normalise_name(n) in self._known_places
-                or normalise_name(n) in keep_new
-            ]
+        def areas(names: list[str]) -> list[AreaRef]:
+            out: list[AreaRef] = []
+            for name in names:
+                key = normalise_name(name)
+                if key in self._known_areas:
+                    out.append(AreaRef(id=self._known_areas[key].pk))
+                elif key in keep_new:
+                    out.append(AreaRef(name=name))
+            return out
 
         self.left_out = [
             n for n in self.new_area_names if normalise_name(n) not in keep_new
         ]
-        commitments = []
-        signatories = []
-        self._record_rows = {"commitments": [], "signatories": []}
+        parties = [_ref(k) for k in self.form.kommuner]
+        police_name = _text(d.get("police_area"))
+        if self.form.police is not None:
+            parties.append(_ref(self.form.police))
+        elif police_name and self.create_police_area():
+            parties.append(
+                OrganisationRef(
+                    kind=OrganisationKind.LOKALPOLISOMRADE,
+                    name=police_area_name(Organisation(name=police_name)),
+                )
+            )
+        focus = split_lines(d.get("focus_areas") or "")
         kept_commitments = self._kept_forms(self.commitments)
         kept_signatories = self._kept_forms(self.signatories)
-        for number, form in enumerate(self.commitments.forms, start=1):
-            if form not in kept_commitments:
-                continue
+        self._draft_rows = {
+            "commitments": kept_commitments,
+            "signatories": kept_signatories,
+        }
+        commitments: list[CommitmentDraft] = []
+        inner_places: set[str] = set()
+        for form in kept_commitments:
             c = form.cleaned_data
+            places = split_names(c.get("places") or "")
+            inner_places |= {normalise_name(n) for n in places}
             target = target_of(
                 c.get("target_quantity"),
                 c.get("target_unit") or "",
                 c.get("target_per") or "",
                 c.get("target_deadline"),
             )
+            focus_name = " ".join((c.get("focus_area") or "").split()).rstrip(".")
             commitments.append(
-                {
-                    "text": c["text"].strip(),
-                    "responsible": [r for r in RESPONSIBLE if r in c["responsible"]],
-                    "measurable": target is not None,
-                    "target": target,
-                    "places": kept(split_names(c.get("places") or "")),
-                    "focus_area": " ".join((c.get("focus_area") or "").split()).rstrip(
-                        "."
-                    )
-                    or None,
-                }
+                CommitmentDraft(
+                    text=_text(c["text"]),
+                    responsible=[r for r in RESPONSIBLE if r in c["responsible"]],
+                    target=(
+                        TargetDraft(
+                            quantity=c.get("target_quantity"),
+                            unit=_text(c.get("target_unit")),
+                            per=c.get("target_per") or "",
+                            deadline=c.get("target_deadline"),
+                        )
+                        if target is not None
+                        else None
+                    ),
+                    areas=areas(places),
+                    focus_area=focus.index(focus_name) if focus_name in focus else None,
+                )
             )
-            self._record_rows["commitments"].append(number)
-        for number, form in enumerate(self.signatories.forms, start=1):
-            if form not in kept_signatories:
-                continue
+
+        def signatory_organisation(name: str) -> OrganisationRef | None:
+            key = normalise_name(name)
+            named = [*self.form.kommuner, self.form.police]
+            return next(
+                (
+                    _ref(p)
+                    for p in named
+                    if p is not None
+                    and key in {normalise_name(p.name), normalise_name(str(p))}
+                ),
+                None,
+            )
+
+        signatories = []
+        for form in kept_signatories:
             s = form.cleaned_data
+            organisation = _text(s.get("organisation"))
             signatories.append(
-                {
-                    "name": s["name"].strip(),
-                    "title": s.get("title", "").strip() or None,
-                    "organisation": s.get("organisation", "").strip() or None,
-                }
+                SignatoryDraft(
+                    name=_text(s["name"]),
+                    title=_text(s.get("title")),
+                    organisation=(
+                        signatory_organisation(organisation) if organisation else None
+                    ),
+                    organisation_name=organisation,
+                )
             )
-            self._record_rows["signatories"].append(number)
-        start, end = d.get("period_start"), d.get("period_end")
         document = self.run.document
-        source_url = document.source_url or self.record.get("source_url") or None
-        return {
-            "id": str(self.record.get("id") or f"dokument-{document.sha256[:12]}"),
-            "title": d["title"].strip(),
-            "source_url": source_url,
-            "municipalities": [k.name for k in self.form.kommuner],
-            "police_area": (d.get("police_area") or "").strip() or None,
-            "period": {
-                "start": start.isoformat() if start else None,
-                "end": end.isoformat() if end else None,
-                "text": (d.get("period_text") or "").strip() or None,
-            },
-            "situation_summary": (d.get("situation_summary") or "").strip() or None,
-            "focus_areas": split_lines(d.get("focus_areas") or ""),
-            "themes": list(d.get("themes") or []),
-            "places": kept(split_names(d.get("places") or "")),
-            "evidence_sources": list(d.get("evidence_sources") or []),
-            "commitments": commitments,
-            "follow_up": {
-                "text": (d.get("follow_up_text") or "").strip() or None,
-                "reports_per_period": d.get("reports_per_period"),
-            },
-            "signatories": signatories,
-        }
+        return PromiseDraft(
+            title=_text(d["title"]),
+            parties=parties,
+            period_start=d.get("period_start"),
+            period_end=d.get("period_end"),
+            period_text=_text(d.get("period_text")),
+            situation_summary=_text(d.get("situation_summary")),
+            evidence_sources=list(d.get("evidence_sources") or []),
+            themes=list(d.get("themes") or []),
+            places=[
+                ref
+                for name in split_names(d.get("places") or "")
+                if normalise_name(name) not in inner_places
+                for ref in areas([name])
+            ],
+            follow_up_text=_text(d.get("follow_up_text")),
+            reports_per_period=d.get("reports_per_period"),
+            source_url=document.source_url or str(self.record.get("source_url") or ""),
+            focus_areas=[FocusAreaDraft(title=t) for t in focus],
+            commitments=commitments,
+            signatories=signatories,
+            lifecycle=Lifecycle(status="draft"),
+            reference_for=reference_for,
+        )
 
     def new_areas(self) -> list[str]:
         return list(self.form.cleaned_data.get("new_areas") or [])

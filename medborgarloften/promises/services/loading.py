@@ -27,31 +27,32 @@ from medborgarloften.lib.text import clean_text
 from medborgarloften.places.models import (
     POLICE_KINDS,
     Area,
-    AreaKind,
     Organisation,
     OrganisationKind,
 )
 from medborgarloften.places.services import organisation_access_record
 from medborgarloften.vocabulary import ordered_responsible
 
+from ..draft import (
+    AreaRef,
+    CommitmentDraft,
+    FocusAreaDraft,
+    Lifecycle,
+    OrganisationRef,
+    PromiseDraft,
+    SignatoryDraft,
+    TargetDraft,
+    parse_row_path,
+)
 from ..exchange import (
     kommun_name_keys,
     normalise_name,
     police_area_key,
     police_area_name,
-    promise_to_record,
     record_schema,
 )
-from ..models import (
-    Commitment,
-    FocusArea,
-    Promise,
-    PromiseStatus,
-    Revision,
-    Signatory,
-)
-from .core import revision_record
-from .parties import asked_summary, promise_parties_assign
+from ..models import Promise, PromiseStatus, Revision
+from .writer import promise_write
 
 __all__ = [
     "LoadResult",
@@ -68,16 +69,26 @@ class RecordError(ValidationError):
     """A record that cannot be loaded: where (file, record index, field) and why."""
 
     def __init__(
-        self, path: str, message: str, *, file: str = "", index: int | None = None
+        self,
+        path: str,
+        message: str,
+        *,
+        file: str = "",
+        index: int | None = None,
+        code: str | None = None,
     ) -> None:
         self.path = path
         self.detail = message
         self.file = file
         self.index = index
-        super().__init__({path or "record": [message]})
+        super().__init__({path or "record": [ValidationError(message, code=code)]})
+        #: The writer's code for the problem, when it has one (``NOT_OWN_PARTY``).
+        self.code = code
 
     def located(self, *, file: str, index: int) -> RecordError:
-        return RecordError(self.path, self.detail, file=file, index=index)
+        return RecordError(
+            self.path, self.detail, file=file, index=index, code=self.code
+        )
 
     def __str__(self) -> str:
         where = []
@@ -356,17 +367,13 @@ class _Areas:
             for name in area.names():
                 self.by_key.setdefault(normalise_name(name), area)
 
-    def get(self, name: str, path: str) -> Area:
+    def ref(self, name: str) -> AreaRef:
+        """The stored area by that name or alias, or a new one the writer creates
+        in the first kommun."""
         key = normalise_name(name)
         if key in self.by_key:
-            return self.by_key[key]
-        if not self.kommuner:
-            raise RecordError(path, "ett område kräver en kommun / needs a kommun")
-        area = Area.objects.create(
-            kommun=self.kommuner[0], name=name.strip(), kind=AreaKind.OMRADE
-        )
-        self.by_key[key] = area
-        return area
+            return AreaRef(id=self.by_key[key].pk)
+        return AreaRef(name=name.strip())
 
 
 # --- the load itself ---------------------------------------------------------------
@@ -462,11 +469,6 @@ def _check_record(record: dict[str, Any], warnings: list[str]) -> dict[str, Any]
     period = record.get("period") or {}
     start = _date(period.get("start"), "period.start")
     end = _date(period.get("end"), "period.end")
-    if start and end and end < start:
-        raise RecordError(
-            "period.end",
-            f"perioden slutar ({end}) före den börjar ({start}) / end before start",
-        )
     details = record.get("focus_area_details")
     titles = record.get("focus_areas")
     if details is not None:
@@ -495,19 +497,12 @@ def _check_record(record: dict[str, Any], warnings: list[str]) -> dict[str, Any]
             for t in titles or []
         ]
         focus_path = "focus_areas"
-    seen: set[str] = set()
-    for i, fa in enumerate(focus):
-        if fa["title"] in seen:
-            raise RecordError(
-                f"{focus_path}[{i}]",
-                f"fokusområdet {fa['title']!r} finns två gånger / duplicate focus area",
-            )
-        seen.add(fa["title"])
+    # A period that ends before it starts, a focus area twice, a commitment without
+    # text: the writer's rules (services.writer), reported at their record paths.
+    seen = {fa["title"] for fa in focus}
     commitments = []
     for i, c in enumerate(record.get("commitments") or []):
         path = f"commitments[{i}]"
-        if not c["text"].strip():
-            raise RecordError(f"{path}.text", "får inte vara tom / must not be empty")
         fa_title = _text(c.get("focus_area")) or None
         if fa_title is not None and fa_title not in seen:
             raise RecordError(
@@ -538,6 +533,7 @@ def _check_record(record: dict[str, Any], warnings: list[str]) -> dict[str, Any]
         "start": start,
         "end": end,
         "focus": focus,
+        "focus_path": focus_path,
         "commitments": commitments,
         "signatories": signatories,
         "adopted_on": _date(record.get("adopted_on"), "adopted_on"),
@@ -579,6 +575,42 @@ def _take(existing: list[Any], key: str, value: str) -> Any | None:
     return None
 
 
+def _record_path(path: str, checked: dict[str, Any]) -> str:
+    """Where a writer's error (a draft path) sits in the record."""
+    parts = path.split(".")
+    row = parse_row_path(path)
+    if row is not None:
+        rows, index, name = row
+        if rows == "focus_areas":
+            if checked["focus_path"] == "focus_areas":
+                return f"focus_areas[{index}]"
+            return f"focus_area_details[{index}].{_ROW_FIELD_PATHS.get(name, name)}"
+        return f"{rows}[{index}].{_ROW_FIELD_PATHS.get(name, name)}"
+    if parts[0] == "parties":
+        return "municipalities"
+    return _FIELD_PATHS.get(parts[0], parts[0])
+
+
+def _unlabelled(message: str) -> str:
+    """The writer's message without the form label it starts with ("Titel: …"):
+    a record path names the field instead."""
+    label, sep, rest = message.partition(": ")
+    if sep and rest and label[:1].isupper() and len(label) <= 30:
+        return rest
+    return message
+
+
+#: Row field → where it sits in a record's row.
+_ROW_FIELD_PATHS = {
+    "target_quantity": "target.quantity",
+    "target_unit": "target.unit",
+    "target_per": "target.per",
+    "target_deadline": "target.deadline",
+    "areas": "places",
+    "signed_on": "date",
+}
+
+
 def _load(
     *,
     record: Any,
@@ -597,8 +629,55 @@ def _load(
             + ", ".join(sorted(unknown))
         )
     checked = _check_record(record, warnings)
-    kommuner = _resolve_kommuner(record, resolver)
+    uid = _is_uuid(record["id"])
+    promise = None
+    if uid is not None:
+        promise = Promise.objects.select_for_update().filter(uid=uid).first()
+    draft = _draft(
+        record=record,
+        checked=checked,
+        resolver=resolver,
+        promise=promise,
+        status=status or (record.get("status") if uid is not None else None),
+        uid=uid,
+        reference_for=reference_for,
+    )
+    created = promise is None
+    try:
+        promise = promise_write(
+            actor=actor,
+            draft=draft,
+            promise=promise,
+            source=source,
+            action=Revision.Action.LOADED,
+            summary=("Skapat" if created else "Ersatt") + " från medborgarlöfte-JSON",
+        )
+    except ValidationError as exc:
+        if not hasattr(exc, "error_dict"):
+            raise
+        path, errors = next(iter(exc.error_dict.items()))
+        raise RecordError(
+            _record_path(path, checked),
+            "; ".join(_unlabelled(m) for e in errors for m in e.messages),
+            code=errors[0].code,
+        ) from exc
+    return LoadResult(promise=promise, created=created, warnings=warnings)
 
+
+def _draft(
+    *,
+    record: dict[str, Any],
+    checked: dict[str, Any],
+    resolver: _Resolver,
+    promise: Promise | None,
+    status: str | None,
+    uid: uuid.UUID | None,
+    reference_for: Organisation | None,
+) -> PromiseDraft:
+    """The record as a draft for the writer: names resolved to stored organisations
+    and areas (or to new areas by name), rows matched to the stored ones by title or
+    text, so follow-up registered against them stays attached."""
+    kommuner = _resolve_kommuner(record, resolver)
     parties: list[Organisation] = list(kommuner)
     lpos: list[Organisation] = []
     for i, item in enumerate(record.get("parties") or []):
@@ -634,153 +713,105 @@ def _load(
         if lpo not in parties:
             parties.append(lpo)
 
-    uid = _is_uuid(record["id"])
-    promise = None
-    if uid is not None:
-        promise = Promise.objects.select_for_update().filter(uid=uid).first()
-    created = promise is None
-    before = None if promise is None else promise_to_record(promise)
-    if promise is None:
-        promise = Promise(uid=uid or uuid.uuid4())
-    default_status = record.get("status") if uid is not None else None
-    promise.title = _title(record, kommuner, checked)
-    promise.status = status or default_status or PromiseStatus.DRAFT
-    promise.source_url = _text(record.get("source_url"))
-    period = record.get("period") or {}
-    promise.period_start = checked["start"]
-    promise.period_end = checked["end"]
-    promise.period_text = _text(period.get("text"))
-    promise.situation_summary = _text(record.get("situation_summary"))
-    follow_up = record.get("follow_up") or {}
-    promise.follow_up_text = _text(follow_up.get("text"))
-    promise.reports_per_period = follow_up.get("reports_per_period")
-    promise.report_audience = _text(follow_up.get("audience"))
-    promise.adopted_on = checked["adopted_on"]
-    promise.published_at = checked["published_at"]
-    promise.closed_on = checked["closed_on"]
-    promise.evidence_sources = list(dict.fromkeys(record.get("evidence_sources") or []))
-    # Themes and places of the promise itself are what the record lists beyond
-    # those of its focus areas and commitments (the export adds them back).
-    inner_themes = {t for fa in checked["focus"] for t in fa["themes"]} | {
-        t for c in checked["commitments"] for t in c["themes"]
-    }
-    promise.themes = [
-        t for t in dict.fromkeys(record.get("themes") or []) if t not in inner_themes
-    ]
-    if reference_for is not None:
-        promise.reference_for = reference_for
-    try:
-        promise.full_clean(exclude=["uid"], validate_unique=False)
-    except ValidationError as exc:
-        name, messages = next(iter(exc.message_dict.items()))
-        raise RecordError(_FIELD_PATHS.get(name, name), "; ".join(messages))
-    promise.save()
-    # The operator (no actor) speaks for every party; a signed-in editor importing
-    # a document asks the kommuner and police units they do not edit for. A copy kept
-    # for comparison names the other area's parties as its document does, asks
-    # nobody, and gives them no rights (permissions._party_ids).
-    asked = promise_parties_assign(
-        promise=promise,
-        parties=parties,
-        actor=None if promise.reference_for_id is not None else actor,
-    )
-
     areas = _Areas(kommuner)
     inner_places = {normalise_name(p) for fa in checked["focus"] for p in fa["places"]}
     inner_places |= {
         normalise_name(p) for c in checked["commitments"] for p in c["places"]
     }
-    promise.areas.set(
-        [
-            areas.get(name, f"places[{i}]")
-            for i, name in enumerate(record.get("places") or [])
+    # Themes and places of the promise itself are what the record lists beyond
+    # those of its focus areas and commitments (the export adds them back).
+    inner_themes = {t for fa in checked["focus"] for t in fa["themes"]} | {
+        t for c in checked["commitments"] for t in c["themes"]
+    }
+    old_focus = list(promise.focus_areas.order_by("position", "pk")) if promise else []
+    old_commitments = (
+        list(promise.commitments.order_by("position", "pk")) if promise else []
+    )
+    focus_index = {fa["title"]: i for i, fa in enumerate(checked["focus"])}
+    period = record.get("period") or {}
+    follow_up = record.get("follow_up") or {}
+
+    def org_ref(org: Organisation) -> OrganisationRef:
+        return OrganisationRef(id=org.pk, kind=org.kind, name=org.name, code=org.code)
+
+    def signatory_org(name: str) -> OrganisationRef | None:
+        key = normalise_name(name) if name else None
+        for p in parties:
+            if key in {normalise_name(p.name), normalise_name(str(p))}:
+                return org_ref(p)
+        return None
+
+    def taken_id(existing: list[Any], key: str, value: str) -> int | None:
+        obj = _take(existing, key, value)
+        return obj.pk if obj is not None else None
+
+    return PromiseDraft(
+        title=_title(record, kommuner, checked),
+        parties=[org_ref(p) for p in parties],
+        period_start=checked["start"],
+        period_end=checked["end"],
+        period_text=_text(period.get("text")),
+        situation_summary=_text(record.get("situation_summary")),
+        evidence_sources=list(dict.fromkeys(record.get("evidence_sources") or [])),
+        themes=[
+            t
+            for t in dict.fromkeys(record.get("themes") or [])
+            if t not in inner_themes
+        ],
+        places=[
+            areas.ref(name)
+            for name in record.get("places") or []
             if normalise_name(name) not in inner_places
-        ]
-    )
-
-    old_focus = list(promise.focus_areas.order_by("position", "pk"))
-    focus_by_title: dict[str, FocusArea] = {}
-    for i, fa in enumerate(checked["focus"]):
-        obj = _take(old_focus, "title", fa["title"]) or FocusArea(promise=promise)
-        obj.title = fa["title"]
-        obj.description = fa["description"]
-        obj.themes = fa["themes"]
-        obj.position = i
-        obj.save()
-        obj.areas.set(
-            [
-                areas.get(name, f"focus_area_details[{i}].places[{j}]")
-                for j, name in enumerate(fa["places"])
-            ]
-        )
-        focus_by_title[fa["title"]] = obj
-
-    old_commitments = list(promise.commitments.order_by("position", "pk"))
-    for i, c in enumerate(checked["commitments"]):
-        obj = _take(old_commitments, "text", c["text"]) or Commitment(promise=promise)
-        obj.text = c["text"]
-        obj.responsible = c["responsible"]
-        obj.themes = c["themes"]
-        obj.focus_area = focus_by_title.get(c["focus_area"] or "")
-        obj.target_quantity = c["target"]["quantity"]
-        obj.target_unit = c["target"]["unit"]
-        obj.target_per = c["target"]["per"]
-        obj.target_deadline = c["target"]["deadline"]
-        obj.position = i
-        obj.save()
-        obj.areas.set(
-            [
-                areas.get(name, f"commitments[{i}].places[{j}]")
-                for j, name in enumerate(c["places"])
-            ]
-        )
-        obj.other_parties.set(
-            [resolver.other_party(name, parties) for name in c["other_parties"]]
-        )
-    for obj in old_commitments:
-        if obj.activities.exists():
-            raise RecordError(
-                "commitments",
-                f"åtagandet {obj.text[:60]!r} har rapporterade aktiviteter och kan inte "
-                "tas bort genom inläsning / has activities and cannot be removed by a "
-                "load",
+        ],
+        follow_up_text=_text(follow_up.get("text")),
+        reports_per_period=follow_up.get("reports_per_period"),
+        report_audience=_text(follow_up.get("audience")),
+        source_url=_text(record.get("source_url")),
+        focus_areas=[
+            FocusAreaDraft(
+                id=taken_id(old_focus, "title", fa["title"]),
+                title=fa["title"],
+                description=fa["description"],
+                themes=fa["themes"],
+                areas=[areas.ref(name) for name in fa["places"]],
             )
-        obj.delete()
-    for obj in old_focus:
-        obj.delete()
-
-    promise.signatories.all().delete()
-    for i, s in enumerate(checked["signatories"]):
-        key = normalise_name(s["organisation"]) if s["organisation"] else None
-        organisation = next(
-            (
-                p
-                for p in parties
-                if key in {normalise_name(p.name), normalise_name(str(p))}
-            ),
-            None,
-        )
-        Signatory.objects.create(
-            promise=promise,
-            name=s["name"],
-            title=s["title"],
-            organisation=organisation,
-            organisation_name=s["organisation"],
-            signed_on=s["date"],
-            position=i,
-        )
-
-    revision_record(
-        promise=promise,
-        actor=actor,
-        action=Revision.Action.LOADED,
-        before=before,
-        summary=("Skapat" if created else "Ersatt")
-        + " från medborgarlöfte-JSON"
-        + (f"; {asked_summary(asked)}" if asked else ""),
-        source=source,
+            for fa in checked["focus"]
+        ],
+        commitments=[
+            CommitmentDraft(
+                id=taken_id(old_commitments, "text", c["text"]),
+                text=c["text"],
+                focus_area=focus_index.get(c["focus_area"] or ""),
+                responsible=c["responsible"],
+                themes=c["themes"],
+                areas=[areas.ref(name) for name in c["places"]],
+                other_parties=[
+                    org_ref(resolver.other_party(name, parties))
+                    for name in c["other_parties"]
+                ],
+                target=TargetDraft(**c["target"]),
+            )
+            for c in checked["commitments"]
+        ],
+        signatories=[
+            SignatoryDraft(
+                name=s["name"],
+                title=s["title"],
+                organisation=signatory_org(s["organisation"]),
+                organisation_name=s["organisation"],
+                signed_on=s["date"],
+            )
+            for s in checked["signatories"]
+        ],
+        lifecycle=Lifecycle(
+            status=status or PromiseStatus.DRAFT,
+            adopted_on=checked["adopted_on"],
+            published_at=checked["published_at"],
+            closed_on=checked["closed_on"],
+        ),
+        uid=uid or uuid.uuid4(),
+        reference_for=reference_for.pk if reference_for is not None else None,
     )
-    return LoadResult(promise=promise, created=created, warnings=warnings)
 
 
 def promise_load_record(

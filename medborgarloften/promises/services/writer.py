@@ -29,8 +29,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from medborgarloften.places.models import Area, AreaKind, Organisation, OrganisationKind
-from medborgarloften.places.services import area_create
+from medborgarloften.places.models import (
+    POLICE_KINDS,
+    Area,
+    AreaKind,
+    Organisation,
+    OrganisationKind,
+)
+from medborgarloften.places.services import area_create, organisation_create
 
 from ..draft import (
     AreaRef,
@@ -47,7 +53,10 @@ from ..selectors import changed_sections, record_diff
 from .core import revision_record
 from .parties import asked_summary, promise_parties_assign
 
-__all__ = ["DraftErrors", "promise_version", "promise_write"]
+__all__ = ["NOT_OWN_PARTY", "DraftErrors", "promise_version", "promise_write"]
+
+#: The code of the error that the actor's own organisation is not a party.
+NOT_OWN_PARTY = "not_own_party"
 
 STALE_ROW = gettext_lazy(
     "%(row)s finns inte (längre) i det här löftet. Någon kan ha ändrat löftet "
@@ -65,12 +74,12 @@ class DraftErrors:
     """Collects messages by draft path ('title', 'commitments.1.text', '__all__')."""
 
     def __init__(self) -> None:
-        self.by_key: dict[str, list[str]] = {}
+        self.by_key: dict[str, list[ValidationError]] = {}
 
-    def add(self, key: str, message: str) -> None:
-        messages = self.by_key.setdefault(key, [])
-        if message not in messages:
-            messages.append(str(message))
+    def add(self, key: str, message: str, code: str | None = None) -> None:
+        errors = self.by_key.setdefault(key, [])
+        if all(str(message) != e.message for e in errors):
+            errors.append(ValidationError(str(message), code=code))
 
     def merge(self, prefix: str, exc: ValidationError) -> None:
         """Add a model's own validation messages, unless we already said something
@@ -237,7 +246,8 @@ def _check_promise(
     ):
         errors.add(
             "period_end",
-            _("Period till: periodens slut kan inte ligga före dess början."),
+            _("Period till: perioden slutar (%(end)s) före den börjar (%(start)s).")
+            % {"end": promise.period_end, "start": promise.period_start},
         )
     exclude = ["uid"] if draft.lifecycle is not None else ["uid", "status"]
     try:
@@ -415,6 +425,7 @@ def _check_permission(
         errors.add(
             "parties",
             _("Parter: din egen organisation måste vara part i löftet."),
+            code=NOT_OWN_PARTY,
         )
 
 
@@ -457,34 +468,42 @@ def _plan(*, actor: Any, promise: Promise, draft: PromiseDraft) -> _Plan:
 # --- saving ------------------------------------------------------------------------
 
 
-def _saved(objects: list[Any], kommun: Organisation | None) -> list[Any]:
-    """Save the new organisations and areas among ``objects`` (a new area in
-    ``kommun``, unless it has one by that name or alias); return them all."""
+def _saved(objects: list[Any], kommuner: list[Organisation], actor: Any) -> list[Any]:
+    """Save the new organisations and areas among ``objects``; return them all.
+
+    A new area goes to the first kommun (unless it has one by that name or alias);
+    a new police unit serves the promise's kommuner, with the grant audited
+    (``places.services.organisation_create``, which also says who may add one).
+    """
+    kommun = kommuner[0] if kommuner else None
     out: list[Any] = []
     for obj in objects:
         if obj.pk is None and isinstance(obj, Area):
-            key = normalise_name(obj.name)
-            known = (
-                next(
-                    (
-                        a
-                        for a in kommun.areas.all()
-                        if key in map(normalise_name, a.names())
-                    ),
-                    None,
-                )
-                if kommun is not None
-                else None
-            )
-            if known is None and kommun is not None:
-                known = area_create(kommun=kommun, name=obj.name)
-            if known is None:
+            if kommun is None:
                 raise ValidationError(
                     {"places": _("Ett nytt område kräver en kommun.")}
                 )
-            obj = known
+            key = normalise_name(obj.name)
+            obj = next(
+                (
+                    a
+                    for a in kommun.areas.all()
+                    if key in map(normalise_name, a.names())
+                ),
+                None,
+            ) or area_create(kommun=kommun, name=obj.name)
         elif obj.pk is None:
-            obj.save()
+            police = obj.kind in POLICE_KINDS
+            obj = organisation_create(
+                kind=obj.kind,
+                name=obj.name,
+                code=obj.code,
+                county=kommun.county if police and kommun is not None else None,
+                serves=kommuner if police else (),
+                source=obj.source,
+                actor=actor,
+                event_source="import",
+            )
         if obj not in out:
             out.append(obj)
     return out
@@ -495,8 +514,8 @@ def _save(plan: _Plan, actor: Any) -> tuple[Promise, list[Organisation]]:
     being a party (services.parties)."""
     promise = plan.promise
     promise.save()
-    parties = plan.parties = _saved(plan.parties, None)
-    kommun = next((p for p in parties if p.kind == OrganisationKind.KOMMUN), None)
+    kommuner = [p for p in plan.parties if p.kind == OrganisationKind.KOMMUN and p.pk]
+    parties = _saved(plan.parties, kommuner, actor)
     # A copy kept for comparison names the other area's parties as its document
     # does, asks nobody, and gives them no rights (permissions._party_ids).
     asked = promise_parties_assign(
@@ -505,7 +524,7 @@ def _save(plan: _Plan, actor: Any) -> tuple[Promise, list[Organisation]]:
         actor=None if promise.reference_for_id is not None else actor,
     )
     if plan.places is not None:
-        promise.areas.set(_saved(plan.places, kommun))
+        promise.areas.set(_saved(plan.places, kommuner, actor))
     Commitment.objects.filter(pk__in=plan.delete_commitments).delete()
     Signatory.objects.filter(pk__in=plan.delete_signatories).delete()
 
@@ -513,7 +532,7 @@ def _save(plan: _Plan, actor: Any) -> tuple[Promise, list[Organisation]]:
     for focus, areas in plan.focus_areas:
         focus.promise = promise
         focus.save()
-        focus.areas.set(_saved(areas, kommun))
+        focus.areas.set(_saved(areas, kommuner, actor))
         saved_focus.append(focus)
     for commitment, focus_index, areas, others in plan.commitments:
         commitment.promise = promise
@@ -521,8 +540,8 @@ def _save(plan: _Plan, actor: Any) -> tuple[Promise, list[Organisation]]:
             saved_focus[focus_index] if focus_index is not None else None
         )
         commitment.save()
-        commitment.areas.set(_saved(areas, kommun))
-        commitment.other_parties.set(_saved(others, None))
+        commitment.areas.set(_saved(areas, kommuner, actor))
+        commitment.other_parties.set(_saved(others, kommuner, actor))
     # After commitments point at their new focus areas, so none is left dangling.
     FocusArea.objects.filter(pk__in=plan.delete_focus_areas).delete()
     for signatory in plan.signatories:
