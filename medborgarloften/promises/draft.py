@@ -23,6 +23,7 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = [
     "AreaRef",
@@ -47,6 +48,16 @@ class OrganisationRef:
     name: str = ""
     code: str = ""
 
+    @classmethod
+    def of(cls, organisation: Any) -> OrganisationRef:
+        """The reference to a stored organisation (anything with pk, kind, name)."""
+        return cls(
+            id=organisation.pk,
+            kind=organisation.kind,
+            name=organisation.name,
+            code=getattr(organisation, "code", "") or "",
+        )
+
 
 @dataclass(frozen=True)
 class AreaRef:
@@ -54,6 +65,11 @@ class AreaRef:
 
     id: int | None = None
     name: str = ""
+
+    @classmethod
+    def of(cls, area: Any) -> AreaRef:
+        """The reference to a stored area (anything with pk and name)."""
+        return cls(id=area.pk, name=area.name)
 
 
 @dataclass(frozen=True)

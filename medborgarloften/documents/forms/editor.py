@@ -126,10 +126,6 @@ def _text(value: Any) -> str:
     return clean_text(value or "").strip()
 
 
-def _ref(org: Organisation) -> OrganisationRef:
-    return OrganisationRef(id=org.pk, kind=org.kind, name=org.name, code=org.code)
-
-
 # --- The page ------------------------------------------------------------------------
 
 
@@ -460,10 +456,10 @@ class ReviewEditor:
         self.left_out = [
             n for n in self.new_area_names if normalise_name(n) not in keep_new
         ]
-        parties = [_ref(k) for k in self.form.kommuner]
+        parties = [OrganisationRef.of(k) for k in self.form.kommuner]
         police_name = _text(d.get("police_area"))
         if self.form.police is not None:
-            parties.append(_ref(self.form.police))
+            parties.append(OrganisationRef.of(self.form.police))
         elif police_name and self.create_police_area():
             parties.append(
                 OrganisationRef(
@@ -515,7 +511,7 @@ class ReviewEditor:
             named = [*self.form.kommuner, self.form.police]
             return next(
                 (
-                    _ref(p)
+                    OrganisationRef.of(p)
                     for p in named
                     if p is not None
                     and key in {normalise_name(p.name), normalise_name(str(p))}

@@ -2,8 +2,9 @@
 
 ``PromiseEditor`` bundles them so the views stay thin: it parses the POST, checks what
 crosses forms (a commitment's focus area, areas of the chosen kommuner, the editor's own
-organisation among the parties), hands the service plain rows, maps the service's
-errors back onto the fields, and builds the error summary.
+organisation among the parties), hands the writer a ``PromiseDraft``, puts its
+errors on the fields (``lib.forms.apply_service_errors``), and builds the error
+summary.
 
 Rows refer to focus areas by the focus-area form's index (its prefix number), which
 does not change when rows are reordered, so a commitment can point at a focus area
@@ -23,11 +24,20 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from medborgarloften.lib.forms import apply_service_errors
 from medborgarloften.places.models import Organisation
 
+from ..draft import (
+    AreaRef,
+    CommitmentDraft,
+    FocusAreaDraft,
+    OrganisationRef,
+    PromiseDraft,
+    SignatoryDraft,
+    TargetDraft,
+)
 from ..models import Promise, PromiseStatus
 from ..selectors import kommun_areas, organisations_for_parties
-from ..services import CommitmentRow, FocusAreaRow, PromiseFields, SignatoryRow
 from .fields import RowOptions
 from .promise import (
     MAX_ROWS,
@@ -323,7 +333,7 @@ class PromiseEditor:
     # Hand-over to the service
 
     def service_input(self) -> dict[str, Any]:
-        """Keyword arguments for promise_create / promise_update."""
+        """Keyword arguments for promise_create / promise_update: the draft."""
         data = self.form.cleaned_data
         kept_focus = self._kept(self.focus)
         position = {index: n for n, (index, _form) in enumerate(kept_focus)}
@@ -332,31 +342,33 @@ class PromiseEditor:
             "commitments": [form for _i, form in self._kept(self.commitments)],
             "signatories": [form for _i, form in self._kept(self.signatories)],
         }
-        return {
-            "fields": PromiseFields(
-                title=data["title"],
-                parties=self.form.parties(),
-                period_start=data.get("period_start"),
-                period_end=data.get("period_end"),
-                situation_summary=data.get("situation_summary", ""),
-                evidence_sources=data.get("evidence_sources", []),
-                themes=data.get("themes", []),
-                follow_up_text=data.get("follow_up_text", ""),
-                reports_per_period=data.get("reports_per_period"),
-                report_audience=data.get("report_audience", ""),
-            ),
-            "focus_areas": [
-                FocusAreaRow(
+
+        def areas(form: Any) -> list[AreaRef]:
+            return [AreaRef.of(a) for a in form.cleaned_data.get("areas", [])]
+
+        draft = PromiseDraft(
+            title=data["title"],
+            parties=[OrganisationRef.of(p) for p in self.form.parties()],
+            period_start=data.get("period_start"),
+            period_end=data.get("period_end"),
+            situation_summary=data.get("situation_summary", ""),
+            evidence_sources=tuple(data.get("evidence_sources", [])),
+            themes=tuple(data.get("themes", [])),
+            follow_up_text=data.get("follow_up_text", ""),
+            reports_per_period=data.get("reports_per_period"),
+            report_audience=data.get("report_audience", ""),
+            focus_areas=[
+                FocusAreaDraft(
                     id=f.cleaned_data.get("id"),
                     title=f.cleaned_data["title"],
                     description=f.cleaned_data.get("description", ""),
-                    themes=f.cleaned_data.get("themes", []),
-                    areas=list(f.cleaned_data.get("areas", [])),
+                    themes=tuple(f.cleaned_data.get("themes", [])),
+                    areas=areas(f),
                 )
                 for f in self._row_keys["focus_areas"]
             ],
-            "commitments": [
-                CommitmentRow(
+            commitments=[
+                CommitmentDraft(
                     id=f.cleaned_data.get("id"),
                     text=f.cleaned_data["text"],
                     focus_area=(
@@ -364,29 +376,39 @@ class PromiseEditor:
                         if f.cleaned_data.get("focus_area") not in ("", None)
                         else None
                     ),
-                    responsible=f.cleaned_data.get("responsible", []),
-                    other_parties=list(f.cleaned_data.get("other_parties", [])),
-                    themes=f.cleaned_data.get("themes", []),
-                    areas=list(f.cleaned_data.get("areas", [])),
-                    target_quantity=f.cleaned_data.get("target_quantity"),
-                    target_unit=f.cleaned_data.get("target_unit", ""),
-                    target_per=f.cleaned_data.get("target_per", ""),
-                    target_deadline=f.cleaned_data.get("target_deadline"),
+                    responsible=tuple(f.cleaned_data.get("responsible", [])),
+                    other_parties=[
+                        OrganisationRef.of(o)
+                        for o in f.cleaned_data.get("other_parties", [])
+                    ],
+                    themes=tuple(f.cleaned_data.get("themes", [])),
+                    areas=areas(f),
+                    target=TargetDraft(
+                        quantity=f.cleaned_data.get("target_quantity"),
+                        unit=f.cleaned_data.get("target_unit", ""),
+                        per=f.cleaned_data.get("target_per", ""),
+                        deadline=f.cleaned_data.get("target_deadline"),
+                    ),
                 )
                 for f in self._row_keys["commitments"]
             ],
-            "signatories": [
-                SignatoryRow(
+            signatories=[
+                SignatoryDraft(
                     id=f.cleaned_data.get("id"),
                     name=f.cleaned_data["name"],
                     title=f.cleaned_data.get("title", ""),
-                    organisation=f.cleaned_data.get("organisation"),
+                    organisation=(
+                        OrganisationRef.of(f.cleaned_data["organisation"])
+                        if f.cleaned_data.get("organisation")
+                        else None
+                    ),
                     organisation_name=f.cleaned_data.get("organisation_name", ""),
                     signed_on=f.cleaned_data.get("signed_on"),
                 )
                 for f in self._row_keys["signatories"]
             ],
-        }
+        )
+        return {"draft": draft}
 
     @property
     def expected_version(self) -> str:
@@ -406,30 +428,14 @@ class PromiseEditor:
         self.form.data = data
 
     def add_service_errors(self, exc: ValidationError) -> None:
-        """Put the service's messages ('commitments.1.text') on the fields they name."""
-        if not hasattr(exc, "error_dict"):
-            self.non_form_errors += [str(m) for m in exc.messages]
-            return
-        field_map = {"parties": "kommuner"}
-        for key, messages in exc.message_dict.items():
-            parts = key.split(".")
-            target: Any = None
-            field: str | None = None
-            if len(parts) == 3 and parts[0] in self._row_keys:
-                rows = self._row_keys[parts[0]]
-                index = int(parts[1]) if parts[1].isdecimal() else -1
-                if 0 <= index < len(rows):
-                    target = rows[index]
-                    field = parts[2] if parts[2] in target.fields else None
-            elif key != "__all__":
-                target = self.form
-                field = field_map.get(key, key)
-                field = field if field in self.form.fields else None
-            for message in messages:
-                if target is None:
-                    self.non_form_errors.append(message)
-                else:
-                    target.add_error(field, message)
+        """Put the writer's messages ('commitments.1.text') on the fields they name."""
+        apply_service_errors(
+            self.form,
+            exc,
+            fields={"parties": "kommuner"},
+            rows=self._row_keys,
+            unplaced=self.non_form_errors,
+        )
 
     # Rendering
 

@@ -112,7 +112,7 @@ def fields_draft(
     """The draft the writer saves, from the editor's rows of stored objects."""
     return PromiseDraft(
         title=fields.title,
-        parties=[_org(p) for p in fields.parties],
+        parties=[OrganisationRef.of(p) for p in fields.parties],
         period_start=fields.period_start,
         period_end=fields.period_end,
         situation_summary=fields.situation_summary,
@@ -127,7 +127,7 @@ def fields_draft(
                 title=row.title,
                 description=row.description,
                 themes=tuple(row.themes),
-                areas=[AreaRef(id=a.pk) for a in row.areas],
+                areas=[AreaRef.of(a) for a in row.areas],
             )
             for row in focus_areas
         ],
@@ -137,9 +137,9 @@ def fields_draft(
                 text=row.text,
                 focus_area=row.focus_area,
                 responsible=tuple(row.responsible),
-                other_parties=[_org(o) for o in row.other_parties],
+                other_parties=[OrganisationRef.of(o) for o in row.other_parties],
                 themes=tuple(row.themes),
-                areas=[AreaRef(id=a.pk) for a in row.areas],
+                areas=[AreaRef.of(a) for a in row.areas],
                 target=TargetDraft(
                     quantity=row.target_quantity,
                     unit=row.target_unit,
@@ -154,7 +154,9 @@ def fields_draft(
                 id=row.id,
                 name=row.name,
                 title=row.title,
-                organisation=_org(row.organisation) if row.organisation else None,
+                organisation=OrganisationRef.of(row.organisation)
+                if row.organisation
+                else None,
                 organisation_name=row.organisation_name,
                 signed_on=row.signed_on,
             )
@@ -163,21 +165,38 @@ def fields_draft(
     )
 
 
-def _org(org: Organisation) -> OrganisationRef:
-    return OrganisationRef(id=org.pk, kind=org.kind, name=org.name, code=org.code)
+def _draft(
+    draft: PromiseDraft | None,
+    fields: PromiseFields | None,
+    focus_areas: Sequence[FocusAreaRow],
+    commitments: Sequence[CommitmentRow],
+    signatories: Sequence[SignatoryRow],
+) -> PromiseDraft:
+    if draft is not None:
+        return draft
+    if fields is None:
+        raise TypeError("give a draft or the fields")
+    return fields_draft(
+        fields,
+        focus_areas=focus_areas,
+        commitments=commitments,
+        signatories=signatories,
+    )
 
 
 def promise_create(
     *,
     actor: Any,
-    fields: PromiseFields,
+    draft: PromiseDraft | None = None,
+    fields: PromiseFields | None = None,
     focus_areas: Sequence[FocusAreaRow] = (),
     commitments: Sequence[CommitmentRow] = (),
     signatories: Sequence[SignatoryRow] = (),
     source: str = "webb",
     submission: uuid.UUID | None = None,
 ) -> Promise:
-    """Create a draft promise with all its rows, or nothing; record who created it.
+    """Create a draft promise with all its rows, or nothing, through the writer:
+    ``draft`` as the editor builds it, or ``fields`` and rows of stored objects.
 
     ``submission`` is the key of the form: when a promise with that key exists (the
     same form sent twice), it is returned with ``already_saved`` set and nothing new
@@ -189,12 +208,9 @@ def promise_create(
         if existing is not None:
             return existing
     try:
-        return _create(
+        return promise_write(
             actor=actor,
-            fields=fields,
-            focus_areas=focus_areas,
-            commitments=commitments,
-            signatories=signatories,
+            draft=_draft(draft, fields, focus_areas, commitments, signatories),
             source=source,
             submission=submission,
         )
@@ -223,34 +239,12 @@ def _submitted(submission: uuid.UUID, actor: Any) -> Promise | None:
     return existing
 
 
-def _create(
-    *,
-    actor: Any,
-    fields: PromiseFields,
-    focus_areas: Sequence[FocusAreaRow],
-    commitments: Sequence[CommitmentRow],
-    signatories: Sequence[SignatoryRow],
-    source: str,
-    submission: uuid.UUID | None,
-) -> Promise:
-    return promise_write(
-        actor=actor,
-        draft=fields_draft(
-            fields,
-            focus_areas=focus_areas,
-            commitments=commitments,
-            signatories=signatories,
-        ),
-        source=source,
-        submission=submission,
-    )
-
-
 def promise_update(
     *,
     actor: Any,
     promise: Promise,
-    fields: PromiseFields,
+    draft: PromiseDraft | None = None,
+    fields: PromiseFields | None = None,
     focus_areas: Sequence[FocusAreaRow] = (),
     commitments: Sequence[CommitmentRow] = (),
     signatories: Sequence[SignatoryRow] = (),
@@ -263,12 +257,7 @@ def promise_update(
     return promise_write(
         actor=actor,
         promise=promise,
-        draft=fields_draft(
-            fields,
-            focus_areas=focus_areas,
-            commitments=commitments,
-            signatories=signatories,
-        ),
+        draft=_draft(draft, fields, focus_areas, commitments, signatories),
         source=source,
         expected_version=expected_version,
     )

@@ -731,14 +731,11 @@ def _draft(
     period = record.get("period") or {}
     follow_up = record.get("follow_up") or {}
 
-    def org_ref(org: Organisation) -> OrganisationRef:
-        return OrganisationRef(id=org.pk, kind=org.kind, name=org.name, code=org.code)
-
     def signatory_org(name: str) -> OrganisationRef | None:
         key = normalise_name(name) if name else None
         for p in parties:
             if key in {normalise_name(p.name), normalise_name(str(p))}:
-                return org_ref(p)
+                return OrganisationRef.of(p)
         return None
 
     def taken_id(existing: list[Any], key: str, value: str) -> int | None:
@@ -747,7 +744,7 @@ def _draft(
 
     return PromiseDraft(
         title=_title(record, kommuner, checked),
-        parties=[org_ref(p) for p in parties],
+        parties=[OrganisationRef.of(p) for p in parties],
         period_start=checked["start"],
         period_end=checked["end"],
         period_text=_text(period.get("text")),
@@ -786,7 +783,7 @@ def _draft(
                 themes=c["themes"],
                 areas=[areas.ref(name) for name in c["places"]],
                 other_parties=[
-                    org_ref(resolver.other_party(name, parties))
+                    OrganisationRef.of(resolver.other_party(name, parties))
                     for name in c["other_parties"]
                 ],
                 target=TargetDraft(**c["target"]),
