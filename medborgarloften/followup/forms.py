@@ -137,12 +137,6 @@ class ActivityForm(forms.Form):
             data["quantity"] = 1  # left empty: one of it
         return data
 
-    def add_service_errors(self, message_dict: dict[str, list[str]]) -> None:
-        for key, messages in message_dict.items():
-            target = key if key in self.fields else None
-            for message in messages:
-                self.add_error(target, message)
-
 
 class ImportForm(forms.Form):
     file = forms.FileField(

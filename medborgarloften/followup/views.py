@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.accounts.permissions import organisation_roles
+from medborgarloften.lib.forms import apply_service_errors
 from medborgarloften.promises.models import Commitment, Promise
 
 from . import reports as report_render
@@ -196,7 +197,7 @@ def activity_new(request: HttpRequest, pk: int) -> HttpResponse:
                 commitment=commitment, actor=request.user, **form.service_kwargs()
             )
         except ValidationError as exc:
-            form.add_service_errors(exc.message_dict)
+            apply_service_errors(form, exc)
         else:
             if activity.already_saved:
                 messages.info(
@@ -252,7 +253,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
             stale = True
             form.add_error(None, exc.messages[0])
         except ValidationError as exc:
-            form.add_service_errors(exc.message_dict)
+            apply_service_errors(form, exc)
         else:
             messages.success(request, _("Ändringen är sparad."))
             return redirect("followup:activities", pk=commitment.promise_id)
@@ -403,12 +404,7 @@ def assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for key, errors in exc.message_dict.items():
-                    for error in errors:
-                        form.add_error(key if key in form.fields else None, error)
-            else:
-                form.add_error(None, exc.messages[0])
+            apply_service_errors(form, exc)
         else:
             messages.success(request, _("Bedömningen är sparad."))
             return redirect("followup:dashboard", pk=commitment.promise_id)
@@ -420,16 +416,6 @@ def assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # --- Reports -----------------------------------------------------------------------
-
-
-def _form_errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for key, errors in exc.message_dict.items():
-            for error in errors:
-                form.add_error(key if key in form.fields else None, error)
-    else:
-        for error in exc.messages:
-            form.add_error(None, error)
 
 
 @staff_view
@@ -452,7 +438,7 @@ def report_new(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             report = report_create(promise=promise, actor=request.user, **data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            apply_service_errors(form, exc)
         else:
             if report.already_saved:
                 messages.info(
@@ -533,7 +519,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             report_update(report=report, version=version, actor=request.user, **data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            apply_service_errors(form, exc)
         else:
             messages.success(request, _("Rapporten är sparad."))
             return redirect("followup:report", pk=report.pk)
@@ -693,13 +679,11 @@ def plan(request: HttpRequest, pk: int, year: int | None = None) -> HttpResponse
                         user=request.user,
                     )
                 except ValidationError as exc:
-                    for field, errors in exc.message_dict.items():
-                        target = (
-                            "when_text" if field in ("starts_on", "when") else field
-                        )
-                        target = target if target in add_form.fields else None
-                        for error in errors:
-                            add_form.add_error(target, error)
+                    apply_service_errors(
+                        add_form,
+                        exc,
+                        fields={"starts_on": "when_text", "when": "when_text"},
+                    )
                 else:
                     messages.success(request, _("Den planerade aktiviteten är sparad."))
                     return redirect("followup:plan_year", pk=promise.pk, year=year)
@@ -712,11 +696,7 @@ def plan(request: HttpRequest, pk: int, year: int | None = None) -> HttpResponse
                     user=request.user,
                 )
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    for error in errors:
-                        copy_form.add_error(
-                            field if field in copy_form.fields else None, error
-                        )
+                apply_service_errors(copy_form, exc)
             else:
                 text = _("%(n)s planerade aktiviteter kopierades.") % {
                     "n": len(result.created)
@@ -830,9 +810,7 @@ def arshjul_view(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 recurring_event_create(organisation=kommuner[0], **form.cleaned_data)
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    for error in errors:
-                        form.add_error(field if field in form.fields else None, error)
+                apply_service_errors(form, exc)
             else:
                 messages.success(request, _("Händelsen är sparad i årshjulet."))
                 return redirect("followup:arshjul", pk=promise.pk)
@@ -889,9 +867,7 @@ def communication(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 communication_create(promise=promise, **form.cleaned_data)
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    for error in errors:
-                        form.add_error(field if field in form.fields else None, error)
+                apply_service_errors(form, exc)
             else:
                 messages.success(request, _("Kommunikationsaktiviteten är sparad."))
                 return redirect("followup:communication", pk=promise.pk)

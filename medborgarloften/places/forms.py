@@ -9,6 +9,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.forms import apply_service_errors
+
 from .models import AreaKind, County, Organisation, OrganisationKind
 from .selectors import counties, kommuner_from_text, police_parents
 
@@ -36,10 +38,7 @@ class AccessibleFormMixin:
 
     def apply_errors(self, error: ValidationError) -> None:
         """Put a service's ValidationError beside the field it names."""
-        for key, messages in error.message_dict.items():
-            field = key if key in self.fields else None  # type: ignore[attr-defined]
-            for message in messages:
-                self.add_error(field, message)  # type: ignore[attr-defined]
+        apply_service_errors(self, error)  # type: ignore[arg-type]
         self.mark_fields()
 
 

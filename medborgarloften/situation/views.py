@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.forms import apply_service_errors
 from medborgarloften.places.models import Organisation
 from medborgarloften.vocabulary import THEMES
 
@@ -145,9 +146,7 @@ def observation_new(request: HttpRequest, code: str) -> HttpResponse:
                 organisation=reporting_organisation(request.user, kommun),
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            apply_service_errors(form, exc)
         else:
             where = observation.area.name if observation.area else _("utan område")
             messages.success(
@@ -403,9 +402,7 @@ def dialogue_new(request: HttpRequest, code: str) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            apply_service_errors(form, exc)
         else:
             messages.success(request, _("Dialogen är sparad."))
             return redirect("situation:dialogues", code=kommun.code)

@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from medborgarloften.lib.forms import apply_service_errors
+
 from ..models import AlertReason, Survey, SurveyKind
 from . import limits
 from .forms import SurveyAnswerForm, WalkPointForm
@@ -39,13 +41,6 @@ def _answered(request: HttpRequest, survey: Survey) -> bool:
 
 def _mark_answered(request: HttpRequest, survey: Survey) -> None:
     request.session[_DONE] = [*request.session.get(_DONE, []), survey.pk]
-
-
-def _add_errors(form: object, exc: ValidationError) -> None:
-    for field, messages in exc.message_dict.items():
-        for message in messages:
-            target = field if field in form.fields else None  # type: ignore[attr-defined]
-            form.add_error(target, message)  # type: ignore[attr-defined]
 
 
 def _refusal(check: limits.TokenCheck) -> tuple[str, int, str | None] | None:
@@ -158,7 +153,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
                     )
             except ValidationError as exc:
                 limits.release_token(survey, check.nonce)
-                _add_errors(form, exc)
+                apply_service_errors(form, exc)
                 status = 400
             else:
                 if limits.count_stored(survey, keys):

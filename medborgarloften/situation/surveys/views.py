@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.forms import apply_service_errors
 
 from ..models import Survey, SurveyKind, WalkPoint, WalkStatus
 from ..views import _context, _kommun_for_editor, _kommun_for_viewer
@@ -70,9 +71,7 @@ def survey_new(request: HttpRequest, code: str) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            apply_service_errors(form, exc)
         else:
             messages.success(request, _("Enkäten är skapad som utkast."))
             return redirect("situation:survey_detail", code=kommun.code, pk=survey.pk)
@@ -114,9 +113,8 @@ def survey_publish_view(request: HttpRequest, code: str, pk: int) -> HttpRespons
     try:
         survey_publish(survey=survey)
     except ValidationError as exc:
-        for errors in exc.message_dict.values():
-            for error in errors:
-                messages.error(request, error)
+        for message in exc.messages:
+            messages.error(request, message)
     else:
         messages.success(request, _("Enkäten är publicerad."))
     return redirect("situation:survey_detail", code=kommun.code, pk=survey.pk)
