@@ -1,11 +1,15 @@
 """Load medborgarlöfte JSON records into promises (docs/format.md, "Loading").
 
-A record is checked in three steps before anything is written: the JSON Schema (shape,
-types, vocabularies), the semantic checks the schema cannot express (dates, targets,
-focus-area references), and the resolution of names to stored organisations and areas.
-Every problem is a :class:`RecordError` naming the field by its path in the record
-(``commitments[2].target.quantity``); loaders of several records add the file and the
-record index. Everything runs in one transaction, so a bad record stores nothing.
+A record is checked in three steps: the JSON Schema (shape, types, vocabularies), the
+checks of the record's own form the schema cannot express (dates, targets, focus-area
+references), and the resolution of names to stored organisations and areas. The
+result is a ``PromiseDraft`` (rows matched to the stored ones by title or text, so
+follow-up stays attached; organisations and places not found named for the writer to
+create), which the one writer (``services.writer.promise_write``) checks against the
+rules every promise obeys and saves. Every problem is a :class:`RecordError` naming the
+field by its path in the record (``commitments[2].target.quantity``); loaders of
+several records add the file and the record index. Everything runs in one
+transaction, so a bad record stores nothing.
 """
 
 from __future__ import annotations
@@ -30,7 +34,6 @@ from medborgarloften.places.models import (
     Organisation,
     OrganisationKind,
 )
-from medborgarloften.places.services import organisation_access_record
 from medborgarloften.vocabulary import ordered_responsible
 
 from ..draft import (
@@ -256,12 +259,14 @@ def _text(value: str | None) -> str:
 
 
 class _Resolver:
-    """Finds organisations by code or name; one per load, so lookups are cached."""
+    """Finds organisations by code or name; one per load, so lookups are cached.
+    One it does not find is returned unsaved, for the writer to create."""
 
     def __init__(self, *, create_missing_police_area: bool, actor: Any = None) -> None:
         self.create_missing_police_area = create_missing_police_area
         self.actor = actor
         self._kommuner: list[Organisation] | None = None
+        self._new: dict[tuple[str, str], Organisation] = {}
 
     def kommuner(self) -> list[Organisation]:
         if self._kommuner is None:
@@ -299,19 +304,16 @@ class _Resolver:
                 f"okänt lokalpolisområde {name!r} / unknown police area; skapa det med "
                 "--create-missing-police-area / create it with that flag",
             )
-        lpo = Organisation(
-            kind=OrganisationKind.LOKALPOLISOMRADE,
-            name=police_area_name(Organisation(name=name)),
-            county=kommuner[0].county if kommuner else None,
-            source="medborgarlöfte-JSON",
+        # A new unit, unsaved: the writer creates it after its checks, serving the
+        # promise's kommuner, and keeps who made it do so.
+        return self._new.setdefault(
+            ("lpo", key),
+            Organisation(
+                kind=OrganisationKind.LOKALPOLISOMRADE,
+                name=police_area_name(Organisation(name=name)),
+                source="medborgarlöfte-JSON",
+            ),
         )
-        lpo.save()
-        lpo.serves.add(*kommuner)
-        # Serving a kommun opens its lägesbild: keep who made the new unit do so.
-        organisation_access_record(
-            organisation=lpo, granted=kommuner, actor=self.actor, source="import"
-        )
-        return lpo
 
     def party(self, item: dict[str, Any], path: str) -> Organisation:
         kind = item["kind"]
@@ -333,8 +335,7 @@ class _Resolver:
             org.full_clean(validate_unique=True, validate_constraints=True)
         except ValidationError as exc:
             raise RecordError(path, "; ".join(exc.messages))
-        org.save()
-        return org
+        return org  # unsaved: the writer creates it after its checks
 
     def other_party(self, name: str, parties: list[Organisation]) -> Organisation:
         key = normalise_name(name)
@@ -348,11 +349,10 @@ class _Resolver:
         ):
             if normalise_name(org.name) == key:
                 return org
-        org = Organisation(
+        # Unsaved: the writer creates it after its checks.
+        return Organisation(
             kind=OrganisationKind.ANNAN, name=name.strip(), source="medborgarlöfte-JSON"
         )
-        org.save()
-        return org
 
 
 class _Areas:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -102,10 +102,12 @@ class DraftErrors:
 
 @dataclass
 class _Refs:
-    """The stored organisations and areas a draft names by id."""
+    """The stored organisations and areas a draft names by id, and the new
+    organisations it names by kind and name (one unsaved instance per name)."""
 
     organisations: dict[int, Organisation]
     areas: dict[int, Area]
+    new: dict[tuple[str, str], Organisation] = field(default_factory=dict)
 
 
 def _ids(refs: Iterable[OrganisationRef | AreaRef | None]) -> set[int]:
@@ -132,23 +134,26 @@ def _load_refs(draft: PromiseDraft) -> _Refs:
 def _organisation(
     ref: OrganisationRef, refs: _Refs, errors: DraftErrors, key: str
 ) -> Organisation | None:
-    """The stored organisation, or a new unsaved one made from kind and name."""
+    """The stored organisation, or a new unsaved one made from kind and name (the
+    same one wherever the draft names it)."""
     if ref.id is not None:
         found = refs.organisations.get(ref.id)
         if found is None:
             errors.add(key, _("Organisationen finns inte (längre)."))
         return found
+    kind = ref.kind or OrganisationKind.ANNAN
+    name = " ".join(ref.name.split())
+    if (kind, normalise_name(name)) in refs.new:
+        return refs.new[(kind, normalise_name(name))]
     org = Organisation(
-        kind=ref.kind or OrganisationKind.ANNAN,
-        name=" ".join(ref.name.split()),
-        code=ref.code.strip(),
-        source="medborgarlöfte-JSON",
+        kind=kind, name=name, code=ref.code.strip(), source="medborgarlöfte-JSON"
     )
     try:
         org.full_clean(validate_unique=True, validate_constraints=True)
     except ValidationError as exc:
         errors.add(key, "; ".join(exc.messages))
         return None
+    refs.new[(kind, normalise_name(name))] = org
     return org
 
 
@@ -389,7 +394,7 @@ def _check_signatories(
         signatory.title = row.title.strip()
         signatory.organisation = (
             _organisation(row.organisation, refs, errors, f"{key}organisation")
-            if row.organisation is not None and row.organisation.id is not None
+            if row.organisation is not None
             else None
         )
         signatory.organisation_name = row.organisation_name.strip()
@@ -468,23 +473,31 @@ def _plan(*, actor: Any, promise: Promise, draft: PromiseDraft) -> _Plan:
 # --- saving ------------------------------------------------------------------------
 
 
-def _saved(objects: list[Any], kommuner: list[Organisation], actor: Any) -> list[Any]:
+def _saved(
+    objects: list[Any],
+    kommuner: list[Organisation],
+    actor: Any,
+    made: dict[int, Any],
+) -> list[Any]:
     """Save the new organisations and areas among ``objects``; return them all.
 
     A new area goes to the first kommun (unless it has one by that name or alias);
     a new police unit serves the promise's kommuner, with the grant audited
     (``places.services.organisation_create``, which also says who may add one).
+    ``made`` remembers what this save created, so a new one named twice is made once.
     """
     kommun = kommuner[0] if kommuner else None
     out: list[Any] = []
     for obj in objects:
-        if obj.pk is None and isinstance(obj, Area):
+        if obj.pk is None and id(obj) in made:
+            obj = made[id(obj)]
+        elif obj.pk is None and isinstance(obj, Area):
             if kommun is None:
                 raise ValidationError(
                     {"places": _("Ett nytt område kräver en kommun.")}
                 )
             key = normalise_name(obj.name)
-            obj = next(
+            made[id(obj)] = obj = next(
                 (
                     a
                     for a in kommun.areas.all()
@@ -494,7 +507,7 @@ def _saved(objects: list[Any], kommuner: list[Organisation], actor: Any) -> list
             ) or area_create(kommun=kommun, name=obj.name)
         elif obj.pk is None:
             police = obj.kind in POLICE_KINDS
-            obj = organisation_create(
+            made[id(obj)] = obj = organisation_create(
                 kind=obj.kind,
                 name=obj.name,
                 code=obj.code,
@@ -515,7 +528,8 @@ def _save(plan: _Plan, actor: Any) -> tuple[Promise, list[Organisation]]:
     promise = plan.promise
     promise.save()
     kommuner = [p for p in plan.parties if p.kind == OrganisationKind.KOMMUN and p.pk]
-    parties = _saved(plan.parties, kommuner, actor)
+    made: dict[int, Any] = {}
+    parties = _saved(plan.parties, kommuner, actor, made)
     # A copy kept for comparison names the other area's parties as its document
     # does, asks nobody, and gives them no rights (permissions._party_ids).
     asked = promise_parties_assign(
@@ -524,7 +538,7 @@ def _save(plan: _Plan, actor: Any) -> tuple[Promise, list[Organisation]]:
         actor=None if promise.reference_for_id is not None else actor,
     )
     if plan.places is not None:
-        promise.areas.set(_saved(plan.places, kommuner, actor))
+        promise.areas.set(_saved(plan.places, kommuner, actor, made))
     Commitment.objects.filter(pk__in=plan.delete_commitments).delete()
     Signatory.objects.filter(pk__in=plan.delete_signatories).delete()
 
@@ -532,7 +546,7 @@ def _save(plan: _Plan, actor: Any) -> tuple[Promise, list[Organisation]]:
     for focus, areas in plan.focus_areas:
         focus.promise = promise
         focus.save()
-        focus.areas.set(_saved(areas, kommuner, actor))
+        focus.areas.set(_saved(areas, kommuner, actor, made))
         saved_focus.append(focus)
     for commitment, focus_index, areas, others in plan.commitments:
         commitment.promise = promise
@@ -540,12 +554,14 @@ def _save(plan: _Plan, actor: Any) -> tuple[Promise, list[Organisation]]:
             saved_focus[focus_index] if focus_index is not None else None
         )
         commitment.save()
-        commitment.areas.set(_saved(areas, kommuner, actor))
-        commitment.other_parties.set(_saved(others, kommuner, actor))
+        commitment.areas.set(_saved(areas, kommuner, actor, made))
+        commitment.other_parties.set(_saved(others, kommuner, actor, made))
     # After commitments point at their new focus areas, so none is left dangling.
     FocusArea.objects.filter(pk__in=plan.delete_focus_areas).delete()
     for signatory in plan.signatories:
         signatory.promise = promise
+        if signatory.organisation is not None and signatory.organisation.pk is None:
+            signatory.organisation = made.get(id(signatory.organisation))
         signatory.save()
     return promise, asked
 

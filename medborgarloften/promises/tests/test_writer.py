@@ -542,3 +542,42 @@ def test_the_editor_the_loader_and_the_review_save_the_same_promise(
     assert Organisation.objects.count() == organisations  # none made on the way
     assert Area.objects.count() == 1
     assert [p.revisions.count() for p in saved] == [1, 1, 1]
+
+
+def test_the_loader_makes_new_organisations_only_after_the_writers_checks(
+    kalmar, lpo_kalmar, other_kommun_editor
+):
+    record = {
+        **RECORD,
+        "police_area": "Lokalpolisområde Öland",
+        "parties": [{"kind": "annan", "name": "Föreningen Trygga Kalmar"}],
+    }
+    organisations = Organisation.objects.count()
+    with pytest.raises(ValidationError, match="egen organisation"):
+        promise_load_record(
+            record=record,
+            actor=other_kommun_editor,
+            source="test",
+            create_missing_police_area=True,
+        )
+    assert Organisation.objects.count() == organisations
+    assert not Area.objects.exists()
+
+
+def test_a_new_party_named_twice_is_made_once_and_signs(kalmar, lpo_kalmar):
+    record = {
+        **RECORD,
+        "parties": [{"kind": "annan", "name": "Föreningen Trygga Kalmar"}],
+        "commitments": [
+            {**RECORD["commitments"][0], "other_parties": ["Föreningen Trygga Kalmar"]}
+        ],
+        "signatories": [
+            {"name": "Bo Ek", "title": None, "organisation": "Föreningen Trygga Kalmar"}
+        ],
+    }
+    promise = promise_load_record(record=record, source="test")
+    new = Organisation.objects.get(name="Föreningen Trygga Kalmar")
+    assert new in promise.parties.all()
+    assert list(promise.commitments.get().other_parties.all()) == [new]
+    assert promise.signatories.get().organisation == new
+    assert Area.objects.get().name == "Berga"  # the commitment's new place
