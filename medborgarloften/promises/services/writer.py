@@ -419,11 +419,9 @@ def _check_permission(
     """Who may write this promise with these parties (the operator may all)."""
     if actor is None:
         return
-    if promise.pk is None:
-        if not can_create_promise(actor):
-            raise PermissionDenied(_("Du får inte skapa medborgarlöften."))
-    elif not can_edit_promise(actor, promise):
-        raise PermissionDenied(_("Du får inte ändra det här medborgarlöftet."))
+    # Editing a stored promise was allowed (or refused) first thing in promise_write.
+    if promise.pk is None and not can_create_promise(actor):
+        raise PermissionDenied(_("Du får inte skapa medborgarlöften."))
     if not can_author_with_parties(
         actor, [p.pk for p in parties if p.pk], reference_for=promise.reference_for_id
     ):
