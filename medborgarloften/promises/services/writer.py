@@ -209,6 +209,24 @@ def _existing(manager: Any, promise: Promise) -> dict[int, Any]:
     return {row.pk: row for row in manager.filter(promise=promise)}
 
 
+def _row(
+    model: type[Any],
+    old: dict[int, Any],
+    row_id: int | None,
+    promise: Promise,
+    stale: tuple[str, str],
+    errors: DraftErrors,
+) -> Any | None:
+    """The stored row a draft row replaces, or a new one; None (and an error at
+    ``stale``: key and noun) when the id names no row of this promise."""
+    if row_id is not None and row_id not in old:
+        key, noun = stale
+        errors.add(key, STALE_ROW % {"row": noun})
+        return None
+    found = old.get(row_id) if row_id is not None else None
+    return found or model(promise=promise if promise.pk else None)
+
+
 def _apply_fields(promise: Promise, draft: PromiseDraft) -> None:
     promise.title = draft.title.strip()
     promise.period_start = draft.period_start
@@ -274,11 +292,10 @@ def _check_focus_areas(
     titles: set[str] = set()
     for index, row in enumerate(rows):
         key = f"focus_areas.{index}."
-        if row.id is not None and row.id not in old:
-            errors.add(f"{key}title", STALE_ROW % {"row": _("Fokusområdet")})
+        stale = (f"{key}title", _("Fokusområdet"))
+        focus = _row(FocusArea, old, row.id, promise, stale, errors)
+        if focus is None:
             continue
-        focus = old.get(row.id) if row.id is not None else None
-        focus = focus or FocusArea(promise=promise if promise.pk else None)
         focus.title = row.title.strip()
         focus.description = row.description.strip()
         focus.themes = list(row.themes)
@@ -316,11 +333,10 @@ def _check_commitments(
     planned: list[tuple[Commitment, int | None, list[Area], list[Organisation]]] = []
     for index, row in enumerate(rows):
         key = f"commitments.{index}."
-        if row.id is not None and row.id not in old:
-            errors.add(f"{key}text", STALE_ROW % {"row": _("Åtagandet")})
+        stale = (f"{key}text", _("Åtagandet"))
+        commitment = _row(Commitment, old, row.id, promise, stale, errors)
+        if commitment is None:
             continue
-        commitment = old.get(row.id) if row.id is not None else None
-        commitment = commitment or Commitment(promise=promise if promise.pk else None)
         target = row.target
         commitment.text = row.text.strip()
         commitment.responsible = list(row.responsible)
@@ -385,11 +401,10 @@ def _check_signatories(
     planned: list[Signatory] = []
     for index, row in enumerate(rows):
         key = f"signatories.{index}."
-        if row.id is not None and row.id not in old:
-            errors.add(f"{key}name", STALE_ROW % {"row": _("Undertecknaren")})
+        stale = (f"{key}name", _("Undertecknaren"))
+        signatory = _row(Signatory, old, row.id, promise, stale, errors)
+        if signatory is None:
             continue
-        signatory = old.get(row.id) if row.id is not None else None
-        signatory = signatory or Signatory(promise=promise if promise.pk else None)
         signatory.name = row.name.strip()
         signatory.title = row.title.strip()
         signatory.organisation = (

@@ -9,7 +9,6 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
-from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from medborgarloften.places.models import Area, Organisation
@@ -33,6 +32,7 @@ from medborgarloften.promises.services import (
     promise_load_record,
     promise_write,
 )
+from medborgarloften.promises.tests.test_forms import _management, _query
 
 
 def _draft(kalmar, lpo_kalmar, areas=(), **changes) -> PromiseDraft:
@@ -368,17 +368,6 @@ def test_a_load_sets_status_and_its_dates_the_editor_leaves_them(
 
 
 # --- The three ways in give the same promise -----------------------------------------
-
-
-def _query(data: dict[str, str | list[str]]) -> QueryDict:
-    query = QueryDict(mutable=True)
-    for key, value in data.items():
-        query.setlist(key, value if isinstance(value, list) else [value])
-    return query
-
-
-def _management(prefix: str, total: int) -> dict[str, str]:
-    return {f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": "0"}
 
 
 def _comparable(promise: Promise) -> dict:
