@@ -86,12 +86,15 @@ def _promise_load_record(
 ) -> Any:
     from medborgarloften.promises.services import promise_load_record
 
+    # The command line writes on the operator's authority; ``actor`` (--user) is
+    # who the history names.
     return promise_load_record(
         record=record,
         actor=actor,
         source=source,
         create_missing_police_area=create_missing_police_area,
         reference_for=reference_for,
+        as_operator=True,
     )
 
 

@@ -619,6 +619,7 @@ def _load(
     resolver: _Resolver,
     status: str | None,
     reference_for: Organisation | None = None,
+    as_operator: bool = False,
 ) -> LoadResult:
     record_validate(record)
     warnings: list[str] = []
@@ -651,6 +652,7 @@ def _load(
             source=source,
             action=Revision.Action.LOADED,
             summary=("Skapat" if created else "Ersatt") + " från medborgarlöfte-JSON",
+            as_operator=as_operator,
         )
     except ValidationError as exc:
         if not hasattr(exc, "error_dict"):
@@ -819,8 +821,12 @@ def promise_load_record(
     create_missing_police_area: bool = False,
     status: str | None = None,
     reference_for: Organisation | None = None,
+    as_operator: bool = False,
 ) -> Promise:
     """Create or replace one promise from a record, all or nothing; raise RecordError.
+
+    ``actor`` must be allowed to write the promise (``promise_write``), unless
+    ``as_operator``: a command run on the server, naming ``actor`` for the history.
 
     With ``reference_for`` the promise is kept by that organisation for comparison
     (another area's promise): its parties stay as the record says, and it stays a
@@ -836,6 +842,7 @@ def promise_load_record(
             ),
             status=PromiseStatus.DRAFT if reference_for is not None else status,
             reference_for=reference_for,
+            as_operator=as_operator,
         ).promise
         return promise
 

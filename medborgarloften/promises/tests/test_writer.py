@@ -570,3 +570,14 @@ def test_a_new_party_named_twice_is_made_once_and_signs(kalmar, lpo_kalmar):
     assert list(promise.commitments.get().other_parties.all()) == [new]
     assert promise.signatories.get().organisation == new
     assert Area.objects.get().name == "Berga"  # the commitment's new place
+
+
+def test_a_command_writes_on_the_operators_authority_naming_its_user(
+    kalmar, lpo_kalmar, other_kommun_editor
+):
+    promise = promise_load_record(
+        record=RECORD, actor=other_kommun_editor, source="fil", as_operator=True
+    )
+    revision = promise.revisions.get()
+    assert revision.actor == other_kommun_editor
+    assert revision.action == Revision.Action.LOADED
