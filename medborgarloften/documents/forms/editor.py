@@ -559,9 +559,6 @@ class ReviewEditor:
             reference_for=reference_for,
         )
 
-    def new_areas(self) -> list[str]:
-        return list(self.form.cleaned_data.get("new_areas") or [])
-
     def create_police_area(self) -> bool:
         return self.may_create_police and bool(
             self.form.cleaned_data.get("create_police_area")
