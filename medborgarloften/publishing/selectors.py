@@ -24,6 +24,7 @@ from medborgarloften.followup.selectors import (
     commitment_rows,
     report_plan,
 )
+from medborgarloften.places.lookup import fold
 from medborgarloften.places.models import Area, County, Organisation
 from medborgarloften.promises.models import (
     PUBLIC_STATUSES,
@@ -41,11 +42,6 @@ from .maps import SwedenOutline, sweden_outline
 
 ACTIVITIES_PER_PAGE = 20
 FEED_ITEMS = 50
-
-
-def _fold(text: str) -> str:
-    """Compare Swedish names case-insensitively without losing å, ä, ö."""
-    return unicodedata.normalize("NFC", text).casefold().strip()
 
 
 def _current_filter(today: dt.date, prefix: str = "") -> Q:
@@ -132,11 +128,11 @@ def kommuner_with_public_promises(*, query: str = "") -> list[KommunEntry]:
 
 
 def _search(entries: list[KommunEntry], query: str) -> list[KommunEntry]:
-    needle = _fold(query)
+    needle = fold(query)
     if not needle:
         return entries
     return [
-        e for e in entries if needle in _fold(e.kommun.name) or needle == e.kommun.code
+        e for e in entries if needle in fold(e.kommun.name) or needle == e.kommun.code
     ]
 
 
@@ -167,7 +163,7 @@ def kommun_finder(*, query: str = "", today: dt.date | None = None) -> KommunFin
         )
     return KommunFinder(
         query=query,
-        matches=_search(entries, query) if _fold(query) else [],
+        matches=_search(entries, query) if fold(query) else [],
         counties=list(by_county.values()),
         width=outline.width,
         height=outline.height,
@@ -339,7 +335,7 @@ def area_slug(area: Area) -> str:
 
 
 def _area_by_slug(code: str, slug: str) -> Area:
-    wanted = _fold(slug)
+    wanted = fold(slug)
     for area in Area.objects.select_related("kommun").filter(kommun__code=code):
         if area_slug(area) == wanted:
             return area

@@ -20,11 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from medborgarloften.extract.measurability import CommitmentCheck
+from medborgarloften.places.lookup import fold, same_kommun
 from medborgarloften.places.models import Area, Organisation
-from medborgarloften.promises.exchange import (
-    kommun_name_keys,
-    normalise_name,
-)
 from medborgarloften.vocabulary import EVIDENCE_SOURCES, RESPONSIBLE, THEMES
 
 from ..draft import draft_record
@@ -74,9 +71,7 @@ def review_initial(run: ExtractionRun) -> dict[str, Any]:
     kommun = run.document.kommun
     names: list[str] = []
     for name in record.get("municipalities") or []:
-        if isinstance(name, str) and not any(
-            kommun_name_keys(name)[0] == kommun_name_keys(n)[0] for n in names
-        ):
+        if isinstance(name, str) and not any(same_kommun(name, n) for n in names):
             names.append(name)
     if not names and kommun is not None:
         names = [kommun.name]
@@ -85,9 +80,7 @@ def review_initial(run: ExtractionRun) -> dict[str, Any]:
     )
     period = record.get("period") or {}
     follow_up = record.get("follow_up") or {}
-    mine = kommun is not None and any(
-        kommun_name_keys(n)[0] == kommun_name_keys(kommun.name)[0] for n in names
-    )
+    mine = kommun is not None and any(same_kommun(n, kommun.name) for n in names)
     return {
         "title": draft["title"],
         "municipalities": ", ".join(names),
@@ -282,7 +275,7 @@ class ReviewEditor:
         if not kommuner:
             return set()
         return {
-            normalise_name(name)
+            fold(name)
             for area in Area.objects.filter(kommun__in=kommuner)
             for name in area.names()
         }
@@ -291,7 +284,7 @@ class ReviewEditor:
         out: list[str] = []
         seen: set[str] = set()
         for name in names:
-            key = normalise_name(name)
+            key = fold(name)
             if key not in self._known_places and key not in seen:
                 seen.add(key)
                 out.append(name)
@@ -451,19 +444,14 @@ class ReviewEditor:
         left out (the loader would otherwise create them unasked).
         """
         d = self.form.cleaned_data
-        keep_new = {normalise_name(n) for n in d.get("new_areas") or []}
+        keep_new = {fold(n) for n in d.get("new_areas") or []}
 
         def kept(names: list[str]) -> list[str]:
             return [
-                n
-                for n in names
-                if normalise_name(n) in self._known_places
-                or normalise_name(n) in keep_new
+                n for n in names if fold(n) in self._known_places or fold(n) in keep_new
             ]
 
-        self.left_out = [
-            n for n in self.new_area_names if normalise_name(n) not in keep_new
-        ]
+        self.left_out = [n for n in self.new_area_names if fold(n) not in keep_new]
         commitments = []
         signatories = []
         self._record_rows = {"commitments": [], "signatories": []}

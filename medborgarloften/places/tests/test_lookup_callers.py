@@ -24,14 +24,14 @@ def _without_code(values: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("text", AGREED_KALMAR)
 def test_it_finds_kalmar_from_the_export_command(kalmar, nybro, text):
-    from medborgarloften.promises.exchange import kommun_find
+    from medborgarloften.places.lookup import kommun_find  # the export command
 
     assert kommun_find(text) == kalmar
 
 
 @pytest.mark.parametrize("text", [*AGREED_UNKNOWN, "Nybro kommun x"])
 def test_it_finds_no_kommun_from_the_export_command(kalmar, nybro, text):
-    from medborgarloften.promises.exchange import kommun_find
+    from medborgarloften.places.lookup import kommun_find  # the export command
 
     assert kommun_find(text) is None
 
@@ -190,3 +190,44 @@ def test_it_finds_kalmar_in_the_review_form(kalmar, nybro, text):
 
     assert find_kommun(text, [kalmar, nybro]) == kalmar
     assert find_kommun("Kalmarsund", [kalmar, nybro]) is None
+
+
+# Where the callers disagreed, one rule now (places/lookup.py). Before: only the
+# crime import read "880"; only the serves field read "0880 Kalmar"; the export
+# command, the loader and createuser read "Kalmars kommun" but the events placer and
+# the serves field did not; nobody read "Kalmars" or "Kalmar stad" outside the
+# export command and the crime import.
+DISAGREED_KALMAR = ["Kalmars kommun", "Kalmars", "880", "0880 Kalmar", "Kalmar stad"]
+
+
+@pytest.mark.parametrize("text", DISAGREED_KALMAR)
+def test_it_reads_kalmar_the_same_way_in_every_caller(kalmar, nybro, text):
+    from medborgarloften.accounts.services import organisation_resolve
+    from medborgarloften.documents.forms.fields import find_kommun
+    from medborgarloften.places.selectors import kommuner_from_text
+    from medborgarloften.promises.services.loading import _Resolver
+    from medborgarloften.situation.services.events import EventPlacer
+    from medborgarloften.situation.services.imports import _kommun_lookup
+
+    from ..lookup import kommun_find
+
+    assert kommun_find(text) == kalmar
+    assert kommuner_from_text(text) == ([kalmar], [])
+    assert _kommun_lookup()(text) == kalmar
+    assert organisation_resolve(text) == kalmar
+    resolver = _Resolver(create_missing_police_area=False)
+    assert resolver.kommun_by_name(text, "municipalities[0]") == kalmar
+    assert find_kommun(text, [kalmar, nybro]) == kalmar
+    if not text[0].isdigit():  # the police API names places, never codes
+        assert EventPlacer().place(_event(text))[0] == kalmar
+
+
+def test_it_refuses_a_code_and_name_that_disagree_everywhere(kalmar, nybro):
+    from medborgarloften.places.selectors import kommuner_from_text
+    from medborgarloften.situation.services.imports import _kommun_lookup
+
+    from ..lookup import kommun_find
+
+    assert kommun_find("0881 Kalmar") is None
+    assert _kommun_lookup()("0881 Kalmar") is None
+    assert kommuner_from_text("0881 Kalmar") == ([], ["0881 Kalmar"])

@@ -24,6 +24,13 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError as SchemaError
 
 from medborgarloften.lib.text import clean_text
+from medborgarloften.places.lookup import (
+    AreaIndex,
+    KommunIndex,
+    fold,
+    police_area_find,
+    same_kommun,
+)
 from medborgarloften.places.models import (
     POLICE_KINDS,
     Area,
@@ -35,9 +42,6 @@ from medborgarloften.places.services import organisation_access_record
 from medborgarloften.vocabulary import ordered_responsible
 
 from ..exchange import (
-    kommun_name_keys,
-    normalise_name,
-    police_area_key,
     police_area_name,
     promise_to_record,
     record_schema,
@@ -264,24 +268,17 @@ class _Resolver:
         raise RecordError(path, f"okänd kommunkod {code} / unknown kommunkod {code}")
 
     def kommun_by_name(self, name: str, path: str) -> Organisation:
-        keys = kommun_name_keys(name)
-        for key in keys:
-            found = [o for o in self.kommuner() if kommun_name_keys(o.name)[0] == key]
-            if len(found) == 1:
-                return found[0]
+        found = KommunIndex(self.kommuner()).find(name)
+        if found is not None:
+            return found
         raise RecordError(path, f"okänd kommun {name!r} / unknown kommun {name!r}")
 
     def police_area(
         self, name: str, path: str, kommuner: list[Organisation]
     ) -> Organisation:
-        key = police_area_key(name)
-        found = [
-            o
-            for o in Organisation.objects.lpos().order_by("name", "pk")
-            if police_area_key(o.name) == key
-        ]
+        found = police_area_find(name)
         if found:
-            return found[0]
+            return found
         if not self.create_missing_police_area:
             raise RecordError(
                 path,
@@ -311,9 +308,9 @@ class _Resolver:
             by_code = qs.filter(code=code).first()
             if by_code is not None:
                 return by_code
-        key = normalise_name(name)
+        key = fold(name)
         for org in qs.order_by("pk"):
-            if normalise_name(org.name) == key:
+            if fold(org.name) == key:
                 return org
         org = Organisation(
             kind=kind, name=name, code=code, source="medborgarlöfte-JSON"
@@ -326,16 +323,16 @@ class _Resolver:
         return org
 
     def other_party(self, name: str, parties: list[Organisation]) -> Organisation:
-        key = normalise_name(name)
+        key = fold(name)
         for org in parties:
-            if normalise_name(org.name) == key:
+            if fold(org.name) == key:
                 return org
         for org in (
             Organisation.objects.exclude(kind__in=POLICE_KINDS)
             .exclude(kind=OrganisationKind.KOMMUN)
             .order_by("kind", "pk")
         ):
-            if normalise_name(org.name) == key:
+            if fold(org.name) == key:
                 return org
         org = Organisation(
             kind=OrganisationKind.ANNAN, name=name.strip(), source="medborgarlöfte-JSON"
@@ -349,23 +346,18 @@ class _Areas:
 
     def __init__(self, kommuner: list[Organisation]) -> None:
         self.kommuner = kommuner
-        self.by_key: dict[str, Area] = {}
-        areas = Area.objects.filter(kommun__in=kommuner).order_by("pk")
-        order = {k.pk: i for i, k in enumerate(kommuner)}
-        for area in sorted(areas, key=lambda a: (order[a.kommun_id], a.pk)):
-            for name in area.names():
-                self.by_key.setdefault(normalise_name(name), area)
+        self.index = AreaIndex(kommuner)
 
     def get(self, name: str, path: str) -> Area:
-        key = normalise_name(name)
-        if key in self.by_key:
-            return self.by_key[key]
+        found = self.index.find(name)
+        if found is not None:
+            return found
         if not self.kommuner:
             raise RecordError(path, "ett område kräver en kommun / needs a kommun")
         area = Area.objects.create(
             kommun=self.kommuner[0], name=name.strip(), kind=AreaKind.OMRADE
         )
-        self.by_key[key] = area
+        self.index.add(area)
         return area
 
 
@@ -403,7 +395,7 @@ def _resolve_kommuner(
                     "needs as many names as municipality_codes",
                 )
             for i, (name, org) in enumerate(zip(names, kommuner, strict=True)):
-                if kommun_name_keys(name)[0] != kommun_name_keys(org.name)[0]:
+                if not same_kommun(name, org.name):
                     raise RecordError(
                         f"municipalities[{i}]",
                         f"{name!r} stämmer inte med kommunkod {org.code} ({org.name}) / "
@@ -606,9 +598,7 @@ def _load(
         if item["kind"] == OrganisationKind.KOMMUN:
             code = _text(item.get("code"))
             if not any(
-                k.code == code
-                or kommun_name_keys(k.name)[0] == kommun_name_keys(item["name"])[0]
-                for k in kommuner
+                k.code == code or same_kommun(k.name, item["name"]) for k in kommuner
             ):
                 raise RecordError(
                     path,
@@ -686,15 +676,13 @@ def _load(
     )
 
     areas = _Areas(kommuner)
-    inner_places = {normalise_name(p) for fa in checked["focus"] for p in fa["places"]}
-    inner_places |= {
-        normalise_name(p) for c in checked["commitments"] for p in c["places"]
-    }
+    inner_places = {fold(p) for fa in checked["focus"] for p in fa["places"]}
+    inner_places |= {fold(p) for c in checked["commitments"] for p in c["places"]}
     promise.areas.set(
         [
             areas.get(name, f"places[{i}]")
             for i, name in enumerate(record.get("places") or [])
-            if normalise_name(name) not in inner_places
+            if fold(name) not in inner_places
         ]
     )
 
@@ -751,13 +739,9 @@ def _load(
 
     promise.signatories.all().delete()
     for i, s in enumerate(checked["signatories"]):
-        key = normalise_name(s["organisation"]) if s["organisation"] else None
+        key = fold(s["organisation"]) if s["organisation"] else None
         organisation = next(
-            (
-                p
-                for p in parties
-                if key in {normalise_name(p.name), normalise_name(str(p))}
-            ),
+            (p for p in parties if key in {fold(p.name), fold(str(p))}),
             None,
         )
         Signatory.objects.create(

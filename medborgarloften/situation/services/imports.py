@@ -18,6 +18,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from medborgarloften.places.lookup import AreaIndex, KommunIndex, fold
 from medborgarloften.places.models import Area, Organisation
 
 from ..models import (
@@ -83,18 +84,15 @@ class _Errors(list[str]):
 
 
 def _area_lookup(kommun: Organisation) -> Callable[[str], Area | None | bool]:
-    """Name or alias (case-insensitive) → Area; None for the whole kommun; False when
+    """Name or alias (``places.lookup``) → Area; None for the whole kommun; False when
     unknown."""
-    names: dict[str, Area] = {}
-    for area in Area.objects.filter(kommun=kommun):
-        for name in area.names():
-            names[name.casefold()] = area
+    areas = AreaIndex([kommun])
 
     def lookup(text: str) -> Area | None | bool:
-        key = text.strip().casefold()
-        if key in WHOLE_KOMMUN or key == kommun.name.casefold():
+        key = fold(text)
+        if key in WHOLE_KOMMUN or key == fold(kommun.name):
             return None
-        return names.get(key, False)
+        return areas.find(text) or False
 
     return lookup
 
@@ -329,28 +327,8 @@ def population(*, kommun_code: str, year: int) -> int | None:
 
 
 def _kommun_lookup() -> Callable[[str], Organisation | None]:
-    by_name: dict[str, Organisation] = {}
-    by_code: dict[str, Organisation] = {}
-    for kommun in Organisation.objects.kommuner():
-        by_name[kommun.name.casefold()] = kommun
-        by_code[kommun.code] = kommun
-
-    def lookup(text: str) -> Organisation | None:
-        text = text.strip()
-        if text.isdigit():
-            return by_code.get(text.zfill(4))
-        key = text.casefold()
-        for suffix in ("", " kommun", " stad"):
-            if suffix and key.endswith(suffix):
-                stem = key[: -len(suffix)]
-                found = by_name.get(stem) or by_name.get(stem.removesuffix("s"))
-                if found:
-                    return found
-            elif not suffix and key in by_name:
-                return by_name[key]
-        return None
-
-    return lookup
+    """Kommunkod or name (``places.lookup``) → kommun, None when unknown."""
+    return KommunIndex().find
 
 
 @transaction.atomic
