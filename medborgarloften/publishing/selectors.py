@@ -27,10 +27,10 @@ from medborgarloften.followup.selectors import (
 from medborgarloften.places.lookup import fold
 from medborgarloften.places.models import Area, County, Organisation
 from medborgarloften.promises.models import (
-    PUBLIC_STATUSES,
     Commitment,
     Promise,
     PromiseStatus,
+    public_q,
 )
 from medborgarloften.promises.selectors import (
     PromisePage,
@@ -46,9 +46,13 @@ FEED_ITEMS = 50
 
 def _current_filter(today: dt.date, prefix: str = "") -> Q:
     """A published promise whose period has not ended: "gällande"."""
-    return Q(**{f"{prefix}status": PromiseStatus.PUBLISHED}) & (
-        Q(**{f"{prefix}period_end__isnull": True})
-        | Q(**{f"{prefix}period_end__gte": today})
+    return (
+        public_q(prefix)
+        & Q(**{f"{prefix}status": PromiseStatus.PUBLISHED})
+        & (
+            Q(**{f"{prefix}period_end__isnull": True})
+            | Q(**{f"{prefix}period_end__gte": today})
+        )
     )
 
 
@@ -104,7 +108,7 @@ def kommun_entries(*, today: dt.date | None = None) -> list[KommunEntry]:
     """Every kommun with a kommunkod, by name, with its public and current promises
     counted in the same query."""
     today = today or timezone.localdate()
-    public = Q(promises__status__in=PUBLIC_STATUSES)
+    public = public_q("promises__")
     kommuner = (
         Organisation.objects.kommuner()
         .exclude(code="")
@@ -247,8 +251,8 @@ class PublicPromise:
 def public_activities(*, promises: QuerySet[Promise] | list[Promise]) -> QuerySet:
     """Activities against the commitments of public promises, newest first."""
     return (
-        Activity.objects.filter(commitment__promise__in=promises)
-        .filter(commitment__promise__status__in=PUBLIC_STATUSES)
+        Activity.objects.public()
+        .filter(commitment__promise__in=promises)
         .select_related("commitment__promise", "area", "organisation")
         .order_by("-date", "-pk")
     )
@@ -399,7 +403,7 @@ def feed_items(
 ) -> list[FeedItem]:
     """The newest activities and published reports of the given public promises,
     newest first: the Atom feeds' entries (two queries)."""
-    public = promises.filter(status__in=PUBLIC_STATUSES)
+    public = promises.public()
     activities = (
         Activity.objects.filter(commitment__promise__in=public)
         .select_related("commitment__promise", "area", "organisation")
