@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.http import get_json
 from medborgarloften.places.lookup import KommunIndex, county_find
 from medborgarloften.places.models import County, Organisation
 
@@ -370,23 +371,19 @@ def events_fetch(
     timeout: float = 30.0,
 ) -> list[Any]:
     """One GET of /api/events within the rules: raises RateLimited before calling when
-    too soon, sends the identifying User-Agent, returns the decoded JSON array."""
-    import httpx
-
+    too soon, sends the identifying User-Agent, returns the decoded JSON array.
+    Raises FetchError (``lib.http``) when the request fails or breaks a limit."""
     if not user_agent.strip() or not user_agent.isascii():
         raise ValueError(
             _("User-Agent: ange en identifierande User-Agent med bara ASCII-tecken.")
         )
     limiter.acquire()
-    response = httpx.get(
+    data = get_json(
         base_url.rstrip("/") + "/api/events",
-        params=params or None,
-        headers={"User-Agent": user_agent, "Accept": "application/json"},
+        params=params,
+        user_agent=user_agent,
         timeout=timeout,
-        follow_redirects=True,
     )
-    response.raise_for_status()
-    data = response.json()
     if not isinstance(data, list):
         raise ValueError(_("Svaret är ingen JSON-lista med händelser."))
     return data

@@ -68,6 +68,34 @@ class ImportSummary:
         }
 
 
+def batch_open(
+    *, kind: str, filename: str, data: bytes, source: str, actor: Any
+) -> ImportBatch:
+    """The batch an import's rows point to: the file, its hash and who sent it."""
+    return ImportBatch.objects.create(
+        kind=kind,
+        filename=filename,
+        sha256=_sha256(data),
+        source=source,
+        imported_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+
+
+def batch_close(
+    batch: ImportBatch, summary: ImportSummary, *, dry_run: bool
+) -> ImportSummary:
+    """Keep the counts on the batch; a dry run rolls the whole import back."""
+    batch.rows, batch.created, batch.updated = (
+        summary.rows,
+        summary.created,
+        summary.updated,
+    )
+    batch.save(update_fields=["rows", "created", "updated"])
+    if dry_run:
+        transaction.set_rollback(True)
+    return summary
+
+
 def _column(table: Table, aliases: tuple[str, ...]) -> str | None:
     for name in aliases:
         if name in table.header:
@@ -256,12 +284,12 @@ def survey_import(
         parsed.append((area, year, indicator, gender, age, share, respondents))
     if errors:
         raise ImportRefused(list(errors))
-    batch = ImportBatch.objects.create(
+    batch = batch_open(
         kind=ImportBatch.Kind.SURVEY,
         filename=filename,
-        sha256=_sha256(data),
+        data=data,
         source=source,
-        imported_by=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=actor,
     )
     summary = ImportSummary(rows=len(parsed), batch_id=batch.pk)
     for area, year, indicator, gender, age, share, respondents in parsed:
@@ -276,15 +304,7 @@ def survey_import(
         )
         summary.created += created
         summary.updated += not created
-    batch.rows, batch.created, batch.updated = (
-        summary.rows,
-        summary.created,
-        summary.updated,
-    )
-    batch.save(update_fields=["rows", "created", "updated"])
-    if dry_run:
-        transaction.set_rollback(True)
-    return summary
+    return batch_close(batch, summary, dry_run=dry_run)
 
 
 # --- crime statistics ------------------------------------------------------------
@@ -440,12 +460,12 @@ def crime_import(
         parsed.append((target, area, row_category, row_year, count, rate))
     if errors:
         raise ImportRefused(list(errors))
-    batch = ImportBatch.objects.create(
+    batch = batch_open(
         kind=ImportBatch.Kind.CRIME,
         filename=filename,
-        sha256=_sha256(data),
+        data=data,
         source=source,
-        imported_by=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=actor,
     )
     summary = ImportSummary(rows=len(parsed), batch_id=batch.pk)
     for target, area, row_category, row_year, count, rate in parsed:
@@ -471,12 +491,4 @@ def crime_import(
         )
         summary.created += created
         summary.updated += not created
-    batch.rows, batch.created, batch.updated = (
-        summary.rows,
-        summary.created,
-        summary.updated,
-    )
-    batch.save(update_fields=["rows", "created", "updated"])
-    if dry_run:
-        transaction.set_rollback(True)
-    return summary
+    return batch_close(batch, summary, dry_run=dry_run)

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from medborgarloften.lib.http import FetchError
 from medborgarloften.places.models import Organisation
 from medborgarloften.situation.services import (
     KOLADA_KPIS,
@@ -57,15 +58,13 @@ class Command(BaseCommand):
             ids = sorted({*ids, *(code for k in ids for code in similar_kommuner(k))})
             regions = sorted({f"00{k.county.code}" for k in kommuner if k.county})
             try:
-                import httpx
-
                 values = kolada_fetch(
                     kpis=options["kpi"],
                     municipalities=[*ids, *regions, RIKET],
                     years=options["year"],
                     base_url=options["base_url"],
                 )
-            except (httpx.HTTPError, ValueError) as exc:
+            except (FetchError, ValueError) as exc:
                 raise CommandError(f"Hämtningen misslyckades / fetch failed: {exc}")
         try:
             summary = kolada_store(values=values, dry_run=options["dry_run"])
