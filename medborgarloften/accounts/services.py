@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from medborgarloften.places.models import Organisation, OrganisationKind
-from medborgarloften.promises.exchange import (
-    kommun_name_keys,
-    normalise_name,
-    police_area_key,
-)
+from medborgarloften.places.lookup import kommun_code, organisation_matches
+from medborgarloften.places.models import Organisation
 
 from .models import Membership, Role, User
 
@@ -48,38 +43,25 @@ def organisation_resolve(value: str) -> Organisation:
     or more than one organisation matches.
     """
     text = value.strip()
-    if re.fullmatch(r"\d{4}", text):
-        found = Organisation.objects.kommuner().filter(code=text).first()
+    code = kommun_code(text)
+    if code is not None:
+        found = Organisation.objects.kommuner().filter(code=code).first()
         if found is None:
             raise ValidationError(
                 {"organisation": f"okänd kommunkod {text} / unknown kommunkod"}
             )
         return found
-    organisations = list(Organisation.objects.order_by("kind", "name"))
-    key = normalise_name(text)
-    stages = [
-        lambda o: normalise_name(o.name) == key,
-        lambda o: (
-            o.kind == OrganisationKind.KOMMUN
-            and kommun_name_keys(o.name)[0] in kommun_name_keys(text)
-        ),
-        lambda o: (
-            o.kind == OrganisationKind.LOKALPOLISOMRADE
-            and police_area_key(o.name) == police_area_key(text)
-        ),
-    ]
-    for matches in stages:
-        found_all = [o for o in organisations if matches(o)]
-        if len(found_all) == 1:
-            return found_all[0]
-        if len(found_all) > 1:
-            names = "; ".join(_describe(o) for o in found_all)
-            raise ValidationError(
-                {
-                    "organisation": f"{text!r} kan vara flera / is ambiguous: {names}. "
-                    "Ange kommunkoden eller hela namnet / give the code or full name."
-                }
-            )
+    found_all = organisation_matches(text)
+    if len(found_all) == 1:
+        return found_all[0]
+    if len(found_all) > 1:
+        names = "; ".join(_describe(o) for o in found_all)
+        raise ValidationError(
+            {
+                "organisation": f"{text!r} kan vara flera / is ambiguous: {names}. "
+                "Ange kommunkoden eller hela namnet / give the code or full name."
+            }
+        )
     raise ValidationError(
         {"organisation": f"okänd organisation {text!r} / unknown organisation"}
     )

@@ -27,13 +27,9 @@ import httpx
 
 from medborgarloften import __version__
 from medborgarloften.extract.errors import ExtractError
-from medborgarloften.extract.readers.url import (
-    ACCEPT_ENCODING,
-    ACCEPTED_TYPES,
-    GENERIC_TYPES,
-    TooLarge,
-    read_body,
-)
+from medborgarloften.extract.readers.url import ACCEPTED_TYPES, GENERIC_TYPES
+from medborgarloften.lib.http import ANY_TYPE, FetchError, TooLarge
+from medborgarloften.lib.http import get as http_get
 
 DEFAULT_BASE_URL = "https://polisen.se"
 INDEX_PATH = "/om-polisen/medborgarloften-och-lokal-samverkan/medborgarloften/"
@@ -174,12 +170,10 @@ class Fetcher:
         self.requests = 0
         self.cache_hits = 0
         self._last_request: float | None = None
-        self._client: httpx.Client | None = None
 
     def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
-            self._client = None
+        """Nothing to release: each request has its own connection (kept for the
+        ``with`` form the commands use)."""
 
     def __enter__(self) -> Fetcher:
         return self
@@ -205,51 +199,31 @@ class Fetcher:
                 self.sleep(wait)
         self._last_request = self.clock()
 
-    def _http(self) -> httpx.Client:
-        if self._client is None:
-            self._client = httpx.Client(
-                headers={
-                    "User-Agent": self.user_agent,
-                    "Accept-Encoding": ACCEPT_ENCODING,
-                },
-                timeout=self.timeout,
-                follow_redirects=True,
-                transport=self.transport,
-            )
-        return self._client
-
     def _download(self, url: str) -> Fetched:
         if urlsplit(url).scheme not in {"http", "https"}:
             raise ExtractError(f"Ingen webbadress / not an http(s) URL: {url}")
         self._wait_turn()
         self.requests += 1
         try:
-            with self._http().stream("GET", url) as response:
-                if response.status_code >= 400:
-                    raise ExtractError(
-                        f"Servern svarade {response.status_code}"
-                        f" / the server answered {response.status_code}: {url}"
-                    )
-                try:
-                    # Decoded here within the limit: a gzip bomb never inflates.
-                    data = read_body(response, max_bytes=self.max_bytes)
-                except TooLarge:
-                    raise ExtractError(
-                        "Svaret är för stort / the response is too large: " + url
-                    )
-                content_type = (
-                    response.headers.get("content-type", "").split(";")[0].strip()
-                ).lower()
-                final_url = str(response.url)
-        except httpx.TimeoutException as exc:
+            # The one client (lib.http): timeouts and a deadline, at most five
+            # redirects, the body decoded within max_bytes (a gzip bomb never
+            # inflates). Any media type: ``check_readable`` judges the body.
+            download = http_get(
+                url,
+                user_agent=self.user_agent,
+                timeout=self.timeout,
+                max_bytes=self.max_bytes,
+                types=ANY_TYPE,
+                transport=self.transport,
+            )
+        except TooLarge:
             raise ExtractError(
-                f"Tidsgränsen nåddes / the request timed out: {url}"
-            ) from exc
-        except httpx.HTTPError as exc:
-            raise ExtractError(
-                f"Kunde inte hämta / could not fetch {url}: {exc.__class__.__name__}"
-            ) from exc
-        return Fetched(url=final_url, data=data, content_type=content_type)
+                "Svaret är för stort / the response is too large: " + url
+            )
+        except FetchError as exc:
+            raise ExtractError(f"{exc}: {url}") from exc
+        content_type = download.content_type.split(";")[0].strip().lower()
+        return Fetched(url=download.url, data=download.data, content_type=content_type)
 
     def _cache_paths(self, url: str) -> tuple[Path, Path] | None:
         if self.cache_dir is None:

@@ -22,6 +22,7 @@ from django.db import transaction
 from medborgarloften.extract.budget import Budget
 from medborgarloften.extract.errors import ExtractError
 from medborgarloften.lib.text import clean_text
+from medborgarloften.places.lookup import KommunIndex, fold, same_kommun
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.draft import Lifecycle, PromiseDraft
 
@@ -407,28 +408,25 @@ def _document_kommuner(
     import was made for is used only when the document names none: a promise of
     other kommuner is not made theirs too.
     """
-    from medborgarloften.promises.exchange import kommun_name_keys
-
     if kommun is None:
         # Nothing to fall back on: the loader names a kommun it does not know.
         return [n for n in record.get("municipalities") or [] if isinstance(n, str)]
 
-    def key(name: str) -> str:
-        return kommun_name_keys(name)[0]
-
-    known = {key(o.name) for o in Organisation.objects.kommuner().only("name")}
+    index = KommunIndex(Organisation.objects.kommuner().only("pk", "name", "code"))
     names: list[str] = []
+    named: set[int] = set()
     for name in record.get("municipalities") or []:
         if not isinstance(name, str):
             continue
-        if key(name) in known:
-            if all(key(n) != key(name) for n in names):
-                names.append(name)
-        else:
+        found = index.find(name)
+        if found is None:
             notes.append(f"okänd kommun '{name}' utelämnad / unknown kommun left out")
+        elif found.pk not in named:
+            named.add(found.pk)
+            names.append(name)
     if not names:
         return [kommun.name]
-    if all(key(n) != key(kommun.name) for n in names):
+    if kommun.pk not in named:
         notes.append(
             f"dokumentet gäller {', '.join(names)}, inte {kommun.name}"
             f" / the document is about {', '.join(names)}, not {kommun.name}"
@@ -608,18 +606,18 @@ def _import_read(
         with transaction.atomic():
             loaded = _for_loading(record, meta, kommun, outcome.notes)
             reference_for = None
-            if as_reference and kommun is not None:
-                from medborgarloften.promises.exchange import kommun_name_keys
-
-                mine = kommun_name_keys(kommun.name)[0]
-                if all(
-                    kommun_name_keys(n)[0] != mine for n in loaded["municipalities"]
-                ):
-                    reference_for = kommun
-                    outcome.notes.append(
-                        f"sparat som referens för {kommun.name}"
-                        f" / kept as a reference for {kommun.name}"
-                    )
+            if (
+                as_reference
+                and kommun is not None
+                and not any(
+                    same_kommun(n, kommun.name) for n in loaded["municipalities"]
+                )
+            ):
+                reference_for = kommun
+                outcome.notes.append(
+                    f"sparat som referens för {kommun.name}"
+                    f" / kept as a reference for {kommun.name}"
+                )
             promise = _promise_load_record(
                 record=loaded,
                 actor=actor,
@@ -882,16 +880,13 @@ def extraction_run_draft_create(
         # Ticked as new but named nowhere in the record: areas of the draft's
         # first kommun all the same (after the writer allowed the draft).
         from medborgarloften.places.services import area_create
-        from medborgarloften.promises.exchange import normalise_name
 
         kommun = promise.kommuner()[0]
-        known = {
-            normalise_name(name) for area in kommun.areas.all() for name in area.names()
-        }
+        known = {fold(name) for area in kommun.areas.all() for name in area.names()}
         for name in new_areas:
-            if normalise_name(name) not in known:
+            if fold(name) not in known:
                 area_create(kommun=kommun, name=name)
-                known.add(normalise_name(name))
+                known.add(fold(name))
     run.promise = promise
     run.save(update_fields=["promise"])
     return promise

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from medborgarloften.lib.months import MONTH_PATTERN_SV
+
 from .lexicons import load, spaced
 from .parties import (
     PartyResult,
@@ -153,11 +155,7 @@ _ACTIVITY_COLUMN = re.compile(
 _RESPONSIBLE_COLUMN = re.compile(r"(?:ansvar|vem\b|utförare|huvudansvar)", re.I)
 _WHEN_COLUMN = re.compile(r"(?:när\b|tid|datum|hur\s+ofta|frekvens|period)", re.I)
 _CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ ]{2,}")
-_BARE_MONTH = re.compile(
-    r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
-    r"november|december)(?:\s+\d{4})?$",
-    re.I,
-)
+_BARE_MONTH = re.compile(rf"(?:{MONTH_PATTERN_SV})(?:\s+\d{{4}})?$", re.I)
 
 
 def _cells(text: str) -> list[tuple[str, int]]:

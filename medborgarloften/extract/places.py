@@ -14,6 +14,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from medborgarloften.lib.months import MONTHS_SV
+
 from .lexicons import load
 from .parties import classify_party
 
@@ -64,10 +66,7 @@ _PLACE_NOUNS = (
     "skolan|skolorna|idrottsplatsen|badplatsen|hamnen|stationen|resecentret|"
     "kommundel(?:en|arna|ar)?|stadsdelarna|bostadsområdena"
 )
-_MONTHS = (
-    "januari februari mars april maj juni juli augusti september oktober november "
-    "december måndag tisdag onsdag torsdag fredag lördag söndag"
-)
+_MONTHS = " ".join(MONTHS_SV) + " måndag tisdag onsdag torsdag fredag lördag söndag"
 # Capitalised words that are not places (organisations, programmes, media).
 _STOP = set(
     (

@@ -14,25 +14,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from medborgarloften.lib.months import MONTH_PATTERN_SV, MONTHS_SV
+
 from .lexicons import load, spaced
 from .numbers import NUMBER_TOKEN, parse_number
 from .prefilter import Prefiltered, fold
 
-MONTHS = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-_MONTH_ALT = "|".join(MONTHS)
+_MONTH_ALT = MONTH_PATTERN_SV
 
 
 @dataclass(frozen=True)
@@ -514,7 +502,7 @@ def _find_deadline(
         prefix = text[max(0, m.start() - 8) : m.start()]
         if re.search(r"varje\s*$|från\s*$", prefix, re.IGNORECASE):
             continue
-        month = MONTHS.index(m.group("month").casefold()) + 1
+        month = MONTHS_SV.index(m.group("month").casefold()) + 1
         year = int(m.group("year")) if m.group("year") else (start_year or end_year)
         if year is None:
             return None, (m.start(), m.end())

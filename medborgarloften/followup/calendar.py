@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from medborgarloften.lib.months import MONTHS_SV
 from medborgarloften.promises.models import Promise
 
 from .models import CommunicationActivity, PlannedActivity, RecurringEvent
-from .plans import MONTHS as MONTH_NAMES
 from .plans import window
 from .selectors import report_plan
 
@@ -52,7 +52,7 @@ class Month:
 
     @property
     def label(self) -> str:
-        return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+        return f"{MONTHS_SV[self.month - 1]} {self.year}"
 
 
 def _shift(day: dt.date, year: int) -> dt.date:

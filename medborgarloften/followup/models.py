@@ -14,6 +14,13 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField, PlainTextField
+from medborgarloften.promises.models import public_q
+
+
+class ActivityQuerySet(models.QuerySet["Activity"]):
+    def public(self) -> ActivityQuerySet:
+        """Activities against commitments of promises anonymous visitors may see."""
+        return self.filter(public_q("commitment__promise__"))
 
 
 class Activity(models.Model):
@@ -87,6 +94,8 @@ class Activity(models.Model):
     #: Set by ``activity_create`` on what it returns: True when the submission key
     #: had been saved before and nothing new was written.
     already_saved = False
+
+    objects = ActivityQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -171,11 +180,7 @@ class ReportKind(models.TextChoices):
 class ReportQuerySet(models.QuerySet["Report"]):
     def published(self) -> ReportQuerySet:
         """What anonymous visitors may read: published reports of public promises."""
-        from medborgarloften.promises.models import PUBLIC_STATUSES
-
-        return self.filter(
-            status=ReportStatus.PUBLISHED, promise__status__in=PUBLIC_STATUSES
-        )
+        return self.filter(public_q("promise__"), status=ReportStatus.PUBLISHED)
 
 
 class Report(models.Model):

@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from medborgarloften.lib.months import MONTHS_SV
+
 __all__ = [
     "DoneItem",
     "GroupSummary",
@@ -45,20 +47,6 @@ _WEEK = re.compile(r"^(?:(\d{4})\s*[-‐ ]?\s*)?(?:v\.?|vecka|w)\s*(\d{1,2})$", 
 _WEEK_ISO = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.I)
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-MONTHS = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 def parse_when(text: str, *, year: int) -> tuple[str, dt.date]:
@@ -78,13 +66,13 @@ def parse_when(text: str, *, year: int) -> tuple[str, dt.date]:
         if match := _MONTH.match(value):
             return "month", dt.date(int(match.group(1)), int(match.group(2)), 1)
         parts = value.split()
-        if parts and parts[0] in MONTHS and len(parts) <= 2:
+        if parts and parts[0] in MONTHS_SV and len(parts) <= 2:
             # Four ASCII digits: "maj 99999999999999999999" overflowed dt.date.
             four = len(parts) == 2 and re.fullmatch(r"[0-9]{4}", parts[1])
             y = int(parts[1]) if four else year
             if len(parts) == 2 and not four:
                 raise ValueError
-            return "month", dt.date(y, MONTHS.index(parts[0]) + 1, 1)
+            return "month", dt.date(y, MONTHS_SV.index(parts[0]) + 1, 1)
     except ValueError:
         pass
     raise ValueError(

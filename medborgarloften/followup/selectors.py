@@ -1,8 +1,9 @@
 """Reads for the follow-up: progress per commitment, the staff dashboard, reports.
 
-One function (``commitment_rows``) computes progress for a promise from one query for
-the commitments and one for the activities; the dashboard, the reports and the public
-promise page all read through it, so they cannot disagree.
+One function (``commitment_progress_rows``) computes progress from one query for the
+activities; the dashboard, the reports, the public promise page (through
+``commitment_rows``, a promise's commitments) and the open-data API (commitments of
+many promises) all read through it, so they cannot disagree.
 """
 
 from __future__ import annotations
@@ -103,7 +104,6 @@ def commitment_rows(
     areas (a page that has them saves reading them twice); their assessments are
     read here in one query.
     """
-    today = today or timezone.localdate()
     if commitments is None:
         commitments = list(
             promise.commitments.order_by("position", "pk")
@@ -112,8 +112,34 @@ def commitment_rows(
         )
     else:
         prefetch_related_objects(commitments, "assessment")
-    # By commitment id, not through the promise: the (commitment, date) index
-    # answers it without a join.
+    return commitment_progress_rows(
+        commitments,
+        promise=promise,
+        numbers={c.pk: n for n, c in enumerate(commitments, start=1)},
+        today=today,
+        start=start,
+        end=end,
+    )
+
+
+def commitment_progress_rows(
+    commitments: list[Commitment],
+    *,
+    numbers: dict[int, int],
+    promise: Promise | None = None,
+    today: dt.date | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> list[CommitmentRow]:
+    """Progress of each commitment as of ``today``: the one computation behind the
+    follow-up pages, reports, reminders, the public pages and the open-data API.
+
+    The commitments come with their areas (and assessments) loaded, and their
+    promise's period and areas reachable (``promise`` when they all share one);
+    ``numbers`` gives each its number in its promise. The activities are read in one
+    query, by commitment id: the (commitment, date) index answers it without a join.
+    """
+    today = today or timezone.localdate()
     activities = Activity.objects.filter(commitment_id__in=[c.pk for c in commitments])
     if start is not None:
         activities = activities.filter(date__gte=start)
@@ -126,24 +152,26 @@ def commitment_rows(
         .iterator(chunk_size=5000)
     ):
         entries[commitment_id].append(Entry(date, quantity, area_id))
-    promise_areas = _area_refs(promise.areas.all())
+    promise_areas: dict[int, list[AreaRef]] = {}
     rows = []
-    for number, commitment in enumerate(commitments, start=1):
+    for commitment in commitments:
+        owner = promise if promise is not None else commitment.promise
+        if owner.pk not in promise_areas:
+            promise_areas[owner.pk] = _area_refs(owner.areas.all())
         own = entries.get(commitment.pk, [])
-        areas = _area_refs(commitment.areas.all()) or promise_areas
         progress = commitment_progress(
             quantity=commitment.target_quantity,
             per=commitment.target_per,
             deadline=commitment.target_deadline,
-            period_start=promise.period_start,
-            period_end=promise.period_end,
+            period_start=owner.period_start,
+            period_end=owner.period_end,
             entries=own,
-            areas=areas,
+            areas=_area_refs(commitment.areas.all()) or promise_areas[owner.pk],
             today=today,
         )
         rows.append(
             CommitmentRow(
-                number=number,
+                number=numbers.get(commitment.pk, 0),
                 commitment=commitment,
                 progress=progress,
                 trend=trend(own, today),

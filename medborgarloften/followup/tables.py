@@ -1,19 +1,18 @@
 """Read an activity table (CSV or XLSX) into rows of raw cell values. No database.
 
-Kommuner keep their activity lists in Excel: a CSV saved by Excel is Windows-1252
-with semicolons, a newer one UTF-8 with a byte-order mark; both read the same. The
-header names the columns in Swedish, in any order and case; see ``COLUMNS``.
+The file is read by ``lib.tabular``, the reader every import shares (Excel's CSV in
+Windows-1252 or UTF-8, XLSX within limits). The header names the columns in
+Swedish, in any order and case; see ``COLUMNS``.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from medborgarloften.lib.tabular import TableError, read_rows
 from medborgarloften.lib.text import clean_text
 
 #: Field -> the header names that mean it (casefolded). The first is the documented one.
@@ -52,34 +51,6 @@ def _norm(text: str) -> str:
 _LOOKUP = {_norm(name): key for key, names in COLUMNS.items() for name in names}
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 — what Excel writes."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def _raw_rows(data: bytes, filename: str) -> list[list[Any]]:
-    if filename.lower().endswith(".xlsx") or data.startswith(b"PK\x03\x04"):
-        # A 1.5 MB spreadsheet can hold millions of rows: read no more than an
-        # import may have (blank rows included), refused with a reason past that.
-        from medborgarloften.extract.budget import Budget, xlsx_rows_within
-        from medborgarloften.extract.errors import ExtractError
-
-        try:
-            # In a child process with a time and memory budget, like a document.
-            return xlsx_rows_within(data, max_rows=2 * MAX_ROWS, budget=Budget())
-        except ExtractError as exc:
-            raise ValueError(str(exc).split(" / ", 1)[0])
-    text = decode(data)
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max(";,\t", key=first.count)
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-
-
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -94,9 +65,12 @@ def read_table(data: bytes, filename: str = "") -> Table:
         )
         return table
     try:
-        raw = _raw_rows(data, filename)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        table.errors.append(f"Filen kunde inte läsas som CSV eller XLSX ({exc}).")
+        # A 1.5 MB spreadsheet can hold millions of rows: read no more than an
+        # import may have (blank rows included), refused with a reason past that.
+        raw = read_rows(data, filename, max_rows=2 * MAX_ROWS)
+    except TableError as exc:
+        reason = str(exc).rstrip(".")
+        table.errors.append(f"Filen kunde inte läsas som CSV eller XLSX ({reason}).")
         return table
     skipped = 0
     while raw and all(_blank(v) for v in raw[0]):

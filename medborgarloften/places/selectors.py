@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from .lookup import KommunIndex
 from .models import Area, County, Organisation, OrganisationKind
 
 
@@ -54,38 +55,22 @@ def kommun_by_code(code: str) -> Organisation | None:
 
 
 _SPLIT = re.compile(r"[,;\n]+")
-_CODED = re.compile(r"^(?P<code>\d{4})(?:\s+(?P<name>.*))?$")
 
 
 def kommuner_from_text(text: str) -> tuple[list[Organisation], list[str]]:
-    """Resolve 'kommunkod or name, …' to kommuner; return them and the unknown tokens."""
+    """Resolve 'kommunkod or name, …' to kommuner; return them and the unknown tokens.
+
+    Each token is read by ``lookup.KommunIndex``: "0880", "Kalmar kommun", "0880
+    Kalmar" (code and name must agree)."""
     tokens = [" ".join(t.split()) for t in _SPLIT.split(text or "")]
     tokens = [t for t in tokens if t]
     if not tokens:
         return [], []
-    kommuner = list(Organisation.objects.kommuner())
-    by_code = {k.code: k for k in kommuner}
-    by_name = {k.name.casefold(): k for k in kommuner}
-    by_name.update({f"{k.name} kommun".casefold(): k for k in kommuner})
+    index = KommunIndex()
     found: list[Organisation] = []
     unknown: list[str] = []
     for token in tokens:
-        coded = _CODED.match(token)
-        if coded:
-            kommun = by_code.get(coded["code"])
-            name = (coded["name"] or "").casefold()
-            if (
-                kommun is not None
-                and name
-                and name
-                not in {
-                    kommun.name.casefold(),
-                    f"{kommun.name} kommun".casefold(),
-                }
-            ):
-                kommun = None
-        else:
-            kommun = by_name.get(token.casefold())
+        kommun = index.find(token)
         if kommun is None:
             unknown.append(token)
         elif kommun not in found:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from .geojson import geojson_problem
+from .lookup import fold
 from .models import (
     POLICE_KINDS,
     Area,
@@ -279,8 +280,7 @@ def _organisation_errors(
         same = [
             o
             for o in Organisation.objects.filter(kind=kind).only("name")
-            if o.name.casefold() == name.casefold()
-            and (instance is None or o.pk != instance.pk)
+            if fold(o.name) == fold(name) and (instance is None or o.pk != instance.pk)
         ]
         if same:
             add(
@@ -672,11 +672,11 @@ _AREA_CODE = re.compile(r"^(?P<kommun>\d{4})(?:[ABC]\d{4}|R\d{3})$")
 
 def _clean_aliases(aliases: Iterable[str], name: str) -> list[str]:
     out: list[str] = []
-    seen = {name.casefold()}
+    seen = {fold(name)}
     for alias in aliases:
         alias = " ".join(str(alias).split())
-        if alias and alias.casefold() not in seen:
-            seen.add(alias.casefold())
+        if alias and fold(alias) not in seen:
+            seen.add(fold(alias))
             out.append(alias)
     return out
 
@@ -700,24 +700,24 @@ def _area_errors(
         add("kommun", _("Kommun: %(org)s är ingen kommun.") % {"org": kommun})
         return errors
     others = [a for a in kommun.areas.all() if instance is None or a.pk != instance.pk]
-    taken = {n.casefold(): a for a in others for n in a.names()}
+    taken = {fold(n): a for a in others for n in a.names()}
     if not name:
         add("name", _("Namn: skriv områdets namn."))
-    elif name.casefold() in taken:
+    elif fold(name) in taken:
         add(
             "name",
             _("Namn: %(kommun)s har redan ett område som heter %(name)s.")
-            % {"kommun": kommun, "name": taken[name.casefold()].name}
-            if taken[name.casefold()].name.casefold() == name.casefold()
+            % {"kommun": kommun, "name": taken[fold(name)].name}
+            if fold(taken[fold(name)].name) == fold(name)
             else _("Namn: %(name)s är redan ett annat namn för området %(other)s.")
-            % {"name": name, "other": taken[name.casefold()].name},
+            % {"name": name, "other": taken[fold(name)].name},
         )
     for alias in aliases:
-        if alias.casefold() in taken:
+        if fold(alias) in taken:
             add(
                 "aliases",
                 _("Andra namn: %(alias)s används redan av området %(other)s.")
-                % {"alias": alias, "other": taken[alias.casefold()].name},
+                % {"alias": alias, "other": taken[fold(alias)].name},
             )
     if kind not in AreaKind.values:
         add("kind", _("Typ: okänd typ av område %(kind)r.") % {"kind": kind})

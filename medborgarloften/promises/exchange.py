@@ -9,8 +9,6 @@ cannot drift apart. Output is deterministic: the same promise always gives the s
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -125,38 +123,6 @@ def records_from_json(data: Any) -> list[Any]:
         "filen ska innehålla ett objekt, en lista eller ett kuvert / "
         "expected an object, an array or an envelope"
     )
-
-
-def normalise_name(value: str) -> str:
-    """Compare names the Swedish way: NFC, casefolded, spaces collapsed; å/ä/ö kept."""
-    text = unicodedata.normalize("NFC", value).casefold()
-    text = re.sub(r"[\s\u00a0]+", " ", text)
-    return text.strip(" .,;:")
-
-
-def kommun_name_keys(value: str) -> list[str]:
-    """What a kommun may be called: 'Kalmar', 'Kalmar kommun', 'Region Gotland'.
-
-    The first key is the name itself; a second, weaker key drops a genitive -s
-    ('Kalmars kommun'). Used to resolve extraction records that carry names only.
-    """
-    name = normalise_name(value)
-    name = re.sub(r"^(region|kommun)\s+", "", name)
-    name = re.sub(r"\s+(kommun|stad|region)$", "", name).strip()
-    keys = [name]
-    if value.strip().casefold().endswith("kommun") and name.endswith("s"):
-        keys.append(name[:-1])
-    return keys
-
-
-_POLICE_WORDS = re.compile(
-    r"^(lokalpolisområdet|lokalpolisområde|lpo)\s+|\s+(lokalpolisområde|lpo)$"
-)
-
-
-def police_area_key(value: str) -> str:
-    """The bare name of a lokalpolisområde: 'LPO Kalmar', 'Kalmar lokalpolisområde' → 'kalmar'."""
-    return _POLICE_WORDS.sub("", normalise_name(value)).strip()
 
 
 def _iso(value: Any) -> str | None:
@@ -296,16 +262,3 @@ def promise_to_record(promise: Any) -> dict[str, Any]:
         "published_at": _iso(promise.published_at),
         "closed_on": _iso(promise.closed_on),
     }
-
-
-def kommun_find(value: str) -> Organisation | None:
-    """The kommun a user means by a kommunkod ('0880') or a name ('Kalmar kommun')."""
-    value = value.strip()
-    kommuner = Organisation.objects.kommuner()
-    if re.fullmatch(r"\d{4}", value):
-        return kommuner.filter(code=value).first()
-    for key in kommun_name_keys(value):
-        found = [k for k in kommuner if kommun_name_keys(k.name)[0] == key]
-        if len(found) == 1:
-            return found[0]
-    return None

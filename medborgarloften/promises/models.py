@@ -79,11 +79,26 @@ STATUS_TRANSITIONS: dict[str, tuple[str, ...]] = {
 PUBLIC_STATUSES = (PromiseStatus.PUBLISHED, PromiseStatus.CLOSED)
 
 
+def public_q(through: str = "") -> Q:
+    """The one rule for what anonymous visitors may see: published and closed
+    promises, never a copy kept for comparison (``Promise.reference_for``).
+
+    ``through`` reaches the promise from another model: ``"promise__"`` from a
+    commitment, ``"commitment__promise__"`` from an activity, ``"promises__"`` inside
+    an annotation on a kommun. Querysets of those models offer ``public()`` built on it.
+    """
+    return Q(
+        **{
+            f"{through}status__in": PUBLIC_STATUSES,
+            f"{through}reference_for__isnull": True,
+        }
+    )
+
+
 class PromiseQuerySet(models.QuerySet["Promise"]):
     def public(self) -> PromiseQuerySet:
-        """What anonymous visitors may see: published and closed promises (never a
-        copy kept for comparison, see ``Promise.reference_for``)."""
-        return self.filter(status__in=PUBLIC_STATUSES, reference_for__isnull=True)
+        """What anonymous visitors may see (``public_q``)."""
+        return self.filter(public_q())
 
     def for_organisations(self, organisations: object) -> PromiseQuerySet:
         """Promises where one of ``organisations`` is a party (not another's copy
@@ -204,7 +219,8 @@ class Promise(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status in PUBLIC_STATUSES
+        """The instance form of ``public_q``."""
+        return self.status in PUBLIC_STATUSES and self.reference_for_id is None
 
     def kommuner(self) -> list[Organisation]:
         return [p for p in self.parties.all() if p.kind == OrganisationKind.KOMMUN]
@@ -271,6 +287,12 @@ class FocusArea(models.Model):
         _check_codes(self.themes, THEMES, "themes")
 
 
+class CommitmentQuerySet(models.QuerySet["Commitment"]):
+    def public(self) -> CommitmentQuerySet:
+        """Commitments of promises anonymous visitors may see (``public_q``)."""
+        return self.filter(public_q("promise__"))
+
+
 class Commitment(models.Model):
     """One thing a party undertakes, with a checkable target where possible."""
 
@@ -306,6 +328,8 @@ class Commitment(models.Model):
     )
     target_deadline = models.DateField(_("senast"), null=True, blank=True)
     position = models.PositiveIntegerField(_("ordning"), default=0)
+
+    objects = CommitmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]

@@ -24,12 +24,13 @@ from medborgarloften.followup.selectors import (
     commitment_rows,
     report_plan,
 )
+from medborgarloften.places.lookup import fold
 from medborgarloften.places.models import Area, County, Organisation
 from medborgarloften.promises.models import (
-    PUBLIC_STATUSES,
     Commitment,
     Promise,
     PromiseStatus,
+    public_q,
 )
 from medborgarloften.promises.selectors import (
     PromisePage,
@@ -43,16 +44,15 @@ ACTIVITIES_PER_PAGE = 20
 FEED_ITEMS = 50
 
 
-def _fold(text: str) -> str:
-    """Compare Swedish names case-insensitively without losing å, ä, ö."""
-    return unicodedata.normalize("NFC", text).casefold().strip()
-
-
 def _current_filter(today: dt.date, prefix: str = "") -> Q:
     """A published promise whose period has not ended: "gällande"."""
-    return Q(**{f"{prefix}status": PromiseStatus.PUBLISHED}) & (
-        Q(**{f"{prefix}period_end__isnull": True})
-        | Q(**{f"{prefix}period_end__gte": today})
+    return (
+        public_q(prefix)
+        & Q(**{f"{prefix}status": PromiseStatus.PUBLISHED})
+        & (
+            Q(**{f"{prefix}period_end__isnull": True})
+            | Q(**{f"{prefix}period_end__gte": today})
+        )
     )
 
 
@@ -108,7 +108,7 @@ def kommun_entries(*, today: dt.date | None = None) -> list[KommunEntry]:
     """Every kommun with a kommunkod, by name, with its public and current promises
     counted in the same query."""
     today = today or timezone.localdate()
-    public = Q(promises__status__in=PUBLIC_STATUSES)
+    public = public_q("promises__")
     kommuner = (
         Organisation.objects.kommuner()
         .exclude(code="")
@@ -132,11 +132,11 @@ def kommuner_with_public_promises(*, query: str = "") -> list[KommunEntry]:
 
 
 def _search(entries: list[KommunEntry], query: str) -> list[KommunEntry]:
-    needle = _fold(query)
+    needle = fold(query)
     if not needle:
         return entries
     return [
-        e for e in entries if needle in _fold(e.kommun.name) or needle == e.kommun.code
+        e for e in entries if needle in fold(e.kommun.name) or needle == e.kommun.code
     ]
 
 
@@ -167,7 +167,7 @@ def kommun_finder(*, query: str = "", today: dt.date | None = None) -> KommunFin
         )
     return KommunFinder(
         query=query,
-        matches=_search(entries, query) if _fold(query) else [],
+        matches=_search(entries, query) if fold(query) else [],
         counties=list(by_county.values()),
         width=outline.width,
         height=outline.height,
@@ -251,8 +251,8 @@ class PublicPromise:
 def public_activities(*, promises: QuerySet[Promise] | list[Promise]) -> QuerySet:
     """Activities against the commitments of public promises, newest first."""
     return (
-        Activity.objects.filter(commitment__promise__in=promises)
-        .filter(commitment__promise__status__in=PUBLIC_STATUSES)
+        Activity.objects.public()
+        .filter(commitment__promise__in=promises)
         .select_related("commitment__promise", "area", "organisation")
         .order_by("-date", "-pk")
     )
@@ -339,7 +339,7 @@ def area_slug(area: Area) -> str:
 
 
 def _area_by_slug(code: str, slug: str) -> Area:
-    wanted = _fold(slug)
+    wanted = fold(slug)
     for area in Area.objects.select_related("kommun").filter(kommun__code=code):
         if area_slug(area) == wanted:
             return area
@@ -403,7 +403,7 @@ def feed_items(
 ) -> list[FeedItem]:
     """The newest activities and published reports of the given public promises,
     newest first: the Atom feeds' entries (two queries)."""
-    public = promises.filter(status__in=PUBLIC_STATUSES)
+    public = promises.public()
     activities = (
         Activity.objects.filter(commitment__promise__in=public)
         .select_related("commitment__promise", "area", "organisation")

@@ -13,20 +13,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-MONTHS_SV = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
+from medborgarloften.lib.months import MONTHS_SV
 
 _PATTERNS = (
     ("week", re.compile(r"^(\d{4})-W(\d{1,2})$", re.IGNORECASE)),

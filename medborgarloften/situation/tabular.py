@@ -1,15 +1,15 @@
-"""Reading the files people actually have: CSV (comma or semicolon, with or without a
-BOM) and XLSX, with Swedish numbers ('12,5', '1 234', '12 %'). Django-free."""
+"""The lägesbild's tables (surveys, crime figures) as header and rows of text, with
+Swedish numbers ('12,5', '1 234', '12 %'). The file is read by ``lib.tabular``, the
+reader every import shares. Django-free."""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from medborgarloften.lib.tabular import read_rows
 from medborgarloften.lib.text import clean_text
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
@@ -50,50 +50,12 @@ def read_table(data: bytes, filename: str) -> Table:
         raise ValueError(
             f"Filen är större än {MAX_BYTES // (1024 * 1024)} MB; dela upp den."
         )
-    if filename.lower().endswith((".xlsx", ".xlsm")):
-        return _read_xlsx(data)
-    return _read_csv(data)
+    return _table(
+        read_rows(data, filename, max_rows=MAX_ROWS)
+    )  # TableError: a ValueError
 
 
-def _read_csv(data: bytes) -> Table:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252")
-    sample = text[:4096]
-    delimiter = ";" if sample.count(";") > sample.count(",") / 2 else ","
-    if "\t" in sample.splitlines()[0] if sample else False:
-        delimiter = "\t"
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = []
-    try:
-        for row in reader:
-            if len(rows) >= MAX_ROWS:
-                raise ValueError(_too_many_rows())
-            rows.append(row)
-    except csv.Error as exc:
-        raise ValueError(f"CSV-filen går inte att läsa: {exc}")
-    return _table(rows)
-
-
-def _too_many_rows() -> str:
-    return f"Filen har fler än {MAX_ROWS:,} rader; dela upp den.".replace(",", " ")
-
-
-def _read_xlsx(data: bytes) -> Table:
-    # Lazily: the readers pull in the document parsers.
-    from medborgarloften.extract.budget import Budget, xlsx_rows_within
-    from medborgarloften.extract.errors import ExtractError
-
-    try:
-        # In a child process with a time and memory budget, like a document.
-        raw = xlsx_rows_within(data, max_rows=MAX_ROWS, budget=Budget())
-    except ExtractError as exc:
-        raise ValueError(str(exc).split(" / ", 1)[0] + ".")
-    return _table([[_cell(v) for v in row] for row in raw])
-
-
-def _table(rows: list[list[str]]) -> Table:
+def _table(rows: list[list[object]]) -> Table:
     numbered = [
         (number, [_cell(c) for c in row])
         for number, row in enumerate(rows, 1)

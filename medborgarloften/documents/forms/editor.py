@@ -22,7 +22,8 @@ from django.utils.translation import gettext as _
 from medborgarloften.extract.measurability import CommitmentCheck
 from medborgarloften.lib.forms import apply_service_errors
 from medborgarloften.lib.text import clean_text
-from medborgarloften.places.models import Area, Organisation, OrganisationKind
+from medborgarloften.places.lookup import AreaIndex, fold, same_kommun
+from medborgarloften.places.models import Organisation, OrganisationKind
 from medborgarloften.promises.draft import (
     AreaRef,
     CommitmentDraft,
@@ -33,11 +34,7 @@ from medborgarloften.promises.draft import (
     SignatoryDraft,
     TargetDraft,
 )
-from medborgarloften.promises.exchange import (
-    kommun_name_keys,
-    normalise_name,
-    police_area_name,
-)
+from medborgarloften.promises.exchange import police_area_name
 from medborgarloften.vocabulary import EVIDENCE_SOURCES, RESPONSIBLE, THEMES
 
 from ..draft import draft_record
@@ -87,9 +84,7 @@ def review_initial(run: ExtractionRun) -> dict[str, Any]:
     kommun = run.document.kommun
     names: list[str] = []
     for name in record.get("municipalities") or []:
-        if isinstance(name, str) and not any(
-            kommun_name_keys(name)[0] == kommun_name_keys(n)[0] for n in names
-        ):
+        if isinstance(name, str) and not any(same_kommun(name, n) for n in names):
             names.append(name)
     if not names and kommun is not None:
         names = [kommun.name]
@@ -98,9 +93,7 @@ def review_initial(run: ExtractionRun) -> dict[str, Any]:
     )
     period = record.get("period") or {}
     follow_up = record.get("follow_up") or {}
-    mine = kommun is not None and any(
-        kommun_name_keys(n)[0] == kommun_name_keys(kommun.name)[0] for n in names
-    )
+    mine = kommun is not None and any(same_kommun(n, kommun.name) for n in names)
     return {
         "title": draft["title"],
         "municipalities": ", ".join(names),
@@ -266,7 +259,7 @@ class ReviewEditor:
     # -- places the kommun does not have --------------------------------------------
 
     @cached_property
-    def _known_areas(self) -> dict[str, Area]:
+    def _known_areas(self) -> AreaIndex:
         """The areas of every kommun the form names (the uploaded document's kommun
         when it names none) by each of their names and aliases, as the loader finds
         them: the first kommun's first."""
@@ -280,26 +273,17 @@ class ReviewEditor:
                     kommuner.append(found)
         if not kommuner and self.kommun is not None:
             kommuner = [self.kommun]
-        order = {k.pk: i for i, k in enumerate(kommuner)}
-        areas = sorted(
-            Area.objects.filter(kommun__in=kommuner),
-            key=lambda a: (order[a.kommun_id], a.pk),
-        )
-        known: dict[str, Area] = {}
-        for area in areas:
-            for name in area.names():
-                known.setdefault(normalise_name(name), area)
-        return known
+        return AreaIndex(kommuner) if kommuner else AreaIndex([], areas=[])
 
     @property
     def _known_places(self) -> set[str]:
-        return set(self._known_areas)
+        return set(self._known_areas.by_key)
 
     def _unknown(self, names: list[str]) -> list[str]:
         out: list[str] = []
         seen: set[str] = set()
         for name in names:
-            key = normalise_name(name)
+            key = fold(name)
             if key not in self._known_places and key not in seen:
                 seen.add(key)
                 out.append(name)
@@ -441,21 +425,19 @@ class ReviewEditor:
         place named for a commitment belongs to it, not to the whole promise.
         """
         d = self.form.cleaned_data
-        keep_new = {normalise_name(n) for n in d.get("new_areas") or []}
+        keep_new = {fold(n) for n in d.get("new_areas") or []}
 
         def areas(names: list[str]) -> list[AreaRef]:
             out: list[AreaRef] = []
             for name in names:
-                key = normalise_name(name)
-                if key in self._known_areas:
-                    out.append(AreaRef(id=self._known_areas[key].pk))
-                elif key in keep_new:
+                found = self._known_areas.find(name)
+                if found is not None:
+                    out.append(AreaRef(id=found.pk))
+                elif fold(name) in keep_new:
                     out.append(AreaRef(name=name))
             return out
 
-        self.left_out = [
-            n for n in self.new_area_names if normalise_name(n) not in keep_new
-        ]
+        self.left_out = [n for n in self.new_area_names if fold(n) not in keep_new]
         parties = [OrganisationRef.of(k) for k in self.form.kommuner]
         police_name = _text(d.get("police_area"))
         if self.form.police is not None:
@@ -479,7 +461,7 @@ class ReviewEditor:
         for form in kept_commitments:
             c = form.cleaned_data
             places = split_names(c.get("places") or "")
-            inner_places |= {normalise_name(n) for n in places}
+            inner_places |= {fold(n) for n in places}
             target = target_of(
                 c.get("target_quantity"),
                 c.get("target_unit") or "",
@@ -507,14 +489,13 @@ class ReviewEditor:
             )
 
         def signatory_organisation(name: str) -> OrganisationRef | None:
-            key = normalise_name(name)
+            key = fold(name)
             named = [*self.form.kommuner, self.form.police]
             return next(
                 (
                     OrganisationRef.of(p)
                     for p in named
-                    if p is not None
-                    and key in {normalise_name(p.name), normalise_name(str(p))}
+                    if p is not None and key in {fold(p.name), fold(str(p))}
                 ),
                 None,
             )
@@ -546,7 +527,7 @@ class ReviewEditor:
             places=[
                 ref
                 for name in split_names(d.get("places") or "")
-                if normalise_name(name) not in inner_places
+                if fold(name) not in inner_places
                 for ref in areas([name])
             ],
             follow_up_text=_text(d.get("follow_up_text")),

@@ -13,12 +13,8 @@ from django.utils.translation import gettext_lazy
 
 from medborgarloften.extract.measurability import CommitmentCheck, check_commitment
 from medborgarloften.lib.forms import free_text
+from medborgarloften.places.lookup import KommunIndex, fold, police_area_find
 from medborgarloften.places.models import Organisation
-from medborgarloften.promises.exchange import (
-    kommun_name_keys,
-    normalise_name,
-    police_area_key,
-)
 from medborgarloften.promises.forms.fields import (
     AccessibleForm,
     checkbox_field,
@@ -39,8 +35,8 @@ def split_names(value: str) -> list[str]:
     seen: set[str] = set()
     for part in re.split(r"[,;\n]", value or ""):
         name = " ".join(part.split())
-        if name and normalise_name(name) not in seen:
-            seen.add(normalise_name(name))
+        if name and fold(name) not in seen:
+            seen.add(fold(name))
             names.append(name)
     return names
 
@@ -203,15 +199,7 @@ class ReviewForm(AccessibleForm):
             )
         name = (data.get("police_area") or "").strip()
         if name:
-            key = police_area_key(name)
-            self.police = next(
-                (
-                    o
-                    for o in Organisation.objects.lpos()
-                    if police_area_key(o.name) == key
-                ),
-                None,
-            )
+            self.police = police_area_find(name)
             if self.police is None and not data.get("create_police_area"):
                 self.add_error(
                     "police_area",
@@ -233,11 +221,7 @@ class ReviewForm(AccessibleForm):
 
 
 def find_kommun(name: str, kommuner: list[Organisation]) -> Organisation | None:
-    for key in kommun_name_keys(name):
-        found = [k for k in kommuner if kommun_name_keys(k.name)[0] == key]
-        if len(found) == 1:
-            return found[0]
-    return None
+    return KommunIndex(kommuner).find(name)
 
 
 class CommitmentForm(AccessibleForm):

@@ -170,9 +170,12 @@ def test_it_imports_a_url_and_reports_bad_ones(
     )
 
     assert str(error) == "3 av 4 indata misslyckades / 3 of 4 inputs failed"
-    assert "Servern svarade 404 / the server answered 404" in out
+    assert "Sidan finns inte (HTTP 404) / the page does not exist (HTTP 404)" in out
     assert "(image/png) / not a web page or document" in out
-    assert "Tidsgränsen nåddes / the request timed out: https://x.test/seg/" in out
+    assert (
+        "Servern svarade inte inom 30 s / the server did not answer within 30 s: "
+        "https://x.test/seg/"
+    ) in out
     document = SourceDocument.objects.get()
     assert document.source_url == good
     assert document.kind == "html"
@@ -269,7 +272,7 @@ def test_it_imports_the_promises_from_polisen(
     assert str(error) == "2 av 4 indata misslyckades / 2 of 4 inputs failed"
     assert "2 utkast skapade / drafts created" in out
     assert (
-        f"  ! {polisen_site.url}{PREFIX}kalmar-lan/borgholm/: Servern svarade 404"
+        f"  ! {polisen_site.url}{PREFIX}kalmar-lan/borgholm/: Sidan finns inte (HTTP 404)"
         in out
     )
     assert f"  ! {polisen_site.url}{PREFIX}vaxjo/: Inte en webbsida" in out
@@ -350,7 +353,7 @@ def test_it_stops_when_the_polisen_index_cannot_be_read(db, polisen_site, polite
     polisen_site.routes.pop(PREFIX)
 
     with pytest.raises(
-        CommandError, match="the index page failed: Servern svarade 404"
+        CommandError, match=r"the index page failed: Sidan finns inte \(HTTP 404\)"
     ):
         call_command("importdocs", "--polisen", "--base-url", polisen_site.url)
 

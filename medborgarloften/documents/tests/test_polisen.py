@@ -114,7 +114,13 @@ def test_it_reports_a_404_in_one_line(polisen_site):
     with pytest.raises(ExtractError) as info:
         Fetcher(delay=0).get(polisen_site.url + PREFIX + "kalmar-lan/borgholm/")
 
-    assert str(info.value).startswith("Servern svarade 404 / the server answered 404")
+    # The one HTTP client's words (lib.http), with the address the crawl was at.
+    assert str(info.value) == (
+        "Sidan finns inte (HTTP 404) / the page does not exist (HTTP 404): "
+        + polisen_site.url
+        + PREFIX
+        + "kalmar-lan/borgholm/"
+    )
 
 
 def test_it_reports_a_timeout_in_one_line():
@@ -126,7 +132,8 @@ def test_it_reports_a_timeout_in_one_line():
         fetcher.get("https://polisen.se/seg/")
 
     assert str(info.value) == (
-        "Tidsgränsen nåddes / the request timed out: https://polisen.se/seg/"
+        "Servern svarade inte inom 30 s / the server did not answer within 30 s: "
+        "https://polisen.se/seg/"
     )
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from medborgarloften.lib.months import MONTH_PATTERN_SV
+
 from .period import is_agreement_document
 
 _I = re.IGNORECASE
@@ -21,8 +23,9 @@ PLACEHOLDER_DATE = re.compile(
     _I,
 )
 SIGNATURE_DATE = re.compile(
-    r"(?:19|20)\d{2}-[01]\d-[0-3]\d|\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|"
-    r"juli|augusti|september|oktober|november|december)\s+(?:19|20)\d{2}",
+    r"(?:19|20)\d{2}-[01]\d-[0-3]\d|\b\d{1,2}\s+(?:"
+    + MONTH_PATTERN_SV
+    + r")\s+(?:19|20)\d{2}",
     _I,
 )
 IS_AGREEMENT = re.compile(r"\bdenna\s+samverkansöverenskommelse\b", _I)

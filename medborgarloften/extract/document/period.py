@@ -20,25 +20,13 @@ from datetime import date
 
 from dateparser.languages.loader import default_loader
 
+from medborgarloften.lib.months import MONTHS_EN
+
 
 def _swedish_months() -> dict[str, int]:
     info = default_loader.get_locale("sv").info
-    keys = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
     out: dict[str, int] = {}
-    for number, key in enumerate(keys, start=1):
+    for number, key in enumerate(MONTHS_EN, start=1):
         for name in info.get(key, []):
             name = name.casefold().rstrip(".")
             if len(name) >= 3:

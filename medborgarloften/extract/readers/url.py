@@ -24,7 +24,7 @@ import socket
 import ssl
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -346,6 +346,8 @@ def fetch(
     public_only: bool = False,
     resolver: Resolver | None = None,
     total_timeout: float | None = None,
+    accept: str = ACCEPT_HEADER,
+    types: Collection[str] | None = None,
 ) -> Download:
     """Download ``url`` within the limits or raise ExtractError saying why not.
 
@@ -355,6 +357,8 @@ def fetch(
     addresses, on the first request and on every redirect, so a form on a web server
     cannot be used to reach the server's own network. ``transport`` replaces the
     network entirely (tests); ``resolver`` replaces only the name lookup.
+    ``accept`` and ``types`` ask for and admit other media types than documents
+    (``lib.http`` fetches JSON through here).
     """
     scheme = urlsplit(url).scheme.casefold()
     if scheme not in ("http", "https"):
@@ -368,7 +372,7 @@ def fetch(
     deadline = time.monotonic() + total
     headers = {
         "User-Agent": user_agent,
-        "Accept": ACCEPT_HEADER,
+        "Accept": accept,
         "Accept-Encoding": ACCEPT_ENCODING,
     }
     if transport is None:
@@ -389,7 +393,7 @@ def fetch(
         ):
             _check_status(response)
             content_type = response.headers.get("content-type", "")
-            _check_type(content_type)
+            _check_type(content_type, types)
             data = read_body(
                 response, max_bytes=max_bytes, deadline=deadline, total=total
             )
@@ -436,10 +440,21 @@ def _check_status(response: httpx.Response) -> None:
         )
 
 
-def _check_type(content_type: str) -> None:
+#: ``types`` that admits every media type (the caller judges the body itself).
+ANY_TYPE = frozenset({"*/*"})
+
+
+def _check_type(content_type: str, types: Collection[str] | None = None) -> None:
     kind = media_type(content_type)
-    if kind in ACCEPTED_TYPES or kind in GENERIC_TYPES:
+    if kind in (ACCEPTED_TYPES if types is None else types) or kind in GENERIC_TYPES:
         return
+    if types is not None and "*/*" in types:
+        return
+    if types is not None:
+        raise ExtractError(
+            f"Svaret har typen {kind}, inte {', '.join(sorted(types))} / the answer "
+            f"is {kind}, not {', '.join(sorted(types))}"
+        )
     raise ExtractError(
         f"Filtypen {kind} stöds inte (bara HTML, PDF, DOCX och text) / the file "
         f"type {kind} is not supported (only HTML, PDF, DOCX and text)"

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from medborgarloften.places.lookup import fold
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import Commitment, Promise
 
@@ -76,6 +77,8 @@ class ImportRefused(ValidationError):
 
 
 def _fold(text: str) -> str:
+    """Commitment texts compared as typed: case and runs of spaces ignored (names of
+    places and parties go through ``places.lookup.fold``)."""
     return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
 
 
@@ -97,12 +100,12 @@ class _Resolver:
             kommun__in=[p.pk for p in parties if p.is_kommun]
         ):
             for name in area.names():
-                self.areas.setdefault(_fold(name), area)
+                self.areas.setdefault(fold(name), area)
         self.organisations: dict[str, Organisation] = {}
         others = {o for c in self.commitments for o in c.other_parties.all()}
         for org in [*parties, *others]:
             for name in (org.name, str(org)):
-                self.organisations.setdefault(_fold(name), org)
+                self.organisations.setdefault(fold(name), org)
         kommuner = [p for p in parties if p.is_kommun]
         police = [p for p in parties if p.is_police]
         if len(kommuner) == 1:
@@ -198,7 +201,7 @@ def _check_row(
     area = None
     area_name = values.get("area")
     if area_name not in (None, ""):
-        area = resolver.areas.get(_fold(area_name))
+        area = resolver.areas.get(fold(area_name))
         if area is None:
             errors.append(
                 _("Område: %(name)s finns inte i löftets kommuner.")
@@ -207,7 +210,7 @@ def _check_row(
     organisation = None
     org_name = values.get("organisation")
     if org_name not in (None, ""):
-        organisation = resolver.organisations.get(_fold(org_name))
+        organisation = resolver.organisations.get(fold(org_name))
         if organisation is None:
             errors.append(
                 _("Utförd av: %(name)s är ingen part i löftet.") % {"name": org_name}

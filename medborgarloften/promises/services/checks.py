@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from medborgarloften.places.lookup import fold
 from medborgarloften.places.models import Area, AreaKind, Organisation, OrganisationKind
 
 from ..draft import (
@@ -27,7 +28,6 @@ from ..draft import (
     PromiseDraft,
     SignatoryDraft,
 )
-from ..exchange import normalise_name
 from ..models import Commitment, FocusArea, Promise, Signatory
 
 __all__ = [
@@ -120,8 +120,8 @@ def _organisation(
         return found
     kind = ref.kind or OrganisationKind.ANNAN
     name = " ".join(ref.name.split())
-    if (kind, normalise_name(name)) in refs.new:
-        return refs.new[(kind, normalise_name(name))]
+    if (kind, fold(name)) in refs.new:
+        return refs.new[(kind, fold(name))]
     org = Organisation(
         kind=kind, name=name, code=ref.code.strip(), source="medborgarlöfte-JSON"
     )
@@ -130,7 +130,7 @@ def _organisation(
     except ValidationError as exc:
         errors.add(key, "; ".join(exc.messages))
         return None
-    refs.new[(kind, normalise_name(name))] = org
+    refs.new[(kind, fold(name))] = org
     return org
 
 

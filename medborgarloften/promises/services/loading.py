@@ -28,9 +28,16 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError as SchemaError
 
 from medborgarloften.lib.text import clean_text
+from medborgarloften.places.lookup import (
+    AreaIndex,
+    KommunIndex,
+    fold,
+    police_area_find,
+    police_area_key,
+    same_kommun,
+)
 from medborgarloften.places.models import (
     POLICE_KINDS,
-    Area,
     Organisation,
     OrganisationKind,
 )
@@ -48,9 +55,6 @@ from ..draft import (
     parse_row_path,
 )
 from ..exchange import (
-    kommun_name_keys,
-    normalise_name,
-    police_area_key,
     police_area_name,
     record_schema,
 )
@@ -280,24 +284,17 @@ class _Resolver:
         raise RecordError(path, f"okänd kommunkod {code} / unknown kommunkod {code}")
 
     def kommun_by_name(self, name: str, path: str) -> Organisation:
-        keys = kommun_name_keys(name)
-        for key in keys:
-            found = [o for o in self.kommuner() if kommun_name_keys(o.name)[0] == key]
-            if len(found) == 1:
-                return found[0]
+        found = KommunIndex(self.kommuner()).find(name)
+        if found is not None:
+            return found
         raise RecordError(path, f"okänd kommun {name!r} / unknown kommun {name!r}")
 
     def police_area(
         self, name: str, path: str, kommuner: list[Organisation]
     ) -> Organisation:
-        key = police_area_key(name)
-        found = [
-            o
-            for o in Organisation.objects.lpos().order_by("name", "pk")
-            if police_area_key(o.name) == key
-        ]
+        found = police_area_find(name)
         if found:
-            return found[0]
+            return found
         if not self.create_missing_police_area:
             raise RecordError(
                 path,
@@ -307,7 +304,7 @@ class _Resolver:
         # A new unit, unsaved: the writer creates it after its checks, serving the
         # promise's kommuner, and keeps who made it do so.
         return self._new.setdefault(
-            ("lpo", key),
+            ("lpo", police_area_key(name)),
             Organisation(
                 kind=OrganisationKind.LOKALPOLISOMRADE,
                 name=police_area_name(Organisation(name=name)),
@@ -324,9 +321,9 @@ class _Resolver:
             by_code = qs.filter(code=code).first()
             if by_code is not None:
                 return by_code
-        key = normalise_name(name)
+        key = fold(name)
         for org in qs.order_by("pk"):
-            if normalise_name(org.name) == key:
+            if fold(org.name) == key:
                 return org
         org = Organisation(
             kind=kind, name=name, code=code, source="medborgarlöfte-JSON"
@@ -338,16 +335,16 @@ class _Resolver:
         return org  # unsaved: the writer creates it after its checks
 
     def other_party(self, name: str, parties: list[Organisation]) -> Organisation:
-        key = normalise_name(name)
+        key = fold(name)
         for org in parties:
-            if normalise_name(org.name) == key:
+            if fold(org.name) == key:
                 return org
         for org in (
             Organisation.objects.exclude(kind__in=POLICE_KINDS)
             .exclude(kind=OrganisationKind.KOMMUN)
             .order_by("kind", "pk")
         ):
-            if normalise_name(org.name) == key:
+            if fold(org.name) == key:
                 return org
         # Unsaved: the writer creates it after its checks.
         return Organisation(
@@ -360,19 +357,14 @@ class _Areas:
 
     def __init__(self, kommuner: list[Organisation]) -> None:
         self.kommuner = kommuner
-        self.by_key: dict[str, Area] = {}
-        areas = Area.objects.filter(kommun__in=kommuner).order_by("pk")
-        order = {k.pk: i for i, k in enumerate(kommuner)}
-        for area in sorted(areas, key=lambda a: (order[a.kommun_id], a.pk)):
-            for name in area.names():
-                self.by_key.setdefault(normalise_name(name), area)
+        self.index = AreaIndex(kommuner)
 
     def ref(self, name: str) -> AreaRef:
         """The stored area by that name or alias, or a new one the writer creates
         in the first kommun."""
-        key = normalise_name(name)
-        if key in self.by_key:
-            return AreaRef(id=self.by_key[key].pk)
+        found = self.index.find(name)
+        if found is not None:
+            return AreaRef(id=found.pk)
         return AreaRef(name=name.strip())
 
 
@@ -410,7 +402,7 @@ def _resolve_kommuner(
                     "needs as many names as municipality_codes",
                 )
             for i, (name, org) in enumerate(zip(names, kommuner, strict=True)):
-                if kommun_name_keys(name)[0] != kommun_name_keys(org.name)[0]:
+                if not same_kommun(name, org.name):
                     raise RecordError(
                         f"municipalities[{i}]",
                         f"{name!r} stämmer inte med kommunkod {org.code} ({org.name}) / "
@@ -687,9 +679,7 @@ def _draft(
         if item["kind"] == OrganisationKind.KOMMUN:
             code = _text(item.get("code"))
             if not any(
-                k.code == code
-                or kommun_name_keys(k.name)[0] == kommun_name_keys(item["name"])[0]
-                for k in kommuner
+                k.code == code or same_kommun(k.name, item["name"]) for k in kommuner
             ):
                 raise RecordError(
                     path,
@@ -716,10 +706,8 @@ def _draft(
             parties.append(lpo)
 
     areas = _Areas(kommuner)
-    inner_places = {normalise_name(p) for fa in checked["focus"] for p in fa["places"]}
-    inner_places |= {
-        normalise_name(p) for c in checked["commitments"] for p in c["places"]
-    }
+    inner_places = {fold(p) for fa in checked["focus"] for p in fa["places"]}
+    inner_places |= {fold(p) for c in checked["commitments"] for p in c["places"]}
     # Themes and places of the promise itself are what the record lists beyond
     # those of its focus areas and commitments (the export adds them back).
     inner_themes = {t for fa in checked["focus"] for t in fa["themes"]} | {
@@ -734,9 +722,9 @@ def _draft(
     follow_up = record.get("follow_up") or {}
 
     def signatory_org(name: str) -> OrganisationRef | None:
-        key = normalise_name(name) if name else None
+        key = fold(name) if name else None
         for p in parties:
-            if key in {normalise_name(p.name), normalise_name(str(p))}:
+            if key in {fold(p.name), fold(str(p))}:
                 return OrganisationRef.of(p)
         return None
 
@@ -760,7 +748,7 @@ def _draft(
         places=[
             areas.ref(name)
             for name in record.get("places") or []
-            if normalise_name(name) not in inner_places
+            if fold(name) not in inner_places
         ],
         follow_up_text=_text(follow_up.get("text")),
         reports_per_period=follow_up.get("reports_per_period"),

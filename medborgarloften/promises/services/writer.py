@@ -29,6 +29,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from medborgarloften.places.lookup import area_find
 from medborgarloften.places.models import (
     POLICE_KINDS,
     Area,
@@ -38,7 +39,7 @@ from medborgarloften.places.models import (
 from medborgarloften.places.services import area_create, organisation_create
 
 from ..draft import PromiseDraft
-from ..exchange import normalise_name, promise_to_record
+from ..exchange import promise_to_record
 from ..models import Commitment, FocusArea, Promise, Revision, Signatory
 from ..permissions import can_author_with_parties, can_create_promise, can_edit_promise
 from ..selectors import changed_sections, record_diff
@@ -165,15 +166,9 @@ def _saved(
                 raise ValidationError(
                     {"places": _("Ett nytt område kräver en kommun.")}
                 )
-            key = normalise_name(obj.name)
-            made[id(obj)] = obj = next(
-                (
-                    a
-                    for a in kommun.areas.all()
-                    if key in map(normalise_name, a.names())
-                ),
-                None,
-            ) or area_create(kommun=kommun, name=obj.name)
+            made[id(obj)] = obj = area_find(obj.name, kommun=kommun) or area_create(
+                kommun=kommun, name=obj.name
+            )
         elif obj.pk is None:
             police = obj.kind in POLICE_KINDS
             made[id(obj)] = obj = organisation_create(

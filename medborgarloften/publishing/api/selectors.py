@@ -16,14 +16,17 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone
 
 from medborgarloften.followup.models import Activity, Report, ReportKind
-from medborgarloften.followup.progress import AreaRef, Entry, commitment_progress
-from medborgarloften.followup.selectors import CommitmentRow
+from medborgarloften.followup.selectors import commitment_progress_rows
 from medborgarloften.places.models import Area, Organisation, OrganisationKind
 from medborgarloften.promises.exchange import police_area_name, promise_to_record
-from medborgarloften.promises.models import PUBLIC_STATUSES, Commitment, Promise
+from medborgarloften.promises.models import (
+    PUBLIC_STATUSES,
+    Commitment,
+    Promise,
+    public_q,
+)
 from medborgarloften.vocabulary import PER, RESPONSIBLE, THEMES
 
 from . import fields, params
@@ -79,7 +82,7 @@ def kommuner_queryset(*, lan: str | None = None) -> QuerySet[Organisation]:
         .annotate(
             public_promise_count=Count(
                 "promises",
-                filter=Q(promises__status__in=PUBLIC_STATUSES),
+                filter=public_q("promises__"),
                 distinct=True,
             )
         )
@@ -237,7 +240,7 @@ def commitments_queryset(
     """Commitments of public promises."""
     by_name = Area.objects.order_by("name")
     queryset = (
-        Commitment.objects.filter(promise__status__in=PUBLIC_STATUSES)
+        Commitment.objects.public()
         .select_related("promise", "focus_area", "assessment")
         .prefetch_related(
             Prefetch("areas", queryset=by_name),
@@ -259,24 +262,11 @@ def commitments_queryset(
     return queryset
 
 
-def _refs(areas: Any) -> list[AreaRef]:
-    return [AreaRef(a.pk, a.name) for a in areas]
-
-
 def commitment_rows(
     commitments: list[Commitment], links: Links, today: dt.date | None = None
 ) -> list[dict[str, Any]]:
-    """Rows with progress computed as the follow-up computes it (``progress``),
-    the status as ``followup.selectors.CommitmentRow`` states it."""
-    today = today or timezone.localdate()
-    ids = [c.pk for c in commitments]
-    entries: dict[int, list[Entry]] = defaultdict(list)
-    for commitment_id, date, quantity, area_id in (
-        Activity.objects.filter(commitment_id__in=ids)
-        .values_list("commitment_id", "date", "quantity", "area_id")
-        .order_by()
-    ):
-        entries[commitment_id].append(Entry(date, quantity, area_id))
+    """Rows with progress computed once, by the function the pages use
+    (``followup.selectors.commitment_progress_rows``)."""
     numbers: dict[int, int] = {}
     counters: dict[int, int] = defaultdict(int)
     for promise_id, pk in (
@@ -287,27 +277,9 @@ def commitment_rows(
         counters[promise_id] += 1
         numbers[pk] = counters[promise_id]
     rows = []
-    for c in commitments:
-        own = entries.get(c.pk, [])
+    for row in commitment_progress_rows(commitments, numbers=numbers, today=today):
+        c, progress = row.commitment, row.progress
         areas = list(c.areas.all())
-        progress = commitment_progress(
-            quantity=c.target_quantity,
-            per=c.target_per,
-            deadline=c.target_deadline,
-            period_start=c.promise.period_start,
-            period_end=c.promise.period_end,
-            entries=own,
-            areas=_refs(areas) or _refs(c.promise.areas.all()),
-            today=today,
-        )
-        row = CommitmentRow(
-            number=numbers.get(c.pk, 0),
-            commitment=c,
-            progress=progress,
-            activity_count=len(own),
-            last_activity=max((e.date for e in own), default=None),
-            assessment=getattr(c, "assessment", None),
-        )
         rows.append(
             {
                 "id": c.pk,
@@ -350,9 +322,9 @@ def activities_queryset(
 ) -> QuerySet[Activity]:
     """Activities against commitments of public promises; ``date_from``/``date_to``
     keep those whose days overlap the range."""
-    queryset = Activity.objects.filter(
-        commitment__promise__status__in=PUBLIC_STATUSES
-    ).select_related("commitment__promise", "area", "organisation")
+    queryset = Activity.objects.public().select_related(
+        "commitment__promise", "area", "organisation"
+    )
     if promise is not None:
         queryset = queryset.filter(commitment__promise__uid=promise)
     if commitment is not None:

@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.months import month_short_sv
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.vocabulary import THEMES
 
@@ -298,9 +299,8 @@ class ThemeSeries:
 
 
 def _month_label(month: int) -> str:
-    from ..periods import MONTHS_SV
 
-    return f"{MONTHS_SV[month % 100 - 1][:3]} {month // 100}"
+    return f"{month_short_sv(month % 100)} {month // 100}"
 
 
 def theme_counts_by_month(

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.places.lookup import area_find, fold
 from medborgarloften.places.models import Area, Organisation, OrganisationKind
 from medborgarloften.vocabulary import THEMES
 
@@ -23,13 +24,7 @@ GROUP_MAX = 60
 
 
 def _area_named(kommun: Organisation, place: str) -> Area | None:
-    key = place.strip().casefold()
-    if not key:
-        return None
-    for area in Area.objects.filter(kommun=kommun):
-        if key in {name.casefold() for name in area.names()}:
-            return area
-    return None
+    return area_find(place, kommun=kommun) if fold(place) else None
 
 
 @transaction.atomic

@@ -22,6 +22,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.http import get_json
+from medborgarloften.places.lookup import KommunIndex, county_find
 from medborgarloften.places.models import County, Organisation
 
 from ..models import ApiCall, PoliceEvent
@@ -122,20 +124,17 @@ class EventPlacer:
     the API has given county names for almost every event since January 2026."""
 
     def __init__(self) -> None:
-        self.kommuner: dict[str, Organisation] = {}
-        for kommun in Organisation.objects.kommuner().select_related("county"):
-            self.kommuner[kommun.name.casefold()] = kommun
-        self.counties = {c.name.casefold(): c for c in County.objects.all()}
+        self.kommuner = KommunIndex()
+        self.counties = list(County.objects.all())
 
     def place(self, event: ParsedEvent) -> tuple[Organisation | None, County | None]:
-        name = event.location_name.casefold()
-        kommun = self.kommuner.get(name)
+        kommun = self.kommuner.find(event.location_name)
         if kommun is not None:
             return kommun, kommun.county
-        county = self.counties.get(name)
+        county = county_find(event.location_name, self.counties)
         if county is None:
             return None, None
-        candidate = self.kommuner.get(event.title_place.casefold())
+        candidate = self.kommuner.find(event.title_place)
         if candidate is not None and candidate.county_id == county.pk:
             return candidate, county
         return None, county
@@ -372,23 +371,19 @@ def events_fetch(
     timeout: float = 30.0,
 ) -> list[Any]:
     """One GET of /api/events within the rules: raises RateLimited before calling when
-    too soon, sends the identifying User-Agent, returns the decoded JSON array."""
-    import httpx
-
+    too soon, sends the identifying User-Agent, returns the decoded JSON array.
+    Raises FetchError (``lib.http``) when the request fails or breaks a limit."""
     if not user_agent.strip() or not user_agent.isascii():
         raise ValueError(
             _("User-Agent: ange en identifierande User-Agent med bara ASCII-tecken.")
         )
     limiter.acquire()
-    response = httpx.get(
+    data = get_json(
         base_url.rstrip("/") + "/api/events",
-        params=params or None,
-        headers={"User-Agent": user_agent, "Accept": "application/json"},
+        params=params,
+        user_agent=user_agent,
         timeout=timeout,
-        follow_redirects=True,
     )
-    response.raise_for_status()
-    data = response.json()
     if not isinstance(data, list):
         raise ValueError(_("Svaret är ingen JSON-lista med händelser."))
     return data

@@ -18,6 +18,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from medborgarloften.places.lookup import AreaIndex, KommunIndex, fold
 from medborgarloften.places.models import Area, Organisation
 
 from ..models import (
@@ -67,6 +68,34 @@ class ImportSummary:
         }
 
 
+def batch_open(
+    *, kind: str, filename: str, data: bytes, source: str, actor: Any
+) -> ImportBatch:
+    """The batch an import's rows point to: the file, its hash and who sent it."""
+    return ImportBatch.objects.create(
+        kind=kind,
+        filename=filename,
+        sha256=_sha256(data),
+        source=source,
+        imported_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+
+
+def batch_close(
+    batch: ImportBatch, summary: ImportSummary, *, dry_run: bool
+) -> ImportSummary:
+    """Keep the counts on the batch; a dry run rolls the whole import back."""
+    batch.rows, batch.created, batch.updated = (
+        summary.rows,
+        summary.created,
+        summary.updated,
+    )
+    batch.save(update_fields=["rows", "created", "updated"])
+    if dry_run:
+        transaction.set_rollback(True)
+    return summary
+
+
 def _column(table: Table, aliases: tuple[str, ...]) -> str | None:
     for name in aliases:
         if name in table.header:
@@ -83,18 +112,15 @@ class _Errors(list[str]):
 
 
 def _area_lookup(kommun: Organisation) -> Callable[[str], Area | None | bool]:
-    """Name or alias (case-insensitive) → Area; None for the whole kommun; False when
+    """Name or alias (``places.lookup``) → Area; None for the whole kommun; False when
     unknown."""
-    names: dict[str, Area] = {}
-    for area in Area.objects.filter(kommun=kommun):
-        for name in area.names():
-            names[name.casefold()] = area
+    areas = AreaIndex([kommun])
 
     def lookup(text: str) -> Area | None | bool:
-        key = text.strip().casefold()
-        if key in WHOLE_KOMMUN or key == kommun.name.casefold():
+        key = fold(text)
+        if key in WHOLE_KOMMUN or key == fold(kommun.name):
             return None
-        return names.get(key, False)
+        return areas.find(text) or False
 
     return lookup
 
@@ -258,12 +284,12 @@ def survey_import(
         parsed.append((area, year, indicator, gender, age, share, respondents))
     if errors:
         raise ImportRefused(list(errors))
-    batch = ImportBatch.objects.create(
+    batch = batch_open(
         kind=ImportBatch.Kind.SURVEY,
         filename=filename,
-        sha256=_sha256(data),
+        data=data,
         source=source,
-        imported_by=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=actor,
     )
     summary = ImportSummary(rows=len(parsed), batch_id=batch.pk)
     for area, year, indicator, gender, age, share, respondents in parsed:
@@ -278,15 +304,7 @@ def survey_import(
         )
         summary.created += created
         summary.updated += not created
-    batch.rows, batch.created, batch.updated = (
-        summary.rows,
-        summary.created,
-        summary.updated,
-    )
-    batch.save(update_fields=["rows", "created", "updated"])
-    if dry_run:
-        transaction.set_rollback(True)
-    return summary
+    return batch_close(batch, summary, dry_run=dry_run)
 
 
 # --- crime statistics ------------------------------------------------------------
@@ -329,28 +347,8 @@ def population(*, kommun_code: str, year: int) -> int | None:
 
 
 def _kommun_lookup() -> Callable[[str], Organisation | None]:
-    by_name: dict[str, Organisation] = {}
-    by_code: dict[str, Organisation] = {}
-    for kommun in Organisation.objects.kommuner():
-        by_name[kommun.name.casefold()] = kommun
-        by_code[kommun.code] = kommun
-
-    def lookup(text: str) -> Organisation | None:
-        text = text.strip()
-        if text.isdigit():
-            return by_code.get(text.zfill(4))
-        key = text.casefold()
-        for suffix in ("", " kommun", " stad"):
-            if suffix and key.endswith(suffix):
-                stem = key[: -len(suffix)]
-                found = by_name.get(stem) or by_name.get(stem.removesuffix("s"))
-                if found:
-                    return found
-            elif not suffix and key in by_name:
-                return by_name[key]
-        return None
-
-    return lookup
+    """Kommunkod or name (``places.lookup``) → kommun, None when unknown."""
+    return KommunIndex().find
 
 
 @transaction.atomic
@@ -462,12 +460,12 @@ def crime_import(
         parsed.append((target, area, row_category, row_year, count, rate))
     if errors:
         raise ImportRefused(list(errors))
-    batch = ImportBatch.objects.create(
+    batch = batch_open(
         kind=ImportBatch.Kind.CRIME,
         filename=filename,
-        sha256=_sha256(data),
+        data=data,
         source=source,
-        imported_by=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=actor,
     )
     summary = ImportSummary(rows=len(parsed), batch_id=batch.pk)
     for target, area, row_category, row_year, count, rate in parsed:
@@ -493,12 +491,4 @@ def crime_import(
         )
         summary.created += created
         summary.updated += not created
-    batch.rows, batch.created, batch.updated = (
-        summary.rows,
-        summary.created,
-        summary.updated,
-    )
-    batch.save(update_fields=["rows", "created", "updated"])
-    if dry_run:
-        transaction.set_rollback(True)
-    return summary
+    return batch_close(batch, summary, dry_run=dry_run)

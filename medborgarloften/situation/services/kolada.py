@@ -10,16 +10,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import product
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.http import get_json
 from medborgarloften.places.models import Organisation
 
 from ..models import ImportBatch, KeyFigure
-from .imports import ImportRefused, ImportSummary
+from .imports import ImportRefused, ImportSummary, batch_close
 
 __all__ = [
     "KOLADA_KPIS",
@@ -140,30 +142,24 @@ def kolada_fetch(
     max_pages: int = 100,
 ) -> list[KoladaValue]:
     """Fetch values for the KPIs × municipalities × years, ≤ 25 ids a segment, following
-    every page. Raises ValueError or httpx.HTTPError."""
-    import httpx
-
+    every page. Raises ValueError or FetchError (``lib.http``)."""
     values: list[KoladaValue] = []
-    with httpx.Client(
-        headers={"User-Agent": user_agent, "Accept": "application/json"},
-        timeout=timeout,
-        follow_redirects=True,
-    ) as client:
-        for kpi_chunk in _chunks(list(kpis)):
-            for muni_chunk in _chunks(list(municipalities)):
-                for year_chunk in _chunks([str(y) for y in years]):
-                    url = (
-                        f"{base_url.rstrip('/')}/data/kpi/{','.join(kpi_chunk)}"
-                        f"/municipality/{','.join(muni_chunk)}"
-                        f"/year/{','.join(year_chunk)}"
-                    )
-                    for _page in range(max_pages):
-                        response = client.get(url)
-                        response.raise_for_status()
-                        page, url = kolada_parse(response.json())
-                        values.extend(page)
-                        if not url:
-                            break
+    for kpi_chunk, muni_chunk, year_chunk in product(
+        _chunks(list(kpis)),
+        list(_chunks(list(municipalities))),
+        list(_chunks([str(y) for y in years])),
+    ):
+        url = (
+            f"{base_url.rstrip('/')}/data/kpi/{','.join(kpi_chunk)}"
+            f"/municipality/{','.join(muni_chunk)}/year/{','.join(year_chunk)}"
+        )
+        for _page in range(max_pages):
+            page, url = kolada_parse(
+                get_json(url, user_agent=user_agent, timeout=timeout)
+            )
+            values.extend(page)
+            if not url:
+                break
     return values
 
 
@@ -201,15 +197,7 @@ def kolada_store(
         summary.rows += 1
         summary.created += created
         summary.updated += not created
-    batch.rows, batch.created, batch.updated = (
-        summary.rows,
-        summary.created,
-        summary.updated,
-    )
-    batch.save(update_fields=["rows", "created", "updated"])
-    if dry_run:
-        transaction.set_rollback(True)
-    return summary
+    return batch_close(batch, summary, dry_run=dry_run)
 
 
 def kolada_read_file(path: str) -> list[KoladaValue]:

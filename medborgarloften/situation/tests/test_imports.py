@@ -329,3 +329,25 @@ def test_a_year_written_with_other_digit_characters_is_a_row_error(kalmar, areas
         survey_import(kommun=kalmar, data=bad, filename="m.csv")
     assert excinfo.value.messages[0].startswith("Rad 2, år: inget år")
     assert not SurveyResult.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_import_commands_name_the_kommun_by_code_or_name(kalmar, nybro, tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text("område;år;indikator;kön;åldersgrupp;andel\n")
+    for name in ("Kalmar kommun", "kalmars", "880"):
+        out = io.StringIO()
+        call_command("importsurvey", name, str(path), "--dry-run", stdout=out)
+        assert out.getvalue().startswith("0 rader")
+    with pytest.raises(CommandError, match="Okänd kommun / unknown kommun: Ankeborg"):
+        call_command("importsurvey", "Ankeborg", str(path))
+    with pytest.raises(CommandError, match="unknown kommun: Ankeborg"):
+        call_command("importcrime", str(path), "--kommun", "Ankeborg")
+
+
+@pytest.mark.django_db
+def test_loadkolada_names_the_kommuner_it_does_not_know(kalmar):
+    with pytest.raises(CommandError, match="unknown kommun: Ankeborg, 9999"):
+        call_command(
+            "loadkolada", "--kommun", "Kalmar", "Ankeborg", "9999", "--year", "2025"
+        )

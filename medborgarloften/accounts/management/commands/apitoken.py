@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from medborgarloften.accounts.models import ApiToken, User
+from medborgarloften.places.lookup import kommun_find
 from medborgarloften.places.models import Organisation
-from medborgarloften.promises.exchange import kommun_find
 from medborgarloften.publishing.api.services import api_token_create, api_token_revoke
 
 

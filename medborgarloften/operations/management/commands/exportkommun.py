@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from medborgarloften.operations.kommun_export import kommun_export
-from medborgarloften.promises.exchange import kommun_find
+from medborgarloften.places.lookup import kommun_find
 
 
 class Command(BaseCommand):

@@ -8,12 +8,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from medborgarloften.promises.exchange import (
-    dumps,
-    envelope,
-    kommun_find,
-    promise_to_record,
-)
+from medborgarloften.places.lookup import kommun_find
+from medborgarloften.promises.exchange import dumps, envelope, promise_to_record
 from medborgarloften.promises.selectors import promises_for_export
 
 

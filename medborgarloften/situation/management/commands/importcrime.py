@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from medborgarloften.places.models import Organisation
+from medborgarloften.places.lookup import kommun_find
 from medborgarloften.situation.services import ImportRefused, crime_import
 
 
@@ -19,7 +19,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
-        parser.add_argument("--kommun", default="", help="Bara denna kommunkod.")
+        parser.add_argument(
+            "--kommun", default="", help="Bara denna kommun (kod eller namn)."
+        )
         parser.add_argument("--year", type=int, help="År när filen saknar kolumnen.")
         parser.add_argument(
             "--category", default="", help="Kategori när filen saknar kolumnen."
@@ -30,12 +32,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         kommun = None
         if options["kommun"]:
-            kommun = (
-                Organisation.objects.kommuner().filter(code=options["kommun"]).first()
-            )
+            kommun = kommun_find(options["kommun"])
             if kommun is None:
                 raise CommandError(
-                    f"Okänd kommunkod / unknown kommun: {options['kommun']}"
+                    f"Okänd kommun / unknown kommun: {options['kommun']}"
                 )
         path: Path = options["file"]
         if not path.is_file():

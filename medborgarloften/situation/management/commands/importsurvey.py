@@ -1,4 +1,4 @@
-"""``medborgarloften manage importsurvey KOMMUNKOD FILE``: survey results (CSV/XLSX)."""
+"""``medborgarloften manage importsurvey KOMMUN FILE``: survey results (CSV/XLSX)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from medborgarloften.places.models import Organisation
+from medborgarloften.places.lookup import kommun_find
 from medborgarloften.situation.services import ImportRefused, survey_import
 
 
@@ -18,16 +18,17 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("kommun", help="Kommunkod, t.ex. 0880.")
+        parser.add_argument(
+            "kommun", help="Kommunkod eller namn, t.ex. 0880 eller Kalmar."
+        )
         parser.add_argument("file", type=Path)
         parser.add_argument("--source", default="", help="Källa / source.")
         parser.add_argument("--dry-run", action="store_true")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            kommun = Organisation.objects.kommuner().get(code=options["kommun"])
-        except Organisation.DoesNotExist:
-            raise CommandError(f"Okänd kommunkod / unknown kommun: {options['kommun']}")
+        kommun = kommun_find(options["kommun"])
+        if kommun is None:
+            raise CommandError(f"Okänd kommun / unknown kommun: {options['kommun']}")
         path: Path = options["file"]
         if not path.is_file():
             raise CommandError(f"Filen finns inte / no such file: {path}")

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from medborgarloften.lib.http import FetchError
+from medborgarloften.places.lookup import KommunIndex
 from medborgarloften.places.models import Organisation
 from medborgarloften.situation.services import (
     KOLADA_KPIS,
@@ -29,7 +31,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--kpi", nargs="+", default=list(KOLADA_KPIS))
         parser.add_argument(
-            "--kommun", nargs="+", default=[], help="Kommunkoder (standard: alla)."
+            "--kommun",
+            nargs="+",
+            default=[],
+            help="Kommuner, kod eller namn (standard: alla).",
         )
         parser.add_argument("--year", nargs="+", type=int, required=False)
         parser.add_argument("--base-url", default=DEFAULT_BASE_URL)
@@ -47,25 +52,28 @@ class Command(BaseCommand):
         else:
             if not options["year"]:
                 raise CommandError("--year: ange minst ett år / give a year.")
-            kommuner = Organisation.objects.kommuner().select_related("county")
+            kommuner = list(Organisation.objects.kommuner().select_related("county"))
             if options["kommun"]:
-                kommuner = kommuner.filter(code__in=options["kommun"])
+                index = KommunIndex(kommuner)
+                named = [(text, index.find(text)) for text in options["kommun"]]
+                unknown = [text for text, kommun in named if kommun is None]
+                if unknown:
+                    raise CommandError(
+                        f"--kommun: okänd kommun / unknown kommun: {', '.join(unknown)}"
+                    )
+                kommuner = [kommun for _text, kommun in named if kommun is not None]
             ids = sorted({k.code for k in kommuner})
-            if options["kommun"] and len(ids) != len(set(options["kommun"])):
-                raise CommandError("--kommun: okänd kommunkod / unknown kommun code.")
             # Their "liknande kommuner" too, so the comparison has values to show.
             ids = sorted({*ids, *(code for k in ids for code in similar_kommuner(k))})
             regions = sorted({f"00{k.county.code}" for k in kommuner if k.county})
             try:
-                import httpx
-
                 values = kolada_fetch(
                     kpis=options["kpi"],
                     municipalities=[*ids, *regions, RIKET],
                     years=options["year"],
                     base_url=options["base_url"],
                 )
-            except (httpx.HTTPError, ValueError) as exc:
+            except (FetchError, ValueError) as exc:
                 raise CommandError(f"Hämtningen misslyckades / fetch failed: {exc}")
         try:
             summary = kolada_store(values=values, dry_run=options["dry_run"])

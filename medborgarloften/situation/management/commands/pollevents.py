@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from medborgarloften import __version__
+from medborgarloften.lib.http import FetchError
 from medborgarloften.situation.services import (
     RateLimited,
     RateLimiter,
@@ -123,8 +124,6 @@ class Command(BaseCommand):
         limiter: RateLimiter,
         params: dict[str, str],
     ) -> list[Any]:
-        import httpx
-
         while True:
             try:
                 return events_fetch(
@@ -141,5 +140,5 @@ class Command(BaseCommand):
                         f"/ rate limit: next call allowed in {seconds:.0f} s."
                     )
                 time.sleep(seconds)
-            except (httpx.HTTPError, ValueError) as exc:
+            except (FetchError, ValueError) as exc:
                 raise CommandError(f"Hämtningen misslyckades / fetch failed: {exc}")

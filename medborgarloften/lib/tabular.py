@@ -1,0 +1,86 @@
+"""One reader for the tables people upload: CSV and XLSX, as rows of cell values.
+
+Kommuner and statisticians keep their lists in Excel. A CSV saved by Excel is
+Windows-1252 with semicolons, a newer one UTF-8 with a byte-order mark, Brå's and
+SCB's exports may use commas or tabs: the first line that is not blank says which
+delimiter. An XLSX file (by its name or its zip signature) is read from its first
+sheet in a child process with a time and memory budget, no wider than 200 columns
+and refused past ``max_rows`` rows or two million cells (``extract.readers.xlsx``):
+a few hundred bytes can declare a sheet of a million rows.
+
+Every import (the lägesbild's surveys and crime figures, the activity list) reads
+through :func:`read_rows` with its own limits, then names its columns and reads its
+cells. Errors are :class:`TableError` with one plain Swedish sentence. Django-free.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+__all__ = ["TableError", "decode_text", "is_xlsx", "read_rows", "sniff_delimiter"]
+
+
+class TableError(ValueError):
+    """The file cannot be read as a table within the limits (a Swedish sentence)."""
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252 — what Excel writes."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter the first non-blank line uses most: ';', ',' or a tab."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return max(";,\t", key=first.count)
+
+
+def is_xlsx(data: bytes, filename: str = "") -> bool:
+    """An Excel workbook by its name or, whatever its name, by its zip signature."""
+    return filename.lower().endswith((".xlsx", ".xlsm")) or data.startswith(
+        b"PK\x03\x04"
+    )
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", " ")
+
+
+def read_rows(data: bytes, filename: str = "", *, max_rows: int) -> list[list[Any]]:
+    """The rows of a CSV or XLSX file (blank ones included, so numbers match the
+    spreadsheet's); CSV cells are text, XLSX cells as Excel stores them (numbers,
+    dates). Raises TableError past ``max_rows`` rows or when unreadable. The caller
+    refuses a file too large for its purpose before calling."""
+    if is_xlsx(data, filename):
+        return _xlsx_rows(data, max_rows=max_rows)
+    text = decode_text(data)
+    reader = csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text))
+    rows: list[list[Any]] = []
+    try:
+        for row in reader:
+            if len(rows) >= max_rows:
+                raise TableError(
+                    f"Filen har fler än {_number(max_rows)} rader; dela upp den."
+                )
+            rows.append(row)
+    except csv.Error as exc:
+        raise TableError(f"CSV-filen går inte att läsa: {exc}")
+    return rows
+
+
+def _xlsx_rows(data: bytes, *, max_rows: int) -> list[list[Any]]:
+    # Imported here: the extractor's readers pull in the document parsers, which a
+    # CSV upload never needs.
+    from medborgarloften.extract.budget import Budget, xlsx_rows_within
+    from medborgarloften.extract.errors import ExtractError
+
+    try:
+        # In a child process with a time and memory budget, like a document.
+        return xlsx_rows_within(data, max_rows=max_rows, budget=Budget())
+    except ExtractError as exc:
+        raise TableError(str(exc).split(" / ", 1)[0] + ".")

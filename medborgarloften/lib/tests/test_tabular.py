@@ -1,0 +1,68 @@
+"""The one reader of uploaded tables (CSV and XLSX)."""
+
+from __future__ import annotations
+
+import pytest
+
+from medborgarloften.extract.tests.xlsxgen import xlsx
+from medborgarloften.lib.tabular import (
+    TableError,
+    decode_text,
+    is_xlsx,
+    read_rows,
+    sniff_delimiter,
+)
+
+
+def test_it_reads_utf8_with_or_without_a_bom_and_windows_1252():
+    assert decode_text("Område;År".encode()) == "Område;År"
+    assert decode_text("\ufeffOmråde;År".encode()) == "Område;År"
+    assert decode_text("Område;År".encode("cp1252")) == "Område;År"
+
+
+@pytest.mark.parametrize(
+    ("text", "delimiter"),
+    [
+        ("Kommun;Antal;Per 100 000 inv.\nKalmar;12;12,5\n", ";"),
+        ("\n\nnr,datum,typ\n1,2025-01-01,a\n", ","),
+        ("Kommun\tAntal\n", "\t"),
+    ],
+)
+def test_it_takes_the_delimiter_from_the_first_line(text, delimiter):
+    assert sniff_delimiter(text) == delimiter
+
+
+def test_it_knows_a_workbook_by_name_or_signature():
+    assert is_xlsx(b"", "Lista.XLSX")
+    assert is_xlsx(b"PK\x03\x04...", "lista.csv")
+    assert not is_xlsx(b"nr;datum", "lista.csv")
+
+
+def test_it_reads_csv_rows_blank_ones_kept():
+    data = "Kommun;Antal\n\nKalmar;12,5\n".encode("cp1252")
+    assert read_rows(data, "brott.csv", max_rows=10) == [
+        ["Kommun", "Antal"],
+        [],
+        ["Kalmar", "12,5"],
+    ]
+
+
+def test_it_reads_the_first_sheet_of_a_workbook():
+    data = xlsx([(1, ["Kommun", "Antal"]), (2, ["Kalmar", 12])])
+    rows = read_rows(data, "brott.xlsx", max_rows=10)
+    assert rows[0] == ["Kommun", "Antal"]
+    assert rows[1][0] == "Kalmar" and rows[1][1] == 12
+
+
+def test_it_refuses_more_rows_than_the_caller_takes():
+    with pytest.raises(TableError, match="fler än 3 rader; dela upp den"):
+        read_rows(b"a;b\n" * 4, "x.csv", max_rows=3)
+    data = xlsx([(1, ["a"]), (2, ["b"]), (900, ["c"])], dimension="A1:A900")
+    with pytest.raises(TableError, match="^Excel-filen har fler än 3 rader.$"):
+        read_rows(data, "x.xlsx", max_rows=3)
+
+
+def test_it_refuses_a_broken_workbook_in_swedish():
+    with pytest.raises(TableError) as refused:
+        read_rows(b"PK\x03\x04broken", "x.xlsx", max_rows=10)
+    assert str(refused.value).endswith(".") and " / " not in str(refused.value)
