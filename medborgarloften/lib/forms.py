@@ -5,10 +5,9 @@
 (``"title"``), a row's message on that row's form (``"commitments.2.text"``), the
 rest above the form.
 
-A form field for free text: cleaned as the model will store it, then measured.
-
-Browsers send a textarea's line breaks as CR LF but count them as one character for
-``maxlength``; Django's ``CharField`` counts two. :class:`FreeTextField` cleans the
+:class:`FreeTextField` is a form field for free text: cleaned as the model will store
+it, then measured. Browsers send a textarea's line breaks as CR LF but count them as
+one character for ``maxlength``; Django's ``CharField`` counts two. The field cleans the
 value first (:func:`~medborgarloften.lib.text.clean_text`: one ``"\\n"`` per line
 break, Word's breaks as line breaks, no control characters), so the browser, the
 form and the model field agree on the length, and says the limit beside the field in
