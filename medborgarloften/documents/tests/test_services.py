@@ -323,7 +323,7 @@ def test_it_keeps_a_kommun_the_document_names_in_the_genitive(
 ):
     # The review dropped 'Kalmars' as unknown while the loader would have read it;
     # both read names through places.lookup now.
-    text = PROMISE.replace(b"Kalmar kommun", "Kalmars kommun och Nybro kommun".encode())
+    text = PROMISE.replace(b"Kalmar kommun", b"Kalmars kommun och Nybro kommun")
     outcome = _import(data=text, kommun=nybro)
 
     assert outcome.ok, outcome.error
