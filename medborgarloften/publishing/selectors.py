@@ -24,7 +24,7 @@ from medborgarloften.followup.selectors import (
     commitment_rows,
     report_plan,
 )
-from medborgarloften.places.lookup import fold
+from medborgarloften.places.lookup import KommunIndex, fold
 from medborgarloften.places.models import Area, County, Organisation
 from medborgarloften.promises.models import (
     Commitment,
@@ -124,19 +124,24 @@ def kommun_entries(*, today: dt.date | None = None) -> list[KommunEntry]:
 
 
 def kommuner_with_public_promises(*, query: str = "") -> list[KommunEntry]:
-    """Kommuner party to at least one public promise; ``query`` keeps those whose
-    name contains it (å/ä/ö kept, case ignored) or whose kommunkod it is."""
+    """Kommuner party to at least one public promise; ``query`` keeps those it
+    names (``_search``)."""
     return [
         entry for entry in _search(kommun_entries(), query) if entry.promise_count > 0
     ]
 
 
 def _search(entries: list[KommunEntry], query: str) -> list[KommunEntry]:
+    """The kommuner whose name contains ``query`` (å/ä/ö kept, case ignored), and
+    the one ``places.lookup`` reads it as: "0880", "Kalmar kommun", "Kalmars"."""
     needle = fold(query)
     if not needle:
         return entries
+    named = KommunIndex(e.kommun for e in entries).find(query)
     return [
-        e for e in entries if needle in fold(e.kommun.name) or needle == e.kommun.code
+        e
+        for e in entries
+        if needle in fold(e.kommun.name) or needle == e.kommun.code or e.kommun == named
     ]
 
 

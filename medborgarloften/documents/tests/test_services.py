@@ -316,3 +316,16 @@ def test_a_torn_file_under_the_name_is_replaced_not_reused(
     document = SourceDocument.objects.get()
     assert document.raw.name == f"documents/{sha[:2]}/{sha}.txt"
     assert (media_root / document.raw.name).read_bytes() == PROMISE
+
+
+def test_it_keeps_a_kommun_the_document_names_in_the_genitive(
+    fake_extractor, kalmar, nybro
+):
+    # The review dropped 'Kalmars' as unknown while the loader would have read it;
+    # both read names through places.lookup now.
+    text = PROMISE.replace(b"Kalmar kommun", b"Kalmars kommun och Nybro kommun")
+    outcome = _import(data=text, kommun=nybro)
+
+    assert outcome.ok, outcome.error
+    assert set(outcome.promise.parties.all()) == {kalmar, nybro}
+    assert "utelämnad" not in " ".join(outcome.notes)

@@ -19,8 +19,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from medborgarloften.places.lookup import fold
-from medborgarloften.places.models import Area, Organisation
+from medborgarloften.places.lookup import AreaIndex, fold, organisation_matches
+from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Commitment, Promise
 
 from ..models import Activity
@@ -95,15 +95,11 @@ class _Resolver:
         for commitment in self.commitments:
             commitment.promise = promise  # validation reads the period from it
         parties = list(promise.parties.all())
-        self.areas: dict[str, Area] = {}
-        for area in Area.objects.filter(
-            kommun__in=[p.pk for p in parties if p.is_kommun]
-        ):
-            for name in area.names():
-                self.areas.setdefault(fold(name), area)
+        self.areas = AreaIndex([p for p in parties if p.is_kommun])
         self.organisations: dict[str, Organisation] = {}
         others = {o for c in self.commitments for o in c.other_parties.all()}
-        for org in [*parties, *others]:
+        self.candidates = [*parties, *others]
+        for org in self.candidates:
             for name in (org.name, str(org)):
                 self.organisations.setdefault(fold(name), org)
         kommuner = [p for p in parties if p.is_kommun]
@@ -114,6 +110,15 @@ class _Resolver:
         if len(police) == 1:
             self.organisations.setdefault("polis", police[0])
             self.organisations.setdefault("polisen", police[0])
+
+    def organisation(self, name: str) -> Organisation | None:
+        """A party by its name, 'kommunen'/'polisen' when there is one of each, or
+        any reading ``places.lookup`` has ('LPO Kalmar', 'Kalmars kommun')."""
+        found = self.organisations.get(fold(name))
+        if found is None:
+            matches = organisation_matches(name, self.candidates)
+            found = matches[0] if len(matches) == 1 else None
+        return found
 
     def commitment(self, value: Any) -> tuple[Commitment | None, int | None, str]:
         text = str(value).strip() if value is not None else ""
@@ -201,7 +206,7 @@ def _check_row(
     area = None
     area_name = values.get("area")
     if area_name not in (None, ""):
-        area = resolver.areas.get(fold(area_name))
+        area = resolver.areas.find(str(area_name))
         if area is None:
             errors.append(
                 _("Område: %(name)s finns inte i löftets kommuner.")
@@ -210,7 +215,7 @@ def _check_row(
     organisation = None
     org_name = values.get("organisation")
     if org_name not in (None, ""):
-        organisation = resolver.organisations.get(fold(org_name))
+        organisation = resolver.organisation(str(org_name))
         if organisation is None:
             errors.append(
                 _("Utförd av: %(name)s är ingen part i löftet.") % {"name": org_name}

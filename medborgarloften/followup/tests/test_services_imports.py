@@ -168,3 +168,15 @@ def test_it_refuses_a_small_spreadsheet_that_declares_a_million_rows(
         "rader)."
     ]
     assert not Activity.objects.exists()
+
+
+@pytest.mark.django_db
+def test_it_reads_a_party_by_any_name_the_lookup_knows(
+    promise, commitments, kalmar, lpo_kalmar
+):
+    rows = CSV.replace("Kalmar kommun", "Kalmars kommun").replace(
+        "polisen", "LPO Kalmar"
+    )
+    _import(promise, rows.encode("utf-8"))
+    assert Activity.objects.get(kind="trygghetsvandring").organisation == kalmar
+    assert Activity.objects.get(kind="fotpatrullering").organisation == lpo_kalmar

@@ -247,6 +247,24 @@ def test_it_creates_lists_and_revokes_tokens_from_the_command(
         call_command(
             "apitoken", "create", "--user", "kommun_editor", "--organisation", "0881"
         )
+    with pytest.raises(CommandError, match="unknown organisation"):
+        call_command(
+            "apitoken",
+            "create",
+            "--user",
+            "kommun_editor",
+            "--organisation",
+            "Ankeborg",
+        )
+    call_command(
+        "apitoken",
+        "create",
+        "--user",
+        "kommun_editor",
+        "--organisation",
+        "Kalmars kommun",
+    )
+    assert ApiToken.objects.filter(organisation=kalmar, revoked_at=None).count() == 1
 
 
 def test_it_accepts_token_writes_without_a_csrf_cookie(data, token):

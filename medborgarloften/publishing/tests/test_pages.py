@@ -304,3 +304,8 @@ def test_it_offers_e_mail_news_from_the_kommun_and_promise_pages(client, db):
         assert link in client.get(url).content.decode()
     form = client.get(link).content.decode()
     assert "Vimmerby" in form
+
+
+@pytest.mark.parametrize("query", ["kalm", "Kalmar kommun", "Kalmars", "880", "0880"])
+def test_it_finds_a_kommun_however_the_visitor_writes_it(promise, nybro, query):
+    assert [e.kommun.code for e in kommun_finder(query=query).matches] == ["0880"]

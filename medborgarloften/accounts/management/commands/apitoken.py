@@ -8,8 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from medborgarloften.accounts.models import ApiToken, User
-from medborgarloften.places.lookup import kommun_find
-from medborgarloften.places.models import Organisation
+from medborgarloften.accounts.services import organisation_resolve
 from medborgarloften.publishing.api.services import api_token_create, api_token_revoke
 
 
@@ -58,12 +57,11 @@ class Command(BaseCommand):
         user = User.objects.filter(username=options["user"]).first()
         if user is None:
             raise CommandError(f"Okänd användare / unknown user: {options['user']!r}")
-        value = options["organisation"]
-        organisation = kommun_find(value) or (
-            Organisation.objects.filter(name=value).first()
-        )
-        if organisation is None:
-            raise CommandError(f"Okänd organisation / unknown organisation: {value!r}")
+        try:
+            # Code or name, as createuser reads it (places.lookup).
+            organisation = organisation_resolve(options["organisation"])
+        except ValidationError as exc:
+            raise CommandError("; ".join(exc.messages))
         try:
             token, raw = api_token_create(
                 user=user, organisation=organisation, name=options["name"]
