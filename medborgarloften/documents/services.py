@@ -24,6 +24,7 @@ from medborgarloften.extract.errors import ExtractError
 from medborgarloften.lib.text import clean_text
 from medborgarloften.places.lookup import KommunIndex, fold, same_kommun
 from medborgarloften.places.models import Organisation
+from medborgarloften.places.permissions import can_edit_areas
 from medborgarloften.promises.draft import Lifecycle, PromiseDraft
 
 from .models import DocumentKind, ExtractionRun, ExtractionRunStatus, SourceDocument
@@ -882,6 +883,13 @@ def extraction_run_draft_create(
         from medborgarloften.places.services import area_create
 
         kommun = promise.kommuner()[0]
+        if actor is not None and not can_edit_areas(actor, kommun):
+            raise ValidationError(
+                {
+                    "new_areas": f"Bara redaktörer för {kommun.name} kan lägga till "
+                    f"områden där / only {kommun.name}'s editors may add its areas"
+                }
+            )
         known = {fold(name) for area in kommun.areas.all() for name in area.names()}
         for name in new_areas:
             if fold(name) not in known:

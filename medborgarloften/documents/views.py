@@ -164,6 +164,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
         run=run,
         data=request.POST if request.method == "POST" and usable else None,
         may_create_police=is_superuser(request.user),
+        user=request.user,
     )
     creating = usable and request.method == "POST" and "create" in request.POST
     if creating and editor.is_valid():

@@ -24,6 +24,7 @@ from medborgarloften.lib.forms import apply_service_errors
 from medborgarloften.lib.text import clean_text
 from medborgarloften.places.lookup import AreaIndex, fold, same_kommun
 from medborgarloften.places.models import Organisation, OrganisationKind
+from medborgarloften.places.permissions import can_edit_areas
 from medborgarloften.promises.draft import (
     AreaRef,
     CommitmentDraft,
@@ -156,10 +157,12 @@ class ReviewEditor:
         run: ExtractionRun,
         data: QueryDict | None = None,
         may_create_police: bool = False,
+        user: Any = None,
     ) -> None:
         """``may_create_police``: offer to add an unknown lokalpolisområde (only
         superusers: police units are not made by importing a document)."""
         self.run = run
+        self.user = user
         self.may_create_police = may_create_police
         self.record: dict[str, Any] = run.record if isinstance(run.record, dict) else {}
         self.kommun = run.document.kommun
@@ -204,9 +207,10 @@ class ReviewEditor:
             for c in commitments:
                 names += split_names(c["places"])
             unknown = self._unknown(names)
-            if initial["as_reference"]:
+            if initial["as_reference"] and self._may_add_areas():
                 # Another kommun's promise keeps its places: they become that
-                # kommun's areas unless the reviewer unticks them.
+                # kommun's areas unless the reviewer unticks them — offered ticked
+                # only to whoever may add areas there (the writer refuses others).
                 initial["new_areas"] = list(unknown)
             self.form = ReviewForm(
                 initial=initial,
@@ -263,6 +267,16 @@ class ReviewEditor:
         """The areas of every kommun the form names (the uploaded document's kommun
         when it names none) by each of their names and aliases, as the loader finds
         them: the first kommun's first."""
+        kommuner = self._named_kommuner
+        return AreaIndex(kommuner) if kommuner else AreaIndex([], areas=[])
+
+    def _may_add_areas(self) -> bool:
+        """Whether the reviewer may add areas to the first kommun (new areas go there)."""
+        kommuner = self._named_kommuner
+        return self.user is None or not kommuner or can_edit_areas(self.user, kommuner[0])
+
+    @cached_property
+    def _named_kommuner(self) -> list[Organisation]:
         kommuner: list[Organisation] = []
         names = split_names(self._municipalities_text)
         if names:
@@ -273,7 +287,7 @@ class ReviewEditor:
                     kommuner.append(found)
         if not kommuner and self.kommun is not None:
             kommuner = [self.kommun]
-        return AreaIndex(kommuner) if kommuner else AreaIndex([], areas=[])
+        return kommuner
 
     @property
     def _known_places(self) -> set[str]:

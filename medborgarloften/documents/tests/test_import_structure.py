@@ -205,14 +205,42 @@ def test_the_review_refuses_another_kommuns_promise_unless_kept_as_reference(
         run=nybro_run,
         record=_reviewed(nybro_run),
         actor=kommun_editor,
-        new_areas=["Pukeberg"],
         as_reference=True,
     )
     assert list(promise.parties.all()) == [nybro]
     assert promise.reference_for == kalmar
     assert promise.situation_summary.startswith("Boende i Pukeberg")
-    # A new area of Nybro's promise is Nybro's.
-    assert Area.objects.get(name="Pukeberg").kommun == nybro
+    # A copy kept for comparison writes nothing into Nybro: the places Nybro lacks
+    # are left out of the copy, not created as Nybro's areas by Kalmar's editor.
+    assert not Area.objects.filter(name="Pukeberg").exists()
+
+
+def test_a_reference_copy_may_not_add_areas_to_the_other_kommun(
+    nybro_run, nybro, kommun_editor
+):
+    with pytest.raises(ValidationError, match="Nybro"):
+        extraction_run_draft_create(
+            run=nybro_run,
+            record=_reviewed(nybro_run),
+            actor=kommun_editor,
+            new_areas=["Pukeberg"],
+            as_reference=True,
+        )
+    assert not Area.objects.filter(kommun=nybro).exists()
+    assert not Promise.objects.exists()
+
+
+def test_the_review_does_not_tick_another_kommuns_places_for_a_reference(
+    nybro_run, kommun_editor, superuser
+):
+    run = ExtractionRun.objects.get(pk=nybro_run.pk)
+    run.record = {**run.record, "places": ["Pukeberg"]}
+    editor = ReviewEditor(run=run, user=kommun_editor)
+    assert editor.form.initial["as_reference"]
+    assert "Pukeberg" in editor.new_area_names  # offered, not ticked
+    assert not editor.form.initial["new_areas"]
+    national = ReviewEditor(run=run, user=superuser)
+    assert "Pukeberg" in national.form.initial["new_areas"]
 
 
 def test_a_national_admin_imports_another_kommuns_promise_for_that_kommun(

@@ -36,6 +36,7 @@ from medborgarloften.places.lookup import (
     police_area_key,
     same_kommun,
 )
+from medborgarloften.places.permissions import can_edit_areas
 from medborgarloften.places.models import (
     POLICE_KINDS,
     Organisation,
@@ -353,19 +354,24 @@ class _Resolver:
 
 
 class _Areas:
-    """Areas of the promise's kommuner by name or alias; missing ones are created."""
+    """Areas of the promise's kommuner by name or alias; missing ones are created
+    when the loader may add areas to the first kommun, else left out."""
 
-    def __init__(self, kommuner: list[Organisation]) -> None:
+    def __init__(self, kommuner: list[Organisation], *, create: bool = True) -> None:
         self.kommuner = kommuner
         self.index = AreaIndex(kommuner)
+        self.create = create
 
-    def ref(self, name: str) -> AreaRef:
+    def ref(self, name: str) -> AreaRef | None:
         """The stored area by that name or alias, or a new one the writer creates
-        in the first kommun."""
+        in the first kommun (None: not stored, and not ours to create)."""
         found = self.index.find(name)
         if found is not None:
             return AreaRef(id=found.pk)
-        return AreaRef(name=name.strip())
+        return AreaRef(name=name.strip()) if self.create else None
+
+    def refs(self, names: Any) -> list[AreaRef]:
+        return [ref for ref in (self.ref(name) for name in names) if ref is not None]
 
 
 # --- the load itself ---------------------------------------------------------------
@@ -634,6 +640,7 @@ def _load(
         status=status or (record.get("status") if uid is not None else None),
         uid=uid,
         reference_for=reference_for,
+        area_actor=None if as_operator else actor,
     )
     created = promise is None
     try:
@@ -667,6 +674,7 @@ def _draft(
     status: str | None,
     uid: uuid.UUID | None,
     reference_for: Organisation | None,
+    area_actor: Any = None,
 ) -> PromiseDraft:
     """The record as a draft for the writer: names resolved to stored organisations
     and areas (or to new areas by name), rows matched to the stored ones by title or
@@ -705,7 +713,16 @@ def _draft(
         if lpo not in parties:
             parties.append(lpo)
 
-    areas = _Areas(kommuner)
+    # A place the first kommun lacks becomes its area only where the actor may add
+    # areas there: a copy of another kommun's promise kept for comparison writes
+    # nothing into that kommun (its places the kommun lacks are left out).
+    areas = _Areas(
+        kommuner,
+        create=reference_for is None
+        or area_actor is None
+        or not kommuner
+        or can_edit_areas(area_actor, kommuner[0]),
+    )
     inner_places = {fold(p) for fa in checked["focus"] for p in fa["places"]}
     inner_places |= {fold(p) for c in checked["commitments"] for p in c["places"]}
     # Themes and places of the promise itself are what the record lists beyond
@@ -745,11 +762,11 @@ def _draft(
             for t in dict.fromkeys(record.get("themes") or [])
             if t not in inner_themes
         ],
-        places=[
-            areas.ref(name)
+        places=areas.refs(
+            name
             for name in record.get("places") or []
             if fold(name) not in inner_places
-        ],
+        ),
         follow_up_text=_text(follow_up.get("text")),
         reports_per_period=follow_up.get("reports_per_period"),
         report_audience=_text(follow_up.get("audience")),
@@ -760,7 +777,7 @@ def _draft(
                 title=fa["title"],
                 description=fa["description"],
                 themes=fa["themes"],
-                areas=[areas.ref(name) for name in fa["places"]],
+                areas=areas.refs(fa["places"]),
             )
             for fa in checked["focus"]
         ],
@@ -771,7 +788,7 @@ def _draft(
                 focus_area=focus_index.get(c["focus_area"] or ""),
                 responsible=c["responsible"],
                 themes=c["themes"],
-                areas=[areas.ref(name) for name in c["places"]],
+                areas=areas.refs(c["places"]),
                 other_parties=[
                     OrganisationRef.of(resolver.other_party(name, parties))
                     for name in c["other_parties"]

@@ -36,6 +36,7 @@ from medborgarloften.places.models import (
     Organisation,
     OrganisationKind,
 )
+from medborgarloften.places.permissions import can_edit_areas
 from medborgarloften.places.services import area_create, organisation_create
 
 from ..draft import PromiseDraft
@@ -104,6 +105,35 @@ def _check_permission(
         )
 
 
+def _check_new_areas(
+    actor: Any,
+    parties: list[Organisation],
+    errors: DraftErrors,
+    groups: list[tuple[str, list[Area]]],
+) -> None:
+    """A new area is created in the promise's first kommun, which is a write into that
+    kommun: only its editors and admins (or the operator) may make one."""
+    if actor is None:
+        return
+    kommun = next(
+        (p for p in parties if p.kind == OrganisationKind.KOMMUN and p.pk), None
+    )
+    if kommun is None or can_edit_areas(actor, kommun):
+        return
+    for key, areas in groups:
+        new = [a.name for a in areas if a.pk is None]
+        if new:
+            errors.add(
+                key,
+                _(
+                    "Områden: %(areas)s finns inte i %(kommun)s, och bara dess "
+                    "redaktörer kan lägga till områden där. Välj ett befintligt "
+                    "område eller ta bort platsen."
+                )
+                % {"areas": ", ".join(new), "kommun": kommun.name},
+            )
+
+
 def _plan(*, actor: Any, promise: Promise, draft: PromiseDraft) -> _Plan:
     """Check permissions and everything else and build the instances to save; raise
     PermissionDenied, or ValidationError with every problem at once."""
@@ -125,6 +155,19 @@ def _plan(*, actor: Any, promise: Promise, draft: PromiseDraft) -> _Plan:
     )
     signatories, delete_signatories = check_signatories(
         promise, draft.signatories, refs, errors
+    )
+    _check_new_areas(
+        actor,
+        parties,
+        errors,
+        [
+            ("places", places or []),
+            *((f"focus_areas.{i}.areas", a) for i, (_f, a) in enumerate(focus)),
+            *(
+                (f"commitments.{i}.areas", a)
+                for i, (_c, _i, a, _o) in enumerate(commitments)
+            ),
+        ],
     )
     errors.raise_if_any()
     return _Plan(
