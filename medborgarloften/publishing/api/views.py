@@ -22,7 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from medborgarloften.promises.models import Promise
 
 from ..pagecache import STRICT, cached_public
-from . import dcat, openapi, params, writes
+from . import catalogue, dcat, openapi, params, writes
 from .errors import ApiError, from_error, problem
 from .selectors import DATASETS, Dataset, Links, detail_row, page, promise_detail
 from .tabular import lines
@@ -41,7 +41,8 @@ def licence() -> dict[str, str]:
 
 
 def publisher() -> str:
-    return getattr(settings, "API_PUBLISHER", "Medborgarlöften")
+    """The name in every payload's ``source`` (no query: it is in every response)."""
+    return getattr(settings, "API_PUBLISHER", "") or "Medborgarlöften"
 
 
 def links_for(request: HttpRequest) -> Links:
@@ -265,7 +266,10 @@ def openapi_json(request: HttpRequest) -> HttpResponse:
 @api_view("GET", "HEAD")
 def dcat_jsonld(request: HttpRequest) -> HttpResponse:
     data = dcat.catalog(
-        links=links_for(request), licence=licence(), publisher=publisher()
+        links=links_for(request),
+        licence=licence(),
+        publisher=catalogue.catalogue_publisher(),
+        coverage=catalogue.dataset_coverage(),
     )
     return HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2),
