@@ -55,6 +55,13 @@ def publisher_kommun() -> Organisation | None:
     return staffed[0] if len(staffed) == 1 else None
 
 
+def contact_email() -> str:
+    """API_CONTACT_EMAIL, else DEFAULT_FROM_EMAIL unless that is the development
+    default on localhost (no one reads it); '' when neither is usable."""
+    email = _setting("API_CONTACT_EMAIL") or _setting("DEFAULT_FROM_EMAIL")
+    return "" if email.endswith("@localhost") else email
+
+
 def catalogue_publisher() -> Publisher:
     """Name, kommun, contact address and home page of the catalogue's publisher."""
     kommun = publisher_kommun()
@@ -62,7 +69,7 @@ def catalogue_publisher() -> Publisher:
     return Publisher(
         name=name or "Medborgarlöften",
         kommun=kommun,
-        email=_setting("API_CONTACT_EMAIL") or None,
+        email=contact_email() or None,
         homepage=_setting("API_PUBLISHER_URL") or None,
     )
 

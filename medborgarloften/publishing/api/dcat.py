@@ -62,7 +62,7 @@ def _date(day: dt.date) -> dict[str, str]:
 def _publisher(publisher: Publisher, links: Links) -> dict[str, Any]:
     node: dict[str, Any] = {
         "@id": (
-            links.api_url(f"kommuner/{publisher.kommun.code}")
+            links.api_url(f"kommuner/{publisher.kommun.code}#organisation")
             if publisher.kommun is not None and publisher.kommun.code
             else links.site_url("#utgivare")
         ),
@@ -104,7 +104,7 @@ def _spatial(coverage: Coverage, links: Links) -> list[dict[str, Any]]:
         ]
     return [
         {
-            "@id": links.api_url(f"kommuner/{kommun.code}"),
+            "@id": links.api_url(f"kommuner/{kommun.code}#omrade"),
             "@type": "dcterms:Location",
             "skos:prefLabel": _lang(str(kommun)),
             "dcterms:identifier": kommun.code,

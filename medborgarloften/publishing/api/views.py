@@ -259,8 +259,7 @@ def contact(request: HttpRequest) -> dict[str, str]:
     """Who answers for the API (settings only: the description needs no database)."""
     return {
         "name": publisher(),
-        "email": getattr(settings, "API_CONTACT_EMAIL", "")
-        or getattr(settings, "DEFAULT_FROM_EMAIL", ""),
+        "email": catalogue.contact_email(),
         "url": getattr(settings, "API_PUBLISHER_URL", "")
         or request.build_absolute_uri("/"),
     }

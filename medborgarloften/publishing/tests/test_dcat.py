@@ -69,7 +69,7 @@ def test_the_kommun_publishes_the_catalogue_with_a_typed_agent_and_an_email(
     catalog = _catalog(client)
     publisher = catalog["dcterms:publisher"]
     assert publisher["foaf:name"]["@value"] == "Kalmar kommun"
-    assert publisher["@id"].endswith("/api/v1/kommuner/0880")
+    assert publisher["@id"].endswith("/api/v1/kommuner/0880#organisation")
     assert publisher["dcterms:type"]["@id"] == (
         "http://purl.org/adms/publishertype/LocalAuthority"
     )
@@ -125,3 +125,20 @@ def test_each_dataset_says_where_and_when_it_applies(
     reports = datasets["reports"]["dcterms:temporal"][0]
     assert reports["dcat:startDate"]["@value"] == "2025-01-01"
     assert "dcterms:temporal" not in datasets["kommuner"]
+
+
+def test_check_deploy_warns_while_the_publisher_or_contact_is_unknown(settings):
+    from medborgarloften.publishing.checks import check_open_data_publisher
+
+    settings.API_PUBLISHER_KOMMUN = ""
+    settings.API_PUBLISHER = ""
+    settings.API_CONTACT_EMAIL = ""
+    settings.DEFAULT_FROM_EMAIL = "medborgarloften@localhost"
+    (warning,) = check_open_data_publisher()
+    assert warning.id == "medborgarloften.W020"
+    assert "API_PUBLISHER_KOMMUN" in warning.msg
+    assert "API_CONTACT_EMAIL" in warning.msg
+    settings.API_PUBLISHER_KOMMUN = "0880"
+    settings.API_PUBLISHER = "Kalmar kommun"
+    settings.API_CONTACT_EMAIL = "oppnadata@kalmar.se"
+    assert check_open_data_publisher() == []
