@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 
 import pytest
@@ -170,3 +171,27 @@ def test_reads_say_they_need_no_key_and_writes_name_the_bearer_scheme(doc):
     for path, method, operation in _operations(doc):
         expected = [{"bearer": []}] if method == "post" else []
         assert operation["security"] == expected, f"{method.upper()} {path}"
+
+
+def test_errors_are_problem_json_with_every_rfc_9457_member(doc):
+    """DIGG FEL.01 and FEL.02."""
+    problem = doc["components"]["schemas"]["Problem"]["properties"]
+    assert {"type", "title", "status", "detail", "instance"} <= set(problem)
+    for path, _method, operation in _operations(doc):
+        for status, response in operation["responses"].items():
+            if int(status) >= 400:
+                content = _resolve(doc, response)["content"]
+                assert list(content) == ["application/problem+json"], (path, status)
+
+
+def test_query_parameters_are_snake_case_and_start_with_a_letter(doc):
+    """DIGG FNS.01 and FNS.03; API keys travel only in a header (SAK.10, SAK.16)."""
+    for path, _method, operation in _operations(doc):
+        for parameter in operation.get("parameters", []):
+            if parameter["in"] == "query":
+                name = parameter["name"]
+                assert re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", name), (path, name)
+    schemes = doc["components"]["securitySchemes"]
+    assert schemes == {
+        "bearer": {**schemes["bearer"], "type": "http", "scheme": "bearer"}
+    }
