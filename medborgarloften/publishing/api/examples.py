@@ -65,6 +65,7 @@ BY_NAME: dict[str, Any] = {
     "html": f"{SERVER}/loften/{PROMISE_UID}/",
     "next": f"{SERVER}/api/v1/promises?cursor=MTAw&limit=100",
     "limit": 100,
+    "links": ["https://kalmar.example/nyheter/trygghetsvandring-mars"],
     "quantity": 1,
     "participants": 12,
     "number": 1,

@@ -18,6 +18,7 @@ from medborgarloften.vocabulary import RESPONSIBLE, THEMES
 from . import params
 from .examples import example
 from .selectors import DATASETS
+from .tabular import lines
 from .writes import ACTIVITY_KEYS, OBSERVATION_KEYS
 
 _STR = {"type": "string"}
@@ -739,6 +740,14 @@ def _add_examples(doc: dict[str, Any]) -> None:
                 media = content.get("application/json")
                 if media is not None and "example" not in media:
                     media["example"] = example(media["schema"], doc)
+    # CSV: the JSON example's rows, written as the API writes them.
+    for name, dataset in DATASETS.items():
+        listing = doc["paths"][f"/{name}"]["get"]["responses"]["200"]["content"]
+        rows = listing["application/json"]["example"]["data"]
+        csv_text = "".join(lines(dataset.table, [rows]))
+        for path in (f"/{name}", f"/{name}.csv"):
+            content = doc["paths"][path]["get"]["responses"]["200"]["content"]
+            content["text/csv"] = {**content["text/csv"], "example": csv_text}
 
 
 def description(
