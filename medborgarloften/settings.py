@@ -415,7 +415,12 @@ else:
 PUBLIC_SITE_URL = env_str("PUBLIC_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Open data: who publishes the API's datasets (DCAT-AP-SE) and under which licence.
-API_PUBLISHER = env_str("API_PUBLISHER", "Medborgarlöften")
+# The publisher is the kommun (its kommunkod); its name, contact e-mail and home page
+# go into the catalogue (publishing/api/catalogue.py).
+API_PUBLISHER_KOMMUN = env_str("API_PUBLISHER_KOMMUN")
+API_PUBLISHER = env_str("API_PUBLISHER")
+API_CONTACT_EMAIL = env_str("API_CONTACT_EMAIL")
+API_PUBLISHER_URL = env_str("API_PUBLISHER_URL")
 if env_str("API_LICENSE_URL"):
     API_LICENSE = {
         "id": env_str("API_LICENSE_ID", "custom"),

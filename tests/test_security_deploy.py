@@ -35,6 +35,10 @@ def _production_env(tmp_path) -> dict[str, str]:
             "CSRF_TRUSTED_ORIGINS": "https://medborgarloften.kalmar.example",
             "EMAIL_HOST": "smtp.kalmar.example",
             "RATELIMIT_CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
+            # The open data's publisher and contact (publishing/checks.py).
+            "API_PUBLISHER_KOMMUN": "0880",
+            "API_PUBLISHER": "Kalmar kommun",
+            "API_CONTACT_EMAIL": "oppnadata@kalmar.example",
         }
     )
     return env

@@ -13,3 +13,5 @@ class PublishingConfig(AppConfig):
         from . import pagecache
 
         pagecache.install()
+        # The open data's publisher and contact (`check --deploy`).
+        from . import checks  # noqa: F401

@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from django.conf import settings
+
 from medborgarloften.followup.models import Activity, ReportKind
 from medborgarloften.lib.fields import limit
 from medborgarloften.promises.exchange import record_schema
@@ -14,7 +16,9 @@ from medborgarloften.situation.models import Observation, ObservationCategory
 from medborgarloften.vocabulary import RESPONSIBLE, THEMES
 
 from . import params
+from .examples import example
 from .selectors import DATASETS
+from .tabular import lines
 from .writes import ACTIVITY_KEYS, OBSERVATION_KEYS
 
 _STR = {"type": "string"}
@@ -85,15 +89,106 @@ _FORMAT = {
 }
 
 
-def _problem_response(description: str) -> dict[str, Any]:
+_TITLES = {
+    400: "Felaktig begäran",
+    401: "Inte inloggad",
+    403: "Förbjuden",
+    404: "Hittades inte",
+    405: "Metoden stöds inte",
+    415: "Fel mediatyp",
+    422: "Fält som inte godtogs",
+    429: "För många förfrågningar",
+    500: "Serverfel",
+    503: "Tjänsten är inte tillgänglig",
+}
+
+
+def _problem_response(
+    description: str, status: int = 400, detail: str | None = None
+) -> dict[str, Any]:
+    """A documented error: problem+json (RFC 9457) with an example."""
     return {
         "description": description,
         "content": {
             "application/problem+json": {
-                "schema": {"$ref": "#/components/schemas/Problem"}
+                "schema": {"$ref": "#/components/schemas/Problem"},
+                "example": {
+                    "type": "about:blank",
+                    "title": _TITLES[status],
+                    "status": status,
+                    "detail": detail or description,
+                    "instance": "/api/v1/promises",
+                },
             }
         },
     }
+
+
+#: Headers the API sends, documented once (DIGG's profile: Link, Location, Allow,
+#: Retry-After).
+_HEADERS: dict[str, Any] = {
+    "Link": {
+        "description": 'Nästa sida: `<URL>; rel="next"` (RFC 8288); saknas på sista '
+        "sidan. Samma URL som `next` i kroppen.",
+        "schema": {"type": "string"},
+        "example": "<https://trygghet.kalmar.example/api/v1/promises?cursor=MTAw"
+        '&limit=100>; rel="next"',
+    },
+    "Location": {
+        "description": "Den sparade aktivitetens URL i API:t.",
+        "schema": {"type": "string", "format": "uri"},
+        "example": "https://trygghet.kalmar.example/api/v1/activities/42",
+    },
+    "Allow": {
+        "description": "Metoderna som resursen stöder.",
+        "schema": {"type": "string"},
+        "example": "GET, HEAD, OPTIONS",
+    },
+    "Retry-After": {
+        "description": "Sekunder att vänta innan nästa försök.",
+        "schema": {"type": "integer", "minimum": 0},
+        "example": 30,
+    },
+}
+
+
+def _header(name: str) -> dict[str, Any]:
+    return {"$ref": f"#/components/headers/{name}"}
+
+
+def _common_responses() -> dict[str, Any]:
+    """Errors any operation can answer: wrong method, rate limit, server trouble."""
+    limit, window = getattr(settings, "RATELIMITS", {}).get("api", (300, 60))
+    method = _problem_response(
+        "Metoden stöds inte här; Allow anger vilka som gör det.",
+        405,
+        "Metoden DELETE stöds inte här; använd GET, HEAD, OPTIONS.",
+    )
+    method["headers"] = {"Allow": _header("Allow")}
+    many = _problem_response(
+        f"För många förfrågningar: högst {limit} per {window} sekunder och klient.",
+        429,
+        "För många förfrågningar. Försök igen om 30 sekunder.",
+    )
+    many["headers"] = {"Retry-After": _header("Retry-After")}
+    unavailable = _problem_response(
+        "Databasen svarar inte just nu; försök igen efter Retry-After.", 503
+    )
+    unavailable["headers"] = {"Retry-After": _header("Retry-After")}
+    return {
+        "MethodNotAllowed": method,
+        "TooManyRequests": many,
+        "ServerError": _problem_response("Oväntat fel i servern.", 500),
+        "ServiceUnavailable": unavailable,
+    }
+
+
+_COMMON = {
+    "405": {"$ref": "#/components/responses/MethodNotAllowed"},
+    "429": {"$ref": "#/components/responses/TooManyRequests"},
+    "500": {"$ref": "#/components/responses/ServerError"},
+    "503": {"$ref": "#/components/responses/ServiceUnavailable"},
+}
 
 
 def _record_schemas() -> dict[str, Any]:
@@ -262,8 +357,61 @@ def _components() -> dict[str, Any]:
             "text": _STR,
         },
     }
+    schemas["ApiInfo"] = {
+        "type": "object",
+        "description": "DIGG:s api-info (REST-API-profilen, VER.06).",
+        "required": [
+            "apiName",
+            "apiVersion",
+            "apiReleased",
+            "apiDocumentation",
+            "apiSpecification",
+            "apiStatus",
+        ],
+        "properties": {
+            "apiName": {"type": "string", "description": "API:ts namn."},
+            "apiVersion": {"type": "string", "description": "Version (semver)."},
+            "apiReleased": {
+                "type": "string",
+                "format": "date",
+                "description": "Dagen versionen släpptes.",
+            },
+            "apiDocumentation": {
+                "type": "string",
+                "format": "uri",
+                "description": "Läsbar dokumentation.",
+            },
+            "apiSpecification": {
+                "type": "string",
+                "format": "uri",
+                "description": "OpenAPI-beskrivningen.",
+            },
+            "apiStatus": {
+                "type": "string",
+                "enum": ["active", "deprecated"],
+                "description": "active, eller deprecated när en ny version finns.",
+            },
+            "apiContact": {
+                "type": "object",
+                "description": "Vem som svarar på frågor om API:t.",
+                "properties": {
+                    "name": {"type": "string"},
+                    "email": {"type": "string", "format": "email"},
+                    "url": {"type": "string", "format": "uri"},
+                },
+            },
+            "apiTermsOfService": {
+                "type": "string",
+                "format": "uri",
+                "description": "Villkor och servicenivå.",
+            },
+            "apiLicense": {"$ref": "#/components/schemas/License"},
+        },
+    }
     return {
         "schemas": schemas,
+        "headers": _HEADERS,
+        "responses": _common_responses(),
         "securitySchemes": {
             "bearer": {
                 "type": "http",
@@ -276,8 +424,12 @@ def _components() -> dict[str, Any]:
 
 
 _ERRORS_READ = {
-    "400": _problem_response("Felaktig parameter."),
+    "400": _problem_response(
+        "Felaktig parameter.", 400, "limit: 0 ligger utanför 1–500."
+    ),
 }
+#: Reads need no key: an empty security requirement says so explicitly.
+_ANONYMOUS: list[dict[str, list[str]]] = []
 _DETAIL_ID: dict[str, dict[str, Any]] = {
     "kommuner": {"type": "string", "pattern": "^[0-9]{4}$"},
     "promises": _UUID,
@@ -306,11 +458,15 @@ def _paths() -> dict[str, Any]:
             "get": {
                 "operationId": f"{name}_list",
                 "summary": table.title,
-                "description": table.description,
+                "description": f"{table.description} En sida i taget, i "
+                "nyckelordning; följ `next` (eller Link-huvudet) till nästa sida. "
+                "Filter kombineras med OCH; en okänd parameter ger 400.",
+                "security": _ANONYMOUS,
                 "parameters": [*filters, *_paging(dataset.key_type), _FORMAT],
                 "responses": {
                     "200": {
                         "description": "En sida rader; Link-huvudet pekar på nästa.",
+                        "headers": {"Link": _header("Link")},
                         "content": {
                             "application/json": {
                                 "schema": {
@@ -322,6 +478,7 @@ def _paths() -> dict[str, Any]:
                         },
                     },
                     **_ERRORS_READ,
+                    **_COMMON,
                 },
             }
         }
@@ -331,10 +488,17 @@ def _paths() -> dict[str, Any]:
                 "summary": f"{table.title} som CSV",
                 "description": "Samma kolumner och filter som JSON; utan limit hela "
                 "tabellen.",
+                "security": _ANONYMOUS,
                 "parameters": [*filters, *_paging(dataset.key_type)],
                 "responses": {
-                    "200": {"description": "CSV, UTF-8.", "content": csv_content},
+                    "200": {
+                        "description": "CSV, UTF-8; med limit en sida, och då "
+                        "pekar Link-huvudet på nästa.",
+                        "headers": {"Link": _header("Link")},
+                        "content": csv_content,
+                    },
                     **_ERRORS_READ,
+                    **_COMMON,
                 },
             }
         }
@@ -343,11 +507,28 @@ def _paths() -> dict[str, Any]:
             "get": {
                 "operationId": f"{name}_detail",
                 "summary": f"En rad ur {table.title.lower()}",
+                "description": (
+                    "Hela medborgarlöfte-posten (docs/format.md) med länkar till "
+                    "åtaganden, aktiviteter och rapporter."
+                    if name == "promises"
+                    else "Samma rad som i listan, hämtad på sitt stabila id."
+                )
+                + " Ett okänt eller opublicerat id ger 404.",
+                "security": _ANONYMOUS,
                 "parameters": [
                     {
                         "name": "id",
                         "in": "path",
                         "required": True,
+                        "description": "Radens stabila id ("
+                        + (
+                            "kommunkod"
+                            if name == "kommuner"
+                            else "uuid"
+                            if name in ("promises", "reports")
+                            else "heltal"
+                        )
+                        + ").",
                         "schema": _DETAIL_ID[name],
                     }
                 ],
@@ -362,16 +543,22 @@ def _paths() -> dict[str, Any]:
                             }
                         },
                     },
-                    "404": _problem_response("Okänt id, eller inte publicerat."),
+                    "404": _problem_response(
+                        "Okänt id, eller inte publicerat.",
+                        404,
+                        "Det finns ingen kommun med kommunkoden 9999.",
+                    ),
+                    **_COMMON,
                 },
             }
         }
     write_errors = {
-        "400": _problem_response("Kroppen är ingen JSON."),
-        "401": _problem_response("Ingen eller ogiltig API-nyckel."),
-        "403": _problem_response("Organisationen får inte skriva här."),
-        "415": _problem_response("Inte application/json."),
-        "422": _problem_response("Fält som inte godtogs, i errors."),
+        "400": _problem_response("Kroppen är ingen JSON.", 400),
+        "401": _problem_response("Ingen eller ogiltig API-nyckel.", 401),
+        "403": _problem_response("Organisationen får inte skriva här.", 403),
+        "415": _problem_response("Inte application/json.", 415),
+        "422": _problem_response("Fält som inte godtogs, i errors.", 422),
+        **_COMMON,
     }
     paths["/activities"]["post"] = {
         "operationId": "activities_create",
@@ -401,7 +588,8 @@ def _paths() -> dict[str, Any]:
         },
         "responses": {
             "201": {
-                "description": "Sparad.",
+                "description": "Sparad; Location pekar på aktiviteten.",
+                "headers": {"Location": _header("Location")},
                 "content": {
                     "application/json": {
                         "schema": {"$ref": "#/components/schemas/Activities"}
@@ -409,7 +597,9 @@ def _paths() -> dict[str, Any]:
                 },
             },
             "200": {
-                "description": "Redan sparad med samma Idempotency-Key.",
+                "description": "Redan sparad med samma Idempotency-Key; Location "
+                "pekar på aktiviteten.",
+                "headers": {"Location": _header("Location")},
                 "content": {
                     "application/json": {
                         "schema": {"$ref": "#/components/schemas/Activities"}
@@ -423,6 +613,10 @@ def _paths() -> dict[str, Any]:
         "post": {
             "operationId": "observations_create",
             "summary": "Rapportera en observation (EST)",
+            "description": "En observation (t.ex. från en trygghetsvandring eller "
+            "EST, effektiv samordning för trygghet) i en kommun som nyckelns "
+            "organisation verkar i. Observationer är inte öppna data: de läses "
+            "bara i lägesbilden av inloggad personal.",
             "security": [{"bearer": []}],
             "requestBody": {
                 "required": True,
@@ -445,21 +639,153 @@ def _paths() -> dict[str, Any]:
             },
         }
     }
+    paths["/api-info"] = {
+        "get": {
+            "operationId": "api_info",
+            "summary": "Information om API:t",
+            "description": "Namn, version, status, utgivningsdatum, dokumentation "
+            "och kontakt, som DIGG:s REST-API-profil kräver (VER.06). Fältnamnen "
+            "är profilens egna.",
+            "security": _ANONYMOUS,
+            "responses": {
+                "200": {
+                    "description": "Information om API:t.",
+                    "content": {
+                        "application/json": {
+                            "schema": {"$ref": "#/components/schemas/ApiInfo"}
+                        }
+                    },
+                },
+                **_COMMON,
+            },
+        }
+    }
     return paths
 
 
-def description(*, server: str) -> dict[str, Any]:
-    """The whole OpenAPI 3.1 document for a server URL ending in /api/v1."""
+#: The day API v1 was first served (git history of publishing/api/).
+RELEASED = "2026-11-22"
+VERSION = "1.0.0"
+
+
+def _contact(contact: dict[str, str]) -> dict[str, str]:
+    return {k: contact[k] for k in ("name", "email", "url") if contact.get(k)}
+
+
+def info(*, server: str, licence: dict[str, str], contact: dict[str, str]) -> dict:
+    """The ``/api-info`` resource (DIGG's REST API profile, VER.06)."""
     return {
+        "apiName": "Medborgarlöften – öppna data",
+        "apiVersion": VERSION,
+        "apiReleased": RELEASED,
+        "apiDocumentation": f"{server}/docs",
+        "apiSpecification": f"{server}/openapi.json",
+        "apiStatus": "active",
+        "apiContact": _contact(contact),
+        "apiTermsOfService": f"{server}/docs#villkor",
+        "apiLicense": licence,
+    }
+
+
+def _description_text() -> str:
+    limit, window = getattr(settings, "RATELIMITS", {}).get("api", (300, 60))
+    return (
+        "Publicerade medborgarlöften mellan kommun och polis, deras åtaganden, "
+        "aktiviteter och uppföljningsrapporter, som JSON och CSV. Läsningar kräver "
+        "ingen nyckel; skrivningar (aktiviteter, observationer) kräver en API-nyckel "
+        "för en organisation. Fel följer RFC 9457 (application/problem+json).\n\n"
+        "**Begränsningar och kända problem:** högst "
+        f"{limit} förfrågningar per {window} sekunder och klient (sedan 429 med "
+        f"Retry-After); högst {params.MAX_LIMIT} rader per sida. Bläddring sker "
+        "med markör (cursor) i stället för page/offset, se docs/api.md. Bara "
+        "publicerade och avslutade löften syns.\n\n"
+        "*In English:* open data on the published citizen promises "
+        "(medborgarlöften) between a Swedish municipality and the police, their "
+        "commitments, activities and follow-up reports. Reads need no key; "
+        f"limits: {limit} requests per {window} seconds per client and "
+        f"{params.MAX_LIMIT} rows per page; paging uses an opaque cursor."
+    )
+
+
+def _refs(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        found = {node["$ref"]} if isinstance(node.get("$ref"), str) else set()
+        for value in node.values():
+            found |= _refs(value)
+        return found
+    if isinstance(node, list):
+        return set().union(*(_refs(v) for v in node)) if node else set()
+    return set()
+
+
+def _prune_record_schemas(doc: dict[str, Any]) -> None:
+    """Drop the record schema's $defs that nothing here refers to."""
+    schemas = doc["components"]["schemas"]
+    while True:
+        used = {r.rsplit("/", 1)[1] for r in _refs(doc)}
+        unused = [n for n in schemas if n.startswith("Record_") and n not in used]
+        if not unused:
+            return
+        for name in unused:
+            del schemas[name]
+
+
+def _add_examples(doc: dict[str, Any]) -> None:
+    """An example for every JSON body, built from its own schema (DIGG DOK.15)."""
+    for operations in doc["paths"].values():
+        for operation in operations.values():
+            bodies = [operation.get("requestBody", {}).get("content", {})]
+            bodies += [r.get("content", {}) for r in operation["responses"].values()]
+            for content in bodies:
+                media = content.get("application/json")
+                if media is not None and "example" not in media:
+                    media["example"] = example(media["schema"], doc)
+    # CSV: the JSON example's rows, written as the API writes them.
+    for name, dataset in DATASETS.items():
+        listing = doc["paths"][f"/{name}"]["get"]["responses"]["200"]["content"]
+        rows = listing["application/json"]["example"]["data"]
+        csv_text = "".join(lines(dataset.table, [rows]))
+        for path in (f"/{name}", f"/{name}.csv"):
+            content = doc["paths"][path]["get"]["responses"]["200"]["content"]
+            content["text/csv"] = {**content["text/csv"], "example": csv_text}
+
+
+def description(
+    *,
+    server: str,
+    licence: dict[str, str] | None = None,
+    contact: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """The whole OpenAPI 3.1 document for a server URL ending in /api/v1, with the
+    installation's data licence and contact (DIGG's profile: DOK.03, DOK.08)."""
+    licence = licence or {
+        "id": "CC0-1.0",
+        "name": "Creative Commons Zero v1.0 Universal",
+        "url": "https://creativecommons.org/publicdomain/zero/1.0/",
+    }
+    contact = contact or {
+        "name": "Medborgarlöften",
+        "url": server.rsplit("/api/", 1)[0] + "/",
+    }
+    doc: dict[str, Any] = {
         "openapi": "3.1.0",
         "info": {
             "title": "Medborgarlöften – öppna data",
-            "version": "1.0.0",
-            "description": "Publicerade medborgarlöften, åtaganden, aktiviteter och "
-            "uppföljningsrapporter. Se docs/api.md.",
-            "license": {"name": "CC0-1.0", "identifier": "CC0-1.0"},
+            "version": VERSION,
+            "description": _description_text(),
+            "termsOfService": f"{server}/docs#villkor",
+            "contact": _contact(contact),
+            "license": {"name": licence["name"], "url": licence["url"]},
+        },
+        "externalDocs": {
+            "description": "Läsbar dokumentation med villkor, begränsningar och "
+            "servicenivå (SLA).",
+            "url": f"{server}/docs",
         },
         "servers": [{"url": server}],
         "paths": _paths(),
         "components": _components(),
     }
+    _prune_record_schemas(doc)
+    _add_examples(doc)
+    return doc

@@ -11,6 +11,7 @@ urlpatterns = [
     path("openapi.json", views.openapi_json, name="openapi"),
     path("dcat.jsonld", views.dcat_jsonld, name="dcat"),
     path("docs", views.docs, name="docs"),
+    path("api-info", views.api_info, name="api_info"),
     path("kommuner", views.list_view("kommuner"), name="kommuner"),
     path("kommuner.csv", views.list_view("kommuner", "csv")),
     path("kommuner/<str:ident>", views.detail_view("kommuner"), name="kommun"),

@@ -22,7 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from medborgarloften.promises.models import Promise
 
 from ..pagecache import STRICT, cached_public
-from . import dcat, openapi, params, writes
+from . import catalogue, dcat, openapi, params, writes
 from .errors import ApiError, from_error, problem
 from .selectors import DATASETS, Dataset, Links, detail_row, page, promise_detail
 from .tabular import lines
@@ -41,7 +41,8 @@ def licence() -> dict[str, str]:
 
 
 def publisher() -> str:
-    return getattr(settings, "API_PUBLISHER", "Medborgarlöften")
+    """The name in every payload's ``source`` (no query: it is in every response)."""
+    return getattr(settings, "API_PUBLISHER", "") or "Medborgarlöften"
 
 
 def links_for(request: HttpRequest) -> Links:
@@ -132,6 +133,7 @@ def root(request: HttpRequest) -> HttpResponse:
             "openapi": links.api_url("openapi.json"),
             "dcat": links.api_url("dcat.jsonld"),
             "documentation": links.api_url("docs"),
+            "api_info": links.api_url("api-info"),
             "license": licence(),
             "source": _source(request),
         }
@@ -253,11 +255,35 @@ def detail_view(name: str) -> Callable[..., HttpResponse]:
     return view
 
 
+def contact(request: HttpRequest) -> dict[str, str]:
+    """Who answers for the API (settings only: the description needs no database)."""
+    return {
+        "name": publisher(),
+        "email": catalogue.contact_email(),
+        "url": getattr(settings, "API_PUBLISHER_URL", "")
+        or request.build_absolute_uri("/"),
+    }
+
+
+def _server(request: HttpRequest) -> str:
+    return request.build_absolute_uri(reverse("api:root")).rstrip("/")
+
+
 @api_view("GET", "HEAD")
 def openapi_json(request: HttpRequest) -> HttpResponse:
     return _json(
         openapi.description(
-            server=request.build_absolute_uri(reverse("api:root")).rstrip("/")
+            server=_server(request), licence=licence(), contact=contact(request)
+        )
+    )
+
+
+@api_view("GET", "HEAD")
+def api_info(request: HttpRequest) -> HttpResponse:
+    """DIGG's /api-info: name, version, status, documentation and contact."""
+    return _json(
+        openapi.info(
+            server=_server(request), licence=licence(), contact=contact(request)
         )
     )
 
@@ -265,7 +291,10 @@ def openapi_json(request: HttpRequest) -> HttpResponse:
 @api_view("GET", "HEAD")
 def dcat_jsonld(request: HttpRequest) -> HttpResponse:
     data = dcat.catalog(
-        links=links_for(request), licence=licence(), publisher=publisher()
+        links=links_for(request),
+        licence=licence(),
+        publisher=catalogue.catalogue_publisher(),
+        coverage=catalogue.dataset_coverage(),
     )
     return HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2),
@@ -316,14 +345,40 @@ def docs(request: HttpRequest) -> HttpResponse:
                 columns,
             )
         )
+    who = contact(request)
+    limit, window = getattr(settings, "RATELIMITS", {}).get("api", (300, 60))
+    terms = format_html(
+        "<section><h2 id='villkor'>Villkor, servicenivå och begränsningar</h2><ul>"
+        "<li>Data: <a href='{}'>{}</a>. Ingen registrering; läsningar kräver ingen "
+        "nyckel.</li>"
+        "<li>Högst {} förfrågningar per {} sekunder och klient; därefter 429 med "
+        "<code>Retry-After</code>. Högst {} rader per sida.</li>"
+        "<li>Servicenivå: tjänsten drivs av {} utan garanterad tillgänglighet eller "
+        "svarstid; avbrott meddelas på webbplatsen. Frågor besvaras vardagar.</li>"
+        "<li>Ändringar: inom v1 läggs fält bara till; det som bryter kontraktet blir "
+        "v2, och v1 finns kvar under en övergångstid (<code>apiStatus</code> i "
+        "<a href='api-info'>api-info</a> blir <code>deprecated</code>).</li>"
+        "<li>Kontakt: {} – <a href='mailto:{}'>{}</a>.</li></ul></section>",
+        licence()["url"],
+        licence()["name"],
+        limit,
+        window,
+        params.MAX_LIMIT,
+        who["name"],
+        who["name"],
+        who["email"],
+        who["email"],
+    )
     body = format_html(
         "<!doctype html><html lang='sv'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         "<title>Medborgarlöften – API</title></head><body><main>"
         "<h1>Medborgarlöften – öppna data, API v1</h1>"
         "<p>Beskrivning: <a href='openapi.json'>OpenAPI 3.1</a>, "
-        "<a href='dcat.jsonld'>DCAT-AP-SE</a>. Licens: {}.</p>{}</main></body></html>",
+        "<a href='dcat.jsonld'>DCAT-AP-SE</a>, <a href='api-info'>api-info</a>. "
+        "Licens: {}.</p>{}{}</main></body></html>",
         licence()["name"],
+        terms,
         format_html_join("", "{}", ((s,) for s in sections)),
     )
     return HttpResponse(body, content_type="text/html; charset=utf-8")

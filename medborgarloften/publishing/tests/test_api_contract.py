@@ -78,8 +78,10 @@ def test_it_publishes_dcat_ap_se_for_every_table(client):
     ]
     for dataset in datasets:
         assert dataset["dcterms:publisher"]["foaf:name"]
-        kinds = {d["dcat:mediaType"] for d in dataset["dcat:distribution"]}
-        assert kinds == {"application/json", "text/csv"}
+        # IANA media types as IRIs (DCAT-AP), not bare strings (issue #16 item 5).
+        kinds = {d["dcat:mediaType"]["@id"] for d in dataset["dcat:distribution"]}
+        iana = "https://www.iana.org/assignments/media-types/"
+        assert kinds == {f"{iana}application/json", f"{iana}text/csv"}
         for distribution in dataset["dcat:distribution"]:
             assert client.get(distribution["dcat:accessURL"]["@id"]).status_code == 200
 

@@ -1,0 +1,111 @@
+"""Reads for the DCAT-AP-SE catalogue (``dcat.py``): who publishes the open data,
+whom to contact, and which places and time each dataset covers.
+
+The publisher is the kommun that runs the installation, never the application:
+``API_PUBLISHER_KOMMUN`` (a kommunkod) names it; without it, the one kommun whose
+staff have accounts here. ``API_PUBLISHER`` overrides the name, ``API_CONTACT_EMAIL``
+gives the contact point's address. ``checks.py`` warns when none of this is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import F, Max, Min
+from django.db.models.functions import Coalesce
+
+from medborgarloften.places.models import Organisation
+from medborgarloften.promises.models import Promise
+
+from .selectors import DATASETS
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """The organisation that publishes the catalogue."""
+
+    name: str
+    kommun: Organisation | None
+    email: str | None
+    homepage: str | None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The places (kommuner) and the time span a dataset's rows cover."""
+
+    kommuner: list[Organisation]
+    start: dt.date | None
+    end: dt.date | None
+
+
+def _setting(name: str) -> str:
+    return str(getattr(settings, name, "") or "").strip()
+
+
+def publisher_kommun() -> Organisation | None:
+    """The kommun named by API_PUBLISHER_KOMMUN, else the only kommun with staff."""
+    code = _setting("API_PUBLISHER_KOMMUN")
+    kommuner = Organisation.objects.kommuner()
+    if code:
+        return kommuner.filter(code=code).first()
+    staffed = list(kommuner.filter(memberships__isnull=False).distinct()[:2])
+    return staffed[0] if len(staffed) == 1 else None
+
+
+def contact_email() -> str:
+    """API_CONTACT_EMAIL, else DEFAULT_FROM_EMAIL unless that is the development
+    default on localhost (no one reads it); '' when neither is usable."""
+    email = _setting("API_CONTACT_EMAIL") or _setting("DEFAULT_FROM_EMAIL")
+    return "" if email.endswith("@localhost") else email
+
+
+def catalogue_publisher() -> Publisher:
+    """Name, kommun, contact address and home page of the catalogue's publisher."""
+    kommun = publisher_kommun()
+    name = _setting("API_PUBLISHER") or (str(kommun) if kommun else "")
+    return Publisher(
+        name=name or "Medborgarlöften",
+        kommun=kommun,
+        email=contact_email() or None,
+        homepage=_setting("API_PUBLISHER_URL") or None,
+    )
+
+
+def _span(name: str) -> tuple[dt.date | None, dt.date | None]:
+    queryset = DATASETS[name].queryset().order_by()
+    if name == "promises":
+        found = queryset.aggregate(start=Min("period_start"), end=Max("period_end"))
+    elif name == "commitments":
+        found = queryset.aggregate(
+            start=Min("promise__period_start"), end=Max("promise__period_end")
+        )
+    elif name == "activities":
+        found = queryset.aggregate(
+            start=Min("date"), end=Max(Coalesce("end_date", F("date")))
+        )
+    elif name == "reports":
+        found = queryset.aggregate(start=Min("period_start"), end=Max("period_end"))
+    else:  # kommuner: reference data, no time span
+        return None, None
+    return found["start"], found["end"]
+
+
+def dataset_coverage() -> dict[str, Coverage]:
+    """Per dataset: the kommuner that are parties to public promises (every kommun
+    for the kommun table) and the first and last day its rows cover."""
+    parties = list(
+        Organisation.objects.kommuner()
+        .exclude(code="")
+        .filter(promises__in=Promise.objects.public())
+        .distinct()
+        .order_by("code")
+    )
+    coverage = {}
+    for name in DATASETS:
+        start, end = _span(name)
+        kommuner = [] if name == "kommuner" else parties
+        coverage[name] = Coverage(kommuner=kommuner, start=start, end=end)
+    return coverage

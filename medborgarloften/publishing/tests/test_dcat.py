@@ -1,0 +1,144 @@
+"""The DCAT-AP-SE catalogue (issue #16 item 5): DIGG's and SEMIC's shapes, run by
+``../shared/tools/dcat/check_dcat.py`` against the served catalogue, find nothing;
+the kommun, not the application, publishes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from .test_pages import _log, _publish_report
+from .test_pages import promise as promise  # noqa: F401 - the fixture
+
+CHECK_DCAT = (
+    Path(__file__).resolve().parents[3].parent / "shared/tools/dcat/check_dcat.py"
+)
+IANA = "https://www.iana.org/assignments/media-types/"
+
+
+@pytest.fixture
+def installation(settings):
+    settings.API_PUBLISHER_KOMMUN = "0880"
+    settings.API_CONTACT_EMAIL = "oppnadata@kalmar.se"
+    settings.API_PUBLISHER_URL = "https://kalmar.se/"
+    settings.API_PUBLISHER = ""
+
+
+def _catalog(client):
+    response = client.get(reverse("api:dcat"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/ld+json")
+    return response.json()
+
+
+@pytest.mark.skipif(
+    not CHECK_DCAT.is_file(),
+    reason=f"{CHECK_DCAT} saknas (../shared finns inte här) / ../shared is missing",
+)
+@pytest.mark.django_db(transaction=True)
+def test_the_served_catalogue_has_no_dcat_ap_se_violation(
+    live_server,
+    installation,
+    promise,  # noqa: F811
+):
+    pytest.importorskip("pyshacl", reason="pyshacl is a dev dependency")
+    _log(promise, 2)
+    _publish_report(promise)
+    result = subprocess.run(  # noqa: S603 - our own tool on our own server
+        [sys.executable, str(CHECK_DCAT), f"{live_server.url}/api/v1/dcat.jsonld"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    last = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+    assert result.returncode == 0, result.stdout + result.stderr
+    # DIGG's profile and the EU base profile alike.
+    assert last == "violations: 0 (DCAT-AP-SE) 0 (DCAT-AP 3.0.1)", result.stdout
+
+
+def test_the_kommun_publishes_the_catalogue_with_a_typed_agent_and_an_email(
+    client,
+    installation,
+    promise,  # noqa: F811
+):
+    catalog = _catalog(client)
+    publisher = catalog["dcterms:publisher"]
+    assert publisher["foaf:name"]["@value"] == "Kalmar kommun"
+    assert publisher["@id"].endswith("/api/v1/kommuner/0880#organisation")
+    assert publisher["dcterms:type"]["@id"] == (
+        "http://purl.org/adms/publishertype/LocalAuthority"
+    )
+    contact = catalog["dcat:contactPoint"]
+    assert contact["vcard:hasEmail"] == {"@id": "mailto:oppnadata@kalmar.se"}
+    for dataset in catalog["dcat:dataset"]:
+        assert dataset["dcterms:publisher"]["foaf:name"]["@value"] == "Kalmar kommun"
+        assert dataset["dcat:contactPoint"]["vcard:hasEmail"]["@id"].startswith(
+            "mailto:"
+        )
+
+
+def test_without_a_setting_the_kommun_whose_staff_work_here_publishes(
+    client,
+    settings,
+    kommun_editor,
+    promise,  # noqa: F811
+):
+    settings.API_PUBLISHER_KOMMUN = ""
+    settings.API_PUBLISHER = ""
+    publisher = _catalog(client)["dcterms:publisher"]
+    assert publisher["foaf:name"]["@value"] == "Kalmar kommun"
+    assert publisher["foaf:name"]["@value"] != "Medborgarlöften"
+
+
+def test_media_types_are_iana_iris(client, db, installation):
+    for dataset in _catalog(client)["dcat:dataset"]:
+        types = {d["dcat:mediaType"]["@id"] for d in dataset["dcat:distribution"]}
+        assert types == {f"{IANA}application/json", f"{IANA}text/csv"}
+
+
+def test_each_dataset_says_where_and_when_it_applies(
+    client,
+    installation,
+    promise,  # noqa: F811
+):
+    _log(promise, 2, day=dt.date(2026, 3, 1))
+    _publish_report(promise)
+    datasets = {
+        d["@id"].rsplit("/", 1)[1].split("#")[0]: d
+        for d in _catalog(client)["dcat:dataset"]
+    }
+    spatial = datasets["promises"]["dcterms:spatial"]
+    assert [s["dcterms:identifier"] for s in spatial] == ["0880"]
+    assert spatial[0]["skos:prefLabel"]["@value"] == "Kalmar kommun"
+    assert datasets["kommuner"]["dcterms:spatial"][0]["@id"].endswith("country/SWE")
+    period = datasets["promises"]["dcterms:temporal"][0]
+    assert period["dcat:startDate"]["@value"] == "2025-01-01"
+    assert period["dcat:endDate"]["@value"] == "2027-12-31"
+    activities = datasets["activities"]["dcterms:temporal"][0]
+    assert activities["dcat:startDate"]["@value"] == "2026-02-28"
+    assert activities["dcat:endDate"]["@value"] == "2026-03-01"
+    reports = datasets["reports"]["dcterms:temporal"][0]
+    assert reports["dcat:startDate"]["@value"] == "2025-01-01"
+    assert "dcterms:temporal" not in datasets["kommuner"]
+
+
+def test_check_deploy_warns_while_the_publisher_or_contact_is_unknown(settings):
+    from medborgarloften.publishing.checks import check_open_data_publisher
+
+    settings.API_PUBLISHER_KOMMUN = ""
+    settings.API_PUBLISHER = ""
+    settings.API_CONTACT_EMAIL = ""
+    settings.DEFAULT_FROM_EMAIL = "medborgarloften@localhost"
+    (warning,) = check_open_data_publisher()
+    assert warning.id == "medborgarloften.W020"
+    assert "API_PUBLISHER_KOMMUN" in warning.msg
+    assert "API_CONTACT_EMAIL" in warning.msg
+    settings.API_PUBLISHER_KOMMUN = "0880"
+    settings.API_PUBLISHER = "Kalmar kommun"
+    settings.API_CONTACT_EMAIL = "oppnadata@kalmar.se"
+    assert check_open_data_publisher() == []
