@@ -273,7 +273,9 @@ class ReviewEditor:
     def _may_add_areas(self) -> bool:
         """Whether the reviewer may add areas to the first kommun (new areas go there)."""
         kommuner = self._named_kommuner
-        return self.user is None or not kommuner or can_edit_areas(self.user, kommuner[0])
+        return (
+            self.user is None or not kommuner or can_edit_areas(self.user, kommuner[0])
+        )
 
     @cached_property
     def _named_kommuner(self) -> list[Organisation]:

@@ -36,12 +36,12 @@ from medborgarloften.places.lookup import (
     police_area_key,
     same_kommun,
 )
-from medborgarloften.places.permissions import can_edit_areas
 from medborgarloften.places.models import (
     POLICE_KINDS,
     Organisation,
     OrganisationKind,
 )
+from medborgarloften.places.permissions import can_edit_areas
 from medborgarloften.vocabulary import ordered_responsible
 
 from ..draft import (
