@@ -112,14 +112,7 @@ def _blocks(text: str) -> list[tuple[str, list[str]]]:
     out: list[tuple[str, list[str]]] = []
     for chunk in re.split(r"\n\s*\n", text.strip()):
         lines = [line.rstrip() for line in chunk.split("\n") if line.strip()]
-        run: list[str] = []
-        kind = ""
-
-        def flush() -> None:
-            if run:
-                out.append((kind, list(run)))
-                run.clear()
-
+        runs: list[tuple[str, list[str]]] = []
         for line in lines:
             if "\t" in line:
                 line_kind = "table"
@@ -127,11 +120,10 @@ def _blocks(text: str) -> list[tuple[str, list[str]]]:
                 line_kind = "numbered" if _NUMBERED.match(line) else "bullets"
             else:
                 line_kind = "lines"
-            if line_kind != kind:
-                flush()
-                kind = line_kind
-            run.append(_BULLET.sub("", line) if line_kind != "table" else line)
-        flush()
+            if not runs or runs[-1][0] != line_kind:
+                runs.append((line_kind, []))
+            runs[-1][1].append(_BULLET.sub("", line) if line_kind != "table" else line)
+        out.extend(runs)
     # A block of one plain line is a paragraph (or a heading: short, no full stop).
     return [
         ("paragraph", items) if kind == "lines" and len(items) == 1 else (kind, items)
@@ -188,7 +180,9 @@ def web_page(text: str) -> str:
             body.append(f"<{tag}>{esc[0]}</{tag}>")
         elif kind in ("numbered", "bullets"):
             tag = "ol" if kind == "numbered" else "ul"
-            body.append(f"<{tag}>" + "".join(f"<li>{i}</li>" for i in esc) + f"</{tag}>")
+            body.append(
+                f"<{tag}>" + "".join(f"<li>{i}</li>" for i in esc) + f"</{tag}>"
+            )
         elif kind == "table":
             rows = "".join(
                 "<tr>" + "".join(f"<td>{c}</td>" for c in row.split("\t")) + "</tr>"
@@ -222,11 +216,17 @@ OWN_RENDERINGS: tuple[tuple[str, str, Callable[[str], bytes]], ...] = (
 
 
 def _score(
-    scorer: Any, gold_stems: list[str], gold_dir: Path, preds: dict[str, Any], verbose: bool
+    scorer: Any,
+    gold_stems: list[str],
+    gold_dir: Path,
+    preds: dict[str, Any],
+    verbose: bool,
 ) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         for stem in gold_stems:
-            (Path(tmp) / f"{stem}.json").write_bytes((gold_dir / f"{stem}.json").read_bytes())
+            (Path(tmp) / f"{stem}.json").write_bytes(
+                (gold_dir / f"{stem}.json").read_bytes()
+            )
         return scorer.score(Path(tmp), preds, verbose)
 
 
@@ -256,13 +256,19 @@ HEADER = (
 
 
 def corpus_table(scorer: Any, args: argparse.Namespace) -> list[str]:
-    stems = sorted(p.stem for p in DOCS.glob("*.txt") if (GOLD / f"{p.stem}.json").exists())
-    folds = {f: [s for s in stems if fold_of(s, args.folds) == f] for f in range(args.folds)}
+    stems = sorted(
+        p.stem for p in DOCS.glob("*.txt") if (GOLD / f"{p.stem}.json").exists()
+    )
+    folds = {
+        f: [s for s in stems if fold_of(s, args.folds) == f] for f in range(args.folds)
+    }
     sources = [("text", {s: _record_of_path(DOCS / f"{s}.txt") for s in stems})]
     if args.renderings:
         for name, pattern in CORPUS_RENDERINGS:
             files = {p.stem: p for p in (RENDERED / name).glob(pattern)}
-            sources.append((name, {s: _record_of_path(files[s]) for s in stems if s in files}))
+            sources.append(
+                (name, {s: _record_of_path(files[s]) for s in stems if s in files})
+            )
     rows, misses = [], []
     for source, preds in sources:
         for f, members in folds.items():
@@ -274,7 +280,13 @@ def corpus_table(scorer: Any, args: argparse.Namespace) -> list[str]:
                 if args.verbose and (args.fold is None or f == args.fold):
                     misses += [f"[{source}, fold {f}] {m}" for m in result["misses"]]
             rows.append(_row(f"corpus {source}, fold {f}", len(members), result))
-        rows.append(_row(f"corpus {source}, all", len(stems), _score(scorer, stems, GOLD, preds, False)))
+        rows.append(
+            _row(
+                f"corpus {source}, all",
+                len(stems),
+                _score(scorer, stems, GOLD, preds, False),
+            )
+        )
     return misses + ["", HEADER, *rows]
 
 
@@ -300,7 +312,13 @@ def own_table(scorer: Any, args: argparse.Namespace) -> list[str]:
             misses += [f"[own {source}, {batch}] {m}" for m in result["misses"]]
             rows.append(_row(f"own {source}, {batch}", len(members), result))
         if not args.batch:
-            rows.append(_row(f"own {source}, all", len(stems), _score(scorer, stems, gold_dir, preds, False)))
+            rows.append(
+                _row(
+                    f"own {source}, all",
+                    len(stems),
+                    _score(scorer, stems, gold_dir, preds, False),
+                )
+            )
     return misses + ["", HEADER, *rows]
 
 
@@ -311,7 +329,9 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=3, help="number of corpus folds")
     ap.add_argument("--fold", type=int, default=None, help="the fold being worked on")
     ap.add_argument("--verbose", action="store_true", help="list misses and extras")
-    ap.add_argument("--renderings", action="store_true", help="the corpus's renderings too")
+    ap.add_argument(
+        "--renderings", action="store_true", help="the corpus's renderings too"
+    )
     ap.add_argument("--batch", default=None, help="only this own batch (e.g. ho4)")
     ap.add_argument("--own-only", action="store_true", help="skip the corpus folds")
     args = ap.parse_args()

@@ -47,6 +47,7 @@ PROMISE_HEADING = _compile("promise")
 EXCLUDED_HEADING = _compile("excluded")
 ACTIVITY_LEADIN = _compile("activity_leadin")
 FOCUS_LEADIN = _compile("focus_leadin")
+FOCUS_HEADING = _compile("focus_heading")
 UMBRELLA_GOAL = _compile("umbrella_goal")
 FOCUS_STATEMENT = _compile("focus_statement")
 OUTCOME = _compile("outcome")
@@ -222,6 +223,8 @@ def classify_heading(text: str) -> str:
         return "excluded"
     if PROMISE_HEADING.search(t):
         return "promise"
+    if FOCUS_HEADING.search(t):
+        return "focus"
     return "topic"
 
 
@@ -532,7 +535,12 @@ def _scan(structure: Structure) -> list[_Candidate]:
             table = _table_header(cells, leadin or section)
             if table is not None:
                 continue
-        if block.ends_with_colon or _governs_list(block, blocks[idx + 1 : idx + 2]):
+        governs = block.ends_with_colon or _governs_list(
+            block, blocks[idx + 1 : idx + 2]
+        )
+        if section.kind == "focus" and block.kind == "paragraph" and not governs:
+            section = _Context("neutral", section.party)  # the focus list has ended
+        if governs:
             kind = classify_leadin(block.text)
             party = _governing_party(block.text)
             if kind == "activity":
@@ -576,6 +584,10 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 section = _Context("excluded")
             elif kind == "promise":
                 section = _Context("promise", party)
+            elif kind == "focus":
+                # "Prioriterade områden": its list names problems (focus areas);
+                # a commitment under it must name its party and promise.
+                section = _Context("focus", party)
             else:
                 if section.kind == "excluded":
                     section = _Context("neutral")

@@ -135,6 +135,10 @@ _BRACKET_NOUN = re.compile(rf"(?<![\w-])(?i:{_LIST_NOUNS})\s*$")
 _COLON_LIST_RE = re.compile(r"[:;][ \t]*(?P<list>(?:[^.:;\n]|\n(?![ \t]*[\n•*-]))+)")
 _COLON_NOUN = re.compile(rf"(?i:\w*(?:{_LIST_NOUNS}))\b[^.:;\n]{{0,80}}$")
 _LIST_ITEM_RE = re.compile(r"[^,]+")
+# "Fokusområden: Otrygghet i X, Bostadsinbrott" lists problems, not places.
+_FOCUS_LABEL = re.compile(
+    r"(?i:fokus|problem|prioriterade\s+|insats|tema)områden(?:a)?\b[^.:;\n]{0,80}$"
+)
 _NOT_PLACE_SUFFIX = re.compile(
     rf"(?:{'|'.join(_LEX['not_place_suffixes'])})$", re.IGNORECASE
 )
@@ -194,7 +198,10 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         add(m.group(0), m.start(), m.end())
     for rx, noun in ((_BRACKETED_RE, _BRACKET_NOUN), (_COLON_LIST_RE, _COLON_NOUN)):
         for m in rx.finditer(text):
-            if not noun.search(text, max(0, m.start() - 100), m.start()):
+            lo = max(0, m.start() - 100)
+            if not noun.search(text, lo, m.start()) or _FOCUS_LABEL.search(
+                text, lo, m.start()
+            ):
                 continue
             for item in _LIST_ITEM_RE.finditer(m.group("list")):
                 for part in re.split(r"\s+(?:och|samt|eller)\s+", item.group(0)):

@@ -1,0 +1,88 @@
+"""Genre rules that batch 4 of the held-out documents called for (see
+fixtures/heldout_records/README.md): each test is a short text of our own, written
+in the genre, not taken from any published promise.
+"""
+
+from __future__ import annotations
+
+from medborgarloften.extract.record import extract_record
+
+
+def record(text: str) -> dict:
+    return extract_record(text, record_id="test")
+
+
+def texts(rec: dict) -> list[str]:
+    return [c["text"] for c in rec["commitments"]]
+
+
+# --- sections: a promise list after an effect-goal list; focus headings ----------
+
+EFFECT_THEN_PROMISE = """Medborgarlöfte för Ekby kommun 2031
+
+Effektmål
+- Färre unga ska använda narkotika.
+- Boende ska uppleva torget som tryggt.
+
+Medborgarlöftet innebär att:
+- Polisen ska genomföra narkotikakontroller vid Ekby station varje vecka.
+- Kommunen ska anställa två fältassistenter.
+"""
+
+
+def test_it_reads_a_promise_list_introduced_by_what_the_promise_means():
+    rec = record(EFFECT_THEN_PROMISE)
+    assert texts(rec) == [
+        "Polisen ska genomföra narkotikakontroller vid Ekby station varje vecka.",
+        "Kommunen ska anställa två fältassistenter.",
+    ]
+    assert [c["responsible"] for c in rec["commitments"]] == [["polis"], ["kommun"]]
+
+
+PRIORITIES_HEADING = """Medborgarlöfte Ekby 2031
+
+Prioriterade områden
+1. Skadegörelse i centrum
+2. Narkotika bland unga
+
+Det här lovar vi
+- Polisen ska patrullera vid Ekby torg varje fredag.
+- Kommunen ska sanera klotter inom två dagar.
+"""
+
+
+def test_it_takes_a_list_under_a_priorities_heading_as_focus_areas_not_commitments():
+    rec = record(PRIORITIES_HEADING)
+    assert texts(rec) == [
+        "Polisen ska patrullera vid Ekby torg varje fredag.",
+        "Kommunen ska sanera klotter inom två dagar.",
+    ]
+    assert rec["focus_areas"] == ["Skadegörelse i centrum", "Narkotika bland unga"]
+
+
+def test_it_reads_prose_after_a_focus_list_again():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nPrioriteringar\n- Trafik\n- Narkotika bland unga\n\n"
+        "Polisen ska göra hastighetskontroller på Storgatan två gånger i månaden. "
+        "Kommunen ska bygga ett nytt övergångsställe vid skolan.\n"
+    )
+    assert len(rec["commitments"]) == 2
+
+
+def test_it_reads_a_focus_label_with_its_list_on_one_line():
+    rec = record(
+        "Medborgarlöfte för Ekby 2031\n\nFokusområden: Otrygghet i Norrby, Bostadsinbrott\n\n"
+        "Polisen och kommunen lovar att:\n- genomföra tre trygghetsvandringar i Norrby\n"
+    )
+    assert rec["focus_areas"] == ["Otrygghet i Norrby", "Bostadsinbrott"]
+    assert "Bostadsinbrott" not in rec["places"]
+    assert "Otrygghet i Norrby" not in rec["places"]
+
+
+def test_it_reads_an_intro_that_prioritises_the_following_areas():
+    rec = record(
+        "Ekby kommun och Polisen har valt att prioritera följande områden:\n"
+        "- Trygghet i hamnen\n- Droger bland unga\n\n"
+        "Medborgarlöftet innebär att:\n- Polisen ska patrullera i hamnen varje helg.\n"
+    )
+    assert rec["focus_areas"] == ["Trygghet i hamnen", "Droger bland unga"]
