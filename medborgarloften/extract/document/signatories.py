@@ -23,6 +23,8 @@ _NOT_SIGNATORY_RX = re.compile(
     re.IGNORECASE,
 )
 _NOT_NAME = frozenset(w.casefold() for w in _LEX["not_name_words"])
+_STAFF_RX = re.compile("|".join(_LEX["staff_titles"]), re.IGNORECASE)
+_MEMO = re.compile(r"tjänsteskrivelse", re.IGNORECASE)
 
 _UPPER = "A-ZÅÄÖÉÜ"
 _LOWER = "a-zåäöéüæøáàèëíóú"
@@ -33,7 +35,7 @@ _NAME_CELL = re.compile(rf"(?P<name>{_NAME_SEQ})(?:[ \t]*\([A-ZÅÄÖ]{{1,3}}\))
 _NAME_IN_TEXT = re.compile(rf"(?<![\w-])(?P<name>{_NAME_SEQ})(?![\w-])")
 _PARTY_TAG = re.compile(r"\s*\([A-ZÅÄÖ]{1,3}\)\s*$")
 _ORG_RX = re.compile(
-    r"\bkommun\b|\bkommuns?\b|\bstad\b|polis|\blpo\b|lokalpolisområde|region\b",
+    r"\bkommun\b|\bkommuns?\b|\bstad\b|polis|\blpo\b|lokalpolisområde|region\b|\bab\b",
     re.IGNORECASE,
 )
 _COLUMNS = re.compile(r"\S+(?:[ \t\u00a0]{1,2}\S+)*")
@@ -447,7 +449,11 @@ def find_signatories(text: str) -> list[Signatory]:
     excluded = _excluded_names(text)
     seen: set[str] = set()
     out: list[Signatory] = []
-    candidates = _blocks(text) + _statement(text) + _subject_statement(text)
+    blocks = _blocks(text)
+    if _MEMO.search(text, 0, 400):
+        # A tjänsteskrivelse ends with its author's name and staff title.
+        blocks = [b for b in blocks if not (b.title and _STAFF_RX.search(b.title))]
+    candidates = blocks + _statement(text) + _subject_statement(text)
     for sig in sorted(candidates, key=lambda s: s.span[0]):
         name = _PARTY_TAG.sub("", sig.name).strip()
         key = name.casefold()

@@ -86,3 +86,54 @@ def test_it_reads_an_intro_that_prioritises_the_following_areas():
         "Medborgarlöftet innebär att:\n- Polisen ska patrullera i hamnen varje helg.\n"
     )
     assert rec["focus_areas"] == ["Trygghet i hamnen", "Droger bland unga"]
+
+
+# --- signatories --------------------------------------------------------------
+
+
+def names(rec: dict) -> list[str]:
+    return [s["name"] for s in rec["signatories"]]
+
+
+def test_it_finds_signatories_of_a_promise_that_was_written_under_by_them():
+    rec = record(
+        "Polisen och Ekby kommun har tecknat ett medborgarlöfte för 2031.\n\n"
+        "Löftet skrevs under av kommunstyrelsens ordförande Eva Sten och "
+        "lokalpolisområdeschef Jon Lund, lokalpolisområde Ekby.\n"
+    )
+    assert names(rec) == ["Eva Sten", "Jon Lund"]
+
+
+def test_it_finds_a_housing_companys_managing_director_among_the_signatories():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nPolisen och kommunen lovar att:\n"
+        "- genomföra två trygghetsvandringar i Norrby\n\nEkby i januari 2031\n\n"
+        "Eva Sten, kommunalråd, Ekby kommun\nJon Lund, lokalpolisområdeschef, Polisen\n"
+        "Tove Ahl, vd, Ekbybostäder AB\n"
+    )
+    assert names(rec) == ["Eva Sten", "Jon Lund", "Tove Ahl"]
+
+
+MEMO = """TJÄNSTESKRIVELSE
+Kommunstyrelsens förvaltning
+
+Medborgarlöfte 2031
+
+Medborgarlöftet innebär att:
+- Polisen ska patrullera vid Ekby torg varje fredag.
+
+Ekonomi
+Åtgärderna ryms inom befintlig budget.
+
+Sara Holm
+Trygghetssamordnare
+"""
+
+
+def test_it_does_not_take_the_author_of_a_memo_for_a_signatory():
+    assert names(record(MEMO)) == []
+
+
+def test_it_keeps_a_signature_block_with_a_staff_title_outside_a_memo():
+    text = MEMO.replace("TJÄNSTESKRIVELSE\n", "")
+    assert names(record(text)) == ["Sara Holm"]
