@@ -137,3 +137,64 @@ def test_it_does_not_take_the_author_of_a_memo_for_a_signatory():
 def test_it_keeps_a_signature_block_with_a_staff_title_outside_a_memo():
     text = MEMO.replace("TJÄNSTESKRIVELSE\n", "")
     assert names(record(text)) == ["Sara Holm"]
+
+
+# --- targets and follow-up ------------------------------------------------------
+
+from medborgarloften.extract.targets import extract_target  # noqa: E402
+
+YEAR_2031 = {"start": "2031-01-01", "end": "2031-12-31", "text": "2031"}
+
+
+def target(text: str, period: dict | None = YEAR_2031) -> dict | None:
+    return extract_target(text, period=period).target
+
+
+def test_it_counts_one_day_a_week():
+    t = target("Synas på skolgårdarna i Norrby en dag i veckan under terminerna.")
+    assert (t["quantity"], t["unit"], t["per"]) == (1, "dag", "vecka")
+
+
+def test_it_reads_parts_of_weekdays_as_a_weekly_rate():
+    t = target("Polisen lovar att patrullera i Norrby varje fredags- och lördagskväll.")
+    assert t is not None and t["per"] == "vecka"
+    assert target("Vara på plats vid torget på fredagskvällar.")["per"] == "vecka"
+
+
+def test_it_gives_a_count_for_the_year_on_given_weekdays_to_the_period():
+    t = target(
+        "Genomföra kontroller på fredagar och lördagar, minst 20 kvällar under året."
+    )
+    assert (t["quantity"], t["unit"], t["per"]) == (20, "kvällar", "period")
+
+
+def test_it_counts_one_event_held():
+    t = target("Bjuda in till en trygghetsvandring vid Ekby station i oktober.")
+    assert (t["quantity"], t["unit"], t["deadline"]) == (
+        1,
+        "trygghetsvandring",
+        "2031-10-31",
+    )
+    assert target("Hålla ett öppet möte om trygghet i Norrby i maj.")["quantity"] == 1
+    # with no month or rate, "en" is an article, not a count
+    assert target("Hålla ett öppet möte om trygghet i Norrby.") is None
+
+
+def test_it_does_not_count_one_thing_built_or_written():
+    assert target("Bygga en säker gångpassage vid Ekbyskolan.") is None
+    assert target("Ta fram en handlingsplan mot klotter.") is None
+
+
+def test_it_counts_one_event_in_every_school_per_area():
+    t = target("Ordna en föräldraträff om droger på varje högstadieskola i mars.")
+    assert (t["quantity"], t["per"]) == (1, "område")
+
+
+def test_it_counts_reports_during_the_year_of_a_one_year_promise():
+    text = (
+        "Medborgarlöfte Ekby 2031\n\nPolisen lovar att:\n- patrullera i Norrby\n\n"
+        "Uppföljning\nArbetet följs upp i rådet två gånger under året.\n"
+    )
+    assert record(text)["follow_up"]["reports_per_period"] == 2
+    two_years = text.replace("Ekby 2031", "Ekby 2031–2032")
+    assert record(two_years)["follow_up"]["reports_per_period"] is None
