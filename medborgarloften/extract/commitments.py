@@ -300,7 +300,8 @@ def _governs_list(block: Block, following: list[Block]) -> bool:
 _REPORTED = re.compile(
     r"\s*(?:i\s+(?:medborgar)?löfte(?:t|na)\s+(?:står|sägs|framgår)(?:\s+\w+){0,2}?"
     r"|(?:ett|det|ytterligare\s+ett)\s+(?:\w+\s+)?(?:medborgar)?löfte\s+(?:är|gäller)"
-    r"|(?:medborgar)?löfte(?:t|na)\s+(?:innebär|går\s+ut\s+på)(?:\s+bland\s+annat)?)"
+    r"|(?:medborgar)?löfte(?:t|na)\s+(?:innebär|går\s+ut\s+på)(?:\s+bland\s+annat)?"
+    r"|bland\s+(?:medborgar)?löftena\s+(?:finns|märks|ingår)(?:\s+(?:också|även|det))?)"
     r"\s+att\s+",
     re.IGNORECASE,
 )

@@ -173,8 +173,8 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         return any(s < te and ts < e for ts, te in taken)
 
     def add(value: str, s: int, e: int) -> None:
-        if overlaps(s, e):
-            return
+        if overlaps(s, e) or _COMPANY_AFTER.match(text, e):
+            return  # … and "Ekby hamn AB" is a company, not the harbour
         taken.append((s, e))
         found.append((value, (s, e)))
 
@@ -183,12 +183,12 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
             continue
         add(text[m.start() : m.end()], m.start(), m.end())
     for m in _QUALIFIED_RE.finditer(text):
-        if _fold(m.group(1)) in _STOP:
+        if _fold(m.group(1)) in _STOP or _is_org_word(m.group(1)):
             continue
         add(m.group(0), m.start(), m.end())
     for m in _GENITIVE_FACILITY_RE.finditer(text):
-        if _fold(m.group(1)) in _STOP:
-            continue
+        if _fold(m.group(1)) in _STOP or _is_org_word(m.group(1)):
+            continue  # "Kommunens fritidsgård" is no name
         add(m.group(0), m.start(), m.end())
     for m in _SHARED_SUFFIX_RE.finditer(text):
         add(m.group(0), m.start(), m.end())
@@ -251,6 +251,7 @@ _ORG_AFTER = re.compile(
     r"(?i)(?:s\s+)?(?:kommun|lokalpolisområde|polisområde|län\b|region)"
 )
 _NEXT_WORD = re.compile(r"[\w-]+")
+_COMPANY_AFTER = re.compile(r"[ \t]+(?:AB|HB|KB|Aktiebolag)\b")
 _TITLE_AFTER = re.compile(
     r"[ \t]*,[ \t]*\w*(?:chef|ordförande|råd|direktör|samordnare|sekreterare)\b",
     re.IGNORECASE,

@@ -198,3 +198,38 @@ def test_it_counts_reports_during_the_year_of_a_one_year_promise():
     assert record(text)["follow_up"]["reports_per_period"] == 2
     two_years = text.replace("Ekby 2031", "Ekby 2031–2032")
     assert record(two_years)["follow_up"]["reports_per_period"] is None
+
+
+# --- prose commitments, named co-parties, places ---------------------------------
+
+
+def test_it_reads_a_promise_reported_as_one_among_the_promises():
+    rec = record(
+        "Ekby kommun och polisen har tecknat ett medborgarlöfte för 2031.\n\n"
+        "Bland löftena finns att polisen ska göra hastighetskontroller på "
+        "Storgatan minst två gånger i månaden.\n"
+    )
+    assert len(rec["commitments"]) == 1
+    c = rec["commitments"][0]
+    assert c["responsible"] == ["polis"]
+    assert (c["target"]["quantity"], c["target"]["per"]) == (2, "månad")
+
+
+def test_it_makes_a_named_association_joined_with_tillsammans_med_a_co_party():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nAktivitet\tAnsvarig\tNär\n"
+        "Ordna nattvandringar tillsammans med föreningen Vuxna på stan\t"
+        "Kommunen\tVarje fredag\n"
+    )
+    assert rec["commitments"][0]["responsible"] == ["kommun", "annan"]
+
+
+def test_it_does_not_take_a_company_or_the_kommuns_facility_for_a_place():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\n"
+        "Kommunens fritidsgård ska ha öppet i Norrby två kvällar i veckan.\n"
+        "Kommunen och polisen ska tillsammans med Ekby hamn AB genomföra två "
+        "trygghetsvandringar i hamnområdet.\n"
+    )
+    assert rec["places"] == ["Norrby"]
+    assert rec["commitments"][1]["responsible"] == ["polis", "kommun", "annan"]
