@@ -132,6 +132,42 @@ def measure(
     return runs / cpu, runs / wall, max(times), statistics.median(times)
 
 
+# The reference workload: a fixed pure-Python loop that no project code touches.
+# On this machine in its fast state (docs/benchmarks.md) 10 M steps took 0.40–0.56 s
+# CPU, so 1 M steps take about 0.05 s: the nominal reference. A kind's documents
+# per reference are machine-independent to first order; × 20 they give documents
+# per second on the nominal machine (0.05 s a reference).
+REFERENCE_STEPS = 1_000_000
+NOMINAL_REFERENCE_SECONDS = 0.05
+
+
+def reference_seconds() -> float:
+    start, total = time.process_time(), 0
+    for i in range(REFERENCE_STEPS):
+        total += i
+    return time.process_time() - start
+
+
+def measure_ratio(
+    read: Callable[[], object], seconds: float, slice_seconds: float = 0.25
+) -> tuple[float, float]:
+    """Documents per reference run, measured in alternating slices (documents for
+    ``slice_seconds``, then one reference run) so that both see the same machine:
+    (median over slices, documents per second on the nominal machine)."""
+    read()
+    ratios = []
+    started = time.perf_counter()
+    while time.perf_counter() - started < seconds or len(ratios) < 5:
+        runs, cpu_start = 0, time.process_time()
+        while time.process_time() - cpu_start < slice_seconds or runs < 1:
+            read()
+            runs += 1
+        per_doc = (time.process_time() - cpu_start) / runs
+        ratios.append(reference_seconds() / per_doc)
+    ratio = statistics.median(ratios)
+    return ratio, ratio / NOMINAL_REFERENCE_SECONDS
+
+
 def peak_memory(read: Callable[[], object]) -> int:
     tracemalloc.start()
     read()
@@ -149,6 +185,17 @@ def main() -> None:
         help="measure the whole import path: read the document, then extract_record",
     )
     parser.add_argument(
+        "--reference",
+        action="store_true",
+        help="also give documents per reference run (a fixed Python loop timed in "
+        "alternation with the documents), which does not drift with the machine",
+    )
+    parser.add_argument(
+        "--only",
+        default=None,
+        help="comma-separated kinds to measure (e.g. 'text,html')",
+    )
+    parser.add_argument(
         "--ocr",
         action="store_true",
         help="also time OCR of one scanned page (needs tesseract-ocr-swe)",
@@ -161,6 +208,9 @@ def main() -> None:
         "docx": (make_docx(), "loefte.docx"),
         "pdf (20 pages)": (make_pdf(20), "loefte.pdf"),
     }
+    if args.only:
+        wanted = {k.strip() for k in args.only.split(",")}
+        inputs = {k: v for k, v in inputs.items() if k in wanted}
     print(
         f"machine: nproc={os.cpu_count()} {platform.machine()} "
         f"Python {platform.python_version()} ({platform.system()})"
@@ -168,13 +218,19 @@ def main() -> None:
     print(
         "command: .venv/bin/python benchmarks/bench_readers.py "
         f"--seconds {args.seconds:g}{' --extract' if args.extract else ''}"
+        f"{' --reference' if args.reference else ''}"
+        f"{f' --only {args.only}' if args.only else ''}"
     )
+    print(f"load average at start: {os.getloadavg()[0]:.1f}")
     print()
+    ref_head = (
+        " docs per reference | docs/s, nominal machine |" if args.reference else ""
+    )
     print(
         "| kind | input size | docs/s (CPU, one core) | docs/s (wall) "
-        "| median run (CPU) | slowest run (CPU) | peak Python memory |"
+        f"| median run (CPU) | slowest run (CPU) | peak Python memory |{ref_head}"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|" + ("---|---|" if args.reference else ""))
     for kind, (data, filename) in inputs.items():
 
         def read(data: bytes = data, filename: str = filename) -> object:
@@ -185,10 +241,14 @@ def main() -> None:
 
         cpu_rate, wall_rate, slowest, median = measure(read, args.seconds)
         peak = peak_memory(read)
+        ref_cells = ""
+        if args.reference:
+            ratio, nominal = measure_ratio(read, args.seconds)
+            ref_cells = f" {ratio:.2f} | {nominal:.0f} |"
         print(
             f"| {kind} | {len(data) / 1024:.0f} KiB | {cpu_rate:.0f} | "
             f"{wall_rate:.0f} | {median * 1000:.1f} ms | {slowest * 1000:.0f} ms | "
-            f"{peak / 1024 / 1024:.1f} MiB |"
+            f"{peak / 1024 / 1024:.1f} MiB |{ref_cells}"
         )
     if args.ocr:
         _measure_ocr()
