@@ -213,9 +213,17 @@ def _clean(text: str) -> str:
     return text.strip().strip("*_").strip()
 
 
+# "2.1 Polisen åtar sig att", "3. Uppföljning": a section number before a heading.
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+
+
+def _unnumbered(text: str) -> str:
+    return _SECTION_NUMBER.sub("", text, count=1)
+
+
 def classify_heading(text: str) -> str:
-    """promise / excluded / topic for one heading line."""
-    t = _clean(text).casefold()
+    """promise / excluded / focus / topic for one heading line."""
+    t = _unnumbered(_clean(text)).casefold()
     if EXCLUDED_HEADING.search(t):
         # "Lägesbild och medborgarlöfte", "Mål och aktiviteter" hold the promise.
         if _JOINED_PROMISE.search(t):
@@ -369,6 +377,11 @@ _JOINT_SUBJECT = re.compile(
 _ABOUT_PROMISE_OBJECT = re.compile(r"\b(?:medborgar)?löfte", re.IGNORECASE)
 
 
+_APPOSITION = re.compile(
+    r"^\s+[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?(?:\s+AB)?(?=\s+[a-zåäö])"
+)
+
+
 def _present_action(sentence: str) -> bool:
     """In a promise section, a party doing something in the present tense
     ("Polisen patrullerar …", "Samverkan mellan kommunen och polisen fortsätter")."""
@@ -390,7 +403,9 @@ def _present_action(sentence: str) -> bool:
             return False
         if subj.rule not in ("responsible.subject", "responsible.enumeration"):
             return False
-        rest = s[subj.span[1] :]
+        # "Kommunens fastighetsbolag Ekbyhem sätter upp …": the company's name in
+        # apposition stands between the subject and its verb.
+        rest = _APPOSITION.sub("", s[subj.span[1] :], count=1)
     m = _PRESENT_VERB.match(rest)
     if not m or _ABOUT_PROMISE_OBJECT.search(s):
         return False
@@ -543,7 +558,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
             section = _Context("neutral", section.party)  # the focus list has ended
         if governs:
             kind = classify_leadin(block.text)
-            party = _governing_party(block.text)
+            party = _governing_party(_unnumbered(block.text))
             if kind == "activity":
                 leadin = _Context("activity", party or section.party, explicit=True)
             elif kind == "focus":
@@ -580,7 +595,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
             continue
         if block.kind == "heading":
             kind = classify_heading(block.text)
-            party = _governing_party(block.text)
+            party = _governing_party(_unnumbered(block.text))
             if kind == "excluded":
                 section = _Context("excluded")
             elif kind == "promise":
@@ -616,6 +631,18 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 )
                 continue
             if _numbered_heading(block, blocks[idx + 1 : idx + 2]):
+                kind = classify_heading(text)
+                if kind in ("excluded", "promise"):
+                    # "3. Uppföljning", "2. Medborgarlöftet": a numbered section
+                    # heading of the genre, which opens its section.
+                    section = (
+                        _Context("excluded")
+                        if kind == "excluded"
+                        else _Context("promise", _governing_party(text))
+                    )
+                    leadin = None
+                    last_party = None
+                    continue
                 # "1. Narkotika bland unga" over prose: a numbered heading.
                 candidates.append(
                     _Candidate(

@@ -76,7 +76,12 @@ def _is_cue(unit: Unit) -> bool:
     return bool(
         unit.kind in ("sentence", "bullet")
         and FOLLOW_UP_CUE.search(unit.text)
-        and not NOT_PROMISE.search(unit.text)
+        and not (
+            # "… enligt avtalet": another agreement, unless the sentence sits under
+            # the document's own follow-up heading ("Överenskommelsen följs upp")
+            NOT_PROMISE.search(unit.text)
+            and not FOLLOW_UP_HEADING.search(unit.heading or "")
+        )
         and len(unit.text.split()) >= 5
     )
 

@@ -233,3 +233,54 @@ def test_it_does_not_take_a_company_or_the_kommuns_facility_for_a_place():
     )
     assert rec["places"] == ["Norrby"]
     assert rec["commitments"][1]["responsible"] == ["polis", "kommun", "annan"]
+
+
+# --- numbered sections, agreements, present tense with a company's name ------------
+
+AGREEMENT = """ÖVERENSKOMMELSE OM MEDBORGARLÖFTE 2031
+
+Mellan Ekby kommun och Polismyndigheten, lokalpolisområde Ekby
+
+1. Bakgrund
+Lägesbilden visar att inbrotten har ökat i Norrby.
+
+2. Medborgarlöftet
+2.1 Polisen åtar sig att
+- genomföra riktade insatser mot bostadsinbrott i Norrby,
+- vara synlig vid Ekby centrum fredagar och lördagar.
+
+2.2 Kommunen åtar sig att
+- starta grannsamverkan i fem nya bostadsområden.
+
+3. Uppföljning
+Överenskommelsen följs upp i styrgruppen två gånger under året.
+"""
+
+
+def test_it_reads_the_party_of_a_section_numbered_heading():
+    rec = record(AGREEMENT)
+    assert [c["responsible"] for c in rec["commitments"]] == [
+        ["polis"],
+        ["polis"],
+        ["kommun"],
+    ]
+
+
+def test_it_reads_the_period_and_follow_up_of_an_agreement_about_a_promise():
+    rec = record(AGREEMENT)
+    assert (rec["period"]["start"], rec["period"]["end"]) == (
+        "2031-01-01",
+        "2031-12-31",
+    )
+    assert rec["follow_up"]["text"].startswith("Överenskommelsen följs upp")
+    assert rec["follow_up"]["reports_per_period"] == 2
+    assert len(rec["commitments"]) == 3  # nothing from "3. Uppföljning"
+
+
+def test_it_reads_a_company_named_in_apposition_as_the_subject_of_a_present_action():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nDet här gör vi\n"
+        "Kommunens fastighetsbolag Ekbyhus sätter upp kameror i tvättstugorna.\n"
+        "Polisen patrullerar i Norrby varje fredag.\n"
+    )
+    assert [c["responsible"] for c in rec["commitments"]] == [["annan"], ["polis"]]
