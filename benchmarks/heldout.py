@@ -102,7 +102,7 @@ def _record_of_bytes(stem: str, name: str, data: bytes) -> dict[str, Any]:
 # --- own held-out texts as the files kommuner publish -------------------------
 
 _BULLET = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)])\s+")
-_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
+_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+")
 
 
 def _blocks(text: str) -> list[tuple[str, list[str]]]:
@@ -114,15 +114,20 @@ def _blocks(text: str) -> list[tuple[str, list[str]]]:
         lines = [line.rstrip() for line in chunk.split("\n") if line.strip()]
         runs: list[tuple[str, list[str]]] = []
         for line in lines:
-            if "\t" in line:
+            if "\t" in line or re.search(r"\S {3,}\S", line):
+                # tab-separated cells, or columns set apart by runs of spaces (a
+                # two-column signature block): a web page or Word file has a table
                 line_kind = "table"
+                line = re.sub(r" {3,}", "\t", line.strip())
             elif _BULLET.match(line):
                 line_kind = "numbered" if _NUMBERED.match(line) else "bullets"
             else:
                 line_kind = "lines"
             if not runs or runs[-1][0] != line_kind:
                 runs.append((line_kind, []))
-            runs[-1][1].append(_BULLET.sub("", line) if line_kind != "table" else line)
+            # numbered items keep their number (a list may start at 3)
+            keep = line_kind in ("table", "numbered")
+            runs[-1][1].append(line if keep else _BULLET.sub("", line))
         out.extend(runs)
     # A block of one plain line is a paragraph (or a heading: short, no full stop).
     return [
@@ -151,7 +156,7 @@ def word_file(text: str) -> bytes:
         elif kind in ("numbered", "bullets"):
             style = "List Number" if kind == "numbered" else "List Bullet"
             for item in items:
-                document.add_paragraph(item, style=style)
+                document.add_paragraph(_BULLET.sub("", item), style=style)
         elif kind == "table":
             rows = [row.split("\t") for row in items]
             width = max(len(row) for row in rows)
@@ -179,10 +184,13 @@ def web_page(text: str) -> str:
             tag = "h2" if _is_heading(items[0]) else "p"
             body.append(f"<{tag}>{esc[0]}</{tag}>")
         elif kind in ("numbered", "bullets"):
-            tag = "ol" if kind == "numbered" else "ul"
-            body.append(
-                f"<{tag}>" + "".join(f"<li>{i}</li>" for i in esc) + f"</{tag}>"
-            )
+            tag, attrs = "ul", ""
+            if kind == "numbered":
+                tag = "ol"
+                attrs = f' start="{int(_NUMBERED.match(items[0]).group(1))}"'
+                esc = [html.escape(_BULLET.sub("", item)) for item in items]
+            lis = "".join(f"<li>{i}</li>" for i in esc)
+            body.append(f"<{tag}{attrs}>{lis}</{tag}>")
         elif kind == "table":
             rows = "".join(
                 "<tr>" + "".join(f"<td>{c}</td>" for c in row.split("\t")) + "</tr>"

@@ -284,3 +284,18 @@ def test_it_reads_a_company_named_in_apposition_as_the_subject_of_a_present_acti
         "Polisen patrullerar i Norrby varje fredag.\n"
     )
     assert [c["responsible"] for c in rec["commitments"]] == [["annan"], ["polis"]]
+
+
+def test_it_reads_two_signature_lines_that_a_pdf_reader_joined():
+    rec = record(
+        "Medborgarlöfte Ekby och Norrby 2031\n\nPolisen och kommunerna lovar att:\n"
+        "- genomföra två trygghetsvandringar i Byn\n\nEkby i januari 2031\n\n"
+        "Eva Sten, kommunstyrelsens ordförande, Ekby kommun Per Ås, "
+        "kommunstyrelsens ordförande, Norrby kommun\n"
+        "Jon Lund, lokalpolisområdeschef, lokalpolisområde Ekby\n"
+    )
+    assert names(rec) == ["Eva Sten", "Per Ås", "Jon Lund"]
+    assert [s["organisation"] for s in rec["signatories"]][:2] == [
+        "Ekby kommun",
+        "Norrby kommun",
+    ]
