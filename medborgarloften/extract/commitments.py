@@ -518,6 +518,40 @@ def _table_row(
     )
 
 
+# An action table written as labelled lines: "Löfte: Genomföra …" then "Ansvarig:
+# Polisen" (and maybe "När: …"), one record after another.
+_RECORD_LABEL = re.compile(
+    r"\s*(?P<label>[^\W\d][\w ]{1,25}?)\s*:\s+(?P<value>\S.*)$", re.S
+)
+
+
+def _record_fields(blocks: list[Block], idx: int) -> tuple[str, int, str, str] | None:
+    """For a "Löfte: …" line at ``idx``: (activity, its offset, the responsibility
+    value, the "När" value) when a labelled responsibility line follows it."""
+    block = blocks[idx]
+    m = _RECORD_LABEL.match(block.text)
+    if not m or not _ACTIVITY_COLUMN.fullmatch(m.group("label").strip()):
+        return None
+    value = m.group("value").rstrip()
+    if len(value.split()) < 3 or "\n" in value:
+        return None
+    responsible = when = None
+    for nxt in blocks[idx + 1 : idx + 3]:
+        f = _RECORD_LABEL.match(nxt.text)
+        if not f or "\n" in f.group("value").strip():
+            break
+        label = f.group("label").strip()
+        if _RESPONSIBLE_COLUMN.match(label) and responsible is None:
+            responsible = f.group("value").strip()
+        elif _WHEN_COLUMN.match(label) and when is None:
+            when = f.group("value").strip()
+        else:
+            break
+    if responsible is None:
+        return None
+    return value, m.start("value"), responsible, when or ""
+
+
 def _list_of(blocks: list[Block], idx: int) -> list[Block]:
     """The bullets of the list that the bullet at ``idx`` belongs to."""
     lo = idx
@@ -537,6 +571,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
     leadin: _Context | None = None
     last_party: frozenset[str] | None = None
     table: _Table | None = None
+    skip_labelled = False
     for idx, block in enumerate(blocks):
         is_last = idx == len(blocks) - 1
         cells = _cells(block.text) if block.kind != "bullet" else []
@@ -551,6 +586,40 @@ def _scan(structure: Structure) -> list[_Candidate]:
             table = _table_header(cells, leadin or section)
             if table is not None:
                 continue
+        fields = _record_fields(blocks, idx) if block.kind != "bullet" else None
+        if fields is not None:
+            value, offset, who, when = fields
+            ctx = leadin or section
+            parties = parties_in_chain(who)
+            if "both" in parties:
+                parties = (parties - {"both"}) | {"polis", "kommun"}
+            if ctx.kind != "excluded":
+                start = block.start + offset
+                candidates.append(
+                    _Candidate(
+                        value,
+                        start,
+                        start + len(value),
+                        idx,
+                        "bullet",
+                        "record.fields",
+                        frozenset(parties) or ctx.party,
+                        ctx,
+                        target_hint=f"i {when}" if _BARE_MONTH.match(when) else when,
+                    )
+                )
+            skip_labelled = True
+            continue
+        if (
+            skip_labelled
+            and _RECORD_LABEL.match(block.text)
+            and (
+                _RESPONSIBLE_COLUMN.match(block.text.strip())
+                or _WHEN_COLUMN.match(block.text.strip())
+            )
+        ):
+            continue  # the record's "Ansvarig:" / "När:" line
+        skip_labelled = False
         governs = block.ends_with_colon or _governs_list(
             block, blocks[idx + 1 : idx + 2]
         )
@@ -876,6 +945,12 @@ def _responsible(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
     return parties, evidence
 
 
+# A bullet's own short title before a dash: "Belysning – Kommunen byter ut …".
+_LABEL_DASH = re.compile(
+    r"\s*[^\W\d][\w/-]*(?:\s+[\w/-]+){0,4}?\s+[–—-]\s+(?=[A-ZÅÄÖ])"
+)
+
+
 def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
     first = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", cand.text.strip(), maxsplit=1)[0]
     cut = _reported_rest(first)
@@ -883,6 +958,21 @@ def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
         # "I löftet står att polisen ska …": read the promise after the frame.
         inner = _Candidate(
             cand.text[cut:] if cand.text.startswith(first) else first[cut:],
+            cand.start + cut,
+            cand.end,
+            cand.block_index,
+            cand.kind,
+            cand.rule,
+            cand.party,
+            cand.context,
+        )
+        return _responsible_of(inner)
+    titled = _LABEL_DASH.match(first)
+    if titled and subject_parties(first[titled.end() :]) is not None:
+        # "Trafikkontroller – Polisen gör …": read the party after the label.
+        cut = titled.end()
+        inner = _Candidate(
+            cand.text[cut:],
             cand.start + cut,
             cand.end,
             cand.block_index,

@@ -34,7 +34,7 @@ _FACILITY_NOUNS = (
     "högstadium|högstadieskola|gymnasium|gymnasieskola|station|busstation|"
     "järnvägsstation|torg|hamn|bibliotek|simhall|sporthall|ishall|"
     "idrottsplats|centralstation|förskola|skola|fritidsgård|ungdomsgård|"
-    "vårdcentral|kyrka|badplats|park|gymnasieskola"
+    "vårdcentral|kyrka|badplats|park|gymnasieskola|friluftsområde"
 )
 # A street keeps its house number as written: "Storgatan 4", "Bruksgatan (2A-C)".
 _HOUSE_NUMBER = (

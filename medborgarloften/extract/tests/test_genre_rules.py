@@ -299,3 +299,49 @@ def test_it_reads_two_signature_lines_that_a_pdf_reader_joined():
         "Ekby kommun",
         "Norrby kommun",
     ]
+
+
+# --- labelled lines and titled bullets ---------------------------------------------
+
+RECORDS = """Medborgarlöfte Ekby 2031
+
+Löfte: Genomföra fotpatrullering i Norrby friluftsområde varje lördag.
+Ansvarig: Polisen
+
+Löfte: Förbättra belysningen vid gångstigarna i Norrby.
+Ansvarig: Kommunen
+
+Löfte: Anordna tre trygghetsvandringar vid Ekby station.
+Ansvarig: Kommunen och polisen
+När: I maj
+"""
+
+
+def test_it_reads_an_action_table_written_as_labelled_lines():
+    rec = record(RECORDS)
+    assert texts(rec) == [
+        "Genomföra fotpatrullering i Norrby friluftsområde varje lördag.",
+        "Förbättra belysningen vid gångstigarna i Norrby.",
+        "Anordna tre trygghetsvandringar vid Ekby station.",
+    ]
+    assert [c["responsible"] for c in rec["commitments"]] == [
+        ["polis"],
+        ["kommun"],
+        ["polis", "kommun"],
+    ]
+    assert rec["commitments"][2]["target"]["deadline"] == "2031-05-31"
+    assert not any(area.startswith("Ansvarig") for area in rec["focus_areas"])
+
+
+def test_it_reads_the_party_after_a_bullets_own_title():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nVåra åtaganden\n"
+        "• Trafikkontroller – Polisen gör fyra mopedkontroller per månad i Norrby.\n"
+        "• Belysning – Kommunen byter ut belysningen vid gångvägen i Norrby.\n"
+        "• Dialog – Vi bjuder in de boende i Norrby till ett möte en gång per år.\n"
+    )
+    assert [c["responsible"] for c in rec["commitments"]] == [
+        ["polis"],
+        ["kommun"],
+        ["polis", "kommun"],
+    ]
