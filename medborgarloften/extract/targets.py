@@ -424,7 +424,9 @@ def _find_quantity(
                 # "en trygghetsvandring i oktober": one event held by a date (a
                 # lone article with no date or rate is no count)
                 or (dated and _one_event(after))
-                or re.match(r"\s*(?:gång|gånger|tillfälle)\b", after, re.IGNORECASE)
+                or re.match(
+                    r"\s*(?:gång|gånger|tillfälle)(?![\w-])", after, re.IGNORECASE
+                )
                 # "en trygghetsvandring i respektive stadsdel": one per area counts.
                 or _AREA_RE.search(_sentence_rest(after))
             ):

@@ -345,3 +345,11 @@ def test_it_reads_the_party_after_a_bullets_own_title():
         ["kommun"],
         ["polis", "kommun"],
     ]
+
+
+def test_it_does_not_count_a_cycle_path_as_one_time():
+    # "en gång- och cykelväg" is a path, not "en gång"
+    assert (
+        target("Kommunen ska bygga en gång- och cykelväg mellan Norrby och skolan.")
+        is None
+    )
