@@ -49,6 +49,7 @@ PROMISE_HEADING = _compile("promise")
 EXCLUDED_HEADING = _compile("excluded")
 ACTIVITY_LEADIN = _compile("activity_leadin")
 FOCUS_LEADIN = _compile("focus_leadin")
+FOCUS_HEADING = _compile("focus_heading")
 UMBRELLA_GOAL = _compile("umbrella_goal")
 FOCUS_STATEMENT = _compile("focus_statement")
 OUTCOME = _compile("outcome")
@@ -210,9 +211,17 @@ def _clean(text: str) -> str:
     return text.strip().strip("*_").strip()
 
 
+# "2.1 Polisen åtar sig att", "3. Uppföljning": a section number before a heading.
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+
+
+def _unnumbered(text: str) -> str:
+    return _SECTION_NUMBER.sub("", text, count=1)
+
+
 def classify_heading(text: str) -> str:
-    """promise / excluded / topic for one heading line."""
-    t = _clean(text).casefold()
+    """promise / excluded / focus / topic for one heading line."""
+    t = _unnumbered(_clean(text)).casefold()
     if EXCLUDED_HEADING.search(t):
         # "Lägesbild och medborgarlöfte", "Mål och aktiviteter" hold the promise.
         if _JOINED_PROMISE.search(t):
@@ -220,6 +229,8 @@ def classify_heading(text: str) -> str:
         return "excluded"
     if PROMISE_HEADING.search(t):
         return "promise"
+    if FOCUS_HEADING.search(t):
+        return "focus"
     return "topic"
 
 
@@ -295,7 +306,8 @@ def _governs_list(block: Block, following: list[Block]) -> bool:
 _REPORTED = re.compile(
     r"\s*(?:i\s+(?:medborgar)?löfte(?:t|na)\s+(?:står|sägs|framgår)(?:\s+\w+){0,2}?"
     r"|(?:ett|det|ytterligare\s+ett)\s+(?:\w+\s+)?(?:medborgar)?löfte\s+(?:är|gäller)"
-    r"|(?:medborgar)?löfte(?:t|na)\s+(?:innebär|går\s+ut\s+på)(?:\s+bland\s+annat)?)"
+    r"|(?:medborgar)?löfte(?:t|na)\s+(?:innebär|går\s+ut\s+på)(?:\s+bland\s+annat)?"
+    r"|bland\s+(?:medborgar)?löftena\s+(?:finns|märks|ingår)(?:\s+(?:också|även|det))?)"
     r"\s+att\s+",
     re.IGNORECASE,
 )
@@ -363,6 +375,11 @@ _JOINT_SUBJECT = re.compile(
 _ABOUT_PROMISE_OBJECT = re.compile(r"\b(?:medborgar)?löfte", re.IGNORECASE)
 
 
+_APPOSITION = re.compile(
+    r"^\s+[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?(?:\s+AB)?(?=\s+[a-zåäö])"
+)
+
+
 def _present_action(sentence: str) -> bool:
     """In a promise section, a party doing something in the present tense
     ("Polisen patrullerar …", "Samverkan mellan kommunen och polisen fortsätter")."""
@@ -384,7 +401,9 @@ def _present_action(sentence: str) -> bool:
             return False
         if subj.rule not in ("responsible.subject", "responsible.enumeration"):
             return False
-        rest = s[subj.span[1] :]
+        # "Kommunens fastighetsbolag Ekbyhem sätter upp …": the company's name in
+        # apposition stands between the subject and its verb.
+        rest = _APPOSITION.sub("", s[subj.span[1] :], count=1)
     m = _PRESENT_VERB.match(rest)
     if not m or _ABOUT_PROMISE_OBJECT.search(s):
         return False
@@ -497,6 +516,40 @@ def _table_row(
     )
 
 
+# An action table written as labelled lines: "Löfte: Genomföra …" then "Ansvarig:
+# Polisen" (and maybe "När: …"), one record after another.
+_RECORD_LABEL = re.compile(
+    r"\s*(?P<label>[^\W\d][\w ]{1,25}?)\s*:\s+(?P<value>\S.*)$", re.S
+)
+
+
+def _record_fields(blocks: list[Block], idx: int) -> tuple[str, int, str, str] | None:
+    """For a "Löfte: …" line at ``idx``: (activity, its offset, the responsibility
+    value, the "När" value) when a labelled responsibility line follows it."""
+    block = blocks[idx]
+    m = _RECORD_LABEL.match(block.text)
+    if not m or not _ACTIVITY_COLUMN.fullmatch(m.group("label").strip()):
+        return None
+    value = m.group("value").rstrip()
+    if len(value.split()) < 3 or "\n" in value:
+        return None
+    responsible = when = None
+    for nxt in blocks[idx + 1 : idx + 3]:
+        f = _RECORD_LABEL.match(nxt.text)
+        if not f or "\n" in f.group("value").strip():
+            break
+        label = f.group("label").strip()
+        if _RESPONSIBLE_COLUMN.match(label) and responsible is None:
+            responsible = f.group("value").strip()
+        elif _WHEN_COLUMN.match(label) and when is None:
+            when = f.group("value").strip()
+        else:
+            break
+    if responsible is None:
+        return None
+    return value, m.start("value"), responsible, when or ""
+
+
 def _list_of(blocks: list[Block], idx: int) -> list[Block]:
     """The bullets of the list that the bullet at ``idx`` belongs to."""
     lo = idx
@@ -516,6 +569,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
     leadin: _Context | None = None
     last_party: frozenset[str] | None = None
     table: _Table | None = None
+    skip_labelled = False
     for idx, block in enumerate(blocks):
         is_last = idx == len(blocks) - 1
         cells = _cells(block.text) if block.kind != "bullet" else []
@@ -530,9 +584,48 @@ def _scan(structure: Structure) -> list[_Candidate]:
             table = _table_header(cells, leadin or section)
             if table is not None:
                 continue
-        if block.ends_with_colon or _governs_list(block, blocks[idx + 1 : idx + 2]):
+        fields = _record_fields(blocks, idx) if block.kind != "bullet" else None
+        if fields is not None:
+            value, offset, who, when = fields
+            ctx = leadin or section
+            parties = parties_in_chain(who)
+            if "both" in parties:
+                parties = (parties - {"both"}) | {"polis", "kommun"}
+            if ctx.kind != "excluded":
+                start = block.start + offset
+                candidates.append(
+                    _Candidate(
+                        value,
+                        start,
+                        start + len(value),
+                        idx,
+                        "bullet",
+                        "record.fields",
+                        frozenset(parties) or ctx.party,
+                        ctx,
+                        target_hint=f"i {when}" if _BARE_MONTH.match(when) else when,
+                    )
+                )
+            skip_labelled = True
+            continue
+        if (
+            skip_labelled
+            and _RECORD_LABEL.match(block.text)
+            and (
+                _RESPONSIBLE_COLUMN.match(block.text.strip())
+                or _WHEN_COLUMN.match(block.text.strip())
+            )
+        ):
+            continue  # the record's "Ansvarig:" / "När:" line
+        skip_labelled = False
+        governs = block.ends_with_colon or _governs_list(
+            block, blocks[idx + 1 : idx + 2]
+        )
+        if section.kind == "focus" and block.kind == "paragraph" and not governs:
+            section = _Context("neutral", section.party)  # the focus list has ended
+        if governs:
             kind = classify_leadin(block.text)
-            party = _governing_party(block.text)
+            party = _governing_party(_unnumbered(block.text))
             if kind == "activity":
                 leadin = _Context("activity", party or section.party, explicit=True)
             elif kind == "focus":
@@ -569,11 +662,15 @@ def _scan(structure: Structure) -> list[_Candidate]:
             continue
         if block.kind == "heading":
             kind = classify_heading(block.text)
-            party = _governing_party(block.text)
+            party = _governing_party(_unnumbered(block.text))
             if kind == "excluded":
                 section = _Context("excluded")
             elif kind == "promise":
                 section = _Context("promise", party)
+            elif kind == "focus":
+                # "Prioriterade områden": its list names problems (focus areas);
+                # a commitment under it must name its party and promise.
+                section = _Context("focus", party)
             else:
                 if section.kind == "excluded":
                     section = _Context("neutral")
@@ -601,6 +698,18 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 )
                 continue
             if _numbered_heading(block, blocks[idx + 1 : idx + 2]):
+                kind = classify_heading(text)
+                if kind in ("excluded", "promise"):
+                    # "3. Uppföljning", "2. Medborgarlöftet": a numbered section
+                    # heading of the genre, which opens its section.
+                    section = (
+                        _Context("excluded")
+                        if kind == "excluded"
+                        else _Context("promise", _governing_party(text))
+                    )
+                    leadin = None
+                    last_party = None
+                    continue
                 # "1. Narkotika bland unga" over prose: a numbered heading.
                 candidates.append(
                     _Candidate(
@@ -834,6 +943,12 @@ def _responsible(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
     return parties, evidence
 
 
+# A bullet's own short title before a dash: "Belysning – Kommunen byter ut …".
+_LABEL_DASH = re.compile(
+    r"\s*[^\W\d][\w/-]*(?:\s+[\w/-]+){0,4}?\s+[–—-]\s+(?=[A-ZÅÄÖ])"
+)
+
+
 def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
     first = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", cand.text.strip(), maxsplit=1)[0]
     cut = _reported_rest(first)
@@ -841,6 +956,21 @@ def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
         # "I löftet står att polisen ska …": read the promise after the frame.
         inner = _Candidate(
             cand.text[cut:] if cand.text.startswith(first) else first[cut:],
+            cand.start + cut,
+            cand.end,
+            cand.block_index,
+            cand.kind,
+            cand.rule,
+            cand.party,
+            cand.context,
+        )
+        return _responsible_of(inner)
+    titled = _LABEL_DASH.match(first)
+    if titled and subject_parties(first[titled.end() :]) is not None:
+        # "Trafikkontroller – Polisen gör …": read the party after the label.
+        cut = titled.end()
+        inner = _Candidate(
+            cand.text[cut:],
             cand.start + cut,
             cand.end,
             cand.block_index,

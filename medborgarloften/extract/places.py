@@ -36,7 +36,7 @@ _FACILITY_NOUNS = (
     "högstadium|högstadieskola|gymnasium|gymnasieskola|station|busstation|"
     "järnvägsstation|torg|hamn|bibliotek|simhall|sporthall|ishall|"
     "idrottsplats|centralstation|förskola|skola|fritidsgård|ungdomsgård|"
-    "vårdcentral|kyrka|badplats|park|gymnasieskola"
+    "vårdcentral|kyrka|badplats|park|gymnasieskola|friluftsområde"
 )
 # A street keeps its house number as written: "Storgatan 4", "Bruksgatan (2A-C)".
 _HOUSE_NUMBER = (
@@ -109,6 +109,16 @@ _PREP_NAME_RE = re.compile(
     rf"bland annat|t\.\s?ex\.)[ \t]+)"
     rf"({_NAME}(?:[ \t]+i[ \t]+{_NAME_WORD})?{_LIST_TAIL})(?![\w-])"
 )
+# The same without the list-noun alternative ("platser såsom X"), whose "\w*" before
+# the noun makes it slow to scan: that alternative needs one of the cue words, so
+# a text without them gets the same matches from the cheaper expression.
+_PREP_NAME_NO_LIST_RE = re.compile(
+    rf"(?<![\w-])(?:(?i:{_PREPOSITIONS})(?:[ \t]*,[ \t]*{_ASIDE}|{_SP}{_ASIDE})"
+    rf"(?:(?i:{_PLACE_NOUNS}){_SP})?"
+    rf"|(?i:{_PLACE_NOUNS}){_SP})"
+    rf"({_NAME}(?:[ \t]+i[ \t]+{_NAME_WORD})?{_LIST_TAIL})(?![\w-])"
+)
+_LIST_CUE = re.compile(r"(?i:såsom|exempelvis|inklusive|bland annat|t\.\s?ex\.)")
 _SPLIT_LIST_RE = re.compile(rf"{_NAME}(?:[ \t]+i[ \t]+{_NAME_WORD})?")
 
 
@@ -134,6 +144,10 @@ _BRACKET_NOUN = re.compile(rf"(?<![\w-])(?i:{_LIST_NOUNS})\s*$")
 _COLON_LIST_RE = re.compile(r"[:;][ \t]*(?P<list>(?:[^.:;\n]|\n(?![ \t]*[\n•*-]))+)")
 _COLON_NOUN = re.compile(rf"(?i:\w*(?:{_LIST_NOUNS}))\b[^.:;\n]{{0,80}}$")
 _LIST_ITEM_RE = re.compile(r"[^,]+")
+# "Fokusområden: Otrygghet i X, Bostadsinbrott" lists problems, not places.
+_FOCUS_LABEL = re.compile(
+    r"(?i:fokus|problem|prioriterade\s+|insats|tema)områden(?:a)?\b[^.:;\n]{0,80}$"
+)
 _NOT_PLACE_SUFFIX = re.compile(
     rf"(?:{'|'.join(_LEX['not_place_suffixes'])})$", re.IGNORECASE
 )
@@ -168,8 +182,8 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         return any(s < te and ts < e for ts, te in taken)
 
     def add(value: str, s: int, e: int) -> None:
-        if overlaps(s, e):
-            return
+        if overlaps(s, e) or _COMPANY_AFTER.match(text, e):
+            return  # … and "Ekby hamn AB" is a company, not the harbour
         taken.append((s, e))
         found.append((value, (s, e)))
 
@@ -178,12 +192,12 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
             continue
         add(text[m.start() : m.end()], m.start(), m.end())
     for m in _QUALIFIED_RE.finditer(text):
-        if _fold(m.group(1)) in _STOP:
+        if _fold(m.group(1)) in _STOP or _is_org_word(m.group(1)):
             continue
         add(m.group(0), m.start(), m.end())
     for m in _GENITIVE_FACILITY_RE.finditer(text):
-        if _fold(m.group(1)) in _STOP:
-            continue
+        if _fold(m.group(1)) in _STOP or _is_org_word(m.group(1)):
+            continue  # "Kommunens fritidsgård" is no name
         add(m.group(0), m.start(), m.end())
     for m in _SHARED_SUFFIX_RE.finditer(text):
         add(m.group(0), m.start(), m.end())
@@ -193,7 +207,10 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         add(m.group(0), m.start(), m.end())
     for rx, noun in ((_BRACKETED_RE, _BRACKET_NOUN), (_COLON_LIST_RE, _COLON_NOUN)):
         for m in rx.finditer(text):
-            if not noun.search(text, max(0, m.start() - 100), m.start()):
+            lo = max(0, m.start() - 100)
+            if not noun.search(text, lo, m.start()) or _FOCUS_LABEL.search(
+                text, lo, m.start()
+            ):
                 continue
             for item in _LIST_ITEM_RE.finditer(m.group("list")):
                 for part in re.split(r"\s+(?:och|samt|eller)\s+", item.group(0)):
@@ -204,7 +221,8 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
                         continue
                     s = m.start("list") + item.start() + item.group(0).find(value)
                     add(value, s, s + len(value))
-    for m in _PREP_NAME_RE.finditer(text):
+    prep_name = _PREP_NAME_RE if _LIST_CUE.search(text) else _PREP_NAME_NO_LIST_RE
+    for m in prep_name.finditer(text):
         group_start = m.start(1)
         for part in _SPLIT_LIST_RE.finditer(m.group(1)):
             value = part.group(0)
@@ -243,6 +261,7 @@ _ORG_AFTER = re.compile(
     r"(?i)(?:s\s+)?(?:kommun|lokalpolisområde|polisområde|län\b|region)"
 )
 _NEXT_WORD = re.compile(r"[\w-]+")
+_COMPANY_AFTER = re.compile(r"[ \t]+(?:AB|HB|KB|Aktiebolag)\b")
 _TITLE_AFTER = re.compile(
     r"[ \t]*,[ \t]*\w*(?:chef|ordförande|råd|direktör|samordnare|sekreterare)\b",
     re.IGNORECASE,

@@ -216,7 +216,16 @@ def extract_record(
         for name, s in found_places
     ]
 
-    fu = _safe(warnings, "follow_up", lambda: find_follow_up(units), None)
+    start, end = period.get("start") or "", period.get("end") or ""
+    single_year = (
+        start[:4] == end[:4] != "" and start[4:] == "-01-01" and end[4:] == "-12-31"
+    )
+    fu = _safe(
+        warnings,
+        "follow_up",
+        lambda: find_follow_up(units, single_year=single_year),
+        None,
+    )
     follow_up = fu.as_record() if fu else {"text": None, "reports_per_period": None}
     if fu and fu.text:
         evidence["follow_up"] = {"spans": [_span(s) for s in fu.spans], "rule": fu.rule}

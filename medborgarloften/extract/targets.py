@@ -135,10 +135,15 @@ _AREA_RE = re.compile(
     spaced(
         r"\b(?:respektive|varje|per|i alla|i samtliga|i var och en av)\s+"
         r"(?:av\s+(?:de\s+)?)?(?:\w+\s+)?"
-        r"(?:område|områdena|stadsdel|stadsdelarna|ort|orterna|skola|skolorna|by|byarna|"
+        # "varje högstadieskola", "varje bostadsområde": a compound ending in one
+        r"(?:(?:högstadie|lågstadie|mellanstadie|grund|gymnasie|förskole)?skol\w*\b|"
+        r"område|områdena|stadsdel|stadsdelarna|ort|orterna|skola|skolorna|by|byarna|"
         r"kommundel|kommundelarna|tätort|tätorterna|kommun|kommunerna|bostadsområde)\w*"
     ),
     re.IGNORECASE,
+)
+_WHOLE_PERIOD_RE = re.compile(
+    spaced(r"\bunder (?:året|perioden|löptiden|\d{4})\b"), re.IGNORECASE
 )
 _UNDER_YEAR_RE = re.compile(
     spaced(r"\bunder (?:året|varje år|ett kalenderår)\b"), re.IGNORECASE
@@ -231,14 +236,14 @@ def extract_target(
 ) -> TargetResult:
     """Read quantity, unit, per and deadline from one commitment's text."""
     rates = _find_rates(text)
-    quantity, unit, qspan = _find_quantity(text, rates)
+    deadline, dspan = _find_deadline(text, period)
+    quantity, unit, qspan = _find_quantity(text, rates, dated=dspan is not None)
     if quantity == 1 and unit in ("gång", "tillfälle") and qspan and rates:
         # "ett öppet samtalsforum en gång i månaden": what happens once per month is
         # the thing counted, not the "gång".
         obj = _single_object(text, qspan)
         if obj is not None:
             unit = obj
-    deadline, dspan = _find_deadline(text, period)
     weekday_rate = next((r for r in rates if r[2]), None)
     if quantity is None and weekday_rate is not None:
         quantity = 1
@@ -257,6 +262,16 @@ def extract_target(
         # period; the count itself is for the whole period.
         per = "period"
         rule = "per.distributed"
+    elif (
+        rates
+        and quantity is not None
+        and all(r[2] for r in rates)
+        and _WHOLE_PERIOD_RE.search(text)
+    ):
+        # "20 kvällar under året … fredagar": the weekdays say when, the count is
+        # for the whole period.
+        per = "år" if multi_year and _UNDER_YEAR_RE.search(text) else "period"
+        rule = "per.weekdays_in_period"
     elif rates:
         per = rates[0][0]
         rule = "per.rate"
@@ -292,6 +307,10 @@ def extract_target(
     return TargetResult(target, evidence)
 
 
+_SINGLE_EVENT = re.compile(
+    r"(?:" + "|".join(load("frequency")["single_event"]["suffixes"]) + r")(?:en|et)?$",
+    re.IGNORECASE,
+)
 _ONE_RECURRING = re.compile(
     r"(?<![\w-])(?:den|det)\s+(?:årliga|årligt|månatliga|månatligt)\s*$", re.IGNORECASE
 )
@@ -341,8 +360,12 @@ def _find_rates(text: str) -> list[tuple[str | None, tuple[int, int], bool]]:
 
 
 def _find_quantity(
-    text: str, rates: list[tuple[str | None, tuple[int, int], bool]]
+    text: str,
+    rates: list[tuple[str | None, tuple[int, int], bool]],
+    *,
+    dated: bool = False,
 ) -> tuple[int | None, str | None, tuple[int, int] | None]:
+    """The first checkable count; ``dated``: the commitment names a month."""
     for m in _QTY_RE.finditer(text):
         token = m.group("num")
         value = parse_number(token)
@@ -377,10 +400,21 @@ def _find_quantity(
                 and text[rs:re_].lower().startswith("varje")
                 for _, (rs, re_), _ in rates
             )
+            # "en dag i veckan", "en kväll per månad": one of a time unit, at a rate
+            noun = re.match(r"\s+[^\W\d][\w-]*\s+", after)
+            rate_after_noun = noun is not None and any(
+                rs == m.end() + noun.end() for _, (rs, _e), _ in rates
+            )
             if not (
                 _ARTICLE_OK_BEFORE.search(before)
                 or rate_before
-                or re.match(r"\s*(?:gång|gånger|tillfälle)\b", after, re.IGNORECASE)
+                or rate_after_noun
+                # "en trygghetsvandring i oktober": one event held by a date (a
+                # lone article with no date or rate is no count)
+                or (dated and _one_event(after))
+                or re.match(
+                    r"\s*(?:gång|gånger|tillfälle)(?![\w-])", after, re.IGNORECASE
+                )
                 # "en trygghetsvandring i respektive stadsdel": one per area counts.
                 or _AREA_RE.search(_sentence_rest(after))
             ):
@@ -397,6 +431,12 @@ def _find_quantity(
             continue
         return value, unit, (m.start(), m.end())
     return None, None, None
+
+
+def _one_event(after: str) -> bool:
+    """Is the phrase after "en/ett" a single event ("öppen dialog", "möte")?"""
+    unit, _ = _unit_after_number(after)
+    return unit is not None and bool(_SINGLE_EVENT.search(unit.split()[-1]))
 
 
 def _phrase_before(text: str) -> str | None:

@@ -32,7 +32,9 @@ LIST_INTRO = prefiltered(
         # only as the intro of a list: "… fyra inriktningar som vi ska arbeta med:"
         r"\binriktningar(?:na)?\b[^.!?]*:\s*$|"
         r"\bområden\s+som\s+(?:\w+\s+){0,3}prioriteras\s*:\s*$|"
-        r"\b(?:valt|beslutat)\s+att\s+prioritera\s*:\s*$",
+        r"\b(?:valt|beslutat)\s+att\s+prioritera\s*:\s*$|"
+        r"\bprioritera\s+(?:följande|dessa|två|tre|fyra|fem)\s+(?:\w+\s+)?"
+        r"(?:områden|problem|frågor)\s*:\s*$",
         _I,
     )
 )
@@ -67,7 +69,9 @@ INLINE = (
     ("focus.fokus_ligger", Prefiltered(re.compile(r"^Fokus\s+(?:ligger|läggs)\s+på\s+(?P<x>[^.!?\n]+)", _I)), r"\s+samt\s+på\s+|\s+och\s+på\s+|,\s*samt\s+"),
     ("focus.lofte_om", Prefiltered(re.compile(r"\b(?:ett|nytt)\s+(?:\w+\s+)?(?:medborgar)?löfte\s+(?:för\s+\d{4}(?:\s*[-–]\s*\d{4})?\s+)?om\s+(?!(?:\w+\s+)?(?:aktiviteter|åtgärder|insatser|löften|samverkan)\b|det\b|hur\b|vad\b|att\b)(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     ("focus.valts_som", Prefiltered(re.compile(r"\bhar\s+(?P<x>[^.!?\n]{3,160}?)\s+valts\s+(?:ut\s+)?(?:som|till)\s+(?:fokusområden|prioriterade\s+områden|prioriteringar)", _I)), "problem_list"),
-    ("focus.prioritera", Prefiltered(re.compile(r"\bvalt\s+att\s+prioritera\s+(?:att\s+arbeta\s+med\s+)?(?P<x>[^.!?\n]+)", _I)), r",?\s+samt\s+"),
+    ("focus.prioritera", Prefiltered(re.compile(r"\bvalt\s+att\s+prioritera\s+(?!(?:följande|dessa|två|tre|fyra|fem)\s+(?:\w+\s+)?(?:områden|problem|frågor)\s*:\s*$)(?:att\s+arbeta\s+med\s+)?(?P<x>[^.!?\n]+)", _I)), r",?\s+samt\s+"),
+    # "Fokusområden: Otrygghet i X, Bostadsinbrott" — a label and its list on one line.
+    ("focus.label_colon", Prefiltered(re.compile(r"^(?:våra\s+)?(?:fokusområden|fokusområde|prioriterade\s+områden|prioriteringar|problemområden)\s*:\s*(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     ("focus.omraden_ar", Prefiltered(re.compile(r"\b(?:fokusområden(?:a)?|prioriteringar(?:na)?|prioriterade\s+områden|problemområden(?:a)?)\s+(?:för\s+\S+\s+|i\s+\S+\s+)?(?:är|blir)\s*:?\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     ("focus.problemen_ar", Prefiltered(re.compile(r"\bProblem(?:en|bilden|områdena)\s+(?:som\s+[^.]{0,80}?\s+)?(?:är|utgörs\s+av)\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
 )  # fmt: skip
@@ -93,7 +97,7 @@ GENERIC_HEADING = re.compile(
     r"gemensam|åtagande|åtgärder|handlingsplan|aktivitetsplan|vad\s|så\s+här|här\s|hur\s|"
     r"varför|mål\b|målsättning|resultat|dela\b|skriv\s+ut|senast|relaterad|länkar|"
     r"innehåll|hoppa|huvudinnehåll|navigation|cookies|kakor|bilaga|sida\s+\d|"
-    r"utgångspunkt|nuläge|förutsättningar)|"
+    r"utgångspunkt|nuläge|förutsättningar|ansvar\w*\s*:|när\s*:|tidpunkt)|"
     r"\bmedborgarlöft|\blovar\b|\bska\b|"
     r"\bkommer\s+att\b|\båtar\b|\bkommun(?:er)?$|^[\d\s./:-]*$",
     _I,
@@ -248,10 +252,10 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
                         )
                     )
                 j += 1
-        if unit.kind == "heading":
-            continue
         folded = fold(unit.text)
         for rule, rx, how in INLINE:
+            if unit.kind == "heading" and rule != "focus.label_colon":
+                continue
             for m in rx.finditer(unit.text, folded=folded):
                 group = "x" if m.group("x") is not None else "y"
                 if unit.kind == "bullet" and rule in ("focus.med_fokus",):

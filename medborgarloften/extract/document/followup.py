@@ -49,8 +49,18 @@ class FollowUp:
         return {"text": self.text, "reports_per_period": self.reports_per_period}
 
 
-def _count(text: str) -> int | None:
+# "två gånger under året" when the promise runs for that one calendar year.
+YEAR_COUNT = re.compile(
+    r"\b(?P<n>\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s*(?:\(\d{1,2}\)\s*)?"
+    r"(?:gånger|gång|tillfällen|rapporter|redovisningar)\s+under\s+(?:året|\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def _count(text: str, *, single_year: bool = False) -> int | None:
     m = WHOLE_PERIOD_COUNT.search(text)
+    if not m and single_year:
+        m = YEAR_COUNT.search(text)
     if not m:
         return None
     n = m.group("n").casefold()
@@ -66,7 +76,12 @@ def _is_cue(unit: Unit) -> bool:
     return bool(
         unit.kind in ("sentence", "bullet")
         and FOLLOW_UP_CUE.search(unit.text)
-        and not NOT_PROMISE.search(unit.text)
+        and not (
+            # "… enligt avtalet": another agreement, unless the sentence sits under
+            # the document's own follow-up heading ("Överenskommelsen följs upp")
+            NOT_PROMISE.search(unit.text)
+            and not FOLLOW_UP_HEADING.search(unit.heading or "")
+        )
         and len(unit.text.split()) >= 5
     )
 
@@ -84,9 +99,11 @@ def _run_from(units: list[Unit], first: int) -> list[Unit]:
     return picked
 
 
-def find_follow_up(units: list[Unit]) -> FollowUp:
+def find_follow_up(units: list[Unit], *, single_year: bool = False) -> FollowUp:
     """The follow-up sentences: the first run under an "Uppföljning" heading, else
-    the first run of follow-up sentences anywhere, in one paragraph or section."""
+    the first run of follow-up sentences anywhere, in one paragraph or section.
+    ``single_year``: the promise runs for one calendar year, so a count "under
+    året" is a count for the whole period."""
     cues = [i for i, u in enumerate(units) if _is_cue(u)]
     if not cues:
         return FollowUp()
@@ -98,7 +115,7 @@ def find_follow_up(units: list[Unit]) -> FollowUp:
     text = " ".join(u.text for u in picked)
     return FollowUp(
         text=text,
-        reports_per_period=_count(text),
+        reports_per_period=_count(text, single_year=single_year),
         spans=tuple((u.start, u.end) for u in picked),
         rule="follow_up.section" if under_heading else "follow_up.cue_sentence",
     )

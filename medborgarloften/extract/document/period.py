@@ -109,6 +109,11 @@ PAST_SECTION = re.compile(
     r"^[ \t#*]*(?:tidigare|äldre|förra|föregående|arkiverade)\s+(?:\w+\s+)?(?:medborgar)?löften?\b",
     re.IGNORECASE | re.MULTILINE,
 )
+ABOUT_A_PROMISE = re.compile(
+    r"\b(?:överenskommelse|avtal)\w*\s+om\s+(?:ett\s+|nytt\s+|gemensamt\s+)?"
+    r"(?:medborgar)?löfte",
+    re.IGNORECASE,
+)
 AGREEMENT_TITLE = re.compile(r"\A\W*samverkansöverenskommelse", re.IGNORECASE)
 
 
@@ -191,9 +196,12 @@ def _about_promise(text: str, m: re.Match[str]) -> bool:
     itself a samverkansöverenskommelse, whose own period is then the one wanted."""
     if PAST_SECTION.search(text, 0, m.start()):
         return False  # under "Tidigare medborgarlöften": an older promise
-    hit = NOT_PROMISE.search(_sentence_around(text, m.start(), m.end()))
+    sentence = _sentence_around(text, m.start(), m.end())
+    hit = NOT_PROMISE.search(sentence)
     if hit and "avtal" not in hit.group(0).casefold() and is_agreement_document(text):
         return True
+    if hit and ABOUT_A_PROMISE.search(sentence):
+        return True  # "Överenskommelse om medborgarlöfte 2025": the promise itself
     return not hit
 
 

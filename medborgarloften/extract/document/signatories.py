@@ -23,6 +23,8 @@ _NOT_SIGNATORY_RX = re.compile(
     re.IGNORECASE,
 )
 _NOT_NAME = frozenset(w.casefold() for w in _LEX["not_name_words"])
+_STAFF_RX = re.compile("|".join(_LEX["staff_titles"]), re.IGNORECASE)
+_MEMO = re.compile(r"tjänsteskrivelse", re.IGNORECASE)
 
 _UPPER = "A-ZÅÄÖÉÜ"
 _LOWER = "a-zåäöéüæøáàèëíóú"
@@ -33,7 +35,7 @@ _NAME_CELL = re.compile(rf"(?P<name>{_NAME_SEQ})(?:[ \t]*\([A-ZÅÄÖ]{{1,3}}\))
 _NAME_IN_TEXT = re.compile(rf"(?<![\w-])(?P<name>{_NAME_SEQ})(?![\w-])")
 _PARTY_TAG = re.compile(r"\s*\([A-ZÅÄÖ]{1,3}\)\s*$")
 _ORG_RX = re.compile(
-    r"\bkommun\b|\bkommuns?\b|\bstad\b|polis|\blpo\b|lokalpolisområde|region\b",
+    r"\bkommun\b|\bkommuns?\b|\bstad\b|polis|\blpo\b|lokalpolisområde|region\b|\bab\b",
     re.IGNORECASE,
 )
 _COLUMNS = re.compile(r"\S+(?:[ \t\u00a0]{1,2}\S+)*")
@@ -224,6 +226,30 @@ def _joined_columns(
     return out
 
 
+# Where a second "Name Surname, title" starts inside a line.
+_NEXT_SIGNATORY = re.compile(
+    rf"(?<=\S)[ \t]+(?={_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}},)"
+)
+
+
+def _name_line(line: str, start: int) -> Signatory | None:
+    """ "Name, title[, organisation]" as one signatory, else None."""
+    parts = [p.strip() for p in line.split(",")]
+    m = _is_name(parts[0])
+    if not (m and 2 <= len(parts) <= 3 and _is_title(parts[1])):
+        return None
+    org = parts[2] if len(parts) == 3 and _is_org(parts[2]) else None
+    lead = len(line) - len(line.lstrip())
+    begin = start + lead + m.start("name")
+    return Signatory(
+        m.group("name"),
+        parts[1],
+        org,
+        (begin, begin + len(m.group("name"))),
+        "signatory.line",
+    )
+
+
 def _blocks(text: str) -> list[Signatory]:
     lines = _lines(text)
     found: list[Signatory] = []
@@ -231,22 +257,21 @@ def _blocks(text: str) -> list[Signatory]:
         cells = _cells(text, s, e)
         if not cells:
             continue
-        # "Name, title[, organisation]" on one line.
+        # "Name, title[, organisation]" on one line; two such lines that a reader
+        # joined ("…, Ekby kommun Per Ås, lokalpolisområdeschef") are read apart.
         if len(cells) == 1 and "," in cells[0][0]:
-            parts = [p.strip() for p in cells[0][0].split(",")]
-            m = _is_name(parts[0])
-            if m and 2 <= len(parts) <= 3 and _is_title(parts[1]):
-                org = parts[2] if len(parts) == 3 and _is_org(parts[2]) else None
-                start = cells[0][1]
-                found.append(
-                    Signatory(
-                        m.group("name"),
-                        parts[1],
-                        org,
-                        (start, start + len(m.group("name"))),
-                        "signatory.line",
-                    )
-                )
+            line, start = cells[0]
+            pieces = [(line, 0)]
+            if line.count(",") >= 3:
+                cuts = [m.start() for m in _NEXT_SIGNATORY.finditer(line)]
+                bounds = [0, *cuts, len(line)]
+                pieces = [
+                    (line[a:b].strip(), a)
+                    for a, b in zip(bounds, bounds[1:], strict=False)
+                ]
+            parsed = [_name_line(piece, start + off) for piece, off in pieces]
+            if all(parsed):
+                found += [sig for sig in parsed if sig is not None]
             continue
         if len(cells) == 1 and s >= 0.6 * len(text):
             joined = _joined_block(cells[0][0], cells[0][1])
@@ -447,7 +472,11 @@ def find_signatories(text: str) -> list[Signatory]:
     excluded = _excluded_names(text)
     seen: set[str] = set()
     out: list[Signatory] = []
-    candidates = _blocks(text) + _statement(text) + _subject_statement(text)
+    blocks = _blocks(text)
+    if _MEMO.search(text, 0, 400):
+        # A tjänsteskrivelse ends with its author's name and staff title.
+        blocks = [b for b in blocks if not (b.title and _STAFF_RX.search(b.title))]
+    candidates = blocks + _statement(text) + _subject_statement(text)
     for sig in sorted(candidates, key=lambda s: s.span[0]):
         name = _PARTY_TAG.sub("", sig.name).strip()
         key = name.casefold()

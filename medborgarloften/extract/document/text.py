@@ -71,9 +71,13 @@ def _numbered_heading(
     text: str,
     lines: list[tuple[int, int]],
     j: int,
+    i: int = 0,
 ) -> bool:
-    """A numbered heading-like line followed by a prose line (not another item)."""
+    """A numbered heading-like line followed by a prose line (not another item), and
+    not the last item of a numbered list ("1. A" / "2. B" then a paragraph)."""
     if not bullet.group(0).strip()[:1].isdigit():
+        return False
+    if i > 0 and BULLET.match(text[lines[i - 1][0] : lines[i - 1][1]]):
         return False
     body = line[bullet.end() :].strip()
     if not is_heading_text(body, max_words=10) or _VERB.search(body):
@@ -143,7 +147,7 @@ def read_units(text: str) -> list[Unit]:
                 j += 1
                 continue
             break
-        if bullet and _numbered_heading(line, bullet, text, lines, j):
+        if bullet and _numbered_heading(line, bullet, text, lines, j, i):
             # "1. Narkotika bland unga" over prose: a numbered heading.
             start = s + bullet.end()
             body = text[start:end].rstrip()

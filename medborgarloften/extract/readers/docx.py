@@ -427,6 +427,7 @@ def _table_lines(
     lines: list[str] = []
     seen: set[int] = set()
     keep: list[BaseOxmlElement] = []  # holds the elements so their ids stay unique
+    header_width = 0  # a first row of column names ("Aktivitet | Ansvar | När")
     for row in table.iterchildren(_TR):
         cells: list[list[str]] = []
         for cell in _row_cells(row):
@@ -443,7 +444,21 @@ def _table_lines(
             for cell in cells
             for line in cell
         )
-        if len(cells) > 1 and short:
+        if (
+            not lines
+            and len(cells) > 1
+            and short
+            and all(len(cell) == 1 and len(cell[0].split()) <= 4 for cell in cells)
+        ):
+            header_width = len(cells)
+        grid_row = (
+            header_width
+            and len(cells) == header_width
+            and all(len(cell) == 1 and not cell[0].startswith("• ") for cell in cells)
+        )
+        if len(cells) > 1 and (short or grid_row):
+            # Short cells, or one line a cell under a row of column names: the
+            # row stays one line with its columns (an action table's row).
             for parts in zip_longest(*cells, fillvalue=""):
                 lines.append(_GAP.join(part for part in parts).rstrip())
         else:

@@ -86,6 +86,8 @@ _NAT64 = ipaddress.ip_network("64:ff9b::/96")  # well-known prefix: the IPv4 dec
 _NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")  # local-use translation
 _SIX_TO_FOUR = ipaddress.ip_network("2002::/16")
 _TEREDO = ipaddress.ip_network("2001::/32")
+# IETF protocol assignments (RFC 6890): Python before 3.12.4 calls most of it global.
+_IETF_PROTOCOL = ipaddress.ip_network("192.0.0.0/24")
 
 
 def is_public_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
@@ -119,6 +121,7 @@ def is_public_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address) ->
         and not address.is_loopback
         and not address.is_link_local
         and not address.is_private
+        and not (address.version == 4 and address in _IETF_PROTOCOL)
     )
 
 

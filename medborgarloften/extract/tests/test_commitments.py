@@ -85,7 +85,17 @@ EXPECTED: dict[str, tuple[list[str], list[tuple]]] = {
                 "period",
                 [],
             ),
-            ("Kommunen ska bjuda in", ["kommun"], True, None, None, None, []),
+            # one event held counts one (SCHEMA's example record: quantity 1, unit
+            # "medborgardialog", per "period"); was None before batch 4
+            (
+                "Kommunen ska bjuda in",
+                ["kommun"],
+                True,
+                1,
+                "medborgardialog",
+                "period",
+                [],
+            ),
             (
                 "Trygghetsvärdarna kommer",
                 ["kommun"],

@@ -262,6 +262,32 @@ def test_it_keeps_the_columns_of_a_signature_table_and_reads_long_cells_in_turn(
     )
 
 
+def test_it_keeps_an_action_tables_rows_whole_under_its_column_names() -> None:
+    document = docx.Document()
+    plan = document.add_table(rows=3, cols=3)
+    for col, name in enumerate(("Aktivitet", "Ansvarig", "När")):
+        plan.cell(0, col).text = name
+    plan.cell(
+        1, 0
+    ).text = (
+        "Genomföra riktade kontroller vid busstationen på fredags- och lördagskvällar"
+    )
+    plan.cell(1, 1).text = "Polisen"
+    plan.cell(1, 2).text = "Minst 20 kvällar under året"
+    plan.cell(
+        2, 0
+    ).text = "Ordna nattvandringar tillsammans med föreningen Föräldrar på stan"
+    plan.cell(2, 1).text = "Kommunen och polisen"
+    plan.cell(2, 2).text = "En gång i månaden"
+    assert _read(document) == (
+        "Aktivitet    Ansvarig    När\n"
+        "Genomföra riktade kontroller vid busstationen på fredags- och "
+        "lördagskvällar    Polisen    Minst 20 kvällar under året\n"
+        "Ordna nattvandringar tillsammans med föreningen Föräldrar på stan    "
+        "Kommunen och polisen    En gång i månaden\n"
+    )
+
+
 def test_it_continues_a_list_item_broken_by_enter_mid_sentence() -> None:
     document = docx.Document()
     document.add_paragraph(

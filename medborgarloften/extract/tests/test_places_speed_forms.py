@@ -1,0 +1,49 @@
+"""The fast form of the place expression gives the same matches as the full one.
+
+``places._PREP_NAME_NO_LIST_RE`` leaves out the list-noun alternative of
+``_PREP_NAME_RE`` ("platser såsom X"), which can only match with one of its cue
+words; ``find_places`` uses it for texts without a cue. These property tests hold
+the two equal on such texts (genre-shaped and arbitrary).
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from medborgarloften.extract import places
+
+WORDS = [
+    "i", "på", "vid", "kring", "längs", "mellan", "området", "stadsdelen", "Norrby",
+    "Ekby", "centrum", "Västra", "Torget", "och", "samt", ",", "platser", "orter",
+    "skolorna", "områden", "bland", "annat", "t.ex.", "såsom", "exempelvis",
+    "Storgatan", "12", "Öster", "parken", "Lindens", "skola", "\n", "  ", "-", "Å",
+    "inklusive", "byar", "Ekbyskolan", "främst",
+]  # fmt: skip
+
+
+def same(text: str) -> None:
+    if places._LIST_CUE.search(text):
+        return
+    full = [(m.span(), m.group(1)) for m in places._PREP_NAME_RE.finditer(text)]
+    fast = [(m.span(), m.group(1)) for m in places._PREP_NAME_NO_LIST_RE.finditer(text)]
+    assert full == fast
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40))
+def test_it_matches_the_full_expression_on_genre_text_without_a_cue(words):
+    same(" ".join(words))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abiKkſsåÅpv ,.\n-NÖöt", max_size=80))
+def test_it_matches_the_full_expression_on_arbitrary_text_without_a_cue(text):
+    same(text)
+
+
+def test_it_still_finds_places_listed_after_a_cue():
+    found = places.find_places(
+        "Vi besöker platser såsom Norrby och Ekbyskolan.", municipalities=["Ekby"]
+    )
+    assert [name for name, _ in found] == ["Norrby", "Ekbyskolan"]
