@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 urlpatterns = [
     path("", include("medborgarloften.publishing.urls")),
@@ -14,6 +16,10 @@ urlpatterns = [
     path("personal/lagesbild/", include("medborgarloften.situation.urls")),
     path("enkat/", include("medborgarloften.situation.public_urls")),
     path("django-admin/", admin.site.urls),
+    # The language switch in the header. Without a CSRF token in every page's header
+    # the public pages stay cacheable (publishing/pagecache.py); a forged request can
+    # only change a visitor's language, which the same switch changes back.
+    path("sprak/", csrf_exempt(set_language), name="set_language"),
 ]
 
 # A lost database is a 503 with Retry-After, anything else the 500 page.

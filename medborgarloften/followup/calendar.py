@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from medborgarloften.lib.text import names_place
 from medborgarloften.promises.models import Promise
 
 from .models import CommunicationActivity, PlannedActivity, RecurringEvent
@@ -72,7 +73,11 @@ def arshjul_entries(*, promise: Promise) -> list[Entry]:
     ).select_related("area", "organisation")
     for item in planned:
         start, end = window(item.when, item.starts_on)
-        where = f" i {item.area.name}" if item.area else ""
+        where = (
+            f" i {item.area.name}"
+            if item.area and not names_place(item.kind, item.area.name)
+            else ""
+        )
         who = ", ".join(
             x for x in (str(item.organisation or ""), item.responsible) if x
         )

@@ -67,6 +67,7 @@ def kommuner_from_text(text: str) -> tuple[list[Organisation], list[str]]:
     by_code = {k.code: k for k in kommuner}
     by_name = {k.name.casefold(): k for k in kommuner}
     by_name.update({f"{k.name} kommun".casefold(): k for k in kommuner})
+    by_name.update({k.official_name.casefold(): k for k in kommuner if k.official_name})
     found: list[Organisation] = []
     unknown: list[str] = []
     for token in tokens:
@@ -81,6 +82,7 @@ def kommuner_from_text(text: str) -> tuple[list[Organisation], list[str]]:
                 not in {
                     kommun.name.casefold(),
                     f"{kommun.name} kommun".casefold(),
+                    kommun.official_name.casefold() or kommun.name.casefold(),
                 }
             ):
                 kommun = None

@@ -77,7 +77,7 @@ class ReferenceLoadSummary:
     def __str__(self) -> str:
         parts = [
             ngettext("%d kommun", "%d kommuner", self.kommuner) % self.kommuner,
-            _("%d län") % self.lan,
+            ngettext("%d län", "%d län", self.lan) % self.lan,
             ngettext("%d polisregion", "%d polisregioner", self.polisregioner)
             % self.polisregioner,
             ngettext("%d polisområde", "%d polisområden", self.polisomraden)
@@ -176,6 +176,8 @@ def reference_data_load(
                 "name": row.name,
                 "county_id": counties[row.county_code].pk,
                 "source": f"SCB, Län och kommuner i kodnummerordning: {SCB_URL}",
+                "official_name": row.official_name,
+                "official_name_source": row.official_name_source[:500],
             },
         )
     summary.kommuner = len(kommuner)
