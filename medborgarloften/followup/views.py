@@ -19,7 +19,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
@@ -343,7 +343,12 @@ def activity_import(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("%(n)s aktiviteter är sparade.") % {"n": len(created)},
+                    ngettext(
+                        "%(n)s aktivitet är sparad.",
+                        "%(n)s aktiviteter är sparade.",
+                        len(created),
+                    )
+                    % {"n": len(created)},
                 )
             return redirect("followup:dashboard", pk=promise.pk)
     elif request.method == "POST":
@@ -718,9 +723,11 @@ def plan(request: HttpRequest, pk: int, year: int | None = None) -> HttpResponse
                             field if field in copy_form.fields else None, error
                         )
             else:
-                text = _("%(n)s planerade aktiviteter kopierades.") % {
-                    "n": len(result.created)
-                }
+                text = ngettext(
+                    "%(n)s planerad aktivitet kopierades.",
+                    "%(n)s planerade aktiviteter kopierades.",
+                    len(result.created),
+                ) % {"n": len(result.created)}
                 if result.left_out:
                     text += " " + _(
                         "%(n)s hamnade utanför löftets period och kopierades inte: "
@@ -799,7 +806,11 @@ def plan_tick(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Aktiviteten bockar av %(n)s planerade aktiviteter.")
+                ngettext(
+                    "Aktiviteten bockar av %(n)s planerad aktivitet.",
+                    "Aktiviteten bockar av %(n)s planerade aktiviteter.",
+                    len(chosen),
+                )
                 % {"n": len(chosen)},
             )
             return redirect("followup:plan", pk=promise.pk)

@@ -87,10 +87,10 @@ class ReferenceLoadSummary:
             )
             % self.lokalpolisomraden,
         ]
-        return _("%(parts)s: %(created)d nya, %(changed)d ändrade") % {
+        return _("%(parts)s: %(created)s, %(changed)s") % {
             "parts": ", ".join(parts),
-            "created": self.created,
-            "changed": self.changed,
+            "created": ngettext("%d ny", "%d nya", self.created) % self.created,
+            "changed": ngettext("%d ändrad", "%d ändrade", self.changed) % self.changed,
         }
 
 

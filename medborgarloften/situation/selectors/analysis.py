@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.vocabulary import THEMES
@@ -525,8 +526,10 @@ def priorities(
         if ratio > 1:
             item.score += min(3.0, ratio - 1) + 1
             item.evidence.append(
-                _(
-                    "%(n)d rapporter under %(period)s, %(ratio)s gånger snittet per område."
+                ngettext(
+                    "%(n)d rapport under %(period)s, %(ratio)s gånger snittet per område.",
+                    "%(n)d rapporter under %(period)s, %(ratio)s gånger snittet per område.",
+                    n,
                 )
                 % {
                     "n": n,
@@ -587,7 +590,11 @@ def priorities(
         item = get(theme, area_id)
         item.score += min(2.0, 0.5 * len(kinds))
         item.evidence.append(
-            _("%(n)d iakttagelser i dialoger (%(kinds)s).")
+            ngettext(
+                "%(n)d iakttagelse i dialoger (%(kinds)s).",
+                "%(n)d iakttagelser i dialoger (%(kinds)s).",
+                len(kinds),
+            )
             % {"n": len(kinds), "kinds": ", ".join(sorted(set(kinds)))}
         )
     # Crime rates rising for the kommun as a whole.

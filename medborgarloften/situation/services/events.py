@@ -152,10 +152,11 @@ class EventsSummary:
     errors: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
+        # Counts as "label: n", so one form fits every number.
         return _(
-            "%(created)d nya, %(updated)d uppdaterade, %(unchanged)d oförändrade "
-            "händelser; %(kommun)d i en kommun, %(county)d bara i ett län, "
-            "%(none)d utan plats."
+            "Händelser: nya %(created)d, uppdaterade %(updated)d, oförändrade "
+            "%(unchanged)d; i en kommun %(kommun)d, bara i ett län %(county)d, "
+            "utan plats %(none)d."
         ) % {
             "created": self.created,
             "updated": self.updated,
