@@ -471,7 +471,7 @@ class Priority:
 
     @property
     def theme_label(self) -> str:
-        return THEMES.get(self.theme, self.theme)
+        return _(THEMES[self.theme]) if self.theme in THEMES else self.theme
 
     @property
     def title(self) -> str:
