@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from medborgarloften.lib.text import names_place
 from medborgarloften.promises.models import Promise
@@ -38,10 +39,10 @@ class Entry:
     @property
     def kind_label(self) -> str:
         return {
-            "planned": "Planerad aktivitet",
-            "report": "Uppföljningsrapport",
-            "communication": "Kommunikation",
-            "event": "Händelse",
+            "planned": gettext("Planerad aktivitet"),
+            "report": gettext("Uppföljningsrapport"),
+            "communication": gettext("Kommunikation"),
+            "event": gettext("Händelse"),
         }[self.kind]
 
 

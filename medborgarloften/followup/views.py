@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.accounts.permissions import organisation_roles
+from medborgarloften.lib.i18n import in_swedish
 from medborgarloften.promises.models import Commitment, Promise
 
 from . import reports as report_render
@@ -574,12 +575,14 @@ def report_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
 
 
 @staff_view
+@in_swedish
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     return report_render.pdf_response(report=report, request=request)
 
 
 @staff_view
+@in_swedish
 def report_docx(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     return report_render.docx_response(report=report)
@@ -599,10 +602,12 @@ def public_report(request: HttpRequest, uid: str) -> HttpResponse:
     return render(request, "followup/report_public.html", context)
 
 
+@in_swedish
 def public_report_pdf(request: HttpRequest, uid: str) -> HttpResponse:
     return report_render.pdf_response(report=_public_report(uid), request=request)
 
 
+@in_swedish
 def public_report_docx(request: HttpRequest, uid: str) -> HttpResponse:
     return report_render.docx_response(report=_public_report(uid))
 
