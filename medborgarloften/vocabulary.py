@@ -55,13 +55,13 @@ RESPONSIBLE: dict[str, str] = {
 
 #: What a target quantity is counted per.
 PER: dict[str, str] = {
-    "period": "under hela perioden",
-    "år": "per år",
-    "månad": "per månad",
-    "vecka": "per vecka",
-    "termin": "per termin",
-    "område": "i respektive område",
-    "år_och_område": "per år i respektive område",
+    "period": gettext_noop("under hela perioden"),
+    "år": gettext_noop("per år"),
+    "månad": gettext_noop("per månad"),
+    "vecka": gettext_noop("per vecka"),
+    "termin": gettext_noop("per termin"),
+    "område": gettext_noop("i respektive område"),
+    "år_och_område": gettext_noop("per år i respektive område"),
 }
 
 

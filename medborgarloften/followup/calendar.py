@@ -88,7 +88,7 @@ def arshjul_entries(*, promise: Promise) -> list[Entry]:
                 f"{item.kind}{where} ({item.quantity})",
                 start,
                 end,
-                f"Ansvarig: {who}" if who else "",
+                gettext("Ansvarig: %(who)s") % {"who": who} if who else "",
                 f"planned-{item.pk}",
             )
         )
@@ -97,7 +97,8 @@ def arshjul_entries(*, promise: Promise) -> list[Entry]:
         entries.append(
             Entry(
                 "report",
-                f"Uppföljningsrapport {number} av {plan.promised} senast",
+                gettext("Uppföljningsrapport %(n)s av %(total)s senast")
+                % {"n": number, "total": plan.promised},
                 due,
                 due,
                 promise.report_audience,
@@ -161,14 +162,18 @@ def ical_bytes(*, promise: Promise, host: str = "medborgarloften") -> bytes:
     entries = arshjul_entries(promise=promise)
     if not any(e.kind in ("planned", "communication") for e in entries):
         raise ValidationError(
-            "Planen är tom: lägg in planerade aktiviteter eller kommunikation "
-            "innan årshjulet exporteras till kalendern."
+            gettext(
+                "Planen är tom: lägg in planerade aktiviteter eller kommunikation "
+                "innan årshjulet exporteras till kalendern."
+            )
         )
     calendar = Calendar()
     calendar.add("prodid", "-//medborgarloften//arshjul//SV")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"Årshjul: {promise.title}")
+    calendar.add(
+        "x-wr-calname", gettext("Årshjul: %(title)s") % {"title": promise.title}
+    )
     stamp = timezone.now().astimezone(dt.UTC).replace(microsecond=0)
     for entry in entries:
         event = Event()

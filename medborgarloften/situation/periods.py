@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
 MONTHS_SV = [
@@ -66,7 +67,8 @@ class Period:
         if self.kind == "tertial":
             return _("tertial %(n)d %(year)d") % {"n": self.number, "year": self.year}
         if self.kind == "month":
-            return f"{MONTHS_SV[self.number - 1]} {self.year}"
+            # Django's month names in the page's language ("december", "December").
+            return f"{MONTHS[self.number]} {self.year}"
         return str(self.year)
 
     def aware_bounds(self) -> tuple[dt.datetime, dt.datetime]:

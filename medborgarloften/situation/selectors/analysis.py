@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db.models import Count
+from django.utils.dates import MONTHS_AP
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -299,9 +300,8 @@ class ThemeSeries:
 
 
 def _month_label(month: int) -> str:
-    from ..periods import MONTHS_SV
-
-    return f"{MONTHS_SV[month % 100 - 1][:3]} {month // 100}"
+    # Short month names as the page's language writes them ("okt", "Oct.").
+    return f"{MONTHS_AP[month % 100]} {month // 100}"
 
 
 def theme_counts_by_month(
@@ -347,7 +347,7 @@ def theme_series(*, kommun: Organisation, period: Period) -> ThemeSeries:
     counts = theme_counts_by_month(kommun=kommun, months=months)
     people = population(kommun_code=kommun.code, year=last.year)
     rows = []
-    for theme, label in THEMES.items():
+    for theme, label in ((code, _(text)) for code, text in THEMES.items()):
         per_month = counts.get(theme)
         if not per_month:
             continue

@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from medborgarloften.places.models import County, Organisation
 
@@ -152,15 +153,15 @@ class EventsSummary:
     errors: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        # Counts as "label: n", so one form fits every number.
         return _(
-            "Händelser: nya %(created)d, uppdaterade %(updated)d, oförändrade "
-            "%(unchanged)d; i en kommun %(kommun)d, bara i ett län %(county)d, "
-            "utan plats %(none)d."
+            "Händelser: %(created)s, %(updated)s, %(unchanged)s; %(kommun)d i en "
+            "kommun, %(county)d bara i ett län, %(none)d utan plats."
         ) % {
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
+            "created": ngettext("%d ny", "%d nya", self.created) % self.created,
+            "updated": ngettext("%d uppdaterad", "%d uppdaterade", self.updated)
+            % self.updated,
+            "unchanged": ngettext("%d oförändrad", "%d oförändrade", self.unchanged)
+            % self.unchanged,
             "kommun": self.placed_in_kommun,
             "county": self.county_only,
             "none": self.unplaced,
