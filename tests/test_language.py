@@ -108,3 +108,15 @@ def test_dates_follow_the_pages_language(client, promise):  # noqa: F811
     english = _get(client, url, accept_language="en")
     assert "9 oktober 2026" in swedish and "October" not in swedish
     assert "9 October 2026" in english and "oktober" not in english
+
+
+def test_what_the_parties_wrote_keeps_its_swedish_tag_on_an_english_page(
+    client,
+    promise,  # noqa: F811
+):
+    url = reverse("publishing:promise", args=[promise.uid])
+    body = _get(client, url, accept_language="en")
+    assert _lang(body) == "en"
+    assert f'<h1 id="promise-title" lang="sv">{promise.title}</h1>' in body
+    commitment = promise.commitments.first()
+    assert f'<p class="commitment-text" lang="sv">{commitment.text}</p>' in body
