@@ -76,6 +76,17 @@ def _empty_page_cache():
         shutil.rmtree(counters, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def _swedish_after_each_test():
+    """A request with Accept-Language: en leaves English active in the thread (the
+    LocaleMiddleware activates, nothing deactivates); the next test starts in Swedish
+    again, as a fresh process does."""
+    yield
+    from django.utils import translation
+
+    translation.activate("sv")
+
+
 @pytest.fixture
 def county_kalmar(db):
     from medborgarloften.places.models import County, Organisation, OrganisationKind

@@ -1,7 +1,17 @@
 """Root URLs: public site at /, staff under /personal/, accounts, Django admin."""
 
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import JavaScriptCatalog, set_language
+
+
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    # Resolved per request: the hashed name exists only once collectstatic has run.
+    return HttpResponsePermanentRedirect(static("medborgarloften/favicon.svg"))
+
 
 urlpatterns = [
     path("", include("medborgarloften.publishing.urls")),
@@ -14,6 +24,14 @@ urlpatterns = [
     path("personal/lagesbild/", include("medborgarloften.situation.urls")),
     path("enkat/", include("medborgarloften.situation.public_urls")),
     path("django-admin/", admin.site.urls),
+    # The language switch in the header. Without a CSRF token in every page's header
+    # the public pages stay cacheable (publishing/pagecache.py); a forged request can
+    # only change a visitor's language, which the same switch changes back.
+    path("sprak/", csrf_exempt(set_language), name="set_language"),
+    # The few strings the scripts write (djangojs.po).
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    # Browsers ask for /favicon.ico where a page names no icon (a PDF, the API).
+    path("favicon.ico", favicon),
 ]
 
 # A lost database is a 503 with Retry-After, anything else the 500 page.

@@ -7,53 +7,61 @@ Codes never change once published; labels may.
 
 from __future__ import annotations
 
+
+def gettext_noop(label: str) -> str:
+    """Marks a label for ``makemessages`` (Swedish is the msgid); pages translate it
+    where they show it (``gettext(label)``). No Django here: the extractor uses these
+    dicts too, always in Swedish."""
+    return label
+
+
 #: Themes a focus area or commitment concerns (docs/format.md, "Themes").
 THEMES: dict[str, str] = {
-    "narkotika": "Narkotika",
-    "trygghet_offentlig_miljo": "Trygghet i offentlig miljö",
-    "inbrott": "Inbrott",
-    "skadegorelse": "Skadegörelse",
-    "bedrageri": "Bedrägerier",
-    "trafik": "Trafik",
-    "barn_unga_riskmiljo": "Barn och unga i riskmiljö",
-    "vald": "Våld",
-    "alkohol": "Alkohol",
-    "ordningsstorningar": "Ordningsstörningar",
-    "kriminella_natverk": "Kriminella nätverk",
-    "brott_mot_aldre": "Brott mot äldre",
-    "grannsamverkan": "Grannsamverkan",
-    "stold": "Stöld",
-    "vald_i_nara_relation": "Våld i nära relation",
-    "annat": "Annat",
+    "narkotika": gettext_noop("Narkotika"),
+    "trygghet_offentlig_miljo": gettext_noop("Trygghet i offentlig miljö"),
+    "inbrott": gettext_noop("Inbrott"),
+    "skadegorelse": gettext_noop("Skadegörelse"),
+    "bedrageri": gettext_noop("Bedrägerier"),
+    "trafik": gettext_noop("Trafik"),
+    "barn_unga_riskmiljo": gettext_noop("Barn och unga i riskmiljö"),
+    "vald": gettext_noop("Våld"),
+    "alkohol": gettext_noop("Alkohol"),
+    "ordningsstorningar": gettext_noop("Ordningsstörningar"),
+    "kriminella_natverk": gettext_noop("Kriminella nätverk"),
+    "brott_mot_aldre": gettext_noop("Brott mot äldre"),
+    "grannsamverkan": gettext_noop("Grannsamverkan"),
+    "stold": gettext_noop("Stöld"),
+    "vald_i_nara_relation": gettext_noop("Våld i nära relation"),
+    "annat": gettext_noop("Annat"),
 }
 
 #: What a lägesbild or promise rests on.
 EVIDENCE_SOURCES: dict[str, str] = {
-    "trygghetsmatning": "Trygghetsmätning",
-    "medborgardialog": "Medborgardialog",
-    "medarbetardialog": "Medarbetardialog",
-    "brottsstatistik": "Brottsstatistik",
-    "can_undersokning": "CAN-undersökning",
-    "trygghetsvandring": "Trygghetsvandring",
-    "ovrigt": "Övrigt",
+    "trygghetsmatning": gettext_noop("Trygghetsmätning"),
+    "medborgardialog": gettext_noop("Medborgardialog"),
+    "medarbetardialog": gettext_noop("Medarbetardialog"),
+    "brottsstatistik": gettext_noop("Brottsstatistik"),
+    "can_undersokning": gettext_noop("CAN-undersökning"),
+    "trygghetsvandring": gettext_noop("Trygghetsvandring"),
+    "ovrigt": gettext_noop("Övrigt"),
 }
 
 #: Who carries out a commitment, in this order.
 RESPONSIBLE: dict[str, str] = {
-    "polis": "Polisen",
-    "kommun": "Kommunen",
-    "annan": "Annan part",
+    "polis": gettext_noop("Polisen"),
+    "kommun": gettext_noop("Kommunen"),
+    "annan": gettext_noop("Annan part"),
 }
 
 #: What a target quantity is counted per.
 PER: dict[str, str] = {
-    "period": "under hela perioden",
-    "år": "per år",
-    "månad": "per månad",
-    "vecka": "per vecka",
-    "termin": "per termin",
-    "område": "i respektive område",
-    "år_och_område": "per år i respektive område",
+    "period": gettext_noop("under hela perioden"),
+    "år": gettext_noop("per år"),
+    "månad": gettext_noop("per månad"),
+    "vecka": gettext_noop("per vecka"),
+    "termin": gettext_noop("per termin"),
+    "område": gettext_noop("i respektive område"),
+    "år_och_område": gettext_noop("per år i respektive område"),
 }
 
 

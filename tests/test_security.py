@@ -137,6 +137,10 @@ CSRF_EXEMPT_ALLOWED = {
     "medborgarloften.publishing.views_public_extra.unsubscribe",
     # Upload view wraps csrf_protect itself after its size check (documents/views.py).
     "medborgarloften.documents.views.",
+    # The language switch in every header (urls.py): a token there would make every
+    # public page uncacheable, and a forged post can only change the visitor's
+    # language (Django still refuses a "next" on another host).
+    "django.views.i18n.set_language",
 }
 
 

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from medborgarloften.lib.months import MONTHS_SV
+from medborgarloften.lib.text import names_place
 from medborgarloften.promises.models import Promise
 
 from .models import CommunicationActivity, PlannedActivity, RecurringEvent
@@ -37,10 +39,10 @@ class Entry:
     @property
     def kind_label(self) -> str:
         return {
-            "planned": "Planerad aktivitet",
-            "report": "Uppföljningsrapport",
-            "communication": "Kommunikation",
-            "event": "Händelse",
+            "planned": gettext("Planerad aktivitet"),
+            "report": gettext("Uppföljningsrapport"),
+            "communication": gettext("Kommunikation"),
+            "event": gettext("Händelse"),
         }[self.kind]
 
 
@@ -72,7 +74,11 @@ def arshjul_entries(*, promise: Promise) -> list[Entry]:
     ).select_related("area", "organisation")
     for item in planned:
         start, end = window(item.when, item.starts_on)
-        where = f" i {item.area.name}" if item.area else ""
+        where = (
+            f" i {item.area.name}"
+            if item.area and not names_place(item.kind, item.area.name)
+            else ""
+        )
         who = ", ".join(
             x for x in (str(item.organisation or ""), item.responsible) if x
         )
@@ -82,7 +88,7 @@ def arshjul_entries(*, promise: Promise) -> list[Entry]:
                 f"{item.kind}{where} ({item.quantity})",
                 start,
                 end,
-                f"Ansvarig: {who}" if who else "",
+                gettext("Ansvarig: %(who)s") % {"who": who} if who else "",
                 f"planned-{item.pk}",
             )
         )
@@ -91,7 +97,8 @@ def arshjul_entries(*, promise: Promise) -> list[Entry]:
         entries.append(
             Entry(
                 "report",
-                f"Uppföljningsrapport {number} av {plan.promised} senast",
+                gettext("Uppföljningsrapport %(n)s av %(total)s senast")
+                % {"n": number, "total": plan.promised},
                 due,
                 due,
                 promise.report_audience,
@@ -155,14 +162,18 @@ def ical_bytes(*, promise: Promise, host: str = "medborgarloften") -> bytes:
     entries = arshjul_entries(promise=promise)
     if not any(e.kind in ("planned", "communication") for e in entries):
         raise ValidationError(
-            "Planen är tom: lägg in planerade aktiviteter eller kommunikation "
-            "innan årshjulet exporteras till kalendern."
+            gettext(
+                "Planen är tom: lägg in planerade aktiviteter eller kommunikation "
+                "innan årshjulet exporteras till kalendern."
+            )
         )
     calendar = Calendar()
     calendar.add("prodid", "-//medborgarloften//arshjul//SV")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"Årshjul: {promise.title}")
+    calendar.add(
+        "x-wr-calname", gettext("Årshjul: %(title)s") % {"title": promise.title}
+    )
     stamp = timezone.now().astimezone(dt.UTC).replace(microsecond=0)
     for entry in entries:
         event = Event()

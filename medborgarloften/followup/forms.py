@@ -62,7 +62,10 @@ class ActivityForm(forms.Form):
         widget=forms.TextInput(attrs={"list": "activity-kinds", "autocomplete": "off"}),
     )
     area = forms.ModelChoiceField(
-        label=_("Område"), queryset=Area.objects.none(), required=False
+        label=_("Område"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=_("– Inget område –"),
     )
     quantity = forms.IntegerField(
         label=_("Antal"),
@@ -72,7 +75,10 @@ class ActivityForm(forms.Form):
     )
     participants = forms.IntegerField(label=_("Deltagare"), required=False)
     organisation = forms.ModelChoiceField(
-        label=_("Utförd av"), queryset=Organisation.objects.none(), required=False
+        label=_("Utförd av"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("– Ingen organisation –"),
     )
     description = free_text(
         Activity,
@@ -203,7 +209,9 @@ class PlannedActivityForm(forms.Form):
     read by ``plans.parse_when``; the service checks the period."""
 
     commitment = forms.ModelChoiceField(
-        label=_("Åtagande"), queryset=Area.objects.none()
+        label=_("Åtagande"),
+        queryset=Area.objects.none(),
+        empty_label=_("– Välj åtagande –"),
     )
     kind = forms.CharField(
         label=_("Vad"),
@@ -216,12 +224,16 @@ class PlannedActivityForm(forms.Form):
         help_text=_("Ett datum (2025-05-14), en vecka (v. 20) eller en månad (maj)."),
     )
     area = forms.ModelChoiceField(
-        label=_("Område"), queryset=Area.objects.none(), required=False
+        label=_("Område"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=_("– Inget område –"),
     )
     organisation = forms.ModelChoiceField(
         label=_("Ansvarig organisation"),
         queryset=Organisation.objects.none(),
         required=False,
+        empty_label=_("– Ingen organisation –"),
     )
     responsible = forms.CharField(
         label=_("Ansvarig roll eller person"), max_length=200, required=False
@@ -259,7 +271,9 @@ class PlanTickForm(forms.Form):
     """Which planned lines one done activity carried out (several at once)."""
 
     activity = forms.ModelChoiceField(
-        label=_("Genomförd aktivitet"), queryset=Area.objects.none()
+        label=_("Genomförd aktivitet"),
+        queryset=Area.objects.none(),
+        empty_label=_("– Välj aktivitet –"),
     )
     planned = BoundedModelMultipleChoiceField(
         label=_("Bockar av"),
@@ -300,6 +314,7 @@ class CommunicationForm(forms.Form):
         label=_("Ansvarig organisation"),
         queryset=Organisation.objects.none(),
         required=False,
+        empty_label=_("– Ingen organisation –"),
     )
     responsible = forms.CharField(
         label=_("Ansvarig roll eller person"), max_length=200, required=False

@@ -7,6 +7,7 @@ are the truth.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -14,6 +15,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField, PlainTextField
+from medborgarloften.lib.text import names_place
 from medborgarloften.promises.models import public_q
 
 
@@ -114,6 +116,14 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.kind}"
+
+    @property
+    def area_not_in_kind(self) -> Any:
+        """The area, unless the activity's own words already name it: pages and feeds
+        add ", Berga" / " i Berga" only then (never "… i Berga i Berga")."""
+        if self.area_id and not names_place(self.kind, self.area.name):
+            return self.area
+        return None
 
 
 class ManualStatus(models.TextChoices):

@@ -47,14 +47,20 @@ class Status(enum.StrEnum):
     NOT_MEASURABLE = "not_measurable"
 
 
-#: Swedish labels, shown by templates and reports.
+def gettext_noop(text: str) -> str:
+    """Marks Swedish text for makemessages; views and templates translate it where
+    they show it (this module stays free of Django)."""
+    return text
+
+
+#: Swedish labels (msgids); pages translate them ({% translate %}, gettext).
 STATUS_LABELS: dict[str, str] = {
-    Status.DONE: "Genomfört",
-    Status.ON_TRACK: "I fas",
-    Status.BEHIND: "Efter plan",
-    Status.NOT_STARTED: "Inte påbörjat",
-    Status.OVERDUE: "Försenat",
-    Status.NOT_MEASURABLE: "Inte mätbart",
+    Status.DONE: gettext_noop("Genomfört"),
+    Status.ON_TRACK: gettext_noop("I fas"),
+    Status.BEHIND: gettext_noop("Efter plan"),
+    Status.NOT_STARTED: gettext_noop("Inte påbörjat"),
+    Status.OVERDUE: gettext_noop("Försenat"),
+    Status.NOT_MEASURABLE: gettext_noop("Inte mätbart"),
 }
 
 #: Worst first: the overall status of started buckets is the first one found here.
@@ -325,7 +331,7 @@ def commitment_progress(
             status=Status.NOT_MEASURABLE,
             per="",
             done=sum(e.quantity for e in entries),
-            reason="Åtagandet har inget mätbart mål.",
+            reason=gettext_noop("Åtagandet har inget mätbart mål."),
         )
     amount = quantity if quantity is not None else 1
     per = per or "period"

@@ -19,6 +19,8 @@ from django.core.mail import send_mail
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from medborgarloften.accounts.models import EDITING_ROLES, Membership
 from medborgarloften.accounts.permissions import is_superuser, member_organisation_ids
@@ -109,16 +111,20 @@ def reminders(
             if row.progress.status != Status.OVERDUE:
                 continue
             missed = [b for b in row.progress.buckets if b.status == Status.OVERDUE]
+            values = {
+                "n": row.number,
+                "done": row.progress.counted,
+                "target": row.progress.target,
+                "missed": ", ".join(b.label for b in missed[:5]),
+            }
             text = (
-                f"Åtagande {row.number} är försenat: "
-                f"{row.progress.counted} av {row.progress.target} utfört"
-                + (
-                    f" (missat: {', '.join(b.label for b in missed[:5])})"
-                    if missed
-                    else ""
+                _(
+                    "Åtagande %(n)s är försenat: %(done)s av %(target)s utfört "
+                    "(missat: %(missed)s)."
                 )
-                + f". {row.commitment.text[:120]}"
-            )
+                if missed
+                else _("Åtagande %(n)s är försenat: %(done)s av %(target)s utfört.")
+            ) % values + f" {row.commitment.text[:120]}"
             due = max((b.end for b in missed if b.end), default=None)
             for party in _responsible_parties(row.commitment.responsible, parties):
                 add(party, Reminder(promise, text, due, True, row.number))
@@ -128,25 +134,49 @@ def reminders(
         if plan.behind:
             missing = plan.due_now - plan.published
             due = plan.due_dates[plan.due_now - 1]
-            text = (
-                f"{missing} uppföljningsrapport(er) har inte publicerats: löftet "
-                f"lovar {plan.promised} under perioden, {plan.published} är publicerade."
+            text = " ".join(
+                (
+                    ngettext(
+                        "%(n)s uppföljningsrapport har inte publicerats.",
+                        "%(n)s uppföljningsrapporter har inte publicerats.",
+                        missing,
+                    )
+                    % {"n": missing},
+                    ngettext(
+                        "Löftet lovar %(n)s under perioden,",
+                        "Löftet lovar %(n)s under perioden,",
+                        plan.promised,
+                    )
+                    % {"n": plan.promised},
+                    ngettext(
+                        "%(n)s är publicerad.",
+                        "%(n)s är publicerade.",
+                        plan.published,
+                    )
+                    % {"n": plan.published},
+                )
             )
             for party in parties:
                 add(party, Reminder(promise, text, due, True))
         elif plan.next_due and plan.next_due <= today + dt.timedelta(DUE_SOON_DAYS):
-            text = (
-                f"Uppföljningsrapport {plan.published + 1} av {plan.promised} ska "
-                f"publiceras senast {plan.next_due.isoformat()}."
-            )
+            text = _(
+                "Uppföljningsrapport %(n)s av %(total)s ska publiceras senast %(date)s."
+            ) % {
+                "n": plan.published + 1,
+                "total": plan.promised,
+                "date": plan.next_due.isoformat(),
+            }
             for party in parties:
                 add(party, Reminder(promise, text, plan.next_due, False))
         for item in promise.late_communication:  # type: ignore[attr-defined]
-            text = (
-                f"Planerad kommunikation är försenad: {item.title} "
-                f"({item.get_channel_display().lower()}, planerad "
-                f"{item.planned_on.isoformat()})."
-            )
+            text = _(
+                "Planerad kommunikation är försenad: %(title)s (%(channel)s, "
+                "planerad %(date)s)."
+            ) % {
+                "title": item.title,
+                "channel": item.get_channel_display().lower(),
+                "date": item.planned_on.isoformat(),
+            }
             owners = [p for p in parties if p.pk == item.organisation_id] or parties
             for party in owners:
                 add(party, Reminder(promise, text, item.planned_on, True))
@@ -159,10 +189,14 @@ def reminders(
         "promise", "organisation", "requested_by"
     ).order_by("requested_at", "pk"):
         by = request.requested_by
-        text = (
-            f"{request.organisation} är tillfrågad som part"
-            + (f" av {by.get_full_name() or by.username}" if by else "")
-            + ": godkänn eller avböj. Löftet syns inte hos er på den öppna "
+        asked_by = (
+            _("%(org)s är tillfrågad som part av %(who)s")
+            % {"org": request.organisation, "who": by.get_full_name() or by.username}
+            if by
+            else _("%(org)s är tillfrågad som part") % {"org": request.organisation}
+        )
+        text = asked_by + _(
+            ": godkänn eller avböj. Löftet syns inte hos er på den öppna "
             "webbplatsen förrän ni har godkänt det."
         )
         add(
@@ -171,7 +205,7 @@ def reminders(
                 request.promise,
                 text,
                 overdue=False,
-                label="Att svara på",
+                label=_("Att svara på"),
                 link=reverse("promises:detail", args=[request.promise_id]),
             ),
         )

@@ -388,7 +388,10 @@ def report_docx_bytes(*, report: Report) -> bytes:
                 t(
                     "Aktiviteter: "
                     + "; ".join(
-                        f"{k.kind} {k.quantity} ({k.count} poster)" for k in item.kinds
+                        # The document is Swedish throughout (as its other text).
+                        f"{k.kind} {k.quantity} ({k.count} "
+                        f"{'post' if k.count == 1 else 'poster'})"
+                        for k in item.kinds
                     )
                     + "."
                 )

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import Commitment, Promise
@@ -58,10 +59,12 @@ class CommitmentRow:
     @property
     def status_label(self) -> str:
         if self.progress.measurable:
-            return self.progress.label_status
+            return gettext(self.progress.label_status)
         if self.assessment is not None and self.assessment.manual_status:
-            return f"{ManualStatus(self.assessment.manual_status).label} (bedömt)"
-        return self.progress.label_status
+            return gettext("%(status)s (bedömt)") % {
+                "status": ManualStatus(self.assessment.manual_status).label
+            }
+        return gettext(self.progress.label_status)
 
     @property
     def trend_symbol(self) -> str:

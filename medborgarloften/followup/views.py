@@ -19,12 +19,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.accounts.permissions import organisation_roles
 from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.i18n import in_swedish
 from medborgarloften.promises.models import Commitment, Promise
 
 from . import reports as report_render
@@ -344,7 +345,12 @@ def activity_import(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("%(n)s aktiviteter är sparade.") % {"n": len(created)},
+                    ngettext(
+                        "%(n)s aktivitet är sparad.",
+                        "%(n)s aktiviteter är sparade.",
+                        len(created),
+                    )
+                    % {"n": len(created)},
                 )
             return redirect("followup:dashboard", pk=promise.pk)
     elif request.method == "POST":
@@ -555,12 +561,14 @@ def report_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
 
 
 @staff_view
+@in_swedish
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     return report_render.pdf_response(report=report, request=request)
 
 
 @staff_view
+@in_swedish
 def report_docx(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     return report_render.docx_response(report=report)
@@ -580,10 +588,12 @@ def public_report(request: HttpRequest, uid: str) -> HttpResponse:
     return render(request, "followup/report_public.html", context)
 
 
+@in_swedish
 def public_report_pdf(request: HttpRequest, uid: str) -> HttpResponse:
     return report_render.pdf_response(report=_public_report(uid), request=request)
 
 
+@in_swedish
 def public_report_docx(request: HttpRequest, uid: str) -> HttpResponse:
     return report_render.docx_response(report=_public_report(uid))
 
@@ -698,9 +708,11 @@ def plan(request: HttpRequest, pk: int, year: int | None = None) -> HttpResponse
             except ValidationError as exc:
                 apply_service_errors(copy_form, exc)
             else:
-                text = _("%(n)s planerade aktiviteter kopierades.") % {
-                    "n": len(result.created)
-                }
+                text = ngettext(
+                    "%(n)s planerad aktivitet kopierades.",
+                    "%(n)s planerade aktiviteter kopierades.",
+                    len(result.created),
+                ) % {"n": len(result.created)}
                 if result.left_out:
                     text += " " + _(
                         "%(n)s hamnade utanför löftets period och kopierades inte: "
@@ -779,7 +791,11 @@ def plan_tick(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Aktiviteten bockar av %(n)s planerade aktiviteter.")
+                ngettext(
+                    "Aktiviteten bockar av %(n)s planerad aktivitet.",
+                    "Aktiviteten bockar av %(n)s planerade aktiviteter.",
+                    len(chosen),
+                )
                 % {"n": len(chosen)},
             )
             return redirect("followup:plan", pk=promise.pk)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean_json", "clean_text", "has_unsafe_characters"]
+__all__ = ["clean_json", "clean_text", "has_unsafe_characters", "names_place"]
 
 # Line ends in all their forms: CR LF, CR, vertical tab (Word's Shift+Enter), form
 # feed (page break), the information separators str.splitlines() treats as line
@@ -130,3 +130,14 @@ def clean_json(value: object) -> object:
             for k, v in value.items()
         }
     return value
+
+
+def names_place(text: str, place: str) -> bool:
+    """Whether ``text`` already names ``place`` as a word ("Trygghetsvandring i
+    Berga" names Berga; "Bergavägen" does not), so generated text adds " i Berga"
+    only when it is missing instead of writing the place twice."""
+    if not text or not place:
+        return False
+    haystack = unicodedata.normalize("NFC", text).casefold()
+    needle = unicodedata.normalize("NFC", place.strip()).casefold()
+    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack) is not None

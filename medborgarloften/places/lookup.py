@@ -124,6 +124,12 @@ class KommunIndex:
         self.by_key: dict[str, list[Organisation]] = {}
         for kommun in self.kommuner:
             self.by_key.setdefault(kommun_key(kommun.name), []).append(kommun)
+            # The official form ("Falu kommun" for Falun) where it is not a spelling
+            # the name's own keys already read.
+            official = getattr(kommun, "official_name", "") or ""
+            key = kommun_key(official) if official else ""
+            if key and key not in kommun_keys(kommun.name):
+                self.by_key.setdefault(key, []).append(kommun)
 
     def matches(self, value: str) -> list[Organisation]:
         """Every kommun the strongest fitting reading of ``value`` names."""

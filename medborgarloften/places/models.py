@@ -113,6 +113,17 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("Varifrån uppgiften kommer."),
     )
+    #: A kommun's name as it writes it itself ("Karlshamns kommun", "Stockholms stad",
+    #: "Region Gotland"): reference data read by loadref, with its source.
+    official_name = models.CharField(
+        _("officiellt namn"),
+        max_length=200,
+        blank=True,
+        help_text=_("Kommunens namn som den själv skriver det, t.ex. Falu kommun."),
+    )
+    official_name_source = models.CharField(
+        _("källa för officiellt namn"), max_length=500, blank=True
+    )
     #: Optimistic locking: every save through the services (and loadref) increments
     #: it; a form that read an older version is refused instead of overwriting.
     version = models.PositiveIntegerField(_("version"), default=1)
@@ -136,7 +147,9 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         if self.kind == OrganisationKind.KOMMUN:
-            return f"{self.name} kommun"
+            # Reference data when loaded; the regular form is only a fallback for a
+            # kommun created without loadref.
+            return self.official_name or f"{self.name} kommun"
         return self.name
 
     @property

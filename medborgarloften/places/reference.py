@@ -44,6 +44,10 @@ class KommunRow:
     code: str
     name: str
     county_code: str
+    #: The name the kommun uses for itself ("Karlshamns kommun", "Stockholms stad",
+    #: "Region Gotland") and where that was read (kommun_official_names.csv).
+    official_name: str = ""
+    official_name_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,7 @@ def read_reference_data(data_dir: Path = DATA_DIR) -> ReferenceData:
         raise ReferenceDataError(
             "kommuner.csv: samma kommunkod förekommer flera gånger"
         )
+    kommuner = _with_official_names(data_dir, kommuner)
 
     lpo_rows: list[LpoRow] = []
     region_names = set(regions.values())
@@ -193,6 +198,36 @@ def read_reference_data(data_dir: Path = DATA_DIR) -> ReferenceData:
                 f"lokalpolisomraden.csv: LPO {row.lpo} ligger i flera polisområden"
             )
     return ReferenceData(counties=counties, kommuner=kommuner, lpo_rows=lpo_rows)
+
+
+def _with_official_names(data_dir: Path, kommuner: list[KommunRow]) -> list[KommunRow]:
+    """Each kommun with its official name: irregular ("Falu kommun", "Stockholms stad",
+    "Region Gotland"), so read from a file with a source per row, never derived."""
+    names: dict[str, tuple[str, str]] = {}
+    path = data_dir / "kommun_official_names.csv"
+    for n, row in enumerate(
+        _rows(path, ("municipality_code", "official_name", "source")), start=2
+    ):
+        code = row["municipality_code"]
+        if not _KOMMUNKOD.match(code) or not row["official_name"]:
+            raise ReferenceDataError(
+                f"{path.name} rad {n}: kommunkod och officiellt namn krävs"
+            )
+        if not row["source"]:
+            raise ReferenceDataError(f"{path.name} rad {n}: källa saknas")
+        if code in names:
+            raise ReferenceDataError(f"{path.name} rad {n}: kommunkod {code} igen")
+        names[code] = (row["official_name"], row["source"])
+    known = {k.code for k in kommuner}
+    unknown = sorted(set(names) - known)
+    if unknown:
+        raise ReferenceDataError(
+            f"{path.name}: okända kommunkoder / unknown codes: {', '.join(unknown)}"
+        )
+    return [
+        KommunRow(k.code, k.name, k.county_code, *names.get(k.code, ("", "")))
+        for k in kommuner
+    ]
 
 
 def police_region_name(short: str) -> str:

@@ -78,7 +78,7 @@ class ReferenceLoadSummary:
     def __str__(self) -> str:
         parts = [
             ngettext("%d kommun", "%d kommuner", self.kommuner) % self.kommuner,
-            _("%d län") % self.lan,
+            ngettext("%d län", "%d län", self.lan) % self.lan,
             ngettext("%d polisregion", "%d polisregioner", self.polisregioner)
             % self.polisregioner,
             ngettext("%d polisområde", "%d polisområden", self.polisomraden)
@@ -88,10 +88,10 @@ class ReferenceLoadSummary:
             )
             % self.lokalpolisomraden,
         ]
-        return _("%(parts)s: %(created)d nya, %(changed)d ändrade") % {
+        return _("%(parts)s: %(created)s, %(changed)s") % {
             "parts": ", ".join(parts),
-            "created": self.created,
-            "changed": self.changed,
+            "created": ngettext("%d ny", "%d nya", self.created) % self.created,
+            "changed": ngettext("%d ändrad", "%d ändrade", self.changed) % self.changed,
         }
 
 
@@ -177,6 +177,8 @@ def reference_data_load(
                 "name": row.name,
                 "county_id": counties[row.county_code].pk,
                 "source": f"SCB, Län och kommuner i kodnummerordning: {SCB_URL}",
+                "official_name": row.official_name,
+                "official_name_source": row.official_name_source[:500],
             },
         )
     summary.kommuner = len(kommuner)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
@@ -353,7 +354,11 @@ class Commitment(models.Model):
         )
 
     def responsible_labels(self) -> list[str]:
-        return [RESPONSIBLE[code] for code in self.responsible if code in RESPONSIBLE]
+        return [
+            gettext(RESPONSIBLE[code])
+            for code in self.responsible
+            if code in RESPONSIBLE
+        ]
 
     def target_display(self) -> str:
         """The target as a Swedish phrase: 'minst 100 kvällar per år, senast 2025-06-30'."""

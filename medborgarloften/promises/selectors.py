@@ -181,11 +181,11 @@ def promise_page(promise: Promise) -> PromisePage:
         police=promise.police_areas(),
         other_parties=promise.other_parties(),
         evidence=[
-            EVIDENCE_SOURCES[code]
+            _(EVIDENCE_SOURCES[code])
             for code in promise.evidence_sources
             if code in EVIDENCE_SOURCES
         ],
-        themes=[THEMES[code] for code in promise.themes if code in THEMES],
+        themes=[_(THEMES[code]) for code in promise.themes if code in THEMES],
     )
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.i18n import in_swedish
 
 from .forms import PromiseEditor
 from .models import Promise, PromiseStatus
@@ -345,6 +346,7 @@ def promise_document_review(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@in_swedish
 def _document(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     from . import document
 

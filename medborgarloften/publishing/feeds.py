@@ -104,7 +104,8 @@ class _ItemsFeed(Feed):
         if item.kind == "report":
             return _("Uppföljningsrapport: %(title)s") % {"title": item.obj.title}
         activity: Activity = item.obj  # type: ignore[assignment]
-        where = f" i {activity.area.name}" if activity.area else ""
+        area = activity.area_not_in_kind
+        where = f" i {area.name}" if area else ""
         return f"{activity.date:%Y-%m-%d}: {activity.kind}{where}"
 
     def item_description(self, item: FeedItem) -> str:

@@ -15,6 +15,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from medborgarloften.followup.models import Report, ReportKind
 from medborgarloften.places.models import County, Organisation
@@ -91,18 +92,18 @@ class Overview:
     @property
     def themes_chart(self) -> SafeString:
         return bar_chart(
-            [(row.label, row.promises) for row in self.themes],
+            [(gettext(row.label), row.promises) for row in self.themes],
             title_id="themes-chart-title",
-            title="Antal löften per tema",
+            title=gettext("Antal löften per tema"),
         )
 
     @property
     def themes_years_chart(self) -> SafeString:
         return line_chart(
             self.years,
-            [(row.label, row.counts) for row in self.theme_years[:6]],
+            [(gettext(row.label), row.counts) for row in self.theme_years[:6]],
             title_id="theme-years-chart-title",
-            title="Löften per tema och startår, de vanligaste temana",
+            title=gettext("Löften per tema och startår, de vanligaste temana"),
         )
 
     @property
@@ -110,7 +111,7 @@ class Overview:
         return bar_chart(
             [(str(row.year), row.measurable_percent) for row in self.year_rows],
             title_id="measurable-chart-title",
-            title="Andel mätbara åtaganden per startår, procent",
+            title=gettext("Andel mätbara åtaganden per startår, procent"),
             maximum=100,
             suffix=" %",
         )

@@ -16,6 +16,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from medborgarloften.followup.models import Activity, Report
 from medborgarloften.followup.selectors import (
@@ -164,9 +165,9 @@ def kommun_finder(*, query: str = "", today: dt.date | None = None) -> KommunFin
         # The name alone (the map is of kommuner): "Kalmar, har ett gällande …".
         name = entry.kommun.name if entry else shape.name
         if entry and entry.has_current:
-            label = f"{name}, har ett gällande medborgarlöfte"
+            label = _("%(name)s, har ett gällande medborgarlöfte") % {"name": name}
         else:
-            label = f"{name}, inget gällande medborgarlöfte"
+            label = _("%(name)s, inget gällande medborgarlöfte") % {"name": name}
         shapes.append(
             MapShape(shape.code, shape.d, label, bool(entry and entry.has_current))
         )

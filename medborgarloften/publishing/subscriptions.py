@@ -117,7 +117,7 @@ def target_kind(target: object) -> str:
 def target_label(target: object) -> str:
     """The followed thing named for a mail or a page."""
     if isinstance(target, Organisation):
-        return f"{target.name} kommun" if "kommun" not in target.name else target.name
+        return str(target)
     if isinstance(target, Area):
         return (
             f"{target.name} ({target.kommun.name})" if target.kommun_id else target.name
@@ -194,7 +194,8 @@ def subscription_news(subscription: Subscription) -> list[NewsItem]:
     for activity in Activity.objects.filter(pk__in=activity_ids).select_related(
         "commitment__promise", "area"
     ):
-        where = f" i {activity.area.name}" if activity.area else ""
+        area = activity.area_not_in_kind
+        where = f" i {area.name}" if area else ""
         items.append(
             NewsItem(
                 DeliveryKind.ACTIVITY,

@@ -87,7 +87,10 @@ class DialogueForm(forms.Form):
         label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"})
     )
     area = forms.ModelChoiceField(
-        label=_("Område"), queryset=Area.objects.none(), required=False
+        label=_("Område"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=_("– Inget område –"),
     )
     title = forms.CharField(label=_("Rubrik"), required=False, max_length=300)
     participants = forms.CharField(

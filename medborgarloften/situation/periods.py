@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
-
-from medborgarloften.lib.months import MONTHS_SV
 
 _PATTERNS = (
     ("week", re.compile(r"^(\d{4})-W(\d{1,2})$", re.IGNORECASE)),
@@ -53,7 +52,8 @@ class Period:
         if self.kind == "tertial":
             return _("tertial %(n)d %(year)d") % {"n": self.number, "year": self.year}
         if self.kind == "month":
-            return f"{MONTHS_SV[self.number - 1]} {self.year}"
+            # Django's month names in the page's language ("december", "December").
+            return f"{MONTHS[self.number]} {self.year}"
         return str(self.year)
 
     def aware_bounds(self) -> tuple[dt.datetime, dt.datetime]:

@@ -341,3 +341,25 @@ def test_it_compares_the_frozen_baseline_with_the_indicators_now(report, kalmar,
     html = render_to_string("followup/report_print.html", report_context(report=report))
     assert "Utgångsläget som frystes när löftet antogs" in html
     assert "3 rapporter (2024-01-01–2024-12-31)" in html
+
+
+@pytest.mark.django_db
+def test_the_report_documents_stay_swedish_under_their_swedish_language_tag(
+    client, report
+):
+    from pypdf import PdfReader
+
+    report_set_status(report=report, status="approved")
+    report_set_status(report=report, status="published")
+    english = {"accept-language": "en"}
+    page = client.get(
+        reverse("followup:public_report", args=[report.uid]), headers=english
+    )
+    assert 'lang="en"' in page.content.decode()
+    assert "Output: targets and results" in page.content.decode()
+    pdf = client.get(
+        reverse("followup:public_report_pdf", args=[report.uid]), headers=english
+    )
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Produktion: mål och utfall" in " ".join(text.split())
+    assert "Output: targets" not in text

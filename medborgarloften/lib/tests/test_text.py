@@ -72,3 +72,13 @@ def test_it_always_gives_text_that_xml_can_carry_and_is_idempotent(value):
         ET.fromstring(f"<t>{escape(cleaned)}</t>")  # noqa: S314 - our own string
         cleaned.encode("utf-8")  # no lone surrogate left
     assert not {"\n", "\t"} & set(clean_text(value, multiline=False))
+
+
+def test_it_tells_whether_a_text_already_names_a_place():
+    from medborgarloften.lib.text import names_place
+
+    assert names_place("Trygghetsundersökning i Berga", "Berga")
+    assert names_place("TRYGGHETSVANDRING I ÖSTRA BERGA", "östra Berga")
+    assert not names_place("Möte på Bergavägen", "Berga")
+    assert not names_place("Trygghetsvandring", "Berga")
+    assert not names_place("", "Berga")

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from medborgarloften.accounts.models import Role, User
 from medborgarloften.places.models import Area, Organisation
@@ -69,10 +70,26 @@ class DemoSummary:
     logins: list[tuple[str, str]] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return (
-            f"{self.kommun}: {self.areas} nya områden, {self.promises} nya "
-            f"medborgarlöften, {self.activities} nya aktiviteter, "
-            f"{self.observations} nya observationer, {self.users} nya användare"
+        counts = [
+            ngettext("%(n)d nytt område", "%(n)d nya områden", self.areas),
+            ngettext(
+                "%(n)d nytt medborgarlöfte", "%(n)d nya medborgarlöften", self.promises
+            ),
+            ngettext("%(n)d ny aktivitet", "%(n)d nya aktiviteter", self.activities),
+            ngettext(
+                "%(n)d ny observation", "%(n)d nya observationer", self.observations
+            ),
+            ngettext("%(n)d ny användare", "%(n)d nya användare", self.users),
+        ]
+        values = (
+            self.areas,
+            self.promises,
+            self.activities,
+            self.observations,
+            self.users,
+        )
+        return f"{self.kommun}: " + ", ".join(
+            text % {"n": n} for text, n in zip(counts, values, strict=True)
         )
 
 

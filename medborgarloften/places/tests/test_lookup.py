@@ -182,3 +182,20 @@ def test_it_finds_an_area_by_name_or_alias_first_kommun_first(kalmar, nybro):
 def test_it_finds_a_county_by_name(county_kalmar):
     assert county_find("kalmar  län", [county_kalmar]) == county_kalmar
     assert county_find("Kalmar", [county_kalmar]) is None
+
+
+@pytest.mark.django_db
+def test_it_finds_a_kommun_by_its_official_name_when_the_name_differs():
+    from medborgarloften.places.lookup import KommunIndex
+    from medborgarloften.places.models import Organisation, OrganisationKind
+
+    falun = Organisation.objects.create(
+        kind=OrganisationKind.KOMMUN,
+        name="Falun",
+        code="2080",
+        official_name="Falu kommun",
+    )
+    index = KommunIndex()
+    assert index.find("Falu kommun") == falun
+    assert index.find("Falun") == falun
+    assert index.find("Faluns kommun") == falun

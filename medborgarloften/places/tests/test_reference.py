@@ -72,7 +72,7 @@ def test_it_updates_a_changed_name_in_place():
     kalmar = Organisation.objects.get(kind=OrganisationKind.KOMMUN, code="0880")
     Organisation.objects.filter(pk=kalmar.pk).update(name="Kalmar stad")
     output = _loadref()
-    assert f"{SUMMARY}: 0 nya, 1 ändrade" in output
+    assert f"{SUMMARY}: 0 nya, 1 ändrad" in output
     kalmar.refresh_from_db()
     assert kalmar.name == "Kalmar"
     assert Organisation.objects.filter(code="0880").count() == 1
@@ -91,7 +91,7 @@ def test_it_takes_a_renamed_kommun_from_the_file(tmp_path):
     )
     _loadref()
     output = _loadref("--data-dir", str(tmp_path))
-    assert "0 nya, 1 ändrade" in output
+    assert "0 nya, 1 ändrad" in output
     assert Organisation.objects.get(code="0880").name == "Kalmar Nya"
 
 

@@ -218,7 +218,7 @@ class RowOptions:
 def checkbox_field(choices: dict[str, str], label: str) -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(
         label=label,
-        choices=list(choices.items()),
+        choices=[(code, gettext_lazy(text)) for code, text in choices.items()],
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

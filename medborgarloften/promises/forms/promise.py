@@ -330,7 +330,10 @@ class CommitmentForm(RowForm):
     target_per = forms.ChoiceField(
         label=gettext_lazy("Per"),
         required=False,
-        choices=[("", "—"), *PER.items()],
+        choices=[
+            ("", "—"),
+            *((code, gettext_lazy(text)) for code, text in PER.items()),
+        ],
     )
     target_deadline = date_field(gettext_lazy("Senast"))
     content_fields = (

@@ -221,3 +221,26 @@ def test_text_stored_before_inputs_were_cleaned_cannot_break_the_feeds(
     for url in _feeds(promise):
         summary = _root(client.get(url)).findtext(f"{ATOM}entry/{ATOM}summary")
         assert summary.endswith("Rad ett\nRad två")
+
+
+def test_it_does_not_name_the_place_twice_when_the_activity_already_does(
+    client,
+    promise,  # noqa: F811
+):
+    _log(promise, 1, kind="Trygghetsundersökning i Centrum")
+    _log(promise, 1, kind="Trygghetsvandring", day=dt.date(2026, 2, 1))
+    _log(promise, 1, kind="Möte på Centrumgatan", day=dt.date(2026, 1, 1))
+    entries = _entries(
+        client.get(reverse("publishing:promise_feed", args=[promise.uid]))
+    )
+    titles = sorted(e.findtext(f"{ATOM}title") for e in entries)
+    assert titles == [
+        "2026-01-01: Möte på Centrumgatan i Centrum",
+        "2026-02-01: Trygghetsvandring i Centrum",
+        "2026-03-01: Trygghetsundersökning i Centrum",
+    ]
+    page = client.get(
+        reverse("publishing:promise", args=[promise.uid])
+    ).content.decode()
+    assert "Trygghetsundersökning i Centrum</strong>, Centrum" not in page
+    assert "Trygghetsvandring</strong>" in page

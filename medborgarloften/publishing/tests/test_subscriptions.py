@@ -271,7 +271,9 @@ def test_it_runs_notify_as_a_command(promise, kalmar, capsys):
     mail.outbox.clear()
     _activity(promise)
     call_command("notify", "--dry-run", f"--base-url={BASE}")
-    assert mail.outbox == [] and "1 nyheter" in capsys.readouterr().out
+    assert mail.outbox == [] and "1 nyhet till 1 prenumeration," in (
+        capsys.readouterr().out
+    )
     call_command("notify", f"--base-url={BASE}")
     assert len(mail.outbox) == 1
     from django.core.management.base import CommandError

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db.models import Count
+from django.utils.dates import MONTHS_AP
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from medborgarloften.lib.months import month_short_sv
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.vocabulary import THEMES
 
@@ -299,8 +300,8 @@ class ThemeSeries:
 
 
 def _month_label(month: int) -> str:
-
-    return f"{month_short_sv(month % 100)} {month // 100}"
+    # Short month names as the page's language writes them ("okt", "Oct.").
+    return f"{MONTHS_AP[month % 100]} {month // 100}"
 
 
 def theme_counts_by_month(
@@ -346,7 +347,7 @@ def theme_series(*, kommun: Organisation, period: Period) -> ThemeSeries:
     counts = theme_counts_by_month(kommun=kommun, months=months)
     people = population(kommun_code=kommun.code, year=last.year)
     rows = []
-    for theme, label in THEMES.items():
+    for theme, label in ((code, _(text)) for code, text in THEMES.items()):
         per_month = counts.get(theme)
         if not per_month:
             continue
@@ -470,7 +471,7 @@ class Priority:
 
     @property
     def theme_label(self) -> str:
-        return THEMES.get(self.theme, self.theme)
+        return _(THEMES[self.theme]) if self.theme in THEMES else self.theme
 
     @property
     def title(self) -> str:
@@ -525,8 +526,10 @@ def priorities(
         if ratio > 1:
             item.score += min(3.0, ratio - 1) + 1
             item.evidence.append(
-                _(
-                    "%(n)d rapporter under %(period)s, %(ratio)s gånger snittet per område."
+                ngettext(
+                    "%(n)d rapport under %(period)s, %(ratio)s gånger snittet per område.",
+                    "%(n)d rapporter under %(period)s, %(ratio)s gånger snittet per område.",
+                    n,
                 )
                 % {
                     "n": n,
@@ -587,7 +590,11 @@ def priorities(
         item = get(theme, area_id)
         item.score += min(2.0, 0.5 * len(kinds))
         item.evidence.append(
-            _("%(n)d iakttagelser i dialoger (%(kinds)s).")
+            ngettext(
+                "%(n)d iakttagelse i dialoger (%(kinds)s).",
+                "%(n)d iakttagelser i dialoger (%(kinds)s).",
+                len(kinds),
+            )
             % {"n": len(kinds), "kinds": ", ".join(sorted(set(kinds)))}
         )
     # Crime rates rising for the kommun as a whole.

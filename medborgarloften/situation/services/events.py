@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from medborgarloften.lib.http import get_json
 from medborgarloften.places.lookup import KommunIndex, county_find
@@ -152,13 +153,14 @@ class EventsSummary:
 
     def __str__(self) -> str:
         return _(
-            "%(created)d nya, %(updated)d uppdaterade, %(unchanged)d oförändrade "
-            "händelser; %(kommun)d i en kommun, %(county)d bara i ett län, "
-            "%(none)d utan plats."
+            "Händelser: %(created)s, %(updated)s, %(unchanged)s; %(kommun)d i en "
+            "kommun, %(county)d bara i ett län, %(none)d utan plats."
         ) % {
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
+            "created": ngettext("%d ny", "%d nya", self.created) % self.created,
+            "updated": ngettext("%d uppdaterad", "%d uppdaterade", self.updated)
+            % self.updated,
+            "unchanged": ngettext("%d oförändrad", "%d oförändrade", self.unchanged)
+            % self.unchanged,
             "kommun": self.placed_in_kommun,
             "county": self.county_only,
             "none": self.unplaced,

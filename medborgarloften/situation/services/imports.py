@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from medborgarloften.places.lookup import AreaIndex, KommunIndex, fold
 from medborgarloften.places.models import Area, Organisation
@@ -61,10 +62,10 @@ class ImportSummary:
     warnings: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return _("%(rows)d rader: %(created)d nya, %(updated)d ersatta.") % {
-            "rows": self.rows,
-            "created": self.created,
-            "updated": self.updated,
+        return _("%(rows)s: %(created)s, %(updated)s.") % {
+            "rows": ngettext("%d rad", "%d rader", self.rows) % self.rows,
+            "created": ngettext("%d ny", "%d nya", self.created) % self.created,
+            "updated": ngettext("%d ersatt", "%d ersatta", self.updated) % self.updated,
         }
 
 

@@ -142,7 +142,8 @@ class WalkPointForm(forms.Form):
     latitude = forms.FloatField(required=False, widget=forms.HiddenInput)
     longitude = forms.FloatField(required=False, widget=forms.HiddenInput)
     comment = FreeTextField(
-        label=_("Berätta mer (frivilligt)"),
+        # "(valfritt)" is added by the field template (places/_field.html).
+        label=_("Berätta mer"),
         required=False,
         max_length=COMMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),

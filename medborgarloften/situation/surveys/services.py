@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from medborgarloften.lib.fields import length_message
 from medborgarloften.places.models import Area, Organisation, OrganisationKind
@@ -423,9 +424,12 @@ def survey_export(*, survey: Survey, actor: Any = None) -> ImportSummary:
     SurveyResult.objects.filter(batch=batch).exclude(pk__in=kept).delete()
     if replaced_import:
         summary.warnings.append(
-            _(
+            ngettext(
+                "%(n)d värde för %(year)d fanns redan från en annan källa och är "
+                "nu ersatt av enkätens.",
                 "%(n)d värden för %(year)d fanns redan från en annan källa och är "
-                "nu ersatta av enkätens."
+                "nu ersatta av enkätens.",
+                replaced_import,
             )
             % {"n": replaced_import, "year": survey.year}
         )

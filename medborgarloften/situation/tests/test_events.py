@@ -316,3 +316,28 @@ def test_it_puts_the_configured_contact_in_the_user_agent(
     assert handler.seen[0]["User-Agent"].endswith(
         "(lagesbild; trygghet@kalmar.example)"
     )
+
+
+@pytest.mark.django_db
+def test_the_weekly_list_has_a_plain_title_and_months_as_swedish_writes_them(
+    client, places, kommun_viewer
+):
+    import re
+
+    events_store(records=_records())
+    client.force_login(kommun_viewer)
+    content = client.get(
+        "/personal/lagesbild/0880/vecka/?period=2025-W45",
+        headers={"accept-language": "sv"},
+    ).content.decode()
+    title = re.search(r"<title>(.*?)</title>", content, re.S)[1]
+    assert "<" not in title and "Veckolista" in title
+    dates = re.findall(r"<li>([^:<]*\d\d):\d\d: <a", content)
+    assert dates, "no dated police events"
+    assert all(re.search(r" \d{1,2} november \d\d$", d) for d in dates), dates
+    assert not re.search(r"\b\d{1,2} (Nov|Okt|Dec)\b", content)
+    english = client.get(
+        "/personal/lagesbild/0880/vecka/?period=2025-W45",
+        headers={"accept-language": "en"},
+    ).content.decode()
+    assert re.search(r"<li>\w{3} \d{1,2} November \d\d:\d\d: <a", english)

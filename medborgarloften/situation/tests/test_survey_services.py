@@ -182,7 +182,7 @@ def test_it_warns_when_the_export_replaces_an_imported_figure(kalmar):
     _answers(survey, ["mycket_trygg"] * 5)
     summary = survey_export(survey=survey)
     assert summary.updated == 1
-    assert "1 värden" in summary.warnings[0]
+    assert "1 värde för" in summary.warnings[0]
     assert survey_export(survey=survey).warnings == []
 
 

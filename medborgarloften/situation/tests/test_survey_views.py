@@ -244,3 +244,13 @@ def test_the_results_page_hides_a_count_that_would_give_a_small_area_away(
         ("Oxhagen", "färre än 5"),
     ]
     assert "<td>6</td>" not in page
+
+
+@pytest.mark.django_db
+def test_an_optional_field_says_so_once(client, kalmar, areas):
+    walk = open_survey(kalmar, kind="vandring", keys=[], areas=list(areas.values()))
+    page = client.get(_url(walk)).content.decode()
+    label = re.search(r'<label for="id_comment">(.*?)</label>', page, re.S)
+    assert label, "no label for the comment"
+    text = re.sub(r"<[^>]+>", "", label[1])
+    assert text.count("valfritt") + text.count("frivilligt") == 1, text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import ngettext
 
 from medborgarloften.accounts.lockout import unlock
 
@@ -29,7 +30,9 @@ class Command(BaseCommand):
         who = " / ".join(x for x in (username, ip_address) if x)
         if removed:
             self.stdout.write(
-                f"Upplåst / unlocked: {who} ({removed} poster / records removed)"
+                f"Upplåst / unlocked: {who} ("
+                + ngettext("%(n)d post", "%(n)d poster", removed) % {"n": removed}
+                + f" / {'record' if removed == 1 else 'records'} removed)"
             )
         else:
             self.stdout.write(

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from medborgarloften.followup.reminders import reminder_text, reminders, send_reminders
 
@@ -45,8 +46,13 @@ class Command(BaseCommand):
                 self.stdout.write(reminder_text(group, today))
                 self.stdout.write("")
             self.stdout.write(
-                f"{len(groups)} organisationer med påminnelser, inget skickat "
-                "(provkörning) / dry run."
+                ngettext(
+                    "%(n)d organisation med påminnelser",
+                    "%(n)d organisationer med påminnelser",
+                    len(groups),
+                )
+                % {"n": len(groups)}
+                + ", inget skickat (provkörning) / dry run."
             )
             return
         sent = send_reminders(groups=groups, today=today)
@@ -55,8 +61,14 @@ class Command(BaseCommand):
             g.organisation for g in groups if g.organisation.pk not in reached
         ]
         self.stdout.write(
-            f"Skickade påminnelser till {len(sent)} organisationer / sent to "
-            f"{len(sent)} organisations."
+            ngettext(
+                "Skickade påminnelser till %(n)d organisation",
+                "Skickade påminnelser till %(n)d organisationer",
+                len(sent),
+            )
+            % {"n": len(sent)}
+            + f" / sent to {len(sent)} "
+            + ("organisation." if len(sent) == 1 else "organisations.")
         )
         for organisation in unreachable:
             self.stdout.write(

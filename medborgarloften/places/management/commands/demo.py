@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.utils.translation import ngettext
 
 from medborgarloften.places.demo import DEMO_PASSWORD, demo_load
 
@@ -47,7 +48,11 @@ class Command(BaseCommand):
             raise CommandError(f"Demodata kunde inte läsas in / failed: {exc}")
         if summary.removed_promises:
             self.stdout.write(
-                f"Ersatte / replaced {summary.removed_promises} demolöften."
+                "Ersatte / replaced "
+                + ngettext(
+                    "%(n)d demolöfte.", "%(n)d demolöften.", summary.removed_promises
+                )
+                % {"n": summary.removed_promises}
             )
         self.stdout.write(str(summary))
         self.stdout.write(f"Demo-inloggningar (lösenord / password {DEMO_PASSWORD}):")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import ngettext
 
 from medborgarloften.places.lookup import kommun_find
 from medborgarloften.promises.exchange import dumps, envelope, promise_to_record
@@ -79,8 +80,11 @@ class Command(BaseCommand):
                 path.write_text(text, encoding="utf-8")
             except OSError as exc:
                 raise CommandError(f"-o: kan inte skriva / cannot write {path}: {exc}")
+            n = len(records)
             self.stderr.write(
-                f"{len(records)} löften skrivna till / promises written to {path}"
+                ngettext("%(n)d löfte skrivet till", "%(n)d löften skrivna till", n)
+                % {"n": n}
+                + f" / {'promise' if n == 1 else 'promises'} written to {path}"
             )
         else:
             self.stdout.write(text, ending="")

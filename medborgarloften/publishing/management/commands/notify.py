@@ -10,6 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import ngettext
 
 from medborgarloften.publishing.services import subscriptions_notify
 
@@ -39,8 +40,28 @@ class Command(BaseCommand):
         summary = subscriptions_notify(base_url=base_url, dry_run=options["dry_run"])
         prefix = "[provkörning / dry run] " if options["dry_run"] else ""
         self.stdout.write(
-            f"{prefix}{summary.items} nyheter till {summary.subscriptions} "
-            f"prenumerationer, {summary.mails} brev skickade, {summary.failed} "
-            f"misslyckade, {summary.expired} obekräftade raderade / items, "
-            "subscriptions, mails sent, failed, expired."
+            prefix
+            + ngettext("%(n)d nyhet", "%(n)d nyheter", summary.items)
+            % {"n": summary.items}
+            + " "
+            + ngettext(
+                "till %(n)d prenumeration",
+                "till %(n)d prenumerationer",
+                summary.subscriptions,
+            )
+            % {"n": summary.subscriptions}
+            + ", "
+            + ngettext("%(n)d brev skickat", "%(n)d brev skickade", summary.mails)
+            % {"n": summary.mails}
+            + ", "
+            + ngettext("%(n)d misslyckat", "%(n)d misslyckade", summary.failed)
+            % {"n": summary.failed}
+            + ", "
+            + ngettext(
+                "%(n)d obekräftad raderad",
+                "%(n)d obekräftade raderade",
+                summary.expired,
+            )
+            % {"n": summary.expired}
+            + " / items, subscriptions, mails sent, failed, expired."
         )

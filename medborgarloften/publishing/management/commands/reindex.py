@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import connection
+from django.utils.translation import ngettext
 
 from medborgarloften.publishing.services import search_index_rebuild
 
@@ -21,4 +22,12 @@ class Command(BaseCommand):
             )
             return
         count = search_index_rebuild()
-        self.stdout.write(f"Indexerade {count} publika löften / indexed {count}.")
+        self.stdout.write(
+            ngettext(
+                "Indexerade %(n)d publikt löfte",
+                "Indexerade %(n)d publika löften",
+                count,
+            )
+            % {"n": count}
+            + f" / indexed {count}."
+        )

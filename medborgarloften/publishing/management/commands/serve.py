@@ -32,6 +32,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
+from django.utils.translation import ngettext
 
 from medborgarloften.places.demo import DEMO_MAIN_USER, DEMO_PASSWORD
 
@@ -216,7 +217,12 @@ class Command(BaseCommand):
         if missing:
             raise CommandError(
                 "Databasen är inte migrerad / the database is not migrated "
-                f"({len(missing)} migreringar saknas / missing). "
+                "("
+                + ngettext(
+                    "%(n)d migrering saknas", "%(n)d migreringar saknas", len(missing)
+                )
+                % {"n": len(missing)}
+                + " / missing). "
                 "Kör / run: medborgarloften migrate"
             )
         login = demo_login()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import ngettext
 
 from medborgarloften.situation import counts
 
@@ -34,7 +35,10 @@ class Command(BaseCommand):
                     )
             if wrong:
                 raise CommandError(
-                    f"{wrong} avvikelser; kör rebuildcounts / {wrong} differences."
+                    ngettext("%(n)d avvikelse", "%(n)d avvikelser", wrong)
+                    % {"n": wrong}
+                    + f"; kör rebuildcounts / {wrong} "
+                    + ("difference." if wrong == 1 else "differences.")
                 )
             self.stdout.write("Summeringarna stämmer. / The rollups match a recount.")
             return
@@ -42,5 +46,8 @@ class Command(BaseCommand):
         result = counts.rebuild()
         self.stdout.write(
             "Omräknat / recounted: "
-            + ", ".join(f"{table} {n} rader" for table, n in result.items())
+            + ", ".join(
+                f"{table} " + ngettext("%(n)d rad", "%(n)d rader", n) % {"n": n}
+                for table, n in result.items()
+            )
         )

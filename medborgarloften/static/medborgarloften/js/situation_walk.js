@@ -3,6 +3,8 @@
 // and the resident chooses an area instead.
 (function () {
   "use strict";
+  // Django's JavaScript catalogue (/jsi18n/) translates; without it, Swedish.
+  var gettext = window.gettext || function (text) { return text; };
   var form = document.querySelector("[data-walk-form]");
   if (!form) return;
   var box = form.querySelector("[data-walk-map]");
@@ -23,6 +25,6 @@
     form.querySelector("[name=longitude]").value = lon.toFixed(6);
     marker.setAttribute("cx", p.x);
     marker.setAttribute("cy", p.y);
-    status.textContent = "Platsen är markerad.";
+    status.textContent = gettext("Platsen är markerad.");
   });
 })();
