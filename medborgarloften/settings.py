@@ -275,14 +275,15 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 # --- Content-Security-Policy -----------------------------------------------------------
-# Scripts only from our own static files (no inline script, no on*= handler: a test
-# reads every template). Styles still allow inline: several print and public templates
-# carry <style> blocks and computed widths (progress bars), which cannot run code.
+# Scripts and styles only from our own static files: no inline script, no on*=
+# handler, no <style> block and no style= attribute (tests read every template and
+# every rendered page type). Computed sizes (progress bars, map legends) are SVG
+# attributes, which the policy does not govern.
 # The embeddable widget sends its own policy with frame-ancestors * (publishing/embed).
 SECURE_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],

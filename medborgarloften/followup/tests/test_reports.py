@@ -341,3 +341,30 @@ def test_it_compares_the_frozen_baseline_with_the_indicators_now(report, kalmar,
     html = render_to_string("followup/report_print.html", report_context(report=report))
     assert "Utgångsläget som frystes när löftet antogs" in html
     assert "3 rapporter (2024-01-01–2024-12-31)" in html
+
+
+@pytest.mark.django_db
+def test_the_pdf_is_tagged_pdf_ua_in_swedish_with_the_report_as_title(report):
+    from medborgarloften.lib.tests.accessible_documents import assert_tagged_pdf
+
+    kinds = assert_tagged_pdf(report_pdf_bytes(report=report), title=report.title)
+    assert kinds["/H2"] >= 3, kinds  # production, process, effect
+    assert kinds["/Table"] == 0 or kinds["/TH"] >= kinds["/Table"], kinds
+
+
+@pytest.mark.django_db
+def test_the_docx_is_in_swedish_with_header_rows_and_the_parties_as_author(
+    report, kalmar, lpo_kalmar
+):
+    from medborgarloften.lib.tests.accessible_documents import (
+        assert_accessible_docx,
+        header_row_marked,
+    )
+
+    document = assert_accessible_docx(
+        report_docx_bytes(report=report),
+        title=report.title,
+        author="; ".join(str(p) for p in report.promise.parties.order_by("kind")),
+    )
+    assert document.tables, "the fixture's commitments have per-part tables"
+    assert all(header_row_marked(table) for table in document.tables)
