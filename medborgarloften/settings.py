@@ -293,6 +293,31 @@ SECURE_CSP = {
     "frame-ancestors": ["'none'"],
 }
 
+# --- Accessibility statement (/tillganglighet/, DOS-lagen; docs/accessibility.md) ---
+# What DIGG requires each installation to state. The product's own known gaps are in
+# publishing/accessibility.py; an installation adds its own, separated by "|".
+ACCESSIBILITY_ORGANISATION = env_str("ACCESSIBILITY_ORGANISATION")  # "Kalmar kommun"
+ACCESSIBILITY_SERVICE_NAME = env_str("ACCESSIBILITY_SERVICE_NAME", "Medborgarlöften")
+ACCESSIBILITY_CONFORMANCE = env_str("ACCESSIBILITY_CONFORMANCE", "delvis")
+if ACCESSIBILITY_CONFORMANCE not in {"helt", "delvis", "inte"}:
+    raise ImproperlyConfigured(
+        f"ACCESSIBILITY_CONFORMANCE={ACCESSIBILITY_CONFORMANCE!r}: "
+        "expected helt, delvis or inte (förenlig)"
+    )
+ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL")
+ACCESSIBILITY_CONTACT_PHONE = env_str("ACCESSIBILITY_CONTACT_PHONE")
+ACCESSIBILITY_CONTACT_URL = env_str("ACCESSIBILITY_CONTACT_URL")
+ACCESSIBILITY_RESPONSE_DAYS = int(env_str("ACCESSIBILITY_RESPONSE_DAYS", "10"))
+ACCESSIBILITY_EXTRA_GAPS = [
+    gap.strip() for gap in env_str("ACCESSIBILITY_EXTRA_GAPS").split("|") if gap.strip()
+]
+ACCESSIBILITY_NOT_COVERED = env_str("ACCESSIBILITY_NOT_COVERED")
+ACCESSIBILITY_DISPROPORTIONATE = env_str("ACCESSIBILITY_DISPROPORTIONATE")
+ACCESSIBILITY_METHOD = env_str("ACCESSIBILITY_METHOD")
+ACCESSIBILITY_ASSESSED_ON = env_str("ACCESSIBILITY_ASSESSED_ON")  # YYYY-MM-DD
+ACCESSIBILITY_UPDATED_ON = env_str("ACCESSIBILITY_UPDATED_ON")  # YYYY-MM-DD
+ACCESSIBILITY_PUBLISHED_ON = env_str("ACCESSIBILITY_PUBLISHED_ON")  # YYYY-MM-DD
+
 # --- Rate limits (per client, shared by every process; docs/deploy.md) --------------
 # bucket -> (requests, window in seconds). Counted under a keyed hash of the address,
 # kept one window. Behind a proxy set RATELIMIT_CLIENT_IP_HEADER=HTTP_X_REAL_IP.
