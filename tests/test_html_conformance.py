@@ -80,3 +80,21 @@ def test_no_page_type_has_inline_style_and_every_footer_links_the_statement(page
         if 'href="/tillganglighet/"' not in page.html[page.html.index("<footer") :]
     ]
     assert missing == []
+
+
+def test_no_stylesheet_hides_the_focus_of_anything_a_user_can_tab_to():
+    """``outline: none`` only where focus is set by script on a non-interactive
+    landmark (``main`` after the skip link), never on links or controls."""
+    from pathlib import Path
+
+    allowed = {"main:focus"}
+    css_dir = Path(__file__).resolve().parents[1] / "medborgarloften/static"
+    offenders = []
+    for path in css_dir.rglob("*.css"):
+        for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", path.read_text()):
+            if re.search(r"outline\s*:\s*(none|0)\b", body):
+                for selector in selectors.split(","):
+                    selector = re.sub(r"/\*.*?\*/", "", selector, flags=re.S).strip()
+                    if selector not in allowed:
+                        offenders.append(f"{path.name}: {selector}")
+    assert offenders == []
