@@ -35,6 +35,8 @@ def _production_env(tmp_path) -> dict[str, str]:
             "CSRF_TRUSTED_ORIGINS": "https://medborgarloften.kalmar.example",
             "EMAIL_HOST": "smtp.kalmar.example",
             "RATELIMIT_CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
+            "ACCESSIBILITY_ORGANISATION": "Kalmar kommun",
+            "ACCESSIBILITY_CONTACT_EMAIL": "tillganglighet@kalmar.example",
         }
     )
     return env
@@ -186,3 +188,13 @@ def test_check_deploy_fails_when_mail_would_only_be_printed(tmp_path):
         timeout=120,
     )
     assert plain.returncode != 0
+
+
+def test_check_deploy_warns_when_the_accessibility_statement_names_nobody(tmp_path):
+    env = _production_env(tmp_path)
+    del env["ACCESSIBILITY_ORGANISATION"], env["ACCESSIBILITY_CONTACT_EMAIL"]
+    result = _check_deploy(env, tmp_path)
+    assert result.returncode != 0
+    assert "medborgarloften.W002" in result.stderr
+    assert "ACCESSIBILITY_ORGANISATION" in result.stderr
+    assert "ACCESSIBILITY_CONTACT_EMAIL" in result.stderr
