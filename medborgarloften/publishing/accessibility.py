@@ -25,7 +25,7 @@ DIGG_REPORT_URL = "https://www.digg.se/tdosanmalan"
 DIGG_NAME = "Myndigheten för digital förvaltning (Digg)"
 #: When this release's statement was assessed and written (docs/accessibility.md).
 PRODUCT_ASSESSED_ON = dt.date(2026, 12, 6)
-STANDARD = "WCAG 2.1 nivå AA (EN 301 549 V3.2.1)"
+STANDARD = "WCAG 2.1 nivå AA enligt EN 301 549 V3.2.1"
 
 
 @dataclass(frozen=True)
