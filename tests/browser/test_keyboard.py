@@ -17,7 +17,9 @@ from medborgarloften.promises.models import Promise
 
 #: What the focused element looks like to the user: is any of it under the sticky
 #: bar, is its centre inside the viewport and is the topmost element there itself?
-FOCUS_STATE = """() => {
+FOCUS_STATE = """async () => {
+  // What the user sees: the frame after the browser has scrolled to the focus.
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const bar = document.querySelector('.form-actions');
@@ -97,7 +99,8 @@ def test_the_save_bar_never_hides_the_focused_field_in_the_editor(
     assert len(stops) > 100, len(stops)  # the whole editor, not a few fields
     assert any(stop["inBar"] for stop in stops), [s["name"] for s in stops[-8:]]
     hidden = [
-        stop["name"]
+        f"{stop['name']} (under the bar: {stop['covered']}, in view: "
+        f"{stop['inView']}, on top: {stop['onTop']})"
         for stop in stops
         if stop["covered"] or not stop["inView"] or not stop["onTop"]
     ]

@@ -23,7 +23,7 @@
       rect.setAttribute("width", w);
       rect.setAttribute("height", h);
     });
-    ring.removeAttribute("hidden");
+    ring.setAttribute("display", "inline");
   }
   // Listen on the figure, not the SVG: Chromium makes an SVG element with focus
   // listeners a tab stop of its own.
@@ -33,6 +33,6 @@
     if (link && link.matches(":focus-visible")) place(link);
   });
   figure.addEventListener("focusout", function () {
-    ring.setAttribute("hidden", "");
+    ring.setAttribute("display", "none");
   });
 })();

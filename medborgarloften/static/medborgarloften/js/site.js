@@ -44,3 +44,27 @@
   wraps.forEach(update);
   window.addEventListener("resize", function () { wraps.forEach(update); });
 })();
+
+// A form with a sticky Save bar (.form-actions): the field that gets focus must not
+// end up under the bar (WCAG 2.4.11). CSS scroll-padding does most of it, but a
+// browser that finds the field "visible enough" does not scroll at all; then this
+// scrolls it clear of the bar, or a field taller than the room above the bar to
+// the top of the window.
+(function () {
+  "use strict";
+  var bar = document.querySelector(".form-actions");
+  if (!bar || getComputedStyle(bar).position !== "sticky") return;
+  var GAP = 8;
+  document.addEventListener("focusin", function (event) {
+    var field = event.target;
+    if (bar.contains(field) || !field.getBoundingClientRect) return;
+    requestAnimationFrame(function () {
+      var r = field.getBoundingClientRect();
+      var top = bar.getBoundingClientRect().top;
+      if (r.bottom + GAP <= top) return;
+      var by = r.bottom + GAP - top;
+      if (r.top - by < GAP) by = r.top - GAP;
+      if (by > 0) window.scrollBy(0, by);
+    });
+  });
+})();
