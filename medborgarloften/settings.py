@@ -275,14 +275,15 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 # --- Content-Security-Policy -----------------------------------------------------------
-# Scripts only from our own static files (no inline script, no on*= handler: a test
-# reads every template). Styles still allow inline: several print and public templates
-# carry <style> blocks and computed widths (progress bars), which cannot run code.
+# Scripts and styles only from our own static files: no inline script, no on*=
+# handler, no <style> block and no style= attribute (tests read every template and
+# every rendered page type). Computed sizes (progress bars, map legends) are SVG
+# attributes, which the policy does not govern.
 # The embeddable widget sends its own policy with frame-ancestors * (publishing/embed).
 SECURE_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
@@ -291,6 +292,31 @@ SECURE_CSP = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
+
+# --- Accessibility statement (/tillganglighet/, DOS-lagen; docs/accessibility.md) ---
+# What DIGG requires each installation to state. The product's own known gaps are in
+# publishing/accessibility.py; an installation adds its own, separated by "|".
+ACCESSIBILITY_ORGANISATION = env_str("ACCESSIBILITY_ORGANISATION")  # "Kalmar kommun"
+ACCESSIBILITY_SERVICE_NAME = env_str("ACCESSIBILITY_SERVICE_NAME", "Medborgarlöften")
+ACCESSIBILITY_CONFORMANCE = env_str("ACCESSIBILITY_CONFORMANCE", "delvis")
+if ACCESSIBILITY_CONFORMANCE not in {"helt", "delvis", "inte"}:
+    raise ImproperlyConfigured(
+        f"ACCESSIBILITY_CONFORMANCE={ACCESSIBILITY_CONFORMANCE!r}: "
+        "expected helt, delvis or inte (förenlig)"
+    )
+ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL")
+ACCESSIBILITY_CONTACT_PHONE = env_str("ACCESSIBILITY_CONTACT_PHONE")
+ACCESSIBILITY_CONTACT_URL = env_str("ACCESSIBILITY_CONTACT_URL")
+ACCESSIBILITY_RESPONSE_DAYS = int(env_str("ACCESSIBILITY_RESPONSE_DAYS", "10"))
+ACCESSIBILITY_EXTRA_GAPS = [
+    gap.strip() for gap in env_str("ACCESSIBILITY_EXTRA_GAPS").split("|") if gap.strip()
+]
+ACCESSIBILITY_NOT_COVERED = env_str("ACCESSIBILITY_NOT_COVERED")
+ACCESSIBILITY_DISPROPORTIONATE = env_str("ACCESSIBILITY_DISPROPORTIONATE")
+ACCESSIBILITY_METHOD = env_str("ACCESSIBILITY_METHOD")
+ACCESSIBILITY_ASSESSED_ON = env_str("ACCESSIBILITY_ASSESSED_ON")  # YYYY-MM-DD
+ACCESSIBILITY_UPDATED_ON = env_str("ACCESSIBILITY_UPDATED_ON")  # YYYY-MM-DD
+ACCESSIBILITY_PUBLISHED_ON = env_str("ACCESSIBILITY_PUBLISHED_ON")  # YYYY-MM-DD
 
 # --- Rate limits (per client, shared by every process; docs/deploy.md) --------------
 # bucket -> (requests, window in seconds). Counted under a keyed hash of the address,

@@ -33,6 +33,12 @@ TEMPLATE_DIRS = sorted(ROOT.joinpath("medborgarloften").glob("**/templates"))
 INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 EVENT_HANDLER = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
 JS_URL = re.compile(r"""(href|src|action)\s*=\s*["']\s*javascript:""", re.IGNORECASE)
+STYLE_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*\sstyle\s*=", re.IGNORECASE)
+STYLE_BLOCK = re.compile(r"<style\b", re.IGNORECASE)
+#: The one <style> left: the lägesbild saved as a file (``?download=1``) carries its
+#: stylesheet inside, since a file on disk has no server to link to. Served pages
+#: link the stylesheet instead.
+SAVED_FILE_STYLE = "<style>{{ inline_css }}</style>"
 
 
 def _templates() -> list[Path]:
@@ -54,6 +60,23 @@ def test_it_has_no_inline_script_or_event_handler_in_any_template():
             for match in pattern.finditer(text):
                 offenders.append(f"{path.relative_to(ROOT)}: {match.group(0)[:60]}")
     assert offenders == []
+
+
+def test_it_has_no_style_attribute_or_style_block_in_any_template():
+    offenders = []
+    for path in _templates():
+        text = path.read_text(encoding="utf-8").replace(SAVED_FILE_STYLE, "")
+        for pattern in (STYLE_ATTRIBUTE, STYLE_BLOCK):
+            for match in pattern.finditer(text):
+                offenders.append(f"{path.relative_to(ROOT)}: {match.group(0)[:60]}")
+    assert offenders == []
+
+
+def test_the_style_check_catches_what_it_looks_for():
+    assert STYLE_ATTRIBUTE.search('<div class="bar" style="width: 40%">')
+    assert STYLE_BLOCK.search("<style>p { color: red }</style>")
+    assert not STYLE_ATTRIBUTE.search('<link rel="stylesheet" href="/static/a.css">')
+    assert not STYLE_ATTRIBUTE.search("<p>En text om style= i löptext</p>")
 
 
 def test_the_template_check_catches_what_it_looks_for():
@@ -95,7 +118,8 @@ def test_it_sends_a_policy_without_inline_scripts_on_public_and_staff_pages(
         assert response.status_code == 200, url
         policy = _directives(response["Content-Security-Policy"])
         assert policy["script-src"] == "'self'", url
-        assert "unsafe-inline" not in policy["default-src"], url
+        assert policy["style-src"] == "'self'", url
+        assert "unsafe-inline" not in response["Content-Security-Policy"], url
         assert policy["frame-ancestors"] == "'none'", url
         assert policy["object-src"] == "'none'", url
 
@@ -107,6 +131,8 @@ def test_the_embeddable_widget_keeps_its_own_policy(client, demo):
     policy = _directives(response["Content-Security-Policy"])
     assert policy["frame-ancestors"] == "*"
     assert policy["default-src"] == "'none'"
+    assert policy["style-src"] == "'self'"
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
     assert "X-Frame-Options" not in response
 
 

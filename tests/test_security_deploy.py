@@ -39,6 +39,8 @@ def _production_env(tmp_path) -> dict[str, str]:
             "API_PUBLISHER_KOMMUN": "0880",
             "API_PUBLISHER": "Kalmar kommun",
             "API_CONTACT_EMAIL": "oppnadata@kalmar.example",
+            "ACCESSIBILITY_ORGANISATION": "Kalmar kommun",
+            "ACCESSIBILITY_CONTACT_EMAIL": "tillganglighet@kalmar.example",
         }
     )
     return env
@@ -190,3 +192,13 @@ def test_check_deploy_fails_when_mail_would_only_be_printed(tmp_path):
         timeout=120,
     )
     assert plain.returncode != 0
+
+
+def test_check_deploy_warns_when_the_accessibility_statement_names_nobody(tmp_path):
+    env = _production_env(tmp_path)
+    del env["ACCESSIBILITY_ORGANISATION"], env["ACCESSIBILITY_CONTACT_EMAIL"]
+    result = _check_deploy(env, tmp_path)
+    assert result.returncode != 0
+    assert "medborgarloften.W002" in result.stderr
+    assert "ACCESSIBILITY_ORGANISATION" in result.stderr
+    assert "ACCESSIBILITY_CONTACT_EMAIL" in result.stderr

@@ -24,7 +24,9 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
+from medborgarloften.lib.pdf import html_to_pdf
 from medborgarloften.lib.text import clean_text
+from medborgarloften.lib.wordfile import add_data_table, new_document
 
 from .models import Activity, Report, ReportKind
 from .progress import Bucket, Status
@@ -325,10 +327,8 @@ def _filename(report: Report, extension: str) -> str:
 
 
 def report_pdf_bytes(*, report: Report, base_url: str = "") -> bytes:
-    from weasyprint import HTML
-
     html = render_to_string("followup/report_print.html", report_context(report=report))
-    return HTML(string=html, base_url=base_url or None).write_pdf()
+    return html_to_pdf(html, base_url=base_url)
 
 
 def pdf_response(*, report: Report, request: HttpRequest) -> HttpResponse:
@@ -338,17 +338,23 @@ def pdf_response(*, report: Report, request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _authors(promise: Any) -> list[str]:
+    """The promise's parties, kommuner first, then the police, then the others."""
+    parties = list(promise.parties.all())
+    return (
+        [str(p) for p in parties if p.is_kommun]
+        + [str(p) for p in parties if p.is_police]
+        + [str(p) for p in parties if not p.is_kommun and not p.is_police]
+    )
+
+
 def report_docx_bytes(*, report: Report) -> bytes:
     """The report as a Word document kommuner can edit: the same layers and texts,
     a table per commitment instead of the chart."""
-    from docx import Document
-
     context = report_context(report=report)
     promise = context["promise"]
     t = clean_text  # text stored before inputs were cleaned must not stop Word
-    document = Document()
-    document.core_properties.title = t(report.title)
-    document.core_properties.language = "sv-SE"
+    document = new_document(title=report.title, authors=_authors(promise))
     document.add_heading(t(report.title), level=0)
     document.add_paragraph(
         t(
@@ -371,18 +377,14 @@ def report_docx_bytes(*, report: Report) -> bytes:
             t(f"Mål: {target or 'inget mätbart mål'}. Status: {row.status_label}.")
         )
         if item.buckets:
-            table = document.add_table(rows=1, cols=4)
-            table.style = "Table Grid"
-            for cell, text in zip(
-                table.rows[0].cells, ("Del", "Utfört", "Mål", "Status"), strict=True
-            ):
-                cell.text = text
-            for bucket in item.buckets:
-                cells = table.add_row().cells
-                cells[0].text = bucket.label
-                cells[1].text = str(bucket.done)
-                cells[2].text = str(bucket.target)
-                cells[3].text = bucket.label_status
+            add_data_table(
+                document,
+                ["Del", "Utfört", "Mål", "Status"],
+                [
+                    [b.label, str(b.done), str(b.target), b.label_status]
+                    for b in item.buckets
+                ],
+            )
         if item.kinds:
             document.add_paragraph(
                 t(
@@ -418,21 +420,17 @@ def report_docx_bytes(*, report: Report) -> bytes:
     if not effect.has_data:
         document.add_paragraph("Ingen lägesbildsdata ännu.")
     else:
-        table = document.add_table(rows=1, cols=3)
-        table.style = "Table Grid"
-        for cell, text in zip(
-            table.rows[0].cells, ("Indikator", "Före löftet", "Nu"), strict=True
-        ):
-            cell.text = text
+        rows = []
         for indicator in effect.indicators:
-            cells = table.add_row().cells
-            cells[0].text = t(indicator.label)
-            for cell, value, period in (
-                (cells[1], indicator.baseline, indicator.baseline_period),
-                (cells[2], indicator.current, indicator.current_period),
+            row = [indicator.label]
+            for value, period in (
+                (indicator.baseline, indicator.baseline_period),
+                (indicator.current, indicator.current_period),
             ):
                 shown = "–" if value is None else f"{value} {indicator.unit}".strip()
-                cell.text = t(f"{shown} ({period})" if period else shown)
+                row.append(f"{shown} ({period})" if period else shown)
+            rows.append(row)
+        add_data_table(document, ["Indikator", "Före löftet", "Nu"], rows)
     if report.effect:
         document.add_paragraph(t(report.effect))
     buffer = io.BytesIO()

@@ -108,3 +108,30 @@ def check_mail_is_delivered(app_configs: Any = None, **kwargs: Any) -> list:
             )
         ]
     return []
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_accessibility_statement(app_configs: Any = None, **kwargs: Any) -> list:
+    """DOS-lagen: the statement names who answers for the service and how to reach
+    them (DIGG's "meddelandefunktion"); the product cannot know either."""
+    missing = []
+    if not settings.ACCESSIBILITY_ORGANISATION:
+        missing.append("ACCESSIBILITY_ORGANISATION")
+    if not (
+        settings.ACCESSIBILITY_CONTACT_EMAIL
+        or settings.ACCESSIBILITY_CONTACT_PHONE
+        or settings.ACCESSIBILITY_CONTACT_URL
+    ):
+        missing.append("ACCESSIBILITY_CONTACT_EMAIL (or _PHONE, _URL)")
+    if not missing:
+        return []
+    return [
+        checks.Warning(
+            "Tillgänglighetsredogörelsen saknar uppgifter / the accessibility "
+            "statement at /tillganglighet/ lacks: " + ", ".join(missing),
+            hint="Lagen kräver att den säger vem som ansvarar och hur man når er / "
+            "the law asks who answers for the service and how to reach them "
+            "(docs/accessibility.md).",
+            id="medborgarloften.W002",
+        )
+    ]

@@ -22,7 +22,9 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
+from medborgarloften.lib.pdf import html_to_pdf
 from medborgarloften.lib.text import clean_text
+from medborgarloften.lib.wordfile import new_document
 from medborgarloften.places.models import Organisation
 from medborgarloften.vocabulary import RESPONSIBLE
 
@@ -210,25 +212,20 @@ def filename(promise: Promise, extension: str) -> str:
 
 
 def document_pdf_bytes(*, promise: Promise, base_url: str = "") -> bytes:
-    from weasyprint import HTML
-
     html = render_to_string(
         "promises/document_print.html", document_context(promise=promise)
     )
-    return HTML(string=html, base_url=base_url or None).write_pdf()
+    return html_to_pdf(html, base_url=base_url)
 
 
 def document_docx_bytes(*, promise: Promise) -> bytes:
     """The same document in Word, for the kommun's own template and diarium."""
-    from docx import Document
     from docx.shared import Pt
 
     context = document_context(promise=promise)
     promise = context["promise"]
     t = clean_text  # text stored before inputs were cleaned must not stop Word
-    document = Document()
-    document.core_properties.title = t(promise.title)
-    document.core_properties.language = "sv-SE"
+    document = new_document(title=promise.title, authors=context["parties"])
     document.add_heading("Medborgarlöfte", level=0)
     document.add_heading(t(promise.title), level=1)
     document.add_paragraph(t(f"Parter: {', '.join(context['parties'])}."))

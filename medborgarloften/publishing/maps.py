@@ -3,7 +3,8 @@
 It reuses the lägesbild's kommun boundaries and projection
 (``medborgarloften.situation.geo``; provenance in ``situation/data/README.md``) and only
 makes them light enough for a phone: whole pixels on a 320-pixel-wide map, repeated
-points dropped, relative path commands. No tiles, no JavaScript.
+points dropped, relative path commands. No tiles; one small script (map-focus.js)
+only draws the keyboard focus ring on top of the map.
 """
 
 from __future__ import annotations

@@ -39,4 +39,5 @@ urlpatterns += [
         name="subscribe_confirm",
     ),
     path("prenumerera/avsluta/<str:token>/", extra.unsubscribe, name="unsubscribe"),
+    path("tillganglighet/", extra.accessibility, name="accessibility"),
 ]

@@ -1,5 +1,6 @@
-"""Public search, national overview and e-mail subscriptions: thin views over
-``search.py``, ``overview.py`` and ``subscriptions.py``."""
+"""Public search, national overview, e-mail subscriptions and the accessibility
+statement: thin views over ``search.py``, ``overview.py``, ``subscriptions.py`` and
+``accessibility.py``."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from .accessibility import accessibility_statement
 from .forms import OverviewFilterForm, SubscribeForm
 from .models import Subscription
 from .overview import national_overview_cached
@@ -155,3 +157,9 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         "publishing/subscribe_unsubscribe.html",
         {"target": target_label(subscription.target)},
     )
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The tillgänglighetsredogörelse DOS-lagen requires, linked from every footer."""
+    statement = accessibility_statement(site_url=request.build_absolute_uri("/"))
+    return render(request, "publishing/accessibility.html", {"statement": statement})

@@ -10,31 +10,23 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from medborgarloften.lib.text import clean_text
+from medborgarloften.lib.wordfile import add_data_table, new_document
 
 from .templatetags.situation_tags import figure, number
 
 
 def _table(document: Any, header: list[str], rows: list[list[str]]) -> None:
-    table = document.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = clean_text(text)
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.text = clean_text(text)  # names typed long ago must not stop Word
+    add_data_table(document, header, rows)
 
 
 def lagesbild_docx(context: dict[str, Any]) -> bytes:
     """A DOCX with the priorities, areas, map values, groups, themes and statistics."""
-    from docx import Document
-
     kommun, period = context["kommun"], context["period"]
-    document = Document()
-    document.core_properties.title = _("Lägesbild %(kommun)s, %(period)s") % {
+    title = _("Lägesbild %(kommun)s, %(period)s") % {
         "kommun": kommun,
         "period": period.label,
     }
+    document = new_document(title=title, authors=[str(kommun)])
     document.add_heading(document.core_properties.title, level=0)
     document.add_paragraph(
         _("Sammanställd %(when)s.") % {"when": f"{context['generated']:%Y-%m-%d %H:%M}"}

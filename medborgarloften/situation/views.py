@@ -13,10 +13,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.pdf import html_to_pdf, static_text
 from medborgarloften.places.models import Organisation
 from medborgarloften.vocabulary import THEMES
 
@@ -290,13 +292,17 @@ def document(request: HttpRequest, code: str) -> HttpResponse:
             f'attachment; filename="lagesbild-{kommun.code}-{period.code}.docx"'
         )
         return response
+    if request.GET.get("download"):
+        # The saved file must work offline: its stylesheet goes inside it. Served
+        # pages link the file instead (the CSP allows no inline style).
+        context["inline_css"] = mark_safe(  # noqa: S308 - our own static file
+            static_text("medborgarloften/css/lagesbild-document.css")
+        )
     response = render(request, "situation/document.html", context)
     if request.GET.get("format") == "pdf":
-        from weasyprint import HTML
-
-        pdf = HTML(
-            string=response.content.decode(), base_url=request.build_absolute_uri("/")
-        ).write_pdf()
+        pdf = html_to_pdf(
+            response.content.decode(), base_url=request.build_absolute_uri("/")
+        )
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = (
             f'attachment; filename="lagesbild-{kommun.code}-{period.code}.pdf"'

@@ -363,3 +363,30 @@ def test_the_report_documents_stay_swedish_under_their_swedish_language_tag(
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Produktion: mål och utfall" in " ".join(text.split())
     assert "Output: targets" not in text
+
+
+@pytest.mark.django_db
+def test_the_pdf_is_tagged_pdf_ua_in_swedish_with_the_report_as_title(report):
+    from medborgarloften.lib.tests.accessible_documents import assert_tagged_pdf
+
+    kinds = assert_tagged_pdf(report_pdf_bytes(report=report), title=report.title)
+    assert kinds["/H2"] >= 3, kinds  # production, process, effect
+    assert kinds["/Table"] == 0 or kinds["/TH"] >= kinds["/Table"], kinds
+
+
+@pytest.mark.django_db
+def test_the_docx_is_in_swedish_with_header_rows_and_the_parties_as_author(
+    report, kalmar, lpo_kalmar
+):
+    from medborgarloften.lib.tests.accessible_documents import (
+        assert_accessible_docx,
+        header_row_marked,
+    )
+
+    document = assert_accessible_docx(
+        report_docx_bytes(report=report),
+        title=report.title,
+        author="; ".join(str(p) for p in report.promise.parties.order_by("kind")),
+    )
+    assert document.tables, "the fixture's commitments have per-part tables"
+    assert all(header_row_marked(table) for table in document.tables)

@@ -147,3 +147,25 @@ def test_it_keeps_the_document_from_other_kommuners_staff(
     for name in ("document_review", "document_pdf", "document_docx"):
         response = client.get(reverse(f"promises:{name}", args=[kalmar_promise.pk]))
         assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_pdf_is_tagged_pdf_ua_in_swedish_with_the_promise_as_title(demo_promise):
+    from medborgarloften.lib.tests.accessible_documents import assert_tagged_pdf
+
+    data = document_pdf_bytes(promise=demo_promise)
+    kinds = assert_tagged_pdf(data, title=f"Medborgarlöfte: {demo_promise.title}")
+    assert kinds["/H2"] >= 4 and kinds["/L"] >= 1, kinds  # sections, commitment lists
+
+
+@pytest.mark.django_db
+def test_the_docx_is_in_swedish_and_written_by_the_parties(demo_promise):
+    from medborgarloften.lib.tests.accessible_documents import assert_accessible_docx
+
+    parties = document_context(promise=demo_promise)["parties"]
+    assert len(parties) >= 2
+    assert_accessible_docx(
+        document_docx_bytes(promise=demo_promise),
+        title=demo_promise.title,
+        author="; ".join(parties),
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.urls import reverse
 
 from .test_pages import _log
@@ -20,7 +22,11 @@ def test_it_shows_the_promise_and_its_progress_in_a_framable_page(
     assert "X-Frame-Options" not in response
     assert "frame-ancestors *" in response["Content-Security-Policy"]
     assert "script-src" not in response["Content-Security-Policy"]
-    assert "<script" not in html and "<link" not in html  # nothing from elsewhere
+    assert "<script" not in html  # nothing runs; the one link is our own stylesheet
+    assert re.findall(r"<link[^>]*>", html) == [
+        '<link rel="stylesheet" href="/static/medborgarloften/css/embed.css">'
+    ]
+    assert "style=" not in html and "<style" not in html
     assert "<h1>Tryggare Kalmar</h1>" in html
     assert '<progress max="6" value="1"' in html and "1 av 6" in html
     assert reverse("publishing:promise", args=[promise.uid]) in html

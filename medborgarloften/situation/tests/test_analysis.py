@@ -324,3 +324,43 @@ def test_the_key_figures_compare_with_the_lan_the_riket_and_similar_kommuner(
     assert "300,0" in content and "(3 av 10)" in content
     assert "99" + "999" not in content
     assert "närmast i folkmängd (SCB): Mölndal, " in content
+
+
+@pytest.mark.django_db
+def test_the_document_pdf_is_tagged_and_the_docx_marks_header_rows(
+    client, kommun_viewer, kalmar, areas
+):
+    from medborgarloften.lib.tests.accessible_documents import (
+        assert_accessible_docx,
+        assert_tagged_pdf,
+        header_row_marked,
+    )
+
+    _reports(kalmar, areas["Oxhagen"], 8)
+    client.force_login(kommun_viewer)
+    url = "/personal/lagesbild/0880/dokument/?period=2025"
+    pdf = client.get(url + "&format=pdf")
+    kinds = assert_tagged_pdf(
+        pdf.content, title="Lägesbild Kalmar kommun, 2025", tables=True
+    )
+    assert kinds["/TH"] >= 2 * kinds["/Table"], kinds  # column and row headers
+    document = assert_accessible_docx(
+        client.get(url + "&format=docx").content,
+        title="Lägesbild Kalmar kommun, 2025",
+        author="Kalmar kommun",
+    )
+    assert len(document.tables) >= 2
+    assert all(header_row_marked(table) for table in document.tables)
+
+
+@pytest.mark.django_db
+def test_the_saved_document_carries_its_stylesheet_and_the_served_one_links_it(
+    client, kommun_viewer, kalmar, areas
+):
+    client.force_login(kommun_viewer)
+    url = "/personal/lagesbild/0880/dokument/?period=2025"
+    served = client.get(url).content.decode()
+    assert "<style" not in served and "lagesbild-document.css" in served
+    saved = client.get(url + "&download=1").content.decode()
+    assert "<style>" in saved and "border-collapse" in saved
+    assert "lagesbild-document.css" not in saved

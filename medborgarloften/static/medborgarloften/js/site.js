@@ -1,0 +1,70 @@
+// Every page: a table too wide for the screen scrolls inside its .table-wrap, and a
+// keyboard user must be able to scroll it too (WCAG 2.1.1). Such a wrapper becomes a
+// named, focusable region, only while it does scroll, so that a table that fits adds
+// no tab stop. Its name is the table's caption, else the heading before it.
+(function () {
+  "use strict";
+  var counter = 0;
+  function nameFor(wrap) {
+    var caption = wrap.querySelector("caption");
+    if (caption) {
+      if (!caption.id) caption.id = "table-caption-" + ++counter;
+      return { labelledby: caption.id };
+    }
+    var heading = null;
+    for (var el = wrap; el && !heading; el = el.parentElement) {
+      for (var prev = el.previousElementSibling; prev; prev = prev.previousElementSibling) {
+        if (/^H[1-6]$/.test(prev.tagName)) { heading = prev; break; }
+      }
+    }
+    if (heading) {
+      // The heading may already name the section around the table: say "table" so
+      // that the two regions are told apart.
+      var word = /^en\b/.test(document.documentElement.lang) ? "table" : "tabell";
+      return { label: heading.textContent.trim() + " (" + word + ")" };
+    }
+    return { label: document.title };
+  }
+  function update(wrap) {
+    var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    if (scrolls && !wrap.hasAttribute("tabindex")) {
+      var name = nameFor(wrap);
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      if (name.labelledby) wrap.setAttribute("aria-labelledby", name.labelledby);
+      else wrap.setAttribute("aria-label", name.label);
+    } else if (!scrolls && wrap.hasAttribute("tabindex")) {
+      ["tabindex", "role", "aria-labelledby", "aria-label"].forEach(function (a) {
+        wrap.removeAttribute(a);
+      });
+    }
+  }
+  var wraps = document.querySelectorAll(".table-wrap");
+  if (!wraps.length) return;
+  wraps.forEach(update);
+  window.addEventListener("resize", function () { wraps.forEach(update); });
+})();
+
+// A form with a sticky Save bar (.form-actions): the field that gets focus must not
+// end up under the bar (WCAG 2.4.11). CSS scroll-padding does most of it, but a
+// browser that finds the field "visible enough" does not scroll at all; then this
+// scrolls it clear of the bar, or a field taller than the room above the bar to
+// the top of the window.
+(function () {
+  "use strict";
+  var bar = document.querySelector(".form-actions");
+  if (!bar || getComputedStyle(bar).position !== "sticky") return;
+  var GAP = 8;
+  document.addEventListener("focusin", function (event) {
+    var field = event.target;
+    if (bar.contains(field) || !field.getBoundingClientRect) return;
+    requestAnimationFrame(function () {
+      var r = field.getBoundingClientRect();
+      var top = bar.getBoundingClientRect().top;
+      if (r.bottom + GAP <= top) return;
+      var by = r.bottom + GAP - top;
+      if (r.top - by < GAP) by = r.top - GAP;
+      if (by > 0) window.scrollBy(0, by);
+    });
+  });
+})();
