@@ -6,12 +6,12 @@ PostgreSQL because it never runs in the database. GeoJSON coordinates are [lon, 
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
+
+from medborgarloften.places.outlines import kommun_outlines
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -105,15 +105,9 @@ def near(
     return False
 
 
-@cache
 def kommun_geometries() -> dict[str, dict[str, Any]]:
-    """Kommunkod → boundary geometry, from ``data/kommuner.geojson``."""
-    with (DATA_DIR / "kommuner.geojson").open(encoding="utf-8") as handle:
-        collection = json.load(handle)
-    return {
-        feature["properties"]["code"]: feature["geometry"]
-        for feature in collection["features"]
-    }
+    """Kommunkod → boundary geometry, from ``places/data/kommuner.geojson``."""
+    return kommun_outlines()
 
 
 def kommun_geometry(code: str) -> dict[str, Any] | None:

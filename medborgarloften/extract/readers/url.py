@@ -346,6 +346,8 @@ def fetch(
     public_only: bool = False,
     resolver: Resolver | None = None,
     total_timeout: float | None = None,
+    accepted_types: Iterable[str] | None = None,
+    accept: str = ACCEPT_HEADER,
 ) -> Download:
     """Download ``url`` within the limits or raise ExtractError saying why not.
 
@@ -355,6 +357,8 @@ def fetch(
     addresses, on the first request and on every redirect, so a form on a web server
     cannot be used to reach the server's own network. ``transport`` replaces the
     network entirely (tests); ``resolver`` replaces only the name lookup.
+    ``accepted_types`` and ``accept`` replace the document types (media types) for
+    callers that fetch something else, such as a WFS answer in GeoJSON.
     """
     scheme = urlsplit(url).scheme.casefold()
     if scheme not in ("http", "https"):
@@ -368,7 +372,7 @@ def fetch(
     deadline = time.monotonic() + total
     headers = {
         "User-Agent": user_agent,
-        "Accept": ACCEPT_HEADER,
+        "Accept": accept,
         "Accept-Encoding": ACCEPT_ENCODING,
     }
     if transport is None:
@@ -389,7 +393,7 @@ def fetch(
         ):
             _check_status(response)
             content_type = response.headers.get("content-type", "")
-            _check_type(content_type)
+            _check_type(content_type, accepted_types)
             data = read_body(
                 response, max_bytes=max_bytes, deadline=deadline, total=total
             )
@@ -436,9 +440,19 @@ def _check_status(response: httpx.Response) -> None:
         )
 
 
-def _check_type(content_type: str) -> None:
+def _check_type(content_type: str, accepted: Iterable[str] | None = None) -> None:
     kind = media_type(content_type)
-    if kind in ACCEPTED_TYPES or kind in GENERIC_TYPES:
+    if kind in GENERIC_TYPES:
+        return
+    if accepted is not None:
+        allowed = set(accepted)
+        if kind in allowed:
+            return
+        raise ExtractError(
+            f"Filtypen {kind} stöds inte här (bara {', '.join(sorted(allowed))}) / "
+            f"the file type {kind} is not supported here"
+        )
+    if kind in ACCEPTED_TYPES:
         return
     raise ExtractError(
         f"Filtypen {kind} stöds inte (bara HTML, PDF, DOCX och text) / the file "
