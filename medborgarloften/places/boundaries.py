@@ -120,6 +120,8 @@ class BoundaryFile:
     features: list[BoundaryFeature] = field(default_factory=list)
     name_field: str = ""
     fields: list[str] = field(default_factory=list)
+    #: The file's name or the WFS address, kept as the boundaries' source.
+    source: str = ""
 
     @property
     def crs_label(self) -> str:
@@ -593,7 +595,12 @@ def read_boundaries(
             f"först / the file has more than {MAX_VERTICES} vertices"
         )
     result = BoundaryFile(
-        format=fmt, crs=source, crs_source=how, name_field=chosen, fields=fields
+        format=fmt,
+        crs=source,
+        crs_source=how,
+        name_field=chosen,
+        fields=fields,
+        source=filename,
     )
     for index, item in enumerate(raw, start=1):
         name = " ".join(str(item.properties.get(chosen) or "").split())

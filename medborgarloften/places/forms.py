@@ -378,3 +378,13 @@ class BoundaryConfirmForm(forms.Form):
 
     geojson = forms.CharField(widget=forms.HiddenInput, max_length=8 * 1024 * 1024)
     create_missing = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # What the previewed file was, kept as the boundaries' source.
+    source = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
+    format = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
+    crs = forms.TypedChoiceField(
+        widget=forms.HiddenInput, required=False, coerce=int, choices=()
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["crs"].choices = _crs_choices()

@@ -217,6 +217,7 @@ def boundary_wfs_read(
     return boundary_file_read(
         kommun=kommun,
         data=download.data,
+        filename=url.strip()[:200],
         crs=crs,
         name_field=name_field,
         source_format="WFS",

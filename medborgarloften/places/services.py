@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -763,6 +764,7 @@ def _area_save(
     code: str,
     aliases: Iterable[str],
     geometry: Any,
+    geometry_source: str | None = None,
 ) -> Area:
     name, code = " ".join(name.split()), code.strip().upper()
     alias_list = _clean_aliases(aliases, name)
@@ -782,6 +784,10 @@ def _area_save(
     area.kind = kind
     area.code = code
     area.aliases = alias_list
+    if geometry_source is not None:
+        area.geometry_source = " ".join(geometry_source.split())[:300]
+    elif geometry != area.geometry or geometry is None:
+        area.geometry_source = ""  # drawn or pasted by hand: no file behind it
     area.geometry = geometry
     if area.pk:
         area.version += 1
@@ -799,6 +805,7 @@ def area_create(
     code: str = "",
     aliases: Iterable[str] = (),
     geometry: dict[str, Any] | None = None,
+    geometry_source: str = "",
 ) -> Area:
     """Add an area to a kommun: a name (or alias) used once per kommun, valid GeoJSON."""
     return _area_save(
@@ -809,6 +816,7 @@ def area_create(
         code=code,
         aliases=aliases,
         geometry=geometry,
+        geometry_source=geometry_source,
     )
 
 
@@ -821,10 +829,12 @@ def area_update(
     code: str = "",
     aliases: Iterable[str] = (),
     geometry: dict[str, Any] | None = None,
+    geometry_source: str | None = None,
     expected_version: int | None = None,
 ) -> Area:
     """Change an area under the same rules as ``area_create``; it stays in its kommun.
-    With ``expected_version`` a change somebody else saved in between is refused."""
+    With ``expected_version`` a change somebody else saved in between is refused.
+    ``geometry_source`` None keeps the boundary's source while the boundary stays."""
     area = Area.objects.select_for_update().select_related("kommun").get(pk=area.pk)
     _check_version(area, expected_version)
     return _area_save(
@@ -835,6 +845,7 @@ def area_update(
         code=code,
         aliases=aliases,
         geometry=geometry,
+        geometry_source=geometry_source,
     )
 
 
@@ -923,6 +934,7 @@ def area_boundaries_import(
     create_missing: bool = True,
     kind: str = AreaKind.OMRADE,
     dry_run: bool = False,
+    today: Any = None,
 ) -> BoundaryImportSummary:
     """Give the kommun's areas the boundaries of an imported file, all or nothing.
 
@@ -946,6 +958,13 @@ def area_boundaries_import(
     summary = BoundaryImportSummary(
         format=boundaries.format, crs_label=boundaries.crs_label, dry_run=dry_run
     )
+    day = today or timezone.localdate()
+    source = _("%(source)s (%(format)s, %(crs)s), inläst %(day)s") % {
+        "source": boundaries.source or _("okänd fil"),
+        "format": boundaries.format,
+        "crs": boundaries.crs_label,
+        "day": day.isoformat(),
+    }
     for match in matches:
         feature = match.feature
         if match.action == "hoppas över":
@@ -956,7 +975,9 @@ def area_boundaries_import(
             summary.updated.append(match.area.name)
             if not dry_run:
                 Area.objects.filter(pk=match.area.pk).update(
-                    geometry=feature.geometry, version=F("version") + 1
+                    geometry=feature.geometry,
+                    geometry_source=source[:300],
+                    version=F("version") + 1,
                 )
         else:
             summary.created.append(feature.name)
@@ -969,5 +990,6 @@ def area_boundaries_import(
                     kind=kind,
                     code=code if coded and coded["kommun"] == kommun.code else "",
                     geometry=feature.geometry,
+                    geometry_source=source,
                 )
     return summary

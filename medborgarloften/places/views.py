@@ -325,11 +325,13 @@ def area_import(request: HttpRequest, code: str) -> HttpResponse:
         form = BoundaryImportForm()
         if confirm.is_valid():
             try:
+                confirmed = confirm.cleaned_data
                 boundaries = boundary_file_read(
-                    kommun=kommun,
-                    data=confirm.cleaned_data["geojson"].encode(),
-                    crs=4326,
+                    kommun=kommun, data=confirmed["geojson"].encode(), crs=4326
                 )
+                boundaries.source = confirmed["source"]
+                boundaries.format = confirmed["format"] or boundaries.format
+                boundaries.crs = confirmed["crs"] or boundaries.crs
                 summary = services.area_boundaries_import(
                     kommun=kommun,
                     boundaries=boundaries,
@@ -368,6 +370,9 @@ def area_import(request: HttpRequest, code: str) -> HttpResponse:
                                 boundaries.as_geojson(), ensure_ascii=False
                             ),
                             "create_missing": create,
+                            "source": boundaries.source[:200],
+                            "format": boundaries.format,
+                            "crs": boundaries.crs,
                         }
                     )
     context["form"] = form

@@ -288,6 +288,9 @@ def test_exportareas_of_an_epsg_3006_import_gives_wgs84_inside_the_kommun(
     out = StringIO()
     call_command("importareas", str(path), kommun="0880", stdout=out)
     assert "2 nya områden" in out.getvalue()
+    assert Area.objects.get(name="Berga").geometry_source.startswith(
+        "stadsdelar.zip (Shapefile (zip), SWEREF 99 TM (EPSG:3006))"
+    )
     assert "SWEREF 99 TM (EPSG:3006)" in out.getvalue()
     exported = StringIO()
     call_command("exportareas", kommun="0880", stdout=exported)
@@ -358,15 +361,13 @@ def test_the_staff_page_previews_then_imports_on_confirmation(
     assert "<svg" in page and "area-ny" in page and "area-uppdateras" in page
     assert not Area.objects.get(name="Berga").geometry  # nothing saved yet
     confirm = response.context["confirm"]
-    response = client.post(
-        url,
-        {
-            "geojson": confirm.initial["geojson"],
-            "create_missing": "True",
-        },
-    )
+    response = client.post(url, {**confirm.initial, "create_missing": "True"})
     assert response.status_code == 302
-    assert Area.objects.get(name="Berga").geometry["type"] == "Polygon"
+    berga = Area.objects.get(name="Berga")
+    assert berga.geometry["type"] == "Polygon"
+    assert berga.geometry_source.startswith(
+        "stadsdelar.gpkg (GeoPackage, SWEREF 99 TM (EPSG:3006)), inläst "
+    )
     assert _inside_kalmar(Area.objects.get(name="Kvarnholmen").geometry)
     export = client.get(reverse("places:area_export", args=[kalmar.code]))
     assert export["Content-Type"].startswith("application/geo+json")
