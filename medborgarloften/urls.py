@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from medborgarloften.places.views import tile
+
 urlpatterns = [
     path("", include("medborgarloften.publishing.urls")),
     path("api/v1/", include("medborgarloften.publishing.api.urls")),
@@ -13,6 +15,8 @@ urlpatterns = [
     path("personal/uppfoljning/", include("medborgarloften.followup.urls")),
     path("personal/lagesbild/", include("medborgarloften.situation.urls")),
     path("enkat/", include("medborgarloften.situation.public_urls")),
+    # Background tiles from the installation's own MBTiles file (places.maps).
+    path("kartor/<int:z>/<int:x>/<int:y>", tile, name="map_tile"),
     path("django-admin/", admin.site.urls),
 ]
 

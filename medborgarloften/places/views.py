@@ -28,6 +28,7 @@ from .forms import (
     OrganisationFilterForm,
     OrganisationForm,
 )
+from .maps import mbtiles_tile
 from .models import Area, Organisation, OrganisationKind
 from .outlines import kommun_outline
 from .permissions import (
@@ -413,4 +414,18 @@ def area_export(request: HttpRequest, code: str) -> HttpResponse:
     response["Content-Disposition"] = (
         f'attachment; filename="omraden-{kommun.code}.geojson"'
     )
+    return response
+
+
+@require_http_methods(["GET", "HEAD"])
+def tile(request: HttpRequest, z: int, x: int, y: int) -> HttpResponse:
+    """A background tile from the installation's own MBTiles file (MAP_TILE_MBTILES),
+    so residents' map views reach no third party. Public: the tiles are a map."""
+    found = mbtiles_tile(z=z, x=x, y=y)
+    if found is None:
+        response = HttpResponse(status=404)
+    else:
+        data, media_type = found
+        response = HttpResponse(data, content_type=media_type)
+    response["Cache-Control"] = "public, max-age=86400"
     return response

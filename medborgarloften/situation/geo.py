@@ -76,6 +76,13 @@ def contains(geometry: dict[str, Any] | None, *, lat: float, lon: float) -> bool
     return False
 
 
+def extent(geometry: dict[str, Any] | None) -> float:
+    """The area of the geometry's bounding box in square degrees (to rank sizes)."""
+    xs = [p[0] for polygon in polygons(geometry) for p in polygon[0]]
+    ys = [p[1] for polygon in polygons(geometry) for p in polygon[0]]
+    return (max(xs) - min(xs)) * (max(ys) - min(ys)) if xs else math.inf
+
+
 def _segment_distance(px: float, py: float, a: list[float], b: list[float]) -> float:
     # Degrees of longitude shrink with latitude; scale them so distances are fair.
     k = math.cos(math.radians(py))

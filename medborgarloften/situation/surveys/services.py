@@ -322,8 +322,22 @@ def walk_point_submit(
         _add(errors, "position", _("Plats: klicka på kartan eller välj ett område."))
     if errors:
         raise ValidationError(errors)
-    if area is None and latitude is not None and longitude is not None:
-        area = area_at(kommun=kommun, latitude=latitude, longitude=longitude)
+    if latitude is not None and longitude is not None:
+        # The point is stored with the area it lies in, whatever was chosen in the
+        # list; a chosen area the point is not near is dropped rather than kept wrong.
+        found = area_at(kommun=kommun, latitude=latitude, longitude=longitude)
+        if found is not None:
+            area = found
+        elif area is not None and not (
+            area.geometry is None
+            or geo.near(
+                area.geometry,
+                lat=latitude,
+                lon=longitude,
+                tolerance=geo.AREA_TOLERANCE_DEGREES,
+            )
+        ):
+            area = None
     return WalkPoint.objects.create(
         survey=survey,
         area=area,
