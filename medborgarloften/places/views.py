@@ -28,7 +28,7 @@ from .forms import (
     OrganisationFilterForm,
     OrganisationForm,
 )
-from .maps import mbtiles_tile
+from .maps import map_config, mbtiles_tile
 from .models import Area, Organisation, OrganisationKind
 from .outlines import kommun_outline
 from .permissions import (
@@ -395,12 +395,42 @@ def _import_preview(
         if m.feature.geometry
     ]
     refused = [m for m in matches if m.action == "fel"]
+    labels = {m.action: m.action_label for m in matches}
+    labels["befintlig"] = _("kommunens övriga område")
+    features = [
+        {
+            "type": "Feature",
+            "properties": {
+                "name": name,
+                "label": labels.get(kind, kind),
+                "fill": PREVIEW_FILLS.get(kind, "#e4e4ea"),
+            },
+            "geometry": geometry,
+        }
+        for name, geometry, kind in items
+    ]
+    interactive = map_config(
+        title=_("Förhandsvisning av områdena i filen"),
+        kommun_code=kommun.code,
+        features=features,
+        focus=[m.feature.name for m in matches if m.feature.geometry],
+    ).as_json()
     return {
         "boundaries": boundaries,
         "matches": matches,
         "refused": refused,
         "preview": preview(items, outline=kommun_outline(kommun.code)),
+        "interactive": interactive,
     }
+
+
+#: The preview's colours, as in css/maps.css.
+PREVIEW_FILLS = {
+    "ny": "#2a9d5c",
+    "uppdateras": "#3182bd",
+    "oförändrad": "#9ecae1",
+    "befintlig": "#e4e4ea",
+}
 
 
 @login_required
