@@ -5,6 +5,8 @@ no serious or critical violations on the pages that carry it."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 
 import pytest
@@ -247,3 +249,47 @@ def test_the_lagesbild_map_has_no_serious_violations_and_keeps_its_table(
     assert page.locator("path.map-area").count() == 2
     assert page.get_by_role("table").filter(has_text="Kartans värden").is_visible()
     assert _serious_violations(page) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_map_needs_no_inline_style_or_script_under_a_strict_policy(
+    live_server, page, settings, kalmar, walk_areas, tiles, person_speed
+):
+    """Leaflet sets styles through the DOM, which a policy without 'unsafe-inline'
+    allows: the map must work the day style-src drops it."""
+    settings.SECURE_CSP = {
+        **settings.SECURE_CSP,
+        "style-src": ["'self'"],
+        "script-src": ["'self'"],
+    }
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    walk = open_survey(kalmar, kind="vandring", keys=[], areas=[walk_areas["Berga"]])
+    page.goto(f"{live_server.url}/enkat/{walk.token}/")
+    assert "style-src 'self';" in page.evaluate(
+        "fetch(location.href).then(r => r.headers.get('content-security-policy'))"
+    )
+    page.locator("img.leaflet-tile-loaded").first.wait_for()
+    canvas = page.locator("#vandring-karta [data-map-canvas]")
+    box = canvas.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.get_by_text("Platsen är markerad: Berga.").wait_for()
+    # Leaflet placed the marker where it was clicked (its styles took effect).
+    icon = page.locator(".leaflet-marker-icon").bounding_box()
+    assert abs(icon["x"] + icon["width"] / 2 - (box["x"] + box["width"] / 2)) < 3
+    # The only refusals are the page's own <style> blocks (other templates' work),
+    # each named by its hash; none comes from the map.
+    blocks = re.findall(r"<style>(.*?)</style>", page.content(), re.S)
+    hashes = {
+        base64.b64encode(hashlib.sha256(b.encode()).digest()).decode() for b in blocks
+    }
+    for violation in violations:
+        named = re.search(r"'sha256-([^']+)'", violation)
+        assert named and named.group(1) in hashes, violation
