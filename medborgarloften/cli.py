@@ -51,6 +51,15 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "exportkommun",
         "Exportera allt om en kommun som zip / export all of one kommun's data",
     ),
+    "importareas": (
+        "importareas",
+        "Läs in områdesgränser (GeoJSON, GeoPackage, Shapefile, WFS) / import area "
+        "boundaries",
+    ),
+    "exportareas": (
+        "exportareas",
+        "Skriv en kommuns områden som GeoJSON (WGS 84) / export areas as GeoJSON",
+    ),
     "manage": ("", "Kör valfritt Django-kommando / run any Django management command"),
 }
 

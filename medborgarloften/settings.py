@@ -317,6 +317,26 @@ ACCESSIBILITY_METHOD = env_str("ACCESSIBILITY_METHOD")
 ACCESSIBILITY_ASSESSED_ON = env_str("ACCESSIBILITY_ASSESSED_ON")  # YYYY-MM-DD
 ACCESSIBILITY_UPDATED_ON = env_str("ACCESSIBILITY_UPDATED_ON")  # YYYY-MM-DD
 ACCESSIBILITY_PUBLISHED_ON = env_str("ACCESSIBILITY_PUBLISHED_ON")  # YYYY-MM-DD
+# --- Background map (docs/deploy.md "Background map") ---------------------------------
+# None by default: the maps draw the kommun's outline and areas and ask no tile server
+# anything, because a third-party tile server sees where every resident looks. Either a
+# raster MBTiles file the installation serves itself (at /kartor/{z}/{x}/{y}), or an
+# XYZ/WMTS address with {z}, {x}, {y}, whose origin is then allowed in img-src.
+MAP_TILE_MBTILES = env_str("MAP_TILE_MBTILES")
+MAP_TILE_URL = env_str("MAP_TILE_URL")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION")
+MAP_TILE_MAX_ZOOM = int(env_str("MAP_TILE_MAX_ZOOM", "18"))
+
+
+def _tile_origin(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+if _tile_origin(MAP_TILE_URL):
+    SECURE_CSP["img-src"].append(_tile_origin(MAP_TILE_URL))
 
 # --- Rate limits (per client, shared by every process; docs/deploy.md) --------------
 # bucket -> (requests, window in seconds). Counted under a keyed hash of the address,

@@ -7,6 +7,8 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import JavaScriptCatalog, set_language
 
+from medborgarloften.places.views import tile
+
 
 def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
     # Resolved per request: the hashed name exists only once collectstatic has run.
@@ -23,6 +25,8 @@ urlpatterns = [
     path("personal/uppfoljning/", include("medborgarloften.followup.urls")),
     path("personal/lagesbild/", include("medborgarloften.situation.urls")),
     path("enkat/", include("medborgarloften.situation.public_urls")),
+    # Background tiles from the installation's own MBTiles file (places.maps).
+    path("kartor/<int:z>/<int:x>/<int:y>", tile, name="map_tile"),
     path("django-admin/", admin.site.urls),
     # The language switch in the header. Without a CSRF token in every page's header
     # the public pages stay cacheable (publishing/pagecache.py); a forged request can

@@ -200,6 +200,10 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "places:area_create": {"code": s.kommun.code},
         "places:area_edit": {"code": s.kommun.code, "pk": s.area.pk},
         "places:area_delete": {"code": s.kommun.code, "pk": s.area.pk},
+        "places:area_import": {"code": s.kommun.code},
+        "places:area_export": {"code": s.kommun.code},
+        # background tiles: public, the same for everyone (none configured here)
+        ":map_tile": {"z": 12, "x": 2234, "y": 1262},
         # follow-up
         "followup:dashboard": {"pk": s.draft.pk},
         "followup:activities": {"pk": s.draft.pk},

@@ -305,3 +305,85 @@ class AreaForm(AccessibleFormMixin, forms.Form):
                 _("Geometri: ska vara ett GeoJSON-objekt, t.ex. en Polygon.")
             )
         return value
+
+
+def _crs_choices() -> list[tuple[str, str]]:
+    from .boundaries import SUPPORTED_CRS
+
+    return [("", _("Som filen anger (eller känns igen)"))] + [
+        (str(code), f"{name} (EPSG:{code})") for code, name in SUPPORTED_CRS.items()
+    ]
+
+
+class BoundaryImportForm(AccessibleFormMixin, forms.Form):
+    """A boundary file or a WFS address, and how to read it."""
+
+    file = forms.FileField(
+        label=_("Fil"),
+        required=False,
+        help_text=_(
+            "GeoJSON, GeoPackage (.gpkg) eller zippad Shapefile (.zip med .shp, .shx, "
+            ".dbf och .prj), i SWEREF 99 TM, en SWEREF 99-zon eller WGS 84."
+        ),
+    )
+    url = forms.URLField(
+        label=_("eller WFS-adress"),
+        required=False,
+        max_length=2000,
+        assume_scheme="https",
+        help_text=_(
+            "En WFS GetFeature-adress med typeNames, t.ex. "
+            "https://karta.kommun.se/geoserver/wfs?typeNames=kommun:stadsdelar. "
+            "Svaret hämtas som GeoJSON."
+        ),
+    )
+    crs = forms.ChoiceField(label=_("Koordinatsystem"), required=False, choices=())
+    name_field = forms.CharField(
+        label=_("Fält med områdets namn"),
+        required=False,
+        max_length=100,
+        help_text=_("Lämna tomt för att använda namn, name, stadsdel eller liknande."),
+    )
+    create_missing = forms.BooleanField(
+        label=_("Lägg till områden som saknas"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Annars får bara områden som redan finns (samma namn eller andra namn) "
+            "en gräns."
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["crs"].choices = _crs_choices()
+        self.mark_fields()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("file") and not data.get("url"):
+            raise ValidationError(
+                _("Välj en fil eller skriv en WFS-adress."), code="required"
+            )
+        if data.get("file") and data.get("url"):
+            raise ValidationError(
+                _("Välj antingen en fil eller en WFS-adress, inte båda.")
+            )
+        return data
+
+
+class BoundaryConfirmForm(forms.Form):
+    """The previewed areas, in WGS 84, posted back to be imported."""
+
+    geojson = forms.CharField(widget=forms.HiddenInput, max_length=8 * 1024 * 1024)
+    create_missing = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # What the previewed file was, kept as the boundaries' source.
+    source = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
+    format = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
+    crs = forms.TypedChoiceField(
+        widget=forms.HiddenInput, required=False, coerce=int, choices=()
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["crs"].choices = _crs_choices()

@@ -202,6 +202,15 @@ class Area(models.Model):
         help_text=_("Andra namn för samma område, t.ex. delarna i 'Berga/Funkabo'."),
     )
     geometry = models.JSONField(_("geometri (GeoJSON)"), null=True, blank=True)
+    geometry_source = PlainCharField(
+        _("gränsens källa"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Varifrån gränsen kommer, t.ex. den inlästa filen, eller att den är "
+            "ungefärlig."
+        ),
+    )
     #: Optimistic locking, as on Organisation.
     version = models.PositiveIntegerField(_("version"), default=1)
 

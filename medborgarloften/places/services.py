@@ -15,9 +15,11 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from .boundaries import BoundaryFile
 from .geojson import geojson_problem
 from .lookup import fold
 from .models import (
@@ -48,7 +50,9 @@ from .reference import (
 from .selectors import area_usage
 
 __all__ = [
+    "BoundaryImportSummary",
     "ReferenceLoadSummary",
+    "area_boundaries_import",
     "area_create",
     "area_delete",
     "area_update",
@@ -762,6 +766,7 @@ def _area_save(
     code: str,
     aliases: Iterable[str],
     geometry: Any,
+    geometry_source: str | None = None,
 ) -> Area:
     name, code = " ".join(name.split()), code.strip().upper()
     alias_list = _clean_aliases(aliases, name)
@@ -781,6 +786,10 @@ def _area_save(
     area.kind = kind
     area.code = code
     area.aliases = alias_list
+    if geometry_source is not None:
+        area.geometry_source = " ".join(geometry_source.split())[:300]
+    elif geometry != area.geometry or geometry is None:
+        area.geometry_source = ""  # drawn or pasted by hand: no file behind it
     area.geometry = geometry
     if area.pk:
         area.version += 1
@@ -798,6 +807,7 @@ def area_create(
     code: str = "",
     aliases: Iterable[str] = (),
     geometry: dict[str, Any] | None = None,
+    geometry_source: str = "",
 ) -> Area:
     """Add an area to a kommun: a name (or alias) used once per kommun, valid GeoJSON."""
     return _area_save(
@@ -808,6 +818,7 @@ def area_create(
         code=code,
         aliases=aliases,
         geometry=geometry,
+        geometry_source=geometry_source,
     )
 
 
@@ -820,10 +831,12 @@ def area_update(
     code: str = "",
     aliases: Iterable[str] = (),
     geometry: dict[str, Any] | None = None,
+    geometry_source: str | None = None,
     expected_version: int | None = None,
 ) -> Area:
     """Change an area under the same rules as ``area_create``; it stays in its kommun.
-    With ``expected_version`` a change somebody else saved in between is refused."""
+    With ``expected_version`` a change somebody else saved in between is refused.
+    ``geometry_source`` None keeps the boundary's source while the boundary stays."""
     area = Area.objects.select_for_update().select_related("kommun").get(pk=area.pk)
     _check_version(area, expected_version)
     return _area_save(
@@ -834,6 +847,7 @@ def area_update(
         code=code,
         aliases=aliases,
         geometry=geometry,
+        geometry_source=geometry_source,
     )
 
 
@@ -860,3 +874,124 @@ def area_delete(*, area: Area) -> None:
             }
         )
     area.delete()
+
+
+# --- area boundaries ------------------------------------------------------------------
+
+
+@dataclass
+class BoundaryImportSummary:
+    """What ``area_boundaries_import`` did (or, with ``dry_run``, would do)."""
+
+    format: str
+    crs_label: str
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    def __str__(self) -> str:
+        text = _(
+            "%(format)s i %(crs)s: %(created)d nya områden, %(updated)d med ny gräns, "
+            "%(unchanged)d oförändrade, %(skipped)d hoppades över"
+        ) % {
+            "format": self.format,
+            "crs": self.crs_label,
+            "created": len(self.created),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+            "skipped": len(self.skipped),
+        }
+        if self.dry_run:
+            text += " " + _("(provkörning, inget sparat)")
+        return text
+
+
+def _boundary_refusal(refused: list[Any]) -> ValidationError:
+    lines = [
+        _("Rad %(row)d (%(name)s): %(problem)s")
+        % {
+            "row": m.feature.index,
+            "name": m.feature.name or "–",
+            "problem": m.problem,
+        }
+        for m in refused
+    ]
+    head = ngettext(
+        "Ingenting är inläst: %(n)d område i filen kan inte användas. Rätta det och "
+        "försök igen.",
+        "Ingenting är inläst: %(n)d områden i filen kan inte användas. Rätta dem och "
+        "försök igen.",
+        len(refused),
+    ) % {"n": len(refused)}
+    return ValidationError({"geometry": [head, *lines]})
+
+
+@transaction.atomic
+def area_boundaries_import(
+    *,
+    kommun: Organisation,
+    boundaries: BoundaryFile,
+    create_missing: bool = True,
+    kind: str = AreaKind.OMRADE,
+    dry_run: bool = False,
+    today: Any = None,
+) -> BoundaryImportSummary:
+    """Give the kommun's areas the boundaries of an imported file, all or nothing.
+
+    Areas are matched by name or alias (then DeSO/RegSO code); unmatched ones are
+    created when ``create_missing``. One unusable area (invalid, self-intersecting,
+    outside the kommun, twice in the file) refuses the whole file, with every reason
+    listed, so a kommun never ends up with half of its districts from one file.
+    """
+    from .selectors import boundary_matches
+
+    if kommun.kind != OrganisationKind.KOMMUN:
+        raise ValidationError(
+            {"kommun": _("%(org)s är ingen kommun.") % {"org": kommun}}
+        )
+    matches = boundary_matches(
+        kommun=kommun, boundaries=boundaries, create_missing=create_missing
+    )
+    refused = [m for m in matches if m.action == "fel"]
+    if refused:
+        raise _boundary_refusal(refused)
+    summary = BoundaryImportSummary(
+        format=boundaries.format, crs_label=boundaries.crs_label, dry_run=dry_run
+    )
+    day = today or timezone.localdate()
+    source = _("%(source)s (%(format)s, %(crs)s), inläst %(day)s") % {
+        "source": boundaries.source or _("okänd fil"),
+        "format": boundaries.format,
+        "crs": boundaries.crs_label,
+        "day": day.isoformat(),
+    }
+    for match in matches:
+        feature = match.feature
+        if match.action == "hoppas över":
+            summary.skipped.append(feature.name)
+        elif match.action == "oförändrad":
+            summary.unchanged.append(match.area.name)
+        elif match.action == "uppdateras":
+            summary.updated.append(match.area.name)
+            if not dry_run:
+                Area.objects.filter(pk=match.area.pk).update(
+                    geometry=feature.geometry,
+                    geometry_source=source[:300],
+                    version=F("version") + 1,
+                )
+        else:
+            summary.created.append(feature.name)
+            if not dry_run:
+                code = feature.code.upper()
+                coded = _AREA_CODE.match(code)
+                area_create(
+                    kommun=kommun,
+                    name=feature.name,
+                    kind=kind,
+                    code=code if coded and coded["kommun"] == kommun.code else "",
+                    geometry=feature.geometry,
+                    geometry_source=source,
+                )
+    return summary

@@ -12,6 +12,12 @@ urlpatterns = [
     path("<int:pk>/andra/", views.organisation_edit, name="edit"),
     path("kommun/<str:code>/omraden/", views.area_list, name="areas"),
     path("kommun/<str:code>/omraden/nytt/", views.area_create, name="area_create"),
+    path("kommun/<str:code>/omraden/importera/", views.area_import, name="area_import"),
+    path(
+        "kommun/<str:code>/omraden/omraden.geojson",
+        views.area_export,
+        name="area_export",
+    ),
     path(
         "kommun/<str:code>/omraden/<int:pk>/andra/",
         views.area_edit,

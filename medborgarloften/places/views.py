@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,8 +20,17 @@ from medborgarloften.accounts.permissions import (
 )
 
 from . import services
-from .forms import AreaForm, OrganisationFilterForm, OrganisationForm
+from .boundaries import BoundaryError, preview
+from .forms import (
+    AreaForm,
+    BoundaryConfirmForm,
+    BoundaryImportForm,
+    OrganisationFilterForm,
+    OrganisationForm,
+)
+from .maps import map_config, mbtiles_tile
 from .models import Area, Organisation, OrganisationKind
+from .outlines import kommun_outline
 from .permissions import (
     can_change_reference_fields,
     can_edit_areas,
@@ -31,7 +41,11 @@ from .permissions import (
 )
 from .selectors import (
     area_usage,
+    areas_geojson,
     areas_of,
+    boundary_file_read,
+    boundary_matches,
+    boundary_wfs_read,
     kommuner_as_text,
     organisation_events,
     organisation_search,
@@ -266,3 +280,182 @@ def area_delete(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         {"kommun": kommun, "area": area, "usage": area_usage(area), "error": error},
         status=400 if error else 200,
     )
+
+
+#: The largest boundary file the staff page reads.
+MAX_BOUNDARY_UPLOAD = 50 * 1024 * 1024
+
+
+def _boundaries_from_form(kommun: Organisation, form: BoundaryImportForm) -> Any:
+    from django.conf import settings
+
+    data = form.cleaned_data
+    crs = data["crs"] or None
+    if data["url"]:
+        return boundary_wfs_read(
+            kommun=kommun,
+            url=data["url"],
+            crs=crs,
+            name_field=data["name_field"],
+            allow_private=settings.IMPORT_ALLOW_PRIVATE_URLS,
+        )
+    upload = data["file"]
+    if upload.size > MAX_BOUNDARY_UPLOAD:
+        raise BoundaryError(
+            _("Filen är större än %(mb)d MB.") % {"mb": MAX_BOUNDARY_UPLOAD // 2**20}
+        )
+    return boundary_file_read(
+        kommun=kommun,
+        data=upload.read(),
+        filename=upload.name,
+        crs=crs,
+        name_field=data["name_field"],
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def area_import(request: HttpRequest, code: str) -> HttpResponse:
+    """Upload a boundary file (or give a WFS address), see it on a map with what
+    happens to each area, then import it all or nothing."""
+    kommun = _kommun_for_area_editor(request, code)
+    context: dict[str, Any] = {"kommun": kommun, "boundaries": None, "error": ""}
+    status = 200
+    if request.method == "POST" and "geojson" in request.POST:
+        confirm = BoundaryConfirmForm(request.POST)
+        form = BoundaryImportForm()
+        if confirm.is_valid():
+            try:
+                confirmed = confirm.cleaned_data
+                boundaries = boundary_file_read(
+                    kommun=kommun, data=confirmed["geojson"].encode(), crs=4326
+                )
+                boundaries.source = confirmed["source"]
+                boundaries.format = confirmed["format"] or boundaries.format
+                boundaries.crs = confirmed["crs"] or boundaries.crs
+                summary = services.area_boundaries_import(
+                    kommun=kommun,
+                    boundaries=boundaries,
+                    create_missing=confirm.cleaned_data["create_missing"],
+                )
+            except BoundaryError as exc:
+                context["error"] = str(exc)
+            except ValidationError as exc:
+                context["error"] = " ".join(exc.messages)
+            else:
+                messages.success(request, str(summary))
+                return redirect("places:areas", code=kommun.code)
+        else:
+            context["error"] = _("Förhandsvisningen kom inte med; välj filen igen.")
+        status = 400
+    else:
+        form = BoundaryImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST":
+            status = 400
+            if form.is_valid():
+                try:
+                    boundaries = _boundaries_from_form(kommun, form)
+                except BoundaryError as exc:
+                    form.add_error(None, str(exc))
+                    form.mark_fields()
+                else:
+                    status = 200
+                    create = form.cleaned_data["create_missing"]
+                    matches = boundary_matches(
+                        kommun=kommun, boundaries=boundaries, create_missing=create
+                    )
+                    context.update(_import_preview(kommun, boundaries, matches))
+                    context["confirm"] = BoundaryConfirmForm(
+                        initial={
+                            "geojson": json.dumps(
+                                boundaries.as_geojson(), ensure_ascii=False
+                            ),
+                            "create_missing": create,
+                            "source": boundaries.source[:200],
+                            "format": boundaries.format,
+                            "crs": boundaries.crs,
+                        }
+                    )
+    context["form"] = form
+    return render(request, "places/area_import.html", context, status=status)
+
+
+def _import_preview(
+    kommun: Organisation, boundaries: Any, matches: list[Any]
+) -> dict[str, Any]:
+    matched = {m.area.pk for m in matches if m.area is not None}
+    items = [
+        (a.name, a.geometry, "befintlig")
+        for a in kommun.areas.all()
+        if a.geometry and a.pk not in matched
+    ]
+    items += [
+        (m.feature.name, m.feature.geometry, m.action)
+        for m in matches
+        if m.feature.geometry
+    ]
+    refused = [m for m in matches if m.action == "fel"]
+    labels = {m.action: m.action_label for m in matches}
+    labels["befintlig"] = _("kommunens övriga område")
+    features = [
+        {
+            "type": "Feature",
+            "properties": {
+                "name": name,
+                "label": labels.get(kind, kind),
+                "fill": PREVIEW_FILLS.get(kind, "#e4e4ea"),
+            },
+            "geometry": geometry,
+        }
+        for name, geometry, kind in items
+    ]
+    interactive = map_config(
+        title=_("Förhandsvisning av områdena i filen"),
+        kommun_code=kommun.code,
+        features=features,
+        focus=[m.feature.name for m in matches if m.feature.geometry],
+    ).as_json()
+    return {
+        "boundaries": boundaries,
+        "matches": matches,
+        "refused": refused,
+        "preview": preview(items, outline=kommun_outline(kommun.code)),
+        "interactive": interactive,
+    }
+
+
+#: The preview's colours, as in css/maps.css.
+PREVIEW_FILLS = {
+    "ny": "#2a9d5c",
+    "uppdateras": "#3182bd",
+    "oförändrad": "#9ecae1",
+    "befintlig": "#e4e4ea",
+}
+
+
+@login_required
+def area_export(request: HttpRequest, code: str) -> HttpResponse:
+    """The kommun's areas as a GeoJSON download (what ``exportareas`` prints)."""
+    kommun = _kommun_for_area_editor(request, code)
+    response = HttpResponse(
+        json.dumps(areas_geojson(kommun=kommun), ensure_ascii=False, indent=1),
+        content_type="application/geo+json; charset=utf-8",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="omraden-{kommun.code}.geojson"'
+    )
+    return response
+
+
+@require_http_methods(["GET", "HEAD"])
+def tile(request: HttpRequest, z: int, x: int, y: int) -> HttpResponse:
+    """A background tile from the installation's own MBTiles file (MAP_TILE_MBTILES),
+    so residents' map views reach no third party. Public: the tiles are a map."""
+    found = mbtiles_tile(z=z, x=x, y=y)
+    if found is None:
+        response = HttpResponse(status=404)
+    else:
+        data, media_type = found
+        response = HttpResponse(data, content_type=media_type)
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

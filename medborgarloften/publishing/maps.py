@@ -68,7 +68,9 @@ def geo_names() -> dict[str, str]:
     """Kommunkod → name as the boundary file spells it (a fallback label)."""
     import json
 
-    with (geo.DATA_DIR / "kommuner.geojson").open(encoding="utf-8") as handle:
+    from medborgarloften.places.outlines import OUTLINES_PATH
+
+    with OUTLINES_PATH.open(encoding="utf-8") as handle:
         collection = json.load(handle)
     return {
         f["properties"]["code"]: f["properties"].get("name", "")

@@ -6,12 +6,12 @@ PostgreSQL because it never runs in the database. GeoJSON coordinates are [lon, 
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
+
+from medborgarloften.places.outlines import kommun_outlines
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -76,6 +76,13 @@ def contains(geometry: dict[str, Any] | None, *, lat: float, lon: float) -> bool
     return False
 
 
+def extent(geometry: dict[str, Any] | None) -> float:
+    """The area of the geometry's bounding box in square degrees (to rank sizes)."""
+    xs = [p[0] for polygon in polygons(geometry) for p in polygon[0]]
+    ys = [p[1] for polygon in polygons(geometry) for p in polygon[0]]
+    return (max(xs) - min(xs)) * (max(ys) - min(ys)) if xs else math.inf
+
+
 def _segment_distance(px: float, py: float, a: list[float], b: list[float]) -> float:
     # Degrees of longitude shrink with latitude; scale them so distances are fair.
     k = math.cos(math.radians(py))
@@ -105,15 +112,9 @@ def near(
     return False
 
 
-@cache
 def kommun_geometries() -> dict[str, dict[str, Any]]:
-    """Kommunkod → boundary geometry, from ``data/kommuner.geojson``."""
-    with (DATA_DIR / "kommuner.geojson").open(encoding="utf-8") as handle:
-        collection = json.load(handle)
-    return {
-        feature["properties"]["code"]: feature["geometry"]
-        for feature in collection["features"]
-    }
+    """Kommunkod → boundary geometry, from ``places/data/kommuner.geojson``."""
+    return kommun_outlines()
 
 
 def kommun_geometry(code: str) -> dict[str, Any] | None:

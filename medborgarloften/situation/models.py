@@ -685,6 +685,12 @@ class WalkPoint(models.Model):
     )
     latitude = models.FloatField(_("latitud"), null=True, blank=True)
     longitude = models.FloatField(_("longitud"), null=True, blank=True)
+    place_text = PlainCharField(
+        _("platsen med ord"),
+        max_length=200,
+        blank=True,
+        help_text=_("När den som svarar beskriver platsen i stället för att markera."),
+    )
     reasons = models.JSONField(_("skäl"), default=list)
     comment = PlainTextField(_("kommentar"), max_length=1000, blank=True)
     submitted_on = models.DateField(_("inskickad"))

@@ -220,6 +220,7 @@ def area_map_view(request: HttpRequest, code: str) -> HttpResponse:
             kommun,
             period=period,
             map=data,
+            interactive=selectors.area_map_component(kommun=kommun, data=data),
             choices=selectors.indicator_choices(),
             previous=period.previous(),
             following=period.following(),

@@ -128,7 +128,11 @@ def _areas(kommun: Organisation, summary: DemoSummary, reset: bool) -> dict[str,
     from medborgarloften.places.services import area_create, area_update
 
     existing = {a.name.casefold(): a for a in kommun.areas.all()}
-    for item in _read("omraden.json")["areas"]:
+    data = _read("omraden.json")
+    # The demo's boundaries are approximate and say so (Area.geometry_source); a
+    # boundary the kommun imported itself is never replaced by them.
+    approximate = data["geometry_source"]
+    for item in data["areas"]:
         area = existing.get(item["name"].casefold())
         if area is None:
             area = area_create(
@@ -136,17 +140,21 @@ def _areas(kommun: Organisation, summary: DemoSummary, reset: bool) -> dict[str,
                 name=item["name"],
                 kind=item["kind"],
                 aliases=item["aliases"],
+                geometry=item["geometry"],
+                geometry_source=approximate,
             )
             existing[area.name.casefold()] = area
             summary.areas += 1
-        elif reset:
+        elif reset or not area.geometry:
+            ours = not area.geometry or area.geometry_source == approximate
             area_update(
                 area=area,
-                name=item["name"],
-                kind=item["kind"],
+                name=item["name"] if reset else area.name,
+                kind=item["kind"] if reset else area.kind,
                 code=area.code,
-                aliases=item["aliases"],
-                geometry=area.geometry,
+                aliases=item["aliases"] if reset else area.aliases,
+                geometry=item["geometry"] if ours else area.geometry,
+                geometry_source=approximate if ours else area.geometry_source,
             )
     return {a.name: a for a in kommun.areas.all()}
 

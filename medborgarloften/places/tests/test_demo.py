@@ -215,3 +215,39 @@ def test_its_texts_are_not_copied_from_published_promises():
 def test_it_ships_every_promise_file():
     for name in PROMISE_FILES:
         assert (DEMO_DIR / name).exists()
+
+
+@pytest.mark.django_db
+def test_it_gives_every_demo_area_an_approximate_shape_inside_kalmar():
+    from shapely.geometry import shape
+
+    from medborgarloften.places.outlines import kommun_outline
+    from medborgarloften.situation.services.observations import area_at
+
+    demo_load(today=TODAY)
+    outline = shape(kommun_outline("0880")).buffer(0.01)
+    areas = list(Area.objects.filter(kommun__code="0880"))
+    assert len(areas) == 23
+    for area in areas:
+        assert area.geometry and shape(area.geometry).is_valid, area.name
+        assert outline.contains(shape(area.geometry)), area.name
+        assert "Ungefärlig" in area.geometry_source and "demon" in area.geometry_source
+    kalmar = Organisation.objects.kommuner().get(code="0880")
+    # The stadsdelar do not overlap, so a point belongs to one of them.
+    assert area_at(kommun=kalmar, latitude=56.685, longitude=16.322).name == "Berga"
+
+
+@pytest.mark.django_db
+def test_it_never_replaces_a_boundary_the_kommun_imported(kalmar):
+    demo_load(today=TODAY)
+    berga = Area.objects.get(kommun=kalmar, name="Berga")
+    own = {
+        "type": "Polygon",
+        "coordinates": [
+            [[16.31, 56.68], [16.33, 56.68], [16.33, 56.69], [16.31, 56.68]]
+        ],
+    }
+    Area.objects.filter(pk=berga.pk).update(geometry=own, geometry_source="berga.gpkg")
+    demo_load(today=TODAY, reset=True)
+    berga.refresh_from_db()
+    assert berga.geometry == own and berga.geometry_source == "berga.gpkg"

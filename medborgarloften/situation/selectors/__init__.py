@@ -18,7 +18,7 @@ from .analysis import (
     theme_counts_by_month,
     theme_series,
 )
-from .maps import area_map, indicator_choices
+from .maps import area_map, area_map_component, indicator_choices
 from .observations import (
     Summary,
     events_in_period,
@@ -33,6 +33,7 @@ __all__ = [
     "Summary",
     "area_comparison",
     "area_map",
+    "area_map_component",
     "count_figure",
     "crime_rates",
     "events_in_period",

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from medborgarloften.places.maps import area_feature, map_config
 from medborgarloften.places.models import Area, Organisation
 
 from .. import geo
@@ -193,6 +194,8 @@ def area_map(
             {
                 "x": x,
                 "y": y,
+                "lat": latitude,
+                "lon": longitude,
                 "title": f"{labels.get(category, category)}, {local:%Y-%m-%d %H:%M}",
             }
         )
@@ -219,3 +222,28 @@ def area_map(
         areas_without_geometry=[a.name for a in areas if not a.geometry],
         points_left_out=max(0, total_points - MAX_POINTS),
     )
+
+
+def area_map_component(*, kommun: Organisation, data: MapData) -> dict[str, Any]:
+    """The same map for the interactive component (places.maps): the areas shaded
+    as in the SVG (suppressed ones grey, never coloured by their value), the points
+    by their position."""
+    features = [
+        area_feature(
+            shape.area,
+            label=shape.label,
+            fill=NO_DATA_FILL if shape.fill == SUPPRESSED_FILL else shape.fill,
+        )
+        for shape in data.shapes
+    ]
+    points = [
+        {"lat": p["lat"], "lon": p["lon"], "title": p["title"]} for p in data.points
+    ]
+    return map_config(
+        title=_("Karta över %(name)s: %(label)s")
+        % {"name": kommun, "label": data.indicator_label},
+        kommun_code=kommun.code,
+        areas=[shape.area for shape in data.shapes],
+        features=features,
+        points=points,
+    ).as_json()

@@ -95,13 +95,16 @@ def _observation_errors(
 
 
 def area_at(*, kommun: Organisation, latitude: float, longitude: float) -> Area | None:
-    """The kommun's area whose geometry holds the point; None when none does."""
-    for area in Area.objects.filter(kommun=kommun, geometry__isnull=False).order_by(
-        "pk"
-    ):
-        if geo.contains(area.geometry, lat=latitude, lon=longitude):
-            return area
-    return None
+    """The kommun's area whose geometry holds the point, the most specific one when
+    several do (a plats inside its stadsdel: the smallest extent); None when none."""
+    found = [
+        area
+        for area in Area.objects.filter(kommun=kommun, geometry__isnull=False)
+        if geo.contains(area.geometry, lat=latitude, lon=longitude)
+    ]
+    if not found:
+        return None
+    return min(found, key=lambda area: (geo.extent(area.geometry), area.pk))
 
 
 @transaction.atomic

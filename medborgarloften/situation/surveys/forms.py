@@ -139,6 +139,21 @@ class WalkPointForm(forms.Form):
         required=False,
         empty_label=_("– Inget område valt –"),
     )
+    place_text = forms.CharField(
+        label=_("Eller beskriv platsen med ord"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "T.ex. gångtunneln under Norra vägen vid skolan. Använd det om kartan "
+            "är svår att använda, eller om du inte vill markera en punkt."
+        ),
+        error_messages={
+            "max_length": _(
+                "Platsen med ord: högst %(limit_value)d tecken (du skrev "
+                "%(show_value)d)."
+            )
+        },
+    )
     latitude = forms.FloatField(required=False, widget=forms.HiddenInput)
     longitude = forms.FloatField(required=False, widget=forms.HiddenInput)
     comment = FreeTextField(

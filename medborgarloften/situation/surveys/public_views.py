@@ -140,6 +140,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
                         reasons=data["reasons"],
                         comment=data["comment"],
                         area=data["area"],
+                        place_text=data["place_text"],
                         latitude=data["latitude"],
                         longitude=data["longitude"],
                     )

@@ -7,8 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.utils.translation import gettext as _
 
+from medborgarloften.places.maps import area_feature, map_config
 from medborgarloften.places.models import Area, Organisation
 
 from .. import geo
@@ -258,18 +260,54 @@ def walk_map(survey: Survey) -> dict[str, Any]:
     places staff have approved (never pending ones), and the bounds JavaScript needs
     to turn a click into a position."""
     outline = geo.kommun_geometry(survey.kommun.code)
-    areas = [a for a in survey.areas.order_by("name") if a.geometry]
+    # One query for the kommun's areas, each marked whether the walk covers it.
+    through = Survey.areas.through
+    kommun_areas = list(
+        Area.objects.filter(kommun=survey.kommun, geometry__isnull=False)
+        .annotate(
+            in_walk=Exists(
+                through.objects.filter(survey_id=survey.pk, area_id=OuterRef("pk"))
+            )
+        )
+        .order_by("name")
+    )
+    areas = [a for a in kommun_areas if a.in_walk]
     geometries = [a.geometry for a in areas] or [outline]
     projection = geo.Projection(geometries)
     approved = []
+    shown = []
     for point in survey.walk_points.filter(
         status=WalkStatus.APPROVED, latitude__isnull=False
     ).order_by("-id")[:200]:
+        title = ", ".join(reason_labels(point.reasons))
+        shown.append(
+            {
+                "lat": point.latitude,
+                "lon": point.longitude,
+                "title": title,
+                "colour": "#6b4c00",
+            }
+        )
         if projection.contains_point(point.longitude, point.latitude):
             x, y = projection.point(point.longitude, point.latitude)
-            approved.append(
-                {"x": x, "y": y, "title": ", ".join(reason_labels(point.reasons))}
-            )
+            approved.append({"x": x, "y": y, "title": title})
+    # The interactive map opens on the walk's areas and shows the kommun's others, so
+    # a resident can find the street; the point is stored with the area it falls in.
+    component = map_config(
+        title=_("Karta för att markera platsen"),
+        kommun_code=survey.kommun.code,
+        areas=kommun_areas,
+        features=[
+            area_feature(a, walk=a.in_walk, names=a.names()) for a in kommun_areas
+        ],
+        points=shown,
+        focus=[a.name for a in areas],
+        pick={
+            "latitude": "id_latitude",
+            "longitude": "id_longitude",
+            "area": "id_area",
+        },
+    ).as_json()
     return {
         "approved": approved,
         "width": projection.width,
@@ -280,6 +318,7 @@ def walk_map(survey: Survey) -> dict[str, Any]:
         "max_y": projection.max_y,
         "k": projection.k,
         "scale": projection.scale,
+        "component": component,
     }
 
 

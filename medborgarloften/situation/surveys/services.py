@@ -284,9 +284,11 @@ def walk_point_submit(
     area: Area | None = None,
     latitude: float | None = None,
     longitude: float | None = None,
+    place_text: str = "",
 ) -> WalkPoint:
-    """Save one unsafe place, pending moderation: a point inside the kommun or one of
-    the walk's areas, known reasons, a comment kept as plain text."""
+    """Save one unsafe place, pending moderation: a point inside the kommun, one of
+    the walk's areas or the place in words, known reasons, a comment kept as plain
+    text. A point is stored with the area it lies in."""
     today = timezone.localdate()
     closed = _closed_error(survey, today)
     if closed:
@@ -294,6 +296,14 @@ def walk_point_submit(
     kommun = survey.kommun
     errors = _background_errors(survey, area, "", "")
     comment = comment.strip()
+    place_text = " ".join(place_text.split())
+    if len(place_text) > 200:
+        _add(
+            errors,
+            "place_text",
+            _("Platsen med ord: högst %(max)d tecken (du skrev %(n)d).")
+            % {"max": 200, "n": len(place_text)},
+        )
     if not reasons:
         _add(errors, "reasons", _("Varför otryggt: välj minst ett skäl."))
     elif set(reasons) - set(dict(WALK_REASONS)):
@@ -319,17 +329,36 @@ def walk_point_submit(
                 _("Plats: punkten ligger utanför %(k)s. Välj en plats i kommunen.")
                 % {"k": kommun},
             )
-    elif area is None:
-        _add(errors, "position", _("Plats: klicka på kartan eller välj ett område."))
+    elif area is None and not place_text:
+        _add(
+            errors,
+            "position",
+            _("Plats: tryck på kartan, välj ett område eller beskriv platsen med ord."),
+        )
     if errors:
         raise ValidationError(errors)
-    if area is None and latitude is not None and longitude is not None:
-        area = area_at(kommun=kommun, latitude=latitude, longitude=longitude)
+    if latitude is not None and longitude is not None:
+        # The point is stored with the area it lies in, whatever was chosen in the
+        # list; a chosen area the point is not near is dropped rather than kept wrong.
+        found = area_at(kommun=kommun, latitude=latitude, longitude=longitude)
+        if found is not None:
+            area = found
+        elif area is not None and not (
+            area.geometry is None
+            or geo.near(
+                area.geometry,
+                lat=latitude,
+                lon=longitude,
+                tolerance=geo.AREA_TOLERANCE_DEGREES,
+            )
+        ):
+            area = None
     return WalkPoint.objects.create(
         survey=survey,
         area=area,
         latitude=latitude,
         longitude=longitude,
+        place_text=place_text,
         reasons=list(dict.fromkeys(reasons)),
         comment=comment,
         submitted_on=today,
@@ -351,6 +380,8 @@ def walk_point_moderate(*, point: WalkPoint, approve: bool, actor: Any) -> WalkP
         )
         labels = dict(WALK_REASONS)
         text = ", ".join(labels.get(r, r) for r in point.reasons)
+        if point.place_text:
+            text = f"{text} ({point.place_text})"
         if point.comment:
             text = f"{text}: {point.comment}"
         point.observation = observation_create(

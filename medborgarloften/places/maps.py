@@ -1,0 +1,159 @@
+"""The interactive map component's data, and the installation's own background tiles.
+
+Every map page renders ``templates/maps/_map.html`` with a ``MapConfig``; the static
+``js/map.js`` draws it with Leaflet (vendored). The configuration travels as JSON in a
+``<script type="application/json">`` (``json_script``): no inline script, so the
+Content-Security-Policy stays without 'unsafe-inline'.
+
+Background tiles are off by default (the kommun outline and the areas are drawn
+instead): a tile server sees every map view, and on the walk that is where residents
+feel unsafe. ``MAP_TILE_MBTILES`` serves a raster MBTiles file from the application
+itself; ``MAP_TILE_URL`` names an XYZ/WMTS service (docs/deploy.md "Background map").
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from typing import Any
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .models import Area
+from .outlines import kommun_outline
+
+#: Where the application serves MAP_TILE_MBTILES (places.views.tile).
+LOCAL_TILE_URL = "/kartor/{z}/{x}/{y}"
+
+
+@dataclass
+class TileSource:
+    url: str
+    attribution: str
+    max_zoom: int
+
+
+def tile_source() -> TileSource | None:
+    """The background tiles this installation configured, or None (outline only)."""
+    url = settings.MAP_TILE_URL
+    if not url and settings.MAP_TILE_MBTILES:
+        url = LOCAL_TILE_URL
+    if not url:
+        return None
+    return TileSource(
+        url=url,
+        attribution=settings.MAP_TILE_ATTRIBUTION,
+        max_zoom=settings.MAP_TILE_MAX_ZOOM,
+    )
+
+
+@dataclass
+class MapConfig:
+    """What one map shows. Geometries are WGS 84 GeoJSON; ``areas`` features carry
+    ``name`` and, on a choropleth, ``label`` (the value as text) and ``fill``."""
+
+    title: str
+    outline: dict[str, Any] | None = None
+    areas: list[dict[str, Any]] = field(default_factory=list)
+    points: list[dict[str, Any]] = field(default_factory=list)
+    #: Fit the view to these areas' names (else to all areas, else the outline).
+    focus: list[str] = field(default_factory=list)
+    #: A map to mark a place on: ids of the latitude/longitude inputs and more.
+    pick: dict[str, Any] | None = None
+    sources: list[str] = field(default_factory=list)
+    tiles: dict[str, Any] | None = None
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def area_feature(area: Area, **properties: Any) -> dict[str, Any]:
+    return {
+        "type": "Feature",
+        "properties": {"id": area.pk, "name": area.name, **properties},
+        "geometry": area.geometry,
+    }
+
+
+def map_config(
+    *,
+    title: str,
+    kommun_code: str,
+    areas: list[Area] | None = None,
+    features: list[dict[str, Any]] | None = None,
+    points: list[dict[str, Any]] | None = None,
+    focus: list[str] | None = None,
+    pick: dict[str, Any] | None = None,
+) -> MapConfig:
+    """A map of a kommun: its outline, the areas (or ready features), points."""
+    shown = [a for a in (areas or []) if a.geometry]
+    sources = sorted({a.geometry_source for a in shown if a.geometry_source})
+    tiles = tile_source()
+    return MapConfig(
+        title=title,
+        outline=kommun_outline(kommun_code),
+        areas=features if features is not None else [area_feature(a) for a in shown],
+        points=points or [],
+        focus=focus or [],
+        pick=pick,
+        sources=sources,
+        tiles=asdict(tiles) if tiles else None,
+        texts=map_texts() if pick else {},
+    )
+
+
+def map_texts() -> dict[str, str]:
+    """What the map says while a place is marked, for js/map.js (%(area)s is the
+    area the point fell in)."""
+    return {
+        "marker": _("Den markerade platsen. Dra för att flytta den."),
+        "placed": _("Platsen är markerad: %(area)s. Dra markören om den hamnade fel."),
+        "moved": _("Platsen är flyttad: %(area)s."),
+        "located": _("Din position är markerad: %(area)s. Dra markören om den är fel."),
+        "locating": _("Hämtar din position …"),
+        "locate_failed": _(
+            "Din position gick inte att hämta. Tryck på kartan eller välj ett område."
+        ),
+        "no_area": _("utanför de kända områdena"),
+        "found": _(
+            "Kartan visar nu %(area)s. Tryck där platsen är, eller flytta kartan och "
+            "välj Markera kartans mitt."
+        ),
+    }
+
+
+# --- Tiles served from the installation's own MBTiles file ---------------------------
+
+
+@cache
+def _mbtiles_format(path: str) -> str:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        row = db.execute("SELECT value FROM metadata WHERE name = 'format'").fetchone()
+    return (row[0] if row else "png").casefold()
+
+
+def mbtiles_tile(*, z: int, x: int, y: int) -> tuple[bytes, str] | None:
+    """One raster tile (bytes, media type) from MAP_TILE_MBTILES, or None. MBTiles
+    numbers rows from the south (TMS); the map asks in XYZ, from the north."""
+    path = settings.MAP_TILE_MBTILES
+    if not path or not (0 <= z <= 22) or not (0 <= x < 2**z) or not (0 <= y < 2**z):
+        return None
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            row = db.execute(
+                "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? "
+                "AND tile_row = ?",
+                (z, x, 2**z - 1 - y),
+            ).fetchone()
+        kind = _mbtiles_format(path)
+    except sqlite3.Error:
+        return None
+    if row is None:
+        return None
+    media = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp"}.get(
+        kind, "image/png"
+    )
+    return bytes(row[0]), media

@@ -1,0 +1,263 @@
+// The interactive map component (templates/maps/_map.html) on Leaflet (vendored).
+// Its data comes as JSON (json_script), never as inline script. Without JavaScript the
+// component stays hidden and the page's own fallback (an SVG map, a list, a select)
+// is what the user has; with it, the SVG it replaces is hidden.
+//
+// Keyboard: the map takes focus (Tab), arrows pan, + and − zoom (Leaflet's own
+// keyboard handler). On a map to mark a place ("pick"), a cross marks the middle of
+// the map: pan it there and press "Markera kartans mitt", or tap/click the map; the
+// marker can be dragged to correct it; "Använd min position" asks the browser only
+// when pressed.
+(function () {
+  "use strict";
+  if (typeof L === "undefined") return;
+
+  function byId(id) {
+    return id ? document.getElementById(id) : null;
+  }
+
+  function announce(box, text) {
+    var status = box.querySelector("[data-map-status]");
+    if (status) status.textContent = text;
+  }
+
+  function format(text, values) {
+    return text.replace(/%\((\w+)\)s/g, function (_m, key) {
+      return values[key] === undefined ? "" : values[key];
+    });
+  }
+
+  function setup(box) {
+    var config = JSON.parse(byId(box.dataset.mapConfig).textContent);
+    var texts = config.texts || {};
+    var canvas = box.querySelector("[data-map-canvas]");
+    box.hidden = false;
+    if (box.dataset.mapReplaces) {
+      document.querySelectorAll(box.dataset.mapReplaces).forEach(function (el) {
+        el.hidden = true;
+        el.classList.add("map-replaced");
+      });
+    }
+    var map = L.map(canvas, {
+      keyboard: true,
+      zoomSnap: 0.5,
+      attributionControl: true,
+      tap: true,
+    });
+    map.attributionControl.setPrefix(
+      '<a href="https://leafletjs.com" rel="noopener">Leaflet</a>'
+    );
+    canvas.setAttribute("aria-describedby", box.dataset.mapKeys || "");
+    if (config.tiles) {
+      L.tileLayer(config.tiles.url, {
+        attribution: config.tiles.attribution || "",
+        maxZoom: config.tiles.max_zoom || 18,
+        crossOrigin: false,
+      }).addTo(map);
+      canvas.classList.add("has-tiles");
+    }
+    var outline = null;
+    if (config.outline) {
+      outline = L.geoJSON(config.outline, {
+        interactive: false,
+        style: { className: "map-outline", color: "#555", weight: 1.5, fill: !config.tiles, fillColor: "#f4f4f4", fillOpacity: 1 },
+      });
+    }
+    var areaLayers = {};
+    var areas = L.geoJSON(
+      { type: "FeatureCollection", features: config.areas || [] },
+      {
+        style: function (feature) {
+          var p = feature.properties || {};
+          return {
+            className: "map-area",
+            color: "#1b1b1f",
+            weight: 1,
+            fillColor: p.fill || "#1d4f91",
+            fillOpacity: p.fill ? 0.75 : 0.12,
+          };
+        },
+        onEachFeature: function (feature, layer) {
+          var p = feature.properties || {};
+          areaLayers[p.name] = layer;
+          layer.bindTooltip(p.label ? p.name + ": " + p.label : p.name, { sticky: true });
+        },
+      }
+    );
+    // The view first: a circle marker cannot be placed on a map without one.
+    fit();
+    if (outline) outline.addTo(map);
+    areas.addTo(map);
+    (config.points || []).forEach(function (point) {
+      L.circleMarker([point.lat, point.lon], {
+        radius: 6,
+        color: "#fff",
+        weight: 1.5,
+        fillColor: point.colour || "#a4161a",
+        fillOpacity: 1,
+        className: "map-point",
+      })
+        .bindTooltip(point.title || "")
+        .addTo(map);
+    });
+
+    function fit() {
+      var focus = (config.focus || [])
+        .map(function (name) {
+          return areaLayers[name];
+        })
+        .filter(Boolean);
+      var bounds = null;
+      if (focus.length) {
+        bounds = L.featureGroup(focus).getBounds();
+      } else if ((config.areas || []).length) {
+        bounds = areas.getBounds();
+      } else if (outline) {
+        bounds = outline.getBounds();
+      }
+      if (bounds && bounds.isValid()) {
+        map.fitBounds(bounds, { padding: [12, 12], maxZoom: 16 });
+      } else {
+        map.setView([62, 16], 4);
+      }
+    }
+    if (config.pick) pick(box, map, config, texts, areaLayers);
+    box.mapInstance = map;
+  }
+
+  function pick(box, map, config, texts, areaLayers) {
+    var lat = byId(config.pick.latitude);
+    var lon = byId(config.pick.longitude);
+    var area = byId(config.pick.area);
+    var marker = null;
+
+    function place(latlng, how) {
+      var point = L.latLng(latlng);
+      if (!marker) {
+        marker = L.marker(point, {
+          draggable: true,
+          keyboard: true,
+          title: texts.marker || "",
+          alt: texts.marker || "",
+          autoPan: true,
+        }).addTo(map);
+        marker.on("dragend", function () {
+          place(marker.getLatLng(), "moved");
+        });
+      } else {
+        marker.setLatLng(point);
+      }
+      lat.value = point.lat.toFixed(6);
+      lon.value = point.lng.toFixed(6);
+      box.dataset.picked = "true";
+      var inArea = "";
+      Object.keys(areaLayers).forEach(function (name) {
+        if (!inArea && contains(areaLayers[name], point)) inArea = name;
+      });
+      // The area the point falls in is chosen in the list too, so the resident sees
+      // what will be stored; a point outside every listed area leaves it as it was.
+      if (area && inArea) {
+        for (var i = 0; i < area.options.length; i++) {
+          if (area.options[i].text === inArea) area.selectedIndex = i;
+        }
+      }
+      var text = how === "moved" ? texts.moved : how === "located" ? texts.located : texts.placed;
+      announce(box, format(text || "", { area: inArea || texts.no_area || "" }));
+    }
+
+    map.on("click", function (event) {
+      place(event.latlng, "placed");
+    });
+    var centre = box.querySelector("[data-map-mark-centre]");
+    if (centre) {
+      centre.addEventListener("click", function () {
+        place(map.getCenter(), "placed");
+      });
+    }
+    var locate = box.querySelector("[data-map-locate]");
+    if (locate) {
+      if (!("geolocation" in navigator)) {
+        locate.hidden = true;
+      } else {
+        locate.addEventListener("click", function () {
+          announce(box, texts.locating || "");
+          navigator.geolocation.getCurrentPosition(
+            function (position) {
+              var here = L.latLng(position.coords.latitude, position.coords.longitude);
+              map.setView(here, Math.max(map.getZoom(), 16));
+              place(here, "located");
+            },
+            function () {
+              announce(box, texts.locate_failed || "");
+            },
+            { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 }
+          );
+        });
+      }
+    }
+    var search = box.querySelector("[data-map-search]");
+    if (search) {
+      var byName = {};
+      (config.areas || []).forEach(function (feature) {
+        var p = feature.properties || {};
+        (p.names || [p.name]).forEach(function (name) {
+          byName[name.toLocaleLowerCase("sv")] = areaLayers[p.name];
+        });
+      });
+      var go = function () {
+        var layer = byName[search.value.trim().toLocaleLowerCase("sv")];
+        if (layer) {
+          map.fitBounds(layer.getBounds(), { padding: [12, 12], maxZoom: 17 });
+          announce(box, format(texts.found || "", { area: search.value.trim() }));
+        }
+      };
+      search.addEventListener("change", go);
+      search.addEventListener("keydown", function (event) {
+        if (event.key === "Enter") {
+          event.preventDefault();  // not the form's submit
+          go();
+        }
+      });
+    }
+    if (area) {
+      area.addEventListener("change", function () {
+        var label = area.options[area.selectedIndex] ? area.options[area.selectedIndex].text : "";
+        var layer = areaLayers[label];
+        if (layer) map.fitBounds(layer.getBounds(), { padding: [12, 12], maxZoom: 17 });
+      });
+    }
+    if (lat.value && lon.value) {
+      place([parseFloat(lat.value), parseFloat(lon.value)], "placed");
+      map.setView(marker.getLatLng(), Math.max(map.getZoom(), 15));
+    }
+  }
+
+  // Point in polygon (even-odd) on the layer's rings, holes included.
+  function contains(layer, point) {
+    var inside = false;
+    layer.eachLayer
+      ? layer.eachLayer(function (sub) {
+          if (!inside) inside = contains(sub, point);
+        })
+      : (function () {
+          var rings = layer.getLatLngs();
+          var polygons = Array.isArray(rings[0]) && Array.isArray(rings[0][0]) ? rings : [rings];
+          polygons.forEach(function (polygon) {
+            var hit = false;
+            polygon.forEach(function (ring) {
+              for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+                var a = ring[i], b = ring[j];
+                if ((a.lat > point.lat) !== (b.lat > point.lat) &&
+                    point.lng < ((b.lng - a.lng) * (point.lat - a.lat)) / (b.lat - a.lat) + a.lng) {
+                  hit = !hit;
+                }
+              }
+            });
+            if (hit) inside = true;
+          });
+        })();
+    return inside;
+  }
+
+  document.querySelectorAll("[data-map]").forEach(setup);
+})();
