@@ -353,3 +353,18 @@ def test_it_does_not_count_a_cycle_path_as_one_time():
         target("Kommunen ska bygga en gång- och cykelväg mellan Norrby och skolan.")
         is None
     )
+
+
+def test_it_does_not_take_who_answers_for_an_activity_for_another_commitment():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nPolisen och Ekby kommun lovar:\n"
+        "- att genomföra nykterhetskontroller vid infarterna minst sex gånger under året,\n"
+        "- att bjuda in till ett möte om trygghet i Norrby i mars.\n\n"
+        "Polisen ansvarar för nykterhetskontrollerna. Kommunen ansvarar för mötet.\n"
+    )
+    assert len(rec["commitments"]) == 2
+    acting = record(
+        "Medborgarlöfte Ekby 2031\n\nDet här gör vi\n"
+        "Polisen ansvarar för att göra drogkontroller vid Ekby station varje helg.\n"
+    )
+    assert len(acting["commitments"]) == 1
