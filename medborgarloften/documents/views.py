@@ -29,6 +29,7 @@ from .review import document_reading_warnings, highlight_html
 from .selectors import (
     extraction_run_get,
     extraction_runs_for_kommuner,
+    import_jobs_pending_for_kommuner,
     kommuner_for_import,
 )
 
@@ -176,6 +177,7 @@ def _import_start(request: HttpRequest) -> HttpResponse:
             "form": form,
             "error": error,
             "runs": extraction_runs_for_kommuner(kommuner=kommuner),
+            "jobs": import_jobs_pending_for_kommuner(kommuner=kommuner),
             "max_mb": services.MAX_DOCUMENT_BYTES // (1024 * 1024),
             "ocr_available": ocr_available(),
         },

@@ -102,6 +102,9 @@ def test_it_queues_an_upload_and_the_worker_reads_it(
     assert page.status_code == 200
     assert '<meta http-equiv="refresh" content="2">' in html
     assert "I kö" in html
+    # The import page lists it, so a coordinator who left can come back to it.
+    listed = editor_client.get(IMPORT_URL).content.decode()
+    assert reverse("documents:job", args=[job.pk]) in listed
 
     _work()
 
@@ -114,6 +117,8 @@ def test_it_queues_an_upload_and_the_worker_reads_it(
     done = editor_client.get(reverse("documents:job", args=[job.pk]))
     assert done.status_code == 302
     assert done.url == reverse("documents:review", args=[run.pk])
+    listed = editor_client.get(IMPORT_URL).content.decode()
+    assert reverse("documents:job", args=[job.pk]) not in listed
 
 
 def test_it_imports_a_url_in_the_worker(
