@@ -9,11 +9,14 @@ document's kommun (or of a lokalpolisområde serving it) get in.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -24,7 +27,13 @@ from medborgarloften.extract.readers.ocr import ocr_available
 
 from . import jobs, services
 from .forms import ReviewEditor, UploadForm
-from .models import ExtractionRun, ExtractionRunStatus, ImportJob, ImportJobStatus
+from .models import (
+    ExtractionRun,
+    ExtractionRunStatus,
+    ImportJob,
+    ImportJobStage,
+    ImportJobStatus,
+)
 from .review import document_reading_warnings, highlight_html
 from .selectors import (
     extraction_run_get,
@@ -242,6 +251,8 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
 #: How often the status page of a running import reloads itself (a meta refresh:
 #: the CSP allows no inline script).
 JOB_REFRESH_SECONDS = 2
+#: After this long in the queue the page says the worker may not be running.
+STALE_SECONDS = 60
 
 
 @staff_view
@@ -259,5 +270,8 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
             "job": job,
             "error": _reason(job.error) if job.error else "",
             "refresh": 0 if job.finished else JOB_REFRESH_SECONDS,
+            # Still waiting for a worker after a minute: perhaps none runs.
+            "no_worker": job.stage == ImportJobStage.WAITING
+            and job.created_at < timezone.now() - timedelta(seconds=STALE_SECONDS),
         },
     )

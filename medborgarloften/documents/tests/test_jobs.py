@@ -227,6 +227,15 @@ def test_it_shows_the_failure_on_the_form_with_the_immediate_backend(
     assert not SourceDocument.objects.exists()
 
 
+def test_it_says_when_no_worker_seems_to_run(database_tasks, editor_client, kalmar):
+    _upload(editor_client, kalmar)
+    job = ImportJob.objects.get()
+    page = reverse("documents:job", args=[job.pk])
+    assert "verkar inte köra" not in editor_client.get(page).content.decode()
+    ImportJob.objects.update(created_at=timezone.now() - timedelta(minutes=2))
+    assert "verkar inte köra" in editor_client.get(page).content.decode()
+
+
 def test_it_shows_a_job_only_to_editors_of_its_kommun(
     database_tasks, editor_client, kalmar, client, other_kommun_editor
 ):
