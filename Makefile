@@ -29,7 +29,10 @@ demo: migrate
 	$(BIN)/medborgarloften loadref
 	$(BIN)/medborgarloften demo
 
+# The background worker (document imports) runs beside the server and stops with it.
 run: demo
+	@$(BIN)/medborgarloften worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/medborgarloften serve --host $(HOST) --port $(PORT)
 
 test: install

@@ -10,6 +10,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import django
 import pytest
 from hypothesis import settings as hypothesis_settings
 
@@ -23,6 +24,13 @@ class InvalidTemplateVariable(str):
 
     def __mod__(self, other: object) -> str:
         raise AssertionError(f"Undefined template variable: {other!r}")
+
+
+IMMEDIATE_TASK_BACKEND = (
+    "django.tasks.backends.immediate.ImmediateBackend"
+    if django.VERSION >= (6, 0)
+    else "django_tasks.backends.immediate.ImmediateBackend"
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -51,6 +59,9 @@ def pytest_configure(config: pytest.Config) -> None:
             "LOCATION": "pages-version",
         },
     }
+    # Background tasks run inside the request unless a test asks for the database
+    # backend and its worker (documents/tests/test_jobs.py).
+    settings.TASKS = {"default": {"BACKEND": IMMEDIATE_TASK_BACKEND}}
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {

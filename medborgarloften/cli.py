@@ -13,6 +13,10 @@ import sys
 # subcommand -> (management command, one-line help in Swedish / English)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("serve", "Starta webbservern / start the web server"),
+    "worker": (
+        "worker",
+        "Kör bakgrundsjobben, t.ex. dokumentimport / run the background tasks",
+    ),
     "migrate": (
         "migrate",
         "Skapa eller uppgradera databasen / create or upgrade the database",

@@ -98,6 +98,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Background tasks in the database (medborgarloften/lib/tasks.py); the
+    # django-tasks backport supplies the framework on Django 5.2.
+    *(["django_tasks"] if django.VERSION < (6, 0) else []),
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -481,6 +485,24 @@ IMPORT_ALLOW_PRIVATE_URLS = env_bool("IMPORT_ALLOW_PRIVATE_URLS")
 # is refused with a reason. The web import waits for both inside one request.
 IMPORT_TIME_LIMIT = float(env_str("IMPORT_TIME_LIMIT", "30"))
 IMPORT_MEMORY_LIMIT_MB = int(env_str("IMPORT_MEMORY_LIMIT_MB", "1024"))
+# In the background worker a scanned PDF gets this many seconds of text recognition
+# (OCR) a page, up to IMPORT_OCR_MAX_PAGES pages, on top of IMPORT_TIME_LIMIT.
+IMPORT_OCR_SECONDS_PER_PAGE = float(env_str("IMPORT_OCR_SECONDS_PER_PAGE", "20"))
+IMPORT_OCR_MAX_PAGES = int(env_str("IMPORT_OCR_MAX_PAGES", "60"))
+
+# Background tasks (document import from the web form): kept in the database and run
+# by ``medborgarloften worker`` (deploy/medborgarloften-worker.service). TASKS_BACKEND=
+# immediate runs them inside the request instead (no worker; small installations).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            ("django.tasks" if django.VERSION >= (6, 0) else "django_tasks")
+            + ".backends.immediate.ImmediateBackend"
+        )
+        if env_str("TASKS_BACKEND", "database") == "immediate"
+        else "django_tasks_db.DatabaseBackend",
+    }
+}
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

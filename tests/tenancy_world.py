@@ -53,6 +53,7 @@ class Side:
     walk: Any  # published vandring
     walk_point: Any
     run: Any  # ExtractionRun
+    job: Any = None  # ImportJob (a web import, failed or done)
     asking: Any = None  # a draft of this side that asks the other kommun to join
 
 
@@ -221,6 +222,15 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         actor=actor,
     )
     assert outcome.ok, outcome.error
+    from medborgarloften.documents.models import ImportJob, ImportJobStatus
+
+    job = ImportJob.objects.create(
+        kommun=kommun,
+        actor=actor,
+        filename=f"{marker}-skannad.pdf",
+        status=ImportJobStatus.FAILED,
+        error="Filen är tom / the file is empty",
+    )
     return Side(
         kommun=kommun,
         lpo=lpo,
@@ -239,4 +249,5 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         walk=walk,
         walk_point=walk_point,
         run=outcome.run,
+        job=job,
     )

@@ -194,6 +194,7 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "promises:party_answer": {"pk": other.asking.pk, "org": s.kommun.pk},
         # import
         "documents:review": {"pk": s.run.pk},
+        "documents:job": {"pk": s.job.pk},
         # organisations and areas
         "places:edit": {"pk": s.kommun.pk},
         "places:areas": {"code": s.kommun.code},

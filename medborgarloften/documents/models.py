@@ -187,3 +187,92 @@ class ExtractionRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} ({self.get_status_display()})"
+
+
+class ImportJobStatus(models.TextChoices):
+    QUEUED = "queued", _("I kö")
+    RUNNING = "running", _("Pågår")
+    DONE = "done", _("Klar")
+    FAILED = "failed", _("Misslyckades")
+
+
+class ImportJobStage(models.TextChoices):
+    """What the worker is doing now, shown on the job's status page."""
+
+    WAITING = "waiting", _("Väntar på en ledig arbetsprocess")
+    FETCHING = "fetching", _("Hämtar webbadressen")
+    READING = "reading", _("Läser dokumentet (skannade sidor läses med OCR)")
+    SAVING = "saving", _("Tar fram förslaget och sparar")
+    RETRYING = "retrying", _("Ett tillfälligt fel; försöker igen strax")
+    FINISHED = "finished", _("Färdig")
+
+
+class ImportJob(models.Model):
+    """One web upload or URL import waiting for, or done by, the background worker.
+
+    The uploaded bytes wait here (not in the file store) until the worker has read
+    them; they are cleared when the job ends, either way. A job that fails leaves
+    nothing else behind: no document, no run. A job that succeeds points at its run.
+    """
+
+    kommun = models.ForeignKey(
+        "places.Organisation",
+        verbose_name=_("kommun"),
+        on_delete=models.CASCADE,
+        related_name="import_jobs",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("startad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    filename = models.CharField(_("filnamn"), max_length=300, blank=True)
+    content_type = models.CharField(_("innehållstyp"), max_length=200, blank=True)
+    url = models.URLField(_("webbadress"), max_length=1000, blank=True)
+    data = models.BinaryField(_("uppladdade bytes"), blank=True, default=b"")
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ImportJobStatus.choices,
+        default=ImportJobStatus.QUEUED,
+    )
+    stage = models.CharField(
+        _("steg"),
+        max_length=10,
+        choices=ImportJobStage.choices,
+        default=ImportJobStage.WAITING,
+    )
+    attempts = models.PositiveSmallIntegerField(_("försök"), default=0)
+    error = models.TextField(_("felorsak"), blank=True)
+    run = models.ForeignKey(
+        ExtractionRun,
+        verbose_name=_("extraktion"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reused_document = models.BooleanField(default=False)
+    #: It failed because the server could not keep the file (a full disk).
+    not_stored = models.BooleanField(default=False)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("importjobb")
+        verbose_name_plural = _("importjobb")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.url or self.filename or f"#{self.pk}"
+
+    @property
+    def label(self) -> str:
+        return self.url or self.filename
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (ImportJobStatus.DONE, ImportJobStatus.FAILED)

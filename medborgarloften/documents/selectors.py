@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 
 from medborgarloften.places.models import Organisation
 
-from .models import ExtractionRun, SourceDocument
+from .models import ExtractionRun, ImportJob, ImportJobStatus, SourceDocument
 
 
 def extraction_run_list(
@@ -106,4 +106,23 @@ def extraction_runs_for_kommuner(
         .select_related("document", "document__kommun", "promise")
         .defer("record", "document__text", "document__meta")
         .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def import_jobs_pending_for_kommuner(
+    *, kommuner: QuerySet[Organisation], limit: int = 10
+) -> list[ImportJob]:
+    """Background imports of these kommuner not yet done (queued, running, or failed
+    within the last week), newest first, for the import page."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    week = timezone.now() - timedelta(days=7)
+    return list(
+        ImportJob.objects.filter(kommun__in=kommuner, created_at__gte=week)
+        .exclude(status=ImportJobStatus.DONE)
+        .select_related("kommun")
+        .defer("data")
+        .order_by("-created_at", "-pk")[:limit]
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -20,7 +21,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from medborgarloften.extract.budget import Budget
-from medborgarloften.extract.errors import ExtractError
+from medborgarloften.extract.errors import ExtractError, TransientError
 from medborgarloften.lib.text import clean_text
 from medborgarloften.places.lookup import KommunIndex, fold, same_kommun
 from medborgarloften.places.models import Organisation
@@ -60,11 +61,20 @@ def extraction_budget() -> Budget:
 
 # The three collaborators, imported when called so this module loads without them and
 # tests can replace them one at a time. Reading and extracting run within the budget.
-def _read_bytes(data: bytes, *, filename: str, content_type: str | None) -> Any:
+def _read_bytes(
+    data: bytes,
+    *,
+    filename: str,
+    content_type: str | None,
+    budget: Budget | None = None,
+) -> Any:
     from medborgarloften.extract.budget import read_bytes_within
 
     return read_bytes_within(
-        data, filename=filename, content_type=content_type, budget=extraction_budget()
+        data,
+        filename=filename,
+        content_type=content_type,
+        budget=budget or extraction_budget(),
     )
 
 
@@ -377,6 +387,8 @@ class ImportOutcome:
     notes: list[str] = field(default_factory=list)
     #: The input was fine but the server could not keep it (disk full): try later.
     not_stored: bool = False
+    #: The failure may pass by itself (a server that did not answer, a full disk).
+    transient: bool = False
 
     @property
     def ok(self) -> bool:
@@ -695,18 +707,24 @@ def document_upload(
     url: str = "",
     actor: Any = None,
     source: str = REVIEW_SOURCE,
+    read_budget: Callable[[bytes, str, str | None], Budget] | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> ImportOutcome:
     """Read, extract and keep one file or URL for review (no promise), all or nothing.
 
     Never raises for a bad input: the outcome carries a one-line reason and nothing is
     stored, neither a row nor a file. The record is extracted from the text that is
     stored, so its spans fit the text the review screen shows; the same bytes again
-    reuse the stored document and get a fresh run.
+    reuse the stored document and get a fresh run. ``read_budget`` gives the reading
+    its budget from the bytes (the background worker scales OCR time with the pages);
+    ``on_stage`` hears "fetching", "reading" and "saving" as the work gets there.
     """
     outcome = ImportOutcome(label=url or filename)
     source_url = ""
+    stage = on_stage or (lambda name: None)
     try:
         if url:
+            stage("fetching")
             download = _fetch_url(
                 url, timeout=URL_TIMEOUT_SECONDS, max_bytes=MAX_DOCUMENT_BYTES
             )
@@ -721,7 +739,13 @@ def document_upload(
                 f"Filen är större än {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB"
                 " / the file is too large"
             )
-        read = _read_bytes(data, filename=filename, content_type=content_type)
+        stage("reading")
+        read = _read_bytes(
+            data,
+            filename=filename,
+            content_type=content_type,
+            budget=read_budget(data, filename, content_type) if read_budget else None,
+        )
         text = _read_text(read)
         if not text:
             raise ExtractError(
@@ -729,6 +753,7 @@ def document_upload(
             )
     except ExtractError as exc:
         outcome.error = error_line(exc)
+        outcome.transient = isinstance(exc, TransientError)
         return outcome
     except Exception as exc:  # a reader bug is still a refusal, not a crash
         outcome.error = f"Kunde inte läsa / could not read: {error_line(exc)}"
@@ -742,6 +767,7 @@ def document_upload(
     )
     if existing is not None and existing.text:
         text = existing.text
+    stage("saving")
     try:
         record = _extract_record(
             text,
@@ -782,7 +808,7 @@ def document_upload(
             )
     except (ExtractError, ValidationError) as exc:
         outcome.error = error_line(exc)
-        outcome.not_stored = isinstance(exc, DocumentNotStored)
+        outcome.not_stored = outcome.transient = isinstance(exc, DocumentNotStored)
         return outcome
     outcome.document = document
     outcome.reused_document = not created

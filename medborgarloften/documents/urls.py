@@ -9,4 +9,5 @@ app_name = "documents"
 urlpatterns = [
     path("", views.import_start, name="import"),
     path("<int:pk>/", views.import_review, name="review"),
+    path("jobb/<int:pk>/", views.import_job, name="job"),
 ]

@@ -9,11 +9,15 @@ document's kommun (or of a lokalpolisområde serving it) get in.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
@@ -21,13 +25,20 @@ from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.accounts.permissions import is_superuser
 from medborgarloften.extract.readers.ocr import ocr_available
 
-from . import services
+from . import jobs, services
 from .forms import ReviewEditor, UploadForm
-from .models import ExtractionRun, ExtractionRunStatus
+from .models import (
+    ExtractionRun,
+    ExtractionRunStatus,
+    ImportJob,
+    ImportJobStage,
+    ImportJobStatus,
+)
 from .review import document_reading_warnings, highlight_html
 from .selectors import (
     extraction_run_get,
     extraction_runs_for_kommuner,
+    import_jobs_pending_for_kommuner,
     kommuner_for_import,
 )
 
@@ -35,6 +46,36 @@ from .selectors import (
 def _swedish(reason: str) -> str:
     """The Swedish half of a 'Swedish / English' reason line."""
     return reason.split(" / ", 1)[0].strip() or reason
+
+
+def _reason(reason: str) -> str:
+    """The half of a 'Swedish / English' reason line in the page's language."""
+    swedish, _sep, english = reason.partition(" / ")
+    if english.strip() and (get_language() or "sv").startswith("en"):
+        return english.strip()
+    return swedish.strip() or reason
+
+
+def _reused_message(request: HttpRequest, job: ImportJob) -> None:
+    if job.reused_document:
+        messages.info(
+            request, _("Samma dokument har importerats förut; det återanvänds.")
+        )
+
+
+def _job_for_editor(request: HttpRequest, pk: int) -> ImportJob:
+    """The job if the user may import for its kommun, else 404/403."""
+    job = ImportJob.objects.select_related("kommun").filter(pk=pk).first()
+    if job is None:
+        raise Http404(_("Det finns ingen import med det numret."))
+    allowed = is_superuser(request.user) or (
+        kommuner_for_import(user=request.user).filter(pk=job.kommun_id).exists()
+    )
+    if not allowed:
+        raise PermissionDenied(
+            _("Bara administratörer och redaktörer i kommunen får se importen.")
+        )
+    return job
 
 
 def _run_for_editor(request: HttpRequest, pk: int) -> ExtractionRun:
@@ -121,7 +162,7 @@ def _import_start(request: HttpRequest) -> HttpResponse:
             else:
                 data = upload.read()
         if not error:
-            outcome = services.document_upload(
+            job = jobs.import_job_create(
                 kommun=form.cleaned_data["kommun"],
                 data=data,
                 filename=upload.name if upload is not None else "",
@@ -129,15 +170,15 @@ def _import_start(request: HttpRequest) -> HttpResponse:
                 url=form.cleaned_data.get("url") or "",
                 actor=request.user,
             )
-            if outcome.ok and outcome.run is not None:
-                if outcome.reused_document:
-                    messages.info(
-                        request,
-                        _("Samma dokument har importerats förut; det återanvänds."),
-                    )
-                return redirect("documents:review", pk=outcome.run.pk)
-            error = _swedish(outcome.error)
-            not_stored = outcome.not_stored
+            if job.status == ImportJobStatus.FAILED:
+                # Finished already (TASKS_BACKEND=immediate): say why on the form.
+                error = _reason(job.error)
+                not_stored = job.not_stored
+            elif job.status == ImportJobStatus.DONE and job.run_id is not None:
+                _reused_message(request, job)
+                return redirect("documents:review", pk=job.run_id)
+            else:
+                return redirect("documents:job", pk=job.pk)
     response = render(
         request,
         "documents/import.html",
@@ -145,6 +186,7 @@ def _import_start(request: HttpRequest) -> HttpResponse:
             "form": form,
             "error": error,
             "runs": extraction_runs_for_kommuner(kommuner=kommuner),
+            "jobs": import_jobs_pending_for_kommuner(kommuner=kommuner),
             "max_mb": services.MAX_DOCUMENT_BYTES // (1024 * 1024),
             "ocr_available": ocr_available(),
         },
@@ -203,4 +245,33 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "checked": request.method == "POST" and usable,
         },
         status=400 if editor.error_summary else 200,
+    )
+
+
+#: How often the status page of a running import reloads itself (a meta refresh:
+#: the CSP allows no inline script).
+JOB_REFRESH_SECONDS = 2
+#: After this long in the queue the page says the worker may not be running.
+STALE_SECONDS = 60
+
+
+@staff_view
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """Where a background import stands: refreshes itself while it runs, goes on to
+    the review page when it is done, and says why when it failed."""
+    job = _job_for_editor(request, pk)
+    if job.status == ImportJobStatus.DONE and job.run_id is not None:
+        _reused_message(request, job)
+        return redirect("documents:review", pk=job.run_id)
+    return render(
+        request,
+        "documents/job.html",
+        {
+            "job": job,
+            "error": _reason(job.error) if job.error else "",
+            "refresh": 0 if job.finished else JOB_REFRESH_SECONDS,
+            # Still waiting for a worker after a minute: perhaps none runs.
+            "no_worker": job.stage == ImportJobStage.WAITING
+            and job.created_at < timezone.now() - timedelta(seconds=STALE_SECONDS),
+        },
     )

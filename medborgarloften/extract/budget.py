@@ -42,6 +42,7 @@ __all__ = [
     "Budget",
     "check_text_size",
     "extract_record_within",
+    "pdf_pages_within",
     "read_bytes_within",
     "xlsx_rows_within",
 ]
@@ -67,6 +68,10 @@ class Budget:
     memory_mb: int = 1024
     max_chars: int = 1_000_000
     isolated: bool = True
+    #: Text recognition of a scan: this many seconds a page for up to
+    #: ``ocr_max_pages`` pages (0: the web request's fixed limits in readers.ocr).
+    ocr_seconds_per_page: float = 0.0
+    ocr_max_pages: int = 0
 
 
 def check_text_size(text: str, budget: Budget) -> None:
@@ -87,7 +92,21 @@ def read_bytes_within(
     budget: Budget,
 ) -> Any:
     """``readers.read_bytes`` within ``budget``; its text is within the size budget."""
-    return _run(_read_job, (data, filename, content_type, budget.max_chars), budget)
+    ocr = (budget.ocr_seconds_per_page, budget.ocr_max_pages)
+    return _run(
+        _read_job, (data, filename, content_type, budget.max_chars, ocr), budget
+    )
+
+
+def pdf_pages_within(data: bytes, *, budget: Budget) -> int:
+    """How many pages a PDF has (0 when it is not one or cannot be opened), counted
+    within ``budget`` like any other look at an upload."""
+    if b"%PDF-" not in data[:1024]:
+        return 0
+    try:
+        return int(_run(_pages_job, (data,), budget))
+    except ExtractError:
+        return 0
 
 
 def extract_record_within(
@@ -118,13 +137,32 @@ def _xlsx_job(data: bytes, max_rows: int) -> list[list[Any]]:
 
 
 def _read_job(
-    data: bytes, filename: str, content_type: str | None, max_chars: int
+    data: bytes,
+    filename: str,
+    content_type: str | None,
+    max_chars: int,
+    ocr: tuple[float, int] = (0.0, 0),
 ) -> Any:
     from .readers import read_bytes
+    from .readers.ocr import ocr_limits
 
-    result = read_bytes(data, filename=filename, content_type=content_type)
+    with ocr_limits(seconds_per_page=ocr[0], max_pages=ocr[1]):
+        result = read_bytes(data, filename=filename, content_type=content_type)
     check_text_size(result.text, Budget(max_chars=max_chars))
     return result
+
+
+def _pages_job(data: bytes) -> int:
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return 0
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 def _extract_job(text: str, record_id: str, source_url: str | None) -> dict[str, Any]:

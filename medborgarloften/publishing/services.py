@@ -151,27 +151,87 @@ def _normalise_email(email: str) -> str:
     return email
 
 
+#: A queued mail that the mail server refuses is tried this many times in all, after
+#: these waits (seconds), then given up and logged.
+MAIL_ATTEMPTS = 4
+MAIL_RETRY_DELAYS = (60, 300, 1800)
+
+
 def _send(
     *,
     subscription: Subscription,
     subject: str,
     template: str,
     context: dict[str, Any],
+    queue: bool = False,
 ) -> None:
     """One plain-text mail through Django's configured mailer, with an unsubscribe
-    link in the text and in the List-Unsubscribe header (RFC 8058 one-click)."""
+    link in the text and in the List-Unsubscribe header (RFC 8058 one-click).
+    ``queue``: handed to the background worker (``tasks.mail_send``) in the caller's
+    transaction instead of sent now, so a slow or failing mail server neither holds
+    up nor breaks the request."""
     body = render_to_string(template, context)
-    message = EmailMessage(
-        subject=subject,
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[subscription.email],
-        headers={
+    mail = {
+        "subject": subject,
+        "body": body,
+        "to": [subscription.email],
+        "headers": {
             "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
+    }
+    if queue:
+        from .tasks import mail_send
+
+        mail_send.enqueue(**mail)
+    else:
+        _mail_message(**mail).send()
+
+
+def _mail_message(
+    *, subject: str, body: str, to: list[str], headers: dict[str, str]
+) -> EmailMessage:
+    return EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
+        headers=headers,
     )
-    message.send()
+
+
+def mail_deliver(
+    *,
+    subject: str,
+    body: str,
+    to: list[str],
+    headers: dict[str, str],
+    attempt: int = 1,
+) -> str:
+    """Send one queued mail: "sent"; when the mail server fails, queued again after
+    a wait ("retrying") until MAIL_ATTEMPTS, then logged as an error ("failed")."""
+    try:
+        _mail_message(subject=subject, body=body, to=to, headers=headers).send()
+    except OSError as exc:  # smtplib.SMTPException is an OSError
+        if attempt < MAIL_ATTEMPTS:
+            from medborgarloften.lib.tasks import default_task_backend
+
+            from .tasks import mail_send
+
+            task = mail_send
+            if default_task_backend.supports_defer:
+                delay = MAIL_RETRY_DELAYS[min(attempt, len(MAIL_RETRY_DELAYS)) - 1]
+                task = task.using(run_after=timezone.now() + timedelta(seconds=delay))
+            task.enqueue(
+                subject=subject, body=body, to=to, headers=headers, attempt=attempt + 1
+            )
+            logger.warning("Mail %r failed (attempt %d): %s", subject, attempt, exc)
+            return "retrying"
+        logger.error(
+            "Mail %r not sent after %d attempts; last error: %s", subject, attempt, exc
+        )
+        return "failed"
+    return "sent"
 
 
 def subscription_request(
@@ -228,6 +288,9 @@ def subscription_request(
             context=mail_context(
                 subscription, base_url, confirm_url=confirm_url, days=CONFIRM_DAYS
             ),
+            # Sent by the worker: the request answers at once, a mail server
+            # that is down is tried again.
+            queue=True,
         )
     return subscription
 

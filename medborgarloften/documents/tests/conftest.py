@@ -34,7 +34,9 @@ class FakeRead:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def fake_read_bytes(data: bytes, *, filename: str, content_type: str | None) -> Any:
+def fake_read_bytes(
+    data: bytes, *, filename: str, content_type: str | None, budget: Any = None
+) -> Any:
     if data.startswith(b"\x89PNG"):
         raise ExtractError("Okänt filformat / unsupported file type")
     text = data.decode("utf-8")

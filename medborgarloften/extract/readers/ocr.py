@@ -13,6 +13,8 @@ Without Tesseract a scan cannot be read; the error says what the coordinator can
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import os
 import re
@@ -21,6 +23,7 @@ import statistics
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -45,6 +48,41 @@ NEEDS_OCR = (
     "scanner or a PDF program and upload it again"
 )
 X_HEIGHT_TO_SIZE = 1.9
+#: The background worker's limits: (seconds a page, most pages), or None for the fixed
+#: limits above (the web request). Set through ``ocr_limits``.
+_limits: contextvars.ContextVar[tuple[float, int] | None] = contextvars.ContextVar(
+    "ocr_limits", default=None
+)
+
+
+@contextlib.contextmanager
+def ocr_limits(*, seconds_per_page: float, max_pages: int) -> Iterator[None]:
+    """Within the block, OCR may read ``max_pages`` pages with ``seconds_per_page``
+    seconds each (a scan's time budget scales with its pages); 0 keeps the defaults."""
+    token = _limits.set(
+        (seconds_per_page, max_pages)
+        if seconds_per_page > 0 and max_pages > 0
+        else None
+    )
+    try:
+        yield
+    finally:
+        _limits.reset(token)
+
+
+def _max_pages() -> int:
+    limits = _limits.get()
+    return limits[1] if limits else MAX_OCR_PAGES
+
+
+def _time_limit(pages: int) -> float:
+    """Seconds of OCR for ``pages`` pages: fixed for the web, scaled in the worker."""
+    limits = _limits.get()
+    if limits is None:
+        return OCR_TIMEOUT_SECONDS
+    return max(OCR_TIMEOUT_SECONDS, limits[0] * pages)
+
+
 _TITLE_FIELD = re.compile(r"(\w+) ([^;]+)")
 _LINE_CLASSES = frozenset({"ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"})
 
@@ -78,7 +116,7 @@ def ocr_available() -> bool:
 
 def read_scanned(document: pdfium.PdfDocument) -> tuple[str, dict[str, object]]:
     """Text of a PDF without a text layer, read by OCR; ExtractError without OCR."""
-    numbers = list(range(1, min(len(document), MAX_OCR_PAGES) + 1))
+    numbers = list(range(1, min(len(document), _max_pages()) + 1))
     pages = ocr_pages(document, numbers)
     text, two_column_pages = layout_pages(pages)
     if not text.strip():
@@ -105,7 +143,8 @@ def ocr_pages(
     if found is None:
         raise ExtractError(NEEDS_OCR)
     program, languages = found
-    deadline = time.monotonic() + OCR_TIMEOUT_SECONDS
+    seconds = _time_limit(len(numbers))
+    deadline = time.monotonic() + seconds
     pages = []
     with tempfile.TemporaryDirectory(prefix="medborgarloften-ocr-") as tmp:
         for number in numbers:
@@ -116,7 +155,7 @@ def ocr_pages(
                 _render(page, image)
             finally:
                 page.close()
-            hocr = _run(program, languages, image, deadline)
+            hocr = _run(program, languages, image, deadline, seconds)
             pages.append((width, height, _lines(hocr, height)))
     return pages
 
@@ -136,10 +175,16 @@ def _render(page: pdfium.PdfPage, path: Path) -> None:
     path.write_bytes(b"P5\n%d %d\n255\n" % (width, height) + data)
 
 
-def _run(program: str, languages: str, image: Path, deadline: float) -> bytes:
+def _run(
+    program: str,
+    languages: str,
+    image: Path,
+    deadline: float,
+    seconds: float = OCR_TIMEOUT_SECONDS,
+) -> bytes:
     remaining = deadline - time.monotonic()
     if remaining <= 0:
-        raise _too_slow()
+        raise _too_slow(seconds)
     try:
         done = subprocess.run(
             [program, str(image), "stdout", "-l", languages, "--dpi", str(DPI), "hocr"],
@@ -151,7 +196,7 @@ def _run(program: str, languages: str, image: Path, deadline: float) -> bytes:
             env={**os.environ, "OMP_THREAD_LIMIT": "1"},
         )
     except subprocess.TimeoutExpired:
-        raise _too_slow()
+        raise _too_slow(seconds)
     except (subprocess.CalledProcessError, OSError):
         raise ExtractError(
             "Textigenkänningen (OCR) av den skannade PDF-filen misslyckades; prova "
@@ -162,11 +207,11 @@ def _run(program: str, languages: str, image: Path, deadline: float) -> bytes:
     return done.stdout
 
 
-def _too_slow() -> ExtractError:
+def _too_slow(seconds: float = OCR_TIMEOUT_SECONDS) -> ExtractError:
     return ExtractError(
-        f"Textigenkänningen (OCR) tog mer än {OCR_TIMEOUT_SECONDS} sekunder; dela "
+        f"Textigenkänningen (OCR) tog mer än {seconds:g} sekunder; dela "
         "upp den skannade filen eller be om en PDF som sparats direkt från Word / "
-        f"text recognition (OCR) took more than {OCR_TIMEOUT_SECONDS} seconds; "
+        f"text recognition (OCR) took more than {seconds:g} seconds; "
         "split the scanned file or ask for a PDF saved directly from Word"
     )
 

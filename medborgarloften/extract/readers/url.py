@@ -32,7 +32,7 @@ from urllib.parse import unquote, urlsplit
 import httpcore
 import httpx
 
-from ..errors import ExtractError
+from ..errors import ExtractError, TransientError
 
 MAX_REDIRECTS = 5
 # The whole download may take this many times the per-read timeout.
@@ -227,7 +227,7 @@ class _PinnedTransport(httpx.HTTPTransport):
 
 
 def _too_slow(total: float) -> ExtractError:
-    return ExtractError(
+    return TransientError(
         f"Hämtningen tog mer än {total:g} s / the download took more than {total:g} s"
     )
 
@@ -409,18 +409,18 @@ def fetch(
     except httpx.TimeoutException:
         if time.monotonic() >= deadline:
             raise _too_slow(total)
-        raise ExtractError(
+        raise TransientError(
             f"Servern svarade inte inom {timeout:g} s / the server did not answer "
             f"within {timeout:g} s"
         )
     except httpx.ConnectError:
-        raise ExtractError(
+        raise TransientError(
             "Kunde inte ansluta till servern / could not connect to the server"
         )
     except httpx.InvalidURL:
         raise ExtractError(f"Ogiltig adress / invalid address ({url[:80]})")
     except httpx.HTTPError as exc:
-        raise ExtractError(
+        raise TransientError(
             f"Hämtningen misslyckades / the download failed ({type(exc).__name__})"
         )
     path = urlsplit(final_url).path
@@ -435,7 +435,13 @@ def _check_status(response: httpx.Response) -> None:
             f"Sidan finns inte (HTTP {status}) / the page does not exist (HTTP {status})"
         )
     if status >= 500:
-        raise ExtractError(f"Serverfel (HTTP {status}) / server error (HTTP {status})")
+        raise TransientError(
+            f"Serverfel (HTTP {status}) / server error (HTTP {status})"
+        )
+    if status == 429:
+        raise TransientError(
+            "Servern ber oss vänta (HTTP 429) / the server asks us to wait (HTTP 429)"
+        )
     if status >= 400:
         raise ExtractError(
             f"Servern nekade hämtningen (HTTP {status}) / the server refused the "

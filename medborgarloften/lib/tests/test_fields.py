@@ -146,6 +146,7 @@ def test_the_migration_cleans_text_stored_before_and_keeps_its_length(commitment
 NOT_STAFF_TEXT = {
     "documents.SourceDocument.text",
     "documents.ExtractionRun.error",
+    "documents.ImportJob.error",  # the reader's reason, like ExtractionRun.error
     "situation.PoliceEvent.summary",
 }
 
