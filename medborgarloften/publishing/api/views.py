@@ -358,7 +358,7 @@ def docs(request: HttpRequest) -> HttpResponse:
         "<li>Ändringar: inom v1 läggs fält bara till; det som bryter kontraktet blir "
         "v2, och v1 finns kvar under en övergångstid (<code>apiStatus</code> i "
         "<a href='api-info'>api-info</a> blir <code>deprecated</code>).</li>"
-        "<li>Kontakt: {} – <a href='mailto:{}'>{}</a>.</li></ul></section>",
+        "<li>Kontakt: {}{}.</li></ul></section>",
         licence()["url"],
         licence()["name"],
         limit,
@@ -366,8 +366,10 @@ def docs(request: HttpRequest) -> HttpResponse:
         params.MAX_LIMIT,
         who["name"],
         who["name"],
-        who["email"],
-        who["email"],
+        # No empty mailto: link (a link without text) when no address is set.
+        format_html(" – <a href='mailto:{}'>{}</a>", who["email"], who["email"])
+        if who["email"]
+        else "",
     )
     body = format_html(
         "<!doctype html><html lang='sv'><head><meta charset='utf-8'>"
