@@ -185,8 +185,18 @@
           keyboard: true,
           riseOnHover: true,
         });
-        marker.on("click", function () {
+        var open = function () {
           map.setView([cluster.lat, cluster.lon], Math.min(level + 2, below));
+        };
+        marker.on("click", open);
+        // Leaflet's marker takes the focus (role=button) but Enter does nothing
+        // without a popup: open the cluster with Enter or Space.
+        marker.on("keydown", function (event) {
+          var key = event.originalEvent && event.originalEvent.key;
+          if (key === "Enter" || key === " ") {
+            L.DomEvent.preventDefault(event.originalEvent);
+            open();
+          }
         });
         current.addLayer(marker);
       });
