@@ -157,3 +157,35 @@ def mbtiles_tile(*, z: int, x: int, y: int) -> tuple[bytes, str] | None:
         kind, "image/png"
     )
     return bytes(row[0]), media
+
+
+# --- Read-only maps of some areas (public area and promise pages) ----------------------
+
+
+def areas_map(
+    *,
+    title: str,
+    areas: list[Area],
+    links: dict[int, str] | None = None,
+    hint: str = "",
+):
+    """A read-only map of ``areas`` (the view fitted to them) in their kommun, or
+    None when none of them has a boundary: the page then keeps its list alone.
+    ``links`` gives an area's page; ``hint`` replaces the keyboard hint (which
+    names the page's table or list, the map's alternative)."""
+    shown = [a for a in areas if a.geometry]
+    if not shown:
+        return None
+    links = links or {}
+    config = map_config(
+        title=title,
+        kommun_code=shown[0].kommun.code,
+        areas=shown,
+        features=[area_feature(a, url=links.get(a.pk, "")) for a in shown],
+        focus=[a.name for a in shown],
+    )
+    config.texts["help"] = hint or _(
+        "Med tangentbordet: Tabb till kartan, piltangenterna flyttar och + och − "
+        "zoomar. Listan under kartan visar samma områden."
+    )
+    return config.as_json()

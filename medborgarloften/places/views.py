@@ -28,7 +28,7 @@ from .forms import (
     OrganisationFilterForm,
     OrganisationForm,
 )
-from .maps import map_config, mbtiles_tile
+from .maps import areas_map, map_config, mbtiles_tile
 from .models import Area, Organisation, OrganisationKind
 from .outlines import kommun_outline
 from .permissions import (
@@ -194,10 +194,19 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def area_list(request: HttpRequest, code: str) -> HttpResponse:
     kommun = _kommun_for_area_editor(request, code)
+    areas = list(areas_of(kommun))
+    area_map = areas_map(
+        title=_("Karta över områdena i %(name)s") % {"name": kommun},
+        areas=areas,
+        hint=_(
+            "Med tangentbordet: Tabb till kartan, piltangenterna flyttar och + och − "
+            "zoomar. Tabellen visar samma områden."
+        ),
+    )
     return render(
         request,
         "places/area_list.html",
-        {"kommun": kommun, "areas": areas_of(kommun)},
+        {"kommun": kommun, "areas": areas, "area_map": area_map},
     )
 
 

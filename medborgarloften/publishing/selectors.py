@@ -312,11 +312,26 @@ def promise_progress(*, uid: UUID | str, today: dt.date | None = None) -> Public
     return public_promise(uid=uid, page=None, today=today)
 
 
+def promise_areas(promise: Promise) -> list[Area]:
+    """Every area a public promise names (its own, its focus areas' and its
+    commitments'), once each, by name; from the prefetched relations."""
+    found = {
+        area.pk: area
+        for area in chain(
+            promise.areas.all(),
+            *(f.areas.all() for f in promise.focus_areas.all()),
+            *(c.areas.all() for c in promise.commitments.all()),
+        )
+    }
+    return sorted(found.values(), key=lambda a: a.name)
+
+
 def _link_areas(promise: Promise) -> None:
     """Give each prefetched area of the promise its public URL (``public_url``),
     from the kommunkoder of the parties already loaded: no query per area."""
     codes = {p.pk: p.code for p in promise.parties.all() if p.is_kommun and p.code}
     areas = chain(
+        promise.areas.all(),
         *(f.areas.all() for f in promise.focus_areas.all()),
         *(c.areas.all() for c in promise.commitments.all()),
     )

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from medborgarloften.places.maps import areas_map
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import Promise
 
@@ -16,6 +17,7 @@ from .pagecache import cached_public, number, text
 from .selectors import (
     kommun_finder,
     kommun_public_promises,
+    promise_areas,
     public_area,
     public_promise,
 )
@@ -62,10 +64,21 @@ def promise(request: HttpRequest, uid: UUID) -> HttpResponse:
     embed_url = request.build_absolute_uri(
         reverse("publishing:embed", args=[public.promise.uid])
     )
+    areas = promise_areas(public.promise)
+    area_map = areas_map(
+        title=_("Karta över områdena i %(title)s") % {"title": public.promise.title},
+        areas=areas,
+    )
     return render(
         request,
         "publishing/promise.html",
-        {"page": public.page, "public": public, "embed_url": embed_url},
+        {
+            "page": public.page,
+            "public": public,
+            "embed_url": embed_url,
+            "map_areas": areas,
+            "area_map": area_map,
+        },
     )
 
 
@@ -79,4 +92,11 @@ def area(
         )
     except Area.DoesNotExist:
         raise Http404(_("Det finns inget sådant område i kommunen."))
-    return render(request, "publishing/area.html", {"area_page": page})
+    area_map = areas_map(
+        title=_("Karta över %(name)s") % {"name": page.area.name}, areas=[page.area]
+    )
+    return render(
+        request,
+        "publishing/area.html",
+        {"area_page": page, "area_map": area_map, "map_areas": [page.area]},
+    )

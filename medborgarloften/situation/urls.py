@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import hotspot_views, views
 
 app_name = "situation"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("<str:code>/vecka/", views.week, name="week"),
     path("<str:code>/sammanstallning/", views.summary, name="summary"),
     path("<str:code>/karta/", views.area_map_view, name="map"),
+    path("<str:code>/brannpunkter/", hotspot_views.hotspots, name="hotspots"),
     path("<str:code>/analys/", views.analysis, name="analysis"),
     path("<str:code>/analys/prioritet/", views.priority_adopt, name="priority_adopt"),
     path("<str:code>/dokument/", views.document, name="document"),

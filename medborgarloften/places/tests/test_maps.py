@@ -116,3 +116,28 @@ def test_the_lagesbild_page_passes_the_map_as_json_without_inline_script(
     assert config["areas"][0]["properties"]["name"] == "Berga"
     assert config["tiles"]["url"] == "/kartor/{z}/{x}/{y}"
     assert "vendor/leaflet-1.9.4/leaflet.js" in page
+
+
+def test_the_staff_area_list_shows_the_areas_with_boundaries_on_a_map(
+    client, kalmar, kommun_editor
+):
+    area_create(kommun=kalmar, name="Berga", geometry=SQUARE)
+    area_create(kommun=kalmar, name="Centrum")
+    client.force_login(kommun_editor)
+    page = client.get("/personal/organisationer/kommun/0880/omraden/").content.decode()
+    config = json.loads(
+        re.search(
+            r'id="omraden-karta-config" type="application/json">(.*?)<', page, re.S
+        ).group(1)
+    )
+    assert [f["properties"]["name"] for f in config["areas"]] == ["Berga"]
+    assert config["pick"] is None
+    assert "Tabellen visar samma områden." in page  # the table is the alternative
+    assert '<th scope="row">Centrum</th>' in page
+
+
+def test_an_area_list_without_boundaries_has_no_map(client, kalmar, kommun_editor):
+    area_create(kommun=kalmar, name="Centrum")
+    client.force_login(kommun_editor)
+    page = client.get("/personal/organisationer/kommun/0880/omraden/").content.decode()
+    assert "omraden-karta" not in page and "leaflet.js" not in page

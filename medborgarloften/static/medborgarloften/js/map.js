@@ -88,6 +88,7 @@
     fit();
     if (outline) outline.addTo(map);
     areas.addTo(map);
+    var pointLayer = L.layerGroup();
     (config.points || []).forEach(function (point) {
       L.circleMarker([point.lat, point.lon], {
         radius: 6,
@@ -98,8 +99,35 @@
         className: "map-point",
       })
         .bindTooltip(point.title || "")
+        .addTo(pointLayer);
+    });
+    if (config.clusters) {
+      clusters(map, config, pointLayer);
+    } else {
+      pointLayer.addTo(map);
+    }
+    (config.density || []).forEach(function (cell) {
+      L.rectangle(
+        [
+          [cell.south, cell.west],
+          [cell.north, cell.east],
+        ],
+        { className: "map-density", color: "#fff", weight: 0.5, fillColor: cell.fill, fillOpacity: 0.7 }
+      )
+        .bindTooltip(cell.title || "")
         .addTo(map);
     });
+    if (config.circle) {
+      L.circle([config.circle.lat, config.circle.lon], {
+        radius: config.circle.radius,
+        interactive: false,
+        className: "map-near",
+        color: "#1b1b1f",
+        weight: 2,
+        dashArray: "6 4",
+        fill: false,
+      }).addTo(map);
+    }
 
     function fit() {
       var focus = (config.focus || [])
@@ -123,6 +151,58 @@
     }
     if (config.pick) pick(box, map, config, texts, areaLayers);
     box.mapInstance = map;
+  }
+
+  // Clusters at low zoom: the server grouped the points in a grid per zoom level
+  // (situation/selectors/hotspots.py); below cluster_below the level for the map's
+  // zoom is drawn, a number in a circle that zooms in when chosen (click, or Enter
+  // when it has keyboard focus); from cluster_below on every point on its own.
+  function clusters(map, config, pointLayer) {
+    var levels = Object.keys(config.clusters).map(Number).sort(function (a, b) {
+      return a - b;
+    });
+    var below = config.cluster_below || 15;
+    var current = L.layerGroup().addTo(map);
+    function draw() {
+      var zoom = Math.floor(map.getZoom());
+      current.clearLayers();
+      if (zoom >= below || !levels.length) {
+        if (!map.hasLayer(pointLayer)) pointLayer.addTo(map);
+        return;
+      }
+      map.removeLayer(pointLayer);
+      var level = Math.max(levels[0], Math.min(levels[levels.length - 1], zoom));
+      config.clusters[String(level)].forEach(function (cluster) {
+        var size = cluster.count < 10 ? 28 : cluster.count < 100 ? 34 : 42;
+        var marker = L.marker([cluster.lat, cluster.lon], {
+          icon: L.divIcon({
+            className: "map-cluster" + (cluster.count === 1 ? " map-cluster-one" : ""),
+            html: "<span>" + cluster.count + "</span>",
+            iconSize: [size, size],
+          }),
+          title: cluster.title,
+          alt: cluster.title,
+          keyboard: true,
+          riseOnHover: true,
+        });
+        var open = function () {
+          map.setView([cluster.lat, cluster.lon], Math.min(level + 2, below));
+        };
+        marker.on("click", open);
+        // Leaflet's marker takes the focus (role=button) but Enter does nothing
+        // without a popup: open the cluster with Enter or Space.
+        marker.on("keydown", function (event) {
+          var key = event.originalEvent && event.originalEvent.key;
+          if (key === "Enter" || key === " ") {
+            L.DomEvent.preventDefault(event.originalEvent);
+            open();
+          }
+        });
+        current.addLayer(marker);
+      });
+    }
+    map.on("zoomend", draw);
+    draw();
   }
 
   function pick(box, map, config, texts, areaLayers) {
