@@ -38,6 +38,7 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/medborgarloften manage makemigrations --check --dry-run
 
 format: install

@@ -33,7 +33,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from medborgarloften.operations.middleware import client_address
+from medborgarloften.lib.client import client_address
 
 security_log = logging.getLogger("medborgarloften.security")
 

@@ -12,8 +12,6 @@ itself, and goes with its window, so nothing about a visitor outlives it.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 from collections.abc import Callable
 
@@ -22,7 +20,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from . import counters
+from medborgarloften.lib import counters
+from medborgarloften.lib.client import client_key
 
 logger = logging.getLogger(__name__)
 
@@ -53,25 +52,6 @@ class ContentSecurityPolicyMiddleware:
         if config and HEADER not in response:
             response[HEADER] = build_policy(config)
         return response
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address: the proxy's header when configured, else the peer's.
-    The rate limits and the sign-in lockout both count by it."""
-    header = getattr(settings, "RATELIMIT_CLIENT_IP_HEADER", "")
-    address = ""
-    if header:
-        address = request.META.get(header, "").split(",")[0].strip()
-    return address or request.META.get("REMOTE_ADDR", "")
-
-
-def client_key(request: HttpRequest) -> str:
-    """A keyed hash of the client's address (the proxy's header when configured)."""
-    address = client_address(request)
-    digest = hmac.new(
-        settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256
-    ).hexdigest()
-    return digest[:24]
 
 
 def bucket_for(request: HttpRequest) -> str | None:

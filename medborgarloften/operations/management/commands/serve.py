@@ -33,7 +33,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 
-from medborgarloften.places.demo import DEMO_MAIN_USER, DEMO_PASSWORD
+from medborgarloften.operations.demo import DEMO_MAIN_USER, DEMO_PASSWORD
 
 
 def _port(value: str) -> int:

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from medborgarloften.accounts.models import Role
-from medborgarloften.accounts.services import (
+from medborgarloften.places.members import (
     organisation_resolve,
     user_create_with_membership,
 )

@@ -137,7 +137,7 @@ def _areas(kommun: Organisation, summary: DemoSummary, reset: bool) -> dict[str,
 def _users(
     kommun: Organisation, lpo: Organisation, summary: DemoSummary
 ) -> dict[str, User]:
-    from medborgarloften.accounts.services import user_create_with_membership
+    from medborgarloften.places.members import user_create_with_membership
 
     users: dict[str, User] = {}
     for demo in DEMO_USERS:
