@@ -141,7 +141,7 @@ def reminders(
             )
             for party in parties:
                 add(party, Reminder(promise, text, plan.next_due, False))
-        for item in promise.late_communication:  # type: ignore[attr-defined]
+        for item in promise.late_communication:
             text = (
                 f"Planerad kommunikation är försenad: {item.title} "
                 f"({item.get_channel_display().lower()}, planerad "

@@ -119,19 +119,20 @@ def baseline_indicators(
         kommun=kommun, area__isnull=True, year__lte=on.year, theme__in=themes
     ).order_by("category", "-year")
     seen_categories: set[str] = set()
-    for row in crimes:
-        if row.category in seen_categories or row.rate_per_100k is None:
+    for crime in crimes:
+        if crime.category in seen_categories or crime.rate_per_100k is None:
             continue
-        seen_categories.add(row.category)
+        seen_categories.add(crime.category)
         result.append(
             {
-                "key": f"brott:{row.category}"[:100],
-                "label": _("Anmälda brott: %(category)s") % {"category": row.category},
+                "key": f"brott:{crime.category}"[:100],
+                "label": _("Anmälda brott: %(category)s")
+                % {"category": crime.category},
                 "area": None,
-                "period": str(row.year),
-                "value": row.rate_per_100k,
+                "period": str(crime.year),
+                "value": crime.rate_per_100k,
                 "unit": _("per 100 000 inv."),
-                "base": row.count,
+                "base": crime.count,
             }
         )
     return result
