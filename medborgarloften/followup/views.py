@@ -24,7 +24,32 @@ from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.accounts.permissions import organisation_roles
+from medborgarloften.followup import plan_selectors
+from medborgarloften.followup.calendar import arshjul, ical_bytes
+from medborgarloften.followup.forms import (
+    CommunicationForm,
+    PlanCopyForm,
+    PlannedActivityForm,
+    PlanTickForm,
+    RecurringEventForm,
+)
+from medborgarloften.followup.models import CommunicationActivity, PlannedActivity
+from medborgarloften.followup.plan_selectors import communication_late
+from medborgarloften.followup.plans import parse_when
+from medborgarloften.followup.reminders import reminders_for_user
+from medborgarloften.followup.services.communication import (
+    communication_create,
+    communication_set_status,
+)
+from medborgarloften.followup.services.plans import (
+    plan_copy,
+    plan_years,
+    planned_activity_create,
+    planned_activity_tick,
+    recurring_event_create,
+)
 from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import Commitment, Promise
 
 from . import reports as report_render
@@ -132,7 +157,6 @@ def _report(request: HttpRequest, pk: int) -> Report:
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     promise = _promise(request, pk)
     board = selectors.promise_dashboard(promise=promise)
-    from .plan_selectors import communication_late
 
     return render(
         request,
@@ -593,7 +617,6 @@ def public_report_docx(request: HttpRequest, uid: str) -> HttpResponse:
 
 @staff_view
 def reminders(request: HttpRequest) -> HttpResponse:
-    from .reminders import reminders_for_user
 
     return render(
         request,
@@ -606,7 +629,6 @@ def reminders(request: HttpRequest) -> HttpResponse:
 
 
 def _plan_choices(promise: Promise) -> dict[str, Any]:
-    from medborgarloften.places.models import Area, Organisation
 
     party_ids = [p.pk for p in promise.parties.all()]
     kommun_ids = [p.pk for p in promise.parties.all() if p.is_kommun]
@@ -618,7 +640,6 @@ def _plan_choices(promise: Promise) -> dict[str, Any]:
 
 
 def _plan_year(promise: Promise, raw: Any) -> int:
-    from .services.plans import plan_years
 
     years = plan_years(promise)
     if not years:
@@ -638,11 +659,6 @@ def _plan_year(promise: Promise, raw: Any) -> int:
 def plan(request: HttpRequest, pk: int, year: int | None = None) -> HttpResponse:
     """The yearly aktivitetsplan: planned against done per commitment; editors add
     lines and copy a year, loggers tick lines off with a done activity."""
-    from . import plan_selectors
-    from .forms import PlanCopyForm, PlannedActivityForm
-    from .models import PlannedActivity
-    from .plans import parse_when
-    from .services.plans import plan_copy, plan_years, planned_activity_create
 
     promise = _promise(request, pk)
     year = _plan_year(promise, year)
@@ -742,9 +758,6 @@ def plan(request: HttpRequest, pk: int, year: int | None = None) -> HttpResponse
 @staff_view
 def plan_tick(request: HttpRequest, pk: int) -> HttpResponse:
     """Which planned lines of the commitment one done activity carried out."""
-    from .forms import PlanTickForm
-    from .models import PlannedActivity
-    from .services.plans import planned_activity_tick
 
     commitment = _commitment_for_logger(request, pk)
     promise = commitment.promise
@@ -794,9 +807,6 @@ def plan_tick(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 def arshjul_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The årshjul month by month; editors add the kommun's recurring dates."""
-    from .calendar import arshjul
-    from .forms import RecurringEventForm
-    from .services.plans import recurring_event_create
 
     promise = _promise(request, pk)
     can_edit = can_edit_promise(request.user, promise)
@@ -832,8 +842,6 @@ def arshjul_ics(request: HttpRequest, pk: int) -> HttpResponse:
     """The årshjul as an iCalendar file; an empty plan is answered with a message."""
     from django.utils.text import slugify
 
-    from .calendar import ical_bytes
-
     promise = _promise(request, pk)
     try:
         data = ical_bytes(promise=promise, host=request.get_host() or "localhost")
@@ -849,11 +857,6 @@ def arshjul_ics(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 def communication(request: HttpRequest, pk: int) -> HttpResponse:
     """The communication plan: what is told, where, to whom, when; late ones marked."""
-    from medborgarloften.places.models import Organisation
-
-    from . import plan_selectors
-    from .forms import CommunicationForm
-    from .services.communication import communication_create
 
     promise = _promise(request, pk)
     can_edit = can_edit_promise(request.user, promise)
@@ -890,8 +893,6 @@ def communication(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 @require_POST
 def communication_status(request: HttpRequest, pk: int) -> HttpResponse:
-    from .models import CommunicationActivity
-    from .services.communication import communication_set_status
 
     try:
         item = CommunicationActivity.objects.get(pk=pk)

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.lib import counters
 from medborgarloften.lib.client import client_key
+from medborgarloften.publishing.api.errors import problem
 
 logger = logging.getLogger(__name__)
 
@@ -105,8 +106,6 @@ class RateLimitMiddleware:
             "seconds": wait
         }
         if bucket == "api":
-            from medborgarloften.publishing.api.errors import problem
-
             response = problem(request, 429, message)
         else:
             response = HttpResponse(

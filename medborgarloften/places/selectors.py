@@ -7,6 +7,8 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from medborgarloften.places.models import OrganisationEvent
+
 from .lookup import KommunIndex
 from .models import Area, County, Organisation, OrganisationKind
 
@@ -103,7 +105,6 @@ def area_usage(area: Area) -> dict[str, int]:
 def organisation_events(*, organisation: Organisation, limit: int = 30) -> list[Any]:
     """The newest audit entries about an organisation: its own changes, and the
     organisations given or refused access to it (a kommun)."""
-    from .models import OrganisationEvent
 
     return list(
         OrganisationEvent.objects.filter(

@@ -17,8 +17,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.accounts.models import EDITING_ROLES, Membership
 from medborgarloften.lib.fields import length_message
 from medborgarloften.places.models import Area, Organisation, OrganisationKind
+from medborgarloften.situation.surveys.selectors import indicator_cells
 
 from .. import geo
 from ..models import (
@@ -377,7 +379,6 @@ def survey_export(*, survey: Survey, actor: Any = None) -> ImportSummary:
     """Write the survey's indicator shares into the lägesbild's survey results (by
     area, gender and age group, with the number answering); running it again
     replaces its own rows and never adds."""
-    from .selectors import indicator_cells
 
     summary = ImportSummary()
     batch = survey.exported_batch or ImportBatch.objects.create(
@@ -447,7 +448,6 @@ def survey_export(*, survey: Survey, actor: Any = None) -> ImportSummary:
 
 def _alert_recipients(survey: Survey) -> list[str]:
     """The survey's creator; without one (or an address), the kommun's editors."""
-    from medborgarloften.accounts.models import EDITING_ROLES, Membership
 
     creator = survey.created_by
     if creator is not None and creator.is_active and creator.email:
