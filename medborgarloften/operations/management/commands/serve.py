@@ -225,6 +225,7 @@ class Command(BaseCommand):
             # the finders serve the files, so an empty directory is all it needs.
             Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
+        # loaded once settings and static files are in place
         from waitress import create_server
 
         from medborgarloften.wsgi import application
