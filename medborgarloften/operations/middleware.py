@@ -106,7 +106,7 @@ class RateLimitMiddleware:
             "seconds": wait
         }
         if bucket == "api":
-            response = problem(request, 429, message)
+            response: HttpResponse = problem(request, 429, message)
         else:
             response = HttpResponse(
                 message, status=429, content_type="text/plain; charset=utf-8"

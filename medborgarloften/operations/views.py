@@ -29,7 +29,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if not database_unavailable(exc):
         return HttpResponseServerError(loader.get_template("500.html").render())
     if request.path.startswith("/api/"):
-        response = problem(
+        response: HttpResponse = problem(
             request,
             503,
             "Tjänsten är tillfälligt otillgänglig (databasen svarar inte). "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -217,7 +218,7 @@ def _area(kommun: Organisation, pk: int) -> Area:
 def area_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     kommun = _kommun_for_area_editor(request, code)
     area = _area(kommun, pk)
-    initial = {
+    initial: dict[str, Any] = {
         "name": area.name,
         "kind": area.kind,
         "code": area.code,
