@@ -41,6 +41,8 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/medborgarloften manage makemigrations --check --dry-run
 
 format: install

@@ -40,7 +40,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # Rate limits count across tests in one process; tests/test_security.py enables
     # them where it checks them.
     settings.RATELIMIT_ENABLED = False
-    # Where tests that enable them count (operations/counters.py); never ./var.
+    # Where tests that enable them count (lib/counters.py); never ./var.
     settings.RATELIMIT_DIR = Path(tempfile.mkdtemp(prefix="mbl-ratelimit-"))
     settings.RATELIMIT_CACHE = ""
     settings.TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = InvalidTemplateVariable(

@@ -2,7 +2,7 @@
 
 Run:  .venv/bin/python benchmarks/bench_ratelimit.py [--requests 5000]
 
-Rate limits are counted in counters every process shares (operations/counters.py:
+Rate limits are counted in counters every process shares (lib/counters.py:
 a small file per client and window under DATA_DIR, incremented under flock) and,
 since issue #13, every anonymous GET of the public site counts. This measures, in a
 fresh SQLite demo installation (migrate, loadref, demo) in a temporary directory:
@@ -45,7 +45,7 @@ import os, sys, time
 os.environ["DJANGO_SETTINGS_MODULE"] = "medborgarloften.settings"
 import django
 django.setup()
-from medborgarloften.operations import counters
+from medborgarloften.lib import counters
 n, start = int(sys.argv[1]), float(sys.argv[2])
 while time.time() < start:
     time.sleep(0.001)
@@ -82,8 +82,8 @@ def main() -> None:
     from django.conf import settings
     from django.test import Client
 
-    from medborgarloften.operations import counters
-    from medborgarloften.places.demo import demo_promise_ids
+    from medborgarloften.lib import counters
+    from medborgarloften.operations.demo import demo_promise_ids
 
     load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, load {load}")

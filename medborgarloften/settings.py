@@ -140,8 +140,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "medborgarloften.accounts.context_processors.memberships",
-                "medborgarloften.accounts.context_processors.staff_navigation",
+                "medborgarloften.context_processors.memberships",
+                "medborgarloften.context_processors.staff_navigation",
             ],
         },
     }
@@ -353,7 +353,7 @@ RATELIMITS = {
     "api": (int(env_str("RATELIMIT_API", "300")), 60),
     "public": (int(env_str("RATELIMIT_PUBLIC", "300")), 60),
 }
-# Where the counters live (operations/counters.py): files every process on the host
+# Where the counters live (lib/counters.py): files every process on the host
 # shares, or the "ratelimit" cache (Redis) when CACHE_URL is set (several hosts).
 RATELIMIT_DIR = DATA_DIR / "cache" / "ratelimit"
 RATELIMIT_CACHE = ""

@@ -15,7 +15,7 @@ import urllib.request
 
 import pytest
 
-from medborgarloften.places.demo import DEMO_MAIN_USER, DEMO_PASSWORD
+from medborgarloften.operations.demo import DEMO_MAIN_USER, DEMO_PASSWORD
 from tests import deployment
 
 pytestmark = pytest.mark.slow

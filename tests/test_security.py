@@ -18,7 +18,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from medborgarloften.operations import counters
+from medborgarloften.lib import counters
 from medborgarloften.operations.middleware import (
     ContentSecurityPolicyMiddleware,
     build_policy,
@@ -259,7 +259,7 @@ import json, os, sys, time
 os.environ["DJANGO_SETTINGS_MODULE"] = "medborgarloften.settings"
 import django
 django.setup()
-from medborgarloften.operations import counters
+from medborgarloften.lib import counters
 from medborgarloften.operations.middleware import hit
 start = float(sys.argv[1])
 while time.time() < start:

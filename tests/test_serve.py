@@ -26,7 +26,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from medborgarloften.publishing.management.commands.serve import (
+from medborgarloften.operations.management.commands.serve import (
     proxy_address,
     url_for,
 )
@@ -148,7 +148,7 @@ def _get(url: str) -> str:
 
 @pytest.mark.slow
 def test_make_run_serves_the_demo(tmp_path):
-    from medborgarloften.places.demo import DEMO_PASSWORD, demo_promise_ids
+    from medborgarloften.operations.demo import DEMO_PASSWORD, demo_promise_ids
 
     venv = Path(sys.prefix)
     assert (venv / "bin" / "medborgarloften").exists(), (

@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from medborgarloften.accounts.views import _admin_login
+
 from .models import ExternalIdentity, Membership, User
 
 
@@ -39,7 +41,6 @@ class MembershipAdmin(admin.ModelAdmin):
 # Staff sign in to the admin through the site's sign-in page, so lockout and
 # two-factor apply there as well (accounts.views.SignInView).
 def _sign_in_through_the_site(request, extra_context=None):
-    from .views import _admin_login
 
     return _admin_login(request, extra_context)
 

@@ -33,7 +33,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from medborgarloften.operations.middleware import client_address
+from medborgarloften.accounts.views import render_login
+from medborgarloften.lib.client import client_address
 
 security_log = logging.getLogger("medborgarloften.security")
 
@@ -127,7 +128,6 @@ def lockout_response(
     credentials: dict | None = None,
 ) -> HttpResponse:
     """The sign-in page again, with the lockout message, as 429 Too Many Requests."""
-    from .views import render_login
 
     username = get_client_username(request, credentials)
     until = locked_until(username, getattr(request, "axes_ip_address", None))

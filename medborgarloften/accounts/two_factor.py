@@ -7,6 +7,8 @@ from typing import Any
 from django.conf import settings
 from django_otp import user_has_device
 
+from medborgarloften.accounts.permissions import organisation_roles
+
 #: Set in the session when the user signed in through single sign-on: the identity
 #: provider (Entra ID's conditional access, Keycloak's OTP) is then responsible for
 #: the second factor.
@@ -30,7 +32,6 @@ def two_factor_required(user: Any) -> bool:
         return True
     if "superuser" in required and (user.is_superuser or user.is_staff):
         return True
-    from .permissions import organisation_roles
 
     return any(role in required for role in organisation_roles(user).values())
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from medborgarloften.accounts.permissions import editing_organisation_ids, is_superuser
 from medborgarloften.places.models import Organisation
 
 from .models import ExtractionRun, ImportJob, ImportJobStatus, SourceDocument
@@ -79,10 +80,6 @@ def source_document_by_sha256(
 def kommuner_for_import(*, user: Any) -> QuerySet[Organisation]:
     """The kommuner ``user`` may import documents for: where they edit, and those
     their lokalpolisområde serves (superusers: all)."""
-    from medborgarloften.accounts.permissions import (
-        editing_organisation_ids,
-        is_superuser,
-    )
 
     kommuner = Organisation.objects.kommuner()
     if is_superuser(user):

@@ -20,13 +20,27 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from medborgarloften.extract.budget import Budget
+from medborgarloften.accounts.permissions import is_superuser
+from medborgarloften.documents.draft import draft_record
+from medborgarloften.extract.budget import (
+    Budget,
+    extract_record_within,
+    read_bytes_within,
+)
 from medborgarloften.extract.errors import ExtractError, TransientError
+from medborgarloften.extract.readers import USER_AGENT
+from medborgarloften.extract.readers.url import fetch
 from medborgarloften.lib.text import clean_text
 from medborgarloften.places.lookup import KommunIndex, fold, same_kommun
 from medborgarloften.places.models import Organisation
 from medborgarloften.places.permissions import can_edit_areas
 from medborgarloften.promises.draft import Lifecycle, PromiseDraft
+from medborgarloften.promises.models import PromiseStatus, Revision
+from medborgarloften.promises.services import (
+    NOT_OWN_PARTY,
+    promise_load_record,
+    promise_write,
+)
 
 from .models import DocumentKind, ExtractionRun, ExtractionRunStatus, SourceDocument
 
@@ -68,7 +82,6 @@ def _read_bytes(
     content_type: str | None,
     budget: Budget | None = None,
 ) -> Any:
-    from medborgarloften.extract.budget import read_bytes_within
 
     return read_bytes_within(
         data,
@@ -81,7 +94,6 @@ def _read_bytes(
 def _extract_record(
     text: str, *, record_id: str, source_url: str | None
 ) -> dict[str, Any]:
-    from medborgarloften.extract.budget import extract_record_within
 
     return extract_record_within(
         text, record_id=record_id, source_url=source_url, budget=extraction_budget()
@@ -96,7 +108,6 @@ def _promise_load_record(
     create_missing_police_area: bool,
     reference_for: Organisation | None = None,
 ) -> Any:
-    from medborgarloften.promises.services import promise_load_record
 
     # The command line writes on the operator's authority; ``actor`` (--user) is
     # who the history names.
@@ -455,7 +466,6 @@ def _for_loading(
 ) -> dict[str, Any]:
     """The record as the loader takes it for a new draft (the same mapping as the
     review screen: title, lägesbild, focus area per commitment)."""
-    from .draft import draft_record
 
     names = _document_kommuner(record, kommun, notes)
     # Names only: the loader resolves them; codes from elsewhere could disagree.
@@ -685,9 +695,6 @@ def _fetch_url(url: str, *, timeout: float, max_bytes: int) -> Any:
     it (IMPORT_ALLOW_PRIVATE_URLS), so the form cannot probe the server's network."""
     from django.conf import settings
 
-    from medborgarloften.extract.readers import USER_AGENT
-    from medborgarloften.extract.readers.url import fetch
-
     return fetch(
         url,
         timeout=timeout,
@@ -838,13 +845,6 @@ def extraction_run_draft_create(
     areas of the draft's first kommun, and so do ``new_areas`` (the review's ticked
     places; a draft carries its own as new areas by name). A run gives one draft.
     """
-    from medborgarloften.accounts.permissions import is_superuser
-    from medborgarloften.promises.models import PromiseStatus, Revision
-    from medborgarloften.promises.services import (
-        NOT_OWN_PARTY,
-        promise_load_record,
-        promise_write,
-    )
 
     if create_missing_police_area and actor is not None and not is_superuser(actor):
         raise ValidationError(

@@ -110,7 +110,7 @@ class SizeLimitUploadHandler(FileUploadHandler):
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
         if start + len(raw_data) > self.limit:
-            self.request.upload_too_large = True  # type: ignore[attr-defined]
+            self.request.upload_too_large = True  # type: ignore[union-attr]  # the upload handler runs with a request
             raise StopUpload(connection_reset=False)
         return raw_data
 

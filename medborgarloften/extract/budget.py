@@ -131,6 +131,7 @@ def xlsx_rows_within(data: bytes, *, max_rows: int, budget: Budget) -> list[list
 
 
 def _xlsx_job(data: bytes, max_rows: int) -> list[list[Any]]:
+    # loaded in the child process that runs the job, not in the parent
     from .readers.xlsx import xlsx_rows
 
     return xlsx_rows(data, max_rows=max_rows)

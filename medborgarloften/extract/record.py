@@ -16,6 +16,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from medborgarloften import __version__
+from medborgarloften.extract.commitments import classify_heading, extract_commitments
+from medborgarloften.extract.document.focus import similar
+from medborgarloften.extract.places import find_places
+from medborgarloften.extract.structure import parse_structure
 
 from .document import (
     check_document,
@@ -73,8 +77,6 @@ def _safe(warnings: list[str], name: str, fn: Callable[[], T], default: T) -> T:
 def _commitment_rules(
     text: str, municipalities: list[str], period: dict[str, Any]
 ) -> list[dict[str, Any]]:
-    from .commitments import extract_commitments
-    from .structure import parse_structure
 
     structure = parse_structure(text)
     return extract_commitments(
@@ -83,7 +85,6 @@ def _commitment_rules(
 
 
 def _places(text: str, municipalities: list[str]) -> list[tuple[str, Any]]:
-    from .places import find_places
 
     return find_places(text, municipalities=municipalities)
 
@@ -98,8 +99,6 @@ def _assign_focus(
     background or follow-up heading ends it. Commitments before any such heading,
     or in a document whose focus areas are not headings, get none.
     """
-    from .commitments import classify_heading
-    from .document.focus import similar
 
     if not focus:
         return

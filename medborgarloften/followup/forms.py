@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.followup.models import Channel
 from medborgarloften.lib.forms import free_text
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.forms.fields import BoundedModelMultipleChoiceField
@@ -324,7 +325,6 @@ class CommunicationForm(forms.Form):
     )
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
-        from .models import Channel
 
         super().__init__(*args, **kwargs)
         self.fields["channel"].choices = Channel.choices

@@ -121,7 +121,7 @@ class Activity(models.Model):
     def area_not_in_kind(self) -> Any:
         """The area, unless the activity's own words already name it: pages and feeds
         add ", Berga" / " i Berga" only then (never "… i Berga i Berga")."""
-        if self.area_id and not names_place(self.kind, self.area.name):
+        if self.area is not None and not names_place(self.kind, self.area.name):
             return self.area
         return None
 

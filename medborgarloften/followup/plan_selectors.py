@@ -56,7 +56,7 @@ def plan_for_year(
     )
     result = []
     for number, commitment in enumerate(commitments, start=1):
-        rows = commitment.plan_lines  # type: ignore[attr-defined]
+        rows = commitment.plan_lines
         lines = [
             PlanLine(
                 p.pk,

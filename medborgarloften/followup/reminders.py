@@ -145,7 +145,7 @@ def reminders(
                     ngettext(
                         "Löftet lovar %(n)s under perioden,",
                         "Löftet lovar %(n)s under perioden,",
-                        plan.promised,
+                        plan.promised or 0,
                     )
                     % {"n": plan.promised},
                     ngettext(
@@ -168,7 +168,7 @@ def reminders(
             }
             for party in parties:
                 add(party, Reminder(promise, text, plan.next_due, False))
-        for item in promise.late_communication:  # type: ignore[attr-defined]
+        for item in promise.late_communication:
             text = _(
                 "Planerad kommunikation är försenad: %(title)s (%(channel)s, "
                 "planerad %(date)s)."

@@ -27,6 +27,8 @@ from django.utils.text import slugify
 from medborgarloften.lib.pdf import html_to_pdf
 from medborgarloften.lib.text import clean_text
 from medborgarloften.lib.wordfile import add_data_table, new_document
+from medborgarloften.situation.models import BaselineValue, Observation
+from medborgarloften.situation.selectors.baselines import baseline_indicators
 
 from .models import Activity, Report, ReportKind
 from .progress import Bucket, Status
@@ -155,8 +157,6 @@ def _number(value: float | None) -> float | None:
 def _frozen_effect(report: Report) -> Effect | None:
     """The baseline frozen at adoption (situation.BaselineValue) against the same
     indicators computed for the year up to the report's end."""
-    from medborgarloften.situation.models import BaselineValue
-
     promise = report.promise
     frozen = list(
         BaselineValue.objects.filter(promise=promise).select_related(
@@ -166,27 +166,23 @@ def _frozen_effect(report: Report) -> Effect | None:
     if not frozen:
         return None
     current: dict[tuple[str, int | None], tuple[float | None, str]] = {}
-    try:  # the same definitions the baseline was frozen with
-        from medborgarloften.situation.services.baselines import _indicators
-    except ImportError:  # pragma: no cover - situation changed its internals
-        _indicators = None
-    if _indicators is not None:
-        on = min(report.period_end, timezone.localdate()) + dt.timedelta(days=1)
-        kommuner = [p for p in promise.parties.all() if p.is_kommun]
-        for focus_area in {b.focus_area for b in frozen if b.focus_area is not None}:
-            themes = [t for t in focus_area.themes if t != "annat"] or [
-                "trygghet_offentlig_miljo"
-            ]
-            for kommun in kommuner:
-                areas = [a for a in focus_area.areas.all() if a.kommun_id == kommun.pk]
-                for item in _indicators(
-                    kommun=kommun, themes=themes, areas=areas, on=on
-                ):
-                    area = item["area"]
-                    current[(item["key"], area.pk if area else None)] = (
-                        item["value"],
-                        item["period"],
-                    )
+    # the same definitions the baseline was frozen with
+    on = min(report.period_end, timezone.localdate()) + dt.timedelta(days=1)
+    kommuner = [p for p in promise.parties.all() if p.is_kommun]
+    for focus_area in {b.focus_area for b in frozen if b.focus_area is not None}:
+        themes = [t for t in focus_area.themes if t != "annat"] or [
+            "trygghet_offentlig_miljo"
+        ]
+        for kommun in kommuner:
+            areas = [a for a in focus_area.areas.all() if a.kommun_id == kommun.pk]
+            for item in baseline_indicators(
+                kommun=kommun, themes=themes, areas=areas, on=on
+            ):
+                area = item["area"]
+                current[(item["key"], area.pk if area else None)] = (
+                    item["value"],
+                    item["period"],
+                )
     indicators = []
     for value in frozen:
         now, period = current.get((value.key, value.area_id), (None, ""))
@@ -210,8 +206,6 @@ def _effect(report: Report) -> Effect:
     frozen = _frozen_effect(report)
     if frozen is not None:
         return frozen
-    from medborgarloften.situation.models import Observation
-
     promise = report.promise
     kommun_ids = [p.pk for p in promise.parties.all() if p.is_kommun]
     observations = Observation.objects.filter(kommun_id__in=kommun_ids)

@@ -17,7 +17,8 @@ try:  # Django 6+
         task_backends,
     )
 except ImportError:  # Django 5.2: the backport
-    from django_tasks import (  # type: ignore[import-not-found,no-redef,unused-ignore]
+    # The backport's classes have the same API under other names of type.
+    from django_tasks import (  # type: ignore[import-not-found,no-redef,assignment,unused-ignore]
         TaskContext,
         TaskResultStatus,
         default_task_backend,

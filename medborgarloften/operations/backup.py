@@ -28,7 +28,9 @@ from django.core.management import call_command
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, transaction
 
+from medborgarloften import __version__
 from medborgarloften.lib.fields import keeping_stored_lengths
+from medborgarloften.publishing.services import search_index_rebuild
 
 FORMAT = "medborgarloften-backup"
 VERSION = 1
@@ -61,7 +63,6 @@ class Manifest:
     database: str
 
     def as_dict(self) -> dict[str, object]:
-        from medborgarloften import __version__
 
         return {
             "format": FORMAT,
@@ -253,7 +254,5 @@ def backup_restore(*, path: Path, force: bool = False) -> dict[str, object]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
     if connection.vendor == "sqlite":
-        from medborgarloften.publishing.services import search_index_rebuild
-
         search_index_rebuild()
     return manifest

@@ -51,7 +51,7 @@ def mail_password() -> Any:
 
 @checks.register(checks.Tags.security, deploy=True)
 def check_placeholder_secrets(app_configs: Any = None, **kwargs: Any) -> list:
-    errors = []
+    errors: list[checks.CheckMessage] = []
     if is_placeholder(settings.SECRET_KEY):
         errors.append(
             checks.Error(

@@ -12,8 +12,6 @@ itself, and goes with its window, so nothing about a visitor outlives it.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 from collections.abc import Callable
 
@@ -22,7 +20,9 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from . import counters
+from medborgarloften.lib import counters
+from medborgarloften.lib.client import client_key
+from medborgarloften.publishing.api.errors import problem
 
 logger = logging.getLogger(__name__)
 
@@ -53,25 +53,6 @@ class ContentSecurityPolicyMiddleware:
         if config and HEADER not in response:
             response[HEADER] = build_policy(config)
         return response
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address: the proxy's header when configured, else the peer's.
-    The rate limits and the sign-in lockout both count by it."""
-    header = getattr(settings, "RATELIMIT_CLIENT_IP_HEADER", "")
-    address = ""
-    if header:
-        address = request.META.get(header, "").split(",")[0].strip()
-    return address or request.META.get("REMOTE_ADDR", "")
-
-
-def client_key(request: HttpRequest) -> str:
-    """A keyed hash of the client's address (the proxy's header when configured)."""
-    address = client_address(request)
-    digest = hmac.new(
-        settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256
-    ).hexdigest()
-    return digest[:24]
 
 
 def bucket_for(request: HttpRequest) -> str | None:
@@ -125,9 +106,7 @@ class RateLimitMiddleware:
             "seconds": wait
         }
         if bucket == "api":
-            from medborgarloften.publishing.api.errors import problem
-
-            response = problem(request, 429, message)
+            response: HttpResponse = problem(request, 429, message)
         else:
             response = HttpResponse(
                 message, status=429, content_type="text/plain; charset=utf-8"

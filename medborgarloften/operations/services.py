@@ -20,6 +20,8 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from medborgarloften.accounts.models import ExternalIdentity
+
 REDACTED = "[borttaget]"
 
 #: Free-text fields that may name a person: (model label, field).
@@ -142,8 +144,6 @@ def _forget_sign_in(user: object, summary: ForgetSummary) -> None:
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django_otp.plugins.otp_static.models import StaticDevice
     from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from medborgarloften.accounts.models import ExternalIdentity
 
     for label, rows in (
         ("sso links", ExternalIdentity.objects.filter(user=user)),

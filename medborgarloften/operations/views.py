@@ -15,6 +15,8 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.template import loader
 
+from medborgarloften.publishing.api.errors import problem
+
 RETRY_AFTER_SECONDS = 30
 
 
@@ -27,9 +29,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if not database_unavailable(exc):
         return HttpResponseServerError(loader.get_template("500.html").render())
     if request.path.startswith("/api/"):
-        from medborgarloften.publishing.api.errors import problem
-
-        response = problem(
+        response: HttpResponse = problem(
             request,
             503,
             "Tjänsten är tillfälligt otillgänglig (databasen svarar inte). "

@@ -360,7 +360,7 @@ class BoundaryImportForm(AccessibleFormMixin, forms.Form):
         self.mark_fields()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("file") and not data.get("url"):
             raise ValidationError(
                 _("Välj en fil eller skriv en WFS-adress."), code="required"

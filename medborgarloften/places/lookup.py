@@ -116,6 +116,7 @@ class KommunIndex:
 
     def __init__(self, kommuner: Iterable[Organisation] | None = None) -> None:
         if kommuner is None:
+            # models loaded on use: the key functions stay importable without Django
             from .models import Organisation
 
             kommuner = Organisation.objects.kommuner().select_related("county")
@@ -164,6 +165,7 @@ def police_area_find(
 ) -> Organisation | None:
     """The lokalpolisområde ``value`` names (first by name when two share a key)."""
     if units is None:
+        # models loaded on use: the key functions stay importable without Django
         from .models import Organisation
 
         units = Organisation.objects.lpos().order_by("name", "pk")
@@ -177,6 +179,7 @@ def organisation_matches(
     """The organisations ``value`` names by the strongest reading that fits any:
     the exact name (or its shown form, "Kalmar kommun"), then the kommun readings,
     then the police ones. More than one means the name is ambiguous."""
+    # models loaded on use: the key functions stay importable without Django
     from .models import Organisation, OrganisationKind
 
     if organisations is None:
@@ -206,6 +209,7 @@ class AreaIndex:
     def __init__(
         self, kommuner: Iterable[Organisation], areas: Iterable[Area] | None = None
     ) -> None:
+        # models loaded on use: the key functions stay importable without Django
         from .models import Area
 
         kommuner = list(kommuner)

@@ -9,6 +9,8 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from medborgarloften.places.models import OrganisationEvent
+
 from .boundaries import (
     WFS_ACCEPT,
     WFS_TYPES,
@@ -115,7 +117,6 @@ def area_usage(area: Area) -> dict[str, int]:
 def organisation_events(*, organisation: Organisation, limit: int = 30) -> list[Any]:
     """The newest audit entries about an organisation: its own changes, and the
     organisations given or refused access to it (a kommun)."""
-    from .models import OrganisationEvent
 
     return list(
         OrganisationEvent.objects.filter(

@@ -972,8 +972,10 @@ def area_boundaries_import(
         if match.action == "hoppas över":
             summary.skipped.append(feature.name)
         elif match.action == "oförändrad":
+            assert match.area is not None  # matched to a stored area
             summary.unchanged.append(match.area.name)
         elif match.action == "uppdateras":
+            assert match.area is not None  # matched to a stored area
             summary.updated.append(match.area.name)
             if not dry_run:
                 Area.objects.filter(pk=match.area.pk).update(

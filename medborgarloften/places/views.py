@@ -240,7 +240,7 @@ def _area(kommun: Organisation, pk: int) -> Area:
 def area_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     kommun = _kommun_for_area_editor(request, code)
     area = _area(kommun, pk)
-    initial = {
+    initial: dict[str, Any] = {
         "name": area.name,
         "kind": area.kind,
         "code": area.code,

@@ -22,10 +22,13 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
+from medborgarloften.extract.measurability import check_commitment
 from medborgarloften.lib.pdf import html_to_pdf
 from medborgarloften.lib.text import clean_text
 from medborgarloften.lib.wordfile import new_document
 from medborgarloften.places.models import Organisation
+from medborgarloften.promises.exchange import commitment_target
+from medborgarloften.promises.selectors import promise_checks
 from medborgarloften.vocabulary import RESPONSIBLE
 
 from .models import Commitment, FocusArea, Promise, Signatory
@@ -183,10 +186,6 @@ def document_context(*, promise: Promise) -> dict[str, Any]:
 def review_context(*, promise: Promise) -> dict[str, Any]:
     """The review sheet: the measurability check per commitment and the
     document-level checks, kept apart from the document itself."""
-    from medborgarloften.extract.measurability import check_commitment
-
-    from .exchange import commitment_target
-    from .selectors import promise_checks
 
     promise = _promise(promise)
     commitments = sorted(promise.commitments.all(), key=lambda c: (c.position, c.pk))

@@ -19,6 +19,8 @@ from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.lib.i18n import in_swedish
+from medborgarloften.promises import document
+from medborgarloften.promises.document import review_context
 
 from .forms import PromiseEditor
 from .models import Promise, PromiseStatus
@@ -338,7 +340,6 @@ def promise_history(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 def promise_document_review(request: HttpRequest, pk: int) -> HttpResponse:
     """The review sheet: what to look at before signing, apart from the document."""
-    from .document import review_context
 
     promise = _promise_for_viewer(request, pk)
     return render(
@@ -348,7 +349,6 @@ def promise_document_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @in_swedish
 def _document(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    from . import document
 
     promise = _promise_for_viewer(request, pk)
     try:

@@ -10,10 +10,11 @@ from typing import Any
 from django.conf import settings
 from django.core import checks
 
+from medborgarloften.publishing.api.catalogue import contact_email
+
 
 @checks.register(checks.Tags.compatibility, deploy=True)
 def check_open_data_publisher(app_configs: Any = None, **kwargs: Any) -> list:
-    from .api.catalogue import contact_email
 
     unset = []
     if not (

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Commitment, Promise
+from medborgarloften.publishing.services import search_index_sync
 
 from .stemmer import stem, words
 
@@ -166,7 +167,6 @@ def _postgres(
 def _sqlite(
     terms: list[str], kommun_id: int | None, limit: int, offset: int
 ) -> tuple[list[tuple[int, int | None]], int]:
-    from .services import search_index_sync
 
     search_index_sync()
     match = " AND ".join(f'"{stem(term)}"' for term in terms)

@@ -171,7 +171,7 @@ def _send(
     transaction instead of sent now, so a slow or failing mail server neither holds
     up nor breaks the request."""
     body = render_to_string(template, context)
-    mail = {
+    mail: dict[str, Any] = {
         "subject": subject,
         "body": body,
         "to": [subscription.email],

@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.promises.signals import promise_adopted
+
 
 def _reinstall_count_triggers(sender: AppConfig, using: str, **kwargs: object) -> None:
     """SQLite rebuilds a table to alter it, and the triggers go with the old table:
@@ -16,6 +18,15 @@ def _reinstall_count_triggers(sender: AppConfig, using: str, **kwargs: object) -
         counts.install_triggers(connection)
 
 
+def _freeze_baseline(
+    sender: object, promise: object, on: object, **kwargs: object
+) -> None:
+    """Adoption freezes the lägesbild behind the focus areas (promises.signals)."""
+    from .services import baseline_freeze  # apps are not loaded when apps.py is
+
+    baseline_freeze(promise=promise, on=on)
+
+
 class SituationConfig(AppConfig):
     name = "medborgarloften.situation"
     label = "situation"
@@ -23,3 +34,4 @@ class SituationConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_reinstall_count_triggers, sender=self)
+        promise_adopted.connect(_freeze_baseline, dispatch_uid="situation-baseline")

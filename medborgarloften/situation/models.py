@@ -9,6 +9,7 @@ from django.utils.timezone import is_naive as timezone_is_naive
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField, PlainTextField
+from medborgarloften.situation.periods import local_month
 from medborgarloften.vocabulary import THEMES, choices
 
 
@@ -109,7 +110,6 @@ class Observation(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         """Keep ``month`` in step with ``observed_at`` on every save (the admin
         included), so the rollups count the report in its local month."""
-        from .periods import local_month
 
         if self.observed_at is not None and not timezone_is_naive(self.observed_at):
             self.month = local_month(self.observed_at)

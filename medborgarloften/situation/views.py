@@ -20,6 +20,18 @@ from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.lib.forms import apply_service_errors
 from medborgarloften.lib.pdf import html_to_pdf, static_text
 from medborgarloften.places.models import Organisation
+from medborgarloften.promises.models import Promise
+from medborgarloften.promises.permissions import (
+    can_create_promise,
+    can_edit_promise,
+    can_view_promise,
+)
+from medborgarloften.promises.services import (
+    FocusAreaRow,
+    PromiseFields,
+    promise_create,
+)
+from medborgarloften.situation.export import lagesbild_docx
 from medborgarloften.vocabulary import THEMES
 
 from . import selectors
@@ -281,8 +293,6 @@ def document(request: HttpRequest, code: str) -> HttpResponse:
     period = _period(request, "year")
     context = _analysis_context(request, kommun, period)
     if request.GET.get("format") == "docx":
-        from .export import lagesbild_docx
-
         data = lagesbild_docx(context)
         response = HttpResponse(
             data,
@@ -319,12 +329,6 @@ def document(request: HttpRequest, code: str) -> HttpResponse:
 @staff_view
 def priority_adopt(request: HttpRequest, code: str) -> HttpResponse:
     """One step from a suggested priority to a draft promise with that focus area."""
-    from medborgarloften.promises.permissions import can_create_promise
-    from medborgarloften.promises.services import (
-        FocusAreaRow,
-        PromiseFields,
-        promise_create,
-    )
 
     kommun = _kommun_for_editor(request, code)
     if request.method != "POST":
@@ -474,8 +478,6 @@ def _baseline_figure(value: Any) -> Any:
 @staff_view
 def promise_baseline(request: HttpRequest, pk: int) -> HttpResponse:
     """A promise's frozen baseline and the cause analysis of each focus area."""
-    from medborgarloften.promises.models import Promise
-    from medborgarloften.promises.permissions import can_edit_promise, can_view_promise
 
     try:
         promise = Promise.objects.prefetch_related("parties").get(pk=pk)

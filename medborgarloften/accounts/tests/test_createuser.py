@@ -12,11 +12,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from medborgarloften.accounts.models import Membership, User
-from medborgarloften.accounts.services import (
+from medborgarloften.cli import main as cli_main
+from medborgarloften.places.members import (
     organisation_resolve,
     user_create_with_membership,
 )
-from medborgarloften.cli import main as cli_main
 
 PASSWORD = "Trygghet-i-Berga-2025"
 

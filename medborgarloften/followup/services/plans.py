@@ -153,11 +153,7 @@ def planned_activity_tick(
     earlier links); every line must belong to the same promise."""
     chosen = list(planned)
     promise_id = activity.commitment.promise_id
-    foreign = [
-        p
-        for p in chosen
-        if p.commitment.promise_id != promise_id  # type: ignore[union-attr]
-    ]
+    foreign = [p for p in chosen if p.commitment.promise_id != promise_id]
     if foreign:
         raise ValidationError(
             {"planned": ["Planerade aktiviteter: en av dem hör till ett annat löfte."]}

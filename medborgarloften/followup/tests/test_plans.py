@@ -280,7 +280,7 @@ def test_it_refuses_to_tick_off_a_plan_of_another_promise(walks, kalmar):
 def test_it_loads_the_demo_plan_communication_and_recurring_events_once():
     from medborgarloften.followup.calendar import arshjul_entries
     from medborgarloften.followup.models import CommunicationActivity, RecurringEvent
-    from medborgarloften.places.demo import demo_load
+    from medborgarloften.operations.demo import demo_load
     from medborgarloften.promises.models import Promise
 
     demo_load(today=dt.date(2026, 11, 1))

@@ -1,4 +1,4 @@
-"""The shared counters (operations/counters.py) on both stores: files under DATA_DIR
+"""The shared counters (lib/counters.py) on both stores: files under DATA_DIR
 and Redis (the server every machine of ours runs on 127.0.0.1:6379)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from medborgarloften.operations import counters
+from medborgarloften.lib import counters
 
 REDIS_URL = "redis://127.0.0.1:6379/9"
 

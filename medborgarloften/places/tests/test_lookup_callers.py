@@ -136,7 +136,7 @@ def test_it_places_a_county_event_by_its_title(kalmar, nybro):
     "text", ["Kalmar", "kalmar", "Kalmar kommun", "0880", "Kalmars kommun"]
 )
 def test_it_resolves_kalmar_for_a_new_user(kalmar, lpo_kalmar, text):
-    from medborgarloften.accounts.services import organisation_resolve
+    from medborgarloften.places.members import organisation_resolve
 
     assert organisation_resolve(text) == kalmar
 
@@ -145,7 +145,7 @@ def test_it_resolves_kalmar_for_a_new_user(kalmar, lpo_kalmar, text):
     "text", ["Lokalpolisområde Kalmar", "LPO Kalmar", "Kalmar lokalpolisområde"]
 )
 def test_it_resolves_the_police_area_for_a_new_user(kalmar, lpo_kalmar, text):
-    from medborgarloften.accounts.services import organisation_resolve
+    from medborgarloften.places.members import organisation_resolve
 
     assert organisation_resolve(text) == lpo_kalmar
 
@@ -154,7 +154,7 @@ def test_it_resolves_the_police_area_for_a_new_user(kalmar, lpo_kalmar, text):
 def test_it_refuses_an_unknown_organisation_for_a_new_user(kalmar, text):
     from django.core.exceptions import ValidationError
 
-    from medborgarloften.accounts.services import organisation_resolve
+    from medborgarloften.places.members import organisation_resolve
 
     with pytest.raises(ValidationError):
         organisation_resolve(text)
@@ -202,8 +202,8 @@ DISAGREED_KALMAR = ["Kalmars kommun", "Kalmars", "880", "0880 Kalmar", "Kalmar s
 
 @pytest.mark.parametrize("text", DISAGREED_KALMAR)
 def test_it_reads_kalmar_the_same_way_in_every_caller(kalmar, nybro, text):
-    from medborgarloften.accounts.services import organisation_resolve
     from medborgarloften.documents.forms.fields import find_kommun
+    from medborgarloften.places.members import organisation_resolve
     from medborgarloften.places.selectors import kommuner_from_text
     from medborgarloften.promises.services.loading import _Resolver
     from medborgarloften.situation.services.events import EventPlacer

@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from medborgarloften.accounts.permissions import editing_organisation_ids
+from medborgarloften.extract.measurability import check_commitment
 from medborgarloften.lib.forms import free_text
 from medborgarloften.places.models import Organisation, OrganisationKind
+from medborgarloften.promises.exchange import commitment_target
 from medborgarloften.vocabulary import EVIDENCE_SOURCES, PER, RESPONSIBLE, THEMES
 
 from ..models import Commitment, FocusArea, Promise
@@ -367,8 +369,6 @@ class CommitmentForm(RowForm):
     def measurability(self) -> Any:
         """Brå-style advice on the typed commitment: the same check the importer's
         review screen shows (medborgarloften.extract.measurability)."""
-        from medborgarloften.extract.measurability import check_commitment
-        from medborgarloften.promises.exchange import commitment_target
 
         responsible = self["responsible"].value() or []
         if isinstance(responsible, str):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ..exchange import promise_to_record
 from ..models import Promise, PromiseStatus, Revision
+from ..signals import promise_adopted
 
 
 def revision_record(
@@ -88,9 +89,7 @@ def promise_set_status(
         # Adoption freezes the lägesbild behind the focus areas as the baseline the
         # end-of-period evaluation compares against (frozen once; later status
         # changes and imports never move it).
-        from medborgarloften.situation.services import baseline_freeze
-
-        baseline_freeze(promise=promise, on=promise.adopted_on)
+        promise_adopted.send(sender=Promise, promise=promise, on=promise.adopted_on)
     revision_record(
         promise=promise,
         actor=actor,

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 from django.urls import reverse
 
-from medborgarloften.places.demo import demo_load
+from medborgarloften.operations.demo import demo_load
 from medborgarloften.promises.document import (
     DocumentRefused,
     document_context,

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
 from medborgarloften.promises.models import Promise
+from medborgarloften.publishing.api.openapi import FILTER_SCHEMAS
 
 from ..pagecache import STRICT, cached_public
 from . import catalogue, dcat, openapi, params, writes
@@ -311,8 +312,6 @@ def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
 def docs(request: HttpRequest) -> HttpResponse:
     """A readable page of every dataset, filter and column, from the registry."""
     from django.utils.html import format_html, format_html_join
-
-    from .openapi import FILTER_SCHEMAS
 
     sections = []
     for name, dataset in DATASETS.items():

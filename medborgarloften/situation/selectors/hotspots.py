@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import shapely
 from django.utils import timezone
@@ -116,7 +116,7 @@ def spots(
                 )
             )
     if "polisen" in kinds:
-        query = PoliceEvent.objects.filter(
+        events = PoliceEvent.objects.filter(
             kommun=kommun,
             is_summary=False,
             published_at__gte=start,
@@ -124,15 +124,15 @@ def spots(
             latitude__isnull=False,
             longitude__isnull=False,
         ).order_by("-published_at")
-        rows = list(
-            query.values_list("latitude", "longitude", "published_at", "name")[
+        event_rows = list(
+            events.values_list("latitude", "longitude", "published_at", "name")[
                 : MAX_PER_KIND + 1
             ]
         )
-        for lat, lon, when, name in cap("polisen", rows, query):
+        for lat, lon, when, name in cap("polisen", event_rows, events):
             found.append(Spot("polisen", lat, lon, _local(when), name))
     if "vandring" in kinds:
-        query = WalkPoint.objects.filter(
+        walks = WalkPoint.objects.filter(
             survey__kommun=kommun,
             status=WalkStatus.APPROVED,
             submitted_on__gte=period.start,
@@ -140,13 +140,13 @@ def spots(
             latitude__isnull=False,
             longitude__isnull=False,
         ).order_by("-submitted_on", "-id")
-        rows = list(
-            query.values_list(
+        walk_rows = list(
+            walks.values_list(
                 "latitude", "longitude", "submitted_on", "reasons", "area_id"
             )[: MAX_PER_KIND + 1]
         )
         zone = timezone.get_current_timezone()
-        for lat, lon, day, reasons, area_id in cap("vandring", rows, query):
+        for lat, lon, day, reasons, area_id in cap("vandring", walk_rows, walks):
             when = dt.datetime.combine(day, dt.time(12), tzinfo=zone)
             title = ", ".join(reason_labels(reasons)) or _("Otrygg plats")
             found.append(
@@ -194,7 +194,7 @@ def grid_clusters(items: list[Spot], zoom: int) -> list[dict[str, Any]]:
                 "colour": COLOURS[members[0].kind] if len(kinds) == 1 else "#333",
             }
         )
-    clusters.sort(key=lambda c: (-c["count"], c["lat"], c["lon"]))
+    clusters.sort(key=lambda c: (-cast(int, c["count"]), c["lat"], c["lon"]))
     return clusters
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from medborgarloften.places.models import Area, Organisation
+from medborgarloften.situation.selectors.analysis import _area_counts
 
 from ..models import Observation, ObservationCategory, PoliceEvent
 from ..periods import Period
@@ -38,7 +39,6 @@ class Summary:
 def _counts(kommun: Organisation, period: Period) -> dict[tuple[int | None, str], int]:
     """Reports per (area, category): whole months from the rollup, weeks from the
     observations themselves (the same reading as the analysis)."""
-    from .analysis import _area_counts
 
     return _area_counts(kommun, period)
 

@@ -13,133 +13,18 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from medborgarloften.places.models import Area, Organisation
-
 from ..models import (
-    ALL_AGES,
     BaselineValue,
     CauseAnalysis,
-    CrimeStatistic,
-    Gender,
-    Observation,
-    PoliceEvent,
-    SurveyIndicator,
-    SurveyResult,
 )
-from ..themes import OBSERVATION_THEMES, theme_for_words
+from ..selectors.baselines import baseline_indicators
 
 __all__ = ["baseline_freeze", "cause_analysis_save"]
 
 TEXT_MAX = 2000
-
-
-def _year_before(on: dt.date) -> tuple[dt.datetime, dt.datetime, str]:
-    tz = timezone.get_current_timezone()
-    end = dt.datetime.combine(on, dt.time.min, tzinfo=tz)
-    start = dt.datetime.combine(on.replace(year=on.year - 1), dt.time.min, tzinfo=tz)
-    label = f"{start:%Y-%m-%d}–{(end - dt.timedelta(days=1)):%Y-%m-%d}"
-    return start, end, label
-
-
-def _indicators(
-    *, kommun: Organisation, themes: list[str], areas: list[Area], on: dt.date
-) -> list[dict[str, Any]]:
-    start, end, label = _year_before(on)
-    result: list[dict[str, Any]] = []
-    places: list[Area | None] = list(areas) or [None]
-    categories = {
-        theme: [c for c, t in OBSERVATION_THEMES.items() if t == theme]
-        for theme in themes
-    }
-    for area in places:
-        observations = Observation.objects.filter(
-            kommun=kommun, observed_at__gte=start, observed_at__lt=end
-        )
-        if area is not None:
-            observations = observations.filter(area=area)
-        counts = dict(
-            observations.values_list("category").annotate(n=Count("*")).order_by()
-        )
-        for theme in themes:
-            n = sum(counts.get(c, 0) for c in categories[theme])
-            result.append(
-                {
-                    "key": f"rapporter:{theme}",
-                    "label": _("EST-rapporter, tema %(theme)s") % {"theme": theme},
-                    "area": area,
-                    "period": label,
-                    "value": float(n),
-                    "unit": _("rapporter"),
-                    "base": n,
-                }
-            )
-        surveys = SurveyResult.objects.filter(
-            kommun=kommun,
-            area=area,
-            year__lte=on.year,
-            gender=Gender.ALLA,
-            age_group=ALL_AGES,
-        ).order_by("indicator", "-year")
-        seen: set[str] = set()
-        labels = dict(SurveyIndicator.choices)
-        for row in surveys:
-            if row.indicator in seen:
-                continue
-            seen.add(row.indicator)
-            result.append(
-                {
-                    "key": f"enkat:{row.indicator}",
-                    "label": str(labels.get(row.indicator, row.indicator)),
-                    "area": area,
-                    "period": str(row.year),
-                    "value": row.share,
-                    "unit": "%",
-                    "base": row.respondents,
-                }
-            )
-    events = PoliceEvent.objects.filter(
-        kommun=kommun, published_at__gte=start, published_at__lt=end, is_summary=False
-    )
-    event_counts: dict[str, int] = {}
-    for type_, n in events.values_list("type").annotate(n=Count("*")).order_by():
-        theme = theme_for_words(type_)
-        event_counts[theme] = event_counts.get(theme, 0) + n
-    for theme in themes:
-        result.append(
-            {
-                "key": f"handelser:{theme}",
-                "label": _("Polisens händelser, tema %(theme)s") % {"theme": theme},
-                "area": None,
-                "period": label,
-                "value": float(event_counts.get(theme, 0)),
-                "unit": _("händelser"),
-                "base": event_counts.get(theme, 0),
-            }
-        )
-    crimes = CrimeStatistic.objects.filter(
-        kommun=kommun, area__isnull=True, year__lte=on.year, theme__in=themes
-    ).order_by("category", "-year")
-    seen_categories: set[str] = set()
-    for row in crimes:
-        if row.category in seen_categories or row.rate_per_100k is None:
-            continue
-        seen_categories.add(row.category)
-        result.append(
-            {
-                "key": f"brott:{row.category}"[:100],
-                "label": _("Anmälda brott: %(category)s") % {"category": row.category},
-                "area": None,
-                "period": str(row.year),
-                "value": row.rate_per_100k,
-                "unit": _("per 100 000 inv."),
-                "base": row.count,
-            }
-        )
-    return result
 
 
 @transaction.atomic
@@ -171,7 +56,9 @@ def baseline_freeze(
         ]
         for kommun in kommuner:
             areas = [a for a in focus_area.areas.all() if a.kommun_id == kommun.pk]
-            for item in _indicators(kommun=kommun, themes=themes, areas=areas, on=on):
+            for item in baseline_indicators(
+                kommun=kommun, themes=themes, areas=areas, on=on
+            ):
                 rows.append(
                     BaselineValue(
                         promise=promise,

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.lib.http import get_json
 from medborgarloften.places.models import Organisation
+from medborgarloften.situation.services.imports import _population_table, population
 
 from ..models import ImportBatch, KeyFigure
 from .imports import ImportRefused, ImportSummary, batch_close
@@ -68,8 +69,6 @@ def similar_kommuner(
     ``year`` or the nearest earlier year we have; ties go to the lower kommunkod.
     """
     import math
-
-    from .imports import _population_table, population
 
     table = _population_table()
     when = year or max(y for years in table.values() for y in years)

@@ -27,7 +27,7 @@ Every refusal and every filled-in honeypot is counted for the survey's owner
 Nothing about a respondent outlives a window: the counters hold a keyed hash of the
 address (``hmac`` with ``SECRET_KEY``), never the address, and expire with the window;
 the answer itself stores no address and no time of day. Counts and spent tokens live
-in the rate limits' own shared counters (``operations/counters.py``: files under
+in the rate limits' own shared counters (``lib/counters.py``: files under
 ``DATA_DIR`` every process on the host shares, or Redis with ``CACHE_URL``), so the
 allowances hold across every worker process.
 """
@@ -46,8 +46,8 @@ from django.conf import settings
 from django.core import signing
 from django.http import HttpRequest
 
-from medborgarloften.operations import counters
-from medborgarloften.operations.middleware import client_address
+from medborgarloften.lib import counters
+from medborgarloften.lib.client import client_address
 
 from ..models import Survey, SurveyKind
 

@@ -18,8 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from medborgarloften.accounts.models import EDITING_ROLES, Membership
 from medborgarloften.lib.fields import length_message
 from medborgarloften.places.models import Area, Organisation, OrganisationKind
+from medborgarloften.situation.surveys.selectors import indicator_cells
 
 from .. import geo
 from ..models import (
@@ -409,7 +411,6 @@ def survey_export(*, survey: Survey, actor: Any = None) -> ImportSummary:
     """Write the survey's indicator shares into the lägesbild's survey results (by
     area, gender and age group, with the number answering); running it again
     replaces its own rows and never adds."""
-    from .selectors import indicator_cells
 
     summary = ImportSummary()
     batch = survey.exported_batch or ImportBatch.objects.create(
@@ -482,7 +483,6 @@ def survey_export(*, survey: Survey, actor: Any = None) -> ImportSummary:
 
 def _alert_recipients(survey: Survey) -> list[str]:
     """The survey's creator; without one (or an address), the kommun's editors."""
-    from medborgarloften.accounts.models import EDITING_ROLES, Membership
 
     creator = survey.created_by
     if creator is not None and creator.is_active and creator.email:

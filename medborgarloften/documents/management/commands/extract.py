@@ -49,6 +49,7 @@ def read_input(source: str) -> tuple[str, str | None]:
     blocks and indented wrapped bullet lines are only visible in the layout. The
     reader still validates the file (size, encoding, binary) first.
     """
+    # loaded on use: the readers pull in the document parsers
     from medborgarloften.extract.readers import read_path, read_url
     from medborgarloften.extract.readers.text import decode
 

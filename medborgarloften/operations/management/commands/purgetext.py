@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from medborgarloften.accounts.lockout import purge_sign_in_records
 from medborgarloften.operations.services import free_text_purge
 
 
@@ -45,7 +46,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from medborgarloften.accounts.lockout import purge_sign_in_records
 
         # Sign-in records (addresses) past LOGIN_LOG_RETENTION_DAYS / the lockout.
         prefix = "Torrkörning / dry run: " if options["dry_run"] else ""

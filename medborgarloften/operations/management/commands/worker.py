@@ -21,7 +21,7 @@ from medborgarloften.lib.tasks import task_backends
 class Command(DbWorker):
     help = "Kör bakgrundsjobben (dokumentimport från webben) / run the background tasks"
 
-    def add_arguments(self, parser: CommandParser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:  # type: ignore[override,unused-ignore]
         super().add_arguments(parser)
         # backend_name None: checked in handle, with a message of our own.
         parser.set_defaults(reload=False, queue_name="*", backend_name=None)

@@ -34,7 +34,7 @@ from django.db import DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.utils.translation import ngettext
 
-from medborgarloften.places.demo import DEMO_MAIN_USER, DEMO_PASSWORD
+from medborgarloften.operations.demo import DEMO_MAIN_USER, DEMO_PASSWORD
 
 
 def _port(value: str) -> int:
@@ -231,6 +231,7 @@ class Command(BaseCommand):
             # the finders serve the files, so an empty directory is all it needs.
             Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
+        # loaded once settings and static files are in place
         from waitress import create_server
 
         from medborgarloften.wsgi import application

@@ -13,7 +13,7 @@ from django.core.management import call_command
 
 from medborgarloften.accounts.models import Membership, User
 from medborgarloften.followup.models import Activity
-from medborgarloften.places.demo import (
+from medborgarloften.operations.demo import (
     DEMO_DIR,
     DEMO_PASSWORD,
     DEMO_USERS,

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from medborgarloften.accounts.models import ApiToken, User
-from medborgarloften.accounts.services import organisation_resolve
+from medborgarloften.places.members import organisation_resolve
 from medborgarloften.publishing.api.services import api_token_create, api_token_revoke
 
 

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils.translation import ngettext
 
-from medborgarloften.places.demo import DEMO_PASSWORD, demo_load
+from medborgarloften.operations.demo import DEMO_PASSWORD, demo_load
 
 
 class _DryRun(Exception):

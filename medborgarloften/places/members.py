@@ -1,4 +1,7 @@
-"""Writes to users and memberships: the only place that creates them outside the admin."""
+"""Writes to users and memberships: the only place that creates them outside the admin.
+
+A membership ties a user (accounts) to an organisation named by name or code (the
+one lookup, places/lookup.py), so these writes sit in places, above accounts."""
 
 from __future__ import annotations
 
@@ -8,10 +11,9 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from medborgarloften.accounts.models import Membership, Role, User
 from medborgarloften.places.lookup import kommun_code, organisation_matches
 from medborgarloften.places.models import Organisation
-
-from .models import Membership, Role, User
 
 __all__ = [
     "UserMembershipResult",

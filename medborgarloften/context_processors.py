@@ -5,6 +5,10 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+from medborgarloften.accounts.models import EDITING_ROLES
+from medborgarloften.accounts.permissions import is_superuser, organisation_roles
+from medborgarloften.places.permissions import can_manage_organisations
+
 
 def memberships(request: HttpRequest) -> dict[str, object]:
     """The signed-in user's memberships, for the header; queried only if a template
@@ -30,16 +34,10 @@ def staff_navigation(request: HttpRequest) -> dict[str, object]:
         return {"nav_can_manage_organisations": False, "nav_can_edit": False}
 
     def _can_manage() -> bool:
-        from medborgarloften.places.permissions import can_manage_organisations
 
         return can_manage_organisations(user)
 
     def _can_edit() -> bool:
-        from medborgarloften.accounts.models import EDITING_ROLES
-        from medborgarloften.accounts.permissions import (
-            is_superuser,
-            organisation_roles,
-        )
 
         roles = organisation_roles(user).values()
         return is_superuser(user) or any(role in EDITING_ROLES for role in roles)

@@ -10,8 +10,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from medborgarloften.accounts.models import Role
-from medborgarloften.accounts.services import (
+from medborgarloften.accounts.models import Role, User
+from medborgarloften.places.members import (
     organisation_resolve,
     user_create_with_membership,
 )
@@ -88,7 +88,6 @@ class Command(BaseCommand):
         return first
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from medborgarloften.accounts.models import User
 
         username = options["username"].strip()
         if options["role"] not in Role.values:

@@ -20,7 +20,28 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from medborgarloften.accounts.models import Role, User
+from medborgarloften.followup.models import Activity, RecurringEvent
+from medborgarloften.followup.services import activity_create
+from medborgarloften.followup.services.communication import (
+    communication_create,
+    communication_set_status,
+)
+from medborgarloften.followup.services.plans import (
+    planned_activity_create,
+    planned_activity_tick,
+    recurring_event_create,
+)
+from medborgarloften.places.members import user_create_with_membership
 from medborgarloften.places.models import Area, Organisation
+from medborgarloften.places.services import (
+    area_create,
+    area_update,
+    reference_data_load,
+)
+from medborgarloften.promises.models import Promise
+from medborgarloften.promises.services import promise_load_record
+from medborgarloften.situation.models import Observation
+from medborgarloften.situation.services import observation_create
 
 DEMO_DIR = Path(__file__).resolve().parent
 KOMMUNKOD = "0880"
@@ -103,7 +124,6 @@ def demo_promise_ids() -> list[str]:
 
 
 def _parties() -> tuple[Organisation, Organisation]:
-    from medborgarloften.places.services import reference_data_load
 
     kommun = Organisation.objects.kommuner().filter(code=KOMMUNKOD).first()
     lpo = Organisation.objects.lpos().filter(name=LPO_NAME).first()
@@ -115,8 +135,6 @@ def _parties() -> tuple[Organisation, Organisation]:
 
 
 def _remove(kommun: Organisation) -> None:
-    from medborgarloften.promises.models import Promise
-    from medborgarloften.situation.models import Observation
 
     usernames = [u.username for u in DEMO_USERS]
     Observation.objects.filter(kommun=kommun, reporter__username__in=usernames).delete()
@@ -125,7 +143,6 @@ def _remove(kommun: Organisation) -> None:
 
 
 def _areas(kommun: Organisation, summary: DemoSummary, reset: bool) -> dict[str, Area]:
-    from medborgarloften.places.services import area_create, area_update
 
     existing = {a.name.casefold(): a for a in kommun.areas.all()}
     data = _read("omraden.json")
@@ -162,7 +179,6 @@ def _areas(kommun: Organisation, summary: DemoSummary, reset: bool) -> dict[str,
 def _users(
     kommun: Organisation, lpo: Organisation, summary: DemoSummary
 ) -> dict[str, User]:
-    from medborgarloften.accounts.services import user_create_with_membership
 
     users: dict[str, User] = {}
     for demo in DEMO_USERS:
@@ -190,7 +206,6 @@ def _activities(
     summary: DemoSummary,
     today: dt.date,
 ) -> None:
-    from medborgarloften.followup.services import activity_create
 
     commitments = {
         uid: list(promise.commitments.order_by("position", "pk"))
@@ -229,8 +244,6 @@ def _observations(
     summary: DemoSummary,
     today: dt.date,
 ) -> None:
-    from medborgarloften.situation.models import Observation
-    from medborgarloften.situation.services import observation_create
 
     if Observation.objects.filter(kommun=kommun, reporter=reporter).exists():
         return
@@ -260,8 +273,6 @@ def demo_load(*, reset: bool = False, today: dt.date | None = None) -> DemoSumma
     promises, their activities, the demo users and their observations are removed and
     written again (areas are updated in place, since real data may point at them).
     """
-    from medborgarloften.promises.models import Promise
-    from medborgarloften.promises.services import promise_load_record
 
     today = today or timezone.localdate()
     summary = DemoSummary()
@@ -307,16 +318,6 @@ def _plans(
 ) -> None:
     """The current promise's plan for 2025 (ticked off by demo activities), its
     communication plan, and the kommun's recurring dates for the årshjul (once)."""
-    from medborgarloften.followup.models import Activity, RecurringEvent
-    from medborgarloften.followup.services.communication import (
-        communication_create,
-        communication_set_status,
-    )
-    from medborgarloften.followup.services.plans import (
-        planned_activity_create,
-        planned_activity_tick,
-        recurring_event_create,
-    )
 
     data = _read("planer.json")
     if not RecurringEvent.objects.filter(organisation=kommun).exists():

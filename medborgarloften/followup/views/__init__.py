@@ -1,0 +1,67 @@
+"""Staff pages for the follow-up under /personal/uppfoljning/, and the public page of
+a published report, one module per workflow (split from the former views.py, 900+
+lines; the view functions are unchanged):
+
+- ``activities``: dashboard, activities, import, assessments, reminders;
+- ``reports``: reports and the public report pages;
+- ``plans``: plans, årshjul and communication.
+
+Each view: a permission helper (``_common``) finds the object, a form parses, one
+service or selector runs, a template renders.
+"""
+
+from .activities import (
+    activity_edit,
+    activity_import,
+    activity_list,
+    activity_new,
+    activity_remove,
+    assessment_edit,
+    dashboard,
+    reminders,
+)
+from .plans import (
+    arshjul_ics,
+    arshjul_view,
+    communication,
+    communication_status,
+    plan,
+    plan_tick,
+)
+from .reports import (
+    public_report,
+    public_report_docx,
+    public_report_pdf,
+    report_detail,
+    report_docx,
+    report_edit,
+    report_new,
+    report_pdf,
+    report_status,
+)
+
+__all__ = [
+    "activity_edit",
+    "activity_import",
+    "activity_list",
+    "activity_new",
+    "activity_remove",
+    "arshjul_ics",
+    "arshjul_view",
+    "assessment_edit",
+    "communication",
+    "communication_status",
+    "dashboard",
+    "plan",
+    "plan_tick",
+    "public_report",
+    "public_report_docx",
+    "public_report_pdf",
+    "reminders",
+    "report_detail",
+    "report_docx",
+    "report_edit",
+    "report_new",
+    "report_pdf",
+    "report_status",
+]

@@ -1,0 +1,213 @@
+"""Reports on a promise: staff pages (new, edit, status, PDF, DOCX) and the public
+page of a published report with its PDF and DOCX.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.i18n import in_swedish
+
+from .. import reports as report_render
+from ..forms import ReportForm
+from ..models import Report, ReportStatus
+from ..permissions import (
+    can_edit_promise,
+)
+from ..services import (
+    report_create,
+    report_entries_save,
+    report_set_status,
+    report_update,
+)
+from ._common import (
+    _promise,
+    _report,
+    _require_editor,
+)
+
+# --- Reports -----------------------------------------------------------------------
+
+
+@staff_view
+def report_new(request: HttpRequest, pk: int) -> HttpResponse:
+    promise = _promise(request, pk)
+    _require_editor(request, promise)
+    today = timezone.localdate()
+    start = promise.period_start or today.replace(month=1, day=1)
+    initial = {
+        "title": _("Uppföljning av %(title)s") % {"title": promise.title},
+        "period_start": start,
+        "period_end": min(today, promise.period_end) if promise.period_end else today,
+        "kind": "followup",
+        "submission": uuid.uuid4(),
+    }
+    form = ReportForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("version", None)
+        try:
+            report = report_create(promise=promise, actor=request.user, **data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            if report.already_saved:
+                messages.info(
+                    request,
+                    _("Rapportutkastet var redan skapat; det skapades inte igen."),
+                )
+            else:
+                messages.success(request, _("Rapportutkastet är skapat."))
+            return redirect("followup:report", pk=report.pk)
+    return render(
+        request,
+        "followup/report_form.html",
+        {"promise": promise, "form": form, "report": None},
+    )
+
+
+@staff_view
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The staff view of a report: the rendered report, its workflow and the
+    assessment per commitment to complete."""
+    report = _report(request, pk)
+    can_edit = can_edit_promise(request.user, report.promise)
+    error = ""
+    if request.method == "POST":
+        _require_editor(request, report.promise)
+        texts = {
+            c.pk: (
+                request.POST.get(f"assessment-{c.pk}", ""),
+                request.POST.get(f"not_done-{c.pk}", ""),
+            )
+            for c in report.promise.commitments.all()
+            if f"assessment-{c.pk}" in request.POST
+        }
+        raw = request.POST.get("version", "")
+        try:
+            report_entries_save(
+                report=report,
+                version=int(raw) if raw.isdecimal() else 0,
+                texts=texts,
+                actor=request.user,
+            )
+        except ValidationError as exc:
+            error = exc.messages[0]
+        else:
+            messages.success(request, _("Bedömningarna är sparade."))
+            return redirect("followup:report", pk=report.pk)
+    context = report_render.report_context(report=report)
+    context |= {
+        "can_edit": can_edit,
+        "error": error,
+        "transitions": [
+            (status, ReportStatus(status).label)
+            for status in report.allowed_transitions()
+        ],
+    }
+    return render(request, "followup/report_staff.html", context)
+
+
+@staff_view
+def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    _require_editor(request, report.promise)
+    initial = {
+        "title": report.title,
+        "kind": report.kind,
+        "period_start": report.period_start,
+        "period_end": report.period_end,
+        "summary": report.summary,
+        "process": report.process,
+        "effect": report.effect,
+        "version": report.version,
+    }
+    form = ReportForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version", None) or 0
+        data.pop("submission", None)
+        try:
+            report_update(report=report, version=version, actor=request.user, **data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Rapporten är sparad."))
+            return redirect("followup:report", pk=report.pk)
+    return render(
+        request,
+        "followup/report_form.html",
+        {"promise": report.promise, "form": form, "report": report},
+    )
+
+
+@staff_view
+@require_POST
+def report_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
+    report = _report(request, pk)
+    _require_editor(request, report.promise)
+    raw = request.POST.get("version", "")
+    try:
+        report_set_status(
+            report=report,
+            status=status,
+            actor=request.user,
+            version=int(raw) if raw.isdecimal() else None,
+        )
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request,
+            _("Rapporten är nu %(status)s.")
+            % {"status": report.get_status_display().lower()},
+        )
+    return redirect("followup:report", pk=report.pk)
+
+
+@staff_view
+@in_swedish
+def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    return report_render.pdf_response(report=report, request=request)
+
+
+@staff_view
+@in_swedish
+def report_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    return report_render.docx_response(report=report)
+
+
+def _public_report(uid: str) -> Report:
+    try:
+        return Report.objects.published().select_related("promise").get(uid=uid)
+    except (Report.DoesNotExist, ValidationError):
+        raise Http404(_("Rapporten finns inte eller är inte publicerad."))
+
+
+def public_report(request: HttpRequest, uid: str) -> HttpResponse:
+    """A published report, for anyone, without login."""
+    report = _public_report(uid)
+    context = report_render.report_context(report=report)
+    return render(request, "followup/report_public.html", context)
+
+
+@in_swedish
+def public_report_pdf(request: HttpRequest, uid: str) -> HttpResponse:
+    return report_render.pdf_response(report=_public_report(uid), request=request)
+
+
+@in_swedish
+def public_report_docx(request: HttpRequest, uid: str) -> HttpResponse:
+    return report_render.docx_response(report=_public_report(uid))
