@@ -11,6 +11,7 @@ run, the receivers here work out what it changes and replace those versions only
   was public — a draft's changes show nowhere but on its own pages;
 - for a change, the row as it was too (an activity moved to another commitment
   changes the old promise's pages as well as the new one's);
+- an activity (or a planned one) in an area: also that area's kommun's pages;
 - an area: its kommun's pages (and the national lists: search and the API show area
   names);
 - anything else (an organisation, a county, a recurring event…): every page (the
@@ -127,7 +128,18 @@ def scopes_of(obj: Any, *, related: bool = False) -> set[str] | None:
         was_public = any(s in PUBLIC_STATUSES and r is None for s, r in was)
         now_public = obj.status in PUBLIC_STATUSES and obj.reference_for_id is None
         public = was_public or now_public
-    return _promise_scopes(promise, public=public)
+    scopes = _promise_scopes(promise, public=public)
+    area_id = getattr(obj, "area_id", None)
+    if area_id is not None:
+        # An activity in an area shows on that area's page, in the area's kommun.
+        code = (
+            Area.objects.filter(pk=area_id)
+            .values_list("kommun__code", flat=True)
+            .first()
+        )
+        if code:
+            scopes.add(kommun_scope(code))
+    return scopes
 
 
 def _union(objs: Iterable[Any], *, related: bool = False) -> set[str] | None:
