@@ -5,9 +5,12 @@ change a promise, an activity, a report, an organisation or an area. So an anony
 GET is answered from a shared cache (``CACHES["pages"]``: files under ``DATA_DIR``, or
 Redis with ``CACHE_URL``), keyed by
 
-- the *publication version*: a random stamp in ``CACHES["pages_version"]`` that every
-  write to a table the public site reads replaces (see :func:`install`), so the next
-  request in every worker process misses and rebuilds;
+- the *versions* of what the page shows, kept in ``CACHES["pages_version"]``: a
+  global one and the page's scope — its kommun, its promise or the national lists
+  (:func:`view_scopes`). A write replaces only the versions of the scopes it changes
+  (``invalidation.py``, from model signals; SQL writes no signal reports replace the
+  global one, see :func:`install`), so the next request in every worker process
+  misses and rebuilds exactly those pages;
 - today's date (pages say which promises are current);
 - the language the request resolved to, and the URL with its query string
   *normalised*: each cached view names the parameters it reads (``params``), every
