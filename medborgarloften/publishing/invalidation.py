@@ -12,8 +12,8 @@ run, the receivers here work out what it changes and replace those versions only
 - for a change, the row as it was too (an activity moved to another commitment
   changes the old promise's pages as well as the new one's);
 - an activity (or a planned one) in an area: also that area's kommun's pages;
-- an area: its kommun's pages (and the national lists: search and the API show area
-  names);
+- an area: its kommun's pages, the pages of every promise that names it, and the
+  national lists (search and the API show area names);
 - anything else (an organisation, a county, a recurring event…): every page (the
   global version), as before scoped invalidation: such writes are rare.
 
@@ -30,6 +30,7 @@ from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import Q
 from django.db.models.signals import (
     m2m_changed,
     post_delete,
@@ -115,7 +116,22 @@ def scopes_of(obj: Any, *, related: bool = False) -> set[str] | None:
             .values_list("code", flat=True)
             .first()
         )
-        return {kommun_scope(code), NATIONAL} if code else None
+        if not code:
+            return None
+        if obj.pk is None:
+            return {kommun_scope(code), NATIONAL}
+        # The pages of every promise that names the area show its name.
+        uids = (
+            Promise.objects.filter(
+                Q(areas=obj.pk)
+                | Q(focus_areas__areas=obj.pk)
+                | Q(commitments__areas=obj.pk)
+                | Q(commitments__activities__area=obj.pk)
+            )
+            .distinct()
+            .values_list("uid", flat=True)
+        )
+        return {kommun_scope(code), NATIONAL} | {promise_scope(u) for u in uids}
     promise = _promise_of(obj)
     if promise is None:
         return None

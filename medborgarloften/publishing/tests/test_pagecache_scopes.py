@@ -195,14 +195,20 @@ def test_writes_no_signal_reports_still_empty_every_page(client, promise_a, prom
     assert set(states(client, pages).values()) == {"miss"}
 
 
-def test_an_area_change_empties_its_kommuns_pages_only(client, promise_a, promise_b):
+def test_an_area_change_empties_its_kommuns_and_promises_pages_only(
+    client, promise_a, promise_b
+):
     b_pages = promise_urls(promise_b) + kommun_urls("0881")
-    warm(client, b_pages + kommun_urls("0880"))
+    a_pages = promise_urls(promise_a) + kommun_urls("0880")
+    warm(client, b_pages + a_pages)
     area = Area.objects.get(kommun__code="0880", name="Centrum")
     area.name = "Centrum och Kvarnholmen"
     area.save()
     assert set(states(client, b_pages).values()) == {"hit"}
-    assert set(states(client, kommun_urls("0880")).values()) == {"miss"}
+    # The kommun's pages and the pages of the promise that names the area.
+    assert set(states(client, a_pages).values()) == {"miss"}
+    page = client.get(reverse("publishing:promise", args=[promise_a.uid]))
+    assert "Centrum och Kvarnholmen" in page.content.decode()
 
 
 def test_a_failed_save_does_not_keep_later_writes_from_counting(
