@@ -5,9 +5,12 @@ change a promise, an activity, a report, an organisation or an area. So an anony
 GET is answered from a shared cache (``CACHES["pages"]``: files under ``DATA_DIR``, or
 Redis with ``CACHE_URL``), keyed by
 
-- the *publication version*: a random stamp in ``CACHES["pages_version"]`` that every
-  write to a table the public site reads replaces (see :func:`install`), so the next
-  request in every worker process misses and rebuilds;
+- the *versions* of what the page shows, kept in ``CACHES["pages_version"]``: a
+  global one and the page's scope — its kommun, its promise or the national lists
+  (:func:`view_scopes`). A write replaces only the versions of the scopes it changes
+  (``invalidation.py``, from model signals; SQL writes no signal reports replace the
+  global one, see :func:`install`), so the next request in every worker process
+  misses and rebuilds exactly those pages;
 - today's date (pages say which promises are current);
 - the language the request resolved to, and the URL with its query string
   *normalised*: each cached view names the parameters it reads (``params``), every
@@ -34,16 +37,18 @@ import hashlib
 import logging
 import re
 import secrets
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache, wraps
+from functools import lru_cache, partial, wraps
 from typing import Any
 from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import InvalidCacheBackendError, caches
+from django.core.signals import request_started
 from django.db import connections
 from django.db.backends.signals import connection_created
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -73,7 +78,27 @@ _WRITE = re.compile(
 )
 
 
-# --- The publication version ------------------------------------------------------
+# --- The publication versions -----------------------------------------------------
+#
+# A page's key holds the version of every *scope* it shows: the global scope (every
+# page), and the page's own — ``kommun:0880`` (a kommun's page, area pages, feed and
+# API answer), ``promise:<uid>`` (a promise's page, widget, feed and API answer) or
+# ``national`` (the home page, search, the overview and the API lists). A write
+# replaces only the versions of the scopes it changes (``invalidation.py``): one
+# activity logged in one kommun leaves every other kommun's pages in the cache.
+
+#: Every cached page depends on it: writes that cannot be scoped replace it.
+GLOBAL = "all"
+#: Pages across kommuner: the home page, search, the overview, the API lists.
+NATIONAL = "national"
+
+
+def kommun_scope(code: str) -> str:
+    return f"kommun:{code}"
+
+
+def promise_scope(uid: object) -> str:
+    return f"promise:{uid}"
 
 
 def _store(alias: str) -> Any | None:
@@ -83,78 +108,146 @@ def _store(alias: str) -> Any | None:
         return None
 
 
-def current_version() -> str | None:
-    """The stamp every cache key starts with; None when no shared store answers
-    (then nothing is cached)."""
+def _version_key(scope: str) -> str:
+    return VERSION_KEY if scope == GLOBAL else f"{VERSION_KEY}:{scope}"
+
+
+def versions(scopes: Iterator[str] | list[str] | tuple[str, ...] = ()) -> str | None:
+    """The stamp a page's key starts with: the versions of the global scope and of
+    ``scopes``, read in one round trip; None when no shared store answers (then
+    nothing is cached)."""
     store = _store(VERSION_CACHE)
     if store is None:
         return None
+    names = [GLOBAL, *sorted(set(scopes) - {GLOBAL})]
+    keys = [_version_key(name) for name in names]
     try:
-        version = store.get(VERSION_KEY)
-        if version is None:
-            # First request, or the store was emptied: a new random stamp, so no
-            # entry written under an earlier one can ever match again.
-            store.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
-            version = store.get(VERSION_KEY)
+        found = store.get_many(keys)
+        missing = [key for key in keys if key not in found]
+        if missing:
+            # First request, or the store was emptied or evicted the stamp: a new
+            # random one, so no entry written under an earlier one can match again.
+            for key in missing:
+                store.add(key, secrets.token_hex(8), timeout=None)
+            found.update(store.get_many(missing))
     except Exception:  # a broken store must not break the site
-        logger.exception("page cache: cannot read the publication version")
+        logger.exception("page cache: cannot read the publication versions")
         return None
-    return version
+    if any(key not in found for key in keys):
+        return None
+    return "|".join(
+        f"{name}={found[key]}" for name, key in zip(names, keys, strict=True)
+    )
+
+
+def current_version() -> str | None:
+    """The global version alone (what every cached page's key holds)."""
+    return versions(())
+
+
+def bump(scopes: Iterator[str] | set[str] | list[str] | tuple[str, ...]) -> None:
+    """What these scopes show changed: their pages are out of date."""
+    store = _store(VERSION_CACHE)
+    scopes = set(scopes)
+    if store is None or not scopes:
+        return
+    try:
+        store.set_many(
+            {_version_key(scope): secrets.token_hex(8) for scope in scopes},
+            timeout=None,
+        )
+    except Exception:
+        logger.exception("page cache: cannot replace the publication versions")
 
 
 def bump_version() -> None:
-    """Public output changed: every cached page and API answer is out of date."""
-    store = _store(VERSION_CACHE)
-    if store is None:
+    """Public output changed in a way no scope describes: every cached page and API
+    answer is out of date."""
+    bump((GLOBAL,))
+
+
+def _flush_on_commit(alias: str) -> None:
+    connection = connections[alias]
+    scopes = getattr(connection, "page_cache_scopes", set())
+    connection.page_cache_scopes = set()
+    bump(scopes)
+
+
+def public_data_changed(using: str = "default", scopes: Any = None) -> None:
+    """Call after a write the public site shows; ``scopes`` names what it changed
+    (None: everything). Replaces their versions at once (so a test or a single
+    process sees it) and again when the transaction commits: a worker that rebuilt
+    a page between the two read the old data, but filed it under a version that is
+    gone by the time the new data is visible (once per transaction, for every scope
+    its writes named)."""
+    scopes = {GLOBAL} if scopes is None else set(scopes)
+    if not scopes:
         return
-    try:
-        store.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
-    except Exception:
-        logger.exception("page cache: cannot replace the publication version")
-
-
-def _bump_on_commit() -> None:
-    bump_version()
-
-
-def public_data_changed(using: str = "default") -> None:
-    """Call after a write the public site shows. Replaces the version at once (so a
-    test or a single process sees it) and again when the transaction commits: a
-    worker that rebuilt a page between the two read the old data, but filed it
-    under a version that is gone by the time the new data is visible."""
-    bump_version()
     connection = connections[using]
-    if connection.in_atomic_block:
-        pending = any(
-            func is _bump_on_commit for _s, func, _r in connection.run_on_commit
-        )
-        if not pending:
-            connection.on_commit(_bump_on_commit)
+    bump(scopes)
+    if not connection.in_atomic_block:
+        return
+    pending = any(
+        isinstance(func, partial) and func.func is _flush_on_commit
+        for _s, func, _r in connection.run_on_commit
+    )
+    if not pending:
+        connection.page_cache_scopes = set()
+        connection.on_commit(partial(_flush_on_commit, using))
+    connection.page_cache_scopes |= scopes
 
 
 # --- Noticing writes ----------------------------------------------------------------
 
 
-def public_tables() -> frozenset[str]:
-    """Every table (and many-to-many table) of the models the public output reads."""
+def public_tables() -> dict[str, str | None]:
+    """Every table (and many-to-many table) of the models the public output reads,
+    each with the scope a write to it changes when no model signal names one: the
+    search index is national, anything else global (None)."""
     models = [
         m for label in PUBLIC_APPS for m in apps.get_app_config(label).get_models()
     ]
-    models += [apps.get_model(name) for name in PUBLIC_EXTRA_MODELS]
-    tables = set()
-    for model in models:
-        tables.add(model._meta.db_table.lower())
+    extra = [apps.get_model(name) for name in PUBLIC_EXTRA_MODELS]
+    tables: dict[str, str | None] = {}
+    for model in models + extra:
+        scope = NATIONAL if model in extra else None
+        tables[model._meta.db_table.lower()] = scope
         for field in model._meta.local_many_to_many:
-            tables.add(field.remote_field.through._meta.db_table.lower())
-    return frozenset(tables)
+            tables[field.remote_field.through._meta.db_table.lower()] = scope
+    return tables
+
+
+_local = threading.local()
+
+
+def scoped_write_begin() -> None:
+    """A model signal (``invalidation.py``) has replaced the versions of what the
+    write about to run changes: the statements until :func:`scoped_write_end` need
+    not replace the global version."""
+    _local.depth = getattr(_local, "depth", 0) + 1
+
+
+def scoped_write_end() -> None:
+    _local.depth = max(getattr(_local, "depth", 0) - 1, 0)
+
+
+def _scoped_reset(**kwargs: Any) -> None:
+    _local.depth = 0
+
+
+def in_scoped_write() -> bool:
+    return getattr(_local, "depth", 0) > 0
 
 
 class _WriteWatcher:
     """A database execute wrapper: a write statement to a public table (an ORM save
     or delete, ``bulk_create``, ``QuerySet.update``, a migration) counts as a
-    change. Catching the SQL catches the writes no model signal reports."""
+    change. Catching the SQL catches the writes no model signal reports: those
+    replace the global version (every page), unless the table has a scope of its
+    own. An ORM save, delete or many-to-many change of a public model is announced
+    by its signals with the scopes it changes, and its statements are left alone."""
 
-    def __init__(self, alias: str, tables: frozenset[str]) -> None:
+    def __init__(self, alias: str, tables: dict[str, str | None]) -> None:
         self.alias = alias
         self.tables = tables
 
@@ -166,28 +259,47 @@ class _WriteWatcher:
         many: bool,
         context: Any,
     ) -> Any:
-        result = execute(sql, params, many, context)
+        try:
+            result = execute(sql, params, many, context)
+        except Exception:
+            # The save or delete that announced its scopes may never send the
+            # signal that ends it: the next writes replace the global version.
+            _scoped_reset()
+            raise
         match = _WRITE.match(sql[:200]) if isinstance(sql, str) else None
-        if match and match.group(1).lower() in self.tables:
-            public_data_changed(self.alias)
+        if match:
+            table = match.group(1).lower()
+            if table in self.tables:
+                scope = self.tables[table]
+                if scope is not None:
+                    public_data_changed(self.alias, {scope})
+                elif not in_scoped_write():
+                    public_data_changed(self.alias)
         return result
 
 
-def _watch(connection: Any, tables: frozenset[str]) -> None:
+def _watch(connection: Any, tables: dict[str, str | None]) -> None:
     if not any(isinstance(w, _WriteWatcher) for w in connection.execute_wrappers):
         connection.execute_wrappers.append(_WriteWatcher(connection.alias, tables))
 
 
 def install() -> None:
-    """Watch every database connection, now and when one is opened (AppConfig.ready)."""
+    """Watch every database connection, now and when one is opened, and connect the
+    model signals that scope writes (AppConfig.ready)."""
+    from . import invalidation
+
     tables = public_tables()
 
     def on_connect(sender: Any, connection: Any, **kwargs: Any) -> None:
         _watch(connection, tables)
 
     connection_created.connect(on_connect, weak=False, dispatch_uid="pagecache-watch")
+    request_started.connect(_scoped_reset, dispatch_uid="pagecache-scoped-reset")
     for connection in connections.all(initialized_only=True):
         _watch(connection, tables)
+    invalidation.connect(
+        [m for label in PUBLIC_APPS for m in apps.get_app_config(label).get_models()]
+    )
 
 
 # --- Query parameters ---------------------------------------------------------------
@@ -242,18 +354,40 @@ def normalised_query(query: QueryDict, params: Any) -> str:
 def params_for(request: HttpRequest) -> Any | None:
     """The parameters the cached view at this path reads; None when no cached view
     answers the path."""
-    return _params_at(request.path_info, settings.ROOT_URLCONF, get_urlconf())
+    found = _view_at(request.path_info, settings.ROOT_URLCONF, get_urlconf())
+    return None if found is None else found[0]
+
+
+def view_scopes(kwargs: dict[str, Any]) -> tuple[str, ...]:
+    """The scopes a page shows, from its URL: a kommun's pages (``kommunkod``), a
+    promise's (``uid``), else the national lists."""
+    if kwargs.get("kommunkod"):
+        return (kommun_scope(kwargs["kommunkod"]),)
+    if kwargs.get("uid"):
+        return (promise_scope(kwargs["uid"]),)
+    return (NATIONAL,)
+
+
+def scopes_for(request: HttpRequest) -> tuple[str, ...] | None:
+    """The scopes of the cached view at this path; None when no cached view answers
+    it."""
+    found = _view_at(request.path_info, settings.ROOT_URLCONF, get_urlconf())
+    return None if found is None else found[1]
 
 
 @lru_cache(maxsize=4096)
-def _params_at(path: str, root: str, urlconf: str | None) -> Any | None:
+def _view_at(path: str, root: str, urlconf: str | None) -> Any | None:
     # Resolving costs 30–120 µs, a tenth of a whole cache hit; the answer for a path
     # never changes while the URL configuration stays the same (part of the key).
     try:
         match = resolve(path, urlconf)
     except Resolver404:
         return None
-    return getattr(match.func, "page_cache_params", None)
+    params = getattr(match.func, "page_cache_params", None)
+    if params is None:
+        return None
+    scopes = getattr(match.func, "page_cache_scopes", view_scopes)
+    return params, tuple(scopes(match.kwargs))
 
 
 # --- The response cache -------------------------------------------------------------
@@ -389,12 +523,15 @@ def cached_public(
     *,
     max_age: int = 60,
     params: Any = (),
+    scopes: Callable[[dict[str, Any]], Any] = view_scopes,
 ) -> Any:
     """Serve anonymous GETs of ``view`` from the shared page cache (module doc).
     Signed-in users get the view's own answer, ``private, no-cache``. ``params``
     maps each query parameter the view reads to its cleaner (:func:`number`,
     :func:`text`, :func:`raw`); any other parameter is dropped. ``STRICT``: the
-    view checks its parameters itself and all are kept."""
+    view checks its parameters itself and all are kept. ``scopes`` names, from the
+    URL's arguments, what the page shows (:func:`view_scopes` by default): its key
+    holds their versions, so only a write to one of them makes it a miss."""
     if params != STRICT:
         params = dict.fromkeys(params, raw) if not isinstance(params, dict) else params
 
@@ -410,7 +547,9 @@ def cached_public(
                     patch_cache_control(response, private=True, no_cache=True)
                 return response
             # The fast path already read the version for this request.
-            version = getattr(request, "page_cache_version", None) or current_version()
+            version = getattr(request, "page_cache_version", None) or versions(
+                scopes(kwargs)
+            )
             store = _store(PAGE_CACHE)
             key = cache_key(request, version, params) if version and store else None
             if key:
@@ -439,6 +578,7 @@ def cached_public(
             return _mark(_finish(request, entry, max_age, hit=False), entry)
 
         wrapper.page_cache_params = params  # type: ignore[attr-defined]
+        wrapper.page_cache_scopes = scopes  # type: ignore[attr-defined]
         return wrapper
 
     return decorate(view) if view is not None else decorate
@@ -468,10 +608,11 @@ class PageCacheMiddleware:
             settings.SESSION_COOKIE_NAME in request.COOKIES
         ):
             return self.get_response(request)
-        params = params_for(request)
-        if params is None:
+        found = _view_at(request.path_info, settings.ROOT_URLCONF, get_urlconf())
+        if found is None:
             return self.get_response(request)
-        version = current_version()
+        params, scopes = found
+        version = versions(scopes)
         store = _store(PAGE_CACHE)
         if not version or store is None:
             return self.get_response(request)

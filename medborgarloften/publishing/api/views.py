@@ -22,7 +22,13 @@ from django.views.decorators.csrf import csrf_exempt
 from medborgarloften.promises.models import Promise
 from medborgarloften.publishing.api.openapi import FILTER_SCHEMAS
 
-from ..pagecache import STRICT, cached_public
+from ..pagecache import (
+    NATIONAL,
+    STRICT,
+    cached_public,
+    kommun_scope,
+    promise_scope,
+)
 from . import catalogue, dcat, openapi, params, writes
 from .errors import ApiError, from_error, problem
 from .selectors import DATASETS, Dataset, Links, detail_row, page, promise_detail
@@ -237,9 +243,24 @@ _NOT_FOUND = {
 }
 
 
+def _detail_scopes(name: str) -> Callable[[dict[str, Any]], tuple[str, ...]]:
+    """A kommun's answer changes with its kommun, a promise's with the promise; the
+    others (a commitment, an activity, a report of a public promise) with the
+    national lists, as every change to them does."""
+
+    def scopes(kwargs: dict[str, Any]) -> tuple[str, ...]:
+        if name == "kommuner":
+            return (kommun_scope(kwargs["ident"]),)
+        if name == "promises":
+            return (promise_scope(kwargs["ident"]),)
+        return (NATIONAL,)
+
+    return scopes
+
+
 def detail_view(name: str) -> Callable[..., HttpResponse]:
     @api_view("GET", "HEAD")
-    @cached_public
+    @cached_public(scopes=_detail_scopes(name))
     def view(request: HttpRequest, ident: Any) -> HttpResponse:
         try:
             if isinstance(ident, int) and ident > params.MAX_ID:
