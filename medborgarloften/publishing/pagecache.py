@@ -168,7 +168,7 @@ def bump_version() -> None:
 
 def _flush_on_commit(alias: str) -> None:
     connection = connections[alias]
-    scopes = getattr(connection, "page_cache_scopes", set())
+    scopes: set[str] = getattr(connection, "page_cache_scopes", set())
     connection.page_cache_scopes = set()
     bump(scopes)
 
