@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Area, Organisation
+from medborgarloften.vocabulary import THEMES
 
 from ..models import (
     ALL_AGES,
@@ -32,9 +33,37 @@ from ..models import (
 )
 from ..themes import OBSERVATION_THEMES, theme_for_words
 
-__all__ = ["baseline_freeze", "cause_analysis_save"]
+__all__ = ["baseline_freeze", "cause_analysis_save", "focus_area_themes"]
 
 TEXT_MAX = 2000
+
+
+def focus_area_themes(focus_area: Any) -> list[str]:
+    """The themes a focus area's baseline follows: its own; when it has none, those
+    its title and description name (\"Unga och narkotika\" is about narkotika); then
+    the promise's. Never a theme the focus area is not about: a narcotics focus area
+    must not get the public-environment indicators of another."""
+    own = [t for t in focus_area.themes if t != "annat"]
+    if own:
+        return own
+    text = f"{focus_area.title} {getattr(focus_area, 'description', '')}"
+    named = [
+        code
+        for code, label in THEMES.items()
+        if code != "annat"
+        and (label.casefold() in text.casefold() or code in text.casefold())
+    ]
+    if not named:
+        guessed = theme_for_words(text)
+        named = [guessed] if guessed != "annat" else []
+    if named:
+        return named
+    promise_themes = getattr(focus_area.promise, "themes", None) or []
+    return [t for t in promise_themes if t != "annat"]
+
+
+def _theme_label(theme: str) -> str:
+    return _(THEMES.get(theme, theme))
 
 
 def _year_before(on: dt.date) -> tuple[dt.datetime, dt.datetime, str]:
@@ -69,7 +98,8 @@ def _indicators(
             result.append(
                 {
                     "key": f"rapporter:{theme}",
-                    "label": _("EST-rapporter, tema %(theme)s") % {"theme": theme},
+                    "label": _("EST-rapporter, tema %(theme)s")
+                    % {"theme": _theme_label(theme).lower()},
                     "area": area,
                     "period": label,
                     "value": float(n),
@@ -112,7 +142,8 @@ def _indicators(
         result.append(
             {
                 "key": f"handelser:{theme}",
-                "label": _("Polisens händelser, tema %(theme)s") % {"theme": theme},
+                "label": _("Polisens händelser, tema %(theme)s")
+                % {"theme": _theme_label(theme).lower()},
                 "area": None,
                 "period": label,
                 "value": float(event_counts.get(theme, 0)),
@@ -161,14 +192,14 @@ def baseline_freeze(
                 )
             }
         )
-    on = on or promise.adopted_on or timezone.localdate()
+    # The year before the promise: its adoption, else the start of its period; only
+    # a promise with neither is measured up to today.
+    on = on or promise.adopted_on or promise.period_start or timezone.localdate()
     promise.baseline_values.all().delete()
     now = timezone.now()
     rows: list[BaselineValue] = []
     for focus_area in promise.focus_areas.prefetch_related("areas"):
-        themes = [t for t in focus_area.themes if t != "annat"] or [
-            "trygghet_offentlig_miljo"
-        ]
+        themes = focus_area_themes(focus_area)
         for kommun in kommuner:
             areas = [a for a in focus_area.areas.all() if a.kommun_id == kommun.pk]
             for item in _indicators(kommun=kommun, themes=themes, areas=areas, on=on):
