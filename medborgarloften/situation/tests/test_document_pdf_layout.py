@@ -10,7 +10,7 @@ import pdfplumber
 import pytest
 from django.utils import timezone
 
-from medborgarloften.situation.models import Observation, PoliceEvent
+from medborgarloften.situation.models import Observation
 
 
 def _evidence(kalmar, areas):
