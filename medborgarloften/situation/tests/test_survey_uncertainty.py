@@ -63,3 +63,27 @@ def test_the_analysis_page_shows_n_margin_and_change_per_area(
     page = client.get("/personal/lagesbild/0880/analys/?period=2025").content.decode()
     assert "n = 600, ±3,9, signifikant förändring" in page
     assert "n = 3" not in page
+
+
+@pytest.mark.django_db
+def test_the_survey_page_shows_n_and_margin_but_not_for_hidden_groups(
+    client, kommun_editor, kalmar, areas
+):
+    from medborgarloften.situation.surveys.services import survey_response_submit
+
+    from .survey_helpers import answer, open_survey
+
+    survey = open_survey(kalmar, areas=[areas["Norrliden"], areas["Oxhagen"]])
+    for value, area in (
+        [("mycket_otrygg", areas["Norrliden"])] * 6
+        + [("mycket_trygg", areas["Norrliden"])] * 6
+        + [("ganska_otrygg", areas["Oxhagen"])] * 2
+    ):
+        survey_response_submit(
+            survey=survey, answers={answer(survey): value}, area=area
+        )
+    client.force_login(kommun_editor)
+    page = client.get(f"/personal/lagesbild/0880/enkater/{survey.pk}/").content.decode()
+    # 8 of 14 answered a problem: 57,1 % ± 1,96·√(0,571·0,429/14) = ±25,9
+    assert "n = 14, ±25,9" in page
+    assert "n = 2" not in page  # Oxhagen's two answers stay hidden
