@@ -28,7 +28,10 @@ from medborgarloften.lib.pdf import html_to_pdf
 from medborgarloften.lib.text import clean_text
 from medborgarloften.lib.wordfile import add_data_table, new_document
 from medborgarloften.situation.models import BaselineValue, Observation
-from medborgarloften.situation.selectors.baselines import baseline_indicators
+from medborgarloften.situation.selectors.baselines import (
+    baseline_indicators,
+    focus_area_themes,
+)
 
 from .models import Activity, Report, ReportKind
 from .progress import Bucket, Status
@@ -154,6 +157,19 @@ def _number(value: float | None) -> float | None:
     return int(value) if float(value).is_integer() else round(value, 1)
 
 
+def _indicator_label(value: Any) -> str:
+    """A frozen indicator's label with any raw theme code written out."""
+    from django.utils.translation import gettext
+
+    from medborgarloften.vocabulary import THEMES
+
+    label = value.label
+    _prefix, _sep, code = value.key.partition(":")
+    if code in THEMES and code in label:
+        label = label.replace(code, gettext(THEMES[code]).lower())
+    return label
+
+
 def _frozen_effect(report: Report) -> Effect | None:
     """The baseline frozen at adoption (situation.BaselineValue) against the same
     indicators computed for the year up to the report's end."""
@@ -165,14 +181,12 @@ def _frozen_effect(report: Report) -> Effect | None:
     )
     if not frozen:
         return None
-    current: dict[tuple[str, int | None], tuple[float | None, str]] = {}
+    current: dict[tuple[str, int | None], tuple[float | None, str, str]] = {}
     # the same definitions the baseline was frozen with
     on = min(report.period_end, timezone.localdate()) + dt.timedelta(days=1)
     kommuner = [p for p in promise.parties.all() if p.is_kommun]
     for focus_area in {b.focus_area for b in frozen if b.focus_area is not None}:
-        themes = [t for t in focus_area.themes if t != "annat"] or [
-            "trygghet_offentlig_miljo"
-        ]
+        themes = focus_area_themes(focus_area)
         for kommun in kommuner:
             areas = [a for a in focus_area.areas.all() if a.kommun_id == kommun.pk]
             for item in baseline_indicators(
@@ -182,11 +196,24 @@ def _frozen_effect(report: Report) -> Effect | None:
                 current[(item["key"], area.pk if area else None)] = (
                     item["value"],
                     item["period"],
+                    item["label"],
                 )
     indicators = []
+    # Focus areas may share an indicator (the same theme, or kommun-wide figures
+    # for focus areas without areas): the report lists each one once.
+    seen: set[tuple[str, int | None]] = set()
     for value in frozen:
-        now, period = current.get((value.key, value.area_id), (None, ""))
-        label = value.label + (f", {value.area.name}" if value.area else "")
+        if (value.key, value.area_id) in seen:
+            continue
+        seen.add((value.key, value.area_id))
+        now, period, fresh_label = current.get(
+            (value.key, value.area_id), (None, "", "")
+        )
+        # The label as computed today: baselines frozen before the themes had
+        # display names stored the raw code.
+        label = (fresh_label or _indicator_label(value)) + (
+            f", {value.area.name}" if value.area else ""
+        )
         indicators.append(
             Indicator(
                 label=label,

@@ -99,17 +99,6 @@ class DialogueForm(forms.Form):
         help_text=_("En grupp per rad: 'boende: 12'. Inga namn."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    findings = forms.CharField(
-        label=_("Iakttagelser"),
-        required=False,
-        help_text=_(
-            "En per rad: 'tema | plats | text', t.ex. "
-            "'trygghet_offentlig_miljo | Gångtunneln | Mörkt och nedklottrat'. "
-            "Teman: %(themes)s."
-        )
-        % {"themes": ", ".join(THEMES)},
-        widget=forms.Textarea(attrs={"rows": 5}),
-    )
 
     def __init__(self, *args: Any, kommun: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -134,19 +123,55 @@ class DialogueForm(forms.Form):
             result[group.strip()] = result.get(group.strip(), 0) + int(count)
         return result
 
-    def clean_findings(self) -> list[dict[str, str]]:
-        result = []
-        for number, line in enumerate(self.cleaned_data["findings"].splitlines(), 1):
-            if not line.strip():
-                continue
-            parts = [p.strip() for p in line.split("|", 2)]
-            if len(parts) != 3 or not parts[2]:
-                raise forms.ValidationError(
-                    _("Iakttagelser, rad %(n)d: skriv 'tema | plats | text'.")
-                    % {"n": number}
-                )
-            result.append({"theme": parts[0], "place": parts[1], "text": parts[2]})
-        return result
+
+class FindingForm(forms.Form):
+    """One thing the dialogue found: a theme from the list, where (an area of the
+    kommun and/or a place in words) and what. A row left empty is skipped."""
+
+    theme = forms.ChoiceField(label=_("Tema"), choices=())
+    area = forms.ModelChoiceField(
+        label=_("Område"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=_("– Dialogens område –"),
+    )
+    place = forms.CharField(
+        label=_("Plats"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"placeholder": _("t.ex. gångtunneln")}),
+    )
+    text = forms.CharField(
+        label=_("Iakttagelse"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, kommun: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", _("– Välj tema –"))] + [
+            (code, _(label)) for code, label in THEMES.items()
+        ]
+        self.fields["area"].queryset = Area.objects.filter(kommun=kommun)
+
+
+class BaseFindingFormSet(forms.BaseFormSet):
+    def findings(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "theme": form.cleaned_data["theme"],
+                "area": form.cleaned_data.get("area"),
+                "place": form.cleaned_data.get("place", ""),
+                "text": form.cleaned_data["text"],
+            }
+            for form in self.forms
+            if form.cleaned_data
+        ]
+
+
+FindingFormSet = forms.formset_factory(
+    FindingForm, formset=BaseFindingFormSet, extra=3, max_num=50, validate_max=True
+)
 
 
 class ImportForm(forms.Form):

@@ -6,7 +6,7 @@ template renders. Refusals render the Swedish 403 page (``staff_view``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -35,7 +35,14 @@ from medborgarloften.situation.export import lagesbild_docx
 from medborgarloften.vocabulary import THEMES
 
 from . import selectors
-from .forms import CauseAnalysisForm, DialogueForm, ImportForm, ObservationForm
+from .forms import (
+    BaseFindingFormSet,
+    CauseAnalysisForm,
+    DialogueForm,
+    FindingFormSet,
+    ImportForm,
+    ObservationForm,
+)
 from .models import ImportBatch, ObservationCategory
 from .periods import Period, parse_period, period_containing
 from .permissions import (
@@ -399,17 +406,43 @@ def dialogue_list(request: HttpRequest, code: str) -> HttpResponse:
 def dialogue_new(request: HttpRequest, code: str) -> HttpResponse:
     kommun = _kommun_for_editor(request, code)
     form = DialogueForm(request.POST or None, kommun=kommun)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+    data = request.POST or None
+    if data is not None and "more" in data:
+        # "Fler iakttagelser": what was written so far, unchecked, and three more
+        # empty rows.
+        fields = ("theme", "area", "place", "text")
+        rows = [
+            {name: data.get(f"finding-{i}-{name}", "") for name in fields}
+            for i in range(min(int(data.get("finding-TOTAL_FORMS") or 0), 47))
+        ]
+        rows = [row for row in rows if any(row.values())]
+        return render(
+            request,
+            "situation/dialogue_form.html",
+            _context(
+                request,
+                kommun,
+                form=DialogueForm(initial=data.dict(), kommun=kommun),
+                findings=FindingFormSet(
+                    initial=rows, prefix="finding", form_kwargs={"kommun": kommun}
+                ),
+            ),
+        )
+    findings = cast(
+        BaseFindingFormSet,
+        FindingFormSet(data, prefix="finding", form_kwargs={"kommun": kommun}),
+    )
+    if request.method == "POST" and form.is_valid() and findings.is_valid():
+        cleaned = form.cleaned_data
         try:
             dialogue_create(
                 kommun=kommun,
-                kind=data["kind"],
-                held_on=data["held_on"],
-                area=data["area"],
-                title=data["title"],
-                participants=data["participants"],
-                findings=data["findings"],
+                kind=cleaned["kind"],
+                held_on=cleaned["held_on"],
+                area=cleaned["area"],
+                title=cleaned["title"],
+                participants=cleaned["participants"],
+                findings=findings.findings(),
                 actor=request.user,
             )
         except ValidationError as exc:
@@ -418,7 +451,9 @@ def dialogue_new(request: HttpRequest, code: str) -> HttpResponse:
             messages.success(request, _("Dialogen är sparad."))
             return redirect("situation:dialogues", code=kommun.code)
     return render(
-        request, "situation/dialogue_form.html", _context(request, kommun, form=form)
+        request,
+        "situation/dialogue_form.html",
+        _context(request, kommun, form=form, findings=findings),
     )
 
 

@@ -9,6 +9,7 @@ suppressed here, once, for every page and export: a figure based on fewer than
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -55,6 +56,32 @@ class Figure:
     @property
     def shown(self) -> bool:
         return self.value is not None and not self.suppressed
+
+    @property
+    def margin(self) -> float | None:
+        """The 95 % margin of error of a share in percent (percentage points),
+        1.96·√(p(1−p)/n); None when the share is hidden or n is unknown."""
+        if not self.shown or not self.base:
+            return None
+        p = min(max(float(self.value) / 100, 0.0), 1.0)
+        return 196 * math.sqrt(p * (1 - p) / self.base)
+
+
+def change_significant(now: Figure | None, before: Figure | None) -> bool | None:
+    """Whether a share changed between two rounds beyond chance: a two-proportion
+    z-test (pooled) at the 5 % level, |z| > 1.96. None when either share is hidden or
+    rests on an unknown number of respondents."""
+    if now is None or before is None or not (now.shown and before.shown):
+        return None
+    if not now.base or not before.base:
+        return None
+    p1, n1 = float(now.value) / 100, now.base
+    p2, n2 = float(before.value) / 100, before.base
+    pooled = (p1 * n1 + p2 * n2) / (n1 + n2)
+    spread = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+    if spread == 0:
+        return p1 != p2
+    return abs(p1 - p2) / spread > 1.96
 
 
 def count_figure(n: int) -> Figure:

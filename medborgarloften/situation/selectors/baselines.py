@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Area, Organisation
+from medborgarloften.vocabulary import THEMES
 
 from ..models import (
     ALL_AGES,
@@ -25,7 +26,35 @@ from ..models import (
 )
 from ..themes import OBSERVATION_THEMES, theme_for_words
 
-__all__ = ["baseline_indicators"]
+__all__ = ["baseline_indicators", "focus_area_themes"]
+
+
+def focus_area_themes(focus_area: Any) -> list[str]:
+    """The themes a focus area's baseline follows: its own; when it has none, those
+    its title and description name ("Unga och narkotika" is about narkotika); then
+    the promise's. Never a theme the focus area is not about: a narcotics focus area
+    must not get the public-environment indicators of another."""
+    own = [t for t in focus_area.themes if t != "annat"]
+    if own:
+        return own
+    text = f"{focus_area.title} {getattr(focus_area, 'description', '')}"
+    named = [
+        code
+        for code, label in THEMES.items()
+        if code != "annat"
+        and (label.casefold() in text.casefold() or code in text.casefold())
+    ]
+    if not named:
+        guessed = theme_for_words(text)
+        named = [guessed] if guessed != "annat" else []
+    if named:
+        return named
+    promise_themes = getattr(focus_area.promise, "themes", None) or []
+    return [t for t in promise_themes if t != "annat"]
+
+
+def _theme_label(theme: str) -> str:
+    return _(THEMES.get(theme, theme))
 
 
 def _year_before(on: dt.date) -> tuple[dt.datetime, dt.datetime, str]:
@@ -64,7 +93,8 @@ def baseline_indicators(
             result.append(
                 {
                     "key": f"rapporter:{theme}",
-                    "label": _("EST-rapporter, tema %(theme)s") % {"theme": theme},
+                    "label": _("EST-rapporter, tema %(theme)s")
+                    % {"theme": _theme_label(theme).lower()},
                     "area": area,
                     "period": label,
                     "value": float(n),
@@ -107,7 +137,8 @@ def baseline_indicators(
         result.append(
             {
                 "key": f"handelser:{theme}",
-                "label": _("Polisens händelser, tema %(theme)s") % {"theme": theme},
+                "label": _("Polisens händelser, tema %(theme)s")
+                % {"theme": _theme_label(theme).lower()},
                 "area": None,
                 "period": label,
                 "value": float(event_counts.get(theme, 0)),

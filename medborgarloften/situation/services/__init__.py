@@ -3,7 +3,7 @@
 One module per kind of evidence; import from here.
 """
 
-from .baselines import baseline_freeze, cause_analysis_save
+from .baselines import baseline_freeze, cause_analysis_save, focus_area_themes
 from .dialogues import dialogue_create
 from .events import (
     EventPlacer,
@@ -40,6 +40,7 @@ __all__ = [
     "KoladaValue",
     "crime_import",
     "dialogue_create",
+    "focus_area_themes",
     "kolada_fetch",
     "kolada_parse",
     "kolada_read_file",

@@ -20,9 +20,9 @@ from ..models import (
     BaselineValue,
     CauseAnalysis,
 )
-from ..selectors.baselines import baseline_indicators
+from ..selectors.baselines import baseline_indicators, focus_area_themes
 
-__all__ = ["baseline_freeze", "cause_analysis_save"]
+__all__ = ["baseline_freeze", "cause_analysis_save", "focus_area_themes"]
 
 TEXT_MAX = 2000
 
@@ -46,14 +46,14 @@ def baseline_freeze(
                 )
             }
         )
-    on = on or promise.adopted_on or timezone.localdate()
+    # The year before the promise: its adoption, else the start of its period; only
+    # a promise with neither is measured up to today.
+    on = on or promise.adopted_on or promise.period_start or timezone.localdate()
     promise.baseline_values.all().delete()
     now = timezone.now()
     rows: list[BaselineValue] = []
     for focus_area in promise.focus_areas.prefetch_related("areas"):
-        themes = [t for t in focus_area.themes if t != "annat"] or [
-            "trygghet_offentlig_miljo"
-        ]
+        themes = focus_area_themes(focus_area)
         for kommun in kommuner:
             areas = [a for a in focus_area.areas.all() if a.kommun_id == kommun.pk]
             for item in baseline_indicators(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import gettext as _
 
-from ..selectors.analysis import MIN_GROUP, Figure
+from ..selectors.analysis import MIN_GROUP, Figure, change_significant
 
 register = template.Library()
 
@@ -24,6 +24,24 @@ def figure(value: Figure | None, decimals: int = 0) -> str:
     if value.suppressed:
         return _("färre än %(n)d") % {"n": MIN_GROUP}
     return _number(float(value.value), int(decimals))
+
+
+@register.filter
+def survey_uncertainty(value: Figure | None, before: Figure | None = None) -> str:
+    """'n = 240, ±6,2' after a shown share, and whether it changed significantly
+    from the previous round's share (``before``); '' when the share is hidden."""
+    if value is None or not value.shown or not value.base:
+        return ""
+    parts = [
+        _("n = %(n)s") % {"n": value.base},
+        "±" + _number(float(value.margin or 0), 1),
+    ]
+    change = change_significant(value, before)
+    if change is True:
+        parts.append(_("signifikant förändring"))
+    elif change is False:
+        parts.append(_("ingen säker förändring"))
+    return ", ".join(parts)
 
 
 @register.filter

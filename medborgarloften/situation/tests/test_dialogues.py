@@ -57,9 +57,23 @@ def test_it_names_each_problem_and_saves_nothing(kalmar, nybro):
     assert not Dialogue.objects.exists()
 
 
+def _management(total: int) -> dict[str, str]:
+    return {
+        "finding-TOTAL_FORMS": str(total),
+        "finding-INITIAL_FORMS": "0",
+        "finding-MIN_NUM_FORMS": "0",
+        "finding-MAX_NUM_FORMS": "1000",
+    }
+
+
 @pytest.mark.django_db
-def test_the_form_reads_groups_and_findings_line_by_line(client, kommun_editor, areas):
+def test_the_form_reads_groups_and_one_finding_per_row(client, kommun_editor, areas):
     client.force_login(kommun_editor)
+    page = client.get("/personal/lagesbild/0880/dialoger/ny/").content.decode()
+    # A theme list with names, not codes to type.
+    assert '<option value="narkotika">Narkotika</option>' in page
+    assert "tema | plats | text" not in page
+    assert 'name="finding-2-text"' in page  # three rows to start with
     response = client.post(
         "/personal/lagesbild/0880/dialoger/ny/",
         {
@@ -67,17 +81,61 @@ def test_the_form_reads_groups_and_findings_line_by_line(client, kommun_editor, 
             "held_on": "2025-09-02",
             "area": areas["Norrliden"].pk,
             "participants": "boende: 20\nföreningar: 4",
-            "findings": "narkotika | Skolgården | Langning på kvällarna",
+            **_management(3),
+            "finding-0-theme": "narkotika",
+            "finding-0-place": "Skolgården",
+            "finding-0-text": "Langning på kvällarna",
+            "finding-1-theme": "trygghet_offentlig_miljo",
+            "finding-1-area": areas["Oxhagen"].pk,
+            "finding-1-text": "Mörk gångväg",
         },
     )
     assert response.status_code == 302
+    dialogue = Dialogue.objects.get()
+    found = {f.text: (f.theme, f.place, f.area) for f in dialogue.findings.all()}
+    assert found == {
+        "Langning på kvällarna": ("narkotika", "Skolgården", areas["Norrliden"]),
+        "Mörk gångväg": ("trygghet_offentlig_miljo", "", areas["Oxhagen"]),
+    }
     page = client.get("/personal/lagesbild/0880/dialoger/").content.decode()
     assert "24 deltagare" in page and "Langning på kvällarna" in page
+
+
+@pytest.mark.django_db
+def test_the_form_names_the_finding_that_lacks_a_text(client, kommun_editor):
+    client.force_login(kommun_editor)
     bad = client.post(
         "/personal/lagesbild/0880/dialoger/ny/",
-        {"kind": "medborgardialog", "held_on": "2025-09-02", "findings": "bara text"},
+        {
+            "kind": "medborgardialog",
+            "held_on": "2025-09-02",
+            **_management(3),
+            "finding-1-theme": "narkotika",
+        },
     )
-    assert "Iakttagelser, rad 1" in bad.content.decode()
+    assert bad.status_code == 200
+    assert "Iakttagelse 2: " in bad.content.decode()
+    assert not Dialogue.objects.exists()
+
+
+@pytest.mark.django_db
+def test_more_findings_keeps_what_was_written_and_adds_rows(client, kommun_editor):
+    client.force_login(kommun_editor)
+    page = client.post(
+        "/personal/lagesbild/0880/dialoger/ny/",
+        {
+            "kind": "medborgardialog",
+            "held_on": "2025-09-02",
+            **_management(3),
+            "finding-0-theme": "narkotika",
+            "finding-0-text": "Langning",
+            "more": "1",
+        },
+    ).content.decode()
+    assert "Langning</textarea>" in page
+    assert 'name="finding-3-text"' in page  # one kept + three new rows
+    assert "Något behöver rättas" not in page
+    assert not Dialogue.objects.exists()
 
 
 @pytest.mark.django_db
