@@ -12,7 +12,7 @@ from pathlib import Path
 from django.utils import translation
 
 import medborgarloften
-from medborgarloften.places.demo import DemoSummary
+from medborgarloften.operations.demo import DemoSummary
 from medborgarloften.places.services import ReferenceLoadSummary
 from medborgarloften.situation.services.imports import ImportSummary
 

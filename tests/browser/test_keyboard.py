@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from medborgarloften.places.demo import demo_load
+from medborgarloften.operations.demo import demo_load
 from medborgarloften.promises.models import Promise
 
 #: What the focused element looks like to the user: is any of it under the sticky
