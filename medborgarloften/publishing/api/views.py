@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
 from medborgarloften.promises.models import Promise
-from medborgarloften.publishing.api.openapi import FILTER_SCHEMAS
+from medborgarloften.publishing.api.spec.filters import FILTER_SCHEMAS
 
 from ..pagecache import (
     NATIONAL,
@@ -32,6 +32,7 @@ from ..pagecache import (
 from . import catalogue, dcat, openapi, params, writes
 from .errors import ApiError, from_error, problem
 from .selectors import DATASETS, Dataset, Links, detail_row, page, promise_detail
+from .spec import info as spec_info
 from .tabular import lines
 
 CC0 = {
@@ -304,7 +305,7 @@ def openapi_json(request: HttpRequest) -> HttpResponse:
 def api_info(request: HttpRequest) -> HttpResponse:
     """DIGG's /api-info: name, version, status, documentation and contact."""
     return _json(
-        openapi.info(
+        spec_info.info(
             server=_server(request), licence=licence(), contact=contact(request)
         )
     )

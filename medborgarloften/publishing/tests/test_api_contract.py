@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from medborgarloften.publishing.api.fields import TABLES
-from medborgarloften.publishing.api.openapi import FILTER_SCHEMAS, description
+from medborgarloften.publishing.api.openapi import description
 from medborgarloften.publishing.api.selectors import DATASETS
+from medborgarloften.publishing.api.spec.filters import FILTER_SCHEMAS
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "api.md"
 
