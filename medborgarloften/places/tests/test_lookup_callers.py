@@ -162,7 +162,7 @@ def test_it_refuses_an_unknown_organisation_for_a_new_user(kalmar, text):
 
 @pytest.mark.parametrize("text", AGREED_KALMAR[:5] + ["Kalmars kommun"])
 def test_it_loads_a_record_naming_kalmar(kalmar, nybro, text):
-    from medborgarloften.promises.services.loading import _Resolver
+    from medborgarloften.promises.services.loading.resolve import _Resolver
 
     resolver = _Resolver(create_missing_police_area=False)
     assert resolver.kommun_by_name(text, "municipalities[0]") == kalmar
@@ -170,14 +170,14 @@ def test_it_loads_a_record_naming_kalmar(kalmar, nybro, text):
 
 @pytest.mark.parametrize("text", ["Lokalpolisområde Kalmar", "LPO kalmar"])
 def test_it_loads_a_record_naming_the_police_area(kalmar, lpo_kalmar, text):
-    from medborgarloften.promises.services.loading import _Resolver
+    from medborgarloften.promises.services.loading.resolve import _Resolver
 
     resolver = _Resolver(create_missing_police_area=False)
     assert resolver.police_area(text, "police_area", [kalmar]) == lpo_kalmar
 
 
 def test_it_loads_areas_of_the_first_kommun_first(kalmar, nybro, berga):
-    from medborgarloften.promises.services.loading import _Areas
+    from medborgarloften.promises.services.loading.resolve import _Areas
 
     areas = _Areas([kalmar, nybro])
     assert areas.ref("berga").id == berga.pk
@@ -205,7 +205,7 @@ def test_it_reads_kalmar_the_same_way_in_every_caller(kalmar, nybro, text):
     from medborgarloften.documents.forms.fields import find_kommun
     from medborgarloften.places.members import organisation_resolve
     from medborgarloften.places.selectors import kommuner_from_text
-    from medborgarloften.promises.services.loading import _Resolver
+    from medborgarloften.promises.services.loading.resolve import _Resolver
     from medborgarloften.situation.services.events import EventPlacer
     from medborgarloften.situation.services.imports import _kommun_lookup
 

@@ -548,7 +548,7 @@ def test_the_service_raises_a_record_error_naming_the_field(kalmar, lpo_kalmar):
 
 def test_it_does_not_take_a_file_name_of_hex_digits_for_a_promise_id(kalmar):
     """uuid.UUID() accepts '000_1ce16330b22eff07…'-like names; the loader must not."""
-    from medborgarloften.promises.services.loading import _is_uuid
+    from medborgarloften.promises.services.loading.resolve import _is_uuid
 
     assert _is_uuid("000_1ce16330b22eff07a1b2c3d4e5f60718") is None
     assert _is_uuid("{12345678-1234-5678-1234-567812345678}") is None
