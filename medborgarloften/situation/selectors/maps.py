@@ -24,7 +24,8 @@ from ..models import (
     SurveyResult,
 )
 from ..periods import Period
-from .analysis import Figure, _area_counts, count_figure, share_figure
+from .analysis import Figure, count_figure, share_figure
+from .analysis.areas import _area_counts
 
 #: Light to dark blue, each step readable against white borders (5 classes).
 SHADES = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from medborgarloften.places.models import Area, Organisation
-from medborgarloften.situation.selectors.analysis import _area_counts
+from medborgarloften.situation.selectors.analysis.areas import _area_counts
 
 from ..models import Observation, ObservationCategory, PoliceEvent
 from ..periods import Period
