@@ -1,7 +1,7 @@
 """Follow-up URLs, mounted at /personal/uppfoljning/ (namespace ``followup``).
 
-Everything is for signed-in staff except ``rapport/<uid>/`` and its PDF and DOCX:
-published reports, open to anyone.
+Everything is for signed-in staff. Published reports, open to anyone, are served by
+``publishing`` (``publishing:report``) at ``rapport/<uid>/`` under the same prefix.
 """
 
 from django.urls import path
@@ -39,10 +39,5 @@ urlpatterns = [
         "kommunikation/<int:pk>/status/",
         views.communication_status,
         name="communication_status",
-    ),
-    path("rapport/<uuid:uid>/", views.public_report, name="public_report"),
-    path("rapport/<uuid:uid>/pdf/", views.public_report_pdf, name="public_report_pdf"),
-    path(
-        "rapport/<uuid:uid>/docx/", views.public_report_docx, name="public_report_docx"
     ),
 ]

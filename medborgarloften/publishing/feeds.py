@@ -128,7 +128,7 @@ class _ItemsFeed(Feed):
 
     def item_link(self, item: FeedItem) -> str:
         if item.kind == "report":
-            return reverse("followup:public_report", args=[item.obj.uid])
+            return reverse("publishing:report", args=[item.obj.uid])
         url = reverse("publishing:promise", args=[item.promise.uid])
         return f"{url}#aktivitet-{item.obj.pk}"
 

@@ -214,7 +214,7 @@ def subscription_news(subscription: Subscription) -> list[NewsItem]:
                 if report.published_at
                 else report.period_end,
                 f"Uppföljningsrapport: {report.title} ({report.promise.title})",
-                reverse("followup:public_report", args=[report.uid]),
+                reverse("publishing:report", args=[report.uid]),
             )
         )
     return sorted(items, key=lambda item: (item.day, item.kind, item.object_id))

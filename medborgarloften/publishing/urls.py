@@ -41,3 +41,21 @@ urlpatterns += [
     path("prenumerera/avsluta/<str:token>/", extra.unsubscribe, name="unsubscribe"),
     path("tillganglighet/", extra.accessibility, name="accessibility"),
 ]
+
+# Published follow-up reports (views_reports.py), at the URLs they were first
+# published under; the staff report pages under the same prefix are followup's.
+from . import views_reports as reports  # noqa: E402
+
+urlpatterns += [
+    path("personal/uppfoljning/rapport/<uuid:uid>/", reports.report, name="report"),
+    path(
+        "personal/uppfoljning/rapport/<uuid:uid>/pdf/",
+        reports.report_pdf,
+        name="report_pdf",
+    ),
+    path(
+        "personal/uppfoljning/rapport/<uuid:uid>/docx/",
+        reports.report_docx,
+        name="report_docx",
+    ),
+]

@@ -203,7 +203,7 @@ def test_it_renders_a_docx_kommuner_can_edit(report):
 
 @pytest.mark.django_db
 def test_it_serves_a_published_report_publicly_and_hides_drafts(client, report):
-    url = reverse("followup:public_report", args=[report.uid])
+    url = reverse("publishing:report", args=[report.uid])
     assert client.get(url).status_code == 404
     report_set_status(report=report, status="approved")
     assert client.get(url).status_code == 404
@@ -213,9 +213,9 @@ def test_it_serves_a_published_report_publicly_and_hides_drafts(client, report):
     body = response.content.decode()
     assert "Produktion: mål och utfall" in body
     assert 'lang="sv"' in body
-    pdf = client.get(reverse("followup:public_report_pdf", args=[report.uid]))
+    pdf = client.get(reverse("publishing:report_pdf", args=[report.uid]))
     assert pdf["Content-Type"] == "application/pdf"
-    docx = client.get(reverse("followup:public_report_docx", args=[report.uid]))
+    docx = client.get(reverse("publishing:report_docx", args=[report.uid]))
     assert docx.status_code == 200
 
 
@@ -352,13 +352,11 @@ def test_the_report_documents_stay_swedish_under_their_swedish_language_tag(
     report_set_status(report=report, status="approved")
     report_set_status(report=report, status="published")
     english = {"accept-language": "en"}
-    page = client.get(
-        reverse("followup:public_report", args=[report.uid]), headers=english
-    )
+    page = client.get(reverse("publishing:report", args=[report.uid]), headers=english)
     assert 'lang="en"' in page.content.decode()
     assert "Output: targets and results" in page.content.decode()
     pdf = client.get(
-        reverse("followup:public_report_pdf", args=[report.uid]), headers=english
+        reverse("publishing:report_pdf", args=[report.uid]), headers=english
     )
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Produktion: mål och utfall" in " ".join(text.split())

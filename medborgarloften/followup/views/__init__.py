@@ -1,9 +1,9 @@
-"""Staff pages for the follow-up under /personal/uppfoljning/, and the public page of
-a published report, one module per workflow (split from the former views.py, 900+
-lines; the view functions are unchanged):
+"""Staff pages for the follow-up under /personal/uppfoljning/, one module per
+workflow (split from the former views.py, 900+ lines; the view functions are
+unchanged):
 
 - ``activities``: dashboard, activities, import, assessments, reminders;
-- ``reports``: reports and the public report pages;
+- ``reports``: reports (the public report pages are publishing's);
 - ``plans``: plans, årshjul and communication.
 
 Each view: a permission helper (``_common``) finds the object, a form parses, one
@@ -29,9 +29,6 @@ from .plans import (
     plan_tick,
 )
 from .reports import (
-    public_report,
-    public_report_docx,
-    public_report_pdf,
     report_detail,
     report_docx,
     report_edit,
@@ -54,9 +51,6 @@ __all__ = [
     "dashboard",
     "plan",
     "plan_tick",
-    "public_report",
-    "public_report_docx",
-    "public_report_pdf",
     "reminders",
     "report_detail",
     "report_docx",

@@ -1,5 +1,5 @@
-"""Reports on a promise: staff pages (new, edit, status, PDF, DOCX) and the public
-page of a published report with its PDF and DOCX.
+"""Reports on a promise: staff pages (new, edit, status, PDF, DOCX). The public page
+of a published report is publishing's (``publishing.views_reports``).
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +20,7 @@ from medborgarloften.lib.i18n import in_swedish
 
 from .. import reports as report_render
 from ..forms import ReportForm
-from ..models import Report, ReportStatus
+from ..models import ReportStatus
 from ..permissions import (
     can_edit_promise,
 )
@@ -187,27 +187,3 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def report_docx(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     return report_render.docx_response(report=report)
-
-
-def _public_report(uid: str) -> Report:
-    try:
-        return Report.objects.published().select_related("promise").get(uid=uid)
-    except (Report.DoesNotExist, ValidationError):
-        raise Http404(_("Rapporten finns inte eller är inte publicerad."))
-
-
-def public_report(request: HttpRequest, uid: str) -> HttpResponse:
-    """A published report, for anyone, without login."""
-    report = _public_report(uid)
-    context = report_render.report_context(report=report)
-    return render(request, "followup/report_public.html", context)
-
-
-@in_swedish
-def public_report_pdf(request: HttpRequest, uid: str) -> HttpResponse:
-    return report_render.pdf_response(report=_public_report(uid), request=request)
-
-
-@in_swedish
-def public_report_docx(request: HttpRequest, uid: str) -> HttpResponse:
-    return report_render.docx_response(report=_public_report(uid))

@@ -394,7 +394,7 @@ def report_rows(reports: list[Report], links: Links) -> list[dict[str, Any]]:
             "effect": r.effect,
             "published_at": _iso(r.published_at),
             "html_url": links.site_url(
-                reverse("followup:public_report", kwargs={"uid": r.uid})
+                reverse("publishing:report", kwargs={"uid": r.uid})
             ),
         }
         for r in reports

@@ -40,7 +40,7 @@ def test_it_lists_new_activities_and_published_reports_of_a_promise(
         "2026-03-01: Trygghetsvandring i Centrum",
     ]
     links = [e.find(f"{ATOM}link").get("href") for e in entries]
-    assert links[0].endswith(reverse("followup:public_report", args=[report.uid]))
+    assert links[0].endswith(reverse("publishing:report", args=[report.uid]))
     assert "#aktivitet-" in links[1]
     assert "Tio deltog." in entries[1].findtext(f"{ATOM}summary")
 
