@@ -35,66 +35,24 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from medborgarloften.extract.tests.hostile_files import (  # noqa: E402
+    bullets,
+    docx_with_many_headers,
+    pdf_with_stream,
+)
+
 MB = 1024 * 1024
 
 
 # --- Generators ----------------------------------------------------------------------
 
 
-def bullets(lines: int) -> bytes:
-    return ("Medborgarlöfte för Kalmar kommun\n\n" + "• Polisen ska\n" * lines).encode()
-
-
 def docx_headers(headers: int = 400, header_bytes: int = 480_000) -> bytes:
     """A Word file whose body refers to many header parts of repeated markup: each
     part under 1 MB (no ratio check), 190 MB of XML in all (under the old 200 MB)."""
-    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    header = f"<w:hdr {ns}>" + "<w:p/>" * (header_bytes // 6) + "</w:hdr>"
-    refs = "".join(
-        f'<w:headerReference w:type="default" r:id="rId{i}"/>' for i in range(headers)
-    )
-    document = (
-        f'<w:document {ns} xmlns:r="{rel}"><w:body><w:p><w:r><w:t>Polisen ska'
-        f"</w:t></w:r></w:p><w:sectPr>{refs}</w:sectPr></w:body></w:document>"
-    )
-    rels = (
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-        'relationships">'
-        + "".join(
-            f'<Relationship Id="rId{i}" Type="{rel}/header" Target="header{i}.xml"/>'
-            for i in range(headers)
-        )
-        + "</Relationships>"
-    )
-    types = (
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-'
-        'package.relationships+xml"/><Default Extension="xml" ContentType="'
-        'application/xml"/><Override PartName="/word/document.xml" ContentType="'
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document."
-        'main+xml"/>'
-        + "".join(
-            f'<Override PartName="/word/header{i}.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
-            for i in range(headers)
-        )
-        + "</Types>"
-    )
-    package = (
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-        f'relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" '
-        'Target="word/document.xml"/></Relationships>'
-    )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr("[Content_Types].xml", types)
-        archive.writestr("_rels/.rels", package)
-        archive.writestr("word/document.xml", document)
-        archive.writestr("word/_rels/document.xml.rels", rels)
-        for i in range(headers):
-            archive.writestr(f"word/header{i}.xml", header)
-    return out.getvalue()
+    return docx_with_many_headers(headers, header_bytes, header_paragraph="<w:p/>")
 
 
 def _deflated(total: int, *, wbits: int = 15) -> bytes:
@@ -107,31 +65,7 @@ def _deflated(total: int, *, wbits: int = 15) -> bytes:
 def pdf_stream(unpacked: int = 2000 * MB) -> bytes:
     """A one-page PDF with text, and a second content stream of ``unpacked`` bytes of
     spaces, FlateDecode (about 1.9 MB on disk for 2 000 MB)."""
-    text = b"BT /F1 12 Tf 72 700 Td (Polisen ska patrullera i centrum.) Tj ET\n"
-    bomb = _deflated(unpacked)
-    objects = [
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text),
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream"
-        % (len(bomb), bomb),
-        b"<< /Type /Page /Parent 5 0 R /MediaBox [0 0 595 842] /Resources "
-        b"<< /Font << /F1 1 0 R >> >> /Contents [2 0 R 3 0 R] >>",
-        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-        b"<< /Type /Catalog /Pages 5 0 R >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return pdf_with_stream(_deflated(unpacked), "/FlateDecode")
 
 
 def xlsx_rows(rows: int = 2_000_000, *, numbered: bool = False) -> bytes:

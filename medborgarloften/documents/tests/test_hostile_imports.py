@@ -9,7 +9,6 @@ hostile files themselves, small generators, and never time anything.
 from __future__ import annotations
 
 import io
-import zipfile
 
 import pytest
 
@@ -17,6 +16,7 @@ from medborgarloften.documents import services
 from medborgarloften.documents.models import ExtractionRun, SourceDocument
 from medborgarloften.documents.services import document_import, document_upload
 from medborgarloften.extract import budget
+from medborgarloften.extract.tests.hostile_files import bullets, docx_with_many_headers
 
 
 def _nothing_stored(media_root) -> bool:
@@ -28,11 +28,6 @@ def _nothing_stored(media_root) -> bool:
         and not SourceDocument.objects.exists()
         and not ExtractionRun.objects.exists()
     )
-
-
-def bullets(lines: int) -> bytes:
-    """The issue's text: "• Polisen ska" on every line."""
-    return ("Medborgarlöfte för Kalmar kommun\n\n" + "• Polisen ska\n" * lines).encode()
 
 
 def test_it_reads_and_extracts_within_the_budget_the_settings_give(
@@ -116,60 +111,6 @@ def test_the_web_form_shows_the_refusal_and_stores_nothing(
     assert _nothing_stored(media_root)
 
 
-def docx_with_many_headers(headers: int, header_bytes: int) -> bytes:
-    """A Word file whose body refers to ``headers`` header parts of repeated XML."""
-    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    rel_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    paragraph = "<w:p><w:r><w:t>Polisen ska</w:t></w:r></w:p>"
-    header = f"<w:hdr {ns}>" + paragraph * (header_bytes // len(paragraph)) + "</w:hdr>"
-    references = "".join(
-        f'<w:headerReference w:type="default" r:id="rId{i}"/>' for i in range(headers)
-    )
-    document = (
-        f'<w:document {ns} xmlns:r="{rel_ns}"><w:body>{paragraph}'
-        f"<w:sectPr>{references}</w:sectPr></w:body></w:document>"
-    )
-    header_type = f"{rel_ns}/header"
-    rels = (
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-        'relationships">'
-        + "".join(
-            f'<Relationship Id="rId{i}" Type="{header_type}" Target="header{i}.xml"/>'
-            for i in range(headers)
-        )
-        + "</Relationships>"
-    )
-    content_types = (
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-'
-        'package.relationships+xml"/><Default Extension="xml" ContentType="'
-        'application/xml"/><Override PartName="/word/document.xml" ContentType="'
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document."
-        'main+xml"/>'
-        + "".join(
-            f'<Override PartName="/word/header{i}.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
-            for i in range(headers)
-        )
-        + "</Types>"
-    )
-    package_rels = (
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-        'relationships"><Relationship Id="rId1" Type="http://schemas.openxml'
-        'formats.org/officeDocument/2006/relationships/officeDocument" '
-        'Target="word/document.xml"/></Relationships>'
-    )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr("[Content_Types].xml", content_types)
-        archive.writestr("_rels/.rels", package_rels)
-        archive.writestr("word/document.xml", document)
-        archive.writestr("word/_rels/document.xml.rels", rels)
-        for i in range(headers):
-            archive.writestr(f"word/header{i}.xml", header)
-    return out.getvalue()
-
-
 @pytest.mark.parametrize(
     ("headers", "header_bytes"),
     [(400, 400_000), (2_000, 60_000)],
@@ -197,7 +138,7 @@ def test_it_refuses_a_pdf_whose_stream_unpacks_to_gigabytes_worth(
     import zlib
 
     from medborgarloften.extract.readers.pdfguard import MAX_STREAM_BYTES
-    from medborgarloften.extract.tests.test_readers_pdfguard import pdf_with_stream
+    from medborgarloften.extract.tests.hostile_files import pdf_with_stream
 
     bomb = zlib.compress(b" " * (MAX_STREAM_BYTES + 1), 9)
     data = pdf_with_stream(bomb, "/FlateDecode")

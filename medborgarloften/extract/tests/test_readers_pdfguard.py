@@ -15,8 +15,7 @@ import pytest
 from medborgarloften.extract.errors import ExtractError
 from medborgarloften.extract.readers import read_bytes
 from medborgarloften.extract.readers.pdfguard import MAX_STREAM_BYTES, check_streams
-
-TEXT = b"BT /F1 12 Tf 72 700 Td (Polisen ska patrullera i centrum.) Tj ET\n"
+from medborgarloften.extract.tests.hostile_files import pdf_with_stream
 
 
 def _flate(data: bytes, *, raw: bool = False) -> bytes:
@@ -27,59 +26,6 @@ def _flate(data: bytes, *, raw: bool = False) -> bytes:
 def _run_length(size: int) -> bytes:
     """RunLengthDecode: 2 bytes give 128 repeated bytes."""
     return bytes([129, 0x20]) * (size // 128) + b"\x80"
-
-
-def pdf_with_stream(
-    body: bytes,
-    filters: str,
-    *,
-    indirect_length: bool = False,
-    image: bool = False,
-    copies: int = 1,
-) -> bytes:
-    """A one-page PDF: a text content stream, then ``copies`` extra streams."""
-    objects: list[bytes] = []
-
-    def add(content: bytes) -> int:
-        objects.append(content)
-        return len(objects)
-
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    text = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(TEXT), TEXT))
-    extra = []
-    for _ in range(copies):
-        length_obj = add(b"%d" % len(body)) if indirect_length else None
-        length = b"%d 0 R" % length_obj if length_obj else b"%d" % len(body)
-        kind = b" /Type /XObject /Subtype /Image /Width 1 /Height 1" if image else b""
-        extra.append(
-            add(
-                b"<< /Length %s /Filter %s%s >>\nstream\n%s\nendstream"
-                % (length, filters.encode(), kind, body)
-            )
-        )
-    contents = b" ".join(b"%d 0 R" % n for n in [text] + ([] if image else extra))
-    pages = len(objects) + 2
-    page = add(
-        b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 %d 0 R >> >> /Contents [%s] >>"
-        % (pages, font, contents)
-    )
-    add(b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % page)
-    catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages)
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, content in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, content)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        catalog,
-        xref,
-    )
-    return bytes(out)
 
 
 SPACES = b" " * (4 * 1024 * 1024)  # 4 MB of content that draws nothing
