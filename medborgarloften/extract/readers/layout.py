@@ -34,6 +34,7 @@ from .lines import (
     Line,
 )
 from .paragraphs import blocks_text
+from .tables import merge_table_rows
 
 
 def _edge_key(line: Line) -> str:
@@ -143,8 +144,8 @@ def find_gutter(lines: list[Line], width: float) -> float | None:
     text_width = text_x1 - text_x0
     narrow = [
         spans
-        for spans in all_spans
-        if max(x1 - x0 for x0, x1 in spans) < 0.6 * text_width
+        for spans, line in zip(all_spans, lines, strict=True)
+        if max(x1 - x0 for x0, x1 in spans) < 0.6 * text_width and not line.table
     ]
     if len(narrow) < 4:
         return None
@@ -201,7 +202,7 @@ def reading_order(lines: list[Line], width: float) -> tuple[list[list[Line]], in
         right.clear()
 
     for line in lines:
-        if any(x0 < gutter < x1 for x0, x1 in _segments(line)):
+        if line.table or any(x0 < gutter < x1 for x0, x1 in _segments(line)):
             flush_columns()
             full.append(line)
             continue
@@ -231,7 +232,7 @@ def layout_pages(pages: list[tuple[float, float, list[Line]]]) -> tuple[str, int
     flows: list[tuple[list[Line], float | None]] = []
     two_column_pages = 0
     for width, _, lines in pages:
-        page_flows, columns = reading_order(lines, width)
+        page_flows, columns = reading_order(merge_table_rows(lines), width)
         two_column_pages += columns
         # Text as wide as the page wraps near its right margin; a document of
         # short lines only (a signature page) never reached it.

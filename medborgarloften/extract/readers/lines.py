@@ -70,6 +70,8 @@ class Word:
 @dataclass
 class Line:
     words: list[Word] = field(default_factory=list)
+    # A table row joined from wrapped lines (readers.tables): never split as columns.
+    table: bool = False
 
     @property
     def x0(self) -> float:

@@ -117,6 +117,10 @@ class _Builder:
         if block is None:
             self._start(line, "\n\n")
             return
+        if line.table and previous is not None and previous.table:
+            # The next row of a table (rows were joined from wrapped lines).
+            self._continue(block, line, join=False)
+            return
         if previous is None:
             # The first line of a column or page: carry on only with a sentence or
             # list item cut by the break.
