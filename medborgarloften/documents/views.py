@@ -120,7 +120,7 @@ class SizeLimitUploadHandler(FileUploadHandler):
 
 def _too_large_message() -> str:
     return _("Filen är större än %(mb)s MB.") % {
-        "mb": services.MAX_DOCUMENT_BYTES // (1024 * 1024)
+        "mb": services.reading.MAX_DOCUMENT_BYTES // (1024 * 1024)
     }
 
 
@@ -129,7 +129,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
     # The size limit must be in place before anything reads the body, the CSRF
     # check included; hence csrf_exempt here and csrf_protect on the view itself.
     request.upload_handlers.insert(
-        0, SizeLimitUploadHandler(request, services.MAX_DOCUMENT_BYTES)
+        0, SizeLimitUploadHandler(request, services.reading.MAX_DOCUMENT_BYTES)
     )
     return _import_start(request)
 
@@ -157,7 +157,7 @@ def _import_start(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data.get("file")
         data = b""
         if upload is not None:
-            if upload.size > services.MAX_DOCUMENT_BYTES:
+            if upload.size > services.reading.MAX_DOCUMENT_BYTES:
                 error = _too_large_message()
             else:
                 data = upload.read()
@@ -187,7 +187,7 @@ def _import_start(request: HttpRequest) -> HttpResponse:
             "error": error,
             "runs": extraction_runs_for_kommuner(kommuner=kommuner),
             "jobs": import_jobs_pending_for_kommuner(kommuner=kommuner),
-            "max_mb": services.MAX_DOCUMENT_BYTES // (1024 * 1024),
+            "max_mb": services.reading.MAX_DOCUMENT_BYTES // (1024 * 1024),
             "ocr_available": ocr_available(),
         },
         # A full disk is the server's fault and passes: 503, try again later.

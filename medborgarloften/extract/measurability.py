@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicons import load, spaced
-from .targets import NOT_MEASURABLE_RE
+from .target_patterns import NOT_MEASURABLE_RE
 
 
 @dataclass(frozen=True)

@@ -14,198 +14,29 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from medborgarloften.lib.months import MONTH_PATTERN_SV, MONTHS_SV
+from medborgarloften.lib.months import MONTHS_SV
 
-from .lexicons import load, spaced
+from .lexicons import load
 from .numbers import NUMBER_TOKEN, parse_number
-from .prefilter import Prefiltered, fold
-
-_MONTH_ALT = MONTH_PATTERN_SV
-
-
-@dataclass(frozen=True)
-class _Rate:
-    regex: Prefiltered
-    per: str | None
-    weekday: bool
-
-
-def _rates() -> list[_Rate]:
-    out = []
-    for entry in load("frequency")["rate"]:
-        out.append(
-            _Rate(
-                regex=Prefiltered(re.compile(spaced(entry["pattern"]), re.IGNORECASE)),
-                per=entry["per"] or None,
-                weekday=bool(entry.get("weekday", False)),
-            )
-        )
-    return out
-
-
-RATES = _rates()
-NOT_MEASURABLE_RE = re.compile(
-    "|".join(spaced(p) for p in load("frequency")["not_measurable"]["patterns"]),
-    re.IGNORECASE,
+from .prefilter import fold
+from .target_patterns import (
+    _AREA_RE,
+    _ARTICLE_OK_BEFORE,
+    _DEADLINE_RE,
+    _DURATION_ATTRIBUTE,
+    _EXCLUDE_BEFORE,
+    _IDENTIFIER_BEFORE,
+    _MONTH_ALT,
+    _QTY_RE,
+    _TIME_UNITS,
+    _UNDER_YEAR_RE,
+    _UNIT_STOP,
+    _VERB_STOP,
+    _WEEK_RE,
+    _WHOLE_PERIOD_RE,
+    NOT_MEASURABLE_RE,
+    RATES,
 )
-
-_QUALIFIER = (
-    r"(?:minst|högst|max(?:imalt)?|upp till|totalt|cirka|ca\.?|omkring|drygt|"
-    r"åtminstone|ytterligare|endast|bara|fler än|mer än|över|närmare)"
-)
-_ARTICLE_OK_BEFORE = re.compile(
-    spaced(
-        r"(?:minst|högst|max(?:imalt)?|totalt|åtminstone|ytterligare|endast|bara|"
-        r"åtminstone|mer än|fler än)\s+$"
-    ),
-    re.IGNORECASE,
-)
-_QTY_RE = re.compile(
-    r"(?<![\w:/.-])(?P<num>"
-    + NUMBER_TOKEN
-    + r")(?:\s*(?:–|-|till)\s*(?P<high>"
-    + NUMBER_TOKEN
-    + r"))?(?:\s*\(\d+\))?(?![\w:%-])(?![.,]\d)",
-    re.IGNORECASE,
-)
-_UNIT_STOP = {
-    "i",
-    "på",
-    "för",
-    "av",
-    "med",
-    "under",
-    "per",
-    "varje",
-    "mot",
-    "till",
-    "om",
-    "som",
-    "och",
-    "samt",
-    "där",
-    "vid",
-    "inom",
-    "efter",
-    "från",
-    "hos",
-    "kring",
-    "runt",
-    "ska",
-    "skall",
-    "kommer",
-    "att",
-    "genomförs",
-    "genomföras",
-    "hållas",
-    "görs",
-    "är",
-    "blir",
-    "har",
-    "ha",
-    "året",
-    "perioden",
-    "the",
-    "år,",
-    "in",
-    "ut",
-    "eller",
-    "både",
-    "mellan",
-    "utöver",
-    "enligt",
-    "genom",
-    "samtidigt",
-    "vilket",
-    "vilka",
-    "då",
-    "när",
-    "den",
-    "det",
-    "de",
-    "denna",
-    "detta",
-    "dessa",
-}
-_TIME_UNITS = re.compile(
-    r"^(?:år|året|åren|års|månad|månader|månaden|vecka|veckor|veckan|dygn|kr|kronor)$",
-    re.IGNORECASE,
-)
-_AREA_RE = re.compile(
-    spaced(
-        r"\b(?:respektive|varje|per|i alla|i samtliga|i var och en av)\s+"
-        r"(?:av\s+(?:de\s+)?)?(?:\w+\s+)?"
-        # "varje högstadieskola", "varje bostadsområde": a compound ending in one
-        r"(?:(?:högstadie|lågstadie|mellanstadie|grund|gymnasie|förskole)?skol\w*\b|"
-        r"område|områdena|stadsdel|stadsdelarna|ort|orterna|skola|skolorna|by|byarna|"
-        r"kommundel|kommundelarna|tätort|tätorterna|kommun|kommunerna|bostadsområde)\w*"
-    ),
-    re.IGNORECASE,
-)
-_WHOLE_PERIOD_RE = re.compile(
-    spaced(r"\bunder (?:året|perioden|löptiden|\d{4})\b"), re.IGNORECASE
-)
-_UNDER_YEAR_RE = re.compile(
-    spaced(r"\bunder (?:året|varje år|ett kalenderår)\b"), re.IGNORECASE
-)
-_DEADLINE_RE = re.compile(
-    spaced(
-        r"\b(?:senast|före|innan|inför|till och med|t\.o\.m\.|under|i|by|den|till)\s+"
-        r"(?:(?:utgången av|slutet av|början av|mitten av)\s+)?"
-        r"(?:(?P<day>\d{1,2})\s+)?(?P<month>"
-        + _MONTH_ALT
-        + r")(?:\s+(?P<year>(?:19|20)\d\d))?\b"
-        r"|\bsenast\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
-    ),
-    re.IGNORECASE,
-)
-_WEEK_RE = re.compile(
-    r"\b(?:senast|före|innan|till|till och med|under|i|by)\s+(?:vecka|v\.)\s*(?P<week>\d{1,2})\b",
-    re.IGNORECASE,
-)
-_EXCLUDE_BEFORE = re.compile(
-    r"(?<![\w-])(?:årskurs|åk|klass|kl\.?|nr\.?|nummer|kapitel|paragraf|§|steg|fas|version|"
-    r"vecka|v\.|mellan|sida|bilaga|"
-    r"lokal|rum|väg|gata|gatan|buss|linje)\s*"
-    # "årskurs 5 och 6", "åk 7–9": every number of the list is a name
-    r"(?:\d{1,2}\s*(?:,|och|–|-|till|samt)\s*)*$",
-    re.IGNORECASE,
-)
-# A number that belongs to a name: after an acronym ("LOV 3") or after a capitalised
-# word inside the sentence ("Storgatan 12", "Skyttegatan (2)").
-_IDENTIFIER_BEFORE = re.compile(
-    r"(?:(?<![\w-])[A-ZÅÄÖ]{2,6}|(?<=[\w,] )[A-ZÅÄÖ][a-zåäöé]+)[ \t]*\(?$"
-)
-_DURATION_ATTRIBUTE = re.compile(
-    r"\s*(?:sekunders|minuters|timmars|dagars|veckors|månaders|års)\b", re.IGNORECASE
-)
-_PIECES = re.compile(r"\s*\(?\s*(?:st|stycken|st\.)\s*\)?", re.IGNORECASE)
-_VERB_STOP = {
-    "genomföra",
-    "göra",
-    "hålla",
-    "ha",
-    "fortsätta",
-    "arrangera",
-    "anordna",
-    "erbjuda",
-    "bjuda",
-    "delta",
-    "besöka",
-    "ordna",
-    "starta",
-    "anordnar",
-    "genomför",
-    "håller",
-    "gör",
-    "erbjuder",
-    "minst",
-    "cirka",
-    "med",
-    "ska",
-    "kommer",
-    "att",
-}
 
 
 def period_years(period: dict[str, Any] | None) -> tuple[int | None, int | None]:
@@ -311,9 +142,13 @@ _SINGLE_EVENT = re.compile(
     r"(?:" + "|".join(load("frequency")["single_event"]["suffixes"]) + r")(?:en|et)?$",
     re.IGNORECASE,
 )
+
+
 _ONE_RECURRING = re.compile(
     r"(?<![\w-])(?:den|det)\s+(?:årliga|årligt|månatliga|månatligt)\s*$", re.IGNORECASE
 )
+
+
 _SINGLE_OBJECT = re.compile(r"(?<![\w-])(?:en|ett)\s+(?=[^\W\d])", re.IGNORECASE)
 
 

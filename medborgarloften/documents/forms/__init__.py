@@ -4,8 +4,9 @@
 ``editor.ReviewEditor`` bundles them for the review view.
 """
 
-from .editor import ReviewEditor, SummaryError, review_initial
+from .editor import ReviewEditor, SummaryError
 from .fields import CommitmentForm, ReviewForm, SignatoryForm, split_names, target_of
+from .initial import review_initial
 from .upload import UploadForm
 
 __all__ = [

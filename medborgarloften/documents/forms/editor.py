@@ -11,7 +11,6 @@ draft's paths — on the fields and rows they name (``lib.forms.apply_service_er
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -19,10 +18,9 @@ from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
-from medborgarloften.extract.measurability import CommitmentCheck
 from medborgarloften.lib.forms import apply_service_errors
 from medborgarloften.lib.text import clean_text
-from medborgarloften.places.lookup import AreaIndex, fold, same_kommun
+from medborgarloften.places.lookup import AreaIndex, fold
 from medborgarloften.places.models import Organisation, OrganisationKind
 from medborgarloften.places.permissions import can_edit_areas
 from medborgarloften.promises.draft import (
@@ -36,116 +34,27 @@ from medborgarloften.promises.draft import (
     TargetDraft,
 )
 from medborgarloften.promises.exchange import police_area_name
-from medborgarloften.vocabulary import EVIDENCE_SOURCES, RESPONSIBLE, THEMES
+from medborgarloften.vocabulary import RESPONSIBLE
 
-from ..draft import draft_record
 from ..models import ExtractionRun
 from ..review import Highlight, commitment_mark_ids, field_mark_ids, highlights
 from ..review import source_text as _source_text
 from .fields import (
-    MAX_ROWS,
-    CommitmentForm,
     CommitmentFormSet,
     ReviewForm,
     SignatoryFormSet,
     find_kommun,
     label_delete_boxes,
-    parse_date,
     split_lines,
     split_names,
     target_of,
 )
-
-# --- Initial values from the extraction record --------------------------------------
-
-
-def _commitment_initial(i: int, c: dict[str, Any]) -> dict[str, Any]:
-    target = c.get("target") if isinstance(c.get("target"), dict) else {}
-    return {
-        "origin": i,
-        "text": str(c.get("text") or ""),
-        "responsible": [r for r in c.get("responsible") or [] if r in RESPONSIBLE],
-        "target_quantity": target.get("quantity") if target else None,
-        "target_unit": (target.get("unit") or "") if target else "",
-        "target_per": (target.get("per") or "") if target else "",
-        "target_deadline": parse_date(target.get("deadline")) if target else None,
-        "places": ", ".join(str(p) for p in c.get("places") or []),
-        "focus_area": str(c.get("focus_area") or ""),
-    }
-
-
-def review_initial(run: ExtractionRun) -> dict[str, Any]:
-    """The record's fields as the review form shows them first.
-
-    The kommuner are those the document names (the kommun chosen at the upload only
-    when it names none), and the title, lägesbild and focus areas are mapped as the
-    command-line import maps them (``documents.draft``).
-    """
-    record = run.record if isinstance(run.record, dict) else {}
-    kommun = run.document.kommun
-    names: list[str] = []
-    for name in record.get("municipalities") or []:
-        if isinstance(name, str) and not any(same_kommun(name, n) for n in names):
-            names.append(name)
-    if not names and kommun is not None:
-        names = [kommun.name]
-    draft = draft_record(
-        {**record, "municipalities": names}, run.document.meta, kommuner=names
-    )
-    period = record.get("period") or {}
-    follow_up = record.get("follow_up") or {}
-    mine = kommun is not None and any(same_kommun(n, kommun.name) for n in names)
-    return {
-        "title": draft["title"],
-        "municipalities": ", ".join(names),
-        "as_reference": kommun is not None and not mine,
-        "situation_summary": draft["situation_summary"] or "",
-        "police_area": record.get("police_area") or "",
-        "period_start": parse_date(period.get("start")),
-        "period_end": parse_date(period.get("end")),
-        "period_text": period.get("text") or "",
-        "focus_areas": "\n".join(draft["focus_areas"]),
-        "themes": [t for t in record.get("themes") or [] if t in THEMES],
-        "evidence_sources": [
-            e for e in record.get("evidence_sources") or [] if e in EVIDENCE_SOURCES
-        ],
-        "places": ", ".join(str(p) for p in record.get("places") or []),
-        "follow_up_text": follow_up.get("text") or "",
-        "reports_per_period": follow_up.get("reports_per_period"),
-        "new_areas": [],
-    }
+from .initial import _commitment_initial, review_initial
+from .rows import CommitmentRow, SummaryError, row_deleted, with_blank_rows
 
 
 def _text(value: Any) -> str:
     return clean_text(value or "").strip()
-
-
-# --- The page ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SummaryError:
-    anchor: str
-    message: str
-
-
-@dataclass
-class CommitmentRow:
-    number: int
-    form: CommitmentForm
-    marks: list[str]
-    check: CommitmentCheck | None
-
-    @property
-    def link(self) -> dict[str, str]:
-        return {
-            "first": self.marks[0] if self.marks else "",
-            "all": " ".join(self.marks),
-        }
-
-    @property
-    def is_deleted(self) -> bool:
-        return ReviewEditor._deleted(self.form)
 
 
 class ReviewEditor:
@@ -229,33 +138,8 @@ class ReviewEditor:
 
     # -- rows ---------------------------------------------------------------------
 
-    @staticmethod
-    def _with_blank_rows(data: QueryDict) -> QueryDict:
-        """Keep one empty row at the end of each list, so a row can be added
-        without JavaScript: fill the empty row and check again for another."""
-        data = data.copy()
-        for prefix, fields in (
-            ("commitments", ("text",)),
-            ("signatories", ("name",)),
-        ):
-            key = f"{prefix}-TOTAL_FORMS"
-            try:
-                total = int(data.get(key, "0"))
-            except ValueError:
-                continue
-            if 0 < total < MAX_ROWS and any(
-                (data.get(f"{prefix}-{total - 1}-{f}") or "").strip() for f in fields
-            ):
-                data[key] = str(total + 1)
-        return data
-
-    @staticmethod
-    def _deleted(form: Any) -> bool:
-        return bool(
-            form.is_bound
-            and hasattr(form, "cleaned_data")
-            and form.cleaned_data.get("DELETE")
-        )
+    _with_blank_rows = staticmethod(with_blank_rows)
+    _deleted = staticmethod(row_deleted)
 
     def _kept_forms(self, formset: Any) -> list[Any]:
         return [f for f in formset.forms if f.has_changed() and not self._deleted(f)]

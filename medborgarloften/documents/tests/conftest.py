@@ -92,7 +92,7 @@ def fake_extractor(monkeypatch, db):
     """The real reader and loader, a fake rule extractor."""
     from medborgarloften.documents import services
 
-    monkeypatch.setattr(services, "_extract_record", fake_extract_record)
+    monkeypatch.setattr(services.reading, "_extract_record", fake_extract_record)
 
 
 @pytest.fixture
@@ -100,7 +100,9 @@ def fake_loader(monkeypatch, fake_extractor):
     """A loader that writes half a promise before it refuses an unknown kommun."""
     from medborgarloften.documents import services
 
-    monkeypatch.setattr(services, "_promise_load_record", fake_promise_load_record)
+    monkeypatch.setattr(
+        services.reading, "_promise_load_record", fake_promise_load_record
+    )
 
 
 @pytest.fixture
@@ -108,7 +110,7 @@ def fake_pipeline(monkeypatch, fake_loader):
     """Fakes for all three collaborators."""
     from medborgarloften.documents import services
 
-    monkeypatch.setattr(services, "_read_bytes", fake_read_bytes)
+    monkeypatch.setattr(services.reading, "_read_bytes", fake_read_bytes)
 
 
 # -- a local stand-in for polisen.se ---------------------------------------------

@@ -75,7 +75,7 @@ def _flaky_fetch(monkeypatch, failures: int, error: Exception | None = None):
             )
         return Download(PROMISE_TEXT.encode(), url, "text/plain", "kalmar.txt")
 
-    monkeypatch.setattr(services, "_fetch_url", fetch)
+    monkeypatch.setattr(services.upload, "_fetch_url", fetch)
     return calls
 
 

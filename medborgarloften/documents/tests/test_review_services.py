@@ -73,7 +73,7 @@ def test_it_extracts_from_the_stored_text_when_the_bytes_come_again(
         seen.append(text)
         return {"id": record_id}
 
-    monkeypatch.setattr(services, "_extract_record", fake_extract)
+    monkeypatch.setattr(services.reading, "_extract_record", fake_extract)
     outcome = document_upload(kommun=kalmar, data=TEXT.encode(), filename="igen.txt")
     assert outcome.ok and outcome.reused_document
     assert seen == ["Sparad text"]
@@ -84,7 +84,7 @@ def test_it_stores_nothing_when_the_extractor_fails(kalmar, monkeypatch, media_r
     def broken(text, *, record_id, source_url):
         raise RuntimeError("regeln gick sönder")
 
-    monkeypatch.setattr(services, "_extract_record", broken)
+    monkeypatch.setattr(services.reading, "_extract_record", broken)
     outcome = document_upload(kommun=kalmar, data=TEXT.encode(), filename="a.txt")
     assert "Extraktionen misslyckades" in outcome.error
     assert not SourceDocument.objects.exists()

@@ -248,7 +248,7 @@ def test_it_says_once_that_an_empty_file_is_empty(
 def test_it_refuses_a_file_over_the_size_limit_without_reading_it(
     editor_client, kalmar, media_root, monkeypatch
 ):
-    monkeypatch.setattr(services, "MAX_DOCUMENT_BYTES", 1024 * 1024)
+    monkeypatch.setattr(services.reading, "MAX_DOCUMENT_BYTES", 1024 * 1024)
     big = (PROMISE_TEXT * 2000).encode()
     assert len(big) > 1024 * 1024
     response = _upload(editor_client, big, kommun=kalmar.pk)
@@ -270,7 +270,7 @@ def test_it_stops_reading_an_upload_at_the_size_limit(
         return original(self, raw_data, start)
 
     monkeypatch.setattr(SizeLimitUploadHandler, "receive_data_chunk", counting)
-    monkeypatch.setattr(services, "MAX_DOCUMENT_BYTES", 1024 * 1024)
+    monkeypatch.setattr(services.reading, "MAX_DOCUMENT_BYTES", 1024 * 1024)
     big = b"x" * (5 * 1024 * 1024)
     response = editor_client.post(
         IMPORT_URL,
@@ -330,7 +330,7 @@ def _fake_web(monkeypatch, handler) -> None:
             transport=httpx.MockTransport(handler),
         )
 
-    monkeypatch.setattr(services, "_fetch_url", fake_fetch)
+    monkeypatch.setattr(services.upload, "_fetch_url", fake_fetch)
 
 
 def _timeout(request):

@@ -220,8 +220,8 @@ def test_it_keeps_the_source_url_the_extractor_found(
         record = services_fake(text, record_id=record_id, source_url=source_url)
         return {**record, "source_url": "https://example.org/lofte/"}
 
-    services_fake = services._extract_record
-    monkeypatch.setattr(services, "_extract_record", with_url)
+    services_fake = services.reading._extract_record
+    monkeypatch.setattr(services.reading, "_extract_record", with_url)
 
     outcome = _import()
 

@@ -30,7 +30,8 @@ import pypdfium2 as pdfium
 from lxml import etree
 
 from ..errors import ExtractError
-from .layout import Line, Word, attach_marks, group_lines, layout_pages
+from .layout import layout_pages
+from .lines import Line, Word, attach_marks, group_lines
 
 DPI = 300
 # The whole OCR of one document, kept under the 120 s nginx waits for the web

@@ -18,7 +18,8 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import ExtractError
 from .cleanup import BULLET_CHARS
-from .layout import Line, Word, attach_marks, group_lines, layout_pages
+from .layout import layout_pages
+from .lines import Line, Word, attach_marks, group_lines
 from .ocr import (
     MAX_OCR_PAGES,
     NEEDS_OCR,

@@ -1,0 +1,126 @@
+"""Find the commitments of a medborgarlöfte and who, what, how much and where.
+
+The rules follow the corpus SCHEMA: a bullet in a promise list is one commitment;
+prose is split into sentences and a sentence counts when a party undertakes an
+action in the promise part of the document. Umbrella promises followed by a list of
+activities, outcome goals, principles, background, follow-up and communication
+sections are left out; umbrella and "Särskilt fokus läggs på …" statements are
+returned separately for the document's focus areas.
+
+Each record carries the span of its text and the rule that accepted it, and an
+``evidence`` map with the span and rule for responsible, target and places.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..places import find_places
+from ..structure import Structure
+from ..targets import extract_target
+from .responsible import _responsible
+from .scan import _scan
+from .sentences import classify_heading
+
+__all__ = [
+    "classify_heading",
+    "extract_commitments",
+    "extract_umbrella_statements",
+    "guess_period",
+]
+
+
+def extract_commitments(
+    text: str,
+    structure: Structure,
+    *,
+    municipalities: list[str],
+    period: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """The commitments of one document as SCHEMA records plus span, rule and evidence.
+
+    ``period`` (the document's SCHEMA period dict) lets "i maj" resolve to a date
+    and "under året" in a multi-year promise count as per år; without it a period
+    is guessed from the text.
+    """
+    if not period or not (period.get("start") or period.get("end")):
+        period = guess_period(text) or period
+    candidates = [c for c in _scan(structure) if not c.umbrella and not c.focus]
+    records = []
+    for cand in candidates:
+        responsible, r_ev = _responsible(cand)
+        places = find_places(cand.text, municipalities=municipalities)
+        place_names = [p for p, _ in places]
+        target_text = (
+            f"{cand.text} ({cand.target_hint})" if cand.target_hint else cand.text
+        )
+        tres = extract_target(target_text, period=period, places=place_names)
+        target = tres.target
+        evidence: dict[str, Any] = {"responsible": r_ev}
+        for key, ev in tres.evidence.items():
+            evidence["target." + key] = {
+                "span": [cand.start + ev["span"][0], cand.start + ev["span"][1]],
+                "rule": ev["rule"],
+            }
+        if places:
+            evidence["places"] = [
+                {"span": [cand.start + s, cand.start + e], "rule": "places.named"}
+                for _, (s, e) in places
+            ]
+        records.append(
+            {
+                "text": cand.text,
+                "responsible": responsible,
+                "measurable": target is not None,
+                "target": target,
+                "places": place_names,
+                "span": [cand.start, cand.end],
+                "rule": cand.rule,
+                "evidence": evidence,
+            }
+        )
+    return records
+
+
+def extract_umbrella_statements(
+    text: str, structure: Structure, *, municipalities: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """Umbrella promises and "Särskilt fokus läggs på …" statements (for focus_areas).
+
+    Each item: ``{"text", "span", "rule", "kind"}`` where kind is "umbrella" or
+    "focus"; the text is the whole sentence or bullet, so the caller can shorten it
+    to a focus phrase.
+    """
+    out = []
+    for cand in _scan(structure):
+        if cand.umbrella or cand.focus:
+            out.append(
+                {
+                    "text": cand.text,
+                    "span": [cand.start, cand.end],
+                    "rule": cand.rule,
+                    "kind": "focus" if cand.focus else "umbrella",
+                }
+            )
+    return out
+
+
+_YEAR_RANGE = re.compile(
+    r"\b((?:19|20)\d\d)\s*(?:[-–−/]|till och med|till|och|t\.o\.m\.)\s*((?:19|20)\d\d)\b"
+)
+
+
+_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d])")
+
+
+def guess_period(text: str) -> dict[str, Any] | None:
+    """A rough period from the first year range or year in the text (fallback only)."""
+    head = text[:3000]
+    m = _YEAR_RANGE.search(head)
+    if m and int(m.group(1)) <= int(m.group(2)):
+        return {"start": f"{m.group(1)}-01-01", "end": f"{m.group(2)}-12-31"}
+    m2 = _YEAR.search(head)
+    if m2:
+        return {"start": f"{m2.group(1)}-01-01", "end": f"{m2.group(1)}-12-31"}
+    return None

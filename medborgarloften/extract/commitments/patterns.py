@@ -1,0 +1,181 @@
+"""The section lexicon and the patterns every commitment rule shares, and the candidate record."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..lexicons import load, spaced
+from ..prefilter import Prefiltered, prefiltered
+
+_SECTIONS = load("sections")
+
+
+def _compile(key: str) -> re.Pattern[str] | Prefiltered:
+    return prefiltered(
+        re.compile("|".join(f"(?:{spaced(p)})" for p in _SECTIONS[key]), re.IGNORECASE)
+    )
+
+
+PROMISE_HEADING = _compile("promise")
+
+
+EXCLUDED_HEADING = _compile("excluded")
+
+
+ACTIVITY_LEADIN = _compile("activity_leadin")
+
+
+FOCUS_LEADIN = _compile("focus_leadin")
+
+
+FOCUS_HEADING = _compile("focus_heading")
+
+
+UMBRELLA_GOAL = _compile("umbrella_goal")
+
+
+FOCUS_STATEMENT = _compile("focus_statement")
+
+
+OUTCOME = _compile("outcome")
+
+
+# A finite promise verb: the sentence undertakes something.
+_JOINED_PROMISE = re.compile(
+    r"\b(?:och|samt|&)\s+(?:\w+\s+)?(?:medborgar)?(?:löfte|löften|åtgärder|aktiviteter|"
+    r"insatser|åtaganden)\b"
+)
+
+
+_PROMISE_VERB = prefiltered(
+    re.compile(
+        spaced(
+            r"\b(?:ska|skall|lovar|lovade|kommer att|kommer|åtar sig|åtog sig|förbinder sig|"
+            r"utlovar|garanterar)\b"
+        ),
+        re.IGNORECASE,
+    )
+)
+
+
+_VERB_AFTER_SUBJECT = re.compile(
+    spaced(
+        r"[\s,]*(?:(?:även|också|därför|nu|tillsammans|gemensamt|båda|var för sig)\s+)*"
+        r"(?:ska|skall|lovar|lovade|kommer|åtar|åtog|förbinder|utlovar|garanterar)\b"
+    ),
+    re.IGNORECASE,
+)
+
+
+_EVALUATION = re.compile(
+    r"(?:utvärder|följas upp|följs upp|analyser|summer)\w*$", re.IGNORECASE
+)
+
+
+# "… lovar att de utsatta områdena ska bli tryggare": a promised outcome whose own
+# subject is no party is an effect goal (SCHEMA b), not an activity.
+_EMBEDDED_OUTCOME = re.compile(
+    r"\b(?:lovar|vill|ska|skall)\s+(?:\w+\s+){0,2}?att\s+"
+    r"(?P<np>(?:alla|de|det|den|fler|färre|vår|våra|invånarna|medborgarna)\b[^,.;:]{0,60}?)"
+    r"\s+(?:ska|skall)\s+(?:bli|känna|uppleva|vara|upplevas|minska|öka)\b",
+    re.IGNORECASE,
+)
+
+
+# A bullet about the promise itself ("Medborgarlöften handlar om …", "Löftet är en
+# del av …") describes; it undertakes nothing.
+_ABOUT_ITSELF = re.compile(
+    r"\s*(?:(?:det|detta|vårt|våra)\s+)?(?:medborgar)?löfte(?:t|n|na)?\s+"
+    r"(?:handlar|är|innebär|bygger|utgår|syftar|gäller|består)\b",
+    re.IGNORECASE,
+)
+
+
+_VERB_FIRST = re.compile(r"\s*(?:kommer|ska|skall|lovar)\s", re.IGNORECASE)
+
+
+_PASSIVE_ACTION = prefiltered(
+    re.compile(
+        spaced(
+            r"\b(?:ska|skall|kommer att)\s+(?:\w+\s+){0,3}?(?:\w+(?:as|ås)|fortgå|fortsätta|ske)\b"
+        ),
+        re.IGNORECASE,
+    )
+)
+
+
+BULLET_OUTCOME = prefiltered(
+    re.compile(
+        spaced(
+            r"\bska (?:känna sig|kunna känna|uppleva|upplevas|bli|uppnås)\b"
+            r"|\b(?:ska )?(?:utgå|grunda sig|bygga|baseras) (?:från|på|ifrån)\b"
+            # how people feel, said in the main clause: a description ("Invånarna
+            # känner sig trygga men …"), not "… platser där många känner sig otrygga"
+            r"|^\s*(?:(?!(?:där|som|när|om|att|var)\b)[\wåäöÅÄÖ-]+\s+){1,4}"
+            r"(?:känner|kände) sig\b"
+        ),
+        re.IGNORECASE,
+    )
+)
+
+
+INFINITIVE_START = re.compile(
+    r"\s*(?:att\s+)?(?:"
+    + "|".join(sorted(load("verbs")["infinitives"], key=len, reverse=True))
+    + r")\s+\S+\s+\S+",
+    re.IGNORECASE,
+)
+
+
+_ABOUT_THE_PROMISE = re.compile(
+    r"\s*(?:detta\s+|det\s+)?(?:(?:gemensamma|nya)\s+)?(?:medborgar)?löfte\w*\b"
+    r"|\s*(?:arbetet|uppföljning\w*|utvärdering\w*|resultatet|resultaten)\b",
+    re.IGNORECASE,
+)
+
+
+_QUOTE = re.compile(r"[,–-]\s*säger\s+\w|\bsäger\s+[A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ]")
+
+
+_TERMINAL = re.compile(r"[.!?:;)”\"]\s*$")
+
+
+_DEFAULT = frozenset({"polis", "kommun"})
+
+
+@dataclass
+class _Context:
+    kind: str = "neutral"  # neutral | promise | activity | focus | excluded
+    party: frozenset[str] | None = None
+    explicit: bool = False  # a lead-in that names activities ("… aktiviteter:")
+
+
+@dataclass
+class _Candidate:
+    text: str
+    start: int
+    end: int
+    block_index: int
+    kind: str  # bullet | sentence
+    rule: str
+    party: frozenset[str] | None
+    context: _Context
+    umbrella: bool = False
+    focus: bool = False
+    evidence: dict[str, Any] = field(default_factory=dict)
+    #: Extra words for reading the target (a table row's "När" cell).
+    target_hint: str = ""
+
+
+def _clean(text: str) -> str:
+    return text.strip().strip("*_").strip()
+
+
+# "2.1 Polisen åtar sig att", "3. Uppföljning": a section number before a heading.
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+
+
+def _unnumbered(text: str) -> str:
+    return _SECTION_NUMBER.sub("", text, count=1)

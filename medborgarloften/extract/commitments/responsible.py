@@ -1,0 +1,124 @@
+"""Who undertakes a commitment: subject, label, heading or the document's "Vi"."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..parties import (
+    PartyResult,
+    chain_at,
+    co_parties,
+    nominal_polis,
+    order,
+    stated_parties,
+    subject_parties,
+)
+from .patterns import _DEFAULT, _Candidate
+from .sentences import _JOINT_SUBJECT, _reported_rest
+
+
+def _bare_vi(sentence: str, own: PartyResult) -> bool:
+    """The subject is a plain "Vi" (not "Vi tillsammans", "Vi båda")."""
+    return (
+        own.parties == _DEFAULT
+        and own.span is not None
+        and sentence[own.span[0] : own.span[1]].strip().casefold() == "vi"
+        and not re.match(
+            r"\s*vi\s+(?:\w+\s+)?(?:tillsammans|gemensamt|båda)\b", sentence, re.I
+        )
+    )
+
+
+def _responsible(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
+    parties, evidence = _responsible_of(cand)
+    return parties, evidence
+
+
+# A bullet's own short title before a dash: "Belysning – Kommunen byter ut …".
+_LABEL_DASH = re.compile(
+    r"\s*[^\W\d][\w/-]*(?:\s+[\w/-]+){0,4}?\s+[–—-]\s+(?=[A-ZÅÄÖ])"
+)
+
+
+def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
+    first = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", cand.text.strip(), maxsplit=1)[0]
+    cut = _reported_rest(first)
+    if cut:
+        # "I löftet står att polisen ska …": read the promise after the frame.
+        inner = _Candidate(
+            cand.text[cut:] if cand.text.startswith(first) else first[cut:],
+            cand.start + cut,
+            cand.end,
+            cand.block_index,
+            cand.kind,
+            cand.rule,
+            cand.party,
+            cand.context,
+        )
+        return _responsible_of(inner)
+    titled = _LABEL_DASH.match(first)
+    if titled and subject_parties(first[titled.end() :]) is not None:
+        # "Trafikkontroller – Polisen gör …": read the party after the label.
+        cut = titled.end()
+        inner = _Candidate(
+            cand.text[cut:],
+            cand.start + cut,
+            cand.end,
+            cand.block_index,
+            cand.kind,
+            cand.rule,
+            cand.party,
+            cand.context,
+        )
+        return _responsible_of(inner)
+    label = stated_parties(cand.text)
+    if label is not None and label.span is not None:
+        return order(label.parties), {
+            "span": [cand.start + label.span[0], cand.start + label.span[1]],
+            "rule": label.rule,
+        }
+    own = subject_parties(first)
+    joint = _JOINT_SUBJECT.match(first)
+    chain = chain_at(first, joint.end()) if joint else None
+    if chain is not None and joint is not None and len(chain[0]) >= 2:
+        # "Samarbetet mellan områdespoliser och trygghetsvärdar fortsätter"
+        return order(chain[0] | co_parties(cand.text)), {
+            "span": [cand.start + joint.end(), cand.start + chain[1]],
+            "rule": "responsible.joint_subject",
+        }
+    # A co-responsible party may be named in an explanatory sentence of the same
+    # bullet ("Detta ska ske … i samverkan med skolan").
+    co = co_parties(cand.text)
+    if (
+        own is not None
+        and own.span is not None
+        and _bare_vi(first, own)
+        and cand.party
+        and cand.party != _DEFAULT
+    ):
+        # "Vi" under a heading or lead-in that names one party means that party
+        # ("Räddningstjänsten\n • Vi kommer att …").
+        base = set(cand.party)
+        return order(base | co), {
+            "span": [cand.start + own.span[0], cand.start + own.span[1]],
+            "rule": "responsible.vi_governed",
+        }
+    if own is not None:
+        parties = set(own.parties) | co
+        span = own.span or (0, 0)
+        return order(parties), {
+            "span": [cand.start + span[0], cand.start + span[1]],
+            "rule": own.rule + ("+co" if co - own.parties else ""),
+        }
+    nominal = nominal_polis(first)
+    if nominal:
+        return order({"polis"} | co), {
+            "span": [cand.start + nominal.start(), cand.start + nominal.end()],
+            "rule": "responsible.polis_nominal",
+        }
+    base = set(cand.party or _DEFAULT)
+    return order(base | co), {
+        "span": [cand.start, cand.start],
+        "rule": "responsible.inherited" + ("+co" if co - base else ""),
+    }

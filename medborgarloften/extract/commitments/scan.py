@@ -1,0 +1,411 @@
+"""One walk over the document's blocks collecting commitment candidates and umbrellas."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..parties import parties_in_chain, subject_parties
+from ..structure import Block, Structure
+from ..targets import extract_target
+from .patterns import (
+    _ABOUT_ITSELF,
+    _PROMISE_VERB,
+    _QUOTE,
+    BULLET_OUTCOME,
+    FOCUS_STATEMENT,
+    INFINITIVE_START,
+    UMBRELLA_GOAL,
+    _Candidate,
+    _Context,
+    _unnumbered,
+)
+from .responsible import _bare_vi
+from .sentences import (
+    _governing_party,
+    _governs_list,
+    _group_header,
+    _is_commitment_sentence,
+    _list_of,
+    _numbered_heading,
+    _present_action,
+    _speech,
+    _truncated,
+    classify_heading,
+    classify_leadin,
+)
+from .tables import (
+    _BARE_MONTH,
+    _RECORD_LABEL,
+    _RESPONSIBLE_COLUMN,
+    _WHEN_COLUMN,
+    _cells,
+    _record_fields,
+    _Table,
+    _table_header,
+    _table_row,
+)
+
+
+def _scan(structure: Structure) -> list[_Candidate]:
+    """Walk the blocks once and collect commitment candidates with their context."""
+    blocks = structure.content()
+    candidates: list[_Candidate] = []
+    section = _Context()
+    leadin: _Context | None = None
+    last_party: frozenset[str] | None = None
+    table: _Table | None = None
+    skip_labelled = False
+    for idx, block in enumerate(blocks):
+        is_last = idx == len(blocks) - 1
+        cells = _cells(block.text) if block.kind != "bullet" else []
+        if table is not None:
+            if len(cells) == table.width:
+                row = _table_row(block, cells, table, idx)
+                if row is not None:
+                    candidates.append(row)
+                continue
+            table = None
+        if cells:
+            table = _table_header(cells, leadin or section)
+            if table is not None:
+                continue
+        fields = _record_fields(blocks, idx) if block.kind != "bullet" else None
+        if fields is not None:
+            value, offset, who, when = fields
+            ctx = leadin or section
+            parties = parties_in_chain(who)
+            if "both" in parties:
+                parties = (parties - {"both"}) | {"polis", "kommun"}
+            if ctx.kind != "excluded":
+                start = block.start + offset
+                candidates.append(
+                    _Candidate(
+                        value,
+                        start,
+                        start + len(value),
+                        idx,
+                        "bullet",
+                        "record.fields",
+                        frozenset(parties) or ctx.party,
+                        ctx,
+                        target_hint=f"i {when}" if _BARE_MONTH.match(when) else when,
+                    )
+                )
+            skip_labelled = True
+            continue
+        if (
+            skip_labelled
+            and _RECORD_LABEL.match(block.text)
+            and (
+                _RESPONSIBLE_COLUMN.match(block.text.strip())
+                or _WHEN_COLUMN.match(block.text.strip())
+            )
+        ):
+            continue  # the record's "Ansvarig:" / "När:" line
+        skip_labelled = False
+        governs = block.ends_with_colon or _governs_list(
+            block, blocks[idx + 1 : idx + 2]
+        )
+        if section.kind == "focus" and block.kind == "paragraph" and not governs:
+            section = _Context("neutral", section.party)  # the focus list has ended
+        if governs:
+            kind = classify_leadin(block.text)
+            party = _governing_party(_unnumbered(block.text))
+            if kind == "activity":
+                leadin = _Context("activity", party or section.party, explicit=True)
+            elif kind == "focus":
+                leadin = _Context("focus", party or section.party)
+            elif kind == "excluded":
+                leadin = _Context("excluded")
+            else:
+                # An unknown governing line ("Mätningen visar:") outside the
+                # promise part introduces a list that must prove itself.
+                base = section.kind
+                leadin = _Context(
+                    "activity"
+                    if base in ("promise", "activity")
+                    else ("excluded" if base == "excluded" else "unknown"),
+                    party or section.party,
+                )
+            if block.kind == "paragraph" and kind in ("activity", "other"):
+                for sent in block.sentences:
+                    if _is_commitment_sentence(sent.text):
+                        candidates.append(
+                            _Candidate(
+                                sent.text,
+                                sent.start,
+                                sent.end,
+                                idx,
+                                "sentence",
+                                "umbrella.leadin",
+                                None,
+                                section,
+                                umbrella=True,
+                            )
+                        )
+            last_party = None
+            continue
+        if block.kind == "heading":
+            kind = classify_heading(block.text)
+            party = _governing_party(_unnumbered(block.text))
+            if kind == "excluded":
+                section = _Context("excluded")
+            elif kind == "promise":
+                section = _Context("promise", party)
+            elif kind == "focus":
+                # "Prioriterade områden": its list names problems (focus areas);
+                # a commitment under it must name its party and promise.
+                section = _Context("focus", party)
+            else:
+                if section.kind == "excluded":
+                    section = _Context("neutral")
+                elif party is not None:
+                    section = _Context(section.kind, party)
+            leadin = None
+            last_party = None
+            continue
+        ctx = leadin or section
+        if block.kind == "bullet":
+            text = block.text.rstrip()
+            if FOCUS_STATEMENT.search(text.strip()):
+                candidates.append(
+                    _Candidate(
+                        text,
+                        block.start,
+                        block.start + len(text),
+                        idx,
+                        "bullet",
+                        "focus.statement",
+                        ctx.party,
+                        ctx,
+                        focus=True,
+                    )
+                )
+                continue
+            if _numbered_heading(block, blocks[idx + 1 : idx + 2]):
+                kind = classify_heading(text)
+                if kind in ("excluded", "promise"):
+                    # "3. Uppföljning", "2. Medborgarlöftet": a numbered section
+                    # heading of the genre, which opens its section.
+                    section = (
+                        _Context("excluded")
+                        if kind == "excluded"
+                        else _Context("promise", _governing_party(text))
+                    )
+                    leadin = None
+                    last_party = None
+                    continue
+                # "1. Narkotika bland unga" over prose: a numbered heading.
+                candidates.append(
+                    _Candidate(
+                        text,
+                        block.start,
+                        block.start + len(text),
+                        idx,
+                        "bullet",
+                        "focus.numbered_heading",
+                        ctx.party,
+                        ctx,
+                        focus=True,
+                    )
+                )
+                leadin = None
+                continue
+            if _truncated(
+                block, is_last, _list_of(blocks, idx), structure.text
+            ) or _QUOTE.search(text):
+                continue
+            if (
+                ctx.kind not in ("excluded", "focus")
+                and not _PROMISE_VERB.search(text)
+                and _group_header(block, blocks[idx + 1 : idx + 2])
+            ):
+                # "1. Ökad trygghet i centrum" over its own bulleted activities.
+                candidates.append(
+                    _Candidate(
+                        text,
+                        block.start,
+                        block.start + len(text),
+                        idx,
+                        "bullet",
+                        "focus.group_header",
+                        ctx.party,
+                        ctx,
+                        focus=True,
+                    )
+                )
+                continue
+
+            if len(text.split()) < 3 and not (
+                leadin is not None and leadin.kind == "activity" and leadin.explicit
+            ):
+                continue  # a bare noun is a commitment only under "… aktiviteter:"
+            if _speech(block, blocks, idx):
+                continue
+            own = subject_parties(text)
+            explicit = own is not None and bool(_PROMISE_VERB.search(text))
+            if ctx.kind == "excluded":
+                continue
+            if ctx.kind == "focus" and not explicit:
+                continue
+            if ctx.kind == "unknown" and not (
+                explicit or own is not None or INFINITIVE_START.match(text)
+            ):
+                continue
+            if own is None and BULLET_OUTCOME.search(text):
+                continue  # SCHEMA (b)/(c): an effect goal or a principle
+            if _ABOUT_ITSELF.match(text):
+                continue  # "Medborgarlöften handlar om att lyssna …": a description
+            rule = "bullet." + ctx.kind
+            candidates.append(
+                _Candidate(
+                    text,
+                    block.start,
+                    block.start + len(text),
+                    idx,
+                    "bullet",
+                    rule,
+                    ctx.party,
+                    ctx,
+                )
+            )
+            continue
+        if block.kind == "paragraph" and ctx.kind in ("promise", "activity"):
+            line = block.text.rstrip()
+            if (
+                "\n" not in line
+                and len(block.sentences) <= 2
+                and INFINITIVE_START.match(line)
+                and not FOCUS_STATEMENT.search(line)
+                and not BULLET_OUTCOME.search(line)
+            ):
+                # A list written without bullet markers ("Att genomföra …").
+                candidates.append(
+                    _Candidate(
+                        line,
+                        block.start,
+                        block.start + len(line),
+                        idx,
+                        "bullet",
+                        "line." + ctx.kind,
+                        ctx.party,
+                        ctx,
+                    )
+                )
+                continue
+        if block.kind == "paragraph":
+            for sent in block.sentences:
+                present = ctx.kind in ("promise", "activity") and _present_action(
+                    sent.text
+                )
+                if not (present or _is_commitment_sentence(sent.text)) or _QUOTE.search(
+                    sent.text
+                ):
+                    continue
+                if FOCUS_STATEMENT.search(sent.text):
+                    continue
+                own = subject_parties(sent.text)
+                inherited = own.parties if own else (last_party or ctx.party)
+                if own and _bare_vi(sent.text, own) and ctx.party:
+                    inherited = ctx.party  # "Vi" under a heading naming one party
+                cand = _Candidate(
+                    sent.text,
+                    sent.start,
+                    sent.end,
+                    idx,
+                    "sentence",
+                    ("present." if present else "sentence.") + ctx.kind,
+                    inherited,
+                    ctx,
+                )
+                if ctx.kind in ("excluded", "focus"):
+                    continue
+                candidates.append(cand)
+                if own:
+                    last_party = own.parties
+    _mark_umbrellas(blocks, candidates)
+    return candidates
+
+
+def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
+    """SCHEMA (a): a promise followed by its own list of activities is an umbrella."""
+    # Prose before the promise part is an intro summary, unless the document has no
+    # promise part at all (a page with nothing but promise sentences).
+    has_promise_part = any(
+        c.context.kind in ("promise", "activity") and not c.umbrella for c in candidates
+    ) or any(c.kind == "bullet" for c in candidates)
+    first_real = next((c for c in candidates if not c.umbrella and not c.focus), None)
+    for cand in candidates:
+        if cand.kind != "sentence" or cand.umbrella:
+            continue
+        if (
+            cand.context.kind == "neutral"
+            and has_promise_part
+            and not _is_concrete(cand.text)
+        ):
+            cand.umbrella = True
+            cand.rule = "umbrella.preamble"
+            continue
+        if (
+            cand is first_real
+            and cand.context.kind in ("neutral", "promise")
+            and UMBRELLA_GOAL.search(cand.text)
+            and not _is_concrete(cand.text)
+            and any(c.start > cand.end and not c.focus for c in candidates)
+        ):
+            # "X och Y lovar att arbeta för …" opening a page of promise sentences:
+            # an intro summary (SCHEMA a), not an activity.
+            cand.umbrella = True
+            cand.rule = "umbrella.intro_goal"
+            continue
+        # Look at what follows the paragraph: more prose, then a lead-in or a list.
+        j = cand.block_index + 1
+        while (
+            j < len(blocks)
+            and blocks[j].kind == "paragraph"
+            and not blocks[j].ends_with_colon
+        ):
+            if any(_is_commitment_sentence(s.text) for s in blocks[j].sentences):
+                break
+            j += 1
+        if j >= len(blocks):
+            continue
+        nxt = blocks[j]
+        concrete = _is_concrete(cand.text)
+        if (
+            nxt.ends_with_colon
+            and classify_leadin(nxt.text) in ("activity", "other")
+            and not concrete
+        ):
+            cand.umbrella = True
+            cand.rule = "umbrella.before_leadin"
+        elif (
+            nxt.kind == "heading"
+            and not concrete
+            and classify_heading(nxt.text) == "promise"
+            and j + 1 < len(blocks)
+            and (blocks[j + 1].kind == "bullet" or blocks[j + 1].ends_with_colon)
+        ):
+            cand.umbrella = True
+            cand.rule = "umbrella.before_activity_heading"
+        elif (
+            nxt.kind == "bullet"
+            and j == cand.block_index + 1
+            and _last_sentence_of_block(blocks[cand.block_index], cand)
+            and UMBRELLA_GOAL.search(cand.text)
+        ):
+            cand.umbrella = True
+            cand.rule = "umbrella.goal_before_list"
+
+
+@lru_cache(maxsize=2048)
+def _is_concrete(text: str) -> bool:
+    """A counted promise ("genomföra fyra vandringar") is no umbrella goal."""
+    target = extract_target(text).target
+    return bool(target and target.get("quantity") is not None) and not (
+        UMBRELLA_GOAL.search(text)
+    )
+
+
+def _last_sentence_of_block(block: Block, cand: _Candidate) -> bool:
+    return not block.sentences or block.sentences[-1].end == cand.end

@@ -1,0 +1,318 @@
+"""What a heading, lead-in, block or sentence is: promise, activity, effect goal or other."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicons import load, spaced
+from ..parties import PartyResult, chain_at, co_parties, subject_parties
+from ..structure import Block
+from .patterns import (
+    _ABOUT_THE_PROMISE,
+    _DEFAULT,
+    _EMBEDDED_OUTCOME,
+    _EVALUATION,
+    _JOINED_PROMISE,
+    _PASSIVE_ACTION,
+    _PROMISE_VERB,
+    _QUOTE,
+    _TERMINAL,
+    _VERB_AFTER_SUBJECT,
+    _VERB_FIRST,
+    ACTIVITY_LEADIN,
+    BULLET_OUTCOME,
+    EXCLUDED_HEADING,
+    FOCUS_HEADING,
+    FOCUS_LEADIN,
+    FOCUS_STATEMENT,
+    INFINITIVE_START,
+    OUTCOME,
+    PROMISE_HEADING,
+    _clean,
+    _unnumbered,
+)
+
+
+def classify_heading(text: str) -> str:
+    """promise / excluded / focus / topic for one heading line."""
+    t = _unnumbered(_clean(text)).casefold()
+    if EXCLUDED_HEADING.search(t):
+        # "Lägesbild och medborgarlöfte", "Mål och aktiviteter" hold the promise.
+        if _JOINED_PROMISE.search(t):
+            return "promise"
+        return "excluded"
+    if PROMISE_HEADING.search(t):
+        return "promise"
+    if FOCUS_HEADING.search(t):
+        return "focus"
+    return "topic"
+
+
+def classify_leadin(text: str) -> str:
+    """activity / focus / excluded / other for a governing line ending with ":"."""
+    t = _clean(text).casefold()
+    # "Polisen lovar att..", "… genom": an unfinished line reads as if it had a colon.
+    t = re.sub(r"\s*(?:\.{2,}|…)$", "", t)
+    if not t.endswith(":"):
+        t += ":"
+    last = re.split(r"(?<=[.!?])\s+", t)[-1]
+    if EXCLUDED_HEADING.search(last):
+        return "excluded"
+    if FOCUS_LEADIN.search(last):
+        return "focus"
+    if ACTIVITY_LEADIN.search(last):
+        return "activity"
+    return "other"
+
+
+def _governing_party(text: str) -> frozenset[str] | None:
+    """The party of a heading or lead-in; in a paragraph, its last sentence that
+    names one ("Polisen och Region Gotland ska … I linje med detta gäller:")."""
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", _clean(text))
+    for sentence in reversed(sentences):
+        res = subject_parties(sentence) or _promiser(sentence)
+        if res is not None:
+            return res.parties | frozenset(co_parties(sentence))
+    if re.match(r"\s*(?:tillsammans|gemensamt)\b", text, re.IGNORECASE):
+        return _DEFAULT
+    return None
+
+
+# "McDonald's lovar att": only an actor promises, so a name before "lovar" in a
+# governing line is a party (a third party when it is not polis or kommun).
+_PROMISER = re.compile(
+    r"\s*(?P<name>(?-i:[A-ZÅÄÖ])[\w'’&-]*(?:\s+(?-i:[A-ZÅÄÖ])[\w'’&-]*){0,3})"
+    r"\s+(?:lovar|åtar\s+sig|förbinder\s+sig)\b",
+    re.IGNORECASE,
+)
+
+
+def _promiser(sentence: str) -> PartyResult | None:
+    m = _PROMISER.match(sentence)
+    if not m:
+        return None
+    return PartyResult(frozenset({"annan"}), m.span("name"), "responsible.promiser")
+
+
+# A line that stops where its list takes over: "Polisen lovar att..", "… genom",
+# "Polisen och kommunen skall tillsammans".
+_UNFINISHED = re.compile(
+    r"(?:\b(?:att|genom|genom\s+att|följande|bland\s+annat)\s*(?:\.{2,}|…)?"
+    r"|\b(?:ska|skall|kommer\s+att|lovar)(?:\s+(?:tillsammans|gemensamt|även|också))?"
+    r"|\.{2,}|…)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _governs_list(block: Block, following: list[Block]) -> bool:
+    """A line left unfinished right above a list governs that list."""
+    return (
+        bool(following)
+        and following[0].kind == "bullet"
+        and bool(_UNFINISHED.search(block.text))
+        and following[0].indent >= block.indent
+    )
+
+
+# A sentence that reports a promise: "I löftet står att polisen ska …", "Ett annat
+# löfte är att göra minst 20 kontroller i månaden", "Löftet innebär bland annat att
+# kommunen ska …". What follows "att" is the promise itself.
+_REPORTED = re.compile(
+    r"\s*(?:i\s+(?:medborgar)?löfte(?:t|na)\s+(?:står|sägs|framgår)(?:\s+\w+){0,2}?"
+    r"|(?:ett|det|ytterligare\s+ett)\s+(?:\w+\s+)?(?:medborgar)?löfte\s+(?:är|gäller)"
+    r"|(?:medborgar)?löfte(?:t|na)\s+(?:innebär|går\s+ut\s+på)(?:\s+bland\s+annat)?"
+    r"|bland\s+(?:medborgar)?löftena\s+(?:finns|märks|ingår)(?:\s+(?:också|även|det))?)"
+    r"\s+att\s+",
+    re.IGNORECASE,
+)
+
+
+def _reported_rest(sentence: str) -> int:
+    """Where the promise starts in a reported promise, else 0."""
+    m = _REPORTED.match(sentence)
+    return m.end() if m else 0
+
+
+def _is_commitment_sentence(sentence: str) -> bool:
+    """A prose sentence in which a party (or a passive "ska …") undertakes something."""
+    s = sentence.strip()
+    if len(s.split()) < 4:
+        return False
+    cut = _reported_rest(s)
+    if cut:
+        rest = s[cut:]
+        return _is_commitment_sentence(rest) or bool(
+            INFINITIVE_START.match(rest) and not BULLET_OUTCOME.search(rest)
+        )
+    if OUTCOME.search(s) and not subject_parties(s):
+        return False
+    if not _PROMISE_VERB.search(s):
+        return False
+    if FOCUS_STATEMENT.search(s) or _EMBEDDED_OUTCOME.search(s):
+        return False
+    subj = subject_parties(s)
+    if subj is not None and subj.span is not None:
+        if subj.rule != "responsible.subject":
+            return True
+        # "Kommunen och polisen tar fram löften som ska …": the promise verb must
+        # follow its subject closely, not sit in a relative clause further on.
+        # Verb first after a heading: "Kommer kommunen och polisen att …".
+        return bool(
+            _VERB_AFTER_SUBJECT.match(s[subj.span[1] :]) or _VERB_FIRST.match(s)
+        )
+    if _ABOUT_THE_PROMISE.match(s):
+        return False  # "Medborgarlöftet ska följas upp …" is follow-up, not an activity
+    passive = _PASSIVE_ACTION.search(s)
+    # "… då utfallet ska utvärderas": evaluating is follow-up, not an activity.
+    return passive is not None and not _EVALUATION.search(passive.group(0))
+
+
+_STATIVE = frozenset(load("verbs")["stative_present"])
+
+
+_STATIVE_PHRASE = re.compile(
+    "|".join(spaced(p) + r"\b" for p in load("verbs")["stative_with_particle"]),
+    re.IGNORECASE,
+)
+
+
+_PRESENT_VERB = re.compile(
+    r"[\s,]*(?:(?:även|också|nu|därför|tillsammans|gemensamt|bland annat)\s+)*"
+    r"(?P<verb>\w+(?:ar|er|ör|år|r))\b",
+    re.IGNORECASE,
+)
+
+
+# "Samverkan mellan kommunen och polisen fortsätter": the parties of a joint
+# activity named as the subject.
+_JOINT_SUBJECT = re.compile(
+    r"\s*(?:samverkan|samarbetet|samarbete|arbetet|dialogen)\s+mellan\s+",
+    re.IGNORECASE,
+)
+
+
+# "Kommunen och polisen tar fram medborgarlöften …" is about the promise itself.
+_ABOUT_PROMISE_OBJECT = re.compile(r"\b(?:medborgar)?löfte", re.IGNORECASE)
+
+
+_APPOSITION = re.compile(
+    r"^\s+[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?(?:\s+AB)?(?=\s+[a-zåäö])"
+)
+
+
+def _present_action(sentence: str) -> bool:
+    """In a promise section, a party doing something in the present tense
+    ("Polisen patrullerar …", "Samverkan mellan kommunen och polisen fortsätter")."""
+    s = sentence.strip()
+    if len(s.split()) < 4 or s[-1:] not in ".!":
+        return False
+    joint = _JOINT_SUBJECT.match(s)
+    chain = chain_at(s, joint.end()) if joint else None
+    if chain is not None and len(chain[0]) >= 2:
+        # "… mellan kommunen och polisen i form av EST fortsätter"
+        rest = re.sub(
+            r"^\s+(?:i\s+form\s+av|kring|om|inom)\s+[^,.]*?(?=\s\w+(?:er|ar)\b)",
+            "",
+            s[chain[1] :],
+        )
+    else:
+        subj = subject_parties(s)
+        if subj is None or subj.span is None or subj.span[0] > 4:
+            return False
+        if subj.rule not in ("responsible.subject", "responsible.enumeration"):
+            return False
+        # "Kommunens fastighetsbolag Ekbyhem sätter upp …": the company's name in
+        # apposition stands between the subject and its verb.
+        rest = _APPOSITION.sub("", s[subj.span[1] :], count=1)
+    m = _PRESENT_VERB.match(rest)
+    if not m or _ABOUT_PROMISE_OBJECT.search(s):
+        return False
+    verb = m.group("verb").casefold()
+    if _STATIVE_PHRASE.match(rest, m.start("verb")):
+        return False
+    if verb == "ser" and re.match(r"\s+(?:över|till)\b", rest[m.end("verb") :]):
+        return True  # "ser över belysningen" acts; "ser konflikter" perceives
+    return verb not in _STATIVE and not _PROMISE_VERB.search(verb)
+
+
+def _numbered_heading(block: Block, following: list[Block]) -> bool:
+    """A short numbered line without a verb or closing punctuation, followed by
+    prose rather than by another list item, is a numbered heading."""
+    text = block.text.strip()
+    return (
+        block.marker[:1].isdigit()
+        and bool(following)
+        and following[0].kind == "paragraph"
+        and not following[0].ends_with_colon
+        and text[-1:] not in ".:;,!?"
+        and len(text.split()) <= 10
+        and not _PROMISE_VERB.search(text)
+        and not INFINITIVE_START.match(text)
+    )
+
+
+def _group_header(block: Block, following: list[Block]) -> bool:
+    """A bullet directly over deeper bullets, or a numbered item over plain bullets."""
+    if not following or following[0].kind != "bullet":
+        return False
+    nxt = following[0]
+    if nxt.indent > block.indent:
+        return True
+    numbered = block.marker[:1].isdigit() or block.marker[:1].isalpha()
+    return numbered and not (nxt.marker[:1].isdigit() or nxt.marker[:1].isalpha())
+
+
+def _truncated(
+    block: Block, is_last: bool, siblings: list[Block] | None = None, document: str = ""
+) -> bool:
+    """SCHEMA (f): the last bullet of a page cut off mid-sentence.
+
+    It has no closing punctuation and ends in a short word fragment, or its list's
+    other bullets all close with punctuation and it does not.
+    """
+    if not is_last:
+        return False
+    text = block.text.rstrip()
+    if _TERMINAL.search(text):
+        return False
+    last_word = re.findall(r"\w+", text)[-1:] or [""]
+    if len(last_word[0]) <= 3 or _cut_word(last_word[0], document):
+        return True
+    others = [b for b in siblings or [] if b is not block]
+    return len(others) >= 1 and all(_TERMINAL.search(b.text.rstrip()) for b in others)
+
+
+def _cut_word(word: str, document: str) -> bool:
+    """A last word that the document writes elsewhere only inside a longer word
+    ("kommu" where "kommunen" occurs) was cut off with the page."""
+    folded = word.casefold()
+    tokens = re.findall(r"\w+", document.casefold())
+    if tokens.count(folded) > 1:
+        return False
+    return any(t != folded and t.startswith(folded) for t in tokens)
+
+
+def _speech(block: Block, blocks: list[Block], idx: int) -> bool:
+    """A lone dash paragraph in a news text is a quotation ("– Vi ser …")."""
+    if block.marker not in ("-", "–", "—"):
+        return False
+    before = blocks[idx - 1] if idx > 0 else None
+    after = blocks[idx + 1] if idx + 1 < len(blocks) else None
+    if before is not None and (
+        before.kind == "bullet" and before.marker == block.marker
+    ):
+        return bool(_QUOTE.search(before.text)) and before.end < block.start - 1
+    if before is None or before.kind != "paragraph" or before.ends_with_colon:
+        return False  # a one-item list under a heading or a lead-in is a list
+    return after is None or after.kind != "bullet"
+
+
+def _list_of(blocks: list[Block], idx: int) -> list[Block]:
+    """The bullets of the list that the bullet at ``idx`` belongs to."""
+    lo = idx
+    while lo > 0 and blocks[lo - 1].kind == "bullet":
+        lo -= 1
+    hi = idx
+    while hi + 1 < len(blocks) and blocks[hi + 1].kind == "bullet":
+        hi += 1
+    return blocks[lo : hi + 1]

@@ -1,0 +1,135 @@
+"""Action tables ("Aktivitet | Ansvar | När") and labelled records as commitments."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medborgarloften.lib.months import MONTH_PATTERN_SV
+
+from ..parties import parties_in_chain
+from ..structure import Block
+from .patterns import _Candidate, _Context
+
+
+@dataclass
+class _Table:
+    """A table of activities: the column of each kind, and the party of the page."""
+
+    width: int
+    activity: int
+    responsible: int
+    when: int | None
+    context: _Context
+
+
+# Column headings of an action table (general Swedish: "Aktivitet | Ansvar | När").
+_ACTIVITY_COLUMN = re.compile(
+    r"(?:aktivitet|åtgärd|insats|åtagande|löfte|vad\b|vad\s+ska\s+göras)", re.I
+)
+
+
+_RESPONSIBLE_COLUMN = re.compile(r"(?:ansvar|vem\b|utförare|huvudansvar)", re.I)
+
+
+_WHEN_COLUMN = re.compile(r"(?:när\b|tid|datum|hur\s+ofta|frekvens|period)", re.I)
+
+
+_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ ]{2,}")
+
+
+_BARE_MONTH = re.compile(rf"(?:{MONTH_PATTERN_SV})(?:\s+\d{{4}})?$", re.I)
+
+
+def _cells(text: str) -> list[tuple[str, int]]:
+    """The cells of a one-line table row with their offsets, or []."""
+    if "\n" in text.strip():
+        return []
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for sep in [*_CELL_SPLIT.finditer(text), None]:
+        end = sep.start() if sep else len(text)
+        cell = text[pos:end]
+        if cell.strip():
+            lead = len(cell) - len(cell.lstrip())
+            out.append((cell.strip(), pos + lead))
+        if sep:
+            pos = sep.end()
+    return out if len(out) >= 2 else []
+
+
+def _table_header(cells: list[tuple[str, int]], ctx: _Context) -> _Table | None:
+    names = [c.casefold() for c, _ in cells]
+    if any(len(n.split()) > 4 for n in names):
+        return None
+    activity = next((i for i, n in enumerate(names) if _ACTIVITY_COLUMN.match(n)), None)
+    responsible = next(
+        (i for i, n in enumerate(names) if _RESPONSIBLE_COLUMN.match(n)), None
+    )
+    if activity is None or responsible is None:
+        return None
+    when = next((i for i, n in enumerate(names) if _WHEN_COLUMN.match(n)), None)
+    return _Table(len(cells), activity, responsible, when, ctx)
+
+
+def _table_row(
+    block: Block, cells: list[tuple[str, int]], table: _Table, idx: int
+) -> _Candidate | None:
+    """One row of an action table as a commitment: the activity cell is its text,
+    the responsibility cell names the parties, the "När" cell helps the target."""
+    activity, offset = cells[table.activity]
+    if len(activity.split()) < 2 or table.context.kind == "excluded":
+        return None
+    parties = parties_in_chain(cells[table.responsible][0])
+    if "both" in parties:
+        parties = (parties - {"both"}) | {"polis", "kommun"}
+    hint = ""
+    if table.when is not None:
+        when = cells[table.when][0]
+        hint = f"i {when}" if _BARE_MONTH.match(when) else when
+    start = block.start + offset
+    return _Candidate(
+        activity,
+        start,
+        start + len(activity),
+        idx,
+        "bullet",
+        "table.row",
+        frozenset(parties) or table.context.party,
+        table.context,
+        target_hint=hint,
+    )
+
+
+# An action table written as labelled lines: "Löfte: Genomföra …" then "Ansvarig:
+# Polisen" (and maybe "När: …"), one record after another.
+_RECORD_LABEL = re.compile(
+    r"\s*(?P<label>[^\W\d][\w ]{1,25}?)\s*:\s+(?P<value>\S.*)$", re.S
+)
+
+
+def _record_fields(blocks: list[Block], idx: int) -> tuple[str, int, str, str] | None:
+    """For a "Löfte: …" line at ``idx``: (activity, its offset, the responsibility
+    value, the "När" value) when a labelled responsibility line follows it."""
+    block = blocks[idx]
+    m = _RECORD_LABEL.match(block.text)
+    if not m or not _ACTIVITY_COLUMN.fullmatch(m.group("label").strip()):
+        return None
+    value = m.group("value").rstrip()
+    if len(value.split()) < 3 or "\n" in value:
+        return None
+    responsible = when = None
+    for nxt in blocks[idx + 1 : idx + 3]:
+        f = _RECORD_LABEL.match(nxt.text)
+        if not f or "\n" in f.group("value").strip():
+            break
+        label = f.group("label").strip()
+        if _RESPONSIBLE_COLUMN.match(label) and responsible is None:
+            responsible = f.group("value").strip()
+        elif _WHEN_COLUMN.match(label) and when is None:
+            when = f.group("value").strip()
+        else:
+            break
+    if responsible is None:
+        return None
+    return value, m.start("value"), responsible, when or ""

@@ -1,0 +1,119 @@
+"""Tables on a laid-out page: a row whose cells wrap onto several lines becomes one
+line with a cell per column, so the rules see "activity    responsible    when".
+
+A table starts at a line of two or more cells (words more than an em apart) and goes
+on while every cell of the next lines starts at one of the header's column edges and
+the lines follow at the line pitch. A line starts a new row when its first cell is
+filled with a capital letter or a digit (rows in the genre are written in sentence
+case), another column is filled too and most of its cells start so; otherwise its
+cells continue the previous row's cells.
+"""
+
+from __future__ import annotations
+
+from .lines import Line, Word
+
+# Lines further apart than this many font sizes are not in the same table.
+_ROW_PITCH = 1.7
+_MAX_COLUMNS = 6
+
+
+def _cells(line: Line) -> list[list[Word]]:
+    cells: list[list[Word]] = []
+    for word in line.words:
+        if cells and word.x0 - cells[-1][-1].x1 <= word.size:
+            cells[-1].append(word)
+        else:
+            cells.append([word])
+    return cells
+
+
+def _column(x0: float, columns: list[float], size: float) -> int | None:
+    for index, edge in enumerate(columns):
+        if abs(x0 - edge) <= size:
+            return index
+    return None
+
+
+def _placed(line: Line, columns: list[float]) -> dict[int, list[Word]] | None:
+    """The line's cells by column, or None when a cell starts at no column edge or
+    the first cell runs into the second column (a paragraph line)."""
+    placed: dict[int, list[Word]] = {}
+    for cell in _cells(line):
+        index = _column(cell[0].x0, columns, line.size)
+        if index is None or index in placed:
+            return None
+        if index + 1 < len(columns) and cell[-1].x1 > columns[index + 1]:
+            return None
+        placed[index] = cell
+    return placed
+
+
+def _starts_row(placed: dict[int, list[Word]]) -> bool:
+    """A row's cells are top-aligned: its first line fills the first column and at
+    least one more, the first with a capital or a digit, and most of them so."""
+    first = placed.get(0)
+    if not first or len(placed) < 2 or not _capital(first):
+        return False
+    return 2 * sum(_capital(cell) for cell in placed.values()) > len(placed)
+
+
+def _capital(cell: list[Word]) -> bool:
+    return cell[0].text[:1].isupper() or cell[0].text[:1].isdigit()
+
+
+def _row_line(rows: list[dict[int, list[Word]]], base: float, size: float) -> Line:
+    words = []
+    for index in sorted({i for row in rows for i in row}):
+        parts = [row[index] for row in rows if index in row]
+        text = " ".join(" ".join(w.text for w in part) for part in parts)
+        x0 = min(part[0].x0 for part in parts)
+        x1 = max(part[-1].x1 for part in parts)
+        words.append(Word(text, x0, x1, base, size))
+    return Line(words, table=True)
+
+
+def merge_table_rows(lines: list[Line]) -> list[Line]:
+    """The page's lines with each wrapped table row joined into one line."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        header = lines[i]
+        cells = _cells(header)
+        if not 2 <= len(cells) <= _MAX_COLUMNS or header.marker:
+            out.append(header)
+            i += 1
+            continue
+        columns = [cell[0].x0 for cell in cells]
+        size = header.size
+        rows: list[list[dict[int, list[Word]]]] = []
+        bases: list[float] = []
+        j = i + 1
+        previous = header
+        while j < len(lines):
+            line = lines[j]
+            if previous.base - line.base > _ROW_PITCH * size:
+                break
+            placed = _placed(line, columns)
+            if placed is None:
+                break
+            if _starts_row(placed) or not rows:
+                if not _starts_row(placed):
+                    break
+                rows.append([placed])
+                bases.append(line.base)
+            else:
+                rows[-1].append(placed)
+            previous = line
+            j += 1
+        wrapped = any(len(row) > 1 for row in rows)
+        if not rows or not wrapped:
+            out.append(header)
+            i += 1
+            continue
+        out.append(Line(header.words, table=True))
+        out.extend(
+            _row_line(row, base, size) for row, base in zip(rows, bases, strict=True)
+        )
+        i = j
+    return out
