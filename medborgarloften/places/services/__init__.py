@@ -13,10 +13,12 @@ from .organisations import (
     organisation_create,
     organisation_update,
 )
+from .overlays import OverlayImportSummary, overlay_import
 from .reference_load import ReferenceLoadSummary, reference_data_load
 
 __all__ = [
     "BoundaryImportSummary",
+    "OverlayImportSummary",
     "ReferenceLoadSummary",
     "area_boundaries_import",
     "area_create",
@@ -25,5 +27,6 @@ __all__ = [
     "organisation_access_record",
     "organisation_create",
     "organisation_update",
+    "overlay_import",
     "reference_data_load",
 ]
