@@ -324,9 +324,11 @@ ACCESSIBILITY_PUBLISHED_ON = env_str("ACCESSIBILITY_PUBLISHED_ON")  # YYYY-MM-DD
 # --- Background map (docs/deploy.md "Background map") ---------------------------------
 # None by default: the maps draw the kommun's outline and areas and ask no tile server
 # anything, because a third-party tile server sees where every resident looks. Either a
-# raster MBTiles file the installation serves itself (at /kartor/{z}/{x}/{y}), or an
+# raster MBTiles or PMTiles v3 file the installation serves itself (at
+# /kartor/{z}/{x}/{y}), or an
 # XYZ/WMTS address with {z}, {x}, {y}, whose origin is then allowed in img-src.
 MAP_TILE_MBTILES = env_str("MAP_TILE_MBTILES")
+MAP_TILE_PMTILES = env_str("MAP_TILE_PMTILES")
 MAP_TILE_URL = env_str("MAP_TILE_URL")
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION")
 MAP_TILE_MAX_ZOOM = int(env_str("MAP_TILE_MAX_ZOOM", "18"))

@@ -203,6 +203,7 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "places:area_delete": {"code": s.kommun.code, "pk": s.area.pk},
         "places:area_import": {"code": s.kommun.code},
         "places:area_export": {"code": s.kommun.code},
+        "places:overlays": {"code": s.kommun.code},
         # background tiles: public, the same for everyone (none configured here)
         ":map_tile": {"z": 12, "x": 2234, "y": 1262},
         # follow-up

@@ -387,3 +387,25 @@ class BoundaryConfirmForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["crs"].choices = _crs_choices()
+
+
+class OverlayImportForm(BoundaryImportForm):
+    """A DeSO/RegSO or utsatta områden file (or WFS address) for an overlay layer."""
+
+    layer = forms.ChoiceField(
+        label=_("Lager"),
+        choices=(),
+        help_text=_(
+            "SCB:s DeSO- eller RegSO-områden, eller Polisens utsatta områden. En ny "
+            "fil ersätter hela lagret."
+        ),
+    )
+    field_order = ["layer", "file", "url", "crs", "name_field"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from .models import OverlayLayer
+
+        super().__init__(*args, **kwargs)
+        del self.fields["create_missing"]
+        self.fields["layer"].choices = OverlayLayer.choices
+        self.mark_fields()

@@ -7,12 +7,14 @@ Content-Security-Policy stays without 'unsafe-inline'.
 
 Background tiles are off by default (the kommun outline and the areas are drawn
 instead): a tile server sees every map view, and on the walk that is where residents
-feel unsafe. ``MAP_TILE_MBTILES`` serves a raster MBTiles file from the application
+feel unsafe. ``MAP_TILE_MBTILES`` (a raster MBTiles file) or ``MAP_TILE_PMTILES`` (a
+raster PMTiles v3 file, read by ``places.pmtiles``) is served by the application
 itself; ``MAP_TILE_URL`` names an XYZ/WMTS service (docs/deploy.md "Background map").
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from dataclasses import asdict, dataclass, field
 from functools import cache
@@ -23,8 +25,12 @@ from django.utils.translation import gettext as _
 
 from .models import Area
 from .outlines import kommun_outline
+from .pmtiles import PMTilesError, read_tile
 
-#: Where the application serves MAP_TILE_MBTILES (places.views.tile).
+logger = logging.getLogger(__name__)
+
+#: Where the application serves MAP_TILE_MBTILES or MAP_TILE_PMTILES
+#: (places.views.tile).
 LOCAL_TILE_URL = "/kartor/{z}/{x}/{y}"
 
 
@@ -38,7 +44,7 @@ class TileSource:
 def tile_source() -> TileSource | None:
     """The background tiles this installation configured, or None (outline only)."""
     url = settings.MAP_TILE_URL
-    if not url and settings.MAP_TILE_MBTILES:
+    if not url and (settings.MAP_TILE_MBTILES or settings.MAP_TILE_PMTILES):
         url = LOCAL_TILE_URL
     if not url:
         return None
@@ -65,6 +71,8 @@ class MapConfig:
     sources: list[str] = field(default_factory=list)
     tiles: dict[str, Any] | None = None
     texts: dict[str, str] = field(default_factory=dict)
+    #: Overlay layers (places.overlays.overlay_layers), toggled in a layer control.
+    overlays: list[dict[str, Any]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -87,11 +95,15 @@ def map_config(
     points: list[dict[str, Any]] | None = None,
     focus: list[str] | None = None,
     pick: dict[str, Any] | None = None,
+    overlays: list[dict[str, Any]] | None = None,
 ) -> MapConfig:
     """A map of a kommun: its outline, the areas (or ready features), points."""
     shown = [a for a in (areas or []) if a.geometry]
     sources = sorted({a.geometry_source for a in shown if a.geometry_source})
     tiles = tile_source()
+    texts = map_texts() if pick else {}
+    if overlays:
+        texts["overlays"] = _("Överlagringar: välj vilka lager kartan visar")
     return MapConfig(
         title=title,
         outline=kommun_outline(kommun_code),
@@ -101,7 +113,8 @@ def map_config(
         pick=pick,
         sources=sources,
         tiles=asdict(tiles) if tiles else None,
-        texts=map_texts() if pick else {},
+        texts=texts,
+        overlays=overlays or [],
     )
 
 
@@ -157,6 +170,25 @@ def mbtiles_tile(*, z: int, x: int, y: int) -> tuple[bytes, str] | None:
         kind, "image/png"
     )
     return bytes(row[0]), media
+
+
+def pmtiles_tile(*, z: int, x: int, y: int) -> tuple[bytes, str] | None:
+    """One raster tile (bytes, media type) from MAP_TILE_PMTILES, or None."""
+    path = settings.MAP_TILE_PMTILES
+    if not path:
+        return None
+    try:
+        return read_tile(path, z, x, y)
+    except (OSError, PMTilesError):
+        logger.exception("MAP_TILE_PMTILES %s cannot be read", path)
+        return None
+
+
+def local_tile(*, z: int, x: int, y: int) -> tuple[bytes, str] | None:
+    """A tile from the installation's own file: MBTiles first, else PMTiles."""
+    if settings.MAP_TILE_MBTILES:
+        return mbtiles_tile(z=z, x=x, y=y)
+    return pmtiles_tile(z=z, x=x, y=y)
 
 
 # --- Read-only maps of some areas (public area and promise pages) ----------------------

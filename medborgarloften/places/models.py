@@ -297,3 +297,38 @@ class OrganisationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()}: {self.organisation}"
+
+
+class OverlayLayer(models.TextChoices):
+    """Published area divisions drawn over a kommun's map; not the kommun's areas."""
+
+    DESO = "deso", _("DeSO (SCB)")
+    REGSO = "regso", _("RegSO (SCB)")
+    UTSATT = "utsatt", _("Utsatta områden (Polisen)")
+
+
+class Overlay(models.Model):
+    """One shape of an overlay layer (a DeSO, a RegSO, one of Polisen's utsatta
+    områden) in a kommun: shown on the lägesbild and hot spot maps, never matched to
+    promises, walks or observations as the kommun's own areas are."""
+
+    kommun = models.ForeignKey(
+        Organisation,
+        verbose_name=_("kommun"),
+        on_delete=models.CASCADE,
+        related_name="overlays",
+        limit_choices_to={"kind": OrganisationKind.KOMMUN},
+    )
+    layer = models.CharField(_("lager"), max_length=10, choices=OverlayLayer.choices)
+    name = PlainCharField(_("namn"), max_length=200)
+    code = models.CharField(_("kod"), max_length=20, blank=True)
+    geometry = models.JSONField(_("geometri (GeoJSON, WGS 84)"))
+    source = PlainCharField(_("källa"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["kommun__name", "layer", "name"]
+        verbose_name = _("överlagring")
+        verbose_name_plural = _("överlagringar")
+
+    def __str__(self) -> str:
+        return f"{self.get_layer_display()}: {self.name}"

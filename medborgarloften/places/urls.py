@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import overlay_views, views
 
 app_name = "places"
 
@@ -13,6 +13,11 @@ urlpatterns = [
     path("kommun/<str:code>/omraden/", views.area_list, name="areas"),
     path("kommun/<str:code>/omraden/nytt/", views.area_create, name="area_create"),
     path("kommun/<str:code>/omraden/importera/", views.area_import, name="area_import"),
+    path(
+        "kommun/<str:code>/omraden/overlagringar/",
+        overlay_views.overlay_import,
+        name="overlays",
+    ),
     path(
         "kommun/<str:code>/omraden/omraden.geojson",
         views.area_export,

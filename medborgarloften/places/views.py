@@ -28,7 +28,7 @@ from .forms import (
     OrganisationFilterForm,
     OrganisationForm,
 )
-from .maps import areas_map, map_config, mbtiles_tile
+from .maps import areas_map, local_tile, map_config
 from .models import Area, Organisation, OrganisationKind
 from .outlines import kommun_outline
 from .permissions import (
@@ -458,9 +458,10 @@ def area_export(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD"])
 def tile(request: HttpRequest, z: int, x: int, y: int) -> HttpResponse:
-    """A background tile from the installation's own MBTiles file (MAP_TILE_MBTILES),
-    so residents' map views reach no third party. Public: the tiles are a map."""
-    found = mbtiles_tile(z=z, x=x, y=y)
+    """A background tile from the installation's own MBTiles or PMTiles file
+    (MAP_TILE_MBTILES, MAP_TILE_PMTILES), so residents' map views reach no third
+    party. Public: the tiles are a map."""
+    found = local_tile(z=z, x=x, y=y)
     if found is None:
         response = HttpResponse(status=404)
     else:

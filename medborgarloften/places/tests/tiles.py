@@ -116,3 +116,26 @@ def write_mbtiles(
     db.commit()
     db.close()
     return count
+
+
+def write_pmtiles(
+    path: Path,
+    *,
+    bounds: tuple[float, float, float, float] = (16.20, 56.60, 16.45, 56.72),
+    zooms: range = range(9, 15),
+    compress: bool = True,
+    leaf_size: int = 0,
+) -> int:
+    """The same tiles as ``write_mbtiles``, as one PMTiles v3 file (XYZ rows)."""
+    from .pmtiles_files import pmtiles_bytes
+
+    tiles = {}
+    west, south, east, north = bounds
+    for z in zooms:
+        x0, y0 = (int(v) for v in lonlat_to_tile(west, north, z))
+        x1, y1 = (int(v) for v in lonlat_to_tile(east, south, z))
+        for x in range(x0, x1 + 1):
+            for y in range(y0, y1 + 1):
+                tiles[(z, x, y)] = render_tile(z, x, y)
+    path.write_bytes(pmtiles_bytes(tiles, compress=compress, leaf_size=leaf_size))
+    return len(tiles)

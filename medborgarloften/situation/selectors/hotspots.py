@@ -21,6 +21,7 @@ from shapely.geometry import Point, shape
 
 from medborgarloften.places.maps import area_feature, map_config
 from medborgarloften.places.models import Area, Organisation
+from medborgarloften.places.overlays import overlay_layers
 
 from ..models import (
     Observation,
@@ -329,6 +330,7 @@ def hotspot_map(
         if pick
         else None,
         pick=pick,
+        overlays=overlay_layers(kommun=kommun),
     ).as_json()
     if view == "tathet":
         config["density"] = [

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.places.maps import area_feature, map_config
 from medborgarloften.places.models import Area, Organisation
+from medborgarloften.places.overlays import overlay_layers
 
 from .. import geo
 from ..models import (
@@ -247,4 +248,5 @@ def area_map_component(*, kommun: Organisation, data: MapData) -> dict[str, Any]
         areas=[shape.area for shape in data.shapes],
         features=features,
         points=points,
+        overlays=overlay_layers(kommun=kommun),
     ).as_json()

@@ -1,5 +1,7 @@
 """``medborgarloften importareas --kommun KOD FILE``: a kommun's area boundaries from
-GeoJSON, GeoPackage, a zipped Shapefile or a WFS address."""
+GeoJSON, GeoPackage, a zipped Shapefile or a WFS address. With ``--overlay deso``
+(``regso``, ``utsatt``) the file becomes an overlay layer instead: SCB's DeSO/RegSO
+areas or Polisen's utsatta områden, drawn over the maps, not the kommun's areas."""
 
 from __future__ import annotations
 
@@ -11,14 +13,14 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from medborgarloften.places.boundaries import BoundaryError
-from medborgarloften.places.models import AreaKind
+from medborgarloften.places.models import AreaKind, OverlayLayer
 from medborgarloften.places.selectors import (
     boundary_file_read,
     boundary_matches,
     boundary_wfs_read,
     kommun_by_code,
 )
-from medborgarloften.places.services import area_boundaries_import
+from medborgarloften.places.services import area_boundaries_import, overlay_import
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 
@@ -52,6 +54,14 @@ class Command(BaseCommand):
             default=AreaKind.OMRADE,
             choices=AreaKind.values,
             help="Typ för nya områden / kind of new areas",
+        )
+        parser.add_argument(
+            "--overlay",
+            default="",
+            choices=OverlayLayer.values,
+            help="Läs in som överlagring (DeSO, RegSO, Polisens utsatta områden) i "
+            "stället för kommunens områden; ersätter lagret / import as an overlay "
+            "layer instead of the kommun's areas; replaces the layer",
         )
         parser.add_argument(
             "--only-existing",
@@ -96,6 +106,18 @@ class Command(BaseCommand):
                     crs=options["crs"],
                     name_field=options["name_field"],
                 )
+            if options["overlay"]:
+                self.stdout.write(
+                    str(
+                        overlay_import(
+                            kommun=kommun,
+                            layer=options["overlay"],
+                            boundaries=boundaries,
+                            dry_run=options["dry_run"],
+                        )
+                    )
+                )
+                return
             create = not options["only_existing"]
             for match in boundary_matches(
                 kommun=kommun, boundaries=boundaries, create_missing=create

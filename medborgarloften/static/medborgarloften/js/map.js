@@ -88,6 +88,7 @@
     fit();
     if (outline) outline.addTo(map);
     areas.addTo(map);
+    overlays(map, config);
     var pointLayer = L.layerGroup();
     (config.points || []).forEach(function (point) {
       L.circleMarker([point.lat, point.lon], {
@@ -151,6 +152,45 @@
     }
     if (config.pick) pick(box, map, config, texts, areaLayers);
     box.mapInstance = map;
+  }
+
+  // Overlay layers (DeSO, RegSO, Polisen's utsatta områden): off until chosen in
+  // Leaflet's layer control, whose checkboxes are ordinary inputs (Tab, Space). On a
+  // narrow screen the control starts folded behind its button so it does not cover
+  // the map. The page lists the same layers as text under the map.
+  function overlays(map, config) {
+    if (!(config.overlays || []).length) return;
+    var control = L.control.layers(null, null, {
+      collapsed: window.matchMedia("(max-width: 40em)").matches,
+      position: "topright",
+    });
+    config.overlays.forEach(function (overlay) {
+      var layer = L.geoJSON(
+        { type: "FeatureCollection", features: overlay.features || [] },
+        {
+          style: {
+            className: "map-overlay map-overlay-" + overlay.layer,
+            color: overlay.colour,
+            weight: 2,
+            dashArray: "5 4",
+            fillColor: overlay.colour,
+            fillOpacity: 0.08,
+          },
+          onEachFeature: function (feature, sub) {
+            var p = feature.properties || {};
+            sub.bindTooltip(overlay.label + ": " + (p.name || p.code || ""), { sticky: true });
+          },
+        }
+      );
+      if (overlay.shown) layer.addTo(map);
+      control.addOverlay(layer, overlay.label + " (" + (overlay.features || []).length + ")");
+    });
+    control.addTo(map);
+    var toggle = control.getContainer().querySelector(".leaflet-control-layers-toggle");
+    if (toggle && config.texts && config.texts.overlays) {
+      toggle.setAttribute("aria-label", config.texts.overlays);
+      toggle.title = config.texts.overlays;
+    }
   }
 
   // Clusters at low zoom: the server grouped the points in a grid per zoom level
