@@ -17,7 +17,7 @@ from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.places.models import Area
 
 from .selectors import hotspots as hs
-from .views import _context, _kommun_for_viewer, _period
+from .views._common import _context, _kommun_for_viewer, _period
 
 #: Rows in the list under the map; the map itself shows every point.
 LIST_ROWS = 200

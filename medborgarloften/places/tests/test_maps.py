@@ -51,7 +51,7 @@ def test_an_external_tile_service_is_used_as_configured(settings):
 
 
 def test_the_tile_service_origin_is_allowed_in_the_csp_img_src():
-    from medborgarloften.settings import _tile_origin
+    from medborgarloften.settings.public import _tile_origin
 
     assert _tile_origin("https://tiles.example.se/{z}/{x}/{y}.png") == (
         "https://tiles.example.se"

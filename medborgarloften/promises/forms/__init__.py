@@ -1,7 +1,8 @@
 """Forms of the staff UI. ``PromiseEditor`` is the one-page promise form (see editor)."""
 
-from .editor import PromiseEditor, Section, SummaryError
+from .editor import PromiseEditor
 from .fields import AccessibleBoundField, AccessibleForm, RowOptions
+from .page import Section, SummaryError
 from .promise import (
     CommitmentForm,
     FocusAreaForm,

@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from medborgarloften.lib.forms import apply_service_errors
 from medborgarloften.places.models import Organisation
@@ -39,6 +37,15 @@ from ..draft import (
 from ..models import Promise, PromiseStatus
 from ..selectors import kommun_areas, organisations_for_parties
 from .fields import RowOptions
+from .page import (
+    ADD_LABELS,
+    SECTIONS,
+    Section,
+    SummaryError,
+    _form_errors,
+    _order_key,
+    _total,
+)
 from .promise import (
     MAX_ROWS,
     CommitmentFormSet,
@@ -47,61 +54,6 @@ from .promise import (
     SignatoryFormSet,
     promise_initial,
 )
-
-# --- The page ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SummaryError:
-    anchor: str
-    message: str
-
-
-@dataclass
-class Section:
-    """One formset as the template shows it."""
-
-    key: str
-    formset: Any
-    title: str
-    noun: str
-    add_label: str
-    rows: list[tuple[int, Any]]
-
-
-SECTIONS = {
-    "focus": ("focus_areas", gettext_lazy("Fokusområden"), gettext_lazy("Fokusområde")),
-    "commitments": (
-        "commitments",
-        gettext_lazy("Åtaganden"),
-        gettext_lazy("Åtagande"),
-    ),
-    "signatories": (
-        "signatories",
-        gettext_lazy("Undertecknare"),
-        gettext_lazy("Undertecknare"),
-    ),
-}
-ADD_LABELS = {
-    "focus": gettext_lazy("Lägg till fokusområde"),
-    "commitments": gettext_lazy("Lägg till åtagande"),
-    "signatories": gettext_lazy("Lägg till undertecknare"),
-}
-
-
-def _total(data: QueryDict, prefix: str) -> int:
-    try:
-        return max(0, min(int(data.get(f"{prefix}-TOTAL_FORMS", "0")), MAX_ROWS))
-    except ValueError:
-        return 0
-
-
-def _order_key(form: Any, index: int) -> tuple[int, int]:
-    value = form["ORDER"].value() if "ORDER" in form.fields else None
-    try:
-        return (int(value), index)
-    except (TypeError, ValueError):
-        return (10**6, index)
 
 
 class PromiseEditor:
@@ -119,7 +71,7 @@ class PromiseEditor:
         self.non_form_errors: list[str] = []
         self._row_keys: dict[str, list[Any]] = {}
         self.adding_rows = bool(data is not None and "add_rows" in data)
-        if self.adding_rows:
+        if data is not None and self.adding_rows:
             data = self._with_added_row(data, str(data.get("add_rows", "")))
         self.data = data
         self.is_bound = data is not None
@@ -423,7 +375,8 @@ class PromiseEditor:
 
     def accept_version(self, version: str) -> None:
         """After a conflict, let the next save replace the other editor's changes."""
-        data = self.form.data.copy()
+        # Bound from the POST, so a QueryDict (the stubs type form.data as Mapping).
+        data = cast(QueryDict, self.form.data).copy()
         data["version"] = version
         self.form.data = data
 
@@ -501,16 +454,3 @@ class PromiseEditor:
         if self.promise is None:
             return str(PromiseStatus.DRAFT.label)
         return self.promise.get_status_display()
-
-
-def _form_errors(form: Any, prefix: str) -> list[SummaryError]:
-    if not form.is_bound or form.quiet or not form.errors:
-        return []
-    result = []
-    for message in form.non_field_errors():
-        anchor = f"{form.prefix}-row" if form.prefix else "promise-fields"
-        result.append(SummaryError(anchor, prefix + message))
-    for bound in form:
-        for message in bound.errors:
-            result.append(SummaryError(bound.anchor, prefix + str(message)))
-    return result

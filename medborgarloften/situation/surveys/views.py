@@ -19,7 +19,7 @@ from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.lib.forms import apply_service_errors
 
 from ..models import Survey, SurveyKind, WalkPoint, WalkStatus
-from ..views import _context, _kommun_for_editor, _kommun_for_viewer
+from ..views._common import _context, _kommun_for_editor, _kommun_for_viewer
 from .forms import SurveyBuildForm
 from .selectors import (
     reason_labels,

@@ -1,0 +1,39 @@
+"""Staff pages of the lägesbild under /personal/lagesbild/, one module per workflow:
+
+- ``observations``: index, overview, reporting, week, summary, map;
+- ``analysis``: the analysis, its document, adopting a priority;
+- ``dialogues``: dialogues and findings;
+- ``data``: imports and a promise's baseline.
+
+Each view: a permission helper (``_common``) finds the kommun, a form or selector
+does the work, a template renders. Refusals render the Swedish 403 page
+(``staff_view``).
+"""
+
+from .analysis import analysis, document, priority_adopt
+from .data import data_import, promise_baseline
+from .dialogues import dialogue_list, dialogue_new
+from .observations import (
+    area_map_view,
+    index,
+    observation_new,
+    overview,
+    summary,
+    week,
+)
+
+__all__ = [
+    "analysis",
+    "area_map_view",
+    "data_import",
+    "dialogue_list",
+    "dialogue_new",
+    "document",
+    "index",
+    "observation_new",
+    "overview",
+    "priority_adopt",
+    "promise_baseline",
+    "summary",
+    "week",
+]

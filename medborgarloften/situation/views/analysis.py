@@ -1,0 +1,174 @@
+"""The analysis, its document (PDF/DOCX), and adopting a priority as a promise's
+focus area."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.pdf import html_to_pdf, static_text
+from medborgarloften.places.models import Organisation
+from medborgarloften.promises.permissions import (
+    can_create_promise,
+)
+from medborgarloften.promises.services import (
+    FocusAreaRow,
+    PromiseFields,
+    promise_create,
+)
+from medborgarloften.situation.export import lagesbild_docx
+
+from .. import selectors
+from ..periods import Period, parse_period
+from ._common import (
+    _context,
+    _kommun_for_editor,
+    _kommun_for_viewer,
+    _period,
+)
+
+
+def _analysis_context(
+    request: HttpRequest, kommun: Organisation, period: Period
+) -> dict:
+    memo: dict = {}
+    comparison = selectors.area_comparison(kommun=kommun, period=period, memo=memo)
+    series = selectors.theme_series(kommun=kommun, period=period)
+    indicator = request.GET.get("indikator", "rapporter")
+    return _context(
+        request,
+        kommun,
+        period=period,
+        previous=period.previous(),
+        following=period.following(),
+        comparison=comparison,
+        groups=selectors.group_breakdown(kommun=kommun, year=comparison.survey_year),
+        series=series,
+        series_labels=selectors.month_labels(series.months),
+        crime=selectors.crime_rates(kommun=kommun, year=period.start.year),
+        key_figures=selectors.key_figure_comparison(
+            kommun=kommun, year=period.start.year
+        ),
+        similar_kommuner=selectors.similar_kommun_names(
+            kommun=kommun, year=period.start.year
+        ),
+        priorities=selectors.priorities(kommun=kommun, period=period, memo=memo),
+        map=selectors.area_map(
+            kommun=kommun, period=period, indicator=indicator, memo=memo
+        ),
+        choices=selectors.indicator_choices(),
+        min_group=selectors.MIN_GROUP,
+        generated=timezone.localtime(),
+        for_document=False,
+    )
+
+
+@staff_view
+def analysis(request: HttpRequest, code: str) -> HttpResponse:
+    kommun = _kommun_for_viewer(request, code)
+    period = _period(request, "tertial")
+    return render(
+        request, "situation/analysis.html", _analysis_context(request, kommun, period)
+    )
+
+
+@staff_view
+def document(request: HttpRequest, code: str) -> HttpResponse:
+    """The lägesbild as one self-contained HTML document a council can adopt, with
+    the map; ``?format=pdf`` renders it to PDF (WeasyPrint), ``?format=docx`` gives a
+    Word file with the tables."""
+    kommun = _kommun_for_viewer(request, code)
+    period = _period(request, "year")
+    context = _analysis_context(request, kommun, period)
+    if request.GET.get("format") == "docx":
+        data = lagesbild_docx(context)
+        response = HttpResponse(
+            data,
+            content_type="application/vnd.openxmlformats-officedocument."
+            "wordprocessingml.document",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="lagesbild-{kommun.code}-{period.code}.docx"'
+        )
+        return response
+    if request.GET.get("download"):
+        # The saved file must work offline: its stylesheet goes inside it. Served
+        # pages link the file instead (the CSP allows no inline style).
+        context["inline_css"] = mark_safe(  # noqa: S308 - our own static file
+            static_text("medborgarloften/css/lagesbild-document.css")
+        )
+    response = render(request, "situation/document.html", context)
+    if request.GET.get("format") == "pdf":
+        pdf = html_to_pdf(
+            response.content.decode(), base_url=request.build_absolute_uri("/")
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'attachment; filename="lagesbild-{kommun.code}-{period.code}.pdf"'
+        )
+        return response
+    if request.GET.get("download"):
+        response["Content-Disposition"] = (
+            f'attachment; filename="lagesbild-{kommun.code}-{period.code}.html"'
+        )
+    return response
+
+
+@staff_view
+def priority_adopt(request: HttpRequest, code: str) -> HttpResponse:
+    """One step from a suggested priority to a draft promise with that focus area."""
+
+    kommun = _kommun_for_editor(request, code)
+    if request.method != "POST":
+        return redirect("situation:analysis", code=kommun.code)
+    if not can_create_promise(request.user):
+        raise PermissionDenied(_("Du får inte skapa medborgarlöften."))
+    period = _period(request, "tertial") if not request.POST.get("period") else None
+    if period is None:
+        try:
+            period = parse_period(request.POST["period"])
+        except ValueError as exc:
+            messages.error(request, str(exc))
+            return redirect("situation:analysis", code=kommun.code)
+    item = selectors.priority_by_key(
+        kommun=kommun, period=period, key=request.POST.get("key", "")
+    )
+    if item is None:
+        messages.error(request, _("Prioriteringen finns inte längre i lägesbilden."))
+        return redirect("situation:analysis", code=kommun.code)
+    parties = [kommun, *kommun.served_by.lpos()]
+    try:
+        promise = promise_create(
+            actor=request.user,
+            fields=PromiseFields(
+                title=_("Medborgarlöfte %(kommun)s (utkast från lägesbilden)")
+                % {"kommun": kommun.name},
+                parties=parties,
+                situation_summary="\n".join(item.evidence),
+                themes=[item.theme],
+            ),
+            focus_areas=[
+                FocusAreaRow(
+                    title=item.title,
+                    description=_("Underlag (%(period)s):\n%(evidence)s")
+                    % {"period": period.label, "evidence": "\n".join(item.evidence)},
+                    themes=[item.theme],
+                    areas=[item.area] if item.area else [],
+                )
+            ],
+            source="lägesbild",
+        )
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        return redirect("situation:analysis", code=kommun.code)
+    messages.success(
+        request,
+        _("Ett utkast med fokusområdet '%(title)s' är skapat.") % {"title": item.title},
+    )
+    return redirect("promises:edit", pk=promise.pk)

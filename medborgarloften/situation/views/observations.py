@@ -1,0 +1,159 @@
+"""Observations: the index, a kommun's overview, reporting, the week, the summary
+and the map."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.forms import apply_service_errors
+
+from .. import selectors
+from ..forms import (
+    ObservationForm,
+)
+from ..models import ObservationCategory
+from ..periods import period_containing
+from ..permissions import (
+    kommuner_visible_to,
+    reporting_organisation,
+)
+from ..services import (
+    observation_create,
+)
+from ._common import (
+    _context,
+    _kommun_for_reporter,
+    _kommun_for_viewer,
+    _period,
+)
+
+
+@staff_view
+def index(request: HttpRequest) -> HttpResponse:
+    kommuner = list(kommuner_visible_to(request.user)[:300])
+    if len(kommuner) == 1:
+        return redirect("situation:overview", code=kommuner[0].code)
+    return render(request, "situation/index.html", {"kommuner": kommuner})
+
+
+@staff_view
+def overview(request: HttpRequest, code: str) -> HttpResponse:
+    kommun = _kommun_for_viewer(request, code)
+    today = timezone.localdate()
+    return render(
+        request,
+        "situation/overview.html",
+        _context(
+            request,
+            kommun,
+            week=period_containing("week", today),
+            month=period_containing("month", today),
+            tertial=period_containing("tertial", today),
+            year=period_containing("year", today),
+        ),
+    )
+
+
+@staff_view
+def observation_new(request: HttpRequest, code: str) -> HttpResponse:
+    kommun = _kommun_for_reporter(request, code)
+    form = ObservationForm(request.POST or None, kommun=kommun)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            observation = observation_create(
+                kommun=kommun,
+                category=data["category"],
+                observed_at=data["observed_at"],
+                area=data["area"],
+                latitude=data["latitude"],
+                longitude=data["longitude"],
+                text=data["text"],
+                reporter=request.user,
+                organisation=reporting_organisation(request.user, kommun),
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            where = observation.area.name if observation.area else _("utan område")
+            messages.success(
+                request,
+                _("Tack! Observationen (%(what)s, %(where)s) är sparad.")
+                % {"what": observation.get_category_display(), "where": where},
+            )
+            return redirect("situation:observation_new", code=kommun.code)
+    return render(
+        request,
+        "situation/observation_form.html",
+        _context(request, kommun, form=form),
+    )
+
+
+@staff_view
+def week(request: HttpRequest, code: str) -> HttpResponse:
+    kommun = _kommun_for_viewer(request, code)
+    period = _period(request, "week")
+    if period.kind != "week":
+        period = period_containing("week", period.start)
+    observations = selectors.observations_in_period(kommun=kommun, period=period)
+    return render(
+        request,
+        "situation/week.html",
+        _context(
+            request,
+            kommun,
+            period=period,
+            observations=observations,
+            events=selectors.events_in_period(kommun=kommun, period=period),
+            previous=period.previous(),
+            following=period.following(),
+        ),
+    )
+
+
+@staff_view
+def summary(request: HttpRequest, code: str) -> HttpResponse:
+    kommun = _kommun_for_viewer(request, code)
+    period = _period(request, "month")
+    result = selectors.observation_summary(kommun=kommun, period=period)
+    return render(
+        request,
+        "situation/summary.html",
+        _context(
+            request,
+            kommun,
+            period=period,
+            summary=result,
+            category_labels=[label for _c, label in ObservationCategory.choices],
+            previous=period.previous(),
+            following=period.following(),
+        ),
+    )
+
+
+@staff_view
+def area_map_view(request: HttpRequest, code: str) -> HttpResponse:
+    kommun = _kommun_for_viewer(request, code)
+    period = _period(request, "week")
+    indicator = request.GET.get("indikator", "rapporter")
+    data = selectors.area_map(kommun=kommun, period=period, indicator=indicator)
+    return render(
+        request,
+        "situation/map.html",
+        _context(
+            request,
+            kommun,
+            period=period,
+            map=data,
+            interactive=selectors.area_map_component(kommun=kommun, data=data),
+            choices=selectors.indicator_choices(),
+            previous=period.previous(),
+            following=period.following(),
+        ),
+    )
