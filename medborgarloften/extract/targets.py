@@ -356,6 +356,9 @@ def _unit_after(text: str, pos: int) -> str | None:
     return None
 
 
+_MONTH_BEFORE = re.compile(rf"(?:{_MONTH_ALT})\s*$", re.IGNORECASE)
+
+
 def _find_deadline(
     text: str, period: dict[str, Any] | None
 ) -> tuple[str | None, tuple[int, int] | None]:
@@ -377,6 +380,8 @@ def _find_deadline(
         prefix = text[max(0, m.start() - 8) : m.start()]
         if re.search(r"varje\s*$|från\s*$", prefix, re.IGNORECASE):
             continue
+        if _MONTH_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            continue  # "april till september": an activity's season, no deadline
         month = MONTHS_SV.index(m.group("month").casefold()) + 1
         year = int(m.group("year")) if m.group("year") else (start_year or end_year)
         if year is None:

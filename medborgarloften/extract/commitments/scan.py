@@ -7,6 +7,7 @@ from functools import lru_cache
 from ..parties import parties_in_chain, subject_parties
 from ..structure import Block, Structure
 from ..targets import extract_target
+from .assigned import assign_after_lists
 from .patterns import (
     _ABOUT_ITSELF,
     _PROMISE_VERB,
@@ -324,6 +325,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 if own:
                     last_party = own.parties
     _mark_umbrellas(blocks, candidates)
+    assign_after_lists(blocks, candidates)
     return candidates
 
 

@@ -268,6 +268,68 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
     return found
 
 
+# A heading over the effects a promise aims at ("Effektmål", "Det vill vi uppnå"):
+# its items name the problems the promise picks, as a focus list does.
+EFFECT_HEADING = re.compile(
+    r"^(?:effekt(?:mål|er(?:na)?)?\b|(?:förväntade?|önskade?)\s+(?:effekt|resultat)|"
+    r"målbild|önskat\s+läge|(?:det\s+här\s+|detta\s+|det\s+|så\s+här\s+)?"
+    r"vill\s+vi\s+(?:uppnå|se|nå)|(?:effekter|resultat|mål)\s+(?:som\s+)?vi\s+vill\s+"
+    r"(?:uppnå|se|nå))",
+    _I,
+)
+_MAX_GOALS = 6
+# A goal states a change ("Färre inbrott", "… ska minska"); an indicator ("Andelen
+# … i trygghetsmätningen") or an activity ("Fånga upp ungdomar") is no focus area.
+_CHANGE = re.compile(
+    r"\b(?:ska|skall)\b|^(?:färre|fler|minskad|minskat|ökad|ökat|bättre|tryggare|"
+    r"lägre|högre|mindre|mer)\b",
+    _I,
+)
+_INDICATOR = re.compile(r"andel|procent|%|mätning|undersökning|statistik|enkät", _I)
+
+
+def _goal_item(text: str) -> bool:
+    return (
+        2 <= len(text.split()) <= 12
+        and "\n" not in text
+        and bool(_CHANGE.search(text))
+        and not _INDICATOR.search(text)
+        and not _names_a_party(text.split(" ska ")[0])
+        and subject_parties(text) is None
+    )
+
+
+def _effect_goals(units: Sequence[Unit]) -> list[FocusArea]:
+    """The items (bullets, or one-line sentences) under an effect-goal heading."""
+    found: list[FocusArea] = []
+    for i, unit in enumerate(units):
+        if unit.kind != "heading" or not EFFECT_HEADING.match(unit.text.strip("*_# ")):
+            continue
+        items = []
+        for item in units[i + 1 : i + 1 + _MAX_GOALS]:
+            if item.kind in ("bullet", "sentence"):
+                if items and item.kind != items[0].kind:
+                    break
+                if (
+                    item.kind == "sentence"
+                    and items
+                    and item.paragraph != items[0].paragraph
+                ):
+                    break
+                items.append(item)
+            else:
+                break
+        for item in items:
+            text = item.text.strip().rstrip(".!;, ")
+            if _goal_item(text):
+                found.append(
+                    FocusArea(
+                        text, (item.start, item.start + len(text)), "focus.effects"
+                    )
+                )
+    return found
+
+
 def _heading_like(unit: Unit) -> bool:
     if unit.kind == "heading":
         # An all-capitals word is a document label ("TJÄNSTESKRIVELSE"), not a topic.
@@ -418,6 +480,11 @@ def find_focus_areas(
         labelled = [a for a in labelled if a.rule not in _WEAK]
     if any(a.rule != "focus.sarskilt_fokus" for a in labelled):
         return _dedupe(labelled)
+    effects = _effect_goals(units)
+    if effects and not _umbrellas(units):
+        # The goals a list of effects names; an umbrella statement, when the
+        # document has one, says the same in the promise's own words (rule 3).
+        return _dedupe(effects + labelled)
     if commitment_starts is None:
         commitment_starts = [u.start for u in units if u.kind == "bullet"]
     headings = _grouping_headings(units, commitment_starts)

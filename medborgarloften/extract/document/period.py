@@ -243,6 +243,12 @@ def _from_to(text: str) -> Period | None:
     return min(found, key=lambda item: item[0])[1]
 
 
+def _in_list_item(text: str, pos: int) -> bool:
+    """The line holding ``pos`` is a list item ("- …", "• …", "3. …")."""
+    line = text[text.rfind("\n", 0, pos) + 1 : pos].lstrip()
+    return bool(re.match(r"(?:[-–•*▪]|\d{1,2}[.)])\s", line))
+
+
 def _nearest_year(text: str, pos: int) -> int | None:
     """The year a month range without a year refers to: the closest year before it."""
     years = [
@@ -285,6 +291,10 @@ def _ranges(text: str) -> Period | None:
             r"period|gäller|löfte", _sentence_around(text, m.start(), m.end()), re.I
         ):
             continue  # "nattvandringar från april till oktober": an activity's season
+        if not m.group("y") and _in_list_item(text, m.start()):
+            sentence = _sentence_around(text, m.start(), m.end())
+            if not re.search(r"gäller|löfte", sentence, re.I):
+                continue  # "- kontroller … under perioden april till september,"
         first = MONTHS[m.group("a").casefold().rstrip(".")]
         last = MONTHS[m.group("b").casefold().rstrip(".")]
         year = int(m.group("y")) if m.group("y") else _nearest_year(text, m.start())
