@@ -30,6 +30,7 @@ from ..models import (
     Gender,
     ImportBatch,
     ObservationCategory,
+    QuestionKind,
     Survey,
     SurveyAlert,
     SurveyAnswer,
@@ -43,6 +44,13 @@ from ..models import (
 from ..services.imports import ImportSummary
 from ..services.observations import area_at, observation_create
 from .bank import AGE_GROUPS, GENDERS, WALK_REASONS, bank
+from .place_questions import (
+    PlaceAnswer,
+    place_answer_errors,
+    place_answers_save,
+    place_question_errors,
+    place_questions_add,
+)
 
 __all__ = [
     "COMMENT_MAX",
@@ -92,6 +100,7 @@ def survey_create(
     own_questions: Iterable[tuple[str, list[str]]] = (),
     areas: Iterable[Area] = (),
     kind: str = SurveyKind.ENKAT,
+    place_questions: Iterable[str] = (),
     intro: str = "",
     actor: Any = None,
 ) -> Survey:
@@ -106,6 +115,9 @@ def survey_create(
         for text, opts in own_questions
     ]
     own = [(text, opts) for text, opts in own if text]
+    places = [" ".join(t.split()) for t in place_questions if t.strip()]
+    for message in place_question_errors(places):
+        _add(errors, "place_questions", message)
     areas = list(areas)
     if kommun.kind != OrganisationKind.KOMMUN:
         _add(errors, "kommun", _("Kommun: %(org)s är ingen kommun.") % {"org": kommun})
@@ -115,7 +127,7 @@ def survey_create(
         _add(errors, "bank_keys", _("Frågor: okända frågor %(k)s.") % {"k": unknown})
     if kind not in SurveyKind.values:
         _add(errors, "kind", _("Typ: okänd typ %(v)r.") % {"v": kind})
-    if kind == SurveyKind.ENKAT and not keys and not own:
+    if kind == SurveyKind.ENKAT and not keys and not own and not places:
         _add(errors, "bank_keys", _("Frågor: välj minst en fråga."))
     for text, opts in own:
         if not 2 <= len(opts) <= OWN_OPTIONS_MAX:
@@ -187,6 +199,7 @@ def survey_create(
             text=text,
             options=[[f"s{i}", label] for i, label in enumerate(opts, 1)],
         )
+    place_questions_add(survey=survey, texts=places, position=position)
     return survey
 
 
@@ -239,6 +252,7 @@ def survey_response_submit(
     area: Area | None = None,
     gender: str = "",
     age_group: str = "",
+    places: dict[int, PlaceAnswer] | None = None,
 ) -> SurveyResponse:
     """Save one anonymous answer, whole or not at all, while the survey is open: only
     known options, the survey's own areas, no personal data and no time of day."""
@@ -258,7 +272,17 @@ def survey_response_submit(
                 f"q{question_id}",
                 _("%(q)s: välj ett av svaren.") % {"q": question.text},
             )
-    if not any(answers.values()):
+    places = {k: v for k, v in (places or {}).items() if v.given()}
+    for question_id, place in places.items():
+        question = questions.get(question_id)
+        if question is None or question.kind != QuestionKind.PLACE:
+            _add(errors, "answers", _("Svar: okänd fråga."))
+            continue
+        for message in place_answer_errors(
+            survey=survey, question=question, answer=place
+        ):
+            _add(errors, f"p{question_id}_area", message)
+    if not any(answers.values()) and not places:
         _add(errors, "answers", _("Svar: svara på minst en fråga."))
     if errors:
         raise ValidationError(errors)
@@ -274,6 +298,7 @@ def survey_response_submit(
         for qid, value in answers.items()
         if value
     )
+    place_answers_save(response=response, answers=places)
     return response
 
 
