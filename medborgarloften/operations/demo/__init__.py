@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import ngettext
+from shapely.geometry import Point, shape
 
 from medborgarloften.accounts.models import Role, User
 from medborgarloften.followup.models import Activity, RecurringEvent
@@ -237,6 +239,23 @@ def _activities(
         summary.activities += 1
 
 
+def _point_in(area: Area, *, seed: str) -> tuple[float | None, float | None]:
+    """A point inside the area's (approximate) boundary, the same every load, so the
+    demo's reports show as dots on the hot spot and lägesbild maps; none without a
+    boundary."""
+    if not area.geometry:
+        return None, None
+    polygon = shape(area.geometry)
+    chance = random.Random(seed)  # deterministic: not for security
+    west, south, east, north = polygon.bounds
+    for _attempt in range(200):
+        lon, lat = chance.uniform(west, east), chance.uniform(south, north)
+        if polygon.contains(Point(lon, lat)):
+            return round(lat, 6), round(lon, 6)
+    inside = polygon.representative_point()
+    return round(inside.y, 6), round(inside.x, 6)
+
+
 def _observations(
     kommun: Organisation,
     areas: dict[str, Area],
@@ -252,11 +271,15 @@ def _observations(
         if at.date() > today or at > timezone.now():
             summary.skipped_future += 1
             continue
+        area = areas[item["area"]]
+        latitude, longitude = _point_in(area, seed=item["observed_at"] + item["text"])
         observation_create(
             kommun=kommun,
             category=item["category"],
             observed_at=at,
-            area=areas[item["area"]],
+            area=area,
+            latitude=latitude,
+            longitude=longitude,
             text=item["text"],
             reporter=reporter,
             organisation=kommun,

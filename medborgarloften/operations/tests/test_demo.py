@@ -251,3 +251,29 @@ def test_it_never_replaces_a_boundary_the_kommun_imported(kalmar):
     demo_load(today=TODAY, reset=True)
     berga.refresh_from_db()
     assert berga.geometry == own and berga.geometry_source == "berga.gpkg"
+
+
+@pytest.mark.django_db
+def test_its_reports_have_points_inside_their_areas_and_show_as_hot_spots():
+    from shapely.geometry import Point, shape
+
+    from medborgarloften.situation.periods import parse_period
+    from medborgarloften.situation.selectors.hotspots import spots
+
+    demo_load(today=TODAY)
+    reports = list(Observation.objects.select_related("area"))
+    assert reports
+    for report in reports:
+        assert report.latitude is not None, report.text
+        point = Point(report.longitude, report.latitude)
+        assert shape(report.area.geometry).contains(point), report.area.name
+    kalmar = Organisation.objects.kommuner().get(code="0880")
+    found, _left_out = spots(
+        kommun=kalmar, period=parse_period("2025"), kinds=["rapporter"]
+    )
+    assert len(found) == Observation.objects.filter(observed_at__year=2025).count()
+    assert {spot.area for spot in found} >= {"Berga"}
+    # The same points every time the demo is loaded.
+    first = sorted(Observation.objects.values_list("latitude", "longitude"))
+    demo_load(today=TODAY, reset=True)
+    assert sorted(Observation.objects.values_list("latitude", "longitude")) == first

@@ -30,6 +30,7 @@ from .statistics import (
 )
 from .surveys import (
     AlertReason,
+    QuestionKind,
     Survey,
     SurveyAlert,
     SurveyAnswer,
@@ -59,6 +60,7 @@ __all__ = [
     "ObservationQuerySet",
     "PoliceEvent",
     "PoliceEventCount",
+    "QuestionKind",
     "Survey",
     "SurveyAlert",
     "SurveyAnswer",

@@ -59,6 +59,11 @@ class Survey(models.Model):
         return self.title
 
 
+class QuestionKind(models.TextChoices):
+    CHOICE = "val", _("Svarsalternativ")
+    PLACE = "plats", _("Plats på kartan")
+
+
 class SurveyQuestion(models.Model):
     """One question: from the question bank (``bank_key``) or the kommun's own.
 
@@ -80,6 +85,13 @@ class SurveyQuestion(models.Model):
         max_length=20,
         blank=True,
         choices=SurveyIndicator.choices,
+    )
+    #: A place question is answered on the map (or in words), not with an option.
+    kind = models.CharField(
+        _("frågetyp"),
+        max_length=10,
+        choices=QuestionKind.choices,
+        default=QuestionKind.CHOICE,
     )
 
     class Meta:
@@ -125,6 +137,18 @@ class SurveyAnswer(models.Model):
         SurveyQuestion, on_delete=models.CASCADE, related_name="answers"
     )
     value = models.CharField(_("svar"), max_length=40)
+    #: A place question's answer: a point (stored with the area it lies in), or
+    #: only an area, or the place in words.
+    latitude = models.FloatField(_("latitud"), null=True, blank=True)
+    longitude = models.FloatField(_("longitud"), null=True, blank=True)
+    area = models.ForeignKey(
+        "places.Area",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    place_text = PlainCharField(_("platsen med ord"), max_length=200, blank=True)
 
     class Meta:
         constraints = [

@@ -130,8 +130,13 @@ def spots(
                 : MAX_PER_KIND + 1
             ]
         )
+        # The API gives the kommun's (or län's) centre, never the incident site: the
+        # dot says so wherever it is shown.
+        approximate = _("ungefärligt läge: kommunens mittpunkt")
         for lat, lon, when, name in cap("polisen", event_rows, events):
-            found.append(Spot("polisen", lat, lon, _local(when), name))
+            found.append(
+                Spot("polisen", lat, lon, _local(when), f"{name} ({approximate})")
+            )
     if "vandring" in kinds:
         walks = WalkPoint.objects.filter(
             survey__kommun=kommun,

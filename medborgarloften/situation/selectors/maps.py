@@ -21,6 +21,7 @@ from ..models import (
     Gender,
     Observation,
     ObservationCategory,
+    SurveyAnswer,
     SurveyIndicator,
     SurveyResult,
 )
@@ -78,7 +79,7 @@ class MapData:
         over up to 2 000 points."""
         return mark_safe(  # noqa: S308  (numbers, and a title escaped here)
             "".join(
-                f'<circle cx="{p["x"]}" cy="{p["y"]}" r="5" fill="#a4161a" '
+                f'<circle cx="{p["x"]}" cy="{p["y"]}" r="5" fill="{p.get("colour", "#a4161a")}" '
                 f'stroke="#fff" stroke-width="1.5" class="map-point">'
                 f"<title>{escape(p['title'])}</title></circle>"
                 for p in self.points
@@ -201,6 +202,8 @@ def area_map(
                 "title": f"{labels.get(category, category)}, {local:%Y-%m-%d %H:%M}",
             }
         )
+    if indicator == "rapporter":
+        points += _place_answer_points(kommun, period, projection)
     legend = []
     if shown:
         span = (high - low) / len(SHADES) if high > low else 0
@@ -226,6 +229,50 @@ def area_map(
     )
 
 
+def _place_answer_points(
+    kommun: Organisation, period: Period, projection: Any
+) -> list[dict[str, Any]]:
+    """Points residents marked for the kommun's survey place questions in the
+    period: the point and the question only (the words stay in the survey's
+    results)."""
+    rows = (
+        SurveyAnswer.objects.filter(
+            response__survey__kommun=kommun,
+            response__submitted_on__gte=period.start,
+            response__submitted_on__lt=period.end,
+            latitude__isnull=False,
+            longitude__isnull=False,
+        )
+        .order_by("-response__submitted_on", "-id")
+        .values_list("longitude", "latitude", "question__text", "area__name")[
+            :MAX_POINTS
+        ]
+    )
+    points = []
+    for longitude, latitude, question, area in rows:
+        if not projection.contains_point(longitude, latitude):
+            continue
+        x, y = projection.point(longitude, latitude)
+        title = _("Enkät: %(q)s") % {"q": question}
+        if area:
+            title += f" ({area})"
+        points.append(
+            {
+                "x": x,
+                "y": y,
+                "lat": latitude,
+                "lon": longitude,
+                "title": title,
+                "colour": PLACE_ANSWER_COLOUR,
+            }
+        )
+    return points
+
+
+#: Survey place answers on the map, apart from the reports' red.
+PLACE_ANSWER_COLOUR = "#6a3d9a"
+
+
 def area_map_component(*, kommun: Organisation, data: MapData) -> dict[str, Any]:
     """The same map for the interactive component (places.maps): the areas shaded
     as in the SVG (suppressed ones grey, never coloured by their value), the points
@@ -239,7 +286,13 @@ def area_map_component(*, kommun: Organisation, data: MapData) -> dict[str, Any]
         for shape in data.shapes
     ]
     points = [
-        {"lat": p["lat"], "lon": p["lon"], "title": p["title"]} for p in data.points
+        {
+            "lat": p["lat"],
+            "lon": p["lon"],
+            "title": p["title"],
+            **({"colour": p["colour"]} if p.get("colour") else {}),
+        }
+        for p in data.points
     ]
     return map_config(
         title=_("Karta över %(name)s: %(label)s")

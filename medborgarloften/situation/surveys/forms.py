@@ -12,8 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from medborgarloften.lib.forms import FreeTextField, free_text
 from medborgarloften.places.models import Area, Organisation
 
-from ..models import Survey, SurveyKind
+from ..models import QuestionKind, Survey, SurveyKind
 from .bank import AGE_GROUPS, GENDERS, WALK_REASONS, bank
+from .place_fields import add_place_fields, place_answers, place_items
+from .place_questions import PlaceAnswer
 from .services import COMMENT_MAX
 
 
@@ -45,6 +47,16 @@ class SurveyBuildForm(forms.Form):
         ),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
+    place_questions = forms.CharField(
+        label=_("Platsfrågor"),
+        required=False,
+        help_text=_(
+            "En fråga per rad, t.ex. Var känner du dig mest otrygg? Den som svarar "
+            "markerar platsen på en karta, väljer ett område eller beskriver platsen "
+            "med ord."
+        ),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     areas = forms.ModelMultipleChoiceField(
         label=_("Områden"),
         queryset=Area.objects.none(),
@@ -68,6 +80,10 @@ class SurveyBuildForm(forms.Form):
         text = self.cleaned_data["own_questions"].replace("\r\n", "\n")
         blocks = [b.strip().splitlines() for b in text.split("\n\n") if b.strip()]
         return [(lines[0], lines[1:]) for lines in blocks]
+
+    def clean_place_questions(self) -> list[str]:
+        text = self.cleaned_data["place_questions"]
+        return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class BackgroundMixin(forms.Form):
@@ -97,6 +113,11 @@ class SurveyAnswerForm(BackgroundMixin):
     def __init__(self, *args: Any, survey: Survey, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.questions = list(survey.questions.all())
+        self.place_questions = [
+            q for q in self.questions if q.kind == QuestionKind.PLACE
+        ]
+        self.questions = [q for q in self.questions if q not in self.place_questions]
+        self.place_maps = add_place_fields(self, survey, self.place_questions)
         for question in self.questions:
             self.fields[f"q{question.pk}"] = forms.ChoiceField(
                 label=question.text,
@@ -110,10 +131,17 @@ class SurveyAnswerForm(BackgroundMixin):
             del self.fields["area"]
         # Background last, honeypot at the very end.
         order = [f"q{q.pk}" for q in self.questions]
+        order += [n for n in self.fields if n.startswith("p")]
         self.order_fields([*order, "area", "gender", "age_group", "website"])
 
     def question_fields(self) -> list[Any]:
         return [self[f"q{q.pk}"] for q in self.questions]
+
+    def place_items(self) -> list[dict[str, Any]]:
+        return place_items(self)
+
+    def places(self) -> dict[int, PlaceAnswer]:
+        return place_answers(self)
 
     def background_fields(self) -> list[Any]:
         return [self[n] for n in ("area", "gender", "age_group") if n in self.fields]

@@ -16,6 +16,7 @@ from medborgarloften.places.models import Area, Organisation
 from .. import geo
 from ..models import (
     AlertReason,
+    QuestionKind,
     Survey,
     SurveyAlert,
     SurveyAnswer,
@@ -168,6 +169,8 @@ def survey_results(survey: Survey) -> dict[str, Any]:
     labels = dict(GENDERS) | dict(AGE_GROUPS)
     for question in survey.questions.all():
         answered = sum(option_counts[(question.pk, o[0])] for o in question.options)
+        if question.kind == QuestionKind.PLACE:  # answered on the map
+            answered = option_counts[(question.pk, "plats")]
         result = QuestionResult(question=question, total=count_figure(answered))
         if question.problem_values:
             result.total = _share(tally, (question.pk, None, "", ""))

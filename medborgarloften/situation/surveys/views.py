@@ -67,6 +67,7 @@ def survey_new(request: HttpRequest, code: str) -> HttpResponse:
                 closes_on=data["closes_on"],
                 bank_keys=data["bank_keys"],
                 own_questions=data["own_questions"],
+                place_questions=data["place_questions"],
                 areas=data["areas"],
                 actor=request.user,
             )

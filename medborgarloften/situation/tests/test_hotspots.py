@@ -94,6 +94,8 @@ def test_it_gathers_the_periods_reports_events_and_approved_walk_points(kalmar, 
         kommun=kalmar, period=parse_period("2026-03"), kinds=["polisen"]
     )
     assert [s.kind for s in only_police] == ["polisen"]
+    # Placed at the kommun's centre, as the API gives it: the dot says so.
+    assert only_police[0].title.endswith("(ungefärligt läge: kommunens mittpunkt)")
     year, _ = hs.spots(kommun=kalmar, period=parse_period("2026"), kinds=["rapporter"])
     assert len(year) == 4  # February's too, never 2025's
 

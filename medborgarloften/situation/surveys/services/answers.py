@@ -12,11 +12,13 @@ from django.utils.translation import gettext as _
 from medborgarloften.places.models import Area
 
 from ...models import (
+    QuestionKind,
     Survey,
     SurveyAnswer,
     SurveyResponse,
 )
 from ..bank import AGE_GROUPS, GENDERS
+from ..place_questions import PlaceAnswer, place_answer_errors, place_answers_save
 from ._common import (
     _add,
 )
@@ -58,6 +60,7 @@ def survey_response_submit(
     area: Area | None = None,
     gender: str = "",
     age_group: str = "",
+    places: dict[int, PlaceAnswer] | None = None,
 ) -> SurveyResponse:
     """Save one anonymous answer, whole or not at all, while the survey is open: only
     known options, the survey's own areas, no personal data and no time of day."""
@@ -77,7 +80,17 @@ def survey_response_submit(
                 f"q{question_id}",
                 _("%(q)s: välj ett av svaren.") % {"q": question.text},
             )
-    if not any(answers.values()):
+    places = {k: v for k, v in (places or {}).items() if v.given()}
+    for question_id, place in places.items():
+        question = questions.get(question_id)
+        if question is None or question.kind != QuestionKind.PLACE:
+            _add(errors, "answers", _("Svar: okänd fråga."))
+            continue
+        for message in place_answer_errors(
+            survey=survey, question=question, answer=place
+        ):
+            _add(errors, f"p{question_id}_area", message)
+    if not any(answers.values()) and not places:
         _add(errors, "answers", _("Svar: svara på minst en fråga."))
     if errors:
         raise ValidationError(errors)
@@ -93,4 +106,5 @@ def survey_response_submit(
         for qid, value in answers.items()
         if value
     )
+    place_answers_save(response=response, answers=places)
     return response

@@ -21,6 +21,7 @@ from ...models import (
     SurveyQuestion,
 )
 from ..bank import bank
+from ..place_questions import place_question_errors, place_questions_add
 from ._common import (
     OPTION_MAX,
     OWN_OPTIONS_MAX,
@@ -40,6 +41,7 @@ def survey_create(
     own_questions: Iterable[tuple[str, list[str]]] = (),
     areas: Iterable[Area] = (),
     kind: str = SurveyKind.ENKAT,
+    place_questions: Iterable[str] = (),
     intro: str = "",
     actor: Any = None,
 ) -> Survey:
@@ -54,6 +56,9 @@ def survey_create(
         for text, opts in own_questions
     ]
     own = [(text, opts) for text, opts in own if text]
+    places = [" ".join(t.split()) for t in place_questions if t.strip()]
+    for message in place_question_errors(places):
+        _add(errors, "place_questions", message)
     areas = list(areas)
     if kommun.kind != OrganisationKind.KOMMUN:
         _add(errors, "kommun", _("Kommun: %(org)s är ingen kommun.") % {"org": kommun})
@@ -63,7 +68,7 @@ def survey_create(
         _add(errors, "bank_keys", _("Frågor: okända frågor %(k)s.") % {"k": unknown})
     if kind not in SurveyKind.values:
         _add(errors, "kind", _("Typ: okänd typ %(v)r.") % {"v": kind})
-    if kind == SurveyKind.ENKAT and not keys and not own:
+    if kind == SurveyKind.ENKAT and not keys and not own and not places:
         _add(errors, "bank_keys", _("Frågor: välj minst en fråga."))
     for text, opts in own:
         if not 2 <= len(opts) <= OWN_OPTIONS_MAX:
@@ -135,6 +140,7 @@ def survey_create(
             text=text,
             options=[[f"s{i}", label] for i, label in enumerate(opts, 1)],
         )
+    place_questions_add(survey=survey, texts=places, position=position)
     return survey
 
 
