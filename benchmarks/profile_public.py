@@ -40,6 +40,9 @@ def main() -> None:
     parser.add_argument("--build", action="store_true", help="(re)build the data")
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--profile", action="store_true", help="pyinstrument")
+    parser.add_argument(
+        "--cprofile", action="store_true", help="cProfile on CPU time, by own time"
+    )
     parser.add_argument("--only", default="", help="pages whose label has this")
     args = parser.parse_args()
     os.environ.update(
@@ -116,6 +119,17 @@ def main() -> None:
                 for _ in range(10):
                     client.get(path)
             print(profiler.output_text(unicode=True, show_all=False))
+        if args.cprofile:
+            import cProfile
+            import pstats
+
+            cpu_profile = cProfile.Profile(time.process_time)
+            cpu_profile.enable()
+            for _ in range(10):
+                client.get(path)
+            cpu_profile.disable()
+            stats = pstats.Stats(cpu_profile)
+            stats.sort_stats("tottime").print_stats(35)
         if os.environ.get("PROFILE_SQL"):
             print("\n".join(q[:300] for q in queries))
 
