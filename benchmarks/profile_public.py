@@ -31,6 +31,15 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_public_data import build, recreate_database  # noqa: E402
 
 
+def _part(filename: str) -> str:
+    """Which package a profiled function belongs to (own time summed per part)."""
+    for marker in ("site-packages/", "medborgarloften/"):
+        if marker in filename:
+            rest = filename.split(marker, 1)[1].split("/")
+            return "/".join(rest[:2]) if marker == "site-packages/" else rest[0]
+    return "python" if filename.startswith("/") else filename[:30]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -129,7 +138,16 @@ def main() -> None:
                 client.get(path)
             cpu_profile.disable()
             stats = pstats.Stats(cpu_profile)
-            stats.sort_stats("tottime").print_stats(35)
+            by_part: dict[str, float] = {}
+            for (filename, _line, _name), row in stats.stats.items():  # type: ignore[attr-defined]
+                part = _part(filename)
+                by_part[part] = by_part.get(part, 0.0) + row[2]
+            total = sum(by_part.values()) or 1.0
+            for part, own in sorted(by_part.items(), key=lambda kv: -kv[1])[:12]:
+                print(f"  {part:40} {own / total:6.1%}")
+            stats.sort_stats(os.environ.get("PROFILE_SORT", "tottime")).print_stats(
+                os.environ.get("PROFILE_FILTER", ""), 35
+            )
         if os.environ.get("PROFILE_SQL"):
             print("\n".join(q[:300] for q in queries))
 

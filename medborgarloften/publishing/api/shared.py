@@ -44,7 +44,8 @@ def measurable_q(prefix: str = "") -> Q:
     )
 
 
-def promises_of_kommun(code: str) -> QuerySet[Promise]:
+def promises_of_kommun(code: str) -> QuerySet[Promise, Any]:
+    """The ids of the promises a kommun is a party to (a subquery)."""
     return Promise.objects.filter(
         parties__kind=OrganisationKind.KOMMUN, parties__code=code
     ).values("pk")
