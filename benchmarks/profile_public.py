@@ -95,6 +95,9 @@ def main() -> None:
         ("kommun", "/kommun/9145/"),
         ("search", "/sok/?q=trygghetsvandringar"),
         ("overview", "/oversikt/"),
+        # Not benchmarked: a small page that is never cached, for the fixed cost of
+        # the middleware, base template and context processors.
+        ("fixed cost", "/tillganglighet/"),
     ]
     client = Client()
     queries: list[str] = []
