@@ -42,153 +42,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-KINDS = ["trygghetsvandring", "fotpatrullering", "medborgardialog", "kontroll"]
-TEXTS = [
-    "Polisen och kommunen genomför trygghetsvandringar, åtagande {c}.",
-    "Kommunen förbättrar belysningen i parker och gångtunnlar ({c}).",
-    "Polisen är synlig vid skolorna på eftermiddagarna ({c}).",
-    "Fältassistenter rör sig i centrum på helgkvällar ({c}).",
-    "Grannsamverkan startas i nya bostadsområden ({c}).",
-    "Klotter saneras inom ett dygn ({c}).",
-    "Medborgardialog hålls två gånger per år ({c}).",
-    "Trafikkontroller vid skolor under höstterminen ({c}).",
-]
-THEME_CYCLE = ["narkotika", "trafik", "inbrott", "vald", "trygghet_offentlig_miljo"]
+from bench_public_data import build, recreate_database  # noqa: E402
+from bench_public_mixed import (  # noqa: E402
+    Writer,
+    activity_writer,
+    write_targets,
+    writer_plan,
+)
+from bench_public_report import Row, Run  # noqa: E402
 
-
-def recreate_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
-def build(kommuner: int = 290, per_kommun: int = 10) -> str:
-    """The data set; returns the uid of one promise in the middle of it."""
-    from medborgarloften.followup.models import Activity, Report
-    from medborgarloften.places.models import County, Organisation, OrganisationKind
-    from medborgarloften.promises.models import (
-        Commitment,
-        FocusArea,
-        Promise,
-        Signatory,
-    )
-
-    counties = [
-        County.objects.create(code=f"{n:02d}", name=f"Län {n}") for n in range(1, 22)
-    ]
-    orgs = Organisation.objects.bulk_create(
-        [
-            Organisation(
-                kind=OrganisationKind.KOMMUN,
-                code=f"{9000 + k}",
-                name=f"Bänkeby {k}",
-                county=counties[k % len(counties)],
-            )
-            for k in range(kommuner)
-        ]
-        + [
-            Organisation(
-                kind=OrganisationKind.LOKALPOLISOMRADE,
-                name=f"Lokalpolisområde Bänkeby {k}",
-                county=counties[k % len(counties)],
-            )
-            for k in range(kommuner)
-        ]
-    )
-    kommun_orgs, lpos = orgs[:kommuner], orgs[kommuner:]
-    now = dt.datetime.now(dt.UTC)
-    promises = Promise.objects.bulk_create(
-        [
-            Promise(
-                title=f"Medborgarlöfte {p + 1} för {kommun.name}",
-                period_start=dt.date(2017 + p, 1, 1),
-                period_end=dt.date(2018 + p, 12, 31),
-                status="published",
-                published_at=now,
-                situation_summary="Lägesbilden visar otrygghet kring centrum på "
-                "kvällarna och oro för narkotika bland unga. " * 3,
-                themes=[THEME_CYCLE[p % len(THEME_CYCLE)]],
-                reports_per_period=2,
-            )
-            for kommun in kommun_orgs
-            for p in range(per_kommun)
-        ]
-    )
-    through = Promise.parties.through
-    through.objects.bulk_create(
-        [
-            through(promise_id=promise.pk, organisation_id=org.pk)
-            for i, promise in enumerate(promises)
-            for org in (kommun_orgs[i // per_kommun], lpos[i // per_kommun])
-        ]
-    )
-    focus = FocusArea.objects.bulk_create(
-        [
-            FocusArea(promise=promise, title=f"Fokusområde {f + 1}", position=f)
-            for promise in promises
-            for f in range(3)
-        ]
-    )
-    commitments = Commitment.objects.bulk_create(
-        [
-            Commitment(
-                promise=promise,
-                focus_area=focus[i * 3 + c % 3],
-                text=TEXTS[c % len(TEXTS)].format(c=c),
-                responsible=["polis", "kommun"],
-                themes=[THEME_CYCLE[c % len(THEME_CYCLE)]],
-                target_quantity=4 if c % 2 else None,
-                target_unit="vandringar" if c % 2 else "",
-                target_per="år" if c % 2 else "",
-                position=c,
-            )
-            for i, promise in enumerate(promises)
-            for c in range(8)
-        ]
-    )
-    Signatory.objects.bulk_create(
-        [
-            Signatory(promise=promise, name=f"Person {s}", title="Kommundirektör")
-            for promise in promises
-            for s in range(4)
-        ]
-    )
-    Activity.objects.bulk_create(
-        [
-            Activity(
-                commitment=commitments[i * 8 + a % 8],
-                date=promise.period_start + dt.timedelta(days=30 * a),
-                kind=KINDS[a % len(KINDS)],
-                description="Genomförd enligt plan.",
-            )
-            for i, promise in enumerate(promises)
-            for a in range(20)
-        ],
-        batch_size=5000,
-    )
-    Report.objects.bulk_create(
-        [
-            Report(
-                promise=promise,
-                title="Uppföljning år 1",
-                period_start=promise.period_start,
-                period_end=promise.period_start + dt.timedelta(days=364),
-                status="published",
-                published_at=now,
-                summary="Det mesta blev gjort.",
-            )
-            for promise in promises
-        ]
-    )
-    return str(promises[len(promises) // 2].uid)
+#: ``--port-base``: servers take ports from here on instead of free ones.
+_next_port: list[int] = []
 
 
 def free_port() -> int:
+    if _next_port:
+        _next_port[0] += 1
+        return _next_port[0] - 1
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -209,7 +81,7 @@ def wait_for(url: str, timeout: float = 30) -> None:
 
 def status_of(url: str) -> int:
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.urlopen(url, timeout=120) as response:
             response.read()
             return response.status
     except urllib.error.HTTPError as exc:
@@ -314,9 +186,18 @@ def nginx(root: Path, port: int, workdir: Path) -> subprocess.Popen:
 
 def cache_state(url: str) -> str:
     """The page cache's verdict on one more request (``hit`` after a warm run)."""
-    with urllib.request.urlopen(url, timeout=10) as response:
-        response.read()
-        return response.headers.get("X-Page-Cache", "-")
+    # A loaded machine may still be working off the requests wrk left queued.
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            response.read()
+            return response.headers.get("X-Page-Cache", "-")
+    except OSError as exc:
+        return f"error: {exc}"[:60]
+
+
+def measure(url: str, duration: int, connections: int) -> tuple[float, float, int]:
+    wrk(url, 3, connections)  # warm up every worker and the cache
+    return wrk(url, duration, connections)
 
 
 def main() -> None:
@@ -333,7 +214,17 @@ def main() -> None:
     parser.add_argument(
         "--skip-uncached", action="store_true", help="only the warm page cache"
     )
+    parser.add_argument("--skip-mixed", action="store_true", help="no run with writers")
+    parser.add_argument(
+        "--write-rate", type=float, default=1.0, help="mixed: writes a second"
+    )
+    parser.add_argument("--json", metavar="FILE", help="write every row as JSON")
+    parser.add_argument(
+        "--port-base", type=int, help="servers on ports from here (else any free)"
+    )
     args = parser.parse_args()
+    if args.port_base:
+        _next_port.append(args.port_base)
     if not shutil.which("wrk"):
         sys.exit("wrk saknas / missing: apt-get install wrk")
     load_start = ", ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -377,23 +268,30 @@ def main() -> None:
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh planner statistics after the bulk load
+    targets = write_targets()
     connection.close()
     print(f"data set built in {time.perf_counter() - started:.1f} s")
 
+    kommun = "9145"
     paths = [
         ("Promise page `/lofte/<uid>/`", f"/lofte/{uid}/"),
         ("API list `/api/v1/promises`", "/api/v1/promises"),
-        ("Kommun page `/kommun/9145/`", "/kommun/9145/"),
+        (f"Kommun page `/kommun/{kommun}/`", f"/kommun/{kommun}/"),
         ("Search `/sok/?q=trygghetsvandringar`", "/sok/?q=trygghetsvandringar"),
         ("National overview `/oversikt/`", "/oversikt/"),
     ]
-    rows: list[tuple[str, str, float, float, int, str]] = []
+    run = Run()
     static_root = Path(data_dir) / "static_copy"
     # nginx's workers (user nobody when started by root) must reach the copy.
     os.chmod(data_dir, 0o711)
-    modes = [("warm cache", {})]
+    # The page cache stays on in the mixed run: what writes cost is what they empty.
+    modes: list[tuple[str, dict[str, str]]] = [("warm cache", {})]
+    if not args.skip_mixed:
+        modes.append(("mixed", {}))
     if not args.skip_uncached:
         modes.append(("uncached", {"PAGE_CACHE": "0"}))
+    # Writes per row: one a second over the warm-up and the measured run.
+    writes_per_row = int((args.duration + 3) * args.write_rate) + 1
     for mode, extra in modes:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
@@ -414,13 +312,28 @@ def main() -> None:
                 for part in (static_root, static_root / "lofte"):
                     part.chmod(0o755)
                 (static_root / "lofte" / "index.html").chmod(0o644)
-            for label, path in paths:
+            for index, (label, path) in enumerate(paths):
                 url = base + path
                 if status_of(url) != 200:
                     continue
-                wrk(url, 3, args.connections)  # warm up every worker and the cache
-                measured = wrk(url, args.duration, args.connections)
-                rows.append((label, mode, *measured, cache_state(url)))
+                writer = None
+                if mode == "mixed":
+                    status_of(url)  # the read-only run left it cached; make sure
+                    plan = writer_plan(
+                        targets,
+                        writes_per_row,
+                        first=kommun,
+                        offset=index * writes_per_row,
+                    )
+                    writer = Writer(plan, activity_writer(), rate=args.write_rate)
+                    writer.start()
+                try:
+                    measured = measure(url, args.duration, args.connections)
+                finally:
+                    done = writer.stop().summary() if writer else None
+                run.rows.append(
+                    Row(label, path, mode, *measured, cache_state(url), done)
+                )
         finally:
             server.terminate()
             server.wait()
@@ -452,31 +365,38 @@ def main() -> None:
         process = start()
         try:
             wait_for(url)
-            wrk(url, 3, args.connections)
-            rows.append(
-                (label, "static", *wrk(url, args.duration, args.connections), "-")
-            )
+            measured = measure(url, args.duration, args.connections)
+            run.rows.append(Row(label, "/lofte/ (static)", "static", *measured))
         finally:
             process.terminate()
             process.wait()
 
-    ceiling = rows[-2][2] if "nginx" in rows[-2][0] else rows[-1][2]
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"\nload average at the start: {load_start}; at the end: {load}")
-    print(
-        f"\n{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+    machine = (
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, gunicorn {args.workers} workers × "
         f"{args.threads} threads, wrk -t2 -c{args.connections} -d{args.duration}s "
         f"on the same machine; page cache: "
-        f"{'Redis' if env.get('CACHE_URL') else 'files under DATA_DIR'}\n"
+        f"{'Redis' if env.get('CACHE_URL') else 'files under DATA_DIR'}"
     )
-    print("| Page | cache | req/s | p99 (ms) | failed | last request | of nginx |")
-    print("|---|---|---:|---:|---:|---|---:|")
-    for label, mode, rps, p99, bad, state in rows:
-        print(
-            f"| {label} | {mode} | {rps:.0f} | {p99:.1f} | {bad} | {state} | "
-            f"{rps / ceiling:.0%} |"
-        )
+    run.meta = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]),
+        "machine": machine,
+        "load_average_start": load_start,
+        "load_average_end": load,
+        "connections": args.connections,
+        "duration_s": args.duration,
+        "workers": args.workers,
+        "threads": args.threads,
+        "write_rate_per_s": args.write_rate,
+    }
+    print(f"\nload average at the start: {load_start}; at the end: {load}")
+    print(f"\n{machine}\n")
+    print(run.table())
+    if args.json:
+        run.write_json(args.json)
+        print(f"\nJSON summary: {args.json}")
     shutil.rmtree(data_dir, ignore_errors=True)
 
 

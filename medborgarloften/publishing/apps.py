@@ -9,9 +9,9 @@ class PublishingConfig(AppConfig):
 
     def ready(self) -> None:
         # Any write to a table the public site reads replaces the publication
-        # version the page cache keys on (pagecache.py).
-        from . import pagecache
+        # version the page cache keys on (pagecache.py, pagewrites.py).
+        from . import pagewrites
 
-        pagecache.install()
+        pagewrites.install()
         # The open data's publisher and contact (`check --deploy`).
         from . import checks  # noqa: F401

@@ -18,7 +18,7 @@ run, the receivers here work out what it changes and replace those versions only
   global version), as before scoped invalidation: such writes are rare.
 
 Writes no signal reports — ``QuerySet.update``, ``bulk_create``, raw SQL, a
-migration — are caught by the SQL watcher in ``pagecache.py`` and replace the global
+migration — are caught by the SQL watcher in ``pagewrites.py`` and replace the global
 version, so nothing goes stale, only less stays cached.
 """
 
@@ -39,7 +39,7 @@ from django.db.models.signals import (
     pre_save,
 )
 
-from . import pagecache
+from . import pagecache, pagewrites
 from .pagecache import NATIONAL, kommun_scope, promise_scope
 
 logger = logging.getLogger(__name__)
@@ -185,7 +185,7 @@ def _before_save(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -
         logger.exception("page cache: cannot scope a change to %s", sender.__name__)
         scopes = None
     _changed(using, scopes)
-    pagecache.scoped_write_begin()
+    pagewrites.scoped_write_begin()
 
 
 def _before_delete(sender: Any, instance: Any, **kwargs: Any) -> None:
@@ -196,11 +196,11 @@ def _before_delete(sender: Any, instance: Any, **kwargs: Any) -> None:
         logger.exception("page cache: cannot scope a deletion of %s", sender.__name__)
         scopes = None
     _changed(using, scopes)
-    pagecache.scoped_write_begin()
+    pagewrites.scoped_write_begin()
 
 
 def _after(sender: Any, **kwargs: Any) -> None:
-    pagecache.scoped_write_end()
+    pagewrites.scoped_write_end()
 
 
 def _m2m(
@@ -213,7 +213,7 @@ def _m2m(
     **kwargs: Any,
 ) -> None:
     if action.startswith("post_"):
-        pagecache.scoped_write_end()
+        pagewrites.scoped_write_end()
         return
     try:
         # The instance's scopes hold what it is linked to now (a promise's parties
@@ -228,7 +228,7 @@ def _m2m(
         logger.exception("page cache: cannot scope a change to %s", sender.__name__)
         scopes = None
     _changed(using, scopes)
-    pagecache.scoped_write_begin()
+    pagewrites.scoped_write_begin()
 
 
 def connect(public_models: Iterable[type[models.Model]]) -> None:

@@ -9,7 +9,7 @@ Redis with ``CACHE_URL``), keyed by
   global one and the page's scope — its kommun, its promise or the national lists
   (:func:`view_scopes`). A write replaces only the versions of the scopes it changes
   (``invalidation.py``, from model signals; SQL writes no signal reports replace the
-  global one, see :func:`install`), so the next request in every worker process
+  global one, see ``pagewrites.py``), so the next request in every worker process
   misses and rebuilds exactly those pages;
 - today's date (pages say which promises are current);
 - the language the request resolved to, and the URL with its query string
@@ -35,27 +35,23 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 import secrets
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial, wraps
 from typing import Any
-from urllib.parse import urlencode
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import InvalidCacheBackendError, caches
-from django.core.signals import request_started
 from django.db import connections
-from django.db.backends.signals import connection_created
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
+
+from .pageparams import STRICT, Param, normalised_query, number, raw, text
 
 logger = logging.getLogger(__name__)
 
@@ -72,10 +68,16 @@ PUBLIC_APPS = ("places", "promises", "followup")
 PUBLIC_EXTRA_MODELS = ("publishing.SearchIndexedPromise",)
 HEADER = "X-Page-Cache"
 
-_WRITE = re.compile(
-    r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+[`"\[]?(\w+)',
-    re.IGNORECASE,
-)
+# The query parameters' cleaners live in pageparams.py; views import them from here.
+__all__ = [
+    "STRICT",
+    "Param",
+    "cached_public",
+    "normalised_query",
+    "number",
+    "raw",
+    "text",
+]
 
 
 # --- The publication versions -----------------------------------------------------
@@ -197,158 +199,7 @@ def public_data_changed(using: str = "default", scopes: Any = None) -> None:
     connection.page_cache_scopes |= scopes
 
 
-# --- Noticing writes ----------------------------------------------------------------
-
-
-def public_tables() -> dict[str, str | None]:
-    """Every table (and many-to-many table) of the models the public output reads,
-    each with the scope a write to it changes when no model signal names one: the
-    search index is national, anything else global (None)."""
-    models = [
-        m for label in PUBLIC_APPS for m in apps.get_app_config(label).get_models()
-    ]
-    extra = [apps.get_model(name) for name in PUBLIC_EXTRA_MODELS]
-    tables: dict[str, str | None] = {}
-    for model in models + extra:
-        scope = NATIONAL if model in extra else None
-        tables[model._meta.db_table.lower()] = scope
-        for field in model._meta.local_many_to_many:
-            tables[field.remote_field.through._meta.db_table.lower()] = scope
-    return tables
-
-
-_local = threading.local()
-
-
-def scoped_write_begin() -> None:
-    """A model signal (``invalidation.py``) has replaced the versions of what the
-    write about to run changes: the statements until :func:`scoped_write_end` need
-    not replace the global version."""
-    _local.depth = getattr(_local, "depth", 0) + 1
-
-
-def scoped_write_end() -> None:
-    _local.depth = max(getattr(_local, "depth", 0) - 1, 0)
-
-
-def _scoped_reset(**kwargs: Any) -> None:
-    _local.depth = 0
-
-
-def in_scoped_write() -> bool:
-    return getattr(_local, "depth", 0) > 0
-
-
-class _WriteWatcher:
-    """A database execute wrapper: a write statement to a public table (an ORM save
-    or delete, ``bulk_create``, ``QuerySet.update``, a migration) counts as a
-    change. Catching the SQL catches the writes no model signal reports: those
-    replace the global version (every page), unless the table has a scope of its
-    own. An ORM save, delete or many-to-many change of a public model is announced
-    by its signals with the scopes it changes, and its statements are left alone."""
-
-    def __init__(self, alias: str, tables: dict[str, str | None]) -> None:
-        self.alias = alias
-        self.tables = tables
-
-    def __call__(
-        self,
-        execute: Callable[..., Any],
-        sql: str,
-        params: Any,
-        many: bool,
-        context: Any,
-    ) -> Any:
-        try:
-            result = execute(sql, params, many, context)
-        except Exception:
-            # The save or delete that announced its scopes may never send the
-            # signal that ends it: the next writes replace the global version.
-            _scoped_reset()
-            raise
-        match = _WRITE.match(sql[:200]) if isinstance(sql, str) else None
-        if match:
-            table = match.group(1).lower()
-            if table in self.tables:
-                scope = self.tables[table]
-                if scope is not None:
-                    public_data_changed(self.alias, {scope})
-                elif not in_scoped_write():
-                    public_data_changed(self.alias)
-        return result
-
-
-def _watch(connection: Any, tables: dict[str, str | None]) -> None:
-    if not any(isinstance(w, _WriteWatcher) for w in connection.execute_wrappers):
-        connection.execute_wrappers.append(_WriteWatcher(connection.alias, tables))
-
-
-def install() -> None:
-    """Watch every database connection, now and when one is opened, and connect the
-    model signals that scope writes (AppConfig.ready)."""
-    from . import invalidation
-
-    tables = public_tables()
-
-    def on_connect(sender: Any, connection: Any, **kwargs: Any) -> None:
-        _watch(connection, tables)
-
-    connection_created.connect(on_connect, weak=False, dispatch_uid="pagecache-watch")
-    request_started.connect(_scoped_reset, dispatch_uid="pagecache-scoped-reset")
-    for connection in connections.all(initialized_only=True):
-        _watch(connection, tables)
-    invalidation.connect(
-        [m for label in PUBLIC_APPS for m in apps.get_app_config(label).get_models()]
-    )
-
-
-# --- Query parameters ---------------------------------------------------------------
-
-#: A query parameter's cleaner: the value the view would act on, or None to drop it.
-Param = Callable[[str], str | None]
-#: ``params=STRICT``: the view refuses unknown parameters itself (the API's 400), so
-#: all of them are kept, sorted.
-STRICT = "strict"
-
-
-def raw(value: str) -> str | None:
-    """Kept as sent (free text such as a search query)."""
-    return value
-
-
-def text(limit: int) -> Param:
-    """Stripped and cut to ``limit`` characters, as the view reads it."""
-
-    def clean(value: str) -> str | None:
-        return value.strip()[:limit]
-
-    return clean
-
-
-def number(*, minimum: int = 0, maximum: int = 1_000_000) -> Param:
-    """A whole number in range, written plainly (``007`` → ``7``); anything else is
-    dropped, as the views treat it as absent (page 1, offset 0)."""
-
-    def clean(value: str) -> str | None:
-        value = value.strip()
-        if not (value.isascii() and value.isdigit()) or len(value) > 12:
-            return None
-        return str(int(value)) if minimum <= int(value) <= maximum else None
-
-    return clean
-
-
-def normalised_query(query: QueryDict, params: Any) -> str:
-    """The query string the view acts on: its own parameters, cleaned and sorted."""
-    if params == STRICT:
-        return urlencode(sorted(query.lists()), doseq=True)
-    pairs = []
-    for name in sorted(params):
-        if name in query:
-            value = params[name](query[name])  # the last value, as QueryDict.get
-            if value is not None:
-                pairs.append((name, value))
-    return urlencode(pairs)
+# --- Query parameters (pageparams.py) -----------------------------------------------
 
 
 def params_for(request: HttpRequest) -> Any | None:
@@ -366,13 +217,6 @@ def view_scopes(kwargs: dict[str, Any]) -> tuple[str, ...]:
     if kwargs.get("uid"):
         return (promise_scope(kwargs["uid"]),)
     return (NATIONAL,)
-
-
-def scopes_for(request: HttpRequest) -> tuple[str, ...] | None:
-    """The scopes of the cached view at this path; None when no cached view answers
-    it."""
-    found = _view_at(request.path_info, settings.ROOT_URLCONF, get_urlconf())
-    return None if found is None else found[1]
 
 
 @lru_cache(maxsize=4096)

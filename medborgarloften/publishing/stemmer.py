@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _VOWELS = frozenset("aeiouyäåö")
 _S_ENDING = frozenset("bcdfghjklmnoprtvy")
@@ -37,6 +38,10 @@ def _r1(word: str) -> int:
     return len(word)
 
 
+# A pure function of one word, called for every word of every search snippet: the
+# words of the promises' texts repeat, so a memo saves most of the search page's
+# stemming (issue #20 item 1).
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball Swedish stem of one lower-case word."""
     word = unicodedata.normalize("NFC", word).casefold()

@@ -19,55 +19,20 @@ from django.urls import reverse
 
 from medborgarloften.followup.models import Activity, Report, ReportKind
 from medborgarloften.followup.selectors import commitment_progress_rows
-from medborgarloften.places.models import Area, Organisation, OrganisationKind
-from medborgarloften.promises.exchange import police_area_name, promise_to_record
+from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import (
     PUBLIC_STATUSES,
     Commitment,
-    Promise,
     public_q,
 )
 from medborgarloften.vocabulary import PER, RESPONSIBLE, THEMES
 
 from . import fields, params
+from .promise_rows import promise_detail, promise_rows, promises_queryset
+from .shared import Links, json_has, measurable_q, promises_of_kommun
+from .shared import iso as _iso
 
-
-@dataclass(frozen=True)
-class Links:
-    """Absolute URLs for rows: the API root and the public site root."""
-
-    api: str  # ends with /api/v1/
-    site: str  # ends with /
-
-    def api_url(self, path: str) -> str:
-        return f"{self.api}{path}"
-
-    def site_url(self, path: str) -> str:
-        return f"{self.site}{path.lstrip('/')}"
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _json_has(field: str, code: str) -> Q:
-    """``field`` (a JSON list of codes) holds ``code``: a text match on the quoted
-    code, which works on SQLite and PostgreSQL alike (codes never hold quotes)."""
-    return Q(**{f"{field}__icontains": f'"{code}"'})
-
-
-def _measurable_q(prefix: str = "") -> Q:
-    return (
-        Q(**{f"{prefix}target_quantity__isnull": False})
-        | ~Q(**{f"{prefix}target_per": ""})
-        | Q(**{f"{prefix}target_deadline__isnull": False})
-    )
-
-
-def _promises_of_kommun(code: str) -> QuerySet[Promise]:
-    return Promise.objects.filter(
-        parties__kind=OrganisationKind.KOMMUN, parties__code=code
-    ).values("pk")
+__all__ = ["Links", "promise_detail", "promise_rows", "promises_queryset"]
 
 
 # --- kommuner ----------------------------------------------------------------------
@@ -106,126 +71,6 @@ def kommun_rows(kommuner: list[Organisation], links: Links) -> list[dict[str, An
     ]
 
 
-# --- promises ----------------------------------------------------------------------
-
-
-def promises_queryset(
-    *,
-    kommun: str | None = None,
-    status: str | None = None,
-    theme: str | None = None,
-    period_from: dt.date | None = None,
-    period_to: dt.date | None = None,
-) -> QuerySet[Promise]:
-    """Public promises; ``period_from``/``period_to`` keep those whose period
-    overlaps that range (an open end overlaps everything on that side)."""
-    queryset = Promise.objects.public().prefetch_related(
-        Prefetch("parties", queryset=Organisation.objects.order_by("kind", "name")),
-        Prefetch("focus_areas", queryset=_themes_only("promises.FocusArea")),
-        Prefetch(
-            "commitments",
-            queryset=Commitment.objects.only(
-                "pk",
-                "promise_id",
-                "themes",
-                "target_quantity",
-                "target_per",
-                "target_deadline",
-            ),
-        ),
-    )
-    if kommun is not None:
-        queryset = queryset.filter(pk__in=_promises_of_kommun(kommun))
-    if status is not None:
-        queryset = queryset.filter(status=status)
-    if theme is not None:
-        queryset = queryset.filter(
-            _json_has("themes", theme)
-            | Q(pk__in=_of_theme("promises.FocusArea", theme))
-            | Q(pk__in=_of_theme("promises.Commitment", theme))
-        )
-    if period_from is not None:
-        queryset = queryset.filter(
-            Q(period_end__isnull=True) | Q(period_end__gte=period_from)
-        )
-    if period_to is not None:
-        queryset = queryset.filter(
-            Q(period_start__isnull=True) | Q(period_start__lte=period_to)
-        )
-    return queryset
-
-
-def _model(label: str) -> Any:
-    from django.apps import apps
-
-    return apps.get_model(label)
-
-
-def _themes_only(label: str) -> QuerySet[Any]:
-    return _model(label).objects.only("pk", "promise_id", "themes")
-
-
-def _of_theme(label: str, theme: str) -> QuerySet[Any]:
-    return _model(label).objects.filter(_json_has("themes", theme)).values("promise_id")
-
-
-def _promise_themes(promise: Promise) -> list[str]:
-    codes = set(promise.themes)
-    for owner in (*promise.focus_areas.all(), *promise.commitments.all()):
-        codes.update(owner.themes)
-    return [code for code in THEMES if code in codes]
-
-
-def promise_rows(promises: list[Promise], links: Links) -> list[dict[str, Any]]:
-    rows = []
-    for p in promises:
-        parties = list(p.parties.all())
-        kommuner = [o for o in parties if o.kind == OrganisationKind.KOMMUN]
-        lpos = [o for o in parties if o.kind == OrganisationKind.LOKALPOLISOMRADE]
-        commitments = list(p.commitments.all())
-        rows.append(
-            {
-                "id": str(p.uid),
-                "title": p.title,
-                "status": p.status,
-                "kommun_codes": [k.code for k in kommuner],
-                "kommun_names": [k.name for k in kommuner],
-                "police_area": police_area_name(lpos[0]) if lpos else None,
-                "period_start": _iso(p.period_start),
-                "period_end": _iso(p.period_end),
-                "themes": _promise_themes(p),
-                "commitment_count": len(commitments),
-                "measurable_commitment_count": sum(
-                    1 for c in commitments if c.measurable
-                ),
-                "published_at": _iso(p.published_at),
-                "source_url": p.source_url or None,
-                "url": links.api_url(f"promises/{p.uid}"),
-                "html_url": links.site_url(
-                    reverse("publishing:promise", kwargs={"uid": p.uid})
-                ),
-            }
-        )
-    return rows
-
-
-def promise_detail(*, uid: Any, links: Links) -> dict[str, Any]:
-    """The medborgarlöfte JSON record of a public promise (the export's serializer),
-    plus links. Raises Promise.DoesNotExist for drafts and unknown ids."""
-    promise = Promise.objects.public().prefetch_related("parties", "areas").get(uid=uid)
-    record = promise_to_record(promise)
-    record["links"] = {
-        "self": links.api_url(f"promises/{promise.uid}"),
-        "html": links.site_url(
-            reverse("publishing:promise", kwargs={"uid": promise.uid})
-        ),
-        "commitments": links.api_url(f"commitments?promise={promise.uid}"),
-        "activities": links.api_url(f"activities?promise={promise.uid}"),
-        "reports": links.api_url(f"reports?promise={promise.uid}"),
-    }
-    return record
-
-
 # --- commitments -------------------------------------------------------------------
 
 
@@ -250,15 +95,15 @@ def commitments_queryset(
     if promise is not None:
         queryset = queryset.filter(promise__uid=promise)
     if kommun is not None:
-        queryset = queryset.filter(promise__in=_promises_of_kommun(kommun))
+        queryset = queryset.filter(promise__in=promises_of_kommun(kommun))
     if theme is not None:
-        queryset = queryset.filter(_json_has("themes", theme))
+        queryset = queryset.filter(json_has("themes", theme))
     if measurable is True:
-        queryset = queryset.filter(_measurable_q())
+        queryset = queryset.filter(measurable_q())
     elif measurable is False:
-        queryset = queryset.exclude(_measurable_q())
+        queryset = queryset.exclude(measurable_q())
     if responsible is not None:
-        queryset = queryset.filter(_json_has("responsible", responsible))
+        queryset = queryset.filter(json_has("responsible", responsible))
     return queryset
 
 
@@ -332,7 +177,7 @@ def activities_queryset(
     if area is not None:
         queryset = queryset.filter(area_id=area)
     if kommun is not None:
-        queryset = queryset.filter(commitment__promise__in=_promises_of_kommun(kommun))
+        queryset = queryset.filter(commitment__promise__in=promises_of_kommun(kommun))
     if date_from is not None:
         queryset = queryset.filter(
             Q(end_date__gte=date_from) | Q(end_date__isnull=True, date__gte=date_from)
@@ -374,7 +219,7 @@ def reports_queryset(
     if promise is not None:
         queryset = queryset.filter(promise__uid=promise)
     if kommun is not None:
-        queryset = queryset.filter(promise__in=_promises_of_kommun(kommun))
+        queryset = queryset.filter(promise__in=promises_of_kommun(kommun))
     if kind is not None:
         queryset = queryset.filter(kind=kind)
     return queryset

@@ -23,7 +23,7 @@ from medborgarloften.followup.services.activities import (
 from medborgarloften.places.models import Area
 from medborgarloften.promises.models import Commitment, Promise
 from medborgarloften.promises.services import promise_set_status
-from medborgarloften.publishing import pagecache
+from medborgarloften.publishing import pagewrites
 from medborgarloften.publishing.pagecache import HEADER
 
 from .test_views import _promise
@@ -218,7 +218,7 @@ def test_a_failed_save_does_not_keep_later_writes_from_counting(
     warm(client, pages)
     with pytest.raises(IntegrityError), transaction.atomic():
         Activity.objects.create(commitment_id=None, date=dt.date(2026, 1, 1))
-    assert not pagecache.in_scoped_write()
+    assert not pagewrites.in_scoped_write()
     Promise.objects.filter(pk=promise_b.pk).update(title="Nybro 2030")
     assert client.get(pages[0])[HEADER] == "miss"
 
