@@ -6,7 +6,7 @@
 
 from .editor import ReviewEditor, SummaryError, review_initial
 from .fields import CommitmentForm, ReviewForm, SignatoryForm, split_names, target_of
-from .upload import UploadForm
+from .upload import BulkUploadForm, UploadForm
 
 __all__ = [
     "CommitmentForm",
@@ -14,6 +14,7 @@ __all__ = [
     "ReviewForm",
     "SignatoryForm",
     "SummaryError",
+    "BulkUploadForm",
     "UploadForm",
     "review_initial",
     "split_names",

@@ -37,6 +37,7 @@ from .reports import (
     report_edit,
     report_new,
     report_pdf,
+    report_pdf_job,
     report_status,
 )
 
@@ -63,5 +64,6 @@ __all__ = [
     "report_edit",
     "report_new",
     "report_pdf",
+    "report_pdf_job",
     "report_status",
 ]
