@@ -44,4 +44,4 @@ results["staff_login_page_status"] = (
 )
 results["write_alias"] = router.db_for_write(Organisation)
 results["read_alias_outside_requests"] = router.db_for_read(Organisation)
-print(json.dumps({key: value for key, value in results.items()}))
+print(json.dumps(results))
