@@ -274,7 +274,9 @@ STATIC_ROOT = DATA_DIR / "static"
 # The project-wide static files (site.css) live beside the settings, outside any app.
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = DATA_DIR / "media"
+# Uploaded documents and made files (job PDFs). Several app servers and workers need
+# one copy: MEDIA_ROOT on shared storage (NFS, a mounted volume; docs/deploy.md).
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media"))).resolve()
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 
