@@ -249,17 +249,19 @@ def nginx_site(
     *,
     http_port: int,
     https_port: int,
-    upstream_port: int,
+    upstream_port: int | list[int],
     cert: Path,
     key: Path,
     ipv6: bool,
 ) -> str:
     """deploy/nginx.conf with test ports, the test certificate and the test
-    upstream; every other line as shipped."""
+    upstream (one app server, or several as docs/deploy.md describes); every other
+    line as shipped."""
     site = (DEPLOY / "nginx.conf").read_text(encoding="utf-8")
+    ports = upstream_port if isinstance(upstream_port, list) else [upstream_port]
     site = _replace(
         r"^(\s*server) 127\.0\.0\.1:8000;",
-        rf"\1 127.0.0.1:{upstream_port};",
+        "\n".join(rf"\1 127.0.0.1:{port};" for port in ports),
         site,
         1,
     )
@@ -329,7 +331,7 @@ def nginx_binary() -> str | None:
 
 
 def start_nginx(
-    prefix: Path, upstream_port: int, *, https_port: int | None = None
+    prefix: Path, upstream_port: int | list[int], *, https_port: int | None = None
 ) -> Nginx:
     """nginx in the foreground with deploy/nginx.conf in front of ``upstream_port``,
     listening for HTTPS on ``https_port`` (by default a free one)."""
@@ -372,7 +374,7 @@ def start_nginx(
 
 @contextlib.contextmanager
 def running_nginx(
-    prefix: Path, upstream_port: int, *, https_port: int | None = None
+    prefix: Path, upstream_port: int | list[int], *, https_port: int | None = None
 ) -> Iterator[Nginx]:
     nginx = start_nginx(prefix, upstream_port, https_port=https_port)
     try:

@@ -6,3 +6,9 @@ class DocumentsConfig(AppConfig):
     name = "medborgarloften.documents"
     label = "documents"
     verbose_name = _("Dokument och import")
+
+    def ready(self) -> None:
+        # Bulk imports as a background job, and the sweep of stuck imports.
+        from . import bulk
+
+        bulk.register()

@@ -10,4 +10,5 @@ urlpatterns = [
     path("", views.import_start, name="import"),
     path("<int:pk>/", views.import_review, name="review"),
     path("jobb/<int:pk>/", views.import_job, name="job"),
+    path("flera/", views.bulk_import_start, name="bulk"),
 ]

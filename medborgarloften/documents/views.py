@@ -25,8 +25,8 @@ from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.accounts.permissions import is_superuser
 from medborgarloften.extract.readers.ocr import ocr_available
 
-from . import jobs, services
-from .forms import ReviewEditor, UploadForm
+from . import bulk, jobs, services
+from .forms import BulkUploadForm, ReviewEditor, UploadForm
 from .models import (
     ExtractionRun,
     ExtractionRunStatus,
@@ -245,6 +245,64 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "checked": request.method == "POST" and usable,
         },
         status=400 if editor.error_summary else 200,
+    )
+
+
+@csrf_exempt
+def bulk_import_start(request: HttpRequest) -> HttpResponse:
+    """Many documents at once, read by the worker (documents/bulk.py); the size
+    limit of one document holds for each file."""
+    request.upload_handlers.insert(
+        0, SizeLimitUploadHandler(request, services.MAX_DOCUMENT_BYTES)
+    )
+    return _bulk_import_start(request)
+
+
+@csrf_protect
+@staff_view
+def _bulk_import_start(request: HttpRequest) -> HttpResponse:
+    kommuner = kommuner_for_import(user=request.user)
+    if not kommuner.exists():
+        raise PermissionDenied(
+            _("Bara administratörer och redaktörer får importera medborgarlöften.")
+        )
+    if request.method == "POST":
+        request.FILES  # noqa: B018 - parse the body now, through the size limit
+    too_large = getattr(request, "upload_too_large", False)
+    posted = request.method == "POST" and not too_large
+    form = BulkUploadForm(
+        data=request.POST if posted else None,
+        files=request.FILES if posted else None,
+        kommuner=kommuner,
+    )
+    error = _too_large_message() if too_large else ""
+    if form.is_valid():
+        items = [
+            bulk.BulkItem(
+                filename=upload.name,
+                data=upload.read(),
+                content_type=upload.content_type or "",
+            )
+            for upload in form.cleaned_data["uploads"]
+        ] + [bulk.BulkItem(url=url) for url in form.cleaned_data["urls"]]
+        try:
+            job = bulk.bulk_import_create(
+                kommun=form.cleaned_data["kommun"], actor=request.user, items=items
+            )
+        except ValueError as exc:
+            error = str(exc)
+        else:
+            return redirect("jobs:job", pk=job.pk)
+    return render(
+        request,
+        "documents/bulk.html",
+        {
+            "form": form,
+            "error": error,
+            "max_items": bulk.BULK_MAX_ITEMS,
+            "max_mb": services.MAX_DOCUMENT_BYTES // (1024 * 1024),
+        },
+        status=400 if error or form.errors else 200,
     )
 
 

@@ -6,3 +6,9 @@ class FollowupConfig(AppConfig):
     name = "medborgarloften.followup"
     label = "followup"
     verbose_name = _("Uppföljning")
+
+    def ready(self) -> None:
+        # The report PDF as a background job (background.py).
+        from . import background
+
+        background.register()

@@ -347,6 +347,10 @@ def _filename(report: Report, extension: str) -> str:
     return f"{slugify(report.title)[:80] or 'rapport'}.{extension}"
 
 
+def pdf_filename(report: Report) -> str:
+    return _filename(report, "pdf")
+
+
 def report_pdf_bytes(*, report: Report, base_url: str = "") -> bytes:
     html = render_to_string("followup/report_print.html", report_context(report=report))
     return html_to_pdf(html, base_url=base_url)

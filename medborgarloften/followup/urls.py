@@ -28,6 +28,7 @@ urlpatterns = [
         name="report_status",
     ),
     path("rapport/<int:pk>/pdf/", views.report_pdf, name="report_pdf"),
+    path("rapport/<int:pk>/pdf/jobb/", views.report_pdf_job, name="report_pdf_job"),
     path("rapport/<int:pk>/docx/", views.report_docx, name="report_docx"),
     path("lofte/<int:pk>/plan/", views.plan, name="plan"),
     path("lofte/<int:pk>/plan/<int:year>/", views.plan, name="plan_year"),

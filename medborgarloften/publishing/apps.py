@@ -14,4 +14,10 @@ class PublishingConfig(AppConfig):
 
         pagewrites.install()
         # The open data's publisher and contact (`check --deploy`).
-        from . import checks  # noqa: F401
+        # News mail as background jobs, one per batch of subscribers.
+        from . import (
+            background,
+            checks,  # noqa: F401
+        )
+
+        background.register()

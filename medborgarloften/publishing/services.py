@@ -323,53 +323,72 @@ def subscriptions_expire(*, now: datetime | None = None) -> int:
     return deleted
 
 
+def subscription_notify(
+    *, subscription: Subscription, base_url: str
+) -> tuple[str, int]:
+    """One mail to one confirmed subscription with what is new for it, its items
+    recorded as delivered in the same transaction: ("sent", items), ("none", 0),
+    ("raced", n) when another run told them first, or ("failed", n) when the mail
+    server refused (nothing recorded, so the next run tries again)."""
+    items = subscription_news(subscription)
+    if not items:
+        return "none", 0
+    try:
+        with transaction.atomic():
+            Delivery.objects.bulk_create(
+                Delivery(
+                    subscription=subscription,
+                    kind=item.kind,
+                    object_id=item.object_id,
+                )
+                for item in items
+            )
+            _send(
+                subscription=subscription,
+                subject=_("Nytt om %(target)s")
+                % {"target": target_label(subscription.target)},
+                template="publishing/email/news.txt",
+                context=mail_context(
+                    subscription,
+                    base_url,
+                    items=[(item, absolute(base_url, item.path)) for item in items],
+                ),
+            )
+    except IntegrityError:
+        return "raced", len(items)
+    except OSError:
+        logger.exception("Mail to subscription %s failed", subscription.pk)
+        return "failed", len(items)
+    return "sent", len(items)
+
+
 def subscriptions_notify(
     *, base_url: str, dry_run: bool = False, now: datetime | None = None
 ) -> NotifySummary:
     """Each confirmed subscription gets one mail listing the activities and reports
-    published since it was last told; every item is recorded as delivered in the
-    same transaction as the mail is sent, so a second run sends nothing twice."""
+    published since it was last told (``subscription_notify``), so a second run
+    sends nothing twice. The worker does the same in batches (background.py)."""
     summary = NotifySummary()
     if not dry_run:
         summary.expired = subscriptions_expire(now=now)
     for subscription in Subscription.objects.confirmed().select_related(
         "kommun", "area__kommun", "commitment"
     ):
-        items = subscription_news(subscription)
-        if not items:
+        if dry_run:
+            items = subscription_news(subscription)
+            if items:
+                summary.subscriptions += 1
+                summary.items += len(items)
+            continue
+        outcome, count = subscription_notify(
+            subscription=subscription, base_url=base_url
+        )
+        if outcome == "none":
             continue
         summary.subscriptions += 1
-        summary.items += len(items)
-        if dry_run:
-            continue
-        try:
-            with transaction.atomic():
-                Delivery.objects.bulk_create(
-                    Delivery(
-                        subscription=subscription,
-                        kind=item.kind,
-                        object_id=item.object_id,
-                    )
-                    for item in items
-                )
-                _send(
-                    subscription=subscription,
-                    subject=_("Nytt om %(target)s")
-                    % {"target": target_label(subscription.target)},
-                    template="publishing/email/news.txt",
-                    context=mail_context(
-                        subscription,
-                        base_url,
-                        items=[(item, absolute(base_url, item.path)) for item in items],
-                    ),
-                )
-        except IntegrityError:
-            # Another run told these items first.
+        summary.items += count
+        if outcome == "sent":
+            summary.mails += 1
+        else:
             summary.failed += 1
-            continue
-        except OSError:
-            logger.exception("Mail to subscription %s failed", subscription.pk)
-            summary.failed += 1
-            continue
-        summary.mails += 1
     return summary

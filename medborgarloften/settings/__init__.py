@@ -12,6 +12,7 @@ publisher), ``caches`` (rate limits and caches), ``mail``, ``imports``.
 from __future__ import annotations
 
 import secrets
+from pathlib import Path
 
 import dj_database_url
 import django
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "medborgarloften.situation",
     "medborgarloften.followup",
     "medborgarloften.documents",
+    "medborgarloften.jobs",
     "medborgarloften.publishing",
     "medborgarloften.operations",
     "django.contrib.admin",
@@ -88,6 +90,12 @@ MIDDLEWARE = [
     if django.VERSION >= (6, 0)
     else "medborgarloften.operations.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public reads from the read replica when there is one (lib/replica.py).
+    *(
+        ["medborgarloften.lib.replica.ReplicaMiddleware"]
+        if env_str("DATABASE_REPLICA_URL")
+        else []
+    ),
     "medborgarloften.operations.middleware.RateLimitMiddleware",
     # Cached public pages for visitors without a session (publishing/pagecache.py).
     "medborgarloften.publishing.pagecache.PageCacheMiddleware",
@@ -151,6 +159,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 
+# DATABASE_REPLICA_URL (docs/deploy.md "Several machines"): a read replica of the
+# primary; the reads of public pages and the API go to it (lib/replica.py). Its
+# schema comes from the primary by replication (REPLICA_MIGRATE=1 lets `migrate
+# --database replica` build it, for tests and a copy kept by other means).
+_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+REPLICA_MIGRATE = env_bool("REPLICA_MIGRATE", False)
+if _REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        _REPLICA_URL,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=PRODUCTION,
+    )
+    for _option, _value in DATABASES["default"].get("OPTIONS", {}).items():
+        if DATABASES["replica"]["ENGINE"] == DATABASES["default"]["ENGINE"]:
+            DATABASES["replica"].setdefault("OPTIONS", {}).setdefault(_option, _value)
+    # The test runner points the alias at the primary's test database.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["medborgarloften.lib.replica.ReplicaRouter"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
@@ -169,7 +196,9 @@ STATIC_ROOT = DATA_DIR / "static"
 # The project-wide static files (site.css) live beside the settings, outside any app.
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = DATA_DIR / "media"
+# Uploaded documents and made files (job PDFs). Several app servers and workers need
+# one copy: MEDIA_ROOT on shared storage (NFS, a mounted volume; docs/deploy.md).
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media"))).resolve()
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 

@@ -31,3 +31,19 @@ TASKS = {
         else "django_tasks_db.DatabaseBackend",
     }
 }
+
+# Background jobs (medborgarloften/jobs): stuck running jobs are swept every
+# JOB_SWEEP_MINUTES; finished jobs and task rows older than JOB_RETENTION_DAYS are
+# pruned daily (0 keeps them). The worker ticks the periodic jobs every
+# PERIODIC_TICK_SECONDS; POLICE_POLL_MINUTES (0: off) polls the police events API,
+# NOTIFY_EVERY_MINUTES (0: off; cron runs `notify`) mails subscribers in batches of
+# NOTIFY_BATCH_SIZE.
+JOB_SWEEP_MINUTES = int(env_str("JOB_SWEEP_MINUTES", "5"))
+JOB_RETENTION_DAYS = int(env_str("JOB_RETENTION_DAYS", "30"))
+PERIODIC_TICK_SECONDS = float(env_str("PERIODIC_TICK_SECONDS", "30"))
+POLICE_POLL_MINUTES = int(env_str("POLICE_POLL_MINUTES", "0"))
+NOTIFY_EVERY_MINUTES = int(env_str("NOTIFY_EVERY_MINUTES", "0"))
+NOTIFY_BATCH_SIZE = int(env_str("NOTIFY_BATCH_SIZE", "100"))
+# A document import RUNNING this long without a change is stuck (documents/bulk.py);
+# longer than the reading budget of the longest scan (IMPORT_OCR_MAX_PAGES).
+IMPORT_JOB_TIMEOUT_MINUTES = int(env_str("IMPORT_JOB_TIMEOUT_MINUTES", "60"))

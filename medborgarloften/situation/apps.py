@@ -35,3 +35,7 @@ class SituationConfig(AppConfig):
     def ready(self) -> None:
         post_migrate.connect(_reinstall_count_triggers, sender=self)
         promise_adopted.connect(_freeze_baseline, dispatch_uid="situation-baseline")
+        # Police-event polling as a periodic background job (polling.py).
+        from . import polling
+
+        polling.register()

@@ -7,7 +7,7 @@
 from .editor import ReviewEditor, SummaryError
 from .fields import CommitmentForm, ReviewForm, SignatoryForm, split_names, target_of
 from .initial import review_initial
-from .upload import UploadForm
+from .upload import BulkUploadForm, UploadForm
 
 __all__ = [
     "CommitmentForm",
@@ -15,6 +15,7 @@ __all__ = [
     "ReviewForm",
     "SignatoryForm",
     "SummaryError",
+    "BulkUploadForm",
     "UploadForm",
     "review_initial",
     "split_names",

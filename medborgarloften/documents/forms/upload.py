@@ -64,3 +64,70 @@ class UploadForm(AccessibleForm):
         ):
             self.add_error("file", _("Välj en fil eller skriv en webbadress."))
         return data
+
+
+class _MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class _MultipleFileField(forms.FileField):
+    widget = _MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, (list, tuple)) else [data] if data else []
+        return [super(_MultipleFileField, self).clean(item, initial) for item in files]
+
+
+class BulkUploadForm(AccessibleForm):
+    """Many files and web addresses (one a line) for one kommun."""
+
+    uploads = _MultipleFileField(
+        label=gettext_lazy("Filer"),
+        required=False,
+        help_text=gettext_lazy("Välj flera filer: PDF, Word (DOCX), HTML eller text."),
+        error_messages={"empty": gettext_lazy("En av filerna är tom.")},
+    )
+    urls = forms.CharField(
+        label=gettext_lazy("Och/eller webbadresser"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=gettext_lazy("En adress per rad."),
+    )
+    kommun = forms.ModelChoiceField(
+        label=gettext_lazy("Kommun"),
+        queryset=Organisation.objects.none(),
+        empty_label=None,
+    )
+
+    def __init__(self, *args: Any, kommuner: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kommun"].queryset = kommuner
+        self.fields["kommun"].label_from_instance = str
+
+    def clean_urls(self) -> list[str]:
+        field = forms.URLField(max_length=1000, assume_scheme="https")
+        urls = []
+        for number, line in enumerate(
+            self.cleaned_data.get("urls", "").splitlines(), 1
+        ):
+            if not line.strip():
+                continue
+            try:
+                urls.append(field.clean(line.strip()))
+            except ValidationError:
+                raise ValidationError(
+                    _("Rad %(n)d är ingen webbadress: %(line)s")
+                    % {"n": number, "line": line.strip()[:100]}
+                ) from None
+        return urls
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if (
+            not data.get("uploads")
+            and not data.get("urls")
+            and not self.errors.get("urls")
+            and not self.errors.get("uploads")
+        ):
+            self.add_error("uploads", _("Välj minst en fil eller skriv en webbadress."))
+        return data

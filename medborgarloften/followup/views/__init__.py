@@ -34,6 +34,7 @@ from .reports import (
     report_edit,
     report_new,
     report_pdf,
+    report_pdf_job,
     report_status,
 )
 
@@ -57,5 +58,6 @@ __all__ = [
     "report_edit",
     "report_new",
     "report_pdf",
+    "report_pdf_job",
     "report_status",
 ]

@@ -18,6 +18,7 @@ from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.lib.forms import apply_service_errors
 from medborgarloften.lib.i18n import in_swedish
 
+from .. import background
 from .. import reports as report_render
 from ..forms import ReportForm
 from ..models import ReportStatus
@@ -180,6 +181,17 @@ def report_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     return report_render.pdf_response(report=report, request=request)
+
+
+@staff_view
+@require_POST
+def report_pdf_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask the worker for the report's PDF and follow it on the job's page."""
+    report = _report(request, pk)
+    job = background.report_pdf_start(
+        report=report, actor=request.user, base_url=request.build_absolute_uri("/")
+    )
+    return redirect("jobs:job", pk=job.pk)
 
 
 @staff_view

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import ngettext
 
+from medborgarloften.publishing.background import notify_start
 from medborgarloften.publishing.services import subscriptions_notify
 
 
@@ -23,6 +24,12 @@ class Command(BaseCommand):
             "--base-url",
             default=getattr(settings, "PUBLIC_SITE_URL", "") or "http://localhost:8000",
             help="Webbplatsens adress i länkarna / the site address used in links",
+        )
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="Låt arbetsprocessen skicka, i omgångar / queue for the worker, in "
+            "batches",
         )
         parser.add_argument(
             "--dry-run",
@@ -37,6 +44,12 @@ class Command(BaseCommand):
                 f"--base-url måste börja med http:// eller https:// / must be a URL: "
                 f"{base_url!r}"
             )
+        if options["background"] and not options["dry_run"]:
+            job = notify_start(base_url=base_url)
+            self.stdout.write(
+                f"Köat som bakgrundsjobb / queued as background job #{job.pk}"
+            )
+            return
         summary = subscriptions_notify(base_url=base_url, dry_run=options["dry_run"])
         prefix = "[provkörning / dry run] " if options["dry_run"] else ""
         self.stdout.write(

@@ -7,35 +7,20 @@ at most 60 calls an hour — persisted, so runs from cron share the budget. Run 
 
 from __future__ import annotations
 
-import os
 import time
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from medborgarloften import __version__
 from medborgarloften.lib.http import FetchError
+from medborgarloften.situation.polling import DEFAULT_BASE_URL, default_user_agent
 from medborgarloften.situation.services import (
     RateLimited,
     RateLimiter,
     events_fetch,
     events_store,
 )
-
-DEFAULT_BASE_URL = "https://polisen.se"
-
-
-def default_user_agent() -> str:
-    """'medborgarloften/0.1.0 (lagesbild; <contact>)' — the contact from the setting
-    or the environment variable POLICE_API_CONTACT (an e-mail address or URL)."""
-    contact = (
-        getattr(settings, "POLICE_API_CONTACT", "")
-        or os.environ.get("POLICE_API_CONTACT", "")
-        or "ingen kontakt angiven"
-    )
-    return f"medborgarloften/{__version__} (lagesbild; {contact})"
 
 
 class Command(BaseCommand):

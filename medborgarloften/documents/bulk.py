@@ -1,0 +1,156 @@
+"""Many documents at once, and the sweep of stuck imports.
+
+A bulk import (the web form "Importera flera", up to ``BULK_MAX_ITEMS`` files and
+addresses) keeps each document as an :class:`ImportJob` and one background job
+reads them in turn: its status page counts them and ends with what was read, what
+will be tried again and why the others failed. Each document keeps its own rules
+(``jobs.import_job_run``): a transient failure is retried by itself, a failure
+leaves nothing behind, a success waits for review on the import page.
+
+``import_jobs_sweep`` (periodic, with the other sweeps): an import RUNNING with no
+change for ``IMPORT_JOB_TIMEOUT_MINUTES`` (its worker died or hung) is queued again
+while attempts are left, else failed with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from medborgarloften.jobs import registry
+from medborgarloften.jobs.models import Job
+from medborgarloften.jobs.services import SweepSummary, job_create
+from medborgarloften.places.models import Organisation
+
+from .jobs import MAX_ATTEMPTS, import_job_run
+from .models import ImportJob, ImportJobStage, ImportJobStatus
+
+KIND = "bulk_import"
+#: Files and addresses in one bulk import.
+BULK_MAX_ITEMS = 50
+
+
+@dataclass(frozen=True)
+class BulkItem:
+    filename: str = ""
+    data: bytes = b""
+    content_type: str = ""
+    url: str = ""
+
+
+def bulk_import_create(
+    *, kommun: Organisation, actor: Any, items: list[BulkItem]
+) -> Job:
+    """One import per item and the background job that reads them, all saved
+    together or none; raises ValueError for none or too many items."""
+    if not items:
+        raise ValueError(_("Välj minst en fil eller skriv minst en webbadress."))
+    if len(items) > BULK_MAX_ITEMS:
+        raise ValueError(_("Högst %(n)d dokument åt gången.") % {"n": BULK_MAX_ITEMS})
+    with transaction.atomic():
+        imports = ImportJob.objects.bulk_create(
+            ImportJob(
+                kommun=kommun,
+                actor=actor if getattr(actor, "pk", None) else None,
+                data=item.data if not item.url else b"",
+                filename=item.filename[:300],
+                content_type=item.content_type[:200],
+                url=item.url,
+            )
+            for item in items
+        )
+        return job_create(
+            kind=KIND,
+            title=_("Import av %(n)d dokument till %(kommun)s")
+            % {"n": len(items), "kommun": kommun},
+            params={"imports": [job.pk for job in imports]},
+            actor=actor,
+            kommun=kommun,
+        )
+
+
+def bulk_import(job: Job, progress: registry.Progress) -> registry.Output:
+    """Read each import of the batch not yet finished; see the module."""
+    ids: list[int] = job.params["imports"]
+    progress(total=len(ids))
+    for number, import_id in enumerate(ids, 1):
+        progress(
+            step=_("Läser dokument %(n)d av %(of)d") % {"n": number, "of": len(ids)}
+        )
+        import_job_run(job_id=import_id)
+        progress(done=number)
+    imports = list(ImportJob.objects.filter(pk__in=ids).defer("data").order_by("pk"))
+    done = [i for i in imports if i.status == ImportJobStatus.DONE]
+    failed = [i for i in imports if i.status == ImportJobStatus.FAILED]
+    again = len(imports) - len(done) - len(failed)
+    reasons = "; ".join(f"{i.label}: {i.error}" for i in failed[:10])
+    summary = _(
+        "%(done)d inlästa och klara att granska på importsidan, %(again)d försöks "
+        "igen, %(failed)d misslyckades."
+    ) % {"done": len(done), "again": again, "failed": len(failed)}
+    if failed and not done and not again:
+        raise registry.Fail(f"{summary} {reasons}")
+    return registry.Output(message=f"{summary} {reasons}".strip())
+
+
+def import_jobs_sweep(*, now: datetime | None = None) -> SweepSummary:
+    """Imports stuck RUNNING: queued again while attempts are left, else failed."""
+    from .tasks import import_document
+
+    now = now or timezone.now()
+    minutes = settings.IMPORT_JOB_TIMEOUT_MINUTES
+    summary = SweepSummary()
+    stuck = ImportJob.objects.filter(
+        status=ImportJobStatus.RUNNING, updated_at__lt=now - timedelta(minutes=minutes)
+    )
+    for job in stuck.only("pk", "attempts"):
+        still = ImportJob.objects.filter(pk=job.pk, status=ImportJobStatus.RUNNING)
+        if job.attempts < MAX_ATTEMPTS:
+            with transaction.atomic():
+                if still.update(
+                    status=ImportJobStatus.QUEUED,
+                    stage=ImportJobStage.RETRYING,
+                    updated_at=now,
+                    error=_(
+                        "Importen stod still i mer än %(m)d minuter och startas om."
+                    )
+                    % {"m": minutes},
+                ):
+                    import_document.enqueue(job_id=job.pk)
+                    summary.retried += 1
+        elif still.update(
+            status=ImportJobStatus.FAILED,
+            stage=ImportJobStage.FINISHED,
+            updated_at=now,
+            data=b"",
+            error=_(
+                "Importen stod still i mer än %(m)d minuter och har avbrutits efter "
+                "%(n)d försök; inget har sparats."
+            )
+            % {"m": minutes, "n": job.attempts},
+        ):
+            summary.failed += 1
+    return summary
+
+
+def register() -> None:
+    registry.register(
+        registry.JobKind(KIND, bulk_import, max_attempts=2, timeout=timedelta(hours=2))
+    )
+    registry.register_periodic(
+        registry.Periodic(
+            "import_sweep",
+            every=lambda: (
+                timedelta(minutes=settings.JOB_SWEEP_MINUTES)
+                if settings.JOB_SWEEP_MINUTES > 0
+                else None
+            ),
+            enqueue=import_jobs_sweep,
+        )
+    )

@@ -1,0 +1,57 @@
+"""A job's status page (refreshing itself while it runs), its file, and the list."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.http import content_disposition_header
+
+from medborgarloften.accounts.decorators import staff_view
+
+from .models import Job, JobStatus
+from .selectors import job_children, job_for_user, jobs_for_user
+
+#: How often the status page of a running job reloads itself (a meta refresh: the
+#: CSP allows no inline script).
+REFRESH_SECONDS = 2
+
+
+def _job(request: HttpRequest, pk: int) -> Job:
+    job = job_for_user(user=request.user, pk=pk)
+    if job is None:
+        raise Http404("Jobbet finns inte.")
+    return job
+
+
+@staff_view
+def job_list(request: HttpRequest) -> HttpResponse:
+    jobs = jobs_for_user(user=request.user).filter(parent__isnull=True)[:100]
+    return render(request, "jobs/list.html", {"jobs": jobs})
+
+
+@staff_view
+def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _job(request, pk)
+    return render(
+        request,
+        "jobs/job.html",
+        {
+            "job": job,
+            "children": job_children(job=job)[:200],
+            "refresh": 0 if job.finished else REFRESH_SECONDS,
+        },
+    )
+
+
+@staff_view
+def job_download(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _job(request, pk)
+    if job.status != JobStatus.DONE or not job.result:
+        raise Http404("Filen är inte klar.")
+    with job.result.open("rb") as handle:
+        response = HttpResponse(
+            handle.read(), content_type=job.result_type or "application/octet-stream"
+        )
+    name = job.result_name or f"jobb-{job.pk}"
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response
