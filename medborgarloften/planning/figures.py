@@ -85,6 +85,7 @@ def _areas(kommun: Organisation, year: int) -> list[dict[str, Any]]:
                 year,
             ),
             "area": s.area.name if s.area else "",
+            "compare": {"count": s.count, "before": None, "change_percent": None},
         }
         for s in stats
     ]
