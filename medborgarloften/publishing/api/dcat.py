@@ -14,6 +14,7 @@ import datetime as dt
 from typing import Any
 
 from .catalogue import Coverage, Publisher
+from . import plan_tables
 from .selectors import DATASETS, Links
 
 # No dcat:DataService for the API itself: SEMIC's DCAT-AP 3.0.1 shapes hold a
@@ -144,8 +145,8 @@ def catalog(
     }
     landing = _typed(links.site, "foaf:Document")
     datasets = []
-    for name, dataset in DATASETS.items():
-        table = dataset.table
+    tables = [(name, d.table) for name, d in DATASETS.items()]
+    for name, table in tables + list(plan_tables.TABLES.items()):
         distributions = []
         for fmt, path in (("json", name), ("csv", f"{name}.csv")):
             distributions.append(

@@ -10,6 +10,7 @@ from django.conf import settings
 
 from medborgarloften.followup.models import Activity, ReportKind
 from medborgarloften.lib.fields import limit
+from medborgarloften.planning import openapi as planning_openapi
 from medborgarloften.promises.exchange import record_schema
 from medborgarloften.promises.models import PUBLIC_STATUSES
 from medborgarloften.situation.models import Observation, ObservationCategory
@@ -786,6 +787,7 @@ def description(
         "paths": _paths(),
         "components": _components(),
     }
+    planning_openapi.merge(doc, [*_paging(int), _FORMAT], {**_ERRORS_READ, **_COMMON})
     _prune_record_schemas(doc)
     _add_examples(doc)
     return doc
