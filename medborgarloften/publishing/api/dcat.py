@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .catalogue import Coverage, Publisher
 from . import plan_tables
+from .catalogue import Coverage, Publisher
 from .selectors import DATASETS, Links
 
 # No dcat:DataService for the API itself: SEMIC's DCAT-AP 3.0.1 shapes hold a

@@ -25,6 +25,7 @@ from .selectors import Dataset, page
 from .tabular import lines
 from .views import _json, _source, _url_with, api_view, licence
 
+
 @dataclass(frozen=True)
 class Kind:
     """One of the two document lists: its table, public queryset and records."""

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from medborgarloften.publishing.api.fields import TABLES
-from medborgarloften.publishing.api.plan_tables import TABLES as PLAN_TABLES
 from medborgarloften.publishing.api.openapi import FILTER_SCHEMAS, description
+from medborgarloften.publishing.api.plan_tables import TABLES as PLAN_TABLES
 from medborgarloften.publishing.api.selectors import DATASETS
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "api.md"
