@@ -33,6 +33,21 @@ def _date(label: Any, required: bool = True) -> forms.DateField:
     )
 
 
+class _AnalysisChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.focus_area)
+
+
+class _CauseChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.problem.number}: {obj.text[:80]}"
+
+
+class _CommitmentChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.promise}: {obj.text[:80]}"
+
+
 class ReportForm(forms.Form):
     title = free_text(SituationReport, "title", label=_("Titel"))
     year = forms.IntegerField(label=_("Statistikår"), min_value=2000, max_value=2100)
@@ -181,7 +196,7 @@ class CauseForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Tomt: orsakerna i den valda orsaksanalysen."),
     )
-    cause_analysis = forms.ModelChoiceField(
+    cause_analysis = _AnalysisChoice(
         label=_("Från orsaksanalysen"),
         required=False,
         queryset=CauseAnalysis.objects.none(),
@@ -197,13 +212,12 @@ class CauseForm(forms.Form):
         analysis.queryset = CauseAnalysis.objects.filter(
             focus_area__promise__parties=plan.kommun_id
         ).select_related("focus_area")
-        analysis.label_from_instance = lambda a: str(a.focus_area)  # type: ignore[method-assign]
 
 
 class MeasureForm(forms.Form):
     title = free_text(Measure, "title", label=_("Åtgärd"))
     kind = forms.ChoiceField(label=_("Typ"), choices=MeasureKind.choices)
-    causes = forms.ModelMultipleChoiceField(
+    causes = _CauseChoice(
         label=_("Verkar på orsakerna"),
         required=False,
         queryset=Cause.objects.none(),
@@ -241,7 +255,6 @@ class MeasureForm(forms.Form):
         causes.queryset = Cause.objects.filter(problem__plan=plan).select_related(
             "problem"
         )
-        causes.label_from_instance = lambda c: f"{c.problem.number}: {c.text[:80]}"  # type: ignore[method-assign]
         responsible = self.fields["responsible"]
         assert isinstance(responsible, forms.ModelChoiceField)
         responsible.queryset = Organisation.objects.filter(
@@ -274,7 +287,7 @@ class GoalReviseForm(GoalForm):
 
 
 class LinkForm(forms.Form):
-    commitment = forms.ModelChoiceField(
+    commitment = _CommitmentChoice(
         label=_("Åtagande i medborgarlöftet"), queryset=Commitment.objects.none()
     )
     measure = forms.ModelChoiceField(
@@ -288,7 +301,6 @@ class LinkForm(forms.Form):
         commitment = self.fields["commitment"]
         assert isinstance(commitment, forms.ModelChoiceField)
         commitment.queryset = commitments
-        commitment.label_from_instance = lambda c: f"{c.promise}: {c.text[:80]}"  # type: ignore[method-assign]
         measure = self.fields["measure"]
         assert isinstance(measure, forms.ModelChoiceField)
         measure.queryset = Measure.objects.filter(plan=plan)

@@ -204,7 +204,7 @@ def _paths(paging: list[dict[str, Any]], errors: dict[str, Any]) -> dict[str, An
     paths: dict[str, Any] = {}
     for name, (schema, title, one) in _DOCUMENTS.items():
         operation = name.replace("-", "_")
-        listing = {
+        listing: dict[str, Any] = {
             "security": [],
             "responses": {
                 "200": {
@@ -227,7 +227,7 @@ def _paths(paging: list[dict[str, Any]], errors: dict[str, Any]) -> dict[str, An
                 "parameters": [_KOMMUN_FILTER, *paging],
             }
         }
-        as_csv = copy.deepcopy(listing)
+        as_csv: dict[str, Any] = copy.deepcopy(listing)
         as_csv["responses"]["200"]["content"] = copy.deepcopy(csv)
         paths[f"/{name}.csv"] = {
             "get": {

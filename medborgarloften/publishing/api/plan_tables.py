@@ -80,9 +80,9 @@ def coverage() -> dict[str, tuple[list[Organisation], dt.date | None, dt.date | 
         ("situation-reports", public_reports().order_by()),
     ):
         kommuner = list(
-            Organisation.objects.filter(pk__in=queryset.values("kommun")).order_by(
-                "code"
-            )
+            Organisation.objects.filter(
+                pk__in=list(queryset.values_list("kommun", flat=True))
+            ).order_by("code")
         )
         if name == "action-plans":
             span = queryset.aggregate(start=Min("period_start"), end=Max("period_end"))
