@@ -72,7 +72,7 @@ def test_a_problem_without_evidence_shows_an_error_and_saves_nothing(client, wor
     client.force_login(world.editor)
     response = client.post(
         reverse("planning:plan", args=[built.plan.pk]),
-        {"step": "problem", "title": "Utan underlag"},
+        {"step": "problem", "problem-title": "Utan underlag"},
     )
     assert response.status_code == 200
     assert "Peka ut var i lägesbilden" in response.text
@@ -87,14 +87,18 @@ def test_the_steps_add_a_problem_and_link_a_commitment(client, world):
         url,
         {
             "step": "problem",
-            "title": "Våld i centrum",
-            "figure_keys": ["crime:Misshandel"],
+            "problem-title": "Våld i centrum",
+            "problem-figure_keys": ["crime:Misshandel"],
         },
     )
     assert response.status_code == 302
     response = client.post(
         url,
-        {"step": "link", "commitment": world.walks.pk, "measure": built.measure.pk},
+        {
+            "step": "link",
+            "link-commitment": world.walks.pk,
+            "link-measure": built.measure.pk,
+        },
     )
     assert response.status_code == 302
     assert MeasureLink.objects.get(commitment=world.walks).measure == built.measure

@@ -50,20 +50,24 @@ def plan_new(request: HttpRequest, code: str) -> HttpResponse:
 def _forms(
     plan: ActionPlan, figures: list[dict[str, Any]], data: Any, step: str
 ) -> dict[str, forms.Form]:
-    """The form of each step; only the step that was sent is bound."""
+    """The form of each step (prefixed by it: the ids on the page stay unique);
+    only the step that was sent is bound."""
 
     def bound(name: str) -> Any:
         return data if step == name else None
 
     return {
-        "problem": ProblemForm(bound("problem"), plan=plan, figures=figures),
-        "cause": CauseForm(bound("cause"), plan=plan),
-        "measure": MeasureForm(bound("measure"), plan=plan),
-        "goal": GoalAddForm(bound("goal"), plan=plan),
+        "problem": ProblemForm(
+            bound("problem"), plan=plan, figures=figures, prefix="problem"
+        ),
+        "cause": CauseForm(bound("cause"), plan=plan, prefix="cause"),
+        "measure": MeasureForm(bound("measure"), plan=plan, prefix="measure"),
+        "goal": GoalAddForm(bound("goal"), plan=plan, prefix="goal"),
         "link": LinkForm(
             bound("link"),
             plan=plan,
             commitments=selectors.plan_commitments(plan),
+            prefix="link",
         ),
     }
 
