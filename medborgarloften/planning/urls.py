@@ -16,6 +16,10 @@ urlpatterns = [
     path("lagesbild/<int:pk>/anta", views.report_adopt_view, name="report_adopt"),
     path("lagesbild/<int:pk>/revidera", views.report_revise_view, name="report_revise"),
     path("atgardsplan/<int:pk>/", views.plan_detail, name="plan"),
+    path(
+        "lagesbild/<int:pk>/dokument.<str:fmt>", views.report_file, name="report_file"
+    ),
+    path("atgardsplan/<int:pk>/dokument.<str:fmt>", views.plan_file, name="plan_file"),
     path("atgardsplan/<int:pk>/anta", views.plan_adopt_view, name="plan_adopt"),
     path("mal/<int:pk>/revidera", views.goal_revise_view, name="goal_revise"),
 ]
