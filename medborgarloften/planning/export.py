@@ -65,7 +65,9 @@ def plan_pdf(plan: ActionPlan, *, base_url: str = "") -> bytes:
 def _start(title: str, kommun: Any, decision: list[tuple[str, str]]) -> Any:
     document = new_document(title=title, authors=[str(kommun)])
     document.add_heading(clean_text(title), level=0)
-    add_data_table(document, [_("Ärende"), clean_text(title)], decision)
+    add_data_table(
+        document, [_("Ärende"), clean_text(title)], [list(row) for row in decision]
+    )
     return document
 
 
