@@ -10,6 +10,7 @@ from .reports import (
     report_edit,
     report_new,
     report_revise_view,
+    steps_view,
 )
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "report_file",
     "report_new",
     "report_revise_view",
+    "steps_view",
 ]

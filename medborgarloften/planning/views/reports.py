@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.lib.forms import apply_service_errors
 
-from .. import selectors, services
+from .. import checklist, selectors, services
 from ..forms import DecisionForm, ReportForm, SectionForm
 from ..models import SectionKind
 from ..permissions import kommuner_visible_to
@@ -46,6 +46,16 @@ def kommun_page(request: HttpRequest, code: str) -> HttpResponse:
             "reminders": [(r, selectors.reminder_text(r)) for r in reminders],
             "may_edit": can_edit(request.user, kommun),
         },
+    )
+
+
+@staff_view
+def steps_view(request: HttpRequest, code: str) -> HttpResponse:
+    kommun = kommun_for_viewer(request, code)
+    return render(
+        request,
+        "planning/steps.html",
+        {"kommun": kommun, "steps": checklist.steps(kommun=kommun)},
     )
 
 
