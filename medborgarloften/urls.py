@@ -25,6 +25,7 @@ urlpatterns = [
     path("personal/uppfoljning/", include("medborgarloften.followup.urls")),
     path("personal/lagesbild/", include("medborgarloften.situation.urls")),
     path("personal/jobb/", include("medborgarloften.jobs.urls")),
+    path("personal/planering/", include("medborgarloften.planning.urls")),
     path("enkat/", include("medborgarloften.situation.public_urls")),
     # Background tiles from the installation's own MBTiles file (places.maps).
     path("kartor/<int:z>/<int:x>/<int:y>", tile, name="map_tile"),

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "medborgarloften.followup",
     "medborgarloften.documents",
     "medborgarloften.jobs",
+    "medborgarloften.planning",
     "medborgarloften.publishing",
     "medborgarloften.operations",
     "django.contrib.admin",

@@ -45,6 +45,8 @@ from medborgarloften.promises.services import promise_load_record
 from medborgarloften.situation.models import Observation
 from medborgarloften.situation.services import observation_create
 
+from .planning import planning_load, planning_remove
+
 DEMO_DIR = Path(__file__).resolve().parent
 KOMMUNKOD = "0880"
 LPO_NAME = "Lokalpolisområde Kalmar"
@@ -58,6 +60,8 @@ PROMISE_FILES = (
     "lofte_kalmar_2027_2028_utkast.json",
 )
 DEMO_SOURCE = "demo"
+#: The promise whose commitments implement the demo's åtgärdsplan (``planning.py``).
+PLANNING_PROMISE = "lofte_kalmar_2025_2026.json"
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,7 @@ def _remove(kommun: Organisation) -> None:
 
     usernames = [u.username for u in DEMO_USERS]
     Observation.objects.filter(kommun=kommun, reporter__username__in=usernames).delete()
+    planning_remove(kommun)
     Promise.objects.filter(uid__in=demo_promise_ids()).delete()
     User.objects.filter(username__in=usernames, is_superuser=False).delete()
 
@@ -321,6 +326,13 @@ def demo_load(*, reset: bool = False, today: dt.date | None = None) -> DemoSumma
     _activities(loaded, kommun, lpo, areas, users, summary, today)
     _observations(kommun, areas, users["rapportor"], summary, today)
     _plans(loaded, kommun, lpo, areas, today)
+    planning_load(
+        kommun=kommun,
+        lpo=lpo,
+        actor=users[DEMO_MAIN_USER],
+        promise_uid=_read(PLANNING_PROMISE)["id"],
+        today=today,
+    )
     summary.logins = [
         (
             demo.username,

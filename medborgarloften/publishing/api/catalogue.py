@@ -19,6 +19,7 @@ from django.db.models.functions import Coalesce
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Promise
 
+from . import plan_tables
 from .selectors import DATASETS
 
 
@@ -107,5 +108,7 @@ def dataset_coverage() -> dict[str, Coverage]:
     for name in DATASETS:
         start, end = _span(name)
         kommuner = [] if name == "kommuner" else parties
+        coverage[name] = Coverage(kommuner=kommuner, start=start, end=end)
+    for name, (kommuner, start, end) in plan_tables.coverage().items():
         coverage[name] = Coverage(kommuner=kommuner, start=start, end=end)
     return coverage

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from . import plan_tables
 from .catalogue import Coverage, Publisher
 from .selectors import DATASETS, Links
 
@@ -144,8 +145,8 @@ def catalog(
     }
     landing = _typed(links.site, "foaf:Document")
     datasets = []
-    for name, dataset in DATASETS.items():
-        table = dataset.table
+    tables = [(name, d.table) for name, d in DATASETS.items()]
+    for name, table in tables + list(plan_tables.TABLES.items()):
         distributions = []
         for fmt, path in (("json", name), ("csv", f"{name}.csv")):
             distributions.append(

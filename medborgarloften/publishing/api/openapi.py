@@ -13,6 +13,8 @@ from typing import Any
 
 from django.conf import settings
 
+from medborgarloften.planning import openapi as planning_openapi
+
 from . import params
 from .examples import example
 from .selectors import DATASETS
@@ -152,6 +154,11 @@ def description(
             "securitySchemes": copy.deepcopy(common.SECURITY_SCHEMES),
         },
     }
+    planning_openapi.merge(
+        doc,
+        [*common.paging(int), common.FORMAT],
+        {**common.ERRORS_READ, **common.COMMON},
+    )
     _prune_record_schemas(doc)
     _add_examples(doc)
     return doc

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from . import views
+from . import plans, views
 
 app_name = "api"
 
@@ -32,6 +32,24 @@ urlpatterns = [
     path("reports", views.list_view("reports"), name="reports"),
     path("reports.csv", views.list_view("reports", "csv")),
     path("reports/<uuid:ident>", views.detail_view("reports"), name="report"),
+    path("action-plans", plans.list_view("action-plans"), name="action_plans"),
+    path("action-plans.csv", plans.list_view("action-plans", "csv")),
+    path(
+        "action-plans/<int:ident>",
+        plans.detail_view("action-plans"),
+        name="action_plan",
+    ),
+    path(
+        "situation-reports",
+        plans.list_view("situation-reports"),
+        name="situation_reports",
+    ),
+    path("situation-reports.csv", plans.list_view("situation-reports", "csv")),
+    path(
+        "situation-reports/<int:ident>",
+        plans.detail_view("situation-reports"),
+        name="situation_report",
+    ),
     # [\s\S], not ".": a path with a newline or tab must get the JSON 404 too.
     re_path(r"^(?P<rest>[\s\S]*)$", views.not_found),
 ]

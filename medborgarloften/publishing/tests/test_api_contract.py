@@ -10,6 +10,7 @@ import pytest
 
 from medborgarloften.publishing.api.fields import TABLES
 from medborgarloften.publishing.api.openapi import description
+from medborgarloften.publishing.api.plan_tables import TABLES as PLAN_TABLES
 from medborgarloften.publishing.api.selectors import DATASETS
 from medborgarloften.publishing.api.spec.filters import FILTER_SCHEMAS
 
@@ -75,7 +76,7 @@ def test_it_publishes_dcat_ap_se_for_every_table(client):
     assert catalog["dcterms:license"]["@id"].startswith("https://creativecommons.org")
     datasets = catalog["dcat:dataset"]
     assert [d["dcterms:identifier"] for d in datasets] == [
-        f"http://testserver/api/v1/{name}" for name in TABLES
+        f"http://testserver/api/v1/{name}" for name in [*TABLES, *PLAN_TABLES]
     ]
     for dataset in datasets:
         assert dataset["dcterms:publisher"]["foaf:name"]

@@ -18,6 +18,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from .apidata import build
+from .apidata_plans import build_plans
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 
@@ -36,7 +37,9 @@ def keep_the_test_connection():
 
 @pytest.fixture(autouse=True)
 def data(superuser, kalmar, lpo_kalmar, nybro):
-    return build(actor=superuser, kalmar=kalmar, lpo_kalmar=lpo_kalmar, nybro=nybro)
+    api = build(actor=superuser, kalmar=kalmar, lpo_kalmar=lpo_kalmar, nybro=nybro)
+    build_plans(actor=superuser, kalmar=kalmar, promise=api.published)
+    return api
 
 
 @pytest.mark.django_db

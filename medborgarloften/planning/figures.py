@@ -1,0 +1,156 @@
+"""The lägesbild's figures, pulled from the system's own data through the situation
+selectors: reported crime for the kommun (this year and the year before), per area,
+Kolada key figures beside the region, the country and similar kommuner, and survey
+shares by gender and age (small groups suppressed).
+
+Each figure is a plain dict with a stable ``key`` so that a problem in the
+åtgärdsplan can name the figures it rests on. A draft lägesbild shows the figures as
+they are today; adoption stores them on the version (``SituationReport.figures``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from medborgarloften.places.models import Organisation
+from medborgarloften.situation.models import (
+    ALL_AGES,
+    CrimeStatistic,
+    Gender,
+    SurveyIndicator,
+    SurveyResult,
+)
+from medborgarloften.situation.selectors import (
+    crime_rates,
+    key_figure_comparison,
+    share_figure,
+)
+
+GROUPS = ("crime", "area", "kpi", "survey")
+
+
+def _figure(
+    key: str, group: str, label: str, value: float | None, unit: str, year: int
+) -> dict[str, Any]:
+    return {
+        "key": key,
+        "group": group,
+        "label": label,
+        "value": value,
+        "unit": unit,
+        "year": year,
+        "compare": {},
+    }
+
+
+def _crime(kommun: Organisation, year: int) -> list[dict[str, Any]]:
+    rows = []
+    for row in crime_rates(kommun=kommun, year=year):
+        now, before = row["now"], row["before"]
+        figure = _figure(
+            f"crime:{row['category']}",
+            "crime",
+            row["category"],
+            now.rate_per_100k if now else None,
+            _("per 100 000 invånare"),
+            year,
+        )
+        figure["compare"] = {
+            "count": now.count if now else None,
+            "before": before.rate_per_100k if before else None,
+            "change_percent": row["change"],
+        }
+        rows.append(figure)
+    return rows
+
+
+def _areas(kommun: Organisation, year: int) -> list[dict[str, Any]]:
+    stats = (
+        CrimeStatistic.objects.filter(kommun=kommun, area__isnull=False, year=year)
+        .select_related("area")
+        .order_by("area__name", "category")
+    )
+    return [
+        {
+            **_figure(
+                f"area:{s.area_id}:{s.category}",
+                "area",
+                f"{s.category}, {s.area.name if s.area else ''}",
+                s.rate_per_100k if s.rate_per_100k is not None else s.count,
+                _("per 100 000 invånare")
+                if s.rate_per_100k is not None
+                else _("anmälda brott"),
+                year,
+            ),
+            "area": s.area.name if s.area else "",
+            "compare": {"count": s.count, "before": None, "change_percent": None},
+        }
+        for s in stats
+    ]
+
+
+def _key_figures(kommun: Organisation, year: int) -> list[dict[str, Any]]:
+    rows = []
+    for row in key_figure_comparison(kommun=kommun, year=year):
+        figure = _figure(
+            f"kpi:{row['kpi']}",
+            "kpi",
+            str(row["label"]),
+            row["kommun"],
+            "",
+            row["year"],
+        )
+        figure["compare"] = {
+            "region": row["region"],
+            "riket": row["riket"],
+            "similar": row["similar"],
+            "similar_n": row["similar_n"],
+        }
+        rows.append(figure)
+    return rows
+
+
+def _survey(kommun: Organisation, year: int) -> list[dict[str, Any]]:
+    survey_year = (
+        SurveyResult.objects.filter(kommun=kommun, year__lte=year)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    if survey_year is None:
+        return []
+    labels = dict(SurveyIndicator.choices)
+    genders = dict(Gender.choices)
+    results = SurveyResult.objects.filter(
+        kommun=kommun, year=survey_year, area__isnull=True
+    ).order_by("indicator", "gender", "age_group")
+    rows = []
+    for result in results:
+        shown = share_figure(result.share, result.respondents)
+        if not shown.shown:
+            continue  # a suppressed group is never stored, not even in a snapshot
+        age = _("alla åldrar") if result.age_group == ALL_AGES else result.age_group
+        figure = _figure(
+            f"survey:{result.indicator}:{result.gender}:{result.age_group}",
+            "survey",
+            f"{labels.get(result.indicator, result.indicator)}, "
+            f"{genders.get(result.gender, result.gender)}, {age}",
+            shown.value,
+            "%",
+            survey_year,
+        )
+        figure["compare"] = {"respondents": result.respondents}
+        rows.append(figure)
+    return rows
+
+
+def current_figures(*, kommun: Organisation, year: int) -> list[dict[str, Any]]:
+    """Today's figures for the kommun's lägesbild of ``year``."""
+    return [
+        *_crime(kommun, year),
+        *_areas(kommun, year),
+        *_key_figures(kommun, year),
+        *_survey(kommun, year),
+    ]

@@ -1,0 +1,306 @@
+"""Forms of the lägesbild and åtgärdsplan pages. They parse; the services save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from medborgarloften.lib.forms import free_text
+from medborgarloften.places.models import Organisation
+from medborgarloften.promises.models import Commitment
+from medborgarloften.situation.models import CauseAnalysis
+
+from .models import (
+    ActionPlan,
+    Cause,
+    Goal,
+    Measure,
+    MeasureKind,
+    Problem,
+    SectionKind,
+    SituationReport,
+    SituationSection,
+)
+
+_DATE = {"type": "date"}
+
+
+def _date(label: Any, required: bool = True) -> forms.DateField:
+    return forms.DateField(
+        label=label, required=required, widget=forms.DateInput(attrs=_DATE)
+    )
+
+
+class _AnalysisChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.focus_area)
+
+
+class _CauseChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.problem.number}: {obj.text[:80]}"
+
+
+class _CommitmentChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.promise}: {obj.text[:80]}"
+
+
+class ReportForm(forms.Form):
+    title = free_text(SituationReport, "title", label=_("Titel"))
+    year = forms.IntegerField(label=_("Statistikår"), min_value=2000, max_value=2100)
+    summary = free_text(
+        SituationReport,
+        "summary",
+        label=_("Sammanfattning"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    crime_text = free_text(
+        SituationReport,
+        "crime_text",
+        label=_("Brottsligheten i kommunen"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Kommentar till siffrorna: omfattning, var, vilka som drabbas."),
+    )
+    analysis = free_text(
+        SituationReport,
+        "analysis",
+        label=_("Analys"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Vad brottsligheten och den andra informationen betyder "
+            "tillsammans. Krävs för att anta lägesbilden."
+        ),
+    )
+    revision_months = forms.IntegerField(
+        label=_("Revideras var (månader)"), min_value=1, max_value=60, initial=12
+    )
+
+
+class SectionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Del"), choices=SectionKind.choices)
+    heading = free_text(SituationSection, "heading", label=_("Rubrik"))
+    text = free_text(
+        SituationSection,
+        "text",
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    sources = free_text(
+        SituationSection,
+        "sources",
+        label=_("Källor"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("En källa per rad."),
+    )
+
+
+class DecisionForm(forms.Form):
+    adopted_on = _date(_("Beslutsdatum"))
+    decision_body = forms.CharField(
+        label=_("Beslutande organ"),
+        max_length=200,
+        help_text=_("T.ex. kommunstyrelsen eller kommunfullmäktige."),
+    )
+    diarienummer = forms.CharField(label=_("Diarienummer"), max_length=60)
+
+
+class PlanAdoptForm(DecisionForm):
+    overlap_confirmed = forms.BooleanField(
+        label=_("Jag vet att planen överlappar en antagen plan, och båda ska gälla."),
+        required=False,
+    )
+
+
+class PlanForm(forms.Form):
+    title = free_text(ActionPlan, "title", label=_("Titel"))
+    situation_report = forms.ModelChoiceField(
+        label=_("Bygger på lägesbilden"), queryset=SituationReport.objects.none()
+    )
+    period_start = _date(_("Gäller från"))
+    period_end = _date(_("Gäller till"))
+    parties = forms.ModelMultipleChoiceField(
+        label=_("Andra parter"),
+        required=False,
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    follow_up = free_text(
+        ActionPlan,
+        "follow_up",
+        label=_("Så följs planen upp"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, kommun: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["situation_report"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = SituationReport.objects.filter(kommun=kommun)
+        parties = self.fields["parties"]
+        assert isinstance(parties, forms.ModelMultipleChoiceField)
+        parties.queryset = Organisation.objects.filter(serves=kommun).order_by("name")
+
+
+class ProblemForm(forms.Form):
+    title = free_text(Problem, "title", label=_("Problem"))
+    description = free_text(
+        Problem,
+        "description",
+        label=_("Beskrivning"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    sections = forms.ModelMultipleChoiceField(
+        label=_("Syns i avsnitten"),
+        required=False,
+        queryset=SituationSection.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    figure_keys = forms.MultipleChoiceField(
+        label=_("Syns i siffrorna"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(
+        self, *args: Any, plan: ActionPlan, figures: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        sections = self.fields["sections"]
+        assert isinstance(sections, forms.ModelMultipleChoiceField)
+        sections.queryset = SituationSection.objects.filter(
+            report=plan.situation_report_id
+        )
+        keys = self.fields["figure_keys"]
+        assert isinstance(keys, forms.MultipleChoiceField)
+        keys.choices = [(f["key"], f["label"]) for f in figures]
+
+
+class CauseForm(forms.Form):
+    problem = forms.ModelChoiceField(
+        label=_("Problem"), queryset=Problem.objects.none()
+    )
+    text = free_text(
+        Cause,
+        "text",
+        label=_("Trolig orsak"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Tomt: orsakerna i den valda orsaksanalysen."),
+    )
+    cause_analysis = _AnalysisChoice(
+        label=_("Från orsaksanalysen"),
+        required=False,
+        queryset=CauseAnalysis.objects.none(),
+    )
+
+    def __init__(self, *args: Any, plan: ActionPlan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        problem = self.fields["problem"]
+        assert isinstance(problem, forms.ModelChoiceField)
+        problem.queryset = Problem.objects.filter(plan=plan)
+        analysis = self.fields["cause_analysis"]
+        assert isinstance(analysis, forms.ModelChoiceField)
+        analysis.queryset = CauseAnalysis.objects.filter(
+            focus_area__promise__parties=plan.kommun_id
+        ).select_related("focus_area")
+
+
+class MeasureForm(forms.Form):
+    title = free_text(Measure, "title", label=_("Åtgärd"))
+    kind = forms.ChoiceField(label=_("Typ"), choices=MeasureKind.choices)
+    causes = _CauseChoice(
+        label=_("Verkar på orsakerna"),
+        required=False,
+        queryset=Cause.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    description = free_text(
+        Measure,
+        "description",
+        label=_("Beskrivning"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    responsible = forms.ModelChoiceField(
+        label=_("Ansvarig organisation"),
+        required=False,
+        queryset=Organisation.objects.none(),
+    )
+    responsible_role = free_text(
+        Measure, "responsible_role", label=_("Ansvarig roll"), required=False
+    )
+    starts_on = _date(_("Från"), required=False)
+    ends_on = _date(_("Till"), required=False)
+    follow_up = free_text(
+        Measure,
+        "follow_up",
+        label=_("Så följs den upp"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, plan: ActionPlan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        causes = self.fields["causes"]
+        assert isinstance(causes, forms.ModelMultipleChoiceField)
+        causes.queryset = Cause.objects.filter(problem__plan=plan).select_related(
+            "problem"
+        )
+        responsible = self.fields["responsible"]
+        assert isinstance(responsible, forms.ModelChoiceField)
+        responsible.queryset = Organisation.objects.filter(
+            pk=plan.kommun_id
+        ) | Organisation.objects.filter(serves=plan.kommun_id)
+
+
+class GoalForm(forms.Form):
+    text = free_text(Goal, "text", label=_("Mål"))
+    indicator = free_text(Goal, "indicator", label=_("Indikator"))
+    baseline = free_text(Goal, "baseline", label=_("Utgångsvärde"))
+    target = free_text(Goal, "target", label=_("Målvärde"))
+    due_on = _date(_("Ska nås senast"))
+
+
+class GoalAddForm(GoalForm):
+    measure = forms.ModelChoiceField(label=_("Åtgärd"), queryset=Measure.objects.none())
+
+    field_order = ["measure"]
+
+    def __init__(self, *args: Any, plan: ActionPlan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        measure = self.fields["measure"]
+        assert isinstance(measure, forms.ModelChoiceField)
+        measure.queryset = Measure.objects.filter(plan=plan)
+
+
+class GoalReviseForm(GoalForm):
+    reason = free_text(Goal, "reason", label=_("Skäl till ändringen"))
+
+
+class LinkForm(forms.Form):
+    commitment = _CommitmentChoice(
+        label=_("Åtagande i medborgarlöftet"), queryset=Commitment.objects.none()
+    )
+    measure = forms.ModelChoiceField(
+        label=_("Genomför åtgärden"), queryset=Measure.objects.none()
+    )
+
+    def __init__(
+        self, *args: Any, plan: ActionPlan, commitments: Any, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        commitment = self.fields["commitment"]
+        assert isinstance(commitment, forms.ModelChoiceField)
+        commitment.queryset = commitments
+        measure = self.fields["measure"]
+        assert isinstance(measure, forms.ModelChoiceField)
+        measure.queryset = Measure.objects.filter(plan=plan)

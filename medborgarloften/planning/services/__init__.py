@@ -1,0 +1,41 @@
+"""The only writers of the lägesbild (``reports``) and the åtgärdsplan (``plans``,
+``links``). Every function checks permissions, validates, then saves in one
+transaction."""
+
+from .links import agreement_link, commitment_link, link_remove
+from .plans import (
+    cause_add,
+    goal_add,
+    goal_revise,
+    measure_add,
+    plan_adopt,
+    plan_create,
+    problem_add,
+)
+from .reports import (
+    report_adopt,
+    report_create,
+    report_revise,
+    report_update,
+    section_add,
+    section_delete,
+)
+
+__all__ = [
+    "agreement_link",
+    "cause_add",
+    "commitment_link",
+    "goal_add",
+    "goal_revise",
+    "link_remove",
+    "measure_add",
+    "plan_adopt",
+    "plan_create",
+    "problem_add",
+    "report_adopt",
+    "report_create",
+    "report_revise",
+    "report_update",
+    "section_add",
+    "section_delete",
+]

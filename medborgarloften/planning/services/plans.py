@@ -1,0 +1,320 @@
+"""Writes of the åtgärdsplan, step by step as Brå's template runs: problems → causes
+→ measures → goals; then adoption. A goal revision is a new version."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from medborgarloften.places.models import Organisation
+from medborgarloften.situation.models import CauseAnalysis
+
+from ..models import (
+    ActionPlan,
+    Cause,
+    DocumentStatus,
+    Goal,
+    Measure,
+    MeasureKind,
+    Problem,
+    SituationReport,
+    SituationSection,
+)
+from ..permissions import check_edit
+from ..selectors import figures_of, overlapping_plans
+
+
+def _check_draft(plan: ActionPlan) -> None:
+    if plan.is_adopted:
+        raise ValidationError(
+            _("En antagen åtgärdsplan ändras inte; målen kan revideras.")
+        )
+
+
+def _required(**values: str) -> None:
+    missing = {
+        name: _("Måste fyllas i.")
+        for name, value in values.items()
+        if not value.strip()
+    }
+    if missing:
+        raise ValidationError(missing)
+
+
+def plan_create(
+    *,
+    actor: Any,
+    kommun: Organisation,
+    title: str,
+    situation_report: SituationReport,
+    period_start: dt.date,
+    period_end: dt.date,
+    parties: Iterable[Organisation] = (),
+    follow_up: str = "",
+) -> ActionPlan:
+    """A draft åtgärdsplan of the kommun, resting on one of its lägesbilder."""
+    check_edit(actor, kommun)
+    _required(title=title)
+    if situation_report.kommun_id != kommun.pk:
+        raise ValidationError(
+            {"situation_report": _("Lägesbilden hör till en annan kommun.")}
+        )
+    if period_end < period_start:
+        raise ValidationError(
+            {"period_end": _("Periodens slut kan inte ligga före dess början.")}
+        )
+    with transaction.atomic():
+        plan = ActionPlan.objects.create(
+            kommun=kommun,
+            title=title,
+            situation_report=situation_report,
+            period_start=period_start,
+            period_end=period_end,
+            follow_up=follow_up,
+            created_by=actor,
+        )
+        plan.parties.set(list(parties))
+    return plan
+
+
+def _next(model: Any, plan: ActionPlan) -> int:
+    last = model.objects.filter(plan=plan).aggregate(last=Max("number"))["last"]
+    return int(last or 0) + 1
+
+
+def problem_add(
+    *,
+    actor: Any,
+    plan: ActionPlan,
+    title: str,
+    description: str = "",
+    sections: Iterable[SituationSection] = (),
+    figure_keys: Iterable[str] = (),
+) -> Problem:
+    """The next numbered problem, with the sections and figures of the plan's
+    lägesbild it rests on."""
+    check_edit(actor, plan.kommun)
+    _check_draft(plan)
+    _required(title=title)
+    sections = list(sections)
+    keys = list(dict.fromkeys(figure_keys))
+    if any(s.report_id != plan.situation_report_id for s in sections):
+        raise ValidationError(
+            {"sections": _("Avsnitten ska höra till planens lägesbild.")}
+        )
+    known = {f["key"] for f in figures_of(plan.situation_report)}
+    unknown = [k for k in keys if k not in known]
+    if unknown:
+        raise ValidationError(
+            {
+                "figure_keys": _("Siffrorna finns inte i lägesbilden: %(keys)s")
+                % {"keys": ", ".join(unknown)}
+            }
+        )
+    if not sections and not keys:
+        raise ValidationError(
+            {
+                "sections": _(
+                    "Peka ut var i lägesbilden problemet syns: ett avsnitt eller "
+                    "en siffra."
+                )
+            }
+        )
+    with transaction.atomic():
+        problem = Problem.objects.create(
+            plan=plan,
+            number=_next(Problem, plan),
+            title=title,
+            description=description,
+            figure_keys=keys,
+        )
+        problem.sections.set(sections)
+    return problem
+
+
+def cause_add(
+    *,
+    actor: Any,
+    problem: Problem,
+    text: str,
+    cause_analysis: CauseAnalysis | None = None,
+) -> Cause:
+    """A probable cause of a problem, maybe taken from a focus area's orsaksanalys
+    of a promise the kommun is party to."""
+    plan = problem.plan
+    check_edit(actor, plan.kommun)
+    _check_draft(plan)
+    if not text.strip() and cause_analysis is not None:
+        text = cause_analysis.causes
+    _required(text=text)
+    if (
+        cause_analysis is not None
+        and not cause_analysis.focus_area.promise.parties.filter(
+            pk=plan.kommun_id
+        ).exists()
+    ):
+        raise ValidationError(
+            {"cause_analysis": _("Orsaksanalysen hör till en annan kommuns löfte.")}
+        )
+    with transaction.atomic():
+        last = problem.causes.aggregate(last=Max("position"))["last"]
+        return Cause.objects.create(
+            problem=problem,
+            text=text,
+            cause_analysis=cause_analysis,
+            position=(last or 0) + 1,
+        )
+
+
+def measure_add(
+    *,
+    actor: Any,
+    plan: ActionPlan,
+    title: str,
+    kind: str,
+    causes: Iterable[Cause] = (),
+    description: str = "",
+    responsible: Organisation | None = None,
+    responsible_role: str = "",
+    starts_on: dt.date | None = None,
+    ends_on: dt.date | None = None,
+    follow_up: str = "",
+) -> Measure:
+    """The next numbered measure and the causes it acts on."""
+    check_edit(actor, plan.kommun)
+    _check_draft(plan)
+    _required(title=title)
+    errors: dict[str, str] = {}
+    if kind not in MeasureKind.values:
+        errors["kind"] = _("Välj situationell eller social åtgärd.")
+    causes = list(causes)
+    if any(c.problem.plan_id != plan.pk for c in causes):
+        errors["causes"] = _("Orsakerna ska höra till samma åtgärdsplan.")
+    if starts_on and ends_on and ends_on < starts_on:
+        errors["ends_on"] = _("Slutet kan inte ligga före början.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        measure = Measure.objects.create(
+            plan=plan,
+            number=_next(Measure, plan),
+            title=title,
+            kind=kind,
+            description=description,
+            responsible=responsible,
+            responsible_role=responsible_role,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            follow_up=follow_up,
+        )
+        measure.causes.set(causes)
+    return measure
+
+
+def _check_goal(text: str, indicator: str, baseline: str, target: str) -> None:
+    _required(text=text, indicator=indicator, baseline=baseline, target=target)
+
+
+def goal_add(
+    *,
+    actor: Any,
+    measure: Measure,
+    text: str,
+    indicator: str,
+    baseline: str,
+    target: str,
+    due_on: dt.date,
+) -> Goal:
+    """A SMART goal: what, measured how, from what, to what, by when."""
+    check_edit(actor, measure.plan.kommun)
+    _check_draft(measure.plan)
+    _check_goal(text, indicator, baseline, target)
+    with transaction.atomic():
+        return Goal.objects.create(
+            measure=measure,
+            text=text,
+            indicator=indicator,
+            baseline=baseline,
+            target=target,
+            due_on=due_on,
+        )
+
+
+def goal_revise(
+    *,
+    actor: Any,
+    goal: Goal,
+    text: str,
+    indicator: str,
+    baseline: str,
+    target: str,
+    due_on: dt.date,
+    reason: str,
+) -> Goal:
+    """A new version of a goal, also of an adopted plan; the old version and its
+    text stay as they were."""
+    check_edit(actor, goal.measure.plan.kommun)
+    _check_goal(text, indicator, baseline, target)
+    _required(reason=reason)
+    if Goal.objects.filter(replaces=goal).exists():
+        raise ValidationError(_("Målet har redan en nyare version."))
+    with transaction.atomic():
+        return Goal.objects.create(
+            measure=goal.measure,
+            text=text,
+            indicator=indicator,
+            baseline=baseline,
+            target=target,
+            due_on=due_on,
+            version=goal.version + 1,
+            replaces=goal,
+            reason=reason,
+        )
+
+
+def plan_adopt(
+    *,
+    actor: Any,
+    plan: ActionPlan,
+    adopted_on: dt.date,
+    decision_body: str,
+    diarienummer: str,
+    overlap_confirmed: bool = False,
+) -> ActionPlan:
+    """Adopt a draft plan that rests on an adopted lägesbild and has problems and
+    measures. An adopted plan of the same kommun for an overlapping period is
+    flagged: adoption then needs ``overlap_confirmed``."""
+    check_edit(actor, plan.kommun)
+    _check_draft(plan)
+    _required(decision_body=decision_body, diarienummer=diarienummer)
+    errors: list[str] = []
+    if not plan.situation_report.is_adopted:
+        errors.append(_("Lägesbilden som planen bygger på är inte antagen."))
+    if not plan.problems.exists():
+        errors.append(_("Planen har inga problem."))
+    if not plan.measures.exists():
+        errors.append(_("Planen har inga åtgärder."))
+    overlaps = overlapping_plans(plan)
+    if overlaps and not overlap_confirmed:
+        errors.append(
+            _(
+                "Planen överlappar den antagna planen %(plans)s för samma kommun "
+                "och period. Bekräfta att båda ska gälla."
+            )
+            % {"plans": ", ".join(str(p) for p in overlaps)}
+        )
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        plan.status = DocumentStatus.ADOPTED
+        plan.adopted_on = adopted_on
+        plan.decision_body = decision_body
+        plan.diarienummer = diarienummer
+        plan.save()
+    return plan

@@ -1,0 +1,65 @@
+"""The lägesbild and the åtgärdsplan as files for a KS/KF-ärende: a tagged PDF with
+the ärende block and the chain, rendered to an image that is not blank, and a Word
+file that opens with the same content."""
+
+from __future__ import annotations
+
+import io
+
+import pdfplumber
+import pytest
+from django.urls import reverse
+from docx import Document
+
+from .conftest import build_plan
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_plan_pdf_carries_the_arende_and_the_chain(client, world):
+    built = build_plan(world)
+    client.force_login(world.editor)
+    response = client.get(reverse("planning:plan_file", args=[built.plan.pk, "pdf"]))
+    assert response["Content-Type"] == "application/pdf"
+    with pdfplumber.open(io.BytesIO(response.content)) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+        image = pdf.pages[0].to_image(resolution=40).original.convert("L")
+    assert "KS 2026/30" in text and "Kommunfullmäktige" in text
+    assert "1. Skadegörelse i Berga" in text
+    assert "Ny belysning i Berga" in text
+    low, high = image.getextrema()
+    assert low < 100 < high  # ink on paper, not a blank page
+
+
+def test_the_lagesbild_docx_opens_with_its_sections_and_figures(client, world):
+    build_plan(world)
+    client.force_login(world.editor)
+    response = client.get(
+        reverse("planning:report_file", args=[world.report.pk, "docx"])
+    )
+    document = Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "Skolan" in text and "Källor: Skolverket 2025" in text
+    assert "KS 2026/12" in cells
+    assert "Misshandel" in cells
+    assert document.core_properties.title == "Lägesbild Kalmar 2025 (v1)"
+
+
+def test_a_draft_plan_docx_proposes_a_decision(client, world):
+    built = build_plan(world, adopt=False)
+    client.force_login(world.editor)
+    response = client.get(reverse("planning:plan_file", args=[built.plan.pk, "docx"]))
+    cells = [
+        c.text
+        for t in Document(io.BytesIO(response.content)).tables
+        for r in t.rows
+        for c in r.cells
+    ]
+    assert any(c.startswith("Förslag till beslut") for c in cells)
+
+
+def test_another_kommun_gets_no_file(client, world, other_kommun_editor):
+    client.force_login(other_kommun_editor)
+    url = reverse("planning:report_file", args=[world.report.pk, "pdf"])
+    assert client.get(url).status_code == 403

@@ -1,0 +1,137 @@
+"""The staff pages: who may read and write, and the steps of the plan."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from medborgarloften.planning.models import MeasureLink, Problem, SituationReport
+
+from .conftest import adopt_report, build_plan
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_shows_the_kommun_page_to_a_viewer_without_edit_buttons(
+    client, world, kommun_viewer
+):
+    client.force_login(kommun_viewer)
+    response = client.get(reverse("planning:kommun", args=["0880"]))
+    assert response.status_code == 200
+    assert "Lägesbild Kalmar 2025" in response.text
+    assert reverse("planning:report_new", args=["0880"]) not in response.text
+
+
+def test_it_refuses_another_kommuns_editor(client, world, other_kommun_editor):
+    client.force_login(other_kommun_editor)
+    assert (
+        client.get(reverse("planning:report", args=[world.report.pk])).status_code
+        == 403
+    )
+    response = client.post(
+        reverse("planning:report_new", args=["0880"]),
+        {"title": "X", "year": 2025, "revision_months": 12},
+    )
+    assert response.status_code == 403
+    assert SituationReport.objects.count() == 1
+
+
+def test_an_editor_creates_and_adopts_a_lagesbild(client, world):
+    client.force_login(world.editor)
+    response = client.post(
+        reverse("planning:report_new", args=["0880"]),
+        {
+            "title": "Lägesbild 2026",
+            "year": 2025,
+            "revision_months": 24,
+            "analysis": "Analys.",
+        },
+    )
+    report = SituationReport.objects.get(title="Lägesbild 2026")
+    assert response.url == reverse("planning:report", args=[report.pk])
+    page = client.get(response.url)
+    assert "Misshandel" in page.text  # today's figures while a draft
+    response = client.post(
+        reverse("planning:report_adopt", args=[report.pk]),
+        {"adopted_on": "2026-02-01", "decision_body": "KS", "diarienummer": ""},
+    )
+    assert response.status_code == 200
+    assert "Något behöver rättas" in response.text
+    report.refresh_from_db()
+    assert not report.is_adopted
+    client.post(
+        reverse("planning:report_adopt", args=[report.pk]),
+        {"adopted_on": "2026-02-01", "decision_body": "KS", "diarienummer": "KS 1"},
+    )
+    report.refresh_from_db()
+    assert report.is_adopted and report.figures
+
+
+def test_a_problem_without_evidence_shows_an_error_and_saves_nothing(client, world):
+    built = build_plan(world, adopt=False)
+    client.force_login(world.editor)
+    response = client.post(
+        reverse("planning:plan", args=[built.plan.pk]),
+        {"step": "problem", "problem-title": "Utan underlag"},
+    )
+    assert response.status_code == 200
+    assert "Peka ut var i lägesbilden" in response.text
+    assert Problem.objects.filter(plan=built.plan).count() == 1
+
+
+def test_the_steps_add_a_problem_and_link_a_commitment(client, world):
+    built = build_plan(world, adopt=False)
+    client.force_login(world.editor)
+    url = reverse("planning:plan", args=[built.plan.pk])
+    response = client.post(
+        url,
+        {
+            "step": "problem",
+            "problem-title": "Våld i centrum",
+            "problem-figure_keys": ["crime:Misshandel"],
+        },
+    )
+    assert response.status_code == 302
+    response = client.post(
+        url,
+        {
+            "step": "link",
+            "link-commitment": world.walks.pk,
+            "link-measure": built.measure.pk,
+        },
+    )
+    assert response.status_code == 302
+    assert MeasureLink.objects.get(commitment=world.walks).measure == built.measure
+    page = client.get(url)
+    assert "Problem 2: Våld i centrum" in page.text
+    assert "Misshandel: 1080.0" in page.text
+    assert "Problem 2 (Våld i centrum) har ingen åtgärd." in page.text
+
+
+def test_a_goal_is_revised_on_its_own_page(client, world):
+    built = build_plan(world)
+    client.force_login(world.editor)
+    response = client.post(
+        reverse("planning:goal_revise", args=[built.goal.pk]),
+        {
+            "text": "Ny",
+            "indicator": "i",
+            "baseline": "40",
+            "target": "25",
+            "due_on": "2027-12-31",
+            "reason": "Ny kunskap",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("planning:plan", args=[built.plan.pk]))
+    assert "Färre anmälda skadegörelsebrott" in page.text and "Ny kunskap" in page.text
+
+
+def test_an_adopted_lagesbild_offers_a_revision(client, world):
+    adopt_report(world)
+    client.force_login(world.editor)
+    page = client.get(reverse("planning:report", args=[world.report.pk]))
+    assert reverse("planning:report_revise", args=[world.report.pk]) in page.text
+    response = client.post(reverse("planning:report_revise", args=[world.report.pk]))
+    revision = SituationReport.objects.get(version=2)
+    assert response.url == reverse("planning:report", args=[revision.pk])

@@ -1,0 +1,26 @@
+"""/personal/planering/ (namespace ``planning``): lägesbild document, åtgärdsplan."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "planning"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<str:code>/", views.kommun_page, name="kommun"),
+    path("<str:code>/steg", views.steps_view, name="steps"),
+    path("<str:code>/lagesbild/ny", views.report_new, name="report_new"),
+    path("<str:code>/atgardsplan/ny", views.plan_new, name="plan_new"),
+    path("lagesbild/<int:pk>/", views.report_detail, name="report"),
+    path("lagesbild/<int:pk>/andra", views.report_edit, name="report_edit"),
+    path("lagesbild/<int:pk>/anta", views.report_adopt_view, name="report_adopt"),
+    path("lagesbild/<int:pk>/revidera", views.report_revise_view, name="report_revise"),
+    path("atgardsplan/<int:pk>/", views.plan_detail, name="plan"),
+    path(
+        "lagesbild/<int:pk>/dokument.<str:fmt>", views.report_file, name="report_file"
+    ),
+    path("atgardsplan/<int:pk>/dokument.<str:fmt>", views.plan_file, name="plan_file"),
+    path("atgardsplan/<int:pk>/anta", views.plan_adopt_view, name="plan_adopt"),
+    path("mal/<int:pk>/revidera", views.goal_revise_view, name="goal_revise"),
+]

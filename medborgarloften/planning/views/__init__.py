@@ -1,0 +1,31 @@
+"""Staff pages of the lägesbild document and the åtgärdsplan, per workflow."""
+
+from .documents import plan_file, report_file
+from .plans import goal_revise_view, plan_adopt_view, plan_detail, plan_new
+from .reports import (
+    index,
+    kommun_page,
+    report_adopt_view,
+    report_detail,
+    report_edit,
+    report_new,
+    report_revise_view,
+    steps_view,
+)
+
+__all__ = [
+    "goal_revise_view",
+    "index",
+    "kommun_page",
+    "plan_adopt_view",
+    "plan_detail",
+    "plan_file",
+    "plan_new",
+    "report_adopt_view",
+    "report_detail",
+    "report_edit",
+    "report_file",
+    "report_new",
+    "report_revise_view",
+    "steps_view",
+]

@@ -1,0 +1,45 @@
+"""The lägesbild and the åtgärdsplan as PDF and Word files for a KS/KF-ärende."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+
+from medborgarloften.accounts.decorators import staff_view
+
+from .. import export
+from ._common import plan_for, report_for
+
+_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def _file(data: bytes, fmt: str, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@staff_view
+def report_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in _TYPES:
+        raise Http404
+    report = report_for(request, pk)
+    name = f"lagesbild-{report.kommun.code}-v{report.version}"
+    if fmt == "pdf":
+        base = request.build_absolute_uri("/")
+        return _file(export.report_pdf(report, base_url=base), fmt, name)
+    return _file(export.report_docx(report), fmt, name)
+
+
+@staff_view
+def plan_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in _TYPES:
+        raise Http404
+    plan = plan_for(request, pk)
+    name = f"atgardsplan-{plan.kommun.code}-{plan.pk}"
+    if fmt == "pdf":
+        base = request.build_absolute_uri("/")
+        return _file(export.plan_pdf(plan, base_url=base), fmt, name)
+    return _file(export.plan_docx(plan), fmt, name)

@@ -1,0 +1,187 @@
+"""The åtgärdsplan, built step by step on one page: problems → causes → measures →
+goals → commitments linked; then adoption. A goal is revised on its own page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.forms import apply_service_errors
+
+from .. import selectors, services
+from ..forms import (
+    CauseForm,
+    GoalAddForm,
+    GoalReviseForm,
+    LinkForm,
+    MeasureForm,
+    PlanAdoptForm,
+    PlanForm,
+    ProblemForm,
+)
+from ..models import ActionPlan, Goal
+from ._common import can_edit, kommun_for_editor, plan_for
+
+
+@staff_view
+def plan_new(request: HttpRequest, code: str) -> HttpResponse:
+    kommun = kommun_for_editor(request, code)
+    form = PlanForm(request.POST or None, kommun=kommun)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_create(
+                actor=request.user, kommun=kommun, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Åtgärdsplanen är skapad."))
+            return redirect("planning:plan", pk=plan.pk)
+    return render(request, "planning/plan_form.html", {"kommun": kommun, "form": form})
+
+
+def _forms(
+    plan: ActionPlan, figures: list[dict[str, Any]], data: Any, step: str
+) -> dict[str, forms.Form]:
+    """The form of each step (prefixed by it: the ids on the page stay unique);
+    only the step that was sent is bound."""
+
+    def bound(name: str) -> Any:
+        return data if step == name else None
+
+    return {
+        "problem": ProblemForm(
+            bound("problem"), plan=plan, figures=figures, prefix="problem"
+        ),
+        "cause": CauseForm(bound("cause"), plan=plan, prefix="cause"),
+        "measure": MeasureForm(bound("measure"), plan=plan, prefix="measure"),
+        "goal": GoalAddForm(bound("goal"), plan=plan, prefix="goal"),
+        "link": LinkForm(
+            bound("link"),
+            plan=plan,
+            commitments=selectors.plan_commitments(plan),
+            prefix="link",
+        ),
+    }
+
+
+def _save(request: HttpRequest, plan: ActionPlan, step: str, form: forms.Form) -> None:
+    data = dict(form.cleaned_data)
+    actor = request.user
+    if step == "problem":
+        services.problem_add(actor=actor, plan=plan, **data)
+    elif step == "cause":
+        services.cause_add(actor=actor, **data)
+    elif step == "measure":
+        services.measure_add(actor=actor, plan=plan, **data)
+    elif step == "goal":
+        services.goal_add(actor=actor, **data)
+    elif step == "link":
+        services.commitment_link(actor=actor, **data)
+
+
+_SAVED = {
+    "problem": _("Problemet är sparat."),
+    "cause": _("Orsaken är sparad."),
+    "measure": _("Åtgärden är sparad."),
+    "goal": _("Målet är sparat."),
+    "link": _("Åtagandet är kopplat till åtgärden."),
+}
+
+
+@staff_view
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = plan_for(request, pk)
+    figures = selectors.figures_of(plan.situation_report)
+    step = request.POST.get("step", "") if request.method == "POST" else ""
+    if request.method == "POST":
+        plan_for(request, pk, edit=True)
+        if "unlink" in request.POST:
+            link = get_object_or_404(
+                services.links.MeasureLink,
+                pk=request.POST["unlink"],
+                measure__plan=plan,
+            )
+            services.link_remove(actor=request.user, link=link)
+            messages.success(request, _("Kopplingen är borttagen."))
+            return redirect("planning:plan", pk=plan.pk)
+    step_forms = _forms(plan, figures, request.POST, step)
+    form = step_forms.get(step)
+    if form is not None and form.is_valid():
+        try:
+            _save(request, plan, step, form)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _SAVED[str(step)])
+            return redirect(f"{request.path}#steg-{step}")
+    selectors.annotate_plan(plan, figures)
+    return render(
+        request,
+        "planning/plan_detail.html",
+        {
+            "kommun": plan.kommun,
+            "plan": plan,
+            "flags": selectors.plan_flags(plan),
+            "commitments": selectors.plan_commitments(plan),
+            "forms": step_forms,
+            "step": step,
+            "may_edit": can_edit(request.user, plan.kommun),
+        },
+    )
+
+
+@staff_view
+def plan_adopt_view(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = plan_for(request, pk, edit=True)
+    form = PlanAdoptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_adopt(actor=request.user, plan=plan, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Åtgärdsplanen är antagen."))
+            return redirect("planning:plan", pk=plan.pk)
+    return render(
+        request,
+        "planning/adopt.html",
+        {
+            "kommun": plan.kommun,
+            "form": form,
+            "document": plan,
+            "plan": plan,
+            "flags": selectors.plan_flags(plan),
+        },
+    )
+
+
+@staff_view
+def goal_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = get_object_or_404(Goal.objects.select_related("measure__plan"), pk=pk)
+    plan = plan_for(request, goal.measure.plan_id, edit=True)
+    initial = {
+        name: getattr(goal, name)
+        for name in ("text", "indicator", "baseline", "target", "due_on")
+    }
+    form = GoalReviseForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.goal_revise(actor=request.user, goal=goal, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Målet har en ny version."))
+            return redirect("planning:plan", pk=plan.pk)
+    return render(
+        request,
+        "planning/goal_form.html",
+        {"kommun": plan.kommun, "plan": plan, "goal": goal, "form": form},
+    )

@@ -1,0 +1,150 @@
+"""The adopted lägesbilder and åtgärdsplaner in the open data API (issue #18 item 6):
+``/api/v1/situation-reports`` and ``/api/v1/action-plans``, list, detail and CSV.
+
+JSON rows are the whole records of ``planning.public`` (problems → causes → measures
+→ goals → linked commitments nested); the CSV has one flat row per document, its
+columns in ``TABLES``, from the same records. Only adopted versions are public.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+
+from medborgarloften.planning import public
+
+from ..pagecache import STRICT, cached_public
+from . import params
+from .errors import ApiError
+from .fields import Table
+from .plan_tables import ACTION_PLANS, FILTERS, SITUATION_REPORTS
+from .selectors import Dataset, page
+from .tabular import lines
+from .views import _json, _source, _url_with, api_view, licence
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One of the two document lists: its table, public queryset and records."""
+
+    table: Table
+    queryset: Callable[..., Any]
+    record: Callable[[Any], dict[str, Any]]
+    csv_row: Callable[[dict[str, Any]], dict[str, Any]]
+    not_found: str
+
+    @property
+    def dataset(self) -> Dataset:
+        """For ``selectors.page``: keyset paging on the primary key."""
+        return Dataset(
+            table=self.table,
+            filters=FILTERS,
+            queryset=self.queryset,
+            key="pk",
+            key_type=int,
+            rows=lambda objects, links: [],
+            lookup="pk",
+        )
+
+
+KINDS = {
+    "action-plans": Kind(
+        ACTION_PLANS,
+        public.public_plans,
+        public.plan_record,
+        public.plan_csv_row,
+        "Det finns ingen antagen åtgärdsplan med id {id}.",
+    ),
+    "situation-reports": Kind(
+        SITUATION_REPORTS,
+        public.public_reports,
+        public.report_record,
+        public.report_csv_row,
+        "Det finns ingen antagen lägesbild med id {id}.",
+    ),
+}
+
+
+def _list(request: HttpRequest, name: str, fmt: str | None) -> HttpResponse:
+    kind = KINDS[name]
+    filters, paging = params.parse_query(request.GET, FILTERS)
+    fmt = fmt or paging["format"] or "json"
+    if fmt != "json" and paging["format"] not in (None, fmt):
+        raise ApiError(400, "format: motsäger filändelsen.", field="format")
+    queryset = kind.queryset(**filters)
+    if fmt == "csv" and paging["limit"] is None:
+        return _csv_all(name, kind, queryset, paging["cursor"])
+    limit = paging["limit"] or params.DEFAULT_LIMIT
+    result = page(kind.dataset, queryset, limit=limit, cursor=paging["cursor"])
+    records = [kind.record(obj) for obj in result.objects]
+    next_url = (
+        _url_with(request, cursor=result.next_cursor, limit=limit)
+        if result.next_cursor
+        else None
+    )
+    if fmt == "csv":
+        response: HttpResponse = HttpResponse(
+            "".join(lines(kind.table, [[kind.csv_row(r) for r in records]])),
+            content_type="text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    else:
+        response = _json(
+            {
+                "data": records,
+                "next": next_url,
+                "limit": limit,
+                "license": licence(),
+                "source": _source(request),
+            }
+        )
+    if next_url:
+        response["Link"] = f'<{next_url}>; rel="next"'
+    return response
+
+
+def _csv_all(name: str, kind: Kind, queryset: Any, cursor: str | None) -> HttpResponse:
+    """The whole filtered table (adopted documents are few: one kommun has a
+    handful), page by page."""
+    rows: list[dict[str, Any]] = []
+    while True:
+        result = page(kind.dataset, queryset, limit=params.MAX_LIMIT, cursor=cursor)
+        rows += [kind.csv_row(kind.record(obj)) for obj in result.objects]
+        if result.next_cursor is None:
+            break
+        cursor = result.next_cursor
+    response = HttpResponse(
+        "".join(lines(kind.table, [rows])), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    return response
+
+
+def list_view(name: str, fmt: str | None = None) -> Callable[..., HttpResponse]:
+    @api_view("GET", "HEAD")
+    @cached_public(params=STRICT)
+    def view(request: HttpRequest) -> HttpResponse:
+        return _list(request, name, fmt)
+
+    view.__name__ = f"{name.replace('-', '_')}_list"
+    return view
+
+
+def detail_view(name: str) -> Callable[..., HttpResponse]:
+    kind = KINDS[name]
+
+    @api_view("GET", "HEAD")
+    @cached_public
+    def view(request: HttpRequest, ident: int) -> HttpResponse:
+        objects = (
+            list(kind.queryset().filter(pk=ident)[:1]) if ident <= params.MAX_ID else []
+        )
+        if not objects:
+            raise ApiError(404, kind.not_found.format(id=ident))
+        return _json(kind.record(objects[0]))
+
+    view.__name__ = f"{name.replace('-', '_')}_detail"
+    return view
