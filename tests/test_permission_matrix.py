@@ -226,6 +226,8 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "followup:arshjul_ics": {"pk": s.published.pk},
         "followup:communication": {"pk": s.published.pk},
         "followup:communication_status": {"pk": s.communication.pk},
+        "followup:evaluation": {"pk": s.draft.pk},
+        "followup:history": {"pk": s.draft.pk},
         "followup:public_report": {"uid": s.report.uid},
         "followup:public_report_pdf": {"uid": s.report.uid},
         "followup:public_report_docx": {"uid": s.report.uid},

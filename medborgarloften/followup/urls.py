@@ -29,6 +29,8 @@ urlpatterns = [
     ),
     path("rapport/<int:pk>/pdf/", views.report_pdf, name="report_pdf"),
     path("rapport/<int:pk>/docx/", views.report_docx, name="report_docx"),
+    path("lofte/<int:pk>/utvardering/", views.evaluation, name="evaluation"),
+    path("lofte/<int:pk>/statushistorik/", views.status_history, name="history"),
     path("lofte/<int:pk>/plan/", views.plan, name="plan"),
     path("lofte/<int:pk>/plan/<int:year>/", views.plan, name="plan_year"),
     path("atagande/<int:pk>/bocka-av/", views.plan_tick, name="plan_tick"),

@@ -4,7 +4,8 @@ lines; the view functions are unchanged):
 
 - ``activities``: dashboard, activities, import, assessments, reminders;
 - ``reports``: reports and the public report pages;
-- ``plans``: plans, årshjul and communication.
+- ``plans``: plans, årshjul and communication;
+- ``evaluation``: the end-of-period evaluation and the status history.
 
 Each view: a permission helper (``_common``) finds the object, a form parses, one
 service or selector runs, a template renders.
@@ -20,6 +21,7 @@ from .activities import (
     dashboard,
     reminders,
 )
+from .evaluation import evaluation, status_history
 from .plans import (
     arshjul_ics,
     arshjul_view,
@@ -52,12 +54,14 @@ __all__ = [
     "communication",
     "communication_status",
     "dashboard",
+    "evaluation",
     "plan",
     "plan_tick",
     "public_report",
     "public_report_docx",
     "public_report_pdf",
     "reminders",
+    "status_history",
     "report_detail",
     "report_docx",
     "report_edit",
