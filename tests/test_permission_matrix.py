@@ -231,6 +231,18 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "followup:public_report": {"uid": s.report.uid},
         "followup:public_report_pdf": {"uid": s.report.uid},
         "followup:public_report_docx": {"uid": s.report.uid},
+        # coordination (the meeting is unpublished and holds the marker)
+        "coordination:kommun": {"code": s.kommun.code},
+        "coordination:role_assign": {"code": s.kommun.code},
+        "coordination:meeting_new": {"code": s.kommun.code},
+        "coordination:meeting": {"pk": s.meeting.pk},
+        "coordination:agenda_refresh": {"pk": s.meeting.pk},
+        "coordination:agenda_add": {"pk": s.meeting.pk},
+        "coordination:minutes": {"pk": s.meeting.pk},
+        "coordination:publish": {"pk": s.meeting.pk},
+        "coordination:decision_new": {"pk": s.meeting.pk},
+        "coordination:decision_status": {"pk": s.decision.pk},
+        "coordination_public:meeting": {"code": s.kommun.code, "uid": s.meeting.uid},
         # lägesbild
         "situation:promise_baseline": {"pk": s.published.pk},
         "situation:survey_detail": {"code": s.kommun.code, "pk": s.survey.pk},
