@@ -27,6 +27,8 @@ urlpatterns = [
     path("personal/jobb/", include("medborgarloften.jobs.urls")),
     path("personal/planering/", include("medborgarloften.planning.urls")),
     path("enkat/", include("medborgarloften.situation.public_urls")),
+    path("personal/samordning/", include("medborgarloften.coordination.urls")),
+    path("samordning/", include("medborgarloften.coordination.public_urls")),
     # Background tiles from the installation's own MBTiles file (places.maps).
     path("kartor/<int:z>/<int:x>/<int:y>", tile, name="map_tile"),
     path("django-admin/", admin.site.urls),

@@ -55,6 +55,8 @@ class Side:
     run: Any  # ExtractionRun
     job: Any = None  # ImportJob (a web import, failed or done)
     asking: Any = None  # a draft of this side that asks the other kommun to join
+    meeting: Any = None  # an unpublished lokala Brå meeting (coordination)
+    decision: Any = None  # a tracked action decided at it
 
 
 def kommun(code: str, name: str, county: Any) -> Organisation:
@@ -231,7 +233,35 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         status=ImportJobStatus.FAILED,
         error="Filen är tom / the file is empty",
     )
+    from medborgarloften.coordination.services import (
+        decision_record,
+        meeting_create,
+        meeting_minutes_save,
+    )
+
+    meeting = meeting_create(
+        actor=actor,
+        kommun=kommun,
+        kind="lokala_bra",
+        title=f"{marker} lokala Brå",
+        held_on=today,
+    )
+    meeting_minutes_save(
+        actor=actor,
+        meeting=meeting,
+        minutes=f"{marker} protokoll",
+        public_summary=f"{marker} sammanfattning",
+    )
+    decision = decision_record(
+        actor=actor,
+        meeting=meeting,
+        text=f"{marker} beslut",
+        owner_role="Samordnare",
+        due=today + dt.timedelta(days=30),
+    )
     return Side(
+        meeting=meeting,
+        decision=decision,
         kommun=kommun,
         lpo=lpo,
         area=area,

@@ -17,7 +17,11 @@ from medborgarloften.promises.forms.fields import BoundedModelMultipleChoiceFiel
 from .models import (
     Activity,
     Assessment,
+    Evaluation,
+    ImplementationRating,
     ManualStatus,
+    OutcomeRating,
+    OutputRating,
     PlannedActivity,
     Report,
     ReportKind,
@@ -154,10 +158,13 @@ class ImportForm(forms.Form):
 
 class AssessmentForm(forms.Form):
     manual_status = forms.ChoiceField(
-        label=_("Bedömd status"),
+        label=_("Rapporterad status"),
         choices=[("", "—")] + list(ManualStatus.choices),
         required=False,
-        help_text=_("För åtaganden utan mätbart mål."),
+        help_text=_(
+            "Hur ni som ansvariga bedömer läget. Uppföljningen visar det bredvid "
+            "vad aktiviteterna och indikatorerna visar."
+        ),
     )
     text = free_text(
         Assessment,
@@ -329,3 +336,46 @@ class CommunicationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["channel"].choices = Channel.choices
         self.fields["organisation"].queryset = organisations
+
+
+class EvaluationForm(forms.Form):
+    """The end-of-period evaluation in Brå's three layers."""
+
+    period_start = forms.DateField(label=_("Från"), widget=DateInput)
+    period_end = forms.DateField(label=_("Till"), widget=DateInput)
+    implementation = forms.ChoiceField(
+        label=_("Genomförande: gjordes det som planerades?"),
+        choices=ImplementationRating.choices,
+        widget=forms.RadioSelect,
+    )
+    implementation_text = free_text(
+        Evaluation,
+        "implementation_text",
+        label=_("Genomförande: motivering"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    output = forms.ChoiceField(
+        label=_("Prestationer: vad gav arbetet?"),
+        choices=OutputRating.choices,
+        widget=forms.RadioSelect,
+    )
+    output_text = free_text(
+        Evaluation,
+        "output_text",
+        label=_("Prestationer: motivering"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    outcome = forms.ChoiceField(
+        label=_("Effekt: har läget förändrats?"),
+        choices=OutcomeRating.choices,
+        widget=forms.RadioSelect,
+    )
+    outcome_text = free_text(
+        Evaluation,
+        "outcome_text",
+        label=_("Effekt: motivering"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

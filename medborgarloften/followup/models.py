@@ -486,3 +486,15 @@ class CommunicationActivity(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# Status history and evaluations live in their own module (this one is near its
+# size limit); importing them here registers them with the app.
+from .status_models import (  # noqa: E402, F401
+    Evaluation,
+    ImplementationRating,
+    OutcomeRating,
+    OutputRating,
+    StatusChange,
+    StatusKind,
+)

@@ -33,6 +33,7 @@ from medborgarloften.situation.selectors.baselines import (
     focus_area_themes,
 )
 
+from .evidence import evidence_rows
 from .models import Activity, Report, ReportKind
 from .progress import Bucket, Status
 from .selectors import CommitmentRow, commitment_rows
@@ -338,6 +339,9 @@ def report_context(*, report: Report, today: dt.date | None = None) -> dict[str,
         "as_of": as_of,
         "totals": totals,
         "effect": _effect(report),
+        "evidence": evidence_rows(
+            promise=promise, today=as_of, rows=rows, indicators_on=as_of
+        ),
         "is_evaluation": report.kind == ReportKind.EVALUATION,
         "generated": timezone.localtime(),
     }

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "medborgarloften.documents",
     "medborgarloften.jobs",
     "medborgarloften.planning",
+    "medborgarloften.coordination",
     "medborgarloften.publishing",
     "medborgarloften.operations",
     "django.contrib.admin",

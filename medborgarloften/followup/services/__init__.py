@@ -6,3 +6,4 @@ Import from this package."""
 from .activities import *  # noqa: F403
 from .imports import *  # noqa: F403
 from .reports import *  # noqa: F403
+from .statuses import *  # noqa: F403

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from medborgarloften.places.models import Area, Organisation
 
 from ..models import Activity
+from .statuses import activity_statuses_refresh
 
 __all__ = [
     "MAX_COST",
@@ -304,6 +305,9 @@ def activity_create(
         if existing is None:
             raise
         return existing
+    activity_statuses_refresh(
+        activity=activity, verb=_("loggad"), actor=actor, today=today
+    )
     return activity
 
 
@@ -376,6 +380,9 @@ def activity_update(
     if not updated:
         raise _stale(activity)
     activity.refresh_from_db()
+    activity_statuses_refresh(
+        activity=activity, verb=_("ändrad"), actor=actor, today=today
+    )
     return activity
 
 
@@ -385,3 +392,4 @@ def activity_delete(*, activity: Activity, version: int, actor: Any = None) -> N
     deleted, _counts = Activity.objects.filter(pk=activity.pk, version=version).delete()
     if not deleted:
         raise _stale(activity)
+    activity_statuses_refresh(activity=activity, verb=_("borttagen"), actor=actor)

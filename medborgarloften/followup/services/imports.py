@@ -26,6 +26,7 @@ from medborgarloften.promises.models import Commitment, Promise
 from ..models import Activity
 from ..tables import COLUMNS, Table, cell_date, read_table
 from .activities import activity_build
+from .statuses import promise_statuses_refresh
 
 __all__ = [
     "COLUMN_HELP",
@@ -305,7 +306,14 @@ def activities_import(
         activities.append(row.activity)
     try:
         with transaction.atomic():
-            return Activity.objects.bulk_create(activities)
+            created = Activity.objects.bulk_create(activities)
+            if created:
+                promise_statuses_refresh(
+                    promise=created[0].commitment.promise,
+                    source=_("aktiviteter inlästa från fil"),
+                    actor=actor,
+                )
+            return created
     except IntegrityError:
         # The same confirmation arrived twice at once; the other copy was saved.
         saved = _saved_before(keys) if submission is not None else []

@@ -27,6 +27,7 @@ from ..models import (
     ReportKind,
     ReportStatus,
 )
+from .statuses import commitment_reported_record
 
 __all__ = [
     "StaleChange",
@@ -286,21 +287,35 @@ def assessment_save(
     version: int | None = None,
     actor: Any = None,
 ) -> Assessment:
-    """Staff's current assessment of a commitment; a manual status only where the
-    target cannot be measured. A stale form is refused."""
+    """Staff's current assessment of a commitment and the status its owner reports
+    (shown beside what the evidence supports); a change of status is recorded with
+    its source. A stale form is refused."""
     if manual_status and manual_status not in ManualStatus.values:
         raise ValidationError({"manual_status": [_("Bedömd status: okänt värde.")]})
-    if manual_status and commitment.measurable:
-        raise ValidationError(
-            {
-                "manual_status": [
-                    _(
-                        "Bedömd status: åtagandet har ett mätbart mål; status "
-                        "räknas fram ur aktiviteterna."
-                    )
-                ]
-            }
-        )
+    assessment = _assessment_write(
+        commitment=commitment,
+        text=text,
+        manual_status=manual_status,
+        version=version,
+        actor=actor,
+    )
+    commitment_reported_record(
+        commitment=commitment,
+        status=manual_status,
+        source=_("bedömning i webben"),
+        actor=actor,
+    )
+    return assessment
+
+
+def _assessment_write(
+    *,
+    commitment: Commitment,
+    text: str,
+    manual_status: str,
+    version: int | None,
+    actor: Any,
+) -> Assessment:
     existing = Assessment.objects.filter(commitment=commitment).first()
     if existing is None:
         return Assessment.objects.create(

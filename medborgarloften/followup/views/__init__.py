@@ -4,7 +4,8 @@ unchanged):
 
 - ``activities``: dashboard, activities, import, assessments, reminders;
 - ``reports``: reports (the public report pages are publishing's);
-- ``plans``: plans, årshjul and communication.
+- ``plans``: plans, årshjul and communication;
+- ``evaluation``: the end-of-period evaluation and the status history.
 
 Each view: a permission helper (``_common``) finds the object, a form parses, one
 service or selector runs, a template renders.
@@ -20,6 +21,7 @@ from .activities import (
     dashboard,
     reminders,
 )
+from .evaluation import evaluation, status_history
 from .plans import (
     arshjul_ics,
     arshjul_view,
@@ -50,9 +52,11 @@ __all__ = [
     "communication",
     "communication_status",
     "dashboard",
+    "evaluation",
     "plan",
     "plan_tick",
     "reminders",
+    "status_history",
     "report_detail",
     "report_docx",
     "report_edit",

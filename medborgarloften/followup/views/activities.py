@@ -22,7 +22,7 @@ from medborgarloften.followup.reminders import reminders_for_user
 from medborgarloften.lib.forms import apply_service_errors
 from medborgarloften.promises.models import Commitment
 
-from .. import selectors
+from .. import evidence, selectors
 from ..forms import COMMON_KINDS, ActivityForm, AssessmentForm, ImportForm
 from ..models import Assessment
 from ..permissions import (
@@ -56,6 +56,7 @@ from ._common import (
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     promise = _promise(request, pk)
     board = selectors.promise_dashboard(promise=promise)
+    rows = evidence.evidence_rows(promise=promise, today=board.today, rows=board.rows)
 
     return render(
         request,
@@ -63,6 +64,10 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "promise": promise,
             "board": board,
+            "evidence": rows,
+            "quality": evidence.process_quality(
+                promise=promise, today=board.today, plan=board.plan
+            ),
             "late_communication": communication_late(promise=promise),
             "can_edit": can_edit_promise(request.user, promise),
             "can_log": can_log_activity(request.user, promise),

@@ -1,0 +1,130 @@
+"""Forms parse; services validate and save. Field names match the service keywords."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from medborgarloften.lib.forms import free_text
+from medborgarloften.places.models import Organisation
+
+from .models import (
+    ActionStatus,
+    AgendaItem,
+    CoordinationRole,
+    Decision,
+    Meeting,
+    MeetingKind,
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class RoleForm(forms.Form):
+    role = free_text(
+        CoordinationRole,
+        "role",
+        label=_("Roll"),
+        initial=_("Samordnare för brottsförebyggande arbete"),
+    )
+    person = free_text(
+        CoordinationRole,
+        "person",
+        label=_("Person"),
+        required=False,
+        help_text=_("Visas bara för personal."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none(), required=False
+    )
+    unit = free_text(
+        CoordinationRole, "unit", label=_("Förvaltning eller enhet"), required=False
+    )
+    starts_on = forms.DateField(label=_("Från"), widget=DateInput)
+    ends_on = forms.DateField(label=_("Till och med"), widget=DateInput, required=False)
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(
+            forms.ModelChoiceField, self.fields["organisation"]
+        ).queryset = organisations
+
+
+class MeetingForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Slags möte"), choices=MeetingKind.choices)
+    title = free_text(Meeting, "title", label=_("Rubrik"))
+    held_on = forms.DateField(label=_("Datum"), widget=DateInput)
+    place = free_text(Meeting, "place", label=_("Plats"), required=False)
+
+
+class AgendaItemForm(forms.Form):
+    title = free_text(AgendaItem, "title", label=_("Ny punkt"))
+    detail = free_text(
+        AgendaItem,
+        "detail",
+        label=_("Underlag"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class MinutesForm(forms.Form):
+    minutes = free_text(
+        Meeting,
+        "minutes",
+        label=_("Protokoll"),
+        required=False,
+        help_text=_("Visas bara för personal."),
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    public_summary = free_text(
+        Meeting,
+        "public_summary",
+        label=_("Offentlig sammanfattning"),
+        required=False,
+        help_text=_(
+            "Det medborgare får läsa. Skriv roller och organisationer, inga namn."
+        ),
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class DecisionForm(forms.Form):
+    text = free_text(
+        Decision, "text", label=_("Beslut"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    owner_organisation = forms.ModelChoiceField(
+        label=_("Ansvarig organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+    )
+    owner_role = free_text(
+        Decision,
+        "owner_role",
+        label=_("Ansvarig roll"),
+        required=False,
+        help_text=_("En roll, inte ett namn: beslutet kan visas för medborgare."),
+    )
+    due = forms.DateField(
+        label=_("Klart senast"),
+        widget=DateInput,
+        required=False,
+        help_text=_("Med ansvarig och datum blir beslutet en åtgärd som följs upp."),
+    )
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(
+            forms.ModelChoiceField, self.fields["owner_organisation"]
+        ).queryset = organisations
+
+
+class DecisionStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)

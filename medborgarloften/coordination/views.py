@@ -1,0 +1,257 @@
+"""Staff pages of the coordination under /personal/samordning/, and the public
+summary of a published meeting. Each view: a permission helper finds the object, a
+form parses, one service or selector runs, a template renders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.places.models import Organisation
+
+from . import selectors, services
+from .forms import (
+    AgendaItemForm,
+    DecisionForm,
+    DecisionStatusForm,
+    MeetingForm,
+    MinutesForm,
+    RoleForm,
+)
+from .models import ActionStatus, Decision, Meeting
+from .permissions import can_edit_coordination, can_view_coordination
+
+NOT_MEMBER = gettext_lazy(
+    "Du är inte medlem i kommunen och kan inte se dess samordning."
+)
+
+
+def _kommun(request: HttpRequest, code: str) -> Organisation:
+    try:
+        kommun = selectors.kommun_by_code(code=code)
+    except Organisation.DoesNotExist:
+        raise Http404(_("Det finns ingen kommun med den koden."))
+    if not can_view_coordination(request.user, kommun):
+        raise PermissionDenied(NOT_MEMBER)
+    return kommun
+
+
+def _meeting(request: HttpRequest, pk: int) -> Meeting:
+    try:
+        meeting = selectors.meeting_for_staff(pk=pk)
+    except Meeting.DoesNotExist:
+        raise Http404(_("Det finns inget möte med det numret."))
+    if not can_view_coordination(request.user, meeting.kommun):
+        raise PermissionDenied(NOT_MEMBER)
+    return meeting
+
+
+@staff_view
+def index(request: HttpRequest) -> HttpResponse:
+    kommuner = selectors.kommuner_for_user(user=request.user)
+    if len(kommuner) == 1:
+        return redirect("coordination:kommun", code=kommuner[0].code)
+    return render(request, "coordination/index.html", {"kommuner": kommuner})
+
+
+def _overview(request: HttpRequest, kommun: Organisation, **forms: Any) -> HttpResponse:
+    organisations = selectors.owner_choices(kommun=kommun)
+    context = {
+        "kommun": kommun,
+        "overview": selectors.coordination_overview(kommun=kommun),
+        "can_edit": can_edit_coordination(request.user, kommun),
+        "role_form": RoleForm(organisations=organisations),
+        "meeting_form": MeetingForm(),
+    } | forms
+    return render(request, "coordination/kommun.html", context)
+
+
+@staff_view
+def kommun(request: HttpRequest, code: str) -> HttpResponse:
+    return _overview(request, _kommun(request, code))
+
+
+@staff_view
+@require_POST
+def role_assign(request: HttpRequest, code: str) -> HttpResponse:
+    kommun = _kommun(request, code)
+    form = RoleForm(request.POST, organisations=selectors.owner_choices(kommun=kommun))
+    if form.is_valid():
+        try:
+            services.coordination_role_assign(
+                actor=request.user, kommun=kommun, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Rollen är sparad."))
+            return redirect("coordination:kommun", code=code)
+    return _overview(request, kommun, role_form=form)
+
+
+@staff_view
+@require_POST
+def meeting_new(request: HttpRequest, code: str) -> HttpResponse:
+    kommun = _kommun(request, code)
+    form = MeetingForm(request.POST)
+    if form.is_valid():
+        try:
+            meeting = services.meeting_create(
+                actor=request.user, kommun=kommun, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Mötet är skapat med en dagordning."))
+            return redirect("coordination:meeting", pk=meeting.pk)
+    return _overview(request, kommun, meeting_form=form)
+
+
+def _meeting_page(request: HttpRequest, meeting: Meeting, **forms: Any) -> HttpResponse:
+    organisations = selectors.owner_choices(kommun=meeting.kommun)
+    context = {
+        "meeting": meeting,
+        "kommun": meeting.kommun,
+        "can_edit": can_edit_coordination(request.user, meeting.kommun),
+        "agenda_form": AgendaItemForm(),
+        "minutes_form": MinutesForm(
+            initial={
+                "minutes": meeting.minutes,
+                "public_summary": meeting.public_summary,
+            }
+        ),
+        "decision_form": DecisionForm(organisations=organisations),
+        "status_choices": ActionStatus.choices,
+    } | forms
+    return render(request, "coordination/meeting.html", context)
+
+
+@staff_view
+def meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    return _meeting_page(request, _meeting(request, pk))
+
+
+@staff_view
+@require_POST
+def agenda_refresh(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request, pk)
+    services.meeting_agenda_refresh(actor=request.user, meeting=meeting)
+    messages.success(request, _("Dagordningen är uppdaterad."))
+    return redirect("coordination:meeting", pk=pk)
+
+
+@staff_view
+@require_POST
+def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request, pk)
+    form = AgendaItemForm(request.POST)
+    if form.is_valid():
+        try:
+            services.agenda_item_add(
+                actor=request.user, meeting=meeting, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            return redirect("coordination:meeting", pk=pk)
+    return _meeting_page(request, meeting, agenda_form=form)
+
+
+@staff_view
+@require_POST
+def minutes_save(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request, pk)
+    form = MinutesForm(request.POST)
+    if form.is_valid():
+        try:
+            services.meeting_minutes_save(
+                actor=request.user, meeting=meeting, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Protokollet är sparat."))
+            return redirect("coordination:meeting", pk=pk)
+    return _meeting_page(request, meeting, minutes_form=form)
+
+
+@staff_view
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request, pk)
+    wanted = request.POST.get("published") == "1"
+    try:
+        services.meeting_publish(actor=request.user, meeting=meeting, published=wanted)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("Sammanfattningen är publicerad.")
+            if wanted
+            else _("Sammanfattningen är inte längre publicerad."),
+        )
+    return redirect("coordination:meeting", pk=pk)
+
+
+@staff_view
+@require_POST
+def decision_new(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request, pk)
+    form = DecisionForm(
+        request.POST, organisations=selectors.owner_choices(kommun=meeting.kommun)
+    )
+    if form.is_valid():
+        try:
+            services.decision_record(
+                actor=request.user, meeting=meeting, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Beslutet är sparat."))
+            return redirect("coordination:meeting", pk=pk)
+    return _meeting_page(request, meeting, decision_form=form)
+
+
+@staff_view
+@require_POST
+def decision_status(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        decision = selectors.decision_for_staff(pk=pk)
+    except Decision.DoesNotExist:
+        raise Http404(_("Det finns inget beslut med det numret."))
+    if not can_view_coordination(request.user, decision.meeting.kommun):
+        raise PermissionDenied(NOT_MEMBER)
+    form = DecisionStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Välj en status."))
+    else:
+        try:
+            services.decision_status_set(
+                actor=request.user, decision=decision, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Statusen är ändrad."))
+    return redirect("coordination:meeting", pk=decision.meeting_id)
+
+
+def public_meeting(request: HttpRequest, code: str, uid: str) -> HttpResponse:
+    try:
+        meeting = selectors.published_meeting(code=code, uid=uid)
+    except Meeting.DoesNotExist:
+        raise Http404(_("Det finns inget publicerat möte med den adressen."))
+    return render(request, "coordination/public_meeting.html", {"meeting": meeting})

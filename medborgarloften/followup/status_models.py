@@ -1,0 +1,142 @@
+"""What the follow-up records over time: each change of a commitment's reported,
+evidenced or scheduled status with its source, and the end-of-period evaluations in
+Brå's three layers. Both are append-only: a new row, never an edit."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from medborgarloften.lib.fields import PlainCharField, PlainTextField
+
+
+class StatusKind(models.TextChoices):
+    REPORTED = "reported", _("Rapporterad")
+    EVIDENCED = "evidenced", _("Belagd")
+    SCHEDULE = "schedule", _("Tidsplan")
+
+
+class StatusChange(models.Model):
+    """One change of one of a commitment's three statuses: what it became, when,
+    who or what changed it (``source``: a form, an activity, the calendar)."""
+
+    commitment = models.ForeignKey(
+        "promises.Commitment",
+        verbose_name=_("åtagande"),
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+    )
+    kind = models.CharField(_("slag"), max_length=10, choices=StatusKind.choices)
+    status = models.CharField(_("status"), max_length=30)
+    label = PlainCharField(_("status som den visades"), max_length=200)
+    source = PlainCharField(_("källa"), max_length=300)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("tid"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        indexes = [models.Index(fields=["commitment", "kind", "changed_at"])]
+        verbose_name = _("statusändring")
+        verbose_name_plural = _("statusändringar")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=[k.value for k in StatusKind]),
+                name="status_change_kind_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment_id} {self.kind}: {self.status}"
+
+
+class ImplementationRating(models.TextChoices):
+    AS_PLANNED = "as_planned", _("Genomfört som planerat")
+    PARTLY = "partly", _("Delvis genomfört")
+    NOT_DONE = "not_done", _("Inte genomfört")
+
+
+class OutputRating(models.TextChoices):
+    REACHED = "reached", _("Prestationsmålen nåddes")
+    PARTLY = "partly", _("Prestationsmålen nåddes delvis")
+    NOT_REACHED = "not_reached", _("Prestationsmålen nåddes inte")
+
+
+class OutcomeRating(models.TextChoices):
+    IMPROVED = "improved", _("Läget har förbättrats")
+    UNCHANGED = "unchanged", _("Läget är oförändrat")
+    WORSENED = "worsened", _("Läget har försämrats")
+    UNKNOWN = "unknown", _("Kan inte bedömas")
+
+
+class Evaluation(models.Model):
+    """An end-of-period evaluation of a promise in Brå's three layers —
+    implementation (was it done as planned), output (what it produced) and outcome
+    (did the situation change). A new evaluation is a new row; the latest counts."""
+
+    promise = models.ForeignKey(
+        "promises.Promise",
+        verbose_name=_("medborgarlöfte"),
+        on_delete=models.CASCADE,
+        related_name="evaluations",
+    )
+    period_start = models.DateField(_("från"))
+    period_end = models.DateField(_("till"))
+    implementation = models.CharField(
+        _("genomförande"), max_length=12, choices=ImplementationRating.choices
+    )
+    implementation_text = PlainTextField(
+        _("genomförande: motivering"),
+        max_length=10000,
+        blank=True,
+        help_text=_("Gjordes det som planerades? Vad blev inte av och varför?"),
+    )
+    output = models.CharField(
+        _("prestationer"), max_length=12, choices=OutputRating.choices
+    )
+    output_text = PlainTextField(
+        _("prestationer: motivering"),
+        max_length=10000,
+        blank=True,
+        help_text=_("Vad gav arbetet: antal, deltagare, nådda områden och grupper."),
+    )
+    outcome = models.CharField(
+        _("effekt"), max_length=12, choices=OutcomeRating.choices
+    )
+    outcome_text = PlainTextField(
+        _("effekt: motivering"),
+        max_length=10000,
+        blank=True,
+        help_text=_("Vad lägesbilden visar jämfört med utgångsläget, och hur säkert."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("sparad"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("slututvärdering")
+        verbose_name_plural = _("slututvärderingar")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")),
+                name="evaluation_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.promise_id} {self.period_start} – {self.period_end}"
