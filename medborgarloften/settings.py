@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "medborgarloften.situation",
     "medborgarloften.followup",
     "medborgarloften.documents",
+    "medborgarloften.cases",
     "medborgarloften.publishing",
     "medborgarloften.operations",
     "django.contrib.admin",

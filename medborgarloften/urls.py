@@ -17,6 +17,8 @@ def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
 
 urlpatterns = [
     path("", include("medborgarloften.publishing.urls")),
+    path("", include("medborgarloften.cases.urls")),
+    path("open311/v2/", include("medborgarloften.cases.open311.urls")),
     path("api/v1/", include("medborgarloften.publishing.api.urls")),
     path("konto/", include("medborgarloften.accounts.urls")),
     path("personal/", include("medborgarloften.promises.urls")),
