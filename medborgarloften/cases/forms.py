@@ -22,10 +22,15 @@ def theme_choices() -> list[tuple[str, str]]:
 class ReportForm(forms.Form):
     """The public "Tyck till / anmäl en otrygg plats" form."""
 
-    theme = forms.ChoiceField(label=_("Vad gäller det?"), choices=theme_choices)
+    # Theme and text are checked by case_create, with the place, so a resident sees
+    # every problem at once.
+    theme = forms.ChoiceField(
+        label=_("Vad gäller det?"), choices=theme_choices, required=False
+    )
     text = FreeTextField(
         label=_("Beskriv platsen och vad som känns otryggt"),
         max_length=2000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Skriv inte namn, personnummer eller telefonnummer."),
     )

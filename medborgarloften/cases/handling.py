@@ -36,7 +36,7 @@ def case_answer(*, actor: Any, case: Case, answer: str, close: bool = False) -> 
     case.answer = answer
     case.answered_at = timezone.now()
     case.status = CaseStatus.CLOSED if close else CaseStatus.ANSWERED
-    case.save()
+    case.save(update_fields=["answer", "answered_at", "status", "updated_at"])
     CaseEvent.objects.create(
         case=case,
         action=CaseEvent.Action.ANSWERED,
@@ -60,7 +60,7 @@ def case_hand_on(
     case.owner = owner
     case.due_on = timezone.localdate() + dt.timedelta(days=DEFAULT_DAYS)
     case.reminded_on = None
-    case.save()
+    case.save(update_fields=["owner", "due_on", "reminded_on", "updated_at"])
     CaseEvent.objects.create(
         case=case,
         action=CaseEvent.Action.HANDED_ON,
@@ -80,7 +80,7 @@ def case_close(*, actor: Any, case: Case, reason: str) -> Case:
         raise ValidationError({"reason": _("Skriv varför ärendet avslutas.")})
     case.close_reason = reason[:300]
     case.status = CaseStatus.CLOSED
-    case.save()
+    case.save(update_fields=["close_reason", "status", "updated_at"])
     CaseEvent.objects.create(
         case=case, action=CaseEvent.Action.CLOSED, actor=actor, note=case.close_reason
     )
@@ -109,7 +109,7 @@ def case_link(
         )
     case.activity = activity
     case.commitment = commitment
-    case.save()
+    case.save(update_fields=["activity", "commitment", "updated_at"])
     CaseEvent.objects.create(
         case=case,
         action=CaseEvent.Action.LINKED,

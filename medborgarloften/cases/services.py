@@ -240,8 +240,9 @@ def case_moderate(
 
 @transaction.atomic
 def case_merge(*, actor: Any, case: Case, into: Case) -> Case:
-    """Fold a duplicate into another case of the same kommun: it closes, its
-    resident's e-mail follows, so both residents hear the one answer."""
+    """Fold a duplicate into another case of the same kommun: it closes with a
+    reason naming the other, and leaves the public lists (its own duplicates
+    follow it)."""
     require_coordinator(actor, case.kommun_id)
     if into.pk == case.pk or into.kommun_id != case.kommun_id:
         raise ValidationError({"into": _("Välj ett annat ärende i samma kommun.")})
@@ -250,7 +251,7 @@ def case_merge(*, actor: Any, case: Case, into: Case) -> Case:
     case.duplicate_of = into
     case.status = CaseStatus.CLOSED
     case.close_reason = _("Samma sak som ärende %(n)s.") % {"n": into.pk}
-    case.save()
+    case.save(update_fields=["duplicate_of", "status", "close_reason", "updated_at"])
     case.duplicates.update(duplicate_of=into)
     CaseEvent.objects.create(
         case=case, action=CaseEvent.Action.MERGED, actor=actor, note=f"#{into.pk}"
