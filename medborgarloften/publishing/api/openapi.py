@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 
+from medborgarloften.cases import openapi as cases_openapi
 from medborgarloften.followup.models import Activity, ReportKind
 from medborgarloften.lib.fields import limit
 from medborgarloften.promises.exchange import record_schema
@@ -786,6 +787,7 @@ def description(
         "paths": _paths(),
         "components": _components(),
     }
+    cases_openapi.merge_into(doc)
     _prune_record_schemas(doc)
     _add_examples(doc)
     return doc
