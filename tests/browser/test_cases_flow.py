@@ -139,4 +139,3 @@ def test_a_reported_place_gets_an_owner_an_answer_and_a_public_outcome(
     assert "Vi har satt upp ny belysning i tunneln." in answer_mail.body
     case.refresh_from_db()
     assert case.email == ""
-    page.screenshot(path="/tmp/h19-du-sa-vi-gjorde-360.png", full_page=True)
