@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import JavaScriptCatalog, set_language
 
+from medborgarloften.cases import api as cases_api
 from medborgarloften.places.views import tile
 
 
@@ -17,6 +18,11 @@ def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
 
 urlpatterns = [
     path("", include("medborgarloften.publishing.urls")),
+    path("", include("medborgarloften.cases.urls")),
+    path("open311/v2/", include("medborgarloften.cases.open311.urls")),
+    # Cases as open data (cases/api.py), ahead of the API's catch-all 404.
+    path("api/v1/cases", cases_api.cases, name="api_cases"),
+    path("api/v1/cases.csv", cases_api.cases, {"fmt": "csv"}, name="api_cases_csv"),
     path("api/v1/", include("medborgarloften.publishing.api.urls")),
     path("konto/", include("medborgarloften.accounts.urls")),
     path("personal/", include("medborgarloften.promises.urls")),

@@ -32,6 +32,9 @@ FREE_TEXT_FIELDS: tuple[tuple[str, str], ...] = (
     ("situation.WalkPoint", "comment"),
     ("followup.Activity", "description"),
     ("followup.Report", "summary"),
+    ("cases.Case", "text"),
+    ("cases.Case", "public_text"),
+    ("cases.Case", "answer"),
 )
 
 #: Free text kept only for a while: (model label, text field, date field, setting).
@@ -104,6 +107,11 @@ def person_forget(
                 subscriptions.count()
             )
             subscriptions.delete()
+            # A resident who reported a case and asked for the answer by mail.
+            Case = apps.get_model("cases.Case")
+            summary.counts["cases.case.email (raderade / erased)"] += Case.objects.filter(
+                email__iexact=address
+            ).update(email="", email_confirmed=False)
         Signatory = apps.get_model("promises.Signatory")
         for person in names:
             signed = Signatory.objects.filter(name__iexact=person)

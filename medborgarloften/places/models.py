@@ -23,6 +23,8 @@ class OrganisationKind(models.TextChoices):
     NARINGSLIV = "naringsliv", _("Näringsliv")
     RADDNINGSTJANST = "raddningstjanst", _("Räddningstjänst")
     KOLLEKTIVTRAFIK = "kollektivtrafik", _("Kollektivtrafik")
+    FORVALTNING = "forvaltning", _("Kommunal förvaltning")
+    TRAFIKVERKET = "trafikverket", _("Trafikverket")
     ANNAN = "annan", _("Annan part")
 
 

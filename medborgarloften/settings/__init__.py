@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "medborgarloften.jobs",
     "medborgarloften.planning",
     "medborgarloften.coordination",
+    "medborgarloften.cases",
     "medborgarloften.publishing",
     "medborgarloften.operations",
     "django.contrib.admin",

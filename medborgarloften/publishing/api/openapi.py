@@ -13,6 +13,7 @@ from typing import Any
 
 from django.conf import settings
 
+from medborgarloften.cases import openapi as cases_openapi
 from medborgarloften.planning import openapi as planning_openapi
 
 from . import params
@@ -159,6 +160,7 @@ def description(
         [*common.paging(int), common.FORMAT],
         {**common.ERRORS_READ, **common.COMMON},
     )
+    cases_openapi.merge_into(doc)
     _prune_record_schemas(doc)
     _add_examples(doc)
     return doc

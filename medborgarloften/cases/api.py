@@ -1,0 +1,159 @@
+"""Cases as open data: ``/api/v1/cases`` (JSON, cursor paging) and
+``/api/v1/cases.csv``, anonymised: the published text (screened), never the
+e-mail, the point rounded to about ten metres. Same selector as the public page
+and Open311 (``selectors.public_cases`` and ``public_row``); the contract is in
+``openapi.py`` and docs/api.md."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
+
+from medborgarloften.vocabulary import THEMES
+
+from .selectors import public_cases, public_row
+
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 1000
+COLUMNS = (
+    "id", "kommunkod", "tema", "omrade", "latitud", "longitud", "text", "status",
+    "ansvarig", "svar", "avslutad_skal", "atagande", "aktivitet", "inkom", "besvarad",
+)  # fmt: skip
+CC0 = {
+    "id": "CC0-1.0",
+    "name": "Creative Commons Zero v1.0 Universal",
+    "url": "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+
+
+def _problem(
+    request: HttpRequest, status: int, detail: str, field: str
+) -> JsonResponse:
+    """The API's one error shape (problem+json, as publishing.api.errors)."""
+    response = JsonResponse(
+        {
+            "type": "about:blank",
+            "title": "Felaktig förfrågan",
+            "status": status,
+            "detail": detail,
+            "instance": request.path,
+            "errors": [{"field": field, "detail": detail}],
+        },
+        status=status,
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Content-Type"] = "application/problem+json"
+    return response
+
+
+class _Bad(Exception):
+    def __init__(self, field: str, detail: str) -> None:
+        super().__init__(detail)
+        self.field, self.detail = field, detail
+
+
+#: The API's cursor for numeric keys (publishing.api.params): "c" + base 36.
+CURSOR_PATTERN = r"^c[0-9a-z]{1,12}$"
+
+
+def _cursor(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    if not re.fullmatch(CURSOR_PATTERN, raw):
+        raise _Bad("cursor", "cursor: okänd markör; använd länken i next.")
+    return int(raw[1:], 36)
+
+
+def _encode(last_id: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        last_id, rest = divmod(last_id, 36)
+        text = digits[rest] + text
+        if not last_id:
+            return "c" + text
+
+
+def _param(request: HttpRequest, name: str) -> str | None:
+    """The parameter once, or None when absent; given twice, or empty, is a 400."""
+    values = request.GET.getlist(name)
+    if not values:
+        return None
+    if len(values) > 1 or not values[0]:
+        raise _Bad(name, f"{name}: ange ett värde, en gång.")
+    return values[0]
+
+
+def _query(request: HttpRequest) -> tuple[Any, int]:
+    qs = public_cases()
+    code = _param(request, "kommun")
+    if code is not None:
+        if not re.fullmatch(r"[0-9]{4}", code):
+            raise _Bad("kommun", "kommun: en kommunkod har fyra siffror.")
+        qs = qs.filter(kommun__code=code)
+    theme = _param(request, "tema")
+    if theme is not None:
+        if theme not in THEMES:
+            raise _Bad("tema", "tema: okänt tema.")
+        qs = qs.filter(theme=theme)
+    raw_limit = _param(request, "limit") or ""
+    if raw_limit and not (
+        re.fullmatch(r"[0-9]{1,4}", raw_limit) and 1 <= int(raw_limit) <= MAX_LIMIT
+    ):
+        raise _Bad("limit", f"limit: ett heltal 1–{MAX_LIMIT}.")
+    after = _cursor(_param(request, "cursor"))
+    if after is not None:
+        qs = qs.filter(pk__lt=after)
+    return qs.order_by("-id"), int(raw_limit or DEFAULT_LIMIT)
+
+
+@csrf_exempt  # read-only: anything but GET/HEAD is a 405, never a CSRF 403
+@require_safe
+def cases(request: HttpRequest, fmt: str = "json") -> HttpResponse:
+    try:
+        qs, limit = _query(request)
+    except _Bad as bad:
+        return _problem(request, 400, bad.detail, bad.field)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+        writer.writeheader()
+        for case in qs.iterator() if "limit" not in request.GET else qs[:limit]:
+            writer.writerow(public_row(case))
+        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="cases.csv"'
+        return response
+    objects = list(qs[: limit + 1])
+    more = len(objects) > limit
+    objects = objects[:limit]
+    next_url = None
+    if more:
+        query = request.GET.copy()
+        query["cursor"] = _encode(objects[-1].pk)
+        query["limit"] = str(limit)
+        next_url = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+    response = JsonResponse(
+        {
+            "data": [public_row(c) for c in objects],
+            "next": next_url,
+            "limit": limit,
+            "license": getattr(settings, "API_LICENSE", CC0),
+            "source": {
+                "publisher": getattr(settings, "API_PUBLISHER", "")
+                or "Medborgarlöften",
+                "url": request.build_absolute_uri(request.path),
+            },
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+    if next_url:
+        response["Link"] = f'<{next_url}>; rel="next"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

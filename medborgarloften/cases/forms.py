@@ -1,0 +1,120 @@
+"""Forms of the cases app: they parse; the services validate and write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from medborgarloften.lib.forms import FreeTextField
+from medborgarloften.places.models import Area, Organisation
+from medborgarloften.vocabulary import THEMES
+
+from .models import Case
+from .photos import MAX_BYTES
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    return [("", _("– Välj –")), *[(k, _(v)) for k, v in THEMES.items()]]
+
+
+class ReportForm(forms.Form):
+    """The public "Tyck till / anmäl en otrygg plats" form."""
+
+    # Theme and text are checked by case_create, with the place, so a resident sees
+    # every problem at once.
+    theme = forms.ChoiceField(
+        label=_("Vad gäller det?"), choices=theme_choices, required=False
+    )
+    text = FreeTextField(
+        label=_("Beskriv platsen och vad som känns otryggt"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Skriv inte namn, personnummer eller telefonnummer."),
+    )
+    area = forms.ModelChoiceField(
+        label=_("Eller välj ett område"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=_("– Inget område valt –"),
+    )
+    place_text = forms.CharField(
+        label=_("Eller beskriv platsen med ord"), required=False, max_length=200
+    )
+    latitude = forms.FloatField(required=False, widget=forms.HiddenInput)
+    longitude = forms.FloatField(required=False, widget=forms.HiddenInput)
+    photo = forms.FileField(
+        label=_("Foto"),
+        required=False,
+        help_text=_(
+            "JPEG, PNG eller WebP, högst %(mb)d MB. Vi tar bort platsuppgifter och "
+            "annan information ur bilden. Den visas bara om vi har granskat den."
+        )
+        % {"mb": MAX_BYTES // 2**20},
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp"}
+        ),
+    )
+    email = forms.EmailField(
+        label=_("Din e-post, om du vill få svar"),
+        required=False,
+        help_text=_(
+            "Du får först ett mejl med en länk att bekräfta. Adressen raderas när "
+            "du har fått svar, och du kan radera den när du vill."
+        ),
+    )
+    website = forms.CharField(required=False, label=_("Lämna tomt"))
+
+    def __init__(self, *args: Any, kommun: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = Area.objects.filter(kommun=kommun)  # type: ignore[attr-defined]
+
+
+class AnswerForm(forms.Form):
+    answer = FreeTextField(
+        label=_("Svar"), max_length=2000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    close = forms.BooleanField(label=_("Avsluta ärendet med svaret"), required=False)
+
+
+class HandOnForm(forms.Form):
+    owner = forms.ModelChoiceField(
+        label=_("Lämna vidare till"), queryset=Organisation.objects.all()
+    )
+    note = forms.CharField(label=_("Anteckning"), required=False, max_length=300)
+
+
+class CloseForm(forms.Form):
+    reason = forms.CharField(label=_("Skäl att avsluta"), max_length=300)
+
+
+class LinkForm(forms.Form):
+    activity = forms.IntegerField(label=_("Aktivitetens nummer"), required=False)
+    commitment = forms.IntegerField(label=_("Åtagandets nummer"), required=False)
+
+
+class ModerateForm(forms.Form):
+    publish = forms.TypedChoiceField(
+        label=_("Granskning"),
+        choices=[("1", _("Publicera")), ("0", _("Visa inte"))],
+        coerce=lambda v: v == "1",
+    )
+    photo = forms.BooleanField(label=_("Fotot får visas"), required=False)
+    text = FreeTextField(
+        label=_("Text att publicera (tom: den inskickade texten, granskad)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class MergeForm(forms.Form):
+    into = forms.ModelChoiceField(
+        label=_("Slå ihop med ärende"), queryset=Case.objects.none()
+    )
+
+    def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = candidates  # type: ignore[attr-defined]

@@ -1,0 +1,260 @@
+"""Cases: one resident input (a walk point, a dialogue note, a survey comment, the
+public "Tyck till" form, an Open311 request) with a place, a theme, an owner, a due
+date and, in the end, a visible outcome ("Du sa – vi gjorde").
+
+Personal data (docs/personal-data.md): a case keeps the resident's e-mail only when
+they opted in to hear the answer, and only until the case is closed and notified;
+the photo is re-encoded without EXIF/GPS and shown only after moderation.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from medborgarloften.lib.fields import PlainCharField, PlainTextField
+from medborgarloften.vocabulary import THEMES
+
+from .screening import screen
+
+
+def _choices(vocabulary: dict[str, str]) -> list[tuple[str, str]]:
+    return [(code, _(label)) for code, label in vocabulary.items()]
+
+
+class CaseSource(models.TextChoices):
+    FORM = "form", _("Tyck till-formuläret")
+    WALK = "walk", _("Trygghetsvandring")
+    DIALOGUE = "dialogue", _("Dialog")
+    SURVEY = "survey", _("Enkät")
+    OPEN311 = "open311", _("Open311")
+
+
+class CaseStatus(models.TextChoices):
+    NEW = "new", _("Ny")
+    ROUTED = "routed", _("Hos ansvarig")
+    ANSWERED = "answered", _("Besvarad")
+    CLOSED = "closed", _("Avslutad")
+
+
+class Moderation(models.TextChoices):
+    PENDING = "pending", _("Väntar på granskning")
+    PUBLIC = "public", _("Publicerad")
+    HIDDEN = "hidden", _("Visas inte")
+
+
+class CaseQuerySet(models.QuerySet["Case"]):
+    def public(self) -> CaseQuerySet:
+        """What "Du sa – vi gjorde", the API and Open311 may show: moderated, not
+        merged into another case."""
+        return self.filter(moderation=Moderation.PUBLIC, duplicate_of__isnull=True)
+
+    def owned_by(self, organisation_ids: set[int]) -> CaseQuerySet:
+        return self.filter(owner_id__in=organisation_ids)
+
+
+class Case(models.Model):
+    """One input and what became of it."""
+
+    kommun = models.ForeignKey(
+        "places.Organisation",
+        verbose_name=_("kommun"),
+        on_delete=models.CASCADE,
+        related_name="cases",
+    )
+    source = models.CharField(_("källa"), max_length=10, choices=CaseSource.choices)
+    #: The walk point, dialogue finding or survey response it came from.
+    source_ref = models.CharField(_("källans id"), max_length=40, blank=True)
+    theme = models.CharField(_("tema"), max_length=40, choices=_choices(THEMES))
+    text = PlainTextField(_("vad som sades"), max_length=2000)
+    area = models.ForeignKey(
+        "places.Area",
+        verbose_name=_("område"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cases",
+    )
+    latitude = models.FloatField(_("latitud"), null=True, blank=True)
+    longitude = models.FloatField(_("longitud"), null=True, blank=True)
+    place_text = PlainCharField(_("platsen med ord"), max_length=200, blank=True)
+    photo = models.ImageField(_("foto"), upload_to="cases/", blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=CaseStatus.choices, default=CaseStatus.NEW
+    )
+    owner = models.ForeignKey(
+        "places.Organisation",
+        verbose_name=_("ansvarig"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_cases",
+    )
+    due_on = models.DateField(_("svar senast"), null=True, blank=True)
+    answer = PlainTextField(_("svar"), max_length=2000, blank=True)
+    answered_at = models.DateTimeField(_("besvarad"), null=True, blank=True)
+    close_reason = PlainCharField(_("skäl att avsluta"), max_length=300, blank=True)
+    activity = models.ForeignKey(
+        "followup.Activity",
+        verbose_name=_("aktivitet"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cases",
+    )
+    commitment = models.ForeignKey(
+        "promises.Commitment",
+        verbose_name=_("åtagande"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cases",
+    )
+    moderation = models.CharField(
+        _("granskning"),
+        max_length=10,
+        choices=Moderation.choices,
+        default=Moderation.PENDING,
+    )
+    #: The text as published: screened for personnummer and phone numbers.
+    public_text = PlainTextField(_("publicerad text"), max_length=2000, blank=True)
+    photo_public = models.BooleanField(_("fotot får visas"), default=False)
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("dubblett av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+    )
+    #: Opt-in only; confirmed by a signed link; erased after the answer is sent.
+    email = models.EmailField(_("e-post"), blank=True)
+    email_confirmed = models.BooleanField(default=False)
+    notified_at = models.DateTimeField(null=True, blank=True)
+    reminded_on = models.DateField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("inkom"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("ärende")
+        verbose_name_plural = _("ärenden")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="case_point_whole",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.text[:50]}"
+
+    @property
+    def public_answer(self) -> str:
+        """The owner's answer as published: screened like the resident's text."""
+        return screen(self.answer) if self.answer else ""
+
+    @property
+    def public_close_reason(self) -> str:
+        return screen(self.close_reason) if self.close_reason else ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (CaseStatus.NEW, CaseStatus.ROUTED)
+
+
+class CaseEvent(models.Model):
+    """What happened to a case, by whom: routed, answered, handed on, linked, closed."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Inkom")
+        ROUTED = "routed", _("Tilldelad")
+        HANDED_ON = "handed_on", _("Lämnad vidare")
+        ANSWERED = "answered", _("Besvarad")
+        LINKED = "linked", _("Kopplad")
+        CLOSED = "closed", _("Avslutad")
+        MODERATED = "moderated", _("Granskad")
+        MERGED = "merged", _("Sammanslagen")
+        REMINDED = "reminded", _("Påminnelse")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("händelse"), max_length=10, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organisation = models.ForeignKey(
+        "places.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = PlainCharField(_("anteckning"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class RoutingRule(models.Model):
+    """Cases of this theme (blank: any) in this area (empty: anywhere in the kommun)
+    go to ``owner``, to be answered within ``days``. The most specific rule wins."""
+
+    kommun = models.ForeignKey(
+        "places.Organisation",
+        verbose_name=_("kommun"),
+        on_delete=models.CASCADE,
+        related_name="routing_rules",
+    )
+    theme = models.CharField(
+        _("tema"), max_length=40, blank=True, choices=_choices(THEMES)
+    )
+    area = models.ForeignKey(
+        "places.Area",
+        verbose_name=_("område"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    owner = models.ForeignKey(
+        "places.Organisation",
+        verbose_name=_("ansvarig"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    days = models.PositiveSmallIntegerField(_("dagar att svara"), default=14)
+
+    class Meta:
+        ordering = ["kommun", "theme", "area"]
+        verbose_name = _("fördelningsregel")
+        verbose_name_plural = _("fördelningsregler")
+
+
+class AnswerTemplate(models.Model):
+    """A reusable answer an owner starts from."""
+
+    organisation = models.ForeignKey(
+        "places.Organisation",
+        on_delete=models.CASCADE,
+        related_name="answer_templates",
+    )
+    title = PlainCharField(_("rubrik"), max_length=100)
+    text = PlainTextField(_("text"), max_length=2000)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("svarsmall")
+        verbose_name_plural = _("svarsmallar")
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,143 @@
+"""The cases API's part of the OpenAPI description (``/cases``, ``/cases.csv``),
+merged into the document by ``publishing.api.openapi.description``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from medborgarloften.vocabulary import THEMES
+
+from .api import COLUMNS, CURSOR_PATTERN, DEFAULT_LIMIT, MAX_LIMIT
+from .models import CaseStatus
+
+_NULL_STR = {"type": ["string", "null"]}
+_NULL_INT = {"type": ["integer", "null"]}
+_NULL_NUM = {"type": ["number", "null"]}
+
+#: Every column, described (a test fails when one is missing).
+FIELDS: dict[str, tuple[dict[str, Any], str]] = {
+    "id": ({"type": "integer"}, "Ärendets nummer."),
+    "kommunkod": ({"type": "string", "pattern": "^[0-9]{4}$"}, "Kommunkod."),
+    "tema": ({"type": "string", "enum": list(THEMES)}, "Tema (docs/format.md)."),
+    "omrade": (_NULL_STR, "Området platsen ligger i."),
+    "latitud": (_NULL_NUM, "Latitud (WGS 84), avrundad till fyra decimaler."),
+    "longitud": (_NULL_NUM, "Longitud (WGS 84), avrundad till fyra decimaler."),
+    "text": (
+        {"type": "string"},
+        "Vad invånaren sa, granskat: personnummer och telefonnummer borttagna.",
+    ),
+    "status": ({"type": "string", "enum": list(CaseStatus.values)}, "Status."),
+    "ansvarig": (_NULL_STR, "Organisationen som ansvarar för svaret."),
+    "svar": ({"type": "string"}, "Den ansvarigas svar (tomt tills svar finns)."),
+    "avslutad_skal": ({"type": "string"}, "Skäl när ärendet avslutades utan svar."),
+    "atagande": (_NULL_INT, "Åtagandet ärendet blev (id i /commitments)."),
+    "aktivitet": (_NULL_INT, "Aktiviteten ärendet blev (id i /activities)."),
+    "inkom": ({"type": "string", "format": "date"}, "Dag då ärendet kom in."),
+    "besvarad": (
+        {"type": ["string", "null"], "format": "date"},
+        "Dag då ärendet besvarades.",
+    ),
+}
+assert tuple(FIELDS) == COLUMNS
+
+_PARAMETERS = [
+    {
+        "name": "kommun",
+        "in": "query",
+        "description": "Kommunkod, t.ex. 0880.",
+        "schema": {"type": "string", "pattern": "^[0-9]{4}$"},
+    },
+    {
+        "name": "tema",
+        "in": "query",
+        "description": "Tema.",
+        "schema": {"type": "string", "enum": list(THEMES)},
+    },
+    {
+        "name": "limit",
+        "in": "query",
+        "description": f"Rader per sida (standard {DEFAULT_LIMIT}).",
+        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
+    },
+    {
+        "name": "cursor",
+        "in": "query",
+        "description": "Markör från `next`.",
+        "schema": {"type": "string", "pattern": CURSOR_PATTERN},
+    },
+]
+_PROBLEM = {
+    "description": "Felaktig parameter.",
+    "content": {
+        "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+    },
+}
+
+SCHEMAS: dict[str, Any] = {
+    "Case": {
+        "type": "object",
+        "description": "Ett ärende från en invånare och vad som blev gjort.",
+        "required": list(FIELDS),
+        "properties": {
+            name: {**schema, "description": text}
+            for name, (schema, text) in FIELDS.items()
+        },
+    },
+    "CasePage": {
+        "type": "object",
+        "required": ["data", "next", "limit", "license", "source"],
+        "properties": {
+            "data": {"type": "array", "items": {"$ref": "#/components/schemas/Case"}},
+            "next": {"type": ["string", "null"], "format": "uri"},
+            "limit": {"type": "integer"},
+            "license": {"type": "object"},
+            "source": {"type": "object"},
+        },
+    },
+}
+
+PATHS: dict[str, Any] = {
+    "/cases": {
+        "get": {
+            "operationId": "cases_list",
+            "summary": "Ärenden (Du sa – vi gjorde)",
+            "description": "Granskade ärenden från invånare med vad som blev gjort, "
+            "anonymiserade. Nyast först; följ `next`.",
+            "security": [],
+            "parameters": _PARAMETERS,
+            "responses": {
+                "200": {
+                    "description": "En sida ärenden.",
+                    "content": {
+                        "application/json": {
+                            "schema": {"$ref": "#/components/schemas/CasePage"}
+                        }
+                    },
+                },
+                "400": _PROBLEM,
+            },
+        }
+    },
+    "/cases.csv": {
+        "get": {
+            "operationId": "cases_csv",
+            "summary": "Ärenden som CSV",
+            "description": "Samma rader som /cases, alla på en gång (eller `limit`).",
+            "security": [],
+            "parameters": _PARAMETERS[:3],
+            "responses": {
+                "200": {
+                    "description": "CSV med en rubrikrad.",
+                    "content": {"text/csv": {"schema": {"type": "string"}}},
+                },
+                "400": _PROBLEM,
+            },
+        }
+    },
+}
+
+
+def merge_into(doc: dict[str, Any]) -> None:
+    """Add the cases paths and schemas to an OpenAPI document."""
+    doc["paths"].update(PATHS)
+    doc["components"]["schemas"].update(SCHEMAS)

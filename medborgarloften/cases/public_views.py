@@ -1,0 +1,156 @@
+"""Public pages: the "Tyck till" form, "Du sa – vi gjorde", the e-mail links, the
+QR poster. Public POSTs count against the "form" rate limit
+(operations.middleware), as every public form does."""
+
+from __future__ import annotations
+
+import segno
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.places.maps import area_feature, map_config
+from medborgarloften.places.models import Area, Organisation, OrganisationKind
+
+from . import notify
+from .forms import ReportForm
+from .models import CaseSource
+from .selectors import outcome_counts, outcome_groups
+from .services import case_create
+
+
+def _kommun(code: str) -> Organisation:
+    return get_object_or_404(Organisation, kind=OrganisationKind.KOMMUN, code=code)
+
+
+def _area(kommun: Organisation, raw: str | None) -> Area | None:
+    if not raw or not raw.isdigit():
+        return None
+    return Area.objects.filter(kommun=kommun, pk=int(raw)).first()
+
+
+def _map(kommun: Organisation, focus: Area | None) -> dict[str, object]:
+    areas = list(Area.objects.filter(kommun=kommun, geometry__isnull=False))
+    return map_config(
+        title=_("Karta för att markera platsen"),
+        kommun_code=kommun.code,
+        areas=areas,
+        features=[area_feature(a, names=a.names()) for a in areas],
+        focus=[focus.name] if focus else [],
+        pick={
+            "latitude": "id_latitude",
+            "longitude": "id_longitude",
+            "area": "id_area",
+        },
+    ).as_json()
+
+
+def report(request: HttpRequest, code: str) -> HttpResponse:
+    """Tyck till / anmäl en otrygg plats."""
+    kommun = _kommun(code)
+    focus = _area(kommun, request.GET.get("omrade"))
+    initial = {"area": focus.pk} if focus else {}
+    form = ReportForm(
+        request.POST or None, request.FILES or None, kommun=kommun, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["website"]:  # the honeypot: a script, thanked and dropped
+            return redirect("cases:thanks", code=kommun.code)
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                case = case_create(
+                    kommun=kommun,
+                    source=CaseSource.FORM,
+                    theme=data["theme"],
+                    text=data["text"],
+                    area=data["area"],
+                    latitude=data["latitude"],
+                    longitude=data["longitude"],
+                    place_text=data["place_text"],
+                    photo=data["photo"],
+                    email=data["email"] or "",
+                )
+                transaction.on_commit(lambda: notify.email_confirmation_send(case=case))
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            return redirect("cases:thanks", code=kommun.code)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "cases/report.html",
+        {
+            "kommun": kommun,
+            "form": form,
+            "map": _map(kommun, focus),
+            "outcomes_url": reverse("cases:public", args=[kommun.code]),
+        },
+        status=status,
+    )
+
+
+def thanks(request: HttpRequest, code: str) -> HttpResponse:
+    return render(request, "cases/thanks.html", {"kommun": _kommun(code)})
+
+
+def outcomes(request: HttpRequest, code: str) -> HttpResponse:
+    """Du sa – vi gjorde: the kommun's moderated cases by theme, with the outcome."""
+    kommun = _kommun(code)
+    area = _area(kommun, request.GET.get("omrade"))
+    return render(
+        request,
+        "cases/outcomes.html",
+        {
+            "kommun": kommun,
+            "area": area,
+            "areas": Area.objects.filter(kommun=kommun, cases__isnull=False).distinct(),
+            "groups": outcome_groups(kommun, area_id=area.pk if area else None),
+            "counts": outcome_counts(kommun),
+        },
+    )
+
+
+def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    case = notify.email_confirm(token=token)
+    return render(
+        request, "cases/email.html", {"ok": case is not None, "confirmed": True}
+    )
+
+
+def email_delete(request: HttpRequest, token: str) -> HttpResponse:
+    """GET asks, POST deletes (a mail scanner following the link deletes nothing)."""
+    if request.method == "POST":
+        ok = notify.email_delete(token=token)
+        return render(request, "cases/email.html", {"ok": ok, "deleted": True})
+    return render(request, "cases/email_delete.html", {"token": token})
+
+
+def poster(request: HttpRequest, code: str, area_id: int) -> HttpResponse:
+    """A printable poster for a place: its QR code leads to the form for that area;
+    the page names the outcomes page too."""
+    kommun = _kommun(code)
+    area = _area(kommun, str(area_id))
+    if area is None:
+        raise Http404
+    form_url = request.build_absolute_uri(
+        reverse("cases:report", args=[kommun.code]) + f"?omrade={area.pk}"
+    )
+    qr = segno.make(form_url, error="m")
+    return render(
+        request,
+        "cases/poster.html",
+        {
+            "kommun": kommun,
+            "area": area,
+            "form_url": form_url,
+            "outcomes_url": request.build_absolute_uri(
+                reverse("cases:public", args=[kommun.code]) + f"?omrade={area.pk}"
+            ),
+            "qr_svg": qr.svg_data_uri(scale=8, border=2),
+        },
+    )

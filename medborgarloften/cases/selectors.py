@@ -1,0 +1,126 @@
+"""Reading cases: the staff lists, nearby duplicates, and the one public selector
+that feeds "Du sa – vi gjorde", the API, the CSV and Open311 alike."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from medborgarloften.accounts.permissions import editing_organisation_ids, is_superuser
+from medborgarloften.places.models import Organisation
+from medborgarloften.vocabulary import THEMES
+
+from .models import Case, CaseStatus
+from .permissions import owner_organisation_ids
+
+#: Two open cases of one theme closer than this are probably the same place.
+NEARBY_METRES = 150
+
+
+def cases_for_user(user: Any) -> QuerySet[Case]:
+    """The cases a user may see: those owned by their organisations, and every case
+    of a kommun they coordinate."""
+    qs = Case.objects.select_related("kommun", "owner", "area")
+    if is_superuser(user):
+        return qs
+    return qs.filter(
+        Q(owner_id__in=owner_organisation_ids(user))
+        | Q(kommun_id__in=editing_organisation_ids(user))
+    )
+
+
+def metres_between(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6_371_000 * math.asin(math.sqrt(h))
+
+
+def nearby_duplicates(case: Case, *, metres: float = NEARBY_METRES) -> list[Case]:
+    """Other cases of the kommun with the same theme near the same point (or in
+    the same area when neither has a point), not already merged."""
+    others = Case.objects.filter(
+        kommun_id=case.kommun_id, theme=case.theme, duplicate_of__isnull=True
+    ).exclude(pk=case.pk)
+    if case.latitude is None or case.longitude is None:
+        if case.area_id is None:
+            return []
+        return list(others.filter(area_id=case.area_id, latitude__isnull=True)[:10])
+    span = metres / 111_000
+    box = others.filter(
+        latitude__range=(case.latitude - span, case.latitude + span),
+        longitude__range=(case.longitude - 2 * span, case.longitude + 2 * span),
+    )
+    here = (case.latitude, case.longitude)
+    return [
+        c
+        for c in box
+        if metres_between(here, (c.latitude, c.longitude)) <= metres  # type: ignore[arg-type]
+    ]
+
+
+def public_cases(kommun: Organisation | None = None) -> QuerySet[Case]:
+    """Moderated cases, as the public may see them (screened text, no e-mail)."""
+    qs = Case.objects.public().select_related(
+        "kommun", "area", "owner", "activity", "commitment"
+    )
+    if kommun is not None:
+        qs = qs.filter(kommun=kommun)
+    return qs.order_by("-created_at", "-id")
+
+
+@dataclass
+class ThemeGroup:
+    theme: str
+    label: str
+    cases: list[Case] = field(default_factory=list)
+
+
+def outcome_groups(
+    kommun: Organisation, *, area_id: int | None = None
+) -> list[ThemeGroup]:
+    """The kommun's public cases grouped by theme, for "Du sa – vi gjorde"."""
+    qs = public_cases(kommun)
+    if area_id is not None:
+        qs = qs.filter(area_id=area_id)
+    groups: dict[str, ThemeGroup] = {}
+    for case in qs:
+        if case.theme not in groups:
+            groups[case.theme] = ThemeGroup(case.theme, THEMES.get(case.theme, ""))
+        groups[case.theme].cases.append(case)
+    return [groups[t] for t in THEMES if t in groups]
+
+
+def outcome_counts(kommun: Organisation) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for status in public_cases(kommun).values_list("status", flat=True):
+        counts[status] += 1
+    counts["done"] = counts[CaseStatus.ANSWERED] + counts[CaseStatus.CLOSED]
+    return dict(counts)
+
+
+def public_row(case: Case) -> dict[str, Any]:
+    """One case as open data: no e-mail, no photo unless approved, screened text."""
+    return {
+        "id": case.pk,
+        "kommunkod": case.kommun.code,
+        "tema": case.theme,
+        "omrade": case.area.name if case.area else None,
+        "latitud": round(case.latitude, 4) if case.latitude is not None else None,
+        "longitud": round(case.longitude, 4) if case.longitude is not None else None,
+        "text": case.public_text,
+        "status": case.status,
+        "ansvarig": case.owner.name if case.owner else None,
+        "svar": case.answer,
+        "avslutad_skal": case.close_reason,
+        "atagande": case.commitment_id,
+        "aktivitet": case.activity_id,
+        "inkom": case.created_at.date().isoformat(),
+        "besvarad": case.answered_at.date().isoformat() if case.answered_at else None,
+    }

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from medborgarloften.publishing.api.openapi import description
+
+from ..api import COLUMNS
+from ..models import CaseSource
+from ..openapi import FIELDS
+from ..services import case_create, case_moderate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cases(kalmar, kommun_editor):
+    made = []
+    for n in range(3):
+        case = case_create(
+            kommun=kalmar,
+            source=CaseSource.FORM,
+            theme="trafik",
+            text=f"Fortkörning {n}, ring 0701234567",
+            email="boende@example.org",
+        )
+        made.append(case_moderate(actor=kommun_editor, case=case, publish=True))
+    case_create(kommun=kalmar, source=CaseSource.FORM, theme="trafik", text="Dold")
+    return made
+
+
+def test_it_lists_published_cases_anonymised_with_cursor_paging(client, cases):
+    first = client.get("/api/v1/cases?kommun=0880&limit=2").json()
+    assert len(first["data"]) == 2 and first["next"]
+    assert first["license"]["id"] == "CC0-1.0"
+    second = client.get(first["next"]).json()
+    ids = [r["id"] for r in first["data"] + second["data"]]
+    assert sorted(ids) == sorted(c.pk for c in cases)
+    assert second["next"] is None
+    flat = str(first) + str(second)
+    assert "0701234567" not in flat and "boende@" not in flat and "Dold" not in flat
+
+
+def test_the_csv_has_the_same_columns(client, cases):
+    response = client.get("/api/v1/cases.csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert tuple(rows[0]) == COLUMNS
+    assert len(rows) == 3
+
+
+def test_a_bad_parameter_is_a_problem(client, db):
+    response = client.get("/api/v1/cases?kommun=abc")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert client.get("/api/v1/cases?cursor=xyz").status_code == 400
+
+
+def test_every_column_is_documented_in_openapi(db):
+    doc = description(server="http://testserver/api/v1")
+    assert set(doc["paths"]) >= {"/cases", "/cases.csv"}
+    documented = doc["components"]["schemas"]["Case"]["properties"]
+    assert set(documented) == set(COLUMNS) == set(FIELDS)
+    assert all(documented[c]["description"] for c in COLUMNS)

@@ -1,0 +1,38 @@
+import pytest
+
+from ..screening import HIDDEN_ID, HIDDEN_PHONE, screen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mitt nummer är 070-123 45 67.",
+        "Ring 0701234567",
+        "Ring +46 70 123 45 67",
+        "Tel 08-123 456 78",
+        "Ring (0480) 45 00 00",
+    ],
+)
+def test_it_hides_phone_numbers(text):
+    # 0701234567 also reads as a personnummer (1907-01-23): hidden either way.
+    assert HIDDEN_PHONE in screen(text) or HIDDEN_ID in screen(text)
+    assert not any(ch.isdigit() for ch in screen(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Jag är 811224-1234", "pnr 19811224-1234", "198112241234", "811284-1234"]
+)
+def test_it_hides_personnummer_and_samordningsnummer(text):
+    assert HIDDEN_ID in screen(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det hände 2026-11-30 kl 22.",
+        "Buss 27 går var 15:e minut.",
+        "Cirka 120 personer var där år 2025.",
+    ],
+)
+def test_it_leaves_dates_and_small_numbers(text):
+    assert screen(text) == text

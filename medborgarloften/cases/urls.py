@@ -1,0 +1,42 @@
+"""The cases app's pages, included at the site root: staff under
+/personal/arenden/, the public form under /tyck-till/, outcomes under
+/du-sa-vi-gjorde/. Open311 has its own (open311/urls.py)."""
+
+from django.urls import path
+
+from . import public_views, views
+
+app_name = "cases"
+
+urlpatterns = [
+    path("personal/arenden/", views.case_list, name="staff_list"),
+    path("personal/arenden/<int:pk>/", views.case_detail, name="staff_detail"),
+    path(
+        "personal/arenden/fran-vandring/<int:pk>/",
+        views.from_walk_point,
+        name="from_walk_point",
+    ),
+    path(
+        "personal/arenden/fran-dialog/<int:pk>/",
+        views.from_finding,
+        name="from_finding",
+    ),
+    path("tyck-till/<str:code>/", public_views.report, name="report"),
+    path("tyck-till/<str:code>/tack/", public_views.thanks, name="thanks"),
+    path(
+        "tyck-till/<str:code>/affisch/<int:area_id>/",
+        public_views.poster,
+        name="poster",
+    ),
+    path(
+        "tyck-till/epost/bekrafta/<str:token>/",
+        public_views.email_confirm,
+        name="email_confirm",
+    ),
+    path(
+        "tyck-till/epost/radera/<str:token>/",
+        public_views.email_delete,
+        name="email_delete",
+    ),
+    path("du-sa-vi-gjorde/<str:code>/", public_views.outcomes, name="public"),
+]

@@ -1,0 +1,144 @@
+"""Staff pages: an owner's cases and the coordinator's; one case with its actions.
+
+Each POST names its action; a permission refusal renders the 403 page
+(``staff_view``); a service's ValidationError goes back on the form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.followup.models import Activity
+from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.places.models import Organisation
+from medborgarloften.promises.models import Commitment
+from medborgarloften.situation.models import DialogueFinding, WalkPoint
+
+from . import handling, services
+from .forms import AnswerForm, CloseForm, HandOnForm, LinkForm, MergeForm, ModerateForm
+from .models import AnswerTemplate, Case, CaseStatus
+from .permissions import can_coordinate
+from .selectors import cases_for_user, nearby_duplicates
+
+
+@staff_view
+def case_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "open")
+    cases = cases_for_user(request.user)
+    if status == "open":
+        cases = cases.filter(status__in=[CaseStatus.NEW, CaseStatus.ROUTED])
+    elif status in CaseStatus.values:
+        cases = cases.filter(status=status)
+    return render(
+        request,
+        "cases/staff_list.html",
+        {"cases": cases[:300], "status": status, "statuses": CaseStatus.choices},
+    )
+
+
+def _case(request: HttpRequest, pk: int) -> Case:
+    return get_object_or_404(cases_for_user(request.user), pk=pk)
+
+
+def _forms(case: Case, data: Any = None, action: str = "") -> dict[str, Form]:
+    duplicates = Case.objects.filter(pk__in=[c.pk for c in nearby_duplicates(case)])
+    forms: dict[str, Form] = {
+        "answer": AnswerForm(data if action == "answer" else None),
+        "hand_on": HandOnForm(data if action == "hand_on" else None),
+        "close": CloseForm(data if action == "close" else None),
+        "link": LinkForm(data if action == "link" else None),
+        "moderate": ModerateForm(data if action == "moderate" else None),
+        "merge": MergeForm(data if action == "merge" else None, candidates=duplicates),
+    }
+    return forms
+
+
+def _run(request: HttpRequest, case: Case, action: str, data: dict[str, Any]) -> None:
+    user = request.user
+    if action == "answer":
+        handling.case_answer(
+            actor=user, case=case, answer=data["answer"], close=data["close"]
+        )
+    elif action == "hand_on":
+        handling.case_hand_on(
+            actor=user, case=case, owner=data["owner"], note=data["note"]
+        )
+    elif action == "close":
+        handling.case_close(actor=user, case=case, reason=data["reason"])
+    elif action == "link":
+        activity = commitment = None
+        if data["activity"]:
+            activity = Activity.objects.filter(pk=data["activity"]).first()
+            if activity is None:
+                raise ValidationError({"activity": "Ingen aktivitet med det numret."})
+        elif data["commitment"]:
+            commitment = Commitment.objects.filter(pk=data["commitment"]).first()
+            if commitment is None:
+                raise ValidationError({"commitment": "Inget åtagande med det numret."})
+        handling.case_link(
+            actor=user, case=case, activity=activity, commitment=commitment
+        )
+    elif action == "moderate":
+        services.case_moderate(
+            actor=user,
+            case=case,
+            publish=data["publish"],
+            photo=data["photo"],
+            text=data["text"],
+        )
+    elif action == "merge":
+        services.case_merge(actor=user, case=case, into=data["into"])
+
+
+@staff_view
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk)
+    action = request.POST.get("action", "")
+    forms = _forms(case, request.POST or None, action)
+    if request.method == "POST" and action in forms:
+        form = forms[action]
+        if form.is_valid():
+            try:
+                _run(request, case, action, form.cleaned_data)
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            else:
+                return redirect("cases:staff_detail", pk=case.pk)
+    return render(
+        request,
+        "cases/staff_detail.html",
+        {
+            "case": case,
+            "forms": forms,
+            "coordinator": can_coordinate(request.user, case.kommun_id),
+            "events": case.events.select_related("actor", "organisation"),
+            "templates": AnswerTemplate.objects.filter(organisation_id=case.owner_id),
+            "duplicates": forms["merge"].fields["into"].queryset,  # type: ignore[attr-defined]
+            "owners": Organisation.objects.all(),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff_view
+@require_POST
+def from_walk_point(request: HttpRequest, pk: int) -> HttpResponse:
+    point = get_object_or_404(WalkPoint.objects.select_related("survey__kommun"), pk=pk)
+    case = services.case_from_walk_point(actor=request.user, point=point)
+    return redirect("cases:staff_detail", pk=case.pk)
+
+
+@staff_view
+@require_POST
+def from_finding(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = get_object_or_404(
+        DialogueFinding.objects.select_related("dialogue__kommun"), pk=pk
+    )
+    case = services.case_from_dialogue_finding(actor=request.user, finding=finding)
+    return redirect("cases:staff_detail", pk=case.pk)
