@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('places', '0005_area_geometry_source'),
+        ('places', '0006_maps17_overlay'),
     ]
 
     operations = [
