@@ -80,7 +80,7 @@ class AccessibleForm(forms.Form):
 
     def full_clean(self) -> None:
         super().full_clean()
-        for name, error_list in list(self._errors.items()):
+        for name, error_list in list(self.errors.items()):
             if name not in self.fields:
                 continue
             label = str(self.fields[name].label or name)
@@ -90,7 +90,7 @@ class AccessibleForm(forms.Form):
                 if not text.startswith(f"{label}:"):
                     text = f"{label}: {text[:1].lower()}{text[1:]}"
                 fixed.append(text)
-            self._errors[name] = self.error_class(fixed, renderer=self.renderer)
+            self.errors[name] = self.error_class(fixed, renderer=self.renderer)
 
 
 def date_widget() -> forms.DateInput:
@@ -136,7 +136,8 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     code="invalid_choice",
                     params={"value": item},
                 )
-        return super()._check_values(value)
+        # A private method of Django's that the stubs leave out.
+        return super()._check_values(value)  # type: ignore[misc]
 
 
 class OrganisationChoiceField(BoundedModelMultipleChoiceField):
