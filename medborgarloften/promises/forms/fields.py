@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.forms.boundfield import BoundField
@@ -16,6 +16,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from medborgarloften.places.models import Area, Organisation
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # --- Accessible rendering ----------------------------------------------------------
 
@@ -216,7 +219,9 @@ class RowOptions:
         return area.name
 
 
-def checkbox_field(choices: dict[str, str], label: str) -> forms.MultipleChoiceField:
+def checkbox_field(
+    choices: dict[str, str], label: StrOrPromise
+) -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(
         label=label,
         choices=[(code, gettext_lazy(text)) for code, text in choices.items()],
