@@ -31,6 +31,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import oidc
+from .decorators import signed_in_user
 from .forms import CodeForm
 from .models import User
 from .two_factor import (
@@ -109,7 +110,9 @@ def _pending(request: HttpRequest) -> tuple[User, dict[str, Any]] | None:
     if time.time() - data.get("at", 0) > PENDING_SECONDS:
         request.session.pop(PENDING_KEY, None)
         return None
-    user = User.objects.filter(pk=data.get("user"), is_active=True).first()
+    if data.get("user") is None:
+        return None
+    user = User.objects.filter(pk=data["user"], is_active=True).first()
     return (user, data) if user is not None else None
 
 
@@ -126,8 +129,10 @@ def verify(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if not AxesProxyHandler.is_allowed(request, credentials):
             request.session.pop(PENDING_KEY, None)
-            request.axes_locked_out = True  # AxesMiddleware answers with the lockout
-            request.axes_credentials = credentials
+            # AxesMiddleware answers with the lockout; it reads these two attributes,
+            # which HttpRequest does not declare.
+            request.axes_locked_out = True  # type: ignore[attr-defined]
+            request.axes_credentials = credentials  # type: ignore[attr-defined]
             return HttpResponse(status=429)
         device = django_otp.match_token(user, form.cleaned_data["code"])
         if device is not None:
@@ -200,7 +205,7 @@ def _new_recovery_codes(user: User) -> list[str]:
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
     """Turn two-factor on: scan the QR code (or type the key), confirm with a code,
     take the recovery codes (shown this once)."""
-    user = request.user
+    user = signed_in_user(request)
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         messages.info(request, _("Tvåstegsverifiering är redan på."))
         return redirect("accounts:account")
@@ -281,7 +286,7 @@ def two_factor_disable(request: HttpRequest) -> HttpResponse:
 @never_cache
 def recovery_codes(request: HttpRequest) -> HttpResponse:
     """New recovery codes (the old ones stop working), confirmed with a code."""
-    user = request.user
+    user = signed_in_user(request)
     if not has_two_factor(user):
         return redirect("accounts:account")
     form, ok = _confirm_with_code(request)

@@ -105,15 +105,15 @@ def arshjul_entries(*, promise: Promise) -> list[Entry]:
                 f"report-{number}",
             )
         )
-    for item in CommunicationActivity.objects.filter(promise=promise):
+    for message in CommunicationActivity.objects.filter(promise=promise):
         entries.append(
             Entry(
                 "communication",
-                f"{item.title} ({item.get_channel_display().lower()})",
-                item.planned_on,
-                item.planned_on,
-                ", ".join(x for x in (item.audience, item.responsible) if x),
-                f"communication-{item.pk}",
+                f"{message.title} ({message.get_channel_display().lower()})",
+                message.planned_on,
+                message.planned_on,
+                ", ".join(x for x in (message.audience, message.responsible) if x),
+                f"communication-{message.pk}",
             )
         )
     events = RecurringEvent.objects.filter(

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.followup.models import Channel
-from medborgarloften.lib.forms import free_text
+from medborgarloften.lib.forms import field_of, free_text
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.forms.fields import BoundedModelMultipleChoiceField
 
@@ -122,12 +122,16 @@ class ActivityForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = Area.objects.filter(pk__in=[a.pk for a in areas])
-        self.fields["area"].choices = [("", "—")] + [(a.pk, a.name) for a in areas]
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            pk__in=[o.pk for o in organisations]
+        field_of(self, "area", forms.ModelChoiceField).queryset = Area.objects.filter(
+            pk__in=[a.pk for a in areas]
         )
-        self.fields["organisation"].choices = [("", "—")] + [
+        field_of(self, "area", forms.ChoiceField).choices = [("", "—")] + [
+            (a.pk, a.name) for a in areas
+        ]
+        field_of(
+            self, "organisation", forms.ModelChoiceField
+        ).queryset = Organisation.objects.filter(pk__in=[o.pk for o in organisations])
+        field_of(self, "organisation", forms.ChoiceField).choices = [("", "—")] + [
             (o.pk, str(o)) for o in organisations
         ]
         if not self.is_bound and "date" not in self.initial:
@@ -264,15 +268,25 @@ class PlannedActivityForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["commitment"].queryset = commitments
-        self.fields["commitment"].label_from_instance = lambda c: c.text[:90]
-        self.fields["area"].queryset = areas
-        self.fields["organisation"].queryset = organisations
+        field_of(self, "commitment", forms.ModelChoiceField).queryset = commitments
+        # Django documents setting label_from_instance per form; mypy sees a method.
+        labelled = field_of(self, "commitment", forms.ModelChoiceField)
+        labelled.label_from_instance = lambda c: c.text[:90]  # type: ignore[method-assign, assignment]
+        field_of(self, "area", forms.ModelChoiceField).queryset = areas
+        field_of(self, "organisation", forms.ModelChoiceField).queryset = organisations
 
 
 class PlanCopyForm(forms.Form):
     from_year = forms.IntegerField(label=_("Från år"), min_value=1900, max_value=2200)
     to_year = forms.IntegerField(label=_("Till år"), min_value=1900, max_value=2200)
+
+
+def _activity_label(a: Any) -> str:
+    return f"{a.date:%Y-%m-%d} {a.kind} ({a.quantity})"
+
+
+def _planned_label(p: Any) -> str:
+    return f"{p.starts_on:%Y-%m-%d} {p.kind} ({p.quantity})"
 
 
 class PlanTickForm(forms.Form):
@@ -292,14 +306,14 @@ class PlanTickForm(forms.Form):
 
     def __init__(self, *args: Any, activities: Any, planned: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["activity"].queryset = activities
-        self.fields["activity"].label_from_instance = lambda a: (
-            f"{a.date:%Y-%m-%d} {a.kind} ({a.quantity})"
-        )
-        self.fields["planned"].queryset = planned
-        self.fields["planned"].label_from_instance = lambda p: (
-            f"{p.starts_on:%Y-%m-%d} {p.kind} ({p.quantity})"
-        )
+        field_of(self, "activity", forms.ModelChoiceField).queryset = activities
+        # Django documents setting label_from_instance per form; mypy sees a method.
+        labelled = field_of(self, "activity", forms.ModelChoiceField)
+        labelled.label_from_instance = _activity_label  # type: ignore[method-assign, assignment]
+        field_of(self, "planned", forms.ModelChoiceField).queryset = planned
+        # Django documents setting label_from_instance per form; mypy sees a method.
+        labelled = field_of(self, "planned", forms.ModelChoiceField)
+        labelled.label_from_instance = _planned_label  # type: ignore[method-assign, assignment]
 
 
 class RecurringEventForm(forms.Form):
@@ -334,8 +348,8 @@ class CommunicationForm(forms.Form):
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
 
         super().__init__(*args, **kwargs)
-        self.fields["channel"].choices = Channel.choices
-        self.fields["organisation"].queryset = organisations
+        field_of(self, "channel", forms.ChoiceField).choices = Channel.choices
+        field_of(self, "organisation", forms.ModelChoiceField).queryset = organisations
 
 
 class EvaluationForm(forms.Form):

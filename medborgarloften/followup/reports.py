@@ -27,7 +27,11 @@ from django.utils.text import slugify
 from medborgarloften.lib.pdf import html_to_pdf
 from medborgarloften.lib.text import clean_text
 from medborgarloften.lib.wordfile import add_data_table, new_document
-from medborgarloften.situation.models import BaselineValue, Observation
+from medborgarloften.situation.models import (
+    BaselineValue,
+    Observation,
+    ObservationCategory,
+)
 from medborgarloften.situation.selectors.baselines import (
     baseline_indicators,
     focus_area_themes,
@@ -260,7 +264,7 @@ def _effect(report: Report) -> Effect:
     )
     if not current and not baseline:
         return Effect(has_data=False)
-    labels = dict(Observation._meta.get_field("category").choices)
+    labels = dict(ObservationCategory.choices)
     indicators = [
         Indicator(
             str(labels.get(c, c)),

@@ -147,7 +147,8 @@ class PlainTextField(_PlainTextMixin, models.TextField):
     description = gettext_lazy("Text (cleaned, bounded)")
 
     def __init__(self, *args: Any, max_length: int, **kwargs: Any) -> None:
-        super().__init__(*args, max_length=max_length, **kwargs)
+        kwargs["max_length"] = max_length
+        super().__init__(*args, **kwargs)
         self.validators.append(_LabelledMaxLength(max_length, self))
 
 

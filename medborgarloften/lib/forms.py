@@ -17,7 +17,7 @@ the same words as the model (``"Beskrivning: högst 4 000 tecken (texten har …
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.core import validators
@@ -27,7 +27,9 @@ from django.db import models
 from .fields import length_message, limit
 from .text import clean_text
 
-__all__ = ["FreeTextField", "apply_service_errors", "free_text"]
+__all__ = ["FreeTextField", "apply_service_errors", "field_of", "free_text"]
+
+_Field = TypeVar("_Field", bound=forms.Field)
 
 
 class FreeTextField(forms.CharField):
@@ -127,3 +129,12 @@ def apply_service_errors(
         if labelled and label and not message.startswith(f"{label}:"):
             message = f"{label}: {message[:1].lower()}{message[1:]}"
         target.add_error(name, message)
+
+
+def field_of(form: forms.BaseForm, name: str, kind: type[_Field]) -> _Field:
+    """``form.fields[name]`` as the field class it is declared as, so a form can set
+    its ``queryset`` or ``choices`` typed; a field of another class is a bug."""
+    field = form.fields[name]
+    if not isinstance(field, kind):
+        raise TypeError(f"{name}: {type(field).__name__}, not {kind.__name__}")
+    return field

@@ -20,7 +20,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from medborgarloften.accounts.models import ExternalIdentity
+from medborgarloften.accounts.models import ExternalIdentity, User
 
 REDACTED = "[borttaget]"
 
@@ -148,7 +148,7 @@ def _forget_users(users: list, summary: ForgetSummary) -> None:
         summary.counts["accounts.user (anonymiserade / anonymised)"] += 1
 
 
-def _forget_sign_in(user: object, summary: ForgetSummary) -> None:
+def _forget_sign_in(user: User, summary: ForgetSummary) -> None:
     """The account's two-factor devices, its single sign-on links, and the sign-in
     records under its name."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog

@@ -189,7 +189,7 @@ def review_context(*, promise: Promise) -> dict[str, Any]:
 
     promise = _promise(promise)
     commitments = sorted(promise.commitments.all(), key=lambda c: (c.position, c.pk))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for number, commitment in enumerate(commitments, start=1):
         check = check_commitment(
             commitment.text,

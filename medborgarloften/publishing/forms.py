@@ -45,7 +45,7 @@ class OverviewFilterForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         start, end = data.get("fran"), data.get("till")
         if start is not None and end is not None and end < start:
             self.add_error("till", _("Till år: kan inte ligga före från år."))

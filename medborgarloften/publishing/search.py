@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection
 from django.db.models import F
@@ -174,7 +175,7 @@ def _sqlite(
         f"{FTS_TABLE} MATCH %s AND promise_id IN "  # noqa: S608
         "(SELECT promise_id FROM publishing_searchindexedpromise)"
     )
-    params: list[object] = [match]
+    params: list[Any] = [match]
     if kommun_id is not None:
         parties = Promise.parties.through._meta.db_table
         where += (

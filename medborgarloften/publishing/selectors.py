@@ -30,6 +30,7 @@ from medborgarloften.places.models import Area, County, Organisation
 from medborgarloften.promises.models import (
     Commitment,
     Promise,
+    PromiseQuerySet,
     PromiseStatus,
     public_q,
 )
@@ -161,15 +162,15 @@ def kommun_finder(*, query: str = "", today: dt.date | None = None) -> KommunFin
     known = {entry.kommun.code: entry for entry in entries}
     shapes = []
     for shape in outline.shapes:
-        entry = known.get(shape.code)
+        found = known.get(shape.code)
         # The name alone (the map is of kommuner): "Kalmar, har ett gällande …".
-        name = entry.kommun.name if entry else shape.name
-        if entry and entry.has_current:
+        name = found.kommun.name if found else shape.name
+        if found and found.has_current:
             label = _("%(name)s, har ett gällande medborgarlöfte") % {"name": name}
         else:
             label = _("%(name)s, inget gällande medborgarlöfte") % {"name": name}
         shapes.append(
-            MapShape(shape.code, shape.d, label, bool(entry and entry.has_current))
+            MapShape(shape.code, shape.d, label, bool(found and found.has_current))
         )
     return KommunFinder(
         query=query,
@@ -337,7 +338,8 @@ def _link_areas(promise: Promise) -> None:
     )
     for area in areas:
         code = codes.get(area.kommun_id)
-        area.public_url = (
+        # An attribute for the template only, not a field of Area.
+        area.public_url = (  # type: ignore[attr-defined]
             reverse("publishing:area", args=[code, area.pk]) if code else ""
         )
 
@@ -419,9 +421,7 @@ class FeedItem:
     updated: dt.datetime
 
 
-def feed_items(
-    *, promises: QuerySet[Promise], limit: int = FEED_ITEMS
-) -> list[FeedItem]:
+def feed_items(*, promises: PromiseQuerySet, limit: int = FEED_ITEMS) -> list[FeedItem]:
     """The newest activities and published reports of the given public promises,
     newest first: the Atom feeds' entries (two queries)."""
     public = promises.public()

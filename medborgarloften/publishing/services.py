@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
+from django.db.backends.utils import CursorWrapper
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -46,7 +47,7 @@ def _uses_fts() -> bool:
     return connection.vendor == "sqlite"
 
 
-def _index(cursor: object, promise_ids: list[int]) -> None:
+def _index(cursor: CursorWrapper, promise_ids: list[int]) -> None:
     """Replace the FTS rows of these promises by their current public text."""
     for start in range(0, len(promise_ids), 500):
         chunk = promise_ids[start : start + 500]

@@ -12,6 +12,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from medborgarloften.places.models import Area, Organisation
+from medborgarloften.promises.models import Commitment
+
 from .accessibility import accessibility_statement
 from .forms import OverviewFilterForm, SubscribeForm
 from .models import Subscription
@@ -80,7 +83,9 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _subscription_target(request: HttpRequest) -> tuple[str, str, object]:
+def _subscription_target(
+    request: HttpRequest,
+) -> tuple[str, str, Organisation | Area | Commitment]:
     for kind in TARGET_KINDS:
         ident = request.GET.get(kind)
         if ident:

@@ -1,3 +1,6 @@
+import datetime as dt
+from typing import Any
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +22,7 @@ def _reinstall_count_triggers(sender: AppConfig, using: str, **kwargs: object) -
 
 
 def _freeze_baseline(
-    sender: object, promise: object, on: object, **kwargs: object
+    sender: object, promise: Any, on: dt.date | None, **kwargs: object
 ) -> None:
     """Adoption freezes the lägesbild behind the focus areas (promises.signals)."""
     from .services import baseline_freeze  # apps are not loaded when apps.py is

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import FreeTextField, free_text
+from medborgarloften.lib.forms import FreeTextField, field_of, free_text
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.vocabulary import THEMES
 
@@ -62,10 +62,12 @@ class ObservationForm(forms.Form):
             {"observed_at": timezone.localtime().replace(second=0, microsecond=0)},
         )
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = Area.objects.filter(kommun=kommun)
+        field_of(self, "area", forms.ModelChoiceField).queryset = Area.objects.filter(
+            kommun=kommun
+        )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         if (
             not self.errors
             and data.get("area") is None
@@ -102,7 +104,9 @@ class DialogueForm(forms.Form):
 
     def __init__(self, *args: Any, kommun: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = Area.objects.filter(kommun=kommun)
+        field_of(self, "area", forms.ModelChoiceField).queryset = Area.objects.filter(
+            kommun=kommun
+        )
 
     def clean_participants(self) -> dict[str, int]:
         result: dict[str, int] = {}
@@ -149,10 +153,12 @@ class FindingForm(forms.Form):
 
     def __init__(self, *args: Any, kommun: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", _("– Välj tema –"))] + [
-            (code, _(label)) for code, label in THEMES.items()
-        ]
-        self.fields["area"].queryset = Area.objects.filter(kommun=kommun)
+        field_of(self, "theme", forms.ChoiceField).choices = [
+            ("", _("– Välj tema –"))
+        ] + [(code, _(label)) for code, label in THEMES.items()]
+        field_of(self, "area", forms.ModelChoiceField).queryset = Area.objects.filter(
+            kommun=kommun
+        )
 
 
 class BaseFindingFormSet(forms.BaseFormSet):

@@ -220,7 +220,7 @@ def activity_build(
         cost=cost,
         today=today,
     )
-    if errors:
+    if errors or date is None:
         raise ValidationError(errors)
     activity = Activity(
         commitment=commitment,

@@ -55,7 +55,7 @@ def communication_create(
         p.pk for p in promise.parties.all()
     }:
         errors["organisation"] = ["Ansvarig organisation: ska vara en part i löftet."]
-    if errors:
+    if errors or planned_on is None:
         raise ValidationError(errors)
     with transaction.atomic():
         return CommunicationActivity.objects.create(

@@ -42,7 +42,8 @@ def plan_years(promise: Promise) -> list[int]:
 
 
 def _period_text(promise: Promise) -> str:
-    return f"{promise.period_start.isoformat()} – {promise.period_end.isoformat()}"
+    # str(date) is its ISO form.
+    return f"{promise.period_start} – {promise.period_end}"
 
 
 def _planned_errors(
@@ -74,7 +75,12 @@ def _planned_errors(
         ]
     if starts_on is None:
         errors.setdefault("starts_on", ["När: ange datum, vecka eller månad."])
-    elif "starts_on" not in errors and when in When.values:
+    elif (
+        "starts_on" not in errors
+        and when in When.values
+        and promise.period_start
+        and promise.period_end
+    ):
         start, end = window(when, starts_on)
         if end < promise.period_start or start > promise.period_end:
             errors["starts_on"] = [
@@ -122,7 +128,7 @@ def planned_activity_create(
         area=area,
         organisation=organisation,
     )
-    if errors:
+    if errors or starts_on is None:
         raise ValidationError(errors)
     with transaction.atomic():
         return PlannedActivity.objects.create(
@@ -214,7 +220,9 @@ def plan_copy(
         for line in source:
             starts_on = shift_year(line.when, line.starts_on, to_year - from_year)
             start, end = window(line.when, starts_on)
-            if end < promise.period_start or start > promise.period_end:
+            if (promise.period_start and end < promise.period_start) or (
+                promise.period_end and start > promise.period_end
+            ):
                 result.left_out.append(line)
                 continue
             result.created.append(
@@ -262,7 +270,7 @@ def recurring_event_create(
         errors["ends_on"] = ["Till och med: kan inte ligga före från-datumet."]
     elif ends_on is not None and (ends_on - starts_on).days > 366:
         errors["ends_on"] = ["Till och med: en händelse kan vara högst ett år."]
-    if errors:
+    if errors or starts_on is None:
         raise ValidationError(errors)
     with transaction.atomic():
         return RecurringEvent.objects.create(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 
-from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.forms import apply_service_errors, field_of
 
 
 class PromiseForm(forms.Form):
@@ -87,3 +88,16 @@ def test_it_labels_and_rewrites_messages_when_asked():
         text=lambda m: m.split(" / ")[0],
     )
     assert form.errors["title"] == ["Titel: för kort", "Titel: redan sagt"]
+
+
+def test_field_of_returns_the_declared_field_and_refuses_another_class():
+    class Pick(forms.Form):
+        colour = forms.ChoiceField(choices=[("r", "Röd")])
+        note = forms.CharField()
+
+    form = Pick()
+    field = field_of(form, "colour", forms.ChoiceField)
+    field.choices = [("b", "Blå")]
+    assert list(form.fields["colour"].choices) == [("b", "Blå")]
+    with pytest.raises(TypeError, match="note: CharField, not ChoiceField"):
+        field_of(form, "note", forms.ChoiceField)

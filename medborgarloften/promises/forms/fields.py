@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.forms.boundfield import BoundField
@@ -16,6 +16,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from medborgarloften.places.models import Area, Organisation
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # --- Accessible rendering ----------------------------------------------------------
 
@@ -80,7 +83,7 @@ class AccessibleForm(forms.Form):
 
     def full_clean(self) -> None:
         super().full_clean()
-        for name, error_list in list(self._errors.items()):
+        for name, error_list in list(self.errors.items()):
             if name not in self.fields:
                 continue
             label = str(self.fields[name].label or name)
@@ -90,7 +93,7 @@ class AccessibleForm(forms.Form):
                 if not text.startswith(f"{label}:"):
                     text = f"{label}: {text[:1].lower()}{text[1:]}"
                 fixed.append(text)
-            self._errors[name] = self.error_class(fixed, renderer=self.renderer)
+            self.errors[name] = self.error_class(fixed, renderer=self.renderer)
 
 
 def date_widget() -> forms.DateInput:
@@ -136,7 +139,8 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     code="invalid_choice",
                     params={"value": item},
                 )
-        return super()._check_values(value)
+        # A private method of Django's that the stubs leave out.
+        return super()._check_values(value)  # type: ignore[misc]
 
 
 class OrganisationChoiceField(BoundedModelMultipleChoiceField):
@@ -215,7 +219,9 @@ class RowOptions:
         return area.name
 
 
-def checkbox_field(choices: dict[str, str], label: str) -> forms.MultipleChoiceField:
+def checkbox_field(
+    choices: dict[str, str], label: StrOrPromise
+) -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(
         label=label,
         choices=[(code, gettext_lazy(text)) for code, text in choices.items()],

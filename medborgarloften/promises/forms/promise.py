@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from medborgarloften.accounts.permissions import editing_organisation_ids
 from medborgarloften.extract.measurability import check_commitment
-from medborgarloften.lib.forms import free_text
+from medborgarloften.lib.forms import field_of, free_text
 from medborgarloften.places.models import Organisation, OrganisationKind
 from medborgarloften.promises.exchange import commitment_target
 from medborgarloften.vocabulary import EVIDENCE_SOURCES, PER, RESPONSIBLE, THEMES
@@ -132,12 +132,16 @@ class PromiseForm(AccessibleForm):
         if editing:
             del self.fields["submission"]
         choices = organisations_for_parties()
-        self.fields["kommuner"].queryset = choices["kommuner"]
-        self.fields["police"].queryset = choices["police"]
-        self.fields["other_parties"].queryset = choices["others"]
+        field_of(self, "kommuner", forms.ModelChoiceField).queryset = choices[
+            "kommuner"
+        ]
+        field_of(self, "police", forms.ModelChoiceField).queryset = choices["police"]
+        field_of(self, "other_parties", forms.ModelChoiceField).queryset = choices[
+            "others"
+        ]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         if self.editing and not data.get("version"):
             # Without it the check for somebody else's save would be skipped.
             self.add_error(
@@ -289,7 +293,9 @@ class FocusAreaForm(RowForm):
 
     def __init__(self, *args: Any, options: RowOptions, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["areas"].set_objects(options.areas, options.area_label)
+        field_of(self, "areas", ObjectMultipleChoiceField).set_objects(
+            options.areas, options.area_label
+        )
 
 
 class CommitmentForm(RowForm):
@@ -359,9 +365,13 @@ class CommitmentForm(RowForm):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["areas"].set_objects(options.areas, options.area_label)
-        self.fields["other_parties"].set_objects(options.other_organisations)
-        self.fields["focus_area"].choices = [
+        field_of(self, "areas", ObjectMultipleChoiceField).set_objects(
+            options.areas, options.area_label
+        )
+        field_of(self, "other_parties", ObjectMultipleChoiceField).set_objects(
+            options.other_organisations
+        )
+        field_of(self, "focus_area", forms.ChoiceField).choices = [
             ("", _("— Inget fokusområde —")),
             *focus_choices,
         ]
@@ -428,14 +438,17 @@ class SignatoryForm(RowForm):
 
     def __init__(self, *args: Any, options: RowOptions, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].set_objects(options.organisations)
+        field_of(self, "organisation", ObjectChoiceField).set_objects(
+            options.organisations
+        )
 
 
 class RowFormSet(BaseFormSet):
     """Every row may be left blank (and is then skipped), saved or not."""
 
     def _construct_form(self, i: int, **kwargs: Any) -> Any:
-        form = super()._construct_form(i, **kwargs)
+        # A private method of Django's formsets that the stubs leave out.
+        form = super()._construct_form(i, **kwargs)  # type: ignore[misc]
         form.empty_permitted = True
         form.use_required_attribute = False
         return form

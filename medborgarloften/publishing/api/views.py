@@ -148,7 +148,9 @@ def root(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _list(request: HttpRequest, name: str, fmt: str | None) -> HttpResponse:
+def _list(
+    request: HttpRequest, name: str, fmt: str | None
+) -> HttpResponse | StreamingHttpResponse:
     dataset = DATASETS[name]
     filters, paging = params.parse_query(request.GET, dataset.filters)
     fmt = fmt or paging["format"] or "json"
@@ -215,7 +217,7 @@ def list_view(name: str, fmt: str | None = None) -> Callable[..., HttpResponse]:
     # params.parse_query refuses unknown parameters (400): every one is in the key.
     @api_view("GET", "HEAD")
     @cached_public(params=STRICT)
-    def view(request: HttpRequest) -> HttpResponse:
+    def view(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
         return _list(request, name, fmt)
 
     view.__name__ = f"{name}_list"
@@ -224,7 +226,7 @@ def list_view(name: str, fmt: str | None = None) -> Callable[..., HttpResponse]:
 
 @api_view("GET", "HEAD", "POST")
 @cached_public(params=STRICT)  # passes the POST through untouched
-def activities(request: HttpRequest) -> HttpResponse:
+def activities(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     if request.method == "POST":
         return writes.activity_post(request, links_for(request))
     return _list(request, "activities", None)

@@ -109,7 +109,11 @@ def _values(
             age_group=ALL_AGES,
             area__isnull=False,
         )
-        return {r.area_id: share_figure(r.share, r.respondents) for r in rows}, "%"
+        return {
+            r.area_id: share_figure(r.share, r.respondents)
+            for r in rows
+            if r.area_id is not None
+        }, "%"
     wanted = indicator.split(":", 1)[1] if ":" in indicator else None
     counts: dict[int, int] = {}
     for (area_id, category), n in _area_counts(kommun, period, memo).items():
@@ -189,7 +193,11 @@ def area_map(
     zone = timezone.get_current_timezone()
     points = []
     for longitude, latitude, category, observed_at in rows[:MAX_POINTS]:
-        if not projection.contains_point(longitude, latitude):
+        if (
+            longitude is None
+            or latitude is None
+            or not projection.contains_point(longitude, latitude)
+        ):
             continue
         x, y = projection.point(longitude, latitude)
         local = observed_at.astimezone(zone)

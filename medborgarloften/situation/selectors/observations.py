@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import QuerySet
 
@@ -81,7 +81,8 @@ def observation_summary(*, kommun: Organisation, period: Period) -> Summary:
             }
             for area_id, counts in by_area.items()
         ),
-        key=lambda row: (-row["count"], row["name"]),
+        # A count, as built above (the row dict mixes value types).
+        key=lambda row: (-cast(int, row["count"]), row["name"]),
     )
     return Summary(
         period=period,

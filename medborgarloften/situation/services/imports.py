@@ -30,8 +30,9 @@ from ..models import (
     SurveyIndicator,
     SurveyResult,
 )
-from ..tabular import Table, parse_number, read_table
+from ..tabular import parse_number, read_table
 from ..themes import theme_for_words
+from .table_rows import _cell, _column, _Errors, _missing_columns
 
 __all__ = [
     "ImportRefused",
@@ -97,21 +98,6 @@ def batch_close(
     return summary
 
 
-def _column(table: Table, aliases: tuple[str, ...]) -> str | None:
-    for name in aliases:
-        if name in table.header:
-            return name
-    return None
-
-
-class _Errors(list[str]):
-    def row(self, number: int, column: str, message: str) -> None:
-        self.append(
-            _("Rad %(n)d, %(column)s: %(message)s")
-            % {"n": number, "column": column, "message": message}
-        )
-
-
 def _area_lookup(kommun: Organisation) -> Callable[[str], Area | None | bool]:
     """Name or alias (``places.lookup``) → Area; None for the whole kommun; False when
     unknown."""
@@ -174,17 +160,6 @@ def _indicator_lookup() -> dict[str, str]:
     return result
 
 
-def _missing_columns(
-    table: Table, spec: dict[str, tuple[str, ...]], required: tuple[str, ...]
-) -> list[str]:
-    return [
-        _("Kolumnen '%(name)s' saknas (godtagna namn: %(aliases)s).")
-        % {"name": spec[key][0], "aliases": ", ".join(spec[key])}
-        for key in required
-        if _column(table, spec[key]) is None
-    ]
-
-
 @transaction.atomic
 def survey_import(
     *,
@@ -211,49 +186,51 @@ def survey_import(
     seen: dict[tuple, int] = {}
     parsed = []
     for number, row in table.rows:
-        area = areas(row[col["area"]])
+        area = areas(_cell(row, col["area"]))
         if area is False:
             errors.row(
                 number,
                 col["area"],
                 _("okänt område %(name)r i %(kommun)s.")
-                % {"name": row[col["area"]], "kommun": kommun},
+                % {"name": _cell(row, col["area"]), "kommun": kommun},
             )
-        year = _year(row[col["year"]])
+        year = _year(_cell(row, col["year"]))
         if year is None:
             errors.row(
-                number, col["year"], _("inget år: %(v)r.") % {"v": row[col["year"]]}
+                number,
+                col["year"],
+                _("inget år: %(v)r.") % {"v": _cell(row, col["year"])},
             )
-        indicator = indicators.get(row[col["indicator"]].strip().casefold())
+        indicator = indicators.get(_cell(row, col["indicator"]).strip().casefold())
         if indicator is None:
             errors.row(
                 number,
                 col["indicator"],
                 _("okänd indikator %(v)r; använd någon av %(known)s.")
                 % {
-                    "v": row[col["indicator"]],
+                    "v": _cell(row, col["indicator"]),
                     "known": ", ".join(SurveyIndicator.values),
                 },
             )
-        gender = _GENDERS.get(row[col["gender"]].strip().casefold())
+        gender = _GENDERS.get(_cell(row, col["gender"]).strip().casefold())
         if gender is None:
             errors.row(
                 number,
                 col["gender"],
                 _("okänt kön %(v)r; skriv alla, kvinnor eller män.")
-                % {"v": row[col["gender"]]},
+                % {"v": _cell(row, col["gender"])},
             )
-        age = row[col["age_group"]].strip().casefold() or ALL_AGES
+        age = _cell(row, col["age_group"]).strip().casefold() or ALL_AGES
         if age in {"totalt", "samtliga", "alla åldrar"}:
             age = ALL_AGES
         share = None
         try:
-            share = parse_number(row[col["share"]])
+            share = parse_number(_cell(row, col["share"]))
         except ValueError:
             errors.row(
                 number,
                 col["share"],
-                _("ingen andel: %(v)r.") % {"v": row[col["share"]]},
+                _("ingen andel: %(v)r.") % {"v": _cell(row, col["share"])},
             )
         else:
             if not 0 <= share <= 100:
@@ -263,14 +240,14 @@ def survey_import(
                     _("andelen %(v)s ligger inte mellan 0 och 100 %%.") % {"v": share},
                 )
         respondents = None
-        if col["respondents"] and row[col["respondents"]].strip():
+        if col["respondents"] and _cell(row, col["respondents"]).strip():
             try:
-                respondents = int(parse_number(row[col["respondents"]]))
+                respondents = int(parse_number(_cell(row, col["respondents"])))
             except ValueError:
                 errors.row(
                     number,
                     col["respondents"],
-                    _("inget antal: %(v)r.") % {"v": row[col["respondents"]]},
+                    _("inget antal: %(v)r.") % {"v": _cell(row, col["respondents"])},
                 )
         key = (getattr(area, "pk", None), year, indicator, gender, age)
         if None not in (year, indicator, gender) and area is not False:
@@ -282,7 +259,10 @@ def survey_import(
                     % {"n": seen[key]},
                 )
             seen[key] = number
-        parsed.append((area, year, indicator, gender, age, share, respondents))
+        if (
+            year is not None and share is not None
+        ):  # otherwise an error refuses the file
+            parsed.append((area, year, indicator, gender, age, share, respondents))
     if errors:
         raise ImportRefused(list(errors))
     batch = batch_open(
@@ -391,12 +371,12 @@ def crime_import(
     for number, row in table.rows:
         target = kommun
         if col["kommun"]:
-            found = kommuner(row[col["kommun"]])
+            found = kommuner(_cell(row, col["kommun"]))
             if found is None:
                 errors.row(
                     number,
                     col["kommun"],
-                    _("okänd kommun %(v)r.") % {"v": row[col["kommun"]]},
+                    _("okänd kommun %(v)r.") % {"v": _cell(row, col["kommun"])},
                 )
                 continue
             if kommun is not None and found.pk != kommun.pk:
@@ -412,30 +392,34 @@ def crime_import(
         area = None
         if col["area"]:
             lookup = area_lookups.setdefault(target.pk, _area_lookup(target))
-            area = lookup(row[col["area"]])
+            area = lookup(_cell(row, col["area"]))
             if area is False:
                 errors.row(
                     number,
                     col["area"],
                     _("okänt område %(v)r i %(kommun)s.")
-                    % {"v": row[col["area"]], "kommun": target},
+                    % {"v": _cell(row, col["area"]), "kommun": target},
                 )
-        row_year = _year(row[col["year"]]) if col["year"] else year
+        row_year = _year(_cell(row, col["year"])) if col["year"] else year
         if row_year is None:
             errors.row(
-                number, col["year"], _("inget år: %(v)r.") % {"v": row[col["year"]]}
+                number,
+                col["year"],
+                _("inget år: %(v)r.") % {"v": _cell(row, col["year"])},
             )
         row_category = (
-            row[col["category"]].strip() if col["category"] else ""
+            _cell(row, col["category"]).strip() if col["category"] else ""
         ) or default_category
         count = rate = None
         for key in ("count", "rate"):
-            if col[key] and row[col[key]].strip():
+            if col[key] and _cell(row, col[key]).strip():
                 try:
-                    value = parse_number(row[col[key]])
+                    value = parse_number(_cell(row, col[key]))
                 except ValueError:
                     errors.row(
-                        number, col[key], _("inget tal: %(v)r.") % {"v": row[col[key]]}
+                        number,
+                        col[key],
+                        _("inget tal: %(v)r.") % {"v": _cell(row, col[key])},
                     )
                     continue
                 if value < 0:
@@ -448,17 +432,23 @@ def crime_import(
             errors.row(
                 number, col["count"] or col["rate"], _("varken antal eller takt.")
             )
-        key = (target.pk, getattr(area, "pk", None), row_category.casefold(), row_year)
+        seen_key = (
+            target.pk,
+            getattr(area, "pk", None),
+            row_category.casefold(),
+            row_year,
+        )
         if area is not False and row_year is not None:
-            if key in seen:
+            if seen_key in seen:
                 errors.row(
                     number,
                     col["kommun"] or col["category"] or col["year"] or "",
                     _("samma kommun, område, kategori och år som rad %(n)d.")
-                    % {"n": seen[key]},
+                    % {"n": seen[seen_key]},
                 )
-            seen[key] = number
-        parsed.append((target, area, row_category, row_year, count, rate))
+            seen[seen_key] = number
+        if row_year is not None:  # otherwise an error above refuses the file
+            parsed.append((target, area, row_category, row_year, count, rate))
     if errors:
         raise ImportRefused(list(errors))
     batch = batch_open(

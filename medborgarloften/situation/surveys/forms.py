@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import FreeTextField, free_text
+from medborgarloften.lib.forms import FreeTextField, field_of, free_text
 from medborgarloften.places.models import Area, Organisation
 
 from ..models import QuestionKind, Survey, SurveyKind
@@ -71,10 +71,12 @@ class SurveyBuildForm(forms.Form):
             {"year": today.year, "bank_keys": list(bank())},
         )
         super().__init__(*args, **kwargs)
-        self.fields["bank_keys"].choices = [(k, q.text) for k, q in bank().items()]
-        self.fields["areas"].queryset = Area.objects.filter(kommun=kommun).order_by(
-            "name"
-        )
+        field_of(self, "bank_keys", forms.ChoiceField).choices = [
+            (k, q.text) for k, q in bank().items()
+        ]
+        field_of(self, "areas", forms.ModelChoiceField).queryset = Area.objects.filter(
+            kommun=kommun
+        ).order_by("name")
 
     def clean_own_questions(self) -> list[tuple[str, list[str]]]:
         text = self.cleaned_data["own_questions"].replace("\r\n", "\n")
@@ -126,7 +128,9 @@ class SurveyAnswerForm(BackgroundMixin):
                 choices=[tuple(o) for o in question.options],
                 widget=forms.RadioSelect,
             )
-        self.fields["area"].queryset = survey.areas.order_by("name")
+        field_of(self, "area", forms.ModelChoiceField).queryset = survey.areas.order_by(
+            "name"
+        )
         if not survey.areas.exists():
             del self.fields["area"]
         # Background last, honeypot at the very end.
@@ -200,4 +204,6 @@ class WalkPointForm(forms.Form):
 
     def __init__(self, *args: Any, survey: Survey, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = survey.areas.order_by("name")
+        field_of(self, "area", forms.ModelChoiceField).queryset = survey.areas.order_by(
+            "name"
+        )

@@ -10,6 +10,8 @@ survey's owner. The answer is saved in one transaction before the thank-you page
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -145,9 +147,11 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
                         longitude=data["longitude"],
                     )
                 else:
+                    # Not a walk, so form_class was the survey's answer form.
+                    answer_form = cast(SurveyAnswerForm, form)
                     survey_response_submit(
                         survey=survey,
-                        answers=form.answers(),
+                        answers=answer_form.answers(),
                         area=data.get("area"),
                         gender=data.get("gender", ""),
                         age_group=data.get("age_group", ""),

@@ -144,7 +144,7 @@ def survey_results(survey: Survey) -> dict[str, Any]:
     change since the previous round's matching question."""
     responses = survey.responses.all()
     total = responses.count()
-    by_area = dict(
+    by_area: dict[int | None, int] = dict(
         responses.values_list("area_id")
         .annotate(n=Count("id"))
         .values_list("area_id", "n")
@@ -192,8 +192,14 @@ def survey_results(survey: Survey) -> dict[str, Any]:
             old_id = previous_keys.get(question.bank_key)
             if old_id:
                 result.previous = _share(previous_tally, (old_id, None, "", ""))
-                if result.previous.shown and result.total.shown:
-                    result.change = round(result.total.value - result.previous.value, 1)
+                now, before = result.total.value, result.previous.value
+                if (
+                    result.previous.shown
+                    and result.total.shown
+                    and now is not None
+                    and before is not None
+                ):
+                    result.change = round(now - before, 1)
         else:
             figures = [
                 count_figure(option_counts[(question.pk, value)])
@@ -242,7 +248,7 @@ class AlertDay:
 def survey_alerts(survey: Survey, *, days: int = 30) -> list[AlertDay]:
     """Suspected scripted answers per day (newest first, the last ``days`` days
     with any), each reason with its count, for the survey's staff page."""
-    labels = dict(AlertReason.choices)
+    labels = {code: str(label) for code, label in AlertReason.choices}
     found: dict[Any, list[tuple[str, int]]] = defaultdict(list)
     for alert in SurveyAlert.objects.filter(survey=survey, count__gt=0).order_by(
         "-day", "reason"
@@ -291,7 +297,11 @@ def walk_map(survey: Survey) -> dict[str, Any]:
                 "colour": "#6b4c00",
             }
         )
-        if projection.contains_point(point.longitude, point.latitude):
+        if (
+            point.longitude is not None
+            and point.latitude is not None
+            and projection.contains_point(point.longitude, point.latitude)
+        ):
             x, y = projection.point(point.longitude, point.latitude)
             approved.append({"x": x, "y": y, "title": title})
     # The interactive map opens on the walk's areas and shows the kommun's others, so
@@ -299,7 +309,7 @@ def walk_map(survey: Survey) -> dict[str, Any]:
     component = map_config(
         title=_("Karta för att markera platsen"),
         kommun_code=survey.kommun.code,
-        areas=kommun_areas,
+        areas=[*kommun_areas],  # a list[Area] for the type; the same areas
         features=[
             area_feature(a, walk=a.in_walk, names=a.names()) for a in kommun_areas
         ],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -34,7 +34,8 @@ class Command(BaseCommand):
             manifest = kommun_export(kommun=kommun, path=path)
         except OSError as exc:
             raise CommandError(f"-o: kan inte skriva / cannot write {path}: {exc}")
-        counts = manifest["counts"]
+        # kommun_export writes the counts per table under "counts".
+        counts = cast(dict[str, int], manifest["counts"])
         self.stdout.write(
             f"{kommun.name}: {counts.get('promises', 0)} löften, "
             f"{counts.get('activities', 0)} aktiviteter, "
