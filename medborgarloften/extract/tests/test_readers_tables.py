@@ -75,3 +75,16 @@ def test_it_joins_a_continuation_whose_first_word_is_a_name_to_its_row() -> None
         "Trygghetsvandring med Vallby Energi    Kommunen och polisen",
         "Trafikkontroller    Polisen",
     ]
+
+
+def test_it_reads_a_named_third_party_in_a_tables_responsibility_cell() -> None:
+    from medborgarloften.extract.commitments import extract_commitments
+    from medborgarloften.extract.structure import parse_structure
+
+    text = "Insatser\n\n" + "\n".join(ROWS) + "\n"
+    got = extract_commitments(text, parse_structure(text), municipalities=["Ljusdal"])
+    assert [c["responsible"] for c in got] == [
+        ["kommun", "annan"],
+        ["polis"],
+        ["polis", "kommun"],
+    ]
