@@ -5,8 +5,8 @@ A table starts at a line of two or more cells (words more than an em apart) and 
 on while every cell of the next lines starts at one of the header's column edges and
 the lines follow at the line pitch. A line starts a new row when its first cell is
 filled with a capital letter or a digit (rows in the genre are written in sentence
-case), another column is filled too and most of its cells start so; otherwise its
-cells continue the previous row's cells.
+case), every other column is filled too (cells are top-aligned) and most cells
+start with a capital; otherwise its cells continue the previous row's cells.
 """
 
 from __future__ import annotations
@@ -49,13 +49,17 @@ def _placed(line: Line, columns: list[float]) -> dict[int, list[Word]] | None:
     return placed
 
 
-def _starts_row(placed: dict[int, list[Word]]) -> bool:
-    """A row's cells are top-aligned: its first line fills the first column and at
-    least one more, the first with a capital or a digit, and most of them so."""
+def _starts_row(placed: dict[int, list[Word]], width: int) -> bool:
+    """A row's cells are top-aligned: its first line fills every column, the first
+    and most of the others starting with a capital or a digit; a line with an empty
+    column, or in lower case, continues a row."""
     first = placed.get(0)
-    if not first or len(placed) < 2 or not _capital(first):
-        return False
-    return 2 * sum(_capital(cell) for cell in placed.values()) > len(placed)
+    return (
+        bool(first)
+        and len(placed) == width
+        and _capital(first)
+        and 2 * sum(_capital(cell) for cell in placed.values()) > width
+    )
 
 
 def _capital(cell: list[Word]) -> bool:
@@ -97,8 +101,8 @@ def merge_table_rows(lines: list[Line]) -> list[Line]:
             placed = _placed(line, columns)
             if placed is None:
                 break
-            if _starts_row(placed) or not rows:
-                if not _starts_row(placed):
+            if _starts_row(placed, len(columns)) or not rows:
+                if not _starts_row(placed, len(columns)):
                     break
                 rows.append([placed])
                 bases.append(line.base)
