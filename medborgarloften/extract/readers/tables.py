@@ -55,7 +55,7 @@ def _starts_row(placed: dict[int, list[Word]], width: int) -> bool:
     column, or in lower case, continues a row."""
     first = placed.get(0)
     return (
-        bool(first)
+        first is not None
         and len(placed) == width
         and _capital(first)
         and 2 * sum(_capital(cell) for cell in placed.values()) > width
