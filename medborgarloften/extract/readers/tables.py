@@ -11,7 +11,8 @@ start with a capital; otherwise its cells continue the previous row's cells.
 
 from __future__ import annotations
 
-from .lines import Line, Word
+from .cleanup import BULLET_CHARS
+from .lines import SIZE_TOLERANCE, Line, Word
 
 # Lines further apart than this many font sizes are not in the same table.
 _ROW_PITCH = 1.7
@@ -40,6 +41,8 @@ def _placed(line: Line, columns: list[float]) -> dict[int, list[Word]] | None:
     the first cell runs into the second column (a paragraph line)."""
     placed: dict[int, list[Word]] = {}
     for cell in _cells(line):
+        if cell[0].graphic or cell[0].text in BULLET_CHARS:
+            return None  # a list item in a column of text, not a table cell
         index = _column(cell[0].x0, columns, line.size)
         if index is None or index in placed:
             return None
@@ -77,6 +80,21 @@ def _row_line(rows: list[dict[int, list[Word]]], base: float, size: float) -> Li
     return Line(words, table=True)
 
 
+def _text_columns(header: Line, rows: list[list[dict[int, list[Word]]]]) -> bool:
+    """Two columns each as wide as a third of the text: a two-column page."""
+    cells = _cells(header)
+    if len(cells) != 2:
+        return False
+    ends = []
+    for column in (0, 1):
+        parts = [cells[column]]
+        parts += [line[column] for row in rows for line in row if column in line]
+        ends.append(max(part[-1].x1 for part in parts))
+    left, right = cells[0][0].x0, cells[1][0].x0
+    span = ends[1] - left
+    return ends[0] - left >= 0.35 * span and ends[1] - right >= 0.35 * span
+
+
 def merge_table_rows(lines: list[Line]) -> list[Line]:
     """The page's lines with each wrapped table row joined into one line."""
     out: list[Line] = []
@@ -98,6 +116,8 @@ def merge_table_rows(lines: list[Line]) -> list[Line]:
             line = lines[j]
             if previous.base - line.base > _ROW_PITCH * size:
                 break
+            if abs(line.size - size) > SIZE_TOLERANCE * size:
+                break  # headings over columns of text, not a table's header
             placed = _placed(line, columns)
             if placed is None:
                 break
@@ -111,7 +131,7 @@ def merge_table_rows(lines: list[Line]) -> list[Line]:
             previous = line
             j += 1
         wrapped = any(len(row) > 1 for row in rows)
-        if not rows or not wrapped:
+        if not rows or not wrapped or _text_columns(header, rows):
             out.append(header)
             i += 1
             continue

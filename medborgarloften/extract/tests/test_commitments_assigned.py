@@ -68,3 +68,14 @@ def test_it_reads_no_commitment_in_a_web_pages_notice_about_itself() -> None:
         "\nAktivera javascript i din webbläsare för att se kartan.\n"
     )
     assert len(run(text)) == 4
+
+
+def test_it_reads_a_named_organisation_in_a_closing_bracket_as_annan() -> None:
+    text = (
+        "Polisen lovar att\n"
+        "- Närvaro vid Kalix marknad i juli (polisen och Kalix Ordningsvakter).\n"
+        "- Samarbete inom SSPF (samverkansmodell mellan skola, socialtjänst, "
+        "polis och fritid).\n"
+    )
+    got = [c["responsible"] for c in run(text)]
+    assert got == [["polis", "annan"], ["polis"]]
