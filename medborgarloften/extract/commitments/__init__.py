@@ -19,6 +19,7 @@ from typing import Any
 from ..places import find_places
 from ..structure import Structure
 from ..targets import extract_target
+from .patterns import PAGE_FURNITURE
 from .responsible import _responsible
 from .scan import _scan
 from .sentences import classify_heading
@@ -46,7 +47,11 @@ def extract_commitments(
     """
     if not period or not (period.get("start") or period.get("end")):
         period = guess_period(text) or period
-    candidates = [c for c in _scan(structure) if not c.umbrella and not c.focus]
+    candidates = [
+        c
+        for c in _scan(structure)
+        if not c.umbrella and not c.focus and not PAGE_FURNITURE.search(c.text)
+    ]
     records = []
     for cand in candidates:
         responsible, r_ev = _responsible(cand)

@@ -144,6 +144,14 @@ _TERMINAL = re.compile(r"[.!?:;)”\"]\s*$")
 
 _DEFAULT = frozenset({"polis", "kommun"})
 
+# A web page's notices about itself ("Vi använder kakor för att …", "Den här
+# webbplatsen …", "Aktivera javascript …"): furniture, not a promise.
+PAGE_FURNITURE = re.compile(
+    r"\b(?:cookies?|kakor(?:na)?|javascript|webbläsare\w*)\b|"
+    r"\b(?:den\s+här|denna)\s+(?:webbplats|webbsida|sida)\w*",
+    re.IGNORECASE,
+)
+
 
 @dataclass
 class _Context:

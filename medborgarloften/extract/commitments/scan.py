@@ -67,7 +67,12 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 continue
             table = None
         if cells:
-            table = _table_header(cells, leadin or section)
+            ctx = leadin or section
+            if ctx.kind == "excluded":
+                # A table of activities with their responsible parties is the
+                # promise's action plan, even right after a list of goals.
+                ctx = _Context("activity", None)
+            table = _table_header(cells, ctx)
             if table is not None:
                 continue
         fields = _record_fields(blocks, idx) if block.kind != "bullet" else None

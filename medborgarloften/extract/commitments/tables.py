@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from medborgarloften.lib.months import MONTH_PATTERN_SV
 
-from ..parties import parties_in_chain
+from ..parties import parties_in_chain, parties_in_enumeration
 from ..structure import Block
 from .patterns import _Candidate, _Context
 
@@ -80,7 +80,9 @@ def _table_row(
     activity, offset = cells[table.activity]
     if len(activity.split()) < 2 or table.context.kind == "excluded":
         return None
-    parties = parties_in_chain(cells[table.responsible][0])
+    cell = cells[table.responsible][0]
+    # A responsibility cell is a list of parties: a name in it is a third party.
+    parties = parties_in_enumeration(cell) or parties_in_chain(cell)
     if "both" in parties:
         parties = (parties - {"both"}) | {"polis", "kommun"}
     hint = ""

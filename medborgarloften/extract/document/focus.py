@@ -305,7 +305,7 @@ def _effect_goals(units: Sequence[Unit]) -> list[FocusArea]:
     for i, unit in enumerate(units):
         if unit.kind != "heading" or not EFFECT_HEADING.match(unit.text.strip("*_# ")):
             continue
-        items = []
+        items: list[Unit] = []
         for item in units[i + 1 : i + 1 + _MAX_GOALS]:
             if item.kind in ("bullet", "sentence"):
                 if items and item.kind != items[0].kind:

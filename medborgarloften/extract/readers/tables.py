@@ -5,13 +5,14 @@ A table starts at a line of two or more cells (words more than an em apart) and 
 on while every cell of the next lines starts at one of the header's column edges and
 the lines follow at the line pitch. A line starts a new row when its first cell is
 filled with a capital letter or a digit (rows in the genre are written in sentence
-case), another column is filled too and most of its cells start so; otherwise its
-cells continue the previous row's cells.
+case), every other column is filled too (cells are top-aligned) and most cells
+start with a capital; otherwise its cells continue the previous row's cells.
 """
 
 from __future__ import annotations
 
-from .lines import Line, Word
+from .cleanup import BULLET_CHARS
+from .lines import SIZE_TOLERANCE, Line, Word
 
 # Lines further apart than this many font sizes are not in the same table.
 _ROW_PITCH = 1.7
@@ -40,6 +41,8 @@ def _placed(line: Line, columns: list[float]) -> dict[int, list[Word]] | None:
     the first cell runs into the second column (a paragraph line)."""
     placed: dict[int, list[Word]] = {}
     for cell in _cells(line):
+        if cell[0].graphic or cell[0].text in BULLET_CHARS:
+            return None  # a list item in a column of text, not a table cell
         index = _column(cell[0].x0, columns, line.size)
         if index is None or index in placed:
             return None
@@ -49,13 +52,17 @@ def _placed(line: Line, columns: list[float]) -> dict[int, list[Word]] | None:
     return placed
 
 
-def _starts_row(placed: dict[int, list[Word]]) -> bool:
-    """A row's cells are top-aligned: its first line fills the first column and at
-    least one more, the first with a capital or a digit, and most of them so."""
+def _starts_row(placed: dict[int, list[Word]], width: int) -> bool:
+    """A row's cells are top-aligned: its first line fills every column, the first
+    and most of the others starting with a capital or a digit; a line with an empty
+    column, or in lower case, continues a row."""
     first = placed.get(0)
-    if not first or len(placed) < 2 or not _capital(first):
-        return False
-    return 2 * sum(_capital(cell) for cell in placed.values()) > len(placed)
+    return (
+        first is not None
+        and len(placed) == width
+        and _capital(first)
+        and 2 * sum(_capital(cell) for cell in placed.values()) > width
+    )
 
 
 def _capital(cell: list[Word]) -> bool:
@@ -71,6 +78,21 @@ def _row_line(rows: list[dict[int, list[Word]]], base: float, size: float) -> Li
         x1 = max(part[-1].x1 for part in parts)
         words.append(Word(text, x0, x1, base, size))
     return Line(words, table=True)
+
+
+def _text_columns(header: Line, rows: list[list[dict[int, list[Word]]]]) -> bool:
+    """Two columns each as wide as a third of the text: a two-column page."""
+    cells = _cells(header)
+    if len(cells) != 2:
+        return False
+    ends = []
+    for column in (0, 1):
+        parts = [cells[column]]
+        parts += [line[column] for row in rows for line in row if column in line]
+        ends.append(max(part[-1].x1 for part in parts))
+    left, right = cells[0][0].x0, cells[1][0].x0
+    span = ends[1] - left
+    return ends[0] - left >= 0.35 * span and ends[1] - right >= 0.35 * span
 
 
 def merge_table_rows(lines: list[Line]) -> list[Line]:
@@ -94,11 +116,13 @@ def merge_table_rows(lines: list[Line]) -> list[Line]:
             line = lines[j]
             if previous.base - line.base > _ROW_PITCH * size:
                 break
+            if abs(line.size - size) > SIZE_TOLERANCE * size:
+                break  # headings over columns of text, not a table's header
             placed = _placed(line, columns)
             if placed is None:
                 break
-            if _starts_row(placed) or not rows:
-                if not _starts_row(placed):
+            if _starts_row(placed, len(columns)) or not rows:
+                if not _starts_row(placed, len(columns)):
                     break
                 rows.append([placed])
                 bases.append(line.base)
@@ -107,7 +131,7 @@ def merge_table_rows(lines: list[Line]) -> list[Line]:
             previous = line
             j += 1
         wrapped = any(len(row) > 1 for row in rows)
-        if not rows or not wrapped:
+        if not rows or not wrapped or _text_columns(header, rows):
             out.append(header)
             i += 1
             continue

@@ -1,4 +1,5 @@
-"""A party assigned to a list by a sentence after it (our own texts)."""
+"""A party assigned to a list by a sentence after it, and page furniture (our own
+texts)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,22 @@ def test_it_gives_the_items_above_the_party_the_sentence_after_them_names() -> N
         "Ny belysning på gång": ["kommun"],
         "Hastighetsdämpande å": ["kommun", "annan"],
     }
+
+
+def test_it_reads_no_commitment_in_a_web_pages_notice_about_itself() -> None:
+    text = TEXT + (
+        "\nVi använder kakor för att förbättra den här webbplatsen.\n"
+        "\nAktivera javascript i din webbläsare för att se kartan.\n"
+    )
+    assert len(run(text)) == 4
+
+
+def test_it_reads_a_named_organisation_in_a_closing_bracket_as_annan() -> None:
+    text = (
+        "Polisen lovar att\n"
+        "- Närvaro vid Kalix marknad i juli (polisen och Kalix Ordningsvakter).\n"
+        "- Samarbete inom SSPF (samverkansmodell mellan skola, socialtjänst, "
+        "polis och fritid).\n"
+    )
+    got = [c["responsible"] for c in run(text)]
+    assert got == [["polis", "annan"], ["polis"]]

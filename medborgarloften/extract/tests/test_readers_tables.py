@@ -75,3 +75,33 @@ def test_it_joins_a_continuation_whose_first_word_is_a_name_to_its_row() -> None
         "Trygghetsvandring med Vallby Energi    Kommunen och polisen",
         "Trafikkontroller    Polisen",
     ]
+
+
+def test_it_reads_a_named_third_party_in_a_tables_responsibility_cell() -> None:
+    from medborgarloften.extract.commitments import extract_commitments
+    from medborgarloften.extract.structure import parse_structure
+
+    text = "Insatser\n\n" + "\n".join(ROWS) + "\n"
+    got = extract_commitments(text, parse_structure(text), municipalities=["Ljusdal"])
+    assert [c["responsible"] for c in got] == [
+        ["kommun", "annan"],
+        ["polis"],
+        ["polis", "kommun"],
+    ]
+
+
+def test_it_reads_an_action_table_right_after_a_list_of_goals() -> None:
+    from medborgarloften.extract.commitments import extract_commitments
+    from medborgarloften.extract.structure import parse_structure
+
+    text = (
+        "Önskat läge\n- Färre stölder i Ljusdals centrum.\n\n"
+        "Åtgärd\tAnsvarig part\tTidsplan\n"
+        "Trygghetsvandring i centrum\tKommunen och polisen\tI maj\n"
+        "Information till butikerna\tPolisen\tVarje kvartal\n"
+    )
+    got = extract_commitments(text, parse_structure(text), municipalities=["Ljusdal"])
+    assert [c["text"] for c in got] == [
+        "Trygghetsvandring i centrum",
+        "Information till butikerna",
+    ]
