@@ -110,6 +110,8 @@ def test_the_layer_control_folds_on_a_phone_and_opens_with_enter(
     page.keyboard.press("Enter")
     checkbox = page.get_by_label("Utsatta områden (Polisen) (1)")
     checkbox.wait_for()
-    checkbox.check()
+    checkbox.focus()
+    page.keyboard.press("Space")
     page.locator("path.map-overlay-utsatt").wait_for()
+    assert checkbox.is_checked()
     assert _serious_violations(page) == []

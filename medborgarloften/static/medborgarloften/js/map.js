@@ -130,6 +130,15 @@
       }).addTo(map);
     }
 
+    // The features of the overlays shown from the start (the staff overlay page).
+    function shownOverlays() {
+      var features = [];
+      (config.overlays || []).forEach(function (overlay) {
+        if (overlay.shown) features = features.concat(overlay.features || []);
+      });
+      return features;
+    }
+
     function fit() {
       var focus = (config.focus || [])
         .map(function (name) {
@@ -141,6 +150,8 @@
         bounds = L.featureGroup(focus).getBounds();
       } else if ((config.areas || []).length) {
         bounds = areas.getBounds();
+      } else if (shownOverlays().length) {
+        bounds = L.geoJSON({ type: "FeatureCollection", features: shownOverlays() }).getBounds();
       } else if (outline) {
         bounds = outline.getBounds();
       }
