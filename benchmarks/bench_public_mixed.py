@@ -138,6 +138,7 @@ class Writer(threading.Thread):
 def activity_writer(today: dt.date | None = None) -> Callable[[str, int], None]:
     """One activity against a commitment, by the service staff's form calls (Django
     must be set up). The thread's database connection is its own."""
+    # Imported here: the plan and the writer above are tested without Django set up.
     from django.db import close_old_connections
 
     from medborgarloften.followup.services.activities import activity_create
@@ -160,6 +161,7 @@ def activity_writer(today: dt.date | None = None) -> Callable[[str, int], None]:
 def write_targets(today: dt.date | None = None) -> list[tuple[str, int]]:
     """Every (kommunkod, commitment id) of a published promise whose period holds
     today: where an activity logged today is accepted."""
+    # Imported here, as in activity_writer: the module loads without Django set up.
     from django.db.models import Q
 
     from medborgarloften.promises.models import Commitment
