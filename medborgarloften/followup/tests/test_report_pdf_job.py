@@ -84,8 +84,10 @@ def test_it_says_so_when_the_report_is_gone(client, report, kommun_editor):  # n
 
 @pytest.mark.django_db
 def test_the_job_is_named_in_swedish_as_the_worker_writes(
-    client, report, kommun_editor
-):  # noqa: F811
+    client,
+    report,  # noqa: F811
+    kommun_editor,
+):
     client.force_login(kommun_editor)
     client.post(
         reverse("followup:report_pdf_job", args=[report.pk]),
