@@ -5,6 +5,7 @@ Run:
   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_situation \
       .venv/bin/python benchmarks/bench_situation.py                   # PostgreSQL
 Options: --kommun-rows 1000000 --national-rows 10000000 --skip-national --keep
+         --national  (PostgreSQL: the whole national volume of ten years, below)
 
 Generates its own data into a fresh database (SQLite file in a temporary directory,
 or the PostgreSQL database named in DATABASE_URL, which is emptied first):
@@ -15,6 +16,12 @@ or the PostgreSQL database named in DATABASE_URL, which is emptied first):
 - ``--national-rows`` observations across all 290 kommuner, and times the national
   aggregation kommun × month × category (the SQL the selectors use), beside a plain
   pandas group-by of the same rows held in memory as the reference ratio.
+
+``--national`` (issue #20's capacity note) spreads the rows over ten years
+(2016–2025) and adds the rest of a national installation (benchmarks/national.py):
+police events for every kommun, and the promise cycle — five published promises per
+kommun with commitments, activities and yearly reports; then prints the database's
+size by table and the public pages' build times at that size, page cache off.
 
 pandas is only needed here: ``pip install -e '.[bench]'``.
 Targets (issue 5): analysis page < 500 ms at 1 M rows; national aggregation < 5 s at
@@ -619,6 +626,14 @@ def main() -> None:
     parser.add_argument("--national-rows", type=int, default=10_000_000)
     parser.add_argument("--skip-national", action="store_true")
     parser.add_argument(
+        "--national",
+        action="store_true",
+        help="Ten years of the whole country: EST reports, police events, promises, "
+        "activities and reports (benchmarks/national.py); PostgreSQL.",
+    )
+    parser.add_argument("--events-per-kommun-year", type=int, default=100)
+    parser.add_argument("--activities-per-promise", type=int, default=150)
+    parser.add_argument(
         "--keep",
         action="store_true",
         help="Keep the data (default: drop it at the end).",
@@ -634,6 +649,12 @@ def main() -> None:
         help="Reuse the data in DATABASE_URL from an earlier --keep run; only time.",
     )
     args = parser.parse_args()
+    if args.national:
+        import national
+
+        # Ten years instead of three; public pages built, never from the cache.
+        globals().update(START=national.START, SPAN_SECONDS=national.SPAN_SECONDS)
+        os.environ["PAGE_CACHE"] = "0"
     vendor = setup_django(args.keep, args.time_only)
     print(
         f"# lägesbild benchmark — {vendor}, Python {platform.python_version()}, "
@@ -665,8 +686,17 @@ def main() -> None:
             + ", ".join(f"{k} {v:.1f} s" for k, v in steps.items())
             + ")"
         )
+        if args.national:
+            events = national.generate_events(
+                per_kommun_year=args.events_per_kommun_year
+            )
+            promises = national.generate_promises(
+                activities_per_promise=args.activities_per_promise
+            )
         drop_lookup_tables()
         analyze()
+        if args.national:
+            national.report(vendor, promises, events, promises["uid"])
     report_page(f"{total_rows():,} rows in the database")
     print(load_line())
     seconds, groups, naive = time_national(args.naive)

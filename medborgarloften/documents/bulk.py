@@ -20,7 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from medborgarloften.jobs import registry
@@ -53,6 +53,11 @@ def bulk_import_create(
         raise ValueError(_("Välj minst en fil eller skriv minst en webbadress."))
     if len(items) > BULK_MAX_ITEMS:
         raise ValueError(_("Högst %(n)d dokument åt gången.") % {"n": BULK_MAX_ITEMS})
+    with translation.override(settings.LANGUAGE_CODE):  # as the worker writes
+        title = _("Import av %(n)d dokument till %(kommun)s") % {
+            "n": len(items),
+            "kommun": kommun,
+        }
     with transaction.atomic():
         imports = ImportJob.objects.bulk_create(
             ImportJob(
@@ -67,8 +72,7 @@ def bulk_import_create(
         )
         return job_create(
             kind=KIND,
-            title=_("Import av %(n)d dokument till %(kommun)s")
-            % {"n": len(items), "kommun": kommun},
+            title=title,
             params={"imports": [job.pk for job in imports]},
             actor=actor,
             kommun=kommun,

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from medborgarloften.jobs import registry
@@ -44,10 +46,13 @@ def report_pdf(job: Job, progress: registry.Progress) -> registry.Output:
 
 
 def report_pdf_start(*, report: Report, actor: Any, base_url: str) -> Job:
-    """Queue the report's PDF for the worker."""
+    """Queue the report's PDF for the worker (its title in the site's language, as
+    the worker writes its messages, whatever the asker's language)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("PDF av rapporten ”%(title)s”") % {"title": report.title}
     return job_create(
         kind=KIND,
-        title=_("PDF av rapporten ”%(title)s”") % {"title": report.title},
+        title=title,
         params={"report_id": report.pk, "base_url": base_url},
         actor=actor,
     )

@@ -39,6 +39,7 @@ class SituationConfig(AppConfig):
         post_migrate.connect(_reinstall_count_triggers, sender=self)
         promise_adopted.connect(_freeze_baseline, dispatch_uid="situation-baseline")
         # Police-event polling as a periodic background job (polling.py).
-        from . import polling
+        from . import lagesbild_pdf, polling
 
         polling.register()
+        lagesbild_pdf.register()

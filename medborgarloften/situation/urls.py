@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import hotspot_views, views
+from . import hotspot_views, lagesbild_pdf, views
 
 app_name = "situation"
 
@@ -18,6 +18,11 @@ urlpatterns = [
     path("<str:code>/analys/", views.analysis, name="analysis"),
     path("<str:code>/analys/prioritet/", views.priority_adopt, name="priority_adopt"),
     path("<str:code>/dokument/", views.document, name="document"),
+    path(
+        "<str:code>/dokument/pdf/",
+        lagesbild_pdf.document_pdf_job,
+        name="document_pdf_job",
+    ),
     path("<str:code>/dialoger/", views.dialogue_list, name="dialogues"),
     path("<str:code>/dialoger/ny/", views.dialogue_new, name="dialogue_new"),
     path("<str:code>/import/", views.data_import, name="import"),

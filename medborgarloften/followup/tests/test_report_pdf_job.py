@@ -80,3 +80,17 @@ def test_it_says_so_when_the_report_is_gone(client, report, kommun_editor):  # n
     page = client.get(reverse("jobs:job", args=[job.pk])).content.decode()
     assert "Rapporten finns inte längre; ingen PDF skapades." in page
     assert reverse("jobs:download", args=[job.pk]) not in page
+
+
+@pytest.mark.django_db
+def test_the_job_is_named_in_swedish_as_the_worker_writes(
+    client,
+    report,  # noqa: F811
+    kommun_editor,
+):
+    client.force_login(kommun_editor)
+    client.post(
+        reverse("followup:report_pdf_job", args=[report.pk]),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert Job.objects.get().title == f"PDF av rapporten ”{report.title}”"
