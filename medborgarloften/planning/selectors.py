@@ -125,6 +125,20 @@ def overlapping_promises(promise: Promise) -> list[Promise]:
     )
 
 
+def promise_overlaps(kommun: Organisation) -> list[tuple[Promise, list[Promise]]]:
+    """The kommun's draft promises (not copies kept for comparison), each with the
+    adopted or published promises it overlaps: flagged before it is adopted."""
+    drafts = Promise.objects.filter(
+        parties=kommun, status=PromiseStatus.DRAFT, reference_for__isnull=True
+    ).prefetch_related("parties")
+    result = []
+    for draft in drafts:
+        others = overlapping_promises(draft)
+        if others:
+            result.append((draft, others))
+    return result
+
+
 def plan_commitments(plan: ActionPlan) -> QuerySet[Commitment]:
     """Commitments of the kommun's promises (not copies kept for comparison) whose
     period overlaps the plan's: the ones that should implement a measure."""

@@ -135,3 +135,19 @@ def test_an_adopted_lagesbild_offers_a_revision(client, world):
     response = client.post(reverse("planning:report_revise", args=[world.report.pk]))
     revision = SituationReport.objects.get(version=2)
     assert response.url == reverse("planning:report", args=[revision.pk])
+
+
+def test_the_kommun_page_flags_an_overlapping_draft_promise(client, world):
+    import datetime as dt
+
+    from medborgarloften.promises.models import Promise
+
+    draft = Promise.objects.create(
+        title="Utkast 2027",
+        period_start=dt.date(2027, 1, 1),
+        period_end=dt.date(2027, 12, 31),
+    )
+    draft.parties.add(world.kommun)
+    client.force_login(world.editor)
+    page = client.get(reverse("planning:kommun", args=["0880"]))
+    assert "Utkastet Utkast 2027 gäller samma parter och period som" in page.text
