@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Commitment, Promise, PromiseStatus
+from medborgarloften.situation.periods import parse_period
+from medborgarloften.situation.selectors import area_map
 
 from .figures import current_figures
 from .models import (
@@ -35,6 +37,16 @@ def figures_of(report: SituationReport) -> list[dict[str, Any]]:
     if report.is_adopted:
         return list(report.figures)
     return current_figures(kommun=report.kommun, year=report.year)
+
+
+def report_map(report: SituationReport) -> Any:
+    """The lägesbild's area map (EST reports per area in its statistics year), the
+    situation app's own server-drawn map; it shows the data as it is today."""
+    return area_map(
+        kommun=report.kommun,
+        period=parse_period(str(report.year)),
+        indicator="rapporter",
+    )
 
 
 def reports_of(kommun: Organisation) -> QuerySet[SituationReport]:

@@ -51,6 +51,7 @@ def test_an_editor_creates_and_adopts_a_lagesbild(client, world):
     assert response.url == reverse("planning:report", args=[report.pk])
     page = client.get(response.url)
     assert "Misshandel" in page.text  # today's figures while a draft
+    assert 'class="lagesbild-map"' in page.text  # the area map of the year
     response = client.post(
         reverse("planning:report_adopt", args=[report.pk]),
         {"adopted_on": "2026-02-01", "decision_body": "KS", "diarienummer": ""},

@@ -148,6 +148,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and report.is_adopted
             and not hasattr(report, "revision"),
             "due_on": selectors.revision_due_on(report),
+            "map": selectors.report_map(report),
         },
     )
 
