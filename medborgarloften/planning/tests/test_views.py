@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from medborgarloften.planning import services
 from medborgarloften.planning.models import MeasureLink, Problem, SituationReport
 
 from .conftest import adopt_report, build_plan
@@ -152,3 +155,31 @@ def test_the_kommun_page_flags_an_overlapping_draft_promise(client, world):
     client.force_login(world.editor)
     page = client.get(reverse("planning:kommun", args=["0880"]))
     assert "Utkastet Utkast 2027 gäller samma parter och period som" in page.text
+
+
+def test_the_plan_page_costs_the_same_with_more_problems(
+    client, world, django_assert_max_num_queries
+):
+    built = build_plan(world, adopt=False)
+    client.force_login(world.editor)
+    url = reverse("planning:plan", args=[built.plan.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for n in range(3):
+        problem = services.problem_add(
+            actor=world.editor,
+            plan=built.plan,
+            title=f"Fler {n}",
+            sections=[world.section],
+        )
+        cause = services.cause_add(actor=world.editor, problem=problem, text="O")
+        services.measure_add(
+            actor=world.editor,
+            plan=built.plan,
+            title=f"M {n}",
+            kind="social",
+            causes=[cause],
+        )
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        client.get(url)
