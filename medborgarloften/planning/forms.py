@@ -182,6 +182,8 @@ class ProblemForm(forms.Form):
         keys = self.fields["figure_keys"]
         assert isinstance(keys, forms.MultipleChoiceField)
         keys.choices = [(f["key"], f["label"]) for f in figures]
+        if not figures:  # a lägesbild without figures: nothing to tick
+            del self.fields["figure_keys"]
 
 
 class CauseForm(forms.Form):

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Commitment, Promise, PromiseStatus
+from medborgarloften.situation.periods import parse_period
+from medborgarloften.situation.selectors import area_map
 
 from .figures import current_figures
 from .models import (
@@ -35,6 +37,16 @@ def figures_of(report: SituationReport) -> list[dict[str, Any]]:
     if report.is_adopted:
         return list(report.figures)
     return current_figures(kommun=report.kommun, year=report.year)
+
+
+def report_map(report: SituationReport) -> Any:
+    """The lägesbild's area map (EST reports per area in its statistics year), the
+    situation app's own server-drawn map; it shows the data as it is today."""
+    return area_map(
+        kommun=report.kommun,
+        period=parse_period(str(report.year)),
+        indicator="rapporter",
+    )
 
 
 def reports_of(kommun: Organisation) -> QuerySet[SituationReport]:
@@ -123,6 +135,20 @@ def overlapping_promises(promise: Promise) -> list[Promise]:
         )
         .distinct()
     )
+
+
+def promise_overlaps(kommun: Organisation) -> list[tuple[Promise, list[Promise]]]:
+    """The kommun's draft promises (not copies kept for comparison), each with the
+    adopted or published promises it overlaps: flagged before it is adopted."""
+    drafts = Promise.objects.filter(
+        parties=kommun, status=PromiseStatus.DRAFT, reference_for__isnull=True
+    ).prefetch_related("parties")
+    result = []
+    for draft in drafts:
+        others = overlapping_promises(draft)
+        if others:
+            result.append((draft, others))
+    return result
 
 
 def plan_commitments(plan: ActionPlan) -> QuerySet[Commitment]:

@@ -101,9 +101,7 @@ def test_it_walks_from_lagesbild_to_a_linked_commitment(
     assert "Trygghetsvandring i Berga" in problem.inner_text()
     assert "åtgärd 1" in problem.inner_text()
     assert "Inga brister" in page.inner_text("main")
-    page.screenshot(path="/tmp/plan18-plan-1280.png", full_page=True)
 
     page.set_viewport_size({"width": 360, "height": 740})
     page.reload()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    page.screenshot(path="/tmp/plan18-plan-360.png", full_page=True)

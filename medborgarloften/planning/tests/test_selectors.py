@@ -123,3 +123,15 @@ def test_a_draft_lagesbild_is_not_public(world):
     record = public.report_record(report)
     assert record["sections"][0]["sources"] == ["Skolverket 2025"]
     assert record["next_revision_on"] == "2027-01-20"
+
+
+def test_it_flags_a_draft_promise_overlapping_an_adopted_one(world):
+    from medborgarloften.promises.models import Promise
+
+    draft = Promise.objects.create(
+        title="Utkast 2027",
+        period_start=dt.date(2027, 1, 1),
+        period_end=dt.date(2027, 12, 31),
+    )
+    draft.parties.add(world.kommun)
+    assert selectors.promise_overlaps(world.kommun) == [(draft, [world.promise])]

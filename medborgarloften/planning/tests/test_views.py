@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from medborgarloften.planning import services
 from medborgarloften.planning.models import MeasureLink, Problem, SituationReport
 
 from .conftest import adopt_report, build_plan
@@ -51,6 +54,7 @@ def test_an_editor_creates_and_adopts_a_lagesbild(client, world):
     assert response.url == reverse("planning:report", args=[report.pk])
     page = client.get(response.url)
     assert "Misshandel" in page.text  # today's figures while a draft
+    assert 'class="lagesbild-map"' in page.text  # the area map of the year
     response = client.post(
         reverse("planning:report_adopt", args=[report.pk]),
         {"adopted_on": "2026-02-01", "decision_body": "KS", "diarienummer": ""},
@@ -135,3 +139,47 @@ def test_an_adopted_lagesbild_offers_a_revision(client, world):
     response = client.post(reverse("planning:report_revise", args=[world.report.pk]))
     revision = SituationReport.objects.get(version=2)
     assert response.url == reverse("planning:report", args=[revision.pk])
+
+
+def test_the_kommun_page_flags_an_overlapping_draft_promise(client, world):
+    import datetime as dt
+
+    from medborgarloften.promises.models import Promise
+
+    draft = Promise.objects.create(
+        title="Utkast 2027",
+        period_start=dt.date(2027, 1, 1),
+        period_end=dt.date(2027, 12, 31),
+    )
+    draft.parties.add(world.kommun)
+    client.force_login(world.editor)
+    page = client.get(reverse("planning:kommun", args=["0880"]))
+    assert "Utkastet Utkast 2027 gäller samma parter och period som" in page.text
+
+
+def test_the_plan_page_costs_the_same_with_more_problems(
+    client, world, django_assert_max_num_queries
+):
+    built = build_plan(world, adopt=False)
+    client.force_login(world.editor)
+    url = reverse("planning:plan", args=[built.plan.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for n in range(3):
+        problem = services.problem_add(
+            actor=world.editor,
+            plan=built.plan,
+            title=f"Fler {n}",
+            sections=[world.section],
+        )
+        cause = services.cause_add(actor=world.editor, problem=problem, text="O")
+        services.measure_add(
+            actor=world.editor,
+            plan=built.plan,
+            title=f"M {n}",
+            kind="social",
+            causes=[cause],
+        )
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        client.get(url)

@@ -44,6 +44,7 @@ def kommun_page(request: HttpRequest, code: str) -> HttpResponse:
             "reports": selectors.reports_of(kommun),
             "plans": selectors.plans_of(kommun),
             "reminders": [(r, selectors.reminder_text(r)) for r in reminders],
+            "promise_overlaps": selectors.promise_overlaps(kommun),
             "may_edit": can_edit(request.user, kommun),
         },
     )
@@ -147,6 +148,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and report.is_adopted
             and not hasattr(report, "revision"),
             "due_on": selectors.revision_due_on(report),
+            "map": selectors.report_map(report),
         },
     )
 

@@ -103,3 +103,32 @@ def test_the_catalogue_lists_both(client, data):
     ids = [d["dcterms:identifier"] for d in catalog["dcat:dataset"]]
     assert "http://testserver/api/v1/action-plans" in ids
     assert "http://testserver/api/v1/situation-reports" in ids
+
+
+def test_an_adoption_reaches_the_cached_list(client, data, superuser):
+    import datetime as dt
+
+    from medborgarloften.planning import services
+
+    first = client.get("/api/v1/action-plans")
+    assert len(first.json()["data"]) == 1
+    assert client.get("/api/v1/action-plans")["X-Page-Cache"] == "hit"
+    plan = data.draft_plan
+    problem = services.problem_add(
+        actor=superuser,
+        plan=plan,
+        title="P",
+        sections=list(data.report.sections.all()),
+    )
+    cause = services.cause_add(actor=superuser, problem=problem, text="Orsak")
+    services.measure_add(
+        actor=superuser, plan=plan, title="M", kind="social", causes=[cause]
+    )
+    services.plan_adopt(
+        actor=superuser,
+        plan=plan,
+        adopted_on=dt.date(2026, 12, 1),
+        decision_body="KF",
+        diarienummer="KS 2026/99",
+    )
+    assert len(client.get("/api/v1/action-plans").json()["data"]) == 2

@@ -1,0 +1,60 @@
+"""``medborgarloften manage planning_reminders``: lägesbilder due for revision, mailed
+to each kommun's admins and editors. Run it daily from cron, beside ``reminders``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from medborgarloften.planning.reminders import (
+    reminders_by_kommun,
+    send_revision_reminders,
+)
+from medborgarloften.planning.selectors import reminder_text
+
+
+class Command(BaseCommand):
+    help = (
+        "Påminn om lägesbilder som ska revideras / mail reminders about situation "
+        "reports due for revision."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Skriv ut påminnelserna utan att skicka e-post / print, send nothing.",
+        )
+        parser.add_argument(
+            "--today",
+            help="Räkna som om det vore detta datum (ÅÅÅÅ-MM-DD) / as of this date.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        today = timezone.localdate()
+        if options["today"]:
+            try:
+                today = dt.date.fromisoformat(options["today"])
+            except ValueError:
+                raise CommandError(
+                    f"--today: {options['today']!r} är inget datum (ÅÅÅÅ-MM-DD) "
+                    "/ is not a date."
+                )
+        grouped = reminders_by_kommun(today=today)
+        if options["dry_run"]:
+            for kommun, items in grouped.items():
+                self.stdout.write(f"{kommun}:")
+                for item in items:
+                    self.stdout.write(f"  {reminder_text(item)}")
+            self.stdout.write(
+                f"{len(grouped)} kommuner, inget skickat (provkörning) / dry run."
+            )
+            return
+        sent = send_revision_reminders(grouped=grouped)
+        self.stdout.write(
+            f"{len(sent)} kommuner påminda / reminded: "
+            + ", ".join(str(kommun) for kommun, _to in sent)
+        )
