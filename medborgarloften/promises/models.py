@@ -550,3 +550,8 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+# The versions of a commitment's wording live in their own module (this one is past
+# its size limit); importing here registers the model with the app.
+from .version_models import CommitmentVersion  # noqa: E402, F401

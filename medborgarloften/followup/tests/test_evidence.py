@@ -273,3 +273,21 @@ def test_it_shows_reported_and_evidenced_calmly_on_the_public_report(
     assert "Rapporterat och vad underlaget visar" in body
     assert "Pågår enligt plan" in body
     assert "Senaste ändring" not in body  # who changed what stays on staff pages
+
+
+@pytest.mark.django_db
+def test_it_shows_every_wording_of_a_reworded_commitment(
+    client, promise, patrols, kommun_editor
+):
+    from medborgarloften.promises.services.versions import commitment_versions_record
+
+    commitment_versions_record(promise=promise)
+    patrols.target_quantity = 60
+    patrols.save()
+    commitment_versions_record(promise=promise, actor=kommun_editor, source="webb")
+    row = _row(evidence_rows(promise=promise, today=TODAY), patrols)
+    assert [v.target_quantity for v in row.versions] == [100, 60]
+    client.force_login(kommun_editor)
+    body = client.get(reverse("followup:dashboard", args=[promise.pk])).content.decode()
+    assert "Lydelsen har ändrats" in body
+    assert "minst 100 kvällar per år" in body  # the original target, still shown
