@@ -32,6 +32,8 @@ FREE_TEXT_FIELDS: tuple[tuple[str, str], ...] = (
     ("situation.WalkPoint", "comment"),
     ("followup.Activity", "description"),
     ("followup.Report", "summary"),
+    ("coordination.CoordinationRole", "person"),
+    ("coordination.Meeting", "minutes"),
 )
 
 #: Free text kept only for a while: (model label, text field, date field, setting).
