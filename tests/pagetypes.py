@@ -94,12 +94,25 @@ def _states(world: World, anonymous: Client, editor: Client) -> list[tuple]:
     url, data, expected status)."""
     from medborgarloften.followup.services.reports import report_set_status
 
+    from medborgarloften.coordination.services import meeting_publish
+
     side = world.own
+    meeting = meeting_publish(actor=None, meeting=side.meeting, published=True)
     report = report_set_status(report=side.report, status="approved")
     report = report_set_status(report=report, status="published")
     reporter = _client(world.users["kalmar_reporter"])
     return [
         ("404", anonymous, "get", "/finns-inte/", None, 404),
+        (
+            "coordination_public:meeting, published",
+            anonymous,
+            "get",
+            reverse(
+                "coordination_public:meeting", args=[side.kommun.code, meeting.uid]
+            ),
+            None,
+            200,
+        ),
         ("403", reporter, "get", reverse("documents:import"), None, 403),
         ("promises:list as a kommun's editor", editor, "get", "/personal/", None, 200),
         (
