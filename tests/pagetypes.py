@@ -92,9 +92,8 @@ def page_types(world: World, superuser: Any) -> list[Page]:
 def _states(world: World, anonymous: Client, editor: Client) -> list[tuple]:
     """Pages a plain GET of the URL pattern does not reach: (name, client, method,
     url, data, expected status)."""
-    from medborgarloften.followup.services.reports import report_set_status
-
     from medborgarloften.coordination.services import meeting_publish
+    from medborgarloften.followup.services.reports import report_set_status
 
     side = world.own
     meeting = meeting_publish(actor=None, meeting=side.meeting, published=True)
