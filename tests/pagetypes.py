@@ -92,14 +92,26 @@ def page_types(world: World, superuser: Any) -> list[Page]:
 def _states(world: World, anonymous: Client, editor: Client) -> list[tuple]:
     """Pages a plain GET of the URL pattern does not reach: (name, client, method,
     url, data, expected status)."""
+    from medborgarloften.coordination.services import meeting_publish
     from medborgarloften.followup.services.reports import report_set_status
 
     side = world.own
+    meeting = meeting_publish(actor=None, meeting=side.meeting, published=True)
     report = report_set_status(report=side.report, status="approved")
     report = report_set_status(report=report, status="published")
     reporter = _client(world.users["kalmar_reporter"])
     return [
         ("404", anonymous, "get", "/finns-inte/", None, 404),
+        (
+            "coordination_public:meeting, published",
+            anonymous,
+            "get",
+            reverse(
+                "coordination_public:meeting", args=[side.kommun.code, meeting.uid]
+            ),
+            None,
+            200,
+        ),
         ("403", reporter, "get", reverse("documents:import"), None, 403),
         ("promises:list as a kommun's editor", editor, "get", "/personal/", None, 200),
         (

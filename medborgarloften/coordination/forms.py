@@ -42,7 +42,10 @@ class RoleForm(forms.Form):
         help_text=_("Visas bara för personal."),
     )
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.none(), required=False
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("– Ingen organisation –"),
     )
     unit = free_text(
         CoordinationRole, "unit", label=_("Förvaltning eller enhet"), required=False
@@ -104,6 +107,7 @@ class DecisionForm(forms.Form):
         label=_("Ansvarig organisation"),
         queryset=Organisation.objects.none(),
         required=False,
+        empty_label=_("– Ingen organisation –"),
     )
     owner_role = free_text(
         Decision,

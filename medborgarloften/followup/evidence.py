@@ -24,7 +24,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from medborgarloften.promises.models import Promise
+from medborgarloften.promises.models import CommitmentVersion, Promise
 from medborgarloften.situation.models import BaselineValue
 from medborgarloften.situation.selectors.baselines import (
     baseline_indicators,
@@ -121,6 +121,13 @@ class EvidenceRow:
     schedule: str
     indicators: list[IndicatorChange] = field(default_factory=list)
     last_change: StatusChange | None = None
+    #: Every wording of the commitment, the original first (promises' versions).
+    versions: list[CommitmentVersion] = field(default_factory=list)
+
+    @property
+    def reworded(self) -> bool:
+        """The text or target has changed since the first version."""
+        return len(self.versions) > 1
 
     @property
     def reported_label(self) -> str:
@@ -250,6 +257,11 @@ def evidence_rows(
         else {}
     )
     latest = _latest_changes(rows)
+    versions: dict[int, list[CommitmentVersion]] = defaultdict(list)
+    for version in CommitmentVersion.objects.filter(
+        commitment_id__in=[r.commitment.pk for r in rows]
+    ).order_by("commitment_id", "number"):
+        versions[version.commitment_id].append(version)
     return [
         EvidenceRow(
             row=row,
@@ -260,6 +272,7 @@ def evidence_rows(
             ),
             indicators=by_focus_area.get(row.commitment.focus_area_id or 0, []),
             last_change=latest.get(row.commitment.pk),
+            versions=versions.get(row.commitment.pk, []),
         )
         for row in rows
     ]

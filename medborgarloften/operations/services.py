@@ -35,6 +35,8 @@ FREE_TEXT_FIELDS: tuple[tuple[str, str], ...] = (
     ("cases.Case", "text"),
     ("cases.Case", "public_text"),
     ("cases.Case", "answer"),
+    ("coordination.CoordinationRole", "person"),
+    ("coordination.Meeting", "minutes"),
 )
 
 #: Free text kept only for a while: (model label, text field, date field, setting).

@@ -222,3 +222,28 @@ def test_it_publishes_only_a_meeting_with_a_summary(kalmar, kommun_editor):
         )
     meeting.refresh_from_db()
     assert meeting.public_summary == "Rådet gick igenom läget i centrum."
+
+
+@pytest.mark.django_db
+def test_it_forgets_a_person_named_as_role_holder_or_in_minutes(kalmar, kommun_editor):
+    from medborgarloften.operations.services import REDACTED, person_forget
+
+    role = coordination_role_assign(
+        actor=kommun_editor,
+        kommun=kalmar,
+        role="Samordnare",
+        person="Anna Andersson",
+        starts_on=dt.date(2024, 1, 1),
+    )
+    meeting = _meeting(kommun_editor, kalmar)
+    meeting_minutes_save(
+        actor=kommun_editor,
+        meeting=meeting,
+        minutes="Närvarande: Anna Andersson, Bo Berg.",
+        public_summary="Rådet möttes.",
+    )
+    person_forget(name="Anna Andersson")
+    role.refresh_from_db()
+    meeting.refresh_from_db()
+    assert role.person == REDACTED
+    assert meeting.minutes == f"Närvarande: {REDACTED}, Bo Berg."

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from medborgarloften.promises.models import Commitment, Promise
+from medborgarloften.promises.models import Commitment, Promise, PromiseStatus
 from medborgarloften.promises.permissions import can_edit_promise
 
 from ..evidence import evidence_rows
@@ -30,6 +30,7 @@ from ..status_models import (
 
 __all__ = [
     "activity_statuses_refresh",
+    "current_statuses_refresh",
     "commitment_reported_record",
     "evaluation_record",
     "promise_statuses_refresh",
@@ -179,3 +180,19 @@ def activity_statuses_refresh(
     return promise_statuses_refresh(
         promise=activity.commitment.promise, source=source, actor=actor, today=today
     )
+
+
+def current_statuses_refresh(*, today: dt.date) -> list[StatusChange]:
+    """The daily look: as time passes a commitment falls due, overdue or awaits its
+    evaluation with nothing logged; record those changes for every adopted or
+    published promise, with the calendar as their source."""
+    changes: list[StatusChange] = []
+    promises = Promise.objects.filter(
+        status__in=[PromiseStatus.ADOPTED, PromiseStatus.PUBLISHED],
+        reference_for__isnull=True,
+    ).prefetch_related("areas", "parties")
+    for promise in promises:
+        changes += promise_statuses_refresh(
+            promise=promise, source=_("daglig kontroll"), today=today
+        )
+    return changes

@@ -113,10 +113,11 @@ def test_it_renders_the_dashboard_in_a_fixed_number_of_queries(
     client.force_login(kommun_editor)
     url = reverse("followup:dashboard", args=[promise.pk])
     client.get(url)  # session and user cached as in real use
-    # 11: the 10 above and the late communication (issue 9); 6 more for reported
+    # 11: the 10 above and the late communication (issue 9); 7 more for reported
     # vs evidenced (evaluation, baselines, status changes) and process quality
-    # (planned activities and their ticks, communication, evaluation) — issue 18.
-    with django_assert_max_num_queries(17) as few:
+    # (planned activities and their ticks, communication, evaluation) and the
+    # versions of each commitment's wording — issue 18.
+    with django_assert_max_num_queries(18) as few:
         response = client.get(url)
     assert response.status_code == 200
     assert "Efter plan" in response.content.decode()

@@ -4,6 +4,7 @@ each change with its source, process quality and the evaluation in three layers.
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -273,3 +274,36 @@ def test_it_shows_reported_and_evidenced_calmly_on_the_public_report(
     assert "Rapporterat och vad underlaget visar" in body
     assert "Pågår enligt plan" in body
     assert "Senaste ändring" not in body  # who changed what stays on staff pages
+
+
+@pytest.mark.django_db
+def test_it_shows_every_wording_of_a_reworded_commitment(
+    client, promise, patrols, kommun_editor
+):
+    from medborgarloften.promises.services.versions import commitment_versions_record
+
+    commitment_versions_record(promise=promise)
+    patrols.target_quantity = 60
+    patrols.save()
+    commitment_versions_record(promise=promise, actor=kommun_editor, source="webb")
+    row = _row(evidence_rows(promise=promise, today=TODAY), patrols)
+    assert [v.target_quantity for v in row.versions] == [100, 60]
+    client.force_login(kommun_editor)
+    body = client.get(reverse("followup:dashboard", args=[promise.pk])).content.decode()
+    assert "Lydelsen har ändrats" in body
+    assert "minst 100 kvällar per år" in body  # the original target, still shown
+
+
+@pytest.mark.django_db
+def test_the_daily_run_records_what_time_changed(promise, patrols):
+    from django.core.management import call_command
+
+    from medborgarloften.followup.services import current_statuses_refresh
+
+    current_statuses_refresh(today=TODAY)
+    before = StatusChange.objects.get(commitment=patrols, kind=StatusKind.SCHEDULE)
+    assert before.status == "running"  # the 2025 count is due at New Year
+    call_command("reminders", today="2027-02-01", stdout=io.StringIO())
+    after = StatusChange.objects.filter(commitment=patrols, kind=StatusKind.SCHEDULE)
+    assert after.first().status == "overdue"
+    assert after.first().source == "daglig kontroll"

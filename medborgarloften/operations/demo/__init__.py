@@ -33,6 +33,7 @@ from medborgarloften.followup.services.plans import (
     planned_activity_tick,
     recurring_event_create,
 )
+from medborgarloften.operations.demo.coordination import coordination_demo
 from medborgarloften.places.members import user_create_with_membership
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.places.services import (
@@ -333,6 +334,7 @@ def demo_load(*, reset: bool = False, today: dt.date | None = None) -> DemoSumma
         promise_uid=_read(PLANNING_PROMISE)["id"],
         today=today,
     )
+    coordination_demo(kommun=kommun, lpo=lpo, actor=users["samordnare"], today=today)
     summary.logins = [
         (
             demo.username,

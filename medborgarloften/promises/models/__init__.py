@@ -26,11 +26,14 @@ from .revisions import (
     Revision,
 )
 
+from .versions import CommitmentVersion
+
 __all__ = [
     "ACCEPTING_KINDS",
     "Agreement",
     "Commitment",
     "CommitmentQuerySet",
+    "CommitmentVersion",
     "FocusArea",
     "PUBLIC_STATUSES",
     "PartyRequest",

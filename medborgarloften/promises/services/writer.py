@@ -16,7 +16,9 @@ The staff editor, the JSON loader and the import review all build a draft
    target quantities, focus areas that exist, areas inside the promise's kommuner,
    the models' own validation — and no commitment with registered follow-up removed.
 3. **Saved whole** in one transaction, rows keeping their ids, and **one Revision**
-   recording the promise before and after (none for an edit that changed nothing).
+   recording the promise before and after (none for an edit that changed nothing);
+   a commitment whose text or target changed gets a new ``CommitmentVersion``, so
+   the wording it was adopted with is never lost.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ from .checks import (
 )
 from .core import revision_record
 from .parties import asked_summary, promise_parties_assign
+from .versions import commitment_versions_record
 
 __all__ = ["NOT_OWN_PARTY", "DraftErrors", "promise_version", "promise_write"]
 
@@ -339,7 +342,7 @@ def promise_write(
                 summary = _("Ändrat: %(what)s") % {"what": ", ".join(sections)}
         if asked:
             summary = f"{summary}; {asked_summary(asked)}"
-        revision_record(
+        revision = revision_record(
             promise=saved,
             actor=actor,
             action=action,
@@ -347,5 +350,8 @@ def promise_write(
             after=after,
             summary=summary,
             source=source,
+        )
+        commitment_versions_record(
+            promise=saved, actor=actor, source=source, revision=revision
         )
     return saved

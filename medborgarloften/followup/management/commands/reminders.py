@@ -1,5 +1,6 @@
 """``medborgarloften manage reminders``: overdue commitments and due reports, per
-organisation, mailed to its admins and editors. Run it daily from cron."""
+organisation, mailed to its admins and editors; then each commitment's evidenced and
+scheduled status is recorded where time changed it. Run it daily from cron."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from medborgarloften.followup.reminders import reminder_text, reminders, send_reminders
+from medborgarloften.followup.services import current_statuses_refresh
 
 
 class Command(BaseCommand):
@@ -75,3 +77,7 @@ class Command(BaseCommand):
                 f"Ingen e-postadress hos administratörer/redaktörer i {organisation} "
                 "/ no address."
             )
+        changes = current_statuses_refresh(today=today)
+        self.stdout.write(
+            f"Statusändringar registrerade / status changes recorded: {len(changes)}"
+        )
