@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.forms import FreeTextField
@@ -16,7 +17,8 @@ from .photos import MAX_BYTES
 
 
 def theme_choices() -> list[tuple[str, str]]:
-    return [("", _("– Välj –")), *[(k, _(v)) for k, v in THEMES.items()]]
+    """Called when the form is shown, in the visitor's language."""
+    return [("", gettext("– Välj –")), *[(k, gettext(v)) for k, v in THEMES.items()]]
 
 
 class ReportForm(forms.Form):
