@@ -109,9 +109,11 @@ def person_forget(
             subscriptions.delete()
             # A resident who reported a case and asked for the answer by mail.
             Case = apps.get_model("cases.Case")
-            summary.counts["cases.case.email (raderade / erased)"] += Case.objects.filter(
-                email__iexact=address
-            ).update(email="", email_confirmed=False)
+            summary.counts["cases.case.email (raderade / erased)"] += (
+                Case.objects.filter(email__iexact=address).update(
+                    email="", email_confirmed=False
+                )
+            )
         Signatory = apps.get_model("promises.Signatory")
         for person in names:
             signed = Signatory.objects.filter(name__iexact=person)
