@@ -55,6 +55,7 @@ class Side:
     run: Any  # ExtractionRun
     job: Any = None  # ImportJob (a web import, failed or done)
     asking: Any = None  # a draft of this side that asks the other kommun to join
+    case: Any = None  # a resident's case (cases app), not yet published
 
 
 def kommun(code: str, name: str, county: Any) -> Organisation:
@@ -231,7 +232,17 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         status=ImportJobStatus.FAILED,
         error="Filen är tom / the file is empty",
     )
+    from medborgarloften.cases.services import case_create
+
+    case = case_create(
+        kommun=kommun,
+        source="form",
+        theme="trygghet_offentlig_miljo",
+        text=f"{marker} ärende",
+        email="boende@example.org",
+    )
     return Side(
+        case=case,
         kommun=kommun,
         lpo=lpo,
         area=area,

@@ -83,7 +83,9 @@ class AnswerForm(forms.Form):
 
 class HandOnForm(forms.Form):
     owner = forms.ModelChoiceField(
-        label=_("Lämna vidare till"), queryset=Organisation.objects.all()
+        label=_("Lämna vidare till"),
+        queryset=Organisation.objects.all(),
+        empty_label=_("– Välj organisation –"),
     )
     note = forms.CharField(label=_("Anteckning"), required=False, max_length=300)
 
@@ -114,7 +116,9 @@ class ModerateForm(forms.Form):
 
 class MergeForm(forms.Form):
     into = forms.ModelChoiceField(
-        label=_("Slå ihop med ärende"), queryset=Case.objects.none()
+        label=_("Slå ihop med ärende"),
+        queryset=Case.objects.none(),
+        empty_label=_("– Välj ärende –"),
     )
 
     def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
