@@ -57,6 +57,7 @@ class Side:
     asking: Any = None  # a draft of this side that asks the other kommun to join
     meeting: Any = None  # an unpublished lokala Brå meeting (coordination)
     decision: Any = None  # a tracked action decided at it
+    case: Any = None  # a resident's case (cases app), not yet published
 
 
 def kommun(code: str, name: str, county: Any) -> Organisation:
@@ -259,9 +260,19 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         owner_role="Samordnare",
         due=today + dt.timedelta(days=30),
     )
+    from medborgarloften.cases.services import case_create
+
+    case = case_create(
+        kommun=kommun,
+        source="form",
+        theme="trygghet_offentlig_miljo",
+        text=f"{marker} ärende",
+        email="boende@example.org",
+    )
     return Side(
         meeting=meeting,
         decision=decision,
+        case=case,
         kommun=kommun,
         lpo=lpo,
         area=area,

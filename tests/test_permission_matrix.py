@@ -265,6 +265,17 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "publishing:area_by_name": {"kommunkod": s.kommun.code, "slug": "centrum"},
         "publishing:subscribe_confirm": {"token": "x" * 20},
         "publishing:unsubscribe": {"token": "x" * 20},
+        # cases: a resident's case, the public form and page, Open311
+        "cases:staff_detail": {"pk": s.case.pk},
+        "cases:from_walk_point": {"pk": s.walk_point.pk},
+        "cases:from_finding": {"pk": s.dialogue.findings.first().pk},
+        "cases:poster": {"code": s.kommun.code, "area_id": s.area.pk},
+        "cases:email_confirm": {"token": "x" * 20},
+        "cases:email_delete": {"token": "x" * 20},
+        "open311:discovery": {"fmt": "json"},
+        "open311:services": {"fmt": "json"},
+        "open311:requests": {"fmt": "json"},
+        "open311:request": {"fmt": "json", "request_id": s.case.pk},
         "api:promise": {"ident": s.draft.uid},
         "api:commitment": {"ident": s.draft_commitment.pk},
         "api:activity": {"ident": s.draft_activity.pk},
@@ -280,7 +291,7 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
     }
     if route.namespace == "situation" and set(route.params) <= set(generic):
         return {p: generic[p] for p in route.params}
-    if route.namespace == "publishing" and set(route.params) <= set(generic):
+    if route.namespace in ("publishing", "cases") and set(route.params) <= set(generic):
         return {p: generic[p] for p in route.params}
     if route.namespace == "api" and route.params == ("ident",):
         return {"ident": s.kommun.code}

@@ -167,6 +167,10 @@ CSRF_EXEMPT_ALLOWED = {
     # public page uncacheable, and a forged post can only change the visitor's
     # language (Django still refuses a "next" on another host).
     "django.views.i18n.set_language",
+    # Cases as open data: read-only (anything but GET/HEAD is a 405, not a CSRF 403).
+    "medborgarloften.cases.api.cases",
+    # Open311: a POST carries its api_key; no view reads the session.
+    "medborgarloften.cases.open311.views.requests",
 }
 
 

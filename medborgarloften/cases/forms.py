@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.forms import FreeTextField
@@ -16,7 +17,8 @@ from .photos import MAX_BYTES
 
 
 def theme_choices() -> list[tuple[str, str]]:
-    return [("", _("– Välj –")), *[(k, _(v)) for k, v in THEMES.items()]]
+    """Called when the form is shown, in the visitor's language."""
+    return [("", gettext("– Välj –")), *[(k, gettext(v)) for k, v in THEMES.items()]]
 
 
 class ReportForm(forms.Form):
@@ -81,7 +83,9 @@ class AnswerForm(forms.Form):
 
 class HandOnForm(forms.Form):
     owner = forms.ModelChoiceField(
-        label=_("Lämna vidare till"), queryset=Organisation.objects.all()
+        label=_("Lämna vidare till"),
+        queryset=Organisation.objects.all(),
+        empty_label=_("– Välj organisation –"),
     )
     note = forms.CharField(label=_("Anteckning"), required=False, max_length=300)
 
@@ -112,7 +116,9 @@ class ModerateForm(forms.Form):
 
 class MergeForm(forms.Form):
     into = forms.ModelChoiceField(
-        label=_("Slå ihop med ärende"), queryset=Case.objects.none()
+        label=_("Slå ihop med ärende"),
+        queryset=Case.objects.none(),
+        empty_label=_("– Välj ärende –"),
     )
 
     def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:

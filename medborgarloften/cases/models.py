@@ -15,13 +15,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
-from medborgarloften.vocabulary import THEMES
+from medborgarloften.vocabulary import THEMES, choices
 
 from .screening import screen
-
-
-def _choices(vocabulary: dict[str, str]) -> list[tuple[str, str]]:
-    return [(code, _(label)) for code, label in vocabulary.items()]
 
 
 class CaseSource(models.TextChoices):
@@ -67,7 +63,7 @@ class Case(models.Model):
     source = models.CharField(_("källa"), max_length=10, choices=CaseSource.choices)
     #: The walk point, dialogue finding or survey response it came from.
     source_ref = models.CharField(_("källans id"), max_length=40, blank=True)
-    theme = models.CharField(_("tema"), max_length=40, choices=_choices(THEMES))
+    theme = models.CharField(_("tema"), max_length=40, choices=choices(THEMES))
     text = PlainTextField(_("vad som sades"), max_length=2000)
     area = models.ForeignKey(
         "places.Area",
@@ -216,7 +212,7 @@ class RoutingRule(models.Model):
         related_name="routing_rules",
     )
     theme = models.CharField(
-        _("tema"), max_length=40, blank=True, choices=_choices(THEMES)
+        _("tema"), max_length=40, blank=True, choices=choices(THEMES)
     )
     area = models.ForeignKey(
         "places.Area",

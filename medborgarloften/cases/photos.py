@@ -43,10 +43,10 @@ def photo_clean(upload: object) -> SimpleUploadedFile:
             {"photo": _("Fotot ska vara en JPEG-, PNG- eller WebP-bild.")}
         ) from None
     # Turn the picture the way the camera held it, then forget every tag.
-    image = ImageOps.exif_transpose(image).convert("RGB")
-    image.thumbnail((MAX_SIDE, MAX_SIDE))
-    clean = Image.new("RGB", image.size)
-    clean.paste(image)
+    upright = ImageOps.exif_transpose(image).convert("RGB")
+    upright.thumbnail((MAX_SIDE, MAX_SIDE))
+    clean = Image.new("RGB", upright.size)
+    clean.paste(upright)
     out = io.BytesIO()
     clean.save(out, format="JPEG", quality=85)
     return SimpleUploadedFile("foto.jpg", out.getvalue(), content_type="image/jpeg")

@@ -132,7 +132,7 @@ def case_create(
     )
     case.full_clean(exclude=["photo"])
     if clean_photo is not None:
-        case.photo.save(clean_photo.name, clean_photo, save=False)
+        case.photo.save(clean_photo.name or "foto.jpg", clean_photo, save=False)
     owner, days = route_for(case)
     case.owner = owner
     case.status = CaseStatus.ROUTED

@@ -118,7 +118,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "forms": forms,
             "coordinator": can_coordinate(request.user, case.kommun_id),
             "events": case.events.select_related("actor", "organisation"),
-            "templates": AnswerTemplate.objects.filter(organisation_id=case.owner_id),
+            "templates": AnswerTemplate.objects.filter(organisation=case.owner)
+            if case.owner_id
+            else [],
             "duplicates": forms["merge"].fields["into"].queryset,  # type: ignore[attr-defined]
             "owners": Organisation.objects.all(),
         },

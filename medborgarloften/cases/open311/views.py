@@ -160,10 +160,10 @@ def _api_key(raw: str) -> ApiToken:
 
 
 def _float(raw: str | None, name: str) -> float | None:
-    if raw in (None, ""):
+    if raw is None or raw == "":
         return None
     try:
-        return float(raw)  # type: ignore[arg-type]
+        return float(raw)
     except ValueError:
         raise Refusal(400, f"{name}: ange ett decimaltal.") from None
 

@@ -131,3 +131,16 @@ def test_overdue_cases_remind_their_owner_once_a_day(case, owner_user):
     assert mail.outbox[-1].to == [owner_user.email]
     assert f"#{case.pk}" in mail.outbox[-1].body
     assert overdue_remind(today=later) == 0
+
+
+def test_the_casereminders_command_counts_without_sending(case):
+    import datetime as dt
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    later = (case.due_on + dt.timedelta(days=3)).isoformat()
+    call_command("casereminders", "--dry-run", "--today", later, stdout=out)
+    assert "overdue cases: 1" in out.getvalue()
+    assert mail.outbox == []

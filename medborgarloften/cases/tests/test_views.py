@@ -149,3 +149,28 @@ def test_the_poster_has_a_qr_code_to_the_form_for_its_area(client, kalmar, berga
 def test_the_email_confirm_link_with_a_bad_token_says_so(client, db):
     response = client.get(reverse("cases:email_confirm", args=["trasig"]))
     assert "gäller inte längre" in response.content.decode()
+
+
+def test_staff_turn_a_dialogue_finding_into_a_case_from_the_dialogue_page(
+    client, kalmar, kommun_editor
+):
+    import datetime as dt
+
+    from medborgarloften.situation.models import Dialogue, DialogueFinding
+
+    dialogue = Dialogue.objects.create(
+        kommun=kalmar, kind="medborgardialog", held_on=dt.date(2026, 10, 1)
+    )
+    finding = DialogueFinding.objects.create(
+        dialogue=dialogue,
+        text="Mörkt vid busstationen.",
+        theme="trygghet_offentlig_miljo",
+    )
+    client.force_login(kommun_editor)
+    page = client.get(reverse("situation:dialogues", args=[kalmar.code]))
+    url = reverse("cases:from_finding", args=[finding.pk])
+    assert f'action="{url}"' in page.content.decode()
+    response = client.post(url)
+    case = Case.objects.get()
+    assert response["Location"] == reverse("cases:staff_detail", args=[case.pk])
+    assert case.source == CaseSource.DIALOGUE
