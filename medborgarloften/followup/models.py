@@ -488,8 +488,7 @@ class CommunicationActivity(models.Model):
         return self.title
 
 
-# Status history and evaluations live in their own module (this one is near its
-# size limit); importing them here registers them with the app.
+# Status history and evaluations: their own module, registered by this import.
 from .status_models import (  # noqa: E402, F401
     Evaluation,
     ImplementationRating,
