@@ -55,6 +55,7 @@ class Side:
     run: Any  # ExtractionRun
     job: Any = None  # ImportJob (a web import, failed or done)
     asking: Any = None  # a draft of this side that asks the other kommun to join
+    background: Any = None  # jobs.Job (a finished background job of this side)
 
 
 def kommun(code: str, name: str, county: Any) -> Organisation:
@@ -231,6 +232,17 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         status=ImportJobStatus.FAILED,
         error="Filen är tom / the file is empty",
     )
+    from medborgarloften.jobs.models import Job, JobStatus
+
+    background = Job.objects.create(
+        kind="report_pdf",
+        title=f"PDF av rapporten {marker}",
+        params={"report_id": report.pk},
+        status=JobStatus.DONE,
+        message=f"{marker} klar",
+        actor=actor,
+        kommun=kommun,
+    )
     return Side(
         kommun=kommun,
         lpo=lpo,
@@ -250,4 +262,5 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         walk_point=walk_point,
         run=outcome.run,
         job=job,
+        background=background,
     )
