@@ -58,6 +58,7 @@ class Side:
     meeting: Any = None  # an unpublished lokala Brå meeting (coordination)
     decision: Any = None  # a tracked action decided at it
     case: Any = None  # a resident's case (cases app), not yet published
+    background: Any = None  # jobs.Job (a finished background job of this side)
 
 
 def kommun(code: str, name: str, county: Any) -> Organisation:
@@ -269,6 +270,17 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         text=f"{marker} ärende",
         email="boende@example.org",
     )
+    from medborgarloften.jobs.models import Job, JobStatus
+
+    background = Job.objects.create(
+        kind="report_pdf",
+        title=f"PDF av rapporten {marker}",
+        params={"report_id": report.pk},
+        status=JobStatus.DONE,
+        message=f"{marker} klar",
+        actor=actor,
+        kommun=kommun,
+    )
     return Side(
         meeting=meeting,
         decision=decision,
@@ -291,4 +303,5 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         walk_point=walk_point,
         run=outcome.run,
         job=job,
+        background=background,
     )

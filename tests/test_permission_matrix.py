@@ -195,6 +195,9 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         # import
         "documents:review": {"pk": s.run.pk},
         "documents:job": {"pk": s.job.pk},
+        # background jobs (only the asker, and superusers, may follow one)
+        "jobs:job": {"pk": s.background.pk},
+        "jobs:download": {"pk": s.background.pk},
         # organisations and areas
         "places:edit": {"pk": s.kommun.pk},
         "places:areas": {"code": s.kommun.code},
@@ -220,6 +223,7 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "followup:report_status": {"pk": s.report.pk, "status": "approved"},
         "followup:report_pdf": {"pk": s.report.pk},
         "followup:report_docx": {"pk": s.report.pk},
+        "followup:report_pdf_job": {"pk": s.report.pk},
         "followup:plan": {"pk": s.published.pk},
         "followup:plan_year": {"pk": s.published.pk, "year": timezone.now().year},
         "followup:plan_tick": {"pk": s.published_commitment.pk},
