@@ -25,7 +25,6 @@ from .promise import (
 from .revisions import (
     Revision,
 )
-
 from .versions import CommitmentVersion
 
 __all__ = [

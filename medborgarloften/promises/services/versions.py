@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import Commitment, Promise, Revision
-from ..models import CommitmentVersion
+from ..models import Commitment, CommitmentVersion, Promise, Revision
 
 __all__ = ["commitment_versions_record"]
 
