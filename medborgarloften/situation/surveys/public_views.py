@@ -155,7 +155,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
                         area=data.get("area"),
                         gender=data.get("gender", ""),
                         age_group=data.get("age_group", ""),
-                        places=form.places(),
+                        places=answer_form.places(),
                     )
             except ValidationError as exc:
                 limits.release_token(survey, check.nonce)
