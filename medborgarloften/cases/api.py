@@ -116,11 +116,11 @@ def _query(request: HttpRequest) -> tuple[Any, int]:
 @csrf_exempt  # read-only: anything but GET/HEAD is a 405, never a CSRF 403
 def cases(request: HttpRequest, fmt: str = "json") -> HttpResponse:
     if request.method not in ("GET", "HEAD"):
-        response = _problem(
+        refusal = _problem(
             request, 405, f"Metoden {request.method} stöds inte här; använd GET."
         )
-        response["Allow"] = "GET, HEAD"
-        return response
+        refusal["Allow"] = "GET, HEAD"
+        return refusal
     try:
         qs, limit = _query(request)
     except _Bad as bad:
