@@ -14,7 +14,6 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_safe
 
 from medborgarloften.vocabulary import THEMES
 
@@ -34,20 +33,20 @@ CC0 = {
 
 
 def _problem(
-    request: HttpRequest, status: int, detail: str, field: str
+    request: HttpRequest, status: int, detail: str, field: str = ""
 ) -> JsonResponse:
     """The API's one error shape (problem+json, as publishing.api.errors)."""
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": "Felaktig förfrågan" if status == 400 else "Metoden stöds inte",
+        "status": status,
+        "detail": detail,
+        "instance": request.path,
+    }
+    if field:
+        body["errors"] = [{"field": field, "detail": detail}]
     response = JsonResponse(
-        {
-            "type": "about:blank",
-            "title": "Felaktig förfrågan",
-            "status": status,
-            "detail": detail,
-            "instance": request.path,
-            "errors": [{"field": field, "detail": detail}],
-        },
-        status=status,
-        json_dumps_params={"ensure_ascii": False},
+        body, status=status, json_dumps_params={"ensure_ascii": False}
     )
     response["Content-Type"] = "application/problem+json"
     return response
@@ -115,8 +114,13 @@ def _query(request: HttpRequest) -> tuple[Any, int]:
 
 
 @csrf_exempt  # read-only: anything but GET/HEAD is a 405, never a CSRF 403
-@require_safe
 def cases(request: HttpRequest, fmt: str = "json") -> HttpResponse:
+    if request.method not in ("GET", "HEAD"):
+        refusal = _problem(
+            request, 405, f"Metoden {request.method} stöds inte här; använd GET."
+        )
+        refusal["Allow"] = "GET, HEAD"
+        return refusal
     try:
         qs, limit = _query(request)
     except _Bad as bad:

@@ -66,10 +66,28 @@ _PARAMETERS = [
         "schema": {"type": "string", "pattern": CURSOR_PATTERN},
     },
 ]
+#: The responses every operation documents (publishing.api.openapi's components).
+_COMMON = {
+    "405": {"$ref": "#/components/responses/MethodNotAllowed"},
+    "429": {"$ref": "#/components/responses/TooManyRequests"},
+    "500": {"$ref": "#/components/responses/ServerError"},
+    "503": {"$ref": "#/components/responses/ServiceUnavailable"},
+}
+_LINK = {"Link": {"$ref": "#/components/headers/Link"}}
 _PROBLEM = {
     "description": "Felaktig parameter.",
     "content": {
-        "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+        "application/problem+json": {
+            "schema": {"$ref": "#/components/schemas/Problem"},
+            "example": {
+                "type": "about:blank",
+                "title": "Felaktig förfrågan",
+                "status": 400,
+                "detail": "limit: ett heltal 1–1000.",
+                "instance": "/api/v1/cases",
+                "errors": [{"field": "limit", "detail": "limit: ett heltal 1–1000."}],
+            },
+        }
     },
 }
 
@@ -107,7 +125,8 @@ PATHS: dict[str, Any] = {
             "parameters": _PARAMETERS,
             "responses": {
                 "200": {
-                    "description": "En sida ärenden.",
+                    "description": "En sida ärenden; Link-huvudet pekar på nästa.",
+                    "headers": _LINK,
                     "content": {
                         "application/json": {
                             "schema": {"$ref": "#/components/schemas/CasePage"}
@@ -115,6 +134,7 @@ PATHS: dict[str, Any] = {
                     },
                 },
                 "400": _PROBLEM,
+                **_COMMON,
             },
         }
     },
@@ -128,9 +148,11 @@ PATHS: dict[str, Any] = {
             "responses": {
                 "200": {
                     "description": "CSV med en rubrikrad.",
+                    "headers": _LINK,
                     "content": {"text/csv": {"schema": {"type": "string"}}},
                 },
                 "400": _PROBLEM,
+                **_COMMON,
             },
         }
     },

@@ -7,6 +7,7 @@ e-mail and the mails in ``notify.py``.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -132,7 +133,10 @@ def case_create(
     )
     case.full_clean(exclude=["photo"])
     if clean_photo is not None:
-        case.photo.save(clean_photo.name or "foto.jpg", clean_photo, save=False)
+        # An unguessable name: a photo not yet moderated must not be found by
+        # trying /media/cases/foto.jpg, foto_1.jpg …
+        name = f"{secrets.token_urlsafe(18)}.jpg"
+        case.photo.save(name, clean_photo, save=False)
     owner, days = route_for(case)
     case.owner = owner
     case.status = CaseStatus.ROUTED

@@ -63,3 +63,9 @@ def test_every_column_is_documented_in_openapi(db):
     documented = doc["components"]["schemas"]["Case"]["properties"]
     assert set(documented) == set(COLUMNS) == set(FIELDS)
     assert all(documented[c]["description"] for c in COLUMNS)
+
+
+def test_a_write_is_a_405_problem(client, db):
+    response = client.post("/api/v1/cases", {})
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/problem+json"

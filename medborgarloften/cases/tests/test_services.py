@@ -75,6 +75,7 @@ def test_it_strips_exif_and_gps_from_the_photo(kalmar, settings, tmp_path):
     assert Image.open(upload).getexif()  # the upload carries a GPS block
     upload.seek(0)
     case = _report(kalmar, photo=upload)
+    assert "IMG_0001" not in case.photo.name and len(case.photo.name) > 30
     with case.photo.open("rb") as stored:
         image = Image.open(stored)
         assert image.format == "JPEG"
