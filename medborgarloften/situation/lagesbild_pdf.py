@@ -26,6 +26,7 @@ from medborgarloften.jobs.models import Job
 from medborgarloften.jobs.services import job_create
 
 from . import views
+from .views._common import _kommun_for_viewer
 
 KIND = "lagesbild_pdf"
 
@@ -72,7 +73,7 @@ def lagesbild_pdf(job: Job, progress: registry.Progress) -> registry.Output:
 @require_POST
 def document_pdf_job(request: HttpRequest, code: str) -> HttpResponse:
     """Ask the worker for the lägesbild as a PDF and follow it on the job's page."""
-    kommun = views._kommun_for_viewer(request, code)
+    kommun = _kommun_for_viewer(request, code)
     query = {
         key: request.GET[key][:40]
         for key in ("period", "indikator")

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from medborgarloften.jobs.models import Job, JobStatus
-from medborgarloften.situation import views
+from medborgarloften.situation.views import analysis as views
 
 from .test_analysis import _reports
 
