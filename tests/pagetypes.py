@@ -147,10 +147,10 @@ def _states(world: World, anonymous: Client, editor: Client) -> list[tuple]:
             404,
         ),
         (
-            "followup:public_report",
+            "publishing:report",
             anonymous,
             "get",
-            reverse("followup:public_report", args=[report.uid]),
+            reverse("publishing:report", args=[report.uid]),
             None,
             200,
         ),

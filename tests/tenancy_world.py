@@ -3,7 +3,9 @@
 ``build_side`` gives one kommun (with its lokalpolisområde) a published promise with
 follow-up, a draft promise, a draft report, a plan, a communication plan, an
 observation, a dialogue, a draft survey, a walk with a point awaiting moderation and
-an imported document. Every text that must never leave the kommun's own staff
+an imported document, a lokala Brå meeting, a resident's case, a lägesbild with an
+åtgärdsplan (problem, cause, measure, goal) and a member's finished background job
+with its file. Every text that must never leave the kommun's own staff
 carries the side's marker (``HEMLIG-NYBRO``), so a page that shows any of it to
 somebody else is caught by a plain substring test.
 """
@@ -59,6 +61,10 @@ class Side:
     decision: Any = None  # a tracked action decided at it
     case: Any = None  # a resident's case (cases app), not yet published
     background: Any = None  # jobs.Job (a finished background job of this side)
+    situation_report: Any = None  # a draft lägesbild (planning)
+    action_plan: Any = None  # a draft åtgärdsplan resting on it
+    goal: Any = None  # a goal of a measure of that plan
+    background_job: Any = None  # a finished jobs.Job of a member, with its file
 
 
 def kommun(code: str, name: str, county: Any) -> Organisation:
@@ -281,7 +287,15 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         actor=actor,
         kommun=kommun,
     )
+    situation_report, action_plan, goal = _planning(
+        kommun=kommun, lpo=lpo, marker=marker, actor=actor
+    )
+    background_job = _background_job(kommun=kommun, marker=marker)
     return Side(
+        situation_report=situation_report,
+        action_plan=action_plan,
+        goal=goal,
+        background_job=background_job,
         meeting=meeting,
         decision=decision,
         case=case,
@@ -305,3 +319,86 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         job=job,
         background=background,
     )
+
+
+def _planning(*, kommun: Organisation, lpo: Organisation, marker: str, actor: Any):
+    """A draft lägesbild with a section, and a draft åtgärdsplan on it whose
+    problem, cause, measure and goal all carry the marker."""
+    from medborgarloften.planning.services import (
+        cause_add,
+        goal_add,
+        measure_add,
+        plan_create,
+        problem_add,
+        section_add,
+    )
+    from medborgarloften.planning.services import report_create as lagesbild_create
+
+    today = timezone.localdate()
+    report = lagesbild_create(
+        actor=actor,
+        kommun=kommun,
+        title=f"{marker} lägesbild",
+        year=today.year,
+        summary=f"{marker} lägesbildens sammanfattning",
+    )
+    section = section_add(
+        actor=actor,
+        report=report,
+        kind="crime",
+        heading=f"{marker} avsnitt",
+        text=f"{marker} skadegörelse i centrum",
+    )
+    plan = plan_create(
+        actor=actor,
+        kommun=kommun,
+        title=f"{marker} åtgärdsplan",
+        situation_report=report,
+        period_start=today,
+        period_end=today + dt.timedelta(days=365),
+        parties=[kommun, lpo],
+    )
+    problem = problem_add(
+        actor=actor, plan=plan, title=f"{marker} problem", sections=[section]
+    )
+    cause = cause_add(actor=actor, problem=problem, text=f"{marker} orsak")
+    measure = measure_add(
+        actor=actor,
+        plan=plan,
+        title=f"{marker} åtgärd",
+        kind="situational",
+        causes=[cause],
+    )
+    goal = goal_add(
+        actor=actor,
+        measure=measure,
+        text=f"{marker} mål",
+        indicator="Andel som känner sig trygga i centrum",
+        baseline="60 %",
+        target="70 %",
+        due_on=today + dt.timedelta(days=365),
+    )
+    return report, plan, goal
+
+
+def _background_job(*, kommun: Organisation, marker: str):
+    """A finished job a member of the kommun started, with its file to download."""
+    from django.core.files.base import ContentFile
+
+    from medborgarloften.accounts.models import Membership, User
+    from medborgarloften.jobs.models import Job, JobStatus
+
+    member = User.objects.create_user(username=f"jobb-{kommun.code}", password="x")
+    Membership.objects.create(user=member, organisation=kommun, role="editor")
+    job = Job.objects.create(
+        kind="report_pdf",
+        title=f"{marker} PDF",
+        status=JobStatus.DONE,
+        message=f"{marker} resultat",
+        result_name=f"{marker}.pdf",
+        result_type="application/pdf",
+        actor=member,
+        kommun=kommun,
+    )
+    job.result.save(f"{marker}.pdf", ContentFile(f"%PDF {marker}".encode()))
+    return job

@@ -120,11 +120,12 @@ def _user(username: str, organisation: Any = None, role: str = ""):
 
 
 @pytest.fixture
-def world(db, superuser, county_kalmar) -> World:
+def world(db, superuser, county_kalmar, settings, tmp_path) -> World:
     from medborgarloften.places.models import Organisation, OrganisationKind
     from medborgarloften.promises.services import PromiseFields, promise_create
     from medborgarloften.publishing.api.services import api_token_create
 
+    settings.MEDIA_ROOT = str(tmp_path / "media")  # the jobs' files
     kalmar = kommun("0880", "Kalmar", county_kalmar)
     nybro = kommun("0881", "Nybro", county_kalmar)
     own = build_side(
@@ -233,9 +234,28 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "followup:communication_status": {"pk": s.communication.pk},
         "followup:evaluation": {"pk": s.draft.pk},
         "followup:history": {"pk": s.draft.pk},
-        "followup:public_report": {"uid": s.report.uid},
-        "followup:public_report_pdf": {"uid": s.report.uid},
-        "followup:public_report_docx": {"uid": s.report.uid},
+        "followup:report_pdf_job": {"pk": s.report.pk},
+        # the published report pages (publishing): the report is a draft
+        "publishing:report": {"uid": s.report.uid},
+        "publishing:report_pdf": {"uid": s.report.uid},
+        "publishing:report_docx": {"uid": s.report.uid},
+        # background jobs: a member's finished job with its file
+        "jobs:job": {"pk": s.background_job.pk},
+        "jobs:download": {"pk": s.background_job.pk},
+        # lägesbild and åtgärdsplan (planning): drafts holding the marker
+        "planning:kommun": {"code": s.kommun.code},
+        "planning:steps": {"code": s.kommun.code},
+        "planning:report_new": {"code": s.kommun.code},
+        "planning:plan_new": {"code": s.kommun.code},
+        "planning:report": {"pk": s.situation_report.pk},
+        "planning:report_edit": {"pk": s.situation_report.pk},
+        "planning:report_adopt": {"pk": s.situation_report.pk},
+        "planning:report_revise": {"pk": s.situation_report.pk},
+        "planning:report_file": {"pk": s.situation_report.pk, "fmt": "docx"},
+        "planning:plan": {"pk": s.action_plan.pk},
+        "planning:plan_file": {"pk": s.action_plan.pk, "fmt": "pdf"},
+        "planning:plan_adopt": {"pk": s.action_plan.pk},
+        "planning:goal_revise": {"pk": s.goal.pk},
         # coordination (the meeting is unpublished and holds the marker)
         "coordination:kommun": {"code": s.kommun.code},
         "coordination:role_assign": {"code": s.kommun.code},
@@ -487,11 +507,41 @@ def _snapshot(side: Side) -> str:
         .order_by("pk")
         .values("promise_id", "organisation_id", "status", "decided_by_id")
     )
+    data.update(_snapshot_newer(side))
     data["audit"] = (
         OrganisationEvent.objects.filter(kommun__in=orgs).count()
         + OrganisationEvent.objects.filter(organisation__in=orgs).count()
     )
     return json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def _snapshot_newer(side: Side) -> dict[str, Any]:
+    """The kommun's rows in the apps ``exportkommun`` does not cover yet: lägesbild
+    and åtgärdsplan, meetings and decisions, residents' cases, background jobs."""
+    from medborgarloften.cases.models import Case
+    from medborgarloften.coordination.models import Decision, Meeting
+    from medborgarloften.jobs.models import Job
+    from medborgarloften.planning import models as planning
+
+    k = side.kommun
+    querysets = {
+        "situation_reports": planning.SituationReport.objects.filter(kommun=k),
+        "sections": planning.SituationSection.objects.filter(report__kommun=k),
+        "action_plans": planning.ActionPlan.objects.filter(kommun=k),
+        "problems": planning.Problem.objects.filter(plan__kommun=k),
+        "causes": planning.Cause.objects.filter(problem__plan__kommun=k),
+        "measures": planning.Measure.objects.filter(plan__kommun=k),
+        "goals": planning.Goal.objects.filter(measure__plan__kommun=k),
+        "measure_links": planning.MeasureLink.objects.filter(measure__plan__kommun=k),
+        "meetings": Meeting.objects.filter(kommun=k),
+        "decisions": Decision.objects.filter(meeting__kommun=k),
+        "cases": Case.objects.filter(kommun=k),
+        "jobs": Job.objects.filter(kommun=k),
+    }
+    return {
+        name: list(queryset.order_by("pk").values())
+        for name, queryset in querysets.items()
+    }
 
 
 # --- The walk -----------------------------------------------------------------------

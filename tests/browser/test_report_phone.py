@@ -62,7 +62,7 @@ def test_a_published_report_fits_a_phone(live_server, phone_page, kalmar, lpo_ka
 
     page = phone_page
     page.goto(
-        f"{live_server.url}{reverse('followup:public_report', args=[report.uid])}"
+        f"{live_server.url}{reverse('publishing:report', args=[report.uid])}"
     )
     page.get_by_role("heading", name="Effekt: lägesbilden").wait_for()
     body = page.locator("main").inner_text()
