@@ -197,7 +197,9 @@ def _words(textpage: pdfium.PdfTextPage, text: str) -> list[Word]:
 
 # FPDFText_GetTextObject returning a plain address: comparing two of pypdfium2's
 # typed pointers needs ctypes.cast, which costs more than the calls it saves.
-_text_object_address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+_text_object_address = ctypes.cast(
+    pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p
+).value
 assert _text_object_address is not None  # a symbol of the loaded library, never NULL
 _text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
     _text_object_address
