@@ -11,7 +11,8 @@ middleware stack (the test client's WSGI handler) ``--requests`` times after one
 warm-up request. Reports, per page: CPU milliseconds of this process per request
 (``time.process_time``: Python, templates, the database driver; PostgreSQL's own
 time is in its process), wall milliseconds, and the queries one request makes.
-``--profile`` prints a pyinstrument profile of each page (``pip install
+``--save DIR`` writes each page's body there, to compare a change's output byte for
+byte. ``--profile`` prints a pyinstrument profile of each page (``pip install
 pyinstrument``).
 """
 
@@ -53,6 +54,9 @@ def main() -> None:
         "--cprofile", action="store_true", help="cProfile on CPU time, by own time"
     )
     parser.add_argument("--only", default="", help="pages whose label has this")
+    parser.add_argument(
+        "--save", default="", help="write each page's body to this directory"
+    )
     args = parser.parse_args()
     os.environ.update(
         {
@@ -112,6 +116,12 @@ def main() -> None:
             continue
         response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
+        if args.save:
+            # To compare a change's output byte for byte (diff -r before/ after/).
+            Path(args.save).mkdir(parents=True, exist_ok=True)
+            (Path(args.save) / f"{label.replace(' ', '_')}.html").write_bytes(
+                response.content
+            )
         queries.clear()
         with connection.execute_wrapper(count):
             client.get(path)

@@ -38,7 +38,6 @@ import logging
 import secrets
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache, partial, wraps
 from typing import Any
 
@@ -51,7 +50,9 @@ from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
+from . import pagestore
 from .pageparams import STRICT, Param, normalised_query, number, raw, text
+from .pagestore import Entry, body_of
 
 logger = logging.getLogger(__name__)
 
@@ -240,35 +241,12 @@ def _view_at(path: str, root: str, urlconf: str | None) -> Any | None:
 # --- The response cache -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Entry:
-    content: bytes
-    headers: list[tuple[str, str]]
-    xframe_exempt: bool
-    etag: str
-    built: float
-
-    def response(self) -> HttpResponse:
-        response = HttpResponse(self.content, headers=dict(self.headers))
-        if self.xframe_exempt:
-            response.xframe_options_exempt = True
-        return response
-
-
 def _read(store: Any, key: str) -> Entry | None:
-    """The entry under ``key``; a broken store is a miss, never an error page."""
-    try:
-        return store.get(key)
-    except Exception:
-        logger.exception("page cache: cannot read %s", key)
-        return None
+    return pagestore.read(store, key)
 
 
 def _write(store: Any, key: str, entry: Entry) -> None:
-    try:
-        store.set(key, entry, PAGE_TIMEOUT)
-    except Exception:
-        logger.exception("page cache: cannot write %s", key)
+    pagestore.write(store, key, entry, PAGE_TIMEOUT)
 
 
 def _anonymous_without_session(request: HttpRequest) -> bool:
@@ -296,31 +274,6 @@ def cache_key(
         ]
     )
     return "page:" + hashlib.sha256(parts.encode()).hexdigest()
-
-
-def _body(response: HttpResponse) -> tuple[bytes | None, HttpResponse]:
-    """The whole body, or None when it is too large to keep (the response returned
-    then still sends every byte)."""
-    if not response.streaming:
-        return response.content, response
-    chunks: list[bytes] = []
-    size = 0
-    # A streaming response (``response.streaming``), typed as the HttpResponse it may be.
-    stream = iter(response.streaming_content)  # type: ignore[attr-defined]
-    for chunk in stream:
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > MAX_BYTES:
-
-            def rest(first: list[bytes] = chunks) -> Iterator[bytes]:
-                yield from first
-                yield from stream
-
-            response.streaming_content = rest()  # type: ignore[attr-defined]
-            return None, response
-    body = b"".join(chunks)
-    plain = HttpResponse(body, status=response.status_code, headers=response.headers)
-    return body, plain
 
 
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -369,6 +322,42 @@ def _only_params(request: HttpRequest, params: Any) -> None:
     request.META["QUERY_STRING"] = query
 
 
+def _build(
+    request: HttpRequest,
+    view: Callable[..., HttpResponse],
+    args: Any,
+    kwargs: Any,
+    max_age: int,
+    key: str | None,
+    latest: str,
+) -> HttpResponse:
+    """Run the view; keep what it answers under ``key`` (and ``latest``) when it may
+    be shared."""
+    response = view(request, *args, **kwargs)
+    if response.status_code != 200:
+        return response
+    if not _storable(request, response):
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
+    body, response = body_of(response, MAX_BYTES)
+    if body is None:
+        patch_cache_control(response, public=True, max_age=max_age)
+        return response
+    entry = Entry(
+        content=body,
+        headers=list(response.headers.items()),
+        xframe_exempt=getattr(response, "xframe_options_exempt", False),
+        etag='"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"',
+        built=time.time(),
+    )
+    store = _store(PAGE_CACHE)
+    if key and store is not None:
+        _write(store, key, entry)
+        if latest:
+            pagestore.write(store, latest, entry, pagestore.STALE_SECONDS)
+    return _mark(_finish(request, entry, max_age, hit=False), entry)
+
+
 def cached_public(
     view: Callable[..., HttpResponse] | None = None,
     *,
@@ -403,30 +392,25 @@ def cached_public(
             )
             store = _store(PAGE_CACHE)
             key = cache_key(request, version, params) if version and store else None
+            latest = ""  # this request rebuilds the page: the last copy's key
             if key:
                 entry = _read(store, key)
                 if entry is not None:
                     return _mark(_finish(request, entry, max_age, hit=True), entry)
-            response = view(request, *args, **kwargs)
-            if response.status_code != 200:
-                return response
-            if not _storable(request, response):
-                patch_cache_control(response, private=True, no_cache=True)
-                return response
-            body, response = _body(response)
-            if body is None:
-                patch_cache_control(response, public=True, max_age=max_age)
-                return response
-            entry = Entry(
-                content=body,
-                headers=list(response.headers.items()),
-                xframe_exempt=getattr(response, "xframe_options_exempt", False),
-                etag='"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"',
-                built=time.time(),
-            )
-            if key:
-                _write(store, key, entry)
-            return _mark(_finish(request, entry, max_age, hit=False), entry)
+                latest = cache_key(request, pagestore.STALE, params)
+                if not pagestore.take_lock(store, latest):
+                    # Another request rebuilds it: its last copy meanwhile (pagestore).
+                    stale = pagestore.stale_copy(store, latest)
+                    if stale is not None:
+                        response = _finish(request, stale, max_age, hit=True)
+                        response[HEADER] = pagestore.STALE
+                        return response
+                    latest = ""  # no copy: build it too, the lock is not ours
+            try:
+                return _build(request, view, args, kwargs, max_age, key, latest)
+            finally:
+                if latest:
+                    pagestore.release(store, latest)
 
         wrapper.page_cache_params = params  # type: ignore[attr-defined]
         wrapper.page_cache_scopes = scopes  # type: ignore[attr-defined]

@@ -29,6 +29,7 @@ from medborgarloften.places.lookup import KommunIndex, fold
 from medborgarloften.places.models import Area, County, Organisation
 from medborgarloften.promises.models import (
     Commitment,
+    FocusArea,
     Promise,
     PromiseQuerySet,
     PromiseStatus,
@@ -216,24 +217,24 @@ def kommun_public_promises(
             current.append(promise)
         else:
             past.append(promise)
-    areas = (
-        list(_public_areas(kommun).filter(kommun=kommun).order_by("name"))
-        if promises
-        else []
-    )
+    areas = _public_areas(kommun, [p.pk for p in promises]) if promises else []
     return KommunPromises(kommun=kommun, current=current, past=past, areas=areas)
 
 
-def _public_areas(kommun: Organisation) -> QuerySet[Area]:
-    """Areas a public promise of ``kommun`` names: itself, in a focus area or a
-    commitment. Only promises the kommun is a party to: one it has not accepted
-    (promises.PartyRequest) speaks for nobody there."""
-    public = Promise.objects.public().filter(parties=kommun).values("pk")
-    return Area.objects.filter(
-        Q(promises__in=public)
-        | Q(focus_areas__promise__in=public)
-        | Q(commitments__promise__in=public)
-    ).distinct()
+def _public_areas(kommun: Organisation, promise_ids: list[int]) -> list[Area]:
+    """The kommun's areas its public promises (``promise_ids``: those it is a party
+    to; one it has not accepted, promises.PartyRequest, speaks for nobody there)
+    name: themselves, in a focus area or a commitment. One query: the three link
+    tables' area ids as subqueries, no joins and no DISTINCT over areas."""
+    links = (
+        Promise.areas.through.objects.filter(promise_id__in=promise_ids),
+        FocusArea.areas.through.objects.filter(focusarea__promise_id__in=promise_ids),
+        Commitment.areas.through.objects.filter(commitment__promise_id__in=promise_ids),
+    )
+    named = Q()
+    for link in links:
+        named |= Q(pk__in=link.values("area_id"))
+    return list(Area.objects.filter(named, kommun=kommun).order_by("name"))
 
 
 # --- Promise page ----------------------------------------------------------------

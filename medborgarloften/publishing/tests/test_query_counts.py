@@ -111,3 +111,26 @@ def test_it_builds_the_api_list_in_the_same_queries_for_more_rows(
         _grow(promise, [Area.objects.get(kommun=kalmar, name="Centrum")], 4)
     for url in urls:
         assert _built(client, url) == before[url] <= BUDGET["api"], url
+
+
+def test_it_lists_every_area_the_kommuns_promises_name_once_in_one_query(
+    client, small, kalmar, nybro
+):
+    centrum = Area.objects.get(
+        kommun=kalmar, name="Centrum"
+    )  # focus areas, commitments
+    norr = Area.objects.create(kommun=kalmar, name="Norr")
+    soder = Area.objects.create(kommun=kalmar, name="Söder")
+    Area.objects.create(kommun=kalmar, name="Öster")  # named by no promise
+    elsewhere = Area.objects.create(kommun=nybro, name="Nybro torg")
+    small.areas.add(norr)
+    small.commitments.order_by("position").last().areas.add(soder, elsewhere)
+    kommun = reverse("publishing:kommun", args=["0880"])
+    queries = _built(client, kommun)
+    html = client.get(kommun).content.decode()
+    for area in (centrum, norr, soder):
+        link = reverse("publishing:area", args=["0880", area.pk])
+        assert html.count(f'href="{link}"') == 1, area.name
+    assert "Öster" not in html
+    assert "Nybro torg" not in html
+    assert queries <= BUDGET["kommun"]
