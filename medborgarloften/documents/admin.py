@@ -4,13 +4,15 @@ from django.contrib import admin
 
 from .models import ExtractionRun, SourceDocument
 
+_RUN_FIELDS = ("created_at", "status", "extractor_version", "promise", "error")
+
 
 class ExtractionRunInline(admin.TabularInline):
     model = ExtractionRun
     extra = 0
     can_delete = False
-    fields = ["created_at", "status", "extractor_version", "promise", "error"]
-    readonly_fields = fields
+    fields = _RUN_FIELDS
+    readonly_fields = _RUN_FIELDS
     show_change_link = True
 
 

@@ -81,7 +81,9 @@ def _meta_title(meta: Any) -> str:
 
 
 def _years(record: dict[str, Any]) -> str:
-    period = record.get("period") if isinstance(record.get("period"), dict) else {}
+    period = record.get("period")
+    if not isinstance(period, dict):
+        period = {}
     years = sorted(
         {
             str(v)[:4]

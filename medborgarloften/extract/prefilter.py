@@ -17,14 +17,19 @@ class ``re.IGNORECASE`` treats as equal (so it also holds for the ``ſ``/``s`` a
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 from collections.abc import Iterator
 from typing import Any
 
-try:  # CPython 3.11+: the parser behind ``re``; absent elsewhere → no prefilter.
-    from re import _constants as _c
-    from re import _parser
+# CPython 3.11+: the parser behind ``re``; absent elsewhere → no prefilter. Private
+# modules without stubs, so imported by name and typed Any.
+_parser: Any
+_c: Any
+try:
+    _c = importlib.import_module("re._constants")
+    _parser = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - other Python implementations
     _parser = None
     _c = None

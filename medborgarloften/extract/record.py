@@ -74,6 +74,11 @@ def _safe(warnings: list[str], name: str, fn: Callable[[], T], default: T) -> T:
         return default
 
 
+def _safe_list(warnings: list[str], name: str, fn: Callable[[], list[T]]) -> list[T]:
+    """``_safe`` with an empty list as the default, typed by what ``fn`` returns."""
+    return _safe(warnings, name, fn, [])
+
+
 def _commitment_rules(
     text: str, municipalities: list[str], period: dict[str, Any]
 ) -> list[dict[str, Any]]:
@@ -159,23 +164,21 @@ def extract_record(
     if per and per.rule:
         evidence["period"] = {"spans": [_span(s) for s in per.spans], "rule": per.rule}
 
-    commitments = _safe(
+    commitments = _safe_list(
         warnings,
         "commitments",
         lambda: _commitment_rules(work, municipalities, period),
-        [],
     )
     for c in commitments:  # SCHEMA invariant, whatever the rules said
         c["measurable"] = c.get("target") is not None
         c.setdefault("places", [])
 
-    units = _safe(warnings, "units", lambda: read_units(work), [])
+    units = _safe_list(warnings, "units", lambda: read_units(work))
     starts = [c["span"][0] for c in commitments if c.get("span")]
-    focus = _safe(
+    focus = _safe_list(
         warnings,
         "focus_areas",
         lambda: find_focus_areas(units, commitment_starts=starts or None),
-        [],
     )
     evidence["focus_areas"] = [
         {"value": f.text, "span": _span(f.span), "rule": f.rule} for f in focus
@@ -190,18 +193,18 @@ def extract_record(
 
     pieces = [(c["text"], c["span"][0]) for c in commitments if c.get("span")]
     pieces += [(f.text, f.span[0]) for f in focus]
-    themes = _safe(warnings, "themes", lambda: find_themes(pieces), [])
+    themes = _safe_list(warnings, "themes", lambda: find_themes(pieces))
     evidence["themes"] = [
         {"value": h.code, "span": _span(h.span), "matched": h.matched, "rule": h.rule}
         for h in themes
     ]
-    ev = _safe(warnings, "evidence_sources", lambda: find_evidence(units), [])
+    ev = _safe_list(warnings, "evidence_sources", lambda: find_evidence(units))
     evidence["evidence_sources"] = [
         {"value": h.code, "span": _span(h.span), "matched": h.matched, "rule": h.rule}
         for h in ev
     ]
 
-    found_places = _safe(warnings, "places", lambda: _places(work, municipalities), [])
+    found_places = _safe_list(warnings, "places", lambda: _places(work, municipalities))
     places: list[str] = []
     for name, _ in found_places:
         if name not in places:
@@ -245,13 +248,13 @@ def extract_record(
             "rule": situation.rule,
         }
 
-    sigs = _safe(warnings, "signatories", lambda: find_signatories(work), [])
+    sigs = _safe_list(warnings, "signatories", lambda: find_signatories(work))
     signatories = [s.as_record() for s in sigs]
     evidence["signatories"] = [
         {"value": s.name, "span": _span(s.span), "rule": s.rule} for s in sigs
     ]
 
-    checks = _safe(
+    checks = _safe_list(
         warnings,
         "checks",
         lambda: check_document(
@@ -263,7 +266,6 @@ def extract_record(
             signatories=signatories,
             signature_spans=[s.span for s in sigs],
         ),
-        [],
     )
     return {
         "id": record_id,

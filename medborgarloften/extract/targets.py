@@ -298,7 +298,7 @@ def _unit_after_number(after: str) -> tuple[str | None, bool]:
         head = re.match(r"(?:[^\W\d][\w-]*(?:a|e)\s+)?([^\W\d][\w-]*)", rest)
         if head and head.group(1).casefold() not in _UNIT_STOP:
             return head.group(1), True
-    words = []
+    words: list[str] = []
     for wm in re.finditer(r"[^\W\d][\w-]*|\S", rest):
         gap = rest[: wm.start()] if not words else ""
         if words == [] and gap.strip():
@@ -370,10 +370,10 @@ def _find_deadline(
         if year is None or not 1 <= week <= 53:
             return None, (wm.start(), wm.end())
         try:
-            day = datetime.date.fromisocalendar(year, week, 7)
+            sunday = datetime.date.fromisocalendar(year, week, 7)
         except ValueError:
             return None, (wm.start(), wm.end())
-        return day.isoformat(), (wm.start(), wm.end())
+        return sunday.isoformat(), (wm.start(), wm.end())
     for m in _DEADLINE_RE.finditer(text):
         if m.group("iso"):
             return m.group("iso"), (m.start(), m.end())

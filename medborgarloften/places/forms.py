@@ -3,29 +3,38 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.forms import apply_service_errors, field_of
 
 from .models import AreaKind, County, Organisation, OrganisationKind
 from .selectors import counties, kommuner_from_text, police_parents
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-class AccessibleFormMixin:
+    _FormBase = forms.BaseForm
+else:  # at run time a plain mixin, placed before forms.Form
+    _FormBase = object
+
+
+class AccessibleFormMixin(_FormBase):
     """Tie inputs to their help and errors (``aria-describedby``) and mark invalid
     ones (``aria-invalid``), so screen readers announce what is wrong where."""
 
     def full_clean(self) -> None:
-        super().full_clean()  # type: ignore[misc]
+        super().full_clean()
         self.mark_fields()
 
     def mark_fields(self) -> None:
+        # BaseForm's private cache (None until cleaned), untyped in the stubs;
+        # ``self.errors`` would run validation on a form just built.
         errors = self._errors or {}  # type: ignore[attr-defined]
-        for name, field in self.fields.items():  # type: ignore[attr-defined]
+        for name, field in self.fields.items():
             attrs = field.widget.attrs
             described = [f"id_{name}_help"] if field.help_text else []
             if name in errors:
@@ -38,7 +47,7 @@ class AccessibleFormMixin:
 
     def apply_errors(self, error: ValidationError) -> None:
         """Put a service's ValidationError beside the field it names."""
-        apply_service_errors(self, error)  # type: ignore[arg-type]
+        apply_service_errors(self, error)
         self.mark_fields()
 
 
@@ -55,11 +64,16 @@ def _require_version(form: forms.Form, data: dict[str, Any]) -> None:
         form.add_error(None, MISSING_VERSION)
 
 
-def _kind_choices(kinds: list[str]) -> list[tuple[str, str]]:
+def _kind_choices(kinds: list[str]) -> list[tuple[str, StrOrPromise]]:
     # Kommuner come from the reference data (loadref); everything else is added here,
     # police units by police admins (places.permissions).
-    return [("", _("Välj typ"))] + [
-        (value, label) for value, label in OrganisationKind.choices if value in kinds
+    return [
+        ("", _("Välj typ")),
+        *(
+            (value, label)
+            for value, label in OrganisationKind.choices
+            if value in kinds
+        ),
     ]
 
 
@@ -74,7 +88,7 @@ class OrganisationFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["lan"].choices = [("", _("Alla län"))] + [
+        field_of(self, "lan", forms.ChoiceField).choices = [("", _("Alla län"))] + [
             (c.code, c.name) for c in counties()
         ]
 
@@ -161,13 +175,17 @@ class OrganisationForm(AccessibleFormMixin, forms.Form):
         and län are shown only when ``reference_fields`` (superusers)."""
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        self.fields["county"].queryset = counties()
-        self.fields["parent"].queryset = police_parents()
-        self.fields["parent"].label_from_instance = lambda o: (
+        field_of(self, "county", forms.ModelChoiceField).queryset = counties()
+        parent = field_of(self, "parent", forms.ModelChoiceField)
+        parent.queryset = police_parents()
+        # Django documents setting label_from_instance per form; mypy sees a method.
+        parent.label_from_instance = lambda o: (  # type: ignore[method-assign, assignment]
             f"{o.name} ({o.get_kind_display().lower()})"
         )
         if organisation is None:
-            self.fields["kind"].choices = _kind_choices(kinds or [])
+            field_of(self, "kind", forms.ChoiceField).choices = _kind_choices(
+                kinds or []
+            )
             del self.fields["version"]
         else:
             del self.fields["kind"]
@@ -177,12 +195,14 @@ class OrganisationForm(AccessibleFormMixin, forms.Form):
             if not reference_fields:
                 for name in ("name", "code", "county", "source"):
                     del self.fields[name]
-            self.fields["served_by"].queryset = (
+            served_by = field_of(self, "served_by", forms.ModelMultipleChoiceField)
+            served_by.queryset = (
                 Organisation.objects.exclude(kind=OrganisationKind.KOMMUN)
                 .select_related("county")
                 .order_by("kind", "name")
             )
-            self.fields["served_by"].label_from_instance = lambda o: (
+            # As for parent: set per form, which mypy takes for a method.
+            served_by.label_from_instance = lambda o: (  # type: ignore[method-assign, assignment]
                 f"{o.name} ({o.get_kind_display().lower()})"
             )
         else:
@@ -190,7 +210,7 @@ class OrganisationForm(AccessibleFormMixin, forms.Form):
         self.mark_fields()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         _require_version(self, data)
         return data
 
@@ -275,7 +295,7 @@ class AreaForm(AccessibleFormMixin, forms.Form):
         self.mark_fields()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         _require_version(self, data)
         return data
 
@@ -307,7 +327,7 @@ class AreaForm(AccessibleFormMixin, forms.Form):
         return value
 
 
-def _crs_choices() -> list[tuple[str, str]]:
+def _crs_choices() -> list[tuple[str, StrOrPromise]]:
     from .boundaries import SUPPORTED_CRS
 
     return [("", _("Som filen anger (eller känns igen)"))] + [
@@ -356,7 +376,7 @@ class BoundaryImportForm(AccessibleFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["crs"].choices = _crs_choices()
+        field_of(self, "crs", forms.ChoiceField).choices = _crs_choices()
         self.mark_fields()
 
     def clean(self) -> dict[str, Any]:
@@ -386,7 +406,7 @@ class BoundaryConfirmForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["crs"].choices = _crs_choices()
+        field_of(self, "crs", forms.ChoiceField).choices = _crs_choices()
 
 
 class OverlayImportForm(BoundaryImportForm):
@@ -407,5 +427,5 @@ class OverlayImportForm(BoundaryImportForm):
 
         super().__init__(*args, **kwargs)
         del self.fields["create_missing"]
-        self.fields["layer"].choices = OverlayLayer.choices
+        field_of(self, "layer", forms.ChoiceField).choices = OverlayLayer.choices
         self.mark_fields()

@@ -192,10 +192,10 @@ def read_reference_data(data_dir: Path = DATA_DIR) -> ReferenceData:
             )
         )
     parents: dict[str, str] = {}
-    for row in lpo_rows:
-        if parents.setdefault(row.lpo, row.polisomrade) != row.polisomrade:
+    for lpo in lpo_rows:
+        if parents.setdefault(lpo.lpo, lpo.polisomrade) != lpo.polisomrade:
             raise ReferenceDataError(
-                f"lokalpolisomraden.csv: LPO {row.lpo} ligger i flera polisområden"
+                f"lokalpolisomraden.csv: LPO {lpo.lpo} ligger i flera polisområden"
             )
     return ReferenceData(counties=counties, kommuner=kommuner, lpo_rows=lpo_rows)
 

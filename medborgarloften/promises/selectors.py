@@ -161,7 +161,9 @@ def commitment_groups(promise: Promise) -> list[CommitmentGroup]:
     """Commitments grouped by focus area in the promise's order; commitments without a
     focus area come last. Uses the prefetched rows of ``promise_with_contents``."""
     focus_areas = list(promise.focus_areas.all())
-    groups = {fa.pk: CommitmentGroup(fa) for fa in focus_areas}
+    groups: dict[int | None, CommitmentGroup] = {
+        fa.pk: CommitmentGroup(fa) for fa in focus_areas
+    }
     loose = CommitmentGroup(None)
     for commitment in promise.commitments.all():
         group = groups.get(commitment.focus_area_id, loose)

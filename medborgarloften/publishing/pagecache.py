@@ -172,7 +172,8 @@ def bump_version() -> None:
 def _flush_on_commit(alias: str) -> None:
     connection = connections[alias]
     scopes: set[str] = getattr(connection, "page_cache_scopes", set())
-    connection.page_cache_scopes = set()
+    # page_cache_scopes: this module's own attribute on the connection (not in the stubs).
+    connection.page_cache_scopes = set()  # type: ignore[attr-defined]
     bump(scopes)
 
 
@@ -190,14 +191,16 @@ def public_data_changed(using: str = "default", scopes: Any = None) -> None:
     bump(scopes)
     if not connection.in_atomic_block:
         return
+    # Django keeps (savepoints, func, robust) triples; the stubs still say pairs.
     pending = any(
-        isinstance(func, partial) and func.func is _flush_on_commit
+        isinstance(func, partial) and func.func is _flush_on_commit  # type: ignore[misc]
         for _s, func, _r in connection.run_on_commit
     )
+    # page_cache_scopes: this module's own attribute on the connection (not in the stubs).
     if not pending:
-        connection.page_cache_scopes = set()
+        connection.page_cache_scopes = set()  # type: ignore[attr-defined]
         connection.on_commit(partial(_flush_on_commit, using))
-    connection.page_cache_scopes |= scopes
+    connection.page_cache_scopes |= scopes  # type: ignore[attr-defined]
 
 
 # --- Query parameters (pageparams.py) -----------------------------------------------
@@ -266,7 +269,7 @@ def cache_key(
         [
             version,
             timezone.localdate().isoformat(),
-            language or getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+            language or str(getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)),
             request.build_absolute_uri(request.path) + ("?" + query if query else ""),
         ]
     )
@@ -294,15 +297,18 @@ def _finish(
     response["Last-Modified"] = http_date(entry.built)
     patch_cache_control(response, public=True, max_age=max_age)
     response[HEADER] = "hit" if hit else "miss"
-    return get_conditional_response(
+    conditional = get_conditional_response(
         request, etag=entry.etag, last_modified=int(entry.built), response=response
     )
+    assert conditional is not None  # given a response, it returns one
+    return conditional
 
 
 def _mark(response: HttpResponse, entry: Entry) -> HttpResponse:
     """Tell :class:`PageCacheMiddleware` this answer may be kept as sent."""
     if response.status_code == 200:
-        response.page_cache_entry = entry
+        # Read back by PageCacheMiddleware; an attribute the stubs do not know.
+        response.page_cache_entry = entry  # type: ignore[attr-defined]
     return response
 
 
@@ -451,13 +457,16 @@ class PageCacheMiddleware:
         if entry is not None:
             response = entry.response()
             response[HEADER] = "hit"
-            return get_conditional_response(
+            conditional = get_conditional_response(
                 request,
                 etag=entry.etag,
                 last_modified=int(entry.built),
                 response=response,
             )
-        request.page_cache_version = version
+            assert conditional is not None  # given a response, it returns one
+            return conditional
+        # Read by the cached views; an attribute the stubs do not know.
+        request.page_cache_version = version  # type: ignore[attr-defined]
         response = self.get_response(request)
         marked = getattr(response, "page_cache_entry", None)
         if (

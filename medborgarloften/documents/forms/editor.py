@@ -202,7 +202,8 @@ class ReviewEditor:
 
     @property
     def new_area_names(self) -> list[str]:
-        return [value for value, _label in self.form.fields["new_areas"].choices]
+        # The choices the form was built with, one per name.
+        return list(self.form.new_area_names)
 
     # -- what the template shows ----------------------------------------------------
 

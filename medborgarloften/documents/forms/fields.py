@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from medborgarloften.extract.measurability import CommitmentCheck, check_commitment
-from medborgarloften.lib.forms import free_text
+from medborgarloften.lib.forms import field_of, free_text
 from medborgarloften.places.lookup import KommunIndex, fold, police_area_find
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.forms.fields import (
@@ -169,7 +169,9 @@ class ReviewForm(AccessibleForm):
             # Police units come from the reference data or a superuser, never from
             # an editor importing a document (issue 13).
             del self.fields["create_police_area"]
-        self.fields["new_areas"].choices = [(n, n) for n in new_area_names]
+        new_areas = field_of(self, "new_areas", forms.MultipleChoiceField)
+        new_areas.choices = [(n, n) for n in new_area_names]
+        self.new_area_names = list(new_area_names)
         self.kommuner: list[Organisation] = []
         self.police: Organisation | None = None
 
@@ -191,7 +193,7 @@ class ReviewForm(AccessibleForm):
         return value
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end < start:
             self.add_error(

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from medborgarloften.lib.forms import field_of
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.forms.fields import (
     AccessibleForm,
@@ -43,11 +44,13 @@ class UploadForm(AccessibleForm):
 
     def __init__(self, *args: Any, kommuner: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kommun"].queryset = kommuner
-        self.fields["kommun"].label_from_instance = str
+        kommun = field_of(self, "kommun", forms.ModelChoiceField)
+        kommun.queryset = kommuner
+        # Django documents setting label_from_instance per form; mypy sees a method.
+        kommun.label_from_instance = str  # type: ignore[method-assign, assignment]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         has_file = bool(data.get("file"))
         has_url = bool(data.get("url"))
         if has_file and has_url:
@@ -101,8 +104,10 @@ class BulkUploadForm(AccessibleForm):
 
     def __init__(self, *args: Any, kommuner: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kommun"].queryset = kommuner
-        self.fields["kommun"].label_from_instance = str
+        kommun = field_of(self, "kommun", forms.ModelChoiceField)
+        kommun.queryset = kommuner
+        # Django documents setting label_from_instance per form; mypy sees a method.
+        kommun.label_from_instance = str  # type: ignore[method-assign, assignment]
 
     def clean_urls(self) -> list[str]:
         field = forms.URLField(max_length=1000, assume_scheme="https")
@@ -122,7 +127,7 @@ class BulkUploadForm(AccessibleForm):
         return urls
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         if (
             not data.get("uploads")
             and not data.get("urls")

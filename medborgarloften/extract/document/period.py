@@ -371,7 +371,8 @@ def find_period(text: str) -> Period:
         return Period(
             f"{year}-01-01", f"{year}-12-31", phrase, ((s, e),), "period.year"
         )
-    m = SEASON.search(text)
-    if m:
-        return Period(None, None, m.group(0), ((m.start(), m.end()),), "period.season")
+    season = SEASON.search(text)
+    if season:
+        span = ((season.start(), season.end()),)
+        return Period(None, None, season.group(0), span, "period.season")
     return NO_PERIOD

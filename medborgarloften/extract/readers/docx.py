@@ -308,8 +308,8 @@ def _table_lines(
             for parts in zip_longest(*cells, fillvalue=""):
                 lines.append(_GAP.join(part for part in parts).rstrip())
         else:
-            for cell in cells:
-                lines.extend(cell)
+            for cell_text in cells:
+                lines.extend(cell_text)
     return lines
 
 

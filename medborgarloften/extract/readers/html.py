@@ -55,8 +55,8 @@ def _charset(data: bytes, content_type: str | None) -> str | None:
         match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
         if match:
             return match.group(1)
-    match = _META_CHARSET.search(data[:4096])
-    return match.group(1).decode("ascii") if match else None
+    meta = _META_CHARSET.search(data[:4096])
+    return meta.group(1).decode("ascii") if meta else None
 
 
 def read_html(
@@ -124,7 +124,7 @@ def _markdown_to_text(markdown: str) -> str:
     text = _BOLD.sub(r"\1", text)
     text = _ITALIC.sub(r"\1", text)
     text = _TABLE_RULE.sub("", text)
-    lines = []
+    lines: list[str] = []
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped.startswith("|") and stripped.endswith("|"):

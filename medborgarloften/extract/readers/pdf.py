@@ -64,8 +64,8 @@ def read_pdf(data: bytes, *, allow_ocr: bool = True) -> tuple[str, dict[str, obj
         if text_chars < MIN_TEXT_CHARS:
             if not allow_ocr:
                 raise ExtractError(NEEDS_OCR)
-            text, meta = read_scanned(document)
-            return text, {**meta, **metadata}
+            text, scanned_meta = read_scanned(document)
+            return text, {**scanned_meta, **metadata}
         # Page numbers (from 1) with no text at all: scanned pages in a mixed file
         # (a signed last page, a scanned appendix), read by OCR when it is here.
         empty_pages = [
@@ -197,8 +197,12 @@ def _words(textpage: pdfium.PdfTextPage, text: str) -> list[Word]:
 
 # FPDFText_GetTextObject returning a plain address: comparing two of pypdfium2's
 # typed pointers needs ctypes.cast, which costs more than the calls it saves.
+_text_object_address = ctypes.cast(
+    pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p
+).value
+assert _text_object_address is not None  # a symbol of the loaded library, never NULL
 _text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+    _text_object_address
 )
 
 

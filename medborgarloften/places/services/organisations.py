@@ -30,7 +30,8 @@ from ._common import _check_version, _raise
 
 # --- organisations --------------------------------------------------------------------
 
-_PARENT_KIND = {
+# Keyed by str: a kind arrives as the form's string (TextChoices compare equal).
+_PARENT_KIND: dict[str, OrganisationKind] = {
     OrganisationKind.LOKALPOLISOMRADE: OrganisationKind.POLISOMRADE,
     OrganisationKind.POLISOMRADE: OrganisationKind.POLISREGION,
 }

@@ -72,7 +72,7 @@ def _upsert(
 ) -> Any:
     """Create, or update only the fields that differ; count what happened."""
     if existing is None:
-        obj = model.objects.create(**values)
+        obj = model._default_manager.create(**values)
         summary.created += 1
         return obj
     dirty = [k for k, v in values.items() if getattr(existing, k) != v]
@@ -135,19 +135,19 @@ def reference_data_load(
 
     kommuner_by_code = {o.code: o for o in Organisation.objects.kommuner()}
     kommuner: dict[str, Organisation] = {}
-    for row in data.kommuner:
-        kommuner[row.code] = _upsert(
+    for kommun in data.kommuner:
+        kommuner[kommun.code] = _upsert(
             summary,
-            kommuner_by_code.get(row.code),
+            kommuner_by_code.get(kommun.code),
             Organisation,
             {
                 "kind": kind.KOMMUN,
-                "code": row.code,
-                "name": row.name,
-                "county_id": counties[row.county_code].pk,
+                "code": kommun.code,
+                "name": kommun.name,
+                "county_id": counties[kommun.county_code].pk,
                 "source": f"SCB, Län och kommuner i kodnummerordning: {SCB_URL}",
-                "official_name": row.official_name,
-                "official_name_source": row.official_name_source[:500],
+                "official_name": kommun.official_name,
+                "official_name_source": kommun.official_name_source[:500],
             },
         )
     summary.kommuner = len(kommuner)

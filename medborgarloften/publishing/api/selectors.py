@@ -64,7 +64,8 @@ def kommun_rows(kommuner: list[Organisation], links: Links) -> list[dict[str, An
             "name": k.name,
             "lan_code": k.county.code if k.county else None,
             "lan_name": k.county.name if k.county else None,
-            "public_promise_count": k.public_promise_count,
+            # Annotated by kommuner_queryset; the stubs know only the model's fields.
+            "public_promise_count": k.public_promise_count,  # type: ignore[attr-defined]
             "url": links.api_url(f"kommuner/{k.code}"),
         }
         for k in kommuner

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import (
+    BaseCommand,
+    CommandError,
+    CommandParser,
+    OutputWrapper,
+)
 
 from medborgarloften.documents import polisen
 from medborgarloften.documents.services import ImportOutcome, document_import
@@ -21,6 +26,12 @@ from medborgarloften.extract.errors import ExtractError
 from medborgarloften.places.models import Organisation
 
 SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt")
+
+
+def _raw_stream(wrapper: OutputWrapper) -> TextIO:
+    """The stream a command's OutputWrapper writes to (its ``_out``, which the stubs
+    type as a callable, like every attribute they do not name)."""
+    return cast(TextIO, wrapper._out)
 
 
 class Progress:
@@ -257,7 +268,7 @@ class Command(BaseCommand):
         self, options: dict[str, Any], kommun: Organisation | None, fetcher: Any
     ) -> list[ImportOutcome]:
         inputs = _expand(options["targets"])
-        progress = Progress(self.stderr._out, len(inputs))
+        progress = Progress(_raw_stream(self.stderr), len(inputs))
         outcomes: list[ImportOutcome] = []
         own_fetcher = fetcher is None
         if fetcher is None and any(i.url for i in inputs):
@@ -355,7 +366,7 @@ class Command(BaseCommand):
                     f"Indexsidan kunde inte läsas / the index page failed: {exc}"
                 ) from exc
             outcomes += [ImportOutcome(label=f.url, error=f.error) for f in failures]
-            progress = Progress(self.stderr._out, len(links))
+            progress = Progress(_raw_stream(self.stderr), len(links))
             try:
                 for link in links:
                     progress.step(link.slug)
