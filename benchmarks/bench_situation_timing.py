@@ -77,36 +77,39 @@ def time_analysis_page(repeats: int = 7) -> dict[str, tuple[float, float, int]]:
     )
     client = Client()
     client.force_login(user)
-    from django.db import connection
-
     results = {}
     for period in ("2025-T2", "2025"):
         url = f"/personal/lagesbild/0880/analys/?period={period}"
-        response = client.get(url)  # warm caches (geometry, templates)
-        assert response.status_code == 200, response.status_code
-        executed: list[str] = []
-
-        def count(execute, sql, params, many, context, executed=executed):
-            executed.append(sql)
-            return execute(sql, params, many, context)
-
-        with connection.execute_wrapper(count):
-            client.get(url)
+        median, slowest, executed = time_page(client, url, repeats)
         if os.environ.get("BENCH_SHOW_QUERIES"):
             for sql in executed:
                 print(f"  {sql[:150]}")
-        timings = []
-        for _ in range(repeats):
-            started = time.perf_counter()
-            client.get(url)
-            timings.append(time.perf_counter() - started)
-        timings.sort()
-        results[period] = (
-            timings[len(timings) // 2],
-            timings[-1],
-            len(executed),
-        )
+        results[period] = (median, slowest, len(executed))
     return results
+
+
+def time_page(client, url: str, repeats: int) -> tuple[float, float, list[str]]:
+    """Median and slowest seconds of ``repeats`` requests for ``url``, after one to
+    warm the caches (geometry, templates) and one whose queries are recorded."""
+    from django.db import connection
+
+    response = client.get(url)  # warm caches (geometry, templates)
+    assert response.status_code == 200, (url, response.status_code)
+    executed: list[str] = []
+
+    def count(execute, sql, params, many, context):
+        executed.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        client.get(url)
+    timings = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        client.get(url)
+        timings.append(time.perf_counter() - started)
+    timings.sort()
+    return timings[len(timings) // 2], timings[-1], executed
 
 
 def time_national(naive: bool) -> tuple[float, int, float | None]:
