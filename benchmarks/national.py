@@ -15,6 +15,8 @@ import datetime as dt
 import time
 from typing import Any
 
+from bench_situation_timing import time_page
+
 YEARS = 10
 START = dt.datetime(2016, 1, 1, tzinfo=dt.UTC)
 SPAN_SECONDS = YEARS * 365 * 24 * 3600
@@ -204,7 +206,6 @@ def time_public_pages(
 ) -> dict[str, tuple[float, float, int]]:
     """Median and slowest seconds, and queries, of each public page built with the
     page cache off, in this process (no HTTP, no contention with a load generator)."""
-    from django.db import connection
     from django.test import Client
 
     client = Client()
@@ -219,23 +220,8 @@ def time_public_pages(
     }
     results = {}
     for name, url in pages.items():
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-        executed: list[str] = []
-
-        def count(execute, sql, params, many, context, executed=executed):
-            executed.append(sql)
-            return execute(sql, params, many, context)
-
-        with connection.execute_wrapper(count):
-            client.get(url)
-        timings = []
-        for _ in range(repeats):
-            started = time.perf_counter()
-            client.get(url)
-            timings.append(time.perf_counter() - started)
-        timings.sort()
-        results[name] = (timings[len(timings) // 2], timings[-1], len(executed))
+        median, slowest, executed = time_page(client, url, repeats)
+        results[name] = (median, slowest, len(executed))
     return results
 
 

@@ -13,6 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks/reliability"))
 
 import load  # noqa: E402
+import load_clients  # noqa: E402
 
 
 def _response(status: int, location: str = "", text: str = "") -> httpx.Response:
@@ -41,12 +42,12 @@ def _response(status: int, location: str = "", text: str = "") -> httpx.Response
 def test_it_counts_a_request_as_ok_only_when_it_got_what_it_was_for(
     response, expect, outcome
 ):
-    assert load.outcome(response, expect, load.Stats()) == outcome
+    assert load_clients.outcome(response, expect, load_clients.Stats()) == outcome
 
 
 def test_it_counts_a_5xx_without_our_error_page_as_unclean():
-    stats = load.Stats()
-    load.outcome(_response(502, text="<center>nginx</center>"), None, stats)
+    stats = load_clients.Stats()
+    load_clients.outcome(_response(502, text="<center>nginx</center>"), None, stats)
     assert stats.unclean == 1
 
 
@@ -107,7 +108,7 @@ def test_the_default_path_is_the_deploy_example():
 
 def test_each_client_speaks_from_its_own_loopback_address():
     addresses = {
-        load.client_address(n) for n in [*range(1000, 1050), *range(5000, 5200)]
+        load_clients.client_address(n) for n in [*range(1000, 1050), *range(5000, 5200)]
     }
     assert len(addresses) == 250
     assert all(a.startswith("127.") and a != "127.0.0.1" for a in addresses)
