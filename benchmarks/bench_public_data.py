@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 KINDS = ["trygghetsvandring", "fotpatrullering", "medborgardialog", "kontroll"]
 TEXTS = [
@@ -34,10 +35,7 @@ def build(kommuner: int = 290, per_kommun: int = 10) -> str:
     from medborgarloften.followup.models import Activity, Report
     from medborgarloften.places.models import County, Organisation, OrganisationKind
     from medborgarloften.promises.models import (
-        Commitment,
-        FocusArea,
         Promise,
-        Signatory,
     )
 
     counties = [
@@ -81,45 +79,7 @@ def build(kommuner: int = 290, per_kommun: int = 10) -> str:
             for p in range(per_kommun)
         ]
     )
-    through = Promise.parties.through
-    through.objects.bulk_create(
-        [
-            through(promise_id=promise.pk, organisation_id=org.pk)
-            for i, promise in enumerate(promises)
-            for org in (kommun_orgs[i // per_kommun], lpos[i // per_kommun])
-        ]
-    )
-    focus = FocusArea.objects.bulk_create(
-        [
-            FocusArea(promise=promise, title=f"Fokusområde {f + 1}", position=f)
-            for promise in promises
-            for f in range(3)
-        ]
-    )
-    commitments = Commitment.objects.bulk_create(
-        [
-            Commitment(
-                promise=promise,
-                focus_area=focus[i * 3 + c % 3],
-                text=TEXTS[c % len(TEXTS)].format(c=c),
-                responsible=["polis", "kommun"],
-                themes=[THEME_CYCLE[c % len(THEME_CYCLE)]],
-                target_quantity=4 if c % 2 else None,
-                target_unit="vandringar" if c % 2 else "",
-                target_per="år" if c % 2 else "",
-                position=c,
-            )
-            for i, promise in enumerate(promises)
-            for c in range(8)
-        ]
-    )
-    Signatory.objects.bulk_create(
-        [
-            Signatory(promise=promise, name=f"Person {s}", title="Kommundirektör")
-            for promise in promises
-            for s in range(4)
-        ]
-    )
+    commitments = promise_contents(promises, kommun_orgs, lpos, per_kommun)
     Activity.objects.bulk_create(
         [
             Activity(
@@ -148,3 +108,64 @@ def build(kommuner: int = 290, per_kommun: int = 10) -> str:
         ]
     )
     return str(promises[len(promises) // 2].uid)
+
+
+def promise_contents(
+    promises: list[Any],
+    kommuner: list[Any],
+    lpos: list[Any],
+    per_kommun: int,
+    batch_size: int | None = None,
+) -> list[Any]:
+    """Each promise's parties (its kommun and local police area; ``per_kommun``
+    promises in a row per kommun), 3 focus areas, 8 commitments and 4 signatories.
+    Returns the commitments, 8 per promise in the promises' order."""
+    from medborgarloften.promises.models import (
+        Commitment,
+        FocusArea,
+        Promise,
+        Signatory,
+    )
+
+    through = Promise.parties.through
+    through.objects.bulk_create(
+        [
+            through(promise_id=promise.pk, organisation_id=org.pk)
+            for i, promise in enumerate(promises)
+            for org in (kommuner[i // per_kommun], lpos[i // per_kommun])
+        ]
+    )
+    focus = FocusArea.objects.bulk_create(
+        [
+            FocusArea(promise=promise, title=f"Fokusområde {f + 1}", position=f)
+            for promise in promises
+            for f in range(3)
+        ]
+    )
+    commitments = Commitment.objects.bulk_create(
+        [
+            Commitment(
+                promise=promise,
+                focus_area=focus[i * 3 + c % 3],
+                text=TEXTS[c % len(TEXTS)].format(c=c),
+                responsible=["polis", "kommun"],
+                themes=[THEME_CYCLE[c % len(THEME_CYCLE)]],
+                target_quantity=4 if c % 2 else None,
+                target_unit="vandringar" if c % 2 else "",
+                target_per="år" if c % 2 else "",
+                position=c,
+            )
+            for i, promise in enumerate(promises)
+            for c in range(8)
+        ],
+        batch_size=batch_size,
+    )
+    Signatory.objects.bulk_create(
+        [
+            Signatory(promise=promise, name=f"Person {s}", title="Kommundirektör")
+            for promise in promises
+            for s in range(4)
+        ],
+        batch_size=batch_size,
+    )
+    return commitments

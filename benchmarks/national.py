@@ -15,23 +15,13 @@ import datetime as dt
 import time
 from typing import Any
 
+from bench_public_data import KINDS, THEME_CYCLE, promise_contents
 from bench_situation_timing import time_page
 
 YEARS = 10
 START = dt.datetime(2016, 1, 1, tzinfo=dt.UTC)
 SPAN_SECONDS = YEARS * 365 * 24 * 3600
-KINDS = ["trygghetsvandring", "fotpatrullering", "medborgardialog", "kontroll"]
-TEXTS = [
-    "Polisen och kommunen genomför trygghetsvandringar, åtagande {c}.",
-    "Kommunen förbättrar belysningen i parker och gångtunnlar ({c}).",
-    "Polisen är synlig vid skolorna på eftermiddagarna ({c}).",
-    "Fältassistenter rör sig i centrum på helgkvällar ({c}).",
-    "Grannsamverkan startas i nya bostadsområden ({c}).",
-    "Klotter saneras inom ett dygn ({c}).",
-    "Medborgardialog hålls två gånger per år ({c}).",
-    "Trafikkontroller vid skolor under höstterminen ({c}).",
-]
-THEMES = ["narkotika", "trafik", "inbrott", "vald", "trygghet_offentlig_miljo"]
+THEMES = THEME_CYCLE
 
 
 def generate_promises(*, activities_per_promise: int = 150) -> dict[str, Any]:
@@ -41,10 +31,7 @@ def generate_promises(*, activities_per_promise: int = 150) -> dict[str, Any]:
     from medborgarloften.followup.models import Activity, Report
     from medborgarloften.places.models import Organisation, OrganisationKind
     from medborgarloften.promises.models import (
-        Commitment,
-        FocusArea,
         Promise,
-        Signatory,
     )
 
     started = time.perf_counter()
@@ -74,43 +61,7 @@ def generate_promises(*, activities_per_promise: int = 150) -> dict[str, Any]:
         for kommun in kommuner
         for p in range(per)
     )
-    through = Promise.parties.through
-    through.objects.bulk_create(
-        through(promise_id=promise.pk, organisation_id=org.pk)
-        for i, promise in enumerate(promises)
-        for org in (kommuner[i // per], lpos[i // per])
-    )
-    focus = FocusArea.objects.bulk_create(
-        FocusArea(promise=promise, title=f"Fokusområde {f + 1}", position=f)
-        for promise in promises
-        for f in range(3)
-    )
-    commitments = Commitment.objects.bulk_create(
-        (
-            Commitment(
-                promise=promise,
-                focus_area=focus[i * 3 + c % 3],
-                text=TEXTS[c % len(TEXTS)].format(c=c),
-                responsible=["polis", "kommun"],
-                themes=[THEMES[c % len(THEMES)]],
-                target_quantity=4 if c % 2 else None,
-                target_unit="vandringar" if c % 2 else "",
-                target_per="år" if c % 2 else "",
-                position=c,
-            )
-            for i, promise in enumerate(promises)
-            for c in range(8)
-        ),
-        batch_size=5000,
-    )
-    Signatory.objects.bulk_create(
-        (
-            Signatory(promise=promise, name=f"Person {s}", title="Kommundirektör")
-            for promise in promises
-            for s in range(4)
-        ),
-        batch_size=5000,
-    )
+    commitments = promise_contents(promises, kommuner, lpos, per, batch_size=5000)
     step = max(1, 730 // activities_per_promise)
     Activity.objects.bulk_create(
         (

@@ -149,53 +149,50 @@ def case_create(
     return case
 
 
-def _existing(source: str, ref: str) -> Case | None:
-    return Case.objects.filter(source=source, source_ref=ref).first()
+def _case_once(
+    *, actor: Any, kommun: Organisation, source: str, ref: str, **fields: Any
+) -> Case:
+    """The case for ``source`` and ``ref``, made once: a second call returns the
+    first. Only the kommun's coordinators may make it."""
+    require_coordinator(actor, kommun.pk)
+    existing = Case.objects.filter(source=source, source_ref=ref).first()
+    if existing is not None:
+        return existing
+    return case_create(
+        kommun=kommun, source=source, source_ref=ref, actor=actor, **fields
+    )
 
 
 def case_from_walk_point(*, actor: Any, point: WalkPoint) -> Case:
     """The case for a walk point (one only: a second call returns the first)."""
-    kommun = point.survey.kommun
-    require_coordinator(actor, kommun.pk)
-    ref = f"walkpoint:{point.pk}"
-    existing = _existing(CaseSource.WALK, ref)
-    if existing is not None:
-        return existing
     themes = {OBSERVATION_THEMES.get(r, "") for r in point.reasons}
     themes.discard("")
     theme = themes.pop() if len(themes) == 1 else "trygghet_offentlig_miljo"
-    text = point.comment or point.place_text or _("Otrygg plats")
-    return case_create(
-        kommun=kommun,
+    return _case_once(
+        actor=actor,
+        kommun=point.survey.kommun,
         source=CaseSource.WALK,
-        source_ref=ref,
+        ref=f"walkpoint:{point.pk}",
         theme=theme,
-        text=text,
+        text=point.comment or point.place_text or _("Otrygg plats"),
         area=point.area,
         latitude=point.latitude,
         longitude=point.longitude,
         place_text=point.place_text,
-        actor=actor,
     )
 
 
 def case_from_dialogue_finding(*, actor: Any, finding: DialogueFinding) -> Case:
     """The case for a dialogue note (one only)."""
-    kommun = finding.dialogue.kommun
-    require_coordinator(actor, kommun.pk)
-    ref = f"finding:{finding.pk}"
-    existing = _existing(CaseSource.DIALOGUE, ref)
-    if existing is not None:
-        return existing
-    return case_create(
-        kommun=kommun,
+    return _case_once(
+        actor=actor,
+        kommun=finding.dialogue.kommun,
         source=CaseSource.DIALOGUE,
-        source_ref=ref,
+        ref=f"finding:{finding.pk}",
         theme=finding.theme,
         text=finding.text,
         area=finding.area or finding.dialogue.area,
         place_text=finding.place,
-        actor=actor,
     )
 
 
@@ -203,22 +200,16 @@ def case_from_survey_comment(
     *, actor: Any, kommun: Organisation, response_id: int, text: str, theme: str
 ) -> Case:
     """The case for a survey respondent's free-text comment (one per response)."""
-    require_coordinator(actor, kommun.pk)
-    ref = f"response:{response_id}"
-    existing = _existing(CaseSource.SURVEY, ref)
-    if existing is not None:
-        return existing
-    return case_create(
+    return _case_once(
+        actor=actor,
         kommun=kommun,
         source=CaseSource.SURVEY,
-        source_ref=ref,
+        ref=f"response:{response_id}",
         theme=theme,
         text=text,
-        actor=actor,
     )
 
 
-@transaction.atomic
 def case_moderate(
     *, actor: Any, case: Case, publish: bool, photo: bool = False, text: str = ""
 ) -> Case:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.forms import apply_service_errors, form_saved
 from medborgarloften.places.models import Organisation
 
 from . import selectors, services
@@ -85,16 +85,15 @@ def kommun(request: HttpRequest, code: str) -> HttpResponse:
 def role_assign(request: HttpRequest, code: str) -> HttpResponse:
     kommun = _kommun(request, code)
     form = RoleForm(request.POST, organisations=selectors.owner_choices(kommun=kommun))
-    if form.is_valid():
-        try:
-            services.coordination_role_assign(
-                actor=request.user, kommun=kommun, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, _("Rollen är sparad."))
-            return redirect("coordination:kommun", code=code)
+    if form_saved(
+        request,
+        form,
+        lambda data: services.coordination_role_assign(
+            actor=request.user, kommun=kommun, **data
+        ),
+        _("Rollen är sparad."),
+    ):
+        return redirect("coordination:kommun", code=code)
     return _overview(request, kommun, role_form=form)
 
 
@@ -154,15 +153,14 @@ def agenda_refresh(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     form = AgendaItemForm(request.POST)
-    if form.is_valid():
-        try:
-            services.agenda_item_add(
-                actor=request.user, meeting=meeting, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            return redirect("coordination:meeting", pk=pk)
+    if form_saved(
+        request,
+        form,
+        lambda data: services.agenda_item_add(
+            actor=request.user, meeting=meeting, **data
+        ),
+    ):
+        return redirect("coordination:meeting", pk=pk)
     return _meeting_page(request, meeting, agenda_form=form)
 
 
@@ -171,16 +169,15 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
 def minutes_save(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     form = MinutesForm(request.POST)
-    if form.is_valid():
-        try:
-            services.meeting_minutes_save(
-                actor=request.user, meeting=meeting, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, _("Protokollet är sparat."))
-            return redirect("coordination:meeting", pk=pk)
+    if form_saved(
+        request,
+        form,
+        lambda data: services.meeting_minutes_save(
+            actor=request.user, meeting=meeting, **data
+        ),
+        _("Protokollet är sparat."),
+    ):
+        return redirect("coordination:meeting", pk=pk)
     return _meeting_page(request, meeting, minutes_form=form)
 
 
@@ -211,16 +208,15 @@ def decision_new(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(
         request.POST, organisations=selectors.owner_choices(kommun=meeting.kommun)
     )
-    if form.is_valid():
-        try:
-            services.decision_record(
-                actor=request.user, meeting=meeting, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, _("Beslutet är sparat."))
-            return redirect("coordination:meeting", pk=pk)
+    if form_saved(
+        request,
+        form,
+        lambda data: services.decision_record(
+            actor=request.user, meeting=meeting, **data
+        ),
+        _("Beslutet är sparat."),
+    ):
+        return redirect("coordination:meeting", pk=pk)
     return _meeting_page(request, meeting, decision_form=form)
 
 

@@ -10,10 +10,12 @@ document's kommun (or of a lokalpolisområde serving it) get in.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -24,6 +26,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.accounts.permissions import is_superuser
 from medborgarloften.extract.readers.ocr import ocr_available
+from medborgarloften.places.models import Organisation
 
 from . import bulk, jobs, services
 from .forms import BulkUploadForm, ReviewEditor, UploadForm
@@ -124,6 +127,31 @@ def _too_large_message() -> str:
     }
 
 
+_UploadFormT = TypeVar("_UploadFormT", UploadForm, BulkUploadForm)
+
+
+def _upload_form(
+    request: HttpRequest, form_class: type[_UploadFormT]
+) -> tuple[QuerySet[Organisation], _UploadFormT, str]:
+    """The kommuner the user may import for (none: PermissionDenied), the upload
+    form bound to a POST that kept within the size limit, and the size error."""
+    kommuner = kommuner_for_import(user=request.user)
+    if not kommuner.exists():
+        raise PermissionDenied(
+            _("Bara administratörer och redaktörer får importera medborgarlöften.")
+        )
+    if request.method == "POST":
+        request.FILES  # noqa: B018 - parse the body now, through the size limit
+    too_large = getattr(request, "upload_too_large", False)
+    posted = request.method == "POST" and not too_large
+    form = form_class(
+        data=request.POST if posted else None,
+        files=request.FILES if posted else None,
+        kommuner=kommuner,
+    )
+    return kommuner, form, _too_large_message() if too_large else ""
+
+
 @csrf_exempt
 def import_start(request: HttpRequest) -> HttpResponse:
     # The size limit must be in place before anything reads the body, the CSRF
@@ -137,21 +165,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
 @csrf_protect
 @staff_view
 def _import_start(request: HttpRequest) -> HttpResponse:
-    kommuner = kommuner_for_import(user=request.user)
-    if not kommuner.exists():
-        raise PermissionDenied(
-            _("Bara administratörer och redaktörer får importera medborgarlöften.")
-        )
-    if request.method == "POST":
-        request.FILES  # noqa: B018 - parse the body now, through the size limit
-    too_large = getattr(request, "upload_too_large", False)
-    posted = request.method == "POST" and not too_large
-    form = UploadForm(
-        data=request.POST if posted else None,
-        files=request.FILES if posted else None,
-        kommuner=kommuner,
-    )
-    error = _too_large_message() if too_large else ""
+    kommuner, form, error = _upload_form(request, UploadForm)
     not_stored = False
     if form.is_valid():
         upload = form.cleaned_data.get("file")
@@ -261,21 +275,7 @@ def bulk_import_start(request: HttpRequest) -> HttpResponse:
 @csrf_protect
 @staff_view
 def _bulk_import_start(request: HttpRequest) -> HttpResponse:
-    kommuner = kommuner_for_import(user=request.user)
-    if not kommuner.exists():
-        raise PermissionDenied(
-            _("Bara administratörer och redaktörer får importera medborgarlöften.")
-        )
-    if request.method == "POST":
-        request.FILES  # noqa: B018 - parse the body now, through the size limit
-    too_large = getattr(request, "upload_too_large", False)
-    posted = request.method == "POST" and not too_large
-    form = BulkUploadForm(
-        data=request.POST if posted else None,
-        files=request.FILES if posted else None,
-        kommuner=kommuner,
-    )
-    error = _too_large_message() if too_large else ""
+    _kommuner, form, error = _upload_form(request, BulkUploadForm)
     if form.is_valid():
         items = [
             bulk.BulkItem(

@@ -3,16 +3,19 @@ service errors land on the right field."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.followup.models import Channel
-from medborgarloften.lib.forms import field_of, free_text
+from medborgarloften.lib.forms import FreeTextField, field_of, free_text
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.forms.fields import BoundedModelMultipleChoiceField
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 from .models import (
     Activity,
@@ -352,44 +355,32 @@ class CommunicationForm(forms.Form):
         field_of(self, "organisation", forms.ModelChoiceField).queryset = organisations
 
 
+def _rating(label: StrOrPromise, choices: Any) -> forms.ChoiceField:
+    """One of the evaluation's three ratings, as radio buttons."""
+    return forms.ChoiceField(label=label, choices=choices, widget=forms.RadioSelect)
+
+
+def _reason(name: str, label: StrOrPromise) -> FreeTextField:
+    """The optional free-text reason for a rating (``Evaluation.<name>``)."""
+    return free_text(
+        Evaluation,
+        name,
+        label=label,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
 class EvaluationForm(forms.Form):
     """The end-of-period evaluation in Brå's three layers."""
 
     period_start = forms.DateField(label=_("Från"), widget=DateInput)
     period_end = forms.DateField(label=_("Till"), widget=DateInput)
-    implementation = forms.ChoiceField(
-        label=_("Genomförande: gjordes det som planerades?"),
-        choices=ImplementationRating.choices,
-        widget=forms.RadioSelect,
+    implementation = _rating(
+        _("Genomförande: gjordes det som planerades?"), ImplementationRating.choices
     )
-    implementation_text = free_text(
-        Evaluation,
-        "implementation_text",
-        label=_("Genomförande: motivering"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    output = forms.ChoiceField(
-        label=_("Prestationer: vad gav arbetet?"),
-        choices=OutputRating.choices,
-        widget=forms.RadioSelect,
-    )
-    output_text = free_text(
-        Evaluation,
-        "output_text",
-        label=_("Prestationer: motivering"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    outcome = forms.ChoiceField(
-        label=_("Effekt: har läget förändrats?"),
-        choices=OutcomeRating.choices,
-        widget=forms.RadioSelect,
-    )
-    outcome_text = free_text(
-        Evaluation,
-        "outcome_text",
-        label=_("Effekt: motivering"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+    implementation_text = _reason("implementation_text", _("Genomförande: motivering"))
+    output = _rating(_("Prestationer: vad gav arbetet?"), OutputRating.choices)
+    output_text = _reason("output_text", _("Prestationer: motivering"))
+    outcome = _rating(_("Effekt: har läget förändrats?"), OutcomeRating.choices)
+    outcome_text = _reason("outcome_text", _("Effekt: motivering"))

@@ -20,9 +20,11 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from django import forms
+from django.contrib import messages as django_messages
 from django.core import validators
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 
 from .fields import length_message, limit
 from .text import clean_text
@@ -138,3 +140,24 @@ def field_of(form: forms.BaseForm, name: str, kind: type[_Field]) -> _Field:
     if not isinstance(field, kind):
         raise TypeError(f"{name}: {type(field).__name__}, not {kind.__name__}")
     return field
+
+
+def form_saved(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    save: Callable[[dict[str, Any]], object],
+    message: str = "",
+) -> bool:
+    """A view's POST: when ``form`` is valid, ``save(form.cleaned_data)`` (a service
+    call); its ``ValidationError`` goes on the form (:func:`apply_service_errors`).
+    True when it saved, with ``message`` (if any) queued for the next page."""
+    if not form.is_valid():
+        return False
+    try:
+        save(form.cleaned_data)
+    except ValidationError as exc:
+        apply_service_errors(form, exc)
+        return False
+    if message:
+        django_messages.success(request, message)
+    return True

@@ -18,6 +18,23 @@ from medborgarloften.promises.forms.fields import (
 # --- The upload ----------------------------------------------------------------------
 
 
+def _kommun_field() -> forms.ModelChoiceField:
+    """The kommun a document is imported for; its choices come from the view."""
+    return forms.ModelChoiceField(
+        label=gettext_lazy("Kommun"),
+        queryset=Organisation.objects.none(),
+        empty_label=None,
+    )
+
+
+def _offer_kommuner(form: forms.BaseForm, kommuner: Any) -> None:
+    """Offer ``kommuner`` (the user's, documents.selectors) in the kommun field."""
+    kommun = field_of(form, "kommun", forms.ModelChoiceField)
+    kommun.queryset = kommuner
+    # Django documents setting label_from_instance per form; mypy sees a method.
+    kommun.label_from_instance = str  # type: ignore[method-assign, assignment]
+
+
 class UploadForm(AccessibleForm):
     """A file or a web address, and the kommun the document belongs to."""
 
@@ -36,18 +53,11 @@ class UploadForm(AccessibleForm):
         assume_scheme="https",
         help_text=gettext_lazy("T.ex. kommunens eller polisens sida om löftet."),
     )
-    kommun = forms.ModelChoiceField(
-        label=gettext_lazy("Kommun"),
-        queryset=Organisation.objects.none(),
-        empty_label=None,
-    )
+    kommun = _kommun_field()
 
     def __init__(self, *args: Any, kommuner: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        kommun = field_of(self, "kommun", forms.ModelChoiceField)
-        kommun.queryset = kommuner
-        # Django documents setting label_from_instance per form; mypy sees a method.
-        kommun.label_from_instance = str  # type: ignore[method-assign, assignment]
+        _offer_kommuner(self, kommuner)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or self.cleaned_data
@@ -96,18 +106,11 @@ class BulkUploadForm(AccessibleForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=gettext_lazy("En adress per rad."),
     )
-    kommun = forms.ModelChoiceField(
-        label=gettext_lazy("Kommun"),
-        queryset=Organisation.objects.none(),
-        empty_label=None,
-    )
+    kommun = _kommun_field()
 
     def __init__(self, *args: Any, kommuner: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        kommun = field_of(self, "kommun", forms.ModelChoiceField)
-        kommun.queryset = kommuner
-        # Django documents setting label_from_instance per form; mypy sees a method.
-        kommun.label_from_instance = str  # type: ignore[method-assign, assignment]
+        _offer_kommuner(self, kommuner)
 
     def clean_urls(self) -> list[str]:
         field = forms.URLField(max_length=1000, assume_scheme="https")

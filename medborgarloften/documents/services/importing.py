@@ -58,6 +58,24 @@ def _record_id(label: str, sha: str) -> str:
     return f"dokument-{stem}-{sha[:12]}" if stem else f"dokument-{sha[:12]}"
 
 
+def extracted_record(
+    text: str, *, label: str, sha: str, source_url: str
+) -> tuple[dict[str, Any] | None, str]:
+    """The extractor's record of ``text``, or None and the reason it failed (any
+    exception: the extractor must never take an import down with it)."""
+    try:
+        record = reading._extract_record(
+            text, record_id=_record_id(label, sha), source_url=source_url or None
+        )
+        if not isinstance(record, dict):
+            raise ExtractError(
+                "Extraktorn gav ingen post / the extractor gave no record"
+            )
+    except Exception as exc:
+        return None, f"Extraktionen misslyckades / extraction failed: {error_line(exc)}"
+    return record, ""
+
+
 def _document_kommuner(
     record: dict[str, Any], kommun: Organisation | None, notes: list[str]
 ) -> list[str]:
@@ -228,20 +246,11 @@ def _import_read(
             outcome.run = previous
             outcome.promise = previous.promise
             return
-    try:
-        record = reading._extract_record(
-            text,
-            record_id=_record_id(filename or source_url, document.sha256),
-            source_url=source_url or None,
-        )
-        if not isinstance(record, dict):
-            raise ExtractError(
-                "Extraktorn gav ingen post / the extractor gave no record"
-            )
-    except Exception as exc:
-        outcome.error = (
-            f"Extraktionen misslyckades / extraction failed: {error_line(exc)}"
-        )
+    record, error = extracted_record(
+        text, label=filename or source_url, sha=document.sha256, source_url=source_url
+    )
+    if record is None:
+        outcome.error = error
         outcome.run = extraction_run_create(
             document=document,
             record=None,

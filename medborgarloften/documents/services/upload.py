@@ -17,7 +17,7 @@ from medborgarloften.places.models import Organisation
 
 from ..models import SourceDocument
 from . import reading
-from .importing import ImportOutcome, _record_id
+from .importing import ImportOutcome, extracted_record
 from .reading import _read_text, error_line
 from .storage import (
     DocumentNotStored,
@@ -123,20 +123,11 @@ def document_upload(
     if existing is not None and existing.text:
         text = existing.text
     stage("saving")
-    try:
-        record = reading._extract_record(
-            text,
-            record_id=_record_id(filename or source_url, sha),
-            source_url=source_url or None,
-        )
-        if not isinstance(record, dict):
-            raise ExtractError(
-                "Extraktorn gav ingen post / the extractor gave no record"
-            )
-    except Exception as exc:
-        outcome.error = (
-            f"Extraktionen misslyckades / extraction failed: {error_line(exc)}"
-        )
+    record, error = extracted_record(
+        text, label=filename or source_url, sha=sha, source_url=source_url
+    )
+    if record is None:
+        outcome.error = error
         return outcome
 
     meta = getattr(read, "meta", None)

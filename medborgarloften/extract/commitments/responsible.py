@@ -46,32 +46,13 @@ def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
     cut = _reported_rest(first)
     if cut:
         # "I löftet står att polisen ska …": read the promise after the frame.
-        inner = _Candidate(
-            cand.text[cut:] if cand.text.startswith(first) else first[cut:],
-            cand.start + cut,
-            cand.end,
-            cand.block_index,
-            cand.kind,
-            cand.rule,
-            cand.party,
-            cand.context,
-        )
-        return _responsible_of(inner)
+        text = cand.text[cut:] if cand.text.startswith(first) else first[cut:]
+        return _responsible_of(_rest_of(cand, text, cut))
     titled = _LABEL_DASH.match(first)
     if titled and subject_parties(first[titled.end() :]) is not None:
         # "Trafikkontroller – Polisen gör …": read the party after the label.
         cut = titled.end()
-        inner = _Candidate(
-            cand.text[cut:],
-            cand.start + cut,
-            cand.end,
-            cand.block_index,
-            cand.kind,
-            cand.rule,
-            cand.party,
-            cand.context,
-        )
-        return _responsible_of(inner)
+        return _responsible_of(_rest_of(cand, cand.text[cut:], cut))
     label = stated_parties(cand.text)
     if label is not None and label.span is not None:
         return order(label.parties), {
@@ -122,3 +103,17 @@ def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
         "span": [cand.start, cand.start],
         "rule": "responsible.inherited" + ("+co" if co - base else ""),
     }
+
+
+def _rest_of(cand: _Candidate, text: str, cut: int) -> _Candidate:
+    """``cand`` read from ``cut`` characters in (``text``), after a frame or label."""
+    return _Candidate(
+        text,
+        cand.start + cut,
+        cand.end,
+        cand.block_index,
+        cand.kind,
+        cand.rule,
+        cand.party,
+        cand.context,
+    )

@@ -175,17 +175,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
             text = block.text.rstrip()
             if FOCUS_STATEMENT.search(text.strip()):
                 candidates.append(
-                    _Candidate(
-                        text,
-                        block.start,
-                        block.start + len(text),
-                        idx,
-                        "bullet",
-                        "focus.statement",
-                        ctx.party,
-                        ctx,
-                        focus=True,
-                    )
+                    _focus_bullet(text, block, idx, "focus.statement", ctx)
                 )
                 continue
             if _numbered_heading(block, blocks[idx + 1 : idx + 2]):
@@ -203,17 +193,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     continue
                 # "1. Narkotika bland unga" over prose: a numbered heading.
                 candidates.append(
-                    _Candidate(
-                        text,
-                        block.start,
-                        block.start + len(text),
-                        idx,
-                        "bullet",
-                        "focus.numbered_heading",
-                        ctx.party,
-                        ctx,
-                        focus=True,
-                    )
+                    _focus_bullet(text, block, idx, "focus.numbered_heading", ctx)
                 )
                 leadin = None
                 continue
@@ -228,17 +208,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
             ):
                 # "1. Ökad trygghet i centrum" over its own bulleted activities.
                 candidates.append(
-                    _Candidate(
-                        text,
-                        block.start,
-                        block.start + len(text),
-                        idx,
-                        "bullet",
-                        "focus.group_header",
-                        ctx.party,
-                        ctx,
-                        focus=True,
-                    )
+                    _focus_bullet(text, block, idx, "focus.group_header", ctx)
                 )
                 continue
 
@@ -416,3 +386,20 @@ def _is_concrete(text: str) -> bool:
 
 def _last_sentence_of_block(block: Block, cand: _Candidate) -> bool:
     return not block.sentences or block.sentences[-1].end == cand.end
+
+
+def _focus_bullet(
+    text: str, block: Block, idx: int, rule: str, ctx: _Context
+) -> _Candidate:
+    """A bullet read as a focus area (not a commitment) by ``rule``."""
+    return _Candidate(
+        text,
+        block.start,
+        block.start + len(text),
+        idx,
+        "bullet",
+        rule,
+        ctx.party,
+        ctx,
+        focus=True,
+    )

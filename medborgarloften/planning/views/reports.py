@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.forms import apply_service_errors, form_saved
 
 from .. import checklist, selectors, services
 from ..forms import DecisionForm, ReportForm, SectionForm
@@ -84,16 +84,13 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     report = report_for(request, pk, edit=True)
     initial = {name: getattr(report, name) for name in services.reports.REPORT_FIELDS}
     form = ReportForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.report_update(
-                actor=request.user, report=report, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, _("Lägesbilden är sparad."))
-            return redirect("planning:report", pk=report.pk)
+    if request.method == "POST" and form_saved(
+        request,
+        form,
+        lambda data: services.report_update(actor=request.user, report=report, **data),
+        _("Lägesbilden är sparad."),
+    ):
+        return redirect("planning:report", pk=report.pk)
     return render(
         request,
         "planning/report_form.html",
@@ -116,16 +113,15 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 except ValidationError as exc:
                     messages.error(request, " ".join(exc.messages))
             return redirect("planning:report", pk=report.pk)
-        if form.is_valid():
-            try:
-                services.section_add(
-                    actor=request.user, report=report, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                apply_service_errors(form, exc)
-            else:
-                messages.success(request, _("Avsnittet är sparat."))
-                return redirect("planning:report", pk=report.pk)
+        if form_saved(
+            request,
+            form,
+            lambda data: services.section_add(
+                actor=request.user, report=report, **data
+            ),
+            _("Avsnittet är sparat."),
+        ):
+            return redirect("planning:report", pk=report.pk)
     figures = selectors.figures_of(report)
     sections = list(report.sections.all())
     return render(
@@ -157,16 +153,13 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def report_adopt_view(request: HttpRequest, pk: int) -> HttpResponse:
     report = report_for(request, pk, edit=True)
     form = DecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.report_adopt(
-                actor=request.user, report=report, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, _("Lägesbilden är antagen."))
-            return redirect("planning:report", pk=report.pk)
+    if request.method == "POST" and form_saved(
+        request,
+        form,
+        lambda data: services.report_adopt(actor=request.user, report=report, **data),
+        _("Lägesbilden är antagen."),
+    ):
+        return redirect("planning:report", pk=report.pk)
     return render(
         request,
         "planning/adopt.html",

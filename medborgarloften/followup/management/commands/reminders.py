@@ -4,15 +4,14 @@ scheduled status is recorded where time changed it. Run it daily from cron."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import ngettext
 
 from medborgarloften.followup.reminders import reminder_text, reminders, send_reminders
 from medborgarloften.followup.services import current_statuses_refresh
+from medborgarloften.lib.commands import add_reminder_arguments, today_option
 
 
 class Command(BaseCommand):
@@ -22,26 +21,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--dry-run",
-            action="store_true",
-            help="Skriv ut påminnelserna utan att skicka e-post / print, send nothing.",
-        )
-        parser.add_argument(
-            "--today",
-            help="Räkna som om det vore detta datum (ÅÅÅÅ-MM-DD) / as of this date.",
-        )
+        add_reminder_arguments(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today = timezone.localdate()
-        if options["today"]:
-            try:
-                today = dt.date.fromisoformat(options["today"])
-            except ValueError:
-                raise CommandError(
-                    f"--today: {options['today']!r} är inget datum (ÅÅÅÅ-MM-DD) "
-                    "/ is not a date."
-                )
+        today = today_option(options)
         groups = reminders(today=today)
         if options["dry_run"]:
             for group in groups:

@@ -3,12 +3,11 @@ to each kommun's admins and editors. Run it daily from cron, beside ``reminders`
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
+from django.core.management.base import BaseCommand, CommandParser
 
+from medborgarloften.lib.commands import add_reminder_arguments, today_option
 from medborgarloften.planning.reminders import (
     reminders_by_kommun,
     send_revision_reminders,
@@ -23,26 +22,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--dry-run",
-            action="store_true",
-            help="Skriv ut påminnelserna utan att skicka e-post / print, send nothing.",
-        )
-        parser.add_argument(
-            "--today",
-            help="Räkna som om det vore detta datum (ÅÅÅÅ-MM-DD) / as of this date.",
-        )
+        add_reminder_arguments(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today = timezone.localdate()
-        if options["today"]:
-            try:
-                today = dt.date.fromisoformat(options["today"])
-            except ValueError:
-                raise CommandError(
-                    f"--today: {options['today']!r} är inget datum (ÅÅÅÅ-MM-DD) "
-                    "/ is not a date."
-                )
+        today = today_option(options)
         grouped = reminders_by_kommun(today=today)
         if options["dry_run"]:
             for kommun, items in grouped.items():
