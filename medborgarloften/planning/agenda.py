@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from medborgarloften.lib.agenda import AgendaEntry
 from medborgarloften.places.models import Organisation
 
-from .progress import annotate_followup
+from .progress import annotate_followup, followup_of
 from .selectors import plan_queryset
 
 #: How far ahead of the meeting a goal or a measure's end counts as due.
@@ -32,7 +32,7 @@ def measures_due(
     for plan in plans.order_by("period_start", "pk"):
         annotate_followup(plan, today=on)
         for measure in plan.measures.all():
-            followup = measure.followup  # type: ignore[attr-defined]
+            followup = followup_of(measure)
             behind = followup.evidenced in ("behind", "no_activity", "not_started")
             if followup.schedule == "overdue" or (behind and followup.commitments):
                 entries.append(

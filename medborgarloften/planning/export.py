@@ -15,7 +15,7 @@ from medborgarloften.lib.text import clean_text
 from medborgarloften.lib.wordfile import add_data_table, new_document
 
 from .models import ActionPlan, SectionKind, SituationReport
-from .progress import annotate_followup
+from .progress import annotate_followup, followup_of
 from .selectors import figures_of
 
 
@@ -159,9 +159,9 @@ def plan_docx(plan: ActionPlan) -> bytes:
                     ),
                     f"{measure.starts_on or ''} – {measure.ends_on or ''}",
                     measure.follow_up,
-                    measure.followup.reported_label,
-                    measure.followup.evidenced_label,
-                    measure.followup.schedule_label,
+                    followup_of(measure).reported_label,
+                    followup_of(measure).evidenced_label,
+                    followup_of(measure).schedule_label,
                 ]
             ],
         )

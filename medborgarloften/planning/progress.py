@@ -95,6 +95,12 @@ class MeasureFollowup:
         }
 
 
+def followup_of(measure: Measure) -> MeasureFollowup:
+    """The follow-up ``annotate_followup`` set on a measure."""
+    followup: MeasureFollowup = getattr(measure, "followup")  # noqa: B009
+    return followup
+
+
 def measure_followup(
     measure: Measure, rows: list[EvidenceRow], *, today: dt.date
 ) -> MeasureFollowup:

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 
 from .models import ActionPlan, SituationReport, SituationSection
-from .progress import annotate_followup
+from .progress import annotate_followup, followup_of
 from .selectors import plan_queryset, revision_due_on
 
 
@@ -138,7 +138,7 @@ def plan_record(plan: ActionPlan) -> dict[str, Any]:
                 "starts_on": _iso(m.starts_on),
                 "ends_on": _iso(m.ends_on),
                 "follow_up": m.follow_up,
-                "followup": m.followup.record(),
+                "followup": followup_of(m).record(),
                 "goals": [
                     {
                         "id": g.pk,
