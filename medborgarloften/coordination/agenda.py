@@ -5,15 +5,14 @@ A provider is a function ``(kommun, on, today) -> list[AgendaEntry]``: ``on`` is
 meeting's date, ``today`` the day the agenda is built. The built-in providers read
 follow-up reports due, commitments behind or overdue, open actions from earlier
 meetings, survey rounds, promises to revise and periods awaiting evaluation. An app
-above this one (the åtgärdsplan, say) adds its own with ``agenda_provider_register``
-in its ``AppConfig.ready()``; this module never imports it.
+below or above this one (the åtgärdsplan, say) adds its own with
+``agenda_provider_register`` in its ``AppConfig.ready()``; the registry lives in
+``lib.agenda`` so that apps below coordination can register without importing it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -21,11 +20,26 @@ from django.utils.translation import gettext as _
 from medborgarloften.followup.models import Evaluation
 from medborgarloften.followup.progress import Status
 from medborgarloften.followup.selectors import commitment_rows, report_plan
+from medborgarloften.lib.agenda import (
+    _PROVIDERS,
+    AgendaEntry,
+    AgendaProvider,
+    agenda_provider_register,
+    agenda_providers,
+)
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Promise, PromiseStatus
 from medborgarloften.situation.models import Survey
 
 from .models import OPEN_STATUSES, Decision
+
+__all__ = [
+    "AgendaEntry",
+    "Provider",
+    "agenda_build",
+    "agenda_provider_register",
+    "agenda_providers",
+]
 
 #: How far ahead of the meeting something counts as due.
 HORIZON = dt.timedelta(days=60)
@@ -33,28 +47,7 @@ HORIZON = dt.timedelta(days=60)
 REVISION_AHEAD = dt.timedelta(days=120)
 
 
-@dataclass(frozen=True)
-class AgendaEntry:
-    source: str
-    title: str
-    detail: str = ""
-    due: dt.date | None = None
-
-
-Provider = Callable[[Organisation, dt.date, dt.date], list[AgendaEntry]]
-
-_PROVIDERS: list[Provider] = []
-
-
-def agenda_provider_register(provider: Provider) -> Provider:
-    """Add a provider (usable as a decorator); registering one twice adds it once."""
-    if provider not in _PROVIDERS:
-        _PROVIDERS.append(provider)
-    return provider
-
-
-def agenda_providers() -> list[Provider]:
-    return list(_PROVIDERS)
+Provider = AgendaProvider
 
 
 def agenda_build(

@@ -15,6 +15,7 @@ from medborgarloften.lib.text import clean_text
 from medborgarloften.lib.wordfile import add_data_table, new_document
 
 from .models import ActionPlan, SectionKind, SituationReport
+from .progress import annotate_followup, followup_of
 from .selectors import figures_of
 
 
@@ -48,7 +49,10 @@ def report_context(report: SituationReport) -> dict[str, Any]:
 
 
 def plan_context(plan: ActionPlan) -> dict[str, Any]:
-    """``plan`` fetched with ``selectors.plan_queryset``."""
+    """``plan`` fetched with ``selectors.plan_queryset``; sets each measure's
+    ``followup`` (``progress.annotate_followup``)."""
+    if not all(hasattr(m, "followup") for m in plan.measures.all()):
+        annotate_followup(plan)
     return {"document": plan, "kommun": plan.kommun, "decision": _decision_lines(plan)}
 
 
@@ -131,7 +135,15 @@ def plan_docx(plan: ActionPlan) -> bytes:
         )
         add_data_table(
             document,
-            [_("Verkar på"), _("Ansvarig"), _("När"), _("Uppföljning")],
+            [
+                _("Verkar på"),
+                _("Ansvarig"),
+                _("När"),
+                _("Uppföljning"),
+                _("Rapporterad status"),
+                _("Enligt underlaget"),
+                _("Tidplan"),
+            ],
             [
                 [
                     "; ".join(
@@ -147,6 +159,9 @@ def plan_docx(plan: ActionPlan) -> bytes:
                     ),
                     f"{measure.starts_on or ''} – {measure.ends_on or ''}",
                     measure.follow_up,
+                    followup_of(measure).reported_label,
+                    followup_of(measure).evidenced_label,
+                    followup_of(measure).schedule_label,
                 ]
             ],
         )

@@ -42,7 +42,34 @@ _KOMMUN = {
     "title": {**_STR, "description": "Titel."},
 }
 
+_NULLABLE = {"type": ["string", "null"]}
+
 SCHEMAS: dict[str, Any] = {
+    "PlanMeasureFollowup": _object(
+        {
+            "reported": {
+                **_NULLABLE,
+                "description": "Lägsta status som ägarna rapporterar för de "
+                "kopplade åtagandena (not_started, behind, on_track, done).",
+            },
+            "evidenced": {
+                **_NULLABLE,
+                "description": "Lägsta status som underlaget stöder (no_activity, "
+                "not_started, behind, activity_only, on_track, done).",
+            },
+            "schedule": {
+                **_NULLABLE,
+                "description": "Tidplan: overdue, due, awaiting_evaluation, "
+                "running eller undated.",
+            },
+            "commitments": {**_INT, "description": "Kopplade publika åtaganden."},
+            "disagrees": {
+                "type": "boolean",
+                "description": "Någon ägare rapporterar mer än underlaget stöder.",
+            },
+        },
+        "Åtgärdens uppföljning, sammanvägd från åtagandena som genomför den.",
+    ),
     "PlanGoal": _object(
         {
             "id": _INT,
@@ -96,6 +123,7 @@ SCHEMAS: dict[str, Any] = {
             "starts_on": _DATE_OR_NULL,
             "ends_on": _DATE_OR_NULL,
             "follow_up": _STR,
+            "followup": _ref("PlanMeasureFollowup"),
             "goals": {"type": "array", "items": _ref("PlanGoal")},
             "commitments": {
                 "type": "array",

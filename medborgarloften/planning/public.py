@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 
 from .models import ActionPlan, SituationReport, SituationSection
+from .progress import annotate_followup, followup_of
 from .selectors import plan_queryset, revision_due_on
 
 
@@ -87,7 +88,9 @@ def report_record(report: SituationReport) -> dict[str, Any]:
 
 
 def plan_record(plan: ActionPlan) -> dict[str, Any]:
-    """A plan fetched with ``plan_queryset``, whole."""
+    """A plan fetched with ``plan_queryset``, whole, with each measure's
+    follow-up rolled up from its public commitments."""
+    annotate_followup(plan, public_only=True)
     measures_by_cause: dict[int, list[int]] = {}
     for measure in plan.measures.all():
         for cause in measure.causes.all():
@@ -135,6 +138,7 @@ def plan_record(plan: ActionPlan) -> dict[str, Any]:
                 "starts_on": _iso(m.starts_on),
                 "ends_on": _iso(m.ends_on),
                 "follow_up": m.follow_up,
+                "followup": followup_of(m).record(),
                 "goals": [
                     {
                         "id": g.pk,

@@ -1,6 +1,6 @@
 """Staff pages of the lägesbild document and the åtgärdsplan, per workflow."""
 
-from .documents import plan_file, report_file
+from .documents import grant_file, plan_file, report_file
 from .plans import goal_revise_view, plan_adopt_view, plan_detail, plan_new
 from .reports import (
     index,
@@ -15,6 +15,7 @@ from .reports import (
 
 __all__ = [
     "goal_revise_view",
+    "grant_file",
     "index",
     "kommun_page",
     "plan_adopt_view",

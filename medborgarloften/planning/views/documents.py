@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
 from medborgarloften.accounts.decorators import staff_view
 
-from .. import export
-from ._common import plan_for, report_for
+from .. import export, grant
+from ._common import kommun_for_viewer, plan_for, report_for
 
 _TYPES = {
     "pdf": "application/pdf",
@@ -43,3 +45,21 @@ def plan_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         base = request.build_absolute_uri("/")
         return _file(export.plan_pdf(plan, base_url=base), fmt, name)
     return _file(export.plan_docx(plan), fmt, name)
+
+
+@staff_view
+def grant_file(request: HttpRequest, code: str) -> HttpResponse:
+    """The grant application's attachments as one zip, or back to the steps with
+    what is missing."""
+    kommun = kommun_for_viewer(request, code)
+    attachments = grant.grant_set(kommun=kommun)
+    if not attachments.complete:
+        for text in attachments.missing:
+            messages.error(request, text)
+        return redirect("planning:steps", code=kommun.code)
+    data = grant.grant_zip(attachments, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = (
+        f'attachment; filename="bilagor-statsbidrag-{kommun.code}.zip"'
+    )
+    return response

@@ -27,6 +27,7 @@ from ..forms import (
     ProblemForm,
 )
 from ..models import ActionPlan, Goal
+from ..progress import annotate_followup
 from ._common import can_edit, kommun_for_editor, plan_for
 
 
@@ -123,6 +124,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _SAVED[str(step)])
             return redirect(f"{request.path}#steg-{step}")
     selectors.annotate_plan(plan, figures)
+    annotate_followup(plan)
     return render(
         request,
         "planning/plan_detail.html",

@@ -14,6 +14,7 @@ from medborgarloften.lib.forms import apply_service_errors, form_saved
 
 from .. import checklist, selectors, services
 from ..forms import DecisionForm, ReportForm, SectionForm
+from ..grant import grant_set
 from ..models import SectionKind
 from ..permissions import kommuner_visible_to
 from ._common import (
@@ -56,7 +57,11 @@ def steps_view(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "planning/steps.html",
-        {"kommun": kommun, "steps": checklist.steps(kommun=kommun)},
+        {
+            "kommun": kommun,
+            "steps": checklist.steps(kommun=kommun),
+            "grant": grant_set(kommun=kommun),
+        },
     )
 
 
