@@ -196,9 +196,6 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         # import
         "documents:review": {"pk": s.run.pk},
         "documents:job": {"pk": s.job.pk},
-        # background jobs (only the asker, and superusers, may follow one)
-        "jobs:job": {"pk": s.background.pk},
-        "jobs:download": {"pk": s.background.pk},
         # organisations and areas
         "places:edit": {"pk": s.kommun.pk},
         "places:areas": {"code": s.kommun.code},
@@ -234,7 +231,6 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "followup:communication_status": {"pk": s.communication.pk},
         "followup:evaluation": {"pk": s.draft.pk},
         "followup:history": {"pk": s.draft.pk},
-        "followup:report_pdf_job": {"pk": s.report.pk},
         # the published report pages (publishing): the report is a draft
         "publishing:report": {"uid": s.report.uid},
         "publishing:report_pdf": {"uid": s.report.uid},

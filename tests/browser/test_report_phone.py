@@ -61,9 +61,7 @@ def test_a_published_report_fits_a_phone(live_server, phone_page, kalmar, lpo_ka
     report_set_status(report=report, status="published")
 
     page = phone_page
-    page.goto(
-        f"{live_server.url}{reverse('publishing:report', args=[report.uid])}"
-    )
+    page.goto(f"{live_server.url}{reverse('publishing:report', args=[report.uid])}")
     page.get_by_role("heading", name="Effekt: lägesbilden").wait_for()
     body = page.locator("main").inner_text()
     assert "trygghet_offentlig_miljo" not in body
