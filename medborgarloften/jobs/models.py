@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.fields import PlainTextField
+
 
 class JobStatus(models.TextChoices):
     QUEUED = "queued", _("I kö")
@@ -47,8 +49,8 @@ class Job(models.Model):
     done = models.PositiveIntegerField(_("klart"), default=0)
     total = models.PositiveIntegerField(_("totalt"), default=0)
     step = models.CharField(_("steg"), max_length=200, blank=True)
-    error = models.TextField(_("felorsak"), blank=True)
-    message = models.TextField(_("resultat"), blank=True)
+    error = PlainTextField(_("felorsak"), max_length=4000, blank=True)
+    message = PlainTextField(_("resultat"), max_length=4000, blank=True)
     result = models.FileField(_("fil"), upload_to="jobs/%Y/%m/", blank=True)
     result_name = models.CharField(_("filnamn"), max_length=200, blank=True)
     result_type = models.CharField(_("filtyp"), max_length=100, blank=True)

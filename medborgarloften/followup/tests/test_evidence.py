@@ -269,7 +269,7 @@ def test_it_shows_reported_and_evidenced_calmly_on_the_public_report(
         status="published",
     )
     body = client.get(
-        reverse("followup:public_report", args=[report.uid])
+        reverse("publishing:report", args=[report.uid])
     ).content.decode()
     assert "Rapporterat och vad underlaget visar" in body
     assert "Pågår enligt plan" in body
