@@ -241,6 +241,7 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         # lägesbild and åtgärdsplan (planning): drafts holding the marker
         "planning:kommun": {"code": s.kommun.code},
         "planning:steps": {"code": s.kommun.code},
+        "planning:grant_file": {"code": s.kommun.code},
         "planning:report_new": {"code": s.kommun.code},
         "planning:plan_new": {"code": s.kommun.code},
         "planning:report": {"pk": s.situation_report.pk},
