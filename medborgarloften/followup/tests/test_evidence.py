@@ -268,9 +268,7 @@ def test_it_shows_reported_and_evidenced_calmly_on_the_public_report(
         period_end=dt.date(2025, 6, 30),
         status="published",
     )
-    body = client.get(
-        reverse("publishing:report", args=[report.uid])
-    ).content.decode()
+    body = client.get(reverse("publishing:report", args=[report.uid])).content.decode()
     assert "Rapporterat och vad underlaget visar" in body
     assert "Pågår enligt plan" in body
     assert "Senaste ändring" not in body  # who changed what stays on staff pages
