@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import importlib
 import re
-import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -174,6 +173,8 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 # literals would cost about as much as the scan (measured on the bench documents).
 SHORT_TEXT = 48
 
+_Found = re.Match[str] | None
+
 
 class Prefiltered:
     """A compiled expression with its literal prefilter, usable where the pattern was.
@@ -215,44 +216,22 @@ class Prefiltered:
             folded = fold(text)
         return not self.may_match(folded)
 
-    def search(
-        self,
-        text: str,
-        pos: int = 0,
-        endpos: int = sys.maxsize,
-        *,
-        folded: str | None = None,
-    ) -> re.Match[str] | None:
+    # ``*span`` is re.Pattern's optional ``pos, endpos``.
+    def search(self, text: str, *span: int, folded: str | None = None) -> _Found:
         """``regex.search``, or None when the prefilter rules the text out."""
-        if self._ruled_out(text, folded):
-            return None
-        return self.regex.search(text, pos, endpos)
+        return None if self._ruled_out(text, folded) else self.regex.search(text, *span)
 
-    def match(
-        self,
-        text: str,
-        pos: int = 0,
-        endpos: int = sys.maxsize,
-        *,
-        folded: str | None = None,
-    ) -> re.Match[str] | None:
+    def match(self, text: str, *span: int, folded: str | None = None) -> _Found:
         """``regex.match``, or None when the prefilter rules the text out."""
-        if self._ruled_out(text, folded):
-            return None
-        return self.regex.match(text, pos, endpos)
+        return None if self._ruled_out(text, folded) else self.regex.match(text, *span)
 
     def finditer(
-        self,
-        text: str,
-        pos: int = 0,
-        endpos: int = sys.maxsize,
-        *,
-        folded: str | None = None,
+        self, text: str, *span: int, folded: str | None = None
     ) -> Iterator[re.Match[str]]:
         """``regex.finditer``, or nothing when the prefilter rules the text out."""
         if self._ruled_out(text, folded):
             return iter(())
-        return self.regex.finditer(text, pos, endpos)
+        return self.regex.finditer(text, *span)
 
 
 def prefiltered(regex: re.Pattern[str]) -> re.Pattern[str] | Prefiltered:

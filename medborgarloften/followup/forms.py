@@ -51,6 +51,25 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+def _kind_field(label: StrOrPromise) -> forms.CharField:
+    """Free text with the common kinds offered from the page's ``activity-kinds`` list."""
+    return forms.CharField(
+        label=label,
+        max_length=100,
+        widget=forms.TextInput(attrs={"list": "activity-kinds", "autocomplete": "off"}),
+    )
+
+
+def _area_field() -> forms.ModelChoiceField[Area]:
+    """An optional area; the form's __init__ sets the queryset."""
+    return forms.ModelChoiceField(
+        label=_("Område"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=_("– Inget område –"),
+    )
+
+
 class ActivityForm(forms.Form):
     """One activity; the optional fields sit behind "Mer" on a phone.
 
@@ -64,17 +83,8 @@ class ActivityForm(forms.Form):
         widget=DateInput(),
         help_text=_("Bara om det pågick flera dagar."),
     )
-    kind = forms.CharField(
-        label=_("Vad gjordes"),
-        max_length=100,
-        widget=forms.TextInput(attrs={"list": "activity-kinds", "autocomplete": "off"}),
-    )
-    area = forms.ModelChoiceField(
-        label=_("Område"),
-        queryset=Area.objects.none(),
-        required=False,
-        empty_label=_("– Inget område –"),
-    )
+    kind = _kind_field(_("Vad gjordes"))
+    area = _area_field()
     quantity = forms.IntegerField(
         label=_("Antal"),
         initial=1,
@@ -228,22 +238,13 @@ class PlannedActivityForm(forms.Form):
         queryset=Area.objects.none(),
         empty_label=_("– Välj åtagande –"),
     )
-    kind = forms.CharField(
-        label=_("Vad"),
-        max_length=100,
-        widget=forms.TextInput(attrs={"list": "activity-kinds", "autocomplete": "off"}),
-    )
+    kind = _kind_field(_("Vad"))
     when_text = forms.CharField(
         label=_("När"),
         max_length=40,
         help_text=_("Ett datum (2025-05-14), en vecka (v. 20) eller en månad (maj)."),
     )
-    area = forms.ModelChoiceField(
-        label=_("Område"),
-        queryset=Area.objects.none(),
-        required=False,
-        empty_label=_("– Inget område –"),
-    )
+    area = _area_field()
     organisation = forms.ModelChoiceField(
         label=_("Ansvarig organisation"),
         queryset=Organisation.objects.none(),

@@ -77,6 +77,25 @@ def _kind_choices(kinds: list[str]) -> list[tuple[str, StrOrPromise]]:
     ]
 
 
+def _name_field(
+    required: StrOrPromise, help_text: StrOrPromise = ""
+) -> forms.CharField:
+    """A required name; ``required`` is the message naming what to write."""
+    return forms.CharField(
+        label=_("Namn"),
+        max_length=200,
+        help_text=help_text,
+        error_messages={"required": required},
+    )
+
+
+def _code_field(label: StrOrPromise, help_text: StrOrPromise) -> forms.CharField:
+    """An optional code (kommunkod, DeSO/RegSO…)."""
+    return forms.CharField(
+        label=label, max_length=20, required=False, help_text=help_text
+    )
+
+
 class OrganisationFilterForm(forms.Form):
     q = forms.CharField(label=_("Namn eller kod"), required=False, max_length=200)
     kind = forms.ChoiceField(
@@ -104,17 +123,12 @@ class OrganisationForm(AccessibleFormMixin, forms.Form):
             ),
         },
     )
-    name = forms.CharField(
-        label=_("Namn"),
-        max_length=200,
+    name = _name_field(
+        _("Namn: skriv organisationens namn."),
         help_text=_("T.ex. Lokalpolisområde Kalmar eller Kalmarhem AB."),
-        error_messages={"required": _("Namn: skriv organisationens namn.")},
     )
-    code = forms.CharField(
-        label=_("Kod"),
-        max_length=20,
-        required=False,
-        help_text=_("Kommunkod (fyra siffror) för kommuner; annars valfri."),
+    code = _code_field(
+        _("Kod"), _("Kommunkod (fyra siffror) för kommuner; annars valfri.")
     )
     county = forms.ModelChoiceField(
         label=_("Län"),
@@ -248,22 +262,16 @@ class OrganisationForm(AccessibleFormMixin, forms.Form):
 
 
 class AreaForm(AccessibleFormMixin, forms.Form):
-    name = forms.CharField(
-        label=_("Namn"),
-        max_length=200,
-        error_messages={"required": _("Namn: skriv områdets namn.")},
-    )
+    name = _name_field(_("Namn: skriv områdets namn."))
     kind = forms.ChoiceField(
         label=_("Typ"),
         choices=AreaKind.choices,
         initial=AreaKind.STADSDEL,
         error_messages={"invalid_choice": _("Typ: välj en typ i listan.")},
     )
-    code = forms.CharField(
-        label=_("DeSO/RegSO-kod"),
-        max_length=20,
-        required=False,
-        help_text=_("Valfri. T.ex. 0880C1010 (DeSO) eller 0880R001 (RegSO)."),
+    code = _code_field(
+        _("DeSO/RegSO-kod"),
+        _("Valfri. T.ex. 0880C1010 (DeSO) eller 0880R001 (RegSO)."),
     )
     aliases = forms.CharField(
         label=_("Andra namn"),

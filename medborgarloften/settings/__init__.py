@@ -131,6 +131,7 @@ TEMPLATES = [
                 "medborgarloften.context_processors.memberships",
                 "medborgarloften.context_processors.staff_navigation",
             ],
+            "libraries": {"tables": "medborgarloften.lib.tabletags"},
         },
     }
 ]

@@ -12,7 +12,7 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -248,53 +248,43 @@ def activity_build(
     return activity
 
 
+class ActivityFields(TypedDict):
+    """``activity_build``'s arguments, as ``activity_create`` takes them too."""
+
+    commitment: Any
+    date: dt.date
+    kind: str
+    actor: NotRequired[Any]
+    end_date: NotRequired[dt.date | None]
+    area: NotRequired[Area | None]
+    quantity: NotRequired[int]
+    participants: NotRequired[int | None]
+    organisation: NotRequired[Organisation | None]
+    description: NotRequired[str]
+    links: NotRequired[Iterable[str]]
+    hours: NotRequired[Decimal | None]
+    cost: NotRequired[Decimal | None]
+    source: NotRequired[str]
+    today: NotRequired[dt.date | None]
+
+
 @transaction.atomic
 def activity_create(
-    *,
-    commitment: Any,
-    date: dt.date,
-    kind: str,
-    actor: Any = None,
-    end_date: dt.date | None = None,
-    area: Area | None = None,
-    quantity: int = 1,
-    participants: int | None = None,
-    organisation: Organisation | None = None,
-    description: str = "",
-    links: Iterable[str] = (),
-    hours: Decimal | None = None,
-    cost: Decimal | None = None,
-    source: str = "webb",
-    today: dt.date | None = None,
-    submission: uuid.UUID | None = None,
+    *, submission: uuid.UUID | None = None, **fields: Unpack[ActivityFields]
 ) -> Activity:
-    """Record what was done against a commitment: inside the promise period, not in
-    the future, in one of the promise's kommuner, with a sane quantity.
+    """Record what was done against a commitment (the arguments are
+    ``activity_build``'s): inside the promise period, not in the future, in one of
+    the promise's kommuner, with a sane quantity.
 
     ``submission`` is the key of the form or request: when an activity with that key
     exists (the same form sent twice), it is returned with ``already_saved`` set and
     nothing new is written."""
+    commitment = fields["commitment"]
     if submission is not None:
         existing = _submitted(submission, commitment)
         if existing is not None:
             return existing
-    activity = activity_build(
-        commitment=commitment,
-        date=date,
-        kind=kind,
-        actor=actor,
-        end_date=end_date,
-        area=area,
-        quantity=quantity,
-        participants=participants,
-        organisation=organisation,
-        description=description,
-        links=links,
-        hours=hours,
-        cost=cost,
-        source=source,
-        today=today,
-    )
+    activity = activity_build(**fields)
     activity.submission = submission
     try:
         with transaction.atomic():
@@ -306,7 +296,10 @@ def activity_create(
             raise
         return existing
     activity_statuses_refresh(
-        activity=activity, verb=_("loggad"), actor=actor, today=today
+        activity=activity,
+        verb=_("loggad"),
+        actor=fields.get("actor"),
+        today=fields.get("today"),
     )
     return activity
 

@@ -103,6 +103,34 @@ def _progress_row(commitment: Commitment) -> Any:
     return next((r for r in rows if r.commitment.pk == commitment.pk), None)
 
 
+def _render_activity_form(
+    request: HttpRequest,
+    commitment: Commitment,
+    form: Any,
+    *,
+    row: Any = None,
+    activity: Any = None,
+    stale: bool = False,
+) -> HttpResponse:
+    """The new/edit activity page; 409 when the edit lost to a newer version."""
+    context: dict[str, Any] = {
+        "commitment": commitment,
+        "promise": commitment.promise,
+        "form": form,
+        "kinds": COMMON_KINDS,
+        "row": row,
+        "activity": activity,
+    }
+    if activity is not None:
+        context["stale"] = stale
+    return render(
+        request,
+        "followup/activity_form.html",
+        context,
+        status=409 if stale else 200,
+    )
+
+
 @staff_view
 def activity_new(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = _commitment_for_logger(request, pk)
@@ -135,17 +163,8 @@ def activity_new(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("Aktiviteten är sparad."))
             return redirect("followup:activity_new", pk=commitment.pk)
-    return render(
-        request,
-        "followup/activity_form.html",
-        {
-            "commitment": commitment,
-            "promise": commitment.promise,
-            "form": form,
-            "kinds": COMMON_KINDS,
-            "row": _progress_row(commitment),
-            "activity": None,
-        },
+    return _render_activity_form(
+        request, commitment, form, row=_progress_row(commitment)
     )
 
 
@@ -185,19 +204,8 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Ändringen är sparad."))
             return redirect("followup:activities", pk=commitment.promise_id)
-    return render(
-        request,
-        "followup/activity_form.html",
-        {
-            "commitment": commitment,
-            "promise": commitment.promise,
-            "form": form,
-            "kinds": COMMON_KINDS,
-            "row": None,
-            "activity": activity,
-            "stale": stale,
-        },
-        status=409 if stale else 200,
+    return _render_activity_form(
+        request, commitment, form, activity=activity, stale=stale
     )
 
 

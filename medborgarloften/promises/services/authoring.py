@@ -102,6 +102,15 @@ class SignatoryRow:
     id: int | None = None
 
 
+def _row_common(row: FocusAreaRow | CommitmentRow) -> dict[str, Any]:
+    """The id, themes and areas a focus-area row and a commitment row share."""
+    return {
+        "id": row.id,
+        "themes": tuple(row.themes),
+        "areas": [AreaRef.of(a) for a in row.areas],
+    }
+
+
 def fields_draft(
     fields: PromiseFields,
     *,
@@ -123,23 +132,17 @@ def fields_draft(
         report_audience=fields.report_audience,
         focus_areas=[
             FocusAreaDraft(
-                id=row.id,
-                title=row.title,
-                description=row.description,
-                themes=tuple(row.themes),
-                areas=[AreaRef.of(a) for a in row.areas],
+                title=row.title, description=row.description, **_row_common(row)
             )
             for row in focus_areas
         ],
         commitments=[
             CommitmentDraft(
-                id=row.id,
                 text=row.text,
                 focus_area=row.focus_area,
                 responsible=tuple(row.responsible),
                 other_parties=[OrganisationRef.of(o) for o in row.other_parties],
-                themes=tuple(row.themes),
-                areas=[AreaRef.of(a) for a in row.areas],
+                **_row_common(row),
                 target=TargetDraft(
                     quantity=row.target_quantity,
                     unit=row.target_unit,

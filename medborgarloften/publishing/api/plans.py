@@ -23,7 +23,7 @@ from .fields import Table
 from .plan_tables import ACTION_PLANS, FILTERS, SITUATION_REPORTS
 from .selectors import Dataset, page
 from .tabular import lines
-from .views import _json, _source, _url_with, api_view, licence
+from .views import _json, _page_response, api_view
 
 
 @dataclass(frozen=True)
@@ -80,30 +80,15 @@ def _list(request: HttpRequest, name: str, fmt: str | None) -> HttpResponse:
     limit = paging["limit"] or params.DEFAULT_LIMIT
     result = page(kind.dataset, queryset, limit=limit, cursor=paging["cursor"])
     records = [kind.record(obj) for obj in result.objects]
-    next_url = (
-        _url_with(request, cursor=result.next_cursor, limit=limit)
-        if result.next_cursor
-        else None
+    return _page_response(
+        request,
+        name,
+        fmt,
+        kind.table,
+        [kind.csv_row(r) for r in records] if fmt == "csv" else records,
+        result.next_cursor,
+        limit,
     )
-    if fmt == "csv":
-        response: HttpResponse = HttpResponse(
-            "".join(lines(kind.table, [[kind.csv_row(r) for r in records]])),
-            content_type="text/csv; charset=utf-8",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    else:
-        response = _json(
-            {
-                "data": records,
-                "next": next_url,
-                "limit": limit,
-                "license": licence(),
-                "source": _source(request),
-            }
-        )
-    if next_url:
-        response["Link"] = f'<{next_url}>; rel="next"'
-    return response
 
 
 def _csv_all(name: str, kind: Kind, queryset: Any, cursor: str | None) -> HttpResponse:

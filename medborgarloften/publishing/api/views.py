@@ -163,14 +163,28 @@ def _list(
     limit = paging["limit"] or params.DEFAULT_LIMIT
     result = page(dataset, queryset, limit=limit, cursor=paging["cursor"])
     rows = dataset.rows(result.objects, links)
+    return _page_response(
+        request, name, fmt, dataset.table, rows, result.next_cursor, limit
+    )
+
+
+def _page_response(
+    request: HttpRequest,
+    name: str,
+    fmt: str,
+    table: Any,
+    rows: list[Any],
+    next_cursor: str | None,
+    limit: int,
+) -> HttpResponse:
+    """One page of a list as CSV or JSON, with a ``Link: rel="next"`` when there
+    is more (shared by the dataset lists and the plan lists)."""
     next_url = (
-        _url_with(request, cursor=result.next_cursor, limit=limit)
-        if result.next_cursor
-        else None
+        _url_with(request, cursor=next_cursor, limit=limit) if next_cursor else None
     )
     if fmt == "csv":
         response: HttpResponse = HttpResponse(
-            "".join(lines(dataset.table, [rows])),
+            "".join(lines(table, [rows])),
             content_type="text/csv; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
