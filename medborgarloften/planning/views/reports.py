@@ -13,6 +13,7 @@ from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.lib.forms import apply_service_errors, form_saved
 
 from .. import checklist, selectors, services
+from ..charts import figure_charts
 from ..forms import DecisionForm, ReportForm, SectionForm
 from ..grant import grant_set
 from ..models import SectionKind
@@ -136,6 +137,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "kommun": report.kommun,
             "report": report,
             "figures": figures,
+            "charts": figure_charts(figures),
             "crime_figures": [f for f in figures if f["group"] in ("crime", "area")],
             "kpi_figures": [f for f in figures if f["group"] == "kpi"],
             "survey_figures": [f for f in figures if f["group"] == "survey"],
