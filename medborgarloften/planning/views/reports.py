@@ -45,6 +45,7 @@ def kommun_page(request: HttpRequest, code: str) -> HttpResponse:
             "kommun": kommun,
             "reports": selectors.reports_of(kommun),
             "plans": selectors.plans_of(kommun),
+            "agreements": selectors.agreements_of(kommun),
             "reminders": [(r, selectors.reminder_text(r)) for r in reminders],
             "promise_overlaps": selectors.promise_overlaps(kommun),
             "may_edit": can_edit(request.user, kommun),
