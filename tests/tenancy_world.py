@@ -64,6 +64,7 @@ class Side:
     situation_report: Any = None  # a draft lägesbild (planning)
     action_plan: Any = None  # a draft åtgärdsplan resting on it
     goal: Any = None  # a goal of a measure of that plan
+    agreement: Any = None  # a samverkansöverenskommelse of kommun and LPO
     background_job: Any = None  # a finished jobs.Job of a member, with its file
 
 
@@ -291,7 +292,9 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         kommun=kommun, lpo=lpo, marker=marker, actor=actor
     )
     background_job = _background_job(kommun=kommun, marker=marker)
+    agreement = _agreement(kommun=kommun, lpo=lpo, marker=marker)
     return Side(
+        agreement=agreement,
         situation_report=situation_report,
         action_plan=action_plan,
         goal=goal,
@@ -319,6 +322,18 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         job=job,
         background=background,
     )
+
+
+def _agreement(*, kommun: Organisation, lpo: Organisation, marker: str):
+    from medborgarloften.promises.models import Agreement
+
+    agreement = Agreement.objects.create(
+        title=f"{marker} samverkansöverenskommelse",
+        text=f"{marker} överenskommelsens text",
+        diarienummer="KS 2026/1",
+    )
+    agreement.parties.add(kommun, lpo)
+    return agreement
 
 
 def _planning(*, kommun: Organisation, lpo: Organisation, marker: str, actor: Any):

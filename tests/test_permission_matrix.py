@@ -242,6 +242,11 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "planning:kommun": {"code": s.kommun.code},
         "planning:steps": {"code": s.kommun.code},
         "planning:grant_file": {"code": s.kommun.code},
+        "planning:agreement_file": {
+            "code": s.kommun.code,
+            "pk": s.agreement.pk,
+            "fmt": "pdf",
+        },
         "planning:report_new": {"code": s.kommun.code},
         "planning:plan_new": {"code": s.kommun.code},
         "planning:report": {"pk": s.situation_report.pk},

@@ -14,6 +14,7 @@ from medborgarloften.lib.pdf import html_to_pdf
 from medborgarloften.lib.text import clean_text
 from medborgarloften.lib.wordfile import add_data_table, new_document
 
+from .charts import figure_charts
 from .models import ActionPlan, SectionKind, SituationReport
 from .progress import annotate_followup, followup_of
 from .selectors import figures_of
@@ -41,6 +42,7 @@ def report_context(report: SituationReport) -> dict[str, Any]:
         "kommun": report.kommun,
         "decision": _decision_lines(report),
         "figures": figures,
+        "charts": figure_charts(figures),
         "parts": [
             (label, [s for s in sections if s.kind == kind])
             for kind, label in SectionKind.choices

@@ -13,7 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Organisation
-from medborgarloften.promises.models import Commitment, Promise, PromiseStatus
+from medborgarloften.promises.models import (
+    Agreement,
+    Commitment,
+    Promise,
+    PromiseStatus,
+)
 from medborgarloften.situation.periods import parse_period
 from medborgarloften.situation.selectors import area_map
 
@@ -257,3 +262,8 @@ def reminder_text(reminder: RevisionReminder) -> str:
         "title": reminder.report,
         "due": reminder.due_on.isoformat(),
     }
+
+
+def agreements_of(kommun: Organisation) -> QuerySet[Agreement]:
+    """The samverkansöverenskommelser the kommun is a party to."""
+    return Agreement.objects.filter(parties=kommun).order_by("-period_start", "title")

@@ -11,6 +11,11 @@ urlpatterns = [
     path("<str:code>/", views.kommun_page, name="kommun"),
     path("<str:code>/steg", views.steps_view, name="steps"),
     path("<str:code>/bilagor-statsbidrag.zip", views.grant_file, name="grant_file"),
+    path(
+        "<str:code>/overenskommelse/<int:pk>/dokument.<str:fmt>",
+        views.agreement_file,
+        name="agreement_file",
+    ),
     path("<str:code>/lagesbild/ny", views.report_new, name="report_new"),
     path("<str:code>/atgardsplan/ny", views.plan_new, name="plan_new"),
     path("lagesbild/<int:pk>/", views.report_detail, name="report"),

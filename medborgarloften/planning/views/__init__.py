@@ -1,6 +1,6 @@
 """Staff pages of the lägesbild document and the åtgärdsplan, per workflow."""
 
-from .documents import grant_file, plan_file, report_file
+from .documents import agreement_file, grant_file, plan_file, report_file
 from .plans import goal_revise_view, plan_adopt_view, plan_detail, plan_new
 from .reports import (
     index,
@@ -14,6 +14,7 @@ from .reports import (
 )
 
 __all__ = [
+    "agreement_file",
     "goal_revise_view",
     "grant_file",
     "index",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 
 from medborgarloften.accounts.decorators import staff_view
 
-from .. import export, grant
+from .. import agreement_export, export, grant, selectors
 from ._common import kommun_for_viewer, plan_for, report_for
 
 _TYPES = {
@@ -45,6 +45,22 @@ def plan_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         base = request.build_absolute_uri("/")
         return _file(export.plan_pdf(plan, base_url=base), fmt, name)
     return _file(export.plan_docx(plan), fmt, name)
+
+
+@staff_view
+def agreement_file(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpResponse:
+    """A samverkansöverenskommelse of the kommun as a KS/KF-ärende; members of the
+    kommun only, and only agreements the kommun is a party to."""
+    if fmt not in _TYPES:
+        raise Http404
+    kommun = kommun_for_viewer(request, code)
+    agreement = get_object_or_404(selectors.agreements_of(kommun), pk=pk)
+    name = f"samverkansoverenskommelse-{kommun.code}-{agreement.pk}"
+    if fmt == "pdf":
+        base = request.build_absolute_uri("/")
+        data = agreement_export.agreement_pdf(agreement, kommun, base_url=base)
+        return _file(data, fmt, name)
+    return _file(agreement_export.agreement_docx(agreement, kommun), fmt, name)
 
 
 @staff_view

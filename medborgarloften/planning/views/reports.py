@@ -13,6 +13,7 @@ from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.lib.forms import apply_service_errors, form_saved
 
 from .. import checklist, selectors, services
+from ..charts import figure_charts
 from ..forms import DecisionForm, ReportForm, SectionForm
 from ..grant import grant_set
 from ..models import SectionKind
@@ -44,6 +45,7 @@ def kommun_page(request: HttpRequest, code: str) -> HttpResponse:
             "kommun": kommun,
             "reports": selectors.reports_of(kommun),
             "plans": selectors.plans_of(kommun),
+            "agreements": selectors.agreements_of(kommun),
             "reminders": [(r, selectors.reminder_text(r)) for r in reminders],
             "promise_overlaps": selectors.promise_overlaps(kommun),
             "may_edit": can_edit(request.user, kommun),
@@ -136,6 +138,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "kommun": report.kommun,
             "report": report,
             "figures": figures,
+            "charts": figure_charts(figures),
             "crime_figures": [f for f in figures if f["group"] in ("crime", "area")],
             "kpi_figures": [f for f in figures if f["group"] == "kpi"],
             "survey_figures": [f for f in figures if f["group"] == "survey"],

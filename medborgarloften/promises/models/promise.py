@@ -40,6 +40,13 @@ class Agreement(models.Model):
     period_end = models.DateField(_("gäller till"), null=True, blank=True)
     signed_on = models.DateField(_("undertecknad"), null=True, blank=True)
     text = PlainTextField(_("text"), max_length=50000, blank=True)
+    decision_body = PlainCharField(
+        _("beslutande organ"),
+        max_length=200,
+        blank=True,
+        help_text=_("T.ex. kommunstyrelsen eller kommunfullmäktige."),
+    )
+    diarienummer = PlainCharField(_("diarienummer"), max_length=60, blank=True)
 
     class Meta:
         ordering = ["-period_start", "title"]
