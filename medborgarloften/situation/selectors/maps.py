@@ -125,8 +125,10 @@ def _values(
 def _shade(value: float, low: float, high: float) -> str:
     if high <= low:
         return SHADES[2]
+    # A value below the lowest shown one (an area with no reports when every other
+    # area has some) takes the lightest shade, not an index below zero.
     step = (value - low) / (high - low)
-    return SHADES[min(len(SHADES) - 1, int(step * len(SHADES)))]
+    return SHADES[max(0, min(len(SHADES) - 1, int(step * len(SHADES))))]
 
 
 def area_map(

@@ -364,3 +364,11 @@ def test_the_saved_document_carries_its_stylesheet_and_the_served_one_links_it(
     saved = client.get(url + "&download=1").content.decode()
     assert "<style>" in saved and "border-collapse" in saved
     assert "lagesbild-document.css" not in saved
+
+
+def test_a_value_below_the_lowest_shown_takes_the_lightest_shade():
+    from medborgarloften.situation.selectors.maps import SHADES, _shade
+
+    assert _shade(0, 10, 12) == SHADES[0]
+    assert _shade(9, 10, 12) == SHADES[0]
+    assert _shade(12, 10, 12) == SHADES[-1]
