@@ -19,6 +19,7 @@ from medborgarloften.places.models import Area
 from medborgarloften.promises.models import Commitment, FocusArea, Promise
 from medborgarloften.situation.models import CauseAnalysis
 
+from .planning_steps import adopt_lagesbild, build_plan
 from .test_planning_flow import _log_in
 
 
@@ -102,55 +103,19 @@ def test_it_walks_the_legal_cycle_from_lagesbild_to_exported_follow_up(
     _log_in(page, live_server, "kommun_editor")
 
     # Lägesbild, adopted.
-    page.goto(f"{live_server.url}/personal/planering/")
-    page.get_by_role("link", name="Ny lägesbild").click()
-    page.get_by_label("Titel").fill("Lägesbild Kalmar 2025")
-    page.get_by_label("Statistikår").fill("2025")
-    page.get_by_label("Analys").fill("Skadegörelsen samlas i Berga.")
-    page.get_by_role("button", name="Spara").click()
-    page.get_by_label("Del").select_option(label="Annan relevant information")
-    page.get_by_label("Rubrik").fill("Trygghetsvandring i Berga")
-    page.get_by_label(re.compile(r"^Text")).fill("Boende pekar ut mörka stråk.")
-    page.get_by_role("button", name="Spara avsnittet").click()
-    page.get_by_role("link", name="Anta", exact=True).click()
-    page.get_by_label("Beslutsdatum").fill(start)
-    page.get_by_label("Beslutande organ").fill("Kommunstyrelsen")
-    page.get_by_label("Diarienummer").fill("KS 2026/12")
-    page.get_by_role("button", name="Anta").click()
+    adopt_lagesbild(page, live_server, decided_on=start)
     assert "Kommunstyrelsen" in page.inner_text("main")
 
     # Åtgärdsplan: problem → cause → measure → the commitment linked.
-    page.get_by_role("link", name="Kalmar").click()
-    page.get_by_role("link", name="Ny åtgärdsplan").click()
-    page.get_by_label("Titel").fill("Åtgärdsplan för Berga")
-    page.get_by_label("Bygger på lägesbilden").select_option(
-        label="Lägesbild Kalmar 2025 (v1)"
+    plan_url = build_plan(
+        page,
+        title="Åtgärdsplan för Berga",
+        start=start,
+        end=end,
+        measure="Vuxennärvaro i Berga",
+        kind="Social",
+        commitment="Tryggare Berga: Sex trygghetsvandringar i Berga",
     )
-    page.get_by_label("Gäller från").fill(start)
-    page.get_by_label("Gäller till").fill(end)
-    page.get_by_role("button", name="Spara").click()
-    plan_url = page.url
-    step = page.locator("#steg-problem")
-    step.get_by_label("Problem").fill("Skadegörelse i Berga")
-    step.get_by_label("Trygghetsvandring i Berga").check()
-    step.get_by_role("button", name="Spara problemet").click()
-    step = page.locator("#steg-cause")
-    step.get_by_label("Problem").select_option(label="1. Skadegörelse i Berga")
-    step.get_by_label("Från orsaksanalysen").select_option(label="Berga centrum")
-    step.get_by_role("button", name="Spara orsaken").click()
-    step = page.locator("#steg-measure")
-    step.get_by_label(re.compile(r"^Åtgärd ")).fill("Vuxennärvaro i Berga")
-    step.get_by_label("Typ").select_option(label="Social")
-    step.get_by_label("1: Mörka gångstråk.").check()
-    step.get_by_role("button", name="Spara åtgärden").click()
-    step = page.locator("#steg-link")
-    step.get_by_label("Åtagande i medborgarlöftet").select_option(
-        label="Tryggare Berga: Sex trygghetsvandringar i Berga"
-    )
-    step.get_by_label("Genomför åtgärden").select_option(
-        label="1. Vuxennärvaro i Berga"
-    )
-    step.get_by_role("button", name="Koppla").click()
     measure = page.locator("#measure-1")
     assert "Sex trygghetsvandringar i Berga" in measure.inner_text()
     assert "Ingen rapporterad status" in measure.inner_text()
