@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import apply_service_errors, form_saved
+from medborgarloften.lib.forms import form_saved, form_submit
 from medborgarloften.places.models import Organisation
 
 from . import selectors, services
@@ -102,16 +102,14 @@ def role_assign(request: HttpRequest, code: str) -> HttpResponse:
 def meeting_new(request: HttpRequest, code: str) -> HttpResponse:
     kommun = _kommun(request, code)
     form = MeetingForm(request.POST)
-    if form.is_valid():
-        try:
-            meeting = services.meeting_create(
-                actor=request.user, kommun=kommun, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, _("Mötet är skapat med en dagordning."))
-            return redirect("coordination:meeting", pk=meeting.pk)
+    saved = form_submit(
+        request,
+        form,
+        lambda data: services.meeting_create(actor=request.user, kommun=kommun, **data),
+        _("Mötet är skapat med en dagordning."),
+    )
+    if saved:
+        return redirect("coordination:meeting", pk=saved.value.pk)
     return _overview(request, kommun, meeting_form=form)
 
 

@@ -17,7 +17,7 @@ the same words as the model (``"Beskrivning: högst 4 000 tecken (texten har …
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from django import forms
 from django.contrib import messages as django_messages
@@ -29,9 +29,18 @@ from django.http import HttpRequest
 from .fields import length_message, limit
 from .text import clean_text
 
-__all__ = ["FreeTextField", "apply_service_errors", "field_of", "free_text"]
+__all__ = [
+    "FreeTextField",
+    "Saved",
+    "apply_service_errors",
+    "field_of",
+    "form_saved",
+    "form_submit",
+    "free_text",
+]
 
 _Field = TypeVar("_Field", bound=forms.Field)
+_Result = TypeVar("_Result")
 
 
 class FreeTextField(forms.CharField):
@@ -142,22 +151,43 @@ def field_of(form: forms.BaseForm, name: str, kind: type[_Field]) -> _Field:
     return field
 
 
+class Saved(Generic[_Result]):
+    """What :func:`form_submit` returns when the service saved: its result."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: _Result) -> None:
+        self.value = value
+
+
+def form_submit(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    save: Callable[[dict[str, Any]], _Result],
+    message: str = "",
+) -> Saved[_Result] | None:
+    """A view's POST: when ``form`` is valid, ``save(form.cleaned_data)`` (a service
+    call); its ``ValidationError`` goes on the form (:func:`apply_service_errors`).
+    :class:`Saved` with the service's result when it saved, with ``message`` (if
+    any) queued for the next page; ``None`` when the form shows errors. An unbound
+    form (a GET) is never valid, so it never saves."""
+    if not form.is_valid():
+        return None
+    try:
+        result = save(form.cleaned_data)
+    except ValidationError as exc:
+        apply_service_errors(form, exc)
+        return None
+    if message:
+        django_messages.success(request, message)
+    return Saved(result)
+
+
 def form_saved(
     request: HttpRequest,
     form: forms.BaseForm,
     save: Callable[[dict[str, Any]], object],
     message: str = "",
 ) -> bool:
-    """A view's POST: when ``form`` is valid, ``save(form.cleaned_data)`` (a service
-    call); its ``ValidationError`` goes on the form (:func:`apply_service_errors`).
-    True when it saved, with ``message`` (if any) queued for the next page."""
-    if not form.is_valid():
-        return False
-    try:
-        save(form.cleaned_data)
-    except ValidationError as exc:
-        apply_service_errors(form, exc)
-        return False
-    if message:
-        django_messages.success(request, message)
-    return True
+    """:func:`form_submit` for a view that needs no result: True when it saved."""
+    return form_submit(request, form, save, message) is not None

@@ -3,14 +3,12 @@ commitment's reported, evidenced and scheduled status."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.forms import form_saved
 
 from .. import evidence
 from ..forms import EvaluationForm
@@ -31,16 +29,13 @@ def evaluation(request: HttpRequest, pk: int) -> HttpResponse:
     form = EvaluationForm(request.POST or None, initial=initial)
     if request.method == "POST":
         _require_editor(request, promise)
-        if form.is_valid():
-            try:
-                evaluation_record(
-                    actor=request.user, promise=promise, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                apply_service_errors(form, exc)
-            else:
-                messages.success(request, _("Utvärderingen är sparad."))
-                return redirect("followup:evaluation", pk=promise.pk)
+        if form_saved(
+            request,
+            form,
+            lambda data: evaluation_record(actor=request.user, promise=promise, **data),
+            _("Utvärderingen är sparad."),
+        ):
+            return redirect("followup:evaluation", pk=promise.pk)
     return render(
         request,
         "followup/evaluation.html",

@@ -36,7 +36,7 @@ from medborgarloften.followup.services.plans import (
     planned_activity_tick,
     recurring_event_create,
 )
-from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.forms import apply_service_errors, form_saved
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import Promise
 
@@ -250,14 +250,13 @@ def arshjul_view(request: HttpRequest, pk: int) -> HttpResponse:
         _require_editor(request, promise)
         if not kommuner:
             form.add_error(None, _("Löftet har ingen kommun som part."))
-        elif form.is_valid():
-            try:
-                recurring_event_create(organisation=kommuner[0], **form.cleaned_data)
-            except ValidationError as exc:
-                apply_service_errors(form, exc)
-            else:
-                messages.success(request, _("Händelsen är sparad i årshjulet."))
-                return redirect("followup:arshjul", pk=promise.pk)
+        elif form_saved(
+            request,
+            form,
+            lambda data: recurring_event_create(organisation=kommuner[0], **data),
+            _("Händelsen är sparad i årshjulet."),
+        ):
+            return redirect("followup:arshjul", pk=promise.pk)
     return render(
         request,
         "followup/arshjul.html",
@@ -300,14 +299,13 @@ def communication(request: HttpRequest, pk: int) -> HttpResponse:
     form = CommunicationForm(request.POST or None, organisations=organisations)
     if request.method == "POST":
         _require_editor(request, promise)
-        if form.is_valid():
-            try:
-                communication_create(promise=promise, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_service_errors(form, exc)
-            else:
-                messages.success(request, _("Kommunikationsaktiviteten är sparad."))
-                return redirect("followup:communication", pk=promise.pk)
+        if form_saved(
+            request,
+            form,
+            lambda data: communication_create(promise=promise, **data),
+            _("Kommunikationsaktiviteten är sparad."),
+        ):
+            return redirect("followup:communication", pk=promise.pk)
     late = {c.pk for c in plan_selectors.communication_late(promise=promise)}
     return render(
         request,

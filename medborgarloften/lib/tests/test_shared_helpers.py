@@ -1,5 +1,5 @@
-"""form_saved (a view's valid form -> service -> errors on the form) and the
-reminder commands' --today option."""
+"""form_saved and form_submit (a view's valid form -> service -> errors on the
+form) and the reminder commands' --today option."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from medborgarloften.lib.commands import today_option
-from medborgarloften.lib.forms import form_saved
+from medborgarloften.lib.forms import form_saved, form_submit
 
 
 class TitleForm(forms.Form):
@@ -53,6 +53,24 @@ def test_form_saved_puts_the_service_error_on_the_form_and_says_nothing() -> Non
 def test_form_saved_does_not_call_the_service_for_an_invalid_form() -> None:
     calls: list[dict[str, Any]] = []
     assert not form_saved(_request(), TitleForm({}), calls.append)
+    assert calls == []
+
+
+def test_form_submit_hands_back_what_the_service_returned() -> None:
+    request = _request()
+    saved = form_submit(request, TitleForm({"title": "Ny"}), lambda d: d["title"] * 2)
+    assert saved is not None and saved.value == "NyNy"
+    assert list(get_messages(request)) == []
+
+
+def test_form_submit_tells_a_saved_none_from_a_refusal() -> None:
+    assert form_submit(_request(), TitleForm({"title": "Ny"}), lambda d: None)
+    assert form_submit(_request(), TitleForm({}), lambda d: None) is None
+
+
+def test_form_submit_never_saves_an_unbound_form() -> None:
+    calls: list[dict[str, Any]] = []
+    assert form_submit(_request(), TitleForm(), calls.append) is None
     assert calls == []
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -23,16 +25,31 @@ def _file(data: bytes, fmt: str, name: str) -> HttpResponse:
     return response
 
 
+def _document(
+    request: HttpRequest,
+    fmt: str,
+    name: str,
+    pdf: Callable[[str], bytes],
+    docx: Callable[[], bytes],
+) -> HttpResponse:
+    """The file in ``fmt``: ``pdf(base_url)`` or ``docx()``."""
+    if fmt == "pdf":
+        return _file(pdf(request.build_absolute_uri("/")), fmt, name)
+    return _file(docx(), fmt, name)
+
+
 @staff_view
 def report_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in _TYPES:
         raise Http404
     report = report_for(request, pk)
-    name = f"lagesbild-{report.kommun.code}-v{report.version}"
-    if fmt == "pdf":
-        base = request.build_absolute_uri("/")
-        return _file(export.report_pdf(report, base_url=base), fmt, name)
-    return _file(export.report_docx(report), fmt, name)
+    return _document(
+        request,
+        fmt,
+        f"lagesbild-{report.kommun.code}-v{report.version}",
+        lambda base: export.report_pdf(report, base_url=base),
+        lambda: export.report_docx(report),
+    )
 
 
 @staff_view
@@ -40,11 +57,13 @@ def plan_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in _TYPES:
         raise Http404
     plan = plan_for(request, pk)
-    name = f"atgardsplan-{plan.kommun.code}-{plan.pk}"
-    if fmt == "pdf":
-        base = request.build_absolute_uri("/")
-        return _file(export.plan_pdf(plan, base_url=base), fmt, name)
-    return _file(export.plan_docx(plan), fmt, name)
+    return _document(
+        request,
+        fmt,
+        f"atgardsplan-{plan.kommun.code}-{plan.pk}",
+        lambda base: export.plan_pdf(plan, base_url=base),
+        lambda: export.plan_docx(plan),
+    )
 
 
 @staff_view
@@ -55,12 +74,13 @@ def agreement_file(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpRe
         raise Http404
     kommun = kommun_for_viewer(request, code)
     agreement = get_object_or_404(selectors.agreements_of(kommun), pk=pk)
-    name = f"samverkansoverenskommelse-{kommun.code}-{agreement.pk}"
-    if fmt == "pdf":
-        base = request.build_absolute_uri("/")
-        data = agreement_export.agreement_pdf(agreement, kommun, base_url=base)
-        return _file(data, fmt, name)
-    return _file(agreement_export.agreement_docx(agreement, kommun), fmt, name)
+    return _document(
+        request,
+        fmt,
+        f"samverkansoverenskommelse-{kommun.code}-{agreement.pk}",
+        lambda base: agreement_export.agreement_pdf(agreement, kommun, base_url=base),
+        lambda: agreement_export.agreement_docx(agreement, kommun),
+    )
 
 
 @staff_view

@@ -7,13 +7,12 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.forms import form_saved, form_submit
 
 from .. import selectors, services
 from ..forms import (
@@ -35,16 +34,14 @@ from ._common import can_edit, kommun_for_editor, plan_for
 def plan_new(request: HttpRequest, code: str) -> HttpResponse:
     kommun = kommun_for_editor(request, code)
     form = PlanForm(request.POST or None, kommun=kommun)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.plan_create(
-                actor=request.user, kommun=kommun, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, _("Åtgärdsplanen är skapad."))
-            return redirect("planning:plan", pk=plan.pk)
+    saved = form_submit(
+        request,
+        form,
+        lambda data: services.plan_create(actor=request.user, kommun=kommun, **data),
+        _("Åtgärdsplanen är skapad."),
+    )
+    if saved:
+        return redirect("planning:plan", pk=saved.value.pk)
     return render(request, "planning/plan_form.html", {"kommun": kommun, "form": form})
 
 
@@ -73,8 +70,9 @@ def _forms(
     }
 
 
-def _save(request: HttpRequest, plan: ActionPlan, step: str, form: forms.Form) -> None:
-    data = dict(form.cleaned_data)
+def _save(
+    request: HttpRequest, plan: ActionPlan, step: str, data: dict[str, Any]
+) -> None:
     actor = request.user
     if step == "problem":
         services.problem_add(actor=actor, plan=plan, **data)
@@ -115,14 +113,10 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("planning:plan", pk=plan.pk)
     step_forms = _forms(plan, figures, request.POST, step)
     form = step_forms.get(step)
-    if form is not None and form.is_valid():
-        try:
-            _save(request, plan, step, form)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, _SAVED[str(step)])
-            return redirect(f"{request.path}#steg-{step}")
+    if form is not None and form_saved(
+        request, form, lambda data: _save(request, plan, step, data), _SAVED[step]
+    ):
+        return redirect(f"{request.path}#steg-{step}")
     selectors.annotate_plan(plan, figures)
     annotate_followup(plan)
     return render(
@@ -144,14 +138,13 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_adopt_view(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for(request, pk, edit=True)
     form = PlanAdoptForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_adopt(actor=request.user, plan=plan, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, _("Åtgärdsplanen är antagen."))
-            return redirect("planning:plan", pk=plan.pk)
+    if form_saved(
+        request,
+        form,
+        lambda data: services.plan_adopt(actor=request.user, plan=plan, **data),
+        _("Åtgärdsplanen är antagen."),
+    ):
+        return redirect("planning:plan", pk=plan.pk)
     return render(
         request,
         "planning/adopt.html",
@@ -174,14 +167,13 @@ def goal_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
         for name in ("text", "indicator", "baseline", "target", "due_on")
     }
     form = GoalReviseForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.goal_revise(actor=request.user, goal=goal, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, _("Målet har en ny version."))
-            return redirect("planning:plan", pk=plan.pk)
+    if form_saved(
+        request,
+        form,
+        lambda data: services.goal_revise(actor=request.user, goal=goal, **data),
+        _("Målet har en ny version."),
+    ):
+        return redirect("planning:plan", pk=plan.pk)
     return render(
         request,
         "planning/goal_form.html",

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import apply_service_errors, form_saved
+from medborgarloften.lib.forms import form_saved, form_submit
 
 from .. import checklist, selectors, services
 from ..charts import figure_charts
@@ -71,16 +71,14 @@ def steps_view(request: HttpRequest, code: str) -> HttpResponse:
 def report_new(request: HttpRequest, code: str) -> HttpResponse:
     kommun = kommun_for_editor(request, code)
     form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = services.report_create(
-                actor=request.user, kommun=kommun, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, _("Lägesbilden är skapad."))
-            return redirect("planning:report", pk=report.pk)
+    saved = form_submit(
+        request,
+        form,
+        lambda data: services.report_create(actor=request.user, kommun=kommun, **data),
+        _("Lägesbilden är skapad."),
+    )
+    if saved:
+        return redirect("planning:report", pk=saved.value.pk)
     return render(
         request, "planning/report_form.html", {"kommun": kommun, "form": form}
     )

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.forms import form_submit
 
 from ..models import Survey, SurveyKind, WalkPoint, WalkStatus
 from ..views._common import _context, _kommun_for_editor, _kommun_for_viewer
@@ -55,27 +55,26 @@ def survey_list(request: HttpRequest, code: str) -> HttpResponse:
 def survey_new(request: HttpRequest, code: str) -> HttpResponse:
     kommun = _kommun_for_editor(request, code)
     form = SurveyBuildForm(request.POST or None, kommun=kommun)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            survey = survey_create(
-                kommun=kommun,
-                kind=data["kind"],
-                title=data["title"],
-                intro=data["intro"],
-                year=data["year"],
-                closes_on=data["closes_on"],
-                bank_keys=data["bank_keys"],
-                own_questions=data["own_questions"],
-                place_questions=data["place_questions"],
-                areas=data["areas"],
-                actor=request.user,
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, _("Enkäten är skapad som utkast."))
-            return redirect("situation:survey_detail", code=kommun.code, pk=survey.pk)
+    saved = form_submit(
+        request,
+        form,
+        lambda data: survey_create(
+            kommun=kommun,
+            kind=data["kind"],
+            title=data["title"],
+            intro=data["intro"],
+            year=data["year"],
+            closes_on=data["closes_on"],
+            bank_keys=data["bank_keys"],
+            own_questions=data["own_questions"],
+            place_questions=data["place_questions"],
+            areas=data["areas"],
+            actor=request.user,
+        ),
+        _("Enkäten är skapad som utkast."),
+    )
+    if saved:
+        return redirect("situation:survey_detail", code=kommun.code, pk=saved.value.pk)
     return render(
         request, "situation/survey_form.html", _context(request, kommun, form=form)
     )

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import cast
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.forms import form_saved
 from medborgarloften.vocabulary import THEMES
 
 from ..forms import (
@@ -74,10 +72,14 @@ def dialogue_new(request: HttpRequest, code: str) -> HttpResponse:
         BaseFindingFormSet,
         FindingFormSet(data, prefix="finding", form_kwargs={"kommun": kommun}),
     )
-    if request.method == "POST" and form.is_valid() and findings.is_valid():
-        cleaned = form.cleaned_data
-        try:
-            dialogue_create(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and findings.is_valid()
+        and form_saved(
+            request,
+            form,
+            lambda cleaned: dialogue_create(
                 kommun=kommun,
                 kind=cleaned["kind"],
                 held_on=cleaned["held_on"],
@@ -86,12 +88,11 @@ def dialogue_new(request: HttpRequest, code: str) -> HttpResponse:
                 participants=cleaned["participants"],
                 findings=findings.findings(),
                 actor=request.user,
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, _("Dialogen är sparad."))
-            return redirect("situation:dialogues", code=kommun.code)
+            ),
+            _("Dialogen är sparad."),
+        )
+    ):
+        return redirect("situation:dialogues", code=kommun.code)
     return render(
         request,
         "situation/dialogue_form.html",

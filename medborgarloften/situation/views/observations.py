@@ -4,14 +4,13 @@ and the map."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.forms import form_submit
 
 from .. import selectors
 from ..forms import (
@@ -64,30 +63,30 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
 def observation_new(request: HttpRequest, code: str) -> HttpResponse:
     kommun = _kommun_for_reporter(request, code)
     form = ObservationForm(request.POST or None, kommun=kommun)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            observation = observation_create(
-                kommun=kommun,
-                category=data["category"],
-                observed_at=data["observed_at"],
-                area=data["area"],
-                latitude=data["latitude"],
-                longitude=data["longitude"],
-                text=data["text"],
-                reporter=request.user,
-                organisation=reporting_organisation(request.user, kommun),
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            where = observation.area.name if observation.area else _("utan område")
-            messages.success(
-                request,
-                _("Tack! Observationen (%(what)s, %(where)s) är sparad.")
-                % {"what": observation.get_category_display(), "where": where},
-            )
-            return redirect("situation:observation_new", code=kommun.code)
+    saved = form_submit(
+        request,
+        form,
+        lambda data: observation_create(
+            kommun=kommun,
+            category=data["category"],
+            observed_at=data["observed_at"],
+            area=data["area"],
+            latitude=data["latitude"],
+            longitude=data["longitude"],
+            text=data["text"],
+            reporter=request.user,
+            organisation=reporting_organisation(request.user, kommun),
+        ),
+    )
+    if saved:
+        observation = saved.value
+        where = observation.area.name if observation.area else _("utan område")
+        messages.success(
+            request,
+            _("Tack! Observationen (%(what)s, %(where)s) är sparad.")
+            % {"what": observation.get_category_display(), "where": where},
+        )
+        return redirect("situation:observation_new", code=kommun.code)
     return render(
         request,
         "situation/observation_form.html",
