@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import uuid
 
-from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
+from medborgarloften.lib.modelparts import (
+    choices_check,
+    end_after_start,
+    optional_link,
+    optional_user,
+)
 
 
 class CoordinationRole(models.Model):
@@ -38,24 +42,13 @@ class CoordinationRole(models.Model):
         blank=True,
         help_text=_("Visas bara för personal."),
     )
-    organisation = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    organisation = optional_link(
+        "places.Organisation", _("organisation"), related_name="+"
     )
     unit = PlainCharField(_("förvaltning eller enhet"), max_length=200, blank=True)
     starts_on = models.DateField(_("från"))
     ends_on = models.DateField(_("till och med"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = optional_user(related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -63,10 +56,7 @@ class CoordinationRole(models.Model):
         verbose_name = _("samordningsroll")
         verbose_name_plural = _("samordningsroller")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
-                name="coordination_role_end_after_start",
-            ),
+            end_after_start("coordination_role_end_after_start"),
         ]
 
     def __str__(self) -> str:
@@ -113,13 +103,7 @@ class Meeting(models.Model):
     )
     published = models.BooleanField(_("publicerad"), default=False)
     published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = optional_user(related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -175,13 +159,8 @@ class Decision(models.Model):
         Meeting, on_delete=models.CASCADE, related_name="decisions"
     )
     text = PlainTextField(_("beslut"), max_length=2000)
-    owner_organisation = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("ansvarig organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    owner_organisation = optional_link(
+        "places.Organisation", _("ansvarig organisation"), related_name="+"
     )
     owner_role = PlainCharField(_("ansvarig roll"), max_length=200, blank=True)
     due = models.DateField(_("klart senast"), null=True, blank=True)
@@ -192,20 +171,8 @@ class Decision(models.Model):
         default=ActionStatus.OPEN,
     )
     status_changed_at = models.DateTimeField(null=True, blank=True)
-    status_changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    status_changed_by = optional_user(related_name="+")
+    created_by = optional_user(related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -213,10 +180,7 @@ class Decision(models.Model):
         verbose_name = _("beslut")
         verbose_name_plural = _("beslut")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=[s.value for s in ActionStatus]),
-                name="decision_status_valid",
-            ),
+            choices_check("decision_status_valid", ActionStatus),
         ]
 
     def __str__(self) -> str:

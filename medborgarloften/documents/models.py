@@ -11,11 +11,11 @@ bytes we fetched (pages change or vanish). Files are content-addressed
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.modelparts import choices_check, optional_link, optional_user
 from medborgarloften.places.models import OrganisationKind
 
 
@@ -46,12 +46,9 @@ class SourceDocument(models.Model):
     file): a kommun never reuses, nor learns of, another kommun's import.
     """
 
-    kommun = models.ForeignKey(
+    kommun = optional_link(
         "places.Organisation",
-        verbose_name=_("kommun"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("kommun"),
         related_name="source_documents",
         limit_choices_to={"kind": OrganisationKind.KOMMUN},
     )
@@ -75,14 +72,7 @@ class SourceDocument(models.Model):
     )
     meta = models.JSONField(_("läsarens uppgifter"), default=dict, blank=True)
     created_at = models.DateTimeField(_("importerad"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("importerad av"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = optional_user(_("importerad av"), related_name="+")
 
     objects = SourceDocumentQuerySet.as_manager()
 
@@ -91,10 +81,7 @@ class SourceDocument(models.Model):
         verbose_name = _("importerat dokument")
         verbose_name_plural = _("importerade dokument")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=[k.value for k in DocumentKind]),
-                name="document_kind_valid",
-            ),
+            choices_check("document_kind_valid", DocumentKind, field="kind"),
             models.UniqueConstraint(
                 fields=["kommun", "sha256"], name="document_unique_per_kommun"
             ),
@@ -144,12 +131,9 @@ class ExtractionRun(models.Model):
         _("status"), max_length=10, choices=ExtractionRunStatus.choices
     )
     error = models.TextField(_("fel"), blank=True)
-    promise = models.ForeignKey(
+    promise = optional_link(
         "promises.Promise",
-        verbose_name=_("utkast till medborgarlöfte"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("utkast till medborgarlöfte"),
         related_name="extraction_runs",
     )
     source = models.CharField(
@@ -159,14 +143,7 @@ class ExtractionRun(models.Model):
         help_text=_("Hur importen gjordes, t.ex. 'import' eller 'import --polisen'."),
     )
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("skapad av"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = optional_user(_("skapad av"), related_name="+")
 
     objects = ExtractionRunQuerySet.as_manager()
 
@@ -175,10 +152,7 @@ class ExtractionRun(models.Model):
         verbose_name = _("extraktionskörning")
         verbose_name_plural = _("extraktionskörningar")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=[s.value for s in ExtractionRunStatus]),
-                name="extractionrun_status_valid",
-            ),
+            choices_check("extractionrun_status_valid", ExtractionRunStatus),
             models.CheckConstraint(
                 condition=Q(status=ExtractionRunStatus.FAILED) | Q(error=""),
                 name="extractionrun_ok_has_no_error",
@@ -221,14 +195,7 @@ class ImportJob(models.Model):
         on_delete=models.CASCADE,
         related_name="import_jobs",
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("startad av"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = optional_user(_("startad av"), related_name="+")
     filename = models.CharField(_("filnamn"), max_length=300, blank=True)
     content_type = models.CharField(_("innehållstyp"), max_length=200, blank=True)
     url = models.URLField(_("webbadress"), max_length=1000, blank=True)
@@ -247,14 +214,7 @@ class ImportJob(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("försök"), default=0)
     error = models.TextField(_("felorsak"), blank=True)
-    run = models.ForeignKey(
-        ExtractionRun,
-        verbose_name=_("extraktion"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    run = optional_link(ExtractionRun, _("extraktion"), related_name="+")
     reused_document = models.BooleanField(default=False)
     #: It failed because the server could not keep the file (a full disk).
     not_stored = models.BooleanField(default=False)

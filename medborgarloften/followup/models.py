@@ -15,6 +15,12 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField, PlainTextField
+from medborgarloften.lib.modelparts import (
+    choices_check,
+    end_after_start,
+    optional_link,
+    optional_user,
+)
 from medborgarloften.lib.text import names_place
 from medborgarloften.promises.models import public_q
 
@@ -150,13 +156,7 @@ class Assessment(models.Model):
         _("bedömd status"), max_length=12, choices=ManualStatus.choices, blank=True
     )
     text = PlainTextField(_("bedömning"), max_length=4000, blank=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    updated_by = optional_user(related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(_("version"), default=1)
 
@@ -229,22 +229,10 @@ class Report(models.Model):
         choices=ReportStatus.choices,
         default=ReportStatus.DRAFT,
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = optional_user(related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    approved_by = optional_user(related_name="+")
     approved_at = models.DateTimeField(_("godkänd"), null=True, blank=True)
     published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
@@ -266,10 +254,7 @@ class Report(models.Model):
                 condition=Q(period_end__gte=F("period_start")),
                 name="report_end_after_start",
             ),
-            models.CheckConstraint(
-                condition=Q(status__in=[s.value for s in ReportStatus]),
-                name="report_status_valid",
-            ),
+            choices_check("report_status_valid", ReportStatus),
         ]
 
     def __str__(self) -> str:
@@ -330,25 +315,15 @@ class PlannedActivity(models.Model):
         _("vad"), max_length=100, help_text=_("T.ex. trygghetsvandring.")
     )
     description = PlainTextField(_("beskrivning"), max_length=4000, blank=True)
-    area = models.ForeignKey(
-        "places.Area",
-        verbose_name=_("område"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="planned_activities",
-    )
+    area = optional_link("places.Area", _("område"), related_name="planned_activities")
     when = models.CharField(
         _("tidsangivelse"), max_length=5, choices=When.choices, default=When.DATE
     )
     #: The day, or the first day of the week or month.
     starts_on = models.DateField(_("när"))
-    organisation = models.ForeignKey(
+    organisation = optional_link(
         "places.Organisation",
-        verbose_name=_("ansvarig organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("ansvarig organisation"),
         related_name="planned_activities",
     )
     responsible = PlainCharField(
@@ -361,13 +336,7 @@ class PlannedActivity(models.Model):
         blank=True,
         related_name="planned_activities",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = optional_user(related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -409,10 +378,7 @@ class RecurringEvent(models.Model):
         verbose_name = _("återkommande händelse")
         verbose_name_plural = _("återkommande händelser")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
-                name="recurring_end_after_start",
-            ),
+            end_after_start("recurring_end_after_start"),
         ]
 
     def __str__(self) -> str:
@@ -448,12 +414,9 @@ class CommunicationActivity(models.Model):
     channel = models.CharField(_("kanal"), max_length=20, choices=Channel.choices)
     audience = PlainCharField(_("målgrupp"), max_length=200, blank=True)
     planned_on = models.DateField(_("när"))
-    organisation = models.ForeignKey(
+    organisation = optional_link(
         "places.Organisation",
-        verbose_name=_("ansvarig organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("ansvarig organisation"),
         related_name="communication_activities",
     )
     responsible = PlainCharField(
@@ -478,10 +441,7 @@ class CommunicationActivity(models.Model):
         verbose_name = _("kommunikationsaktivitet")
         verbose_name_plural = _("kommunikationsaktiviteter")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=[s.value for s in CommunicationStatus]),
-                name="communication_status_valid",
-            ),
+            choices_check("communication_status_valid", CommunicationStatus),
         ]
 
     def __str__(self) -> str:

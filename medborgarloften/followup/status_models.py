@@ -4,13 +4,13 @@ Brå's three layers. Both are append-only: a new row, never an edit."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
+from medborgarloften.lib.modelparts import choices_check, optional_user
 
 
 class StatusKind(models.TextChoices):
@@ -33,14 +33,7 @@ class StatusChange(models.Model):
     status = models.CharField(_("status"), max_length=30)
     label = PlainCharField(_("status som den visades"), max_length=200)
     source = PlainCharField(_("källa"), max_length=300)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("av"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = optional_user(_("av"), related_name="+")
     changed_at = models.DateTimeField(_("tid"), default=timezone.now)
 
     class Meta:
@@ -49,10 +42,7 @@ class StatusChange(models.Model):
         verbose_name = _("statusändring")
         verbose_name_plural = _("statusändringar")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=[k.value for k in StatusKind]),
-                name="status_change_kind_valid",
-            ),
+            choices_check("status_change_kind_valid", StatusKind, field="kind"),
         ]
 
     def __str__(self) -> str:
@@ -118,13 +108,7 @@ class Evaluation(models.Model):
         blank=True,
         help_text=_("Vad lägesbilden visar jämfört med utgångsläget, och hur säkert."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = optional_user(related_name="+")
     created_at = models.DateTimeField(_("sparad"), default=timezone.now)
 
     class Meta:

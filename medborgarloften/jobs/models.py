@@ -7,11 +7,11 @@ The task row of django-tasks-db says only whether the worker ran a function; a
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainTextField
+from medborgarloften.lib.modelparts import optional_user
 
 
 class JobStatus(models.TextChoices):
@@ -62,14 +62,7 @@ class Job(models.Model):
         on_delete=models.CASCADE,
         related_name="children",
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("startad av"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = optional_user(_("startad av"), related_name="+")
     kommun = models.ForeignKey(
         "places.Organisation",
         verbose_name=_("kommun"),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField
+from medborgarloften.lib.modelparts import optional_user
 
 
 class OrganisationKind(models.TextChoices):
@@ -275,14 +275,7 @@ class OrganisationEvent(models.Model):
         related_name="access_events",
         help_text=_("Den kommun som tillgången gäller."),
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("av"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = optional_user(_("av"), related_name="+")
     action = models.CharField(_("händelse"), max_length=10, choices=Action.choices)
     summary = models.CharField(_("sammanfattning"), max_length=500, blank=True)
     source = models.CharField(

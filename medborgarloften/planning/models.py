@@ -11,12 +11,12 @@ to the measure it implements.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
+from medborgarloften.lib.modelparts import end_after_start, optional_link, optional_user
 
 
 class DocumentStatus(models.TextChoices):
@@ -41,13 +41,7 @@ class Decision(models.Model):
         help_text=_("T.ex. kommunstyrelsen eller kommunfullmäktige."),
     )
     diarienummer = PlainCharField(_("diarienummer"), max_length=60, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = optional_user(related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -252,13 +246,8 @@ class Cause(models.Model):
         Problem, on_delete=models.CASCADE, related_name="causes"
     )
     text = PlainTextField(_("trolig orsak"), max_length=2000)
-    cause_analysis = models.ForeignKey(
-        "situation.CauseAnalysis",
-        verbose_name=_("orsaksanalys"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="plan_causes",
+    cause_analysis = optional_link(
+        "situation.CauseAnalysis", _("orsaksanalys"), related_name="plan_causes"
     )
     position = models.PositiveIntegerField(default=0)
 
@@ -289,13 +278,8 @@ class Measure(models.Model):
     causes = models.ManyToManyField(
         Cause, verbose_name=_("verkar på"), blank=True, related_name="measures"
     )
-    responsible = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("ansvarig organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    responsible = optional_link(
+        "places.Organisation", _("ansvarig organisation"), related_name="+"
     )
     responsible_role = PlainCharField(_("ansvarig roll"), max_length=200, blank=True)
     starts_on = models.DateField(_("från"), null=True, blank=True)
@@ -310,12 +294,7 @@ class Measure(models.Model):
             models.UniqueConstraint(
                 fields=["plan", "number"], name="measure_number_unique"
             ),
-            models.CheckConstraint(
-                condition=Q(ends_on__isnull=True)
-                | Q(starts_on__isnull=True)
-                | Q(ends_on__gte=F("starts_on")),
-                name="measure_end_after_start",
-            ),
+            end_after_start("measure_end_after_start", open_start=True),
         ]
 
     def __str__(self) -> str:

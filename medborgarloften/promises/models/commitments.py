@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
+from medborgarloften.lib.modelparts import optional_link
 from medborgarloften.places.models import Organisation
 from medborgarloften.vocabulary import (
     PER,
@@ -58,14 +59,7 @@ class Commitment(models.Model):
     promise = models.ForeignKey(
         Promise, on_delete=models.CASCADE, related_name="commitments"
     )
-    focus_area = models.ForeignKey(
-        FocusArea,
-        verbose_name=_("fokusområde"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="commitments",
-    )
+    focus_area = optional_link(FocusArea, _("fokusområde"), related_name="commitments")
     text = PlainTextField(_("åtagande"), max_length=2000)
     responsible = models.JSONField(
         _("ansvarig"), default=list, blank=True, help_text=_("polis, kommun, annan")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField
+from medborgarloften.lib.modelparts import choices_check, optional_link, optional_user
 from medborgarloften.places.models import Organisation, OrganisationKind
 
 
@@ -19,13 +18,8 @@ class Signatory(models.Model):
     )
     name = PlainCharField(_("namn"), max_length=200)
     title = PlainCharField(_("titel"), max_length=300, blank=True)
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="signatories",
+    organisation = optional_link(
+        Organisation, _("organisation"), related_name="signatories"
     )
     organisation_name = PlainCharField(
         _("organisation som den skrivs"), max_length=300, blank=True
@@ -86,23 +80,9 @@ class PartyRequest(models.Model):
         choices=PartyRequestStatus.choices,
         default=PartyRequestStatus.PENDING,
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("begärd av"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    requested_by = optional_user(_("begärd av"), related_name="+")
     requested_at = models.DateTimeField(_("begärd"), auto_now_add=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("beslutad av"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    decided_by = optional_user(_("beslutad av"), related_name="+")
     decided_at = models.DateTimeField(_("beslutad"), null=True, blank=True)
 
     class Meta:
@@ -113,10 +93,7 @@ class PartyRequest(models.Model):
             models.UniqueConstraint(
                 fields=["promise", "organisation"], name="party_request_unique"
             ),
-            models.CheckConstraint(
-                condition=Q(status__in=[s.value for s in PartyRequestStatus]),
-                name="party_request_status_valid",
-            ),
+            choices_check("party_request_status_valid", PartyRequestStatus),
         ]
 
     def __str__(self) -> str:

@@ -6,10 +6,11 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
+from medborgarloften.lib.modelparts import choices_check, end_after_start, optional_link
 from medborgarloften.places.models import Organisation, OrganisationKind
 from medborgarloften.vocabulary import (
     EVIDENCE_SOURCES,
@@ -53,11 +54,11 @@ class Agreement(models.Model):
         verbose_name = _("samverkansöverenskommelse")
         verbose_name_plural = _("samverkansöverenskommelser")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(period_end__isnull=True)
-                | Q(period_start__isnull=True)
-                | Q(period_end__gte=F("period_start")),
-                name="agreement_end_after_start",
+            end_after_start(
+                "agreement_end_after_start",
+                "period_start",
+                "period_end",
+                open_start=True,
             )
         ]
 
@@ -128,13 +129,8 @@ class Promise(models.Model):
     parties = models.ManyToManyField(
         Organisation, verbose_name=_("parter"), related_name="promises"
     )
-    agreement = models.ForeignKey(
-        Agreement,
-        verbose_name=_("samverkansöverenskommelse"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="promises",
+    agreement = optional_link(
+        Agreement, _("samverkansöverenskommelse"), related_name="promises"
     )
     period_start = models.DateField(_("period från"), null=True, blank=True)
     period_end = models.DateField(_("period till"), null=True, blank=True)
@@ -207,16 +203,10 @@ class Promise(models.Model):
         verbose_name = _("medborgarlöfte")
         verbose_name_plural = _("medborgarlöften")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(period_end__isnull=True)
-                | Q(period_start__isnull=True)
-                | Q(period_end__gte=F("period_start")),
-                name="promise_end_after_start",
+            end_after_start(
+                "promise_end_after_start", "period_start", "period_end", open_start=True
             ),
-            models.CheckConstraint(
-                condition=Q(status__in=[s.value for s in PromiseStatus]),
-                name="promise_status_valid",
-            ),
+            choices_check("promise_status_valid", PromiseStatus),
         ]
 
     def __str__(self) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from medborgarloften.lib.modelparts import optional_user
 
 from .promise import Promise
 
@@ -23,14 +24,7 @@ class Revision(models.Model):
     promise = models.ForeignKey(
         Promise, on_delete=models.CASCADE, related_name="revisions"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("av"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = optional_user(_("av"), related_name="+")
     created_at = models.DateTimeField(_("tid"), auto_now_add=True)
     action = models.CharField(_("händelse"), max_length=10, choices=Action.choices)
     summary = models.CharField(_("sammanfattning"), max_length=500, blank=True)

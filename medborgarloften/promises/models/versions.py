@@ -3,11 +3,11 @@ never overwrites the text a promise was adopted with (issue 18)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
+from medborgarloften.lib.modelparts import optional_link, optional_user
 
 
 class CommitmentVersion(models.Model):
@@ -28,22 +28,9 @@ class CommitmentVersion(models.Model):
     target_deadline = models.DateField(_("senast"), null=True, blank=True)
     target_display = PlainCharField(_("mål"), max_length=300, blank=True)
     recorded_at = models.DateTimeField(_("tid"), auto_now_add=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("av"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = optional_user(_("av"), related_name="+")
     source = models.CharField(_("källa"), max_length=300, blank=True)
-    revision = models.ForeignKey(
-        "promises.Revision",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="commitment_versions",
-    )
+    revision = optional_link("promises.Revision", related_name="commitment_versions")
 
     class Meta:
         ordering = ["commitment_id", "number"]

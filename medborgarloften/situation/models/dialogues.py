@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField, PlainTextField
+from medborgarloften.lib.modelparts import optional_link, optional_user
 from medborgarloften.vocabulary import THEMES, choices
 
 
@@ -24,14 +24,7 @@ class Dialogue(models.Model):
     )
     kind = models.CharField(_("typ"), max_length=20, choices=DialogueKind.choices)
     held_on = models.DateField(_("datum"))
-    area = models.ForeignKey(
-        "places.Area",
-        verbose_name=_("område"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="dialogues",
-    )
+    area = optional_link("places.Area", _("område"), related_name="dialogues")
     title = PlainCharField(_("rubrik"), max_length=300, blank=True)
     participants = PlainJSONField(
         _("deltagare per grupp"),
@@ -39,13 +32,7 @@ class Dialogue(models.Model):
         blank=True,
         help_text=_('Antal per grupp, t.ex. {"boende": 12, "polis": 2}.'),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = optional_user(related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -69,14 +56,7 @@ class DialogueFinding(models.Model):
     )
     text = PlainTextField(_("iakttagelse"), max_length=4000)
     theme = models.CharField(_("tema"), max_length=40, choices=choices(THEMES))
-    area = models.ForeignKey(
-        "places.Area",
-        verbose_name=_("område"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="dialogue_findings",
-    )
+    area = optional_link("places.Area", _("område"), related_name="dialogue_findings")
     place = PlainCharField(_("plats"), max_length=200, blank=True)
 
     class Meta:
@@ -119,13 +99,7 @@ class BaselineValue(models.Model):
     )
     key = models.CharField(_("indikator"), max_length=100)
     label = PlainCharField(_("beskrivning"), max_length=300)
-    area = models.ForeignKey(
-        "places.Area",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    area = optional_link("places.Area", related_name="+")
     period = models.CharField(_("period"), max_length=40)
     value = models.FloatField(_("värde"), null=True)
     unit = PlainCharField(_("enhet"), max_length=40)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.utils.timezone import is_naive as timezone_is_naive
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainTextField
+from medborgarloften.lib.modelparts import optional_link, optional_user
 from medborgarloften.situation.periods import local_month
 
 
@@ -47,14 +47,7 @@ class Observation(models.Model):
     category = models.CharField(
         _("vad"), max_length=20, choices=ObservationCategory.choices
     )
-    area = models.ForeignKey(
-        "places.Area",
-        verbose_name=_("område"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="observations",
-    )
+    area = optional_link("places.Area", _("område"), related_name="observations")
     latitude = models.FloatField(_("latitud"), null=True, blank=True)
     longitude = models.FloatField(_("longitud"), null=True, blank=True)
     observed_at = models.DateTimeField(_("när"))
@@ -66,21 +59,9 @@ class Observation(models.Model):
     )
     # Room for an approved walk point: its reasons and a comment of 1 000 characters.
     text = PlainTextField(_("beskrivning"), max_length=2000, blank=True)
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("rapportör"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="observations",
-    )
-    organisation = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("rapporterande organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    reporter = optional_user(_("rapportör"), related_name="observations")
+    organisation = optional_link(
+        "places.Organisation", _("rapporterande organisation"), related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -134,22 +115,10 @@ class PoliceEvent(models.Model):
     location_name = models.CharField(_("platsnamn"), max_length=100)
     latitude = models.FloatField(_("latitud"), null=True, blank=True)
     longitude = models.FloatField(_("longitud"), null=True, blank=True)
-    kommun = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("kommun"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="police_events",
+    kommun = optional_link(
+        "places.Organisation", _("kommun"), related_name="police_events"
     )
-    county = models.ForeignKey(
-        "places.County",
-        verbose_name=_("län"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="police_events",
-    )
+    county = optional_link("places.County", _("län"), related_name="police_events")
     is_summary = models.BooleanField(
         _("sammanfattning"),
         default=False,
@@ -247,14 +216,7 @@ class ImportBatch(models.Model):
     rows = models.PositiveIntegerField(_("rader"), default=0)
     created = models.PositiveIntegerField(_("nya"), default=0)
     updated = models.PositiveIntegerField(_("uppdaterade"), default=0)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("importerad av"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    imported_by = optional_user(_("importerad av"), related_name="+")
     imported_at = models.DateTimeField(_("importerad"), auto_now_add=True)
 
     class Meta:

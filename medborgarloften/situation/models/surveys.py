@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField, PlainTextField
+from medborgarloften.lib.modelparts import optional_link, optional_user
 
 from .observations import ImportBatch, Observation
 from .statistics import SurveyIndicator
@@ -36,13 +36,7 @@ class Survey(models.Model):
     token = models.CharField(_("publik nyckel"), max_length=32, unique=True)
     closes_on = models.DateField(_("sista svarsdag"))
     published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = optional_user(related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     exported_batch = models.ForeignKey(
         ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -110,13 +104,7 @@ class SurveyResponse(models.Model):
     survey = models.ForeignKey(
         Survey, on_delete=models.CASCADE, related_name="responses"
     )
-    area = models.ForeignKey(
-        "places.Area",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    area = optional_link("places.Area", related_name="+")
     gender = models.CharField(_("kön"), max_length=10, blank=True)
     age_group = models.CharField(_("åldersgrupp"), max_length=20, blank=True)
     submitted_on = models.DateField(_("svarsdag"))
@@ -141,13 +129,7 @@ class SurveyAnswer(models.Model):
     #: only an area, or the place in words.
     latitude = models.FloatField(_("latitud"), null=True, blank=True)
     longitude = models.FloatField(_("longitud"), null=True, blank=True)
-    area = models.ForeignKey(
-        "places.Area",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    area = optional_link("places.Area", related_name="+")
     place_text = PlainCharField(_("platsen med ord"), max_length=200, blank=True)
 
     class Meta:
@@ -171,13 +153,7 @@ class WalkPoint(models.Model):
     survey = models.ForeignKey(
         Survey, on_delete=models.CASCADE, related_name="walk_points"
     )
-    area = models.ForeignKey(
-        "places.Area",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    area = optional_link("places.Area", related_name="+")
     latitude = models.FloatField(_("latitud"), null=True, blank=True)
     longitude = models.FloatField(_("longitud"), null=True, blank=True)
     place_text = PlainCharField(
@@ -195,13 +171,7 @@ class WalkPoint(models.Model):
         choices=WalkStatus.choices,
         default=WalkStatus.PENDING,
     )
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    moderated_by = optional_user(related_name="+")
     moderated_at = models.DateTimeField(_("granskad"), null=True, blank=True)
     observation = models.OneToOneField(
         Observation,

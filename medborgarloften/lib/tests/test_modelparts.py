@@ -1,0 +1,74 @@
+"""The shared model declarations are the very fields and constraints the models
+spelled out before, so the migrations see no change."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from medborgarloften.lib.modelparts import (
+    choices_check,
+    end_after_start,
+    optional_link,
+    optional_user,
+)
+
+
+class Colour(models.TextChoices):
+    RED = "red", "Red"
+    BLUE = "blue", "Blue"
+
+
+def _same_field(a: models.Field, b: models.Field) -> bool:
+    return a.deconstruct()[1:] == b.deconstruct()[1:]
+
+
+def test_optional_link_is_a_nullable_key_cleared_with_its_target() -> None:
+    explicit = models.ForeignKey(
+        "places.Area",
+        verbose_name="område",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activities",
+    )
+    field = optional_link("places.Area", "område", related_name="activities")
+    assert _same_field(field, explicit)
+    assert not _same_field(optional_link("places.Area", "område"), explicit)
+
+
+def test_optional_user_points_at_the_user_model() -> None:
+    explicit = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    assert _same_field(optional_user(related_name="+"), explicit)
+
+
+def test_choices_check_lists_every_value() -> None:
+    explicit = models.CheckConstraint(
+        condition=Q(status__in=["red", "blue"]), name="colour_valid"
+    )
+    assert choices_check("colour_valid", Colour) == explicit
+    other = choices_check("colour_valid", Colour, field="kind")
+    assert other == models.CheckConstraint(
+        condition=Q(kind__in=["red", "blue"]), name="colour_valid"
+    )
+
+
+def test_end_after_start_allows_an_open_end_and_optionally_an_open_start() -> None:
+    assert end_after_start("x") == models.CheckConstraint(
+        condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")), name="x"
+    )
+    assert end_after_start(
+        "y", "period_start", "period_end", open_start=True
+    ) == models.CheckConstraint(
+        condition=Q(period_end__isnull=True)
+        | Q(period_start__isnull=True)
+        | Q(period_end__gte=F("period_start")),
+        name="y",
+    )
