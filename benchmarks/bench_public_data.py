@@ -30,6 +30,24 @@ def recreate_database(url: str) -> None:
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
+def published_promise(title: str, first_year: int, n: int, now: dt.datetime) -> Any:
+    """A published two-year promise (unsaved, for ``bulk_create``), the ``n``-th
+    theme of the cycle."""
+    from medborgarloften.promises.models import Promise
+
+    return Promise(
+        title=title,
+        period_start=dt.date(first_year, 1, 1),
+        period_end=dt.date(first_year + 1, 12, 31),
+        status="published",
+        published_at=now,
+        situation_summary="Lägesbilden visar otrygghet kring centrum på "
+        "kvällarna och oro för narkotika bland unga. " * 3,
+        themes=[THEME_CYCLE[n % len(THEME_CYCLE)]],
+        reports_per_period=2,
+    )
+
+
 def build(kommuner: int = 290, per_kommun: int = 10) -> str:
     """The data set; returns the uid of one promise in the middle of it."""
     from medborgarloften.followup.models import Activity, Report
@@ -64,16 +82,8 @@ def build(kommuner: int = 290, per_kommun: int = 10) -> str:
     now = dt.datetime.now(dt.UTC)
     promises = Promise.objects.bulk_create(
         [
-            Promise(
-                title=f"Medborgarlöfte {p + 1} för {kommun.name}",
-                period_start=dt.date(2017 + p, 1, 1),
-                period_end=dt.date(2018 + p, 12, 31),
-                status="published",
-                published_at=now,
-                situation_summary="Lägesbilden visar otrygghet kring centrum på "
-                "kvällarna och oro för narkotika bland unga. " * 3,
-                themes=[THEME_CYCLE[p % len(THEME_CYCLE)]],
-                reports_per_period=2,
+            published_promise(
+                f"Medborgarlöfte {p + 1} för {kommun.name}", 2017 + p, p, now
             )
             for kommun in kommun_orgs
             for p in range(per_kommun)

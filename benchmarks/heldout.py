@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import html
-import importlib.util
 import io
 import os
 import re
@@ -44,16 +43,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-CORPUS = SHARED / "corpus"
-DOCS = CORPUS / "docs"
-GOLD = CORPUS / "gold"
-RENDERED = CORPUS / "rendered"
-SCORER = SHARED / "tools" / "score_extraction.py"
-HELDOUT = (
-    ROOT / "medborgarloften" / "extract" / "tests" / "fixtures" / "heldout_records"
-)
+from corpus import DOCS, GOLD, HELDOUT, RENDERED, ROOT, SCORER, SHARED, load_scorer
+
 CORPUS_RENDERINGS = (("docx", "*.docx"), ("lo-pdf", "*.pdf"), ("web-pdf", "*.pdf"))
 
 
@@ -65,14 +56,6 @@ def fold_of(stem: str, folds: int) -> int:
 def batch_of(stem: str) -> str:
     """The batch of an own held-out document: its name's prefix ("ho4_02_…" → "ho4")."""
     return stem.split("_", 1)[0]
-
-
-def _scorer() -> Any:
-    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _setup() -> None:
@@ -353,7 +336,7 @@ def main() -> int:
     if not SCORER.is_file():
         print(f"skipped: the scorer is not at {SCORER}")
         return 0
-    scorer = _scorer()
+    scorer = load_scorer()
     out: list[str] = []
     if not args.own_only:
         if DOCS.is_dir() and GOLD.is_dir():

@@ -15,7 +15,7 @@ import datetime as dt
 import time
 from typing import Any
 
-from bench_public_data import KINDS, THEME_CYCLE, promise_contents
+from bench_public_data import KINDS, THEME_CYCLE, promise_contents, published_promise
 from bench_situation_timing import time_page
 
 YEARS = 10
@@ -47,16 +47,11 @@ def generate_promises(*, activities_per_promise: int = 150) -> dict[str, Any]:
     now = dt.datetime.now(dt.UTC)
     per = YEARS // 2
     promises = Promise.objects.bulk_create(
-        Promise(
-            title=f"Medborgarlöfte {2016 + 2 * p}–{2017 + 2 * p} för {kommun.name}",
-            period_start=dt.date(2016 + 2 * p, 1, 1),
-            period_end=dt.date(2017 + 2 * p, 12, 31),
-            status="published",
-            published_at=now,
-            situation_summary="Lägesbilden visar otrygghet kring centrum på "
-            "kvällarna och oro för narkotika bland unga. " * 3,
-            themes=[THEMES[p % len(THEMES)]],
-            reports_per_period=2,
+        published_promise(
+            f"Medborgarlöfte {2016 + 2 * p}–{2017 + 2 * p} för {kommun.name}",
+            2016 + 2 * p,
+            p,
+            now,
         )
         for kommun in kommuner
         for p in range(per)

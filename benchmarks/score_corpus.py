@@ -25,7 +25,6 @@ extra commitment. Skips with a message (exit 0) when ../shared is absent.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import math
 import os
@@ -40,14 +39,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-CORPUS = SHARED / "corpus"
-DOCS = CORPUS / "docs"
-GOLD = CORPUS / "gold"
-RENDERED = CORPUS / "rendered"
+from corpus import DOCS, GOLD, RENDERED, ROOT, SCORER, SHARED, load_scorer
+
 SEEDS_GOLD = RENDERED / "seeds" / "gold"
-SCORER = SHARED / "tools" / "score_extraction.py"
 BASELINE = ROOT / "benchmarks" / "accuracy_baseline.json"
 CLI = ROOT / ".venv" / "bin" / "medborgarloften"
 # Every rendering must score within this of the same documents as text.
@@ -77,14 +71,6 @@ SOURCES = (
         "text, the five seeds",
     ),
 )
-
-
-def load_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
-    assert spec and spec.loader
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
-    return scorer
 
 
 def files_of(source: Source) -> list[Path]:

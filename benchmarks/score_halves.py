@@ -16,7 +16,6 @@ when ../shared is absent.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import shutil
 import sys
@@ -24,22 +23,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-DOCS = SHARED / "corpus" / "docs"
-GOLD = SHARED / "corpus" / "gold"
-SCORER = SHARED / "tools" / "score_extraction.py"
-HELDOUT = (
-    ROOT / "medborgarloften" / "extract" / "tests" / "fixtures" / "heldout_records"
-)
-
-
-def _scorer() -> Any:
-    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from corpus import DOCS, GOLD, HELDOUT, ROOT, SCORER, SHARED, load_scorer
 
 
 def _records(folder: Path) -> dict[str, dict[str, Any]]:
@@ -56,7 +40,7 @@ def _records(folder: Path) -> dict[str, dict[str, Any]]:
 
 
 def _report(title: str, gold: Path, preds: dict[str, Any], verbose: bool) -> None:
-    result = _scorer().score(gold, preds, verbose)
+    result = load_scorer().score(gold, preds, verbose)
     count = len(list(gold.glob("*.json")))
     print(f"== {title} ({count} documents)")
     for line in result["misses"] + result["lines"]:

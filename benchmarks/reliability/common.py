@@ -39,7 +39,9 @@ def machine() -> str:
     )
 
 
-def recreate_database(url: str) -> None:
+def _drop(url: str, *, create: bool) -> None:
+    """Drop the database of ``url`` (ending its connections), and with ``create``
+    create it again, empty."""
     import psycopg
 
     name = url.rsplit("/", 1)[1]
@@ -50,20 +52,16 @@ def recreate_database(url: str) -> None:
             [name],
         )
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
+        if create:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def recreate_database(url: str) -> None:
+    _drop(url, create=True)
 
 
 def drop_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = %s AND pid <> pg_backend_pid()",
-            [name],
-        )
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    _drop(url, create=False)
 
 
 def environment(database: str, data_dir: str | None = None, **extra: str) -> dict:

@@ -7,7 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import free_text
+from medborgarloften.lib.forms import free_text, text_area
 from medborgarloften.places.models import Organisation
 
 from .models import (
@@ -69,23 +69,16 @@ class MeetingForm(forms.Form):
 
 class AgendaItemForm(forms.Form):
     title = free_text(AgendaItem, "title", label=_("Ny punkt"))
-    detail = free_text(
-        AgendaItem,
-        "detail",
-        label=_("Underlag"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    detail = text_area(AgendaItem, "detail", _("Underlag"), rows=2)
 
 
 class MinutesForm(forms.Form):
-    minutes = free_text(
+    minutes = text_area(
         Meeting,
         "minutes",
-        label=_("Protokoll"),
-        required=False,
+        _("Protokoll"),
+        rows=8,
         help_text=_("Visas bara för personal."),
-        widget=forms.Textarea(attrs={"rows": 8}),
     )
     public_summary = free_text(
         Meeting,

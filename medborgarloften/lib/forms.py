@@ -33,10 +33,12 @@ __all__ = [
     "FreeTextField",
     "Saved",
     "apply_service_errors",
+    "checkboxes",
     "field_of",
     "form_saved",
     "form_submit",
     "free_text",
+    "text_area",
 ]
 
 _Field = TypeVar("_Field", bound=forms.Field)
@@ -86,6 +88,41 @@ def free_text(model: type[models.Model], name: str, **kwargs: Any) -> FreeTextFi
     the form asks for less with ``max_length``)."""
     kwargs["max_length"] = min(kwargs.get("max_length") or 10**9, limit(model, name))
     return FreeTextField(**kwargs)
+
+
+def text_area(
+    model: type[models.Model],
+    name: str,
+    label: Any,
+    *,
+    rows: int = 3,
+    required: bool = False,
+    **kwargs: Any,
+) -> FreeTextField:
+    """:func:`free_text` shown as a textarea of ``rows`` rows, optional unless
+    ``required``."""
+    return free_text(
+        model,
+        name,
+        label=label,
+        required=required,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        **kwargs,
+    )
+
+
+def checkboxes(
+    label: Any, queryset: models.QuerySet[Any], **kwargs: Any
+) -> forms.ModelMultipleChoiceField:
+    """An optional choice of several rows as checkboxes; the form narrows
+    ``queryset`` (usually ``X.objects.none()`` here) to the rows it offers."""
+    return forms.ModelMultipleChoiceField(
+        label=label,
+        required=False,
+        queryset=queryset,
+        widget=forms.CheckboxSelectMultiple,
+        **kwargs,
+    )
 
 
 def apply_service_errors(

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import free_text
+from medborgarloften.lib.forms import checkboxes, free_text, text_area
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Commitment
 from medborgarloften.situation.models import CauseAnalysis
@@ -51,19 +51,12 @@ class _CommitmentChoice(forms.ModelChoiceField):
 class ReportForm(forms.Form):
     title = free_text(SituationReport, "title", label=_("Titel"))
     year = forms.IntegerField(label=_("Statistikår"), min_value=2000, max_value=2100)
-    summary = free_text(
-        SituationReport,
-        "summary",
-        label=_("Sammanfattning"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    crime_text = free_text(
+    summary = text_area(SituationReport, "summary", _("Sammanfattning"))
+    crime_text = text_area(
         SituationReport,
         "crime_text",
-        label=_("Brottsligheten i kommunen"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        _("Brottsligheten i kommunen"),
+        rows=6,
         help_text=_("Kommentar till siffrorna: omfattning, var, vilka som drabbas."),
     )
     analysis = free_text(
@@ -85,18 +78,12 @@ class ReportForm(forms.Form):
 class SectionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Del"), choices=SectionKind.choices)
     heading = free_text(SituationSection, "heading", label=_("Rubrik"))
-    text = free_text(
-        SituationSection,
-        "text",
-        label=_("Text"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-    )
-    sources = free_text(
+    text = text_area(SituationSection, "text", _("Text"), rows=5, required=True)
+    sources = text_area(
         SituationSection,
         "sources",
-        label=_("Källor"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        _("Källor"),
+        rows=2,
         help_text=_("En källa per rad."),
     )
 
@@ -125,19 +112,8 @@ class PlanForm(forms.Form):
     )
     period_start = _date(_("Gäller från"))
     period_end = _date(_("Gäller till"))
-    parties = forms.ModelMultipleChoiceField(
-        label=_("Andra parter"),
-        required=False,
-        queryset=Organisation.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-    )
-    follow_up = free_text(
-        ActionPlan,
-        "follow_up",
-        label=_("Så följs planen upp"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    parties = checkboxes(_("Andra parter"), Organisation.objects.none())
+    follow_up = text_area(ActionPlan, "follow_up", _("Så följs planen upp"))
 
     def __init__(self, *args: Any, kommun: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -151,19 +127,8 @@ class PlanForm(forms.Form):
 
 class ProblemForm(forms.Form):
     title = free_text(Problem, "title", label=_("Problem"))
-    description = free_text(
-        Problem,
-        "description",
-        label=_("Beskrivning"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    sections = forms.ModelMultipleChoiceField(
-        label=_("Syns i avsnitten"),
-        required=False,
-        queryset=SituationSection.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-    )
+    description = text_area(Problem, "description", _("Beskrivning"))
+    sections = checkboxes(_("Syns i avsnitten"), SituationSection.objects.none())
     figure_keys = forms.MultipleChoiceField(
         label=_("Syns i siffrorna"),
         required=False,
@@ -190,12 +155,11 @@ class CauseForm(forms.Form):
     problem = forms.ModelChoiceField(
         label=_("Problem"), queryset=Problem.objects.none()
     )
-    text = free_text(
+    text = text_area(
         Cause,
         "text",
-        label=_("Trolig orsak"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        _("Trolig orsak"),
+        rows=2,
         help_text=_("Tomt: orsakerna i den valda orsaksanalysen."),
     )
     cause_analysis = _AnalysisChoice(
@@ -225,13 +189,7 @@ class MeasureForm(forms.Form):
         queryset=Cause.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
-    description = free_text(
-        Measure,
-        "description",
-        label=_("Beskrivning"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    description = text_area(Measure, "description", _("Beskrivning"), rows=2)
     responsible = forms.ModelChoiceField(
         label=_("Ansvarig organisation"),
         required=False,
@@ -242,13 +200,7 @@ class MeasureForm(forms.Form):
     )
     starts_on = _date(_("Från"), required=False)
     ends_on = _date(_("Till"), required=False)
-    follow_up = free_text(
-        Measure,
-        "follow_up",
-        label=_("Så följs den upp"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    follow_up = text_area(Measure, "follow_up", _("Så följs den upp"), rows=2)
 
     def __init__(self, *args: Any, plan: ActionPlan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

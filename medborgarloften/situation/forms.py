@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import FreeTextField, field_of, free_text
+from medborgarloften.lib.forms import FreeTextField, field_of, text_area
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.vocabulary import THEMES
 
@@ -221,21 +221,6 @@ class ImportForm(forms.Form):
 class CauseAnalysisForm(forms.Form):
     """Brå's short cause analysis for one focus area."""
 
-    problem = free_text(
-        CauseAnalysis,
-        "problem",
-        label=_("Problem"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    causes = free_text(
-        CauseAnalysis,
-        "causes",
-        label=_("Troliga orsaker"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    measures = free_text(
-        CauseAnalysis,
-        "measures",
-        label=_("Åtgärder"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    problem = text_area(CauseAnalysis, "problem", _("Problem"), rows=2, required=True)
+    causes = text_area(CauseAnalysis, "causes", _("Troliga orsaker"), required=True)
+    measures = text_area(CauseAnalysis, "measures", _("Åtgärder"), required=True)

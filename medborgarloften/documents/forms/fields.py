@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from medborgarloften.extract.measurability import CommitmentCheck, check_commitment
-from medborgarloften.lib.forms import field_of, free_text
+from medborgarloften.lib.forms import field_of, text_area
 from medborgarloften.places.lookup import KommunIndex, fold, police_area_find
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.forms.fields import (
@@ -135,13 +135,7 @@ class ReviewForm(AccessibleForm):
         max_length=2000,
         help_text=gettext_lazy("Namn skilda med komma."),
     )
-    follow_up_text = free_text(
-        Promise,
-        "follow_up_text",
-        label=gettext_lazy("Uppföljning"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    follow_up_text = text_area(Promise, "follow_up_text", gettext_lazy("Uppföljning"))
     reports_per_period = forms.IntegerField(
         label=gettext_lazy("Antal rapporter under perioden"),
         required=False,
@@ -228,12 +222,7 @@ def find_kommun(name: str, kommuner: list[Organisation]) -> Organisation | None:
 
 class CommitmentForm(AccessibleForm):
     origin = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=0)
-    text = free_text(
-        Commitment,
-        "text",
-        label=gettext_lazy("Text"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    text = text_area(Commitment, "text", gettext_lazy("Text"), required=True)
     responsible = checkbox_field(RESPONSIBLE, gettext_lazy("Ansvarar"))
     target_quantity = forms.IntegerField(
         label=gettext_lazy("Antal"),

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from medborgarloften.accounts.permissions import editing_organisation_ids
 from medborgarloften.extract.measurability import check_commitment
-from medborgarloften.lib.forms import field_of, free_text
+from medborgarloften.lib.forms import field_of, text_area
 from medborgarloften.places.models import Organisation, OrganisationKind
 from medborgarloften.promises.exchange import commitment_target
 from medborgarloften.vocabulary import EVIDENCE_SOURCES, PER, RESPONSIBLE, THEMES
@@ -73,22 +73,19 @@ class PromiseForm(AccessibleForm):
     )
     period_start = date_field(gettext_lazy("Period från"))
     period_end = date_field(gettext_lazy("Period till"))
-    situation_summary = free_text(
+    situation_summary = text_area(
         Promise,
         "situation_summary",
-        label=gettext_lazy("Lägesbild"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        gettext_lazy("Lägesbild"),
+        rows=5,
         help_text=gettext_lazy("En kort sammanfattning av problembilden."),
     )
     evidence_sources = checkbox_field(EVIDENCE_SOURCES, gettext_lazy("Underlag"))
     themes = checkbox_field(THEMES, gettext_lazy("Teman"))
-    follow_up_text = free_text(
+    follow_up_text = text_area(
         Promise,
         "follow_up_text",
-        label=gettext_lazy("Hur löftet följs upp"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        gettext_lazy("Hur löftet följs upp"),
         help_text=gettext_lazy("Hur, när och av vem löftet följs upp."),
     )
     reports_per_period = forms.IntegerField(
@@ -280,13 +277,7 @@ class FocusAreaForm(RowForm):
             "required": gettext_lazy("Rubrik: skriv fokusområdets rubrik.")
         },
     )
-    description = free_text(
-        FocusArea,
-        "description",
-        label=gettext_lazy("Beskrivning"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    description = text_area(FocusArea, "description", gettext_lazy("Beskrivning"))
     themes = checkbox_field(THEMES, gettext_lazy("Teman"))
     areas = area_field()
     content_fields = ("title", "description", "themes", "areas")
@@ -299,11 +290,11 @@ class FocusAreaForm(RowForm):
 
 
 class CommitmentForm(RowForm):
-    text = free_text(
+    text = text_area(
         Commitment,
         "text",
-        label=gettext_lazy("Åtagande"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        gettext_lazy("Åtagande"),
+        required=True,
         help_text=gettext_lazy("Vad ska göras, av vem och var."),
         error_messages={"required": gettext_lazy("Åtagande: skriv vad som ska göras.")},
     )

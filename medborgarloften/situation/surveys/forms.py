@@ -9,7 +9,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import FreeTextField, field_of, free_text
+from medborgarloften.lib.forms import (
+    FreeTextField,
+    checkboxes,
+    field_of,
+    text_area,
+)
 from medborgarloften.places.models import Area, Organisation
 
 from ..models import QuestionKind, Survey, SurveyKind
@@ -22,13 +27,7 @@ from .services import COMMENT_MAX
 class SurveyBuildForm(forms.Form):
     kind = forms.ChoiceField(label=_("Typ"), choices=SurveyKind.choices)
     title = forms.CharField(label=_("Rubrik"), max_length=200)
-    intro = free_text(
-        Survey,
-        "intro",
-        label=_("Inledning till den som svarar"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    intro = text_area(Survey, "intro", _("Inledning till den som svarar"))
     year = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100)
     closes_on = forms.DateField(
         label=_("Sista svarsdag"), widget=forms.DateInput(attrs={"type": "date"})
@@ -57,12 +56,7 @@ class SurveyBuildForm(forms.Form):
         ),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    areas = forms.ModelMultipleChoiceField(
-        label=_("Områden"),
-        queryset=Area.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    areas = checkboxes(_("Områden"), Area.objects.none())
 
     def __init__(self, *args: Any, kommun: Organisation, **kwargs: Any) -> None:
         today = timezone.localdate()
