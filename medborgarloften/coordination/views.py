@@ -4,18 +4,21 @@ form parses, one service or selector runs, a template renders."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import form_saved, form_submit
+from medborgarloften.lib.forms import form_saved, form_submit, service_done
 from medborgarloften.places.models import Organisation
 
 from . import selectors, services
@@ -146,37 +149,52 @@ def agenda_refresh(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("coordination:meeting", pk=pk)
 
 
-@staff_view
-@require_POST
-def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request, pk)
-    form = AgendaItemForm(request.POST)
-    if form_saved(
-        request,
-        form,
-        lambda data: services.agenda_item_add(
-            actor=request.user, meeting=meeting, **data
-        ),
-    ):
-        return redirect("coordination:meeting", pk=pk)
-    return _meeting_page(request, meeting, agenda_form=form)
+def _meeting_form_view(
+    key: str,
+    form_class: type[forms.Form],
+    save: Callable[..., object],
+    message: str | Promise = "",
+    *,
+    organisations: bool = False,
+) -> Callable[..., HttpResponse]:
+    """A POST of one form on the meeting page: the meeting (with the permission
+    check) first, then ``save(actor=…, meeting=…, **cleaned_data)``; the page again
+    with the form under ``key`` when it shows errors."""
+
+    @staff_view
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        meeting = _meeting(request, pk)
+        kwargs: dict[str, Any] = {}
+        if organisations:
+            kwargs["organisations"] = selectors.owner_choices(kommun=meeting.kommun)
+        form = form_class(request.POST, **kwargs)
+        if form_saved(
+            request,
+            form,
+            lambda data: save(actor=request.user, meeting=meeting, **data),
+            str(message),
+        ):
+            return redirect("coordination:meeting", pk=pk)
+        return _meeting_page(request, meeting, **{key: form})
+
+    return view
 
 
-@staff_view
-@require_POST
-def minutes_save(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request, pk)
-    form = MinutesForm(request.POST)
-    if form_saved(
-        request,
-        form,
-        lambda data: services.meeting_minutes_save(
-            actor=request.user, meeting=meeting, **data
-        ),
-        _("Protokollet är sparat."),
-    ):
-        return redirect("coordination:meeting", pk=pk)
-    return _meeting_page(request, meeting, minutes_form=form)
+agenda_add = _meeting_form_view("agenda_form", AgendaItemForm, services.agenda_item_add)
+minutes_save = _meeting_form_view(
+    "minutes_form",
+    MinutesForm,
+    services.meeting_minutes_save,
+    gettext_lazy("Protokollet är sparat."),
+)
+decision_new = _meeting_form_view(
+    "decision_form",
+    DecisionForm,
+    services.decision_record,
+    gettext_lazy("Beslutet är sparat."),
+    organisations=True,
+)
 
 
 @staff_view
@@ -184,38 +202,16 @@ def minutes_save(request: HttpRequest, pk: int) -> HttpResponse:
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     wanted = request.POST.get("published") == "1"
-    try:
-        services.meeting_publish(actor=request.user, meeting=meeting, published=wanted)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(
-            request,
-            _("Sammanfattningen är publicerad.")
-            if wanted
-            else _("Sammanfattningen är inte längre publicerad."),
-        )
-    return redirect("coordination:meeting", pk=pk)
-
-
-@staff_view
-@require_POST
-def decision_new(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request, pk)
-    form = DecisionForm(
-        request.POST, organisations=selectors.owner_choices(kommun=meeting.kommun)
-    )
-    if form_saved(
+    service_done(
         request,
-        form,
-        lambda data: services.decision_record(
-            actor=request.user, meeting=meeting, **data
+        lambda: services.meeting_publish(
+            actor=request.user, meeting=meeting, published=wanted
         ),
-        _("Beslutet är sparat."),
-    ):
-        return redirect("coordination:meeting", pk=pk)
-    return _meeting_page(request, meeting, decision_form=form)
+        _("Sammanfattningen är publicerad.")
+        if wanted
+        else _("Sammanfattningen är inte längre publicerad."),
+    )
+    return redirect("coordination:meeting", pk=pk)
 
 
 @staff_view
@@ -231,15 +227,13 @@ def decision_status(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Välj en status."))
     else:
-        try:
-            services.decision_status_set(
+        service_done(
+            request,
+            lambda: services.decision_status_set(
                 actor=request.user, decision=decision, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Statusen är ändrad."))
+            ),
+            _("Statusen är ändrad."),
+        )
     return redirect("coordination:meeting", pk=decision.meeting_id)
 
 

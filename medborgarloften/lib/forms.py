@@ -38,6 +38,7 @@ __all__ = [
     "form_saved",
     "form_submit",
     "free_text",
+    "service_done",
     "text_area",
 ]
 
@@ -214,6 +215,24 @@ def form_submit(
         result = save(form.cleaned_data)
     except ValidationError as exc:
         apply_service_errors(form, exc)
+        return None
+    if message:
+        django_messages.success(request, message)
+    return Saved(result)
+
+
+def service_done(
+    request: HttpRequest, call: Callable[[], _Result], message: str = ""
+) -> Saved[_Result] | None:
+    """A view's action without a form (publish, change a status): ``call()`` (a
+    service call); each message of its ``ValidationError`` is queued as an error
+    for the next page. :class:`Saved` with its result when it succeeded, with
+    ``message`` (if any) queued; ``None`` when it was refused."""
+    try:
+        result = call()
+    except ValidationError as exc:
+        for text in exc.messages:
+            django_messages.error(request, text)
         return None
     if message:
         django_messages.success(request, message)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.forms import service_done
 from medborgarloften.lib.i18n import in_swedish
 from medborgarloften.promises import document
 from medborgarloften.promises.document import review_context
@@ -286,18 +287,17 @@ def promise_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
         )
         return redirect("promises:detail", pk=promise.pk)
     if request.method == "POST":
-        try:
-            promise = promise_set_status(
+        done = service_done(
+            request,
+            lambda: promise_set_status(
                 actor=request.user, promise=promise, status=status
-            )
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
+            ),
+        )
+        if done:
             messages.success(
                 request,
                 _("Löftet har nu status %(status)s.")
-                % {"status": promise.get_status_display()},
+                % {"status": done.value.get_status_display()},
             )
         return redirect("promises:detail", pk=promise.pk)
     warnings = []

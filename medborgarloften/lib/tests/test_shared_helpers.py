@@ -16,7 +16,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from medborgarloften.lib.commands import today_option
-from medborgarloften.lib.forms import form_saved, form_submit
+from medborgarloften.lib.forms import form_saved, form_submit, service_done
 
 
 class TitleForm(forms.Form):
@@ -72,6 +72,26 @@ def test_form_submit_never_saves_an_unbound_form() -> None:
     calls: list[dict[str, Any]] = []
     assert form_submit(_request(), TitleForm(), calls.append) is None
     assert calls == []
+
+
+def test_service_done_says_what_it_did_and_hands_back_the_result() -> None:
+    request = _request()
+    done = service_done(request, lambda: 42, "Publicerad.")
+    assert done is not None and done.value == 42
+    assert [str(m) for m in get_messages(request)] == ["Publicerad."]
+
+
+def test_service_done_turns_each_refusal_into_an_error_message() -> None:
+    request = _request()
+
+    def refuse() -> None:
+        raise ValidationError(["Saknar titel.", "Saknar datum."])
+
+    assert service_done(request, refuse, "Publicerad.") is None
+    assert [(m.level_tag, str(m)) for m in get_messages(request)] == [
+        ("error", "Saknar titel."),
+        ("error", "Saknar datum."),
+    ]
 
 
 def test_today_option_reads_the_date_or_takes_today() -> None:

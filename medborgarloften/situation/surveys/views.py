@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import form_submit
+from medborgarloften.lib.forms import form_submit, service_done
 
 from ..models import Survey, SurveyKind, WalkPoint, WalkStatus
 from ..views._common import _context, _kommun_for_editor, _kommun_for_viewer
@@ -110,13 +109,9 @@ def survey_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 def survey_publish_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     kommun = _kommun_for_editor(request, code)
     survey = _survey(kommun, pk)
-    try:
-        survey_publish(survey=survey)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Enkäten är publicerad."))
+    service_done(
+        request, lambda: survey_publish(survey=survey), _("Enkäten är publicerad.")
+    )
     return redirect("situation:survey_detail", code=kommun.code, pk=survey.pk)
 
 
