@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -29,13 +30,15 @@ def _document(
     request: HttpRequest,
     fmt: str,
     name: str,
-    pdf: Callable[[str], bytes],
-    docx: Callable[[], bytes],
+    pdf: Callable[..., bytes],
+    docx: Callable[..., bytes],
+    *args: Any,
 ) -> HttpResponse:
-    """The file in ``fmt``: ``pdf(base_url)`` or ``docx()``."""
+    """The file in ``fmt``: ``pdf(*args, base_url=…)`` or ``docx(*args)``."""
     if fmt == "pdf":
-        return _file(pdf(request.build_absolute_uri("/")), fmt, name)
-    return _file(docx(), fmt, name)
+        data = pdf(*args, base_url=request.build_absolute_uri("/"))
+        return _file(data, fmt, name)
+    return _file(docx(*args), fmt, name)
 
 
 @staff_view
@@ -43,13 +46,8 @@ def report_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in _TYPES:
         raise Http404
     report = report_for(request, pk)
-    return _document(
-        request,
-        fmt,
-        f"lagesbild-{report.kommun.code}-v{report.version}",
-        lambda base: export.report_pdf(report, base_url=base),
-        lambda: export.report_docx(report),
-    )
+    name = f"lagesbild-{report.kommun.code}-v{report.version}"
+    return _document(request, fmt, name, export.report_pdf, export.report_docx, report)
 
 
 @staff_view
@@ -57,13 +55,8 @@ def plan_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in _TYPES:
         raise Http404
     plan = plan_for(request, pk)
-    return _document(
-        request,
-        fmt,
-        f"atgardsplan-{plan.kommun.code}-{plan.pk}",
-        lambda base: export.plan_pdf(plan, base_url=base),
-        lambda: export.plan_docx(plan),
-    )
+    name = f"atgardsplan-{plan.kommun.code}-{plan.pk}"
+    return _document(request, fmt, name, export.plan_pdf, export.plan_docx, plan)
 
 
 @staff_view
@@ -74,12 +67,15 @@ def agreement_file(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpRe
         raise Http404
     kommun = kommun_for_viewer(request, code)
     agreement = get_object_or_404(selectors.agreements_of(kommun), pk=pk)
+    name = f"samverkansoverenskommelse-{kommun.code}-{agreement.pk}"
     return _document(
         request,
         fmt,
-        f"samverkansoverenskommelse-{kommun.code}-{agreement.pk}",
-        lambda base: agreement_export.agreement_pdf(agreement, kommun, base_url=base),
-        lambda: agreement_export.agreement_docx(agreement, kommun),
+        name,
+        agreement_export.agreement_pdf,
+        agreement_export.agreement_docx,
+        agreement,
+        kommun,
     )
 
 
