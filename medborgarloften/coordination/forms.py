@@ -7,7 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import free_text, text_area
+from medborgarloften.lib.forms import free_text, optional_choice, text_area
 from medborgarloften.places.models import Organisation
 
 from .models import (
@@ -41,11 +41,8 @@ class RoleForm(forms.Form):
         required=False,
         help_text=_("Visas bara för personal."),
     )
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"),
-        queryset=Organisation.objects.none(),
-        required=False,
-        empty_label=_("– Ingen organisation –"),
+    organisation = optional_choice(
+        _("Organisation"), Organisation.objects.none(), _("– Ingen organisation –")
     )
     unit = free_text(
         CoordinationRole, "unit", label=_("Förvaltning eller enhet"), required=False
@@ -96,11 +93,10 @@ class DecisionForm(forms.Form):
     text = free_text(
         Decision, "text", label=_("Beslut"), widget=forms.Textarea(attrs={"rows": 2})
     )
-    owner_organisation = forms.ModelChoiceField(
-        label=_("Ansvarig organisation"),
-        queryset=Organisation.objects.none(),
-        required=False,
-        empty_label=_("– Ingen organisation –"),
+    owner_organisation = optional_choice(
+        _("Ansvarig organisation"),
+        Organisation.objects.none(),
+        _("– Ingen organisation –"),
     )
     owner_role = free_text(
         Decision,

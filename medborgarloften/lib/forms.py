@@ -38,6 +38,7 @@ __all__ = [
     "form_saved",
     "form_submit",
     "free_text",
+    "optional_choice",
     "service_done",
     "text_area",
 ]
@@ -122,6 +123,20 @@ def checkboxes(
         required=False,
         queryset=queryset,
         widget=forms.CheckboxSelectMultiple,
+        **kwargs,
+    )
+
+
+def optional_choice(
+    label: Any, queryset: models.QuerySet[Any], empty_label: Any, **kwargs: Any
+) -> forms.ModelChoiceField:
+    """An optional choice of one row; ``empty_label`` says in words what choosing
+    nothing means. The form narrows ``queryset`` to the rows it offers."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=queryset,
+        required=False,
+        empty_label=empty_label,
         **kwargs,
     )
 

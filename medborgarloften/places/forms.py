@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import apply_service_errors, field_of
+from medborgarloften.lib.forms import apply_service_errors, field_of, optional_choice
 
 from .models import AreaKind, County, Organisation, OrganisationKind
 from .selectors import counties, kommuner_from_text, police_parents
@@ -130,12 +130,7 @@ class OrganisationForm(AccessibleFormMixin, forms.Form):
     code = _code_field(
         _("Kod"), _("Kommunkod (fyra siffror) för kommuner; annars valfri.")
     )
-    county = forms.ModelChoiceField(
-        label=_("Län"),
-        queryset=County.objects.none(),
-        required=False,
-        empty_label=_("Inget län"),
-    )
+    county = optional_choice(_("Län"), County.objects.none(), _("Inget län"))
     parent = forms.ModelChoiceField(
         label=_("Ingår i"),
         queryset=County.objects.none(),

@@ -8,7 +8,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import FreeTextField, field_of, text_area
+from medborgarloften.lib.forms import (
+    FreeTextField,
+    field_of,
+    optional_choice,
+    text_area,
+)
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.vocabulary import THEMES
 
@@ -26,11 +31,8 @@ class ObservationForm(forms.Form):
         choices=ObservationCategory.choices,
         widget=forms.RadioSelect(attrs={"class": "tile-choice"}),
     )
-    area = forms.ModelChoiceField(
-        label=_("Var (område)"),
-        queryset=Area.objects.none(),
-        required=False,
-        empty_label=_("– Välj område eller ange position –"),
+    area = optional_choice(
+        _("Var (område)"), Area.objects.none(), _("– Välj område eller ange position –")
     )
     latitude = forms.FloatField(
         label=_("Latitud"),
@@ -88,12 +90,7 @@ class DialogueForm(forms.Form):
     held_on = forms.DateField(
         label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    area = forms.ModelChoiceField(
-        label=_("Område"),
-        queryset=Area.objects.none(),
-        required=False,
-        empty_label=_("– Inget område –"),
-    )
+    area = optional_choice(_("Område"), Area.objects.none(), _("– Inget område –"))
     title = forms.CharField(label=_("Rubrik"), required=False, max_length=300)
     participants = forms.CharField(
         label=_("Deltagare per grupp"),
@@ -133,12 +130,7 @@ class FindingForm(forms.Form):
     kommun and/or a place in words) and what. A row left empty is skipped."""
 
     theme = forms.ChoiceField(label=_("Tema"), choices=())
-    area = forms.ModelChoiceField(
-        label=_("Område"),
-        queryset=Area.objects.none(),
-        required=False,
-        empty_label=_("– Dialogens område –"),
-    )
+    area = optional_choice(_("Område"), Area.objects.none(), _("– Dialogens område –"))
     place = forms.CharField(
         label=_("Plats"),
         required=False,

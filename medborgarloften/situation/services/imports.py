@@ -83,6 +83,25 @@ def batch_open(
     )
 
 
+def _batch_start(
+    errors: _Errors,
+    rows: int,
+    kind: str,
+    filename: str,
+    data: bytes,
+    source: str,
+    actor: Any,
+) -> tuple[ImportBatch, ImportSummary]:
+    """Refuse the whole file when any row had an error; else open its batch
+    (:func:`batch_open`) and the summary of its ``rows`` rows."""
+    if errors:
+        raise ImportRefused(list(errors))
+    batch = batch_open(
+        kind=kind, filename=filename, data=data, source=source, actor=actor
+    )
+    return batch, ImportSummary(rows=rows, batch_id=batch.pk)
+
+
 def batch_close(
     batch: ImportBatch, summary: ImportSummary, *, dry_run: bool
 ) -> ImportSummary:
@@ -263,16 +282,9 @@ def survey_import(
             year is not None and share is not None
         ):  # otherwise an error refuses the file
             parsed.append((area, year, indicator, gender, age, share, respondents))
-    if errors:
-        raise ImportRefused(list(errors))
-    batch = batch_open(
-        kind=ImportBatch.Kind.SURVEY,
-        filename=filename,
-        data=data,
-        source=source,
-        actor=actor,
+    batch, summary = _batch_start(
+        errors, len(parsed), ImportBatch.Kind.SURVEY, filename, data, source, actor
     )
-    summary = ImportSummary(rows=len(parsed), batch_id=batch.pk)
     for area, year, indicator, gender, age, share, respondents in parsed:
         _row, created = SurveyResult.objects.update_or_create(
             kommun=kommun,
@@ -449,16 +461,9 @@ def crime_import(
             seen[seen_key] = number
         if row_year is not None:  # otherwise an error above refuses the file
             parsed.append((target, area, row_category, row_year, count, rate))
-    if errors:
-        raise ImportRefused(list(errors))
-    batch = batch_open(
-        kind=ImportBatch.Kind.CRIME,
-        filename=filename,
-        data=data,
-        source=source,
-        actor=actor,
+    batch, summary = _batch_start(
+        errors, len(parsed), ImportBatch.Kind.CRIME, filename, data, source, actor
     )
-    summary = ImportSummary(rows=len(parsed), batch_id=batch.pk)
     for target, area, row_category, row_year, count, rate in parsed:
         people = (
             population(kommun_code=target.code, year=row_year) if area is None else None

@@ -13,6 +13,7 @@ from medborgarloften.lib.forms import (
     FreeTextField,
     checkboxes,
     field_of,
+    optional_choice,
     text_area,
 )
 from medborgarloften.places.models import Area, Organisation
@@ -83,12 +84,7 @@ class SurveyBuildForm(forms.Form):
 
 
 class BackgroundMixin(forms.Form):
-    area = forms.ModelChoiceField(
-        label=_("Var bor du?"),
-        queryset=Area.objects.none(),
-        required=False,
-        empty_label=_("Vill inte svara"),
-    )
+    area = optional_choice(_("Var bor du?"), Area.objects.none(), _("Vill inte svara"))
     gender = forms.ChoiceField(
         label=_("Är du kvinna eller man?"),
         required=False,
@@ -159,11 +155,8 @@ class WalkPointForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Varför otryggt: välj minst ett skäl.")},
     )
-    area = forms.ModelChoiceField(
-        label=_("Eller välj ett område"),
-        queryset=Area.objects.none(),
-        required=False,
-        empty_label=_("– Inget område valt –"),
+    area = optional_choice(
+        _("Eller välj ett område"), Area.objects.none(), _("– Inget område valt –")
     )
     place_text = forms.CharField(
         label=_("Eller beskriv platsen med ord"),
