@@ -9,7 +9,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import Promise
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.access import permitted
 from medborgarloften.lib.forms import form_saved, form_submit, service_done
 from medborgarloften.places.models import Organisation
 
@@ -43,9 +43,7 @@ def _kommun(request: HttpRequest, code: str) -> Organisation:
         kommun = selectors.kommun_by_code(code=code)
     except Organisation.DoesNotExist:
         raise Http404(_("Det finns ingen kommun med den koden."))
-    if not can_view_coordination(request.user, kommun):
-        raise PermissionDenied(NOT_MEMBER)
-    return kommun
+    return permitted(request.user, kommun, can_view_coordination, NOT_MEMBER)
 
 
 def _meeting(request: HttpRequest, pk: int) -> Meeting:
@@ -53,8 +51,7 @@ def _meeting(request: HttpRequest, pk: int) -> Meeting:
         meeting = selectors.meeting_for_staff(pk=pk)
     except Meeting.DoesNotExist:
         raise Http404(_("Det finns inget möte med det numret."))
-    if not can_view_coordination(request.user, meeting.kommun):
-        raise PermissionDenied(NOT_MEMBER)
+    permitted(request.user, meeting.kommun, can_view_coordination, NOT_MEMBER)
     return meeting
 
 
@@ -221,8 +218,7 @@ def decision_status(request: HttpRequest, pk: int) -> HttpResponse:
         decision = selectors.decision_for_staff(pk=pk)
     except Decision.DoesNotExist:
         raise Http404(_("Det finns inget beslut med det numret."))
-    if not can_view_coordination(request.user, decision.meeting.kommun):
-        raise PermissionDenied(NOT_MEMBER)
+    permitted(request.user, decision.meeting.kommun, can_view_coordination, NOT_MEMBER)
     form = DecisionStatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Välj en status."))

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.access import permitted
 from medborgarloften.lib.forms import service_done
 from medborgarloften.lib.i18n import in_swedish
 from medborgarloften.promises import document
@@ -59,25 +60,25 @@ def _promise(pk: int) -> Promise:
 
 def _promise_for_viewer(request: HttpRequest, pk: int) -> Promise:
     """The promise if the user is a member of one of its parties, else 403."""
-    promise = _promise(pk)
-    if not can_view_promise(request.user, promise):
-        raise PermissionDenied(
-            _("Du är inte medlem i någon av organisationerna bakom det här löftet.")
-        )
-    return promise
+    return permitted(
+        request.user,
+        _promise(pk),
+        can_view_promise,
+        _("Du är inte medlem i någon av organisationerna bakom det här löftet."),
+    )
 
 
 def _promise_for_editor(request: HttpRequest, pk: int) -> Promise:
     """The promise if the user is admin or editor in one of its parties, else 403."""
-    promise = _promise(pk)
-    if not can_edit_promise(request.user, promise):
-        raise PermissionDenied(
-            _(
-                "Bara administratörer och redaktörer i organisationerna bakom "
-                "löftet får ändra det."
-            )
-        )
-    return promise
+    return permitted(
+        request.user,
+        _promise(pk),
+        can_edit_promise,
+        _(
+            "Bara administratörer och redaktörer i organisationerna bakom "
+            "löftet får ändra det."
+        ),
+    )
 
 
 STATUS_ACTIONS: dict[str, dict[str, Any]] = {

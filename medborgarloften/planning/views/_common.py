@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from medborgarloften.places.models import Organisation
 
@@ -13,17 +16,15 @@ from ..models import ActionPlan, SituationReport
 from ..permissions import can_edit, can_view, check_edit
 from ..selectors import plan_queryset
 
+_Object = TypeVar("_Object")
+
 
 def kommun_for_viewer(request: HttpRequest, code: str) -> Organisation:
     try:
         kommun = Organisation.objects.kommuner().get(code=code)
     except Organisation.DoesNotExist:
         raise Http404(_("Ingen kommun med koden %(code)s.") % {"code": code})
-    if not can_view(request.user, kommun):
-        raise PermissionDenied(
-            _("Du kan bara läsa lägesbilden för kommuner du arbetar för.")
-        )
-    return kommun
+    return _checked(request, kommun, kommun, _REPORT_READERS)
 
 
 def kommun_for_editor(request: HttpRequest, code: str) -> Organisation:
@@ -34,24 +35,35 @@ def kommun_for_editor(request: HttpRequest, code: str) -> Organisation:
 
 def report_for(request: HttpRequest, pk: int, *, edit: bool = False) -> SituationReport:
     report = get_object_or_404(SituationReport.objects.select_related("kommun"), pk=pk)
-    if not can_view(request.user, report.kommun):
-        raise PermissionDenied(
-            _("Du kan bara läsa lägesbilden för kommuner du arbetar för.")
-        )
-    if edit:
-        check_edit(request.user, report.kommun)
-    return report
+    return _checked(request, report, report.kommun, _REPORT_READERS, edit=edit)
 
 
 def plan_for(request: HttpRequest, pk: int, *, edit: bool = False) -> ActionPlan:
     plan = get_object_or_404(plan_queryset(), pk=pk)
-    if not can_view(request.user, plan.kommun):
-        raise PermissionDenied(
-            _("Du kan bara läsa åtgärdsplaner för kommuner du arbetar för.")
-        )
+    message = _("Du kan bara läsa åtgärdsplaner för kommuner du arbetar för.")
+    return _checked(request, plan, plan.kommun, message, edit=edit)
+
+
+_REPORT_READERS = gettext_lazy(
+    "Du kan bara läsa lägesbilden för kommuner du arbetar för."
+)
+
+
+def _checked(
+    request: HttpRequest,
+    obj: _Object,
+    kommun: Organisation,
+    refusal: Any,
+    *,
+    edit: bool = False,
+) -> _Object:
+    """``obj`` when the user may read ``kommun``'s planning (a 403 saying
+    ``refusal`` otherwise) and, with ``edit``, change it."""
+    if not can_view(request.user, kommun):
+        raise PermissionDenied(refusal)
     if edit:
-        check_edit(request.user, plan.kommun)
-    return plan
+        check_edit(request.user, kommun)
+    return obj
 
 
 __all__ = [

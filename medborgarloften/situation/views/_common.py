@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.access import permitted
 from medborgarloften.places.models import Organisation
 
 from ..periods import Period, parse_period, period_containing
@@ -29,35 +29,39 @@ def _kommun(code: str) -> Organisation:
 
 
 def _kommun_for_viewer(request: HttpRequest, code: str) -> Organisation:
-    kommun = _kommun(code)
-    if not can_view_situation(request.user, kommun):
-        raise PermissionDenied(
-            _("Du kan bara läsa lägesbilden för kommuner du arbetar för.")
-        )
-    return kommun
+    return permitted(
+        request.user,
+        _kommun(code),
+        can_view_situation,
+        _("Du kan bara läsa lägesbilden för kommuner du arbetar för."),
+    )
 
 
 def _kommun_for_reporter(request: HttpRequest, code: str) -> Organisation:
-    kommun = _kommun(code)
-    if not can_report(request.user, kommun):
-        raise PermissionDenied(
+    return permitted(
+        request.user,
+        _kommun(code),
+        can_report,
+        lambda kommun: (
             _(
                 "Bara rapportörer, redaktörer och administratörer som arbetar för "
                 "%(kommun)s kan rapportera här."
             )
             % {"kommun": kommun}
-        )
-    return kommun
+        ),
+    )
 
 
 def _kommun_for_editor(request: HttpRequest, code: str) -> Organisation:
-    kommun = _kommun(code)
-    if not can_edit_situation(request.user, kommun):
-        raise PermissionDenied(
+    return permitted(
+        request.user,
+        _kommun(code),
+        can_edit_situation,
+        lambda kommun: (
             _("Bara redaktörer och administratörer för %(kommun)s kan ändra här.")
             % {"kommun": kommun}
-        )
-    return kommun
+        ),
+    )
 
 
 def _period(request: HttpRequest, kind: str) -> Period:

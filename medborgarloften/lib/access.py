@@ -1,0 +1,26 @@
+"""The permission step every staff view starts with, written once: the object the
+URL names, or 403 with a message saying why, before anything else runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.core.exceptions import PermissionDenied
+
+__all__ = ["permitted"]
+
+_Object = TypeVar("_Object")
+
+
+def permitted(
+    user: Any,
+    obj: _Object,
+    may: Callable[[Any, _Object], bool],
+    message: Any,
+) -> _Object:
+    """``obj`` when ``may(user, obj)``; else ``PermissionDenied`` (a 403 page) that
+    says ``message`` — or ``message(obj)`` when it is a function of the object."""
+    if not may(user, obj):
+        raise PermissionDenied(message(obj) if callable(message) else message)
+    return obj
