@@ -20,6 +20,7 @@ https or another address.
 
 from __future__ import annotations
 
+import argparse
 import errno
 import ipaddress
 import os
@@ -37,32 +38,36 @@ from django.utils.translation import ngettext
 from medborgarloften.operations.demo import DEMO_MAIN_USER, DEMO_PASSWORD
 
 
-def _port(value: str) -> int:
-    import argparse
-
+def _bounded(value: str, low: int, high: int, invalid: str, outside: str) -> int:
+    """``value`` as a whole number from ``low`` to ``high``; the message of the
+    ``ArgumentTypeError`` otherwise starts with ``invalid`` or ``outside``."""
     try:
-        port = int(value)
+        number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"ogiltig port / invalid port: {value!r}")
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(
-            f"porten ska vara 1–65535 / port must be 1–65535: {port}"
-        )
-    return port
+        raise argparse.ArgumentTypeError(f"{invalid}: {value!r}")
+    if not low <= number <= high:
+        raise argparse.ArgumentTypeError(f"{outside}: {number}")
+    return number
+
+
+def _port(value: str) -> int:
+    return _bounded(
+        value,
+        1,
+        65535,
+        "ogiltig port / invalid port",
+        "porten ska vara 1–65535 / port must be 1–65535",
+    )
 
 
 def _threads(value: str) -> int:
-    import argparse
-
-    try:
-        threads = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ogiltigt antal / invalid number: {value!r}")
-    if not 1 <= threads <= 256:
-        raise argparse.ArgumentTypeError(
-            f"antal trådar ska vara 1–256 / threads must be 1–256: {threads}"
-        )
-    return threads
+    return _bounded(
+        value,
+        1,
+        256,
+        "ogiltigt antal / invalid number",
+        "antal trådar ska vara 1–256 / threads must be 1–256",
+    )
 
 
 def proxy_address(value: str) -> str:
