@@ -143,8 +143,10 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
             signatories=[SignatoryRow(name="Anna Andersson", organisation=kommun)],
         )
 
+    # Named by code, not by the kommun's name: the matrix aims replayed choices at
+    # labels naming Nybro, which must stay the kommun's own.
     partner = Organisation.objects.create(
-        kind=OrganisationKind.BOSTADSBOLAG, name=f"Bostäder {kommun.name}"
+        kind=OrganisationKind.BOSTADSBOLAG, name=f"Bostadsbolag {kommun.code}"
     )
     partner.serves.add(kommun)
     published = promise(
