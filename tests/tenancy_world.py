@@ -178,7 +178,7 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
     )
     partner_activity_create(
         commitment=published_commitment,
-        organisation=partner,
+        partner=partner,
         date=day,
         kind="Fastighetsvandring",
         area=area,

@@ -95,12 +95,13 @@ def partner_latest(commitment: Commitment) -> PartnerLatest | None:
     """The newest partner report of a commitment read with
     ``partner_latest_annotations``; None when none was reported (or not read)."""
     status = getattr(commitment, "partner_latest_status", None)
-    if not status:
+    reported_on = getattr(commitment, "partner_latest_on", None)
+    if not status or reported_on is None:
         return None
     return PartnerLatest(
         organisation=getattr(commitment, "partner_latest_by", "") or "",
         status=status,
-        reported_on=commitment.partner_latest_on,
+        reported_on=reported_on,
         comment=getattr(commitment, "partner_latest_comment", "") or "",
     )
 

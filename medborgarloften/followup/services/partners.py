@@ -110,18 +110,18 @@ def partner_report_create(
 
 def partner_activity_create(
     *,
-    organisation: Organisation,
+    partner: Organisation,
     submission: uuid.UUID | None = None,
     **fields: Unpack[ActivityFields],
 ) -> Activity:
-    """Log an activity a partner did on its commitment, as the partner's (the
+    """Log an activity ``partner`` did on its commitment, as the partner's (the
     activity's organisation); otherwise exactly ``activity_create``."""
     _require_partner(
         actor=fields.get("actor"),
         commitment=fields["commitment"],
-        organisation=organisation,
+        organisation=partner,
     )
-    fields["organisation"] = organisation
+    fields["organisation"] = partner
     return activity_create(submission=submission, **fields)
 
 

@@ -114,7 +114,7 @@ def test_it_refuses_a_partner_on_another_partners_commitment(
     with pytest.raises(PermissionDenied):
         partner_activity_create(
             commitment=buses,
-            organisation=trafikbolag,
+            partner=trafikbolag,
             date=TODAY,
             kind="Nattbuss",
             actor=partner,
@@ -137,7 +137,7 @@ def test_it_refuses_the_kommuns_commitments_to_a_partner(
     with pytest.raises(PermissionDenied):
         partner_activity_create(
             commitment=walks,
-            organisation=kalmar,
+            partner=kalmar,
             date=TODAY,
             kind="Trygghetsvandring",
             actor=partner,
@@ -194,7 +194,7 @@ def test_a_partners_activity_goes_through_the_one_writer_as_theirs(
 ):
     activity = partner_activity_create(
         commitment=lighting,
-        organisation=kalmarhem,
+        partner=kalmarhem,
         date=TODAY,
         kind="Byte av belysning",
         quantity=4,
@@ -207,7 +207,7 @@ def test_a_partners_activity_goes_through_the_one_writer_as_theirs(
     with pytest.raises(ValidationError) as caught:
         partner_activity_create(
             commitment=lighting,
-            organisation=kalmarhem,
+            partner=kalmarhem,
             date=TODAY + dt.timedelta(days=3),
             kind="Byte av belysning",
             actor=partner,
@@ -400,7 +400,7 @@ def test_the_public_page_and_api_show_the_partners_report_as_theirs(
     )
     partner_activity_create(
         commitment=lighting,
-        organisation=kalmarhem,
+        partner=kalmarhem,
         date=TODAY,
         kind="Byte av belysning",
         area=berga,

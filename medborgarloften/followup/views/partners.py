@@ -114,7 +114,7 @@ def partner_commitment(request: HttpRequest, pk: int) -> HttpResponse:
             activity = partner_activity_create(
                 commitment=commitment,
                 actor=request.user,
-                organisation=organisation,
+                partner=organisation,
                 **kwargs,
             )
         except ValidationError as exc:

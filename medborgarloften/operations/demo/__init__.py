@@ -292,7 +292,7 @@ def _partner(
         return partner
     partner_activity_create(
         commitment=commitment,
-        organisation=partner,
+        partner=partner,
         date=day - dt.timedelta(days=14),
         kind="Informationsmöte om grannsamverkan",
         area=areas.get("Rinkabyholm"),
