@@ -64,7 +64,8 @@ class PartnerReportForm(forms.Form):
 
 
 class PartnerMemberForm(forms.Form):
-    """A new (or existing) user for a partner organisation, with a role there."""
+    """A new user for a partner organisation, reporting or reading there (the
+    service's ``PARTNER_MEMBER_ROLES``)."""
 
     username = forms.CharField(label=_("Användarnamn"), max_length=150)
     first_name = forms.CharField(label=_("Förnamn"), max_length=150, required=False)
@@ -74,18 +75,13 @@ class PartnerMemberForm(forms.Form):
         label=_("Roll"),
         choices=[
             (Role.REPORTER.value, Role.REPORTER.label),
-            (Role.EDITOR.value, Role.EDITOR.label),
             (Role.VIEWER.value, Role.VIEWER.label),
         ],
         initial=Role.REPORTER.value,
     )
     password = forms.CharField(
         label=_("Första lösenord"),
-        required=False,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_(
-            "Krävs för en ny användare; ge det till personen på ett säkert sätt. "
-            "Lämna tomt för en användare som redan finns."
-        ),
+        help_text=_("Ge det till personen på ett säkert sätt."),
     )
