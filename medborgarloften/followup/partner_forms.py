@@ -19,7 +19,9 @@ from .status_models import PartnerReport, PartnerStatus
 
 def _organisation_field() -> forms.ModelChoiceField[Organisation]:
     return forms.ModelChoiceField(
-        label=_("Rapporterar för"), queryset=Organisation.objects.none()
+        label=_("Rapporterar för"),
+        queryset=Organisation.objects.none(),
+        empty_label=None,
     )
 
 

@@ -422,3 +422,33 @@ def test_the_public_page_and_api_show_the_partners_report_as_theirs(
     assert row["partner_reported_on"] == TODAY.isoformat()
     others = [r for r in rows if r["id"] != lighting.pk]
     assert others and all(r["partner_status"] is None for r in others)
+
+
+# --- Exchange -----------------------------------------------------------------------
+
+
+def test_the_partner_survives_a_json_round_trip_with_its_reports(
+    partner, lighting, kalmarhem, kalmar, lpo_kalmar
+):
+    from medborgarloften.promises.exchange import promise_to_record
+    from medborgarloften.promises.services import promise_load_record
+
+    partner_report_create(
+        actor=partner,
+        commitment=lighting,
+        organisation=kalmarhem,
+        status="started",
+        reported_on=TODAY,
+    )
+    record = promise_to_record(lighting.promise)
+    mine = next(c for c in record["commitments"] if c["text"] == lighting.text)
+    assert mine["responsible"] == ["annan"]
+    assert mine["other_parties"] == ["Kalmarhem"]
+
+    # Loaded again by its id: the same partner, its reports and rights intact.
+    promise = promise_load_record(record=record, source="fil:lofte.json")
+    reloaded = promise.commitments.get(text=lighting.text)
+    assert list(reloaded.other_parties.all()) == [kalmarhem]
+    assert [r.commitment for r in partner_commitments(user=partner)] == [reloaded]
+    assert reloaded.partner_reports.get().status == "started"
+    assert promise_to_record(promise)["commitments"] == record["commitments"]
