@@ -452,3 +452,48 @@ def test_the_partner_survives_a_json_round_trip_with_its_reports(
     assert [r.commitment for r in partner_commitments(user=partner)] == [reloaded]
     assert reloaded.partner_reports.get().status == "started"
     assert promise_to_record(promise)["commitments"] == record["commitments"]
+
+
+def test_the_coordinator_adds_a_partner_user_from_the_promise_page(
+    client, kommun_editor, kalmarhem, lighting, partner
+):
+    client.force_login(kommun_editor)
+    detail = client.get(
+        reverse("promises:detail", args=[lighting.promise_id])
+    ).content.decode()
+    url = reverse("followup:partner_members", args=[kalmarhem.pk])
+    assert url in detail
+    assert "partner" in client.get(url).content.decode()  # the existing member
+    response = client.post(
+        url,
+        {
+            "username": "forvaltare",
+            "role": "reporter",
+            "password": "ett-langt-losenord-42",
+        },
+    )
+    assert response.status_code == 302
+    assert Membership.objects.get(user__username="forvaltare").organisation == (
+        kalmarhem
+    )
+    # A taken name is refused on the form, nothing created.
+    response = client.post(
+        url, {"username": "partner", "role": "reporter", "password": "x-y-z-12345"}
+    )
+    assert response.status_code == 200
+    assert "upptaget" in response.content.decode()
+
+
+def test_a_partner_cannot_add_users_to_its_own_or_another_organisation(
+    client, partner, kalmarhem, lighting, kalmar
+):
+    client.force_login(partner)
+    for organisation in (kalmarhem, kalmar):
+        url = reverse("followup:partner_members", args=[organisation.pk])
+        assert client.get(url).status_code == 403
+        response = client.post(
+            url,
+            {"username": "x", "role": "reporter", "password": "ett-langt-losenord"},
+        )
+        assert response.status_code == 403
+    assert not User.objects.filter(username="x").exists()
