@@ -81,6 +81,31 @@ def bus_partner(trafikbolag):
     return _member("bussbolaget", trafikbolag, "reporter")
 
 
+def _report(actor, commitment, organisation, status="started", **extra):
+    return partner_report_create(
+        actor=actor,
+        commitment=commitment,
+        organisation=organisation,
+        status=status,
+        reported_on=extra.pop("reported_on", TODAY),
+        **extra,
+    )
+
+
+def _refused(actor, commitment, organisation, kind="Byte av belysning"):
+    """Neither a report nor an activity for ``organisation`` is let through."""
+    with pytest.raises(PermissionDenied):
+        _report(actor, commitment, organisation, "done")
+    with pytest.raises(PermissionDenied):
+        partner_activity_create(
+            commitment=commitment,
+            partner=organisation,
+            date=TODAY,
+            kind=kind,
+            actor=actor,
+        )
+
+
 # --- Services -----------------------------------------------------------------------
 
 
@@ -103,22 +128,7 @@ def test_it_refuses_a_partner_on_another_partners_commitment(
     partner, buses, kalmarhem, trafikbolag
 ):
     for organisation in (kalmarhem, trafikbolag):
-        with pytest.raises(PermissionDenied):
-            partner_report_create(
-                actor=partner,
-                commitment=buses,
-                organisation=organisation,
-                status="done",
-                reported_on=TODAY,
-            )
-    with pytest.raises(PermissionDenied):
-        partner_activity_create(
-            commitment=buses,
-            partner=trafikbolag,
-            date=TODAY,
-            kind="Nattbuss",
-            actor=partner,
-        )
+        _refused(partner, buses, organisation, kind="Nattbuss")
     assert not PartnerReport.objects.exists()
     assert not Activity.objects.exists()
 
@@ -126,22 +136,10 @@ def test_it_refuses_a_partner_on_another_partners_commitment(
 def test_it_refuses_the_kommuns_commitments_to_a_partner(
     partner, walks, kalmarhem, kalmar
 ):
-    with pytest.raises(PermissionDenied):
-        partner_report_create(
-            actor=partner,
-            commitment=walks,
-            organisation=kalmarhem,
-            status="done",
-            reported_on=TODAY,
-        )
-    with pytest.raises(PermissionDenied):
-        partner_activity_create(
-            commitment=walks,
-            partner=kalmar,
-            date=TODAY,
-            kind="Trygghetsvandring",
-            actor=partner,
-        )
+    for organisation in (kalmarhem, kalmar):
+        _refused(partner, walks, organisation, kind="Trygghetsvandring")
+    assert not PartnerReport.objects.exists()
+    assert not Activity.objects.exists()
 
 
 def test_a_partners_viewer_and_the_kommun_cannot_report_for_the_partner(
@@ -150,26 +148,14 @@ def test_a_partners_viewer_and_the_kommun_cannot_report_for_the_partner(
     viewer = _member("kalmarhem_lasare", kalmarhem, "viewer")
     for actor in (viewer, kommun_editor):
         with pytest.raises(PermissionDenied):
-            partner_report_create(
-                actor=actor,
-                commitment=lighting,
-                organisation=kalmarhem,
-                status="started",
-                reported_on=TODAY,
-            )
+            _report(actor, lighting, kalmarhem, "started")
 
 
 def test_a_named_party_without_annan_is_no_partner(partner, kalmarhem, lighting):
     lighting.responsible = ["kommun"]
     lighting.save()
     with pytest.raises(PermissionDenied):
-        partner_report_create(
-            actor=partner,
-            commitment=lighting,
-            organisation=kalmarhem,
-            status="started",
-            reported_on=TODAY,
-        )
+        _report(partner, lighting, kalmarhem, "started")
     assert partner_commitments(user=partner) == []
 
 
@@ -225,13 +211,7 @@ def test_our_commitments_lists_only_the_partners_own(
         status="started",
         reported_on=TODAY - dt.timedelta(days=5),
     )
-    partner_report_create(
-        actor=partner,
-        commitment=lighting,
-        organisation=kalmarhem,
-        status="half_or_more",
-        reported_on=TODAY,
-    )
+    _report(partner, lighting, kalmarhem, "half_or_more")
     rows = partner_commitments(user=partner)
     assert [r.commitment for r in rows] == [lighting]
     assert [r.status for r in rows[0].latest] == ["half_or_more"]
@@ -309,28 +289,23 @@ def test_the_partner_reports_from_our_commitments(client, partner, lighting, bus
     assert lighting.text in page
     assert buses.text not in page
     url = reverse("followup:partner_commitment", args=[lighting.pk])
-    response = client.post(
-        url,
-        {
-            "action": "status",
-            "status-organisation": lighting.other_parties.get().pk,
-            "status-status": "half_or_more",
-            "status-reported_on": TODAY.isoformat(),
-            "status-comment": "Fyra av åtta trapphus klara.",
-        },
-    )
-    assert response.status_code == 302
-    response = client.post(
-        url,
-        {
-            "action": "aktivitet",
-            "aktivitet-organisation": lighting.other_parties.get().pk,
-            "aktivitet-kind": "Byte av belysning",
-            "aktivitet-date": TODAY.isoformat(),
-            "aktivitet-quantity": "4",
-        },
-    )
-    assert response.status_code == 302
+    for action, fields in (
+        (
+            "status",
+            {
+                "status": "half_or_more",
+                "reported_on": TODAY.isoformat(),
+                "comment": "Fyra av åtta trapphus klara.",
+            },
+        ),
+        (
+            "aktivitet",
+            {"kind": "Byte av belysning", "date": TODAY.isoformat(), "quantity": 4},
+        ),
+    ):
+        fields["organisation"] = lighting.other_parties.get().pk
+        data = {f"{action}-{name}": value for name, value in fields.items()}
+        assert client.post(url, {"action": action, **data}).status_code == 302
     page = client.get(url).content.decode()
     assert "Fyra av åtta trapphus klara." in page
     assert "Byte av belysning" in page
@@ -372,13 +347,7 @@ def test_a_partner_cannot_open_another_partners_or_the_kommuns_commitment(
 def test_the_coordinator_sees_partner_reports_by_name(
     client, kommun_editor, partner, lighting, kalmarhem
 ):
-    partner_report_create(
-        actor=partner,
-        commitment=lighting,
-        organisation=kalmarhem,
-        status="half_or_more",
-        reported_on=TODAY,
-    )
+    _report(partner, lighting, kalmarhem, "half_or_more")
     client.force_login(kommun_editor)
     page = client.get(
         reverse("followup:dashboard", args=[lighting.promise_id])
@@ -433,13 +402,7 @@ def test_the_partner_survives_a_json_round_trip_with_its_reports(
     from medborgarloften.promises.exchange import promise_to_record
     from medborgarloften.promises.services import promise_load_record
 
-    partner_report_create(
-        actor=partner,
-        commitment=lighting,
-        organisation=kalmarhem,
-        status="started",
-        reported_on=TODAY,
-    )
+    _report(partner, lighting, kalmarhem, "started")
     record = promise_to_record(lighting.promise)
     mine = next(c for c in record["commitments"] if c["text"] == lighting.text)
     assert mine["responsible"] == ["annan"]
