@@ -66,6 +66,7 @@ class Side:
     goal: Any = None  # a goal of a measure of that plan
     agreement: Any = None  # a samverkansöverenskommelse of kommun and LPO
     background_job: Any = None  # a finished jobs.Job of a member, with its file
+    partner: Any = None  # a housing company named on the published commitment
 
 
 def kommun(code: str, name: str, county: Any) -> Organisation:
@@ -91,6 +92,10 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
     from medborgarloften.documents.services import document_upload
     from medborgarloften.followup.services.activities import activity_create
     from medborgarloften.followup.services.communication import communication_create
+    from medborgarloften.followup.services.partners import (
+        partner_activity_create,
+        partner_report_create,
+    )
     from medborgarloften.followup.services.plans import planned_activity_create
     from medborgarloften.followup.services.reports import report_create
     from medborgarloften.promises.services import (
@@ -112,7 +117,7 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
     today = timezone.localdate()
     area = Area.objects.create(kommun=kommun, name=f"Centrum {kommun.name}")
 
-    def promise(title: str, commitment: str):
+    def promise(title: str, commitment: str, partner: Any = None):
         return promise_create(
             actor=actor,
             fields=PromiseFields(
@@ -127,7 +132,8 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
                 CommitmentRow(
                     text=commitment,
                     focus_area=0,
-                    responsible=["polis"],
+                    responsible=["polis", "annan"] if partner else ["polis"],
+                    other_parties=[partner] if partner else [],
                     areas=[area],
                     target_quantity=12,
                     target_unit="kvällar",
@@ -137,8 +143,16 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
             signatories=[SignatoryRow(name="Anna Andersson", organisation=kommun)],
         )
 
+    # Named by code, not by the kommun's name: the matrix aims replayed choices at
+    # labels naming Nybro, which must stay the kommun's own.
+    partner = Organisation.objects.create(
+        kind=OrganisationKind.BOSTADSBOLAG, name=f"Bostadsbolag {kommun.code}"
+    )
+    partner.serves.add(kommun)
     published = promise(
-        f"Medborgarlöfte {kommun.name}", f"Polisen patrullerar i {area.name}."
+        f"Medborgarlöfte {kommun.name}",
+        f"Polisen patrullerar i {area.name}.",
+        partner=partner,
     )
     published = promise_set_status(actor=actor, promise=published, status="published")
     draft = promise(f"{marker} utkast", f"{marker} åtagande i utkastet")
@@ -151,6 +165,23 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         kind="Patrullering",
         area=area,
         organisation=lpo,
+        actor=actor,
+    )
+    # The partner reports itself: a status (public) and an activity of its own.
+    partner_report_create(
+        actor=actor,
+        commitment=published_commitment,
+        organisation=partner,
+        status="started",
+        reported_on=day,
+        comment="Belysningen i trapphusen är beställd.",
+    )
+    partner_activity_create(
+        commitment=published_commitment,
+        partner=partner,
+        date=day,
+        kind="Fastighetsvandring",
+        area=area,
         actor=actor,
     )
     draft_activity = activity_create(
@@ -295,6 +326,7 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
     agreement = _agreement(kommun=kommun, lpo=lpo, marker=marker)
     return Side(
         agreement=agreement,
+        partner=partner,
         situation_report=situation_report,
         action_plan=action_plan,
         goal=goal,

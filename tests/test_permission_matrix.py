@@ -231,6 +231,8 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "followup:communication_status": {"pk": s.communication.pk},
         "followup:evaluation": {"pk": s.draft.pk},
         "followup:history": {"pk": s.draft.pk},
+        "followup:partner_commitment": {"pk": s.published_commitment.pk},
+        "followup:partner_members": {"pk": s.partner.pk},
         # the published report pages (publishing): the report is a draft
         "publishing:report": {"uid": s.report.uid},
         "publishing:report_pdf": {"uid": s.report.uid},

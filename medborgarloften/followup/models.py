@@ -448,12 +448,6 @@ class CommunicationActivity(models.Model):
         return self.title
 
 
-# Status history and evaluations: their own module, registered by this import.
-from .status_models import (  # noqa: E402, F401
-    Evaluation,
-    ImplementationRating,
-    OutcomeRating,
-    OutputRating,
-    StatusChange,
-    StatusKind,
-)
+# Status history, evaluations and partner reports: their own module, registered
+# by this import (``status_models.__all__``).
+from .status_models import *  # noqa: E402, F403

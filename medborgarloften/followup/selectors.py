@@ -13,14 +13,26 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import Commitment, Promise
 
-from .models import Activity, Assessment, ManualStatus, Report, ReportStatus
+from .models import (
+    Activity,
+    Assessment,
+    ManualStatus,
+    Report,
+    ReportStatus,
+)
+from .partner_selectors import (
+    PARTNER_ANNOTATIONS,
+    PartnerLatest,
+    partner_latest,
+    partner_latest_annotations,
+)
 from .progress import (
     AreaRef,
     Entry,
@@ -46,6 +58,9 @@ class CommitmentRow:
     last_activity: dt.date | None = None
     assessment: Assessment | None = None
     due: dt.date | None = None  # the next bucket end or deadline still to reach
+    #: The newest status a partner (``annan``) reported itself, when the
+    #: commitments were read with ``partner_latest_annotations``.
+    partner: PartnerLatest | None = None
 
     @property
     def status(self) -> str:
@@ -111,10 +126,11 @@ def commitment_rows(
         commitments = list(
             promise.commitments.order_by("position", "pk")
             .select_related("assessment")
+            .annotate(**partner_latest_annotations())
             .prefetch_related(Prefetch("areas", queryset=Area.objects.order_by("name")))
         )
     else:
-        prefetch_related_objects(commitments, "assessment")
+        _read_assessments_and_partners(commitments)
     return commitment_progress_rows(
         commitments,
         promise=promise,
@@ -123,6 +139,25 @@ def commitment_rows(
         start=start,
         end=end,
     )
+
+
+def _read_assessments_and_partners(commitments: list[Commitment]) -> None:
+    """Give loaded commitments their assessments and newest partner reports, in
+    the one query that read the assessments alone before partners reported."""
+    found = {
+        c.pk: c
+        for c in Commitment.objects.filter(pk__in=[c.pk for c in commitments])
+        .select_related("assessment")
+        .annotate(**partner_latest_annotations())
+    }
+    cache = Commitment.assessment.related  # the reverse one-to-one's cache
+    for commitment in commitments:
+        loaded = found.get(commitment.pk)
+        cache.set_cached_value(
+            commitment, getattr(loaded, "assessment", None) if loaded else None
+        )
+        for name in PARTNER_ANNOTATIONS:
+            setattr(commitment, name, getattr(loaded, name, None))
 
 
 def commitment_progress_rows(
@@ -141,6 +176,8 @@ def commitment_progress_rows(
     promise's period and areas reachable (``promise`` when they all share one);
     ``numbers`` gives each its number in its promise. The activities are read in one
     query, by commitment id: the (commitment, date) index answers it without a join.
+    A partner's newest report comes from the commitments' annotations
+    (``partner_latest_annotations``), read with them.
     """
     today = today or timezone.localdate()
     activities = Activity.objects.filter(commitment_id__in=[c.pk for c in commitments])
@@ -182,6 +219,7 @@ def commitment_progress_rows(
                 last_activity=max((e.date for e in own), default=None),
                 assessment=getattr(commitment, "assessment", None),
                 due=_due(progress, today),
+                partner=partner_latest(commitment),
             )
         )
     return rows

@@ -12,6 +12,17 @@ from django.utils.translation import gettext_lazy as _
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
 from medborgarloften.lib.modelparts import choices_check, optional_user
 
+__all__ = [
+    "Evaluation",
+    "ImplementationRating",
+    "OutcomeRating",
+    "OutputRating",
+    "PartnerReport",
+    "PartnerStatus",
+    "StatusChange",
+    "StatusKind",
+]
+
 
 class StatusKind(models.TextChoices):
     REPORTED = "reported", _("Rapporterad")
@@ -124,3 +135,60 @@ class Evaluation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.promise_id} {self.period_start} – {self.period_end}"
+
+
+class PartnerStatus(models.TextChoices):
+    """The scale a partner reports its own commitment on."""
+
+    DONE = "done", _("Genomfört")
+    HALF_OR_MORE = "half_or_more", _("Hälften eller mer")
+    STARTED = "started", _("Påbörjat")
+    NOT_STARTED = "not_started", _("Inte påbörjat")
+    NOT_RELEVANT = "not_relevant", _("Inte aktuellt")
+
+
+class PartnerReport(models.Model):
+    """A partner organisation's own report on a commitment it carries out (the
+    commitment names it among its other responsible parties, ``annan``): the status
+    on the partner scale, as of a date, with a comment. Append-only: a new report is
+    a new row, the latest of each partner counts."""
+
+    commitment = models.ForeignKey(
+        "promises.Commitment",
+        verbose_name=_("åtagande"),
+        on_delete=models.CASCADE,
+        related_name="partner_reports",
+    )
+    organisation = models.ForeignKey(
+        "places.Organisation",
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        related_name="partner_reports",
+    )
+    status = models.CharField(_("status"), max_length=12, choices=PartnerStatus.choices)
+    comment = PlainTextField(_("kommentar"), max_length=2000, blank=True)
+    reported_on = models.DateField(_("läget per"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("sparad"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-reported_on", "-created_at", "-id"]
+        indexes = [models.Index(fields=["commitment", "organisation"])]
+        verbose_name = _("partnerrapport")
+        verbose_name_plural = _("partnerrapporter")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=[s.value for s in PartnerStatus]),
+                name="partner_report_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment_id} {self.organisation_id}: {self.status}"

@@ -12,6 +12,13 @@ app_name = "followup"
 
 urlpatterns = [
     path("paminnelser/", views.reminders, name="reminders"),
+    path("vara-ataganden/", views.partner_home, name="partner_home"),
+    path(
+        "vara-ataganden/<int:pk>/",
+        views.partner_commitment,
+        name="partner_commitment",
+    ),
+    path("partner/<int:pk>/anvandare/", views.partner_members, name="partner_members"),
     path("lofte/<int:pk>/", views.dashboard, name="dashboard"),
     path("lofte/<int:pk>/aktiviteter/", views.activity_list, name="activities"),
     path("lofte/<int:pk>/import/", views.activity_import, name="import"),

@@ -185,6 +185,19 @@ class PromisePage:
     other_parties: list[Organisation]
     evidence: list[str]
     themes: list[str]
+    #: Organisations that report on their own commitments (named where ``annan``
+    #: is responsible), by name.
+    partners: list[Organisation] = field(default_factory=list)
+
+
+def _partners(promise: Promise) -> list[Organisation]:
+    found = {
+        o.pk: o
+        for c in promise.commitments.all()
+        if "annan" in (c.responsible or [])
+        for o in c.other_parties.all()
+    }
+    return sorted(found.values(), key=lambda o: o.name)
 
 
 def promise_page(promise: Promise) -> PromisePage:
@@ -201,6 +214,7 @@ def promise_page(promise: Promise) -> PromisePage:
             if code in EVIDENCE_SOURCES
         ],
         themes=[_(THEMES[code]) for code in promise.themes if code in THEMES],
+        partners=_partners(promise),
     )
 
 

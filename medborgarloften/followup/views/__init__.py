@@ -5,7 +5,8 @@ unchanged):
 - ``activities``: dashboard, activities, import, assessments, reminders;
 - ``reports``: reports (the public report pages are publishing's);
 - ``plans``: plans, årshjul and communication;
-- ``evaluation``: the end-of-period evaluation and the status history.
+- ``evaluation``: the end-of-period evaluation and the status history;
+- ``partners``: "Våra åtaganden" for partner organisations, and their members.
 
 Each view: a permission helper (``_common``) finds the object, a form parses, one
 service or selector runs, a template renders.
@@ -22,6 +23,7 @@ from .activities import (
     reminders,
 )
 from .evaluation import evaluation, status_history
+from .partners import partner_commitment, partner_home, partner_members
 from .plans import (
     arshjul_ics,
     arshjul_view,
@@ -53,6 +55,9 @@ __all__ = [
     "communication_status",
     "dashboard",
     "evaluation",
+    "partner_commitment",
+    "partner_home",
+    "partner_members",
     "plan",
     "plan_tick",
     "reminders",

@@ -23,7 +23,11 @@ from shapely.geometry import Point, shape
 
 from medborgarloften.accounts.models import Role, User
 from medborgarloften.followup.models import Activity, RecurringEvent
-from medborgarloften.followup.services import activity_create
+from medborgarloften.followup.services import (
+    activity_create,
+    partner_activity_create,
+    partner_report_create,
+)
 from medborgarloften.followup.services.communication import (
     communication_create,
     communication_set_status,
@@ -70,7 +74,7 @@ class DemoUser:
     username: str
     first_name: str
     last_name: str
-    organisation: str  # "kommun" or "polis"
+    organisation: str  # "kommun", "polis" or "partner" (PARTNER_NAME)
     role: str
 
 
@@ -80,7 +84,12 @@ DEMO_USERS = (
     DemoUser("admin", "Alva", "Administratör", "kommun", Role.ADMIN),
     DemoUser("rapportor", "Rami", "Rapportör", "kommun", Role.REPORTER),
     DemoUser("lasare", "Lo", "Läsare", "kommun", Role.VIEWER),
+    DemoUser("partner", "Petra", "Partner", "partner", Role.REPORTER),
 )
+#: The partner (``annan``) named on the current promise's grannsamverkan
+#: commitment; the demo promise's loader creates it, ``partner`` reports for it.
+PARTNER_NAME = "Bostadsbolagen i Kalmar"
+PARTNER_COMMITMENT = 6  # in PLANNING_PROMISE, by position
 
 
 @dataclass
@@ -191,6 +200,8 @@ def _users(
     users: dict[str, User] = {}
     for demo in DEMO_USERS:
         user = User.objects.filter(username=demo.username).first()
+        if user is None and demo.organisation == "partner":
+            continue  # after the promises, which name the partner (_partner)
         if user is None:
             user = user_create_with_membership(
                 username=demo.username,
@@ -243,6 +254,65 @@ def _activities(
             today=today,
         )
         summary.activities += 1
+
+
+def _partner(
+    loaded: dict[str, Any], areas: dict[str, Area], summary: DemoSummary, today: dt.date
+) -> Organisation | str:
+    """The partner's user, and on a newly loaded promise the partner's own status
+    report and activity on its commitment ("Våra åtaganden")."""
+    uid = _read(PLANNING_PROMISE)["id"]
+    promise = Promise.objects.filter(uid=uid).first()
+    commitment = (
+        promise.commitments.order_by("position", "pk")[PARTNER_COMMITMENT]
+        if promise is not None
+        else None
+    )
+    partner = (
+        commitment.other_parties.filter(name=PARTNER_NAME).first()
+        if commitment is not None
+        else None
+    )
+    if commitment is None or partner is None:
+        return PARTNER_NAME
+    demo = next(d for d in DEMO_USERS if d.organisation == "partner")
+    user = User.objects.filter(username=demo.username).first()
+    if user is None:
+        user = user_create_with_membership(
+            username=demo.username,
+            first_name=demo.first_name,
+            last_name=demo.last_name,
+            organisation=partner,
+            role=demo.role,
+            password=DEMO_PASSWORD,
+        ).user
+        summary.users += 1
+    day = min(today, dt.date(2025, 10, 15))
+    if uid not in loaded or day < dt.date(2025, 2, 1):
+        return partner
+    partner_activity_create(
+        commitment=commitment,
+        partner=partner,
+        date=day - dt.timedelta(days=14),
+        kind="Informationsmöte om grannsamverkan",
+        area=areas.get("Rinkabyholm"),
+        participants=35,
+        description="Boende i Rinkabyholm bjöds in till möte i kvarterslokalen.",
+        actor=user,
+        source=DEMO_SOURCE,
+        today=today,
+    )
+    summary.activities += 1
+    partner_report_create(
+        actor=user,
+        commitment=commitment,
+        organisation=partner,
+        status="half_or_more",
+        reported_on=day,
+        comment="Grannsamverkan har startat i tre av fem planerade områden.",
+        today=today,
+    )
+    return partner
 
 
 def _point_in(area: Area, *, seed: str) -> tuple[float | None, float | None]:
@@ -325,6 +395,7 @@ def demo_load(*, reset: bool = False, today: dt.date | None = None) -> DemoSumma
         )
         summary.promises += 1
     _activities(loaded, kommun, lpo, areas, users, summary, today)
+    partner = _partner(loaded, areas, summary, today)
     _observations(kommun, areas, users["rapportor"], summary, today)
     _plans(loaded, kommun, lpo, areas, today)
     planning_load(
@@ -335,11 +406,11 @@ def demo_load(*, reset: bool = False, today: dt.date | None = None) -> DemoSumma
         today=today,
     )
     coordination_demo(kommun=kommun, lpo=lpo, actor=users["samordnare"], today=today)
+    organisations = {"kommun": kommun, "polis": lpo, "partner": partner}
     summary.logins = [
         (
             demo.username,
-            f"{Role(demo.role).label.lower()}, "
-            f"{kommun if demo.organisation == 'kommun' else lpo}",
+            f"{Role(demo.role).label.lower()}, {organisations[demo.organisation]}",
         )
         for demo in DEMO_USERS
     ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from medborgarloften.followup.models import ManualStatus, ReportKind
+from medborgarloften.followup.models import ManualStatus, PartnerStatus, ReportKind
 from medborgarloften.followup.progress import Status
 from medborgarloften.promises.models import PUBLIC_STATUSES
 from medborgarloften.vocabulary import PER, RESPONSIBLE, THEMES
@@ -177,6 +177,38 @@ COMMITMENTS = Table(
         Field("activity_count", "integer", "Antal registrerade aktiviteter."),
         Field(
             "last_activity_date", "string", "Senaste aktivitetens datum.", True, "date"
+        ),
+        Field(
+            "partner_reported_by",
+            "string",
+            "Partnern (ansvarig part ”annan”) som senast själv rapporterade läget.",
+            nullable=True,
+        ),
+        Field(
+            "partner_status",
+            "string",
+            "Läget partnern senast rapporterade.",
+            nullable=True,
+            enum=tuple(PartnerStatus.values),
+        ),
+        Field(
+            "partner_status_label",
+            "string",
+            "Partnerns rapporterade läge i klartext.",
+            nullable=True,
+        ),
+        Field(
+            "partner_reported_on",
+            "string",
+            "Datum som partnerns rapporterade läge gäller.",
+            True,
+            "date",
+        ),
+        Field(
+            "partner_comment",
+            "string",
+            "Partnerns kommentar till läget.",
+            nullable=True,
         ),
     ),
 )

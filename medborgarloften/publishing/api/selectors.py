@@ -17,7 +17,15 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 
-from medborgarloften.followup.models import Activity, Report, ReportKind
+from medborgarloften.followup.models import (
+    Activity,
+    Report,
+    ReportKind,
+)
+from medborgarloften.followup.partner_selectors import (
+    PartnerLatest,
+    partner_latest_annotations,
+)
 from medborgarloften.followup.selectors import commitment_progress_rows
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import (
@@ -92,6 +100,7 @@ def commitments_queryset(
             Prefetch("areas", queryset=by_name),
             Prefetch("promise__areas", queryset=by_name),
         )
+        .annotate(**partner_latest_annotations())
     )
     if promise is not None:
         queryset = queryset.filter(promise__uid=promise)
@@ -149,9 +158,32 @@ def commitment_rows(
                 "progress_percent": progress.percent,
                 "activity_count": row.activity_count,
                 "last_activity_date": _iso(row.last_activity),
+                **_partner_fields(row.partner),
             }
         )
     return rows
+
+
+def _partner_fields(latest: PartnerLatest | None) -> dict[str, Any]:
+    """The newest of the partners' own reports (``annan``), or nulls."""
+    if latest is None:
+        return dict.fromkeys(PARTNER_FIELDS)
+    return {
+        "partner_reported_by": latest.organisation,
+        "partner_status": latest.status,
+        "partner_status_label": latest.label,
+        "partner_reported_on": _iso(latest.reported_on),
+        "partner_comment": latest.comment or None,
+    }
+
+
+PARTNER_FIELDS = (
+    "partner_reported_by",
+    "partner_status",
+    "partner_status_label",
+    "partner_reported_on",
+    "partner_comment",
+)
 
 
 # --- activities --------------------------------------------------------------------
