@@ -124,3 +124,9 @@ class MergeForm(forms.Form):
     def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["into"].queryset = candidates  # type: ignore[attr-defined]
+
+
+class SurveyCaseForm(forms.Form):
+    """The theme a survey free-text answer (or all of a question's) gets as a case."""
+
+    theme = forms.ChoiceField(label=_("Tema"), choices=theme_choices)

@@ -21,6 +21,16 @@ urlpatterns = [
         views.from_finding,
         name="from_finding",
     ),
+    path(
+        "personal/arenden/fran-enkatsvar/<int:pk>/",
+        views.from_survey_answer,
+        name="from_survey_answer",
+    ),
+    path(
+        "personal/arenden/fran-enkatfraga/<int:pk>/",
+        views.from_survey_question,
+        name="from_survey_question",
+    ),
     path("tyck-till/<str:code>/", public_views.report, name="report"),
     path("tyck-till/<str:code>/tack/", public_views.thanks, name="thanks"),
     path(

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
@@ -18,12 +21,25 @@ from medborgarloften.followup.models import Activity
 from medborgarloften.lib.forms import apply_service_errors
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Commitment
-from medborgarloften.situation.models import DialogueFinding, WalkPoint
+from medborgarloften.situation.models import (
+    DialogueFinding,
+    SurveyAnswer,
+    SurveyQuestion,
+    WalkPoint,
+)
 
 from . import handling, services
-from .forms import AnswerForm, CloseForm, HandOnForm, LinkForm, MergeForm, ModerateForm
+from .forms import (
+    AnswerForm,
+    CloseForm,
+    HandOnForm,
+    LinkForm,
+    MergeForm,
+    ModerateForm,
+    SurveyCaseForm,
+)
 from .models import AnswerTemplate, Case, CaseStatus
-from .permissions import can_coordinate
+from .permissions import can_coordinate, require_coordinator
 from .selectors import cases_for_user, nearby_duplicates
 
 
@@ -144,3 +160,76 @@ def from_finding(request: HttpRequest, pk: int) -> HttpResponse:
     )
     case = services.case_from_dialogue_finding(actor=request.user, finding=finding)
     return redirect("cases:staff_detail", pk=case.pk)
+
+
+def _survey_theme(request: HttpRequest, question: SurveyQuestion) -> str | None:
+    """The theme posted for a survey answer's case, after checking that the user
+    coordinates the survey's kommun; None (with a message) when none was chosen."""
+    require_coordinator(request.user, question.survey.kommun_id)
+    form = SurveyCaseForm(request.POST)
+    if form.is_valid():
+        return str(form.cleaned_data["theme"])
+    messages.error(request, _("Välj ett tema för ärendet."))
+    return None
+
+
+def _back_to_survey(question: SurveyQuestion) -> HttpResponse:
+    survey = question.survey
+    return redirect("situation:survey_detail", code=survey.kommun.code, pk=survey.pk)
+
+
+@staff_view
+@require_POST
+def from_survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = get_object_or_404(
+        SurveyAnswer.objects.select_related("question__survey__kommun"), pk=pk
+    )
+    theme = _survey_theme(request, answer.question)
+    if theme is None:
+        return _back_to_survey(answer.question)
+    try:
+        case = services.case_from_survey_answer(
+            actor=request.user, answer=answer, theme=theme
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return _back_to_survey(answer.question)
+    return redirect("cases:staff_detail", pk=case.pk)
+
+
+@staff_view
+@require_POST
+def from_survey_question(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_object_or_404(
+        SurveyQuestion.objects.select_related("survey__kommun"), pk=pk
+    )
+    theme = _survey_theme(request, question)
+    if theme is None:
+        return _back_to_survey(question)
+    try:
+        made = services.cases_from_survey_question(
+            actor=request.user, question=question, theme=theme
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return _back_to_survey(question)
+    n = len(made.created)
+    messages.success(
+        request,
+        ngettext("%(n)d svar blev ett ärende.", "%(n)d svar blev ärenden.", n)
+        % {"n": n}
+        + (
+            " "
+            + ngettext(
+                "%(n)d svar var redan ett ärende.",
+                "%(n)d svar var redan ärenden.",
+                made.existing,
+            )
+            % {"n": made.existing}
+            if made.existing
+            else ""
+        ),
+    )
+    return redirect("cases:staff_list")
