@@ -38,9 +38,14 @@ from .forms import (
     ModerateForm,
     SurveyCaseForm,
 )
-from .models import AnswerTemplate, Case, CaseStatus
+from .models import Case, CaseStatus
 from .permissions import can_coordinate, require_coordinator
-from .selectors import cases_for_user, nearby_duplicates
+from .selectors import (
+    answer_templates_for_case,
+    cases_for_user,
+    coordinated_kommuner,
+    nearby_duplicates,
+)
 
 
 @staff_view
@@ -54,7 +59,12 @@ def case_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/staff_list.html",
-        {"cases": cases[:300], "status": status, "statuses": CaseStatus.choices},
+        {
+            "cases": cases[:300],
+            "status": status,
+            "statuses": CaseStatus.choices,
+            "kommuner": coordinated_kommuner(request.user),
+        },
     )
 
 
@@ -134,9 +144,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "forms": forms,
             "coordinator": can_coordinate(request.user, case.kommun_id),
             "events": case.events.select_related("actor", "organisation"),
-            "templates": AnswerTemplate.objects.filter(organisation=case.owner)
-            if case.owner_id
-            else [],
+            "templates": answer_templates_for_case(case),
             "duplicates": forms["merge"].fields["into"].queryset,  # type: ignore[attr-defined]
             "owners": Organisation.objects.all(),
         },
