@@ -14,6 +14,17 @@ from medborgarloften.vocabulary import THEMES
 
 from .models import AnswerTemplate, Case
 from .photos import MAX_BYTES
+from .routing import (
+    DAYS_MAX,
+    DAYS_MESSAGE,
+    OWNER_MISSING,
+)
+from .routing import (
+    TEMPLATE_TEXT_MISSING as TEXT_MISSING,
+)
+from .routing import (
+    TEMPLATE_TITLE_MISSING as TITLE_MISSING,
+)
 
 
 def theme_choices() -> list[tuple[str, str]]:
@@ -137,7 +148,8 @@ def rule_theme_choices() -> list[tuple[str, str]]:
 
 
 class RoutingRuleForm(forms.Form):
-    """A routing rule; ``routing_rule_save`` checks it (every problem at once)."""
+    """A routing rule; ``routing_rule_save`` checks the rest (area, owner kind,
+    one rule per theme and area)."""
 
     theme = forms.ChoiceField(
         label=_("Tema"), choices=rule_theme_choices, required=False
@@ -151,14 +163,18 @@ class RoutingRuleForm(forms.Form):
     owner = forms.ModelChoiceField(
         label=_("Ansvarig"),
         queryset=Organisation.objects.none(),
-        required=False,
         empty_label=_("– Välj ansvarig –"),
         help_text=_("Den organisation som ska svara på ärendena."),
+        error_messages={"required": OWNER_MISSING},
     )
     days = forms.IntegerField(
         label=_("Dagar att svara"),
-        required=False,
+        min_value=1,
+        max_value=DAYS_MAX,
         help_text=_("Svar senast så många dagar efter att ärendet kom in."),
+        error_messages=dict.fromkeys(
+            ("required", "invalid", "min_value", "max_value"), DAYS_MESSAGE
+        ),
     )
 
     def __init__(
@@ -180,13 +196,18 @@ class AnswerTemplateForm(forms.Form):
         required=False,
         empty_label=_("– Alla ansvariga –"),
     )
-    title = free_text(AnswerTemplate, "title", label=_("Rubrik"), required=False)
+    title = free_text(
+        AnswerTemplate,
+        "title",
+        label=_("Rubrik"),
+        error_messages={"required": TITLE_MISSING},
+    )
     text = free_text(
         AnswerTemplate,
         "text",
         label=_("Text"),
-        required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": TEXT_MISSING},
     )
 
     def __init__(self, *args: Any, owners: Any, **kwargs: Any) -> None:

@@ -9,7 +9,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from medborgarloften.lib.fields import length_message, limit
 from medborgarloften.places.models import Area, Organisation, OrganisationKind
@@ -19,11 +21,22 @@ from .models import AnswerTemplate, RoutingRule
 from .permissions import require_coordinator
 
 DAYS_MAX = 365
+#: The messages the forms give for the same problems, in the same words.
+OWNER_MISSING = gettext_lazy("Välj vem som ska få ärendena.")
+DAYS_MESSAGE = lazy(
+    lambda: (
+        _("Ange hur många dagar ansvarig har på sig att svara, 1–%(max)d.")
+        % {"max": DAYS_MAX}
+    ),
+    str,
+)()
+TEMPLATE_TITLE_MISSING = gettext_lazy("Skriv en rubrik.")
+TEMPLATE_TEXT_MISSING = gettext_lazy("Skriv mallens text.")
 
 
 def _owner_error(kommun: Organisation, owner: Organisation | None) -> str:
     if owner is None:
-        return _("Välj vem som ska få ärendena.")
+        return str(OWNER_MISSING)
     if owner.kind == OrganisationKind.KOMMUN and owner.pk != kommun.pk:
         return _("En annan kommun kan inte ta emot %(k)s ärenden.") % {"k": kommun}
     return ""
@@ -54,10 +67,7 @@ def routing_rule_save(
     if message := _owner_error(kommun, owner):
         errors["owner"] = [message]
     if days is None or not 1 <= days <= DAYS_MAX:
-        errors["days"] = [
-            _("Ange hur många dagar ansvarig har på sig att svara, 1–%(max)d.")
-            % {"max": DAYS_MAX}
-        ]
+        errors["days"] = [str(DAYS_MESSAGE)]
     same = RoutingRule.objects.filter(kommun=kommun, theme=theme, area=area)
     if rule is not None:
         same = same.exclude(pk=rule.pk)
@@ -91,8 +101,8 @@ def _template_errors(
     if organisation is not None and (message := _owner_error(kommun, organisation)):
         errors["organisation"] = [message]
     for name, value, empty in (
-        ("title", title, _("Skriv en rubrik.")),
-        ("text", text, _("Skriv mallens text.")),
+        ("title", title, str(TEMPLATE_TITLE_MISSING)),
+        ("text", text, str(TEMPLATE_TEXT_MISSING)),
     ):
         if not value:
             errors[name] = [empty]

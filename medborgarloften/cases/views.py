@@ -72,10 +72,14 @@ def _case(request: HttpRequest, pk: int) -> Case:
     return get_object_or_404(cases_for_user(request.user), pk=pk)
 
 
-def _forms(case: Case, data: Any = None, action: str = "") -> dict[str, Form]:
+def _forms(
+    case: Case, data: Any = None, action: str = "", answer: str = ""
+) -> dict[str, Form]:
     duplicates = Case.objects.filter(pk__in=[c.pk for c in nearby_duplicates(case)])
     forms: dict[str, Form] = {
-        "answer": AnswerForm(data if action == "answer" else None),
+        "answer": AnswerForm(
+            data if action == "answer" else None, initial={"answer": answer}
+        ),
         "hand_on": HandOnForm(data if action == "hand_on" else None),
         "close": CloseForm(data if action == "close" else None),
         "link": LinkForm(data if action == "link" else None),
@@ -126,7 +130,13 @@ def _run(request: HttpRequest, case: Case, action: str, data: dict[str, Any]) ->
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk)
     action = request.POST.get("action", "")
-    forms = _forms(case, request.POST or None, action)
+    templates = answer_templates_for_case(case)
+    # "Använd i svaret": the answer form starts from the chosen template.
+    chosen = request.GET.get("mall", "")
+    start = templates.filter(pk=chosen).first() if chosen.isdecimal() else None
+    forms = _forms(
+        case, request.POST or None, action, answer=start.text if start else ""
+    )
     if request.method == "POST" and action in forms:
         form = forms[action]
         if form.is_valid():
@@ -144,7 +154,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "forms": forms,
             "coordinator": can_coordinate(request.user, case.kommun_id),
             "events": case.events.select_related("actor", "organisation"),
-            "templates": answer_templates_for_case(case),
+            "templates": templates,
             "duplicates": forms["merge"].fields["into"].queryset,  # type: ignore[attr-defined]
             "owners": Organisation.objects.all(),
         },

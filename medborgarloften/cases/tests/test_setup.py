@@ -228,3 +228,32 @@ def test_an_owners_admin_may_not_write_the_kommuns_rules(kalmar, bostadsbolag):
         routing_rule_save(
             actor=admin, kommun=kalmar, theme="", area=None, owner=bostadsbolag, days=1
         )
+
+
+def test_the_owner_starts_the_answer_from_a_template(
+    client, kalmar, nybro, superuser, kommun_editor, owner_user, rules, berga
+):
+    template = answer_template_save(
+        actor=kommun_editor,
+        kommun=kalmar,
+        organisation=None,
+        title="Vi åtgärdar",
+        text="Tack! Vi åtgärdar det inom en vecka.",
+    )
+    case = case_create(
+        kommun=kalmar, source="form", theme=THEME, text="Trasig lampa.", area=berga
+    )
+    client.force_login(owner_user)
+    url = reverse("cases:staff_detail", args=[case.pk])
+    page = client.get(url, {"mall": template.pk}).content.decode()
+    assert "Tack! Vi åtgärdar det inom en vecka.</textarea>" in page
+    # Another kommun's template cannot be pulled in by its number.
+    theirs = answer_template_save(
+        actor=superuser,
+        kommun=nybro,
+        organisation=None,
+        title="Nybros mall",
+        text="Nybros interna svar.",
+    )
+    other = client.get(url, {"mall": theirs.pk}).content.decode()
+    assert "Nybros interna svar." not in other
