@@ -39,6 +39,11 @@ def _kommun(request: HttpRequest, code: str) -> Organisation:
     return kommun
 
 
+def _values(instance: object, form_class: type[Form]) -> dict[str, Any]:
+    """What a form shows to change ``instance``: its values of the form's fields."""
+    return {name: getattr(instance, name) for name in form_class.base_fields}
+
+
 def _form_page(
     request: HttpRequest,
     kommun: Organisation,
@@ -108,11 +113,7 @@ def rule_list(request: HttpRequest, code: str) -> HttpResponse:
 def rule_edit(request: HttpRequest, code: str, pk: int | None = None) -> HttpResponse:
     kommun = _kommun(request, code)
     rule = get_object_or_404(RoutingRule, kommun=kommun, pk=pk) if pk else None
-    initial = (
-        {"theme": rule.theme, "area": rule.area, "owner": rule.owner, "days": rule.days}
-        if rule
-        else {"days": DEFAULT_DAYS}
-    )
+    initial = _values(rule, RoutingRuleForm) if rule else {"days": DEFAULT_DAYS}
     form = RoutingRuleForm(
         request.POST or None,
         kommun=kommun,
@@ -164,17 +165,10 @@ def template_edit(
 ) -> HttpResponse:
     kommun = _kommun(request, code)
     template = get_object_or_404(AnswerTemplate, kommun=kommun, pk=pk) if pk else None
-    initial = (
-        {
-            "organisation": template.organisation,
-            "title": template.title,
-            "text": template.text,
-        }
-        if template
-        else None
-    )
     form = AnswerTemplateForm(
-        request.POST or None, owners=owner_choices(kommun), initial=initial
+        request.POST or None,
+        owners=owner_choices(kommun),
+        initial=_values(template, AnswerTemplateForm) if template else None,
     )
     return _form_page(
         request,

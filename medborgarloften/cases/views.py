@@ -191,7 +191,15 @@ def _survey_theme(request: HttpRequest, question: SurveyQuestion) -> str | None:
     return None
 
 
-def _back_to_survey(question: SurveyQuestion) -> HttpResponse:
+def _back_to_survey(
+    question: SurveyQuestion,
+    request: HttpRequest | None = None,
+    error: ValidationError | None = None,
+) -> HttpResponse:
+    """Back to the survey's results page, with the service's refusal shown."""
+    if request is not None and error is not None:
+        for message in error.messages:
+            messages.error(request, message)
     survey = question.survey
     return redirect("situation:survey_detail", code=survey.kommun.code, pk=survey.pk)
 
@@ -210,9 +218,7 @@ def from_survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user, answer=answer, theme=theme
         )
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-        return _back_to_survey(answer.question)
+        return _back_to_survey(answer.question, request, exc)
     return redirect("cases:staff_detail", pk=case.pk)
 
 
@@ -230,9 +236,7 @@ def from_survey_question(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user, question=question, theme=theme
         )
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-        return _back_to_survey(question)
+        return _back_to_survey(question, request, exc)
     n = len(made.created)
     messages.success(
         request,

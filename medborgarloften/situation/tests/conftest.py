@@ -42,3 +42,13 @@ def areas(kalmar):
         ),
         "Centrum": Area.objects.create(kommun=kalmar, name="Centrum"),
     }
+
+
+@pytest.fixture
+def fresh_cache():
+    """An empty default cache (form tokens, answer allowances) before and after."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -8,40 +8,24 @@ import json
 import re
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from medborgarloften.places.services import area_create
 from medborgarloften.situation.models import QuestionKind, SurveyAnswer
 from medborgarloften.situation.surveys.services import survey_create, survey_publish
 
-from .survey_helpers import form_token
+from .survey_helpers import berga_area, post_answer
 
 IP = "203.0.113.78"
 QUESTION = "Var känner du dig mest otrygg?"
 
 
-def _polygon(west, south, east, north):
-    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
-    return {"type": "Polygon", "coordinates": [ring]}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_cache")
 
 
 @pytest.fixture
 def berga(kalmar):
-    return area_create(
-        kommun=kalmar,
-        name="Berga",
-        kind="stadsdel",
-        geometry=_polygon(16.3150, 56.6810, 16.3320, 56.6900),
-    )
+    return berga_area(kalmar)
 
 
 @pytest.fixture
@@ -63,8 +47,7 @@ def _place(survey):
 
 
 def _post(client, survey, **data):
-    data.setdefault("form_token", form_token(survey))
-    return client.post(f"/enkat/{survey.token}/", data, REMOTE_ADDR=IP)
+    return post_answer(client, survey, ip=IP, **data)
 
 
 @pytest.mark.django_db

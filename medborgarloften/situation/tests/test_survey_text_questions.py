@@ -6,11 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from medborgarloften.places.services import area_create
 from medborgarloften.situation.models import QuestionKind, SurveyAnswer
 from medborgarloften.situation.surveys.selectors import text_answers
 from medborgarloften.situation.surveys.services import (
@@ -19,33 +17,19 @@ from medborgarloften.situation.surveys.services import (
     survey_response_submit,
 )
 
-from .survey_helpers import form_token
+from .survey_helpers import berga_area, post_answer
 
 IP = "203.0.113.79"
 QUESTION = "Vad skulle göra dig tryggare där du bor?"
 PLACE = "Var känner du dig mest otrygg?"
 
 
-def _polygon(west, south, east, north):
-    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
-    return {"type": "Polygon", "coordinates": [ring]}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_cache")
 
 
 @pytest.fixture
 def berga(kalmar):
-    return area_create(
-        kommun=kalmar,
-        name="Berga",
-        kind="stadsdel",
-        geometry=_polygon(16.3150, 56.6810, 16.3320, 56.6900),
-    )
+    return berga_area(kalmar)
 
 
 @pytest.fixture
@@ -68,8 +52,7 @@ def _text(survey):
 
 
 def _post(client, survey, **data):
-    data.setdefault("form_token", form_token(survey))
-    return client.post(f"/enkat/{survey.token}/", data, REMOTE_ADDR=IP)
+    return post_answer(client, survey, ip=IP, **data)
 
 
 @pytest.mark.django_db
