@@ -52,3 +52,11 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def berga(kalmar):
+    """Berga, a stadsdel of Kalmar with a boundary (survey_helpers.berga_area)."""
+    from .survey_helpers import berga_area
+
+    return berga_area(kalmar)

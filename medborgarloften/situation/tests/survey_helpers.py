@@ -56,3 +56,19 @@ def post_answer(client, survey: Survey, *, ip: str, **data):
     """Post an answer as the page would, shown a minute ago, from ``ip``."""
     data.setdefault("form_token", form_token(survey))
     return client.post(f"/enkat/{survey.token}/", data, REMOTE_ADDR=ip)
+
+
+def published_survey(kommun, *, areas=(), **questions) -> Survey:
+    """A published enkät of one bank question and ``questions`` (place_questions,
+    text_questions …), open for 30 days."""
+    today = timezone.localdate()
+    survey = survey_create(
+        kommun=kommun,
+        title="Trygghetsenkät",
+        year=today.year,
+        closes_on=today + dt.timedelta(days=30),
+        bank_keys=["otrygg_kvall"],
+        areas=areas,
+        **questions,
+    )
+    return survey_publish(survey=survey)

@@ -12,9 +12,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from medborgarloften.situation.models import QuestionKind, SurveyAnswer
-from medborgarloften.situation.surveys.services import survey_create, survey_publish
+from medborgarloften.situation.surveys.services import survey_create
 
-from .survey_helpers import berga_area, post_answer
+from .survey_helpers import post_answer, published_survey
 
 IP = "203.0.113.78"
 QUESTION = "Var känner du dig mest otrygg?"
@@ -24,22 +24,8 @@ pytestmark = pytest.mark.usefixtures("fresh_cache")
 
 
 @pytest.fixture
-def berga(kalmar):
-    return berga_area(kalmar)
-
-
-@pytest.fixture
 def survey(kalmar, berga):
-    created = survey_create(
-        kommun=kalmar,
-        title="Trygghetsenkät",
-        year=timezone.localdate().year,
-        closes_on=timezone.localdate() + dt.timedelta(days=30),
-        bank_keys=["otrygg_kvall"],
-        place_questions=[QUESTION],
-        areas=[berga],
-    )
-    return survey_publish(survey=created)
+    return published_survey(kalmar, areas=[berga], place_questions=[QUESTION])
 
 
 def _place(survey):

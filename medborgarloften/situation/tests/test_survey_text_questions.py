@@ -13,11 +13,10 @@ from medborgarloften.situation.models import QuestionKind, SurveyAnswer
 from medborgarloften.situation.surveys.selectors import text_answers
 from medborgarloften.situation.surveys.services import (
     survey_create,
-    survey_publish,
     survey_response_submit,
 )
 
-from .survey_helpers import berga_area, post_answer
+from .survey_helpers import post_answer, published_survey
 
 IP = "203.0.113.79"
 QUESTION = "Vad skulle göra dig tryggare där du bor?"
@@ -28,23 +27,10 @@ pytestmark = pytest.mark.usefixtures("fresh_cache")
 
 
 @pytest.fixture
-def berga(kalmar):
-    return berga_area(kalmar)
-
-
-@pytest.fixture
 def survey(kalmar, berga):
-    created = survey_create(
-        kommun=kalmar,
-        title="Trygghetsenkät",
-        year=timezone.localdate().year,
-        closes_on=timezone.localdate() + dt.timedelta(days=30),
-        bank_keys=["otrygg_kvall"],
-        place_questions=[PLACE],
-        text_questions=[QUESTION],
-        areas=[berga],
+    return published_survey(
+        kalmar, areas=[berga], place_questions=[PLACE], text_questions=[QUESTION]
     )
-    return survey_publish(survey=created)
 
 
 def _text(survey):
