@@ -155,6 +155,28 @@ def _states(world: World, anonymous: Client, editor: Client) -> list[tuple]:
             200,
         ),
         (
+            "situation:survey_detail with free-text answers",
+            editor,
+            "get",
+            reverse(
+                "situation:survey_detail",
+                args=[side.kommun.code, side.text_answer.question.survey_id],
+            ),
+            None,
+            200,
+        ),
+        (
+            "surveys_public:answer (fritextfråga)",
+            anonymous,
+            "get",
+            reverse(
+                "surveys_public:answer",
+                args=[side.text_answer.question.survey.token],
+            ),
+            None,
+            200,
+        ),
+        (
             "surveys_public:answer (trygghetsvandring)",
             anonymous,
             "get",

@@ -3,7 +3,8 @@
 ``build_side`` gives one kommun (with its lokalpolisområde) a published promise with
 follow-up, a draft promise, a draft report, a plan, a communication plan, an
 observation, a dialogue, a draft survey, a walk with a point awaiting moderation and
-an imported document, a lokala Brå meeting, a resident's case, a lägesbild with an
+an imported document, a lokala Brå meeting, a resident's case (with a routing rule,
+an answer template and a free-text survey answer to make cases of), a lägesbild with an
 åtgärdsplan (problem, cause, measure, goal) and a member's finished background job
 with its file. Every text that must never leave the kommun's own staff
 carries the side's marker (``HEMLIG-NYBRO``), so a page that shows any of it to
@@ -65,6 +66,9 @@ class Side:
     action_plan: Any = None  # a draft åtgärdsplan resting on it
     goal: Any = None  # a goal of a measure of that plan
     agreement: Any = None  # a samverkansöverenskommelse of kommun and LPO
+    text_answer: Any = None  # a free-text answer to a published enkät
+    routing_rule: Any = None  # a routing rule of the kommun's cases
+    answer_template: Any = None  # an answer template of the kommun's cases
     background_job: Any = None  # a finished jobs.Job of a member, with its file
     partner: Any = None  # a housing company named on the published commitment
 
@@ -323,8 +327,14 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         kommun=kommun, lpo=lpo, marker=marker, actor=actor
     )
     background_job = _background_job(kommun=kommun, marker=marker)
+    text_answer, routing_rule, answer_template = _case_inputs(
+        kommun=kommun, lpo=lpo, area=area, marker=marker, actor=actor
+    )
     agreement = _agreement(kommun=kommun, lpo=lpo, marker=marker)
     return Side(
+        text_answer=text_answer,
+        routing_rule=routing_rule,
+        answer_template=answer_template,
         agreement=agreement,
         partner=partner,
         situation_report=situation_report,
@@ -354,6 +364,47 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         job=job,
         background=background,
     )
+
+
+def _case_inputs(
+    *, kommun: Organisation, lpo: Organisation, area: Area, marker: str, actor: Any
+):
+    """A published enkät with a free-text question and one answer carrying the
+    marker; a routing rule (theme and area → the LPO) and an answer template."""
+    from medborgarloften.cases.routing import answer_template_save, routing_rule_save
+    from medborgarloften.situation.models import SurveyAnswer
+    from medborgarloften.situation.surveys.services import (
+        survey_create,
+        survey_publish,
+        survey_response_submit,
+    )
+
+    today = timezone.localdate()
+    survey = survey_publish(
+        survey=survey_create(
+            kommun=kommun,
+            title=f"Trygghetsenkät {kommun.name}",
+            year=today.year,
+            closes_on=today + dt.timedelta(days=30),
+            text_questions=["Vad skulle göra dig tryggare?"],
+            areas=[area],
+        )
+    )
+    question = survey.questions.get()
+    response = survey_response_submit(
+        survey=survey, answers={}, area=area, texts={question.pk: f"{marker} svar"}
+    )
+    rule = routing_rule_save(
+        actor=actor, kommun=kommun, theme="skadegorelse", area=area, owner=lpo, days=7
+    )
+    template = answer_template_save(
+        actor=actor,
+        kommun=kommun,
+        organisation=None,
+        title=f"{marker} svarsmall",
+        text=f"{marker} mallens text",
+    )
+    return SurveyAnswer.objects.get(response=response), rule, template
 
 
 def _agreement(*, kommun: Organisation, lpo: Organisation, marker: str):

@@ -297,6 +297,12 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "cases:staff_detail": {"pk": s.case.pk},
         "cases:from_walk_point": {"pk": s.walk_point.pk},
         "cases:from_finding": {"pk": s.dialogue.findings.first().pk},
+        "cases:from_survey_answer": {"pk": s.text_answer.pk},
+        "cases:from_survey_question": {"pk": s.text_answer.question_id},
+        "cases:rule_edit": {"code": s.kommun.code, "pk": s.routing_rule.pk},
+        "cases:rule_delete": {"code": s.kommun.code, "pk": s.routing_rule.pk},
+        "cases:template_edit": {"code": s.kommun.code, "pk": s.answer_template.pk},
+        "cases:template_delete": {"code": s.kommun.code, "pk": s.answer_template.pk},
         "cases:poster": {"code": s.kommun.code, "area_id": s.area.pk},
         "cases:email_confirm": {"token": "x" * 20},
         "cases:email_delete": {"token": "x" * 20},
@@ -522,7 +528,7 @@ def _snapshot(side: Side) -> str:
 def _snapshot_newer(side: Side) -> dict[str, Any]:
     """The kommun's rows in the apps ``exportkommun`` does not cover yet: lägesbild
     and åtgärdsplan, meetings and decisions, residents' cases, background jobs."""
-    from medborgarloften.cases.models import Case
+    from medborgarloften.cases.models import AnswerTemplate, Case, RoutingRule
     from medborgarloften.coordination.models import Decision, Meeting
     from medborgarloften.jobs.models import Job
     from medborgarloften.planning import models as planning
@@ -540,6 +546,8 @@ def _snapshot_newer(side: Side) -> dict[str, Any]:
         "meetings": Meeting.objects.filter(kommun=k),
         "decisions": Decision.objects.filter(meeting__kommun=k),
         "cases": Case.objects.filter(kommun=k),
+        "routing_rules": RoutingRule.objects.filter(kommun=k),
+        "answer_templates": AnswerTemplate.objects.filter(kommun=k),
         "jobs": Job.objects.filter(kommun=k),
     }
     return {
@@ -562,6 +570,8 @@ def _client(w: World, role: str) -> Client:
 #: Posts a page cannot show (the view answers POST only), per URL name.
 EXTRA_POSTS: dict[str, list[dict[str, list[str]]]] = {
     "promises:party_answer": [{"svar": ["godkann"]}, {"svar": ["avboj"]}],
+    "cases:from_survey_answer": [{"theme": ["trygghet_offentlig_miljo"]}],
+    "cases:from_survey_question": [{"theme": ["trygghet_offentlig_miljo"]}],
 }
 
 

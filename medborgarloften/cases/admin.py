@@ -14,8 +14,8 @@ class RoutingRuleAdmin(admin.ModelAdmin):
 
 @admin.register(AnswerTemplate)
 class AnswerTemplateAdmin(admin.ModelAdmin):
-    list_display = ["title", "organisation"]
-    autocomplete_fields = ["organisation"]
+    list_display = ["title", "kommun", "organisation"]
+    autocomplete_fields = ["kommun", "organisation"]
 
 
 @admin.register(Case)

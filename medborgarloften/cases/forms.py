@@ -8,12 +8,23 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import FreeTextField
+from medborgarloften.lib.forms import FreeTextField, field_of, free_text
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.vocabulary import THEMES
 
-from .models import Case
+from .models import AnswerTemplate, Case
 from .photos import MAX_BYTES
+from .routing import (
+    DAYS_MAX,
+    DAYS_MESSAGE,
+    OWNER_MISSING,
+)
+from .routing import (
+    TEMPLATE_TEXT_MISSING as TEXT_MISSING,
+)
+from .routing import (
+    TEMPLATE_TITLE_MISSING as TITLE_MISSING,
+)
 
 
 def theme_choices() -> list[tuple[str, str]]:
@@ -124,3 +135,81 @@ class MergeForm(forms.Form):
     def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["into"].queryset = candidates  # type: ignore[attr-defined]
+
+
+class SurveyCaseForm(forms.Form):
+    """The theme a survey free-text answer (or all of a question's) gets as a case."""
+
+    theme = forms.ChoiceField(label=_("Tema"), choices=theme_choices)
+
+
+def rule_theme_choices() -> list[tuple[str, str]]:
+    return [("", gettext("– Alla teman –")), *theme_choices()[1:]]
+
+
+class RoutingRuleForm(forms.Form):
+    """A routing rule; ``routing_rule_save`` checks the rest (area, owner kind,
+    one rule per theme and area)."""
+
+    theme = forms.ChoiceField(
+        label=_("Tema"), choices=rule_theme_choices, required=False
+    )
+    area = forms.ModelChoiceField(
+        label=_("Område"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=_("– Hela kommunen –"),
+    )
+    owner = forms.ModelChoiceField(
+        label=_("Ansvarig"),
+        queryset=Organisation.objects.none(),
+        empty_label=_("– Välj ansvarig –"),
+        help_text=_("Den organisation som ska svara på ärendena."),
+        error_messages={"required": OWNER_MISSING},
+    )
+    days = forms.IntegerField(
+        label=_("Dagar att svara"),
+        min_value=1,
+        max_value=DAYS_MAX,
+        help_text=_("Svar senast så många dagar efter att ärendet kom in."),
+        error_messages=dict.fromkeys(
+            ("required", "invalid", "min_value", "max_value"), DAYS_MESSAGE
+        ),
+    )
+
+    def __init__(
+        self, *args: Any, kommun: Organisation, owners: Any, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        field_of(self, "area", forms.ModelChoiceField).queryset = Area.objects.filter(
+            kommun=kommun
+        ).order_by("name")
+        field_of(self, "owner", forms.ModelChoiceField).queryset = owners
+
+
+class AnswerTemplateForm(forms.Form):
+    """An answer template; ``answer_template_save`` checks it."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("För ansvarig"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("– Alla ansvariga –"),
+    )
+    title = free_text(
+        AnswerTemplate,
+        "title",
+        label=_("Rubrik"),
+        error_messages={"required": TITLE_MISSING},
+    )
+    text = free_text(
+        AnswerTemplate,
+        "text",
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": TEXT_MISSING},
+    )
+
+    def __init__(self, *args: Any, owners: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field_of(self, "organisation", forms.ModelChoiceField).queryset = owners

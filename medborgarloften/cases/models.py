@@ -237,10 +237,22 @@ class RoutingRule(models.Model):
 
 
 class AnswerTemplate(models.Model):
-    """A reusable answer an owner starts from."""
+    """A reusable answer an owner starts from: a kommun's coordinator writes them for
+    the kommun's cases, for one owner or (blank) for every owner."""
 
+    kommun = models.ForeignKey(
+        "places.Organisation",
+        verbose_name=_("kommun"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="case_answer_templates",
+    )
     organisation = models.ForeignKey(
         "places.Organisation",
+        verbose_name=_("ansvarig"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="answer_templates",
     )
@@ -248,7 +260,7 @@ class AnswerTemplate(models.Model):
     text = PlainTextField(_("text"), max_length=2000)
 
     class Meta:
-        ordering = ["title"]
+        ordering = ["title", "id"]
         verbose_name = _("svarsmall")
         verbose_name_plural = _("svarsmallar")
 

@@ -11,10 +11,10 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from medborgarloften.accounts.permissions import editing_organisation_ids, is_superuser
-from medborgarloften.places.models import Organisation
+from medborgarloften.places.models import Organisation, OrganisationKind
 from medborgarloften.vocabulary import THEMES
 
-from .models import Case, CaseStatus
+from .models import AnswerTemplate, Case, CaseStatus, RoutingRule
 from .permissions import owner_organisation_ids
 
 #: Two open cases of one theme closer than this are probably the same place.
@@ -31,6 +31,43 @@ def cases_for_user(user: Any) -> QuerySet[Case]:
         Q(owner_id__in=owner_organisation_ids(user))
         | Q(kommun_id__in=editing_organisation_ids(user))
     )
+
+
+def coordinated_kommuner(user: Any) -> QuerySet[Organisation]:
+    """The kommuner whose cases, rules and templates the user coordinates (for a
+    superuser: those with cases or rules)."""
+    kommuner = Organisation.objects.kommuner()
+    if is_superuser(user):
+        return kommuner.filter(Q(cases__isnull=False) | Q(routing_rules__isnull=False))
+    return kommuner.filter(pk__in=editing_organisation_ids(user))
+
+
+def routing_rules_of(kommun: Organisation) -> QuerySet[RoutingRule]:
+    return RoutingRule.objects.filter(kommun=kommun).select_related("area", "owner")
+
+
+def answer_templates_of(kommun: Organisation) -> QuerySet[AnswerTemplate]:
+    return AnswerTemplate.objects.filter(kommun=kommun).select_related("organisation")
+
+
+def answer_templates_for_case(case: Case) -> QuerySet[AnswerTemplate]:
+    """The templates an owner may start from: the kommun's for every owner or for
+    this owner, and the owner's own (kept in the admin)."""
+    if case.owner_id is None:
+        return AnswerTemplate.objects.none()
+    return AnswerTemplate.objects.filter(
+        Q(kommun_id=case.kommun_id, organisation__isnull=True)
+        | Q(kommun_id=case.kommun_id, organisation_id=case.owner_id)
+        | Q(kommun__isnull=True, organisation_id=case.owner_id)
+    )
+
+
+def owner_choices(kommun: Organisation) -> QuerySet[Organisation]:
+    """Who may own the kommun's cases: the kommun itself and any organisation that
+    is not a kommun (förvaltning, bostadsbolag, police, förening …)."""
+    return Organisation.objects.filter(
+        Q(pk=kommun.pk) | ~Q(kind=OrganisationKind.KOMMUN)
+    ).order_by("name")
 
 
 def metres_between(a: tuple[float, float], b: tuple[float, float]) -> float:

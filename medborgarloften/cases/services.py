@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,7 +18,15 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.situation import geo
-from medborgarloften.situation.models import DialogueFinding, WalkPoint
+from medborgarloften.situation.models import (
+    DialogueFinding,
+    QuestionKind,
+    SurveyAnswer,
+    SurveyQuestion,
+    WalkPoint,
+)
+from medborgarloften.situation.surveys.place_questions import PlaceAnswer
+from medborgarloften.situation.surveys.selectors import respondent_places
 from medborgarloften.situation.themes import OBSERVATION_THEMES
 from medborgarloften.vocabulary import THEMES
 
@@ -196,18 +205,89 @@ def case_from_dialogue_finding(*, actor: Any, finding: DialogueFinding) -> Case:
     )
 
 
-def case_from_survey_comment(
-    *, actor: Any, kommun: Organisation, response_id: int, text: str, theme: str
+def _survey_answer_case(
+    *, actor: Any, answer: SurveyAnswer, theme: str, place: PlaceAnswer
 ) -> Case:
-    """The case for a survey respondent's free-text comment (one per response)."""
     return _case_once(
         actor=actor,
-        kommun=kommun,
+        kommun=answer.question.survey.kommun,
         source=CaseSource.SURVEY,
-        ref=f"response:{response_id}",
+        ref=f"answer:{answer.pk}",
         theme=theme,
-        text=text,
+        text=answer.text,
+        area=place.area,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        place_text=place.text,
     )
+
+
+def _survey_errors(question: SurveyQuestion, theme: str) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if question.kind != QuestionKind.TEXT:
+        errors["answer"] = [_("Bara fritextsvar kan göras till ärenden.")]
+    if theme not in THEMES:
+        errors["theme"] = [_("Välj ett tema.")]
+    return errors
+
+
+def case_from_survey_answer(*, actor: Any, answer: SurveyAnswer, theme: str) -> Case:
+    """The case for a survey free-text answer (one only: a second call returns the
+    first), placed where the respondent placed their answers (their place
+    question, else the area they live in); not public before moderation."""
+    require_coordinator(actor, answer.question.survey.kommun_id)
+    errors = _survey_errors(answer.question, theme)
+    if not errors and not answer.text.strip():
+        errors["answer"] = [_("Svaret är tomt.")]
+    if errors:
+        raise ValidationError(errors)
+    place = respondent_places([answer.response_id]).get(answer.response_id)
+    return _survey_answer_case(
+        actor=actor, answer=answer, theme=theme, place=place or PlaceAnswer()
+    )
+
+
+@dataclass(frozen=True)
+class SurveyCases:
+    """What ``cases_from_survey_question`` did: the new cases, and how many
+    answers were cases already."""
+
+    created: list[Case]
+    existing: int
+
+
+@transaction.atomic
+def cases_from_survey_question(
+    *, actor: Any, question: SurveyQuestion, theme: str
+) -> SurveyCases:
+    """One case per free-text answer of the question (answers made into cases
+    before are left as they are), each placed like ``case_from_survey_answer``.
+    All or nothing."""
+    require_coordinator(actor, question.survey.kommun_id)
+    errors = _survey_errors(question, theme)
+    if errors:
+        raise ValidationError(errors)
+    answers = list(
+        question.answers.exclude(text="").select_related("question__survey__kommun")
+    )
+    made = set(
+        Case.objects.filter(
+            source=CaseSource.SURVEY,
+            source_ref__in=[f"answer:{a.pk}" for a in answers],
+        ).values_list("source_ref", flat=True)
+    )
+    places = respondent_places(a.response_id for a in answers)
+    created = [
+        _survey_answer_case(
+            actor=actor,
+            answer=answer,
+            theme=theme,
+            place=places.get(answer.response_id) or PlaceAnswer(),
+        )
+        for answer in answers
+        if f"answer:{answer.pk}" not in made
+    ]
+    return SurveyCases(created=created, existing=len(made))
 
 
 def case_moderate(

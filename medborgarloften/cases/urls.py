@@ -4,7 +4,7 @@
 
 from django.urls import path
 
-from . import public_views, views
+from . import public_views, setup_views, views
 
 app_name = "cases"
 
@@ -20,6 +20,53 @@ urlpatterns = [
         "personal/arenden/fran-dialog/<int:pk>/",
         views.from_finding,
         name="from_finding",
+    ),
+    path(
+        "personal/arenden/fran-enkatsvar/<int:pk>/",
+        views.from_survey_answer,
+        name="from_survey_answer",
+    ),
+    path(
+        "personal/arenden/fran-enkatfraga/<int:pk>/",
+        views.from_survey_question,
+        name="from_survey_question",
+    ),
+    # The coordinator's set-up of a kommun's cases.
+    path("personal/arenden/<str:code>/regler/", setup_views.rule_list, name="rules"),
+    path(
+        "personal/arenden/<str:code>/regler/ny/",
+        setup_views.rule_edit,
+        name="rule_new",
+    ),
+    path(
+        "personal/arenden/<str:code>/regler/<int:pk>/",
+        setup_views.rule_edit,
+        name="rule_edit",
+    ),
+    path(
+        "personal/arenden/<str:code>/regler/<int:pk>/ta-bort/",
+        setup_views.rule_delete,
+        name="rule_delete",
+    ),
+    path(
+        "personal/arenden/<str:code>/svarsmallar/",
+        setup_views.template_list,
+        name="templates",
+    ),
+    path(
+        "personal/arenden/<str:code>/svarsmallar/ny/",
+        setup_views.template_edit,
+        name="template_new",
+    ),
+    path(
+        "personal/arenden/<str:code>/svarsmallar/<int:pk>/",
+        setup_views.template_edit,
+        name="template_edit",
+    ),
+    path(
+        "personal/arenden/<str:code>/svarsmallar/<int:pk>/ta-bort/",
+        setup_views.template_delete,
+        name="template_delete",
     ),
     path("tyck-till/<str:code>/", public_views.report, name="report"),
     path("tyck-till/<str:code>/tack/", public_views.thanks, name="thanks"),

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
@@ -18,13 +21,31 @@ from medborgarloften.followup.models import Activity
 from medborgarloften.lib.forms import apply_service_errors
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Commitment
-from medborgarloften.situation.models import DialogueFinding, WalkPoint
+from medborgarloften.situation.models import (
+    DialogueFinding,
+    SurveyAnswer,
+    SurveyQuestion,
+    WalkPoint,
+)
 
 from . import handling, services
-from .forms import AnswerForm, CloseForm, HandOnForm, LinkForm, MergeForm, ModerateForm
-from .models import AnswerTemplate, Case, CaseStatus
-from .permissions import can_coordinate
-from .selectors import cases_for_user, nearby_duplicates
+from .forms import (
+    AnswerForm,
+    CloseForm,
+    HandOnForm,
+    LinkForm,
+    MergeForm,
+    ModerateForm,
+    SurveyCaseForm,
+)
+from .models import Case, CaseStatus
+from .permissions import can_coordinate, require_coordinator
+from .selectors import (
+    answer_templates_for_case,
+    cases_for_user,
+    coordinated_kommuner,
+    nearby_duplicates,
+)
 
 
 @staff_view
@@ -38,7 +59,12 @@ def case_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/staff_list.html",
-        {"cases": cases[:300], "status": status, "statuses": CaseStatus.choices},
+        {
+            "cases": cases[:300],
+            "status": status,
+            "statuses": CaseStatus.choices,
+            "kommuner": coordinated_kommuner(request.user),
+        },
     )
 
 
@@ -46,10 +72,14 @@ def _case(request: HttpRequest, pk: int) -> Case:
     return get_object_or_404(cases_for_user(request.user), pk=pk)
 
 
-def _forms(case: Case, data: Any = None, action: str = "") -> dict[str, Form]:
+def _forms(
+    case: Case, data: Any = None, action: str = "", answer: str = ""
+) -> dict[str, Form]:
     duplicates = Case.objects.filter(pk__in=[c.pk for c in nearby_duplicates(case)])
     forms: dict[str, Form] = {
-        "answer": AnswerForm(data if action == "answer" else None),
+        "answer": AnswerForm(
+            data if action == "answer" else None, initial={"answer": answer}
+        ),
         "hand_on": HandOnForm(data if action == "hand_on" else None),
         "close": CloseForm(data if action == "close" else None),
         "link": LinkForm(data if action == "link" else None),
@@ -100,7 +130,13 @@ def _run(request: HttpRequest, case: Case, action: str, data: dict[str, Any]) ->
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk)
     action = request.POST.get("action", "")
-    forms = _forms(case, request.POST or None, action)
+    templates = answer_templates_for_case(case)
+    # "Använd i svaret": the answer form starts from the chosen template.
+    chosen = request.GET.get("mall", "")
+    start = templates.filter(pk=chosen).first() if chosen.isdecimal() else None
+    forms = _forms(
+        case, request.POST or None, action, answer=start.text if start else ""
+    )
     if request.method == "POST" and action in forms:
         form = forms[action]
         if form.is_valid():
@@ -118,9 +154,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "forms": forms,
             "coordinator": can_coordinate(request.user, case.kommun_id),
             "events": case.events.select_related("actor", "organisation"),
-            "templates": AnswerTemplate.objects.filter(organisation=case.owner)
-            if case.owner_id
-            else [],
+            "templates": templates,
             "duplicates": forms["merge"].fields["into"].queryset,  # type: ignore[attr-defined]
             "owners": Organisation.objects.all(),
         },
@@ -144,3 +178,80 @@ def from_finding(request: HttpRequest, pk: int) -> HttpResponse:
     )
     case = services.case_from_dialogue_finding(actor=request.user, finding=finding)
     return redirect("cases:staff_detail", pk=case.pk)
+
+
+def _survey_theme(request: HttpRequest, question: SurveyQuestion) -> str | None:
+    """The theme posted for a survey answer's case, after checking that the user
+    coordinates the survey's kommun; None (with a message) when none was chosen."""
+    require_coordinator(request.user, question.survey.kommun_id)
+    form = SurveyCaseForm(request.POST)
+    if form.is_valid():
+        return str(form.cleaned_data["theme"])
+    messages.error(request, _("Välj ett tema för ärendet."))
+    return None
+
+
+def _back_to_survey(
+    question: SurveyQuestion,
+    request: HttpRequest | None = None,
+    error: ValidationError | None = None,
+) -> HttpResponse:
+    """Back to the survey's results page, with the service's refusal shown."""
+    if request is not None and error is not None:
+        for message in error.messages:
+            messages.error(request, message)
+    survey = question.survey
+    return redirect("situation:survey_detail", code=survey.kommun.code, pk=survey.pk)
+
+
+@staff_view
+@require_POST
+def from_survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = get_object_or_404(
+        SurveyAnswer.objects.select_related("question__survey__kommun"), pk=pk
+    )
+    theme = _survey_theme(request, answer.question)
+    if theme is None:
+        return _back_to_survey(answer.question)
+    try:
+        case = services.case_from_survey_answer(
+            actor=request.user, answer=answer, theme=theme
+        )
+    except ValidationError as exc:
+        return _back_to_survey(answer.question, request, exc)
+    return redirect("cases:staff_detail", pk=case.pk)
+
+
+@staff_view
+@require_POST
+def from_survey_question(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_object_or_404(
+        SurveyQuestion.objects.select_related("survey__kommun"), pk=pk
+    )
+    theme = _survey_theme(request, question)
+    if theme is None:
+        return _back_to_survey(question)
+    try:
+        made = services.cases_from_survey_question(
+            actor=request.user, question=question, theme=theme
+        )
+    except ValidationError as exc:
+        return _back_to_survey(question, request, exc)
+    n = len(made.created)
+    messages.success(
+        request,
+        ngettext("%(n)d svar blev ett ärende.", "%(n)d svar blev ärenden.", n)
+        % {"n": n}
+        + (
+            " "
+            + ngettext(
+                "%(n)d svar var redan ett ärende.",
+                "%(n)d svar var redan ärenden.",
+                made.existing,
+            )
+            % {"n": made.existing}
+            if made.existing
+            else ""
+        ),
+    )
+    return redirect("cases:staff_list")

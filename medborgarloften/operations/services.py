@@ -30,6 +30,7 @@ FREE_TEXT_FIELDS: tuple[tuple[str, str], ...] = (
     ("situation.DialogueFinding", "text"),
     ("situation.Dialogue", "title"),
     ("situation.WalkPoint", "comment"),
+    ("situation.SurveyAnswer", "text"),
     ("followup.Activity", "description"),
     ("followup.Report", "summary"),
     ("cases.Case", "text"),
@@ -43,6 +44,12 @@ FREE_TEXT_FIELDS: tuple[tuple[str, str], ...] = (
 RETENTION: tuple[tuple[str, str, str, str], ...] = (
     ("situation.Observation", "text", "observed_at", "OBSERVATION_TEXT_RETENTION_DAYS"),
     ("situation.WalkPoint", "comment", "submitted_on", "SURVEY_TEXT_RETENTION_DAYS"),
+    (
+        "situation.SurveyAnswer",
+        "text",
+        "response__submitted_on",
+        "SURVEY_TEXT_RETENTION_DAYS",
+    ),
 )
 
 
@@ -206,9 +213,12 @@ def free_text_purge(
             if model is None or keep is None:
                 continue
             cutoff = today - dt.timedelta(days=keep)
-            is_datetime = isinstance(
-                model._meta.get_field(date_field), models.DateTimeField
-            )
+            # The date may sit on a related row ("response__submitted_on").
+            *path, last = date_field.split("__")
+            holder = model
+            for step in path:
+                holder = holder._meta.get_field(step).related_model
+            is_datetime = isinstance(holder._meta.get_field(last), models.DateTimeField)
             lookup = f"{date_field}__date__lt" if is_datetime else f"{date_field}__lt"
             old = model._default_manager.filter(**{lookup: cutoff}).exclude(
                 **{name: ""}

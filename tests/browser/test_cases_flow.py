@@ -67,9 +67,6 @@ def test_a_reported_place_gets_an_owner_an_answer_and_a_public_outcome(
     )
     owner = User.objects.create_user(username="kalmarhem", password="x" * 12)
     Membership.objects.create(user=owner, organisation=kalmarhem, role="reporter")
-    RoutingRule.objects.create(
-        kommun=kalmar, theme="trygghet_offentlig_miljo", area=berga, owner=kalmarhem
-    )
     promise = Promise.objects.create(
         title="Tryggare Kalmar",
         period_start=dt.date(2026, 1, 1),
@@ -84,8 +81,30 @@ def test_a_reported_place_gets_an_owner_an_answer_and_a_public_outcome(
         commitment=commitment, date=dt.date(2026, 11, 20), kind="ny belysning"
     )
 
-    # 1. The resident, on a phone.
+    # 0. The coordinator routes Berga's safety cases to Kalmarhem, and writes an
+    # answer template, on the cases' staff pages.
     page = phone_page
+    _log_in(page, live_server, kommun_editor)
+    page.goto(f"{live_server.url}/personal/arenden/")
+    page.get_by_role("link", name=re.compile("^Fördelningsregler för Kalmar")).click()
+    page.get_by_role("link", name="Ny fördelningsregel").click()
+    page.get_by_label("Tema").select_option("trygghet_offentlig_miljo")
+    page.get_by_label("Område").select_option(label="Berga")
+    page.get_by_label("Ansvarig").select_option(label="Kalmarhem")
+    page.get_by_label("Dagar att svara").fill("7")
+    page.get_by_role("button", name="Spara").click()
+    page.get_by_text("Fördelningsregeln är sparad.").wait_for()
+    rule = RoutingRule.objects.get()
+    assert (rule.area, rule.owner, rule.days) == (berga, kalmarhem, 7)
+    page.get_by_role("link", name="Svarsmallar").click()
+    page.get_by_role("link", name="Ny svarsmall").click()
+    page.get_by_label("Rubrik").fill("Åtgärdat")
+    page.get_by_label("Text").fill("Vi har satt upp ny belysning i tunneln.")
+    page.get_by_role("button", name="Spara").click()
+    page.get_by_text("Svarsmallen är sparad.").wait_for()
+    page.context.clear_cookies()
+
+    # 1. The resident, on a phone.
     page.goto(f"{live_server.url}/tyck-till/{kalmar.code}/")
     page.get_by_label("Vad gäller det?").select_option("trygghet_offentlig_miljo")
     page.get_by_role("button", name="Markera kartans mitt").click()
@@ -110,9 +129,10 @@ def test_a_reported_place_gets_an_owner_an_answer_and_a_public_outcome(
     _log_in(page, live_server, owner)
     page.goto(f"{live_server.url}/personal/arenden/")
     page.get_by_role("link", name=str(case.pk), exact=True).click()
-    page.get_by_label("Svar", exact=True).fill(
-        "Vi har satt upp ny belysning i tunneln."
-    )
+    page.get_by_text("Svarsmallar").click()
+    page.get_by_role("link", name=re.compile("^Använd i svaret")).click()
+    answer = page.get_by_label("Svar", exact=True)
+    assert answer.input_value() == "Vi har satt upp ny belysning i tunneln."
     page.get_by_role("button", name="Svara").click()
     page.get_by_text("Besvarad").first.wait_for()
 

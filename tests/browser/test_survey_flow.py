@@ -184,3 +184,43 @@ def test_an_answer_sent_at_once_is_kept_on_the_page_and_goes_through_when_sent_a
     phone_page.get_by_role("button", name="Skicka svar").click()
     phone_page.get_by_role("heading", name="Tack för ditt svar").wait_for()
     assert SurveyResponse.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_free_text_answer_becomes_a_case_from_the_results_page(
+    live_server, phone_page, page, kalmar, kommun_editor, person_speed
+):
+    from medborgarloften.cases.models import Case
+    from medborgarloften.situation.tests.survey_helpers import published_survey
+
+    norrliden = Area.objects.create(
+        kommun=kalmar, name="Norrliden", geometry=_square(16.33, 56.68)
+    )
+    survey = published_survey(
+        kalmar, areas=[norrliden], text_questions=["Vad skulle göra dig tryggare?"]
+    )
+
+    phone_page.goto(f"{live_server.url}/enkat/{survey.token}/")
+    phone_page.get_by_label("Vad skulle göra dig tryggare?").fill(
+        "Lampan vid lekplatsen är trasig. Ring 070-765 43 21."
+    )
+    phone_page.get_by_label("Var bor du?").select_option(label="Norrliden")
+    phone_page.get_by_role("button", name="Skicka svar").click()
+    phone_page.get_by_role("heading", name="Tack för ditt svar").wait_for()
+    assert _serious_violations(phone_page) == []
+
+    page.goto(f"{live_server.url}/konto/logga-in/")
+    page.get_by_label("Användarnamn").fill("kommun_editor")
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_url(re.compile(r"/personal/$"))
+    page.goto(f"{live_server.url}/personal/lagesbild/0880/enkater/{survey.pk}/")
+    answer_item = page.locator(".survey-text-answer")
+    assert "Lampan vid lekplatsen är trasig." in answer_item.inner_text()
+    answer_item.get_by_label("Tema").select_option("skadegorelse")
+    answer_item.get_by_role("button", name="Gör till ärende").click()
+    page.get_by_role("heading", name=re.compile("^Ärende")).wait_for()
+    case = Case.objects.get()
+    assert (case.source, case.theme, case.area) == ("survey", "skadegorelse", norrliden)
+    assert "Enkät" in page.locator("main").inner_text()
+    assert case.public_text == ""  # nothing public before moderation

@@ -124,3 +124,38 @@ def test_it_keeps_text_when_no_retention_is_set(kalmar, settings):
     assert "Ingen lagringstid" in _run("purgetext")
     old.refresh_from_db()
     assert old.text == "Gammal text"
+
+
+@pytest.mark.django_db
+def test_it_blanks_old_survey_free_text_and_redacts_a_name_in_it(kalmar, settings):
+    from medborgarloften.situation.models import SurveyAnswer, SurveyResponse
+    from medborgarloften.situation.surveys.services import (
+        survey_create,
+        survey_publish,
+        survey_response_submit,
+    )
+
+    settings.SURVEY_TEXT_RETENTION_DAYS = "30"
+    today = timezone.localdate()
+    survey = survey_publish(
+        survey=survey_create(
+            kommun=kalmar,
+            title="Enkät",
+            year=today.year,
+            closes_on=today + dt.timedelta(days=30),
+            text_questions=["Vad vill du säga?"],
+        )
+    )
+    question = survey.questions.get()
+    old, new = (
+        survey_response_submit(survey=survey, answers={}, texts={question.pk: text})
+        for text in ("Gammalt svar", "Grannen Kalle Svensson stökar")
+    )
+    SurveyResponse.objects.filter(pk=old.pk).update(
+        submitted_on=today - dt.timedelta(days=40)
+    )
+    assert "situation.surveyanswer.text: 1 tömda" in _run("purgetext")
+    texts = dict(SurveyAnswer.objects.values_list("response_id", "text"))
+    assert texts == {old.pk: "", new.pk: "Grannen Kalle Svensson stökar"}
+    _run("forget", "--name", "Kalle Svensson")
+    assert SurveyAnswer.objects.get(response=new).text == "Grannen [borttaget] stökar"

@@ -56,6 +56,7 @@ class Survey(models.Model):
 class QuestionKind(models.TextChoices):
     CHOICE = "val", _("Svarsalternativ")
     PLACE = "plats", _("Plats på kartan")
+    TEXT = "fritext", _("Fritext")
 
 
 class SurveyQuestion(models.Model):
@@ -116,7 +117,8 @@ class SurveyResponse(models.Model):
 
 
 class SurveyAnswer(models.Model):
-    """The option one response chose for one question."""
+    """The option one response chose for one question (or its place, or its words
+    for a free-text question)."""
 
     response = models.ForeignKey(
         SurveyResponse, on_delete=models.CASCADE, related_name="answers"
@@ -131,6 +133,9 @@ class SurveyAnswer(models.Model):
     longitude = models.FloatField(_("longitud"), null=True, blank=True)
     area = optional_link("places.Area", related_name="+")
     place_text = PlainCharField(_("platsen med ord"), max_length=200, blank=True)
+    #: A free-text question's answer, in the resident's words. Shown to the
+    #: kommun's staff only; a coordinator may turn it into a case (cases app).
+    text = PlainTextField(_("fritextsvar"), max_length=1000, blank=True)
 
     class Meta:
         constraints = [

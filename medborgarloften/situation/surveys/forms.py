@@ -23,6 +23,7 @@ from .bank import AGE_GROUPS, GENDERS, WALK_REASONS, bank
 from .place_fields import add_place_fields, place_answers, place_items
 from .place_questions import PlaceAnswer
 from .services import COMMENT_MAX
+from .text_questions import TEXT_ANSWER_MAX
 
 
 class SurveyBuildForm(forms.Form):
@@ -57,6 +58,16 @@ class SurveyBuildForm(forms.Form):
         ),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    text_questions = forms.CharField(
+        label=_("Fritextfrågor"),
+        required=False,
+        help_text=_(
+            "En fråga per rad, t.ex. Vad skulle göra dig tryggare där du bor? Den "
+            "som svarar skriver med egna ord. Svaren visas bara för kommunens "
+            "personal och kan göras till ärenden."
+        ),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     areas = checkboxes(_("Områden"), Area.objects.none())
 
     def __init__(self, *args: Any, kommun: Organisation, **kwargs: Any) -> None:
@@ -79,8 +90,14 @@ class SurveyBuildForm(forms.Form):
         return [(lines[0], lines[1:]) for lines in blocks]
 
     def clean_place_questions(self) -> list[str]:
-        text = self.cleaned_data["place_questions"]
-        return [line.strip() for line in text.splitlines() if line.strip()]
+        return _lines(self.cleaned_data["place_questions"])
+
+    def clean_text_questions(self) -> list[str]:
+        return _lines(self.cleaned_data["text_questions"])
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class BackgroundMixin(forms.Form):
@@ -108,8 +125,21 @@ class SurveyAnswerForm(BackgroundMixin):
         self.place_questions = [
             q for q in self.questions if q.kind == QuestionKind.PLACE
         ]
-        self.questions = [q for q in self.questions if q not in self.place_questions]
+        self.text_questions = [q for q in self.questions if q.kind == QuestionKind.TEXT]
+        self.questions = [
+            q
+            for q in self.questions
+            if q not in self.place_questions and q not in self.text_questions
+        ]
         self.place_maps = add_place_fields(self, survey, self.place_questions)
+        for question in self.text_questions:
+            self.fields[f"t{question.pk}"] = FreeTextField(
+                label=question.text,
+                required=False,
+                max_length=TEXT_ANSWER_MAX,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                help_text=_("Skriv inte namn, personnummer eller telefonnummer."),
+            )
         for question in self.questions:
             self.fields[f"q{question.pk}"] = forms.ChoiceField(
                 label=question.text,
@@ -126,6 +156,7 @@ class SurveyAnswerForm(BackgroundMixin):
         # Background last, honeypot at the very end.
         order = [f"q{q.pk}" for q in self.questions]
         order += [n for n in self.fields if n.startswith("p")]
+        order += [f"t{q.pk}" for q in self.text_questions]
         self.order_fields([*order, "area", "gender", "age_group", "website"])
 
     def question_fields(self) -> list[Any]:
@@ -136,6 +167,16 @@ class SurveyAnswerForm(BackgroundMixin):
 
     def places(self) -> dict[int, PlaceAnswer]:
         return place_answers(self)
+
+    def text_fields(self) -> list[Any]:
+        return [self[f"t{q.pk}"] for q in self.text_questions]
+
+    def texts(self) -> dict[int, str]:
+        return {
+            q.pk: self.cleaned_data.get(f"t{q.pk}") or ""
+            for q in self.text_questions
+            if self.cleaned_data.get(f"t{q.pk}")
+        }
 
     def background_fields(self) -> list[Any]:
         return [self[n] for n in ("area", "gender", "age_group") if n in self.fields]

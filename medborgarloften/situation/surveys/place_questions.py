@@ -11,15 +11,14 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from medborgarloften.lib.fields import length_message
 from medborgarloften.places.maps import area_feature, map_config
 from medborgarloften.places.models import Area
 
 from .. import geo
 from ..models import QuestionKind, Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from ..services.observations import area_at
+from .question_lines import question_line_errors, question_lines_add
 
-QUESTION_MAX = 300
 PLACE_TEXT_MAX = 200
 #: SurveyAnswer.value of a place answer (the point, area or words carry the answer).
 PLACE_VALUE = "plats"
@@ -43,26 +42,14 @@ class PlaceAnswer:
 
 def place_question_errors(texts: list[str]) -> list[str]:
     """Messages for the build form's place questions (empty lines already gone)."""
-    return [
-        _("Platsfrågor: frågan %(q)r är för lång.") % {"q": text[:40] + "…"}
-        + " "
-        + length_message("", QUESTION_MAX, len(text))
-        for text in texts
-        if len(text) > QUESTION_MAX
-    ]
+    return question_line_errors(texts, label=_("Platsfrågor"))
 
 
-def place_questions_add(*, survey: Survey, texts: list[str], position: int) -> None:
+def place_questions_add(*, survey: Survey, texts: list[str], position: int) -> int:
     """Add the place questions after the survey's other questions."""
-    for text in texts:
-        position += 1
-        SurveyQuestion.objects.create(
-            survey=survey,
-            position=position,
-            text=text,
-            options=[],
-            kind=QuestionKind.PLACE,
-        )
+    return question_lines_add(
+        survey=survey, texts=texts, position=position, kind=QuestionKind.PLACE
+    )
 
 
 def place_answer_errors(

@@ -156,6 +156,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
                         gender=data.get("gender", ""),
                         age_group=data.get("age_group", ""),
                         places=answer_form.places(),
+                        texts=answer_form.texts(),
                     )
             except ValidationError as exc:
                 limits.release_token(survey, check.nonce)

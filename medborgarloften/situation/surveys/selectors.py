@@ -4,6 +4,7 @@ lägesbild's small-group suppression), the previous round, walk points."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,7 @@ from ..models import (
     SurveyAnswer,
     SurveyKind,
     SurveyQuestion,
+    SurveyResponse,
     WalkPoint,
     WalkStatus,
 )
@@ -33,6 +35,8 @@ from ..selectors.analysis import (
     suppress_complements,
 )
 from .bank import AGE_GROUPS, GENDERS, WALK_REASONS
+from .place_questions import PlaceAnswer
+from .text_questions import TEXT_VALUE
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,64 @@ class QuestionResult:
     change: float | None = None
     groups: list[tuple[str, Figure]] = field(default_factory=list)
     options: list[tuple[str, Figure]] = field(default_factory=list)
+    #: A free-text question's answers, for staff (never a public page).
+    answers: list[TextAnswer] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TextAnswer:
+    """One free-text answer with where the respondent placed it."""
+
+    answer: SurveyAnswer
+    place: PlaceAnswer
+
+
+def respondent_places(response_ids: Iterable[int]) -> dict[int, PlaceAnswer]:
+    """Where each respondent put their answers: the first place question they
+    answered (a point with its area, an area, or words); without one, the area
+    they said they live in. Respondents with neither are left out."""
+    ids = set(response_ids)
+    places: dict[int, PlaceAnswer] = {}
+    for answer in (
+        SurveyAnswer.objects.filter(
+            response_id__in=ids, question__kind=QuestionKind.PLACE
+        )
+        .select_related("area")
+        .order_by("question__position", "question_id")
+    ):
+        places.setdefault(
+            answer.response_id,
+            PlaceAnswer(
+                latitude=answer.latitude,
+                longitude=answer.longitude,
+                area=answer.area,
+                text=answer.place_text,
+            ),
+        )
+    for response in SurveyResponse.objects.filter(
+        pk__in=ids - set(places), area__isnull=False
+    ).select_related("area"):
+        places[response.pk] = PlaceAnswer(area=response.area)
+    return places
+
+
+def text_answers(survey: Survey) -> dict[int, list[TextAnswer]]:
+    """Question id → its free-text answers (oldest first), each with the
+    respondent's place, for the staff results page."""
+    answers = list(
+        SurveyAnswer.objects.filter(
+            question__survey=survey, question__kind=QuestionKind.TEXT
+        )
+        .exclude(text="")
+        .order_by("id")
+    )
+    places = respondent_places(a.response_id for a in answers)
+    found: dict[int, list[TextAnswer]] = defaultdict(list)
+    for answer in answers:
+        found[answer.question_id].append(
+            TextAnswer(answer, places.get(answer.response_id, PlaceAnswer()))
+        )
+    return found
 
 
 def _share(tally: dict, key: tuple) -> Figure:
@@ -167,7 +229,17 @@ def survey_results(survey: Survey) -> dict[str, Any]:
         option_counts[(qid, value)] = n
     results = []
     labels = dict(GENDERS) | dict(AGE_GROUPS)
+    texts = text_answers(survey)
     for question in survey.questions.all():
+        if question.kind == QuestionKind.TEXT:  # answered in words, for staff
+            results.append(
+                QuestionResult(
+                    question=question,
+                    total=count_figure(option_counts[(question.pk, TEXT_VALUE)]),
+                    answers=texts.get(question.pk, []),
+                )
+            )
+            continue
         answered = sum(option_counts[(question.pk, o[0])] for o in question.options)
         if question.kind == QuestionKind.PLACE:  # answered on the map
             answered = option_counts[(question.pk, "plats")]
@@ -349,14 +421,17 @@ __all__ = [
     "Cell",
     "MIN_GROUP",
     "QuestionResult",
+    "TextAnswer",
     "WalkStatus",
     "indicator_cells",
     "is_walk",
     "previous_round",
     "reason_labels",
+    "respondent_places",
     "survey_alerts",
     "survey_results",
     "surveys_for",
+    "text_answers",
     "walk_map",
     "walk_points",
 ]

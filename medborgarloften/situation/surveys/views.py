@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.lib.forms import form_submit, service_done
+from medborgarloften.vocabulary import THEMES
 
 from ..models import Survey, SurveyKind, WalkPoint, WalkStatus
 from ..views._common import _context, _kommun_for_editor, _kommun_for_viewer
@@ -67,6 +68,7 @@ def survey_new(request: HttpRequest, code: str) -> HttpResponse:
             bank_keys=data["bank_keys"],
             own_questions=data["own_questions"],
             place_questions=data["place_questions"],
+            text_questions=data["text_questions"],
             areas=data["areas"],
             actor=request.user,
         ),
@@ -100,6 +102,10 @@ def survey_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             points=points,
             is_walk=survey.kind == SurveyKind.VANDRING,
             alerts=survey_alerts(survey),
+            themes=[(k, _(v)) for k, v in THEMES.items()],
+            # A resident's words about their area: most often about safety in
+            # public places; the coordinator changes it per answer.
+            default_theme="trygghet_offentlig_miljo",
         ),
     )
 

@@ -42,3 +42,21 @@ def areas(kalmar):
         ),
         "Centrum": Area.objects.create(kommun=kalmar, name="Centrum"),
     }
+
+
+@pytest.fixture
+def fresh_cache():
+    """An empty default cache (form tokens, answer allowances) before and after."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def berga(kalmar):
+    """Berga, a stadsdel of Kalmar with a boundary (survey_helpers.berga_area)."""
+    from .survey_helpers import berga_area
+
+    return berga_area(kalmar)

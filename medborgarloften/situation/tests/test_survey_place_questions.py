@@ -8,54 +8,24 @@ import json
 import re
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from medborgarloften.places.services import area_create
 from medborgarloften.situation.models import QuestionKind, SurveyAnswer
-from medborgarloften.situation.surveys.services import survey_create, survey_publish
+from medborgarloften.situation.surveys.services import survey_create
 
-from .survey_helpers import form_token
+from .survey_helpers import post_answer, published_survey
 
 IP = "203.0.113.78"
 QUESTION = "Var känner du dig mest otrygg?"
 
 
-def _polygon(west, south, east, north):
-    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
-    return {"type": "Polygon", "coordinates": [ring]}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def berga(kalmar):
-    return area_create(
-        kommun=kalmar,
-        name="Berga",
-        kind="stadsdel",
-        geometry=_polygon(16.3150, 56.6810, 16.3320, 56.6900),
-    )
+pytestmark = pytest.mark.usefixtures("fresh_cache")
 
 
 @pytest.fixture
 def survey(kalmar, berga):
-    created = survey_create(
-        kommun=kalmar,
-        title="Trygghetsenkät",
-        year=timezone.localdate().year,
-        closes_on=timezone.localdate() + dt.timedelta(days=30),
-        bank_keys=["otrygg_kvall"],
-        place_questions=[QUESTION],
-        areas=[berga],
-    )
-    return survey_publish(survey=created)
+    return published_survey(kalmar, areas=[berga], place_questions=[QUESTION])
 
 
 def _place(survey):
@@ -63,8 +33,7 @@ def _place(survey):
 
 
 def _post(client, survey, **data):
-    data.setdefault("form_token", form_token(survey))
-    return client.post(f"/enkat/{survey.token}/", data, REMOTE_ADDR=IP)
+    return post_answer(client, survey, ip=IP, **data)
 
 
 @pytest.mark.django_db

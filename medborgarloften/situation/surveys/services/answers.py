@@ -19,6 +19,7 @@ from ...models import (
 )
 from ..bank import AGE_GROUPS, GENDERS
 from ..place_questions import PlaceAnswer, place_answer_errors, place_answers_save
+from ..text_questions import text_answer_errors, text_answers_save
 from ._common import (
     _add,
 )
@@ -61,9 +62,11 @@ def survey_response_submit(
     gender: str = "",
     age_group: str = "",
     places: dict[int, PlaceAnswer] | None = None,
+    texts: dict[int, str] | None = None,
 ) -> SurveyResponse:
     """Save one anonymous answer, whole or not at all, while the survey is open: only
-    known options, the survey's own areas, no personal data and no time of day."""
+    known options, the survey's own areas, free text within its limit, no personal
+    data about who answered and no time of day."""
     today = timezone.localdate()
     closed = _closed_error(survey, today)
     if closed:
@@ -90,7 +93,11 @@ def survey_response_submit(
             survey=survey, question=question, answer=place
         ):
             _add(errors, f"p{question_id}_area", message)
-    if not any(answers.values()) and not places:
+    texts = {k: v.strip() for k, v in (texts or {}).items() if v.strip()}
+    for key, messages in text_answer_errors(questions=questions, texts=texts).items():
+        for message in messages:
+            _add(errors, key, message)
+    if not any(answers.values()) and not places and not texts:
         _add(errors, "answers", _("Svar: svara på minst en fråga."))
     if errors:
         raise ValidationError(errors)
@@ -107,4 +114,5 @@ def survey_response_submit(
         if value
     )
     place_answers_save(response=response, answers=places)
+    text_answers_save(response=response, texts=texts)
     return response

@@ -16,12 +16,15 @@ from medborgarloften.lib.fields import length_message
 from medborgarloften.places.models import Area, Organisation, OrganisationKind
 
 from ...models import (
+    QuestionKind,
     Survey,
     SurveyKind,
     SurveyQuestion,
 )
 from ..bank import bank
 from ..place_questions import place_question_errors, place_questions_add
+from ..question_lines import question_lines_add
+from ..text_questions import text_question_errors
 from ._common import (
     OPTION_MAX,
     OWN_OPTIONS_MAX,
@@ -42,11 +45,13 @@ def survey_create(
     areas: Iterable[Area] = (),
     kind: str = SurveyKind.ENKAT,
     place_questions: Iterable[str] = (),
+    text_questions: Iterable[str] = (),
     intro: str = "",
     actor: Any = None,
 ) -> Survey:
-    """Create a draft survey of bank questions (in bank order) and the kommun's own
-    questions, for areas of that kommun only; nothing public until published."""
+    """Create a draft survey of bank questions (in bank order), the kommun's own
+    questions, place questions and free-text questions, for areas of that kommun
+    only; nothing public until published."""
     errors: dict[str, list[str]] = {}
     known = bank()
     keys = [k for k in known if k in set(bank_keys)]
@@ -59,6 +64,9 @@ def survey_create(
     places = [" ".join(t.split()) for t in place_questions if t.strip()]
     for message in place_question_errors(places):
         _add(errors, "place_questions", message)
+    texts = [" ".join(t.split()) for t in text_questions if t.strip()]
+    for message in text_question_errors(texts):
+        _add(errors, "text_questions", message)
     areas = list(areas)
     if kommun.kind != OrganisationKind.KOMMUN:
         _add(errors, "kommun", _("Kommun: %(org)s är ingen kommun.") % {"org": kommun})
@@ -68,7 +76,7 @@ def survey_create(
         _add(errors, "bank_keys", _("Frågor: okända frågor %(k)s.") % {"k": unknown})
     if kind not in SurveyKind.values:
         _add(errors, "kind", _("Typ: okänd typ %(v)r.") % {"v": kind})
-    if kind == SurveyKind.ENKAT and not keys and not own and not places:
+    if kind == SurveyKind.ENKAT and not (keys or own or places or texts):
         _add(errors, "bank_keys", _("Frågor: välj minst en fråga."))
     for text, opts in own:
         if not 2 <= len(opts) <= OWN_OPTIONS_MAX:
@@ -140,7 +148,10 @@ def survey_create(
             text=text,
             options=[[f"s{i}", label] for i, label in enumerate(opts, 1)],
         )
-    place_questions_add(survey=survey, texts=places, position=position)
+    position = place_questions_add(survey=survey, texts=places, position=position)
+    question_lines_add(
+        survey=survey, texts=texts, position=position, kind=QuestionKind.TEXT
+    )
     return survey
 
 
