@@ -25,8 +25,9 @@ BUDGET = {"promise": 13, "kommun": 4, "search": 8, "api": 9}
 
 
 def _built(client, url: str) -> int:
-    """Queries of one uncached anonymous GET of ``url``."""
+    """Queries of one uncached anonymous GET of ``url`` (no page, no fragment kept)."""
     pagecache.caches["pages"].clear()
+    pagecache.caches["fragments"].clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url
