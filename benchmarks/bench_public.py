@@ -12,7 +12,10 @@ against
 - the promise page (``/lofte/<uid>/``), the API list endpoint (``/api/v1/promises``),
   a kommun page, the search page (``/sok/?q=trygghetsvandringar``) and the national
   overview, first with the page cache warm (publishing/pagecache.py), then with it
-  switched off (``PAGE_CACHE=0``: every request builds its page, the cold figure);
+  switched off (``PAGE_CACHE=0``: every request builds its page, from the page
+  fragments kept in the fragment cache, publishing/fragments.py: the issue's "cache
+  off"), then with both off (``FRAGMENT_CACHE=0`` too: every request builds
+  everything, the cold figure);
 - a static copy of the same promise page served by nginx and by WhiteNoise under the
   same gunicorn settings: the ceiling the pages are compared with.
 
@@ -290,6 +293,7 @@ def main() -> None:
         modes.append(("mixed", {}))
     if not args.skip_uncached:
         modes.append(("uncached", {"PAGE_CACHE": "0"}))
+        modes.append(("no caches", {"PAGE_CACHE": "0", "FRAGMENT_CACHE": "0"}))
     # Writes per row: one a second over the warm-up and the measured run.
     writes_per_row = int((args.duration + 3) * args.write_rate) + 1
     for mode, extra in modes:

@@ -15,7 +15,7 @@ class Row:
 
     label: str
     path: str
-    mode: str  # "warm cache", "uncached", "mixed", "static"
+    mode: str  # "warm cache", "uncached", "no caches", "mixed", "static"
     rps: float
     p99_ms: float
     failed: int

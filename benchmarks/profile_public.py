@@ -11,6 +11,10 @@ middleware stack (the test client's WSGI handler) ``--requests`` times after one
 warm-up request. Reports, per page: CPU milliseconds of this process per request
 (``time.process_time``: Python, templates, the database driver; PostgreSQL's own
 time is in its process), wall milliseconds, and the queries one request makes.
+The fragment cache (publishing/fragments.py) stays on unless ``FRAGMENT_CACHE=0`` is
+set: with it on, the timed requests reuse the fragments the warm-up built (the
+figure of a page cache miss whose data did not change); with it off, every request
+builds everything.
 ``--save DIR`` writes each page's body there, to compare a change's output byte for
 byte. ``--profile`` prints a pyinstrument profile of each page (``pip install
 pyinstrument``).

@@ -120,9 +120,15 @@ def status_counts(promises: Iterable[Promise]) -> dict[str, int]:
 # --- One promise ---------------------------------------------------------------------
 
 
-def promise_with_contents(queryset: PromiseQuerySet | QuerySet[Promise]) -> Any:
+def promise_with_contents(
+    queryset: PromiseQuerySet | QuerySet[Promise],
+    *,
+    commitment_related: tuple[str, ...] = (),
+) -> Any:
     """The promise queryset with everything a promise page shows, in a fixed number
-    of queries however many focus areas, commitments and signatories it has."""
+    of queries however many focus areas, commitments and signatories it has.
+    ``commitment_related``: one-to-one relations read with each commitment, in the
+    same query (the public page's assessments)."""
     return queryset.prefetch_related(
         Prefetch("parties", queryset=Organisation.objects.order_by("kind", "name")),
         Prefetch(
@@ -133,12 +139,14 @@ def promise_with_contents(queryset: PromiseQuerySet | QuerySet[Promise]) -> Any:
         ),
         Prefetch(
             "commitments",
-            queryset=Commitment.objects.prefetch_related(
+            queryset=Commitment.objects.select_related(*commitment_related)
+            .prefetch_related(
                 Prefetch("areas", queryset=Area.objects.order_by("name")),
                 Prefetch(
                     "other_parties", queryset=Organisation.objects.order_by("name")
                 ),
-            ).order_by("position", "id"),
+            )
+            .order_by("position", "id"),
         ),
         Prefetch(
             "signatories",

@@ -276,7 +276,9 @@ def public_promise(
     promise = promise_with_contents(
         Promise.objects.public().prefetch_related(
             Prefetch("areas", queryset=Area.objects.order_by("name"))
-        )
+        ),
+        # commitment_rows reads each assessment: with its commitment, no own query.
+        commitment_related=("assessment",),
     ).get(uid=uid)
     _link_areas(promise)
     commitments = list(promise.commitments.all())

@@ -13,7 +13,9 @@ from medborgarloften.places.maps import areas_map
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import Promise
 
-from .pagecache import cached_public, number, text
+from . import fragments
+from .fragments import render_blocks, safe_parts
+from .pagecache import cached_public, kommun_scope, number, promise_scope, text
 from .selectors import (
     kommun_finder,
     kommun_public_promises,
@@ -48,38 +50,57 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @cached_public(max_age=PUBLIC_MAX_AGE)
 def kommun(request: HttpRequest, kommunkod: str) -> HttpResponse:
-    try:
+    def build() -> dict[str, str]:
         listing = kommun_public_promises(code=kommunkod)
+        return render_blocks("publishing/kommun_parts.html", {"listing": listing})
+
+    try:
+        parts = fragments.cached(
+            "kommun-page",
+            scopes=(kommun_scope(kommunkod),),
+            vary=(kommunkod,),
+            build=build,
+        )
     except Organisation.DoesNotExist:
         raise _no_kommun(kommunkod)
-    return render(request, "publishing/kommun.html", {"listing": listing})
+    return render(request, "publishing/kommun.html", {"parts": safe_parts(parts)})
 
 
 @cached_public(max_age=PUBLIC_MAX_AGE, params=PAGE)
 def promise(request: HttpRequest, uid: UUID) -> HttpResponse:
+    sida = request.GET.get("sida", 1)
+    # The embed code names the site's own address.
+    embed_url = request.build_absolute_uri(reverse("publishing:embed", args=[uid]))
+
+    def build() -> dict[str, str]:
+        public = public_promise(uid=uid, page=sida)
+        areas = promise_areas(public.promise)
+        area_map = areas_map(
+            title=_("Karta över områdena i %(title)s")
+            % {"title": public.promise.title},
+            areas=areas,
+        )
+        return render_blocks(
+            "publishing/promise_parts.html",
+            {
+                "page": public.page,
+                "public": public,
+                "embed_url": embed_url,
+                "map_areas": areas,
+                "area_map": area_map,
+            },
+        )
+
     try:
-        public = public_promise(uid=uid, page=request.GET.get("sida", 1))
+        parts = fragments.cached(
+            "promise-page",
+            scopes=(promise_scope(uid),),
+            vary=(uid, sida, embed_url),
+            build=build,
+        )
     except Promise.DoesNotExist:
         raise Http404(_("Det finns inget publicerat medborgarlöfte med den adressen."))
-    embed_url = request.build_absolute_uri(
-        reverse("publishing:embed", args=[public.promise.uid])
-    )
-    areas = promise_areas(public.promise)
-    area_map = areas_map(
-        title=_("Karta över områdena i %(title)s") % {"title": public.promise.title},
-        areas=areas,
-    )
-    return render(
-        request,
-        "publishing/promise.html",
-        {
-            "page": public.page,
-            "public": public,
-            "embed_url": embed_url,
-            "map_areas": areas,
-            "area_map": area_map,
-        },
-    )
+    return render(request, "publishing/promise.html", {"parts": safe_parts(parts)})
 
 
 @cached_public(max_age=PUBLIC_MAX_AGE, params=PAGE)
