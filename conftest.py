@@ -58,6 +58,10 @@ def pytest_configure(config: pytest.Config) -> None:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "pages-version",
         },
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "fragments",
+        },
     }
     # Background tasks run inside the request unless a test asks for the database
     # backend and its worker (documents/tests/test_jobs.py).
@@ -82,6 +86,7 @@ def _empty_page_cache():
 
     caches["pages"].clear()
     caches["pages_version"].clear()
+    caches["fragments"].clear()
     counters = Path(settings.RATELIMIT_DIR)
     if counters.is_dir() and any(counters.iterdir()):
         shutil.rmtree(counters, ignore_errors=True)

@@ -241,6 +241,12 @@ def _view_at(path: str, root: str, urlconf: str | None) -> Any | None:
 # --- The response cache -------------------------------------------------------------
 
 
+def _enabled() -> bool:
+    """False with ``PAGE_CACHE=0``: every page is built (its versions are still
+    kept, for the fragment cache)."""
+    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
 def _read(store: Any, key: str) -> Entry | None:
     return pagestore.read(store, key)
 
@@ -387,8 +393,8 @@ def cached_public(
                     patch_cache_control(response, private=True, no_cache=True)
                 return response
             # The fast path already read the version for this request.
-            version = getattr(request, "page_cache_version", None) or versions(
-                scopes(kwargs)
+            version = getattr(request, "page_cache_version", None) or (
+                versions(scopes(kwargs)) if _enabled() else None
             )
             store = _store(PAGE_CACHE)
             key = cache_key(request, version, params) if version and store else None
@@ -439,8 +445,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method not in ("GET", "HEAD") or (
-            settings.SESSION_COOKIE_NAME in request.COOKIES
+        if (
+            request.method not in ("GET", "HEAD")
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or not _enabled()
         ):
             return self.get_response(request)
         found = _view_at(request.path_info, settings.ROOT_URLCONF, get_urlconf())

@@ -53,9 +53,24 @@ else:
             "LOCATION": str(DATA_DIR / "cache" / "version"),
         },
     }
-if not env_bool("PAGE_CACHE", True):
-    # PAGE_CACHE=0: every public page is built for every request (benchmarks, fault
-    # finding); pagecache.py caches nothing when no version can be kept.
-    CACHES["pages"] = CACHES["pages_version"] = {
-        "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+# "fragments": parts of public pages (publishing/fragments.py), keyed by the same
+# versions as the pages, so a write replaces exactly the fragments it changes.
+if _CACHE_URL:
+    CACHES["fragments"] = {**_PAGES, "KEY_PREFIX": "fragments"}
+else:
+    CACHES["fragments"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache" / "fragments"),
+        "OPTIONS": {"MAX_ENTRIES": 5000, "CULL_FREQUENCY": 4},
     }
+_DUMMY = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+#: PAGE_CACHE=0: every public page is built for every request (benchmarks, fault
+#: finding). The versions stay kept: the fragment cache reads them.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+if not PAGE_CACHE_ENABLED:
+    CACHES["pages"] = _DUMMY
+#: FRAGMENT_CACHE=0: page fragments are built for every request too ("all caches
+#: off" in the benchmarks).
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE", True)
+if not FRAGMENT_CACHE_ENABLED:
+    CACHES["fragments"] = _DUMMY

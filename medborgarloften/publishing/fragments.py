@@ -1,0 +1,96 @@
+"""Parts of public pages kept in a shared cache, keyed by what they show.
+
+The page cache (``pagecache.py``) keeps whole anonymous pages; with it off
+(``PAGE_CACHE=0``), for signed-in users, and for the first visitor after a write,
+every page is built again. The costly part of a page — its queries and the template
+rows under them — depends only on the data of a few *scopes* (a promise, a kommun,
+the national lists), today's date and the language. :func:`cached` keeps that part
+(``CACHES["fragments"]``: files under ``DATA_DIR``, or Redis with ``CACHE_URL``)
+under a key of
+
+- the versions of those scopes, read from the page cache's version store
+  (:func:`pagecache.versions`): a write replaces exactly the versions the pages'
+  invalidation replaces (``invalidation.py``), so a write to promise P makes P's
+  fragments a miss and leaves promise Q's;
+- today's date, the active language, the database alias public reads go to (a
+  fragment built from a read replica is not served to a reader of the primary);
+- the fragment's name and ``vary``: anything else it depends on (a page number, the
+  site's address).
+
+The value is anything picklable: a dict of rendered strings, usually. It is never
+shared across users in a way a page is not: what goes in must be the same for every
+visitor (no CSRF token, no user name). ``FRAGMENT_CACHE=0`` switches it off (every
+fragment is built), as the benchmarks' "all caches off".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core.cache import InvalidCacheBackendError, caches
+from django.db import router
+from django.utils import timezone, translation
+
+from . import pagecache, pagestore
+
+logger = logging.getLogger(__name__)
+
+FRAGMENT_CACHE = "fragments"
+#: Seconds a fragment lives at most (a safety net for writes made outside Django;
+#: the same as a cached page).
+FRAGMENT_TIMEOUT = pagecache.PAGE_TIMEOUT
+
+T = TypeVar("T")
+
+
+def _store() -> Any | None:
+    if not getattr(settings, "FRAGMENT_CACHE_ENABLED", True):
+        return None
+    try:
+        return caches[FRAGMENT_CACHE]
+    except InvalidCacheBackendError:
+        return None
+
+
+def fragment_key(name: str, version: str, vary: Iterable[object] = ()) -> str:
+    from medborgarloften.promises.models import Promise
+
+    parts = "|".join(
+        [
+            version,
+            timezone.localdate().isoformat(),
+            translation.get_language() or settings.LANGUAGE_CODE,
+            router.db_for_read(Promise),
+            name,
+            *(str(value) for value in vary),
+        ]
+    )
+    return "fragment:" + hashlib.sha256(parts.encode()).hexdigest()
+
+
+def cached(
+    name: str,
+    *,
+    scopes: Iterable[str],
+    build: Callable[[], T],
+    vary: Iterable[object] = (),
+) -> T:
+    """What ``build()`` returns, from the fragment cache when it holds it under the
+    current versions of ``scopes`` (``pagecache.kommun_scope``, ``promise_scope``,
+    ``NATIONAL``), else built and kept. An exception from ``build`` (a page that does
+    not exist) passes through and nothing is kept."""
+    store = _store()
+    version = pagecache.versions(tuple(scopes)) if store is not None else None
+    if store is None or version is None:
+        return build()
+    key = fragment_key(name, version, vary)
+    found = pagestore.read(store, key)
+    if found is not None:
+        return found
+    value = build()
+    pagestore.write(store, key, value, FRAGMENT_TIMEOUT)
+    return value
