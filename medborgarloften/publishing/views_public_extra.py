@@ -79,6 +79,13 @@ def _url_maker(name: str, placeholder: str) -> Callable[[str], str]:
     return lambda value: head + quote(value, safe=_URL_SAFE) + tail
 
 
+def _partial(template: str, context: dict[str, Any]) -> str:
+    """A part of a page rendered on its own (its file's last newline is not part
+    of the page)."""
+    html = render_to_string(template, context).removesuffix("\n")
+    return mark_safe(html)  # noqa: S308 — a rendered template
+
+
 def _search_section(query: str, kommun: str, start: int) -> str:
     """The results part of the search page: the hits of one query in one kommun
     (or all) from one offset, the same for every visitor."""
@@ -89,7 +96,7 @@ def _search_section(query: str, kommun: str, start: int) -> str:
         "query": query[:200],
         "kommun_code": kommun[:10],
     }
-    return render_to_string("publishing/search_results.html", context).strip()
+    return _partial("publishing/search_results.html", context)
 
 
 @cached_public(params={"q": raw, "kommun": text(10), "start": number()})
@@ -111,32 +118,49 @@ def search(request: HttpRequest) -> HttpResponse:
         request,
         "publishing/search.html",
         {
-            "results_html": mark_safe(results_html),  # noqa: S308 — rendered above
+            "results_html": results_html,
             "query": query[:200],
             "kommun_code": kommun[:10],
         },
     )
 
 
+def _overview_parts(form: OverviewFilterForm, figures: bool) -> dict[str, str]:
+    """The filter's fields and, for a valid filter, the figures: the same for every
+    visitor with the same filter."""
+    parts = {"fields_html": _partial("publishing/overview_fields.html", {"form": form})}
+    if figures:
+        data = form.cleaned_data if form.is_bound else {}
+        result = national_overview_cached(
+            county=data.get("lan"),
+            year_from=data.get("fran"),
+            year_to=data.get("till"),
+        )
+        parts["overview_html"] = _partial(
+            "publishing/overview_figures.html", {"overview": result}
+        )
+    return parts
+
+
 @cached_public(params={"lan": raw, "fran": raw, "till": raw})
 def overview(request: HttpRequest) -> HttpResponse:
     form = OverviewFilterForm(request.GET or None)
     if request.GET and not form.is_valid():
+        parts = _overview_parts(form, figures=False)
         return render(
-            request,
-            "publishing/overview.html",
-            {"form": form, "overview": None},
-            status=400,
+            request, "publishing/overview.html", {"form": form, **parts}, status=400
         )
-    data = form.cleaned_data if request.GET else {}
-    result = national_overview_cached(
-        county=data.get("lan"),
-        year_from=data.get("fran"),
-        year_to=data.get("till"),
+    # The fields show the filter as typed (bound or not), the figures every
+    # public promise and report (an organisation or a county changing replaces
+    # the global version, which every fragment's key holds too).
+    parts = fragments.cached(
+        "overview",
+        scopes=(NATIONAL,),
+        build=lambda: _overview_parts(form, figures=True),
+        vary=[bool(request.GET)]
+        + [request.GET.get(name, "") for name in ("lan", "fran", "till")],
     )
-    return render(
-        request, "publishing/overview.html", {"form": form, "overview": result}
-    )
+    return render(request, "publishing/overview.html", {"form": form, **parts})
 
 
 def _subscription_target(
