@@ -176,3 +176,18 @@ def test_the_overview_reads_the_same_queries_for_more_promises(
             kind=f"Trygghetsvandring {i}",
         )
     assert built() == few <= OVERVIEW_BUDGET
+
+
+def test_the_api_list_skips_the_rows_of_a_draft_between_its_promises(
+    client, superuser, kalmar, nybro, lpo_kalmar
+):
+    first = _promise(superuser, [kalmar, lpo_kalmar], title="Första", commitments=2)
+    _promise(
+        superuser, [nybro, lpo_kalmar], title="Utkast", status="draft", commitments=9
+    )
+    last = _promise(superuser, [kalmar, lpo_kalmar], title="Sista", commitments=3)
+    rows = {row["id"]: row for row in client.get("/api/v1/promises").json()["data"]}
+    assert set(rows) == {str(first.uid), str(last.uid)}
+    assert rows[str(first.uid)]["commitment_count"] == 2
+    assert rows[str(last.uid)]["commitment_count"] == 3
+    assert rows[str(first.uid)]["kommun_codes"] == ["0880"]
