@@ -157,9 +157,9 @@ def _promise_facts(ids: list[int]) -> dict[int, _PromiseFacts]:
         .annotate(
             n=Count("pk"),
             # Commitment.measurable, counted in the database.
-            measurable=Count("pk", filter=measurable_q()),
+            measurable_count=Count("pk", filter=measurable_q()),
         )
-        .values_list("promise_id", "themes_text", "n", "measurable")
+        .values_list("promise_id", "themes_text", "n", "measurable_count")
     )
     for promise_id, themes, count, measurable in commitments:
         item = facts[promise_id]
