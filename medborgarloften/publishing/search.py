@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import F
+from django.db.models import Count, F, Window
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -148,18 +148,26 @@ def _postgres(
         .annotate(rank=SearchRank(F("document"), search))
     )
     window = offset + limit
-    rows = [
-        (rank, pk, None)
-        for pk, rank in promise_hits.order_by("-rank", "pk").values_list("pk", "rank")[
-            :window
-        ]
-    ] + list(
-        commitment_hits.order_by("-rank", "pk").values_list("rank", "promise_id", "pk")[
-            :window
-        ]
+    # The count rides along as a window function (one query per kind, not two):
+    # every row carries the number of matches; none when nothing matches.
+    total_count = Window(Count("pk"))
+    promise_rows = list(
+        promise_hits.annotate(total=total_count)
+        .order_by("-rank", "pk")
+        .values_list("rank", "pk", "total")[:window]
     )
+    commitment_rows = list(
+        commitment_hits.annotate(total=total_count)
+        .order_by("-rank", "pk")
+        .values_list("rank", "promise_id", "pk", "total")[:window]
+    )
+    rows = [(rank, pk, None) for rank, pk, _total in promise_rows] + [
+        (rank, promise_id, pk) for rank, promise_id, pk, _total in commitment_rows
+    ]
     rows.sort(key=lambda row: (-row[0], row[1], row[2] or 0))
-    total = promise_hits.count() + commitment_hits.count()
+    total = (promise_rows[0][-1] if promise_rows else 0) + (
+        commitment_rows[0][-1] if commitment_rows else 0
+    )
     return [(p, c) for _rank, p, c in rows[offset:window]], total
 
 
@@ -205,15 +213,26 @@ def _hits(ranked: list[tuple[int, int | None]], stems: set[str]) -> list[SearchH
         return []
     from django.db.models import Prefetch
 
+    # Only what a hit shows: its title, period, summary (the snippet) and kommuner.
     promises = (
         Promise.objects.public()
+        .only("pk", "uid", "title", "period_text", "situation_summary")
         .prefetch_related(
-            Prefetch("parties", queryset=Organisation.objects.order_by("kind", "name"))
+            Prefetch(
+                "parties",
+                queryset=Organisation.objects.only(
+                    "pk", "kind", "name", "code"
+                ).order_by("kind", "name"),
+            )
         )
         .in_bulk({p for p, _c in ranked})
     )
     commitment_ids = {c for _p, c in ranked if c is not None}
-    commitments = Commitment.objects.in_bulk(commitment_ids) if commitment_ids else {}
+    commitments = (
+        Commitment.objects.only("pk", "promise_id", "text").in_bulk(commitment_ids)
+        if commitment_ids
+        else {}
+    )
     hits = []
     for promise_id, commitment_id in ranked:
         promise = promises.get(promise_id)

@@ -22,6 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from medborgarloften.promises.models import Promise
 from medborgarloften.publishing.api.spec.filters import FILTER_SCHEMAS
 
+from .. import fragments
 from ..pagecache import (
     NATIONAL,
     STRICT,
@@ -161,11 +162,20 @@ def _list(
     if fmt == "csv" and paging["limit"] is None:
         return _csv_all(dataset, queryset, links, paging["cursor"])
     limit = paging["limit"] or params.DEFAULT_LIMIT
-    result = page(dataset, queryset, limit=limit, cursor=paging["cursor"])
-    rows = dataset.rows(result.objects, links)
-    return _page_response(
-        request, name, fmt, dataset.table, rows, result.next_cursor, limit
+
+    def build() -> tuple[list[Any], str | None]:
+        result = page(dataset, queryset, limit=limit, cursor=paging["cursor"])
+        return dataset.rows(result.objects, links), result.next_cursor
+
+    # Public rows of every kommun: kept under the national lists' version, as the
+    # page is; the rows' links hold the site's address.
+    rows, next_cursor = fragments.cached(
+        "api-list",
+        scopes=(NATIONAL,),
+        build=build,
+        vary=(name, fmt, links.api, links.site, *sorted(request.GET.lists())),
     )
+    return _page_response(request, name, fmt, dataset.table, rows, next_cursor, limit)
 
 
 def _page_response(
