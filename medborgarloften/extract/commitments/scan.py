@@ -53,6 +53,10 @@ _FOLLOW_UP_TITLE = re.compile(
 )
 
 
+# One item of a promise list written without markers: "Att ha ett möte i maj."
+_ATT_LINE = re.compile(r"\s*Att\s+\S+(?:\s+\S+){2,}[.!]?\s*$")
+
+
 def _scan(structure: Structure) -> list[_Candidate]:
     """Walk the blocks once and collect commitment candidates with their context."""
     blocks = structure.content()
@@ -291,7 +295,11 @@ def _scan(structure: Structure) -> list[_Candidate]:
             if (
                 "\n" not in line
                 and len(block.sentences) <= 2
-                and INFINITIVE_START.match(line)
+                and (
+                    INFINITIVE_START.match(line)
+                    # "Att …" lines under a heading whose party promises them
+                    or (ctx.party is not None and _ATT_LINE.match(line))
+                )
                 and not FOCUS_STATEMENT.search(line)
                 and not BULLET_OUTCOME.search(line)
             ):

@@ -171,3 +171,59 @@ def test_it_reads_english_section_headings():
     ]
     assert rec["focus_areas"] == ["Trygghet vid Ekby station", "Färre inbrott i Norrby"]
     assert rec["evidence_sources"] == ["trygghetsmatning"]
+
+
+# --- "Att …" lines under a party's promise heading ------------------------------
+
+
+def test_it_reads_att_lines_under_a_party_heading_as_that_party_s_promises():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nPolisen lovar\n"
+        "Att ha ett möte om inbrott i Norrby under våren.\n\n"
+        "Kommunen lovar\n"
+        "Att nattvandrare finns i Ekby centrum varje fredag.\n"
+    )
+    assert pairs(rec) == [
+        ("Att ha ett möte om inbrott i Norrby under våren.", ["polis"]),
+        ("Att nattvandrare finns i Ekby centrum varje fredag.", ["kommun"]),
+    ]
+
+
+# --- a named school acts for the kommun; its rektor can sign --------------------
+
+
+def test_a_named_school_is_the_kommun_and_its_rektor_signs():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nDet här gör vi\n"
+        "- Norrbyskolan och socialtjänsten bjuder in till två föräldraträffar.\n"
+        "- Polisen och Ekbyhem AB gör en trygghetsvandring i Norrby i maj.\n\n"
+        "Anna Berg, kommunstyrelsens ordförande, Ekby kommun\n"
+        "Per Ek, lokalpolisområdeschef, Lokalpolisområde Ekby\n"
+        "Lena Holm, rektor, Norrbyskolan\n"
+    )
+    assert [c["responsible"] for c in rec["commitments"]] == [
+        ["kommun"],
+        ["polis", "annan"],
+    ]
+    assert [s["name"] for s in rec["signatories"]] == [
+        "Anna Berg",
+        "Per Ek",
+        "Lena Holm",
+    ]
+
+
+# --- places named with a noun after the name --------------------------------------
+
+
+def test_it_keeps_the_noun_after_a_place_name():
+    from medborgarloften.extract.places import find_places
+
+    text = (
+        "Klotter längs Ekåns strandpromenad, bråk vid Norrby badplats och "
+        "skadegörelse vid Ekby gymnasieskola."
+    )
+    assert [p for p, _ in find_places(text, municipalities=["Ekby"])] == [
+        "Ekåns strandpromenad",
+        "Norrby badplats",
+        "Ekby gymnasieskola",
+    ]
