@@ -310,3 +310,21 @@ def test_sentences_after_a_list_assign_single_items_by_their_noun():
         ["polis"],
         ["kommun"],
     ]
+
+
+def test_places_named_with_vi_at_a_line_end_and_as_a_kommun_s_gymnasium():
+    from medborgarloften.extract.places import find_places
+
+    def names(text: str) -> list[str]:
+        return [p for p, _ in find_places(text, municipalities=["Ekby"])]
+
+    assert names("Kontroller i Norrby och Södra Vi varje månad.") == [
+        "Norrby",
+        "Södra Vi",
+    ]
+    assert names("Synlig polis i Norrby\nPolisen patrullerar varje kväll.") == [
+        "Norrby"
+    ]
+    assert names("Polisen besöker Ekby gymnasium två gånger.") == ["Ekby gymnasium"]
+    # … and "vi" alone is still the pronoun, the kommun still no place
+    assert names("Det här gör vi i Ekby\nVi lovar att synas.") == []
