@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..parties import order
 from ..places import find_places
 from ..structure import Structure
 from ..targets import extract_target
@@ -85,7 +86,17 @@ def extract_commitments(
                 "evidence": evidence,
             }
         )
+    _all_parties(records)
     return records
+
+
+def _all_parties(records: list[dict[str, Any]]) -> None:
+    """ "Samtliga parter lovar …": polis, kommun and every third party that promises
+    something elsewhere in the document."""
+    named = {p for r in records for p in r["responsible"]} | {"polis", "kommun"}
+    for record in records:
+        if record["evidence"]["responsible"].get("rule") == "responsible.all_parties":
+            record["responsible"] = order(named)
 
 
 def extract_umbrella_statements(
