@@ -62,9 +62,18 @@ def extract_commitments(
             f"{cand.text} ({cand.target_hint})" if cand.target_hint else cand.text
         )
         tres = extract_target(target_text, period=period, places=place_names)
-        target = tres.target
+        goal = extract_target(cand.goal, period=period) if cand.goal else None
         evidence: dict[str, Any] = {"responsible": r_ev}
-        for key, ev in tres.evidence.items():
+        if goal is not None and goal.target is not None:
+            # A table's "Mål" cell states the target; the activity's own words
+            # ("på fredagskvällar") only describe when it happens.
+            tres = goal
+            evidence["target"] = {
+                "span": [cand.start, cand.end],
+                "rule": "target.goal_cell",
+            }
+        target = tres.target
+        for key, ev in tres.evidence.items() if tres is not goal else ():
             evidence["target." + key] = {
                 "span": [cand.start + ev["span"][0], cand.start + ev["span"][1]],
                 "rule": ev["rule"],

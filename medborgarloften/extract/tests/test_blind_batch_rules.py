@@ -129,3 +129,100 @@ def test_a_contact_block_under_a_plural_label_gives_no_signatories():
         "Olle Berg, kommunpolis, lokalpolisområde Storby\n"
     )
     assert find_signatories(text) == []
+
+
+# --- lines that point to the list, focus labels, action tables with a goal column --
+
+
+def test_a_line_that_points_to_the_promises_is_no_commitment():
+    text = (
+        "TRYGGARE STORBY\nMedborgarlöfte 2031\n\n"
+        "Det här lovar vi dig som bor i Storby!\n\n"
+        "POLISEN\n• Fotpatrull på torget två kvällar i veckan\n"
+        "• Minst sex trafikkontroller vid skolorna under året\n"
+    )
+    assert [c["text"] for c in record(text)["commitments"]] == [
+        "Fotpatrull på torget två kvällar i veckan",
+        "Minst sex trafikkontroller vid skolorna under året",
+    ]
+
+
+def test_a_year_focus_label_names_the_focus_areas():
+    text = (
+        "Medborgarlöfte Storby 2031\n\nFokus 2031: lugna nätter i centrum och "
+        "färre inbrott.\n\nPOLISEN\n• Fotpatrull på torget två kvällar i veckan\n"
+    )
+    assert record(text)["focus_areas"] == ["lugna nätter i centrum", "färre inbrott"]
+
+
+GOAL_TABLE = """Medborgarlöfte Storby 2031–2032
+
+Så här ska vi arbeta
+
+Åtgärd\tAnsvarig\tMål\tTid
+Riktade kontroller vid Storby station\tPolisen\tMinst 12 kontroller per år\t2031–2032
+Nattvandringar på lördagskvällar i centrum\tKommunen\tEtt pass i månaden\tHela perioden
+Nya lampor i gångtunneln vid skolan\tKommunen\tLamporna på plats\tSenast 31 maj 2031
+"""
+
+
+def test_an_action_tables_goal_column_gives_the_target():
+    targets = [c["target"] for c in record(GOAL_TABLE)["commitments"]]
+    assert targets == [
+        {"quantity": 12, "unit": "kontroller", "per": "år", "deadline": None},
+        # the goal cell's rate wins over the activity's weekday
+        {"quantity": 1, "unit": "pass", "per": "månad", "deadline": None},
+        {"quantity": None, "unit": None, "per": None, "deadline": "2031-05-31"},
+    ]
+
+
+def test_it_reads_a_basis_sentence_that_went_through_the_sources():
+    text = (
+        "Medborgarlöfte Storby 2031\n\nInför löftet har polisen och kommunen gått "
+        "igenom anmälda brott och kommunens trygghetsmätning.\n\n"
+        "Polisen lovar att:\n- patrullera i centrum varje fredag.\n"
+    )
+    assert set(record(text)["evidence_sources"]) == {
+        "brottsstatistik",
+        "trygghetsmatning",
+    }
+
+
+# --- targets ------------------------------------------------------------------------
+
+
+def test_more_presence_on_named_evenings_is_not_measurable():
+    from medborgarloften.extract.targets import extract_target
+
+    assert (
+        extract_target("öka polisens närvaro vid torget på fredagskvällar.").target
+        is None
+    )
+    # a count still counts
+    assert extract_target("patrullera vid torget två fredagskvällar i månaden.").target
+
+
+def test_a_month_range_gives_no_deadline():
+    from medborgarloften.extract.targets import extract_target
+
+    period = {"start": "2031-01-01", "end": "2031-12-31"}
+    got = extract_target(
+        "genomföra kontroller minst en kväll i veckan under april–september.",
+        period=period,
+    ).target
+    assert got == {"quantity": 1, "unit": "kväll", "per": "vecka", "deadline": None}
+    assert (
+        extract_target(
+            "bjuda in till ett möte under april 2031.", period=period
+        ).target["deadline"]
+        == "2031-04-30"
+    )
+
+
+def test_a_rate_in_a_relative_clause_does_not_count_the_one_object():
+    from medborgarloften.extract.targets import extract_target
+
+    got = extract_target(
+        "ha en skolpolis knuten till Ekåsskolan som besöker skolan varje vecka."
+    ).target
+    assert got is not None and got["quantity"] is None and got["per"] == "vecka"
