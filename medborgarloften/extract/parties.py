@@ -155,6 +155,20 @@ _NOT_ANNAN = re.compile(rf"\b(?:{_alt(_LEX['not_annan'])})\b", re.IGNORECASE)
 _BOTH_START_RE = re.compile(
     r"\s*(?:vi|parterna|(?:tillsammans|gemensamt)(?!\s+med\b))\b", re.IGNORECASE
 )
+# "Samtliga parter lovar …": every party of the promise (the caller adds the third
+# parties the document names).
+ALL_PARTIES_RE = re.compile(
+    r"\s*(?:samtliga|alla)\s+(?:\w+\s+)?parter(?:na)?\b", re.IGNORECASE
+)
+# "Tuvebackeskolan lovar att …", "Ekby IF åtar sig att …": a name that promises is
+# a party (only an actor promises), though no lexicon knows it.
+_NAMED_PROMISER_RE = re.compile(
+    r"\s*(?P<chain>(?-i:[A-ZÅÄÖ])[\w'’&-]*(?:\s+(?-i:[A-ZÅÄÖ])[\w'’&-]*){0,3})"
+    r"(?=\s+(?:lovar|åtar\s+sig|förbinder\s+sig)\s+att\b)",
+    re.IGNORECASE,
+)
+# A named school is the kommun's ("Ekbackeskolan"); a sports club is a third party.
+_SCHOOL_NAME = re.compile(r"(?-i:[A-ZÅÄÖ])\w*skola(?:n|ns)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -294,6 +308,21 @@ def subject_parties(sentence: str) -> PartyResult | None:
     return _subject_parties(sentence)
 
 
+def _named_promiser(sentence: str) -> str | None:
+    """The party of an unknown name that promises, else None."""
+    m = _NAMED_PROMISER_RE.match(sentence)
+    if not m:
+        return None
+    name = m.group("chain")
+    first = name.split()[0].casefold()
+    if first in _ENUM_STOP or "löfte" in name.casefold():
+        return None
+    if _SCHOOL_NAME.search(name):
+        return "kommun"
+    kind = _classify_item(name)
+    return "kommun" if kind == "kommun" else "annan"
+
+
 def _subject_parties(sentence: str) -> PartyResult | None:
     found: set[str] = set()
     span: tuple[int, int] | None = None
@@ -315,6 +344,16 @@ def _subject_parties(sentence: str) -> PartyResult | None:
         kind = _classify_item(tm.group("chain")) or "annan"
         found |= {"polis", "kommun"} if kind == "both" else {kind}
         span, rule = (tm.start("chain"), tm.end("chain")), "responsible.named_org"
+    elif ALL_PARTIES_RE.match(sentence):
+        am = ALL_PARTIES_RE.match(sentence)
+        assert am is not None
+        found |= {"polis", "kommun"}
+        span, rule = (am.start(), am.end()), "responsible.all_parties"
+    elif _named_promiser(sentence):
+        nm = _NAMED_PROMISER_RE.match(sentence)
+        assert nm is not None
+        found.add(_named_promiser(sentence) or "annan")
+        span, rule = (nm.start("chain"), nm.end("chain")), "responsible.named_promiser"
     elif _BOTH_START_RE.match(sentence):
         found |= {"polis", "kommun"}
         bm = _BOTH_START_RE.match(sentence)

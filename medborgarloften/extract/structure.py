@@ -15,6 +15,11 @@ BULLET_RE = re.compile(
     r"[ \t]*(?:[-•*–—·▪●◦‣○■□➢►→✓✔◾\uf0b7\uf0a7\uf076\uf0d8]|\d{1,2}[.)]|[a-z][)])"
     r"[ \t]+(?=\S)"
 )
+# "   2.1 Polisen åtar sig att": a numbered sub-section under a numbered item starts
+# its own line (a heading or lead-in), never a continuation of the item above.
+_SUBSECTION_RE = re.compile(
+    r"[ \t]*\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?[ \t]+(?=[A-ZÅÄÖ])"
+)
 MARKDOWN_HEADING_RE = re.compile(r"[ \t]*(#{1,6})[ \t]+(?=\S)")
 TERMINAL = ".;,"
 WRAP_WIDTH = 70
@@ -171,6 +176,21 @@ def _wrapped(line: str) -> bool:
     )
 
 
+def _section_title(marker: re.Match[str], first: str, cont: str) -> bool:
+    """A numbered line that is a short title over an indented body that starts a
+    sentence ("3. Uppföljning" / "   Uppföljning sker …") is a section heading, not
+    an item whose text wraps (a wrapped line runs to the margin)."""
+    cont_indent = len(cont) - len(cont.lstrip(" \t"))
+    return (
+        marker.group(0).strip()[:1].isdigit()
+        and cont_indent > len(marker.group(0)) - len(marker.group(0).lstrip())
+        and cont.lstrip()[:1].isupper()
+        and len(first) < WRAP_WIDTH // 2
+        and len(first.split()) <= 4
+        and _is_heading_line(first)
+    )
+
+
 def parse_structure(text: str) -> Structure:
     """Split ``text`` into blocks; never raises, whatever the input."""
     blocks: list[Block] = []
@@ -215,10 +235,16 @@ def parse_structure(text: str) -> Structure:
             while j < n:
                 cs, ce = lines[j]
                 cont = text[cs:ce]
-                if not cont.strip() or BULLET_RE.match(cont):
+                if (
+                    not cont.strip()
+                    or BULLET_RE.match(cont)
+                    or _SUBSECTION_RE.match(cont)
+                ):
                     break
                 cont_indent = len(cont) - len(cont.lstrip(" \t"))
                 first = cont.lstrip()[0]
+                if j == i + 1 and _section_title(mb, text[body_start:end], cont):
+                    break
                 next_is_bullet = j + 1 < n and bool(
                     BULLET_RE.match(text[lines[j + 1][0] : lines[j + 1][1]])
                 )

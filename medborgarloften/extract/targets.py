@@ -51,6 +51,13 @@ def period_years(period: dict[str, Any] | None) -> tuple[int | None, int | None]
     )
 
 
+_MORE_PRESENCE = re.compile(
+    r"\b(?:öka|ökar|utöka|utökar|förstärka|förstärker)\s+(?:\w+\s+){0,3}?"
+    r"(?:närvaro\w*|synlighet\w*)",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class TargetResult:
     """A target (or None) with the spans and rules that produced it."""
@@ -75,6 +82,10 @@ def extract_target(
         obj = _single_object(text, qspan)
         if obj is not None:
             unit = obj
+    if quantity is None and _MORE_PRESENCE.search(text):
+        # "öka polisens närvaro … på fredagskvällar": more of something on the
+        # days named, with nothing counted, is not measurable.
+        rates = [r for r in rates if not r[2]]
     weekday_rate = next((r for r in rates if r[2]), None)
     if quantity is None and weekday_rate is not None:
         quantity = 1
@@ -231,11 +242,17 @@ def _find_quantity(
         if low in ("en", "ett", "ena"):
             rate_before = any(0 <= m.start() - e <= 2 for _, (_, e), _ in rates)
             # "en trygghetsvandring varje vår": one, at the rate that follows
-            rate_before = rate_before or any(
-                rs >= m.end()
-                and "\n" not in text[m.end() : rs]
-                and text[rs:re_].lower().startswith("varje")
-                for _, (rs, re_), _ in rates
+            rate_before = (
+                rate_before
+                or any(
+                    rs >= m.end()
+                    and "\n" not in text[m.end() : rs]
+                    and text[rs:re_].lower().startswith("varje")
+                    # "en kontaktpolis … som besöker skolan varje vecka": the rate
+                    # belongs to the relative clause, not to the one object
+                    and not re.search(r"\bsom\b", text[m.end() : rs])
+                    for _, (rs, re_), _ in rates
+                )
             )
             # "en dag i veckan", "en kväll per månad": one of a time unit, at a rate
             noun = re.match(r"\s+[^\W\d][\w-]*\s+", after)
@@ -359,6 +376,10 @@ def _unit_after(text: str, pos: int) -> str | None:
 
 
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTH_ALT})\s*$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(
+    rf"\s*(?:[-–—]|till(?:\s+och\s+med)?|t\.o\.m\.?)\s*(?:{_MONTH_ALT})\b",
+    re.IGNORECASE,
+)
 # "från midsommar till och med", "från och med": the start of a span before the month.
 _FROM_BEFORE = re.compile(
     r"\bfrån\s+(?:[\w-]+\s+){1,3}(?:till(?:\s+och\s+med)?|t\.\s?o\.\s?m\.)?\s*$",
@@ -389,6 +410,8 @@ def _find_deadline(
             continue
         if _MONTH_BEFORE.search(text, max(0, m.start() - 14), m.start()):
             continue  # "april till september": an activity's season, no deadline
+        if not m.group("day") and _MONTH_AFTER.match(text, m.end()):
+            continue  # "under april–september": the first month of a season
         if _FROM_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "från midsommar till och med augusti": a season, too
         month = MONTHS_SV.index(m.group("month").casefold()) + 1

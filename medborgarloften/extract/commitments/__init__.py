@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..parties import order
 from ..places import find_places
 from ..structure import Structure
 from ..targets import extract_target
@@ -61,9 +62,18 @@ def extract_commitments(
             f"{cand.text} ({cand.target_hint})" if cand.target_hint else cand.text
         )
         tres = extract_target(target_text, period=period, places=place_names)
-        target = tres.target
+        goal = extract_target(cand.goal, period=period) if cand.goal else None
         evidence: dict[str, Any] = {"responsible": r_ev}
-        for key, ev in tres.evidence.items():
+        if goal is not None and goal.target is not None:
+            # A table's "Mål" cell states the target; the activity's own words
+            # ("på fredagskvällar") only describe when it happens.
+            tres = goal
+            evidence["target"] = {
+                "span": [cand.start, cand.end],
+                "rule": "target.goal_cell",
+            }
+        target = tres.target
+        for key, ev in tres.evidence.items() if tres is not goal else ():
             evidence["target." + key] = {
                 "span": [cand.start + ev["span"][0], cand.start + ev["span"][1]],
                 "rule": ev["rule"],
@@ -85,7 +95,17 @@ def extract_commitments(
                 "evidence": evidence,
             }
         )
+    _all_parties(records)
     return records
+
+
+def _all_parties(records: list[dict[str, Any]]) -> None:
+    """ "Samtliga parter lovar …": polis, kommun and every third party that promises
+    something elsewhere in the document."""
+    named = {p for r in records for p in r["responsible"]} | {"polis", "kommun"}
+    for record in records:
+        if record["evidence"]["responsible"].get("rule") == "responsible.all_parties":
+            record["responsible"] = order(named)
 
 
 def extract_umbrella_statements(

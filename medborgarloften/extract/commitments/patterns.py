@@ -175,6 +175,8 @@ class _Candidate:
     evidence: dict[str, Any] = field(default_factory=dict)
     #: Extra words for reading the target (a table row's "När" cell).
     target_hint: str = ""
+    #: A table row's "Mål" cell (with its "När" cell): the target it states.
+    goal: str = ""
 
 
 def _clean(text: str) -> str:

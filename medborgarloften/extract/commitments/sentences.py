@@ -133,6 +133,14 @@ def _reported_rest(sentence: str) -> int:
     return m.end() if m else 0
 
 
+# "Det här lovar vi dig som bor i Ekby!", "Detta åtar sig parterna:": the object is
+# what follows, so the line introduces the promises and undertakes nothing itself.
+_POINTING = re.compile(
+    r"\s*(?:det\s+här|detta|följande|så\s+här)\s+(?:lovar|åtar|förbinder)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_commitment_sentence(sentence: str) -> bool:
     """A prose sentence in which a party (or a passive "ska …") undertakes something."""
     s = sentence.strip()
@@ -146,6 +154,8 @@ def _is_commitment_sentence(sentence: str) -> bool:
         )
     if OUTCOME.search(s) and not subject_parties(s):
         return False
+    if _POINTING.match(s):
+        return False  # "Det här lovar vi dig …": a line that points to the list
     if not _PROMISE_VERB.search(s):
         return False
     if FOCUS_STATEMENT.search(s) or _EMBEDDED_OUTCOME.search(s):

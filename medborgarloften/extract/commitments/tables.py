@@ -21,6 +21,7 @@ class _Table:
     responsible: int
     when: int | None
     context: _Context
+    goal: int | None = None
 
 
 # Column headings of an action table (general Swedish: "Aktivitet | Ansvar | När").
@@ -33,6 +34,10 @@ _RESPONSIBLE_COLUMN = re.compile(r"(?:ansvar|vem\b|utförare|huvudansvar)", re.I
 
 
 _WHEN_COLUMN = re.compile(r"(?:när\b|tid|datum|hur\s+ofta|frekvens|period)", re.I)
+
+
+# "Mål | Målvärde | Förväntat resultat": the column that states the row's target.
+_GOAL_COLUMN = re.compile(r"(?:mål\b|målvärde|mått\b|förväntat\s+resultat)", re.I)
 
 
 _CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ ]{2,}")
@@ -69,7 +74,8 @@ def _table_header(cells: list[tuple[str, int]], ctx: _Context) -> _Table | None:
     if activity is None or responsible is None:
         return None
     when = next((i for i, n in enumerate(names) if _WHEN_COLUMN.match(n)), None)
-    return _Table(len(cells), activity, responsible, when, ctx)
+    goal = next((i for i, n in enumerate(names) if _GOAL_COLUMN.match(n)), None)
+    return _Table(len(cells), activity, responsible, when, ctx, goal)
 
 
 def _table_row(
@@ -90,6 +96,7 @@ def _table_row(
         when = cells[table.when][0]
         hint = f"i {when}" if _BARE_MONTH.match(when) else when
     start = block.start + offset
+    goal = cells[table.goal][0] if table.goal is not None else ""
     return _Candidate(
         activity,
         start,
@@ -100,6 +107,7 @@ def _table_row(
         frozenset(parties) or table.context.party,
         table.context,
         target_hint=hint,
+        goal=f"{goal}. {hint}" if goal and hint else goal,
     )
 
 

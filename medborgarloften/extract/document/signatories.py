@@ -448,19 +448,24 @@ def _subject_statement(text: str) -> list[Signatory]:
     return found
 
 
+# The lines under a label that stands alone, up to the next blank line.
+_LABELLED_BLOCK = re.compile(r"\s*((?:[^\n]*\S[^\n]*(?:\n|$))*)")
+
+
 def _excluded_names(text: str) -> set[str]:
     """Names after an author, contact or photo label ("Handläggare", "Fotograf:").
 
-    The names are on the label's own line, or on the next line when the label
-    stands alone ("Handläggare\nSara Holm").
+    The names are on the label's own line, or on the lines under it when the label
+    stands alone ("Handläggare\nSara Holm", "Kontaktpersoner" over a block).
     """
     out: set[str] = set()
     for label in _NOT_SIGNATORY_RX.finditer(text):
         line_end = text.find("\n", label.end())
         line_end = len(text) if line_end < 0 else line_end
-        window = text[label.end() : line_end]
+        # the rest of the label's word ("Kontaktpersoner") is no name
+        window = re.sub(r"^\w+", "", text[label.end() : line_end])
         if not window.strip(" \t:"):
-            nxt = re.compile(r"\s*([^\n]*)").match(text, line_end)
+            nxt = _LABELLED_BLOCK.match(text, line_end)
             window = nxt.group(1) if nxt else ""
         for m in _NAME_IN_TEXT.finditer(window):
             out.add(m.group("name").casefold())

@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-BULLET = re.compile(r"[ \t]*(?:[-•*–·▪●◦‣○■□➢►]|\d{1,2}[.)])[ \t]+(?=\S)")
+BULLET = re.compile(
+    r"[ \t]*(?:[-•*–·▪●◦‣○■□➢►]|\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÅÄÖ]))"
+    r"[ \t]+(?=\S)"
+)
 MD_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+(?=\S)")
 _SENTENCE_END = re.compile(
     r"(?<!\b[a-zåäö])(?<!\bbl\.a)(?<!\bm\.m)[.!?]+[\"”’)]*(?=\s+[\"“(]?[A-ZÅÄÖÉ0-9])"
@@ -88,6 +91,9 @@ def _numbered_heading(
     if k >= len(lines):
         return False
     nxt = text[lines[k][0] : lines[k][1]]
+    number = bullet.group(0).strip().rstrip(".)")
+    if re.match(rf"[ \t]*{number}\.\d", nxt):
+        return True  # "1. Prioriterade områden" over its "1.1 …" sub-points
     return not BULLET.match(nxt) and not nxt.rstrip().endswith(":")
 
 
