@@ -36,6 +36,7 @@ from .document import (
     read_units,
 )
 from .document._lex import nfc
+from .prefilter import forget_folds
 
 T = TypeVar("T")
 
@@ -141,6 +142,7 @@ def extract_record(
 ) -> dict[str, Any]:
     """The SCHEMA record of ``text`` with spans, rules and checks; never raises."""
     warnings: list[str] = []
+    forget_folds()  # the fold cache is per document
     if not isinstance(text, str):
         text = ""
     text = nfc(text.replace("\x00", " "))
