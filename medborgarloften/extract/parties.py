@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .doccache import per_document
 from .lexicons import HERE, load, spaced
 
 ORDER = ("polis", "kommun", "annan")
@@ -166,6 +167,7 @@ class PartyResult:
     rule: str
 
 
+@per_document  # the same party words come back for every commitment
 def classify_party(phrase: str) -> str | None:
     """polis / kommun / annan / both for one party phrase, else None."""
     words = phrase.strip().split()

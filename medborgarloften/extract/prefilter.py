@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from .doccache import per_document
+
 # CPython 3.11+: the parser behind ``re``; absent elsewhere → no prefilter. Private
 # modules without stubs, so imported by name and typed Any.
 _parser: Any
@@ -70,33 +72,16 @@ _SPECIAL = (
 _DOTTED_I = "\u0130"
 
 
-# The texts folded for the current document: the rules test each sentence, heading
-# and commitment against many expressions, so the same few dozen texts come back
-# hundreds of times. ``forget_folds`` empties it when a document starts (and it
-# never grows past _FOLDS_KEPT), so nothing is kept from one document to the next.
-_folds: dict[str, str] = {}
-_FOLDS_KEPT = 512
-
-
-def forget_folds() -> None:
-    """Start a new document: drop the foldings kept for the last one."""
-    _folds.clear()
-
-
+# The rules test each sentence, heading and commitment against many expressions,
+# so the same few dozen texts are folded hundreds of times per document.
+@per_document
 def fold(text: str) -> str:
     """``text`` lowered and with ``re``'s extra case equivalents merged."""
-    low = _folds.get(text)
-    if low is not None:
-        return low
-    original = text
     if _DOTTED_I in text:
         text = text.replace(_DOTTED_I, "i")
     low = text.lower()
     if _SPECIAL is not None and _SPECIAL.search(low):
         low = low.translate(_FOLD)
-    if len(_folds) >= _FOLDS_KEPT:
-        _folds.clear()
-    _folds[original] = low
     return low
 
 

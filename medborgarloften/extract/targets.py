@@ -376,7 +376,9 @@ def _find_deadline(
     text: str, period: dict[str, Any] | None
 ) -> tuple[str | None, tuple[int, int] | None]:
     start_year, end_year = period_years(period)
-    wm = _WEEK_RE.search(text)
+    # Every match holds "vecka" or "v." (the prefilter's own literal would be "v").
+    folded = fold(text)
+    wm = _WEEK_RE.search(text) if "vecka" in folded or "v." in folded else None
     if wm:
         year = start_year or end_year
         week = int(wm.group("week"))
