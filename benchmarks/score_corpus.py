@@ -95,7 +95,7 @@ def files_of(source: Source) -> list[Path]:
 
 def run_cli(paths: list[Path], out: Path) -> float:
     env = {**os.environ, "DATA_DIR": tempfile.mkdtemp(prefix="score_corpus_")}
-    cli = [str(CLI)] if CLI.exists() else [sys.executable, "-m", "medborgarloften.cli"]
+    cli = [str(CLI)] if CLI.exists() else [sys.executable, "-m", "medborgarloften"]
     started = time.perf_counter()
     with out.open("wb") as fh:
         subprocess.run(

@@ -37,7 +37,8 @@ _FACILITY_NOUNS = (
     "högstadium|högstadieskola|gymnasium|gymnasieskola|station|busstation|"
     "järnvägsstation|torg|hamn|bibliotek|simhall|sporthall|ishall|"
     "idrottsplats|centralstation|förskola|skola|fritidsgård|ungdomsgård|"
-    "vårdcentral|kyrka|badplats|park|gymnasieskola|friluftsområde"
+    "vårdcentral|kyrka|badplats|park|gymnasieskola|friluftsområde|strandpromenad|"
+    "promenad"
 )
 # A street keeps its house number as written: "Storgatan 4", "Bruksgatan (2A-C)".
 _HOUSE_NUMBER = (
@@ -88,7 +89,8 @@ _NAME_WORD_START = rf"[{_UP}](?<![\w-][{_UP}])[{_LO}]+(?:[-/][{_UP}]?[{_LO}]+)*"
 _CENTRALA_RE = re.compile(rf"centrala(?<=\bcentrala)\s+({_NAME_WORD})")
 _QUALIFIED_NOUNS = (
     "centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|resecentrum|"
-    "torg|hamn|city|förskola|skola|fritidsgård|park|bibliotek"
+    "torg|hamn|city|förskola|skola|fritidsgård|park|bibliotek|gymnasieskola|"
+    "badplats|idrottsplats|sporthall|simhall|ishall|strandpromenad|friluftsområde"
 )
 _QUALIFIED_RE = re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
 _GENITIVE_FACILITY_RE = re.compile(rf"({_NAME_WORD_START}s)\s+({_FACILITY_NOUNS})\b")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..parties import parties_in_chain, subject_parties
@@ -46,6 +47,15 @@ from .tables import (
     _table_row,
 )
 
+_FOLLOW_UP_TITLE = re.compile(
+    r"(?i)\s*(?:uppföljning|redovisning|återrapportering)\s+av\s+(?:\w+\s+){0,2}"
+    r"(?:medborgar)?löfte"
+)
+
+
+# One item of a promise list written without markers: "Att ha ett möte i maj."
+_ATT_LINE = re.compile(r"\s*Att\s+\S+(?:\s+\S+){2,}[.!]?\s*$")
+
 
 def _scan(structure: Structure) -> list[_Candidate]:
     """Walk the blocks once and collect commitment candidates with their context."""
@@ -56,9 +66,33 @@ def _scan(structure: Structure) -> list[_Candidate]:
     last_party: frozenset[str] | None = None
     table: _Table | None = None
     skip_labelled = False
+    skip_to = 0
+    columns: list[frozenset[str]] | None = None
     for idx, block in enumerate(blocks):
+        if idx < skip_to:
+            continue  # the activity line of a numbered record ("Åtagande 2")
         is_last = idx == len(blocks) - 1
         cells = _cells(block.text) if block.kind != "bullet" else []
+        if columns is not None:
+            if len(cells) == len(columns):
+                # One promise per column of the row, under its column's party.
+                for (cell, offset), col_party in zip(cells, columns, strict=True):
+                    if len(cell.split()) >= 3:
+                        start = block.start + offset
+                        candidates.append(
+                            _Candidate(
+                                cell,
+                                start,
+                                start + len(cell),
+                                idx,
+                                "bullet",
+                                "columns.cell",
+                                col_party,
+                                _Context("activity", col_party),
+                            )
+                        )
+                continue
+            columns = None
         if table is not None:
             if len(cells) == table.width:
                 row = _table_row(block, cells, table, idx)
@@ -66,6 +100,11 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     candidates.append(row)
                 continue
             table = None
+        if cells and table is None:
+            columns = _party_columns([cell for cell, _ in cells])
+            if columns is not None:
+                leadin = None
+                continue
         if cells:
             ctx = leadin or section
             if ctx.kind == "excluded":
@@ -77,7 +116,8 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 continue
         fields = _record_fields(blocks, idx) if block.kind != "bullet" else None
         if fields is not None:
-            value, offset, who, when = fields
+            value, offset, who, when, head = fields
+            skip_to = idx + head
             ctx = leadin or section
             parties = parties_in_chain(who)
             if "both" in parties:
@@ -154,7 +194,11 @@ def _scan(structure: Structure) -> list[_Candidate]:
         if block.kind == "heading":
             kind = classify_heading(block.text)
             party = _governing_party(_unnumbered(block.text))
-            if kind == "excluded":
+            if kind == "excluded" and idx == 0 and _FOLLOW_UP_TITLE.match(block.text):
+                # A follow-up report's own title ("Uppföljning av medborgarlöfte
+                # 2024"): the list below repeats the promise's commitments.
+                section = _Context("neutral")
+            elif kind == "excluded":
                 section = _Context("excluded")
             elif kind == "promise":
                 section = _Context("promise", party)
@@ -251,7 +295,11 @@ def _scan(structure: Structure) -> list[_Candidate]:
             if (
                 "\n" not in line
                 and len(block.sentences) <= 2
-                and INFINITIVE_START.match(line)
+                and (
+                    INFINITIVE_START.match(line)
+                    # "Att …" lines under a heading whose party promises them
+                    or (ctx.party is not None and _ATT_LINE.match(line))
+                )
                 and not FOCUS_STATEMENT.search(line)
                 and not BULLET_OUTCOME.search(line)
             ):
@@ -302,6 +350,20 @@ def _scan(structure: Structure) -> list[_Candidate]:
     _mark_umbrellas(blocks, candidates)
     assign_after_lists(blocks, candidates)
     return candidates
+
+
+def _party_columns(cells: list[str]) -> list[frozenset[str]] | None:
+    """For a row of party headings side by side ("Polisen lovar | Kommunen lovar",
+    a brochure's columns): each column's party, else None."""
+    out = []
+    for cell in cells:
+        if len(cell.split()) > 6 or classify_heading(cell) != "promise":
+            return None
+        party = _governing_party(cell)
+        if not party:
+            return None
+        out.append(party)
+    return out
 
 
 def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:

@@ -110,18 +110,39 @@ _RECORD_LABEL = re.compile(
 )
 
 
-def _record_fields(blocks: list[Block], idx: int) -> tuple[str, int, str, str] | None:
-    """For a "Löfte: …" line at ``idx``: (activity, its offset, the responsibility
-    value, the "När" value) when a labelled responsibility line follows it."""
+# … or numbered headings over the activity: "Åtagande 2" / "Aktivitet 3:" on a line
+# of its own, the activity on the next line, then "Ansvar: Kommunen".
+_RECORD_NUMBER = re.compile(
+    r"\s*(?P<label>[^\W\d][\w ]{1,25}?)\s+(?:nr\.?\s*)?\d{1,2}\s*[.:]?\s*$", re.I
+)
+
+
+def _record_fields(
+    blocks: list[Block], idx: int
+) -> tuple[str, int, str, str, int] | None:
+    """For a "Löfte: …" line at ``idx``: (activity, its offset from the block's
+    start, the responsibility value, the "När" value, the number of blocks the
+    record's activity takes) when a labelled responsibility line follows it."""
     block = blocks[idx]
     m = _RECORD_LABEL.match(block.text)
-    if not m or not _ACTIVITY_COLUMN.fullmatch(m.group("label").strip()):
+    numbered = _RECORD_NUMBER.fullmatch(block.text)
+    if numbered and _ACTIVITY_COLUMN.fullmatch(numbered.group("label").strip()):
+        # "Åtagande 2" over its activity: the next block is the record's value.
+        if idx + 1 >= len(blocks) or blocks[idx + 1].kind == "bullet":
+            return None
+        head = 2
+        value = blocks[idx + 1].text.rstrip()
+        offset = blocks[idx + 1].start - block.start
+    elif m and _ACTIVITY_COLUMN.fullmatch(m.group("label").strip()):
+        head = 1
+        value = m.group("value").rstrip()
+        offset = m.start("value")
+    else:
         return None
-    value = m.group("value").rstrip()
     if len(value.split()) < 3 or "\n" in value:
         return None
     responsible = when = None
-    for nxt in blocks[idx + 1 : idx + 3]:
+    for nxt in blocks[idx + head : idx + head + 2]:
         f = _RECORD_LABEL.match(nxt.text)
         if not f or "\n" in f.group("value").strip():
             break
@@ -134,4 +155,4 @@ def _record_fields(blocks: list[Block], idx: int) -> tuple[str, int, str, str] |
             break
     if responsible is None:
         return None
-    return value, m.start("value"), responsible, when or ""
+    return value, offset, responsible, when or "", head

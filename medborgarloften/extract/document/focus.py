@@ -34,7 +34,9 @@ LIST_INTRO = prefiltered(
         r"\bområden\s+som\s+(?:\w+\s+){0,3}prioriteras\s*:\s*$|"
         r"\b(?:valt|beslutat)\s+att\s+prioritera\s*:\s*$|"
         r"\bprioritera\s+(?:följande|dessa|två|tre|fyra|fem)\s+(?:\w+\s+)?"
-        r"(?:områden|problem|frågor)\s*:\s*$",
+        r"(?:områden|problem|frågor)\s*:\s*$|"
+        # an English heading on a bilingual page: "Focus", "Priority areas"
+        r"^\s*(?:our\s+)?(?:focus(?:\s+areas?)?|priorities|priority\s+areas)\s*:?\s*$",
         _I,
     )
 )
