@@ -152,6 +152,49 @@ def _best(items: list) -> frozenset[str] | None:
     return best
 
 
+def _start_literals(items: list) -> frozenset[str] | None:
+    """Folded strings one of which every match of ``items`` starts with, or None."""
+    i = 0
+    while i < len(items) and items[i][0] in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        i += 1  # zero width: the match starts where the next item does
+    if i == len(items):
+        return None
+    op, av = items[i]
+    if op is _c.LITERAL:
+        run = []
+        for item_op, item_av in items[i:]:
+            if item_op is not _c.LITERAL:
+                break
+            run.append(fold(chr(item_av)))
+        return frozenset({"".join(run)})
+    if op is _c.SUBPATTERN:
+        return _start_literals(list(av[-1]))
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            starts = _start_literals(list(alternative))
+            if starts is None:
+                return None
+            union |= starts
+        return frozenset(union)
+    return None  # a class, a repeat, …: no literal every match starts with
+
+
+def start_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Folded strings one of which every match of ``pattern`` starts with, or None."""
+    if _parser is None:
+        return None
+    try:
+        starts = _start_literals(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # noqa: BLE001 - an unknown construct only costs the speed-up
+        return None
+    # A one-letter start ("i") is everywhere: trying the expression at each of them
+    # costs more than its own scan.
+    if not starts or min(len(start) for start in starts) < 2:
+        return None
+    return tuple(sorted(starts))
+
+
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Folded strings of which every match of ``pattern`` contains one, or None.
 
@@ -190,11 +233,12 @@ class Prefiltered:
     ``sub``…) are the pattern's own.
     """
 
-    __slots__ = ("regex", "literals")
+    __slots__ = ("regex", "literals", "starts")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
         self.literals = required_literals(regex)
+        self.starts = start_literals(regex)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.regex, name)
@@ -234,7 +278,35 @@ class Prefiltered:
             folded = fold(text)
         for literal in literals:
             if literal in folded:
-                return self.regex.search(text, *span)
+                if self.starts is None or span:
+                    return self.regex.search(text, *span)
+                return self.search_at_starts(text, folded)
+        return None
+
+    def search_at_starts(self, text: str, folded: str) -> _Found:
+        """``regex.search(text)`` tried only where one of ``starts`` begins in
+        ``folded`` (``fold(text)``, position for position), leftmost first: the
+        same match, as every match starts with one of them. A case-insensitive
+        alternation costs ``re`` a try at every character; ``str.find`` does not."""
+        assert self.starts is not None
+        regex = self.regex
+        at: dict[str, int] = {}
+        for start in self.starts:
+            pos = folded.find(start)
+            if pos >= 0:
+                at[start] = pos
+        while at:
+            pos = min(at.values())
+            m = regex.match(text, pos)
+            if m is not None:
+                return m
+            for start, where in list(at.items()):
+                if where == pos:
+                    following = folded.find(start, pos + 1)
+                    if following >= 0:
+                        at[start] = following
+                    else:
+                        del at[start]
         return None
 
     def match(self, text: str, *span: int, folded: str | None = None) -> _Found:
