@@ -283,8 +283,8 @@ class Prefiltered:
                 return self.search_at_starts(text, folded)
         return None
 
-    def search_at_starts(self, text: str, folded: str) -> _Found:
-        """``regex.search(text)`` tried only where one of ``starts`` begins in
+    def search_at_starts(self, text: str, folded: str, pos: int = 0) -> _Found:
+        """``regex.search(text, pos)`` tried only where one of ``starts`` begins in
         ``folded`` (``fold(text)``, position for position), leftmost first: the
         same match, as every match starts with one of them. A case-insensitive
         alternation costs ``re`` a try at every character; ``str.find`` does not."""
@@ -292,9 +292,9 @@ class Prefiltered:
         regex = self.regex
         at: dict[str, int] = {}
         for start in self.starts:
-            pos = folded.find(start)
-            if pos >= 0:
-                at[start] = pos
+            where = folded.find(start, pos)
+            if where >= 0:
+                at[start] = where
         while at:
             pos = min(at.values())
             m = regex.match(text, pos)
@@ -326,8 +326,22 @@ class Prefiltered:
             folded = fold(text)
         for literal in literals:
             if literal in folded:
-                return self.regex.finditer(text, *span)
+                if self.starts is None or span:
+                    return self.regex.finditer(text, *span)
+                return self.finditer_at_starts(text, folded)
         return iter(())
+
+    def finditer_at_starts(self, text: str, folded: str) -> Iterator[re.Match[str]]:
+        """``regex.finditer(text)`` by ``search_at_starts``: each next match is the
+        leftmost one from the end of the last (none is empty: each starts with a
+        start literal)."""
+        pos = 0
+        while True:
+            m = self.search_at_starts(text, folded, pos)
+            if m is None:
+                return
+            yield m
+            pos = m.end()
 
 
 def prefiltered(regex: re.Pattern[str]) -> re.Pattern[str] | Prefiltered:

@@ -54,6 +54,9 @@ def _same(rx: Prefiltered, text: str) -> None:
     assert (found and (found.span(), found.groups())) == (
         expected and (expected.span(), expected.groups())
     )
+    every = [(m.span(), m.groups()) for m in rx.regex.finditer(text)]
+    fast = [(m.span(), m.groups()) for m in rx.finditer_at_starts(text, fold(text))]
+    assert fast == every
 
 
 def test_most_rule_expressions_have_start_literals():
@@ -70,6 +73,8 @@ WORDS = [
     "Vi", "följer", "upp", "redovisar", "UPPFÖLJNING", "lägesbild", "visar", "att",
     "senast", "i", "maj", "2025", "Kl.", "3", "nr", "§", "ſå", "İnom", "K", "under",
     "året", "respektive", "område", ",", ".", "\n", "  ", "åtar", "sig", "ska",
+    "2024–2026", "från", "till", "och", "med", "gäller", "löftet", "perioden", "1",
+    "januari", "31", "december", "medborgarlöfte", "avtal", "statistik", "visar",
 ]  # fmt: skip
 
 
