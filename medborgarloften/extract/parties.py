@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .doccache import per_document
 from .lexicons import HERE, load, spaced
+from .prefilter import prefiltered
 
 ORDER = ("polis", "kommun", "annan")
 # The 290 kommun names (lexicons/kommuner.txt, read here too: the document package
@@ -110,10 +111,12 @@ _TAGGED_START_RE = re.compile(
     r"(?=\s+(?:ska|skall|kommer|lovar|vill|åtar|\w+(?:ar|er|ör|år)\b))",
     re.IGNORECASE,
 )
-_INVERTED_RE = re.compile(
-    rf"\b(?:ska|skall|lovar|lovade|kommer|åtar|förbinder|bör|vill)\s+"
-    rf"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?(?P<chain>{_CHAIN})",
-    re.IGNORECASE,
+_INVERTED_RE = prefiltered(
+    re.compile(
+        rf"\b(?:ska|skall|lovar|lovade|kommer|åtar|förbinder|bör|vill)\s+"
+        rf"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?(?P<chain>{_CHAIN})",
+        re.IGNORECASE,
+    )
 )
 # V2 word order after an adverbial: "Under hösten genomför polisen …".
 _V2_RE = re.compile(

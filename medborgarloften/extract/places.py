@@ -275,9 +275,11 @@ _TITLE_AFTER = re.compile(
 )
 # … and a name in a title or a police district: "polisområdeschef i Mora",
 # "Polisen i Östra Norrbotten".
-_ORG_BEFORE = re.compile(
-    r"(?i)(?:lokalpolisområde|lpo|region|kommunpolis|"
-    r"(?:chef|ordförande|råd|direktör|polisen)\s+i(?:\s+[\w-]+(?:,|\s+och))*)\s*$"
+_ORG_BEFORE = prefiltered(
+    re.compile(
+        r"(?i)(?:lokalpolisområde|lpo|region|kommunpolis|"
+        r"(?:chef|ordförande|råd|direktör|polisen)\s+i(?:\s+[\w-]+(?:,|\s+och))*)\s*$"
+    )
 )
 
 
