@@ -177,7 +177,14 @@ def _start_literals(items: list) -> frozenset[str] | None:
                 return None
             union |= starts
         return frozenset(union)
-    return None  # a class, a repeat, …: no literal every match starts with
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, _high, body = av
+        first = _start_literals(list(body))
+        if first is None or low >= 1:
+            return first
+        rest = _start_literals(items[i + 1 :])  # "(?:medborgar)?löfte": either
+        return None if rest is None else first | rest
+    return None  # a class, a back reference, …: no literal every match starts with
 
 
 def start_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -189,8 +196,8 @@ def start_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     except Exception:  # noqa: BLE001 - an unknown construct only costs the speed-up
         return None
     # A one-letter start ("i") is everywhere: trying the expression at each of them
-    # costs more than its own scan.
-    if not starts or min(len(start) for start in starts) < 2:
+    # costs more than its own scan ("§" or "/" is rare enough).
+    if not starts or any(len(s) < 2 and s.isalnum() for s in starts) or "" in starts:
         return None
     return tuple(sorted(starts))
 

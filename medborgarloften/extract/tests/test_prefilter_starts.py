@@ -94,4 +94,7 @@ def test_start_literals_cover_every_alternative():
         "återkoppl",
     )
     assert start_literals(re.compile(r"(?:a|[bc])x")) is None
-    assert start_literals(re.compile(r"x?yy")) is None
+    assert start_literals(re.compile(r"(?:medborgar)?löfte")) == ("löfte", "medborgar")
+    assert start_literals(re.compile(r"(?:ab)+c|§")) == ("ab", "§")
+    assert start_literals(re.compile(r"x?[yz]")) is None
+    assert start_literals(re.compile(r"i|på")) is None
