@@ -127,6 +127,8 @@ def extract_target(
         quantity, unit = 1, _unit_after(text, rates[0][1][1])
     if quantity is None and unit is None and rates:
         unit = _unit_before(text, rates[0][1][0]) or _unit_after(text, rates[0][1][1])
+        if unit is not None and unit.casefold() in MONTHS_SV:
+            unit = None  # "varje helg från maj till och med augusti": no noun counted
     evidence: dict[str, Any] = {}
     if qspan:
         evidence["quantity"] = {"span": list(qspan), "rule": "quantity.number"}
@@ -370,6 +372,11 @@ def _unit_after(text: str, pos: int) -> str | None:
 
 
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTH_ALT})\s*$", re.IGNORECASE)
+# "från midsommar till och med", "från och med": the start of a span before the month.
+_FROM_BEFORE = re.compile(
+    r"\bfrån\s+(?:[\w-]+\s+){1,3}(?:till(?:\s+och\s+med)?|t\.\s?o\.\s?m\.)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _find_deadline(
@@ -397,6 +404,8 @@ def _find_deadline(
             continue
         if _MONTH_BEFORE.search(text, max(0, m.start() - 14), m.start()):
             continue  # "april till september": an activity's season, no deadline
+        if _FROM_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "från midsommar till och med augusti": a season, too
         month = MONTHS_SV.index(m.group("month").casefold()) + 1
         year = int(m.group("year")) if m.group("year") else (start_year or end_year)
         if year is None:

@@ -50,11 +50,63 @@ def assign_after_lists(blocks: list[Block], candidates: list[_Candidate]) -> Non
         if block.kind != "paragraph" or idx == 0 or blocks[idx - 1].kind != "bullet":
             continue
         parties = assigned_parties(block.text)
-        if not parties:
-            continue
         first = idx - 1
         while first > 0 and blocks[first - 1].kind == "bullet":
             first -= 1
-        for cand in candidates:
-            if first <= cand.block_index < idx and cand.kind == "bullet":
-                cand.party = parties
+        items = [
+            c for c in candidates if first <= c.block_index < idx and c.kind == "bullet"
+        ]
+        if not parties:
+            _assign_items(block, items)
+            continue
+        for cand in items:
+            cand.party = parties
+
+
+# "Polisen ansvarar för nykterhetskontrollerna.": one item of the list, by its noun.
+_ASSIGNED_ITEM = re.compile(
+    rf"^\s*(?P<who>.+?)\s+{_RESPONSIBLE}{_TOGETHER}\s+för\s+(?P<what>[^.!?]+?)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _stem(word: str) -> str:
+    """A word's start, enough to match "mötet" with "möte" and "kontrollerna" with
+    "kontroller"."""
+    return word.casefold()[: max(4, min(7, len(word) - 2))]
+
+
+def _matches(text: str, words: list[str]) -> int:
+    """How many of ``words`` appear in ``text`` (by their stems)."""
+    own = [_stem(w) for w in re.findall(r"\w{4,}", text)]
+    return sum(
+        any(o.startswith(_stem(w)) or _stem(w).startswith(o) for o in own)
+        for w in words
+    )
+
+
+def _assign_items(block: Block, items: list[_Candidate]) -> None:
+    """Sentences after a list that each give one item its party ("Polisen ansvarar
+    för nykterhetskontrollerna. Kommunen ansvarar för mötet i Ekby.")."""
+    for sent in block.sentences or ():
+        m = _ASSIGNED_ITEM.match(sent.text)
+        if not m:
+            continue
+        found = chain_at(m.group("who"))
+        if found is None or m.group("who")[found[1] :].strip(" ,") != "":
+            continue
+        words = re.findall(r"\w{4,}", m.group("what"))
+        if not words:
+            continue
+        # The head noun ("mötet" in "mötet i Ekby") picks the item; the other
+        # words decide between items that share it.
+        scores = [
+            (_matches(c.text, words[:1]), _matches(c.text, words), c) for c in items
+        ]
+        best = max(((h, a) for h, a, _ in scores), default=(0, 0))
+        hits = [c for h, a, c in scores if (h, a) == best and h > 0]
+        parties = set(found[0])
+        if "both" in parties:
+            parties = (parties - {"both"}) | {"polis", "kommun"}
+        if len(hits) == 1:
+            hits[0].party = frozenset(parties)

@@ -57,6 +57,22 @@ def _compile_themes() -> list[tuple[str, Prefiltered, re.Pattern[str] | None]]:
 
 
 _THEMES = _compile_themes()
+
+
+def _compile_place_only() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Per theme, words that do not count where they only say where something
+    happens (``place_words`` right after a ``place_before`` preposition)."""
+    out = {}
+    for code, entry in load_toml("themes.toml").items():
+        if "place_words" in entry and "place_before" in entry:
+            out[code] = (
+                re.compile(entry["place_words"], re.IGNORECASE),
+                re.compile(entry["place_before"], re.IGNORECASE),
+            )
+    return out
+
+
+_PLACE_ONLY = _compile_place_only()
 _WORD = re.compile(r"[\w-]+")
 
 
@@ -80,6 +96,14 @@ def themes_in(text: str, offset: int = 0) -> list[Hit]:
             word = _word_at(text, m.start(), m.end())
             if exclude and exclude.search(word.casefold()):
                 continue
+            place = _PLACE_ONLY.get(code)
+            if place and place[0].fullmatch(word):
+                left = m.start()
+                while left > 0 and (text[left - 1].isalnum() or text[left - 1] == "-"):
+                    left -= 1  # the word's start ("Ekbyskolan" from "skol")
+                before = text[max(0, left - 80) : left]
+                if place[1].search(before):
+                    continue  # "trafikkontroller vid skolorna": only where
             hits.append(
                 Hit(
                     code,

@@ -227,3 +227,104 @@ def test_it_keeps_the_noun_after_a_place_name():
         "Norrby badplats",
         "Ekby gymnasieskola",
     ]
+
+
+# --- a school as the place of a measure is no youth setting ---------------------
+
+
+def test_it_does_not_give_youth_for_traffic_around_schools():
+    # (formerly a known miss in test_document_known_misses.py)
+    from medborgarloften.extract.document import themes_in
+
+    def codes(text: str) -> set[str]:
+        return {h.code for h in themes_in(text)}
+
+    assert "barn_unga_riskmiljo" not in codes(
+        "Polisen gör trafikkontroller vid skolorna."
+    )
+    assert "barn_unga_riskmiljo" not in codes(
+        "Kommunen bygger en gångväg mellan Norrby och Ekby skola."
+    )
+    assert "barn_unga_riskmiljo" not in codes("Säkrare skolvägar")
+    # … but a school as the setting of work with the young still is one
+    assert "barn_unga_riskmiljo" in codes("Polisen besöker skolorna varje termin.")
+    assert "barn_unga_riskmiljo" in codes(
+        "Polisen är på plats vid Ekbyskolan och pratar med eleverna."
+    )
+
+
+def test_drug_checks_concern_drugs_but_sobriety_checks_in_traffic_do_not():
+    from medborgarloften.extract.document import themes_in
+
+    def codes(text: str) -> set[str]:
+        return {h.code for h in themes_in(text)}
+
+    assert "narkotika" in codes("Polisen gör narkotikakontroller vid stationen.")
+    assert "narkotika" in codes("Polisen gör drogkontroller vid resecentrum.")
+    assert "narkotika" not in codes(
+        "Polisen gör trafikkontroller, inklusive alkohol-drogkontroller."
+    )
+    assert "barn_unga_riskmiljo" not in codes(
+        "Trygghetsvandringar i centrum och vid Kvarnbergsskolan i april."
+    )
+
+
+# --- a span "från X till och med <month>" is a season, not a deadline -----------
+
+
+def test_a_span_to_a_month_is_no_deadline_and_a_month_is_no_unit():
+    from medborgarloften.extract.targets import extract_target
+
+    period = {"start": "2031-01-01", "end": "2031-12-31"}
+    got = extract_target(
+        "Kommunen har ordningsvakter i hamnen varje helg från midsommar till och "
+        "med augusti.",
+        period=period,
+    ).target
+    assert got is not None
+    assert got["deadline"] is None
+    assert got["unit"] != "augusti"
+    got = extract_target(
+        "Polisen patrullerar varje helg från midsommar till och med augusti.",
+        period=period,
+    ).target
+    assert got is not None and got["unit"] != "augusti"
+    kept = extract_target("Kommunen bygger om torget senast i augusti.", period=period)
+    assert kept.target is not None and kept.target["deadline"] == "2031-08-31"
+
+
+# --- one item of a list assigned to a party after it -----------------------------
+
+
+def test_sentences_after_a_list_assign_single_items_by_their_noun():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nEkby kommun och polisen lovar:\n"
+        "- att synas vid Ekby marknad i juli,\n"
+        "- att göra hastighetskontroller vid Norrbyskolan fyra gånger under året,\n"
+        "- att hålla ett möte om inbrott i Norrby i mars.\n\n"
+        "Polisen ansvarar för hastighetskontrollerna. Kommunen ansvarar för mötet i "
+        "Norrby.\n"
+    )
+    assert [c["responsible"] for c in rec["commitments"]] == [
+        ["polis", "kommun"],
+        ["polis"],
+        ["kommun"],
+    ]
+
+
+def test_places_named_with_vi_at_a_line_end_and_as_a_kommun_s_gymnasium():
+    from medborgarloften.extract.places import find_places
+
+    def names(text: str) -> list[str]:
+        return [p for p, _ in find_places(text, municipalities=["Ekby"])]
+
+    assert names("Kontroller i Norrby och Södra Vi varje månad.") == [
+        "Norrby",
+        "Södra Vi",
+    ]
+    assert names("Synlig polis i Norrby\nPolisen patrullerar varje kväll.") == [
+        "Norrby"
+    ]
+    assert names("Polisen besöker Ekby gymnasium två gånger.") == ["Ekby gymnasium"]
+    # … and "vi" alone is still the pronoun, the kommun still no place
+    assert names("Det här gör vi i Ekby\nVi lovar att synas.") == []
