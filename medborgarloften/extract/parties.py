@@ -13,7 +13,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .doccache import per_document
 from .lexicons import HERE, load, spaced
+from .prefilter import prefiltered
 
 ORDER = ("polis", "kommun", "annan")
 # The 290 kommun names (lexicons/kommuner.txt, read here too: the document package
@@ -109,10 +111,12 @@ _TAGGED_START_RE = re.compile(
     r"(?=\s+(?:ska|skall|kommer|lovar|vill|åtar|\w+(?:ar|er|ör|år)\b))",
     re.IGNORECASE,
 )
-_INVERTED_RE = re.compile(
-    rf"\b(?:ska|skall|lovar|lovade|kommer|åtar|förbinder|bör|vill)\s+"
-    rf"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?(?P<chain>{_CHAIN})",
-    re.IGNORECASE,
+_INVERTED_RE = prefiltered(
+    re.compile(
+        rf"\b(?:ska|skall|lovar|lovade|kommer|åtar|förbinder|bör|vill)\s+"
+        rf"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?(?P<chain>{_CHAIN})",
+        re.IGNORECASE,
+    )
 )
 # V2 word order after an adverbial: "Under hösten genomför polisen …".
 _V2_RE = re.compile(
@@ -180,6 +184,7 @@ class PartyResult:
     rule: str
 
 
+@per_document  # the same party words come back for every commitment
 def classify_party(phrase: str) -> str | None:
     """polis / kommun / annan / both for one party phrase, else None."""
     words = phrase.strip().split()

@@ -18,6 +18,7 @@ from medborgarloften.lib.months import MONTHS_SV
 
 from .lexicons import load
 from .parties import classify_party
+from .prefilter import prefiltered
 
 Span = tuple[int, int]
 _LEX = load("places")
@@ -121,7 +122,11 @@ _PREP_NAME_NO_LIST_RE = re.compile(
     rf"|(?i:{_PLACE_NOUNS}){_SP})"
     rf"({_NAME}(?:[ \t]+i[ \t]+{_NAME_WORD})?{_LIST_TAIL})(?![\w-])"
 )
-_LIST_CUE = re.compile(r"(?i:såsom|exempelvis|inklusive|bland annat|t\.\s?ex\.)")
+# A case-insensitive alternation scans every position (0.14 ms per 3.5 KB); its
+# literal prefilter rules out most texts with a few substring tests.
+_LIST_CUE = prefiltered(
+    re.compile(r"(?i:såsom|exempelvis|inklusive|bland annat|t\.\s?ex\.)")
+)
 _SPLIT_LIST_RE = re.compile(rf"{_NAME}(?:[ \t]+i[ \t]+{_NAME_WORD})?")
 
 
@@ -284,9 +289,11 @@ _TITLE_AFTER = re.compile(
 )
 # … and a name in a title or a police district: "polisområdeschef i Mora",
 # "Polisen i Östra Norrbotten".
-_ORG_BEFORE = re.compile(
-    r"(?i)(?:lokalpolisområde|lpo|region|kommunpolis|"
-    r"(?:chef|ordförande|råd|direktör|polisen)\s+i(?:\s+[\w-]+(?:,|\s+och))*)\s*$"
+_ORG_BEFORE = prefiltered(
+    re.compile(
+        r"(?i)(?:lokalpolisområde|lpo|region|kommunpolis|"
+        r"(?:chef|ordförande|råd|direktör|polisen)\s+i(?:\s+[\w-]+(?:,|\s+och))*)\s*$"
+    )
 )
 
 

@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from .doccache import per_document
+
 # CPython 3.11+: the parser behind ``re``; absent elsewhere → no prefilter. Private
 # modules without stubs, so imported by name and typed Any.
 _parser: Any
@@ -70,6 +72,9 @@ _SPECIAL = (
 _DOTTED_I = "\u0130"
 
 
+# The rules test each sentence, heading and commitment against many expressions,
+# so the same few dozen texts are folded hundreds of times per document.
+@per_document
 def fold(text: str) -> str:
     """``text`` lowered and with ``re``'s extra case equivalents merged."""
     if _DOTTED_I in text:
@@ -147,6 +152,56 @@ def _best(items: list) -> frozenset[str] | None:
     return best
 
 
+def _start_literals(items: list) -> frozenset[str] | None:
+    """Folded strings one of which every match of ``items`` starts with, or None."""
+    i = 0
+    while i < len(items) and items[i][0] in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        i += 1  # zero width: the match starts where the next item does
+    if i == len(items):
+        return None
+    op, av = items[i]
+    if op is _c.LITERAL:
+        run = []
+        for item_op, item_av in items[i:]:
+            if item_op is not _c.LITERAL:
+                break
+            run.append(fold(chr(item_av)))
+        return frozenset({"".join(run)})
+    if op is _c.SUBPATTERN:
+        return _start_literals(list(av[-1]))
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            starts = _start_literals(list(alternative))
+            if starts is None:
+                return None
+            union |= starts
+        return frozenset(union)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, _high, body = av
+        first = _start_literals(list(body))
+        if first is None or low >= 1:
+            return first
+        rest = _start_literals(items[i + 1 :])  # "(?:medborgar)?löfte": either
+        return None if rest is None else first | rest
+    return None  # a class, a back reference, …: no literal every match starts with
+
+
+def start_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Folded strings one of which every match of ``pattern`` starts with, or None."""
+    if _parser is None:
+        return None
+    try:
+        starts = _start_literals(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # noqa: BLE001 - an unknown construct only costs the speed-up
+        return None
+    # A one-letter start ("i") is everywhere: trying the expression at each of them
+    # costs more than its own scan ("§" or "/" is rare enough).
+    if not starts or any(len(s) < 2 and s.isalnum() for s in starts) or "" in starts:
+        return None
+    return tuple(sorted(starts))
+
+
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Folded strings of which every match of ``pattern`` contains one, or None.
 
@@ -185,11 +240,12 @@ class Prefiltered:
     ``sub``…) are the pattern's own.
     """
 
-    __slots__ = ("regex", "literals")
+    __slots__ = ("regex", "literals", "starts")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
         self.literals = required_literals(regex)
+        self.starts = start_literals(regex)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.regex, name)
@@ -216,10 +272,49 @@ class Prefiltered:
             folded = fold(text)
         return not self.may_match(folded)
 
-    # ``*span`` is re.Pattern's optional ``pos, endpos``.
+    # ``*span`` is re.Pattern's optional ``pos, endpos``. The three below are
+    # ``_ruled_out`` written out: they run a thousand times per document.
     def search(self, text: str, *span: int, folded: str | None = None) -> _Found:
         """``regex.search``, or None when the prefilter rules the text out."""
-        return None if self._ruled_out(text, folded) else self.regex.search(text, *span)
+        literals = self.literals
+        if literals is None:
+            return self.regex.search(text, *span)
+        if folded is None:
+            if len(text) < SHORT_TEXT:
+                return self.regex.search(text, *span)
+            folded = fold(text)
+        for literal in literals:
+            if literal in folded:
+                if self.starts is None or span:
+                    return self.regex.search(text, *span)
+                return self.search_at_starts(text, folded)
+        return None
+
+    def search_at_starts(self, text: str, folded: str, pos: int = 0) -> _Found:
+        """``regex.search(text, pos)`` tried only where one of ``starts`` begins in
+        ``folded`` (``fold(text)``, position for position), leftmost first: the
+        same match, as every match starts with one of them. A case-insensitive
+        alternation costs ``re`` a try at every character; ``str.find`` does not."""
+        assert self.starts is not None
+        regex = self.regex
+        at: dict[str, int] = {}
+        for start in self.starts:
+            where = folded.find(start, pos)
+            if where >= 0:
+                at[start] = where
+        while at:
+            pos = min(at.values())
+            m = regex.match(text, pos)
+            if m is not None:
+                return m
+            for start, where in list(at.items()):
+                if where == pos:
+                    following = folded.find(start, pos + 1)
+                    if following >= 0:
+                        at[start] = following
+                    else:
+                        del at[start]
+        return None
 
     def match(self, text: str, *span: int, folded: str | None = None) -> _Found:
         """``regex.match``, or None when the prefilter rules the text out."""
@@ -229,9 +324,31 @@ class Prefiltered:
         self, text: str, *span: int, folded: str | None = None
     ) -> Iterator[re.Match[str]]:
         """``regex.finditer``, or nothing when the prefilter rules the text out."""
-        if self._ruled_out(text, folded):
-            return iter(())
-        return self.regex.finditer(text, *span)
+        literals = self.literals
+        if literals is None:
+            return self.regex.finditer(text, *span)
+        if folded is None:
+            if len(text) < SHORT_TEXT:
+                return self.regex.finditer(text, *span)
+            folded = fold(text)
+        for literal in literals:
+            if literal in folded:
+                if self.starts is None or span:
+                    return self.regex.finditer(text, *span)
+                return self.finditer_at_starts(text, folded)
+        return iter(())
+
+    def finditer_at_starts(self, text: str, folded: str) -> Iterator[re.Match[str]]:
+        """``regex.finditer(text)`` by ``search_at_starts``: each next match is the
+        leftmost one from the end of the last (none is empty: each starts with a
+        start literal)."""
+        pos = 0
+        while True:
+            m = self.search_at_starts(text, folded, pos)
+            if m is None:
+                return
+            yield m
+            pos = m.end()
 
 
 def prefiltered(regex: re.Pattern[str]) -> re.Pattern[str] | Prefiltered:

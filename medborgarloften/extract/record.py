@@ -21,6 +21,7 @@ from medborgarloften.extract.document.focus import similar
 from medborgarloften.extract.places import find_places
 from medborgarloften.extract.structure import parse_structure
 
+from .doccache import new_document
 from .document import (
     check_document,
     find_evidence,
@@ -141,6 +142,7 @@ def extract_record(
 ) -> dict[str, Any]:
     """The SCHEMA record of ``text`` with spans, rules and checks; never raises."""
     warnings: list[str] = []
+    new_document()  # per-document caches start empty
     if not isinstance(text, str):
         text = ""
     text = nfc(text.replace("\x00", " "))

@@ -68,6 +68,10 @@ _ABBREV_TAIL_RE = re.compile(
     + r")$",
     re.IGNORECASE,
 )
+# A match of _ABBREV_TAIL_RE ends the piece and is at most one character and an
+# abbreviation long, so it is looked for in that tail only (a search of the whole
+# piece tried the case-insensitive alternation at every character).
+_ABBREV_TAIL_LEN = 2 + max(len(a) for a in ABBREVIATIONS)  # and "$" before a last "\n"
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“”'(]?[A-ZÅÄÖÉ0-9])")
 
 
@@ -126,12 +130,12 @@ def split_sentences(text: str, offset: int = 0) -> tuple[Sentence, ...]:
         if end <= start:
             continue
         piece = text[start:end]
-        tail = _ABBREV_TAIL_RE.search(piece)
+        tail = _ABBREV_TAIL_RE.search(piece, max(0, len(piece) - _ABBREV_TAIL_LEN))
         if tail:
             abbr = tail.group(1).casefold()
             if abbr not in SENTENCE_FINAL_ABBREVIATIONS:
                 continue
-        if re.search(r"(?:^|\s)\d{1,2}\.$", piece) and len(piece) < 4:
+        if len(piece) < 4 and re.search(r"(?:^|\s)\d{1,2}\.$", piece):
             continue
         out.append(_sentence(text, start, end, offset))
         start = end

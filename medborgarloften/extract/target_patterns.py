@@ -9,7 +9,7 @@ from medborgarloften.lib.months import MONTH_PATTERN_SV
 
 from .lexicons import load, spaced
 from .numbers import NUMBER_TOKEN
-from .prefilter import Prefiltered
+from .prefilter import Prefiltered, prefiltered
 
 _MONTH_ALT = MONTH_PATTERN_SV
 
@@ -49,12 +49,14 @@ _QUALIFIER = (
 )
 
 
-_ARTICLE_OK_BEFORE = re.compile(
-    spaced(
-        r"(?:minst|högst|max(?:imalt)?|totalt|åtminstone|ytterligare|endast|bara|"
-        r"åtminstone|mer än|fler än)\s+$"
-    ),
-    re.IGNORECASE,
+_ARTICLE_OK_BEFORE = prefiltered(
+    re.compile(
+        spaced(
+            r"(?:minst|högst|max(?:imalt)?|totalt|åtminstone|ytterligare|endast|bara|"
+            r"åtminstone|mer än|fler än)\s+$"
+        ),
+        re.IGNORECASE,
+    )
 )
 
 
@@ -135,39 +137,43 @@ _TIME_UNITS = re.compile(
 )
 
 
-_AREA_RE = re.compile(
-    spaced(
-        r"\b(?:respektive|varje|per|i alla|i samtliga|i var och en av)\s+"
-        r"(?:av\s+(?:de\s+)?)?(?:\w+\s+)?"
-        # "varje högstadieskola", "varje bostadsområde": a compound ending in one
-        r"(?:(?:högstadie|lågstadie|mellanstadie|grund|gymnasie|förskole)?skol\w*\b|"
-        r"område|områdena|stadsdel|stadsdelarna|ort|orterna|skola|skolorna|by|byarna|"
-        r"kommundel|kommundelarna|tätort|tätorterna|kommun|kommunerna|bostadsområde)\w*"
-    ),
-    re.IGNORECASE,
+_AREA_RE = prefiltered(
+    re.compile(
+        spaced(
+            r"\b(?:respektive|varje|per|i alla|i samtliga|i var och en av)\s+"
+            r"(?:av\s+(?:de\s+)?)?(?:\w+\s+)?"
+            # "varje högstadieskola", "varje bostadsområde": a compound ending in one
+            r"(?:(?:högstadie|lågstadie|mellanstadie|grund|gymnasie|förskole)?skol\w*\b|"
+            r"område|områdena|stadsdel|stadsdelarna|ort|orterna|skola|skolorna|by|byarna|"
+            r"kommundel|kommundelarna|tätort|tätorterna|kommun|kommunerna|bostadsområde)\w*"
+        ),
+        re.IGNORECASE,
+    )
 )
 
 
-_WHOLE_PERIOD_RE = re.compile(
-    spaced(r"\bunder (?:året|perioden|löptiden|\d{4})\b"), re.IGNORECASE
+_WHOLE_PERIOD_RE = prefiltered(
+    re.compile(spaced(r"\bunder (?:året|perioden|löptiden|\d{4})\b"), re.IGNORECASE)
 )
 
 
-_UNDER_YEAR_RE = re.compile(
-    spaced(r"\bunder (?:året|varje år|ett kalenderår)\b"), re.IGNORECASE
+_UNDER_YEAR_RE = prefiltered(
+    re.compile(spaced(r"\bunder (?:året|varje år|ett kalenderår)\b"), re.IGNORECASE)
 )
 
 
-_DEADLINE_RE = re.compile(
-    spaced(
-        r"\b(?:senast|före|innan|inför|till och med|t\.o\.m\.|under|i|by|den|till)\s+"
-        r"(?:(?:utgången av|slutet av|början av|mitten av)\s+)?"
-        r"(?:(?P<day>\d{1,2})\s+)?(?P<month>"
-        + _MONTH_ALT
-        + r")(?:\s+(?P<year>(?:19|20)\d\d))?\b"
-        r"|\bsenast\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
-    ),
-    re.IGNORECASE,
+_DEADLINE_RE = prefiltered(
+    re.compile(
+        spaced(
+            r"\b(?:senast|före|innan|inför|till och med|t\.o\.m\.|under|i|by|den|till)\s+"
+            r"(?:(?:utgången av|slutet av|början av|mitten av)\s+)?"
+            r"(?:(?P<day>\d{1,2})\s+)?(?P<month>"
+            + _MONTH_ALT
+            + r")(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+            r"|\bsenast\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
+        ),
+        re.IGNORECASE,
+    )
 )
 
 
@@ -177,13 +183,15 @@ _WEEK_RE = re.compile(
 )
 
 
-_EXCLUDE_BEFORE = re.compile(
-    r"(?<![\w-])(?:årskurs|åk|klass|kl\.?|nr\.?|nummer|kapitel|paragraf|§|steg|fas|version|"
-    r"vecka|v\.|mellan|sida|bilaga|"
-    r"lokal|rum|väg|gata|gatan|buss|linje)\s*"
-    # "årskurs 5 och 6", "åk 7–9": every number of the list is a name
-    r"(?:\d{1,2}\s*(?:,|och|–|-|till|samt)\s*)*$",
-    re.IGNORECASE,
+_EXCLUDE_BEFORE = prefiltered(
+    re.compile(
+        r"(?<![\w-])(?:årskurs|åk|klass|kl\.?|nr\.?|nummer|kapitel|paragraf|§|steg|fas|version|"
+        r"vecka|v\.|mellan|sida|bilaga|"
+        r"lokal|rum|väg|gata|gatan|buss|linje)\s*"
+        # "årskurs 5 och 6", "åk 7–9": every number of the list is a name
+        r"(?:\d{1,2}\s*(?:,|och|–|-|till|samt)\s*)*$",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -195,6 +195,21 @@ def _distributes(
     return "\n" not in between and bool(_DISTRIBUTING.search(between))
 
 
+# The checks after a number in ``_find_quantity`` and ``_unit_after_number``,
+# compiled once (they ran through ``re``'s cache lookup for every number).
+_DATE_AFTER = re.compile(r"\s*(?:" + _MONTH_ALT + r")\b", re.IGNORECASE)
+_AMOUNT_AFTER = re.compile(r"\s*(?:kr\b|kronor)", re.IGNORECASE)
+_YEARS_AFTER = re.compile(r"\s*år\b")
+_PERCENT_AFTER = re.compile(r"\s*(%|procent)", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[^\W\d][\w-]*\s+")
+_TIMES_AFTER = re.compile(r"\s*(?:gång|gånger|tillfälle)(?![\w-])", re.IGNORECASE)
+_OPENING_QUOTE = re.compile(r"^(\s*)[\"”“'’«»]")
+_OF_THE = re.compile(r"\s*av\s+(?:de\s+|dem\s+)?", re.IGNORECASE)
+_HEAD_NOUN = re.compile(r"(?:[^\W\d][\w-]*(?:a|e)\s+)?([^\W\d][\w-]*)")
+_WORD_OR_SIGN = re.compile(r"[^\W\d][\w-]*|\S")
+_LETTER = re.compile(r"[^\W\d]")
+
+
 def _find_rates(text: str) -> list[tuple[str | None, tuple[int, int], bool]]:
     found: list[tuple[str | None, tuple[int, int], bool]] = []
     folded = fold(text)
@@ -224,13 +239,13 @@ def _find_quantity(
         low = token.casefold()
         if token.isdecimal() and len(token) == 4 and token[:2] in ("19", "20"):
             continue  # a year
-        if re.match(r"\s*(?:" + _MONTH_ALT + r")\b", after, re.IGNORECASE):
+        if _DATE_AFTER.match(after):
             continue  # a date
-        if re.match(r"\s*(?:kr\b|kronor)", after, re.IGNORECASE) or (
-            m.group("high") and re.match(r"\s*år\b", after)
+        if _AMOUNT_AFTER.match(after) or (
+            m.group("high") and _YEARS_AFTER.match(after)
         ):
             continue  # an amount or an age range
-        pct = re.match(r"\s*(%|procent)", after, re.IGNORECASE)
+        pct = _PERCENT_AFTER.match(after)
         if pct:
             return value, pct.group(1), (m.start(), m.end())
         if _EXCLUDE_BEFORE.search(before):
@@ -255,7 +270,7 @@ def _find_quantity(
                 )
             )
             # "en dag i veckan", "en kväll per månad": one of a time unit, at a rate
-            noun = re.match(r"\s+[^\W\d][\w-]*\s+", after)
+            noun = _NOUN_AFTER.match(after)
             rate_after_noun = noun is not None and any(
                 rs == m.end() + noun.end() for _, (rs, _e), _ in rates
             )
@@ -266,9 +281,7 @@ def _find_quantity(
                 # "en trygghetsvandring i oktober": one event held by a date (a
                 # lone article with no date or rate is no count)
                 or (dated and _one_event(after))
-                or re.match(
-                    r"\s*(?:gång|gånger|tillfälle)(?![\w-])", after, re.IGNORECASE
-                )
+                or _TIMES_AFTER.match(after)
                 # "en trygghetsvandring i respektive stadsdel": one per area counts.
                 or _AREA_RE.search(_sentence_rest(after))
             ):
@@ -309,21 +322,21 @@ def _phrase_before(text: str) -> str | None:
 
 def _unit_after_number(after: str) -> tuple[str | None, bool]:
     """The counted noun phrase after a number ("nya föräldrastödsgrupper")."""
-    rest = re.sub(r"^(\s*)[\"”“'’«»]", r"\1", after)  # minst två ”riskkvällar”
-    m = re.match(r"\s*av\s+(?:de\s+|dem\s+)?", rest, re.IGNORECASE)
+    rest = _OPENING_QUOTE.sub(r"\1", after)  # minst två ”riskkvällar”
+    m = _OF_THE.match(rest)
     if m:
         rest = rest[m.end() :]
         # "två av de prioriterade stadsdelarna": the head noun is what is counted.
-        head = re.match(r"(?:[^\W\d][\w-]*(?:a|e)\s+)?([^\W\d][\w-]*)", rest)
+        head = _HEAD_NOUN.match(rest)
         if head and head.group(1).casefold() not in _UNIT_STOP:
             return head.group(1), True
     words: list[str] = []
-    for wm in re.finditer(r"[^\W\d][\w-]*|\S", rest):
+    for wm in _WORD_OR_SIGN.finditer(rest):
         gap = rest[: wm.start()] if not words else ""
         if words == [] and gap.strip():
             break
         w = wm.group(0)
-        if not re.match(r"[^\W\d]", w):
+        if not _LETTER.match(w):
             break
         if w.casefold() in _UNIT_STOP or (words and parse_number(w) is not None):
             break
@@ -391,7 +404,9 @@ def _find_deadline(
     text: str, period: dict[str, Any] | None
 ) -> tuple[str | None, tuple[int, int] | None]:
     start_year, end_year = period_years(period)
-    wm = _WEEK_RE.search(text)
+    # Every match holds "vecka" or "v." (the prefilter's own literal would be "v").
+    folded = fold(text)
+    wm = _WEEK_RE.search(text) if "vecka" in folded or "v." in folded else None
     if wm:
         year = start_year or end_year
         week = int(wm.group("week"))

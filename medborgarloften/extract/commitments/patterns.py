@@ -69,8 +69,8 @@ _VERB_AFTER_SUBJECT = re.compile(
 )
 
 
-_EVALUATION = re.compile(
-    r"(?:utvärder|följas upp|följs upp|analyser|summer)\w*$", re.IGNORECASE
+_EVALUATION = prefiltered(
+    re.compile(r"(?:utvärder|följas upp|följs upp|analyser|summer)\w*$", re.IGNORECASE)
 )
 
 
@@ -146,10 +146,12 @@ _DEFAULT = frozenset({"polis", "kommun"})
 
 # A web page's notices about itself ("Vi använder kakor för att …", "Den här
 # webbplatsen …", "Aktivera javascript …"): furniture, not a promise.
-PAGE_FURNITURE = re.compile(
-    r"\b(?:cookies?|kakor(?:na)?|javascript|webbläsare\w*)\b|"
-    r"\b(?:den\s+här|denna)\s+(?:webbplats|webbsida|sida)\w*",
-    re.IGNORECASE,
+PAGE_FURNITURE = prefiltered(
+    re.compile(
+        r"\b(?:cookies?|kakor(?:na)?|javascript|webbläsare\w*)\b|"
+        r"\b(?:den\s+här|denna)\s+(?:webbplats|webbsida|sida)\w*",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -42,7 +42,7 @@ LIST_INTRO = prefiltered(
 )
 # An intro that itself promises ("Polisen ska patrullera i prioriterade områden:")
 # introduces commitments, not focus areas.
-PROMISE_VERB = re.compile(r"\b(?:lovar|ska|skall)\b|\bkommer\s+att\b", _I)
+PROMISE_VERB = prefiltered(re.compile(r"\b(?:lovar|ska|skall)\b|\bkommer\s+att\b", _I))
 # … unless the verb sits in a relative clause: "inriktningar som polisen ska arbeta
 # med:", "två områden som kommer att prioriteras:".
 RELATIVE_VERB = re.compile(
@@ -77,15 +77,19 @@ INLINE = (
     ("focus.omraden_ar", Prefiltered(re.compile(r"\b(?:fokusområden(?:a)?|prioriteringar(?:na)?|prioriterade\s+områden|problemområden(?:a)?)\s+(?:för\s+\S+\s+|i\s+\S+\s+)?(?:är|blir)\s*:?\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     ("focus.problemen_ar", Prefiltered(re.compile(r"\bProblem(?:en|bilden|områdena)\s+(?:som\s+[^.]{0,80}?\s+)?(?:är|utgörs\s+av)\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
 )  # fmt: skip
-UMBRELLA = re.compile(
-    r"\b(?:lovar|ska|skall|kommer)\b(?:\s+\S+){0,8}?\s+(?:arbeta|verka)\s+"
-    r"(?:\w+\s+){0,2}?(?:för\s+att|för|mot|med\s+att)\s+(?P<x>[^.!?]+)",
-    _I,
+UMBRELLA = prefiltered(
+    re.compile(
+        r"\b(?:lovar|ska|skall|kommer)\b(?:\s+\S+){0,8}?\s+(?:arbeta|verka)\s+"
+        r"(?:\w+\s+){0,2}?(?:för\s+att|för|mot|med\s+att)\s+(?P<x>[^.!?]+)",
+        _I,
+    )
 )
-ACTIVITY_INTRO = re.compile(
-    r"genom\s+följande|följande\s+(?:\w+\s+)?(?:aktiviteter|insatser|åtgärder|medborgarlöften|löften)|"
-    r"ska\s+åstadkommas|göras\s+genom|genom\s+att\s*:|ska\s+genomföras\s*:",
-    _I,
+ACTIVITY_INTRO = prefiltered(
+    re.compile(
+        r"genom\s+följande|följande\s+(?:\w+\s+)?(?:aktiviteter|insatser|åtgärder|medborgarlöften|löften)|"
+        r"ska\s+åstadkommas|göras\s+genom|genom\s+att\s*:|ska\s+genomföras\s*:",
+        _I,
+    )
 )
 # Headings that are genre furniture or name a party, never a focus area.
 GENERIC_HEADING = re.compile(

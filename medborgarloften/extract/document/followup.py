@@ -67,8 +67,8 @@ def _count(text: str, *, single_year: bool = False) -> int | None:
     return int(n) if n.isdigit() else NUMBER_WORDS.get(n)
 
 
-FOLLOW_UP_HEADING = re.compile(
-    r"uppfölj|utvärder|följ\s+med|återkoppl|redovisning", re.IGNORECASE
+FOLLOW_UP_HEADING = prefiltered(
+    re.compile(r"uppfölj|utvärder|följ\s+med|återkoppl|redovisning", re.IGNORECASE)
 )
 
 

@@ -22,6 +22,8 @@ from dateparser.languages.loader import default_loader
 
 from medborgarloften.lib.months import MONTHS_EN
 
+from ..prefilter import prefiltered
+
 
 def _swedish_months() -> dict[str, int]:
     info = default_loader.get_locale("sv").info
@@ -44,14 +46,16 @@ _MONTH_YEAR = rf"{_MONTH}\s+{_YEAR}"
 _DATE = rf"(?:{_ISO}|{_DAY_MONTH_YEAR}|{_MONTH_YEAR}|{_YEAR}(?![\d-]))"
 
 _FLAGS = re.IGNORECASE
-FROM_TO = re.compile(
-    rf"\b(?:från|fr\.\s?o\.\s?m\.?|fr\s?o\s?m|påbörja\w*|tiden|mellan|gäller|gälla|"
-    rf"löper|pågå\w*|starta\w*|perioden|period:|giltighetstid(?:en)?:?|giltig\w*)\s+"
-    rf"(?:och\s+med\s+)?(?:den\s+)?"
-    rf"(?P<a>{_DATE})[\s,]*(?:\S+\s+){{0,4}}?"
-    rf"(?:till\s+och\s+med|till|t\.\s?o\.\s?m\.?|t\s?o\s?m|{_DASH}{{1,2}})\s*(?:den\s+)?"
-    rf"(?P<b>{_DATE})",
-    _FLAGS,
+FROM_TO = prefiltered(
+    re.compile(
+        rf"\b(?:från|fr\.\s?o\.\s?m\.?|fr\s?o\s?m|påbörja\w*|tiden|mellan|gäller|gälla|"
+        rf"löper|pågå\w*|starta\w*|perioden|period:|giltighetstid(?:en)?:?|giltig\w*)\s+"
+        rf"(?:och\s+med\s+)?(?:den\s+)?"
+        rf"(?P<a>{_DATE})[\s,]*(?:\S+\s+){{0,4}}?"
+        rf"(?:till\s+och\s+med|till|t\.\s?o\.\s?m\.?|t\s?o\s?m|{_DASH}{{1,2}})\s*(?:den\s+)?"
+        rf"(?P<b>{_DATE})",
+        _FLAGS,
+    )
 )
 # Two full dates joined by a dash need no cue word: "2018-07-01—2020-06-30",
 # "1 juni 2023 – 31 maj 2025".
@@ -59,45 +63,59 @@ _FULL_DATE = rf"(?:{_ISO}|{_DAY_MONTH_YEAR})"
 ISO_RANGE = re.compile(
     rf"(?P<a>{_FULL_DATE})\s*(?:{_DASH}{{1,2}}|till)\s*(?P<b>{_FULL_DATE})", _FLAGS
 )
-YEAR_RANGE = re.compile(
-    rf"(?<![\d/.-])(?P<a>{_YEAR})\s*(?:{_DASH}+|/|\s+och\s+|\s+till\s+)\s*"
-    rf"(?P<b>{_YEAR})(?![\d])(?!-[01]\d)",
-    _FLAGS,
+YEAR_RANGE = prefiltered(
+    re.compile(
+        rf"(?<![\d/.-])(?P<a>{_YEAR})\s*(?:{_DASH}+|/|\s+och\s+|\s+till\s+)\s*"
+        rf"(?P<b>{_YEAR})(?![\d])(?!-[01]\d)",
+        _FLAGS,
+    )
 )
-MONTH_RANGE = re.compile(
-    rf"(?P<cue>\b(?:period(?:en)?|under|gäller|mellan|från|medborgarlöft\w*|löfte\w*)"
-    rf"\s+(?:\S+\s+){{0,2}}?)"
-    rf"(?P<a>{_MONTH})\s*(?:{_DASH}|till(?:\s+och\s+med)?)\s*(?P<b>{_MONTH})"
-    rf"(?:\s+(?P<y>{_YEAR}))?",
-    _FLAGS,
+MONTH_RANGE = prefiltered(
+    re.compile(
+        rf"(?P<cue>\b(?:period(?:en)?|under|gäller|mellan|från|medborgarlöft\w*|löfte\w*)"
+        rf"\s+(?:\S+\s+){{0,2}}?)"
+        rf"(?P<a>{_MONTH})\s*(?:{_DASH}|till(?:\s+och\s+med)?)\s*(?P<b>{_MONTH})"
+        rf"(?:\s+(?P<y>{_YEAR}))?",
+        _FLAGS,
+    )
 )
 _WEEKDAY = r"(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?"
-END_ONLY = re.compile(
-    rf"\b(?:fram\s+till(?:\s+och\s+med)?|till\s+och\s+med|t\.\s?o\.\s?m\.?|"
-    rf"längst\s+till)\s+{_WEEKDAY}(?:den\s+)?(?P<b>{_DATE})",
-    _FLAGS,
+END_ONLY = prefiltered(
+    re.compile(
+        rf"\b(?:fram\s+till(?:\s+och\s+med)?|till\s+och\s+med|t\.\s?o\.\s?m\.?|"
+        rf"längst\s+till)\s+{_WEEKDAY}(?:den\s+)?(?P<b>{_DATE})",
+        _FLAGS,
+    )
 )
 # "Med början torsdagen den 17 november 2016": a start written on its own.
-START_ONLY = re.compile(
-    rf"\b(?:med\s+början|från\s+och\s+med|fr\.\s?o\.\s?m\.?|startar|börjar)\s+"
-    rf"{_WEEKDAY}(?:den\s+)?(?P<a>{_ISO}|{_DAY_MONTH_YEAR})",
-    _FLAGS,
+START_ONLY = prefiltered(
+    re.compile(
+        rf"\b(?:med\s+början|från\s+och\s+med|fr\.\s?o\.\s?m\.?|startar|börjar)\s+"
+        rf"{_WEEKDAY}(?:den\s+)?(?P<a>{_ISO}|{_DAY_MONTH_YEAR})",
+        _FLAGS,
+    )
 )
 # A sentence about the survey or statistics behind the lägesbild: its years are
 # those of the data, not of the promise ("trygghetsmätningen åren 2016 och 2017").
-EVIDENCE_SENTENCE = re.compile(
-    r"mätning|undersökning|enkät|statistik|anmäld|anmälning|dialoger\b|"
-    r"brottsutveckling|jämfört\s+med",
-    re.IGNORECASE,
+EVIDENCE_SENTENCE = prefiltered(
+    re.compile(
+        r"mätning|undersökning|enkät|statistik|anmäld|anmälning|dialoger\b|"
+        r"brottsutveckling|jämfört\s+med",
+        re.IGNORECASE,
+    )
 )
-PROMISE_YEAR = re.compile(
-    rf"\b(?:medborgarlöft\w*|löfte\w*)(?:[ \t]+[\wåäöÅÄÖ-]+){{0,3}}?[ \t]+"
-    rf"(?:för[ \t]+|under[ \t]+|år[ \t]+)?(?P<y>{_YEAR})(?![\d-])|"
-    rf"(?<![\d-])(?P<y2>{_YEAR})[ \t]+års[ \t]+medborgarlöft",
-    _FLAGS,
+PROMISE_YEAR = prefiltered(
+    re.compile(
+        rf"\b(?:medborgarlöft\w*|löfte\w*)(?:[ \t]+[\wåäöÅÄÖ-]+){{0,3}}?[ \t]+"
+        rf"(?:för[ \t]+|under[ \t]+|år[ \t]+)?(?P<y>{_YEAR})(?![\d-])|"
+        rf"(?<![\d-])(?P<y2>{_YEAR})[ \t]+års[ \t]+medborgarlöft",
+        _FLAGS,
+    )
 )
-UNDER_YEAR = re.compile(
-    rf"\b(?:under|för|gäller)\s+(?:år(?:et)?\s+)?(?P<y>{_YEAR})(?![\d-])", _FLAGS
+UNDER_YEAR = prefiltered(
+    re.compile(
+        rf"\b(?:under|för|gäller)\s+(?:år(?:et)?\s+)?(?P<y>{_YEAR})(?![\d-])", _FLAGS
+    )
 )
 SEASON = re.compile(
     rf"\b(?:under\s+)?(?:hösten|våren|sommaren|vintern|höstterminen|vårterminen)\s+"
@@ -109,10 +127,12 @@ PAST_SECTION = re.compile(
     r"^[ \t#*]*(?:tidigare|äldre|förra|föregående|arkiverade)\s+(?:\w+\s+)?(?:medborgar)?löften?\b",
     re.IGNORECASE | re.MULTILINE,
 )
-ABOUT_A_PROMISE = re.compile(
-    r"\b(?:överenskommelse|avtal)\w*\s+om\s+(?:ett\s+|nytt\s+|gemensamt\s+)?"
-    r"(?:medborgar)?löfte",
-    re.IGNORECASE,
+ABOUT_A_PROMISE = prefiltered(
+    re.compile(
+        r"\b(?:överenskommelse|avtal)\w*\s+om\s+(?:ett\s+|nytt\s+|gemensamt\s+)?"
+        r"(?:medborgar)?löfte",
+        re.IGNORECASE,
+    )
 )
 AGREEMENT_TITLE = re.compile(r"\A\W*samverkansöverenskommelse", re.IGNORECASE)
 
@@ -129,13 +149,18 @@ def is_agreement_document(text: str) -> bool:
 
 
 # Words that tie a year range to the promise ("Medborgarlöfte 2024–2025", "under åren").
-PROMISE_CUE = re.compile(
-    r"löfte|löften|gäller|gälla|period|\bunder\b|\bför\b|\båren\b|\bår\b|löper|tecknat",
-    re.IGNORECASE,
+PROMISE_CUE = prefiltered(
+    re.compile(
+        r"löfte|löften|gäller|gälla|period|\bunder\b|\bför\b|\båren\b|\bår\b|löper|tecknat",
+        re.IGNORECASE,
+    )
 )
 # A sentence about the cooperation agreement or another contract, not the promise.
-NOT_PROMISE = re.compile(
-    r"samverkansöverenskommelse|överenskommelse|\bavtal|ärendebeteckning|diarie", _FLAGS
+NOT_PROMISE = prefiltered(
+    re.compile(
+        r"samverkansöverenskommelse|överenskommelse|\bavtal|ärendebeteckning|diarie",
+        _FLAGS,
+    )
 )
 
 

@@ -13,17 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..prefilter import prefiltered
 from ._lex import load_toml, word_start_regex
 
 _LEX = load_toml("signatures.toml")
-_TITLE_RX = re.compile("|".join(_LEX["titles"]), re.IGNORECASE)
+_TITLE_RX = prefiltered(re.compile("|".join(_LEX["titles"]), re.IGNORECASE))
 _SIGNING_RX = word_start_regex(_LEX["signing"])
 _NOT_SIGNATORY_RX = re.compile(
     r"(?:^|[\s(])(?:" + "|".join(re.escape(w) for w in _LEX["not_signatories"]) + r")",
     re.IGNORECASE,
 )
 _NOT_NAME = frozenset(w.casefold() for w in _LEX["not_name_words"])
-_STAFF_RX = re.compile("|".join(_LEX["staff_titles"]), re.IGNORECASE)
+_STAFF_RX = prefiltered(re.compile("|".join(_LEX["staff_titles"]), re.IGNORECASE))
 _MEMO = re.compile(r"tjänsteskrivelse", re.IGNORECASE)
 
 _UPPER = "A-ZÅÄÖÉÜ"
@@ -34,9 +35,11 @@ _NAME_SEQ = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,3}}"
 _NAME_CELL = re.compile(rf"(?P<name>{_NAME_SEQ})(?:[ \t]*\([A-ZÅÄÖ]{{1,3}}\))?")
 _NAME_IN_TEXT = re.compile(rf"(?<![\w-])(?P<name>{_NAME_SEQ})(?![\w-])")
 _PARTY_TAG = re.compile(r"\s*\([A-ZÅÄÖ]{1,3}\)\s*$")
-_ORG_RX = re.compile(
-    r"\bkommun\b|\bkommuns?\b|\bstad\b|polis|\blpo\b|lokalpolisområde|region\b|\bab\b",
-    re.IGNORECASE,
+_ORG_RX = prefiltered(
+    re.compile(
+        r"\bkommun\b|\bkommuns?\b|\bstad\b|polis|\blpo\b|lokalpolisområde|region\b|\bab\b",
+        re.IGNORECASE,
+    )
 )
 _COLUMNS = re.compile(r"\S+(?:[ \t\u00a0]{1,2}\S+)*")
 
@@ -368,8 +371,8 @@ def _statement(text: str) -> list[Signatory]:
     return found
 
 
-_SIGNING_ACTIVE_RX = re.compile(
-    r"(?<![\w-])(?:" + "|".join(_LEX["signing_active"]) + ")", re.IGNORECASE
+_SIGNING_ACTIVE_RX = prefiltered(
+    re.compile(r"(?<![\w-])(?:" + "|".join(_LEX["signing_active"]) + ")", re.IGNORECASE)
 )
 _SENTENCE_START = re.compile(r"(?:[.!?:]\s+|\n)")
 # "Name (S)" party tags, ", title," appositions and a title before the name.

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..prefilter import prefiltered
 from .text import Unit
 
 _I = re.IGNORECASE
@@ -26,10 +27,12 @@ SITUATION_HEADING = re.compile(
     _I,
 )
 # Sub-headings about the sources of the lägesbild stay inside its section.
-SOURCE_HEADING = re.compile(
-    r"mätning|undersökning|enkät|statistik|dialog|anmäld|brottsutveckling|"
-    r"underlag|trygghetsvandring",
-    _I,
+SOURCE_HEADING = prefiltered(
+    re.compile(
+        r"mätning|undersökning|enkät|statistik|dialog|anmäld|brottsutveckling|"
+        r"underlag|trygghetsvandring",
+        _I,
+    )
 )
 # Where the promise starts inside a lägesbild section.
 PROMISE_START = re.compile(
@@ -39,12 +42,14 @@ PROMISE_START = re.compile(
     _I,
 )
 # A sentence that says what the lägesbild or its sources show.
-STATES_SITUATION = re.compile(
-    r"\b(?:lägesbild\w*|trygghetsmätning\w*|trygghetsundersökning\w*|"
-    r"medborgardialog\w*|statistik\w*|enkät\w*|dialog\w*|anmälda\s+brott)\b"
-    r"[^.!?]{0,120}?\b(?:visa[rt]?|visade|framkom\w*|framgår|pekar\s+på|"
-    r"beskriver|tyder\s+på)\b",
-    _I,
+STATES_SITUATION = prefiltered(
+    re.compile(
+        r"\b(?:lägesbild\w*|trygghetsmätning\w*|trygghetsundersökning\w*|"
+        r"medborgardialog\w*|statistik\w*|enkät\w*|dialog\w*|anmälda\s+brott)\b"
+        r"[^.!?]{0,120}?\b(?:visa[rt]?|visade|framkom\w*|framgår|pekar\s+på|"
+        r"beskriver|tyder\s+på)\b",
+        _I,
+    )
 )
 MAX_CHARS = 6000
 

@@ -137,8 +137,8 @@ def guess_language(text: str, *, sample: int = 20_000) -> str:
     words = _WORD.findall(text[:sample].casefold())
     if not words:
         return "other"
-    swedish = sum(word in _SV_WORDS for word in words)
-    other = sum(word in _OTHER_WORDS for word in words)
+    swedish = sum(map(_SV_WORDS.__contains__, words))
+    other = sum(map(_OTHER_WORDS.__contains__, words))
     if swedish >= 3 and swedish >= other and swedish / len(words) >= 0.04:
         return "sv"
     if len(words) < 20 and swedish >= 1 and swedish >= other:
