@@ -4,6 +4,7 @@ Brå's three layers. Both are append-only: a new row, never an edit."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
