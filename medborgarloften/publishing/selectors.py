@@ -206,7 +206,13 @@ def kommun_public_promises(
         Promise.objects.public()
         .filter(parties=kommun)
         .prefetch_related(
-            Prefetch("parties", queryset=Organisation.objects.order_by("kind", "name"))
+            # A plain list per promise (``listed_parties``): no related manager and
+            # queryset built for each row of the list.
+            Prefetch(
+                "parties",
+                queryset=Organisation.objects.order_by("kind", "name"),
+                to_attr="listed_parties",
+            )
         )
         .order_by("-period_start", "title", "pk")
     )
