@@ -26,7 +26,6 @@ fragment is built), as the benchmarks' "all caches off".
 from __future__ import annotations
 
 import hashlib
-import logging
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -39,8 +38,6 @@ from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 from . import pagecache, pagestore
-
-logger = logging.getLogger(__name__)
 
 FRAGMENT_CACHE = "fragments"
 #: Seconds a fragment lives at most (a safety net for writes made outside Django;

@@ -21,7 +21,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from medborgarloften.places.models import Organisation
+from medborgarloften.places.models import Organisation, OrganisationKind
 from medborgarloften.promises.models import Commitment, Promise
 from medborgarloften.publishing.services import search_index_sync
 
@@ -41,6 +41,8 @@ class SearchHit:
     promise: Promise
     commitment: Commitment | None
     snippet: SafeString
+    #: The promise's kommuner as (kommunkod, name), by name.
+    kommuner: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -207,26 +209,27 @@ def _sqlite(
 
 
 def _hits(ranked: list[tuple[int, int | None]], stems: set[str]) -> list[SearchHit]:
-    """Load the ranked rows' promises and commitments in two queries and build
-    their snippets."""
+    """Load the ranked rows' promises, their kommuner and the commitments in three
+    queries and build their snippets."""
     if not ranked:
         return []
-    from django.db.models import Prefetch
-
-    # Only what a hit shows: its title, period, summary (the snippet) and kommuner.
+    # Only what a hit shows: its title, period, summary (the snippet) and kommuner
+    # (plain values: no party instances).
+    promise_ids = {p for p, _c in ranked}
     promises = (
         Promise.objects.public()
         .only("pk", "uid", "title", "period_text", "situation_summary")
-        .prefetch_related(
-            Prefetch(
-                "parties",
-                queryset=Organisation.objects.only(
-                    "pk", "kind", "name", "code"
-                ).order_by("kind", "name"),
-            )
-        )
-        .in_bulk({p for p, _c in ranked})
+        .in_bulk(promise_ids)
     )
+    kommuner: dict[int, list[tuple[str, str]]] = {}
+    for promise_id, code, name in (
+        Promise.parties.through.objects.filter(
+            promise_id__in=promise_ids, organisation__kind=OrganisationKind.KOMMUN
+        )
+        .order_by("organisation__name", "organisation_id")
+        .values_list("promise_id", "organisation__code", "organisation__name")
+    ):
+        kommuner.setdefault(promise_id, []).append((code, name))
     commitment_ids = {c for _p, c in ranked if c is not None}
     commitments = (
         Commitment.objects.only("pk", "promise_id", "text").in_bulk(commitment_ids)
@@ -242,11 +245,23 @@ def _hits(ranked: list[tuple[int, int | None]], stems: set[str]) -> list[SearchH
             text = promise.situation_summary
             if not _matches(text, stems):
                 text = promise.title
-            hits.append(SearchHit(promise, None, highlight(text, stems)))
+            hits.append(
+                SearchHit(
+                    promise,
+                    None,
+                    highlight(text, stems),
+                    tuple(kommuner.get(promise_id, ())),
+                )
+            )
         elif commitment_id in commitments:
             commitment = commitments[commitment_id]
             hits.append(
-                SearchHit(promise, commitment, highlight(commitment.text, stems))
+                SearchHit(
+                    promise,
+                    commitment,
+                    highlight(commitment.text, stems),
+                    tuple(kommuner.get(promise_id, ())),
+                )
             )
     return hits
 

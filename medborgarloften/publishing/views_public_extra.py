@@ -65,9 +65,7 @@ def _hit_rows(results: SearchResults) -> list[dict[str, Any]]:
             "commitment": hit.commitment is not None,
             "title": hit.promise.title,
             "snippet": hit.snippet,
-            "kommuner": [
-                (kommun_url(party.code), party.name) for party in hit.promise.kommuner()
-            ],
+            "kommuner": [(kommun_url(code), name) for code, name in hit.kommuner],
             "period_text": hit.promise.period_text,
         }
         for hit in results.hits

@@ -157,13 +157,14 @@ def _list(
     fmt = fmt or paging["format"] or "json"
     if fmt != "json" and paging["format"] not in (None, fmt):
         raise ApiError(400, "format: motsäger filändelsen.", field="format")
-    queryset = dataset.queryset(**filters)
     links = links_for(request)
     if fmt == "csv" and paging["limit"] is None:
+        queryset = dataset.queryset(**filters)
         return _csv_all(dataset, queryset, links, paging["cursor"])
     limit = paging["limit"] or params.DEFAULT_LIMIT
 
     def build() -> tuple[list[Any], str | None]:
+        queryset = dataset.queryset(**filters)
         result = page(dataset, queryset, limit=limit, cursor=paging["cursor"])
         return dataset.rows(result.objects, links), result.next_cursor
 
