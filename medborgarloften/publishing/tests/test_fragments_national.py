@@ -10,28 +10,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from medborgarloften.followup.services.activities import activity_create
 from medborgarloften.publishing import pagecache
 
+from .test_fragments import _get
 from .test_views import _promise
 
 PERIOD = {"period_start": dt.date(2025, 1, 1), "period_end": dt.date(2099, 12, 31)}
 
 #: Queries the overview may make when built with nothing kept.
 OVERVIEW_BUDGET = 12
-
-
-def _get(client, url: str, **headers) -> tuple[int, str]:
-    """Queries and body of an anonymous GET the page cache does not answer."""
-    pagecache.caches["pages"].clear()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, **headers)
-    assert response.status_code == 200, url
-    return len(queries), response.content.decode()
 
 
 def _national() -> dict[str, str]:
