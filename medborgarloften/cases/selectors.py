@@ -38,7 +38,9 @@ def coordinated_kommuner(user: Any) -> QuerySet[Organisation]:
     superuser: those with cases or rules)."""
     kommuner = Organisation.objects.kommuner()
     if is_superuser(user):
-        return kommuner.filter(Q(cases__isnull=False) | Q(routing_rules__isnull=False))
+        return kommuner.filter(
+            Q(cases__isnull=False) | Q(routing_rules__isnull=False)
+        ).distinct()
     return kommuner.filter(pk__in=editing_organisation_ids(user))
 
 

@@ -257,3 +257,13 @@ def test_the_owner_starts_the_answer_from_a_template(
     )
     other = client.get(url, {"mall": theirs.pk}).content.decode()
     assert "Nybros interna svar." not in other
+
+
+def test_a_superuser_finds_each_kommun_with_cases_once(
+    client, kalmar, superuser, rules
+):
+    for text in ("Mörkt vid skolan.", "Klotter vid torget."):
+        case_create(kommun=kalmar, source="form", theme=THEME, text=text)
+    client.force_login(superuser)
+    listing = client.get(reverse("cases:staff_list")).content.decode()
+    assert listing.count('href="/personal/arenden/0880/regler/"') == 1
