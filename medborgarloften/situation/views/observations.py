@@ -68,14 +68,9 @@ def observation_new(request: HttpRequest, code: str) -> HttpResponse:
         form,
         lambda data: observation_create(
             kommun=kommun,
-            category=data["category"],
-            observed_at=data["observed_at"],
-            area=data["area"],
-            latitude=data["latitude"],
-            longitude=data["longitude"],
-            text=data["text"],
             reporter=request.user,
             organisation=reporting_organisation(request.user, kommun),
+            **data,
         ),
     )
     if saved:
