@@ -30,6 +30,7 @@ from ._common import (
     _kommun_for_reporter,
     _kommun_for_viewer,
     _period,
+    _period_context,
 )
 
 
@@ -99,14 +100,12 @@ def week(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "situation/week.html",
-        _context(
+        _period_context(
             request,
             kommun,
-            period=period,
+            period,
             observations=observations,
             events=selectors.events_in_period(kommun=kommun, period=period),
-            previous=period.previous(),
-            following=period.following(),
         ),
     )
 
@@ -119,14 +118,12 @@ def summary(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "situation/summary.html",
-        _context(
+        _period_context(
             request,
             kommun,
-            period=period,
+            period,
             summary=result,
             category_labels=[label for _c, label in ObservationCategory.choices],
-            previous=period.previous(),
-            following=period.following(),
         ),
     )
 
@@ -140,14 +137,12 @@ def area_map_view(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "situation/map.html",
-        _context(
+        _period_context(
             request,
             kommun,
-            period=period,
+            period,
             map=data,
             interactive=selectors.area_map_component(kommun=kommun, data=data),
             choices=selectors.indicator_choices(),
-            previous=period.previous(),
-            following=period.following(),
         ),
     )
