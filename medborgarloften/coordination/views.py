@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.lib.access import permitted
-from medborgarloften.lib.forms import form_saved, form_submit, service_done
+from medborgarloften.lib.forms import calling, form_saved, form_submit, service_done
 from medborgarloften.places.models import Organisation
 
 from . import selectors, services
@@ -102,13 +102,9 @@ def role_assign(request: HttpRequest, code: str) -> HttpResponse:
 def meeting_new(request: HttpRequest, code: str) -> HttpResponse:
     kommun = _kommun(request, code)
     form = MeetingForm(request.POST)
-    saved = form_submit(
-        request,
-        form,
-        lambda data: services.meeting_create(actor=request.user, kommun=kommun, **data),
-        _("Mötet är skapat med en dagordning."),
-    )
-    if saved:
+    create = calling(services.meeting_create, actor=request.user, kommun=kommun)
+    message = _("Mötet är skapat med en dagordning.")
+    if saved := form_submit(request, form, create, message):
         return redirect("coordination:meeting", pk=saved.value.pk)
     return _overview(request, kommun, meeting_form=form)
 

@@ -33,6 +33,7 @@ __all__ = [
     "FreeTextField",
     "Saved",
     "apply_service_errors",
+    "calling",
     "checkboxes",
     "field_of",
     "form_saved",
@@ -234,6 +235,14 @@ def form_submit(
     if message:
         django_messages.success(request, message)
     return Saved(result)
+
+
+def calling(
+    service: Callable[..., _Result], **fixed: Any
+) -> Callable[[dict[str, Any]], _Result]:
+    """The ``save`` of :func:`form_saved` / :func:`form_submit` for a service that
+    takes the form's fields as they are: ``service(**fixed, **cleaned_data)``."""
+    return lambda data: service(**fixed, **data)
 
 
 def service_done(

@@ -172,23 +172,24 @@ def plan_record(plan: ActionPlan) -> dict[str, Any]:
     }
 
 
+_CSV_DOCUMENT = ("id", "kommun_code", "kommun_name", "title")
+_CSV_DECISION = ("adopted_on", "decision_body", "diarienummer")
+
+
+def _csv_columns(record: dict[str, Any], *keys: str) -> dict[str, Any]:
+    return {key: record[key] for key in keys}
+
+
 def plan_csv_row(record: dict[str, Any]) -> dict[str, Any]:
     """The flat CSV row of a plan record (nested parts counted)."""
-    return {
-        key: record[key]
-        for key in (
-            "id",
-            "kommun_code",
-            "kommun_name",
-            "title",
-            "period_start",
-            "period_end",
-            "adopted_on",
-            "decision_body",
-            "diarienummer",
-            "situation_report",
-        )
-    } | {
+    return _csv_columns(
+        record,
+        *_CSV_DOCUMENT,
+        "period_start",
+        "period_end",
+        *_CSV_DECISION,
+        "situation_report",
+    ) | {
         "problems": len(record["problems"]),
         "measures": len(record["measures"]),
         "linked_commitments": sum(len(m["commitments"]) for m in record["measures"]),
@@ -196,18 +197,6 @@ def plan_csv_row(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def report_csv_row(record: dict[str, Any]) -> dict[str, Any]:
-    return {
-        key: record[key]
-        for key in (
-            "id",
-            "kommun_code",
-            "kommun_name",
-            "title",
-            "version",
-            "year",
-            "adopted_on",
-            "decision_body",
-            "diarienummer",
-            "next_revision_on",
-        )
-    } | {"sections": len(record["sections"]), "figures": len(record["figures"])}
+    return _csv_columns(
+        record, *_CSV_DOCUMENT, "version", "year", *_CSV_DECISION, "next_revision_on"
+    ) | {"sections": len(record["sections"]), "figures": len(record["figures"])}

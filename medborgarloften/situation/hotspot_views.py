@@ -17,7 +17,7 @@ from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.places.models import Area
 
 from .selectors import hotspots as hs
-from .views._common import _context, _kommun_for_viewer, _period
+from .views._common import _kommun_for_viewer, _period, _period_context
 
 #: Rows in the list under the map; the map itself shows every point.
 LIST_ROWS = 200
@@ -91,12 +91,10 @@ def hotspots(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "situation/hotspots.html",
-        _context(
+        _period_context(
             request,
             kommun,
-            period=period,
-            previous=period.previous(),
-            following=period.following(),
+            period,
             kinds=[(k, label, k in kinds) for k, label in hs.KINDS.items()],
             counts=[(hs.KINDS[k], n, left_out.get(k, 0)) for k, n in counts.items()],
             view=view,

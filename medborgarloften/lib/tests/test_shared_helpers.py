@@ -16,7 +16,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from medborgarloften.lib.commands import today_option
-from medborgarloften.lib.forms import form_saved, form_submit, service_done
+from medborgarloften.lib.forms import calling, form_saved, form_submit, service_done
 
 
 class TitleForm(forms.Form):
@@ -92,6 +92,16 @@ def test_service_done_turns_each_refusal_into_an_error_message() -> None:
         ("error", "Saknar titel."),
         ("error", "Saknar datum."),
     ]
+
+
+def test_calling_hands_the_fixed_keywords_and_the_cleaned_data_to_the_service() -> None:
+    def title_set(*, actor: str, title: str) -> str:
+        return f"{actor}: {title}"
+
+    saved = form_submit(
+        _request(), TitleForm({"title": " Ny "}), calling(title_set, actor="anna")
+    )
+    assert saved is not None and saved.value == "anna: Ny"
 
 
 def test_today_option_reads_the_date_or_takes_today() -> None:

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import form_saved, form_submit
+from medborgarloften.lib.forms import calling, form_saved, form_submit
 
 from .. import selectors, services
 from ..forms import (
@@ -34,13 +34,8 @@ from ._common import can_edit, kommun_for_editor, plan_for
 def plan_new(request: HttpRequest, code: str) -> HttpResponse:
     kommun = kommun_for_editor(request, code)
     form = PlanForm(request.POST or None, kommun=kommun)
-    saved = form_submit(
-        request,
-        form,
-        lambda data: services.plan_create(actor=request.user, kommun=kommun, **data),
-        _("Åtgärdsplanen är skapad."),
-    )
-    if saved:
+    create = calling(services.plan_create, actor=request.user, kommun=kommun)
+    if saved := form_submit(request, form, create, _("Åtgärdsplanen är skapad.")):
         return redirect("planning:plan", pk=saved.value.pk)
     return render(request, "planning/plan_form.html", {"kommun": kommun, "form": form})
 
@@ -138,12 +133,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_adopt_view(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for(request, pk, edit=True)
     form = PlanAdoptForm(request.POST or None)
-    if form_saved(
-        request,
-        form,
-        lambda data: services.plan_adopt(actor=request.user, plan=plan, **data),
-        _("Åtgärdsplanen är antagen."),
-    ):
+    adopt = calling(services.plan_adopt, actor=request.user, plan=plan)
+    if form_saved(request, form, adopt, _("Åtgärdsplanen är antagen.")):
         return redirect("planning:plan", pk=plan.pk)
     return render(
         request,
@@ -167,12 +158,8 @@ def goal_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
         for name in ("text", "indicator", "baseline", "target", "due_on")
     }
     form = GoalReviseForm(request.POST or None, initial=initial)
-    if form_saved(
-        request,
-        form,
-        lambda data: services.goal_revise(actor=request.user, goal=goal, **data),
-        _("Målet har en ny version."),
-    ):
+    revise = calling(services.goal_revise, actor=request.user, goal=goal)
+    if form_saved(request, form, revise, _("Målet har en ny version.")):
         return redirect("planning:plan", pk=plan.pk)
     return render(
         request,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import form_saved, form_submit
+from medborgarloften.lib.forms import calling, form_saved, form_submit
 
 from .. import checklist, selectors, services
 from ..charts import figure_charts
@@ -71,13 +71,8 @@ def steps_view(request: HttpRequest, code: str) -> HttpResponse:
 def report_new(request: HttpRequest, code: str) -> HttpResponse:
     kommun = kommun_for_editor(request, code)
     form = ReportForm(request.POST or None)
-    saved = form_submit(
-        request,
-        form,
-        lambda data: services.report_create(actor=request.user, kommun=kommun, **data),
-        _("Lägesbilden är skapad."),
-    )
-    if saved:
+    create = calling(services.report_create, actor=request.user, kommun=kommun)
+    if saved := form_submit(request, form, create, _("Lägesbilden är skapad.")):
         return redirect("planning:report", pk=saved.value.pk)
     return render(
         request, "planning/report_form.html", {"kommun": kommun, "form": form}

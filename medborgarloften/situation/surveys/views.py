@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import form_submit, service_done
+from medborgarloften.lib.forms import calling, form_submit, service_done
 from medborgarloften.vocabulary import THEMES
 
 from ..models import Survey, SurveyKind, WalkPoint, WalkStatus
@@ -55,26 +55,8 @@ def survey_list(request: HttpRequest, code: str) -> HttpResponse:
 def survey_new(request: HttpRequest, code: str) -> HttpResponse:
     kommun = _kommun_for_editor(request, code)
     form = SurveyBuildForm(request.POST or None, kommun=kommun)
-    saved = form_submit(
-        request,
-        form,
-        lambda data: survey_create(
-            kommun=kommun,
-            kind=data["kind"],
-            title=data["title"],
-            intro=data["intro"],
-            year=data["year"],
-            closes_on=data["closes_on"],
-            bank_keys=data["bank_keys"],
-            own_questions=data["own_questions"],
-            place_questions=data["place_questions"],
-            text_questions=data["text_questions"],
-            areas=data["areas"],
-            actor=request.user,
-        ),
-        _("Enkäten är skapad som utkast."),
-    )
-    if saved:
+    create = calling(survey_create, kommun=kommun, actor=request.user)
+    if saved := form_submit(request, form, create, _("Enkäten är skapad som utkast.")):
         return redirect("situation:survey_detail", code=kommun.code, pk=saved.value.pk)
     return render(
         request, "situation/survey_form.html", _context(request, kommun, form=form)

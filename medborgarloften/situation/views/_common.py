@@ -82,3 +82,18 @@ def _context(request: HttpRequest, kommun: Organisation, **extra: Any) -> dict:
         "may_edit": can_edit_situation(request.user, kommun),
         **extra,
     }
+
+
+def _period_context(
+    request: HttpRequest, kommun: Organisation, period: Period, **extra: Any
+) -> dict:
+    """:func:`_context` of a page about one period, with the periods before and
+    after it for the arrows."""
+    return _context(
+        request,
+        kommun,
+        period=period,
+        previous=period.previous(),
+        following=period.following(),
+        **extra,
+    )

@@ -27,10 +27,10 @@ from medborgarloften.situation.export import lagesbild_docx
 from .. import selectors
 from ..periods import Period, parse_period
 from ._common import (
-    _context,
     _kommun_for_editor,
     _kommun_for_viewer,
     _period,
+    _period_context,
 )
 
 
@@ -41,12 +41,10 @@ def _analysis_context(
     comparison = selectors.area_comparison(kommun=kommun, period=period, memo=memo)
     series = selectors.theme_series(kommun=kommun, period=period)
     indicator = request.GET.get("indikator", "rapporter")
-    return _context(
+    return _period_context(
         request,
         kommun,
-        period=period,
-        previous=period.previous(),
-        following=period.following(),
+        period,
         comparison=comparison,
         groups=selectors.group_breakdown(kommun=kommun, year=comparison.survey_year),
         series=series,

@@ -30,6 +30,7 @@ from ._common import (
     _kommun_for_reporter,
     _kommun_for_viewer,
     _period,
+    _period_context,
 )
 
 
@@ -68,14 +69,9 @@ def observation_new(request: HttpRequest, code: str) -> HttpResponse:
         form,
         lambda data: observation_create(
             kommun=kommun,
-            category=data["category"],
-            observed_at=data["observed_at"],
-            area=data["area"],
-            latitude=data["latitude"],
-            longitude=data["longitude"],
-            text=data["text"],
             reporter=request.user,
             organisation=reporting_organisation(request.user, kommun),
+            **data,
         ),
     )
     if saved:
@@ -104,14 +100,12 @@ def week(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "situation/week.html",
-        _context(
+        _period_context(
             request,
             kommun,
-            period=period,
+            period,
             observations=observations,
             events=selectors.events_in_period(kommun=kommun, period=period),
-            previous=period.previous(),
-            following=period.following(),
         ),
     )
 
@@ -124,14 +118,12 @@ def summary(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "situation/summary.html",
-        _context(
+        _period_context(
             request,
             kommun,
-            period=period,
+            period,
             summary=result,
             category_labels=[label for _c, label in ObservationCategory.choices],
-            previous=period.previous(),
-            following=period.following(),
         ),
     )
 
@@ -145,14 +137,12 @@ def area_map_view(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "situation/map.html",
-        _context(
+        _period_context(
             request,
             kommun,
-            period=period,
+            period,
             map=data,
             interactive=selectors.area_map_component(kommun=kommun, data=data),
             choices=selectors.indicator_choices(),
-            previous=period.previous(),
-            following=period.following(),
         ),
     )
