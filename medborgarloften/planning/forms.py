@@ -108,7 +108,9 @@ class PlanAdoptForm(DecisionForm):
 class PlanForm(forms.Form):
     title = free_text(ActionPlan, "title", label=_("Titel"))
     situation_report = forms.ModelChoiceField(
-        label=_("Bygger på lägesbilden"), queryset=SituationReport.objects.none()
+        label=_("Bygger på lägesbilden"),
+        queryset=SituationReport.objects.none(),
+        empty_label=_("– Välj lägesbild –"),
     )
     period_start = _date(_("Gäller från"))
     period_end = _date(_("Gäller till"))
@@ -153,7 +155,9 @@ class ProblemForm(forms.Form):
 
 class CauseForm(forms.Form):
     problem = forms.ModelChoiceField(
-        label=_("Problem"), queryset=Problem.objects.none()
+        label=_("Problem"),
+        queryset=Problem.objects.none(),
+        empty_label=_("– Välj problem –"),
     )
     text = text_area(
         Cause,
@@ -166,6 +170,7 @@ class CauseForm(forms.Form):
         label=_("Från orsaksanalysen"),
         required=False,
         queryset=CauseAnalysis.objects.none(),
+        empty_label=_("– Inte från orsaksanalysen –"),
     )
 
     def __init__(self, *args: Any, plan: ActionPlan, **kwargs: Any) -> None:
@@ -194,6 +199,7 @@ class MeasureForm(forms.Form):
         label=_("Ansvarig organisation"),
         required=False,
         queryset=Organisation.objects.none(),
+        empty_label=_("– Ingen organisation –"),
     )
     responsible_role = free_text(
         Measure, "responsible_role", label=_("Ansvarig roll"), required=False
@@ -225,7 +231,11 @@ class GoalForm(forms.Form):
 
 
 class GoalAddForm(GoalForm):
-    measure = forms.ModelChoiceField(label=_("Åtgärd"), queryset=Measure.objects.none())
+    measure = forms.ModelChoiceField(
+        label=_("Åtgärd"),
+        queryset=Measure.objects.none(),
+        empty_label=_("– Välj åtgärd –"),
+    )
 
     field_order = ["measure"]
 
@@ -242,10 +252,14 @@ class GoalReviseForm(GoalForm):
 
 class LinkForm(forms.Form):
     commitment = _CommitmentChoice(
-        label=_("Åtagande i medborgarlöftet"), queryset=Commitment.objects.none()
+        label=_("Åtagande i medborgarlöftet"),
+        queryset=Commitment.objects.none(),
+        empty_label=_("– Välj åtagande –"),
     )
     measure = forms.ModelChoiceField(
-        label=_("Genomför åtgärden"), queryset=Measure.objects.none()
+        label=_("Genomför åtgärden"),
+        queryset=Measure.objects.none(),
+        empty_label=_("– Välj åtgärd –"),
     )
 
     def __init__(
