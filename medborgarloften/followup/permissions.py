@@ -8,10 +8,10 @@
 - Viewers, like every member of a party, may read the follow-up.
 - A **partner** is an organisation a commitment names among its other responsible
   parties (``other_parties``) when ``annan`` is among its responsible. Its admins,
-  editors and reporters report status on that commitment and log, change and delete
-  the activities logged for their organisation there — on no other commitment, and
-  never the promise. Its viewers read those commitments. Partner rights are
-  ``partner_*``; they grant nothing on the promise itself.
+  editors and reporters report status on that commitment and log activities there as
+  their organisation's — on no other commitment, and never the promise. Its viewers
+  read those commitments. Partner rights are ``partner_ids`` and
+  ``reporting_partner_ids``; they grant nothing on the promise itself.
 """
 
 from __future__ import annotations
@@ -31,9 +31,6 @@ from medborgarloften.promises.permissions import can_edit_promise, can_view_prom
 __all__ = [
     "PARTNER_ROLES",
     "can_change_activity",
-    "can_change_partner_activity",
-    "can_report_as_partner",
-    "can_view_as_partner",
     "can_edit_promise",
     "can_log_activity",
     "can_view_promise",
@@ -98,23 +95,6 @@ def reporting_partner_ids(user: Any, commitment: Commitment) -> set[int]:
         for org_id in named_partner_ids(commitment)
         if roles.get(org_id) in PARTNER_ROLES
     }
-
-
-def can_view_as_partner(user: Any, commitment: Commitment) -> bool:
-    return bool(partner_ids(user, commitment))
-
-
-def can_report_as_partner(user: Any, commitment: Commitment) -> bool:
-    return bool(reporting_partner_ids(user, commitment))
-
-
-def can_change_partner_activity(user: Any, activity: Any) -> bool:
-    """A partner changes the activities logged for its own organisation on its
-    own commitment; nobody else's."""
-    return (
-        activity.organisation_id is not None
-        and activity.organisation_id in reporting_partner_ids(user, activity.commitment)
-    )
 
 
 def can_add_partner_members(user: Any, organisation: Organisation) -> bool:

@@ -7,6 +7,8 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from medborgarloften.accounts.models import Membership, User
@@ -460,3 +462,37 @@ def test_a_partner_cannot_add_users_to_its_own_or_another_organisation(
         )
         assert response.status_code == 403
     assert not User.objects.filter(username="x").exists()
+
+
+def test_partner_reports_cost_the_public_page_no_query_per_commitment(
+    client, partner, lighting, kalmarhem, kalmar, lpo_kalmar
+):
+    """One partner commitment or four: the same number of queries."""
+    _report(partner, lighting, kalmarhem, "started")
+    larger = Promise.objects.create(
+        title="Trygga trapphus",
+        period_start=lighting.promise.period_start,
+        period_end=lighting.promise.period_end,
+        status="published",
+    )
+    larger.parties.add(kalmar, lpo_kalmar)
+    for n in range(4):
+        more = Commitment.objects.create(
+            promise=larger,
+            text=f"Kalmarhem åtgärdar port {n}.",
+            responsible=["annan"],
+            position=n,
+        )
+        more.other_parties.add(kalmarhem)
+        _report(partner, more, kalmarhem, "done")
+    counts, pages = [], []
+    for promise in (lighting.promise, larger):
+        with CaptureQueriesContext(connection) as queries:
+            pages.append(
+                client.get(
+                    reverse("publishing:promise", args=[promise.uid])
+                ).content.decode()
+            )
+        counts.append(len(queries.captured_queries))
+    assert counts[0] == counts[1]
+    assert [p.count("Rapporterat av Kalmarhem") for p in pages] == [1, 4]
