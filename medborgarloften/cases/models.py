@@ -15,9 +15,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
+from medborgarloften.lib.screening import screen
 from medborgarloften.vocabulary import THEMES, choices
-
-from .screening import screen
 
 
 class CaseSource(models.TextChoices):

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.screening import screen
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.situation import geo
 from medborgarloften.situation.models import (
@@ -33,7 +34,6 @@ from medborgarloften.vocabulary import THEMES
 from .models import Case, CaseEvent, CaseSource, CaseStatus, Moderation, RoutingRule
 from .permissions import require_coordinator
 from .photos import photo_clean
-from .screening import screen
 
 TEXT_MAX = 2000
 DEFAULT_DAYS = 14

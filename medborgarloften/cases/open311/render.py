@@ -9,10 +9,10 @@ from typing import Any
 from django.http import HttpResponse, JsonResponse
 from django.utils.timezone import localtime
 
+from medborgarloften.lib.screening import screen
 from medborgarloften.vocabulary import THEMES
 
 from ..models import Case, CaseStatus
-from ..screening import screen
 
 #: A service is a theme: its code is the theme's code.
 SERVICE_GROUP = "Trygghet"

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.models import Role, User
 from medborgarloften.accounts.permissions import is_superuser
+from medborgarloften.lib.screening import needs_screening
 from medborgarloften.places.members import user_create_with_membership
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Commitment
@@ -95,6 +96,14 @@ def partner_report_create(
         errors["comment"] = [
             _("Kommentar: högst %(max)s tecken (nu %(n)s).")
             % {"max": MAX_PARTNER_COMMENT, "n": len(comment)}
+        ]
+    elif needs_screening(comment):
+        # The comment is published on the promise's public page as it is.
+        errors["comment"] = [
+            _(
+                "Kommentar: texten ser ut att innehålla ett personnummer eller ett "
+                "telefonnummer. Ta bort det – kommentaren visas öppet på löftets sida."
+            )
         ]
     if errors or reported_on is None:
         raise ValidationError(errors)

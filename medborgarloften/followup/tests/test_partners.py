@@ -177,6 +177,24 @@ def test_it_says_what_is_wrong_and_saves_nothing(partner, lighting, kalmarhem):
     assert not PartnerReport.objects.exists()
 
 
+def test_a_comment_with_a_phone_number_or_personnummer_is_refused(
+    partner, lighting, kalmarhem
+):
+    """The comment is published as it is, so it must hold no personal numbers."""
+    for comment in ("Ring Eva på 070-123 45 67", "Gäller 19850412-1234"):
+        with pytest.raises(ValidationError) as caught:
+            partner_report_create(
+                actor=partner,
+                commitment=lighting,
+                organisation=kalmarhem,
+                status="started",
+                reported_on=TODAY,
+                comment=comment,
+            )
+        assert "visas öppet" in caught.value.message_dict["comment"][0]
+    assert not PartnerReport.objects.exists()
+
+
 def test_a_partners_activity_goes_through_the_one_writer_as_theirs(
     partner, lighting, kalmarhem, berga
 ):

@@ -1,6 +1,6 @@
 import pytest
 
-from ..screening import HIDDEN_ID, HIDDEN_PHONE, screen
+from medborgarloften.lib.screening import HIDDEN_ID, HIDDEN_PHONE, screen
 
 
 @pytest.mark.parametrize(

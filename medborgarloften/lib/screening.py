@@ -1,6 +1,6 @@
 """Free text made safe to publish: personnummer and phone numbers hidden.
 
-Pure Python. A resident writes "ring mig på 070-123 45 67" or gives a personnummer
+Pure Python, shared by the apps that publish free text (cases, partner reports). A resident writes "ring mig på 070-123 45 67" or gives a personnummer
 more often than one would think; neither may reach "Du sa – vi gjorde", the API or
 Open311. Matches are replaced, not the whole text withheld, and the match is found
 on digits with the separators people use (space, hyphen, plus, parentheses).
