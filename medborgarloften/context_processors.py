@@ -7,6 +7,7 @@ from django.utils.functional import SimpleLazyObject
 
 from medborgarloften.accounts.models import EDITING_ROLES
 from medborgarloften.accounts.permissions import is_superuser, organisation_roles
+from medborgarloften.places.models import POLICE_KINDS, Organisation, OrganisationKind
 from medborgarloften.places.permissions import can_manage_organisations
 
 
@@ -31,7 +32,11 @@ def staff_navigation(request: HttpRequest) -> dict[str, object]:
     """Which staff sections the header links to; computed only when rendered."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_can_manage_organisations": False, "nav_can_edit": False}
+        return {
+            "nav_can_manage_organisations": False,
+            "nav_can_edit": False,
+            "nav_is_partner": False,
+        }
 
     def _can_manage() -> bool:
 
@@ -42,7 +47,19 @@ def staff_navigation(request: HttpRequest) -> dict[str, object]:
         roles = organisation_roles(user).values()
         return is_superuser(user) or any(role in EDITING_ROLES for role in roles)
 
+    def _is_partner() -> bool:
+        # A member of a party that is neither a kommun nor the police (a housing
+        # company, a förvaltning, a förening): it reports on its own commitments.
+        if is_superuser(user):
+            return True
+        return (
+            Organisation.objects.filter(pk__in=organisation_roles(user))
+            .exclude(kind__in=(OrganisationKind.KOMMUN, *POLICE_KINDS))
+            .exists()
+        )
+
     return {
         "nav_can_manage_organisations": SimpleLazyObject(_can_manage),
         "nav_can_edit": SimpleLazyObject(_can_edit),
+        "nav_is_partner": SimpleLazyObject(_is_partner),
     }

@@ -30,3 +30,25 @@ def test_it_hides_import_from_a_viewer(client, kommun_viewer):
 def test_it_links_an_admin_to_organisations(client, kommun_admin):
     client.force_login(kommun_admin)
     assert "/personal/organisationer/" in client.get("/").content.decode()
+
+
+def test_it_links_every_signed_in_user_to_cases(client, kommun_viewer):
+    client.force_login(kommun_viewer)
+    assert "/personal/arenden/" in client.get("/").content.decode()
+
+
+def test_our_commitments_is_for_members_of_a_partner(client, kommun_editor):
+    """ "Våra åtaganden" is a partner's page: a kommun's staff do not get the link,
+    a housing company's reporter does."""
+    from medborgarloften.accounts.models import Membership, Role, User
+    from medborgarloften.places.models import Organisation, OrganisationKind
+
+    client.force_login(kommun_editor)
+    assert "Våra åtaganden" not in client.get("/").content.decode()
+    company = Organisation.objects.create(
+        kind=OrganisationKind.BOSTADSBOLAG, name="Hembo i Norrdal"
+    )
+    reporter = User.objects.create_user("hembo", password="x-not-used-x")
+    Membership.objects.create(user=reporter, organisation=company, role=Role.REPORTER)
+    client.force_login(reporter)
+    assert "Våra åtaganden" in client.get("/").content.decode()
