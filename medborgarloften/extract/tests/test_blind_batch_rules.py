@@ -226,3 +226,32 @@ def test_a_rate_in_a_relative_clause_does_not_count_the_one_object():
         "ha en skolpolis knuten till Ekåsskolan som besöker skolan varje vecka."
     ).target
     assert got is not None and got["quantity"] is None and got["per"] == "vecka"
+
+
+# --- lines cut after a word no sentence ends with -----------------------------------
+
+
+def test_an_item_cut_after_och_goes_on_with_a_name_on_the_next_line():
+    from medborgarloften.extract.structure import parse_structure
+
+    text = (
+        "Polisen åtar sig att\n"
+        "a) genomföra kontroller på vägarna i Norrby och\n"
+        "Östby minst en gång i månaden,\n"
+        "b) informera om inbrottsskydd i centrala\n"
+        "Storby under våren.\n"
+        "Storby 2031-01-10\n"
+    )
+    bullets = [b.text for b in parse_structure(text).content() if b.kind == "bullet"]
+    assert bullets == [
+        "genomföra kontroller på vägarna i Norrby och\nÖstby minst en gång i månaden,",
+        "informera om inbrottsskydd i centrala\nStorby under våren.",
+    ]
+
+
+def test_the_pdf_reader_joins_a_line_cut_after_och_to_a_name():
+    from medborgarloften.extract.readers.paragraphs import _continues_text
+
+    assert _continues_text("kontroller på vägarna i Norrby och", "Östby minst en gång")
+    assert not _continues_text("Polisen lovar att patrullera.", "Östby kommun")
+    assert not _continues_text("Trygghet i Norrby", "Östby centrum")
