@@ -183,9 +183,15 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
     def overlaps(s: int, e: int) -> bool:
         return any(s < te and ts < e for ts, te in taken)
 
+    companies = {
+        _fold(m.group("a") or m.group("b")) for m in _COMPANY_NAME.finditer(text)
+    }
+
     def add(value: str, s: int, e: int) -> None:
         if overlaps(s, e) or _COMPANY_AFTER.match(text, e):
             return  # … and "Ekby hamn AB" is a company, not the harbour
+        if companies and re.sub(r"s$", "", _fold(value)) in companies:
+            return  # "Ekbyhems tidning" where the text names "AB Ekbyhem"
         taken.append((s, e))
         found.append((value, (s, e)))
 
@@ -263,6 +269,11 @@ _ORG_AFTER = re.compile(
     r"(?i)(?:s\s+)?(?:kommun|lokalpolisområde|polisområde|län\b|region)"
 )
 _NEXT_WORD = re.compile(r"[\w-]+")
+# A one-word name written with "AB" before or after it is a company's name.
+_COMPANY_NAME = re.compile(
+    r"\bAB[ \t]+(?P<a>[A-ZÅÄÖ][\w-]+)\b(?![ \t]+[A-ZÅÄÖ])"
+    r"|(?<![\w-])(?P<b>[A-ZÅÄÖ][\w-]+)[ \t]+AB\b"
+)
 _COMPANY_AFTER = re.compile(r"[ \t]+(?:AB|HB|KB|Aktiebolag)\b")
 _TITLE_AFTER = re.compile(
     r"[ \t]*,[ \t]*\w*(?:chef|ordförande|råd|direktör|samordnare|sekreterare)\b",

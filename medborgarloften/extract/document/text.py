@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 BULLET = re.compile(
-    r"[ \t]*(?:[-•*–·▪●◦‣○■□➢►]|\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÅÄÖ]))"
+    r"[ \t]*(?:[-•*–·▪●◦‣○■□➢►]|\d{1,2}[.)]|[a-z]\)|\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÅÄÖ]))"
     r"[ \t]+(?=\S)"
 )
 MD_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+(?=\S)")
