@@ -53,6 +53,8 @@ _FOLLOW_UP_TITLE = re.compile(
 )
 
 
+# "Åtagande 1: …": a numbered label opens a promise item wherever it stands.
+_NUMBERED_LABEL = re.compile(r"\s*[^\W\d][\w ]{1,25}?\s(?:nr\.?\s*)?\d{1,2}\s*:")
 # One item of a promise list written without markers: "Att ha ett möte i maj."
 _ATT_LINE = re.compile(r"\s*Att\s+\S+(?:\s+\S+){2,}[.!]?\s*$")
 
@@ -118,6 +120,10 @@ def _scan(structure: Structure) -> list[_Candidate]:
         if fields is not None:
             value, offset, who, when, head = fields
             skip_to = idx + head
+            if head == 2 or _NUMBERED_LABEL.match(block.text):
+                # "Löfte 2" / "Åtagande 2" on a line of its own opens a promise item
+                keep = section.party if section.kind != "excluded" else None
+                section, leadin = _Context("promise", keep), None
             ctx = leadin or section
             parties = parties_in_chain(who)
             if "both" in parties:

@@ -117,6 +117,10 @@ _RECORD_NUMBER = re.compile(
 )
 
 
+# "Åtagande 1: …": a label may carry the record's number.
+_LABEL_NUMBER = re.compile(r"\s*(?:\s(?:nr\.?\s*)?\d{1,2})?\s*$", re.I)
+
+
 def _record_fields(
     blocks: list[Block], idx: int
 ) -> tuple[str, int, str, str, int] | None:
@@ -133,7 +137,7 @@ def _record_fields(
         head = 2
         value = blocks[idx + 1].text.rstrip()
         offset = blocks[idx + 1].start - block.start
-    elif m and _ACTIVITY_COLUMN.fullmatch(m.group("label").strip()):
+    elif m and _ACTIVITY_COLUMN.fullmatch(_LABEL_NUMBER.sub("", m.group("label"))):
         head = 1
         value = m.group("value").rstrip()
         offset = m.start("value")
@@ -153,6 +157,15 @@ def _record_fields(
             when = f.group("value").strip()
         else:
             break
+    if (
+        responsible is None
+        and head == 2
+        and blocks[idx + 1].kind == "paragraph"
+        and len(blocks[idx + 1].sentences) <= 1
+    ):
+        # "Insats 3" over its one-line activity: a record whose party is the
+        # governing one (or named in the activity itself)
+        responsible = ""
     if responsible is None:
         return None
     return value, offset, responsible, when or "", head

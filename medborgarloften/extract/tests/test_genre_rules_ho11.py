@@ -328,3 +328,19 @@ def test_places_named_with_vi_at_a_line_end_and_as_a_kommun_s_gymnasium():
     assert names("Polisen besöker Ekby gymnasium två gånger.") == ["Ekby gymnasium"]
     # … and "vi" alone is still the pronoun, the kommun still no place
     assert names("Det här gör vi i Ekby\nVi lovar att synas.") == []
+
+
+def test_numbered_records_with_the_number_in_the_label_or_no_responsible_line():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nInledning\nMånga känner oro i Norrby.\n\n"
+        "Åtagande 1: Hastighetskontroller vid Norrbyskolan fyra gånger per termin.\n"
+        "Ansvarig: Polisen\n\n"
+        "Insats 2\nFältassistenter i Norrby två kvällar i veckan (kommunen).\n"
+    )
+    assert pairs(rec) == [
+        (
+            "Hastighetskontroller vid Norrbyskolan fyra gånger per termin.",
+            ["polis"],
+        ),
+        ("Fältassistenter i Norrby två kvällar i veckan (kommunen).", ["kommun"]),
+    ]
