@@ -18,7 +18,7 @@ class _Table:
 
     width: int
     activity: int
-    responsible: int
+    responsible: int | None
     when: int | None
     context: _Context
 
@@ -33,6 +33,10 @@ _RESPONSIBLE_COLUMN = re.compile(r"(?:ansvar|vem\b|utförare|huvudansvar)", re.I
 
 
 _WHEN_COLUMN = re.compile(r"(?:när\b|tid|datum|hur\s+ofta|frekvens|period)", re.I)
+
+
+# The status column of a follow-up ("Löfte | Status", "Åtagande | Utfall").
+_STATUS_COLUMN = re.compile(r"(?:status|utfall|genomfört|läge\b)", re.I)
 
 
 _CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ ]{2,}")
@@ -66,8 +70,10 @@ def _table_header(cells: list[tuple[str, int]], ctx: _Context) -> _Table | None:
     responsible = next(
         (i for i, n in enumerate(names) if _RESPONSIBLE_COLUMN.match(n)), None
     )
-    if activity is None or responsible is None:
+    if activity is None:
         return None
+    if responsible is None and not any(_STATUS_COLUMN.match(n) for n in names):
+        return None  # … a follow-up's table of promises and their status needs none
     when = next((i for i, n in enumerate(names) if _WHEN_COLUMN.match(n)), None)
     return _Table(len(cells), activity, responsible, when, ctx)
 
@@ -80,7 +86,7 @@ def _table_row(
     activity, offset = cells[table.activity]
     if len(activity.split()) < 2 or table.context.kind == "excluded":
         return None
-    cell = cells[table.responsible][0]
+    cell = cells[table.responsible][0] if table.responsible is not None else ""
     # A responsibility cell is a list of parties: a name in it is a third party.
     parties = parties_in_enumeration(cell) or parties_in_chain(cell)
     if "both" in parties:
