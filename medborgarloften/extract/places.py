@@ -48,7 +48,7 @@ _HOUSE_NUMBER = (
 # The words of one name stay on one line: "i Ekhagen\n\nArbetet …" is no
 # two-word name.
 # … but a PDF may wrap a line between them (one line break, never a blank line).
-_SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+_SP = r"(?:[ ]+\n?[ \t]*|\n[ \t]*)"  # a tab separates cells
 _DIRECTION_AFTER = rf"(?:{_SP}(?:norra|södra|östra|västra|centrum|city)(?![\w-]))?"
 _NAME = (
     rf"(?:{_ACRONYM}{_SP}{_NAME_WORD}|{_NAME_WORD}s{_SP}(?:{_FACILITY_NOUNS})(?![\w-])"
@@ -89,7 +89,8 @@ _CENTRALA_RE = re.compile(rf"centrala(?<=\bcentrala)\s+({_NAME_WORD})")
 _QUALIFIED_NOUNS = (
     "centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|resecentrum|"
     "torg|hamn|city|förskola|skola|fritidsgård|park|bibliotek|gymnasieskola|"
-    "badplats|idrottsplats|sporthall|simhall|ishall|strandpromenad|friluftsområde"
+    "badplats|idrottsplats|sporthall|simhall|ishall|strandpromenad|friluftsområde|"
+    "gymnasium"
 )
 _QUALIFIED_RE = re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
 _GENITIVE_FACILITY_RE = re.compile(rf"({_NAME_WORD_START}s)\s+({_FACILITY_NOUNS})\b")
@@ -237,9 +238,20 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
             s = group_start + part.start()
             e = group_start + part.end()
             if _is_excluded(text, value, e, muni):
-                head = value.split(" i ")[0]
-                if head == value or _is_excluded(text, head, s + len(head), muni):
-                    continue
+                # "i Ekby\nPolisen kommer …": the name ends at the line break,
+                # and the next line says nothing about it
+                head = value.split("\n")[0].rstrip()
+                if head != value:
+                    if _word_excluded(head) or classify_party(head):
+                        continue
+                    if _fold(head) in muni or _ORG_BEFORE.search(
+                        text[max(0, s - 60) : s]
+                    ):
+                        continue
+                else:
+                    head = value.split(" i ")[0]
+                    if head == value or _is_excluded(text, head, s + len(head), muni):
+                        continue
                 value, e = head, s + len(head)
             add(value, s, e)
     for m in _OBJECT_PLACE_RE.finditer(text):
@@ -274,6 +286,8 @@ _COMPANY_NAME = re.compile(
     r"\bAB[ \t]+(?P<a>[A-ZÅÄÖ][\w-]+)\b(?![ \t]+[A-ZÅÄÖ])"
     r"|(?<![\w-])(?P<b>[A-ZÅÄÖ][\w-]+)[ \t]+AB\b"
 )
+# Stop words that are part of a name after its first word ("Södra Vi").
+_NAME_PRONOUNS = frozenset(("vi", "det", "den"))
 _COMPANY_AFTER = re.compile(r"[ \t]+(?:AB|HB|KB|Aktiebolag)\b")
 _TITLE_AFTER = re.compile(
     r"[ \t]*,[ \t]*\w*(?:chef|ordförande|råd|direktör|samordnare|sekreterare)\b",
@@ -299,21 +313,27 @@ def _word_excluded(value: str) -> bool:
     words = value.split()
     if any(_is_org_word(w) for w in words if w != "i"):
         return True
-    if any(_fold(w) in _STOP for w in words):
-        return True
+    if any(
+        _fold(w) in _STOP and not (i and _fold(w) in _NAME_PRONOUNS)
+        for i, w in enumerate(words)
+    ):
+        return True  # … but "Södra Vi" is a place
     if any(_NOT_PLACE_SUFFIX.search(w) for w in words):
         return True  # "Ekbybladet": a newspaper
     return value.isupper()
 
 
 def _is_excluded(text: str, value: str, end: int, muni: set[str]) -> bool:
-    if _word_excluded(value) or classify_party(value):
+    party = classify_party(value)
+    if party == "both" and " " in value and _fold(value.split()[-1]) in _NAME_PRONOUNS:
+        party = None  # "Södra Vi" is a place, not "vi"
+    if _word_excluded(value) or party:
         return True  # … and "Skola, Socialtjänst, Polis och Fritid" are parties
     if _TITLE_AFTER.match(text, end):
         return True  # "Agneta Holm, lokalpolisområdeschef": a person
     if _fold(value) in muni:  # names are matched without surrounding space
         return True
-    after = text[end : end + 30].lstrip()
+    after = "" if text.startswith("\t", end) else text[end : end + 30].lstrip()
     if _ORG_AFTER.match(after):
         return True
     next_word = _NEXT_WORD.match(after)

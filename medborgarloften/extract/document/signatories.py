@@ -463,7 +463,9 @@ def _excluded_names(text: str) -> set[str]:
         line_end = len(text) if line_end < 0 else line_end
         # the rest of the label's word ("Kontaktpersoner") is no name
         window = re.sub(r"^\w+", "", text[label.end() : line_end])
-        if not window.strip(" \t:"):
+        if not window.strip(" \t:") or re.fullmatch(r"[^\W\d]{1,4}\s*:?\s*", window):
+            # the label alone on its line ("Kontaktpersoner", "Handläggare:"): the
+            # names are in the lines under it
             nxt = _LABELLED_BLOCK.match(text, line_end)
             window = nxt.group(1) if nxt else ""
         for m in _NAME_IN_TEXT.finditer(window):
