@@ -39,7 +39,9 @@ def _alt(terms: list[str]) -> str:
 
 _POLIS = re.compile(rf"(?:{_alt(_LEX['polis'])})$", re.IGNORECASE)
 _KOMMUN = re.compile(rf"(?:{_alt(_LEX['kommun'])})$", re.IGNORECASE)
-_ANNAN = re.compile(rf"(?:{_alt(_LEX['annan'])})$|\bAB$", re.IGNORECASE)
+# A company ("AB") or a sports club ("Ekby IF", "Norrby BK"): a third party.
+_FIRM = r"(?-i:AB|IF|IK|BK|FK|FF|SK|HK|GoIF)"
+_ANNAN = re.compile(rf"(?:{_alt(_LEX['annan'])})$|\b{_FIRM}$", re.IGNORECASE)
 _BOTH = re.compile(rf"(?:{_alt(_LEX['both'])})$", re.IGNORECASE)
 _NOMINAL_POLIS = re.compile(rf"\b(?:{_alt(_LEX['polis_nominal'])})\b", re.IGNORECASE)
 
@@ -68,7 +70,7 @@ _OWNED = (
 )
 _PARTY = (
     rf"(?:{_OWNED}\b"
-    rf"|(?:{_NAME}s?\s+){{0,2}}AB\b"
+    rf"|(?:{_NAME}s?\s+){{1,2}}{_FIRM}\b|AB\b"
     rf"|{_NAME}s?\s+{_NAMED_TERM}\b"
     rf"|(?:(?:det|den|de|vårt|vår|våra)\s+|{_NAME}s\s+)?(?:{_ADJ}\s+)?{_TERM}\b"
     rf"(?:\s+(?:(?:på|i)\s+)?{_AREA_QUAL}{_NAME}(?:\s+{_NAME})?(?=\s|[,.:;)]|$))?"

@@ -320,3 +320,14 @@ def test_lettered_items_under_a_problem_area_intro_are_focus_areas():
         "Inbrott i Östby",
         "Otrygghet kring Storby station",
     ]
+
+
+def test_a_sports_club_is_a_third_party_with_any_promise_verb():
+    assert subject_parties("Storby IF ska erbjuda kvällsträning för unga.").parties == {
+        "annan"
+    }
+    assert subject_parties("Storby BK och kommunen ska ordna ett läger.").parties == {
+        "kommun",
+        "annan",
+    }
+    assert subject_parties("If polisen ska") is None  # only the capitals name a club
