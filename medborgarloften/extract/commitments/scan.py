@@ -23,6 +23,7 @@ from .patterns import (
 )
 from .responsible import _bare_vi
 from .sentences import (
+    _THIS_DOES,
     _governing_party,
     _governs_list,
     _group_header,
@@ -382,13 +383,6 @@ def _party_columns(cells: list[str]) -> list[frozenset[str]] | None:
             party = (party - {"both"}) | {"polis", "kommun"}
         out.append(party)
     return out
-
-
-_THIS_DOES = re.compile(
-    r"\s*(?:det\s+här|detta|så\s+här|vad)\s+(?:gör|lovar|ska|kommer)\s+"
-    r"(.+?)(?:\s+att)?\s*[:?]?\s*$",
-    re.IGNORECASE,
-)
 
 
 def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:

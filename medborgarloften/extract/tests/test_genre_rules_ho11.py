@@ -394,3 +394,18 @@ def test_a_contact_heading_s_person_is_no_signatory():
         "Kontaktpersoner\nAnna Berg, trygghetssamordnare, 0123-456 78\n"
     )
     assert rec["signatories"] == []
+
+
+def test_this_is_what_party_does_headings_and_a_dated_signing_statement():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nDet här gör polisen\n"
+        "- Besöker Norrbyskolan en gång per termin.\n\n"
+        "Vad gör Ekbyhem?\n- Byter belysning på gårdarna i Norrby.\n\n"
+        "Undertecknat den 2 februari 2031 av Anna Berg, kommunstyrelsens "
+        "ordförande, och Per Ek, lokalpolisområdeschef.\n"
+    )
+    assert pairs(rec) == [
+        ("Besöker Norrbyskolan en gång per termin.", ["polis"]),
+        ("Byter belysning på gårdarna i Norrby.", ["annan"]),
+    ]
+    assert [s["name"] for s in rec["signatories"]] == ["Anna Berg", "Per Ek"]
