@@ -409,3 +409,19 @@ def test_this_is_what_party_does_headings_and_a_dated_signing_statement():
         ("Byter belysning på gårdarna i Norrby.", ["annan"]),
     ]
     assert [s["name"] for s in rec["signatories"]] == ["Anna Berg", "Per Ek"]
+
+
+def test_a_bracketed_party_before_a_list_item_s_comma_still_decides():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nPolisen och kommunen lovar att:\n"
+        "1. göra två trafikkontroller i månaden vid Norrbyskolan,\n"
+        "2. rusta upp belysningen i Norrbyparken (kommunen),\n"
+        "3. synas på Ekby marknad (polisen och Ekby Ordningsvakter);\n"
+        "4. hålla ett medborgarmöte i Norrby i oktober.\n"
+    )
+    assert [c["responsible"] for c in rec["commitments"]] == [
+        ["polis", "kommun"],
+        ["kommun"],
+        ["polis", "annan"],
+        ["polis", "kommun"],
+    ]
