@@ -31,6 +31,7 @@ from .sentences import (
     _list_of,
     _numbered_heading,
     _present_action,
+    _reported_rest,
     _speech,
     _truncated,
     classify_heading,
@@ -340,6 +341,10 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     continue
                 own = subject_parties(sent.text)
                 inherited = own.parties if own else (last_party or ctx.party)
+                if own is None and _reported_rest(sent.text):
+                    # "Ett annat löfte är att ordna …": a promise of the whole
+                    # promise, not of the party of the sentence before
+                    inherited = ctx.party
                 if own and _bare_vi(sent.text, own) and ctx.party:
                     inherited = ctx.party  # "Vi" under a heading naming one party
                 cand = _Candidate(

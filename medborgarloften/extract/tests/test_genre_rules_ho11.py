@@ -425,3 +425,16 @@ def test_a_bracketed_party_before_a_list_item_s_comma_still_decides():
         ["polis", "annan"],
         ["polis", "kommun"],
     ]
+
+
+def test_a_reported_promise_with_no_party_is_the_whole_promise_s():
+    rec = record(
+        "Polisen och Ekby kommun lovar tryggare centrum\n\n"
+        "Polisen och kommunen har skrivit under ett medborgarlöfte. Kommunen kommer "
+        "att anställa två trygghetsvärdar i Norrby. Ett annat löfte är att ordna tre "
+        "öppna möten om trygghet under året.\n"
+    )
+    assert pairs(rec)[-1] == (
+        "Ett annat löfte är att ordna tre öppna möten om trygghet under året.",
+        ["polis", "kommun"],
+    )
