@@ -438,3 +438,23 @@ def test_a_reported_promise_with_no_party_is_the_whole_promise_s():
         "Ett annat löfte är att ordna tre öppna möten om trygghet under året.",
         ["polis", "kommun"],
     )
+
+
+def test_labelled_records_whose_lines_a_pdf_ran_together():
+    # A PDF reader joins "Aktivitet: …" and "Ansvarig: …" when the first line has
+    # no full stop; the "Klart:" line stays in the same block.
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\n"
+        "Aktivitet: Trygghetsvandring i Norrby med boende Ansvarig: Kommunen och "
+        "Ekbyhem AB\nKlart: maj 2031\n\n"
+        "Aktivitet: Riktade kontroller mot langning vid Ekby station\n"
+        "Ansvarig: Polisen\nKlart: december 2031\n"
+    )
+    assert pairs(rec) == [
+        ("Trygghetsvandring i Norrby med boende", ["kommun", "annan"]),
+        ("Riktade kontroller mot langning vid Ekby station", ["polis"]),
+    ]
+    assert [c["target"]["deadline"] for c in rec["commitments"]] == [
+        "2031-05-31",
+        "2031-12-31",
+    ]
