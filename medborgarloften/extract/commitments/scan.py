@@ -23,6 +23,7 @@ from .patterns import (
 )
 from .responsible import _bare_vi
 from .sentences import (
+    _THIS_DOES,
     _governing_party,
     _governs_list,
     _group_header,
@@ -30,6 +31,7 @@ from .sentences import (
     _list_of,
     _numbered_heading,
     _present_action,
+    _reported_rest,
     _speech,
     _truncated,
     classify_heading,
@@ -339,6 +341,10 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     continue
                 own = subject_parties(sent.text)
                 inherited = own.parties if own else (last_party or ctx.party)
+                if own is None and _reported_rest(sent.text):
+                    # "Ett annat löfte är att ordna …": a promise of the whole
+                    # promise, not of the party of the sentence before
+                    inherited = ctx.party
                 if own and _bare_vi(sent.text, own) and ctx.party:
                     inherited = ctx.party  # "Vi" under a heading naming one party
                 cand = _Candidate(
@@ -382,13 +388,6 @@ def _party_columns(cells: list[str]) -> list[frozenset[str]] | None:
             party = (party - {"both"}) | {"polis", "kommun"}
         out.append(party)
     return out
-
-
-_THIS_DOES = re.compile(
-    r"\s*(?:det\s+här|detta|så\s+här|vad)\s+(?:gör|lovar|ska|kommer)\s+"
-    r"(.+?)(?:\s+att)?\s*[:?]?\s*$",
-    re.IGNORECASE,
-)
 
 
 def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:

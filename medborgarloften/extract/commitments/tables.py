@@ -33,7 +33,9 @@ _ACTIVITY_COLUMN = re.compile(
 _RESPONSIBLE_COLUMN = re.compile(r"(?:ansvar|vem\b|utförare|huvudansvar)", re.I)
 
 
-_WHEN_COLUMN = re.compile(r"(?:när\b|tid|datum|hur\s+ofta|frekvens|period)", re.I)
+_WHEN_COLUMN = re.compile(
+    r"(?:när\b|tid|datum|hur\s+ofta|frekvens|period|klart?\b|senast\b)", re.I
+)
 
 
 # "Mål | Målvärde | Förväntat resultat": the column that states the row's target.
@@ -129,6 +131,13 @@ _RECORD_NUMBER = re.compile(
 )
 
 
+# Labelled fields run on in one line: "… Ansvarig: Polisen När: i maj".
+_INLINE_RESPONSIBLE = re.compile(
+    r"\s+(?:ansvar(?:ig|iga)?|vem|utförare)\s*:\s*(?P<who>\S.*)$", re.I
+)
+_INLINE_WHEN = re.compile(
+    r"\s+(?:när|klart?|tid(?:punkt|plan)?|datum|senast)\s*:\s*(?P<when>\S.*)$", re.I
+)
 # "Åtagande 1: …": a label may carry the record's number.
 _LABEL_NUMBER = re.compile(r"\s*(?:\s(?:nr\.?\s*)?\d{1,2})?\s*$", re.I)
 
@@ -155,11 +164,27 @@ def _record_fields(
         offset = m.start("value")
     else:
         return None
+    extra: list[str] = []
+    if head == 1 and "\n" in value:
+        # "Aktivitet: … Ansvarig: …" then "När: …" in the same block
+        value, *extra = value.split("\n")
+        value = value.rstrip()
     if len(value.split()) < 3 or "\n" in value:
         return None
     responsible = when = None
-    for nxt in blocks[idx + head : idx + head + 2]:
-        f = _RECORD_LABEL.match(nxt.text)
+    inline = _INLINE_RESPONSIBLE.search(value) if head == 1 else None
+    if inline is not None:
+        # "Aktivitet: … Ansvarig: Polisen När: maj" on one line (a PDF joins them)
+        value, responsible = value[: inline.start()].rstrip(), inline.group("who")
+        timed = _INLINE_WHEN.search(responsible)
+        if timed is not None:
+            responsible, when = responsible[: timed.start()], timed.group("when")
+        responsible = responsible.strip()
+        if len(value.split()) < 3:
+            return None
+    following = [*extra, *(b.text for b in blocks[idx + head : idx + head + 2])]
+    for line in following[:2] if not extra else following[: len(extra)]:
+        f = _RECORD_LABEL.match(line)
         if not f or "\n" in f.group("value").strip():
             break
         label = f.group("label").strip()

@@ -394,3 +394,67 @@ def test_a_contact_heading_s_person_is_no_signatory():
         "Kontaktpersoner\nAnna Berg, trygghetssamordnare, 0123-456 78\n"
     )
     assert rec["signatories"] == []
+
+
+def test_this_is_what_party_does_headings_and_a_dated_signing_statement():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nDet här gör polisen\n"
+        "- Besöker Norrbyskolan en gång per termin.\n\n"
+        "Vad gör Ekbyhem?\n- Byter belysning på gårdarna i Norrby.\n\n"
+        "Undertecknat den 2 februari 2031 av Anna Berg, kommunstyrelsens "
+        "ordförande, och Per Ek, lokalpolisområdeschef.\n"
+    )
+    assert pairs(rec) == [
+        ("Besöker Norrbyskolan en gång per termin.", ["polis"]),
+        ("Byter belysning på gårdarna i Norrby.", ["annan"]),
+    ]
+    assert [s["name"] for s in rec["signatories"]] == ["Anna Berg", "Per Ek"]
+
+
+def test_a_bracketed_party_before_a_list_item_s_comma_still_decides():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nPolisen och kommunen lovar att:\n"
+        "1. göra två trafikkontroller i månaden vid Norrbyskolan,\n"
+        "2. rusta upp belysningen i Norrbyparken (kommunen),\n"
+        "3. synas på Ekby marknad (polisen och Ekby Ordningsvakter);\n"
+        "4. hålla ett medborgarmöte i Norrby i oktober.\n"
+    )
+    assert [c["responsible"] for c in rec["commitments"]] == [
+        ["polis", "kommun"],
+        ["kommun"],
+        ["polis", "annan"],
+        ["polis", "kommun"],
+    ]
+
+
+def test_a_reported_promise_with_no_party_is_the_whole_promise_s():
+    rec = record(
+        "Polisen och Ekby kommun lovar tryggare centrum\n\n"
+        "Polisen och kommunen har skrivit under ett medborgarlöfte. Kommunen kommer "
+        "att anställa två trygghetsvärdar i Norrby. Ett annat löfte är att ordna tre "
+        "öppna möten om trygghet under året.\n"
+    )
+    assert pairs(rec)[-1] == (
+        "Ett annat löfte är att ordna tre öppna möten om trygghet under året.",
+        ["polis", "kommun"],
+    )
+
+
+def test_labelled_records_whose_lines_a_pdf_ran_together():
+    # A PDF reader joins "Aktivitet: …" and "Ansvarig: …" when the first line has
+    # no full stop; the "Klart:" line stays in the same block.
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\n"
+        "Aktivitet: Trygghetsvandring i Norrby med boende Ansvarig: Kommunen och "
+        "Ekbyhem AB\nKlart: maj 2031\n\n"
+        "Aktivitet: Riktade kontroller mot langning vid Ekby station\n"
+        "Ansvarig: Polisen\nKlart: december 2031\n"
+    )
+    assert pairs(rec) == [
+        ("Trygghetsvandring i Norrby med boende", ["kommun", "annan"]),
+        ("Riktade kontroller mot langning vid Ekby station", ["polis"]),
+    ]
+    assert [c["target"]["deadline"] for c in rec["commitments"]] == [
+        "2031-05-31",
+        "2031-12-31",
+    ]
