@@ -10,6 +10,7 @@ from medborgarloften.lib.months import MONTH_PATTERN_SV
 from ..parties import parties_in_chain, parties_in_enumeration
 from ..structure import Block
 from .patterns import _Candidate, _Context
+from .sentences import _THIS_DOES, _governing_party, classify_heading
 
 
 @dataclass
@@ -206,3 +207,32 @@ def _record_fields(
     if responsible is None:
         return None
     return value, offset, responsible, when or "", head
+
+
+# Promises in columns side by side under party headings (a brochure's layout).
+def _blank_between(text: str, start: int, end: int) -> bool:
+    """A blank line between two blocks: the rows of columns have none."""
+    return text.count("\n", start, end) >= 2
+
+
+def _party_columns(cells: list[str]) -> list[frozenset[str]] | None:
+    """For a row of party headings side by side ("Polisen lovar | Kommunen lovar",
+    a brochure's columns): each column's party, else None."""
+    out = []
+    for cell in cells:
+        if len(cell.split()) > 6:
+            return None
+        this = _THIS_DOES.match(cell)
+        if this is not None:
+            # "Det här gör polisen", "Vad lovar kommunen?"
+            party: frozenset[str] | None = frozenset(parties_in_chain(this.group(1)))
+        elif classify_heading(cell) == "promise":
+            party = _governing_party(cell)
+        else:
+            return None
+        if not party:
+            return None
+        if "both" in party:
+            party = (party - {"both"}) | {"polis", "kommun"}
+        out.append(party)
+    return out

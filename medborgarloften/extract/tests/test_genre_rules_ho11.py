@@ -458,3 +458,16 @@ def test_labelled_records_whose_lines_a_pdf_ran_together():
         "2031-05-31",
         "2031-12-31",
     ]
+
+
+def test_promise_columns_end_at_a_blank_line_before_a_two_column_signature():
+    rec = record(
+        "Medborgarlöfte 2031\n\nPolisen lovar      Kommunen lovar\n"
+        "Att besöka Norrbyskolan varje termin.      Att bjuda in till två möten.\n\n"
+        "Ordförande i kommunstyrelsen      Chef för lokalpolisområde Ekby\n"
+        "Anna Berg      Per Ek\n"
+    )
+    assert [t for t, _ in pairs(rec)] == [
+        "Att besöka Norrbyskolan varje termin.",
+        "Att bjuda in till två möten.",
+    ]
