@@ -331,3 +331,17 @@ def test_a_sports_club_is_a_third_party_with_any_promise_verb():
         "annan",
     }
     assert subject_parties("If polisen ska") is None  # only the capitals name a club
+
+
+def test_items_under_an_all_parties_heading_are_every_partys():
+    text = (
+        "Medborgarlöfte Storby 2031\n\nStorbyhem AB lovar att:\n- byta lamporna i "
+        "alla trapphus på Norrbacken.\n\nAlla parter lovar att:\n"
+        "- gå en trygghetsvandring på Norrbacken varje vår.\n"
+    )
+    got = by_text(record(text))
+    assert got["gå en trygghetsvandring på Norrbacken varje vår."] == [
+        "polis",
+        "kommun",
+        "annan",
+    ]
