@@ -310,6 +310,9 @@ def subject_parties(sentence: str) -> PartyResult | None:
     return _subject_parties(sentence)
 
 
+_PRONOUNS = frozenset(("jag", "ni", "man", "han", "hon", "hen", "den", "var", "ingen"))
+
+
 def _named_promiser(sentence: str) -> str | None:
     """The party of an unknown name that promises, else None."""
     m = _NAMED_PROMISER_RE.match(sentence)
@@ -317,8 +320,8 @@ def _named_promiser(sentence: str) -> str | None:
         return None
     name = m.group("chain")
     first = name.split()[0].casefold()
-    if first in _ENUM_STOP or "löfte" in name.casefold():
-        return None
+    if first in _ENUM_STOP or first in _PRONOUNS or "löfte" in name.casefold():
+        return None  # "Jag lovar att …" in a quote names no organisation
     if _SCHOOL_NAME.search(name):
         return "kommun"
     kind = _classify_item(name)

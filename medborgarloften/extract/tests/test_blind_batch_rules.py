@@ -67,6 +67,7 @@ def test_all_parties_of_police_and_kommun_only_is_both():
 
 def test_a_capitalised_word_that_is_no_name_does_not_promise():
     assert subject_parties("Medborgarlöftet lovar att göra Storby tryggare") is None
+    assert subject_parties("Jag lovar att vi ska synas mer i Östby") is None
     assert subject_parties("Vi lovar att göra mer") is not None  # "Vi" is both
 
 
