@@ -180,7 +180,7 @@ def _wrapped(line: str) -> bool:
 # "… i Norrhult och") goes on on the next line, though that starts with a name.
 _OPEN_END = re.compile(
     r"\s(?:och|eller|samt|i|på|till|med|för|om|av|under|vid|kring|från|mot|inom|"
-    r"genom|efter|utan|hos|mellan|att|som|den|det|de|en|ett|centrala|norra|södra|"
+    r"genom|efter|utan|hos|mellan|att|som|en|ett|centrala|norra|södra|"
     r"östra|västra)$"
 )
 

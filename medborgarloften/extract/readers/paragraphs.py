@@ -85,7 +85,7 @@ def _aligned(a: float, b: float, size: float) -> bool:
 # A word no sentence or title ends with: the line goes on, even with a name.
 _OPEN_END = re.compile(
     r"\s(?:och|eller|samt|i|på|till|med|för|om|av|under|vid|kring|från|mot|inom|"
-    r"genom|efter|utan|hos|mellan|att|som|den|det|de|en|ett)$"
+    r"genom|efter|utan|hos|mellan|att|som|en|ett)$"
 )
 
 
