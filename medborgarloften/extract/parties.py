@@ -41,7 +41,9 @@ def _alt(terms: list[str]) -> str:
 
 _POLIS = re.compile(rf"(?:{_alt(_LEX['polis'])})$", re.IGNORECASE)
 _KOMMUN = re.compile(rf"(?:{_alt(_LEX['kommun'])})$", re.IGNORECASE)
-_ANNAN = re.compile(rf"(?:{_alt(_LEX['annan'])})$|\bAB$", re.IGNORECASE)
+# A company ("AB") or a sports club ("Ekby IF", "Norrby BK"): a third party.
+_FIRM = r"(?-i:AB|IF|IK|BK|FK|FF|SK|HK|GoIF)"
+_ANNAN = re.compile(rf"(?:{_alt(_LEX['annan'])})$|\b{_FIRM}$", re.IGNORECASE)
 _BOTH = re.compile(rf"(?:{_alt(_LEX['both'])})$", re.IGNORECASE)
 _NOMINAL_POLIS = re.compile(rf"\b(?:{_alt(_LEX['polis_nominal'])})\b", re.IGNORECASE)
 
@@ -70,7 +72,7 @@ _OWNED = (
 )
 _PARTY = (
     rf"(?:{_OWNED}\b"
-    rf"|(?:{_NAME}s?\s+){{0,2}}AB\b"
+    rf"|(?:{_NAME}s?\s+){{1,2}}{_FIRM}\b|AB\b"
     rf"|{_NAME}s?\s+{_NAMED_TERM}\b"
     rf"|(?:(?:det|den|de|vårt|vår|våra)\s+|{_NAME}s\s+)?(?:{_ADJ}\s+)?{_TERM}\b"
     rf"(?:\s+(?:(?:på|i)\s+)?{_AREA_QUAL}{_NAME}(?:\s+{_NAME})?(?=\s|[,.:;)]|$))?"
@@ -313,6 +315,9 @@ def subject_parties(sentence: str) -> PartyResult | None:
     return _subject_parties(sentence)
 
 
+_PRONOUNS = frozenset(("jag", "ni", "man", "han", "hon", "hen", "den", "var", "ingen"))
+
+
 def _named_promiser(sentence: str) -> str | None:
     """The party of an unknown name that promises, else None."""
     m = _NAMED_PROMISER_RE.match(sentence)
@@ -320,8 +325,8 @@ def _named_promiser(sentence: str) -> str | None:
         return None
     name = m.group("chain")
     first = name.split()[0].casefold()
-    if first in _ENUM_STOP or "löfte" in name.casefold():
-        return None
+    if first in _ENUM_STOP or first in _PRONOUNS or "löfte" in name.casefold():
+        return None  # "Jag lovar att …" in a quote names no organisation
     if _SCHOOL_NAME.search(name):
         return "kommun"
     kind = _classify_item(name)
@@ -391,14 +396,14 @@ def _subject_parties(sentence: str) -> PartyResult | None:
 
 
 _STATED_RE = re.compile(
-    rf"(?:\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<paren>{_CHAIN})\s*\)\s*[.]?\s*$"
+    rf"(?:\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<paren>{_CHAIN})\s*\)\s*[.,;]?\s*$"
     rf"|\bansvar(?:ig|iga)?\s*:\s*(?P<label>{_CHAIN}))",
     re.IGNORECASE,
 )
 
 
 _BRACKET_LIST_RE = re.compile(
-    r"\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<list>[^()]{3,80}?)\s*\)\s*[.]?\s*$",
+    r"\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<list>[^()]{3,80}?)\s*\)\s*[.,;]?\s*$",
     re.IGNORECASE,
 )
 

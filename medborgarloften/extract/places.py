@@ -49,7 +49,7 @@ _HOUSE_NUMBER = (
 # The words of one name stay on one line: "i Ekhagen\n\nArbetet …" is no
 # two-word name.
 # … but a PDF may wrap a line between them (one line break, never a blank line).
-_SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+_SP = r"(?:[ ]+\n?[ \t]*|\n[ \t]*)"  # a tab separates cells
 _DIRECTION_AFTER = rf"(?:{_SP}(?:norra|södra|östra|västra|centrum|city)(?![\w-]))?"
 _NAME = (
     rf"(?:{_ACRONYM}{_SP}{_NAME_WORD}|{_NAME_WORD}s{_SP}(?:{_FACILITY_NOUNS})(?![\w-])"
@@ -189,9 +189,15 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
     def overlaps(s: int, e: int) -> bool:
         return any(s < te and ts < e for ts, te in taken)
 
+    companies = {
+        _fold(m.group("a") or m.group("b")) for m in _COMPANY_NAME.finditer(text)
+    }
+
     def add(value: str, s: int, e: int) -> None:
         if overlaps(s, e) or _COMPANY_AFTER.match(text, e):
             return  # … and "Ekby hamn AB" is a company, not the harbour
+        if companies and re.sub(r"s$", "", _fold(value)) in companies:
+            return  # "Ekbyhems tidning" where the text names "AB Ekbyhem"
         taken.append((s, e))
         found.append((value, (s, e)))
 
@@ -280,6 +286,11 @@ _ORG_AFTER = re.compile(
     r"(?i)(?:s\s+)?(?:kommun|lokalpolisområde|polisområde|län\b|region)"
 )
 _NEXT_WORD = re.compile(r"[\w-]+")
+# A one-word name written with "AB" before or after it is a company's name.
+_COMPANY_NAME = re.compile(
+    r"\bAB[ \t]+(?P<a>[A-ZÅÄÖ][\w-]+)\b(?![ \t]+[A-ZÅÄÖ])"
+    r"|(?<![\w-])(?P<b>[A-ZÅÄÖ][\w-]+)[ \t]+AB\b"
+)
 # Stop words that are part of a name after its first word ("Södra Vi").
 _NAME_PRONOUNS = frozenset(("vi", "det", "den"))
 _COMPANY_AFTER = re.compile(r"[ \t]+(?:AB|HB|KB|Aktiebolag)\b")
@@ -329,7 +340,7 @@ def _is_excluded(text: str, value: str, end: int, muni: set[str]) -> bool:
         return True  # "Agneta Holm, lokalpolisområdeschef": a person
     if _fold(value) in muni:  # names are matched without surrounding space
         return True
-    after = text[end : end + 30].lstrip()
+    after = "" if text.startswith("\t", end) else text[end : end + 30].lstrip()
     if _ORG_AFTER.match(after):
         return True
     next_word = _NEXT_WORD.match(after)

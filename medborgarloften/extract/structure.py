@@ -180,6 +180,15 @@ def _wrapped(line: str) -> bool:
     )
 
 
+# A line that stops on a word no sentence or title ends with ("… i centrala",
+# "… i Norrhult och") goes on on the next line, though that starts with a name.
+_OPEN_END = re.compile(
+    r"\s(?:och|eller|samt|i|på|till|med|för|om|av|under|vid|kring|från|mot|inom|"
+    r"genom|efter|utan|hos|mellan|att|som|en|ett|centrala|norra|södra|"
+    r"östra|västra)$"
+)
+
+
 def _section_title(marker: re.Match[str], first: str, cont: str) -> bool:
     """A numbered line that is a short title over an indented body that starts a
     sentence ("3. Uppföljning" / "   Uppföljning sker …") is a section heading, not
@@ -255,6 +264,7 @@ def parse_structure(text: str) -> Structure:
                 if (
                     cont_indent > 0
                     or first.islower()
+                    or _OPEN_END.search(text[last_start:end])
                     or (
                         not _is_heading_line(cont)
                         and (_wrapped(text[last_start:end]) or next_is_bullet)

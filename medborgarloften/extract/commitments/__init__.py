@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..parties import order
+from ..parties import ALL_PARTIES_RE, order
 from ..places import find_places
 from ..structure import Structure
 from ..targets import extract_target
-from .patterns import PAGE_FURNITURE
+from .patterns import PAGE_FURNITURE, _unnumbered
 from .responsible import _responsible
 from .scan import _scan
 from .sentences import classify_heading
@@ -95,16 +95,28 @@ def extract_commitments(
                 "evidence": evidence,
             }
         )
-    _all_parties(records)
+    _all_parties(records, [_under_all_parties(structure, c) for c in candidates])
     return records
 
 
-def _all_parties(records: list[dict[str, Any]]) -> None:
-    """ "Samtliga parter lovar …": polis, kommun and every third party that promises
-    something elsewhere in the document."""
+def _under_all_parties(structure: Structure, cand: Any) -> bool:
+    """The nearest heading or lead-in above ``cand`` is "Alla parter (lovar att:)"."""
+    blocks = structure.content()
+    for block in reversed(blocks[: cand.block_index]):
+        if block.kind == "heading" or block.ends_with_colon:
+            return bool(ALL_PARTIES_RE.match(_unnumbered(block.text)))
+    return False
+
+
+def _all_parties(records: list[dict[str, Any]], governed: list[bool]) -> None:
+    """ "Samtliga parter lovar …", or an item under an "Alla parter" heading: polis,
+    kommun and every third party that promises something elsewhere in the document."""
     named = {p for r in records for p in r["responsible"]} | {"polis", "kommun"}
-    for record in records:
-        if record["evidence"]["responsible"].get("rule") == "responsible.all_parties":
+    for record, under in zip(records, governed, strict=True):
+        rule = record["evidence"]["responsible"].get("rule", "")
+        if rule == "responsible.all_parties" or (
+            under and rule.startswith("responsible.inherited")
+        ):
             record["responsible"] = order(named)
 
 

@@ -30,6 +30,7 @@ from .sentences import (
     _list_of,
     _numbered_heading,
     _present_action,
+    _reported_rest,
     _speech,
     _truncated,
     classify_heading,
@@ -40,7 +41,9 @@ from .tables import (
     _RECORD_LABEL,
     _RESPONSIBLE_COLUMN,
     _WHEN_COLUMN,
+    _blank_between,
     _cells,
+    _party_columns,
     _record_fields,
     _Table,
     _table_header,
@@ -53,6 +56,8 @@ _FOLLOW_UP_TITLE = re.compile(
 )
 
 
+# "Åtagande 1: …": a numbered label opens a promise item wherever it stands.
+_NUMBERED_LABEL = re.compile(r"\s*[^\W\d][\w ]{1,25}?\s(?:nr\.?\s*)?\d{1,2}\s*:")
 # One item of a promise list written without markers: "Att ha ett möte i maj."
 _ATT_LINE = re.compile(r"\s*Att\s+\S+(?:\s+\S+){2,}[.!]?\s*$")
 
@@ -74,7 +79,9 @@ def _scan(structure: Structure) -> list[_Candidate]:
         is_last = idx == len(blocks) - 1
         cells = _cells(block.text) if block.kind != "bullet" else []
         if columns is not None:
-            if len(cells) == len(columns):
+            if len(cells) == len(columns) and not _blank_between(
+                structure.text, blocks[idx - 1].end, block.start
+            ):
                 # One promise per column of the row, under its column's party.
                 for (cell, offset), col_party in zip(cells, columns, strict=True):
                     if len(cell.split()) >= 3:
@@ -107,17 +114,24 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 continue
         if cells:
             ctx = leadin or section
-            if ctx.kind == "excluded":
+            excluded = ctx.kind == "excluded"
+            if excluded:
                 # A table of activities with their responsible parties is the
                 # promise's action plan, even right after a list of goals.
                 ctx = _Context("activity", None)
             table = _table_header(cells, ctx)
+            if table is not None and excluded and table.responsible is None:
+                table = None  # … but a status table in a follow-up section is not
             if table is not None:
                 continue
         fields = _record_fields(blocks, idx) if block.kind != "bullet" else None
         if fields is not None:
             value, offset, who, when, head = fields
             skip_to = idx + head
+            if head == 2 or _NUMBERED_LABEL.match(block.text):
+                # "Löfte 2" / "Åtagande 2" on a line of its own opens a promise item
+                keep = section.party if section.kind != "excluded" else None
+                section, leadin = _Context("promise", keep), None
             ctx = leadin or section
             parties = parties_in_chain(who)
             if "both" in parties:
@@ -330,6 +344,10 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     continue
                 own = subject_parties(sent.text)
                 inherited = own.parties if own else (last_party or ctx.party)
+                if own is None and _reported_rest(sent.text):
+                    # "Ett annat löfte är att ordna …": a promise of the whole
+                    # promise, not of the party of the sentence before
+                    inherited = ctx.party
                 if own and _bare_vi(sent.text, own) and ctx.party:
                     inherited = ctx.party  # "Vi" under a heading naming one party
                 cand = _Candidate(
@@ -350,20 +368,6 @@ def _scan(structure: Structure) -> list[_Candidate]:
     _mark_umbrellas(blocks, candidates)
     assign_after_lists(blocks, candidates)
     return candidates
-
-
-def _party_columns(cells: list[str]) -> list[frozenset[str]] | None:
-    """For a row of party headings side by side ("Polisen lovar | Kommunen lovar",
-    a brochure's columns): each column's party, else None."""
-    out = []
-    for cell in cells:
-        if len(cell.split()) > 6 or classify_heading(cell) != "promise":
-            return None
-        party = _governing_party(cell)
-        if not party:
-            return None
-        out.append(party)
-    return out
 
 
 def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:

@@ -10,6 +10,7 @@ from medborgarloften.lib.months import MONTH_PATTERN_SV
 from ..parties import parties_in_chain, parties_in_enumeration
 from ..structure import Block
 from .patterns import _Candidate, _Context
+from .sentences import _THIS_DOES, _governing_party, classify_heading
 
 
 @dataclass
@@ -18,7 +19,7 @@ class _Table:
 
     width: int
     activity: int
-    responsible: int
+    responsible: int | None
     when: int | None
     context: _Context
     goal: int | None = None
@@ -33,11 +34,15 @@ _ACTIVITY_COLUMN = re.compile(
 _RESPONSIBLE_COLUMN = re.compile(r"(?:ansvar|vem\b|utförare|huvudansvar)", re.I)
 
 
-_WHEN_COLUMN = re.compile(r"(?:när\b|tid|datum|hur\s+ofta|frekvens|period)", re.I)
+_WHEN_COLUMN = re.compile(
+    r"(?:när\b|tid|datum|hur\s+ofta|frekvens|period|klart?\b|senast\b)", re.I
+)
 
 
 # "Mål | Målvärde | Förväntat resultat": the column that states the row's target.
 _GOAL_COLUMN = re.compile(r"(?:mål\b|målvärde|mått\b|förväntat\s+resultat)", re.I)
+# The status column of a follow-up ("Löfte | Status", "Åtagande | Utfall").
+_STATUS_COLUMN = re.compile(r"(?:status|utfall|genomfört|läge\b)", re.I)
 
 
 _CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ ]{2,}")
@@ -71,8 +76,10 @@ def _table_header(cells: list[tuple[str, int]], ctx: _Context) -> _Table | None:
     responsible = next(
         (i for i, n in enumerate(names) if _RESPONSIBLE_COLUMN.match(n)), None
     )
-    if activity is None or responsible is None:
+    if activity is None:
         return None
+    if responsible is None and not any(_STATUS_COLUMN.match(n) for n in names):
+        return None  # … a follow-up's table of promises and their status needs none
     when = next((i for i, n in enumerate(names) if _WHEN_COLUMN.match(n)), None)
     goal = next((i for i, n in enumerate(names) if _GOAL_COLUMN.match(n)), None)
     return _Table(len(cells), activity, responsible, when, ctx, goal)
@@ -86,7 +93,7 @@ def _table_row(
     activity, offset = cells[table.activity]
     if len(activity.split()) < 2 or table.context.kind == "excluded":
         return None
-    cell = cells[table.responsible][0]
+    cell = cells[table.responsible][0] if table.responsible is not None else ""
     # A responsibility cell is a list of parties: a name in it is a third party.
     parties = parties_in_enumeration(cell) or parties_in_chain(cell)
     if "both" in parties:
@@ -125,6 +132,17 @@ _RECORD_NUMBER = re.compile(
 )
 
 
+# Labelled fields run on in one line: "… Ansvarig: Polisen När: i maj".
+_INLINE_RESPONSIBLE = re.compile(
+    r"\s+(?:ansvar(?:ig|iga)?|vem|utförare)\s*:\s*(?P<who>\S.*)$", re.I
+)
+_INLINE_WHEN = re.compile(
+    r"\s+(?:när|klart?|tid(?:punkt|plan)?|datum|senast)\s*:\s*(?P<when>\S.*)$", re.I
+)
+# "Åtagande 1: …": a label may carry the record's number.
+_LABEL_NUMBER = re.compile(r"\s*(?:\s(?:nr\.?\s*)?\d{1,2})?\s*$", re.I)
+
+
 def _record_fields(
     blocks: list[Block], idx: int
 ) -> tuple[str, int, str, str, int] | None:
@@ -141,17 +159,33 @@ def _record_fields(
         head = 2
         value = blocks[idx + 1].text.rstrip()
         offset = blocks[idx + 1].start - block.start
-    elif m and _ACTIVITY_COLUMN.fullmatch(m.group("label").strip()):
+    elif m and _ACTIVITY_COLUMN.fullmatch(_LABEL_NUMBER.sub("", m.group("label"))):
         head = 1
         value = m.group("value").rstrip()
         offset = m.start("value")
     else:
         return None
+    extra: list[str] = []
+    if head == 1 and "\n" in value:
+        # "Aktivitet: … Ansvarig: …" then "När: …" in the same block
+        value, *extra = value.split("\n")
+        value = value.rstrip()
     if len(value.split()) < 3 or "\n" in value:
         return None
     responsible = when = None
-    for nxt in blocks[idx + head : idx + head + 2]:
-        f = _RECORD_LABEL.match(nxt.text)
+    inline = _INLINE_RESPONSIBLE.search(value) if head == 1 else None
+    if inline is not None:
+        # "Aktivitet: … Ansvarig: Polisen När: maj" on one line (a PDF joins them)
+        value, responsible = value[: inline.start()].rstrip(), inline.group("who")
+        timed = _INLINE_WHEN.search(responsible)
+        if timed is not None:
+            responsible, when = responsible[: timed.start()], timed.group("when")
+        responsible = responsible.strip()
+        if len(value.split()) < 3:
+            return None
+    following = [*extra, *(b.text for b in blocks[idx + head : idx + head + 2])]
+    for line in following[:2] if not extra else following[: len(extra)]:
+        f = _RECORD_LABEL.match(line)
         if not f or "\n" in f.group("value").strip():
             break
         label = f.group("label").strip()
@@ -161,6 +195,44 @@ def _record_fields(
             when = f.group("value").strip()
         else:
             break
+    if (
+        responsible is None
+        and head == 2
+        and blocks[idx + 1].kind == "paragraph"
+        and len(blocks[idx + 1].sentences) <= 1
+    ):
+        # "Insats 3" over its one-line activity: a record whose party is the
+        # governing one (or named in the activity itself)
+        responsible = ""
     if responsible is None:
         return None
     return value, offset, responsible, when or "", head
+
+
+# Promises in columns side by side under party headings (a brochure's layout).
+def _blank_between(text: str, start: int, end: int) -> bool:
+    """A blank line between two blocks: the rows of columns have none."""
+    return text.count("\n", start, end) >= 2
+
+
+def _party_columns(cells: list[str]) -> list[frozenset[str]] | None:
+    """For a row of party headings side by side ("Polisen lovar | Kommunen lovar",
+    a brochure's columns): each column's party, else None."""
+    out = []
+    for cell in cells:
+        if len(cell.split()) > 6:
+            return None
+        this = _THIS_DOES.match(cell)
+        if this is not None:
+            # "Det här gör polisen", "Vad lovar kommunen?"
+            party: frozenset[str] | None = frozenset(parties_in_chain(this.group(1)))
+        elif classify_heading(cell) == "promise":
+            party = _governing_party(cell)
+        else:
+            return None
+        if not party:
+            return None
+        if "both" in party:
+            party = (party - {"both"}) | {"polis", "kommun"}
+        out.append(party)
+    return out

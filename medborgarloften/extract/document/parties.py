@@ -262,6 +262,8 @@ _SENTENCE_WORDS = frozenset(
         "dess",
         "polisens",
         "kommunens",
+        "polismyndigheten",
+        "polismyndighetens",
         "som",
         "att",
         "och",

@@ -127,6 +127,11 @@ PAST_SECTION = re.compile(
     r"^[ \t#*]*(?:tidigare|äldre|förra|föregående|arkiverade)\s+(?:\w+\s+)?(?:medborgar)?löften?\b",
     re.IGNORECASE | re.MULTILINE,
 )
+EARLIER_PROMISE = re.compile(
+    r"\b(?:senaste|förra|tidigare|föregående)\s+(?:\w+\s+)?(?:medborgar)?löfte\w*"
+    r"\s+(?:gällde|löpte|omfattade|avsåg)\b",
+    re.IGNORECASE,
+)
 ABOUT_A_PROMISE = prefiltered(
     re.compile(
         r"\b(?:överenskommelse|avtal)\w*\s+om\s+(?:ett\s+|nytt\s+|gemensamt\s+)?"
@@ -222,6 +227,8 @@ def _about_promise(text: str, m: re.Match[str]) -> bool:
     if PAST_SECTION.search(text, 0, m.start()):
         return False  # under "Tidigare medborgarlöften": an older promise
     sentence = _sentence_around(text, m.start(), m.end())
+    if EARLIER_PROMISE.search(sentence):
+        return False  # "Det förra medborgarlöftet gällde 2024–2025": an older promise
     hit = NOT_PROMISE.search(sentence)
     if hit and "avtal" not in hit.group(0).casefold() and is_agreement_document(text):
         return True

@@ -24,7 +24,6 @@ _NOT_SIGNATORY_RX = re.compile(
     re.IGNORECASE,
 )
 _NOT_NAME = frozenset(w.casefold() for w in _LEX["not_name_words"])
-_STAFF_RX = prefiltered(re.compile("|".join(_LEX["staff_titles"]), re.IGNORECASE))
 _MEMO = re.compile(r"tjänsteskrivelse", re.IGNORECASE)
 
 _UPPER = "A-ZÅÄÖÉÜ"
@@ -467,7 +466,9 @@ def _excluded_names(text: str) -> set[str]:
         line_end = len(text) if line_end < 0 else line_end
         # the rest of the label's word ("Kontaktpersoner") is no name
         window = re.sub(r"^\w+", "", text[label.end() : line_end])
-        if not window.strip(" \t:"):
+        if not window.strip(" \t:") or re.fullmatch(r"[^\W\d]{1,4}\s*:?\s*", window):
+            # the label alone on its line ("Kontaktpersoner", "Handläggare:"): the
+            # names are in the lines under it
             nxt = _LABELLED_BLOCK.match(text, line_end)
             window = nxt.group(1) if nxt else ""
         for m in _NAME_IN_TEXT.finditer(window):
@@ -482,8 +483,10 @@ def find_signatories(text: str) -> list[Signatory]:
     out: list[Signatory] = []
     blocks = _blocks(text)
     if _MEMO.search(text, 0, 400):
-        # A tjänsteskrivelse ends with its author's name and staff title.
-        blocks = [b for b in blocks if not (b.title and _STAFF_RX.search(b.title))]
+        # A tjänsteskrivelse proposes the promise for decision: the names that close
+        # it are its author and the official who presents it (a handläggare, a
+        # kommundirektör), not parties signing the promise.
+        blocks = []
     candidates = blocks + _statement(text) + _subject_statement(text)
     for sig in sorted(candidates, key=lambda s: s.span[0]):
         name = _PARTY_TAG.sub("", sig.name).strip()

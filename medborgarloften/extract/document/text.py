@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 BULLET = re.compile(
-    r"[ \t]*(?:[-•*–·▪●◦‣○■□➢►]|\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÅÄÖ]))"
+    r"[ \t]*(?:[-•*–·▪●◦‣○■□➢►]|\d{1,2}[.)]|[a-z]\)|\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÅÄÖ]))"
     r"[ \t]+(?=\S)"
 )
 MD_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+(?=\S)")
@@ -91,8 +91,8 @@ def _numbered_heading(
     if k >= len(lines):
         return False
     nxt = text[lines[k][0] : lines[k][1]]
-    number = bullet.group(0).strip().rstrip(".)")
-    if re.match(rf"[ \t]*{number}\.\d", nxt):
+    single = re.fullmatch(r"\d{1,2}[.)]", bullet.group(0).strip())
+    if single and re.match(r"[ \t]*\d{1,2}\.\d", nxt):
         return True  # "1. Prioriterade områden" over its "1.1 …" sub-points
     return not BULLET.match(nxt) and not nxt.rstrip().endswith(":")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -81,13 +82,21 @@ def _aligned(a: float, b: float, size: float) -> bool:
     return abs(a - b) <= max(2.0, 0.3 * size)
 
 
+# A word no sentence or title ends with: the line goes on, even with a name.
+_OPEN_END = re.compile(
+    r"\s(?:och|eller|samt|i|på|till|med|för|om|av|under|vid|kring|från|mot|inom|"
+    r"genom|efter|utan|hos|mellan|att|som|en|ett)$"
+)
+
+
 def _continues_text(previous: str, following: str) -> bool:
-    """A sentence that goes on: no sentence end before, lower case or a hyphen."""
+    """A sentence that goes on: no sentence end before, lower case or a hyphen, or
+    a line cut after a word no sentence ends with ("… i Norrhult och")."""
     last, first = previous.rstrip(), following.lstrip()
     return (
         bool(last and first)
         and not last.endswith(_SENTENCE_END)
-        and (first[0].islower() or last.endswith("-"))
+        and (first[0].islower() or last.endswith("-") or bool(_OPEN_END.search(last)))
     )
 
 

@@ -67,6 +67,7 @@ def test_all_parties_of_police_and_kommun_only_is_both():
 
 def test_a_capitalised_word_that_is_no_name_does_not_promise():
     assert subject_parties("Medborgarlöftet lovar att göra Storby tryggare") is None
+    assert subject_parties("Jag lovar att vi ska synas mer i Östby") is None
     assert subject_parties("Vi lovar att göra mer") is not None  # "Vi" is both
 
 
@@ -226,3 +227,122 @@ def test_a_rate_in_a_relative_clause_does_not_count_the_one_object():
         "ha en skolpolis knuten till Ekåsskolan som besöker skolan varje vecka."
     ).target
     assert got is not None and got["quantity"] is None and got["per"] == "vecka"
+
+
+# --- lines cut after a word no sentence ends with -----------------------------------
+
+
+def test_an_item_cut_after_och_goes_on_with_a_name_on_the_next_line():
+    from medborgarloften.extract.structure import parse_structure
+
+    text = (
+        "Polisen åtar sig att\n"
+        "a) genomföra kontroller på vägarna i Norrby och\n"
+        "Östby minst en gång i månaden,\n"
+        "b) informera om inbrottsskydd i centrala\n"
+        "Storby under våren.\n"
+        "Storby 2031-01-10\n"
+    )
+    bullets = [b.text for b in parse_structure(text).content() if b.kind == "bullet"]
+    assert bullets == [
+        "genomföra kontroller på vägarna i Norrby och\nÖstby minst en gång i månaden,",
+        "informera om inbrottsskydd i centrala\nStorby under våren.",
+    ]
+
+
+def test_the_pdf_reader_joins_a_line_cut_after_och_to_a_name():
+    from medborgarloften.extract.readers.paragraphs import _continues_text
+
+    assert _continues_text("kontroller på vägarna i Norrby och", "Östby minst en gång")
+    assert not _continues_text("Polisen lovar att patrullera.", "Östby kommun")
+    assert not _continues_text("Trygghet i Norrby", "Östby centrum")
+
+
+# --- document fields: an older promise's period, a memo's names, companies ----------
+
+
+def test_the_period_of_the_previous_promise_is_not_this_ones():
+    from medborgarloften.extract.document.period import find_period
+
+    text = (
+        "Medborgarlöfte mellan Storby kommun och lokalpolisområde Storby 2032\n\n"
+        "Bakgrund\nDet förra medborgarlöftet gällde 2030–2031 och följdes upp i "
+        "kommunstyrelsen.\n\nKommunen och polisen har tagit fram ett förslag till "
+        "medborgarlöfte för 2032.\n"
+    )
+    period = find_period(text)
+    assert (period.start, period.end) == ("2032-01-01", "2032-12-31")
+
+
+def test_names_closing_a_memo_are_not_signatories():
+    text = (
+        "STORBY KOMMUN\n\nTJÄNSTESKRIVELSE\n2031-11-02\n\nMedborgarlöfte 2032\n\n"
+        "Förslag till beslut\natt godkänna medborgarlöftet.\n\n"
+        "Eva Strand\nSäkerhetssamordnare\n\nOlle Berg\nKommundirektör\n"
+    )
+    assert find_signatories(text) == []
+
+
+def test_a_memo_still_names_who_signed_in_a_sentence():
+    text = (
+        "STORBY KOMMUN\n\nTJÄNSTESKRIVELSE\n\nMedborgarlöftet undertecknades i "
+        "januari av Eva Strand, kommunstyrelsens ordförande.\n"
+    )
+    assert [s.name for s in find_signatories(text)] == ["Eva Strand"]
+
+
+def test_polismyndigheten_before_lokalpolisomrade_is_no_area_name():
+    from medborgarloften.extract.document.parties import find_police_area
+
+    text = "mellan Storby kommun, Polismyndigheten lokalpolisområde Storby och AB Storbyhem"
+    assert find_police_area(text).value == "Lokalpolisområde Storby"
+
+
+def test_a_company_named_with_ab_is_no_place_in_the_genitive():
+    from medborgarloften.extract.places import find_places
+
+    text = (
+        "informera i Storbyhems hyresgästtidning och vid Storbytorget (AB Storbyhem)."
+    )
+    assert [p for p, _ in find_places(text, municipalities=["Storby"])] == [
+        "Storbytorget"
+    ]
+
+
+def test_lettered_items_under_a_problem_area_intro_are_focus_areas():
+    text = (
+        "ÖVERENSKOMMELSE OM MEDBORGARLÖFTE\n\n§ 2 Problemområden\n"
+        "Parterna har valt följande problemområden för perioden:\n"
+        "a) Inbrott i Östby.\nb) Otrygghet kring Storby station.\n\n"
+        "§ 3 Åtaganden\n3.1 Polisen åtar sig att\n"
+        "a) patrullera i Östby varje vecka.\n"
+    )
+    assert record(text)["focus_areas"] == [
+        "Inbrott i Östby",
+        "Otrygghet kring Storby station",
+    ]
+
+
+def test_a_sports_club_is_a_third_party_with_any_promise_verb():
+    assert subject_parties("Storby IF ska erbjuda kvällsträning för unga.").parties == {
+        "annan"
+    }
+    assert subject_parties("Storby BK och kommunen ska ordna ett läger.").parties == {
+        "kommun",
+        "annan",
+    }
+    assert subject_parties("If polisen ska") is None  # only the capitals name a club
+
+
+def test_items_under_an_all_parties_heading_are_every_partys():
+    text = (
+        "Medborgarlöfte Storby 2031\n\nStorbyhem AB lovar att:\n- byta lamporna i "
+        "alla trapphus på Norrbacken.\n\nAlla parter lovar att:\n"
+        "- gå en trygghetsvandring på Norrbacken varje vår.\n"
+    )
+    got = by_text(record(text))
+    assert got["gå en trygghetsvandring på Norrbacken varje vår."] == [
+        "polis",
+        "kommun",
+        "annan",
+    ]
