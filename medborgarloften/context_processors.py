@@ -6,8 +6,12 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
 from medborgarloften.accounts.models import EDITING_ROLES
-from medborgarloften.accounts.permissions import is_superuser, organisation_roles
-from medborgarloften.places.models import POLICE_KINDS, Organisation, OrganisationKind
+from medborgarloften.accounts.permissions import (
+    is_superuser,
+    organisation_kinds,
+    organisation_roles,
+)
+from medborgarloften.places.models import POLICE_KINDS, OrganisationKind
 from medborgarloften.places.permissions import can_manage_organisations
 
 
@@ -52,11 +56,8 @@ def staff_navigation(request: HttpRequest) -> dict[str, object]:
         # company, a förvaltning, a förening): it reports on its own commitments.
         if is_superuser(user):
             return True
-        return (
-            Organisation.objects.filter(pk__in=organisation_roles(user))
-            .exclude(kind__in=(OrganisationKind.KOMMUN, *POLICE_KINDS))
-            .exists()
-        )
+        not_partners = {OrganisationKind.KOMMUN, *POLICE_KINDS}
+        return bool(organisation_kinds(user) - not_partners)
 
     return {
         "nav_can_manage_organisations": SimpleLazyObject(_can_manage),

@@ -12,6 +12,7 @@ from typing import Any
 from .models import EDITING_ROLES, Role
 
 _CACHE_ATTR = "_medborgarloften_roles"
+_KINDS_ATTR = "_medborgarloften_organisation_kinds"
 
 
 def organisation_roles(user: Any) -> dict[int, str]:
@@ -24,15 +25,31 @@ def organisation_roles(user: Any) -> dict[int, str]:
         return {}
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is None:
-        cached = dict(user.memberships.values_list("organisation_id", "role"))
+        rows = list(
+            user.memberships.values_list(
+                "organisation_id", "role", "organisation__kind"
+            )
+        )
+        cached = {org: role for org, role, _kind in rows}
         setattr(user, _CACHE_ATTR, cached)
+        setattr(user, _KINDS_ATTR, {kind for _org, _role, kind in rows})
     return cached
+
+
+def organisation_kinds(user: Any) -> set[str]:
+    """The kinds of the organisations the user is a member of (kommun, bostadsbolag,
+    …), read in the same query as :func:`organisation_roles`."""
+    if user is None or not user.is_authenticated:
+        return set()
+    organisation_roles(user)
+    return set(getattr(user, _KINDS_ATTR, set()))
 
 
 def forget_roles(user: Any) -> None:
     """Drop the cached roles, e.g. after memberships changed within a request."""
-    if user is not None and hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    for attr in (_CACHE_ATTR, _KINDS_ATTR):
+        if user is not None and hasattr(user, attr):
+            delattr(user, attr)
 
 
 def is_superuser(user: Any) -> bool:

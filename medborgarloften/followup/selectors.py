@@ -129,7 +129,7 @@ def commitment_rows(
             .annotate(**partner_latest_annotations())
             .prefetch_related(Prefetch("areas", queryset=Area.objects.order_by("name")))
         )
-    else:
+    elif not all(_has_assessment_and_partners(c) for c in commitments):
         _read_assessments_and_partners(commitments)
     return commitment_progress_rows(
         commitments,
@@ -138,6 +138,14 @@ def commitment_rows(
         today=today,
         start=start,
         end=end,
+    )
+
+
+def _has_assessment_and_partners(commitment: Commitment) -> bool:
+    """The commitment was read with its assessment and its partners' newest report
+    (``promise_with_contents`` with both), so nothing is left to read."""
+    return Commitment.assessment.related.is_cached(commitment) and all(
+        hasattr(commitment, name) for name in PARTNER_ANNOTATIONS
     )
 
 

@@ -124,11 +124,13 @@ def promise_with_contents(
     queryset: PromiseQuerySet | QuerySet[Promise],
     *,
     commitment_related: tuple[str, ...] = (),
+    commitment_annotations: dict[str, Any] | None = None,
 ) -> Any:
     """The promise queryset with everything a promise page shows, in a fixed number
     of queries however many focus areas, commitments and signatories it has.
     ``commitment_related``: one-to-one relations read with each commitment, in the
-    same query (the public page's assessments)."""
+    same query (the public page's assessments); ``commitment_annotations``: values
+    read with each commitment, in the same query (the partners' newest reports)."""
     return queryset.prefetch_related(
         Prefetch("parties", queryset=Organisation.objects.order_by("kind", "name")),
         Prefetch(
@@ -140,6 +142,7 @@ def promise_with_contents(
         Prefetch(
             "commitments",
             queryset=Commitment.objects.select_related(*commitment_related)
+            .annotate(**(commitment_annotations or {}))
             .prefetch_related(
                 Prefetch("areas", queryset=Area.objects.order_by("name")),
                 Prefetch(

@@ -23,6 +23,7 @@ from medborgarloften.followup.selectors import (
     CommitmentRow,
     ReportPlan,
     commitment_rows,
+    partner_latest_annotations,
     report_plan,
 )
 from medborgarloften.places.lookup import KommunIndex, fold
@@ -283,8 +284,10 @@ def public_promise(
         Promise.objects.public().prefetch_related(
             Prefetch("areas", queryset=Area.objects.order_by("name"))
         ),
-        # commitment_rows reads each assessment: with its commitment, no own query.
+        # commitment_rows reads each assessment and the partners' newest report:
+        # with its commitment, no own query.
         commitment_related=("assessment",),
+        commitment_annotations=partner_latest_annotations(),
     ).get(uid=uid)
     _link_areas(promise)
     commitments = list(promise.commitments.all())
