@@ -20,6 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.screening import needs_screening
 from medborgarloften.places.models import Area, Organisation
 
 from ..models import Activity
@@ -220,6 +221,10 @@ def activity_build(
         cost=cost,
         today=today,
     )
+    for name, found in _personal_number_errors(
+        kind=kind, description=description
+    ).items():
+        errors.setdefault(name, []).extend(found)
     if errors or date is None:
         raise ValidationError(errors)
     activity = Activity(
@@ -246,6 +251,20 @@ def activity_build(
         validate_constraints=False,
     )
     return activity
+
+
+def _personal_number_errors(*, kind: str, description: str) -> dict[str, list[str]]:
+    """An activity is published as written (the promise's public page, the API), so
+    its texts may hold no personnummer or phone number."""
+    message = _(
+        "Texten ser ut att innehålla ett personnummer eller ett telefonnummer. Ta bort "
+        "det – aktiviteten visas öppet på löftets sida."
+    )
+    return {
+        name: [message]
+        for name, text in (("kind", kind), ("description", description or ""))
+        if needs_screening(text)
+    }
 
 
 class ActivityFields(TypedDict):
@@ -362,6 +381,11 @@ def activity_update(
         today=today,
         **{k: v for k, v in values.items() if k != "description"},
     )
+    screened = _personal_number_errors(
+        kind=values["kind"], description=values["description"]
+    )
+    for name, found in screened.items():
+        errors.setdefault(name, []).extend(found)
     if errors:
         raise ValidationError(errors)
     updated = Activity.objects.filter(pk=activity.pk, version=version).update(

@@ -130,3 +130,25 @@ def test_it_explains_when_the_activity_was_deleted_meanwhile(patrols):
     with pytest.raises(StaleActivity) as excinfo:
         activity_update(activity=activity, version=1, quantity=2, today=TODAY)
     assert "tagits bort" in excinfo.value.messages[0]
+
+
+@pytest.mark.django_db
+def test_it_refuses_personal_numbers_in_the_published_texts(patrols):
+    """An activity is shown on the public promise page as written."""
+    with pytest.raises(ValidationError) as excinfo:
+        _create(patrols, description="Frågor till Lisa på 070-123 45 67")
+    assert "visas öppet" in excinfo.value.message_dict["description"][0]
+    with pytest.raises(ValidationError) as excinfo:
+        _create(patrols, kind="samtal med 19800101-1234")
+    assert "kind" in excinfo.value.message_dict
+    assert not Activity.objects.exists()
+    activity = _create(patrols, description="Samtal med föräldrar vid skolan")
+    with pytest.raises(ValidationError):
+        activity_update(
+            activity=activity,
+            version=activity.version,
+            description="Ring 0480-45 00 00",
+            today=TODAY,
+        )
+    activity.refresh_from_db()
+    assert activity.description == "Samtal med föräldrar vid skolan"
