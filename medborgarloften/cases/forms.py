@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -61,11 +62,17 @@ class ReportForm(forms.Form):
     photo = forms.FileField(
         label=_("Foto"),
         required=False,
-        help_text=_(
-            "JPEG, PNG eller WebP, högst %(mb)d MB. Vi tar bort platsuppgifter och "
-            "annan information ur bilden. Den visas bara om vi har granskat den."
-        )
-        % {"mb": MAX_BYTES // 2**20},
+        # Lazy as a whole: "%" on a lazy text would translate it once, at import.
+        help_text=lazy(
+            lambda: (
+                gettext(
+                    "JPEG, PNG eller WebP, högst %(mb)d MB. Vi tar bort platsuppgifter "
+                    "och annan information ur bilden. Den visas bara om vi har granskat den."
+                )
+                % {"mb": MAX_BYTES // 2**20}
+            ),
+            str,
+        )(),
         widget=forms.ClearableFileInput(
             attrs={"accept": "image/jpeg,image/png,image/webp"}
         ),

@@ -35,6 +35,15 @@ def test_the_form_shows_the_map_and_the_fields(client, kalmar):
     assert 'name="photo"' in body and 'enctype="multipart/form-data"' in body
 
 
+def test_the_form_is_english_in_english_photo_help_too(client, kalmar):
+    from django.conf import settings as conf
+
+    client.cookies[conf.LANGUAGE_COOKIE_NAME] = "en"
+    body = client.get(reverse("cases:report", args=[kalmar.code])).content.decode()
+    assert "JPEG, PNG or WebP, at most" in body
+    assert "Vi tar bort platsuppgifter" not in body
+
+
 def test_a_resident_reports_a_place_with_a_photo(
     client, kalmar, settings, tmp_path, django_capture_on_commit_callbacks
 ):
