@@ -263,32 +263,28 @@ class Prefiltered:
                 return True
         return False
 
-    def _ruled_out(self, text: str, folded: str | None) -> bool:
-        if self.literals is None:
-            return False
-        if folded is None:
-            if len(text) < SHORT_TEXT:
-                return False
-            folded = fold(text)
-        return not self.may_match(folded)
-
-    # ``*span`` is re.Pattern's optional ``pos, endpos``. The three below are
-    # ``_ruled_out`` written out: they run a thousand times per document.
-    def search(self, text: str, *span: int, folded: str | None = None) -> _Found:
-        """``regex.search``, or None when the prefilter rules the text out."""
+    def _gate(self, text: str, span: tuple[int, ...], folded: str | None) -> str | bool:
+        """What a search needs: True, run the expression as it is; False, it cannot
+        match; a string, the folded text to run it from its start literals."""
         literals = self.literals
         if literals is None:
-            return self.regex.search(text, *span)
+            return True
         if folded is None:
             if len(text) < SHORT_TEXT:
-                return self.regex.search(text, *span)
+                return True
             folded = fold(text)
-        for literal in literals:
+        for literal in literals:  # inlined ``may_match``: a thousand calls a document
             if literal in folded:
-                if self.starts is None or span:
-                    return self.regex.search(text, *span)
-                return self.search_at_starts(text, folded)
-        return None
+                return True if self.starts is None or span else folded
+        return False
+
+    # ``*span`` is re.Pattern's optional ``pos, endpos``.
+    def search(self, text: str, *span: int, folded: str | None = None) -> _Found:
+        """``regex.search``, or None when the prefilter rules the text out."""
+        gate = self._gate(text, span, folded)
+        if gate is True:
+            return self.regex.search(text, *span)
+        return None if gate is False else self.search_at_starts(text, gate)
 
     def search_at_starts(self, text: str, folded: str, pos: int = 0) -> _Found:
         """``regex.search(text, pos)`` tried only where one of ``starts`` begins in
@@ -318,25 +314,18 @@ class Prefiltered:
 
     def match(self, text: str, *span: int, folded: str | None = None) -> _Found:
         """``regex.match``, or None when the prefilter rules the text out."""
-        return None if self._ruled_out(text, folded) else self.regex.match(text, *span)
+        if self._gate(text, span, folded) is False:
+            return None
+        return self.regex.match(text, *span)
 
     def finditer(
         self, text: str, *span: int, folded: str | None = None
     ) -> Iterator[re.Match[str]]:
         """``regex.finditer``, or nothing when the prefilter rules the text out."""
-        literals = self.literals
-        if literals is None:
+        gate = self._gate(text, span, folded)
+        if gate is True:
             return self.regex.finditer(text, *span)
-        if folded is None:
-            if len(text) < SHORT_TEXT:
-                return self.regex.finditer(text, *span)
-            folded = fold(text)
-        for literal in literals:
-            if literal in folded:
-                if self.starts is None or span:
-                    return self.regex.finditer(text, *span)
-                return self.finditer_at_starts(text, folded)
-        return iter(())
+        return iter(()) if gate is False else self.finditer_at_starts(text, gate)
 
     def finditer_at_starts(self, text: str, folded: str) -> Iterator[re.Match[str]]:
         """``regex.finditer(text)`` by ``search_at_starts``: each next match is the
