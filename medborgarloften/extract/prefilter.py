@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .doccache import per_document
@@ -338,6 +338,28 @@ class Prefiltered:
                 return
             yield m
             pos = m.end()
+
+
+def all_literals(expressions: Iterable[object]) -> tuple[str, ...] | None:
+    """The literals of several expressions together: a folded text holding none of
+    them matches none of the expressions (see ``holds_any``). None when one of them
+    has no prefilter."""
+    out: set[str] = set()
+    for rx in expressions:
+        if not isinstance(rx, Prefiltered) or rx.literals is None:
+            return None
+        out.update(rx.literals)
+    return tuple(sorted(out))
+
+
+def holds_any(folded: str, literals: tuple[str, ...] | None) -> bool:
+    """False only when ``folded`` holds none of ``literals`` (from ``all_literals``)."""
+    if literals is None:
+        return True
+    for literal in literals:  # noqa: SIM110 - a plain loop is faster than any()
+        if literal in folded:
+            return True
+    return False
 
 
 def prefiltered(regex: re.Pattern[str]) -> re.Pattern[str] | Prefiltered:

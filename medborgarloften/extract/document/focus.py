@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..parties import subject_parties
-from ..prefilter import Prefiltered, fold, prefiltered
+from ..prefilter import Prefiltered, all_literals, fold, holds_any, prefiltered
 from .text import Unit
 
 _I = re.IGNORECASE
@@ -239,6 +239,9 @@ def _goal_phrase(part: str, start: int) -> tuple[str, int]:
     return _WHERE_ASIDE.sub("", part), start
 
 
+_INLINE_LITERALS = all_literals(rx for _, rx, _ in INLINE)
+
+
 def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
     found: list[FocusArea] = []
     for i, unit in enumerate(units):
@@ -259,6 +262,8 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
                     )
                 j += 1
         folded = fold(unit.text)
+        if not holds_any(folded, _INLINE_LITERALS):
+            continue  # no inline label can match: skip all its expressions
         for rule, rx, how in INLINE:
             if unit.kind == "heading" and rule != "focus.label_colon":
                 continue
