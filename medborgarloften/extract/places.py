@@ -49,7 +49,7 @@ _HOUSE_NUMBER = (
 # The words of one name stay on one line: "i Ekhagen\n\nArbetet …" is no
 # two-word name.
 # … but a PDF may wrap a line between them (one line break, never a blank line).
-_SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+_SP = r"(?:[ ]+\n?[ \t]*|\n[ \t]*)"  # a tab separates cells
 _DIRECTION_AFTER = rf"(?:{_SP}(?:norra|södra|östra|västra|centrum|city)(?![\w-]))?"
 _NAME = (
     rf"(?:{_ACRONYM}{_SP}{_NAME_WORD}|{_NAME_WORD}s{_SP}(?:{_FACILITY_NOUNS})(?![\w-])"
@@ -383,7 +383,7 @@ def _is_excluded(text: str, value: str, end: int, muni: set[str]) -> bool:
         return True  # "Agneta Holm, lokalpolisområdeschef": a person
     if _fold(value) in muni:  # names are matched without surrounding space
         return True
-    after = text[end : end + 30].lstrip()
+    after = "" if text.startswith("\t", end) else text[end : end + 30].lstrip()
     if _ORG_AFTER.match(after):
         return True
     next_word = _NEXT_WORD.match(after)

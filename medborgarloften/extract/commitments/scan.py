@@ -23,6 +23,7 @@ from .patterns import (
 )
 from .responsible import _bare_vi
 from .sentences import (
+    _THIS_DOES,
     _governing_party,
     _governs_list,
     _group_header,
@@ -53,6 +54,8 @@ _FOLLOW_UP_TITLE = re.compile(
 )
 
 
+# "Åtagande 1: …": a numbered label opens a promise item wherever it stands.
+_NUMBERED_LABEL = re.compile(r"\s*[^\W\d][\w ]{1,25}?\s(?:nr\.?\s*)?\d{1,2}\s*:")
 # One item of a promise list written without markers: "Att ha ett möte i maj."
 _ATT_LINE = re.compile(r"\s*Att\s+\S+(?:\s+\S+){2,}[.!]?\s*$")
 
@@ -107,17 +110,24 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 continue
         if cells:
             ctx = leadin or section
-            if ctx.kind == "excluded":
+            excluded = ctx.kind == "excluded"
+            if excluded:
                 # A table of activities with their responsible parties is the
                 # promise's action plan, even right after a list of goals.
                 ctx = _Context("activity", None)
             table = _table_header(cells, ctx)
+            if table is not None and excluded and table.responsible is None:
+                table = None  # … but a status table in a follow-up section is not
             if table is not None:
                 continue
         fields = _record_fields(blocks, idx) if block.kind != "bullet" else None
         if fields is not None:
             value, offset, who, when, head = fields
             skip_to = idx + head
+            if head == 2 or _NUMBERED_LABEL.match(block.text):
+                # "Löfte 2" / "Åtagande 2" on a line of its own opens a promise item
+                keep = section.party if section.kind != "excluded" else None
+                section, leadin = _Context("promise", keep), None
             ctx = leadin or section
             parties = parties_in_chain(who)
             if "both" in parties:
@@ -357,11 +367,20 @@ def _party_columns(cells: list[str]) -> list[frozenset[str]] | None:
     a brochure's columns): each column's party, else None."""
     out = []
     for cell in cells:
-        if len(cell.split()) > 6 or classify_heading(cell) != "promise":
+        if len(cell.split()) > 6:
             return None
-        party = _governing_party(cell)
+        this = _THIS_DOES.match(cell)
+        if this is not None:
+            # "Det här gör polisen", "Vad lovar kommunen?"
+            party: frozenset[str] | None = frozenset(parties_in_chain(this.group(1)))
+        elif classify_heading(cell) == "promise":
+            party = _governing_party(cell)
+        else:
+            return None
         if not party:
             return None
+        if "both" in party:
+            party = (party - {"both"}) | {"polis", "kommun"}
         out.append(party)
     return out
 

@@ -75,7 +75,23 @@ def _governing_party(text: str) -> frozenset[str] | None:
             return res.parties | frozenset(co_parties(sentence))
     if re.match(r"\s*(?:tillsammans|gemensamt)\b", text, re.IGNORECASE):
         return _DEFAULT
+    this = _THIS_DOES.match(_clean(text))
+    if this is not None:
+        # "Det här gör polisen", "Vad lovar Ekbyhem?": the party after the verb
+        found = chain_at(this.group(1))
+        if found is not None and not this.group(1)[found[1] :].strip(" ,"):
+            parties = set(found[0])
+            if "both" in parties:
+                parties = (parties - {"both"}) | {"polis", "kommun"}
+            return frozenset(parties)
     return None
+
+
+_THIS_DOES = re.compile(
+    r"\s*(?:det\s+här|detta|så\s+här|vad)\s+(?:gör|lovar|ska|kommer)\s+"
+    r"(.+?)(?:\s+att)?\s*[:?]?\s*$",
+    re.IGNORECASE,
+)
 
 
 # "McDonald's lovar att": only an actor promises, so a name before "lovar" in a

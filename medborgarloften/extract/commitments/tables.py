@@ -18,7 +18,7 @@ class _Table:
 
     width: int
     activity: int
-    responsible: int
+    responsible: int | None
     when: int | None
     context: _Context
 
@@ -33,6 +33,10 @@ _RESPONSIBLE_COLUMN = re.compile(r"(?:ansvar|vem\b|utförare|huvudansvar)", re.I
 
 
 _WHEN_COLUMN = re.compile(r"(?:när\b|tid|datum|hur\s+ofta|frekvens|period)", re.I)
+
+
+# The status column of a follow-up ("Löfte | Status", "Åtagande | Utfall").
+_STATUS_COLUMN = re.compile(r"(?:status|utfall|genomfört|läge\b)", re.I)
 
 
 _CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ ]{2,}")
@@ -66,8 +70,10 @@ def _table_header(cells: list[tuple[str, int]], ctx: _Context) -> _Table | None:
     responsible = next(
         (i for i, n in enumerate(names) if _RESPONSIBLE_COLUMN.match(n)), None
     )
-    if activity is None or responsible is None:
+    if activity is None:
         return None
+    if responsible is None and not any(_STATUS_COLUMN.match(n) for n in names):
+        return None  # … a follow-up's table of promises and their status needs none
     when = next((i for i, n in enumerate(names) if _WHEN_COLUMN.match(n)), None)
     return _Table(len(cells), activity, responsible, when, ctx)
 
@@ -80,7 +86,7 @@ def _table_row(
     activity, offset = cells[table.activity]
     if len(activity.split()) < 2 or table.context.kind == "excluded":
         return None
-    cell = cells[table.responsible][0]
+    cell = cells[table.responsible][0] if table.responsible is not None else ""
     # A responsibility cell is a list of parties: a name in it is a third party.
     parties = parties_in_enumeration(cell) or parties_in_chain(cell)
     if "both" in parties:
@@ -117,6 +123,10 @@ _RECORD_NUMBER = re.compile(
 )
 
 
+# "Åtagande 1: …": a label may carry the record's number.
+_LABEL_NUMBER = re.compile(r"\s*(?:\s(?:nr\.?\s*)?\d{1,2})?\s*$", re.I)
+
+
 def _record_fields(
     blocks: list[Block], idx: int
 ) -> tuple[str, int, str, str, int] | None:
@@ -133,7 +143,7 @@ def _record_fields(
         head = 2
         value = blocks[idx + 1].text.rstrip()
         offset = blocks[idx + 1].start - block.start
-    elif m and _ACTIVITY_COLUMN.fullmatch(m.group("label").strip()):
+    elif m and _ACTIVITY_COLUMN.fullmatch(_LABEL_NUMBER.sub("", m.group("label"))):
         head = 1
         value = m.group("value").rstrip()
         offset = m.start("value")
@@ -153,6 +163,15 @@ def _record_fields(
             when = f.group("value").strip()
         else:
             break
+    if (
+        responsible is None
+        and head == 2
+        and blocks[idx + 1].kind == "paragraph"
+        and len(blocks[idx + 1].sentences) <= 1
+    ):
+        # "Insats 3" over its one-line activity: a record whose party is the
+        # governing one (or named in the activity itself)
+        responsible = ""
     if responsible is None:
         return None
     return value, offset, responsible, when or "", head

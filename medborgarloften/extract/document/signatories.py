@@ -462,7 +462,8 @@ def _excluded_names(text: str) -> set[str]:
         line_end = text.find("\n", label.end())
         line_end = len(text) if line_end < 0 else line_end
         window = text[label.end() : line_end]
-        if not window.strip(" \t:"):
+        if not window.strip(" \t:") or re.fullmatch(r"[^\W\d]{1,4}\s*:?\s*", window):
+            # the label alone on its line ("Kontaktpersoner", "Handläggare:")
             nxt = re.compile(r"\s*([^\n]*)").match(text, line_end)
             window = nxt.group(1) if nxt else ""
         for m in _NAME_IN_TEXT.finditer(window):

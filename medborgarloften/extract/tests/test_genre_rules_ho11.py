@@ -328,3 +328,84 @@ def test_places_named_with_vi_at_a_line_end_and_as_a_kommun_s_gymnasium():
     assert names("Polisen besöker Ekby gymnasium två gånger.") == ["Ekby gymnasium"]
     # … and "vi" alone is still the pronoun, the kommun still no place
     assert names("Det här gör vi i Ekby\nVi lovar att synas.") == []
+
+
+def test_numbered_records_with_the_number_in_the_label_or_no_responsible_line():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nInledning\nMånga känner oro i Norrby.\n\n"
+        "Åtagande 1: Hastighetskontroller vid Norrbyskolan fyra gånger per termin.\n"
+        "Ansvarig: Polisen\n\n"
+        "Insats 2\nFältassistenter i Norrby två kvällar i veckan (kommunen).\n"
+    )
+    assert pairs(rec) == [
+        (
+            "Hastighetskontroller vid Norrbyskolan fyra gånger per termin.",
+            ["polis"],
+        ),
+        ("Fältassistenter i Norrby två kvällar i veckan (kommunen).", ["kommun"]),
+    ]
+
+
+# --- a follow-up's status table; "Det här gör X" columns; contacts ---------------
+
+
+def test_a_follow_up_s_status_table_lists_its_promises():
+    rec = record(
+        "Uppföljning av medborgarlöfte 2030 – Ekby\n\n"
+        "Åtagande\tStatus\tKommentar\n"
+        "Trafikkontroller vid Norrbyskolan fyra gånger per termin\tGenomfört\tSex\n"
+        "Ny belysning i Norrbyparken\tEj genomfört\tFlyttas\n"
+    )
+    assert [c["text"] for c in rec["commitments"]] == [
+        "Trafikkontroller vid Norrbyskolan fyra gånger per termin",
+        "Ny belysning i Norrbyparken",
+    ]
+    assert rec["places"] == ["Norrbyskolan", "Norrbyparken"]  # not "Norrbyparken Ej"
+
+
+def test_a_status_table_in_a_promise_s_follow_up_section_is_not_this_promise():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nVi lovar att:\n"
+        "- Polisen gör tre trafikkontroller vid Norrbyskolan.\n\n"
+        "Uppföljning\n\nÅtagande\tStatus\n"
+        "Nattvandring varje fredag i Ekby centrum\tGenomfört\n"
+    )
+    assert [c["text"] for c in rec["commitments"]] == [
+        "Polisen gör tre trafikkontroller vid Norrbyskolan."
+    ]
+
+
+def test_columns_under_this_is_what_party_does_headings():
+    rec = record(
+        "Medborgarlöfte 2031\n\nDet här gör polisen      Det här gör kommunen\n"
+        "Besöker Norrbyskolan en gång per termin.      Bjuder in till två "
+        "föräldramöten.\n"
+    )
+    assert pairs(rec) == [
+        ("Besöker Norrbyskolan en gång per termin.", ["polis"]),
+        ("Bjuder in till två föräldramöten.", ["kommun"]),
+    ]
+
+
+def test_a_contact_heading_s_person_is_no_signatory():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nVi lovar att:\n"
+        "- Polisen gör tre trafikkontroller vid Norrbyskolan.\n\n"
+        "Kontaktpersoner\nAnna Berg, trygghetssamordnare, 0123-456 78\n"
+    )
+    assert rec["signatories"] == []
+
+
+def test_this_is_what_party_does_headings_and_a_dated_signing_statement():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nDet här gör polisen\n"
+        "- Besöker Norrbyskolan en gång per termin.\n\n"
+        "Vad gör Ekbyhem?\n- Byter belysning på gårdarna i Norrby.\n\n"
+        "Undertecknat den 2 februari 2031 av Anna Berg, kommunstyrelsens "
+        "ordförande, och Per Ek, lokalpolisområdeschef.\n"
+    )
+    assert pairs(rec) == [
+        ("Besöker Norrbyskolan en gång per termin.", ["polis"]),
+        ("Byter belysning på gårdarna i Norrby.", ["annan"]),
+    ]
+    assert [s["name"] for s in rec["signatories"]] == ["Anna Berg", "Per Ek"]
