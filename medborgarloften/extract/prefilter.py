@@ -236,7 +236,8 @@ class Prefiltered:
 
     ``search``/``match``/``finditer`` take the same arguments as ``re.Pattern``'s, plus
     ``folded=``: the text already passed through :func:`fold`, so that one folding
-    serves every expression run over the same text. Other attributes (``pattern``,
+    serves every expression run over the same text (``fold`` of that very text: its
+    positions are used to find start literals). Other attributes (``pattern``,
     ``sub``…) are the pattern's own.
     """
 
