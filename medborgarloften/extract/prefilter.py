@@ -287,31 +287,9 @@ class Prefiltered:
             return self.regex.search(text, *span)
         return None if gate is False else self.search_at_starts(text, gate)
 
-    def search_at_starts(self, text: str, folded: str, pos: int = 0) -> _Found:
-        """``regex.search(text, pos)`` tried only where one of ``starts`` begins in
-        ``folded`` (``fold(text)``, position for position), leftmost first: the
-        same match, as every match starts with one of them. A case-insensitive
-        alternation costs ``re`` a try at every character; ``str.find`` does not."""
-        assert self.starts is not None
-        regex = self.regex
-        at: dict[str, int] = {}
-        for start in self.starts:
-            where = folded.find(start, pos)
-            if where >= 0:
-                at[start] = where
-        while at:
-            pos = min(at.values())
-            m = regex.match(text, pos)
-            if m is not None:
-                return m
-            for start, where in list(at.items()):
-                if where == pos:
-                    following = folded.find(start, pos + 1)
-                    if following >= 0:
-                        at[start] = following
-                    else:
-                        del at[start]
-        return None
+    def search_at_starts(self, text: str, folded: str) -> _Found:
+        """``regex.search(text)`` by ``finditer_at_starts``: its first match."""
+        return next(self.finditer_at_starts(text, folded), None)
 
     def match(self, text: str, *span: int, folded: str | None = None) -> _Found:
         """``regex.match``, or None when the prefilter rules the text out."""
@@ -329,16 +307,31 @@ class Prefiltered:
         return iter(()) if gate is False else self.finditer_at_starts(text, gate)
 
     def finditer_at_starts(self, text: str, folded: str) -> Iterator[re.Match[str]]:
-        """``regex.finditer(text)`` by ``search_at_starts``: each next match is the
-        leftmost one from the end of the last (none is empty: each starts with a
-        start literal)."""
-        pos = 0
-        while True:
-            m = self.search_at_starts(text, folded, pos)
-            if m is None:
-                return
-            yield m
-            pos = m.end()
+        """``regex.finditer(text)`` tried only where one of ``starts`` begins in
+        ``folded`` (``fold(text)``, position for position), leftmost first: the
+        same matches, as every match starts with one of them (and none is empty).
+        A case-insensitive alternation costs ``re`` a try at every character;
+        ``str.find`` does not. Each start's next place is looked for once."""
+        assert self.starts is not None
+        regex = self.regex
+        at: dict[str, int] = {}
+        for start in self.starts:
+            where = folded.find(start)
+            if where >= 0:
+                at[start] = where
+        while at:
+            pos = min(at.values())
+            m = regex.match(text, pos)
+            if m is not None:
+                yield m
+            after = pos + 1 if m is None else m.end()  # finditer goes on from there
+            for start, where in list(at.items()):
+                if where < after:
+                    following = folded.find(start, after)
+                    if following >= 0:
+                        at[start] = following
+                    else:
+                        del at[start]
 
 
 def all_literals(expressions: Iterable[object]) -> tuple[str, ...] | None:
