@@ -352,14 +352,14 @@ def _subject_parties(sentence: str) -> PartyResult | None:
 
 
 _STATED_RE = re.compile(
-    rf"(?:\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<paren>{_CHAIN})\s*\)\s*[.]?\s*$"
+    rf"(?:\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<paren>{_CHAIN})\s*\)\s*[.,;]?\s*$"
     rf"|\bansvar(?:ig|iga)?\s*:\s*(?P<label>{_CHAIN}))",
     re.IGNORECASE,
 )
 
 
 _BRACKET_LIST_RE = re.compile(
-    r"\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<list>[^()]{3,80}?)\s*\)\s*[.]?\s*$",
+    r"\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<list>[^()]{3,80}?)\s*\)\s*[.,;]?\s*$",
     re.IGNORECASE,
 )
 

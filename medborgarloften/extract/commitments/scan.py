@@ -23,7 +23,6 @@ from .patterns import (
 )
 from .responsible import _bare_vi
 from .sentences import (
-    _THIS_DOES,
     _governing_party,
     _governs_list,
     _group_header,
@@ -31,6 +30,7 @@ from .sentences import (
     _list_of,
     _numbered_heading,
     _present_action,
+    _reported_rest,
     _speech,
     _truncated,
     classify_heading,
@@ -41,7 +41,9 @@ from .tables import (
     _RECORD_LABEL,
     _RESPONSIBLE_COLUMN,
     _WHEN_COLUMN,
+    _blank_between,
     _cells,
+    _party_columns,
     _record_fields,
     _Table,
     _table_header,
@@ -77,7 +79,9 @@ def _scan(structure: Structure) -> list[_Candidate]:
         is_last = idx == len(blocks) - 1
         cells = _cells(block.text) if block.kind != "bullet" else []
         if columns is not None:
-            if len(cells) == len(columns):
+            if len(cells) == len(columns) and not _blank_between(
+                structure.text, blocks[idx - 1].end, block.start
+            ):
                 # One promise per column of the row, under its column's party.
                 for (cell, offset), col_party in zip(cells, columns, strict=True):
                     if len(cell.split()) >= 3:
@@ -340,6 +344,10 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     continue
                 own = subject_parties(sent.text)
                 inherited = own.parties if own else (last_party or ctx.party)
+                if own is None and _reported_rest(sent.text):
+                    # "Ett annat löfte är att ordna …": a promise of the whole
+                    # promise, not of the party of the sentence before
+                    inherited = ctx.party
                 if own and _bare_vi(sent.text, own) and ctx.party:
                     inherited = ctx.party  # "Vi" under a heading naming one party
                 cand = _Candidate(
@@ -360,29 +368,6 @@ def _scan(structure: Structure) -> list[_Candidate]:
     _mark_umbrellas(blocks, candidates)
     assign_after_lists(blocks, candidates)
     return candidates
-
-
-def _party_columns(cells: list[str]) -> list[frozenset[str]] | None:
-    """For a row of party headings side by side ("Polisen lovar | Kommunen lovar",
-    a brochure's columns): each column's party, else None."""
-    out = []
-    for cell in cells:
-        if len(cell.split()) > 6:
-            return None
-        this = _THIS_DOES.match(cell)
-        if this is not None:
-            # "Det här gör polisen", "Vad lovar kommunen?"
-            party: frozenset[str] | None = frozenset(parties_in_chain(this.group(1)))
-        elif classify_heading(cell) == "promise":
-            party = _governing_party(cell)
-        else:
-            return None
-        if not party:
-            return None
-        if "both" in party:
-            party = (party - {"both"}) | {"polis", "kommun"}
-        out.append(party)
-    return out
 
 
 def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:

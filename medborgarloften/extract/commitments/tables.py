@@ -10,6 +10,7 @@ from medborgarloften.lib.months import MONTH_PATTERN_SV
 from ..parties import parties_in_chain, parties_in_enumeration
 from ..structure import Block
 from .patterns import _Candidate, _Context
+from .sentences import _THIS_DOES, _governing_party, classify_heading
 
 
 @dataclass
@@ -32,7 +33,9 @@ _ACTIVITY_COLUMN = re.compile(
 _RESPONSIBLE_COLUMN = re.compile(r"(?:ansvar|vem\b|utförare|huvudansvar)", re.I)
 
 
-_WHEN_COLUMN = re.compile(r"(?:när\b|tid|datum|hur\s+ofta|frekvens|period)", re.I)
+_WHEN_COLUMN = re.compile(
+    r"(?:när\b|tid|datum|hur\s+ofta|frekvens|period|klart?\b|senast\b)", re.I
+)
 
 
 # The status column of a follow-up ("Löfte | Status", "Åtagande | Utfall").
@@ -123,6 +126,13 @@ _RECORD_NUMBER = re.compile(
 )
 
 
+# Labelled fields run on in one line: "… Ansvarig: Polisen När: i maj".
+_INLINE_RESPONSIBLE = re.compile(
+    r"\s+(?:ansvar(?:ig|iga)?|vem|utförare)\s*:\s*(?P<who>\S.*)$", re.I
+)
+_INLINE_WHEN = re.compile(
+    r"\s+(?:när|klart?|tid(?:punkt|plan)?|datum|senast)\s*:\s*(?P<when>\S.*)$", re.I
+)
 # "Åtagande 1: …": a label may carry the record's number.
 _LABEL_NUMBER = re.compile(r"\s*(?:\s(?:nr\.?\s*)?\d{1,2})?\s*$", re.I)
 
@@ -149,11 +159,27 @@ def _record_fields(
         offset = m.start("value")
     else:
         return None
+    extra: list[str] = []
+    if head == 1 and "\n" in value:
+        # "Aktivitet: … Ansvarig: …" then "När: …" in the same block
+        value, *extra = value.split("\n")
+        value = value.rstrip()
     if len(value.split()) < 3 or "\n" in value:
         return None
     responsible = when = None
-    for nxt in blocks[idx + head : idx + head + 2]:
-        f = _RECORD_LABEL.match(nxt.text)
+    inline = _INLINE_RESPONSIBLE.search(value) if head == 1 else None
+    if inline is not None:
+        # "Aktivitet: … Ansvarig: Polisen När: maj" on one line (a PDF joins them)
+        value, responsible = value[: inline.start()].rstrip(), inline.group("who")
+        timed = _INLINE_WHEN.search(responsible)
+        if timed is not None:
+            responsible, when = responsible[: timed.start()], timed.group("when")
+        responsible = responsible.strip()
+        if len(value.split()) < 3:
+            return None
+    following = [*extra, *(b.text for b in blocks[idx + head : idx + head + 2])]
+    for line in following[:2] if not extra else following[: len(extra)]:
+        f = _RECORD_LABEL.match(line)
         if not f or "\n" in f.group("value").strip():
             break
         label = f.group("label").strip()
@@ -175,3 +201,32 @@ def _record_fields(
     if responsible is None:
         return None
     return value, offset, responsible, when or "", head
+
+
+# Promises in columns side by side under party headings (a brochure's layout).
+def _blank_between(text: str, start: int, end: int) -> bool:
+    """A blank line between two blocks: the rows of columns have none."""
+    return text.count("\n", start, end) >= 2
+
+
+def _party_columns(cells: list[str]) -> list[frozenset[str]] | None:
+    """For a row of party headings side by side ("Polisen lovar | Kommunen lovar",
+    a brochure's columns): each column's party, else None."""
+    out = []
+    for cell in cells:
+        if len(cell.split()) > 6:
+            return None
+        this = _THIS_DOES.match(cell)
+        if this is not None:
+            # "Det här gör polisen", "Vad lovar kommunen?"
+            party: frozenset[str] | None = frozenset(parties_in_chain(this.group(1)))
+        elif classify_heading(cell) == "promise":
+            party = _governing_party(cell)
+        else:
+            return None
+        if not party:
+            return None
+        if "both" in party:
+            party = (party - {"both"}) | {"polis", "kommun"}
+        out.append(party)
+    return out

@@ -409,3 +409,65 @@ def test_this_is_what_party_does_headings_and_a_dated_signing_statement():
         ("Byter belysning på gårdarna i Norrby.", ["annan"]),
     ]
     assert [s["name"] for s in rec["signatories"]] == ["Anna Berg", "Per Ek"]
+
+
+def test_a_bracketed_party_before_a_list_item_s_comma_still_decides():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nPolisen och kommunen lovar att:\n"
+        "1. göra två trafikkontroller i månaden vid Norrbyskolan,\n"
+        "2. rusta upp belysningen i Norrbyparken (kommunen),\n"
+        "3. synas på Ekby marknad (polisen och Ekby Ordningsvakter);\n"
+        "4. hålla ett medborgarmöte i Norrby i oktober.\n"
+    )
+    assert [c["responsible"] for c in rec["commitments"]] == [
+        ["polis", "kommun"],
+        ["kommun"],
+        ["polis", "annan"],
+        ["polis", "kommun"],
+    ]
+
+
+def test_a_reported_promise_with_no_party_is_the_whole_promise_s():
+    rec = record(
+        "Polisen och Ekby kommun lovar tryggare centrum\n\n"
+        "Polisen och kommunen har skrivit under ett medborgarlöfte. Kommunen kommer "
+        "att anställa två trygghetsvärdar i Norrby. Ett annat löfte är att ordna tre "
+        "öppna möten om trygghet under året.\n"
+    )
+    assert pairs(rec)[-1] == (
+        "Ett annat löfte är att ordna tre öppna möten om trygghet under året.",
+        ["polis", "kommun"],
+    )
+
+
+def test_labelled_records_whose_lines_a_pdf_ran_together():
+    # A PDF reader joins "Aktivitet: …" and "Ansvarig: …" when the first line has
+    # no full stop; the "Klart:" line stays in the same block.
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\n"
+        "Aktivitet: Trygghetsvandring i Norrby med boende Ansvarig: Kommunen och "
+        "Ekbyhem AB\nKlart: maj 2031\n\n"
+        "Aktivitet: Riktade kontroller mot langning vid Ekby station\n"
+        "Ansvarig: Polisen\nKlart: december 2031\n"
+    )
+    assert pairs(rec) == [
+        ("Trygghetsvandring i Norrby med boende", ["kommun", "annan"]),
+        ("Riktade kontroller mot langning vid Ekby station", ["polis"]),
+    ]
+    assert [c["target"]["deadline"] for c in rec["commitments"]] == [
+        "2031-05-31",
+        "2031-12-31",
+    ]
+
+
+def test_promise_columns_end_at_a_blank_line_before_a_two_column_signature():
+    rec = record(
+        "Medborgarlöfte 2031\n\nPolisen lovar      Kommunen lovar\n"
+        "Att besöka Norrbyskolan varje termin.      Att bjuda in till två möten.\n\n"
+        "Ordförande i kommunstyrelsen      Chef för lokalpolisområde Ekby\n"
+        "Anna Berg      Per Ek\n"
+    )
+    assert [t for t, _ in pairs(rec)] == [
+        "Att besöka Norrbyskolan varje termin.",
+        "Att bjuda in till två möten.",
+    ]
