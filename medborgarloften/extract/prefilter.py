@@ -256,13 +256,7 @@ class Prefiltered:
 
     def may_match(self, folded: str) -> bool:
         """False only when the expression cannot match the text ``folded`` came from."""
-        literals = self.literals
-        if literals is None:
-            return True
-        for literal in literals:  # noqa: SIM110 - a plain loop is faster than any()
-            if literal in folded:
-                return True
-        return False
+        return holds_any(folded, self.literals)
 
     def _gate(self, text: str, span: tuple[int, ...], folded: str | None) -> str | bool:
         """What a search needs: True, run the expression as it is; False, it cannot
