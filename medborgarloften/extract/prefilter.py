@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .doccache import per_document
@@ -236,7 +236,8 @@ class Prefiltered:
 
     ``search``/``match``/``finditer`` take the same arguments as ``re.Pattern``'s, plus
     ``folded=``: the text already passed through :func:`fold`, so that one folding
-    serves every expression run over the same text. Other attributes (``pattern``,
+    serves every expression run over the same text (``fold`` of that very text: its
+    positions are used to find start literals). Other attributes (``pattern``,
     ``sub``…) are the pattern's own.
     """
 
@@ -255,100 +256,98 @@ class Prefiltered:
 
     def may_match(self, folded: str) -> bool:
         """False only when the expression cannot match the text ``folded`` came from."""
+        return holds_any(folded, self.literals)
+
+    def _gate(self, text: str, span: tuple[int, ...], folded: str | None) -> str | bool:
+        """What a search needs: True, run the expression as it is; False, it cannot
+        match; a string, the folded text to run it from its start literals."""
         literals = self.literals
         if literals is None:
             return True
-        for literal in literals:  # noqa: SIM110 - a plain loop is faster than any()
-            if literal in folded:
+        if folded is None:
+            if len(text) < SHORT_TEXT:
                 return True
+            folded = fold(text)
+        for literal in literals:  # inlined ``may_match``: a thousand calls a document
+            if literal in folded:
+                return True if self.starts is None or span else folded
         return False
 
-    def _ruled_out(self, text: str, folded: str | None) -> bool:
-        if self.literals is None:
-            return False
-        if folded is None:
-            if len(text) < SHORT_TEXT:
-                return False
-            folded = fold(text)
-        return not self.may_match(folded)
-
-    # ``*span`` is re.Pattern's optional ``pos, endpos``. The three below are
-    # ``_ruled_out`` written out: they run a thousand times per document.
+    # ``*span`` is re.Pattern's optional ``pos, endpos``.
     def search(self, text: str, *span: int, folded: str | None = None) -> _Found:
         """``regex.search``, or None when the prefilter rules the text out."""
-        literals = self.literals
-        if literals is None:
+        gate = self._gate(text, span, folded)
+        if gate is True:
             return self.regex.search(text, *span)
-        if folded is None:
-            if len(text) < SHORT_TEXT:
-                return self.regex.search(text, *span)
-            folded = fold(text)
-        for literal in literals:
-            if literal in folded:
-                if self.starts is None or span:
-                    return self.regex.search(text, *span)
-                return self.search_at_starts(text, folded)
-        return None
+        return None if gate is False else self.search_at_starts(text, gate)
 
-    def search_at_starts(self, text: str, folded: str, pos: int = 0) -> _Found:
-        """``regex.search(text, pos)`` tried only where one of ``starts`` begins in
+    def search_at_starts(self, text: str, folded: str) -> _Found:
+        """``regex.search(text)`` by ``finditer_at_starts``: its first match."""
+        return next(self.finditer_at_starts(text, folded), None)
+
+    def match(self, text: str, *span: int, folded: str | None = None) -> _Found:
+        """``regex.match``, or None when the prefilter rules the text out."""
+        if self._gate(text, span, folded) is False:
+            return None
+        return self.regex.match(text, *span)
+
+    def finditer(
+        self, text: str, *span: int, folded: str | None = None
+    ) -> Iterator[re.Match[str]]:
+        """``regex.finditer``, or nothing when the prefilter rules the text out."""
+        gate = self._gate(text, span, folded)
+        if gate is True:
+            return self.regex.finditer(text, *span)
+        return iter(()) if gate is False else self.finditer_at_starts(text, gate)
+
+    def finditer_at_starts(self, text: str, folded: str) -> Iterator[re.Match[str]]:
+        """``regex.finditer(text)`` tried only where one of ``starts`` begins in
         ``folded`` (``fold(text)``, position for position), leftmost first: the
-        same match, as every match starts with one of them. A case-insensitive
-        alternation costs ``re`` a try at every character; ``str.find`` does not."""
+        same matches, as every match starts with one of them (and none is empty).
+        A case-insensitive alternation costs ``re`` a try at every character;
+        ``str.find`` does not. Each start's next place is looked for once."""
         assert self.starts is not None
         regex = self.regex
         at: dict[str, int] = {}
         for start in self.starts:
-            where = folded.find(start, pos)
+            where = folded.find(start)
             if where >= 0:
                 at[start] = where
         while at:
             pos = min(at.values())
             m = regex.match(text, pos)
             if m is not None:
-                return m
+                yield m
+            after = pos + 1 if m is None else m.end()  # finditer goes on from there
             for start, where in list(at.items()):
-                if where == pos:
-                    following = folded.find(start, pos + 1)
+                if where < after:
+                    following = folded.find(start, after)
                     if following >= 0:
                         at[start] = following
                     else:
                         del at[start]
-        return None
 
-    def match(self, text: str, *span: int, folded: str | None = None) -> _Found:
-        """``regex.match``, or None when the prefilter rules the text out."""
-        return None if self._ruled_out(text, folded) else self.regex.match(text, *span)
 
-    def finditer(
-        self, text: str, *span: int, folded: str | None = None
-    ) -> Iterator[re.Match[str]]:
-        """``regex.finditer``, or nothing when the prefilter rules the text out."""
-        literals = self.literals
-        if literals is None:
-            return self.regex.finditer(text, *span)
-        if folded is None:
-            if len(text) < SHORT_TEXT:
-                return self.regex.finditer(text, *span)
-            folded = fold(text)
-        for literal in literals:
-            if literal in folded:
-                if self.starts is None or span:
-                    return self.regex.finditer(text, *span)
-                return self.finditer_at_starts(text, folded)
-        return iter(())
+def all_literals(expressions: Iterable[object]) -> tuple[str, ...] | None:
+    """The literals of several expressions together: a folded text holding none of
+    them matches none of the expressions (see ``holds_any``). None when one of them
+    has no prefilter."""
+    out: set[str] = set()
+    for rx in expressions:
+        if not isinstance(rx, Prefiltered) or rx.literals is None:
+            return None
+        out.update(rx.literals)
+    return tuple(sorted(out))
 
-    def finditer_at_starts(self, text: str, folded: str) -> Iterator[re.Match[str]]:
-        """``regex.finditer(text)`` by ``search_at_starts``: each next match is the
-        leftmost one from the end of the last (none is empty: each starts with a
-        start literal)."""
-        pos = 0
-        while True:
-            m = self.search_at_starts(text, folded, pos)
-            if m is None:
-                return
-            yield m
-            pos = m.end()
+
+def holds_any(folded: str, literals: tuple[str, ...] | None) -> bool:
+    """False only when ``folded`` holds none of ``literals`` (from ``all_literals``)."""
+    if literals is None:
+        return True
+    for literal in literals:  # noqa: SIM110 - a plain loop is faster than any()
+        if literal in folded:
+            return True
+    return False
 
 
 def prefiltered(regex: re.Pattern[str]) -> re.Pattern[str] | Prefiltered:

@@ -18,7 +18,7 @@ from medborgarloften.lib.months import MONTHS_SV
 
 from .lexicons import load
 from .numbers import NUMBER_TOKEN, parse_number
-from .prefilter import fold
+from .prefilter import all_literals, fold, holds_any
 from .target_patterns import (
     _AREA_RE,
     _ARTICLE_OK_BEFORE,
@@ -210,9 +210,14 @@ _WORD_OR_SIGN = re.compile(r"[^\W\d][\w-]*|\S")
 _LETTER = re.compile(r"[^\W\d]")
 
 
+_RATE_LITERALS = all_literals(rate.regex for rate in RATES)
+
+
 def _find_rates(text: str) -> list[tuple[str | None, tuple[int, int], bool]]:
     found: list[tuple[str | None, tuple[int, int], bool]] = []
     folded = fold(text)
+    if not holds_any(folded, _RATE_LITERALS):
+        return found
     for rate in RATES:
         for m in rate.regex.finditer(text, folded=folded):
             if any(m.start() < e and s < m.end() for _, (s, e), _ in found):

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..parties import subject_parties
-from ..prefilter import Prefiltered, fold, prefiltered
+from ..prefilter import Prefiltered, all_literals, fold, holds_any, prefiltered
 from .text import Unit
 
 _I = re.IGNORECASE
@@ -77,19 +77,16 @@ INLINE = (
     ("focus.omraden_ar", Prefiltered(re.compile(r"\b(?:fokusområden(?:a)?|prioriteringar(?:na)?|prioriterade\s+områden|problemområden(?:a)?)\s+(?:för\s+\S+\s+|i\s+\S+\s+)?(?:är|blir)\s*:?\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     ("focus.problemen_ar", Prefiltered(re.compile(r"\bProblem(?:en|bilden|områdena)\s+(?:som\s+[^.]{0,80}?\s+)?(?:är|utgörs\s+av)\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
 )  # fmt: skip
-UMBRELLA = prefiltered(
-    re.compile(
-        r"\b(?:lovar|ska|skall|kommer)\b(?:\s+\S+){0,8}?\s+(?:arbeta|verka)\s+"
-        r"(?:\w+\s+){0,2}?(?:för\s+att|för|mot|med\s+att)\s+(?P<x>[^.!?]+)",
-        _I,
-    )
+_INLINE_LITERALS = all_literals(rx for _, rx, _ in INLINE)  # none held: no label
+UMBRELLA = re.compile(
+    r"\b(?:lovar|ska|skall|kommer)\b(?:\s+\S+){0,8}?\s+(?:arbeta|verka)\s+"
+    r"(?:\w+\s+){0,2}?(?:för\s+att|för|mot|med\s+att)\s+(?P<x>[^.!?]+)",
+    _I,
 )
-ACTIVITY_INTRO = prefiltered(
-    re.compile(
-        r"genom\s+följande|följande\s+(?:\w+\s+)?(?:aktiviteter|insatser|åtgärder|medborgarlöften|löften)|"
-        r"ska\s+åstadkommas|göras\s+genom|genom\s+att\s*:|ska\s+genomföras\s*:",
-        _I,
-    )
+ACTIVITY_INTRO = re.compile(
+    r"genom\s+följande|följande\s+(?:\w+\s+)?(?:aktiviteter|insatser|åtgärder|medborgarlöften|löften)|"
+    r"ska\s+åstadkommas|göras\s+genom|genom\s+att\s*:|ska\s+genomföras\s*:",
+    _I,
 )
 # Headings that are genre furniture or name a party, never a focus area.
 GENERIC_HEADING = re.compile(
@@ -259,6 +256,8 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
                     )
                 j += 1
         folded = fold(unit.text)
+        if not holds_any(folded, _INLINE_LITERALS):
+            continue  # no inline label can match: skip all its expressions
         for rule, rx, how in INLINE:
             if unit.kind == "heading" and rule != "focus.label_colon":
                 continue

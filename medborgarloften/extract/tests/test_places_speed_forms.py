@@ -8,6 +8,8 @@ the two equal on such texts (genre-shaped and arbitrary).
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -47,3 +49,26 @@ def test_it_still_finds_places_listed_after_a_cue():
         "Vi besöker platser såsom Norrby och Ekbyskolan.", municipalities=["Ekby"]
     )
     assert [name for name, _ in found] == ["Norrby", "Ekbyskolan"]
+
+
+CASE_WORDS = [
+    "I", "İ", "ı", "INOM", "Inom", "PÅ", "Vid", "KRING", "\u212aring", "ſtadsdelen",
+    "STADSDELEN", "OMRÅDET", "\u212bby", "Gällande", "nu", "de", "NU GÄLLANDE",
+    "Mellan", "Bostadsområdena", "Norrby", "Ekby", "Torget", ",", "\n", "Å", "ab",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + CASE_WORDS), max_size=40))
+def test_its_alternations_grouped_by_first_letter_match_in_any_case(words):
+    same(" ".join(words))
+
+
+def test_the_first_letter_classes_hold_every_form_re_takes_for_the_letter():
+    letters = "abcdefghijklmnopqrstuvwxyzåäöé"
+    any_form = re.compile(f"[{letters}]", re.IGNORECASE)
+    for code in range(0x110000):
+        char = chr(code)
+        if any_form.fullmatch(char):
+            letter = next(x for x in letters if re.fullmatch(x, char, re.IGNORECASE))
+            assert char in places._case_forms(letter), (hex(code), letter)

@@ -98,3 +98,19 @@ def test_start_literals_cover_every_alternative():
     assert start_literals(re.compile(r"(?:ab)+c|§")) == ("ab", "§")
     assert start_literals(re.compile(r"x?[yz]")) is None
     assert start_literals(re.compile(r"i|på")) is None
+
+
+def test_a_text_without_any_of_a_groups_literals_matches_none_of_its_expressions():
+    from medborgarloften.extract.document.focus import INLINE
+    from medborgarloften.extract.prefilter import all_literals, holds_any
+    from medborgarloften.extract.target_patterns import RATES
+
+    for group in ([rx for _, rx, _ in INLINE], [rate.regex for rate in RATES]):
+        literals = all_literals(group)
+        assert literals is not None
+        skipped = 0
+        for text in TEXTS:
+            if not holds_any(fold(text), literals):
+                skipped += 1
+                assert all(rx.regex.search(text) is None for rx in group)
+        assert skipped > 0
