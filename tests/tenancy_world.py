@@ -60,7 +60,7 @@ class Side:
     asking: Any = None  # a draft of this side that asks the other kommun to join
     meeting: Any = None  # an unpublished lokala Brå meeting (coordination)
     decision: Any = None  # a tracked action decided at it
-    case: Any = None  # a resident's case (cases app), not yet published
+    case: Any = None  # a resident's case (cases app) with a photo, not yet published
     background: Any = None  # jobs.Job (a finished background job of this side)
     situation_report: Any = None  # a draft lägesbild (planning)
     action_plan: Any = None  # a draft åtgärdsplan resting on it
@@ -311,6 +311,7 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         theme="trygghet_offentlig_miljo",
         text=f"{marker} ärende",
         email="boende@example.org",
+        photo=_photo(),
     )
     from medborgarloften.jobs.models import Job, JobStatus
 
@@ -364,6 +365,18 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         job=job,
         background=background,
     )
+
+
+def _photo() -> Any:
+    """A small JPEG, as a resident's phone would send it."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (90, 120, 150)).save(out, format="JPEG")
+    return SimpleUploadedFile("plats.jpg", out.getvalue(), content_type="image/jpeg")
 
 
 def _case_inputs(

@@ -295,6 +295,7 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "publishing:unsubscribe": {"token": "x" * 20},
         # cases: a resident's case, the public form and page, Open311
         "cases:staff_detail": {"pk": s.case.pk},
+        "cases:photo": {"pk": s.case.pk},  # a photo not yet approved
         "cases:from_walk_point": {"pk": s.walk_point.pk},
         "cases:from_finding": {"pk": s.dialogue.findings.first().pk},
         "cases:from_survey_answer": {"pk": s.text_answer.pk},

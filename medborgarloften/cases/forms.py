@@ -100,12 +100,19 @@ class AnswerForm(forms.Form):
 
 
 class HandOnForm(forms.Form):
+    """Hand a case on to another owner among ``owners`` (``owner_choices`` of the
+    case's kommun)."""
+
     owner = forms.ModelChoiceField(
         label=_("Lämna vidare till"),
-        queryset=Organisation.objects.all(),
+        queryset=Organisation.objects.none(),
         empty_label=_("– Välj organisation –"),
     )
     note = forms.CharField(label=_("Anteckning"), required=False, max_length=300)
+
+    def __init__(self, *args: Any, owners: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field_of(self, "owner", forms.ModelChoiceField).queryset = owners
 
 
 class CloseForm(forms.Form):

@@ -26,6 +26,8 @@ def case_answer(*, actor: Any, case: Case, answer: str, close: bool = False) -> 
     """The owner's answer; the resident who confirmed an e-mail hears it (after
     commit). ``close`` also closes the case with the answer as its reason."""
     require_handler(actor, case)
+    if case.status == CaseStatus.CLOSED:
+        raise ValidationError({"answer": _("Ärendet är redan avslutat.")})
     answer = answer.strip()
     if not answer:
         raise ValidationError({"answer": _("Skriv ett svar.")})
@@ -75,6 +77,8 @@ def case_hand_on(
 def case_close(*, actor: Any, case: Case, reason: str) -> Case:
     """Close with a reason the public page shows."""
     require_handler(actor, case)
+    if case.status == CaseStatus.CLOSED:
+        raise ValidationError({"reason": _("Ärendet är redan avslutat.")})
     reason = " ".join(reason.split())
     if not reason:
         raise ValidationError({"reason": _("Skriv varför ärendet avslutas.")})

@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from medborgarloften.accounts.permissions import editing_organisation_ids, is_superuser
-from medborgarloften.places.models import Organisation, OrganisationKind
+from medborgarloften.places.models import POLICE_KINDS, Organisation, OrganisationKind
 from medborgarloften.vocabulary import THEMES
 
 from .models import AnswerTemplate, Case, CaseStatus, RoutingRule
@@ -65,11 +65,19 @@ def answer_templates_for_case(case: Case) -> QuerySet[AnswerTemplate]:
 
 
 def owner_choices(kommun: Organisation) -> QuerySet[Organisation]:
-    """Who may own the kommun's cases: the kommun itself and any organisation that
-    is not a kommun (förvaltning, bostadsbolag, police, förening …)."""
-    return Organisation.objects.filter(
-        Q(pk=kommun.pk) | ~Q(kind=OrganisationKind.KOMMUN)
-    ).order_by("name")
+    """Who may own the kommun's cases — for a routing rule, an answer template or
+    "Lämna vidare": the kommun itself, the police units that serve it, and any
+    organisation that is neither a kommun nor police (förvaltning, bostadsbolag,
+    förening, Trafikverket …). Not the country's other kommuner and police areas."""
+    return (
+        Organisation.objects.filter(
+            Q(pk=kommun.pk)
+            | Q(kind__in=POLICE_KINDS, serves=kommun)
+            | (~Q(kind=OrganisationKind.KOMMUN) & ~Q(kind__in=POLICE_KINDS))
+        )
+        .distinct()
+        .order_by("name")
+    )
 
 
 def metres_between(a: tuple[float, float], b: tuple[float, float]) -> float:

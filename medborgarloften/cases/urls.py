@@ -4,7 +4,7 @@
 
 from django.urls import path
 
-from . import public_views, setup_views, views
+from . import photo_views, public_views, setup_views, views
 
 app_name = "cases"
 
@@ -86,4 +86,6 @@ urlpatterns = [
         name="email_delete",
     ),
     path("du-sa-vi-gjorde/<str:code>/", public_views.outcomes, name="public"),
+    # A case's photo: staff who see the case, the public once it is approved.
+    path("arenden/foto/<int:pk>/", photo_views.case_photo, name="photo"),
 ]

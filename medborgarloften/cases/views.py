@@ -19,7 +19,6 @@ from django.views.decorators.http import require_POST
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.followup.models import Activity
 from medborgarloften.lib.forms import apply_service_errors
-from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Commitment
 from medborgarloften.situation.models import (
     DialogueFinding,
@@ -45,6 +44,7 @@ from .selectors import (
     cases_for_user,
     coordinated_kommuner,
     nearby_duplicates,
+    owner_choices,
 )
 
 
@@ -80,7 +80,10 @@ def _forms(
         "answer": AnswerForm(
             data if action == "answer" else None, initial={"answer": answer}
         ),
-        "hand_on": HandOnForm(data if action == "hand_on" else None),
+        "hand_on": HandOnForm(
+            data if action == "hand_on" else None,
+            owners=owner_choices(case.kommun).exclude(pk=case.owner_id or 0),
+        ),
         "close": CloseForm(data if action == "close" else None),
         "link": LinkForm(data if action == "link" else None),
         "moderate": ModerateForm(data if action == "moderate" else None),
@@ -126,6 +129,30 @@ def _run(request: HttpRequest, case: Case, action: str, data: dict[str, Any]) ->
         services.case_merge(actor=user, case=case, into=data["into"])
 
 
+def _offered(case: Case) -> set[str]:
+    """The owner's actions that still apply: none on a closed case, and handing on
+    only while the case is open."""
+    if case.status == CaseStatus.CLOSED:
+        return set()
+    return {"answer", "close", "hand_on"} if case.is_open else {"answer", "close"}
+
+
+def _done(action: str, case: Case) -> str:
+    """What the page says after an action went through."""
+    if action == "answer":
+        if case.status == CaseStatus.CLOSED:
+            return _("Svaret är sparat och ärendet avslutat.")
+        return _("Svaret är sparat.")
+    if action == "hand_on":
+        return _("Ärendet är lämnat vidare till %(owner)s.") % {"owner": case.owner}
+    return {
+        "close": _("Ärendet är avslutat."),
+        "link": _("Kopplingen är sparad."),
+        "moderate": _("Granskningen är sparad."),
+        "merge": _("Ärendena är ihopslagna."),
+    }[action]
+
+
 @staff_view
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk)
@@ -144,7 +171,12 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 _run(request, case, action, form.cleaned_data)
             except ValidationError as exc:
                 apply_service_errors(form, exc)
+                if action not in _offered(case):
+                    # Its form is not on the page any more: say why here.
+                    for message in exc.messages:
+                        messages.error(request, message)
             else:
+                messages.success(request, _done(action, case))
                 return redirect("cases:staff_detail", pk=case.pk)
     return render(
         request,
@@ -153,10 +185,11 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "case": case,
             "forms": forms,
             "coordinator": can_coordinate(request.user, case.kommun_id),
+            "closed": case.status == CaseStatus.CLOSED,
+            "offered": _offered(case),
             "events": case.events.select_related("actor", "organisation"),
             "templates": templates,
             "duplicates": forms["merge"].fields["into"].queryset,  # type: ignore[attr-defined]
-            "owners": Organisation.objects.all(),
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
 from django.utils.timezone import localtime
 
 from medborgarloften.lib.screening import screen
@@ -34,9 +35,10 @@ def _iso(value: Any) -> str | None:
     return localtime(value).isoformat(timespec="seconds") if value else None
 
 
-def request_record(case: Case) -> dict[str, Any]:
+def request_record(case: Case, site: str = "") -> dict[str, Any]:
     """A public case as a service request: screened text, no e-mail, the point
-    rounded to about ten metres."""
+    rounded to about ten metres; ``media_url`` (under ``site``, the scheme and
+    host) only for a photo moderation approved."""
     closed = case.status in (CaseStatus.ANSWERED, CaseStatus.CLOSED)
     notes = case.answer or case.close_reason
     return {
@@ -56,7 +58,11 @@ def request_record(case: Case) -> dict[str, Any]:
         "zipcode": None,
         "lat": round(case.latitude, 4) if case.latitude is not None else None,
         "long": round(case.longitude, 4) if case.longitude is not None else None,
-        "media_url": None,
+        "media_url": (
+            site + reverse("cases:photo", args=[case.pk])
+            if case.photo_public and case.photo
+            else None
+        ),
     }
 
 

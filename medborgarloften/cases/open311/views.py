@@ -29,6 +29,11 @@ from .render import error, request_record, respond, service_record
 PAGE = 200
 
 
+def _site(request: HttpRequest) -> str:
+    """The scheme and host the request came to, for absolute ``media_url``s."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
 class Refusal(Exception):
     def __init__(self, status: int, description: str) -> None:
         super().__init__(description)
@@ -129,7 +134,7 @@ def requests(request: HttpRequest, fmt: str) -> HttpResponse:
             qs = qs.filter(status__in=open_)
         elif status == "closed":
             qs = qs.exclude(status__in=open_)
-        records = [request_record(c) for c in qs[:PAGE]]
+        records = [request_record(c, _site(request)) for c in qs[:PAGE]]
         return respond(fmt, "service_requests", "request", records)
 
     return _handle(fmt, run)
@@ -141,7 +146,9 @@ def request_detail(request: HttpRequest, fmt: str, request_id: str) -> HttpRespo
         case = public_cases(kommun).filter(pk=int(request_id)).first()
         if case is None:
             raise Refusal(404, f"Ingen publicerad begäran {request_id}.")
-        return respond(fmt, "service_requests", "request", [request_record(case)])
+        return respond(
+            fmt, "service_requests", "request", [request_record(case, _site(request))]
+        )
 
     return _handle(fmt, run)
 

@@ -315,3 +315,21 @@ def test_it_offers_e_mail_news_from_the_kommun_and_promise_pages(client, db):
 @pytest.mark.parametrize("query", ["kalm", "Kalmar kommun", "Kalmars", "880", "0880"])
 def test_it_finds_a_kommun_however_the_visitor_writes_it(promise, nybro, query):
     assert [e.kommun.code for e in kommun_finder(query=query).matches] == ["0880"]
+
+
+def test_the_kommun_and_promise_pages_lead_to_tyck_till_and_outcomes(
+    client, promise, kalmar
+):
+    report = reverse("cases:report", args=[kalmar.code])
+    outcomes = reverse("cases:public", args=[kalmar.code])
+    html = client.get(reverse("publishing:kommun", args=[kalmar.code])).content
+    html = html.decode()
+    assert f'href="{report}"' in html and "Tyck till eller anmäl" in html
+    assert f'href="{outcomes}"' in html and "Du sa – vi gjorde" in html
+    html = client.get(reverse("publishing:promise", args=[promise.uid])).content
+    html = html.decode()
+    assert f'href="{report}"' in html and f'href="{outcomes}"' in html
+    # The police area among the promise's parties has no "Tyck till" of its own.
+    assert html.count('href="/tyck-till/') == 1
+    for url in (report, outcomes):
+        assert client.get(url).status_code == 200
