@@ -217,7 +217,8 @@ def kommun_public_promises(
         )
         .order_by("-period_start", "title", "pk")
     )
-    current, past = [], []
+    current: list[Promise] = []
+    past: list[Promise] = []
     for promise in promises:
         ongoing = promise.period_end is None or promise.period_end >= today
         if promise.status == PromiseStatus.PUBLISHED and ongoing:
