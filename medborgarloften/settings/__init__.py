@@ -131,7 +131,10 @@ TEMPLATES = [
                 "medborgarloften.context_processors.memberships",
                 "medborgarloften.context_processors.staff_navigation",
             ],
-            "libraries": {"tables": "medborgarloften.lib.tabletags"},
+            "libraries": {
+                "tables": "medborgarloften.lib.tabletags",
+                "forms": "medborgarloften.lib.formtags",
+            },
         },
     }
 ]

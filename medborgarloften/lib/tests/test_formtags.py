@@ -1,0 +1,30 @@
+"""The error summary names the field each message is about."""
+
+from __future__ import annotations
+
+from django import forms
+
+from medborgarloften.lib.formtags import labelled
+
+
+class _Form(forms.Form):
+    title = forms.CharField(label="Rubrik")
+    comment = forms.CharField(label="Kommentar")
+
+
+def test_it_puts_the_label_before_a_bare_message():
+    form = _Form(data={})
+    assert not form.is_valid()
+    assert labelled(form.errors["title"][0], form["title"]) == (
+        "Rubrik: " + str(form.errors["title"][0])
+    )
+
+
+def test_it_keeps_a_message_that_already_names_its_field():
+    form = _Form(data={})
+    assert labelled("Kommentar: högst 2000 tecken.", form["comment"]) == (
+        "Kommentar: högst 2000 tecken."
+    )
+    assert labelled("kommentaren är för lång", form["comment"]) == (
+        "kommentaren är för lång"
+    )
