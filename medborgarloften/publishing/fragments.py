@@ -21,12 +21,19 @@ The value is anything picklable: a dict of rendered strings, usually. It is neve
 shared across users in a way a page is not: what goes in must be the same for every
 visitor (no CSRF token, no user name). ``FRAGMENT_CACHE=0`` switches it off (every
 fragment is built), as the benchmarks' "all caches off".
+
+A miss is rebuilt once, as a page is (``pagestore.py``): beside each fragment the
+last copy built is kept under its key without versions, and a miss first takes that
+fragment's rebuild lock. The request that gets it builds the fragment; one that finds
+it taken serves the last copy (at most ``pagestore.STALE_SECONDS`` old) while the
+lock is held, or builds the fragment itself when there is none.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -84,16 +91,40 @@ def cached(
     ``NATIONAL``), else built and kept. An exception from ``build`` (a page that does
     not exist) passes through and nothing is kept."""
     store = _store()
-    version = pagecache.versions(tuple(scopes)) if store is not None else None
+    scopes = tuple(scopes)
+    version = pagecache.versions(scopes) if store is not None else None
     if store is None or version is None:
         return build()
     key = fragment_key(name, version, vary)
     found = pagestore.read(store, key)
     if found is not None:
         return found
-    value = build()
-    pagestore.write(store, key, value, FRAGMENT_TIMEOUT)
-    return value
+    # The last copy: the same key with the scopes' names instead of their versions.
+    latest = fragment_key(name, "|".join((pagestore.STALE, *scopes)), vary)
+    if not pagestore.take_lock(store, latest):
+        # Another request rebuilds it: its last copy meanwhile (module doc).
+        stale = pagestore.stale_copy(store, latest)
+        if isinstance(stale, LastCopy):
+            return stale.value
+        latest = ""  # no copy: build it too, the lock is not ours
+    try:
+        value = build()
+        pagestore.write(store, key, value, FRAGMENT_TIMEOUT)
+        if latest:
+            copy = LastCopy(value=value, built=pagestore.clock())
+            pagestore.write(store, latest, copy, pagestore.STALE_SECONDS)
+        return value
+    finally:
+        if latest:
+            pagestore.release(store, latest)
+
+
+@dataclass(frozen=True)
+class LastCopy:
+    """A fragment's last copy, kept under its key without versions."""
+
+    value: Any
+    built: float
 
 
 def render_blocks(template_name: str, context: dict[str, Any]) -> dict[str, str]:

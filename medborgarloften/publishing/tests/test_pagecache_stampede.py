@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from medborgarloften.publishing import pagestore, views
+from medborgarloften.publishing import pagestore
 from medborgarloften.publishing.pagecache import HEADER
 
 from .test_views import _promise
@@ -35,23 +35,6 @@ def clock(monkeypatch):
     now = [pagestore.clock()]
     monkeypatch.setattr(pagestore, "clock", lambda: now[0])
     return now
-
-
-@pytest.fixture
-def builds(monkeypatch):
-    """Counts the kommun page's builds; ``during`` runs inside the first one (while
-    its rebuild lock is held) and keeps what it answered."""
-    real = views.kommun_public_promises
-    state: dict = {"count": 0, "during": None, "answers": []}
-
-    def counted(**kwargs):
-        state["count"] += 1
-        if state["count"] == 1 and state["during"] is not None:
-            state["answers"] = state["during"]()
-        return real(**kwargs)
-
-    monkeypatch.setattr(views, "kommun_public_promises", counted)
-    return state
 
 
 def _rename(promise, title: str) -> None:
