@@ -12,7 +12,7 @@ from medborgarloften.accounts.permissions import (
     organisation_roles,
 )
 from medborgarloften.places.models import POLICE_KINDS, OrganisationKind
-from medborgarloften.places.permissions import can_manage_organisations
+from medborgarloften.places.permissions import can_manage_organisations, is_partner_only
 
 
 def memberships(request: HttpRequest) -> dict[str, object]:
@@ -40,6 +40,7 @@ def staff_navigation(request: HttpRequest) -> dict[str, object]:
             "nav_can_manage_organisations": False,
             "nav_can_edit": False,
             "nav_is_partner": False,
+            "nav_is_partner_only": False,
         }
 
     def _can_manage() -> bool:
@@ -63,4 +64,6 @@ def staff_navigation(request: HttpRequest) -> dict[str, object]:
         "nav_can_manage_organisations": SimpleLazyObject(_can_manage),
         "nav_can_edit": SimpleLazyObject(_can_edit),
         "nav_is_partner": SimpleLazyObject(_is_partner),
+        # Only partner memberships: no kommun sections in the header.
+        "nav_is_partner_only": SimpleLazyObject(lambda: is_partner_only(user)),
     }

@@ -25,13 +25,28 @@ from typing import Any
 from django.db.models import QuerySet
 
 from medborgarloften.accounts.models import EDITING_ROLES, Role
-from medborgarloften.accounts.permissions import is_superuser, organisation_roles
+from medborgarloften.accounts.permissions import (
+    is_superuser,
+    organisation_kinds,
+    organisation_roles,
+)
 
 from .models import POLICE_KINDS, Organisation, OrganisationKind
 
 
 def _admin_ids(user: Any) -> set[int]:
     return {pk for pk, role in organisation_roles(user).items() if role == Role.ADMIN}
+
+
+def is_partner_only(user: Any) -> bool:
+    """A member of partner organisations only (a housing company, a förening), not of
+    a kommun or the police, and not a superuser: the kommun's staff sections (lägesbild,
+    åtgärdsplan, samordning, the promise list) have nothing for them. Reads the kinds
+    with the roles query, so it costs no query of its own."""
+    if is_superuser(user):
+        return False
+    kinds = organisation_kinds(user)
+    return bool(kinds) and not kinds & {OrganisationKind.KOMMUN, *POLICE_KINDS}
 
 
 def can_manage_organisations(user: Any) -> bool:

@@ -21,6 +21,7 @@ from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.lib.access import permitted
 from medborgarloften.lib.forms import service_done
 from medborgarloften.lib.i18n import in_swedish
+from medborgarloften.places.permissions import is_partner_only
 from medborgarloften.promises import document
 from medborgarloften.promises.document import review_context
 
@@ -126,6 +127,9 @@ def _status_actions(promise: Promise) -> list[dict[str, Any]]:
 
 @staff_view
 def promise_list(request: HttpRequest) -> HttpResponse:
+    if is_partner_only(request.user):
+        # A partner's work is its own commitments, not the kommun's promise list.
+        return redirect("followup:partner_home")
     status = request.GET.get("status", "")
     if status not in PromiseStatus.values:
         status = ""

@@ -514,3 +514,27 @@ def test_partner_reports_cost_the_public_page_no_query_per_commitment(
         counts.append(len(queries.captured_queries))
     assert counts[0] == counts[1]
     assert [p.count("Rapporterat av Kalmarhem") for p in pages] == [1, 4]
+
+
+def test_the_promise_list_sends_a_partner_to_our_commitments(client, partner):
+    """A partner has no kommun promises to work on: /personal/ (and so the login)
+    leads to its own commitments instead of an empty list."""
+    client.force_login(partner)
+    response = client.get(reverse("promises:list"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("followup:partner_home")
+
+
+def test_the_promise_list_stays_for_a_partner_in_a_kommun(
+    client, partner, kalmar, promise
+):
+    Membership.objects.create(user=partner, organisation=kalmar, role="viewer")
+    client.force_login(partner)
+    response = client.get(reverse("promises:list"))
+    assert response.status_code == 200
+    assert promise.title in response.content.decode()
+
+
+def test_the_promise_list_stays_for_a_superuser(client, superuser):
+    client.force_login(superuser)
+    assert client.get(reverse("promises:list")).status_code == 200
