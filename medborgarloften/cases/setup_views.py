@@ -172,6 +172,11 @@ def _delete_view(setting: _Setting) -> View:
     return view
 
 
+def _views(setting: _Setting) -> tuple[View, View, View]:
+    """The list, create/edit and delete views of one kind of setting."""
+    return _list_view(setting), _edit_view(setting), _delete_view(setting)
+
+
 # --- Routing rules --------------------------------------------------------------
 
 
@@ -195,9 +200,7 @@ _RULES = _Setting(
     gettext_lazy("Fördelningsregeln är sparad."),
     lambda rule: _("Fördelningsregeln till %(owner)s") % {"owner": rule.owner},
 )
-rule_list = _list_view(_RULES)
-rule_edit = _edit_view(_RULES)
-rule_delete = _delete_view(_RULES)
+rule_list, rule_edit, rule_delete = _views(_RULES)
 
 
 # --- Answer templates -----------------------------------------------------------
@@ -222,6 +225,4 @@ _TEMPLATES = _Setting(
     gettext_lazy("Svarsmallen är sparad."),
     lambda template: _("Svarsmallen %(title)s") % {"title": template.title},
 )
-template_list = _list_view(_TEMPLATES)
-template_edit = _edit_view(_TEMPLATES)
-template_delete = _delete_view(_TEMPLATES)
+template_list, template_edit, template_delete = _views(_TEMPLATES)
