@@ -6,17 +6,21 @@ or template is a 404 here, whoever asks."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.accounts.decorators import View, staff_view
 from medborgarloften.lib.forms import apply_service_errors
 from medborgarloften.places.models import Organisation
 
@@ -96,101 +100,129 @@ def _delete_page(
     )
 
 
+# --- One kind of setting: its list, create/edit and delete views ----------------
+
+
+@dataclass(frozen=True)
+class _Setting:
+    """What differs between routing rules and answer templates; the views below
+    are the same for both. ``name`` is the object's keyword in its services and
+    names its list page (``cases:<name>s``, ``cases/<name>_list.html``)."""
+
+    model: type[Model]
+    name: str
+    listed: Callable[[Organisation], Any]
+    form: Callable[[HttpRequest, Organisation, Any], Form]
+    save: Callable[..., object]
+    delete: Callable[..., None]
+    headings: tuple[Promise, Promise]  # (new, edit)
+    done: Promise
+    what: Callable[[Any], str]
+
+    def back(self, kommun: Organisation) -> str:
+        return reverse(f"cases:{self.name}s", args=[kommun.code])
+
+
+def _list_view(setting: _Setting) -> View:
+    @staff_view
+    def view(request: HttpRequest, code: str) -> HttpResponse:
+        kommun = _kommun(request, code)
+        return render(
+            request,
+            f"cases/{setting.name}_list.html",
+            {"kommun": kommun, f"{setting.name}s": setting.listed(kommun)},
+        )
+
+    return view
+
+
+def _edit_view(setting: _Setting) -> View:
+    @staff_view
+    def view(request: HttpRequest, code: str, pk: int | None = None) -> HttpResponse:
+        kommun = _kommun(request, code)
+        obj = get_object_or_404(setting.model, kommun=kommun, pk=pk) if pk else None
+        return _form_page(
+            request,
+            kommun,
+            setting.form(request, kommun, obj),
+            lambda data: setting.save(
+                actor=request.user, kommun=kommun, **{setting.name: obj}, **data
+            ),
+            heading=str(setting.headings[1 if obj else 0]),
+            done=str(setting.done),
+            back=setting.back(kommun),
+        )
+
+    return view
+
+
+def _delete_view(setting: _Setting) -> View:
+    @staff_view
+    def view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+        kommun = _kommun(request, code)
+        obj = get_object_or_404(setting.model, kommun=kommun, pk=pk)
+        return _delete_page(
+            request,
+            kommun,
+            lambda: setting.delete(actor=request.user, **{setting.name: obj}),
+            what=setting.what(obj),
+            back=setting.back(kommun),
+        )
+
+    return view
+
+
+def _views(setting: _Setting) -> tuple[View, View, View]:
+    """The list, create/edit and delete views of one kind of setting."""
+    return _list_view(setting), _edit_view(setting), _delete_view(setting)
+
+
 # --- Routing rules --------------------------------------------------------------
 
 
-@staff_view
-def rule_list(request: HttpRequest, code: str) -> HttpResponse:
-    kommun = _kommun(request, code)
-    return render(
-        request,
-        "cases/rule_list.html",
-        {"kommun": kommun, "rules": routing_rules_of(kommun)},
-    )
-
-
-@staff_view
-def rule_edit(request: HttpRequest, code: str, pk: int | None = None) -> HttpResponse:
-    kommun = _kommun(request, code)
-    rule = get_object_or_404(RoutingRule, kommun=kommun, pk=pk) if pk else None
-    initial = _values(rule, RoutingRuleForm) if rule else {"days": DEFAULT_DAYS}
-    form = RoutingRuleForm(
+def _rule_form(request: HttpRequest, kommun: Organisation, rule: Any) -> Form:
+    return RoutingRuleForm(
         request.POST or None,
         kommun=kommun,
         owners=owner_choices(kommun),
-        initial=initial,
-    )
-    return _form_page(
-        request,
-        kommun,
-        form,
-        lambda data: routing_rule_save(
-            actor=request.user, kommun=kommun, rule=rule, **data
-        ),
-        heading=_("Ändra fördelningsregel") if rule else _("Ny fördelningsregel"),
-        done=_("Fördelningsregeln är sparad."),
-        back=reverse("cases:rules", args=[kommun.code]),
+        initial=_values(rule, RoutingRuleForm) if rule else {"days": DEFAULT_DAYS},
     )
 
 
-@staff_view
-def rule_delete(request: HttpRequest, code: str, pk: int) -> HttpResponse:
-    kommun = _kommun(request, code)
-    rule = get_object_or_404(RoutingRule, kommun=kommun, pk=pk)
-    return _delete_page(
-        request,
-        kommun,
-        lambda: routing_rule_delete(actor=request.user, rule=rule),
-        what=_("Fördelningsregeln till %(owner)s") % {"owner": rule.owner},
-        back=reverse("cases:rules", args=[kommun.code]),
-    )
+_RULES = _Setting(
+    RoutingRule,
+    "rule",
+    routing_rules_of,
+    _rule_form,
+    routing_rule_save,
+    routing_rule_delete,
+    (gettext_lazy("Ny fördelningsregel"), gettext_lazy("Ändra fördelningsregel")),
+    gettext_lazy("Fördelningsregeln är sparad."),
+    lambda rule: _("Fördelningsregeln till %(owner)s") % {"owner": rule.owner},
+)
+rule_list, rule_edit, rule_delete = _views(_RULES)
 
 
 # --- Answer templates -----------------------------------------------------------
 
 
-@staff_view
-def template_list(request: HttpRequest, code: str) -> HttpResponse:
-    kommun = _kommun(request, code)
-    return render(
-        request,
-        "cases/template_list.html",
-        {"kommun": kommun, "templates": answer_templates_of(kommun)},
-    )
-
-
-@staff_view
-def template_edit(
-    request: HttpRequest, code: str, pk: int | None = None
-) -> HttpResponse:
-    kommun = _kommun(request, code)
-    template = get_object_or_404(AnswerTemplate, kommun=kommun, pk=pk) if pk else None
-    form = AnswerTemplateForm(
+def _template_form(request: HttpRequest, kommun: Organisation, template: Any) -> Form:
+    return AnswerTemplateForm(
         request.POST or None,
         owners=owner_choices(kommun),
         initial=_values(template, AnswerTemplateForm) if template else None,
     )
-    return _form_page(
-        request,
-        kommun,
-        form,
-        lambda data: answer_template_save(
-            actor=request.user, kommun=kommun, template=template, **data
-        ),
-        heading=_("Ändra svarsmall") if template else _("Ny svarsmall"),
-        done=_("Svarsmallen är sparad."),
-        back=reverse("cases:templates", args=[kommun.code]),
-    )
 
 
-@staff_view
-def template_delete(request: HttpRequest, code: str, pk: int) -> HttpResponse:
-    kommun = _kommun(request, code)
-    template = get_object_or_404(AnswerTemplate, kommun=kommun, pk=pk)
-    return _delete_page(
-        request,
-        kommun,
-        lambda: answer_template_delete(actor=request.user, template=template),
-        what=_("Svarsmallen %(title)s") % {"title": template.title},
-        back=reverse("cases:templates", args=[kommun.code]),
-    )
+_TEMPLATES = _Setting(
+    AnswerTemplate,
+    "template",
+    answer_templates_of,
+    _template_form,
+    answer_template_save,
+    answer_template_delete,
+    (gettext_lazy("Ny svarsmall"), gettext_lazy("Ändra svarsmall")),
+    gettext_lazy("Svarsmallen är sparad."),
+    lambda template: _("Svarsmallen %(title)s") % {"title": template.title},
+)
+template_list, template_edit, template_delete = _views(_TEMPLATES)
