@@ -54,8 +54,8 @@ def test_a_partner_reports_half_or_more_and_the_public_page_shows_it_as_theirs(
     page.get_by_label("Användarnamn").fill("kalmarhem")
     page.get_by_label("Lösenord").fill(PASSWORD)
     page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url(re.compile(r"/personal/$"))
-
+    # A member of a partner only lands on its own commitments, not the promise list.
+    page.wait_for_url(re.compile(r"/personal/uppfoljning/vara-ataganden/$"))
     page.get_by_role("link", name="Våra åtaganden").click()
     # Only its own commitment, not the police's.
     assert page.get_by_text("Polisen patrullerar").count() == 0
