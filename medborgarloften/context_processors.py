@@ -8,11 +8,13 @@ from django.utils.functional import SimpleLazyObject
 from medborgarloften.accounts.models import EDITING_ROLES
 from medborgarloften.accounts.permissions import (
     is_superuser,
-    organisation_kinds,
     organisation_roles,
 )
-from medborgarloften.places.models import POLICE_KINDS, OrganisationKind
-from medborgarloften.places.permissions import can_manage_organisations, is_partner_only
+from medborgarloften.places.permissions import (
+    can_manage_organisations,
+    is_partner_member,
+    is_partner_only,
+)
 
 
 def memberships(request: HttpRequest) -> dict[str, object]:
@@ -52,18 +54,10 @@ def staff_navigation(request: HttpRequest) -> dict[str, object]:
         roles = organisation_roles(user).values()
         return is_superuser(user) or any(role in EDITING_ROLES for role in roles)
 
-    def _is_partner() -> bool:
-        # A member of a party that is neither a kommun nor the police (a housing
-        # company, a förvaltning, a förening): it reports on its own commitments.
-        if is_superuser(user):
-            return True
-        not_partners = {OrganisationKind.KOMMUN, *POLICE_KINDS}
-        return bool(organisation_kinds(user) - not_partners)
-
     return {
         "nav_can_manage_organisations": SimpleLazyObject(_can_manage),
         "nav_can_edit": SimpleLazyObject(_can_edit),
-        "nav_is_partner": SimpleLazyObject(_is_partner),
+        "nav_is_partner": SimpleLazyObject(lambda: is_partner_member(user)),
         # Only partner memberships: no kommun sections in the header.
         "nav_is_partner_only": SimpleLazyObject(lambda: is_partner_only(user)),
     }

@@ -38,6 +38,17 @@ def _admin_ids(user: Any) -> set[int]:
     return {pk for pk, role in organisation_roles(user).items() if role == Role.ADMIN}
 
 
+#: Organisations that are parties of their own right; a member of any other kind (a
+#: housing company, a förvaltning, a förening) reports on its own commitments.
+_NOT_PARTNER_KINDS = frozenset({OrganisationKind.KOMMUN, *POLICE_KINDS})
+
+
+def is_partner_member(user: Any) -> bool:
+    """A member of at least one partner organisation, or a superuser: "Våra
+    åtaganden" has something for them. No query of its own (see below)."""
+    return is_superuser(user) or bool(organisation_kinds(user) - _NOT_PARTNER_KINDS)
+
+
 def is_partner_only(user: Any) -> bool:
     """A member of partner organisations only (a housing company, a förening), not of
     a kommun or the police, and not a superuser: the kommun's staff sections (lägesbild,
@@ -46,7 +57,7 @@ def is_partner_only(user: Any) -> bool:
     if is_superuser(user):
         return False
     kinds = organisation_kinds(user)
-    return bool(kinds) and not kinds & {OrganisationKind.KOMMUN, *POLICE_KINDS}
+    return bool(kinds) and not kinds & _NOT_PARTNER_KINDS
 
 
 def can_manage_organisations(user: Any) -> bool:
