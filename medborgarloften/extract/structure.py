@@ -162,7 +162,8 @@ def _is_heading_line(line: str) -> bool:
         return False
     if len(stripped.split()) > 14:
         return False
-    return stripped[0].isupper() or stripped[0].isdigit()
+    # "§ 3 Effektmål": an agreement's numbered section
+    return stripped[0].isupper() or stripped[0].isdigit() or stripped[0] == "§"
 
 
 _COLUMN_GAP = re.compile(r"\S(?:[ ]{3,}|\t|[ ]\|[ ])\S")
@@ -187,6 +188,25 @@ _OPEN_END = re.compile(
     r"genom|efter|utan|hos|mellan|att|som|en|ett|centrala|norra|södra|"
     r"östra|västra)$"
 )
+
+
+def _goes_on_after_blank(
+    last: str, lines: list[tuple[int, int]], j: int, text: str
+) -> bool:
+    """A list item whose last line stops without closing punctuation ("… i och
+    runt Hageby centrum,", "… på den öppna") goes on after one blank line when the
+    line there starts in lower case, or whatever it starts with when the item
+    stopped on an open word ("… under"): a PDF or Word file may set the rest of a
+    long item apart."""
+    if j + 1 >= len(lines):
+        return False
+    cont = text[lines[j + 1][0] : lines[j + 1][1]]
+    if not cont.strip() or BULLET_RE.match(cont) or MARKDOWN_HEADING_RE.match(cont):
+        return False
+    stripped = last.rstrip()
+    if _OPEN_END.search(stripped):
+        return True
+    return stripped[-1:] not in ".:;!?" and cont.lstrip()[0].islower()
 
 
 def _section_title(marker: re.Match[str], first: str, cont: str) -> bool:
@@ -248,6 +268,11 @@ def parse_structure(text: str) -> Structure:
             while j < n:
                 cs, ce = lines[j]
                 cont = text[cs:ce]
+                if not cont.strip() and _goes_on_after_blank(
+                    text[last_start:end], lines, j, text
+                ):
+                    j += 1  # the item's sentence goes on below a blank line
+                    continue
                 if (
                     not cont.strip()
                     or BULLET_RE.match(cont)

@@ -185,8 +185,9 @@ def _clean(text: str) -> str:
     return text.strip().strip("*_").strip()
 
 
-# "2.1 Polisen åtar sig att", "3. Uppföljning": a section number before a heading.
-_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+# "2.1 Polisen åtar sig att", "3. Uppföljning", "§ 3 Effektmål": a section number
+# before a heading.
+_SECTION_NUMBER = re.compile(r"^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 
 
 def _unnumbered(text: str) -> str:

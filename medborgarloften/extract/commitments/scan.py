@@ -9,6 +9,7 @@ from ..parties import parties_in_chain, subject_parties
 from ..structure import Block, Structure
 from ..targets import extract_target
 from .assigned import assign_after_lists
+from .fields import item_candidate, item_fields
 from .patterns import (
     _ABOUT_ITSELF,
     _PROMISE_VERB,
@@ -236,6 +237,14 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     _focus_bullet(text, block, idx, "focus.statement", ctx)
                 )
                 continue
+            sub = item_fields(blocks, idx)
+            if sub is not None:
+                # "– Mål: …" / "– Ansvarig: …" below the item are its own fields.
+                skip_to = idx + 1 + sub.count
+                with_fields = item_candidate(block, idx, sub, ctx)
+                if with_fields is not None:
+                    candidates.append(with_fields)
+                    continue
             if _numbered_heading(block, blocks[idx + 1 : idx + 2]):
                 kind = classify_heading(text)
                 if kind in ("excluded", "promise"):
@@ -426,6 +435,9 @@ def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
             nxt.kind == "heading"
             and not concrete
             and classify_heading(nxt.text) == "promise"
+            # "Vad lovar kommunen?" after the police's sentences: another
+            # party's section, not this sentence's activities
+            and _governing_party(_unnumbered(nxt.text)) in (None, cand.party)
             and j + 1 < len(blocks)
             and (blocks[j + 1].kind == "bullet" or blocks[j + 1].ends_with_colon)
         ):

@@ -45,6 +45,8 @@ def classify_heading(text: str) -> str:
         return "promise"
     if FOCUS_HEADING.search(t):
         return "focus"
+    if _THIS_DOES.match(t) and _governing_party(_unnumbered(_clean(text))):
+        return "promise"  # "Vad gör polisen?", "Det här gör bostadsbolaget"
     return "topic"
 
 
@@ -189,8 +191,20 @@ def _is_commitment_sentence(sentence: str) -> bool:
     if _ABOUT_THE_PROMISE.match(s):
         return False  # "Medborgarlöftet ska följas upp …" is follow-up, not an activity
     passive = _PASSIVE_ACTION.search(s)
-    # "… då utfallet ska utvärderas": evaluating is follow-up, not an activity.
-    return passive is not None and not _EVALUATION.search(passive.group(0))
+    # "… då utfallet ska utvärderas": evaluating is follow-up, not an activity;
+    # so is "Enligt löftet ska uppföljning ske …", follow-up as the subject.
+    return (
+        passive is not None
+        and not _EVALUATION.search(passive.group(0))
+        and not _FOLLOW_UP_SUBJECT.search(passive.group(0))
+    )
+
+
+_FOLLOW_UP_SUBJECT = re.compile(
+    r"\b(?:uppföljning|utvärdering|redovisning|återrapportering|avrapportering)"
+    r"(?:en|ar|arna)?\b",
+    re.IGNORECASE,
+)
 
 
 _STATIVE = frozenset(load("verbs")["stative_present"])

@@ -1,0 +1,142 @@
+"""Labelled sub-items of a list item: "– Mål: …", "– Ansvarig: …", "– När: …".
+
+An action plan written as a list often gives each activity its own short
+sub-list of fields instead of a table row::
+
+    1. Kommunen ordnar läxhjälp på biblioteket varje vecka.
+       – Mål: 30 träffar per termin
+       – Ansvarig: Kommunen
+
+The item is the commitment; its sub-items are the columns of the row (target,
+responsible party, time), never commitments of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..parties import parties_in_chain, parties_in_enumeration, subject_parties
+from ..structure import Block
+from .patterns import (
+    _PROMISE_VERB,
+    BULLET_OUTCOME,
+    INFINITIVE_START,
+    _Candidate,
+    _Context,
+)
+from .sentences import _present_action
+from .tables import (
+    _BARE_MONTH,
+    _GOAL_COLUMN,
+    _RECORD_LABEL,
+    _RESPONSIBLE_COLUMN,
+    _WHEN_COLUMN,
+)
+
+
+@dataclass(frozen=True)
+class ItemFields:
+    """The labelled sub-items right below one list item."""
+
+    count: int  # how many blocks the fields take after the item
+    goal: str
+    responsible: str | None
+    when: str
+
+    def parties(self) -> frozenset[str] | None:
+        """The parties the "Ansvarig" field names, or None."""
+        if not self.responsible:
+            return None
+        found = parties_in_enumeration(self.responsible) or parties_in_chain(
+            self.responsible
+        )
+        if "both" in found:
+            found = (found - {"both"}) | {"polis", "kommun"}
+        return frozenset(found) or None
+
+    def hint(self) -> str:
+        """The "När" value as words the target reader understands."""
+        return f"i {self.when}" if _BARE_MONTH.match(self.when) else self.when
+
+    def target_text(self) -> str:
+        """The goal together with its time ("10 insatser. senast i maj")."""
+        hint = self.hint()
+        return f"{self.goal}. {hint}" if self.goal and hint else self.goal or hint
+
+
+def _field(block: Block) -> tuple[str, str] | None:
+    """("goal" | "responsible" | "when", value) for one labelled sub-item."""
+    if block.kind != "bullet":
+        return None
+    m = _RECORD_LABEL.match(block.text)
+    if m is None or "\n" in m.group("value").strip():
+        return None
+    label = m.group("label").strip()
+    if len(label.split()) > 2:
+        return None
+    value = m.group("value").strip()
+    if _GOAL_COLUMN.match(label):
+        return "goal", value
+    if _RESPONSIBLE_COLUMN.match(label):
+        return "responsible", value
+    if _WHEN_COLUMN.match(label):
+        return "when", value
+    return None
+
+
+def item_fields(blocks: list[Block], idx: int) -> ItemFields | None:
+    """The labelled sub-items ("– Mål: …", "– Ansvarig: …") that follow the list
+    item at ``idx`` on a marker of their own, or None when none follows."""
+    block = blocks[idx]
+    if block.kind != "bullet" or _field(block) is not None:
+        return None
+    values: dict[str, str] = {}
+    count = 0
+    for nxt in blocks[idx + 1 :]:
+        field = _field(nxt)
+        sibling = nxt.marker == block.marker and nxt.indent <= block.indent
+        if field is None or field[0] in values or sibling:
+            break
+        values[field[0]] = field[1]
+        count += 1
+    if not count:
+        return None
+    return ItemFields(
+        count,
+        values.get("goal", ""),
+        values.get("responsible"),
+        values.get("when", ""),
+    )
+
+
+def item_candidate(
+    block: Block, idx: int, fields: ItemFields, ctx: _Context
+) -> _Candidate | None:
+    """The list item over its fields as a commitment, or None when it reads as no
+    activity: a party answers for it ("Ansvarig: …"), or it names its party, a
+    promise verb or starts with an activity ("Genomföra …")."""
+    text = block.text.rstrip()
+    if ctx.kind in ("excluded", "focus") or len(text.split()) < 3:
+        return None
+    own = subject_parties(text)
+    acts = (
+        fields.responsible is not None
+        or own is not None
+        or _PROMISE_VERB.search(text) is not None
+        or INFINITIVE_START.match(text) is not None
+        or _present_action(text)
+    )
+    if not acts or (own is None and BULLET_OUTCOME.search(text)):
+        return None
+    return _Candidate(
+        text,
+        block.start,
+        block.start + len(text),
+        idx,
+        "bullet",
+        "bullet.with_fields",
+        fields.parties() or ctx.party,
+        ctx,
+        target_hint=fields.hint(),
+        goal=fields.target_text() if fields.goal else "",
+    )
