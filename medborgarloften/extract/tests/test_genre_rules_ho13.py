@@ -191,9 +191,28 @@ def test_what_the_promise_leaves_out_is_no_commitment():
 def test_follow_up_as_the_subject_is_no_commitment():
     rec = record(
         "Uppföljning av medborgarlöfte Ekby 2031\n\nSammanfattning\n"
-        "Löftet antogs i januari. Enligt löftet ska en utvärdering göras i juni "
-        "och i november.\n\nÅtaganden\n"
+        "Löftet antogs i januari. Enligt löftet ska en utvärdering göras två "
+        "gånger per år, i juni och i november.\n\nÅtaganden\n"
         "1. Polisen ska genomföra sex trafikkontroller vid Ekbyskolan.\n"
         "Status: Pågår.\n"
     )
     assert texts(rec) == ["Polisen ska genomföra sex trafikkontroller vid Ekbyskolan."]
+
+
+def test_a_sentence_before_another_partys_question_is_no_umbrella():
+    # The police's last sentence stands before the kommun's own list: it is one of
+    # the police's promises, not a summary of the kommun's activities.
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nVad lovar polisen?\n"
+        "Polisen kommer att patrullera i Ekby centrum två kvällar i veckan. "
+        "Polisen kommer också att ordna ett möte om grannsamverkan.\n\n"
+        "Vad lovar kommunen?\nKommunen kommer att:\n"
+        "- laga belysningen i gångtunneln vid Ekbyskolan,\n"
+        "- anställa två fältassistenter i Norrby.\n"
+    )
+    assert texts(rec) == [
+        "Polisen kommer att patrullera i Ekby centrum två kvällar i veckan.",
+        "Polisen kommer också att ordna ett möte om grannsamverkan.",
+        "laga belysningen i gångtunneln vid Ekbyskolan,",
+        "anställa två fältassistenter i Norrby.",
+    ]
