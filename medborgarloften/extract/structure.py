@@ -20,6 +20,13 @@ BULLET_RE = re.compile(
 _SUBSECTION_RE = re.compile(
     r"[ \t]*\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?[ \t]+(?=[A-ZÅÄÖ])"
 )
+# "   Mål: 10 insatser per år" / "   Ansvarig: Polisen" under a list item: a field
+# of the item on a line of its own, never a wrapped line of its text.
+_ITEM_FIELD_RE = re.compile(
+    r"[ \t]*(?:mål|målvärde|ansvar|ansvarig|ansvariga|när|tid|tidsplan|klart)"
+    r"[ \t]*:[ \t]+\S",
+    re.IGNORECASE,
+)
 MARKDOWN_HEADING_RE = re.compile(r"[ \t]*(#{1,6})[ \t]+(?=\S)")
 TERMINAL = ".;,"
 WRAP_WIDTH = 70
@@ -277,6 +284,7 @@ def parse_structure(text: str) -> Structure:
                     not cont.strip()
                     or BULLET_RE.match(cont)
                     or _SUBSECTION_RE.match(cont)
+                    or _ITEM_FIELD_RE.match(cont)
                 ):
                     break
                 cont_indent = len(cont) - len(cont.lstrip(" \t"))

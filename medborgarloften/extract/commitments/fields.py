@@ -65,9 +65,8 @@ class ItemFields:
 
 
 def _field(block: Block) -> tuple[str, str] | None:
-    """("goal" | "responsible" | "when", value) for one labelled sub-item."""
-    if block.kind != "bullet":
-        return None
+    """("goal" | "responsible" | "when", value) for one labelled sub-item, on a
+    marker of its own or on a line of its own below the item."""
     m = _RECORD_LABEL.match(block.text)
     if m is None or "\n" in m.group("value").strip():
         return None
@@ -86,13 +85,15 @@ def _field(block: Block) -> tuple[str, str] | None:
 
 def item_fields(blocks: list[Block], idx: int) -> ItemFields | None:
     """The labelled sub-items ("– Mål: …", "– Ansvarig: …") that follow the list
-    item at ``idx`` on a marker of their own, or None when none follows."""
+    item at ``idx``, or None when none follows."""
     block = blocks[idx]
     if block.kind != "bullet" or _field(block) is not None:
         return None
     values: dict[str, str] = {}
     count = 0
     for nxt in blocks[idx + 1 :]:
+        if nxt.kind != "bullet" and nxt.indent <= block.indent:
+            break  # "Tid: 2031" below a list is the document's, not the item's
         field = _field(nxt)
         sibling = nxt.marker == block.marker and nxt.indent <= block.indent
         if field is None or field[0] in values or sibling:

@@ -216,3 +216,46 @@ def test_a_sentence_before_another_partys_question_is_no_umbrella():
         "laga belysningen i gångtunneln vid Ekbyskolan,",
         "anställa två fältassistenter i Norrby.",
     ]
+
+
+def test_a_decision_line_needs_a_deciding_body():
+    from medborgarloften.extract.commitments import classify_heading
+
+    assert classify_heading("Kommunstyrelsen beslutar") == "excluded"
+    assert classify_heading("Socialnämnden föreslås besluta att") == "excluded"
+    assert classify_heading("Kommunfullmäktiges arbetsutskott beslutade") == "excluded"
+    # parties that decide to do something are no protocol
+    assert classify_heading("Polisen och kommunen beslutar") != "excluded"
+
+
+def test_field_lines_without_markers_under_an_item_are_its_fields():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nÅtgärder\n"
+        "1. Polisen håller öppet hus på stationen i Ekby för boende i Norrby och\n"
+        "   Söderby.\n"
+        "   Mål: minst 6 tillfällen per år\n"
+        "   Ansvarig: Polisen\n"
+        "2. Läxhjälp på biblioteket i Norrby varje vecka under terminerna.\n"
+        "   Ansvarig: Kommunen\n"
+    )
+    assert texts(rec) == [
+        "Polisen håller öppet hus på stationen i Ekby för boende i Norrby och Söderby.",
+        "Läxhjälp på biblioteket i Norrby varje vecka under terminerna.",
+    ]
+    first, second = rec["commitments"]
+    assert (first["target"]["quantity"], first["target"]["per"]) == (6, "år")
+    assert second["responsible"] == ["kommun"]
+
+
+def test_a_field_line_at_the_margin_below_a_list_is_not_the_last_items():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nPolisen lovar att:\n"
+        "- patrullera i Ekby centrum på fredagskvällar,\n"
+        "- besöka föräldramöten på Ekbyskolan.\n"
+        "Tid: till och med december 2031\n"
+    )
+    assert texts(rec) == [
+        "patrullera i Ekby centrum på fredagskvällar,",
+        "besöka föräldramöten på Ekbyskolan.",
+    ]
+    assert rec["commitments"][1]["target"] is None
