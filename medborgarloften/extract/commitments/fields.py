@@ -23,6 +23,7 @@ from .patterns import (
     INFINITIVE_START,
     _Candidate,
     _Context,
+    bullet_candidate,
 )
 from .sentences import _present_action
 from .tables import (
@@ -129,12 +130,9 @@ def item_candidate(
     )
     if not acts or (own is None and BULLET_OUTCOME.search(text)):
         return None
-    return _Candidate(
-        text,
-        block.start,
-        block.start + len(text),
+    return bullet_candidate(
+        block,
         idx,
-        "bullet",
         "bullet.with_fields",
         fields.parties() or ctx.party,
         ctx,

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..lexicons import load, spaced
 from ..prefilter import Prefiltered, prefiltered
+from ..structure import Block
 
 _SECTIONS = load("sections")
 
@@ -179,6 +180,29 @@ class _Candidate:
     target_hint: str = ""
     #: A table row's "Mål" cell (with its "När" cell): the target it states.
     goal: str = ""
+
+
+def bullet_candidate(
+    block: Block,
+    idx: int,
+    rule: str,
+    party: frozenset[str] | None,
+    ctx: _Context,
+    **extra: Any,
+) -> _Candidate:
+    """The list item ``block`` (at ``idx``) as a candidate accepted by ``rule``."""
+    text = block.text.rstrip()
+    return _Candidate(
+        text,
+        block.start,
+        block.start + len(text),
+        idx,
+        "bullet",
+        rule,
+        party,
+        ctx,
+        **extra,
+    )
 
 
 def _clean(text: str) -> str:

@@ -21,6 +21,7 @@ from .patterns import (
     _Candidate,
     _Context,
     _unnumbered,
+    bullet_candidate,
 )
 from .responsible import _bare_vi
 from .sentences import (
@@ -300,18 +301,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
             if _ABOUT_ITSELF.match(text):
                 continue  # "Medborgarlöften handlar om att lyssna …": a description
             rule = "bullet." + ctx.kind
-            candidates.append(
-                _Candidate(
-                    text,
-                    block.start,
-                    block.start + len(text),
-                    idx,
-                    "bullet",
-                    rule,
-                    ctx.party,
-                    ctx,
-                )
-            )
+            candidates.append(bullet_candidate(block, idx, rule, ctx.party, ctx))
             continue
         if block.kind == "paragraph" and ctx.kind in ("promise", "activity"):
             line = block.text.rstrip()
@@ -470,14 +460,4 @@ def _focus_bullet(
     text: str, block: Block, idx: int, rule: str, ctx: _Context
 ) -> _Candidate:
     """A bullet read as a focus area (not a commitment) by ``rule``."""
-    return _Candidate(
-        text,
-        block.start,
-        block.start + len(text),
-        idx,
-        "bullet",
-        rule,
-        ctx.party,
-        ctx,
-        focus=True,
-    )
+    return bullet_candidate(block, idx, rule, ctx.party, ctx, focus=True)
