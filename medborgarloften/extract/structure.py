@@ -23,8 +23,10 @@ _SUBSECTION_RE = re.compile(
 # "   Mål: 10 insatser per år" / "   Ansvarig: Polisen" under a list item: a field
 # of the item on a line of its own, never a wrapped line of its text.
 _ITEM_FIELD_RE = re.compile(
-    r"[ \t]*(?:mål|målvärde|ansvar|ansvarig|ansvariga|när|tid|tidsplan|klart)"
-    r"[ \t]*:[ \t]+\S",
+    r"[ \t]*(?:mål|målvärde|ansvar|ansvarig|ansvariga|när|tid|tidsplan|klart|"
+    r"status|kommentar|uppföljning|indikator|indikatorer|mätetal|samverkan|"
+    r"samverkanspart|samverkansparter|partner|plats|budget|kostnad|resurser|"
+    r"finansiering|kontakt|kontaktperson)[ \t]*:[ \t]+\S",
     re.IGNORECASE,
 )
 MARKDOWN_HEADING_RE = re.compile(r"[ \t]*(#{1,6})[ \t]+(?=\S)")

@@ -13,6 +13,7 @@ responsible party, time), never commitments of their own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..parties import parties_in_chain, parties_in_enumeration, subject_parties
@@ -65,6 +66,14 @@ class ItemFields:
         return f"{self.goal}. {hint}" if self.goal and hint else self.goal or hint
 
 
+# Other columns of an action plan, kept with the item and read no further.
+_OTHER_FIELD = re.compile(
+    r"(?:status|kommentar|uppföljning|indikator(?:er)?|mätetal|samverkan\w*|"
+    r"partner|plats|budget|kostnad|resurser|finansiering|kontakt\w*)$",
+    re.IGNORECASE,
+)
+
+
 def _field(block: Block) -> tuple[str, str] | None:
     """("goal" | "responsible" | "when", value) for one labelled sub-item, on a
     marker of its own or on a line of its own below the item."""
@@ -81,6 +90,8 @@ def _field(block: Block) -> tuple[str, str] | None:
         return "responsible", value
     if _WHEN_COLUMN.match(label):
         return "when", value
+    if _OTHER_FIELD.match(label):
+        return label.casefold(), value
     return None
 
 

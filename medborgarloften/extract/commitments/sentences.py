@@ -81,12 +81,21 @@ def _governing_party(text: str) -> frozenset[str] | None:
     if this is not None:
         # "Det här gör polisen", "Vad lovar Ekbyhem?": the party after the verb
         found = chain_at(this.group(1))
-        if found is not None and not this.group(1)[found[1] :].strip(" ,"):
+        if found is not None and _HEADING_TAIL.fullmatch(this.group(1)[found[1] :]):
             parties = set(found[0])
             if "both" in parties:
                 parties = (parties - {"both"}) | {"polis", "kommun"}
             return frozenset(parties)
     return None
+
+
+# What may follow the party in such a heading: "Vad ska polisen göra?", "Det här
+# gör kommunen och polisen tillsammans", "Vad lovar Ekbyhem dig som bor här?"
+_HEADING_TAIL = re.compile(
+    r"[\s,]*(?:(?:göra|tillsammans|gemensamt|för\s+(?:dig|er|oss)|dig|er)"
+    r"(?:\s+som\s+\w+(?:\s+\w+){0,3})?[\s,]*)*",
+    re.IGNORECASE,
+)
 
 
 _THIS_DOES = re.compile(

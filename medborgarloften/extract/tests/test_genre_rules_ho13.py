@@ -259,3 +259,61 @@ def test_a_field_line_at_the_margin_below_a_list_is_not_the_last_items():
         "besöka föräldramöten på Ekbyskolan.",
     ]
     assert rec["commitments"][1]["target"] is None
+
+
+def test_other_columns_of_an_action_plan_stay_with_their_item():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nÅtgärder\n"
+        "1. Kommunen ordnar läxhjälp på biblioteket i Norrby varje vecka.\n"
+        "   – Samverkanspart: Ekby IF och studieförbunden\n"
+        "   – Uppföljning: antal besökare räknas varje termin\n"
+        "   – Ansvarig: Kommunen\n"
+        "2. Polisen besöker föräldramöten på Ekbyskolan två gånger per år.\n"
+        "   – Status: planeras till hösten\n"
+    )
+    assert texts(rec) == [
+        "Kommunen ordnar läxhjälp på biblioteket i Norrby varje vecka.",
+        "Polisen besöker föräldramöten på Ekbyskolan två gånger per år.",
+    ]
+
+
+def test_a_labelled_sub_list_of_activities_is_no_field_list():
+    # "Trygghetsvandringar: …" under a goal heading names an activity, not a
+    # column of the item above.
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nÅtgärder\n1. Tryggare centrum\n"
+        "   – Trygghetsvandringar: kommunen och polisen går fyra vandringar per år\n"
+        "   – Belysning: kommunen byter armaturer i gångtunnlarna\n"
+    )
+    assert texts(rec) == [
+        "Trygghetsvandringar: kommunen och polisen går fyra vandringar per år",
+        "Belysning: kommunen byter armaturer i gångtunnlarna",
+    ]
+
+
+QUESTION_VARIANTS = [
+    ("Vad ska polisen göra?", ["polis"]),
+    ("Det här gör kommunen och polisen tillsammans", ["polis", "kommun"]),
+    ("Vad lovar Ekbyhem dig som bor i Norrby?", ["annan"]),
+]
+
+
+def test_question_headings_may_end_in_more_than_the_party():
+    from medborgarloften.extract.commitments import classify_heading
+    from medborgarloften.extract.commitments.sentences import _governing_party
+
+    for heading, parties in QUESTION_VARIANTS:
+        assert classify_heading(heading) == "promise", heading
+        assert _governing_party(heading) == frozenset(parties), heading
+    assert classify_heading("Vad ska hända nu?") == "topic"
+
+
+def test_what_lies_outside_the_promise_and_a_bodys_decision_hold_no_commitments():
+    from medborgarloften.extract.commitments import classify_heading
+
+    for heading in (
+        "Löftet omfattar inte",
+        "Utanför löftet",
+        "Kommunstyrelsens beslut",
+    ):
+        assert classify_heading(heading) == "excluded", heading
