@@ -317,3 +317,13 @@ def test_what_lies_outside_the_promise_and_a_bodys_decision_hold_no_commitments(
         "Kommunstyrelsens beslut",
     ):
         assert classify_heading(heading) == "excluded", heading
+
+
+def test_a_question_about_follow_up_opens_no_promises():
+    rec = record(
+        "Medborgarlöfte Ekby 2031\n\nVad lovar polisen?\n"
+        "Polisen kommer att ha öppet hus i Ekby varannan vecka.\n\n"
+        "Hur följs löftet upp?\n"
+        "Polisen kommer att redovisa antalet öppna hus för rådet två gånger per år.\n"
+    )
+    assert texts(rec) == ["Polisen kommer att ha öppet hus i Ekby varannan vecka."]
