@@ -213,9 +213,10 @@ def _goes_on_after_blank(
     if not cont.strip() or BULLET_RE.match(cont) or MARKDOWN_HEADING_RE.match(cont):
         return False
     stripped = last.rstrip()
-    if _OPEN_END.search(stripped):
-        return True
-    return stripped[-1:] not in ".:;!?" and cont.lstrip()[0].islower()
+    if cont.lstrip()[0].islower():
+        return stripped[-1:] not in ".:;!?"
+    # "… under" / "Navestadsvägen.": but a heading there opens the next section
+    return bool(_OPEN_END.search(stripped)) and not _is_heading_line(cont)
 
 
 def _section_title(marker: re.Match[str], first: str, cont: str) -> bool:

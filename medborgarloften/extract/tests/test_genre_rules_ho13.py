@@ -327,3 +327,12 @@ def test_a_question_about_follow_up_opens_no_promises():
         "Polisen kommer att redovisa antalet öppna hus för rådet två gånger per år.\n"
     )
     assert texts(rec) == ["Polisen kommer att ha öppet hus i Ekby varannan vecka."]
+
+
+def test_an_item_cut_on_an_open_word_does_not_swallow_the_next_heading():
+    structure = parse_structure(
+        "Åtgärder\n\n1. Polisen genomför trygghetsvandringar i\n\nUppföljning\n"
+        "Rådet följer upp löftet i december.\n"
+    )
+    kinds = [(b.kind, b.text) for b in structure.content()]
+    assert ("heading", "Uppföljning") in kinds
