@@ -9,13 +9,13 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField, PlainTextField
 from medborgarloften.lib.modelparts import (
+    SubmittedOnce,
     choices_check,
     end_after_start,
     optional_link,
@@ -31,7 +31,7 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
         return self.filter(public_q("commitment__promise__"))
 
 
-class Activity(models.Model):
+class Activity(SubmittedOnce):
     """Something staff did against a commitment: where, when, how much, by whom."""
 
     commitment = models.ForeignKey(
@@ -42,14 +42,7 @@ class Activity(models.Model):
     )
     date = models.DateField(_("datum"))
     end_date = models.DateField(_("till och med"), null=True, blank=True)
-    area = models.ForeignKey(
-        "places.Area",
-        verbose_name=_("område"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="activities",
-    )
+    area = optional_link("places.Area", _("område"), related_name="activities")
     kind = PlainCharField(
         _("typ"),
         max_length=100,
@@ -57,13 +50,8 @@ class Activity(models.Model):
     )
     quantity = models.PositiveIntegerField(_("antal"), default=1)
     participants = models.PositiveIntegerField(_("deltagare"), null=True, blank=True)
-    organisation = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("utförd av"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="activities",
+    organisation = optional_link(
+        "places.Organisation", _("utförd av"), related_name="activities"
     )
     description = PlainTextField(_("beskrivning"), max_length=4000, blank=True)
     links = PlainJSONField(
@@ -75,34 +63,14 @@ class Activity(models.Model):
     cost = models.DecimalField(
         _("kostnad (kr)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = optional_user(related_name="+")
     source = models.CharField(_("källa"), max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    updated_by = optional_user(related_name="+")
     #: Optimistic locking: every save increments it; a form that read an older
     #: version is refused instead of overwriting somebody else's change.
     version = models.PositiveIntegerField(_("version"), default=1)
-    #: The key of the form (or API request, or import row) that created it: the same
-    #: form sent twice (a double tap, a resend after a lost answer) saves once.
-    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
-
-    #: Set by ``activity_create`` on what it returns: True when the submission key
-    #: had been saved before and nothing new was written.
-    already_saved = False
-
     objects = ActivityQuerySet.as_manager()
 
     class Meta:
@@ -193,7 +161,7 @@ class ReportQuerySet(models.QuerySet["Report"]):
         return self.filter(public_q("promise__"), status=ReportStatus.PUBLISHED)
 
 
-class Report(models.Model):
+class Report(SubmittedOnce):
     """An uppföljningsrapport for one promise and a date range, in Brå's three
     layers; the figures are computed when it is shown, the texts are staff's."""
 
@@ -236,13 +204,6 @@ class Report(models.Model):
     approved_at = models.DateTimeField(_("godkänd"), null=True, blank=True)
     published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
-    #: The key of the form that created it: the same form sent twice creates one.
-    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
-
-    #: Set by ``report_create`` on what it returns: True when the form's key had been
-    #: saved before and nothing new was written.
-    already_saved = False
-
     objects = ReportQuerySet.as_manager()
 
     class Meta:

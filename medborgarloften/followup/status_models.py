@@ -4,7 +4,6 @@ Brå's three layers. Both are append-only: a new row, never an edit."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -169,14 +168,7 @@ class PartnerReport(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=PartnerStatus.choices)
     comment = PlainTextField(_("kommentar"), max_length=2000, blank=True)
     reported_on = models.DateField(_("läget per"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("av"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = optional_user(_("av"), related_name="+")
     created_at = models.DateTimeField(_("sparad"), default=timezone.now)
 
     class Meta:

@@ -1,6 +1,7 @@
-"""Declarations many models repeat, written once: an optional link that is cleared
-when its target goes, "who did it", a choice column the database checks, a period
-whose end does not come before its start.
+"""Declarations many models repeat, written once: an optional link (cleared when its
+target goes, unless it says otherwise), "who did it", a choice column the database
+checks, a period whose end does not come before its start, the key that makes a form
+sent twice save once.
 
 Each returns the same field or constraint the models spelled out before, so the
 migrations see no change (``makemigrations --check`` stays clean).
@@ -19,21 +20,46 @@ __all__ = [
     "choices_check",
     "end_after_start",
     "optional_link",
+    "optional_one_to_one",
     "optional_user",
+    "SubmittedOnce",
 ]
 
 
 def optional_link(
-    to: Any, verbose_name: Any = None, **kwargs: Any
+    to: Any,
+    verbose_name: Any = None,
+    *,
+    on_delete: Any = models.SET_NULL,
+    **kwargs: Any,
 ) -> models.ForeignKey[Any, Any]:
-    """A ``ForeignKey`` that may be empty and is cleared (``SET_NULL``) when the row
-    it points at is deleted."""
+    """A ``ForeignKey`` that may be empty. By default it is cleared (``SET_NULL``)
+    when the row it points at is deleted; ``on_delete=models.CASCADE`` makes the row
+    go with its target, ``models.PROTECT`` keeps the target."""
     return models.ForeignKey(
         to,
         verbose_name=verbose_name,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=on_delete,
+        **kwargs,
+    )
+
+
+def optional_one_to_one(
+    to: Any,
+    verbose_name: Any = None,
+    *,
+    on_delete: Any = models.SET_NULL,
+    **kwargs: Any,
+) -> models.OneToOneField[Any, Any]:
+    """The ``OneToOneField`` twin of :func:`optional_link`."""
+    return models.OneToOneField(
+        to,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=on_delete,
         **kwargs,
     )
 
@@ -69,3 +95,22 @@ def end_after_start(
     return models.CheckConstraint(
         condition=condition | Q(**{f"{end}__gte": F(start)}), name=name
     )
+
+
+class SubmittedOnce(models.Model):
+    """A row a form (or API request, or import row) creates, keyed so that the same
+    submission sent twice (a double tap, a resend after a lost answer) saves once.
+
+    The service that creates the row looks the key up first; on a hit it returns the
+    saved row with ``already_saved`` set and writes nothing new.
+    """
+
+    #: The key of the submission that created the row.
+    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    #: Set by the creating service on what it returns: True when the submission key
+    #: had been saved before and nothing new was written.
+    already_saved = False
+
+    class Meta:
+        abstract = True

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField
-from medborgarloften.lib.modelparts import optional_user
+from medborgarloften.lib.modelparts import optional_link, optional_user
 
 
 class OrganisationKind(models.TextChoices):
@@ -40,11 +40,9 @@ class County(models.Model):
 
     code = models.CharField(_("länskod"), max_length=2, unique=True)
     name = models.CharField(_("namn"), max_length=100)
-    police_region = models.ForeignKey(
+    police_region = optional_link(
         "Organisation",
-        verbose_name=_("polisregion"),
-        null=True,
-        blank=True,
+        _("polisregion"),
         on_delete=models.PROTECT,
         related_name="counties",
         limit_choices_to={"kind": OrganisationKind.POLISREGION},
@@ -85,21 +83,11 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("Kommunkod (fyra siffror) för kommuner; annars valfri."),
     )
-    county = models.ForeignKey(
-        County,
-        verbose_name=_("län"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="organisations",
+    county = optional_link(
+        County, _("län"), on_delete=models.PROTECT, related_name="organisations"
     )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("ingår i"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
+    parent = optional_link(
+        "self", _("ingår i"), on_delete=models.PROTECT, related_name="children"
     )
     serves = models.ManyToManyField(
         "self",
@@ -266,11 +254,9 @@ class OrganisationEvent(models.Model):
         on_delete=models.CASCADE,
         related_name="events",
     )
-    kommun = models.ForeignKey(
+    kommun = optional_link(
         Organisation,
-        verbose_name=_("kommun"),
-        null=True,
-        blank=True,
+        _("kommun"),
         on_delete=models.CASCADE,
         related_name="access_events",
         help_text=_("Den kommun som tillgången gäller."),

@@ -16,7 +16,12 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
-from medborgarloften.lib.modelparts import end_after_start, optional_link, optional_user
+from medborgarloften.lib.modelparts import (
+    end_after_start,
+    optional_link,
+    optional_one_to_one,
+    optional_user,
+)
 
 
 class DocumentStatus(models.TextChoices):
@@ -73,13 +78,8 @@ class SituationReport(Decision):
         _("statistikår"), help_text=_("Året som brottsstatistiken gäller.")
     )
     version = models.PositiveIntegerField(_("version"), default=1)
-    previous = models.OneToOneField(
-        "self",
-        verbose_name=_("ersätter"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="revision",
+    previous = optional_one_to_one(
+        "self", _("ersätter"), on_delete=models.PROTECT, related_name="revision"
     )
     summary = PlainTextField(_("sammanfattning"), max_length=5000, blank=True)
     crime_text = PlainTextField(
@@ -318,12 +318,8 @@ class Goal(models.Model):
     target = PlainCharField(_("målvärde"), max_length=100)
     due_on = models.DateField(_("ska nås"))
     version = models.PositiveIntegerField(_("version"), default=1)
-    replaces = models.OneToOneField(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="replaced_by",
+    replaces = optional_one_to_one(
+        "self", on_delete=models.PROTECT, related_name="replaced_by"
     )
     reason = PlainCharField(_("skäl till ändringen"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -344,19 +340,11 @@ class MeasureLink(models.Model):
     implements a measure. A commitment implements at most one measure."""
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="links")
-    commitment = models.OneToOneField(
-        "promises.Commitment",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="measure_link",
+    commitment = optional_one_to_one(
+        "promises.Commitment", on_delete=models.CASCADE, related_name="measure_link"
     )
-    agreement = models.ForeignKey(
-        "promises.Agreement",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="measure_links",
+    agreement = optional_link(
+        "promises.Agreement", on_delete=models.CASCADE, related_name="measure_links"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -8,9 +8,11 @@ from django.db import models
 from django.db.models import F, Q
 
 from medborgarloften.lib.modelparts import (
+    SubmittedOnce,
     choices_check,
     end_after_start,
     optional_link,
+    optional_one_to_one,
     optional_user,
 )
 
@@ -36,6 +38,46 @@ def test_optional_link_is_a_nullable_key_cleared_with_its_target() -> None:
     field = optional_link("places.Area", "område", related_name="activities")
     assert _same_field(field, explicit)
     assert not _same_field(optional_link("places.Area", "område"), explicit)
+
+
+def test_optional_link_takes_another_on_delete() -> None:
+    explicit = models.ForeignKey(
+        "places.Area",
+        verbose_name="område",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    field = optional_link(
+        "places.Area", "område", on_delete=models.CASCADE, related_name="+"
+    )
+    assert _same_field(field, explicit)
+    assert not _same_field(optional_link("places.Area", "område"), explicit)
+
+
+def test_optional_one_to_one_is_the_one_to_one_twin() -> None:
+    explicit = models.OneToOneField(
+        "self",
+        verbose_name="ersätter",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="revision",
+    )
+    field = optional_one_to_one(
+        "self", "ersätter", on_delete=models.PROTECT, related_name="revision"
+    )
+    assert isinstance(field, models.OneToOneField)
+    assert _same_field(field, explicit)
+
+
+def test_submitted_once_gives_a_unique_hidden_key_and_the_flag() -> None:
+    explicit = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    field = SubmittedOnce._meta.get_field("submission")
+    assert _same_field(field, explicit)
+    assert SubmittedOnce._meta.abstract
+    assert SubmittedOnce.already_saved is False
 
 
 def test_optional_user_points_at_the_user_model() -> None:

@@ -10,7 +10,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
-from medborgarloften.lib.modelparts import choices_check, end_after_start, optional_link
+from medborgarloften.lib.modelparts import (
+    SubmittedOnce,
+    choices_check,
+    end_after_start,
+    optional_link,
+)
 from medborgarloften.places.models import Organisation, OrganisationKind
 from medborgarloften.vocabulary import (
     EVIDENCE_SOURCES,
@@ -121,7 +126,7 @@ class PromiseQuerySet(models.QuerySet["Promise"]):
         )
 
 
-class Promise(models.Model):
+class Promise(SubmittedOnce):
     """A medborgarlöfte: what kommun and police promise citizens for a period."""
 
     uid = models.UUIDField(_("id"), default=uuid.uuid4, unique=True, editable=False)
@@ -141,11 +146,9 @@ class Promise(models.Model):
         choices=PromiseStatus.choices,
         default=PromiseStatus.DRAFT,
     )
-    reference_for = models.ForeignKey(
+    reference_for = optional_link(
         Organisation,
-        verbose_name=_("referens för"),
-        null=True,
-        blank=True,
+        _("referens för"),
         on_delete=models.CASCADE,
         related_name="reference_promises",
         help_text=_(
@@ -188,15 +191,8 @@ class Promise(models.Model):
     closed_on = models.DateField(_("avslutat"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    #: The key of the form that created it: the same "new promise" form sent twice
-    #: (a double click, a resend after a lost answer) creates one promise.
-    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = PromiseQuerySet.as_manager()
-
-    #: Set by ``promise_create`` on what it returns: True when the form's key had
-    #: been saved before and nothing new was written.
-    already_saved = False
 
     class Meta:
         ordering = ["-period_start", "title"]
