@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField, PlainTextField
 from medborgarloften.lib.modelparts import (
-    SubmittedOnce,
     choices_check,
     end_after_start,
     optional_link,
@@ -31,7 +30,7 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
         return self.filter(public_q("commitment__promise__"))
 
 
-class Activity(SubmittedOnce):
+class Activity(models.Model):
     """Something staff did against a commitment: where, when, how much, by whom."""
 
     commitment = models.ForeignKey(
@@ -71,6 +70,14 @@ class Activity(SubmittedOnce):
     #: Optimistic locking: every save increments it; a form that read an older
     #: version is refused instead of overwriting somebody else's change.
     version = models.PositiveIntegerField(_("version"), default=1)
+    #: The key of the form (or API request, or import row) that created it: the same
+    #: form sent twice (a double tap, a resend after a lost answer) saves once.
+    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    #: Set by ``activity_create`` on what it returns: True when the submission key
+    #: had been saved before and nothing new was written.
+    already_saved = False
+
     objects = ActivityQuerySet.as_manager()
 
     class Meta:
@@ -161,7 +168,7 @@ class ReportQuerySet(models.QuerySet["Report"]):
         return self.filter(public_q("promise__"), status=ReportStatus.PUBLISHED)
 
 
-class Report(SubmittedOnce):
+class Report(models.Model):
     """An uppföljningsrapport for one promise and a date range, in Brå's three
     layers; the figures are computed when it is shown, the texts are staff's."""
 
@@ -204,6 +211,13 @@ class Report(SubmittedOnce):
     approved_at = models.DateTimeField(_("godkänd"), null=True, blank=True)
     published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
+    #: The key of the form that created it: the same form sent twice creates one.
+    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    #: Set by ``report_create`` on what it returns: True when the form's key had been
+    #: saved before and nothing new was written.
+    already_saved = False
+
     objects = ReportQuerySet.as_manager()
 
     class Meta:

@@ -1,7 +1,6 @@
 """Declarations many models repeat, written once: an optional link (cleared when its
 target goes, unless it says otherwise), "who did it", a choice column the database
-checks, a period whose end does not come before its start, the key that makes a form
-sent twice save once.
+checks, a period whose end does not come before its start.
 
 Each returns the same field or constraint the models spelled out before, so the
 migrations see no change (``makemigrations --check`` stays clean).
@@ -22,7 +21,6 @@ __all__ = [
     "optional_link",
     "optional_one_to_one",
     "optional_user",
-    "SubmittedOnce",
 ]
 
 
@@ -95,22 +93,3 @@ def end_after_start(
     return models.CheckConstraint(
         condition=condition | Q(**{f"{end}__gte": F(start)}), name=name
     )
-
-
-class SubmittedOnce(models.Model):
-    """A row a form (or API request, or import row) creates, keyed so that the same
-    submission sent twice (a double tap, a resend after a lost answer) saves once.
-
-    The service that creates the row looks the key up first; on a hit it returns the
-    saved row with ``already_saved`` set and writes nothing new.
-    """
-
-    #: The key of the submission that created the row.
-    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
-
-    #: Set by the creating service on what it returns: True when the submission key
-    #: had been saved before and nothing new was written.
-    already_saved = False
-
-    class Meta:
-        abstract = True

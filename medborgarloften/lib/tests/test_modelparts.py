@@ -8,7 +8,6 @@ from django.db import models
 from django.db.models import F, Q
 
 from medborgarloften.lib.modelparts import (
-    SubmittedOnce,
     choices_check,
     end_after_start,
     optional_link,
@@ -70,14 +69,6 @@ def test_optional_one_to_one_is_the_one_to_one_twin() -> None:
     )
     assert isinstance(field, models.OneToOneField)
     assert _same_field(field, explicit)
-
-
-def test_submitted_once_gives_a_unique_hidden_key_and_the_flag() -> None:
-    explicit = models.UUIDField(null=True, blank=True, unique=True, editable=False)
-    field = SubmittedOnce._meta.get_field("submission")
-    assert _same_field(field, explicit)
-    assert SubmittedOnce._meta.abstract
-    assert SubmittedOnce.already_saved is False
 
 
 def test_optional_user_points_at_the_user_model() -> None:

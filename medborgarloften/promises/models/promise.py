@@ -10,12 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
-from medborgarloften.lib.modelparts import (
-    SubmittedOnce,
-    choices_check,
-    end_after_start,
-    optional_link,
-)
+from medborgarloften.lib.modelparts import choices_check, end_after_start, optional_link
 from medborgarloften.places.models import Organisation, OrganisationKind
 from medborgarloften.vocabulary import (
     EVIDENCE_SOURCES,
@@ -126,7 +121,7 @@ class PromiseQuerySet(models.QuerySet["Promise"]):
         )
 
 
-class Promise(SubmittedOnce):
+class Promise(models.Model):
     """A medborgarlöfte: what kommun and police promise citizens for a period."""
 
     uid = models.UUIDField(_("id"), default=uuid.uuid4, unique=True, editable=False)
@@ -191,8 +186,15 @@ class Promise(SubmittedOnce):
     closed_on = models.DateField(_("avslutat"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    #: The key of the form that created it: the same "new promise" form sent twice
+    #: (a double click, a resend after a lost answer) creates one promise.
+    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = PromiseQuerySet.as_manager()
+
+    #: Set by ``promise_create`` on what it returns: True when the form's key had
+    #: been saved before and nothing new was written.
+    already_saved = False
 
     class Meta:
         ordering = ["-period_start", "title"]
