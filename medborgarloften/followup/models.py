@@ -10,7 +10,7 @@ import uuid
 from typing import Any
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField, PlainTextField
@@ -86,10 +86,7 @@ class Activity(models.Model):
         verbose_name = _("aktivitet")
         verbose_name_plural = _("aktiviteter")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")),
-                name="activity_end_after_start",
-            ),
+            end_after_start("activity_end_after_start", "date", "end_date"),
             models.CheckConstraint(
                 condition=Q(quantity__gte=1), name="activity_quantity_positive"
             ),
@@ -225,9 +222,8 @@ class Report(models.Model):
         verbose_name = _("uppföljningsrapport")
         verbose_name_plural = _("uppföljningsrapporter")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(period_end__gte=F("period_start")),
-                name="report_end_after_start",
+            end_after_start(
+                "report_end_after_start", "period_start", "period_end", open_end=False
             ),
             choices_check("report_status_valid", ReportStatus),
         ]

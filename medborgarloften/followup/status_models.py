@@ -5,12 +5,15 @@ Brå's three layers. Both are append-only: a new row, never an edit."""
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
-from medborgarloften.lib.modelparts import choices_check, optional_user
+from medborgarloften.lib.modelparts import (
+    choices_check,
+    end_after_start,
+    optional_user,
+)
 
 __all__ = [
     "Evaluation",
@@ -127,9 +130,11 @@ class Evaluation(models.Model):
         verbose_name = _("slututvärdering")
         verbose_name_plural = _("slututvärderingar")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(period_end__gte=F("period_start")),
-                name="evaluation_end_after_start",
+            end_after_start(
+                "evaluation_end_after_start",
+                "period_start",
+                "period_end",
+                open_end=False,
             ),
         ]
 
@@ -177,10 +182,7 @@ class PartnerReport(models.Model):
         verbose_name = _("partnerrapport")
         verbose_name_plural = _("partnerrapporter")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=[s.value for s in PartnerStatus]),
-                name="partner_report_status_valid",
-            ),
+            choices_check("partner_report_status_valid", PartnerStatus),
         ]
 
     def __str__(self) -> str:

@@ -84,12 +84,15 @@ def end_after_start(
     end: str = "ends_on",
     *,
     open_start: bool = False,
+    open_end: bool = True,
 ) -> models.CheckConstraint:
     """An open period (no ``end``; with ``open_start`` also no ``start``) or one
-    whose ``end`` is not before its ``start``."""
+    whose ``end`` is not before its ``start``. With ``open_end=False`` only the
+    order is checked, for a period whose fields require both dates."""
+    in_order = Q(**{f"{end}__gte": F(start)})
+    if not open_end:
+        return models.CheckConstraint(condition=in_order, name=name)
     condition = Q(**{f"{end}__isnull": True})
     if open_start:
         condition |= Q(**{f"{start}__isnull": True})
-    return models.CheckConstraint(
-        condition=condition | Q(**{f"{end}__gte": F(start)}), name=name
-    )
+    return models.CheckConstraint(condition=condition | in_order, name=name)

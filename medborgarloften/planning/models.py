@@ -12,7 +12,7 @@ to the measure it implements.
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
@@ -197,9 +197,11 @@ class ActionPlan(Decision):
         verbose_name = _("åtgärdsplan")
         verbose_name_plural = _("åtgärdsplaner")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(period_end__gte=F("period_start")),
-                name="action_plan_end_after_start",
+            end_after_start(
+                "action_plan_end_after_start",
+                "period_start",
+                "period_end",
+                open_end=False,
             )
         ]
 

@@ -105,3 +105,10 @@ def test_end_after_start_allows_an_open_end_and_optionally_an_open_start() -> No
         | Q(period_end__gte=F("period_start")),
         name="y",
     )
+
+
+def test_end_after_start_for_a_period_that_must_have_both_dates() -> None:
+    constraint = end_after_start("z", "period_start", "period_end", open_end=False)
+    assert constraint == models.CheckConstraint(
+        condition=Q(period_end__gte=F("period_start")), name="z"
+    )
