@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
 from medborgarloften.lib.modelparts import optional_link, optional_user
 from medborgarloften.lib.screening import screen
+from medborgarloften.places.models import kommun_link
 from medborgarloften.vocabulary import THEMES, choices
 
 
@@ -53,12 +54,7 @@ class CaseQuerySet(models.QuerySet["Case"]):
 class Case(models.Model):
     """One input and what became of it."""
 
-    kommun = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        related_name="cases",
-    )
+    kommun = kommun_link("cases")
     source = models.CharField(_("källa"), max_length=10, choices=CaseSource.choices)
     #: The walk point, dialogue finding or survey response it came from.
     source_ref = models.CharField(_("källans id"), max_length=40, blank=True)
@@ -161,12 +157,7 @@ class RoutingRule(models.Model):
     """Cases of this theme (blank: any) in this area (empty: anywhere in the kommun)
     go to ``owner``, to be answered within ``days``. The most specific rule wins."""
 
-    kommun = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        related_name="routing_rules",
-    )
+    kommun = kommun_link("routing_rules")
     theme = models.CharField(
         _("tema"), max_length=40, blank=True, choices=choices(THEMES)
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -33,6 +35,18 @@ POLICE_KINDS = (
     OrganisationKind.POLISOMRADE,
     OrganisationKind.POLISREGION,
 )
+
+
+def kommun_link(related_name: str, **kwargs: Any) -> models.ForeignKey[Any, Any]:
+    """The kommun a row belongs to: required, and the row goes when the kommun
+    does."""
+    return models.ForeignKey(
+        "places.Organisation",
+        verbose_name=_("kommun"),
+        on_delete=models.CASCADE,
+        related_name=related_name,
+        **kwargs,
+    )
 
 
 class County(models.Model):
@@ -169,13 +183,7 @@ class AreaKind(models.TextChoices):
 class Area(models.Model):
     """A named place inside a kommun: a stadsdel, tätort, område or single place."""
 
-    kommun = models.ForeignKey(
-        Organisation,
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        related_name="areas",
-        limit_choices_to={"kind": OrganisationKind.KOMMUN},
-    )
+    kommun = kommun_link("areas", limit_choices_to={"kind": OrganisationKind.KOMMUN})
     name = PlainCharField(_("namn"), max_length=200)
     kind = models.CharField(
         _("typ"), max_length=20, choices=AreaKind.choices, default=AreaKind.OMRADE
@@ -293,13 +301,7 @@ class Overlay(models.Model):
     områden) in a kommun: shown on the lägesbild and hot spot maps, never matched to
     promises, walks or observations as the kommun's own areas are."""
 
-    kommun = models.ForeignKey(
-        Organisation,
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        related_name="overlays",
-        limit_choices_to={"kind": OrganisationKind.KOMMUN},
-    )
+    kommun = kommun_link("overlays", limit_choices_to={"kind": OrganisationKind.KOMMUN})
     layer = models.CharField(_("lager"), max_length=10, choices=OverlayLayer.choices)
     name = PlainCharField(_("namn"), max_length=200)
     code = models.CharField(_("kod"), max_length=20, blank=True)

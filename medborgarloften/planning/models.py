@@ -22,6 +22,7 @@ from medborgarloften.lib.modelparts import (
     optional_one_to_one,
     optional_user,
 )
+from medborgarloften.places.models import kommun_link
 
 
 class DocumentStatus(models.TextChoices):
@@ -67,12 +68,7 @@ class SituationReportQuerySet(models.QuerySet["SituationReport"]):
 class SituationReport(Decision):
     """One version of a kommun's lägesbild."""
 
-    kommun = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        related_name="situation_reports",
-    )
+    kommun = kommun_link("situation_reports")
     title = PlainCharField(_("titel"), max_length=300)
     year = models.PositiveSmallIntegerField(
         _("statistikår"), help_text=_("Året som brottsstatistiken gäller.")
@@ -166,12 +162,7 @@ class ActionPlanQuerySet(models.QuerySet["ActionPlan"]):
 class ActionPlan(Decision):
     """A kommun's åtgärdsplan for a period, built on an adopted lägesbild."""
 
-    kommun = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        related_name="action_plans",
-    )
+    kommun = kommun_link("action_plans")
     parties = models.ManyToManyField(
         "places.Organisation",
         verbose_name=_("parter"),
