@@ -22,6 +22,7 @@ from medborgarloften.lib.modelparts import (
 )
 from medborgarloften.lib.text import names_place
 from medborgarloften.promises.models import public_q
+from medborgarloften.promises.models.links import commitment_link, promise_link
 
 
 class ActivityQuerySet(models.QuerySet["Activity"]):
@@ -33,12 +34,7 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
 class Activity(models.Model):
     """Something staff did against a commitment: where, when, how much, by whom."""
 
-    commitment = models.ForeignKey(
-        "promises.Commitment",
-        verbose_name=_("åtagande"),
-        on_delete=models.CASCADE,
-        related_name="activities",
-    )
+    commitment = commitment_link("activities")
     date = models.DateField(_("datum"))
     end_date = models.DateField(_("till och med"), null=True, blank=True)
     area = optional_link("places.Area", _("område"), related_name="activities")
@@ -170,12 +166,7 @@ class Report(models.Model):
     layers; the figures are computed when it is shown, the texts are staff's."""
 
     uid = models.UUIDField(_("id"), default=uuid.uuid4, unique=True, editable=False)
-    promise = models.ForeignKey(
-        "promises.Promise",
-        verbose_name=_("medborgarlöfte"),
-        on_delete=models.CASCADE,
-        related_name="followup_reports",
-    )
+    promise = promise_link("followup_reports")
     kind = models.CharField(
         _("typ"), max_length=10, choices=ReportKind.choices, default="followup"
     )
@@ -275,12 +266,7 @@ class PlannedActivity(models.Model):
     """One line of a yearly aktivitetsplan: what, where, when, who and how many,
     under a commitment; done activities tick it off through ``done_by``."""
 
-    commitment = models.ForeignKey(
-        "promises.Commitment",
-        verbose_name=_("åtagande"),
-        on_delete=models.CASCADE,
-        related_name="planned_activities",
-    )
+    commitment = commitment_link("planned_activities")
     year = models.PositiveSmallIntegerField(_("planår"))
     kind = PlainCharField(
         _("vad"), max_length=100, help_text=_("T.ex. trygghetsvandring.")
@@ -375,12 +361,7 @@ class CommunicationActivity(models.Model):
     """One line of a promise's kommunikationsplan: what is told, through which
     channel, to whom, when and by whom — and whether it happened."""
 
-    promise = models.ForeignKey(
-        "promises.Promise",
-        verbose_name=_("medborgarlöfte"),
-        on_delete=models.CASCADE,
-        related_name="communication_activities",
-    )
+    promise = promise_link("communication_activities")
     title = PlainCharField(_("vad"), max_length=300)
     channel = models.CharField(_("kanal"), max_length=20, choices=Channel.choices)
     audience = PlainCharField(_("målgrupp"), max_length=200, blank=True)

@@ -14,6 +14,7 @@ from medborgarloften.lib.modelparts import (
     end_after_start,
     optional_user,
 )
+from medborgarloften.promises.models.links import commitment_link, promise_link
 
 __all__ = [
     "Evaluation",
@@ -37,12 +38,7 @@ class StatusChange(models.Model):
     """One change of one of a commitment's three statuses: what it became, when,
     who or what changed it (``source``: a form, an activity, the calendar)."""
 
-    commitment = models.ForeignKey(
-        "promises.Commitment",
-        verbose_name=_("åtagande"),
-        on_delete=models.CASCADE,
-        related_name="status_changes",
-    )
+    commitment = commitment_link("status_changes")
     kind = models.CharField(_("slag"), max_length=10, choices=StatusKind.choices)
     status = models.CharField(_("status"), max_length=30)
     label = PlainCharField(_("status som den visades"), max_length=200)
@@ -87,12 +83,7 @@ class Evaluation(models.Model):
     implementation (was it done as planned), output (what it produced) and outcome
     (did the situation change). A new evaluation is a new row; the latest counts."""
 
-    promise = models.ForeignKey(
-        "promises.Promise",
-        verbose_name=_("medborgarlöfte"),
-        on_delete=models.CASCADE,
-        related_name="evaluations",
-    )
+    promise = promise_link("evaluations")
     period_start = models.DateField(_("från"))
     period_end = models.DateField(_("till"))
     implementation = models.CharField(
@@ -158,12 +149,7 @@ class PartnerReport(models.Model):
     on the partner scale, as of a date, with a comment. Append-only: a new report is
     a new row, the latest of each partner counts."""
 
-    commitment = models.ForeignKey(
-        "promises.Commitment",
-        verbose_name=_("åtagande"),
-        on_delete=models.CASCADE,
-        related_name="partner_reports",
-    )
+    commitment = commitment_link("partner_reports")
     organisation = models.ForeignKey(
         "places.Organisation",
         verbose_name=_("partner"),
