@@ -4,6 +4,8 @@ Brå's three layers. Both are append-only: a new row, never an edit."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +80,12 @@ class OutcomeRating(models.TextChoices):
     UNKNOWN = "unknown", _("Kan inte bedömas")
 
 
+def _reasoning(label: Any, help_text: Any) -> PlainTextField:
+    """Why one of the evaluation's layers got its rating: optional free text with
+    the same length limit for every layer."""
+    return PlainTextField(label, max_length=10000, blank=True, help_text=help_text)
+
+
 class Evaluation(models.Model):
     """An end-of-period evaluation of a promise in Brå's three layers —
     implementation (was it done as planned), output (what it produced) and outcome
@@ -89,29 +97,23 @@ class Evaluation(models.Model):
     implementation = models.CharField(
         _("genomförande"), max_length=12, choices=ImplementationRating.choices
     )
-    implementation_text = PlainTextField(
+    implementation_text = _reasoning(
         _("genomförande: motivering"),
-        max_length=10000,
-        blank=True,
-        help_text=_("Gjordes det som planerades? Vad blev inte av och varför?"),
+        _("Gjordes det som planerades? Vad blev inte av och varför?"),
     )
     output = models.CharField(
         _("prestationer"), max_length=12, choices=OutputRating.choices
     )
-    output_text = PlainTextField(
+    output_text = _reasoning(
         _("prestationer: motivering"),
-        max_length=10000,
-        blank=True,
-        help_text=_("Vad gav arbetet: antal, deltagare, nådda områden och grupper."),
+        _("Vad gav arbetet: antal, deltagare, nådda områden och grupper."),
     )
     outcome = models.CharField(
         _("effekt"), max_length=12, choices=OutcomeRating.choices
     )
-    outcome_text = PlainTextField(
+    outcome_text = _reasoning(
         _("effekt: motivering"),
-        max_length=10000,
-        blank=True,
-        help_text=_("Vad lägesbilden visar jämfört med utgångsläget, och hur säkert."),
+        _("Vad lägesbilden visar jämfört med utgångsläget, och hur säkert."),
     )
     created_by = optional_user(related_name="+")
     created_at = models.DateTimeField(_("sparad"), default=timezone.now)
