@@ -1,5 +1,6 @@
-"""Declarations many models repeat, written once: an optional link (cleared when its
-target goes, unless it says otherwise), "who did it", a choice column the database
+"""Declarations many models repeat, written once: the link to the row this one
+belongs to, an optional link (cleared when its target goes, unless it says
+otherwise), "who did it", a choice column the database
 checks, a period whose end does not come before its start.
 
 Each returns the same field or constraint the models spelled out before, so the
@@ -16,12 +17,28 @@ from django.db import models
 from django.db.models import F, Q
 
 __all__ = [
+    "belongs_to",
     "choices_check",
     "end_after_start",
     "optional_link",
     "optional_one_to_one",
     "optional_user",
 ]
+
+
+def belongs_to(
+    to: Any, verbose_name: Any, related_name: str, **kwargs: Any
+) -> models.ForeignKey[Any, Any]:
+    """A required ``ForeignKey`` to the row this one belongs to: the row goes
+    (``CASCADE``) when that one is deleted. Apps bind ``to`` and ``verbose_name``
+    once for their own parents (``places.models.kommun_link``)."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        on_delete=models.CASCADE,
+        related_name=related_name,
+        **kwargs,
+    )
 
 
 def optional_link(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField
-from medborgarloften.lib.modelparts import optional_link, optional_user
+from medborgarloften.lib.modelparts import belongs_to, optional_link, optional_user
 
 
 class OrganisationKind(models.TextChoices):
@@ -37,16 +37,8 @@ POLICE_KINDS = (
 )
 
 
-def kommun_link(related_name: str, **kwargs: Any) -> models.ForeignKey[Any, Any]:
-    """The kommun a row belongs to: required, and the row goes when the kommun
-    does."""
-    return models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        related_name=related_name,
-        **kwargs,
-    )
+#: The kommun a row belongs to: ``kommun = kommun_link("cases")``.
+kommun_link = partial(belongs_to, "places.Organisation", _("kommun"))
 
 
 class County(models.Model):

@@ -1,31 +1,16 @@
-"""The key a row that belongs to a promise or to a commitment is declared with:
-required, and the row goes when the promise or commitment does."""
+"""The links of a row that belongs to a promise or to a commitment: required, and
+the row goes when the promise or commitment does (``lib.modelparts.belongs_to``)."""
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.modelparts import belongs_to
 
-def promise_link(related_name: str, **kwargs: Any) -> models.ForeignKey[Any, Any]:
-    """The promise (medborgarlöfte) a row belongs to."""
-    return models.ForeignKey(
-        "promises.Promise",
-        verbose_name=_("medborgarlöfte"),
-        on_delete=models.CASCADE,
-        related_name=related_name,
-        **kwargs,
-    )
+#: The promise (medborgarlöfte) a row belongs to: ``promise_link("evaluations")``.
+promise_link = partial(belongs_to, "promises.Promise", _("medborgarlöfte"))
 
-
-def commitment_link(related_name: str, **kwargs: Any) -> models.ForeignKey[Any, Any]:
-    """The commitment (åtagande) a row belongs to."""
-    return models.ForeignKey(
-        "promises.Commitment",
-        verbose_name=_("åtagande"),
-        on_delete=models.CASCADE,
-        related_name=related_name,
-        **kwargs,
-    )
+#: The commitment (åtagande) a row belongs to: ``commitment_link("activities")``.
+commitment_link = partial(belongs_to, "promises.Commitment", _("åtagande"))
