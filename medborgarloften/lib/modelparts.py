@@ -21,7 +21,6 @@ __all__ = [
     "choices_check",
     "end_after_start",
     "optional_link",
-    "optional_one_to_one",
     "optional_user",
 ]
 
@@ -46,30 +45,15 @@ def optional_link(
     verbose_name: Any = None,
     *,
     on_delete: Any = models.SET_NULL,
+    one_to_one: bool = False,
     **kwargs: Any,
 ) -> models.ForeignKey[Any, Any]:
-    """A ``ForeignKey`` that may be empty. By default it is cleared (``SET_NULL``)
-    when the row it points at is deleted; ``on_delete=models.CASCADE`` makes the row
-    go with its target, ``models.PROTECT`` keeps the target."""
-    return models.ForeignKey(
-        to,
-        verbose_name=verbose_name,
-        null=True,
-        blank=True,
-        on_delete=on_delete,
-        **kwargs,
-    )
-
-
-def optional_one_to_one(
-    to: Any,
-    verbose_name: Any = None,
-    *,
-    on_delete: Any = models.SET_NULL,
-    **kwargs: Any,
-) -> models.OneToOneField[Any, Any]:
-    """The ``OneToOneField`` twin of :func:`optional_link`."""
-    return models.OneToOneField(
+    """A ``ForeignKey`` (with ``one_to_one``, a ``OneToOneField``) that may be empty.
+    By default it is cleared (``SET_NULL``) when the row it points at is deleted;
+    ``on_delete=models.CASCADE`` makes the row go with its target,
+    ``models.PROTECT`` keeps the target."""
+    field_class = models.OneToOneField if one_to_one else models.ForeignKey
+    return field_class(
         to,
         verbose_name=verbose_name,
         null=True,

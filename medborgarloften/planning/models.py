@@ -19,7 +19,6 @@ from medborgarloften.lib.fields import PlainCharField, PlainTextField
 from medborgarloften.lib.modelparts import (
     end_after_start,
     optional_link,
-    optional_one_to_one,
     optional_user,
 )
 from medborgarloften.places.models import kommun_link
@@ -74,8 +73,12 @@ class SituationReport(Decision):
         _("statistikår"), help_text=_("Året som brottsstatistiken gäller.")
     )
     version = models.PositiveIntegerField(_("version"), default=1)
-    previous = optional_one_to_one(
-        "self", _("ersätter"), on_delete=models.PROTECT, related_name="revision"
+    previous = optional_link(
+        "self",
+        _("ersätter"),
+        on_delete=models.PROTECT,
+        related_name="revision",
+        one_to_one=True,
     )
     summary = PlainTextField(_("sammanfattning"), max_length=5000, blank=True)
     crime_text = PlainTextField(
@@ -311,8 +314,8 @@ class Goal(models.Model):
     target = PlainCharField(_("målvärde"), max_length=100)
     due_on = models.DateField(_("ska nås"))
     version = models.PositiveIntegerField(_("version"), default=1)
-    replaces = optional_one_to_one(
-        "self", on_delete=models.PROTECT, related_name="replaced_by"
+    replaces = optional_link(
+        "self", on_delete=models.PROTECT, related_name="replaced_by", one_to_one=True
     )
     reason = PlainCharField(_("skäl till ändringen"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -333,8 +336,11 @@ class MeasureLink(models.Model):
     implements a measure. A commitment implements at most one measure."""
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="links")
-    commitment = optional_one_to_one(
-        "promises.Commitment", on_delete=models.CASCADE, related_name="measure_link"
+    commitment = optional_link(
+        "promises.Commitment",
+        on_delete=models.CASCADE,
+        related_name="measure_link",
+        one_to_one=True,
     )
     agreement = optional_link(
         "promises.Agreement", on_delete=models.CASCADE, related_name="measure_links"

@@ -12,7 +12,6 @@ from medborgarloften.lib.modelparts import (
     choices_check,
     end_after_start,
     optional_link,
-    optional_one_to_one,
     optional_user,
 )
 
@@ -51,8 +50,8 @@ def test_optional_link_takes_another_on_delete() -> None:
     assert _link(optional_link("places.Area")) == (True, True, models.SET_NULL)
 
 
-def test_optional_one_to_one_is_the_one_to_one_twin() -> None:
-    field = optional_one_to_one("self", "ersätter", on_delete=models.PROTECT)
+def test_optional_link_may_be_one_to_one() -> None:
+    field = optional_link("self", "ersätter", on_delete=models.PROTECT, one_to_one=True)
     assert isinstance(field, models.OneToOneField)
     assert _link(field) == (True, True, models.PROTECT)
     assert field.verbose_name == "ersätter"

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField, PlainTextField
 from medborgarloften.lib.modelparts import (
     optional_link,
-    optional_one_to_one,
     optional_user,
 )
 
@@ -180,7 +179,7 @@ class WalkPoint(models.Model):
     )
     moderated_by = optional_user(related_name="+")
     moderated_at = models.DateTimeField(_("granskad"), null=True, blank=True)
-    observation = optional_one_to_one(Observation, related_name="walk_point")
+    observation = optional_link(Observation, related_name="walk_point", one_to_one=True)
 
     class Meta:
         ordering = ["-id"]
