@@ -9,13 +9,14 @@ the photo is re-encoded without EXIF/GPS and shown only after moderation.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
+from medborgarloften.lib.modelparts import optional_link, optional_user
 from medborgarloften.lib.screening import screen
+from medborgarloften.places.models import kommun_link
 from medborgarloften.vocabulary import THEMES, choices
 
 
@@ -53,25 +54,13 @@ class CaseQuerySet(models.QuerySet["Case"]):
 class Case(models.Model):
     """One input and what became of it."""
 
-    kommun = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        related_name="cases",
-    )
+    kommun = kommun_link("cases")
     source = models.CharField(_("källa"), max_length=10, choices=CaseSource.choices)
     #: The walk point, dialogue finding or survey response it came from.
     source_ref = models.CharField(_("källans id"), max_length=40, blank=True)
     theme = models.CharField(_("tema"), max_length=40, choices=choices(THEMES))
     text = PlainTextField(_("vad som sades"), max_length=2000)
-    area = models.ForeignKey(
-        "places.Area",
-        verbose_name=_("område"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="cases",
-    )
+    area = optional_link("places.Area", _("område"), related_name="cases")
     latitude = models.FloatField(_("latitud"), null=True, blank=True)
     longitude = models.FloatField(_("longitud"), null=True, blank=True)
     place_text = PlainCharField(_("platsen med ord"), max_length=200, blank=True)
@@ -79,33 +68,16 @@ class Case(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=CaseStatus.choices, default=CaseStatus.NEW
     )
-    owner = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("ansvarig"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="owned_cases",
+    owner = optional_link(
+        "places.Organisation", _("ansvarig"), related_name="owned_cases"
     )
     due_on = models.DateField(_("svar senast"), null=True, blank=True)
     answer = PlainTextField(_("svar"), max_length=2000, blank=True)
     answered_at = models.DateTimeField(_("besvarad"), null=True, blank=True)
     close_reason = PlainCharField(_("skäl att avsluta"), max_length=300, blank=True)
-    activity = models.ForeignKey(
-        "followup.Activity",
-        verbose_name=_("aktivitet"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="cases",
-    )
-    commitment = models.ForeignKey(
-        "promises.Commitment",
-        verbose_name=_("åtagande"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="cases",
+    activity = optional_link("followup.Activity", _("aktivitet"), related_name="cases")
+    commitment = optional_link(
+        "promises.Commitment", _("åtagande"), related_name="cases"
     )
     moderation = models.CharField(
         _("granskning"),
@@ -116,14 +88,7 @@ class Case(models.Model):
     #: The text as published: screened for personnummer and phone numbers.
     public_text = PlainTextField(_("publicerad text"), max_length=2000, blank=True)
     photo_public = models.BooleanField(_("fotot får visas"), default=False)
-    duplicate_of = models.ForeignKey(
-        "self",
-        verbose_name=_("dubblett av"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="duplicates",
-    )
+    duplicate_of = optional_link("self", _("dubblett av"), related_name="duplicates")
     #: Opt-in only; confirmed by a signed link; erased after the answer is sent.
     email = models.EmailField(_("e-post"), blank=True)
     email_confirmed = models.BooleanField(default=False)
@@ -179,20 +144,8 @@ class CaseEvent(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("händelse"), max_length=10, choices=Action.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    organisation = models.ForeignKey(
-        "places.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = optional_user(related_name="+")
+    organisation = optional_link("places.Organisation", related_name="+")
     note = PlainCharField(_("anteckning"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -204,22 +157,12 @@ class RoutingRule(models.Model):
     """Cases of this theme (blank: any) in this area (empty: anywhere in the kommun)
     go to ``owner``, to be answered within ``days``. The most specific rule wins."""
 
-    kommun = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        related_name="routing_rules",
-    )
+    kommun = kommun_link("routing_rules")
     theme = models.CharField(
         _("tema"), max_length=40, blank=True, choices=choices(THEMES)
     )
-    area = models.ForeignKey(
-        "places.Area",
-        verbose_name=_("område"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
+    area = optional_link(
+        "places.Area", _("område"), on_delete=models.CASCADE, related_name="+"
     )
     owner = models.ForeignKey(
         "places.Organisation",
@@ -239,19 +182,15 @@ class AnswerTemplate(models.Model):
     """A reusable answer an owner starts from: a kommun's coordinator writes them for
     the kommun's cases, for one owner or (blank) for every owner."""
 
-    kommun = models.ForeignKey(
+    kommun = optional_link(
         "places.Organisation",
-        verbose_name=_("kommun"),
-        null=True,
-        blank=True,
+        _("kommun"),
         on_delete=models.CASCADE,
         related_name="case_answer_templates",
     )
-    organisation = models.ForeignKey(
+    organisation = optional_link(
         "places.Organisation",
-        verbose_name=_("ansvarig"),
-        null=True,
-        blank=True,
+        _("ansvarig"),
         on_delete=models.CASCADE,
         related_name="answer_templates",
     )

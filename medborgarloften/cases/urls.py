@@ -2,11 +2,36 @@
 /personal/arenden/, the public form under /tyck-till/, outcomes under
 /du-sa-vi-gjorde/. Open311 has its own (open311/urls.py)."""
 
-from django.urls import path
+from collections.abc import Callable
+from typing import Any
+
+from django.urls import URLPattern, path
 
 from . import photo_views, public_views, setup_views, views
 
 app_name = "cases"
+
+
+def _setup_list(
+    segment: str,
+    *,
+    plural: str,
+    one: str,
+    list_view: Callable[..., Any],
+    edit_view: Callable[..., Any],
+    delete_view: Callable[..., Any],
+) -> list[URLPattern]:
+    """A list a kommun's coordinator keeps (routing rules, answer templates): the
+    list, a new item, one item to edit, and removing it; the edit view serves both
+    a new item and an old one."""
+    prefix = f"personal/arenden/<str:code>/{segment}/"
+    return [
+        path(prefix, list_view, name=plural),
+        path(f"{prefix}ny/", edit_view, name=f"{one}_new"),
+        path(f"{prefix}<int:pk>/", edit_view, name=f"{one}_edit"),
+        path(f"{prefix}<int:pk>/ta-bort/", delete_view, name=f"{one}_delete"),
+    ]
+
 
 urlpatterns = [
     path("personal/arenden/", views.case_list, name="staff_list"),
@@ -32,41 +57,21 @@ urlpatterns = [
         name="from_survey_question",
     ),
     # The coordinator's set-up of a kommun's cases.
-    path("personal/arenden/<str:code>/regler/", setup_views.rule_list, name="rules"),
-    path(
-        "personal/arenden/<str:code>/regler/ny/",
-        setup_views.rule_edit,
-        name="rule_new",
+    *_setup_list(
+        "regler",
+        plural="rules",
+        one="rule",
+        list_view=setup_views.rule_list,
+        edit_view=setup_views.rule_edit,
+        delete_view=setup_views.rule_delete,
     ),
-    path(
-        "personal/arenden/<str:code>/regler/<int:pk>/",
-        setup_views.rule_edit,
-        name="rule_edit",
-    ),
-    path(
-        "personal/arenden/<str:code>/regler/<int:pk>/ta-bort/",
-        setup_views.rule_delete,
-        name="rule_delete",
-    ),
-    path(
-        "personal/arenden/<str:code>/svarsmallar/",
-        setup_views.template_list,
-        name="templates",
-    ),
-    path(
-        "personal/arenden/<str:code>/svarsmallar/ny/",
-        setup_views.template_edit,
-        name="template_new",
-    ),
-    path(
-        "personal/arenden/<str:code>/svarsmallar/<int:pk>/",
-        setup_views.template_edit,
-        name="template_edit",
-    ),
-    path(
-        "personal/arenden/<str:code>/svarsmallar/<int:pk>/ta-bort/",
-        setup_views.template_delete,
-        name="template_delete",
+    *_setup_list(
+        "svarsmallar",
+        plural="templates",
+        one="template",
+        list_view=setup_views.template_list,
+        edit_view=setup_views.template_edit,
+        delete_view=setup_views.template_delete,
     ),
     path("tyck-till/<str:code>/", public_views.report, name="report"),
     path("tyck-till/<str:code>/tack/", public_views.thanks, name="thanks"),

@@ -20,17 +20,13 @@ from medborgarloften.lib.modelparts import (
     optional_link,
     optional_user,
 )
+from medborgarloften.places.models import kommun_link
 
 
 class CoordinationRole(models.Model):
     """Who holds (a part of) the kommun's coordination function, from when to when."""
 
-    kommun = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        related_name="coordination_roles",
-    )
+    kommun = kommun_link("coordination_roles")
     role = PlainCharField(
         _("roll"),
         max_length=200,
@@ -77,12 +73,7 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
 
 class Meeting(models.Model):
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    kommun = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        related_name="coordination_meetings",
-    )
+    kommun = kommun_link("coordination_meetings")
     kind = models.CharField(_("slags möte"), max_length=12, choices=MeetingKind.choices)
     title = PlainCharField(_("rubrik"), max_length=300)
     held_on = models.DateField(_("datum"))

@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.modelparts import choices_check, optional_link, optional_user
-from medborgarloften.places.models import OrganisationKind
+from medborgarloften.places.models import OrganisationKind, kommun_link
 
 
 class DocumentKind(models.TextChoices):
@@ -189,12 +189,7 @@ class ImportJob(models.Model):
     nothing else behind: no document, no run. A job that succeeds points at its run.
     """
 
-    kommun = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        related_name="import_jobs",
-    )
+    kommun = kommun_link("import_jobs")
     actor = optional_user(_("startad av"), related_name="+")
     filename = models.CharField(_("filnamn"), max_length=300, blank=True)
     content_type = models.CharField(_("innehållstyp"), max_length=200, blank=True)

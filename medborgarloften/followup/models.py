@@ -9,9 +9,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField, PlainTextField
@@ -23,6 +22,7 @@ from medborgarloften.lib.modelparts import (
 )
 from medborgarloften.lib.text import names_place
 from medborgarloften.promises.models import public_q
+from medborgarloften.promises.models.links import commitment_link, promise_link
 
 
 class ActivityQuerySet(models.QuerySet["Activity"]):
@@ -34,22 +34,10 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
 class Activity(models.Model):
     """Something staff did against a commitment: where, when, how much, by whom."""
 
-    commitment = models.ForeignKey(
-        "promises.Commitment",
-        verbose_name=_("åtagande"),
-        on_delete=models.CASCADE,
-        related_name="activities",
-    )
+    commitment = commitment_link("activities")
     date = models.DateField(_("datum"))
     end_date = models.DateField(_("till och med"), null=True, blank=True)
-    area = models.ForeignKey(
-        "places.Area",
-        verbose_name=_("område"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="activities",
-    )
+    area = optional_link("places.Area", _("område"), related_name="activities")
     kind = PlainCharField(
         _("typ"),
         max_length=100,
@@ -57,13 +45,8 @@ class Activity(models.Model):
     )
     quantity = models.PositiveIntegerField(_("antal"), default=1)
     participants = models.PositiveIntegerField(_("deltagare"), null=True, blank=True)
-    organisation = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("utförd av"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="activities",
+    organisation = optional_link(
+        "places.Organisation", _("utförd av"), related_name="activities"
     )
     description = PlainTextField(_("beskrivning"), max_length=4000, blank=True)
     links = PlainJSONField(
@@ -75,23 +58,11 @@ class Activity(models.Model):
     cost = models.DecimalField(
         _("kostnad (kr)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = optional_user(related_name="+")
     source = models.CharField(_("källa"), max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    updated_by = optional_user(related_name="+")
     #: Optimistic locking: every save increments it; a form that read an older
     #: version is refused instead of overwriting somebody else's change.
     version = models.PositiveIntegerField(_("version"), default=1)
@@ -111,10 +82,7 @@ class Activity(models.Model):
         verbose_name = _("aktivitet")
         verbose_name_plural = _("aktiviteter")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")),
-                name="activity_end_after_start",
-            ),
+            end_after_start("activity_end_after_start", "date", "end_date"),
             models.CheckConstraint(
                 condition=Q(quantity__gte=1), name="activity_quantity_positive"
             ),
@@ -198,12 +166,7 @@ class Report(models.Model):
     layers; the figures are computed when it is shown, the texts are staff's."""
 
     uid = models.UUIDField(_("id"), default=uuid.uuid4, unique=True, editable=False)
-    promise = models.ForeignKey(
-        "promises.Promise",
-        verbose_name=_("medborgarlöfte"),
-        on_delete=models.CASCADE,
-        related_name="followup_reports",
-    )
+    promise = promise_link("followup_reports")
     kind = models.CharField(
         _("typ"), max_length=10, choices=ReportKind.choices, default="followup"
     )
@@ -250,9 +213,8 @@ class Report(models.Model):
         verbose_name = _("uppföljningsrapport")
         verbose_name_plural = _("uppföljningsrapporter")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(period_end__gte=F("period_start")),
-                name="report_end_after_start",
+            end_after_start(
+                "report_end_after_start", "period_start", "period_end", open_end=False
             ),
             choices_check("report_status_valid", ReportStatus),
         ]
@@ -304,12 +266,7 @@ class PlannedActivity(models.Model):
     """One line of a yearly aktivitetsplan: what, where, when, who and how many,
     under a commitment; done activities tick it off through ``done_by``."""
 
-    commitment = models.ForeignKey(
-        "promises.Commitment",
-        verbose_name=_("åtagande"),
-        on_delete=models.CASCADE,
-        related_name="planned_activities",
-    )
+    commitment = commitment_link("planned_activities")
     year = models.PositiveSmallIntegerField(_("planår"))
     kind = PlainCharField(
         _("vad"), max_length=100, help_text=_("T.ex. trygghetsvandring.")
@@ -404,12 +361,7 @@ class CommunicationActivity(models.Model):
     """One line of a promise's kommunikationsplan: what is told, through which
     channel, to whom, when and by whom — and whether it happened."""
 
-    promise = models.ForeignKey(
-        "promises.Promise",
-        verbose_name=_("medborgarlöfte"),
-        on_delete=models.CASCADE,
-        related_name="communication_activities",
-    )
+    promise = promise_link("communication_activities")
     title = PlainCharField(_("vad"), max_length=300)
     channel = models.CharField(_("kanal"), max_length=20, choices=Channel.choices)
     audience = PlainCharField(_("målgrupp"), max_length=200, blank=True)

@@ -4,14 +4,19 @@ Brå's three layers. Both are append-only: a new row, never an edit."""
 
 from __future__ import annotations
 
-from django.conf import settings
+from typing import Any
+
 from django.db import models
-from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
-from medborgarloften.lib.modelparts import choices_check, optional_user
+from medborgarloften.lib.modelparts import (
+    choices_check,
+    end_after_start,
+    optional_user,
+)
+from medborgarloften.promises.models.links import commitment_link, promise_link
 
 __all__ = [
     "Evaluation",
@@ -35,12 +40,7 @@ class StatusChange(models.Model):
     """One change of one of a commitment's three statuses: what it became, when,
     who or what changed it (``source``: a form, an activity, the calendar)."""
 
-    commitment = models.ForeignKey(
-        "promises.Commitment",
-        verbose_name=_("åtagande"),
-        on_delete=models.CASCADE,
-        related_name="status_changes",
-    )
+    commitment = commitment_link("status_changes")
     kind = models.CharField(_("slag"), max_length=10, choices=StatusKind.choices)
     status = models.CharField(_("status"), max_length=30)
     label = PlainCharField(_("status som den visades"), max_length=200)
@@ -80,45 +80,40 @@ class OutcomeRating(models.TextChoices):
     UNKNOWN = "unknown", _("Kan inte bedömas")
 
 
+def _reasoning(label: Any, help_text: Any) -> PlainTextField:
+    """Why one of the evaluation's layers got its rating: optional free text with
+    the same length limit for every layer."""
+    return PlainTextField(label, max_length=10000, blank=True, help_text=help_text)
+
+
 class Evaluation(models.Model):
     """An end-of-period evaluation of a promise in Brå's three layers —
     implementation (was it done as planned), output (what it produced) and outcome
     (did the situation change). A new evaluation is a new row; the latest counts."""
 
-    promise = models.ForeignKey(
-        "promises.Promise",
-        verbose_name=_("medborgarlöfte"),
-        on_delete=models.CASCADE,
-        related_name="evaluations",
-    )
+    promise = promise_link("evaluations")
     period_start = models.DateField(_("från"))
     period_end = models.DateField(_("till"))
     implementation = models.CharField(
         _("genomförande"), max_length=12, choices=ImplementationRating.choices
     )
-    implementation_text = PlainTextField(
+    implementation_text = _reasoning(
         _("genomförande: motivering"),
-        max_length=10000,
-        blank=True,
-        help_text=_("Gjordes det som planerades? Vad blev inte av och varför?"),
+        _("Gjordes det som planerades? Vad blev inte av och varför?"),
     )
     output = models.CharField(
         _("prestationer"), max_length=12, choices=OutputRating.choices
     )
-    output_text = PlainTextField(
+    output_text = _reasoning(
         _("prestationer: motivering"),
-        max_length=10000,
-        blank=True,
-        help_text=_("Vad gav arbetet: antal, deltagare, nådda områden och grupper."),
+        _("Vad gav arbetet: antal, deltagare, nådda områden och grupper."),
     )
     outcome = models.CharField(
         _("effekt"), max_length=12, choices=OutcomeRating.choices
     )
-    outcome_text = PlainTextField(
+    outcome_text = _reasoning(
         _("effekt: motivering"),
-        max_length=10000,
-        blank=True,
-        help_text=_("Vad lägesbilden visar jämfört med utgångsläget, och hur säkert."),
+        _("Vad lägesbilden visar jämfört med utgångsläget, och hur säkert."),
     )
     created_by = optional_user(related_name="+")
     created_at = models.DateTimeField(_("sparad"), default=timezone.now)
@@ -128,9 +123,11 @@ class Evaluation(models.Model):
         verbose_name = _("slututvärdering")
         verbose_name_plural = _("slututvärderingar")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(period_end__gte=F("period_start")),
-                name="evaluation_end_after_start",
+            end_after_start(
+                "evaluation_end_after_start",
+                "period_start",
+                "period_end",
+                open_end=False,
             ),
         ]
 
@@ -154,12 +151,7 @@ class PartnerReport(models.Model):
     on the partner scale, as of a date, with a comment. Append-only: a new report is
     a new row, the latest of each partner counts."""
 
-    commitment = models.ForeignKey(
-        "promises.Commitment",
-        verbose_name=_("åtagande"),
-        on_delete=models.CASCADE,
-        related_name="partner_reports",
-    )
+    commitment = commitment_link("partner_reports")
     organisation = models.ForeignKey(
         "places.Organisation",
         verbose_name=_("partner"),
@@ -169,14 +161,7 @@ class PartnerReport(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=PartnerStatus.choices)
     comment = PlainTextField(_("kommentar"), max_length=2000, blank=True)
     reported_on = models.DateField(_("läget per"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("av"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = optional_user(_("av"), related_name="+")
     created_at = models.DateTimeField(_("sparad"), default=timezone.now)
 
     class Meta:
@@ -185,10 +170,7 @@ class PartnerReport(models.Model):
         verbose_name = _("partnerrapport")
         verbose_name_plural = _("partnerrapporter")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=[s.value for s in PartnerStatus]),
-                name="partner_report_status_valid",
-            ),
+            choices_check("partner_report_status_valid", PartnerStatus),
         ]
 
     def __str__(self) -> str:

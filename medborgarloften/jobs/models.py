@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainTextField
-from medborgarloften.lib.modelparts import optional_user
+from medborgarloften.lib.modelparts import optional_link, optional_user
 
 
 class JobStatus(models.TextChoices):
@@ -54,22 +54,12 @@ class Job(models.Model):
     result = models.FileField(_("fil"), upload_to="jobs/%Y/%m/", blank=True)
     result_name = models.CharField(_("filnamn"), max_length=200, blank=True)
     result_type = models.CharField(_("filtyp"), max_length=100, blank=True)
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("del av"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="children",
+    parent = optional_link(
+        "self", _("del av"), on_delete=models.CASCADE, related_name="children"
     )
     actor = optional_user(_("startad av"), related_name="+")
-    kommun = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("kommun"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
+    kommun = optional_link(
+        "places.Organisation", _("kommun"), on_delete=models.CASCADE, related_name="+"
     )
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     started_at = models.DateTimeField(_("startad"), null=True, blank=True)

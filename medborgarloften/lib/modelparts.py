@@ -1,6 +1,7 @@
-"""Declarations many models repeat, written once: an optional link that is cleared
-when its target goes, "who did it", a choice column the database checks, a period
-whose end does not come before its start.
+"""Declarations many models repeat, written once: the link to the row this one
+belongs to, an optional link (cleared when its target goes, unless it says
+otherwise), "who did it", a choice column the database
+checks, a period whose end does not come before its start.
 
 Each returns the same field or constraint the models spelled out before, so the
 migrations see no change (``makemigrations --check`` stays clean).
@@ -16,6 +17,7 @@ from django.db import models
 from django.db.models import F, Q
 
 __all__ = [
+    "belongs_to",
     "choices_check",
     "end_after_start",
     "optional_link",
@@ -23,17 +25,40 @@ __all__ = [
 ]
 
 
-def optional_link(
-    to: Any, verbose_name: Any = None, **kwargs: Any
+def belongs_to(
+    to: Any, verbose_name: Any, related_name: str, **kwargs: Any
 ) -> models.ForeignKey[Any, Any]:
-    """A ``ForeignKey`` that may be empty and is cleared (``SET_NULL``) when the row
-    it points at is deleted."""
+    """A required ``ForeignKey`` to the row this one belongs to: the row goes
+    (``CASCADE``) when that one is deleted. Apps bind ``to`` and ``verbose_name``
+    once for their own parents (``places.models.kommun_link``)."""
     return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        on_delete=models.CASCADE,
+        related_name=related_name,
+        **kwargs,
+    )
+
+
+def optional_link(
+    to: Any,
+    verbose_name: Any = None,
+    *,
+    on_delete: Any = models.SET_NULL,
+    one_to_one: bool = False,
+    **kwargs: Any,
+) -> models.ForeignKey[Any, Any]:
+    """A ``ForeignKey`` (with ``one_to_one``, a ``OneToOneField``) that may be empty.
+    By default it is cleared (``SET_NULL``) when the row it points at is deleted;
+    ``on_delete=models.CASCADE`` makes the row go with its target,
+    ``models.PROTECT`` keeps the target."""
+    field_class = models.OneToOneField if one_to_one else models.ForeignKey
+    return field_class(
         to,
         verbose_name=verbose_name,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=on_delete,
         **kwargs,
     )
 
@@ -60,12 +85,15 @@ def end_after_start(
     end: str = "ends_on",
     *,
     open_start: bool = False,
+    open_end: bool = True,
 ) -> models.CheckConstraint:
     """An open period (no ``end``; with ``open_start`` also no ``start``) or one
-    whose ``end`` is not before its ``start``."""
+    whose ``end`` is not before its ``start``. With ``open_end=False`` only the
+    order is checked, for a period whose fields require both dates."""
+    in_order = Q(**{f"{end}__gte": F(start)})
+    if not open_end:
+        return models.CheckConstraint(condition=in_order, name=name)
     condition = Q(**{f"{end}__isnull": True})
     if open_start:
         condition |= Q(**{f"{start}__isnull": True})
-    return models.CheckConstraint(
-        condition=condition | Q(**{f"{end}__gte": F(start)}), name=name
-    )
+    return models.CheckConstraint(condition=condition | in_order, name=name)

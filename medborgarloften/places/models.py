@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField
-from medborgarloften.lib.modelparts import optional_user
+from medborgarloften.lib.modelparts import belongs_to, optional_link, optional_user
 
 
 class OrganisationKind(models.TextChoices):
@@ -35,16 +37,18 @@ POLICE_KINDS = (
 )
 
 
+#: The kommun a row belongs to: ``kommun = kommun_link("cases")``.
+kommun_link = partial(belongs_to, "places.Organisation", _("kommun"))
+
+
 class County(models.Model):
     """A län, with the police region it belongs to."""
 
     code = models.CharField(_("länskod"), max_length=2, unique=True)
     name = models.CharField(_("namn"), max_length=100)
-    police_region = models.ForeignKey(
+    police_region = optional_link(
         "Organisation",
-        verbose_name=_("polisregion"),
-        null=True,
-        blank=True,
+        _("polisregion"),
         on_delete=models.PROTECT,
         related_name="counties",
         limit_choices_to={"kind": OrganisationKind.POLISREGION},
@@ -85,21 +89,11 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("Kommunkod (fyra siffror) för kommuner; annars valfri."),
     )
-    county = models.ForeignKey(
-        County,
-        verbose_name=_("län"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="organisations",
+    county = optional_link(
+        County, _("län"), on_delete=models.PROTECT, related_name="organisations"
     )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("ingår i"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
+    parent = optional_link(
+        "self", _("ingår i"), on_delete=models.PROTECT, related_name="children"
     )
     serves = models.ManyToManyField(
         "self",
@@ -181,13 +175,7 @@ class AreaKind(models.TextChoices):
 class Area(models.Model):
     """A named place inside a kommun: a stadsdel, tätort, område or single place."""
 
-    kommun = models.ForeignKey(
-        Organisation,
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        related_name="areas",
-        limit_choices_to={"kind": OrganisationKind.KOMMUN},
-    )
+    kommun = kommun_link("areas", limit_choices_to={"kind": OrganisationKind.KOMMUN})
     name = PlainCharField(_("namn"), max_length=200)
     kind = models.CharField(
         _("typ"), max_length=20, choices=AreaKind.choices, default=AreaKind.OMRADE
@@ -266,11 +254,9 @@ class OrganisationEvent(models.Model):
         on_delete=models.CASCADE,
         related_name="events",
     )
-    kommun = models.ForeignKey(
+    kommun = optional_link(
         Organisation,
-        verbose_name=_("kommun"),
-        null=True,
-        blank=True,
+        _("kommun"),
         on_delete=models.CASCADE,
         related_name="access_events",
         help_text=_("Den kommun som tillgången gäller."),
@@ -307,13 +293,7 @@ class Overlay(models.Model):
     områden) in a kommun: shown on the lägesbild and hot spot maps, never matched to
     promises, walks or observations as the kommun's own areas are."""
 
-    kommun = models.ForeignKey(
-        Organisation,
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        related_name="overlays",
-        limit_choices_to={"kind": OrganisationKind.KOMMUN},
-    )
+    kommun = kommun_link("overlays", limit_choices_to={"kind": OrganisationKind.KOMMUN})
     layer = models.CharField(_("lager"), max_length=10, choices=OverlayLayer.choices)
     name = PlainCharField(_("namn"), max_length=200)
     code = models.CharField(_("kod"), max_length=20, blank=True)

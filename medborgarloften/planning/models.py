@@ -12,11 +12,16 @@ to the measure it implements.
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
-from medborgarloften.lib.modelparts import end_after_start, optional_link, optional_user
+from medborgarloften.lib.modelparts import (
+    end_after_start,
+    optional_link,
+    optional_user,
+)
+from medborgarloften.places.models import kommun_link
 
 
 class DocumentStatus(models.TextChoices):
@@ -62,24 +67,18 @@ class SituationReportQuerySet(models.QuerySet["SituationReport"]):
 class SituationReport(Decision):
     """One version of a kommun's lägesbild."""
 
-    kommun = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        related_name="situation_reports",
-    )
+    kommun = kommun_link("situation_reports")
     title = PlainCharField(_("titel"), max_length=300)
     year = models.PositiveSmallIntegerField(
         _("statistikår"), help_text=_("Året som brottsstatistiken gäller.")
     )
     version = models.PositiveIntegerField(_("version"), default=1)
-    previous = models.OneToOneField(
+    previous = optional_link(
         "self",
-        verbose_name=_("ersätter"),
-        null=True,
-        blank=True,
+        _("ersätter"),
         on_delete=models.PROTECT,
         related_name="revision",
+        one_to_one=True,
     )
     summary = PlainTextField(_("sammanfattning"), max_length=5000, blank=True)
     crime_text = PlainTextField(
@@ -166,12 +165,7 @@ class ActionPlanQuerySet(models.QuerySet["ActionPlan"]):
 class ActionPlan(Decision):
     """A kommun's åtgärdsplan for a period, built on an adopted lägesbild."""
 
-    kommun = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        related_name="action_plans",
-    )
+    kommun = kommun_link("action_plans")
     parties = models.ManyToManyField(
         "places.Organisation",
         verbose_name=_("parter"),
@@ -197,9 +191,11 @@ class ActionPlan(Decision):
         verbose_name = _("åtgärdsplan")
         verbose_name_plural = _("åtgärdsplaner")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(period_end__gte=F("period_start")),
-                name="action_plan_end_after_start",
+            end_after_start(
+                "action_plan_end_after_start",
+                "period_start",
+                "period_end",
+                open_end=False,
             )
         ]
 
@@ -318,12 +314,8 @@ class Goal(models.Model):
     target = PlainCharField(_("målvärde"), max_length=100)
     due_on = models.DateField(_("ska nås"))
     version = models.PositiveIntegerField(_("version"), default=1)
-    replaces = models.OneToOneField(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="replaced_by",
+    replaces = optional_link(
+        "self", on_delete=models.PROTECT, related_name="replaced_by", one_to_one=True
     )
     reason = PlainCharField(_("skäl till ändringen"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -344,19 +336,14 @@ class MeasureLink(models.Model):
     implements a measure. A commitment implements at most one measure."""
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="links")
-    commitment = models.OneToOneField(
+    commitment = optional_link(
         "promises.Commitment",
-        null=True,
-        blank=True,
         on_delete=models.CASCADE,
         related_name="measure_link",
+        one_to_one=True,
     )
-    agreement = models.ForeignKey(
-        "promises.Agreement",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="measure_links",
+    agreement = optional_link(
+        "promises.Agreement", on_delete=models.CASCADE, related_name="measure_links"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

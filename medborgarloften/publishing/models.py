@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.modelparts import optional_link
+
 
 class SearchIndexedPromise(models.Model):
     """Which version of a public promise the SQLite FTS5 index holds; a changed
@@ -42,29 +44,14 @@ class Subscription(models.Model):
     mailbox = models.CharField(
         max_length=254, db_index=True, editable=False, default=""
     )
-    kommun = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("kommun"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
+    kommun = optional_link(
+        "places.Organisation", _("kommun"), on_delete=models.CASCADE, related_name="+"
     )
-    area = models.ForeignKey(
-        "places.Area",
-        verbose_name=_("område"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
+    area = optional_link(
+        "places.Area", _("område"), on_delete=models.CASCADE, related_name="+"
     )
-    commitment = models.ForeignKey(
-        "promises.Commitment",
-        verbose_name=_("åtagande"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
+    commitment = optional_link(
+        "promises.Commitment", _("åtagande"), on_delete=models.CASCADE, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     #: When the last confirmation mail was sent (rate limit and expiry).

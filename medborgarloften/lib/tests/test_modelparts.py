@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from medborgarloften.lib.modelparts import (
+    belongs_to,
     choices_check,
     end_after_start,
     optional_link,
@@ -36,6 +37,30 @@ def test_optional_link_is_a_nullable_key_cleared_with_its_target() -> None:
     field = optional_link("places.Area", "område", related_name="activities")
     assert _same_field(field, explicit)
     assert not _same_field(optional_link("places.Area", "område"), explicit)
+
+
+def _link(field: models.ForeignKey) -> tuple[object, ...]:
+    """What the migrations see of a link, beside its target and name."""
+    return (field.null, field.blank, field.remote_field.on_delete)
+
+
+def test_optional_link_takes_another_on_delete() -> None:
+    field = optional_link("places.Area", "område", on_delete=models.CASCADE)
+    assert _link(field) == (True, True, models.CASCADE)
+    assert _link(optional_link("places.Area")) == (True, True, models.SET_NULL)
+
+
+def test_optional_link_may_be_one_to_one() -> None:
+    field = optional_link("self", "ersätter", on_delete=models.PROTECT, one_to_one=True)
+    assert isinstance(field, models.OneToOneField)
+    assert _link(field) == (True, True, models.PROTECT)
+    assert field.verbose_name == "ersätter"
+
+
+def test_belongs_to_is_a_required_key_that_goes_with_its_owner() -> None:
+    field = belongs_to("places.Organisation", "kommun", "cases")
+    assert _link(field) == (False, False, models.CASCADE)
+    assert (field.verbose_name, field.remote_field.related_name) == ("kommun", "cases")
 
 
 def test_optional_user_points_at_the_user_model() -> None:
@@ -71,4 +96,11 @@ def test_end_after_start_allows_an_open_end_and_optionally_an_open_start() -> No
         | Q(period_start__isnull=True)
         | Q(period_end__gte=F("period_start")),
         name="y",
+    )
+
+
+def test_end_after_start_for_a_period_that_must_have_both_dates() -> None:
+    constraint = end_after_start("z", "period_start", "period_end", open_end=False)
+    assert constraint == models.CheckConstraint(
+        condition=Q(period_end__gte=F("period_start")), name="z"
     )

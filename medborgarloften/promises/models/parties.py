@@ -9,6 +9,8 @@ from medborgarloften.lib.fields import PlainCharField
 from medborgarloften.lib.modelparts import choices_check, optional_link, optional_user
 from medborgarloften.places.models import Organisation, OrganisationKind
 
+from .links import promise_link
+
 
 class Signatory(models.Model):
     """Someone who signed the promise for a party."""
@@ -62,12 +64,7 @@ class PartyRequest(models.Model):
     Accepted and declined requests stay, for the record of who decided and when.
     """
 
-    promise = models.ForeignKey(
-        "promises.Promise",
-        verbose_name=_("medborgarlöfte"),
-        on_delete=models.CASCADE,
-        related_name="party_requests",
-    )
+    promise = promise_link("party_requests")
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),

@@ -141,11 +141,9 @@ class Promise(models.Model):
         choices=PromiseStatus.choices,
         default=PromiseStatus.DRAFT,
     )
-    reference_for = models.ForeignKey(
+    reference_for = optional_link(
         Organisation,
-        verbose_name=_("referens för"),
-        null=True,
-        blank=True,
+        _("referens för"),
         on_delete=models.CASCADE,
         related_name="reference_promises",
         help_text=_(

@@ -9,17 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
 from medborgarloften.lib.modelparts import optional_link, optional_user
 
+from .links import commitment_link
+
 
 class CommitmentVersion(models.Model):
     """One wording of a commitment: its text and target as saved at ``recorded_at``,
     by whom, through which revision of the promise. Version 1 is the original."""
 
-    commitment = models.ForeignKey(
-        "promises.Commitment",
-        verbose_name=_("åtagande"),
-        on_delete=models.CASCADE,
-        related_name="versions",
-    )
+    commitment = commitment_link("versions")
     number = models.PositiveIntegerField(_("version"))
     text = PlainTextField(_("åtagande"), max_length=2000)
     target_quantity = models.PositiveIntegerField(_("antal"), null=True, blank=True)

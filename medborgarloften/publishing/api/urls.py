@@ -1,10 +1,36 @@
 """/api/v1/ (namespace ``api``): the open data API."""
 
-from django.urls import path, re_path
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+from django.urls import URLPattern, path, re_path
 
 from . import plans, views
 
 app_name = "api"
+
+
+def _resource(
+    module: ModuleType,
+    resource: str,
+    one: str,
+    converter: str,
+    list_page: Callable[..., Any] | None = None,
+) -> list[URLPattern]:
+    """A resource's three URLs on one stem (docs/api.md): the list as JSON, the same
+    list as CSV, and one item. ``list_page`` stands in for the JSON list where the
+    resource has a page of its own."""
+    return [
+        path(
+            resource,
+            list_page or module.list_view(resource),
+            name=resource.replace("-", "_"),
+        ),
+        path(f"{resource}.csv", module.list_view(resource, "csv")),
+        path(f"{resource}/<{converter}:ident>", module.detail_view(resource), name=one),
+    ]
+
 
 urlpatterns = [
     path("", views.root, name="root"),
@@ -12,44 +38,14 @@ urlpatterns = [
     path("dcat.jsonld", views.dcat_jsonld, name="dcat"),
     path("docs", views.docs, name="docs"),
     path("api-info", views.api_info, name="api_info"),
-    path("kommuner", views.list_view("kommuner"), name="kommuner"),
-    path("kommuner.csv", views.list_view("kommuner", "csv")),
-    path("kommuner/<str:ident>", views.detail_view("kommuner"), name="kommun"),
-    path("promises", views.list_view("promises"), name="promises"),
-    path("promises.csv", views.list_view("promises", "csv")),
-    path("promises/<uuid:ident>", views.detail_view("promises"), name="promise"),
-    path("commitments", views.list_view("commitments"), name="commitments"),
-    path("commitments.csv", views.list_view("commitments", "csv")),
-    path(
-        "commitments/<int:ident>",
-        views.detail_view("commitments"),
-        name="commitment",
-    ),
-    path("activities", views.activities, name="activities"),
-    path("activities.csv", views.list_view("activities", "csv")),
-    path("activities/<int:ident>", views.detail_view("activities"), name="activity"),
+    *_resource(views, "kommuner", "kommun", "str"),
+    *_resource(views, "promises", "promise", "uuid"),
+    *_resource(views, "commitments", "commitment", "int"),
+    *_resource(views, "activities", "activity", "int", views.activities),
     path("observations", views.observations, name="observations"),
-    path("reports", views.list_view("reports"), name="reports"),
-    path("reports.csv", views.list_view("reports", "csv")),
-    path("reports/<uuid:ident>", views.detail_view("reports"), name="report"),
-    path("action-plans", plans.list_view("action-plans"), name="action_plans"),
-    path("action-plans.csv", plans.list_view("action-plans", "csv")),
-    path(
-        "action-plans/<int:ident>",
-        plans.detail_view("action-plans"),
-        name="action_plan",
-    ),
-    path(
-        "situation-reports",
-        plans.list_view("situation-reports"),
-        name="situation_reports",
-    ),
-    path("situation-reports.csv", plans.list_view("situation-reports", "csv")),
-    path(
-        "situation-reports/<int:ident>",
-        plans.detail_view("situation-reports"),
-        name="situation_report",
-    ),
+    *_resource(views, "reports", "report", "uuid"),
+    *_resource(plans, "action-plans", "action_plan", "int"),
+    *_resource(plans, "situation-reports", "situation_report", "int"),
     # [\s\S], not ".": a path with a newline or tab must get the JSON 404 too.
     re_path(r"^(?P<rest>[\s\S]*)$", views.not_found),
 ]

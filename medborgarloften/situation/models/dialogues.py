@@ -90,12 +90,8 @@ class BaselineValue(models.Model):
     promise = models.ForeignKey(
         "promises.Promise", on_delete=models.CASCADE, related_name="baseline_values"
     )
-    focus_area = models.ForeignKey(
-        "promises.FocusArea",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="baseline_values",
+    focus_area = optional_link(
+        "promises.FocusArea", on_delete=models.CASCADE, related_name="baseline_values"
     )
     key = models.CharField(_("indikator"), max_length=100)
     label = PlainCharField(_("beskrivning"), max_length=300)

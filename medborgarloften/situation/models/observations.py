@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainTextField
 from medborgarloften.lib.modelparts import optional_link, optional_user
+from medborgarloften.places.models import kommun_link
 from medborgarloften.situation.periods import local_month
 
 
@@ -38,12 +39,7 @@ class ObservationQuerySet(models.QuerySet["Observation"]):
 class Observation(models.Model):
     """One EST-style report: what, where, when and a short text."""
 
-    kommun = models.ForeignKey(
-        "places.Organisation",
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        related_name="observations",
-    )
+    kommun = kommun_link("observations")
     category = models.CharField(
         _("vad"), max_length=20, choices=ObservationCategory.choices
     )

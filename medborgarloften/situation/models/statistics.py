@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.modelparts import optional_link
 from medborgarloften.vocabulary import THEMES, choices
 
 from .observations import ImportBatch
@@ -37,10 +38,8 @@ class SurveyResult(models.Model):
     kommun = models.ForeignKey(
         "places.Organisation", on_delete=models.CASCADE, related_name="survey_results"
     )
-    area = models.ForeignKey(
+    area = optional_link(
         "places.Area",
-        null=True,
-        blank=True,
         on_delete=models.CASCADE,
         related_name="survey_results",
         help_text=_("Tomt för hela kommunen."),
@@ -55,9 +54,7 @@ class SurveyResult(models.Model):
     age_group = models.CharField(_("åldersgrupp"), max_length=20, default=ALL_AGES)
     share = models.FloatField(_("andel (%)"))
     respondents = models.PositiveIntegerField(_("antal svarande"), null=True)
-    batch = models.ForeignKey(
-        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    batch = optional_link(ImportBatch, related_name="+")
 
     class Meta:
         ordering = ["year", "indicator"]
@@ -87,12 +84,8 @@ class CrimeStatistic(models.Model):
     kommun = models.ForeignKey(
         "places.Organisation", on_delete=models.CASCADE, related_name="crime_statistics"
     )
-    area = models.ForeignKey(
-        "places.Area",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="crime_statistics",
+    area = optional_link(
+        "places.Area", on_delete=models.CASCADE, related_name="crime_statistics"
     )
     category = models.CharField(_("brottskategori"), max_length=100)
     theme = models.CharField(
@@ -102,9 +95,7 @@ class CrimeStatistic(models.Model):
     count = models.PositiveIntegerField(_("antal anmälda brott"), null=True)
     rate_per_100k = models.FloatField(_("per 100 000 invånare"), null=True)
     population = models.PositiveIntegerField(_("befolkning"), null=True)
-    batch = models.ForeignKey(
-        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    batch = optional_link(ImportBatch, related_name="+")
 
     class Meta:
         ordering = ["year", "category"]
@@ -129,19 +120,13 @@ class KeyFigure(models.Model):
 
     kpi = models.CharField(_("nyckeltal"), max_length=20)
     municipality_code = models.CharField(_("kommun/region-id"), max_length=4)
-    kommun = models.ForeignKey(
-        "places.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="key_figures",
+    kommun = optional_link(
+        "places.Organisation", on_delete=models.CASCADE, related_name="key_figures"
     )
     year = models.PositiveSmallIntegerField(_("år"))
     gender = models.CharField(_("kön"), max_length=1, default="T")
     value = models.FloatField(_("värde"), null=True)
-    batch = models.ForeignKey(
-        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    batch = optional_link(ImportBatch, related_name="+")
 
     class Meta:
         ordering = ["kpi", "year", "municipality_code"]

@@ -6,7 +6,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField, PlainTextField
-from medborgarloften.lib.modelparts import optional_link, optional_user
+from medborgarloften.lib.modelparts import (
+    optional_link,
+    optional_user,
+)
 
 from .observations import ImportBatch, Observation
 from .statistics import SurveyIndicator
@@ -38,9 +41,7 @@ class Survey(models.Model):
     published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
     created_by = optional_user(related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
-    exported_batch = models.ForeignKey(
-        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    exported_batch = optional_link(ImportBatch, related_name="+")
     #: The last day the owner was mailed about suspected scripted answers.
     alerted_on = models.DateField(null=True, blank=True, editable=False)
 
@@ -178,13 +179,7 @@ class WalkPoint(models.Model):
     )
     moderated_by = optional_user(related_name="+")
     moderated_at = models.DateTimeField(_("granskad"), null=True, blank=True)
-    observation = models.OneToOneField(
-        Observation,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="walk_point",
-    )
+    observation = optional_link(Observation, related_name="walk_point", one_to_one=True)
 
     class Meta:
         ordering = ["-id"]
