@@ -32,6 +32,7 @@ from .text import clean_text
 __all__ = [
     "FreeTextField",
     "Saved",
+    "announce_saved",
     "apply_service_errors",
     "calling",
     "checkboxes",
@@ -271,3 +272,15 @@ def form_saved(
 ) -> bool:
     """:func:`form_submit` for a view that needs no result: True when it saved."""
     return form_submit(request, form, save, message) is not None
+
+
+def announce_saved(
+    request: HttpRequest, *, again: bool, saved: str, twice: str
+) -> None:
+    """Queue the message after a create that a submission id guards: ``twice`` (as
+    information) when the service found the record already saved (``again``: the
+    same form sent twice), else ``saved`` (as success)."""
+    if again:
+        django_messages.info(request, twice)
+    else:
+        django_messages.success(request, saved)
