@@ -7,7 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import free_text, optional_choice, text_area
+from medborgarloften.lib.forms import DateInput, free_text, optional_choice, text_area
 from medborgarloften.places.models import Organisation
 
 from .models import (
@@ -18,13 +18,6 @@ from .models import (
     Meeting,
     MeetingKind,
 )
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class RoleForm(forms.Form):

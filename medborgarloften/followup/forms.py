@@ -10,7 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.followup.models import Channel
-from medborgarloften.lib.forms import FreeTextField, field_of, free_text
+from medborgarloften.lib.forms import (
+    DateInput,
+    FreeTextField,
+    field_of,
+    free_text,
+    optional_choice,
+)
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.forms.fields import BoundedModelMultipleChoiceField
 
@@ -44,13 +50,6 @@ COMMON_KINDS = [
 ]
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 def _kind_field(label: StrOrPromise) -> forms.CharField:
     """Free text with the common kinds offered from the page's ``activity-kinds`` list."""
     return forms.CharField(
@@ -60,13 +59,28 @@ def _kind_field(label: StrOrPromise) -> forms.CharField:
     )
 
 
+def _owner_organisation_field() -> forms.ModelChoiceField[Organisation]:
+    """The organisation that answers for a planned line; the form sets the queryset."""
+    return optional_choice(
+        _("Ansvarig organisation"),
+        Organisation.objects.none(),
+        _("– Ingen organisation –"),
+    )
+
+
+def _owner_role_field() -> forms.CharField:
+    """The role or person who answers for a planned line, in words."""
+    return forms.CharField(
+        label=_("Ansvarig roll eller person"), max_length=200, required=False
+    )
+
+
 def _area_field() -> forms.ModelChoiceField[Area]:
     """An optional area; the form's __init__ sets the queryset."""
-    return forms.ModelChoiceField(
-        label=_("Område"),
-        queryset=Area.objects.none(),
-        required=False,
-        empty_label=_("– Inget område –"),
+    return optional_choice(
+        _("Område"),
+        Area.objects.none(),
+        _("– Inget område –"),
     )
 
 
@@ -92,11 +106,10 @@ class ActivityForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     participants = forms.IntegerField(label=_("Deltagare"), required=False)
-    organisation = forms.ModelChoiceField(
-        label=_("Utförd av"),
-        queryset=Organisation.objects.none(),
-        required=False,
-        empty_label=_("– Ingen organisation –"),
+    organisation = optional_choice(
+        _("Utförd av"),
+        Organisation.objects.none(),
+        _("– Ingen organisation –"),
     )
     description = free_text(
         Activity,
@@ -245,15 +258,8 @@ class PlannedActivityForm(forms.Form):
         help_text=_("Ett datum (2025-05-14), en vecka (v. 20) eller en månad (maj)."),
     )
     area = _area_field()
-    organisation = forms.ModelChoiceField(
-        label=_("Ansvarig organisation"),
-        queryset=Organisation.objects.none(),
-        required=False,
-        empty_label=_("– Ingen organisation –"),
-    )
-    responsible = forms.CharField(
-        label=_("Ansvarig roll eller person"), max_length=200, required=False
-    )
+    organisation = _owner_organisation_field()
+    responsible = _owner_role_field()
     quantity = forms.IntegerField(label=_("Antal"), initial=1, min_value=1)
     description = free_text(
         PlannedActivity,
@@ -336,15 +342,8 @@ class CommunicationForm(forms.Form):
     channel = forms.ChoiceField(label=_("Kanal"), choices=())
     audience = forms.CharField(label=_("Målgrupp"), max_length=200, required=False)
     planned_on = forms.DateField(label=_("När"), widget=DateInput())
-    organisation = forms.ModelChoiceField(
-        label=_("Ansvarig organisation"),
-        queryset=Organisation.objects.none(),
-        required=False,
-        empty_label=_("– Ingen organisation –"),
-    )
-    responsible = forms.CharField(
-        label=_("Ansvarig roll eller person"), max_length=200, required=False
-    )
+    organisation = _owner_organisation_field()
+    responsible = _owner_role_field()
     reports_followup = forms.BooleanField(
         label=_("Redovisar hur det går med löftet"), required=False
     )

@@ -10,10 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.accounts.models import Role
-from medborgarloften.lib.forms import field_of, free_text
+from medborgarloften.lib.forms import DateInput, field_of, free_text
 from medborgarloften.places.models import Organisation
 
-from .forms import DateInput
 from .status_models import PartnerReport, PartnerStatus
 
 

@@ -30,6 +30,7 @@ from .fields import length_message, limit
 from .text import clean_text
 
 __all__ = [
+    "DateInput",
     "FreeTextField",
     "Saved",
     "announce_saved",
@@ -47,6 +48,16 @@ __all__ = [
 
 _Field = TypeVar("_Field", bound=forms.Field)
 _Result = TypeVar("_Result")
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; the value as ISO 8601 (``2025-05-14``), the one
+    format every browser's ``<input type="date">`` reads and sends."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class FreeTextField(forms.CharField):

@@ -131,11 +131,10 @@ class OrganisationForm(AccessibleFormMixin, forms.Form):
         _("Kod"), _("Kommunkod (fyra siffror) för kommuner; annars valfri.")
     )
     county = optional_choice(_("Län"), County.objects.none(), _("Inget län"))
-    parent = forms.ModelChoiceField(
-        label=_("Ingår i"),
-        queryset=County.objects.none(),
-        required=False,
-        empty_label=_("Ingen överordnad enhet"),
+    parent = optional_choice(
+        _("Ingår i"),
+        County.objects.none(),
+        _("Ingen överordnad enhet"),
         help_text=_(
             "För ett lokalpolisområde: dess polisområde. För ett polisområde: "
             "dess polisregion."

@@ -7,7 +7,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import checkboxes, free_text, text_area
+from medborgarloften.lib.forms import (
+    checkboxes,
+    free_text,
+    optional_choice,
+    text_area,
+)
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Commitment
 from medborgarloften.situation.models import CauseAnalysis
@@ -195,11 +200,10 @@ class MeasureForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     description = text_area(Measure, "description", _("Beskrivning"), rows=2)
-    responsible = forms.ModelChoiceField(
-        label=_("Ansvarig organisation"),
-        required=False,
-        queryset=Organisation.objects.none(),
-        empty_label=_("– Ingen organisation –"),
+    responsible = optional_choice(
+        _("Ansvarig organisation"),
+        Organisation.objects.none(),
+        _("– Ingen organisation –"),
     )
     responsible_role = free_text(
         Measure, "responsible_role", label=_("Ansvarig roll"), required=False
