@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import DateInput, free_text, optional_choice, text_area
+from medborgarloften.lib.forms import (
+    DateInput,
+    field_of,
+    free_text,
+    optional_choice,
+    text_area,
+)
 from medborgarloften.places.models import Organisation
 
 from .models import (
@@ -45,9 +51,7 @@ class RoleForm(forms.Form):
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(
-            forms.ModelChoiceField, self.fields["organisation"]
-        ).queryset = organisations
+        field_of(self, "organisation", forms.ModelChoiceField).queryset = organisations
 
 
 class MeetingForm(forms.Form):
@@ -107,8 +111,8 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(
-            forms.ModelChoiceField, self.fields["owner_organisation"]
+        field_of(
+            self, "owner_organisation", forms.ModelChoiceField
         ).queryset = organisations
 
 
