@@ -57,11 +57,15 @@ MISSING_VERSION = _(
 )
 
 
-def _require_version(form: forms.Form, data: dict[str, Any]) -> None:
-    """An edit form posted without the version it was opened at (a stale or
-    hand-made page) is refused rather than saved blind."""
-    if "version" in form.fields and not data.get("version"):
-        form.add_error(None, MISSING_VERSION)
+class VersionRequiredMixin(_FormBase):
+    """An edit form (one that keeps its ``version`` field) posted without the version
+    it was opened at (a stale or hand-made page) is refused rather than saved blind."""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or self.cleaned_data
+        if "version" in self.fields and not data.get("version"):
+            self.add_error(None, MISSING_VERSION)
+        return data
 
 
 def _kind_choices(kinds: list[str]) -> list[tuple[str, StrOrPromise]]:
@@ -112,7 +116,7 @@ class OrganisationFilterForm(forms.Form):
         ]
 
 
-class OrganisationForm(AccessibleFormMixin, forms.Form):
+class OrganisationForm(AccessibleFormMixin, VersionRequiredMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("Typ"),
         choices=(),
@@ -217,11 +221,6 @@ class OrganisationForm(AccessibleFormMixin, forms.Form):
             del self.fields["served_by"]
         self.mark_fields()
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or self.cleaned_data
-        _require_version(self, data)
-        return data
-
     def service_input(self) -> dict[str, Any]:
         """The cleaned fields as the service's keyword arguments: what the form does
         not show (a kommun's reference fields) stays as it is."""
@@ -255,7 +254,7 @@ class OrganisationForm(AccessibleFormMixin, forms.Form):
         return kommuner
 
 
-class AreaForm(AccessibleFormMixin, forms.Form):
+class AreaForm(AccessibleFormMixin, VersionRequiredMixin, forms.Form):
     name = _name_field(_("Namn: skriv områdets namn."))
     kind = forms.ChoiceField(
         label=_("Typ"),
@@ -295,11 +294,6 @@ class AreaForm(AccessibleFormMixin, forms.Form):
         if not editing:
             del self.fields["version"]
         self.mark_fields()
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or self.cleaned_data
-        _require_version(self, data)
-        return data
 
     def service_input(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
