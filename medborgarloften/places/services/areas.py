@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from medborgarloften.lib.errors import FieldErrors
+
 from ..geojson import geojson_problem
 from ..lookup import fold
 from ..models import (
@@ -48,10 +50,8 @@ def _area_errors(
     aliases: list[str],
     geometry: Any,
 ) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
-
-    def add(key: str, message: str) -> None:
-        errors.setdefault(key, []).append(message)
+    errors = FieldErrors()
+    add = errors.add
 
     if kommun.kind != OrganisationKind.KOMMUN:
         add("kommun", _("Kommun: %(org)s är ingen kommun.") % {"org": kommun})

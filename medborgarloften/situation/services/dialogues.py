@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.errors import FieldErrors
 from medborgarloften.places.lookup import area_find, fold
 from medborgarloften.places.models import Area, Organisation, OrganisationKind
 from medborgarloften.vocabulary import THEMES
@@ -41,10 +42,8 @@ def dialogue_create(
 ) -> Dialogue:
     """Record a dialogue in the kommun with counts per group and findings whose theme
     is known; a finding's place that names an area of the kommun is linked to it."""
-    errors: dict[str, list[str]] = {}
-
-    def add(key: str, message: str) -> None:
-        errors.setdefault(key, []).append(message)
+    errors = FieldErrors()
+    add = errors.add
 
     participants = dict(participants or {})
     if kommun.kind != OrganisationKind.KOMMUN:

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.errors import FieldErrors
 from medborgarloften.places.models import Area, Organisation, OrganisationKind
 
 from .. import geo
@@ -36,10 +37,8 @@ def _observation_errors(
     latitude: float | None,
     longitude: float | None,
 ) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
-
-    def add(key: str, message: str) -> None:
-        errors.setdefault(key, []).append(message)
+    errors = FieldErrors()
+    add = errors.add
 
     if kommun.kind != OrganisationKind.KOMMUN:
         add("kommun", _("Kommun: %(org)s är ingen kommun.") % {"org": kommun})
