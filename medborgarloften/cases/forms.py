@@ -14,6 +14,7 @@ from medborgarloften.lib.forms import (
     field_of,
     free_text,
     optional_choice,
+    text_area,
 )
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.vocabulary import THEMES
@@ -218,11 +219,12 @@ class AnswerTemplateForm(forms.Form):
         label=_("Rubrik"),
         error_messages={"required": TITLE_MISSING},
     )
-    text = free_text(
+    text = text_area(
         AnswerTemplate,
         "text",
-        label=_("Text"),
-        widget=forms.Textarea(attrs={"rows": 6}),
+        _("Text"),
+        rows=6,
+        required=True,
         error_messages={"required": TEXT_MISSING},
     )
 

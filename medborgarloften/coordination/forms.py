@@ -74,22 +74,19 @@ class MinutesForm(forms.Form):
         rows=8,
         help_text=_("Visas bara för personal."),
     )
-    public_summary = free_text(
+    public_summary = text_area(
         Meeting,
         "public_summary",
-        label=_("Offentlig sammanfattning"),
-        required=False,
+        _("Offentlig sammanfattning"),
+        rows=5,
         help_text=_(
             "Det medborgare får läsa. Skriv roller och organisationer, inga namn."
         ),
-        widget=forms.Textarea(attrs={"rows": 5}),
     )
 
 
 class DecisionForm(forms.Form):
-    text = free_text(
-        Decision, "text", label=_("Beslut"), widget=forms.Textarea(attrs={"rows": 2})
-    )
+    text = text_area(Decision, "text", _("Beslut"), rows=2, required=True)
     owner_organisation = optional_choice(
         _("Ansvarig organisation"),
         Organisation.objects.none(),

@@ -14,8 +14,8 @@ from medborgarloften.lib.forms import (
     DateInput,
     FreeTextField,
     field_of,
-    free_text,
     optional_choice,
+    text_area,
 )
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.forms.fields import BoundedModelMultipleChoiceField
@@ -111,12 +111,10 @@ class ActivityForm(forms.Form):
         Organisation.objects.none(),
         _("– Ingen organisation –"),
     )
-    description = free_text(
+    description = text_area(
         Activity,
         "description",
-        label=_("Beskrivning"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        _("Beskrivning"),
     )
     links = forms.CharField(
         label=_("Länkar"),
@@ -196,12 +194,11 @@ class AssessmentForm(forms.Form):
             "vad aktiviteterna och indikatorerna visar."
         ),
     )
-    text = free_text(
+    text = text_area(
         Assessment,
         "text",
-        label=_("Bedömning"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        _("Bedömning"),
+        rows=4,
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -211,28 +208,25 @@ class ReportForm(forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=300)
     period_start = forms.DateField(label=_("Från"), widget=DateInput())
     period_end = forms.DateField(label=_("Till"), widget=DateInput())
-    summary = free_text(
+    summary = text_area(
         Report,
         "summary",
-        label=_("Sammanfattning"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        _("Sammanfattning"),
+        rows=4,
     )
-    process = free_text(
+    process = text_area(
         Report,
         "process",
-        label=Report._meta.get_field("process").verbose_name.capitalize(),
+        Report._meta.get_field("process").verbose_name.capitalize(),
+        rows=4,
         help_text=Report._meta.get_field("process").help_text,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
     )
-    effect = free_text(
+    effect = text_area(
         Report,
         "effect",
-        label=_("Effekt"),
+        _("Effekt"),
+        rows=4,
         help_text=Report._meta.get_field("effect").help_text,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     #: The new-report form's key (report_create): the same form sent twice saves once.
@@ -261,12 +255,11 @@ class PlannedActivityForm(forms.Form):
     organisation = _owner_organisation_field()
     responsible = _owner_role_field()
     quantity = forms.IntegerField(label=_("Antal"), initial=1, min_value=1)
-    description = free_text(
+    description = text_area(
         PlannedActivity,
         "description",
-        label=_("Beskrivning"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        _("Beskrivning"),
+        rows=2,
     )
 
     def __init__(
@@ -362,12 +355,11 @@ def _rating(label: StrOrPromise, choices: Any) -> forms.ChoiceField:
 
 def _reason(name: str, label: StrOrPromise) -> FreeTextField:
     """The optional free-text reason for a rating (``Evaluation.<name>``)."""
-    return free_text(
+    return text_area(
         Evaluation,
         name,
-        label=label,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        label,
+        rows=4,
     )
 
 

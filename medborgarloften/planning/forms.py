@@ -64,12 +64,11 @@ class ReportForm(forms.Form):
         rows=6,
         help_text=_("Kommentar till siffrorna: omfattning, var, vilka som drabbas."),
     )
-    analysis = free_text(
+    analysis = text_area(
         SituationReport,
         "analysis",
-        label=_("Analys"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        _("Analys"),
+        rows=6,
         help_text=_(
             "Vad brottsligheten och den andra informationen betyder "
             "tillsammans. Krävs för att anta lägesbilden."
