@@ -19,10 +19,9 @@ from ..models import (
     Area,
     AreaKind,
     Organisation,
-    OrganisationKind,
 )
 from ..selectors import area_usage
-from ._common import _check_version, _raise
+from ._common import _check_version, _raise, kommun_required
 
 # --- areas ----------------------------------------------------------------------------
 
@@ -53,8 +52,7 @@ def _area_errors(
     errors = FieldErrors()
     add = errors.add
 
-    if kommun.kind != OrganisationKind.KOMMUN:
-        add("kommun", _("Kommun: %(org)s är ingen kommun.") % {"org": kommun})
+    if not kommun_required(errors, kommun):
         return errors
     others = [a for a in kommun.areas.all() if instance is None or a.pk != instance.pk]
     taken = {fold(n): a for a in others for n in a.names()}

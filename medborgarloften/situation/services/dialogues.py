@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.lib.errors import FieldErrors
 from medborgarloften.places.lookup import area_find, fold
-from medborgarloften.places.models import Area, Organisation, OrganisationKind
+from medborgarloften.places.models import Area, Organisation
+from medborgarloften.places.services import kommun_required
 from medborgarloften.vocabulary import THEMES
 
 from ..models import Dialogue, DialogueFinding, DialogueKind
@@ -46,8 +47,7 @@ def dialogue_create(
     add = errors.add
 
     participants = dict(participants or {})
-    if kommun.kind != OrganisationKind.KOMMUN:
-        add("kommun", _("Kommun: %(org)s är ingen kommun.") % {"org": kommun})
+    kommun_required(errors, kommun)
     if kind not in DialogueKind.values:
         add("kind", _("Typ: okänd dialogtyp %(v)r.") % {"v": kind})
     if held_on > timezone.localdate():

@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.lib.errors import FieldErrors
-from medborgarloften.places.models import Area, Organisation, OrganisationKind
+from medborgarloften.places.models import Area, Organisation
+from medborgarloften.places.services import kommun_required
 
 from .. import geo
 from ..models import Observation, ObservationCategory
@@ -40,8 +41,7 @@ def _observation_errors(
     errors = FieldErrors()
     add = errors.add
 
-    if kommun.kind != OrganisationKind.KOMMUN:
-        add("kommun", _("Kommun: %(org)s är ingen kommun.") % {"org": kommun})
+    kommun_required(errors, kommun)
     if category not in ObservationCategory.values:
         add("category", _("Vad: okänd kategori %(value)r.") % {"value": category})
     if timezone.is_naive(observed_at):
