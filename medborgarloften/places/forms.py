@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import apply_service_errors, field_of, optional_choice
+from medborgarloften.lib.forms import field_of, optional_choice
 
 from .models import AreaKind, County, Organisation, OrganisationKind
 from .selectors import counties, kommuner_from_text, police_parents
@@ -45,9 +45,10 @@ class AccessibleFormMixin(_FormBase):
             if described:
                 attrs["aria-describedby"] = " ".join(described)
 
-    def apply_errors(self, error: ValidationError) -> None:
-        """Put a service's ValidationError beside the field it names."""
-        apply_service_errors(self, error)
+    def add_error(self, field: str | None, error: Any) -> None:
+        """Every error, the form's own or a service's (``lib.forms.form_submit``),
+        marks its field at once."""
+        super().add_error(field, error)
         self.mark_fields()
 
 
