@@ -9,7 +9,13 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import FreeTextField, field_of, free_text
+from medborgarloften.lib.forms import (
+    FreeTextField,
+    field_of,
+    free_text,
+    optional_choice,
+    text_area,
+)
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.vocabulary import THEMES
 
@@ -48,11 +54,10 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Skriv inte namn, personnummer eller telefonnummer."),
     )
-    area = forms.ModelChoiceField(
-        label=_("Eller välj ett område"),
-        queryset=Area.objects.none(),
-        required=False,
-        empty_label=_("– Inget område valt –"),
+    area = optional_choice(
+        _("Eller välj ett område"),
+        Area.objects.none(),
+        _("– Inget område valt –"),
     )
     place_text = forms.CharField(
         label=_("Eller beskriv platsen med ord"), required=False, max_length=200
@@ -168,11 +173,10 @@ class RoutingRuleForm(forms.Form):
     theme = forms.ChoiceField(
         label=_("Tema"), choices=rule_theme_choices, required=False
     )
-    area = forms.ModelChoiceField(
-        label=_("Område"),
-        queryset=Area.objects.none(),
-        required=False,
-        empty_label=_("– Hela kommunen –"),
+    area = optional_choice(
+        _("Område"),
+        Area.objects.none(),
+        _("– Hela kommunen –"),
     )
     owner = forms.ModelChoiceField(
         label=_("Ansvarig"),
@@ -204,11 +208,10 @@ class RoutingRuleForm(forms.Form):
 class AnswerTemplateForm(forms.Form):
     """An answer template; ``answer_template_save`` checks it."""
 
-    organisation = forms.ModelChoiceField(
-        label=_("För ansvarig"),
-        queryset=Organisation.objects.none(),
-        required=False,
-        empty_label=_("– Alla ansvariga –"),
+    organisation = optional_choice(
+        _("För ansvarig"),
+        Organisation.objects.none(),
+        _("– Alla ansvariga –"),
     )
     title = free_text(
         AnswerTemplate,
@@ -216,11 +219,12 @@ class AnswerTemplateForm(forms.Form):
         label=_("Rubrik"),
         error_messages={"required": TITLE_MISSING},
     )
-    text = free_text(
+    text = text_area(
         AnswerTemplate,
         "text",
-        label=_("Text"),
-        widget=forms.Textarea(attrs={"rows": 6}),
+        _("Text"),
+        rows=6,
+        required=True,
         error_messages={"required": TEXT_MISSING},
     )
 

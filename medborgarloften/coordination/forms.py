@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import free_text, optional_choice, text_area
+from medborgarloften.lib.forms import (
+    DateInput,
+    field_of,
+    free_text,
+    optional_choice,
+    text_area,
+)
 from medborgarloften.places.models import Organisation
 
 from .models import (
@@ -18,13 +24,6 @@ from .models import (
     Meeting,
     MeetingKind,
 )
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class RoleForm(forms.Form):
@@ -52,9 +51,7 @@ class RoleForm(forms.Form):
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(
-            forms.ModelChoiceField, self.fields["organisation"]
-        ).queryset = organisations
+        field_of(self, "organisation", forms.ModelChoiceField).queryset = organisations
 
 
 class MeetingForm(forms.Form):
@@ -77,22 +74,19 @@ class MinutesForm(forms.Form):
         rows=8,
         help_text=_("Visas bara för personal."),
     )
-    public_summary = free_text(
+    public_summary = text_area(
         Meeting,
         "public_summary",
-        label=_("Offentlig sammanfattning"),
-        required=False,
+        _("Offentlig sammanfattning"),
+        rows=5,
         help_text=_(
             "Det medborgare får läsa. Skriv roller och organisationer, inga namn."
         ),
-        widget=forms.Textarea(attrs={"rows": 5}),
     )
 
 
 class DecisionForm(forms.Form):
-    text = free_text(
-        Decision, "text", label=_("Beslut"), widget=forms.Textarea(attrs={"rows": 2})
-    )
+    text = text_area(Decision, "text", _("Beslut"), rows=2, required=True)
     owner_organisation = optional_choice(
         _("Ansvarig organisation"),
         Organisation.objects.none(),
@@ -114,8 +108,8 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(
-            forms.ModelChoiceField, self.fields["owner_organisation"]
+        field_of(
+            self, "owner_organisation", forms.ModelChoiceField
         ).queryset = organisations
 
 

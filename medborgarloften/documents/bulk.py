@@ -150,11 +150,7 @@ def register() -> None:
     registry.register_periodic(
         registry.Periodic(
             "import_sweep",
-            every=lambda: (
-                timedelta(minutes=settings.JOB_SWEEP_MINUTES)
-                if settings.JOB_SWEEP_MINUTES > 0
-                else None
-            ),
+            every=registry.every_minutes("JOB_SWEEP_MINUTES"),
             enqueue=import_jobs_sweep,
         )
     )

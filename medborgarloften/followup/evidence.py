@@ -26,10 +26,7 @@ from django.utils.translation import gettext
 
 from medborgarloften.promises.models import CommitmentVersion, Promise
 from medborgarloften.situation.models import BaselineValue
-from medborgarloften.situation.selectors.baselines import (
-    baseline_indicators,
-    focus_area_themes,
-)
+from medborgarloften.situation.selectors.baselines import indicators_by_focus_area
 
 from .models import CommunicationStatus, ManualStatus, PlannedActivity
 from .progress import Status, gettext_noop
@@ -113,6 +110,13 @@ def effect_of(changes: list[IndicatorChange]) -> str:
     return directions.pop() if len(directions) == 1 else "mixed"
 
 
+def reported_label(reported: str) -> str:
+    """The status an owner reports (a ``ManualStatus`` value, or none) in words."""
+    if not reported:
+        return gettext("Ingen rapporterad status")
+    return str(ManualStatus(reported).label)
+
+
 @dataclass
 class EvidenceRow:
     row: CommitmentRow
@@ -131,9 +135,7 @@ class EvidenceRow:
 
     @property
     def reported_label(self) -> str:
-        if not self.reported:
-            return gettext("Ingen rapporterad status")
-        return str(ManualStatus(self.reported).label)
+        return reported_label(self.reported)
 
     @property
     def evidenced_label(self) -> str:
@@ -207,16 +209,13 @@ def focus_area_indicators(
         return {}
     kommuner = [p for p in promise.parties.all() if p.is_kommun]
     current: dict[tuple[int, str, int | None], float | None] = {}
-    for focus_area in {b.focus_area for b in frozen if b.focus_area is not None}:
-        themes = focus_area_themes(focus_area)
-        for kommun in kommuner:
-            areas = [a for a in focus_area.areas.all() if a.kommun_id == kommun.pk]
-            for item in baseline_indicators(
-                kommun=kommun, themes=themes, areas=areas, on=on
-            ):
-                area = item["area"]
-                key = (focus_area.pk, item["key"], area.pk if area else None)
-                current[key] = item["value"]
+    for focus_area, item in indicators_by_focus_area(
+        focus_areas={b.focus_area for b in frozen if b.focus_area is not None},
+        kommuner=kommuner,
+        on=on,
+    ):
+        area = item["area"]
+        current[(focus_area.pk, item["key"], area.pk if area else None)] = item["value"]
     result: dict[int, list[IndicatorChange]] = defaultdict(list)
     for value in frozen:
         assert value.focus_area_id is not None

@@ -10,7 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.followup.models import Channel
-from medborgarloften.lib.forms import FreeTextField, field_of, free_text
+from medborgarloften.lib.forms import (
+    DateInput,
+    FreeTextField,
+    field_of,
+    optional_choice,
+    text_area,
+)
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.forms.fields import BoundedModelMultipleChoiceField
 
@@ -44,13 +50,6 @@ COMMON_KINDS = [
 ]
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 def _kind_field(label: StrOrPromise) -> forms.CharField:
     """Free text with the common kinds offered from the page's ``activity-kinds`` list."""
     return forms.CharField(
@@ -60,13 +59,28 @@ def _kind_field(label: StrOrPromise) -> forms.CharField:
     )
 
 
+def _owner_organisation_field() -> forms.ModelChoiceField[Organisation]:
+    """The organisation that answers for a planned line; the form sets the queryset."""
+    return optional_choice(
+        _("Ansvarig organisation"),
+        Organisation.objects.none(),
+        _("– Ingen organisation –"),
+    )
+
+
+def _owner_role_field() -> forms.CharField:
+    """The role or person who answers for a planned line, in words."""
+    return forms.CharField(
+        label=_("Ansvarig roll eller person"), max_length=200, required=False
+    )
+
+
 def _area_field() -> forms.ModelChoiceField[Area]:
     """An optional area; the form's __init__ sets the queryset."""
-    return forms.ModelChoiceField(
-        label=_("Område"),
-        queryset=Area.objects.none(),
-        required=False,
-        empty_label=_("– Inget område –"),
+    return optional_choice(
+        _("Område"),
+        Area.objects.none(),
+        _("– Inget område –"),
     )
 
 
@@ -92,18 +106,15 @@ class ActivityForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     participants = forms.IntegerField(label=_("Deltagare"), required=False)
-    organisation = forms.ModelChoiceField(
-        label=_("Utförd av"),
-        queryset=Organisation.objects.none(),
-        required=False,
-        empty_label=_("– Ingen organisation –"),
+    organisation = optional_choice(
+        _("Utförd av"),
+        Organisation.objects.none(),
+        _("– Ingen organisation –"),
     )
-    description = free_text(
+    description = text_area(
         Activity,
         "description",
-        label=_("Beskrivning"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        _("Beskrivning"),
     )
     links = forms.CharField(
         label=_("Länkar"),
@@ -183,12 +194,11 @@ class AssessmentForm(forms.Form):
             "vad aktiviteterna och indikatorerna visar."
         ),
     )
-    text = free_text(
+    text = text_area(
         Assessment,
         "text",
-        label=_("Bedömning"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        _("Bedömning"),
+        rows=4,
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -198,28 +208,25 @@ class ReportForm(forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=300)
     period_start = forms.DateField(label=_("Från"), widget=DateInput())
     period_end = forms.DateField(label=_("Till"), widget=DateInput())
-    summary = free_text(
+    summary = text_area(
         Report,
         "summary",
-        label=_("Sammanfattning"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        _("Sammanfattning"),
+        rows=4,
     )
-    process = free_text(
+    process = text_area(
         Report,
         "process",
-        label=Report._meta.get_field("process").verbose_name.capitalize(),
+        Report._meta.get_field("process").verbose_name.capitalize(),
+        rows=4,
         help_text=Report._meta.get_field("process").help_text,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
     )
-    effect = free_text(
+    effect = text_area(
         Report,
         "effect",
-        label=_("Effekt"),
+        _("Effekt"),
+        rows=4,
         help_text=Report._meta.get_field("effect").help_text,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     #: The new-report form's key (report_create): the same form sent twice saves once.
@@ -245,22 +252,14 @@ class PlannedActivityForm(forms.Form):
         help_text=_("Ett datum (2025-05-14), en vecka (v. 20) eller en månad (maj)."),
     )
     area = _area_field()
-    organisation = forms.ModelChoiceField(
-        label=_("Ansvarig organisation"),
-        queryset=Organisation.objects.none(),
-        required=False,
-        empty_label=_("– Ingen organisation –"),
-    )
-    responsible = forms.CharField(
-        label=_("Ansvarig roll eller person"), max_length=200, required=False
-    )
+    organisation = _owner_organisation_field()
+    responsible = _owner_role_field()
     quantity = forms.IntegerField(label=_("Antal"), initial=1, min_value=1)
-    description = free_text(
+    description = text_area(
         PlannedActivity,
         "description",
-        label=_("Beskrivning"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        _("Beskrivning"),
+        rows=2,
     )
 
     def __init__(
@@ -336,15 +335,8 @@ class CommunicationForm(forms.Form):
     channel = forms.ChoiceField(label=_("Kanal"), choices=())
     audience = forms.CharField(label=_("Målgrupp"), max_length=200, required=False)
     planned_on = forms.DateField(label=_("När"), widget=DateInput())
-    organisation = forms.ModelChoiceField(
-        label=_("Ansvarig organisation"),
-        queryset=Organisation.objects.none(),
-        required=False,
-        empty_label=_("– Ingen organisation –"),
-    )
-    responsible = forms.CharField(
-        label=_("Ansvarig roll eller person"), max_length=200, required=False
-    )
+    organisation = _owner_organisation_field()
+    responsible = _owner_role_field()
     reports_followup = forms.BooleanField(
         label=_("Redovisar hur det går med löftet"), required=False
     )
@@ -363,12 +355,11 @@ def _rating(label: StrOrPromise, choices: Any) -> forms.ChoiceField:
 
 def _reason(name: str, label: StrOrPromise) -> FreeTextField:
     """The optional free-text reason for a rating (``Evaluation.<name>``)."""
-    return free_text(
+    return text_area(
         Evaluation,
         name,
-        label=label,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        label,
+        rows=4,
     )
 
 

@@ -10,10 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.accounts.models import Role
-from medborgarloften.lib.forms import field_of, free_text
+from medborgarloften.lib.forms import DateInput, field_of, text_area
 from medborgarloften.places.models import Organisation
 
-from .forms import DateInput
 from .status_models import PartnerReport, PartnerStatus
 
 
@@ -47,13 +46,11 @@ class PartnerReportForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reported_on = forms.DateField(label=_("Läget per"), widget=DateInput())
-    comment = free_text(
+    comment = text_area(
         PartnerReport,
         "comment",
-        label=_("Kommentar"),
-        required=False,
+        _("Kommentar"),
         help_text=_("Vad har ni gjort, vad återstår, vad behöver ni från andra?"),
-        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(

@@ -32,10 +32,7 @@ from medborgarloften.situation.models import (
     Observation,
     ObservationCategory,
 )
-from medborgarloften.situation.selectors.baselines import (
-    baseline_indicators,
-    focus_area_themes,
-)
+from medborgarloften.situation.selectors.baselines import indicators_by_focus_area
 
 from .evidence import evidence_rows
 from .models import Activity, Report, ReportKind
@@ -190,19 +187,17 @@ def _frozen_effect(report: Report) -> Effect | None:
     # the same definitions the baseline was frozen with
     on = min(report.period_end, timezone.localdate()) + dt.timedelta(days=1)
     kommuner = [p for p in promise.parties.all() if p.is_kommun]
-    for focus_area in {b.focus_area for b in frozen if b.focus_area is not None}:
-        themes = focus_area_themes(focus_area)
-        for kommun in kommuner:
-            areas = [a for a in focus_area.areas.all() if a.kommun_id == kommun.pk]
-            for item in baseline_indicators(
-                kommun=kommun, themes=themes, areas=areas, on=on
-            ):
-                area = item["area"]
-                current[(item["key"], area.pk if area else None)] = (
-                    item["value"],
-                    item["period"],
-                    item["label"],
-                )
+    for _focus_area, item in indicators_by_focus_area(
+        focus_areas={b.focus_area for b in frozen if b.focus_area is not None},
+        kommuner=kommuner,
+        on=on,
+    ):
+        area = item["area"]
+        current[(item["key"], area.pk if area else None)] = (
+            item["value"],
+            item["period"],
+            item["label"],
+        )
     indicators = []
     # Focus areas may share an indicator (the same theme, or kommun-wide figures
     # for focus areas without areas): the report lists each one once.

@@ -5,10 +5,6 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
-def _minutes(value: int) -> timedelta | None:
-    return timedelta(minutes=value) if value > 0 else None
-
-
 class JobsConfig(AppConfig):
     name = "medborgarloften.jobs"
     label = "jobs"
@@ -20,7 +16,7 @@ class JobsConfig(AppConfig):
         registry.register_periodic(
             registry.Periodic(
                 "sweep",
-                every=lambda: _minutes(settings.JOB_SWEEP_MINUTES),
+                every=registry.every_minutes("JOB_SWEEP_MINUTES"),
                 enqueue=services.jobs_sweep,
             )
         )

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
+
 if TYPE_CHECKING:
     from .models import Job
 
@@ -91,6 +93,18 @@ def kind(name: str) -> JobKind:
 
 def kinds() -> dict[str, JobKind]:
     return dict(_KINDS)
+
+
+def every_minutes(setting: str) -> Callable[[], timedelta | None]:
+    """The ``every`` of a :class:`Periodic` whose interval is the setting named
+    ``setting``, in minutes; 0 or less switches the job off. Read at each asking, so
+    a changed setting counts."""
+
+    def every() -> timedelta | None:
+        minutes: int = getattr(settings, setting)
+        return timedelta(minutes=minutes) if minutes > 0 else None
+
+    return every
 
 
 def register_periodic(periodic: Periodic) -> Periodic:

@@ -30,8 +30,10 @@ from .fields import length_message, limit
 from .text import clean_text
 
 __all__ = [
+    "DateInput",
     "FreeTextField",
     "Saved",
+    "announce_saved",
     "apply_service_errors",
     "calling",
     "checkboxes",
@@ -46,6 +48,16 @@ __all__ = [
 
 _Field = TypeVar("_Field", bound=forms.Field)
 _Result = TypeVar("_Result")
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; the value as ISO 8601 (``2025-05-14``), the one
+    format every browser's ``<input type="date">`` reads and sends."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class FreeTextField(forms.CharField):
@@ -271,3 +283,15 @@ def form_saved(
 ) -> bool:
     """:func:`form_submit` for a view that needs no result: True when it saved."""
     return form_submit(request, form, save, message) is not None
+
+
+def announce_saved(
+    request: HttpRequest, *, again: bool, saved: str, twice: str
+) -> None:
+    """Queue the message after a create that a submission id guards: ``twice`` (as
+    information) when the service found the record already saved (``again``: the
+    same form sent twice), else ``saved`` (as success)."""
+    if again:
+        django_messages.info(request, twice)
+    else:
+        django_messages.success(request, saved)

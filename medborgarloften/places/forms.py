@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import apply_service_errors, field_of, optional_choice
+from medborgarloften.lib.forms import field_of, optional_choice
 
 from .models import AreaKind, County, Organisation, OrganisationKind
 from .selectors import counties, kommuner_from_text, police_parents
@@ -45,9 +45,10 @@ class AccessibleFormMixin(_FormBase):
             if described:
                 attrs["aria-describedby"] = " ".join(described)
 
-    def apply_errors(self, error: ValidationError) -> None:
-        """Put a service's ValidationError beside the field it names."""
-        apply_service_errors(self, error)
+    def add_error(self, field: str | None, error: Any) -> None:
+        """Every error, the form's own or a service's (``lib.forms.form_submit``),
+        marks its field at once."""
+        super().add_error(field, error)
         self.mark_fields()
 
 
@@ -57,11 +58,15 @@ MISSING_VERSION = _(
 )
 
 
-def _require_version(form: forms.Form, data: dict[str, Any]) -> None:
-    """An edit form posted without the version it was opened at (a stale or
-    hand-made page) is refused rather than saved blind."""
-    if "version" in form.fields and not data.get("version"):
-        form.add_error(None, MISSING_VERSION)
+class VersionRequiredMixin(_FormBase):
+    """An edit form (one that keeps its ``version`` field) posted without the version
+    it was opened at (a stale or hand-made page) is refused rather than saved blind."""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or self.cleaned_data
+        if "version" in self.fields and not data.get("version"):
+            self.add_error(None, MISSING_VERSION)
+        return data
 
 
 def _kind_choices(kinds: list[str]) -> list[tuple[str, StrOrPromise]]:
@@ -112,7 +117,7 @@ class OrganisationFilterForm(forms.Form):
         ]
 
 
-class OrganisationForm(AccessibleFormMixin, forms.Form):
+class OrganisationForm(AccessibleFormMixin, VersionRequiredMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("Typ"),
         choices=(),
@@ -131,11 +136,10 @@ class OrganisationForm(AccessibleFormMixin, forms.Form):
         _("Kod"), _("Kommunkod (fyra siffror) för kommuner; annars valfri.")
     )
     county = optional_choice(_("Län"), County.objects.none(), _("Inget län"))
-    parent = forms.ModelChoiceField(
-        label=_("Ingår i"),
-        queryset=County.objects.none(),
-        required=False,
-        empty_label=_("Ingen överordnad enhet"),
+    parent = optional_choice(
+        _("Ingår i"),
+        County.objects.none(),
+        _("Ingen överordnad enhet"),
         help_text=_(
             "För ett lokalpolisområde: dess polisområde. För ett polisområde: "
             "dess polisregion."
@@ -218,11 +222,6 @@ class OrganisationForm(AccessibleFormMixin, forms.Form):
             del self.fields["served_by"]
         self.mark_fields()
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or self.cleaned_data
-        _require_version(self, data)
-        return data
-
     def service_input(self) -> dict[str, Any]:
         """The cleaned fields as the service's keyword arguments: what the form does
         not show (a kommun's reference fields) stays as it is."""
@@ -256,7 +255,7 @@ class OrganisationForm(AccessibleFormMixin, forms.Form):
         return kommuner
 
 
-class AreaForm(AccessibleFormMixin, forms.Form):
+class AreaForm(AccessibleFormMixin, VersionRequiredMixin, forms.Form):
     name = _name_field(_("Namn: skriv områdets namn."))
     kind = forms.ChoiceField(
         label=_("Typ"),
@@ -296,11 +295,6 @@ class AreaForm(AccessibleFormMixin, forms.Form):
         if not editing:
             del self.fields["version"]
         self.mark_fields()
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or self.cleaned_data
-        _require_version(self, data)
-        return data
 
     def service_input(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)

@@ -18,6 +18,7 @@ from medborgarloften.accounts.permissions import (
     editing_organisation_ids,
     is_superuser,
 )
+from medborgarloften.lib.forms import form_saved, form_submit
 
 from . import services
 from .boundaries import BoundaryError, preview
@@ -108,18 +109,16 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     wanted = request.GET.get("typ", OrganisationKind.LOKALPOLISOMRADE)
     initial = {"kind": wanted if wanted in kinds else ""}
     form = OrganisationForm(request.POST or None, initial=initial, kinds=kinds)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation = services.organisation_create(
-                actor=request.user, **form.service_input()
-            )
-        except ValidationError as exc:
-            form.apply_errors(exc)
-        else:
-            messages.success(
-                request, _("%(name)s har lagts till.") % {"name": organisation}
-            )
-            return redirect("places:list")
+    saved = form_submit(
+        request,
+        form,
+        lambda _data: services.organisation_create(
+            actor=request.user, **form.service_input()
+        ),
+    )
+    if saved is not None:
+        messages.success(request, _("%(name)s har lagts till.") % {"name": saved.value})
+        return redirect("places:list")
     return render(
         request,
         "places/organisation_form.html",
@@ -166,18 +165,15 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         organisation=organisation,
         reference_fields=reference_fields,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organisation_update(
-                actor=request.user, organisation=organisation, **form.service_input()
-            )
-        except ValidationError as exc:
-            form.apply_errors(exc)
-        else:
-            messages.success(
-                request, _("%(name)s har sparats.") % {"name": organisation}
-            )
-            return redirect("places:list")
+    if form_saved(
+        request,
+        form,
+        lambda _data: services.organisation_update(
+            actor=request.user, organisation=organisation, **form.service_input()
+        ),
+        _("%(name)s har sparats.") % {"name": organisation},
+    ):
+        return redirect("places:list")
     return render(
         request,
         "places/organisation_form.html",
@@ -215,14 +211,12 @@ def area_list(request: HttpRequest, code: str) -> HttpResponse:
 def area_create(request: HttpRequest, code: str) -> HttpResponse:
     kommun = _kommun_for_area_editor(request, code)
     form = AreaForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            area = services.area_create(kommun=kommun, **form.cleaned_data)
-        except ValidationError as exc:
-            form.apply_errors(exc)
-        else:
-            messages.success(request, _("%(name)s har lagts till.") % {"name": area})
-            return redirect("places:areas", code=kommun.code)
+    saved = form_submit(
+        request, form, lambda data: services.area_create(kommun=kommun, **data)
+    )
+    if saved is not None:
+        messages.success(request, _("%(name)s har lagts till.") % {"name": saved.value})
+        return redirect("places:areas", code=kommun.code)
     return render(
         request,
         "places/area_form.html",
@@ -251,14 +245,13 @@ def area_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     }
     initial["version"] = area.version
     form = AreaForm(request.POST or None, initial=initial, editing=True)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.area_update(area=area, **form.service_input())
-        except ValidationError as exc:
-            form.apply_errors(exc)
-        else:
-            messages.success(request, _("%(name)s har sparats.") % {"name": area})
-            return redirect("places:areas", code=kommun.code)
+    if form_saved(
+        request,
+        form,
+        lambda _data: services.area_update(area=area, **form.service_input()),
+        _("%(name)s har sparats.") % {"name": area},
+    ):
+        return redirect("places:areas", code=kommun.code)
     return render(
         request,
         "places/area_form.html",

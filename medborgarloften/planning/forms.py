@@ -7,7 +7,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.forms import checkboxes, free_text, text_area
+from medborgarloften.lib.forms import (
+    checkboxes,
+    free_text,
+    optional_choice,
+    text_area,
+)
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Commitment
 from medborgarloften.situation.models import CauseAnalysis
@@ -59,12 +64,11 @@ class ReportForm(forms.Form):
         rows=6,
         help_text=_("Kommentar till siffrorna: omfattning, var, vilka som drabbas."),
     )
-    analysis = free_text(
+    analysis = text_area(
         SituationReport,
         "analysis",
-        label=_("Analys"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        _("Analys"),
+        rows=6,
         help_text=_(
             "Vad brottsligheten och den andra informationen betyder "
             "tillsammans. Krävs för att anta lägesbilden."
@@ -195,11 +199,10 @@ class MeasureForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     description = text_area(Measure, "description", _("Beskrivning"), rows=2)
-    responsible = forms.ModelChoiceField(
-        label=_("Ansvarig organisation"),
-        required=False,
-        queryset=Organisation.objects.none(),
-        empty_label=_("– Ingen organisation –"),
+    responsible = optional_choice(
+        _("Ansvarig organisation"),
+        Organisation.objects.none(),
+        _("– Ingen organisation –"),
     )
     responsible_role = free_text(
         Measure, "responsible_role", label=_("Ansvarig roll"), required=False

@@ -20,6 +20,7 @@ from medborgarloften.followup.evidence import (
     SCHEDULE_LABELS,
     EvidenceRow,
     evidence_rows,
+    reported_label,
 )
 from medborgarloften.followup.models import ManualStatus
 
@@ -68,9 +69,7 @@ class MeasureFollowup:
 
     @property
     def reported_label(self) -> str:
-        if not self.reported:
-            return gettext("Ingen rapporterad status")
-        return str(ManualStatus(self.reported).label)
+        return reported_label(self.reported)
 
     @property
     def evidenced_label(self) -> str:

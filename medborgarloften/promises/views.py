@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.lib.access import permitted
-from medborgarloften.lib.forms import service_done
+from medborgarloften.lib.forms import announce_saved, service_done
 from medborgarloften.lib.i18n import in_swedish
 from medborgarloften.places.permissions import is_partner_only
 from medborgarloften.promises import document
@@ -164,17 +164,13 @@ def promise_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             editor.add_service_errors(exc)
         else:
-            if promise.already_saved:
-                messages.info(
-                    request,
-                    _("Löftet ”%(title)s” var redan sparat; det sparades inte igen.")
-                    % {"title": promise.title},
-                )
-            else:
-                messages.success(
-                    request,
-                    _("Löftet ”%(title)s” är sparat.") % {"title": promise.title},
-                )
+            announce_saved(
+                request,
+                again=promise.already_saved,
+                saved=_("Löftet ”%(title)s” är sparat.") % {"title": promise.title},
+                twice=_("Löftet ”%(title)s” var redan sparat; det sparades inte igen.")
+                % {"title": promise.title},
+            )
             return redirect("promises:detail", pk=promise.pk)
     return render(
         request,

@@ -11,8 +11,6 @@ sent.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -109,11 +107,7 @@ def register() -> None:
     registry.register_periodic(
         registry.Periodic(
             NOTIFY,
-            every=lambda: (
-                timedelta(minutes=settings.NOTIFY_EVERY_MINUTES)
-                if settings.NOTIFY_EVERY_MINUTES > 0
-                else None
-            ),
+            every=registry.every_minutes("NOTIFY_EVERY_MINUTES"),
             enqueue=notify_start,
         )
     )

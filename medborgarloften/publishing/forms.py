@@ -7,18 +7,18 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.forms import optional_choice
 from medborgarloften.places.models import County
 
 
 class OverviewFilterForm(forms.Form):
     """Län and start-year range of the national overview; all optional."""
 
-    lan = forms.ModelChoiceField(
-        label=_("Län"),
-        queryset=County.objects.order_by("name"),
+    lan = optional_choice(
+        _("Län"),
+        County.objects.order_by("name"),
+        _("Hela Sverige"),
         to_field_name="code",
-        required=False,
-        empty_label=_("Hela Sverige"),
         error_messages={"invalid_choice": _("Län: det finns inget sådant län.")},
     )
     fran = forms.IntegerField(

@@ -88,11 +88,7 @@ def register() -> None:
     registry.register_periodic(
         registry.Periodic(
             KIND,
-            every=lambda: (
-                timedelta(minutes=settings.POLICE_POLL_MINUTES)
-                if settings.POLICE_POLL_MINUTES > 0
-                else None
-            ),
+            every=registry.every_minutes("POLICE_POLL_MINUTES"),
             enqueue=police_poll_start,
         )
     )

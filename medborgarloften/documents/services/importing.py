@@ -16,7 +16,7 @@ from medborgarloften.places.models import Organisation
 
 from ..models import ExtractionRun, ExtractionRunStatus, SourceDocument
 from . import reading
-from .reading import _read_text, error_line
+from .reading import error_line, readable_text
 from .storage import DocumentNotStored, document_store, extraction_run_create
 
 
@@ -157,11 +157,7 @@ def document_import(
         return outcome
     try:
         read = reading._read_bytes(data, filename=filename, content_type=content_type)
-        text = _read_text(read)
-        if not text:
-            raise ExtractError(
-                "Ingen text gick att läsa ut (skannad bild?) / no text could be read"
-            )
+        text = readable_text(read)
     except ExtractError as exc:
         outcome.error = error_line(exc)
         return outcome

@@ -12,6 +12,7 @@ from medborgarloften.extract.budget import (
     extract_record_within,
     read_bytes_within,
 )
+from medborgarloften.extract.errors import ExtractError
 from medborgarloften.lib.text import clean_text
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.services import promise_load_record
@@ -203,3 +204,25 @@ def _read_text(read: Any) -> str:
     may carry (NUL, a vertical tab from Word) cleaned before the extractor sees it,
     so the record's offsets fit the stored text."""
     return clean_text(getattr(read, "text", "") or "").strip()
+
+
+def document_bytes(data: bytes | None) -> bytes:
+    """``data``, refused when empty or over :data:`MAX_DOCUMENT_BYTES`."""
+    if not data:
+        raise ExtractError("Filen är tom / the file is empty")
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise ExtractError(
+            f"Filen är större än {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB"
+            " / the file is too large"
+        )
+    return data
+
+
+def readable_text(read: Any) -> str:
+    """:func:`_read_text`, refused when the reader found none (a scan, say)."""
+    text = _read_text(read)
+    if not text:
+        raise ExtractError(
+            "Ingen text gick att läsa ut (skannad bild?) / no text could be read"
+        )
+    return text

@@ -88,13 +88,7 @@ def document_store(
     filled in. Another kommun's document with these bytes is never touched, reused
     or revealed: this kommun gets its own (the stored file is shared).
     """
-    if not data:
-        raise ExtractError("Filen är tom / the file is empty")
-    if len(data) > reading.MAX_DOCUMENT_BYTES:
-        raise ExtractError(
-            f"Filen är större än {reading.MAX_DOCUMENT_BYTES // (1024 * 1024)} MB"
-            " / the file is too large"
-        )
+    reading.document_bytes(data)
     if kommun is not None and not kommun.is_kommun:
         raise ValidationError({"kommun": f"{kommun} är ingen kommun / is not a kommun"})
     sha = hashlib.sha256(data).hexdigest()

@@ -18,7 +18,7 @@ from medborgarloften.places.models import Organisation
 from ..models import SourceDocument
 from . import reading
 from .importing import ImportOutcome, extracted_record
-from .reading import _read_text, error_line
+from .reading import error_line
 from .storage import (
     DocumentNotStored,
     _same_kommun,
@@ -87,13 +87,7 @@ def document_upload(
             filename = download.filename or ""
             content_type = download.content_type
             source_url = download.url
-        if not data:
-            raise ExtractError("Filen är tom / the file is empty")
-        if len(data) > reading.MAX_DOCUMENT_BYTES:
-            raise ExtractError(
-                f"Filen är större än {reading.MAX_DOCUMENT_BYTES // (1024 * 1024)} MB"
-                " / the file is too large"
-            )
+        data = reading.document_bytes(data)
         stage("reading")
         read = reading._read_bytes(
             data,
@@ -101,11 +95,7 @@ def document_upload(
             content_type=content_type,
             budget=read_budget(data, filename, content_type) if read_budget else None,
         )
-        text = _read_text(read)
-        if not text:
-            raise ExtractError(
-                "Ingen text gick att läsa ut (skannad bild?) / no text could be read"
-            )
+        text = reading.readable_text(read)
     except ExtractError as exc:
         outcome.error = error_line(exc)
         outcome.transient = isinstance(exc, TransientError)

@@ -20,6 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.errors import FieldErrors
 from medborgarloften.lib.screening import needs_screening
 from medborgarloften.places.models import Area, Organisation
 
@@ -81,12 +82,10 @@ def _activity_errors(
     cost: Any = None,
     today: dt.date | None = None,
 ) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     today = today or timezone.localdate()
     promise = commitment.promise
-
-    def add(key: str, message: str) -> None:
-        errors.setdefault(key, []).append(message)
+    add = errors.add
 
     if not kind:
         add("kind", _("Typ: skriv vad som gjordes, t.ex. trygghetsvandring."))

@@ -19,7 +19,11 @@ from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.accounts.permissions import organisation_roles
 from medborgarloften.followup.plan_selectors import communication_late
 from medborgarloften.followup.reminders import reminders_for_user
-from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.forms import (
+    announce_saved,
+    apply_service_errors,
+    form_submit,
+)
 from medborgarloften.promises.models import Commitment
 
 from .. import evidence, selectors
@@ -147,22 +151,21 @@ def activity_new(request: HttpRequest, pk: int) -> HttpResponse:
     initial["date"] = min(today, end) if end else today
     initial["submission"] = uuid.uuid4()
     form = _activity_form(commitment, request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            activity = activity_create(
-                commitment=commitment, actor=request.user, **form.service_kwargs()
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            if activity.already_saved:
-                messages.info(
-                    request,
-                    _("Aktiviteten var redan sparad; formuläret skickades två gånger."),
-                )
-            else:
-                messages.success(request, _("Aktiviteten är sparad."))
-            return redirect("followup:activity_new", pk=commitment.pk)
+    done = form_submit(
+        request,
+        form,
+        lambda _data: activity_create(
+            commitment=commitment, actor=request.user, **form.service_kwargs()
+        ),
+    )
+    if done is not None:
+        announce_saved(
+            request,
+            again=done.value.already_saved,
+            saved=_("Aktiviteten är sparad."),
+            twice=_("Aktiviteten var redan sparad; formuläret skickades två gånger."),
+        )
+        return redirect("followup:activity_new", pk=commitment.pk)
     return _render_activity_form(
         request, commitment, form, row=_progress_row(commitment)
     )
@@ -269,24 +272,20 @@ def activity_import(request: HttpRequest, pk: int) -> HttpResponse:
             check = exc.check
             payload = request.POST["payload"]
         else:
-            if created and created[0].already_saved:
-                messages.info(
-                    request,
-                    _(
-                        "Aktiviteterna var redan sparade; bekräftelsen skickades "
-                        "två gånger."
-                    ),
+            announce_saved(
+                request,
+                again=bool(created) and created[0].already_saved,
+                saved=ngettext(
+                    "%(n)s aktivitet är sparad.",
+                    "%(n)s aktiviteter är sparade.",
+                    len(created),
                 )
-            else:
-                messages.success(
-                    request,
-                    ngettext(
-                        "%(n)s aktivitet är sparad.",
-                        "%(n)s aktiviteter är sparade.",
-                        len(created),
-                    )
-                    % {"n": len(created)},
-                )
+                % {"n": len(created)},
+                twice=_(
+                    "Aktiviteterna var redan sparade; bekräftelsen skickades "
+                    "två gånger."
+                ),
+            )
             return redirect("followup:dashboard", pk=promise.pk)
     elif request.method == "POST":
         form = ImportForm(request.POST, request.FILES)

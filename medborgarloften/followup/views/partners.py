@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.forms import announce_saved, apply_service_errors
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Commitment
 
@@ -120,11 +120,13 @@ def partner_commitment(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             apply_service_errors(activity_form, exc)
         else:
-            messages.success(
+            announce_saved(
                 request,
-                _("Aktiviteten var redan sparad; formuläret skickades två gånger.")
-                if activity.already_saved
-                else _("Aktiviteten är sparad."),
+                again=activity.already_saved,
+                saved=_("Aktiviteten är sparad."),
+                twice=_(
+                    "Aktiviteten var redan sparad; formuläret skickades två gånger."
+                ),
             )
             return redirect("followup:partner_commitment", pk=commitment.pk)
     return render(

@@ -15,7 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.forms import (
+    announce_saved,
+    apply_service_errors,
+    form_submit,
+)
 from medborgarloften.lib.i18n import in_swedish
 
 from .. import background
@@ -54,22 +58,23 @@ def report_new(request: HttpRequest, pk: int) -> HttpResponse:
         "submission": uuid.uuid4(),
     }
     form = ReportForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data.pop("version", None)
-        try:
-            report = report_create(promise=promise, actor=request.user, **data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            if report.already_saved:
-                messages.info(
-                    request,
-                    _("Rapportutkastet var redan skapat; det skapades inte igen."),
-                )
-            else:
-                messages.success(request, _("Rapportutkastet är skapat."))
-            return redirect("followup:report", pk=report.pk)
+    done = form_submit(
+        request,
+        form,
+        lambda data: report_create(
+            promise=promise,
+            actor=request.user,
+            **{k: v for k, v in data.items() if k != "version"},
+        ),
+    )
+    if done is not None:
+        announce_saved(
+            request,
+            again=done.value.already_saved,
+            saved=_("Rapportutkastet är skapat."),
+            twice=_("Rapportutkastet var redan skapat; det skapades inte igen."),
+        )
+        return redirect("followup:report", pk=done.value.pk)
     return render(
         request,
         "followup/report_form.html",

@@ -56,22 +56,23 @@ def coordination_demo(
             "i Berga inför hösten."
         ),
     )
-    decision_record(
-        actor=actor,
-        meeting=past,
-        text="Polisen ser över schemat för kvällspatrullering i centrum.",
-        owner_organisation=lpo,
-        owner_role="Kommunpolis",
-        due=today + dt.timedelta(days=30),
-    )
-    decision_record(
-        actor=actor,
-        meeting=past,
-        text="Kartlägg belysningen i Berga inför hösten.",
-        owner_organisation=kommun,
-        owner_role="Gatuchef",
-        due=today + dt.timedelta(days=60),
-    )
+    for text, owner, role, days in (
+        (
+            "Polisen ser över schemat för kvällspatrullering i centrum.",
+            lpo,
+            "Kommunpolis",
+            30,
+        ),
+        ("Kartlägg belysningen i Berga inför hösten.", kommun, "Gatuchef", 60),
+    ):
+        decision_record(
+            actor=actor,
+            meeting=past,
+            text=text,
+            owner_organisation=owner,
+            owner_role=role,
+            due=today + dt.timedelta(days=days),
+        )
     decision_record(
         actor=actor, meeting=past, text="Föregående protokoll lades till handlingarna."
     )

@@ -120,14 +120,7 @@ def planning_load(
             services.commitment_link(
                 actor=actor, measure=measure, commitment=commitments[index]
             )
-    decision = plan_data["decision"]
-    return services.plan_adopt(
-        actor=actor,
-        plan=plan,
-        adopted_on=_date(decision["adopted_on"]),
-        decision_body=decision["decision_body"],
-        diarienummer=decision["diarienummer"],
-    )
+    return services.plan_adopt(actor=actor, plan=plan, **_decision(plan_data))
 
 
 def _report(data: Any, kommun: Organisation, actor: User) -> SituationReport:
@@ -143,11 +136,14 @@ def _report(data: Any, kommun: Organisation, actor: User) -> SituationReport:
     )
     for section in data["sections"]:
         services.section_add(actor=actor, report=report, **section)
+    return services.report_adopt(actor=actor, report=report, **_decision(data))
+
+
+def _decision(data: Any) -> dict[str, Any]:
+    """The adopting decision the demo data gives a plan or a lägesbild."""
     decision = data["decision"]
-    return services.report_adopt(
-        actor=actor,
-        report=report,
-        adopted_on=_date(decision["adopted_on"]),
-        decision_body=decision["decision_body"],
-        diarienummer=decision["diarienummer"],
-    )
+    return {
+        "adopted_on": _date(decision["adopted_on"]),
+        "decision_body": decision["decision_body"],
+        "diarienummer": decision["diarienummer"],
+    }

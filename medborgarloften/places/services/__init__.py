@@ -6,6 +6,7 @@ Every function validates first, names the offending field in a Swedish message
 
 from __future__ import annotations
 
+from ._common import kommun_required
 from .areas import area_create, area_delete, area_update
 from .boundary_import import BoundaryImportSummary, area_boundaries_import
 from .organisations import (
@@ -24,6 +25,7 @@ __all__ = [
     "area_create",
     "area_delete",
     "area_update",
+    "kommun_required",
     "organisation_access_record",
     "organisation_create",
     "organisation_update",

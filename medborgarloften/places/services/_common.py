@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models import (
     Area,
     Organisation,
+    OrganisationKind,
 )
 
 
 def _raise(errors: dict[str, list[str]]) -> None:
     if errors:
         raise ValidationError(errors)
+
+
+def kommun_required(errors: dict[str, list[str]], organisation: Organisation) -> bool:
+    """True when ``organisation`` is a kommun; else the ``kommun`` field's error is
+    added to ``errors`` and False. Every service that keeps things per kommun asks."""
+    if organisation.kind == OrganisationKind.KOMMUN:
+        return True
+    errors.setdefault("kommun", []).append(
+        _("Kommun: %(org)s är ingen kommun.") % {"org": organisation}
+    )
+    return False
 
 
 STALE_ORGANISATION = gettext_lazy(

@@ -11,16 +11,17 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from medborgarloften.lib.errors import FieldErrors
+
 from ..geojson import geojson_problem
 from ..lookup import fold
 from ..models import (
     Area,
     AreaKind,
     Organisation,
-    OrganisationKind,
 )
 from ..selectors import area_usage
-from ._common import _check_version, _raise
+from ._common import _check_version, _raise, kommun_required
 
 # --- areas ----------------------------------------------------------------------------
 
@@ -48,13 +49,10 @@ def _area_errors(
     aliases: list[str],
     geometry: Any,
 ) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
+    add = errors.add
 
-    def add(key: str, message: str) -> None:
-        errors.setdefault(key, []).append(message)
-
-    if kommun.kind != OrganisationKind.KOMMUN:
-        add("kommun", _("Kommun: %(org)s är ingen kommun.") % {"org": kommun})
+    if not kommun_required(errors, kommun):
         return errors
     others = [a for a in kommun.areas.all() if instance is None or a.pk != instance.pk]
     taken = {fold(n): a for a in others for n in a.names()}

@@ -12,6 +12,8 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from medborgarloften.lib.errors import FieldErrors
+
 from ..lookup import fold
 from ..models import (
     POLICE_KINDS,
@@ -46,10 +48,8 @@ def _organisation_errors(
     parent: Organisation | None,
     serves: list[Organisation],
 ) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
-
-    def add(key: str, message: str) -> None:
-        errors.setdefault(key, []).append(message)
+    errors = FieldErrors()
+    add = errors.add
 
     if kind not in OrganisationKind.values:
         add("kind", _("Typ: okänd typ av organisation %(kind)r.") % {"kind": kind})

@@ -15,6 +15,7 @@ from django.forms.boundfield import BoundField
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
+from medborgarloften.lib.forms import DateInput
 from medborgarloften.places.models import Area, Organisation
 
 if TYPE_CHECKING:
@@ -96,15 +97,11 @@ class AccessibleForm(forms.Form):
             self.errors[name] = self.error_class(fixed, renderer=self.renderer)
 
 
-def date_widget() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 def date_field(label: Any) -> forms.DateField:
     return forms.DateField(
         label=label,
         required=False,
-        widget=date_widget(),
+        widget=DateInput(),
         error_messages={
             "invalid": format_lazy(
                 "{}: {}",

@@ -43,10 +43,7 @@ class Kind:
             table=self.table,
             filters=FILTERS,
             queryset=self.queryset,
-            key="pk",
-            key_type=int,
             rows=lambda objects, links: [],
-            lookup="pk",
         )
 
 

@@ -284,16 +284,17 @@ def report_rows(reports: list[Report], links: Links) -> list[dict[str, Any]]:
 
 @dataclass(frozen=True)
 class Dataset:
-    """A table of the API: filters (parameter → parser), the queryset, the paging key
-    (a unique column), the key's type in cursors, the row builder, the detail id."""
+    """A table of the API: filters (parameter → parser), the queryset, the row
+    builder, the paging key (a unique column; the primary key unless said) and its
+    type in cursors, and the model field the detail URL's id matches."""
 
     table: fields.Table
     filters: dict[str, Callable[[str], Any]]
     queryset: Callable[..., QuerySet[Any]]
-    key: str
-    key_type: type
     rows: Callable[[list[Any], Links], list[dict[str, Any]]]
-    lookup: str  # the model field the detail URL's id matches
+    key: str = "pk"
+    key_type: type = int
+    lookup: str = "pk"
 
 
 DATASETS: dict[str, Dataset] = {
@@ -316,8 +317,6 @@ DATASETS: dict[str, Dataset] = {
             "period_to": params.date("period_to"),
         },
         queryset=promises_queryset,
-        key="pk",
-        key_type=int,
         rows=promise_rows,
         lookup="uid",
     ),
@@ -331,10 +330,7 @@ DATASETS: dict[str, Dataset] = {
             "responsible": params.choice("responsible", RESPONSIBLE),
         },
         queryset=commitments_queryset,
-        key="pk",
-        key_type=int,
         rows=commitment_rows,
-        lookup="pk",
     ),
     "activities": Dataset(
         table=fields.ACTIVITIES,
@@ -347,10 +343,7 @@ DATASETS: dict[str, Dataset] = {
             "date_to": params.date("date_to"),
         },
         queryset=activities_queryset,
-        key="pk",
-        key_type=int,
         rows=activity_rows,
-        lookup="pk",
     ),
     "reports": Dataset(
         table=fields.REPORTS,
@@ -360,8 +353,6 @@ DATASETS: dict[str, Dataset] = {
             "kind": params.choice("kind", ReportKind.values),
         },
         queryset=reports_queryset,
-        key="pk",
-        key_type=int,
         rows=report_rows,
         lookup="uid",
     ),

@@ -161,6 +161,16 @@ def _date(data: dict, key: str, errors: _Errors) -> dt.date | None:
         return None
 
 
+def _area(area_id: int | None, errors: _Errors) -> Area | None:
+    """The area ``area_id`` names (None when not given); an unknown id is an error."""
+    if area_id is None:
+        return None
+    area = Area.objects.filter(pk=area_id).first()
+    if area is None:
+        errors.add("area_id", f"area_id: inget område {area_id}.")
+    return area
+
+
 def _service_errors(exc: ValidationError, errors: _Errors) -> None:
     for key, messages in exc.message_dict.items():
         for message in messages:
@@ -216,11 +226,7 @@ def activity_post(request: HttpRequest, links: Links) -> JsonResponse:
             errors.add(
                 "commitment_id", f"commitment_id: inget åtagande {commitment_id}."
             )
-    area = None
-    if area_id is not None:
-        area = Area.objects.filter(pk=area_id).first()
-        if area is None:
-            errors.add("area_id", f"area_id: inget område {area_id}.")
+    area = _area(area_id, errors)
     errors.raise_if_any()
     assert commitment is not None and date is not None
     promise = commitment.promise
@@ -288,11 +294,7 @@ def observation_post(request: HttpRequest) -> JsonResponse:
         kommun = Organisation.objects.kommuner().filter(code=code).first()
         if kommun is None:
             errors.add("kommun", f"kommun: ingen kommun med kommunkoden {code}.")
-    area = None
-    if area_id is not None:
-        area = Area.objects.filter(pk=area_id).first()
-        if area is None:
-            errors.add("area_id", f"area_id: inget område {area_id}.")
+    area = _area(area_id, errors)
     errors.raise_if_any()
     assert kommun is not None and observed_at is not None
     acts_for = token.organisation_id == kommun.pk or (

@@ -6,6 +6,7 @@ definitions then and now)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db.models import Count
@@ -26,7 +27,7 @@ from ..models import (
 )
 from ..themes import OBSERVATION_THEMES, theme_for_words
 
-__all__ = ["baseline_indicators", "focus_area_themes"]
+__all__ = ["baseline_indicators", "focus_area_themes", "indicators_by_focus_area"]
 
 
 def focus_area_themes(focus_area: Any) -> list[str]:
@@ -167,3 +168,19 @@ def baseline_indicators(
             }
         )
     return result
+
+
+def indicators_by_focus_area(
+    *, focus_areas: Iterable[Any], kommuner: list[Organisation], on: dt.date
+) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """Each focus area with each of its :func:`baseline_indicators` as of ``on``: per
+    kommun among the promise's parties, over the focus area's areas in that kommun.
+    What a baseline freezes, and what follow-up computes again to compare with it."""
+    for focus_area in focus_areas:
+        themes = focus_area_themes(focus_area)
+        for kommun in kommuner:
+            areas = [a for a in focus_area.areas.all() if a.kommun_id == kommun.pk]
+            for item in baseline_indicators(
+                kommun=kommun, themes=themes, areas=areas, on=on
+            ):
+                yield focus_area, item

@@ -20,7 +20,7 @@ from ..models import (
     BaselineValue,
     CauseAnalysis,
 )
-from ..selectors.baselines import baseline_indicators, focus_area_themes
+from ..selectors.baselines import focus_area_themes, indicators_by_focus_area
 
 __all__ = ["baseline_freeze", "cause_analysis_save", "focus_area_themes"]
 
@@ -52,21 +52,14 @@ def baseline_freeze(
     promise.baseline_values.all().delete()
     now = timezone.now()
     rows: list[BaselineValue] = []
-    for focus_area in promise.focus_areas.prefetch_related("areas"):
-        themes = focus_area_themes(focus_area)
-        for kommun in kommuner:
-            areas = [a for a in focus_area.areas.all() if a.kommun_id == kommun.pk]
-            for item in baseline_indicators(
-                kommun=kommun, themes=themes, areas=areas, on=on
-            ):
-                rows.append(
-                    BaselineValue(
-                        promise=promise,
-                        focus_area=focus_area,
-                        frozen_at=now,
-                        **item,
-                    )
-                )
+    for focus_area, item in indicators_by_focus_area(
+        focus_areas=promise.focus_areas.prefetch_related("areas"),
+        kommuner=kommuner,
+        on=on,
+    ):
+        rows.append(
+            BaselineValue(promise=promise, focus_area=focus_area, frozen_at=now, **item)
+        )
     BaselineValue.objects.bulk_create(rows)
     return list(promise.baseline_values.all())
 

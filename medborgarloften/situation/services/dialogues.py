@@ -12,8 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.errors import FieldErrors
 from medborgarloften.places.lookup import area_find, fold
-from medborgarloften.places.models import Area, Organisation, OrganisationKind
+from medborgarloften.places.models import Area, Organisation
+from medborgarloften.places.services import kommun_required
 from medborgarloften.vocabulary import THEMES
 
 from ..models import Dialogue, DialogueFinding, DialogueKind
@@ -41,14 +43,11 @@ def dialogue_create(
 ) -> Dialogue:
     """Record a dialogue in the kommun with counts per group and findings whose theme
     is known; a finding's place that names an area of the kommun is linked to it."""
-    errors: dict[str, list[str]] = {}
-
-    def add(key: str, message: str) -> None:
-        errors.setdefault(key, []).append(message)
+    errors = FieldErrors()
+    add = errors.add
 
     participants = dict(participants or {})
-    if kommun.kind != OrganisationKind.KOMMUN:
-        add("kommun", _("Kommun: %(org)s är ingen kommun.") % {"org": kommun})
+    kommun_required(errors, kommun)
     if kind not in DialogueKind.values:
         add("kind", _("Typ: okänd dialogtyp %(v)r.") % {"v": kind})
     if held_on > timezone.localdate():

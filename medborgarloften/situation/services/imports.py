@@ -32,7 +32,14 @@ from ..models import (
 )
 from ..tabular import parse_number, read_table
 from ..themes import theme_for_words
-from .table_rows import _cell, _column, _Errors, _missing_columns
+from .table_rows import (
+    _cell,
+    _column,
+    _Errors,
+    _missing_columns,
+    _row_area,
+    _row_year,
+)
 
 __all__ = [
     "ImportRefused",
@@ -131,14 +138,6 @@ def _area_lookup(kommun: Organisation) -> Callable[[str], Area | None | bool]:
     return lookup
 
 
-def _year(text: str) -> int | None:
-    text = text.strip()
-    # ASCII digits only: '²' is a digit to isdigit() but not to int().
-    if not (text.isascii() and text.isdigit()):
-        return None
-    return int(text) if 1990 <= int(text) <= 2100 else None
-
-
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -205,21 +204,8 @@ def survey_import(
     seen: dict[tuple, int] = {}
     parsed = []
     for number, row in table.rows:
-        area = areas(_cell(row, col["area"]))
-        if area is False:
-            errors.row(
-                number,
-                col["area"],
-                _("okänt område %(name)r i %(kommun)s.")
-                % {"name": _cell(row, col["area"]), "kommun": kommun},
-            )
-        year = _year(_cell(row, col["year"]))
-        if year is None:
-            errors.row(
-                number,
-                col["year"],
-                _("inget år: %(v)r.") % {"v": _cell(row, col["year"])},
-            )
+        area = _row_area(areas, kommun, errors, number, row, col["area"])
+        year = _row_year(errors, number, row, col["year"])
         indicator = indicators.get(_cell(row, col["indicator"]).strip().casefold())
         if indicator is None:
             errors.row(
@@ -404,21 +390,8 @@ def crime_import(
         area = None
         if col["area"]:
             lookup = area_lookups.setdefault(target.pk, _area_lookup(target))
-            area = lookup(_cell(row, col["area"]))
-            if area is False:
-                errors.row(
-                    number,
-                    col["area"],
-                    _("okänt område %(v)r i %(kommun)s.")
-                    % {"v": _cell(row, col["area"]), "kommun": target},
-                )
-        row_year = _year(_cell(row, col["year"])) if col["year"] else year
-        if row_year is None:
-            errors.row(
-                number,
-                col["year"],
-                _("inget år: %(v)r.") % {"v": _cell(row, col["year"])},
-            )
+            area = _row_area(lookup, target, errors, number, row, col["area"])
+        row_year = _row_year(errors, number, row, col["year"], default=year)
         row_category = (
             _cell(row, col["category"]).strip() if col["category"] else ""
         ) or default_category

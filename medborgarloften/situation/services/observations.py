@@ -15,7 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from medborgarloften.places.models import Area, Organisation, OrganisationKind
+from medborgarloften.lib.errors import FieldErrors
+from medborgarloften.places.models import Area, Organisation
+from medborgarloften.places.services import kommun_required
 
 from .. import geo
 from ..models import Observation, ObservationCategory
@@ -36,13 +38,10 @@ def _observation_errors(
     latitude: float | None,
     longitude: float | None,
 ) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
+    add = errors.add
 
-    def add(key: str, message: str) -> None:
-        errors.setdefault(key, []).append(message)
-
-    if kommun.kind != OrganisationKind.KOMMUN:
-        add("kommun", _("Kommun: %(org)s är ingen kommun.") % {"org": kommun})
+    kommun_required(errors, kommun)
     if category not in ObservationCategory.values:
         add("category", _("Vad: okänd kategori %(value)r.") % {"value": category})
     if timezone.is_naive(observed_at):

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.utils.translation import gettext as _
+
+from medborgarloften.places.models import Area, Organisation
 
 from ..tabular import Table
 
@@ -36,3 +40,46 @@ def _missing_columns(
         for key in required
         if _column(table, spec[key]) is None
     ]
+
+
+def _year(text: str) -> int | None:
+    text = text.strip()
+    # ASCII digits only: '²' is a digit to isdigit() but not to int().
+    if not (text.isascii() and text.isdigit()):
+        return None
+    return int(text) if 1990 <= int(text) <= 2100 else None
+
+
+def _row_area(
+    lookup: Callable[[str], Area | None | bool],
+    kommun: Organisation,
+    errors: _Errors,
+    number: int,
+    row: dict[str, str],
+    column: str | None,
+) -> Area | None | bool:
+    """What ``lookup`` makes of the row's area (False when unknown: the row's error)."""
+    area = lookup(_cell(row, column))
+    if area is False:
+        errors.row(
+            number,
+            column,
+            _("okänt område %(v)r i %(kommun)s.")
+            % {"v": _cell(row, column), "kommun": kommun},
+        )
+    return area
+
+
+def _row_year(
+    errors: _Errors,
+    number: int,
+    row: dict[str, str],
+    column: str | None,
+    default: int | None = None,
+) -> int | None:
+    """The row's year (``default`` when the file has no year column); none is the
+    row's error."""
+    year = _year(_cell(row, column)) if column else default
+    if year is None:
+        errors.row(number, column, _("inget år: %(v)r.") % {"v": _cell(row, column)})
+    return year

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.forms import optional_choice
 from medborgarloften.places.models import Area
 
 from ..models import Survey
@@ -32,11 +33,10 @@ def add_place_fields(
         form.fields[f"{prefix}_lon"] = forms.FloatField(
             required=False, widget=forms.HiddenInput
         )
-        form.fields[f"{prefix}_area"] = forms.ModelChoiceField(
-            label=_("Eller välj ett område"),
-            queryset=Area.objects.filter(kommun=survey.kommun).order_by("name"),
-            required=False,
-            empty_label=_("– Inget område valt –"),
+        form.fields[f"{prefix}_area"] = optional_choice(
+            _("Eller välj ett område"),
+            Area.objects.filter(kommun=survey.kommun).order_by("name"),
+            _("– Inget område valt –"),
         )
         form.fields[f"{prefix}_text"] = forms.CharField(
             label=_("Eller beskriv platsen med ord"),

@@ -6,14 +6,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
 from django.utils.translation import ngettext
 
+from medborgarloften.lib.commands import dry_run_atomic, summary_line
 from medborgarloften.operations.demo import DEMO_PASSWORD, demo_load
-
-
-class _DryRun(Exception):
-    pass
 
 
 class Command(BaseCommand):
@@ -37,15 +33,16 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            with transaction.atomic():
-                summary = demo_load(reset=options["reset"])
-                if options["dry_run"]:
-                    raise _DryRun
-        except _DryRun:
-            self.stdout.write(f"{summary} (provkörning, inget sparat / dry run)")
-            return
+            summary = dry_run_atomic(
+                lambda: demo_load(reset=options["reset"]), dry_run=options["dry_run"]
+            )
         except ValidationError as exc:
-            raise CommandError(f"Demodata kunde inte läsas in / failed: {exc}")
+            raise CommandError(
+                f"Demodata kunde inte läsas in / failed: {exc}"
+            ) from None
+        if options["dry_run"]:
+            self.stdout.write(summary_line(summary, dry_run=True))
+            return
         if summary.removed_promises:
             self.stdout.write(
                 "Ersatte / replaced "

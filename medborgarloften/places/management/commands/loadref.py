@@ -6,14 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
 
+from medborgarloften.lib.commands import dry_run_atomic, summary_line
 from medborgarloften.places.reference import DATA_DIR, ReferenceDataError
 from medborgarloften.places.services import reference_data_load
-
-
-class _DryRun(Exception):
-    pass
 
 
 class Command(BaseCommand):
@@ -39,15 +35,15 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            with transaction.atomic():
-                summary = reference_data_load(data_dir=options["data_dir"])
-                if options["dry_run"]:
-                    raise _DryRun
-        except _DryRun:
-            self.stdout.write(f"{summary} (provkörning, inget sparat / dry run)")
-            return
+            summary = dry_run_atomic(
+                lambda: reference_data_load(data_dir=options["data_dir"]),
+                dry_run=options["dry_run"],
+            )
         except ReferenceDataError as exc:
-            raise CommandError(str(exc))
+            raise CommandError(str(exc)) from None
+        if options["dry_run"]:
+            self.stdout.write(summary_line(summary, dry_run=True))
+            return
         for name in summary.changed_names:
             self.stdout.write(f"ändrad / changed: {name}")
         self.stdout.write(str(summary))

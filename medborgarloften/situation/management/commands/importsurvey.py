@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from medborgarloften.lib.commands import existing_file, nothing_imported, summary_line
 from medborgarloften.places.lookup import kommun_find
 from medborgarloften.situation.services import ImportRefused, survey_import
 
@@ -29,9 +30,7 @@ class Command(BaseCommand):
         kommun = kommun_find(options["kommun"])
         if kommun is None:
             raise CommandError(f"Okänd kommun / unknown kommun: {options['kommun']}")
-        path: Path = options["file"]
-        if not path.is_file():
-            raise CommandError(f"Filen finns inte / no such file: {path}")
+        path = existing_file(options["file"])
         try:
             summary = survey_import(
                 kommun=kommun,
@@ -41,8 +40,5 @@ class Command(BaseCommand):
                 dry_run=options["dry_run"],
             )
         except ImportRefused as exc:
-            raise CommandError(
-                "Inget importerat / nothing imported:\n" + "\n".join(exc.messages)
-            )
-        suffix = " (provkörning, inget sparat / dry run)" if options["dry_run"] else ""
-        self.stdout.write(f"{summary}{suffix}")
+            raise nothing_imported(exc.messages) from None
+        self.stdout.write(summary_line(summary, dry_run=options["dry_run"]))

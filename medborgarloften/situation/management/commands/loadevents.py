@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from medborgarloften.lib.commands import existing_file, summary_line
 from medborgarloften.situation.services import events_store, read_event_file
 
 
@@ -31,8 +32,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         for path in options["files"]:
-            if not path.is_file():
-                raise CommandError(f"Filen finns inte / no such file: {path}")
+            existing_file(path)
         records = itertools.chain.from_iterable(
             read_event_file(path) for path in options["files"]
         )
@@ -48,5 +48,4 @@ class Command(BaseCommand):
             )
         except (OSError, ValueError) as exc:
             raise CommandError(f"Filen kunde inte läsas / could not read: {exc}")
-        suffix = " (provkörning, inget sparat / dry run)" if options["dry_run"] else ""
-        self.stdout.write(f"{summary}{suffix}")
+        self.stdout.write(summary_line(summary, dry_run=options["dry_run"]))

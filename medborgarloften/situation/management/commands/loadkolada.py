@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from medborgarloften.lib.commands import summary_line
 from medborgarloften.lib.http import FetchError
 from medborgarloften.places.lookup import KommunIndex
 from medborgarloften.places.models import Organisation
@@ -79,5 +80,6 @@ class Command(BaseCommand):
             summary = kolada_store(values=values, dry_run=options["dry_run"])
         except ImportRefused as exc:
             raise CommandError("\n".join(exc.messages))
-        suffix = " (provkörning, inget sparat / dry run)" if options["dry_run"] else ""
-        self.stdout.write(f"{summary} Källa: Kolada.{suffix}")
+        self.stdout.write(
+            summary_line(summary, dry_run=options["dry_run"], after=" Källa: Kolada.")
+        )

@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from medborgarloften.lib.commands import summary_line
 from medborgarloften.lib.http import FetchError
 from medborgarloften.situation.polling import DEFAULT_BASE_URL, default_user_agent
 from medborgarloften.situation.services import (
@@ -97,10 +98,7 @@ class Command(BaseCommand):
                     "Svaret innehåller felaktiga händelser, inget sparat / bad "
                     "records, nothing saved:\n" + "\n".join(exc.messages[:20])
                 )
-            suffix = (
-                " (provkörning, inget sparat / dry run)" if options["dry_run"] else ""
-            )
-            self.stdout.write(f"{summary}{suffix}")
+            self.stdout.write(summary_line(summary, dry_run=options["dry_run"]))
 
     def _fetch(
         self,

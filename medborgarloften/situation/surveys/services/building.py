@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.lib.fields import length_message
-from medborgarloften.places.models import Area, Organisation, OrganisationKind
+from medborgarloften.places.models import Area, Organisation
+from medborgarloften.places.services import kommun_required
 
 from ...models import (
     QuestionKind,
@@ -68,8 +69,7 @@ def survey_create(
     for message in text_question_errors(texts):
         _add(errors, "text_questions", message)
     areas = list(areas)
-    if kommun.kind != OrganisationKind.KOMMUN:
-        _add(errors, "kommun", _("Kommun: %(org)s är ingen kommun.") % {"org": kommun})
+    kommun_required(errors, kommun)
     if not title.strip():
         _add(errors, "title", _("Rubrik: skriv en rubrik."))
     if unknown:
