@@ -286,12 +286,12 @@ def form_saved(
 
 
 def announce_saved(
-    request: HttpRequest, *, again: bool, saved: str, twice: str
+    request: HttpRequest, record: Any, *, saved: str, twice: str
 ) -> None:
     """Queue the message after a create that a submission id guards: ``twice`` (as
-    information) when the service found the record already saved (``again``: the
-    same form sent twice), else ``saved`` (as success)."""
-    if again:
+    information) when the service found ``record`` already saved (its
+    ``already_saved``: the same form sent twice), else ``saved`` (as success)."""
+    if getattr(record, "already_saved", False):
         django_messages.info(request, twice)
     else:
         django_messages.success(request, saved)

@@ -166,7 +166,7 @@ def promise_create(request: HttpRequest) -> HttpResponse:
         else:
             announce_saved(
                 request,
-                again=promise.already_saved,
+                promise,
                 saved=_("Löftet ”%(title)s” är sparat.") % {"title": promise.title},
                 twice=_("Löftet ”%(title)s” var redan sparat; det sparades inte igen.")
                 % {"title": promise.title},

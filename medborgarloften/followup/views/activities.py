@@ -161,7 +161,7 @@ def activity_new(request: HttpRequest, pk: int) -> HttpResponse:
     if done is not None:
         announce_saved(
             request,
-            again=done.value.already_saved,
+            done.value,
             saved=_("Aktiviteten är sparad."),
             twice=_("Aktiviteten var redan sparad; formuläret skickades två gånger."),
         )
@@ -274,7 +274,7 @@ def activity_import(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             announce_saved(
                 request,
-                again=bool(created) and created[0].already_saved,
+                created[0] if created else None,
                 saved=ngettext(
                     "%(n)s aktivitet är sparad.",
                     "%(n)s aktiviteter är sparade.",

@@ -122,7 +122,7 @@ def partner_commitment(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             announce_saved(
                 request,
-                again=activity.already_saved,
+                activity,
                 saved=_("Aktiviteten är sparad."),
                 twice=_(
                     "Aktiviteten var redan sparad; formuläret skickades två gånger."

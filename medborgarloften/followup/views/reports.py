@@ -70,7 +70,7 @@ def report_new(request: HttpRequest, pk: int) -> HttpResponse:
     if done is not None:
         announce_saved(
             request,
-            again=done.value.already_saved,
+            done.value,
             saved=_("Rapportutkastet är skapat."),
             twice=_("Rapportutkastet var redan skapat; det skapades inte igen."),
         )
