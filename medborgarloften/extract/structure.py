@@ -20,6 +20,20 @@ BULLET_RE = re.compile(
 _SUBSECTION_RE = re.compile(
     r"[ \t]*\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?[ \t]+(?=[A-ZÅÄÖ])"
 )
+
+
+def _sub_item(line: str) -> re.Match[str] | None:
+    """ "1.2 Polisen genomför …": a numbered sub-item that is a whole sentence is an
+    item of a two-level list (the top level names the focus areas), unlike a
+    sub-section title ("1.1 Narkotika bland unga") or lead-in ("2.1 Polisen åtar
+    sig att:")."""
+    m = _SUBSECTION_RE.match(line)
+    if m is None:
+        return None
+    body = line[m.end() :].rstrip()
+    return m if body[-1:] in ".!" and len(body.split()) >= 4 else None
+
+
 MARKDOWN_HEADING_RE = re.compile(r"[ \t]*(#{1,6})[ \t]+(?=\S)")
 TERMINAL = ".;,"
 WRAP_WIDTH = 70
@@ -204,6 +218,15 @@ def _section_title(marker: re.Match[str], first: str, cont: str) -> bool:
     )
 
 
+def _split_item(text: str, lines: list[tuple[int, int]], j: int, item: str) -> bool:
+    """Line ``j`` is blank, the item above stops mid-sentence and the line after
+    the blank goes on in lower case."""
+    if j + 1 >= len(lines) or item.rstrip()[-1:] in ".!?:":
+        return False
+    after = text[slice(*lines[j + 1])]
+    return after.lstrip()[:1].islower() and not BULLET_RE.match(after)
+
+
 def parse_structure(text: str) -> Structure:
     """Split ``text`` into blocks; never raises, whatever the input."""
     blocks: list[Block] = []
@@ -239,7 +262,7 @@ def parse_structure(text: str) -> Structure:
             )
             i += 1
             continue
-        mb = BULLET_RE.match(line)
+        mb = BULLET_RE.match(line) or _sub_item(line)
         if mb:
             body_start = s + mb.end()
             end = s + len(line.rstrip())
@@ -248,6 +271,13 @@ def parse_structure(text: str) -> Structure:
             while j < n:
                 cs, ce = lines[j]
                 cont = text[cs:ce]
+                if not cont.strip() and _split_item(text, lines, j, text[s:end]):
+                    # "… under fredags-" / "" / "kvällar, med …": a reader's
+                    # paragraph break inside an item, which goes on in lower case.
+                    end = lines[j + 1][0] + len(text[slice(*lines[j + 1])].rstrip())
+                    last_start = lines[j + 1][0]
+                    j += 2
+                    continue
                 if (
                     not cont.strip()
                     or BULLET_RE.match(cont)
