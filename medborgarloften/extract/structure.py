@@ -9,6 +9,7 @@ values can point back at their source (provenance).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 BULLET_RE = re.compile(
@@ -167,7 +168,7 @@ def _sentence(text: str, start: int, end: int, offset: int) -> Sentence:
 
 
 def _is_heading_line(line: str) -> bool:
-    stripped = line.strip().strip("*_").strip()
+    stripped = _unmarked(line.strip().strip("*_")).strip()
     if not stripped or len(stripped) > 90:
         return False
     if stripped[-1] in TERMINAL:
@@ -177,6 +178,20 @@ def _is_heading_line(line: str) -> bool:
     if len(stripped.split()) > 14:
         return False
     return stripped[0].isupper() or stripped[0].isdigit()
+
+
+def _unmarked(line: str) -> str:
+    """The line without leading pictographs ("👮 POLISEN" on a flyer)."""
+    start = 0
+    while start < len(line) and (
+        line[start].isspace() or unicodedata.category(line[start]) in _PICTOGRAPH
+    ):
+        start += 1
+    return line[start:]
+
+
+# Symbols, the variation selector after an emoji, the zero-width joiner.
+_PICTOGRAPH = frozenset(("So", "Sk", "Mn", "Cf"))
 
 
 _COLUMN_GAP = re.compile(r"\S(?:[ ]{3,}|\t|[ ]\|[ ])\S")
@@ -218,10 +233,13 @@ def _section_title(marker: re.Match[str], first: str, cont: str) -> bool:
     )
 
 
+_HYPHENATED_END = re.compile(r"[^\W\d]{2}-\s*$")
+
+
 def _split_item(text: str, lines: list[tuple[int, int]], j: int, item: str) -> bool:
-    """Line ``j`` is blank, the item above stops mid-sentence and the line after
-    the blank goes on in lower case."""
-    if j + 1 >= len(lines) or item.rstrip()[-1:] in ".!?:":
+    """Line ``j`` is blank, the item above stops in a hyphenated word and the line
+    after the blank goes on in lower case."""
+    if j + 1 >= len(lines) or not _HYPHENATED_END.search(item):
         return False
     after = text[slice(*lines[j + 1])]
     return after.lstrip()[:1].islower() and not BULLET_RE.match(after)
@@ -338,9 +356,15 @@ def parse_structure(text: str) -> Structure:
             break
         body = text[body_start:end]
         if j == i + 1 and _is_heading_line(body):
+            lead = len(body) - len(_unmarked(body))  # "👮 POLISEN": a pictograph
             blocks.append(
                 Block(
-                    kind="heading", text=body, start=body_start, end=end, indent=indent
+                    kind="heading",
+                    text=body[lead:],
+                    start=body_start + lead,
+                    end=end,
+                    marker=body[:lead].strip(),
+                    indent=indent,
                 )
             )
         else:

@@ -255,3 +255,39 @@ def test_an_item_broken_by_a_blank_line_in_mid_word_stays_one_item():
     after = "• laga belysningen i parken\n\nUppföljning sker varje år.\n"
     kinds = [b.kind for b in parse_structure(after).content()]
     assert kinds == ["bullet", "paragraph"]
+
+
+# --- a flyer's party headings behind pictographs ------------------------------------
+
+FLYER = """MEDBORGARLÖFTE 2031
+Storby kommun & Polisen i Storby
+
+Det här lovar vi dig under 2031:
+
+👮 POLISEN
+✔ Kontrollerar hastigheten vid Ekåsskolan varje vecka under terminen
+✔ Håller öppet hus på polisstationen en gång i månaden
+
+🏛️ KOMMUNEN
+✔ Lagar belysningen i Ekåsparken före hösten
+"""
+
+
+def test_a_party_heading_behind_a_pictograph_names_the_party_of_its_items():
+    got = by_text(record(FLYER))
+    assert got == {
+        "Kontrollerar hastigheten vid Ekåsskolan varje vecka under terminen": ["polis"],
+        "Håller öppet hus på polisstationen en gång i månaden": ["polis"],
+        "Lagar belysningen i Ekåsparken före hösten": ["kommun"],
+    }
+    heading = [b for b in parse_structure(FLYER).content() if b.text == "KOMMUNEN"]
+    assert heading and heading[0].kind == "heading"
+
+
+def test_a_co_party_named_across_a_hyphenated_line_break_counts():
+    text = (
+        "Medborgarlöfte Storby 2031\n\nPolisen lovar att:\n"
+        "• gå trygghetsvandringar i Norrbacken och Ekås till-\n"
+        "  sammans med Storbyhem AB varje vår.\n"
+    )
+    assert list(by_text(record(text)).values()) == [["polis", "annan"]]
