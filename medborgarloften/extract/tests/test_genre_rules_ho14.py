@@ -291,3 +291,17 @@ def test_a_co_party_named_across_a_hyphenated_line_break_counts():
         "  sammans med Storbyhem AB varje vår.\n"
     )
     assert list(by_text(record(text)).values()) == [["polis", "annan"]]
+
+
+def test_a_named_organisation_together_with_which_an_english_item_is_done_counts():
+    text = ENGLISH.replace(
+        "- replace the lights along the harbour walk before the summer.",
+        "- replace the lights along the harbour walk together with Storbyhem AB.",
+    )
+    got = by_text(record(text))
+    assert got[
+        "replace the lights along the harbour walk together with Storbyhem AB."
+    ] == [
+        "kommun",
+        "annan",
+    ]
