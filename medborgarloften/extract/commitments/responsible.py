@@ -41,8 +41,11 @@ _LABEL_DASH = re.compile(
 )
 
 
-# A word hyphenated at a line end ("till-\n  sammans med …") read whole.
-_UNBROKEN = re.compile(r"(?<=\w)-[ \t]*\n\s*(?=[a-zåäö])")
+# A word hyphenated at a line end ("till-\n  sammans med …", or "till- sammans"
+# once a reader joined the lines) read whole; "förenings- och näringsliv" is not.
+_UNBROKEN = re.compile(
+    r"(?<=\w)-(?:[ \t]*\n\s*|[ ](?!(?:och|eller|samt|till)\b))(?=[a-zåäö])"
+)
 
 
 def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:

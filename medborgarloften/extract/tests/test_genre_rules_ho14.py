@@ -5,10 +5,13 @@ in the genre, not taken from any published promise or from the batch.
 
 from __future__ import annotations
 
+import pytest
+
 from medborgarloften.extract.readers import read_bytes
 from medborgarloften.extract.record import extract_record
 from medborgarloften.extract.structure import parse_structure
 from medborgarloften.extract.tests.pdfgen import Page, build_pdf
+from medborgarloften.extract.tests.producers import ProducerMissing, weasyprint_pdf
 
 
 def record(text: str) -> dict:
@@ -291,6 +294,9 @@ def test_a_co_party_named_across_a_hyphenated_line_break_counts():
         "  sammans med Storbyhem AB varje vår.\n"
     )
     assert list(by_text(record(text)).values()) == [["polis", "annan"]]
+    # … and once a reader has joined the two lines ("till- sammans")
+    joined = text.replace("till-\n  sammans", "till- sammans")
+    assert list(by_text(record(joined)).values()) == [["polis", "annan"]]
 
 
 def test_a_named_organisation_together_with_which_an_english_item_is_done_counts():
@@ -305,3 +311,18 @@ def test_a_named_organisation_together_with_which_an_english_item_is_done_counts
         "kommun",
         "annan",
     ]
+
+
+def test_a_pdf_reads_an_emoji_outside_the_bmp_as_one_character():
+    page = (
+        '<!doctype html><html lang="sv"><head><meta charset="utf-8"></head><body>'
+        "<h2>👮 POLISEN</h2><ul><li>Kontrollerar hastigheten vid skolan varje vecka."
+        "</li></ul></body></html>"
+    )
+    try:
+        data = weasyprint_pdf(page)
+    except ProducerMissing as exc:
+        pytest.skip(str(exc))
+    text = read_bytes(data, filename="lofte.pdf").text
+    assert text.startswith("👮 POLISEN\n")
+    text.encode("utf-8")  # no lone UTF-16 halves
