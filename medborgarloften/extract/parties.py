@@ -134,15 +134,20 @@ _CLAUSE_RE = re.compile(
 )
 # "förenings- och näringsliv": a shared second part written once.
 _ELLIPSIS = r"(?:[\w]+-\s*(?:,\s*[\w]+-\s*)*(?:och|eller|samt)\s+)?"
+# "tillsammans med …"; "together with …" in a promise's English version.
+_CO_JOIN = (
+    rf"(?:(?:{_alt(_LEX['co_joiners'])})\s+med"
+    rf"|(?:{_alt(_LEX['co_joiners_english'])})\s+with)"
+)
 _CO_RE = re.compile(
-    rf"(?P<pre>\b\w+\s+)?\b(?:{_alt(_LEX['co_joiners'])})\s+med\s+"
+    rf"(?P<pre>\b\w+\s+)?\b{_CO_JOIN}\s+"
     rf"(?:(?:bland annat|t\.ex\.|exempelvis)\s+)?{_ELLIPSIS}(?P<chain>{_CHAIN})",
     re.IGNORECASE,
 )
 # "tillsammans med Bodens Energi", "tillsammans med PRO och SPF": a named
 # organisation joined as co-responsible (capitalised names and acronyms).
 _CO_NAMED_RE = re.compile(
-    rf"(?P<pre>\b\w+\s+)?\b(?:{_alt(_LEX['co_joiners'])})\s+med\s+"
+    rf"(?P<pre>\b\w+\s+)?\b{_CO_JOIN}\s+"
     rf"(?P<chain>{_ITEM}(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*{_ITEM}){{0,5}})",
     re.IGNORECASE,
 )

@@ -9,6 +9,7 @@ values can point back at their source (provenance).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 BULLET_RE = re.compile(
@@ -29,6 +30,20 @@ _ITEM_FIELD_RE = re.compile(
     r"finansiering|kontakt|kontaktperson)[ \t]*:[ \t]+\S",
     re.IGNORECASE,
 )
+
+
+def _sub_item(line: str) -> re.Match[str] | None:
+    """ "1.2 Polisen genomför …": a numbered sub-item that is a whole sentence is an
+    item of a two-level list (the top level names the focus areas), unlike a
+    sub-section title ("1.1 Narkotika bland unga") or lead-in ("2.1 Polisen åtar
+    sig att:")."""
+    m = _SUBSECTION_RE.match(line)
+    if m is None:
+        return None
+    body = line[m.end() :].rstrip()
+    return m if body[-1:] in ".!" and len(body.split()) >= 4 else None
+
+
 MARKDOWN_HEADING_RE = re.compile(r"[ \t]*(#{1,6})[ \t]+(?=\S)")
 TERMINAL = ".;,"
 WRAP_WIDTH = 70
@@ -162,7 +177,7 @@ def _sentence(text: str, start: int, end: int, offset: int) -> Sentence:
 
 
 def _is_heading_line(line: str) -> bool:
-    stripped = line.strip().strip("*_").strip()
+    stripped = _unmarked(line.strip().strip("*_")).strip()
     if not stripped or len(stripped) > 90:
         return False
     if stripped[-1] in TERMINAL:
@@ -173,6 +188,20 @@ def _is_heading_line(line: str) -> bool:
         return False
     # "§ 3 Effektmål": an agreement's numbered section
     return stripped[0].isupper() or stripped[0].isdigit() or stripped[0] == "§"
+
+
+def _unmarked(line: str) -> str:
+    """The line without leading pictographs ("👮 POLISEN" on a flyer)."""
+    start = 0
+    while start < len(line) and (
+        line[start].isspace() or unicodedata.category(line[start]) in _PICTOGRAPH
+    ):
+        start += 1
+    return line[start:]
+
+
+# Symbols, the variation selector after an emoji, the zero-width joiner.
+_PICTOGRAPH = frozenset(("So", "Sk", "Mn", "Cf"))
 
 
 _COLUMN_GAP = re.compile(r"\S(?:[ ]{3,}|\t|[ ]\|[ ])\S")
@@ -234,6 +263,18 @@ def _section_title(marker: re.Match[str], first: str, cont: str) -> bool:
     )
 
 
+_HYPHENATED_END = re.compile(r"[^\W\d]{2}-\s*$")
+
+
+def _split_item(text: str, lines: list[tuple[int, int]], j: int, item: str) -> bool:
+    """Line ``j`` is blank, the item above stops in a hyphenated word and the line
+    after the blank goes on in lower case."""
+    if j + 1 >= len(lines) or not _HYPHENATED_END.search(item):
+        return False
+    after = text[slice(*lines[j + 1])]
+    return after.lstrip()[:1].islower() and not BULLET_RE.match(after)
+
+
 def parse_structure(text: str) -> Structure:
     """Split ``text`` into blocks; never raises, whatever the input."""
     blocks: list[Block] = []
@@ -269,7 +310,7 @@ def parse_structure(text: str) -> Structure:
             )
             i += 1
             continue
-        mb = BULLET_RE.match(line)
+        mb = BULLET_RE.match(line) or _sub_item(line)
         if mb:
             body_start = s + mb.end()
             end = s + len(line.rstrip())
@@ -278,6 +319,13 @@ def parse_structure(text: str) -> Structure:
             while j < n:
                 cs, ce = lines[j]
                 cont = text[cs:ce]
+                if not cont.strip() and _split_item(text, lines, j, text[s:end]):
+                    # "… under fredags-" / "" / "kvällar, med …": a reader's
+                    # paragraph break inside an item, which goes on in lower case.
+                    end = lines[j + 1][0] + len(text[slice(*lines[j + 1])].rstrip())
+                    last_start = lines[j + 1][0]
+                    j += 2
+                    continue
                 if not cont.strip() and _goes_on_after_blank(
                     text[last_start:end], lines, j, text
                 ):
@@ -344,9 +392,15 @@ def parse_structure(text: str) -> Structure:
             break
         body = text[body_start:end]
         if j == i + 1 and _is_heading_line(body):
+            lead = len(body) - len(_unmarked(body))  # "👮 POLISEN": a pictograph
             blocks.append(
                 Block(
-                    kind="heading", text=body, start=body_start, end=end, indent=indent
+                    kind="heading",
+                    text=body[lead:],
+                    start=body_start + lead,
+                    end=end,
+                    marker=body[:lead].strip(),
+                    indent=indent,
                 )
             )
         else:

@@ -41,6 +41,13 @@ _LABEL_DASH = re.compile(
 )
 
 
+# A word hyphenated at a line end ("till-\n  sammans med …", or "till- sammans"
+# once a reader joined the lines) read whole; "förenings- och näringsliv" is not.
+_UNBROKEN = re.compile(
+    r"(?<=\w)-(?:[ \t]*\n\s*|[ ](?!(?:och|eller|samt|till)\b))(?=[a-zåäö])"
+)
+
+
 def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
     first = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", cand.text.strip(), maxsplit=1)[0]
     cut = _reported_rest(first)
@@ -70,7 +77,7 @@ def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
         }
     # A co-responsible party may be named in an explanatory sentence of the same
     # bullet ("Detta ska ske … i samverkan med skolan").
-    co = co_parties(cand.text)
+    co = co_parties(_UNBROKEN.sub("", cand.text))
     if (
         own is not None
         and own.span is not None

@@ -31,6 +31,7 @@ from .sentences import (
     _is_commitment_sentence,
     _list_of,
     _numbered_heading,
+    _numbered_parent,
     _present_action,
     _reported_rest,
     _speech,
@@ -210,6 +211,17 @@ def _scan(structure: Structure) -> list[_Candidate]:
         if block.kind == "heading":
             kind = classify_heading(block.text)
             party = _governing_party(_unnumbered(block.text))
+            if (
+                kind == "topic"
+                and party is not None
+                and leadin is not None
+                and leadin.kind == "activity"
+            ):
+                # "Parterna åtar sig att:" over one heading per party: each
+                # party's sub-list goes on the lead-in's promise, for that party.
+                leadin = _Context("activity", party, explicit=leadin.explicit)
+                last_party = None
+                continue
             if kind == "excluded" and idx == 0 and _FOLLOW_UP_TITLE.match(block.text):
                 # A follow-up report's own title ("Uppföljning av medborgarlöfte
                 # 2024"): the list below repeats the promise's commitments.
@@ -246,23 +258,28 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 if with_fields is not None:
                     candidates.append(with_fields)
                     continue
-            if _numbered_heading(block, blocks[idx + 1 : idx + 2]):
+            parent = _numbered_parent(block, blocks[idx + 1 : idx + 2])
+            if parent or _numbered_heading(block, blocks[idx + 1 : idx + 2]):
                 kind = classify_heading(text)
-                if kind in ("excluded", "promise"):
+                if kind in ("excluded", "promise") or parent:
                     # "3. Uppföljning", "2. Medborgarlöftet": a numbered section
-                    # heading of the genre, which opens its section.
+                    # heading of the genre, which opens its section; so does the
+                    # top level of a two-level list ("1. Trygga miljöer" / "1.1 …").
                     section = (
                         _Context("excluded")
                         if kind == "excluded"
-                        else _Context("promise", _governing_party(text))
+                        else _Context(
+                            "promise" if kind == "promise" else "neutral",
+                            _governing_party(text),
+                        )
                     )
-                    leadin = None
                     last_party = None
-                    continue
+                    if kind in ("excluded", "promise"):
+                        leadin = None
+                        continue
                 # "1. Narkotika bland unga" over prose: a numbered heading.
-                candidates.append(
-                    _focus_bullet(text, block, idx, "focus.numbered_heading", ctx)
-                )
+                rule = "focus.numbered_" + ("parent" if parent else "heading")
+                candidates.append(_focus_bullet(text, block, idx, rule, ctx))
                 leadin = None
                 continue
             if _truncated(

@@ -77,6 +77,11 @@ def _governing_party(text: str) -> frozenset[str] | None:
             return res.parties | frozenset(co_parties(sentence))
     if re.match(r"\s*(?:tillsammans|gemensamt)\b", text, re.IGNORECASE):
         return _DEFAULT
+    english = _ENGLISH_LEADIN.match(_clean(text))
+    if english is not None:
+        if english.group("polis"):
+            return frozenset({"polis"})
+        return frozenset({"kommun"}) if english.group("kommun") else _DEFAULT
     this = _THIS_DOES.match(_clean(text))
     if this is not None:
         # "Det här gör polisen", "Vad lovar Ekbyhem?": the party after the verb
@@ -94,6 +99,18 @@ def _governing_party(text: str) -> frozenset[str] | None:
 _HEADING_TAIL = re.compile(
     r"[\s,]*(?:(?:göra|tillsammans|gemensamt|för\s+(?:dig|er|oss)|dig|er)"
     r"(?:\s+som\s+\w+(?:\s+\w+){0,3})?[\s,]*)*",
+    re.IGNORECASE,
+)
+
+
+# The governing line of a promise's English version: "The police will:", "Lund
+# Municipality will:", "Together we will:".
+_ENGLISH_LEADIN = re.compile(
+    r"\s*(?:the\s+)?(?:(?-i:[A-ZÅÄÖ])\w+\s+)?"
+    r"(?:(?P<polis>(?:local\s+)?police(?:\s+area)?)"
+    r"|(?P<kommun>municipality|council|city|municipal\s+\w+)"
+    r"|(?:together,?\s+)?we(?:\s+(?:jointly|together))?|both\s+parties|the\s+parties)"
+    r"\s+(?:will|shall|promises?|commits?|undertakes?|pledges?)\b",
     re.IGNORECASE,
 )
 
@@ -217,6 +234,7 @@ _FOLLOW_UP_SUBJECT = re.compile(
 
 
 _STATIVE = frozenset(load("verbs")["stative_present"])
+_REPORTING = frozenset(load("verbs")["reporting_present"])
 
 
 _STATIVE_PHRASE = re.compile(
@@ -274,9 +292,11 @@ def _present_action(sentence: str) -> bool:
         # apposition stands between the subject and its verb.
         rest = _APPOSITION.sub("", s[subj.span[1] :], count=1)
     m = _PRESENT_VERB.match(rest)
-    if not m or _ABOUT_PROMISE_OBJECT.search(s):
+    if not m:
         return False
     verb = m.group("verb").casefold()
+    if _ABOUT_PROMISE_OBJECT.search(s) and verb not in _REPORTING:
+        return False
     if _STATIVE_PHRASE.match(rest, m.start("verb")):
         return False
     if verb == "ser" and re.match(r"\s+(?:över|till)\b", rest[m.end("verb") :]):
@@ -297,6 +317,17 @@ def _numbered_heading(block: Block, following: list[Block]) -> bool:
         and len(text.split()) <= 10
         and not _PROMISE_VERB.search(text)
         and not INFINITIVE_START.match(text)
+    )
+
+
+def _numbered_parent(block: Block, following: list[Block]) -> bool:
+    """ "1. Trygga miljöer" directly over "1.1 …": the top level of a two-level
+    numbered list, a section title whose sub-items are the items."""
+    return (
+        block.marker.rstrip(".)").isdigit()
+        and bool(following)
+        and following[0].kind == "bullet"
+        and bool(re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", following[0].marker))
     )
 
 

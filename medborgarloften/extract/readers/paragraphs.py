@@ -100,6 +100,28 @@ def _continues_text(previous: str, following: str) -> bool:
     )
 
 
+# "1.2 Kommunen ser över …" after a sentence that ended at the margin: the next
+# item of a two-level numbered list, not the sentence's wrapped end.
+_SUB_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}\.?\s+[A-ZÅÄÖ]")
+
+
+def _starts_own_line(lines: list[str], previous: str, following: str) -> bool:
+    """A line that a full line before it does not run into: the next sub-item of a
+    numbered list, or the next row of a table typed with " | " between its cells
+    (the row so far has as many cells as the header line that opened the block)."""
+    header = lines[0].count(" | ")
+    if (
+        len(lines) > 1
+        and header >= 2
+        and lines[-1].count(" | ") >= header
+        and not _continues_text(previous, following)
+    ):
+        return True
+    return previous.rstrip().endswith(_SENTENCE_END) and bool(
+        _SUB_NUMBER.match(following.lstrip())
+    )
+
+
 class _Builder:
     def __init__(self) -> None:
         self.blocks: list[_Block] = []
@@ -187,7 +209,7 @@ class _Builder:
             return
         join = (
             full or previous.text.endswith("-") or _continues_text(previous.text, text)
-        )
+        ) and not _starts_own_line(block.lines, previous.text, text)
         self._continue(block, line, join=join)
 
     def _item_continues(

@@ -34,6 +34,7 @@ MIN_TEXT_CHARS = 20
 # PDFium marks a hyphen it believes ends a line with U+0002 (U+FFFE in its text).
 _HYPHEN_MARKS = "\ufffe\x02"
 _TOKEN = re.compile(r"[^\s\ufffe\x02]+[\ufffe\x02]?")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 # A shape this small (points) next to a line's start can be a drawn bullet.
 _MARK_MIN, _MARK_MAX = 1.0, 14.0
@@ -165,6 +166,11 @@ def _words(textpage: pdfium.PdfTextPage, text: str) -> list[Word]:
         hyphen_break = token[-1] in _HYPHEN_MARKS
         if hyphen_break:
             token = token[:-1] + "-"
+        if _SURROGATE.search(token):
+            # An emoji outside the BMP comes as two UTF-16 halves, one index each.
+            token = token.encode("utf-16-le", "surrogatepass").decode(
+                "utf-16-le", "replace"
+            )
         if not pdfium_c.FPDFText_GetCharOrigin(raw, first, origin_x, origin_y):
             continue
         pdfium_c.FPDFText_GetCharBox(raw, first, left, right, bottom, top)
