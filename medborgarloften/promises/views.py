@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -291,11 +292,16 @@ def promise_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
             % {"status": promise.get_status_display()},
         )
         return redirect("promises:detail", pk=promise.pk)
+    asks_historical = status in (PromiseStatus.ADOPTED, PromiseStatus.PUBLISHED)
     if request.method == "POST":
+        historical = bool(request.POST.get("historical")) if asks_historical else None
         done = service_done(
             request,
             lambda: promise_set_status(
-                actor=request.user, promise=promise, status=status
+                actor=request.user,
+                promise=promise,
+                status=status,
+                historical=historical,
             ),
         )
         if done:
@@ -321,6 +327,12 @@ def promise_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
             "action": actions[status],
             "new_status_label": PromiseStatus(status).label,
             "warnings": warnings,
+            "asks_historical": asks_historical,
+            "suggest_historical": promise.historical
+            or (
+                promise.period_end is not None
+                and promise.period_end < timezone.localdate()
+            ),
         },
     )
 
