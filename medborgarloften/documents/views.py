@@ -22,10 +22,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.accounts.permissions import is_superuser
 from medborgarloften.extract.readers.ocr import ocr_available
+from medborgarloften.lib.forms import service_done
 from medborgarloften.places.models import Organisation
 
 from . import bulk, jobs, services
@@ -328,8 +330,22 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
             "job": job,
             "error": _reason(job.error) if job.error else "",
             "refresh": 0 if job.finished else JOB_REFRESH_SECONDS,
+            "ocr_available": ocr_available(),
             # Still waiting for a worker after a minute: perhaps none runs.
             "no_worker": job.stage == ImportJobStage.WAITING
             and job.created_at < timezone.now() - timedelta(seconds=STALE_SECONDS),
         },
     )
+
+
+@require_POST
+@staff_view
+def import_job_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Clear a failed import from "Importer i bakgrunden"."""
+    job = _job_for_editor(request, pk)
+    service_done(
+        request,
+        lambda: jobs.import_job_delete(job=job),
+        _("Den misslyckade importen av ”%(name)s” är borttagen.") % {"name": job.label},
+    )
+    return redirect("documents:import")

@@ -131,7 +131,7 @@ def test_it_reports_each_bad_input_and_stores_nothing_for_it(
     assert "lösenordsskyddad" in failures["krypterad.pdf"]
     assert "skadad" in failures["trasig.pdf"]
     assert "inte en zip-fil" in failures["inte-zip.docx"]
-    assert "word/document.xml saknas" in failures["zip-utan-word.docx"]
+    assert "Word-filen är skadad" in failures["zip-utan-word.docx"]
     assert failures["tom.txt"] == "Filen är tom / the file is empty"
     assert "binärdata" in failures["skrap.txt"]
     assert "bild (PNG)" in failures["bild.html"]
