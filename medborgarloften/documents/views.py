@@ -19,7 +19,6 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -28,6 +27,7 @@ from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.accounts.permissions import is_superuser
 from medborgarloften.extract.readers.ocr import ocr_available
 from medborgarloften.lib.forms import service_done
+from medborgarloften.lib.i18n import bilingual_half
 from medborgarloften.places.models import Organisation
 
 from . import bulk, jobs, services
@@ -53,12 +53,7 @@ def _swedish(reason: str) -> str:
     return reason.split(" / ", 1)[0].strip() or reason
 
 
-def _reason(reason: str) -> str:
-    """The half of a 'Swedish / English' reason line in the page's language."""
-    swedish, _sep, english = reason.partition(" / ")
-    if english.strip() and (get_language() or "sv").startswith("en"):
-        return english.strip()
-    return swedish.strip() or reason
+_reason = bilingual_half
 
 
 def _reused_message(request: HttpRequest, job: ImportJob) -> None:

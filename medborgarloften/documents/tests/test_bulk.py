@@ -162,3 +162,28 @@ def test_the_sweep_restarts_a_stuck_import_then_fails_it(
     stuck.refresh_from_db()
     assert stuck.status == ImportJobStatus.FAILED and bytes(stuck.data) == b""
     assert "avbrutits efter 3 försök" in stuck.error
+
+
+def test_the_result_links_each_document_and_speaks_one_language(
+    database_tasks,  # noqa: F811
+    editor_client,  # noqa: F811
+    kalmar,
+):
+    _post(editor_client, kalmar, [("a.txt", PROMISE_TEXT.encode()), ("bild.png", PNG)])
+    _work()
+    job = Job.objects.get()
+    assert job.status == JobStatus.DONE
+    assert " / " not in job.message and "the file is" not in job.message
+    run = ExtractionRun.objects.get()
+    failed = ImportJob.objects.get(status=ImportJobStatus.FAILED)
+    page = editor_client.get(reverse("jobs:job", args=[job.pk])).content.decode()
+    review = reverse("documents:review", args=[run.pk])
+    assert f'<a href="{review}">a.txt</a> – klar att granska' in page
+    assert (
+        f'<a href="{reverse("documents:job", args=[failed.pk])}">bild.png</a>' in page
+    )
+    assert "the file is an image" not in page
+    english = editor_client.get(
+        reverse("jobs:job", args=[job.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "the file is an image (PNG)" in english
