@@ -7,6 +7,8 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from medborgarloften.accounts.permissions import editing_organisation_ids, is_superuser
+from medborgarloften.extract.readers.quality import reading_warnings
+from medborgarloften.lib.i18n import bilingual_half
 from medborgarloften.places.models import Organisation
 
 from .models import ExtractionRun, ImportJob, ImportJobStatus, SourceDocument
@@ -123,3 +125,17 @@ def import_jobs_pending_for_kommuner(
         .defer("data")
         .order_by("-created_at", "-pk")[:limit]
     )
+
+
+def promise_import_warnings(*, promise: Any, **_kwargs: Any) -> list[str]:
+    """What the reading of the documents a draft was made from asks a reviewer to
+    check (a scan read by OCR, pages without text), as the review screen says it:
+    a draft made from the command line, which has no review screen, carries it."""
+    notes: list[str] = []
+    documents = SourceDocument.objects.filter(runs__promise=promise).distinct()
+    for document in documents.only("text", "meta", "kind"):
+        meta = document.meta if isinstance(document.meta, dict) else {}
+        for warning in reading_warnings(document.text or "", meta, document.kind):
+            if bilingual_half(warning) not in notes:
+                notes.append(bilingual_half(warning))
+    return notes

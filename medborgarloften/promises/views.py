@@ -49,6 +49,7 @@ from .services import (
     promise_update,
     promise_version,
 )
+from .signals import promise_draft_notes
 
 View = Callable[..., HttpResponse]
 
@@ -233,11 +234,20 @@ def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "promise": promise,
             "page": promise_page(promise),
             "checks": promise_checks(promise),
+            "draft_notes": _draft_notes(promise),
             "can_edit": can_edit,
             "status_actions": _status_actions(promise) if can_edit else [],
             "party_answers": _party_answers(request, promise),
         },
     )
+
+
+def _draft_notes(promise: Promise) -> list[str]:
+    """What the layers above ask a reviewer of this draft to check (signals)."""
+    if promise.status != PromiseStatus.DRAFT:
+        return []
+    sent = promise_draft_notes.send(sender=Promise, promise=promise)
+    return [note for _receiver, notes in sent for note in notes or []]
 
 
 @staff_view
