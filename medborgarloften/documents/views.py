@@ -18,7 +18,9 @@ from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -41,10 +43,12 @@ from .models import (
 )
 from .review import document_reading_warnings, highlight_html
 from .selectors import (
+    earlier_draft,
     extraction_run_get,
     extraction_runs_for_kommuner,
     import_jobs_pending_for_kommuner,
     kommuner_for_import,
+    promises_like_run,
 )
 
 
@@ -57,10 +61,25 @@ _reason = bilingual_half
 
 
 def _reused_message(request: HttpRequest, job: ImportJob) -> None:
-    if job.reused_document:
+    if not job.reused_document:
+        return
+    earlier = earlier_draft(run=job.run) if job.run is not None else None
+    if earlier is None:
         messages.info(
             request, _("Samma dokument har importerats förut; det återanvänds.")
         )
+        return
+    messages.info(
+        request,
+        format_html(
+            _(
+                "Samma dokument har importerats förut och blev då utkastet "
+                '<a href="{url}">{title}</a>.'
+            ),
+            url=reverse("promises:detail", args=[earlier.pk]),
+            title=earlier.title,
+        ),
+    )
 
 
 def _job_for_editor(request: HttpRequest, pk: int) -> ImportJob:
@@ -253,6 +272,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "usable": usable,
             "source_html": highlight_html(editor.text, editor.marks),
             "reading_warnings": document_reading_warnings(run.document),
+            "similar": promises_like_run(run=run) if usable else [],
             "checked": request.method == "POST" and usable,
         },
         status=400 if editor.error_summary else 200,
