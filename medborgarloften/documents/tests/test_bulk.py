@@ -74,7 +74,10 @@ def test_it_reads_many_documents_in_one_job(
 
     job.refresh_from_db()
     assert job.status == JobStatus.DONE and (job.done, job.total) == (3, 3)
-    assert ExtractionRun.objects.count() == 3 and calls == [URL]
+    # The address serves the bytes of a.txt: the same open review, not a second.
+    assert ExtractionRun.objects.count() == 2 and calls == [URL]
+    by_item = dict(ImportJob.objects.values_list("filename", "run_id"))
+    assert by_item["a.txt"] == ImportJob.objects.get(url=URL).run_id
     assert "3 inlästa" in job.message and "0 misslyckades" in job.message
     done = editor_client.get(response.url).content.decode()
     assert "3 inlästa och klara att granska på importsidan" in done

@@ -93,20 +93,26 @@ def test_it_keeps_an_ended_promise_with_recorded_follow_up_accountable(client, p
     assert row["progress_status"] == "overdue"
 
 
+def _adopted(client, superuser, parties, *, years: tuple[int, int]):
+    """An adopted promise from ``years[0]`` years ago to ``years[1]`` years ago,
+    and the address that publishes it, for a signed-in coordinator."""
+    promise = _promise(
+        superuser,
+        parties,
+        status="adopted",
+        period_start=_years_ago(years[0]),
+        period_end=_years_ago(years[1]) - dt.timedelta(days=1),
+        commitments=2,
+    )
+    client.force_login(superuser)
+    return promise, reverse("promises:status", args=[promise.pk, "published"])
+
+
 def test_a_historical_promise_shows_no_delay_for_commitments_without_activities(
     client, superuser, kalmar, lpo_kalmar
 ):
-    promise = _promise(
-        superuser,
-        [kalmar, lpo_kalmar],
-        status="adopted",
-        period_start=_years_ago(3),
-        period_end=_years_ago(2) - dt.timedelta(days=1),
-        commitments=2,
-    )
+    promise, url = _adopted(client, superuser, [kalmar, lpo_kalmar], years=(3, 2))
     _log(promise, 1, number=0, day=promise.period_start + dt.timedelta(days=3))
-    client.force_login(superuser)
-    url = reverse("promises:status", args=[promise.pk, PromiseStatus.PUBLISHED])
     confirm = client.get(url).content.decode()
     # Suggested for a promise whose period has ended.
     assert 'name="historical" value="1" checked' in confirm
@@ -125,15 +131,7 @@ def test_a_historical_promise_shows_no_delay_for_commitments_without_activities(
 def test_publishing_without_the_box_leaves_a_current_promise_accountable(
     client, superuser, kalmar, lpo_kalmar
 ):
-    promise = _promise(
-        superuser,
-        [kalmar, lpo_kalmar],
-        status="adopted",
-        period_start=_years_ago(2),
-        period_end=_years_ago(-2) - dt.timedelta(days=1),
-    )
-    client.force_login(superuser)
-    url = reverse("promises:status", args=[promise.pk, PromiseStatus.PUBLISHED])
+    promise, url = _adopted(client, superuser, [kalmar, lpo_kalmar], years=(2, -2))
     assert (
         'name="historical" value="1" aria-describedby'
         in client.get(url).content.decode()
