@@ -57,9 +57,6 @@ def _swedish(reason: str) -> str:
     return reason.split(" / ", 1)[0].strip() or reason
 
 
-_reason = bilingual_half
-
-
 def _reused_message(request: HttpRequest, job: ImportJob) -> None:
     if not job.reused_document:
         return
@@ -202,7 +199,7 @@ def _import_start(request: HttpRequest) -> HttpResponse:
             )
             if job.status == ImportJobStatus.FAILED:
                 # Finished already (TASKS_BACKEND=immediate): say why on the form.
-                error = _reason(job.error)
+                error = bilingual_half(job.error)
                 not_stored = job.not_stored
             elif job.status == ImportJobStatus.DONE and job.run_id is not None:
                 _reused_message(request, job)
@@ -343,7 +340,7 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
         "documents/job.html",
         {
             "job": job,
-            "error": _reason(job.error) if job.error else "",
+            "error": bilingual_half(job.error) if job.error else "",
             "refresh": 0 if job.finished else JOB_REFRESH_SECONDS,
             "ocr_available": ocr_available(),
             # Still waiting for a worker after a minute: perhaps none runs.
