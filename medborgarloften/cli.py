@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import Any
 
 # subcommand -> (management command, one-line help in Swedish / English)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -165,21 +166,22 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "medborgarloften.settings")
     argparse._ = _argparse_gettext  # type: ignore[attr-defined]
     argparse.ngettext = _argparse_ngettext  # type: ignore[attr-defined]
-    from django.core.management import execute_from_command_line
+    from django.core.management import ManagementUtility
+
+    class Utility(ManagementUtility):
+        """Finds the management command under the subcommand's own name, so that
+        its usage and errors say ``medborgarloften import``, not ``importdocs``."""
+
+        def fetch_command(self, subcommand: str) -> Any:
+            return super().fetch_command(command if subcommand == name else subcommand)
 
     argv_django = (
-        ["medborgarloften", *rest]
-        if not command
-        else [
-            "medborgarloften",
-            command,
-            *rest,
-        ]
+        ["medborgarloften", *rest] if not command else ["medborgarloften", name, *rest]
     )
     if not command and not rest:
         argv_django.append("help")
     try:
-        execute_from_command_line(argv_django)
+        (Utility if command else ManagementUtility)(argv_django).execute()
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except KeyboardInterrupt:

@@ -111,3 +111,10 @@ def test_each_argparse_translation_keeps_the_placeholders_of_its_message(english
     assert sorted(placeholders.findall(cli._ARGPARSE_SV[english])) == sorted(
         placeholders.findall(english)
     )
+
+
+def test_a_subcommands_help_names_it_as_typed(capsys):
+    assert cli.main(["import", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "medborgarloften import " in out
+    assert "importdocs" not in out

@@ -196,6 +196,7 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         # import
         "documents:review": {"pk": s.run.pk},
         "documents:job": {"pk": s.job.pk},
+        "documents:job_delete": {"pk": s.job.pk},
         # organisations and areas
         "places:edit": {"pk": s.kommun.pk},
         "places:areas": {"code": s.kommun.code},

@@ -12,3 +12,11 @@ class DocumentsConfig(AppConfig):
         from . import bulk
 
         bulk.register()
+        # A draft made from a document shows what its reading asks to check.
+        from medborgarloften.promises.signals import promise_draft_notes
+
+        from .selectors import promise_import_warnings
+
+        promise_draft_notes.connect(
+            promise_import_warnings, dispatch_uid="documents.import_warnings"
+        )

@@ -20,12 +20,14 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from medborgarloften.jobs import registry
 from medborgarloften.jobs.models import Job
 from medborgarloften.jobs.services import SweepSummary, job_create
+from medborgarloften.lib.i18n import bilingual_half
 from medborgarloften.places.models import Organisation
 
 from .jobs import MAX_ATTEMPTS, import_job_run
@@ -93,7 +95,11 @@ def bulk_import(job: Job, progress: registry.Progress) -> registry.Output:
     done = [i for i in imports if i.status == ImportJobStatus.DONE]
     failed = [i for i in imports if i.status == ImportJobStatus.FAILED]
     again = len(imports) - len(done) - len(failed)
-    reasons = "; ".join(f"{i.label}: {i.error}" for i in failed[:10])
+    # The worker writes in Swedish (the job's title too); each document's reason
+    # in the reader's language is on the status page (bulk_import_results).
+    reasons = "; ".join(
+        f"{i.label}: {i.error.partition(' / ')[0].strip()}" for i in failed[:10]
+    )
     summary = _(
         "%(done)d inlästa och klara att granska på importsidan, %(again)d försöks "
         "igen, %(failed)d misslyckades."
@@ -101,6 +107,25 @@ def bulk_import(job: Job, progress: registry.Progress) -> registry.Output:
     if failed and not done and not again:
         raise registry.Fail(f"{summary} {reasons}")
     return registry.Output(message=f"{summary} {reasons}".strip())
+
+
+def bulk_import_results(job: Job) -> list[registry.Result]:
+    """Each document of the batch: a link to its review when it was read, else to
+    its import with why it failed, or that it will be tried again."""
+    results = []
+    imports = ImportJob.objects.filter(pk__in=job.params.get("imports", []))
+    for item in imports.defer("data").order_by("pk"):
+        if item.status == ImportJobStatus.DONE and item.run_id is not None:
+            url = reverse("documents:review", args=[item.run_id])
+            results.append(registry.Result(item.label, url, _("klar att granska")))
+            continue
+        url = reverse("documents:job", args=[item.pk])
+        if item.status == ImportJobStatus.FAILED:
+            reason = bilingual_half(item.error)
+            results.append(registry.Result(item.label, url, reason, failed=True))
+        else:
+            results.append(registry.Result(item.label, url, _("försöks igen")))
+    return results
 
 
 def import_jobs_sweep(*, now: datetime | None = None) -> SweepSummary:
@@ -145,7 +170,13 @@ def import_jobs_sweep(*, now: datetime | None = None) -> SweepSummary:
 
 def register() -> None:
     registry.register(
-        registry.JobKind(KIND, bulk_import, max_attempts=2, timeout=timedelta(hours=2))
+        registry.JobKind(
+            KIND,
+            bulk_import,
+            max_attempts=2,
+            timeout=timedelta(hours=2),
+            results=bulk_import_results,
+        )
     )
     registry.register_periodic(
         registry.Periodic(

@@ -19,9 +19,11 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from medborgarloften.extract.budget import Budget, pdf_pages_within
 from medborgarloften.extract.readers.ocr import OCR_TIMEOUT_SECONDS
@@ -35,6 +37,7 @@ __all__ = [
     "RETRY_DELAYS",
     "background_read_budget",
     "import_job_create",
+    "import_job_delete",
     "import_job_run",
 ]
 
@@ -94,6 +97,14 @@ def import_job_create(
         import_document.enqueue(job_id=job.pk)
     job.refresh_from_db()
     return job
+
+
+def import_job_delete(*, job: ImportJob) -> None:
+    """Remove a failed import from the list; one still queued or running, or one
+    that succeeded (its document is kept), is not removed."""
+    if job.status != ImportJobStatus.FAILED:
+        raise ValidationError(_("Bara en misslyckad import kan tas bort."))
+    ImportJob.objects.filter(pk=job.pk, status=ImportJobStatus.FAILED).delete()
 
 
 def _set(job: ImportJob, **fields: Any) -> None:

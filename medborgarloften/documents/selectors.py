@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
 from medborgarloften.accounts.permissions import editing_organisation_ids, is_superuser
+from medborgarloften.extract.readers.quality import reading_warnings
+from medborgarloften.lib.i18n import bilingual_half
 from medborgarloften.places.models import Organisation
+from medborgarloften.promises.models import Promise
 
 from .models import ExtractionRun, ImportJob, ImportJobStatus, SourceDocument
 
@@ -123,3 +127,61 @@ def import_jobs_pending_for_kommuner(
         .defer("data")
         .order_by("-created_at", "-pk")[:limit]
     )
+
+
+def promise_import_warnings(*, promise: Any, **_kwargs: Any) -> list[str]:
+    """What the reading of the documents a draft was made from asks a reviewer to
+    check (a scan read by OCR, pages without text), as the review screen says it:
+    a draft made from the command line, which has no review screen, carries it."""
+    notes: list[str] = []
+    documents = SourceDocument.objects.filter(runs__promise=promise).distinct()
+    for document in documents.only("text", "meta", "kind"):
+        meta = document.meta if isinstance(document.meta, dict) else {}
+        for warning in reading_warnings(document.text or "", meta, document.kind):
+            if bilingual_half(warning) not in notes:
+                notes.append(bilingual_half(warning))
+    return notes
+
+
+def _record_date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _same_title(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def promises_like_run(*, run: ExtractionRun) -> list[Promise]:
+    """Promises of the document's kommun with the title and period the run read:
+    the same promise imported before (as Word, as its PDF, as a scan), so the
+    reviewer is warned before a second draft is made."""
+    record = run.record if isinstance(run.record, dict) else {}
+    title = _same_title(str(record.get("title") or ""))
+    kommun_id = run.document.kommun_id
+    if not title or kommun_id is None:
+        return []
+    period = record.get("period") if isinstance(record.get("period"), dict) else {}
+    candidates = Promise.objects.filter(parties=kommun_id)
+    for field, key in (("period_start", "start"), ("period_end", "end")):
+        day = _record_date((period or {}).get(key))
+        if day is not None:
+            candidates = candidates.filter(**{field: day})
+    if run.promise_id is not None:
+        candidates = candidates.exclude(pk=run.promise_id)
+    found = candidates.distinct().only("pk", "title", "status").order_by("pk")
+    return [p for p in found if _same_title(p.title) == title]
+
+
+def earlier_draft(*, run: ExtractionRun) -> Promise | None:
+    """The promise made from the same document by an earlier import, if any."""
+    earlier = (
+        ExtractionRun.objects.filter(document_id=run.document_id, promise__isnull=False)
+        .exclude(pk=run.pk)
+        .select_related("promise")
+        .order_by("-pk")
+        .first()
+    )
+    return earlier.promise if earlier is not None else None

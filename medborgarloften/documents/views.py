@@ -18,14 +18,18 @@ from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.accounts.permissions import is_superuser
 from medborgarloften.extract.readers.ocr import ocr_available
+from medborgarloften.lib.forms import service_done
+from medborgarloften.lib.i18n import bilingual_half
 from medborgarloften.places.models import Organisation
 
 from . import bulk, jobs, services
@@ -39,10 +43,12 @@ from .models import (
 )
 from .review import document_reading_warnings, highlight_html
 from .selectors import (
+    earlier_draft,
     extraction_run_get,
     extraction_runs_for_kommuner,
     import_jobs_pending_for_kommuner,
     kommuner_for_import,
+    promises_like_run,
 )
 
 
@@ -51,19 +57,26 @@ def _swedish(reason: str) -> str:
     return reason.split(" / ", 1)[0].strip() or reason
 
 
-def _reason(reason: str) -> str:
-    """The half of a 'Swedish / English' reason line in the page's language."""
-    swedish, _sep, english = reason.partition(" / ")
-    if english.strip() and (get_language() or "sv").startswith("en"):
-        return english.strip()
-    return swedish.strip() or reason
-
-
 def _reused_message(request: HttpRequest, job: ImportJob) -> None:
-    if job.reused_document:
+    if not job.reused_document:
+        return
+    earlier = earlier_draft(run=job.run) if job.run is not None else None
+    if earlier is None:
         messages.info(
             request, _("Samma dokument har importerats förut; det återanvänds.")
         )
+        return
+    messages.info(
+        request,
+        format_html(
+            _(
+                "Samma dokument har importerats förut och blev då utkastet "
+                '<a href="{url}">{title}</a>.'
+            ),
+            url=reverse("promises:detail", args=[earlier.pk]),
+            title=earlier.title,
+        ),
+    )
 
 
 def _job_for_editor(request: HttpRequest, pk: int) -> ImportJob:
@@ -186,7 +199,7 @@ def _import_start(request: HttpRequest) -> HttpResponse:
             )
             if job.status == ImportJobStatus.FAILED:
                 # Finished already (TASKS_BACKEND=immediate): say why on the form.
-                error = _reason(job.error)
+                error = bilingual_half(job.error)
                 not_stored = job.not_stored
             elif job.status == ImportJobStatus.DONE and job.run_id is not None:
                 _reused_message(request, job)
@@ -256,6 +269,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "usable": usable,
             "source_html": highlight_html(editor.text, editor.marks),
             "reading_warnings": document_reading_warnings(run.document),
+            "similar": promises_like_run(run=run) if usable else [],
             "checked": request.method == "POST" and usable,
         },
         status=400 if editor.error_summary else 200,
@@ -326,10 +340,24 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
         "documents/job.html",
         {
             "job": job,
-            "error": _reason(job.error) if job.error else "",
+            "error": bilingual_half(job.error) if job.error else "",
             "refresh": 0 if job.finished else JOB_REFRESH_SECONDS,
+            "ocr_available": ocr_available(),
             # Still waiting for a worker after a minute: perhaps none runs.
             "no_worker": job.stage == ImportJobStage.WAITING
             and job.created_at < timezone.now() - timedelta(seconds=STALE_SECONDS),
         },
     )
+
+
+@require_POST
+@staff_view
+def import_job_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Clear a failed import from "Importer i bakgrunden"."""
+    job = _job_for_editor(request, pk)
+    service_done(
+        request,
+        lambda: jobs.import_job_delete(job=job),
+        _("Den misslyckade importen av ”%(name)s” är borttagen.") % {"name": job.label},
+    )
+    return redirect("documents:import")

@@ -45,6 +45,10 @@ class Status(enum.StrEnum):
     NOT_STARTED = "not_started"
     OVERDUE = "overdue"
     NOT_MEASURABLE = "not_measurable"
+    #: Not computed here: the selectors give it to the commitments of a promise
+    #: whose follow-up is not in the system (a historical record, or a period that
+    #: ended without one activity recorded), so nothing is called late.
+    UNRECORDED = "unrecorded"
 
 
 def gettext_noop(text: str) -> str:
@@ -61,6 +65,7 @@ STATUS_LABELS: dict[str, str] = {
     Status.NOT_STARTED: gettext_noop("Inte påbörjat"),
     Status.OVERDUE: gettext_noop("Försenat"),
     Status.NOT_MEASURABLE: gettext_noop("Inte mätbart"),
+    Status.UNRECORDED: gettext_noop("Ingen uppföljning registrerad i systemet"),
 }
 
 #: Worst first: the overall status of started buckets is the first one found here.

@@ -108,7 +108,7 @@ def reminders(
     for promise in promises:
         parties = list(promise.parties.all())
         for row in commitment_rows(promise=promise, today=today):
-            if row.progress.status != Status.OVERDUE:
+            if row.unrecorded or row.progress.status != Status.OVERDUE:
                 continue
             missed = [b for b in row.progress.buckets if b.status == Status.OVERDUE]
             values = {

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -34,6 +34,7 @@ from .partner_selectors import (
     partner_latest_annotations,
 )
 from .progress import (
+    STATUS_LABELS,
     AreaRef,
     Entry,
     Progress,
@@ -61,10 +62,15 @@ class CommitmentRow:
     #: The newest status a partner (``annan``) reported itself, when the
     #: commitments were read with ``partner_latest_annotations``.
     partner: PartnerLatest | None = None
+    #: No follow-up of this commitment is recorded in the system and none is
+    #: expected to be (``_unrecorded``): no status is computed, none called late.
+    unrecorded: bool = False
 
     @property
     def status(self) -> str:
         """The computed status; for a commitment without target, staff's status."""
+        if self.unrecorded:
+            return str(Status.UNRECORDED)
         if self.progress.measurable:
             return str(self.progress.status)
         if self.assessment is not None and self.assessment.manual_status:
@@ -73,6 +79,8 @@ class CommitmentRow:
 
     @property
     def status_label(self) -> str:
+        if self.unrecorded:
+            return gettext(STATUS_LABELS[Status.UNRECORDED])
         if self.progress.measurable:
             return gettext(self.progress.label_status)
         if self.assessment is not None and self.assessment.manual_status:
@@ -138,6 +146,7 @@ def commitment_rows(
         today=today,
         start=start,
         end=end,
+        complete=start is None and end is None,
     )
 
 
@@ -176,6 +185,7 @@ def commitment_progress_rows(
     today: dt.date | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    complete: bool = False,
 ) -> list[CommitmentRow]:
     """Progress of each commitment as of ``today``: the one computation behind the
     follow-up pages, reports, reminders, the public pages and the open-data API.
@@ -185,7 +195,9 @@ def commitment_progress_rows(
     ``numbers`` gives each its number in its promise. The activities are read in one
     query, by commitment id: the (commitment, date) index answers it without a join.
     A partner's newest report comes from the commitments' annotations
-    (``partner_latest_annotations``), read with them.
+    (``partner_latest_annotations``), read with them. ``complete``: the
+    commitments are all of their promises' and every activity was read, so whether
+    a promise has any follow-up at all is known without asking (``_unrecorded``).
     """
     today = today or timezone.localdate()
     activities = Activity.objects.filter(commitment_id__in=[c.pk for c in commitments])
@@ -200,6 +212,9 @@ def commitment_progress_rows(
         .iterator(chunk_size=5000)
     ):
         entries[commitment_id].append(Entry(date, quantity, area_id))
+    silent = _unrecorded(
+        commitments, entries, promise=promise, today=today, complete=complete
+    )
     promise_areas: dict[int, list[AreaRef]] = {}
     rows = []
     for commitment in commitments:
@@ -228,9 +243,71 @@ def commitment_progress_rows(
                 assessment=getattr(commitment, "assessment", None),
                 due=_due(progress, today),
                 partner=partner_latest(commitment),
+                unrecorded=(
+                    (owner.pk in silent or (owner.historical and not own))
+                    and not _assessed(commitment)
+                ),
             )
         )
     return rows
+
+
+PROMISE_FOLLOWED_UP = "promise_followed_up"
+
+
+def promise_followed_up_annotation() -> dict[str, Exists]:
+    """For a queryset of commitments: whether any activity is recorded for any
+    commitment of their promise, read in the same query (``_unrecorded`` needs it
+    when it sees only some of a promise's commitments, as the API's pages do)."""
+    return {
+        PROMISE_FOLLOWED_UP: Exists(
+            Activity.objects.filter(commitment__promise_id=OuterRef("promise_id"))
+        )
+    }
+
+
+def _assessed(commitment: Commitment) -> bool:
+    assessment = getattr(commitment, "assessment", None)
+    return assessment is not None and bool(assessment.manual_status)
+
+
+def _unrecorded(
+    commitments: list[Commitment],
+    entries: dict[int, list[Entry]],
+    *,
+    promise: Promise | None,
+    today: dt.date,
+    complete: bool,
+) -> set[int]:
+    """The promises whose period ended before ``today`` without one activity
+    recorded for any of their commitments: their follow-up, if any, is not in the
+    system, so they show "no follow-up recorded" rather than every commitment late.
+    A current promise without activities stays late: that is the accountability.
+    (A promise marked ``historical`` is judged commitment by commitment.)"""
+    owners = {
+        c.promise_id: promise if promise is not None else c.promise for c in commitments
+    }
+    ended = {
+        pk
+        for pk, owner in owners.items()
+        if owner.period_end is not None and owner.period_end < today
+    }
+    ended -= {c.promise_id for c in commitments if entries.get(c.pk)}
+    # Read with the commitments (``promise_followed_up_annotation``): no query.
+    ended -= {
+        c.promise_id
+        for c in commitments
+        if getattr(c, PROMISE_FOLLOWED_UP, False) and c.promise_id in ended
+    }
+    known = {c.promise_id for c in commitments if hasattr(c, PROMISE_FOLLOWED_UP)}
+    if ended - known and not complete:
+        # Some commitments or activities were left out: ask about the rest.
+        ended -= set(
+            Activity.objects.filter(commitment__promise_id__in=ended - known)
+            .values_list("commitment__promise_id", flat=True)
+            .distinct()
+        )
+    return ended
 
 
 @dataclass

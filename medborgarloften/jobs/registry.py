@@ -68,6 +68,19 @@ class JobKind:
     retry_delays: tuple[int, ...] = (30, 120, 600)
     #: A running job silent for longer than this is stuck (services.jobs_sweep).
     timeout: timedelta = timedelta(minutes=15)
+    #: What a finished job made, one line each, for its status page (a bulk
+    #: import: each document with a link to its review, or why it failed).
+    results: Callable[[Job], list[Result]] | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """One thing a job made or could not make: its name, where to see it, a note."""
+
+    text: str
+    url: str = ""
+    note: str = ""
+    failed: bool = False
 
 
 @dataclass(frozen=True)

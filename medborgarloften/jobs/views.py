@@ -8,6 +8,7 @@ from django.utils.http import content_disposition_header
 
 from medborgarloften.accounts.decorators import staff_view
 
+from . import registry
 from .models import Job, JobStatus
 from .selectors import job_children, job_for_user, jobs_for_user
 
@@ -38,9 +39,18 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "job": job,
             "children": job_children(job=job)[:200],
+            "results": _results(job),
             "refresh": 0 if job.finished else REFRESH_SECONDS,
         },
     )
+
+
+def _results(job: Job) -> list[registry.Result]:
+    """What the finished job's kind lists of what it made (registry.JobKind)."""
+    if not job.finished or job.kind not in registry.kinds():
+        return []
+    results = registry.kind(job.kind).results
+    return results(job) if results is not None else []
 
 
 @staff_view

@@ -21,3 +21,12 @@ def in_swedish(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
 
     return wrapper
+
+
+def bilingual_half(text: str) -> str:
+    """The half of a 'Swedish / English' line (the readers' reasons) in the active
+    language: English when the page is in English and there is an English half."""
+    swedish, _sep, english = text.partition(" / ")
+    if english.strip() and (translation.get_language() or "sv").startswith("en"):
+        return english.strip()
+    return swedish.strip() or text

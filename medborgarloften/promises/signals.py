@@ -10,3 +10,8 @@ from django.dispatch import Signal
 # situation freezes the lägesbild baseline on it (situation/apps.py). Receivers'
 # errors propagate, so a failed freeze rolls the status change back as before.
 promise_adopted = Signal()
+
+# Sent by the staff page of a draft; argument: promise. Receivers return a list of
+# things to check before adoption that only a layer above knows (documents: the
+# draft's text was read by OCR from a scan), each a line in the page's language.
+promise_draft_notes = Signal()

@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -48,6 +49,7 @@ from .services import (
     promise_update,
     promise_version,
 )
+from .signals import promise_draft_notes
 
 View = Callable[..., HttpResponse]
 
@@ -228,11 +230,20 @@ def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "promise": promise,
             "page": promise_page(promise),
             "checks": promise_checks(promise),
+            "draft_notes": _draft_notes(promise),
             "can_edit": can_edit,
             "status_actions": _status_actions(promise) if can_edit else [],
             "party_answers": _party_answers(request, promise),
         },
     )
+
+
+def _draft_notes(promise: Promise) -> list[str]:
+    """What the layers above ask a reviewer of this draft to check (signals)."""
+    if promise.status != PromiseStatus.DRAFT:
+        return []
+    sent = promise_draft_notes.send(sender=Promise, promise=promise)
+    return [note for _receiver, notes in sent for note in notes or []]
 
 
 @staff_view
@@ -287,11 +298,16 @@ def promise_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
             % {"status": promise.get_status_display()},
         )
         return redirect("promises:detail", pk=promise.pk)
+    asks_historical = status in (PromiseStatus.ADOPTED, PromiseStatus.PUBLISHED)
     if request.method == "POST":
+        historical = bool(request.POST.get("historical")) if asks_historical else None
         done = service_done(
             request,
             lambda: promise_set_status(
-                actor=request.user, promise=promise, status=status
+                actor=request.user,
+                promise=promise,
+                status=status,
+                historical=historical,
             ),
         )
         if done:
@@ -317,6 +333,12 @@ def promise_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
             "action": actions[status],
             "new_status_label": PromiseStatus(status).label,
             "warnings": warnings,
+            "asks_historical": asks_historical,
+            "suggest_historical": promise.historical
+            or (
+                promise.period_end is not None
+                and promise.period_end < timezone.localdate()
+            ),
         },
     )
 

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from medborgarloften.documents.draft import draft_record
 from medborgarloften.extract.errors import ExtractError
+from medborgarloften.extract.readers.quality import reading_warnings
 from medborgarloften.places.lookup import KommunIndex, same_kommun
 from medborgarloften.places.models import Organisation
 
@@ -226,6 +227,10 @@ def _import_read(
     )
     outcome.document = document
     outcome.reused_document = not created
+    # What the review screen would ask to check (a scan read by OCR …).
+    outcome.notes.extend(
+        reading_warnings(text, meta if isinstance(meta, dict) else {}, document.kind)
+    )
     if not created:
         outcome.notes.append(
             "samma innehåll redan importerat, dokumentet återanvänds"

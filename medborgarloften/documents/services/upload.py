@@ -13,9 +13,10 @@ from medborgarloften.extract.budget import Budget
 from medborgarloften.extract.errors import ExtractError, TransientError
 from medborgarloften.extract.readers import USER_AGENT
 from medborgarloften.extract.readers.url import fetch
+from medborgarloften.extract.record import EXTRACTOR_VERSION
 from medborgarloften.places.models import Organisation
 
-from ..models import SourceDocument
+from ..models import ExtractionRun, SourceDocument
 from . import reading
 from .importing import ImportOutcome, extracted_record
 from .reading import error_line
@@ -50,6 +51,16 @@ def _fetch_url(url: str, *, timeout: float, max_bytes: int) -> Any:
         max_bytes=max_bytes,
         user_agent=USER_AGENT,
         public_only=not settings.IMPORT_ALLOW_PRIVATE_URLS,
+    )
+
+
+def _waiting_run(document: SourceDocument) -> ExtractionRun | None:
+    """The newest review of ``document`` by this extractor that made no draft."""
+    return (
+        document.runs.ok()
+        .filter(promise__isnull=True, extractor_version=EXTRACTOR_VERSION)
+        .order_by("-pk")
+        .first()
     )
 
 
@@ -110,6 +121,14 @@ def document_upload(
         .only("text")
         .first()
     )
+    if existing is not None:
+        waiting = _waiting_run(existing)
+        if waiting is not None:
+            # The same file again while its review is still open: that review,
+            # not a second row "Inte skapat" in the list of imports.
+            outcome.document, outcome.run = existing, waiting
+            outcome.reused_document = True
+            return outcome
     if existing is not None and existing.text:
         text = existing.text
     stage("saving")

@@ -74,7 +74,10 @@ def test_it_reads_many_documents_in_one_job(
 
     job.refresh_from_db()
     assert job.status == JobStatus.DONE and (job.done, job.total) == (3, 3)
-    assert ExtractionRun.objects.count() == 3 and calls == [URL]
+    # The address serves the bytes of a.txt: the same open review, not a second.
+    assert ExtractionRun.objects.count() == 2 and calls == [URL]
+    by_item = dict(ImportJob.objects.values_list("filename", "run_id"))
+    assert by_item["a.txt"] == ImportJob.objects.get(url=URL).run_id
     assert "3 inlästa" in job.message and "0 misslyckades" in job.message
     done = editor_client.get(response.url).content.decode()
     assert "3 inlästa och klara att granska på importsidan" in done
@@ -162,3 +165,28 @@ def test_the_sweep_restarts_a_stuck_import_then_fails_it(
     stuck.refresh_from_db()
     assert stuck.status == ImportJobStatus.FAILED and bytes(stuck.data) == b""
     assert "avbrutits efter 3 försök" in stuck.error
+
+
+def test_the_result_links_each_document_and_speaks_one_language(
+    database_tasks,  # noqa: F811
+    editor_client,  # noqa: F811
+    kalmar,
+):
+    _post(editor_client, kalmar, [("a.txt", PROMISE_TEXT.encode()), ("bild.png", PNG)])
+    _work()
+    job = Job.objects.get()
+    assert job.status == JobStatus.DONE
+    assert " / " not in job.message and "the file is" not in job.message
+    run = ExtractionRun.objects.get()
+    failed = ImportJob.objects.get(status=ImportJobStatus.FAILED)
+    page = editor_client.get(reverse("jobs:job", args=[job.pk])).content.decode()
+    review = reverse("documents:review", args=[run.pk])
+    assert f'<a href="{review}">a.txt</a> – klar att granska' in page
+    assert (
+        f'<a href="{reverse("documents:job", args=[failed.pk])}">bild.png</a>' in page
+    )
+    assert "the file is an image" not in page
+    english = editor_client.get(
+        reverse("jobs:job", args=[job.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "the file is an image (PNG)" in english

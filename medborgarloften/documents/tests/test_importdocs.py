@@ -131,7 +131,7 @@ def test_it_reports_each_bad_input_and_stores_nothing_for_it(
     assert "lösenordsskyddad" in failures["krypterad.pdf"]
     assert "skadad" in failures["trasig.pdf"]
     assert "inte en zip-fil" in failures["inte-zip.docx"]
-    assert "word/document.xml saknas" in failures["zip-utan-word.docx"]
+    assert "Word-filen är skadad" in failures["zip-utan-word.docx"]
     assert failures["tom.txt"] == "Filen är tom / the file is empty"
     assert "binärdata" in failures["skrap.txt"]
     assert "bild (PNG)" in failures["bild.html"]
@@ -454,3 +454,36 @@ def test_it_sends_the_user_agent_it_is_given(
     run("--polisen", "--base-url", polisen_site.url, "Nybro", "--user-agent", agent)
 
     assert set(polisen_site.user_agents) == {agent}
+
+
+def test_a_draft_from_a_scan_carries_the_ocr_warning(
+    fake_extractor, kalmar, tmp_path, monkeypatch, client, superuser
+):
+    from django.urls import reverse
+
+    from medborgarloften.documents import services
+
+    real = services.reading._read_bytes
+
+    def scanned(*args, **kwargs):
+        read = real(*args, **kwargs)
+        read.meta["ocr"] = True  # as the PDF reader marks a scan it read by OCR
+        return read
+
+    monkeypatch.setattr(services.reading, "_read_bytes", scanned)
+    path = tmp_path / "kalmar-skannad.txt"
+    path.write_text(KALMAR_TEXT, encoding="utf-8")
+
+    out, _, error = run(str(path))
+
+    assert error is None, out
+    assert "läst med textigenkänning (OCR)" in out
+    promise = Promise.objects.get()
+    client.force_login(superuser)
+    page = client.get(reverse("promises:detail", args=[promise.pk])).content.decode()
+    assert "Kontrollera den importerade texten" in page
+    assert "Texten är läst med textigenkänning (OCR) från en skannad bild" in page
+    # A draft typed in, or one whose text was not read by OCR, has no such note.
+    SourceDocument.objects.update(meta={})
+    page = client.get(reverse("promises:detail", args=[promise.pk])).content.decode()
+    assert "Kontrollera den importerade texten" not in page

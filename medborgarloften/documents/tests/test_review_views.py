@@ -200,7 +200,11 @@ BAD_FILES = {
     "encrypted-pdf": ("skyddad.pdf", _encrypted_pdf, "lösenordsskyddad"),
     "corrupt-pdf": ("trasig.pdf", lambda: b"%PDF-1.4\n1 0 obj << /Type", "PDF"),
     "not-a-zip-docx": ("lofte.docx", lambda: b"detta ar ingen zip", "Word-dokument"),
-    "zip-without-document": ("lofte.docx", _zip_without_document, "Word-dokument"),
+    "zip-without-document": (
+        "lofte.docx",
+        _zip_without_document,
+        "Word-filen är skadad",
+    ),
     "binary-garbage": ("data.bin", lambda: bytes(range(256)) * 8, "binärdata"),
     "image": ("bild.png", lambda: b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "bild"),
     "whitespace-only": ("tom.txt", lambda: b"   \n\n  ", "tom"),
@@ -623,13 +627,15 @@ def test_it_creates_one_draft_per_review(editor_client, kalmar):
 
 
 def test_it_reuses_the_document_when_the_same_file_comes_again(editor_client, kalmar):
-    _upload(editor_client, PROMISE_TEXT.encode(), kommun=kalmar.pk)
+    first = _upload(editor_client, PROMISE_TEXT.encode(), kommun=kalmar.pk)
     response = _upload(editor_client, PROMISE_TEXT.encode(), kommun=kalmar.pk)
     assert response.status_code == 302
     assert SourceDocument.objects.count() == 1
-    assert ExtractionRun.objects.count() == 2
+    # Its review is still open: the same review, not a second row (issue #14).
+    assert response.url == first.url
+    assert ExtractionRun.objects.count() == 1
     page = editor_client.get(IMPORT_URL).content.decode()
-    assert page.count("kalmar-2031.txt") == 2
+    assert page.count("kalmar-2031.txt") == 1
 
 
 def test_it_keeps_the_same_bytes_from_two_kommuner_apart(

@@ -90,7 +90,7 @@ def test_it_stores_nothing_when_the_reader_fails(fake_extractor, media_root):
     outcome = _import(data=b"\x89PNG\r\n\x1a\n....", filename="bild.png")
 
     assert not outcome.ok
-    assert outcome.error.startswith("Filen är en bild (PNG) och stöds inte /")
+    assert outcome.error.startswith("Filen är en bild (PNG), inte ett dokument.")
     assert SourceDocument.objects.count() == 0
     assert ExtractionRun.objects.count() == 0
     assert not media_root.exists() or not any(media_root.rglob("*.*"))

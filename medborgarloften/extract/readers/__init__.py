@@ -22,6 +22,7 @@ from ..errors import ExtractError
 from .cleanup import guess_language
 from .docx import read_docx
 from .html import read_html
+from .ocr import ocr_available
 from .pdf import read_pdf
 from .text import read_text
 from .url import ACCEPTED_TYPES, fetch, media_type
@@ -78,10 +79,7 @@ _EXTENSIONS = {
     ".md": "text",
 }
 # Formats people upload by mistake, recognised by their first bytes.
-_IMAGE = (
-    "Filen är en bild ({0}) och stöds inte / the file is an image ({0}) and is not "
-    "supported"
-)
+_IMAGE = "image:{0}"  # worded when refused: what to do depends on OCR (_image)
 _REFUSED_MAGIC = (
     (
         b"\xd0\xcf\x11\xe0",
@@ -111,7 +109,11 @@ def sniff(data: bytes, *, filename: str = "", content_type: str | None = None) -
         return "html"
     for magic, message in _REFUSED_MAGIC:
         if data.startswith(magic):
-            raise ExtractError(message)
+            raise ExtractError(
+                _image(message.removeprefix("image:"))
+                if message.startswith("image:")
+                else message
+            )
     suffix = Path(filename).suffix.casefold()
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]
@@ -121,6 +123,61 @@ def sniff(data: bytes, *, filename: str = "", content_type: str | None = None) -
     if re.search(rb"<(?:p|div|h1|h2|ul|table|article|main)\b[^>]*>", head, re.I):
         return "html"
     return "text"
+
+
+def _image(kind: str) -> str:
+    """An image cannot be read as a document: say how to get it read."""
+    if ocr_available():
+        return (
+            f"Filen är en bild ({kind}), inte ett dokument. Lägg den skannade sidan "
+            "i en PDF och importera PDF-filen: skannade PDF:er läses med "
+            f"textigenkänning (OCR) / the file is an image ({kind}), not a document. "
+            "Put the scanned page in a PDF and import that: scanned PDFs are read "
+            "with text recognition (OCR)"
+        )
+    return (
+        f"Filen är en bild ({kind}), inte ett dokument, och textigenkänning (OCR) "
+        "finns inte på den här servern. Be om dokumentet som PDF eller Word-fil "
+        "sparad direkt från programmet det skrevs i / the file is an image "
+        f"({kind}), not a document, and text recognition (OCR) is not installed on "
+        "this server. Ask for the document as a PDF or Word file saved from the "
+        "program it was written in"
+    )
+
+
+def _not_word(data: bytes, filename: str) -> str:
+    """Why a zip file is not read: what it is, and what to do."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            mimetype = (
+                archive.read("mimetype")[:100].decode("ascii", "replace")
+                if "mimetype" in names
+                else ""
+            )
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
+        names, mimetype = [], ""
+    if mimetype.startswith("application/vnd.oasis.opendocument"):
+        return (
+            "Filen är ett OpenDocument-dokument (.odt, från LibreOffice eller "
+            "OpenOffice), som inte kan läsas här. Öppna det och spara det som Word "
+            "(.docx) eller PDF, och importera den filen / the file is an OpenDocument "
+            "file (.odt, from LibreOffice or OpenOffice), which cannot be read here. "
+            "Open it, save it as Word (.docx) or PDF and import that file"
+        )
+    if Path(filename).suffix.casefold() in (".docx", ".docm", ".dotx"):
+        return (
+            "Word-filen är skadad: den saknar dokumentets text (word/document.xml). "
+            "Öppna den i Word eller LibreOffice och spara den igen som .docx eller "
+            "PDF, och importera den nya filen / the Word file is damaged: it lacks "
+            "the document's text (word/document.xml). Open it in Word or LibreOffice, "
+            "save it again as .docx or PDF and import the new file"
+        )
+    return (
+        "Filen är en zip-fil, inte ett Word-dokument. Importera själva dokumentet, "
+        "sparat som Word (.docx) eller PDF / the file is a zip archive, not a Word "
+        "document. Import the document itself, saved as Word (.docx) or PDF"
+    )
 
 
 def _zip_has_document(data: bytes) -> bool:
@@ -164,10 +221,7 @@ def read_bytes(
         elif kind == "docx":
             text, meta = read_docx(data)
         elif kind == "zip":
-            raise ExtractError(
-                "Zip-filen är inte ett Word-dokument (word/document.xml saknas) / the "
-                "zip file is not a Word document (word/document.xml is missing)"
-            )
+            raise ExtractError(_not_word(data, filename))
         elif kind == "html":
             text, meta = read_html(data, content_type=content_type)
         else:

@@ -78,7 +78,7 @@ def test_it_refuses_a_docx_that_is_not_a_zip() -> None:
 
 def test_it_refuses_a_zip_without_word_document_xml() -> None:
     data = zip_bytes({"content.xml": b"<office:document/>"})
-    with pytest.raises(ExtractError, match="word/document.xml saknas"):
+    with pytest.raises(ExtractError, match="Word-filen är skadad"):
         read_bytes(data, filename="löfte.docx")
 
 

@@ -36,6 +36,13 @@ def other_zip() -> bytes:
     return buffer.getvalue()
 
 
+def plain_zip() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("x.txt", "hej")
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize(
     ("data", "filename", "content_type", "kind"),
     [
@@ -66,7 +73,18 @@ BAD_INPUTS = [
     pytest.param(
         SWEDISH.encode(), "löfte.pdf", "märkt som PDF men är ingen PDF", id="pdf-name"
     ),
-    pytest.param(other_zip(), "", "word/document.xml saknas", id="zip-not-docx"),
+    pytest.param(
+        plain_zip(), "", "en zip-fil, inte ett Word-dokument", id="zip-not-docx"
+    ),
+    pytest.param(
+        plain_zip(), "löfte.docx", "Word-filen är skadad.*spara den igen", id="docx"
+    ),
+    pytest.param(
+        other_zip(),
+        "löfte.odt",
+        "OpenDocument-dokument.*spara det som Word \\(\\.docx\\) eller PDF",
+        id="odt",
+    ),
     pytest.param(b"<html><body></body></html>", "", "ingen text", id="html-no-text"),
 ]
 

@@ -151,6 +151,14 @@ class Promise(models.Model):
             "jämföra med. Det stannar som utkast och publiceras aldrig."
         ),
     )
+    historical = models.BooleanField(
+        _("historiskt löfte"),
+        default=False,
+        help_text=_(
+            "Ett tidigare löfte som lagts in i efterhand. Uppföljningen gjordes "
+            "utanför systemet, så invånarna ser inga förseningar för det."
+        ),
+    )
     situation_summary = PlainTextField(_("lägesbild"), max_length=20000, blank=True)
     evidence_sources = models.JSONField(
         _("underlag"), default=list, blank=True, validators=[]

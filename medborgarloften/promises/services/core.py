@@ -42,9 +42,16 @@ def revision_record(
 
 @transaction.atomic
 def promise_set_status(
-    *, actor: Any, promise: Promise, status: str, source: str = "webb"
+    *,
+    actor: Any,
+    promise: Promise,
+    status: str,
+    source: str = "webb",
+    historical: bool | None = None,
 ) -> Promise:
-    """Move a promise to ``status`` if that transition is allowed; stamp the dates."""
+    """Move a promise to ``status`` if that transition is allowed; stamp the dates.
+    ``historical`` (when given) marks an earlier promise entered afterwards whose
+    follow-up was made outside the system, or unmarks it."""
     if promise.is_reference and status != promise.status:
         raise ValidationError(
             {
@@ -71,6 +78,8 @@ def promise_set_status(
     old_label = promise.get_status_display()
     today = timezone.localdate()
     promise.status = status
+    if historical is not None:
+        promise.historical = historical
     if (
         status in (PromiseStatus.ADOPTED, PromiseStatus.PUBLISHED)
         and not promise.adopted_on

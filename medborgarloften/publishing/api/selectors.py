@@ -26,7 +26,10 @@ from medborgarloften.followup.partner_selectors import (
     PartnerLatest,
     partner_latest_annotations,
 )
-from medborgarloften.followup.selectors import commitment_progress_rows
+from medborgarloften.followup.selectors import (
+    commitment_progress_rows,
+    promise_followed_up_annotation,
+)
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import (
     PUBLIC_STATUSES,
@@ -100,7 +103,7 @@ def commitments_queryset(
             Prefetch("areas", queryset=by_name),
             Prefetch("promise__areas", queryset=by_name),
         )
-        .annotate(**partner_latest_annotations())
+        .annotate(**partner_latest_annotations(), **promise_followed_up_annotation())
     )
     if promise is not None:
         queryset = queryset.filter(promise__uid=promise)
