@@ -276,10 +276,13 @@ def weasyprint_pdf(page: str) -> bytes:
     return result
 
 
-def scanned_pdf(pdf: bytes, *, dpi: int = 200, pages: int | None = None) -> bytes:
+def scanned_pdf(
+    pdf: bytes, *, dpi: int = 200, pages: int | None = None, tilt: float = 0.0
+) -> bytes:
     """The pages of ``pdf`` (the first ``pages``) as grey pictures in a PDF without
-    a text layer."""
+    a text layer, each turned ``tilt`` degrees (a sheet laid askew on the glass)."""
     import pypdfium2 as pdfium
+    from PIL import Image
 
     document = pdfium.PdfDocument(pdf)
     try:
@@ -287,9 +290,13 @@ def scanned_pdf(pdf: bytes, *, dpi: int = 200, pages: int | None = None) -> byte
         for index in range(min(len(document), pages or len(document))):
             page = document[index]
             try:
-                images.append(
-                    page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-                )
+                image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+                image = image.convert("L")
+                if tilt:
+                    image = image.rotate(
+                        tilt, resample=Image.Resampling.BICUBIC, fillcolor=255
+                    )
+                images.append(image)
             finally:
                 page.close()
     finally:
