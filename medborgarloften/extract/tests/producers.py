@@ -157,6 +157,48 @@ def word_file() -> bytes:
     return buffer.getvalue()
 
 
+# A plan as a Word table: a word too long for its column (broken by LibreOffice
+# where the cell ends) and a last row long enough to run over a page break.
+TABLE_ROWS = (
+    ("Aktivitet", "Ansvarig", "När"),
+    ("Trygghetsvandringar i Norrliden med boende", "Polisen", "Varje höst"),
+    (
+        "Grannsamverkansutbildningar för villaägare",
+        "Kommunen",
+        "Senast 30 juni 2032",
+    ),
+    (
+        "Klotterborttagning på kommunens fastigheter i Norrliden och i centrum inom "
+        "två dygn efter anmälan, även under helger och sommarlov",
+        "Kommunen",
+        "Löpande",
+    ),
+)
+
+
+def word_table_file(*, paragraphs_before: int = 7) -> bytes:
+    """A promise whose activities are a Word table ("Table Grid") placed so far
+    down the first page, after ``paragraphs_before`` paragraphs, that LibreOffice
+    breaks its last row over the page."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading(TITLE, level=1)
+    for _ in range(paragraphs_before):
+        document.add_paragraph(SITUATION)
+    document.add_heading("Våra aktiviteter", level=2)
+    table = document.add_table(rows=len(TABLE_ROWS), cols=3)
+    table.style = "Table Grid"
+    for row, cells in enumerate(TABLE_ROWS):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    document.add_heading("Uppföljning", level=2)
+    document.add_paragraph(FOLLOW_UP)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 def web_page() -> str:
     """The promise as a kommun's web page (HTML with real lists)."""
     body = []

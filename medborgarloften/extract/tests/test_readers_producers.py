@@ -175,3 +175,24 @@ def test_it_reads_the_scanned_page_of_a_mixed_file_by_ocr(scanned_promise) -> No
         "Norrliden.\n\nMedborgarlöfte för Kalmar kommun"
     )
     assert "\nAnna Andersson\nKommunstyrelsens ordförande\n" in result.text
+
+
+def test_it_reads_a_word_table_that_libreoffice_broke_over_a_page() -> None:
+    try:
+        pdf = producers.libreoffice_pdf(producers.word_table_file())
+    except producers.ProducerMissing as exc:
+        pytest.skip(str(exc))
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    # The premise: the last row starts on page 1 and ends on page 2, and the long
+    # word is broken inside its cell without a hyphen.
+    assert "Klotterborttagning" in pages[0].extract_text()
+    assert "sommarlov" in pages[1].extract_text()
+    assert "Grannsamverkansutbil\n" in pages[0].extract_text()
+    text = read_bytes(pdf).text
+    rows = "\n".join("    ".join(row) for row in producers.TABLE_ROWS)
+    assert f"\n\n{rows}\n\n" in text, text
+    record = extract_record(text, record_id="tabell")
+    assert record["focus_areas"] == []  # the header row is no focus area
+    assert [c["text"] for c in record["commitments"]] == [
+        row[0] for row in producers.TABLE_ROWS[1:]
+    ]
