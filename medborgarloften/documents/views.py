@@ -255,7 +255,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "editor": editor,
             "usable": usable,
             "source_html": highlight_html(editor.text, editor.marks),
-            "reading_warnings": document_reading_warnings(run.document),
+            "reading_warnings": document_reading_warnings(run.document, run.record),
             "checked": request.method == "POST" and usable,
         },
         status=400 if editor.error_summary else 200,

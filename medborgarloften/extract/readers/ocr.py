@@ -255,6 +255,8 @@ def _lines(hocr: bytes, page_height: float) -> list[Line]:
             return (value + skew * base) * scale
 
         for index, (text, wx0, wy0, wx1, wy1) in enumerate(line_words):
+            if text in _RULINGS:
+                continue
             following = line_words[index + 1] if index + 1 < len(line_words) else None
             if (
                 index == 0
@@ -287,6 +289,8 @@ def _skew(parsed: list[_OcrLine]) -> float:
     return statistics.median(slopes) if slopes else 0.0
 
 
+# A table's vertical ruling, read as a word of its own: never text.
+_RULINGS = frozenset({"|", "¦", "‖", "||", "[", "]"})
 _OcrWord = tuple[str, float, float, float, float]
 
 

@@ -196,3 +196,22 @@ def test_it_reads_a_word_table_that_libreoffice_broke_over_a_page() -> None:
     assert [c["text"] for c in record["commitments"]] == [
         row[0] for row in producers.TABLE_ROWS[1:]
     ]
+
+
+def test_it_reads_a_tilted_scan_of_a_ruled_table_row_by_row() -> None:
+    if not ocr.ocr_available():
+        pytest.skip("Tesseract with Swedish is not installed")
+    try:
+        pdf = producers.libreoffice_pdf(producers.word_table_file(paragraphs_before=1))
+    except producers.ProducerMissing as exc:
+        pytest.skip(str(exc))
+    scan = producers.scanned_pdf(pdf, pages=1, dpi=300, tilt=0.8)
+    text = read_bytes(scan, filename="tabell.pdf").text
+    # The grid's vertical rulings are no words ("|"), and each row is one line
+    # with its cells in their columns (issue #14: a scanned table, 0 commitments).
+    assert "|" not in text, text
+    record = extract_record(text, record_id="tabell")
+    read = [c["text"] for c in record["commitments"]]
+    assert len(read) == len(producers.TABLE_ROWS) - 1, text
+    for got, row in zip(read, producers.TABLE_ROWS[1:], strict=True):
+        assert _similar(got, row[0]) >= 0.9, (got, row[0])
