@@ -76,10 +76,12 @@ def read_html(
     title = tree.findtext(".//title")
     if title and title.strip():
         meta["title"] = " ".join(title.split())
-    headings = _content_headings(tree)
-    main = _from_trafilatura(tree)  # prunes ``tree``
+    headings = list(tree.iter(*_HEADING_TAGS))  # before trafilatura prunes ``tree``
+    main, kept = _from_trafilatura(tree)
     method = "trafilatura"
-    if len(main) < MIN_MAIN_TEXT or _lost_headings(main, headings):
+    if len(main) < MIN_MAIN_TEXT or (
+        2 * kept < len(headings) and _lost_headings(main, headings)
+    ):
         # On short pages trafilatura tends to keep menus; our fallback drops them.
         # It reads the whole page again: parsing anew is rarer, so cheaper overall,
         # than copying every tree before trafilatura prunes it.
@@ -93,33 +95,29 @@ def read_html(
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def _content_headings(tree: lxml.html.HtmlElement) -> list[str]:
-    """The page's headings outside menus, page headers and footers."""
-    found = []
-    for element in tree.iter(*_HEADING_TAGS):
-        if element.xpath("ancestor::nav or ancestor::header or ancestor::footer"):
-            continue
-        text = " ".join(element.text_content().split())
-        if text:
-            found.append(text)
-    return found
-
-
-def _lost_headings(main: str, headings: list[str]) -> bool:
-    """trafilatura dropped most of the page's headings with their text.
+def _lost_headings(main: str, headings: list[lxml.html.HtmlElement]) -> bool:
+    """trafilatura dropped most of the page's headings (outside menus, page headers
+    and footers) with their text.
 
     On a page without ``<main>`` or ``<article>`` it recovers paragraphs and lists
     but not ``<h1>``–``<h6>``; the title and section headings then vanish and the
     text below them runs together, so our own reading, which keeps them, is used.
     """
-    if len(headings) < 2:
+    texts = [
+        " ".join(element.text_content().split())
+        for element in headings
+        if not element.xpath("ancestor::nav or ancestor::header or ancestor::footer")
+    ]
+    texts = [text for text in texts if text]
+    if len(texts) < 2:
         return False
     flat = " ".join(main.split())
-    lost = sum(1 for heading in headings if heading not in flat)
-    return lost * 2 > len(headings)
+    lost = sum(1 for text in texts if text not in flat)
+    return lost * 2 > len(texts)
 
 
-def _from_trafilatura(tree: lxml.html.HtmlElement) -> str:
+def _from_trafilatura(tree: lxml.html.HtmlElement) -> tuple[str, int]:
+    """The main text as trafilatura finds it and how many headings it kept."""
     # trafilatura prunes the tree it gets (the caller parses again for the fallback).
     # Drop what is never content first: menus are most of the markup on a kommun
     # page, and trafilatura's time grows with the markup.
@@ -139,8 +137,9 @@ def _from_trafilatura(tree: lxml.html.HtmlElement) -> str:
             fast=True,  # no readability/jusText second pass; we have our own fallback
         )
     except Exception:  # trafilatura on odd markup is not our bug; use the fallback
-        return ""
-    return _markdown_to_text(extracted or "")
+        return "", 0
+    markdown = extracted or ""
+    return _markdown_to_text(markdown), len(_HEADING.findall(markdown))
 
 
 _HEADING = re.compile(r"^#{1,6}[ ]+", re.M)
