@@ -254,7 +254,7 @@ def _lines(hocr: bytes, page_height: float) -> list[Line]:
         def x(value: float, base: float = base) -> float:
             return (value + skew * base) * scale
 
-        for index, (text, wx0, wy0, wx1, wy1) in enumerate(line_words):
+        for index, (text, wx0, wy0, wx1, wy1, sure) in enumerate(line_words):
             if text in _RULINGS:
                 continue
             following = line_words[index + 1] if index + 1 < len(line_words) else None
@@ -274,6 +274,8 @@ def _lines(hocr: bytes, page_height: float) -> list[Line]:
                     )
                 )
                 continue
+            if (index > 0 or following is None) and _speck(text, sure):
+                continue  # not at a line's start, where a list marker may stand
             words.append(
                 Word(text, x(wx0), x(wx1), page_height - base * scale, size * scale)
             )
@@ -291,12 +293,26 @@ def _skew(parsed: list[_OcrLine]) -> float:
 
 # A table's vertical ruling, read as a word of its own: never text.
 _RULINGS = frozenset({"|", "¦", "‖", "||", "[", "]"})
-_OcrWord = tuple[str, float, float, float, float]
+_SPECK_CHARS = frozenset(".,:;=~_'\"`´§°^*")
+_OcrWord = tuple[str, float, float, float, float, float]
+
+
+def _speck(text: str, sure: float) -> bool:
+    """What Tesseract made of dust and grain: marks that never stand alone in a
+    text (".", ":", "="), other symbols or one or two letters it is unsure of
+    (confidence in per cent). A dash between words ("bostäder – att") or "%" after
+    a number is read with confidence and stays."""
+    if all(char in _SPECK_CHARS for char in text):
+        return True
+    if not any(char.isalnum() for char in text):
+        return sure < 60
+    return len(text) <= 2 and sure < 55
 
 
 @dataclass(frozen=True)
 class _OcrLine:
-    """One Tesseract line in pixels: font size, words as (text, x0, y0, x1, y1),
+    """One Tesseract line in pixels: font size, words as (text, x0, y0, x1, y1,
+    confidence),
     baseline at the line's horizontal centre and the baseline's slope (y down)."""
 
     size: float
@@ -339,7 +355,11 @@ def _parse_line(line: etree._Element) -> _OcrLine | None:
             wx0, wy0, wx1, wy1 = (float(v) for v in box)
         except ValueError:
             continue
-        words.append((text, wx0, wy0, wx1, wy1))
+        try:
+            sure = float(_title(span).get("x_wconf", ["100"])[0])
+        except ValueError:
+            sure = 100.0
+        words.append((text, wx0, wy0, wx1, wy1, sure))
     if not words or size <= 0:
         return None
     centre = (x0 + x1) / 2

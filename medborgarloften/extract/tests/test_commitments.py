@@ -890,11 +890,15 @@ def test_it_reads_a_table_whose_columns_a_reader_set_apart_with_spaces():
         assert text[c["span"][0] : c["span"][1]] == c["text"]
 
 
-@pytest.mark.parametrize("heading", ["Atgärd", "tgärd"])
-def test_it_reads_a_table_whose_heading_ocr_misread(heading):
-    # issue #14: a scan's "Åtgärd" at the table's ruling came out without its Å.
+@pytest.mark.parametrize(
+    ("heading", "responsible"),
+    [("Atgärd", "Ansvarig"), ("tgärd", "Ansvarig"), ("Åtgärd", "Ansvärig")],
+)
+def test_it_reads_a_table_whose_heading_ocr_misread(heading, responsible):
+    # issue #14: a scan's "Åtgärd" at the table's ruling came out without its Å,
+    # a noisy one's "Ansvarig" as "Ansvärig".
     text = (
-        f"Medborgarlöfte 2025\n\n{heading}    Ansvarig    När\n"
+        f"Medborgarlöfte 2025\n\n{heading}    {responsible}    När\n"
         "Hastighetskontroller vid skolorna    Polisen    Varje vecka\n"
         "Sanera klotter på skolorna    Kommunen    Maj\n"
     )
