@@ -59,15 +59,21 @@ _INNER_LABELS = {
 }
 
 
-def document_reading_warnings(document: Any) -> list[str]:
+def document_reading_warnings(
+    document: Any, record: dict[str, Any] | None = None
+) -> list[str]:
     """What the reviewer should check because reading the file may have lost
-    structure (a list without markers, a scan read by OCR, pages without text),
-    the Swedish half of each reason."""
+    structure (a list without markers, a scan read by OCR, pages without text, a
+    list or table from which no commitment came), the Swedish half of each reason."""
     meta = document.meta if isinstance(document.meta, dict) else {}
-    return [
-        warning.split(" / ", 1)[0].strip()
-        for warning in reading_warnings(document.text or "", meta, document.kind)
-    ]
+    found = record.get("commitments") if isinstance(record, dict) else None
+    warnings = reading_warnings(
+        document.text or "",
+        meta,
+        document.kind,
+        commitments=len(found) if isinstance(found, list) else None,
+    )
+    return [warning.split(" / ", 1)[0].strip() for warning in warnings]
 
 
 def source_text(text: str) -> str:

@@ -268,7 +268,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "editor": editor,
             "usable": usable,
             "source_html": highlight_html(editor.text, editor.marks),
-            "reading_warnings": document_reading_warnings(run.document),
+            "reading_warnings": document_reading_warnings(run.document, run.record),
             "similar": promises_like_run(run=run) if usable else [],
             "checked": request.method == "POST" and usable,
         },

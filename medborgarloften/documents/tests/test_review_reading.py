@@ -63,3 +63,28 @@ def test_it_says_the_text_of_a_scan_was_read_by_ocr(editor_client, kalmar) -> No
     page = editor_client.get(f"/personal/import/{run.pk}/").content.decode()
     assert "textigenkänning (OCR)" in page
     assert "Sida 2 saknar text" in page
+
+
+# A table of activities whose rows name no activity the rules know (issue #14:
+# a scanned table that gave 0 commitments and no warning).
+UNREAD_TABLE = """Medborgarlöfte för Kalmar kommun 2031–2032
+
+Vecka    Plats    Kontakt
+Måndag    Biblioteket    Anna
+Tisdag    Torget    Per
+"""
+
+
+def test_it_warns_when_a_table_gave_no_commitments(editor_client, kalmar) -> None:
+    page = _review(editor_client, kalmar, UNREAD_TABLE).content.decode()
+    run = ExtractionRun.objects.get()
+    assert run.record["commitments"] == []
+    assert "Inga åtaganden hittades, fast texten har rader som ser ut" in page
+
+
+def test_it_does_not_say_no_commitments_when_some_were_found(
+    editor_client, kalmar
+) -> None:
+    page = _review(editor_client, kalmar, LISTED).content.decode()
+    assert ExtractionRun.objects.get().record["commitments"]
+    assert "Inga åtaganden hittades" not in page

@@ -25,13 +25,15 @@ class _Table:
     goal: int | None = None
 
 
-# Column headings of an action table (general Swedish: "Aktivitet | Ansvar | När").
+# Column headings of an action table (general Swedish: "Aktivitet | Ansvar | När");
+# OCR of a scan reads a capital Å at a table's ruling as "A" or drops it ("tgärd"),
+# and may read the a of "Ansvar" as ä.
 _ACTIVITY_COLUMN = re.compile(
-    r"(?:aktivitet|åtgärd|insats|åtagande|löfte|vad\b|vad\s+ska\s+göras)", re.I
+    r"(?:aktivitet|[åa]?tgärd|insats|åtagande|löfte|vad\b|vad\s+ska\s+göras)", re.I
 )
 
 
-_RESPONSIBLE_COLUMN = re.compile(r"(?:ansvar|vem\b|utförare|huvudansvar)", re.I)
+_RESPONSIBLE_COLUMN = re.compile(r"(?:ansv[aä]r|vem\b|utförare|huvudansvar)", re.I)
 
 
 _WHEN_COLUMN = re.compile(

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..parties import subject_parties
 from ..prefilter import Prefiltered, all_literals, fold, holds_any, prefiltered
+from ._lex import NOT_A_TOPIC
 from .text import Unit
 
 _I = re.IGNORECASE
@@ -337,8 +338,8 @@ def _effect_goals(units: Sequence[Unit]) -> list[FocusArea]:
 
 def _heading_like(unit: Unit) -> bool:
     if unit.kind == "heading":
-        # An all-capitals word is a document label ("TJÄNSTESKRIVELSE"), not a topic.
-        return not re.fullmatch(r"[\W\dA-ZÅÄÖÉ]+", unit.text)
+        # A document label ("TJÄNSTESKRIVELSE"), a date line, a table header: no topic.
+        return not NOT_A_TOPIC.search(unit.text)
     return (
         unit.kind == "sentence"
         and unit.single_line

@@ -89,7 +89,8 @@ def join_broken_line(left: str, right: str) -> str:
     ``trygghets-`` + ``vandring`` → ``trygghetsvandring``; ``Berga-`` + ``Funkabo``
     keeps the hyphen (capital letter), so do ``a-`` + ``traktorer`` and ``SSPF-`` +
     ``konceptet`` (a letter or an abbreviation); ``Polis-`` + ``och kommun`` keeps
-    the hyphen and a space, as a shortened compound.
+    the hyphen and a space, as a shortened compound; a range broken after its dash
+    (``2024–`` + ``2025``) is joined without a space.
     """
     left = left.rstrip()
     right = right.lstrip()
@@ -117,6 +118,9 @@ def join_broken_line(left: str, right: str) -> str:
             return f"{stem}-{right}"
         if before.isdigit() and right[0].isdigit():
             return f"{stem}-{right}"
+    if left.endswith(("–", "—")) and left[-2:-1].isdigit() and right[0].isdigit():
+        # A range broken after its dash ("kl. 19–" + "23", "2024–" + "2025").
+        return left + right
     return f"{left} {right}"
 
 

@@ -76,9 +76,12 @@ def read_html(
     title = tree.findtext(".//title")
     if title and title.strip():
         meta["title"] = " ".join(title.split())
-    main = _from_trafilatura(tree)  # prunes ``tree``
+    headings = list(tree.iter(*_HEADING_TAGS))  # before trafilatura prunes ``tree``
+    main, kept = _from_trafilatura(tree)
     method = "trafilatura"
-    if len(main) < MIN_MAIN_TEXT:
+    if len(main) < MIN_MAIN_TEXT or (
+        2 * kept < len(headings) and _lost_headings(main, headings)
+    ):
         # On short pages trafilatura tends to keep menus; our fallback drops them.
         # It reads the whole page again: parsing anew is rarer, so cheaper overall,
         # than copying every tree before trafilatura prunes it.
@@ -89,7 +92,32 @@ def read_html(
     return normalise(_drop_noise_lines(main)), meta
 
 
-def _from_trafilatura(tree: lxml.html.HtmlElement) -> str:
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _lost_headings(main: str, headings: list[lxml.html.HtmlElement]) -> bool:
+    """trafilatura dropped most of the page's headings (outside menus, page headers
+    and footers) with their text.
+
+    On a page without ``<main>`` or ``<article>`` it recovers paragraphs and lists
+    but not ``<h1>``–``<h6>``; the title and section headings then vanish and the
+    text below them runs together, so our own reading, which keeps them, is used.
+    """
+    texts = [
+        " ".join(element.text_content().split())
+        for element in headings
+        if not element.xpath("ancestor::nav or ancestor::header or ancestor::footer")
+    ]
+    texts = [text for text in texts if text]
+    if len(texts) < 2:
+        return False
+    flat = " ".join(main.split())
+    lost = sum(1 for text in texts if text not in flat)
+    return lost * 2 > len(texts)
+
+
+def _from_trafilatura(tree: lxml.html.HtmlElement) -> tuple[str, int]:
+    """The main text as trafilatura finds it and how many headings it kept."""
     # trafilatura prunes the tree it gets (the caller parses again for the fallback).
     # Drop what is never content first: menus are most of the markup on a kommun
     # page, and trafilatura's time grows with the markup.
@@ -109,8 +137,9 @@ def _from_trafilatura(tree: lxml.html.HtmlElement) -> str:
             fast=True,  # no readability/jusText second pass; we have our own fallback
         )
     except Exception:  # trafilatura on odd markup is not our bug; use the fallback
-        return ""
-    return _markdown_to_text(extracted or "")
+        return "", 0
+    markdown = extracted or ""
+    return _markdown_to_text(markdown), len(_HEADING.findall(markdown))
 
 
 _HEADING = re.compile(r"^#{1,6}[ ]+", re.M)
@@ -201,21 +230,32 @@ def _spaces(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def _first_number(ordered_list: etree._Element) -> int:
+    start = (ordered_list.get("start") or "1").strip()
+    return int(start) if start.isdigit() and len(start) < 6 else 1
+
+
 def _render(root: etree._Element) -> str:
-    """Text of an element with block elements as paragraphs and list items as
-    bullets."""
+    """Text of an element with block elements as paragraphs, list items as bullets
+    and the items of a numbered list numbered."""
     parts: list[str] = []
 
-    def walk(element: etree._Element) -> None:
+    def walk(element: etree._Element, number: int | None = None) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in _BLOCK_TAGS:
             parts.append("\n\n" if tag not in ("li", "tr", "br", "dd", "dt") else "\n")
             if tag == "li":
-                parts.append("• ")
+                parts.append("• " if number is None else f"{number}. ")
         if element.text and tag:
             parts.append(_spaces(element.text))
+        # The items of a numbered list (<ol>) get their numbers, as on screen.
+        next_number = _first_number(element) if tag == "ol" else None
         for child in element:
-            walk(child)
+            if next_number is not None and child.tag == "li":
+                walk(child, next_number)
+                next_number += 1
+            else:
+                walk(child)
             if child.tail:
                 parts.append(_spaces(child.tail))
         if tag in ("td", "th") or (

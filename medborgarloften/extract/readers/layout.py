@@ -34,7 +34,7 @@ from .lines import (
     Line,
 )
 from .paragraphs import blocks_text
-from .tables import merge_table_rows
+from .tables import continue_table, merge_table_rows
 
 
 def _edge_key(line: Line) -> str:
@@ -231,8 +231,13 @@ def layout_pages(pages: list[tuple[float, float, list[Line]]]) -> tuple[str, int
     right = ends[int(0.95 * (len(ends) - 1))] if ends else None
     flows: list[tuple[list[Line], float | None]] = []
     two_column_pages = 0
-    for width, _, lines in pages:
-        page_flows, columns = reading_order(merge_table_rows(lines), width)
+    merged: list[list[Line]] = []
+    for _, _, lines in pages:
+        page_lines = continue_table(merged[-1], lines) if merged else lines
+        head = [line for line in page_lines if line.table]  # rows of that table
+        merged.append(head + merge_table_rows(page_lines[len(head) :]))
+    for (width, _, _), page_lines in zip(pages, merged, strict=True):
+        page_flows, columns = reading_order(page_lines, width)
         two_column_pages += columns
         # Text as wide as the page wraps near its right margin; a document of
         # short lines only (a signature page) never reached it.

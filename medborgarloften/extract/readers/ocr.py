@@ -24,6 +24,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -227,7 +228,13 @@ def _title(element: etree._Element) -> dict[str, list[str]]:
 
 
 def _lines(hocr: bytes, page_height: float) -> list[Line]:
-    """Words of an hOCR page in page units (points, y upwards), as layout lines."""
+    """Words of an hOCR page in page units (points, y upwards), as layout lines.
+
+    A scan is seldom straight. Tesseract finds each line along its tilt; the page
+    is turned back by the tilt most lines share (``_skew``), and every word of a
+    Tesseract line gets that line's one baseline, so that grouping by height
+    (``group_lines``) neither splits a tilted line nor interleaves two.
+    """
     if not hocr.strip():
         return []
     root = etree.fromstring(hocr, etree.XMLParser(recover=True, resolve_entities=False))
@@ -235,12 +242,21 @@ def _lines(hocr: bytes, page_height: float) -> list[Line]:
         return []
     scale = 72 / DPI
     parsed = [found for line in root.iter("{*}span") if (found := _parse_line(line))]
-    sizes = _size_classes([size for size, _ in parsed])
+    sizes = _size_classes([found.size for found in parsed])
+    skew = _skew(parsed)
     words: list[Word] = []
     marks: list[tuple[float, float, float, float]] = []
-    for size, line_words in parsed:
-        size = sizes[size]
-        for index, (text, wx0, wy0, wx1, wy1, base) in enumerate(line_words):
+    for found in parsed:
+        size = sizes[found.size]
+        line_words = found.words
+        base = found.base - skew * found.centre  # the line turned level
+
+        def x(value: float, base: float = base) -> float:
+            return (value + skew * base) * scale
+
+        for index, (text, wx0, wy0, wx1, wy1, sure) in enumerate(line_words):
+            if text in _RULINGS:
+                continue
             following = line_words[index + 1] if index + 1 < len(line_words) else None
             if (
                 index == 0
@@ -248,28 +264,69 @@ def _lines(hocr: bytes, page_height: float) -> list[Line]:
                 and _is_bullet(text, wx0, wy0, wx1, wy1, size)
                 and following[1] - wx1 >= 0.5 * size
             ):
-                box = (wx0 * scale, page_height - wy1 * scale)
-                marks.append((*box, wx1 * scale, page_height - wy0 * scale))
-                continue
-            words.append(
-                Word(
-                    text,
-                    wx0 * scale,
-                    wx1 * scale,
-                    page_height - base * scale,
-                    size * scale,
+                shift = base - found.base_at(wx0)  # the mark turned with its line
+                marks.append(
+                    (
+                        x(wx0),
+                        page_height - (wy1 + shift) * scale,
+                        x(wx1),
+                        page_height - (wy0 + shift) * scale,
+                    )
                 )
+                continue
+            if (index > 0 or following is None) and _speck(text, sure):
+                continue  # not at a line's start, where a list marker may stand
+            words.append(
+                Word(text, x(wx0), x(wx1), page_height - base * scale, size * scale)
             )
     lines = group_lines(words)
     attach_marks(lines, marks)
     return lines
 
 
+def _skew(parsed: list[_OcrLine]) -> float:
+    """The tilt most lines of the page share (slope of the baseline, y down), from
+    the lines long enough to measure it; 0 for a page without such lines."""
+    slopes = [line.slope for line in parsed if len(line.words) >= 3]
+    return statistics.median(slopes) if slopes else 0.0
+
+
+# A table's vertical ruling, read as a word of its own: never text.
+_RULINGS = frozenset({"|", "¦", "‖", "||", "[", "]"})
+_SPECK_CHARS = frozenset(".,:;=~_'\"`´§°^*")
 _OcrWord = tuple[str, float, float, float, float, float]
 
 
-def _parse_line(line: etree._Element) -> tuple[float, list[_OcrWord]] | None:
-    """(size, words as (text, x0, y0, x1, y1, baseline)) of an hOCR line, in pixels."""
+def _speck(text: str, sure: float) -> bool:
+    """What Tesseract made of dust and grain: marks that never stand alone in a
+    text (".", ":", "="), other symbols or one or two letters it is unsure of
+    (confidence in per cent). A dash between words ("bostäder – att") or "%" after
+    a number is read with confidence and stays."""
+    if all(char in _SPECK_CHARS for char in text):
+        return True
+    if not any(char.isalnum() for char in text):
+        return sure < 60
+    return len(text) <= 2 and sure < 55
+
+
+@dataclass(frozen=True)
+class _OcrLine:
+    """One Tesseract line in pixels: font size, words as (text, x0, y0, x1, y1,
+    confidence),
+    baseline at the line's horizontal centre and the baseline's slope (y down)."""
+
+    size: float
+    words: list[_OcrWord]
+    centre: float
+    base: float
+    slope: float
+
+    def base_at(self, x: float) -> float:
+        return self.base + self.slope * (x - self.centre)
+
+
+def _parse_line(line: etree._Element) -> _OcrLine | None:
+    """The size, words and baseline of an hOCR line, in pixels."""
     if line.get("class") not in _LINE_CLASSES:
         return None
     fields = _title(line)
@@ -298,8 +355,15 @@ def _parse_line(line: etree._Element) -> tuple[float, list[_OcrWord]] | None:
             wx0, wy0, wx1, wy1 = (float(v) for v in box)
         except ValueError:
             continue
-        words.append((text, wx0, wy0, wx1, wy1, y1 + offset + slope * (wx0 - x0)))
-    return (size, words) if words and size > 0 else None
+        try:
+            sure = float(_title(span).get("x_wconf", ["100"])[0])
+        except ValueError:
+            sure = 100.0
+        words.append((text, wx0, wy0, wx1, wy1, sure))
+    if not words or size <= 0:
+        return None
+    centre = (x0 + x1) / 2
+    return _OcrLine(size, words, centre, y1 + offset + slope * (centre - x0), slope)
 
 
 def _size_classes(sizes: list[float]) -> dict[float, float]:
@@ -318,8 +382,9 @@ def _size_classes(sizes: list[float]) -> dict[float, float]:
 def _is_bullet(
     text: str, x0: float, y0: float, x1: float, y1: float, size: float
 ) -> bool:
-    """A one-character word smaller than a lower-case letter, roughly square."""
-    if len(text) != 1 or text.isdigit():
+    """A one-character word smaller than a lower-case letter, roughly square; or
+    two characters that are no word ("e«": one dot read as two glyphs)."""
+    if not 1 <= len(text) <= 2 or text.isdigit() or (len(text) == 2 and text.isalnum()):
         return False
     width, height = x1 - x0, y1 - y0
     return (

@@ -37,9 +37,14 @@ BROKEN_PARAGRAPHS = 3
 
 
 def reading_warnings(
-    text: str, meta: Mapping[str, object], kind: str = ""
+    text: str,
+    meta: Mapping[str, object],
+    kind: str = "",
+    *,
+    commitments: int | None = None,
 ) -> list[str]:
-    """What the reviewer should check in ``text``, read from a file of ``kind``."""
+    """What the reviewer should check in ``text``, read from a file of ``kind``;
+    ``commitments`` is how many the extractor found, when it has run."""
     warnings: list[str] = []
     if meta.get("ocr"):
         warnings.append(
@@ -64,6 +69,13 @@ def reading_warnings(
             "check that the text is in the right order"
         )
     lines = text.split("\n")
+    if commitments == 0 and _rows_or_items(lines) >= LIST_LIKE_LINES:
+        warnings.append(
+            "Inga åtaganden hittades, fast texten har rader som ser ut som en lista "
+            "eller tabell: kontrollera texten och för in åtagandena för hand / no "
+            "commitments were found, though the text has lines that look like a "
+            "list or a table: check the text and enter the commitments by hand"
+        )
     if _list_like(lines):
         warnings.append(
             "Texten har rader som ser ut som en lista men inga punkter eller nummer "
@@ -139,6 +151,15 @@ def _list_like(lines: list[str]) -> bool:
         if lower >= LIST_LIKE_LINES or short >= LIST_LIKE_LINES + 1:
             return True
     return False
+
+
+# Cells of a table row, set apart by a wide gap, a tab or a ruling read as "|".
+_ROW_GAP = re.compile(r"\S(?:[ ]{3,}|\t|[ ]\|[ ])\S")
+
+
+def _rows_or_items(lines: list[str]) -> int:
+    """How many lines are list items (a marker) or table rows (two cells or more)."""
+    return sum(1 for line in lines if _MARKER.match(line) or _ROW_GAP.search(line))
 
 
 def _introduces(line: str) -> str:

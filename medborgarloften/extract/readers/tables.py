@@ -69,11 +69,81 @@ def _capital(cell: list[Word]) -> bool:
     return cell[0].text[:1].isupper() or cell[0].text[:1].isdigit()
 
 
-def _row_line(rows: list[dict[int, list[Word]]], base: float, size: float) -> Line:
+# Short words a cell's line may start with after a long word that filled the line
+# before it: a wrapped line, never the rest of a word broken for want of room.
+_LINE_START_WORDS = frozenset(
+    [
+        "i",
+        "och",
+        "på",
+        "av",
+        "om",
+        "med",
+        "för",
+        "till",
+        "som",
+        "att",
+        "en",
+        "ett",
+        "vid",
+        "under",
+        "eller",
+        "samt",
+        "från",
+        "mot",
+        "inom",
+        "hos",
+        "där",
+        "när",
+        "den",
+        "det",
+        "de",
+    ]
+)
+
+
+def _broken_word(part: list[Word], following: list[Word], reach: float) -> bool:
+    """A word too long for its narrow cell, broken where the cell ended and not at a
+    syllable ("Kameraövervakn" / "ing"): alone on its line, filling it to the
+    column's widest reach, the next line going on in lower case."""
+    rest = following[0].text
+    return (
+        len(part) == 1
+        and " " not in part[0].text  # not the joined lines of a row's cell
+        and part[0].x1 >= reach - 0.6 * part[0].size
+        and rest[:1].isalpha()
+        and rest[:1].islower()
+        and rest.casefold() not in _LINE_START_WORDS
+    )
+
+
+def _cell_text(parts: list[list[Word]], reach: float) -> str:
+    text = " ".join(w.text for w in parts[0])
+    for part, following in zip(parts, parts[1:], strict=False):
+        words = " ".join(w.text for w in following)
+        text += words if _broken_word(part, following, reach) else " " + words
+    return text
+
+
+def _reaches(header: Line, rows: list[list[dict[int, list[Word]]]]) -> list[float]:
+    """How far right each column's lines go, header and rows together."""
+    reach = [0.0] * _MAX_COLUMNS
+    for index, cell in enumerate(_cells(header)):
+        reach[index] = cell[-1].x1
+    for row in rows:
+        for line in row:
+            for index, cell in line.items():
+                reach[index] = max(reach[index], cell[-1].x1)
+    return reach
+
+
+def _row_line(
+    rows: list[dict[int, list[Word]]], base: float, size: float, reach: list[float]
+) -> Line:
     words = []
     for index in sorted({i for row in rows for i in row}):
         parts = [row[index] for row in rows if index in row]
-        text = " ".join(" ".join(w.text for w in part) for part in parts)
+        text = _cell_text(parts, reach[index])
         x0 = min(part[0].x0 for part in parts)
         x1 = max(part[-1].x1 for part in parts)
         words.append(Word(text, x0, x1, base, size))
@@ -136,8 +206,83 @@ def merge_table_rows(lines: list[Line]) -> list[Line]:
             i += 1
             continue
         out.append(Line(header.words, table=True))
+        reach = _reaches(header, rows)
         out.extend(
-            _row_line(row, base, size) for row, base in zip(rows, bases, strict=True)
+            _row_line(row, base, size, reach)
+            for row, base in zip(rows, bases, strict=True)
         )
         i = j
     return out
+
+
+def continue_table(previous: list[Line], page: list[Line]) -> list[Line]:
+    """A table that a page break cut: the lines at the top of ``page`` (not yet
+    merged) that sit in the columns of the table ending ``previous`` (merged). Those
+    before the first line that starts a row are the rest of the cut row and join
+    its cells (``previous`` is changed); the rows after them are merged as rows of
+    that table, with no header of their own. Returns the page's lines, its first
+    rows merged."""
+    if not previous or not page or not previous[-1].table:
+        return page
+    first = len(previous) - 1
+    while first > 0 and previous[first - 1].table:
+        first -= 1
+    if first == len(previous) - 1:
+        return page  # a header without rows
+    header, last = previous[first], previous[-1]
+    columns = [cell[0].x0 for cell in _cells(header)]
+    size = header.size
+    rest: list[dict[int, list[Word]]] = []
+    rows: list[list[dict[int, list[Word]]]] = []
+    bases: list[float] = []
+    taken = 0
+    for line in page:
+        if abs(line.size - size) > SIZE_TOLERANCE * size:
+            break
+        if taken and page[taken - 1].base - line.base > _ROW_PITCH * size:
+            break
+        placed = _placed(line, columns)
+        if placed is None:
+            break
+        if _starts_row(placed, len(columns)):
+            rows.append([placed])
+            bases.append(line.base)
+        elif rows:
+            rows[-1].append(placed)
+        else:
+            rest.append(placed)
+        taken += 1
+    if not taken:
+        return page
+    reach = _reaches(header, rows)
+    for row in previous[first + 1 :]:
+        for word in row.words:
+            index = _column(word.x0, columns, size)
+            if index is not None:
+                reach[index] = max(reach[index], word.x1)
+    if rest:
+        cells: dict[int, list[list[Word]]] = {}
+        for word in last.words:
+            index = _column(word.x0, columns, size)
+            if index is not None:
+                cells.setdefault(index, []).append([word])
+        for placed in rest:
+            for index, cell in placed.items():
+                cells.setdefault(index, []).append(cell)
+        previous[-1] = Line(
+            [
+                Word(
+                    _cell_text(parts, reach[index]),
+                    min(part[0].x0 for part in parts),
+                    max(part[-1].x1 for part in parts),
+                    last.base,
+                    size,
+                )
+                for index, parts in sorted(cells.items())
+            ],
+            table=True,
+        )
+    merged = [
+        _row_line(row, base, size, reach) for row, base in zip(rows, bases, strict=True)
+    ]
+    return merged + page[taken:]

@@ -37,6 +37,12 @@ def chromium_promise() -> bytes:
 
 
 @pytest.fixture(scope="session")
+def html_promise() -> bytes:
+    """The web page itself, uploaded as a .html file."""
+    return producers.web_page().encode()
+
+
+@pytest.fixture(scope="session")
 def weasyprint_promise() -> bytes:
     return _made(lambda: producers.weasyprint_pdf(producers.web_page()))
 

@@ -157,6 +157,48 @@ def word_file() -> bytes:
     return buffer.getvalue()
 
 
+# A plan as a Word table: a word too long for its column (broken by LibreOffice
+# where the cell ends) and a last row long enough to run over a page break.
+TABLE_ROWS = (
+    ("Aktivitet", "Ansvarig", "När"),
+    ("Trygghetsvandringar i Norrliden med boende", "Polisen", "Varje höst"),
+    (
+        "Grannsamverkansutbildningar för villaägare",
+        "Kommunen",
+        "Senast 30 juni 2032",
+    ),
+    (
+        "Klotterborttagning på kommunens fastigheter i Norrliden och i centrum inom "
+        "två dygn efter anmälan, även under helger och sommarlov",
+        "Kommunen",
+        "Löpande",
+    ),
+)
+
+
+def word_table_file(*, paragraphs_before: int = 7) -> bytes:
+    """A promise whose activities are a Word table ("Table Grid") placed so far
+    down the first page, after ``paragraphs_before`` paragraphs, that LibreOffice
+    breaks its last row over the page."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading(TITLE, level=1)
+    for _ in range(paragraphs_before):
+        document.add_paragraph(SITUATION)
+    document.add_heading("Våra aktiviteter", level=2)
+    table = document.add_table(rows=len(TABLE_ROWS), cols=3)
+    table.style = "Table Grid"
+    for row, cells in enumerate(TABLE_ROWS):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    document.add_heading("Uppföljning", level=2)
+    document.add_paragraph(FOLLOW_UP)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 def web_page() -> str:
     """The promise as a kommun's web page (HTML with real lists)."""
     body = []
@@ -276,10 +318,13 @@ def weasyprint_pdf(page: str) -> bytes:
     return result
 
 
-def scanned_pdf(pdf: bytes, *, dpi: int = 200, pages: int | None = None) -> bytes:
+def scanned_pdf(
+    pdf: bytes, *, dpi: int = 200, pages: int | None = None, tilt: float = 0.0
+) -> bytes:
     """The pages of ``pdf`` (the first ``pages``) as grey pictures in a PDF without
-    a text layer."""
+    a text layer, each turned ``tilt`` degrees (a sheet laid askew on the glass)."""
     import pypdfium2 as pdfium
+    from PIL import Image
 
     document = pdfium.PdfDocument(pdf)
     try:
@@ -287,9 +332,13 @@ def scanned_pdf(pdf: bytes, *, dpi: int = 200, pages: int | None = None) -> byte
         for index in range(min(len(document), pages or len(document))):
             page = document[index]
             try:
-                images.append(
-                    page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-                )
+                image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+                image = image.convert("L")
+                if tilt:
+                    image = image.rotate(
+                        tilt, resample=Image.Resampling.BICUBIC, fillcolor=255
+                    )
+                images.append(image)
             finally:
                 page.close()
     finally:

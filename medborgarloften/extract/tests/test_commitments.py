@@ -890,6 +890,25 @@ def test_it_reads_a_table_whose_columns_a_reader_set_apart_with_spaces():
         assert text[c["span"][0] : c["span"][1]] == c["text"]
 
 
+@pytest.mark.parametrize(
+    ("heading", "responsible"),
+    [("Atgärd", "Ansvarig"), ("tgärd", "Ansvarig"), ("Åtgärd", "Ansvärig")],
+)
+def test_it_reads_a_table_whose_heading_ocr_misread(heading, responsible):
+    # issue #14: a scan's "Åtgärd" at the table's ruling came out without its Å,
+    # a noisy one's "Ansvarig" as "Ansvärig".
+    text = (
+        f"Medborgarlöfte 2025\n\n{heading}    {responsible}    När\n"
+        "Hastighetskontroller vid skolorna    Polisen    Varje vecka\n"
+        "Sanera klotter på skolorna    Kommunen    Maj\n"
+    )
+    got = run(text, [], {"start": "2025-01-01", "end": "2025-12-31"})
+    assert [c["text"] for c in got] == [
+        "Hastighetskontroller vid skolorna",
+        "Sanera klotter på skolorna",
+    ]
+
+
 def test_it_resolves_week_number_deadlines():
     target = extract_target(
         "Kommunen ska senast vecka 40 ha satt upp belysningen.",

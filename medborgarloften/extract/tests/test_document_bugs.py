@@ -324,3 +324,18 @@ def test_it_does_not_take_a_sentence_about_a_person_for_a_signature():
 def test_it_reads_the_sources_under_a_beslutsunderlag_heading():
     text = "Medborgarlöfte 2026\n\nBeslutsunderlag\n\nTrygghetsmätning 2025.\n"
     assert [h.code for h in find_evidence(read_units(text))] == ["trygghetsmatning"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Gäller: 1 mars 2031 – 28 februari 2032", "Åtgärd    Ansvarig    Klart"],
+)
+def test_it_does_not_take_a_date_line_or_a_table_header_for_a_focus_heading(line):
+    # issue #14: the validity line under the title and a table's header row were
+    # the only "focus areas" read from a web page and a Word table.
+    text = (
+        f"Medborgarlöfte för Åby 2031–2032\n\n{line}\n\n"
+        "1. Polisen genomför fyra trygghetsvandringar per år i Åby centrum.\n"
+        "2. Kommunen sätter upp belysning vid busstorget senast 2031.\n"
+    )
+    assert find_focus_areas(read_units(text)) == []

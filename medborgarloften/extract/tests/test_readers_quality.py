@@ -72,3 +72,27 @@ def test_it_warns_about_paragraphs_that_start_mid_sentence_in_a_layout() -> None
     assert any("börjar mitt i en mening" in m for m in _messages(broken, kind="pdf"))
     # A text file's own line breaks are the writer's; the rules read them.
     assert not any("mitt i en mening" in m for m in _messages(broken, kind="text"))
+
+
+SCANNED_TABLE = """Våra åtgärder
+
+Åtgärd    Ansvarig    När
+Starta | Polisen och    Under perioden
+grannsamverkan | kommunen
+Snabb sanering | Kommunen    Löpande
+av klotter
+"""
+
+
+def test_it_warns_when_a_list_or_table_gave_no_commitments() -> None:
+    # issue #14: a scanned table gave no commitments and the review said nothing.
+    for text in (SCANNED_TABLE, KEPT_LIST):
+        [warning] = reading_warnings(text, {}, "pdf", commitments=0)
+        assert warning.startswith("Inga åtaganden hittades")
+        assert " / no commitments were found" in warning
+
+
+def test_it_says_nothing_of_commitments_when_some_were_found_or_none_asked() -> None:
+    assert reading_warnings(SCANNED_TABLE, {}, "pdf", commitments=3) == []
+    assert reading_warnings(SCANNED_TABLE, {}, "pdf") == []
+    assert reading_warnings(HEADING_OVER_PROSE, {}, "pdf", commitments=0) == []

@@ -97,6 +97,10 @@ def test_it_keeps_layout_gaps_and_text_indentation() -> None:
         ("både Polis-", "och kommunledning", "både Polis- och kommunledning"),
         ("gång-", "eller cykelväg", "gång- eller cykelväg"),
         ("år 2025-", "2026", "år 2025-2026"),
+        ("Medborgarlöfte 2024–", "2025", "Medborgarlöfte 2024–2025"),
+        ("lördagar kl. 19–", "23.", "lördagar kl. 19–23."),
+        ("1 januari 2021 –", "31 december", "1 januari 2021 – 31 december"),
+        ("sidorna 3—", "4", "sidorna 3—4"),
         ("vi lovar", "att följa upp", "vi lovar att följa upp"),
     ],
 )
