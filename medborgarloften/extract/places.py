@@ -38,7 +38,7 @@ _FACILITY_NOUNS = (
     "järnvägsstation|torg|hamn|bibliotek|simhall|sporthall|ishall|"
     "idrottsplats|centralstation|förskola|skola|fritidsgård|ungdomsgård|"
     "vårdcentral|kyrka|badplats|park|gymnasieskola|friluftsområde|strandpromenad|"
-    "promenad"
+    "promenad|hus"
 )
 # A street keeps its house number as written: "Storgatan 4", "Bruksgatan (2A-C)".
 _HOUSE_NUMBER = (
@@ -91,7 +91,7 @@ _QUALIFIED_NOUNS = (
     "centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|resecentrum|"
     "torg|hamn|city|förskola|skola|fritidsgård|park|bibliotek|gymnasieskola|"
     "badplats|idrottsplats|sporthall|simhall|ishall|strandpromenad|friluftsområde|"
-    "gymnasium"
+    "gymnasium|marknad"
 )
 _QUALIFIED_RE = re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
 _GENITIVE_FACILITY_RE = re.compile(rf"({_NAME_WORD_START}s)\s+({_FACILITY_NOUNS})\b")
@@ -190,11 +190,18 @@ _SHARED_SUFFIX_RE = re.compile(
     rf"[{_UP}](?<![\w-][{_UP}])[{_LO}]+-\s+(?:och|eller|samt)\s+"
     rf"[{_UP}][{_LO}][\w-]*?(?:{_SUFFIXES})(?![\w-])"
 )
-# "rusta upp Stadsparken": a place compound as the object, after a lowercase word.
+# "rusta upp Stadsparken": a place compound as the object, after a lowercase word
+# (on the same line, or on the next when the line wraps: "under\n   Ekvägen").
 _OBJECT_PLACE_RE = re.compile(
-    rf"[{_UP}](?<=[{_LO}] [{_UP}])[{_LO}][\w-]*?"
+    rf"[{_UP}](?<=[{_LO}] [{_UP}]|[{_LO}]\n[{_UP}]|\s[ \t][{_UP}]|[ \t]\n[{_UP}])"
+    rf"[{_LO}][\w-]*?"
     rf"(?:{'|'.join(_LEX['object_suffixes'])})(?![\w-])(?:{_HOUSE_NUMBER})?"
 )
+# A European road by its number: "kontroller på E45", "längs E4".
+_ROAD_RE = re.compile(
+    r"(?<![\w-])(?i:på|längs|utmed|vid|intill)[ \t]+(?P<road>E[ \t]?\d{1,2})(?![\w-])"
+)
+_WRAPPED_OBJECT = re.compile(rf"[{_LO}][ \t]*\n[ \t]*$")
 _NAME_AND_NOUN_RE = re.compile(
     rf"({_NAME_WORD_START})\s+(?:{'|'.join(_LEX['facility_nouns_after'])})(?![\w-])"
 )
@@ -296,6 +303,7 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
             value = part.group(0)
             s = group_start + part.start()
             e = group_start + part.end()
+            value, e = _cut_name(value, s, e, muni)
             if _is_excluded(text, value, e, muni):
                 # "i Ekby\nPolisen kommer …": the name ends at the line break,
                 # and the next line says nothing about it
@@ -316,7 +324,13 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
     for m in _OBJECT_PLACE_RE.finditer(text):
         if _word_excluded(m.group(0)) or _fold(m.group(0)) in muni:
             continue
+        if text[m.start() - 2] in " \t\n" and not _WRAPPED_OBJECT.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            continue  # a line that starts with the name, not a wrapped object
         add(m.group(0), m.start(), m.end())
+    for m in _ROAD_RE.finditer(text):
+        add(m.group("road"), m.start("road"), m.end("road"))
     found.sort(key=lambda item: item[1][0])
     seen: set[str] = set()
     out: list[tuple[str, Span]] = []
@@ -328,6 +342,24 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         seen.add(key)
         out.append((value, span))
     return out
+
+
+_IN_TOWN = re.compile(r"[ \t]+i[ \t]+(?P<town>\S+)$")
+_COMPLETE_NAME = re.compile(rf"\S*(?:{_SUFFIXES})$")
+
+
+def _cut_name(value: str, s: int, e: int, muni: set[str]) -> tuple[str, int]:
+    """The place a matched name really names: "Storgatan i Ekby" is Storgatan when
+    Ekby is the kommun (never a place); a compound that ends in a place noun is
+    whole, so the next line's first word is no part of it ("… kring
+    Ekbytorget\nUnga som …")."""
+    town = _IN_TOWN.search(value)
+    if town and _fold(town.group("town")) in muni:
+        value = value[: town.start()]
+    first, newline, _rest = value.partition("\n")
+    if newline and _COMPLETE_NAME.match(first.rstrip()):
+        value = first.rstrip()
+    return value, s + len(value)
 
 
 _ORG_WORD = re.compile(
@@ -381,6 +413,8 @@ def _word_excluded(value: str) -> bool:
         return True  # … but "Södra Vi" is a place
     if any(_NOT_PLACE_SUFFIX.search(w) for w in words):
         return True  # "Ekbybladet": a newspaper
+    if len(words) >= 2 and words[-1] == "Stad" and words[-2].endswith("s"):
+        return True  # "Ekby Stad" as a kommun calls itself: an organisation
     return value.isupper()
 
 

@@ -1,0 +1,123 @@
+"""Document fields and commitment attributes on promises nobody tuned for (issue #14).
+
+Each rule the blind batches called for, with sentences written for these tests
+in the genre (invented kommuner, people and places).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from medborgarloften.extract.document.signatories import find_signatories
+from medborgarloften.extract.parties import subject_parties
+from medborgarloften.extract.places import find_places
+
+
+def _names(text: str) -> list[str]:
+    return [s.name for s in find_signatories(text)]
+
+
+def test_it_reads_tab_separated_signature_columns_whose_titles_share_one_tab() -> None:
+    text = (
+        "Ekby medborgarlöfte 2026\n\nPolisen lovar att patrullera i centrum.\n\n"
+        "För Ekby kommun\t\tFör Polismyndigheten\t\tFör Ekby IF\n"
+        "Karin Sjöberg\t\t\tNils Holm\t\t\tEva Lind\n"
+        "Kommunstyrelsens ordförande\tLokalpolisområdeschef\t\tOrdförande\n"
+    )
+    assert _names(text) == ["Karin Sjöberg", "Nils Holm", "Eva Lind"]
+
+
+def test_it_keeps_two_spaced_words_of_a_title_in_one_cell() -> None:
+    text = (
+        "Polisen lovar att patrullera i centrum.\n\n"
+        "Karin Sjöberg     Nils Holm\n"
+        "Kommunstyrelsens  ordförande     Lokalpolisområdeschef\n"
+    )
+    sigs = find_signatories(text)
+    assert [(s.name, s.title) for s in sigs] == [
+        ("Karin Sjöberg", "Kommunstyrelsens  ordförande"),
+        ("Nils Holm", "Lokalpolisområdeschef"),
+    ]
+
+
+def test_it_takes_no_signatory_from_the_signatures_of_the_minutes() -> None:
+    text = (
+        "PROTOKOLLSUTDRAG\nKommunstyrelsen\n\n§ 12 Medborgarlöfte 2026\n\n"
+        "Kommunstyrelsen beslutar att godkänna medborgarlöftet.\n\n"
+        "Vid protokollet\nPetra Lund, sekreterare\n\n"
+        "Ordförande\nOlof Berg\n\nJusterare\nSiv Ahl\n"
+    )
+    assert _names(text) == []
+
+
+def test_it_keeps_the_promise_signatures_above_the_minutes_labels() -> None:
+    text = (
+        "Medborgarlöfte 2026 för Ekby\n\nKommunen lovar att ordna läxhjälp.\n\n"
+        "Karin Sjöberg\t\tNils Holm\n"
+        "Kommunstyrelsens ordförande\t\tLokalpolisområdeschef\n\n"
+        "Justeras\nOlof Berg, ordförande\n"
+    )
+    assert _names(text) == ["Karin Sjöberg", "Nils Holm"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        # A city's district administration is the kommun's own.
+        ("Stadsområde Norr ska hålla fritidsgården öppen på fredagar", {"kommun"}),
+        ("Stadsdelsförvaltningen ordnar läxhjälp i Ekbacken", {"kommun"}),
+        ("Polisen och stadsdelsnämnden bjuder in till dialog", {"polis", "kommun"}),
+        # An association named by its kind is a concretely named third party.
+        (
+            "skolan och Ekbackeskolans föräldraförening ordnar nattvandringar",
+            {"kommun", "annan"},
+        ),
+        ("Pensionärsföreningen bjuder in till ett möte om bedrägerier", {"annan"}),
+    ],
+)
+def test_it_names_district_administrations_and_associations(sentence, parties) -> None:
+    found = subject_parties(sentence)
+    assert found is not None and set(found.parties) == parties
+
+
+def test_it_reads_the_plural_stadsomraden_as_areas_not_a_party() -> None:
+    assert subject_parties("Stadsområden med hög otrygghet prioriteras") is None
+
+
+def _places(text: str, kommun: str = "Ekby") -> list[str]:
+    return [name for name, _span in find_places(text, municipalities=[kommun])]
+
+
+def test_it_drops_the_kommun_after_a_street_named_in_it() -> None:
+    text = "Polisen gör kontroller på Storgatan i Ekby varje vecka."
+    assert _places(text) == ["Storgatan"]
+
+
+def test_it_keeps_a_street_in_a_village_of_the_kommun() -> None:
+    text = "Polisen gör kontroller på Storgatan i Åsby varje vecka."
+    assert _places(text) == ["Storgatan i Åsby"]
+
+
+def test_it_reads_a_kommun_that_calls_itself_stad_as_an_organisation() -> None:
+    text = "Löftet gäller mellan Ekbys Stad och polisen. Vi ses vid Ekbacken."
+    assert _places(text) == ["Ekbacken"]
+
+
+def test_it_keeps_a_genitive_name_with_hus_and_a_named_market() -> None:
+    text = "Polisen patrullerar vid Folkets hus och på Åsby marknad i juli."
+    assert _places(text) == ["Folkets hus", "Åsby marknad"]
+
+
+def test_it_finds_a_place_compound_on_a_wrapped_line() -> None:
+    text = "3. Kommunen rustar upp belysningen i gångtunneln under\n   Ekvägen.\n"
+    assert _places(text) == ["Ekvägen"]
+
+
+def test_it_ends_a_place_compound_at_the_line_break() -> None:
+    text = "Fokusområden\nOtrygghet kring Ekbytorget\nUnga som riskerar att dras in\n"
+    assert _places(text) == ["Ekbytorget"]
+
+
+def test_it_finds_a_european_road_by_its_number() -> None:
+    text = "Polisen gör nykterhetskontroller på E22 och längs E4 under sommaren."
+    assert _places(text) == ["E22", "E4"]
