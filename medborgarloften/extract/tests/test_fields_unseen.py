@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from medborgarloften.extract.document.focus import find_focus_areas
 from medborgarloften.extract.document.signatories import find_signatories
+from medborgarloften.extract.document.text import read_units
+from medborgarloften.extract.document.topics import themes_in
 from medborgarloften.extract.parties import subject_parties
 from medborgarloften.extract.places import find_places
 
@@ -121,3 +124,116 @@ def test_it_ends_a_place_compound_at_the_line_break() -> None:
 def test_it_finds_a_european_road_by_its_number() -> None:
     text = "Polisen gör nykterhetskontroller på E22 och längs E4 under sommaren."
     assert _places(text) == ["E22", "E4"]
+
+
+def _focus(text: str) -> list[str]:
+    return [a.text for a in find_focus_areas(read_units(text))]
+
+
+def test_it_takes_the_lines_under_a_focus_heading_up_to_the_blank_line() -> None:
+    text = (
+        "Medborgarlöfte för Ekbacken 2026\n\n"
+        "Fokusområden\nOtrygghet kring Ekbytorget\nUnga som samlas i trapphusen\n\n"
+        "Det här lovar vi\n"
+        "• Polisen ska patrullera vid Ekbytorget varje fredag.\n"
+        "• Kommunen ska hålla fritidsgården öppen på lördagar.\n"
+    )
+    assert _focus(text) == [
+        "Otrygghet kring Ekbytorget",
+        "Unga som samlas i trapphusen",
+    ]
+
+
+def test_it_reads_the_effect_goals_under_a_numbered_section_heading() -> None:
+    text = (
+        "ÖVERENSKOMMELSE\n\n§ 2 Effektmål\n"
+        "– Färre unga ska dricka alkohol.\n"
+        "– Fler ska känna sig trygga på Ekvallen.\n\n"
+        "§ 3 Åtaganden\nPolisen åtar sig att\n"
+        "a) genomföra kontroller vid matcherna,\n"
+    )
+    assert _focus(text) == [
+        "Färre unga ska dricka alkohol",
+        "Fler ska känna sig trygga på Ekvallen",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "areas"),
+    [
+        # "och" parts the phrases unless a place goes on after it
+        (
+            "Fokus ligger på trafiken i centrala Ekby och klotter på skolorna.",
+            ["trafiken i centrala Ekby", "klotter på skolorna"],
+        ),
+        (
+            "Fokus är trafiksäkerhet och trygghet i Åsby och Ekbacken.",
+            ["trafiksäkerhet", "trygghet i Åsby och Ekbacken"],
+        ),
+        (
+            "Kommunen och polisen har ett medborgarlöfte med fokus på trygghet i "
+            "centrum och på Ekbacken.",
+            ["trygghet i centrum och på Ekbacken"],
+        ),
+        (
+            "Löftet handlar om äldres trygghet och om inbrott i Åsby.",
+            ["äldres trygghet", "inbrott i Åsby"],
+        ),
+        (
+            "I medborgarlöftet prioriteras klotter i Åsby och Ekbacken samt "
+            "tryggheten kring stationen.",
+            ["klotter i Åsby och Ekbacken", "tryggheten kring stationen"],
+        ),
+        # two nouns after one preposition, two prepositions before one noun
+        (
+            "Fokus ligger på buskörning med mopeder och bilar i centrum.",
+            ["buskörning med mopeder och bilar i centrum"],
+        ),
+        (
+            "Fokus ligger på barnens trygghet i och runt skolan.",
+            ["barnens trygghet i och runt skolan"],
+        ),
+        # what worries people, when nothing labels a focus area
+        (
+            "Vid dialogen kom det fram att många oroar sig för klotter och för "
+            "trafiken genom Åsby.",
+            ["klotter", "trafiken genom Åsby"],
+        ),
+        (
+            "Det som oroar flest är stölder ur bilar och fyrverkerier vid nyår.",
+            ["stölder ur bilar", "fyrverkerier vid nyår"],
+        ),
+        (
+            "Vi har kommit fram till att klotter i Åsby och inbrott är de problem "
+            "som invånarna oroar sig mest för.",
+            ["klotter i Åsby", "inbrott"],
+        ),
+    ],
+)
+def test_it_finds_what_the_promise_is_about_in_prose(sentence, areas) -> None:
+    text = f"Medborgarlöfte 2026\n\n{sentence}\n\nPolisen lovar att patrullera.\n"
+    assert _focus(text) == areas
+
+
+def test_it_prefers_a_labelled_list_to_what_the_promise_is_about() -> None:
+    text = (
+        "Medborgarlöfte 2026\n\nFokus är trygghet och samverkan.\n\n"
+        "Vi har två områden som särskilt prioriteras:\n"
+        "• Klotter i Åsby.\n• Trafiken vid skolorna.\n"
+    )
+    assert _focus(text) == ["Klotter i Åsby", "Trafiken vid skolorna"]
+
+
+def test_it_reads_a_general_description_of_medborgarloften_as_no_focus() -> None:
+    text = (
+        "Medborgarlöftet handlar om åtgärder som ska hantera lokala problem.\n\n"
+        "Polisen lovar att patrullera.\n"
+    )
+    assert _focus(text) == []
+
+
+def test_it_reads_traffic_through_a_centre_as_traffic_only() -> None:
+    codes = {hit.code for hit in themes_in("trafiken genom centrala Åsby")}
+    assert codes == {"trafik"}
+    codes = {hit.code for hit in themes_in("fler poliser i centrala Åsby")}
+    assert "trygghet_offentlig_miljo" in codes
