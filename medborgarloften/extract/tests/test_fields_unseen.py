@@ -14,6 +14,8 @@ from medborgarloften.extract.document.text import read_units
 from medborgarloften.extract.document.topics import themes_in
 from medborgarloften.extract.parties import subject_parties
 from medborgarloften.extract.places import find_places
+from medborgarloften.extract.record import extract_record
+from medborgarloften.extract.targets import extract_target
 
 
 def _names(text: str) -> list[str]:
@@ -237,3 +239,32 @@ def test_it_reads_traffic_through_a_centre_as_traffic_only() -> None:
     assert codes == {"trafik"}
     codes = {hit.code for hit in themes_in("fler poliser i centrala Åsby")}
     assert "trygghet_offentlig_miljo" in codes
+
+
+def test_it_reads_a_date_alone_in_brackets_as_the_deadline() -> None:
+    found = extract_target("Nya lås i källarförråden (15 maj 2026)", period=None)
+    assert found.target is not None and found.target["deadline"] == "2026-05-15"
+    found = extract_target("Nya lås i källarförråden (2026-05-15)", period=None)
+    assert found.target is not None and found.target["deadline"] == "2026-05-15"
+
+
+def test_it_reads_no_deadline_from_a_count_in_brackets() -> None:
+    found = extract_target("Polisen gör kontroller (3 per år)", period=None)
+    assert found.target is not None and found.target["deadline"] is None
+
+
+_TABLE = (
+    "Medborgarlöfte Ekby 2026\n\nÅtgärder\n"
+    "Åtgärd\tAnsvarig\tTid\n"
+    "Trygghetsvärdar på nattbussarna till Åsby\tEkbytrafiken\tHela året\n"
+    "Polisen patrullerar vid stationen\tPolisen och kommunen\tVarje fredag\n"
+    "Nya lås i källarförråden\tEkbybostäder AB\t15 maj 2026\n"
+)
+
+
+def test_it_takes_the_party_of_a_verbless_activity_from_the_responsibility_cell() -> (
+    None
+):
+    rows = {c["text"]: c for c in extract_record(_TABLE, record_id="x")["commitments"]}
+    assert rows["Trygghetsvärdar på nattbussarna till Åsby"]["responsible"] == ["annan"]
+    assert rows["Nya lås i källarförråden"]["target"]["deadline"] == "2026-05-15"
