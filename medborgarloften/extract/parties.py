@@ -187,6 +187,11 @@ class PartyResult:
 
 
 @per_document  # the same party words come back for every commitment
+def is_org_name(word: str) -> bool:
+    """A capitalised organisation name by its kind ("Ekbytrafiken", "Ekbybostäder")."""
+    return _ORG_NAME_RE.match(word) is not None
+
+
 def classify_party(phrase: str) -> str | None:
     """polis / kommun / annan / both for one party phrase, else None."""
     words = phrase.strip().split()

@@ -234,11 +234,26 @@ def test_it_reads_a_general_description_of_medborgarloften_as_no_focus() -> None
     assert _focus(text) == []
 
 
+def _codes(text: str) -> set[str]:
+    return {hit.code for hit in themes_in(text)}
+
+
 def test_it_reads_traffic_through_a_centre_as_traffic_only() -> None:
-    codes = {hit.code for hit in themes_in("trafiken genom centrala Åsby")}
-    assert codes == {"trafik"}
-    codes = {hit.code for hit in themes_in("fler poliser i centrala Åsby")}
-    assert "trygghet_offentlig_miljo" in codes
+    assert _codes("trafiken genom centrala Åsby") == {"trafik"}
+    assert "trygghet_offentlig_miljo" in _codes("fler poliser i centrala Åsby")
+
+
+def test_it_reads_a_centre_named_only_as_where_an_operation_happens_as_a_place() -> (
+    None
+):
+    assert _codes("riktade narkotikainsatser i centrala Åsby") == {"narkotika"}
+    assert _codes("utökad alkoholtillsyn i centrum") == {"alkohol"}
+    assert "trygghet_offentlig_miljo" in _codes("ett tryggare centrum för alla")
+
+
+def test_it_takes_no_theme_from_a_partys_name() -> None:
+    assert _codes("Kommunen ska tillsammans med Ekbytrafiken utbilda förare") == set()
+    assert _codes("Trafiksäkerheten vid skolorna ska öka") >= {"trafik"}
 
 
 def test_it_reads_a_date_alone_in_brackets_as_the_deadline() -> None:
