@@ -17,7 +17,7 @@ from functools import lru_cache
 from medborgarloften.lib.months import MONTHS_SV
 
 from .lexicons import load
-from .parties import classify_party
+from .parties import classify_party, is_org_name
 from .prefilter import prefiltered
 
 Span = tuple[int, int]
@@ -193,7 +193,10 @@ _SHARED_SUFFIX_RE = re.compile(
 # "rusta upp Stadsparken": a place compound as the object, after a lowercase word
 # (on the same line, or on the next when the line wraps: "under\n   Ekvägen").
 _OBJECT_PLACE_RE = re.compile(
-    rf"[{_UP}](?<=[{_LO}] [{_UP}]|[{_LO}]\n[{_UP}]|\s[ \t][{_UP}]|[ \t]\n[{_UP}])"
+    rf"[{_UP}](?:(?<=[{_LO}] [{_UP}]|[{_LO}]\n[{_UP}]|\s[ \t][{_UP}]|[ \t]\n[{_UP}])"
+    # … or the next item of a list that a definite place noun opens ("vid
+    # stationen, Ekparken och torget")
+    rf"|(?<=[{_LO}]et, [{_UP}]|[{_LO}]en, [{_UP}]|[{_LO}]na, [{_UP}]))"
     rf"[{_LO}][\w-]*?"
     rf"(?:{'|'.join(_LEX['object_suffixes'])})(?![\w-])(?:{_HOUSE_NUMBER})?"
 )
@@ -418,8 +421,21 @@ def _word_excluded(value: str) -> bool:
     return value.isupper()
 
 
+# "i Ekbyhus", "i Ekby och Åshus": a name that looks like a company's ("-hus",
+# "-hem") but stands where something is, after the locative "i", is a place.
+_IN_BEFORE = re.compile(
+    r"(?:^|\s)i[ \t]+(?:[\w-]+[ \t]+(?:och|samt)[ \t]+(?:i[ \t]+)?)?$"
+)
+
+
 def _is_excluded(text: str, value: str, end: int, muni: set[str]) -> bool:
     party = classify_party(value)
+    if (
+        party == "annan"
+        and is_org_name(value)
+        and _IN_BEFORE.search(text, max(0, end - len(value) - 40), end - len(value))
+    ):
+        party = None
     if party == "both" and " " in value and _fold(value.split()[-1]) in _NAME_PRONOUNS:
         party = None  # "Södra Vi" is a place, not "vi"
     if _word_excluded(value) or party:

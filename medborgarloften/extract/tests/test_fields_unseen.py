@@ -283,3 +283,19 @@ def test_it_takes_the_party_of_a_verbless_activity_from_the_responsibility_cell(
     rows = {c["text"]: c for c in extract_record(_TABLE, record_id="x")["commitments"]}
     assert rows["Trygghetsvärdar på nattbussarna till Åsby"]["responsible"] == ["annan"]
     assert rows["Nya lås i källarförråden"]["target"]["deadline"] == "2026-05-15"
+
+
+def test_it_reads_a_company_like_name_after_the_locative_i_as_a_place() -> None:
+    text = "Vi gör trygghetsvandringar i Ekby och Åshus under våren."
+    assert _places(text) == ["Åshus"]
+    assert _places("Polisen samverkar med Åshus om belysningen.") == []
+
+
+def test_it_takes_the_next_item_of_a_list_a_definite_place_noun_opens() -> None:
+    text = "Polisen patrullerar vid stationsområdet, Ekparken samt i centrum."
+    assert _places(text) == ["Ekparken"]
+
+
+def test_it_takes_no_address_after_a_meeting_point_as_a_listed_place() -> None:
+    text = "Samling vid Åsby skola, Skolgatan 9, klockan 18."
+    assert "Skolgatan 9" not in _places(text)
