@@ -49,7 +49,8 @@ _HOUSE_NUMBER = (
 # The words of one name stay on one line: "i Ekhagen\n\nArbetet …" is no
 # two-word name.
 # … but a PDF may wrap a line between them (one line break, never a blank line).
-_SP = r"(?:[ ]+\n?[ \t]*|\n[ \t]*)"  # a tab separates cells
+# A tab or a gap of three spaces or more separates cells ("på Ekbacken    Ekbyhem AB").
+_SP = r"(?:[ ]{1,2}(?![ ])(?:\n[ \t]*)?|[ ]*\n[ \t]*)"
 _DIRECTION_AFTER = rf"(?:{_SP}(?:norra|södra|östra|västra|centrum|city)(?![\w-]))?"
 _NAME = (
     rf"(?:{_ACRONYM}{_SP}{_NAME_WORD}|{_NAME_WORD}s{_SP}(?:{_FACILITY_NOUNS})(?![\w-])"

@@ -299,3 +299,8 @@ def test_it_takes_the_next_item_of_a_list_a_definite_place_noun_opens() -> None:
 def test_it_takes_no_address_after_a_meeting_point_as_a_listed_place() -> None:
     text = "Samling vid Åsby skola, Skolgatan 9, klockan 18."
     assert "Skolgatan 9" not in _places(text)
+
+
+def test_it_ends_a_place_name_at_a_gap_between_table_cells() -> None:
+    text = "Kameror i trapphusen på Ekbacken    Ekbyhem AB    Hela året\n"
+    assert _places(text) == ["Ekbacken"]
