@@ -11,7 +11,7 @@ import pytest
 from medborgarloften.extract.document.focus import find_focus_areas
 from medborgarloften.extract.document.signatories import find_signatories
 from medborgarloften.extract.document.text import read_units
-from medborgarloften.extract.document.topics import themes_in
+from medborgarloften.extract.document.topics import find_evidence, themes_in
 from medborgarloften.extract.parties import subject_parties
 from medborgarloften.extract.places import find_places
 from medborgarloften.extract.record import extract_record
@@ -304,3 +304,30 @@ def test_it_takes_no_address_after_a_meeting_point_as_a_listed_place() -> None:
 def test_it_ends_a_place_name_at_a_gap_between_table_cells() -> None:
     text = "Kameror i trapphusen på Ekbacken    Ekbyhem AB    Hela året\n"
     assert _places(text) == ["Ekbacken"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the basis cue with its subject inverted after an adverbial
+        (
+            "I år bygger löftet på en trygghetsenkät och dialogmöten med boende.",
+            ["trygghetsmatning", "medborgardialog"],
+        ),
+        # a survey's answers reported as the situation
+        (
+            "I kommunens trygghetsmätning svarade var tredje boende att de är oroliga.",
+            ["trygghetsmatning"],
+        ),
+    ],
+)
+def test_it_finds_the_sources_the_situation_rests_on(text, codes) -> None:
+    hits = find_evidence(read_units(f"Medborgarlöfte 2026\n\n{text}\n"))
+    assert [h.code for h in hits] == codes
+
+
+def test_it_reads_the_number_of_reported_crimes_in_the_situation_as_statistics() -> (
+    None
+):
+    text = "Lägesbild\nUnder året ökade antalet anmälda rån vid stationen.\n"
+    assert [h.code for h in find_evidence(read_units(text))] == ["brottsstatistik"]
