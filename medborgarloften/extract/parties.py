@@ -450,10 +450,16 @@ def stated_parties(text: str) -> PartyResult | None:
     )
 
 
+# A word hyphenated at a line end: "till-" then "sammans" on the next line.
+_LINE_HYPHEN = re.compile(r"([a-zåäö])-\n[ \t]*([a-zåäö])")
+
+
 @lru_cache(maxsize=4096)
 def co_parties(text: str) -> frozenset[str]:
     """Parties joined by "tillsammans med", "i samverkan med" (co-responsible)."""
     out: set[str] = set()
+    if "-\n" in text:
+        text = _LINE_HYPHEN.sub(r"\1\2", text)  # "till-\n  sammans med" (a scan)
     for m in _CO_RE.finditer(text):
         if m.group("pre") and _PARTICIPLE.match(m.group("pre")):
             continue

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..lexicons import load, spaced
 from ..prefilter import Prefiltered, prefiltered
+from ..structure import LEADING_SYMBOLS
 
 _SECTIONS = load("sections")
 
@@ -182,7 +183,7 @@ class _Candidate:
 
 
 def _clean(text: str) -> str:
-    return text.strip().strip("*_").strip()
+    return LEADING_SYMBOLS.sub("", text.strip().strip("*_").strip())
 
 
 # "2.1 Polisen åtar sig att", "3. Uppföljning": a section number before a heading.

@@ -21,7 +21,8 @@ LIST_INTRO = prefiltered(
         r"\bprioritera\s+(?:följande|dessa|två|tre|fyra|fem)\s+(?:\w+\s+)?"
         r"(?:områden|problem|frågor)\s*:\s*$|"
         # an English heading on a bilingual page: "Focus", "Priority areas"
-        r"^\s*(?:our\s+)?(?:focus(?:\s+areas?)?|priorities|priority\s+areas)\s*:?\s*$",
+        r"^\s*(?:our\s+)?(?:focus(?:\s+areas?)?|priorities|priority\s+areas)"
+        r"(?:\s+(?:for|in)\s+\d{4})?\s*:?\s*$",
         _I,
     )
 )

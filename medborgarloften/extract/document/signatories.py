@@ -239,6 +239,13 @@ def _blocks(text: str) -> list[Signatory]:
             if pairs:
                 found += pairs
                 continue
+        if len(cells) >= 2 and all("," in c for c, _ in cells):
+            # "Anna Berg, kommunchef    Per Ås, lokalpolisområdeschef": one
+            # "Name, title" per column
+            by_column = [_name_line(c, off) for c, off in cells]
+            if all(by_column):
+                found += [sig for sig in by_column if sig is not None]
+                continue
         names = [(is_name(c), off) for c, off in cells]
         if not all(m for m, _ in names):
             continue

@@ -12,7 +12,7 @@ from medborgarloften.extract.document.focus import find_focus_areas
 from medborgarloften.extract.document.signatories import find_signatories
 from medborgarloften.extract.document.text import read_units
 from medborgarloften.extract.document.topics import find_evidence, themes_in
-from medborgarloften.extract.parties import subject_parties
+from medborgarloften.extract.parties import co_parties, subject_parties
 from medborgarloften.extract.places import find_places
 from medborgarloften.extract.record import extract_record
 from medborgarloften.extract.targets import extract_target
@@ -331,3 +331,53 @@ def test_it_reads_the_number_of_reported_crimes_in_the_situation_as_statistics()
 ):
     text = "Lägesbild\nUnder året ökade antalet anmälda rån vid stationen.\n"
     assert [h.code for h in find_evidence(read_units(text))] == ["brottsstatistik"]
+
+
+def test_it_reads_a_party_heading_behind_a_pictograph() -> None:
+    text = (
+        "Det här lovar vi under 2026:\n\n"
+        "\U0001f46e POLISEN\n✔ Genomför fem hastighetskontroller vid skolorna\n\n"
+        "\U0001f3db\ufe0f KOMMUNEN\n✔ Byter belysningen i Ekparken före sommaren\n"
+    )
+    rows = {c["text"]: c for c in extract_record(text, record_id="x")["commitments"]}
+    assert rows["Genomför fem hastighetskontroller vid skolorna"]["responsible"] == [
+        "polis"
+    ]
+    assert rows["Byter belysningen i Ekparken före sommaren"]["responsible"] == [
+        "kommun"
+    ]
+
+
+def test_it_reads_one_name_and_title_per_column_of_a_signature_line() -> None:
+    text = (
+        "Polisen lovar att patrullera i centrum.\n\nUndertecknat 2026-02-01\n\n"
+        "Karin Sjöberg, kommunstyrelsens ordförande        Nils Holm, "
+        "lokalpolisområdeschef\n"
+    )
+    assert [(s.name, s.title) for s in find_signatories(text)] == [
+        ("Karin Sjöberg", "kommunstyrelsens ordförande"),
+        ("Nils Holm", "lokalpolisområdeschef"),
+    ]
+
+
+def test_it_reads_english_titles_under_the_names_of_an_english_page() -> None:
+    text = (
+        "The police will patrol the city centre.\n\nSigned in Ekby on 1 March 2026\n\n"
+        "Karin Sjöberg\nChair of the Municipal Executive Board\n\n"
+        "Nils Holm\nHead of Ekby local police area\n"
+    )
+    assert _names(text) == ["Karin Sjöberg", "Nils Holm"]
+
+
+def test_it_reads_an_english_priorities_heading_with_its_year() -> None:
+    text = (
+        "Citizen promise 2026\n\nOur priorities for 2026:\n"
+        "- Safety at the railway station\n- Bicycle theft\n\n"
+        "The police will:\n- carry out patrols every Friday.\n"
+    )
+    assert _focus(text) == ["Safety at the railway station", "Bicycle theft"]
+
+
+def test_it_reads_a_co_party_across_a_hyphenated_line_break() -> None:
+    text = "• ordna trygghetsvandringar i Åsby till-\n  sammans med Ekbyhem AB."
+    assert co_parties(text) == {"annan"}
