@@ -197,6 +197,11 @@ def _lines_under(units: Sequence[Unit], i: int) -> list[FocusArea]:
     return found
 
 
+# "Prioriterade områden 2025: A och B.": the list is on the label's own line, so
+# the items below it are something else (the commitments).
+_LIST_ON_LINE = re.compile(r":[ \t]*[^\W\d][^\n]{2,}$")
+
+
 def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
     found: list[FocusArea] = []
     for i, unit in enumerate(units):
@@ -205,6 +210,7 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
             and LIST_INTRO.search(unit.text)
             and not PAST.search(unit.text)
             and not PROMISE_VERB.search(RELATIVE_VERB.sub(" ", unit.text))
+            and not _LIST_ON_LINE.search(unit.text)
         ):
             j = i + 1
             found += _lines_under(units, i)
@@ -464,14 +470,17 @@ def find_focus_areas(
         labelled = [a for a in labelled if a.rule not in _WEAK]
     if any(a.rule != "focus.sarskilt_fokus" for a in labelled):
         return _dedupe(labelled)
+    if commitment_starts is None:
+        commitment_starts = [u.start for u in units if u.kind == "bullet"]
+    headings = _grouping_headings(units, commitment_starts)
+    if len(headings) >= 2:
+        # Headings that group the commitments (SCHEMA rule 2) come before the goals.
+        return _dedupe(headings + labelled)
     effects = _effect_goals(units)
     if effects and not _umbrellas(units):
         # The goals a list of effects names; an umbrella statement, when the
         # document has one, says the same in the promise's own words (rule 3).
         return _dedupe(effects + labelled)
-    if commitment_starts is None:
-        commitment_starts = [u.start for u in units if u.kind == "bullet"]
-    headings = _grouping_headings(units, commitment_starts)
     if headings:
         return _dedupe(headings + labelled)
     umbrellas = _umbrellas(units)

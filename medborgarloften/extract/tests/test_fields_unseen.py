@@ -381,3 +381,30 @@ def test_it_reads_an_english_priorities_heading_with_its_year() -> None:
 def test_it_reads_a_co_party_across_a_hyphenated_line_break() -> None:
     text = "• ordna trygghetsvandringar i Åsby till-\n  sammans med Ekbyhem AB."
     assert co_parties(text) == {"annan"}
+
+
+def test_it_reads_a_labelled_list_on_the_labels_own_line_and_not_the_items_below() -> (
+    None
+):
+    text = (
+        "Medborgarlöfte 2026\n\n"
+        "Prioriterade områden 2026: klotter i Åsby och trafiken vid skolorna.\n\n"
+        "1. Polisen gör tio hastighetskontroller vid skolorna.\n"
+        "2. Kommunen sanerar klotter inom ett dygn.\n"
+    )
+    assert _focus(text) == ["klotter i Åsby", "trafiken vid skolorna"]
+
+
+def test_it_prefers_headings_that_group_the_commitments_to_the_effect_goals() -> None:
+    text = (
+        "Medborgarlöfte 2026\n\n"
+        "1. Trygga parker\n"
+        "1.1 Polisen patrullerar i Ekparken varje fredag.\n"
+        "1.2 Kommunen byter belysningen i Ekparken.\n\n"
+        "2. Trafiksäkerhet\n"
+        "2.1 Polisen gör tio hastighetskontroller vid skolorna.\n\n"
+        "Effekter vi vill uppnå\n"
+        "- Färre ska känna sig otrygga i Ekparken.\n"
+        "- Hastigheten vid skolorna ska minska.\n"
+    )
+    assert _focus(text) == ["Trygga parker", "Trafiksäkerhet"]
