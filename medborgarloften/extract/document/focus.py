@@ -28,11 +28,13 @@ from .focus_cues import (
     INLINE,
     INLINE_LITERALS,
     LIST_INTRO,
+    LIST_LEAD,
     PAST,
     PROMISE_VERB,
     RELATIVE_VERB,
     UMBRELLA,
     and_items,
+    titled,
 )
 from .text import Unit
 
@@ -357,12 +359,17 @@ def _grouping_headings(
         last = s
     prev_end = -1
     for s in group_firsts:
-        cands = heads_between(prev_end, s)
+        # "Aktiviteter:" over the items says nothing of the group: look past it.
+        cands = [
+            k
+            for k in heads_between(prev_end, s)
+            if not LIST_LEAD.match(units[k].text.strip("*_ #"))
+        ]
         prev_end = s
         good = [
             k
             for k in cands
-            if not GENERIC_HEADING.search(units[k].text.strip("*_ #"))
+            if not GENERIC_HEADING.search(titled(units[k].text.strip("*_ #")))
             and not _names_a_party(units[k].text)
         ]
         if not good or cands[-1] != good[-1]:
@@ -373,8 +380,10 @@ def _grouping_headings(
             k -= 1
         unit = units[k]
         body, start = _trim(unit.text, unit.start)
-        if body:
-            found.append(FocusArea(body, (start, start + len(body)), "focus.heading"))
+        title = titled(body)
+        start += len(body) - len(title)
+        if title:
+            found.append(FocusArea(title, (start, start + len(title)), "focus.heading"))
     return found
 
 

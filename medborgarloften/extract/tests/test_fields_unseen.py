@@ -408,3 +408,15 @@ def test_it_prefers_headings_that_group_the_commitments_to_the_effect_goals() ->
         "- Hastigheten vid skolorna ska minska.\n"
     )
     assert _focus(text) == ["Trygga parker", "Trafiksäkerhet"]
+
+
+def test_it_takes_the_title_after_a_numbered_promise_label_as_the_focus() -> None:
+    text = (
+        "Medborgarlöfte 2026\n\n"
+        "Löfte 1 – Trygga parker\n\nAktiviteter:\n"
+        "• Polisen patrullerar i Ekparken varje fredag.\n"
+        "• Kommunen byter belysningen i Ekparken.\n\n"
+        "Löfte 2 – Unga och droger\n\nAktiviteter:\n"
+        "• Polisen besöker skolorna en gång per termin.\n"
+    )
+    assert _focus(text) == ["Trygga parker", "Unga och droger"]
