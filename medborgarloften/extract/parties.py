@@ -192,6 +192,11 @@ class PartyResult:
 
 
 @per_document  # the same party words come back for every commitment
+def is_org_name(word: str) -> bool:
+    """A capitalised organisation name by its kind ("Ekbytrafiken", "Ekbybostäder")."""
+    return _ORG_NAME_RE.match(word) is not None
+
+
 def classify_party(phrase: str) -> str | None:
     """polis / kommun / annan / both for one party phrase, else None."""
     words = phrase.strip().split()
@@ -450,10 +455,16 @@ def stated_parties(text: str) -> PartyResult | None:
     )
 
 
+# A word hyphenated at a line end: "till-" then "sammans" on the next line.
+_LINE_HYPHEN = re.compile(r"([a-zåäö])-\n[ \t]*([a-zåäö])")
+
+
 @lru_cache(maxsize=4096)
 def co_parties(text: str) -> frozenset[str]:
     """Parties joined by "tillsammans med", "i samverkan med" (co-responsible)."""
     out: set[str] = set()
+    if "-\n" in text:
+        text = _LINE_HYPHEN.sub(r"\1\2", text)  # "till-\n  sammans med" (a scan)
     for m in _CO_RE.finditer(text):
         if m.group("pre") and _PARTICIPLE.match(m.group("pre")):
             continue

@@ -17,7 +17,7 @@ from functools import lru_cache
 from medborgarloften.lib.months import MONTHS_SV
 
 from .lexicons import load
-from .parties import classify_party
+from .parties import classify_party, is_org_name
 from .prefilter import prefiltered
 
 Span = tuple[int, int]
@@ -38,7 +38,7 @@ _FACILITY_NOUNS = (
     "järnvägsstation|torg|hamn|bibliotek|simhall|sporthall|ishall|"
     "idrottsplats|centralstation|förskola|skola|fritidsgård|ungdomsgård|"
     "vårdcentral|kyrka|badplats|park|gymnasieskola|friluftsområde|strandpromenad|"
-    "promenad"
+    "promenad|hus"
 )
 # A street keeps its house number as written: "Storgatan 4", "Bruksgatan (2A-C)".
 _HOUSE_NUMBER = (
@@ -49,7 +49,8 @@ _HOUSE_NUMBER = (
 # The words of one name stay on one line: "i Ekhagen\n\nArbetet …" is no
 # two-word name.
 # … but a PDF may wrap a line between them (one line break, never a blank line).
-_SP = r"(?:[ ]+\n?[ \t]*|\n[ \t]*)"  # a tab separates cells
+# A tab or a gap of three spaces or more separates cells ("på Ekbacken    Ekbyhem AB").
+_SP = r"(?:[ ]{1,2}(?![ ])(?:\n[ \t]*)?|[ ]*\n[ \t]*)"
 _DIRECTION_AFTER = rf"(?:{_SP}(?:norra|södra|östra|västra|centrum|city)(?![\w-]))?"
 _NAME = (
     rf"(?:{_ACRONYM}{_SP}{_NAME_WORD}|{_NAME_WORD}s{_SP}(?:{_FACILITY_NOUNS})(?![\w-])"
@@ -91,7 +92,7 @@ _QUALIFIED_NOUNS = (
     "centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|resecentrum|"
     "torg|hamn|city|förskola|skola|fritidsgård|park|bibliotek|gymnasieskola|"
     "badplats|idrottsplats|sporthall|simhall|ishall|strandpromenad|friluftsområde|"
-    "gymnasium"
+    "gymnasium|marknad"
 )
 _QUALIFIED_RE = re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
 _GENITIVE_FACILITY_RE = re.compile(rf"({_NAME_WORD_START}s)\s+({_FACILITY_NOUNS})\b")
@@ -190,11 +191,21 @@ _SHARED_SUFFIX_RE = re.compile(
     rf"[{_UP}](?<![\w-][{_UP}])[{_LO}]+-\s+(?:och|eller|samt)\s+"
     rf"[{_UP}][{_LO}][\w-]*?(?:{_SUFFIXES})(?![\w-])"
 )
-# "rusta upp Stadsparken": a place compound as the object, after a lowercase word.
+# "rusta upp Stadsparken": a place compound as the object, after a lowercase word
+# (on the same line, or on the next when the line wraps: "under\n   Ekvägen").
 _OBJECT_PLACE_RE = re.compile(
-    rf"[{_UP}](?<=[{_LO}] [{_UP}])[{_LO}][\w-]*?"
+    rf"[{_UP}](?:(?<=[{_LO}] [{_UP}]|[{_LO}]\n[{_UP}]|\s[ \t][{_UP}]|[ \t]\n[{_UP}])"
+    # … or the next item of a list that a definite place noun opens ("vid
+    # stationen, Ekparken och torget")
+    rf"|(?<=[{_LO}]et, [{_UP}]|[{_LO}]en, [{_UP}]|[{_LO}]na, [{_UP}]))"
+    rf"[{_LO}][\w-]*?"
     rf"(?:{'|'.join(_LEX['object_suffixes'])})(?![\w-])(?:{_HOUSE_NUMBER})?"
 )
+# A European road by its number: "kontroller på E45", "längs E4".
+_ROAD_RE = re.compile(
+    r"(?<![\w-])(?i:på|längs|utmed|vid|intill)[ \t]+(?P<road>E[ \t]?\d{1,2})(?![\w-])"
+)
+_WRAPPED_OBJECT = re.compile(rf"[{_LO}][ \t]*\n[ \t]*$")
 _NAME_AND_NOUN_RE = re.compile(
     rf"({_NAME_WORD_START})\s+(?:{'|'.join(_LEX['facility_nouns_after'])})(?![\w-])"
 )
@@ -296,6 +307,7 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
             value = part.group(0)
             s = group_start + part.start()
             e = group_start + part.end()
+            value, e = _cut_name(value, s, e, muni)
             if _is_excluded(text, value, e, muni):
                 # "i Ekby\nPolisen kommer …": the name ends at the line break,
                 # and the next line says nothing about it
@@ -316,7 +328,13 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
     for m in _OBJECT_PLACE_RE.finditer(text):
         if _word_excluded(m.group(0)) or _fold(m.group(0)) in muni:
             continue
+        if text[m.start() - 2] in " \t\n" and not _WRAPPED_OBJECT.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            continue  # a line that starts with the name, not a wrapped object
         add(m.group(0), m.start(), m.end())
+    for m in _ROAD_RE.finditer(text):
+        add(m.group("road"), m.start("road"), m.end("road"))
     found.sort(key=lambda item: item[1][0])
     seen: set[str] = set()
     out: list[tuple[str, Span]] = []
@@ -328,6 +346,24 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         seen.add(key)
         out.append((value, span))
     return out
+
+
+_IN_TOWN = re.compile(r"[ \t]+i[ \t]+(?P<town>\S+)$")
+_COMPLETE_NAME = re.compile(rf"\S*(?:{_SUFFIXES})$")
+
+
+def _cut_name(value: str, s: int, e: int, muni: set[str]) -> tuple[str, int]:
+    """The place a matched name really names: "Storgatan i Ekby" is Storgatan when
+    Ekby is the kommun (never a place); a compound that ends in a place noun is
+    whole, so the next line's first word is no part of it ("… kring
+    Ekbytorget\nUnga som …")."""
+    town = _IN_TOWN.search(value)
+    if town and _fold(town.group("town")) in muni:
+        value = value[: town.start()]
+    first, newline, _rest = value.partition("\n")
+    if newline and _COMPLETE_NAME.match(first.rstrip()):
+        value = first.rstrip()
+    return value, s + len(value)
 
 
 _ORG_WORD = re.compile(
@@ -381,11 +417,26 @@ def _word_excluded(value: str) -> bool:
         return True  # … but "Södra Vi" is a place
     if any(_NOT_PLACE_SUFFIX.search(w) for w in words):
         return True  # "Ekbybladet": a newspaper
+    if len(words) >= 2 and words[-1] == "Stad" and words[-2].endswith("s"):
+        return True  # "Ekby Stad" as a kommun calls itself: an organisation
     return value.isupper()
+
+
+# "i Ekbyhus", "i Ekby och Åshus": a name that looks like a company's ("-hus",
+# "-hem") but stands where something is, after the locative "i", is a place.
+_IN_BEFORE = re.compile(
+    r"(?:^|\s)i[ \t]+(?:[\w-]+[ \t]+(?:och|samt)[ \t]+(?:i[ \t]+)?)?$"
+)
 
 
 def _is_excluded(text: str, value: str, end: int, muni: set[str]) -> bool:
     party = classify_party(value)
+    if (
+        party == "annan"
+        and is_org_name(value)
+        and _IN_BEFORE.search(text, max(0, end - len(value) - 40), end - len(value))
+    ):
+        party = None
     if party == "both" and " " in value and _fold(value.split()[-1]) in _NAME_PRONOUNS:
         party = None  # "Södra Vi" is a place, not "vi"
     if _word_excluded(value) or party:

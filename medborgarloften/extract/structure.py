@@ -46,6 +46,11 @@ def _sub_item(line: str) -> re.Match[str] | None:
 
 MARKDOWN_HEADING_RE = re.compile(r"[ \t]*(#{1,6})[ \t]+(?=\S)")
 TERMINAL = ".;,"
+# Pictographs before a line's words ("👮 POLISEN", "🏛️ KOMMUNEN"): symbols, their
+# variation selectors and joiners. A heading read without them.
+LEADING_SYMBOLS = re.compile(
+    r"^(?:[\u2190-\u2bff\u2600-\u27bf\ufe0f\u200d]|[\U0001f000-\U0001faff])+\s*"
+)
 WRAP_WIDTH = 70
 _LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 

@@ -165,12 +165,15 @@ _UNDER_YEAR_RE = prefiltered(
 _DEADLINE_RE = prefiltered(
     re.compile(
         spaced(
-            r"\b(?:senast|före|innan|inför|till och med|t\.o\.m\.|under|i|by|den|till)\s+"
+            # … or a date alone in brackets, as a table's "Tid" cell reads:
+            # "Kameror i trapphusen (30 juni 2026)"
+            r"(?:\b(?:senast|före|innan|inför|till och med|t\.o\.m\.|under|i|by|den|till)\s+"
+            r"|\((?=\d{1,2}\s))"
             r"(?:(?:utgången av|slutet av|början av|mitten av)\s+)?"
             r"(?:(?P<day>\d{1,2})\s+)?(?P<month>"
             + _MONTH_ALT
             + r")(?:\s+(?P<year>(?:19|20)\d\d))?\b"
-            r"|\bsenast\s+(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
+            r"|(?:\bsenast\s+|\()(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
         ),
         re.IGNORECASE,
     )

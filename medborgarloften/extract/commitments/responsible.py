@@ -48,6 +48,12 @@ _UNBROKEN = re.compile(
 )
 
 
+# A finite verb in an activity cell ("Polisen genomför …", "Kommunen ska …").
+_FINITE_AFTER_SUBJECT = re.compile(
+    r"\b(?:ska|skall|kommer|lovar|åtar|vill|\w+(?:ar|er|ör|år))\b", re.I
+)
+
+
 def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
     first = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", cand.text.strip(), maxsplit=1)[0]
     cut = _reported_rest(first)
@@ -60,6 +66,20 @@ def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
         # "Trafikkontroller – Polisen gör …": read the party after the label.
         cut = titled.end()
         return _responsible_of(_rest_of(cand, cand.text[cut:], cut))
+    named = subject_parties(first) if cand.rule == "table.row" else None
+    if (
+        named is not None
+        and named.span is not None
+        and cand.party
+        and cand.party != cand.context.party
+        and not _FINITE_AFTER_SUBJECT.search(first, named.span[1])
+    ):
+        # "Trygghetsvärdar på bussarna | Ekbytrafiken": an activity named without a
+        # verb; the row's responsibility cell says who does it.
+        return order(set(cand.party)), {
+            "span": [cand.start, cand.start],
+            "rule": "responsible.table_cell",
+        }
     label = stated_parties(cand.text)
     if label is not None and label.span is not None:
         return order(label.parties), {

@@ -20,92 +20,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..parties import subject_parties
-from ..prefilter import Prefiltered, all_literals, fold, holds_any, prefiltered
+from ..prefilter import fold, holds_any
 from ._lex import NOT_A_TOPIC
+from .focus_cues import (
+    ACTIVITY_INTRO,
+    EFFECT_HEADING,
+    GENERIC_HEADING,
+    INLINE,
+    INLINE_LITERALS,
+    LIST_INTRO,
+    LIST_LEAD,
+    PAST,
+    PROMISE_VERB,
+    RELATIVE_VERB,
+    UMBRELLA,
+    and_items,
+    titled,
+)
 from .text import Unit
 
 _I = re.IGNORECASE
-LIST_INTRO = prefiltered(
-    re.compile(
-        r"fokusområde|prioriteringar|problemområde|prioriterade\s+(?:områden|problem)|"
-        r"prioritering(?:ar)?\s+(?:att\s+)?(?:vara|är|blir)|"
-        r"följande\s+(?:\w+\s+){0,2}?(?:medborgar)?löften|fokusera\w*\s+på\s+följande|"
-        # only as the intro of a list: "… fyra inriktningar som vi ska arbeta med:"
-        r"\binriktningar(?:na)?\b[^.!?]*:\s*$|"
-        r"\bområden\s+som\s+(?:\w+\s+){0,3}prioriteras\s*:\s*$|"
-        r"\b(?:valt|beslutat)\s+att\s+prioritera\s*:\s*$|"
-        r"\bprioritera\s+(?:följande|dessa|två|tre|fyra|fem)\s+(?:\w+\s+)?"
-        r"(?:områden|problem|frågor)\s*:\s*$|"
-        # an English heading on a bilingual page: "Focus", "Priority areas"
-        r"^\s*(?:our\s+)?(?:focus(?:\s+areas?)?|priorities|priority\s+areas)\s*:?\s*$",
-        _I,
-    )
-)
-# An intro that itself promises ("Polisen ska patrullera i prioriterade områden:")
-# introduces commitments, not focus areas.
-PROMISE_VERB = prefiltered(re.compile(r"\b(?:lovar|ska|skall)\b|\bkommer\s+att\b", _I))
-# … unless the verb sits in a relative clause: "inriktningar som polisen ska arbeta
-# med:", "två områden som kommer att prioriteras:".
-RELATIVE_VERB = re.compile(
-    r"\bsom\s+(?:\S+\s+){0,6}?(?:lovar|ska|skall|kommer\s+att)\b", _I
-)
-PAST = re.compile(r"\bhar\b[^.]*\b(?:arbetat|haft|jobbat)\b|\btidigare\b", _I)
-INLINE = (
-    ("focus.i_fokus", Prefiltered(re.compile(r"\bI\s+fokus\s+står\s+(?:bland\s+annat\s+)?(?P<x>[^.!?\n]+)", _I)), r",\s*|\s+samt\s+"),
-    ("focus.sarskilt_fokus", Prefiltered(re.compile(r"\b(?:särskilt|stort|extra)\s+fokus\s+(?:läggs|ligger|riktas)\s+(?:på|mot)\s+(?P<x>[^.!?\n]+)", _I)), None),
-    ("focus.fokus_ar", Prefiltered(re.compile(r"\bFokus\s+(?:i|för)\s+(?:\S+\s+){0,3}?(?:är|blir|ligger\s+på)\s+(?P<x>[^.!?\n]+)", _I)), None),
-    ("focus.fokusera_pa", Prefiltered(re.compile(r"\b(?:ska|skall|att|kommer(?:\s+att)?)\s+(?:\S+\s+){0,6}?(?:särskilt\s+)?fokusera\s+på\s+(?!under\b|de\s+kommande|för\s+att\b|i\s+(?:syfte|arbetet)\b)(?:att\s+)?(?P<x>[^.!?\n]+)", _I)), r"\s+och\s+på\s+|\s+och\s+(?:arbeta|verka)\s+(?:med|för|mot)\s+"),
-    # "lovar att … arbeta med fokus på X för att …", "har vi särskilt fokus på A, B och C"
-    ("focus.med_fokus", Prefiltered(re.compile(r"\b(?:arbeta\s+med\s+|har\s+(?:vi|parterna|polisen\s+och\s+kommunen)\s+(?:ett\s+)?)(?:särskilt\s+|stort\s+)?fokus\s+på\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
-    # "består av tre områden: A, B samt C", "inom områdena A och B", "A och B har valts som fokusområden"
-    ("focus.omraden_lista", Prefiltered(re.compile(r"\b(?:består\s+av|omfattar)\s+(?:\w+\s+)?(?:fokus|tema|problem)?områden\s*:\s*(?P<x>[^.!?\n]+)|\binom\s+(?:fokus)?områdena\s+(?P<y>[^.!?\n]+)", _I)), "problem_list"),
-    # "problem i form av A, B samt C", "inriktas på A, B och C"
-    ("focus.i_form_av", Prefiltered(re.compile(r"\bproblem\w*\s+i\s+form\s+av\s+(?P<x>[^.!?\n]+?)(?:\s+(?:för\s+närvarande|är|har|kan)\b|[.!?\n]|$)", _I)), "problem_list"),
-    ("focus.inriktas", Prefiltered(re.compile(r"\binrikta(?:s|t)?\s+(?:sig\s+)?på\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
-    # "Droger, trafik och klotter är fokus i nytt medborgarlöfte"
-    ("focus.ar_fokus", Prefiltered(re.compile(r"^(?P<x>[^.!?\n]{3,100}?)\s+är\s+(?:i\s+)?fokus\b", _I)), "problem_list"),
-    # "Löftet ska leda till ökad trygghet …, att området blir tystare och att …"
-    ("focus.leda_till", Prefiltered(re.compile(r"\b(?:medborgar)?löfte\w*\s+ska\s+leda\s+till\s+(?P<x>[^.!?\n]+)", _I)), r",\s*(?:och\s+)?att\s+|\s+och\s+att\s+"),
-    # "För att förebygga brott i X lovar polisen och kommunen:"
-    ("focus.for_att_lovar", Prefiltered(re.compile(r"^För\s+att\s+(?P<x>[^,.!?\n]{3,120}?),?\s+(?:lovar|åtar\s+sig)\b[^.!?\n]*:\s*$", _I)), None),
-    # "Fokus ligger på A samt på B", "ett medborgarlöfte för 2026 om A och B"
-    ("focus.fokus_ligger", Prefiltered(re.compile(r"^Fokus\s+(?:ligger|läggs)\s+på\s+(?P<x>[^.!?\n]+)", _I)), r"\s+samt\s+på\s+|\s+och\s+på\s+|,\s*samt\s+"),
-    ("focus.lofte_om", Prefiltered(re.compile(r"\b(?:ett|nytt)\s+(?:\w+\s+)?(?:medborgar)?löfte\s+(?:för\s+\d{4}(?:\s*[-–]\s*\d{4})?\s+)?om\s+(?!(?:\w+\s+)?(?:aktiviteter|åtgärder|insatser|löften|samverkan)\b|det\b|hur\b|vad\b|att\b)(?P<x>[^.!?\n]+)", _I)), "problem_list"),
-    ("focus.valts_som", Prefiltered(re.compile(r"\bhar\s+(?P<x>[^.!?\n]{3,160}?)\s+valts\s+(?:ut\s+)?(?:som|till)\s+(?:fokusområden|prioriterade\s+områden|prioriteringar)", _I)), "problem_list"),
-    ("focus.prioritera", Prefiltered(re.compile(r"\bvalt\s+att\s+prioritera\s+(?!(?:följande|dessa|två|tre|fyra|fem)\s+(?:\w+\s+)?(?:områden|problem|frågor)\s*:\s*$)(?:att\s+arbeta\s+med\s+)?(?P<x>[^.!?\n]+)", _I)), r",?\s+samt\s+"),
-    # "Fokusområden: Otrygghet i X, Bostadsinbrott" — a label and its list on one line.
-    ("focus.label_colon", Prefiltered(re.compile(r"(?:^(?:våra\s+)?|\bhar\s+(?:ett|två|tre|fyra|fem)\s+)(?:fokusområden|fokusområde|fokus(?:\s+(?:för\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)?|prioriterade\s+områden|prioriteringar|problemområden)\s*:\s*(?P<x>[^.!?\n]+)", _I)), "problem_list"),
-    ("focus.omraden_ar", Prefiltered(re.compile(r"\b(?:fokusområden(?:a)?|prioriteringar(?:na)?|prioriterade\s+områden|problemområden(?:a)?)\s+(?:för\s+\S+\s+|i\s+\S+\s+)?(?:är|blir)\s*:?\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
-    ("focus.problemen_ar", Prefiltered(re.compile(r"\bProblem(?:en|bilden|områdena)\s+(?:som\s+[^.]{0,80}?\s+)?(?:är|utgörs\s+av)\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
-)  # fmt: skip
-_INLINE_LITERALS = all_literals(rx for _, rx, _ in INLINE)  # none held: no label
-UMBRELLA = re.compile(
-    r"\b(?:lovar|ska|skall|kommer)\b(?:\s+\S+){0,8}?\s+(?:arbeta|verka)\s+"
-    r"(?:\w+\s+){0,2}?(?:för\s+att|för|mot|med\s+att)\s+(?P<x>[^.!?]+)",
-    _I,
-)
-ACTIVITY_INTRO = re.compile(
-    r"genom\s+följande|följande\s+(?:\w+\s+)?(?:aktiviteter|insatser|åtgärder|medborgarlöften|löften)|"
-    r"ska\s+åstadkommas|göras\s+genom|genom\s+att\s*:|ska\s+genomföras\s*:",
-    _I,
-)
-# Headings that are genre furniture or name a party, never a focus area.
-GENERIC_HEADING = re.compile(
-    r"^(?:det\s+här|detta|medborgarlöft|våra?\b|vårt\b|uppföljning|lägesbild|situation|"
-    r"bakgrund|syfte|inledning|tid\b|tidsram|effekt|kommunikation|problembild|"
-    r"aktiviteter|insatser|fakta|om\s|inriktning|löfte|sammanfattning|datum|följ\b|"
-    r"polis|kommun|tillsammans|vi\b|parterna|lokalpolisområde|lpo\b|kontakt|dokument|"
-    r"sök\b|till\s|titelbild|startsida|mer\s+information|läs\s+mer|meny|stäng|"
-    r"nyhet|publicerad|uppdaterad|bild|foto|förslag|beslut|ärende|diarie|handläggare|"
-    r"tjänsteskrivelse|underskrift|signatur|samverkansöverenskommelse|överenskommelse|avtal|"
-    r"gemensam|åtagande|åtgärder|handlingsplan|aktivitetsplan|vad\s|så\s+här|här\s|hur\s|"
-    r"varför|mål\b|målsättning|resultat|dela\b|skriv\s+ut|senast|relaterad|länkar|"
-    r"innehåll|hoppa|huvudinnehåll|navigation|cookies|kakor|bilaga|sida\s+\d|"
-    r"utgångspunkt|nuläge|förutsättningar|ansvar\w*\s*:|när\s*:|tidpunkt)|"
-    r"\bmedborgarlöft|\blovar\b|\bska\b|"
-    r"\bkommer\s+att\b|\båtar\b|\bkommun(?:er)?$|^[\d\s./:-]*$",
-    _I,
-)
+
 _PREFIX = re.compile(
     r"^(?:\d{1,2}[.)]\s*)?(?:.{0,80}?\b(?:ska|lovar\s+att|kommer\s+att)\s+)?"
     r"(?:tillsammans\s+|gemensamt\s+|aktivt\s+)*(?:arbeta|verka)\s+"
@@ -182,6 +117,8 @@ def _split(x: str, start: int, how: str | None) -> list[tuple[str, int]]:
         return _split(x[lead:], start + lead, "problem_list")
     if how is None:
         return [(x, start)]
+    if how == "and_items":
+        return and_items(x, start)
     if how == "problem_list":
         purpose = re.search(r"\s+(?:för\s+att|i\s+syfte|så\s+att|eftersom)\s", x)
         if purpose:
@@ -237,6 +174,37 @@ def _goal_phrase(part: str, start: int) -> tuple[str, int]:
     return _WHERE_ASIDE.sub("", part), start
 
 
+_MAX_LINES_UNDER = 6
+
+
+def _lines_under(units: Sequence[Unit], i: int) -> list[FocusArea]:
+    """Short lines set right under a label heading ("Fokusområden" over one area per
+    line, no bullets), up to a blank line or a heading of the genre."""
+    found: list[FocusArea] = []
+    if units[i].kind != "heading":
+        return found
+    prev = units[i]
+    for unit in units[i + 1 : i + 1 + _MAX_LINES_UNDER]:
+        text = unit.text.strip("*_ ")
+        if (
+            unit.kind != "heading"
+            or unit.start - prev.end > 2  # a blank line ends the list
+            or len(text.split()) > 12
+            or GENERIC_HEADING.search(text)
+            or _names_a_party(text)
+        ):
+            break
+        start = unit.start + unit.text.find(text)
+        found.append(FocusArea(text, (start, start + len(text)), "focus.lines_under"))
+        prev = unit
+    return found
+
+
+# "Prioriterade områden 2025: A och B.": the list is on the label's own line, so
+# the items below it are something else (the commitments).
+_LIST_ON_LINE = re.compile(r":[ \t]*[^\W\d][^\n]{2,}$")
+
+
 def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
     found: list[FocusArea] = []
     for i, unit in enumerate(units):
@@ -245,8 +213,10 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
             and LIST_INTRO.search(unit.text)
             and not PAST.search(unit.text)
             and not PROMISE_VERB.search(RELATIVE_VERB.sub(" ", unit.text))
+            and not _LIST_ON_LINE.search(unit.text)
         ):
             j = i + 1
+            found += _lines_under(units, i)
             while j < len(units) and units[j].kind == "bullet":
                 body, start = _shorten(units[j].text, units[j].start)
                 if body:
@@ -257,7 +227,7 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
                     )
                 j += 1
         folded = fold(unit.text)
-        if not holds_any(folded, _INLINE_LITERALS):
+        if not holds_any(folded, INLINE_LITERALS):
             continue  # no inline label can match: skip all its expressions
         for rule, rx, how in INLINE:
             if unit.kind == "heading" and rule != "focus.label_colon":
@@ -274,15 +244,6 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
     return found
 
 
-# A heading over the effects a promise aims at ("Effektmål", "Det vill vi uppnå"):
-# its items name the problems the promise picks, as a focus list does.
-EFFECT_HEADING = re.compile(
-    r"^(?:effekt(?:mål|er(?:na)?)?\b|(?:förväntade?|önskade?)\s+(?:effekt|resultat)|"
-    r"målbild|önskat\s+läge|(?:det\s+här\s+|detta\s+|det\s+|så\s+här\s+)?"
-    r"vill\s+vi\s+(?:uppnå|se|nå)|(?:effekter|resultat|mål)\s+(?:som\s+)?vi\s+vill\s+"
-    r"(?:uppnå|se|nå))",
-    _I,
-)
 _MAX_GOALS = 6
 # A goal states a change ("Färre inbrott", "… ska minska"); an indicator ("Andelen
 # … i trygghetsmätningen") or an activity ("Fånga upp ungdomar") is no focus area.
@@ -305,12 +266,24 @@ def _goal_item(text: str) -> bool:
     )
 
 
+# "§ 3", "3.", "2.1" before a section heading's words.
+_SECTION_NUMBER = re.compile(r"^(?:§[ \t]*)?\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]+")
+
+
 def _effect_goals(units: Sequence[Unit]) -> list[FocusArea]:
     """The items (bullets, or one-line sentences) under an effect-goal heading."""
     found: list[FocusArea] = []
     for i, unit in enumerate(units):
-        if unit.kind != "heading" or not EFFECT_HEADING.match(unit.text.strip("*_# ")):
-            continue
+        label = _SECTION_NUMBER.sub("", unit.text.strip("*_# "))
+        if not EFFECT_HEADING.match(label) or not (
+            unit.kind == "heading"
+            or (
+                unit.single_line
+                and unit.text[-1:] not in ".!?:;,"
+                and label != unit.text
+            )
+        ):
+            continue  # … "§ 3 Effektmål", a numbered section heading, counts too
         items: list[Unit] = []
         for item in units[i + 1 : i + 1 + _MAX_GOALS]:
             if item.kind in ("bullet", "sentence"):
@@ -387,12 +360,17 @@ def _grouping_headings(
         last = s
     prev_end = -1
     for s in group_firsts:
-        cands = heads_between(prev_end, s)
+        # "Aktiviteter:" over the items says nothing of the group: look past it.
+        cands = [
+            k
+            for k in heads_between(prev_end, s)
+            if not LIST_LEAD.match(units[k].text.strip("*_ #"))
+        ]
         prev_end = s
         good = [
             k
             for k in cands
-            if not GENERIC_HEADING.search(units[k].text.strip("*_ #"))
+            if not GENERIC_HEADING.search(titled(units[k].text.strip("*_ #")))
             and not _names_a_party(units[k].text)
         ]
         if not good or cands[-1] != good[-1]:
@@ -403,8 +381,10 @@ def _grouping_headings(
             k -= 1
         unit = units[k]
         body, start = _trim(unit.text, unit.start)
-        if body:
-            found.append(FocusArea(body, (start, start + len(body)), "focus.heading"))
+        title = titled(body)
+        start += len(body) - len(title)
+        if title:
+            found.append(FocusArea(title, (start, start + len(title)), "focus.heading"))
     return found
 
 
@@ -474,7 +454,19 @@ def _dedupe(areas: list[FocusArea]) -> list[FocusArea]:
 
 
 # Rules that only name a purpose in passing: used when nothing labels focus areas.
+# What the promise is about ("Löftet handlar om …") says less than a label does.
 _WEAK = frozenset({"focus.for_att_lovar"})
+# What the text says the promise is about or what worries people ("Löftet handlar
+# om …", "många oroar sig för …"): only when no rule of SCHEMA's order finds any.
+_FALLBACK = frozenset(
+    {
+        "focus.fokus_ar_kort",
+        "focus.lofte_med_fokus",
+        "focus.lofte_handlar_om",
+        "focus.oroar",
+        "focus.ar_problemen",
+    }
+)
 
 
 def find_focus_areas(
@@ -482,18 +474,26 @@ def find_focus_areas(
 ) -> list[FocusArea]:
     """Focus areas per SCHEMA's order of preference, deduplicated."""
     labelled = _labelled(units)
+    fallback = [a for a in labelled if a.rule in _FALLBACK]
+    labelled = [a for a in labelled if a.rule not in _FALLBACK]
     if any(a.rule not in _WEAK and a.rule != "focus.sarskilt_fokus" for a in labelled):
         labelled = [a for a in labelled if a.rule not in _WEAK]
     if any(a.rule != "focus.sarskilt_fokus" for a in labelled):
         return _dedupe(labelled)
+    if commitment_starts is None:
+        commitment_starts = [u.start for u in units if u.kind == "bullet"]
+    headings = _grouping_headings(units, commitment_starts)
+    if len(headings) >= 2:
+        # Headings that group the commitments (SCHEMA rule 2) come before the goals.
+        return _dedupe(headings + labelled)
     effects = _effect_goals(units)
     if effects and not _umbrellas(units):
         # The goals a list of effects names; an umbrella statement, when the
         # document has one, says the same in the promise's own words (rule 3).
         return _dedupe(effects + labelled)
-    if commitment_starts is None:
-        commitment_starts = [u.start for u in units if u.kind == "bullet"]
-    headings = _grouping_headings(units, commitment_starts)
     if headings:
         return _dedupe(headings + labelled)
-    return _dedupe(_umbrellas(units) + labelled)
+    umbrellas = _umbrellas(units)
+    if umbrellas:
+        return _dedupe(umbrellas + labelled)
+    return _dedupe(fallback + labelled)

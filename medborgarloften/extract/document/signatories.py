@@ -11,86 +11,40 @@ is kept as written; ``organisation`` only when written separately.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..prefilter import prefiltered
 from ._lex import load_toml, word_start_regex
+from ._person import (
+    LOWER,
+    NAME_IN_TEXT,
+    NAME_WORD,
+    PARTY_TAG,
+    TITLE_RX,
+    UPPER,
+    Signatory,
+    is_name,
+    is_org,
+    is_title,
+    plain_name,
+)
 
 _LEX = load_toml("signatures.toml")
-_TITLE_RX = prefiltered(re.compile("|".join(_LEX["titles"]), re.IGNORECASE))
 _SIGNING_RX = word_start_regex(_LEX["signing"])
 _NOT_SIGNATORY_RX = re.compile(
     r"(?:^|[\s(])(?:" + "|".join(re.escape(w) for w in _LEX["not_signatories"]) + r")",
     re.IGNORECASE,
 )
-_NOT_NAME = frozenset(w.casefold() for w in _LEX["not_name_words"])
 _MEMO = re.compile(r"tjänsteskrivelse", re.IGNORECASE)
-
-_UPPER = "A-ZÅÄÖÉÜ"
-_LOWER = "a-zåäöéüæøáàèëíóú"
-_NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
-_PARTICLE = r"(?:af|von|van|de|der|la|di)"
-_NAME_SEQ = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,3}}"
-_NAME_CELL = re.compile(rf"(?P<name>{_NAME_SEQ})(?:[ \t]*\([A-ZÅÄÖ]{{1,3}}\))?")
-_NAME_IN_TEXT = re.compile(rf"(?<![\w-])(?P<name>{_NAME_SEQ})(?![\w-])")
-_PARTY_TAG = re.compile(r"\s*\([A-ZÅÄÖ]{1,3}\)\s*$")
-_ORG_RX = prefiltered(
-    re.compile(
-        r"\bkommun\b|\bkommuns?\b|\bstad\b|polis|\blpo\b|lokalpolisområde|region\b|\bab\b",
-        re.IGNORECASE,
-    )
+# The signatures of a protocol (or its extract) under the minutes' own labels: the
+# secretary, the chair and the adjusters sign the minutes, not the promise.
+_MINUTES_LABEL = re.compile(
+    r"^[ \t]*(?:vid\s+protokollet|justeras|justerare|justerandes\s+signatur)\b",
+    re.IGNORECASE | re.MULTILINE,
 )
-_COLUMNS = re.compile(r"\S+(?:[ \t\u00a0]{1,2}\S+)*")
 
-
-@dataclass(frozen=True)
-class Signatory:
-    """One signatory with the span of the name and the rule that found it."""
-
-    name: str
-    title: str | None
-    organisation: str | None
-    span: tuple[int, int]
-    rule: str
-
-    def as_record(self) -> dict[str, str | None]:
-        """The SCHEMA signatory object."""
-        return {
-            "name": self.name,
-            "title": self.title,
-            "organisation": self.organisation,
-        }
-
-
-def _is_name(cell: str) -> re.Match[str] | None:
-    m = _NAME_CELL.fullmatch(cell.strip())
-    if not m:
-        return None
-    words = [w.casefold() for w in re.split(r"[\s-]+", m.group("name"))]
-    if any(w in _NOT_NAME or _TITLE_RX.search(w) for w in words):
-        return None
-    return m
-
-
-def _plain_name(raw: str) -> bool:
-    words = [w.casefold() for w in re.split(r"[\s-]+", raw)]
-    return not any(w in _NOT_NAME for w in words)
-
-
-def _is_title(cell: str) -> bool:
-    cell = cell.strip()
-    if not cell or len(cell.split()) > 8 or _is_name(cell) or cell.endswith((".", ":")):
-        return False
-    if re.search(r"\s+och\s+", cell) and any(
-        _plain_name(m.group("name")) for m in _NAME_IN_TEXT.finditer(cell)
-    ):
-        return False  # "lokalpolisområdeschef och Per Ås": a second person follows
-    return bool(_TITLE_RX.search(cell))
-
-
-def _is_org(cell: str) -> bool:
-    cell = cell.strip()
-    return bool(cell) and len(cell.split()) <= 6 and bool(_ORG_RX.search(cell))
+# Cells of a line: one or two spaces join words, a tab or a wider gap parts columns
+# ("Kommunstyrelsens ordförande<TAB>Lokalpolisområdeschef" is two titles).
+_COLUMNS = re.compile(r"\S+(?:[ \u00a0]{1,2}\S+)*")
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[str, int]]:
@@ -148,20 +102,20 @@ def _joined_block(line: str, start: int) -> Signatory | None:
             continue
         name_words = [w for w, _ in words[:size]]
         candidate = " ".join(name_words)
-        if not _is_name(candidate) or not _plain_name(candidate):
+        if not is_name(candidate) or not plain_name(candidate):
             continue
         rest_start = words[size][1]
         rest = line[rest_start:].strip()
-        if size == 3 and (len(name_words[2]) <= 3 or _TITLE_RX.search(name_words[2])):
+        if size == 3 and (len(name_words[2]) <= 3 or TITLE_RX.search(name_words[2])):
             continue  # "Karl Berg Tf lokalpolisområdeschef": "Tf" opens the title
-        if _TITLE_RX.search(" ".join(rest.split()[:2])):
+        if TITLE_RX.search(" ".join(rest.split()[:2])):
             title, org = rest, None
             split = re.match(
                 r"(?P<title>.+?)\s+(?P<org>(?:Lpo|LPO|Lokalpolisområde|"
                 r"Polismyndigheten|Region)\b.*|\S+\s+kommun)$",
                 rest,
             )
-            if split and _is_org(split.group("org")):
+            if split and is_org(split.group("org")):
                 title, org = split.group("title"), split.group("org")
             begin = start + words[0][1]
             return Signatory(
@@ -178,19 +132,19 @@ def _split_titles(words: list[str], n: int) -> list[str] | None:
     """``n`` titles from one line of joined title columns: a new title starts at a
     capitalised word after a word that holds a title ("Kommunstyrelsens ordförande
     Lokalpolisområdeschef Hallsberg" → two)."""
-    if not words or any(_is_name(w) for w in words):
+    if not words or any(is_name(w) for w in words):
         return None
     parts: list[list[str]] = [[]]
     for i, word in enumerate(words):
         if (
             i
             and word[:1].isupper()
-            and _TITLE_RX.search(words[i - 1])
+            and TITLE_RX.search(words[i - 1])
             and len(parts) < n
         ):
             parts.append([])
         parts[-1].append(word)
-    if len(parts) != n or not all(_TITLE_RX.search(" ".join(p)) for p in parts):
+    if len(parts) != n or not all(TITLE_RX.search(" ".join(p)) for p in parts):
         return None
     return [" ".join(p) for p in parts]
 
@@ -213,7 +167,7 @@ def _joined_columns(
     for k in range(n):
         (w1, o1), (w2, _) = words[2 * k], words[2 * k + 1]
         name = f"{w1} {w2}"
-        if not _is_name(name) or not _plain_name(name):
+        if not is_name(name) or not plain_name(name):
             return []
         begin = cell[1] + o1
         out.append(
@@ -230,17 +184,17 @@ def _joined_columns(
 
 # Where a second "Name Surname, title" starts inside a line.
 _NEXT_SIGNATORY = re.compile(
-    rf"(?<=\S)[ \t]+(?={_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}},)"
+    rf"(?<=\S)[ \t]+(?={NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}},)"
 )
 
 
 def _name_line(line: str, start: int) -> Signatory | None:
     """ "Name, title[, organisation]" as one signatory, else None."""
     parts = [p.strip() for p in line.split(",")]
-    m = _is_name(parts[0])
-    if not (m and 2 <= len(parts) <= 3 and _is_title(parts[1])):
+    m = is_name(parts[0])
+    if not (m and 2 <= len(parts) <= 3 and is_title(parts[1])):
         return None
-    org = parts[2] if len(parts) == 3 and _is_org(parts[2]) else None
+    org = parts[2] if len(parts) == 3 and is_org(parts[2]) else None
     lead = len(line) - len(line.lstrip())
     begin = start + lead + m.start("name")
     return Signatory(
@@ -285,12 +239,19 @@ def _blocks(text: str) -> list[Signatory]:
             if pairs:
                 found += pairs
                 continue
-        names = [(_is_name(c), off) for c, off in cells]
+        if len(cells) >= 2 and all("," in c for c, _ in cells):
+            # "Anna Berg, kommunchef    Per Ås, lokalpolisområdeschef": one
+            # "Name, title" per column
+            by_column = [_name_line(c, off) for c, off in cells]
+            if all(by_column):
+                found += [sig for sig in by_column if sig is not None]
+                continue
+        names = [(is_name(c), off) for c, off in cells]
         if not all(m for m, _ in names):
             continue
         j = _next_content(lines, text, i, gap=1)
         below = _cells(text, *lines[j]) if j is not None else []
-        below_ok = len(below) == len(cells) and all(_is_title(t) for t, _ in below)
+        below_ok = len(below) == len(cells) and all(is_title(t) for t, _ in below)
         p = _previous_content(lines, text, i)
         above = _cells(text, *lines[p]) if p is not None else []
         # Title above the name ("Kommunstyrelsens ordförande\nAnna Berg"), only in
@@ -299,7 +260,7 @@ def _blocks(text: str) -> list[Signatory]:
         above_ok = (
             s >= 0.6 * len(text)
             and len(above) == len(cells)
-            and all(_is_title(t) for t, _ in above)
+            and all(is_title(t) for t, _ in above)
         )
         if above_ok and not (below_ok and j == i + 1):
             titles, j, rule = above, i, "signatory.block_title_first"
@@ -309,7 +270,7 @@ def _blocks(text: str) -> list[Signatory]:
             continue
         k = _next_content(lines, text, j, gap=0)
         orgs = _cells(text, *lines[k]) if k is not None else []
-        if len(orgs) != len(cells) or not all(_is_org(o) for o, _ in orgs):
+        if len(orgs) != len(cells) or not all(is_org(o) for o, _ in orgs):
             orgs = []
         for col, (m, off) in enumerate(names):
             assert m is not None
@@ -339,7 +300,7 @@ def _statement(text: str) -> list[Signatory]:
         items.append((text[pos:stop], pos))
         for idx, (item, off) in enumerate(items):
             names = [
-                m for m in _NAME_IN_TEXT.finditer(item) if _plain_name(m.group("name"))
+                m for m in NAME_IN_TEXT.finditer(item) if plain_name(m.group("name"))
             ]
             if not names:
                 continue
@@ -347,15 +308,15 @@ def _statement(text: str) -> list[Signatory]:
             prefix = item[: m.start()].strip()
             title: str | None = None
             org: str | None = None
-            if prefix and _TITLE_RX.search(prefix) and len(prefix.split()) <= 4:
+            if prefix and TITLE_RX.search(prefix) and len(prefix.split()) <= 4:
                 title = prefix
             elif idx + 1 < len(items):
                 nxt = items[idx + 1][0].strip()
-                if nxt and not _NAME_IN_TEXT.search(nxt) and _TITLE_RX.search(nxt):
+                if nxt and not NAME_IN_TEXT.search(nxt) and TITLE_RX.search(nxt):
                     title = nxt
             # "kommunchef i Norbergs kommun": the organisation is written separately.
             split = re.match(r"(?P<title>.+?)\s+i\s+(?P<org>.+)$", title or "")
-            if split and _is_org(split.group("org")):
+            if split and is_org(split.group("org")):
                 title, org = split.group("title"), split.group("org").strip()
             start = off + m.start()
             found.append(
@@ -378,20 +339,20 @@ _SENTENCE_START = re.compile(r"(?:[.!?:]\s+|\n)")
 _ITEM_SPLIT = re.compile(r",\s*|\s+och\s+|\s+samt\s+")
 
 
-_TITLE_WORD = re.compile(rf"[{_UPPER}][{_LOWER}]+[ \t]+")
+_TITLE_WORD = re.compile(rf"[{UPPER}][{LOWER}]+[ \t]+")
 
 
 def _person_in(item: str) -> re.Match[str] | None:
     """The first person's name in ``item``, a leading title word left out
     ("Kommunchef Ralf Ek" → "Ralf Ek")."""
-    for m in _NAME_IN_TEXT.finditer(item):
+    for m in NAME_IN_TEXT.finditer(item):
         name = m.group("name")
         lead = _TITLE_WORD.match(name)
-        if lead and _TITLE_RX.search(lead.group(0)) and len(name.split()) >= 3:
-            inner = _NAME_IN_TEXT.match(item, m.start() + lead.end())
-            if inner and _plain_name(inner.group("name")):
+        if lead and TITLE_RX.search(lead.group(0)) and len(name.split()) >= 3:
+            inner = NAME_IN_TEXT.match(item, m.start() + lead.end())
+            if inner and plain_name(inner.group("name")):
                 return inner
-        if _plain_name(name) and not _TITLE_RX.search(name.split()[0]):
+        if plain_name(name) and not TITLE_RX.search(name.split()[0]):
             return m
     return None
 
@@ -420,22 +381,22 @@ def _subject_statement(text: str) -> list[Signatory]:
                 continue
             prefix = item[: m.start()].strip()
             title: str | None = None
-            if prefix and _TITLE_RX.search(prefix) and len(prefix.split()) <= 4:
+            if prefix and TITLE_RX.search(prefix) and len(prefix.split()) <= 4:
                 title = prefix
             elif idx + 1 < len(items) and _person_in(items[idx + 1][0]) is None:
-                nxt = _PARTY_TAG.sub("", items[idx + 1][0]).strip()
-                if nxt and _TITLE_RX.search(nxt):
+                nxt = PARTY_TAG.sub("", items[idx + 1][0]).strip()
+                if nxt and TITLE_RX.search(nxt):
                     title = nxt
             if title is None:
-                rest = _PARTY_TAG.sub("", item[m.end() :]).strip()
-                if rest and _TITLE_RX.search(rest):
+                rest = PARTY_TAG.sub("", item[m.end() :]).strip()
+                if rest and TITLE_RX.search(rest):
                     title = rest
-            if title is None and not _TITLE_RX.search(item[m.end() :]):
+            if title is None and not TITLE_RX.search(item[m.end() :]):
                 continue  # a name without a role is not clearly a signatory
-            title = title or _PARTY_TAG.sub("", item[m.end() :]).strip() or None
+            title = title or PARTY_TAG.sub("", item[m.end() :]).strip() or None
             org: str | None = None
             split = re.match(r"(?P<title>.+?)\s+i\s+(?P<org>.+)$", title or "")
-            if split and _is_org(split.group("org")):
+            if split and is_org(split.group("org")):
                 title, org = split.group("title"), split.group("org").strip()
             begin = off + m.start()
             found.append(
@@ -471,7 +432,7 @@ def _excluded_names(text: str) -> set[str]:
             # names are in the lines under it
             nxt = _LABELLED_BLOCK.match(text, line_end)
             window = nxt.group(1) if nxt else ""
-        for m in _NAME_IN_TEXT.finditer(window):
+        for m in NAME_IN_TEXT.finditer(window):
             out.add(m.group("name").casefold())
     return out
 
@@ -487,9 +448,12 @@ def find_signatories(text: str) -> list[Signatory]:
         # it are its author and the official who presents it (a handläggare, a
         # kommundirektör), not parties signing the promise.
         blocks = []
+    minutes = _MINUTES_LABEL.search(text)
+    if minutes:
+        blocks = [sig for sig in blocks if sig.span[0] < minutes.start()]
     candidates = blocks + _statement(text) + _subject_statement(text)
     for sig in sorted(candidates, key=lambda s: s.span[0]):
-        name = _PARTY_TAG.sub("", sig.name).strip()
+        name = PARTY_TAG.sub("", sig.name).strip()
         key = name.casefold()
         if key in seen or key in excluded:
             continue

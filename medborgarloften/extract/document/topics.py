@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from medborgarloften.vocabulary import EVIDENCE_SOURCES, THEMES
 
+from ..parties import is_org_name
 from ..prefilter import Prefiltered, fold
 from ._lex import load_toml, nfc, word_start_regex
 from .text import Unit
@@ -96,6 +97,8 @@ def themes_in(text: str, offset: int = 0) -> list[Hit]:
             word = _word_at(text, m.start(), m.end())
             if exclude and exclude.search(word.casefold()):
                 continue
+            if word[:1].isupper() and is_org_name(word):
+                continue  # "tillsammans med Ekbytrafiken": a party's name, no theme
             place = _PLACE_ONLY.get(code)
             if place and place[0].fullmatch(word):
                 left = m.start()
