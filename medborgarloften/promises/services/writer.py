@@ -59,7 +59,13 @@ from .core import revision_record
 from .parties import asked_summary, promise_parties_assign
 from .versions import commitment_versions_record
 
-__all__ = ["NOT_OWN_PARTY", "DraftErrors", "promise_version", "promise_write"]
+__all__ = [
+    "NOT_OWN_PARTY",
+    "DraftErrors",
+    "promise_check",
+    "promise_version",
+    "promise_write",
+]
 
 #: The code of the error that the actor's own organisation is not a party.
 NOT_OWN_PARTY = "not_own_party"
@@ -275,6 +281,20 @@ def _save(plan: _Plan, actor: Any, creator: Any) -> tuple[Promise, list[Organisa
             signatory.organisation = made.get(id(signatory.organisation))
         signatory.save()
     return promise, asked
+
+
+def promise_check(
+    *, actor: Any, draft: PromiseDraft, promise: Promise | None = None
+) -> None:
+    """Every check ``promise_write`` makes before it writes, and nothing written:
+    raises the PermissionDenied or ValidationError it would raise, else None."""
+    if promise is None:
+        target = Promise(uid=draft.uid or uuid.uuid4())
+    else:
+        target = promise
+        if actor is not None and not can_edit_promise(actor, target):
+            raise PermissionDenied(_("Du får inte ändra det här medborgarlöftet."))
+    _plan(actor=actor, promise=target, draft=draft)
 
 
 def promise_write(
