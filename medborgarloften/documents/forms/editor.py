@@ -27,7 +27,10 @@ from medborgarloften.places.lookup import (
     police_area_find,
 )
 from medborgarloften.places.models import Organisation, OrganisationKind
-from medborgarloften.places.permissions import can_edit_areas
+from medborgarloften.places.permissions import (
+    can_create_organisation,
+    can_edit_areas,
+)
 from medborgarloften.promises.draft import (
     AreaRef,
     CommitmentDraft,
@@ -72,14 +75,6 @@ def _text(value: Any) -> str:
     return clean_text(value or "").strip()
 
 
-def _other_party(name: str) -> OrganisationRef:
-    """The stored organisation by that name, else a new one the writer creates."""
-    found = other_party_find(name)
-    if found is not None:
-        return OrganisationRef.of(found)
-    return OrganisationRef(kind=OrganisationKind.ANNAN, name=name)
-
-
 class ReviewEditor:
     """The whole review form of one extraction run."""
 
@@ -101,6 +96,7 @@ class ReviewEditor:
         self.text = _source_text(run.document.text)
         self.marks: list[Highlight] = highlights(self.record, len(self.text))
         self.left_out: list[str] = []
+        self.left_out_parties: list[str] = []
         # The rows of the last draft, in its order, for placing the writer's errors.
         self._draft_rows: dict[str, list[Any]] = {"commitments": [], "signatories": []}
         if data is not None:
@@ -384,6 +380,7 @@ class ReviewEditor:
             return out
 
         self.left_out = [n for n in self.new_area_names if fold(n) not in keep_new]
+        self.left_out_parties = []
         parties = [OrganisationRef.of(k) for k in self.form.kommuner]
         police_name = _text(d.get("police_area"))
         if self.form.police is not None:
@@ -430,10 +427,7 @@ class ReviewEditor:
                         else None
                     ),
                     areas=areas(places),
-                    other_parties=[
-                        _other_party(name)
-                        for name in split_names(c.get("other_parties") or "")
-                    ],
+                    other_parties=self._other_parties(c.get("other_parties") or ""),
                     focus_area=focus.index(focus_name) if focus_name in focus else None,
                 )
             )
@@ -490,6 +484,23 @@ class ReviewEditor:
             lifecycle=Lifecycle(status="draft"),
             reference_for=reference_for,
         )
+
+    def _other_parties(self, names: str) -> list[OrganisationRef]:
+        """The stored organisations by those names, and new ones the writer creates
+        when the reviewer may add organisations; the others are left out
+        (``left_out_parties``), as the public page then says "another party"."""
+        out: list[OrganisationRef] = []
+        for name in split_names(names):
+            found = other_party_find(name)
+            if found is not None:
+                out.append(OrganisationRef.of(found))
+            elif self.user is None or can_create_organisation(
+                self.user, OrganisationKind.ANNAN
+            ):
+                out.append(OrganisationRef(kind=OrganisationKind.ANNAN, name=name))
+            elif name not in self.left_out_parties:
+                self.left_out_parties.append(name)
+        return out
 
     def create_police_area(self) -> bool:
         return self.may_create_police and bool(

@@ -258,7 +258,9 @@ class CommitmentForm(AccessibleForm):
         required=False,
         max_length=1000,
         help_text=gettext_lazy(
-            "Organisationer utöver kommun och polis som ansvarar, skilda med komma."
+            "Organisationer utöver kommun och polis som ansvarar, skilda med komma. "
+            "En som inte finns läggs till om du är administratör, annars tas den "
+            "inte med."
         ),
     )
     focus_area = forms.ChoiceField(

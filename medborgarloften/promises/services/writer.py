@@ -38,7 +38,10 @@ from medborgarloften.places.models import (
     Organisation,
     OrganisationKind,
 )
-from medborgarloften.places.permissions import can_edit_areas
+from medborgarloften.places.permissions import (
+    can_create_organisation,
+    can_edit_areas,
+)
 from medborgarloften.places.services import area_create, organisation_create
 
 from ..draft import PromiseDraft
@@ -143,6 +146,29 @@ def _check_new_areas(
             )
 
 
+def _check_new_organisations(
+    actor: Any,
+    errors: DraftErrors,
+    groups: list[tuple[str, list[Organisation]]],
+) -> None:
+    """An organisation the draft names but the database lacks is created by the
+    save, so only someone who may add organisations of its kind may name it."""
+    if actor is None:
+        return
+    for key, organisations in groups:
+        for org in organisations:
+            if org.pk is None and not can_create_organisation(actor, org.kind):
+                errors.add(
+                    key,
+                    _(
+                        "%(name)s finns inte som organisation, och bara "
+                        "administratörer kan lägga till organisationer. Välj en "
+                        "befintlig eller ta bort namnet."
+                    )
+                    % {"name": org.name},
+                )
+
+
 def _plan(*, actor: Any, promise: Promise, draft: PromiseDraft) -> _Plan:
     """Check permissions and everything else and build the instances to save; raise
     PermissionDenied, or ValidationError with every problem at once."""
@@ -175,6 +201,17 @@ def _plan(*, actor: Any, promise: Promise, draft: PromiseDraft) -> _Plan:
             *(
                 (f"commitments.{i}.areas", a)
                 for i, (_c, _i, a, _o) in enumerate(commitments)
+            ),
+        ],
+    )
+    _check_new_organisations(
+        actor,
+        errors,
+        [
+            ("parties", parties),
+            *(
+                (f"commitments.{i}.other_parties", o)
+                for i, (_c, _i, _a, o) in enumerate(commitments)
             ),
         ],
     )
