@@ -212,37 +212,6 @@ def classify_party(phrase: str) -> str | None:
     return None
 
 
-_NAMED_RULES = frozenset(
-    {
-        "responsible.subject",
-        "responsible.enumeration",
-        "responsible.named_org",
-        "responsible.named_promiser",
-        "responsible.inverted",
-        "responsible.agent",
-    }
-)
-
-
-def named_organisations(phrase: str, rule: str) -> list[str]:
-    """The third parties a responsible phrase names by their own name ("Kalmarhem",
-    "Ekby Bostäder", "Norrby IF"), not by a role ("fastighetsägarna"); only for
-    the rules that found the phrase as the one doing the work."""
-    if rule not in _NAMED_RULES:
-        return []
-    names: list[str] = []
-    for item in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", phrase.strip()):
-        item = " ".join(item.split()).strip(" .,;:")
-        if (
-            item[:1].isupper()
-            and classify_party(item) == "annan"
-            and (_ORG_NAME_RE.match(item) or re.search(rf"\b{_FIRM}$", item))
-            and item not in names
-        ):
-            names.append(item)
-    return names
-
-
 def _classify_item(item: str) -> str | None:
     """A party, or for an unknown capitalised name in a list: team → kommun, else annan."""
     kind = classify_party(item)

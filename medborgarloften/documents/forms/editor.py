@@ -23,12 +23,9 @@ from medborgarloften.lib.text import clean_text
 from medborgarloften.places.lookup import (
     AreaIndex,
     fold,
-    other_party_find,
-    police_area_find,
 )
 from medborgarloften.places.models import Organisation, OrganisationKind
 from medborgarloften.places.permissions import (
-    can_create_organisation,
     can_edit_areas,
 )
 from medborgarloften.promises.draft import (
@@ -42,7 +39,6 @@ from medborgarloften.promises.draft import (
     TargetDraft,
 )
 from medborgarloften.promises.exchange import police_area_name
-from medborgarloften.promises.permissions import needs_acceptance
 from medborgarloften.vocabulary import RESPONSIBLE
 
 from ..models import ExtractionRun
@@ -60,6 +56,7 @@ from .fields import (
     target_of,
 )
 from .initial import _commitment_initial, review_initial
+from .parties import other_party_refs, party_preview
 from .rows import (
     FOCUS_SHOWN,
     CommitmentRow,
@@ -286,21 +283,12 @@ class ReviewEditor:
 
     @cached_property
     def parties(self) -> list[PartyPreview]:
-        """The kommuner and the lokalpolisområde the draft will name, each saying
-        whether it joins at once or is asked first (``needs_acceptance``: a unit
-        the reviewer does not edit for joins when its own editors accept)."""
-        organisations: list[Organisation] = list(self._named_kommuner)
-        police = _text(self.form["police_area"].value())
-        found = police_area_find(police) if police else None
-        if found is not None:
-            organisations.append(found)
-        return [
-            PartyPreview(
-                name=str(o),
-                asked=self.user is not None and needs_acceptance(self.user, o),
-            )
-            for o in organisations
-        ]
+        """The kommuner and the lokalpolisområde the draft will name (``forms.parties``)."""
+        return party_preview(
+            self._named_kommuner,
+            police_name=_text(self.form["police_area"].value()),
+            user=self.user,
+        )
 
     @property
     def asked_parties(self) -> list[str]:
@@ -427,7 +415,11 @@ class ReviewEditor:
                         else None
                     ),
                     areas=areas(places),
-                    other_parties=self._other_parties(c.get("other_parties") or ""),
+                    other_parties=other_party_refs(
+                        split_names(c.get("other_parties") or ""),
+                        user=self.user,
+                        left_out=self.left_out_parties,
+                    ),
                     focus_area=focus.index(focus_name) if focus_name in focus else None,
                 )
             )
@@ -484,23 +476,6 @@ class ReviewEditor:
             lifecycle=Lifecycle(status="draft"),
             reference_for=reference_for,
         )
-
-    def _other_parties(self, names: str) -> list[OrganisationRef]:
-        """The stored organisations by those names, and new ones the writer creates
-        when the reviewer may add organisations; the others are left out
-        (``left_out_parties``), as the public page then says "another party"."""
-        out: list[OrganisationRef] = []
-        for name in split_names(names):
-            found = other_party_find(name)
-            if found is not None:
-                out.append(OrganisationRef.of(found))
-            elif self.user is None or can_create_organisation(
-                self.user, OrganisationKind.ANNAN
-            ):
-                out.append(OrganisationRef(kind=OrganisationKind.ANNAN, name=name))
-            elif name not in self.left_out_parties:
-                self.left_out_parties.append(name)
-        return out
 
     def create_police_area(self) -> bool:
         return self.may_create_police and bool(

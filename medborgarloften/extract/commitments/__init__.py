@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..parties import ALL_PARTIES_RE, named_organisations, order
+from ..parties import ALL_PARTIES_RE, order
 from ..places import find_places
 from ..structure import Structure
 from ..targets import extract_target
 from .patterns import PAGE_FURNITURE, _unnumbered
-from .responsible import _responsible
+from .responsible import _responsible, named_organisations
 from .scan import _scan
 from .sentences import classify_heading
 
