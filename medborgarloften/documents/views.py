@@ -31,6 +31,7 @@ from medborgarloften.extract.readers.ocr import ocr_available
 from medborgarloften.lib.forms import service_done
 from medborgarloften.lib.i18n import bilingual_half
 from medborgarloften.places.models import Organisation
+from medborgarloften.promises.models import Promise
 
 from . import bulk, jobs, services
 from .forms import BulkUploadForm, ReviewEditor, UploadForm
@@ -225,6 +226,34 @@ def _import_start(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _review_write(
+    request: HttpRequest, run: ExtractionRun, editor: ReviewEditor, *, create: bool
+) -> Promise | None:
+    """ "Skapa utkast" saves the reviewed draft; "Kontrollera" runs the very same
+    checks (the forms', then the writer's, rolled back) and saves nothing. Errors go
+    on the editor's fields; the saved promise, if any, is returned."""
+    if not editor.is_valid():
+        return None
+    draft = editor.reviewed_draft()
+    service = (
+        services.extraction_run_draft_create
+        if create
+        else services.extraction_run_draft_check
+    )
+    try:
+        promise = service(
+            run=run,
+            draft=draft,
+            actor=request.user,
+            create_missing_police_area=editor.create_police_area(),
+            as_reference=editor.as_reference(),
+        )
+    except ValidationError as exc:
+        editor.add_service_error(exc)
+        return None
+    return promise if create else None
+
+
 @staff_view
 def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     run = _run_for_editor(request, pk)
@@ -235,30 +264,26 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
         may_create_police=is_superuser(request.user),
         user=request.user,
     )
-    creating = usable and request.method == "POST" and "create" in request.POST
-    if creating and editor.is_valid():
-        try:
-            promise = services.extraction_run_draft_create(
-                run=run,
-                draft=editor.reviewed_draft(),
-                actor=request.user,
-                create_missing_police_area=editor.create_police_area(),
-                as_reference=editor.as_reference(),
+    posted = usable and request.method == "POST"
+    creating = posted and "create" in request.POST
+    promise = _review_write(request, run, editor, create=creating) if posted else None
+    if promise is not None:
+        text = _("Utkastet ”%(title)s” är skapat.") % {"title": promise.title}
+        if promise.is_reference:
+            text += " " + _(
+                "Det är sparat som referens för jämförelse och publiceras aldrig."
             )
-        except ValidationError as exc:
-            editor.add_service_error(exc)
-        else:
-            text = _("Utkastet ”%(title)s” är skapat.") % {"title": promise.title}
-            if promise.is_reference:
-                text += " " + _(
-                    "Det är sparat som referens för jämförelse och publiceras aldrig."
-                )
-            if editor.left_out:
-                text += " " + _(
-                    "Platser som inte blev nya områden togs inte med: %(names)s."
-                ) % {"names": ", ".join(editor.left_out)}
-            messages.success(request, text)
-            return redirect("promises:edit", pk=promise.pk)
+        if editor.asked_parties:
+            text += " " + _(
+                "%(names)s är tillfrågad att stå som part och blir part när "
+                "den godkänner."
+            ) % {"names": ", ".join(editor.asked_parties)}
+        if editor.left_out:
+            text += " " + _(
+                "Platser som inte blev nya områden togs inte med: %(names)s."
+            ) % {"names": ", ".join(editor.left_out)}
+        messages.success(request, text)
+        return redirect("promises:edit", pk=promise.pk)
     return render(
         request,
         "documents/review.html",

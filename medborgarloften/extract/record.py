@@ -37,6 +37,7 @@ from .document import (
     read_units,
 )
 from .document._lex import nfc
+from .document.checks import signature_date
 
 T = TypeVar("T")
 
@@ -255,6 +256,21 @@ def extract_record(
     evidence["signatories"] = [
         {"value": s.name, "span": _span(s.span), "rule": s.rule} for s in sigs
     ]
+    signed = _safe(
+        warnings,
+        "signature_date",
+        lambda: signature_date(work, [s.span for s in sigs]) if sigs else None,
+        None,
+    )
+    if signed is not None:
+        # One date by the signatures is the date each of them signed.
+        for signatory in signatories:
+            signatory["date"] = signed[0]
+        evidence["signature_date"] = {
+            "value": signed[0],
+            "span": _span(signed[1]),
+            "rule": "signature.date_near_block",
+        }
 
     checks = _safe_list(
         warnings,

@@ -173,6 +173,25 @@ def police_area_find(
     return next((o for o in units if police_area_key(o.name) == key), None)
 
 
+def other_party_find(value: str) -> Organisation | None:
+    """The stored organisation, neither kommun nor police, that ``value`` names
+    ("Kalmarhem"): another party of a commitment, by its folded name."""
+    # models loaded on use: the key functions stay importable without Django
+    from .models import POLICE_KINDS, Organisation, OrganisationKind
+
+    key = fold(value)
+    return next(
+        (
+            org
+            for org in Organisation.objects.exclude(kind__in=POLICE_KINDS)
+            .exclude(kind=OrganisationKind.KOMMUN)
+            .order_by("kind", "pk")
+            if fold(org.name) == key
+        ),
+        None,
+    )
+
+
 def organisation_matches(
     value: str, organisations: Iterable[Organisation] | None = None
 ) -> list[Organisation]:

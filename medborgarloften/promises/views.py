@@ -317,14 +317,11 @@ def promise_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
                 % {"status": done.value.get_status_display()},
             )
         return redirect("promises:detail", pk=promise.pk)
-    warnings = []
-    if status == PromiseStatus.PUBLISHED:
-        if not promise.commitments.all():
-            warnings.append(_("Löftet har inga åtaganden."))
-        if not promise.signatories.all():
-            warnings.append(_("Löftet har inga undertecknare."))
-        if not promise.period_start or not promise.period_end:
-            warnings.append(_("Löftets period är inte ifylld."))
+    warnings: list[str] = []
+    if status in (PromiseStatus.ADOPTED, PromiseStatus.PUBLISHED):
+        # The checks the promise's page shows, said again before it is adopted or
+        # published: undated signatories, a missing police party, and the rest.
+        warnings = [c.message for c in promise_checks(promise) if not c.ok]
     return render(
         request,
         "promises/status_confirm.html",

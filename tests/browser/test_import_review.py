@@ -137,3 +137,72 @@ def test_it_points_from_a_field_to_its_words_without_javascript(
         assert not Promise.objects.exists()
     finally:
         context.close()
+
+
+def _uploaded_review(live_server, kommun_editor, kalmar, text: str) -> str:
+    from medborgarloften.documents.services import document_upload
+
+    outcome = document_upload(
+        kommun=kalmar, data=text.encode(), filename="kalmar.txt", actor=kommun_editor
+    )
+    assert outcome.ok, outcome.error
+    return f"{live_server.url}/personal/import/{outcome.run.pk}/"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_brings_the_text_into_view_on_a_phone_and_back_to_the_field(
+    live_server, phone_page, settings, tmp_path, kommun_editor, kalmar, lpo_kalmar
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    url = _uploaded_review(live_server, kommun_editor, kalmar, "\n\n".join(PARAGRAPHS))
+    page = phone_page
+    _log_in(page, live_server, "kommun_editor")
+    page.goto(url)
+    link = page.locator("#commitments-1-row a.show-span")
+    link.scroll_into_view_if_needed()
+    link.click()
+    # The words, not just the top of the form, are on the screen now.
+    mark = page.locator("#span-commitments-1")
+    assert "is-active" in (mark.get_attribute("class") or "")
+    page.wait_for_function(
+        "() => { const b = document.querySelector('#span-commitments-1')"
+        ".getBoundingClientRect(); return b.top >= 0 && b.bottom <= innerHeight; }"
+    )
+    # A tap on a mark says what it is (a phone has no hover).
+    mark.click()
+    assert "Åtagande 2" in page.locator("[data-mark-label]").inner_text()
+    page.get_by_role("button", name="Tillbaka till fältet").click()
+    page.wait_for_function(
+        "() => { const b = document.querySelector('#commitments-1-row')"
+        ".getBoundingClientRect(); return b.bottom > 0 && b.top < innerHeight; }"
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_checks_as_it_creates_after_renaming_focus_areas(
+    live_server, page, settings, tmp_path, kommun_editor, kalmar, lpo_kalmar
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    text = "\n\n".join(PARAGRAPHS[:2] + ["Fokusområden: Trygghet och Dialog"])
+    text += "\n\n" + "\n\n".join(PARAGRAPHS[2:])
+    url = _uploaded_review(live_server, kommun_editor, kalmar, text)
+    _log_in(page, live_server, "kommun_editor")
+    page.goto(url)
+    page.locator("#id_focus_areas").fill("Trygghet\nDialog")
+    page.get_by_role("button", name="Kontrollera").last.click()
+    page.locator("#id_commitments-0-focus_area").select_option("Trygghet")
+    page.locator("#id_commitments-2-focus_area").select_option("Dialog")
+    page.locator("#id_focus_areas").fill("Trygga kvällar\nDialog med boende")
+    page.get_by_role("button", name="Kontrollera").last.click()
+    assert "Uppgifterna är kontrollerade" in page.content()
+    assert page.locator("#id_commitments-2-focus_area").input_value() == (
+        "Dialog med boende"
+    )
+    page.get_by_role("button", name="Skapa utkast").click()
+    page.wait_for_url(re.compile(r"/personal/lofte/\d+/andra/$"))
+    commitments = Promise.objects.get().commitments.order_by("position")
+    assert [c.focus_area.title if c.focus_area else None for c in commitments] == [
+        "Trygga kvällar",
+        None,
+        "Dialog med boende",
+    ]

@@ -20,9 +20,14 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.lib.forms import apply_service_errors
 from medborgarloften.lib.text import clean_text
-from medborgarloften.places.lookup import AreaIndex, fold
+from medborgarloften.places.lookup import (
+    AreaIndex,
+    fold,
+)
 from medborgarloften.places.models import Organisation, OrganisationKind
-from medborgarloften.places.permissions import can_edit_areas
+from medborgarloften.places.permissions import (
+    can_edit_areas,
+)
 from medborgarloften.promises.draft import (
     AreaRef,
     CommitmentDraft,
@@ -45,12 +50,22 @@ from .fields import (
     SignatoryFormSet,
     find_kommun,
     label_delete_boxes,
+    parse_date,
     split_lines,
     split_names,
     target_of,
 )
 from .initial import _commitment_initial, review_initial
-from .rows import CommitmentRow, SummaryError, row_deleted, with_blank_rows
+from .parties import other_party_refs, party_preview
+from .rows import (
+    FOCUS_SHOWN,
+    CommitmentRow,
+    PartyPreview,
+    SummaryError,
+    carry_focus_renames,
+    row_deleted,
+    with_blank_rows,
+)
 
 
 def _text(value: Any) -> str:
@@ -78,10 +93,11 @@ class ReviewEditor:
         self.text = _source_text(run.document.text)
         self.marks: list[Highlight] = highlights(self.record, len(self.text))
         self.left_out: list[str] = []
+        self.left_out_parties: list[str] = []
         # The rows of the last draft, in its order, for placing the writer's errors.
         self._draft_rows: dict[str, list[Any]] = {"commitments": [], "signatories": []}
         if data is not None:
-            data = self._with_blank_rows(data)
+            data = carry_focus_renames(self._with_blank_rows(data))
             self._municipalities_text = str(data.get("municipalities") or "")
             self.form = ReviewForm(
                 data=data,
@@ -89,11 +105,17 @@ class ReviewEditor:
                 may_create_police=may_create_police,
                 new_area_names=self._unknown_places(data=data),
             )
-            self.commitments = CommitmentFormSet(data=data, prefix="commitments")
+            self.commitments = CommitmentFormSet(
+                data=data,
+                prefix="commitments",
+                form_kwargs={"focus_areas": split_lines(data.get("focus_areas", ""))},
+            )
             self.signatories = SignatoryFormSet(data=data, prefix="signatories")
         else:
             initial = review_initial(run)
-            focus = set(split_lines(initial["focus_areas"]))
+            focus_list = split_lines(initial["focus_areas"])
+            initial[FOCUS_SHOWN] = "\n".join(focus_list)
+            focus = set(focus_list)
             commitments = [
                 _commitment_initial(i, c)
                 for i, c in enumerate(self.record.get("commitments") or [])
@@ -107,6 +129,7 @@ class ReviewEditor:
                     "name": s.get("name") or "",
                     "title": s.get("title") or "",
                     "organisation": s.get("organisation") or "",
+                    "signed_on": parse_date(s.get("date")),
                 }
                 for s in self.record.get("signatories") or []
                 if isinstance(s, dict)
@@ -128,7 +151,9 @@ class ReviewEditor:
                 new_area_names=unknown,
             )
             self.commitments = CommitmentFormSet(
-                initial=commitments, prefix="commitments"
+                initial=commitments,
+                prefix="commitments",
+                form_kwargs={"focus_areas": focus_list},
             )
             self.signatories = SignatoryFormSet(
                 initial=signatories, prefix="signatories"
@@ -166,7 +191,11 @@ class ReviewEditor:
         kommuner: list[Organisation] = []
         names = split_names(self._municipalities_text)
         if names:
-            every = list(Organisation.objects.kommuner().only("pk", "name", "code"))
+            every = list(
+                Organisation.objects.kommuner().only(
+                    "pk", "kind", "name", "official_name", "code"
+                )
+            )
             for name in names:
                 found = find_kommun(name, every)
                 if found is not None and found not in kommuner:
@@ -252,6 +281,19 @@ class ReviewEditor:
             out[f] = {"first": ids[0] if ids else "", "all": " ".join(ids)}
         return out
 
+    @cached_property
+    def parties(self) -> list[PartyPreview]:
+        """The kommuner and the lokalpolisområde the draft will name (``forms.parties``)."""
+        return party_preview(
+            self._named_kommuner,
+            police_name=_text(self.form["police_area"].value()),
+            user=self.user,
+        )
+
+    @property
+    def asked_parties(self) -> list[str]:
+        return [p.name for p in self.parties if p.asked]
+
     @property
     def checks(self) -> list[dict[str, Any]]:
         return [c for c in self.record.get("checks") or [] if isinstance(c, dict)]
@@ -259,24 +301,11 @@ class ReviewEditor:
     # -- validation -----------------------------------------------------------------
 
     def is_valid(self) -> bool:
+        """The fields and rows as forms check them; what the draft may hold is
+        the writer's to say (``ReviewEditor.add_service_error``)."""
         valid = self.form.is_valid()
         valid = self.commitments.is_valid() and valid
-        valid = self.signatories.is_valid() and valid
-        if self.form.is_valid() and self.commitments.is_valid():
-            focus = split_lines(self.form.cleaned_data.get("focus_areas") or "")
-            for form in self._kept_forms(self.commitments):
-                name = " ".join((form.cleaned_data.get("focus_area") or "").split())
-                if name and name.rstrip(".") not in focus:
-                    form.add_error(
-                        "focus_area",
-                        _(
-                            "”%(name)s” finns inte bland fokusområdena. Skriv det "
-                            "under Fokusområden eller lämna fältet tomt."
-                        )
-                        % {"name": name},
-                    )
-                    valid = False
-        return valid
+        return self.signatories.is_valid() and valid
 
     @property
     def error_summary(self) -> list[SummaryError]:
@@ -339,6 +368,7 @@ class ReviewEditor:
             return out
 
         self.left_out = [n for n in self.new_area_names if fold(n) not in keep_new]
+        self.left_out_parties = []
         parties = [OrganisationRef.of(k) for k in self.form.kommuner]
         police_name = _text(d.get("police_area"))
         if self.form.police is not None:
@@ -385,6 +415,11 @@ class ReviewEditor:
                         else None
                     ),
                     areas=areas(places),
+                    other_parties=other_party_refs(
+                        split_names(c.get("other_parties") or ""),
+                        user=self.user,
+                        left_out=self.left_out_parties,
+                    ),
                     focus_area=focus.index(focus_name) if focus_name in focus else None,
                 )
             )
@@ -413,6 +448,7 @@ class ReviewEditor:
                         signatory_organisation(organisation) if organisation else None
                     ),
                     organisation_name=organisation,
+                    signed_on=s.get("signed_on"),
                 )
             )
         document = self.run.document

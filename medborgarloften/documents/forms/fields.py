@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -125,6 +126,9 @@ class ReviewForm(AccessibleForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("Ett fokusområde per rad."),
     )
+    # The focus areas as the page showed them, so a renamed one carries its
+    # commitments along (forms.rows.carry_focus_renames).
+    focus_areas_shown = forms.CharField(required=False, widget=forms.HiddenInput)
     themes = checkbox_field(THEMES, gettext_lazy("Teman"))
     evidence_sources = checkbox_field(
         EVIDENCE_SOURCES, gettext_lazy("Underlag för lägesbilden")
@@ -171,7 +175,11 @@ class ReviewForm(AccessibleForm):
 
     def clean_municipalities(self) -> str:
         value = self.cleaned_data["municipalities"]
-        kommuner = list(Organisation.objects.kommuner().only("pk", "name", "code"))
+        kommuner = list(
+            Organisation.objects.kommuner().only(
+                "pk", "kind", "name", "official_name", "code"
+            )
+        )
         found: list[Organisation] = []
         for name in split_names(value):
             match = find_kommun(name, kommuner)
@@ -245,12 +253,39 @@ class CommitmentForm(AccessibleForm):
         max_length=2000,
         help_text=gettext_lazy("Namn skilda med komma."),
     )
-    focus_area = forms.CharField(
+    other_parties = forms.CharField(
+        label=gettext_lazy("Andra parter"),
+        required=False,
+        max_length=1000,
+        help_text=gettext_lazy(
+            "Organisationer utöver kommun och polis som ansvarar, skilda med komma. "
+            "En som inte finns läggs till om du är administratör, annars tas den "
+            "inte med."
+        ),
+    )
+    focus_area = forms.ChoiceField(
         label=gettext_lazy("Fokusområde"),
         required=False,
-        max_length=300,
-        help_text=gettext_lazy("Ett av fokusområdena ovan, eller tomt."),
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "”%(value)s” finns inte bland fokusområdena. Välj ett av dem "
+                "eller lämna fältet tomt."
+            )
+        },
+        help_text=gettext_lazy(
+            "Ett av fokusområdena ovan. Byter du namn på ett fokusområde följer "
+            "åtagandena med när du trycker Kontrollera eller Skapa utkast."
+        ),
     )
+
+    def __init__(
+        self, *args: Any, focus_areas: Sequence[str] = (), **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        field_of(self, "focus_area", forms.ChoiceField).choices = [
+            ("", "—"),
+            *((name, name) for name in focus_areas),
+        ]
 
     def check(self) -> CommitmentCheck | None:
         """The measurability check on the values shown (None while they are invalid)."""
@@ -279,6 +314,7 @@ class SignatoryForm(AccessibleForm):
     organisation = forms.CharField(
         label=gettext_lazy("Organisation"), required=False, max_length=200
     )
+    signed_on = date_field(gettext_lazy("Datum"))
 
 
 CommitmentFormSet = forms.formset_factory(

@@ -24,6 +24,9 @@ def _commitment_initial(i: int, c: dict[str, Any]) -> dict[str, Any]:
         "target_per": (target.get("per") or "") if target else "",
         "target_deadline": parse_date(target.get("deadline")) if target else None,
         "places": ", ".join(str(p) for p in c.get("places") or []),
+        "other_parties": ", ".join(
+            str(p) for p in c.get("other_parties") or [] if isinstance(p, str)
+        ),
         "focus_area": str(c.get("focus_area") or ""),
     }
 

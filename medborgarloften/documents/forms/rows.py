@@ -10,7 +10,10 @@ from django.http import QueryDict
 
 from medborgarloften.extract.measurability import CommitmentCheck
 
-from .fields import MAX_ROWS, CommitmentForm
+from .fields import MAX_ROWS, CommitmentForm, split_lines
+
+#: The hidden field holding the focus areas as the page showed them.
+FOCUS_SHOWN = "focus_areas_shown"
 
 
 def with_blank_rows(data: QueryDict) -> QueryDict:
@@ -33,12 +36,41 @@ def with_blank_rows(data: QueryDict) -> QueryDict:
     return data
 
 
+def focus_renames(shown: list[str], focus: list[str]) -> dict[str, str]:
+    """Old name → new name of the focus areas the reviewer renamed: those no longer
+    in the list, paired in order with the new ones, when as many went as came."""
+    gone = [name for name in shown if name not in focus]
+    came = [name for name in focus if name not in shown]
+    return dict(zip(gone, came, strict=True)) if len(gone) == len(came) else {}
+
+
+def carry_focus_renames(data: QueryDict) -> QueryDict:
+    """Commitments under a renamed focus area follow it to its new name, and the
+    page shown next remembers the focus areas as they are now."""
+    data = data.copy()
+    focus = split_lines(data.get("focus_areas", ""))
+    renames = focus_renames(split_lines(data.get(FOCUS_SHOWN, "")), focus)
+    for key in [k for k in data if k.startswith("commitments-")]:
+        if key.endswith("-focus_area") and data.get(key) in renames:
+            data[key] = renames[str(data.get(key))]
+    data[FOCUS_SHOWN] = "\n".join(focus)
+    return data
+
+
 def row_deleted(form: Any) -> bool:
     return bool(
         form.is_bound
         and hasattr(form, "cleaned_data")
         and form.cleaned_data.get("DELETE")
     )
+
+
+@dataclass(frozen=True)
+class PartyPreview:
+    """A party the draft will name; ``asked``: it joins only when it accepts."""
+
+    name: str
+    asked: bool
 
 
 @dataclass(frozen=True)

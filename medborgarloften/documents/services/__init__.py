@@ -8,7 +8,7 @@ when reading fails nothing is stored; when extracting or loading fails the docum
 
 from __future__ import annotations
 
-from .drafts import extraction_run_draft_create
+from .drafts import extraction_run_draft_check, extraction_run_draft_create
 from .importing import ImportOutcome, document_import
 from .reading import (
     MAX_DOCUMENT_BYTES,
@@ -39,6 +39,7 @@ __all__ = [
     "document_store",
     "document_upload",
     "extraction_run_create",
+    "extraction_run_draft_check",
     "extraction_run_draft_create",
     "language_guess",
 ]

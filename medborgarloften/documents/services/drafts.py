@@ -10,11 +10,13 @@ from django.db import transaction
 
 from medborgarloften.accounts.permissions import is_superuser
 from medborgarloften.places.lookup import fold
+from medborgarloften.places.models import Organisation
 from medborgarloften.places.permissions import can_edit_areas
 from medborgarloften.promises.draft import Lifecycle, PromiseDraft
 from medborgarloften.promises.models import PromiseStatus, Revision
 from medborgarloften.promises.services import (
     NOT_OWN_PARTY,
+    promise_check,
     promise_load_record,
     promise_write,
 )
@@ -47,43 +49,20 @@ def extraction_run_draft_create(
     places; a draft carries its own as new areas by name). A run gives one draft.
     """
 
-    if create_missing_police_area and actor is not None and not is_superuser(actor):
-        raise ValidationError(
-            {
-                "police_area": "Bara en superanvändare kan lägga till ett "
-                "lokalpolisområde vid import / only a superuser may add a police area"
-            }
-        )
     if (draft is None) == (record is None):
         raise TypeError("give a draft or a record")
-    run = (
-        ExtractionRun.objects.select_for_update()
-        .select_related("document")
-        .get(pk=run.pk)
+    run, reference_for = _locked_run(
+        run=run,
+        actor=actor,
+        create_missing_police_area=create_missing_police_area,
+        as_reference=as_reference,
     )
-    if run.status != ExtractionRunStatus.OK:
-        raise ValidationError(
-            {"__all__": "Körningen misslyckades; inget utkast kan skapas"}
-        )
-    if run.promise_id is not None:
-        raise ValidationError(
-            {"__all__": "Ett utkast har redan skapats från den här granskningen"}
-        )
-    reference_for = run.document.kommun if as_reference else None
-    if as_reference and reference_for is None:
-        raise ValidationError(
-            {"municipalities": "Dokumentet har ingen kommun att spara referensen för"}
-        )
     source = _load_source(run.source or REVIEW_SOURCE, run.document)
     try:
         if draft is not None:
             promise = promise_write(
                 actor=actor,
-                draft=replace(
-                    draft,
-                    reference_for=reference_for.pk if reference_for else None,
-                    lifecycle=Lifecycle(status=PromiseStatus.DRAFT),
-                ),
+                draft=_as_draft(draft, reference_for),
                 source=source,
                 action=Revision.Action.LOADED,
                 summary="Skapat från granskat dokument",
@@ -98,12 +77,7 @@ def extraction_run_draft_create(
                 reference_for=reference_for,
             )
     except ValidationError as exc:
-        errors = getattr(exc, "error_dict", {})
-        if getattr(exc, "code", None) == NOT_OWN_PARTY or any(
-            e.code == NOT_OWN_PARTY for e in errors.get("parties", [])
-        ):
-            raise _not_own_party(draft, record) from exc
-        raise
+        raise _translated(exc, draft, record) from exc
     if new_areas:
         # Ticked as new but named nowhere in the record: areas of the draft's
         # first kommun all the same (after the writer allowed the draft).
@@ -148,3 +122,86 @@ def _not_own_party(
             " as a reference"
         }
     )
+
+
+def _locked_run(
+    *,
+    run: ExtractionRun,
+    actor: Any,
+    create_missing_police_area: bool,
+    as_reference: bool,
+) -> tuple[ExtractionRun, Organisation | None]:
+    """The run, locked, if a draft may still come from it, and the kommun that
+    keeps the draft as a reference (None: not a reference)."""
+    if create_missing_police_area and actor is not None and not is_superuser(actor):
+        raise ValidationError(
+            {
+                "police_area": "Bara en superanvändare kan lägga till ett "
+                "lokalpolisområde vid import / only a superuser may add a police area"
+            }
+        )
+    run = (
+        ExtractionRun.objects.select_for_update()
+        .select_related("document")
+        .get(pk=run.pk)
+    )
+    if run.status != ExtractionRunStatus.OK:
+        raise ValidationError(
+            {"__all__": "Körningen misslyckades; inget utkast kan skapas"}
+        )
+    if run.promise_id is not None:
+        raise ValidationError(
+            {"__all__": "Ett utkast har redan skapats från den här granskningen"}
+        )
+    reference_for = run.document.kommun if as_reference else None
+    if as_reference and reference_for is None:
+        raise ValidationError(
+            {"municipalities": "Dokumentet har ingen kommun att spara referensen för"}
+        )
+    return run, reference_for
+
+
+def _as_draft(draft: PromiseDraft, reference_for: Organisation | None) -> PromiseDraft:
+    """The reviewed draft as the writer saves it: a draft, kept for comparison by
+    ``reference_for`` when that is given."""
+    return replace(
+        draft,
+        reference_for=reference_for.pk if reference_for else None,
+        lifecycle=Lifecycle(status=PromiseStatus.DRAFT),
+    )
+
+
+def extraction_run_draft_check(
+    *,
+    run: ExtractionRun,
+    actor: Any,
+    draft: PromiseDraft,
+    create_missing_police_area: bool = False,
+    as_reference: bool = False,
+) -> None:
+    """Every check ``extraction_run_draft_create`` makes with a reviewed draft, and
+    nothing written (the review's "Kontrollera"): raises the ValidationError that
+    creating the draft would raise."""
+    with transaction.atomic():
+        run, reference_for = _locked_run(
+            run=run,
+            actor=actor,
+            create_missing_police_area=create_missing_police_area,
+            as_reference=as_reference,
+        )
+        try:
+            promise_check(actor=actor, draft=_as_draft(draft, reference_for))
+        except ValidationError as exc:
+            raise _translated(exc, draft, None) from exc
+
+
+def _translated(
+    exc: ValidationError, draft: PromiseDraft | None, record: dict[str, Any] | None
+) -> ValidationError:
+    """The writer's error, with "not your own party" said for an importer."""
+    errors = getattr(exc, "error_dict", {})
+    if getattr(exc, "code", None) == NOT_OWN_PARTY or any(
+        e.code == NOT_OWN_PARTY for e in errors.get("parties", [])
+    ):
+        return _not_own_party(draft, record)
+    return exc

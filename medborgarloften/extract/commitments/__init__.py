@@ -21,7 +21,7 @@ from ..places import find_places
 from ..structure import Structure
 from ..targets import extract_target
 from .patterns import PAGE_FURNITURE, _unnumbered
-from .responsible import _responsible
+from .responsible import _responsible, named_organisations
 from .scan import _scan
 from .sentences import classify_heading
 
@@ -96,7 +96,21 @@ def extract_commitments(
             }
         )
     _all_parties(records, [_under_all_parties(structure, c) for c in candidates])
+    for record in records:
+        others = _other_parties(text, record)
+        if others:
+            record["other_parties"] = others
     return records
+
+
+def _other_parties(text: str, record: dict[str, Any]) -> list[str]:
+    """The third parties a commitment names as responsible ("Kalmarhem sanerar …"),
+    by the words its responsible evidence points at."""
+    found = record["evidence"].get("responsible") or {}
+    span = found.get("span")
+    if "annan" not in record["responsible"] or not span:
+        return []
+    return named_organisations(text[span[0] : span[1]], str(found.get("rule", "")))
 
 
 def _under_all_parties(structure: Structure, cand: Any) -> bool:

@@ -6,8 +6,11 @@ import re
 from typing import Any
 
 from ..parties import (
+    _FIRM,
+    _ORG_NAME_RE,
     PartyResult,
     chain_at,
+    classify_party,
     co_parties,
     nominal_polis,
     order,
@@ -144,3 +147,34 @@ def _rest_of(cand: _Candidate, text: str, cut: int) -> _Candidate:
         cand.party,
         cand.context,
     )
+
+
+_NAMED_RULES = frozenset(
+    {
+        "responsible.subject",
+        "responsible.enumeration",
+        "responsible.named_org",
+        "responsible.named_promiser",
+        "responsible.inverted",
+        "responsible.agent",
+    }
+)
+
+
+def named_organisations(phrase: str, rule: str) -> list[str]:
+    """The third parties a responsible phrase names by their own name ("Kalmarhem",
+    "Ekby Bostäder", "Norrby IF"), not by a role ("fastighetsägarna"); only for
+    the rules that found the phrase as the one doing the work."""
+    if rule not in _NAMED_RULES:
+        return []
+    names: list[str] = []
+    for item in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", phrase.strip()):
+        item = " ".join(item.split()).strip(" .,;:")
+        if (
+            item[:1].isupper()
+            and classify_party(item) == "annan"
+            and (_ORG_NAME_RE.match(item) or re.search(rf"\b{_FIRM}$", item))
+            and item not in names
+        ):
+            names.append(item)
+    return names

@@ -10,11 +10,12 @@ is documented, how it is followed up, and the period it covers.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from medborgarloften.lib.months import MONTH_PATTERN_SV
 
-from .period import is_agreement_document
+from .period import MONTHS, is_agreement_document
 
 _I = re.IGNORECASE
 PLACEHOLDER_DATE = re.compile(
@@ -28,6 +29,58 @@ SIGNATURE_DATE = re.compile(
     + r")\s+(?:19|20)\d{2}",
     _I,
 )
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+(\w+?)\.?\s+(\d{4})")
+
+
+def _signature_window(
+    text: str, signature_spans: list[tuple[int, int]]
+) -> tuple[int, str]:
+    """Where a signing date is looked for: 400 characters either side of the
+    signature block (its offset in ``text``, and the text)."""
+    first = min(s for s, _ in signature_spans) if signature_spans else 0
+    last = max(e for _, e in signature_spans) if signature_spans else len(text)
+    offset = max(0, first - 400)
+    return offset, text[offset : last + 400]
+
+
+def _iso(written: str) -> str | None:
+    """'2023-02-15' or '15 februari 2023' as an ISO date; None if not a real day."""
+    m = _DAY_MONTH_YEAR.fullmatch(written)
+    try:
+        if m is None:
+            return date.fromisoformat(written).isoformat()
+        month = MONTHS.get(m.group(2).casefold())
+        if month is None:
+            return None
+        return date(int(m.group(3)), month, int(m.group(1))).isoformat()
+    except ValueError:
+        return None
+
+
+def signature_date(
+    text: str, signature_spans: list[tuple[int, int]]
+) -> tuple[str, tuple[int, int]] | None:
+    """The date the signatures carry ("Kalmar den 15 februari 2023") as an ISO date
+    with its span, or None (none, or only a placeholder such as "2023-xx-xx")."""
+    offset, window = _signature_window(text, signature_spans)
+    if PLACEHOLDER_DATE.search(window):
+        return None
+    first = min(s for s, _ in signature_spans) if signature_spans else 0
+    last = max(e for _, e in signature_spans) if signature_spans else len(text)
+    found: list[tuple[int, str, tuple[int, int]]] = []
+    for m in SIGNATURE_DATE.finditer(window):
+        iso = _iso(" ".join(m.group(0).split()))
+        if iso is not None:
+            start, end = offset + m.start(), offset + m.end()
+            # The one nearest the block: a deadline in the text above is not it.
+            distance = max(first - end, start - last, 0)
+            found.append((distance, iso, (start, end)))
+    if not found:
+        return None
+    _distance, iso, span = min(found, key=lambda f: f[0])
+    return iso, span
+
+
 IS_AGREEMENT = re.compile(r"\bdenna\s+samverkansöverenskommelse\b", _I)
 BRA_ELEMENTS = (
     ("problems", re.compile(r"problembild|problem\w*\s+i\s+fokus|lägesbild|prioriterade\s+problem", _I)),
@@ -82,21 +135,16 @@ def check_document(
         )
     )
     if signatories:
-        first = min(s for s, _ in signature_spans) if signature_spans else 0
-        last = max(e for _, e in signature_spans) if signature_spans else len(text)
-        window = text[max(0, first - 400) : last + 400]
+        offset, window = _signature_window(text, signature_spans)
         placeholder = PLACEHOLDER_DATE.search(window)
-        dated = bool(SIGNATURE_DATE.search(window))
+        dated = signature_date(text, signature_spans) is not None
         if placeholder:
             checks.append(
                 _check(
                     "signature_date",
                     False,
                     f"Underskriftsdatumet är en platshållare: {placeholder.group(0)!r}.",
-                    span=[
-                        max(0, first - 400) + placeholder.start(),
-                        max(0, first - 400) + placeholder.end(),
-                    ],
+                    span=[offset + placeholder.start(), offset + placeholder.end()],
                 )
             )
         else:

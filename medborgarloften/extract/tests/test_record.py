@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -46,7 +47,10 @@ def assert_schema_shape(record: dict) -> None:
             assert c["target"]["per"] in {*PER, None}
         assert set(c["places"]) <= set(record["places"])
     for s in record["signatories"]:
-        assert set(s) == {"name", "title", "organisation"}
+        # SCHEMA's signatory: name, title, organisation, and the date when found.
+        assert set(s) - {"date"} == {"name", "title", "organisation"}
+        if "date" in s:
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", s["date"])
     json.dumps(record, ensure_ascii=False)  # serialisable as the CLI prints it
 
 
@@ -161,3 +165,39 @@ def test_it_never_raises_on_any_text(text):
     record = extract_record(text, record_id="fuzz")
     assert_schema_shape(record)
     assert record["warnings"] == []
+
+
+SIGNED = """Medborgarlöfte för Ekby kommun 2031
+
+Polisen lovar att:
+- hålla en öppen träff i Ekby centrum senast den 30 november 2031
+Ekbohem sanerar klotter i sina hus inom en vecka.
+
+Ekby den 4 mars 2031
+
+Eva Ek
+Kommunstyrelsens ordförande
+
+Olle Ås
+Lokalpolisområdeschef
+"""
+
+
+def test_it_dates_the_signatories_by_the_date_nearest_the_signatures():
+    record = extract_record(SIGNED, record_id="signed")
+    assert [s.get("date") for s in record["signatories"]] == ["2031-03-04"] * 2
+    span = record["evidence"]["signature_date"]["span"]
+    assert SIGNED[span[0] : span[1]] == "4 mars 2031"
+
+
+def test_it_leaves_a_placeholder_signing_date_out():
+    record = extract_record(
+        SIGNED.replace("Ekby den 4 mars 2031", "Datum: 2031-xx-xx"), record_id="x"
+    )
+    assert all("date" not in s for s in record["signatories"])
+
+
+def test_it_names_a_third_party_that_promises_by_its_own_name():
+    record = extract_record(SIGNED, record_id="signed")
+    others = [c.get("other_parties") for c in record["commitments"]]
+    assert others == [None, ["Ekbohem"]]

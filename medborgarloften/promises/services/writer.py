@@ -38,7 +38,10 @@ from medborgarloften.places.models import (
     Organisation,
     OrganisationKind,
 )
-from medborgarloften.places.permissions import can_edit_areas
+from medborgarloften.places.permissions import (
+    can_create_organisation,
+    can_edit_areas,
+)
 from medborgarloften.places.services import area_create, organisation_create
 
 from ..draft import PromiseDraft
@@ -59,7 +62,13 @@ from .core import revision_record
 from .parties import asked_summary, promise_parties_assign
 from .versions import commitment_versions_record
 
-__all__ = ["NOT_OWN_PARTY", "DraftErrors", "promise_version", "promise_write"]
+__all__ = [
+    "NOT_OWN_PARTY",
+    "DraftErrors",
+    "promise_check",
+    "promise_version",
+    "promise_write",
+]
 
 #: The code of the error that the actor's own organisation is not a party.
 NOT_OWN_PARTY = "not_own_party"
@@ -137,6 +146,29 @@ def _check_new_areas(
             )
 
 
+def _check_new_organisations(
+    actor: Any,
+    errors: DraftErrors,
+    groups: list[tuple[str, list[Organisation]]],
+) -> None:
+    """An organisation the draft names but the database lacks is created by the
+    save, so only someone who may add organisations of its kind may name it."""
+    if actor is None:
+        return
+    for key, organisations in groups:
+        for org in organisations:
+            if org.pk is None and not can_create_organisation(actor, org.kind):
+                errors.add(
+                    key,
+                    _(
+                        "%(name)s finns inte som organisation, och bara "
+                        "administratörer kan lägga till organisationer. Välj en "
+                        "befintlig eller ta bort namnet."
+                    )
+                    % {"name": org.name},
+                )
+
+
 def _plan(*, actor: Any, promise: Promise, draft: PromiseDraft) -> _Plan:
     """Check permissions and everything else and build the instances to save; raise
     PermissionDenied, or ValidationError with every problem at once."""
@@ -169,6 +201,17 @@ def _plan(*, actor: Any, promise: Promise, draft: PromiseDraft) -> _Plan:
             *(
                 (f"commitments.{i}.areas", a)
                 for i, (_c, _i, a, _o) in enumerate(commitments)
+            ),
+        ],
+    )
+    _check_new_organisations(
+        actor,
+        errors,
+        [
+            ("parties", parties),
+            *(
+                (f"commitments.{i}.other_parties", o)
+                for i, (_c, _i, _a, o) in enumerate(commitments)
             ),
         ],
     )
@@ -275,6 +318,20 @@ def _save(plan: _Plan, actor: Any, creator: Any) -> tuple[Promise, list[Organisa
             signatory.organisation = made.get(id(signatory.organisation))
         signatory.save()
     return promise, asked
+
+
+def promise_check(
+    *, actor: Any, draft: PromiseDraft, promise: Promise | None = None
+) -> None:
+    """Every check ``promise_write`` makes before it writes, and nothing written:
+    raises the PermissionDenied or ValidationError it would raise, else None."""
+    if promise is None:
+        target = Promise(uid=draft.uid or uuid.uuid4())
+    else:
+        target = promise
+        if actor is not None and not can_edit_promise(actor, target):
+            raise PermissionDenied(_("Du får inte ändra det här medborgarlöftet."))
+    _plan(actor=actor, promise=target, draft=draft)
 
 
 def promise_write(

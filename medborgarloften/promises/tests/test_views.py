@@ -675,3 +675,19 @@ def test_odd_kommun_numbers_on_the_create_page_are_form_errors(
 
         assert response.status_code == 200, odd
     assert not Promise.objects.exists()
+
+
+def test_it_warns_on_the_adopt_confirmation_about_what_is_missing(
+    client, kommun_editor, kalmar_promise, lpo_kalmar
+):
+    # What the guide promises (kom-igång, step 4): the promise page's checks,
+    # said again before the parties adopt it.
+    kalmar_promise.signatories.update(signed_on=None)
+    kalmar_promise.parties.remove(lpo_kalmar)
+    client.force_login(kommun_editor)
+    url = reverse("promises:status", args=[kalmar_promise.pk, "adopted"])
+    html = client.get(url).content.decode()
+    assert "Innan du fortsätter" in html
+    assert "Datum saknas för: Anna Andersson." in html
+    assert "både kommunen och polisen som parter" in html
+    assert Promise.objects.get(pk=kalmar_promise.pk).status == "draft"

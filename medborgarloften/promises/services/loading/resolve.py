@@ -12,12 +12,12 @@ from medborgarloften.places.lookup import (
     AreaIndex,
     KommunIndex,
     fold,
+    other_party_find,
     police_area_find,
     police_area_key,
     same_kommun,
 )
 from medborgarloften.places.models import (
-    POLICE_KINDS,
     Organisation,
     OrganisationKind,
 )
@@ -111,13 +111,9 @@ class _Resolver:
         for org in parties:
             if fold(org.name) == key:
                 return org
-        for org in (
-            Organisation.objects.exclude(kind__in=POLICE_KINDS)
-            .exclude(kind=OrganisationKind.KOMMUN)
-            .order_by("kind", "pk")
-        ):
-            if fold(org.name) == key:
-                return org
+        found = other_party_find(name)
+        if found is not None:
+            return found
         # Unsaved: the writer creates it after its checks.
         return Organisation(
             kind=OrganisationKind.ANNAN, name=name.strip(), source="medborgarlöfte-JSON"

@@ -2,7 +2,10 @@
  *
  * Without JavaScript the "Visa i texten" links jump to the <mark> (its id); with it,
  * focusing or clicking a field (or the link) outlines that field's marks and scrolls
- * the source panel — not the page — so the field being edited stays in view.
+ * the source panel — not the page — so the field being edited stays in view. A
+ * "Visa i texten" link does more: when the text is off screen (on a phone the text
+ * sits above the form), it brings the text into view and offers a way back to the
+ * field. Tapping a mark says what it is, since a phone has no hover for the title.
  */
 (function () {
   "use strict";
@@ -12,6 +15,9 @@
     return;
   }
   var active = [];
+  var label = document.querySelector("[data-mark-label]");
+  var back = document.querySelector("[data-back]");
+  var backTo = null;
   // After a refused "Skapa utkast", start at the list of what to correct.
   var summary = document.getElementById("error-summary");
   if (summary) {
@@ -47,6 +53,29 @@
     }
   }
 
+  function offScreen(element) {
+    var box = element.getBoundingClientRect();
+    var height = window.innerHeight || document.documentElement.clientHeight;
+    return box.top < 0 || box.top > height / 2;
+  }
+
+  function bringIntoView(link) {
+    if (!offScreen(source)) {
+      return;
+    }
+    backTo = link;
+    if (back) {
+      back.hidden = false;
+    }
+    // After the click has run its course (a phone's tap would scroll back to the
+    // link): focus moves to the text, and the text comes into view.
+    window.setTimeout(function () {
+      source.focus({ preventScroll: true });
+      source.scrollIntoView({ block: "start" });
+      show(link.getAttribute("data-marks"));
+    }, 0);
+  }
+
   function idsOf(element) {
     var holder = element.closest("[data-marks]");
     return holder ? holder.getAttribute("data-marks") : "";
@@ -59,7 +88,19 @@
     }
     event.preventDefault();
     show(link.getAttribute("data-marks"));
+    bringIntoView(link);
   });
+  if (back) {
+    back.addEventListener("click", function () {
+      back.hidden = true;
+      if (backTo) {
+        var field = backTo.closest(".field, fieldset") || backTo;
+        field.scrollIntoView({ block: "center" });
+        var input = field.querySelector("input, textarea, select");
+        (input || backTo).focus({ preventScroll: true });
+      }
+    });
+  }
   if (form) {
     form.addEventListener("focusin", function (event) {
       var ids = idsOf(event.target);
@@ -73,6 +114,9 @@
     var mark = event.target.closest("mark[data-mark]");
     if (mark) {
       show(mark.getAttribute("data-mark"));
+      if (label) {
+        label.textContent = mark.getAttribute("title") || "";
+      }
     }
   });
 })();
