@@ -233,7 +233,11 @@ def check_promise(
         )
     exclude = ["uid"] if draft.lifecycle is not None else ["uid", "status"]
     try:
-        promise.full_clean(exclude=exclude, validate_unique=False)
+        # Its constraints (period end after start, status among the choices) are
+        # the check above and the field's choices, in Python: no database queries.
+        promise.full_clean(
+            exclude=exclude, validate_unique=False, validate_constraints=False
+        )
     except ValidationError as exc:
         errors.merge("", exc)
     return parties
@@ -318,8 +322,12 @@ def check_commitments(
                 _("Fokusområde: välj ett av löftets fokusområden."),
             )
         try:
+            # Its one constraint (quantity >= 1) is the model's clean() and the check
+            # above, in Python: no database query per row when a review is checked.
             commitment.full_clean(
-                exclude=["promise", "focus_area"], validate_unique=False
+                exclude=["promise", "focus_area"],
+                validate_unique=False,
+                validate_constraints=False,
             )
         except ValidationError as exc:
             errors.merge(key, exc)
