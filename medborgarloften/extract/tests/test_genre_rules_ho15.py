@@ -103,3 +103,67 @@ def test_it_leaves_the_lines_of_a_table_of_contents_out():
         "Polisen håller öppet hus på stationen varje månad.": ["polis"],
         "Kommunen rensar buskagen vid busstorget före maj.": ["kommun"],
     }
+
+
+# --- two party columns side by side, each item wrapped inside its column ----------
+
+SIDE_BY_SIDE = """Medborgarlöfte Norrhamn 2031
+Lokalpolisområde Norrhamn och Norrhamns kommun
+
+POLISEN LOVAR ATT                        KOMMUNEN LOVAR ATT
+
+• göra minst tolv kontroller av          • tända belysningen i gångtunneln
+  båtförare i hamnen per år                under Storgatan före oktober
+• hålla öppet hus på stationen           • låta fältassistenterna gå i
+  varje höstlov                            centrum varje fredagskväll
+                                         • städa stranden en gång i månaden
+
+Uppföljning
+Löftet följs upp i rådet i december.
+"""
+
+
+def test_it_reads_each_column_of_side_by_side_lists_as_its_party_s_items():
+    got = by_text(record(SIDE_BY_SIDE))
+    assert got == {
+        "göra minst tolv kontroller av båtförare i hamnen per år": ["polis"],
+        "hålla öppet hus på stationen varje höstlov": ["polis"],
+        "tända belysningen i gångtunneln under Storgatan före oktober": ["kommun"],
+        "låta fältassistenterna gå i centrum varje fredagskväll": ["kommun"],
+        "städa stranden en gång i månaden": ["kommun"],
+    }
+
+
+def test_a_column_item_points_at_its_first_and_last_piece():
+    rec = record(SIDE_BY_SIDE)
+    item = next(c for c in rec["commitments"] if c["text"].startswith("låta"))
+    start, end = item["span"]
+    assert SIDE_BY_SIDE[start:].startswith("låta fältassistenterna")
+    assert SIDE_BY_SIDE[:end].endswith("varje fredagskväll")
+
+
+# --- a lead-in closed with a full stop ---------------------------------------------
+
+FULL_STOP_LEADIN = """Medborgarlöfte Västby 2031
+Västby kommun och lokalpolisområde Västby
+
+Många känner sig otrygga vid torget på kvällarna. Därför lovar vi följande.
+
+• Polisen går fotpatrull vid torget varje torsdagskväll.
+• Kommunen tar bort klotter vid torget inom ett dygn.
+"""
+
+
+def test_a_lead_in_ending_with_a_full_stop_is_no_commitment():
+    got = by_text(record(FULL_STOP_LEADIN))
+    assert got == {
+        "Polisen går fotpatrull vid torget varje torsdagskväll.": ["polis"],
+        "Kommunen tar bort klotter vid torget inom ett dygn.": ["kommun"],
+    }
+
+
+def test_a_promise_that_names_its_object_is_still_a_commitment():
+    text = FULL_STOP_LEADIN.replace(
+        "Därför lovar vi följande.", "Därför lovar polisen att öka närvaron vid torget."
+    )
+    assert "Därför lovar polisen att öka närvaron vid torget." in by_text(record(text))
