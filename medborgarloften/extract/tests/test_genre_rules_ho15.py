@@ -167,3 +167,36 @@ def test_a_promise_that_names_its_object_is_still_a_commitment():
         "Därför lovar vi följande.", "Därför lovar polisen att öka närvaron vid torget."
     )
     assert "Därför lovar polisen att öka närvaron vid torget." in by_text(record(text))
+
+
+# --- a city kommun under its official name ("Xs Stad") ------------------------------
+
+CITY = """Medborgarlöfte 2031
+Polisen i lokalpolisområde Uppsala och Uppsala kommun
+
+Uppsala Stad lovar att
+• tända belysningen i parken vid ån före november
+
+Polisen lovar att
+• tillsammans med Uppsalas Stads tillståndsenhet kontrollera tre krogar per år
+• göra trafikkontroller vid skolorna varje vecka
+"""
+
+
+def test_it_reads_a_kommun_named_stad_as_the_kommun():
+    got = by_text(record(CITY))
+    assert got == {
+        "tända belysningen i parken vid ån före november": ["kommun"],
+        "tillsammans med Uppsalas Stads tillståndsenhet kontrollera tre krogar per år": [
+            "polis",
+            "kommun",
+        ],
+        "göra trafikkontroller vid skolorna varje vecka": ["polis"],
+    }
+
+
+def test_a_town_that_is_no_kommun_name_stays_no_kommun():
+    from medborgarloften.extract.parties import classify_party
+
+    assert classify_party("Uppsala Stad") == "kommun"
+    assert classify_party("Ekbergaby stad") is None
