@@ -11,7 +11,7 @@ import re
 
 from ..parties import chain_at
 from ..structure import Block
-from .patterns import _Candidate
+from .patterns import _DEFAULT, _Candidate
 
 _RESPONSIBLE = r"(?:ansvarar|svarar|står|har\s+ansvar(?:et)?|är\s+ansvarig[a]?)"
 _THESE = (
@@ -110,3 +110,52 @@ def _assign_items(block: Block, items: list[_Candidate]) -> None:
             parties = (parties - {"both"}) | {"polis", "kommun"}
         if len(hits) == 1:
             hits[0].party = frozenset(parties)
+
+
+# "Vi kommer att …" sentences whose parties a later paragraph names item by item
+# ("Polisen ansvarar för kontrollerna och för mötet. Kommunen ansvarar för …").
+_BARE_VI = re.compile(r"\s*Vi\s+(?!(?:\w+\s+)?(?:tillsammans|gemensamt|båda)\b)")
+_PARTS = re.compile(r"\s*(?:,|\boch\s+för\b|\bsamt\b|\boch\b)\s*", re.IGNORECASE)
+
+
+def assign_vi_sentences(blocks: list[Block], candidates: list[_Candidate]) -> None:
+    """Give each plain "Vi" sentence the party a later sentence names for it by its
+    nouns; the items it does not name keep "Vi" (polis and kommun)."""
+    for idx, block in enumerate(blocks):
+        if block.kind != "paragraph":
+            continue
+        items = [
+            c
+            for c in candidates
+            if c.block_index < idx
+            and c.kind == "sentence"
+            and _BARE_VI.match(c.text)
+            and (not c.party or c.party == _DEFAULT)
+        ]
+        if len(items) < 2:
+            continue
+        given: dict[int, set[str]] = {}
+        for sent in block.sentences or ():
+            m = _ASSIGNED_ITEM.match(sent.text)
+            if not m:
+                continue
+            found = chain_at(m.group("who"))
+            if found is None or m.group("who")[found[1] :].strip(" ,") != "":
+                continue
+            parties = set(found[0])
+            if "both" in parties:
+                parties = (parties - {"both"}) | {"polis", "kommun"}
+            for part in _PARTS.split(m.group("what")):
+                words = re.findall(r"\w{4,}", part)
+                if not words:
+                    continue
+                scores = [
+                    (_matches(c.text, words[:1]), _matches(c.text, words), i)
+                    for i, c in enumerate(items)
+                ]
+                best = max((h, a) for h, a, _ in scores)
+                hits = [i for h, a, i in scores if (h, a) == best]
+                if best[1] > 0 and len(hits) == 1:
+                    given.setdefault(hits[0], set()).update(parties)
+        for i, parties in given.items():
+            items[i].party = frozenset(parties)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..parties import parties_in_chain, subject_parties
 from ..structure import Block, Structure
 from ..targets import extract_target
-from .assigned import assign_after_lists
+from .assigned import assign_after_lists, assign_vi_sentences
 from .columns import column_items
 from .fields import item_candidate, item_fields
 from .patterns import (
@@ -396,6 +396,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     last_party = own.parties
     _mark_umbrellas(blocks, candidates)
     assign_after_lists(blocks, candidates)
+    assign_vi_sentences(blocks, candidates)
     return candidates
 
 

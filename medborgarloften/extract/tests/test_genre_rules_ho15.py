@@ -200,3 +200,33 @@ def test_a_town_that_is_no_kommun_name_stays_no_kommun():
 
     assert classify_party("Uppsala Stad") == "kommun"
     assert classify_party("Ekbergaby stad") is None
+
+
+# --- "Vi kommer att …" sentences, their parties named in a paragraph at the end ------
+
+WHO_DOES_WHAT = """Medborgarlöfte för Ekeby 2031
+
+Polisen och Ekeby kommun har tagit fram löftet tillsammans med dem som bor här.
+
+Vi kommer att göra hastighetskontroller på Skolvägen varje månad.
+
+Vi kommer att måla över klotter i gångtunnlarna inom en vecka.
+
+Vi kommer att hålla ett öppet möte i Folkets hus under våren.
+
+Vem gör vad?
+Polisen ansvarar för hastighetskontrollerna. Kommunen ansvarar för klottret i gångtunnlarna.
+"""
+
+
+def test_a_later_paragraph_gives_each_vi_sentence_its_party():
+    got = by_text(record(WHO_DOES_WHAT))
+    assert got == {
+        "Vi kommer att göra hastighetskontroller på Skolvägen varje månad.": ["polis"],
+        "Vi kommer att måla över klotter i gångtunnlarna inom en vecka.": ["kommun"],
+        # named by no one: "Vi" stays both parties
+        "Vi kommer att hålla ett öppet möte i Folkets hus under våren.": [
+            "polis",
+            "kommun",
+        ],
+    }
