@@ -58,7 +58,12 @@ _ADJ = (
 _TERM = rf"(?:{_alt(_LEX['polis'] + _LEX['kommun'] + _LEX['annan'])})"
 # Terms that follow a place name: "Kalmar kommun", "Växjö lokalpolisområde".
 # ("Ekby kommunens" is not Swedish: "Involvera kommunens invånare" names no party.)
-_NAMED_TERM = r"(?:kommun|kommuns|kommuner|lokalpolisområde\w*|polisområde\w*|lpo)"
+# "Trollhättans Stad": a city kommun's official name (a kommun only when the name
+# before it is one of the kommuner, see classify_party).
+_NAMED_TERM = (
+    r"(?:kommun|kommuns|kommuner|lokalpolisområde\w*|polisområde\w*|lpo|"
+    r"(?-i:[Ss]tads?))"
+)
 _ORG_NAME = rf"(?-i:(?:{'|'.join(_LEX['org_names'])}))"
 _TEAM_NAME = re.compile(rf"(?:{'|'.join(_LEX['team_names'])})$")
 _ORG_NAME_RE = re.compile(rf"{_ORG_NAME}$")
@@ -206,6 +211,12 @@ def classify_party(phrase: str) -> str | None:
     words[-1] = re.sub(r"\(.*$", "", words[-1]) or words[-1]
     if len(words) > 1 and re.fullmatch(r"\([^)]*\)", words[-1]):
         words = words[:-1]
+    if (
+        len(words) >= 2
+        and words[-1].casefold() in ("stad", "stads")
+        and canonical_kommun(words[-2])
+    ):
+        return "kommun"  # "Ekby stad", "Ekbys Stads krogtillsyn"
     for i in range(len(words) - 1, -1, -1):
         tail = " ".join(words[i:])
         for w in (tail, words[i]):

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 BULLET_RE = re.compile(
-    r"[ \t]*(?:[-•*–—·▪●◦‣○■□➢►→✓✔◾\uf0b7\uf0a7\uf076\uf0d8]|\d{1,2}[.)]|[a-z][)])"
+    r"[ \t]*(?:[-•*–—·▪●◦‣○■□➢►→✓✔☐☑☒◾\uf0b7\uf0a7\uf076\uf0d8]|\d{1,2}[.)]|[a-z][)])"
     r"[ \t]+(?=\S)"
 )
 # "   2.1 Polisen åtar sig att": a numbered sub-section under a numbered item starts

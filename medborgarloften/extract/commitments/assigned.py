@@ -8,10 +8,11 @@ The sentence names who carries out the items of the list just above it, as a hea
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..parties import chain_at
 from ..structure import Block
-from .patterns import _Candidate
+from .patterns import _DEFAULT, _Candidate
 
 _RESPONSIBLE = r"(?:ansvarar|svarar|står|har\s+ansvar(?:et)?|är\s+ansvarig[a]?)"
 _THESE = (
@@ -85,9 +86,8 @@ def _matches(text: str, words: list[str]) -> int:
     )
 
 
-def _assign_items(block: Block, items: list[_Candidate]) -> None:
-    """Sentences after a list that each give one item its party ("Polisen ansvarar
-    för nykterhetskontrollerna. Kommunen ansvarar för mötet i Ekby.")."""
+def _sentence_assignments(block: Block) -> Iterator[tuple[frozenset[str], str]]:
+    """(parties, what) for each "X ansvarar för …" sentence of ``block``."""
     for sent in block.sentences or ():
         m = _ASSIGNED_ITEM.match(sent.text)
         if not m:
@@ -95,18 +95,63 @@ def _assign_items(block: Block, items: list[_Candidate]) -> None:
         found = chain_at(m.group("who"))
         if found is None or m.group("who")[found[1] :].strip(" ,") != "":
             continue
-        words = re.findall(r"\w{4,}", m.group("what"))
-        if not words:
-            continue
-        # The head noun ("mötet" in "mötet i Ekby") picks the item; the other
-        # words decide between items that share it.
-        scores = [
-            (_matches(c.text, words[:1]), _matches(c.text, words), c) for c in items
-        ]
-        best = max(((h, a) for h, a, _ in scores), default=(0, 0))
-        hits = [c for h, a, c in scores if (h, a) == best and h > 0]
         parties = set(found[0])
         if "both" in parties:
             parties = (parties - {"both"}) | {"polis", "kommun"}
-        if len(hits) == 1:
-            hits[0].party = frozenset(parties)
+        yield frozenset(parties), m.group("what")
+
+
+def _best_item(items: list[_Candidate], words: list[str]) -> tuple[int, int, int, int]:
+    """(head hits, word hits, how many items share that best score, the first
+    item's index): the head noun ("mötet" in "mötet i Ekby") picks the item; the
+    other words decide between items that share it."""
+    scores = [(_matches(c.text, words[:1]), _matches(c.text, words)) for c in items]
+    best = max(scores, default=(0, 0))
+    return best[0], best[1], scores.count(best), scores.index(best) if scores else -1
+
+
+def _assign_items(block: Block, items: list[_Candidate]) -> None:
+    """Sentences after a list that each give one item its party ("Polisen ansvarar
+    för nykterhetskontrollerna. Kommunen ansvarar för mötet i Ekby.")."""
+    for parties, what in _sentence_assignments(block):
+        words = re.findall(r"\w{4,}", what)
+        if not words:
+            continue
+        head, _, ties, best = _best_item(items, words)
+        if head > 0 and ties == 1:
+            items[best].party = parties
+
+
+# "Vi kommer att …" sentences whose parties a later paragraph names item by item
+# ("Polisen ansvarar för kontrollerna och för mötet. Kommunen ansvarar för …").
+_BARE_VI = re.compile(r"\s*Vi\s+(?!(?:\w+\s+)?(?:tillsammans|gemensamt|båda)\b)")
+_PARTS = re.compile(r"\s*(?:,|\boch\s+för\b|\bsamt\b|\boch\b)\s*", re.IGNORECASE)
+
+
+def assign_vi_sentences(blocks: list[Block], candidates: list[_Candidate]) -> None:
+    """Give each plain "Vi" sentence the party a later sentence names for it by its
+    nouns; the items it does not name keep "Vi" (polis and kommun)."""
+    for idx, block in enumerate(blocks):
+        if block.kind != "paragraph":
+            continue
+        items = [
+            c
+            for c in candidates
+            if c.block_index < idx
+            and c.kind == "sentence"
+            and _BARE_VI.match(c.text)
+            and (not c.party or c.party == _DEFAULT)
+        ]
+        if len(items) < 2:
+            continue
+        given: dict[int, set[str]] = {}
+        for parties, what in _sentence_assignments(block):
+            for part in _PARTS.split(what):
+                words = re.findall(r"\w{4,}", part)
+                if not words:
+                    continue
+                _, hits, ties, best = _best_item(items, words)
+                if hits > 0 and ties == 1:
+                    given.setdefault(best, set()).update(parties)
+        for i, named in given.items():
+            items[i].party = frozenset(named)

@@ -150,7 +150,9 @@ _DEFAULT = frozenset({"polis", "kommun"})
 PAGE_FURNITURE = prefiltered(
     re.compile(
         r"\b(?:cookies?|kakor(?:na)?|javascript|webbläsare\w*)\b|"
-        r"\b(?:den\s+här|denna)\s+(?:webbplats|webbsida|sida)\w*",
+        r"\b(?:den\s+här|denna)\s+(?:webbplats|webbsida|sida)\w*|"
+        # A table of contents: a title, a dot leader and its page number.
+        r"(?:\.[ \t]?){4,}[ \t]*\d{1,3}\s*$|…{2,}[ \t]*\d{1,3}\s*$",
         re.IGNORECASE,
     )
 )

@@ -8,7 +8,8 @@ from functools import lru_cache
 from ..parties import parties_in_chain, subject_parties
 from ..structure import Block, Structure
 from ..targets import extract_target
-from .assigned import assign_after_lists
+from .assigned import assign_after_lists, assign_vi_sentences
+from .columns import column_items
 from .fields import item_candidate, item_fields
 from .patterns import (
     _ABOUT_ITSELF,
@@ -114,6 +115,18 @@ def _scan(structure: Structure) -> list[_Candidate]:
             columns = _party_columns([cell for cell, _ in cells])
             if columns is not None:
                 leadin = None
+                wrapped = column_items(structure.text, block, cells, columns, idx)
+                if wrapped is not None and wrapped[0]:
+                    candidates.extend(wrapped[0])
+                    skip_to = next(
+                        (
+                            i
+                            for i in range(idx + 1, len(blocks))
+                            if blocks[i].start >= wrapped[1]
+                        ),
+                        len(blocks),
+                    )
+                    columns = None
                 continue
         if cells:
             ctx = leadin or section
@@ -383,6 +396,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     last_party = own.parties
     _mark_umbrellas(blocks, candidates)
     assign_after_lists(blocks, candidates)
+    assign_vi_sentences(blocks, candidates)
     return candidates
 
 

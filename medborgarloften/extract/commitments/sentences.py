@@ -183,6 +183,12 @@ _POINTING = re.compile(
     r"\s*(?:det\s+här|detta|följande|så\s+här)\s+(?:lovar|åtar|förbinder)\b",
     re.IGNORECASE,
 )
+# "Därför lovar vi följande.": a lead-in closed with a full stop, not a promise.
+_POINTING_END = re.compile(
+    r"\b(?:lovar|åtar\s+sig|förbinder\s+sig)(?:\s+\w+){0,2}?\s+"
+    r"(?:följande|detta|nedanstående)(?:\s+\w+)?[.:]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _is_commitment_sentence(sentence: str) -> bool:
@@ -198,7 +204,7 @@ def _is_commitment_sentence(sentence: str) -> bool:
         )
     if OUTCOME.search(s) and not subject_parties(s):
         return False
-    if _POINTING.match(s):
+    if _POINTING.match(s) or _POINTING_END.search(s):
         return False  # "Det här lovar vi dig …": a line that points to the list
     if not _PROMISE_VERB.search(s):
         return False

@@ -48,7 +48,7 @@ def _translate(text: str) -> str:
 
 # Bullet glyphs seen in Word, PDF and web exports; U+F0B7 and U+F0A7 are the Symbol
 # and Wingdings bullets that PDFs made from Word carry in the private use area.
-BULLET_CHARS = "•●▪■◦‣∙·○◾◼▸►➢✓✔\uf0b7\uf0a7\uf076\uf0d8"
+BULLET_CHARS = "•●▪■◦‣∙·○◾◼▸►➢✓✔☐☑☒\uf0b7\uf0a7\uf076\uf0d8"
 _BULLET_LINE = re.compile(rf"^[ ]*(?:[{BULLET_CHARS}]|[-–*](?=[ ]))[ ]*(?=\S)", re.M)
 _TRAILING_SPACE = re.compile(r"[ ]+$", re.M)
 # Exactly two spaces inside a line are a typing habit; three or more are layout.
