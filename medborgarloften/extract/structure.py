@@ -44,6 +44,30 @@ def _sub_item(line: str) -> re.Match[str] | None:
     return m if body[-1:] in ".!" and len(body.split()) >= 4 else None
 
 
+# "A. Trafik och buskörning": a capital letter and a full stop marks an item only
+# in a run of letters ("A." beside "B."), so an initial ("A. Berg") is no item.
+_LETTER_RE = re.compile(r"[ \t]*([A-H])\.[ \t]+(?=[A-ZÅÄÖ])")
+
+
+def lettered_item(
+    text: str, lines: list[tuple[int, int]], i: int
+) -> re.Match[str] | None:
+    """The marker of line ``i`` when it is a lettered item ("B. …" after "A. …")."""
+    m = _LETTER_RE.match(text[slice(*lines[i])])
+    if m is None:
+        return None
+    letter = ord(m.group(1))
+    for step, want in ((-1, letter - 1), (1, letter + 1)):
+        j = i + step
+        while 0 <= j < len(lines) and not text[slice(*lines[j])].strip():
+            j += step
+        if 0 <= j < len(lines):
+            near = _LETTER_RE.match(text[slice(*lines[j])])
+            if near and ord(near.group(1)) == want:
+                return m
+    return None
+
+
 MARKDOWN_HEADING_RE = re.compile(r"[ \t]*(#{1,6})[ \t]+(?=\S)")
 TERMINAL = ".;,"
 # Pictographs before a line's words ("👮 POLISEN", "🏛️ KOMMUNEN"): symbols, their
@@ -315,7 +339,7 @@ def parse_structure(text: str) -> Structure:
             )
             i += 1
             continue
-        mb = BULLET_RE.match(line) or _sub_item(line)
+        mb = BULLET_RE.match(line) or _sub_item(line) or lettered_item(text, lines, i)
         if mb:
             body_start = s + mb.end()
             end = s + len(line.rstrip())

@@ -16,7 +16,7 @@ from .text import Unit
 
 FOLLOW_UP_CUE = prefiltered(
     re.compile(
-        r"uppfölj|\bföljs?\s+upp|\bföljas\s+upp|\butvärder|återkoppl|\bredovis|"
+        r"uppfölj|\bföljs?\s+upp|\bföljer\s+upp|\bföljas\s+upp|\butvärder|återkoppl|\bredovis|"
         r"\brapporteras\b|\bavrapporter|\brapportera\s+(?:till|resultat)",
         re.IGNORECASE,
     )

@@ -44,6 +44,8 @@ _ISO = rf"{_YEAR}-[01]\d-[0-3]\d"
 _DAY_MONTH_YEAR = rf"\d{{1,2}}(?::[ae])?\s+{_MONTH}\s+{_YEAR}"
 _MONTH_YEAR = rf"{_MONTH}\s+{_YEAR}"
 _DATE = rf"(?:{_ISO}|{_DAY_MONTH_YEAR}|{_MONTH_YEAR}|{_YEAR}(?![\d-]))"
+# "1 januari–31 december 2023": the start shares the end's year.
+_DAY_MONTH = rf"\d{{1,2}}(?::[ae])?\s+{_MONTH}"
 
 _FLAGS = re.IGNORECASE
 FROM_TO = prefiltered(
@@ -51,7 +53,7 @@ FROM_TO = prefiltered(
         rf"\b(?:från|fr\.\s?o\.\s?m\.?|fr\s?o\s?m|påbörja\w*|tiden|mellan|gäller|gälla|"
         rf"löper|pågå\w*|starta\w*|perioden|period:|giltighetstid(?:en)?:?|giltig\w*)\s+"
         rf"(?:och\s+med\s+)?(?:den\s+)?"
-        rf"(?P<a>{_DATE})[\s,]*(?:\S+\s+){{0,4}}?"
+        rf"(?P<a>{_DATE}|{_DAY_MONTH}(?!\s*{_YEAR}))[\s,]*(?:\S+\s+){{0,4}}?"
         rf"(?:till\s+och\s+med|till|t\.\s?o\.\s?m\.?|t\s?o\s?m|{_DASH}{{1,2}})\s*(?:den\s+)?"
         rf"(?P<b>{_DATE})",
         _FLAGS,
@@ -212,6 +214,17 @@ def parse_date(phrase: str, *, end: bool) -> date | None:
     return None
 
 
+def _in_year_of(phrase: str, end: date | None) -> date | None:
+    """A day and month without a year ("1 januari") in the year of the end date,
+    or the year before when it would fall after the end."""
+    if end is None:
+        return None
+    start = parse_date(f"{phrase} {end.year}", end=False)
+    if start is not None and start > end:
+        start = parse_date(f"{phrase} {end.year - 1}", end=False)
+    return start
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start))
     right_candidates = [
@@ -251,8 +264,8 @@ def _from_to(text: str) -> Period | None:
         for m in rx.finditer(text):
             if not _about_promise(text, m):
                 continue
-            a = parse_date(m.group("a"), end=False)
             b = parse_date(m.group("b"), end=True)
+            a = parse_date(m.group("a"), end=False) or _in_year_of(m.group("a"), b)
             if not a or not b or b < a or (b.year - a.year) > 8:
                 continue
             phrase_start = m.start() if rule == "period.from_to" else m.start("a")

@@ -274,16 +274,26 @@ def _blocks(text: str) -> list[Signatory]:
             orgs = []
         for col, (m, off) in enumerate(names):
             assert m is not None
+            title, org = titles[col][0].strip(), None
+            if orgs:
+                org = orgs[col][0].strip()
+            else:
+                title, org = _title_and_org(title)
             found.append(
                 Signatory(
-                    m.group("name"),
-                    titles[col][0].strip(),
-                    orgs[col][0].strip() if orgs else None,
-                    (off, off + len(m.group("name"))),
-                    rule,
+                    m.group("name"), title, org, (off, off + len(m.group("name"))), rule
                 )
             )
     return found
+
+
+def _title_and_org(title: str) -> tuple[str, str | None]:
+    """ "Kommunstyrelsens ordförande, Ekby kommun": an organisation written after
+    the title, parted by a comma, is the organisation, not part of the title."""
+    head, sep, tail = title.rpartition(",")
+    if sep and is_title(head.strip()) and is_org(tail.strip()):
+        return head.strip(), tail.strip()
+    return title, None
 
 
 def _statement(text: str) -> list[Signatory]:

@@ -23,7 +23,7 @@ SITUATION_HEADING = re.compile(
     r"^(?:(?:vår|våra|den|det|en|gemensam\w*|lokal\w*|aktuell\w*|kort)\s+)*"
     r"(?:lägesbild\w*|nuläge\w*|situation\w*|bakgrund\w*|problembild\w*|"
     r"problem\s+och\s+orsak\w*|så\s+ser\s+det\s+ut|utgångspunkt\w*|"
-    r"varför\s+(?:detta\s+)?(?:medborgar)?löfte)",
+    r"varför\s+(?:\w+\s+){0,3}?(?:medborgar)?löfte)",
     _I,
 )
 # Sub-headings about the sources of the lägesbild stay inside its section.

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..structure import lettered_item
+
 BULLET = re.compile(
     r"[ \t]*(?:[-•*–·▪●◦‣○■□➢►]|\d{1,2}[.)]|[a-z]\)|\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÅÄÖ]))"
     r"[ \t]+(?=\S)"
@@ -97,6 +99,13 @@ def _numbered_heading(
     return not BULLET.match(nxt) and not nxt.rstrip().endswith(":")
 
 
+def _asks(line: str) -> bool:
+    """ "Varför ett medborgarlöfte?": a short question alone on its line heads
+    the section that answers it."""
+    s = line.strip().strip("*_").strip()
+    return s.endswith("?") and len(s.split()) <= 6 and s[:1].isupper()
+
+
 def read_units(text: str) -> list[Unit]:
     """Split ``text`` into units in reading order; never raises."""
     lines: list[tuple[int, int]] = []
@@ -115,7 +124,7 @@ def read_units(text: str) -> list[Unit]:
             i += 1
             continue
         md = MD_HEADING.match(line)
-        bullet = BULLET.match(line)
+        bullet = BULLET.match(line) or lettered_item(text, lines, i)
         if md:
             body = line[md.end() :].strip()
             start = s + line.index(body)
@@ -168,7 +177,7 @@ def read_units(text: str) -> list[Unit]:
             start = s + lead
             body = text[start:end].rstrip()
             single = j == i + 1
-            if single and is_heading_text(body, max_words=14):
+            if single and (is_heading_text(body, max_words=14) or _asks(body)):
                 heading = body.strip("*_ ")
                 units.append(
                     Unit("heading", body, start, start + len(body), heading, para)
