@@ -17,7 +17,7 @@ from .text import Unit
 FOLLOW_UP_CUE = prefiltered(
     re.compile(
         r"uppfölj|\bföljs?\s+upp|\bföljer\s+upp|\bföljas\s+upp|\butvärder|återkoppl|\bredovis|"
-        r"\brapporteras\b|\bavrapporter|\brapportera\s+(?:till|resultat)",
+        r"\brapporteras\b|\bpubliceras\b|\bavrapporter|\brapportera\s+(?:till|resultat)",
         re.IGNORECASE,
     )
 )
@@ -72,7 +72,7 @@ FOLLOW_UP_HEADING = prefiltered(
 )
 
 
-def _is_cue(unit: Unit) -> bool:
+def _is_cue(unit: Unit, *, min_words: int = 5) -> bool:
     return bool(
         unit.kind in ("sentence", "bullet")
         and FOLLOW_UP_CUE.search(unit.text)
@@ -82,7 +82,7 @@ def _is_cue(unit: Unit) -> bool:
             NOT_PROMISE.search(unit.text)
             and not FOLLOW_UP_HEADING.search(unit.heading or "")
         )
-        and len(unit.text.split()) >= 5
+        and len(unit.text.split()) >= min_words
     )
 
 
@@ -93,7 +93,8 @@ def _run_from(units: list[Unit], first: int) -> list[Unit]:
         same_place = unit.paragraph == picked[-1].paragraph or (
             unit.heading == picked[-1].heading and unit.kind == "sentence"
         )
-        if not (_is_cue(unit) and same_place):
+        # a short sentence goes on a run ("Resultatet publiceras på webben.")
+        if not (_is_cue(unit, min_words=4) and same_place):
             break
         picked.append(unit)
     return picked

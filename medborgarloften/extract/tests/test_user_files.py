@@ -69,6 +69,17 @@ def test_it_does_not_convert_a_rate_per_year_into_reports_per_period():
         assert rec["follow_up"]["reports_per_period"] is None
 
 
+def test_it_goes_on_with_a_short_publication_sentence():
+    text = FOLLOW_UP.format(rate="halvårsvis").replace(
+        "Resultatet redovisas på kommunens webbplats.",
+        "Rapporten publiceras på webben.",
+    )
+    assert record(text)["follow_up"]["text"] == (
+        "Trygghetsrådet följer upp åtagandena halvårsvis. "
+        "Rapporten publiceras på webben."
+    )
+
+
 def test_it_counts_reports_stated_for_the_whole_period():
     rec = record(FOLLOW_UP.format(rate="tre gånger under perioden"))
     assert rec["follow_up"]["reports_per_period"] == 3
