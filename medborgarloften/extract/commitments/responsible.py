@@ -14,9 +14,9 @@ from ..parties import (
     co_parties,
     nominal_polis,
     order,
-    stated_parties,
     subject_parties,
 )
+from ..party_labels import stated_parties
 from .patterns import _DEFAULT, _Candidate
 from .sentences import _JOINT_SUBJECT, _reported_rest
 

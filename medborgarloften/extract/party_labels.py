@@ -1,0 +1,63 @@
+"""Parties named as responsible in a label of their own: "(Polisen)", "Ansvarig:
+kommunen", "(polisen och Ekby Ordningsvakter)"."""
+
+from __future__ import annotations
+
+import re
+
+from .parties import (
+    CHAIN,
+    PartyResult,
+    classify_party,
+    parties_in_chain,
+    parties_in_enumeration,
+)
+
+_STATED_RE = re.compile(
+    rf"(?:\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<paren>{CHAIN})\s*\)\s*[.,;]?\s*$"
+    rf"|\bansvar(?:ig|iga)?\s*:\s*(?P<label>{CHAIN}))",
+    re.IGNORECASE,
+)
+
+
+_BRACKET_LIST_RE = re.compile(
+    r"\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<list>[^()]{3,80}?)\s*\)\s*[.,;]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _only_parties(listed: str) -> bool:
+    """Every item of the list is a party or a name ("Ekby Ordningsvakter"), not an
+    explanation ("samverkansmodell mellan skola och polis")."""
+    items = re.split(r"\s*,\s*|\s+(?:och|samt)\s+", listed.strip())
+    return all(
+        item
+        and len(item.split()) <= (4 if item[0].isupper() else 2)
+        and (item[0].isupper() or classify_party(item) is not None)
+        for item in items
+    )
+
+
+def stated_parties(text: str) -> PartyResult | None:
+    """Parties named as responsible in a label: "(Polisen)", "Ansvarig: kommunen"."""
+    m = _STATED_RE.search(text)
+    if not m:
+        # "(polisen och Ekby Ordningsvakter)": a closing bracket that lists parties,
+        # one of them known, the others names of organisations.
+        b = _BRACKET_LIST_RE.search(text)
+        listed = (
+            parties_in_enumeration(b.group("list"))
+            if b and _only_parties(b.group("list"))
+            else set()
+        )
+        if not b or not listed:
+            return None
+        span = (b.start("list"), b.end("list"))
+        return PartyResult(frozenset(listed), span, "responsible.label_list")
+    group = "paren" if m.group("paren") else "label"
+    found = parties_in_chain(m.group(group))
+    if not found:
+        return None
+    return PartyResult(
+        frozenset(found), (m.start(group), m.end(group)), "responsible.label"
+    )
