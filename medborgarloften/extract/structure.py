@@ -70,11 +70,6 @@ def lettered_item(
 
 MARKDOWN_HEADING_RE = re.compile(r"[ \t]*(#{1,6})[ \t]+(?=\S)")
 TERMINAL = ".;,"
-# Pictographs before a line's words ("👮 POLISEN", "🏛️ KOMMUNEN"): symbols, their
-# variation selectors and joiners. A heading read without them.
-LEADING_SYMBOLS = re.compile(
-    r"^(?:[\u2190-\u2bff\u2600-\u27bf\ufe0f\u200d]|[\U0001f000-\U0001faff])+\s*"
-)
 WRAP_WIDTH = 70
 _LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
@@ -206,7 +201,7 @@ def _sentence(text: str, start: int, end: int, offset: int) -> Sentence:
 
 
 def _is_heading_line(line: str) -> bool:
-    stripped = _unmarked(line.strip().strip("*_")).strip()
+    stripped = unmarked(line.strip().strip("*_")).strip()
     if not stripped or len(stripped) > 90:
         return False
     if stripped[-1] in TERMINAL:
@@ -219,18 +214,25 @@ def _is_heading_line(line: str) -> bool:
     return stripped[0].isupper() or stripped[0].isdigit() or stripped[0] == "§"
 
 
-def _unmarked(line: str) -> str:
-    """The line without leading pictographs ("👮 POLISEN" on a flyer)."""
+def unmarked(line: str) -> str:
+    """The line without the pictographs before its words ("👮 POLISEN", "🏛️ KOMMUNEN",
+    "→ Polisen ska …"): symbols, arrows, an emoji's variation selector and joiner,
+    and the spaces between them. A heading or an item is read without them."""
     start = 0
-    while start < len(line) and (
-        line[start].isspace() or unicodedata.category(line[start]) in _PICTOGRAPH
-    ):
+    while start < len(line) and (line[start].isspace() or _pictograph(line[start])):
         start += 1
     return line[start:]
 
 
-# Symbols, the variation selector after an emoji, the zero-width joiner.
+def _pictograph(char: str) -> bool:
+    category = unicodedata.category(char)
+    # Symbols, a modifier (skin tone), the variation selector, the zero-width joiner;
+    # of the mathematical symbols only the arrows ("→", "⇒"), never "+", "=" or "−".
+    return category in _PICTOGRAPH or (category == "Sm" and _ARROW.match(char) is not None)
+
+
 _PICTOGRAPH = frozenset(("So", "Sk", "Mn", "Cf"))
+_ARROW = re.compile("[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f\u2b00-\u2bff]")
 
 
 _COLUMN_GAP = re.compile(r"\S(?:[ ]{3,}|\t|[ ]\|[ ])\S")
@@ -421,7 +423,7 @@ def parse_structure(text: str) -> Structure:
             break
         body = text[body_start:end]
         if j == i + 1 and _is_heading_line(body):
-            lead = len(body) - len(_unmarked(body))  # "👮 POLISEN": a pictograph
+            lead = len(body) - len(unmarked(body))  # "👮 POLISEN": a pictograph
             blocks.append(
                 Block(
                     kind="heading",

@@ -131,8 +131,18 @@ def _locked_run(
     create_missing_police_area: bool,
     as_reference: bool,
 ) -> tuple[ExtractionRun, Organisation | None]:
-    """The run, locked, if a draft may still come from it, and the kommun that
-    keeps the draft as a reference (None: not a reference)."""
+    """The run, read again and locked, if a draft may still come from it, and the
+    kommun that keeps the draft as a reference (None: not a reference)."""
+    _refuse_police_area(actor, create_missing_police_area)
+    run = (
+        ExtractionRun.objects.select_for_update()
+        .select_related("document")
+        .get(pk=run.pk)
+    )
+    return run, _draftable(run, as_reference)
+
+
+def _refuse_police_area(actor: Any, create_missing_police_area: bool) -> None:
     if create_missing_police_area and actor is not None and not is_superuser(actor):
         raise ValidationError(
             {
@@ -140,11 +150,11 @@ def _locked_run(
                 "lokalpolisområde vid import / only a superuser may add a police area"
             }
         )
-    run = (
-        ExtractionRun.objects.select_for_update()
-        .select_related("document")
-        .get(pk=run.pk)
-    )
+
+
+def _draftable(run: ExtractionRun, as_reference: bool) -> Organisation | None:
+    """Refuses a run no draft may come from; else the kommun that keeps the draft as
+    a reference (None: not a reference)."""
     if run.status != ExtractionRunStatus.OK:
         raise ValidationError(
             {"__all__": "Körningen misslyckades; inget utkast kan skapas"}
@@ -158,7 +168,7 @@ def _locked_run(
         raise ValidationError(
             {"municipalities": "Dokumentet har ingen kommun att spara referensen för"}
         )
-    return run, reference_for
+    return reference_for
 
 
 def _as_draft(draft: PromiseDraft, reference_for: Organisation | None) -> PromiseDraft:
@@ -181,18 +191,14 @@ def extraction_run_draft_check(
 ) -> None:
     """Every check ``extraction_run_draft_create`` makes with a reviewed draft, and
     nothing written (the review's "Kontrollera"): raises the ValidationError that
-    creating the draft would raise."""
-    with transaction.atomic():
-        run, reference_for = _locked_run(
-            run=run,
-            actor=actor,
-            create_missing_police_area=create_missing_police_area,
-            as_reference=as_reference,
-        )
-        try:
-            promise_check(actor=actor, draft=_as_draft(draft, reference_for))
-        except ValidationError as exc:
-            raise _translated(exc, draft, None) from exc
+    creating the draft would raise. The run as the review read it: nothing is
+    written, so nothing is locked (creating the draft checks again under its lock)."""
+    _refuse_police_area(actor, create_missing_police_area)
+    reference_for = _draftable(run, as_reference)
+    try:
+        promise_check(actor=actor, draft=_as_draft(draft, reference_for))
+    except ValidationError as exc:
+        raise _translated(exc, draft, None) from exc
 
 
 def _translated(

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..lexicons import load, spaced
 from ..prefilter import Prefiltered, prefiltered
-from ..structure import LEADING_SYMBOLS, Block
+from ..structure import Block, unmarked
 
 _SECTIONS = load("sections")
 
@@ -208,7 +208,7 @@ def bullet_candidate(
 
 
 def _clean(text: str) -> str:
-    return LEADING_SYMBOLS.sub("", text.strip().strip("*_").strip())
+    return unmarked(text.strip().strip("*_").strip())
 
 
 # "2.1 Polisen åtar sig att", "3. Uppföljning", "§ 3 Effektmål": a section number
