@@ -228,7 +228,9 @@ def _pictograph(char: str) -> bool:
     category = unicodedata.category(char)
     # Symbols, a modifier (skin tone), the variation selector, the zero-width joiner;
     # of the mathematical symbols only the arrows ("→", "⇒"), never "+", "=" or "−".
-    return category in _PICTOGRAPH or (category == "Sm" and _ARROW.match(char) is not None)
+    return category in _PICTOGRAPH or (
+        category == "Sm" and _ARROW.match(char) is not None
+    )
 
 
 _PICTOGRAPH = frozenset(("So", "Sk", "Mn", "Cf"))
