@@ -130,6 +130,8 @@ class Lifecycle:
     adopted_on: dt.date | None = None
     published_at: dt.datetime | None = None
     closed_on: dt.date | None = None
+    #: An earlier promise entered afterwards (None: as stored).
+    historical: bool | None = None
 
 
 @dataclass(frozen=True)

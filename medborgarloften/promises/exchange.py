@@ -272,4 +272,5 @@ def promise_to_record(promise: Any) -> dict[str, Any]:
         "adopted_on": _iso(promise.adopted_on),
         "published_at": _iso(promise.published_at),
         "closed_on": _iso(promise.closed_on),
+        "historical": promise.historical,
     }

@@ -205,6 +205,8 @@ def _apply_fields(promise: Promise, draft: PromiseDraft) -> None:
         promise.adopted_on = draft.lifecycle.adopted_on
         promise.published_at = draft.lifecycle.published_at
         promise.closed_on = draft.lifecycle.closed_on
+        if draft.lifecycle.historical is not None:
+            promise.historical = draft.lifecycle.historical
 
 
 def check_promise(

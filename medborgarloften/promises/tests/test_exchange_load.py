@@ -361,6 +361,34 @@ def test_it_refuses_to_drop_a_commitment_with_activities(rich_promise, tmp_path)
     assert promise_to_record(Promise.objects.get()) == before
 
 
+def test_it_carries_the_historical_flag_out_and_back(rich_promise):
+    rich_promise.historical = True
+    rich_promise.save(update_fields=["historical"])
+    record = promise_to_record(rich_promise)
+    assert record["historical"] is True
+
+    record["historical"] = False
+    promise_load_record(record=record, source="test")
+    rich_promise.refresh_from_db()
+    assert rich_promise.historical is False
+
+    # A record written before the flag existed leaves it as stored.
+    record["historical"] = True
+    promise_load_record(record=record, source="test")
+    del record["historical"]
+    promise_load_record(record=record, source="test")
+    rich_promise.refresh_from_db()
+    assert rich_promise.historical is True
+
+
+def test_it_refuses_a_historical_flag_that_is_not_true_or_false(rich_promise):
+    record = promise_to_record(rich_promise)
+    record["historical"] = "ja"
+
+    with pytest.raises(RecordError, match="historical"):
+        promise_load_record(record=record, source="test")
+
+
 def test_it_creates_a_promise_with_the_given_uuid(kalmar, lpo_kalmar):
     uid = "7d8a3a7e-5b8e-4d0f-8f3a-0c2c4b1e9f10"
     record = extraction_record(id=uid, status="published")

@@ -247,6 +247,7 @@ def _draft(
             adopted_on=checked["adopted_on"],
             published_at=checked["published_at"],
             closed_on=checked["closed_on"],
+            historical=checked["historical"],
         ),
         uid=uid or uuid.uuid4(),
         reference_for=reference_for.pk if reference_for is not None else None,

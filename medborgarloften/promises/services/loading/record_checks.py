@@ -148,6 +148,7 @@ def _check_record(record: dict[str, Any], warnings: list[str]) -> dict[str, Any]
         "adopted_on": _date(record.get("adopted_on"), "adopted_on"),
         "published_at": _datetime(record.get("published_at"), "published_at"),
         "closed_on": _date(record.get("closed_on"), "closed_on"),
+        "historical": record.get("historical"),
     }
 
 
