@@ -24,7 +24,9 @@ while writing the rules. Two kinds of figure come out of this script:
     .venv/bin/python benchmarks/heldout.py [--folds 3] [--fold N] [--verbose]
         [--renderings] [--batch ho4]
 
-``--renderings`` adds the corpus's own renderings (``rendered/docx``, ``lo-pdf``,
+``--dir FOLDER`` reads the own documents from another folder with the same
+``docs/`` and ``gold/`` layout: a new blind batch, measured before it joins the
+fixtures. ``--renderings`` adds the corpus's own renderings (``rendered/docx``, ``lo-pdf``,
 ``web-pdf``) per fold. Skips the corpus part with a message when ../shared is
 absent.
 """
@@ -91,9 +93,13 @@ _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+")
 def _blocks(text: str) -> list[tuple[str, list[str]]]:
     """The text's blocks: ("table", rows), ("numbered"/"bullets", items),
     ("lines", lines of a short-line block such as a signature) or ("paragraph",
-    [text]). Blank lines separate blocks; a list or table ends where its lines do."""
+    [text]), and ("page", []) where the text has a form feed (the page break of a
+    PDF's text). Blank lines separate blocks; a list or table ends where its lines do."""
     out: list[tuple[str, list[str]]] = []
-    for chunk in re.split(r"\n\s*\n", text.strip()):
+    for chunk in re.split(r"\n[^\S\f]*\n|(?=\f)", text.strip()):
+        if chunk.startswith("\f"):
+            out.append(("page", []))
+            chunk = chunk[1:]
         lines = [line.rstrip() for line in chunk.split("\n") if line.strip()]
         runs: list[tuple[str, list[str]]] = []
         for line in lines:
@@ -130,7 +136,9 @@ def word_file(text: str) -> bytes:
 
     document = docx.Document()
     for kind, items in _blocks(text):
-        if kind == "paragraph":
+        if kind == "page":
+            document.add_page_break()
+        elif kind == "paragraph":
             line = items[0]
             if _is_heading(line):
                 document.add_heading(line, level=2)
@@ -163,7 +171,9 @@ def web_page(text: str) -> str:
     body = []
     for kind, items in _blocks(text):
         esc = [html.escape(item) for item in items]
-        if kind == "paragraph":
+        if kind == "page":
+            body.append('<div style="break-after:page"></div>')
+        elif kind == "paragraph":
             tag = "h2" if _is_heading(items[0]) else "p"
             body.append(f"<{tag}>{esc[0]}</{tag}>")
         elif kind in ("numbered", "bullets"):
@@ -282,7 +292,8 @@ def corpus_table(scorer: Any, args: argparse.Namespace) -> list[str]:
 
 
 def own_table(scorer: Any, args: argparse.Namespace) -> list[str]:
-    gold_dir, docs_dir = HELDOUT / "gold", HELDOUT / "docs"
+    folder = Path(args.dir) if args.dir else HELDOUT
+    gold_dir, docs_dir = folder / "gold", folder / "docs"
     stems = sorted(p.stem for p in gold_dir.glob("*.json"))
     batches: dict[str, list[str]] = {}
     for stem in stems:
@@ -325,6 +336,13 @@ def main() -> int:
     )
     ap.add_argument("--batch", default=None, help="only this own batch (e.g. ho4)")
     ap.add_argument("--own-only", action="store_true", help="skip the corpus folds")
+    ap.add_argument(
+        "--dir",
+        default=None,
+        help="own documents from this folder (docs/*.txt, gold/*.json) instead of "
+        "the fixtures: a blind batch measured before it is added and before any rule "
+        "is written for it",
+    )
     ap.add_argument(
         "--raise-floors",
         action="store_true",
