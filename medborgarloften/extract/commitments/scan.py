@@ -39,6 +39,7 @@ from .sentences import (
     _truncated,
     classify_heading,
     classify_leadin,
+    past_report,
 )
 from .tables import (
     _BARE_MONTH,
@@ -328,7 +329,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 continue
             if own is None and BULLET_OUTCOME.search(text):
                 continue  # SCHEMA (b)/(c): an effect goal or a principle
-            if _ABOUT_ITSELF.match(text):
+            if _ABOUT_ITSELF.match(text) or past_report(text):
                 continue  # "Medborgarlöften handlar om att lyssna …": a description
             rule = "bullet." + ctx.kind
             candidates.append(bullet_candidate(block, idx, rule, ctx.party, ctx))

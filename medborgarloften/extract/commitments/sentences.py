@@ -191,10 +191,31 @@ _POINTING_END = re.compile(
 )
 
 
+# "I löftet står vad vi ska göra, vem som ansvarar …", "Här beskriver vi hur …": a
+# sentence about what the document contains (a question word, not "att", follows).
+_DOCUMENT_CONTENT = re.compile(
+    r"\s*(?:(?:i|av)\s+)?(?:det\s+här\s+|detta\s+)?(?:(?:medborgar)?löfte\w*|"
+    r"dokument\w*|här|nedan)\s+(?:står|framgår|beskriv\w*|redovisa\w*|anges|"
+    r"presentera\w*|kan\s+du\s+läsa|läser\s+du)\s+(?:\w+\s+){0,2}?"
+    r"(?:vad|vem|vilka|vilket|vilken|hur|när|var|varför)\b",
+    re.IGNORECASE,
+)
+# "Enligt överenskommelsen ska parterna …", "Enligt lagen ska kommunen …": what
+# another document obliges, reported as background (not "Enligt löftet ska …").
+_OTHER_DOCUMENT_SAYS = re.compile(
+    r"\s*enligt\s+(?:den\s+|det\s+)?(?:\w+\s+)?(?:\w*överenskommelse\w*|\w*avtal\w*|"
+    r"lag\w*|förordning\w*|\w*beslut\w*|uppdrag\w*|direktiv\w*|regleringsbrev\w*|"
+    r"\w*policy\w*|riktlinje\w*|handbok\w*|arbetsmodell\w*|styrdokument\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_commitment_sentence(sentence: str) -> bool:
     """A prose sentence in which a party (or a passive "ska …") undertakes something."""
     s = sentence.strip()
     if len(s.split()) < 4:
+        return False
+    if _DOCUMENT_CONTENT.match(s) or _OTHER_DOCUMENT_SAYS.match(s):
         return False
     cut = _reported_rest(s)
     if cut:
@@ -232,6 +253,24 @@ def _is_commitment_sentence(sentence: str) -> bool:
     )
 
 
+# The preterite right after the subject ("Polisen patrullerade …", "Vi genomförde
+# fem vandringar", "Kommunen höll …"): a report of what was done, no commitment.
+_PAST_VERB = re.compile(
+    r"[\s,]*(?:(?:även|också|då|sedan|bland\s+annat|tillsammans|gemensamt)\s+)*"
+    r"(?:\w+(?:ade|dde|de|te)|höll|gick|gav|tog|fick|gjorde|var|blev|såg)\b",
+    re.IGNORECASE,
+)
+
+
+def past_report(text: str) -> bool:
+    """A list item (after an optional "Label:") in which a party reports, in the
+    preterite, what it did ("Trygghetsvandringar: Vi genomförde fem …")."""
+    subj = subject_parties(text)
+    if subj is None or subj.span is None or subj.rule != "responsible.subject":
+        return False
+    return bool(_PAST_VERB.match(text, subj.span[1]))
+
+
 _FOLLOW_UP_SUBJECT = re.compile(
     r"\b(?:uppföljning|utvärdering|redovisning|återrapportering|avrapportering)"
     r"(?:en|ar|arna)?\b",
@@ -247,6 +286,9 @@ _STATIVE_PHRASE = re.compile(
     "|".join(spaced(p) + r"\b" for p in load("verbs")["stative_with_particle"]),
     re.IGNORECASE,
 )
+
+
+_NEGATED = re.compile(r"\s+(?:aldrig|inte|ej|icke)\b", re.IGNORECASE)
 
 
 _PRESENT_VERB = re.compile(
@@ -298,8 +340,8 @@ def _present_action(sentence: str) -> bool:
         # apposition stands between the subject and its verb.
         rest = _APPOSITION.sub("", s[subj.span[1] :], count=1)
     m = _PRESENT_VERB.match(rest)
-    if not m:
-        return False
+    if not m or _NEGATED.match(rest, m.end()):
+        return False  # "Polisen ringer aldrig och ber …": a fact, not an action
     verb = m.group("verb").casefold()
     if _ABOUT_PROMISE_OBJECT.search(s) and verb not in _REPORTING:
         return False

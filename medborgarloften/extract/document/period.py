@@ -2,10 +2,12 @@
 
 SCHEMA's rules, in the order this module prefers them: an explicit validity
 statement ("gäller från 1 maj 2021 till och med 30 april 2022", an ISO date
-range), then the first year or month range ("2024–2025", "2022/2023", "2018 och
+range), then the promise's statement of its one year ("Medborgarlöftet gäller under
+2016"), then the first year or month range ("2024–2025", "2022/2023", "2018 och
 2019", "januari - december 2022", "perioden mars-maj" dated by the nearest year),
 then an end-only statement ("fram till 2024-03-01", start from a title year if
-any), then a single year ("Medborgarlöfte 2020", "under 2019", "för 2018"), and
+any), then a single year ("Medborgarlöfte 2020", "under 2019", "för 2018"; not one
+told in the past tense, an earlier promise's), and
 last a season ("under hösten 2015": both dates null). Statements about the
 samverkansöverenskommelse or an avtal are not the promise period and are skipped.
 Month names come from dateparser's Swedish locale.
@@ -118,6 +120,20 @@ UNDER_YEAR = prefiltered(
     re.compile(
         rf"\b(?:under|för|gäller)\s+(?:år(?:et)?\s+)?(?P<y>{_YEAR})(?![\d-])", _FLAGS
     )
+)
+# "Medborgarlöftet gäller under 2016", "Löftet gäller för år 2025": the promise's
+# own statement of its year, above a month range or dates in the background text.
+VALIDITY_YEAR = re.compile(
+    rf"\b(?:medborgar)?löfte(?:t|na|n)?\s+(?:\w+\s+)?gäller\s+"
+    rf"(?:(?:under|för|hela|år|året)\s+)*(?P<y>{_YEAR})(?![\d-])"
+    rf"(?!\s*(?:{_DASH}|/|och\s+{_YEAR}|till\s+{_YEAR}))",
+    _FLAGS,
+)
+# "I medborgarlöftet för 2024 hade vi fokus på …": the year of an earlier promise,
+# told in the past tense.
+PAST_TENSE = re.compile(
+    r"\b(?:hade|var|låg|stod|gällde|löpte|omfattade|avsåg|handlade|lovade)\b",
+    re.IGNORECASE,
 )
 SEASON = re.compile(
     rf"\b(?:under\s+)?(?:hösten|våren|sommaren|vintern|höstterminen|vårterminen)\s+"
@@ -369,6 +385,8 @@ def _single_year(text: str) -> tuple[int, str, int, int] | None:
         for m in rx.finditer(text):
             if not _about_promise(text, m):
                 continue
+            if PAST_TENSE.search(_sentence_around(text, m.start(), m.end())):
+                continue
             group = "y" if m.group("y") else "y2"
             return int(m.group(group)), m.group(0), m.start(), m.end()
     return None
@@ -379,6 +397,14 @@ def find_period(text: str) -> Period:
     explicit = _from_to(text)
     if explicit:
         return explicit
+    valid = next(
+        (m for m in VALIDITY_YEAR.finditer(text) if _about_promise(text, m)), None
+    )
+    if valid:
+        y, where = valid.group("y"), (valid.start(), valid.end())
+        return Period(
+            f"{y}-01-01", f"{y}-12-31", valid.group(0), (where,), "period.valid_year"
+        )
     ranged = _ranges(text)
     if ranged:
         return ranged

@@ -447,9 +447,31 @@ def _excluded_names(text: str) -> set[str]:
     return out
 
 
+# An e-mail address or a phone number on a line of its own: a contact entry.
+_CONTACT_LINE = re.compile(
+    r"^[ \t]*(?:(?:e-?post|mejl|mail|tel\w*|mobil)\.?[ \t]*:?[ \t]*)?"
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?![12]\d{3}-[01]\d-[0-3]\d[ \t]*$)"
+    r"\+?\d[\d \t()-]{5,}\d)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _contact_names(text: str) -> set[str]:
+    """Names on the lines right above an e-mail or phone line ("Anna Berg,
+    kommunpolis\nanna.berg@…\n010-…"): contact persons, whoever signed."""
+    out: set[str] = set()
+    for m in _CONTACT_LINE.finditer(text):
+        above = text[: m.start()].rstrip("\n").split("\n")
+        for line in reversed(above[-2:]):
+            if not line.strip():
+                break
+            out.update(n.group("name").casefold() for n in NAME_IN_TEXT.finditer(line))
+    return out
+
+
 def find_signatories(text: str) -> list[Signatory]:
     """Signatories in order of appearance, each name once."""
-    excluded = _excluded_names(text)
+    excluded = _excluded_names(text) | _contact_names(text)
     seen: set[str] = set()
     out: list[Signatory] = []
     blocks = _blocks(text)
