@@ -104,3 +104,27 @@ def test_a_label_that_names_no_party_or_no_action_is_no_promise():
         "Polisen: 114 14, kommunpolisen i Åbyn.\n"
     )
     assert all(c["rule"] != "line.party_label" for c in rec["commitments"])
+
+
+# --- the document describing its own contents -----------------------------------
+
+
+def test_a_sentence_about_what_the_promise_contains_is_no_promise():
+    rec = record(
+        "Medborgarlöfte Åbyn 2031\n\n"
+        "Åbyns kommun och polisen lämnar ett medborgarlöfte varje år. I löftet står "
+        "vad vi ska göra och vem som ska göra det. Löftet beskriver också hur vi "
+        "ska följa upp arbetet.\n\n"
+        "Det här lovar vi\n\n"
+        "Polisen ska genomföra tio trafikkontroller vid Åbyskolan.\n"
+        "Polisen ska visa hur man skyddar sig mot bedrägerier på två träffar för "
+        "äldre.\n"
+    )
+    assert pairs(rec) == [
+        ("Polisen ska genomföra tio trafikkontroller vid Åbyskolan.", ["polis"]),
+        (
+            "Polisen ska visa hur man skyddar sig mot bedrägerier på två träffar för "
+            "äldre.",
+            ["polis"],
+        ),
+    ]
