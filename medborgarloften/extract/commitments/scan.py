@@ -47,6 +47,7 @@ from .tables import (
     _cells,
     _party_columns,
     _record_fields,
+    _row_of_actions,
     _Table,
     _table_header,
     _table_row,
@@ -78,14 +79,17 @@ def _scan(structure: Structure) -> list[_Candidate]:
     skip_labelled = False
     skip_to = 0
     columns: list[frozenset[str]] | None = None
+    bare_columns = False  # under party names alone ("Polisen | Kommunen")
     for idx, block in enumerate(blocks):
         if idx < skip_to:
             continue  # the activity line of a numbered record ("Åtagande 2")
         is_last = idx == len(blocks) - 1
         cells = _cells(block.text) if block.kind != "bullet" else []
         if columns is not None:
-            if len(cells) == len(columns) and not _blank_between(
-                structure.text, blocks[idx - 1].end, block.start
+            if (
+                len(cells) == len(columns)
+                and not _blank_between(structure.text, blocks[idx - 1].end, block.start)
+                and (not bare_columns or _row_of_actions([c for c, _ in cells]))
             ):
                 # One promise per column of the row, under its column's party.
                 for (cell, offset), col_party in zip(cells, columns, strict=True):
@@ -116,6 +120,10 @@ def _scan(structure: Structure) -> list[_Candidate]:
             columns = _party_columns(
                 [cell for cell, _ in cells],
                 bare=(leadin or section).kind in ("promise", "activity"),
+            )
+            bare_columns = (
+                columns is not None
+                and _party_columns([cell for cell, _ in cells]) is None
             )
             if columns is not None:
                 leadin = None

@@ -9,7 +9,7 @@ from medborgarloften.lib.months import MONTH_PATTERN_SV
 
 from ..parties import chain_at, parties_in_chain, parties_in_enumeration
 from ..structure import Block
-from .patterns import _Candidate, _Context
+from .patterns import INFINITIVE_START, _Candidate, _Context
 from .sentences import _THIS_DOES, _governing_party, classify_heading
 
 
@@ -251,3 +251,15 @@ def _only_a_party(cell: str) -> bool:
     name = cell.strip().rstrip(":")
     found = chain_at(name)
     return found is not None and found[1] == len(name)
+
+
+_RULE_CELL = re.compile(r":?-{3,}:?")
+
+
+def _row_of_actions(cells: list[str]) -> bool:
+    """A row under party names alone holds their promises when a cell is written as
+    one (a full stop, an infinitive) or it is a Markdown table's rule ("|---|");
+    a row of names or titles (a signature table) is none."""
+    return all(_RULE_CELL.fullmatch(c) for c in cells) or any(
+        c.rstrip().endswith((".", "!")) or INFINITIVE_START.match(c) for c in cells
+    )

@@ -65,6 +65,18 @@ def test_party_names_side_by_side_outside_the_promise_part_are_no_columns():
     assert all(c["rule"] != "columns.cell" for c in rec["commitments"])
 
 
+def test_a_signature_table_under_party_names_in_the_promise_part_holds_no_promise():
+    rec = record(
+        "Medborgarlöfte Åbyn 2031\n\nDet här lovar vi\n\n"
+        "Polisen ska genomföra tio kontroller vid Åbyskolan.\n\n"
+        "Polisen\tKommunen\nOla Ek\tEva Berg\n"
+        "Lokalpolisområdeschef i Åbyn\tKommunstyrelsens ordförande i Åbyn\n"
+    )
+    assert [c["text"] for c in rec["commitments"]] == [
+        "Polisen ska genomföra tio kontroller vid Åbyskolan."
+    ]
+
+
 # --- "Polisen: Genomföra …" under each focus area's heading ---------------------
 
 PARTY_LABELS = """Medborgarlöfte 2031 för Åbyn
