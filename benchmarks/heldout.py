@@ -88,6 +88,8 @@ def _record_of_bytes(stem: str, name: str, data: bytes) -> dict[str, Any]:
 
 _BULLET = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)])\s+")
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
 
 
 def _blocks(text: str) -> list[tuple[str, list[str]]]:
@@ -103,7 +105,14 @@ def _blocks(text: str) -> list[tuple[str, list[str]]]:
         lines = [line.rstrip() for line in chunk.split("\n") if line.strip()]
         runs: list[tuple[str, list[str]]] = []
         for line in lines:
-            if "\t" in line or re.search(r"\S {3,}\S", line):
+            if _PIPE_ROW.match(line):
+                # a Markdown table ("| Polisen | Kommunen |"): a web page or Word
+                # file has a real table; the rule under its header is no row
+                if _PIPE_RULE.match(line):
+                    continue
+                line_kind = "table"
+                line = "\t".join(cell.strip() for cell in line.strip()[1:-1].split("|"))
+            elif "\t" in line or re.search(r"\S {3,}\S", line):
                 # tab-separated cells, or columns set apart by runs of spaces (a
                 # two-column signature block): a web page or Word file has a table
                 line_kind = "table"

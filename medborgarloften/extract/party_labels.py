@@ -8,6 +8,7 @@ import re
 from .parties import (
     CHAIN,
     PartyResult,
+    chain_at,
     classify_party,
     parties_in_chain,
     parties_in_enumeration,
@@ -61,3 +62,30 @@ def stated_parties(text: str) -> PartyResult | None:
     return PartyResult(
         frozenset(found), (m.start(group), m.end(group)), "responsible.label"
     )
+
+
+# "Polisen: Genomföra …", "Kommunen ska: sanera …": a line that opens with a party's
+# name (maybe with its promising verb) and a colon, the party's action after it.
+_PARTY_LABEL_RE = re.compile(
+    r"\s*(?P<label>[^:\n]{2,60}?)"
+    r"(?:\s+(?:lovar|ska|skall|åtar\s+sig|ansvarar\s+för)(?:\s+att)?)?"
+    r"\s*:\s+(?P<value>\S[^\n]*)$",
+    re.IGNORECASE,
+)
+
+
+def party_label(line: str) -> tuple[frozenset[str], int] | None:
+    """For a line "<party>: <action>", the party and where the action starts; the
+    label must be the party's name and nothing more ("Ekby kommun", "Polisen och
+    Ekbyhem"), so "Telefon: …" or "Mål: …" are no party labels."""
+    m = _PARTY_LABEL_RE.match(line)
+    if m is None:
+        return None
+    label = m.group("label").strip()
+    found = chain_at(label)
+    if found is None or found[1] != len(label):
+        return None
+    parties = set(found[0])
+    if "both" in parties:
+        parties = (parties - {"both"}) | {"polis", "kommun"}
+    return frozenset(parties), m.start("value")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..parties import parties_in_chain, subject_parties
+from ..party_labels import party_label
 from ..structure import Block, Structure
-from ..targets import extract_target
 from .assigned import assign_after_lists, assign_vi_sentences
 from .columns import column_items
 from .fields import item_candidate, item_fields
@@ -18,7 +17,6 @@ from .patterns import (
     BULLET_OUTCOME,
     FOCUS_STATEMENT,
     INFINITIVE_START,
-    UMBRELLA_GOAL,
     _Candidate,
     _Context,
     _unnumbered,
@@ -50,10 +48,12 @@ from .tables import (
     _cells,
     _party_columns,
     _record_fields,
+    _row_of_actions,
     _Table,
     _table_header,
     _table_row,
 )
+from .umbrellas import _mark_umbrellas
 
 _FOLLOW_UP_TITLE = re.compile(
     r"(?i)\s*(?:uppföljning|redovisning|återrapportering)\s+av\s+(?:\w+\s+){0,2}"
@@ -63,6 +63,8 @@ _FOLLOW_UP_TITLE = re.compile(
 
 # "Åtagande 1: …": a numbered label opens a promise item wherever it stands.
 _NUMBERED_LABEL = re.compile(r"\s*[^\W\d][\w ]{1,25}?\s(?:nr\.?\s*)?\d{1,2}\s*:")
+# Cells set apart by a pipe or a tab: a table's row, not columns laid out by spaces.
+_DELIMITED = re.compile(r"[|\t]")
 # One item of a promise list written without markers: "Att ha ett möte i maj."
 _ATT_LINE = re.compile(r"\s*Att\s+\S+(?:\s+\S+){2,}[.!]?\s*$")
 
@@ -78,14 +80,17 @@ def _scan(structure: Structure) -> list[_Candidate]:
     skip_labelled = False
     skip_to = 0
     columns: list[frozenset[str]] | None = None
+    bare_columns = False  # under party names alone ("Polisen | Kommunen")
     for idx, block in enumerate(blocks):
         if idx < skip_to:
             continue  # the activity line of a numbered record ("Åtagande 2")
         is_last = idx == len(blocks) - 1
         cells = _cells(block.text) if block.kind != "bullet" else []
         if columns is not None:
-            if len(cells) == len(columns) and not _blank_between(
-                structure.text, blocks[idx - 1].end, block.start
+            if (
+                len(cells) == len(columns)
+                and not _blank_between(structure.text, blocks[idx - 1].end, block.start)
+                and (not bare_columns or _row_of_actions([c for c, _ in cells]))
             ):
                 # One promise per column of the row, under its column's party.
                 for (cell, offset), col_party in zip(cells, columns, strict=True):
@@ -113,10 +118,21 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 continue
             table = None
         if cells and table is None:
-            columns = _party_columns([cell for cell, _ in cells])
+            columns = _party_columns(
+                [cell for cell, _ in cells],
+                bare=(leadin or section).kind in ("promise", "activity"),
+            )
+            bare_columns = (
+                columns is not None
+                and _party_columns([cell for cell, _ in cells]) is None
+            )
             if columns is not None:
                 leadin = None
-                wrapped = column_items(structure.text, block, cells, columns, idx)
+                wrapped = (
+                    None
+                    if _DELIMITED.search(block.text)
+                    else column_items(structure.text, block, cells, columns, idx)
+                )
                 if wrapped is not None and wrapped[0]:
                     candidates.extend(wrapped[0])
                     skip_to = next(
@@ -334,6 +350,10 @@ def _scan(structure: Structure) -> list[_Candidate]:
             rule = "bullet." + ctx.kind
             candidates.append(bullet_candidate(block, idx, rule, ctx.party, ctx))
             continue
+        labelled = _party_labelled(block, idx, ctx)
+        if labelled is not None:
+            candidates.append(labelled)
+            continue
         if block.kind == "paragraph" and ctx.kind in ("promise", "activity"):
             line = block.text.rstrip()
             if (
@@ -401,91 +421,31 @@ def _scan(structure: Structure) -> list[_Candidate]:
     return candidates
 
 
-def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
-    """SCHEMA (a): a promise followed by its own list of activities is an umbrella."""
-    # Prose before the promise part is an intro summary, unless the document has no
-    # promise part at all (a page with nothing but promise sentences).
-    has_promise_part = any(
-        c.context.kind in ("promise", "activity") and not c.umbrella for c in candidates
-    ) or any(c.kind == "bullet" for c in candidates)
-    first_real = next((c for c in candidates if not c.umbrella and not c.focus), None)
-    for cand in candidates:
-        if cand.kind != "sentence" or cand.umbrella:
-            continue
-        if (
-            cand.context.kind == "neutral"
-            and has_promise_part
-            and not _is_concrete(cand.text)
-        ):
-            cand.umbrella = True
-            cand.rule = "umbrella.preamble"
-            continue
-        if (
-            cand is first_real
-            and cand.context.kind in ("neutral", "promise")
-            and UMBRELLA_GOAL.search(cand.text)
-            and not _is_concrete(cand.text)
-            and any(c.start > cand.end and not c.focus for c in candidates)
-        ):
-            # "X och Y lovar att arbeta för …" opening a page of promise sentences:
-            # an intro summary (SCHEMA a), not an activity.
-            cand.umbrella = True
-            cand.rule = "umbrella.intro_goal"
-            continue
-        # Look at what follows the paragraph: more prose, then a lead-in or a list.
-        j = cand.block_index + 1
-        while (
-            j < len(blocks)
-            and blocks[j].kind == "paragraph"
-            and not blocks[j].ends_with_colon
-        ):
-            if any(_is_commitment_sentence(s.text) for s in blocks[j].sentences):
-                break
-            j += 1
-        if j >= len(blocks):
-            continue
-        nxt = blocks[j]
-        concrete = _is_concrete(cand.text)
-        if (
-            nxt.ends_with_colon
-            and classify_leadin(nxt.text) in ("activity", "other")
-            and not concrete
-        ):
-            cand.umbrella = True
-            cand.rule = "umbrella.before_leadin"
-        elif (
-            nxt.kind == "heading"
-            and not concrete
-            and classify_heading(nxt.text) == "promise"
-            # "Vad lovar kommunen?" after the police's sentences: another
-            # party's section, not this sentence's activities
-            and _governing_party(_unnumbered(nxt.text)) in (None, cand.party)
-            and j + 1 < len(blocks)
-            and (blocks[j + 1].kind == "bullet" or blocks[j + 1].ends_with_colon)
-        ):
-            cand.umbrella = True
-            cand.rule = "umbrella.before_activity_heading"
-        elif (
-            nxt.kind == "bullet"
-            and j == cand.block_index + 1
-            and _last_sentence_of_block(blocks[cand.block_index], cand)
-            and UMBRELLA_GOAL.search(cand.text)
-        ):
-            cand.umbrella = True
-            cand.rule = "umbrella.goal_before_list"
-
-
-@lru_cache(maxsize=2048)
-def _is_concrete(text: str) -> bool:
-    """A counted promise ("genomföra fyra vandringar") is no umbrella goal."""
-    target = extract_target(text).target
-    return bool(target and target.get("quantity") is not None) and not (
-        UMBRELLA_GOAL.search(text)
+def _party_labelled(block: Block, idx: int, ctx: _Context) -> _Candidate | None:
+    """A line "Polisen: Genomföra …" (a party's name, a colon, an action in the
+    infinitive) is that party's commitment wherever the promise is set out, under
+    a focus area's heading too; its text is the action after the label."""
+    line = block.text.rstrip()
+    if block.kind != "paragraph" or ctx.kind == "excluded" or "\n" in line:
+        return None
+    found = party_label(line)
+    if found is None or not INFINITIVE_START.match(line, found[1]):
+        return None
+    parties, offset = found
+    value = line[offset:]
+    if len(block.sentences) > 2 or BULLET_OUTCOME.search(value):
+        return None
+    start = block.start + offset
+    return _Candidate(
+        value,
+        start,
+        start + len(value),
+        idx,
+        "bullet",
+        "line.party_label",
+        parties,
+        _Context("activity", parties),
     )
-
-
-def _last_sentence_of_block(block: Block, cand: _Candidate) -> bool:
-    return not block.sentences or block.sentences[-1].end == cand.end
 
 
 def _focus_bullet(

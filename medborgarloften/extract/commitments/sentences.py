@@ -183,6 +183,16 @@ _POINTING = re.compile(
     r"\s*(?:det\s+här|detta|följande|så\s+här)\s+(?:lovar|åtar|förbinder)\b",
     re.IGNORECASE,
 )
+# "I löftet står vad vi ska göra, vem som ansvarar …", "Tabellen visar vad polisen
+# åtar sig": the document describes what it contains; its promise verbs stand in
+# an indirect question.
+_CONTENTS = re.compile(
+    r"\s*(?:(?:i\s+)?(?:det\s+här\s+|detta\s+)?(?:medborgar)?löfte\w*|de|här"
+    r"|tabellen|dokumentet|texten|sidan)\s+(?:\w+\s+)?"
+    r"(?:står|beskriver|beskrivs|framgår|visar|anger|läsa)\s+(?:\w+\s+)?"
+    r"(?:vad|vem|vilka|vilket|när|hur)\b",
+    re.IGNORECASE,
+)
 # "Därför lovar vi följande.": a lead-in closed with a full stop, not a promise.
 _POINTING_END = re.compile(
     r"\b(?:lovar|åtar\s+sig|förbinder\s+sig)(?:\s+\w+){0,2}?\s+"
@@ -225,6 +235,8 @@ def _is_commitment_sentence(sentence: str) -> bool:
         )
     if OUTCOME.search(s) and not subject_parties(s):
         return False
+    if _CONTENTS.match(s):
+        return False  # "Löftet beskriver vad vi ska göra …": about the document
     if _POINTING.match(s) or _POINTING_END.search(s):
         return False  # "Det här lovar vi dig …": a line that points to the list
     if not _PROMISE_VERB.search(s):

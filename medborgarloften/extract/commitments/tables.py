@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from medborgarloften.lib.months import MONTH_PATTERN_SV
 
-from ..parties import parties_in_chain, parties_in_enumeration
+from ..parties import chain_at, parties_in_chain, parties_in_enumeration
 from ..structure import Block
-from .patterns import _Candidate, _Context
+from .patterns import INFINITIVE_START, _Candidate, _Context
 from .sentences import _THIS_DOES, _governing_party, classify_heading
 
 
@@ -217,9 +217,13 @@ def _blank_between(text: str, start: int, end: int) -> bool:
     return text.count("\n", start, end) >= 2
 
 
-def _party_columns(cells: list[str]) -> list[frozenset[str]] | None:
+def _party_columns(
+    cells: list[str], *, bare: bool = False
+) -> list[frozenset[str]] | None:
     """For a row of party headings side by side ("Polisen lovar | Kommunen lovar",
-    a brochure's columns): each column's party, else None."""
+    a brochure's columns): each column's party, else None. With ``bare`` (a row in
+    the promise part) a heading may be the party's name alone ("Polisen |
+    Kommunen"), a table whose columns hold each party's promises."""
     out = []
     for cell in cells:
         if len(cell.split()) > 6:
@@ -230,6 +234,8 @@ def _party_columns(cells: list[str]) -> list[frozenset[str]] | None:
             party: frozenset[str] | None = frozenset(parties_in_chain(this.group(1)))
         elif classify_heading(cell) == "promise":
             party = _governing_party(cell)
+        elif bare and _only_a_party(cell):
+            party = frozenset(parties_in_chain(cell))
         else:
             return None
         if not party:
@@ -238,3 +244,22 @@ def _party_columns(cells: list[str]) -> list[frozenset[str]] | None:
             party = (party - {"both"}) | {"polis", "kommun"}
         out.append(party)
     return out
+
+
+def _only_a_party(cell: str) -> bool:
+    """The cell is a party's name and nothing more ("Polisen", "Ekby kommun")."""
+    name = cell.strip().rstrip(":")
+    found = chain_at(name)
+    return found is not None and found[1] == len(name)
+
+
+_RULE_CELL = re.compile(r":?-{3,}:?")
+
+
+def _row_of_actions(cells: list[str]) -> bool:
+    """A row under party names alone holds their promises when a cell is written as
+    one (a full stop, an infinitive) or it is a Markdown table's rule ("|---|");
+    a row of names or titles (a signature table) is none."""
+    return all(_RULE_CELL.fullmatch(c) for c in cells) or any(
+        c.rstrip().endswith((".", "!")) or INFINITIVE_START.match(c) for c in cells
+    )
