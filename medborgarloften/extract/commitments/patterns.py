@@ -116,6 +116,11 @@ BULLET_OUTCOME = prefiltered(
             # känner sig trygga men …"), not "… platser där många känner sig otrygga"
             r"|^\s*(?:(?!(?:där|som|när|om|att|var)\b)[\wåäöÅÄÖ-]+\s+){1,4}"
             r"(?:känner|kände) sig\b"
+            # a measure as the subject: "Andelen som … ska minska från 34 till 25
+            # procent", "Antalet anmälda inbrott ska halveras": an effect goal
+            r"|^\s*(?:andel(?:en)?|antal(?:et)?|nivån|kostnaden|otryggheten"
+            r"|brottsligheten)\b[^.;:]{0,160}?\bska\s+(?:\w+\s+){0,2}"
+            r"(?:minska|öka|halveras|sjunka|stiga|ligga|vara lägre|vara högre)\b"
         ),
         re.IGNORECASE,
     )
