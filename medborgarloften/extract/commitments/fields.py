@@ -49,8 +49,11 @@ class ItemFields:
         """The parties the "Ansvarig" field names, or None."""
         if not self.responsible:
             return None
-        found = parties_in_enumeration(self.responsible) or parties_in_chain(
-            self.responsible
+        found = (
+            parties_in_enumeration(self.responsible)
+            or parties_in_chain(self.responsible)
+            # "Ansvar: Telge Bostäder": a name the lexicon does not know
+            or parties_in_enumeration(self.responsible, stated=True)
         )
         if "both" in found:
             found = (found - {"both"}) | {"polis", "kommun"}

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..parties import parties_in_chain, subject_parties
 from ..structure import Block, Structure
-from ..targets import extract_target
 from .assigned import assign_after_lists, assign_vi_sentences
 from .columns import column_items
 from .fields import item_candidate, item_fields
@@ -18,7 +16,6 @@ from .patterns import (
     BULLET_OUTCOME,
     FOCUS_STATEMENT,
     INFINITIVE_START,
-    UMBRELLA_GOAL,
     _Candidate,
     _Context,
     _unnumbered,
@@ -26,6 +23,7 @@ from .patterns import (
 )
 from .responsible import _bare_vi
 from .sentences import (
+    _counted_passive,
     _governing_party,
     _governs_list,
     _group_header,
@@ -53,6 +51,7 @@ from .tables import (
     _table_header,
     _table_row,
 )
+from .umbrellas import mark_umbrellas
 
 _FOLLOW_UP_TITLE = re.compile(
     r"(?i)\s*(?:uppföljning|redovisning|återrapportering)\s+av\s+(?:\w+\s+){0,2}"
@@ -361,9 +360,10 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 )
                 continue
         if block.kind == "paragraph":
+            said: frozenset[str] | None = None  # the subject of the sentence before
             for sent in block.sentences:
-                present = ctx.kind in ("promise", "activity") and _present_action(
-                    sent.text
+                present = ctx.kind in ("promise", "activity") and (
+                    _present_action(sent.text) or _counted_passive(sent.text)
                 )
                 if not (present or _is_commitment_sentence(sent.text)) or _QUOTE.search(
                     sent.text
@@ -377,8 +377,10 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     # "Ett annat löfte är att ordna …": a promise of the whole
                     # promise, not of the party of the sentence before
                     inherited = ctx.party
-                if own and _bare_vi(sent.text, own) and ctx.party:
-                    inherited = ctx.party  # "Vi" under a heading naming one party
+                if own and _bare_vi(sent.text, own) and (said or ctx.party):
+                    # "Tillsammans ska vi … Vi ska också …": the "Vi" of the sentence
+                    # before; else "Vi" under a heading naming one party
+                    inherited = said or ctx.party
                 cand = _Candidate(
                     sent.text,
                     sent.start,
@@ -393,98 +395,11 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     continue
                 candidates.append(cand)
                 if own:
-                    last_party = own.parties
-    _mark_umbrellas(blocks, candidates)
+                    last_party, said = own.parties, inherited
+    mark_umbrellas(blocks, candidates)
     assign_after_lists(blocks, candidates)
     assign_vi_sentences(blocks, candidates)
     return candidates
-
-
-def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
-    """SCHEMA (a): a promise followed by its own list of activities is an umbrella."""
-    # Prose before the promise part is an intro summary, unless the document has no
-    # promise part at all (a page with nothing but promise sentences).
-    has_promise_part = any(
-        c.context.kind in ("promise", "activity") and not c.umbrella for c in candidates
-    ) or any(c.kind == "bullet" for c in candidates)
-    first_real = next((c for c in candidates if not c.umbrella and not c.focus), None)
-    for cand in candidates:
-        if cand.kind != "sentence" or cand.umbrella:
-            continue
-        if (
-            cand.context.kind == "neutral"
-            and has_promise_part
-            and not _is_concrete(cand.text)
-        ):
-            cand.umbrella = True
-            cand.rule = "umbrella.preamble"
-            continue
-        if (
-            cand is first_real
-            and cand.context.kind in ("neutral", "promise")
-            and UMBRELLA_GOAL.search(cand.text)
-            and not _is_concrete(cand.text)
-            and any(c.start > cand.end and not c.focus for c in candidates)
-        ):
-            # "X och Y lovar att arbeta för …" opening a page of promise sentences:
-            # an intro summary (SCHEMA a), not an activity.
-            cand.umbrella = True
-            cand.rule = "umbrella.intro_goal"
-            continue
-        # Look at what follows the paragraph: more prose, then a lead-in or a list.
-        j = cand.block_index + 1
-        while (
-            j < len(blocks)
-            and blocks[j].kind == "paragraph"
-            and not blocks[j].ends_with_colon
-        ):
-            if any(_is_commitment_sentence(s.text) for s in blocks[j].sentences):
-                break
-            j += 1
-        if j >= len(blocks):
-            continue
-        nxt = blocks[j]
-        concrete = _is_concrete(cand.text)
-        if (
-            nxt.ends_with_colon
-            and classify_leadin(nxt.text) in ("activity", "other")
-            and not concrete
-        ):
-            cand.umbrella = True
-            cand.rule = "umbrella.before_leadin"
-        elif (
-            nxt.kind == "heading"
-            and not concrete
-            and classify_heading(nxt.text) == "promise"
-            # "Vad lovar kommunen?" after the police's sentences: another
-            # party's section, not this sentence's activities
-            and _governing_party(_unnumbered(nxt.text)) in (None, cand.party)
-            and j + 1 < len(blocks)
-            and (blocks[j + 1].kind == "bullet" or blocks[j + 1].ends_with_colon)
-        ):
-            cand.umbrella = True
-            cand.rule = "umbrella.before_activity_heading"
-        elif (
-            nxt.kind == "bullet"
-            and j == cand.block_index + 1
-            and _last_sentence_of_block(blocks[cand.block_index], cand)
-            and UMBRELLA_GOAL.search(cand.text)
-        ):
-            cand.umbrella = True
-            cand.rule = "umbrella.goal_before_list"
-
-
-@lru_cache(maxsize=2048)
-def _is_concrete(text: str) -> bool:
-    """A counted promise ("genomföra fyra vandringar") is no umbrella goal."""
-    target = extract_target(text).target
-    return bool(target and target.get("quantity") is not None) and not (
-        UMBRELLA_GOAL.search(text)
-    )
-
-
-def _last_sentence_of_block(block: Block, cand: _Candidate) -> bool:
-    return not block.sentences or block.sentences[-1].end == cand.end
 
 
 def _focus_bullet(
