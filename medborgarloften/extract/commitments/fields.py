@@ -107,7 +107,11 @@ def item_fields(blocks: list[Block], idx: int) -> ItemFields | None:
     values: dict[str, str] = {}
     count = 0
     for nxt in blocks[idx + 1 :]:
-        if nxt.kind != "bullet" and nxt.indent <= block.indent:
+        if (
+            nxt.kind != "bullet"
+            and nxt.indent <= block.indent
+            and not (count == 0 and _interleaved(blocks, idx))
+        ):
             break  # "Tid: 2031" below a list is the document's, not the item's
         field = _field(nxt)
         sibling = nxt.marker == block.marker and nxt.indent <= block.indent
@@ -123,6 +127,28 @@ def item_fields(blocks: list[Block], idx: int) -> ItemFields | None:
         values.get("responsible"),
         values.get("when", ""),
     )
+
+
+def _interleaved(blocks: list[Block], idx: int) -> bool:
+    """The line after the item at ``idx`` is a field that the item before or after
+    it carries too ("• Item / Ansvar: Polisen / • Item / Ansvar: Kommunen", a Word
+    file's field lines not indented under their items)."""
+    field = _field(blocks[idx + 1]) if idx + 1 < len(blocks) else None
+    if field is None:
+        return False
+    marker = blocks[idx].marker
+
+    def pair(item: int) -> bool:
+        if item < 0 or item + 1 >= len(blocks) or blocks[item].kind != "bullet":
+            return False
+        other = _field(blocks[item + 1])
+        return (
+            blocks[item].marker == marker
+            and other is not None
+            and (other[0] == field[0])
+        )
+
+    return pair(idx + 2) or pair(idx - 2)
 
 
 def item_candidate(

@@ -283,3 +283,38 @@ def test_it_counts_one_event(text, places, target):
 def test_it_still_counts_no_weekday_or_plural(text):
     found = extract_target(text, period=PERIOD).target
     assert found is not None and found["quantity"] is None
+
+
+# A Word file keeps each item's "Ansvar:" line as a paragraph of its own, not
+# indented under the item: the line still belongs to the item above it.
+FIELD_PARAGRAPHS = """Medborgarlöfte Åby 2031
+
+Åtgärder
+
+• Sätta upp kameror vid pendelparkeringen i Åby centrum.
+
+Ansvar: Åby Energi
+
+• Hålla två föräldramöten om droger per termin på högstadieskolorna.
+
+Ansvar: Kommunen
+
+• Patrullera vid stationen varje fredagskväll.
+
+Ansvar: Polisen
+
+Uppföljning
+
+Löftet följs upp i december.
+"""
+
+
+def test_field_lines_between_the_items_belong_to_the_item_above():
+    got = by_text(record(FIELD_PARAGRAPHS))
+    assert got == {
+        "Sätta upp kameror vid pendelparkeringen i Åby centrum.": ["annan"],
+        "Hålla två föräldramöten om droger per termin på högstadieskolorna.": [
+            "kommun"
+        ],
+        "Patrullera vid stationen varje fredagskväll.": ["polis"],
+    }
