@@ -52,8 +52,12 @@ class ItemFields:
         found = (
             parties_in_enumeration(self.responsible)
             or parties_in_chain(self.responsible)
-            # "Ansvar: Telge Bostäder": a name the lexicon does not know
-            or parties_in_enumeration(self.responsible, stated=True)
+            # "Ansvar: Ekby Energi": a name the lexicon does not know
+            or (
+                parties_in_enumeration(self.responsible, stated=True)
+                if _names_only(self.responsible)
+                else set()
+            )
         )
         if "both" in found:
             found = (found - {"both"}) | {"polis", "kommun"}
@@ -67,6 +71,19 @@ class ItemFields:
         """The goal together with its time ("10 insatser. senast i maj")."""
         hint = self.hint()
         return f"{self.goal}. {hint}" if self.goal and hint else self.goal or hint
+
+
+# An organisation's own name: capitalised words ("Ekby Energi", "Företagarna
+# Ekby") or an acronym ("LRF") - not "Samtliga", "Löpande" or "Hösten 2031".
+_ORG_NAME_WORDS = re.compile(
+    r"(?:[A-ZÅÄÖ][a-zåäöé]+(?:-[a-zåäöA-ZÅÄÖ]+)?\s+)+[A-ZÅÄÖ][a-zåäöé]+|[A-ZÅÄÖ]{2,6}"
+)
+
+
+def _names_only(listed: str) -> bool:
+    """Every item of a responsible field is an organisation's own name."""
+    items = re.split(r"\s*(?:,|&)\s*|\s+(?:och|samt)\s+", listed.strip(" .;"))
+    return all(_ORG_NAME_WORDS.fullmatch(item) for item in items)
 
 
 # Other columns of an action plan, kept with the item and read no further.

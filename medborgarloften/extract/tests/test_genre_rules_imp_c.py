@@ -318,3 +318,18 @@ def test_field_lines_between_the_items_belong_to_the_item_above():
         ],
         "Patrullera vid stationen varje fredagskväll.": ["polis"],
     }
+
+
+def test_a_field_word_that_is_no_name_is_no_third_party():
+    text = """Medborgarlöfte Åby 2031
+
+Åtgärder
+
+• Hålla öppet hus på polisstationen i maj.
+  Ansvar: Samtliga
+• Sprida information om grannsamverkan i alla bostadsområden.
+  Ansvar: Löpande
+"""
+    got = by_text(record(text))
+    assert all("annan" not in parties for parties in got.values())
+    assert len(got) == 2
