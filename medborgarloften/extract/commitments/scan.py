@@ -65,6 +65,10 @@ _NUMBERED_LABEL = re.compile(r"\s*[^\W\d][\w ]{1,25}?\s(?:nr\.?\s*)?\d{1,2}\s*:"
 _ATT_LINE = re.compile(r"\s*Att\s+\S+(?:\s+\S+){2,}[.!]?\s*$")
 
 
+# The promise's own "we" ("Vi ska …", "Tillsammans ska vi …").
+_WE = re.compile(r"\b(?:vi|tillsammans|gemensamt)\b", re.IGNORECASE)
+
+
 def _scan(structure: Structure) -> list[_Candidate]:
     """Walk the blocks once and collect commitment candidates with their context."""
     blocks = structure.content()
@@ -360,7 +364,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 )
                 continue
         if block.kind == "paragraph":
-            said: frozenset[str] | None = None  # the subject of the sentence before
+            said: frozenset[str] | None = None  # the "vi" of the sentence before
             for sent in block.sentences:
                 present = ctx.kind in ("promise", "activity") and (
                     _present_action(sent.text) or _counted_passive(sent.text)
@@ -378,7 +382,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     # promise, not of the party of the sentence before
                     inherited = ctx.party
                 if own and _bare_vi(sent.text, own) and (said or ctx.party):
-                    # "Tillsammans ska vi … Vi ska också …": the "Vi" of the sentence
+                    # "Tillsammans ska vi … Vi ska också …": the "vi" of the sentence
                     # before; else "Vi" under a heading naming one party
                     inherited = said or ctx.party
                 cand = _Candidate(
@@ -395,7 +399,9 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     continue
                 candidates.append(cand)
                 if own:
-                    last_party, said = own.parties, inherited
+                    last_party = own.parties
+                    if _WE.search(sent.text[: own.span[1] if own.span else 0]):
+                        said = inherited  # "Polisen ska …" is no "vi" to refer to
     mark_umbrellas(blocks, candidates)
     assign_after_lists(blocks, candidates)
     assign_vi_sentences(blocks, candidates)

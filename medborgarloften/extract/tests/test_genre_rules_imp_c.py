@@ -333,3 +333,17 @@ def test_a_field_word_that_is_no_name_is_no_third_party():
     got = by_text(record(text))
     assert all("annan" not in parties for parties in got.values())
     assert len(got) == 2
+
+
+def test_a_plain_vi_after_a_party_named_in_the_third_person_is_still_both():
+    text = """Medborgarlöfte Bryby 2031
+
+Det här lovar vi
+
+Polisen ska besöka skolorna i Bryby varje termin. Vi ska också hålla öppet hus på stationen i maj.
+"""
+    got = by_text(record(text))
+    assert got["Vi ska också hålla öppet hus på stationen i maj."] == [
+        "polis",
+        "kommun",
+    ]
