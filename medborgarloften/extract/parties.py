@@ -104,13 +104,19 @@ _ENUM = (
 _VERB = r"(?:ska|skall|lovar|lovade|kommer|åtar|förbinder|bör|vill|fortsätter|genomför)"
 _PARTY_RE = re.compile(_PARTY, re.IGNORECASE)
 _ITEM_RE = re.compile(_ITEM, re.IGNORECASE)
+# "Personal från socialtjänsten", "representanter för kommunen": people acting for
+# the party.
+_STAFF_OF = (
+    r"(?:(?:personal|medarbetare|representanter|företrädare)\s+"
+    r"(?:från|för|inom|vid|på|i)\s+)"
+)
 # What may stand before the subject: "Att polisen …" (a list item written as an
 # att-clause), a verb-first clause after a heading ("Kommer kommunen och polisen
 # att …"), "Personal från socialtjänsten …".
 _LEAD = (
     r"\s*(?:att\s+)?(?:(?:kommer|ska|skall)\s+(?=\S+(?:en|na|\s+kommun)\b))?"
     r"(?:(?:även|också|sedan|därefter|dessutom|slutligen|nu)\s+)?"
-    r"(?:(?:personal|medarbetare|representanter|företrädare)\s+(?:från|inom|vid|på|i)\s+)?"
+    rf"{_STAFF_OF}?"
 )
 _START_RE = re.compile(rf"{_LEAD}(?P<chain>{_CHAIN})", re.IGNORECASE)
 _ENUM_START_RE = re.compile(rf"{_LEAD}(?P<chain>{_ENUM})", re.IGNORECASE)
@@ -123,39 +129,26 @@ _TAGGED_START_RE = re.compile(
 _INVERTED_RE = prefiltered(
     re.compile(
         rf"\b(?:ska|skall|lovar|lovade|kommer|åtar|förbinder|bör|vill)\s+"
-        rf"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?(?P<chain>{_CHAIN})",
+        rf"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?{_STAFF_OF}?"
+        rf"(?P<chain>{_CHAIN})",
         re.IGNORECASE,
     )
 )
-# V2 word order after an adverbial: "Under hösten genomför polisen …".
-_V2_RE = re.compile(
+# V2 word order after an adverbial: "Under hösten genomför polisen …", "Tillsammans
+# med Ekbyhem bjuder polisen och kommunen in …".
+_V2_LEAD = (
     r"\s*(?:under|i|vid|på|efter|inom|varje|senast|dessutom|därför|även|också|sedan|"
-    r"från|inför|när|om|med|genom|utöver|gällande|beträffande|angående)\b"
-    r"[^,.:;]{0,60}?,?\s(?:\w+(?:ar|er|ör|år|ir))\s+"
-    rf"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?(?P<chain>{_CHAIN})",
-    re.IGNORECASE,
+    r"från|inför|när|om|med|genom|utöver|gällande|beträffande|angående|tillsammans|"
+    r"gemensamt)\b"
+    r"[^,.:;]{0,60}?,?\s"
+    # a finite verb, not a preposition or adverb of the same ending ("för", "där")
+    r"(?!(?:för|inför|efter|under|över|där|här|när|mer|per|eller|sedan)\b)"
+    r"(?P<verb>\w+(?:ar|er|ör|år|ir))\s+"
+    r"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?"
 )
+_V2_RE = re.compile(rf"{_V2_LEAD}(?P<chain>{_CHAIN})", re.IGNORECASE)
 _CLAUSE_RE = re.compile(
     rf"(?:,|\boch\b|\bsamt\b|\bmedan\b)\s+(?P<chain>{_CHAIN})\s+{_VERB}\b",
-    re.IGNORECASE,
-)
-# "förenings- och näringsliv": a shared second part written once.
-_ELLIPSIS = r"(?:[\w]+-\s*(?:,\s*[\w]+-\s*)*(?:och|eller|samt)\s+)?"
-# "tillsammans med …"; "together with …" in a promise's English version.
-_CO_JOIN = (
-    rf"(?:(?:{_alt(_LEX['co_joiners'])})\s+med"
-    rf"|(?:{_alt(_LEX['co_joiners_english'])})\s+with)"
-)
-_CO_RE = re.compile(
-    rf"(?P<pre>\b\w+\s+)?\b{_CO_JOIN}\s+"
-    rf"(?:(?:bland annat|t\.ex\.|exempelvis)\s+)?{_ELLIPSIS}(?P<chain>{_CHAIN})",
-    re.IGNORECASE,
-)
-# "tillsammans med Bodens Energi", "tillsammans med PRO och SPF": a named
-# organisation joined as co-responsible (capitalised names and acronyms).
-_CO_NAMED_RE = re.compile(
-    rf"(?P<pre>\b\w+\s+)?\b{_CO_JOIN}\s+"
-    rf"(?P<chain>{_ITEM}(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*{_ITEM}){{0,5}})",
     re.IGNORECASE,
 )
 _AGENT_RE = re.compile(rf"\b\w+as\s+av\s+(?P<chain>{_CHAIN})", re.IGNORECASE)
@@ -163,21 +156,19 @@ _NAME_KOMMUNEN_RE = re.compile(
     r"\s*(?:att\s+)?(?P<name>(?-i:[A-ZÅÄÖ])[\w-]+(?:\s(?-i:[A-ZÅÄÖ])[\w-]+)?)\s+kommunen\b",
     re.IGNORECASE,
 )
-_PARTICIPLE = re.compile(
-    r"^(?:utsedda|utsedd|utvalda|valda|framtagna|framtagen|beslutade|planerade|"
-    r"identifierade|gjorda)\s+$",
-    re.IGNORECASE,
-)
-_NOT_ANNAN = re.compile(rf"\b(?:{_alt(_LEX['not_annan'])})\b", re.IGNORECASE)
 # "Tillsammans med Ekbyhem se över …" names a co-party, not both parties.
 _BOTH_START_RE = re.compile(
     r"\s*(?:vi|parterna|(?:tillsammans|gemensamt)(?!\s+med\b))\b", re.IGNORECASE
 )
 # "Samtliga parter lovar …": every party of the promise (the caller adds the third
 # parties the document names).
-ALL_PARTIES_RE = re.compile(
-    r"\s*(?:samtliga|alla)\s+(?:\w+\s+)?parter(?:na)?\b", re.IGNORECASE
+# "De fyra parterna bjuder in …": the parties counted, more than the two of "båda".
+_ALL_PARTIES = (
+    r"(?:(?:samtliga|alla)\s+(?:\w+\s+)?parter(?:na)?"
+    r"|de\s+(?:tre|fyra|fem|sex|sju|åtta|nio|tio|[3-9])\s+parterna)\b"
 )
+ALL_PARTIES_RE = re.compile(rf"\s*{_ALL_PARTIES}", re.IGNORECASE)
+_V2_ALL_RE = re.compile(rf"{_V2_LEAD}(?P<chain>{_ALL_PARTIES})", re.IGNORECASE)
 # "Tuvebackeskolan lovar att …", "Ekby IF åtar sig att …": a name that promises is
 # a party (only an actor promises), though no lexicon knows it.
 _NAMED_PROMISER_RE = re.compile(
@@ -265,11 +256,13 @@ _ENUM_STOP = frozenset(
 )
 
 
-def parties_in_enumeration(chain: str) -> set[str]:
-    """Parties of a list that names at least one known party and maybe other names."""
+def parties_in_enumeration(chain: str, *, stated: bool = False) -> set[str]:
+    """Parties of a list that names at least one known party and maybe other names;
+    ``stated``: a label says the list names parties ("Ansvar: Ekbybostäder"), so
+    its names count on their own."""
     items = [m.group(0) for m in _ITEM_RE.finditer(chain)]
     kinds = [classify_party(i) for i in items]
-    if not any(kinds):
+    if not any(kinds) and not stated:
         return set()
     out: set[str] = set()
     for item, kind in zip(items, kinds, strict=True):
@@ -387,16 +380,20 @@ def _subject_parties(sentence: str) -> PartyResult | None:
         assert nm is not None
         found.add(_named_promiser(sentence) or "annan")
         span, rule = (nm.start("chain"), nm.end("chain")), "responsible.named_promiser"
-    elif _BOTH_START_RE.match(sentence):
+    elif _BOTH_START_RE.match(sentence) and not fronted_subject(sentence):
         found |= {"polis", "kommun"}
         bm = _BOTH_START_RE.match(sentence)
         assert bm is not None
         span, rule = (bm.start(), bm.end()), "responsible.vi_tillsammans"
     else:
-        inv = _INVERTED_RE.search(sentence) or _V2_RE.match(sentence)
+        inv = _INVERTED_RE.search(sentence)
+        fronted = fronted_subject(sentence) if inv is None else None
         if inv and parties_in_chain(inv.group("chain")):
             found |= parties_in_chain(inv.group("chain"))
             span, rule = (inv.start("chain"), inv.end("chain")), "responsible.inverted"
+        elif fronted is not None:
+            found |= fronted[0].parties
+            span, rule = fronted[0].span, fronted[0].rule
     for cm in _CLAUSE_RE.finditer(sentence):
         extra = parties_in_chain(cm.group("chain"))
         if extra and not found:
@@ -418,38 +415,23 @@ def _subject_parties(sentence: str) -> PartyResult | None:
     return PartyResult(frozenset(found), span, rule)
 
 
-# A word hyphenated at a line end: "till-" then "sammans" on the next line.
-_LINE_HYPHEN = re.compile(r"([a-zåäö])-\n[ \t]*([a-zåäö])")
-
-
-@lru_cache(maxsize=4096)
-def co_parties(text: str) -> frozenset[str]:
-    """Parties joined by "tillsammans med", "i samverkan med" (co-responsible)."""
-    out: set[str] = set()
-    if "-\n" in text:
-        text = _LINE_HYPHEN.sub(r"\1\2", text)  # "till-\n  sammans med" (a scan)
-    for m in _CO_RE.finditer(text):
-        if m.group("pre") and _PARTICIPLE.match(m.group("pre")):
-            continue
-        chain = m.group("chain")
-        if _NOT_ANNAN.match(chain):
-            continue
-        out |= parties_in_chain(chain)
-    for m in _CO_NAMED_RE.finditer(text):
-        if m.group("pre") and _PARTICIPLE.match(m.group("pre")):
-            continue
-        items = [i.group(0) for i in _ITEM_RE.finditer(m.group("chain"))]
-        for item in items:
-            kind = classify_party(item)
-            if kind is None and re.match(r"(?-i:[A-ZÅÄÖ])", item.strip()):
-                if _NOT_ANNAN.match(item) or item.strip().casefold() in _ENUM_STOP:
-                    continue
-                kind = _classify_item(item)
-            if kind == "both":
-                out.update(("polis", "kommun"))
-            elif kind:
-                out.add(kind)
-    return frozenset(out)
+def fronted_subject(sentence: str) -> tuple[PartyResult, int] | None:
+    """The subject after the verb when an adverbial opens the sentence (V2 order:
+    "Tillsammans med Ekbyhem bjuder polisen in …", "Tillsammans bjuder de fyra
+    parterna in …"), with where that verb starts."""
+    m = _V2_ALL_RE.match(sentence)
+    if m:
+        every = PartyResult(
+            frozenset({"polis", "kommun"}), m.span("chain"), "responsible.all_parties"
+        )
+        return every, m.start("verb")
+    m = _V2_RE.match(sentence)
+    found = parties_in_chain(m.group("chain")) if m else set()
+    if m is None or not found:
+        return None
+    return PartyResult(
+        frozenset(found), m.span("chain"), "responsible.inverted"
+    ), m.start("verb")
 
 
 def nominal_polis(text: str) -> re.Match[str] | None:

@@ -267,7 +267,11 @@ def _find_quantity(
                 or any(
                     rs >= m.end()
                     and "\n" not in text[m.end() : rs]
-                    and text[rs:re_].lower().startswith("varje")
+                    # "varje vecka"; "varje kvartal" (the rate is the noun alone)
+                    and (
+                        text[rs:re_].lower().startswith("varje")
+                        or _EVERY_BEFORE.search(text, max(0, rs - 8), rs) is not None
+                    )
                     # "en kontaktpolis … som besöker skolan varje vecka": the rate
                     # belongs to the relative clause, not to the one object
                     and not re.search(r"\bsom\b", text[m.end() : rs])
@@ -289,6 +293,8 @@ def _find_quantity(
                 or _TIMES_AFTER.match(after)
                 # "en trygghetsvandring i respektive stadsdel": one per area counts.
                 or _AREA_RE.search(_sentence_rest(after))
+                # "en dialog i Ekby och en i Lillby": one in each named place
+                or _ONE_EACH.search(_sentence_rest(after))
             ):
                 continue
         unit, unit_ok = _unit_after_number(after)
@@ -299,10 +305,19 @@ def _find_quantity(
             unit = _phrase_before(before.rstrip()[:-1]) or unit
         if unit is not None and _TIME_UNITS.match(unit.split()[0]):
             continue
+        if unit is not None and _PARTIES_COUNTED.match(unit):
+            continue  # "de fyra parterna bjuder in …": who, not how many
         if unit is None and low in ("en", "ett"):
             continue
         return value, unit, (m.start(), m.end())
     return None, None, None
+
+
+_EVERY_BEFORE = re.compile(r"\bvarje\s+$", re.IGNORECASE)
+_ONE_EACH = re.compile(
+    r"\b(?:och|samt)\s+(?:en|ett)\s+(?:i|på|vid)\s+(?-i:[A-ZÅÄÖ])", re.IGNORECASE
+)
+_PARTIES_COUNTED = re.compile(r"parter(?:na|nas)?\b", re.IGNORECASE)
 
 
 def _one_event(after: str) -> bool:

@@ -49,8 +49,15 @@ class ItemFields:
         """The parties the "Ansvarig" field names, or None."""
         if not self.responsible:
             return None
-        found = parties_in_enumeration(self.responsible) or parties_in_chain(
-            self.responsible
+        found = (
+            parties_in_enumeration(self.responsible)
+            or parties_in_chain(self.responsible)
+            # "Ansvar: Ekby Energi": a name the lexicon does not know
+            or (
+                parties_in_enumeration(self.responsible, stated=True)
+                if _names_only(self.responsible)
+                else set()
+            )
         )
         if "both" in found:
             found = (found - {"both"}) | {"polis", "kommun"}
@@ -64,6 +71,19 @@ class ItemFields:
         """The goal together with its time ("10 insatser. senast i maj")."""
         hint = self.hint()
         return f"{self.goal}. {hint}" if self.goal and hint else self.goal or hint
+
+
+# An organisation's own name: capitalised words ("Ekby Energi", "Företagarna
+# Ekby") or an acronym ("LRF") - not "Samtliga", "Löpande" or "Hösten 2031".
+_ORG_NAME_WORDS = re.compile(
+    r"(?:[A-ZÅÄÖ][a-zåäöé]+(?:-[a-zåäöA-ZÅÄÖ]+)?\s+)+[A-ZÅÄÖ][a-zåäöé]+|[A-ZÅÄÖ]{2,6}"
+)
+
+
+def _names_only(listed: str) -> bool:
+    """Every item of a responsible field is an organisation's own name."""
+    items = re.split(r"\s*(?:,|&)\s*|\s+(?:och|samt)\s+", listed.strip(" .;"))
+    return all(_ORG_NAME_WORDS.fullmatch(item) for item in items)
 
 
 # Other columns of an action plan, kept with the item and read no further.
@@ -104,7 +124,11 @@ def item_fields(blocks: list[Block], idx: int) -> ItemFields | None:
     values: dict[str, str] = {}
     count = 0
     for nxt in blocks[idx + 1 :]:
-        if nxt.kind != "bullet" and nxt.indent <= block.indent:
+        if (
+            nxt.kind != "bullet"
+            and nxt.indent <= block.indent
+            and not (count == 0 and _interleaved(blocks, idx))
+        ):
             break  # "Tid: 2031" below a list is the document's, not the item's
         field = _field(nxt)
         sibling = nxt.marker == block.marker and nxt.indent <= block.indent
@@ -120,6 +144,28 @@ def item_fields(blocks: list[Block], idx: int) -> ItemFields | None:
         values.get("responsible"),
         values.get("when", ""),
     )
+
+
+def _interleaved(blocks: list[Block], idx: int) -> bool:
+    """The line after the item at ``idx`` is a field that the item before or after
+    it carries too ("• Item / Ansvar: Polisen / • Item / Ansvar: Kommunen", a Word
+    file's field lines not indented under their items)."""
+    field = _field(blocks[idx + 1]) if idx + 1 < len(blocks) else None
+    if field is None:
+        return False
+    marker = blocks[idx].marker
+
+    def pair(item: int) -> bool:
+        if item < 0 or item + 1 >= len(blocks) or blocks[item].kind != "bullet":
+            return False
+        other = _field(blocks[item + 1])
+        return (
+            blocks[item].marker == marker
+            and other is not None
+            and (other[0] == field[0])
+        )
+
+    return pair(idx + 2) or pair(idx - 2)
 
 
 def item_candidate(

@@ -11,11 +11,11 @@ from ..parties import (
     PartyResult,
     chain_at,
     classify_party,
-    co_parties,
     nominal_polis,
     order,
     subject_parties,
 )
+from ..party_joins import co_parties
 from ..party_labels import stated_parties
 from .patterns import _DEFAULT, _Candidate
 from .sentences import _JOINT_SUBJECT, _reported_rest

@@ -24,6 +24,7 @@ from .patterns import (
 )
 from .responsible import _bare_vi
 from .sentences import (
+    _counted_passive,
     _governing_party,
     _governs_list,
     _group_header,
@@ -53,7 +54,7 @@ from .tables import (
     _table_header,
     _table_row,
 )
-from .umbrellas import _mark_umbrellas
+from .umbrellas import mark_umbrellas
 
 _FOLLOW_UP_TITLE = re.compile(
     r"(?i)\s*(?:uppföljning|redovisning|återrapportering)\s+av\s+(?:\w+\s+){0,2}"
@@ -67,6 +68,10 @@ _NUMBERED_LABEL = re.compile(r"\s*[^\W\d][\w ]{1,25}?\s(?:nr\.?\s*)?\d{1,2}\s*:"
 _DELIMITED = re.compile(r"[|\t]")
 # One item of a promise list written without markers: "Att ha ett möte i maj."
 _ATT_LINE = re.compile(r"\s*Att\s+\S+(?:\s+\S+){2,}[.!]?\s*$")
+
+
+# The promise's own "we" ("Vi ska …", "Tillsammans ska vi …").
+_WE = re.compile(r"\b(?:vi|tillsammans|gemensamt)\b", re.IGNORECASE)
 
 
 def _scan(structure: Structure) -> list[_Candidate]:
@@ -382,9 +387,10 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 )
                 continue
         if block.kind == "paragraph":
+            said: frozenset[str] | None = None  # the "vi" of the sentence before
             for sent in block.sentences:
-                present = ctx.kind in ("promise", "activity") and _present_action(
-                    sent.text
+                present = ctx.kind in ("promise", "activity") and (
+                    _present_action(sent.text) or _counted_passive(sent.text)
                 )
                 if not (present or _is_commitment_sentence(sent.text)) or _QUOTE.search(
                     sent.text
@@ -398,8 +404,10 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     # "Ett annat löfte är att ordna …": a promise of the whole
                     # promise, not of the party of the sentence before
                     inherited = ctx.party
-                if own and _bare_vi(sent.text, own) and ctx.party:
-                    inherited = ctx.party  # "Vi" under a heading naming one party
+                if own and _bare_vi(sent.text, own) and (said or ctx.party):
+                    # "Tillsammans ska vi … Vi ska också …": the "vi" of the sentence
+                    # before; else "Vi" under a heading naming one party
+                    inherited = said or ctx.party
                 cand = _Candidate(
                     sent.text,
                     sent.start,
@@ -415,7 +423,9 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 candidates.append(cand)
                 if own:
                     last_party = own.parties
-    _mark_umbrellas(blocks, candidates)
+                    if _WE.search(sent.text[: own.span[1] if own.span else 0]):
+                        said = inherited  # "Polisen ska …" is no "vi" to refer to
+    mark_umbrellas(blocks, candidates)
     assign_after_lists(blocks, candidates)
     assign_vi_sentences(blocks, candidates)
     return candidates

@@ -5,8 +5,15 @@ from __future__ import annotations
 import re
 
 from ..lexicons import load, spaced
-from ..parties import PartyResult, chain_at, co_parties, subject_parties
+from ..parties import (
+    PartyResult,
+    chain_at,
+    fronted_subject,
+    subject_parties,
+)
+from ..party_joins import co_parties
 from ..structure import Block
+from ..targets import extract_target
 from .patterns import (
     _ABOUT_THE_PROMISE,
     _DEFAULT,
@@ -327,11 +334,15 @@ _APPOSITION = re.compile(
 )
 
 
+# "… arbetar redan i dag med …": a description of ongoing work (SCHEMA d).
+_ONGOING = re.compile(r"\bredan\s+(?:i\s*dag|idag|nu)\b", re.IGNORECASE)
+
+
 def _present_action(sentence: str) -> bool:
     """In a promise section, a party doing something in the present tense
     ("Polisen patrullerar …", "Samverkan mellan kommunen och polisen fortsätter")."""
     s = sentence.strip()
-    if len(s.split()) < 4 or s[-1:] not in ".!":
+    if len(s.split()) < 4 or s[-1:] not in ".!" or _ONGOING.search(s):
         return False
     joint = _JOINT_SUBJECT.match(s)
     chain = chain_at(s, joint.end()) if joint else None
@@ -344,13 +355,22 @@ def _present_action(sentence: str) -> bool:
         )
     else:
         subj = subject_parties(s)
-        if subj is None or subj.span is None or subj.span[0] > 4:
+        fronted = fronted_subject(s)
+        if subj is None or subj.span is None:
             return False
-        if subj.rule not in ("responsible.subject", "responsible.enumeration"):
+        if fronted is not None and fronted[0].span == subj.span:
+            # "Tillsammans med Ekbyhem bjuder polisen in …": the verb before
+            # its subject, after a fronted phrase
+            rest = " " + s[fronted[1] :]
+        elif subj.span[0] > 4 or subj.rule not in (
+            "responsible.subject",
+            "responsible.enumeration",
+        ):
             return False
-        # "Kommunens fastighetsbolag Ekbyhem sätter upp …": the company's name in
-        # apposition stands between the subject and its verb.
-        rest = _APPOSITION.sub("", s[subj.span[1] :], count=1)
+        else:
+            # "Kommunens fastighetsbolag Ekbyhem sätter upp …": the company's name
+            # in apposition stands between the subject and its verb.
+            rest = _APPOSITION.sub("", s[subj.span[1] :], count=1)
     m = _PRESENT_VERB.match(rest)
     if not m or _NEGATED.match(rest, m.end()):
         return False  # "Polisen ringer aldrig och ber …": a fact, not an action
@@ -359,9 +379,45 @@ def _present_action(sentence: str) -> bool:
         return False
     if _STATIVE_PHRASE.match(rest, m.start("verb")):
         return False
-    if verb == "ser" and re.match(r"\s+(?:över|till)\b", rest[m.end("verb") :]):
+    if verb == "ser" and re.match(
+        r"\s+(?:(?:också|även|dessutom|nu|gemensamt|tillsammans)\s+)*(?:över|till)\b",
+        rest[m.end("verb") :],
+    ):
         return True  # "ser över belysningen" acts; "ser konflikter" perceives
     return verb not in _STATIVE and not _PROMISE_VERB.search(verb)
+
+
+# The present passive of an action verb ("görs", "hålls", "anordnas", "ges").
+_PASSIVE_FORMS = sorted(
+    {v + "s" for v in load("verbs")["infinitives"]}
+    | {v[:-1] + "s" for v in load("verbs")["infinitives"] if v.endswith("a")},
+    key=len,
+    reverse=True,
+)
+# The passive verb first or second in its clause: "Under juni görs dessutom två
+# kontroller i månaden …", "Två kontroller i månaden görs vid …".
+_FRONT_PASSIVE = re.compile(
+    r"\s*(?:[^\s,.;:]+\s+){0,5}?(?:" + "|".join(_PASSIVE_FORMS) + r")\b",
+    re.IGNORECASE,
+)
+# Statistics, not an undertaking: "Varje år görs omkring 300 anmälningar".
+_APPROXIMATE = re.compile(
+    r"\b(?:cirka|ca|omkring|drygt|nästan|runt|ungefär|knappt)\b|%|\bprocent\b",
+    re.IGNORECASE,
+)
+
+
+def _counted_passive(sentence: str) -> bool:
+    """In a promise section, a present passive that states a count is an activity
+    of the party the paragraph is about ("Under sommaren görs dessutom två
+    nykterhetskontroller i månaden vid färjeläget.")."""
+    s = sentence.strip()
+    if len(s.split()) < 4 or s[-1:] not in ".!" or _APPROXIMATE.search(s):
+        return False
+    if not _FRONT_PASSIVE.match(s) or _ABOUT_THE_PROMISE.match(s):
+        return False
+    target = extract_target(s).target
+    return target is not None and target.get("quantity") is not None
 
 
 def _numbered_heading(block: Block, following: list[Block]) -> bool:

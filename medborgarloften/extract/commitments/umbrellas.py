@@ -1,5 +1,4 @@
-"""Umbrella promises (SCHEMA a): a promise followed by its own list of activities,
-and an intro summary before the promise part, marked after the scan has read them."""
+"""SCHEMA (a): which promise sentences are umbrellas over a list of activities."""
 
 from __future__ import annotations
 
@@ -16,7 +15,7 @@ from .sentences import (
 )
 
 
-def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
+def mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
     """SCHEMA (a): a promise followed by its own list of activities is an umbrella."""
     # Prose before the promise part is an intro summary, unless the document has no
     # promise part at all (a page with nothing but promise sentences).
@@ -71,6 +70,9 @@ def _mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
         elif (
             nxt.kind == "heading"
             and not concrete
+            # "X och Y lovar att arbeta för …" already heads this section: the
+            # sentences after it are its activities, not a second umbrella
+            and not _umbrella_above(blocks, candidates, cand)
             and classify_heading(nxt.text) == "promise"
             # "Vad lovar kommunen?" after the police's sentences: another
             # party's section, not this sentence's activities
@@ -97,6 +99,21 @@ def _is_concrete(text: str) -> bool:
     return bool(target and target.get("quantity") is not None) and not (
         UMBRELLA_GOAL.search(text)
     )
+
+
+def _umbrella_above(
+    blocks: list[Block], candidates: list[_Candidate], cand: _Candidate
+) -> bool:
+    """An umbrella sentence stands before ``cand`` with no heading between them."""
+    for other in candidates:
+        if other.end > cand.start:
+            continue
+        if other.umbrella and not any(
+            b.kind == "heading"
+            for b in blocks[other.block_index + 1 : cand.block_index + 1]
+        ):
+            return True
+    return False
 
 
 def _last_sentence_of_block(block: Block, cand: _Candidate) -> bool:

@@ -12,7 +12,8 @@ from medborgarloften.extract.document.focus import find_focus_areas
 from medborgarloften.extract.document.signatories import find_signatories
 from medborgarloften.extract.document.text import read_units
 from medborgarloften.extract.document.topics import find_evidence, themes_in
-from medborgarloften.extract.parties import co_parties, subject_parties
+from medborgarloften.extract.parties import subject_parties
+from medborgarloften.extract.party_joins import co_parties
 from medborgarloften.extract.places import find_places
 from medborgarloften.extract.record import extract_record
 from medborgarloften.extract.targets import extract_target

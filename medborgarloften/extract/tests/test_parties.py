@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from medborgarloften.extract.parties import co_parties, subject_parties
+from medborgarloften.extract.parties import subject_parties
+from medborgarloften.extract.party_joins import co_parties
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,82 @@
+"""Co-responsible parties: the ones a commitment joins with "tillsammans med",
+"i samverkan med" (SCHEMA: a party so joined is added as co-responsible)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .parties import (
+    _CHAIN,
+    _ENUM_STOP,
+    _ITEM,
+    _ITEM_RE,
+    _LEX,
+    _alt,
+    _classify_item,
+    classify_party,
+    parties_in_chain,
+)
+
+# "förenings- och näringsliv": a shared second part written once.
+_ELLIPSIS = r"(?:[\w]+-\s*(?:,\s*[\w]+-\s*)*(?:och|eller|samt)\s+)?"
+# "tillsammans med …"; "together with …" in a promise's English version.
+_CO_JOIN = (
+    rf"(?:(?:{_alt(_LEX['co_joiners'])})\s+med"
+    rf"|(?:{_alt(_LEX['co_joiners_english'])})\s+with)"
+)
+# "tillsammans med boende och polisen": the citizens named first add no party, the
+# party after them does.
+_CITIZENS_FIRST = rf"(?:(?:{_alt(_LEX['not_annan'])})\s*(?:,|\boch\b|\bsamt\b)\s*)*"
+_CO_RE = re.compile(
+    rf"(?P<pre>\b\w+\s+)?\b{_CO_JOIN}\s+"
+    rf"(?:(?:bland annat|t\.ex\.|exempelvis)\s+)?{_CITIZENS_FIRST}{_ELLIPSIS}"
+    rf"(?P<chain>{_CHAIN})",
+    re.IGNORECASE,
+)
+# "tillsammans med Bodens Energi", "tillsammans med PRO och SPF": a named
+# organisation joined as co-responsible (capitalised names and acronyms).
+_CO_NAMED_RE = re.compile(
+    rf"(?P<pre>\b\w+\s+)?\b{_CO_JOIN}\s+"
+    rf"(?P<chain>{_ITEM}(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*{_ITEM}){{0,5}})",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(
+    r"^(?:utsedda|utsedd|utvalda|valda|framtagna|framtagen|beslutade|planerade|"
+    r"identifierade|gjorda)\s+$",
+    re.IGNORECASE,
+)
+_NOT_ANNAN = re.compile(rf"\b(?:{_alt(_LEX['not_annan'])})\b", re.IGNORECASE)
+
+# A word hyphenated at a line end: "till-" then "sammans" on the next line.
+_LINE_HYPHEN = re.compile(r"([a-zåäö])-\n[ \t]*([a-zåäö])")
+
+
+@lru_cache(maxsize=4096)
+def co_parties(text: str) -> frozenset[str]:
+    """Parties joined by "tillsammans med", "i samverkan med" (co-responsible)."""
+    out: set[str] = set()
+    if "-\n" in text:
+        text = _LINE_HYPHEN.sub(r"\1\2", text)  # "till-\n  sammans med" (a scan)
+    for m in _CO_RE.finditer(text):
+        if m.group("pre") and _PARTICIPLE.match(m.group("pre")):
+            continue
+        chain = m.group("chain")
+        if _NOT_ANNAN.match(chain):
+            continue
+        out |= parties_in_chain(chain)
+    for m in _CO_NAMED_RE.finditer(text):
+        if m.group("pre") and _PARTICIPLE.match(m.group("pre")):
+            continue
+        items = [i.group(0) for i in _ITEM_RE.finditer(m.group("chain"))]
+        for item in items:
+            kind = classify_party(item)
+            if kind is None and re.match(r"(?-i:[A-ZÅÄÖ])", item.strip()):
+                if _NOT_ANNAN.match(item) or item.strip().casefold() in _ENUM_STOP:
+                    continue
+                kind = _classify_item(item)
+            if kind == "both":
+                out.update(("polis", "kommun"))
+            elif kind:
+                out.add(kind)
+    return frozenset(out)
