@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from medborgarloften.accounts.permissions import editing_organisation_ids, is_superuser
 from medborgarloften.places.models import POLICE_KINDS, Organisation, OrganisationKind
@@ -168,6 +169,11 @@ def public_row(case: Case) -> dict[str, Any]:
         "avslutad_skal": case.close_reason,
         "atagande": case.commitment_id,
         "aktivitet": case.activity_id,
-        "inkom": case.created_at.date().isoformat(),
-        "besvarad": case.answered_at.date().isoformat() if case.answered_at else None,
+        # the day in Sweden, not in UTC (a case sent at 00:30 came in that day)
+        "inkom": timezone.localdate(case.created_at).isoformat(),
+        "besvarad": (
+            timezone.localdate(case.answered_at).isoformat()
+            if case.answered_at
+            else None
+        ),
     }

@@ -16,6 +16,7 @@ from typing import Any
 from django.core import signing
 from django.db.models import Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
 from medborgarloften.followup.models import Activity, Report
 from medborgarloften.places.models import Area, Organisation
@@ -210,7 +211,7 @@ def subscription_news(subscription: Subscription) -> list[NewsItem]:
             NewsItem(
                 DeliveryKind.REPORT,
                 report.pk,
-                report.published_at.date()
+                timezone.localdate(report.published_at)
                 if report.published_at
                 else report.period_end,
                 f"Uppföljningsrapport: {report.title} ({report.promise.title})",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -69,3 +70,15 @@ def test_a_write_is_a_405_problem(client, db):
     response = client.post("/api/v1/cases", {})
     assert response.status_code == 405
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_it_dates_a_case_by_the_day_in_sweden(client, cases):
+    # Sent at 00:30 Swedish time on 1 March: 23:30 UTC on 28 February.
+    late = cases[0]
+    late.created_at = dt.datetime(2025, 2, 28, 23, 30, tzinfo=dt.UTC)
+    late.answered_at = dt.datetime(2025, 3, 1, 23, 15, tzinfo=dt.UTC)
+    late.save(update_fields=["created_at", "answered_at"])
+
+    rows = client.get("/api/v1/cases?kommun=0880&limit=10").json()["data"]
+    row = next(r for r in rows if r["id"] == late.pk)
+    assert (row["inkom"], row["besvarad"]) == ("2025-03-01", "2025-03-02")

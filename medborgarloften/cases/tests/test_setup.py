@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from medborgarloften.places.models import Area
 
@@ -35,7 +36,9 @@ def test_a_saved_rule_routes_new_cases(kalmar, kommun_editor, bostadsbolag, berg
         longitude=KALMAR_POINT[1],
     )
     assert case.owner == bostadsbolag
-    assert (case.due_on - case.created_at.date()).days == 5
+    # Days count from the day the case came in, in Sweden (not the UTC date, which
+    # is the day before between midnight and 01:00/02:00 Swedish time).
+    assert (case.due_on - timezone.localdate(case.created_at)).days == 5
 
 
 def test_every_problem_is_named_at_once_and_nothing_saved(kalmar, nybro, kommun_editor):
