@@ -19,3 +19,16 @@ def labelled(error: Any, field: Any) -> str:
     if not label or message.casefold().startswith(label.casefold()):
         return message
     return f"{label}: {message}"
+
+
+@register.filter
+def describedby(field: Any) -> str:
+    """The ids of a field's help and errors as ``_field.html`` writes them, for its
+    ``aria-describedby``: Django's own (``<auto_id>_helptext``, ``<auto_id>_error``),
+    the ones Django puts on the input itself."""
+    if not field.auto_id or field.is_hidden:
+        return ""
+    ids = [f"{field.auto_id}_helptext"] if field.help_text else []
+    if field.errors:
+        ids.append(f"{field.auto_id}_error")
+    return " ".join(ids)

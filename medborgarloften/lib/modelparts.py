@@ -1,7 +1,8 @@
 """Declarations many models repeat, written once: the link to the row this one
 belongs to, an optional link (cleared when its target goes, unless it says
 otherwise), "who did it", a choice column the database
-checks, a period whose end does not come before its start.
+checks, a period whose end does not come before its start, the record of a
+decision (the body that made it, its diarienummer).
 
 Each returns the same field or constraint the models spelled out before, so the
 migrations see no change (``makemigrations --check`` stays clean).
@@ -15,10 +16,15 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from .fields import PlainCharField
 
 __all__ = [
     "belongs_to",
     "choices_check",
+    "decision_body_field",
+    "diarienummer_field",
     "end_after_start",
     "optional_link",
     "optional_user",
@@ -97,3 +103,18 @@ def end_after_start(
     if open_start:
         condition |= Q(**{f"{start}__isnull": True})
     return models.CheckConstraint(condition=condition | in_order, name=name)
+
+
+def decision_body_field() -> PlainCharField:
+    """The body that made a decision (an adoption, an agreement), as recorded."""
+    return PlainCharField(
+        _("beslutande organ"),
+        max_length=200,
+        blank=True,
+        help_text=_("T.ex. kommunstyrelsen eller kommunfullmäktige."),
+    )
+
+
+def diarienummer_field() -> PlainCharField:
+    """The decision's registration number in the kommun's diarium."""
+    return PlainCharField(_("diarienummer"), max_length=60, blank=True)

@@ -36,10 +36,12 @@ class AccessibleFormMixin(_FormBase):
         errors = self._errors or {}  # type: ignore[attr-defined]
         for name, field in self.fields.items():
             attrs = field.widget.attrs
-            described = [f"id_{name}_help"] if field.help_text else []
+            # The ids _field.html gives the help and the errors (Django's own).
+            auto_id = self[name].auto_id
+            described = [f"{auto_id}_helptext"] if field.help_text else []
             if name in errors:
                 attrs["aria-invalid"] = "true"
-                described.append(f"id_{name}_errors")
+                described.append(f"{auto_id}_error")
             else:
                 attrs.pop("aria-invalid", None)
             if described:

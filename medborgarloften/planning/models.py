@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
 from medborgarloften.lib.modelparts import (
+    decision_body_field,
+    diarienummer_field,
     end_after_start,
     optional_link,
     optional_user,
@@ -39,13 +41,8 @@ class Decision(models.Model):
         default=DocumentStatus.DRAFT,
     )
     adopted_on = models.DateField(_("beslutsdatum"), null=True, blank=True)
-    decision_body = PlainCharField(
-        _("beslutande organ"),
-        max_length=200,
-        blank=True,
-        help_text=_("T.ex. kommunstyrelsen eller kommunfullmäktige."),
-    )
-    diarienummer = PlainCharField(_("diarienummer"), max_length=60, blank=True)
+    decision_body = decision_body_field()
+    diarienummer = diarienummer_field()
     created_by = optional_user(related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -172,7 +172,7 @@ def _send(
     transaction instead of sent now, so a slow or failing mail server neither holds
     up nor breaks the request."""
     body = render_to_string(template, context)
-    mail: dict[str, Any] = {
+    mail: Mail = {
         "subject": subject,
         "body": body,
         "to": [subscription.email],
@@ -189,30 +189,25 @@ def _send(
         _mail_message(**mail).send()
 
 
-def _mail_message(
-    *, subject: str, body: str, to: list[str], headers: dict[str, str]
-) -> EmailMessage:
-    return EmailMessage(
-        subject=subject,
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=to,
-        headers=headers,
-    )
+class Mail(TypedDict):
+    """One plain-text mail, as ``_send`` makes it and the worker's task takes it."""
+
+    subject: str
+    body: str
+    to: list[str]
+    headers: dict[str, str]
 
 
-def mail_deliver(
-    *,
-    subject: str,
-    body: str,
-    to: list[str],
-    headers: dict[str, str],
-    attempt: int = 1,
-) -> str:
+def _mail_message(**mail: Unpack[Mail]) -> EmailMessage:
+    return EmailMessage(from_email=settings.DEFAULT_FROM_EMAIL, **mail)
+
+
+def mail_deliver(*, attempt: int = 1, **mail: Unpack[Mail]) -> str:
     """Send one queued mail: "sent"; when the mail server fails, queued again after
     a wait ("retrying") until MAIL_ATTEMPTS, then logged as an error ("failed")."""
+    subject = mail["subject"]
     try:
-        _mail_message(subject=subject, body=body, to=to, headers=headers).send()
+        _mail_message(**mail).send()
     except OSError as exc:  # smtplib.SMTPException is an OSError
         if attempt < MAIL_ATTEMPTS:
             from medborgarloften.lib.tasks import default_task_backend
@@ -223,9 +218,7 @@ def mail_deliver(
             if default_task_backend.supports_defer:
                 delay = MAIL_RETRY_DELAYS[min(attempt, len(MAIL_RETRY_DELAYS)) - 1]
                 task = task.using(run_after=timezone.now() + timedelta(seconds=delay))
-            task.enqueue(
-                subject=subject, body=body, to=to, headers=headers, attempt=attempt + 1
-            )
+            task.enqueue(attempt=attempt + 1, **mail)
             logger.warning("Mail %r failed (attempt %d): %s", subject, attempt, exc)
             return "retrying"
         logger.error(

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Unpack
+
 from medborgarloften.lib.tasks import task
+
+if TYPE_CHECKING:
+    from .services import Mail
 
 
 @task()
-def mail_send(
-    *,
-    subject: str,
-    body: str,
-    to: list[str],
-    headers: dict[str, str],
-    attempt: int = 1,
-) -> str:
+def mail_send(*, attempt: int = 1, **mail: Unpack[Mail]) -> str:
     """Send one mail queued by a request (a subscription's confirmation link)."""
     from .services import mail_deliver
 
-    return mail_deliver(
-        subject=subject, body=body, to=to, headers=headers, attempt=attempt
-    )
+    return mail_deliver(attempt=attempt, **mail)

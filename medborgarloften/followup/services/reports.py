@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -75,19 +75,58 @@ def _report_errors(
     return errors
 
 
-@transaction.atomic
-def report_create(
-    *,
+class ReportTexts(TypedDict):
+    """What staff write on a report, as ``report_create`` and ``report_update`` take
+    it. Without a kind a new report is a follow-up and a changed one keeps its own."""
+
+    title: str
+    period_start: dt.date
+    period_end: dt.date
+    kind: NotRequired[str]
+    summary: NotRequired[str]
+    process: NotRequired[str]
+    effect: NotRequired[str]
+
+
+def _report_values(
     promise: Promise,
+    *,
     title: str,
     period_start: dt.date,
     period_end: dt.date,
-    actor: Any = None,
     kind: str = ReportKind.FOLLOW_UP,
     summary: str = "",
     process: str = "",
     effect: str = "",
+) -> dict[str, Any]:
+    """The report's texts checked against the promise and trimmed, to be saved."""
+    errors = _report_errors(
+        promise=promise,
+        title=title,
+        period_start=period_start,
+        period_end=period_end,
+        kind=kind,
+    )
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "title": title.strip(),
+        "period_start": period_start,
+        "period_end": period_end,
+        "kind": kind,
+        "summary": summary.strip(),
+        "process": process.strip(),
+        "effect": effect.strip(),
+    }
+
+
+@transaction.atomic
+def report_create(
+    *,
+    promise: Promise,
+    actor: Any = None,
     submission: uuid.UUID | None = None,
+    **texts: Unpack[ReportTexts],
 ) -> Report:
     """A draft report for the promise and date range, with one empty assessment row
     per commitment for staff to complete, all or nothing.
@@ -99,28 +138,14 @@ def report_create(
         existing = _submitted_report(submission, promise)
         if existing is not None:
             return existing
-    errors = _report_errors(
-        promise=promise,
-        title=title,
-        period_start=period_start,
-        period_end=period_end,
-        kind=kind,
-    )
-    if errors:
-        raise ValidationError(errors)
+    values = _report_values(promise, **texts)
     try:
         with transaction.atomic():
             report = Report.objects.create(
                 promise=promise,
-                kind=kind,
-                title=title.strip(),
-                period_start=period_start,
-                period_end=period_end,
-                summary=summary.strip(),
-                process=process.strip(),
-                effect=effect.strip(),
                 created_by=_actor(actor),
                 submission=submission,
+                **values,
             )
             ReportEntry.objects.bulk_create(
                 ReportEntry(report=report, commitment=c)
@@ -177,37 +202,17 @@ def report_update(
     *,
     report: Report,
     version: int,
-    title: str,
-    period_start: dt.date,
-    period_end: dt.date,
-    kind: str,
-    summary: str = "",
-    process: str = "",
-    effect: str = "",
     actor: Any = None,
+    **texts: Unpack[ReportTexts],
 ) -> Report:
     """Change a draft or approved report's texts; an approved report returns to
     draft (what was approved is no longer what it says). Stale forms are refused."""
     _refuse_if_published(report)
-    errors = _report_errors(
-        promise=report.promise,
-        title=title,
-        period_start=period_start,
-        period_end=period_end,
-        kind=kind,
-    )
-    if errors:
-        raise ValidationError(errors)
+    texts.setdefault("kind", report.kind)
     _bump(
         report,
         version,
-        title=title.strip(),
-        period_start=period_start,
-        period_end=period_end,
-        kind=kind,
-        summary=summary.strip(),
-        process=process.strip(),
-        effect=effect.strip(),
+        **_report_values(report.promise, **texts),
         status=ReportStatus.DRAFT,
         approved_by=None,
         approved_at=None,

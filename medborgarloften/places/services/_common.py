@@ -1,11 +1,17 @@
-"""Helpers every places service shares: refusals and the stale-edit check."""
+"""Helpers the places services share: refusals, the stale-edit check and what both
+boundary imports (areas, overlays) say."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+import datetime as dt
+from collections.abc import Sequence
 
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from ..boundaries import BoundaryFeature, BoundaryFile
 from ..models import (
     Area,
     Organisation,
@@ -44,3 +50,42 @@ def _check_version(obj: Organisation | Area, expected_version: int | None) -> No
                 ]
             }
         )
+
+
+def kommun_only(organisation: Organisation) -> None:
+    """Refuse a file import for anything but a kommun (``kommun`` field's error)."""
+    if organisation.kind != OrganisationKind.KOMMUN:
+        raise ValidationError(
+            {"kommun": _("%(org)s är ingen kommun.") % {"org": organisation}}
+        )
+
+
+def boundary_refusal(
+    refused: Sequence[tuple[BoundaryFeature, str]],
+) -> ValidationError:
+    """Nothing is imported: every unusable area of the file, as (feature, reason),
+    with its row, so all of them can be put right at once."""
+    head = ngettext(
+        "Ingenting är inläst: %(n)d område i filen kan inte användas. Rätta det och "
+        "försök igen.",
+        "Ingenting är inläst: %(n)d områden i filen kan inte användas. Rätta dem och "
+        "försök igen.",
+        len(refused),
+    ) % {"n": len(refused)}
+    lines = [
+        _("Rad %(row)d (%(name)s): %(problem)s")
+        % {"row": feature.index, "name": feature.name or "–", "problem": problem}
+        for feature, problem in refused
+    ]
+    return ValidationError({"geometry": [head, *lines]})
+
+
+def boundary_source(boundaries: BoundaryFile, today: dt.date | None = None) -> str:
+    """Where imported boundaries came from: file, format, CRS and the day read."""
+    day = today or timezone.localdate()
+    return _("%(source)s (%(format)s, %(crs)s), inläst %(day)s") % {
+        "source": boundaries.source or _("okänd fil"),
+        "format": boundaries.format,
+        "crs": boundaries.crs_label,
+        "day": day.isoformat(),
+    }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -106,15 +106,26 @@ def _area_errors(
     return errors
 
 
+class AreaFields(TypedDict):
+    """What ``area_create`` and ``area_update`` set on an area."""
+
+    name: str
+    kind: NotRequired[str]
+    code: NotRequired[str]
+    aliases: NotRequired[Iterable[str]]
+    geometry: NotRequired[dict[str, Any] | None]
+    geometry_source: NotRequired[str | None]
+
+
 def _area_save(
     area: Area,
     *,
     kommun: Organisation,
     name: str,
-    kind: str,
-    code: str,
-    aliases: Iterable[str],
-    geometry: Any,
+    kind: str = AreaKind.OMRADE,
+    code: str = "",
+    aliases: Iterable[str] = (),
+    geometry: Any = None,
     geometry_source: str | None = None,
 ) -> Area:
     name, code = " ".join(name.split()), code.strip().upper()
@@ -148,56 +159,22 @@ def _area_save(
 
 
 @transaction.atomic
-def area_create(
-    *,
-    kommun: Organisation,
-    name: str,
-    kind: str = AreaKind.OMRADE,
-    code: str = "",
-    aliases: Iterable[str] = (),
-    geometry: dict[str, Any] | None = None,
-    geometry_source: str = "",
-) -> Area:
+def area_create(*, kommun: Organisation, **fields: Unpack[AreaFields]) -> Area:
     """Add an area to a kommun: a name (or alias) used once per kommun, valid GeoJSON."""
-    return _area_save(
-        Area(),
-        kommun=kommun,
-        name=name,
-        kind=kind,
-        code=code,
-        aliases=aliases,
-        geometry=geometry,
-        geometry_source=geometry_source,
-    )
+    return _area_save(Area(), kommun=kommun, **fields)
 
 
 @transaction.atomic
 def area_update(
-    *,
-    area: Area,
-    name: str,
-    kind: str = AreaKind.OMRADE,
-    code: str = "",
-    aliases: Iterable[str] = (),
-    geometry: dict[str, Any] | None = None,
-    geometry_source: str | None = None,
-    expected_version: int | None = None,
+    *, area: Area, expected_version: int | None = None, **fields: Unpack[AreaFields]
 ) -> Area:
     """Change an area under the same rules as ``area_create``; it stays in its kommun.
     With ``expected_version`` a change somebody else saved in between is refused.
-    ``geometry_source`` None keeps the boundary's source while the boundary stays."""
+    ``geometry_source`` None (or left out) keeps the boundary's source while the
+    boundary stays."""
     area = Area.objects.select_for_update().select_related("kommun").get(pk=area.pk)
     _check_version(area, expected_version)
-    return _area_save(
-        area,
-        kommun=area.kommun,
-        name=name,
-        kind=kind,
-        code=code,
-        aliases=aliases,
-        geometry=geometry,
-        geometry_source=geometry_source,
-    )
+    return _area_save(area, kommun=area.kommun, **fields)
 
 
 @transaction.atomic

@@ -5,20 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from ..boundaries import BoundaryFile
 from ..models import (
     Area,
     AreaKind,
     Organisation,
-    OrganisationKind,
 )
+from ._common import boundary_refusal, boundary_source, kommun_only
 from .areas import _AREA_CODE, area_create
 
 # --- area boundaries ------------------------------------------------------------------
@@ -53,26 +50,6 @@ class BoundaryImportSummary:
         return text
 
 
-def _boundary_refusal(refused: list[Any]) -> ValidationError:
-    lines = [
-        _("Rad %(row)d (%(name)s): %(problem)s")
-        % {
-            "row": m.feature.index,
-            "name": m.feature.name or "–",
-            "problem": m.problem,
-        }
-        for m in refused
-    ]
-    head = ngettext(
-        "Ingenting är inläst: %(n)d område i filen kan inte användas. Rätta det och "
-        "försök igen.",
-        "Ingenting är inläst: %(n)d områden i filen kan inte användas. Rätta dem och "
-        "försök igen.",
-        len(refused),
-    ) % {"n": len(refused)}
-    return ValidationError({"geometry": [head, *lines]})
-
-
 @transaction.atomic
 def area_boundaries_import(
     *,
@@ -92,26 +69,17 @@ def area_boundaries_import(
     """
     from ..selectors import boundary_matches
 
-    if kommun.kind != OrganisationKind.KOMMUN:
-        raise ValidationError(
-            {"kommun": _("%(org)s är ingen kommun.") % {"org": kommun}}
-        )
+    kommun_only(kommun)
     matches = boundary_matches(
         kommun=kommun, boundaries=boundaries, create_missing=create_missing
     )
     refused = [m for m in matches if m.action == "fel"]
     if refused:
-        raise _boundary_refusal(refused)
+        raise boundary_refusal([(m.feature, m.problem) for m in refused])
     summary = BoundaryImportSummary(
         format=boundaries.format, crs_label=boundaries.crs_label, dry_run=dry_run
     )
-    day = today or timezone.localdate()
-    source = _("%(source)s (%(format)s, %(crs)s), inläst %(day)s") % {
-        "source": boundaries.source or _("okänd fil"),
-        "format": boundaries.format,
-        "crs": boundaries.crs_label,
-        "day": day.isoformat(),
-    }
+    source = boundary_source(boundaries, today)
     for match in matches:
         feature = match.feature
         if match.action == "hoppas över":

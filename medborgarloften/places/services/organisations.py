@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -218,19 +218,31 @@ def _grant_errors(
     ]
 
 
+class OrganisationFields(TypedDict):
+    """What ``organisation_create`` and ``organisation_update`` set on a party."""
+
+    name: str
+    code: NotRequired[str]
+    county: NotRequired[County | None]
+    parent: NotRequired[Organisation | None]
+    serves: NotRequired[Iterable[Organisation]]
+    source: NotRequired[str]
+    event_source: NotRequired[str]
+
+
 def _organisation_save(
     organisation: Organisation,
     *,
     actor: Any,
     kind: str,
     name: str,
-    code: str,
-    county: County | None,
-    parent: Organisation | None,
-    serves: Iterable[Organisation],
-    source: str,
+    code: str = "",
+    county: County | None = None,
+    parent: Organisation | None = None,
+    serves: Iterable[Organisation] = (),
+    source: str = "",
     served_by: Iterable[Organisation] | None = None,
-    event_source: str,
+    event_source: str = "webb",
 ) -> Organisation:
     name, code, source = name.strip(), code.strip(), source.strip()
     serves = list(dict.fromkeys(serves))
@@ -344,34 +356,15 @@ def _organisation_save(
 
 @transaction.atomic
 def organisation_create(
-    *,
-    kind: str,
-    name: str,
-    code: str = "",
-    county: County | None = None,
-    parent: Organisation | None = None,
-    serves: Iterable[Organisation] = (),
-    source: str = "",
-    actor: Any = None,
-    event_source: str = "webb",
+    *, kind: str, actor: Any = None, **fields: Unpack[OrganisationFields]
 ) -> Organisation:
     """Create a party with a unique name for its kind and a parent that fits the police
     tree, if ``actor`` may (places.permissions; None is the operator: CLI, loadref).
-    Each kommun it serves is a grant that needs the kommun's admin; all is audited."""
+    Each kommun it serves is a grant that needs the kommun's admin; all is audited.
+    ``event_source`` names where the change came from in the audit trail (``webb``)."""
     if actor is not None and not can_create_organisation(actor, kind):
         raise PermissionDenied(_create_refusal(kind))
-    return _organisation_save(
-        Organisation(),
-        actor=actor,
-        kind=kind,
-        name=name,
-        code=code,
-        county=county,
-        parent=parent,
-        serves=serves,
-        source=source,
-        event_source=event_source,
-    )
+    return _organisation_save(Organisation(), actor=actor, kind=kind, **fields)
 
 
 def _create_refusal(kind: str) -> str:
@@ -392,17 +385,11 @@ def _create_refusal(kind: str) -> str:
 def organisation_update(
     *,
     organisation: Organisation,
-    name: str,
-    code: str = "",
-    county: County | None = None,
-    parent: Organisation | None = None,
-    serves: Iterable[Organisation] = (),
-    source: str = "",
     kind: str | None = None,
     served_by: Iterable[Organisation] | None = None,
     actor: Any = None,
     expected_version: int | None = None,
-    event_source: str = "webb",
+    **fields: Unpack[OrganisationFields],
 ) -> Organisation:
     """Change a party under the same rules as ``organisation_create``; kind is kept
     unless given. ``actor`` must be an admin of the organisation (or a superuser); a
@@ -419,12 +406,6 @@ def organisation_update(
         organisation,
         actor=actor,
         kind=kind or organisation.kind,
-        name=name,
-        code=code,
-        county=county,
-        parent=parent,
-        serves=serves,
-        source=source,
         served_by=served_by,
-        event_source=event_source,
+        **fields,
     )

@@ -9,12 +9,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from ..boundaries import BoundaryFeature, BoundaryFile
-from ..models import Organisation, OrganisationKind, Overlay, OverlayLayer
+from ..models import Organisation, Overlay, OverlayLayer
+from ._common import boundary_refusal, boundary_source, kommun_only
 
 
 @dataclass
@@ -67,10 +66,7 @@ def overlay_import(
     can be used); any other unusable area refuses the whole file, every reason
     listed, and the layer stays as it was.
     """
-    if kommun.kind != OrganisationKind.KOMMUN:
-        raise ValidationError(
-            {"kommun": _("%(org)s är ingen kommun.") % {"org": kommun}}
-        )
+    kommun_only(kommun)
     if layer not in OverlayLayer.values:
         raise ValidationError(
             {"layer": _("Lager: okänt lager %(layer)r.") % {"layer": layer}}
@@ -80,19 +76,7 @@ def overlay_import(
     own = [f for f in boundaries.features if f not in other]
     refused = [f for f in own if f.problem]
     if refused:
-        head = ngettext(
-            "Ingenting är inläst: %(n)d område i filen kan inte användas. Rätta det "
-            "och försök igen.",
-            "Ingenting är inläst: %(n)d områden i filen kan inte användas. Rätta dem "
-            "och försök igen.",
-            len(refused),
-        ) % {"n": len(refused)}
-        lines = [
-            _("Rad %(row)d (%(name)s): %(problem)s")
-            % {"row": f.index, "name": f.name or "–", "problem": f.problem}
-            for f in refused
-        ]
-        raise ValidationError({"geometry": [head, *lines]})
+        raise boundary_refusal([(f, f.problem) for f in refused])
     if not own:
         raise ValidationError(
             {
@@ -102,13 +86,7 @@ def overlay_import(
                 % {"kommun": kommun}
             }
         )
-    day = today or timezone.localdate()
-    source = _("%(source)s (%(format)s, %(crs)s), inläst %(day)s") % {
-        "source": boundaries.source or _("okänd fil"),
-        "format": boundaries.format,
-        "crs": boundaries.crs_label,
-        "day": day.isoformat(),
-    }
+    source = boundary_source(boundaries, today)
     existing = Overlay.objects.filter(kommun=kommun, layer=layer)
     summary = OverlayImportSummary(
         layer_label=str(OverlayLayer(layer).label),

@@ -10,7 +10,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
-from medborgarloften.lib.modelparts import choices_check, end_after_start, optional_link
+from medborgarloften.lib.modelparts import (
+    choices_check,
+    decision_body_field,
+    diarienummer_field,
+    end_after_start,
+    optional_link,
+)
 from medborgarloften.places.models import Organisation, OrganisationKind
 from medborgarloften.vocabulary import (
     EVIDENCE_SOURCES,
@@ -41,13 +47,8 @@ class Agreement(models.Model):
     period_end = models.DateField(_("gäller till"), null=True, blank=True)
     signed_on = models.DateField(_("undertecknad"), null=True, blank=True)
     text = PlainTextField(_("text"), max_length=50000, blank=True)
-    decision_body = PlainCharField(
-        _("beslutande organ"),
-        max_length=200,
-        blank=True,
-        help_text=_("T.ex. kommunstyrelsen eller kommunfullmäktige."),
-    )
-    diarienummer = PlainCharField(_("diarienummer"), max_length=60, blank=True)
+    decision_body = decision_body_field()
+    diarienummer = diarienummer_field()
 
     class Meta:
         ordering = ["-period_start", "title"]

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
@@ -168,12 +168,23 @@ def fields_draft(
     )
 
 
+class PromiseContent(TypedDict):
+    """What ``promise_create`` and ``promise_update`` write: ``draft`` as the editor
+    builds it, or ``fields`` and rows of stored objects."""
+
+    draft: NotRequired[PromiseDraft | None]
+    fields: NotRequired[PromiseFields | None]
+    focus_areas: NotRequired[Sequence[FocusAreaRow]]
+    commitments: NotRequired[Sequence[CommitmentRow]]
+    signatories: NotRequired[Sequence[SignatoryRow]]
+
+
 def _draft(
-    draft: PromiseDraft | None,
-    fields: PromiseFields | None,
-    focus_areas: Sequence[FocusAreaRow],
-    commitments: Sequence[CommitmentRow],
-    signatories: Sequence[SignatoryRow],
+    draft: PromiseDraft | None = None,
+    fields: PromiseFields | None = None,
+    focus_areas: Sequence[FocusAreaRow] = (),
+    commitments: Sequence[CommitmentRow] = (),
+    signatories: Sequence[SignatoryRow] = (),
 ) -> PromiseDraft:
     if draft is not None:
         return draft
@@ -190,13 +201,9 @@ def _draft(
 def promise_create(
     *,
     actor: Any,
-    draft: PromiseDraft | None = None,
-    fields: PromiseFields | None = None,
-    focus_areas: Sequence[FocusAreaRow] = (),
-    commitments: Sequence[CommitmentRow] = (),
-    signatories: Sequence[SignatoryRow] = (),
     source: str = "webb",
     submission: uuid.UUID | None = None,
+    **content: Unpack[PromiseContent],
 ) -> Promise:
     """Create a draft promise with all its rows, or nothing, through the writer:
     ``draft`` as the editor builds it, or ``fields`` and rows of stored objects.
@@ -213,7 +220,7 @@ def promise_create(
     try:
         return promise_write(
             actor=actor,
-            draft=_draft(draft, fields, focus_areas, commitments, signatories),
+            draft=_draft(**content),
             source=source,
             submission=submission,
         )
@@ -246,13 +253,9 @@ def promise_update(
     *,
     actor: Any,
     promise: Promise,
-    draft: PromiseDraft | None = None,
-    fields: PromiseFields | None = None,
-    focus_areas: Sequence[FocusAreaRow] = (),
-    commitments: Sequence[CommitmentRow] = (),
-    signatories: Sequence[SignatoryRow] = (),
     source: str = "webb",
     expected_version: str | None = None,
+    **content: Unpack[PromiseContent],
 ) -> Promise:
     """Replace a promise's fields and rows with the given ones through the writer
     (``promise_write``): all or nothing, one Revision with what changed (none when
@@ -260,7 +263,7 @@ def promise_update(
     return promise_write(
         actor=actor,
         promise=promise,
-        draft=_draft(draft, fields, focus_areas, commitments, signatories),
+        draft=_draft(**content),
         source=source,
         expected_version=expected_version,
     )

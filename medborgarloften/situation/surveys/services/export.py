@@ -35,25 +35,19 @@ def survey_export(*, survey: Survey, actor: Any = None) -> ImportSummary:
     kept: set[int] = set()
     replaced_import = 0
     for cell in indicator_cells(survey):
+        key: dict[str, Any] = {
+            "kommun": survey.kommun,
+            "area": cell.area,
+            "indicator": cell.indicator,
+            "year": survey.year,
+            "gender": cell.gender or Gender.ALLA,
+            "age_group": cell.age_group or ALL_AGES,
+        }
         replaced_import += (
-            SurveyResult.objects.filter(
-                kommun=survey.kommun,
-                area=cell.area,
-                indicator=cell.indicator,
-                year=survey.year,
-                gender=cell.gender or Gender.ALLA,
-                age_group=cell.age_group or ALL_AGES,
-            )
-            .exclude(batch=batch)
-            .count()
+            SurveyResult.objects.filter(**key).exclude(batch=batch).count()
         )
         row, created = SurveyResult.objects.update_or_create(
-            kommun=survey.kommun,
-            area=cell.area,
-            indicator=cell.indicator,
-            year=survey.year,
-            gender=cell.gender or Gender.ALLA,
-            age_group=cell.age_group or ALL_AGES,
+            **key,
             defaults={
                 "share": cell.share,
                 "respondents": cell.respondents,
