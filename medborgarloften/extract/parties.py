@@ -151,6 +151,13 @@ _CLAUSE_RE = re.compile(
     rf"(?:,|\boch\b|\bsamt\b|\bmedan\b)\s+(?P<chain>{_CHAIN})\s+{_VERB}\b",
     re.IGNORECASE,
 )
+# "… medan kommunen tar ansvar för …", "… samtidigt som skolan bjuder in …": a
+# contrastive clause with a party of its own doing something, any finite verb.
+_WHILE_CLAUSE_RE = re.compile(
+    rf"\b(?:medan|samtidigt\s+som)\s+(?P<chain>{_CHAIN})\s+"
+    r"(?:\w+(?:ar|er|ör|år|ir)|står|går|tar|ger|gör|ser)\b",
+    re.IGNORECASE,
+)
 _AGENT_RE = re.compile(rf"\b\w+as\s+av\s+(?P<chain>{_CHAIN})", re.IGNORECASE)
 _NAME_KOMMUNEN_RE = re.compile(
     r"\s*(?:att\s+)?(?P<name>(?-i:[A-ZÅÄÖ])[\w-]+(?:\s(?-i:[A-ZÅÄÖ])[\w-]+)?)\s+kommunen\b",
@@ -394,7 +401,8 @@ def _subject_parties(sentence: str) -> PartyResult | None:
         elif fronted is not None:
             found |= fronted[0].parties
             span, rule = fronted[0].span, fronted[0].rule
-    for cm in _CLAUSE_RE.finditer(sentence):
+    clauses = [*_CLAUSE_RE.finditer(sentence), *_WHILE_CLAUSE_RE.finditer(sentence)]
+    for cm in clauses:
         extra = parties_in_chain(cm.group("chain"))
         if extra and not found:
             span, rule = (cm.start("chain"), cm.end("chain")), "responsible.clause"
