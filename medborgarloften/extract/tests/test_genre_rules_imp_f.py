@@ -190,3 +190,18 @@ def test_the_role_after_a_date_and_av_is_the_title():
         ("Sofia Berg", "kommunalrådet"),
         ("Anton Lind", "lokalpolisområdeschef"),
     ]
+
+
+# --- a named organisation listed after "lovar" in a verb-second lead-in -------------
+
+
+def test_an_unknown_name_listed_after_lovar_is_a_third_party():
+    got = subject_parties("Tillsammans lovar polisen, kommunen och Tulpan i Ekby att:")
+    assert got is not None and got.parties == {"polis", "kommun", "annan"}
+    got = subject_parties("Gemensamt lovar polisen, kommunen och Ekby Golfklubb att:")
+    assert got is not None and got.parties == {"polis", "kommun", "annan"}
+
+
+def test_an_object_after_the_promisers_is_not_a_party():
+    got = subject_parties("Därför lovar polisen och kommunen Ekbys invånare att:")
+    assert got is not None and got.parties == {"polis", "kommun"}
