@@ -101,6 +101,17 @@ _ENUM = (
     rf"(?=\s+(?:(?:tillsammans|gemensamt|även|också|vid\s+behov)\s+)*"
     rf"(?:ska|skall|kommer|lovar|vill|åtar|\w+(?:ar|er|ör|år)\b))"
 )
+# "Tillsammans lovar polisen, kommunen och Tulpanjouren i Ekby att:": the promisers
+# listed after "lovar", where a name that no lexicon knows is a party too.
+_INVERTED_ENUM_RE = prefiltered(
+    re.compile(
+        r"\b(?:lovar|åtar\s+sig|förbinder\s+sig)\s+"
+        r"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?"
+        rf"(?P<chain>{_ITEM}(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*{_ITEM}){{1,8}})"
+        rf"(?:\s+i\s+{_NAME})?(?:\s+(?:tillsammans|gemensamt|även|också))?\s+att\b",
+        re.IGNORECASE,
+    )
+)
 _VERB = r"(?:ska|skall|lovar|lovade|kommer|åtar|förbinder|bör|vill|fortsätter|genomför)"
 _PARTY_RE = re.compile(_PARTY, re.IGNORECASE)
 _ITEM_RE = re.compile(_ITEM, re.IGNORECASE)
@@ -149,6 +160,13 @@ _V2_LEAD = (
 _V2_RE = re.compile(rf"{_V2_LEAD}(?P<chain>{_CHAIN})", re.IGNORECASE)
 _CLAUSE_RE = re.compile(
     rf"(?:,|\boch\b|\bsamt\b|\bmedan\b)\s+(?P<chain>{_CHAIN})\s+{_VERB}\b",
+    re.IGNORECASE,
+)
+# "… medan kommunen tar ansvar för …", "… samtidigt som skolan bjuder in …": a
+# contrastive clause with a party of its own doing something, any finite verb.
+_WHILE_CLAUSE_RE = re.compile(
+    rf"\b(?:medan|samtidigt\s+som)\s+(?P<chain>{_CHAIN})\s+"
+    r"(?:\w+(?:ar|er|ör|år|ir)|står|går|tar|ger|gör|ser)\b",
     re.IGNORECASE,
 )
 _AGENT_RE = re.compile(rf"\b\w+as\s+av\s+(?P<chain>{_CHAIN})", re.IGNORECASE)
@@ -388,13 +406,19 @@ def _subject_parties(sentence: str) -> PartyResult | None:
     else:
         inv = _INVERTED_RE.search(sentence)
         fronted = fronted_subject(sentence) if inv is None else None
+        listed = _INVERTED_ENUM_RE.search(sentence)
+        if listed and parties_in_enumeration(listed.group("chain")):
+            inv = listed  # the whole list of promisers, named ones included
         if inv and parties_in_chain(inv.group("chain")):
             found |= parties_in_chain(inv.group("chain"))
+            if inv is listed:
+                found |= parties_in_enumeration(inv.group("chain"))
             span, rule = (inv.start("chain"), inv.end("chain")), "responsible.inverted"
         elif fronted is not None:
             found |= fronted[0].parties
             span, rule = fronted[0].span, fronted[0].rule
-    for cm in _CLAUSE_RE.finditer(sentence):
+    clauses = [*_CLAUSE_RE.finditer(sentence), *_WHILE_CLAUSE_RE.finditer(sentence)]
+    for cm in clauses:
         extra = parties_in_chain(cm.group("chain"))
         if extra and not found:
             span, rule = (cm.start("chain"), cm.end("chain")), "responsible.clause"

@@ -16,7 +16,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..parties import ALL_PARTIES_RE, order
+from ..parties import (
+    ALL_PARTIES_RE,
+    order,
+    parties_in_chain,
+    parties_in_enumeration,
+)
 from ..places import find_places
 from ..structure import Structure
 from ..targets import extract_target
@@ -96,6 +101,7 @@ def extract_commitments(
             }
         )
     _all_parties(records, [_under_all_parties(structure, c) for c in candidates])
+    _parterna(text, records)
     for record in records:
         others = _other_parties(text, record)
         if others:
@@ -132,6 +138,37 @@ def _all_parties(records: list[dict[str, Any]], governed: list[bool]) -> None:
             under and rule.startswith("responsible.inherited")
         ):
             record["responsible"] = order(named)
+
+
+def _promises_as_party(text: str, record: dict[str, Any]) -> bool:
+    """A third party undertakes this commitment as its subject or under its own
+    lead-in ("Ekbyhem AB ska …", "Polisen, kommunen och Ekbyhem lovar att:"), not
+    only as a co-party ("tillsammans med Ekbyhem")."""
+    if "annan" not in record["responsible"]:
+        return False
+    ev = record["evidence"].get("responsible") or {}
+    rule, span = str(ev.get("rule", "")), ev.get("span")
+    if rule.startswith("responsible.inherited"):
+        return rule == "responsible.inherited"
+    if not span or span[1] <= span[0]:
+        return False
+    phrase = text[span[0] : span[1]]
+    return "annan" in parties_in_enumeration(phrase) | parties_in_chain(phrase)
+
+
+def _parterna(text: str, records: list[dict[str, Any]]) -> None:
+    """ "Parterna ska …" means every party of the promise (SCHEMA: both, when the
+    promise is the kommun's and the police's): a third party that undertakes
+    commitments of its own in the same promise is one of "parterna" too."""
+    if not any(_promises_as_party(text, r) for r in records):
+        return
+    for record in records:
+        ev = record["evidence"].get("responsible") or {}
+        span = ev.get("span")
+        if span and text[span[0] : span[1]].strip().casefold() == "parterna":
+            record["responsible"] = order(
+                set(record["responsible"]) | {"polis", "kommun", "annan"}
+            )
 
 
 def extract_umbrella_statements(

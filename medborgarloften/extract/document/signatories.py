@@ -12,24 +12,25 @@ from __future__ import annotations
 
 import re
 
-from ..prefilter import prefiltered
-from ._lex import load_toml, word_start_regex
+from ._lex import load_toml
 from ._person import (
-    LOWER,
     NAME_IN_TEXT,
     NAME_WORD,
     PARTY_TAG,
     TITLE_RX,
-    UPPER,
     Signatory,
     is_name,
     is_org,
     is_title,
     plain_name,
 )
+from .signing_statements import (
+    apposition_title,
+    statement_signatories,
+    subject_signatories,
+)
 
 _LEX = load_toml("signatures.toml")
-_SIGNING_RX = word_start_regex(_LEX["signing"])
 _NOT_SIGNATORY_RX = re.compile(
     r"(?:^|[\s(])(?:" + "|".join(re.escape(w) for w in _LEX["not_signatories"]) + r")",
     re.IGNORECASE,
@@ -296,131 +297,6 @@ def _title_and_org(title: str) -> tuple[str, str | None]:
     return title, None
 
 
-def _statement(text: str) -> list[Signatory]:
-    found: list[Signatory] = []
-    for cue in _SIGNING_RX.finditer(text):
-        end_m = re.compile(r"\.(?:\s|$)|\n").search(text, cue.end())
-        stop = end_m.start() if end_m else len(text)
-        segment_start = cue.end()
-        items: list[tuple[str, int]] = []
-        pos = segment_start
-        for sep in re.finditer(r",\s*|\s+och\s+", text[segment_start:stop]):
-            items.append((text[pos : segment_start + sep.start()], pos))
-            pos = segment_start + sep.end()
-        items.append((text[pos:stop], pos))
-        for idx, (item, off) in enumerate(items):
-            names = [
-                m for m in NAME_IN_TEXT.finditer(item) if plain_name(m.group("name"))
-            ]
-            if not names:
-                continue
-            m = names[0]
-            prefix = item[: m.start()].strip()
-            title: str | None = None
-            org: str | None = None
-            if prefix and TITLE_RX.search(prefix) and len(prefix.split()) <= 4:
-                title = prefix
-            elif idx + 1 < len(items):
-                nxt = items[idx + 1][0].strip()
-                if nxt and not NAME_IN_TEXT.search(nxt) and TITLE_RX.search(nxt):
-                    title = nxt
-            # "kommunchef i Norbergs kommun": the organisation is written separately.
-            split = re.match(r"(?P<title>.+?)\s+i\s+(?P<org>.+)$", title or "")
-            if split and is_org(split.group("org")):
-                title, org = split.group("title"), split.group("org").strip()
-            start = off + m.start()
-            found.append(
-                Signatory(
-                    m.group("name"),
-                    title,
-                    org,
-                    (start, start + len(m.group("name"))),
-                    "signatory.statement",
-                )
-            )
-    return found
-
-
-_SIGNING_ACTIVE_RX = prefiltered(
-    re.compile(r"(?<![\w-])(?:" + "|".join(_LEX["signing_active"]) + ")", re.IGNORECASE)
-)
-_SENTENCE_START = re.compile(r"(?:[.!?:]\s+|\n)")
-# "Name (S)" party tags, ", title," appositions and a title before the name.
-_ITEM_SPLIT = re.compile(r",\s*|\s+och\s+|\s+samt\s+")
-
-
-_TITLE_WORD = re.compile(rf"[{UPPER}][{LOWER}]+[ \t]+")
-
-
-def _person_in(item: str) -> re.Match[str] | None:
-    """The first person's name in ``item``, a leading title word left out
-    ("Kommunchef Ralf Ek" → "Ralf Ek")."""
-    for m in NAME_IN_TEXT.finditer(item):
-        name = m.group("name")
-        lead = _TITLE_WORD.match(name)
-        if lead and TITLE_RX.search(lead.group(0)) and len(name.split()) >= 3:
-            inner = NAME_IN_TEXT.match(item, m.start() + lead.end())
-            if inner and plain_name(inner.group("name")):
-                return inner
-        if plain_name(name) and not TITLE_RX.search(name.split()[0]):
-            return m
-    return None
-
-
-def _subject_statement(text: str) -> list[Signatory]:
-    """Names in the subject of an active signing verb, with the title beside them.
-
-    "Kommunchef Ralf Ek och Lisa Holm, chef för lokalpolisområde Ås, undertecknade
-    …" gives Ralf Ek (Kommunchef) and Lisa Holm (chef för lokalpolisområde Ås).
-    """
-    found: list[Signatory] = []
-    for cue in _SIGNING_ACTIVE_RX.finditer(text):
-        starts = [m.end() for m in _SENTENCE_START.finditer(text, 0, cue.start())]
-        start = max([0, *starts])
-        if cue.start() - start > 300:
-            continue
-        items: list[tuple[str, int]] = []
-        pos = start
-        for sep in _ITEM_SPLIT.finditer(text, start, cue.start()):
-            items.append((text[pos : sep.start()], pos))
-            pos = sep.end()
-        items.append((text[pos : cue.start()], pos))
-        for idx, (item, off) in enumerate(items):
-            m = _person_in(item)
-            if m is None:
-                continue
-            prefix = item[: m.start()].strip()
-            title: str | None = None
-            if prefix and TITLE_RX.search(prefix) and len(prefix.split()) <= 4:
-                title = prefix
-            elif idx + 1 < len(items) and _person_in(items[idx + 1][0]) is None:
-                nxt = PARTY_TAG.sub("", items[idx + 1][0]).strip()
-                if nxt and TITLE_RX.search(nxt):
-                    title = nxt
-            if title is None:
-                rest = PARTY_TAG.sub("", item[m.end() :]).strip()
-                if rest and TITLE_RX.search(rest):
-                    title = rest
-            if title is None and not TITLE_RX.search(item[m.end() :]):
-                continue  # a name without a role is not clearly a signatory
-            title = title or PARTY_TAG.sub("", item[m.end() :]).strip() or None
-            org: str | None = None
-            split = re.match(r"(?P<title>.+?)\s+i\s+(?P<org>.+)$", title or "")
-            if split and is_org(split.group("org")):
-                title, org = split.group("title"), split.group("org").strip()
-            begin = off + m.start()
-            found.append(
-                Signatory(
-                    m.group("name"),
-                    title,
-                    org,
-                    (begin, begin + len(m.group("name"))),
-                    "signatory.subject",
-                )
-            )
-    return found
-
-
 # The lines under a label that stands alone, up to the next blank line.
 _LABELLED_BLOCK = re.compile(r"\s*((?:[^\n]*\S[^\n]*(?:\n|$))*)")
 
@@ -483,12 +359,16 @@ def find_signatories(text: str) -> list[Signatory]:
     minutes = _MINUTES_LABEL.search(text)
     if minutes:
         blocks = [sig for sig in blocks if sig.span[0] < minutes.start()]
-    candidates = blocks + _statement(text) + _subject_statement(text)
+    candidates = blocks + statement_signatories(text) + subject_signatories(text)
     for sig in sorted(candidates, key=lambda s: s.span[0]):
         name = PARTY_TAG.sub("", sig.name).strip()
         key = name.casefold()
         if key in seen or key in excluded:
             continue
         seen.add(key)
+        if sig.title is None and sig.rule == "signatory.statement":
+            title = apposition_title(text, sig.name)
+            if title is not None:
+                sig = Signatory(sig.name, title, sig.organisation, sig.span, sig.rule)
         out.append(sig)
     return out
