@@ -349,6 +349,13 @@ def _named_promiser(sentence: str) -> str | None:
     return "kommun" if kind == "kommun" else "annan"
 
 
+# The rest of an inverted subject up to its "att": ", kommunen och Ekby Energi AB".
+_INVERTED_TAIL = re.compile(
+    r"(?P<tail>(?:\s*,\s*|\s+(?:och|samt)\s+)[^,:;.\n]+?(?:(?:\s*,\s*|\s+(?:och|samt)\s+)"
+    r"[^,:;.\n]+?){0,3})\s+att\b"
+)
+
+
 def _subject_parties(sentence: str) -> PartyResult | None:
     found: set[str] = set()
     span: tuple[int, int] | None = None
@@ -391,6 +398,12 @@ def _subject_parties(sentence: str) -> PartyResult | None:
         if inv and parties_in_chain(inv.group("chain")):
             found |= parties_in_chain(inv.group("chain"))
             span, rule = (inv.start("chain"), inv.end("chain")), "responsible.inverted"
+            longer = _INVERTED_TAIL.match(sentence, inv.end("chain"))
+            if longer:
+                # "lovar polisen, kommunen och Kvinnojouren Ekby att": the
+                # enumeration runs on to its "att", names the lexicon lacks too
+                found |= parties_in_enumeration(sentence[span[0] : longer.end("tail")])
+                span = (span[0], longer.end("tail"))
         elif fronted is not None:
             found |= fronted[0].parties
             span, rule = fronted[0].span, fronted[0].rule

@@ -216,3 +216,18 @@ def test_doing_some_things_describes_the_genre():
 def test_a_follow_up_section_still_gives_the_follow_up():
     rec = extract_record(NEWS, record_id="t")
     assert rec["follow_up"] is not None and rec["follow_up"]["text"]
+
+
+# --- "Tillsammans lovar polisen, kommunen och <a name> att:" -----------------------
+
+
+def test_an_inverted_enumeration_runs_on_to_its_att():
+    from medborgarloften.extract.parties import subject_parties
+
+    found = subject_parties(
+        "Tillsammans lovar polisen, kommunen och Brottsofferjouren Västerby att:"
+    )
+    assert found is not None and found.parties == {"polis", "kommun", "annan"}
+    # participating residents are no third party
+    found = subject_parties("Därför lovar polisen, kommunen och de boende att:")
+    assert found is not None and found.parties == {"polis", "kommun"}
