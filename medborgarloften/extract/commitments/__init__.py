@@ -96,6 +96,8 @@ def extract_commitments(
             }
         )
     _all_parties(records, [_under_all_parties(structure, c) for c in candidates])
+    if _PARTIES_DEFINED.search(text):
+        _defined_parties(text, records)
     for record in records:
         others = _other_parties(text, record)
         if others:
@@ -111,6 +113,15 @@ def _other_parties(text: str, record: dict[str, Any]) -> list[str]:
     if "annan" not in record["responsible"] or not span:
         return []
     return named_organisations(text[span[0] : span[1]], str(found.get("rule", "")))
+
+
+# The document names who "parterna" are: "nedan kallade parterna", "(parterna)",
+# "I texten kallas de fyra för parterna".
+_PARTIES_DEFINED = re.compile(
+    r"\b(?:kallas|kallade|benämns|benämnda|kallad|benämnd)\b[^.]{0,60}?\bparterna\b"
+    r"|\(\s*(?:nedan\s+)?(?:kallade\s+)?[”\"]?parterna[”\"]?\s*\)",
+    re.IGNORECASE,
+)
 
 
 def _under_all_parties(structure: Structure, cand: Any) -> bool:
@@ -175,3 +186,14 @@ def guess_period(text: str) -> dict[str, Any] | None:
     if m2:
         return {"start": f"{m2.group(1)}-01-01", "end": f"{m2.group(1)}-12-31"}
     return None
+
+
+def _defined_parties(text: str, records: list[dict[str, Any]]) -> None:
+    """The document says who "parterna" are ("… nedan kallade parterna"): a
+    "Parterna ska …" is then every party that promises in it, third parties too."""
+    named = {p for r in records for p in r["responsible"]} | {"polis", "kommun"}
+    for record in records:
+        span = record["evidence"]["responsible"].get("span")
+        said = text[span[0] : span[1]] if span else ""
+        if said.strip().casefold() == "parterna":
+            record["responsible"] = order(named)

@@ -231,3 +231,37 @@ def test_an_inverted_enumeration_runs_on_to_its_att():
     # participating residents are no third party
     found = subject_parties("Därför lovar polisen, kommunen och de boende att:")
     assert found is not None and found.parties == {"polis", "kommun"}
+
+
+# --- "… nedan kallade parterna": "Parterna ska …" is every party of the promise ---
+
+DEFINED_PARTIES = """Medborgarlöfte för Östby hamn 2031
+
+Östby kommun, Lokalpolisområde Östby och Hamnbolaget Östby AB står bakom löftet, nedan kallade parterna.
+
+Våra åtaganden
+
+Parterna ska gå en trygghetsvandring i hamnen varje vår.
+
+Hamnbolaget Östby AB ska sätta upp belysning på kajen senast i juni 2031.
+
+Polisen ska patrullera i hamnen på fredagskvällar.
+"""
+
+
+def test_parties_defined_by_the_document_are_all_of_them():
+    got = by_text(record(DEFINED_PARTIES))
+    assert got["Parterna ska gå en trygghetsvandring i hamnen varje vår."] == [
+        "polis",
+        "kommun",
+        "annan",
+    ]
+
+
+def test_parterna_without_a_definition_stays_both():
+    text = DEFINED_PARTIES.replace(", nedan kallade parterna", "")
+    got = by_text(record(text))
+    assert got["Parterna ska gå en trygghetsvandring i hamnen varje vår."] == [
+        "polis",
+        "kommun",
+    ]
