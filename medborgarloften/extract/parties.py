@@ -147,8 +147,10 @@ _V2_LEAD = (
     r"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?"
 )
 _V2_RE = re.compile(rf"{_V2_LEAD}(?P<chain>{_CHAIN})", re.IGNORECASE)
+# ", medan kommunen tar ansvar för …": a second party's own clause.
 _CLAUSE_RE = re.compile(
-    rf"(?:,|\boch\b|\bsamt\b|\bmedan\b)\s+(?P<chain>{_CHAIN})\s+{_VERB}\b",
+    rf"(?:,|\boch\b|\bsamt\b|\bmedan\b)\s+(?P<chain>{_CHAIN})\s+"
+    rf"(?:{_VERB}|tar\s+(?:\w+\s+)?ansvar)\b",
     re.IGNORECASE,
 )
 _AGENT_RE = re.compile(rf"\b\w+as\s+av\s+(?P<chain>{_CHAIN})", re.IGNORECASE)

@@ -265,3 +265,13 @@ def test_parterna_without_a_definition_stays_both():
         "polis",
         "kommun",
     ]
+
+
+def test_a_party_that_takes_responsibility_in_its_own_clause_shares_it():
+    from medborgarloften.extract.parties import subject_parties
+
+    found = subject_parties(
+        "I år lovar polisen att kontrollera hastigheten vid Norrskolan, medan "
+        "kommunen tar ansvar för att måla om övergångsstället."
+    )
+    assert found is not None and found.parties == {"polis", "kommun"}
