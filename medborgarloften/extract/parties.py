@@ -158,8 +158,10 @@ _V2_LEAD = (
     r"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?"
 )
 _V2_RE = re.compile(rf"{_V2_LEAD}(?P<chain>{_CHAIN})", re.IGNORECASE)
+# ", medan kommunen tar ansvar för …": a second party's own clause.
 _CLAUSE_RE = re.compile(
-    rf"(?:,|\boch\b|\bsamt\b|\bmedan\b)\s+(?P<chain>{_CHAIN})\s+{_VERB}\b",
+    rf"(?:,|\boch\b|\bsamt\b|\bmedan\b)\s+(?P<chain>{_CHAIN})\s+"
+    rf"(?:{_VERB}|tar\s+(?:\w+\s+)?ansvar)\b",
     re.IGNORECASE,
 )
 # "… medan kommunen tar ansvar för …", "… samtidigt som skolan bjuder in …": a
@@ -367,6 +369,13 @@ def _named_promiser(sentence: str) -> str | None:
     return "kommun" if kind == "kommun" else "annan"
 
 
+# The rest of an inverted subject up to its "att": ", kommunen och Ekby Energi AB".
+_INVERTED_TAIL = re.compile(
+    r"(?P<tail>(?:\s*,\s*|\s+(?:och|samt)\s+)[^,:;.\n]+?(?:(?:\s*,\s*|\s+(?:och|samt)\s+)"
+    r"[^,:;.\n]+?){0,3})\s+att\b"
+)
+
+
 def _subject_parties(sentence: str) -> PartyResult | None:
     found: set[str] = set()
     span: tuple[int, int] | None = None
@@ -414,6 +423,12 @@ def _subject_parties(sentence: str) -> PartyResult | None:
             if inv is listed:
                 found |= parties_in_enumeration(inv.group("chain"))
             span, rule = (inv.start("chain"), inv.end("chain")), "responsible.inverted"
+            longer = _INVERTED_TAIL.match(sentence, inv.end("chain"))
+            if longer:
+                # "lovar polisen, kommunen och Kvinnojouren Ekby att": the
+                # enumeration runs on to its "att", names the lexicon lacks too
+                found |= parties_in_enumeration(sentence[span[0] : longer.end("tail")])
+                span = (span[0], longer.end("tail"))
         elif fronted is not None:
             found |= fronted[0].parties
             span, rule = fronted[0].span, fronted[0].rule

@@ -119,6 +119,15 @@ def _other_parties(text: str, record: dict[str, Any]) -> list[str]:
     return named_organisations(text[span[0] : span[1]], str(found.get("rule", "")))
 
 
+# The document names who "parterna" are: "nedan kallade parterna", "(parterna)",
+# "I texten kallas de fyra för parterna".
+_PARTIES_DEFINED = re.compile(
+    r"\b(?:kallas|kallade|benämns|benämnda|kallad|benämnd)\b[^.]{0,60}?\bparterna\b"
+    r"|\(\s*(?:nedan\s+)?(?:kallade\s+)?[”\"]?parterna[”\"]?\s*\)",
+    re.IGNORECASE,
+)
+
+
 def _under_all_parties(structure: Structure, cand: Any) -> bool:
     """The nearest heading or lead-in above ``cand`` is "Alla parter (lovar att:)"."""
     blocks = structure.content()
@@ -159,8 +168,13 @@ def _promises_as_party(text: str, record: dict[str, Any]) -> bool:
 def _parterna(text: str, records: list[dict[str, Any]]) -> None:
     """ "Parterna ska …" means every party of the promise (SCHEMA: both, when the
     promise is the kommun's and the police's): a third party that undertakes
-    commitments of its own in the same promise is one of "parterna" too."""
-    if not any(_promises_as_party(text, r) for r in records):
+    commitments of its own in the same promise is one of "parterna" too, and so is
+    any third party with commitments when the document says who "parterna" are
+    ("… nedan kallade parterna")."""
+    defined = _PARTIES_DEFINED.search(text) is not None and any(
+        "annan" in r["responsible"] for r in records
+    )
+    if not defined and not any(_promises_as_party(text, r) for r in records):
         return
     for record in records:
         ev = record["evidence"].get("responsible") or {}

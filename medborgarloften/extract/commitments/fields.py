@@ -97,7 +97,11 @@ _OTHER_FIELD = re.compile(
 def _field(block: Block) -> tuple[str, str] | None:
     """("goal" | "responsible" | "when", value) for one labelled sub-item, on a
     marker of its own or on a line of its own below the item."""
-    m = _RECORD_LABEL.match(block.text)
+    return _field_text(block.text)
+
+
+def _field_text(text: str) -> tuple[str, str] | None:
+    m = _RECORD_LABEL.match(text)
     if m is None or "\n" in m.group("value").strip():
         return None
     label = m.group("label").strip()
@@ -115,6 +119,22 @@ def _field(block: Block) -> tuple[str, str] | None:
     return None
 
 
+def _block_fields(block: Block) -> list[tuple[str, str]] | None:
+    """The fields of one block: its own, or one per line when every line of an
+    unmarked block is a field ("Ansvarig: Kommunen" / "Tidsplan: Hösten 2031"
+    kept as one paragraph)."""
+    single = _field(block)
+    if single is not None:
+        return [single]
+    lines = block.text.strip().splitlines()
+    if block.kind == "bullet" or len(lines) < 2:
+        return None
+    found = [_field_text(line.strip()) for line in lines]
+    if any(f is None for f in found):
+        return None
+    return [f for f in found if f is not None]
+
+
 def item_fields(blocks: list[Block], idx: int) -> ItemFields | None:
     """The labelled sub-items ("– Mål: …", "– Ansvarig: …") that follow the list
     item at ``idx``, or None when none follows."""
@@ -123,18 +143,15 @@ def item_fields(blocks: list[Block], idx: int) -> ItemFields | None:
         return None
     values: dict[str, str] = {}
     count = 0
+    loose = _interleaved(blocks, idx)
     for nxt in blocks[idx + 1 :]:
-        if (
-            nxt.kind != "bullet"
-            and nxt.indent <= block.indent
-            and not (count == 0 and _interleaved(blocks, idx))
-        ):
+        if nxt.kind != "bullet" and nxt.indent <= block.indent and not loose:
             break  # "Tid: 2031" below a list is the document's, not the item's
-        field = _field(nxt)
+        found = _block_fields(nxt)
         sibling = nxt.marker == block.marker and nxt.indent <= block.indent
-        if field is None or field[0] in values or sibling:
+        if found is None or sibling or any(f[0] in values for f in found):
             break
-        values[field[0]] = field[1]
+        values.update(found)
         count += 1
     if not count:
         return None
@@ -146,26 +163,51 @@ def item_fields(blocks: list[Block], idx: int) -> ItemFields | None:
     )
 
 
+def _style(marker: str) -> str:
+    """A list marker's kind: "1." and "12." alike, "a)" and "b)" alike."""
+    return re.sub(r"^[a-zåäö](?=[.)])", "a", re.sub(r"\d+", "9", marker))
+
+
+def _field_run(blocks: list[Block], start: int) -> tuple[list[str], int]:
+    """The field labels of the unmarked field lines from ``start`` on, and the
+    index of the first block after them."""
+    labels: list[str] = []
+    i = start
+    while i < len(blocks) and blocks[i].kind != "bullet":
+        found = _block_fields(blocks[i])
+        if found is None:
+            break
+        labels.extend(label for label, _ in found)
+        i += 1
+    return labels, i
+
+
 def _interleaved(blocks: list[Block], idx: int) -> bool:
-    """The line after the item at ``idx`` is a field that the item before or after
+    """The lines after the item at ``idx`` are fields that the item before or after
     it carries too ("• Item / Ansvar: Polisen / • Item / Ansvar: Kommunen", a Word
-    file's field lines not indented under their items)."""
-    field = _field(blocks[idx + 1]) if idx + 1 < len(blocks) else None
-    if field is None:
+    file's field lines not indented under their items; "1. Item / Ansvarig: … /
+    Tidsplan: … / 2. Item / Ansvarig: …")."""
+    labels, after = _field_run(blocks, idx + 1)
+    if not labels:
         return False
-    marker = blocks[idx].marker
+    style = _style(blocks[idx].marker)
 
     def pair(item: int) -> bool:
-        if item < 0 or item + 1 >= len(blocks) or blocks[item].kind != "bullet":
+        if item < 0 or item >= len(blocks) or blocks[item].kind != "bullet":
             return False
-        other = _field(blocks[item + 1])
+        other, _ = _field_run(blocks, item + 1)
         return (
-            blocks[item].marker == marker
-            and other is not None
-            and (other[0] == field[0])
+            _style(blocks[item].marker) == style
+            and bool(other)
+            and other[0] == labels[0]
         )
 
-    return pair(idx + 2) or pair(idx - 2)
+    before = idx - 1
+    while before >= 0 and blocks[before].kind != "bullet":
+        if _block_fields(blocks[before]) is None:
+            break
+        before -= 1
+    return pair(after) or pair(before)
 
 
 def item_candidate(

@@ -142,6 +142,14 @@ _ABOUT_THE_PROMISE = re.compile(
 )
 
 
+# "… lovar att göra några konkreta saker för att …": what a promise is, said of
+# the genre; the things themselves come later.
+_SOME_THINGS = re.compile(
+    r"\batt\s+göra\s+(?:några|ett\s+par|ett\s+antal|flera|olika|vissa)?\s*"
+    r"(?:\w+a\s+)?saker\b",
+    re.IGNORECASE,
+)
+
 _QUOTE = re.compile(r"[,–-]\s*säger\s+\w|\bsäger\s+[A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ]")
 
 

@@ -34,12 +34,12 @@ from .sentences import (
     _numbered_parent,
     _present_action,
     _reported_rest,
-    _speech,
     _truncated,
     classify_heading,
     classify_leadin,
     past_report,
 )
+from .speech import _speech
 from .tables import (
     _BARE_MONTH,
     _RECORD_LABEL,
@@ -55,6 +55,7 @@ from .tables import (
     _table_row,
 )
 from .umbrellas import mark_umbrellas
+from .units import join_unit, numbered_unit
 
 _FOLLOW_UP_TITLE = re.compile(
     r"(?i)\s*(?:uppföljning|redovisning|återrapportering)\s+av\s+(?:\w+\s+){0,2}"
@@ -86,6 +87,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
     skip_to = 0
     columns: list[frozenset[str]] | None = None
     bare_columns = False  # under party names alone ("Polisen | Kommunen")
+    unit = False  # right under a numbered promise's heading ("Löfte 2 – …")
     for idx, block in enumerate(blocks):
         if idx < skip_to:
             continue  # the activity line of a numbered record ("Åtagande 2")
@@ -201,6 +203,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
         ):
             continue  # the record's "Ansvarig:" / "När:" line
         skip_labelled = False
+        opened, unit = unit, False  # the block right under a numbered promise
         governs = block.ends_with_colon or _governs_list(
             block, blocks[idx + 1 : idx + 2]
         )
@@ -244,6 +247,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
             last_party = None
             continue
         if block.kind == "heading":
+            unit = numbered_unit(block.text)
             kind = classify_heading(block.text)
             party = _governing_party(_unnumbered(block.text))
             if (
@@ -388,6 +392,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 continue
         if block.kind == "paragraph":
             said: frozenset[str] | None = None  # the "vi" of the sentence before
+            first = len(candidates)
             for sent in block.sentences:
                 present = ctx.kind in ("promise", "activity") and (
                     _present_action(sent.text) or _counted_passive(sent.text)
@@ -425,6 +430,8 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     last_party = own.parties
                     if _WE.search(sent.text[: own.span[1] if own.span else 0]):
                         said = inherited  # "Polisen ska …" is no "vi" to refer to
+            if opened:
+                candidates[first:] = join_unit(block, candidates[first:])
     mark_umbrellas(blocks, candidates)
     assign_after_lists(blocks, candidates)
     assign_vi_sentences(blocks, candidates)

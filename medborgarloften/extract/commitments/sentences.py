@@ -22,7 +22,7 @@ from .patterns import (
     _JOINED_PROMISE,
     _PASSIVE_ACTION,
     _PROMISE_VERB,
-    _QUOTE,
+    _SOME_THINGS,
     _TERMINAL,
     _VERB_AFTER_SUBJECT,
     _VERB_FIRST,
@@ -207,7 +207,6 @@ _POINTING_END = re.compile(
     re.IGNORECASE,
 )
 
-
 # "I löftet står vad vi ska göra, vem som ansvarar …", "Här beskriver vi hur …": a
 # sentence about what the document contains (a question word, not "att", follows).
 _DOCUMENT_CONTENT = re.compile(
@@ -244,7 +243,7 @@ def _is_commitment_sentence(sentence: str) -> bool:
         return False
     if _CONTENTS.match(s):
         return False  # "Löftet beskriver vad vi ska göra …": about the document
-    if _POINTING.match(s) or _POINTING_END.search(s):
+    if _POINTING.match(s) or _POINTING_END.search(s) or _SOME_THINGS.search(s):
         return False  # "Det här lovar vi dig …": a line that points to the list
     if not _PROMISE_VERB.search(s):
         return False
@@ -486,21 +485,6 @@ def _cut_word(word: str, document: str) -> bool:
     if tokens.count(folded) > 1:
         return False
     return any(t != folded and t.startswith(folded) for t in tokens)
-
-
-def _speech(block: Block, blocks: list[Block], idx: int) -> bool:
-    """A lone dash paragraph in a news text is a quotation ("– Vi ser …")."""
-    if block.marker not in ("-", "–", "—"):
-        return False
-    before = blocks[idx - 1] if idx > 0 else None
-    after = blocks[idx + 1] if idx + 1 < len(blocks) else None
-    if before is not None and (
-        before.kind == "bullet" and before.marker == block.marker
-    ):
-        return bool(_QUOTE.search(before.text)) and before.end < block.start - 1
-    if before is None or before.kind != "paragraph" or before.ends_with_colon:
-        return False  # a one-item list under a heading or a lead-in is a list
-    return after is None or after.kind != "bullet"
 
 
 def _list_of(blocks: list[Block], idx: int) -> list[Block]:

@@ -13,6 +13,7 @@ from .sentences import (
     classify_heading,
     classify_leadin,
 )
+from .speech import hands_the_word
 
 
 def mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
@@ -64,6 +65,7 @@ def mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
             nxt.ends_with_colon
             and classify_leadin(nxt.text) in ("activity", "other")
             and not concrete
+            and not hands_the_word(nxt.text)
         ):
             cand.umbrella = True
             cand.rule = "umbrella.before_leadin"

@@ -96,7 +96,8 @@ GENERIC_HEADING = re.compile(
     r"gemensam|åtagande|åtgärder|handlingsplan|aktivitetsplan|åtgärdsplan|vad\s|så\s+här|här\s|hur\s|"
     r"varför|mål\b|målsättning|resultat|dela\b|skriv\s+ut|senast|relaterad|länkar|"
     r"innehåll|hoppa|huvudinnehåll|navigation|cookies|kakor|bilaga|sida\s+\d|"
-    r"utgångspunkt|nuläge|förutsättningar|ansvar\w*\s*:|när\s*:|tidpunkt)|"
+    r"utgångspunkt|nuläge|förutsättningar|ansvar\w*\s*:|när\s*:|tidpunkt|tids?plan|"
+    r"(?:status|kommentar|indikator\w*|mätetal|mått)\s*:)|"
     r"\bmedborgarlöft|\blovar\b|\bska\b|"
     r"\bkommer\s+att\b|\båtar\b|\bkommun(?:er)?$|^[\d\s./:-]*$",
     _I,
