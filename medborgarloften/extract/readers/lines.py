@@ -110,8 +110,9 @@ class Line:
 
     @cached_property
     def marker(self) -> str:
-        """ "•", "1.", "a)" … when the line starts a list item, else ""."""
-        if len(self.words) < 2:
+        """ "•", "1.", "a)" … when the line starts a list item, else "" (a table
+        row's first cell is a cell, even a dash for an empty one)."""
+        if len(self.words) < 2 or self.table:
             return ""
         first, second = self.words[0], self.words[1]
         if first.graphic:
