@@ -192,9 +192,10 @@ def _row_bands(
     """Columns as wide as a page's that are a table all the same: short column
     names over rows whose cells start side by side on one baseline, every cell a
     whole sentence (or a dash for an empty cell), its lines at the line pitch with
-    no paragraph gap, and at least one row whose cells end on different lines (two
-    columns of running text do not start and end their paragraphs in step)."""
-    if any(len(cell) > 4 for cell in _cells(header)):
+    no paragraph gap, two rows or more and at least one whose cells end on
+    different lines (two columns of running text do not start and end their
+    paragraphs in step)."""
+    if len(rows) < 2 or any(len(cell) > 4 for cell in _cells(header)):
         return False
     steps = [
         a - b for bases in line_bases for a, b in zip(bases, bases[1:], strict=False)
