@@ -45,7 +45,7 @@ def _placed(line: Line, columns: list[float]) -> dict[int, list[Word]] | None:
     """The line's cells by column, or None when a cell starts at no column edge or
     the first cell runs into the second column (a paragraph line)."""
     placed: dict[int, list[Word]] = {}
-    for cell in _cells(line):
+    for cell in _split_at_edges(_cells(line), columns):
         if cell[0].graphic or cell[0].text in BULLET_CHARS:
             return None  # a list item in a column of text, not a table cell
         index = _column(cell[0].x0, columns, line.size)
@@ -55,6 +55,24 @@ def _placed(line: Line, columns: list[float]) -> dict[int, list[Word]] | None:
             return None
         placed[index] = cell
     return placed
+
+
+def _split_at_edges(cells: list[list[Word]], columns: list[float]) -> list[list[Word]]:
+    """Cells split where a word starts right at a column's edge after a gap wider
+    than a space: a cell's text filled its column up to the padding before the
+    next one (less than an em apart)."""
+    out: list[list[Word]] = []
+    for cell in cells:
+        out.append([cell[0]])
+        for before, word in zip(cell, cell[1:], strict=False):
+            at_edge = any(
+                abs(word.x0 - edge) <= 0.2 * word.size for edge in columns[1:]
+            )
+            if at_edge and word.x0 - before.x1 >= 0.5 * word.size:
+                out.append([word])
+            else:
+                out[-1].append(word)
+    return out
 
 
 def _starts_row(placed: dict[int, list[Word]], width: int) -> bool:
@@ -150,6 +168,22 @@ def _reaches(header: Line, rows: list[list[dict[int, list[Word]]]]) -> list[floa
     return reach
 
 
+def _header_line(header: Line) -> Line:
+    """The header as a table line: a word per column name."""
+    words = [
+        Word(
+            " ".join(w.text for w in cell),
+            cell[0].x0,
+            cell[-1].x1,
+            header.base,
+            cell[0].size,
+            cell[0].bold,
+        )
+        for cell in _cells(header)
+    ]
+    return Line(words, table=True, ruled=header.ruled)
+
+
 def _row_line(
     rows: list[dict[int, list[Word]]], base: float, size: float, reach: list[float]
 ) -> Line:
@@ -188,14 +222,20 @@ def _row_bands(
     rows: list[list[dict[int, list[Word]]]],
     line_bases: list[list[float]],
     size: float,
+    ruled: bool,
 ) -> bool:
     """Columns as wide as a page's that are a table all the same: short column
-    names over rows whose cells start side by side on one baseline, every cell a
+    names over rows set apart by drawn rules; or over rows whose cells start side
+    by side on one baseline, every cell a
     whole sentence (or a dash for an empty cell), its lines at the line pitch with
     no paragraph gap, two rows or more and at least one whose cells end on
     different lines (two columns of running text do not start and end their
     paragraphs in step)."""
-    if len(rows) < 2 or any(len(cell) > 4 for cell in _cells(header)):
+    if any(len(cell) > 4 for cell in _cells(header)):
+        return False
+    if ruled:
+        return True
+    if len(rows) < 2:
         return False
     steps = [
         a - b for bases in line_bases for a, b in zip(bases, bases[1:], strict=False)
@@ -227,10 +267,12 @@ def _collect(
 ) -> tuple[_Rows, list[float], list[list[float]], int]:
     """The rows under ``header`` (lines[0]): the rows, each row's baseline, the
     baselines of each row's lines, and the index of the first line after them.
-    With ``bands`` (columns as wide as text's) a row starts only once every cell of
-    the row before has ended a sentence, and a line that leaves a column empty
-    starts one only after the gap that separates rows."""
+    With ``bands`` (columns as wide as text's) a row starts where a rule is drawn
+    above it when one is drawn above the first; else only once every cell of the
+    row before has ended a sentence, and a line that leaves a column empty starts
+    one only after the gap that separates rows."""
     size = header.size
+    ruled = bands and len(lines) > 1 and lines[1].ruled
     rows: _Rows = []
     bases: list[float] = []
     line_bases: list[list[float]] = []
@@ -246,7 +288,12 @@ def _collect(
             break
         step = previous.base - line.base
         starts = _starts_row(placed, len(columns))
-        if bands and rows:
+        if ruled:
+            # Below a rule: a row filling every column, or what follows the table.
+            if line.ruled and len(placed) < len(columns):
+                break
+            starts = line.ruled
+        elif bands and rows:
             done = all(_ends_cell(cell) for cell in _last_cells(rows[-1]).values())
             spaced = pitch is not None and step > pitch + 0.05 * size
             first = placed.get(0)
@@ -297,13 +344,14 @@ def merge_table_rows(lines: list[Line]) -> list[Line]:
             rows, bases, line_bases, taken = _collect(
                 lines[i:], header, columns, bands=True
             )
-            if not _row_bands(header, rows, line_bases, size):
+            ruled = taken > 1 and lines[i + 1].ruled
+            if not _row_bands(header, rows, line_bases, size, ruled):
                 rows = []
         if not rows or not any(len(row) > 1 for row in rows):
             out.append(header)
             i += 1
             continue
-        out.append(Line(header.words, table=True))
+        out.append(_header_line(header))
         reach = _reaches(header, rows)
         out.extend(
             _row_line(row, base, size, reach)

@@ -142,3 +142,51 @@ def test_a_chromium_printed_table_with_page_wide_columns_is_read_row_by_row() ->
 def test_a_libreoffice_pdf_of_a_word_table_is_read_row_by_row() -> None:
     data = _made(lambda: producers.libreoffice_pdf(_word_file()))
     _assert_parties(_assert_rows_side_by_side(data))
+
+
+# --- a ruled table whose cells are no sentences -------------------------------------
+
+RULED_ROWS = (
+    (
+        "Trygghetsvandringar i Åsens centrum tillsammans med fastighetsägarna "
+        "varje vår och höst",
+        "Ny belysning längs gångvägen mellan busstorget och badhuset i Åsen",
+    ),
+    ("Besök i skolorna", "Nattvandrare ute fredagar och lördagar under sommarlovet"),
+    ("Fartkontroller på Bygatan", "Farthinder vid förskolan"),
+)
+RULED_EXPECTED = [GAP.join(HEADER)] + [GAP.join(row) for row in RULED_ROWS]
+
+
+def _ruled_page() -> str:
+    cell = "<td style='border:1px solid black;padding:4pt;vertical-align:top'>{}</td>"
+    table = "".join(
+        "<tr>" + "".join(cell.format(html.escape(c)) for c in row) + "</tr>"
+        for row in (HEADER, *RULED_ROWS)
+    )
+    return (
+        '<!doctype html><html lang="sv"><head><meta charset="utf-8"></head>'
+        "<body style=\"font-family:'DejaVu Sans';font-size:11pt;margin:2cm\">"
+        f"<h1>{TITLE}</h1><p>{INTRO}</p><h2>{HEADING}</h2>"
+        f"<table style='border-collapse:collapse;width:100%'>{table}</table>"
+        f"<p>{AFTER}</p></body></html>"
+    )
+
+
+def _assert_ruled_rows(data: bytes) -> None:
+    text = read_bytes(data).text
+    lines = text.splitlines()
+    start = lines.index(RULED_EXPECTED[0])
+    assert lines[start : start + len(RULED_EXPECTED)] == RULED_EXPECTED, text
+    assert lines[start + len(RULED_EXPECTED) : start + len(RULED_EXPECTED) + 2] == [
+        "",
+        AFTER,
+    ], text
+
+
+def test_a_weasyprint_table_ruled_between_its_rows_is_read_row_by_row() -> None:
+    _assert_ruled_rows(_made(lambda: producers.weasyprint_pdf(_ruled_page())))
+
+
+def test_a_chromium_printed_table_ruled_between_its_rows_is_read_row_by_row() -> None:
+    _assert_ruled_rows(_made(lambda: producers.chromium_pdf(_ruled_page())))
