@@ -35,6 +35,7 @@ MIN_TEXT_CHARS = 20
 _HYPHEN_MARKS = "\ufffe\x02"
 _TOKEN = re.compile(r"[^\s\ufffe\x02]+[\ufffe\x02]?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_GLUED_NUMBER = re.compile(r"\d{1,2}[.)](?=[A-ZÅÄÖ][a-zåäö])")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 # A shape this small (points) next to a line's start can be a drawn bullet.
 _MARK_MIN, _MARK_MAX = 1.0, 14.0
@@ -201,6 +202,17 @@ def _words(textpage: pdfium.PdfTextPage, text: str) -> list[Word]:
             words.append(Word(token[0], x0, first_right, origin_y.value, size, bold))
             token = token[1:]
             x0 = first_right
+            first += 1
+        number = _GLUED_NUMBER.match(token)
+        if number:
+            # "10.Genomföra": a list number whose tab to the text left no space
+            # character (a two-digit number fills the indentation).
+            end = number.end()
+            pdfium_c.FPDFText_GetCharBox(raw, first + end - 1, left, right, bottom, top)
+            split = max(right.value, x0)
+            words.append(Word(token[:end], x0, split, origin_y.value, size, bold))
+            token = token[end:]
+            x0 = split
         words.append(Word(token, x0, x1, origin_y.value, size, bold, hyphen_break))
     return words
 

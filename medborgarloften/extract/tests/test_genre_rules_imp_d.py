@@ -190,3 +190,20 @@ def test_a_weasyprint_table_ruled_between_its_rows_is_read_row_by_row() -> None:
 
 def test_a_chromium_printed_table_ruled_between_its_rows_is_read_row_by_row() -> None:
     _assert_ruled_rows(_made(lambda: producers.chromium_pdf(_ruled_page())))
+
+
+# --- a two-digit list number glued to its text in a PDF ---------------------------
+
+
+def test_a_two_digit_list_number_in_a_libreoffice_pdf_is_a_list_marker() -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("Kommunen i Åsen lovar att")
+    items = [f"Rensa sly längs cykelväg nummer {n} före midsommar." for n in range(12)]
+    for item in items:
+        document.add_paragraph(item, style="List Number")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = _made(lambda: producers.libreoffice_pdf(buffer.getvalue()))
+    lines = read_bytes(data).text.splitlines()
+    assert [f"{n + 1}. {item}" for n, item in enumerate(items)] == lines[2:], lines
