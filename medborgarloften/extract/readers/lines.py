@@ -219,7 +219,7 @@ def attach_rules(
         return
     for above, line in zip(lines, lines[1:], strict=False):
         low = line.base + 0.5 * line.size
-        high = above.base - 0.3 * above.size  # below an underline
+        high = above.base - 0.2 * above.size  # below an underline
         line.ruled = any(
             low < (y0 + y1) / 2 < high and x0 < line.x1 and x1 > line.x0
             for x0, y0, x1, y1 in rules

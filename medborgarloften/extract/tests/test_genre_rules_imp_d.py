@@ -207,3 +207,18 @@ def test_a_two_digit_list_number_in_a_libreoffice_pdf_is_a_list_marker() -> None
     data = _made(lambda: producers.libreoffice_pdf(buffer.getvalue()))
     lines = read_bytes(data).text.splitlines()
     assert [f"{n + 1}. {item}" for n, item in enumerate(items)] == lines[2:], lines
+
+
+def test_a_libreoffice_pdf_of_a_word_table_grid_is_read_row_by_row() -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading(HEADING, level=2)
+    table = document.add_table(rows=1 + len(RULED_ROWS), cols=2)
+    table.style = "Table Grid"  # rules between rows, no padding above the text
+    for r, row in enumerate((HEADER, *RULED_ROWS)):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    document.add_paragraph(AFTER)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    _assert_ruled_rows(_made(lambda: producers.libreoffice_pdf(buffer.getvalue())))
