@@ -16,6 +16,13 @@ BULLET_RE = re.compile(
     r"[ \t]*(?:[-•*–—·▪●◦‣○■□➢►→✓✔☐☑☒◾\uf0b7\uf0a7\uf076\uf0d8]|\d{1,2}[.)]|[a-z][)])"
     r"[ \t]+(?=\S)"
 )
+# "–    Kommunen gör …" under "Polisen    Kommunen" (cells set apart by a layout
+# gap, the first not a list item): a table row whose first cell is empty, written
+# as a dash (readers.cleanup keeps it), not a list item.
+_EMPTY_CELL_ROW = re.compile(r"[ \t]*[-–—][ ]{3,}\S")
+_CELL_ROW = re.compile(
+    r"(?![ \t]*(?:[-–—*•][ \t]|\d{1,2}[.)][ \t]))[ \t]*\S.*?\S[ ]{3,}\S"
+)
 # "   2.1 Polisen åtar sig att": a numbered sub-section under a numbered item starts
 # its own line (a heading or lead-in), never a continuation of the item above.
 _SUBSECTION_RE = re.compile(
@@ -344,6 +351,13 @@ def parse_structure(text: str) -> Structure:
             i += 1
             continue
         mb = BULLET_RE.match(line) or _sub_item(line) or lettered_item(text, lines, i)
+        if (
+            mb
+            and i
+            and _EMPTY_CELL_ROW.match(line)
+            and _CELL_ROW.match(text[slice(*lines[i - 1])])
+        ):
+            mb = None
         if mb:
             body_start = s + mb.end()
             end = s + len(line.rstrip())

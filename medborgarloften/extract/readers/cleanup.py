@@ -50,6 +50,9 @@ def _translate(text: str) -> str:
 # and Wingdings bullets that PDFs made from Word carry in the private use area.
 BULLET_CHARS = "•●▪■◦‣∙·○◾◼▸►➢✓✔☐☑☒\uf0b7\uf0a7\uf076\uf0d8"
 _BULLET_LINE = re.compile(rf"^[ ]*(?:[{BULLET_CHARS}]|[-–*](?=[ ]))[ ]*(?=\S)", re.M)
+# A row of a table whose cells are set apart by a layout gap (or a tab) and whose
+# first cell is not a list item: its header or a row of cells above.
+_CELL_ROW = re.compile(r"^(?![ ]*(?:[-–*•][ ]|\d{1,2}[.)][ ]))[ ]*\S.*?\S[ ]{3,}\S")
 _TRAILING_SPACE = re.compile(r"[ ]+$", re.M)
 # Exactly two spaces inside a line are a typing habit; three or more are layout.
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ ]{2}(?=\S)")
@@ -73,7 +76,7 @@ def normalise(text: str, *, keep_indent: bool = False) -> str:
     text = _translate(text)
     text = unicodedata.normalize("NFC", text)
     text = _TRAILING_SPACE.sub("", text)
-    text = _BULLET_LINE.sub("• ", text)
+    text = _BULLET_LINE.sub(_bullet, text)
     if not keep_indent:
         text = "\n".join(line.lstrip(" ") for line in text.split("\n"))
     text = _DOUBLE_SPACE.sub(" ", text)
@@ -81,6 +84,20 @@ def normalise(text: str, *, keep_indent: bool = False) -> str:
     if not text.strip():
         return ""
     return text.strip("\n").rstrip() + "\n"
+
+
+def _bullet(match: re.Match[str]) -> str:
+    """ "• " for a list marker; a dash and a layout gap right under a row of cells
+    set apart by gaps is a table's empty cell ("–    Kommunen gör …"), kept."""
+    marker = match.group().strip()
+    if marker in "-–" and match.group().endswith("   "):
+        text = match.string
+        end = match.start() - 1
+        if end > 0:
+            above = text[text.rfind("\n", 0, end) + 1 : end]
+            if _CELL_ROW.match(above):
+                return match.group()
+    return "• "
 
 
 def join_broken_line(left: str, right: str) -> str:

@@ -72,6 +72,8 @@ class Line:
     words: list[Word] = field(default_factory=list)
     # A table row joined from wrapped lines (readers.tables): never split as columns.
     table: bool = False
+    # A rule (a drawn horizontal line) between this line and the one above it.
+    ruled: bool = False
 
     @property
     def x0(self) -> float:
@@ -110,8 +112,9 @@ class Line:
 
     @cached_property
     def marker(self) -> str:
-        """ "•", "1.", "a)" … when the line starts a list item, else ""."""
-        if len(self.words) < 2:
+        """ "•", "1.", "a)" … when the line starts a list item, else "" (a table
+        row's first cell is a cell, even a dash for an empty one)."""
+        if len(self.words) < 2 or self.table:
             return ""
         first, second = self.words[0], self.words[1]
         if first.graphic:
@@ -135,12 +138,13 @@ class Line:
     @cached_property
     def text(self) -> str:
         """Words joined by a space; a gap wider than an em (the columns of a
-        signature block or a table row) is kept as four spaces."""
-        return _join(self.body)
+        signature block or a table row) is kept as four spaces; so is the gap
+        between a joined table row's cells, however narrow."""
+        return GAP.join(w.text for w in self.words) if self.table else _join(self.body)
 
     @cached_property
     def full_text(self) -> str:
-        return _join(self.words)
+        return GAP.join(w.text for w in self.words) if self.table else _join(self.words)
 
     @property
     def has_gap(self) -> bool:
@@ -204,3 +208,19 @@ def attach_marks(
             )
             for cached in ("marker", "_style", "text", "full_text"):
                 line.__dict__.pop(cached, None)
+
+
+def attach_rules(
+    lines: list[Line], rules: list[tuple[float, float, float, float]]
+) -> None:
+    """Mark each line that has a rule (x0, y0, x1, y1) drawn between it and the
+    line above, over part of its width: a table's rows are set apart by them."""
+    if not rules:
+        return
+    for above, line in zip(lines, lines[1:], strict=False):
+        low = line.base + 0.5 * line.size
+        high = above.base - 0.2 * above.size  # below an underline
+        line.ruled = any(
+            low < (y0 + y1) / 2 < high and x0 < line.x1 and x1 > line.x0
+            for x0, y0, x1, y1 in rules
+        )

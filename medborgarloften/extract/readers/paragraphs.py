@@ -152,6 +152,10 @@ class _Builder:
             # The next row of a table (rows were joined from wrapped lines).
             self._continue(block, line, join=False)
             return
+        if previous is not None and previous.table and len(block.lines) > 1:
+            # The first line after a table's rows starts a block of its own.
+            self._start(line, "\n\n")
+            return
         if previous is None:
             # The first line of a column or page: carry on only with a sentence or
             # list item cut by the break.

@@ -19,7 +19,7 @@ import pypdfium2.raw as pdfium_c
 from ..errors import ExtractError
 from .cleanup import BULLET_CHARS
 from .layout import layout_pages
-from .lines import Line, Word, attach_marks, group_lines
+from .lines import Line, Word, attach_marks, attach_rules, group_lines
 from .ocr import (
     MAX_OCR_PAGES,
     NEEDS_OCR,
@@ -35,9 +35,12 @@ MIN_TEXT_CHARS = 20
 _HYPHEN_MARKS = "\ufffe\x02"
 _TOKEN = re.compile(r"[^\s\ufffe\x02]+[\ufffe\x02]?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_GLUED_NUMBER = re.compile(r"\d{1,2}[.)](?=[A-ZÅÄÖ][a-zåäö])")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 # A shape this small (points) next to a line's start can be a drawn bullet.
 _MARK_MIN, _MARK_MAX = 1.0, 14.0
+# A line drawn no taller than this and at least this wide (points) is a rule.
+_RULE_MAX, _RULE_MIN = 2.0, 24.0
 # A page with more drawing objects than this is a map or a picture made of shapes;
 # looking for drawn bullets on it would cost seconds for nothing.
 MAX_PAGE_OBJECTS = 20_000
@@ -143,7 +146,9 @@ def _page_lines(page: pdfium.PdfPage) -> tuple[float, float, list[Line]]:
         textpage.close()
         page.close()
     lines = group_lines(words)
-    attach_marks(lines, marks)
+    rules = [box for box in marks if box[2] - box[0] >= _RULE_MIN]
+    attach_marks(lines, [box for box in marks if box[2] - box[0] < _RULE_MIN])
+    attach_rules(lines, rules)
     return width, height, lines
 
 
@@ -197,6 +202,17 @@ def _words(textpage: pdfium.PdfTextPage, text: str) -> list[Word]:
             words.append(Word(token[0], x0, first_right, origin_y.value, size, bold))
             token = token[1:]
             x0 = first_right
+            first += 1
+        number = _GLUED_NUMBER.match(token)
+        if number:
+            # "10.Genomföra": a list number whose tab to the text left no space
+            # character (a two-digit number fills the indentation).
+            end = number.end()
+            pdfium_c.FPDFText_GetCharBox(raw, first + end - 1, left, right, bottom, top)
+            split = max(right.value, x0)
+            words.append(Word(token[:end], x0, split, origin_y.value, size, bold))
+            token = token[end:]
+            x0 = split
         words.append(Word(token, x0, x1, origin_y.value, size, bold, hyphen_break))
     return words
 
@@ -213,7 +229,8 @@ _text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
 
 
 def _marks(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
-    """Small shapes and pictures on the page (x0, y0, x1, y1): candidate bullets."""
+    """Small shapes and pictures on the page (x0, y0, x1, y1): candidate bullets;
+    and thin wide ones, no taller than ``_RULE_MAX``: the rules of a table."""
     found: list[tuple[float, float, float, float]] = []
     left, bottom = ctypes.c_float(), ctypes.c_float()
     right, top = ctypes.c_float(), ctypes.c_float()
@@ -254,7 +271,7 @@ def _marks(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
             x0, y0, x1, y1 = box
             w, h = x1 - x0, y1 - y0
             small = _MARK_MIN <= w <= _MARK_MAX and _MARK_MIN <= h <= _MARK_MAX
-            if small and 0.5 <= w / h <= 2:
+            if (small and 0.5 <= w / h <= 2) or (h <= _RULE_MAX and w >= _RULE_MIN):
                 found.append(box)
 
     raw = page.raw

@@ -11,12 +11,17 @@ start with a capital; otherwise its cells continue the previous row's cells.
 
 from __future__ import annotations
 
-from .cleanup import BULLET_CHARS
+from .cleanup import BULLET_CHARS, join_broken_line
 from .lines import SIZE_TOLERANCE, Line, Word
 
-# Lines further apart than this many font sizes are not in the same table.
+# Lines further apart than this many font sizes are not in the same table …
 _ROW_PITCH = 1.7
+# … unless the line starts a row: a table made in Word or LibreOffice puts the
+# paragraph spacing of its cells between the rows.
+_ROW_GAP = 2.6
 _MAX_COLUMNS = 6
+# A cell holding only a dash is an empty cell written out ("–"), not a list marker.
+_EMPTY_CELL = frozenset("-–—")
 
 
 def _cells(line: Line) -> list[list[Word]]:
@@ -40,7 +45,7 @@ def _placed(line: Line, columns: list[float]) -> dict[int, list[Word]] | None:
     """The line's cells by column, or None when a cell starts at no column edge or
     the first cell runs into the second column (a paragraph line)."""
     placed: dict[int, list[Word]] = {}
-    for cell in _cells(line):
+    for cell in _split_at_edges(_cells(line), columns):
         if cell[0].graphic or cell[0].text in BULLET_CHARS:
             return None  # a list item in a column of text, not a table cell
         index = _column(cell[0].x0, columns, line.size)
@@ -50,6 +55,24 @@ def _placed(line: Line, columns: list[float]) -> dict[int, list[Word]] | None:
             return None
         placed[index] = cell
     return placed
+
+
+def _split_at_edges(cells: list[list[Word]], columns: list[float]) -> list[list[Word]]:
+    """Cells split where a word starts right at a column's edge after a gap wider
+    than a space: a cell's text filled its column up to the padding before the
+    next one (less than an em apart)."""
+    out: list[list[Word]] = []
+    for cell in cells:
+        out.append([cell[0]])
+        for before, word in zip(cell, cell[1:], strict=False):
+            at_edge = any(
+                abs(word.x0 - edge) <= 0.2 * word.size for edge in columns[1:]
+            )
+            if at_edge and word.x0 - before.x1 >= 0.5 * word.size:
+                out.append([word])
+            else:
+                out[-1].append(word)
+    return out
 
 
 def _starts_row(placed: dict[int, list[Word]], width: int) -> bool:
@@ -66,7 +89,12 @@ def _starts_row(placed: dict[int, list[Word]], width: int) -> bool:
 
 
 def _capital(cell: list[Word]) -> bool:
-    return cell[0].text[:1].isupper() or cell[0].text[:1].isdigit()
+    first = cell[0].text
+    return (
+        first[:1].isupper()
+        or first[:1].isdigit()
+        or (len(cell) == 1 and first in _EMPTY_CELL)
+    )
 
 
 # Short words a cell's line may start with after a long word that filled the line
@@ -121,7 +149,10 @@ def _cell_text(parts: list[list[Word]], reach: float) -> str:
     text = " ".join(w.text for w in parts[0])
     for part, following in zip(parts, parts[1:], strict=False):
         words = " ".join(w.text for w in following)
-        text += words if _broken_word(part, following, reach) else " " + words
+        if _broken_word(part, following, reach):
+            text += words
+        else:
+            text = join_broken_line(text, words)
     return text
 
 
@@ -135,6 +166,22 @@ def _reaches(header: Line, rows: list[list[dict[int, list[Word]]]]) -> list[floa
             for index, cell in line.items():
                 reach[index] = max(reach[index], cell[-1].x1)
     return reach
+
+
+def _header_line(header: Line) -> Line:
+    """The header as a table line: a word per column name."""
+    words = [
+        Word(
+            " ".join(w.text for w in cell),
+            cell[0].x0,
+            cell[-1].x1,
+            header.base,
+            cell[0].size,
+            cell[0].bold,
+        )
+        for cell in _cells(header)
+    ]
+    return Line(words, table=True, ruled=header.ruled)
 
 
 def _row_line(
@@ -165,6 +212,118 @@ def _text_columns(header: Line, rows: list[list[dict[int, list[Word]]]]) -> bool
     return ends[0] - left >= 0.35 * span and ends[1] - right >= 0.35 * span
 
 
+def _ends_cell(cell: list[Word]) -> bool:
+    last = cell[-1].text
+    return last.endswith((".", "!", "?")) or (len(cell) == 1 and last in _EMPTY_CELL)
+
+
+def _row_bands(
+    header: Line,
+    rows: list[list[dict[int, list[Word]]]],
+    line_bases: list[list[float]],
+    size: float,
+    ruled: bool,
+) -> bool:
+    """Columns as wide as a page's that are a table all the same: short column
+    names over rows set apart by drawn rules; or over rows whose cells start side
+    by side on one baseline, every cell a
+    whole sentence (or a dash for an empty cell), its lines at the line pitch with
+    no paragraph gap, two rows or more and at least one whose cells end on
+    different lines (two columns of running text do not start and end their
+    paragraphs in step)."""
+    if any(len(cell) > 4 for cell in _cells(header)):
+        return False
+    if ruled:
+        return True
+    if len(rows) < 2:
+        return False
+    steps = [
+        a - b for bases in line_bases for a, b in zip(bases, bases[1:], strict=False)
+    ]
+    pitch = min(steps, default=size)
+    ragged = False
+    for row, bases in zip(rows, line_bases, strict=True):
+        last_line: dict[int, int] = {}
+        previous_base: dict[int, float] = {}
+        for number, (placed, base) in enumerate(zip(row, bases, strict=True)):
+            for index in placed:
+                before = previous_base.get(index)
+                if before is not None and before - base > 1.3 * pitch:
+                    return False  # a paragraph gap inside a column: running text
+                previous_base[index] = base
+                last_line[index] = number
+        ends = {index: row[number][index] for index, number in last_line.items()}
+        if not all(_ends_cell(cell) for cell in ends.values()):
+            return False
+        ragged = ragged or len(set(last_line.values())) > 1
+    return ragged
+
+
+_Rows = list[list[dict[int, list[Word]]]]
+
+
+def _collect(
+    lines: list[Line], header: Line, columns: list[float], *, bands: bool
+) -> tuple[_Rows, list[float], list[list[float]], int]:
+    """The rows under ``header`` (lines[0]): the rows, each row's baseline, the
+    baselines of each row's lines, and the index of the first line after them.
+    With ``bands`` (columns as wide as text's) a row starts where a rule is drawn
+    above it when one is drawn above the first; else only once every cell of the
+    row before has ended a sentence, and a line that leaves a column empty starts
+    one only after the gap that separates rows."""
+    size = header.size
+    ruled = bands and len(lines) > 1 and lines[1].ruled
+    rows: _Rows = []
+    bases: list[float] = []
+    line_bases: list[list[float]] = []
+    j = 1
+    previous = header
+    pitch: float | None = None
+    while j < len(lines):
+        line = lines[j]
+        if abs(line.size - size) > SIZE_TOLERANCE * size:
+            break  # headings over columns of text, not a table's header
+        placed = _placed(line, columns)
+        if placed is None:
+            break
+        step = previous.base - line.base
+        starts = _starts_row(placed, len(columns))
+        if ruled:
+            # Below a rule: a row filling every column, or what follows the table.
+            if line.ruled and len(placed) < len(columns):
+                break
+            starts = line.ruled
+        elif bands and rows:
+            done = all(_ends_cell(cell) for cell in _last_cells(rows[-1]).values())
+            spaced = pitch is not None and step > pitch + 0.05 * size
+            first = placed.get(0)
+            starts = (
+                done and first is not None and _capital(first) and (starts or spaced)
+            )
+        if step > (_ROW_GAP if starts else _ROW_PITCH) * size or step <= 0:
+            break
+        if starts or not rows:
+            if not starts:
+                break
+            rows.append([placed])
+            bases.append(line.base)
+            line_bases.append([line.base])
+        else:
+            rows[-1].append(placed)
+            line_bases[-1].append(line.base)
+            pitch = step if pitch is None else min(pitch, step)
+        previous = line
+        j += 1
+    return rows, bases, line_bases, j
+
+
+def _last_cells(row: list[dict[int, list[Word]]]) -> dict[int, list[Word]]:
+    last: dict[int, list[Word]] = {}
+    for placed in row:
+        last.update(placed)
+    return last
+
+
 def merge_table_rows(lines: list[Line]) -> list[Line]:
     """The page's lines with each wrapped table row joined into one line."""
     out: list[Line] = []
@@ -178,40 +337,27 @@ def merge_table_rows(lines: list[Line]) -> list[Line]:
             continue
         columns = [cell[0].x0 for cell in cells]
         size = header.size
-        rows: list[list[dict[int, list[Word]]]] = []
-        bases: list[float] = []
-        j = i + 1
-        previous = header
-        while j < len(lines):
-            line = lines[j]
-            if previous.base - line.base > _ROW_PITCH * size:
-                break
-            if abs(line.size - size) > SIZE_TOLERANCE * size:
-                break  # headings over columns of text, not a table's header
-            placed = _placed(line, columns)
-            if placed is None:
-                break
-            if _starts_row(placed, len(columns)) or not rows:
-                if not _starts_row(placed, len(columns)):
-                    break
-                rows.append([placed])
-                bases.append(line.base)
-            else:
-                rows[-1].append(placed)
-            previous = line
-            j += 1
-        wrapped = any(len(row) > 1 for row in rows)
-        if not rows or not wrapped or _text_columns(header, rows):
+        rows, bases, line_bases, taken = _collect(
+            lines[i:], header, columns, bands=False
+        )
+        if rows and _text_columns(header, rows):
+            rows, bases, line_bases, taken = _collect(
+                lines[i:], header, columns, bands=True
+            )
+            ruled = taken > 1 and lines[i + 1].ruled
+            if not _row_bands(header, rows, line_bases, size, ruled):
+                rows = []
+        if not rows or not any(len(row) > 1 for row in rows):
             out.append(header)
             i += 1
             continue
-        out.append(Line(header.words, table=True))
+        out.append(_header_line(header))
         reach = _reaches(header, rows)
         out.extend(
             _row_line(row, base, size, reach)
             for row, base in zip(rows, bases, strict=True)
         )
-        i = j
+        i += taken
     return out
 
 
@@ -239,12 +385,14 @@ def continue_table(previous: list[Line], page: list[Line]) -> list[Line]:
     for line in page:
         if abs(line.size - size) > SIZE_TOLERANCE * size:
             break
-        if taken and page[taken - 1].base - line.base > _ROW_PITCH * size:
-            break
         placed = _placed(line, columns)
         if placed is None:
             break
-        if _starts_row(placed, len(columns)):
+        starts = _starts_row(placed, len(columns))
+        step = page[taken - 1].base - line.base if taken else 0.0
+        if step > (_ROW_GAP if starts else _ROW_PITCH) * size:
+            break
+        if starts:
             rows.append([placed])
             bases.append(line.base)
         elif rows:
