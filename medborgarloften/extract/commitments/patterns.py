@@ -176,6 +176,9 @@ class _Context:
     kind: str = "neutral"  # neutral | promise | activity | focus | excluded
     party: frozenset[str] | None = None
     explicit: bool = False  # a lead-in that names activities ("… aktiviteter:")
+    # a focus area's heading inside the promise part ("Medborgarlöftet 2025" over
+    # "Fokusområde 1: …"): the prose under it is the promise's again
+    in_promise: bool = False
 
 
 @dataclass

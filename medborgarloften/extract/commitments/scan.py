@@ -208,7 +208,21 @@ def _scan(structure: Structure) -> list[_Candidate]:
             block, blocks[idx + 1 : idx + 2]
         )
         if section.kind == "focus" and block.kind == "paragraph" and not governs:
-            section = _Context("neutral", section.party)  # the focus list has ended
+            # the focus list has ended: back to the promise part it sits in
+            section = _Context(
+                "promise" if section.in_promise else "neutral", section.party
+            )
+        if (
+            leadin is not None
+            and leadin.kind in ("focus", "excluded")
+            and block.kind == "paragraph"
+            and not governs
+            and idx > 0
+            and blocks[idx - 1].kind == "bullet"
+        ):
+            # "Vi prioriterar följande platser:" over its list: the prose after
+            # the list is the section's again
+            leadin = None
         if governs:
             kind = classify_leadin(block.text)
             party = _governing_party(_unnumbered(block.text))
@@ -272,7 +286,12 @@ def _scan(structure: Structure) -> list[_Candidate]:
             elif kind == "focus":
                 # "Prioriterade områden": its list names problems (focus areas);
                 # a commitment under it must name its party and promise.
-                section = _Context("focus", party)
+                section = _Context(
+                    "focus",
+                    party,
+                    in_promise=section.kind in ("promise", "activity")
+                    or section.in_promise,
+                )
             else:
                 if section.kind == "excluded":
                     section = _Context("neutral")

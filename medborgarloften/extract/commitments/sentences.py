@@ -190,16 +190,6 @@ _POINTING = re.compile(
     r"\s*(?:det\s+här|detta|följande|så\s+här)\s+(?:lovar|åtar|förbinder)\b",
     re.IGNORECASE,
 )
-# "I löftet står vad vi ska göra, vem som ansvarar …", "Tabellen visar vad polisen
-# åtar sig": the document describes what it contains; its promise verbs stand in
-# an indirect question.
-_CONTENTS = re.compile(
-    r"\s*(?:(?:i\s+)?(?:det\s+här\s+|detta\s+)?(?:medborgar)?löfte\w*|de|här"
-    r"|tabellen|dokumentet|texten|sidan)\s+(?:\w+\s+)?"
-    r"(?:står|beskriver|beskrivs|framgår|visar|anger|läsa)\s+(?:\w+\s+)?"
-    r"(?:vad|vem|vilka|vilket|när|hur)\b",
-    re.IGNORECASE,
-)
 # "Därför lovar vi följande.": a lead-in closed with a full stop, not a promise.
 _POINTING_END = re.compile(
     r"\b(?:lovar|åtar\s+sig|förbinder\s+sig)(?:\s+\w+){0,2}?\s+"
@@ -207,12 +197,15 @@ _POINTING_END = re.compile(
     re.IGNORECASE,
 )
 
-# "I löftet står vad vi ska göra, vem som ansvarar …", "Här beskriver vi hur …": a
-# sentence about what the document contains (a question word, not "att", follows).
+# "I löftet står vad vi ska göra, vem som ansvarar …", "Här beskriver vi hur …",
+# "I löftet beskriver polisen och kommunen vilka aktiviteter …", "Tabellen visar vad
+# polisen åtar sig": a sentence about what the document contains (its promise verbs
+# stand in an indirect question: a question word, not "att", follows).
 _DOCUMENT_CONTENT = re.compile(
     r"\s*(?:(?:i|av)\s+)?(?:det\s+här\s+|detta\s+)?(?:(?:medborgar)?löfte\w*|"
-    r"dokument\w*|här|nedan)\s+(?:står|framgår|beskriv\w*|redovisa\w*|anges|"
-    r"presentera\w*|kan\s+du\s+läsa|läser\s+du)\s+(?:\w+\s+){0,2}?"
+    r"dokument\w*|tabellen|texten|sidan|de|här|nedan)\s+(?:\w+\s+)?"
+    r"(?:står|framgår|beskriv\w*|redovisa\w*|anges|anger|visar|presentera\w*|"
+    r"kan\s+du\s+läsa|läser\s+du|läsa)\s+(?:\w+\s+){0,3}?"
     r"(?:vad|vem|vilka|vilket|vilken|hur|när|var|varför)\b",
     re.IGNORECASE,
 )
@@ -241,8 +234,6 @@ def _is_commitment_sentence(sentence: str) -> bool:
         )
     if OUTCOME.search(s) and not subject_parties(s):
         return False
-    if _CONTENTS.match(s):
-        return False  # "Löftet beskriver vad vi ska göra …": about the document
     if _POINTING.match(s) or _POINTING_END.search(s) or _SOME_THINGS.search(s):
         return False  # "Det här lovar vi dig …": a line that points to the list
     if not _PROMISE_VERB.search(s):
@@ -421,13 +412,22 @@ def _counted_passive(sentence: str) -> bool:
 
 def _numbered_heading(block: Block, following: list[Block]) -> bool:
     """A short numbered line without a verb or closing punctuation, followed by
-    prose rather than by another list item, is a numbered heading."""
+    prose rather than by another list item, is a numbered heading; so is one over a
+    lead-in that does not promise ("1. Trygghet i Ekby" over "Vi prioriterar
+    följande platser:"; a noun-phrase item over the next "Kommunen lovar att:" stays
+    an item)."""
     text = block.text.strip()
     return (
         block.marker[:1].isdigit()
         and bool(following)
-        and following[0].kind == "paragraph"
-        and not following[0].ends_with_colon
+        and (
+            following[0].kind == "paragraph"
+            or (following[0].kind == "heading" and following[0].ends_with_colon)
+        )
+        and not (
+            following[0].ends_with_colon
+            and classify_leadin(following[0].text) == "activity"
+        )
         and text[-1:] not in ".:;,!?"
         and len(text.split()) <= 10
         and not _PROMISE_VERB.search(text)
