@@ -190,7 +190,7 @@ _EXCLUDE_BEFORE = prefiltered(
     re.compile(
         r"(?<![\w-])(?:årskurs|åk|klass|kl\.?|nr\.?|nummer|kapitel|paragraf|§|steg|fas|version|"
         r"vecka|v\.|mellan|sida|bilaga|"
-        r"lokal|rum|väg|gata|gatan|buss|linje)\s*"
+        r"lokal|rum|(?:riks|läns|europa)?väg|gata|gatan|buss|linje)\s*"
         # "årskurs 5 och 6", "åk 7–9": every number of the list is a name
         r"(?:\d{1,2}\s*(?:,|och|–|-|till|samt)\s*)*$",
         re.IGNORECASE,

@@ -75,7 +75,9 @@ def extract_target(
     """Read quantity, unit, per and deadline from one commitment's text."""
     rates = _find_rates(text)
     deadline, dspan = _find_deadline(text, period)
-    quantity, unit, qspan = _find_quantity(text, rates, dated=dspan is not None)
+    quantity, unit, qspan = _find_quantity(
+        text, rates, dated=dspan is not None or _SEASON.search(text) is not None
+    )
     if quantity == 1 and unit in ("gång", "tillfälle") and qspan and rates:
         # "ett öppet samtalsforum en gång i månaden": what happens once per month is
         # the thing counted, not the "gång".
@@ -153,6 +155,15 @@ def extract_target(
 
 _SINGLE_EVENT = re.compile(
     r"(?:" + "|".join(load("frequency")["single_event"]["suffixes"]) + r")(?:en|et)?$",
+    re.IGNORECASE,
+)
+
+
+# "under hösten", "våren 2025": one event held in a season is as checkable as one
+# held in a month (no deadline: a season is no month).
+_SEASON = re.compile(
+    r"(?<![\w-])(?:under\s+(?:hösten|våren|sommaren|vintern|höstterminen|vårterminen)"
+    r"|(?:hösten|våren|sommaren|vintern)\s+(?:19|20)\d\d)(?![\w-])",
     re.IGNORECASE,
 )
 

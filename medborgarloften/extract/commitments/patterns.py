@@ -63,7 +63,9 @@ _PROMISE_VERB = prefiltered(
 
 _VERB_AFTER_SUBJECT = re.compile(
     spaced(
-        r"[\s,]*(?:(?:även|också|därför|nu|tillsammans|gemensamt|båda|var för sig)\s+)*"
+        r"[\s,]*(?:(?:även|också|därför|nu|tillsammans|gemensamt|båda|var för sig"
+        # "Kommunen å sin sida ska …", "Polisen för sin del lovar …"
+        r"|å sin sida|för sin del|i sin tur),?\s+)*"
         r"(?:ska|skall|lovar|lovade|kommer|åtar|åtog|förbinder|utlovar|garanterar)\b"
     ),
     re.IGNORECASE,

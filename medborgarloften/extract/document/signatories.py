@@ -323,11 +323,13 @@ def _excluded_names(text: str) -> set[str]:
     return out
 
 
-# An e-mail address or a phone number on a line of its own: a contact entry.
+# An e-mail address or a phone number on a line of its own: a contact entry; a
+# number labelled as a phone may be short ("Telefon: 114 14", the police's).
 _CONTACT_LINE = re.compile(
-    r"^[ \t]*(?:(?:e-?post|mejl|mail|tel\w*|mobil)\.?[ \t]*:?[ \t]*)?"
+    r"^[ \t]*(?:(?:e-?post|mejl|mail)\.?[ \t]*:?[ \t]*)?"
     r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?![12]\d{3}-[01]\d-[0-3]\d[ \t]*$)"
-    r"\+?\d[\d \t()-]{5,}\d)[ \t]*$",
+    r"\+?\d[\d \t()-]{5,}\d)[ \t]*$"
+    r"|^[ \t]*(?:tel\w*|mobil)\.?[ \t]*:?[ \t]*\+?\d[\d \t()-]{2,}\d[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -4,6 +4,8 @@ below is invented for the test.
 
 from __future__ import annotations
 
+from medborgarloften.extract.commitments.sentences import _is_commitment_sentence
+from medborgarloften.extract.document.signatories import find_signatories
 from medborgarloften.extract.tests.test_blind_batch_rules import by_text, record
 
 # --- a measure as the subject is an effect goal, whatever the heading --------------
@@ -121,4 +123,64 @@ def test_the_prose_after_a_list_of_places_is_promised_again():
         "Vi ska gå minst fyra trygghetsvandringar per år på platserna ovan.",
         "Vi ska göra hastighetskontroller vid Åkerskolan varje månad.",
         "Vi ska vara synliga vid Sörby torg på fredagskvällar.",
+    ], found
+
+
+# --- ho21 ------------------------------------------------------------------------
+
+
+def test_a_party_with_an_aside_before_its_verb_promises():
+    assert _is_commitment_sentence(
+        "Kommunen å sin sida ska byta belysningen i gångtunneln vid Åvägen."
+    )
+    assert _is_commitment_sentence(
+        "Polisen, för sin del, lovar att besöka skolorna i Ekby varje termin."
+    )
+
+
+def test_a_contact_with_a_short_phone_number_is_no_signatory():
+    text = """Medborgarlöfte Ekby 2031
+
+Polisen ska patrullera i centrum varje fredag.
+
+Ekby den 3 februari 2031
+
+Sara Holm
+Kommunstyrelsens ordförande
+
+Kontakt
+
+Kommunpolis
+Jonas Ek
+Telefon: 114 14
+"""
+    names = [s.name for s in find_signatories(text)]
+    assert "Sara Holm" in names
+    assert "Jonas Ek" not in names
+
+
+OTHER_WORK = """Brottsförebyggande arbete i Ekby
+
+Medborgarlöfte 2031
+
+• Polisen ska patrullera i Ekby centrum varje fredagskväll.
+• Kommunen ska rusta upp belysningen i Ekbyparken senast i maj.
+
+Löftet följs upp i december.
+
+Andra projekt
+
+Nattvandring
+Föreningen Nattvandrarna går ute varje lördag.
+
+Föräldrastöd
+Kommunen erbjuder föräldrakurser för alla med barn i skolåldern.
+"""
+
+
+def test_the_kommuns_other_projects_after_the_promise_are_no_commitments():
+    found = by_text(record(OTHER_WORK))
+    assert sorted(found) == [
+        "Kommunen ska rusta upp belysningen i Ekbyparken senast i maj.",
+        "Polisen ska patrullera i Ekby centrum varje fredagskväll.",
     ], found

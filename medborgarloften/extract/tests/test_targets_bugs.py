@@ -54,6 +54,12 @@ PERIOD = {"start": "2024-01-01", "end": "2025-12-31"}
             "Genomföra tillsyn av serveringsställen (3 st) under året.",
             {"quantity": 3, "unit": "tillsyn av serveringsställen"},
         ),
+        # One event held in a season, like one held in a month, is one (no
+        # deadline: a season is no month).
+        (
+            "Bjuda in till ett öppet möte om trygghet i Ekby under hösten 2031.",
+            {"quantity": 1, "unit": "öppet möte", "per": "period", "deadline": None},
+        ),
         # "en X varje vår": one a year.
         (
             "Genomföra en trygghetsvandring i hamnen varje vår.",
@@ -94,6 +100,8 @@ def test_it_still_reads_a_lone_article_as_no_count():
         "Öka närvaron i centrum med 15 minuters pass till fots.",
         # Every number of a list of school years is a name.
         "Informera vårdnadshavare till elever i årskurs 5 och 6 om narkotika.",
+        # A road's number is its name.
+        "Göra hastighetskontroller på riksväg 56 och länsväg 272 genom Ekby.",
     ],
 )
 def test_it_does_not_count_names_addresses_or_durations(text):
