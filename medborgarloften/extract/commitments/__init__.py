@@ -23,7 +23,7 @@ from ..parties import (
     parties_in_enumeration,
 )
 from ..places import find_places
-from ..structure import Structure
+from ..structure import Block, Structure
 from ..targets import extract_target
 from .patterns import PAGE_FURNITURE, _unnumbered
 from .responsible import _responsible, named_organisations
@@ -100,7 +100,8 @@ def extract_commitments(
                 "evidence": evidence,
             }
         )
-    _all_parties(records, [_under_all_parties(structure, c) for c in candidates])
+    blocks = structure.content()
+    _all_parties(records, [_under_all_parties(blocks, c) for c in candidates])
     _parterna(text, records)
     for record in records:
         others = _other_parties(text, record)
@@ -128,9 +129,8 @@ _PARTIES_DEFINED = re.compile(
 )
 
 
-def _under_all_parties(structure: Structure, cand: Any) -> bool:
+def _under_all_parties(blocks: list[Block], cand: Any) -> bool:
     """The nearest heading or lead-in above ``cand`` is "Alla parter (lovar att:)"."""
-    blocks = structure.content()
     for block in reversed(blocks[: cand.block_index]):
         if block.kind == "heading" or block.ends_with_colon:
             return bool(ALL_PARTIES_RE.match(_unnumbered(block.text)))
