@@ -1,0 +1,43 @@
+"""Genre rules from the ho22/ho23 blind batches (branch imp-g), each tested on our
+own invented promises (Ekeby, Norrhamn, Björkvik: no real kommun's text)."""
+
+from __future__ import annotations
+
+from medborgarloften.extract.parties import subject_parties
+from medborgarloften.extract.tests.test_blind_batch_rules import by_text, record
+
+# --- "Polisen i lokalpolisområde X": the police named by its local area --------
+
+
+def test_police_named_by_its_local_area_is_a_subject() -> None:
+    found = subject_parties(
+        "Polisen i lokalpolisområde Ekeby och Ekeby kommun åtar sig att ordna "
+        "fyra trygghetsvandringar i Södra Hagen."
+    )
+    assert found is not None
+    assert found.parties == {"polis", "kommun"}
+    found = subject_parties(
+        "Ekeby kommun och Polisen i lokalpolisområde Ekeby ska tillsammans med "
+        "Ekebybostäder AB starta två nya grannsamverkansområden."
+    )
+    assert found is not None
+    assert found.parties >= {"polis", "kommun"}
+
+
+LOCAL_AREA = """Medborgarlöfte Ekeby 2031
+
+Våra löften
+
+Polisen i lokalpolisområde Ekeby ska patrullera vid busstationen varje fredagskväll under hösten.
+
+Ekeby kommun och Polisen i lokalpolisområde Ekeby ska gemensamt bjuda in till två öppna möten om trygghet i Södra Hagen.
+
+Ekeby 2031-01-15
+"""
+
+
+def test_promises_of_the_police_named_by_its_local_area_are_found() -> None:
+    got = by_text(record(LOCAL_AREA))
+    assert any(t.startswith("Polisen i lokalpolisområde Ekeby ska") for t in got)
+    both = [r for t, r in got.items() if t.startswith("Ekeby kommun och Polisen")]
+    assert both and set(both[0]) == {"polis", "kommun"}
