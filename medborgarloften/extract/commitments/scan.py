@@ -10,6 +10,7 @@ from ..structure import Block, Structure
 from .assigned import assign_after_lists, assign_vi_sentences
 from .columns import column_items
 from .fields import item_candidate, item_fields
+from .labelled import labelled_action
 from .patterns import (
     _ABOUT_ITSELF,
     _PROMISE_VERB,
@@ -414,7 +415,9 @@ def _scan(structure: Structure) -> list[_Candidate]:
             first = len(candidates)
             for sent in block.sentences:
                 present = ctx.kind in ("promise", "activity") and (
-                    _present_action(sent.text) or _counted_passive(sent.text)
+                    _present_action(sent.text)
+                    or _counted_passive(sent.text)
+                    or labelled_action(sent.text)
                 )
                 if not (present or _is_commitment_sentence(sent.text)) or _QUOTE.search(
                     sent.text
@@ -424,9 +427,12 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     continue
                 own = subject_parties(sent.text)
                 inherited = own.parties if own else (last_party or ctx.party)
-                if own is None and _reported_rest(sent.text):
+                if own is None and (
+                    _reported_rest(sent.text) or labelled_action(sent.text)
+                ):
                     # "Ett annat löfte är att ordna …": a promise of the whole
-                    # promise, not of the party of the sentence before
+                    # promise, not of the party of the sentence before; so is "Åsen: Ett
+                    # möte hålls …", a passive after a place label
                     inherited = ctx.party
                 if own and _bare_vi(sent.text, own) and (said or ctx.party):
                     # "Tillsammans ska vi … Vi ska också …": the "vi" of the sentence

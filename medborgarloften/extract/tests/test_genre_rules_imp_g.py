@@ -41,3 +41,38 @@ def test_promises_of_the_police_named_by_its_local_area_are_found() -> None:
     assert any(t.startswith("Polisen i lokalpolisområde Ekeby ska") for t in got)
     both = [r for t, r in got.items() if t.startswith("Ekeby kommun och Polisen")]
     assert both and set(both[0]) == {"polis", "kommun"}
+
+
+# --- "<Place>: <sentence>": a promise per village, in the present tense --------
+
+VILLAGES = """Medborgarlöfte Björkvik 2031
+
+Så här lovar vi att arbeta i socknarna
+
+Norrås: Polisen kontrollerar hastigheten på länsvägen minst fyra gånger under sommaren.
+Lillsjö: Kommunen byter ut gatubelysningen längs skolvägen före vintern.
+Västby: Ett föräldramöte om droger hålls tillsammans med hembygdsföreningen.
+
+Gemensamt för hela kommunen
+
+Kommunen och polisen informerar om löftet i lokalradion två gånger om året.
+
+Kontakt: Eva Berg, trygghetssamordnare
+"""
+
+
+def test_a_place_label_before_a_present_tense_promise_keeps_the_label() -> None:
+    got = by_text(record(VILLAGES))
+    norr = "Norrås: Polisen kontrollerar hastigheten på länsvägen minst fyra gånger under sommaren."
+    assert got.get(norr) == ["polis"]
+    assert got.get(
+        "Lillsjö: Kommunen byter ut gatubelysningen längs skolvägen före vintern."
+    ) == ["kommun"]
+    # a passive is the whole promise's, not the party of the line before
+    passive = [r for t, r in got.items() if t.startswith("Västby:")]
+    assert passive and "polis" in passive[0]
+
+
+def test_parties_informing_about_the_promise_is_an_activity() -> None:
+    got = by_text(record(VILLAGES))
+    assert any(t.startswith("Kommunen och polisen informerar om löftet") for t in got)
