@@ -156,7 +156,8 @@ _V2_LEAD = (
     r"[^,.:;]{0,60}?,?\s"
     # a finite verb, not a preposition or adverb of the same ending ("för", "där")
     r"(?!(?:för|inför|efter|under|över|där|här|när|mer|per|eller|sedan)\b)"
-    r"(?P<verb>\w+(?:ar|er|ör|år|ir))\s+"
+    # "är … ute": being out (on patrol) is an action, "Under juli är polisen ute …"
+    r"(?P<verb>\w+(?:ar|er|ör|år|ir)|är(?=\s[^,.;:]{1,60}?\sute\b))\s+"
     r"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?"
 )
 _V2_RE = re.compile(rf"{_V2_LEAD}(?P<chain>{_CHAIN})", re.IGNORECASE)

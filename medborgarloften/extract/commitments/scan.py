@@ -10,7 +10,6 @@ from ..structure import Block, Structure
 from .assigned import assign_after_lists, assign_vi_sentences
 from .columns import column_items
 from .fields import item_candidate, item_fields
-from .labelled import labelled_action
 from .patterns import (
     _ABOUT_ITSELF,
     _PROMISE_VERB,
@@ -23,6 +22,7 @@ from .patterns import (
     _unnumbered,
     bullet_candidate,
 )
+from .present_forms import labelled_action, present_form
 from .responsible import _bare_vi
 from .sentences import (
     _counted_passive,
@@ -418,6 +418,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     _present_action(sent.text)
                     or _counted_passive(sent.text)
                     or labelled_action(sent.text)
+                    or present_form(sent.text)
                 )
                 if not (present or _is_commitment_sentence(sent.text)) or _QUOTE.search(
                     sent.text

@@ -76,3 +76,35 @@ def test_a_place_label_before_a_present_tense_promise_keeps_the_label() -> None:
 def test_parties_informing_about_the_promise_is_an_activity() -> None:
     got = by_text(record(VILLAGES))
     assert any(t.startswith("Kommunen och polisen informerar om löftet") for t in got)
+
+
+# --- a time fronted: "Under julilovet är … ute", "Senast i maj har … satt upp" ---
+
+FRONTED = """Medborgarlöfte Norrhamn 2031
+
+Så här ska vi arbeta under året
+
+Under julilovet är kommunens fältassistenter och polisen ute tillsammans i hamnen fyra kvällar i veckan.
+
+Senast i oktober har kommunen satt upp nya lampor längs strandpromenaden.
+
+Polisen är ute vid skolorna varje morgon under första skolveckan.
+"""
+
+
+def test_being_out_on_patrol_and_a_deadline_in_the_perfect_are_promises() -> None:
+    got = by_text(record(FRONTED))
+    out = [r for t, r in got.items() if t.startswith("Under julilovet är")]
+    assert out and set(out[0]) == {"polis", "kommun"}
+    assert got.get(
+        "Senast i oktober har kommunen satt upp nya lampor längs strandpromenaden."
+    ) == ["kommun"]
+    assert got.get(
+        "Polisen är ute vid skolorna varje morgon under första skolveckan."
+    ) == ["polis"]
+
+
+def test_a_past_perfect_without_a_deadline_is_no_promise() -> None:
+    text = FRONTED.replace("Senast i oktober har", "Under förra året har")
+    got = by_text(record(text))
+    assert not any(t.startswith("Under förra året har") for t in got)
