@@ -3,6 +3,7 @@ own invented promises (Ekeby, Norrhamn, Björkvik: no real kommun's text)."""
 
 from __future__ import annotations
 
+from medborgarloften.extract.commitments.sentences import classify_heading
 from medborgarloften.extract.parties import subject_parties
 from medborgarloften.extract.tests.test_blind_batch_rules import by_text, record
 
@@ -108,3 +109,32 @@ def test_a_past_perfect_without_a_deadline_is_no_promise() -> None:
     text = FRONTED.replace("Senast i oktober har", "Under förra året har")
     got = by_text(record(text))
     assert not any(t.startswith("Under förra året har") for t in got)
+
+
+# --- work already under way ("Det här gör vi redan") holds no commitments ------
+
+ONGOING = """Medborgarlöfte Ekeby 2031
+
+Det här gör vi redan
+
+Kommunens fritidsledare arbetar i centrum varje fredagskväll.
+Ekeby kommun deltar i länets nätverk mot våld i nära relationer.
+
+Det här lovar vi
+
+1. Polisen genomför trafikkontroller vid Ekebyskolan varje vecka under hösten.
+2. Kommunen anordnar en föräldrakväll om nätsäkerhet i oktober.
+"""
+
+
+def test_work_already_under_way_is_not_promised() -> None:
+    got = by_text(record(ONGOING))
+    assert not any("fritidsledare" in t or "nätverk" in t for t in got)
+    assert any("trafikkontroller" in t for t in got)
+    assert any("föräldrakväll" in t for t in got)
+
+
+def test_ongoing_work_headings_are_excluded() -> None:
+    for heading in ("Det här gör vi redan", "Vad görs redan i dag?", "Pågående arbete"):
+        assert classify_heading(heading) == "excluded", heading
+    assert classify_heading("Det här gör vi") == "promise"
