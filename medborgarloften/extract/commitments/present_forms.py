@@ -70,3 +70,21 @@ def present_form(sentence: str) -> bool:
     return (
         re.match(rf"\s+har\s+{_DEADLINE}\s+{_SUPINE}", rest, re.IGNORECASE) is not None
     )
+
+
+# A heading that arranges the promise by place ("… i byarna", "Ort för ort",
+# "Våra stadsdelar"): the labels of its lines name places.
+_BY_PLACE = re.compile(
+    r"\b(?:by|byar|byarna|ort|orter|orterna|tätort(?:er|erna)?|kommundel(?:ar|arna)?|"
+    r"stadsdel(?:ar|arna)?|socken|socknar|socknarna|bostadsområde(?:n|na)?)\b",
+    re.IGNORECASE,
+)
+
+
+def place_label(text: str, heading: str) -> tuple[str, tuple[int, int]] | None:
+    """The place a line's label names under a heading that arranges the promise by
+    place ("Så arbetar vi i byarna" over "Åsen: Polisen …"), else None."""
+    m = _PLACE_LABEL.match(text)
+    if m is None or not _BY_PLACE.search(heading) or not labelled_action(text):
+        return None
+    return m.group("label"), m.span("label")

@@ -138,3 +138,20 @@ def test_ongoing_work_headings_are_excluded() -> None:
     for heading in ("Det här gör vi redan", "Vad görs redan i dag?", "Pågående arbete"):
         assert classify_heading(heading) == "excluded", heading
     assert classify_heading("Det här gör vi") == "promise"
+
+
+def test_the_label_of_a_line_under_a_by_place_heading_is_a_place() -> None:
+    rec = record(VILLAGES)
+    places = {
+        c["text"].split(":")[0]: [p.casefold() for p in c["places"]]
+        for c in rec["commitments"]
+        if ":" in c["text"]
+    }
+    assert "norrås" in places["Norrås"]
+    assert "lillsjö" in places["Lillsjö"]
+
+
+def test_a_label_under_a_heading_not_about_places_is_no_place() -> None:
+    text = VILLAGES.replace("i socknarna", "under året")
+    for c in record(text)["commitments"]:
+        assert "norrås" not in [p.casefold() for p in c["places"]]
