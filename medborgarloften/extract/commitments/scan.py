@@ -56,7 +56,7 @@ from .tables import (
     _table_row,
 )
 from .umbrellas import mark_umbrellas
-from .units import join_unit, numbered_unit
+from .units import join_unit, numbered_unit, sub_heading
 
 _FOLLOW_UP_TITLE = re.compile(
     r"(?i)\s*(?:uppföljning|redovisning|återrapportering)\s+av\s+(?:\w+\s+){0,2}"
@@ -267,13 +267,15 @@ def _scan(structure: Structure) -> list[_Candidate]:
             party = _governing_party(_unnumbered(block.text))
             if (
                 kind == "topic"
-                and party is not None
+                and (party is not None or sub_heading(blocks, idx))
                 and leadin is not None
                 and leadin.kind == "activity"
             ):
-                # "Parterna åtar sig att:" over one heading per party: each
-                # party's sub-list goes on the lead-in's promise, for that party.
-                leadin = _Context("activity", party, explicit=leadin.explicit)
+                # "Parterna åtar sig att:" over one heading per party (or per
+                # topic): each sub-list goes on the lead-in's promise.
+                leadin = _Context(
+                    "activity", party or leadin.party, explicit=leadin.explicit
+                )
                 last_party = None
                 continue
             if kind == "excluded" and idx == 0 and _FOLLOW_UP_TITLE.match(block.text):

@@ -155,3 +155,34 @@ def test_a_label_under_a_heading_not_about_places_is_no_place() -> None:
     text = VILLAGES.replace("i socknarna", "under året")
     for c in record(text)["commitments"]:
         assert "norrås" not in [p.casefold() for p in c["places"]]
+
+
+# --- topic headings inside a lead-in's list keep the lead-in's promise ---------
+
+SUBHEADED = """Medborgarlöfte Björkvik 2031
+
+Kommunen och polisen lovar att:
+
+Trafik
+
+- kontrollera hastigheten på Kyrkvägen minst en gång i månaden
+- informera om cykelhjälm på alla lågstadieskolor
+
+Ungdomar
+
+- ordna en sommarfotbollsturnering på Björkviks IP i juli
+
+Kontakt
+Eva Berg, trygghetssamordnare
+"""
+
+
+def test_topic_headings_inside_a_leadins_list_keep_its_promise() -> None:
+    got = by_text(record(SUBHEADED))
+    for start in (
+        "kontrollera hastigheten",
+        "informera om cykelhjälm",
+        "ordna en sommar",
+    ):
+        hits = [r for t, r in got.items() if t.startswith(start)]
+        assert hits and set(hits[0]) == {"polis", "kommun"}, start
