@@ -186,3 +186,17 @@ def test_topic_headings_inside_a_leadins_list_keep_its_promise() -> None:
     ):
         hits = [r for t, r in got.items() if t.startswith(start)]
         assert hits and set(hits[0]) == {"polis", "kommun"}, start
+
+
+# --- "Med det här löftet vill vi visa vad …": about the document, no promise ----
+
+
+def test_a_sentence_about_what_the_promise_shows_is_no_commitment() -> None:
+    text = SUBHEADED.replace(
+        "Kommunen och polisen lovar att:",
+        "Med det här medborgarlöftet vill vi visa vad vi ska göra under året och "
+        "hur det ska märkas i Björkvik.\n\nKommunen och polisen lovar att:",
+    )
+    got = by_text(record(text))
+    assert not any(t.startswith("Med det här medborgarlöftet") for t in got)
+    assert any(t.startswith("kontrollera hastigheten") for t in got)
