@@ -161,6 +161,11 @@ def test_a_label_under_a_heading_not_about_places_is_no_place() -> None:
 
 SUBHEADED = """Medborgarlöfte Björkvik 2031
 
+Fokusområden
+
+• Trafik
+• Ungdomar
+
 Kommunen och polisen lovar att:
 
 Trafik
@@ -194,9 +199,19 @@ def test_topic_headings_inside_a_leadins_list_keep_its_promise() -> None:
 def test_a_sentence_about_what_the_promise_shows_is_no_commitment() -> None:
     text = SUBHEADED.replace(
         "Kommunen och polisen lovar att:",
-        "Med det här medborgarlöftet vill vi visa vad vi ska göra under året och "
-        "hur det ska märkas i Björkvik.\n\nKommunen och polisen lovar att:",
+        "Inledning\n\nMed detta medborgarlöfte vill vi visa vad vi kommer att "
+        "göra de närmaste två åren, och vi hoppas att ni i Björkvik vill följa "
+        "arbetet.\n\nKommunen och polisen lovar att:",
     )
     got = by_text(record(text))
-    assert not any(t.startswith("Med det här medborgarlöftet") for t in got)
+    assert not any(t.startswith("Med detta medborgarlöfte") for t in got)
     assert any(t.startswith("kontrollera hastigheten") for t in got)
+
+
+def test_what_the_promise_wants_to_show_is_about_the_document() -> None:
+    from medborgarloften.extract.commitments.sentences import _is_commitment_sentence
+
+    assert not _is_commitment_sentence(
+        "Med detta medborgarlöfte vill vi visa vad vi kommer att göra de närmaste "
+        "två åren, och vi vill att ni som bor i Björkvik ska kunna följa oss."
+    )
