@@ -80,7 +80,9 @@ _PARTY = (
     rf"|(?:{_NAME}s?\s+){{1,2}}{_FIRM}\b|AB\b"
     rf"|{_NAME}s?\s+{_NAMED_TERM}\b"
     rf"|(?:(?:det|den|de|vårt|vår|våra)\s+|{_NAME}s\s+)?(?:{_ADJ}\s+)?{_TERM}\b"
-    rf"(?:\s+(?:(?:på|i)\s+)?{_AREA_QUAL}{_NAME}(?:\s+{_NAME})?(?=\s|[,.:;)]|$))?"
+    # "Polisen i lokalpolisområde Ekby": the police named by its local area
+    rf"(?:\s+(?:(?:på|i)\s+(?:(?:lokal)?polisområde(?:t)?\s+)?)?{_AREA_QUAL}"
+    rf"{_NAME}(?:\s+{_NAME})?(?=\s|[,.:;)]|$))?"
     rf"|{_ORG_NAME}\b"
     rf"|\b(?:{_alt(_LEX['both'])})\b)"
     rf"{_ACRONYM_TAG}?"
@@ -154,7 +156,8 @@ _V2_LEAD = (
     r"[^,.:;]{0,60}?,?\s"
     # a finite verb, not a preposition or adverb of the same ending ("för", "där")
     r"(?!(?:för|inför|efter|under|över|där|här|när|mer|per|eller|sedan)\b)"
-    r"(?P<verb>\w+(?:ar|er|ör|år|ir))\s+"
+    # "är … ute": being out (on patrol) is an action, "Under juli är polisen ute …"
+    r"(?P<verb>\w+(?:ar|er|ör|år|ir)|är(?=\s[^,.;:]{1,60}?\sute\b))\s+"
     r"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?"
 )
 _V2_RE = re.compile(rf"{_V2_LEAD}(?P<chain>{_CHAIN})", re.IGNORECASE)

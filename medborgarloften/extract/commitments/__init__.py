@@ -26,6 +26,7 @@ from ..places import find_places
 from ..structure import Block, Structure
 from ..targets import extract_target
 from .patterns import PAGE_FURNITURE, _unnumbered
+from .present_forms import place_label
 from .responsible import _responsible, named_organisations
 from .scan import _scan
 from .sentences import classify_heading
@@ -59,9 +60,15 @@ def extract_commitments(
         if not c.umbrella and not c.focus and not PAGE_FURNITURE.search(c.text)
     ]
     records = []
+    blocks = structure.content()
     for cand in candidates:
         responsible, r_ev = _responsible(cand)
         places = find_places(cand.text, municipalities=municipalities)
+        label = place_label(cand.text, _heading_above(blocks, cand))
+        if label is not None and all(
+            p.casefold() != label[0].casefold() for p, _ in places
+        ):
+            places.insert(0, label)  # "Åsen: Polisen …" under "… i byarna"
         place_names = [p for p, _ in places]
         target_text = (
             f"{cand.text} ({cand.target_hint})" if cand.target_hint else cand.text
@@ -100,7 +107,6 @@ def extract_commitments(
                 "evidence": evidence,
             }
         )
-    blocks = structure.content()
     _all_parties(records, [_under_all_parties(blocks, c) for c in candidates])
     _parterna(text, records)
     for record in records:
@@ -127,6 +133,14 @@ _PARTIES_DEFINED = re.compile(
     r"|\(\s*(?:nedan\s+)?(?:kallade\s+)?[”\"]?parterna[”\"]?\s*\)",
     re.IGNORECASE,
 )
+
+
+def _heading_above(blocks: list[Block], cand: Any) -> str:
+    """The text of the nearest heading above ``cand``."""
+    for block in reversed(blocks[: cand.block_index]):
+        if block.kind == "heading":
+            return str(block.text)
+    return ""
 
 
 def _under_all_parties(blocks: list[Block], cand: Any) -> bool:

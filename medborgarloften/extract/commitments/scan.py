@@ -22,6 +22,7 @@ from .patterns import (
     _unnumbered,
     bullet_candidate,
 )
+from .present_forms import labelled_action, present_form
 from .responsible import _bare_vi
 from .sentences import (
     _counted_passive,
@@ -55,7 +56,7 @@ from .tables import (
     _table_row,
 )
 from .umbrellas import mark_umbrellas
-from .units import join_unit, numbered_unit
+from .units import join_unit, numbered_unit, sub_heading
 
 _FOLLOW_UP_TITLE = re.compile(
     r"(?i)\s*(?:uppföljning|redovisning|återrapportering)\s+av\s+(?:\w+\s+){0,2}"
@@ -266,13 +267,15 @@ def _scan(structure: Structure) -> list[_Candidate]:
             party = _governing_party(_unnumbered(block.text))
             if (
                 kind == "topic"
-                and party is not None
+                and (party is not None or sub_heading(blocks, idx))
                 and leadin is not None
                 and leadin.kind == "activity"
             ):
-                # "Parterna åtar sig att:" over one heading per party: each
-                # party's sub-list goes on the lead-in's promise, for that party.
-                leadin = _Context("activity", party, explicit=leadin.explicit)
+                # "Parterna åtar sig att:" over one heading per party (or per
+                # topic): each sub-list goes on the lead-in's promise.
+                leadin = _Context(
+                    "activity", party or leadin.party, explicit=leadin.explicit
+                )
                 last_party = None
                 continue
             if kind == "excluded" and idx == 0 and _FOLLOW_UP_TITLE.match(block.text):
@@ -414,7 +417,10 @@ def _scan(structure: Structure) -> list[_Candidate]:
             first = len(candidates)
             for sent in block.sentences:
                 present = ctx.kind in ("promise", "activity") and (
-                    _present_action(sent.text) or _counted_passive(sent.text)
+                    _present_action(sent.text)
+                    or _counted_passive(sent.text)
+                    or labelled_action(sent.text)
+                    or present_form(sent.text)
                 )
                 if not (present or _is_commitment_sentence(sent.text)) or _QUOTE.search(
                     sent.text
@@ -424,9 +430,12 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     continue
                 own = subject_parties(sent.text)
                 inherited = own.parties if own else (last_party or ctx.party)
-                if own is None and _reported_rest(sent.text):
+                if own is None and (
+                    _reported_rest(sent.text) or labelled_action(sent.text)
+                ):
                     # "Ett annat löfte är att ordna …": a promise of the whole
-                    # promise, not of the party of the sentence before
+                    # promise, not of the party of the sentence before; so is "Åsen: Ett
+                    # möte hålls …", a passive after a place label
                     inherited = ctx.party
                 if own and _bare_vi(sent.text, own) and (said or ctx.party):
                     # "Tillsammans ska vi … Vi ska också …": the "vi" of the sentence

@@ -55,3 +55,14 @@ def join_unit(block: Block, found: list[_Candidate]) -> list[_Candidate]:
         first.context,
     )
     return [whole, *(c for c in found if c.start >= end)]
+
+
+def sub_heading(blocks: list[Block], idx: int) -> bool:
+    """A heading inside a lead-in's list ("Polisen och kommunen lovar att:" over
+    "Trafik" / "- kontrollera …" / "Unga" / "- erbjuda …"): right after the lead-in
+    or one of its items, and over items of its own."""
+    return (
+        0 < idx < len(blocks) - 1
+        and blocks[idx + 1].kind == "bullet"
+        and (blocks[idx - 1].kind == "bullet" or blocks[idx - 1].ends_with_colon)
+    )
