@@ -236,3 +236,18 @@ _SECTION_NUMBER = re.compile(r"^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 
 def _unnumbered(text: str) -> str:
     return _SECTION_NUMBER.sub("", text, count=1)
+
+
+def grouped_under_leadin(
+    blocks: list[Block], idx: int, kind: str, leadin: _Context | None
+) -> bool:
+    """A topic heading between a lead-in ("Vi lovar att:") and its bullets, or
+    between two of the groups the lead-in governs: the lead-in goes on."""
+    if kind != "topic" or leadin is None or leadin.kind != "activity":
+        return False
+    if not leadin.explicit or idx == 0 or idx + 1 >= len(blocks):
+        return False
+    if blocks[idx + 1].kind != "bullet":
+        return False
+    before = blocks[idx - 1]
+    return before.kind == "bullet" or before.ends_with_colon

@@ -21,6 +21,7 @@ from .patterns import (
     _Context,
     _unnumbered,
     bullet_candidate,
+    grouped_under_leadin,
 )
 from .responsible import _bare_vi
 from .sentences import (
@@ -275,6 +276,8 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 leadin = _Context("activity", party, explicit=leadin.explicit)
                 last_party = None
                 continue
+            if party is None and grouped_under_leadin(blocks, idx, kind, leadin):
+                continue  # "Vi lovar att:" over grouped lists, one heading each
             if kind == "excluded" and idx == 0 and _FOLLOW_UP_TITLE.match(block.text):
                 # A follow-up report's own title ("Uppföljning av medborgarlöfte
                 # 2024"): the list below repeats the promise's commitments.
