@@ -17,6 +17,7 @@ from .patterns import (
     BULLET_OUTCOME,
     FOCUS_STATEMENT,
     INFINITIVE_START,
+    RUNNING_TITLE,
     _Candidate,
     _Context,
     _unnumbered,
@@ -261,6 +262,8 @@ def _scan(structure: Structure) -> list[_Candidate]:
                         )
             last_party = None
             continue
+        if block.kind == "heading" and RUNNING_TITLE.match(block.text):
+            continue  # "Medborgarlöfte 2031 | sida 2": a page's header or footer
         if block.kind == "heading":
             unit = numbered_unit(block.text)
             kind = classify_heading(block.text)
@@ -297,7 +300,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 )
             else:
                 if section.kind == "excluded":
-                    section = _Context("neutral")
+                    section = _Context("neutral", party)  # "Polisen" after "Bakgrund"
                 elif party is not None:
                     section = _Context(section.kind, party)
             leadin = None
