@@ -202,9 +202,9 @@ _POINTING_END = re.compile(
 # polisen åtar sig": a sentence about what the document contains (its promise verbs
 # stand in an indirect question: a question word, not "att", follows).
 _DOCUMENT_CONTENT = re.compile(
-    r"\s*(?:(?:i|av)\s+)?(?:det\s+här\s+|detta\s+)?(?:(?:medborgar)?löfte\w*|"
-    r"dokument\w*|tabellen|texten|sidan|de|här|nedan)\s+(?:\w+\s+)?"
-    r"(?:står|framgår|beskriv\w*|redovisa\w*|anges|anger|visar|presentera\w*|"
+    r"\s*(?:(?:i|av|med|genom)\s+)?(?:det\s+här\s+|detta\s+)?(?:(?:medborgar)?löfte\w*|"
+    r"dokument\w*|tabellen|texten|sidan|de|här|nedan)\s+(?:\w+\s+){0,2}?"
+    r"(?:står|framgår|beskriv\w*|redovisa\w*|anges|anger|visa\w*|berätta\w*|presentera\w*|"
     r"kan\s+du\s+läsa|läser\s+du|läsa)\s+(?:\w+\s+){0,3}?"
     r"(?:vad|vem|vilka|vilket|vilken|hur|när|var|varför)\b",
     re.IGNORECASE,
