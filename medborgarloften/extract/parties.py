@@ -80,7 +80,7 @@ _PARTY = (
     rf"|(?:{_NAME}s?\s+){{1,2}}{_FIRM}\b|AB\b"
     rf"|{_NAME}s?\s+{_NAMED_TERM}\b"
     rf"|(?:(?:det|den|de|vårt|vår|våra)\s+|{_NAME}s\s+)?(?:{_ADJ}\s+)?{_TERM}\b"
-    rf"(?:\s+(?:(?:på|i)\s+)?{_AREA_QUAL}{_NAME}(?:\s+{_NAME})?(?=\s|[,.:;)]|$))?"
+    rf"(?:\s+(?:(?:på|i)\s+)?(?:(?:lokal)?polisområde\s+)?{_AREA_QUAL}{_NAME}(?:\s+{_NAME})?(?=\s|[,.:;)]|$))?"
     rf"|{_ORG_NAME}\b"
     rf"|\b(?:{_alt(_LEX['both'])})\b)"
     rf"{_ACRONYM_TAG}?"

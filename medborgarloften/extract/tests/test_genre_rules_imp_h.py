@@ -105,3 +105,97 @@ def test_a_running_footer_does_not_end_a_partys_list():
         "kommun"
     ]
     assert len(got) == 3
+
+
+# --- "Vem gör vad?": the party of each item, item first, under its own heading ------
+
+WHO_DOES_WHAT = """Medborgarlöfte Norrby 2031
+
+Norrby kommun och Polisen i Norrby har kommit överens om ett medborgarlöfte.
+
+Löftet innebär att
+
+• minst fyra alkoholkontroller vid småbåtshamnen genomförs under sommaren
+• nedskräpningen i stadsparken städas bort varje måndag morgon
+• två dialogmöten med boende i Åsen hålls under året
+
+Vem gör vad?
+
+Alkoholkontrollerna är polisens ansvar. Städningen i stadsparken sköts av kommunens gatuavdelning. Dialogmötena planeras och genomförs gemensamt av polisen, kommunen och bostadsbolaget Norrbyhem AB.
+"""
+
+
+def test_sentences_under_a_heading_give_each_item_of_the_list_its_party():
+    got = by_text(record(WHO_DOES_WHAT))
+    assert got[
+        "minst fyra alkoholkontroller vid småbåtshamnen genomförs under sommaren"
+    ] == ["polis"]
+    assert got["nedskräpningen i stadsparken städas bort varje måndag morgon"] == [
+        "kommun"
+    ]
+    assert got["två dialogmöten med boende i Åsen hålls under året"] == [
+        "polis",
+        "kommun",
+        "annan",
+    ]
+
+
+# --- a sentence on what the promise is meant to show -------------------------------
+
+SHOWS = """Medborgarlöfte Västby 2031
+
+Med det här medborgarlöftet vill vi berätta hur vi ska arbeta under 2031. Genom detta löfte vill vi visa vad vi kommer att göra för tryggheten.
+
+Våra åtaganden
+
+Polisen ska patrullera i centrum varje fredagskväll under året.
+"""
+
+
+def test_a_sentence_on_what_the_promise_shows_is_no_commitment():
+    got = by_text(record(SHOWS))
+    assert list(got) == [
+        "Polisen ska patrullera i centrum varje fredagskväll under året."
+    ]
+
+
+# --- "Kontakta <name>, <title>": a contact, not a signatory ------------------------
+
+CONTACT = """Medborgarlöfte Ekås 2031
+
+Polisen ska patrullera vid torget varje lördag under året.
+
+Vill du veta mer?
+
+Kontakta Petra Lind, trygghetssamordnare, via kommunens växel 0123-45 67 00.
+"""
+
+
+def test_a_contact_sentence_names_no_signatory():
+    from medborgarloften.extract.document.signatories import find_signatories
+
+    assert [s.name for s in find_signatories(CONTACT)] == []
+
+
+# --- "Polisen i lokalpolisområde <namn>" as the subject -----------------------------
+
+POLICE_AREA = """Medborgarlöfte Bergby 2031
+
+Våra löften
+
+Polisen i lokalpolisområde Bergby och Bergby kommun åtar sig att genomföra sex trygghetsvandringar i Solhem under året.
+
+Polisen i lokalpolisområde Bergby ska kontrollera mopeder vid skolan varje vecka under våren.
+"""
+
+
+def test_the_police_named_with_their_area_are_the_subject():
+    got = by_text(record(POLICE_AREA))
+    assert got[
+        "Polisen i lokalpolisområde Bergby och Bergby kommun åtar sig att genomföra "
+        "sex trygghetsvandringar i Solhem under året."
+    ] == ["polis", "kommun"]
+    assert got[
+        "Polisen i lokalpolisområde Bergby ska kontrollera mopeder vid skolan varje "
+        "vecka under våren."
+    ] == ["polis"]
