@@ -257,3 +257,10 @@ def grouped_under_leadin(
         return False
     before = blocks[idx - 1]
     return before.kind == "bullet" or before.ends_with_colon
+
+
+# A fronted deadline over a perfect tense: "Senast i maj har kommunen bytt ut …".
+DEADLINE_PERFECT = re.compile(
+    r"\s*senast\s+[^,.]{1,40}?\s+har\s+\S+(?:\s+\S+){0,4}?\s+\w+(?:at|it|tt|t)\b",
+    re.IGNORECASE,
+)

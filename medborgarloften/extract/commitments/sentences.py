@@ -28,6 +28,7 @@ from .patterns import (
     _VERB_FIRST,
     ACTIVITY_LEADIN,
     BULLET_OUTCOME,
+    DEADLINE_PERFECT,
     EXCLUDED_HEADING,
     FOCUS_HEADING,
     FOCUS_LEADIN,
@@ -299,7 +300,6 @@ _STATIVE_PHRASE = re.compile(
 
 _NEGATED = re.compile(r"\s+(?:aldrig|inte|ej|icke)\b", re.IGNORECASE)
 
-
 _PRESENT_VERB = re.compile(
     r"[\s,]*(?:(?:även|också|nu|därför|tillsammans|gemensamt|bland annat)\s+)*"
     r"(?P<verb>\w+(?:ar|er|ör|år|r))\b",
@@ -374,6 +374,8 @@ def _present_action(sentence: str) -> bool:
         rest[m.end("verb") :],
     ):
         return True  # "ser över belysningen" acts; "ser konflikter" perceives
+    if verb == "har" and DEADLINE_PERFECT.match(s):
+        return True  # "Senast i maj har kommunen bytt ut …": a result by a deadline
     return verb not in _STATIVE and not _PROMISE_VERB.search(verb)
 
 

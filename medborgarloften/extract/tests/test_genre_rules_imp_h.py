@@ -199,3 +199,23 @@ def test_the_police_named_with_their_area_are_the_subject():
         "Polisen i lokalpolisområde Bergby ska kontrollera mopeder vid skolan varje "
         "vecka under våren."
     ] == ["polis"]
+
+
+# --- "Senast <när> har <part> <supinum>": a result promised by a deadline -----------
+
+DEADLINE = """Medborgarlöfte Dalby 2031
+
+Så här ska vi arbeta
+
+I april håller polisen ett öppet möte om bedrägerier på biblioteket.
+
+Senast i oktober har kommunen satt upp nya lampor vid busshållplatsen på Storgatan.
+"""
+
+
+def test_a_result_by_a_fronted_deadline_is_a_commitment():
+    got = by_text(record(DEADLINE))
+    assert got[
+        "Senast i oktober har kommunen satt upp nya lampor vid busshållplatsen på "
+        "Storgatan."
+    ] == ["kommun"]
