@@ -264,3 +264,8 @@ DEADLINE_PERFECT = re.compile(
     r"\s*senast\s+[^,.]{1,40}?\s+har\s+\S+(?:\s+\S+){0,4}?\s+\w+(?:at|it|tt|t)\b",
     re.IGNORECASE,
 )
+
+# A place's name as the label of a line ("Ekby: Polisen patrullerar …").
+PLACE_LABEL = re.compile(
+    r"^(?-i:[A-ZÅÄÖ][\w-]+)(?:\s(?-i:[A-ZÅÄÖ])[\w-]+)?:\s+(?=[A-ZÅÄÖ])"
+)

@@ -35,6 +35,7 @@ from .patterns import (
     FOCUS_STATEMENT,
     INFINITIVE_START,
     OUTCOME,
+    PLACE_LABEL,
     PROMISE_HEADING,
     _clean,
     _unnumbered,
@@ -299,7 +300,6 @@ _STATIVE_PHRASE = re.compile(
 
 
 _NEGATED = re.compile(r"\s+(?:aldrig|inte|ej|icke)\b", re.IGNORECASE)
-
 _PRESENT_VERB = re.compile(
     r"[\s,]*(?:(?:även|också|nu|därför|tillsammans|gemensamt|bland annat)\s+)*"
     r"(?P<verb>\w+(?:ar|er|ör|år|r))\b",
@@ -331,7 +331,7 @@ _ONGOING = re.compile(r"\bredan\s+(?:i\s*dag|idag|nu)\b", re.IGNORECASE)
 def _present_action(sentence: str) -> bool:
     """In a promise section, a party doing something in the present tense
     ("Polisen patrullerar …", "Samverkan mellan kommunen och polisen fortsätter")."""
-    s = sentence.strip()
+    s = PLACE_LABEL.sub("", sentence.strip(), count=1)  # "Ekby: Polisen …"
     if len(s.split()) < 4 or s[-1:] not in ".!" or _ONGOING.search(s):
         return False
     joint = _JOINT_SUBJECT.match(s)

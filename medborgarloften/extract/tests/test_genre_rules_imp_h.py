@@ -219,3 +219,24 @@ def test_a_result_by_a_fronted_deadline_is_a_commitment():
         "Senast i oktober har kommunen satt upp nya lampor vid busshållplatsen på "
         "Storgatan."
     ] == ["kommun"]
+
+
+# --- a village's name as the label of a present-tense commitment --------------------
+
+VILLAGES = """Medborgarlöfte Fjällby 2031
+
+Så här lovar vi att arbeta i byarna
+
+Norrvik: Polisen kontrollerar hastigheten genom byn varje vecka under sommaren.
+Övre Sel: Kommunen bygger en ny gångväg till skolan under hösten.
+"""
+
+
+def test_a_place_label_before_a_present_tense_commitment():
+    got = by_text(record(VILLAGES))
+    assert got[
+        "Norrvik: Polisen kontrollerar hastigheten genom byn varje vecka under sommaren."
+    ] == ["polis"]
+    assert got["Övre Sel: Kommunen bygger en ny gångväg till skolan under hösten."] == [
+        "kommun"
+    ]
