@@ -46,16 +46,21 @@ def assigned_parties(text: str) -> frozenset[str] | None:
 
 
 def assign_after_lists(blocks: list[Block], candidates: list[_Candidate]) -> None:
-    """Give the bullets of a list the party a sentence right after it assigns."""
+    """Give the bullets of a list the party a sentence right after it assigns; item
+    by item, the sentences may sit under a heading of their own ("Vem gör vad?")."""
     for idx, block in enumerate(blocks):
-        if block.kind != "paragraph" or idx == 0 or blocks[idx - 1].kind != "bullet":
+        gap = idx >= 2 and blocks[idx - 1].kind == "heading"
+        last = idx - 2 if gap else idx - 1
+        if block.kind != "paragraph" or last < 0 or blocks[last].kind != "bullet":
             continue
-        parties = assigned_parties(block.text)
-        first = idx - 1
+        parties = None if gap else assigned_parties(block.text)
+        first = last
         while first > 0 and blocks[first - 1].kind == "bullet":
             first -= 1
         items = [
-            c for c in candidates if first <= c.block_index < idx and c.kind == "bullet"
+            c
+            for c in candidates
+            if first <= c.block_index <= last and c.kind == "bullet"
         ]
         if not parties:
             _assign_items(block, items)
@@ -86,19 +91,44 @@ def _matches(text: str, words: list[str]) -> int:
     )
 
 
+# The item first: "Kontrollerna är polisens ansvar.", "Saneringen sköts av kommunen.",
+# "Vandringarna genomförs gemensamt av polisen och kommunen.", "Återkopplingen står
+# kommunen för."
+_ITEM_FIRST = re.compile(
+    r"^\s*(?P<what>.+?)\s+(?:"
+    r"är\s+(?P<owner>\w+?)s\s+(?:ansvar|uppgift)"
+    rf"|(?:\w+s\s+och\s+)?\w+s{_TOGETHER}\s+(?:av|mellan)\s+(?P<by>.+?)"
+    rf"|står\s+(?P<stands>.+?)\s+för{_TOGETHER}"
+    r")\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _who_what(text: str) -> tuple[str, str] | None:
+    """(who, what) of an assignment sentence, either word order."""
+    m = _ASSIGNED_ITEM.match(text)
+    if m:
+        return m.group("who"), m.group("what")
+    m = _ITEM_FIRST.match(text)
+    if m:
+        return m.group("owner") or m.group("by") or m.group("stands"), m.group("what")
+    return None
+
+
 def _sentence_assignments(block: Block) -> Iterator[tuple[frozenset[str], str]]:
     """(parties, what) for each "X ansvarar för …" sentence of ``block``."""
     for sent in block.sentences or ():
-        m = _ASSIGNED_ITEM.match(sent.text)
-        if not m:
+        pair = _who_what(sent.text)
+        if pair is None:
             continue
-        found = chain_at(m.group("who"))
-        if found is None or m.group("who")[found[1] :].strip(" ,") != "":
+        who, what = pair
+        found = chain_at(who)
+        if found is None or who[found[1] :].strip(" ,") != "":
             continue
         parties = set(found[0])
         if "both" in parties:
             parties = (parties - {"both"}) | {"polis", "kommun"}
-        yield frozenset(parties), m.group("what")
+        yield frozenset(parties), what
 
 
 def _best_item(items: list[_Candidate], words: list[str]) -> tuple[int, int, int, int]:

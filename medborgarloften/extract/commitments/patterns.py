@@ -172,6 +172,12 @@ PAGE_FURNITURE = prefiltered(
     )
 )
 
+# A page's running header or footer in text from a PDF: a title and its page number
+# ("Medborgarlöfte Storby 2031 | sida 2", "Sida 3 av 4").
+RUNNING_TITLE = re.compile(
+    r"(?i)^(?:[^\n]{0,80}?\s[|–-]\s*)?sida\s+\d{1,3}(?:\s*(?:av|/)\s*\d{1,3})?\s*$"
+)
+
 
 @dataclass
 class _Context:

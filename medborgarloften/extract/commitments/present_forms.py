@@ -1,13 +1,22 @@
 """Present-tense and perfect forms that promise under a promise heading, beyond a
 party's plain present verb (sentences.py): a place's label before the sentence,
-a party that "är ute" (out on patrol), a deadline reached in the perfect."""
+a party that "är ute" (out on patrol), a deadline reached in the perfect; and a
+party's label before an action ("Polisen: Genomföra …")."""
 
 from __future__ import annotations
 
 import re
 
 from ..parties import fronted_subject, parties_in_chain, subject_parties
-from .patterns import _ABOUT_THE_PROMISE
+from ..party_labels import party_label
+from ..structure import Block
+from .patterns import (
+    _ABOUT_THE_PROMISE,
+    BULLET_OUTCOME,
+    INFINITIVE_START,
+    _Candidate,
+    _Context,
+)
 from .sentences import _APPROXIMATE, _FRONT_PASSIVE, _present_action
 
 # One to three capitalised words and a colon, then a capitalised sentence.
@@ -88,3 +97,30 @@ def place_label(text: str, heading: str) -> tuple[str, tuple[int, int]] | None:
     if m is None or not _BY_PLACE.search(heading) or not labelled_action(text):
         return None
     return m.group("label"), m.span("label")
+
+
+def party_labelled(block: Block, idx: int, ctx: _Context) -> _Candidate | None:
+    """A line "Polisen: Genomföra …" (a party's name, a colon, an action in the
+    infinitive) is that party's commitment wherever the promise is set out, under
+    a focus area's heading too; its text is the action after the label."""
+    line = block.text.rstrip()
+    if block.kind != "paragraph" or ctx.kind == "excluded" or "\n" in line:
+        return None
+    found = party_label(line)
+    if found is None or not INFINITIVE_START.match(line, found[1]):
+        return None
+    parties, offset = found
+    value = line[offset:]
+    if len(block.sentences) > 2 or BULLET_OUTCOME.search(value):
+        return None
+    start = block.start + offset
+    return _Candidate(
+        value,
+        start,
+        start + len(value),
+        idx,
+        "bullet",
+        "line.party_label",
+        parties,
+        _Context("activity", parties),
+    )

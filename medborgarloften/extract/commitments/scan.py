@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from ..parties import parties_in_chain, subject_parties
-from ..party_labels import party_label
 from ..structure import Block, Structure
 from .assigned import assign_after_lists, assign_vi_sentences
 from .columns import column_items
@@ -17,12 +16,13 @@ from .patterns import (
     BULLET_OUTCOME,
     FOCUS_STATEMENT,
     INFINITIVE_START,
+    RUNNING_TITLE,
     _Candidate,
     _Context,
     _unnumbered,
     bullet_candidate,
 )
-from .present_forms import labelled_action, present_form
+from .present_forms import labelled_action, party_labelled, present_form
 from .responsible import _bare_vi
 from .sentences import (
     _counted_passive,
@@ -261,6 +261,8 @@ def _scan(structure: Structure) -> list[_Candidate]:
                         )
             last_party = None
             continue
+        if block.kind == "heading" and RUNNING_TITLE.match(block.text):
+            continue  # "Medborgarlöfte 2031 | sida 2": a page's header or footer
         if block.kind == "heading":
             unit = numbered_unit(block.text)
             kind = classify_heading(block.text)
@@ -297,7 +299,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 )
             else:
                 if section.kind == "excluded":
-                    section = _Context("neutral")
+                    section = _Context("neutral", party)  # "Polisen" after "Bakgrund"
                 elif party is not None:
                     section = _Context(section.kind, party)
             leadin = None
@@ -381,7 +383,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
             rule = "bullet." + ctx.kind
             candidates.append(bullet_candidate(block, idx, rule, ctx.party, ctx))
             continue
-        labelled = _party_labelled(block, idx, ctx)
+        labelled = party_labelled(block, idx, ctx)
         if labelled is not None:
             candidates.append(labelled)
             continue
@@ -464,33 +466,6 @@ def _scan(structure: Structure) -> list[_Candidate]:
     assign_after_lists(blocks, candidates)
     assign_vi_sentences(blocks, candidates)
     return candidates
-
-
-def _party_labelled(block: Block, idx: int, ctx: _Context) -> _Candidate | None:
-    """A line "Polisen: Genomföra …" (a party's name, a colon, an action in the
-    infinitive) is that party's commitment wherever the promise is set out, under
-    a focus area's heading too; its text is the action after the label."""
-    line = block.text.rstrip()
-    if block.kind != "paragraph" or ctx.kind == "excluded" or "\n" in line:
-        return None
-    found = party_label(line)
-    if found is None or not INFINITIVE_START.match(line, found[1]):
-        return None
-    parties, offset = found
-    value = line[offset:]
-    if len(block.sentences) > 2 or BULLET_OUTCOME.search(value):
-        return None
-    start = block.start + offset
-    return _Candidate(
-        value,
-        start,
-        start + len(value),
-        idx,
-        "bullet",
-        "line.party_label",
-        parties,
-        _Context("activity", parties),
-    )
 
 
 def _focus_bullet(

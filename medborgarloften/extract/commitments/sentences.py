@@ -203,9 +203,11 @@ _POINTING_END = re.compile(
 # polisen åtar sig": a sentence about what the document contains (its promise verbs
 # stand in an indirect question: a question word, not "att", follows).
 _DOCUMENT_CONTENT = re.compile(
-    r"\s*(?:(?:i|av|med)\s+)?(?:det\s+här\s+|detta\s+)?(?:(?:medborgar)?löfte\w*|"
+    r"\s*(?:(?:i|av|med|genom)\s+)?(?:det\s+här\s+|detta\s+)?"
+    r"(?:(?:medborgar)?löfte\w*|"
     r"dokument\w*|tabellen|texten|sidan|de|här|nedan)\s+(?:\w+\s+){0,2}?"
-    r"(?:står|framgår|beskriv\w*|redovisa\w*|anges|anger|visar?|presentera\w*|"
+    r"(?:står|framgår|beskriv\w*|redovisa\w*|anges|anger|visa\w*|berätta\w*|"
+    r"presentera\w*|"
     r"kan\s+du\s+läsa|läser\s+du|läsa)\s+(?:\w+\s+){0,3}?"
     r"(?:vad|vem|vilka|vilket|vilken|hur|när|var|varför)\b",
     re.IGNORECASE,
@@ -299,8 +301,6 @@ _STATIVE_PHRASE = re.compile(
 
 
 _NEGATED = re.compile(r"\s+(?:aldrig|inte|ej|icke)\b", re.IGNORECASE)
-
-
 _PRESENT_VERB = re.compile(
     r"[\s,]*(?:(?:även|också|nu|därför|tillsammans|gemensamt|bland annat)\s+)*"
     r"(?P<verb>\w+(?:ar|er|ör|år|r))\b",

@@ -367,6 +367,8 @@ def find_signatories(text: str) -> list[Signatory]:
         key = name.casefold()
         if key in seen or key in excluded:
             continue
+        if any(key.endswith(" " + ex) for ex in excluded):
+            continue  # "Kontakta Lina Holm": the contact label's verb read into a name
         seen.add(key)
         if sig.title is None and sig.rule == "signatory.statement":
             title = apposition_title(text, sig.name)
