@@ -57,20 +57,7 @@ def statement_signatories(text: str) -> list[Signatory]:
                 nxt = items[idx + 1][0].strip()
                 if nxt and not NAME_IN_TEXT.search(nxt) and TITLE_RX.search(nxt):
                     title = nxt
-            # "kommunchef i Norbergs kommun": the organisation is written separately.
-            split = re.match(r"(?P<title>.+?)\s+i\s+(?P<org>.+)$", title or "")
-            if split and is_org(split.group("org")):
-                title, org = split.group("title"), split.group("org").strip()
-            start = off + m.start()
-            found.append(
-                Signatory(
-                    m.group("name"),
-                    title,
-                    org,
-                    (start, start + len(m.group("name"))),
-                    "signatory.statement",
-                )
-            )
+            found.append(_signatory(m, off, title, org, "signatory.statement"))
     return found
 
 
@@ -137,21 +124,22 @@ def subject_signatories(text: str) -> list[Signatory]:
             if title is None and not TITLE_RX.search(item[m.end() :]):
                 continue  # a name without a role is not clearly a signatory
             title = title or PARTY_TAG.sub("", item[m.end() :]).strip() or None
-            org: str | None = None
-            split = re.match(r"(?P<title>.+?)\s+i\s+(?P<org>.+)$", title or "")
-            if split and is_org(split.group("org")):
-                title, org = split.group("title"), split.group("org").strip()
-            begin = off + m.start()
-            found.append(
-                Signatory(
-                    m.group("name"),
-                    title,
-                    org,
-                    (begin, begin + len(m.group("name"))),
-                    "signatory.subject",
-                )
-            )
+            found.append(_signatory(m, off, title, None, "signatory.subject"))
     return found
+
+
+def _signatory(
+    m: re.Match[str], off: int, title: str | None, org: str | None, rule: str
+) -> Signatory:
+    """The signatory named by ``m`` (in an item starting at ``off``); a title "X i
+    Y" whose Y is an organisation ("kommunchef i Norbergs kommun") is split."""
+    split = re.match(r"(?P<title>.+?)\s+i\s+(?P<org>.+)$", title or "")
+    if split and is_org(split.group("org")):
+        title, org = split.group("title"), split.group("org").strip()
+    start = off + m.start()
+    return Signatory(
+        m.group("name"), title, org, (start, start + len(m.group("name"))), rule
+    )
 
 
 def apposition_title(text: str, name: str) -> str | None:
