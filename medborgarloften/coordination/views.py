@@ -9,7 +9,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.access import permitted
+from medborgarloften.lib.access import found, permitted
 from medborgarloften.lib.forms import calling, form_saved, form_submit, service_done
 from medborgarloften.places.models import Organisation
 
@@ -39,18 +39,20 @@ NOT_MEMBER = gettext_lazy(
 
 
 def _kommun(request: HttpRequest, code: str) -> Organisation:
-    try:
-        kommun = selectors.kommun_by_code(code=code)
-    except Organisation.DoesNotExist:
-        raise Http404(_("Det finns ingen kommun med den koden."))
+    kommun = found(
+        lambda: selectors.kommun_by_code(code=code),
+        Organisation.DoesNotExist,
+        _("Det finns ingen kommun med den koden."),
+    )
     return permitted(request.user, kommun, can_view_coordination, NOT_MEMBER)
 
 
 def _meeting(request: HttpRequest, pk: int) -> Meeting:
-    try:
-        meeting = selectors.meeting_for_staff(pk=pk)
-    except Meeting.DoesNotExist:
-        raise Http404(_("Det finns inget möte med det numret."))
+    meeting = found(
+        lambda: selectors.meeting_for_staff(pk=pk),
+        Meeting.DoesNotExist,
+        _("Det finns inget möte med det numret."),
+    )
     permitted(request.user, meeting.kommun, can_view_coordination, NOT_MEMBER)
     return meeting
 
@@ -210,10 +212,11 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 @require_POST
 def decision_status(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        decision = selectors.decision_for_staff(pk=pk)
-    except Decision.DoesNotExist:
-        raise Http404(_("Det finns inget beslut med det numret."))
+    decision = found(
+        lambda: selectors.decision_for_staff(pk=pk),
+        Decision.DoesNotExist,
+        _("Det finns inget beslut med det numret."),
+    )
     permitted(request.user, decision.meeting.kommun, can_view_coordination, NOT_MEMBER)
     form = DecisionStatusForm(request.POST)
     if not form.is_valid():
@@ -230,8 +233,9 @@ def decision_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def public_meeting(request: HttpRequest, code: str, uid: str) -> HttpResponse:
-    try:
-        meeting = selectors.published_meeting(code=code, uid=uid)
-    except Meeting.DoesNotExist:
-        raise Http404(_("Det finns inget publicerat möte med den adressen."))
+    meeting = found(
+        lambda: selectors.published_meeting(code=code, uid=uid),
+        Meeting.DoesNotExist,
+        _("Det finns inget publicerat möte med den adressen."),
+    )
     return render(request, "coordination/public_meeting.html", {"meeting": meeting})

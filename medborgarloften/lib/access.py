@@ -1,5 +1,6 @@
-"""The permission step every staff view starts with, written once: the object the
-URL names, or 403 with a message saying why, before anything else runs."""
+"""The steps every staff view starts with, written once: the object the URL names
+(or 404 with a message saying what is missing), then the permission check (or 403
+with a message saying why), before anything else runs."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
-__all__ = ["permitted"]
+__all__ = ["found", "permitted"]
 
 _Object = TypeVar("_Object")
 
@@ -24,3 +26,14 @@ def permitted(
     if not may(user, obj):
         raise PermissionDenied(message(obj) if callable(message) else message)
     return obj
+
+
+def found(
+    lookup: Callable[[], _Object], missing: type[Exception], message: Any
+) -> _Object:
+    """``lookup()`` (a selector's get); a 404 page that says ``message`` when it
+    raises ``missing`` (the model's ``DoesNotExist``)."""
+    try:
+        return lookup()
+    except missing:
+        raise Http404(message)

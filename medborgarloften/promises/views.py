@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.access import permitted
+from medborgarloften.lib.access import found, permitted
 from medborgarloften.lib.forms import announce_saved, service_done
 from medborgarloften.lib.i18n import in_swedish
 from medborgarloften.places.permissions import is_partner_only
@@ -55,10 +55,11 @@ View = Callable[..., HttpResponse]
 
 
 def _promise(pk: int) -> Promise:
-    try:
-        return promise_for_staff(pk=pk)
-    except Promise.DoesNotExist:
-        raise Http404(_("Det finns inget medborgarlöfte med det numret."))
+    return found(
+        lambda: promise_for_staff(pk=pk),
+        Promise.DoesNotExist,
+        _("Det finns inget medborgarlöfte med det numret."),
+    )
 
 
 def _promise_for_viewer(request: HttpRequest, pk: int) -> Promise:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 
+from medborgarloften.lib.access import found
 from medborgarloften.promises.models import Promise
 
 from .pagecache import cached_public
@@ -30,10 +31,11 @@ EMBED_CSP = (
 @xframe_options_exempt
 @cached_public(max_age=300)
 def promise_widget(request: HttpRequest, uid: UUID) -> HttpResponse:
-    try:
-        public = promise_progress(uid=uid)
-    except Promise.DoesNotExist:
-        raise Http404(_("Det finns inget publicerat medborgarlöfte med den adressen."))
+    public = found(
+        lambda: promise_progress(uid=uid),
+        Promise.DoesNotExist,
+        _("Det finns inget publicerat medborgarlöfte med den adressen."),
+    )
     response = render(request, "publishing/embed.html", {"public": public})
     response["Content-Security-Policy"] = EMBED_CSP
     return response

@@ -19,7 +19,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -27,6 +27,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from medborgarloften.followup.models import Activity, Report
+from medborgarloften.lib.access import found
 from medborgarloften.lib.text import clean_text
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Promise
@@ -164,13 +165,11 @@ class _ItemsFeed(Feed):
 
 class KommunFeed(_ItemsFeed):
     def get_object(self, request: HttpRequest, kommunkod: str) -> Organisation:
-        try:
-            return Organisation.objects.kommuner().get(code=kommunkod)
-        except Organisation.DoesNotExist:
-            raise Http404(
-                _("Det finns ingen kommun med kommunkoden %(code)s.")
-                % {"code": kommunkod}
-            )
+        return found(
+            lambda: Organisation.objects.kommuner().get(code=kommunkod),
+            Organisation.DoesNotExist,
+            _("Det finns ingen kommun med kommunkoden %(code)s.") % {"code": kommunkod},
+        )
 
     def promises(self, obj: Organisation) -> Any:
         return Promise.objects.public().filter(parties=obj)
@@ -190,12 +189,11 @@ class KommunFeed(_ItemsFeed):
 
 class PromiseFeed(_ItemsFeed):
     def get_object(self, request: HttpRequest, uid: UUID) -> Promise:
-        try:
-            return Promise.objects.public().get(uid=uid)
-        except Promise.DoesNotExist:
-            raise Http404(
-                _("Det finns inget publicerat medborgarlöfte med den adressen.")
-            )
+        return found(
+            lambda: Promise.objects.public().get(uid=uid),
+            Promise.DoesNotExist,
+            _("Det finns inget publicerat medborgarlöfte med den adressen."),
+        )
 
     def promises(self, obj: Promise) -> Any:
         return Promise.objects.filter(pk=obj.pk)

@@ -11,6 +11,17 @@ from medborgarloften.lib.forms import optional_choice
 from medborgarloften.places.models import County
 
 
+def _year_field(label: Any, **error_messages: Any) -> forms.IntegerField:
+    """An optional year from 2000 to 2100; ``error_messages`` name the field."""
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        error_messages=error_messages,
+    )
+
+
 class OverviewFilterForm(forms.Form):
     """Län and start-year range of the national overview; all optional."""
 
@@ -21,27 +32,17 @@ class OverviewFilterForm(forms.Form):
         to_field_name="code",
         error_messages={"invalid_choice": _("Län: det finns inget sådant län.")},
     )
-    fran = forms.IntegerField(
-        label=_("Från år"),
-        required=False,
-        min_value=2000,
-        max_value=2100,
-        error_messages={
-            "invalid": _("Från år: skriv ett årtal, t.ex. 2023."),
-            "min_value": _("Från år: tidigast 2000."),
-            "max_value": _("Från år: senast 2100."),
-        },
+    fran = _year_field(
+        _("Från år"),
+        invalid=_("Från år: skriv ett årtal, t.ex. 2023."),
+        min_value=_("Från år: tidigast 2000."),
+        max_value=_("Från år: senast 2100."),
     )
-    till = forms.IntegerField(
-        label=_("Till år"),
-        required=False,
-        min_value=2000,
-        max_value=2100,
-        error_messages={
-            "invalid": _("Till år: skriv ett årtal, t.ex. 2025."),
-            "min_value": _("Till år: tidigast 2000."),
-            "max_value": _("Till år: senast 2100."),
-        },
+    till = _year_field(
+        _("Till år"),
+        invalid=_("Till år: skriv ett årtal, t.ex. 2025."),
+        min_value=_("Till år: tidigast 2000."),
+        max_value=_("Till år: senast 2100."),
     )
 
     def clean(self) -> dict[str, Any]:

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from medborgarloften.lib.access import found, permitted
 from medborgarloften.promises.models import Commitment, Promise
 
 from .. import selectors
@@ -37,13 +38,12 @@ CANNOT_LOG = gettext_lazy(
 
 
 def _promise(request: HttpRequest, pk: int) -> Promise:
-    try:
-        promise = selectors.promise_for_followup(pk=pk)
-    except Promise.DoesNotExist:
-        raise Http404(_("Det finns inget medborgarlöfte med det numret."))
-    if not can_view_promise(request.user, promise):
-        raise PermissionDenied(NOT_MEMBER)
-    return promise
+    promise = found(
+        lambda: selectors.promise_for_followup(pk=pk),
+        Promise.DoesNotExist,
+        _("Det finns inget medborgarlöfte med det numret."),
+    )
+    return permitted(request.user, promise, can_view_promise, NOT_MEMBER)
 
 
 def _require_editor(request: HttpRequest, promise: Promise) -> None:
@@ -57,22 +57,22 @@ def _require_editor(request: HttpRequest, promise: Promise) -> None:
 
 
 def _commitment_for_logger(request: HttpRequest, pk: int) -> Commitment:
-    try:
-        commitment = selectors.commitment_for_staff(pk=pk)
-    except Commitment.DoesNotExist:
-        raise Http404(_("Det finns inget åtagande med det numret."))
+    commitment = found(
+        lambda: selectors.commitment_for_staff(pk=pk),
+        Commitment.DoesNotExist,
+        _("Det finns inget åtagande med det numret."),
+    )
     if not can_log_activity(request.user, commitment.promise):
         raise PermissionDenied(CANNOT_LOG)
     return commitment
 
 
 def _activity_for_changer(request: HttpRequest, pk: int) -> Activity:
-    try:
-        activity = selectors.activity_for_staff(pk=pk)
-    except Activity.DoesNotExist:
-        raise Http404(
-            _("Aktiviteten finns inte (längre). Någon kan ha tagit bort den.")
-        )
+    activity = found(
+        lambda: selectors.activity_for_staff(pk=pk),
+        Activity.DoesNotExist,
+        _("Aktiviteten finns inte (längre). Någon kan ha tagit bort den."),
+    )
     promise = selectors.promise_for_followup(pk=activity.commitment.promise_id)
     if not can_change_activity(request.user, promise, activity):
         raise PermissionDenied(
@@ -85,9 +85,10 @@ def _activity_for_changer(request: HttpRequest, pk: int) -> Activity:
 
 
 def _report(request: HttpRequest, pk: int) -> Report:
-    try:
-        report = Report.objects.select_related("promise", "approved_by").get(pk=pk)
-    except Report.DoesNotExist:
-        raise Http404(_("Det finns ingen rapport med det numret."))
+    report = found(
+        lambda: Report.objects.select_related("promise", "approved_by").get(pk=pk),
+        Report.DoesNotExist,
+        _("Det finns ingen rapport med det numret."),
+    )
     report.promise = _promise(request, report.promise_id)
     return report

@@ -173,26 +173,28 @@ def organisation_access_record(
     source: str = "",
 ) -> None:
     """Keep who let ``organisation`` serve which kommuner, and who took it back."""
-    for kommun in granted:
-        _event(
-            organisation=organisation,
-            kommun=kommun,
-            actor=actor,
-            action=OrganisationEvent.Action.ACCESS_GRANTED,
-            summary=_("%(org)s betjänar nu %(kommun)s")
-            % {"org": organisation, "kommun": kommun},
-            source=source,
-        )
-    for kommun in revoked:
-        _event(
-            organisation=organisation,
-            kommun=kommun,
-            actor=actor,
-            action=OrganisationEvent.Action.ACCESS_REVOKED,
-            summary=_("%(org)s betjänar inte längre %(kommun)s")
-            % {"org": organisation, "kommun": kommun},
-            source=source,
-        )
+    changes = (
+        (
+            granted,
+            OrganisationEvent.Action.ACCESS_GRANTED,
+            _("%(org)s betjänar nu %(kommun)s"),
+        ),
+        (
+            revoked,
+            OrganisationEvent.Action.ACCESS_REVOKED,
+            _("%(org)s betjänar inte längre %(kommun)s"),
+        ),
+    )
+    for kommuner, action, summary in changes:
+        for kommun in kommuner:
+            _event(
+                organisation=organisation,
+                kommun=kommun,
+                actor=actor,
+                action=action,
+                summary=summary % {"org": organisation, "kommun": kommun},
+                source=source,
+            )
 
 
 def _grant_errors(

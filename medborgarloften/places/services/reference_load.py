@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from django.db import models, transaction
 from django.db.models import F
@@ -29,6 +30,14 @@ from ..reference import (
 from .organisations import organisation_access_record
 
 # --- reference data -----------------------------------------------------------------
+
+
+class _Coded(Protocol):
+    @property
+    def code(self) -> str: ...
+
+
+_CodedRow = TypeVar("_CodedRow", bound=_Coded)
 
 
 @dataclass
@@ -89,6 +98,22 @@ def _upsert(
     return existing
 
 
+def _upsert_by_code(
+    summary: ReferenceLoadSummary,
+    stored: models.QuerySet[Any],
+    rows: Iterable[_CodedRow],
+    values: Callable[[_CodedRow], dict[str, Any]],
+) -> dict[str, Any]:
+    """:func:`_upsert` each row of a reference file, matched on its code among
+    ``stored``; the results by code."""
+    model = stored.model
+    by_code = {obj.code: obj for obj in stored}
+    return {
+        row.code: _upsert(summary, by_code.get(row.code), model, values(row))
+        for row in rows
+    }
+
+
 @transaction.atomic
 def reference_data_load(
     *, data: ReferenceData | None = None, data_dir: Path = DATA_DIR
@@ -118,38 +143,32 @@ def reference_data_load(
         )
     summary.polisregioner = len(regions)
 
-    counties_by_code = {c.code: c for c in County.objects.all()}
-    counties: dict[str, County] = {}
-    for row in data.counties:
-        counties[row.code] = _upsert(
-            summary,
-            counties_by_code.get(row.code),
-            County,
-            {
-                "code": row.code,
-                "name": row.name,
-                "police_region_id": regions[row.police_region].pk,
-            },
-        )
+    counties: dict[str, County] = _upsert_by_code(
+        summary,
+        County.objects.all(),
+        data.counties,
+        lambda row: {
+            "code": row.code,
+            "name": row.name,
+            "police_region_id": regions[row.police_region].pk,
+        },
+    )
     summary.lan = len(counties)
 
-    kommuner_by_code = {o.code: o for o in Organisation.objects.kommuner()}
-    kommuner: dict[str, Organisation] = {}
-    for kommun in data.kommuner:
-        kommuner[kommun.code] = _upsert(
-            summary,
-            kommuner_by_code.get(kommun.code),
-            Organisation,
-            {
-                "kind": kind.KOMMUN,
-                "code": kommun.code,
-                "name": kommun.name,
-                "county_id": counties[kommun.county_code].pk,
-                "source": f"SCB, Län och kommuner i kodnummerordning: {SCB_URL}",
-                "official_name": kommun.official_name,
-                "official_name_source": kommun.official_name_source[:500],
-            },
-        )
+    kommuner: dict[str, Organisation] = _upsert_by_code(
+        summary,
+        Organisation.objects.kommuner(),
+        data.kommuner,
+        lambda kommun: {
+            "kind": kind.KOMMUN,
+            "code": kommun.code,
+            "name": kommun.name,
+            "county_id": counties[kommun.county_code].pk,
+            "source": f"SCB, Län och kommuner i kodnummerordning: {SCB_URL}",
+            "official_name": kommun.official_name,
+            "official_name_source": kommun.official_name_source[:500],
+        },
+    )
     summary.kommuner = len(kommuner)
 
     polisomraden: dict[str, Organisation] = {}

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from medborgarloften.lib.access import found
+from medborgarloften.lib.forms import form_saved
 from medborgarloften.places.models import Organisation
 
 from ..models import ActionPlan, SituationReport
@@ -20,10 +23,11 @@ _Object = TypeVar("_Object")
 
 
 def kommun_for_viewer(request: HttpRequest, code: str) -> Organisation:
-    try:
-        kommun = Organisation.objects.kommuner().get(code=code)
-    except Organisation.DoesNotExist:
-        raise Http404(_("Ingen kommun med koden %(code)s.") % {"code": code})
+    kommun = found(
+        lambda: Organisation.objects.kommuner().get(code=code),
+        Organisation.DoesNotExist,
+        _("Ingen kommun med koden %(code)s.") % {"code": code},
+    )
     return _checked(request, kommun, kommun, _REPORT_READERS)
 
 
@@ -66,8 +70,27 @@ def _checked(
     return obj
 
 
+def form_page(
+    request: HttpRequest,
+    form: Any,
+    save: Callable[[dict[str, Any]], object],
+    message: str,
+    *,
+    done: str,
+    template: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """A page of one form: to ``done`` (a URL) when ``save`` took the form's data
+    (``message`` queued), else ``template`` with the form (and its errors) and
+    ``context``."""
+    if form_saved(request, form, save, message):
+        return redirect(done)
+    return render(request, template, {**context, "form": form})
+
+
 __all__ = [
     "can_edit",
+    "form_page",
     "kommun_for_editor",
     "kommun_for_viewer",
     "plan_for",

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.decorators import staff_view
@@ -27,7 +27,7 @@ from ..forms import (
 )
 from ..models import ActionPlan, Goal
 from ..progress import annotate_followup
-from ._common import can_edit, kommun_for_editor, plan_for
+from ._common import can_edit, form_page, kommun_for_editor, plan_for
 
 
 @staff_view
@@ -132,16 +132,15 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 def plan_adopt_view(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for(request, pk, edit=True)
-    form = PlanAdoptForm(request.POST or None)
-    adopt = calling(services.plan_adopt, actor=request.user, plan=plan)
-    if form_saved(request, form, adopt, _("Åtgärdsplanen är antagen.")):
-        return redirect("planning:plan", pk=plan.pk)
-    return render(
+    return form_page(
         request,
-        "planning/adopt.html",
-        {
+        PlanAdoptForm(request.POST or None),
+        calling(services.plan_adopt, actor=request.user, plan=plan),
+        _("Åtgärdsplanen är antagen."),
+        done=resolve_url("planning:plan", pk=plan.pk),
+        template="planning/adopt.html",
+        context={
             "kommun": plan.kommun,
-            "form": form,
             "document": plan,
             "plan": plan,
             "flags": selectors.plan_flags(plan),
@@ -157,12 +156,12 @@ def goal_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
         name: getattr(goal, name)
         for name in ("text", "indicator", "baseline", "target", "due_on")
     }
-    form = GoalReviseForm(request.POST or None, initial=initial)
-    revise = calling(services.goal_revise, actor=request.user, goal=goal)
-    if form_saved(request, form, revise, _("Målet har en ny version.")):
-        return redirect("planning:plan", pk=plan.pk)
-    return render(
+    return form_page(
         request,
-        "planning/goal_form.html",
-        {"kommun": plan.kommun, "plan": plan, "goal": goal, "form": form},
+        GoalReviseForm(request.POST or None, initial=initial),
+        calling(services.goal_revise, actor=request.user, goal=goal),
+        _("Målet har en ny version."),
+        done=resolve_url("planning:plan", pk=plan.pk),
+        template="planning/goal_form.html",
+        context={"kommun": plan.kommun, "plan": plan, "goal": goal},
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,6 +20,7 @@ from ..models import SectionKind
 from ..permissions import kommuner_visible_to
 from ._common import (
     can_edit,
+    form_page,
     kommun_for_editor,
     kommun_for_viewer,
     report_for,
@@ -83,18 +84,14 @@ def report_new(request: HttpRequest, code: str) -> HttpResponse:
 def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     report = report_for(request, pk, edit=True)
     initial = {name: getattr(report, name) for name in services.reports.REPORT_FIELDS}
-    form = ReportForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form_saved(
+    return form_page(
         request,
-        form,
-        lambda data: services.report_update(actor=request.user, report=report, **data),
+        ReportForm(request.POST or None, initial=initial),
+        calling(services.report_update, actor=request.user, report=report),
         _("Lägesbilden är sparad."),
-    ):
-        return redirect("planning:report", pk=report.pk)
-    return render(
-        request,
-        "planning/report_form.html",
-        {"kommun": report.kommun, "form": form, "report": report},
+        done=resolve_url("planning:report", pk=report.pk),
+        template="planning/report_form.html",
+        context={"kommun": report.kommun, "report": report},
     )
 
 
@@ -153,18 +150,14 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 def report_adopt_view(request: HttpRequest, pk: int) -> HttpResponse:
     report = report_for(request, pk, edit=True)
-    form = DecisionForm(request.POST or None)
-    if request.method == "POST" and form_saved(
+    return form_page(
         request,
-        form,
-        lambda data: services.report_adopt(actor=request.user, report=report, **data),
+        DecisionForm(request.POST or None),
+        calling(services.report_adopt, actor=request.user, report=report),
         _("Lägesbilden är antagen."),
-    ):
-        return redirect("planning:report", pk=report.pk)
-    return render(
-        request,
-        "planning/adopt.html",
-        {"kommun": report.kommun, "form": form, "document": report, "report": report},
+        done=resolve_url("planning:report", pk=report.pk),
+        template="planning/adopt.html",
+        context={"kommun": report.kommun, "document": report, "report": report},
     )
 
 

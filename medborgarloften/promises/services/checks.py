@@ -9,9 +9,9 @@ are none. Organisations and areas the draft names by id are read in one go
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -186,6 +186,34 @@ def _row(
     return found or model(promise=promise if promise.pk else None)
 
 
+class _DraftRow(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+_Row = TypeVar("_Row", bound=_DraftRow)
+
+
+def _matched(
+    model: type[Any],
+    old: dict[int, Any],
+    rows: Sequence[_Row],
+    promise: Promise,
+    part: str,
+    stale: tuple[str, str],
+    errors: DraftErrors,
+) -> Iterator[tuple[int, str, _Row, Any]]:
+    """Each draft row of ``part`` with its key prefix and the instance it fills
+    (:func:`_row`); a row whose id is stale is reported (at ``stale``: field and
+    noun) and skipped."""
+    field_name, noun = stale
+    for index, row in enumerate(rows):
+        key = f"{part}.{index}."
+        found = _row(model, old, row.id, promise, (f"{key}{field_name}", noun), errors)
+        if found is not None:
+            yield index, key, row, found
+
+
 def _apply_fields(promise: Promise, draft: PromiseDraft) -> None:
     promise.title = draft.title.strip()
     promise.period_start = draft.period_start
@@ -255,12 +283,10 @@ def check_focus_areas(
     old = _existing(FocusArea.objects, promise)
     planned: list[tuple[FocusArea, list[Area]]] = []
     titles: set[str] = set()
-    for index, row in enumerate(rows):
-        key = f"focus_areas.{index}."
-        stale = (f"{key}title", _("Fokusområdet"))
-        focus = _row(FocusArea, old, row.id, promise, stale, errors)
-        if focus is None:
-            continue
+    stale = ("title", _("Fokusområdet"))
+    for index, key, row, focus in _matched(
+        FocusArea, old, rows, promise, "focus_areas", stale, errors
+    ):
         focus.title = row.title.strip()
         focus.description = row.description.strip()
         focus.themes = list(row.themes)
@@ -296,12 +322,10 @@ def check_commitments(
 ]:
     old = _existing(Commitment.objects, promise)
     planned: list[tuple[Commitment, int | None, list[Area], list[Organisation]]] = []
-    for index, row in enumerate(rows):
-        key = f"commitments.{index}."
-        stale = (f"{key}text", _("Åtagandet"))
-        commitment = _row(Commitment, old, row.id, promise, stale, errors)
-        if commitment is None:
-            continue
+    stale = ("text", _("Åtagandet"))
+    for index, key, row, commitment in _matched(
+        Commitment, old, rows, promise, "commitments", stale, errors
+    ):
         target = row.target
         commitment.text = row.text.strip()
         commitment.responsible = list(row.responsible)
@@ -368,12 +392,10 @@ def check_signatories(
 ) -> tuple[list[Signatory], list[int]]:
     old = _existing(Signatory.objects, promise)
     planned: list[Signatory] = []
-    for index, row in enumerate(rows):
-        key = f"signatories.{index}."
-        stale = (f"{key}name", _("Undertecknaren"))
-        signatory = _row(Signatory, old, row.id, promise, stale, errors)
-        if signatory is None:
-            continue
+    stale = ("name", _("Undertecknaren"))
+    for index, key, row, signatory in _matched(
+        Signatory, old, rows, promise, "signatories", stale, errors
+    ):
         signatory.name = row.name.strip()
         signatory.title = row.title.strip()
         signatory.organisation = (

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 import shapely
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -84,7 +85,14 @@ def spots(
     found: list[Spot] = []
     left_out: dict[str, int] = {}
 
-    def cap(kind: str, rows: list, query) -> list:
+    def placed(kind: str, query: QuerySet[Any], *fields: str) -> list[Any]:
+        """The first MAX_PER_KIND rows of ``query`` that have a position, as
+        latitude, longitude and ``fields``; how many more there were goes in
+        ``left_out``."""
+        query = query.filter(latitude__isnull=False, longitude__isnull=False)
+        rows = list(
+            query.values_list("latitude", "longitude", *fields)[: MAX_PER_KIND + 1]
+        )
         if len(rows) > MAX_PER_KIND:
             left_out[kind] = query.count() - MAX_PER_KIND
         return rows[:MAX_PER_KIND]
@@ -96,16 +104,10 @@ def spots(
             kommun=kommun,
             observed_at__gte=start,
             observed_at__lt=end,
-            latitude__isnull=False,
-            longitude__isnull=False,
             walk_point__isnull=True,
         ).order_by("-observed_at")
-        rows = list(
-            query.values_list(
-                "latitude", "longitude", "observed_at", "category", "area_id"
-            )[: MAX_PER_KIND + 1]
-        )
-        for lat, lon, when, category, area_id in cap("rapporter", rows, query):
+        rows = placed("rapporter", query, "observed_at", "category", "area_id")
+        for lat, lon, when, category, area_id in rows:
             found.append(
                 Spot(
                     "rapporter",
@@ -122,18 +124,12 @@ def spots(
             is_summary=False,
             published_at__gte=start,
             published_at__lt=end,
-            latitude__isnull=False,
-            longitude__isnull=False,
         ).order_by("-published_at")
-        event_rows = list(
-            events.values_list("latitude", "longitude", "published_at", "name")[
-                : MAX_PER_KIND + 1
-            ]
-        )
+        event_rows = placed("polisen", events, "published_at", "name")
         # The API gives the kommun's (or län's) centre, never the incident site: the
         # dot says so wherever it is shown.
         approximate = _("ungefärligt läge: kommunens mittpunkt")
-        for lat, lon, when, name in cap("polisen", event_rows, events):
+        for lat, lon, when, name in event_rows:
             found.append(
                 Spot("polisen", lat, lon, _local(when), f"{name} ({approximate})")
             )
@@ -143,16 +139,10 @@ def spots(
             status=WalkStatus.APPROVED,
             submitted_on__gte=period.start,
             submitted_on__lt=period.end,
-            latitude__isnull=False,
-            longitude__isnull=False,
         ).order_by("-submitted_on", "-id")
-        walk_rows = list(
-            walks.values_list(
-                "latitude", "longitude", "submitted_on", "reasons", "area_id"
-            )[: MAX_PER_KIND + 1]
-        )
+        walk_rows = placed("vandring", walks, "submitted_on", "reasons", "area_id")
         zone = timezone.get_current_timezone()
-        for lat, lon, day, reasons, area_id in cap("vandring", walk_rows, walks):
+        for lat, lon, day, reasons, area_id in walk_rows:
             when = dt.datetime.combine(day, dt.time(12), tzinfo=zone)
             title = ", ".join(reason_labels(reasons)) or _("Otrygg plats")
             found.append(

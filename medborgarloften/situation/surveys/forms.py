@@ -26,6 +26,17 @@ from .services import COMMENT_MAX
 from .text_questions import TEXT_ANSWER_MAX
 
 
+def _questions(label: Any, rows: int, help_text: Any) -> forms.CharField:
+    """An optional textarea of ``rows`` rows where staff write their own questions,
+    as ``help_text`` says."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
 class SurveyBuildForm(forms.Form):
     kind = forms.ChoiceField(label=_("Typ"), choices=SurveyKind.choices)
     title = forms.CharField(label=_("Rubrik"), max_length=200)
@@ -39,34 +50,31 @@ class SurveyBuildForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    own_questions = forms.CharField(
-        label=_("Egna frågor"),
-        required=False,
-        help_text=_(
+    own_questions = _questions(
+        _("Egna frågor"),
+        6,
+        _(
             "En fråga per stycke: frågan på första raden, sedan ett svarsalternativ "
             "per rad. Tom rad mellan frågorna."
         ),
-        widget=forms.Textarea(attrs={"rows": 6}),
     )
-    place_questions = forms.CharField(
-        label=_("Platsfrågor"),
-        required=False,
-        help_text=_(
+    place_questions = _questions(
+        _("Platsfrågor"),
+        2,
+        _(
             "En fråga per rad, t.ex. Var känner du dig mest otrygg? Den som svarar "
             "markerar platsen på en karta, väljer ett område eller beskriver platsen "
             "med ord."
         ),
-        widget=forms.Textarea(attrs={"rows": 2}),
     )
-    text_questions = forms.CharField(
-        label=_("Fritextfrågor"),
-        required=False,
-        help_text=_(
+    text_questions = _questions(
+        _("Fritextfrågor"),
+        2,
+        _(
             "En fråga per rad, t.ex. Vad skulle göra dig tryggare där du bor? Den "
             "som svarar skriver med egna ord. Svaren visas bara för kommunens "
             "personal och kan göras till ärenden."
         ),
-        widget=forms.Textarea(attrs={"rows": 2}),
     )
     areas = checkboxes(_("Områden"), Area.objects.none())
 

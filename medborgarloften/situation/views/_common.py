@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from medborgarloften.lib.access import permitted
+from medborgarloften.lib.access import found, permitted
 from medborgarloften.places.models import Organisation
 
 from ..periods import Period, parse_period, period_containing
@@ -22,10 +22,11 @@ from ..permissions import (
 
 
 def _kommun(code: str) -> Organisation:
-    try:
-        return Organisation.objects.kommuner().select_related("county").get(code=code)
-    except Organisation.DoesNotExist:
-        raise Http404(_("Ingen kommun med koden %(code)s.") % {"code": code})
+    return found(
+        lambda: Organisation.objects.kommuner().select_related("county").get(code=code),
+        Organisation.DoesNotExist,
+        _("Ingen kommun med koden %(code)s.") % {"code": code},
+    )
 
 
 def _kommun_for_viewer(request: HttpRequest, code: str) -> Organisation:

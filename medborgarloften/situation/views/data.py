@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.decorators import signed_in_user, staff_view
+from medborgarloften.lib.access import found
 from medborgarloften.promises.models import Promise
 from medborgarloften.promises.permissions import (
     can_edit_promise,
@@ -93,10 +94,11 @@ def _baseline_figure(value: Any) -> Any:
 def promise_baseline(request: HttpRequest, pk: int) -> HttpResponse:
     """A promise's frozen baseline and the cause analysis of each focus area."""
 
-    try:
-        promise = Promise.objects.prefetch_related("parties").get(pk=pk)
-    except Promise.DoesNotExist:
-        raise Http404(_("Löftet finns inte."))
+    promise = found(
+        lambda: Promise.objects.prefetch_related("parties").get(pk=pk),
+        Promise.DoesNotExist,
+        _("Löftet finns inte."),
+    )
     if not can_view_promise(request.user, promise):
         raise PermissionDenied(
             _("Du kan bara läsa löften där din organisation är part.")
