@@ -74,6 +74,11 @@ def _promises(kommun: Organisation) -> list[Promise]:
     )
 
 
+def _due(source: str, title: str, detail: str, due: dt.date) -> AgendaEntry:
+    """An entry due on ``due``, which ``detail`` names as ``%(date)s``."""
+    return AgendaEntry(source, title, detail % {"date": due.isoformat()}, due)
+
+
 @agenda_provider_register
 def reports_due(kommun: Organisation, on: dt.date, today: dt.date) -> list[AgendaEntry]:
     """Follow-up reports the promises owe, late or due before the horizon."""
@@ -93,11 +98,11 @@ def reports_due(kommun: Organisation, on: dt.date, today: dt.date) -> list[Agend
             )
         elif plan.next_due is not None and plan.next_due <= on + HORIZON:
             entries.append(
-                AgendaEntry(
+                _due(
                     "followup_report",
                     _("Uppföljningsrapport att publicera: %(title)s")
                     % {"title": promise.title},
-                    _("Senast %(date)s.") % {"date": plan.next_due.isoformat()},
+                    _("Senast %(date)s."),
                     plan.next_due,
                 )
             )
@@ -189,7 +194,7 @@ def survey_rounds(
     for survey in surveys:
         closed = survey.closes_on < on
         entries.append(
-            AgendaEntry(
+            _due(
                 "survey",
                 (
                     _("Resultat av %(title)s")
@@ -197,7 +202,7 @@ def survey_rounds(
                     else _("Pågående enkät: %(title)s")
                 )
                 % {"title": survey.title},
-                _("Sista svarsdag %(date)s.") % {"date": survey.closes_on.isoformat()},
+                _("Sista svarsdag %(date)s."),
                 survey.closes_on,
             )
         )
@@ -221,19 +226,19 @@ def revisions_due(
             continue
         if end < on and promise.pk not in evaluated:
             entries.append(
-                AgendaEntry(
+                _due(
                     "evaluation",
                     _("Slututvärdering saknas: %(title)s") % {"title": promise.title},
-                    _("Perioden slutade %(date)s.") % {"date": end.isoformat()},
+                    _("Perioden slutade %(date)s."),
                     end,
                 )
             )
         elif on <= end <= on + REVISION_AHEAD:
             entries.append(
-                AgendaEntry(
+                _due(
                     "revision",
                     _("Dags att revidera: %(title)s") % {"title": promise.title},
-                    _("Löftet gäller till %(date)s.") % {"date": end.isoformat()},
+                    _("Löftet gäller till %(date)s."),
                     end,
                 )
             )

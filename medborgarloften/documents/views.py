@@ -28,6 +28,7 @@ from django.views.decorators.http import require_POST
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.accounts.permissions import is_superuser
 from medborgarloften.extract.readers.ocr import ocr_available
+from medborgarloften.lib.access import found
 from medborgarloften.lib.forms import service_done
 from medborgarloften.lib.i18n import bilingual_half
 from medborgarloften.places.models import Organisation
@@ -97,10 +98,11 @@ def _job_for_editor(request: HttpRequest, pk: int) -> ImportJob:
 
 def _run_for_editor(request: HttpRequest, pk: int) -> ExtractionRun:
     """The run if the user may import for its document's kommun, else 403."""
-    try:
-        run = extraction_run_get(pk=pk)
-    except ExtractionRun.DoesNotExist:
-        raise Http404(_("Det finns ingen import med det numret."))
+    run = found(
+        lambda: extraction_run_get(pk=pk),
+        ExtractionRun.DoesNotExist,
+        _("Det finns ingen import med det numret."),
+    )
     kommun = run.document.kommun
     allowed = is_superuser(request.user) or (
         kommun is not None

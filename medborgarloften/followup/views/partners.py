@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.access import found
 from medborgarloften.lib.forms import announce_saved, apply_service_errors
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Commitment
@@ -44,10 +45,11 @@ def partner_home(request: HttpRequest) -> HttpResponse:
 
 
 def _commitment_for_partner(request: HttpRequest, pk: int) -> Commitment:
-    try:
-        commitment = selectors.commitment_for_staff(pk=pk)
-    except Commitment.DoesNotExist:
-        raise Http404(_("Det finns inget åtagande med det numret."))
+    commitment = found(
+        lambda: selectors.commitment_for_staff(pk=pk),
+        Commitment.DoesNotExist,
+        _("Det finns inget åtagande med det numret."),
+    )
     if not partner_ids(request.user, commitment):
         raise PermissionDenied(
             _("Din organisation är inte partner för det här åtagandet.")

@@ -36,6 +36,7 @@ from medborgarloften.followup.services.plans import (
     planned_activity_tick,
     recurring_event_create,
 )
+from medborgarloften.lib.access import found
 from medborgarloften.lib.forms import apply_service_errors, form_saved
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import Promise
@@ -326,10 +327,11 @@ def communication(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def communication_status(request: HttpRequest, pk: int) -> HttpResponse:
 
-    try:
-        item = CommunicationActivity.objects.get(pk=pk)
-    except CommunicationActivity.DoesNotExist:
-        raise Http404(_("Det finns ingen sådan kommunikationsaktivitet."))
+    item = found(
+        lambda: CommunicationActivity.objects.get(pk=pk),
+        CommunicationActivity.DoesNotExist,
+        _("Det finns ingen sådan kommunikationsaktivitet."),
+    )
     promise = _promise(request, item.promise_id)
     _require_editor(request, promise)
     status = request.POST.get("status", "")
