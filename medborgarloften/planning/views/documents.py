@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -26,6 +27,21 @@ def _file(data: bytes, fmt: str, name: str) -> HttpResponse:
     return response
 
 
+def _known_format(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A file view for the formats of ``_TYPES`` only (404 for another ``fmt``),
+    checked before anything else the view does."""
+
+    @wraps(view)
+    def checked(
+        request: HttpRequest, *args: Any, fmt: str, **kwargs: Any
+    ) -> HttpResponse:
+        if fmt not in _TYPES:
+            raise Http404
+        return view(request, *args, fmt=fmt, **kwargs)
+
+    return checked
+
+
 def _document(
     request: HttpRequest,
     fmt: str,
@@ -42,29 +58,26 @@ def _document(
 
 
 @staff_view
+@_known_format
 def report_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    if fmt not in _TYPES:
-        raise Http404
     report = report_for(request, pk)
     name = f"lagesbild-{report.kommun.code}-v{report.version}"
     return _document(request, fmt, name, export.report_pdf, export.report_docx, report)
 
 
 @staff_view
+@_known_format
 def plan_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    if fmt not in _TYPES:
-        raise Http404
     plan = plan_for(request, pk)
     name = f"atgardsplan-{plan.kommun.code}-{plan.pk}"
     return _document(request, fmt, name, export.plan_pdf, export.plan_docx, plan)
 
 
 @staff_view
+@_known_format
 def agreement_file(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpResponse:
     """A samverkansöverenskommelse of the kommun as a KS/KF-ärende; members of the
     kommun only, and only agreements the kommun is a party to."""
-    if fmt not in _TYPES:
-        raise Http404
     kommun = kommun_for_viewer(request, code)
     agreement = get_object_or_404(selectors.agreements_of(kommun), pk=pk)
     name = f"samverkansoverenskommelse-{kommun.code}-{agreement.pk}"
