@@ -6,6 +6,7 @@ first problem found, or ``None`` when the object is valid GeoJSON.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 GEOMETRY_TYPES = (
@@ -67,6 +68,26 @@ _COORDINATE_CHECKS = {
 }
 
 
+def _members_problem(
+    value: dict[str, Any],
+    key: str,
+    missing: str,
+    problem: Callable[[Any], str | None],
+) -> str | None:
+    """A collection's first problem: ``missing`` when ``value[key]`` is no list,
+    else the first ``problem`` of its members, in order."""
+    members = value.get(key)
+    if not isinstance(members, list):
+        return missing
+    return next((p for p in map(problem, members) if p), None)
+
+
+def _feature_problem(value: Any) -> str | None:
+    if not isinstance(value, dict) or value.get("type") != "Feature":
+        return "varje del av 'features' ska vara en Feature"
+    return geojson_problem(value)
+
+
 def _geometry_problem(value: Any) -> str | None:
     if not isinstance(value, dict):
         return "en geometri ska vara ett JSON-objekt"
@@ -74,14 +95,12 @@ def _geometry_problem(value: Any) -> str | None:
     if kind not in GEOMETRY_TYPES:
         return f"okänd geometrityp {kind!r}"
     if kind == "GeometryCollection":
-        geometries = value.get("geometries")
-        if not isinstance(geometries, list):
-            return "GeometryCollection saknar listan 'geometries'"
-        for item in geometries:
-            problem = _geometry_problem(item)
-            if problem:
-                return problem
-        return None
+        return _members_problem(
+            value,
+            "geometries",
+            "GeometryCollection saknar listan 'geometries'",
+            _geometry_problem,
+        )
     check, expected = _COORDINATE_CHECKS[kind]
     if "coordinates" not in value:
         return f"{kind} saknar 'coordinates'"
@@ -103,14 +122,10 @@ def geojson_problem(value: Any) -> str | None:
             return "Feature saknar 'geometry'"
         return None if geometry is None else _geometry_problem(geometry)
     if kind == "FeatureCollection":
-        features = value.get("features")
-        if not isinstance(features, list):
-            return "FeatureCollection saknar listan 'features'"
-        for feature in features:
-            if not isinstance(feature, dict) or feature.get("type") != "Feature":
-                return "varje del av 'features' ska vara en Feature"
-            problem = geojson_problem(feature)
-            if problem:
-                return problem
-        return None
+        return _members_problem(
+            value,
+            "features",
+            "FeatureCollection saknar listan 'features'",
+            _feature_problem,
+        )
     return _geometry_problem(value)

@@ -250,16 +250,22 @@ def _import_read(
     record, error = extracted_record(
         text, label=filename or source_url, sha=document.sha256, source_url=source_url
     )
-    if record is None:
-        outcome.error = error
+
+    def failed(why: str, record: dict[str, Any] | None, version: str = "") -> None:
+        """Keep why the import failed, on the outcome and as a failed run."""
+        outcome.error = why
         outcome.run = extraction_run_create(
             document=document,
-            record=None,
+            record=record,
+            extractor_version=version,
             status=ExtractionRunStatus.FAILED,
-            error=outcome.error,
+            error=why,
             source=source,
             actor=actor,
         )
+
+    if record is None:
+        failed(error, None)
         return
     version = str(record.get("extractor_version") or "")
     found_url = record.get("source_url")
@@ -304,17 +310,10 @@ def _import_read(
             )
     except Exception as exc:
         # The savepoint is rolled back: no half-made promise. Keep why, for review.
-        outcome.error = (
-            f"Kunde inte skapa utkast / could not create draft: {error_line(exc)}"
-        )
-        outcome.run = extraction_run_create(
-            document=document,
-            record=record,
-            extractor_version=version,
-            status=ExtractionRunStatus.FAILED,
-            error=outcome.error,
-            source=source,
-            actor=actor,
+        failed(
+            f"Kunde inte skapa utkast / could not create draft: {error_line(exc)}",
+            record,
+            version,
         )
         return
     outcome.run = run
