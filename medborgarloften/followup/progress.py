@@ -317,6 +317,19 @@ def overall_status(buckets: Sequence[Bucket], today: dt.date) -> Status:
 # --- The entry point ---------------------------------------------------------------
 
 
+def _not_measurable(
+    entries: list[Entry], reason: str, per: str = "", deadline: dt.date | None = None
+) -> Progress:
+    """A target that cannot be followed up, for ``reason``: only what was done."""
+    return Progress(
+        status=Status.NOT_MEASURABLE,
+        per=per,
+        deadline=deadline,
+        done=sum(e.quantity for e in entries),
+        reason=reason,
+    )
+
+
 def commitment_progress(
     *,
     quantity: int | None,
@@ -332,11 +345,8 @@ def commitment_progress(
     and overall."""
     entries = list(entries)
     if quantity is None and not per and deadline is None:
-        return Progress(
-            status=Status.NOT_MEASURABLE,
-            per="",
-            done=sum(e.quantity for e in entries),
-            reason=gettext_noop("Åtagandet har inget mätbart mål."),
+        return _not_measurable(
+            entries, gettext_noop("Åtagandet har inget mätbart mål.")
         )
     amount = quantity if quantity is not None else 1
     per = per or "period"
@@ -346,20 +356,15 @@ def commitment_progress(
     if start is not None and end is not None and end < start:
         start = None  # a deadline before the period: judged by the deadline alone
     if per in TIME_PERS and (start is None or end is None):
-        return Progress(
-            status=Status.NOT_MEASURABLE,
-            per=per,
-            deadline=deadline,
-            done=sum(e.quantity for e in entries),
-            reason="Löftet saknar period; målet per tidsenhet kan inte följas upp.",
+        return _not_measurable(
+            entries,
+            "Löftet saknar period; målet per tidsenhet kan inte följas upp.",
+            per,
+            deadline,
         )
     if per in AREA_PERS and not areas:
-        return Progress(
-            status=Status.NOT_MEASURABLE,
-            per=per,
-            deadline=deadline,
-            done=sum(e.quantity for e in entries),
-            reason="Varken åtagandet eller löftet anger några områden.",
+        return _not_measurable(
+            entries, "Varken åtagandet eller löftet anger några områden.", per, deadline
         )
 
     buckets: list[Bucket] = []

@@ -6,7 +6,7 @@ Every function validates first, names the offending field in a Swedish message
 
 from __future__ import annotations
 
-from ._common import kommun_required
+from ._common import area_in_kommun, kommun_required
 from .areas import area_create, area_delete, area_update
 from .boundary_import import BoundaryImportSummary, area_boundaries_import
 from .organisations import (
@@ -24,6 +24,7 @@ __all__ = [
     "area_boundaries_import",
     "area_create",
     "area_delete",
+    "area_in_kommun",
     "area_update",
     "kommun_required",
     "organisation_access_record",

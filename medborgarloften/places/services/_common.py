@@ -35,6 +35,18 @@ def kommun_required(errors: dict[str, list[str]], organisation: Organisation) ->
     return False
 
 
+def area_in_kommun(
+    errors: dict[str, list[str]], area: Area | None, kommun: Organisation
+) -> None:
+    """Add the ``area`` field's error to ``errors`` when ``area`` (if any) lies in
+    another kommun than ``kommun``."""
+    if area is not None and area.kommun_id != kommun.pk:
+        errors.setdefault("area", []).append(
+            _("Område: %(area)s ligger inte i %(kommun)s.")
+            % {"area": area, "kommun": kommun}
+        )
+
+
 STALE_ORGANISATION = gettext_lazy(
     "Någon annan har sparat ändringar i %(name)s medan du arbetade. Inget av det du "
     "skrivit är sparat. Ladda om sidan för att se deras ändringar."

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from medborgarloften.lib.errors import FieldErrors
 from medborgarloften.places.lookup import area_find, fold
 from medborgarloften.places.models import Area, Organisation
-from medborgarloften.places.services import kommun_required
+from medborgarloften.places.services import area_in_kommun, kommun_required
 from medborgarloften.vocabulary import THEMES
 
 from ..models import Dialogue, DialogueFinding, DialogueKind
@@ -52,12 +52,7 @@ def dialogue_create(
         add("kind", _("Typ: okänd dialogtyp %(v)r.") % {"v": kind})
     if held_on > timezone.localdate():
         add("held_on", _("Datum: dialogen kan inte ha hållits i framtiden."))
-    if area is not None and area.kommun_id != kommun.pk:
-        add(
-            "area",
-            _("Område: %(area)s ligger inte i %(kommun)s.")
-            % {"area": area, "kommun": kommun},
-        )
+    area_in_kommun(errors, area, kommun)
     for group, count in participants.items():
         if not str(group).strip() or len(str(group)) > GROUP_MAX:
             add(

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.lib.errors import FieldErrors
 from medborgarloften.places.models import Area, Organisation
-from medborgarloften.places.services import kommun_required
+from medborgarloften.places.services import area_in_kommun, kommun_required
 
 from .. import geo
 from ..models import Observation, ObservationCategory
@@ -48,12 +48,7 @@ def _observation_errors(
         add("observed_at", _("När: tidpunkten saknar tidszon."))
     elif observed_at > timezone.now() + _CLOCK_SKEW:
         add("observed_at", _("När: tidpunkten ligger i framtiden."))
-    if area is not None and area.kommun_id != kommun.pk:
-        add(
-            "area",
-            _("Område: %(area)s ligger inte i %(kommun)s.")
-            % {"area": area, "kommun": kommun},
-        )
+    area_in_kommun(errors, area, kommun)
     if (latitude is None) != (longitude is None):
         add("latitude", _("Position: ange både latitud och longitud, eller ingen."))
     if latitude is not None and not -90 <= latitude <= 90:
