@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+import django
 from django.db import connection
 from django.db.models import Count, F, OuterRef, Subquery, TextField, Window
 from django.db.models import Value as V
@@ -190,14 +191,15 @@ def _postgres(
 
 def _joined(expression: Any) -> Any:
     """STRING_AGG(expression, ' '): Django 6 has it in ``django.db.models`` (and
-    takes the delimiter as an expression), 5.2 only in ``contrib.postgres``."""
-    try:
-        from django.db.models import StringAgg  # type: ignore[attr-defined]
-    except ImportError:  # Django 5.2
-        from django.contrib.postgres.aggregates import StringAgg
+    takes the delimiter as an expression), 5.2 only in ``contrib.postgres`` (a
+    string delimiter). Imported here: which one depends on the Django installed."""
+    if django.VERSION >= (6, 0):
+        from django.db.models import StringAgg
 
-        return StringAgg(expression, " ")
-    return StringAgg(expression, V(" "))
+        return StringAgg(expression, V(" "))
+    from django.contrib.postgres.aggregates import StringAgg as PostgresStringAgg
+
+    return PostgresStringAgg(expression, " ")
 
 
 # Table names and placeholders only are formatted into the SQL below; values are
