@@ -548,6 +548,12 @@ def test_it_names_the_field_and_saves_nothing_when_input_is_wrong(
     assert "Utkastet skapades inte" in response.content.decode()
     assert not Promise.objects.exists()
     assert not Area.objects.exists()
+    # the same errors found by Kontrollera are a check's findings, not a failed save
+    del data["create"]
+    data["check"] = "1"
+    response = editor_client.post(reverse("documents:review", args=[run.pk]), data)
+    body = response.content.decode()
+    assert "Kontrollen hittade fel" in body and "Utkastet skapades inte" not in body
 
 
 def test_it_asks_before_creating_an_unknown_police_area(editor_client, kalmar):
