@@ -65,6 +65,38 @@ PER: dict[str, str] = {
 }
 
 
+#: Units of time. A target in one of them with no ``per`` is a time limit ("sanera
+#: klotter inom 48 timmar", "svara inom två arbetsdagar"): a standard each case must
+#: meet, not a number of things to do in the period.
+DURATION_UNITS = frozenset(
+    {
+        "minut",
+        "minuter",
+        "timme",
+        "timmar",
+        "dygn",
+        "dag",
+        "dagar",
+        "arbetsdag",
+        "arbetsdagar",
+        "vardag",
+        "vardagar",
+        "vecka",
+        "veckor",
+    }
+)
+
+
+def is_time_limit(quantity: int | None, unit: str, per: str | None) -> bool:
+    """Whether a target (quantity, unit, per) is a time limit: a number of time
+    units with no rate or period ("inom 48 timmar")."""
+    return (
+        quantity is not None
+        and not per
+        and " ".join((unit or "").split()).casefold() in DURATION_UNITS
+    )
+
+
 def ordered_responsible(values: list[str] | set[str] | tuple[str, ...]) -> list[str]:
     """Return responsible codes deduplicated and in the canonical order polis, kommun, annan."""
     wanted = set(values)

@@ -3,7 +3,7 @@
 The command-line import and the review screen both start a draft from the same
 extraction record and the same reader metadata, so they must read the same title,
 the same lägesbild and the same focus area per commitment from it. Everything here
-is pure (no database): ``draft_title`` and ``draft_record``.
+is pure (no database): ``draft_title``, ``commitment_text`` and ``draft_record``.
 
 The title is the document's own ("Medborgarlöfte för Ekby kommun 2026", found by the
 extractor near the top of the text, past labels such as "TJÄNSTESKRIVELSE"); a bare
@@ -116,6 +116,22 @@ def draft_title(
     return composed_title(kommuner, record)
 
 
+# What a list item ends with because it continued the list: "…kvällstid," "…skolor; och".
+_LIST_TAIL = re.compile(r"(?:\s*[,;]|\s+(?:och|samt|eller))+\s*$", re.IGNORECASE)
+
+
+def commitment_text(value: Any) -> str:
+    """A commitment as the promise shows it: a list item read under "Polisen lovar
+    att:" ("genomföra minst två insatser per månad,") stands alone as "Genomföra
+    minst två insatser per månad" — first letter up, the list's joining comma,
+    semicolon or "och" off the end. The record keeps the words as written."""
+    text = " ".join(str(value or "").split())
+    text = _LIST_TAIL.sub("", text)
+    if text[:1].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
 def _focus_titles(record: dict[str, Any]) -> list[str]:
     out: list[str] = []
     for value in record.get("focus_areas") or []:
@@ -140,7 +156,13 @@ def draft_record(
         if not isinstance(c, dict):
             continue
         area = _clean(c.get("focus_area"))[:MAX_TITLE]
-        commitments.append({**c, "focus_area": area if area in focus else None})
+        commitments.append(
+            {
+                **c,
+                "text": commitment_text(c.get("text")),
+                "focus_area": area if area in focus else None,
+            }
+        )
     situation = record.get("situation_summary")
     return {
         **record,

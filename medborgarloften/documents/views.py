@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
@@ -275,10 +276,14 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             text += " " + _(
                 "Det är sparat som referens för jämförelse och publiceras aldrig."
             )
-        if editor.asked_parties:
-            text += " " + _(
+        if editor.asked_parties and not promise.is_reference:
+            # a reference is never published: nobody is asked to stand behind it
+            text += " " + ngettext(
                 "%(names)s är tillfrågad att stå som part och blir part när "
-                "den godkänner."
+                "den godkänner.",
+                "%(names)s är tillfrågade att stå som parter och blir parter när "
+                "de godkänner.",
+                len(editor.asked_parties),
             ) % {"names": ", ".join(editor.asked_parties)}
         if editor.left_out:
             text += " " + _(
@@ -298,6 +303,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "reading_warnings": document_reading_warnings(run.document, run.record),
             "similar": promises_like_run(run=run) if usable else [],
             "checked": request.method == "POST" and usable,
+            "creating": creating,
         },
         status=400 if editor.error_summary else 200,
     )

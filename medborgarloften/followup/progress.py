@@ -35,6 +35,8 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from medborgarloften.vocabulary import is_time_limit
+
 ONE_DAY = dt.timedelta(days=1)
 
 
@@ -340,10 +342,23 @@ def commitment_progress(
     entries: Iterable[Entry],
     areas: Sequence[AreaRef] = (),
     today: dt.date,
+    unit: str = "",
 ) -> Progress:
     """Done, target, expected-by-today and status for one commitment, per bucket
-    and overall."""
+    and overall. A time limit ("inom 48 timmar": a unit of time and no ``per``) is
+    a standard each case must meet, not a count: not measured here."""
     entries = list(entries)
+    if is_time_limit(quantity, unit, per):
+        return Progress(
+            status=Status.NOT_MEASURABLE,
+            per="",
+            deadline=deadline,
+            done=sum(e.quantity for e in entries),
+            reason=gettext_noop(
+                "Målet är en tidsgräns, inget antal: följ upp i rapporten hur väl "
+                "den hålls."
+            ),
+        )
     if quantity is None and not per and deadline is None:
         return _not_measurable(
             entries, gettext_noop("Åtagandet har inget mätbart mål.")

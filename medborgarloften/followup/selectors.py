@@ -224,6 +224,7 @@ def commitment_progress_rows(
         own = entries.get(commitment.pk, [])
         progress = commitment_progress(
             quantity=commitment.target_quantity,
+            unit=commitment.target_unit,
             per=commitment.target_per,
             deadline=commitment.target_deadline,
             period_start=owner.period_start,

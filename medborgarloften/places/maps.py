@@ -102,6 +102,8 @@ def map_config(
     sources = sorted({a.geometry_source for a in shown if a.geometry_source})
     tiles = tile_source()
     texts = map_texts() if pick else {}
+    texts["zoom_in"] = _("Zooma in")
+    texts["zoom_out"] = _("Zooma ut")
     if overlays:
         texts["overlays"] = _("Överlagringar: välj vilka lager kartan visar")
     return MapConfig(

@@ -20,6 +20,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
 from django.utils.text import slugify
 
 from medborgarloften.extract.measurability import check_commitment
@@ -90,43 +91,72 @@ def document_problems(promise: Promise) -> list[str]:
     return problems
 
 
-def _party_label(code: str, parties: list[Organisation]) -> str:
+def _party_label(code: str, parties: list[Organisation], commitment: Commitment) -> str:
+    """Who ``code`` is in this promise: the parties' names ("Ekby kommun",
+    "Lokalpolisområde Ekby"); for ``annan`` the third parties the commitment names,
+    else the promise's other parties."""
     if code == "polis":
         names = [str(p) for p in parties if p.is_police]
     elif code == "kommun":
         names = [str(p) for p in parties if p.is_kommun]
     else:
-        names = []
+        names = [str(o) for o in commitment.other_parties.all()] or [
+            str(p) for p in parties if not p.is_police and not p.is_kommun
+        ]
     return " och ".join(names) or RESPONSIBLE.get(code, code)
 
 
+_RANK = {"kommun": 0, "polis": 1, "annan": 2}
+
+
 def _groups(commitments: list[Commitment], parties: list[Organisation]) -> list[Group]:
-    """Commitments by who answers for them: each party alone first, then the
-    shared ones, then those naming nobody; numbered in the promise's order."""
-    groups: dict[str, Group] = {}
-    for number, commitment in enumerate(commitments, start=1):
-        codes = [c for c in ("kommun", "polis", "annan") if c in commitment.responsible]
+    """Commitments by who answers for them: each party alone first (kommun, polis,
+    third parties), then each shared combination, then those naming nobody.
+    Within a group the promise's order; numbered 1…n as printed."""
+    groups: dict[tuple[int, tuple[int, ...], tuple[str, ...]], Group] = {}
+    for commitment in commitments:
+        codes = [c for c in _RANK if c in commitment.responsible]
+        labels = tuple(_party_label(c, parties, commitment) for c in codes)
+        # alone, shared, nobody; then kommun before polis before third parties
+        key = (
+            min(len(codes), 2) if codes else 3,
+            tuple(_RANK[c] for c in codes),
+            labels,
+        )
         if len(codes) == 1:
-            key, label = codes[0], _party_label(codes[0], parties)
-            if codes[0] == "annan" and commitment.other_parties.all():
-                label = " och ".join(str(o) for o in commitment.other_parties.all())
-                key = f"annan:{label}"
+            label = labels[0]
         elif codes:
-            key = "gemensamt"
-            label = "Gemensamt: " + " och ".join(
-                _party_label(c, parties) for c in codes
-            )
+            label = "Gemensamt: " + ", ".join(labels[:-1]) + " och " + labels[-1]
         else:
-            key, label = "ingen", "Ansvarig part inte angiven"
-        groups.setdefault(key, Group(label)).commitments.append((number, commitment))
-    rank = {"kommun": 0, "polis": 1, "annan": 2, "gemensamt": 3, "ingen": 4}
-    ordered = sorted(groups.items(), key=lambda kv: rank.get(kv[0].split(":")[0], 2))
-    return [group for _, group in ordered]
+            label = "Ansvarig part inte angiven"
+        groups.setdefault(key, Group(label)).commitments.append((0, commitment))
+    ordered = [groups[key] for key in sorted(groups)]
+    number = 0
+    for group in ordered:
+        for i, (_, commitment) in enumerate(group.commitments):
+            number += 1
+            group.commitments[i] = (number, commitment)
+    return ordered
+
+
+def _numbers(promise: Promise) -> dict[int, int]:
+    """Each commitment's number in the printed document, by primary key."""
+    parties = list(promise.parties.all())
+    return {
+        commitment.pk: number
+        for group in _groups(_in_order(promise), parties)
+        for number, commitment in group.commitments
+    }
+
+
+def _in_order(promise: Promise) -> list[Commitment]:
+    return sorted(promise.commitments.all(), key=lambda c: (c.position, c.pk))
 
 
 def _period(promise: Promise) -> str:
     if promise.period_start and promise.period_end:
-        return f"{promise.period_start.isoformat()} – {promise.period_end.isoformat()}"
+        start, end = promise.period_start, promise.period_end
+        return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
     return promise.period_text or "Perioden är inte angiven"
 
 
@@ -155,7 +185,7 @@ def document_context(*, promise: Promise) -> dict[str, Any]:
     if problems:
         raise DocumentRefused(problems)
     parties = list(promise.parties.all())
-    commitments = sorted(promise.commitments.all(), key=lambda c: (c.position, c.pk))
+    commitments = _in_order(promise)
     focus_areas: list[FocusArea] = sorted(
         promise.focus_areas.all(), key=lambda f: (f.position, f.pk)
     )
@@ -188,9 +218,11 @@ def review_context(*, promise: Promise) -> dict[str, Any]:
     document-level checks, kept apart from the document itself."""
 
     promise = _promise(promise)
-    commitments = sorted(promise.commitments.all(), key=lambda c: (c.position, c.pk))
+    numbers = _numbers(promise)
+    commitments = sorted(_in_order(promise), key=lambda c: numbers[c.pk])
     rows: list[dict[str, Any]] = []
-    for number, commitment in enumerate(commitments, start=1):
+    for commitment in commitments:
+        number = numbers[commitment.pk]
         check = check_commitment(
             commitment.text,
             responsible=list(commitment.responsible),
@@ -243,12 +275,17 @@ def document_docx_bytes(*, promise: Promise) -> bytes:
     for group in context["groups"]:
         document.add_heading(t(group.label), level=2)
         for number, commitment in group.commitments:
-            item = document.add_paragraph(style="List Number")
+            # numbered by hand, as printed and as the review sheet cites them (a
+            # "List Number" style would number it a second time)
+            item = document.add_paragraph()
+            item.paragraph_format.left_indent = Pt(18)
+            item.paragraph_format.first_line_indent = Pt(-18)
             item.add_run(f"{number}. ").bold = True
             item.add_run(t(commitment.text))
             target = commitment.target_display()
             if target:
-                item.add_run(t(f" Mål: {target}.")).italic = True
+                item.add_run().add_break()
+                item.add_run(t(f"Mål: {target}.")).italic = True
     document.add_heading("Uppföljning", level=1)
     document.add_paragraph(t(context["follow_up"]))
     document.add_heading("Underskrifter", level=1)

@@ -15,15 +15,18 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+import django
 from django.db import connection
-from django.db.models import Count, F, Window
+from django.db.models import Count, F, OuterRef, Subquery, TextField, Window
+from django.db.models import Value as V
+from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Organisation, OrganisationKind
-from medborgarloften.promises.models import Commitment, Promise
-from medborgarloften.publishing.services import search_index_sync
+from medborgarloften.promises.models import Commitment, FocusArea, Promise
+from medborgarloften.publishing.services import focus_area_texts, search_index_sync
 
 from .stemmer import stem, words
 
@@ -136,9 +139,22 @@ def _postgres(
     promises = Promise.objects.public()
     if kommun_id is not None:
         promises = promises.filter(parties=kommun_id)
+    focus = (
+        FocusArea.objects.filter(promise=OuterRef("pk"))
+        .values("promise")
+        .annotate(
+            text=_joined(
+                Concat("title", V(" "), "description", output_field=TextField())
+            )
+        )
+        .values("text")
+    )
     promise_hits = (
-        promises.annotate(
-            document=SearchVector("title", "situation_summary", config="swedish")
+        promises.annotate(focus_text=Subquery(focus))
+        .annotate(
+            document=SearchVector(
+                "title", "situation_summary", "focus_text", config="swedish"
+            )
         )
         .filter(document=search)
         .annotate(rank=SearchRank(F("document"), search))
@@ -171,6 +187,19 @@ def _postgres(
         commitment_rows[0][-1] if commitment_rows else 0
     )
     return [(p, c) for _rank, p, c in rows[offset:window]], total
+
+
+def _joined(expression: Any) -> Any:
+    """STRING_AGG(expression, ' '): Django 6 has it in ``django.db.models`` (and
+    takes the delimiter as an expression), 5.2 only in ``contrib.postgres`` (a
+    string delimiter). Imported here: which one depends on the Django installed."""
+    if django.VERSION >= (6, 0):
+        from django.db.models import StringAgg
+
+        return StringAgg(expression, V(" "))
+    from django.contrib.postgres.aggregates import StringAgg as PostgresStringAgg
+
+    return PostgresStringAgg(expression, " ")
 
 
 # Table names and placeholders only are formatted into the SQL below; values are
@@ -209,8 +238,8 @@ def _sqlite(
 
 
 def _hits(ranked: list[tuple[int, int | None]], stems: set[str]) -> list[SearchHit]:
-    """Load the ranked rows' promises, their kommuner and the commitments in three
-    queries and build their snippets."""
+    """Load the ranked rows' promises, their kommuner, focus areas and the
+    commitments in four queries and build their snippets."""
     if not ranked:
         return []
     # Only what a hit shows: its title, period, summary (the snippet) and kommuner
@@ -230,6 +259,7 @@ def _hits(ranked: list[tuple[int, int | None]], stems: set[str]) -> list[SearchH
         .values_list("promise_id", "organisation__code", "organisation__name")
     ):
         kommuner.setdefault(promise_id, []).append((code, name))
+    focus = focus_area_texts(sorted({p for p, c in ranked if c is None}))
     commitment_ids = {c for _p, c in ranked if c is not None}
     commitments = (
         Commitment.objects.only("pk", "promise_id", "text").in_bulk(commitment_ids)
@@ -242,9 +272,9 @@ def _hits(ranked: list[tuple[int, int | None]], stems: set[str]) -> list[SearchH
         if promise is None:
             continue
         if commitment_id is None:
-            text = promise.situation_summary
-            if not _matches(text, stems):
-                text = promise.title
+            # the summary, else the focus area, else the title that matched
+            candidates = [promise.situation_summary, *focus.get(promise_id, [])]
+            text = next((t for t in candidates if _matches(t, stems)), promise.title)
             hits.append(
                 SearchHit(
                     promise,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from medborgarloften.documents.draft import commitment_text
 from medborgarloften.extract.tests import producers
 
 PASSWORD = "test-losenord-123"
@@ -54,7 +55,9 @@ def _assert_every_commitment(page) -> None:
     assert source.locator(f"#span-commitments-{len(commitments)}").count() == 0
     for index, commitment in enumerate(commitments):
         row = page.locator(f"#commitments-{index}-row")
-        assert row.locator("textarea[name$='-text']").input_value() == commitment
+        # the text as the promise will show it (documents.draft.commitment_text)
+        shown = commitment_text(commitment)
+        assert row.locator("textarea[name$='-text']").input_value() == shown
     # Parties: the police's three, then the kommun's three.
     police = page.locator(
         "#commitments-0-row input[name$='-responsible'][value='polis']"

@@ -99,7 +99,7 @@ def test_it_takes_a_word_file_from_upload_through_review_to_a_draft(
     assert ExtractionRun.objects.get().promise == promise
     editor_row = page.locator("#commitments-section [data-formset-item]").nth(0)
     assert editor_row.locator("textarea[name$='-text']").input_value() == (
-        "genomföra minst tre trygghetsvandringar i Norrliden per år"
+        "Genomföra minst tre trygghetsvandringar i Norrliden per år"
     )
     assert editor_row.locator("input[name$='-target_quantity']").input_value() == "6"
     assert (

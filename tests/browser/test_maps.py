@@ -249,6 +249,13 @@ def test_the_lagesbild_map_has_no_serious_violations_and_keeps_its_table(
     assert page.locator("path.map-area").count() == 2
     assert page.get_by_role("table").filter(has_text="Kartans värden").is_visible()
     assert _serious_violations(page) == []
+    # each area says its name to a screen reader, and the buttons speak Swedish
+    labels = page.locator("path.map-area").evaluate_all(
+        "els => els.map(e => e.getAttribute('aria-label'))"
+    )
+    assert all(labels) and len(labels) == 2
+    assert page.get_by_role("button", name="Zooma in").is_visible()
+    assert page.get_by_role("button", name="Zooma ut").is_visible()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -8,7 +8,7 @@ from typing import Any
 from medborgarloften.places.lookup import same_kommun
 from medborgarloften.vocabulary import EVIDENCE_SOURCES, RESPONSIBLE, THEMES
 
-from ..draft import draft_record
+from ..draft import commitment_text, draft_record
 from ..models import ExtractionRun
 from .fields import parse_date
 
@@ -17,7 +17,7 @@ def _commitment_initial(i: int, c: dict[str, Any]) -> dict[str, Any]:
     target = c.get("target") if isinstance(c.get("target"), dict) else {}
     return {
         "origin": i,
-        "text": str(c.get("text") or ""),
+        "text": commitment_text(c.get("text")),
         "responsible": [r for r in c.get("responsible") or [] if r in RESPONSIBLE],
         "target_quantity": target.get("quantity") if target else None,
         "target_unit": (target.get("unit") or "") if target else "",

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from medborgarloften.documents.draft import draft_record, draft_title, is_generic_title
+from medborgarloften.documents.draft import (
+    commitment_text,
+    draft_record,
+    draft_title,
+    is_generic_title,
+)
 
 
 @pytest.mark.parametrize(
@@ -80,3 +85,29 @@ def test_it_keeps_the_lagesbild_and_only_focus_areas_that_exist():
         None,
         "x" * 300,
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        # a list item under "Polisen lovar att:" stands alone on the promise page
+        (
+            "genomföra minst två insatser per månad vid Torget,",
+            "Genomföra minst två insatser per månad vid Torget",
+        ),
+        ("öppna fritidsgården på fredagar; och", "Öppna fritidsgården på fredagar"),
+        ("hålla en dialog i Ekby samt", "Hålla en dialog i Ekby"),
+        # a sentence is kept as written, and a word merely ending in "och" stays
+        ("Kommunen sätter upp ny belysning.", "Kommunen sätter upp ny belysning."),
+        ("ordna en träff i Koch", "Ordna en träff i Koch"),
+        ("  sanera   klotter\ninom två dygn ", "Sanera klotter inom två dygn"),
+        ("", ""),
+    ],
+)
+def test_a_commitment_reads_as_its_own_line(written, shown):
+    assert commitment_text(written) == shown
+
+
+def test_the_draft_shows_list_items_as_commitments_of_their_own():
+    draft = draft_record({"commitments": [{"text": "patrullera i Ekby,"}]})
+    assert draft["commitments"][0]["text"] == "Patrullera i Ekby"

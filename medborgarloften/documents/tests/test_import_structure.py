@@ -278,3 +278,23 @@ def test_the_review_keeps_the_places_of_another_kommuns_promise(nybro_run):
     editor = ReviewEditor(run=nybro_run)
     assert "Pukeberg" in editor.new_area_names
     assert set(editor.form.initial["new_areas"]) == set(editor.new_area_names)
+
+
+def test_saving_a_reference_asks_nobody_to_become_a_party(
+    nybro_run, nybro, lpo_nybro, kommun_editor, client
+):
+    from django.urls import reverse
+
+    from .test_review_views import _form_data
+
+    client.force_login(kommun_editor)
+    url = reverse("documents:review", args=[nybro_run.pk])
+    data = {**_form_data(client.get(url)), "create": "1"}
+    assert data.get("as_reference") in ("on", True, "1")
+    response = client.post(url, data, follow=True)
+    promise = Promise.objects.get()
+    assert promise.is_reference
+    assert not promise.party_requests.exists()
+    body = response.content.decode()
+    assert "sparat som referens" in body
+    assert "tillfrågad" not in body

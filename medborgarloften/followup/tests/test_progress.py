@@ -56,6 +56,23 @@ def test_it_counts_done_against_the_whole_period_target():
     assert result.status == Status.ON_TRACK
 
 
+@pytest.mark.parametrize("unit", ["timmar", "arbetsdagar", " Dygn "])
+def test_a_time_limit_is_no_count_and_never_behind(unit):
+    # "sanera klotter inom 48 timmar": no 48 of anything to do in the period
+    result = progress(
+        quantity=48, unit=unit, entries=[Entry(D(2025, 3, 1), 1)], today=D(2025, 6, 1)
+    )
+    assert result.status == Status.NOT_MEASURABLE
+    assert result.reason.startswith("Målet är en tidsgräns")
+    assert result.done == 1
+
+
+def test_hours_counted_over_the_period_are_a_count():
+    result = progress(quantity=40, unit="timmar", per="period", today=D(2025, 6, 1))
+    assert result.status == Status.BEHIND
+    assert result.target == 40
+
+
 def test_it_says_behind_when_fewer_than_expected_are_done():
     result = progress(
         quantity=100,

@@ -16,6 +16,7 @@ from medborgarloften.vocabulary import (
     RESPONSIBLE,
     THEMES,
     choices,
+    is_time_limit,
 )
 
 from .promise import Promise, _check_codes, public_q
@@ -113,9 +114,12 @@ class Commitment(models.Model):
         ]
 
     def target_display(self) -> str:
-        """The target as a Swedish phrase: 'minst 100 kvällar per år, senast 2025-06-30'."""
+        """The target as a Swedish phrase: 'minst 100 kvällar per år, senast
+        2025-06-30', or a time limit: 'inom 48 timmar'."""
         parts: list[str] = []
-        if self.target_quantity is not None:
+        if is_time_limit(self.target_quantity, self.target_unit, self.target_per):
+            parts.append(f"inom {self.target_quantity} {self.target_unit}")
+        elif self.target_quantity is not None:
             parts.append(f"minst {self.target_quantity} {self.target_unit}".strip())
         elif self.target_unit:
             parts.append(self.target_unit)

@@ -50,7 +50,7 @@ def test_it_renders_the_demo_promise_to_a_pdf_with_every_commitment_and_signator
         assert signatory.name in text
         assert signatory.title in text
     assert "Lägesbild" in text and "Uppföljning" in text
-    assert "2025-01-01 – 2026-12-31" in text
+    assert "1 januari 2025 – 31 december 2026" in text
     # The review sheet's warnings are never in the document.
     assert "Löftet anger inget antal" not in text
     if PDFTOPPM is None:
@@ -97,9 +97,58 @@ def test_it_groups_commitments_by_responsible_party(kalmar_promise):
     )
     groups = document_context(promise=kalmar_promise)["groups"]
     assert [(g.label, [n for n, _ in g.commitments]) for g in groups] == [
-        ("Kalmar kommun", [2]),
-        ("Lokalpolisområde Kalmar", [1]),
+        ("Kalmar kommun", [1]),
+        ("Lokalpolisområde Kalmar", [2]),
         ("Gemensamt: Kalmar kommun och Lokalpolisområde Kalmar", [3]),
+    ]
+
+
+@pytest.mark.django_db
+def test_each_shared_combination_has_its_own_group_numbered_as_printed(
+    kalmar_promise,
+):
+    from medborgarloften.places.models import Organisation
+    from medborgarloften.promises.document import review_context
+    from medborgarloften.promises.models import Commitment
+
+    housing = Organisation.objects.create(name="Ekbyhem AB", kind="bostadsbolag")
+    with_housing = Commitment.objects.create(
+        promise=kalmar_promise,
+        text="Ny belysning i Berga.",
+        responsible=["kommun", "polis", "annan"],
+        position=3,
+    )
+    with_housing.other_parties.add(housing)
+    Commitment.objects.create(
+        promise=kalmar_promise,
+        text="Gemensam dialog.",
+        responsible=["kommun", "polis"],
+        position=4,
+    )
+    groups = document_context(promise=kalmar_promise)["groups"]
+    assert [(g.label, [n for n, _ in g.commitments]) for g in groups] == [
+        ("Kalmar kommun", [1]),
+        ("Lokalpolisområde Kalmar", [2]),
+        ("Gemensamt: Kalmar kommun och Lokalpolisområde Kalmar", [3]),
+        ("Gemensamt: Kalmar kommun, Lokalpolisområde Kalmar och Ekbyhem AB", [4]),
+    ]
+    # the review sheet cites the same numbers, in the same order
+    rows = review_context(promise=kalmar_promise)["rows"]
+    assert [(r["number"], r["commitment"].text) for r in rows] == [
+        (n, c.text) for g in groups for n, c in g.commitments
+    ]
+
+
+@pytest.mark.django_db
+def test_the_word_file_numbers_each_commitment_once(kalmar_promise):
+    import docx
+
+    document = docx.Document(io.BytesIO(document_docx_bytes(promise=kalmar_promise)))
+    items = [p for p in document.paragraphs if p.runs and p.runs[0].bold]
+    assert [p.runs[0].text for p in items][:2] == ["1. ", "2. "]
+    assert all("List" not in p.style.name for p in items)
+    assert "Period: 1 januari 2025 – 31 december 2025." in [
+        p.text for p in document.paragraphs
     ]
 
 

@@ -66,6 +66,18 @@ def test_it_previews_the_target_from_what_was_typed(db):
     assert not _commitment({"target_quantity": "x"}).target_preview().measurable
 
 
+def test_a_time_limit_reads_as_one(db):
+    form = _commitment({"target_quantity": "48", "target_unit": "timmar"})
+    assert form.target_preview().target_display() == "inom 48 timmar"
+    # hours to put in over the period stay a count
+    form = _commitment(
+        {"target_quantity": "40", "target_unit": "timmar", "target_per": "period"}
+    )
+    assert (
+        form.target_preview().target_display() == "minst 40 timmar under hela perioden"
+    )
+
+
 def test_it_marks_invalid_fields_for_assistive_technology(db):
     form = _commitment({"target_unit": "kvällar"})
     form.is_valid()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from medborgarloften.promises.models import Promise
 from medborgarloften.promises.services import (
     CommitmentRow,
+    FocusAreaRow,
     PromiseFields,
     promise_create,
     promise_set_status,
@@ -18,11 +19,13 @@ from medborgarloften.publishing.search import highlight, search_public
 from medborgarloften.publishing.stemmer import stem
 
 
-def _promise(actor, parties, *, title, summary="", commitments=(), status="published"):
+def _promise(
+    actor, parties, *, title, summary="", commitments=(), status="published", focus=()
+):
     promise = promise_create(
         actor=actor,
         fields=PromiseFields(title=title, parties=parties, situation_summary=summary),
-        focus_areas=[],
+        focus_areas=[FocusAreaRow(title=t, description=d) for t, d in focus],
         commitments=[
             CommitmentRow(text=text, responsible=["polis"]) for text in commitments
         ],
@@ -101,6 +104,30 @@ def test_it_searches_promise_titles_and_summaries(promises):
         ("Tryggare Kalmar centrum", None)
     ]
     assert "<mark>kvällarna</mark>" in results.hits[0].snippet
+
+
+def test_it_finds_a_promise_by_its_focus_areas(kalmar, lpo_kalmar, superuser):
+    _promise(
+        superuser,
+        [kalmar, lpo_kalmar],
+        title="Medborgarlöfte Ekby 2026",
+        summary="Otrygghet kring torget.",
+        focus=[
+            ("Trygg stadskärna på kvällar och helger", ""),
+            ("Unga i riskmiljöer", "Förebygga att unga rekryteras till gängen."),
+        ],
+        commitments=["Polisen patrullerar vid torget."],
+    )
+    for query, marked in [
+        ("stadskärna", "<mark>stadskärna</mark>"),
+        ("helgerna", "<mark>helger</mark>"),
+        ("förebygga", "<mark>Förebygga</mark>"),
+    ]:
+        results = search_public(query, limit=10)
+        assert [(h.promise.title, h.commitment) for h in results.hits] == [
+            ("Medborgarlöfte Ekby 2026", None)
+        ], query
+        assert marked in results.hits[0].snippet, query
 
 
 def test_it_sees_a_promise_published_after_the_last_search(promises, superuser):

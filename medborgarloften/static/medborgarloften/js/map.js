@@ -27,6 +27,21 @@
     });
   }
 
+  // A shape or point on the map a screen reader can name: the tooltip's text as its
+  // label, and the tooltip shown while it has keyboard focus, as on hover.
+  function named(layer, label) {
+    var el = layer.getElement && layer.getElement();
+    if (!el || !label) return;
+    el.setAttribute("role", "img");
+    el.setAttribute("aria-label", label);
+    el.addEventListener("focus", function () {
+      layer.openTooltip();
+    });
+    el.addEventListener("blur", function () {
+      layer.closeTooltip();
+    });
+  }
+
   function setup(box) {
     var config = JSON.parse(byId(box.dataset.mapConfig).textContent);
     var texts = config.texts || {};
@@ -42,8 +57,16 @@
       keyboard: true,
       zoomSnap: 0.5,
       attributionControl: true,
+      zoomControl: false,
       tap: true,
     });
+    // Leaflet's own buttons say "Zoom in"/"Zoom out" whatever the page's language.
+    L.control
+      .zoom({
+        zoomInTitle: texts.zoom_in || "Zoom in",
+        zoomOutTitle: texts.zoom_out || "Zoom out",
+      })
+      .addTo(map);
     map.attributionControl.setPrefix(
       '<a href="https://leafletjs.com" rel="noopener">Leaflet</a>'
     );
@@ -88,6 +111,10 @@
     fit();
     if (outline) outline.addTo(map);
     areas.addTo(map);
+    areas.eachLayer(function (layer) {
+      var p = layer.feature.properties || {};
+      named(layer, p.label ? p.name + ": " + p.label : p.name);
+    });
     overlays(map, config);
     var pointLayer = L.layerGroup();
     (config.points || []).forEach(function (point) {
@@ -100,6 +127,9 @@
         className: "map-point",
       })
         .bindTooltip(point.title || "")
+        .on("add", function (event) {
+          named(event.target, point.title);
+        })
         .addTo(pointLayer);
     });
     if (config.clusters) {
