@@ -349,15 +349,13 @@ def commitment_progress(
     a standard each case must meet, not a count: not measured here."""
     entries = list(entries)
     if is_time_limit(quantity, unit, per):
-        return Progress(
-            status=Status.NOT_MEASURABLE,
-            per="",
-            deadline=deadline,
-            done=sum(e.quantity for e in entries),
-            reason=gettext_noop(
+        return _not_measurable(
+            entries,
+            gettext_noop(
                 "Målet är en tidsgräns, inget antal: följ upp i rapporten hur väl "
                 "den hålls."
             ),
+            deadline=deadline,
         )
     if quantity is None and not per and deadline is None:
         return _not_measurable(
