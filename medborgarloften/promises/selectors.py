@@ -200,6 +200,13 @@ class PromisePage:
     #: is responsible), by name.
     partners: list[Organisation] = field(default_factory=list)
 
+    @property
+    def focus_without_commitments(self) -> bool:
+        """No commitment sits under a focus area: the document named its focus areas
+        once, at the top. Then they are no empty sections, and the commitments are
+        simply "Åtaganden", not "Övriga åtaganden"."""
+        return not any(g.commitments for g in self.groups if g.focus_area is not None)
+
 
 def _partners(promise: Promise) -> list[Organisation]:
     found = {

@@ -117,6 +117,27 @@ def test_it_groups_commitments_under_their_focus_areas(client, superuser, kalmar
     assert order == sorted(order)
 
 
+def test_focus_areas_named_once_at_the_top_are_no_empty_sections(
+    client, superuser, kalmar
+):
+    # an imported document lists its focus areas once and its commitments by party
+    promise = promise_create(
+        actor=superuser,
+        fields=PromiseFields(title="Medborgarlöfte Ekby", parties=[kalmar]),
+        focus_areas=[FocusAreaRow(title="Trygg stadskärna")],
+        commitments=[
+            CommitmentRow(text="Patrullera i centrum.", responsible=["polis"])
+        ],
+        signatories=[],
+    )
+    promise = promise_set_status(actor=superuser, promise=promise, status="published")
+    html = client.get(reverse("publishing:promise", args=[promise.uid])).content
+    html = html.decode()
+    assert "Trygg stadskärna" in html and "Patrullera i centrum." in html
+    assert "Inga åtaganden under det här fokusområdet" not in html
+    assert "Övriga åtaganden" not in html and ">Åtaganden</h3>" in html
+
+
 @pytest.mark.parametrize("status", ["draft", "adopted"])
 def test_it_hides_promises_that_are_not_public(client, superuser, kalmar, status):
     promise = _promise(superuser, [kalmar], title="Ej publicerat", status=status)
