@@ -154,6 +154,18 @@ def optional_choice(
     )
 
 
+def with_label(label: str, message: str, *, lower: bool = False) -> str:
+    """A message under its field's label: "Rubrik: skriv en rubrik." — but after a
+    label that is a question or ends in its own sign, no colon: "Vad gäller det?
+    Välj ett tema." ``lower`` starts the message in lower case after a colon."""
+    label = label.strip()
+    if label.endswith(("?", "!", ":")):
+        return f"{label} {message}".rstrip()
+    if lower:
+        message = message[:1].lower() + message[1:]
+    return f"{label}: {message}".rstrip()
+
+
 def apply_service_errors(
     form: forms.BaseForm,
     error: ValidationError,
@@ -203,8 +215,8 @@ def apply_service_errors(
             target.add_error(None, message)
             continue
         label = str(target.fields[name].label or "")
-        if labelled and label and not message.startswith(f"{label}:"):
-            message = f"{label}: {message[:1].lower()}{message[1:]}"
+        if labelled and label and not message.startswith(with_label(label, "")):
+            message = with_label(label, message, lower=True)
         target.add_error(name, message)
 
 

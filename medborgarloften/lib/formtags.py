@@ -6,6 +6,8 @@ from typing import Any
 
 from django import template
 
+from .forms import with_label
+
 register = template.Library()
 
 
@@ -18,7 +20,7 @@ def labelled(error: Any, field: Any) -> str:
     label = str(getattr(field, "label", "") or "").strip()
     if not label or message.casefold().startswith(label.casefold()):
         return message
-    return f"{label}: {message}"
+    return with_label(label, message)
 
 
 @register.filter

@@ -28,3 +28,22 @@ def test_it_keeps_a_message_that_already_names_its_field():
     assert labelled("kommentaren är för lång", form["comment"]) == (
         "kommentaren är för lång"
     )
+
+
+def test_a_question_label_takes_no_colon():
+    class Asked(forms.Form):
+        theme = forms.CharField(label="Vad gäller det?")
+
+    form = Asked(data={})
+    assert labelled("Välj ett tema.", form["theme"]) == "Vad gäller det? Välj ett tema."
+
+
+def test_service_errors_under_a_label_read_the_same_way():
+    from medborgarloften.lib.forms import with_label
+
+    assert with_label("Rubrik", "Skriv en rubrik.", lower=True) == (
+        "Rubrik: skriv en rubrik."
+    )
+    assert with_label("Vad gäller det?", "Välj ett tema.", lower=True) == (
+        "Vad gäller det? Välj ett tema."
+    )

@@ -15,7 +15,7 @@ from django.forms.boundfield import BoundField
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
-from medborgarloften.lib.forms import DateInput
+from medborgarloften.lib.forms import DateInput, with_label
 from medborgarloften.places.models import Area, Organisation
 
 if TYPE_CHECKING:
@@ -91,8 +91,8 @@ class AccessibleForm(forms.Form):
             fixed = []
             for message in error_list:
                 text = str(message)
-                if not text.startswith(f"{label}:"):
-                    text = f"{label}: {text[:1].lower()}{text[1:]}"
+                if not text.startswith(with_label(label, "")):
+                    text = with_label(label, text, lower=True)
                 fixed.append(text)
             self.errors[name] = self.error_class(fixed, renderer=self.renderer)
 
