@@ -63,9 +63,10 @@ def reading_warnings(
         )
     columns = meta.get("two_column_pages")
     if isinstance(columns, int) and columns > 0:
+        sv, en = ("sida", "page was") if columns == 1 else ("sidor", "pages were")
         warnings.append(
-            f"{columns} sida/sidor lästes som två spalter: kontrollera att texten "
-            f"kommer i rätt ordning / {columns} page(s) were read as two columns: "
+            f"{columns} {sv} lästes som två spalter: kontrollera att texten "
+            f"kommer i rätt ordning / {columns} {en} read as two columns: "
             "check that the text is in the right order"
         )
     lines = text.split("\n")

@@ -96,3 +96,12 @@ def test_it_says_nothing_of_commitments_when_some_were_found_or_none_asked() -> 
     assert reading_warnings(SCANNED_TABLE, {}, "pdf", commitments=3) == []
     assert reading_warnings(SCANNED_TABLE, {}, "pdf") == []
     assert reading_warnings(HEADING_OVER_PROSE, {}, "pdf", commitments=0) == []
+
+
+def test_it_counts_two_column_pages_in_words_that_agree() -> None:
+    one = reading_warnings("Text.", {"two_column_pages": 1})
+    assert one[0].startswith("1 sida lästes som två spalter")
+    assert "/ 1 page was read as two columns" in one[0]
+    three = reading_warnings("Text.", {"two_column_pages": 3})
+    assert three[0].startswith("3 sidor lästes som två spalter")
+    assert "/ 3 pages were read as two columns" in three[0]
