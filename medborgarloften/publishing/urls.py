@@ -1,6 +1,7 @@
 """Public URLs at the site root (namespace ``publishing``)."""
 
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import embed, feeds, views
 from .pagecache import cached_public
@@ -40,6 +41,12 @@ urlpatterns += [
     ),
     path("prenumerera/avsluta/<str:token>/", extra.unsubscribe, name="unsubscribe"),
     path("tillganglighet/", extra.accessibility, name="accessibility"),
+    # where residents and the data portal look for it: the API's own documentation
+    path(
+        "oppna-data/",
+        RedirectView.as_view(pattern_name="api:docs", permanent=False),
+        name="open_data",
+    ),
 ]
 
 # Published follow-up reports (views_reports.py), at the URLs they were first

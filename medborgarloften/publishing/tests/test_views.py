@@ -245,3 +245,11 @@ def test_it_lists_the_published_follow_up_reports_on_the_promise_page(
     ).content.decode()
     assert "Uppföljning våren" in html
     assert "Ej klar rapport" not in html
+
+
+def test_every_page_links_to_the_open_data(client, db):
+    html = client.get(reverse("publishing:home")).content.decode()
+    assert f'href="{reverse("api:docs")}"' in html and "Öppna data" in html
+    response = client.get("/oppna-data/")
+    assert response.status_code == 302 and response.url == reverse("api:docs")
+    assert client.get(response.url).status_code == 200
