@@ -118,7 +118,16 @@ class Overview:
 
 
 def _percent(part: int, whole: int) -> int:
-    return round(100 * part / whole) if whole else 0
+    """Whole percent, but never 0 % of something nor 100 % of less than all: 1 of
+    290 kommuner is "1 %", 289 of 290 is "99 %"."""
+    if not whole:
+        return 0
+    percent = round(100 * part / whole)
+    if part and not percent:
+        return 1
+    if part < whole and percent == 100:
+        return 99
+    return percent
 
 
 def reports_due(

@@ -220,3 +220,20 @@ def test_it_serves_the_cached_overview_until_a_promise_or_report_changes(
     draft = Promise.objects.get(status="draft")
     promise_set_status(actor=superuser, promise=draft, status="published")
     assert national_overview_cached(on=date(2025, 1, 1)).promises == first.promises + 1
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "shown"),
+    [
+        (0, 290, 0),
+        (1, 290, 1),
+        (145, 290, 50),
+        (289, 290, 99),
+        (290, 290, 100),
+        (0, 0, 0),
+    ],
+)
+def test_a_share_is_never_rounded_to_nothing_or_to_all(part, whole, shown):
+    from medborgarloften.publishing.overview import _percent
+
+    assert _percent(part, whole) == shown
