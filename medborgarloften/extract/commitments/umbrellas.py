@@ -20,8 +20,13 @@ def mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
     """SCHEMA (a): a promise followed by its own list of activities is an umbrella."""
     # Prose before the promise part is an intro summary, unless the document has no
     # promise part at all (a page with nothing but promise sentences).
+    # A goal to work for ("Vi ska tillsammans arbeta för …") under the title is no
+    # promise part: the sentences under the topic headings after it are.
     has_promise_part = any(
-        c.context.kind in ("promise", "activity") and not c.umbrella for c in candidates
+        c.context.kind in ("promise", "activity")
+        and not c.umbrella
+        and not (UMBRELLA_GOAL.search(c.text) and not _is_concrete(c.text))
+        for c in candidates
     ) or any(c.kind == "bullet" for c in candidates)
     first_real = next((c for c in candidates if not c.umbrella and not c.focus), None)
     for cand in candidates:

@@ -1,0 +1,241 @@
+"""Rules written after the blind batch ho26 (branch imp-i). Every text below is
+invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from medborgarloften.extract.targets import extract_target
+from medborgarloften.extract.tests.test_blind_batch_rules import by_text, record
+
+# --- a schedule by quarter or season: its steps hold the activities ---------------
+
+SCHEDULE = """Medborgarlöfte 2031
+Ekeby kommun och lokalpolisområde Ekeby
+
+Lägesbild
+
+Otryggheten är störst vid Torgets busshållplats.
+
+Prioriterade områden
+
+• Trygghet vid busshållplatsen
+• Cykelstölder
+
+Tidplan
+
+{first}
+• Polisen märker cyklar vid skolorna under två eftermiddagar.
+• Kommunen röjer buskage längs gångvägen till stationen.
+
+{second}
+• Kommunen och polisen bjuder in till ett dialogmöte i biblioteket.
+
+{third}
+• Polisen patrullerar vid busshållplatsen på fredagskvällar.
+
+Uppföljning
+
+Löftet följs upp i december.
+"""
+
+
+@pytest.mark.parametrize(
+    "first,second,third",
+    [
+        ("Kvartal 1 (januari–mars)", "Kvartal 2", "Löpande under året"),
+        ("Q1", "Q2 2031", "Löpande"),
+        ("Våren 2031", "Hösten 2031", "Januari–juni"),
+        ("Första kvartalet", "Andra halvåret", "Tertial 3"),
+    ],
+)
+def test_the_steps_of_a_schedule_hold_present_tense_activities(first, second, third):
+    got = by_text(record(SCHEDULE.format(first=first, second=second, third=third)))
+    assert got["Polisen märker cyklar vid skolorna under två eftermiddagar."] == [
+        "polis"
+    ]
+    assert got["Kommunen röjer buskage längs gångvägen till stationen."] == ["kommun"]
+    assert got["Kommunen och polisen bjuder in till ett dialogmöte i biblioteket."] == [
+        "polis",
+        "kommun",
+    ]
+    assert got["Polisen patrullerar vid busshållplatsen på fredagskvällar."] == [
+        "polis"
+    ]
+    assert len(got) == 4
+
+
+# --- "vi" defined as both parties, topic headings over "Vi ska …" prose -----------
+
+WE_DEFINED = """Medborgarlöfte Strömby 2031
+
+I det här löftet menar vi med "vi" både Strömby kommun och lokalpolisområde Strömby. Vi ska tillsammans arbeta för att Strömby ska vara tryggt för alla.
+
+Varför ett löfte?
+
+Under förra året svarade många invånare på en enkät om tryggheten.
+
+Centrum på kvällarna
+
+Vi ska finnas på plats vid torget under sommarens fredagskvällar. Polisen ska dessutom göra minst fem kontroller av mopeder under sommaren.
+
+Båtar och bryggor
+
+Vi ska hjälpa båtägarna att starta en båtsamverkan. Kommunen ska sätta upp kameror vid gästhamnen före midsommar.
+"""
+
+
+def test_we_sentences_under_topic_headings_after_an_intro_goal_count():
+    got = by_text(record(WE_DEFINED))
+    assert got["Vi ska finnas på plats vid torget under sommarens fredagskvällar."] == [
+        "polis",
+        "kommun",
+    ]
+    assert got["Vi ska hjälpa båtägarna att starta en båtsamverkan."] == [
+        "polis",
+        "kommun",
+    ]
+    assert got["Kommunen ska sätta upp kameror vid gästhamnen före midsommar."] == [
+        "kommun"
+    ]
+    assert not any(t.startswith("Vi ska tillsammans arbeta för") for t in got)
+
+
+# --- a numbered report: "4. Medborgarlöftet" over "4.1 …" headings ------------------
+
+NUMBERED_REPORT = """Medborgarlöfte 2031–2032
+Åby kommun och lokalpolisområde Åby
+
+1. Inledning
+
+Medborgarlöftet är den del av åtgärdsplanen som kommunen och polisen genomför tillsammans.
+
+2. Lägesbild
+
+Anmälda inbrott har ökat med 20 procent sedan 2029.
+
+3. {title}
+
+3.1 Inbrott
+
+Kommunen åtar sig att informera alla villaägare om grannsamverkan senast i maj 2031.
+
+Polisen åtar sig att genomföra riktade kontroller mot inbrott minst två gånger per månad.
+
+3.2 Unga
+
+Kommunen åtar sig att erbjuda alla elever i årskurs 7 en lektion om droger varje läsår.
+
+4. Uppföljning
+
+Kommunen och polisen följer upp löftet i styrgruppen.
+"""
+
+
+@pytest.mark.parametrize("title", ["Medborgarlöfte 2031–2032", "Våra åtaganden"])
+def test_a_numbered_chapter_over_numbered_headings_is_the_promise(title):
+    rec = record(NUMBERED_REPORT.format(title=title))
+    got = by_text(rec)
+    assert got[
+        "Kommunen åtar sig att informera alla villaägare om grannsamverkan senast i maj 2031."
+    ] == ["kommun"]
+    assert got[
+        "Polisen åtar sig att genomföra riktade kontroller mot inbrott minst två gånger per månad."
+    ] == ["polis"]
+    lesson = next(c for c in rec["commitments"] if "varje läsår" in c["text"])
+    assert lesson["responsible"] == ["kommun"]
+    assert lesson["measurable"] is True
+    assert lesson["target"]["per"] == "år"
+    assert len(got) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Skolan ordnar en temadag om nätsäkerhet varje läsår.",
+        "Fältgruppen besöker varje klass två gånger per läsår.",
+    ],
+)
+def test_every_school_year_is_a_yearly_rate(text):
+    target = extract_target(text).target
+    assert target is not None and target["per"] == "år"
+
+
+# --- a response time is no count over the period ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,quantity,unit",
+    [
+        ("ta bort klotter på skolorna inom 24 timmar efter anmälan.", 24, "timmar"),
+        ("laga trasiga lampor i tunneln inom två arbetsdagar.", 2, "arbetsdagar"),
+        ("Kommunen svarar på felanmälningar inom fem dagar.", 5, "dagar"),
+        ("åtgärda skadad belysning inom 72 timmar från felanmälan.", 72, "timmar"),
+    ],
+)
+def test_a_response_time_has_no_per(text, quantity, unit):
+    target = extract_target(
+        text, period={"start": "2031-01-01", "end": "2031-12-31"}
+    ).target
+    assert target is not None
+    assert (target["quantity"], target["unit"], target["per"]) == (quantity, unit, None)
+
+
+def test_a_count_over_the_period_keeps_its_per():
+    target = extract_target(
+        "genomföra fyra trygghetsvandringar under året.",
+        period={"start": "2031-01-01", "end": "2031-12-31"},
+    ).target
+    assert target is not None and target["per"] == "period"
+
+
+# --- a news article: "de" after the parties, "Det är vad …" ------------------------
+
+ARTICLE = """Nytt löfte ska ge tryggare kvällar i Bäckby
+
+BÄCKBY. Klotter, fortkörning och stök vid badplatsen. {summary}
+
+Av: Reporter Reportersson
+
+Polisen lovar att göra minst sex hastighetskontroller på Storgatan under året.
+
+Kommunen och polisen ska tillsammans genomföra en trygghetsvandring vid badplatsen i juni. {they}
+
+– Vi vill höra vad de boende tycker, säger kommunpolisen.
+"""
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Det är vad kommunen och polisen ska arbeta med under 2031 enligt det nya löftet.",
+        "Det här är de frågor som polisen och kommunen ska ta itu med i år.",
+        "Detta är det som kommunen och polisen ska prioritera under året.",
+    ],
+)
+@pytest.mark.parametrize(
+    "they",
+    [
+        "Dessutom ska de ordna en städdag vid stranden i augusti.",
+        "De ska också ordna en städdag vid stranden i augusti.",
+        "Sedan ska de gemensamt ordna en städdag vid stranden i augusti.",
+    ],
+)
+def test_they_after_the_parties_promise_and_a_summing_up_does_not(summary, they):
+    got = by_text(record(ARTICLE.format(summary=summary, they=they)))
+    assert got[they] == ["polis", "kommun"]
+    assert summary not in got
+    assert len(got) == 3
+
+
+def test_they_after_one_party_is_not_read_as_the_parties():
+    text = ARTICLE.format(
+        summary="",
+        they="Dessutom ska de ordna en städdag vid stranden i augusti.",
+    ).replace(
+        "Kommunen och polisen ska tillsammans genomföra",
+        "Kommunen ska genomföra",
+    )
+    got = by_text(record(text))
+    assert "Dessutom ska de ordna en städdag vid stranden i augusti." not in got
