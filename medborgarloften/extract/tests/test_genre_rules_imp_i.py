@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from medborgarloften.extract.places import find_places
 from medborgarloften.extract.targets import extract_target
 from medborgarloften.extract.tests.test_blind_batch_rules import by_text, record
 
@@ -239,3 +240,147 @@ def test_they_after_one_party_is_not_read_as_the_parties():
     )
     got = by_text(record(text))
     assert "Dessutom ska de ordna en städdag vid stranden i augusti." not in got
+
+
+# --- places: "<Name>s <compound noun>", "<Name> <compound noun>", "<noun> <Name>" --
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        ("Polisen kontrollerar mopeder vid Ekuddens båthamn.", "Ekuddens båthamn"),
+        (
+            "Vi sätter upp kameror vid Lindvägens pendelparkering.",
+            "Lindvägens pendelparkering",
+        ),
+        ("Polisen har öppet hus på Björkhagens träffpunkt.", "Björkhagens träffpunkt"),
+        (
+            "Kommunen öppnar en mötesplats i Sjöstrandens gamla skollokal.",
+            "Sjöstrandens gamla skollokal",
+        ),
+        (
+            "Vi patrullerar vid Tallbackens busstorg på kvällarna.",
+            "Tallbackens busstorg",
+        ),
+        ("Vi håller ett möte i Hälleby hamnmagasin i maj.", "Hälleby hamnmagasin"),
+        ("Polisen besöker fritidsgården Ankaret varje vecka.", "fritidsgården Ankaret"),
+        ("Fältarna finns vid badplatsen Sandvik under sommaren.", "badplatsen Sandvik"),
+        ("Fritidsgården Stjärnan håller öppet på fredagar.", "Fritidsgården Stjärnan"),
+    ],
+)
+def test_a_facility_is_named_with_its_noun(text, place):
+    assert place in [p for p, _ in find_places(text, municipalities=["Ekby"])]
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        # a name that says what it is stands alone
+        ("Polisen besöker fritidsgården Ekgården varje vecka.", "Ekgården"),
+        # a noun before a name that is no facility's name: the name alone
+        ("Polisen patrullerar i stadsdelen Norrby.", "Norrby"),
+    ],
+)
+def test_a_name_that_says_what_it_is_stands_alone(text, place):
+    assert [p for p, _ in find_places(text, municipalities=["Ekby"])] == [place]
+
+
+def test_the_staff_of_a_facility_is_no_place():
+    text = "Kommunen, via personal på fritidsgården Ankaret, ordnar en vandring."
+    assert find_places(text, municipalities=["Ekby"]) == []
+
+
+# --- joint wording covers a third party that is one of the promise's parties -------
+
+THIRD_PARTY = """Medborgarlöfte Lindby 2031
+
+Lindby kommun, lokalpolisområde Lindby och Lindbyhem AB har tagit fram ett löfte.
+
+Polisen lovar att
+• patrullera vid Lindby torg minst tre kvällar i veckan.
+• tillsammans med Lindbytrafikens trygghetsvärdar göra fyra kontroller på bussarna.
+
+Kommunen lovar att
+• anställa två fältassistenter under sommaren.
+• samverka tillsammans med SSPF (skola, socialtjänst, polis och fritid) kring unga i riskzon.
+
+Lindbyhem AB lovar att
+• byta lås i alla källarförråd senast i maj 2031.
+
+{joint}
+• hålla ett öppet möte om tryggheten i oktober.
+• redovisa arbetet på kommunens webbplats i december.
+"""
+
+
+@pytest.mark.parametrize(
+    "joint",
+    [
+        "Tillsammans lovar vi att",
+        "Gemensamt åtar sig parterna att:",
+        "Alla parter lovar att",
+        "Gemensamt",
+        "Vi lovar tillsammans att",
+    ],
+)
+def test_joint_wording_covers_the_third_party(joint):
+    got = by_text(record(THIRD_PARTY.format(joint=joint)))
+    for text in (
+        "hålla ett öppet möte om tryggheten i oktober.",
+        "redovisa arbetet på kommunens webbplats i december.",
+    ):
+        assert got[text] == ["polis", "kommun", "annan"], (joint, text)
+    assert got["anställa två fältassistenter under sommaren."] == ["kommun"]
+
+
+def test_a_third_partys_staff_is_that_party_and_a_spelled_out_name_is_not():
+    got = by_text(record(THIRD_PARTY.format(joint="Tillsammans lovar vi att")))
+    assert got[
+        "tillsammans med Lindbytrafikens trygghetsvärdar göra fyra kontroller på bussarna."
+    ] == ["polis", "annan"]
+    assert got[
+        "samverka tillsammans med SSPF (skola, socialtjänst, polis och fritid) kring unga i riskzon."
+    ] == ["polis", "kommun"]
+
+
+def test_joint_wording_without_a_third_party_stays_polis_and_kommun():
+    text = THIRD_PARTY.format(joint="Tillsammans lovar vi att").replace(
+        "Lindbyhem AB lovar att\n• byta lås i alla källarförråd senast i maj 2031.\n",
+        "",
+    )
+    got = by_text(record(text))
+    assert got["hålla ett öppet möte om tryggheten i oktober."] == ["polis", "kommun"]
+
+
+def test_a_joint_item_under_all_parties_covers_the_third_party():
+    text = THIRD_PARTY.format(joint="Alla parter lovar att").replace(
+        "• redovisa arbetet", "• gemensamt redovisa arbetet"
+    )
+    got = by_text(record(text))
+    assert got["gemensamt redovisa arbetet på kommunens webbplats i december."] == [
+        "polis",
+        "kommun",
+        "annan",
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Västfjällens snöskoterklubb lovar att", "Norrbergs sameby lovar att"],
+)
+def test_a_named_bodys_heading_governs_its_own_list(heading):
+    text = f"""Medborgarlöfte Fjällby 2031
+
+Polisen lovar att
+• göra fem skoterkontroller under vintern.
+
+{heading}
+• röja lederna mellan byarna före säsongen.
+• hålla en kurs i säker skoteråkning tillsammans med polisen.
+"""
+    got = by_text(record(text))
+    assert got["röja lederna mellan byarna före säsongen."] == ["annan"]
+    assert got["hålla en kurs i säker skoteråkning tillsammans med polisen."] == [
+        "polis",
+        "annan",
+    ]
