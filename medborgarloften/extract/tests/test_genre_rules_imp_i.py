@@ -384,3 +384,88 @@ Polisen lovar att
         "polis",
         "annan",
     ]
+
+
+# --- a signatory's role names its organisation; a region beside a kommun ----------
+
+
+def test_the_organisation_in_a_signatorys_role_is_no_signatory():
+    text = """Medborgarlöfte Ekby 2031
+
+Polisen ska patrullera vid torget varje fredag.
+
+Löftet undertecknades den 3 mars 2031 av Anna Berg, kommunstyrelsens ordförande, Per Ås, lokalpolisområdeschef, och Lisa Holm, regionchef på Norrlinjen Buss AB.
+"""
+    rec = record(text)
+    names = [s["name"] for s in rec["signatories"]]
+    assert names == ["Anna Berg", "Per Ås", "Lisa Holm"]
+    assert rec["signatories"][2]["title"] == "regionchef på Norrlinjen Buss AB"
+
+
+@pytest.mark.parametrize(
+    "region", ["Region Stockholm", "Region Uppsala", "Region Jönköping"]
+)
+def test_a_region_beside_a_named_kommun_is_no_kommun(region):
+    text = f"""Medborgarlöfte 2031
+
+Botkyrka kommun och lokalpolisområde Botkyrka har tecknat ett medborgarlöfte.
+Bussarna körs på uppdrag av {region}.
+
+Polisen ska patrullera vid busstorget varje fredag.
+"""
+    assert record(text)["municipalities"] == ["Botkyrka"]
+
+
+def test_region_gotland_alone_is_the_kommun():
+    text = """Medborgarlöfte 2031
+
+Region Gotland och lokalpolisområde Gotland lovar att göra mer.
+
+Polisen ska patrullera i Visby hamn varje fredag.
+"""
+    assert record(text)["municipalities"] == ["Gotland"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fältassistenterna finns på plats vid torget varje vardagskväll.",
+        "Vakterna går runt i parken varje vardag.",
+    ],
+)
+def test_every_weekday_evening_is_a_frequency(text):
+    target = extract_target(text).target
+    assert target is not None and target["per"] is None
+
+
+# --- an activity's months are no promise period -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Polisen ska patrullera vid torget tre kvällar i veckan under perioden april–september.",
+        "Kommunen lovar att hålla fritidsgården öppen under perioden juni–augusti.",
+    ],
+)
+def test_an_activitys_months_are_no_promise_period(sentence):
+    text = f"""Medborgarlöfte 2031 – Ekby kommun och lokalpolisområde Ekby
+
+Vi har valt två fokusområden efter dialoger under hösten 2030.
+
+Löfte 1
+{sentence}
+"""
+    period = record(text)["period"]
+    assert (period["start"], period["end"]) == ("2031-01-01", "2031-12-31")
+
+
+def test_a_promise_period_in_months_still_counts():
+    text = """Medborgarlöfte 2031 – Ekby
+
+Löftet gäller under perioden mars–oktober 2031.
+
+Polisen ska patrullera vid torget varje fredag.
+"""
+    period = record(text)["period"]
+    assert (period["start"], period["end"]) == ("2031-03-01", "2031-10-31")
