@@ -469,3 +469,44 @@ Polisen ska patrullera vid torget varje fredag.
 """
     period = record(text)["period"]
     assert (period["start"], period["end"]) == ("2031-03-01", "2031-10-31")
+
+
+# --- a short effect goal over the actions of its paragraph ------------------------
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Vi ska minska hastigheterna på Storgatan.",
+        "Vi ska tillsammans sänka farten genom byn.",
+        "Kommunen och polisen ska minska nedskräpningen i parken.",
+    ],
+)
+def test_a_short_effect_goal_over_its_actions_is_no_commitment(goal):
+    text = f"""Medborgarlöfte Åsby 2031
+
+Bakgrund
+
+Många boende i Åsby har klagat på trafiken.
+
+Trafik
+
+{goal} Kommunen ska bygga två farthinder vid skolan före augusti. Polisen ska göra hastighetskontroller minst en gång i månaden.
+"""
+    got = by_text(record(text))
+    assert goal not in got
+    assert got["Kommunen ska bygga två farthinder vid skolan före augusti."] == [
+        "kommun"
+    ]
+    assert len(got) == 2
+
+
+def test_an_effect_verb_with_actions_of_its_own_stays_a_commitment():
+    text = """Medborgarlöfte Åsby 2031
+
+Trafik
+
+Polisen ska öka närvaron vid skolan på morgnarna. Kommunen ska bygga två farthinder vid skolan före augusti.
+"""
+    got = by_text(record(text))
+    assert "Polisen ska öka närvaron vid skolan på morgnarna." in got
