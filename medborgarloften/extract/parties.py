@@ -193,9 +193,11 @@ _ALL_PARTIES = (
 ALL_PARTIES_RE = re.compile(rf"\s*{_ALL_PARTIES}", re.IGNORECASE)
 _V2_ALL_RE = re.compile(rf"{_V2_LEAD}(?P<chain>{_ALL_PARTIES})", re.IGNORECASE)
 # "Tuvebackeskolan lovar att …", "Ekby IF åtar sig att …": a name that promises is
-# a party (only an actor promises), though no lexicon knows it.
+# a party (only an actor promises), though no lexicon knows it; so is a name's
+# genitive before the kind of body it is ("Ekfjällens skoterklubb lovar att").
 _NAMED_PROMISER_RE = re.compile(
-    r"\s*(?P<chain>(?-i:[A-ZÅÄÖ])[\w'’&-]*(?:\s+(?-i:[A-ZÅÄÖ])[\w'’&-]*){0,3})"
+    r"\s*(?P<chain>(?-i:[A-ZÅÄÖ])[\w'’&-]*(?:\s+(?-i:[A-ZÅÄÖ])[\w'’&-]*){0,3}"
+    r"|(?-i:[A-ZÅÄÖ])[\w-]*s\s+(?-i:[a-zåäö])[\w-]+)"
     r"(?=\s+(?:lovar|åtar\s+sig|förbinder\s+sig)\s+att\b)",
     re.IGNORECASE,
 )
@@ -233,6 +235,8 @@ def classify_party(phrase: str) -> str | None:
         and canonical_kommun(words[-2])
     ):
         return "kommun"  # "Ekby stad", "Ekbys Stads krogtillsyn"
+    if len(words) >= 2 and _owned_by_third_party(words[0]):
+        return "annan"  # "Ekbytrafikens trygghetsvärdar": a third party's staff
     for i in range(len(words) - 1, -1, -1):
         tail = " ".join(words[i:])
         for w in (tail, words[i]):
@@ -247,6 +251,16 @@ def classify_party(phrase: str) -> str | None:
     if _ORG_NAME_RE.match(" ".join(words)) or _ORG_NAME_RE.match(words[-1]):
         return "annan"
     return None
+
+
+def _owned_by_third_party(word: str) -> bool:
+    """A capitalised genitive of a third party's name ("Ekbyhems", "Ekbytrafikens")."""
+    return (
+        len(word) > 3
+        and word[0].isupper()
+        and word.endswith("s")
+        and classify_party(word[:-1]) == "annan"
+    )
 
 
 def _classify_item(item: str) -> str | None:

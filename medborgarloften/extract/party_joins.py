@@ -48,6 +48,8 @@ _PARTICIPLE = re.compile(
 )
 _NOT_ANNAN = re.compile(rf"\b(?:{_alt(_LEX['not_annan'])})\b", re.IGNORECASE)
 
+# A bracket right after a name that spells it out: "SSPF (skola, socialtjänst, polis)".
+_SPELLED_OUT = re.compile(r"[ \t]*\(([^()\n]{3,100})\)")
 # A word hyphenated at a line end: "till-" then "sammans" on the next line.
 _LINE_HYPHEN = re.compile(r"([a-zåäö])-\n[ \t]*([a-zåäö])")
 
@@ -69,6 +71,14 @@ def co_parties(text: str) -> frozenset[str]:
         if m.group("pre") and _PARTICIPLE.match(m.group("pre")):
             continue
         items = [i.group(0) for i in _ITEM_RE.finditer(m.group("chain"))]
+        spelled = _SPELLED_OUT.match(text, m.end())
+        if spelled is not None and items:
+            # "tillsammans med SSPF (skola, socialtjänst, polis och fritid)": the
+            # bracket says who the name stands for
+            named = parties_in_chain(spelled.group(1))
+            if named:
+                out |= named
+                items = items[:-1]
         for item in items:
             kind = classify_party(item)
             if kind is None and re.match(r"(?-i:[A-ZÅÄÖ])", item.strip()):

@@ -95,7 +95,18 @@ _QUALIFIED_NOUNS = (
     "gymnasium|marknad"
 )
 _QUALIFIED_RE = re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
-_GENITIVE_FACILITY_RE = re.compile(rf"({_NAME_WORD_START}s)\s+({_FACILITY_NOUNS})\b")
+# "Ekbackens båthamn", "Norrängens gamla bibliotekslokal": a name's genitive before a
+# (compound) noun for a facility names that facility, the noun with it.
+_GENITIVE_FACILITY_RE = re.compile(
+    rf"({_NAME_WORD_START}s)\s+((?:(?:gamla|nya|stora|lilla)\s+)?[{_LO}]*?"
+    rf"(?:{_FACILITY_NOUNS}|{'|'.join(_LEX['compound_heads'])}))(?![\w-])"
+)
+_STAFF_BEFORE = re.compile(r"(?i:personal(?:en)?)[ \t]+(?:på|vid|från)[ \t]+$")
+# "fritidsgården Ankaret", "badplatsen Sandvik": a facility's noun before its name.
+_NOUN_NAME_RE = re.compile(
+    rf"(?<![\w-])(?i:{'|'.join(_LEX['nouns_before_name'])})[ \t]+"
+    rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)(?![\w-])"
+)
 _LIST_NOUNS = "|".join(sorted(_LEX["list_nouns"], key=len, reverse=True))
 _LIST_TAIL = (
     rf"(?:[ \t]*(?:,|\boch\b|\bsamt\b|&)(?:[ \t]*\n)?[ \t]*(?:i[ \t]+)?{_NAME}){{0,12}}"
@@ -207,7 +218,8 @@ _ROAD_RE = re.compile(
 )
 _WRAPPED_OBJECT = re.compile(rf"[{_LO}][ \t]*\n[ \t]*$")
 _NAME_AND_NOUN_RE = re.compile(
-    rf"({_NAME_WORD_START})\s+(?:{'|'.join(_LEX['facility_nouns_after'])})(?![\w-])"
+    rf"({_NAME_WORD_START})\s+[{_LO}]*?(?:{'|'.join(_LEX['facility_nouns_after'])})"
+    rf"(?![\w-])"
 )
 # "stadsdelarna (Skiftinge och Lagersberg)", "platser som upplevs som otrygga;
 # Torget, Stationen och …": names listed right after a noun for kinds of places.
@@ -277,6 +289,17 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
     for m in _GENITIVE_FACILITY_RE.finditer(text):
         if _fold(m.group(1)) in _STOP or _is_org_word(m.group(1)):
             continue  # "Kommunens fritidsgård" is no name
+        add(m.group(0), m.start(), m.end())
+    for m in _NOUN_NAME_RE.finditer(text):
+        if (
+            _word_excluded(m.group(1))
+            or _fold(m.group(1)) in muni
+            # "fritidsgården Ekgården": the name says what it is and stands alone
+            or _COMPLETE_NAME.match(m.group(1))
+            # "personal på fritidsgården Ankaret": its staff, an actor
+            or _STAFF_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        ):
+            continue
         add(m.group(0), m.start(), m.end())
     for m in _SHARED_SUFFIX_RE.finditer(text):
         add(m.group(0), m.start(), m.end())

@@ -122,6 +122,10 @@ def extract_target(
     elif _UNDER_YEAR_RE.search(text) and multi_year:
         per = "år"
         rule = "per.under_året_multi_year"
+    elif quantity is not None and _response_time(text, qspan, unit):
+        # "inom 48 timmar från anmälan": a time to respond, no count over the period.
+        per = None
+        rule = "per.response_time"
     elif quantity is not None:
         per = "period"
     else:
@@ -151,6 +155,24 @@ def extract_target(
         evidence["deadline"] = {"span": list(dspan), "rule": "deadline.month"}
     target = {"quantity": quantity, "unit": unit, "per": per, "deadline": deadline}
     return TargetResult(target, evidence)
+
+
+# "inom 24 timmar", "inom två arbetsdagar": how soon something is done.
+_WITHIN = re.compile(r"(?<![\w-])inom\s+$", re.IGNORECASE)
+_DURATION_UNIT = re.compile(
+    r"(?:minut|timm|dygn|dag|dagar|arbetsdag|vardag|veck|vecka|veckor)\w*",
+    re.IGNORECASE,
+)
+
+
+def _response_time(text: str, qspan: tuple[int, int] | None, unit: str | None) -> bool:
+    """The count is a response time ("inom 48 timmar"), not a count of events."""
+    return (
+        qspan is not None
+        and unit is not None
+        and _DURATION_UNIT.fullmatch(unit) is not None
+        and _WITHIN.search(text, 0, qspan[0]) is not None
+    )
 
 
 _SINGLE_EVENT = re.compile(

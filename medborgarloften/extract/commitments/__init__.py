@@ -108,7 +108,7 @@ def extract_commitments(
             }
         )
     _all_parties(records, [_under_all_parties(blocks, c) for c in candidates])
-    _parterna(text, records)
+    _parterna(text, records, [_under_joint_leadin(blocks, c) for c in candidates])
     for record in records:
         others = _other_parties(text, record)
         if others:
@@ -141,6 +141,31 @@ def _heading_above(blocks: list[Block], cand: Any) -> str:
         if block.kind == "heading":
             return str(block.text)
     return ""
+
+
+# Joint wording: "Gemensamt åtar sig parterna att:", "Tillsammans lovar vi att",
+# "Alla parter lovar att", a heading "Gemensamt"; an item "gemensamt redovisa …".
+# SCHEMA: "Vi", "tillsammans" and "parterna" mean both, that is every party of the
+# promise, as "parterna" does when a third party promises too.
+_JOINT_WORDING = re.compile(
+    r"\s*(?:(?:gemensamt|tillsammans)\b(?!\s+med\b)|(?:alla|samtliga)\s+parter\b)"
+    r"|.*\b(?:parterna|vi\s+(?:\w+\s+)?(?:tillsammans|gemensamt))\b",
+    re.IGNORECASE,
+)
+
+
+def _under_joint_leadin(blocks: list[Block], cand: Any) -> bool:
+    """The list item ``cand`` says it is joint ("gemensamt redovisa …") or stands
+    under a joint lead-in or heading ("Tillsammans lovar vi att")."""
+    if cand.kind != "bullet":
+        return False
+    if _JOINT_WORDING.match(cand.text):
+        return True
+    for block in reversed(blocks[: cand.block_index]):
+        if block.kind != "bullet":
+            line = _unnumbered(block.text).strip()
+            return len(line.split()) <= 12 and bool(_JOINT_WORDING.match(line))
+    return False
 
 
 def _under_all_parties(blocks: list[Block], cand: Any) -> bool:
@@ -179,21 +204,34 @@ def _promises_as_party(text: str, record: dict[str, Any]) -> bool:
     return "annan" in parties_in_enumeration(phrase) | parties_in_chain(phrase)
 
 
-def _parterna(text: str, records: list[dict[str, Any]]) -> None:
+def _parterna(
+    text: str, records: list[dict[str, Any]], joint: list[bool] | None = None
+) -> None:
     """ "Parterna ska …" means every party of the promise (SCHEMA: both, when the
     promise is the kommun's and the police's): a third party that undertakes
     commitments of its own in the same promise is one of "parterna" too, and so is
     any third party with commitments when the document says who "parterna" are
-    ("… nedan kallade parterna")."""
+    ("… nedan kallade parterna"); so is a joint item ("Tillsammans lovar vi att:"
+    over it, or its own "gemensamt redovisa …")."""
     defined = _PARTIES_DEFINED.search(text) is not None and any(
         "annan" in r["responsible"] for r in records
     )
     if not defined and not any(_promises_as_party(text, r) for r in records):
         return
-    for record in records:
+    for record, together in zip(records, joint or [False] * len(records), strict=True):
         ev = record["evidence"].get("responsible") or {}
         span = ev.get("span")
-        if span and text[span[0] : span[1]].strip().casefold() == "parterna":
+        rule = str(ev.get("rule", ""))
+        if (
+            together
+            and set(record["responsible"]) == {"polis", "kommun"}
+            and (
+                rule.startswith("responsible.inherited")
+                or rule in ("responsible.vi_tillsammans", "responsible.all_parties")
+            )
+        ):
+            record["responsible"] = order({"polis", "kommun", "annan"})
+        elif span and text[span[0] : span[1]].strip().casefold() == "parterna":
             record["responsible"] = order(
                 set(record["responsible"]) | {"polis", "kommun", "annan"}
             )

@@ -124,3 +124,25 @@ def party_labelled(block: Block, idx: int, ctx: _Context) -> _Candidate | None:
         parties,
         _Context("activity", parties),
     )
+
+
+# "Dessutom ska de ordna …", "De ska också …": "de" as the subject of a promise.
+_THEY = re.compile(
+    r"\s*(?:(?:\w+\s+){0,2}?(?:ska|skall|kommer\s+att|lovar)\s+de"
+    r"|de\s+(?:ska|skall|kommer\s+att|lovar))"
+    r"(?:\s+(?:också|även|dessutom|tillsammans|gemensamt))?\s+(?:att\s+)?"
+    r"(?-i:[a-zåäö])\w+\s+\w",
+    re.IGNORECASE,
+)
+
+
+def they_promise(sentence: str, before: frozenset[str] | None) -> bool:
+    """ "Dessutom ska de ordna …" right after a sentence in which two or more
+    parties promise: "de" are those parties."""
+    s = sentence.strip()
+    return (
+        before is not None
+        and len(before) >= 2
+        and s[-1:] in ".!"
+        and _THEY.match(s) is not None
+    )

@@ -22,7 +22,12 @@ from .patterns import (
     _unnumbered,
     bullet_candidate,
 )
-from .present_forms import labelled_action, party_labelled, present_form
+from .present_forms import (
+    labelled_action,
+    party_labelled,
+    present_form,
+    they_promise,
+)
 from .responsible import _bare_vi
 from .sentences import (
     _counted_passive,
@@ -32,7 +37,6 @@ from .sentences import (
     _is_commitment_sentence,
     _list_of,
     _numbered_heading,
-    _numbered_parent,
     _present_action,
     _reported_rest,
     _truncated,
@@ -56,7 +60,7 @@ from .tables import (
     _table_row,
 )
 from .umbrellas import mark_umbrellas
-from .units import join_unit, numbered_unit, sub_heading
+from .units import join_unit, numbered_parent, numbered_unit, sub_heading
 
 _FOLLOW_UP_TITLE = re.compile(
     r"(?i)\s*(?:uppföljning|redovisning|återrapportering)\s+av\s+(?:\w+\s+){0,2}"
@@ -321,7 +325,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 if with_fields is not None:
                     candidates.append(with_fields)
                     continue
-            parent = _numbered_parent(block, blocks[idx + 1 : idx + 2])
+            parent = numbered_parent(block, blocks[idx + 1 : idx + 2])
             if parent or _numbered_heading(block, blocks[idx + 1 : idx + 2]):
                 kind = classify_heading(text)
                 if kind in ("excluded", "promise") or parent:
@@ -416,6 +420,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 continue
         if block.kind == "paragraph":
             said: frozenset[str] | None = None  # the "vi" of the sentence before
+            before: frozenset[str] | None = None  # the parties of the sentence before
             first = len(candidates)
             for sent in block.sentences:
                 present = ctx.kind in ("promise", "activity") and (
@@ -424,14 +429,16 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     or labelled_action(sent.text)
                     or present_form(sent.text)
                 )
-                if not (present or _is_commitment_sentence(sent.text)) or _QUOTE.search(
-                    sent.text
-                ):
+                they = before if they_promise(sent.text, before) else None
+                before = None
+                if not (
+                    present or they or _is_commitment_sentence(sent.text)
+                ) or _QUOTE.search(sent.text):
                     continue
                 if FOCUS_STATEMENT.search(sent.text):
                     continue
                 own = subject_parties(sent.text)
-                inherited = own.parties if own else (last_party or ctx.party)
+                inherited = own.parties if own else (they or last_party or ctx.party)
                 if own is None and (
                     _reported_rest(sent.text) or labelled_action(sent.text)
                 ):
@@ -457,6 +464,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     continue
                 candidates.append(cand)
                 if own:
+                    before = own.parties
                     last_party = own.parties
                     if _WE.search(sent.text[: own.span[1] if own.span else 0]):
                         said = inherited  # "Polisen ska …" is no "vi" to refer to

@@ -186,8 +186,12 @@ def _reported_rest(sentence: str) -> int:
 
 # "Det här lovar vi dig som bor i Ekby!", "Detta åtar sig parterna:": the object is
 # what follows, so the line introduces the promises and undertakes nothing itself.
+# "Det är vad kommunen och polisen ska ta tag i …", "Det här är de frågor som parterna
+# ska arbeta med": a sentence summing up the problems named before it.
 _POINTING = re.compile(
-    r"\s*(?:det\s+här|detta|följande|så\s+här)\s+(?:lovar|åtar|förbinder)\b",
+    r"\s*(?:(?:det\s+här|detta|följande|så\s+här)\s+(?:lovar|åtar|förbinder)\b"
+    r"|(?:det|det\s+här|detta|här|dessa|de)\s+är\s+"
+    r"(?:vad|det\s+som|(?:de|dessa|den|det)\s+\w+\s+som)\b)",
     re.IGNORECASE,
 )
 # "Därför lovar vi följande.": a lead-in closed with a full stop, not a promise.
@@ -433,17 +437,6 @@ def _numbered_heading(block: Block, following: list[Block]) -> bool:
         and len(text.split()) <= 10
         and not _PROMISE_VERB.search(text)
         and not INFINITIVE_START.match(text)
-    )
-
-
-def _numbered_parent(block: Block, following: list[Block]) -> bool:
-    """ "1. Trygga miljöer" directly over "1.1 …": the top level of a two-level
-    numbered list, a section title whose sub-items are the items."""
-    return (
-        block.marker.rstrip(".)").isdigit()
-        and bool(following)
-        and following[0].kind == "bullet"
-        and bool(re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", following[0].marker))
     )
 
 

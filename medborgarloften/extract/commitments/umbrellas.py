@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..structure import Block
-from ..targets import extract_target
+from ..targets import _MORE_PRESENCE, extract_target
 from .patterns import UMBRELLA_GOAL, _Candidate, _unnumbered
 from .sentences import (
     _governing_party,
@@ -20,8 +21,13 @@ def mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
     """SCHEMA (a): a promise followed by its own list of activities is an umbrella."""
     # Prose before the promise part is an intro summary, unless the document has no
     # promise part at all (a page with nothing but promise sentences).
+    # A goal to work for ("Vi ska tillsammans arbeta för …") under the title is no
+    # promise part: the sentences under the topic headings after it are.
     has_promise_part = any(
-        c.context.kind in ("promise", "activity") and not c.umbrella for c in candidates
+        c.context.kind in ("promise", "activity")
+        and not c.umbrella
+        and not (UMBRELLA_GOAL.search(c.text) and not _is_concrete(c.text))
+        for c in candidates
     ) or any(c.kind == "bullet" for c in candidates)
     first_real = next((c for c in candidates if not c.umbrella and not c.focus), None)
     for cand in candidates:
@@ -46,6 +52,10 @@ def mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
             # an intro summary (SCHEMA a), not an activity.
             cand.umbrella = True
             cand.rule = "umbrella.intro_goal"
+            continue
+        if _goal_before_actions(candidates, cand):
+            cand.umbrella = True
+            cand.rule = "umbrella.goal_before_actions"
             continue
         # Look at what follows the paragraph: more prose, then a lead-in or a list.
         j = cand.block_index + 1
@@ -92,6 +102,30 @@ def mark_umbrellas(blocks: list[Block], candidates: list[_Candidate]) -> None:
         ):
             cand.umbrella = True
             cand.rule = "umbrella.goal_before_list"
+
+
+# "Vi ska minska hastigheterna på Storgatan.": an effect to reach, as a short first
+# sentence over the actions that reach it.
+_EFFECT_GOAL = re.compile(
+    r"\s*\S+(?:\s+\S+){0,2}\s+(?:ska|skall)\s+(?:\w+\s+)?"
+    r"(?:minska|sänka|öka|höja|förbättra|stärka|motverka)\s+\w+",
+    re.IGNORECASE,
+)
+
+
+def _goal_before_actions(candidates: list[_Candidate], cand: _Candidate) -> bool:
+    """A short effect goal opening a paragraph whose next two or more sentences
+    promise the actions (SCHEMA a/b)."""
+    if len(cand.text.split()) > 8 or not _EFFECT_GOAL.match(cand.text):
+        return False
+    if _is_concrete(cand.text) or _MORE_PRESENCE.search(cand.text):
+        return False
+    same = [c for c in candidates if c.block_index == cand.block_index]
+    return (
+        bool(same)
+        and same[0] is cand
+        and sum(1 for c in same[1:] if not c.umbrella and not c.focus) >= 2
+    )
 
 
 @lru_cache(maxsize=2048)

@@ -66,3 +66,17 @@ def sub_heading(blocks: list[Block], idx: int) -> bool:
         and blocks[idx + 1].kind == "bullet"
         and (blocks[idx - 1].kind == "bullet" or blocks[idx - 1].ends_with_colon)
     )
+
+
+def numbered_parent(block: Block, following: list[Block]) -> bool:
+    """ "1. Trygga miljöer" directly over "1.1 …": the top level of a two-level
+    numbered list, a section title whose sub-items are the items; so is "4. Löftet"
+    over the heading "4.1 Trygghet i centrum" (a numbered report's chapter)."""
+    if not block.marker.rstrip(".)").isdigit() or not following:
+        return False
+    nxt = following[0]
+    if nxt.kind == "bullet":
+        return bool(re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", nxt.marker))
+    return nxt.kind == "heading" and bool(
+        re.match(rf"\s*{block.marker.rstrip('.)')}\.\d{{1,2}}\.?\s", nxt.text)
+    )

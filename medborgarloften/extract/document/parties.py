@@ -139,6 +139,10 @@ def find_municipalities(text: str) -> Found:
     for (s, e, name), rule in zip(occ, rules, strict=True):
         if rule and name not in strong:
             strong[name] = (s, e, rule)
+    if any(rule != "kommun.region" for _s, _e, rule in strong.values()):
+        # "Region Gotland" is the kommun only where no kommun is named otherwise:
+        # beside "Ekby kommun", "Region Stockholm" is the region (a third party).
+        strong = {n: v for n, v in strong.items() if v[2] != "kommun.region"}
     if strong:
         ordered = sorted(strong.items(), key=lambda kv: kv[1][0])
         return Found(

@@ -322,6 +322,12 @@ def _nearest_year(text: str, pos: int) -> int | None:
     return years[0][1] if years else None
 
 
+# A sentence in which a party promises an action.
+_PROMISES = re.compile(
+    r"\b(?:ska|skall|lovar|kommer\s+att|åtar\s+sig)\b", re.IGNORECASE
+)
+
+
 def _ranges(text: str) -> Period | None:
     best: tuple[int, Period] | None = None
     plain: tuple[int, Period] | None = None
@@ -352,10 +358,14 @@ def _ranges(text: str) -> Period | None:
             r"period|gäller|löfte", _sentence_around(text, m.start(), m.end()), re.I
         ):
             continue  # "nattvandringar från april till oktober": an activity's season
-        if not m.group("y") and _in_list_item(text, m.start()):
+        if not m.group("y"):
             sentence = _sentence_around(text, m.start(), m.end())
-            if not re.search(r"gäller|löfte", sentence, re.I):
-                continue  # "- kontroller … under perioden april till september,"
+            if not re.search(r"gäller|löfte", sentence, re.I) and (
+                _in_list_item(text, m.start()) or _PROMISES.search(sentence)
+            ):
+                # "- kontroller … under perioden april till september,", "Polisen
+                # ska patrullera … under perioden mars–oktober.": an activity's season
+                continue
         first = MONTHS[m.group("a").casefold().rstrip(".")]
         last = MONTHS[m.group("b").casefold().rstrip(".")]
         year = int(m.group("y")) if m.group("y") else _nearest_year(text, m.start())

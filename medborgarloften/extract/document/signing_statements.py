@@ -47,6 +47,8 @@ def statement_signatories(text: str) -> list[Signatory]:
             if not names:
                 continue
             m = names[0]
+            if _ROLE_OF.search(item, 0, m.start()):
+                continue  # "regionchef på Ekby Trafik AB": the role's organisation
             # "den 9 mars av kommunchef Ida Ek": the role is what follows "av"
             prefix = re.split(r"(?<!\S)av\s+", item[: m.start()])[-1].strip()
             title: str | None = None
@@ -55,10 +57,25 @@ def statement_signatories(text: str) -> list[Signatory]:
                 title = prefix
             elif idx + 1 < len(items):
                 nxt = items[idx + 1][0].strip()
-                if nxt and not NAME_IN_TEXT.search(nxt) and TITLE_RX.search(nxt):
+                name_in_next = NAME_IN_TEXT.search(nxt)
+                if (
+                    nxt
+                    and (
+                        name_in_next is None
+                        or _ROLE_OF.search(nxt, 0, name_in_next.start())
+                    )
+                    and TITLE_RX.search(nxt)
+                ):
                     title = nxt
             found.append(_signatory(m, off, title, org, "signatory.statement"))
     return found
+
+
+# A lowercase role and a preposition right before a name: the name is the role's
+# organisation ("regionchef på Ekby Trafik AB", "vd för Ekbyhem").
+_ROLE_OF = re.compile(
+    rf"^\s*[{LOWER}][\w-]*(?:\s+[{LOWER}][\w-]*){{0,3}}\s+(?:på|för|hos|vid|i)\s+$"
+)
 
 
 _SIGNING_ACTIVE_RX = prefiltered(

@@ -215,7 +215,10 @@ EXPECTED: dict[str, tuple[list[str], list[tuple]]] = {
                 True,
                 48,
                 "timmar",
-                "period",
+                # "inom 48 timmar" is a response time, no count over the period
+                # (SCHEMA per: "period" only when the count applies to the whole
+                # promise period)
+                None,
                 [],
             ),
             (
