@@ -1,0 +1,152 @@
+"""Rules written after the blind batches ho24 and ho25 (branch imp-j). Every text
+below is invented for the test.
+"""
+
+from __future__ import annotations
+
+from medborgarloften.extract.readers.cleanup import normalise
+from medborgarloften.extract.tests.test_blind_batch_rules import by_text, record
+
+# --- a social-media post: list items marked by a repeated pictograph ---------------
+
+POST = """Nyheter
+
+Polisen i Fjällby har lagt ut ett inlägg om medborgarlöftet på sin Facebooksida. Vi återger inlägget i sin helhet nedan.
+
+Polisen Fjällby
+3 mars kl. 09:12
+
+Nu är det klart! 🎉 Kommunalrådet och lokalpolisområdeschefen har skrivit under medborgarlöftet för 2031.
+
+Det här lovar vi 👇
+
+✅ Polisen gör minst åtta nykterhetskontroller i månaden vid färjeläget 🚓
+✅ Kommunen och polisen bjuder in till en träff om näthandelsbedrägerier i april 📱
+✅ Vi stöttar föreningar som vill starta nattvandring 🌙
+
+📞 Ring 114 14 om du har frågor.
+"""
+
+POST_ARROWS = """Medborgarlöfte Åby 2031
+
+Tillsammans lovar vi:
+
+👉 Polisen patrullerar vid badplatsen varje lördag under juli.
+
+👉 Kommunen lagar belysningen i gångtunneln vid stationen före oktober.
+"""
+
+
+def test_a_repeated_pictograph_marks_the_items_of_a_post():
+    got = by_text(record(POST))
+    texts = list(got)
+    assert any(
+        t.startswith("Polisen gör minst åtta nykterhetskontroller") for t in texts
+    )
+    assert any(t.startswith("Kommunen och polisen bjuder in") for t in texts)
+    assert any(t.startswith("Vi stöttar föreningar") for t in texts)
+    assert len(texts) == 3, texts
+    rec = record(POST)
+    first = next(c for c in rec["commitments"] if "nykterhet" in c["text"])
+    assert first["target"]["quantity"] == 8
+    assert first["target"]["per"] == "månad"
+    second = by_text(rec)
+    assert next(v for k, v in second.items() if "bjuder in" in k) == ["polis", "kommun"]
+
+
+def test_pictograph_items_apart_by_blank_lines():
+    got = by_text(record(POST_ARROWS))
+    assert len(got) == 2, got
+    assert any(t.startswith("Polisen patrullerar vid badplatsen") for t in got)
+
+
+def test_a_single_pictograph_is_no_list_marker():
+    text = "📞 Ring oss om du undrar något.\n\nVälkommen till mötet.\n"
+    assert normalise(text).startswith("📞 Ring")
+    listed = "✅ Polisen gör kontroller.\n✅ Kommunen lagar lampor.\n"
+    assert normalise(listed) == "• Polisen gör kontroller.\n• Kommunen lagar lampor.\n"
+
+
+def test_a_note_on_republishing_is_no_commitment():
+    for note in (
+        "Vi publicerar det här i sin helhet.",
+        "Vi återger inlägget i sin helhet nedan.",
+        "Redaktionen delar texten ordagrant.",
+    ):
+        doc = f"Medborgarlöfte Byn 2031\n\n{note}\n\nPolisen lovar att hålla tre öppna möten i biblioteket.\n"
+        texts = list(by_text(record(doc)))
+        assert texts == ["Polisen lovar att hålla tre öppna möten i biblioteket."], (
+            texts
+        )
+
+
+# --- "Åtagande:" with its measurable goal on the next line -------------------------
+
+PAIRS = """Medborgarlöfte Åsby 2031
+
+Våra åtaganden
+
+Åtagande: Polisen genomför nykterhetskontroller vid hamnen, särskilt under helgerna på sommaren när trafiken är tät.
+Mätbart mål: Minst 15 nykterhetskontroller under året.
+
+Åtagande: Kommunen erbjuder föräldrar i hela kommunen en kurs om ungas nätvanor och om hur man pratar om droger.
+Mål: Kursen ges fyra gånger per termin.
+
+Åtagande: Kommunen utreder om belysningen längs cykelvägen till Västerby kan förbättras och om buskarna kan röjas.
+Konkret mål: Utredningen ska vara klar senast i maj 2031.
+
+Åtagande: Fältassistenterna och polisen arbetar tillsammans för att tidigt möta unga som dras till kriminalitet.
+Mätbart mål: Alla unga som upptäcks erbjuds ett samtal.
+"""
+
+
+def test_the_goal_line_gives_the_commitments_target():
+    rec = record(PAIRS)
+    by = {c["text"].split(":", 1)[1].split()[1]: c for c in rec["commitments"]}
+    assert len(rec["commitments"]) == 4
+    assert by["genomför"]["target"]["quantity"] == 15
+    assert by["genomför"]["target"]["unit"] == "nykterhetskontroller"
+    assert by["erbjuder"]["target"]["quantity"] == 4
+    assert by["erbjuder"]["target"]["per"] == "termin"
+    assert by["utreder"]["target"]["deadline"] == "2031-05-31"
+    assert by["och"]["target"] is None
+
+
+# --- a page break inside a list item in text copied from a PDF ----------------------
+
+PAGED = (
+    "Ekby kommun och Polisen          Medborgarlöfte 2031\n\n"
+    "Polisen lovar att:\n\n"
+    "– genomföra minst tio nykterhetskontroller per år vid färjeläget,\n"
+    "– besöka mellanstadieskolorna i kommunen varje termin för att berät-\n\n"
+    "Sida 1 av 2\n"
+    "\f\n"
+    "Ekby kommun och Polisen          Medborgarlöfte 2031\n\n"
+    "  ta om polisens arbete och om trafiksäkerhet.\n\n"
+    "Kommunen lovar att:\n\n"
+    "– laga belysningen i gångtunneln vid stationen.\n\n"
+    "2\n"
+    "\f\n"
+    "Ekby kommun och Polisen          Medborgarlöfte 2031\n\n"
+    "Uppföljning\n"
+)
+
+
+def test_page_furniture_between_the_halves_of_an_item_is_dropped():
+    from medborgarloften.extract.readers.pagebreaks import join_page_breaks
+
+    joined = join_page_breaks(PAGED)
+    assert "Sida 1 av 2" not in joined and "\f" not in joined
+    assert "berät-\n  ta om polisens arbete" in joined
+    assert joined.count("Medborgarlöfte 2031") == 1
+    assert "stationen.\n\nUppföljning" in joined
+    texts = list(by_text(record(joined)))
+    assert any(t.endswith("om polisens arbete och om trafiksäkerhet.") for t in texts)
+    assert len(texts) == 3, texts
+
+
+def test_text_without_form_feeds_is_kept_as_it_is():
+    from medborgarloften.extract.readers.pagebreaks import join_page_breaks
+
+    text = "Rubrik\n\nSida 1 av 2\n\nPolisen lovar att ses.\n"
+    assert join_page_breaks(text) == text
