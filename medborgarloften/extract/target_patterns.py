@@ -146,6 +146,9 @@ _AREA_RE = prefiltered(
             r"(?:(?:högstadie|lågstadie|mellanstadie|grund|gymnasie|förskole)?skol\w*\b|"
             r"område|områdena|stadsdel|stadsdelarna|ort|orterna|skola|skolorna|by|byarna|"
             r"kommundel|kommundelarna|tätort|tätorterna|kommun|kommunerna|bostadsområde)\w*"
+            # "ett möte i Åby och ett i Byn": one for each place named
+            r"|\b(?:en|ett)\s+(?:\w+\s+){0,5}?(?:i|på|vid)\s+(?-i:[A-ZÅÄÖ])\w+\s+och\s+"
+            r"(?:en|ett)\s+(?:i|på|vid)\s+(?-i:[A-ZÅÄÖ])"
         ),
         re.IGNORECASE,
     )
@@ -239,3 +242,28 @@ _VERB_STOP = {
     "kommer",
     "att",
 }
+
+
+# The counted noun right after the number: "fyra lördagar", "två kvällar".
+_NOUN_AFTER = re.compile(r"\s+(?:(\w+)\s+)?(?=\w)")
+_RATE_WORD = re.compile(r"(?:på|varje|varenda|alla)\s", re.IGNORECASE)
+
+
+def rates_for_count(
+    text: str,
+    qspan: tuple[int, int],
+    rates: list[tuple[str | None, tuple[int, int], bool]],
+) -> list[tuple[str | None, tuple[int, int], bool]]:
+    """The rates that say how often a count recurs. Weekdays that are the counted
+    noun ("fyra lördagar i juli") are the count itself, no rate; weekdays beside an
+    explicit rate ("på fredagskvällar, minst två kvällar i månaden") only say
+    when, and the explicit rate counts."""
+    gap = _NOUN_AFTER.match(text, qspan[1])
+    nouns = {gap.end(), gap.start(1)} if gap else set()
+    kept = [
+        r
+        for r in rates
+        if not (r[2] and r[1][0] in nouns and not _RATE_WORD.match(text, r[1][0]))
+    ]
+    explicit = [r for r in kept if not r[2] and r[0]]
+    return explicit + [r for r in kept if r not in explicit] if explicit else kept

@@ -36,6 +36,7 @@ from .target_patterns import (
     _WHOLE_PERIOD_RE,
     NOT_MEASURABLE_RE,
     RATES,
+    rates_for_count,
 )
 
 
@@ -78,6 +79,8 @@ def extract_target(
     quantity, unit, qspan = _find_quantity(
         text, rates, dated=dspan is not None or _SEASON.search(text) is not None
     )
+    if qspan is not None and rates:
+        rates = rates_for_count(text, qspan, rates)
     if quantity == 1 and unit in ("gång", "tillfälle") and qspan and rates:
         # "ett öppet samtalsforum en gång i månaden": what happens once per month is
         # the thing counted, not the "gång".

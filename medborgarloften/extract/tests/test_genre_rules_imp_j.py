@@ -150,3 +150,127 @@ def test_text_without_form_feeds_is_kept_as_it_is():
 
     text = "Rubrik\n\nSida 1 av 2\n\nPolisen lovar att ses.\n"
     assert join_page_breaks(text) == text
+
+
+# --- a report on last year's promise that ends with the new one --------------------
+
+REPORT_THEN_NEW = """Uppföljning av medborgarlöfte 2030
+
+Under 2030 lovade Ekby kommun och polisen att arbeta mot klotter vid stationen.
+
+Vad vi lovade: Kommunen skulle sanera klotter inom en vecka.
+Vad vi gjorde: Klottret sanerades i genomsnitt inom fyra dagar.
+
+Medborgarlöfte 2031
+
+Utifrån uppföljningen har polisen och kommunen tagit fram ett nytt medborgarlöfte för 2031.
+
+Polisen lovar att:
+- genomföra minst åtta trafikkontroller vid skolorna under 2031.
+"""
+
+
+def test_the_new_promise_gives_the_period_of_a_report():
+    period = record(REPORT_THEN_NEW)["period"]
+    assert (period["start"], period["end"]) == ("2031-01-01", "2031-12-31")
+    for title in (
+        "Redovisning av medborgarlöftet 2030",
+        "Resultat av medborgarlöfte 2030",
+    ):
+        doc = REPORT_THEN_NEW.replace("Uppföljning av medborgarlöfte 2030", title)
+        assert record(doc)["period"]["start"] == "2031-01-01", title
+
+
+def test_a_report_alone_keeps_the_year_reported_on():
+    doc = "Uppföljning av medborgarlöfte 2030\n\nPolisen lovar att ses i maj.\n"
+    assert record(doc)["period"]["start"] == "2030-01-01"
+
+
+# --- an assessment is no commitment -------------------------------------------------
+
+
+def test_an_assessment_of_the_situation_is_no_commitment():
+    for judgement in (
+        "Polisen och kommunen bedömer att insatser i centrum ger störst effekt.",
+        "Kommunen konstaterar att otryggheten ökar vid busstationen.",
+        "Polisen befarar att langningen sprids till fler orter.",
+    ):
+        doc = (
+            "Medborgarlöfte Ekby 2031\n\n"
+            "Polisen lovar att genomföra fem trafikkontroller vid skolan.\n\n"
+            f"Många oroar sig för trafiken. {judgement}\n"
+        )
+        texts = list(by_text(record(doc)))
+        assert texts == ["Polisen lovar att genomföra fem trafikkontroller vid skolan."]
+
+
+# --- rates: explicit beats weekdays, a counted weekday is no rate ------------------
+
+
+def _target(sentence: str) -> dict:
+    from medborgarloften.extract.targets import extract_target
+
+    period = {"start": "2031-01-01", "end": "2031-12-31"}
+    result = extract_target(sentence, period=period)
+    assert result.target is not None, sentence
+    return result.target
+
+
+def test_an_explicit_rate_beats_the_weekdays_that_say_when():
+    for sentence, per in (
+        (
+            "patrullera i parken på fredagskvällar, minst tre kvällar i månaden.",
+            "månad",
+        ),
+        ("finnas vid torget på lördagskvällar, två kvällar per termin.", "termin"),
+        ("vara ute varje fredagskväll, minst fyra kvällar per år.", "år"),
+    ):
+        assert _target(sentence)["per"] == per, sentence
+
+
+def test_counted_weekdays_are_a_count_not_a_rate():
+    got = _target("hålla öppet på biblioteket tre söndagar i augusti.")
+    assert (got["quantity"], got["unit"], got["per"]) == (3, "söndagar", "period")
+    assert got["deadline"] == "2031-08-31"
+    got = _target("bemanna stationen fem fredagar under hösten.")
+    assert (got["quantity"], got["per"]) == (5, "period")
+    # a weekday after its own rate word still recurs
+    assert _target("göra två kontroller på fredagar.")["per"] == "vecka"
+
+
+def test_plural_weekday_parts_between_two_dates_recur_weekly():
+    for sentence in (
+        "anlita väktare vid hamnen fredags- och lördagsnätter från maj till augusti.",
+        "öppna fritidsgården lördagskvällar från skolstarten till jul.",
+    ):
+        assert _target(sentence)["per"] == "vecka", sentence
+    from medborgarloften.extract.targets import extract_target
+
+    # without the dates the weekdays only say when
+    said = "utöka antalet värdar i centrum under fredags- och lördagskvällar."
+    assert extract_target(said).target is None
+
+
+def test_one_in_each_named_place_is_per_area():
+    got = _target("bjuda in till ett dialogmöte varje år i Åby och ett i Norrby.")
+    assert got["per"] == "år_och_område"
+    got = _target("hålla en trygghetsvandring på Väster och en på Öster.")
+    assert got["per"] == "område"
+
+
+# --- contact persons with their phone number on the line ----------------------------
+
+
+def test_a_contact_line_with_a_phone_number_names_no_signatory():
+    doc = """Medborgarlöfte Ekby 2031
+
+Polisen lovar att genomföra fem trafikkontroller vid skolan.
+
+Frågor?
+
+Hör av dig till:
+
+Lars Holm, kommunpolis, telefon 114 14
+Eva Sand, samordnare, Ekby kommun, eva.sand@ekby.se
+"""
+    assert record(doc)["signatories"] == []
