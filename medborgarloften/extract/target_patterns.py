@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medborgarloften.lib.months import MONTH_PATTERN_SV
+from medborgarloften.lib.months import MONTH_PATTERN_SV, MONTHS_EN
 
 from .lexicons import load, spaced
 from .numbers import NUMBER_TOKEN
 from .prefilter import Prefiltered, prefiltered
 
-_MONTH_ALT = MONTH_PATTERN_SV
+# English too: a kommun's page in English ("in February", "by the end of October").
+_MONTH_ALT = MONTH_PATTERN_SV + "|" + "|".join(MONTHS_EN)
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,19 @@ _UNIT_STOP = {
     "året",
     "perioden",
     "the",
+    # English, on a kommun's page in English
+    "during",
+    "about",
+    "a",
+    "an",
+    "at",
+    "to",
+    "for",
+    "with",
+    "on",
+    "of",
+    "each",
+    "every",
     "år,",
     "in",
     "ut",
@@ -170,9 +184,9 @@ _DEADLINE_RE = prefiltered(
         spaced(
             # … or a date alone in brackets, as a table's "Tid" cell reads:
             # "Kameror i trapphusen (30 juni 2026)"
-            r"(?:\b(?:senast|före|innan|inför|till och med|t\.o\.m\.|under|i|by|den|till)\s+"
+            r"(?:\b(?:senast|före|innan|inför|till och med|t\.o\.m\.|under|i|by|den|till|in)\s+"
             r"|\((?=\d{1,2}\s))"
-            r"(?:(?:utgången av|slutet av|början av|mitten av)\s+)?"
+            r"(?:(?:utgången av|slutet av|början av|mitten av|the end of)\s+)?"
             r"(?:(?P<day>\d{1,2})\s+)?(?P<month>"
             + _MONTH_ALT
             + r")(?:\s+(?P<year>(?:19|20)\d\d))?\b"
@@ -192,7 +206,7 @@ _WEEK_RE = re.compile(
 _EXCLUDE_BEFORE = prefiltered(
     re.compile(
         r"(?<![\w-])(?:årskurs|åk|klass|kl\.?|nr\.?|nummer|kapitel|paragraf|§|steg|fas|version|"
-        r"vecka|v\.|mellan|sida|bilaga|"
+        r"vecka|v\.|mellan|sida|bilaga|year|grade|"
         r"lokal|rum|(?:riks|läns|europa)?väg|gata|gatan|buss|linje)\s*"
         # "årskurs 5 och 6", "åk 7–9": every number of the list is a name
         r"(?:\d{1,2}\s*(?:,|och|–|-|till|samt)\s*)*$",

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from medborgarloften.lib.months import MONTHS_SV
+from medborgarloften.lib.months import MONTHS_SV, month_number
 
 from .lexicons import load
 from .numbers import NUMBER_TOKEN, parse_number
@@ -463,7 +463,7 @@ def _find_deadline(
             continue  # "under april–september": the first month of a season
         if _FROM_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "från midsommar till och med augusti": a season, too
-        month = MONTHS_SV.index(m.group("month").casefold()) + 1
+        month = month_number(m.group("month")) or 1
         year = int(m.group("year")) if m.group("year") else (start_year or end_year)
         if year is None:
             return None, (m.start(), m.end())

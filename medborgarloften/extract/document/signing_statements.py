@@ -28,6 +28,10 @@ _LEX = load_toml("signatures.toml")
 _SIGNING_RX = word_start_regex(_LEX["signing"])
 
 
+# A title whose complement is capitalised: "Chair of the Municipal Executive Board".
+_OF_TITLE = re.compile(r"^\s*\w+\s+of(?:\s+the)?\s*$", re.IGNORECASE)
+
+
 def statement_signatories(text: str) -> list[Signatory]:
     found: list[Signatory] = []
     for cue in _SIGNING_RX.finditer(text):
@@ -36,7 +40,7 @@ def statement_signatories(text: str) -> list[Signatory]:
         segment_start = cue.end()
         items: list[tuple[str, int]] = []
         pos = segment_start
-        for sep in re.finditer(r",\s*|\s+och\s+", text[segment_start:stop]):
+        for sep in re.finditer(r",\s*|\s+(?:och|and)\s+", text[segment_start:stop]):
             items.append((text[pos : segment_start + sep.start()], pos))
             pos = segment_start + sep.end()
         items.append((text[pos:stop], pos))
@@ -47,6 +51,8 @@ def statement_signatories(text: str) -> list[Signatory]:
             if not names:
                 continue
             m = names[0]
+            if _OF_TITLE.search(item, 0, m.start()):
+                continue  # "Chair of the Municipal Executive Board": a title
             # "den 9 mars av kommunchef Ida Ek": the role is what follows "av"
             prefix = re.split(r"(?<!\S)av\s+", item[: m.start()])[-1].strip()
             title: str | None = None
@@ -55,7 +61,12 @@ def statement_signatories(text: str) -> list[Signatory]:
                 title = prefix
             elif idx + 1 < len(items):
                 nxt = items[idx + 1][0].strip()
-                if nxt and not NAME_IN_TEXT.search(nxt) and TITLE_RX.search(nxt):
+                named = NAME_IN_TEXT.search(nxt)
+                if (
+                    nxt
+                    and TITLE_RX.search(nxt)
+                    and (not named or _OF_TITLE.search(nxt, 0, named.start()))
+                ):
                     title = nxt
             found.append(_signatory(m, off, title, org, "signatory.statement"))
     return found

@@ -274,3 +274,66 @@ Lars Holm, kommunpolis, telefon 114 14
 Eva Sand, samordnare, Ekby kommun, eva.sand@ekby.se
 """
     assert record(doc)["signatories"] == []
+
+
+# --- a kommun's English version of its promise --------------------------------------
+
+ENGLISH = """Citizen promise 2031
+
+The Municipality of Ekby and the Police have signed a citizen promise for 2031.
+
+Priorities for 2031
+
+- Safety at the railway station
+- Drugs among young people
+
+What we promise
+
+The police promise to:
+- patrol the railway station on foot at least three evenings a week.
+- visit each secondary school once and hold one talk per term for the pupils in year 8.
+
+The municipality promises to:
+- repair the lighting in the underpass by the end of September.
+- report on the work on the municipality's website twice during the year.
+
+The citizen promise was signed on 4 February 2031 by Eva Lind, Chair of the Municipal Executive Board, and Olof Berg, Head of the Ekby local police area.
+"""
+
+
+def test_an_english_version_reads_like_the_swedish_one():
+    rec = record(ENGLISH)
+    assert (rec["period"]["start"], rec["period"]["end"]) == (
+        "2031-01-01",
+        "2031-12-31",
+    )
+    texts = [c["text"] for c in rec["commitments"]]
+    assert not any(t.startswith(("Safety at", "Drugs among")) for t in texts), texts
+    assert len(texts) == 4, texts
+    by = {c["text"].split()[0]: c["target"] for c in rec["commitments"]}
+    assert (by["patrol"]["quantity"], by["patrol"]["unit"], by["patrol"]["per"]) == (
+        3,
+        "evenings",
+        "vecka",
+    )
+    assert by["visit"]["per"] == "termin"
+    assert by["repair"]["deadline"] == "2031-09-30"
+    assert (by["report"]["quantity"], by["report"]["unit"]) == (2, None)
+    assert {"narkotika", "trygghet_offentlig_miljo", "barn_unga_riskmiljo"} <= set(
+        rec["themes"]
+    )
+    signed = {(s["name"], s["title"]) for s in rec["signatories"]}
+    assert signed == {
+        ("Eva Lind", "Chair of the Municipal Executive Board"),
+        ("Olof Berg", "Head of the Ekby local police area"),
+    }
+
+
+def test_english_number_words_and_months():
+    got = _target("hold two information meetings about fraud in March.")
+    assert (got["quantity"], got["unit"], got["deadline"]) == (
+        2,
+        "information meetings",
+        "2031-03-31",
+    )
+    assert _target("meet the youth council once a month.")["per"] == "månad"
