@@ -38,7 +38,7 @@ _FACILITY_NOUNS = (
     "järnvägsstation|torg|hamn|bibliotek|simhall|sporthall|ishall|"
     "idrottsplats|centralstation|förskola|skola|fritidsgård|ungdomsgård|"
     "vårdcentral|kyrka|badplats|park|gymnasieskola|friluftsområde|strandpromenad|"
-    "promenad|hus"
+    "promenad|hus|by"
 )
 # A street keeps its house number as written: "Storgatan 4", "Bruksgatan (2A-C)".
 _HOUSE_NUMBER = (
@@ -77,7 +77,9 @@ _STOP = set(
         "länsstyrelsen trafikverket sverige grannsamverkan facebook instagram "
         "twitter youtube medborgarlöfte medborgarlöften medborgarlöftet brå "
         "lokalpolisområde lokalpolisområdet trygghetsmätningen socialtjänsten "
-        "tillsammans vi det den detta under efter genom enligt med"
+        "tillsammans vi det den detta under efter genom enligt med "
+        # a determiner opening a sentence ("Varje skola får besök …")
+        "varje alla samtliga"
     ).split()
 )
 
@@ -92,7 +94,7 @@ _QUALIFIED_NOUNS = (
     "centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|resecentrum|"
     "torg|hamn|city|förskola|skola|fritidsgård|park|bibliotek|gymnasieskola|"
     "badplats|idrottsplats|sporthall|simhall|ishall|strandpromenad|friluftsområde|"
-    "gymnasium|marknad"
+    "gymnasium|marknad|kapell"
 )
 _QUALIFIED_RE = re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
 _GENITIVE_FACILITY_RE = re.compile(rf"({_NAME_WORD_START}s)\s+({_FACILITY_NOUNS})\b")

@@ -337,3 +337,25 @@ def test_english_number_words_and_months():
         "2031-03-31",
     )
     assert _target("meet the youth council once a month.")["per"] == "månad"
+
+
+# --- places: "Xs by", "X kapell", no determiner, event or river --------------------
+
+
+def _places(sentence: str) -> list[str]:
+    from medborgarloften.extract.places import find_places
+
+    return [p for p, _ in find_places(sentence, municipalities=["Ekby"])]
+
+
+def test_a_village_named_with_by_or_kapell_is_kept_whole():
+    assert "Rörvikens by" in _places(
+        "Polisen gör kontroller genom Rörvikens by i juli."
+    )
+    assert "Norrsjö kapell" in _places("röja leden mellan Åsen och Norrsjö kapell.")
+
+
+def test_no_place_from_a_determiner_an_event_or_a_river():
+    assert _places("Mål: Varje skola får besök två gånger per termin.") == []
+    assert _places("Vi träffade invånarna på Ekbydagen i juni.") == []
+    assert _places("I byarna längs Ekälven finns oro för stölder.") == []
