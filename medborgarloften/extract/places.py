@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from medborgarloften.lib.months import MONTHS_SV
+from medborgarloften.lib.months import MONTHS_EN, MONTHS_SV
 
 from .lexicons import load
 from .parties import classify_party, is_org_name
@@ -70,6 +70,9 @@ _PLACE_NOUNS = (
     "kommundel(?:en|arna|ar)?|stadsdelarna|bostadsområdena"
 )
 _MONTHS = " ".join(MONTHS_SV) + " måndag tisdag onsdag torsdag fredag lördag söndag"
+# English, on a kommun's page in English ("by the end of October")
+_MONTHS += " " + " ".join(MONTHS_EN) + " monday tuesday wednesday thursday friday"
+_MONTHS += " saturday sunday the"
 # Capitalised words that are not places (organisations, programmes, media).
 _STOP = set(
     (
@@ -94,7 +97,7 @@ _QUALIFIED_NOUNS = (
     "centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|resecentrum|"
     "torg|hamn|city|förskola|skola|fritidsgård|park|bibliotek|gymnasieskola|"
     "badplats|idrottsplats|sporthall|simhall|ishall|strandpromenad|friluftsområde|"
-    "gymnasium|marknad|kapell"
+    "gymnasium|marknad|kapell|town centre|city centre"
 )
 _QUALIFIED_RE = re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
 _GENITIVE_FACILITY_RE = re.compile(rf"({_NAME_WORD_START}s)\s+({_FACILITY_NOUNS})\b")

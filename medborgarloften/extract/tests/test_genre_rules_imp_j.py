@@ -359,3 +359,8 @@ def test_no_place_from_a_determiner_an_event_or_a_river():
     assert _places("Mål: Varje skola får besök två gånger per termin.") == []
     assert _places("Vi träffade invånarna på Ekbydagen i juni.") == []
     assert _places("I byarna längs Ekälven finns oro för stölder.") == []
+
+
+def test_an_english_town_centre_is_a_qualified_place():
+    assert "Åby town centre" in _places("carry out foot patrols in Åby town centre.")
+    assert _places("have extra patrols during the Winter Fair in March.") == []
