@@ -364,3 +364,13 @@ def test_no_place_from_a_determiner_an_event_or_a_river():
 def test_an_english_town_centre_is_a_qualified_place():
     assert "Åby town centre" in _places("carry out foot patrols in Åby town centre.")
     assert _places("have extra patrols during the Winter Fair in March.") == []
+
+
+def test_places_in_the_look_back_of_a_report_are_last_periods():
+    doc = REPORT_THEN_NEW.replace(
+        "Vad vi gjorde: Klottret sanerades i genomsnitt inom fyra dagar.",
+        "Vad vi gjorde: Klottret sanerades, två gånger i Västerby och en gång i Norrby.",
+    ).replace("vid skolorna under 2031", "vid Ekby centrum under 2031")
+    places = record(doc)["places"]
+    assert "Västerby" not in places and "Norrby" not in places
+    assert "Ekby centrum" in places
