@@ -61,6 +61,11 @@ ORDINALS: dict[str, int] = {
 }
 _TENS = {k: v for k, v in CARDINALS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)}
 _UNITS = {k: v for k, v in CARDINALS.items() if 1 <= v <= 9 and k not in ("ena",)}
+# English, on a kommun's page in English ("two evenings a week"); never compounded.
+CARDINALS.update(
+    {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8}
+)
+CARDINALS.update({"nine": 9, "twelve": 12, "twice": 2})
 
 # A number word or numeral as one token ("två", "tjugofem", "12", "1 000").
 NUMBER_TOKEN = (

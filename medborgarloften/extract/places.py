@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from medborgarloften.lib.months import MONTHS_SV
+from medborgarloften.lib.months import MONTHS_EN, MONTHS_SV
 
 from .lexicons import load
 from .parties import classify_party, is_org_name
@@ -38,7 +38,7 @@ _FACILITY_NOUNS = (
     "järnvägsstation|torg|hamn|bibliotek|simhall|sporthall|ishall|"
     "idrottsplats|centralstation|förskola|skola|fritidsgård|ungdomsgård|"
     "vårdcentral|kyrka|badplats|park|gymnasieskola|friluftsområde|strandpromenad|"
-    "promenad|hus"
+    "promenad|hus|by"
 )
 # A street keeps its house number as written: "Storgatan 4", "Bruksgatan (2A-C)".
 _HOUSE_NUMBER = (
@@ -70,6 +70,9 @@ _PLACE_NOUNS = (
     "kommundel(?:en|arna|ar)?|stadsdelarna|bostadsområdena"
 )
 _MONTHS = " ".join(MONTHS_SV) + " måndag tisdag onsdag torsdag fredag lördag söndag"
+# English, on a kommun's page in English ("by the end of October")
+_MONTHS += " " + " ".join(MONTHS_EN) + " monday tuesday wednesday thursday friday"
+_MONTHS += " saturday sunday the"
 # Capitalised words that are not places (organisations, programmes, media).
 _STOP = set(
     (
@@ -77,7 +80,9 @@ _STOP = set(
         "länsstyrelsen trafikverket sverige grannsamverkan facebook instagram "
         "twitter youtube medborgarlöfte medborgarlöften medborgarlöftet brå "
         "lokalpolisområde lokalpolisområdet trygghetsmätningen socialtjänsten "
-        "tillsammans vi det den detta under efter genom enligt med"
+        "tillsammans vi det den detta under efter genom enligt med "
+        # a determiner opening a sentence ("Varje skola får besök …")
+        "varje alla samtliga"
     ).split()
 )
 
@@ -92,7 +97,7 @@ _QUALIFIED_NOUNS = (
     "centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|resecentrum|"
     "torg|hamn|city|förskola|skola|fritidsgård|park|bibliotek|gymnasieskola|"
     "badplats|idrottsplats|sporthall|simhall|ishall|strandpromenad|friluftsområde|"
-    "gymnasium|marknad"
+    "gymnasium|marknad|kapell|town centre|city centre"
 )
 _QUALIFIED_RE = re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
 # "Ekbackens båthamn", "Norrängens gamla bibliotekslokal": a name's genitive before a

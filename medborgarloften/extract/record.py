@@ -91,9 +91,25 @@ def _commitment_rules(
     )
 
 
-def _places(text: str, municipalities: list[str]) -> list[tuple[str, Any]]:
+# A line of a report on an earlier promise ("Vad vi lovade: …", "Vad vi gjorde:
+# …", "Utfall: …"): the places it names are last period's, not this promise's.
+_LOOK_BACK_LINE = re.compile(
+    r"^[ \t]*(?:vad vi (?:lovade|gjorde|har gjort)|det här (?:gjorde|har) vi(?: gjort)?"
+    r"|utfall|resultat|genomfört)[ \t]*:.*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
-    return find_places(text, municipalities=municipalities)
+
+def _places(text: str, municipalities: list[str]) -> list[tuple[str, Any]]:
+    found = find_places(text, municipalities=municipalities)
+    back = [(m.start(), m.end()) for m in _LOOK_BACK_LINE.finditer(text)]
+    if not back:
+        return found
+    return [
+        (name, span)
+        for name, span in found
+        if not any(s <= span[0] < e for s, e in back)
+    ]
 
 
 def _assign_focus(

@@ -75,6 +75,37 @@ def lettered_item(
     return None
 
 
+# "✅ Polisen gör …" / "✅ Vi håller …": a pictograph opening a line marks a list item
+# (a social-media post's list) when a neighbouring line opens with the same one;
+# a single one ("📞 Ring 114 14", "👮 POLISEN") is a line's decoration.
+_PICTOGRAPH_ITEM_RE = re.compile(
+    r"[ \t]*([\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff])"
+    r"\ufe0f?[ \t]+(?=\S)"
+)
+
+
+def neighbour_item(
+    text: str, lines: list[tuple[int, int]], i: int
+) -> re.Match[str] | None:
+    """The marker of line ``i`` when only its neighbours show it is a list item: a
+    lettered item ("B. …" after "A. …") or a pictograph item ("✅ …" by "✅ …")."""
+    lettered = lettered_item(text, lines, i)
+    if lettered is not None:
+        return lettered
+    m = _PICTOGRAPH_ITEM_RE.match(text[slice(*lines[i])])
+    if m is None:
+        return None
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and not text[slice(*lines[j])].strip():
+            j += step
+        if 0 <= j < len(lines):
+            near = _PICTOGRAPH_ITEM_RE.match(text[slice(*lines[j])])
+            if near and near.group(1) == m.group(1):
+                return m
+    return None
+
+
 MARKDOWN_HEADING_RE = re.compile(r"[ \t]*(#{1,6})[ \t]+(?=\S)")
 TERMINAL = ".;,"
 WRAP_WIDTH = 70
@@ -350,7 +381,7 @@ def parse_structure(text: str) -> Structure:
             )
             i += 1
             continue
-        mb = BULLET_RE.match(line) or _sub_item(line) or lettered_item(text, lines, i)
+        mb = BULLET_RE.match(line) or _sub_item(line) or neighbour_item(text, lines, i)
         if (
             mb
             and i
@@ -381,6 +412,7 @@ def parse_structure(text: str) -> Structure:
                 if (
                     not cont.strip()
                     or BULLET_RE.match(cont)
+                    or neighbour_item(text, lines, j)
                     or _SUBSECTION_RE.match(cont)
                     or _ITEM_FIELD_RE.match(cont)
                 ):
@@ -428,6 +460,7 @@ def parse_structure(text: str) -> Structure:
             if (
                 not cont.strip()
                 or BULLET_RE.match(cont)
+                or neighbour_item(text, lines, j)
                 or MARKDOWN_HEADING_RE.match(cont)
             ):
                 break

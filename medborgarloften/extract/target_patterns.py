@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medborgarloften.lib.months import MONTH_PATTERN_SV
+from medborgarloften.lib.months import MONTH_PATTERN_SV, MONTHS_EN
 
 from .lexicons import load, spaced
 from .numbers import NUMBER_TOKEN
 from .prefilter import Prefiltered, prefiltered
 
-_MONTH_ALT = MONTH_PATTERN_SV
+# English too: a kommun's page in English ("in February", "by the end of October").
+_MONTH_ALT = MONTH_PATTERN_SV + "|" + "|".join(MONTHS_EN)
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,19 @@ _UNIT_STOP = {
     "året",
     "perioden",
     "the",
+    # English, on a kommun's page in English
+    "during",
+    "about",
+    "a",
+    "an",
+    "at",
+    "to",
+    "for",
+    "with",
+    "on",
+    "of",
+    "each",
+    "every",
     "år,",
     "in",
     "ut",
@@ -146,6 +160,9 @@ _AREA_RE = prefiltered(
             r"(?:(?:högstadie|lågstadie|mellanstadie|grund|gymnasie|förskole)?skol\w*\b|"
             r"område|områdena|stadsdel|stadsdelarna|ort|orterna|skola|skolorna|by|byarna|"
             r"kommundel|kommundelarna|tätort|tätorterna|kommun|kommunerna|bostadsområde)\w*"
+            # "ett möte i Åby och ett i Byn": one for each place named
+            r"|\b(?:en|ett)\s+(?:\w+\s+){0,5}?(?:i|på|vid)\s+(?-i:[A-ZÅÄÖ])\w+\s+och\s+"
+            r"(?:en|ett)\s+(?:i|på|vid)\s+(?-i:[A-ZÅÄÖ])"
         ),
         re.IGNORECASE,
     )
@@ -167,9 +184,9 @@ _DEADLINE_RE = prefiltered(
         spaced(
             # … or a date alone in brackets, as a table's "Tid" cell reads:
             # "Kameror i trapphusen (30 juni 2026)"
-            r"(?:\b(?:senast|före|innan|inför|till och med|t\.o\.m\.|under|i|by|den|till)\s+"
+            r"(?:\b(?:senast|före|innan|inför|till och med|t\.o\.m\.|under|i|by|den|till|in)\s+"
             r"|\((?=\d{1,2}\s))"
-            r"(?:(?:utgången av|slutet av|början av|mitten av)\s+)?"
+            r"(?:(?:utgången av|slutet av|början av|mitten av|the end of)\s+)?"
             r"(?:(?P<day>\d{1,2})\s+)?(?P<month>"
             + _MONTH_ALT
             + r")(?:\s+(?P<year>(?:19|20)\d\d))?\b"
@@ -189,7 +206,7 @@ _WEEK_RE = re.compile(
 _EXCLUDE_BEFORE = prefiltered(
     re.compile(
         r"(?<![\w-])(?:årskurs|åk|klass|kl\.?|nr\.?|nummer|kapitel|paragraf|§|steg|fas|version|"
-        r"vecka|v\.|mellan|sida|bilaga|"
+        r"vecka|v\.|mellan|sida|bilaga|year|grade|"
         r"lokal|rum|(?:riks|läns|europa)?väg|gata|gatan|buss|linje)\s*"
         # "årskurs 5 och 6", "åk 7–9": every number of the list is a name
         r"(?:\d{1,2}\s*(?:,|och|–|-|till|samt)\s*)*$",
@@ -239,3 +256,28 @@ _VERB_STOP = {
     "kommer",
     "att",
 }
+
+
+# The counted noun right after the number: "fyra lördagar", "två kvällar".
+_NOUN_AFTER = re.compile(r"\s+(?:(\w+)\s+)?(?=\w)")
+_RATE_WORD = re.compile(r"(?:på|varje|varenda|alla)\s", re.IGNORECASE)
+
+
+def rates_for_count(
+    text: str,
+    qspan: tuple[int, int],
+    rates: list[tuple[str | None, tuple[int, int], bool]],
+) -> list[tuple[str | None, tuple[int, int], bool]]:
+    """The rates that say how often a count recurs. Weekdays that are the counted
+    noun ("fyra lördagar i juli") are the count itself, no rate; weekdays beside an
+    explicit rate ("på fredagskvällar, minst två kvällar i månaden") only say
+    when, and the explicit rate counts."""
+    gap = _NOUN_AFTER.match(text, qspan[1])
+    nouns = {gap.end(), gap.start(1)} if gap else set()
+    kept = [
+        r
+        for r in rates
+        if not (r[2] and r[1][0] in nouns and not _RATE_WORD.match(text, r[1][0]))
+    ]
+    explicit = [r for r in kept if not r[2] and r[0]]
+    return explicit + [r for r in kept if r not in explicit] if explicit else kept

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from medborgarloften.lib.months import MONTHS_SV
+from medborgarloften.lib.months import MONTHS_SV, month_number
 
 from .lexicons import load
 from .numbers import NUMBER_TOKEN, parse_number
@@ -36,6 +36,7 @@ from .target_patterns import (
     _WHOLE_PERIOD_RE,
     NOT_MEASURABLE_RE,
     RATES,
+    rates_for_count,
 )
 
 
@@ -78,6 +79,8 @@ def extract_target(
     quantity, unit, qspan = _find_quantity(
         text, rates, dated=dspan is not None or _SEASON.search(text) is not None
     )
+    if qspan is not None and rates:
+        rates = rates_for_count(text, qspan, rates)
     if quantity == 1 and unit in ("gång", "tillfälle") and qspan and rates:
         # "ett öppet samtalsforum en gång i månaden": what happens once per month is
         # the thing counted, not the "gång".
@@ -482,7 +485,7 @@ def _find_deadline(
             continue  # "under april–september": the first month of a season
         if _FROM_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "från midsommar till och med augusti": a season, too
-        month = MONTHS_SV.index(m.group("month").casefold()) + 1
+        month = month_number(m.group("month")) or 1
         year = int(m.group("year")) if m.group("year") else (start_year or end_year)
         if year is None:
             return None, (m.start(), m.end())

@@ -25,6 +25,7 @@ from ..parties import (
 from ..places import find_places
 from ..structure import Block, Structure
 from ..targets import extract_target
+from .fields import goal_below
 from .patterns import PAGE_FURNITURE, _unnumbered
 from .present_forms import place_label
 from .responsible import _responsible, named_organisations
@@ -61,6 +62,8 @@ def extract_commitments(
     ]
     records = []
     blocks = structure.content()
+    goals = _goal_lines(blocks, candidates)
+    candidates = [c for c in candidates if c.block_index - 1 not in goals]
     for cand in candidates:
         responsible, r_ev = _responsible(cand)
         places = find_places(cand.text, municipalities=municipalities)
@@ -74,7 +77,8 @@ def extract_commitments(
             f"{cand.text} ({cand.target_hint})" if cand.target_hint else cand.text
         )
         tres = extract_target(target_text, period=period, places=place_names)
-        goal = extract_target(cand.goal, period=period) if cand.goal else None
+        goal_text = cand.goal or goals.get(cand.block_index, "")
+        goal = extract_target(goal_text, period=period) if goal_text else None
         evidence: dict[str, Any] = {"responsible": r_ev}
         if goal is not None and goal.target is not None:
             # A table's "Mål" cell states the target; the activity's own words
@@ -114,6 +118,18 @@ def extract_commitments(
         if others:
             record["other_parties"] = others
     return records
+
+
+def _goal_lines(blocks: list[Block], candidates: list[Any]) -> dict[int, str]:
+    """{block index: goal} for the candidates that close their paragraph and have a
+    goal line ("Mätbart mål: …") below it; the goal line is no commitment itself."""
+    goals = {}
+    for cand in candidates:
+        if not cand.goal and cand.block_index - 1 not in goals:
+            found = goal_below(blocks, cand.block_index, cand.end)
+            if found:
+                goals[cand.block_index] = found
+    return goals
 
 
 def _other_parties(text: str, record: dict[str, Any]) -> list[str]:

@@ -163,6 +163,20 @@ def item_fields(blocks: list[Block], idx: int) -> ItemFields | None:
     )
 
 
+def goal_below(blocks: list[Block], idx: int, end: int) -> str:
+    """The value of a goal line ("Mål: …", "Mätbart mål: …") right below the
+    paragraph at ``idx`` when the candidate ending at ``end`` closes it: a
+    commitment written with its measurable goal on the next line."""
+    block = blocks[idx]
+    if block.kind != "paragraph" or end < block.end or idx + 1 >= len(blocks):
+        return ""
+    nxt = blocks[idx + 1]
+    if nxt.kind == "bullet":
+        return ""
+    found = _field(nxt)
+    return found[1] if found is not None and found[0] == "goal" else ""
+
+
 def _style(marker: str) -> str:
     """A list marker's kind: "1." and "12." alike, "a)" and "b)" alike."""
     return re.sub(r"^[a-zåäö](?=[.)])", "a", re.sub(r"\d+", "9", marker))

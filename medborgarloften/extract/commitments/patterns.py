@@ -166,6 +166,10 @@ PAGE_FURNITURE = prefiltered(
     re.compile(
         r"\b(?:cookies?|kakor(?:na)?|javascript|webbläsare\w*)\b|"
         r"\b(?:den\s+här|denna)\s+(?:webbplats|webbsida|sida)\w*|"
+        # a news page's note on the text it republishes ("Vi återger inlägget i
+        # sin helhet nedan")
+        r"\b(?:publicerar|återger|återpublicerar|delar|citerar)\b[^.!?\n]{0,50}?"
+        r"\b(?:i\s+sin\s+helhet|ordagrant)\b|"
         # A table of contents: a title, a dot leader and its page number.
         r"(?:\.[ \t]?){4,}[ \t]*\d{1,3}\s*$|…{2,}[ \t]*\d{1,3}\s*$",
         re.IGNORECASE,

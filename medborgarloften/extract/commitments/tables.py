@@ -42,7 +42,11 @@ _WHEN_COLUMN = re.compile(
 
 
 # "Mål | Målvärde | Förväntat resultat": the column that states the row's target.
-_GOAL_COLUMN = re.compile(r"(?:mål\b|målvärde|mått\b|förväntat\s+resultat)", re.I)
+_GOAL_COLUMN = re.compile(
+    r"(?:(?:mätbar[at]?|konkret[a]?|uppföljningsbar[at]?)\s+)?(?:mål\b|målvärde)"
+    r"|mått\b|förväntat\s+resultat",
+    re.I,
+)
 # The status column of a follow-up ("Löfte | Status", "Åtagande | Utfall").
 _STATUS_COLUMN = re.compile(r"(?:status|utfall|genomfört|läge\b)", re.I)
 

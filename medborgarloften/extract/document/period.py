@@ -110,8 +110,9 @@ EVIDENCE_SENTENCE = prefiltered(
 )
 PROMISE_YEAR = prefiltered(
     re.compile(
-        rf"\b(?:medborgarlöft\w*|löfte\w*)(?:[ \t]+[\wåäöÅÄÖ-]+){{0,3}}?[ \t]+"
-        rf"(?:för[ \t]+|under[ \t]+|år[ \t]+)?(?P<y>{_YEAR})(?![\d-])|"
+        rf"\b(?:medborgarlöft\w*|löfte\w*|citizens?['’]?[ \t]+promises?)"
+        rf"(?:[ \t]+[\wåäöÅÄÖ-]+){{0,3}}?[ \t]+"
+        rf"(?:för[ \t]+|under[ \t]+|år[ \t]+|for[ \t]+)?(?P<y>{_YEAR})(?![\d-])|"
         rf"(?<![\d-])(?P<y2>{_YEAR})[ \t]+års[ \t]+medborgarlöft",
         _FLAGS,
     )
@@ -390,7 +391,18 @@ def _ranges(text: str) -> Period | None:
     return best[1] if best else None
 
 
+# "Redovisning av medborgarlöfte 2018": a report on a promise, whose year is that of
+# the promise reported on; a new promise under its own heading after it gives the
+# period (one only announced, "ett nytt löfte för 2019 tas fram", does not).
+REPORT_OF = re.compile(
+    r"\b(?:redovisning|uppföljning|utvärdering|återrapportering|resultat(?:et)?)"
+    r"\s+(?:av|för)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _single_year(text: str) -> tuple[int, str, int, int] | None:
+    reported = None
     for rx in (PROMISE_YEAR, UNDER_YEAR):
         for m in rx.finditer(text):
             if not _about_promise(text, m):
@@ -398,8 +410,24 @@ def _single_year(text: str) -> tuple[int, str, int, int] | None:
             if PAST_TENSE.search(_sentence_around(text, m.start(), m.end())):
                 continue
             group = "y" if m.group("y") else "y2"
-            return int(m.group(group)), m.group(0), m.start(), m.end()
-    return None
+            found = int(m.group(group)), m.group(0), m.start(), m.end()
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if REPORT_OF.search(text, line_start, m.start()):
+                reported = reported or found
+                continue
+            if reported is None:
+                return found
+            if found[0] > reported[0] and _heading_line(text, m.start(), m.end()):
+                return found  # the new promise's own heading below the report
+    return reported
+
+
+def _heading_line(text: str, start: int, end: int) -> bool:
+    """The match is most of a short line of its own ("Medborgarlöfte 2031")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip(" #*\t")
+    return len(line.split()) <= 6 and line[-1:] not in ".!?"
 
 
 def find_period(text: str) -> Period:

@@ -334,10 +334,23 @@ _CONTACT_LINE = re.compile(
 )
 
 
+# A phone number or e-mail address within a line ("Anna Berg, kommunpolis,
+# telefon 114 14"): the line is a contact entry.
+_CONTACT_IN_LINE = re.compile(
+    r"\b(?:telefon|tel|tfn|mobil)\.?[ \t]*:?[ \t]*\+?\d[\d \t()-]{2,}\d"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    re.IGNORECASE,
+)
+
+
 def _contact_names(text: str) -> set[str]:
     """Names on the lines right above an e-mail or phone line ("Anna Berg,
-    kommunpolis\nanna.berg@…\n010-…"): contact persons, whoever signed."""
+    kommunpolis\nanna.berg@…\n010-…") or on a line with its own phone number or
+    address: contact persons, whoever signed."""
     out: set[str] = set()
+    for m in _CONTACT_IN_LINE.finditer(text):
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        out.update(n.group("name").casefold() for n in NAME_IN_TEXT.finditer(line))
     for m in _CONTACT_LINE.finditer(text):
         above = text[: m.start()].rstrip("\n").split("\n")
         for line in reversed(above[-2:]):

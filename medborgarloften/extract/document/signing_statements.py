@@ -28,6 +28,7 @@ _LEX = load_toml("signatures.toml")
 _SIGNING_RX = word_start_regex(_LEX["signing"])
 
 
+# A title whose complement is capitalised: "Chair of the Municipal Executive Board".
 def statement_signatories(text: str) -> list[Signatory]:
     found: list[Signatory] = []
     for cue in _SIGNING_RX.finditer(text):
@@ -36,7 +37,7 @@ def statement_signatories(text: str) -> list[Signatory]:
         segment_start = cue.end()
         items: list[tuple[str, int]] = []
         pos = segment_start
-        for sep in re.finditer(r",\s*|\s+och\s+", text[segment_start:stop]):
+        for sep in re.finditer(r",\s*|\s+(?:och|and)\s+", text[segment_start:stop]):
             items.append((text[pos : segment_start + sep.start()], pos))
             pos = segment_start + sep.end()
         items.append((text[pos:stop], pos))
@@ -73,8 +74,11 @@ def statement_signatories(text: str) -> list[Signatory]:
 
 # A lowercase role and a preposition right before a name: the name is the role's
 # organisation ("regionchef på Ekby Trafik AB", "vd för Ekbyhem").
+# What stands before a name that is the role's organisation, not a person:
+# "regionchef på Ekby Trafik AB", "Chair of the Municipal Executive Board".
 _ROLE_OF = re.compile(
-    rf"^\s*[{LOWER}][\w-]*(?:\s+[{LOWER}][\w-]*){{0,3}}\s+(?:på|för|hos|vid|i)\s+$"
+    rf"^\s*(?:[{LOWER}][\w-]*(?:\s+[{LOWER}][\w-]*){{0,3}}\s+(?:på|för|hos|vid|i)\s+"
+    r"|(?i:\w+\s+of(?:\s+the)?)\s*)$"
 )
 
 

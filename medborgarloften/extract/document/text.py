@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..structure import lettered_item
+from ..structure import neighbour_item
 
 BULLET = re.compile(
     r"[ \t]*(?:[-•*–·▪●◦‣○■□➢►]|\d{1,2}[.)]|[a-z]\)|\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÅÄÖ]))"
@@ -124,7 +124,7 @@ def read_units(text: str) -> list[Unit]:
             i += 1
             continue
         md = MD_HEADING.match(line)
-        bullet = BULLET.match(line) or lettered_item(text, lines, i)
+        bullet = BULLET.match(line) or neighbour_item(text, lines, i)
         if md:
             body = line[md.end() :].strip()
             start = s + line.index(body)
@@ -142,7 +142,12 @@ def read_units(text: str) -> list[Unit]:
         while j < len(lines):
             cs, ce = lines[j]
             cont = text[cs:ce]
-            if not cont.strip() or BULLET.match(cont) or MD_HEADING.match(cont):
+            if (
+                not cont.strip()
+                or BULLET.match(cont)
+                or neighbour_item(text, lines, j)
+                or MD_HEADING.match(cont)
+            ):
                 break
             indented = cont[:1] in " \t"
             if (bullet and (indented or cont.lstrip()[0].islower())) or (

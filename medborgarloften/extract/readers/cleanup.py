@@ -53,6 +53,13 @@ _BULLET_LINE = re.compile(rf"^[ ]*(?:[{BULLET_CHARS}]|[-–*](?=[ ]))[ ]*(?=\S)"
 # A row of a table whose cells are set apart by a layout gap (or a tab) and whose
 # first cell is not a list item: its header or a row of cells above.
 _CELL_ROW = re.compile(r"^(?![ ]*(?:[-–*•][ ]|\d{1,2}[.)][ ]))[ ]*\S.*?\S[ ]{3,}\S")
+# A pictograph opening a line ("✅ Polisen gör …", "👉 Vi håller …"), as social-media
+# posts write list items; a list marker only when two neighbouring lines open with it.
+_PICTOGRAPH_LINE = re.compile(
+    r"^[ ]*([\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff])"
+    r"\ufe0f?[ ]+(?=\S)",
+    re.M,
+)
 _TRAILING_SPACE = re.compile(r"[ ]+$", re.M)
 # Exactly two spaces inside a line are a typing habit; three or more are layout.
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ ]{2}(?=\S)")
@@ -76,6 +83,8 @@ def normalise(text: str, *, keep_indent: bool = False) -> str:
     text = _translate(text)
     text = unicodedata.normalize("NFC", text)
     text = _TRAILING_SPACE.sub("", text)
+    if _PICTOGRAPH_LINE.search(text):
+        text = _pictograph_bullets(text)
     text = _BULLET_LINE.sub(_bullet, text)
     if not keep_indent:
         text = "\n".join(line.lstrip(" ") for line in text.split("\n"))
@@ -84,6 +93,21 @@ def normalise(text: str, *, keep_indent: bool = False) -> str:
     if not text.strip():
         return ""
     return text.strip("\n").rstrip() + "\n"
+
+
+def _pictograph_bullets(text: str) -> str:
+    """ "• " for a pictograph that opens two or more neighbouring lines (a list
+    written with emoji markers); a single one ("📞 Ring 114 14") stays text."""
+    lines = text.split("\n")
+    marks = [_PICTOGRAPH_LINE.match(line) for line in lines]
+    for i, mark in enumerate(marks):
+        if mark is None:
+            continue
+        glyph = mark.group(1)
+        near = [marks[j] for j in (i - 1, i + 1) if 0 <= j < len(marks)]
+        if any(other is not None and other.group(1) == glyph for other in near):
+            lines[i] = "• " + lines[i][mark.end() :]
+    return "\n".join(lines)
 
 
 def _bullet(match: re.Match[str]) -> str:

@@ -51,6 +51,7 @@ def read_input(source: str) -> tuple[str, str | None]:
     """
     # loaded on use: the readers pull in the document parsers
     from medborgarloften.extract.readers import read_path, read_url
+    from medborgarloften.extract.readers.pagebreaks import join_page_breaks
     from medborgarloften.extract.readers.text import decode
 
     result = read_url(source) if _URL.match(source) else read_path(source)
@@ -62,7 +63,7 @@ def read_input(source: str) -> tuple[str, str | None]:
         except (OSError, ExtractError):
             raw = ""
         if raw.strip():
-            text = raw.replace("\r\n", "\n").replace("\r", "\n")
+            text = join_page_breaks(raw.replace("\r\n", "\n").replace("\r", "\n"))
     return text, str(url) if url else None
 
 
