@@ -218,6 +218,7 @@ def is_org_name(word: str) -> bool:
     return _ORG_NAME_RE.match(word) is not None
 
 
+@per_document  # the same names and party words are asked about for every candidate
 def classify_party(phrase: str) -> str | None:
     """polis / kommun / annan / both for one party phrase, else None."""
     words = phrase.strip().split()

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from medborgarloften.lib.months import MONTHS_SV
 
 from .lexicons import load
 from .parties import classify_party, is_org_name
-from .prefilter import prefiltered
+from .prefilter import Prefiltered, finditer_split, prefiltered
 
 Span = tuple[int, int]
 _LEX = load("places")
@@ -182,6 +183,39 @@ _PREP_NAME_NO_LIST_RE = re.compile(
 _LIST_CUE = prefiltered(
     re.compile(r"(?i:såsom|exempelvis|inklusive|bland annat|t\.\s?ex\.)")
 )
+_WORD_CHAR = re.compile(r"\w")
+
+
+def prep_name_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_PREP_NAME_RE.finditer(text)``, scanned mostly by the cheaper expression.
+
+    Without a cue word the list-noun alternative cannot match. With one, it can
+    only match at the start of a word that ends within 40 characters before a cue
+    (its noun and what comes before it in the word are word characters, then at
+    most 40 others), so the full expression is tried only at those starts.
+    """
+    starts: set[int] = set()
+    for cue in _cue_starts(text):
+        lo = max(0, cue - 41)
+        while lo > 0 and _WORD_CHAR.match(text, lo - 1):
+            lo -= 1
+        for p in range(lo, cue + 1):
+            if _WORD_CHAR.match(text, p) and not (p and _WORD_CHAR.match(text, p - 1)):
+                starts.add(p)
+    return finditer_split(text, _PREP_NAME_RE, _PREP_NAME_NO_LIST_RE, sorted(starts))
+
+
+def _cue_starts(text: str) -> Iterator[int]:
+    """Where a cue word of the list-noun alternative starts (overlapping too)."""
+    if not _LIST_CUE.search(text):
+        return
+    cue = _LIST_CUE.regex if isinstance(_LIST_CUE, Prefiltered) else _LIST_CUE
+    m = cue.search(text)
+    while m is not None:
+        yield m.start()
+        m = cue.search(text, m.start() + 1)
+
+
 _SPLIT_LIST_RE = re.compile(rf"{_NAME}(?:[ \t]+i[ \t]+{_NAME_WORD})?")
 
 
@@ -205,6 +239,9 @@ _OBJECT_PLACE_RE = re.compile(
 _ROAD_RE = re.compile(
     r"(?<![\w-])(?i:på|längs|utmed|vid|intill)[ \t]+(?P<road>E[ \t]?\d{1,2})(?![\w-])"
 )
+# What every match of ``_ROAD_RE`` holds: a literal "E" is found far faster than its
+# case-insensitive prepositions, which are in almost every text.
+_ROAD_NUMBER = re.compile(r"E[ \t]?\d")
 _WRAPPED_OBJECT = re.compile(rf"[{_LO}][ \t]*\n[ \t]*$")
 _NAME_AND_NOUN_RE = re.compile(
     rf"({_NAME_WORD_START})\s+(?:{'|'.join(_LEX['facility_nouns_after'])})(?![\w-])"
@@ -254,9 +291,11 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
     def overlaps(s: int, e: int) -> bool:
         return any(s < te and ts < e for ts, te in taken)
 
-    companies = {
-        _fold(m.group("a") or m.group("b")) for m in _COMPANY_NAME.finditer(text)
-    }
+    companies = (
+        {_fold(m.group("a") or m.group("b")) for m in _COMPANY_NAME.finditer(text)}
+        if "AB" in text  # every match holds it; most texts name no company
+        else set()
+    )
 
     def add(value: str, s: int, e: int) -> None:
         if overlaps(s, e) or _COMPANY_AFTER.match(text, e):
@@ -300,8 +339,7 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
                         continue
                     s = m.start("list") + item.start() + item.group(0).find(value)
                     add(value, s, s + len(value))
-    prep_name = _PREP_NAME_RE if _LIST_CUE.search(text) else _PREP_NAME_NO_LIST_RE
-    for m in prep_name.finditer(text):
+    for m in prep_name_matches(text):
         group_start = m.start(1)
         for part in _SPLIT_LIST_RE.finditer(m.group(1)):
             value = part.group(0)
@@ -333,7 +371,7 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         ):
             continue  # a line that starts with the name, not a wrapped object
         add(m.group(0), m.start(), m.end())
-    for m in _ROAD_RE.finditer(text):
+    for m in _ROAD_RE.finditer(text) if _ROAD_NUMBER.search(text) else ():
         add(m.group("road"), m.start("road"), m.end("road"))
     found.sort(key=lambda item: item[1][0])
     seen: set[str] = set()
