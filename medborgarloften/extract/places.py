@@ -194,8 +194,11 @@ def prep_name_matches(text: str) -> Iterator[re.Match[str]]:
     (its noun and what comes before it in the word are word characters, then at
     most 40 others), so the full expression is tried only at those starts.
     """
+    cues = list(_cue_starts(text))
+    if not cues:
+        return _PREP_NAME_NO_LIST_RE.finditer(text)
     starts: set[int] = set()
-    for cue in _cue_starts(text):
+    for cue in cues:
         lo = max(0, cue - 41)
         while lo > 0 and _WORD_CHAR.match(text, lo - 1):
             lo -= 1
