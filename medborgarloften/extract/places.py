@@ -95,8 +95,12 @@ _QUALIFIED_NOUNS = (
     "badplats|idrottsplats|sporthall|simhall|ishall|strandpromenad|friluftsområde|"
     "gymnasium|marknad"
 )
-_QUALIFIED_RE = re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
-_GENITIVE_FACILITY_RE = re.compile(rf"({_NAME_WORD_START}s)\s+({_FACILITY_NOUNS})\b")
+_QUALIFIED_RE = prefiltered(
+    re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
+)
+_GENITIVE_FACILITY_RE = prefiltered(
+    re.compile(rf"({_NAME_WORD_START}s)\s+({_FACILITY_NOUNS})\b")
+)
 _LIST_NOUNS = "|".join(sorted(_LEX["list_nouns"], key=len, reverse=True))
 _LIST_TAIL = (
     rf"(?:[ \t]*(?:,|\boch\b|\bsamt\b|&)(?:[ \t]*\n)?[ \t]*(?:i[ \t]+)?{_NAME}){{0,12}}"
@@ -187,13 +191,9 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 def prep_name_matches(text: str) -> Iterator[re.Match[str]]:
-    """``_PREP_NAME_RE.finditer(text)``, scanned mostly by the cheaper expression.
-
-    Without a cue word the list-noun alternative cannot match. With one, it can
-    only match at the start of a word that ends within 40 characters before a cue
-    (its noun and what comes before it in the word are word characters, then at
-    most 40 others), so the full expression is tried only at those starts.
-    """
+    """``_PREP_NAME_RE.finditer(text)``, scanned mostly by the cheaper expression:
+    the list-noun alternative needs a cue word and starts at the start of the word
+    whose noun ends at most 40 characters before the cue, so it is tried there."""
     cues = list(_cue_starts(text))
     if not cues:
         return _PREP_NAME_NO_LIST_RE.finditer(text)
@@ -242,12 +242,13 @@ _OBJECT_PLACE_RE = re.compile(
 _ROAD_RE = re.compile(
     r"(?<![\w-])(?i:på|längs|utmed|vid|intill)[ \t]+(?P<road>E[ \t]?\d{1,2})(?![\w-])"
 )
-# What every match of ``_ROAD_RE`` holds: a literal "E" is found far faster than its
-# case-insensitive prepositions, which are in almost every text.
+# Held by every match of ``_ROAD_RE``, found faster than its prepositions.
 _ROAD_NUMBER = re.compile(r"E[ \t]?\d")
 _WRAPPED_OBJECT = re.compile(rf"[{_LO}][ \t]*\n[ \t]*$")
-_NAME_AND_NOUN_RE = re.compile(
-    rf"({_NAME_WORD_START})\s+(?:{'|'.join(_LEX['facility_nouns_after'])})(?![\w-])"
+_NAME_AND_NOUN_RE = prefiltered(
+    re.compile(
+        rf"({_NAME_WORD_START})\s+(?:{'|'.join(_LEX['facility_nouns_after'])})(?![\w-])"
+    )
 )
 # "stadsdelarna (Skiftinge och Lagersberg)", "platser som upplevs som otrygga;
 # Torget, Stationen och …": names listed right after a noun for kinds of places.
