@@ -242,20 +242,3 @@ _SECTION_NUMBER = re.compile(r"^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 
 def _unnumbered(text: str) -> str:
     return _SECTION_NUMBER.sub("", text, count=1)
-
-
-# The present passive of an action verb ("görs", "hålls", "anordnas", "ges").
-_PASSIVE_FORMS = sorted(
-    {v + "s" for v in load("verbs")["infinitives"]}
-    | {v[:-1] + "s" for v in load("verbs")["infinitives"] if v.endswith("a")},
-    key=len,
-    reverse=True,
-)
-# The passive verb first or second in its clause: "Under juni görs dessutom två
-# kontroller i månaden …", "Två kontroller i månaden görs vid …".
-_FRONT_PASSIVE = prefiltered(  # its hundred forms tried after each of five words
-    re.compile(
-        r"\s*(?:[^\s,.;:]+\s+){0,5}?(?:" + "|".join(_PASSIVE_FORMS) + r")\b",
-        re.IGNORECASE,
-    )
-)
