@@ -13,14 +13,11 @@ from .parties import (
     parties_in_chain,
     parties_in_enumeration,
 )
-from .prefilter import prefiltered
 
-_STATED_RE = prefiltered(
-    re.compile(
-        rf"(?:\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<paren>{CHAIN})\s*\)\s*[.,;]?\s*$"
-        rf"|\bansvar(?:ig|iga)?\s*:\s*(?P<label>{CHAIN}))",
-        re.IGNORECASE,
-    )
+_STATED_RE = re.compile(
+    rf"(?:\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<paren>{CHAIN})\s*\)\s*[.,;]?\s*$"
+    rf"|\bansvar(?:ig|iga)?\s*:\s*(?P<label>{CHAIN}))",
+    re.IGNORECASE,
 )
 
 

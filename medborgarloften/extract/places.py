@@ -95,12 +95,8 @@ _QUALIFIED_NOUNS = (
     "badplats|idrottsplats|sporthall|simhall|ishall|strandpromenad|friluftsområde|"
     "gymnasium|marknad"
 )
-_QUALIFIED_RE = prefiltered(
-    re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
-)
-_GENITIVE_FACILITY_RE = prefiltered(
-    re.compile(rf"({_NAME_WORD_START}s)\s+({_FACILITY_NOUNS})\b")
-)
+_QUALIFIED_RE = re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
+_GENITIVE_FACILITY_RE = re.compile(rf"({_NAME_WORD_START}s)\s+({_FACILITY_NOUNS})\b")
 _LIST_NOUNS = "|".join(sorted(_LEX["list_nouns"], key=len, reverse=True))
 _LIST_TAIL = (
     rf"(?:[ \t]*(?:,|\boch\b|\bsamt\b|&)(?:[ \t]*\n)?[ \t]*(?:i[ \t]+)?{_NAME}){{0,12}}"
@@ -245,10 +241,8 @@ _ROAD_RE = re.compile(
 # Held by every match of ``_ROAD_RE``, found faster than its prepositions.
 _ROAD_NUMBER = re.compile(r"E[ \t]?\d")
 _WRAPPED_OBJECT = re.compile(rf"[{_LO}][ \t]*\n[ \t]*$")
-_NAME_AND_NOUN_RE = prefiltered(
-    re.compile(
-        rf"({_NAME_WORD_START})\s+(?:{'|'.join(_LEX['facility_nouns_after'])})(?![\w-])"
-    )
+_NAME_AND_NOUN_RE = re.compile(
+    rf"({_NAME_WORD_START})\s+(?:{'|'.join(_LEX['facility_nouns_after'])})(?![\w-])"
 )
 # "stadsdelarna (Skiftinge och Lagersberg)", "platser som upplevs som otrygga;
 # Torget, Stationen och …": names listed right after a noun for kinds of places.
