@@ -45,7 +45,9 @@ _KOMMUN = re.compile(rf"(?:{_alt(_LEX['kommun'])})$", re.IGNORECASE)
 _FIRM = r"(?-i:AB|IF|IK|BK|FK|FF|SK|HK|GoIF)"
 _ANNAN = re.compile(rf"(?:{_alt(_LEX['annan'])})$|\b{_FIRM}$", re.IGNORECASE)
 _BOTH = re.compile(rf"(?:{_alt(_LEX['both'])})$", re.IGNORECASE)
-_NOMINAL_POLIS = re.compile(rf"\b(?:{_alt(_LEX['polis_nominal'])})\b", re.IGNORECASE)
+_NOMINAL_POLIS = prefiltered(
+    re.compile(rf"\b(?:{_alt(_LEX['polis_nominal'])})\b", re.IGNORECASE)
+)
 
 _NAME = r"(?-i:[A-ZÅÄÖ][\w-]*)"
 _AREA_QUAL = r"(?:(?:södra|norra|östra|västra|mellersta|nordöstra|nordvästra|sydöstra|sydvästra)\s+)?"
@@ -162,17 +164,22 @@ _V2_LEAD = (
 )
 _V2_RE = re.compile(rf"{_V2_LEAD}(?P<chain>{_CHAIN})", re.IGNORECASE)
 # ", medan kommunen tar ansvar för …": a second party's own clause.
-_CLAUSE_RE = re.compile(
-    rf"(?:,|\boch\b|\bsamt\b|\bmedan\b)\s+(?P<chain>{_CHAIN})\s+"
-    rf"(?:{_VERB}|tar\s+(?:\w+\s+)?ansvar)\b",
-    re.IGNORECASE,
+# Prefiltered: tried only at its joining words, in sentences with one of its verbs.
+_CLAUSE_RE = prefiltered(
+    re.compile(
+        rf"(?:,|\boch\b|\bsamt\b|\bmedan\b)\s+(?P<chain>{_CHAIN})\s+"
+        rf"(?:{_VERB}|tar\s+(?:\w+\s+)?ansvar)\b",
+        re.IGNORECASE,
+    )
 )
 # "… medan kommunen tar ansvar för …", "… samtidigt som skolan bjuder in …": a
 # contrastive clause with a party of its own doing something, any finite verb.
-_WHILE_CLAUSE_RE = re.compile(
-    rf"\b(?:medan|samtidigt\s+som)\s+(?P<chain>{_CHAIN})\s+"
-    r"(?:\w+(?:ar|er|ör|år|ir)|står|går|tar|ger|gör|ser)\b",
-    re.IGNORECASE,
+_WHILE_CLAUSE_RE = prefiltered(
+    re.compile(
+        rf"\b(?:medan|samtidigt\s+som)\s+(?P<chain>{_CHAIN})\s+"
+        r"(?:\w+(?:ar|er|ör|år|ir)|står|går|tar|ger|gör|ser)\b",
+        re.IGNORECASE,
+    )
 )
 _AGENT_RE = re.compile(rf"\b\w+as\s+av\s+(?P<chain>{_CHAIN})", re.IGNORECASE)
 _NAME_KOMMUNEN_RE = re.compile(
@@ -220,6 +227,7 @@ def is_org_name(word: str) -> bool:
     return _ORG_NAME_RE.match(word) is not None
 
 
+@per_document  # the same names and party words are asked about for every candidate
 def classify_party(phrase: str) -> str | None:
     """polis / kommun / annan / both for one party phrase, else None."""
     words = phrase.strip().split()
@@ -297,10 +305,16 @@ def parties_in_enumeration(chain: str, *, stated: bool = False) -> set[str]:
     """Parties of a list that names at least one known party and maybe other names;
     ``stated``: a label says the list names parties ("Ansvar: Ekbybostäder"), so
     its names count on their own."""
+    return set(_parties_in_enumeration((chain, stated)))
+
+
+@per_document  # a sentence's subject is read by several rules
+def _parties_in_enumeration(key: tuple[str, bool]) -> frozenset[str]:
+    chain, stated = key
     items = [m.group(0) for m in _ITEM_RE.finditer(chain)]
     kinds = [classify_party(i) for i in items]
     if not any(kinds) and not stated:
-        return set()
+        return frozenset()
     out: set[str] = set()
     for item, kind in zip(items, kinds, strict=True):
         kind = kind or _classify_item(item)
@@ -308,11 +322,16 @@ def parties_in_enumeration(chain: str, *, stated: bool = False) -> set[str]:
             out.update(("polis", "kommun"))
         elif kind:
             out.add(kind)
-    return out
+    return frozenset(out)
 
 
 def parties_in_chain(chain: str) -> set[str]:
     """Every party named in a coordinated phrase ("Polis, socialtjänst och elevhälsan")."""
+    return set(_parties_in_chain(chain))
+
+
+@per_document  # the same chains come back in several rules (a fresh set each time)
+def _parties_in_chain(chain: str) -> frozenset[str]:
     out: set[str] = set()
     for m in _PARTY_RE.finditer(chain):
         kind = classify_party(m.group(0))
@@ -320,7 +339,7 @@ def parties_in_chain(chain: str) -> set[str]:
             out.update(("polis", "kommun"))
         elif kind:
             out.add(kind)
-    return out
+    return frozenset(out)
 
 
 _CHAIN_RE = re.compile(rf"\s*(?P<chain>{_CHAIN})", re.IGNORECASE)

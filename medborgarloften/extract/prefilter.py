@@ -354,3 +354,38 @@ def prefiltered(regex: re.Pattern[str]) -> re.Pattern[str] | Prefiltered:
     """``regex`` with a literal prefilter when one can be derived, else ``regex``."""
     wrapped = Prefiltered(regex)
     return wrapped if wrapped.literals is not None else regex
+
+
+def finditer_split(
+    text: str,
+    full: re.Pattern[str],
+    cheap: re.Pattern[str],
+    starts: list[int],
+) -> Iterator[re.Match[str]]:
+    """``full.finditer(text)`` when ``full`` is ``cheap`` plus alternatives tried
+    after ``cheap``'s (at one position ``full`` matches as ``cheap`` does when
+    ``cheap`` matches there), and those other alternatives can only match at one of
+    the sorted positions ``starts``: ``cheap`` scans the text, ``full`` is tried at
+    the starts before each of its matches, and at the match itself to decide.
+    ``full`` must never match the empty string.
+    """
+    pos, i = 0, 0
+    while True:
+        found = None
+        quick = cheap.search(text, pos)
+        limit = quick.start() if quick is not None else len(text) + 1
+        while i < len(starts) and starts[i] < limit:
+            at, i = starts[i], i + 1
+            if at >= pos:
+                found = full.match(text, at)
+                if found is not None:
+                    break
+        if found is None:
+            if quick is None:
+                return
+            found = full.match(text, quick.start())
+            if found is None:  # cannot happen when the two agree, as required
+                pos = quick.start() + 1
+                continue
+        yield found
+        pos = found.end()

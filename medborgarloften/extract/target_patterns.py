@@ -20,16 +20,21 @@ class _Rate:
     regex: Prefiltered
     per: str | None
     weekday: bool
+    # The prefilter's literals, checked inline by ``targets._find_rates`` ("" when
+    # none were derived: it is in every text).
+    literals: tuple[str, ...]
 
 
 def _rates() -> list[_Rate]:
     out = []
     for entry in load("frequency")["rate"]:
+        regex = Prefiltered(re.compile(spaced(entry["pattern"]), re.IGNORECASE))
         out.append(
             _Rate(
-                regex=Prefiltered(re.compile(spaced(entry["pattern"]), re.IGNORECASE)),
+                regex=regex,
                 per=entry["per"] or None,
                 weekday=bool(entry.get("weekday", False)),
+                literals=regex.literals or ("",),
             )
         )
     return out
@@ -220,6 +225,29 @@ _EXCLUDE_BEFORE = prefiltered(
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:(?<![\w-])[A-ZÅÄÖ]{2,6}|(?<=[\w,] )[A-ZÅÄÖ][a-zåäöé]+)[ \t]*\(?$"
 )
+_IDENTIFIER_LETTERS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖabcdefghijklmnopqrstuvwxyzåäöé"
+)
+
+
+def identifier_before(before: str) -> bool:
+    """``_IDENTIFIER_BEFORE.search(before)``, tried only from where a match can start.
+
+    A match is letters, then spaces or tabs, an optional "(" and the end (or a final
+    newline), so it starts in the run of letters that ends the text that way; the
+    search from there (its look-behinds still see what precedes) finds the same
+    match without trying every capital letter of the text.
+    """
+    i = len(before)
+    if i and before[i - 1] == "\n":
+        i -= 1
+    if i and before[i - 1] == "(":
+        i -= 1
+    while i and before[i - 1] in " \t":
+        i -= 1
+    while i and before[i - 1] in _IDENTIFIER_LETTERS:
+        i -= 1
+    return _IDENTIFIER_BEFORE.search(before, i) is not None
 
 
 _DURATION_ATTRIBUTE = re.compile(

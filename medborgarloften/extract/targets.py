@@ -14,18 +14,17 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from medborgarloften.lib.months import MONTHS_SV, month_number
+from medborgarloften.lib.months import MONTHS_EN, MONTHS_SV, month_number
 
 from .lexicons import load
 from .numbers import NUMBER_TOKEN, parse_number
-from .prefilter import all_literals, fold, holds_any
+from .prefilter import all_literals, fold, holds_any, prefiltered
 from .target_patterns import (
     _AREA_RE,
     _ARTICLE_OK_BEFORE,
     _DEADLINE_RE,
     _DURATION_ATTRIBUTE,
     _EXCLUDE_BEFORE,
-    _IDENTIFIER_BEFORE,
     _MONTH_ALT,
     _QTY_RE,
     _TIME_UNITS,
@@ -36,6 +35,7 @@ from .target_patterns import (
     _WHOLE_PERIOD_RE,
     NOT_MEASURABLE_RE,
     RATES,
+    identifier_before,
     rates_for_count,
 )
 
@@ -186,10 +186,12 @@ _SINGLE_EVENT = re.compile(
 
 # "under hösten", "våren 2025": one event held in a season is as checkable as one
 # held in a month (no deadline: a season is no month).
-_SEASON = re.compile(
-    r"(?<![\w-])(?:under\s+(?:hösten|våren|sommaren|vintern|höstterminen|vårterminen)"
-    r"|(?:hösten|våren|sommaren|vintern)\s+(?:19|20)\d\d)(?![\w-])",
-    re.IGNORECASE,
+_SEASON = prefiltered(
+    re.compile(
+        r"(?<![\w-])(?:under\s+(?:hösten|våren|sommaren|vintern|höstterminen|vårterminen)"
+        r"|(?:hösten|våren|sommaren|vintern)\s+(?:19|20)\d\d)(?![\w-])",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -255,6 +257,11 @@ def _find_rates(text: str) -> list[tuple[str | None, tuple[int, int], bool]]:
     if not holds_any(folded, _RATE_LITERALS):
         return found
     for rate in RATES:
+        for literal in rate.literals:  # the rate's own prefilter, inlined
+            if literal in folded:
+                break
+        else:
+            continue
         for m in rate.regex.finditer(text, folded=folded):
             if any(m.start() < e and s < m.end() for _, (s, e), _ in found):
                 continue
@@ -291,7 +298,7 @@ def _find_quantity(
             return value, pct.group(1), (m.start(), m.end())
         if _EXCLUDE_BEFORE.search(before):
             continue
-        if token.isdecimal() and _IDENTIFIER_BEFORE.search(before):
+        if token.isdecimal() and identifier_before(before):
             continue  # "LOV 3", "Storgatan (2)": a name's number, not a count
         if _DURATION_ATTRIBUTE.match(after):
             continue  # "15 minuters metoden": how long, not how many
@@ -444,6 +451,9 @@ def _unit_after(text: str, pos: int) -> str | None:
     return None
 
 
+# every month the deadline expression reads (_MONTH_ALT: Swedish and English)
+_MONTH_LITERALS = tuple(fold(month) for month in (*MONTHS_SV, *MONTHS_EN))
+_ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTH_ALT})\s*$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(
     rf"\s*(?:[-–—]|till(?:\s+och\s+med)?|t\.o\.m\.?)\s*(?:{_MONTH_ALT})\b",
@@ -473,7 +483,10 @@ def _find_deadline(
         except ValueError:
             return None, (wm.start(), wm.end())
         return sunday.isoformat(), (wm.start(), wm.end())
-    for m in _DEADLINE_RE.finditer(text):
+    # Every match names a month or holds an ISO date; the expression's own
+    # prefilter also lets through every text with a year ("20").
+    dated = holds_any(folded, _MONTH_LITERALS) or _ISO_DATE.search(text) is not None
+    for m in _DEADLINE_RE.finditer(text) if dated else ():
         if m.group("iso"):
             return m.group("iso"), (m.start(), m.end())
         prefix = text[max(0, m.start() - 8) : m.start()]

@@ -64,10 +64,16 @@ def extract_commitments(
     blocks = structure.content()
     goals = _goal_lines(blocks, candidates)
     candidates = [c for c in candidates if c.block_index - 1 not in goals]
+    headings = _headings_above(blocks)
     for cand in candidates:
         responsible, r_ev = _responsible(cand)
         places = find_places(cand.text, municipalities=municipalities)
-        label = place_label(cand.text, _heading_above(blocks, cand))
+        heading = (
+            headings[cand.block_index]
+            if 0 <= cand.block_index < len(headings)
+            else _heading_above(blocks, cand)
+        )
+        label = place_label(cand.text, heading)
         if label is not None and all(
             p.casefold() != label[0].casefold() for p, _ in places
         ):
@@ -149,6 +155,18 @@ _PARTIES_DEFINED = re.compile(
     r"|\(\s*(?:nedan\s+)?(?:kallade\s+)?[”\"]?parterna[”\"]?\s*\)",
     re.IGNORECASE,
 )
+
+
+def _headings_above(blocks: list[Block]) -> list[str]:
+    """``_heading_above`` for a candidate in each block (and after the last), in one
+    pass instead of one walk back per candidate."""
+    out, last = [], ""
+    for block in blocks:
+        out.append(last)
+        if block.kind == "heading":
+            last = str(block.text)
+    out.append(last)
+    return out
 
 
 def _heading_above(blocks: list[Block], cand: Any) -> str:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..parties import chain_at
+from ..prefilter import prefiltered
 from ..structure import Block
 from .patterns import _DEFAULT, _Candidate
 
@@ -70,9 +71,13 @@ def assign_after_lists(blocks: list[Block], candidates: list[_Candidate]) -> Non
 
 
 # "Polisen ansvarar för nykterhetskontrollerna.": one item of the list, by its noun.
-_ASSIGNED_ITEM = re.compile(
-    rf"^\s*(?P<who>.+?)\s+{_RESPONSIBLE}{_TOGETHER}\s+för\s+(?P<what>[^.!?]+?)\s*[.!]?\s*$",
-    re.IGNORECASE,
+# Prefiltered: the lazy ".+?" tries every split of a sentence that has no
+# "ansvarar", "står" … at all.
+_ASSIGNED_ITEM = prefiltered(
+    re.compile(
+        rf"^\s*(?P<who>.+?)\s+{_RESPONSIBLE}{_TOGETHER}\s+för\s+(?P<what>[^.!?]+?)\s*[.!]?\s*$",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -94,13 +99,15 @@ def _matches(text: str, words: list[str]) -> int:
 # The item first: "Kontrollerna är polisens ansvar.", "Saneringen sköts av kommunen.",
 # "Vandringarna genomförs gemensamt av polisen och kommunen.", "Återkopplingen står
 # kommunen för."
-_ITEM_FIRST = re.compile(
-    r"^\s*(?P<what>.+?)\s+(?:"
-    r"är\s+(?P<owner>\w+?)s\s+(?:ansvar|uppgift)"
-    rf"|(?:\w+s\s+och\s+)?\w+s{_TOGETHER}\s+(?:av|mellan)\s+(?P<by>.+?)"
-    rf"|står\s+(?P<stands>.+?)\s+för{_TOGETHER}"
-    r")\s*[.!]?\s*$",
-    re.IGNORECASE,
+_ITEM_FIRST = prefiltered(
+    re.compile(
+        r"^\s*(?P<what>.+?)\s+(?:"
+        r"är\s+(?P<owner>\w+?)s\s+(?:ansvar|uppgift)"
+        rf"|(?:\w+s\s+och\s+)?\w+s{_TOGETHER}\s+(?:av|mellan)\s+(?P<by>.+?)"
+        rf"|står\s+(?P<stands>.+?)\s+för{_TOGETHER}"
+        r")\s*[.!]?\s*$",
+        re.IGNORECASE,
+    )
 )
 
 

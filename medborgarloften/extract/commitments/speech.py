@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 
+from ..prefilter import prefiltered
 from ..structure import Block
 from .patterns import _QUOTE
 
 # A lead-in that hands the word to a person: "Kommunpolisen Eva Ek håller med:",
 # "Så här säger ordföranden:", "Fältassistenten berättar:".
-_SPEAKS = re.compile(
-    r"\b(?:säger|sa|berättar|håller\s+med|menar|konstaterar|förklarar|tycker|"
-    r"understryker|betonar|fortsätter|tillägger|poängterar|framhåller|kommenterar|"
-    r"instämmer|svarar)(?:\s+\w+){0,2}\s*:\s*$",
-    re.IGNORECASE,
+_SPEAKS = prefiltered(
+    re.compile(
+        r"\b(?:säger|sa|berättar|håller\s+med|menar|konstaterar|förklarar|tycker|"
+        r"understryker|betonar|fortsätter|tillägger|poängterar|framhåller|kommenterar|"
+        r"instämmer|svarar)(?:\s+\w+){0,2}\s*:\s*$",
+        re.IGNORECASE,
+    )
 )
 
 

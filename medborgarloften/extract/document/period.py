@@ -24,7 +24,7 @@ from dateparser.languages.loader import default_loader
 
 from medborgarloften.lib.months import MONTHS_EN
 
-from ..prefilter import prefiltered
+from ..prefilter import fold, holds_any, prefiltered
 
 
 def _swedish_months() -> dict[str, int]:
@@ -124,11 +124,13 @@ UNDER_YEAR = prefiltered(
 )
 # "Medborgarlöftet gäller under 2016", "Löftet gäller för år 2025": the promise's
 # own statement of its year, above a month range or dates in the background text.
-VALIDITY_YEAR = re.compile(
-    rf"\b(?:medborgar)?löfte(?:t|na|n)?\s+(?:\w+\s+)?gäller\s+"
-    rf"(?:(?:under|för|hela|år|året)\s+)*(?P<y>{_YEAR})(?![\d-])"
-    rf"(?!\s*(?:{_DASH}|/|och\s+{_YEAR}|till\s+{_YEAR}))",
-    _FLAGS,
+VALIDITY_YEAR = prefiltered(
+    re.compile(
+        rf"\b(?:medborgar)?löfte(?:t|na|n)?\s+(?:\w+\s+)?gäller\s+"
+        rf"(?:(?:under|för|hela|år|året)\s+)*(?P<y>{_YEAR})(?![\d-])"
+        rf"(?!\s*(?:{_DASH}|/|och\s+{_YEAR}|till\s+{_YEAR}))",
+        _FLAGS,
+    )
 )
 # "I medborgarlöftet för 2024 hade vi fokus på …": the year of an earlier promise,
 # told in the past tense.
@@ -275,9 +277,21 @@ def _phrase(m: re.Match[str], first: str, last: str) -> tuple[str, int, int]:
     return m.string[m.start(first) : m.end(last)], m.start(first), m.end(last)
 
 
+# Every match of ISO_RANGE starts with an ISO date or a day, a month's name and a
+# year: a text with neither is not scanned (its digits are everywhere).
+_ISO_DATE = re.compile(_ISO, _FLAGS)
+_MONTH_LITERALS = tuple(sorted({fold(name) for name in MONTHS}))
+
+
+def _may_hold_full_date(text: str) -> bool:
+    return _ISO_DATE.search(text) is not None or holds_any(fold(text), _MONTH_LITERALS)
+
+
 def _from_to(text: str) -> Period | None:
     found: list[tuple[int, Period]] = []
     for rx, rule in ((FROM_TO, "period.from_to"), (ISO_RANGE, "period.iso_range")):
+        if rx is ISO_RANGE and not _may_hold_full_date(text):
+            continue
         for m in rx.finditer(text):
             if not _about_promise(text, m):
                 continue

@@ -72,3 +72,40 @@ def test_the_first_letter_classes_hold_every_form_re_takes_for_the_letter():
         if any_form.fullmatch(char):
             letter = next(x for x in letters if re.fullmatch(x, char, re.IGNORECASE))
             assert char in places._case_forms(letter), (hex(code), letter)
+
+
+def same_with_cues(text: str) -> None:
+    full = [(m.span(), m.group(1)) for m in places._PREP_NAME_RE.finditer(text)]
+    split = [(m.span(), m.group(1)) for m in places.prep_name_matches(text)]
+    assert full == split
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + CASE_WORDS), max_size=50))
+def test_its_split_scan_matches_the_full_expression_with_cues(words):
+    same_with_cues(" ".join(words))
+
+
+LONG_WORDS = ["x" * 30, "Ekbyområdenas", "bostadsområdenaskolor", "mycket", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + LONG_WORDS), max_size=40))
+def test_its_split_scan_finds_a_list_noun_far_before_its_cue(words):
+    same_with_cues(" ".join(words))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abiKkſsåÅpv ,.\n-NÖötxemlpråd", max_size=120))
+def test_its_split_scan_matches_on_arbitrary_text(text):
+    same_with_cues(text + " såsom Ekby och Norrby")
+
+
+def test_its_split_scan_tries_a_list_noun_at_the_edge_of_the_window():
+    for n in (37, 38, 39, 40, 41):
+        same_with_cues(f"Vi besöker platserna {'y' * n} såsom Norrby och i Ekby.")
+    # Forty characters between the noun and its cue still count, forty-one do not.
+    near = f"Otrygga platser {'y' * 38} såsom Norrby."
+    far = f"Otrygga platser {'y' * 39} såsom Norrby."
+    assert [m.group(1) for m in places.prep_name_matches(near)] == ["Norrby"]
+    assert [m.group(1) for m in places.prep_name_matches(far)] == []
