@@ -6,17 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .parties import (
-    _CHAIN,
-    _ENUM_STOP,
-    _ITEM,
-    _ITEM_RE,
-    _LEX,
-    _alt,
-    _classify_item,
-    classify_party,
-    parties_in_chain,
-)
+from .parties import _ENUM_STOP, _classify_item, classify_party, parties_in_chain
+from .party_patterns import _CHAIN, _ITEM, _ITEM_RE, _LEX, _alt
 
 # "förenings- och näringsliv": a shared second part written once.
 _ELLIPSIS = r"(?:[\w]+-\s*(?:,\s*[\w]+-\s*)*(?:och|eller|samt)\s+)?"

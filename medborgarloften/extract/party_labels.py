@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 from .parties import (
-    CHAIN,
     PartyResult,
     chain_at,
     classify_party,
     parties_in_chain,
     parties_in_enumeration,
 )
+from .party_patterns import CHAIN
 
 _STATED_RE = re.compile(
     rf"(?:\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<paren>{CHAIN})\s*\)\s*[.,;]?\s*$"

@@ -19,7 +19,7 @@ from medborgarloften.lib.months import MONTHS_EN, MONTHS_SV
 
 from .lexicons import load
 from .parties import classify_party, is_org_name
-from .prefilter import Prefiltered, finditer_split, prefiltered
+from .prefilter import Prefiltered, by_first_letter, finditer_split, prefiltered
 
 Span = tuple[int, int]
 _LEX = load("places")
@@ -133,65 +133,15 @@ _PREP_NAME_RE = re.compile(
 )
 
 
-def _by_first_letter(alternatives: str) -> str:
-    """``(?i:a|b|…)`` regrouped by first letter, each group behind a case-sensitive
-    class of every character ``re`` takes for that letter ignoring case ("[Kk\u212a]").
-
-    ``re`` tries each alternative of a case-insensitive alternation in turn at every
-    word start; a group whose class does not hold the character is skipped at one
-    comparison. The same matches: only one group can start at a character, and each
-    group keeps its alternatives' order (a look-behind moves past the first letter).
-    """
-    groups: dict[str, list[str]] = {}
-    for alternative in _top_level_split(alternatives):
-        leading = _LEADING_BEHINDS.match(alternative)
-        behinds = leading.group(0) if leading else ""
-        first, rest = alternative[len(behinds)], alternative[len(behinds) + 1 :]
-        moved = re.sub(r"\(\?<!(.*?)\)", r"(?<!\1.)", behinds)
-        groups.setdefault(first, []).append(moved + rest)
-    return (
-        "(?:"
-        + "|".join(
-            f"[{_case_forms(first)}](?i:{'|'.join(rests)})"
-            for first, rests in groups.items()
-        )
-        + ")"
-    )
-
-
-_LEADING_BEHINDS = re.compile(r"(?:\(\?<!.*?\))*")
-
-
-def _top_level_split(alternatives: str) -> list[str]:
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(alternatives):
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if ch == "|" and depth == 0:
-            parts.append(alternatives[start:i])
-            start = i + 1
-    return [*parts, alternatives[start:]]
-
-
-# Characters whose case mapping lands on a Swedish letter besides its own upper
-# case: dotted and dotless i, long s, the Kelvin and Ångström signs.
-_CASE_EXTRAS = "\u0130\u0131\u017f\u212a\u212b"
-
-
-def _case_forms(letter: str) -> str:
-    forms = {letter.lower(), letter.upper()}
-    forms.update(c for c in _CASE_EXTRAS if re.fullmatch(letter, c, re.IGNORECASE))
-    return "".join(sorted(forms))
-
-
 # The same without the list-noun alternative ("platser såsom X"), whose "\w*" before
 # the noun makes it slow to scan: that alternative needs one of the cue words, so
 # a text without them gets the same matches from the cheaper expression (whose
 # alternations are grouped by first letter, a third faster).
 _PREP_NAME_NO_LIST_RE = re.compile(
-    rf"(?<![\w-])(?:{_by_first_letter(_PREPOSITIONS)}"
+    rf"(?<![\w-])(?:{by_first_letter(_PREPOSITIONS)}"
     rf"(?:[ \t]*,[ \t]*{_ASIDE}|{_SP}{_ASIDE})"
     rf"(?:(?i:{_PLACE_NOUNS}){_SP})?"
-    rf"|{_by_first_letter(_PLACE_NOUNS)}{_SP})"
+    rf"|{by_first_letter(_PLACE_NOUNS)}{_SP})"
     rf"({_NAME}(?:[ \t]+i[ \t]+{_NAME_WORD})?{_LIST_TAIL})(?![\w-])"
 )
 # A case-insensitive alternation scans every position (0.14 ms per 3.5 KB); its

@@ -8,21 +8,19 @@ vocabulary period, år, månad, vecka, termin, område, år_och_område or null.
 
 from __future__ import annotations
 
-import calendar
-import datetime
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from medborgarloften.lib.months import MONTHS_EN, MONTHS_SV, month_number
+from medborgarloften.lib.months import MONTHS_SV
 
+from .deadlines import find_deadline, period_years
 from .lexicons import load
 from .numbers import NUMBER_TOKEN, parse_number
 from .prefilter import all_literals, fold, holds_any, prefiltered
 from .target_patterns import (
     _AREA_RE,
     _ARTICLE_OK_BEFORE,
-    _DEADLINE_RE,
     _DURATION_ATTRIBUTE,
     _EXCLUDE_BEFORE,
     _MONTH_ALT,
@@ -31,26 +29,12 @@ from .target_patterns import (
     _UNDER_YEAR_RE,
     _UNIT_STOP,
     _VERB_STOP,
-    _WEEK_RE,
     _WHOLE_PERIOD_RE,
     NOT_MEASURABLE_RE,
     RATES,
     identifier_before,
     rates_for_count,
 )
-
-
-def period_years(period: dict[str, Any] | None) -> tuple[int | None, int | None]:
-    """First and last calendar year of a SCHEMA period dict, if known."""
-    if not period:
-        return None, None
-    start = str(period.get("start") or "")[:4]
-    end = str(period.get("end") or "")[:4]
-    return (
-        int(start) if start.isdecimal() else None,
-        int(end) if end.isdecimal() else None,
-    )
-
 
 _MORE_PRESENCE = re.compile(
     r"\b(?:öka|ökar|utöka|utökar|förstärka|förstärker)\s+(?:\w+\s+){0,3}?"
@@ -75,7 +59,7 @@ def extract_target(
 ) -> TargetResult:
     """Read quantity, unit, per and deadline from one commitment's text."""
     rates = _find_rates(text)
-    deadline, dspan = _find_deadline(text, period)
+    deadline, dspan = find_deadline(text, period)
     quantity, unit, qspan = _find_quantity(
         text, rates, dated=dspan is not None or _SEASON.search(text) is not None
     )
@@ -449,64 +433,6 @@ def _unit_after(text: str, pos: int) -> str | None:
         if w.casefold() in _VERB_STOP and i + 1 < len(words):
             return words[i + 1]
     return None
-
-
-# every month the deadline expression reads (_MONTH_ALT: Swedish and English)
-_MONTH_LITERALS = tuple(fold(month) for month in (*MONTHS_SV, *MONTHS_EN))
-_ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
-_MONTH_BEFORE = re.compile(rf"(?:{_MONTH_ALT})\s*$", re.IGNORECASE)
-_MONTH_AFTER = re.compile(
-    rf"\s*(?:[-–—]|till(?:\s+och\s+med)?|t\.o\.m\.?)\s*(?:{_MONTH_ALT})\b",
-    re.IGNORECASE,
-)
-# "från midsommar till och med", "från och med": the start of a span before the month.
-_FROM_BEFORE = re.compile(
-    r"\bfrån\s+(?:[\w-]+\s+){1,3}(?:till(?:\s+och\s+med)?|t\.\s?o\.\s?m\.)?\s*$",
-    re.IGNORECASE,
-)
-
-
-def _find_deadline(
-    text: str, period: dict[str, Any] | None
-) -> tuple[str | None, tuple[int, int] | None]:
-    start_year, end_year = period_years(period)
-    # Every match holds "vecka" or "v." (the prefilter's own literal would be "v").
-    folded = fold(text)
-    wm = _WEEK_RE.search(text) if "vecka" in folded or "v." in folded else None
-    if wm:
-        year = start_year or end_year
-        week = int(wm.group("week"))
-        if year is None or not 1 <= week <= 53:
-            return None, (wm.start(), wm.end())
-        try:
-            sunday = datetime.date.fromisocalendar(year, week, 7)
-        except ValueError:
-            return None, (wm.start(), wm.end())
-        return sunday.isoformat(), (wm.start(), wm.end())
-    # Every match names a month or holds an ISO date; the expression's own
-    # prefilter also lets through every text with a year ("20").
-    dated = holds_any(folded, _MONTH_LITERALS) or _ISO_DATE.search(text) is not None
-    for m in _DEADLINE_RE.finditer(text) if dated else ():
-        if m.group("iso"):
-            return m.group("iso"), (m.start(), m.end())
-        prefix = text[max(0, m.start() - 8) : m.start()]
-        if re.search(r"varje\s*$|från\s*$", prefix, re.IGNORECASE):
-            continue
-        if _MONTH_BEFORE.search(text, max(0, m.start() - 14), m.start()):
-            continue  # "april till september": an activity's season, no deadline
-        if not m.group("day") and _MONTH_AFTER.match(text, m.end()):
-            continue  # "under april–september": the first month of a season
-        if _FROM_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-            continue  # "från midsommar till och med augusti": a season, too
-        month = month_number(m.group("month")) or 1
-        year = int(m.group("year")) if m.group("year") else (start_year or end_year)
-        if year is None:
-            return None, (m.start(), m.end())
-        last = calendar.monthrange(year, month)[1]
-        day = int(m.group("day")) if m.group("day") else last
-        day = min(max(day, 1), last)
-        return f"{year:04d}-{month:02d}-{day:02d}", (m.start(), m.end())
-    return None, None
 
 
 def is_not_measurable_phrase(text: str) -> bool:

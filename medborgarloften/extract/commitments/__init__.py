@@ -16,12 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..parties import (
-    ALL_PARTIES_RE,
-    order,
-    parties_in_chain,
-    parties_in_enumeration,
-)
+from ..parties import order, parties_in_chain, parties_in_enumeration
+from ..party_patterns import ALL_PARTIES_RE
 from ..places import find_places
 from ..structure import Block, Structure
 from ..targets import extract_target

@@ -6,8 +6,6 @@ import re
 from typing import Any
 
 from ..parties import (
-    _FIRM,
-    _ORG_NAME_RE,
     PartyResult,
     chain_at,
     classify_party,
@@ -17,6 +15,7 @@ from ..parties import (
 )
 from ..party_joins import co_parties
 from ..party_labels import stated_parties
+from ..party_patterns import _FIRM, _ORG_NAME_RE
 from .patterns import _DEFAULT, _Candidate
 from .sentences import _JOINT_SUBJECT, _reported_rest
 

@@ -7,10 +7,9 @@ range), then the promise's statement of its one year ("Medborgarlöftet gäller 
 2019", "januari - december 2022", "perioden mars-maj" dated by the nearest year),
 then an end-only statement ("fram till 2024-03-01", start from a title year if
 any), then a single year ("Medborgarlöfte 2020", "under 2019", "för 2018"; not one
-told in the past tense, an earlier promise's), and
-last a season ("under hösten 2015": both dates null). Statements about the
-samverkansöverenskommelse or an avtal are not the promise period and are skipped.
-Month names come from dateparser's Swedish locale.
+told in the past tense, an earlier promise's), and last a season ("under hösten
+2015": both dates null). Statements about the samverkansöverenskommelse or an avtal
+are not the promise period and are skipped. Month names: dateparser's Swedish locale.
 """
 
 from __future__ import annotations
@@ -132,8 +131,7 @@ VALIDITY_YEAR = prefiltered(
         _FLAGS,
     )
 )
-# "I medborgarlöftet för 2024 hade vi fokus på …": the year of an earlier promise,
-# told in the past tense.
+# "I medborgarlöftet för 2024 hade vi fokus på …": an earlier promise's year (past).
 PAST_TENSE = re.compile(
     r"\b(?:hade|var|låg|stod|gällde|löpte|omfattade|avsåg|handlade|lovade)\b",
     re.IGNORECASE,
