@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from medborgarloften.lib.months import MONTHS_SV
+from medborgarloften.vocabulary import is_duration_unit
 
 from .deadlines import find_deadline, period_years
 from .lexicons import load
@@ -146,10 +147,6 @@ def extract_target(
 
 # "inom 24 timmar", "inom två arbetsdagar": how soon something is done.
 _WITHIN = re.compile(r"(?<![\w-])inom\s+$", re.IGNORECASE)
-_DURATION_UNIT = re.compile(
-    r"(?:minut|timm|dygn|dag|dagar|arbetsdag|vardag|veck|vecka|veckor)\w*",
-    re.IGNORECASE,
-)
 
 
 def _response_time(text: str, qspan: tuple[int, int] | None, unit: str | None) -> bool:
@@ -157,7 +154,7 @@ def _response_time(text: str, qspan: tuple[int, int] | None, unit: str | None) -
     return (
         qspan is not None
         and unit is not None
-        and _DURATION_UNIT.fullmatch(unit) is not None
+        and is_duration_unit(unit)
         and _WITHIN.search(text, 0, qspan[0]) is not None
     )
 

@@ -14,6 +14,7 @@ naming what is missing.
 from __future__ import annotations
 
 import io
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,34 +110,34 @@ def _party_label(code: str, parties: list[Organisation], commitment: Commitment)
 _RANK = {"kommun": 0, "polis": 1, "annan": 2}
 
 
+def _group_label(names: tuple[str, ...]) -> str:
+    if not names:
+        return "Ansvarig part inte angiven"
+    if len(names) == 1:
+        return names[0]
+    return "Gemensamt: " + ", ".join(names[:-1]) + " och " + names[-1]
+
+
 def _groups(commitments: list[Commitment], parties: list[Organisation]) -> list[Group]:
     """Commitments by who answers for them: each party alone first (kommun, polis,
     third parties), then each shared combination, then those naming nobody.
     Within a group the promise's order; numbered 1…n as printed."""
-    groups: dict[tuple[int, tuple[int, ...], tuple[str, ...]], Group] = {}
+    grouped: dict[tuple[int, tuple[int, ...], tuple[str, ...]], list[Commitment]] = {}
     for commitment in commitments:
         codes = [c for c in _RANK if c in commitment.responsible]
-        labels = tuple(_party_label(c, parties, commitment) for c in codes)
+        names = tuple(_party_label(c, parties, commitment) for c in codes)
         # alone, shared, nobody; then kommun before polis before third parties
         key = (
             min(len(codes), 2) if codes else 3,
             tuple(_RANK[c] for c in codes),
-            labels,
+            names,
         )
-        if len(codes) == 1:
-            label = labels[0]
-        elif codes:
-            label = "Gemensamt: " + ", ".join(labels[:-1]) + " och " + labels[-1]
-        else:
-            label = "Ansvarig part inte angiven"
-        groups.setdefault(key, Group(label)).commitments.append((0, commitment))
-    ordered = [groups[key] for key in sorted(groups)]
-    number = 0
-    for group in ordered:
-        for i, (_, commitment) in enumerate(group.commitments):
-            number += 1
-            group.commitments[i] = (number, commitment)
-    return ordered
+        grouped.setdefault(key, []).append(commitment)
+    numbers = itertools.count(1)
+    return [
+        Group(_group_label(key[2]), [(next(numbers), c) for c in grouped[key]])
+        for key in sorted(grouped)
+    ]
 
 
 def _numbers(promise: Promise) -> dict[int, int]:

@@ -363,3 +363,18 @@ def promise_checks(promise: Promise) -> list[PromiseCheck]:
         PromiseCheck("signatures", bool(signatories) and not undated, signatures),
         PromiseCheck("measurable", bool(commitments) and unmeasurable == 0, measurable),
     ]
+
+
+def focus_area_texts(promise_ids: list[int]) -> dict[int, list[str]]:
+    """Each promise's focus areas as searchable text ("title: description"), in
+    their order: a resident looks for "stadskärnan" as much as for a commitment."""
+    texts: dict[int, list[str]] = {}
+    for promise_id, title, description in (
+        FocusArea.objects.filter(promise_id__in=promise_ids)
+        .order_by("position", "pk")
+        .values_list("promise_id", "title", "description")
+    ):
+        texts.setdefault(promise_id, []).append(
+            f"{title}: {description}" if description.strip() else title
+        )
+    return texts

@@ -26,7 +26,8 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Organisation, OrganisationKind
 from medborgarloften.promises.models import Commitment, FocusArea, Promise
-from medborgarloften.publishing.services import focus_area_texts, search_index_sync
+from medborgarloften.promises.selectors import focus_area_texts
+from medborgarloften.publishing.services import search_index_sync
 
 from .stemmer import stem, words
 

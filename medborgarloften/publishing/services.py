@@ -20,7 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Area, Organisation
-from medborgarloften.promises.models import Commitment, FocusArea, Promise
+from medborgarloften.promises.models import Commitment, Promise
+from medborgarloften.promises.selectors import focus_area_texts
 
 from .models import Delivery, SearchIndexedPromise, Subscription
 from .stemmer import stem_text
@@ -73,21 +74,6 @@ def _index(cursor: CursorWrapper, promise_ids: list[int]) -> None:
             "VALUES (%s, %s, %s)",
             rows,
         )
-
-
-def focus_area_texts(promise_ids: list[int]) -> dict[int, list[str]]:
-    """Each promise's focus areas as searchable text ("title: description"), in
-    their order: a resident looks for "stadskärnan" as much as for a commitment."""
-    texts: dict[int, list[str]] = {}
-    for promise_id, title, description in (
-        FocusArea.objects.filter(promise_id__in=promise_ids)
-        .order_by("position", "pk")
-        .values_list("promise_id", "title", "description")
-    ):
-        texts.setdefault(promise_id, []).append(
-            f"{title}: {description}" if description.strip() else title
-        )
-    return texts
 
 
 def _index_changes() -> tuple[bool, dict[int, Any], list[int], list[int]]:
