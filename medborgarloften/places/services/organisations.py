@@ -164,6 +164,25 @@ def _event(
     )
 
 
+def _serving_change(
+    org: Organisation, served: Organisation, serves: bool, actor: Any, source: str
+) -> None:
+    """``org`` serves ``served`` from now on (``serves``) or no longer: the link,
+    ``org``'s version (a form that read it is stale) and the access record."""
+    if serves:
+        org.serves.add(served)
+    else:
+        org.serves.remove(served)
+    Organisation.objects.filter(pk=org.pk).update(version=F("version") + 1)
+    organisation_access_record(
+        organisation=org,
+        granted=[served] if serves else (),
+        revoked=() if serves else [served],
+        actor=actor,
+        source=source,
+    )
+
+
 def organisation_access_record(
     *,
     organisation: Organisation,
@@ -322,23 +341,9 @@ def _organisation_save(
         old = set(organisation.served_by.all())
         for org in new_served_by:
             if org not in old:
-                org.serves.add(organisation)
-                Organisation.objects.filter(pk=org.pk).update(version=F("version") + 1)
-                organisation_access_record(
-                    organisation=org,
-                    granted=[organisation],
-                    actor=actor,
-                    source=event_source,
-                )
+                _serving_change(org, organisation, True, actor, event_source)
         for org in sorted(old - set(new_served_by), key=lambda o: o.name):
-            org.serves.remove(organisation)
-            Organisation.objects.filter(pk=org.pk).update(version=F("version") + 1)
-            organisation_access_record(
-                organisation=org,
-                revoked=[organisation],
-                actor=actor,
-                source=event_source,
-            )
+            _serving_change(org, organisation, False, actor, event_source)
     after = _snapshot(organisation)
     if creating or after != before:
         _event(
