@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from medborgarloften.lib.access import recorded_actor
 from medborgarloften.lib.errors import FieldErrors
 
 from ..lookup import fold
@@ -155,7 +156,7 @@ def _event(
     return OrganisationEvent.objects.create(
         organisation=organisation,
         kommun=kommun,
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor=recorded_actor(actor),
         action=action,
         summary=summary[:500],
         source=source[:100],
