@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from medborgarloften.lib.access import recorded_actor
 from medborgarloften.places.lookup import AreaIndex, KommunIndex, fold
 from medborgarloften.places.models import Area, Organisation
 
@@ -87,7 +88,7 @@ def batch_open(
         filename=filename,
         sha256=_sha256(data),
         source=source,
-        imported_by=actor if getattr(actor, "is_authenticated", False) else None,
+        imported_by=recorded_actor(actor),
     )
 
 
