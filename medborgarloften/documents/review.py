@@ -14,7 +14,7 @@ No database access.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.utils.html import escape, format_html
@@ -162,10 +162,61 @@ def highlights(record: dict[str, Any] | None, length: int) -> list[Highlight]:
     return found
 
 
+def _word_char(char: str) -> bool:
+    """A letter or digit: the characters a highlight must not cut between."""
+    return char.isalnum()
+
+
+def whole_words(text: str, marks: list[Highlight]) -> list[Highlight]:
+    """Each highlight widened to the word boundaries around it, so a span that
+    starts or ends inside a word ("rese|centrum") marks the whole word. Only how the
+    text is shown changes; the record's offsets stay as the extractor wrote them."""
+    widened: list[Highlight] = []
+    for h in marks:
+        start, end = h.start, h.end
+        if start < len(text) and _word_char(text[start]):
+            while start > 0 and _word_char(text[start - 1]):
+                start -= 1
+        if end > 0 and _word_char(text[end - 1]):
+            while end < len(text) and _word_char(text[end]):
+                end += 1
+        widened.append(replace(h, start=start, end=end))
+    return widened
+
+
+def text_highlights(record: dict[str, Any] | None, text: str) -> list[Highlight]:
+    """The highlights of ``record`` in ``text``, each covering whole words."""
+    return whole_words(text, highlights(record, len(text)))
+
+
+@dataclass(frozen=True)
+class MarkLink:
+    """One entry of the list of marks: where it is, what it is, its words."""
+
+    mark_id: str
+    label: str
+    words: str
+
+
+def mark_links(text: str, marks: list[Highlight], limit: int = 60) -> list[MarkLink]:
+    """The marks in reading order with their label and (shortened) words, for a
+    keyboard route to each one."""
+    links = []
+    for h in sorted(marks, key=lambda m: (m.start, -m.end)):
+        words = " ".join(text[h.start : h.end].split())
+        if len(words) > limit:
+            words = words[: limit - 1].rstrip() + "…"
+        links.append(MarkLink(h.mark_id, h.label, words))
+    return links
+
+
 def _open(h: Highlight, *, first: bool) -> str:
     if first:
+        # Focusable, so the keyboard reaches each value in the text (review.js then
+        # says what it is, as a click does).
         return format_html(
-            '<mark id="{}" class="span span-{}" title="{}" data-mark="{}">',
+            '<mark id="{}" class="span span-{}" title="{}" data-mark="{}" '
+            'tabindex="0">',
             h.mark_id,
             h.field,
             h.label,
