@@ -122,3 +122,30 @@
     });
   });
 })();
+
+// The header on a phone: both menus fold behind a "Meny" button (aria-expanded),
+// so the page starts near the top of the screen. Without JavaScript, or wider than
+// a phone (the CSS hides the button there), the menus show as they are.
+(function () {
+  "use strict";
+  var toggle = document.querySelector("[data-nav-toggle]");
+  var menu = document.querySelector("[data-site-menu]");
+  if (!toggle || !menu) return;
+  function open(yes) {
+    toggle.setAttribute("aria-expanded", yes ? "true" : "false");
+    menu.classList.toggle("is-folded", !yes);
+  }
+  toggle.hidden = false;
+  open(false);
+  toggle.addEventListener("click", function () {
+    open(toggle.getAttribute("aria-expanded") !== "true");
+  });
+  // Escape in the open menu folds it and gives focus back to the button.
+  menu.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true" &&
+        getComputedStyle(toggle).display !== "none") {
+      open(false);
+      toggle.focus();
+    }
+  });
+})();
