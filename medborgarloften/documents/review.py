@@ -4,7 +4,10 @@ An extraction record (``extract.record.extract_record``) keeps the character spa
 every value it found: document fields under ``record["evidence"]`` and each
 commitment's own ``span`` plus its inner ``evidence`` (quantity, per, deadline,
 places). Here they become one ``<mark>`` per field with a stable id, so a field on the
-right of the review screen can point at the words on the left.
+right of the review screen can point at the words on the left. A span that starts or
+ends inside a word is shown widened to the whole word (``whole_words``); the record
+keeps the extractor's offsets. Each mark is focusable, and ``mark_links`` lists them
+by name, so the keyboard reaches every one.
 
 The document text is escaped piece by piece with Django's ``escape``; the only markup
 in the result is the ``<mark>`` tags written here (their attributes escaped too).
