@@ -71,7 +71,10 @@ _QTY_RE = re.compile(
     + NUMBER_TOKEN
     + r")(?:\s*(?:–|-|till)\s*(?P<high>"
     + NUMBER_TOKEN
-    + r"))?(?:\s*\(\d+\))?(?![\w:%-])(?![.,]\d)",
+    # "fem (5)", "10 (tio)": the number repeated in brackets
+    + r"))?(?:\s*\((?:\d+|"
+    + NUMBER_TOKEN
+    + r")\))?(?![\w:%-])(?![.,]\d)",
     re.IGNORECASE,
 )
 
