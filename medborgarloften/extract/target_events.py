@@ -6,7 +6,8 @@ Here the article counts when a verb of holding, arranging or carrying out stands
 just before it (at most two words between) and an event noun follows ("hålla ett
 öppet möte", "ordna en föräldrakväll", "erbjuda alla elever en kurs"), when an
 invitation names its guests before "till" ("bjuda in föreningarna och skolorna till
-en dialog"), or when a verb of taking someone on does ("anställa en områdesvärd").
+en dialog"), when a verb of giving names its receivers first ("erbjuda alla
+vårdnadshavare i årskurs 7 ett informationsmöte"), or when a verb of taking someone on does ("anställa en områdesvärd").
 A thing built or written ("bygga en gångpassage", "ta fram en handlingsplan") and
 "en" as "one of" or an amount ("en del kontroller", "ett antal möten", "en gång i
 månaden") are no count. The words are in ``lexicons/events.toml``.
@@ -48,6 +49,13 @@ _HELD_BEFORE = re.compile(
 _INVITE_BEFORE = re.compile(
     r"(?<![\w-])(?:" + _alternation(_HELD["invite_verbs"]) + r")"
     r"(?:,?\s+" + _WORD + r"){0,6}?\s+till\s+$",
+    re.IGNORECASE,
+)
+# Giving: the verb, up to six words of receivers (a number among them: "i årskurs
+# 7") and the article.
+_GIVE_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + _alternation(_HELD["give_verbs"]) + r")"
+    r"(?:[ \t]+(?:" + _GAP_WORD + r"|\d{1,2})){0,6}?\s+$",
     re.IGNORECASE,
 )
 _HIRE_BEFORE = re.compile(
@@ -117,7 +125,11 @@ def held_event(before: str, after: str) -> str | None:
     if _TIMES_LATER.search(after, 0, end.start() if end else len(after)):
         return None
     start = max(0, len(before) - _REACH)
-    if _HELD_BEFORE.search(before, start) or _INVITE_BEFORE.search(before, start):
+    if (
+        _HELD_BEFORE.search(before, start)
+        or _INVITE_BEFORE.search(before, start)
+        or _GIVE_BEFORE.search(before, start)
+    ):
         return unit
     return None
 

@@ -266,3 +266,40 @@ def test_two_years_and_school_holidays_are_yearly_rates():
         "trygghetsvandringar",
         "år",
     )
+
+
+# --- one event given: the receivers stand between the verb and the article --------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Skolan erbjuder alla vårdnadshavare i årskurs 8 ett föräldramöte om spel.",
+            (1, "föräldramöte", "period"),
+        ),
+        (
+            "Ge samtliga elever i årskurs 9 en lektion om grooming.",
+            (1, "lektion", "period"),
+        ),
+        (
+            "Erbjuda butikerna vid torget en utbildning i rån.",
+            (1, "utbildning", "period"),
+        ),
+    ],
+)
+def test_a_verb_of_giving_reaches_over_its_receivers(text, expected):
+    assert triple(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the receivers are too many words away: a clause of its own
+        "Ge de unga som rör sig i centrum på kvällarna och helgerna en trygg plats.",
+        # no event noun after the article
+        "Erbjuda alla föreningar i kommunen ett bidrag till nattvandring.",
+    ],
+)
+def test_a_verb_of_giving_without_an_event_is_no_count(text):
+    assert target(text) is None
