@@ -152,6 +152,16 @@ _SOME_THINGS = re.compile(
     re.IGNORECASE,
 )
 
+# "… kommer överens om vad vi ska göra", "… bestämmer tillsammans vilka insatser
+# som ska göras": how the promise is made (an indirect question), no action.
+AGREE_ON_WHAT = re.compile(
+    r"\b(?:överens|enas|enades|bestämmer|beslutar|väljer)\s+(?:\w+\s+){0,6}?"
+    r"(?:om\s+)?(?:vad|vilka|vilken|vilket|hur)\s+(?:\w+\s+){0,3}?"
+    r"(?:ska|skall|som\s+ska|som\s+skall)\b",
+    re.IGNORECASE,
+)
+
+
 _QUOTE = re.compile(r"[,–-]\s*säger\s+\w|\bsäger\s+[A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ]")
 
 

@@ -27,6 +27,7 @@ from .patterns import (
     _VERB_AFTER_SUBJECT,
     _VERB_FIRST,
     ACTIVITY_LEADIN,
+    AGREE_ON_WHAT,
     BULLET_OUTCOME,
     EXCLUDED_HEADING,
     FOCUS_HEADING,
@@ -243,6 +244,8 @@ def _is_commitment_sentence(sentence: str) -> bool:
         return False
     if _POINTING.match(s) or _POINTING_END.search(s) or _SOME_THINGS.search(s):
         return False  # "Det här lovar vi dig …": a line that points to the list
+    if AGREE_ON_WHAT.search(s):
+        return False  # "Det här lovar vi dig …": a line that points to the list
     if not _PROMISE_VERB.search(s):
         return False
     if FOCUS_STATEMENT.search(s) or _EMBEDDED_OUTCOME.search(s):
@@ -339,6 +342,8 @@ def _present_action(sentence: str) -> bool:
     s = sentence.strip()
     if len(s.split()) < 4 or s[-1:] not in ".!" or _ONGOING.search(s):
         return False
+    if AGREE_ON_WHAT.search(s):
+        return False  # "Varje höst bestämmer vi vilka frågor vi ska …"
     joint = _JOINT_SUBJECT.match(s)
     chain = chain_at(s, joint.end()) if joint else None
     if chain is not None and len(chain[0]) >= 2:

@@ -26,6 +26,7 @@ from .focus_cues import (
     ACTIVITY_INTRO,
     EFFECT_HEADING,
     GENERIC_HEADING,
+    HEADING_RULES,
     INLINE,
     INLINE_LITERALS,
     LIST_INTRO,
@@ -230,7 +231,7 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
         if not holds_any(folded, INLINE_LITERALS):
             continue  # no inline label can match: skip all its expressions
         for rule, rx, how in INLINE:
-            if unit.kind == "heading" and rule != "focus.label_colon":
+            if unit.kind == "heading" and rule not in HEADING_RULES:
                 continue
             for m in rx.finditer(unit.text, folded=folded):
                 group = "x" if m.group("x") is not None else "y"

@@ -18,6 +18,9 @@ LIST_INTRO = prefiltered(
         r"\binriktningar(?:na)?\b[^.!?]*:\s*$|"
         r"\bområden\s+som\s+(?:\w+\s+){0,3}prioriteras\s*:\s*$|"
         r"\b(?:valt|beslutat)\s+att\s+prioritera\s*:\s*$|"
+        # lättläst: "Det här vill vi bli bättre på"
+        r"^\s*(?:det\s+här|detta)\s+vill\s+vi\s+(?:bli\s+bättre\s+på|förbättra)"
+        r"\s*:?\s*$|"
         r"\bprioritera\s+(?:följande|dessa|två|tre|fyra|fem)\s+(?:\w+\s+)?"
         r"(?:områden|problem|frågor)\s*:\s*$|"
         # an English heading on a bilingual page: "Focus", "Priority areas"
@@ -70,9 +73,13 @@ INLINE = (
     ("focus.prioritera", Prefiltered(re.compile(r"\bvalt\s+att\s+prioritera\s+(?!(?:följande|dessa|två|tre|fyra|fem)\s+(?:\w+\s+)?(?:områden|problem|frågor)\s*:\s*$)(?:att\s+arbeta\s+med\s+)?(?P<x>[^.!?\n]+)", _I)), r",?\s+samt\s+"),
     # "Fokusområden: Otrygghet i X, Bostadsinbrott" — a label and its list on one line.
     ("focus.label_colon", Prefiltered(re.compile(r"(?:^(?:våra\s+)?|\bhar\s+(?:ett|två|tre|fyra|fem)\s+)(?:fokusområden|fokusområde|fokus|prioriterade\s+områden|prioriteringar|problemområden)(?:\s+(?:för\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)?\s*:\s*(?P<x>[^.!?\n]+)", _I)), "problem_list"),
+    # "▼ Fokusområde 2: Bostadsinbrott i X och Y": one numbered area per heading, whole.
+    ("focus.numbered_label", Prefiltered(re.compile(r"^(?:[^\w\s]\s*)?(?:fokusområde|prioriterat\s+område|prioritering)\s+\d{1,2}(?!\d)\s*[:.–-]\s*(?P<x>[^.!?\n]+)", _I)), None),
     ("focus.omraden_ar", Prefiltered(re.compile(r"\b(?:fokusområden(?:a)?|prioriteringar(?:na)?|prioriterade\s+områden|problemområden(?:a)?)\s+(?:för\s+\S+\s+|i\s+\S+\s+)?(?:är|blir)\s*:?\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     ("focus.problemen_ar", Prefiltered(re.compile(r"\bProblem(?:en|bilden|områdena)\s+(?:som\s+[^.]{0,80}?\s+)?(?:är|utgörs\s+av)\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
 )  # fmt: skip
+# The labels read on a heading too ("Fokusområde 2: …" over its commitments).
+HEADING_RULES = ("focus.label_colon", "focus.numbered_label")
 INLINE_LITERALS = all_literals(rx for _, rx, _ in INLINE)  # none held: no label
 UMBRELLA = re.compile(
     r"\b(?:lovar|ska|skall|kommer)\b(?:\s+\S+){0,8}?\s+(?:arbeta|verka)\s+"

@@ -110,7 +110,9 @@ EVIDENCE_SENTENCE = prefiltered(
 PROMISE_YEAR = prefiltered(
     re.compile(
         rf"\b(?:medborgarlöft\w*|löfte\w*|citizens?['’]?[ \t]+promises?)"
-        rf"(?:[ \t]+[\wåäöÅÄÖ-]+){{0,3}}?[ \t]+"
+        rf"(?:[ \t]+[\wåäöÅÄÖ-]+){{0,3}}?"
+        # a designed cover sets the year on a line of its own below the title
+        rf"(?:[ \t]+|[ \t]*\n[ \t]*(?={_YEAR}[ \t]*(?:\n|\Z)))"
         rf"(?:för[ \t]+|under[ \t]+|år[ \t]+|for[ \t]+)?(?P<y>{_YEAR})(?![\d-])|"
         rf"(?<![\d-])(?P<y2>{_YEAR})[ \t]+års[ \t]+medborgarlöft",
         _FLAGS,
