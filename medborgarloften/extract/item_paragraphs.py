@@ -15,6 +15,8 @@ from typing import Any
 
 # One or two short sentences on one line, closed by a full stop.
 _MAX_WORDS = 20
+# "Status: Pågår.", "Ansvarig: Polisen.": a field of the item, read elsewhere.
+_LABEL = re.compile(r"[^\W\d][\w -]{0,25}:\s")
 _SENTENCE_END = re.compile(r"[.!]\s*$")
 # "Kommunen lovar att..", "… följande.": a lead-in over the next list.
 _LEADIN_END = re.compile(r"(?:\.\.|…|\b(?:att|följande)\W*)\s*$", re.IGNORECASE)
@@ -30,6 +32,7 @@ def _item_line(block: Any) -> bool:
         and len(block.sentences) <= 2
         and _SENTENCE_END.search(text) is not None
         and _LEADIN_END.search(text) is None
+        and _LABEL.match(text) is None
     )
 
 
@@ -56,7 +59,8 @@ def join_item_paragraphs(text: str, blocks: list[Any]) -> list[Any]:
         before = blocks[content[n - 2]] if n > 1 else None
         if (
             item.kind != "bullet"
-            or item.text.rstrip().endswith(":")
+            # the item is a sentence too ("2. Parter" over prose is a heading)
+            or _SENTENCE_END.search(item.text) is None
             or p in dropped
             # every item of the list so far has its line: the list's first item,
             # or the one after a joined line ("• A" / "• B" / "Polisen lovar att."

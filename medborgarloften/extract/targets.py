@@ -110,11 +110,6 @@ def extract_target(
     elif _UNDER_YEAR_RE.search(text) and multi_year:
         per = "år"
         rule = "per.under_året_multi_year"
-    elif quantity is not None and (unit or "").casefold() in _SHARE_UNITS:
-        # "minst 90 procent av bristerna": a share of something, not a count
-        # over the period (SCHEMA: per is for counts)
-        per = None
-        rule = "per.share"
     elif quantity is not None and _response_time(text, qspan, unit):
         # "inom 48 timmar från anmälan": a time to respond, no count over the period.
         per = None
@@ -148,9 +143,6 @@ def extract_target(
         evidence["deadline"] = {"span": list(dspan), "rule": "deadline.month"}
     target = {"quantity": quantity, "unit": unit, "per": per, "deadline": deadline}
     return TargetResult(target, evidence)
-
-
-_SHARE_UNITS = frozenset(("procent", "%", "procentenheter"))
 
 
 # "inom 24 timmar", "inom två arbetsdagar": how soon something is done.

@@ -11,7 +11,6 @@ from medborgarloften.extract.commitments.present_forms import present_form
 from medborgarloften.extract.document.period import find_period
 from medborgarloften.extract.readers import read_bytes
 from medborgarloften.extract.structure import parse_structure
-from medborgarloften.extract.targets import extract_target
 from medborgarloften.extract.tests.test_blind_batch_rules import by_text, record
 
 from . import producers
@@ -265,24 +264,67 @@ Vi lovar att
     assert all(parties == ["kommun"] for parties in got.values())
 
 
-@pytest.mark.parametrize(
-    ("text", "per"),
-    [
-        ("Kommunen lagar minst 80 procent av felen inom en månad.", None),
-        ("Polisen besöker 100 % av skolorna senast i maj 2031.", None),
-        ("Polisen når 60 procent av eleverna varje år.", "år"),
-    ],
-)
-def test_a_share_is_no_count_over_the_period(text: str, per: str | None) -> None:
-    period = {"start": "2031-01-01", "end": "2032-12-31"}
-    target = extract_target(text, period=period).target
-    assert target is not None and target["unit"] in ("procent", "%")
-    assert target["per"] == per
-
-
 def test_a_year_on_its_own_line_below_the_title_is_the_period() -> None:
     period = find_period("FJÄLLBY KOMMUN\nPOLISEN\n\nMEDBORGARLÖFTE\n2031\n\nTryggt.")
     assert (period.start, period.end) == ("2031-01-01", "2031-12-31")
     # a year at the start of a sentence on the next line is no title year
     none = find_period("Våra löften\n2031 blev ett bra år för oss alla.")
     assert none.start is None
+
+
+def test_a_status_line_under_each_item_is_no_second_sentence_of_it() -> None:
+    text = (
+        "• Polisen ska patrullera i hamnen.\n\nStatus: Pågår sedan maj.\n\n"
+        "• Kommunen ska laga lamporna.\n\nStatus: Klart.\n\nSlut\n"
+    )
+    items = [b.text for b in parse_structure(text).content() if b.kind == "bullet"]
+    assert items == ["Polisen ska patrullera i hamnen.", "Kommunen ska laga lamporna."]
+
+
+def test_a_numbered_title_over_prose_keeps_its_prose() -> None:
+    text = (
+        "1. Parter\n\nAvtalet gäller mellan kommunen och polisen.\n\n"
+        "2. Syfte\n\nVi vill minska brotten.\n\n3. Uppföljning\n"
+    )
+    blocks = parse_structure(text).content()
+    assert [b.kind for b in blocks].count("paragraph") == 2
+
+
+# --- places: a map legend, roads by number, a village's buildings ------------------
+
+
+def test_the_names_of_a_map_legend_are_places() -> None:
+    text = """Medborgarlöfte Fjällby 2031
+
+- Polisen patrullerar vid Ekskolan varje fredag.
+
+Karta: prioriterade platser
+●  Strandtorget
+▲  Busstationen
+■  Lillparken
+Kartunderlag: Fjällby kommun
+"""
+    places = record(text)["places"]
+    assert {"Strandtorget", "Busstationen", "Lillparken"} <= set(places)
+    assert "Kartunderlag" not in " ".join(places)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Polisen gör trafikkontroller längs väg 345 varje månad.", "väg 345"),
+        ("Polisen gör trafikkontroller på riksväg 12 varje vecka.", "riksväg 12"),
+        (
+            "Polisen har öppet hus i Fjällby kommunhus varje tisdag.",
+            "Fjällby kommunhus",
+        ),
+        ("Polisen finns vid Ekö färjeläge på fredagskvällar.", "Ekö färjeläge"),
+        ("Ett möte hålls i Åsby bygdegård i mars.", "Åsby bygdegård"),
+        ("Kommunen städar längs Åsa kanal varje vår.", "Åsa kanal"),
+    ],
+)
+def test_a_road_number_and_a_named_building_are_places(
+    sentence: str, place: str
+) -> None:
+    text = f"Medborgarlöfte Fjällby 2031\n\nVi lovar att\n- {sentence}\n"
+    assert place in record(text)["places"]
