@@ -328,3 +328,70 @@ def test_a_road_number_and_a_named_building_are_places(
 ) -> None:
     text = f"Medborgarlöfte Fjällby 2031\n\nVi lovar att\n- {sentence}\n"
     assert place in record(text)["places"]
+
+
+# --- focus areas said inline or set as a folder's lines -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "areas"),
+    [
+        (
+            "I år ligger fokus på cykelstölder och på trafiken vid Ekskolan.",
+            ["cykelstölder", "trafiken vid Ekskolan"],
+        ),
+        (
+            "I år fokuserar vi på klotter och trygghet i hamnen.",
+            ["klotter", "trygghet i hamnen"],
+        ),
+        (
+            "Två problemområden lyfts fram: buskörning med mopeder och stölder ur bilar.",
+            ["buskörning med mopeder", "stölder ur bilar"],
+        ),
+        (
+            "Problemområden: Buskörning med mopeder och bilar; Ungas alkohol.",
+            ["Buskörning med mopeder och bilar", "Ungas alkohol"],
+        ),
+    ],
+)
+def test_focus_areas_said_in_a_sentence(sentence: str, areas: list[str]) -> None:
+    text = f"""Medborgarlöfte Fjällby 2031
+
+{sentence}
+
+Polisen lovar att
+- göra fyra trafikkontroller vid Ekskolan under året.
+"""
+    assert record(text)["focus_areas"] == areas
+
+
+@pytest.mark.parametrize(
+    ("label", "lines", "areas"),
+    [
+        (
+            "Våra fokusområden",
+            "1  Cykelstölder\n2  Trafiken vid Ekskolan",
+            ["Cykelstölder", "Trafiken vid Ekskolan"],
+        ),
+        (
+            "Våra fokusområden 2031",
+            "Cykelstölder  ·  Trafiken vid Ekskolan",
+            ["Cykelstölder", "Trafiken vid Ekskolan"],
+        ),
+        (
+            "Det här är vårt fokus 2031",
+            "Cykelstölder vid stationen\nTrafiken vid Ekskolan",
+            ["Cykelstölder vid stationen", "Trafiken vid Ekskolan"],
+        ),
+    ],
+)
+def test_focus_areas_as_a_folders_lines(label: str, lines: str, areas: list) -> None:
+    text = f"""Medborgarlöfte Fjällby 2031
+
+{label}
+{lines}
+
+Polisen lovar att
+- göra fyra trafikkontroller vid Ekskolan under året.
+"""
+    assert record(text)["focus_areas"][:2] == areas
