@@ -395,3 +395,14 @@ Polisen lovar att
 - göra fyra trafikkontroller vid Ekskolan under året.
 """
     assert record(text)["focus_areas"][:2] == areas
+
+
+def test_every_other_weekend_is_measurable_without_a_per() -> None:
+    from medborgarloften.extract.targets import extract_target
+
+    period = {"start": "2031-01-01", "end": "2031-12-31"}
+    target = extract_target(
+        "Kommunen stöttar nattvandrarna så att de kan gå varannan helg.", period=period
+    ).target
+    assert target is not None
+    assert (target["quantity"], target["per"]) == (None, None)
