@@ -309,6 +309,19 @@ Kartunderlag: Fjällby kommun
     assert "Kartunderlag" not in " ".join(places)
 
 
+def test_a_working_group_is_no_place() -> None:
+    text = """Medborgarlöfte Fjällby 2031
+
+Vi lovar att
+- genomföra en trygghetsvandring vid Strandtorget i maj.
+
+Löftet följs upp i Trygghetsgruppen och i Brå-gruppen varje halvår.
+"""
+    places = record(text)["places"]
+    assert "Strandtorget" in places
+    assert not any("gruppen" in p.casefold() for p in places)
+
+
 @pytest.mark.parametrize(
     ("sentence", "place"),
     [
