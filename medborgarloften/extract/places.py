@@ -98,7 +98,8 @@ _QUALIFIED_NOUNS = (
     "centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|resecentrum|"
     "torg|hamn|city|förskola|skola|fritidsgård|park|bibliotek|gymnasieskola|"
     "badplats|idrottsplats|sporthall|simhall|ishall|strandpromenad|friluftsområde|"
-    "gymnasium|marknad|kapell|center|strand|town centre|city centre"
+    "gymnasium|marknad|kapell|center|strand|kommunhus|stadshus|färjeläge|bygdegård|"
+    "town centre|city centre"
 )
 _QUALIFIED_RE = re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
 # "Ekbackens båthamn", "Norrängens gamla bibliotekslokal": a name's genitive before a
@@ -200,12 +201,13 @@ _OBJECT_PLACE_RE = re.compile(
     rf"[{_LO}][\w-]*?"
     rf"(?:{'|'.join(_LEX['object_suffixes'])})(?![\w-])(?:{_HOUSE_NUMBER})?"
 )
-# A European road by its number: "kontroller på E45", "längs E4".
+# A road by its number: "kontroller på E45", "längs E4", "längs väg 212".
 _ROAD_RE = re.compile(
-    r"(?<![\w-])(?i:på|längs|utmed|vid|intill)[ \t]+(?P<road>E[ \t]?\d{1,2})(?![\w-])"
+    r"(?<![\w-])(?i:på|längs|utmed|vid|intill)[ \t]+"
+    r"(?P<road>E[ \t]?\d{1,2}|(?:[Rr]iks|[Ll]äns)?väg[ \t]+\d{1,3})(?![\w-])"
 )
 # Held by every match of ``_ROAD_RE``, found faster than its prepositions.
-_ROAD_NUMBER = re.compile(r"E[ \t]?\d")
+_ROAD_NUMBER = re.compile(r"E[ \t]?\d|väg[ \t]+\d")
 _WRAPPED_OBJECT = re.compile(rf"[{_LO}][ \t]*\n[ \t]*$")
 _NAME_AND_NOUN_RE = re.compile(
     rf"({_NAME_WORD_START})\s+[{_LO}]*?(?:{'|'.join(_LEX['facility_nouns_after'])})"

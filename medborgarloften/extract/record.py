@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from medborgarloften import __version__
 from medborgarloften.extract.commitments import classify_heading, extract_commitments
 from medborgarloften.extract.document.focus import similar
+from medborgarloften.extract.place_lists import listed_places
 from medborgarloften.extract.places import find_places
 from medborgarloften.extract.structure import parse_structure
 
@@ -136,6 +137,12 @@ def _report_sections(text: str) -> list[tuple[int, int]]:
 
 def _places(text: str, municipalities: list[str]) -> list[tuple[str, Any]]:
     found = find_places(text, municipalities=municipalities)
+    known = {name.casefold() for name, _ in found}
+    muni = {m.casefold() for m in municipalities}
+    for name, span in listed_places(text):  # a map legend's names
+        if name.casefold() not in known | muni:
+            known.add(name.casefold())
+            found.append((name, span))
     back = [(m.start(), m.end()) for m in _LOOK_BACK_LINE.finditer(text)]
     back += _report_sections(text)
     if not back:

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .item_paragraphs import join_item_paragraphs
+
 BULLET_RE = re.compile(
     r"[ \t]*(?:[-•*–—·▪●◦‣○■□➢►→✓✔☐☑☒◾\uf0b7\uf0a7\uf076\uf0d8]|\d{1,2}[.)]|[a-z][)])"
     r"[ \t]+(?=\S)"
@@ -495,4 +497,4 @@ def parse_structure(text: str) -> Structure:
                 )
             )
         i = j
-    return Structure(text=text, blocks=tuple(blocks))
+    return Structure(text=text, blocks=tuple(join_item_paragraphs(text, blocks)))

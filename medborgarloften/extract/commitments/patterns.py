@@ -180,6 +180,14 @@ _POINTING_END = re.compile(
     r"(?:följande|detta|nedanstående)(?:\s+\w+)?[.:]?\s*$",
     re.IGNORECASE,
 )
+# "… kommer överens om vad vi ska göra", "… bestämmer tillsammans vilka insatser
+# som ska göras": how the promise is made (an indirect question), no action.
+AGREE_ON_WHAT = re.compile(
+    r"\b(?:överens|enas|enades|bestämmer|beslutar|väljer)\s+(?:\w+\s+){0,6}?"
+    r"(?:om\s+)?(?:vad|vilka|vilken|vilket|hur)\s+(?:\w+\s+){0,3}?"
+    r"(?:ska|skall|som\s+ska|som\s+skall)\b",
+    re.IGNORECASE,
+)
 
 
 def points_ahead(sentence: str) -> bool:

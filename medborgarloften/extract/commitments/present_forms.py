@@ -46,10 +46,12 @@ def labelled_action(sentence: str) -> bool:
 
 # "Polisen är ute …", "… är polisen och fältgruppen ute": out on the streets, an
 # action though "är" is stative.
+# "… är på plats", "… finns på plats": present where the promise says.
 _OUT = re.compile(
-    r"\s+(?:(?:också|även|tillsammans|gemensamt)\s+)?ute\b", re.IGNORECASE
+    r"\s+(?:(?:också|även|tillsammans|gemensamt)\s+)?(?:ute|på\s+plats)\b",
+    re.IGNORECASE,
 )
-_IS = re.compile(r"\s+(?:(?:också|även)\s+)?är\b", re.IGNORECASE)
+_IS = re.compile(r"\s+(?:(?:också|även)\s+)?(?:är|finns)\b", re.IGNORECASE)
 # "Senast i november har kommunen bytt ut …", "Kommunen har senast i maj satt upp …":
 # a deadline reached in the perfect, a future-perfect promise.
 _DEADLINE = r"senast\s+[^,.;:]{1,40}?"
@@ -65,7 +67,7 @@ def present_form(sentence: str) -> bool:
     if fronted is not None and fronted[0].span is not None:
         end = fronted[0].span[1]
         verb = s[fronted[1] :].split(maxsplit=1)[0].casefold()
-        if verb == "är":
+        if verb in ("är", "finns"):
             return _OUT.match(s, end) is not None
         if verb == "har" and re.match(rf"\s*{_DEADLINE}\s+har\b", s, re.IGNORECASE):
             return re.match(rf"\s+{_SUPINE}", s[end:]) is not None

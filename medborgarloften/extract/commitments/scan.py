@@ -374,7 +374,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
             explicit = own is not None and bool(_PROMISE_VERB.search(text))
             if ctx.kind == "excluded":
                 continue
-            if ctx.kind == "focus" and not explicit:
+            if ctx.kind == "focus" and not (explicit or _acts_under_focus(text, ctx)):
                 continue
             if ctx.kind == "unknown" and not (
                 explicit or own is not None or INFINITIVE_START.match(text)
@@ -474,6 +474,13 @@ def _scan(structure: Structure) -> list[_Candidate]:
     assign_after_lists(blocks, candidates)
     assign_vi_sentences(blocks, candidates)
     return candidates
+
+
+def _acts_under_focus(text: str, ctx: _Context) -> bool:
+    """Under a focus area's heading inside the promise ("Fokusområde 1: Trafik"
+    below the promise's title), an item in which a party acts in the present tense
+    ("Polisen genomför …", "Kommunen är på plats …") is a commitment of that area."""
+    return ctx.in_promise and (_present_action(text) or present_form(text))
 
 
 def _focus_bullet(

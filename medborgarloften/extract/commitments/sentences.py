@@ -28,6 +28,7 @@ from .patterns import (
     _VERB_AFTER_SUBJECT,
     _VERB_FIRST,
     ACTIVITY_LEADIN,
+    AGREE_ON_WHAT,
     BULLET_OUTCOME,
     EXCLUDED_HEADING,
     FOCUS_HEADING,
@@ -228,6 +229,8 @@ def _is_commitment_sentence(sentence: str) -> bool:
         return False
     if points_ahead(s):
         return False  # "Det här lovar vi dig …": a line that points to the list
+    if AGREE_ON_WHAT.search(s):
+        return False  # "Det här lovar vi dig …": a line that points to the list
     if not _PROMISE_VERB.search(s):
         return False
     if FOCUS_STATEMENT.search(s) or _EMBEDDED_OUTCOME.search(s):
@@ -326,6 +329,8 @@ def _present_action(sentence: str) -> bool:
         return False
     if _ANNOUNCED_PARTS.match(s):
         return False  # "Under 2026 prioriterar vi tre områden.": headings follow
+    if AGREE_ON_WHAT.search(s):
+        return False  # "Varje höst bestämmer vi vilka frågor vi ska …"
     joint = _JOINT_SUBJECT.match(s)
     chain = chain_at(s, joint.end()) if joint else None
     subject = ""

@@ -26,6 +26,7 @@ from .focus_cues import (
     ACTIVITY_INTRO,
     EFFECT_HEADING,
     GENERIC_HEADING,
+    HEADING_RULES,
     INLINE,
     INLINE_LITERALS,
     LIST_INTRO,
@@ -35,6 +36,8 @@ from .focus_cues import (
     RELATIVE_VERB,
     UMBRELLA,
     and_items,
+    cut_long,
+    line_items,
     titled,
 )
 from .text import Unit
@@ -97,17 +100,6 @@ def _shorten(text: str, start: int) -> tuple[str, int]:
     return body, start
 
 
-def _cut_long(text: str) -> str:
-    """Cut a long umbrella phrase before its place ("… på och i anslutning till …")."""
-    words = text.split()
-    if len(words) <= 12:
-        return text
-    m = re.search(r"\s+(?:på|vid|i\s+anslutning)\s+", text)
-    if m and len(text[: m.start()].split()) >= 3:
-        return text[: m.start()]
-    return text
-
-
 def _split(x: str, start: int, how: str | None) -> list[tuple[str, int]]:
     x = x.rstrip(" .!?")
     colon = x.find(":")
@@ -119,7 +111,9 @@ def _split(x: str, start: int, how: str | None) -> list[tuple[str, int]]:
         return [(x, start)]
     if how == "and_items":
         return and_items(x, start)
-    if how == "problem_list":
+    if how == "problem_list" and ";" in x:
+        how = r"\s*;\s*"  # "A med B och C; D": the semicolons part the areas
+    elif how == "problem_list":
         purpose = re.search(r"\s+(?:för\s+att|i\s+syfte|så\s+att|eftersom)\s", x)
         if purpose:
             x = x[: purpose.start()]
@@ -194,8 +188,10 @@ def _lines_under(units: Sequence[Unit], i: int) -> list[FocusArea]:
             or _names_a_party(text)
         ):
             break
-        start = unit.start + unit.text.find(text)
-        found.append(FocusArea(text, (start, start + len(text)), "focus.lines_under"))
+        for item, start in line_items(unit.text, unit.start):
+            found.append(
+                FocusArea(item, (start, start + len(item)), "focus.lines_under")
+            )
         prev = unit
     return found
 
@@ -230,7 +226,7 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
         if not holds_any(folded, INLINE_LITERALS):
             continue  # no inline label can match: skip all its expressions
         for rule, rx, how in INLINE:
-            if unit.kind == "heading" and rule != "focus.label_colon":
+            if unit.kind == "heading" and rule not in HEADING_RULES:
                 continue
             for m in rx.finditer(unit.text, folded=folded):
                 group = "x" if m.group("x") is not None else "y"
@@ -431,7 +427,7 @@ def _umbrellas(units: Sequence[Unit]) -> list[FocusArea]:
             x = be.group("x")
         x = re.sub(r"\s+med\s+(?:särskilt\s+)?fokus\s+på\s.*$", "", x, flags=_I)
         for part, off in _split(x, xs, r"\s+och\s+att\s+"):
-            part = _cut_long(part)
+            part = cut_long(part)
             found.append(FocusArea(part, (off, off + len(part)), "focus.umbrella"))
     return found
 

@@ -18,6 +18,11 @@ LIST_INTRO = prefiltered(
         r"\binriktningar(?:na)?\b[^.!?]*:\s*$|"
         r"\bområden\s+som\s+(?:\w+\s+){0,3}prioriteras\s*:\s*$|"
         r"\b(?:valt|beslutat)\s+att\s+prioritera\s*:\s*$|"
+        # "Det här är vårt fokus 2019" over one area per line
+        r"^\s*(?:det\s+här\s+är\s+|detta\s+är\s+)?vårt\s+fokus(?:\s+\d{4})?\s*:?\s*$|"
+        # lättläst: "Det här vill vi bli bättre på"
+        r"^\s*(?:det\s+här|detta)\s+vill\s+vi\s+(?:bli\s+bättre\s+på|förbättra)"
+        r"\s*:?\s*$|"
         r"\bprioritera\s+(?:följande|dessa|två|tre|fyra|fem)\s+(?:\w+\s+)?"
         r"(?:områden|problem|frågor)\s*:\s*$|"
         # an English heading on a bilingual page: "Focus", "Priority areas"
@@ -40,6 +45,10 @@ INLINE = (
     ("focus.sarskilt_fokus", Prefiltered(re.compile(r"\b(?:särskilt|stort|extra)\s+fokus\s+(?:läggs|ligger|riktas)\s+(?:på|mot)\s+(?P<x>[^.!?\n]+)", _I)), None),
     ("focus.fokus_ar", Prefiltered(re.compile(r"\bFokus\s+(?:i|för)\s+(?:\S+\s+){0,3}?(?:är|blir|ligger\s+på)\s+(?P<x>[^.!?\n]+)", _I)), None),
     ("focus.fokusera_pa", Prefiltered(re.compile(r"\b(?:ska|skall|att|kommer(?:\s+att)?)\s+(?:\S+\s+){0,6}?(?:särskilt\s+)?fokusera\s+på\s+(?!under\b|de\s+kommande|för\s+att\b|i\s+(?:syfte|arbetet)\b)(?:att\s+)?(?P<x>[^.!?\n]+)", _I)), r"\s+och\s+på\s+|\s+och\s+(?:arbeta|verka)\s+(?:med|för|mot)\s+"),
+    # "I år ligger fokus på A och på B", "I år fokuserar vi på A och B"
+    ("focus.ligger_fokus", Prefiltered(re.compile(r"\b(?:ligger|läggs)\s+(?:\w+\s+)?fokus(?:et)?\s+på\s+(?P<x>[^.!?\n]+)|\bfokuserar\s+(?:vi|parterna)\s+(?:särskilt\s+)?på\s+(?P<y>[^.!?\n]+)", _I)), "and_items"),
+    # "Två problemområden lyfts fram: A och B", "Tre fokusområden har valts ut: A, B och C"
+    ("focus.count_colon", Prefiltered(re.compile(r"\b(?:två|tre|fyra|fem|sex|[2-9])\s+(?:fokus|problem|prioriterade\s+)?områden\b[^.:!?\n]{0,40}:\s*(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     # "lovar att … arbeta med fokus på X för att …", "har vi särskilt fokus på A, B och C"
     ("focus.med_fokus", Prefiltered(re.compile(r"\b(?:arbeta\s+med\s+|har\s+(?:vi|parterna|polisen\s+och\s+kommunen)\s+(?:ett\s+)?)(?:särskilt\s+|stort\s+)?fokus\s+på\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     # "består av tre områden: A, B samt C", "inom områdena A och B", "A och B har valts som fokusområden"
@@ -70,9 +79,13 @@ INLINE = (
     ("focus.prioritera", Prefiltered(re.compile(r"\bvalt\s+att\s+prioritera\s+(?!(?:följande|dessa|två|tre|fyra|fem)\s+(?:\w+\s+)?(?:områden|problem|frågor)\s*:\s*$)(?:att\s+arbeta\s+med\s+)?(?P<x>[^.!?\n]+)", _I)), r",?\s+samt\s+"),
     # "Fokusområden: Otrygghet i X, Bostadsinbrott" — a label and its list on one line.
     ("focus.label_colon", Prefiltered(re.compile(r"(?:^(?:våra\s+)?|\bhar\s+(?:ett|två|tre|fyra|fem)\s+)(?:fokusområden|fokusområde|fokus|prioriterade\s+områden|prioriteringar|problemområden)(?:\s+(?:för\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)?\s*:\s*(?P<x>[^.!?\n]+)", _I)), "problem_list"),
+    # "▼ Fokusområde 2: Bostadsinbrott i X och Y": one numbered area per heading, whole.
+    ("focus.numbered_label", Prefiltered(re.compile(r"^(?:[^\w\s]\s*)?(?:fokusområde|prioriterat\s+område|prioritering)\s+\d{1,2}(?!\d)\s*[:.–-]\s*(?P<x>[^.!?\n]+)", _I)), None),
     ("focus.omraden_ar", Prefiltered(re.compile(r"\b(?:fokusområden(?:a)?|prioriteringar(?:na)?|prioriterade\s+områden|problemområden(?:a)?)\s+(?:för\s+\S+\s+|i\s+\S+\s+)?(?:är|blir)\s*:?\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     ("focus.problemen_ar", Prefiltered(re.compile(r"\bProblem(?:en|bilden|områdena)\s+(?:som\s+[^.]{0,80}?\s+)?(?:är|utgörs\s+av)\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
 )  # fmt: skip
+# The labels read on a heading too ("Fokusområde 2: …" over its commitments).
+HEADING_RULES = ("focus.label_colon", "focus.numbered_label")
 INLINE_LITERALS = all_literals(rx for _, rx, _ in INLINE)  # none held: no label
 UMBRELLA = re.compile(
     r"\b(?:lovar|ska|skall|kommer)\b(?:\s+\S+){0,8}?\s+(?:arbeta|verka)\s+"
@@ -161,3 +174,35 @@ LIST_LEAD = re.compile(
 def titled(heading: str) -> str:
     """A heading without its numbered label ("Löfte 1 – …")."""
     return _NUMBERED_LABEL.sub("", heading, count=1)
+
+
+# "1  Trygga stationsområden" (a folder's numbering), "A  ·  B" (two on a line)
+_LINE_NUMBER = re.compile(r"\d{1,2}(?:[.)]\s*|\s+)(?=[^\W\d])")
+_LINE_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+
+
+def line_items(text: str, start: int) -> list[tuple[str, int]]:
+    """The focus areas of a short line under a label: without its number, split
+    where a designer set a middle dot between two."""
+    out = []
+    for part in _LINE_SEPARATOR.split(text):
+        offset = start + text.find(part)
+        body = part.strip("*_ ")
+        offset += part.find(body)
+        number = _LINE_NUMBER.match(body)
+        if number:
+            body, offset = body[number.end() :], offset + number.end()
+        if body:
+            out.append((body, offset))
+    return out
+
+
+def cut_long(text: str) -> str:
+    """Cut a long umbrella phrase before its place ("… på och i anslutning till …")."""
+    words = text.split()
+    if len(words) <= 12:
+        return text
+    m = re.search(r"\s+(?:på|vid|i\s+anslutning)\s+", text)
+    if m and len(text[: m.start()].split()) >= 3:
+        return text[: m.start()]
+    return text

@@ -110,7 +110,8 @@ EVIDENCE_SENTENCE = prefiltered(
 PROMISE_YEAR = prefiltered(
     re.compile(
         rf"\b(?:medborgarlöft\w*|löfte\w*|citizens?['’]?[ \t]+promises?)"
-        rf"(?:[ \t]+[\wåäöÅÄÖ-]+){{0,3}}?[ \t]+"
+        rf"(?:[ \t]+[\wåäöÅÄÖ-]+){{0,3}}?"  # a cover's year may have a line of its own
+        rf"(?:[ \t]+|[ \t]*\n[ \t]*(?={_YEAR}[ \t]*(?:\n|\Z)))"
         rf"(?:för[ \t]+|under[ \t]+|år[ \t]+|for[ \t]+)?(?P<y>{_YEAR})(?![\d-])|"
         rf"(?<![\d-])(?P<y2>{_YEAR})[ \t]+års[ \t]+medborgarlöft",
         _FLAGS,

@@ -47,8 +47,9 @@ def _translate(text: str) -> str:
 
 
 # Bullet glyphs seen in Word, PDF and web exports; U+F0B7 and U+F0A7 are the Symbol
-# and Wingdings bullets that PDFs made from Word carry in the private use area.
-BULLET_CHARS = "•●▪■◦‣∙·○◾◼▸►➢✓✔☐☑☒\uf0b7\uf0a7\uf076\uf0d8"
+# and Wingdings bullets that PDFs made from Word carry in the private use area; an
+# arrow opens the items of a designed folder ("→ polisen är på plats …").
+BULLET_CHARS = "•●▪■◦‣∙·○◾◼▸►➢→✓✔☐☑☒\uf0b7\uf0a7\uf076\uf0d8"
 _BULLET_LINE = re.compile(rf"^[ ]*(?:[{BULLET_CHARS}]|[-–*](?=[ ]))[ ]*(?=\S)", re.M)
 # A row of a table whose cells are set apart by a layout gap (or a tab) and whose
 # first cell is not a list item: its header or a row of cells above.

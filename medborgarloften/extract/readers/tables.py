@@ -212,6 +212,25 @@ def _text_columns(header: Line, rows: list[list[dict[int, list[Word]]]]) -> bool
     return ends[0] - left >= 0.35 * span and ends[1] - right >= 0.35 * span
 
 
+def _phrase_rows(header: Line, rows: list[list[dict[int, list[Word]]]]) -> bool:
+    """Short column names ("Aktivitet", "Vem ansvarar") over two or more rows that
+    fill every column with a phrase, none closing a sentence: a table of items
+    (an activity and who does it), however wide its columns. Two columns of running
+    text end their paragraphs with full stops."""
+    names = _cells(header)
+    if len(rows) < 2 or any(
+        len(cell) > 4 or cell[-1].text.endswith((".", "!", "?", ":")) for cell in names
+    ):
+        return False
+    for row in rows:
+        last = _last_cells(row)
+        if len(last) != len(names) or any(
+            cell[-1].text.endswith((".", "!", "?")) for cell in last.values()
+        ):
+            return False
+    return True
+
+
 def _ends_cell(cell: list[Word]) -> bool:
     last = cell[-1].text
     return last.endswith((".", "!", "?")) or (len(cell) == 1 and last in _EMPTY_CELL)
@@ -340,7 +359,7 @@ def merge_table_rows(lines: list[Line]) -> list[Line]:
         rows, bases, line_bases, taken = _collect(
             lines[i:], header, columns, bands=False
         )
-        if rows and _text_columns(header, rows):
+        if rows and _text_columns(header, rows) and not _phrase_rows(header, rows):
             rows, bases, line_bases, taken = _collect(
                 lines[i:], header, columns, bands=True
             )

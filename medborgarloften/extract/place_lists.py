@@ -1,0 +1,46 @@
+"""Places listed under a line that says they are places.
+
+A folder's map legend ("Karta: prioriterade platser" over "● Torget", "▲ Ekskolan")
+or a web page's list ("Platser vi besöker:" over one name per line) names its places
+as bare names, one per line, with nothing around them for the sentence rules of
+``places`` to read.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A short line (a heading or a lead-in) naming a kind of place in the plural.
+_PLACES_LINE = re.compile(
+    r"^[^\n]{0,60}\b(?i:platser|platserna|stadsdelar|stadsdelarna|bostadsområden|"
+    r"bostadsområdena|orter|orterna|byar|byarna|tätorter|tätorterna|kommundelar|"
+    r"kommundelarna|hållplatser|hållplatserna|stråk|stråken)\b[^\n.!?]{0,30}:?[ \t]*$",
+    re.MULTILINE,
+)
+# One to three capitalised words alone on a line, after a marker or a symbol.
+_NAME_LINE = re.compile(
+    r"[ \t]*(?:[^\w\s][ \t]*)?(?P<name>[A-ZÅÄÖ][\w-]+(?:[ \t]+[A-ZÅÄÖ][\w-]+){0,2})"
+    r"[ \t]*$"
+)
+_MAX_ITEMS = 20
+
+
+def listed_places(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """The names listed one per line right under a line naming kinds of places."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    for m in _PLACES_LINE.finditer(text):
+        if len(m.group(0).split()) > 8:
+            continue
+        pos = m.end() + 1
+        items: list[tuple[str, tuple[int, int]]] = []
+        while pos < len(text) and len(items) <= _MAX_ITEMS:
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = _NAME_LINE.fullmatch(text, pos, end)
+            if line is None:
+                break
+            items.append((line.group("name"), (line.start("name"), line.end("name"))))
+            pos = end + 1
+        if 2 <= len(items) <= _MAX_ITEMS:
+            out.extend(items)
+    return out
