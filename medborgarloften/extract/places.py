@@ -19,7 +19,13 @@ from medborgarloften.lib.months import MONTHS_EN, MONTHS_SV
 
 from .lexicons import load
 from .parties import classify_party, is_org_name
-from .prefilter import Prefiltered, by_first_letter, finditer_split, prefiltered
+from .prefilter import (
+    Prefiltered,
+    by_first_letter,
+    finditer_split,
+    opening_class,
+    prefiltered,
+)
 
 Span = tuple[int, int]
 _LEX = load("places")
@@ -109,9 +115,13 @@ _GENITIVE_FACILITY_RE = re.compile(
 )
 _STAFF_BEFORE = re.compile(r"(?i:personal(?:en)?)[ \t]+(?:på|vid|från)[ \t]+$")
 # "fritidsgården Ankaret", "badplatsen Sandvik": a facility's noun before its name.
+_NOUN_NAME_TAIL = rf"[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)(?![\w-])"
+_NOUN_NAME_PLAIN = re.compile(
+    rf"(?<![\w-])(?i:{'|'.join(_LEX['nouns_before_name'])})" + _NOUN_NAME_TAIL
+)
 _NOUN_NAME_RE = re.compile(
-    rf"(?<![\w-])(?i:{'|'.join(_LEX['nouns_before_name'])})[ \t]+"
-    rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)(?![\w-])"
+    opening_class([("|".join(_LEX["nouns_before_name"]), "")], r"[\w-]")
+    + _NOUN_NAME_TAIL
 )
 _LIST_NOUNS = "|".join(sorted(_LEX["list_nouns"], key=len, reverse=True))
 _LIST_TAIL = (
@@ -144,6 +154,7 @@ _PREP_NAME_NO_LIST_RE = re.compile(
     rf"|{by_first_letter(_PLACE_NOUNS)}{_SP})"
     rf"({_NAME}(?:[ \t]+i[ \t]+{_NAME_WORD})?{_LIST_TAIL})(?![\w-])"
 )
+
 # A case-insensitive alternation scans every position (0.14 ms per 3.5 KB); its
 # literal prefilter rules out most texts with a few substring tests.
 _LIST_CUE = prefiltered(

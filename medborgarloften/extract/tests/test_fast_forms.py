@@ -21,3 +21,43 @@ def test_fast_forms_equal_plain_forms(text):
         assert [m.span() for m in fast.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], (plain.pattern, text)
+
+
+# Pieces of numbers, number words and facility names, and the characters around them
+# that the look-behinds and look-aheads test (an invented vocabulary, not corpus text).
+_PIECES = [
+    "tjugo", "fem", "Tre", "ETT", "en", "ena", "nittio", "åtta", "ÅTTIO", "ſex",
+    "twelve", "Hundra", "1", "12", "000", "2025", " ", "\u00a0", "-", "–", "till",
+    "(4)", ":", "/", ".", ",", "%", "x", "a", "s", "İ", "K", "\t", "\n", "_",
+    "fritidsgården", "Badplatsen", "förskolan", "Ekby", "Norr", "Å", "é",
+]  # fmt: skip
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+def test_opening_class_forms_equal_plain_forms(text):
+    from medborgarloften.extract import places, target_patterns
+
+    for fast, plain in (
+        (target_patterns._QTY_RE, target_patterns._QTY_PLAIN),
+        (places._NOUN_NAME_RE, places._NOUN_NAME_PLAIN),
+    ):
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ], (plain.pattern, text)
+
+
+def test_opening_class_forms_on_examples():
+    from medborgarloften.extract import places, target_patterns
+
+    text = (
+        "Vi håller tjugofem möten, 1 000 samtal och tre–fyra (4) vandringar; "
+        "ETT besök per år, x12 och 3/4 räknas inte. Fritidsgården Ankaret och "
+        "badplatsen Sandvik Norra, men inte ungdomsgårdenEkby."
+    )
+    for fast, plain in (
+        (target_patterns._QTY_RE, target_patterns._QTY_PLAIN),
+        (places._NOUN_NAME_RE, places._NOUN_NAME_PLAIN),
+    ):
+        found = [(m.span(), m.groups()) for m in fast.finditer(text)]
+        assert found and found == [(m.span(), m.groups()) for m in plain.finditer(text)]
