@@ -11,7 +11,9 @@ is kept as written; ``organisation`` only when written separately.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from ..prefilter import prefiltered
 from ._lex import load_toml
 from ._person import (
     NAME_IN_TEXT,
@@ -336,11 +338,19 @@ _CONTACT_LINE = re.compile(
 
 # A phone number or e-mail address within a line ("Anna Berg, kommunpolis,
 # telefon 114 14"): the line is a contact entry.
+_PHONE_IN_LINE = r"\b(?:telefon|tel|tfn|mobil)\.?[ \t]*:?[ \t]*\+?\d[\d \t()-]{2,}\d"
 _CONTACT_IN_LINE = re.compile(
-    r"\b(?:telefon|tel|tfn|mobil)\.?[ \t]*:?[ \t]*\+?\d[\d \t()-]{2,}\d"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-    re.IGNORECASE,
+    _PHONE_IN_LINE + r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
 )
+# The e-mail alternative runs through every word (a third of a millisecond on a
+# page), and only a text with an "@" can hold an address: without one, the same
+# matches come from the phone alternative alone, behind its literal prefilter.
+_PHONE_ONLY = prefiltered(re.compile(_PHONE_IN_LINE, re.IGNORECASE))
+
+
+def _contacts_in_lines(text: str) -> Iterator[re.Match[str]]:
+    """``_CONTACT_IN_LINE.finditer(text)``."""
+    return (_CONTACT_IN_LINE if "@" in text else _PHONE_ONLY).finditer(text)
 
 
 def _contact_names(text: str) -> set[str]:
@@ -348,7 +358,7 @@ def _contact_names(text: str) -> set[str]:
     kommunpolis\nanna.berg@…\n010-…") or on a line with its own phone number or
     address: contact persons, whoever signed."""
     out: set[str] = set()
-    for m in _CONTACT_IN_LINE.finditer(text):
+    for m in _contacts_in_lines(text):
         line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
         out.update(n.group("name").casefold() for n in NAME_IN_TEXT.finditer(line))
     for m in _CONTACT_LINE.finditer(text):
