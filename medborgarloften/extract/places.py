@@ -99,19 +99,23 @@ _STOP = set(
 # A capitalised name word that does not continue another word: the look-behind sits
 # after the first letter ("[A-Z](?<![\w-][A-Z])" is "(?<![\w-])[A-Z]").
 _NAME_WORD_START = rf"[{_UP}](?<![\w-][{_UP}])[{_LO}]+(?:[-/][{_UP}]?[{_LO}]+)*"
-_CENTRALA_RE = re.compile(rf"centrala(?<=\bcentrala)\s+({_NAME_WORD})")
+_CENTRALA_RE = prefiltered(re.compile(rf"centrala(?<=\bcentrala)\s+({_NAME_WORD})"))
 _QUALIFIED_NOUNS = (
     "centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|resecentrum|"
     "torg|hamn|city|förskola|skola|fritidsgård|park|bibliotek|gymnasieskola|"
     "badplats|idrottsplats|sporthall|simhall|ishall|strandpromenad|friluftsområde|"
     "gymnasium|marknad|kapell|town centre|city centre"
 )
-_QUALIFIED_RE = re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
+_QUALIFIED_RE = prefiltered(
+    re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
+)
 # "Ekbackens båthamn", "Norrängens gamla bibliotekslokal": a name's genitive before a
 # (compound) noun for a facility names that facility, the noun with it.
-_GENITIVE_FACILITY_RE = re.compile(
-    rf"({_NAME_WORD_START}s)\s+((?:(?:gamla|nya|stora|lilla)\s+)?[{_LO}]*?"
-    rf"(?:{_FACILITY_NOUNS}|{'|'.join(_LEX['compound_heads'])}))(?![\w-])"
+_GENITIVE_FACILITY_RE = prefiltered(
+    re.compile(
+        rf"({_NAME_WORD_START}s)\s+((?:(?:gamla|nya|stora|lilla)\s+)?[{_LO}]*?"
+        rf"(?:{_FACILITY_NOUNS}|{'|'.join(_LEX['compound_heads'])}))(?![\w-])"
+    )
 )
 _STAFF_BEFORE = re.compile(r"(?i:personal(?:en)?)[ \t]+(?:på|vid|från)[ \t]+$")
 # "fritidsgården Ankaret", "badplatsen Sandvik": a facility's noun before its name.
@@ -119,9 +123,11 @@ _NOUN_NAME_TAIL = rf"[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)(?![\w-])"
 _NOUN_NAME_PLAIN = re.compile(
     rf"(?<![\w-])(?i:{'|'.join(_LEX['nouns_before_name'])})" + _NOUN_NAME_TAIL
 )
-_NOUN_NAME_RE = re.compile(
-    opening_class([("|".join(_LEX["nouns_before_name"]), "")], r"[\w-]")
-    + _NOUN_NAME_TAIL
+_NOUN_NAME_RE = prefiltered(
+    re.compile(
+        opening_class([("|".join(_LEX["nouns_before_name"]), "")], r"[\w-]")
+        + _NOUN_NAME_TAIL
+    )
 )
 _LIST_NOUNS = "|".join(sorted(_LEX["list_nouns"], key=len, reverse=True))
 _LIST_TAIL = (
@@ -197,19 +203,23 @@ _SPLIT_LIST_RE = re.compile(rf"{_NAME}(?:[ \t]+i[ \t]+{_NAME_WORD})?")
 
 _SUFFIXES = "|".join(sorted(_LEX["facility_suffixes"], key=len, reverse=True))
 # "Wetterlin- och Dotorpsområdet": two names sharing one place noun.
-_SHARED_SUFFIX_RE = re.compile(
-    rf"[{_UP}](?<![\w-][{_UP}])[{_LO}]+-\s+(?:och|eller|samt)\s+"
-    rf"[{_UP}][{_LO}][\w-]*?(?:{_SUFFIXES})(?![\w-])"
+_SHARED_SUFFIX_RE = prefiltered(
+    re.compile(
+        rf"[{_UP}](?<![\w-][{_UP}])[{_LO}]+-\s+(?:och|eller|samt)\s+"
+        rf"[{_UP}][{_LO}][\w-]*?(?:{_SUFFIXES})(?![\w-])"
+    )
 )
 # "rusta upp Stadsparken": a place compound as the object, after a lowercase word
 # (on the same line, or on the next when the line wraps: "under\n   Ekvägen").
-_OBJECT_PLACE_RE = re.compile(
-    rf"[{_UP}](?:(?<=[{_LO}] [{_UP}]|[{_LO}]\n[{_UP}]|\s[ \t][{_UP}]|[ \t]\n[{_UP}])"
-    # … or the next item of a list that a definite place noun opens ("vid
-    # stationen, Ekparken och torget")
-    rf"|(?<=[{_LO}]et, [{_UP}]|[{_LO}]en, [{_UP}]|[{_LO}]na, [{_UP}]))"
-    rf"[{_LO}][\w-]*?"
-    rf"(?:{'|'.join(_LEX['object_suffixes'])})(?![\w-])(?:{_HOUSE_NUMBER})?"
+_OBJECT_PLACE_RE = prefiltered(
+    re.compile(
+        rf"[{_UP}](?:(?<=[{_LO}] [{_UP}]|[{_LO}]\n[{_UP}]|\s[ \t][{_UP}]|[ \t]\n[{_UP}])"
+        # … or the next item of a list that a definite place noun opens ("vid
+        # stationen, Ekparken och torget")
+        rf"|(?<=[{_LO}]et, [{_UP}]|[{_LO}]en, [{_UP}]|[{_LO}]na, [{_UP}]))"
+        rf"[{_LO}][\w-]*?"
+        rf"(?:{'|'.join(_LEX['object_suffixes'])})(?![\w-])(?:{_HOUSE_NUMBER})?"
+    )
 )
 # A European road by its number: "kontroller på E45", "längs E4".
 _ROAD_RE = re.compile(
@@ -218,15 +228,17 @@ _ROAD_RE = re.compile(
 # Held by every match of ``_ROAD_RE``, found faster than its prepositions.
 _ROAD_NUMBER = re.compile(r"E[ \t]?\d")
 _WRAPPED_OBJECT = re.compile(rf"[{_LO}][ \t]*\n[ \t]*$")
-_NAME_AND_NOUN_RE = re.compile(
-    rf"({_NAME_WORD_START})\s+[{_LO}]*?(?:{'|'.join(_LEX['facility_nouns_after'])})"
-    rf"(?![\w-])"
+_NAME_AND_NOUN_RE = prefiltered(
+    re.compile(
+        rf"({_NAME_WORD_START})\s+[{_LO}]*?(?:{'|'.join(_LEX['facility_nouns_after'])})"
+        rf"(?![\w-])"
+    )
 )
 # "stadsdelarna (Skiftinge och Lagersberg)", "platser som upplevs som otrygga;
 # Torget, Stationen och …": names listed right after a noun for kinds of places.
 # Found from the bracket or the colon backwards (a literal first is fast).
 _BRACKETED_RE = re.compile(r"\((?P<list>[^()\n]{2,120})\)")
-_BRACKET_NOUN = re.compile(rf"(?<![\w-])(?i:{_LIST_NOUNS})\s*$")
+_BRACKET_NOUN = prefiltered(re.compile(rf"(?<![\w-])(?i:{_LIST_NOUNS})\s*$"))
 _COLON_LIST_RE = re.compile(r"[:;][ \t]*(?P<list>(?:[^.:;\n]|\n(?![ \t]*[\n•*-]))+)")
 _COLON_NOUN = re.compile(rf"(?i:\w*(?:{_LIST_NOUNS}))\b[^.:;\n]{{0,80}}$")
 _LIST_ITEM_RE = re.compile(r"[^,]+")

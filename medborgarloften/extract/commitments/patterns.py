@@ -152,7 +152,7 @@ _SOME_THINGS = re.compile(
     re.IGNORECASE,
 )
 
-_QUOTE = re.compile(r"[,–-]\s*säger\s+\w|\bsäger\s+[A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ]")
+_QUOTE = prefiltered(re.compile(r"[,–-]\s*säger\s+\w|\bsäger\s+[A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ]"))
 
 
 _TERMINAL = re.compile(r"[.!?:;)”\"]\s*$")

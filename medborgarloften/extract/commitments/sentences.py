@@ -12,6 +12,7 @@ from ..parties import (
     subject_parties,
 )
 from ..party_joins import co_parties
+from ..prefilter import prefiltered
 from ..structure import Block
 from ..targets import extract_target
 from .patterns import (
@@ -195,10 +196,12 @@ _POINTING = re.compile(
     re.IGNORECASE,
 )
 # "Därför lovar vi följande.": a lead-in closed with a full stop, not a promise.
-_POINTING_END = re.compile(
-    r"\b(?:lovar|åtar\s+sig|förbinder\s+sig)(?:\s+\w+){0,2}?\s+"
-    r"(?:följande|detta|nedanstående)(?:\s+\w+)?[.:]?\s*$",
-    re.IGNORECASE,
+_POINTING_END = prefiltered(
+    re.compile(
+        r"\b(?:lovar|åtar\s+sig|förbinder\s+sig)(?:\s+\w+){0,2}?\s+"
+        r"(?:följande|detta|nedanstående)(?:\s+\w+)?[.:]?\s*$",
+        re.IGNORECASE,
+    )
 )
 
 # "I löftet står vad vi ska göra, vem som ansvarar …", "Här beskriver vi hur …", "Med
@@ -321,7 +324,7 @@ _JOINT_SUBJECT = re.compile(
 
 
 # "Kommunen och polisen tar fram medborgarlöften …" is about the promise itself.
-_ABOUT_PROMISE_OBJECT = re.compile(r"\b(?:medborgar)?löfte", re.IGNORECASE)
+_ABOUT_PROMISE_OBJECT = prefiltered(re.compile(r"\b(?:medborgar)?löfte", re.IGNORECASE))
 
 
 _APPOSITION = re.compile(
@@ -330,7 +333,7 @@ _APPOSITION = re.compile(
 
 
 # "… arbetar redan i dag med …": a description of ongoing work (SCHEMA d).
-_ONGOING = re.compile(r"\bredan\s+(?:i\s*dag|idag|nu)\b", re.IGNORECASE)
+_ONGOING = prefiltered(re.compile(r"\bredan\s+(?:i\s*dag|idag|nu)\b", re.IGNORECASE))
 
 
 def _present_action(sentence: str) -> bool:
@@ -396,9 +399,11 @@ _FRONT_PASSIVE = re.compile(
     re.IGNORECASE,
 )
 # Statistics, not an undertaking: "Varje år görs omkring 300 anmälningar".
-_APPROXIMATE = re.compile(
-    r"\b(?:cirka|ca|omkring|drygt|nästan|runt|ungefär|knappt)\b|%|\bprocent\b",
-    re.IGNORECASE,
+_APPROXIMATE = prefiltered(
+    re.compile(
+        r"\b(?:cirka|ca|omkring|drygt|nästan|runt|ungefär|knappt)\b|%|\bprocent\b",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -33,9 +33,13 @@ from .signing_statements import (
 )
 
 _LEX = load_toml("signatures.toml")
-_NOT_SIGNATORY_RX = re.compile(
-    r"(?:^|[\s(])(?:" + "|".join(re.escape(w) for w in _LEX["not_signatories"]) + r")",
-    re.IGNORECASE,
+_NOT_SIGNATORY_RX = prefiltered(
+    re.compile(
+        r"(?:^|[\s(])(?:"
+        + "|".join(re.escape(w) for w in _LEX["not_signatories"])
+        + r")",
+        re.IGNORECASE,
+    )
 )
 _MEMO = re.compile(r"tjänsteskrivelse", re.IGNORECASE)
 # The signatures of a protocol (or its extract) under the minutes' own labels: the
