@@ -62,6 +62,8 @@ def _cells(text: str) -> list[tuple[str, int]]:
     """The cells of a one-line table row with their offsets, or []."""
     if "\n" in text.strip():
         return []
+    if "|" not in text and "\t" not in text and "  " not in text:
+        return []  # no separator: one cell at most
     out: list[tuple[str, int]] = []
     pos = 0
     for sep in [*_CELL_SPLIT.finditer(text), None]:

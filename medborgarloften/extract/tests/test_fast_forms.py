@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from hypothesis import given, settings
@@ -61,3 +62,53 @@ def test_opening_class_forms_on_examples():
     ):
         found = [(m.span(), m.groups()) for m in fast.finditer(text)]
         assert found and found == [(m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+_HEADING_PIECES = [
+    "uppföljning", "Medborgarlöfte", "medborgarlöftet", "lägesbild", "bakgrund",
+    "aktiviteter", "insatser", "genom att", "följer upp", "fokusområden",
+    "prioriterade", "vi", "lovar", "våra", "och", ":", " ", "\n", "1. ", "so",
+    "det här gör vi redan", "tidigare löften", "syfte", "x",
+]  # fmt: skip
+_SECTION_KEYS = (
+    "promise",
+    "excluded",
+    "activity_leadin",
+    "focus_leadin",
+    "focus_heading",
+)
+
+
+@functools.cache
+def _section_pairs():
+    from medborgarloften.extract.commitments import patterns
+
+    return [(patterns.SectionCue(key), patterns._compile(key)) for key in _SECTION_KEYS]
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(_HEADING_PIECES), max_size=8).map("".join))
+def test_section_cues_equal_their_one_alternation(text):
+    for cue, plain in _section_pairs():
+        for sample in (text, text.casefold()):
+            assert cue.search(sample) == bool(plain.search(sample)), (cue.key, sample)
+
+
+def test_section_cues_on_examples():
+    from medborgarloften.extract.commitments import patterns
+
+    examples = [
+        "uppföljning och utvärdering",
+        "så här följer vi upp löftet",
+        "våra medborgarlöften 2031",
+        "aktiviteter vi genomför under året:",
+        "lägesbild och medborgarlöfte",
+        "prioriterade områden",
+        "ekby simhall",
+    ]
+    for cue, plain in _section_pairs():
+        assert [cue.search(e) for e in examples] == [
+            bool(plain.search(e)) for e in examples
+        ]
+    assert patterns.EXCLUDED_HEADING.search("uppföljning och utvärdering")
+    assert patterns.PROMISE_HEADING.search("våra medborgarlöften 2031")
