@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..lexicons import load, spaced
-from ..prefilter import Prefiltered, prefiltered
+from ..prefilter import Prefiltered, by_first_letter, prefiltered
 from ..structure import Block, unmarked
 
 _SECTIONS = load("sections")
@@ -303,3 +303,31 @@ _SECTION_NUMBER = re.compile(r"^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 
 def _unnumbered(text: str) -> str:
     return _SECTION_NUMBER.sub("", text, count=1)
+
+
+# The present passive of an action verb ("görs", "hålls", "anordnas", "ges").
+_PASSIVE_FORMS = sorted(
+    {v + "s" for v in load("verbs")["infinitives"]}
+    | {v[:-1] + "s" for v in load("verbs")["infinitives"] if v.endswith("a")},
+    key=len,
+    reverse=True,
+)
+# The passive verb first or second in its clause: "Under juni görs dessutom två
+# kontroller i månaden …", "Två kontroller i månaden görs vid …".
+_FRONT_PASSIVE_PLAIN = re.compile(
+    r"\s*(?:[^\s,.;:]+\s+){0,5}?(?:" + "|".join(_PASSIVE_FORMS) + r")\b",
+    re.IGNORECASE,
+)
+# … its forms grouped by first letter (the tests compare the two): after each of
+# the first words a letter class, not 140 forms, rules most of them out.
+_FRONT_PASSIVE = re.compile(
+    r"\s*(?:[^\s,.;:]+\s+){0,5}?" + by_first_letter("|".join(_PASSIVE_FORMS)) + r"\b",
+    re.IGNORECASE,
+)
+# Statistics, not an undertaking: "Varje år görs omkring 300 anmälningar".
+_APPROXIMATE = prefiltered(
+    re.compile(
+        r"\b(?:cirka|ca|omkring|drygt|nästan|runt|ungefär|knappt)\b|%|\bprocent\b",
+        re.IGNORECASE,
+    )
+)

@@ -13,12 +13,14 @@ from ..prefilter import prefiltered
 from ..structure import Block
 from .patterns import (
     _ABOUT_THE_PROMISE,
+    _APPROXIMATE,
+    _FRONT_PASSIVE,
     BULLET_OUTCOME,
     INFINITIVE_START,
     _Candidate,
     _Context,
 )
-from .sentences import _APPROXIMATE, _FRONT_PASSIVE, _present_action
+from .sentences import _present_action
 
 # One to three capitalised words and a colon, then a capitalised sentence.
 _PLACE_LABEL = prefiltered(

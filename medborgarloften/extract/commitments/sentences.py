@@ -17,9 +17,11 @@ from ..structure import Block
 from ..targets import extract_target
 from .patterns import (
     _ABOUT_THE_PROMISE,
+    _APPROXIMATE,
     _DEFAULT,
     _EMBEDDED_OUTCOME,
     _EVALUATION,
+    _FRONT_PASSIVE,
     _JOINED_PROMISE,
     _PASSIVE_ACTION,
     _PROMISE_VERB,
@@ -383,28 +385,6 @@ def _present_action(sentence: str) -> bool:
     ):
         return True  # "ser över belysningen" acts; "ser konflikter" perceives
     return verb not in _STATIVE and not _PROMISE_VERB.search(verb)
-
-
-# The present passive of an action verb ("görs", "hålls", "anordnas", "ges").
-_PASSIVE_FORMS = sorted(
-    {v + "s" for v in load("verbs")["infinitives"]}
-    | {v[:-1] + "s" for v in load("verbs")["infinitives"] if v.endswith("a")},
-    key=len,
-    reverse=True,
-)
-# The passive verb first or second in its clause: "Under juni görs dessutom två
-# kontroller i månaden …", "Två kontroller i månaden görs vid …".
-_FRONT_PASSIVE = re.compile(
-    r"\s*(?:[^\s,.;:]+\s+){0,5}?(?:" + "|".join(_PASSIVE_FORMS) + r")\b",
-    re.IGNORECASE,
-)
-# Statistics, not an undertaking: "Varje år görs omkring 300 anmälningar".
-_APPROXIMATE = prefiltered(
-    re.compile(
-        r"\b(?:cirka|ca|omkring|drygt|nästan|runt|ungefär|knappt)\b|%|\bprocent\b",
-        re.IGNORECASE,
-    )
-)
 
 
 def _counted_passive(sentence: str) -> bool:

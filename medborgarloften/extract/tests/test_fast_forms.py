@@ -112,3 +112,19 @@ def test_section_cues_on_examples():
         ]
     assert patterns.EXCLUDED_HEADING.search("uppföljning och utvärdering")
     assert patterns.PROMISE_HEADING.search("våra medborgarlöften 2031")
+
+
+_PASSIVE_PIECES = [
+    "görs", "Hålls", "anordnas", "genomförs", "GES", "ges", "gesäll", "två",
+    "kontroller", "under", "juni", " ", "  ", "\n", ",", ".", ";", ":", "x", "İ",
+]  # fmt: skip
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(_PASSIVE_PIECES), max_size=12).map("".join))
+def test_front_passive_grouped_equals_plain(text):
+    from medborgarloften.extract.commitments import patterns as sentences
+
+    fast = sentences._FRONT_PASSIVE.match(text)
+    plain = sentences._FRONT_PASSIVE_PLAIN.match(text)
+    assert (fast and fast.span()) == (plain and plain.span()), text
