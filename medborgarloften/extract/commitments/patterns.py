@@ -136,11 +136,13 @@ _EVALUATION = prefiltered(
 
 # "… lovar att de utsatta områdena ska bli tryggare": a promised outcome whose own
 # subject is no party is an effect goal (SCHEMA b), not an activity.
-_EMBEDDED_OUTCOME = re.compile(
-    r"\b(?:lovar|vill|ska|skall)\s+(?:\w+\s+){0,2}?att\s+"
-    r"(?P<np>(?:alla|de|det|den|fler|färre|vår|våra|invånarna|medborgarna)\b[^,.;:]{0,60}?)"
-    r"\s+(?:ska|skall)\s+(?:bli|känna|uppleva|vara|upplevas|minska|öka)\b",
-    re.IGNORECASE,
+_EMBEDDED_OUTCOME = prefiltered(
+    re.compile(
+        r"\b(?:lovar|vill|ska|skall)\s+(?:\w+\s+){0,2}?att\s+"
+        r"(?P<np>(?:alla|de|det|den|fler|färre|vår|våra|invånarna|medborgarna)\b[^,.;:]{0,60}?)"
+        r"\s+(?:ska|skall)\s+(?:bli|känna|uppleva|vara|upplevas|minska|öka)\b",
+        re.IGNORECASE,
+    )
 )
 
 

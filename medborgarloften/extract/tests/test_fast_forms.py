@@ -128,3 +128,15 @@ def test_front_passive_grouped_equals_plain(text):
     fast = sentences._FRONT_PASSIVE.match(text)
     plain = sentences._FRONT_PASSIVE_PLAIN.match(text)
     assert (fast and fast.span()) == (plain and plain.span()), text
+
+
+@settings(max_examples=600)
+@given(st.text(alphabet="#*_> \t\x0c\u2028\u00a0aB.", max_size=16))
+def test_title_unmarked_equals_markup_expression(line):
+    from medborgarloften.extract.document import title
+
+    lead = title._MARKUP.match(line)
+    assert title._unmarked(line) == (
+        lead.end() if lead else 0,
+        title._MARKUP.sub("", line),
+    ), line
