@@ -323,7 +323,7 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         ):
             continue
         add(m.group(0), m.start(), m.end())
-    for m in _SHARED_SUFFIX_RE.finditer(text):
+    for m in _SHARED_SUFFIX_RE.finditer(text) if "-" in text else ():  # in each match
         add(m.group(0), m.start(), m.end())
     for m in _NAME_AND_NOUN_RE.finditer(text):
         if _word_excluded(m.group(1)) or _fold(m.group(1)) in muni:
