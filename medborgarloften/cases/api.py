@@ -15,6 +15,11 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
+from medborgarloften.lib.cursor import (
+    NUMERIC_CURSOR_PATTERN,
+    numeric_cursor,
+    numeric_cursor_key,
+)
 from medborgarloften.vocabulary import THEMES
 
 from .selectors import public_cases, public_row
@@ -58,8 +63,8 @@ class _Bad(Exception):
         self.field, self.detail = field, detail
 
 
-#: The API's cursor for numeric keys (publishing.api.params): "c" + base 36.
-CURSOR_PATTERN = r"^c[0-9a-z]{1,12}$"
+#: The API's cursor for numeric keys, the same as publishing.api.params's.
+CURSOR_PATTERN = NUMERIC_CURSOR_PATTERN
 
 
 def _cursor(raw: str | None) -> int | None:
@@ -67,17 +72,7 @@ def _cursor(raw: str | None) -> int | None:
         return None
     if not re.fullmatch(CURSOR_PATTERN, raw):
         raise _Bad("cursor", "cursor: okänd markör; använd länken i next.")
-    return int(raw[1:], 36)
-
-
-def _encode(last_id: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    text = ""
-    while True:
-        last_id, rest = divmod(last_id, 36)
-        text = digits[rest] + text
-        if not last_id:
-            return "c" + text
+    return numeric_cursor_key(raw)
 
 
 def _param(request: HttpRequest, name: str) -> str | None:
@@ -140,7 +135,7 @@ def cases(request: HttpRequest, fmt: str = "json") -> HttpResponse:
     next_url = None
     if more:
         query = request.GET.copy()
-        query["cursor"] = _encode(objects[-1].pk)
+        query["cursor"] = numeric_cursor(objects[-1].pk)
         query["limit"] = str(limit)
         next_url = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
     response = JsonResponse(

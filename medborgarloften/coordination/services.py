@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.access import recorded_actor
 from medborgarloften.places.models import Organisation
 
 from .agenda import agenda_build
@@ -37,10 +38,6 @@ __all__ = [
 ]
 
 MANUAL = "manual"
-
-
-def _actor(actor: Any) -> Any:
-    return actor if actor is not None and actor.is_authenticated else None
 
 
 def _require_editor(actor: Any, kommun: Organisation) -> None:
@@ -99,7 +96,7 @@ def coordination_role_assign(
         unit=_text(unit),
         starts_on=starts_on,
         ends_on=ends_on,
-        created_by=_actor(actor),
+        created_by=recorded_actor(actor),
     )
 
 
@@ -152,7 +149,7 @@ def meeting_create(
         title=_text(title),
         held_on=held_on,
         place=_text(place),
-        created_by=_actor(actor),
+        created_by=recorded_actor(actor),
     )
     _agenda_write(meeting, today or timezone.localdate())
     return meeting
@@ -255,7 +252,7 @@ def decision_record(
         owner_organisation=owner_organisation,
         owner_role=_text(owner_role),
         due=due,
-        created_by=_actor(actor),
+        created_by=recorded_actor(actor),
     )
 
 
@@ -271,6 +268,6 @@ def decision_status_set(*, actor: Any, decision: Decision, status: str) -> Decis
         )
     decision.status = status
     decision.status_changed_at = timezone.now()
-    decision.status_changed_by = _actor(actor)
+    decision.status_changed_by = recorded_actor(actor)
     decision.save(update_fields=["status", "status_changed_at", "status_changed_by"])
     return decision

@@ -19,6 +19,7 @@ from .deadlines import find_deadline, period_years
 from .lexicons import load
 from .numbers import NUMBER_TOKEN, parse_number
 from .prefilter import all_literals, fold, holds_any, prefiltered
+from .target_events import held_event, hired
 from .target_patterns import (
     _AREA_RE,
     _ARTICLE_OK_BEFORE,
@@ -122,7 +123,15 @@ def extract_target(
         per = None
         rule = "per.none"
     if quantity is not None and (
-        _AREA_RE.search(text) or (quantity == 1 and len(places or []) >= 2)
+        _AREA_RE.search(text)
+        or (
+            quantity == 1
+            and len(places or []) >= 2
+            # "genomföra en trygghetsvandring på X och Y": one event held in the
+            # period, not one per place ("minst en dialog för X och Y", "en
+            # vandring per år i X och i Y" are one per place)
+            and not (per == "period" and _lone_event(text, qspan))
+        )
     ):
         if per == "år":
             per = "år_och_område"
@@ -145,6 +154,16 @@ def extract_target(
         evidence["deadline"] = {"span": list(dspan), "rule": "deadline.month"}
     target = {"quantity": quantity, "unit": unit, "per": per, "deadline": deadline}
     return TargetResult(target, evidence)
+
+
+def _lone_event(text: str, qspan: tuple[int, int] | None) -> bool:
+    """The count is a lone article before one event held ("genomföra en …")."""
+    if qspan is None or text[qspan[0] : qspan[1]].casefold() not in ("en", "ett"):
+        return False
+    before = text[: qspan[0]]
+    return not _ARTICLE_OK_BEFORE.search(before) and bool(
+        held_event(before, text[qspan[1] :])
+    )
 
 
 # "inom 24 timmar", "inom två arbetsdagar": how soon something is done.
@@ -304,6 +323,9 @@ def _find_quantity(
                     for _, (rs, re_), _ in rates
                 )
             )
+            # "genomföra en trygghetsvandring", "anställa en områdesvärd": one event
+            # held, or one person taken on, is a count of one for the period
+            event = held_event(before, after) if low != "ena" else None
             # "en dag i veckan", "en kväll per månad": one of a time unit, at a rate
             noun = _NOUN_AFTER.match(after)
             rate_after_noun = noun is not None and any(
@@ -321,9 +343,13 @@ def _find_quantity(
                 or _AREA_RE.search(_sentence_rest(after))
                 # "en dialog i Ekby och en i Lillby": one in each named place
                 or _ONE_EACH.search(_sentence_rest(after))
+                or event is not None
+                or (low != "ena" and hired(before))
             ):
                 continue
-        unit, unit_ok = _unit_after_number(after)
+        else:
+            event = None
+        unit, unit_ok = (event, True) if event else _unit_after_number(after)
         if not unit_ok:
             continue
         if unit in ("st", "stycken") and before.rstrip().endswith("("):

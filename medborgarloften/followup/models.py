@@ -17,8 +17,10 @@ from medborgarloften.lib.fields import PlainCharField, PlainJSONField, PlainText
 from medborgarloften.lib.modelparts import (
     choices_check,
     end_after_start,
+    lock_version,
     optional_link,
     optional_user,
+    submission_key,
 )
 from medborgarloften.lib.text import names_place
 from medborgarloften.promises.models import public_q
@@ -63,12 +65,8 @@ class Activity(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = optional_user(related_name="+")
-    #: Optimistic locking: every save increments it; a form that read an older
-    #: version is refused instead of overwriting somebody else's change.
-    version = models.PositiveIntegerField(_("version"), default=1)
-    #: The key of the form (or API request, or import row) that created it: the same
-    #: form sent twice (a double tap, a resend after a lost answer) saves once.
-    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    version = lock_version()
+    submission = submission_key()
 
     #: Set by ``activity_create`` on what it returns: True when the submission key
     #: had been saved before and nothing new was written.
@@ -126,7 +124,7 @@ class Assessment(models.Model):
     text = PlainTextField(_("bedömning"), max_length=4000, blank=True)
     updated_by = optional_user(related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(_("version"), default=1)
+    version = lock_version()
 
     class Meta:
         verbose_name = _("bedömning")
@@ -198,9 +196,8 @@ class Report(models.Model):
     approved_by = optional_user(related_name="+")
     approved_at = models.DateTimeField(_("godkänd"), null=True, blank=True)
     published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
-    version = models.PositiveIntegerField(_("version"), default=1)
-    #: The key of the form that created it: the same form sent twice creates one.
-    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    version = lock_version()
+    submission = submission_key()
 
     #: Set by ``report_create`` on what it returns: True when the form's key had been
     #: saved before and nothing new was written.

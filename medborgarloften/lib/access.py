@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-__all__ = ["found", "permitted"]
+__all__ = ["found", "permitted", "recorded_actor"]
 
 _Object = TypeVar("_Object")
 
@@ -37,3 +37,9 @@ def found(
         return lookup()
     except missing:
         raise Http404(message)
+
+
+def recorded_actor(actor: Any) -> Any:
+    """Who did it, as a row records it (``created_by``, a revision's actor): the
+    signed-in user; None for a command, a job or an anonymous visitor."""
+    return actor if actor is not None and actor.is_authenticated else None

@@ -2,7 +2,8 @@
 belongs to, an optional link (cleared when its target goes, unless it says
 otherwise), "who did it", a choice column the database
 checks, a period whose end does not come before its start, the record of a
-decision (the body that made it, its diarienummer).
+decision (the body that made it, its diarienummer), the version a stale form is
+refused by, and the key of the form that created a row.
 
 Each returns the same field or constraint the models spelled out before, so the
 migrations see no change (``makemigrations --check`` stays clean).
@@ -26,8 +27,10 @@ __all__ = [
     "decision_body_field",
     "diarienummer_field",
     "end_after_start",
+    "lock_version",
     "optional_link",
     "optional_user",
+    "submission_key",
 ]
 
 
@@ -118,3 +121,17 @@ def decision_body_field() -> PlainCharField:
 def diarienummer_field() -> PlainCharField:
     """The decision's registration number in the kommun's diarium."""
     return PlainCharField(_("diarienummer"), max_length=60, blank=True)
+
+
+def lock_version() -> models.PositiveIntegerField[int, int]:
+    """Optimistic locking: every save through the services increments it, and a
+    form that read an older version is refused instead of overwriting somebody
+    else's change."""
+    return models.PositiveIntegerField(_("version"), default=1)
+
+
+def submission_key() -> models.UUIDField[Any, Any]:
+    """The key of the form (or API request, or import row) that created the row:
+    the same form sent twice (a double tap, a resend after a lost answer) saves
+    once."""
+    return models.UUIDField(null=True, blank=True, unique=True, editable=False)

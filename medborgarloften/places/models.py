@@ -10,7 +10,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField
-from medborgarloften.lib.modelparts import belongs_to, optional_link, optional_user
+from medborgarloften.lib.modelparts import (
+    belongs_to,
+    lock_version,
+    optional_link,
+    optional_user,
+)
 
 
 class OrganisationKind(models.TextChoices):
@@ -120,9 +125,8 @@ class Organisation(models.Model):
     official_name_source = models.CharField(
         _("källa för officiellt namn"), max_length=500, blank=True
     )
-    #: Optimistic locking: every save through the services (and loadref) increments
-    #: it; a form that read an older version is refused instead of overwriting.
-    version = models.PositiveIntegerField(_("version"), default=1)
+    #: Optimistic locking; loadref increments it too.
+    version = lock_version()
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -201,8 +205,7 @@ class Area(models.Model):
             "ungefärlig."
         ),
     )
-    #: Optimistic locking, as on Organisation.
-    version = models.PositiveIntegerField(_("version"), default=1)
+    version = lock_version()
 
     class Meta:
         ordering = ["kommun__name", "name"]

@@ -12,6 +12,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from medborgarloften.extract.errors import ExtractError
+from medborgarloften.lib.access import recorded_actor
 from medborgarloften.places.models import Organisation
 
 from ..models import DocumentKind, ExtractionRun, ExtractionRunStatus, SourceDocument
@@ -116,7 +117,7 @@ def document_store(
         text=text,
         language=language_guess(text),
         meta=_json_safe(meta or {}),
-        created_by=actor if actor is not None and actor.is_authenticated else None,
+        created_by=recorded_actor(actor),
     )
     name = document.raw.field.generate_filename(document, original_name or "x.bin")
     if write_file:
@@ -152,7 +153,7 @@ def extraction_run_create(
         error=error,
         promise=promise,
         source=source[:300],
-        created_by=actor if actor is not None and actor.is_authenticated else None,
+        created_by=recorded_actor(actor),
     )
     run.full_clean()
     run.save()

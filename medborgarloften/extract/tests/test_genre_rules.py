@@ -176,8 +176,15 @@ def test_it_counts_one_event_held():
         "2031-10-31",
     )
     assert target("Hålla ett öppet möte om trygghet i Norrby i maj.")["quantity"] == 1
-    # with no month or rate, "en" is an article, not a count
-    assert target("Hålla ett öppet möte om trygghet i Norrby.") is None
+    # with no month or rate, one event held is one for the period (SCHEMA; the unit
+    # is the noun phrase as written, as the corpus writes "öppet samtalsforum")
+    t = target("Hålla ett öppet möte om trygghet i Norrby.")
+    assert (t["quantity"], t["unit"], t["per"], t["deadline"]) == (
+        1,
+        "öppet möte",
+        "period",
+        None,
+    )
 
 
 def test_it_does_not_count_one_thing_built_or_written():

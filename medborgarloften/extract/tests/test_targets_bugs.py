@@ -82,13 +82,18 @@ def test_it_reads_the_target(text, target):
     assert {k: found[k] for k in target} == target
 
 
-def test_it_still_reads_a_lone_article_as_no_count():
-    assert (
-        extract_target(
-            "Genomföra en föreläsning om droger för föräldrar.", period=PERIOD
-        ).target
-        is None
-    )
+def test_it_reads_a_lone_article_before_one_event_held_as_one_per_period():
+    # SCHEMA's convention (its example: 1 "medborgardialog" per period; the corpus
+    # counts "under perioden genomföra en trygghetsvandring" as 1).
+    found = extract_target(
+        "Genomföra en föreläsning om droger för föräldrar.", period=PERIOD
+    ).target
+    assert found == {
+        "quantity": 1,
+        "unit": "föreläsning",
+        "per": "period",
+        "deadline": None,
+    }
 
 
 @pytest.mark.parametrize(

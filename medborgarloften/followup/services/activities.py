@@ -20,6 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.access import recorded_actor
 from medborgarloften.lib.errors import FieldErrors
 from medborgarloften.lib.screening import needs_screening
 from medborgarloften.places.models import Area, Organisation
@@ -239,7 +240,7 @@ def activity_build(
         links=link_list,
         hours=hours,
         cost=cost,
-        created_by=actor if actor is not None and actor.is_authenticated else None,
+        created_by=recorded_actor(actor),
         source=source[:100],
     )
     # The related objects are given, not looked up, and the constraints were checked
@@ -391,7 +392,7 @@ def activity_update(
         **values,
         version=F("version") + 1,
         updated_at=timezone.now(),
-        updated_by=actor if actor is not None and actor.is_authenticated else None,
+        updated_by=recorded_actor(actor),
     )
     if not updated:
         raise _stale(activity)

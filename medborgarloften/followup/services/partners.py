@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.models import Role, User
 from medborgarloften.accounts.permissions import is_superuser
+from medborgarloften.lib.access import recorded_actor
 from medborgarloften.lib.screening import needs_screening
 from medborgarloften.places.members import user_create_with_membership
 from medborgarloften.places.models import Organisation
@@ -113,7 +114,7 @@ def partner_report_create(
         status=status,
         comment=comment,
         reported_on=reported_on,
-        created_by=actor if actor is not None and actor.is_authenticated else None,
+        created_by=recorded_actor(actor),
     )
 
 

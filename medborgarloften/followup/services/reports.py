@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.access import recorded_actor
 from medborgarloften.promises.models import Commitment, Promise
 
 from ..models import (
@@ -41,10 +42,6 @@ __all__ = [
 
 class StaleChange(ValidationError):
     """Somebody else saved the same thing after the form was read."""
-
-
-def _actor(actor: Any) -> Any:
-    return actor if actor is not None and actor.is_authenticated else None
 
 
 def _report_errors(
@@ -143,7 +140,7 @@ def report_create(
         with transaction.atomic():
             report = Report.objects.create(
                 promise=promise,
-                created_by=_actor(actor),
+                created_by=recorded_actor(actor),
                 submission=submission,
                 **values,
             )
@@ -274,7 +271,7 @@ def report_set_status(
     now = timezone.now()
     values: dict[str, Any] = {"status": status}
     if status == ReportStatus.APPROVED:
-        values |= {"approved_by": _actor(actor), "approved_at": now}
+        values |= {"approved_by": recorded_actor(actor), "approved_at": now}
     elif status == ReportStatus.PUBLISHED:
         values |= {"published_at": now}
     elif status == ReportStatus.DRAFT:
@@ -327,14 +324,14 @@ def _assessment_write(
             commitment=commitment,
             text=text.strip(),
             manual_status=manual_status,
-            updated_by=_actor(actor),
+            updated_by=recorded_actor(actor),
         )
     updated = Assessment.objects.filter(
         pk=existing.pk, version=existing.version if version is None else version
     ).update(
         text=text.strip(),
         manual_status=manual_status,
-        updated_by=_actor(actor),
+        updated_by=recorded_actor(actor),
         updated_at=timezone.now(),
         version=F("version") + 1,
     )

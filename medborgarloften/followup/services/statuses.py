@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.access import recorded_actor
 from medborgarloften.promises.models import Commitment, Promise, PromiseStatus
 from medborgarloften.promises.permissions import can_edit_promise
 
@@ -37,10 +38,6 @@ __all__ = [
 ]
 
 
-def _actor(actor: Any) -> Any:
-    return actor if actor is not None and actor.is_authenticated else None
-
-
 def _record(
     *,
     commitment_id: int,
@@ -60,7 +57,7 @@ def _record(
         status=status,
         label=label[:200],
         source=source[:300],
-        actor=_actor(actor),
+        actor=recorded_actor(actor),
     )
 
 
@@ -161,7 +158,7 @@ def evaluation_record(
         output_text=output_text.strip(),
         outcome=outcome,
         outcome_text=outcome_text.strip(),
-        created_by=_actor(actor),
+        created_by=recorded_actor(actor),
     )
     promise_statuses_refresh(promise=promise, source=_("slututvärdering"), actor=actor)
     return evaluation

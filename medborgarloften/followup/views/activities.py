@@ -22,6 +22,7 @@ from medborgarloften.followup.reminders import reminders_for_user
 from medborgarloften.lib.forms import (
     announce_saved,
     apply_service_errors,
+    form_saved,
     form_submit,
 )
 from medborgarloften.promises.models import Commitment
@@ -334,20 +335,19 @@ def assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else {}
     )
     form = AssessmentForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            assessment_save(
-                commitment=commitment,
-                text=form.cleaned_data["text"],
-                manual_status=form.cleaned_data["manual_status"],
-                version=form.cleaned_data.get("version"),
-                actor=request.user,
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, _("Bedömningen är sparad."))
-            return redirect("followup:dashboard", pk=commitment.promise_id)
+    if form_saved(
+        request,
+        form,
+        lambda data: assessment_save(
+            commitment=commitment,
+            text=data["text"],
+            manual_status=data["manual_status"],
+            version=data.get("version"),
+            actor=request.user,
+        ),
+        _("Bedömningen är sparad."),
+    ):
+        return redirect("followup:dashboard", pk=commitment.promise_id)
     return render(
         request,
         "followup/assessment_form.html",

@@ -5,6 +5,7 @@ of a published report is publishing's (``publishing.views_reports``).
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -17,7 +18,7 @@ from django.views.decorators.http import require_POST
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.lib.forms import (
     announce_saved,
-    apply_service_errors,
+    form_saved,
     form_submit,
 )
 from medborgarloften.lib.i18n import in_swedish
@@ -25,7 +26,7 @@ from medborgarloften.lib.i18n import in_swedish
 from .. import background
 from .. import reports as report_render
 from ..forms import ReportForm
-from ..models import ReportStatus
+from ..models import Report, ReportStatus
 from ..permissions import (
     can_edit_promise,
 )
@@ -139,22 +140,28 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "version": report.version,
     }
     form = ReportForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version", None) or 0
-        data.pop("submission", None)
-        try:
-            report_update(report=report, version=version, actor=request.user, **data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, _("Rapporten är sparad."))
-            return redirect("followup:report", pk=report.pk)
+    if form_saved(
+        request,
+        form,
+        lambda data: _report_update(request, report, dict(data)),
+        _("Rapporten är sparad."),
+    ):
+        return redirect("followup:report", pk=report.pk)
     return render(
         request,
         "followup/report_form.html",
         {"promise": report.promise, "form": form, "report": report},
     )
+
+
+def _report_update(
+    request: HttpRequest, report: Report, data: dict[str, Any]
+) -> Report:
+    """The edit form's fields to ``report_update``: the version it was read at
+    apart, the submission key left out (an edit saves over the report)."""
+    version = data.pop("version", None) or 0
+    data.pop("submission", None)
+    return report_update(report=report, version=version, actor=request.user, **data)
 
 
 @staff_view

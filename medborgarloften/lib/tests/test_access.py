@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from medborgarloften.lib.access import permitted
+from medborgarloften.lib.access import permitted, recorded_actor
 
 
 def _owner_only(user: Any, obj: dict[str, str]) -> bool:
@@ -32,3 +33,11 @@ def test_a_message_may_name_the_object() -> None:
             _owner_only,
             lambda obj: f"Bara {obj['owner']} får ändra {obj['name']}.",
         )
+
+
+def test_recorded_actor_is_the_signed_in_user_or_none() -> None:
+    user = SimpleNamespace(is_authenticated=True)
+    visitor = SimpleNamespace(is_authenticated=False)
+    assert recorded_actor(user) is user
+    assert recorded_actor(visitor) is None
+    assert recorded_actor(None) is None

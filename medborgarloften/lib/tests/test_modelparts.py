@@ -11,8 +11,10 @@ from medborgarloften.lib.modelparts import (
     belongs_to,
     choices_check,
     end_after_start,
+    lock_version,
     optional_link,
     optional_user,
+    submission_key,
 )
 
 
@@ -104,3 +106,16 @@ def test_end_after_start_for_a_period_that_must_have_both_dates() -> None:
     assert constraint == models.CheckConstraint(
         condition=Q(period_end__gte=F("period_start")), name="z"
     )
+
+
+def test_lock_version_starts_at_one() -> None:
+    explicit = models.PositiveIntegerField("version", default=1)
+    assert _same_field(lock_version(), explicit)
+    assert lock_version().default == 1
+
+
+def test_submission_key_is_an_optional_unique_hidden_uuid() -> None:
+    explicit = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    field = submission_key()
+    assert _same_field(field, explicit)
+    assert field.unique and field.null and not field.editable

@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from medborgarloften.lib.access import recorded_actor
 from medborgarloften.lib.errors import FieldErrors
 
 from ..lookup import fold
@@ -155,12 +156,31 @@ def _event(
     return OrganisationEvent.objects.create(
         organisation=organisation,
         kommun=kommun,
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor=recorded_actor(actor),
         action=action,
         summary=summary[:500],
         source=source[:100],
         before=before,
         after=after,
+    )
+
+
+def _serving_change(
+    org: Organisation, served: Organisation, serves: bool, actor: Any, source: str
+) -> None:
+    """``org`` serves ``served`` from now on (``serves``) or no longer: the link,
+    ``org``'s version (a form that read it is stale) and the access record."""
+    if serves:
+        org.serves.add(served)
+    else:
+        org.serves.remove(served)
+    Organisation.objects.filter(pk=org.pk).update(version=F("version") + 1)
+    organisation_access_record(
+        organisation=org,
+        granted=[served] if serves else (),
+        revoked=() if serves else [served],
+        actor=actor,
+        source=source,
     )
 
 
@@ -322,23 +342,9 @@ def _organisation_save(
         old = set(organisation.served_by.all())
         for org in new_served_by:
             if org not in old:
-                org.serves.add(organisation)
-                Organisation.objects.filter(pk=org.pk).update(version=F("version") + 1)
-                organisation_access_record(
-                    organisation=org,
-                    granted=[organisation],
-                    actor=actor,
-                    source=event_source,
-                )
+                _serving_change(org, organisation, True, actor, event_source)
         for org in sorted(old - set(new_served_by), key=lambda o: o.name):
-            org.serves.remove(organisation)
-            Organisation.objects.filter(pk=org.pk).update(version=F("version") + 1)
-            organisation_access_record(
-                organisation=org,
-                revoked=[organisation],
-                actor=actor,
-                source=event_source,
-            )
+            _serving_change(org, organisation, False, actor, event_source)
     after = _snapshot(organisation)
     if creating or after != before:
         _event(

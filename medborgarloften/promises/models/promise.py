@@ -16,6 +16,7 @@ from medborgarloften.lib.modelparts import (
     diarienummer_field,
     end_after_start,
     optional_link,
+    submission_key,
 )
 from medborgarloften.places.models import Organisation, OrganisationKind
 from medborgarloften.vocabulary import (
@@ -195,9 +196,7 @@ class Promise(models.Model):
     closed_on = models.DateField(_("avslutat"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    #: The key of the form that created it: the same "new promise" form sent twice
-    #: (a double click, a resend after a lost answer) creates one promise.
-    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    submission = submission_key()
 
     objects = PromiseQuerySet.as_manager()
 

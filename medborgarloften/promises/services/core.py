@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.access import recorded_actor
+
 from ..exchange import promise_to_record
 from ..models import Promise, PromiseStatus, Revision
 from ..signals import promise_adopted
@@ -31,7 +33,7 @@ def revision_record(
     """
     return Revision.objects.create(
         promise=promise,
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor=recorded_actor(actor),
         action=action,
         summary=summary[:500],
         source=source[:300],

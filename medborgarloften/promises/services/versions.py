@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from medborgarloften.lib.access import recorded_actor
+
 from ..models import Commitment, CommitmentVersion, Promise, Revision
 
 __all__ = ["commitment_versions_record"]
@@ -50,7 +52,7 @@ def commitment_versions_record(
                 target_per=commitment.target_per,
                 target_deadline=commitment.target_deadline,
                 target_display=commitment.target_display()[:300],
-                actor=actor if actor is not None and actor.is_authenticated else None,
+                actor=recorded_actor(actor),
                 source=source[:300],
                 revision=revision,
             )

@@ -68,6 +68,8 @@ _THEMES = tuple(THEMES)
 _COMMITMENT_STATUSES = tuple(str(s) for s in Status) + tuple(
     f"manual_{s}" for s in ManualStatus.values
 )
+#: The column that ties a commitment, an activity or a report to its promise.
+_PROMISE_ID = Field("promise_id", "string", "Medborgarlöftets id.", format="uuid")
 
 KOMMUNER = Table(
     name="kommuner",
@@ -135,7 +137,7 @@ COMMITMENTS = Table(
     description="Åtagandena i publicerade medborgarlöften, med uppföljningens status.",
     fields=(
         Field("id", "integer", "Åtagandets stabila id."),
-        Field("promise_id", "string", "Medborgarlöftets id.", format="uuid"),
+        _PROMISE_ID,
         Field("number", "integer", "Åtagandets nummer i löftet, från 1."),
         Field("text", "string", "Vad som ska göras."),
         Field(
@@ -220,7 +222,7 @@ ACTIVITIES = Table(
     fields=(
         Field("id", "integer", "Aktivitetens stabila id."),
         Field("commitment_id", "integer", "Åtagandets id."),
-        Field("promise_id", "string", "Medborgarlöftets id.", format="uuid"),
+        _PROMISE_ID,
         Field("date", "string", "När det gjordes.", format="date"),
         Field("end_date", "string", "Till och med (flerdagsaktivitet).", True, "date"),
         Field("kind", "string", "Typ, t.ex. trygghetsvandring."),
@@ -240,7 +242,7 @@ REPORTS = Table(
     description="Publicerade uppföljningsrapporter för medborgarlöften.",
     fields=(
         Field("id", "string", "Rapportens stabila id.", format="uuid"),
-        Field("promise_id", "string", "Medborgarlöftets id.", format="uuid"),
+        _PROMISE_ID,
         Field(
             "kind",
             "string",

@@ -12,6 +12,12 @@ from typing import Any
 
 from django.http import QueryDict
 
+from medborgarloften.lib.cursor import (
+    NUMERIC_CURSOR_PATTERN,
+    numeric_cursor,
+    numeric_cursor_key,
+)
+
 from .errors import ApiError
 
 DEFAULT_LIMIT = 100
@@ -40,30 +46,20 @@ def parse_limit(value: str) -> int:
 #: Cursor shapes per key type. Every string of the documented pattern is a valid
 #: cursor (so the OpenAPI description can be exact); clients must still treat it as
 #: opaque and only follow ``next``.
-CURSOR_PATTERNS = {int: r"^c[0-9a-z]{1,12}$", str: r"^k[0-9]{4}$"}
-
-
-def _base36(number: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    text = ""
-    while True:
-        number, rest = divmod(number, 36)
-        text = digits[rest] + text
-        if number == 0:
-            return text
+CURSOR_PATTERNS = {int: NUMERIC_CURSOR_PATTERN, str: r"^k[0-9]{4}$"}
 
 
 def encode_cursor(key: Any) -> str:
     """The cursor for the rows after ``key`` (a numeric id or a kommunkod)."""
     if isinstance(key, int):
-        return "c" + _base36(key)
+        return numeric_cursor(key)
     return "k" + str(key)
 
 
 def decode_cursor(value: str, kind: type) -> Any:
     if not re.fullmatch(CURSOR_PATTERNS[kind], value):
         raise _bad("cursor", "okänd markör; använd länken i next.")
-    return int(value[1:], 36) if kind is int else value[1:]
+    return numeric_cursor_key(value) if kind is int else value[1:]
 
 
 def date(name: str) -> Callable[[str], dt.date]:

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.access import recorded_actor
 from medborgarloften.lib.errors import FieldErrors
 from medborgarloften.places.lookup import area_find, fold
 from medborgarloften.places.models import Area, Organisation
@@ -84,7 +85,7 @@ def dialogue_create(
         area=area,
         title=title.strip(),
         participants={str(k).strip(): v for k, v in participants.items()},
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=recorded_actor(actor),
     )
     for finding in findings:
         place = str(finding.get("place", "")).strip()

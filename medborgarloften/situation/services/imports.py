@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from medborgarloften.lib.access import recorded_actor
 from medborgarloften.places.lookup import AreaIndex, KommunIndex, fold
 from medborgarloften.places.models import Area, Organisation
 
@@ -38,6 +39,7 @@ from .table_rows import (
     _Errors,
     _missing_columns,
     _row_area,
+    _row_choice,
     _row_year,
 )
 
@@ -86,7 +88,7 @@ def batch_open(
         filename=filename,
         sha256=_sha256(data),
         source=source,
-        imported_by=actor if getattr(actor, "is_authenticated", False) else None,
+        imported_by=recorded_actor(actor),
     )
 
 
@@ -206,25 +208,23 @@ def survey_import(
     for number, row in table.rows:
         area = _row_area(areas, kommun, errors, number, row, col["area"])
         year = _row_year(errors, number, row, col["year"])
-        indicator = indicators.get(_cell(row, col["indicator"]).strip().casefold())
-        if indicator is None:
-            errors.row(
-                number,
-                col["indicator"],
-                _("okänd indikator %(v)r; använd någon av %(known)s.")
-                % {
-                    "v": _cell(row, col["indicator"]),
-                    "known": ", ".join(SurveyIndicator.values),
-                },
-            )
-        gender = _GENDERS.get(_cell(row, col["gender"]).strip().casefold())
-        if gender is None:
-            errors.row(
-                number,
-                col["gender"],
-                _("okänt kön %(v)r; skriv alla, kvinnor eller män.")
-                % {"v": _cell(row, col["gender"])},
-            )
+        indicator = _row_choice(
+            errors,
+            number,
+            row,
+            col["indicator"],
+            indicators,
+            _("okänd indikator %(v)r; använd någon av %(known)s."),
+            known=", ".join(SurveyIndicator.values),
+        )
+        gender = _row_choice(
+            errors,
+            number,
+            row,
+            col["gender"],
+            _GENDERS,
+            _("okänt kön %(v)r; skriv alla, kvinnor eller män."),
+        )
         age = _cell(row, col["age_group"]).strip().casefold() or ALL_AGES
         if age in {"totalt", "samtliga", "alla åldrar"}:
             age = ALL_AGES

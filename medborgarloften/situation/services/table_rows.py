@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Area, Organisation
 
 from ..tabular import Table
+
+_Choice = TypeVar("_Choice")
 
 
 def _column(table: Table, aliases: tuple[str, ...]) -> str | None:
@@ -83,3 +86,20 @@ def _row_year(
     if year is None:
         errors.row(number, column, _("inget år: %(v)r.") % {"v": _cell(row, column)})
     return year
+
+
+def _row_choice(
+    errors: _Errors,
+    number: int,
+    row: dict[str, str],
+    column: str | None,
+    choices: Mapping[str, _Choice],
+    refusal: str,
+    **words: str,
+) -> _Choice | None:
+    """What the row's cell names in ``choices`` (keys in ``casefold`` form); none
+    is the row's error, ``refusal`` with the cell as ``v`` (and ``words``)."""
+    found = choices.get(_cell(row, column).strip().casefold())
+    if found is None:
+        errors.row(number, column, refusal % {"v": _cell(row, column), **words})
+    return found

@@ -8,7 +8,7 @@ from typing import Any, cast
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from medborgarloften.operations.kommun_export import kommun_export
-from medborgarloften.places.lookup import kommun_find
+from medborgarloften.places.commands import kommun_argument
 
 
 class Command(BaseCommand):
@@ -24,11 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", required=True, help="zip-fil / zip file")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        kommun = kommun_find(options["kommun"])
-        if kommun is None:
-            raise CommandError(
-                f"--kommun: okänd kommun {options['kommun']!r} / unknown kommun"
-            )
+        kommun = kommun_argument(options["kommun"], option="--kommun")
         path = Path(options["output"])
         try:
             manifest = kommun_export(kommun=kommun, path=path)

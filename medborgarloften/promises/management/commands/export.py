@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import ngettext
 
-from medborgarloften.places.lookup import kommun_find
+from medborgarloften.places.commands import kommun_argument
 from medborgarloften.promises.exchange import dumps, envelope, promise_to_record
 from medborgarloften.promises.selectors import promises_for_export
 
@@ -64,11 +64,7 @@ class Command(BaseCommand):
         else:
             kommun = None
             if options["kommun"]:
-                kommun = kommun_find(options["kommun"])
-                if kommun is None:
-                    raise CommandError(
-                        f"--kommun: okänd kommun {options['kommun']!r} / unknown kommun"
-                    )
+                kommun = kommun_argument(options["kommun"], option="--kommun")
             records = [promise_to_record(p) for p in promises_for_export(kommun=kommun)]
             data = records
         if options["envelope"]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
 from medborgarloften.lib.commands import existing_file, nothing_imported, summary_line
-from medborgarloften.places.lookup import kommun_find
+from medborgarloften.places.commands import kommun_argument
 from medborgarloften.situation.services import ImportRefused, crime_import
 
 
@@ -33,11 +33,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         kommun = None
         if options["kommun"]:
-            kommun = kommun_find(options["kommun"])
-            if kommun is None:
-                raise CommandError(
-                    f"Okänd kommun / unknown kommun: {options['kommun']}"
-                )
+            kommun = kommun_argument(options["kommun"])
         path = existing_file(options["file"])
         try:
             summary = crime_import(

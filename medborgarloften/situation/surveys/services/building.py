@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.access import recorded_actor
 from medborgarloften.lib.fields import length_message
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.places.services import kommun_required
@@ -123,7 +124,7 @@ def survey_create(
         year=year,
         closes_on=closes_on,
         token=secrets.token_urlsafe(12),
-        created_by=actor if actor is not None and actor.is_authenticated else None,
+        created_by=recorded_actor(actor),
     )
     survey.areas.set(areas)
     position = 0

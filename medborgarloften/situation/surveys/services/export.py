@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from medborgarloften.lib.access import recorded_actor
+
 from ...models import (
     ALL_AGES,
     Gender,
@@ -30,7 +32,7 @@ def survey_export(*, survey: Survey, actor: Any = None) -> ImportSummary:
         kind=ImportBatch.Kind.SURVEY,
         filename=f"enkat-{survey.pk}",
         source=_("Digital enkät: %(t)s") % {"t": survey.title},
-        imported_by=actor if actor is not None and actor.is_authenticated else None,
+        imported_by=recorded_actor(actor),
     )
     kept: set[int] = set()
     replaced_import = 0

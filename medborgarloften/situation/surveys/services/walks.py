@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.access import recorded_actor
 from medborgarloften.places.models import Area
 
 from ... import geo
@@ -125,7 +126,7 @@ def walk_point_moderate(*, point: WalkPoint, approve: bool, actor: Any) -> WalkP
     decision can be changed and never leaves two observations for one point."""
     point = WalkPoint.objects.select_for_update().get(pk=point.pk)
     point.status = WalkStatus.APPROVED if approve else WalkStatus.REJECTED
-    point.moderated_by = actor if actor is not None and actor.is_authenticated else None
+    point.moderated_by = recorded_actor(actor)
     point.moderated_at = timezone.now()
     if approve and point.observation_id is None:
         category = next(

@@ -1,0 +1,127 @@
+"""One event held, written with the article, is a count of one.
+
+SCHEMA and the corpus count "under perioden genomföra en trygghetsvandring" as
+quantity 1 for the period (SCHEMA's own example: 1 "medborgardialog" per period).
+Here the article counts when a verb of holding, arranging or carrying out stands
+just before it (at most two words between) and an event noun follows ("hålla ett
+öppet möte", "ordna en föräldrakväll", "erbjuda alla elever en kurs"), when an
+invitation names its guests before "till" ("bjuda in föreningarna och skolorna till
+en dialog"), or when a verb of taking someone on does ("anställa en områdesvärd").
+A thing built or written ("bygga en gångpassage", "ta fram en handlingsplan") and
+"en" as "one of" or an amount ("en del kontroller", "ett antal möten", "en gång i
+månaden") are no count. The words are in ``lexicons/events.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .lexicons import load
+from .numbers import NUMBER_TOKEN
+from .target_patterns import _UNIT_STOP
+
+_LEX = load("events")
+_HELD = _LEX["held_event"]
+
+_WORD = r"[^\W\d][\w-]*"
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Longest first, a space in a lexicon entry matching any run of whitespace."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+# A word between the verb and the article that ends the verb's clause or makes it
+# another kind of clause: "genomföra att en …", "hålla som en …".
+_GAP_WORD = r"(?!(?:att|som|när|där|om|inte|och|eller|men)\b)" + _WORD
+
+# The verb, at most two words, and then the article (where ``before`` ends).
+_HELD_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + _alternation(_HELD["verbs"]) + r")"
+    r"(?:[ \t]+" + _GAP_WORD + r"){0,2}\s+$",
+    re.IGNORECASE,
+)
+# An invitation: the verb, up to six words of guests (commas and "och" between
+# them), "till" and the article.
+_INVITE_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + _alternation(_HELD["invite_verbs"]) + r")"
+    r"(?:,?\s+" + _WORD + r"){0,6}?\s+till\s+$",
+    re.IGNORECASE,
+)
+_HIRE_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + _alternation(_LEX["hire"]["verbs"]) + r")"
+    r"(?:[ \t]+" + _GAP_WORD + r"){0,2}\s+$",
+    re.IGNORECASE,
+)
+
+_NOUN = re.compile(r"[\w-]*(?:" + _alternation(_HELD["nouns"]) + r")")
+_COMPOUND = re.compile(
+    r"([\w-]{3,}?)-?(?:" + _alternation(_HELD["compound_nouns"]) + r")"
+)
+_NOT_BEFORE = frozenset(_HELD["not_before"])
+_NO_EVENT = frozenset(_HELD["no_event_words"])
+
+# Up to three words after the article, on the same line.
+_PHRASE = re.compile(
+    r"[ \t]+(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" + _WORD + r"))?"
+)
+
+# How far back the verb is looked for: a verb, two words and the spaces between.
+_REACH = 120
+
+
+def is_event_noun(word: str) -> bool:
+    """Is ``word`` (singular, indefinite) a noun for one event held?"""
+    low = word.casefold()
+    if _NOUN.fullmatch(low):
+        return True
+    compound = _COMPOUND.fullmatch(low)
+    return compound is not None and compound.group(1) not in _NOT_BEFORE
+
+
+def _event_phrase(after: str) -> str | None:
+    """The noun phrase of an event right after an article: "öppet möte" from
+    " öppet möte om trygghet", or None when no event noun heads it."""
+    m = _PHRASE.match(after)
+    if m is None:
+        return None
+    words = [w for w in m.groups() if w]
+    for i, word in enumerate(words):
+        low = word.casefold()
+        if low in _NO_EVENT or low in _UNIT_STOP:
+            return None
+        if is_event_noun(word):
+            return " ".join(words[: i + 1])
+    return None
+
+
+# "ett forum två gånger per år": the times the event is held are the count.
+_TIMES_LATER = re.compile(
+    r"(?<![\w-])(?:" + NUMBER_TOKEN + r")\s+(?:gång|gånger|ggr|tillfälle|tillfällen)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def held_event(before: str, after: str) -> str | None:
+    """The counted event when the article between ``before`` and ``after`` opens one
+    event held ("genomföra | en | trygghetsvandring i Ekby" gives
+    "trygghetsvandring"); None otherwise, and None when the sentence goes on to
+    say how many times it is held ("ett forum två gånger per år")."""
+    unit = _event_phrase(after)
+    if unit is None:
+        return None
+    end = _SENTENCE_END.search(after)
+    if _TIMES_LATER.search(after, 0, end.start() if end else len(after)):
+        return None
+    start = max(0, len(before) - _REACH)
+    if _HELD_BEFORE.search(before, start) or _INVITE_BEFORE.search(before, start):
+        return unit
+    return None
+
+
+def hired(before: str) -> bool:
+    """A verb of taking someone on stands just before the article ("anställa en")."""
+    return _HIRE_BEFORE.search(before, max(0, len(before) - _REACH)) is not None
