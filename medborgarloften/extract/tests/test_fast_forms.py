@@ -140,3 +140,24 @@ def test_title_unmarked_equals_markup_expression(line):
         lead.end() if lead else 0,
         title._MARKUP.sub("", line),
     ), line
+
+
+@settings(max_examples=600)
+@given(st.text(alphabet=".!? \n\tAÅÖab", max_size=20))
+def test_first_sentence_equals_the_split(text):
+    from medborgarloften.extract.commitments.responsible import first_sentence
+
+    plain = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text, maxsplit=1)[0]
+    assert first_sentence(text) == plain, text
+
+
+def test_first_sentence_on_examples():
+    from medborgarloften.extract.commitments.responsible import first_sentence
+
+    assert first_sentence("Polisen ska patrullera. Kommunen bjuder in.") == (
+        "Polisen ska patrullera."
+    )
+    assert first_sentence("Vi ska ses kl. 18 i Ekby!  Åsen får besök.") == (
+        "Vi ska ses kl. 18 i Ekby!"
+    )
+    assert first_sentence("Inget slut här.") == "Inget slut här."
