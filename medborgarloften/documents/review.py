@@ -4,7 +4,10 @@ An extraction record (``extract.record.extract_record``) keeps the character spa
 every value it found: document fields under ``record["evidence"]`` and each
 commitment's own ``span`` plus its inner ``evidence`` (quantity, per, deadline,
 places). Here they become one ``<mark>`` per field with a stable id, so a field on the
-right of the review screen can point at the words on the left.
+right of the review screen can point at the words on the left. A span that starts or
+ends inside a word is shown widened to the whole word (``whole_words``); the record
+keeps the extractor's offsets. Each mark is focusable, and ``mark_links`` lists them
+by name, so the keyboard reaches every one.
 
 The document text is escaped piece by piece with Django's ``escape``; the only markup
 in the result is the ``<mark>`` tags written here (their attributes escaped too).
@@ -14,7 +17,7 @@ No database access.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.utils.html import escape, format_html
@@ -162,10 +165,61 @@ def highlights(record: dict[str, Any] | None, length: int) -> list[Highlight]:
     return found
 
 
+def _word_char(char: str) -> bool:
+    """A letter or digit: the characters a highlight must not cut between."""
+    return char.isalnum()
+
+
+def whole_words(text: str, marks: list[Highlight]) -> list[Highlight]:
+    """Each highlight widened to the word boundaries around it, so a span that
+    starts or ends inside a word ("rese|centrum") marks the whole word. Only how the
+    text is shown changes; the record's offsets stay as the extractor wrote them."""
+    widened: list[Highlight] = []
+    for h in marks:
+        start, end = h.start, h.end
+        if start < len(text) and _word_char(text[start]):
+            while start > 0 and _word_char(text[start - 1]):
+                start -= 1
+        if end > 0 and _word_char(text[end - 1]):
+            while end < len(text) and _word_char(text[end]):
+                end += 1
+        widened.append(replace(h, start=start, end=end))
+    return widened
+
+
+def text_highlights(record: dict[str, Any] | None, text: str) -> list[Highlight]:
+    """The highlights of ``record`` in ``text``, each covering whole words."""
+    return whole_words(text, highlights(record, len(text)))
+
+
+@dataclass(frozen=True)
+class MarkLink:
+    """One entry of the list of marks: where it is, what it is, its words."""
+
+    mark_id: str
+    label: str
+    words: str
+
+
+def mark_links(text: str, marks: list[Highlight], limit: int = 60) -> list[MarkLink]:
+    """The marks in reading order with their label and (shortened) words, for a
+    keyboard route to each one."""
+    links = []
+    for h in sorted(marks, key=lambda m: (m.start, -m.end)):
+        words = " ".join(text[h.start : h.end].split())
+        if len(words) > limit:
+            words = words[: limit - 1].rstrip() + "…"
+        links.append(MarkLink(h.mark_id, h.label, words))
+    return links
+
+
 def _open(h: Highlight, *, first: bool) -> str:
     if first:
+        # Focusable, so the keyboard reaches each value in the text (review.js then
+        # says what it is, as a click does).
         return format_html(
-            '<mark id="{}" class="span span-{}" title="{}" data-mark="{}">',
+            '<mark id="{}" class="span span-{}" title="{}" data-mark="{}" '
+            'tabindex="0">',
             h.mark_id,
             h.field,
             h.label,

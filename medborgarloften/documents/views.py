@@ -44,7 +44,7 @@ from .models import (
     ImportJobStage,
     ImportJobStatus,
 )
-from .review import document_reading_warnings, highlight_html
+from .review import document_reading_warnings, highlight_html, mark_links
 from .selectors import (
     earlier_draft,
     extraction_run_get,
@@ -300,6 +300,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "editor": editor,
             "usable": usable,
             "source_html": highlight_html(editor.text, editor.marks),
+            "mark_links": mark_links(editor.text, editor.marks),
             "reading_warnings": document_reading_warnings(run.document, run.record),
             "similar": promises_like_run(run=run) if usable else [],
             "checked": request.method == "POST" and usable,

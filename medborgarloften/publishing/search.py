@@ -248,7 +248,15 @@ def _hits(ranked: list[tuple[int, int | None]], stems: set[str]) -> list[SearchH
     promise_ids = {p for p, _c in ranked}
     promises = (
         Promise.objects.public()
-        .only("pk", "uid", "title", "period_text", "situation_summary")
+        .only(
+            "pk",
+            "uid",
+            "title",
+            "period_start",
+            "period_end",
+            "period_text",
+            "situation_summary",
+        )
         .in_bulk(promise_ids)
     )
     kommuner: dict[int, list[tuple[str, str]]] = {}

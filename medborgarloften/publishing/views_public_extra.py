@@ -66,6 +66,9 @@ def _hit_rows(results: SearchResults) -> list[dict[str, Any]]:
             "title": hit.promise.title,
             "snippet": hit.snippet,
             "kommuner": [(kommun_url(code), name) for code, name in hit.kommuner],
+            # Shown as on the promise page (promises/_period.html).
+            "period_start": hit.promise.period_start,
+            "period_end": hit.promise.period_end,
             "period_text": hit.promise.period_text,
         }
         for hit in results.hits

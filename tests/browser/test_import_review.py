@@ -206,3 +206,52 @@ def test_it_checks_as_it_creates_after_renaming_focus_areas(
         None,
         "Dialog med boende",
     ]
+
+
+_CUTS_A_WORD = """() => [...document.querySelectorAll('[data-review-source] mark[id]')]
+  .filter(mark => {
+    const text = document.querySelector('[data-review-source]').textContent;
+    const range = document.createRange();
+    range.setStart(document.querySelector('[data-review-source]'), 0);
+    range.setEndBefore(mark);
+    const start = range.toString().length;
+    const end = start + mark.textContent.length;
+    const word = /[\\p{L}\\p{N}]/u;
+    return (start > 0 && word.test(text[start - 1]) && word.test(text[start]))
+      || (word.test(text[end - 1] || '') && word.test(text[end] || ''));
+  }).map(mark => mark.id)"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_keyboard_user_reaches_each_mark_and_hears_what_it_is(
+    live_server, page, settings, tmp_path, kommun_editor, kalmar, lpo_kalmar
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    url = _uploaded_review(live_server, kommun_editor, kalmar, "\n\n".join(PARAGRAPHS))
+    _log_in(page, live_server, "kommun_editor")
+    page.goto(url)
+    source = page.locator("[data-review-source]")
+    assert page.evaluate(_CUTS_A_WORD) == []
+    # Tab from the text region lands on the first mark, which says what it is.
+    source.focus()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.id")
+    first_id = source.locator("mark[id]").first.get_attribute("id")
+    assert focused == first_id
+    label = page.locator("[data-mark-label]")
+    assert label.inner_text() == source.locator(f"#{first_id}").get_attribute("title")
+    # The list of marks: a named link per mark, opened and followed by keyboard.
+    summary = page.locator(".mark-index summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    links = page.locator("[data-mark-link]")
+    assert links.count() == source.locator("mark[id]").count()
+    commitment = page.get_by_role("link", name=re.compile(r"^Åtagande 2 – ”hålla"))
+    commitment.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.id === 'span-commitments-1'")
+    assert "Åtagande 2" in label.inner_text()
+    assert "is-active" in (
+        source.locator("#span-commitments-1").get_attribute("class") or ""
+    )
+    assert _serious_violations(page) == []

@@ -42,7 +42,12 @@ from medborgarloften.promises.exchange import police_area_name
 from medborgarloften.vocabulary import RESPONSIBLE
 
 from ..models import ExtractionRun
-from ..review import Highlight, commitment_mark_ids, field_mark_ids, highlights
+from ..review import (
+    Highlight,
+    commitment_mark_ids,
+    field_mark_ids,
+    text_highlights,
+)
 from ..review import source_text as _source_text
 from .fields import (
     CommitmentFormSet,
@@ -91,7 +96,7 @@ class ReviewEditor:
         self.record: dict[str, Any] = run.record if isinstance(run.record, dict) else {}
         self.kommun = run.document.kommun
         self.text = _source_text(run.document.text)
-        self.marks: list[Highlight] = highlights(self.record, len(self.text))
+        self.marks: list[Highlight] = text_highlights(self.record, self.text)
         self.left_out: list[str] = []
         self.left_out_parties: list[str] = []
         # The rows of the last draft, in its order, for placing the writer's errors.

@@ -9,7 +9,10 @@ from medborgarloften.documents.review import (
     commitment_mark_ids,
     highlight_html,
     highlights,
+    mark_links,
     source_text,
+    text_highlights,
+    whole_words,
 )
 
 
@@ -21,8 +24,8 @@ def test_it_escapes_the_text_around_and_inside_marks():
     text = "<b>Polisen</b> & kommunen"
     html = highlight_html(text, [_h("m", 3, 10)])
     assert html == (
-        '&lt;b&gt;<mark id="m" class="span span-places" title="m" data-mark="m">'
-        "Polisen</mark>&lt;/b&gt; &amp; kommunen"
+        '&lt;b&gt;<mark id="m" class="span span-places" title="m" data-mark="m" '
+        'tabindex="0">Polisen</mark>&lt;/b&gt; &amp; kommunen'
     )
 
 
@@ -101,3 +104,56 @@ def test_it_reads_every_span_of_a_record_and_skips_broken_ones():
 def test_it_shows_the_text_as_the_extractor_saw_it():
     decomposed = "Mo\u0308nstera\u030as\x00"
     assert source_text(decomposed) == "Mönsterås "
+
+
+def test_it_widens_a_span_that_cuts_a_word_to_the_whole_word():
+    text = "vid resecentrum och torget"
+    # The span ends inside "resecentrum" and starts inside it: both ends move out.
+    (start_cut,) = whole_words(text, [_h("a", 6, 8)])
+    assert text[start_cut.start : start_cut.end] == "resecentrum"
+    (end_cut,) = whole_words(text, [_h("b", 4, 8)])
+    assert text[end_cut.start : end_cut.end] == "resecentrum"
+
+
+def test_it_leaves_a_span_on_word_boundaries_alone():
+    text = "Lindbacka, Ängö och 12 vandringar"
+    for start, end in ((0, 9), (11, 15), (20, 22), (0, 15)):
+        (mark,) = whole_words(text, [_h("a", start, end)])
+        assert (mark.start, mark.end) == (start, end)
+
+
+def test_it_does_not_widen_across_punctuation_or_spaces():
+    text = "(Ö-vik) tre gånger/år"
+    (mark,) = whole_words(text, [_h("a", 12, 17)])  # "gånge" → "gånger", not "/år"
+    assert text[mark.start : mark.end] == "gånger"
+    (paren,) = whole_words(text, [_h("b", 0, 3)])  # "(Ö-" → "(Ö-vik" stops at "-"
+    assert text[paren.start : paren.end] == "(Ö-"
+
+
+def test_the_marks_of_a_record_cover_whole_words_in_the_page():
+    text = "Vi ses vid Stationscentrum i kväll."
+    record = {"evidence": {"places": [{"value": "Stations", "span": [11, 19]}]}}
+    html = highlight_html(text, text_highlights(record, text))
+    assert ">Stationscentrum</mark>" in html
+    assert re.sub(r"<[^>]+>", "", html) == text
+
+
+def test_every_first_mark_is_focusable_and_a_continuation_is_not():
+    html = highlight_html("abcdefghij", [_h("a", 0, 5), _h("b", 3, 8)])
+    assert html.count('tabindex="0"') == 2  # one per id, not the continuation
+    assert re.search(r'<mark class="span span-places" title="b" data-mark="b">', html)
+
+
+def test_the_list_of_marks_names_each_one_in_reading_order():
+    text = "Polisen lovar att\n  genomföra   tre vandringar i Berga " + "x" * 80
+    marks = [
+        Highlight("q", 32, 35, "commitments", "Åtagande 1: antal"),
+        Highlight("c", 20, len(text), "commitments", "Åtagande 1"),
+        Highlight("p", 0, 7, "places", "Plats: Polisen"),
+    ]
+    links = mark_links(text, marks)
+    assert [link.mark_id for link in links] == ["p", "c", "q"]
+    assert links[0].label == "Plats: Polisen" and links[0].words == "Polisen"
+    assert links[1].words.startswith("genomföra tre vandringar i Berga")
+    assert links[1].words.endswith("…") and len(links[1].words) == 60
+    assert links[2].words == "tre"

@@ -86,10 +86,24 @@ def _is_cue(unit: Unit, *, min_words: int = 5) -> bool:
     )
 
 
-def _run_from(units: list[Unit], first: int) -> list[Unit]:
-    """The cue units from ``first`` on that stay in its paragraph or section."""
+def _opens_paragraph(units: list[Unit], index: int) -> bool:
+    return index == 0 or units[index - 1].paragraph != units[index].paragraph
+
+
+def _run_from(units: list[Unit], first: int, *, whole_paragraph: bool) -> list[Unit]:
+    """The cue units from ``first`` on that stay in its paragraph or section.
+    ``whole_paragraph``: the paragraph is about the follow-up (it sits under a
+    follow-up heading, or its first sentence is the cue), so its other sentences
+    belong to the clause too ("Boende bjuds in till ett möte varje höst.")."""
     picked = [units[first]]
     for unit in units[first + 1 :]:
+        if (
+            whole_paragraph
+            and unit.kind == "sentence"
+            and unit.paragraph == picked[-1].paragraph
+        ):
+            picked.append(unit)
+            continue
         same_place = unit.paragraph == picked[-1].paragraph or (
             unit.heading == picked[-1].heading and unit.kind == "sentence"
         )
@@ -112,7 +126,8 @@ def find_follow_up(units: list[Unit], *, single_year: bool = False) -> FollowUp:
         i for i in cues if FOLLOW_UP_HEADING.search(units[i].heading or "")
     ]
     first = under_heading[0] if under_heading else cues[0]
-    picked = _run_from(units, first)
+    whole = bool(under_heading) or _opens_paragraph(units, first)
+    picked = _run_from(units, first, whole_paragraph=whole)
     text = " ".join(u.text for u in picked)
     return FollowUp(
         text=text,

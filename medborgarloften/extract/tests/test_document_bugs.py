@@ -339,3 +339,53 @@ def test_it_does_not_take_a_date_line_or_a_table_header_for_a_focus_heading(line
         "2. Kommunen sätter upp belysning vid busstorget senast 2031.\n"
     )
     assert find_focus_areas(read_units(text)) == []
+
+
+def test_it_keeps_every_sentence_of_the_follow_up_paragraph():
+    # A sentence without a follow-up word in the middle once ended the clause, and
+    # the sentences after it were lost.
+    sentences = [
+        "Arbetet följs upp vid varje möte i samverkansgruppen.",
+        "Ungdomarna i Solbacka får säga sitt via skolornas elevråd.",
+        "Resultatet redovisas i december.",
+    ]
+    text = "Uppföljning och återkoppling\n\n" + " ".join(sentences) + "\n"
+    fu = find_follow_up(read_units(text))
+    assert fu.text == " ".join(sentences)
+    assert len(fu.spans) == 3
+
+
+def test_it_keeps_the_paragraph_a_follow_up_sentence_opens_without_a_heading():
+    text = (
+        "Vi utvärderar insatserna efter varje termin tillsammans med skolan. "
+        "Föräldrar och personal fyller i en enkät om tryggheten.\n\n"
+        "Fritidsgården håller öppet längre på fredagar.\n"
+    )
+    fu = find_follow_up(read_units(text))
+    assert fu.text == (
+        "Vi utvärderar insatserna efter varje termin tillsammans med skolan. "
+        "Föräldrar och personal fyller i en enkät om tryggheten."
+    )
+
+
+def test_it_does_not_take_the_rest_of_a_paragraph_a_follow_up_word_ends_in():
+    # The cue is a passing mention in a paragraph about something else.
+    text = (
+        "Skadegörelsen har ökat vid Tallbackens centrum. Förra årets åtgärder "
+        "redovisades för nämnden i maj. Många handlare stänger därför tidigare.\n"
+    )
+    fu = find_follow_up(read_units(text))
+    assert fu.text == "Förra årets åtgärder redovisades för nämnden i maj."
+
+
+def test_the_follow_up_paragraph_does_not_run_into_the_next_one():
+    text = (
+        "Uppföljning\n\nLöftet följs upp två gånger under perioden. "
+        "Boende bjuds in till samtal.\n\nKontaktperson är kommunens samordnare.\n"
+    )
+    fu = find_follow_up(read_units(text))
+    assert (
+        fu.text
+        == "Löftet följs upp två gånger under perioden. Boende bjuds in till samtal."
+    )
+    assert fu.reports_per_period == 2

@@ -145,6 +145,18 @@ class OrganisationChoiceField(BoundedModelMultipleChoiceField):
         return str(obj)
 
 
+class ChosenFirstCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes with the ticked ones first, so a long list (every kommun) shows
+    what is chosen without scrolling; the rest keep their order."""
+
+    def optgroups(
+        self, name: str, value: list[Any], attrs: dict[str, Any] | None = None
+    ) -> list[Any]:
+        groups = super().optgroups(name, value, attrs)
+        chosen = [g for g in groups if any(o["selected"] for o in g[1])]
+        return chosen + [g for g in groups if not any(o["selected"] for o in g[1])]
+
+
 class ObjectMultipleChoiceField(forms.MultipleChoiceField):
     """Choose among objects loaded once for the whole page (every row shares them,
     so twenty commitments do not mean twenty queries); cleans to the objects."""

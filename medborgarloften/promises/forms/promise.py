@@ -26,6 +26,7 @@ from ..selectors import organisations_for_parties
 from ..services import promise_version
 from .fields import (
     AccessibleForm,
+    ChosenFirstCheckboxes,
     ObjectChoiceField,
     ObjectMultipleChoiceField,
     OrganisationChoiceField,
@@ -49,9 +50,8 @@ class PromiseForm(AccessibleForm):
     kommuner = OrganisationChoiceField(
         label=gettext_lazy("Kommuner"),
         queryset=Organisation.objects.none(),
-        help_text=gettext_lazy(
-            "Minst en kommun. Håll ned Ctrl (Cmd på Mac) för att välja flera."
-        ),
+        widget=ChosenFirstCheckboxes,
+        help_text=gettext_lazy("Minst en kommun. De valda står först i listan."),
         error_messages={
             "required": gettext_lazy("Kommuner: välj minst en kommun bland parterna.")
         },

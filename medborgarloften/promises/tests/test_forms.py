@@ -197,3 +197,29 @@ def test_a_choice_beyond_any_key_is_no_such_choice(db):
             assert exc.code == "invalid_choice"
         else:
             raise AssertionError(f"{value} was accepted")
+
+
+def test_the_ticked_checkboxes_come_first_and_the_rest_keep_their_order():
+    import re
+
+    from django import forms
+
+    from medborgarloften.promises.forms.fields import ChosenFirstCheckboxes
+
+    class Form(forms.Form):
+        places = forms.MultipleChoiceField(
+            choices=[
+                ("a", "Algby"),
+                ("b", "Borrhult"),
+                ("c", "Cedervik"),
+                ("d", "Dal"),
+            ],
+            widget=ChosenFirstCheckboxes,
+        )
+
+    html = str(Form(initial={"places": ["c", "d"]})["places"])
+    order = re.findall(r'value="(\w)"', html)
+    assert order == ["c", "d", "a", "b"]
+    # Each keeps its own id, so every label still points at its box.
+    assert len(set(re.findall(r'id="(id_places_\d)"', html))) == 4
+    assert html.count("checked") == 2

@@ -248,3 +248,43 @@ def test_a_page_beyond_the_results_is_empty_not_an_error(promises):
     results = search_public("trygghetsvandring", limit=10, offset=10**20)
     assert results.total == 2
     assert results.hits == []
+
+
+def test_a_hit_shows_the_period_as_the_promise_page_does(
+    client, kalmar, lpo_kalmar, superuser
+):
+    import datetime as dt
+    import re
+
+    promise = promise_create(
+        actor=superuser,
+        fields=PromiseFields(
+            title="Lugnare kvällar i Kvarnholmen",
+            parties=[kalmar, lpo_kalmar],
+            period_start=dt.date(2027, 3, 1),
+            period_end=dt.date(2029, 2, 28),
+        ),
+        focus_areas=[],
+        commitments=[CommitmentRow(text="Nattvandring varje fredag.", responsible=[])],
+        signatories=[],
+    )
+    # As an imported promise keeps it: the document's own words for the period.
+    Promise.objects.filter(pk=promise.pk).update(period_text="2027-03-01--2029-02-28")
+    promise_set_status(actor=superuser, promise=promise, status="published")
+
+    body = client.get(reverse("publishing:search"), {"q": "kvarnholmen"}).content
+    results = body.decode()
+    assert "1 mars 2027 – 28 februari 2029" in results
+    assert "2027-03-01--2029-02-28" not in results
+    page = client.get(reverse("publishing:promise", args=[promise.uid])).content
+    shown = re.search(r"<dt>Period</dt><dd>(.*?)</dd>", page.decode(), re.S)
+    assert shown and shown.group(1).strip() == "1 mars 2027 – 28 februari 2029"
+
+
+def test_a_hit_without_dates_keeps_its_period_text(
+    client, kalmar, lpo_kalmar, superuser
+):
+    promise = _promise(superuser, [kalmar, lpo_kalmar], title="Trygga broar i Kalmar")
+    Promise.objects.filter(pk=promise.pk).update(period_text="hösten 2027")
+    body = client.get(reverse("publishing:search"), {"q": "broar"}).content.decode()
+    assert "· hösten 2027" in body

@@ -5,7 +5,8 @@
  * the source panel — not the page — so the field being edited stays in view. A
  * "Visa i texten" link does more: when the text is off screen (on a phone the text
  * sits above the form), it brings the text into view and offers a way back to the
- * field. Tapping a mark says what it is, since a phone has no hover for the title.
+ * field. Tapping a mark, or tabbing to it, says what it is, since a phone and a
+ * keyboard have no hover for the title.
  */
 (function () {
   "use strict";
@@ -109,8 +110,9 @@
       }
     });
   }
-  // Clicking a mark in the text says which field it is (the title) and outlines it.
-  source.addEventListener("click", function (event) {
+  // Clicking a mark in the text, or reaching it with the keyboard (Tab, or a link
+  // of the list of marks), says which field it is (the title) and outlines it.
+  function explain(event) {
     var mark = event.target.closest("mark[data-mark]");
     if (mark) {
       show(mark.getAttribute("data-mark"));
@@ -118,5 +120,7 @@
         label.textContent = mark.getAttribute("title") || "";
       }
     }
-  });
+  }
+  source.addEventListener("click", explain);
+  source.addEventListener("focusin", explain);
 })();

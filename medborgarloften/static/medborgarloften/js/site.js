@@ -68,3 +68,84 @@
     });
   });
 })();
+
+// A long list of checkboxes (_choice_filter.html): the search box narrows it to the
+// options whose name contains what is typed; ticked options always stay in view,
+// and how many are shown is said politely. Without this the list scrolls whole.
+(function () {
+  "use strict";
+  function fold(text) {
+    return text.toLocaleLowerCase("sv").replace(/\s+/g, " ").trim();
+  }
+  document.querySelectorAll("[data-choice-filter]").forEach(function (box) {
+    var list = box.parentElement.querySelector("[data-choice-list]");
+    var input = box.querySelector("[data-choice-filter-input]");
+    var status = box.querySelector("[data-choice-filter-status]");
+    if (!list || !input) return;
+    var options = Array.prototype.slice.call(list.querySelectorAll("label")).map(
+      function (label) {
+        return {
+          row: label.parentElement.tagName === "DIV" ? label.parentElement : label,
+          box: label.querySelector("input"),
+          name: fold(label.textContent),
+        };
+      }
+    );
+    box.hidden = false;
+    var timer = null;
+    function apply() {
+      var query = fold(input.value);
+      var shown = 0;
+      options.forEach(function (option) {
+        var visible = !query || option.name.indexOf(query) !== -1 ||
+          (option.box && option.box.checked);
+        option.row.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      if (!status) return;
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () {
+        if (!query) {
+          status.textContent = "";
+        } else if (shown === 0) {
+          status.textContent = status.getAttribute("data-none");
+        } else {
+          status.textContent = status.getAttribute("data-template")
+            .replace("{shown}", shown).replace("{total}", options.length);
+        }
+      }, 300);
+    }
+    input.addEventListener("input", apply);
+    // Enter in the search box must not submit the whole form.
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") event.preventDefault();
+    });
+  });
+})();
+
+// The header on a phone: both menus fold behind a "Meny" button (aria-expanded),
+// so the page starts near the top of the screen. Without JavaScript, or wider than
+// a phone (the CSS hides the button there), the menus show as they are.
+(function () {
+  "use strict";
+  var toggle = document.querySelector("[data-nav-toggle]");
+  var menu = document.querySelector("[data-site-menu]");
+  if (!toggle || !menu) return;
+  function open(yes) {
+    toggle.setAttribute("aria-expanded", yes ? "true" : "false");
+    menu.classList.toggle("is-folded", !yes);
+  }
+  toggle.hidden = false;
+  open(false);
+  toggle.addEventListener("click", function () {
+    open(toggle.getAttribute("aria-expanded") !== "true");
+  });
+  // Escape in the open menu folds it and gives focus back to the button.
+  menu.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true" &&
+        getComputedStyle(toggle).display !== "none") {
+      open(false);
+      toggle.focus();
+    }
+  });
+})();
