@@ -71,7 +71,7 @@ PER: dict[str, str] = {
 #: no ``per`` is a time limit ("sanera klotter inom 48 timmar", "svara inom två
 #: arbetsdagar"): a standard each case must meet, not a number of things to do.
 _DURATION_UNIT = re.compile(
-    r"(?:minut|timm|dygn|dag|dagar|arbetsdag|vardag|veck|vecka|veckor)\w*",
+    r"(?:minut|timm|dygn|dag|dagar|arbetsdag|arbetsveck|vardag|veck|vecka|veckor)\w*",
     re.IGNORECASE,
 )
 

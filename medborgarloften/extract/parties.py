@@ -355,6 +355,17 @@ def fronted_subject(sentence: str) -> tuple[PartyResult, int] | None:
     ), m.start("verb")
 
 
+# A subordinating word right before the police work: "på de gator där polisens
+# kontroller visar …" names where, in a clause of its own, not what is done.
+_SUBORDINATE_BEFORE = re.compile(
+    r"\b(?:där|dit|som|när|då|om|eftersom|vilka|vilken|vilket)\s+$", re.IGNORECASE
+)
+
+
 def nominal_polis(text: str) -> re.Match[str] | None:
-    """ "Polisiär närvaro", "ökad polisnärvaro": police work named without a subject."""
-    return _NOMINAL_POLIS.search(text)
+    """ "Polisiär närvaro", "ökad polisnärvaro": police work named without a subject
+    (not the subject of a subordinate clause: "där polisens kontroller visar …")."""
+    for m in _NOMINAL_POLIS.finditer(text):
+        if not _SUBORDINATE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return m
+    return None

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .parties import _ENUM_STOP, _classify_item, classify_party, parties_in_chain
-from .party_patterns import _CHAIN, _ITEM, _ITEM_RE, _LEX, _alt
+from .party_patterns import _CHAIN, _ITEM, _ITEM_RE, _LEX, _PROPER, _alt
 
 # "förenings- och näringsliv": a shared second part written once.
 _ELLIPSIS = r"(?:[\w]+-\s*(?:,\s*[\w]+-\s*)*(?:och|eller|samt)\s+)?"
@@ -31,6 +31,25 @@ _CO_NAMED_RE = re.compile(
     rf"(?P<pre>\b\w+\s+)?\b{_CO_JOIN}\s+"
     rf"(?P<chain>{_ITEM}(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*{_ITEM}){{0,5}})",
     re.IGNORECASE,
+)
+# "tillsammans med centrumets egna ordningsvakter": a party owned by something
+# named by a common noun (a centre's, a company's own guards) is that party.
+_OWNER = r"(?:(?-i:[a-zåäö])\w+s\s+(?:egna|eget|egen)?\s*)"
+_CO_OWNED_RE = re.compile(
+    rf"(?P<pre>\b\w+\s+)?\b{_CO_JOIN}\s+{_OWNER}(?P<chain>{_CHAIN})",
+    re.IGNORECASE,
+)
+# "… med stöd av Ekby Försäkringar": a named organisation that supports the work
+# is a third party that takes part in it (a name only; "med stöd av polisens
+# trygghetsmätning" names a document, and "Brå:s metod" a method).
+_SUPPORT_RE = re.compile(
+    rf"\bmed\s+stöd\s+(?:av|från)\s+"
+    rf"(?P<chain>{_PROPER}(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*{_PROPER}){{0,3}})",
+    re.IGNORECASE,
+)
+_GENITIVE_AFTER = re.compile(
+    r"(?::s|(?<=s)\s+(?!(?:i|på|under|och|eller|för|vid|med|till|samt|att|som|"
+    r"genom|från|inom|kring|mot|efter|före|om)\b)(?-i:[a-zåäö]))"
 )
 _PARTICIPLE = re.compile(
     r"^(?:utsedda|utsedd|utvalda|valda|framtagna|framtagen|beslutade|planerade|"
@@ -58,6 +77,11 @@ def co_parties(text: str) -> frozenset[str]:
         if _NOT_ANNAN.match(chain):
             continue
         out |= parties_in_chain(chain)
+    for m in _CO_OWNED_RE.finditer(text):
+        participle = m.group("pre") and _PARTICIPLE.match(m.group("pre"))
+        if not participle and not _NOT_ANNAN.match(m.group("chain")):
+            out |= parties_in_chain(m.group("chain"))
+    out |= _supporting(text)
     for m in _CO_NAMED_RE.finditer(text):
         if m.group("pre") and _PARTICIPLE.match(m.group("pre")):
             continue
@@ -81,3 +105,18 @@ def co_parties(text: str) -> frozenset[str]:
             elif kind:
                 out.add(kind)
     return frozenset(out)
+
+
+def _supporting(text: str) -> set[str]:
+    """The named third parties of "med stöd av <Name>"."""
+    out: set[str] = set()
+    for m in _SUPPORT_RE.finditer(text):
+        for item in _ITEM_RE.finditer(m.group("chain")):
+            name = item.group(0).strip()
+            if _GENITIVE_AFTER.match(m.string, m.start("chain") + item.end()):
+                break  # "med stöd av Ekby kommuns plan": a document, not a party
+            if name.casefold() in _ENUM_STOP or _NOT_ANNAN.match(name):
+                continue
+            if _classify_item(name) == "annan":
+                out.add("annan")
+    return out

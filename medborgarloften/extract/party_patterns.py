@@ -137,6 +137,8 @@ _V2_LEAD = (
     r"[^,.:;]{0,60}?,?\s"
     # a finite verb, not a preposition or adverb of the same ending ("för", "där")
     r"(?!(?:för|inför|efter|under|över|där|här|när|mer|per|eller|sedan)\b)"
+    # nor a name inside the adverbial ("Tillsammans med Ekbybostäder AB …")
+    r"(?!(?-i:[A-ZÅÄÖ]))"
     # "är … ute": being out (on patrol) is an action, "Under juli är polisen ute …"
     r"(?P<verb>\w+(?:ar|er|ör|år|ir)|är(?=\s[^,.;:]{1,60}?\sute\b))\s+"
     r"(?:(?:även|också|därför|tillsammans|gemensamt|nu)\s+)?"

@@ -104,7 +104,7 @@ _QUALIFIED_NOUNS = (
     "centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|resecentrum|"
     "torg|hamn|city|förskola|skola|fritidsgård|park|bibliotek|gymnasieskola|"
     "badplats|idrottsplats|sporthall|simhall|ishall|strandpromenad|friluftsområde|"
-    "gymnasium|marknad|kapell|town centre|city centre"
+    "gymnasium|marknad|kapell|center|strand|town centre|city centre"
 )
 _QUALIFIED_RE = prefiltered(
     re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")

@@ -100,9 +100,44 @@ _LOOK_BACK_LINE = re.compile(
 )
 
 
+# A heading over a report on an earlier promise ("Del 1 – Uppföljning av 2030 års
+# löfte", "Redovisning 2030"): its section tells what was done last period.
+_REPORT_HEADING = re.compile(
+    r"^[ \t#]*(?:(?:del|avsnitt)\s+\w{1,4}\s*[–:.-]\s*)?"
+    r"(?:uppföljning|redovisning|utvärdering|resultat)\b",
+    re.IGNORECASE,
+)
+_HEADING_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _report_sections(text: str) -> list[tuple[int, int]]:
+    """The sections that report on an earlier promise, each up to the heading of
+    a later year's promise that follows it (none when no later promise follows)."""
+    out: list[tuple[int, int]] = []
+    opened: tuple[int, int] | None = None  # (where, the year reported on)
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        bare = line.strip(" \t\r\n#*")
+        heading = 0 < len(bare.split()) <= 10 and bare[-1:] not in ".,;:!?"
+        year = _HEADING_YEAR.search(bare) if heading else None
+        if year is not None and _REPORT_HEADING.match(bare):
+            opened = opened or (pos, int(year.group(0)))
+        elif (
+            year is not None
+            and opened is not None
+            and int(year.group(0)) > opened[1]
+            and classify_heading(bare) == "promise"
+        ):
+            out.append((opened[0], pos))
+            opened = None
+        pos += len(line)
+    return out
+
+
 def _places(text: str, municipalities: list[str]) -> list[tuple[str, Any]]:
     found = find_places(text, municipalities=municipalities)
     back = [(m.start(), m.end()) for m in _LOOK_BACK_LINE.finditer(text)]
+    back += _report_sections(text)
     if not back:
         return found
     return [

@@ -69,7 +69,10 @@ _ARTICLE_OK_BEFORE = prefiltered(
 _QTY_REST = (
     r"(?:\s*(?:–|-|till)\s*(?P<high>"
     + NUMBER_TOKEN
-    + r"))?(?:\s*\(\d+\))?(?![\w:%-])(?![.,]\d)"
+    # "fem (5)", "10 (tio)": the number repeated in brackets
+    + r"))?(?:\s*\((?:\d+|"
+    + NUMBER_TOKEN
+    + r")\))?(?![\w:%-])(?![.,]\d)"
 )
 # The plain form (tests compare the two) …
 _QTY_PLAIN = re.compile(

@@ -67,6 +67,15 @@ def extract_target(
     quantity, unit, qspan = _find_quantity(
         text, rates, dated=dspan is not None or _SEASON.search(text) is not None
     )
+    limit = _WITHIN_ONE.search(text) if quantity is None else None
+    if (
+        limit is not None
+        and is_duration_unit(limit.group("unit"))
+        and not _TIME_UNITS.match(limit.group("unit"))
+    ):
+        # "inom en arbetsvecka": a time limit of one unit, like "inom två
+        # arbetsdagar" ("inom en vecka" stays no count, as "inom två veckor" is)
+        quantity, unit, qspan = 1, limit.group("unit"), limit.span("num")
     if qspan is not None and rates:
         rates = rates_for_count(text, qspan, rates)
     if quantity == 1 and unit in ("gång", "tillfälle") and qspan and rates:
@@ -168,6 +177,9 @@ def _lone_event(text: str, qspan: tuple[int, int] | None) -> bool:
 
 # "inom 24 timmar", "inom två arbetsdagar": how soon something is done.
 _WITHIN = re.compile(r"(?<![\w-])inom\s+$", re.IGNORECASE)
+_WITHIN_ONE = re.compile(
+    r"(?<![\w-])inom\s+(?P<num>en|ett)\s+(?P<unit>[^\W\d]+)\b", re.IGNORECASE
+)
 
 
 def _response_time(text: str, qspan: tuple[int, int] | None, unit: str | None) -> bool:
@@ -238,7 +250,10 @@ def _distributes(
 # The checks after a number in ``_find_quantity`` and ``_unit_after_number``,
 # compiled once (they ran through ``re``'s cache lookup for every number).
 _DATE_AFTER = re.compile(r"\s*(?:" + _MONTH_ALT + r")\b", re.IGNORECASE)
-_AMOUNT_AFTER = re.compile(r"\s*(?:kr\b|kronor)", re.IGNORECASE)
+# "… kronor"; a speed ("sänka gränsen till 40 km/h") is no count either
+_AMOUNT_AFTER = re.compile(
+    r"\s*(?:kr\b|kronor|km/h\b|km/tim\b|kilometer\s+i\s+timmen\b)", re.IGNORECASE
+)
 _YEARS_AFTER = re.compile(r"\s*år\b")
 _PERCENT_AFTER = re.compile(r"\s*(%|procent)", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+[^\W\d][\w-]*\s+")

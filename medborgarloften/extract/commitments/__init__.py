@@ -83,7 +83,13 @@ def extract_commitments(
         goal_text = cand.goal or goals.get(cand.block_index, "")
         goal = extract_target(goal_text, period=period) if goal_text else None
         evidence: dict[str, Any] = {"responsible": r_ev}
-        if goal is not None and goal.target is not None:
+        own_count = tres.target is not None and tres.target["quantity"] is not None
+        if (
+            goal is not None
+            and goal.target is not None
+            # "… en gång per år" in the activity beats a month in its schedule cell
+            and not (own_count and goal.target["quantity"] is None)
+        ):
             # A table's "Mål" cell states the target; the activity's own words
             # ("på fredagskvällar") only describe when it happens.
             tres = goal

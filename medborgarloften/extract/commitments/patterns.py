@@ -211,6 +211,49 @@ _SOME_THINGS = re.compile(
     re.IGNORECASE,
 )
 
+# "Under 2026 prioriterar vi tre områden.", "Vi fokuserar på fyra områden:": a
+# sentence whose whole object is a count of the promise's parts announces the
+# headings that follow; it undertakes nothing itself.
+_ANNOUNCED_PARTS = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?\w+(?:ar|er|ör|år)\s+"
+    r"(?:(?:vi|de|parterna|polisen|kommunen|också|även|särskilt|främst|extra)\s+)*"
+    r"(?:(?:på|med|inom)\s+)?"
+    r"(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d{1,2}|följande)\s+(?:\w+a\s+)?"
+    r"(?:\w*områden|delar|teman|prioriteringar|spår|fokus)\s*[.:!]?\s*$",
+    re.IGNORECASE,
+)
+
+# "Det här lovar vi dig som bor i Ekby!", "Detta åtar sig parterna:": the object is
+# what follows, so the line introduces the promises and undertakes nothing itself.
+# "Det är vad kommunen och polisen ska ta tag i …", "Det här är de frågor som parterna
+# ska arbeta med": a sentence summing up the problems named before it.
+_POINTING = re.compile(
+    r"\s*(?:(?:det\s+här|detta|följande|så\s+här)\s+(?:lovar|åtar|förbinder)\b"
+    r"|(?:det|det\s+här|detta|här|dessa|de)\s+är\s+"
+    r"(?:vad|det\s+som|(?:de|dessa|den|det)\s+\w+\s+som)\b)",
+    re.IGNORECASE,
+)
+# "Därför lovar vi följande.": a lead-in closed with a full stop, not a promise.
+_POINTING_END = prefiltered(
+    re.compile(
+        r"\b(?:lovar|åtar\s+sig|förbinder\s+sig)(?:\s+\w+){0,5}?\s+"
+        r"(?:följande|detta|nedanstående)(?:\s+\w+)?[.:]?\s*$",
+        re.IGNORECASE,
+    )
+)
+
+
+def points_ahead(sentence: str) -> bool:
+    """A line that points to what follows ("Det här lovar vi …", "Därför lovar vi
+    följande.", "… att göra några saker", "Vi prioriterar tre områden.")."""
+    return bool(
+        _POINTING.match(sentence)
+        or _POINTING_END.search(sentence)
+        or _SOME_THINGS.search(sentence)
+        or _ANNOUNCED_PARTS.match(sentence)
+    )
+
+
 _QUOTE = prefiltered(re.compile(r"[,–-]\s*säger\s+\w|\bsäger\s+[A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ]"))
 
 
@@ -299,8 +342,13 @@ def _clean(text: str) -> str:
 
 
 # "2.1 Polisen åtar sig att", "3. Uppföljning", "§ 3 Effektmål": a section number
-# before a heading.
-_SECTION_NUMBER = re.compile(r"^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+# before a heading; "Del 2 – Medborgarlöfte 2031", "Avsnitt 1: Uppföljning": a
+# numbered part of a report.
+_SECTION_NUMBER = re.compile(
+    r"^\s*(?:(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+"
+    r"|(?:del|avsnitt|kapitel)\s+(?:\d{1,2}|[ivx]{1,4})\b\.?\s*(?:[–—:-]\s*)?)(?=\S)",
+    re.IGNORECASE,
+)
 
 
 def _unnumbered(text: str) -> str:

@@ -15,8 +15,10 @@ from ..party_joins import co_parties
 from ..prefilter import prefiltered
 from ..structure import Block
 from ..targets import extract_target
+from .locatives import after_place_phrase
 from .patterns import (
     _ABOUT_THE_PROMISE,
+    _ANNOUNCED_PARTS,
     _APPROXIMATE,
     _DEFAULT,
     _EMBEDDED_OUTCOME,
@@ -25,7 +27,6 @@ from .patterns import (
     _JOINED_PROMISE,
     _PASSIVE_ACTION,
     _PROMISE_VERB,
-    _SOME_THINGS,
     _TERMINAL,
     _VERB_AFTER_SUBJECT,
     _VERB_FIRST,
@@ -40,6 +41,7 @@ from .patterns import (
     PROMISE_HEADING,
     _clean,
     _unnumbered,
+    points_ahead,
 )
 
 
@@ -187,25 +189,6 @@ def _reported_rest(sentence: str) -> int:
     return m.end() if m else 0
 
 
-# "Det här lovar vi dig som bor i Ekby!", "Detta åtar sig parterna:": the object is
-# what follows, so the line introduces the promises and undertakes nothing itself.
-# "Det är vad kommunen och polisen ska ta tag i …", "Det här är de frågor som parterna
-# ska arbeta med": a sentence summing up the problems named before it.
-_POINTING = re.compile(
-    r"\s*(?:(?:det\s+här|detta|följande|så\s+här)\s+(?:lovar|åtar|förbinder)\b"
-    r"|(?:det|det\s+här|detta|här|dessa|de)\s+är\s+"
-    r"(?:vad|det\s+som|(?:de|dessa|den|det)\s+\w+\s+som)\b)",
-    re.IGNORECASE,
-)
-# "Därför lovar vi följande.": a lead-in closed with a full stop, not a promise.
-_POINTING_END = prefiltered(
-    re.compile(
-        r"\b(?:lovar|åtar\s+sig|förbinder\s+sig)(?:\s+\w+){0,2}?\s+"
-        r"(?:följande|detta|nedanstående)(?:\s+\w+)?[.:]?\s*$",
-        re.IGNORECASE,
-    )
-)
-
 # "I löftet står vad vi ska göra, vem som ansvarar …", "Här beskriver vi hur …", "Med
 # det här löftet vill vi visa vad …",
 # "I löftet beskriver polisen och kommunen vilka aktiviteter …", "Tabellen visar vad
@@ -246,7 +229,7 @@ def _is_commitment_sentence(sentence: str) -> bool:
         )
     if OUTCOME.search(s) and not subject_parties(s):
         return False
-    if _POINTING.match(s) or _POINTING_END.search(s) or _SOME_THINGS.search(s):
+    if points_ahead(s):
         return False  # "Det här lovar vi dig …": a line that points to the list
     if not _PROMISE_VERB.search(s):
         return False
@@ -344,8 +327,11 @@ def _present_action(sentence: str) -> bool:
     s = sentence.strip()
     if len(s.split()) < 4 or s[-1:] not in ".!" or _ONGOING.search(s):
         return False
+    if _ANNOUNCED_PARTS.match(s):
+        return False  # "Under 2026 prioriterar vi tre områden.": headings follow
     joint = _JOINT_SUBJECT.match(s)
     chain = chain_at(s, joint.end()) if joint else None
+    subject = ""
     if chain is not None and len(chain[0]) >= 2:
         # "… mellan kommunen och polisen i form av EST fortsätter"
         rest = re.sub(
@@ -371,7 +357,12 @@ def _present_action(sentence: str) -> bool:
             # "Kommunens fastighetsbolag Ekbyhem sätter upp …": the company's name
             # in apposition stands between the subject and its verb.
             rest = _APPOSITION.sub("", s[subj.span[1] :], count=1)
+            subject = s[subj.span[0] : subj.span[1]]
     m = _PRESENT_VERB.match(rest)
+    if not m and subject:
+        # "Kommunen och krögarna i hamnen genomför …": a place between them
+        skip = after_place_phrase(subject, rest)
+        m = _PRESENT_VERB.match(rest, skip) if skip else None
     if not m or _NEGATED.match(rest, m.end()):
         return False  # "Polisen ringer aldrig och ber …": a fact, not an action
     verb = m.group("verb").casefold()

@@ -318,9 +318,9 @@ def _from_to(text: str) -> Period | None:
 
 
 def _in_list_item(text: str, pos: int) -> bool:
-    """The line holding ``pos`` is a list item ("- …", "• …", "3. …")."""
+    """The line holding ``pos`` is a list item ("- …", "• …", "3. …", "b) …")."""
     line = text[text.rfind("\n", 0, pos) + 1 : pos].lstrip()
-    return bool(re.match(r"(?:[-–•*▪]|\d{1,2}[.)])\s", line))
+    return bool(re.match(r"(?:[-–•*▪]|\d{1,2}[.)]|[a-h]\))\s", line))
 
 
 def _nearest_year(text: str, pos: int) -> int | None:

@@ -42,6 +42,21 @@ _NOT_SIGNATORY_RX = prefiltered(
     )
 )
 _MEMO = re.compile(r"tjänsteskrivelse", re.IGNORECASE)
+# A report on a promise ("Uppföljning av medborgarlöfte 2024", "Rapport 2025-02-03",
+# "Redovisning av …") as the document's title or type line: the name that closes it
+# is the report's author.
+_REPORT = re.compile(
+    r"^[ \t#]*(?:(?:uppföljning|redovisning)[ \t]+av\b|(?:del|års)?rapport\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Where the promise's own signing part starts inside a memo, a report or minutes: an
+# appendix heading alone on its line ("Bilaga 1", "BILAGA", "Bilaga 2 till KS § 12")
+# or a heading that announces the signatures ("Underskrifter").
+_SIGNING_PART = re.compile(
+    r"^[ \t]*(?:bilaga(?:[ \t]+\d{1,2}[a-z]?)?(?:[ \t]+till[ \t]+[^\n,.:]{1,60})?"
+    r"|underskrift(?:er)?|undertecknande|signaturer)[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 # The signatures of a protocol (or its extract) under the minutes' own labels: the
 # secretary, the chair and the adjusters sign the minutes, not the promise.
 _MINUTES_LABEL = re.compile(
@@ -374,20 +389,35 @@ def _contact_names(text: str) -> set[str]:
     return out
 
 
+def _in_signing_part(text: str, at: int) -> bool:
+    """Whether a signature block at ``at`` can sign the promise.
+
+    A tjänsteskrivelse proposes the promise for decision and a report follows it
+    up: the names that close them are their authors and the officials who present
+    them (a handläggare, a kommundirektör), not parties signing the promise. Under
+    the labels of minutes ("Justerandes signatur") sign the secretary, the chair and
+    the adjusters. A block after an appendix heading or an "Underskrifter" heading
+    that comes after all of these is the promise's own again.
+    """
+    head = text[:600]
+    excluded_from = 0 if _MEMO.search(head, 0, 400) or _REPORT.search(head) else None
+    minutes = [m.start() for m in _MINUTES_LABEL.finditer(text, 0, at)]
+    if minutes:
+        excluded_from = minutes[-1]
+    if excluded_from is None:
+        return True
+    return any(
+        m.start() >= excluded_from
+        for m in _SIGNING_PART.finditer(text, excluded_from, at)
+    )
+
+
 def find_signatories(text: str) -> list[Signatory]:
     """Signatories in order of appearance, each name once."""
     excluded = _excluded_names(text) | _contact_names(text)
     seen: set[str] = set()
     out: list[Signatory] = []
-    blocks = _blocks(text)
-    if _MEMO.search(text, 0, 400):
-        # A tjänsteskrivelse proposes the promise for decision: the names that close
-        # it are its author and the official who presents it (a handläggare, a
-        # kommundirektör), not parties signing the promise.
-        blocks = []
-    minutes = _MINUTES_LABEL.search(text)
-    if minutes:
-        blocks = [sig for sig in blocks if sig.span[0] < minutes.start()]
+    blocks = [sig for sig in _blocks(text) if _in_signing_part(text, sig.span[0])]
     candidates = blocks + statement_signatories(text) + subject_signatories(text)
     for sig in sorted(candidates, key=lambda s: s.span[0]):
         name = PARTY_TAG.sub("", sig.name).strip()
