@@ -77,6 +77,35 @@ NUMBER_TOKEN = (
     + "|".join(_UNITS)
     + r"))"
 )
+
+
+def number_token_at_word_start(behind: str) -> str:
+    """``(?<!behind)NUMBER_TOKEN`` case-insensitively, for an expression compiled
+    *without* ``re.IGNORECASE``: written to open with one case-sensitive class of
+    every character a number can start with, so that ``re`` skips to those in C
+    instead of trying the look-behind and forty-odd number words at every
+    character. ``behind`` is a one-character class; it is tried after the first
+    character, and each number word behind a look-behind on its own first letter,
+    in the order of ``NUMBER_TOKEN``'s alternatives (the same matches: only the
+    words of one first letter can match at a character)."""
+    from .prefilter import case_forms  # noqa: PLC0415 - prefilter imports nothing here
+
+    words = [*sorted(CARDINALS, key=len, reverse=True)]
+    words += [f"{ten}(?:{'|'.join(_UNITS)})" for ten in _TENS]
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    firsts = "".join(case_forms(first) for first in groups)
+    by_letter = "|".join(
+        f"(?<=[{case_forms(first)}])(?i:{'|'.join(rests)})"
+        for first, rests in groups.items()
+    )
+    return (
+        rf"[\d{firsts}](?<!{behind}.)"
+        rf"(?:(?<=\d)(?:\d{{0,2}}(?:[ \u00a0]\d{{3}})+|\d*)|{by_letter})"
+    )
+
+
 NUMBER_RE = re.compile(r"(?<!\w)" + NUMBER_TOKEN + r"(?!\w)", re.IGNORECASE)
 RANGE_RE = re.compile(
     r"(?<!\w)(?P<low>"

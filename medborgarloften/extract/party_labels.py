@@ -13,6 +13,7 @@ from .parties import (
     parties_in_enumeration,
 )
 from .party_patterns import CHAIN
+from .prefilter import prefiltered
 
 _STATED_RE = re.compile(
     rf"(?:\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<paren>{CHAIN})\s*\)\s*[.,;]?\s*$"
@@ -66,11 +67,13 @@ def stated_parties(text: str) -> PartyResult | None:
 
 # "Polisen: Genomföra …", "Kommunen ska: sanera …": a line that opens with a party's
 # name (maybe with its promising verb) and a colon, the party's action after it.
-_PARTY_LABEL_RE = re.compile(
-    r"\s*(?P<label>[^:\n]{2,60}?)"
-    r"(?:\s+(?:lovar|ska|skall|åtar\s+sig|ansvarar\s+för)(?:\s+att)?)?"
-    r"\s*:\s+(?P<value>\S[^\n]*)$",
-    re.IGNORECASE,
+_PARTY_LABEL_RE = prefiltered(
+    re.compile(
+        r"\s*(?P<label>[^:\n]{2,60}?)"
+        r"(?:\s+(?:lovar|ska|skall|åtar\s+sig|ansvarar\s+för)(?:\s+att)?)?"
+        r"\s*:\s+(?P<value>\S[^\n]*)$",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -19,7 +19,13 @@ from medborgarloften.lib.months import MONTHS_EN, MONTHS_SV
 
 from .lexicons import load
 from .parties import classify_party, is_org_name
-from .prefilter import Prefiltered, by_first_letter, finditer_split, prefiltered
+from .prefilter import (
+    Prefiltered,
+    by_first_letter,
+    finditer_split,
+    opening_class,
+    prefiltered,
+)
 
 Span = tuple[int, int]
 _LEX = load("places")
@@ -93,7 +99,7 @@ _STOP = set(
 # A capitalised name word that does not continue another word: the look-behind sits
 # after the first letter ("[A-Z](?<![\w-][A-Z])" is "(?<![\w-])[A-Z]").
 _NAME_WORD_START = rf"[{_UP}](?<![\w-][{_UP}])[{_LO}]+(?:[-/][{_UP}]?[{_LO}]+)*"
-_CENTRALA_RE = re.compile(rf"centrala(?<=\bcentrala)\s+({_NAME_WORD})")
+_CENTRALA_RE = prefiltered(re.compile(rf"centrala(?<=\bcentrala)\s+({_NAME_WORD})"))
 _QUALIFIED_NOUNS = (
     "centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|resecentrum|"
     "torg|hamn|city|förskola|skola|fritidsgård|park|bibliotek|gymnasieskola|"
@@ -101,18 +107,28 @@ _QUALIFIED_NOUNS = (
     "gymnasium|marknad|kapell|center|strand|kommunhus|stadshus|färjeläge|bygdegård|"
     "town centre|city centre"
 )
-_QUALIFIED_RE = re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
+_QUALIFIED_RE = prefiltered(
+    re.compile(rf"({_NAME_WORD_START})\s+({_QUALIFIED_NOUNS})\b")
+)
 # "Ekbackens båthamn", "Norrängens gamla bibliotekslokal": a name's genitive before a
 # (compound) noun for a facility names that facility, the noun with it.
-_GENITIVE_FACILITY_RE = re.compile(
-    rf"({_NAME_WORD_START}s)\s+((?:(?:gamla|nya|stora|lilla)\s+)?[{_LO}]*?"
-    rf"(?:{_FACILITY_NOUNS}|{'|'.join(_LEX['compound_heads'])}))(?![\w-])"
+_GENITIVE_FACILITY_RE = prefiltered(
+    re.compile(
+        rf"({_NAME_WORD_START}s)\s+((?:(?:gamla|nya|stora|lilla)\s+)?[{_LO}]*?"
+        rf"(?:{_FACILITY_NOUNS}|{'|'.join(_LEX['compound_heads'])}))(?![\w-])"
+    )
 )
 _STAFF_BEFORE = re.compile(r"(?i:personal(?:en)?)[ \t]+(?:på|vid|från)[ \t]+$")
 # "fritidsgården Ankaret", "badplatsen Sandvik": a facility's noun before its name.
-_NOUN_NAME_RE = re.compile(
-    rf"(?<![\w-])(?i:{'|'.join(_LEX['nouns_before_name'])})[ \t]+"
-    rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)(?![\w-])"
+_NOUN_NAME_TAIL = rf"[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)(?![\w-])"
+_NOUN_NAME_PLAIN = re.compile(
+    rf"(?<![\w-])(?i:{'|'.join(_LEX['nouns_before_name'])})" + _NOUN_NAME_TAIL
+)
+_NOUN_NAME_RE = prefiltered(
+    re.compile(
+        opening_class([("|".join(_LEX["nouns_before_name"]), "")], r"[\w-]")
+        + _NOUN_NAME_TAIL
+    )
 )
 _LIST_NOUNS = "|".join(sorted(_LEX["list_nouns"], key=len, reverse=True))
 _LIST_TAIL = (
@@ -138,13 +154,21 @@ _PREP_NAME_RE = re.compile(
 # the noun makes it slow to scan: that alternative needs one of the cue words, so
 # a text without them gets the same matches from the cheaper expression (whose
 # alternations are grouped by first letter, a third faster).
+# (Its aside and its optional place noun grouped by first letter too: tried after
+# every preposition, they were a third of its time.)
+_ASIDE_GROUPED = (
+    r"(?:,?[ \t]*"
+    + by_first_letter(r"bland annat|bl\.\s?a\.|t\.\s?ex\.|främst|särskilt|framför allt")
+    + r",?[ \t]+)?"
+)
 _PREP_NAME_NO_LIST_RE = re.compile(
     rf"(?<![\w-])(?:{by_first_letter(_PREPOSITIONS)}"
-    rf"(?:[ \t]*,[ \t]*{_ASIDE}|{_SP}{_ASIDE})"
-    rf"(?:(?i:{_PLACE_NOUNS}){_SP})?"
+    rf"(?:[ \t]*,[ \t]*{_ASIDE_GROUPED}|{_SP}{_ASIDE_GROUPED})"
+    rf"(?:{by_first_letter(_PLACE_NOUNS)}{_SP})?"
     rf"|{by_first_letter(_PLACE_NOUNS)}{_SP})"
     rf"({_NAME}(?:[ \t]+i[ \t]+{_NAME_WORD})?{_LIST_TAIL})(?![\w-])"
 )
+
 # A case-insensitive alternation scans every position (0.14 ms per 3.5 KB); its
 # literal prefilter rules out most texts with a few substring tests.
 _LIST_CUE = prefiltered(
@@ -187,19 +211,23 @@ _SPLIT_LIST_RE = re.compile(rf"{_NAME}(?:[ \t]+i[ \t]+{_NAME_WORD})?")
 
 _SUFFIXES = "|".join(sorted(_LEX["facility_suffixes"], key=len, reverse=True))
 # "Wetterlin- och Dotorpsområdet": two names sharing one place noun.
-_SHARED_SUFFIX_RE = re.compile(
-    rf"[{_UP}](?<![\w-][{_UP}])[{_LO}]+-\s+(?:och|eller|samt)\s+"
-    rf"[{_UP}][{_LO}][\w-]*?(?:{_SUFFIXES})(?![\w-])"
+_SHARED_SUFFIX_RE = prefiltered(
+    re.compile(
+        rf"[{_UP}](?<![\w-][{_UP}])[{_LO}]+-\s+(?:och|eller|samt)\s+"
+        rf"[{_UP}][{_LO}][\w-]*?(?:{_SUFFIXES})(?![\w-])"
+    )
 )
 # "rusta upp Stadsparken": a place compound as the object, after a lowercase word
 # (on the same line, or on the next when the line wraps: "under\n   Ekvägen").
-_OBJECT_PLACE_RE = re.compile(
-    rf"[{_UP}](?:(?<=[{_LO}] [{_UP}]|[{_LO}]\n[{_UP}]|\s[ \t][{_UP}]|[ \t]\n[{_UP}])"
-    # … or the next item of a list that a definite place noun opens ("vid
-    # stationen, Ekparken och torget")
-    rf"|(?<=[{_LO}]et, [{_UP}]|[{_LO}]en, [{_UP}]|[{_LO}]na, [{_UP}]))"
-    rf"[{_LO}][\w-]*?"
-    rf"(?:{'|'.join(_LEX['object_suffixes'])})(?![\w-])(?:{_HOUSE_NUMBER})?"
+_OBJECT_PLACE_RE = prefiltered(
+    re.compile(
+        rf"[{_UP}](?:(?<=[{_LO}] [{_UP}]|[{_LO}]\n[{_UP}]|\s[ \t][{_UP}]|[ \t]\n[{_UP}])"
+        # … or the next item of a list that a definite place noun opens ("vid
+        # stationen, Ekparken och torget")
+        rf"|(?<=[{_LO}]et, [{_UP}]|[{_LO}]en, [{_UP}]|[{_LO}]na, [{_UP}]))"
+        rf"[{_LO}][\w-]*?"
+        rf"(?:{'|'.join(_LEX['object_suffixes'])})(?![\w-])(?:{_HOUSE_NUMBER})?"
+    )
 )
 # A road by its number: "kontroller på E45", "längs E4", "längs väg 212".
 _ROAD_RE = re.compile(
@@ -209,15 +237,17 @@ _ROAD_RE = re.compile(
 # Held by every match of ``_ROAD_RE``, found faster than its prepositions.
 _ROAD_NUMBER = re.compile(r"E[ \t]?\d|väg[ \t]+\d")
 _WRAPPED_OBJECT = re.compile(rf"[{_LO}][ \t]*\n[ \t]*$")
-_NAME_AND_NOUN_RE = re.compile(
-    rf"({_NAME_WORD_START})\s+[{_LO}]*?(?:{'|'.join(_LEX['facility_nouns_after'])})"
-    rf"(?![\w-])"
+_NAME_AND_NOUN_RE = prefiltered(
+    re.compile(
+        rf"({_NAME_WORD_START})\s+[{_LO}]*?(?:{'|'.join(_LEX['facility_nouns_after'])})"
+        rf"(?![\w-])"
+    )
 )
 # "stadsdelarna (Skiftinge och Lagersberg)", "platser som upplevs som otrygga;
 # Torget, Stationen och …": names listed right after a noun for kinds of places.
 # Found from the bracket or the colon backwards (a literal first is fast).
 _BRACKETED_RE = re.compile(r"\((?P<list>[^()\n]{2,120})\)")
-_BRACKET_NOUN = re.compile(rf"(?<![\w-])(?i:{_LIST_NOUNS})\s*$")
+_BRACKET_NOUN = prefiltered(re.compile(rf"(?<![\w-])(?i:{_LIST_NOUNS})\s*$"))
 _COLON_LIST_RE = re.compile(r"[:;][ \t]*(?P<list>(?:[^.:;\n]|\n(?![ \t]*[\n•*-]))+)")
 _COLON_NOUN = re.compile(rf"(?i:\w*(?:{_LIST_NOUNS}))\b[^.:;\n]{{0,80}}$")
 _LIST_ITEM_RE = re.compile(r"[^,]+")
@@ -295,7 +325,7 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         ):
             continue
         add(m.group(0), m.start(), m.end())
-    for m in _SHARED_SUFFIX_RE.finditer(text):
+    for m in _SHARED_SUFFIX_RE.finditer(text) if "-" in text else ():  # in each match
         add(m.group(0), m.start(), m.end())
     for m in _NAME_AND_NOUN_RE.finditer(text):
         if _word_excluded(m.group(1)) or _fold(m.group(1)) in muni:

@@ -403,13 +403,7 @@ def by_first_letter(alternatives: str) -> str:
     comparison. The same matches: only one group can start at a character, and each
     group keeps its alternatives' order (a look-behind moves past the first letter).
     """
-    groups: dict[str, list[str]] = {}
-    for alternative in _top_level_split(alternatives):
-        leading = _LEADING_BEHINDS.match(alternative)
-        behinds = leading.group(0) if leading else ""
-        first, rest = alternative[len(behinds)], alternative[len(behinds) + 1 :]
-        moved = re.sub(r"\(\?<!(.*?)\)", r"(?<!\1.)", behinds)
-        groups.setdefault(first, []).append(moved + rest)
+    groups = _by_first(alternatives)
     return (
         "(?:"
         + "|".join(
@@ -418,6 +412,45 @@ def by_first_letter(alternatives: str) -> str:
         )
         + ")"
     )
+
+
+def _by_first(alternatives: str) -> dict[str, list[str]]:
+    """{first letter: the rests of the alternatives that start with it, in order};
+    a leading look-behind moves past the first letter."""
+    groups: dict[str, list[str]] = {}
+    for alternative in _top_level_split(alternatives):
+        leading = _LEADING_BEHINDS.match(alternative)
+        behinds = leading.group(0) if leading else ""
+        first, rest = alternative[len(behinds)], alternative[len(behinds) + 1 :]
+        moved = re.sub(r"\(\?<!(.*?)\)", r"(?<!\1.)", behinds)
+        groups.setdefault(first, []).append(moved + rest)
+    return groups
+
+
+def opening_class(branches: list[tuple[str, str]], behind: str) -> str:
+    """``(?<!behind)(?:(?i:A1)T1|(?i:A2)T2|…)`` for an expression compiled without
+    ``re.IGNORECASE`` (each ``Ai`` an alternation of words, each ``Ti`` what must
+    follow it; ``behind`` a one-character class), written to open with one
+    case-sensitive class of every character a match can start with.
+
+    ``re`` skips to those characters in C, where a leading look-behind makes it try
+    the whole expression at every character. The same matches: after the first
+    character, the look-behind is tried one character further back, and each
+    branch tries, in their order, the words of the first letter it consumed (only
+    those can match there).
+    """
+    firsts: dict[str, None] = {}
+    parts = []
+    for alternatives, tail in branches:
+        groups = _by_first(alternatives)
+        firsts.update(dict.fromkeys(groups))
+        words = "|".join(
+            f"(?<=[{case_forms(first)}])(?i:{'|'.join(rests)})"
+            for first, rests in groups.items()
+        )
+        parts.append(f"(?:{words}){tail}")
+    opening = "".join(case_forms(first) for first in firsts)
+    return f"[{opening}](?<!{behind}.)(?:{'|'.join(parts)})"
 
 
 _LEADING_BEHINDS = re.compile(r"(?:\(\?<!.*?\))*")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from medborgarloften.lib.months import MONTH_PATTERN_SV, MONTHS_EN
 
 from .lexicons import load, spaced
-from .numbers import NUMBER_TOKEN
+from .numbers import NUMBER_TOKEN, number_token_at_word_start
 from .prefilter import Prefiltered, prefiltered
 
 # English too: a kommun's page in English ("in February", "by the end of October").
@@ -66,16 +66,22 @@ _ARTICLE_OK_BEFORE = prefiltered(
 )
 
 
-_QTY_RE = re.compile(
-    r"(?<![\w:/.-])(?P<num>"
-    + NUMBER_TOKEN
-    + r")(?:\s*(?:–|-|till)\s*(?P<high>"
+_QTY_REST = (
+    r"(?:\s*(?:–|-|till)\s*(?P<high>"
     + NUMBER_TOKEN
     # "fem (5)", "10 (tio)": the number repeated in brackets
     + r"))?(?:\s*\((?:\d+|"
     + NUMBER_TOKEN
-    + r")\))?(?![\w:%-])(?![.,]\d)",
-    re.IGNORECASE,
+    + r")\))?(?![\w:%-])(?![.,]\d)"
+)
+# The plain form (tests compare the two) …
+_QTY_PLAIN = re.compile(
+    r"(?<![\w:/.-])(?P<num>" + NUMBER_TOKEN + ")" + _QTY_REST, re.IGNORECASE
+)
+# … and the one scanned with, every commitment's text: it opens with a class of
+# the characters a number starts with, which ``re`` skips to in C (4x faster).
+_QTY_RE = re.compile(
+    "(?P<num>" + number_token_at_word_start(r"[\w:/.-]") + ")(?i:" + _QTY_REST + ")"
 )
 
 

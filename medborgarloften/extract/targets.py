@@ -38,10 +38,12 @@ from .target_patterns import (
     rates_for_count,
 )
 
-_MORE_PRESENCE = re.compile(
-    r"\b(?:öka|ökar|utöka|utökar|förstärka|förstärker)\s+(?:\w+\s+){0,3}?"
-    r"(?:närvaro\w*|synlighet\w*)",
-    re.IGNORECASE,
+_MORE_PRESENCE = prefiltered(
+    re.compile(
+        r"\b(?:öka|ökar|utöka|utökar|förstärka|förstärker)\s+(?:\w+\s+){0,3}?"
+        r"(?:närvaro\w*|synlighet\w*)",
+        re.IGNORECASE,
+    )
 )
 
 

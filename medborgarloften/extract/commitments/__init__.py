@@ -19,6 +19,7 @@ from typing import Any
 from ..parties import order, parties_in_chain, parties_in_enumeration
 from ..party_patterns import ALL_PARTIES_RE
 from ..places import find_places
+from ..prefilter import prefiltered
 from ..structure import Block, Structure
 from ..targets import extract_target
 from .fields import goal_below
@@ -152,10 +153,12 @@ def _other_parties(text: str, record: dict[str, Any]) -> list[str]:
 
 # The document names who "parterna" are: "nedan kallade parterna", "(parterna)",
 # "I texten kallas de fyra för parterna".
-_PARTIES_DEFINED = re.compile(
-    r"\b(?:kallas|kallade|benämns|benämnda|kallad|benämnd)\b[^.]{0,60}?\bparterna\b"
-    r"|\(\s*(?:nedan\s+)?(?:kallade\s+)?[”\"]?parterna[”\"]?\s*\)",
-    re.IGNORECASE,
+_PARTIES_DEFINED = prefiltered(
+    re.compile(
+        r"\b(?:kallas|kallade|benämns|benämnda|kallad|benämnd)\b[^.]{0,60}?\bparterna\b"
+        r"|\(\s*(?:nedan\s+)?(?:kallade\s+)?[”\"]?parterna[”\"]?\s*\)",
+        re.IGNORECASE,
+    )
 )
 
 

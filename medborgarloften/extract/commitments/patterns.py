@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..lexicons import load, spaced
-from ..prefilter import Prefiltered, prefiltered
+from ..prefilter import Prefiltered, by_first_letter, prefiltered
 from ..structure import Block, unmarked
 
 _SECTIONS = load("sections")
@@ -19,19 +19,76 @@ def _compile(key: str) -> re.Pattern[str] | Prefiltered:
     )
 
 
-PROMISE_HEADING = _compile("promise")
+class SectionCue:
+    """Whether a text holds one of a section list's patterns: ``search`` is
+    ``_compile(key).search`` as a truth value.
+
+    Most headings of the list are anchored ("^uppföljning"); in one alternation
+    ``re`` tries each of them at every character of the text (30 µs for a line).
+    Those are tried once, at the start, with ``match``; the others are searched.
+    """
+
+    __slots__ = ("key", "_anchored", "_searched")
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        anchored = [p for p in _SECTIONS[key] if _at_start(f"(?:{spaced(p)})")]
+        searched = [p for p in _SECTIONS[key] if p not in anchored]
+        self._anchored = _compile_list(anchored)
+        self._searched = _compile_list(searched)
+
+    def search(self, text: str) -> bool:
+        return bool(
+            (self._anchored is not None and self._anchored.match(text))
+            or (self._searched is not None and self._searched.search(text))
+        )
 
 
-EXCLUDED_HEADING = _compile("excluded")
+def _compile_list(patterns: list[str]) -> re.Pattern[str] | Prefiltered | None:
+    if not patterns:
+        return None
+    return prefiltered(
+        re.compile("|".join(f"(?:{spaced(p)})" for p in patterns), re.IGNORECASE)
+    )
 
 
-ACTIVITY_LEADIN = _compile("activity_leadin")
+def _at_start(pattern: str) -> bool:
+    """Every match of ``pattern`` (compiled without MULTILINE) starts at "^"."""
+    import re._constants as c  # noqa: PLC0415 - CPython's parser, as prefilter uses
+    import re._parser as parser  # noqa: PLC0415
+
+    def anchored(items: Any) -> bool:
+        items = list(items)
+        if not items:
+            return False
+        op, av = items[0]
+        if op is c.AT:
+            return bool(av is c.AT_BEGINNING or av is c.AT_BEGINNING_STRING)
+        if op is c.SUBPATTERN:
+            return anchored(av[-1])
+        if op is c.BRANCH:
+            return all(anchored(alternative) for alternative in av[1])
+        return False
+
+    try:
+        return anchored(parser.parse(pattern, re.IGNORECASE))
+    except Exception:  # noqa: BLE001 - not understood: searched, as before
+        return False
 
 
-FOCUS_LEADIN = _compile("focus_leadin")
+PROMISE_HEADING = SectionCue("promise")
 
 
-FOCUS_HEADING = _compile("focus_heading")
+EXCLUDED_HEADING = SectionCue("excluded")
+
+
+ACTIVITY_LEADIN = SectionCue("activity_leadin")
+
+
+FOCUS_LEADIN = SectionCue("focus_leadin")
+
+
+FOCUS_HEADING = SectionCue("focus_heading")
 
 
 UMBRELLA_GOAL = _compile("umbrella_goal")
@@ -79,11 +136,13 @@ _EVALUATION = prefiltered(
 
 # "… lovar att de utsatta områdena ska bli tryggare": a promised outcome whose own
 # subject is no party is an effect goal (SCHEMA b), not an activity.
-_EMBEDDED_OUTCOME = re.compile(
-    r"\b(?:lovar|vill|ska|skall)\s+(?:\w+\s+){0,2}?att\s+"
-    r"(?P<np>(?:alla|de|det|den|fler|färre|vår|våra|invånarna|medborgarna)\b[^,.;:]{0,60}?)"
-    r"\s+(?:ska|skall)\s+(?:bli|känna|uppleva|vara|upplevas|minska|öka)\b",
-    re.IGNORECASE,
+_EMBEDDED_OUTCOME = prefiltered(
+    re.compile(
+        r"\b(?:lovar|vill|ska|skall)\s+(?:\w+\s+){0,2}?att\s+"
+        r"(?P<np>(?:alla|de|det|den|fler|färre|vår|våra|invånarna|medborgarna)\b[^,.;:]{0,60}?)"
+        r"\s+(?:ska|skall)\s+(?:bli|känna|uppleva|vara|upplevas|minska|öka)\b",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -175,10 +234,12 @@ _POINTING = re.compile(
     re.IGNORECASE,
 )
 # "Därför lovar vi följande.": a lead-in closed with a full stop, not a promise.
-_POINTING_END = re.compile(
-    r"\b(?:lovar|åtar\s+sig|förbinder\s+sig)(?:\s+\w+){0,5}?\s+"
-    r"(?:följande|detta|nedanstående)(?:\s+\w+)?[.:]?\s*$",
-    re.IGNORECASE,
+_POINTING_END = prefiltered(
+    re.compile(
+        r"\b(?:lovar|åtar\s+sig|förbinder\s+sig)(?:\s+\w+){0,5}?\s+"
+        r"(?:följande|detta|nedanstående)(?:\s+\w+)?[.:]?\s*$",
+        re.IGNORECASE,
+    )
 )
 # "… kommer överens om vad vi ska göra", "… bestämmer tillsammans vilka insatser
 # som ska göras": how the promise is made (an indirect question), no action.
@@ -201,7 +262,7 @@ def points_ahead(sentence: str) -> bool:
     )
 
 
-_QUOTE = re.compile(r"[,–-]\s*säger\s+\w|\bsäger\s+[A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ]")
+_QUOTE = prefiltered(re.compile(r"[,–-]\s*säger\s+\w|\bsäger\s+[A-ZÅÄÖ]\w+\s+[A-ZÅÄÖ]"))
 
 
 _TERMINAL = re.compile(r"[.!?:;)”\"]\s*$")
@@ -300,3 +361,31 @@ _SECTION_NUMBER = re.compile(
 
 def _unnumbered(text: str) -> str:
     return _SECTION_NUMBER.sub("", text, count=1)
+
+
+# The present passive of an action verb ("görs", "hålls", "anordnas", "ges").
+_PASSIVE_FORMS = sorted(
+    {v + "s" for v in load("verbs")["infinitives"]}
+    | {v[:-1] + "s" for v in load("verbs")["infinitives"] if v.endswith("a")},
+    key=len,
+    reverse=True,
+)
+# The passive verb first or second in its clause: "Under juni görs dessutom två
+# kontroller i månaden …", "Två kontroller i månaden görs vid …".
+_FRONT_PASSIVE_PLAIN = re.compile(
+    r"\s*(?:[^\s,.;:]+\s+){0,5}?(?:" + "|".join(_PASSIVE_FORMS) + r")\b",
+    re.IGNORECASE,
+)
+# … its forms grouped by first letter (the tests compare the two): after each of
+# the first words a letter class, not 140 forms, rules most of them out.
+_FRONT_PASSIVE = re.compile(
+    r"\s*(?:[^\s,.;:]+\s+){0,5}?" + by_first_letter("|".join(_PASSIVE_FORMS)) + r"\b",
+    re.IGNORECASE,
+)
+# Statistics, not an undertaking: "Varje år görs omkring 300 anmälningar".
+_APPROXIMATE = prefiltered(
+    re.compile(
+        r"\b(?:cirka|ca|omkring|drygt|nästan|runt|ungefär|knappt)\b|%|\bprocent\b",
+        re.IGNORECASE,
+    )
+)

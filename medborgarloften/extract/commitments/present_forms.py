@@ -9,20 +9,25 @@ import re
 
 from ..parties import fronted_subject, parties_in_chain, subject_parties
 from ..party_labels import party_label
+from ..prefilter import prefiltered
 from ..structure import Block
 from .patterns import (
     _ABOUT_THE_PROMISE,
+    _APPROXIMATE,
+    _FRONT_PASSIVE,
     BULLET_OUTCOME,
     INFINITIVE_START,
     _Candidate,
     _Context,
 )
-from .sentences import _APPROXIMATE, _FRONT_PASSIVE, _present_action
+from .sentences import _present_action
 
 # One to three capitalised words and a colon, then a capitalised sentence.
-_PLACE_LABEL = re.compile(
-    r"\s*(?P<label>(?-i:[A-ZÅÄÖ])[\w-]+(?:\s+(?-i:[A-ZÅÄÖ])[\w-]+){0,2})"
-    r":\s+(?=(?-i:[A-ZÅÄÖ]))"
+_PLACE_LABEL = prefiltered(
+    re.compile(
+        r"\s*(?P<label>(?-i:[A-ZÅÄÖ])[\w-]+(?:\s+(?-i:[A-ZÅÄÖ])[\w-]+){0,2})"
+        r":\s+(?=(?-i:[A-ZÅÄÖ]))"
+    )
 )
 
 

@@ -12,15 +12,18 @@ from ..parties import (
     subject_parties,
 )
 from ..party_joins import co_parties
+from ..prefilter import prefiltered
 from ..structure import Block
 from ..targets import extract_target
 from .locatives import after_place_phrase
 from .patterns import (
     _ABOUT_THE_PROMISE,
     _ANNOUNCED_PARTS,
+    _APPROXIMATE,
     _DEFAULT,
     _EMBEDDED_OUTCOME,
     _EVALUATION,
+    _FRONT_PASSIVE,
     _JOINED_PROMISE,
     _PASSIVE_ACTION,
     _PROMISE_VERB,
@@ -309,7 +312,7 @@ _JOINT_SUBJECT = re.compile(
 
 
 # "Kommunen och polisen tar fram medborgarlöften …" is about the promise itself.
-_ABOUT_PROMISE_OBJECT = re.compile(r"\b(?:medborgar)?löfte", re.IGNORECASE)
+_ABOUT_PROMISE_OBJECT = prefiltered(re.compile(r"\b(?:medborgar)?löfte", re.IGNORECASE))
 
 
 _APPOSITION = re.compile(
@@ -318,7 +321,7 @@ _APPOSITION = re.compile(
 
 
 # "… arbetar redan i dag med …": a description of ongoing work (SCHEMA d).
-_ONGOING = re.compile(r"\bredan\s+(?:i\s*dag|idag|nu)\b", re.IGNORECASE)
+_ONGOING = prefiltered(re.compile(r"\bredan\s+(?:i\s*dag|idag|nu)\b", re.IGNORECASE))
 
 
 def _present_action(sentence: str) -> bool:
@@ -378,26 +381,6 @@ def _present_action(sentence: str) -> bool:
     ):
         return True  # "ser över belysningen" acts; "ser konflikter" perceives
     return verb not in _STATIVE and not _PROMISE_VERB.search(verb)
-
-
-# The present passive of an action verb ("görs", "hålls", "anordnas", "ges").
-_PASSIVE_FORMS = sorted(
-    {v + "s" for v in load("verbs")["infinitives"]}
-    | {v[:-1] + "s" for v in load("verbs")["infinitives"] if v.endswith("a")},
-    key=len,
-    reverse=True,
-)
-# The passive verb first or second in its clause: "Under juni görs dessutom två
-# kontroller i månaden …", "Två kontroller i månaden görs vid …".
-_FRONT_PASSIVE = re.compile(
-    r"\s*(?:[^\s,.;:]+\s+){0,5}?(?:" + "|".join(_PASSIVE_FORMS) + r")\b",
-    re.IGNORECASE,
-)
-# Statistics, not an undertaking: "Varje år görs omkring 300 anmälningar".
-_APPROXIMATE = re.compile(
-    r"\b(?:cirka|ca|omkring|drygt|nästan|runt|ungefär|knappt)\b|%|\bprocent\b",
-    re.IGNORECASE,
-)
 
 
 def _counted_passive(sentence: str) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from medborgarloften.lib.months import MONTH_PATTERN_SV
 
 from ..parties import chain_at, parties_in_chain, parties_in_enumeration
+from ..prefilter import prefiltered
 from ..structure import Block
 from .patterns import INFINITIVE_START, _Candidate, _Context
 from .sentences import _THIS_DOES, _governing_party, classify_heading
@@ -61,6 +62,8 @@ def _cells(text: str) -> list[tuple[str, int]]:
     """The cells of a one-line table row with their offsets, or []."""
     if "\n" in text.strip():
         return []
+    if "|" not in text and "\t" not in text and "  " not in text:
+        return []  # no separator: one cell at most
     out: list[tuple[str, int]] = []
     pos = 0
     for sep in [*_CELL_SPLIT.finditer(text), None]:
@@ -126,8 +129,8 @@ def _table_row(
 
 # An action table written as labelled lines: "Löfte: Genomföra …" then "Ansvarig:
 # Polisen" (and maybe "När: …"), one record after another.
-_RECORD_LABEL = re.compile(
-    r"\s*(?P<label>[^\W\d][\w ]{1,25}?)\s*:\s+(?P<value>\S.*)$", re.S
+_RECORD_LABEL = prefiltered(
+    re.compile(r"\s*(?P<label>[^\W\d][\w ]{1,25}?)\s*:\s+(?P<value>\S.*)$", re.S)
 )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from medborgarloften.lib.months import MONTH_PATTERN_SV
 
+from ..prefilter import prefiltered
 from .period import MONTHS, is_agreement_document
 
 _I = re.IGNORECASE
@@ -81,7 +82,7 @@ def signature_date(
     return iso, span
 
 
-IS_AGREEMENT = re.compile(r"\bdenna\s+samverkansöverenskommelse\b", _I)
+IS_AGREEMENT = prefiltered(re.compile(r"\bdenna\s+samverkansöverenskommelse\b", _I))
 BRA_ELEMENTS = (
     ("problems", re.compile(r"problembild|problem\w*\s+i\s+fokus|lägesbild|prioriterade\s+problem", _I)),
     ("causes", re.compile(r"\borsak", _I)),

@@ -21,7 +21,7 @@ FOLLOW_UP_CUE = prefiltered(
         re.IGNORECASE,
     )
 )
-NOT_PROMISE = re.compile(r"\bavtal|överenskommelse", re.IGNORECASE)
+NOT_PROMISE = prefiltered(re.compile(r"\bavtal|överenskommelse", re.IGNORECASE))
 NUMBER_WORDS = {
     "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6,
     "sju": 7, "åtta": 8, "nio": 9, "tio": 10,

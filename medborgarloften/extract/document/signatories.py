@@ -11,7 +11,9 @@ is kept as written; ``organisation`` only when written separately.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from ..prefilter import prefiltered
 from ._lex import load_toml
 from ._person import (
     NAME_IN_TEXT,
@@ -31,9 +33,13 @@ from .signing_statements import (
 )
 
 _LEX = load_toml("signatures.toml")
-_NOT_SIGNATORY_RX = re.compile(
-    r"(?:^|[\s(])(?:" + "|".join(re.escape(w) for w in _LEX["not_signatories"]) + r")",
-    re.IGNORECASE,
+_NOT_SIGNATORY_RX = prefiltered(
+    re.compile(
+        r"(?:^|[\s(])(?:"
+        + "|".join(re.escape(w) for w in _LEX["not_signatories"])
+        + r")",
+        re.IGNORECASE,
+    )
 )
 _MEMO = re.compile(r"tjänsteskrivelse", re.IGNORECASE)
 # A report on a promise ("Uppföljning av medborgarlöfte 2024", "Rapport 2025-02-03",
@@ -351,11 +357,19 @@ _CONTACT_LINE = re.compile(
 
 # A phone number or e-mail address within a line ("Anna Berg, kommunpolis,
 # telefon 114 14"): the line is a contact entry.
+_PHONE_IN_LINE = r"\b(?:telefon|tel|tfn|mobil)\.?[ \t]*:?[ \t]*\+?\d[\d \t()-]{2,}\d"
 _CONTACT_IN_LINE = re.compile(
-    r"\b(?:telefon|tel|tfn|mobil)\.?[ \t]*:?[ \t]*\+?\d[\d \t()-]{2,}\d"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-    re.IGNORECASE,
+    _PHONE_IN_LINE + r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
 )
+# The e-mail alternative runs through every word (a third of a millisecond on a
+# page), and only a text with an "@" can hold an address: without one, the same
+# matches come from the phone alternative alone, behind its literal prefilter.
+_PHONE_ONLY = prefiltered(re.compile(_PHONE_IN_LINE, re.IGNORECASE))
+
+
+def _contacts_in_lines(text: str) -> Iterator[re.Match[str]]:
+    """``_CONTACT_IN_LINE.finditer(text)``."""
+    return (_CONTACT_IN_LINE if "@" in text else _PHONE_ONLY).finditer(text)
 
 
 def _contact_names(text: str) -> set[str]:
@@ -363,7 +377,7 @@ def _contact_names(text: str) -> set[str]:
     kommunpolis\nanna.berg@…\n010-…") or on a line with its own phone number or
     address: contact persons, whoever signed."""
     out: set[str] = set()
-    for m in _CONTACT_IN_LINE.finditer(text):
+    for m in _contacts_in_lines(text):
         line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
         out.update(n.group("name").casefold() for n in NAME_IN_TEXT.finditer(line))
     for m in _CONTACT_LINE.finditer(text):

@@ -47,6 +47,18 @@ class Title:
     rule: str
 
 
+def _unmarked(line: str) -> tuple[int, str]:
+    """The length of the markup that opens ``line`` and the line without markup at
+    either end: ``_MARKUP.match(line)``'s end and ``_MARKUP.sub("", line)`` (for a
+    line without a line break), without a scan of every character for the end."""
+    i, j = 0, len(line)
+    while i < j and (line[i] in "#*_>" or line[i].isspace()):
+        i += 1
+    while j > i and (line[j - 1] in "*_" or line[j - 1].isspace()):
+        j -= 1
+    return i, line[i:j]
+
+
 def _candidates(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     pos = 0
@@ -61,9 +73,8 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
             break
         if _SOURCE.match(line):
             continue
-        lead = _MARKUP.match(line)
-        body_start = start + (lead.end() if lead else 0)
-        body = _MARKUP.sub("", line)
+        lead, body = _unmarked(line)
+        body_start = start + lead
         if not body or len(body) > 140 or len(body.split()) > 16:
             continue
         if body[-1] in ".:;,!?" or not (body[0].isupper() or body[0].isdigit()):

@@ -83,14 +83,17 @@ def normalise(text: str, *, keep_indent: bool = False) -> str:
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _translate(text)
     text = unicodedata.normalize("NFC", text)
-    text = _TRAILING_SPACE.sub("", text)
+    if " \n" in text or text.endswith(" "):  # else no line ends in a space
+        text = _TRAILING_SPACE.sub("", text)
     if _PICTOGRAPH_LINE.search(text):
         text = _pictograph_bullets(text)
     text = _BULLET_LINE.sub(_bullet, text)
     if not keep_indent:
         text = "\n".join(line.lstrip(" ") for line in text.split("\n"))
-    text = _DOUBLE_SPACE.sub(" ", text)
-    text = _BLANK_LINES.sub("\n\n", text)
+    if "  " in text:  # each scan costs more than the test, and most texts pass
+        text = _DOUBLE_SPACE.sub(" ", text)
+    if "\n\n\n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
     if not text.strip():
         return ""
     return text.strip("\n").rstrip() + "\n"
