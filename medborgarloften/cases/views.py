@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.followup.models import Activity
 from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.siteurl import site_root
 from medborgarloften.promises.models import Commitment
 from medborgarloften.situation.models import (
     DialogueFinding,
@@ -104,7 +105,11 @@ def _run(request: HttpRequest, case: Case, action: str, data: dict[str, Any]) ->
     user = request.user
     if action == "answer":
         handling.case_answer(
-            actor=user, case=case, answer=data["answer"], close=data["close"]
+            actor=user,
+            case=case,
+            answer=data["answer"],
+            close=data["close"],
+            site=site_root(request),
         )
     elif action == "hand_on":
         handling.case_hand_on(
