@@ -73,6 +73,20 @@ class ReportCommitment:
     latest: list[Activity] = field(default_factory=list)
     buckets: list[Bucket] = field(default_factory=list)
 
+    # The report's figures are those of its own period's buckets, so the line
+    # above the chart says what the bars below it say.
+    @property
+    def counted(self) -> int:
+        return sum(min(b.done, b.target) for b in self.buckets)
+
+    @property
+    def target(self) -> int:
+        return sum(b.target for b in self.buckets)
+
+    @property
+    def logged(self) -> int:
+        return sum(b.done for b in self.buckets)
+
 
 @dataclass
 class Indicator:
@@ -140,7 +154,10 @@ def chart_svg(*, title: str, buckets: list[Bucket]) -> SafeString:
         target_w = round(bar_w * bucket.target / top)
         colour = STATUS_COLOURS.get(bucket.status, "#6e7781")
         line = (
-            f"{bucket.label}: {bucket.done} av {bucket.target} – {bucket.label_status}"
+            f"{bucket.label} – {bucket.label_status}"
+            if bucket.binary
+            else f"{bucket.label}: {bucket.done} av {bucket.target} – "
+            f"{bucket.label_status}"
         )
         parts += [
             f'<text x="0" y="{y + 12}" font-size="12" fill="#1f2328">'
