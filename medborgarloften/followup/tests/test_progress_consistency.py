@@ -136,3 +136,17 @@ def test_the_report_line_counts_the_reports_own_period(promise, patrols):
     assert "Totalt 101 loggade." in html
     assert "av 200" not in html
     assert "2025: 101 av 100" in str(item.chart)
+
+
+@pytest.mark.parametrize(
+    "day", [D(2025, 6, 30), D(2025, 12, 31), D(2026, 1, 1), D(2026, 12, 31)]
+)
+def test_the_overview_owes_the_reports_the_promise_page_owes(day):
+    from types import SimpleNamespace as Promise
+
+    from medborgarloften.followup.selectors import report_plan
+    from medborgarloften.publishing.overview import reports_due
+
+    promise = Promise(period_start=START, period_end=END, reports_per_period=2)
+    plan = report_plan(promise=promise, today=day, published=0)
+    assert reports_due(2, START, END, day) == plan.due_now
