@@ -8,14 +8,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from medborgarloften.accounts.permissions import editing_organisation_ids, is_superuser
 from medborgarloften.followup.models import Activity
 from medborgarloften.places.models import POLICE_KINDS, Organisation, OrganisationKind
-from medborgarloften.promises.models import Promise
+from medborgarloften.promises.models import Commitment, Promise
 from medborgarloften.vocabulary import THEMES
 
 from .models import AnswerTemplate, Case, CaseStatus, RoutingRule
@@ -118,10 +118,28 @@ def nearby_duplicates(case: Case, *, metres: float = NEARBY_METRES) -> list[Case
     ]
 
 
+def _commitment_number() -> Subquery:
+    """The linked commitment's number in its promise (1..n in the promise's order,
+    as on the promise and follow-up pages), read in the cases' own query."""
+    before = Q(position__lt=OuterRef("commitment__position")) | Q(
+        position=OuterRef("commitment__position"), pk__lte=OuterRef("commitment_id")
+    )
+    return Subquery(
+        Commitment.objects.filter(promise_id=OuterRef("commitment__promise_id"))
+        .filter(before)
+        .order_by()
+        .values("promise_id")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+
+
 def public_cases(kommun: Organisation | None = None) -> QuerySet[Case]:
     """Moderated cases, as the public may see them (screened text, no e-mail)."""
-    qs = Case.objects.public().select_related(
-        "kommun", "area", "owner", "activity", "commitment"
+    qs = (
+        Case.objects.public()
+        .select_related("kommun", "area", "owner", "activity", "commitment")
+        .annotate(commitment_number=_commitment_number())
     )
     if kommun is not None:
         qs = qs.filter(kommun=kommun)
@@ -173,6 +191,9 @@ def public_row(case: Case) -> dict[str, Any]:
         "svar": case.answer,
         "avslutad_skal": case.close_reason,
         "atagande": case.commitment_id,
+        "atagande_nummer": (
+            getattr(case, "commitment_number", None) if case.commitment_id else None
+        ),
         "aktivitet": case.activity_id,
         # the day in Sweden, not in UTC (a case sent at 00:30 came in that day)
         "inkom": timezone.localdate(case.created_at).isoformat(),

@@ -94,3 +94,19 @@ def test_nothing_chosen_says_what_to_choose(client, case, kommun_editor):
     url = reverse("cases:staff_detail", args=[case.pk])
     response = client.post(url, {"action": "link"})
     assert "Välj en aktivitet eller ett åtagande." in response.content.decode()
+
+
+def test_the_open_data_gives_the_commitments_number_beside_its_id(
+    client, case, kommun_editor, second_promise
+):
+    from ..handling import case_link
+    from ..services import case_moderate
+
+    third = second_promise.commitments.all()[2]
+    case_link(actor=kommun_editor, case=case, commitment=third)
+    case_moderate(actor=kommun_editor, case=case, publish=True)
+    rows = client.get(f"/api/v1/cases?kommun={case.kommun.code}").json()["data"]
+    row = next(r for r in rows if r["id"] == case.pk)
+    assert (row["atagande"], row["atagande_nummer"]) == (third.pk, 3)
+    csv = client.get("/api/v1/cases.csv").content.decode()
+    assert "atagande_nummer" in csv.splitlines()[0]
