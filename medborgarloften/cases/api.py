@@ -28,7 +28,8 @@ DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
 COLUMNS = (
     "id", "kommunkod", "tema", "omrade", "latitud", "longitud", "text", "status",
-    "ansvarig", "svar", "avslutad_skal", "atagande", "aktivitet", "inkom", "besvarad",
+    "ansvarig", "svar", "avslutad_skal", "atagande", "atagande_nummer",
+    "aktivitet", "inkom", "besvarad",
 )  # fmt: skip
 CC0 = {
     "id": "CC0-1.0",

@@ -125,8 +125,45 @@ class CloseForm(forms.Form):
 
 
 class LinkForm(forms.Form):
-    activity = forms.IntegerField(label=_("Aktivitetens nummer"), required=False)
-    commitment = forms.IntegerField(label=_("Åtagandets nummer"), required=False)
+    """The activity or the commitment a case became, chosen among those of the
+    promises the kommun is party to (``link_choices``), numbered as in the
+    promise."""
+
+    activity = forms.TypedChoiceField(
+        label=_("Aktivitet"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("Välj en aktivitet i listan.")},
+    )
+    commitment = forms.TypedChoiceField(
+        label=_("Åtagande"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("Välj ett av löftets åtaganden i listan.")},
+    )
+
+    def __init__(
+        self, *args: Any, commitments: Any = (), activities: Any = (), **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        field_of(self, "activity", forms.TypedChoiceField).choices = [
+            ("", gettext("– Ingen aktivitet –")),
+            *activities,
+        ]
+        field_of(self, "commitment", forms.TypedChoiceField).choices = [
+            ("", gettext("– Inget åtagande –")),
+            *commitments,
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("activity") and not data.get("commitment"):
+            raise forms.ValidationError(
+                gettext("Välj en aktivitet eller ett åtagande.")
+            )
+        return data
 
 
 class ModerateForm(forms.Form):

@@ -22,7 +22,9 @@ from .services import DEFAULT_DAYS, TEXT_MAX
 
 
 @transaction.atomic
-def case_answer(*, actor: Any, case: Case, answer: str, close: bool = False) -> Case:
+def case_answer(
+    *, actor: Any, case: Case, answer: str, close: bool = False, site: str = ""
+) -> Case:
     """The owner's answer; the resident who confirmed an e-mail hears it (after
     commit). ``close`` also closes the case with the answer as its reason."""
     require_handler(actor, case)
@@ -45,7 +47,7 @@ def case_answer(*, actor: Any, case: Case, answer: str, close: bool = False) -> 
         actor=actor,
         organisation=case.owner,
     )
-    transaction.on_commit(lambda: case_answered_notify(case_id=case.pk))
+    transaction.on_commit(lambda: case_answered_notify(case_id=case.pk, site=site))
     return case
 
 

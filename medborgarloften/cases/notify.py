@@ -4,7 +4,12 @@ A case keeps an address only when the resident asked to hear the answer. The
 address counts only after they follow the signed link in the confirmation mail;
 they may delete it with the other link at any time; it is erased as soon as the
 answer has been sent. Links are signed (``django.core.signing``): no token stored.
-Mails go through the background worker (``tasks.case_mail_send``).
+Mails go through the background worker (``tasks.case_mail_send``). Links are
+absolute under ``site`` (``lib.siteurl.site_root`` of the request that caused the
+mail; the configured or local address for a cron job).
+
+The answer is mailed once, whichever comes last: the answer (to an address already
+confirmed) or the confirmation (of an address whose case was already answered).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.models import Membership
+from medborgarloften.lib.siteurl import absolute_url
 
 from .models import Case, CaseEvent, CaseStatus
 
@@ -31,20 +37,22 @@ _CONFIRM_SALT = "medborgarloften.cases.email.confirm"
 _DELETE_SALT = "medborgarloften.cases.email.delete"
 
 
-def _url(path: str) -> str:
-    return f"{settings.PUBLIC_SITE_URL}{path}"
+def _url(path: str, site: str = "") -> str:
+    return absolute_url(path, site)
 
 
 def _token(case: Case, salt: str) -> str:
     return signing.dumps({"id": case.pk, "e": case.email}, salt=salt)
 
 
-def confirm_url(case: Case) -> str:
-    return _url(reverse("cases:email_confirm", args=[_token(case, _CONFIRM_SALT)]))
+def confirm_url(case: Case, site: str = "") -> str:
+    return _url(
+        reverse("cases:email_confirm", args=[_token(case, _CONFIRM_SALT)]), site
+    )
 
 
-def delete_url(case: Case) -> str:
-    return _url(reverse("cases:email_delete", args=[_token(case, _DELETE_SALT)]))
+def delete_url(case: Case, site: str = "") -> str:
+    return _url(reverse("cases:email_delete", args=[_token(case, _DELETE_SALT)]), site)
 
 
 def _case_from(token: str, salt: str, max_age: dt.timedelta | None) -> Case | None:
@@ -64,7 +72,7 @@ def _queue(*, subject: str, body: str, to: list[str]) -> None:
     case_mail_send.enqueue(subject=subject, body=body, to=to)
 
 
-def email_confirmation_send(*, case: Case) -> None:
+def email_confirmation_send(*, case: Case, site: str = "") -> None:
     """Ask the resident to confirm the address (sent after the case is saved)."""
     if not case.email or case.email_confirmed:
         return
@@ -72,8 +80,8 @@ def email_confirmation_send(*, case: Case) -> None:
         "cases/mail_confirm.txt",
         {
             "case": case,
-            "confirm_url": confirm_url(case),
-            "delete_url": delete_url(case),
+            "confirm_url": confirm_url(case, site),
+            "delete_url": delete_url(case, site),
             "days": CONFIRM_DAYS,
         },
     )
@@ -81,13 +89,20 @@ def email_confirmation_send(*, case: Case) -> None:
 
 
 @transaction.atomic
-def email_confirm(*, token: str) -> Case | None:
+def email_confirm(*, token: str, site: str = "") -> Case | None:
     """Confirm the address the signed link names; None when the link is bad, old
-    or the address was deleted."""
+    or the address was deleted. When the case was answered before the address was
+    confirmed, the answer is mailed now (``case_answered_notify`` sends it once:
+    it erases the address)."""
     case = _case_from(token, _CONFIRM_SALT, dt.timedelta(days=CONFIRM_DAYS))
     if case is not None and not case.email_confirmed:
         case.email_confirmed = True
         case.save(update_fields=["email_confirmed", "updated_at"])
+        if case.answered_at is not None and case.notified_at is None:
+            case_id = case.pk
+            transaction.on_commit(
+                lambda: case_answered_notify(case_id=case_id, site=site)
+            )
     return case
 
 
@@ -103,7 +118,7 @@ def email_delete(*, token: str) -> bool:
     return True
 
 
-def case_answered_notify(*, case_id: int) -> bool:
+def case_answered_notify(*, case_id: int, site: str = "") -> bool:
     """Mail the answer to a confirmed address, then erase the address."""
     case = Case.objects.select_related("owner").filter(pk=case_id).first()
     if case is None or not (case.email and case.email_confirmed):
@@ -113,7 +128,8 @@ def case_answered_notify(*, case_id: int) -> bool:
         {
             "case": case,
             "page_url": _url(
-                reverse("cases:public", args=[case.kommun.code]) + f"#arende-{case.pk}"
+                reverse("cases:public", args=[case.kommun.code]) + f"#arende-{case.pk}",
+                site,
             ),
         },
     )

@@ -31,6 +31,10 @@ FIELDS: dict[str, tuple[dict[str, Any], str]] = {
     "svar": ({"type": "string"}, "Den ansvarigas svar (tomt tills svar finns)."),
     "avslutad_skal": ({"type": "string"}, "Skäl när ärendet avslutades utan svar."),
     "atagande": (_NULL_INT, "Åtagandet ärendet blev (id i /commitments)."),
+    "atagande_nummer": (
+        _NULL_INT,
+        "Åtagandets nummer i löftet, från 1 (som på löftets sida och i /commitments).",
+    ),
     "aktivitet": (_NULL_INT, "Aktiviteten ärendet blev (id i /activities)."),
     "inkom": ({"type": "string", "format": "date"}, "Dag då ärendet kom in."),
     "besvarad": (

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.siteurl import site_root
 from medborgarloften.places.maps import area_feature, map_config
 from medborgarloften.places.models import Area, Organisation, OrganisationKind
 
@@ -75,7 +76,10 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
                     photo=data["photo"],
                     email=data["email"] or "",
                 )
-                transaction.on_commit(lambda: notify.email_confirmation_send(case=case))
+                site = site_root(request)
+                transaction.on_commit(
+                    lambda: notify.email_confirmation_send(case=case, site=site)
+                )
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
@@ -116,7 +120,7 @@ def outcomes(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
-    case = notify.email_confirm(token=token)
+    case = notify.email_confirm(token=token, site=site_root(request))
     return render(
         request, "cases/email.html", {"ok": case is not None, "confirmed": True}
     )

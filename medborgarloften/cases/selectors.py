@@ -8,11 +8,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from medborgarloften.accounts.permissions import editing_organisation_ids, is_superuser
+from medborgarloften.followup.models import Activity
 from medborgarloften.places.models import POLICE_KINDS, Organisation, OrganisationKind
+from medborgarloften.promises.models import Commitment, Promise
 from medborgarloften.vocabulary import THEMES
 
 from .models import AnswerTemplate, Case, CaseStatus, RoutingRule
@@ -20,6 +23,8 @@ from .permissions import owner_organisation_ids
 
 #: Two open cases of one theme closer than this are probably the same place.
 NEARBY_METRES = 150
+#: The newest activities offered when linking a case (the select stays usable).
+ACTIVITY_CHOICES_MAX = 300
 
 
 def cases_for_user(user: Any) -> QuerySet[Case]:
@@ -113,10 +118,28 @@ def nearby_duplicates(case: Case, *, metres: float = NEARBY_METRES) -> list[Case
     ]
 
 
+def _commitment_number() -> Subquery:
+    """The linked commitment's number in its promise (1..n in the promise's order,
+    as on the promise and follow-up pages), read in the cases' own query."""
+    before = Q(position__lt=OuterRef("commitment__position")) | Q(
+        position=OuterRef("commitment__position"), pk__lte=OuterRef("commitment_id")
+    )
+    return Subquery(
+        Commitment.objects.filter(promise_id=OuterRef("commitment__promise_id"))
+        .filter(before)
+        .order_by()
+        .values("promise_id")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+
+
 def public_cases(kommun: Organisation | None = None) -> QuerySet[Case]:
     """Moderated cases, as the public may see them (screened text, no e-mail)."""
-    qs = Case.objects.public().select_related(
-        "kommun", "area", "owner", "activity", "commitment"
+    qs = (
+        Case.objects.public()
+        .select_related("kommun", "area", "owner", "activity", "commitment")
+        .annotate(commitment_number=_commitment_number())
     )
     if kommun is not None:
         qs = qs.filter(kommun=kommun)
@@ -168,6 +191,9 @@ def public_row(case: Case) -> dict[str, Any]:
         "svar": case.answer,
         "avslutad_skal": case.close_reason,
         "atagande": case.commitment_id,
+        "atagande_nummer": (
+            getattr(case, "commitment_number", None) if case.commitment_id else None
+        ),
         "aktivitet": case.activity_id,
         # the day in Sweden, not in UTC (a case sent at 00:30 came in that day)
         "inkom": timezone.localdate(case.created_at).isoformat(),
@@ -177,3 +203,42 @@ def public_row(case: Case) -> dict[str, Any]:
             else None
         ),
     }
+
+
+def link_choices(kommun_id: int) -> tuple[list[Any], list[Any]]:
+    """The commitments and activities a case of the kommun may be linked to, as
+    select choices grouped by promise: "Åtagande N – text", numbered in the
+    promise as on the follow-up pages and in the activity import (1..n)."""
+    commitment_groups: list[Any] = []
+    activity_groups: list[Any] = []
+    promises = (
+        Promise.objects.filter(parties=kommun_id)
+        .prefetch_related("commitments")
+        .order_by("-period_start", "title")
+    )
+    labels: dict[int, str] = {}
+    for promise in promises:
+        options = []
+        for number, commitment in enumerate(promise.commitments.all(), start=1):
+            label = gettext("Åtagande %(n)s") % {"n": number}
+            labels[commitment.pk] = label
+            options.append((commitment.pk, f"{label} – {commitment.text[:80]}"))
+        if options:
+            commitment_groups.append((promise.title, options))
+    activities = (
+        Activity.objects.filter(commitment_id__in=labels)
+        .select_related("commitment__promise", "area")
+        .order_by("commitment__promise_id", "-date", "-id")[:ACTIVITY_CHOICES_MAX]
+    )
+    by_promise: dict[str, list[Any]] = defaultdict(list)
+    for activity in activities:
+        where = f", {activity.area.name}" if activity.area else ""
+        by_promise[activity.commitment.promise.title].append(
+            (
+                activity.pk,
+                f"{labels[activity.commitment_id]}: {activity.date:%Y-%m-%d} "
+                f"{activity.kind}{where}",
+            )
+        )
+    activity_groups = list(by_promise.items())
+    return commitment_groups, activity_groups

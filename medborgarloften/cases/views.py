@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.followup.models import Activity
 from medborgarloften.lib.forms import apply_service_errors
+from medborgarloften.lib.siteurl import site_root
 from medborgarloften.promises.models import Commitment
 from medborgarloften.situation.models import (
     DialogueFinding,
@@ -43,6 +44,7 @@ from .selectors import (
     answer_templates_for_case,
     cases_for_user,
     coordinated_kommuner,
+    link_choices,
     nearby_duplicates,
     owner_choices,
 )
@@ -73,9 +75,16 @@ def _case(request: HttpRequest, pk: int) -> Case:
 
 
 def _forms(
-    case: Case, data: Any = None, action: str = "", answer: str = ""
+    case: Case,
+    data: Any = None,
+    action: str = "",
+    answer: str = "",
+    *,
+    coordinator: bool = False,
 ) -> dict[str, Form]:
     duplicates = Case.objects.filter(pk__in=[c.pk for c in nearby_duplicates(case)])
+    commitments, activities = link_choices(case.kommun_id) if coordinator else ([], [])
+    link_options = {"commitments": commitments, "activities": activities}
     forms: dict[str, Form] = {
         "answer": AnswerForm(
             data if action == "answer" else None, initial={"answer": answer}
@@ -85,7 +94,7 @@ def _forms(
             owners=owner_choices(case.kommun).exclude(pk=case.owner_id or 0),
         ),
         "close": CloseForm(data if action == "close" else None),
-        "link": LinkForm(data if action == "link" else None),
+        "link": LinkForm(data if action == "link" else None, **link_options),
         "moderate": ModerateForm(data if action == "moderate" else None),
         "merge": MergeForm(data if action == "merge" else None, candidates=duplicates),
     }
@@ -96,7 +105,11 @@ def _run(request: HttpRequest, case: Case, action: str, data: dict[str, Any]) ->
     user = request.user
     if action == "answer":
         handling.case_answer(
-            actor=user, case=case, answer=data["answer"], close=data["close"]
+            actor=user,
+            case=case,
+            answer=data["answer"],
+            close=data["close"],
+            site=site_root(request),
         )
     elif action == "hand_on":
         handling.case_hand_on(
@@ -105,15 +118,12 @@ def _run(request: HttpRequest, case: Case, action: str, data: dict[str, Any]) ->
     elif action == "close":
         handling.case_close(actor=user, case=case, reason=data["reason"])
     elif action == "link":
+        # The form offered only the kommun's promises' activities and commitments.
         activity = commitment = None
         if data["activity"]:
-            activity = Activity.objects.filter(pk=data["activity"]).first()
-            if activity is None:
-                raise ValidationError({"activity": "Ingen aktivitet med det numret."})
-        elif data["commitment"]:
-            commitment = Commitment.objects.filter(pk=data["commitment"]).first()
-            if commitment is None:
-                raise ValidationError({"commitment": "Inget åtagande med det numret."})
+            activity = Activity.objects.get(pk=data["activity"])
+        else:
+            commitment = Commitment.objects.get(pk=data["commitment"])
         handling.case_link(
             actor=user, case=case, activity=activity, commitment=commitment
         )
@@ -161,8 +171,13 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # "Använd i svaret": the answer form starts from the chosen template.
     chosen = request.GET.get("mall", "")
     start = templates.filter(pk=chosen).first() if chosen.isdecimal() else None
+    coordinator = can_coordinate(request.user, case.kommun_id)
     forms = _forms(
-        case, request.POST or None, action, answer=start.text if start else ""
+        case,
+        request.POST or None,
+        action,
+        answer=start.text if start else "",
+        coordinator=coordinator,
     )
     if request.method == "POST" and action in forms:
         form = forms[action]
@@ -184,7 +199,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "case": case,
             "forms": forms,
-            "coordinator": can_coordinate(request.user, case.kommun_id),
+            "coordinator": coordinator,
             "closed": case.status == CaseStatus.CLOSED,
             "offered": _offered(case),
             "events": case.events.select_related("actor", "organisation"),

@@ -129,6 +129,15 @@ class EvidenceRow:
     versions: list[CommitmentVersion] = field(default_factory=list)
 
     @property
+    def activity_is_latest(self) -> bool:
+        """The last logged activity is newer than the last status change ("Senaste
+        ändring" shows it then: most activities move no status)."""
+        logged = self.row.last_logged
+        if logged is None:
+            return False
+        return self.last_change is None or logged[0] > self.last_change.changed_at
+
+    @property
     def reworded(self) -> bool:
         """The text or target has changed since the first version."""
         return len(self.versions) > 1

@@ -10,8 +10,13 @@ ISO week or term, each area, each area in each year — and every bucket gets:
   a bucket cut short by the period's start or end gets a proportional share, rounded
   up — except terms, whose work happens whatever day the period starts;
 - ``expected``: what should be done by ``today`` if the work is spread evenly over the
-  bucket's days (0 before it starts, the whole target once it has ended);
+  bucket's days (0 before it starts, the whole target once it has ended); in whole
+  units (``expected_whole``, rounded down) it is both what pages show as "förväntat
+  hittills" and what the status compares with: behind means done < expected_whole;
 - a status, see ``Status``.
+
+A target that is only a deadline ("senast 2025-12-31") is done or not done, not a
+count: its one bucket counts 1 once any activity is logged by the deadline.
 
 Years are period years: they start on the period's first day ("2025-07-01 –
 2026-06-30"), so a period that does not start on 1 January is not cut at New Year. A
@@ -37,7 +42,10 @@ from dataclasses import dataclass, field
 
 from medborgarloften.vocabulary import is_time_limit
 
-ONE_DAY = dt.timedelta(days=1)
+from .periods import ONE_DAY as ONE_DAY
+from .periods import _days, _share
+from .periods import add_years as add_years  # re-exported for callers of progress
+from .periods import time_spans as time_spans
 
 
 class Status(enum.StrEnum):
@@ -104,6 +112,12 @@ class Bucket:
     done: int = 0
     expected: float | None = None
     status: Status = Status.NOT_STARTED
+    binary: bool = False  # a deadline alone: done or not, no count
+
+    @property
+    def expected_whole(self) -> int | None:
+        """Whole units expected by today: what is shown, and what status checks."""
+        return None if self.expected is None else math.floor(self.expected + 1e-9)
 
     @property
     def percent(self) -> int:
@@ -131,6 +145,21 @@ class Progress:
     deadline: dt.date | None = None
     missing_areas: list[AreaRef] = field(default_factory=list)
     reason: str = ""
+    binary: bool = False  # a deadline alone: done or not, no count
+
+    @property
+    def expected_whole(self) -> int | None:
+        """The buckets' whole expected units summed: with ``counted`` it agrees with
+        the status (no bucket behind means counted >= expected_whole)."""
+        wholes = [b.expected_whole for b in self.buckets]
+        if not wholes or any(w is None for w in wholes):
+            return None
+        return sum(w for w in wholes if w is not None)
+
+    @property
+    def late_buckets(self) -> list[Bucket]:
+        """The parts behind or overdue: what makes the whole late, named."""
+        return [b for b in self.buckets if b.status in _SEVERITY]
 
     @property
     def measurable(self) -> bool:
@@ -146,126 +175,14 @@ class Progress:
 
     @property
     def expected_percent(self) -> int:
-        if not self.target or self.expected is None:
+        expected = self.expected_whole
+        if not self.target or expected is None:
             return 0
-        return min(100, round(100 * self.expected / self.target))
+        return min(100, round(100 * expected / self.target))
 
     @property
     def label_status(self) -> str:
         return STATUS_LABELS[self.status]
-
-
-# --- Calendar helpers ------------------------------------------------------------
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    """The same day ``years`` later; 29 February becomes 28 February in common years."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
-def _month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
-
-
-def _next_month(day: dt.date) -> dt.date:
-    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-
-
-def _term_start(day: dt.date) -> dt.date:
-    return day.replace(month=1 if day.month <= 6 else 7, day=1)
-
-
-def _next_term(day: dt.date) -> dt.date:
-    if day.month <= 6:
-        return day.replace(month=7, day=1)
-    return dt.date(day.year + 1, 1, 1)
-
-
-def _days(start: dt.date, end: dt.date) -> int:
-    return (end - start).days + 1
-
-
-@dataclass(frozen=True)
-class _Span:
-    label: str
-    start: dt.date
-    end: dt.date
-    full_days: int  # days of the whole unit the span was cut from
-    prorate: bool = True
-
-
-def time_spans(per: str, start: dt.date, end: dt.date) -> list[_Span]:
-    """The period cut into the units of ``per`` (år, månad, vecka, termin)."""
-    spans: list[_Span] = []
-    if per in ("år", "år_och_område"):
-        index = 0
-        while True:
-            unit_start = add_years(start, index)
-            if unit_start > end:
-                break
-            unit_end = add_years(start, index + 1) - ONE_DAY
-            label = (
-                str(unit_start.year)
-                if unit_start.month == 1 and unit_start.day == 1
-                else f"{unit_start.isoformat()} – {min(unit_end, end).isoformat()}"
-            )
-            spans.append(
-                _Span(
-                    label, unit_start, min(unit_end, end), _days(unit_start, unit_end)
-                )
-            )
-            index += 1
-    elif per == "månad":
-        cursor = _month_start(start)
-        while cursor <= end:
-            unit_end = _next_month(cursor) - ONE_DAY
-            spans.append(
-                _Span(
-                    f"{cursor:%Y-%m}",
-                    max(cursor, start),
-                    min(unit_end, end),
-                    _days(cursor, unit_end),
-                )
-            )
-            cursor = unit_end + ONE_DAY
-    elif per == "vecka":
-        cursor = start - dt.timedelta(days=start.weekday())
-        while cursor <= end:
-            unit_end = cursor + dt.timedelta(days=6)
-            year, week, _ = cursor.isocalendar()
-            spans.append(
-                _Span(f"{year}-v{week:02d}", max(cursor, start), min(unit_end, end), 7)
-            )
-            cursor = unit_end + ONE_DAY
-    elif per == "termin":
-        cursor = _term_start(start)
-        while cursor <= end:
-            unit_end = _next_term(cursor) - ONE_DAY
-            name = "VT" if cursor.month == 1 else "HT"
-            spans.append(
-                _Span(
-                    f"{name} {cursor.year}",
-                    max(cursor, start),
-                    min(unit_end, end),
-                    _days(cursor, unit_end),
-                    prorate=False,
-                )
-            )
-            cursor = unit_end + ONE_DAY
-    else:
-        raise ValueError(f"unknown per: {per!r}")
-    return spans
-
-
-def _share(quantity: int, span: _Span) -> int:
-    """The target of a span cut short, in proportion to its days, rounded up."""
-    days = _days(span.start, span.end)
-    if not span.prorate or days >= span.full_days:
-        return quantity
-    return max(1, math.ceil(quantity * days / span.full_days))
 
 
 # --- Status ----------------------------------------------------------------------
@@ -293,7 +210,8 @@ def bucket_status(bucket: Bucket, today: dt.date) -> Status:
         return Status.OVERDUE
     if bucket.start is not None and today < bucket.start:
         return Status.NOT_STARTED
-    if bucket.expected is not None and bucket.done < math.floor(bucket.expected):
+    expected = bucket.expected_whole
+    if expected is not None and bucket.done < expected:
         return Status.BEHIND
     if bucket.done == 0:
         return Status.NOT_STARTED
@@ -403,10 +321,16 @@ def commitment_progress(
     elif per == "område":
         for area in areas:
             buckets.append(Bucket(area.name, start, end, amount, area=area))
-    else:  # "period", or a deadline alone
+    elif quantity is None and per == "period" and deadline is not None:
+        label = f"Senast {deadline.isoformat()}"
+        buckets.append(Bucket(label, start, end, 1, binary=True))
+    else:  # "period"
         buckets.append(Bucket("Hela perioden", start, end, amount))
 
     _fill(buckets, entries, by_area=per in AREA_PERS)
+    for bucket in buckets:
+        if bucket.binary:
+            bucket.done = min(bucket.done, 1)
     for bucket in buckets:
         bucket.expected = expected_by(
             target=bucket.target, start=bucket.start, end=bucket.end, today=today
@@ -427,6 +351,7 @@ def commitment_progress(
             else sum(x for x in expectations if x is not None)
         ),
         deadline=deadline,
+        binary=any(b.binary for b in buckets),
     )
     if per in AREA_PERS:
         reached = {b.area.id for b in buckets if b.area is not None and b.done > 0}

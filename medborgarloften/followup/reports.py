@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from html import escape
@@ -73,6 +74,20 @@ class ReportCommitment:
     latest: list[Activity] = field(default_factory=list)
     buckets: list[Bucket] = field(default_factory=list)
 
+    # The report's figures are those of its own period's buckets, so the line
+    # above the chart says what the bars below it say.
+    @property
+    def counted(self) -> int:
+        return sum(min(b.done, b.target) for b in self.buckets)
+
+    @property
+    def target(self) -> int:
+        return sum(b.target for b in self.buckets)
+
+    @property
+    def logged(self) -> int:
+        return sum(b.done for b in self.buckets)
+
 
 @dataclass
 class Indicator:
@@ -119,37 +134,42 @@ def _recent(buckets: list[Bucket], as_of: dt.date) -> list[Bucket]:
 
 
 def chart_svg(*, title: str, buckets: list[Bucket]) -> SafeString:
-    """Horizontal bars, one per bucket: done (filled, coloured by status) against
-    the target (outlined), each under one line of text with the numbers and the
-    status written out, for print and screen readers alike. One text element per
-    bar: text is what costs in WeasyPrint's SVG renderer."""
+    """One row per bucket: a bar (done, filled and coloured by status, against the
+    target, outlined) and beside it — below it on a narrow screen — one line of
+    page text with the numbers and the status written out. The text is HTML, not
+    SVG text, so it keeps the page's font size when the bar shrinks on a phone
+    (and costs WeasyPrint nothing); each bar is an image named by its line."""
     if not buckets:
         return mark_safe("")  # noqa: S308 - empty string
-    width, bar_w, row_h = 640, 620, 34
-    height = row_h * len(buckets) + 4
     top = max(max(b.target, b.done) for b in buckets) or 1
+    key = zlib.crc32(title.encode())
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'aria-label="{escape(title)}">',
-        f"<title>{escape(title)}</title>",
+        f'<div class="chart report-chart" role="group" aria-label="{escape(title)}">'
     ]
     for index, bucket in enumerate(buckets):
-        y = 2 + index * row_h
-        done_w = round(bar_w * min(bucket.done, top) / top)
-        target_w = round(bar_w * bucket.target / top)
+        done_w = round(100 * min(bucket.done, top) / top, 1)
+        target_w = round(100 * bucket.target / top, 1)
         colour = STATUS_COLOURS.get(bucket.status, "#6e7781")
         line = (
-            f"{bucket.label}: {bucket.done} av {bucket.target} – {bucket.label_status}"
+            f"{bucket.label} – {bucket.label_status}"
+            if bucket.binary
+            else f"{bucket.label}: {bucket.done} av {bucket.target} – "
+            f"{bucket.label_status}"
         )
+        label_id = f"bar-{key:x}-{index}"
         parts += [
-            f'<text x="0" y="{y + 12}" font-size="12" fill="#1f2328">'
-            f"{escape(line)}</text>",
-            f'<rect x="0" y="{y + 16}" width="{target_w}" height="12" '
-            f'fill="#ffffff" stroke="#57606a" stroke-width="1"/>',
-            f'<rect x="0" y="{y + 16}" width="{done_w}" height="12" fill="{colour}"/>',
+            '<div class="report-bar-row">',
+            f'<svg class="report-bar" role="img" aria-labelledby="{label_id}" '
+            'viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false">',
+            f'<rect x="0.2" y="0.5" width="{max(target_w - 0.4, 0)}" height="9" '
+            'fill="#ffffff" stroke="#57606a" stroke-width="0.4" '
+            'vector-effect="non-scaling-stroke"/>',
+            f'<rect x="0" y="0" width="{done_w}" height="10" fill="{colour}"/>',
+            "</svg>",
+            f'<p class="report-bar-label" id="{label_id}">{escape(line)}</p>',
+            "</div>",
         ]
-    parts.append("</svg>")
+    parts.append("</div>")
     return mark_safe("".join(parts))  # noqa: S308 - every text is escaped above
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import Commitment, Promise
+from medborgarloften.vocabulary import is_time_limit
 
 from .models import (
     Activity,
@@ -34,6 +35,7 @@ from .partner_selectors import (
     partner_latest_annotations,
 )
 from .progress import (
+    AREA_PERS,
     STATUS_LABELS,
     AreaRef,
     Entry,
@@ -57,6 +59,8 @@ class CommitmentRow:
     trend: int = 0
     activity_count: int = 0
     last_activity: dt.date | None = None
+    #: The activity logged or changed last: (when, its date, its kind).
+    last_logged: tuple[dt.datetime, dt.date, str] | None = None
     assessment: Assessment | None = None
     due: dt.date | None = None  # the next bucket end or deadline still to reach
     #: The newest status a partner (``annan``) reported itself, when the
@@ -206,12 +210,17 @@ def commitment_progress_rows(
     if end is not None:
         activities = activities.filter(date__lte=end)
     entries: dict[int, list[Entry]] = defaultdict(list)
-    for commitment_id, date, quantity, area_id in (
-        activities.values_list("commitment_id", "date", "quantity", "area_id")
+    logged: dict[int, tuple[dt.datetime, dt.date, str]] = {}
+    for commitment_id, date, quantity, area_id, changed, kind in (
+        activities.values_list(
+            "commitment_id", "date", "quantity", "area_id", "updated_at", "kind"
+        )
         .order_by()
         .iterator(chunk_size=5000)
     ):
         entries[commitment_id].append(Entry(date, quantity, area_id))
+        if commitment_id not in logged or changed > logged[commitment_id][0]:
+            logged[commitment_id] = (changed, date, kind)
     silent = _unrecorded(
         commitments, entries, promise=promise, today=today, complete=complete
     )
@@ -241,6 +250,7 @@ def commitment_progress_rows(
                 trend=trend(own, today),
                 activity_count=len(own),
                 last_activity=max((e.date for e in own), default=None),
+                last_logged=logged.get(commitment.pk),
                 assessment=getattr(commitment, "assessment", None),
                 due=_due(progress, today),
                 partner=partner_latest(commitment),
@@ -450,3 +460,33 @@ def published_reports(*, promise: Promise) -> list[Report]:
     return list(
         Report.objects.published().filter(promise=promise).order_by("-period_end")
     )
+
+
+def activity_not_counted(activity: Activity) -> str:
+    """Why a logged activity does not count toward its commitment's target, in a
+    sentence for the confirmation; "" when it counts (or there is no count). The
+    same rules as ``commitment_progress``: a per-area target counts activities in
+    the commitment's areas (else the promise's), and a deadline closes the count."""
+    commitment = activity.commitment
+    if not commitment.measurable or is_time_limit(
+        commitment.target_quantity, commitment.target_unit, commitment.target_per
+    ):
+        return ""
+    prefix = gettext("Aktiviteten är sparad men räknas inte mot målet:")
+    deadline = commitment.target_deadline
+    if deadline is not None and activity.date > deadline:
+        return f"{prefix} " + gettext(
+            "den är daterad efter åtagandets sista dag, %(deadline)s."
+        ) % {"deadline": deadline.isoformat()}
+    if commitment.target_per in AREA_PERS:
+        areas = list(commitment.areas.all()) or list(commitment.promise.areas.all())
+        names = ", ".join(a.name for a in sorted(areas, key=lambda a: a.name))
+        if activity.area_id is None and areas:
+            return f"{prefix} " + gettext(
+                "målet räknas per område (%(areas)s) och aktiviteten har inget område."
+            ) % {"areas": names}
+        if areas and activity.area_id not in {a.pk for a in areas}:
+            return f"{prefix} " + gettext(
+                "%(area)s är inte ett av åtagandets områden (%(areas)s)."
+            ) % {"area": activity.area.name if activity.area else "", "areas": names}
+    return ""

@@ -29,6 +29,7 @@ urlpatterns = [
     path("aktivitet/<int:pk>/ta-bort/", views.activity_remove, name="activity_delete"),
     path("rapport/<int:pk>/", views.report_detail, name="report"),
     path("rapport/<int:pk>/andra/", views.report_edit, name="report_edit"),
+    path("rapport/<int:pk>/ta-bort/", views.report_remove, name="report_delete"),
     path(
         "rapport/<int:pk>/status/<str:status>/",
         views.report_status,

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from medborgarloften.jobs import registry
 from medborgarloften.jobs.models import Job
 from medborgarloften.jobs.services import job_create
+from medborgarloften.lib.siteurl import site_root
 
 from .models import Subscription
 from .services import subscription_notify, subscriptions_expire
@@ -93,7 +94,7 @@ def notify_start(*, base_url: str | None = None) -> Job:
     return job_create(
         kind=NOTIFY,
         title=_("Nyheter till prenumeranter"),
-        params={"base_url": base_url or settings.PUBLIC_SITE_URL},
+        params={"base_url": base_url or site_root()},
     )
 
 

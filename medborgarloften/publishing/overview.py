@@ -5,7 +5,6 @@ SVG charts drawn here (each shown beside a table with the same figures)."""
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from medborgarloften.followup.models import Report, ReportKind
+from medborgarloften.followup.progress import report_due_dates
 from medborgarloften.places.models import County, Organisation
 from medborgarloften.promises.models import (
     Commitment,
@@ -133,16 +133,13 @@ def _percent(part: int, whole: int) -> int:
 def reports_due(
     promised: int, start: date | None, end: date | None, on: date
 ) -> int | None:
-    """How many of ``promised`` reports should be out by ``on``, spread evenly over
-    the period; None when the period is unknown (then nothing can be owed)."""
+    """How many of ``promised`` reports should be out by ``on``: those whose due
+    date (``report_due_dates``, the follow-up's one rule, as the promise page's
+    "Redovisningen ligger efter plan") has passed; None when the period is unknown
+    (then nothing can be owed)."""
     if start is None or end is None:
         return None
-    if on >= end:
-        return promised
-    if on <= start:
-        return 0
-    elapsed = (on - start).days / max((end - start).days, 1)
-    return math.floor(promised * elapsed)
+    return sum(1 for due in report_due_dates(start, end, promised) if due < on)
 
 
 CACHE_SECONDS = 600

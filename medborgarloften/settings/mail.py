@@ -41,5 +41,7 @@ else:
         EMAIL_USE_TLS = _EMAIL_OPTIONS["use_tls"]
         EMAIL_TIMEOUT = 20
 
-# The public address of the site, for links in e-mails sent by cron jobs (no request).
-PUBLIC_SITE_URL = env_str("PUBLIC_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address of the site, for links in e-mails (set it in production, e.g.
+# behind a proxy). Unset, links use the address a request came to, and mails from
+# cron jobs the local development address (``lib.siteurl.site_root``).
+PUBLIC_SITE_URL = env_str("PUBLIC_SITE_URL", "").rstrip("/")

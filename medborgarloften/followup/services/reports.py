@@ -34,6 +34,7 @@ __all__ = [
     "StaleChange",
     "assessment_save",
     "report_create",
+    "report_delete",
     "report_entries_save",
     "report_set_status",
     "report_update",
@@ -59,16 +60,19 @@ def _report_errors(
     if period_start and period_end and period_end < period_start:
         errors["period_end"] = [_("Till: slutdatumet ligger före startdatumet.")]
     start, end = promise.period_start, promise.period_end
-    if period_start and end and period_start > end:
-        errors.setdefault("period_start", []).append(
-            _("Från: ligger efter löftets period (slutar %(end)s).")
-            % {"end": end.isoformat()}
-        )
-    if period_end and start and period_end < start:
-        errors.setdefault("period_end", []).append(
-            _("Till: ligger före löftets period (börjar %(start)s).")
-            % {"start": start.isoformat()}
-        )
+    period = _("%(start)s – %(end)s") % {
+        "start": start.isoformat() if start else "…",
+        "end": end.isoformat() if end else "…",
+    }
+    for key, day, label in (
+        ("period_start", period_start, _("Från")),
+        ("period_end", period_end, _("Till")),
+    ):
+        if day and ((start and day < start) or (end and day > end)):
+            errors.setdefault(key, []).append(
+                _("%(label)s: %(date)s ligger utanför löftets period %(period)s.")
+                % {"label": label, "date": day.isoformat(), "period": period}
+            )
     return errors
 
 
@@ -243,6 +247,30 @@ def report_entries_save(
         entry.not_done = not_done.strip()
         entry.save()
     return report
+
+
+@transaction.atomic
+def report_delete(*, report: Report, version: int, actor: Any = None) -> None:
+    """Delete a draft report (with its assessments per commitment), only if nobody
+    changed it since ``version`` was read. An approved or published report must go
+    back to draft first: what others approved is not removed in one step."""
+    if report.status != ReportStatus.DRAFT:
+        raise ValidationError(
+            _(
+                "Bara ett utkast kan tas bort. Gör rapporten till utkast först om "
+                "den ska bort."
+            )
+        )
+    deleted, _counts = Report.objects.filter(
+        pk=report.pk, version=version, status=ReportStatus.DRAFT
+    ).delete()
+    if not deleted:
+        raise StaleChange(
+            _(
+                "Någon annan har ändrat rapporten medan du arbetade med den. Inget "
+                "togs bort: läs in sidan igen."
+            )
+        )
 
 
 @transaction.atomic

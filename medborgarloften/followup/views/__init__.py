@@ -39,6 +39,7 @@ from .reports import (
     report_new,
     report_pdf,
     report_pdf_job,
+    report_remove,
     report_status,
 )
 
@@ -68,5 +69,6 @@ __all__ = [
     "report_new",
     "report_pdf",
     "report_pdf_job",
+    "report_remove",
     "report_status",
 ]

@@ -166,6 +166,9 @@ def activity_new(request: HttpRequest, pk: int) -> HttpResponse:
             saved=_("Aktiviteten är sparad."),
             twice=_("Aktiviteten var redan sparad; formuläret skickades två gånger."),
         )
+        reason = selectors.activity_not_counted(done.value)
+        if reason:
+            messages.warning(request, reason)
         return redirect("followup:activity_new", pk=commitment.pk)
     return _render_activity_form(
         request, commitment, form, row=_progress_row(commitment)

@@ -32,6 +32,7 @@ from ..permissions import (
 )
 from ..services import (
     report_create,
+    report_delete,
     report_entries_save,
     report_set_status,
     report_update,
@@ -186,6 +187,33 @@ def report_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
             % {"status": report.get_status_display().lower()},
         )
     return redirect("followup:report", pk=report.pk)
+
+
+@staff_view
+def report_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm, then delete a draft report (POST only deletes)."""
+    report = _report(request, pk)
+    _require_editor(request, report.promise)
+    error = ""
+    if request.method == "POST":
+        raw = request.POST.get("version", "")
+        try:
+            report_delete(
+                report=report,
+                version=int(raw) if raw.isdecimal() else 0,
+                actor=request.user,
+            )
+        except ValidationError as exc:
+            error = exc.messages[0]
+        else:
+            messages.success(request, _("Rapportutkastet är borttaget."))
+            return redirect("followup:dashboard", pk=report.promise_id)
+    return render(
+        request,
+        "followup/report_delete.html",
+        {"report": report, "error": error},
+        status=409 if error else 200,
+    )
 
 
 @staff_view

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import ngettext
 
+from medborgarloften.lib.siteurl import site_root
 from medborgarloften.publishing.background import notify_start
 from medborgarloften.publishing.services import subscriptions_notify
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--base-url",
-            default=getattr(settings, "PUBLIC_SITE_URL", "") or "http://localhost:8000",
+            default=site_root(),
             help="Webbplatsens adress i länkarna / the site address used in links",
         )
         parser.add_argument(

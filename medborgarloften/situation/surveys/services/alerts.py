@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.models import EDITING_ROLES, Membership
+from medborgarloften.lib.siteurl import absolute_url
 
 from ...models import (
     AlertReason,
@@ -60,8 +61,8 @@ def _alert_mail(survey: Survey, today: dt.date) -> None:
         for reason, label in AlertReason.choices
         if counts.get(reason)
     ]
-    url = getattr(settings, "PUBLIC_SITE_URL", "").rstrip("/") + reverse(
-        "situation:survey_detail", args=[survey.kommun.code, survey.pk]
+    url = absolute_url(
+        reverse("situation:survey_detail", args=[survey.kommun.code, survey.pk])
     )
     body = _(
         "Enkäten ”%(title)s” har i dag (%(day)s) fått svar som ser skriptade ut:\n\n"
