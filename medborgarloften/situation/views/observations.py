@@ -27,6 +27,7 @@ from ..services import (
 )
 from ._common import (
     _context,
+    _events_coverage,
     _kommun_for_reporter,
     _kommun_for_viewer,
     _period,
@@ -106,6 +107,7 @@ def week(request: HttpRequest, code: str) -> HttpResponse:
             period,
             observations=observations,
             events=selectors.events_in_period(kommun=kommun, period=period),
+            **_events_coverage(kommun, period),
         ),
     )
 
