@@ -174,6 +174,8 @@ def area_map(
     values, unit = _values(kommun, period, indicator, memo, exact_counts)
     shown = [f.value for f in values.values() if f.shown and f.value is not None]
     low, high = (min(shown), max(shown)) if shown else (0.0, 0.0)
+    if exact_counts and unit != "%":
+        low = 0.0  # every count is shown: an area with none is the lightest
     shapes = []
     for area in drawn:
         figure = values.get(area.pk, Figure(value=0 if unit != "%" else None))
@@ -238,16 +240,7 @@ def area_map(
         )
     if indicator == "rapporter":
         points += _place_answer_points(kommun, period, projection)
-    legend = []
-    if shown:
-        span = (high - low) / len(SHADES) if high > low else 0
-        for index, colour in enumerate(SHADES):
-            legend.append(
-                {
-                    "fill": colour,
-                    "label": f"{low + index * span:.0f}–{low + (index + 1) * span:.0f}",
-                }
-            )
+    legend = _legend(shown, low, high, unit)
     return MapData(
         width=projection.width,
         height=projection.height,
@@ -261,6 +254,26 @@ def area_map(
         areas_without_geometry=[a.name for a in areas if not a.geometry],
         points_left_out=max(0, total_points - MAX_POINTS),
     )
+
+
+def _legend(shown: list[float], low: float, high: float, unit: str) -> list[dict]:
+    """The shade classes: one per count when there are no more counts than shades
+    (never '1–1' five times), else five equal spans."""
+    if not shown:
+        return []
+    if high <= low:
+        return [{"fill": _shade(low, low, high), "label": f"{low:.0f}"}]
+    if unit != "%" and high - low < len(SHADES):
+        values = range(round(low), round(high) + 1)
+        return [{"fill": _shade(v, low, high), "label": str(v)} for v in values]
+    span = (high - low) / len(SHADES)
+    return [
+        {
+            "fill": colour,
+            "label": f"{low + index * span:.0f}–{low + (index + 1) * span:.0f}",
+        }
+        for index, colour in enumerate(SHADES)
+    ]
 
 
 def _place_answer_points(

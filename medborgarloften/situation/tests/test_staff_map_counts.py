@@ -60,3 +60,35 @@ def test_the_default_map_still_hides_one_to_four(kalmar, areas):
     assert hidden["Norrliden"].label == "färre än 5"
     assert not exact["Norrliden"].figure.suppressed
     assert exact["Norrliden"].figure.value == 3
+
+
+@pytest.mark.django_db
+def test_the_legend_has_one_class_per_count_when_counts_are_few(kalmar, areas):
+    _reports(kalmar, areas["Norrliden"], 2)
+    data = area_map(kommun=kalmar, period=parse_period("2024-05"), exact_counts=True)
+    assert [item["label"] for item in data.legend] == ["0", "1", "2"]
+    fills = {s.area.name: s.fill for s in data.shapes}
+    assert fills["Oxhagen"] == data.legend[0]["fill"]  # none: the lightest
+    assert fills["Norrliden"] == data.legend[-1]["fill"]
+
+
+@pytest.mark.django_db
+def test_the_period_field_gives_examples_from_today_and_no_future_period(
+    client, kommun_viewer, kalmar
+):
+    from django.utils import timezone
+
+    from medborgarloften.situation.periods import period_containing
+
+    client.force_login(kommun_viewer)
+    today = timezone.localdate()
+    for url in ("karta/?period=2024", "brannpunkter/?period=2024"):
+        content = client.get(
+            f"/personal/lagesbild/0880/{url}", headers={"accept-language": "sv"}
+        ).content.decode()
+        week = period_containing("week", today).code
+        assert f"Period, till exempel {week}, " in content
+        assert "2025-W45" not in content
+        assert 'type="text"' in content and 'list="id_period_choices"' in content
+        nxt = period_containing("week", today).following().code
+        assert f'<option value="{nxt}">' not in content

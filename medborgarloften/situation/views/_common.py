@@ -92,15 +92,33 @@ def _period_context(
 ) -> dict:
     """:func:`_context` of a page about one period, with the periods before and
     after it for the arrows; a period that has not begun yet is not offered."""
+    today = timezone.localdate()
     following = period.following()
     return _context(
         request,
         kommun,
         period=period,
         previous=period.previous(),
-        following=following if following.start <= timezone.localdate() else None,
+        following=following if following.start <= today else None,
+        period_now={kind: period_containing(kind, today) for kind in KINDS},
+        period_choices=recent_periods(today),
         **extra,
     )
+
+
+KINDS = ("week", "month", "tertial", "year")
+
+
+def recent_periods(today: dt.date) -> list[Period]:
+    """The periods offered in the period field's list: the current and the latest
+    few of each kind, newest first — none that has not begun."""
+    choices: list[Period] = []
+    for kind, count in (("week", 4), ("month", 3), ("tertial", 3), ("year", 3)):
+        period = period_containing(kind, today)
+        for _n in range(count):
+            choices.append(period)
+            period = period.previous()
+    return choices
 
 
 def _events_coverage(kommun: Organisation, period: Period) -> dict[str, Any]:
