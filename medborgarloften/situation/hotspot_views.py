@@ -17,7 +17,12 @@ from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.places.models import Area
 
 from .selectors import hotspots as hs
-from .views._common import _kommun_for_viewer, _period, _period_context
+from .views._common import (
+    _events_coverage,
+    _kommun_for_viewer,
+    _period,
+    _period_context,
+)
 
 #: Rows in the list under the map; the map itself shows every point.
 LIST_ROWS = 200
@@ -95,6 +100,7 @@ def hotspots(request: HttpRequest, code: str) -> HttpResponse:
             request,
             kommun,
             period,
+            **(_events_coverage(kommun, period) if "polisen" in kinds else {}),
             kinds=[(k, label, k in kinds) for k, label in hs.KINDS.items()],
             counts=[(hs.KINDS[k], n, left_out.get(k, 0)) for k, n in counts.items()],
             view=view,

@@ -50,6 +50,7 @@ from medborgarloften.promises.services import promise_load_record
 from medborgarloften.situation.models import Observation
 from medborgarloften.situation.services import observation_create
 
+from .events import police_events_load
 from .planning import planning_load, planning_remove
 
 DEMO_DIR = Path(__file__).resolve().parent
@@ -102,6 +103,7 @@ class DemoSummary:
     promises: int = 0
     activities: int = 0
     observations: int = 0
+    police_events: int = 0
     removed_promises: int = 0
     skipped_future: int = 0
     logins: list[tuple[str, str]] = field(default_factory=list)
@@ -117,6 +119,9 @@ class DemoSummary:
                 "%(n)d ny observation", "%(n)d nya observationer", self.observations
             ),
             ngettext("%(n)d ny användare", "%(n)d nya användare", self.users),
+            ngettext(
+                "%(n)d ny polishändelse", "%(n)d nya polishändelser", self.police_events
+            ),
         ]
         values = (
             self.areas,
@@ -124,6 +129,7 @@ class DemoSummary:
             self.activities,
             self.observations,
             self.users,
+            self.police_events,
         )
         return f"{self.kommun}: " + ", ".join(
             text % {"n": n} for text, n in zip(counts, values, strict=True)
@@ -397,6 +403,7 @@ def demo_load(*, reset: bool = False, today: dt.date | None = None) -> DemoSumma
     _activities(loaded, kommun, lpo, areas, users, summary, today)
     partner = _partner(loaded, areas, summary, today)
     _observations(kommun, areas, users["rapportor"], summary, today)
+    summary.police_events = police_events_load(today=today)
     _plans(loaded, kommun, lpo, areas, today)
     planning_load(
         kommun=kommun,

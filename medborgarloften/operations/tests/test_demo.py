@@ -277,3 +277,14 @@ def test_its_reports_have_points_inside_their_areas_and_show_as_hot_spots():
     first = sorted(Observation.objects.values_list("latitude", "longitude"))
     demo_load(today=TODAY, reset=True)
     assert sorted(Observation.objects.values_list("latitude", "longitude")) == first
+
+
+@pytest.mark.django_db
+def test_it_loads_the_real_police_events_of_kalmar_up_to_today():
+    from medborgarloften.situation.models import PoliceEvent
+
+    summary = demo_load(today=dt.date(2025, 6, 30))
+    events = PoliceEvent.objects.filter(kommun__code="0880")
+    assert summary.police_events == events.count() > 100
+    assert not events.filter(published_at__date__gt=dt.date(2025, 6, 30)).exists()
+    assert demo_load(today=dt.date(2025, 6, 30)).police_events == 0

@@ -22,6 +22,7 @@ from .maps import area_map, area_map_component, indicator_choices
 from .observations import (
     Summary,
     events_in_period,
+    events_until,
     observation_summary,
     observations_in_period,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "count_figure",
     "crime_rates",
     "events_in_period",
+    "events_until",
     "group_breakdown",
     "indicator_choices",
     "key_figure_comparison",

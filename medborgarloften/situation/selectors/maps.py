@@ -10,6 +10,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from medborgarloften.places.maps import area_feature, map_config
 from medborgarloften.places.models import Area, Organisation
@@ -74,6 +75,11 @@ class MapData:
     points_left_out: int = 0
 
     @property
+    def any_suppressed(self) -> bool:
+        """Whether the legend needs the hatched 'fewer than 5' key."""
+        return any(shape.figure.suppressed for shape in self.shapes)
+
+    @property
     def points_svg(self) -> str:
         """The points as SVG circles, escaped: one join instead of a template loop
         over up to 2 000 points."""
@@ -88,7 +94,11 @@ class MapData:
 
 
 def _values(
-    kommun: Organisation, period: Period, indicator: str, memo: dict | None
+    kommun: Organisation,
+    period: Period,
+    indicator: str,
+    memo: dict | None,
+    exact_counts: bool = False,
 ) -> tuple[dict[int, Figure], str]:
     if indicator.startswith("enkat:"):
         code = indicator.split(":", 1)[1]
@@ -119,6 +129,10 @@ def _values(
     for (area_id, category), n in _area_counts(kommun, period, memo).items():
         if area_id is not None and (wanted is None or category == wanted):
             counts[area_id] = counts.get(area_id, 0) + n
+    if exact_counts:
+        return {area_id: Figure(value=n, base=n) for area_id, n in counts.items()}, _(
+            "rapporter"
+        )
     return {area_id: count_figure(n) for area_id, n in counts.items()}, _("rapporter")
 
 
@@ -137,9 +151,16 @@ def area_map(
     period: Period,
     indicator: str = "rapporter",
     memo: dict | None = None,
+    exact_counts: bool = False,
 ) -> MapData:
     """Areas shaded by the indicator (suppressed ones hatched, never coloured by
-    their value) and the period's reported points on top."""
+    their value) and the period's reported points on top.
+
+    ``exact_counts``: counts of EST reports are shown as they are, also 1–4 — for
+    the kommun's own staff, who read the same reports in the weekly list and the
+    summary. Pages that may be published (the lägesbild document, its analysis)
+    keep the default, which hides 1–4. Survey shares are hidden below five
+    respondents either way: there a small group can reveal a person's answer."""
     choices = dict(indicator_choices())
     if indicator not in choices:
         indicator = "rapporter"
@@ -150,9 +171,11 @@ def area_map(
     projection = geo.Projection(
         [a.geometry for a in drawn] if drawn else [outline_geometry]
     )
-    values, unit = _values(kommun, period, indicator, memo)
+    values, unit = _values(kommun, period, indicator, memo, exact_counts)
     shown = [f.value for f in values.values() if f.shown and f.value is not None]
     low, high = (min(shown), max(shown)) if shown else (0.0, 0.0)
+    if exact_counts and unit != "%":
+        low = 0.0  # every count is shown: an area with none is the lightest
     shapes = []
     for area in drawn:
         figure = values.get(area.pk, Figure(value=0 if unit != "%" else None))
@@ -162,8 +185,11 @@ def area_map(
             fill, label = NO_DATA_FILL, _("uppgift saknas")
         else:
             fill = _shade(figure.value, low, high)
+            n = round(figure.value)
             label = (
-                f"{figure.value:.0f} %" if unit == "%" else f"{figure.value:.0f} {unit}"
+                f"{figure.value:.0f} %"
+                if unit == "%"
+                else ngettext("%(n)d rapport", "%(n)d rapporter", n) % {"n": n}
             )
         shapes.append(
             MapShape(
@@ -214,16 +240,7 @@ def area_map(
         )
     if indicator == "rapporter":
         points += _place_answer_points(kommun, period, projection)
-    legend = []
-    if shown:
-        span = (high - low) / len(SHADES) if high > low else 0
-        for index, colour in enumerate(SHADES):
-            legend.append(
-                {
-                    "fill": colour,
-                    "label": f"{low + index * span:.0f}–{low + (index + 1) * span:.0f}",
-                }
-            )
+    legend = _legend(shown, low, high, unit)
     return MapData(
         width=projection.width,
         height=projection.height,
@@ -237,6 +254,26 @@ def area_map(
         areas_without_geometry=[a.name for a in areas if not a.geometry],
         points_left_out=max(0, total_points - MAX_POINTS),
     )
+
+
+def _legend(shown: list[float], low: float, high: float, unit: str) -> list[dict]:
+    """The shade classes: one per count when there are no more counts than shades
+    (never '1–1' five times), else five equal spans."""
+    if not shown:
+        return []
+    if high <= low:
+        return [{"fill": _shade(low, low, high), "label": f"{low:.0f}"}]
+    if unit != "%" and high - low < len(SHADES):
+        values = range(round(low), round(high) + 1)
+        return [{"fill": _shade(v, low, high), "label": str(v)} for v in values]
+    span = (high - low) / len(SHADES)
+    return [
+        {
+            "fill": colour,
+            "label": f"{low + index * span:.0f}–{low + (index + 1) * span:.0f}",
+        }
+        for index, colour in enumerate(SHADES)
+    ]
 
 
 def _place_answer_points(

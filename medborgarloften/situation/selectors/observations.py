@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.situation.selectors.analysis.areas import _area_counts
@@ -104,3 +106,15 @@ def events_in_period(
             kommun=kommun, published_at__gte=start, published_at__lt=end
         ).order_by("-published_at", "-event_id")[:limit]
     )
+
+
+def events_until(*, kommun: Organisation) -> dt.date | None:
+    """The local day of the kommun's newest archived police event, or None when none
+    is archived: pages about later periods say that the events end there."""
+    latest = (
+        PoliceEvent.objects.filter(kommun=kommun)
+        .order_by("-published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return timezone.localdate(latest) if latest is not None else None

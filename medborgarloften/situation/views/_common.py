@@ -3,6 +3,7 @@ report on or edit, the period asked for, and the common context."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from medborgarloften.lib.access import found, permitted
 from medborgarloften.places.models import Organisation
 
+from .. import selectors
 from ..periods import Period, parse_period, period_containing
 from ..permissions import (
     can_edit_situation,
@@ -89,12 +91,48 @@ def _period_context(
     request: HttpRequest, kommun: Organisation, period: Period, **extra: Any
 ) -> dict:
     """:func:`_context` of a page about one period, with the periods before and
-    after it for the arrows."""
+    after it for the arrows; a period that has not begun yet is not offered."""
+    today = timezone.localdate()
+    following = period.following()
     return _context(
         request,
         kommun,
         period=period,
         previous=period.previous(),
-        following=period.following(),
+        following=following if following.start <= today else None,
+        period_now={kind: period_containing(kind, today) for kind in KINDS},
+        period_choices=recent_periods(today),
         **extra,
     )
+
+
+KINDS = ("week", "month", "tertial", "year")
+
+
+def recent_periods(today: dt.date) -> list[Period]:
+    """The periods offered in the period field's list: the current and the latest
+    few of each kind, newest first — none that has not begun."""
+    choices: list[Period] = []
+    for kind, count in (("week", 4), ("month", 3), ("tertial", 3), ("year", 3)):
+        period = period_containing(kind, today)
+        for _n in range(count):
+            choices.append(period)
+            period = period.previous()
+    return choices
+
+
+def _events_coverage(kommun: Organisation, period: Period) -> dict[str, Any]:
+    """What a page listing police events says when the archive ends before the
+    period does: the last day with events and that day's period (of the same kind),
+    so that the page never shows a silent zero. ``events_missing`` when the kommun
+    has no archived events at all. One day of lag is normal for polling."""
+    until = selectors.events_until(kommun=kommun)
+    if until is None:
+        return {"events_missing": True}
+    last_day = min(period.end - dt.timedelta(days=1), timezone.localdate())
+    if until >= last_day - dt.timedelta(days=1):
+        return {}
+    return {
+        "events_until": until,
+        "events_period": period_containing(period.kind, until),
+    }

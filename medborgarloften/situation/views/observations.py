@@ -27,6 +27,7 @@ from ..services import (
 )
 from ._common import (
     _context,
+    _events_coverage,
     _kommun_for_reporter,
     _kommun_for_viewer,
     _period,
@@ -106,6 +107,7 @@ def week(request: HttpRequest, code: str) -> HttpResponse:
             period,
             observations=observations,
             events=selectors.events_in_period(kommun=kommun, period=period),
+            **_events_coverage(kommun, period),
         ),
     )
 
@@ -133,7 +135,10 @@ def area_map_view(request: HttpRequest, code: str) -> HttpResponse:
     kommun = _kommun_for_viewer(request, code)
     period = _period(request, "week")
     indicator = request.GET.get("indikator", "rapporter")
-    data = selectors.area_map(kommun=kommun, period=period, indicator=indicator)
+    # The kommun's own staff: exact counts, as the weekly list and the summary.
+    data = selectors.area_map(
+        kommun=kommun, period=period, indicator=indicator, exact_counts=True
+    )
     return render(
         request,
         "situation/map.html",

@@ -3,11 +3,12 @@
 // component stays hidden and the page's own fallback (an SVG map, a list, a select)
 // is what the user has; with it, the SVG it replaces is hidden.
 //
-// Keyboard: the map takes focus (Tab), arrows pan, + and − zoom (Leaflet's own
+// Keyboard: the map is one Tab stop, arrows pan, + and − zoom (Leaflet's own
 // keyboard handler). On a map to mark a place ("pick"), a cross marks the middle of
-// the map: pan it there and press "Markera kartans mitt", or tap/click the map; the
-// marker can be dragged to correct it; "Använd min position" asks the browser only
-// when pressed.
+// the map: pan it there and press Enter (or Space, or "Markera kartans mitt"), or
+// tap/click the map; an area that has the focus (clicked) is chosen with Enter or
+// Space; the marker can be dragged to correct it; "Använd min position" asks the
+// browser only when pressed.
 (function () {
   "use strict";
   if (typeof L === "undefined") return;
@@ -28,12 +29,15 @@
   }
 
   // A shape or point on the map a screen reader can name: the tooltip's text as its
-  // label, and the tooltip shown while it has keyboard focus, as on hover.
+  // label, and the tooltip shown while it has focus, as on hover. It is no Tab stop
+  // of its own (tabindex -1): the map is one Tab stop, whatever the number of areas,
+  // and the page lists the same areas (a table, or the form's list of areas).
   function named(layer, label) {
     var el = layer.getElement && layer.getElement();
     if (!el || !label) return;
     el.setAttribute("role", "img");
     el.setAttribute("aria-label", label);
+    el.setAttribute("tabindex", "-1");
     el.addEventListener("focus", function () {
       layer.openTooltip();
     });
@@ -329,6 +333,34 @@
     map.on("click", function (event) {
       place(event.latlng, "placed");
     });
+    function chosen(event) {
+      return event.key === "Enter" || event.key === " " || event.key === "Spacebar";
+    }
+    // Enter or Space on the map itself marks the place under the cross.
+    var canvas = box.querySelector("[data-map-canvas]");
+    canvas.addEventListener("keydown", function (event) {
+      if (event.target !== canvas || !chosen(event)) return;
+      event.preventDefault();  // neither the form's submit nor a page scroll
+      place(map.getCenter(), "placed");
+    });
+    // Enter or Space on an area that has the focus chooses it: a point inside it
+    // fills the position, and the area is chosen in the list.
+    Object.keys(areaLayers).forEach(function (name) {
+      var layer = areaLayers[name];
+      var el = layer.getElement && layer.getElement();
+      if (!el) return;
+      el.addEventListener("keydown", function (event) {
+        if (!chosen(event)) return;
+        event.preventDefault();
+        event.stopPropagation();
+        place(inside(layer), "placed");
+        if (area) {
+          for (var i = 0; i < area.options.length; i++) {
+            if (area.options[i].text === name) area.selectedIndex = i;
+          }
+        }
+      });
+    });
     var centre = box.querySelector("[data-map-mark-centre]");
     if (centre) {
       centre.addEventListener("click", function () {
@@ -391,6 +423,26 @@
       place([parseFloat(lat.value), parseFloat(lon.value)], "placed");
       map.setView(marker.getLatLng(), Math.max(map.getZoom(), 15));
     }
+  }
+
+  // A point inside the area: the middle of its bounds when that is inside, else the
+  // first point of a finer and finer grid over the bounds that is (a ring, a U).
+  function inside(layer) {
+    var bounds = layer.getBounds();
+    var middle = bounds.getCenter();
+    if (contains(layer, middle)) return middle;
+    for (var steps = 4; steps <= 64; steps *= 2) {
+      for (var i = 1; i < steps; i++) {
+        for (var j = 1; j < steps; j++) {
+          var point = L.latLng(
+            bounds.getSouth() + ((bounds.getNorth() - bounds.getSouth()) * i) / steps,
+            bounds.getWest() + ((bounds.getEast() - bounds.getWest()) * j) / steps
+          );
+          if (contains(layer, point)) return point;
+        }
+      }
+    }
+    return middle;
   }
 
   // Point in polygon (even-odd) on the layer's rings, holes included.
