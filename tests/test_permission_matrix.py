@@ -219,6 +219,7 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "followup:activity_delete": {"pk": s.draft_activity.pk},
         "followup:report": {"pk": s.report.pk},
         "followup:report_edit": {"pk": s.report.pk},
+        "followup:report_delete": {"pk": s.report.pk},
         "followup:report_status": {"pk": s.report.pk, "status": "approved"},
         "followup:report_pdf": {"pk": s.report.pk},
         "followup:report_docx": {"pk": s.report.pk},
@@ -364,6 +365,8 @@ class _Forms(HTMLParser):
         self.option: tuple[str, bool] | None = None
         self.text = ""
         self.textarea: str | None = None
+        # A checkbox or radio button inside its <label>: the label's text names it.
+        self.boxed: tuple[str, str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         a = {k: v if v is not None else "" for k, v in attrs}
@@ -382,6 +385,12 @@ class _Forms(HTMLParser):
             elif kind in ("checkbox", "radio"):
                 if "checked" in a:
                     form.fields.setdefault(name, []).append(a.get("value", "on"))
+                # A group of checkboxes is a multiple choice, a group of radio
+                # buttons a single one: aimed at by the label's text like options.
+                self.boxed = (name, a.get("value", "on"))
+                self.text = ""
+                if kind == "checkbox":
+                    form.multiple.add(name)
             elif kind != "file":
                 form.fields.setdefault(name, []).append(a.get("value", ""))
                 if "required" in a:
@@ -421,6 +430,10 @@ class _Forms(HTMLParser):
             self.option = None
         elif tag == "select":
             self.select = None
+        elif tag == "label" and self.boxed:
+            name, value = self.boxed
+            form.labels.setdefault(name, []).append((value, self.text.strip()))
+            self.boxed = None
         elif tag == "form":
             self.forms.append(form)
             self.form = None
