@@ -281,8 +281,6 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         taken.append((s, e))
         found.append((value, (s, e)))
 
-    for m in _PLACED_FACILITY_RE.finditer(text):
-        add(m.group(0), m.start(), m.end())
     for m in _CENTRALA_RE.finditer(text):
         if _fold(m.group(1)) in _STOP:
             continue
@@ -376,14 +374,6 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
 
 
 _IN_TOWN = re.compile(r"[ \t]+i[ \t]+(?P<town>\S+)$")
-# "busstationen i Ekby", "gångtunneln under Ekvägen": a lowercase facility placed by
-# the name after it is one place, as written.
-_PLACED_FACILITY_RE = prefiltered(
-    re.compile(
-        rf"(?<![\w-])[{_LO}]*(?:{'|'.join(_LEX['definite_facilities'])})"
-        rf"[ \t]+(?:i|under)[ \t]+{_NAME_WORD_START}(?![\w-])(?![ \t]+kommun)"
-    )
-)
 _COMPLETE_NAME = re.compile(rf"\S*(?:{_SUFFIXES})$")
 
 

@@ -11,6 +11,7 @@ from medborgarloften.extract.commitments.sentences import (
 )
 from medborgarloften.extract.document.period import find_period
 from medborgarloften.extract.document.signatories import find_signatories
+from medborgarloften.extract.places import find_places
 from medborgarloften.extract.targets import extract_target
 from medborgarloften.extract.tests.test_blind_batch_rules import by_text, record
 
@@ -175,3 +176,11 @@ def test_a_contact_label_still_hides_the_contact() -> None:
     )
     names = [s.name for s in find_signatories(text)]
     assert names == ["Maja Lindqvist"]
+
+
+# --- a web page's link is no place ----------------------------------------------
+
+
+def test_a_link_on_a_web_page_is_no_place() -> None:
+    text = "Dela sidan\nHitta polisstation\nSök vårdcentral\n"
+    assert find_places(text, municipalities=["Ekby"]) == []
