@@ -38,21 +38,10 @@ def _alternation(words: Iterable[str]) -> str:
 # another kind of clause: "genomföra att en …", "hålla som en …".
 _GAP_WORD = r"(?!(?:att|som|när|där|om|inte|och|eller|men)\b)" + _WORD
 
-# The co-party of a joint action between the verb and the article: "genomför
-# tillsammans med bostadsbolaget en …", "ordna i samverkan med skolan ett …".
-_WITH = (
-    r"(?:[ \t]+(?:tillsammans|i[ \t]+samverkan|i[ \t]+samarbete)[ \t]+med"
-    r"(?:[ \t]+" + _GAP_WORD + r"){1,3}?,?)?"
-)
 # The verb, at most two words, and then the article (where ``before`` ends).
 _HELD_BEFORE = re.compile(
-    r"(?<![\w-])(?:"
-    + _alternation(_HELD["verbs"])
-    + r")"
-    + _WITH
-    + r"(?:[ \t]+"
-    + _GAP_WORD
-    + r"){0,2}\s+$",
+    r"(?<![\w-])(?:" + _alternation(_HELD["verbs"]) + r")"
+    r"(?:[ \t]+" + _GAP_WORD + r"){0,2}\s+$",
     re.IGNORECASE,
 )
 # An invitation: the verb, up to six words of guests (commas and "och" between
