@@ -31,7 +31,9 @@ _STOP = set(
         "lokalpolisområde lokalpolisområdet trygghetsmätningen socialtjänsten "
         "tillsammans vi det den detta under efter genom enligt med "
         # a determiner opening a sentence ("Varje skola får besök …")
-        "varje alla samtliga"
+        "varje alla samtliga "
+        # a web page's link or button ("Hitta polisstation", "Sök vårdcentral")
+        "hitta sök läs kontakta tipsa anmäl ladda"
     ).split()
 )
 _NOT_PLACE_SUFFIX = re.compile(

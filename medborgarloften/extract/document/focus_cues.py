@@ -23,6 +23,9 @@ LIST_INTRO = prefiltered(
         # lättläst: "Det här vill vi bli bättre på"
         r"^\s*(?:det\s+här|detta)\s+vill\s+vi\s+(?:bli\s+bättre\s+på|förbättra)"
         r"\s*:?\s*$|"
+        # "Löftet handlar om två saker:" over one area per item
+        r"^\s*(?:det\s+nya\s+|årets\s+)?(?:medborgar)?löftet\s+handlar\s+"
+        r"(?:främst\s+)?om\s+(?!att\b)[^.!?]*:\s*$|"
         r"\bprioritera\s+(?:följande|dessa|två|tre|fyra|fem)\s+(?:\w+\s+)?"
         r"(?:områden|problem|frågor)\s*:\s*$|"
         # an English heading on a bilingual page: "Focus", "Priority areas"
@@ -68,7 +71,7 @@ INLINE = (
     # "… ett medborgarlöfte med fokus på A", "Löftet handlar om A och om B", "Löftet
     # gäller A", "I medborgarlöftet prioriteras A samt B": what the promise is about.
     ("focus.lofte_med_fokus", Prefiltered(re.compile(r"\b(?:medborgar)?löftet?\s+med\s+(?:särskilt\s+|stort\s+)?fokus\s+på\s+(?P<x>[^.!?\n]+)", _I)), "and_items"),
-    ("focus.lofte_handlar_om", Prefiltered(re.compile(r"^(?:det\s+nya\s+|årets\s+)?(?:medborgar)?löftet\s+(?:handlar\s+(?:främst\s+)?om|gäller)\s+(?!(?:för|från|till|under|mellan|i|att|hela|\w+\s+som|(?:\w+\s+)?(?:aktiviteter|åtgärder|insatser|löften|samverkan))\b|\d)(?P<x>[^.!?\n]+)", _I)), "and_items"),
+    ("focus.lofte_handlar_om", Prefiltered(re.compile(r"^(?:det\s+nya\s+|årets\s+)?(?:medborgar)?löftet\s+(?:handlar\s+(?:främst\s+)?om|gäller)\s+(?![^.!?\n]*:\s*$)(?!(?:för|från|till|under|mellan|i|att|hela|\w+\s+som|(?:\w+\s+)?(?:aktiviteter|åtgärder|insatser|löften|samverkan))\b|\d)(?P<x>[^.!?\n]+)", _I)), "and_items"),
     # The problems the dialogue named: "många oroar sig för A och för B", "Det som
     # oroar flest är A och B", "… att A och B är de problem som …".
     ("focus.oroar", Prefiltered(re.compile(r"\boroar\s+sig\s+(?:mest\s+|främst\s+|särskilt\s+)?för\s+(?P<x>[^.!?\n]+)|^Det\s+som\s+oroar\s+(?:\w+\s+){0,2}?är\s+(?P<y>[^.!?\n]+)", _I)), "and_items"),

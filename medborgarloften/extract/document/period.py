@@ -24,6 +24,7 @@ from dateparser.languages.loader import default_loader
 from medborgarloften.lib.months import MONTHS_EN
 
 from ..prefilter import fold, holds_any, prefiltered
+from .period_evidence import EVIDENCE_SENTENCE, data_years
 
 
 def _swedish_months() -> dict[str, int]:
@@ -96,15 +97,6 @@ START_ONLY = prefiltered(
         rf"\b(?:med\s+början|från\s+och\s+med|fr\.\s?o\.\s?m\.?|startar|börjar)\s+"
         rf"{_WEEKDAY}(?:den\s+)?(?P<a>{_ISO}|{_DAY_MONTH_YEAR})",
         _FLAGS,
-    )
-)
-# A sentence about the survey or statistics behind the lägesbild: its years are
-# those of the data, not of the promise ("trygghetsmätningen åren 2016 och 2017").
-EVIDENCE_SENTENCE = prefiltered(
-    re.compile(
-        r"mätning|undersökning|enkät|statistik|anmäld|anmälning|dialoger\b|"
-        r"brottsutveckling|jämfört\s+med",
-        re.IGNORECASE,
     )
 )
 PROMISE_YEAR = prefiltered(
@@ -355,7 +347,9 @@ def _ranges(text: str) -> Period | None:
             Period(f"{a}-01-01", f"{b}-12-31", phrase, ((s, e),), "period.years"),
         )
         sentence = _sentence_around(text, m.start(), m.end())
-        if EVIDENCE_SENTENCE.search(sentence) and "löfte" not in sentence.casefold():
+        if EVIDENCE_SENTENCE.search(sentence) and (
+            "löfte" not in sentence.casefold() or data_years(text, m.start())
+        ):
             continue
         # A range in a statistics sentence must not beat the promise's own range.
         if PROMISE_CUE.search(sentence):

@@ -41,6 +41,9 @@ _NOT_SIGNATORY_RX = prefiltered(
         re.IGNORECASE,
     )
 )
+# A label word inside a sentence: a lowercase word before it and after it.
+_RUNNING_BEFORE = re.compile(r"[a-zåäöé,][ \t]$")
+_RUNNING_TEXT = re.compile(r"[ \t]+[a-zåäöé]")
 _MEMO = re.compile(r"tjänsteskrivelse", re.IGNORECASE)
 # A report on a promise ("Uppföljning av medborgarlöfte 2024", "Rapport 2025-02-03",
 # "Redovisning av …") as the document's title or type line: the name that closes it
@@ -330,6 +333,10 @@ def _excluded_names(text: str) -> set[str]:
     """
     out: set[str] = set()
     for label in _NOT_SIGNATORY_RX.finditer(text):
+        if _RUNNING_TEXT.match(text, label.end()) and _RUNNING_BEFORE.search(
+            text, 0, label.start() + 1
+        ):
+            continue  # "… kommer i kontakt med narkotika …": a word, not a label
         line_end = text.find("\n", label.end())
         line_end = len(text) if line_end < 0 else line_end
         # the rest of the label's word ("Kontaktpersoner") is no name
