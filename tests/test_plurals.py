@@ -49,7 +49,9 @@ def test_one_and_many_take_their_own_forms_in_swedish_and_english():
     one = ImportSummary(rows=1, created=1, updated=1)
     many = ImportSummary(rows=2, created=2, updated=0)
     loaded = ReferenceLoadSummary(kommuner=1, lan=1, created=1, changed=1)
-    demo = DemoSummary(areas=1, users=1, promises=1, activities=2, observations=1)
+    demo = DemoSummary(
+        areas=1, users=1, promises=1, activities=2, observations=1, police_events=1
+    )
     with translation.override("sv"):
         assert str(one) == "1 rad: 1 ny, 1 ersatt."
         assert str(many) == "2 rader: 2 nya, 0 ersatta."
@@ -57,7 +59,7 @@ def test_one_and_many_take_their_own_forms_in_swedish_and_english():
         assert str(loaded).endswith(": 1 ny, 1 ändrad")
         assert str(demo).endswith(
             "1 nytt område, 1 nytt medborgarlöfte, 2 nya aktiviteter, "
-            "1 ny observation, 1 ny användare"
+            "1 ny observation, 1 ny användare, 1 ny polishändelse"
         )
     with translation.override("en"):
         assert str(one) == "1 row: 1 new, 1 replaced."
@@ -65,5 +67,5 @@ def test_one_and_many_take_their_own_forms_in_swedish_and_english():
         assert str(loaded).startswith("1 municipality, 1 county, 0 police regions")
         assert str(demo).endswith(
             "1 new area, 1 new citizen promise, 2 new activities, "
-            "1 new observation, 1 new user"
+            "1 new observation, 1 new user, 1 new police event"
         )

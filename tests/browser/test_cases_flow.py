@@ -139,7 +139,7 @@ def test_a_reported_place_gets_an_owner_an_answer_and_a_public_outcome(
     # 3. The coordinator links it to the activity and publishes it.
     _log_in(page, live_server, kommun_editor)
     page.goto(f"{live_server.url}/personal/arenden/{case.pk}/")
-    page.get_by_label("Aktivitetens nummer").fill(str(activity.pk))
+    page.get_by_label("Aktivitet (valfritt)").select_option(str(activity.pk))
     page.get_by_role("button", name="Koppla").click()
     page.get_by_label("Granskning", exact=True).select_option("1")
     page.get_by_label("Fotot får visas").check()
