@@ -33,6 +33,7 @@ def _production_env(tmp_path) -> dict[str, str]:
             "SECRET_KEY": "prod-" + "Zq8#källa-%d" * 6,
             "ALLOWED_HOSTS": "medborgarloften.kalmar.example",
             "CSRF_TRUSTED_ORIGINS": "https://medborgarloften.kalmar.example",
+            "PUBLIC_SITE_URL": "https://medborgarloften.kalmar.example",
             "EMAIL_HOST": "smtp.kalmar.example",
             "RATELIMIT_CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
             # The open data's publisher and contact (publishing/checks.py).
@@ -202,3 +203,19 @@ def test_check_deploy_warns_when_the_accessibility_statement_names_nobody(tmp_pa
     assert "medborgarloften.W002" in result.stderr
     assert "ACCESSIBILITY_ORGANISATION" in result.stderr
     assert "ACCESSIBILITY_CONTACT_EMAIL" in result.stderr
+
+
+def test_check_deploy_warns_when_mail_links_would_point_at_the_development_server(
+    tmp_path,
+):
+    env = {**_production_env(tmp_path), "PUBLIC_SITE_URL": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "medborgarloften", "manage", "check", "--deploy"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert "medborgarloften.W003" in result.stdout + result.stderr
+    assert "PUBLIC_SITE_URL" in result.stdout + result.stderr

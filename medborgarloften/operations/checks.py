@@ -111,6 +111,26 @@ def check_mail_is_delivered(app_configs: Any = None, **kwargs: Any) -> list:
 
 
 @checks.register(checks.Tags.security, deploy=True)
+def check_public_site_url(app_configs: Any = None, **kwargs: Any) -> list:
+    """Links in mail sent without a request (reminders, subscriptions, survey
+    alerts from the scheduled jobs) take the site's address from PUBLIC_SITE_URL
+    (``lib.siteurl``); unset, they point at the development address."""
+    if (getattr(settings, "PUBLIC_SITE_URL", "") or "").strip():
+        return []
+    return [
+        checks.Warning(
+            "PUBLIC_SITE_URL är inte satt / is not set: länkar i e-post från de "
+            "schemalagda jobben (påminnelser, prenumerationer) pekar på "
+            "http://127.0.0.1:8000 / links in mail sent by the scheduled jobs point "
+            "at the development address.",
+            hint="Sätt PUBLIC_SITE_URL till tjänstens publika adress, t.ex. "
+            "https://trygg.kommun.se (deploy/medborgarloften.env).",
+            id="medborgarloften.W003",
+        )
+    ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
 def check_accessibility_statement(app_configs: Any = None, **kwargs: Any) -> list:
     """DOS-lagen: the statement names who answers for the service and how to reach
     them (DIGG's "meddelandefunktion"); the product cannot know either."""
