@@ -126,7 +126,9 @@ def test_production_settings_secure_cookies_hsts_and_the_proxy_header(tmp_path):
 # --- what Django's own check lets through (issue #13) --------------------------------
 
 
-def _check_deploy(env: dict[str, str], cwd) -> subprocess.CompletedProcess:
+def _check_deploy(
+    env: dict[str, str], cwd, fail_level: str = "WARNING"
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [
             sys.executable,
@@ -136,7 +138,7 @@ def _check_deploy(env: dict[str, str], cwd) -> subprocess.CompletedProcess:
             "check",
             "--deploy",
             "--fail-level",
-            "WARNING",
+            fail_level,
         ],
         capture_output=True,
         text=True,
@@ -184,14 +186,7 @@ def test_check_deploy_fails_when_mail_would_only_be_printed(tmp_path):
     assert "medborgarloften.E002" in result.stderr
     assert "console" in result.stderr
     # Fails without --fail-level too: it is an error, not a warning.
-    plain = subprocess.run(
-        [sys.executable, "-m", "medborgarloften", "manage", "check", "--deploy"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        timeout=120,
-    )
+    plain = _check_deploy(env, tmp_path, fail_level="ERROR")
     assert plain.returncode != 0
 
 
@@ -209,13 +204,7 @@ def test_check_deploy_warns_when_mail_links_would_point_at_the_development_serve
     tmp_path,
 ):
     env = {**_production_env(tmp_path), "PUBLIC_SITE_URL": ""}
-    result = subprocess.run(
-        [sys.executable, "-m", "medborgarloften", "manage", "check", "--deploy"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        timeout=120,
-    )
-    assert "medborgarloften.W003" in result.stdout + result.stderr
-    assert "PUBLIC_SITE_URL" in result.stdout + result.stderr
+    result = _check_deploy(env, tmp_path)
+    assert result.returncode != 0
+    assert "medborgarloften.W003" in result.stderr
+    assert "PUBLIC_SITE_URL" in result.stderr

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -92,3 +92,20 @@ def _report(request: HttpRequest, pk: int) -> Report:
     )
     report.promise = _promise(request, report.promise_id)
     return report
+
+
+def deleted_on_post(
+    request: HttpRequest, delete: Callable[[int], object]
+) -> str | None:
+    """The POST step of a confirmed delete of a row with a version: None when the
+    row is gone, "" when nothing was sent (a GET shows the confirmation), else the
+    message of the refusal (the row changed meanwhile, or may not go). ``delete``
+    takes the version the form saw."""
+    if request.method != "POST":
+        return ""
+    raw = request.POST.get("version", "")
+    try:
+        delete(int(raw) if raw.isdecimal() else 0)
+    except ValidationError as exc:
+        return exc.messages[0]
+    return None

@@ -52,6 +52,7 @@ from ._common import (
     _commitment_for_logger,
     _promise,
     _require_editor,
+    deleted_on_post,
 )
 
 # --- Dashboard and activities ------------------------------------------------------
@@ -220,20 +221,15 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def activity_remove(request: HttpRequest, pk: int) -> HttpResponse:
     activity = _activity_for_changer(request, pk)
     promise_id = activity.commitment.promise_id
-    error = ""
-    if request.method == "POST":
-        raw = request.POST.get("version", "")
-        try:
-            activity_delete(
-                activity=activity,
-                version=int(raw) if raw.isdecimal() else 0,
-                actor=request.user,
-            )
-        except StaleActivity as exc:
-            error = exc.messages[0]
-        else:
-            messages.success(request, _("Aktiviteten är borttagen."))
-            return redirect("followup:activities", pk=promise_id)
+    error = deleted_on_post(
+        request,
+        lambda version: activity_delete(
+            activity=activity, version=version, actor=request.user
+        ),
+    )
+    if error is None:
+        messages.success(request, _("Aktiviteten är borttagen."))
+        return redirect("followup:activities", pk=promise_id)
     return render(
         request,
         "followup/activity_delete.html",

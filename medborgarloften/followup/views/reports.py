@@ -41,6 +41,7 @@ from ._common import (
     _promise,
     _report,
     _require_editor,
+    deleted_on_post,
 )
 
 # --- Reports -----------------------------------------------------------------------
@@ -194,20 +195,15 @@ def report_remove(request: HttpRequest, pk: int) -> HttpResponse:
     """Confirm, then delete a draft report (POST only deletes)."""
     report = _report(request, pk)
     _require_editor(request, report.promise)
-    error = ""
-    if request.method == "POST":
-        raw = request.POST.get("version", "")
-        try:
-            report_delete(
-                report=report,
-                version=int(raw) if raw.isdecimal() else 0,
-                actor=request.user,
-            )
-        except ValidationError as exc:
-            error = exc.messages[0]
-        else:
-            messages.success(request, _("Rapportutkastet är borttaget."))
-            return redirect("followup:dashboard", pk=report.promise_id)
+    error = deleted_on_post(
+        request,
+        lambda version: report_delete(
+            report=report, version=version, actor=request.user
+        ),
+    )
+    if error is None:
+        messages.success(request, _("Rapportutkastet är borttaget."))
+        return redirect("followup:dashboard", pk=report.promise_id)
     return render(
         request,
         "followup/report_delete.html",
