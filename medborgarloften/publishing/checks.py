@@ -16,12 +16,11 @@ from medborgarloften.publishing.api.catalogue import contact_email
 @checks.register(checks.Tags.compatibility, deploy=True)
 def check_open_data_publisher(app_configs: Any = None, **kwargs: Any) -> list:
 
-    unset = []
-    if not (
-        getattr(settings, "API_PUBLISHER_KOMMUN", "")
-        and getattr(settings, "API_PUBLISHER", "")
-    ):
-        unset.append("API_PUBLISHER_KOMMUN, API_PUBLISHER")
+    unset = [
+        name
+        for name in ("API_PUBLISHER_KOMMUN", "API_PUBLISHER")
+        if not getattr(settings, name, "")
+    ]
     if not contact_email():
         unset.append("API_CONTACT_EMAIL")
     if not unset:
@@ -31,7 +30,7 @@ def check_open_data_publisher(app_configs: Any = None, **kwargs: Any) -> list:
             "Öppna data saknar utgivare eller kontakt / the open data catalogue "
             "lacks its publisher or contact: " + "; ".join(unset),
             hint="Sätt kommunkoden (API_PUBLISHER_KOMMUN=0880), namnet "
-            "(API_PUBLISHER=Kalmar kommun) och API_CONTACT_EMAIL; docs/api.md.",
+            '(API_PUBLISHER="Kalmar kommun") och API_CONTACT_EMAIL; docs/api.md.',
             id="medborgarloften.W020",
         )
     ]

@@ -138,7 +138,11 @@ def test_check_deploy_warns_while_the_publisher_or_contact_is_unknown(settings):
     assert warning.id == "medborgarloften.W020"
     assert "API_PUBLISHER_KOMMUN" in warning.msg
     assert "API_CONTACT_EMAIL" in warning.msg
+    # Only what is missing is named: the kommun code set, the name not.
     settings.API_PUBLISHER_KOMMUN = "0880"
+    (warning,) = check_open_data_publisher()
+    assert "API_PUBLISHER_KOMMUN" not in warning.msg
+    assert "API_PUBLISHER" in warning.msg
     settings.API_PUBLISHER = "Kalmar kommun"
     settings.API_CONTACT_EMAIL = "oppnadata@kalmar.se"
     assert check_open_data_publisher() == []
