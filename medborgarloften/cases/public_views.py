@@ -4,6 +4,8 @@ QR poster. Public POSTs count against the "form" rate limit
 
 from __future__ import annotations
 
+from typing import Any
+
 import segno
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -55,7 +57,9 @@ def _check_the_rest(form: ReportForm, kommun: Organisation) -> None:
     the service checks too (photo, theme, text, place), so every error shows at once.
     Fields that failed already are left out."""
     data = form.cleaned_data
-    kept = {k: data[k] for k in ("theme", "text", "area", "photo") if k in data}
+    kept: dict[str, Any] = {
+        k: data[k] for k in ("theme", "text", "area", "photo") if k in data
+    }
     if "latitude" in data and "longitude" in data:
         kept |= {"latitude": data["latitude"], "longitude": data["longitude"]}
     errors = case_check(kommun=kommun, **kept)
