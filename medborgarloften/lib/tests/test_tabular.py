@@ -88,3 +88,6 @@ def test_a_text_table_in_any_encoding_is_no_other_kind():
     assert not_a_table("Vecka;Område\n3;Söder\n".encode("cp1252")) is None
     assert not_a_table("\ufeffVecka,Antal\r\n1,2\r\n".encode()) is None
     assert not_a_table(b"a\tb\x0cc\n") is None
+    # Word's line break in a cell, and one stray control character in a long list.
+    assert not_a_table(b"Text\nVi gick\x0bTolv deltog\n") is None
+    assert not_a_table(b"Text\n" + b"rad\n" * 100 + b"sm\x1butsad\n") is None
