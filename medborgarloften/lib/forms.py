@@ -233,7 +233,9 @@ def apply_service_errors(
             target.add_error(None, message)
             continue
         label = str(target.fields[name].label or "")
-        if labelled and label and not names_a_field(message, label):
+        # A loader's message may name its model field ("Rubrik: …") where the form
+        # shows it under another label: the form's label goes in front all the same.
+        if labelled and label and not message.startswith(with_label(label, "")):
             message = with_label(label, message, lower=True)
         target.add_error(name, message)
 

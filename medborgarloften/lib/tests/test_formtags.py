@@ -64,19 +64,3 @@ def test_a_message_naming_another_part_of_the_field_keeps_its_own_name():
     assert labelled("Ange ett tal, till exempel: 56,7.", form["lat"]) == (
         "Breddgrad: Ange ett tal, till exempel: 56,7."
     )
-
-
-def test_service_errors_keep_a_name_of_their_own():
-    from django.core.exceptions import ValidationError
-
-    from medborgarloften.lib.forms import apply_service_errors
-
-    class Point(forms.Form):
-        lat = forms.FloatField(label="Breddgrad")
-
-    form = Point(data={"lat": "1"})
-    form.is_valid()
-    apply_service_errors(
-        form, ValidationError({"lat": ["Punkt: ligger för långt bort."]}), labelled=True
-    )
-    assert form.errors["lat"] == ["Punkt: ligger för långt bort."]
