@@ -36,3 +36,16 @@ def test_a_report_sent_twice_is_saved_once(client, kommun_reporter, areas):
     # A form without a key (an old page) still saves.
     client.post(URL, {k: v for k, v in payload.items() if k != "submission"})
     assert Observation.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_the_error_summary_names_the_position_once(client, kommun_reporter):
+    client.force_login(kommun_reporter)
+    payload = {
+        "category": "klotter",
+        "observed_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        "latitude": "59.9",
+        "longitude": "10.0",
+    }
+    body = client.post(URL, payload).content.decode()
+    assert "Position: punkten" in body and "Latitud: Position" not in body
