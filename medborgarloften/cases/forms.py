@@ -180,6 +180,12 @@ class ModerateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    def __init__(self, *args: Any, photo: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not photo:
+            # Nothing to show or hide: a case without a photo asks nothing about it.
+            del self.fields["photo"]
+
 
 class MergeForm(forms.Form):
     into = forms.ModelChoiceField(

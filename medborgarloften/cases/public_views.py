@@ -4,6 +4,8 @@ QR poster. Public POSTs count against the "form" rate limit
 
 from __future__ import annotations
 
+from typing import Any
+
 import segno
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,7 +23,7 @@ from . import notify
 from .forms import ReportForm
 from .models import CaseSource
 from .selectors import outcome_counts, outcome_groups
-from .services import case_create
+from .services import case_check, case_create
 
 
 def _kommun(code: str) -> Organisation:
@@ -48,6 +50,26 @@ def _map(kommun: Organisation, focus: Area | None) -> dict[str, object]:
             "area": "id_area",
         },
     ).as_json()
+
+
+def _check_the_rest(form: ReportForm, kommun: Organisation) -> None:
+    """The form failed on a field of its own (say, the e-mail address): check what
+    the service checks too (photo, theme, text, place), so every error shows at once.
+    Fields that failed already are left out."""
+    data = form.cleaned_data
+    kept: dict[str, Any] = {
+        k: data[k] for k in ("theme", "text", "area", "photo") if k in data
+    }
+    if "latitude" in data and "longitude" in data:
+        kept |= {"latitude": data["latitude"], "longitude": data["longitude"]}
+    errors = case_check(kommun=kommun, **kept)
+    if "theme" not in kept:
+        errors.pop("theme", None)
+    if "text" not in kept:
+        errors.pop("text", None)
+    errors = {k: v for k, v in errors.items() if k not in form.errors}
+    if errors:
+        apply_service_errors(form, ValidationError(errors))
 
 
 def report(request: HttpRequest, code: str) -> HttpResponse:
@@ -84,6 +106,8 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
             apply_service_errors(form, exc)
         else:
             return redirect("cases:thanks", code=kommun.code)
+    elif request.method == "POST":
+        _check_the_rest(form, kommun)
     status = 400 if request.method == "POST" else 200
     return render(
         request,

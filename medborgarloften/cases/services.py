@@ -96,6 +96,53 @@ def _errors(
     return errors
 
 
+def _checked(
+    *,
+    kommun: Organisation,
+    theme: str,
+    text: str,
+    area: Area | None,
+    latitude: float | None,
+    longitude: float | None,
+    photo: Any,
+) -> tuple[dict[str, list[str]], Any]:
+    errors = _errors(kommun=kommun, theme=theme, text=text, lat=latitude, lon=longitude)
+    if area is not None and area.kommun_id != kommun.pk:
+        errors["area"] = [_("Området ligger i en annan kommun.")]
+    clean_photo = None
+    if photo:
+        try:
+            clean_photo = photo_clean(photo)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+    return errors, clean_photo
+
+
+def case_check(
+    *,
+    kommun: Organisation,
+    theme: str = "",
+    text: str = "",
+    area: Area | None = None,
+    latitude: float | None = None,
+    longitude: float | None = None,
+    photo: Any = None,
+) -> dict[str, list[str]]:
+    """What :func:`case_create` would refuse in these values, saving nothing: a form
+    whose own fields already failed (an e-mail address) still shows the resident
+    every other problem — the photo's type, the theme, the text — in the same pass."""
+    errors, _photo = _checked(
+        kommun=kommun,
+        theme=theme,
+        text=text.strip(),
+        area=area,
+        latitude=latitude,
+        longitude=longitude,
+        photo=photo,
+    )
+    return errors
+
+
 @transaction.atomic
 def case_create(
     *,
@@ -115,15 +162,15 @@ def case_create(
     """A new case, routed at once to its owner with a due date; the photo stripped
     of EXIF and GPS; nothing public before moderation. All or nothing."""
     text = text.strip()
-    errors = _errors(kommun=kommun, theme=theme, text=text, lat=latitude, lon=longitude)
-    if area is not None and area.kommun_id != kommun.pk:
-        errors["area"] = [_("Området ligger i en annan kommun.")]
-    clean_photo = None
-    if photo:
-        try:
-            clean_photo = photo_clean(photo)
-        except ValidationError as exc:
-            errors.update(exc.message_dict)
+    errors, clean_photo = _checked(
+        kommun=kommun,
+        theme=theme,
+        text=text,
+        area=area,
+        latitude=latitude,
+        longitude=longitude,
+        photo=photo,
+    )
     if errors:
         raise ValidationError(errors)
     if area is None and latitude is not None and longitude is not None:

@@ -95,7 +95,9 @@ def _forms(
         ),
         "close": CloseForm(data if action == "close" else None),
         "link": LinkForm(data if action == "link" else None, **link_options),
-        "moderate": ModerateForm(data if action == "moderate" else None),
+        "moderate": ModerateForm(
+            data if action == "moderate" else None, photo=bool(case.photo)
+        ),
         "merge": MergeForm(data if action == "merge" else None, candidates=duplicates),
     }
     return forms
@@ -132,7 +134,7 @@ def _run(request: HttpRequest, case: Case, action: str, data: dict[str, Any]) ->
             actor=user,
             case=case,
             publish=data["publish"],
-            photo=data["photo"],
+            photo=data.get("photo", False),
             text=data["text"],
         )
     elif action == "merge":
@@ -204,6 +206,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "offered": _offered(case),
             "events": case.events.select_related("actor", "organisation"),
             "templates": templates,
+            "chosen_template": start.pk if start else None,
             "duplicates": forms["merge"].fields["into"].queryset,  # type: ignore[attr-defined]
         },
         status=400 if request.method == "POST" else 200,

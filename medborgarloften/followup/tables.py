@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from medborgarloften.lib.tabular import TableError, read_rows
+from medborgarloften.lib.tabular import NotATableError, TableError, read_rows
 from medborgarloften.lib.text import clean_text
 
 #: Field -> the header names that mean it (casefolded). The first is the documented one.
@@ -68,6 +68,9 @@ def read_table(data: bytes, filename: str = "") -> Table:
         # A 1.5 MB spreadsheet can hold millions of rows: read no more than an
         # import may have (blank rows included), refused with a reason past that.
         raw = read_rows(data, filename, max_rows=2 * MAX_ROWS)
+    except NotATableError as exc:
+        table.errors.append(str(exc))
+        return table
     except TableError as exc:
         reason = str(exc).rstrip(".")
         table.errors.append(f"Filen kunde inte läsas som CSV eller XLSX ({reason}).")

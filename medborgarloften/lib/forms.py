@@ -16,6 +16,7 @@ the same words as the model (``"Beskrivning: högst 4 000 tecken (texten har …
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -38,6 +39,7 @@ __all__ = [
     "calling",
     "checkboxes",
     "field_of",
+    "names_a_field",
     "form_saved",
     "form_submit",
     "free_text",
@@ -166,6 +168,22 @@ def with_label(label: str, message: str, *, lower: bool = False) -> str:
     return f"{label}: {message}".rstrip()
 
 
+# A message that opens with a short name and a colon ("Position: …", "Plats: …",
+# "Rad 3: …") already says what it is about: at most five words, no sentence sign.
+_NAMED = re.compile(r"^[^\W\d_][\w()/–-]*(?: [\w()/–-]+){0,4}: \S")
+
+
+def names_a_field(message: str, label: str = "") -> bool:
+    """Whether ``message`` already names what it is about, so that no label goes in
+    front: it starts with ``label`` itself ("kommentaren är för lång" under
+    Kommentar), or with a name of its own and a colon ("Position: punkten ligger
+    utanför kommunen." under the field Latitud, which carries the point's errors)."""
+    label = label.strip()
+    if label and message.casefold().startswith(label.casefold()):
+        return True
+    return bool(_NAMED.match(message))
+
+
 def apply_service_errors(
     form: forms.BaseForm,
     error: ValidationError,
@@ -215,6 +233,8 @@ def apply_service_errors(
             target.add_error(None, message)
             continue
         label = str(target.fields[name].label or "")
+        # A loader's message may name its model field ("Rubrik: …") where the form
+        # shows it under another label: the form's label goes in front all the same.
         if labelled and label and not message.startswith(with_label(label, "")):
             message = with_label(label, message, lower=True)
         target.add_error(name, message)

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from .forms import with_label
+from .forms import names_a_field, with_label
 
 register = template.Library()
 
@@ -15,10 +15,11 @@ register = template.Library()
 def labelled(error: Any, field: Any) -> str:
     """An error as the summary at the top of a form lists it: with the field's label
     in front ("Rubrik: Detta fält måste fyllas i."), unless the message already
-    starts with it, as the services' messages do ("Kommentar: högst 2000 tecken")."""
+    starts with it, as the services' messages do ("Kommentar: högst 2000 tecken"),
+    or names what it is about itself ("Position: …" under Latitud)."""
     message = str(error)
     label = str(getattr(field, "label", "") or "").strip()
-    if not label or message.casefold().startswith(label.casefold()):
+    if not label or names_a_field(message, label):
         return message
     return with_label(label, message)
 

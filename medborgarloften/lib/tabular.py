@@ -19,11 +19,53 @@ import csv
 import io
 from typing import Any
 
-__all__ = ["TableError", "decode_text", "is_xlsx", "read_rows", "sniff_delimiter"]
+__all__ = [
+    "NotATableError",
+    "TableError",
+    "decode_text",
+    "is_xlsx",
+    "not_a_table",
+    "read_rows",
+    "sniff_delimiter",
+]
 
 
 class TableError(ValueError):
     """The file cannot be read as a table within the limits (a Swedish sentence)."""
+
+
+class NotATableError(TableError):
+    """The file is of another kind altogether (a PDF, a Word file, a picture): the
+    sentence says so, rather than that its columns are missing."""
+
+
+# What a file that is no table starts with, and what to call it.
+_SIGNATURES = (
+    (b"%PDF-", "en PDF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "en äldre Office-fil (.xls eller .doc)"),
+    (b"\x89PNG", "en bild"),
+    (b"\xff\xd8\xff", "en bild"),
+    (b"GIF8", "en bild"),
+    (b"{\\rtf", "ett RTF-dokument"),
+)
+# Control characters a text table seldom holds: tab, line breaks, Word's line break
+# (vertical tab) and page break (form feed) aside. A cell may carry a stray one
+# pasted from elsewhere; a NUL byte or many of them mean a binary file.
+_CONTROL = bytes(set(range(32)) - {9, 10, 11, 12, 13})
+
+
+def not_a_table(data: bytes) -> str | None:
+    """What ``data`` is when it is plainly no CSV (a PDF, an old Office file, a
+    picture, any file with binary bytes in its head), else None. An XLSX file is
+    checked before this: its zip bytes are binary too."""
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    head = data[:4096]
+    controls = len(head) - len(head.translate(None, _CONTROL))
+    if b"\x00" in head or controls * 50 > len(head):
+        return "ingen textfil"
+    return None
 
 
 def decode_text(data: bytes) -> str:
@@ -58,6 +100,12 @@ def read_rows(data: bytes, filename: str = "", *, max_rows: int) -> list[list[An
     refuses a file too large for its purpose before calling."""
     if is_xlsx(data, filename):
         return _xlsx_rows(data, max_rows=max_rows)
+    kind = not_a_table(data)
+    if kind is not None:
+        raise NotATableError(
+            f"Filen är inte en CSV- eller Excel-fil (den är {kind}). Spara listan "
+            "som CSV eller XLSX och ladda upp den igen."
+        )
     text = decode_text(data)
     reader = csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text))
     rows: list[list[Any]] = []

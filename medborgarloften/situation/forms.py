@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django import forms
@@ -57,11 +58,16 @@ class ObservationForm(forms.Form):
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": TEXT_MAX}),
     )
+    # A new key for each form shown: the same form sent twice saves once.
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, kommun: Organisation, **kwargs: Any) -> None:
         kwargs.setdefault(
             "initial",
-            {"observed_at": timezone.localtime().replace(second=0, microsecond=0)},
+            {
+                "observed_at": timezone.localtime().replace(second=0, microsecond=0),
+                "submission": uuid.uuid4(),
+            },
         )
         super().__init__(*args, **kwargs)
         field_of(self, "area", forms.ModelChoiceField).queryset = Area.objects.filter(

@@ -115,6 +115,18 @@ def test_it_names_missing_columns_and_ignores_unknown_ones(promise, commitments)
 
 
 @pytest.mark.django_db
+def test_a_pdf_is_refused_as_the_wrong_kind_of_file(promise, commitments):
+    check = activities_import_check(
+        promise=promise,
+        data=b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n",
+        today=TODAY,
+    )
+    assert not check.ok
+    assert check.errors[0].startswith("Filen är inte en CSV- eller Excel-fil")
+    assert not any("Kolumner saknas" in e for e in check.errors)
+
+
+@pytest.mark.django_db
 def test_it_refuses_an_empty_or_broken_file(promise, commitments):
     assert activities_import_check(promise=promise, data=b"", today=TODAY).errors
     broken = activities_import_check(

@@ -47,3 +47,20 @@ def test_service_errors_under_a_label_read_the_same_way():
     assert with_label("Vad gäller det?", "Välj ett tema.", lower=True) == (
         "Vad gäller det? Välj ett tema."
     )
+
+
+def test_a_message_naming_another_part_of_the_field_keeps_its_own_name():
+    class Point(forms.Form):
+        lat = forms.FloatField(label="Breddgrad")
+
+    form = Point(data={})
+    assert labelled("Punkt: ligger utanför Exempelby kommun.", form["lat"]) == (
+        "Punkt: ligger utanför Exempelby kommun."
+    )
+    assert labelled("Rad 12 (andra bladet): saknar datum.", form["lat"]) == (
+        "Rad 12 (andra bladet): saknar datum."
+    )
+    # A sentence with a colon further on is no name: the label goes in front.
+    assert labelled("Ange ett tal, till exempel: 56,7.", form["lat"]) == (
+        "Breddgrad: Ange ett tal, till exempel: 56,7."
+    )

@@ -6,9 +6,11 @@ import pytest
 
 from medborgarloften.extract.tests.xlsxgen import xlsx
 from medborgarloften.lib.tabular import (
+    NotATableError,
     TableError,
     decode_text,
     is_xlsx,
+    not_a_table,
     read_rows,
     sniff_delimiter,
 )
@@ -66,3 +68,26 @@ def test_it_refuses_a_broken_workbook_in_swedish():
     with pytest.raises(TableError) as refused:
         read_rows(b"PK\x03\x04broken", "x.xlsx", max_rows=10)
     assert str(refused.value).endswith(".") and " / " not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64,
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        b"Vecka;Antal\n12;4\x00\x01\x02\x03\n",
+    ],
+)
+def test_a_file_of_another_kind_is_named_as_such(data):
+    with pytest.raises(NotATableError, match="inte en CSV- eller Excel-fil"):
+        read_rows(data, "lista.csv", max_rows=10)
+
+
+def test_a_text_table_in_any_encoding_is_no_other_kind():
+    assert not_a_table("Vecka;Område\n3;Söder\n".encode("cp1252")) is None
+    assert not_a_table("\ufeffVecka,Antal\r\n1,2\r\n".encode()) is None
+    assert not_a_table(b"a\tb\x0cc\n") is None
+    # Word's line break in a cell, and one stray control character in a long list.
+    assert not_a_table(b"Text\nVi gick\x0bTolv deltog\n") is None
+    assert not_a_table(b"Text\n" + b"rad\n" * 100 + b"sm\x1butsad\n") is None

@@ -10,7 +10,7 @@ from django.utils.timezone import is_naive as timezone_is_naive
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainTextField
-from medborgarloften.lib.modelparts import optional_link, optional_user
+from medborgarloften.lib.modelparts import optional_link, optional_user, submission_key
 from medborgarloften.places.models import kommun_link
 from medborgarloften.situation.periods import local_month
 
@@ -60,6 +60,8 @@ class Observation(models.Model):
         "places.Organisation", _("rapporterande organisation"), related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The report form's key: the same form sent twice saves one observation.
+    submission = submission_key()
 
     objects = ObservationQuerySet.as_manager()
 

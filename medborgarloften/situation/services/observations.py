@@ -8,10 +8,11 @@ one transaction.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -113,9 +114,18 @@ def observation_create(
     longitude: float | None = None,
     text: str = "",
     organisation: Organisation | None = None,
+    submission: uuid.UUID | None = None,
 ) -> Observation:
     """Store one observation in a kommun: a known category, a past time, its own area,
-    a point inside Sweden and the kommun, placed in the area that holds it."""
+    a point inside Sweden and the kommun, placed in the area that holds it.
+
+    ``submission`` is the key of the form: when an observation with that key exists
+    (the same form sent twice), it is returned with ``already_saved`` set and nothing
+    new is written."""
+    if submission is not None:
+        existing = _submitted(submission, kommun)
+        if existing is not None:
+            return existing
     errors = _observation_errors(
         kommun=kommun,
         category=category,
@@ -148,5 +158,26 @@ def observation_create(
         validate_unique=False,
         validate_constraints=False,
     )
-    observation.save()
+    observation.submission = submission
+    try:
+        with transaction.atomic():
+            observation.save()
+    except IntegrityError:
+        # The same form arrived twice at once; the other copy was saved first.
+        existing = _submitted(submission, kommun) if submission else None
+        if existing is None:
+            raise
+        return existing
     return observation
+
+
+def _submitted(submission: uuid.UUID, kommun: Organisation) -> Observation | None:
+    existing = Observation.objects.filter(submission=submission).first()
+    if existing is None:
+        return None
+    if existing.kommun_id != kommun.pk:
+        raise ValidationError(
+            {"submission": [_("Formuläret hör till en annan kommun; ladda om sidan.")]}
+        )
+    existing.already_saved = True  # type: ignore[attr-defined]
+    return existing

@@ -3,14 +3,13 @@ and the map."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import form_submit
+from medborgarloften.lib.forms import announce_saved, form_submit
 
 from .. import selectors
 from ..forms import (
@@ -78,9 +77,15 @@ def observation_new(request: HttpRequest, code: str) -> HttpResponse:
     if saved:
         observation = saved.value
         where = observation.area.name if observation.area else _("utan område")
-        messages.success(
+        announce_saved(
             request,
-            _("Tack! Observationen (%(what)s, %(where)s) är sparad.")
+            observation,
+            saved=_("Tack! Observationen (%(what)s, %(where)s) är sparad.")
+            % {"what": observation.get_category_display(), "where": where},
+            twice=_(
+                "Observationen (%(what)s, %(where)s) var redan sparad; formuläret "
+                "skickades två gånger."
+            )
             % {"what": observation.get_category_display(), "where": where},
         )
         return redirect("situation:observation_new", code=kommun.code)

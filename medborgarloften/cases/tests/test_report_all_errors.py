@@ -1,0 +1,53 @@
+"""The resident form shows every problem in one pass: a wrong e-mail address does
+not hide that the photo is no picture, nor that the theme is missing."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from ..models import Case
+from .conftest import KALMAR_POINT
+
+pytestmark = pytest.mark.django_db
+
+
+def _post(client, kalmar, **extra):
+    data = {
+        "theme": "trygghet_offentlig_miljo",
+        "text": "Cykelvägen under viadukten är helt mörk.",
+        "latitude": str(KALMAR_POINT[0]),
+        "longitude": str(KALMAR_POINT[1]),
+        "area": "",
+        "place_text": "",
+        "email": "inte-en-adress",
+        "website": "",
+    }
+    data.update(extra)
+    return client.post(reverse("cases:report", args=[kalmar.code]), data)
+
+
+def _document():
+    return SimpleUploadedFile(
+        "karta.pdf", b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\n", "application/pdf"
+    )
+
+
+def test_a_bad_address_and_a_document_as_photo_both_show(client, kalmar, rules):
+    response = _post(client, kalmar, photo=_document())
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert "email" in errors
+    assert errors["photo"] == ["Fotot ska vara en JPEG-, PNG- eller WebP-bild."]
+    assert not Case.objects.exists()
+
+
+def test_the_service_checks_join_the_form_errors(client, kalmar, rules):
+    response = _post(client, kalmar, theme="", text="")
+    errors = response.context["form"].errors
+    assert set(errors) >= {"email", "theme", "text"}
+    # A field that failed on its own keeps its one message.
+    response = _post(client, kalmar, email="x@example.se", latitude="abc")
+    errors = response.context["form"].errors
+    assert list(errors) == ["latitude"]
