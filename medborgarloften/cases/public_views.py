@@ -106,7 +106,7 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
             apply_service_errors(form, exc)
         else:
             return redirect("cases:thanks", code=kommun.code)
-    elif request.method == "POST":
+    elif form.is_bound:  # an empty POST leaves the form unbound: nothing to check
         _check_the_rest(form, kommun)
     status = 400 if request.method == "POST" else 200
     return render(

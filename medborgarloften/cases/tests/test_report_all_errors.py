@@ -51,3 +51,9 @@ def test_the_service_checks_join_the_form_errors(client, kalmar, rules):
     response = _post(client, kalmar, email="x@example.se", latitude="abc")
     errors = response.context["form"].errors
     assert list(errors) == ["latitude"]
+
+
+def test_an_empty_post_shows_the_form_again_without_a_server_error(client, kalmar):
+    response = client.post(reverse("cases:report", args=[kalmar.code]), {})
+    assert response.status_code == 400
+    assert Case.objects.count() == 0
