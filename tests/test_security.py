@@ -196,7 +196,15 @@ def test_it_exempts_from_csrf_only_the_views_that_use_tokens():
 
 
 @pytest.fixture
-def limited(settings, tmp_path):
+def limited(settings, tmp_path, monkeypatch):
+    # The counters' windows are fixed slices of the clock (a minute is :00–:59), so
+    # requests that straddle a slice's end start counting again: the clock the
+    # counters read stands still, half a minute into a window, while a test runs.
+    from types import SimpleNamespace
+
+    from medborgarloften.lib import counters
+
+    monkeypatch.setattr(counters, "time", SimpleNamespace(time=lambda: 1_800_000_030.0))
     settings.RATELIMIT_ENABLED = True
     settings.RATELIMITS = {"signin": (2, 60), "form": (2, 60), "api": (3, 60)}
     settings.RATELIMIT_DIR = tmp_path / "ratelimit"  # fresh counters for each test
