@@ -233,7 +233,7 @@ def _is_commitment_sentence(sentence: str) -> bool:
     if points_ahead(s):
         return False  # "Det här lovar vi dig …": a line that points to the list
     if AGREE_ON_WHAT.search(s):
-        return False  # "Det här lovar vi dig …": a line that points to the list
+        return False  # "… kommer överens om vad vi ska göra": how it is decided
     if not _PROMISE_VERB.search(s):
         return False
     if FOCUS_STATEMENT.search(s) or _EMBEDDED_OUTCOME.search(s):
