@@ -9,6 +9,7 @@ from django.views.i18n import JavaScriptCatalog, set_language
 
 from medborgarloften.cases import api as cases_api
 from medborgarloften.places.views import tile
+from medborgarloften.publishing import sitemaps
 
 
 def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
@@ -46,6 +47,8 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # Browsers ask for /favicon.ico where a page names no icon (a PDF, the API).
     path("favicon.ico", favicon),
+    path("robots.txt", sitemaps.robots, name="robots"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
 ]
 
 # A lost database is a 503 with Retry-After, anything else the 500 page.

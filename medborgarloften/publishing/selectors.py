@@ -12,7 +12,7 @@ from itertools import chain
 from uuid import UUID
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -243,6 +243,33 @@ def _public_areas(kommun: Organisation, promise_ids: list[int]) -> list[Area]:
     for link in links:
         named |= Q(pk__in=link.values("area_id"))
     return list(Area.objects.filter(named, kommun=kommun).order_by("name"))
+
+
+def public_area_links() -> list[tuple[str, int]]:
+    """(kommunkod, area id) of every area a public page links to: an area named by
+    a public promise its own kommun is a party to (``_public_areas`` for every
+    kommun in one query), for the sitemap."""
+    public = Promise.objects.public()
+    kommun = F("area__kommun")
+    links = (
+        Promise.areas.through.objects.filter(promise__in=public, promise__parties=kommun),
+        FocusArea.areas.through.objects.filter(
+            focusarea__promise__in=public, focusarea__promise__parties=kommun
+        ),
+        Commitment.areas.through.objects.filter(
+            commitment__promise__in=public, commitment__promise__parties=kommun
+        ),
+    )
+    named = Q()
+    for link in links:
+        named |= Q(pk__in=link.values("area_id"))
+    rows = (
+        Area.objects.filter(named)
+        .exclude(kommun__code="")
+        .values_list("kommun__code", "pk")
+        .order_by("kommun__code", "pk")
+    )
+    return [(code, pk) for code, pk in rows]
 
 
 # --- Promise page ----------------------------------------------------------------

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Its sitemap.xml template (publishing/sitemaps.py); no models.
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     # Sign-in: lockout after repeated failures, TOTP two-factor (docs/deploy.md).
