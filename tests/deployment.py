@@ -105,7 +105,8 @@ def prepare_site(env: dict[str, str], *, demo: bool = False) -> None:
     manage(env, "manage", "collectstatic", "--noinput", "--verbosity", "0")
     if demo:
         manage(env, "loadref")
-        manage(env, "demo")
+        # a demo server: production settings, the demo loaded on purpose
+        manage(env, "demo", "--on-production")
 
 
 # --- the application server ----------------------------------------------------------

@@ -155,3 +155,43 @@ def check_accessibility_statement(app_configs: Any = None, **kwargs: Any) -> lis
             id="medborgarloften.W002",
         )
     ]
+
+
+@checks.register(checks.Tags.database, deploy=True)
+def check_no_demo_accounts(
+    app_configs: Any = None, databases: Any = None, **kwargs: Any
+) -> list:
+    """The demo's accounts share a password printed in the README: on a production
+    database anyone could sign in with them. Reads the database, so it runs only
+    when asked to (``check --deploy --database default``, docs/deploy.md)."""
+    if not databases:
+        return []
+    from django.contrib.auth import get_user_model
+    from django.db import DatabaseError
+
+    # Inside the function: the checks module is imported before the apps are ready.
+    from medborgarloften.operations.demo import DEMO_PASSWORD, DEMO_USERS
+
+    names = [demo.username for demo in DEMO_USERS]
+    found = []
+    for alias in databases:
+        try:
+            users = (
+                get_user_model()
+                .objects.using(alias)
+                .filter(username__in=names, is_active=True)
+            )
+            found += [u.username for u in users if u.check_password(DEMO_PASSWORD)]
+        except DatabaseError:
+            return []  # not migrated yet: nothing to sign in with either
+    if not found:
+        return []
+    return [
+        checks.Error(
+            "Demokonton med det publicerade lösenordet finns i databasen / demo "
+            "accounts with the published password exist: " + ", ".join(sorted(found)),
+            hint="Ta bort dem (medborgarloften demo läses aldrig in i produktion) "
+            "eller byt deras lösenord / delete them or change their passwords.",
+            id="medborgarloften.E004",
+        )
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import ngettext
@@ -26,12 +27,29 @@ class Command(BaseCommand):
             "/ replace the demo data.",
         )
         parser.add_argument(
+            "--on-production",
+            action="store_true",
+            help="Läs in demon även med MEDBORGARLOFTEN_PRODUCTION=1 (bara på en "
+            "demoserver) / load it on a production-configured server (a demo server "
+            "only).",
+        )
+        parser.add_argument(
             "--dry-run",
             action="store_true",
             help="Visa vad som skulle skapas utan att spara / show, save nothing.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION and not options["on_production"]:
+            # Its accounts share one published password: on a real installation
+            # anyone could sign in as its coordinator or administrator.
+            raise CommandError(
+                "Det här är en produktionsinstallation (MEDBORGARLOFTEN_PRODUCTION=1): "
+                "demodatan skapar konton med ett publicerat lösenord och läses inte "
+                "in här. På en ren demoserver: lägg till --on-production. / This is a "
+                "production installation: the demo creates accounts with a published "
+                "password and is not loaded. On a demo-only server add --on-production."
+            )
         try:
             summary = dry_run_atomic(
                 lambda: demo_load(reset=options["reset"]), dry_run=options["dry_run"]
