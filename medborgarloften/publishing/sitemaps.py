@@ -83,17 +83,30 @@ class KommunSitemap(_PublicSitemap):
         return reverse("publishing:kommun", args=[item])
 
 
-class PromiseSitemap(_PublicSitemap):
-    changefreq = "weekly"
+class _ByUidSitemap(_PublicSitemap):
+    """Pages addressed by a uid (``route``), dated by their last change."""
+
+    route = ""
+
+    def public(self) -> Any:
+        raise NotImplementedError
 
     def items(self) -> Any:
-        return Promise.objects.public().only("uid", "updated_at").order_by("pk")
+        return self.public().only("uid", "updated_at").order_by("pk")
 
-    def location(self, item: Promise) -> str:
-        return reverse("publishing:promise", args=[item.uid])
+    def location(self, item: Any) -> str:
+        return reverse(self.route, args=[item.uid])
 
-    def lastmod(self, item: Promise) -> dt.datetime:
+    def lastmod(self, item: Any) -> dt.datetime:
         return item.updated_at
+
+
+class PromiseSitemap(_ByUidSitemap):
+    changefreq = "weekly"
+    route = "publishing:promise"
+
+    def public(self) -> Any:
+        return Promise.objects.public()
 
 
 class AreaSitemap(_PublicSitemap):
@@ -106,17 +119,12 @@ class AreaSitemap(_PublicSitemap):
         return reverse("publishing:area", args=list(item))
 
 
-class ReportSitemap(_PublicSitemap):
+class ReportSitemap(_ByUidSitemap):
     changefreq = "monthly"
+    route = "publishing:report"
 
-    def items(self) -> Any:
-        return Report.objects.published().only("uid", "updated_at").order_by("pk")
-
-    def location(self, item: Report) -> str:
-        return reverse("publishing:report", args=[item.uid])
-
-    def lastmod(self, item: Report) -> dt.datetime:
-        return item.updated_at
+    def public(self) -> Any:
+        return Report.objects.published()
 
 
 class MeetingSitemap(_PublicSitemap):
