@@ -7,12 +7,15 @@ rows by 16 384 columns, which openpyxl fills with empty cells. So the container 
 checked first (``archive.check_zip``), the sheet is read streaming (openpyxl's
 read-only mode) no wider than ``max_columns``, and reading stops — with a refusal
 — past ``max_rows`` rows or ``max_cells`` cells, before they are all in memory.
+Cells are read as the sheet shows them where Excel scales them: a share formatted
+as percent is stored 0.41 and shown "41,0 %", and 41.0 is what every import wants.
 Django-free; errors are ``ExtractError`` lines in Swedish and English.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from ..errors import ExtractError
@@ -33,6 +36,30 @@ MAX_CELLS = 2_000_000
 
 def _number(value: int) -> str:
     return f"{value:,}".replace(",", " ")
+
+
+# A number format's literal parts: quoted text and backslash-escaped characters.
+_LITERAL = re.compile(r'"[^"]*"|\\.')
+
+
+def is_percent_format(number_format: str | None) -> bool:
+    """Excel shows the cell's value times a hundred: "0.0%", "0 %" — a percent
+    sign outside quoted text ("0.0\" %\"" shows the value as it is)."""
+    return "%" in _LITERAL.sub("", number_format or "")
+
+
+def _shown(cell: Any) -> Any:
+    """The cell's value as the spreadsheet shows it: a share formatted as percent
+    (stored 0.41, shown "41,0 %") is read as 41.0, the figure the person typed and
+    every import expects; anything else as stored."""
+    value = cell.value
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and is_percent_format(getattr(cell, "number_format", None))
+    ):
+        return round(value * 100, 10)
+    return value
 
 
 def xlsx_rows(
@@ -73,9 +100,7 @@ def xlsx_rows(
         width = min(declared, max_columns) if declared else None
         rows: list[list[Any]] = []
         cells = 0
-        for row in sheet.iter_rows(
-            max_col=width, max_row=max_rows + 1, values_only=True
-        ):
+        for row in sheet.iter_rows(max_col=width, max_row=max_rows + 1):
             if len(rows) >= max_rows:
                 raise ExtractError(
                     f"Excel-filen har fler än {_number(max_rows)} rader / the Excel "
@@ -87,7 +112,7 @@ def xlsx_rows(
                     f"Excel-filen har fler än {_number(max_cells)} celler / the "
                     f"Excel file has more than {_number(max_cells)} cells"
                 )
-            rows.append(list(row[:max_columns]))
+            rows.append([_shown(cell) for cell in row[:max_columns]])
     except (ExtractError, MemoryError):
         raise
     except Exception as exc:  # a broken sheet inside a sound container

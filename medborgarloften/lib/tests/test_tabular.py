@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
+from medborgarloften.extract.readers.xlsx import is_percent_format
 from medborgarloften.extract.tests.xlsxgen import xlsx
 from medborgarloften.lib.tabular import (
     NotATableError,
@@ -91,3 +94,44 @@ def test_a_text_table_in_any_encoding_is_no_other_kind():
     # Word's line break in a cell, and one stray control character in a long list.
     assert not_a_table(b"Text\nVi gick\x0bTolv deltog\n") is None
     assert not_a_table(b"Text\n" + b"rad\n" * 100 + b"sm\x1butsad\n") is None
+
+
+def _openpyxl_workbook(rows: list[list[object]], formats: dict[str, str]) -> bytes:
+    """A workbook as Excel keeps it (openpyxl writes what Excel writes): number
+    formats per cell ("B2": "0.0%")."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    for reference, number_format in formats.items():
+        sheet[reference].number_format = number_format
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_share_formatted_as_percent_is_read_as_the_spreadsheet_shows_it():
+    # Excel stores "41,0 %" as 0.41; an import of shares wants 41.
+    data = _openpyxl_workbook(
+        [["Område", "Andel otrygga", "Svarande", "Kvot"], ["Berga", 0.41, 212, 0.415]],
+        {"B2": "0.0%", "D2": "0.00"},
+    )
+    rows = read_rows(data, "enkat.xlsx", max_rows=10)
+    assert rows[1] == ["Berga", 41.0, 212, 0.415]
+
+
+def test_percent_formats_are_told_from_a_quoted_percent_sign():
+    assert is_percent_format("0%") and is_percent_format("0.0 %")
+    assert is_percent_format("#,##0.00%;[Red]-#,##0.00%")
+    assert not is_percent_format('0.0" %"')  # the sign is text: shown as stored
+    assert not is_percent_format("0\\%")
+    assert not is_percent_format("General") and not is_percent_format(None)
+
+
+def test_a_whole_share_does_not_gain_float_noise():
+    data = _openpyxl_workbook(
+        [["Andel"], [0.07], [0.145], [1]], {f"A{n}": "0%" for n in (2, 3, 4)}
+    )
+    assert read_rows(data, "x.xlsx", max_rows=10)[1:] == [[7.0], [14.5], [100]]
