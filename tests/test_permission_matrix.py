@@ -239,6 +239,10 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "publishing:report": {"uid": s.report.uid},
         "publishing:report_pdf": {"uid": s.report.uid},
         "publishing:report_docx": {"uid": s.report.uid},
+        # … and the addresses they were first published under (redirects only)
+        "publishing:report_first_address": {"uid": s.report.uid},
+        "publishing:report_pdf_first_address": {"uid": s.report.uid},
+        "publishing:report_docx_first_address": {"uid": s.report.uid},
         # background jobs: a member's finished job with its file
         "jobs:job": {"pk": s.background_job.pk},
         "jobs:download": {"pk": s.background_job.pk},

@@ -252,7 +252,9 @@ def public_area_links() -> list[tuple[str, int]]:
     public = Promise.objects.public()
     kommun = F("area__kommun")
     links = (
-        Promise.areas.through.objects.filter(promise__in=public, promise__parties=kommun),
+        Promise.areas.through.objects.filter(
+            promise__in=public, promise__parties=kommun
+        ),
         FocusArea.areas.through.objects.filter(
             focusarea__promise__in=public, focusarea__promise__parties=kommun
         ),

@@ -191,10 +191,7 @@ DISALLOWED = (
 @require_GET
 @cache_control(public=True, max_age=86400)
 def robots(request: HttpRequest) -> HttpResponse:
-    # Published follow-up reports live under /personal/uppfoljning/rapport/ (the
-    # address they were first published under): allowed before the staff prefix is
-    # refused (the longest matching rule wins, RFC 9309).
-    lines = ["User-agent: *", "Allow: /personal/uppfoljning/rapport/"]
+    lines = ["User-agent: *"]
     lines += [f"Disallow: {path}" for path in DISALLOWED]
     lines += ["", f"Sitemap: {site_root(request)}{reverse('sitemap')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

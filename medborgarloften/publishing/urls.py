@@ -49,20 +49,27 @@ urlpatterns += [
     ),
 ]
 
-# Published follow-up reports (views_reports.py), at the URLs they were first
-# published under; the staff report pages under the same prefix are followup's.
+# Published follow-up reports (views_reports.py), public pages like the promise's.
+# They were first published under /personal/uppfoljning/rapport/<uid>/, which now
+# redirects for good: links in old mail, feeds and other sites keep working, and
+# /personal/ is staff's alone (a proxy may close it to the public).
 from . import views_reports as reports  # noqa: E402
 
 urlpatterns += [
-    path("personal/uppfoljning/rapport/<uuid:uid>/", reports.report, name="report"),
+    path("rapport/<uuid:uid>/", reports.report, name="report"),
+    path("rapport/<uuid:uid>/pdf/", reports.report_pdf, name="report_pdf"),
+    path("rapport/<uuid:uid>/docx/", reports.report_docx, name="report_docx"),
+]
+urlpatterns += [
     path(
-        "personal/uppfoljning/rapport/<uuid:uid>/pdf/",
-        reports.report_pdf,
-        name="report_pdf",
-    ),
-    path(
-        "personal/uppfoljning/rapport/<uuid:uid>/docx/",
-        reports.report_docx,
-        name="report_docx",
-    ),
+        f"personal/uppfoljning/rapport/<uuid:uid>/{suffix}",
+        reports.first_address,
+        {"name": f"publishing:{name}"},
+        name=f"{name}_first_address",
+    )
+    for suffix, name in (
+        ("", "report"),
+        ("pdf/", "report_pdf"),
+        ("docx/", "report_docx"),
+    )
 ]

@@ -32,7 +32,7 @@ def test_it_lists_only_published_reports(promise, django_assert_num_queries):
         html = TEMPLATE.render(Context({"promise": promise}))
     assert "Uppföljning första halvåret" in html
     assert draft.title not in html
-    assert f"/personal/uppfoljning/rapport/{published.uid}/pdf/" in html
+    assert f"/rapport/{published.uid}/pdf/" in html and "/personal/" not in html
 
 
 @pytest.mark.django_db

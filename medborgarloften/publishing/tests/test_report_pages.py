@@ -1,5 +1,6 @@
-"""The public report pages are publishing's, at the URLs they were first published
-under (issue #15 item 5); followup keeps only staff pages."""
+"""The public report pages are publishing's, public addresses outside /personal/
+(issue #15 item 5); the addresses they were first published under redirect there
+for good; followup keeps only staff pages."""
 
 import uuid
 
@@ -11,7 +12,7 @@ from django.urls import NoReverseMatch, resolve, reverse
 def test_it_serves_the_public_report_urls_from_publishing(name):
     uid = uuid.uuid4()
     url = reverse(f"publishing:{name}", args=[uid])
-    assert url.startswith(f"/personal/uppfoljning/rapport/{uid}/")
+    assert url.startswith(f"/rapport/{uid}/")
     match = resolve(url)
     assert match.namespace == "publishing"
     assert match.func.__module__ == "medborgarloften.publishing.views_reports"
@@ -26,3 +27,26 @@ def test_it_leaves_followup_no_public_report_route():
 def test_it_answers_404_for_an_unknown_report(client):
     response = client.get(reverse("publishing:report", args=[uuid.uuid4()]))
     assert response.status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("suffix", ["", "pdf/", "docx/"])
+def test_the_first_addresses_redirect_for_good(
+    client, superuser, kalmar, lpo_kalmar, nybro, suffix
+):
+    from .apidata import build
+
+    data = build(actor=superuser, kalmar=kalmar, lpo_kalmar=lpo_kalmar, nybro=nybro)
+    uid = data.report.uid
+    response = client.get(f"/personal/uppfoljning/rapport/{uid}/{suffix}")
+    assert response.status_code == 301
+    assert response["Location"] == f"/rapport/{uid}/{suffix}"
+    # a draft's or an unknown uid: not found there either, and only reads
+    for hidden in (data.draft_report.uid, uuid.uuid4()):
+        assert (
+            client.get(f"/personal/uppfoljning/rapport/{hidden}/{suffix}").status_code
+            == 404
+        )
+    assert (
+        client.post(f"/personal/uppfoljning/rapport/{uid}/{suffix}").status_code == 405
+    )

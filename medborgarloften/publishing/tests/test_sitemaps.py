@@ -135,8 +135,8 @@ def test_robots_keeps_crawlers_from_staff_pages_and_names_the_sitemap(client):
     assert lines[0] == "User-agent: *"
     for path in ("/personal/", "/konto/", "/django-admin/", "/embed/"):
         assert f"Disallow: {path}" in lines
-    # published reports sit under /personal/uppfoljning/rapport/ and stay indexable
-    assert "Allow: /personal/uppfoljning/rapport/" in lines
+    # published reports are public pages, outside /personal/
+    assert not any(line.startswith("Allow:") for line in lines)
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "public" in response["Cache-Control"]
 
