@@ -20,6 +20,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
 
+from .api.catalogue import contact_email, publisher_kommun
+
 #: DIGG's form for reporting a public body's accessibility gaps.
 DIGG_REPORT_URL = "https://www.digg.se/tdosanmalan"
 DIGG_NAME = "Myndigheten för digital förvaltning (Digg)"
@@ -113,12 +115,20 @@ def conformance_text(conformance: str) -> str:
     }[conformance]
 
 
+def _publisher_name() -> str:
+    """Who stands behind the service when ACCESSIBILITY_ORGANISATION is unset: the
+    open data's publisher (API_PUBLISHER, else the kommun the installation serves),
+    the same name the catalogue gives; the product's name only when neither is known."""
+    kommun = publisher_kommun()
+    return str(settings.API_PUBLISHER or kommun or settings.ACCESSIBILITY_SERVICE_NAME)
+
+
 def accessibility_statement(*, site_url: str) -> Statement:
     """The statement for this installation, from settings and the product's gaps."""
     assessed = _date("ACCESSIBILITY_ASSESSED_ON", PRODUCT_ASSESSED_ON)
     assert assessed is not None
     return Statement(
-        organisation=settings.ACCESSIBILITY_ORGANISATION or settings.API_PUBLISHER,
+        organisation=settings.ACCESSIBILITY_ORGANISATION or _publisher_name(),
         service_name=settings.ACCESSIBILITY_SERVICE_NAME,
         site_url=site_url,
         conformance=settings.ACCESSIBILITY_CONFORMANCE,
@@ -131,7 +141,9 @@ def accessibility_statement(*, site_url: str) -> Statement:
         assessed_on=assessed,
         updated_on=_date("ACCESSIBILITY_UPDATED_ON", assessed) or assessed,
         published_on=_date("ACCESSIBILITY_PUBLISHED_ON", None),
-        contact_email=settings.ACCESSIBILITY_CONTACT_EMAIL,
+        # unset, the open data's contact, as the catalogue names it (one address
+        # for "who answers for this service"); the deploy check W002 still asks
+        contact_email=settings.ACCESSIBILITY_CONTACT_EMAIL or contact_email(),
         contact_phone=settings.ACCESSIBILITY_CONTACT_PHONE,
         contact_url=settings.ACCESSIBILITY_CONTACT_URL,
         response_days=settings.ACCESSIBILITY_RESPONSE_DAYS,

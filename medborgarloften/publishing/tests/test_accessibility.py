@@ -104,3 +104,24 @@ def test_every_footer_links_the_statement(client, kommun_editor, superuser, kalm
     client.force_login(kommun_editor)
     html = client.get(reverse("promises:list")).content.decode()
     assert link in html[html.index("<footer") :]
+
+
+@pytest.mark.django_db
+def test_unconfigured_it_names_the_kommun_the_catalogue_names(
+    client, settings, kalmar, kommun_editor
+):
+    # An installation that has not filled in ACCESSIBILITY_*: the statement said
+    # " står bakom Medborgarlöften" and "Kontakta  genom dess växel" (open-data review).
+    settings.ACCESSIBILITY_ORGANISATION = ""
+    settings.API_PUBLISHER = ""
+    settings.API_PUBLISHER_KOMMUN = ""
+    settings.ACCESSIBILITY_CONTACT_EMAIL = ""
+    settings.ACCESSIBILITY_CONTACT_PHONE = ""
+    settings.ACCESSIBILITY_CONTACT_URL = ""
+    settings.API_CONTACT_EMAIL = "oppnadata@kalmar.example"
+    text = _text(client.get("/tillganglighet/").content.decode())
+    assert f"{kalmar} står bakom Medborgarlöften" in text
+    assert " står bakom" not in text.replace(f"{kalmar} står bakom", "")
+    assert "oppnadata@kalmar.example" in text
+    catalogue = client.get("/api/v1/dcat.jsonld").content.decode()
+    assert str(kalmar) in catalogue
