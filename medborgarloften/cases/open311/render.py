@@ -93,6 +93,28 @@ def respond(
     return HttpResponse(body, status=status, content_type="text/xml; charset=utf-8")
 
 
+def respond_discovery(fmt: str, record: dict[str, Any]) -> HttpResponse:
+    """The discovery document: a JSON object, or ``<discovery>`` with
+    ``<endpoints><endpoint>…<formats><format>`` as the specification's example."""
+    if fmt == "json":
+        return JsonResponse(record, json_dumps_params={"ensure_ascii": False})
+    tree = ET.Element("discovery")
+    for key in ("changeset", "contact", "key_service"):
+        ET.SubElement(tree, key).text = _xml_value(record[key])
+    endpoints = ET.SubElement(tree, "endpoints")
+    for endpoint in record["endpoints"]:
+        element = ET.SubElement(endpoints, "endpoint")
+        for key, value in endpoint.items():
+            if key == "formats":
+                formats = ET.SubElement(element, "formats")
+                for name in value:
+                    ET.SubElement(formats, "format").text = name
+            else:
+                ET.SubElement(element, key).text = _xml_value(value)
+    body = ET.tostring(tree, encoding="utf-8", xml_declaration=True)
+    return HttpResponse(body, content_type="text/xml; charset=utf-8")
+
+
 def error(fmt: str, status: int, description: str) -> HttpResponse:
     """The specification's error shape: a list of {code, description}."""
     return respond(

@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
@@ -24,7 +26,13 @@ from medborgarloften.vocabulary import THEMES
 from ..models import CaseSource, CaseStatus
 from ..selectors import public_cases
 from ..services import case_create
-from .render import error, request_record, respond, service_record
+from .render import (
+    error,
+    request_record,
+    respond,
+    respond_discovery,
+    service_record,
+)
 
 PAGE = 200
 
@@ -62,11 +70,14 @@ def _handle(fmt: str, run: object) -> HttpResponse:
 
 
 def discovery(request: HttpRequest, fmt: str) -> HttpResponse:
+    """GeoReport v2's discovery: one object (not a list) with its ``endpoints``."""
     base = request.build_absolute_uri("/open311/v2/")
+    docs = request.build_absolute_uri(reverse("api:docs"))
+    email = str(getattr(settings, "API_CONTACT_EMAIL", "") or "").strip()
     record = {
         "changeset": "2026-12-06T00:00:00Z",
-        "contact": "Se /api/ för kontaktuppgifter",
-        "key_service": "API-nycklar delas ut av kommunen",
+        "contact": f"{email} ({docs})" if email else docs,
+        "key_service": "API-nycklar delas ut av kommunen / API keys from the kommun",
         "endpoints": [
             {
                 "specification": "http://wiki.open311.org/GeoReport_v2",
@@ -77,10 +88,7 @@ def discovery(request: HttpRequest, fmt: str) -> HttpResponse:
             }
         ],
     }
-    if fmt == "json":
-        return respond(fmt, "discovery", "discovery", [record])
-    flat = {k: v for k, v in record.items() if k != "endpoints"} | {"endpoint": base}
-    return respond(fmt, "discovery", "discovery", [flat])
+    return respond_discovery(fmt, record)
 
 
 def services(request: HttpRequest, fmt: str) -> HttpResponse:

@@ -175,3 +175,35 @@ def test_post_with_a_missing_location_or_code_is_400(client, kalmar, api_key):
     )
     assert response.status_code == 400
     assert not Case.objects.exists()
+
+
+@pytest.mark.django_db
+def test_discovery_is_one_object_with_its_endpoints_as_georeport_v2_shows(
+    client, settings
+):
+    settings.API_CONTACT_EMAIL = "oppnadata@kalmar.example"
+    found = client.get("/open311/v2/discovery.json").json()
+    assert isinstance(found, dict)  # not a list
+    assert set(found) == {"changeset", "contact", "key_service", "endpoints"}
+    assert "oppnadata@kalmar.example" in found["contact"]
+    assert "/api/v1/docs" in found["contact"]  # an address that answers
+    (endpoint,) = found["endpoints"]
+    assert endpoint["url"] == "http://testserver/open311/v2/"
+    assert endpoint["type"] == "production"
+    assert endpoint["formats"] == ["application/json", "text/xml"]
+
+    root = ET.fromstring(client.get("/open311/v2/discovery.xml").content)  # noqa: S314
+    assert root.tag == "discovery"
+    assert [child.tag for child in root] == [
+        "changeset",
+        "contact",
+        "key_service",
+        "endpoints",
+    ]
+    (element,) = root.findall("endpoints/endpoint")
+    assert element.findtext("url") == "http://testserver/open311/v2/"
+    assert [f.text for f in element.findall("formats/format")] == [
+        "application/json",
+        "text/xml",
+    ]
+    assert client.get("/api/v1/docs").status_code == 200
