@@ -1,5 +1,5 @@
 """Atom feeds per kommun and per promise: new activities and published reports of
-public promises only, read through ``selectors.feed_items`` like the pages.
+public promises only, read through ``feed_items.feed_items`` like the pages.
 
 What staff typed is sent as text (``<summary type="text">``), never as HTML a feed
 reader would run; every string passes :func:`~medborgarloften.lib.text.clean_text`,
@@ -32,7 +32,7 @@ from medborgarloften.lib.text import clean_text
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Promise
 
-from .selectors import FeedItem, feed_items
+from .feed_items import FeedItem, feed_items
 
 _TEXT_KEYS = ("title", "description", "subtitle", "author_name", "item_copyright")
 
@@ -133,8 +133,10 @@ class _ItemsFeed(Feed):
     def item_link(self, item: FeedItem) -> str:
         if isinstance(item.obj, Report):
             return reverse("publishing:report", args=[item.obj.uid])
+        # on the page of the promise's timeline where the activity stands
         url = reverse("publishing:promise", args=[item.promise.uid])
-        return f"{url}#aktivitet-{item.obj.pk}"
+        page = f"?sida={item.page}" if item.page > 1 else ""
+        return f"{url}{page}#aktivitet-{item.obj.pk}"
 
     def item_guid(self, item: FeedItem) -> str:
         if isinstance(item.obj, Report):

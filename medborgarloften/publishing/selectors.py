@@ -32,7 +32,6 @@ from medborgarloften.promises.models import (
     Commitment,
     FocusArea,
     Promise,
-    PromiseQuerySet,
     PromiseStatus,
     public_q,
 )
@@ -45,7 +44,6 @@ from medborgarloften.promises.selectors import (
 from .maps import SwedenOutline, sweden_outline
 
 ACTIVITIES_PER_PAGE = 20
-FEED_ITEMS = 50
 
 
 def _current_filter(today: dt.date, prefix: str = "") -> Q:
@@ -450,42 +448,3 @@ def public_area(
     return AreaPage(
         area=area, promises=promises, commitments=commitments, activities=activities
     )
-
-
-# --- Feeds -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FeedItem:
-    kind: str  # "activity" or "report"
-    obj: Activity | Report
-    promise: Promise
-    updated: dt.datetime
-
-
-def feed_items(*, promises: PromiseQuerySet, limit: int = FEED_ITEMS) -> list[FeedItem]:
-    """The newest activities and published reports of the given public promises,
-    newest first: the Atom feeds' entries (two queries)."""
-    public = promises.public()
-    activities = (
-        Activity.objects.filter(commitment__promise__in=public)
-        .select_related("commitment__promise", "area", "organisation")
-        .order_by("-created_at", "-pk")[:limit]
-    )
-    reports = (
-        Report.objects.published()
-        .filter(promise__in=public)
-        .select_related("promise")
-        .order_by("-published_at", "-pk")[:limit]
-    )
-    items = chain(
-        (
-            FeedItem("activity", a, a.commitment.promise, a.created_at)
-            for a in activities
-        ),
-        (
-            FeedItem("report", r, r.promise, r.published_at or r.updated_at)
-            for r in reports
-        ),
-    )
-    return sorted(items, key=lambda item: item.updated, reverse=True)[:limit]

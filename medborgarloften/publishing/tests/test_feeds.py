@@ -244,3 +244,26 @@ def test_it_does_not_name_the_place_twice_when_the_activity_already_does(
     ).content.decode()
     assert "Trygghetsundersökning i Centrum</strong>, Centrum" not in page
     assert "Trygghetsvandring</strong>" in page
+
+
+def test_an_entry_links_to_the_page_of_the_timeline_where_its_activity_stands(
+    client,
+    promise,  # noqa: F811
+):
+    # 45 activities: the promise page shows 20 a page, newest (by date) first; the
+    # feed orders by when they were logged. An old one is on page 3, not page 1.
+    logged = _log(promise, 45)
+    entries = _entries(
+        client.get(reverse("publishing:promise_feed", args=[promise.uid]))
+    )
+    links = [e.find(f"{ATOM}link").get("href") for e in entries]
+    assert len(links) == 45
+    for link in links:
+        path, anchor = link.removeprefix("http://testserver").split("#")
+        page = client.get(path)
+        assert page.status_code == 200
+        assert f'id="{anchor}"' in page.content.decode(), link
+    oldest = logged[-1]
+    assert any(link.endswith(f"?sida=3#aktivitet-{oldest.pk}") for link in links), links
+    newest = logged[0]
+    assert any(link.endswith(f"/#aktivitet-{newest.pk}") for link in links)
