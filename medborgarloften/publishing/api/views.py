@@ -359,76 +359,35 @@ def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
 
 @api_view("GET", "HEAD")
 def docs(request: HttpRequest) -> HttpResponse:
-    """A readable page of every dataset, filter and column, from the registry."""
-    from django.utils.html import format_html, format_html_join
+    """The open data page ("Öppna data" in every footer): every dataset with its
+    JSON and CSV addresses, filters and columns, from the registry, and the terms;
+    a page of the site, with its header and footer."""
+    from django.shortcuts import render
 
-    sections = []
-    for name, dataset in DATASETS.items():
-        table = dataset.table
-        columns = format_html_join(
-            "",
-            "<tr><th scope='row'><code>{}</code></th><td>{}</td><td>{}</td></tr>",
-            (
-                (f.name, f.type + (" | null" if f.nullable else ""), f.description)
-                for f in table.fields
-            ),
-        )
-        filters = format_html_join(
-            "",
-            "<li><code>{}</code> – {}</li>",
-            ((key, FILTER_SCHEMAS[key][1]) for key in dataset.filters),
-        )
-        sections.append(
-            format_html(
-                "<section><h2 id='{}'>{} – <code>/api/v1/{}</code></h2><p>{}</p>"
-                "<h3>Filter</h3><ul>{}</ul><table><caption>Kolumner</caption>"
-                "<thead><tr><th scope='col'>Fält</th><th scope='col'>Typ</th>"
-                "<th scope='col'>Betydelse</th></tr></thead><tbody>{}</tbody>"
-                "</table></section>",
-                name,
-                table.title,
-                name,
-                table.description,
-                filters,
-                columns,
-            )
-        )
-    who = contact(request)
+    from .plan_tables import ACTION_PLANS, FILTERS, SITUATION_REPORTS
+
+    tables = [(d.table, list(d.filters)) for d in DATASETS.values()] + [
+        (t, list(FILTERS)) for t in (ACTION_PLANS, SITUATION_REPORTS)
+    ]
+    datasets = [
+        {
+            "table": table,
+            "json": reverse("api:root") + table.name,
+            "csv": reverse("api:root") + table.name + ".csv",
+            "filters": [(key, FILTER_SCHEMAS[key][1]) for key in filters],
+        }
+        for table, filters in tables
+    ]
     limit, window = getattr(settings, "RATELIMITS", {}).get("api", (300, 60))
-    terms = format_html(
-        "<section><h2 id='villkor'>Villkor, servicenivå och begränsningar</h2><ul>"
-        "<li>Data: <a href='{}'>{}</a>. Ingen registrering; läsningar kräver ingen "
-        "nyckel.</li>"
-        "<li>Högst {} förfrågningar per {} sekunder och klient; därefter 429 med "
-        "<code>Retry-After</code>. Högst {} rader per sida.</li>"
-        "<li>Servicenivå: tjänsten drivs av {} utan garanterad tillgänglighet eller "
-        "svarstid; avbrott meddelas på webbplatsen. Frågor besvaras vardagar.</li>"
-        "<li>Ändringar: inom v1 läggs fält bara till; det som bryter kontraktet blir "
-        "v2, och v1 finns kvar under en övergångstid (<code>apiStatus</code> i "
-        "<a href='api-info'>api-info</a> blir <code>deprecated</code>).</li>"
-        "<li>Kontakt: {}{}.</li></ul></section>",
-        licence()["url"],
-        licence()["name"],
-        limit,
-        window,
-        params.MAX_LIMIT,
-        who["name"],
-        who["name"],
-        # No empty mailto: link (a link without text) when no address is set.
-        format_html(" – <a href='mailto:{}'>{}</a>", who["email"], who["email"])
-        if who["email"]
-        else "",
-    )
-    body = format_html(
-        "<!doctype html><html lang='sv'><head><meta charset='utf-8'>"
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-        "<title>Medborgarlöften – API</title></head><body><main>"
-        "<h1>Medborgarlöften – öppna data, API v1</h1>"
-        "<p>Beskrivning: <a href='openapi.json'>OpenAPI 3.1</a>, "
-        "<a href='dcat.jsonld'>DCAT-AP-SE</a>, <a href='api-info'>api-info</a>. "
-        "Licens: {}.</p>{}{}</main></body></html>",
-        licence()["name"],
-        terms,
-        format_html_join("", "{}", ((s,) for s in sections)),
-    )
-    return HttpResponse(body, content_type="text/html; charset=utf-8")
+    publisher = catalogue.catalogue_publisher()
+    context = {
+        "datasets": datasets,
+        "licence": licence(),
+        "limit": limit,
+        "window": window,
+        "max_rows": params.MAX_LIMIT,
+        "publisher": publisher,
+        "cases_json": reverse("api_cases"),
+        "cases_csv": reverse("api_cases_csv"),
+    }
+    return render(request, "publishing/api_docs.html", context)

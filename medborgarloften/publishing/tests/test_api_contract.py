@@ -57,6 +57,7 @@ def test_it_serves_the_openapi_description(client):
     assert response["Access-Control-Allow-Origin"] == "*"
 
 
+@pytest.mark.django_db  # the page names the catalogue's publisher
 def test_it_serves_a_readable_docs_page(client):
     response = client.get("/api/v1/docs")
     assert response.status_code == 200
@@ -116,3 +117,34 @@ def test_it_answers_with_what_the_openapi_schemas_say(
     assert list(_validator(doc, "PromiseDetail").iter_errors(record))
     problem = client.get("/api/v1/promises?limit=0").json()
     assert not list(_validator(doc, "Problem").iter_errors(problem))
+
+
+@pytest.mark.django_db
+def test_the_open_data_page_is_a_page_of_the_site_with_every_download(
+    client, kalmar, kommun_editor, settings
+):
+    # It was a bare page without header or footer, listing five of the eight
+    # datasets, no download links and "Kontakt: Medborgarlöften." (open-data review).
+    settings.API_PUBLISHER = ""
+    settings.API_PUBLISHER_KOMMUN = ""
+    settings.API_CONTACT_EMAIL = "oppnadata@kalmar.example"
+    html = client.get("/api/v1/docs").content.decode()
+    assert 'href="/tillganglighet/"' in html  # the site's footer
+    assert 'href="/"' in html  # and its header
+    for name in (*TABLES, "action-plans", "situation-reports"):
+        assert f'href="/api/v1/{name}"' in html, name
+        assert f'href="/api/v1/{name}.csv"' in html, name
+    assert 'href="/api/v1/cases"' in html and 'href="/api/v1/cases.csv"' in html
+    assert f"Kontakt: {kalmar}" in html
+    assert "mailto:oppnadata@kalmar.example" in html
+    for download in ("/api/v1/action-plans.csv", "/api/v1/cases.csv"):
+        assert client.get(download).status_code == 200
+
+
+@pytest.mark.django_db
+def test_in_english_the_page_says_its_description_is_swedish_and_marks_it(client):
+    client.cookies["django_language"] = "en"
+    html = client.get("/api/v1/docs").content.decode()
+    assert '<html lang="en"' in html
+    assert 'class="api-docs" lang="sv"' in html
+    assert "is in Swedish" in html

@@ -95,6 +95,7 @@ def test_info_names_contact_terms_and_licence(doc):
     assert "In English" in info["description"]
 
 
+@pytest.mark.django_db  # the page names the catalogue's publisher
 def test_the_terms_are_on_the_docs_page(client, doc):
     page = client.get("/api/v1/docs").content.decode()
     assert 'id="villkor"' in page or "id='villkor'" in page
@@ -102,6 +103,7 @@ def test_the_terms_are_on_the_docs_page(client, doc):
     assert "Servicenivå" in page
 
 
+@pytest.mark.django_db  # it opens the docs page, which names the publisher
 def test_api_info_is_served_and_matches_its_schema(client, doc):
     assert "/api-info" in doc["paths"]
     response = client.get("/api/v1/api-info")
