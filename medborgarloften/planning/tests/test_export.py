@@ -63,3 +63,34 @@ def test_another_kommun_gets_no_file(client, world, other_kommun_editor):
     client.force_login(other_kommun_editor)
     url = reverse("planning:report_file", args=[world.report.pk, "pdf"])
     assert client.get(url).status_code == 403
+
+
+def _pdf_text(response):
+    with pdfplumber.open(io.BytesIO(response.content)) as pdf:
+        text = " ".join(page.extract_text() or "" for page in pdf.pages)
+    return " ".join(text.split())
+
+
+def test_the_plan_pdf_shows_the_evidence_parties_and_causes_as_the_page(client, world):
+    from medborgarloften.planning import services
+
+    built = build_plan(world, adopt=False)
+    services.measure_add(
+        actor=world.editor, plan=built.plan, title="Fritidsgård", kind="social"
+    )
+    client.force_login(world.editor)
+    page = client.get(reverse("planning:plan", args=[built.plan.pk])).content.decode()
+    assert "Lokalpolisområde Kalmar" in page and "ingen orsak" in page
+    text = _pdf_text(
+        client.get(reverse("planning:plan_file", args=[built.plan.pk, "pdf"]))
+    )
+    assert "Parter: Lokalpolisområde Kalmar" in text
+    assert "Underlag i lägesbilden: Skolan; Misshandel" in text
+    assert "Verkar på ingen orsak" in text
+    response = client.get(reverse("planning:plan_file", args=[built.plan.pk, "docx"]))
+    document = Document(io.BytesIO(response.content))
+    paragraphs = "\n".join(p.text for p in document.paragraphs)
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "Parter: Lokalpolisområde Kalmar" in paragraphs
+    assert "Underlag i lägesbilden: Skolan; Misshandel" in paragraphs
+    assert "ingen orsak" in cells
