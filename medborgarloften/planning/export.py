@@ -10,6 +10,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.numbers import format_number
 from medborgarloften.lib.pdf import html_to_pdf
 from medborgarloften.lib.text import clean_text
 from medborgarloften.lib.wordfile import add_data_table, new_document
@@ -102,7 +103,12 @@ def report_docx(report: SituationReport) -> bytes:
                     document,
                     [_("Siffra"), _("Värde"), _("Enhet"), _("År")],
                     [
-                        [f["label"], str(f["value"]), f["unit"], str(f["year"])]
+                        [
+                            f["label"],
+                            format_number(f["value"]),
+                            f["unit"],
+                            str(f["year"]),
+                        ]
                         for f in context["figures"]
                     ],
                 )

@@ -12,6 +12,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.numbers import format_number
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import (
     Agreement,
@@ -103,7 +104,8 @@ def annotate_plan(plan: ActionPlan, figures: list[dict[str, Any]]) -> None:
     labels: "Underlag i lägesbilden"), and each goal's ``is_replaced`` (a newer
     version exists)."""
     labels = {
-        f["key"]: f"{f['label']}: {f['value']} {f['unit']}".strip() for f in figures
+        f["key"]: f"{f['label']}: {format_number(f['value'])} {f['unit']}".strip()
+        for f in figures
     }
     for problem in plan.problems.all():
         figure_labels = [labels.get(k, k) for k in problem.figure_keys]
