@@ -182,6 +182,9 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         return {}
     s = side
     other = w.own if side is w.victim else w.victim
+    # the draft plan's measure (of its goal), and the cause and problem it acts on
+    measure = s.goal.measure
+    cause = measure.causes.select_related("problem").first()
     by_name: dict[str, dict[str, Any]] = {
         # promises (the draft holds the marker)
         "promises:detail": {"pk": s.draft.pk},
@@ -266,6 +269,12 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "planning:plan_file": {"pk": s.action_plan.pk, "fmt": "pdf"},
         "planning:plan_adopt": {"pk": s.action_plan.pk},
         "planning:goal_revise": {"pk": s.goal.pk},
+        "planning:problem_edit": {"pk": cause.problem_id},
+        "planning:problem_delete": {"pk": cause.problem_id},
+        "planning:cause_edit": {"pk": cause.pk},
+        "planning:cause_delete": {"pk": cause.pk},
+        "planning:measure_edit": {"pk": measure.pk},
+        "planning:measure_delete": {"pk": measure.pk},
         # coordination (the meeting is unpublished and holds the marker)
         "coordination:kommun": {"code": s.kommun.code},
         "coordination:role_assign": {"code": s.kommun.code},

@@ -10,6 +10,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.numbers import format_number
 from medborgarloften.lib.pdf import html_to_pdf
 from medborgarloften.lib.text import clean_text
 from medborgarloften.lib.wordfile import add_data_table, new_document
@@ -17,7 +18,7 @@ from medborgarloften.lib.wordfile import add_data_table, new_document
 from .charts import figure_charts
 from .models import ActionPlan, SectionKind, SituationReport
 from .progress import annotate_followup, followup_of
-from .selectors import figures_of
+from .selectors import annotate_plan, figures_of
 
 
 def _decision_lines(document: Any) -> list[tuple[str, str]]:
@@ -52,9 +53,12 @@ def report_context(report: SituationReport) -> dict[str, Any]:
 
 def plan_context(plan: ActionPlan) -> dict[str, Any]:
     """``plan`` fetched with ``selectors.plan_queryset``; sets each measure's
-    ``followup`` (``progress.annotate_followup``)."""
+    ``followup`` (``progress.annotate_followup``) and each problem's ``evidence``
+    (``selectors.annotate_plan``), as the plan page shows them."""
     if not all(hasattr(m, "followup") for m in plan.measures.all()):
         annotate_followup(plan)
+    if not all(hasattr(p, "evidence") for p in plan.problems.all()):
+        annotate_plan(plan, figures_of(plan.situation_report))
     return {"document": plan, "kommun": plan.kommun, "decision": _decision_lines(plan)}
 
 
@@ -99,7 +103,12 @@ def report_docx(report: SituationReport) -> bytes:
                     document,
                     [_("Siffra"), _("Värde"), _("Enhet"), _("År")],
                     [
-                        [f["label"], str(f["value"]), f["unit"], str(f["year"])]
+                        [
+                            f["label"],
+                            format_number(f["value"]),
+                            f["unit"],
+                            str(f["year"]),
+                        ]
                         for f in context["figures"]
                     ],
                 )
@@ -125,9 +134,18 @@ def plan_docx(plan: ActionPlan) -> bytes:
             "report": plan.situation_report,
         }
     )
+    parties = ", ".join(str(p) for p in plan.parties.all())
+    if parties:
+        document.add_paragraph(_("Parter") + ": " + clean_text(parties))
     document.add_heading(_("Problem och troliga orsaker"), level=1)
     for problem in plan.problems.all():
         document.add_heading(clean_text(str(problem)), level=2)
+        if problem.description:
+            document.add_paragraph(clean_text(problem.description))
+        evidence = "; ".join(getattr(problem, "evidence", []))
+        document.add_paragraph(
+            _("Underlag i lägesbilden") + ": " + clean_text(evidence)
+        )
         for cause in problem.causes.all():
             document.add_paragraph(clean_text(cause.text), style="List Bullet")
     document.add_heading(_("Åtgärder"), level=1)
@@ -150,7 +168,8 @@ def plan_docx(plan: ActionPlan) -> bytes:
                 [
                     "; ".join(
                         f"{c.problem.number}: {c.text}" for c in measure.causes.all()
-                    ),
+                    )
+                    or _("ingen orsak"),
                     ", ".join(
                         x
                         for x in (

@@ -60,7 +60,7 @@ SCHEMAS: dict[str, Any] = {
             "schedule": {
                 **_NULLABLE,
                 "description": "Tidplan: overdue, due, awaiting_evaluation, "
-                "running eller undated.",
+                "running, planned (startar senare) eller undated.",
             },
             "commitments": {**_INT, "description": "Kopplade publika åtaganden."},
             "disagrees": {

@@ -2,7 +2,10 @@
 follow-up of the commitments that implement it (``followup.evidence``): the status
 their owners report, the status the evidence supports and the schedule. The least
 hopeful commitment decides (a measure is as far along as its slowest part); a
-measure ended before today that is not done is overdue even without commitments.
+measure ended before today that is not done is overdue even without commitments; a
+measure that starts after today is planned (with its start), not running, unless a
+commitment is already overdue. The plan page, its PDF and Word files and the API
+all read this one rule.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ _EVIDENCE_ORDER = [
     "done",
 ]
 _SCHEDULE_ORDER = ["overdue", "due", "awaiting_evaluation", "running", "undated"]
+#: The schedule of a measure that has not started yet.
+PLANNED = "planned"
 
 
 def _least(values: list[str], order: list[str]) -> str:
@@ -57,6 +62,7 @@ class MeasureFollowup:
     evidenced: str = ""
     schedule: str = ""
     rows: list[EvidenceRow] = field(default_factory=list)
+    starts_on: dt.date | None = None
 
     @property
     def commitments(self) -> int:
@@ -81,6 +87,10 @@ class MeasureFollowup:
     def schedule_label(self) -> str:
         if not self.schedule:
             return gettext("Inget datum")
+        if self.schedule == PLANNED and self.starts_on is not None:
+            return gettext("Planerad, startar %(start)s") % {
+                "start": self.starts_on.isoformat()
+            }
         return gettext(SCHEDULE_LABELS[self.schedule])
 
     def record(self) -> dict[str, Any]:
@@ -110,11 +120,16 @@ def measure_followup(
             schedules.append("overdue")
     elif measure.ends_on is not None and not rows:
         schedules.append("running")
+    schedule = _least(schedules, _SCHEDULE_ORDER)
+    started = measure.starts_on is None or measure.starts_on <= today
+    if not started and schedule != "overdue":
+        schedule = PLANNED
     return MeasureFollowup(
         reported=_least([r.reported for r in rows], _REPORTED_ORDER),
         evidenced=_least([r.evidenced for r in rows], _EVIDENCE_ORDER),
-        schedule=_least(schedules, _SCHEDULE_ORDER),
+        schedule=schedule,
         rows=rows,
+        starts_on=measure.starts_on,
     )
 
 

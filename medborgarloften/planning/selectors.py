@@ -12,6 +12,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.numbers import format_number
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import (
     Agreement,
@@ -97,14 +98,20 @@ def plan_queryset() -> QuerySet[ActionPlan]:
 
 
 def annotate_plan(plan: ActionPlan, figures: list[dict[str, Any]]) -> None:
-    """Set what the plan page shows on a plan fetched with ``plan_queryset``: each
-    problem's ``figure_labels`` (its figures as the lägesbild names them) and each
-    goal's ``is_replaced`` (a newer version exists)."""
+    """Set what the plan page and its files show on a plan fetched with
+    ``plan_queryset``: each problem's ``figure_labels`` (its figures as the
+    lägesbild names them) and ``evidence`` (its sections' headings, then those
+    labels: "Underlag i lägesbilden"), and each goal's ``is_replaced`` (a newer
+    version exists)."""
     labels = {
-        f["key"]: f"{f['label']}: {f['value']} {f['unit']}".strip() for f in figures
+        f["key"]: f"{f['label']}: {format_number(f['value'])} {f['unit']}".strip()
+        for f in figures
     }
     for problem in plan.problems.all():
-        problem.figure_labels = [labels.get(k, k) for k in problem.figure_keys]  # type: ignore[attr-defined]
+        figure_labels = [labels.get(k, k) for k in problem.figure_keys]
+        problem.figure_labels = figure_labels  # type: ignore[attr-defined]
+        headings = [s.heading for s in problem.sections.all()]
+        problem.evidence = headings + figure_labels  # type: ignore[attr-defined]
     for measure in plan.measures.all():
         goals = list(measure.goals.all())
         replaced = {g.replaces_id for g in goals}

@@ -28,5 +28,11 @@ urlpatterns = [
     ),
     path("atgardsplan/<int:pk>/dokument.<str:fmt>", views.plan_file, name="plan_file"),
     path("atgardsplan/<int:pk>/anta", views.plan_adopt_view, name="plan_adopt"),
+    path("problem/<int:pk>/andra", views.problem_edit, name="problem_edit"),
+    path("problem/<int:pk>/ta-bort", views.problem_delete, name="problem_delete"),
+    path("orsak/<int:pk>/andra", views.cause_edit, name="cause_edit"),
+    path("orsak/<int:pk>/ta-bort", views.cause_delete, name="cause_delete"),
+    path("atgard/<int:pk>/andra", views.measure_edit, name="measure_edit"),
+    path("atgard/<int:pk>/ta-bort", views.measure_delete, name="measure_delete"),
     path("mal/<int:pk>/revidera", views.goal_revise_view, name="goal_revise"),
 ]

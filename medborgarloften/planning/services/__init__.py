@@ -2,6 +2,14 @@
 ``links``). Every function checks permissions, validates, then saves in one
 transaction."""
 
+from .items import (
+    cause_delete,
+    cause_update,
+    measure_delete,
+    measure_update,
+    problem_delete,
+    problem_update,
+)
 from .links import agreement_link, commitment_link, link_remove
 from .plans import (
     cause_add,
@@ -24,14 +32,20 @@ from .reports import (
 __all__ = [
     "agreement_link",
     "cause_add",
+    "cause_delete",
+    "cause_update",
     "commitment_link",
     "goal_add",
     "goal_revise",
     "link_remove",
     "measure_add",
+    "measure_delete",
+    "measure_update",
     "plan_adopt",
     "plan_create",
     "problem_add",
+    "problem_delete",
+    "problem_update",
     "report_adopt",
     "report_create",
     "report_revise",

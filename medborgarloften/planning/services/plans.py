@@ -104,6 +104,23 @@ def problem_add(
     _required(title=title)
     sections = list(sections)
     keys = list(dict.fromkeys(figure_keys))
+    check_problem_evidence(plan, sections, keys)
+    with transaction.atomic():
+        problem = Problem.objects.create(
+            plan=plan,
+            number=_next(Problem, plan),
+            title=title,
+            description=description,
+            figure_keys=keys,
+        )
+        problem.sections.set(sections)
+    return problem
+
+
+def check_problem_evidence(
+    plan: ActionPlan, sections: list[SituationSection], keys: list[str]
+) -> None:
+    """A problem rests on sections or figures of its plan's lägesbild."""
     if any(s.report_id != plan.situation_report_id for s in sections):
         raise ValidationError(
             {"sections": _("Avsnitten ska höra till planens lägesbild.")}
@@ -126,16 +143,6 @@ def problem_add(
                 )
             }
         )
-    with transaction.atomic():
-        problem = Problem.objects.create(
-            plan=plan,
-            number=_next(Problem, plan),
-            title=title,
-            description=description,
-            figure_keys=keys,
-        )
-        problem.sections.set(sections)
-    return problem
 
 
 def cause_add(
@@ -150,6 +157,22 @@ def cause_add(
     plan = problem.plan
     check_edit(actor, plan.kommun)
     _check_draft(plan)
+    text = check_cause(plan, text, cause_analysis)
+    with transaction.atomic():
+        last = problem.causes.aggregate(last=Max("position"))["last"]
+        return Cause.objects.create(
+            problem=problem,
+            text=text,
+            cause_analysis=cause_analysis,
+            position=(last or 0) + 1,
+        )
+
+
+def check_cause(
+    plan: ActionPlan, text: str, cause_analysis: CauseAnalysis | None
+) -> str:
+    """The cause's text (the orsaksanalys's causes when left empty), once the
+    orsaksanalys is one of a promise the plan's kommun is party to."""
     if not text.strip() and cause_analysis is not None:
         text = cause_analysis.causes
     _required(text=text)
@@ -162,14 +185,7 @@ def cause_add(
         raise ValidationError(
             {"cause_analysis": _("Orsaksanalysen hör till en annan kommuns löfte.")}
         )
-    with transaction.atomic():
-        last = problem.causes.aggregate(last=Max("position"))["last"]
-        return Cause.objects.create(
-            problem=problem,
-            text=text,
-            cause_analysis=cause_analysis,
-            position=(last or 0) + 1,
-        )
+    return text
 
 
 def measure_add(
@@ -190,16 +206,8 @@ def measure_add(
     check_edit(actor, plan.kommun)
     _check_draft(plan)
     _required(title=title)
-    errors: dict[str, str] = {}
-    if kind not in MeasureKind.values:
-        errors["kind"] = _("Välj situationell eller social åtgärd.")
     causes = list(causes)
-    if any(c.problem.plan_id != plan.pk for c in causes):
-        errors["causes"] = _("Orsakerna ska höra till samma åtgärdsplan.")
-    if starts_on and ends_on and ends_on < starts_on:
-        errors["ends_on"] = _("Slutet kan inte ligga före början.")
-    if errors:
-        raise ValidationError(errors)
+    check_measure(plan, kind, causes, starts_on, ends_on)
     with transaction.atomic():
         measure = Measure.objects.create(
             plan=plan,
@@ -215,6 +223,25 @@ def measure_add(
         )
         measure.causes.set(causes)
     return measure
+
+
+def check_measure(
+    plan: ActionPlan,
+    kind: str,
+    causes: list[Cause],
+    starts_on: dt.date | None,
+    ends_on: dt.date | None,
+) -> None:
+    """A measure's kind, causes (of the same plan) and dates."""
+    errors: dict[str, str] = {}
+    if kind not in MeasureKind.values:
+        errors["kind"] = _("Välj situationell eller social åtgärd.")
+    if any(c.problem.plan_id != plan.pk for c in causes):
+        errors["causes"] = _("Orsakerna ska höra till samma åtgärdsplan.")
+    if starts_on and ends_on and ends_on < starts_on:
+        errors["ends_on"] = _("Slutet kan inte ligga före början.")
+    if errors:
+        raise ValidationError(errors)
 
 
 def _check_goal(text: str, indicator: str, baseline: str, target: str) -> None:

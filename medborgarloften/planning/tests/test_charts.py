@@ -49,7 +49,8 @@ def test_the_report_page_draws_the_stored_figures(client, world):
     assert '<svg viewBox="0 0 600' in html and 'role="img"' in html
     assert "Diagram: anmälda brott per 100 000 invånare" in html
     desc = html[html.find("<desc") : html.find("</desc>")]
-    assert "Misshandel: 1080,0" in desc and "Bostadsinbrott: 450,0" in desc
+    # the values as Swedish writes them (lib.numbers): grouped, no empty decimals
+    assert "Misshandel: 1\u00a0080 per" in desc and "Bostadsinbrott: 450 per" in desc
     widths = re.findall(r'class="bar-fill"[^>]* width="([0-9.]+)"', html)
     assert [float(w) for w in widths] == pytest.approx([300 * 450 / 1080, 300.0])
 

@@ -129,3 +129,41 @@ def test_coordination_builds_the_agenda_with_the_plans_entries(world):
     build_plan(world)
     entries = agenda_build(kommun=world.kommun, on=dt.date(2027, 12, 1), today=TODAY)
     assert {"measure", "goal"} <= {e.source for e in entries}
+
+
+def test_a_measure_that_starts_later_is_planned_not_running(world):
+    from medborgarloften.planning.models import Measure
+
+    built = build_plan(world)
+    Measure.objects.filter(pk=built.measure.pk).update(
+        starts_on=dt.date(2027, 1, 1), ends_on=dt.date(2027, 12, 31)
+    )
+    plan = _plan(built.plan.pk)
+    annotate_followup(plan, today=dt.date(2026, 12, 7))
+    followup = plan.measures.all()[0].followup
+    assert followup.schedule == "planned"
+    assert followup.schedule_label == "Planerad, startar 2027-01-01"
+    assert followup.record()["schedule"] == "planned"
+    plan = _plan(built.plan.pk)
+    annotate_followup(plan, today=dt.date(2027, 1, 1))
+    assert plan.measures.all()[0].followup.schedule == "running"
+
+
+def test_the_plan_page_and_pdf_say_a_later_measure_is_planned(client, world):
+    import pdfplumber
+
+    from medborgarloften.planning.models import Measure
+
+    built = build_plan(world)
+    later = dt.date.today() + dt.timedelta(days=400)
+    Measure.objects.filter(pk=built.measure.pk).update(
+        starts_on=later, ends_on=later + dt.timedelta(days=30)
+    )
+    expected = f"Planerad, startar {later.isoformat()}"
+    client.force_login(world.editor)
+    page = client.get(reverse("planning:plan", args=[built.plan.pk])).content.decode()
+    assert expected in page and "Pågår" not in page
+    response = client.get(reverse("planning:plan_file", args=[built.plan.pk, "pdf"]))
+    with pdfplumber.open(io.BytesIO(response.content)) as pdf:
+        text = " ".join(p.extract_text() or "" for p in pdf.pages).replace("\n", " ")
+    assert expected in text and "Pågår" not in text

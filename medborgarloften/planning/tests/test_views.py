@@ -108,7 +108,7 @@ def test_the_steps_add_a_problem_and_link_a_commitment(client, world):
     assert MeasureLink.objects.get(commitment=world.walks).measure == built.measure
     page = client.get(url)
     assert "Problem 2: Våld i centrum" in page.text
-    assert "Misshandel: 1080.0" in page.text
+    assert "Misshandel: 1\u00a0080 per 100 000 invånare" in page.text
     assert "Problem 2 (Våld i centrum) har ingen åtgärd." in page.text
 
 

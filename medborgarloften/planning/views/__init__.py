@@ -1,6 +1,14 @@
 """Staff pages of the lägesbild document and the åtgärdsplan, per workflow."""
 
 from .documents import agreement_file, grant_file, plan_file, report_file
+from .items import (
+    cause_delete,
+    cause_edit,
+    measure_delete,
+    measure_edit,
+    problem_delete,
+    problem_edit,
+)
 from .plans import goal_revise_view, plan_adopt_view, plan_detail, plan_new
 from .reports import (
     index,
@@ -15,14 +23,20 @@ from .reports import (
 
 __all__ = [
     "agreement_file",
+    "cause_delete",
+    "cause_edit",
     "goal_revise_view",
     "grant_file",
     "index",
     "kommun_page",
+    "measure_delete",
+    "measure_edit",
     "plan_adopt_view",
     "plan_detail",
     "plan_file",
     "plan_new",
+    "problem_delete",
+    "problem_edit",
     "report_adopt_view",
     "report_detail",
     "report_edit",

@@ -114,6 +114,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(f"{request.path}#steg-{step}")
     selectors.annotate_plan(plan, figures)
     annotate_followup(plan)
+    may_edit = can_edit(request.user, plan.kommun)
     return render(
         request,
         "planning/plan_detail.html",
@@ -124,7 +125,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "commitments": selectors.plan_commitments(plan),
             "forms": step_forms,
             "step": step,
-            "may_edit": can_edit(request.user, plan.kommun),
+            "may_edit": may_edit,
+            "may_change": may_edit and not plan.is_adopted,
         },
     )
 

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from medborgarloften.lib.numbers import format_number
 from medborgarloften.places.maps import area_feature, map_config
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.places.overlays import overlay_layers
@@ -187,7 +188,7 @@ def area_map(
             fill = _shade(figure.value, low, high)
             n = round(figure.value)
             label = (
-                f"{figure.value:.0f} %"
+                f"{format_number(figure.value, 0)} %"
                 if unit == "%"
                 else ngettext("%(n)d rapport", "%(n)d rapporter", n) % {"n": n}
             )
@@ -262,15 +263,19 @@ def _legend(shown: list[float], low: float, high: float, unit: str) -> list[dict
     if not shown:
         return []
     if high <= low:
-        return [{"fill": _shade(low, low, high), "label": f"{low:.0f}"}]
+        return [{"fill": _shade(low, low, high), "label": format_number(low, 0)}]
     if unit != "%" and high - low < len(SHADES):
         values = range(round(low), round(high) + 1)
-        return [{"fill": _shade(v, low, high), "label": str(v)} for v in values]
+        return [
+            {"fill": _shade(v, low, high), "label": format_number(v)} for v in values
+        ]
     span = (high - low) / len(SHADES)
     return [
         {
             "fill": colour,
-            "label": f"{low + index * span:.0f}–{low + (index + 1) * span:.0f}",
+            "label": format_number(low + index * span, 0)
+            + "–"
+            + format_number(low + (index + 1) * span, 0),
         }
         for index, colour in enumerate(SHADES)
     ]

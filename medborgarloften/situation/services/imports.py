@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from medborgarloften.lib.access import recorded_actor
+from medborgarloften.lib.numbers import format_number
 from medborgarloften.places.lookup import AreaIndex, KommunIndex, fold
 from medborgarloften.places.models import Area, Organisation
 
@@ -242,7 +243,8 @@ def survey_import(
                 errors.row(
                     number,
                     col["share"],
-                    _("andelen %(v)s ligger inte mellan 0 och 100 %%.") % {"v": share},
+                    _("andelen %(v)s ligger inte mellan 0 och 100 %%.")
+                    % {"v": format_number(share)},
                 )
         respondents = None
         if col["respondents"] and _cell(row, col["respondents"]).strip():

@@ -1,10 +1,13 @@
 """Template filters that show lägesbild figures, suppressed or not, the same way
-on every page and in the exported document."""
+on every page and in the exported document; numbers in the page's language
+(``lib.numbers``)."""
 
 from __future__ import annotations
 
 from django import template
 from django.utils.translation import gettext as _
+
+from medborgarloften.lib.numbers import format_number
 
 from ..selectors.analysis import MIN_GROUP, Figure, change_significant
 
@@ -12,8 +15,7 @@ register = template.Library()
 
 
 def _number(value: float, decimals: int) -> str:
-    text = f"{value:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
-    return text
+    return format_number(value, decimals)
 
 
 @register.filter
@@ -46,7 +48,15 @@ def survey_uncertainty(value: Figure | None, before: Figure | None = None) -> st
 
 @register.filter
 def number(value: float | None, decimals: int = 0) -> str:
+    """``value`` in the page's language with ``decimals`` places ('10 439')."""
     return "–" if value is None else _number(float(value), int(decimals))
+
+
+@register.filter
+def localized(value: object) -> str:
+    """``value`` in the page's language with the decimals it has ('557,7', '40');
+    '–' when unknown (``lib.numbers.format_number``)."""
+    return format_number(value)
 
 
 @register.filter

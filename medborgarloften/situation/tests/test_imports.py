@@ -113,7 +113,7 @@ def test_it_names_each_bad_row_and_imports_nothing(kalmar, areas):
     assert messages[0] == "Rad 3, område: okänt område 'Atlantis' i Kalmar kommun."
     assert messages[1].startswith("Rad 4, år: inget år")
     assert messages[2].startswith("Rad 5, indikator: okänd indikator 'ufo'")
-    assert messages[3].startswith("Rad 6, andel: andelen 120.0 ligger inte")
+    assert messages[3].startswith("Rad 6, andel: andelen 120 ligger inte")
     assert messages[4].startswith("Rad 7, kön: okänt kön")
     assert messages[5] == (
         "Rad 8, område: samma område, år, indikator, kön och åldersgrupp som rad 2."

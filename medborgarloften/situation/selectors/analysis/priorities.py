@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from medborgarloften.lib.numbers import format_number
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.vocabulary import THEMES
 
@@ -108,7 +109,7 @@ def priorities(
                 % {
                     "n": n,
                     "period": period.label,
-                    "ratio": f"{ratio:.1f}".replace(".", ","),
+                    "ratio": format_number(ratio, 1),
                 }
             )
         previous = before.get((theme, area_id), 0)
@@ -141,8 +142,8 @@ def priorities(
                 % {
                     "year": year,
                     "label": str(labels[indicator]).lower(),
-                    "share": f"{row.share:.0f}",
-                    "kommun": f"{kommun_share.value:.0f}",
+                    "share": format_number(row.share, 0),
+                    "kommun": format_number(kommun_share.value, 0),
                 }
             )
     # Dialogue findings within the year up to the end of the period.
@@ -187,7 +188,7 @@ def priorities(
                 % {
                     "category": rate["category"],
                     "change": rate["change"],
-                    "rate": f"{rate['now'].rate_per_100k:.0f}",
+                    "rate": format_number(rate["now"].rate_per_100k, 0),
                 }
             )
     ranked = [p for p in found.values() if p.score > 0]

@@ -1,0 +1,157 @@
+"""Changing and removing the problems, causes and measures of a draft åtgärdsplan.
+
+An adopted plan is not changed (``plans._check_draft``): only its goals are revised.
+Every function checks the actor may write for the plan's kommun, that the plan is a
+draft, validates as adding does, then saves in one transaction. Removing a problem
+or a measure numbers the ones after it down, so a draft's numbers stay 1, 2, 3 …
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from medborgarloften.places.models import Organisation
+from medborgarloften.situation.models import CauseAnalysis
+
+from ..models import ActionPlan, Cause, Measure, Problem, SituationSection
+from ..permissions import check_edit
+from .plans import (
+    _check_draft,
+    _required,
+    check_cause,
+    check_measure,
+    check_problem_evidence,
+)
+
+
+def _writable(actor: Any, plan: ActionPlan) -> None:
+    check_edit(actor, plan.kommun)
+    _check_draft(plan)
+
+
+def _renumber(model: Any, plan: ActionPlan, removed: int) -> None:
+    """Number the items after ``removed`` one down (in order: the numbers stay
+    unique at every step)."""
+    for item in model.objects.filter(plan=plan, number__gt=removed).order_by("number"):
+        model.objects.filter(pk=item.pk).update(number=item.number - 1)
+
+
+def problem_update(
+    *,
+    actor: Any,
+    problem: Problem,
+    title: str,
+    description: str = "",
+    sections: Iterable[SituationSection] = (),
+    figure_keys: Iterable[str] = (),
+) -> Problem:
+    """A problem's text and the evidence in the lägesbild it rests on."""
+    plan = problem.plan
+    _writable(actor, plan)
+    _required(title=title)
+    sections = list(sections)
+    keys = list(dict.fromkeys(figure_keys))
+    check_problem_evidence(plan, sections, keys)
+    with transaction.atomic():
+        problem.title = title
+        problem.description = description
+        problem.figure_keys = keys
+        problem.save()
+        problem.sections.set(sections)
+    return problem
+
+
+def problem_delete(*, actor: Any, problem: Problem) -> None:
+    """Remove a problem with its causes (measures stop acting on them)."""
+    plan = problem.plan
+    _writable(actor, plan)
+    with transaction.atomic():
+        number = problem.number
+        problem.delete()
+        _renumber(Problem, plan, number)
+
+
+def cause_update(
+    *,
+    actor: Any,
+    cause: Cause,
+    problem: Problem,
+    text: str,
+    cause_analysis: CauseAnalysis | None = None,
+) -> Cause:
+    """A cause's text, its orsaksanalys, or the problem (of the same plan) it
+    belongs to."""
+    plan = cause.problem.plan
+    _writable(actor, plan)
+    if problem.plan_id != plan.pk:
+        raise ValidationError(
+            {"problem": _("Problemet hör till en annan åtgärdsplan.")}
+        )
+    text = check_cause(plan, text, cause_analysis)
+    with transaction.atomic():
+        cause.problem = problem
+        cause.text = text
+        cause.cause_analysis = cause_analysis
+        cause.save()
+    return cause
+
+
+def cause_delete(*, actor: Any, cause: Cause) -> None:
+    """Remove a cause; the measures that acted on it stop doing so."""
+    _writable(actor, cause.problem.plan)
+    with transaction.atomic():
+        cause.delete()
+
+
+def measure_update(
+    *,
+    actor: Any,
+    measure: Measure,
+    title: str,
+    kind: str,
+    causes: Iterable[Cause] = (),
+    description: str = "",
+    responsible: Organisation | None = None,
+    responsible_role: str = "",
+    starts_on: dt.date | None = None,
+    ends_on: dt.date | None = None,
+    follow_up: str = "",
+) -> Measure:
+    """Everything a measure was added with, the causes it acts on included."""
+    plan = measure.plan
+    _writable(actor, plan)
+    _required(title=title)
+    causes = list(causes)
+    check_measure(plan, kind, causes, starts_on, ends_on)
+    with transaction.atomic():
+        measure.title = title
+        measure.kind = kind
+        measure.description = description
+        measure.responsible = responsible
+        measure.responsible_role = responsible_role
+        measure.starts_on = starts_on
+        measure.ends_on = ends_on
+        measure.follow_up = follow_up
+        measure.save()
+        measure.causes.set(causes)
+    return measure
+
+
+def measure_delete(*, actor: Any, measure: Measure) -> None:
+    """Remove a measure with its goals and its links to commitments and
+    agreements (the commitments themselves stay)."""
+    plan = measure.plan
+    _writable(actor, plan)
+    with transaction.atomic():
+        number = measure.number
+        # A revised goal protects the version it replaces: newest first.
+        for goal in measure.goals.order_by("-id"):
+            goal.delete()
+        measure.delete()
+        _renumber(Measure, plan, number)

@@ -1,0 +1,238 @@
+"""Changing and removing a draft åtgärdsplan's problems, causes and measures: each
+on its own page (a form to change it; a page that says what goes with it and asks
+before it is removed). Editors of the kommun only; an adopted plan is frozen, so its
+items send the user back to the plan (the services refuse too)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.forms import calling, service_done
+
+from .. import selectors, services
+from ..forms import CauseForm, MeasureForm, ProblemForm
+from ..models import ActionPlan, Cause, Measure, Problem
+from ._common import form_page, plan_for
+
+
+def _draft(request: HttpRequest, plan_id: int) -> ActionPlan | HttpResponse:
+    """The plan when the user may change it and it is a draft; else the way back
+    to the plan (adopted) — or a 403 (``plan_for``)."""
+    plan = plan_for(request, plan_id, edit=True)
+    if plan.is_adopted:
+        messages.error(
+            request, _("En antagen åtgärdsplan ändras inte; målen kan revideras.")
+        )
+        return redirect("planning:plan", pk=plan.pk)
+    return plan
+
+
+def _back(plan: ActionPlan, anchor: str) -> str:
+    return reverse("planning:plan", kwargs={"pk": plan.pk}) + anchor
+
+
+def _delete_page(
+    request: HttpRequest,
+    plan: ActionPlan,
+    *,
+    remove: Callable[[], object],
+    done: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """GET: what is removed and what goes with it, and a button to confirm.
+    POST: ``remove()`` and back to the plan."""
+    if request.method == "POST":
+        service_done(request, remove, context["removed"])
+        return redirect(done)
+    return render(
+        request,
+        "planning/item_delete.html",
+        {"kommun": plan.kommun, "plan": plan, "cancel": done, **context},
+    )
+
+
+@staff_view
+def problem_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    problem = get_object_or_404(Problem, pk=pk)
+    plan = _draft(request, problem.plan_id)
+    if isinstance(plan, HttpResponse):
+        return plan
+    figures = selectors.figures_of(plan.situation_report)
+    initial = {
+        "title": problem.title,
+        "description": problem.description,
+        "sections": list(problem.sections.values_list("pk", flat=True)),
+        "figure_keys": problem.figure_keys,
+    }
+    form = ProblemForm(
+        request.POST or None, initial=initial, plan=plan, figures=figures
+    )
+    return form_page(
+        request,
+        form,
+        calling(services.problem_update, actor=request.user, problem=problem),
+        _("Problemet är ändrat."),
+        done=_back(plan, f"#problem-{problem.number}"),
+        template="planning/item_form.html",
+        context={
+            "kommun": plan.kommun,
+            "plan": plan,
+            "heading": _("Ändra problem %(n)s") % {"n": problem.number},
+            "cancel": _back(plan, f"#problem-{problem.number}"),
+        },
+    )
+
+
+@staff_view
+def problem_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    problem = get_object_or_404(Problem, pk=pk)
+    plan = _draft(request, problem.plan_id)
+    if isinstance(plan, HttpResponse):
+        return plan
+    causes = list(problem.causes.all())
+    return _delete_page(
+        request,
+        plan,
+        remove=lambda: services.problem_delete(actor=request.user, problem=problem),
+        done=_back(plan, "#problems-heading"),
+        context={
+            "heading": _("Ta bort problem %(n)s?") % {"n": problem.number},
+            "item": problem.title,
+            "goes_with": [c.text for c in causes],
+            "goes_with_label": _("Problemets orsaker tas också bort:"),
+            "note": _(
+                "Problemen efter det numreras om. Åtgärder som verkar på orsakerna "
+                "finns kvar."
+            ),
+            "removed": _("Problemet är borttaget."),
+        },
+    )
+
+
+@staff_view
+def cause_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    cause = get_object_or_404(Cause.objects.select_related("problem"), pk=pk)
+    plan = _draft(request, cause.problem.plan_id)
+    if isinstance(plan, HttpResponse):
+        return plan
+    initial = {
+        "problem": cause.problem_id,
+        "text": cause.text,
+        "cause_analysis": cause.cause_analysis_id,
+    }
+    back = _back(plan, f"#problem-{cause.problem.number}")
+    return form_page(
+        request,
+        CauseForm(request.POST or None, initial=initial, plan=plan),
+        calling(services.cause_update, actor=request.user, cause=cause),
+        _("Orsaken är ändrad."),
+        done=back,
+        template="planning/item_form.html",
+        context={
+            "kommun": plan.kommun,
+            "plan": plan,
+            "heading": _("Ändra orsak till problem %(n)s")
+            % {"n": cause.problem.number},
+            "cancel": back,
+        },
+    )
+
+
+@staff_view
+def cause_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    cause = get_object_or_404(Cause.objects.select_related("problem"), pk=pk)
+    plan = _draft(request, cause.problem.plan_id)
+    if isinstance(plan, HttpResponse):
+        return plan
+    measures = list(cause.measures.all())
+    return _delete_page(
+        request,
+        plan,
+        remove=lambda: services.cause_delete(actor=request.user, cause=cause),
+        done=_back(plan, f"#problem-{cause.problem.number}"),
+        context={
+            "heading": _("Ta bort orsaken till problem %(n)s?")
+            % {"n": cause.problem.number},
+            "item": cause.text,
+            "goes_with": [str(m) for m in measures],
+            "goes_with_label": _("De här åtgärderna verkar inte längre på den:"),
+            "note": "",
+            "removed": _("Orsaken är borttagen."),
+        },
+    )
+
+
+@staff_view
+def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = get_object_or_404(Measure, pk=pk)
+    plan = _draft(request, measure.plan_id)
+    if isinstance(plan, HttpResponse):
+        return plan
+    initial = {
+        name: getattr(measure, name)
+        for name in (
+            "title",
+            "kind",
+            "description",
+            "responsible_role",
+            "starts_on",
+            "ends_on",
+            "follow_up",
+        )
+    }
+    initial["responsible"] = measure.responsible_id
+    initial["causes"] = list(measure.causes.values_list("pk", flat=True))
+    back = _back(plan, f"#measure-{measure.number}")
+    return form_page(
+        request,
+        MeasureForm(request.POST or None, initial=initial, plan=plan),
+        calling(services.measure_update, actor=request.user, measure=measure),
+        _("Åtgärden är ändrad."),
+        done=back,
+        template="planning/item_form.html",
+        context={
+            "kommun": plan.kommun,
+            "plan": plan,
+            "heading": _("Ändra åtgärd %(n)s") % {"n": measure.number},
+            "cancel": back,
+        },
+    )
+
+
+@staff_view
+def measure_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = get_object_or_404(Measure, pk=pk)
+    plan = _draft(request, measure.plan_id)
+    if isinstance(plan, HttpResponse):
+        return plan
+    goals = [_("Mål: %(text)s") % {"text": g.text} for g in measure.goals.all()]
+    links = [
+        _("Koppling till: %(what)s")
+        % {"what": link.commitment.text if link.commitment else link.agreement}
+        for link in measure.links.select_related("commitment", "agreement")
+    ]
+    return _delete_page(
+        request,
+        plan,
+        remove=lambda: services.measure_delete(actor=request.user, measure=measure),
+        done=_back(plan, "#measures-heading"),
+        context={
+            "heading": _("Ta bort åtgärd %(n)s?") % {"n": measure.number},
+            "item": measure.title,
+            "goes_with": goals + links,
+            "goes_with_label": _("Det här tas också bort:"),
+            "note": _(
+                "Åtgärderna efter den numreras om. Åtagandena i medborgarlöftet "
+                "finns kvar."
+            ),
+            "removed": _("Åtgärden är borttagen."),
+        },
+    )
