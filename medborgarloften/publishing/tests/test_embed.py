@@ -27,7 +27,7 @@ def test_it_shows_the_promise_and_its_progress_in_a_framable_page(
         '<link rel="stylesheet" href="/static/medborgarloften/css/embed.css">'
     ]
     assert "style=" not in html and "<style" not in html
-    assert "<h1>Tryggare Kalmar</h1>" in html
+    assert '<h1 lang="sv">Tryggare Kalmar</h1>' in html
     assert '<progress max="6" value="1"' in html and "1 av 6" in html
     assert reverse("publishing:promise", args=[promise.uid]) in html
 
@@ -51,3 +51,20 @@ def test_it_draws_the_widget_in_a_fixed_number_of_queries(
     # the promise page's queries without the timeline
     with django_assert_max_num_queries(13):
         client.get(reverse("publishing:embed", args=[promise.uid]))
+
+
+def test_the_widget_says_its_language_and_marks_the_promise_s_swedish(
+    client,
+    promise,  # noqa: F811
+):
+    # In English the widget's own words are English: <html lang="sv"> told screen
+    # readers otherwise (open-data review); the promise's text stays Swedish.
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("publishing:embed", args=[promise.uid])).content.decode()
+    assert '<html lang="en">' in html
+    assert f'<h1 lang="sv">{promise.title}</h1>' in html
+    commitment = promise.commitments.first()
+    assert f'<p lang="sv">{commitment.text[:40]}' in html
+    client.cookies["django_language"] = "sv"
+    html = client.get(reverse("publishing:embed", args=[promise.uid])).content.decode()
+    assert '<html lang="sv">' in html
