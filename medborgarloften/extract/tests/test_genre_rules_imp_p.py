@@ -226,3 +226,37 @@ def test_a_read_also_link_names_no_place() -> None:
     )
     assert "Norrbacka" not in rec["places"]
     assert "Ekgatan" in rec["places"]
+
+
+# --- a youth centre that acts is the kommun, and no place -----------------------------
+
+YOUTH_CENTRE = """Löftet i korthet
+• Ungdomens hus har öppet till midnatt på skolavslutningen.
+• Polisen besöker Åsby fritidsgård en gång i månaden.
+"""
+
+
+def test_a_youth_centre_as_subject_is_the_kommun_and_no_place() -> None:
+    rec = record(YOUTH_CENTRE)
+    got = by_text(rec)
+    assert got["Ungdomens hus har öppet till midnatt på skolavslutningen."] == [
+        "kommun"
+    ]
+    assert "Ungdomens hus" not in rec["places"]
+    assert "Åsby fritidsgård" in rec["places"]
+
+
+# --- a place name does not run on into the next short line ---------------------------
+
+SHORT_LINES = """Prioriterade områden
+Narkotikaförsäljning bland unga i Ekbacka
+Skadegörelse med sprayfärg i Åby
+
+Polisen lovar att patrullera i Ekbacka varje fredag.
+"""
+
+
+def test_a_place_ends_with_its_short_line() -> None:
+    places = record(SHORT_LINES)["places"]
+    assert "Ekbacka" in places
+    assert not any("Skadegörelse" in p for p in places)
