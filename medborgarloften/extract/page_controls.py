@@ -1,4 +1,4 @@
-"""A web page's controls and link lines left in a copied text.
+"""A web page's controls, buttons and link lines left in a copied text.
 
 A kommun's or the police's page shows each section as an accordion ("Visa alla",
 "Dölj alla" over the sections, "Läs mer" or "Visa mer" under each heading) and a
@@ -19,7 +19,12 @@ UI_CONTROL = re.compile(
     r"[\s+▼▲▾▸►›»<>*_#-]*"
     r"(?:läs\s+(?:mer|mindre)|visa\s+(?:mer|mindre|alla|allt|fler)|dölj(?:\s+(?:alla|allt))?"
     r"|visa\s*/\s*dölj|öppna\s+alla|stäng\s+alla|expandera(?:\s+alla)?"
-    r"|fäll\s+(?:ut|ihop)(?:\s+alla)?)"
+    r"|fäll\s+(?:ut|ihop)(?:\s+alla)?"
+    # a news page's buttons and labels: "Lyssna på artikeln 4 min", "Dela artikeln",
+    # "Skriv ut", "Annons", "Hoppa till huvudinnehåll"
+    r"|lyssna(?:\s+på\s+(?:artikeln|sidan|texten))?(?:\s+\d{1,2}\s*min\w*)?"
+    r"|dela(?:\s+(?:artikeln|sidan))?|skriv\s+ut|annons"
+    r"|(?:hoppa\s+)?till\s+(?:huvud)?innehåll(?:et)?)"
     r"[\s+▼▲▾▸►›»<>*_#-]*",
     re.IGNORECASE,
 )

@@ -23,6 +23,7 @@ from ..page_controls import is_control
 from ..parties import subject_parties
 from ..prefilter import fold, holds_any
 from ._lex import NOT_A_TOPIC
+from ._person import is_name
 from .focus_cues import (
     _CHANGE,
     _INDICATOR,
@@ -182,9 +183,7 @@ def _lines_under(units: Sequence[Unit], i: int) -> list[FocusArea]:
     intro = units[i]
     if intro.kind != "heading" and not (
         # "Prioriterade områden för perioden är:" over one area per line
-        intro.kind == "sentence"
-        and intro.single_line
-        and intro.text.rstrip().endswith(":")
+        intro.single_line and intro.text.rstrip().endswith(":")
     ):
         return found
     prev = intro
@@ -209,8 +208,7 @@ def _lines_under(units: Sequence[Unit], i: int) -> list[FocusArea]:
     return found
 
 
-# Rules that read a focus said in passing, which a bullet's commitment may do.
-_IN_PASSING = ("focus.med_fokus", "focus.lofte_har_fokus")
+_IN_PASSING = ("focus.med_fokus", "focus.lofte_har_fokus")  # a bullet says in passing
 # "Prioriterade områden 2025: A och B.": the list is on the label's own line, so
 # the items below it are something else (the commitments).
 _LIST_ON_LINE = re.compile(r":[ \t]*[^\W\d][^\n]{2,}$")
@@ -312,8 +310,10 @@ def _effect_goals(units: Sequence[Unit]) -> list[FocusArea]:
 
 def _heading_like(unit: Unit) -> bool:
     if unit.kind == "heading":
-        # A document label ("TJÄNSTESKRIVELSE"), a date line, a table header: no topic.
-        return not NOT_A_TOPIC.search(unit.text)
+        # A document label ("TJÄNSTESKRIVELSE"), a date line, a table header, a
+        # page's button or an article's byline ("Anna Berg"): no topic.
+        text = unit.text.strip()
+        return not (NOT_A_TOPIC.search(text) or is_control(text) or is_name(text))
     return (
         unit.kind == "sentence"
         and unit.single_line

@@ -260,3 +260,40 @@ def test_a_place_ends_with_its_short_line() -> None:
     places = record(SHORT_LINES)["places"]
     assert "Ekbacka" in places
     assert not any("Skadegörelse" in p for p in places)
+
+
+# --- a news article's furniture -------------------------------------------------------
+
+ARTICLE = """ÅSBY
+
+Nytt löfte mot klotter i Ekbacka
+
+Per Lind
+Publicerad 2031-03-02 07.00
+
+Lyssna på artikeln 2 min
+
+Enligt löftet ska kommunen sätta upp sex nya lampor längs Ekvägen före den 1 september 2031.
+
+Annons
+
+Löftet skrevs under av kommunpolis Lena Ås och kommunalrådet Olle Berg på tisdagen.
+"""
+
+
+def test_a_byline_and_a_listen_button_head_no_focus_area() -> None:
+    areas = record(ARTICLE)["focus_areas"]
+    assert "Per Lind" not in areas
+    assert not any(a.startswith("Lyssna") for a in areas)
+
+
+def test_a_preposition_ends_the_counted_noun() -> None:
+    (c,) = record(ARTICLE)["commitments"]
+    assert c["target"]["quantity"] == 6
+    assert c["target"]["unit"] == "nya lampor"
+
+
+def test_a_deadline_or_a_publication_date_is_no_signing_date() -> None:
+    signatories = record(ARTICLE)["signatories"]
+    assert [s["name"] for s in signatories] == ["Lena Ås", "Olle Berg"]
+    assert all(s.get("date") is None for s in signatories)
