@@ -297,3 +297,16 @@ def test_a_deadline_or_a_publication_date_is_no_signing_date() -> None:
     signatories = record(ARTICLE)["signatories"]
     assert [s["name"] for s in signatories] == ["Lena Ås", "Olle Berg"]
     assert all(s.get("date") is None for s in signatories)
+
+
+# --- the basis of the lägesbild in a news text ---------------------------------------
+
+
+def test_what_residents_raised_in_dialogues_and_reported_crimes_are_sources() -> None:
+    rec = record(
+        "Medborgarlöfte Ekbacka 2031\n\n"
+        "Löftet bygger på de brott som anmäldes i Ekbacka under 2030. Under "
+        "dialogmötena i höstas lyfte många boende klottret vid skolan.\n\n"
+        "Polisen lovar att patrullera vid Ekbackaskolan varje fredag.\n"
+    )
+    assert {"brottsstatistik", "medborgardialog"} <= set(rec["evidence_sources"])
