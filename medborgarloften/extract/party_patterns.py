@@ -60,7 +60,7 @@ _PARTY = (
     rf"(?:{_OWNED}\b"
     rf"|(?:{_NAME}s?\s+){{1,2}}{_FIRM}\b|AB\b"
     rf"|{_NAME}s?\s+{_NAMED_TERM}\b"
-    rf"|(?:(?:det|den|de|vårt|vår|våra)\s+|{_NAME}s\s+)?(?:{_ADJ}\s+)?{_TERM}\b"
+    rf"|(?:(?:det|den|de|vårt|vår|våra|båda|bägge)\s+|{_NAME}s\s+)?(?:{_ADJ}\s+)?{_TERM}\b"
     # "Polisen i lokalpolisområde Ekby": the police named by its local area
     rf"(?:\s+(?:(?:på|i)\s+(?:(?:lokal)?polisområde(?:t)?\s+)?)?{_AREA_QUAL}"
     rf"{_NAME}(?:\s+{_NAME})?(?=\s|[,.:;)]|$))?"

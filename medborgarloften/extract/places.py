@@ -105,6 +105,8 @@ _GENITIVE_FACILITY_RE = prefiltered(
         rf"(?:{_FACILITY_NOUNS}|{'|'.join(_LEX['compound_heads'])}))(?![\w-])"
     )
 )
+# Only a bullet's mark or a sentence's end before: the words open their sentence.
+_LINE_START = re.compile(r"(?:^|\n|[.!?:][ \t]|[•*–-][ \t])[ \t]*$")
 _STAFF_BEFORE = re.compile(r"(?i:personal(?:en)?)[ \t]+(?:på|vid|från)[ \t]+$")
 # "fritidsgården Ankaret", "badplatsen Sandvik": a facility's noun before its name.
 _NOUN_NAME_TAIL = rf"[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)(?![\w-])"
@@ -292,6 +294,10 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
     for m in _GENITIVE_FACILITY_RE.finditer(text):
         if _fold(m.group(1)) in _STOP or _is_org_word(m.group(1)):
             continue  # "Kommunens fritidsgård" is no name
+        if _LINE_START.search(
+            text, max(0, m.start() - 8), m.start()
+        ) and classify_party(m.group(0)):
+            continue  # "• Ungdomens hus håller öppet …": a kommun unit that acts
         add(m.group(0), m.start(), m.end())
     for m in _NOUN_NAME_RE.finditer(text):
         if (
@@ -333,7 +339,10 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
             s = group_start + part.start()
             e = group_start + part.end()
             value, e = _cut_name(value, s, e, muni)
-            if _is_excluded(text, value, e, muni):
+            # "… bland unga i Ekby\nBuskörning i Åby": a list of short lines, no
+            # line wrapped inside a name
+            short = "\n" in value and _short_line(text, s + value.index("\n"))
+            if short or _is_excluded(text, value, e, muni):
                 # "i Ekby\nPolisen kommer …": the name ends at the line break,
                 # and the next line says nothing about it
                 head = value.split("\n")[0].rstrip()
@@ -371,6 +380,17 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         seen.add(key)
         out.append((value, span))
     return out
+
+
+# A line shorter than this was not wrapped by a page's width: it ends an item.
+_SHORT_LINE = 50
+
+
+def _short_line(text: str, newline: int) -> bool:
+    """Does the line that ends at ``newline`` hold fewer than ``_SHORT_LINE``
+    characters (after its indent)?"""
+    start = text.rfind("\n", 0, newline) + 1
+    return len(text[start:newline].strip()) < _SHORT_LINE
 
 
 _IN_TOWN = re.compile(r"[ \t]+i[ \t]+(?P<town>\S+)$")

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from medborgarloften import __version__
 from medborgarloften.extract.commitments import classify_heading, extract_commitments
 from medborgarloften.extract.document.focus import similar
+from medborgarloften.extract.page_controls import LINK_LINE
 from medborgarloften.extract.place_lists import listed_places
 from medborgarloften.extract.places import find_places
 from medborgarloften.extract.structure import parse_structure
@@ -144,6 +145,8 @@ def _places(text: str, municipalities: list[str]) -> list[tuple[str, Any]]:
             known.add(name.casefold())
             found.append((name, span))
     back = [(m.start(), m.end()) for m in _LOOK_BACK_LINE.finditer(text)]
+    # "Läs också: Inbrott i Ekby …": a link to another article names its places
+    back += [(m.start(), m.end()) for m in LINK_LINE.finditer(text)]
     back += _report_sections(text)
     if not back:
         return found

@@ -108,6 +108,15 @@ _UNIT_STOP = {
     "hos",
     "kring",
     "runt",
+    # "fyra nya lampor längs Ekvägen": a preposition ends the counted noun
+    "längs",
+    "utmed",
+    "utanför",
+    "intill",
+    "bland",
+    "inför",
+    "bakom",
+    "framför",
     "ska",
     "skall",
     "kommer",
@@ -173,7 +182,9 @@ _AREA_RE = prefiltered(
             # "varje högstadieskola", "varje bostadsområde": a compound ending in one
             r"(?:(?:högstadie|lågstadie|mellanstadie|grund|gymnasie|förskole)?skol\w*\b|"
             r"område|områdena|stadsdel|stadsdelarna|ort|orterna|skola|skolorna|by|byarna|"
-            r"kommundel|kommundelarna|tätort|tätorterna|kommun|kommunerna|bostadsområde)\w*"
+            r"kommundel|kommundelarna|tätort|tätorterna|kommun|kommunerna|bostadsområde|"
+            # "minst en gång per träffpunkt": one per meeting place, as per school
+            r"träffpunkt|mötesplats|fritidsgård|ungdomsgård|äldreboende)\w*"
             # "ett möte i Åby och ett i Byn": one for each place named
             r"|\b(?:en|ett)\s+(?:\w+\s+){0,5}?(?:i|på|vid)\s+(?-i:[A-ZÅÄÖ])\w+\s+och\s+"
             r"(?:en|ett)\s+(?:i|på|vid)\s+(?-i:[A-ZÅÄÖ])"

@@ -120,6 +120,8 @@ _PROMISE_VERB = prefiltered(
 
 _VERB_AFTER_SUBJECT = re.compile(
     spaced(
+        # "Föreningen Ekvakten i Ekby lovar …": a party's name with its town
+        r"(?:\s+i\s+(?-i:[A-ZÅÄÖ])[\w-]+)?"
         r"[\s,]*(?:(?:även|också|därför|nu|tillsammans|gemensamt|båda|var för sig"
         # "Kommunen å sin sida ska …", "Polisen för sin del lovar …"
         r"|å sin sida|för sin del|i sin tur),?\s+)*"
@@ -224,11 +226,13 @@ _ANNOUNCED_PARTS = re.compile(
 )
 
 # "Det här lovar vi dig som bor i Ekby!", "Detta åtar sig parterna:": the object is
-# what follows, so the line introduces the promises and undertakes nothing itself.
+# what follows, so the line introduces the promises and undertakes nothing itself;
+# a news article's "Fler patruller och ljusare gångar. Det lovar polisen …" sums up
+# what the sentence before it said.
 # "Det är vad kommunen och polisen ska ta tag i …", "Det här är de frågor som parterna
 # ska arbeta med": a sentence summing up the problems named before it.
 _POINTING = re.compile(
-    r"\s*(?:(?:det\s+här|detta|följande|så\s+här)\s+(?:lovar|åtar|förbinder)\b"
+    r"\s*(?:(?:det\s+här|detta|följande|så\s+här|det)\s+(?:lovar|åtar|förbinder)\b"
     r"|(?:det|det\s+här|detta|här|dessa|de)\s+är\s+"
     r"(?:vad|det\s+som|(?:de|dessa|den|det)\s+\w+\s+som)\b)",
     re.IGNORECASE,

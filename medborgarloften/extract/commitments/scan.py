@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..page_controls import is_control
 from ..parties import parties_in_chain, subject_parties
 from ..structure import Block, Structure
 from .assigned import assign_after_lists, assign_vi_sentences
@@ -267,6 +268,8 @@ def _scan(structure: Structure) -> list[_Candidate]:
             continue
         if block.kind == "heading" and RUNNING_TITLE.match(block.text):
             continue  # "Medborgarlöfte 2031 | sida 2": a page's header or footer
+        if block.kind == "heading" and is_control(block.text):
+            continue  # "Läs mer" under an accordion's heading: its section goes on
         if block.kind == "heading":
             unit = numbered_unit(block.text)
             kind = classify_heading(block.text)

@@ -58,6 +58,15 @@ def _iso(written: str) -> str | None:
         return None
 
 
+# What stands before a date that is no signing: a deadline ("före den", "senast",
+# "till och med") or a web page's publication ("Publicerad", "Sidan uppdaterades").
+_NOT_SIGNED_BEFORE = re.compile(
+    r"\b(?:före|senast|innan|till\s+och\s+med|t\.\s?o\.\s?m\.?|publicerad"
+    r"|uppdaterad|uppdaterades|ändrad)(?:\s+den)?:?\s+$",
+    _I,
+)
+
+
 def signature_date(
     text: str, signature_spans: list[tuple[int, int]]
 ) -> tuple[str, tuple[int, int]] | None:
@@ -70,6 +79,8 @@ def signature_date(
     last = max(e for _, e in signature_spans) if signature_spans else len(text)
     found: list[tuple[int, str, tuple[int, int]]] = []
     for m in SIGNATURE_DATE.finditer(window):
+        if _NOT_SIGNED_BEFORE.search(window, max(0, m.start() - 20), m.start()):
+            continue  # "… lampor före den 1 oktober 2031": a deadline, not signed
         iso = _iso(" ".join(m.group(0).split()))
         if iso is not None:
             start, end = offset + m.start(), offset + m.end()

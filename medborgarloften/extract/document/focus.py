@@ -19,10 +19,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..page_controls import is_control
 from ..parties import subject_parties
 from ..prefilter import fold, holds_any
 from ._lex import NOT_A_TOPIC
+from ._person import is_name
 from .focus_cues import (
+    _CHANGE,
+    _INDICATOR,
+    _SECTION_NUMBER,
     ACTIVITY_INTRO,
     EFFECT_HEADING,
     GENERIC_HEADING,
@@ -175,11 +180,18 @@ def _lines_under(units: Sequence[Unit], i: int) -> list[FocusArea]:
     """Short lines set right under a label heading ("Fokusområden" over one area per
     line, no bullets), up to a blank line or a heading of the genre."""
     found: list[FocusArea] = []
-    if units[i].kind != "heading":
+    intro = units[i]
+    if intro.kind != "heading" and not (
+        # "Prioriterade områden för perioden är:" over one area per line
+        intro.single_line and intro.text.rstrip().endswith(":")
+    ):
         return found
-    prev = units[i]
+    prev = intro
     for unit in units[i + 1 : i + 1 + _MAX_LINES_UNDER]:
         text = unit.text.strip("*_ ")
+        if is_control(text):
+            prev = unit  # "Läs mer" under an accordion's heading
+            continue
         if (
             unit.kind != "heading"
             or unit.start - prev.end > 2  # a blank line ends the list
@@ -196,6 +208,7 @@ def _lines_under(units: Sequence[Unit], i: int) -> list[FocusArea]:
     return found
 
 
+_IN_PASSING = ("focus.med_fokus", "focus.lofte_har_fokus")  # a bullet says in passing
 # "Prioriterade områden 2025: A och B.": the list is on the label's own line, so
 # the items below it are something else (the commitments).
 _LIST_ON_LINE = re.compile(r":[ \t]*[^\W\d][^\n]{2,}$")
@@ -212,6 +225,8 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
             and not _LIST_ON_LINE.search(unit.text)
         ):
             j = i + 1
+            while j < len(units) and is_control(units[j].text.strip()):
+                j += 1  # "Fokusområden", "Läs mer", then the list
             found += _lines_under(units, i)
             while j < len(units) and units[j].kind == "bullet":
                 body, start = _shorten(units[j].text, units[j].start)
@@ -230,7 +245,7 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
                 continue
             for m in rx.finditer(unit.text, folded=folded):
                 group = "x" if m.group("x") is not None else "y"
-                if unit.kind == "bullet" and rule in ("focus.med_fokus",):
+                if unit.kind == "bullet" and rule in _IN_PASSING:
                     continue  # "… med särskilt fokus på X" inside a commitment
                 pieces = _split(m.group(group), unit.start + m.start(group), how)
                 if rule == "focus.fokusera_pa":
@@ -241,14 +256,6 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
 
 
 _MAX_GOALS = 6
-# A goal states a change ("Färre inbrott", "… ska minska"); an indicator ("Andelen
-# … i trygghetsmätningen") or an activity ("Fånga upp ungdomar") is no focus area.
-_CHANGE = re.compile(
-    r"\b(?:ska|skall)\b|^(?:färre|fler|minskad|minskat|ökad|ökat|bättre|tryggare|"
-    r"lägre|högre|mindre|mer)\b",
-    _I,
-)
-_INDICATOR = re.compile(r"andel|procent|%|mätning|undersökning|statistik|enkät", _I)
 
 
 def _goal_item(text: str) -> bool:
@@ -260,10 +267,6 @@ def _goal_item(text: str) -> bool:
         and not _names_a_party(text.split(" ska ")[0])
         and subject_parties(text) is None
     )
-
-
-# "§ 3", "3.", "2.1" before a section heading's words.
-_SECTION_NUMBER = re.compile(r"^(?:§[ \t]*)?\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]+")
 
 
 def _effect_goals(units: Sequence[Unit]) -> list[FocusArea]:
@@ -307,8 +310,10 @@ def _effect_goals(units: Sequence[Unit]) -> list[FocusArea]:
 
 def _heading_like(unit: Unit) -> bool:
     if unit.kind == "heading":
-        # A document label ("TJÄNSTESKRIVELSE"), a date line, a table header: no topic.
-        return not NOT_A_TOPIC.search(unit.text)
+        # A document label ("TJÄNSTESKRIVELSE"), a date line, a table header, a
+        # page's button or an article's byline ("Anna Berg"): no topic.
+        text = unit.text.strip()
+        return not (NOT_A_TOPIC.search(text) or is_control(text) or is_name(text))
     return (
         unit.kind == "sentence"
         and unit.single_line

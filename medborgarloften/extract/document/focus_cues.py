@@ -18,6 +18,9 @@ LIST_INTRO = prefiltered(
         r"\binriktningar(?:na)?\b[^.!?]*:\s*$|"
         r"\bområden\s+som\s+(?:\w+\s+){0,3}prioriteras\s*:\s*$|"
         r"\b(?:valt|beslutat)\s+att\s+prioritera\s*:\s*$|"
+        # "Under 2031 prioriterar vi:", "I år prioriterar parterna:"
+        r"\bprioriterar\s+(?:vi|parterna|polisen\s+och\s+kommunen|kommunen\s+och"
+        r"\s+polisen)\s*:\s*$|"
         # "Det här är vårt fokus 2019" over one area per line
         r"^\s*(?:det\s+här\s+är\s+|detta\s+är\s+)?vårt\s+fokus(?:\s+\d{4})?\s*:?\s*$|"
         # lättläst: "Det här vill vi bli bättre på"
@@ -54,6 +57,8 @@ INLINE = (
     ("focus.count_colon", Prefiltered(re.compile(r"\b(?:två|tre|fyra|fem|sex|[2-9])\s+(?:fokus|problem|prioriterade\s+)?områden\b[^.:!?\n]{0,40}:\s*(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     # "lovar att … arbeta med fokus på X för att …", "har vi särskilt fokus på A, B och C"
     ("focus.med_fokus", Prefiltered(re.compile(r"\b(?:arbeta\s+med\s+|har\s+(?:vi|parterna|polisen\s+och\s+kommunen)\s+(?:ett\s+)?)(?:särskilt\s+|stort\s+)?fokus\s+på\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
+    # "Löftet gäller 2030–2031 och har fokus på A, B samt C": the promise's own focus
+    ("focus.lofte_har_fokus", Prefiltered(re.compile(r"\b(?:medborgar)?löftet\b[^.!?\n]{0,60}?\bhar\s+(?:ett\s+)?(?:särskilt\s+|stort\s+|tydligt\s+)?fokus\s+på\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     # "består av tre områden: A, B samt C", "inom områdena A och B", "A och B har valts som fokusområden"
     ("focus.omraden_lista", Prefiltered(re.compile(r"\b(?:består\s+av|omfattar)\s+(?:\w+\s+)?(?:fokus|tema|problem)?områden\s*:\s*(?P<x>[^.!?\n]+)|\binom\s+(?:fokus)?områdena\s+(?P<y>[^.!?\n]+)", _I)), "problem_list"),
     # "problem i form av A, B samt C", "inriktas på A, B och C"
@@ -128,6 +133,19 @@ EFFECT_HEADING = re.compile(
     _I,
 )
 
+
+# A goal states a change ("Färre inbrott", "… ska minska"); an indicator ("Andelen
+# … i trygghetsmätningen") or an activity ("Fånga upp ungdomar") is no focus area.
+_CHANGE = re.compile(
+    r"\b(?:ska|skall)\b|^(?:färre|fler|minskad|minskat|ökad|ökat|bättre|tryggare|"
+    r"lägre|högre|mindre|mer)\b",
+    _I,
+)
+_INDICATOR = re.compile(r"andel|procent|%|mätning|undersökning|statistik|enkät", _I)
+
+
+# "§ 3", "3.", "2.1" before a section heading's words.
+_SECTION_NUMBER = re.compile(r"^(?:§[ \t]*)?\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]+")
 
 # Where a list of focus phrases parts: a comma, "samt", or "och" that does not go on
 # with a place ("… i Ekby och Åsby", "… i centrum och på Ekbacken"); a repeated

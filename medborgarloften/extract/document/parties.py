@@ -95,6 +95,8 @@ def _strong_rule(text: str, s: int, e: int) -> str | None:
     left = max(text.rfind(".", 0, s), text.rfind("\n", 0, s))
     if _COVERS.search(text[left + 1 : s]):
         return None  # "Lokalpolisområde X omfattar A och B kommuner": a description
+    if _AFTER_LAN.match(after):
+        return None  # "Medborgarlöften i Ekby län": a county (a web page's link)
     if _AFTER_KOMMUN.match(after):
         return "kommun.name_kommun"
     if _BEFORE_KOMMUNERNA.search(before):
@@ -108,6 +110,32 @@ def _strong_rule(text: str, s: int, e: int) -> str | None:
     if _BEFORE_LOFTE.search(before):
         return "kommun.lofte_i"
     return None
+
+
+# "Ekby och Åby får gemensamt medborgarlöfte", "Ekby och Åby tillhör samma
+# lokalpolisområde, och nu har kommunerna …": two kommuner named together as the
+# ones that share one promise.
+_JOINT_AFTER = re.compile(
+    r"[^.!?\n]{0,80}?\b(?:gemensamma?|gemensamt)\s+(?:\w+\s+)?(?:medborgar)?löfte"
+    r"|[^.!?\n]{0,120}?\b(?:(?:båda|bägge|de\s+två)\s+)?kommunerna\b(?!\s+i\b)",
+    re.IGNORECASE,
+)
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:i|på|vid|från|till|mellan|runt|kring)\s+$", re.I)
+
+
+def _joint_rule(text: str, start: int, end: int) -> str | None:
+    """ "kommun.joint" for a list of names that the rest of its sentence calls the
+    kommuner of a joint promise; None for a description of an area."""
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start))
+    if _COVERS.search(text[left + 1 : start]) or _COVERS.search(text, end, end + 60):
+        return None
+    if _LPO_BEFORE.search(text[max(0, start - 40) : start]) or _PLACE_BEFORE.search(
+        text, max(0, start - 12), start
+    ):
+        return None  # "Lokalpolisområde Ekby och Åby …", "i Ekby och Åby": places
+    return "kommun.joint" if _JOINT_AFTER.match(text, end) else None
 
 
 def _is_lpo_context(text: str, start: int, end: int) -> bool:
@@ -132,6 +160,8 @@ def find_municipalities(text: str) -> Found:
         head, tail = rules[members[0]], rules[members[-1]]
         shared = head if head == "kommun.kommunerna_i" else None
         shared = shared or (tail if tail == "kommun.names_kommuner" else None)
+        if shared is None and len(members) > 1:
+            shared = _joint_rule(text, occ[members[0]][0], occ[members[-1]][1])
         if shared and len(members) > 1:
             for k in members:
                 rules[k] = rules[k] or shared

@@ -111,7 +111,8 @@ PROMISE_YEAR = prefiltered(
 )
 UNDER_YEAR = prefiltered(
     re.compile(
-        rf"\b(?:under|för|gäller)\s+(?:år(?:et)?\s+)?(?P<y>{_YEAR})(?![\d-])", _FLAGS
+        rf"\b(?:under|för|gäller)\s+(?:hela\s+)?(?:år(?:et)?\s+)?(?P<y>{_YEAR})(?![\d-])",
+        _FLAGS,
     )
 )
 # "Medborgarlöftet gäller under 2016", "Löftet gäller för år 2025": the promise's
