@@ -149,19 +149,21 @@ def catalog(
     for name, table in tables + list(plan_tables.TABLES.items()):
         distributions = []
         for fmt, path in (("json", name), ("csv", f"{name}.csv")):
-            distributions.append(
-                {
-                    "@id": links.api_url(f"{path}#distribution"),
-                    "@type": "dcat:Distribution",
-                    "dcterms:title": _lang(f"{table.title} ({fmt.upper()})"),
-                    "dcat:accessURL": _id(links.api_url(path)),
-                    "dcat:downloadURL": _id(links.api_url(path)),
-                    "dcat:mediaType": _typed(MEDIA[fmt], "dcterms:MediaType"),
-                    "dcterms:format": _typed(FORMATS[fmt], "dcterms:MediaTypeOrExtent"),
-                    "dcterms:license": licence_node,
-                    "dcterms:conformsTo": standard,
-                }
-            )
+            distribution = {
+                "@id": links.api_url(f"{path}#distribution"),
+                "@type": "dcat:Distribution",
+                "dcterms:title": _lang(f"{table.title} ({fmt.upper()})"),
+                "dcat:accessURL": _id(links.api_url(path)),
+                "dcat:mediaType": _typed(MEDIA[fmt], "dcterms:MediaType"),
+                "dcterms:format": _typed(FORMATS[fmt], "dcterms:MediaTypeOrExtent"),
+                "dcterms:license": licence_node,
+                "dcterms:conformsTo": standard,
+            }
+            if fmt == "csv":
+                # The CSV is the whole table in one file; the JSON comes a page at a
+                # time (``next``), an API and no file to download.
+                distribution["dcat:downloadURL"] = _id(links.api_url(path))
+            distributions.append(distribution)
         node: dict[str, Any] = {
             "@id": links.api_url(f"{name}#dataset"),
             "@type": "dcat:Dataset",

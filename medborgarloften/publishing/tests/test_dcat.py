@@ -146,3 +146,36 @@ def test_check_deploy_warns_while_the_publisher_or_contact_is_unknown(settings):
     settings.API_PUBLISHER = "Kalmar kommun"
     settings.API_CONTACT_EMAIL = "oppnadata@kalmar.se"
     assert check_open_data_publisher() == []
+
+
+@pytest.mark.django_db
+def test_only_a_whole_table_is_offered_as_a_download(client):
+    # The JSON list comes a page at a time: a harvester that downloaded it got the
+    # first hundred of 290 kommuner (open-data review). The CSV is the whole table.
+    graph = client.get("/api/v1/dcat.jsonld").json()
+    nodes = graph.get("@graph") or [graph]
+    distributions = [
+        d
+        for node in json_walk(nodes)
+        if node.get("@type") == "dcat:Distribution"
+        for d in [node]
+    ]
+    assert distributions
+    for distribution in distributions:
+        access = distribution["dcat:accessURL"]["@id"]
+        if access.endswith(".csv"):
+            assert distribution["dcat:downloadURL"]["@id"] == access
+        else:
+            assert "dcat:downloadURL" not in distribution, access
+    response = client.get("/api/v1/kommuner.csv")
+    assert response.status_code == 200 and "Link" not in response
+
+
+def json_walk(value):
+    if isinstance(value, dict):
+        yield value
+        for child in value.values():
+            yield from json_walk(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from json_walk(child)
