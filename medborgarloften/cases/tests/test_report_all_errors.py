@@ -57,3 +57,14 @@ def test_an_empty_post_shows_the_form_again_without_a_server_error(client, kalma
     response = client.post(reverse("cases:report", args=[kalmar.code]), {})
     assert response.status_code == 400
     assert Case.objects.count() == 0
+
+
+def test_the_page_title_says_the_form_came_back_with_errors(client, kalmar, rules):
+    # A screen reader reads the title first; it did not change after a failed
+    # submit (open-data review).
+    before = client.get(reverse("cases:report", args=[kalmar.code])).content.decode()
+    assert "<title>Fel:" not in before
+    after = _post(client, kalmar).content.decode()
+    assert "<title>Fel: " in after
+    client.cookies["django_language"] = "en"
+    assert "<title>Error: " in _post(client, kalmar).content.decode()
