@@ -91,7 +91,7 @@ STATUS_ACTIONS: dict[str, dict[str, Any]] = {
         "consequence": gettext_lazy("Löftet kan ändras som ett utkast."),
     },
     PromiseStatus.ADOPTED: {
-        "verb": gettext_lazy("Markera som antaget"),
+        "verb": gettext_lazy("Anta"),
         "consequence": gettext_lazy(
             "Löftet markeras som antaget av parterna. Det syns inte på den "
             "öppna webbplatsen förrän det publiceras."

@@ -56,8 +56,8 @@ def _promise(
     path = {
         "draft": [],
         "adopted": ["adopted"],
-        "published": ["published"],
-        "closed": ["published", "closed"],
+        "published": ["adopted", "published"],
+        "closed": ["adopted", "published", "closed"],
     }[status]
     for step in path:
         promise = promise_set_status(actor=actor, promise=promise, status=step)
@@ -130,6 +130,7 @@ def test_focus_areas_named_once_at_the_top_are_no_empty_sections(
         ],
         signatories=[],
     )
+    promise = promise_set_status(actor=superuser, promise=promise, status="adopted")
     promise = promise_set_status(actor=superuser, promise=promise, status="published")
     html = client.get(reverse("publishing:promise", args=[promise.uid])).content
     html = html.decode()
