@@ -49,13 +49,18 @@ FEED_ITEMS = 50
 
 
 def _current_filter(today: dt.date, prefix: str = "") -> Q:
-    """A published promise whose period has not ended: "gällande"."""
+    """A published promise whose period has begun and not ended: "gällande" (one
+    starting after today is coming, not current)."""
     return (
         public_q(prefix)
         & Q(**{f"{prefix}status": PromiseStatus.PUBLISHED})
         & (
             Q(**{f"{prefix}period_end__isnull": True})
             | Q(**{f"{prefix}period_end__gte": today})
+        )
+        & (
+            Q(**{f"{prefix}period_start__isnull": True})
+            | Q(**{f"{prefix}period_start__lte": today})
         )
     )
 
@@ -67,7 +72,7 @@ def _current_filter(today: dt.date, prefix: str = "") -> Q:
 class KommunEntry:
     kommun: Organisation
     promise_count: int  # public promises, current or past
-    current_count: int  # published promises whose period has not ended
+    current_count: int  # published promises whose period has begun, not ended
 
     @property
     def has_current(self) -> bool:
@@ -193,13 +198,16 @@ class KommunPromises:
     current: list[Promise]
     past: list[Promise]
     areas: list[Area] = field(default_factory=list)
+    #: Published, but the period starts after today: shown as coming, not current.
+    coming: list[Promise] = field(default_factory=list)
 
 
 def kommun_public_promises(
     *, code: str, today: dt.date | None = None
 ) -> KommunPromises:
-    """A kommun's public promises: current (published, period not over) and past
-    (closed, or the period has ended), and the areas those promises name. Raises
+    """A kommun's public promises: current (published, period begun and not over),
+    coming (published, period starting after today; soonest first) and past (closed,
+    or the period has ended), and the areas those promises name. Raises
     Organisation.DoesNotExist."""
     kommun = Organisation.objects.kommuner().get(code=code)
     today = today or timezone.localdate()
@@ -218,15 +226,21 @@ def kommun_public_promises(
         .order_by("-period_start", "title", "pk")
     )
     current: list[Promise] = []
+    coming: list[Promise] = []
     past: list[Promise] = []
     for promise in promises:
         ongoing = promise.period_end is None or promise.period_end >= today
-        if promise.status == PromiseStatus.PUBLISHED and ongoing:
-            current.append(promise)
-        else:
+        if promise.status != PromiseStatus.PUBLISHED or not ongoing:
             past.append(promise)
+        elif promise.period_start is not None and promise.period_start > today:
+            coming.append(promise)
+        else:
+            current.append(promise)
+    coming.reverse()  # listed newest start first: the soonest comes first
     areas = _public_areas(kommun, [p.pk for p in promises]) if promises else []
-    return KommunPromises(kommun=kommun, current=current, past=past, areas=areas)
+    return KommunPromises(
+        kommun=kommun, current=current, coming=coming, past=past, areas=areas
+    )
 
 
 def _public_areas(kommun: Organisation, promise_ids: list[int]) -> list[Area]:
@@ -252,7 +266,9 @@ def public_area_links() -> list[tuple[str, int]]:
     public = Promise.objects.public()
     kommun = F("area__kommun")
     links = (
-        Promise.areas.through.objects.filter(promise__in=public, promise__parties=kommun),
+        Promise.areas.through.objects.filter(
+            promise__in=public, promise__parties=kommun
+        ),
         FocusArea.areas.through.objects.filter(
             focusarea__promise__in=public, focusarea__promise__parties=kommun
         ),
