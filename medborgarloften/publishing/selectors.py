@@ -49,8 +49,7 @@ FEED_ITEMS = 50
 
 
 def _current_filter(today: dt.date, prefix: str = "") -> Q:
-    """A published promise whose period has begun and not ended: "gällande" (one
-    starting after today is coming, not current)."""
+    """A published promise whose period has begun and not ended: "gällande"."""
     return (
         public_q(prefix)
         & Q(**{f"{prefix}status": PromiseStatus.PUBLISHED})
@@ -198,7 +197,6 @@ class KommunPromises:
     current: list[Promise]
     past: list[Promise]
     areas: list[Area] = field(default_factory=list)
-    #: Published, but the period starts after today: shown as coming, not current.
     coming: list[Promise] = field(default_factory=list)
 
 
@@ -225,22 +223,18 @@ def kommun_public_promises(
         )
         .order_by("-period_start", "title", "pk")
     )
-    current: list[Promise] = []
-    coming: list[Promise] = []
-    past: list[Promise] = []
+    lists: dict[str, list[Promise]] = {"current": [], "coming": [], "past": []}
     for promise in promises:
         ongoing = promise.period_end is None or promise.period_end >= today
+        begun = promise.period_start is None or promise.period_start <= today
         if promise.status != PromiseStatus.PUBLISHED or not ongoing:
-            past.append(promise)
-        elif promise.period_start is not None and promise.period_start > today:
-            coming.append(promise)
+            lists["past"].append(promise)
         else:
-            current.append(promise)
-    coming.reverse()  # listed newest start first: the soonest comes first
+            lists["current" if begun else "coming"].append(promise)
     areas = _public_areas(kommun, [p.pk for p in promises]) if promises else []
-    return KommunPromises(
-        kommun=kommun, current=current, coming=coming, past=past, areas=areas
-    )
+    # Coming ones newest start first from the query: the soonest comes first.
+    coming = lists["coming"][::-1]
+    return KommunPromises(kommun, lists["current"], lists["past"], areas, coming)
 
 
 def _public_areas(kommun: Organisation, promise_ids: list[int]) -> list[Area]:
