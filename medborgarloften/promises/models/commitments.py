@@ -114,6 +114,19 @@ class Commitment(models.Model):
             if code in RESPONSIBLE
         ]
 
+    def responsible_names(self) -> list[str]:
+        """Who is responsible, for a reader: "Polisen", "Kommunen", and instead of
+        "Annan part" the organisations the commitment names (after the others, as
+        before); "Annan part" only when it names none. Uses a prefetched
+        ``other_parties``."""
+        named = [str(o) for o in self.other_parties.all()]
+        labels = [
+            gettext(RESPONSIBLE[code])
+            for code in self.responsible
+            if code in RESPONSIBLE and not (code == "annan" and named)
+        ]
+        return labels + named
+
     def target_display(self) -> str:
         """The target as a phrase in the active language: 'minst 100 kvällar per
         år, senast 30 juni 2025' ('at least 100 kvällar per year, by 30 June 2025'),

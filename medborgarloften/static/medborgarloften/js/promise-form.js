@@ -229,9 +229,8 @@
   function move(row, step, button) {
     var sec = row.closest("[data-formset]");
     var sibling = step < 0 ? row.previousElementSibling : row.nextElementSibling;
-    var noun = sec.getAttribute("data-noun");
     if (!sibling || !sibling.hasAttribute("data-formset-item")) {
-      announce(noun + " är redan " + (step < 0 ? "först." : "sist."));
+      announce(sec.getAttribute(step < 0 ? "data-first-text" : "data-last-text"));
       return;
     }
     if (step < 0) {
@@ -244,7 +243,8 @@
       syncFocusChoices();
     }
     button.focus();
-    announce(noun + " flyttad till plats " + (rows(sec).indexOf(row) + 1) + ".");
+    var place = String(rows(sec).indexOf(row) + 1);
+    announce(sec.getAttribute("data-moved-text").replace("%(n)s", place));
   }
 
   sections().forEach(function (sec) {
