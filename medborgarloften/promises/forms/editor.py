@@ -41,6 +41,7 @@ from .page import (
     ADD_LABELS,
     MOVE_TEXTS,
     SECTIONS,
+    TARGET_TEXTS,
     Section,
     SummaryError,
     _form_errors,
@@ -417,6 +418,7 @@ class PromiseEditor:
                         str(MOVE_TEXTS[key][1]),
                         str(MOVE_TEXTS[key][2]),
                     ),
+                    target_texts=(str(TARGET_TEXTS[0]), str(TARGET_TEXTS[1])),
                 )
             )
         return result

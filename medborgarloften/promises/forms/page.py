@@ -30,6 +30,8 @@ class Section:
     rows: list[tuple[int, Any]]
     #: (moved to place %(n)s, already first, already last): ``MOVE_TEXTS``.
     move_texts: tuple[str, str, str] = ("", "", "")
+    #: (at least, by): ``TARGET_TEXTS``.
+    target_texts: tuple[str, str] = ("", "")
 
 
 SECTIONS = {
@@ -50,6 +52,13 @@ ADD_LABELS = {
     "commitments": gettext_lazy("Lägg till åtagande"),
     "signatories": gettext_lazy("Lägg till undertecknare"),
 }
+#: The words around a target's unit and date, as ``Commitment.target_display`` says
+#: them, for the editor's preview script (the same msgids, from Python: a template's
+#: translate tag would give them other ones, with "%%").
+TARGET_TEXTS = (
+    gettext_lazy("minst %(quantity)s %(unit)s"),
+    gettext_lazy("senast %(due)s"),
+)
 #: What the editor's script announces when a row is moved: whole sentences, since
 #: the noun's definite form and the participle's gender differ per section.
 MOVE_TEXTS = {

@@ -32,6 +32,9 @@ def test_a_moved_row_is_announced_in_a_whole_sentence(
     assert 'data-first-text="Åtagandet är redan först."' in html
     assert 'data-moved-text="Fokusområdet flyttat till plats %(n)s."' in html
     assert 'data-moved-text="Undertecknaren flyttad till plats %(n)s."' in html
+    # The target preview's words, the msgids Commitment.target_display uses.
+    assert 'data-at-least-text="minst %(quantity)s %(unit)s"' in html
+    assert 'data-by-text="senast %(due)s"' in html
     script = SCRIPT.read_text(encoding="utf-8")
     assert " flyttad till plats " not in script and " är redan " not in script
     assert "data-moved-text" in script

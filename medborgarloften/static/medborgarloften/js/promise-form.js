@@ -142,9 +142,9 @@
   }
 
   function targetPhrase(row) {
-    var preview = row.querySelector("[data-target-preview]");
-    var atLeast = (preview && preview.getAttribute("data-at-least-text")) || "minst %(quantity)s %(unit)s";
-    var by = (preview && preview.getAttribute("data-by-text")) || "senast %(due)s";
+    var sec = row.closest("[data-formset]");
+    var atLeast = (sec && sec.getAttribute("data-at-least-text")) || "minst %(quantity)s %(unit)s";
+    var by = (sec && sec.getAttribute("data-by-text")) || "senast %(due)s";
     var quantity = (field(row, "target_quantity") || {}).value || "";
     var unit = ((field(row, "target_unit") || {}).value || "").trim();
     var per = field(row, "target_per");
