@@ -158,6 +158,7 @@ def build_side(*, kommun: Organisation, lpo: Organisation, marker: str, actor: A
         f"Polisen patrullerar i {area.name}.",
         partner=partner,
     )
+    published = promise_set_status(actor=actor, promise=published, status="adopted")
     published = promise_set_status(actor=actor, promise=published, status="published")
     draft = promise(f"{marker} utkast", f"{marker} åtagande i utkastet")
     draft_commitment = draft.commitments.get()

@@ -189,8 +189,9 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         # promises (the draft holds the marker)
         "promises:detail": {"pk": s.draft.pk},
         "promises:edit": {"pk": s.draft.pk},
-        "promises:status": {"pk": s.draft.pk, "status": "published"},
+        "promises:status": {"pk": s.draft.pk, "status": "adopted"},
         "promises:history": {"pk": s.draft.pk},
+        "promises:delete": {"pk": s.draft.pk},
         "promises:document_review": {"pk": s.draft.pk},
         "promises:document_pdf": {"pk": s.draft.pk},
         "promises:document_docx": {"pk": s.draft.pk},

@@ -131,7 +131,10 @@ def overlapping_plans(plan: ActionPlan) -> list[ActionPlan]:
 
 def overlapping_promises(promise: Promise) -> list[Promise]:
     """Adopted or published promises with a party in common and an overlapping
-    period: flagged before a promise is adopted."""
+    period: flagged before a promise is adopted. A promise without a period (no
+    start and no end) overlaps nothing: it has no "same period" to share."""
+    if promise.period_start is None and promise.period_end is None:
+        return []
     start = promise.period_start or dt.date.min
     end = promise.period_end or dt.date.max
     return list(
@@ -141,6 +144,7 @@ def overlapping_promises(promise: Promise) -> list[Promise]:
             parties__in=promise.parties.all(),
         )
         .exclude(pk=promise.pk)
+        .exclude(period_start__isnull=True, period_end__isnull=True)
         .filter(
             Q(period_end__isnull=True) | Q(period_end__gte=start),
             Q(period_start__isnull=True) | Q(period_start__lte=end),

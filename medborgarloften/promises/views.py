@@ -27,7 +27,7 @@ from medborgarloften.promises import document
 from medborgarloften.promises.document import review_context
 
 from .forms import PromiseEditor
-from .models import Promise, PromiseStatus
+from .models import PartyRequestStatus, Promise, PromiseStatus
 from .permissions import (
     can_create_promise,
     can_decide_party_request,
@@ -43,6 +43,7 @@ from .selectors import (
 )
 from .services import promise_create as promise_create_service
 from .services import (
+    promise_delete,
     promise_party_accept,
     promise_party_decline,
     promise_set_status,
@@ -91,7 +92,7 @@ STATUS_ACTIONS: dict[str, dict[str, Any]] = {
         "consequence": gettext_lazy("Löftet kan ändras som ett utkast."),
     },
     PromiseStatus.ADOPTED: {
-        "verb": gettext_lazy("Markera som antaget"),
+        "verb": gettext_lazy("Anta"),
         "consequence": gettext_lazy(
             "Löftet markeras som antaget av parterna. Det syns inte på den "
             "öppna webbplatsen förrän det publiceras."
@@ -337,6 +338,43 @@ def promise_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
                 promise.period_end is not None
                 and promise.period_end < timezone.localdate()
             ),
+        },
+    )
+
+
+@staff_view
+def promise_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Delete a draft after a confirmation page naming what goes with it."""
+    promise = _promise_for_editor(request, pk)
+    if promise.status != PromiseStatus.DRAFT:
+        messages.error(
+            request,
+            _(
+                "Bara ett utkast kan tas bort. Ett antaget eller publicerat löfte "
+                "är parternas beslut och finns kvar."
+            ),
+        )
+        return redirect("promises:detail", pk=promise.pk)
+    if request.method == "POST":
+        done = service_done(
+            request, lambda: promise_delete(actor=request.user, promise=promise)
+        )
+        if done is None:
+            return redirect("promises:detail", pk=promise.pk)
+        messages.success(
+            request, _("Utkastet ”%(title)s” är borttaget.") % {"title": done.value}
+        )
+        return redirect("promises:list")
+    return render(
+        request,
+        "promises/delete_confirm.html",
+        {
+            "promise": promise,
+            "asked": [
+                r
+                for r in promise.party_requests.all()
+                if r.status == PartyRequestStatus.PENDING
+            ],
         },
     )
 

@@ -47,13 +47,17 @@ ACTIVITIES_PER_PAGE = 20
 
 
 def _current_filter(today: dt.date, prefix: str = "") -> Q:
-    """A published promise whose period has not ended: "gällande"."""
+    """A published promise whose period has begun and not ended: "gällande"."""
     return (
         public_q(prefix)
         & Q(**{f"{prefix}status": PromiseStatus.PUBLISHED})
         & (
             Q(**{f"{prefix}period_end__isnull": True})
             | Q(**{f"{prefix}period_end__gte": today})
+        )
+        & (
+            Q(**{f"{prefix}period_start__isnull": True})
+            | Q(**{f"{prefix}period_start__lte": today})
         )
     )
 
@@ -65,7 +69,7 @@ def _current_filter(today: dt.date, prefix: str = "") -> Q:
 class KommunEntry:
     kommun: Organisation
     promise_count: int  # public promises, current or past
-    current_count: int  # published promises whose period has not ended
+    current_count: int  # published promises whose period has begun, not ended
 
     @property
     def has_current(self) -> bool:
@@ -191,13 +195,15 @@ class KommunPromises:
     current: list[Promise]
     past: list[Promise]
     areas: list[Area] = field(default_factory=list)
+    coming: list[Promise] = field(default_factory=list)
 
 
 def kommun_public_promises(
     *, code: str, today: dt.date | None = None
 ) -> KommunPromises:
-    """A kommun's public promises: current (published, period not over) and past
-    (closed, or the period has ended), and the areas those promises name. Raises
+    """A kommun's public promises: current (published, period begun and not over),
+    coming (published, period starting after today; soonest first) and past (closed,
+    or the period has ended), and the areas those promises name. Raises
     Organisation.DoesNotExist."""
     kommun = Organisation.objects.kommuner().get(code=code)
     today = today or timezone.localdate()
@@ -215,16 +221,18 @@ def kommun_public_promises(
         )
         .order_by("-period_start", "title", "pk")
     )
-    current: list[Promise] = []
-    past: list[Promise] = []
+    lists: dict[str, list[Promise]] = {"current": [], "coming": [], "past": []}
     for promise in promises:
         ongoing = promise.period_end is None or promise.period_end >= today
-        if promise.status == PromiseStatus.PUBLISHED and ongoing:
-            current.append(promise)
+        begun = promise.period_start is None or promise.period_start <= today
+        if promise.status != PromiseStatus.PUBLISHED or not ongoing:
+            lists["past"].append(promise)
         else:
-            past.append(promise)
+            lists["current" if begun else "coming"].append(promise)
     areas = _public_areas(kommun, [p.pk for p in promises]) if promises else []
-    return KommunPromises(kommun=kommun, current=current, past=past, areas=areas)
+    # Coming ones newest start first from the query: the soonest comes first.
+    coming = lists["coming"][::-1]
+    return KommunPromises(kommun, lists["current"], lists["past"], areas, coming)
 
 
 def _public_areas(kommun: Organisation, promise_ids: list[int]) -> list[Area]:

@@ -135,10 +135,10 @@ def test_a_coordinator_goes_from_import_to_follow_up(
         page.wait_for_url(re.compile(r"/personal/lofte/\d+/$"))
 
         # 4. Adopted by the parties.
-        page.get_by_role("link", name="Markera som antaget").click()
+        page.get_by_role("link", name="Anta", exact=True).click()
         page.get_by_text("Status ändras från Utkast till Antaget.").wait_for()
         _shot(page, STEPS[3])
-        page.get_by_role("button", name="Ja, markera som antaget").click()
+        page.get_by_role("button", name="Ja, anta").click()
         page.wait_for_url(re.compile(r"/personal/lofte/\d+/$"))
         assert Promise.objects.get().status == "adopted"
 

@@ -50,6 +50,7 @@ def test_a_kommun_accepts_a_promise_in_its_name_before_the_public_sees_it(
         ),
         commitments=[CommitmentRow(text="Belysning längs cykelvägen.")],
     )
+    promise = promise_set_status(actor=kommun_editor, promise=promise, status="adopted")
     promise_set_status(actor=kommun_editor, promise=promise, status="published")
 
     page.goto(f"{live_server.url}/kommun/0881/")

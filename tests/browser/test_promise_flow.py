@@ -79,8 +79,12 @@ def test_it_takes_a_promise_from_login_to_the_public_page(
     page.wait_for_url(re.compile(r"/personal/lofte/\d+/$"))
     assert "är sparat" in page.locator(".messages").inner_text()
 
+    page.get_by_role("link", name="Anta", exact=True).click()
+    assert "Status ändras från Utkast till Antaget." in page.content()
+    page.get_by_role("button", name="Ja, anta").click()
+    page.wait_for_url(re.compile(r"/personal/lofte/\d+/$"))
     page.get_by_role("link", name="Publicera").click()
-    assert "Status ändras från Utkast till Publicerat." in page.content()
+    assert "Status ändras från Antaget till Publicerat." in page.content()
     page.get_by_role("button", name="Ja, publicera").click()
     page.wait_for_url(re.compile(r"/personal/lofte/\d+/$"))
     assert "Publicerat" in page.locator(".lead .badge").inner_text()

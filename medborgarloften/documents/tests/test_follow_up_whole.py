@@ -52,6 +52,7 @@ def test_a_follow_up_paragraph_reaches_the_public_page_whole(
         run=outcome.run, record=outcome.run.record, actor=kommun_editor
     )
     assert promise.follow_up_text == " ".join(FOLLOW_UP)
+    promise = promise_set_status(actor=superuser, promise=promise, status="adopted")
     promise = promise_set_status(actor=superuser, promise=promise, status="published")
 
     page = client.get(reverse("publishing:promise", args=[promise.uid]))

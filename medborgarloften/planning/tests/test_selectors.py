@@ -137,3 +137,21 @@ def test_it_flags_a_draft_promise_overlapping_an_adopted_one(world):
     )
     draft.parties.add(world.kommun)
     assert selectors.promise_overlaps(world.kommun) == [(draft, [world.promise])]
+
+
+def test_a_promise_without_a_period_overlaps_nothing(world):
+    from medborgarloften.promises.models import Promise
+
+    draft = Promise.objects.create(title="Utkast utan period")
+    draft.parties.add(world.kommun)
+    assert selectors.promise_overlaps(world.kommun) == []
+    # Nor is an adopted promise without a period "the same period" as a dated draft.
+    dated = Promise.objects.create(
+        title="Utkast 2027",
+        period_start=dt.date(2027, 1, 1),
+        period_end=dt.date(2027, 12, 31),
+    )
+    dated.parties.add(world.kommun)
+    undated = Promise.objects.create(title="Antaget utan period", status="adopted")
+    undated.parties.add(world.kommun)
+    assert selectors.promise_overlaps(world.kommun) == [(dated, [world.promise])]

@@ -39,7 +39,9 @@ from ..selectors import kommun_areas, organisations_for_parties
 from .fields import RowOptions
 from .page import (
     ADD_LABELS,
+    MOVE_TEXTS,
     SECTIONS,
+    TARGET_TEXTS,
     Section,
     SummaryError,
     _form_errors,
@@ -411,6 +413,12 @@ class PromiseEditor:
                     noun=str(noun),
                     add_label=str(ADD_LABELS[key]),
                     rows=[(n, form) for n, (_i, form) in enumerate(ordered, 1)],
+                    move_texts=(
+                        str(MOVE_TEXTS[key][0]),
+                        str(MOVE_TEXTS[key][1]),
+                        str(MOVE_TEXTS[key][2]),
+                    ),
+                    target_texts=(str(TARGET_TEXTS[0]), str(TARGET_TEXTS[1])),
                 )
             )
         return result

@@ -28,6 +28,10 @@ class Section:
     noun: str
     add_label: str
     rows: list[tuple[int, Any]]
+    #: (moved to place %(n)s, already first, already last): ``MOVE_TEXTS``.
+    move_texts: tuple[str, str, str] = ("", "", "")
+    #: (at least, by): ``TARGET_TEXTS``.
+    target_texts: tuple[str, str] = ("", "")
 
 
 SECTIONS = {
@@ -47,6 +51,32 @@ ADD_LABELS = {
     "focus": gettext_lazy("Lägg till fokusområde"),
     "commitments": gettext_lazy("Lägg till åtagande"),
     "signatories": gettext_lazy("Lägg till undertecknare"),
+}
+#: The words around a target's unit and date, as ``Commitment.target_display`` says
+#: them, for the editor's preview script (the same msgids, from Python: a template's
+#: translate tag would give them other ones, with "%%").
+TARGET_TEXTS = (
+    gettext_lazy("minst %(quantity)s %(unit)s"),
+    gettext_lazy("senast %(due)s"),
+)
+#: What the editor's script announces when a row is moved: whole sentences, since
+#: the noun's definite form and the participle's gender differ per section.
+MOVE_TEXTS = {
+    "focus": (
+        gettext_lazy("Fokusområdet flyttat till plats %(n)s."),
+        gettext_lazy("Fokusområdet är redan först."),
+        gettext_lazy("Fokusområdet är redan sist."),
+    ),
+    "commitments": (
+        gettext_lazy("Åtagandet flyttat till plats %(n)s."),
+        gettext_lazy("Åtagandet är redan först."),
+        gettext_lazy("Åtagandet är redan sist."),
+    ),
+    "signatories": (
+        gettext_lazy("Undertecknaren flyttad till plats %(n)s."),
+        gettext_lazy("Undertecknaren är redan först."),
+        gettext_lazy("Undertecknaren är redan sist."),
+    ),
 }
 
 

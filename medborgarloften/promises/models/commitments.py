@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -113,23 +114,41 @@ class Commitment(models.Model):
             if code in RESPONSIBLE
         ]
 
+    def responsible_names(self) -> list[str]:
+        """Who is responsible, for a reader: "Polisen", "Kommunen", and instead of
+        "Annan part" the organisations the commitment names (after the others, as
+        before); "Annan part" only when it names none. Uses a prefetched
+        ``other_parties``."""
+        named = [str(o) for o in self.other_parties.all()]
+        labels = [
+            gettext(RESPONSIBLE[code])
+            for code in self.responsible
+            if code in RESPONSIBLE and not (code == "annan" and named)
+        ]
+        return labels + named
+
     def target_display(self) -> str:
-        """The target as a Swedish phrase: 'minst 100 kvällar per år, senast
-        2025-06-30', or a time limit: 'inom 48 timmar'."""
+        """The target as a phrase in the active language: 'minst 100 kvällar per
+        år, senast 30 juni 2025' ('at least 100 kvällar per year, by 30 June 2025'),
+        or a time limit: 'inom 48 timmar'. The unit is the promise's own word and
+        stays as written; the words around it and the date are the language's."""
         parts: list[str] = []
+        amount = {"quantity": self.target_quantity, "unit": self.target_unit}
         if is_time_limit(self.target_quantity, self.target_unit, self.target_per):
-            parts.append(f"inom {self.target_quantity} {self.target_unit}")
+            parts.append(gettext("inom %(quantity)s %(unit)s") % amount)
         elif self.target_quantity is not None:
-            parts.append(f"minst {self.target_quantity} {self.target_unit}".strip())
+            parts.append((gettext("minst %(quantity)s %(unit)s") % amount).strip())
         elif self.target_unit:
             parts.append(self.target_unit)
         if self.target_per and self.target_per != "period":
-            parts.append(PER[self.target_per])
+            parts.append(gettext(PER[self.target_per]))
         elif self.target_per == "period" and parts:
-            parts.append(PER["period"])
+            parts.append(gettext(PER["period"]))
         text = " ".join(parts)
         if self.target_deadline:
-            deadline = f"senast {self.target_deadline.isoformat()}"
+            # The public pages' one date style ("1 januari 2027", "1 January 2027").
+            due = date_format(self.target_deadline, "j F Y")
+            deadline = gettext("senast %(due)s") % {"due": due}
             text = f"{text}, {deadline}" if text else deadline
         return text
 

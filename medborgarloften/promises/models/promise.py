@@ -75,9 +75,11 @@ class PromiseStatus(models.TextChoices):
     CLOSED = "closed", _("Avslutat")
 
 
-#: Which status changes are allowed, from -> to.
+#: Which status changes are allowed, from -> to. A draft is adopted (signed by both
+#: parties, the step with the checklist) before it is published: there is no draft ->
+#: published shortcut. Importers of past promises set the status they read directly.
 STATUS_TRANSITIONS: dict[str, tuple[str, ...]] = {
-    PromiseStatus.DRAFT: (PromiseStatus.ADOPTED, PromiseStatus.PUBLISHED),
+    PromiseStatus.DRAFT: (PromiseStatus.ADOPTED,),
     PromiseStatus.ADOPTED: (PromiseStatus.PUBLISHED, PromiseStatus.DRAFT),
     PromiseStatus.PUBLISHED: (PromiseStatus.CLOSED, PromiseStatus.ADOPTED),
     PromiseStatus.CLOSED: (PromiseStatus.PUBLISHED,),

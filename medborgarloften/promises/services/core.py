@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from medborgarloften.lib.access import recorded_actor
 
 from ..exchange import promise_to_record
-from ..models import Promise, PromiseStatus, Revision
+from ..models import PartyRequest, Promise, PromiseStatus, Revision
+from ..permissions import can_edit_promise
 from ..signals import promise_adopted
 
 
@@ -110,3 +111,33 @@ def promise_set_status(
         source=source,
     )
     return promise
+
+
+@transaction.atomic
+def promise_delete(*, actor: Any, promise: Promise) -> str:
+    """Delete a draft promise: a stray one saved by mistake or started from
+    planning and never meant. Only a draft (an adopted or published promise is a
+    decision of both parties and goes back to draft first), only by an admin or
+    editor of a party (of the keeper, for a reference). The organisations asked to
+    be a party are no longer asked: their requests are withdrawn with it. Its
+    history goes with it, as a deleted draft report's does. Returns the title."""
+    promise = Promise.objects.select_for_update().get(pk=promise.pk)
+    if not can_edit_promise(actor, promise):
+        raise PermissionDenied(
+            _(
+                "Bara administratörer och redaktörer i organisationerna bakom "
+                "löftet får ta bort det."
+            )
+        )
+    if promise.status != PromiseStatus.DRAFT:
+        raise ValidationError(
+            _(
+                "Bara ett utkast kan tas bort. Ett antaget eller publicerat löfte "
+                "är parternas beslut och finns kvar."
+            ),
+            code="not_draft",
+        )
+    PartyRequest.objects.filter(promise=promise).delete()
+    title = promise.title
+    promise.delete()
+    return title

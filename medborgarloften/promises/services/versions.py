@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import translation
+
 from medborgarloften.lib.access import recorded_actor
 
 from ..models import Commitment, CommitmentVersion, Promise, Revision
@@ -20,6 +22,11 @@ def _wording(commitment: Commitment) -> tuple[object, ...]:
         commitment.target_per,
         commitment.target_deadline,
     )
+
+
+def _swedish_target(commitment: Commitment) -> str:
+    with translation.override("sv"):
+        return commitment.target_display()
 
 
 def commitment_versions_record(
@@ -51,7 +58,8 @@ def commitment_versions_record(
                 target_unit=commitment.target_unit,
                 target_per=commitment.target_per,
                 target_deadline=commitment.target_deadline,
-                target_display=commitment.target_display()[:300],
+                # Kept as the promise's own (Swedish) wording, whoever saved it.
+                target_display=_swedish_target(commitment)[:300],
                 actor=recorded_actor(actor),
                 source=source[:300],
                 revision=revision,

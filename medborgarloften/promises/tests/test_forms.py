@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
@@ -223,3 +225,40 @@ def test_the_ticked_checkboxes_come_first_and_the_rest_keep_their_order():
     # Each keeps its own id, so every label still points at its box.
     assert len(set(re.findall(r'id="(id_places_\d)"', html))) == 4
     assert html.count("checked") == 2
+
+
+def test_a_target_reads_in_the_pages_language_with_its_own_unit():
+    from django.utils import translation
+
+    from medborgarloften.promises.models import Commitment
+
+    commitment = Commitment(
+        target_quantity=40,
+        target_unit="fotpatrullpass",
+        target_per="år",
+        target_deadline=date(2027, 10, 31),
+    )
+    deadline_only = Commitment(target_deadline=date(2027, 1, 1))
+    time_limit = Commitment(target_quantity=48, target_unit="timmar")
+    with translation.override("sv"):
+        assert commitment.target_display() == (
+            "minst 40 fotpatrullpass per år, senast 31 oktober 2027"
+        )
+        assert deadline_only.target_display() == "senast 1 januari 2027"
+    with translation.override("en"):
+        # The unit is the promise's own word; the rest is English, the date too.
+        # ("minst"/"inom" are new msgids: "at least"/"within" once the catalogue
+        # has them; through gettext either way.)
+        at_least = translation.gettext("minst %(quantity)s %(unit)s") % {
+            "quantity": 40,
+            "unit": "fotpatrullpass",
+        }
+        assert commitment.target_display() == (
+            f"{at_least} per year, by 31 October 2027"
+        )
+        assert deadline_only.target_display() == "by 1 January 2027"
+        within = translation.gettext("inom %(quantity)s %(unit)s")
+        assert time_limit.target_display() == within % {
+            "quantity": 48,
+            "unit": "timmar",
+        }

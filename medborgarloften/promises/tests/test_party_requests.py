@@ -80,6 +80,7 @@ def in_nybros_name(kommun_editor, kalmar, nybro, nybro_centrum):
             )
         ],
     )
+    promise = promise_set_status(actor=kommun_editor, promise=promise, status="adopted")
     return promise_set_status(actor=kommun_editor, promise=promise, status="published")
 
 

@@ -36,6 +36,26 @@ def test_it_refuses_a_transition_the_workflow_does_not_allow(
     assert kalmar_promise.status == PromiseStatus.DRAFT
 
 
+def test_it_publishes_a_draft_only_after_adopting_it(kalmar_promise, kommun_editor):
+    with pytest.raises(ValidationError) as error:
+        promise_set_status(
+            actor=kommun_editor, promise=kalmar_promise, status=PromiseStatus.PUBLISHED
+        )
+    assert "status" in error.value.message_dict
+    kalmar_promise.refresh_from_db()
+    assert kalmar_promise.status == PromiseStatus.DRAFT
+    assert kalmar_promise.published_at is None
+
+    adopted = promise_set_status(
+        actor=kommun_editor, promise=kalmar_promise, status=PromiseStatus.ADOPTED
+    )
+    published = promise_set_status(
+        actor=kommun_editor, promise=adopted, status=PromiseStatus.PUBLISHED
+    )
+    assert published.status == PromiseStatus.PUBLISHED
+    assert published.adopted_on is not None
+
+
 def test_it_freezes_the_baseline_when_the_promise_is_adopted(
     kalmar_promise, kommun_editor, kalmar, areas_kalmar
 ):

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from medborgarloften.promises.exchange import promise_to_record
 from medborgarloften.promises.models import Commitment, Promise, Revision
+from medborgarloften.promises.services import promise_set_status
 
 from .formdata import form_data
 
@@ -99,7 +100,7 @@ def test_it_lets_each_role_read_and_edit_as_allowed(
     assert client.get(reverse("promises:detail", args=[pk])).status_code == read
     assert client.get(reverse("promises:history", args=[pk])).status_code == read
     assert client.get(_edit_url(kalmar_promise)).status_code == edit
-    status_url = reverse("promises:status", args=[pk, "published"])
+    status_url = reverse("promises:status", args=[pk, "adopted"])
     assert client.get(status_url).status_code == edit
 
 
@@ -151,7 +152,7 @@ def test_it_shows_edit_controls_only_to_editors(
     client.force_login(kommun_editor)
     html = client.get(url).content.decode()
     assert _edit_url(kalmar_promise) in html
-    assert reverse("promises:status", args=[kalmar_promise.pk, "published"]) in html
+    assert reverse("promises:status", args=[kalmar_promise.pk, "adopted"]) in html
 
 
 # --- List ----------------------------------------------------------------------------
@@ -443,20 +444,38 @@ def test_it_saves_an_unchanged_page_without_a_new_revision(
 def test_it_publishes_through_a_confirmation_page(
     client, kommun_editor, kalmar_promise
 ):
+    promise_set_status(actor=kommun_editor, promise=kalmar_promise, status="adopted")
     client.force_login(kommun_editor)
     url = reverse("promises:status", args=[kalmar_promise.pk, "published"])
     html = client.get(url).content.decode()
-    assert "Status ändras från Utkast till Publicerat." in html
+    assert "Status ändras från Antaget till Publicerat." in html
     assert "synligt för alla" in html
-    assert Promise.objects.get(pk=kalmar_promise.pk).status == "draft"
+    assert Promise.objects.get(pk=kalmar_promise.pk).status == "adopted"
 
     response = client.post(url)
     assert response.status_code == 302
     promise = Promise.objects.get(pk=kalmar_promise.pk)
     assert promise.status == "published"
-    revision = promise.revisions.get(action=Revision.Action.STATUS)
-    assert revision.before["status"] == "draft"
+    revision = promise.revisions.filter(action=Revision.Action.STATUS).latest("pk")
+    assert revision.before["status"] == "adopted"
     assert revision.after["status"] == "published"
+
+
+def test_it_offers_a_draft_adoption_and_never_publishing(
+    client, kommun_editor, kalmar_promise
+):
+    client.force_login(kommun_editor)
+    html = client.get(reverse("promises:detail", args=[kalmar_promise.pk])).content
+    html = html.decode()
+    adopt = reverse("promises:status", args=[kalmar_promise.pk, "adopted"])
+    publish = reverse("promises:status", args=[kalmar_promise.pk, "published"])
+    assert f'href="{adopt}">Anta</a>' in html
+    assert publish not in html
+
+    response = client.post(publish, follow=True)
+    assert "kan inte få den statusen" in response.content.decode()
+    assert Promise.objects.get(pk=kalmar_promise.pk).status == "draft"
+    assert not kalmar_promise.revisions.filter(action=Revision.Action.STATUS).exists()
 
 
 def test_it_refuses_a_transition_the_model_does_not_allow(

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
+from django.utils import translation
 
 from medborgarloften.followup.models import (
     Activity,
@@ -44,6 +45,12 @@ from .shared import Links, json_has, measurable_q, promises_of_kommun
 from .shared import iso as _iso
 
 __all__ = ["Links", "promise_detail", "promise_rows", "promises_queryset"]
+
+
+def _swedish_target(commitment: Any) -> str:
+    """``target_text`` is documented as Swedish text, whatever the request's language."""
+    with translation.override("sv"):
+        return commitment.target_display()
 
 
 # --- kommuner ----------------------------------------------------------------------
@@ -153,7 +160,7 @@ def commitment_rows(
                 "target_unit": c.target_unit or None,
                 "target_per": c.target_per if c.target_per in PER else None,
                 "target_deadline": _iso(c.target_deadline),
-                "target_text": c.target_display() or None,
+                "target_text": _swedish_target(c) or None,
                 "progress_status": row.status,
                 "progress_status_label": row.status_label,
                 "progress_done": progress.done,

@@ -53,8 +53,8 @@ def _promise(actor: Any, parties: list, *, title: str, status: str, **kw: Any):
         ],
         signatories=[],
     )
-    for step in {"draft": [], "published": ["published"]}.get(
-        status, ["published", "closed"]
+    for step in {"draft": [], "published": ["adopted", "published"]}.get(
+        status, ["adopted", "published", "closed"]
     ):
         promise = promise_set_status(actor=actor, promise=promise, status=step)
     return promise, area

@@ -31,7 +31,11 @@ def _promise(
         ],
         signatories=[],
     )
-    steps = {"draft": [], "published": ["published"], "closed": ["published", "closed"]}
+    steps = {
+        "draft": [],
+        "published": ["adopted", "published"],
+        "closed": ["adopted", "published", "closed"],
+    }
     for step in steps[status]:
         promise = promise_set_status(actor=actor, promise=promise, status=step)
     return promise
@@ -132,6 +136,7 @@ def test_it_finds_a_promise_by_its_focus_areas(kalmar, lpo_kalmar, superuser):
 
 def test_it_sees_a_promise_published_after_the_last_search(promises, superuser):
     _k, _n, draft = promises
+    draft = promise_set_status(actor=superuser, promise=draft, status="adopted")
     assert search_public("utkastet", limit=10).total == 0
     promise_set_status(actor=superuser, promise=draft, status="published")
     assert search_public("utkastet", limit=10).total == 1
@@ -270,6 +275,7 @@ def test_a_hit_shows_the_period_as_the_promise_page_does(
     )
     # As an imported promise keeps it: the document's own words for the period.
     Promise.objects.filter(pk=promise.pk).update(period_text="2027-03-01--2029-02-28")
+    promise = promise_set_status(actor=superuser, promise=promise, status="adopted")
     promise_set_status(actor=superuser, promise=promise, status="published")
 
     body = client.get(reverse("publishing:search"), {"q": "kvarnholmen"}).content

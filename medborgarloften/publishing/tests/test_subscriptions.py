@@ -54,6 +54,7 @@ def promise(kalmar, lpo_kalmar, superuser):
         ],
         signatories=[],
     )
+    promise = promise_set_status(actor=superuser, promise=promise, status="adopted")
     return promise_set_status(actor=superuser, promise=promise, status="published")
 
 

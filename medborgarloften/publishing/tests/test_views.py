@@ -56,8 +56,8 @@ def _promise(
     path = {
         "draft": [],
         "adopted": ["adopted"],
-        "published": ["published"],
-        "closed": ["published", "closed"],
+        "published": ["adopted", "published"],
+        "closed": ["adopted", "published", "closed"],
     }[status]
     for step in path:
         promise = promise_set_status(actor=actor, promise=promise, status=step)
@@ -89,7 +89,9 @@ def test_it_shows_a_published_promise_to_anonymous_visitors(client, published):
     assert "Otrygghet vid busstationen." in html
     assert "Trygghetsmätning" in html
     assert "Åtagande nummer 1." in html and "Åtagande nummer 2." in html
-    assert "Polisen, Kommunen, Annan part, Kalmarhem" in html
+    # The named organisation stands for "Annan part", not beside it.
+    assert "Polisen, Kommunen, Kalmarhem" in html
+    assert "Annan part" not in html
     assert "minst 2 kvällar per år" in html
     assert "Löftet redovisas 2 gånger under perioden för kommunfullmäktige." in html
     assert "Person 2" in html
@@ -130,6 +132,7 @@ def test_focus_areas_named_once_at_the_top_are_no_empty_sections(
         ],
         signatories=[],
     )
+    promise = promise_set_status(actor=superuser, promise=promise, status="adopted")
     promise = promise_set_status(actor=superuser, promise=promise, status="published")
     html = client.get(reverse("publishing:promise", args=[promise.uid])).content
     html = html.decode()
@@ -173,6 +176,37 @@ def test_it_counts_a_published_promise_whose_period_ended_as_past(superuser, kal
     )
     listing = kommun_public_promises(code="0880", today=date(2025, 1, 1))
     assert listing.past == [ended]
+
+
+def test_it_shows_a_promise_whose_period_starts_later_as_coming(
+    client, superuser, kalmar, published, monkeypatch
+):
+    coming = _promise(
+        superuser,
+        [kalmar],
+        title="Lugnare 2027",
+        period_start=date(2027, 1, 1),
+        period_end=date(2029, 12, 31),
+    )
+    today = date(2026, 12, 7)
+    listing = kommun_public_promises(code="0880", today=today)
+    assert listing.current == [published]
+    assert listing.coming == [coming]
+    assert listing.past == []
+    entry = next(e for e in kommun_entries(today=today) if e.kommun.code == "0880")
+    assert (entry.promise_count, entry.current_count) == (2, 1)
+
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a: today)
+    html = client.get(reverse("publishing:kommun", args=["0880"])).content.decode()
+    current = html[html.index("Gällande löften") : html.index("Kommande löften")]
+    assert "Tryggare Kalmar" in current and "Lugnare 2027" not in current
+    item = html[html.index("Lugnare 2027") :]
+    item = item[: item.index("</li>")]
+    assert "Kommande" in item
+    assert "Börjar gälla 1 januari 2027 och gäller till 31 december 2029" in item
+    # Its start reached, it is current.
+    listing = kommun_public_promises(code="0880", today=date(2027, 1, 1))
+    assert listing.current == [coming, published] and listing.coming == []
 
 
 def test_it_answers_404_for_an_unknown_kommun(client, db):

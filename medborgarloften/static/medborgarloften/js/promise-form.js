@@ -129,7 +129,22 @@
 
   /* --- Target preview (mirrors Commitment.target_display) --------------------- */
 
+  /* The page's language: the words around the unit and the date as on the
+     server ("minst 40 kvällar per år, senast 31 oktober 2027"). */
+  function dateText(value) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!parts || typeof Intl === "undefined") {
+      return value;
+    }
+    var date = new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
+    var locale = document.documentElement.lang === "en" ? "en-GB" : "sv-SE";
+    return date.toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" });
+  }
+
   function targetPhrase(row) {
+    var sec = row.closest("[data-formset]");
+    var atLeast = (sec && sec.getAttribute("data-at-least-text")) || "minst %(quantity)s %(unit)s";
+    var by = (sec && sec.getAttribute("data-by-text")) || "senast %(due)s";
     var quantity = (field(row, "target_quantity") || {}).value || "";
     var unit = ((field(row, "target_unit") || {}).value || "").trim();
     var per = field(row, "target_per");
@@ -139,7 +154,9 @@
     var parts = [];
     quantity = quantity.trim();
     if (/^\d+$/.test(quantity) && parseInt(quantity, 10) > 0) {
-      parts.push(("minst " + parseInt(quantity, 10) + " " + unit).trim());
+      parts.push(
+        atLeast.replace("%(quantity)s", String(parseInt(quantity, 10))).replace("%(unit)s", unit).trim()
+      );
     } else {
       quantity = "";
       if (unit) {
@@ -151,7 +168,8 @@
     }
     var text = parts.join(" ");
     if (deadline) {
-      text = text ? text + ", senast " + deadline : "senast " + deadline;
+      var due = by.replace("%(due)s", dateText(deadline));
+      text = text ? text + ", " + due : due;
     }
     return { measurable: Boolean(quantity || perValue || deadline), text: text };
   }
@@ -211,9 +229,8 @@
   function move(row, step, button) {
     var sec = row.closest("[data-formset]");
     var sibling = step < 0 ? row.previousElementSibling : row.nextElementSibling;
-    var noun = sec.getAttribute("data-noun");
     if (!sibling || !sibling.hasAttribute("data-formset-item")) {
-      announce(noun + " är redan " + (step < 0 ? "först." : "sist."));
+      announce(sec.getAttribute(step < 0 ? "data-first-text" : "data-last-text"));
       return;
     }
     if (step < 0) {
@@ -226,7 +243,8 @@
       syncFocusChoices();
     }
     button.focus();
-    announce(noun + " flyttad till plats " + (rows(sec).indexOf(row) + 1) + ".");
+    var place = String(rows(sec).indexOf(row) + 1);
+    announce(sec.getAttribute("data-moved-text").replace("%(n)s", place));
   }
 
   sections().forEach(function (sec) {
