@@ -271,9 +271,21 @@ class Prefiltered:
             if len(text) < SHORT_TEXT:
                 return True
             folded = fold(text)
+        if span:
+            # A match lies within ``pos:endpos`` and so does each literal of it (the
+            # literals come from what a match consumes, never from a look-around),
+            # so only that window is looked at: a search of the 100 characters
+            # before a bracket need not read the whole document nine times. ``re``
+            # takes a negative position as 0, ``str.find`` from the end.
+            lo = max(span[0], 0)
+            hi = max(span[1], 0) if len(span) > 1 else len(folded)
+            for literal in literals:  # noqa: SIM110 - a plain loop is faster than any()
+                if folded.find(literal, lo, hi) >= 0:
+                    return True
+            return False
         for literal in literals:  # inlined ``may_match``: a thousand calls a document
             if literal in folded:
-                return True if self.starts is None or span else folded
+                return True if self.starts is None else folded
         return False
 
     # ``*span`` is re.Pattern's optional ``pos, endpos``.
