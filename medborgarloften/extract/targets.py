@@ -318,7 +318,9 @@ def _find_quantity(
         pct = _PERCENT_AFTER.match(after)
         if pct:
             return value, pct.group(1), (m.start(), m.end())
-        if _EXCLUDE_BEFORE.search(before):
+        # ``before`` read in place (endpos: as if the text ended there), so its
+        # prefilter reads the text's cached fold instead of folding each prefix
+        if _EXCLUDE_BEFORE.search(text, 0, m.start()):
             continue
         if token.isdecimal() and identifier_before(before):
             continue  # "LOV 3", "Storgatan (2)": a name's number, not a count

@@ -192,3 +192,16 @@ def test_a_window_gives_what_the_pattern_gives(text, data):
             assert (got and got.span()) == (want and want.span()), (name, text, span)
             want_all = [m.span() for m in rx.regex.finditer(text, *span)]
             assert [m.span() for m in rx.finditer(text, *span)] == want_all, name
+
+
+@settings(max_examples=200)
+@given(text=texts, data=st.data())
+def test_a_window_from_the_start_reads_as_the_cut_text(text, data):
+    # ``_find_quantity`` asks of the text before a number with ``endpos``
+    from medborgarloften.extract.target_patterns import _EXCLUDE_BEFORE
+
+    end = data.draw(st.integers(0, len(text)))
+    text = text + " åk 5"[: data.draw(st.integers(0, 5))]
+    cut = _EXCLUDE_BEFORE.regex.search(text[:end])
+    got = _EXCLUDE_BEFORE.search(text, 0, end)
+    assert (got and got.span()) == (cut and cut.span()), (text, end)
