@@ -13,7 +13,7 @@ from .parties import (
     parties_in_enumeration,
 )
 from .party_patterns import CHAIN
-from .prefilter import prefiltered
+from .prefilter import fold, prefiltered
 
 _STATED_RE = re.compile(
     rf"(?:\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<paren>{CHAIN})\s*\)\s*[.,;]?\s*$"
@@ -42,7 +42,9 @@ def _only_parties(listed: str) -> bool:
 
 def stated_parties(text: str) -> PartyResult | None:
     """Parties named as responsible in a label: "(Polisen)", "Ansvarig: kommunen"."""
-    m = _STATED_RE.search(text)
+    # Every match holds a "(" or "ansvar" (any case: ``fold``, as "ſ" is an "s" to
+    # ``re``); most commitments hold neither, and the scan tries every character.
+    m = _STATED_RE.search(text) if "(" in text or "ansvar" in fold(text) else None
     if not m:
         # "(polisen och Ekby Ordningsvakter)": a closing bracket that lists parties,
         # one of them known, the others names of organisations.

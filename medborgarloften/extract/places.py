@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from .lexicons import load
+from .narrowing import finditer_in
 from .parties import classify_party
 from .place_names import (
     _ORG_BEFORE,
@@ -256,8 +257,13 @@ def _municipality_forms(municipalities: list[str]) -> set[str]:
     return forms
 
 
-def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span]]:
+def find_places(
+    text: str, *, municipalities: list[str], document: str | None = None
+) -> list[tuple[str, Span]]:
     """Named places in ``text`` as written, each with its span, in reading order.
+
+    ``document``: a text that ``text`` is a slice of (or ``text`` itself); the
+    expressions are then prefiltered by what the document holds (``narrowing``).
 
     Never returns a bare municipality name, a word followed by "kommun", or a
     generic lowercase noun. Duplicates (case-insensitive) keep their first span.
@@ -283,15 +289,15 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         taken.append((s, e))
         found.append((value, (s, e)))
 
-    for m in _CENTRALA_RE.finditer(text):
+    for m in finditer_in(_CENTRALA_RE, text, document):
         if _fold(m.group(1)) in _STOP:
             continue
         add(text[m.start() : m.end()], m.start(), m.end())
-    for m in _QUALIFIED_RE.finditer(text):
+    for m in finditer_in(_QUALIFIED_RE, text, document):
         if _fold(m.group(1)) in _STOP or _is_org_word(m.group(1)):
             continue
         add(m.group(0), m.start(), m.end())
-    for m in _GENITIVE_FACILITY_RE.finditer(text):
+    for m in finditer_in(_GENITIVE_FACILITY_RE, text, document):
         if _fold(m.group(1)) in _STOP or _is_org_word(m.group(1)):
             continue  # "Kommunens fritidsgård" is no name
         if _LINE_START.search(
@@ -299,7 +305,7 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         ) and classify_party(m.group(0)):
             continue  # "• Ungdomens hus håller öppet …": a kommun unit that acts
         add(m.group(0), m.start(), m.end())
-    for m in _NOUN_NAME_RE.finditer(text):
+    for m in finditer_in(_NOUN_NAME_RE, text, document):
         if (
             _word_excluded(m.group(1))
             or _fold(m.group(1)) in muni
@@ -310,9 +316,11 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         ):
             continue
         add(m.group(0), m.start(), m.end())
-    for m in _SHARED_SUFFIX_RE.finditer(text) if "-" in text else ():  # in each match
+    for m in (
+        finditer_in(_SHARED_SUFFIX_RE, text, document) if "-" in text else ()
+    ):  # "-" is in each match
         add(m.group(0), m.start(), m.end())
-    for m in _NAME_AND_NOUN_RE.finditer(text):
+    for m in finditer_in(_NAME_AND_NOUN_RE, text, document):
         if _word_excluded(m.group(1)) or _fold(m.group(1)) in muni:
             continue
         add(m.group(0), m.start(), m.end())
@@ -359,7 +367,7 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
                         continue
                 value, e = head, s + len(head)
             add(value, s, e)
-    for m in _OBJECT_PLACE_RE.finditer(text):
+    for m in finditer_in(_OBJECT_PLACE_RE, text, document):
         if _word_excluded(m.group(0)) or _fold(m.group(0)) in muni:
             continue
         if text[m.start() - 2] in " \t\n" and not _WRAPPED_OBJECT.search(

@@ -271,9 +271,21 @@ class Prefiltered:
             if len(text) < SHORT_TEXT:
                 return True
             folded = fold(text)
+        if span:
+            # A match lies within ``pos:endpos`` and so does each literal of it (the
+            # literals come from what a match consumes, never from a look-around),
+            # so only that window is looked at: a search of the 100 characters
+            # before a bracket need not read the whole document nine times. ``re``
+            # takes a negative position as 0, ``str.find`` from the end.
+            lo = max(span[0], 0)
+            hi = max(span[1], 0) if len(span) > 1 else len(folded)
+            for literal in literals:  # noqa: SIM110 - a plain loop is faster than any()
+                if folded.find(literal, lo, hi) >= 0:
+                    return True
+            return False
         for literal in literals:  # inlined ``may_match``: a thousand calls a document
             if literal in folded:
-                return True if self.starts is None or span else folded
+                return True if self.starts is None else folded
         return False
 
     # ``*span`` is re.Pattern's optional ``pos, endpos``.
@@ -308,27 +320,27 @@ class Prefiltered:
         ``folded`` (``fold(text)``, position for position), leftmost first: the
         same matches, as every match starts with one of them (and none is empty).
         A case-insensitive alternation costs ``re`` a try at every character;
-        ``str.find`` does not. Each start's next place is looked for once."""
+        ``str.find`` does not. The places are gathered first and tried in order,
+        each at most once, from where the last match ended (as finditer goes on)."""
         assert self.starts is not None
         regex = self.regex
-        at: dict[str, int] = {}
+        places: list[int] = []
         for start in self.starts:
             where = folded.find(start)
-            if where >= 0:
-                at[start] = where
-        while at:
-            pos = min(at.values())
+            while where >= 0:
+                places.append(where)
+                where = folded.find(start, where + 1)
+        places.sort()  # "ska" and "skall" can start at one place: tried once
+        after = 0
+        for pos in places:
+            if pos < after:
+                continue
             m = regex.match(text, pos)
-            if m is not None:
+            if m is None:
+                after = pos + 1
+            else:
                 yield m
-            after = pos + 1 if m is None else m.end()  # finditer goes on from there
-            for start, where in list(at.items()):
-                if where < after:
-                    following = folded.find(start, after)
-                    if following >= 0:
-                        at[start] = following
-                    else:
-                        del at[start]
+                after = m.end()
 
 
 def all_literals(expressions: Iterable[object]) -> tuple[str, ...] | None:

@@ -137,7 +137,7 @@ def _report_sections(text: str) -> list[tuple[int, int]]:
 
 
 def _places(text: str, municipalities: list[str]) -> list[tuple[str, Any]]:
-    found = find_places(text, municipalities=municipalities)
+    found = find_places(text, municipalities=municipalities, document=text)
     known = {name.casefold() for name, _ in found}
     muni = {m.casefold() for m in municipalities}
     for name, span in listed_places(text):  # a map legend's names

@@ -18,7 +18,7 @@ from medborgarloften.vocabulary import is_duration_unit
 from .deadlines import find_deadline, period_years
 from .lexicons import load
 from .numbers import NUMBER_TOKEN, parse_number
-from .prefilter import all_literals, fold, holds_any, prefiltered
+from .prefilter import fold, prefiltered
 from .target_events import held_event, hired
 from .target_patterns import (
     _AREA_RE,
@@ -265,21 +265,26 @@ _WORD_OR_SIGN = re.compile(r"[^\W\d][\w-]*|\S")
 _LETTER = re.compile(r"[^\W\d]")
 
 
-_RATE_LITERALS = all_literals(rate.regex for rate in RATES)
-
-
 def _find_rates(text: str) -> list[tuple[str | None, tuple[int, int], bool]]:
     found: list[tuple[str | None, tuple[int, int], bool]] = []
     folded = fold(text)
-    if not holds_any(folded, _RATE_LITERALS):
-        return found
+    # No check of every rate's literals first: most sentences hold one ("under",
+    # "år", "dag"), and a text holding none is ruled out by the loop as fast.
     for rate in RATES:
         for literal in rate.literals:  # the rate's own prefilter, inlined
             if literal in folded:
                 break
         else:
             continue
-        for m in rate.regex.finditer(text, folded=folded):
+        # … which has let the text through: the expression is run as its own
+        # prefilter would (from its start literals, or as it is), not checked again.
+        rx = rate.regex
+        matches = (
+            rx.regex.finditer(text)
+            if rx.starts is None or rx.literals is None
+            else rx.finditer_at_starts(text, folded)
+        )
+        for m in matches:
             if any(m.start() < e and s < m.end() for _, (s, e), _ in found):
                 continue
             found.append((rate.per, (m.start(), m.end()), rate.weekday))
@@ -296,14 +301,14 @@ def _find_quantity(
     """The first checkable count; ``dated``: the commitment names a month."""
     for m in _QTY_RE.finditer(text):
         token = m.group("num")
+        if token.isdecimal() and len(token) == 4 and token[:2] in ("19", "20"):
+            continue  # a year (asked first: nothing below is needed for it)
         value = parse_number(token)
         if value is None:
             continue
         before = text[: m.start()]
         after = text[m.end() :]
         low = token.casefold()
-        if token.isdecimal() and len(token) == 4 and token[:2] in ("19", "20"):
-            continue  # a year
         if _DATE_AFTER.match(after):
             continue  # a date
         if _AMOUNT_AFTER.match(after) or (
@@ -313,7 +318,9 @@ def _find_quantity(
         pct = _PERCENT_AFTER.match(after)
         if pct:
             return value, pct.group(1), (m.start(), m.end())
-        if _EXCLUDE_BEFORE.search(before):
+        # ``before`` read in place (endpos: as if the text ended there), so its
+        # prefilter reads the text's cached fold instead of folding each prefix
+        if _EXCLUDE_BEFORE.search(text, 0, m.start()):
             continue
         if token.isdecimal() and identifier_before(before):
             continue  # "LOV 3", "Storgatan (2)": a name's number, not a count

@@ -64,7 +64,11 @@ def extract_commitments(
     headings = _headings_above(blocks)
     for cand in candidates:
         responsible, r_ev = _responsible(cand)
-        places = find_places(cand.text, municipalities=municipalities)
+        places = find_places(
+            cand.text,
+            municipalities=municipalities,
+            document=text if text.startswith(cand.text, cand.start) else None,
+        )
         heading = (
             headings[cand.block_index]
             if 0 <= cand.block_index < len(headings)

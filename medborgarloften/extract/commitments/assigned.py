@@ -168,23 +168,20 @@ _PARTS = re.compile(r"\s*(?:,|\boch\s+för\b|\bsamt\b|\boch\b)\s*", re.IGNORECAS
 def assign_vi_sentences(blocks: list[Block], candidates: list[_Candidate]) -> None:
     """Give each plain "Vi" sentence the party a later sentence names for it by its
     nouns; the items it does not name keep "Vi" (polis and kommun)."""
-    bare_vi: dict[str, bool] = {}  # each candidate is tried for every later paragraph
-
-    def opens_bare_vi(text: str) -> bool:
-        if text not in bare_vi:
-            bare_vi[text] = _BARE_VI.match(text) is not None
-        return bare_vi[text]
-
+    # Each paragraph looks at the "Vi" sentences before it: they are picked out
+    # once, in their order (kind and text do not change here; a party does).
+    vi_sentences = [
+        c for c in candidates if c.kind == "sentence" and _BARE_VI.match(c.text)
+    ]
+    if len(vi_sentences) < 2:
+        return
     for idx, block in enumerate(blocks):
         if block.kind != "paragraph":
             continue
         items = [
             c
-            for c in candidates
-            if c.block_index < idx
-            and c.kind == "sentence"
-            and opens_bare_vi(c.text)
-            and (not c.party or c.party == _DEFAULT)
+            for c in vi_sentences
+            if c.block_index < idx and (not c.party or c.party == _DEFAULT)
         ]
         if len(items) < 2:
             continue

@@ -207,22 +207,26 @@ _ABOUT_THE_PROMISE = re.compile(
 
 # "… lovar att göra några konkreta saker för att …": what a promise is, said of
 # the genre; the things themselves come later.
-_SOME_THINGS = re.compile(
-    r"\batt\s+göra\s+(?:några|ett\s+par|ett\s+antal|flera|olika|vissa)?\s*"
-    r"(?:\w+a\s+)?saker\b",
-    re.IGNORECASE,
+_SOME_THINGS = prefiltered(  # asked of every sentence: "saker" is rare
+    re.compile(
+        r"\batt\s+göra\s+(?:några|ett\s+par|ett\s+antal|flera|olika|vissa)?\s*"
+        r"(?:\w+a\s+)?saker\b",
+        re.IGNORECASE,
+    )
 )
 
 # "Under 2026 prioriterar vi tre områden.", "Vi fokuserar på fyra områden:": a
 # sentence whose whole object is a count of the promise's parts announces the
 # headings that follow; it undertakes nothing itself.
-_ANNOUNCED_PARTS = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}?\w+(?:ar|er|ör|år)\s+"
-    r"(?:(?:vi|de|parterna|polisen|kommunen|också|även|särskilt|främst|extra)\s+)*"
-    r"(?:(?:på|med|inom)\s+)?"
-    r"(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d{1,2}|följande)\s+(?:\w+a\s+)?"
-    r"(?:\w*områden|delar|teman|prioriteringar|spår|fokus)\s*[.:!]?\s*$",
-    re.IGNORECASE,
+_ANNOUNCED_PARTS = prefiltered(  # matched against every sentence, twice
+    re.compile(
+        r"\s*(?:[\w-]+\s+){0,3}?\w+(?:ar|er|ör|år)\s+"
+        r"(?:(?:vi|de|parterna|polisen|kommunen|också|även|särskilt|främst|extra)\s+)*"
+        r"(?:(?:på|med|inom)\s+)?"
+        r"(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d{1,2}|följande)\s+(?:\w+a\s+)?"
+        r"(?:\w*områden|delar|teman|prioriteringar|spår|fokus)\s*[.:!]?\s*$",
+        re.IGNORECASE,
+    )
 )
 
 # "Det här lovar vi dig som bor i Ekby!", "Detta åtar sig parterna:": the object is
@@ -247,11 +251,14 @@ _POINTING_END = prefiltered(
 )
 # "… kommer överens om vad vi ska göra", "… bestämmer tillsammans vilka insatser
 # som ska göras": how the promise is made (an indirect question), no action.
-AGREE_ON_WHAT = re.compile(
-    r"\b(?:överens|enas|enades|bestämmer|beslutar|väljer)\s+(?:\w+\s+){0,6}?"
-    r"(?:om\s+)?(?:vad|vilka|vilken|vilket|hur)\s+(?:\w+\s+){0,3}?"
-    r"(?:ska|skall|som\s+ska|som\s+skall)\b",
-    re.IGNORECASE,
+# Asked of every sentence twice; its verbs are rare, and the scan tried every word.
+AGREE_ON_WHAT = prefiltered(
+    re.compile(
+        r"\b(?:överens|enas|enades|bestämmer|beslutar|väljer)\s+(?:\w+\s+){0,6}?"
+        r"(?:om\s+)?(?:vad|vilka|vilken|vilket|hur)\s+(?:\w+\s+){0,3}?"
+        r"(?:ska|skall|som\s+ska|som\s+skall)\b",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..doccache import per_document
 from ..lexicons import load, spaced
 from ..parties import (
     PartyResult,
@@ -46,6 +47,7 @@ from .patterns import (
 )
 
 
+@per_document  # a heading is classified by the walk, the umbrellas and the record
 def classify_heading(text: str) -> str:
     """promise / excluded / focus / topic for one heading line."""
     t = _unnumbered(_clean(text)).casefold()
@@ -80,6 +82,7 @@ def classify_leadin(text: str) -> str:
     return "other"
 
 
+@per_document  # asked of the same heading by the walk and by the umbrellas
 def _governing_party(text: str) -> frozenset[str] | None:
     """The party of a heading or lead-in; in a paragraph, its last sentence that
     names one ("Polisen och Region Gotland ska … I linje med detta gäller:")."""

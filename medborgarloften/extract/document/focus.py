@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..page_controls import is_control
 from ..parties import subject_parties
-from ..prefilter import fold, holds_any
+from ..prefilter import fold
 from ._lex import NOT_A_TOPIC
 from ._person import is_name
 from .focus_cues import (
@@ -238,10 +238,15 @@ def _labelled(units: Sequence[Unit]) -> list[FocusArea]:
                     )
                 j += 1
         folded = fold(unit.text)
-        if not holds_any(folded, INLINE_LITERALS):
+        # Which labels' literals the unit holds, looked for once: an expression
+        # holding none of them cannot match (its own prefilter would say so).
+        held = {literal for literal in INLINE_LITERALS or () if literal in folded}
+        if INLINE_LITERALS is not None and not held:
             continue  # no inline label can match: skip all its expressions
         for rule, rx, how in INLINE:
             if unit.kind == "heading" and rule not in HEADING_RULES:
+                continue
+            if held and rx.literals is not None and held.isdisjoint(rx.literals):
                 continue
             for m in rx.finditer(unit.text, folded=folded):
                 group = "x" if m.group("x") is not None else "y"

@@ -161,11 +161,19 @@ _FOLLOW_UP_SECTION = re.compile(r"uppfölj|utvärder|följ med", re.IGNORECASE)
 def find_evidence(units: list[Unit]) -> list[Hit]:
     """Evidence sources named as the basis of the lägesbild, in vocabulary order."""
     seen: dict[str, Hit] = {}
+    # Every unit under one heading asks the same of it: asked once per heading.
+    sections: dict[str, bool | None] = {}  # None: a follow-up section
     for unit in units:
         heading = unit.heading or ""
-        if _FOLLOW_UP_SECTION.search(heading):
+        if heading not in sections:
+            sections[heading] = (
+                None
+                if _FOLLOW_UP_SECTION.search(heading)
+                else bool(_BASIS_SECTION.search(heading))
+            )
+        in_basis_section = sections[heading]
+        if in_basis_section is None:
             continue
-        in_basis_section = bool(_BASIS_SECTION.search(heading))
         if not (in_basis_section or _BASIS.search(unit.text)):
             continue
         for code, rx in _SOURCES:

@@ -161,3 +161,29 @@ def test_first_sentence_on_examples():
         "Vi ska ses kl. 18 i Ekby!"
     )
     assert first_sentence("Inget slut här.") == "Inget slut här."
+
+
+# Pieces of responsibility labels in odd cases, with the characters ``re`` folds
+# ("ſ" is an "s" to it): ``stated_parties`` scans only texts with "(" or "ansvar".
+_LABEL_PIECES = [
+    "Ansvar", "ANSVARIG", "anſvariga", "aNsVaR", ":", " ", "(", ")", "polisen",
+    "Kommunen", "och", ",", ".", "Ekby", "\n", "ansvarar", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_LABEL_PIECES), max_size=12).map("".join))
+def test_a_stated_party_label_holds_its_gate_literals(text):
+    from medborgarloften.extract.party_labels import _STATED_RE
+    from medborgarloften.extract.prefilter import fold
+
+    if _STATED_RE.search(text):
+        assert "(" in text or "ansvar" in fold(text), text
+
+
+def test_a_stated_party_is_found_behind_its_gate():
+    from medborgarloften.extract.party_labels import stated_parties
+
+    found = stated_parties("Vi städar parken. ANſVARIG: kommunen")
+    assert found is not None and found.parties == frozenset({"kommun"})
+    assert stated_parties("Polisen patrullerar i Ekby.") is None

@@ -160,3 +160,48 @@ def test_prefilter_never_hides_a_match(text):
         if rx.regex.search(text):
             assert rx.may_match(folded), (name, text, rx.literals)
             assert rx.search(text) is not None
+
+
+def test_a_window_is_searched_for_its_literals_only():
+    # "platser" stands before the window, so the window cannot match: no scan at all
+    rx = prefiltered(re.compile(r"(?<![\w-])(?i:platser|skolor)\s*$"))
+    assert isinstance(rx, Prefiltered)
+    text = "Platser i kommunen (punkt 3)"
+    assert rx.search(text, 0, 7).group(0) == "Platser"
+    assert rx.search(text, 8, 19) is None
+    assert rx.search(text, -5, 7).group(0) == "Platser"  # as re: a negative pos is 0
+    assert rx.search(text, 0, -1) is None
+    assert rx.match(text, 0, 7) is not None and rx.match(text, 1) is None
+
+
+@settings(max_examples=200)
+@given(text=texts, data=st.data())
+def test_a_window_gives_what_the_pattern_gives(text, data):
+    pos = data.draw(st.integers(-3, len(text) + 3))
+    endpos = data.draw(st.integers(-3, len(text) + 3))
+    folded = fold(text)
+    for name, rx in PREFILTERED:
+        for span in ((pos,), (pos, endpos)):
+            want = rx.regex.search(text, *span)
+            got = rx.search(text, *span, folded=folded)
+            assert (got and got.span()) == (want and want.span()), (name, text, span)
+            got = rx.search(text, *span)
+            assert (got and got.span()) == (want and want.span()), (name, text, span)
+            want = rx.regex.match(text, *span)
+            got = rx.match(text, *span)
+            assert (got and got.span()) == (want and want.span()), (name, text, span)
+            want_all = [m.span() for m in rx.regex.finditer(text, *span)]
+            assert [m.span() for m in rx.finditer(text, *span)] == want_all, name
+
+
+@settings(max_examples=200)
+@given(text=texts, data=st.data())
+def test_a_window_from_the_start_reads_as_the_cut_text(text, data):
+    # ``_find_quantity`` asks of the text before a number with ``endpos``
+    from medborgarloften.extract.target_patterns import _EXCLUDE_BEFORE
+
+    end = data.draw(st.integers(0, len(text)))
+    text = text + " åk 5"[: data.draw(st.integers(0, 5))]
+    cut = _EXCLUDE_BEFORE.regex.search(text[:end])
+    got = _EXCLUDE_BEFORE.search(text, 0, end)
+    assert (got and got.span()) == (cut and cut.span()), (text, end)
