@@ -111,3 +111,74 @@ def test_without_javascript_the_whole_list_is_there_to_tick(
         assert box.is_checked()
     finally:
         context.close()
+
+
+@pytest.fixture
+def every_kommun(county_kalmar):
+    """Enough invented kommuner for the long-list behaviour (more than 50)."""
+    from medborgarloften.places.models import Organisation, OrganisationKind
+
+    stems = ("Ek", "Björk", "Lind", "Ask", "Alm", "Gran", "Tall", "Rönn")
+    ends = ("by", "sjö", "hult", "torp", "vik", "dal", "näs", "holm")
+    return [
+        Organisation.objects.create(
+            kind=OrganisationKind.KOMMUN,
+            code=f"8{i:03d}",
+            name=f"{stem}{end}",
+            county=county_kalmar,
+        )
+        for i, (stem, end) in enumerate((s, e) for s in stems for e in ends)
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_list_of_every_kommun_shows_the_ticked_until_asked_for_more(
+    live_server, browser, kommun_editor, kalmar, lpo_kalmar, every_kommun
+):
+    # The new-user session counted 291 Tab stops to pass the kommun list.
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        _log_in(page, live_server, "kommun_editor")
+        page.goto(f"{live_server.url}/personal/lofte/nytt/")
+        group = page.get_by_role("group", name="Kommuner")
+        visible = group.locator("[data-choice-list] label:visible")
+        assert visible.count() == 1 and visible.first.inner_text().startswith("Kalmar")
+        page.wait_for_function(
+            "() => document.querySelector('[data-choice-filter-status]')"
+            ".textContent.includes('De valda visas')"
+        )
+        total = len(every_kommun) + 1
+        show_all = page.get_by_role("button", name=f"Visa alla {total}")
+        # From the search box the keyboard passes the list in three steps.
+        page.get_by_label("Sök kommun").focus()
+        page.keyboard.press("Tab")
+        assert (
+            page.evaluate("document.activeElement.textContent") == f"Visa alla {total}"
+        )
+        page.keyboard.press("Tab")
+        assert (
+            page.evaluate("document.activeElement.closest('label').textContent")
+            .strip()
+            .startswith("Kalmar")
+        )
+        page.keyboard.press("Tab")
+        assert (
+            page.evaluate("document.activeElement.closest('[data-choice-list]')")
+            is None
+        )
+        # Typing finds any kommun; a tick stays in view when the search is cleared.
+        search = page.get_by_label("Sök kommun")
+        search.fill("gransjö")
+        assert [n.strip() for n in visible.all_inner_texts()][1:] == ["Gransjö kommun"]
+        group.get_by_role("checkbox", name="Gransjö").check()
+        search.fill("")
+        assert visible.count() == 2
+        # "Visa alla" shows the whole list.
+        show_all.click()
+        assert visible.count() == total
+        assert not show_all.is_visible()
+        assert _serious_violations(page) == []
+    finally:
+        context.close()

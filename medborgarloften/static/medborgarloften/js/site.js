@@ -72,8 +72,12 @@
 // A long list of checkboxes (_choice_filter.html): the search box narrows it to the
 // options whose name contains what is typed; ticked options always stay in view,
 // and how many are shown is said politely. Without this the list scrolls whole.
+// A very long list (more than COLLAPSE_AFTER options: every kommun) shows only the
+// ticked ones until something is typed or "Visa alla" is pressed, so the keyboard
+// passes it in a few steps instead of one per kommun.
 (function () {
   "use strict";
+  var COLLAPSE_AFTER = 50;
   function fold(text) {
     return text.toLocaleLowerCase("sv").replace(/\s+/g, " ").trim();
   }
@@ -93,12 +97,25 @@
     );
     box.hidden = false;
     var timer = null;
+    var showAll = box.querySelector("[data-choice-show-all]");
+    var collapsed = Boolean(showAll) && options.length > COLLAPSE_AFTER;
+    if (collapsed) {
+      showAll.textContent = showAll.getAttribute("data-template")
+        .replace("{total}", options.length);
+      showAll.hidden = false;
+      showAll.addEventListener("click", function () {
+        collapsed = false;
+        showAll.hidden = true;
+        apply();
+        input.focus();
+      });
+    }
     function apply() {
       var query = fold(input.value);
       var shown = 0;
       options.forEach(function (option) {
-        var visible = !query || option.name.indexOf(query) !== -1 ||
-          (option.box && option.box.checked);
+        var ticked = option.box && option.box.checked;
+        var visible = ticked || (query ? option.name.indexOf(query) !== -1 : !collapsed);
         option.row.hidden = !visible;
         if (visible) shown += 1;
       });
@@ -106,7 +123,7 @@
       window.clearTimeout(timer);
       timer = window.setTimeout(function () {
         if (!query) {
-          status.textContent = "";
+          status.textContent = collapsed ? status.getAttribute("data-collapsed") : "";
         } else if (shown === 0) {
           status.textContent = status.getAttribute("data-none");
         } else {
@@ -116,6 +133,7 @@
       }, 300);
     }
     input.addEventListener("input", apply);
+    if (collapsed) apply();
     // Enter in the search box must not submit the whole form.
     input.addEventListener("keydown", function (event) {
       if (event.key === "Enter") event.preventDefault();
