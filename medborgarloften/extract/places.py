@@ -87,6 +87,12 @@ _PLACE_NOUNS = (
 # after the first letter ("[A-Z](?<![\w-][A-Z])" is "(?<![\w-])[A-Z]").
 _NAME_WORD_START = rf"[{_UP}](?<![\w-][{_UP}])[{_LO}]+(?:[-/][{_UP}]?[{_LO}]+)*"
 _CENTRALA_RE = prefiltered(re.compile(rf"centrala(?<=\bcentrala)\s+({_NAME_WORD})"))
+# "på norra Ekby": a part of the kommun named by a compass word before its name is
+# a qualified form of the name (like "centrala Ekby"), so a place; only for the
+# kommun's own name (another name after "norra" may be a region: "östra Norrland").
+_QUARTER_RE = re.compile(
+    rf"(?<![\w-])(?:norra|södra|östra|västra)[ \t]+({_NAME_WORD})(?![\w-])"
+)
 _QUALIFIED_NOUNS = (
     "centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|resecentrum|"
     "torg|hamn|city|förskola|skola|fritidsgård|park|bibliotek|gymnasieskola|"
@@ -285,6 +291,9 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         if _fold(m.group(1)) in _STOP:
             continue
         add(text[m.start() : m.end()], m.start(), m.end())
+    for m in _QUARTER_RE.finditer(text) if muni else ():
+        if _fold(m.group(1)) in muni:
+            add(m.group(0), m.start(), m.end())
     for m in _QUALIFIED_RE.finditer(text):
         if _fold(m.group(1)) in _STOP or _is_org_word(m.group(1)):
             continue
@@ -349,6 +358,13 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
                     if head == value or _is_excluded(text, head, s + len(head), muni):
                         continue
                 value, e = head, s + len(head)
+            if "\n" in value and _short_line(text, s):
+                # "Trygg miljö i Ekby och Norrby\nTrafiksäkerhet …": a short line
+                # ended there (a list of headings), it did not wrap
+                value = value.split("\n")[0].rstrip()
+                e = s + len(value)
+                if _is_excluded(text, value, e, muni):
+                    continue
             add(value, s, e)
     for m in _OBJECT_PLACE_RE.finditer(text):
         if _word_excluded(m.group(0)) or _fold(m.group(0)) in muni:
@@ -371,6 +387,13 @@ def find_places(text: str, *, municipalities: list[str]) -> list[tuple[str, Span
         seen.add(key)
         out.append((value, span))
     return out
+
+
+def _short_line(text: str, at: int) -> bool:
+    """The line holding ``at`` is too short to have wrapped (under 50 characters)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    return (len(text) if line_end < 0 else line_end) - line_start < 50
 
 
 _IN_TOWN = re.compile(r"[ \t]+i[ \t]+(?P<town>\S+)$")

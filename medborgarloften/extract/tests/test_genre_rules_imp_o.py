@@ -1,0 +1,242 @@
+"""Rules written after the blind batch ho32 (promises inside kommun decision papers:
+tjänsteskrivelser and protokollsutdrag with the promise in the middle or as an
+appendix) on branch imp-o. Every text below is invented for the test.
+"""
+
+from __future__ import annotations
+
+from medborgarloften.extract.commitments.sentences import classify_heading
+from medborgarloften.extract.document import find_follow_up, read_units
+from medborgarloften.extract.document.signatories import find_signatories
+from medborgarloften.extract.tests.test_blind_batch_rules import by_text, record
+
+# --- who signs: the memo's authors, or the promise's signatories --------------------
+
+MEMO_WITH_APPENDIX = """Norrvik kommun
+Kommunledningskontoret
+
+TJÄNSTESKRIVELSE
+2030-10-02
+
+Förslag till beslut
+Kommunstyrelsen godkänner medborgarlöftet enligt bilaga 1.
+
+Bilaga 1
+
+Medborgarlöfte 2031
+Polisen åtar sig att
+- patrullera vid Norrviks hamn varje fredagskväll.
+
+Beslutsunderlag
+Tjänsteskrivelse 2030-10-02
+
+Expedieras till
+Lokalpolisområde Sjöbacka
+
+Eva Lindén\tOskar Berg
+Kommundirektör\tTrygghetsstrateg
+"""
+
+
+def test_names_after_the_memo_took_over_again_are_its_authors() -> None:
+    assert find_signatories(MEMO_WITH_APPENDIX) == []
+
+
+MINUTES_WITH_RULED_APPENDIX = """Norrvik kommun
+PROTOKOLLSUTDRAG
+
+§ 12 Medborgarlöfte 2031
+
+Beslut
+Kommunstyrelsen antar medborgarlöftet enligt bilaga 1.
+
+Vid protokollet\tJusteras
+Lena Ek\tBo Ström
+
+== Bilaga 1 ==
+
+Medborgarlöfte 2031
+• Polisen genomför hastighetskontroller på Strandvägen varje månad.
+
+Norrvik 2031-01-20
+
+Eva Lindén\t\tPer Holmgren
+Kommunstyrelsens ordförande\t\tLokalpolisområdeschef
+"""
+
+
+def test_an_appendix_heading_set_off_by_rules_opens_the_signing_part() -> None:
+    names = [s.name for s in find_signatories(MINUTES_WITH_RULED_APPENDIX)]
+    assert names == ["Eva Lindén", "Per Holmgren"]
+
+
+# --- the decision part and the memo's own sections are no promise -------------------
+
+
+def test_a_memos_own_section_headings_hold_no_commitments() -> None:
+    for heading in (
+        "Ärende",
+        "Ärendets beredning",
+        "Yrkanden",
+        "Expedieras till",
+        "Beslutet skickas till",
+        "Ekonomiska konsekvenser",
+        "Konsekvenser för barn",
+        "Förvaltningens synpunkter",
+    ):
+        assert classify_heading(heading) == "excluded", heading
+    assert classify_heading("Ärendebeskrivning") != "excluded"
+
+
+SUBJECT_LINE = """Medborgarlöfte 2031 för Norrvik
+
+Ärende
+Kommunstyrelsen ska ta ställning till ett nytt medborgarlöfte med Polisen.
+
+Medborgarlöftet
+Polisen ska hålla tre föreläsningar om bedrägerier för seniorer under året.
+"""
+
+
+def test_the_subject_line_of_a_memo_is_no_commitment() -> None:
+    assert list(by_text(record(SUBJECT_LINE))) == [
+        "Polisen ska hålla tre föreläsningar om bedrägerier för seniorer under året."
+    ]
+
+
+DECISION_FOLLOW_UP = """Förslag till beslut
+Arbetsutskottet föreslår kommunstyrelsen besluta
+att godkänna medborgarlöftet, bilaga 1,
+att uppföljning av löftet redovisas till kommunstyrelsen.
+
+Medborgarlöfte 2031
+Gemensamt åtar sig parterna att
+- informera boende om löftets genomförande på webbplatsen minst tre gånger under perioden.
+"""
+
+
+def test_the_follow_up_clause_is_the_promises_not_the_decisions() -> None:
+    fu = find_follow_up(read_units(DECISION_FOLLOW_UP))
+    assert fu.text is not None and fu.text.startswith("informera boende")
+    assert fu.reports_per_period == 3
+
+
+QUOTED_PROMISE = """Förslaget lyder:
+
+"Medborgarlöfte 2031
+
+Polisen och kommunen lovar att:
+
+1. genomföra två trygghetsvandringar vid Norrviks station.
+
+Löftet följs upp i trygghetsrådet i december 2031."
+
+Beslutsunderlag
+Tjänsteskrivelse 2030-10-02
+"""
+
+
+def test_the_last_sentence_of_a_quoted_promise_is_no_heading() -> None:
+    units = read_units(QUOTED_PROMISE)
+    last = next(u for u in units if u.text.startswith("Löftet följs upp"))
+    assert last.kind == "sentence"
+
+
+# --- who does it -------------------------------------------------------------------
+
+
+def _resp(text: str) -> list[str]:
+    (only,) = record(text)["commitments"]
+    return only["responsible"]
+
+
+def test_a_company_named_after_its_role_noun_is_co_responsible() -> None:
+    assert _resp(
+        "Medborgarlöfte 2031\n\nPolisen lovar att:\n"
+        "- märka cyklar vid Norrviks station i samarbete med fastighetsägaren "
+        "Norrvik Handel AB.\n"
+    ) == ["polis", "annan"]
+
+
+def test_a_joint_thing_made_with_a_party_adds_it() -> None:
+    assert _resp(
+        "Medborgarlöfte 2031\n\nKommunen ska ta fram en gemensam plan med "
+        "Norrviks Trafik AB för tryggheten vid busshållplatserna.\n"
+    ) == ["kommun", "annan"]
+    # residents taking part add no party
+    assert _resp(
+        "Medborgarlöfte 2031\n\nKommunen ska genomföra en gemensam vandring i "
+        "Norrviks centrum med boende och föreningar.\n"
+    ) == ["kommun"]
+
+
+def test_the_party_that_visits_does_the_work_not_the_one_visited() -> None:
+    assert _resp(
+        "Medborgarlöfte 2031\n\nVi lovar att:\n"
+        "1. förskolorna i Norrby får besök av kommunpolisen varje termin.\n"
+    ) == ["polis"]
+
+
+def test_a_city_kommuns_own_staff_are_the_kommun() -> None:
+    from medborgarloften.extract.parties import classify_party
+
+    assert classify_party("stadens fältassistenter") == "kommun"
+
+
+def test_a_label_keeps_the_partner_the_activity_names() -> None:
+    assert _resp(
+        "Medborgarlöfte 2031\n\nAktiviteter\n"
+        "1. Trygghetsvandring i Norrby i samarbete med Norrbyhem AB. "
+        "(Ansvar: Kommunen)\n"
+    ) == ["kommun", "annan"]
+
+
+def test_we_undertake_together_heads_a_joint_list() -> None:
+    assert classify_heading("Vi åtar oss gemensamt att") == "promise"
+    got = record(
+        "Medborgarlöfte 2031\n\nVi åtar oss gemensamt att\n"
+        "• informera om löftet i lokaltidningen och på webbplatsen.\n"
+        "• om boende önskar det, genomföra trygghetsvandringar i Norrby.\n"
+    )
+    assert [c["responsible"] for c in got["commitments"]] == [
+        ["polis", "kommun"],
+        ["polis", "kommun"],
+    ]
+
+
+# --- places ------------------------------------------------------------------------
+
+
+def _places(text: str, kommun: str = "Norrvik") -> list[str]:
+    from medborgarloften.extract.places import find_places
+
+    return [name for name, _ in find_places(text, municipalities=[kommun])]
+
+
+def test_a_compass_part_of_the_kommun_is_a_place() -> None:
+    assert _places("Polisen patrullerar på södra Norrvik varje vecka.") == [
+        "södra Norrvik"
+    ]
+    assert _places("Samverkan i östra Norrland fortsätter.") == []
+
+
+def test_a_short_line_ends_the_name_at_its_break() -> None:
+    text = "Fokusområden\nTrygghet i Ekhagen och Björkby\nTrafiksäkerhet vid skolorna\n"
+    assert _places(text) == ["Ekhagen", "Björkby"]
+
+
+def test_an_area_named_by_what_it_holds_is_whole() -> None:
+    assert _places("Fältgruppen rör sig i Norrby gymnasieområde på dagtid.") == [
+        "Norrby gymnasieområde"
+    ]
+
+
+def test_places_of_the_previous_promise_are_not_this_ones() -> None:
+    text = (
+        "Uppföljning av föregående löfte\n"
+        "Arbetet med trygghet i Björkby centrum har genomförts.\n\n"
+        "Bakgrund\nDet förra löftet, som gällde Ekbron, har följts upp.\n\n"
+        "Medborgarlöfte 2031\n"
+        "Polisen lovar att patrullera i Ekhagen varje vecka.\n"
+    )
+    assert record(text)["places"] == ["Ekhagen"]
