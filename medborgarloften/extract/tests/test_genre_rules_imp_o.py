@@ -240,3 +240,69 @@ def test_places_of_the_previous_promise_are_not_this_ones() -> None:
         "Polisen lovar att patrullera i Ekhagen varje vecka.\n"
     )
     assert record(text)["places"] == ["Ekhagen"]
+
+
+def test_a_local_newspaper_is_no_place() -> None:
+    assert _places("Vi informerar om löftet i Norrby Tidning och på webben.") == []
+
+
+# --- themes and rates --------------------------------------------------------------
+
+
+def _themes(*pieces: str) -> set[str]:
+    from medborgarloften.extract.document import find_themes
+
+    return {h.code for h in find_themes([(p, 0) for p in pieces])}
+
+
+def test_sewage_measurements_concern_drugs() -> None:
+    assert "narkotika" in _themes(
+        "Kommunen gör avloppsvattenmätningar vid två skolor varje termin."
+    )
+
+
+def test_arson_is_damage_to_property() -> None:
+    assert "skadegorelse" in _themes("Färre anlagda bränder vid skolorna")
+
+
+def test_a_stolen_or_marked_bicycle_is_no_traffic_matter() -> None:
+    got = _themes("Cykelstölder vid stationen", "Cykelmärkning vid två tillfällen")
+    assert "trafik" not in got and "stold" in got
+    assert "trafik" in _themes("Säkrare cykelvägar till skolan")
+
+
+def test_every_spring_and_autumn_is_no_yearly_rate_of_one() -> None:
+    from medborgarloften.extract.targets import extract_target
+
+    period = {"start": "2031-01-01", "end": "2032-12-31"}
+    got = extract_target(
+        "genomföra en trygghetsvandring i Norrby varje vår och höst.", period=period
+    ).target
+    assert got is not None and got["per"] is None
+    got = extract_target(
+        "genomföra en trygghetsvandring i Norrby varje höst.", period=period
+    ).target
+    assert got is not None and got["per"] == "år"
+
+
+# --- focus areas from the promise's goal -------------------------------------------
+
+
+def test_the_goal_promised_before_the_activities_is_the_focus_area() -> None:
+    rec = record(
+        "Medborgarlöfte 2031\n\n"
+        "Lägesbild\nMånga oroar sig för mopedåkning på gångvägarna.\n\n"
+        "Norrvik kommun och Polisen lovar att tillsammans minska skadegörelsen i "
+        "Björkby. Det ska vi åstadkomma genom följande aktiviteter:\n\n"
+        "Polisen åtar sig att\n• patrullera i Björkby varje fredagskväll.\n"
+    )
+    assert rec["focus_areas"] == ["minska skadegörelsen i Björkby"]
+
+
+def test_our_promise_is_to_names_the_focus_area() -> None:
+    rec = record(
+        "Medborgarlöfte 2031\n\nVårt gemensamma löfte är att minska antalet "
+        "stölder ur bilar i Norrby.\n\n"
+        "Polisen ska patrullera vid pendelparkeringen varje vecka.\n"
+    )
+    assert rec["focus_areas"] == ["minska antalet stölder ur bilar i Norrby"]
