@@ -306,3 +306,41 @@ def test_our_promise_is_to_names_the_focus_area() -> None:
         "Polisen ska patrullera vid pendelparkeringen varje vecka.\n"
     )
     assert rec["focus_areas"] == ["minska antalet stölder ur bilar i Norrby"]
+
+
+# --- a decision paper's page furniture inside the promise --------------------------
+
+
+def test_a_memos_page_header_inside_the_list_keeps_the_party() -> None:
+    rec = record(
+        "Medborgarlöfte 2031\nPolisen åtar sig att:\n"
+        "1. patrullera i Björkby centrum varje fredagskväll.\n\n"
+        "NORRVIKS KOMMUN\tTJÄNSTESKRIVELSE\t2 (3)\n\t2030-10-02\tDnr KS-2030/512\n\n"
+        "2. besöka samtliga högstadieskolor minst en gång per termin.\n"
+    )
+    assert [c["responsible"] for c in rec["commitments"]] == [["polis"], ["polis"]]
+
+
+def test_a_promise_drawn_up_from_a_survey_names_its_source() -> None:
+    from medborgarloften.extract.document import find_evidence
+
+    units = read_units(
+        "Ärendebeskrivning\nKommunen och polisen har tagit fram ett förslag till "
+        "medborgarlöfte utifrån trygghetsundersökningen 2030.\n"
+    )
+    assert [h.code for h in find_evidence(units)] == ["trygghetsmatning"]
+    units = read_units(
+        "Medborgarlöfte 2031\nKommunen åtgärdar bristerna utifrån "
+        "trygghetsvandringen i Björkby.\n"
+    )
+    assert find_evidence(units) == []
+
+
+def test_a_deadline_after_the_counted_noun_is_no_part_of_it() -> None:
+    from medborgarloften.extract.targets import extract_target
+
+    got = extract_target(
+        "anställa tre fältassistenter senast i juni 2031.",
+        period={"start": "2031-01-01", "end": "2032-12-31"},
+    ).target
+    assert got is not None and (got["quantity"], got["unit"]) == (3, "fältassistenter")
