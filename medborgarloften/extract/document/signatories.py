@@ -74,7 +74,9 @@ _MEMO_SECTION = re.compile(
 # The signatures of a protocol (or its extract) under the minutes' own labels: the
 # secretary, the chair and the adjusters sign the minutes, not the promise.
 _MINUTES_LABEL = re.compile(
-    r"^[ \t]*(?:vid\s+protokollet|justeras|justerare|justerandes\s+signatur)\b",
+    r"^[ \t]*(?:vid\s+protokollet|justeras|justerare|justerandes\s+sign(?:atur)?"
+    # the extract's certification: "Utdragsbestyrkande", "Rätt utdraget intygar"
+    r"|utdragsbestyrkande|rätt\s+utdraget\s+(?:intygar|betygar))\b",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -344,3 +344,47 @@ def test_a_deadline_after_the_counted_noun_is_no_part_of_it() -> None:
         period={"start": "2031-01-01", "end": "2032-12-31"},
     ).target
     assert got is not None and (got["quantity"], got["unit"]) == (3, "fältassistenter")
+
+
+EXTRACT_CERTIFIED = """ÅSBY KOMMUN
+PROTOKOLLSUTDRAG
+§ 12 Medborgarlöfte 2031
+
+Beslut
+Kommunstyrelsen antar medborgarlöftet.
+
+Medborgarlöfte 2031
+Polisen lovar att patrullera i Åsby centrum varje fredag.
+
+Justerandes sign\tUtdragsbestyrkande
+
+Anna Berg\tPer Ås
+Kommunstyrelsens ordförande\tNämndsekreterare
+"""
+
+
+def test_the_names_that_certify_an_extract_of_minutes_sign_no_promise() -> None:
+    assert find_signatories(EXTRACT_CERTIFIED) == []
+    certified = EXTRACT_CERTIFIED.replace(
+        "Justerandes sign\tUtdragsbestyrkande\n\n", "Rätt utdraget intygar\n"
+    )
+    assert find_signatories(certified) == []
+
+
+def test_a_memos_summary_retells_the_promise_and_promises_nothing() -> None:
+    assert classify_heading("Sammanfattning") == "excluded"
+    assert classify_heading("Sammanfattning av ärendet") == "excluded"
+    got = record(
+        "Åsby kommun\nTJÄNSTESKRIVELSE\n\nSammanfattning\nI det nya löftet ska "
+        "polisen öka sin närvaro i Åsby centrum.\n\nBilaga 1\n\nPolisen lovar att:\n"
+        "• patrullera i Åsby centrum minst tre kvällar i veckan.\n"
+    )
+    assert list(by_text(got)) == [
+        "patrullera i Åsby centrum minst tre kvällar i veckan."
+    ]
+
+
+def test_field_workers_in_the_genitive_are_a_youth_setting() -> None:
+    assert "barn_unga_riskmiljo" in _themes(
+        "öka fältarbetarnas närvaro vid Björkby centrum på fredagskvällar."
+    )
