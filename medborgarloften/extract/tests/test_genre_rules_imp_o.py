@@ -388,3 +388,17 @@ def test_field_workers_in_the_genitive_are_a_youth_setting() -> None:
     assert "barn_unga_riskmiljo" in _themes(
         "öka fältarbetarnas närvaro vid Björkby centrum på fredagskvällar."
     )
+
+
+def test_a_safety_councils_views_and_a_school_survey_are_other_sources() -> None:
+    from medborgarloften.extract.document import find_evidence
+
+    units = read_units(
+        "Lägesbild\nLöftet bygger på synpunkter från kommunens trygghetsråd och "
+        "elevenkäten i årskurs 8.\n"
+    )
+    assert [h.code for h in find_evidence(units)] == ["ovrigt"]
+    units = read_units(
+        "Bakgrund\nDet förra löftet har följts upp i stadens trygghetsråd.\n"
+    )
+    assert find_evidence(units) == []
