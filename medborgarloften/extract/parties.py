@@ -33,6 +33,7 @@ from .party_patterns import (
     _ORG_NAME_RE,
     _PARTY_RE,
     _POLIS,
+    _RECEIVES_RE,
     _SCHOOL_NAME,
     _START_RE,
     _TAGGED_START_RE,
@@ -259,6 +260,13 @@ _INVERTED_TAIL = re.compile(
 
 
 def _subject_parties(sentence: str) -> PartyResult | None:
+    rm = _RECEIVES_RE.match(sentence) if "får" in sentence else None
+    if rm and parties_in_chain(rm.group("chain")):
+        return PartyResult(
+            frozenset(parties_in_chain(rm.group("chain"))),
+            rm.span("chain"),
+            "responsible.agent",
+        )
     found: set[str] = set()
     span: tuple[int, int] | None = None
     rule = ""

@@ -7,13 +7,16 @@ import re
 from functools import lru_cache
 
 from .parties import _ENUM_STOP, _classify_item, classify_party, parties_in_chain
-from .party_patterns import _CHAIN, _ITEM, _ITEM_RE, _LEX, _PROPER, _alt
+from .party_patterns import _CHAIN, _FIRM, _ITEM, _ITEM_RE, _LEX, _PROPER, _alt
 
 # "förenings- och näringsliv": a shared second part written once.
 _ELLIPSIS = r"(?:[\w]+-\s*(?:,\s*[\w]+-\s*)*(?:och|eller|samt)\s+)?"
 # "tillsammans med …"; "together with …" in a promise's English version.
 _CO_JOIN = (
     rf"(?:(?:{_alt(_LEX['co_joiners'])})\s+med"
+    # "en gemensam handlingsplan med Ekby Trafik", "gemensamma besök på krogar med
+    # kommunens tillsyn": a joint thing made or done with a party
+    r"|gemensamm?a?\s+(?:[^\W\d]+\s+){1,4}?med"
     rf"|(?:{_alt(_LEX['co_joiners_english'])})\s+with)"
 )
 # "tillsammans med boende och polisen": the citizens named first add no party, the
@@ -30,6 +33,14 @@ _CO_RE = re.compile(
 _CO_NAMED_RE = re.compile(
     rf"(?P<pre>\b\w+\s+)?\b{_CO_JOIN}\s+"
     rf"(?P<chain>{_ITEM}(?:\s*(?:,|\boch\b|\bsamt\b|&)\s*{_ITEM}){{0,5}})",
+    re.IGNORECASE,
+)
+# "tillsammans med fastighetsbolaget Ekby Port AB", "i samarbete med föreningen
+# Ekby IF": a common noun for what the party is, then its name (a company's or a
+# club's, or a known party's).
+_CO_APPOSED_RE = re.compile(
+    rf"\b{_CO_JOIN}\s+(?-i:[a-zåäö][\w-]{{2,}}(?:en|et|n))\s+"
+    rf"(?P<chain>(?:(?-i:[A-ZÅÄÖ])[\w-]*s?\s+){{1,3}}{_FIRM}\b)",
     re.IGNORECASE,
 )
 # "tillsammans med centrumets egna ordningsvakter": a party owned by something
@@ -56,6 +67,8 @@ _PARTICIPLE = re.compile(
     r"identifierade|gjorda)\s+$",
     re.IGNORECASE,
 )
+_JOINT_THING = re.compile(r"gemensamm?a?\s", re.IGNORECASE)
+_WITH = re.compile(r"\bmed\s+", re.IGNORECASE)
 _NOT_ANNAN = re.compile(rf"\b(?:{_alt(_LEX['not_annan'])})\b", re.IGNORECASE)
 
 # A bracket right after a name that spells it out: "SSPF (skola, socialtjänst, polis)".
@@ -73,6 +86,11 @@ def co_parties(text: str) -> frozenset[str]:
     for m in _CO_RE.finditer(text):
         if m.group("pre") and _PARTICIPLE.match(m.group("pre")):
             continue
+        if _JOINT_THING.match(text, m.start() + len(m.group("pre") or "")):
+            with_ = _WITH.search(text, m.start(), m.start("chain"))
+            if with_ is not None and text[with_.end() : m.start("chain")].strip():
+                continue  # "gemensam vandring med boende och …": participants
+
         chain = m.group("chain")
         if _NOT_ANNAN.match(chain):
             continue
@@ -82,6 +100,12 @@ def co_parties(text: str) -> frozenset[str]:
         if not participle and not _NOT_ANNAN.match(m.group("chain")):
             out |= parties_in_chain(m.group("chain"))
     out |= _supporting(text)
+    if "AB" in text or "IF" in text or "BK" in text or "IK" in text:
+        out |= {
+            kind
+            for m in _CO_APPOSED_RE.finditer(text)
+            if (kind := classify_party(m.group("chain"))) in ("annan", "kommun")
+        }
     for m in _CO_NAMED_RE.finditer(text):
         if m.group("pre") and _PARTICIPLE.match(m.group("pre")):
             continue

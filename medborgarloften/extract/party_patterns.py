@@ -53,7 +53,7 @@ _ACRONYM_TAG = r"(?:\s*\((?-i:[A-ZÅÄÖ][A-ZÅÄÖ0-9&-]{1,7})\))"
 # "kommunens fältgrupp", "polisens trafikgrupp": a unit owned by a party acts for
 # it; citizens are never that unit ("kommunens invånare").
 _OWNED = (
-    r"(?:kommunens|kommuns|polisens|lokalpolisområdets)\s+"
+    r"(?:kommunens|kommuns|stadens|polisens|lokalpolisområdets)\s+"
     rf"(?!(?:{_alt(_LEX['not_annan'])}|och|samt|eller)\b)(?-i:[a-zåäö][\w-]+)"
 )
 _PARTY = (
@@ -163,6 +163,14 @@ _WHILE_CLAUSE_RE = prefiltered(
     )
 )
 _AGENT_RE = re.compile(rf"\b\w+as\s+av\s+(?P<chain>{_CHAIN})", re.IGNORECASE)
+# "Skolorna får besök av kommunpolisen": the subject receives what the party after
+# "av" delivers (a visit, a lecture, information), so that party does the work.
+_RECEIVES_RE = re.compile(
+    r"\s*(?:att\s+)?[^.;:\n]{0,80}?\bfår\s+(?:\w+\s+){0,2}?"
+    r"(?:besök|information|utbildning|föreläsning(?:ar)?|undervisning)\s+(?:av|från)\s+"
+    rf"(?P<chain>{_CHAIN})",
+    re.IGNORECASE,
+)
 _NAME_KOMMUNEN_RE = re.compile(
     r"\s*(?:att\s+)?(?P<name>(?-i:[A-ZÅÄÖ])[\w-]+(?:\s(?-i:[A-ZÅÄÖ])[\w-]+)?)\s+kommunen\b",
     re.IGNORECASE,

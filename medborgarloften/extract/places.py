@@ -88,6 +88,12 @@ _PLACE_NOUNS = (
 # after the first letter ("[A-Z](?<![\w-][A-Z])" is "(?<![\w-])[A-Z]").
 _NAME_WORD_START = rf"[{_UP}](?<![\w-][{_UP}])[{_LO}]+(?:[-/][{_UP}]?[{_LO}]+)*"
 _CENTRALA_RE = prefiltered(re.compile(rf"centrala(?<=\bcentrala)\s+({_NAME_WORD})"))
+# "på norra Ekby": a part of the kommun named by a compass word before its name is
+# a qualified form of the name (like "centrala Ekby"), so a place; only for the
+# kommun's own name (another name after "norra" may be a region: "östra Norrland").
+_QUARTER_RE = re.compile(
+    rf"(?<![\w-])(?:norra|södra|östra|västra)[ \t]+({_NAME_WORD})(?![\w-])"
+)
 _QUALIFIED_NOUNS = (
     "centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|resecentrum|"
     "torg|hamn|city|förskola|skola|fritidsgård|park|bibliotek|gymnasieskola|"
@@ -293,6 +299,9 @@ def find_places(
         if _fold(m.group(1)) in _STOP:
             continue
         add(text[m.start() : m.end()], m.start(), m.end())
+    for m in _QUARTER_RE.finditer(text) if muni else ():
+        if _fold(m.group(1)) in muni:
+            add(m.group(0), m.start(), m.end())
     for m in finditer_in(_QUALIFIED_RE, text, document):
         if _fold(m.group(1)) in _STOP or _is_org_word(m.group(1)):
             continue

@@ -112,15 +112,43 @@ _REPORT_HEADING = re.compile(
 _HEADING_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
+# A heading over the report on the previous promise ("Uppföljning av föregående
+# löfte", "Så gick det med förra löftet"), with or without its years: its section
+# runs to the next heading. A sentence that names that promise ("Det föregående
+# löftet, som avsåg … vid Ekbron, har följts upp") speaks of last period too.
+_EARLIER_PROMISE = re.compile(
+    r"\b(?:föregående|förra|fjolårets|tidigare|nuvarande|gamla)\s+(?:årets\s+)?"
+    r"(?:medborgar)?löfte(?:t|n|na)?\b",
+    re.IGNORECASE,
+)
+
+
+def _earlier_promise_sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of running text that speak of the previous promise."""
+    out: list[tuple[int, int]] = []
+    for m in _EARLIER_PROMISE.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
+        out.append((start, min(ends) if ends else len(text)))
+    return out
+
+
 def _report_sections(text: str) -> list[tuple[int, int]]:
     """The sections that report on an earlier promise, each up to the heading of
-    a later year's promise that follows it (none when no later promise follows)."""
+    a later year's promise that follows it (none when no later promise follows);
+    a heading that names the previous promise, up to the next heading."""
     out: list[tuple[int, int]] = []
     opened: tuple[int, int] | None = None  # (where, the year reported on)
+    earlier: int | None = None  # where a heading naming the previous promise is
     pos = 0
     for line in text.splitlines(keepends=True):
         bare = line.strip(" \t\r\n#*")
         heading = 0 < len(bare.split()) <= 10 and bare[-1:] not in ".,;:!?"
+        if heading and earlier is not None:
+            out.append((earlier, pos))
+            earlier = None
+        if heading and _EARLIER_PROMISE.search(bare):
+            earlier = pos
         year = _HEADING_YEAR.search(bare) if heading else None
         if year is not None and _REPORT_HEADING.match(bare):
             opened = opened or (pos, int(year.group(0)))
@@ -148,6 +176,8 @@ def _places(text: str, municipalities: list[str]) -> list[tuple[str, Any]]:
     # "Läs också: Inbrott i Ekby …": a link to another article names its places
     back += [(m.start(), m.end()) for m in LINK_LINE.finditer(text)]
     back += _report_sections(text)
+    if _EARLIER_PROMISE.search(text):
+        back += _earlier_promise_sentences(text)
     if not back:
         return found
     return [

@@ -104,6 +104,10 @@ _UNIT_STOP = {
     "vid",
     "inom",
     "efter",
+    # a deadline after the counted noun ("två fältassistenter senast i juni")
+    "senast",
+    "före",
+    "innan",
     "från",
     "hos",
     "kring",

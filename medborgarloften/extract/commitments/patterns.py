@@ -298,9 +298,14 @@ PAGE_FURNITURE = prefiltered(
 )
 
 # A page's running header or footer in text from a PDF: a title and its page number
-# ("Medborgarlöfte Storby 2031 | sida 2", "Sida 3 av 4").
+# ("Medborgarlöfte Storby 2031 | sida 2", "Sida 3 av 4"); a decision paper's header
+# with its page of pages ("EKBY KOMMUN  TJÄNSTESKRIVELSE  2 (5)") or its date and
+# diary number ("2030-10-02  Dnr KS-2030/512", "Ekby kommun  Dnr KS 2030/41").
 RUNNING_TITLE = re.compile(
     r"(?i)^(?:[^\n]{0,80}?\s[|–-]\s*)?sida\s+\d{1,3}(?:\s*(?:av|/)\s*\d{1,3})?\s*$"
+    r"|^[^\n]{0,80}?\s\d{1,3}\s*\(\d{1,3}\)\s*$"
+    r"|(?i:^(?:[^\n]{0,60}?\s)?(?:dnr|diarienummer|diarienr)\.?:?\s+[^\s]{2,12}"
+    r"(?:\s[^\s]{1,12})?\s*$)"
 )
 
 

@@ -96,7 +96,9 @@ def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
         }
     label = stated_parties(cand.text)
     if label is not None and label.span is not None:
-        return order(label.parties), {
+        # "… i samarbete med Ekby Port AB. (Ansvar: Polisen)": a party the activity
+        # joins is co-responsible beside the one the label names
+        return order(set(label.parties) | co_parties(cand.text)), {
             "span": [cand.start + label.span[0], cand.start + label.span[1]],
             "rule": label.rule,
         }

@@ -40,6 +40,7 @@ from .focus_cues import (
     PROMISE_VERB,
     RELATIVE_VERB,
     UMBRELLA,
+    UMBRELLA_GOAL,
     and_items,
     cut_long,
     line_items,
@@ -427,7 +428,7 @@ def _umbrellas(units: Sequence[Unit]) -> list[FocusArea]:
     for unit in units:
         if unit.kind != "sentence" or unit.start >= intro_positions[-1]:
             continue
-        m = UMBRELLA.search(unit.text)
+        m = UMBRELLA.search(unit.text) or UMBRELLA_GOAL.search(unit.text)
         if not m:
             continue
         x, xs = m.group("x"), unit.start + m.start("x")
@@ -470,6 +471,7 @@ _FALLBACK = frozenset(
         "focus.lofte_med_fokus",
         "focus.lofte_handlar_om",
         "focus.oroar",
+        "focus.lofte_ar_att",
         "focus.ar_problemen",
     }
 )

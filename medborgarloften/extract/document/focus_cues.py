@@ -79,6 +79,8 @@ INLINE = (
     ("focus.lofte_handlar_om", Prefiltered(re.compile(r"^(?:det\s+nya\s+|årets\s+)?(?:medborgar)?löftet\s+(?:handlar\s+(?:främst\s+)?om|gäller)\s+(?![^.!?\n]*:\s*$)(?!(?:för|från|till|under|mellan|i|att|hela|\w+\s+som|(?:\w+\s+)?(?:aktiviteter|åtgärder|insatser|löften|samverkan))\b|\d)(?P<x>[^.!?\n]+)", _I)), "and_items"),
     # The problems the dialogue named: "många oroar sig för A och för B", "Det som
     # oroar flest är A och B", "… att A och B är de problem som …".
+    # "Vårt gemensamma löfte är att minska A och B i X.": the promise in one goal.
+    ("focus.lofte_ar_att", Prefiltered(re.compile(r"^(?:vårt|det)\s+(?:gemensamma\s+|nya\s+)?(?:medborgar)?löfte\s+är\s+att\s+(?P<x>[^.!?\n]+)", _I)), None),
     ("focus.oroar", Prefiltered(re.compile(r"\boroar\s+sig\s+(?:mest\s+|främst\s+|särskilt\s+)?för\s+(?P<x>[^.!?\n]+)|^Det\s+som\s+oroar\s+(?:\w+\s+){0,2}?är\s+(?P<y>[^.!?\n]+)", _I)), "and_items"),
     ("focus.ar_problemen", Prefiltered(re.compile(r"\batt\s+(?P<x>[^.!?\n]{3,120}?)\s+är\s+de\s+(?:största\s+|viktigaste\s+|främsta\s+)?problem(?:en)?\b", _I)), "and_items"),
     ("focus.prioriteras", Prefiltered(re.compile(r"^I\s+(?:medborgar)?löftet\s+prioriteras\s+(?P<x>[^.!?\n]+)", _I)), "and_items"),
@@ -98,6 +100,13 @@ INLINE_LITERALS = all_literals(rx for _, rx, _ in INLINE)  # none held: no label
 UMBRELLA = re.compile(
     r"\b(?:lovar|ska|skall|kommer)\b(?:\s+\S+){0,8}?\s+(?:arbeta|verka)\s+"
     r"(?:\w+\s+){0,2}?(?:för\s+att|för|mot|med\s+att)\s+(?P<x>[^.!?]+)",
+    _I,
+)
+# "… lovar att tillsammans öka tryggheten i X och minska inbrotten. Det ska vi
+# åstadkomma genom följande aktiviteter:": the goal promised before the list.
+UMBRELLA_GOAL = re.compile(
+    r"\blovar\s+(?:\w+\s+){0,2}?att\s+(?:tillsammans\s+|gemensamt\s+)?"
+    r"(?P<x>(?:öka|minska|förbättra|stärka|höja|skapa|motverka|förebygga)\b[^.!?]+)",
     _I,
 )
 ACTIVITY_INTRO = re.compile(

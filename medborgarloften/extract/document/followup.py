@@ -17,9 +17,18 @@ from .text import Unit
 FOLLOW_UP_CUE = prefiltered(
     re.compile(
         r"uppfölj|\bföljs?\s+upp|\bföljer\s+upp|\bföljas\s+upp|\butvärder|återkoppl|\bredovis|"
-        r"\brapporteras\b|\bpubliceras\b|\bavrapporter|\brapportera\s+(?:till|resultat)",
+        r"\brapporteras\b|\bpubliceras\b|\bavrapporter|\brapportera\s+(?:till|resultat)|"
+        # "informera invånarna om löftets genomförande": telling how the promise goes
+        r"\binformera\w*\s+(?:\w+\s+){0,3}om\s+(?:hur\s+)?(?:medborgar)?löfte(?:ts|t)\s+"
+        r"(?:genomför|går|fortskrider|utfall|resultat)",
         re.IGNORECASE,
     )
+)
+# The decision part of a memo or minutes ("Förslag till beslut", "Beslut",
+# "Kommunstyrelsens beslut", "Arbetsutskottets förslag till beslut"): its points
+# decide that the promise be followed up, they are not the promise's own clause.
+DECISION_HEADING = re.compile(
+    r"^(?:\w+s\s+)?(?:förslag\s+till\s+)?beslut\b|^yrkanden?\b", re.IGNORECASE
 )
 NOT_PROMISE = prefiltered(re.compile(r"\bavtal|överenskommelse", re.IGNORECASE))
 NUMBER_WORDS = {
@@ -83,6 +92,7 @@ def _is_cue(unit: Unit, *, min_words: int = 5) -> bool:
             and not FOLLOW_UP_HEADING.search(unit.heading or "")
         )
         and len(unit.text.split()) >= min_words
+        and not DECISION_HEADING.search(unit.heading or "")
     )
 
 

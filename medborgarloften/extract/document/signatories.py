@@ -44,7 +44,7 @@ _NOT_SIGNATORY_RX = prefiltered(
 # A label word inside a sentence: a lowercase word before it and after it.
 _RUNNING_BEFORE = re.compile(r"[a-zåäöé,][ \t]$")
 _RUNNING_TEXT = re.compile(r"[ \t]+[a-zåäöé]")
-_MEMO = re.compile(r"tjänsteskrivelse", re.IGNORECASE)
+_MEMO = re.compile(r"tjänsteskrivelse|tjänsteutlåtande", re.IGNORECASE)
 # A report on a promise ("Uppföljning av medborgarlöfte 2024", "Rapport 2025-02-03",
 # "Redovisning av …") as the document's title or type line: the name that closes it
 # is the report's author.
@@ -55,15 +55,28 @@ _REPORT = re.compile(
 # Where the promise's own signing part starts inside a memo, a report or minutes: an
 # appendix heading alone on its line ("Bilaga 1", "BILAGA", "Bilaga 2 till KS § 12")
 # or a heading that announces the signatures ("Underskrifter").
+# The heading may be set off by rules of dashes or signs ("-- Bilaga 1 --").
 _SIGNING_PART = re.compile(
-    r"^[ \t]*(?:bilaga(?:[ \t]+\d{1,2}[a-z]?)?(?:[ \t]+till[ \t]+[^\n,.:]{1,60})?"
-    r"|underskrift(?:er)?|undertecknande|signaturer)[ \t]*:?[ \t]*$",
+    r"^[ \t\-–=*_#]*(?:bilaga(?:[ \t]+\d{1,2}[a-z]?)?(?:[ \t]+till[ \t]+[^\n,.:]{1,60})?"
+    r"|underskrift(?:er)?|undertecknande|signaturer)[ \t]*:?[ \t\-–=*_]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A section heading of the decision paper itself ("Beslutsunderlag", "Expedieras
+# till", "Ärendets beredning"): after an appendix in the middle of a memo, it says
+# the memo has taken over again, and the names that close it are its authors'.
+_MEMO_SECTION = re.compile(
+    r"^[ \t]*(?:beslutsunderlag|handlingar[ \t]+i[ \t]+ärendet|expedieras(?:[ \t]+till)?"
+    r"|beslutet[ \t]+(?:ska[ \t]+)?(?:skickas|expedieras)[ \t]+till"
+    r"|ärendets[ \t]+beredning|ekonomiska[ \t]+konsekvenser|förslag[ \t]+till[ \t]+beslut)"
+    r"[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # The signatures of a protocol (or its extract) under the minutes' own labels: the
 # secretary, the chair and the adjusters sign the minutes, not the promise.
 _MINUTES_LABEL = re.compile(
-    r"^[ \t]*(?:vid\s+protokollet|justeras|justerare|justerandes\s+signatur)\b",
+    r"^[ \t]*(?:vid\s+protokollet|justeras|justerare|justerandes\s+sign(?:atur)?"
+    # the extract's certification: "Utdragsbestyrkande", "Rätt utdraget intygar"
+    r"|utdragsbestyrkande|rätt\s+utdraget\s+(?:intygar|betygar))\b",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -413,10 +426,10 @@ def _in_signing_part(text: str, at: int) -> bool:
         excluded_from = minutes[-1]
     if excluded_from is None:
         return True
-    return any(
-        m.start() >= excluded_from
-        for m in _SIGNING_PART.finditer(text, excluded_from, at)
-    )
+    parts = [m.start() for m in _SIGNING_PART.finditer(text, excluded_from, at)]
+    if not parts:
+        return False
+    return _MEMO_SECTION.search(text, parts[-1], at) is None
 
 
 def find_signatories(text: str) -> list[Signatory]:

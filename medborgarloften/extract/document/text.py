@@ -46,7 +46,8 @@ HEADING_MAX_WORDS = 18
 def is_heading_text(line: str, *, max_words: int = HEADING_MAX_WORDS) -> bool:
     """A short line without closing punctuation that starts with a capital letter."""
     s = line.strip().strip("*_").strip()
-    if not s or s[-1] in ".!?;:," or len(s.split()) > max_words:
+    # a quoted promise's last sentence ends in '."' or '.”': the stop still counts
+    if not s or s.rstrip('"”’»)')[-1:] in ".!?;:," or len(s.split()) > max_words:
         return False
     return s[0].isupper() or s[0].isdigit()
 
