@@ -1,0 +1,157 @@
+"""Rules written after the blind batch ho34 (action plans as tables: Aktivitet |
+Ansvarig | Var | Tidsplan | Mål/indikator, cells wrapping onto the next line) on
+branch imp-q. Every text below is invented for the test.
+"""
+
+from __future__ import annotations
+
+import io
+
+import docx
+
+from medborgarloften.extract.readers import read_bytes
+from medborgarloften.extract.tests.test_blind_batch_rules import by_text, record
+
+# --- a plan's table: one commitment a row, empty cells keep their columns ----------
+
+PLAN = (
+    "Medborgarlöfte Norrby 2031\n"
+    "Norrby kommun och lokalpolisområde Sjöstad\n\n"
+    "Fokusområde 1: Trygg hamn\n\n"
+    "Aktivitet\tAnsvarig\tVar\tTidsplan\tMål/indikator\tUppföljning\n"
+    "Kvällsvandringar med stöd av ungdomscoacherna\tKommunen\t\tLördagar\t"
+    "3 vandringar per månad\t\n"
+    "Byta armaturer längs strandpromenaden mellan Gästhamnen och Norra\tKommunen\t"
+    "Gästhamnen\tKlart maj 2031\t\tTrygghetsmätning\n"
+    "Kajgatan\t\t\t\t\t\n"
+    "Samordnade insatser med ordningsvakter och Norrby Hamn AB\tPolisen\t"
+    "Kajgatan, Fiskartorget\tJuni–augusti\tMinst 2 kvällar per vecka\t\n\n"
+    "Uppföljning\n"
+    "Löftet följs upp två gånger under perioden.\n"
+)
+
+
+def test_each_row_of_a_plan_is_a_commitment_with_its_cells() -> None:
+    rec = record(PLAN)
+    got = {c["text"]: c for c in rec["commitments"]}
+    assert set(got) == {
+        "Kvällsvandringar med stöd av ungdomscoacherna",
+        "Byta armaturer längs strandpromenaden mellan Gästhamnen och Norra Kajgatan",
+        "Samordnade insatser med ordningsvakter och Norrby Hamn AB",
+    }
+    walk = got["Kvällsvandringar med stöd av ungdomscoacherna"]
+    assert walk["responsible"] == ["kommun"]
+    assert (walk["target"]["quantity"], walk["target"]["per"]) == (3, "månad")
+    joint = got["Samordnade insatser med ordningsvakter och Norrby Hamn AB"]
+    # the one it is done "med" is a co-party of a row named without a verb
+    assert joint["responsible"] == ["polis", "annan"]
+    assert {"Kajgatan", "Fiskartorget"} <= set(joint["places"])
+
+
+def test_a_wrapped_cell_in_lower_case_goes_on_with_its_row() -> None:
+    text = (
+        "Medborgarlöfte Västby 2030\n\n"
+        "Nr\tAktivitet\tAnsvarig\tTidsplan\tMål/indikator\n"
+        "1\tStarta föräldragrupper i två nya\tKommunen\tSenast mars\tTvå nya\n"
+        "\tbostadsområden i Västby\ttillsammans med\t\tföräldra-\n"
+        "\t\tFamiljestöd Väst\t\tgrupper\n"
+        "2\tFotpatrullering vid Västby station\tPolisen\tVarje fredag\t\n"
+    )
+    got = by_text(record(text))
+    assert got == {
+        "Starta föräldragrupper i två nya bostadsområden i Västby": [
+            "kommun",
+            "annan",
+        ],
+        "Fotpatrullering vid Västby station": ["polis"],
+    }
+
+
+def test_a_responsible_line_over_a_table_without_that_column() -> None:
+    text = (
+        "Medborgarlöfte Österå 2032\n\n"
+        "Fokusområde: Bedrägerier mot äldre\n"
+        "Ansvarig: Kommunen\n"
+        "Aktivitet\tVar\tTidsplan\tMål/indikator\n"
+        "Informationsträffar på seniorträffarna\tTräffpunkt Linden\tMars–maj\t"
+        "6 träffar\n"
+        "Utskick till alla hushåll med personer över 80 år\t\tSenast april 2032\t"
+        "1 utskick\n"
+    )
+    got = by_text(record(text))
+    assert got == {
+        "Informationsträffar på seniorträffarna": ["kommun"],
+        "Utskick till alla hushåll med personer över 80 år": ["kommun"],
+    }
+
+
+def test_a_party_heading_over_a_table_without_a_responsible_column() -> None:
+    text = (
+        "Medborgarlöfte Lillby 2031\n\n"
+        "Polisen åtar sig\n"
+        "Aktivitet\tVar\tTidsplan\tMål/indikator\n"
+        "Genomföra trafikkontroller vid skolorna\tLillby skola\tAugusti\t"
+        "4 kontroller\n\n"
+        "Lillby kommun åtar sig\n"
+        "Aktivitet\tVar\tTidsplan\tMål/indikator\n"
+        "Röja sly längs gångvägen till idrottsplatsen\t\tSenast juni\t\n"
+    )
+    got = by_text(record(text))
+    assert got == {
+        "Genomföra trafikkontroller vid skolorna": ["polis"],
+        "Röja sly längs gångvägen till idrottsplatsen": ["kommun"],
+    }
+
+
+def test_a_row_that_lost_its_empty_first_cell_is_moved_to_its_columns() -> None:
+    text = (
+        "Medborgarlöfte Åby 2031\n\n"
+        "Fokusområde\tAktivitet\tAnsvarig\tTidsplan\tMål/indikator\n"
+        "Trygg skolväg\tHastighetskontroller vid Åby skola\tPolisen\tLöpande\t"
+        "10 kontroller\n"
+        "Skyltning av skolvägen från centrum\tKommunen\tSenast maj\t\t\n"
+    )
+    got = by_text(record(text))
+    assert got == {
+        "Hastighetskontroller vid Åby skola": ["polis"],
+        "Skyltning av skolvägen från centrum": ["kommun"],
+    }
+
+
+# --- Word: a plan's rows keep their empty cells, a cut table goes on -------------
+
+
+def _plan_docx() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("Medborgarlöfte Sjöby 2031")
+    rows = [
+        ["Aktivitet", "Ansvarig", "Var", "Tidsplan"],
+        ["Nattvandringar med föräldrar i centrum", "Kommunen", "", "Fredagar"],
+        ["Byta belysning vid busstationen och", "Kommunen", "Sjöby station", "Maj"],
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    document.add_paragraph("gångtunneln")
+    rest = document.add_table(rows=1, cols=4)
+    for c, cell in enumerate(
+        ["Polisiär närvaro vid Sjöby torg kvällstid", "Polisen", "Sjöby torg", ""]
+    ):
+        rest.cell(0, c).text = cell
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_word_rows_of_a_plan_keep_empty_cells_in_their_columns() -> None:
+    text = read_bytes(_plan_docx(), filename="plan.docx").text
+    assert "Nattvandringar med föräldrar i centrum    Kommunen        Fredagar" in text
+    # the headerless table after the paragraph is read as the plan's rows
+    assert "Polisiär närvaro vid Sjöby torg kvällstid    Polisen    Sjöby torg" in text
+    got = by_text(record(text))
+    assert got == {
+        "Nattvandringar med föräldrar i centrum": ["kommun"],
+        "Byta belysning vid busstationen och gångtunneln": ["kommun"],
+        "Polisiär närvaro vid Sjöby torg kvällstid": ["polis"],
+    }
