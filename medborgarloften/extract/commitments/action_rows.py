@@ -18,7 +18,7 @@ from ..parties import parties_in_chain, parties_in_enumeration
 from ..party_joins import co_parties
 from ..places import find_places
 from ..structure import Block
-from .patterns import _Candidate
+from .patterns import _Candidate, _Context
 from .tables import _ACTIVITY_COLUMN, _BARE_MONTH, _Table
 
 # "Var | Plats | Område | Var sker det": the column naming where the row happens.
@@ -162,7 +162,9 @@ def table_rows(
             cells = tab_cells(line, layout=layout)
             while len(cells) > table.width and not cells[-1]:
                 cells.pop()
-            if len(cells) > table.width or len(cells) < 2 or (blank and not fragment):
+            if len(cells) > table.width or len(cells) < 2:
+                break
+            if blank and not fragment and not _goes_on(cells, table):
                 break
         else:
             # A line with no tab: a wrapped cell's rest when it is in lower case or
@@ -259,6 +261,17 @@ def _row_follows(lines: list[tuple[int, str]], n: int, width: int) -> bool:
             cells = tab_cells(line) if is_cut(line) else []
             return 3 <= len(cells) <= width and not _header_like(cells)
     return False
+
+
+def _goes_on(cells: list[str], table: _Table) -> bool:
+    """After a blank line (a page break in the table): a row that fills all its
+    columns but two at most, with an activity, goes on with the table."""
+    padded = cells + [""] * (table.width - len(cells))
+    return (
+        sum(1 for c in padded if c) >= max(3, table.width - 2)
+        and len(padded[table.activity].split()) >= 2
+        and not _header_like(cells)
+    )
 
 
 def _header_like(cells: list[str]) -> bool:
@@ -378,3 +391,11 @@ def cell_places(cell: str, municipalities: list[str], found: list[str]) -> list[
                 seen.add(name.casefold())
                 out.append(name)
     return out
+
+
+def after_plan(section: _Context, rows: list[_Candidate]) -> _Context:
+    """The section after a plan's table: its prose is the promise's (a focus area's
+    heading over the table does not end the promise part)."""
+    if not rows:
+        return section
+    return _Context(section.kind, section.party, section.explicit, True)

@@ -6,7 +6,7 @@ import re
 
 from ..parties import parties_in_chain, subject_parties
 from ..structure import Block, Structure
-from .action_rows import is_cut, tab_table, table_party
+from .action_rows import after_plan, is_cut, tab_table, table_party
 from .assigned import assign_after_lists, assign_vi_sentences
 from .columns import column_items
 from .fields import item_candidate, item_fields
@@ -174,6 +174,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
             if rows is not None:
                 candidates.extend(rows[0])
                 skip_to, table = rows[1], None
+                section = after_plan(section, rows[0])
             if table is not None or rows is not None:
                 continue
         fields = _record_fields(blocks, idx) if block.kind != "bullet" else None

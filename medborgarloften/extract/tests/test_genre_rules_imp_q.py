@@ -155,3 +155,110 @@ def test_word_rows_of_a_plan_keep_empty_cells_in_their_columns() -> None:
         "Byta belysning vid busstationen och gångtunneln": ["kommun"],
         "Polisiär närvaro vid Sjöby torg kvällstid": ["polis"],
     }
+
+
+# --- a signature table: one signatory a row -----------------------------------------
+
+SIGNED = (
+    "Medborgarlöfte Ekeby 2032\n\n"
+    "Polisen lovar att patrullera vid Ekeby torg varje fredag.\n\n"
+    "Underskrifter\n"
+    "Namn\tBefattning\tDatum\n"
+    "Lovisa Berglund\tKommunstyrelsens ordförande, Ekeby kommun\t2032-01-10\n"
+    "Tor Malmgren\tLokalpolisområdeschef\t2032-01-10\n"
+)
+
+
+def test_each_row_of_a_signature_table_is_a_signatory() -> None:
+    sigs = record(SIGNED)["signatories"]
+    assert [(s["name"], s["title"], s["organisation"]) for s in sigs] == [
+        ("Lovisa Berglund", "Kommunstyrelsens ordförande", "Ekeby kommun"),
+        ("Tor Malmgren", "Lokalpolisområdeschef", None),
+    ]
+
+
+def test_a_name_and_title_cell_beside_its_date() -> None:
+    text = SIGNED.replace("Namn\tBefattning\tDatum\n", "Namn, titel\tDatum\n")
+    text = text.replace("Lovisa Berglund\t", "Lovisa Berglund, ").replace(
+        "Tor Malmgren\t", "Tor Malmgren, "
+    )
+    sigs = record(text)["signatories"]
+    assert [s["name"] for s in sigs] == ["Lovisa Berglund", "Tor Malmgren"]
+
+
+# --- a plan's table printed to PDF: wrapped column names, empty cells ----------------
+
+PLAN_PAGE = """<!doctype html><html lang="sv"><head><meta charset="utf-8"><style>
+body{font-family:'DejaVu Sans',sans-serif;font-size:11pt;margin:2cm}
+td{padding:3pt 6pt;vertical-align:top;width:16%}</style></head><body>
+<h2>Fokusområde: Trygg hamn i Norrby</h2>
+<table>
+<tr><td>Aktivitet</td><td>Ansvarig</td><td>Var</td><td>Tidsplan</td>
+<td>Mål/&#8203;indikator</td><td>Uppföljning</td></tr>
+<tr><td>Kvällsvandringar med stöd av ungdomscoacherna</td><td>Kommunen</td><td></td>
+<td>Lördagar</td><td>Tre vandringar per månad</td><td></td></tr>
+<tr><td>Polisiär närvaro vid gästhamnen kvällstid</td><td>Polisen</td>
+<td>Gästhamnen</td><td>Juni–augusti</td><td></td><td>Kvartalsvis</td></tr>
+</table>
+<p>Arbetet följs upp i brottsförebyggande rådet.</p>
+</body></html>"""
+
+
+def test_a_plans_pdf_rows_keep_their_empty_cells() -> None:
+    from . import producers
+
+    pdf = producers.weasyprint_pdf(PLAN_PAGE)
+    text = read_bytes(pdf, filename="plan.pdf").text
+    rows = [line for line in text.splitlines() if "    " in line]
+    assert rows[1].startswith(
+        "Kvällsvandringar med stöd av ungdomscoacherna    Kommunen        Lördagar"
+    )
+    assert rows[2].startswith("Polisiär närvaro vid gästhamnen kvällstid    Polisen")
+    got = by_text(record(text))
+    assert got["Kvällsvandringar med stöd av ungdomscoacherna"] == ["kommun"]
+    assert got["Polisiär närvaro vid gästhamnen kvällstid"] == ["polis"]
+
+
+# --- the years of a data source, an umbrella against a problem, prose after a plan ----
+
+
+def test_the_years_of_a_data_source_are_not_the_period() -> None:
+    from medborgarloften.extract.document.period import find_period
+
+    text = (
+        "MEDBORGARLÖFTE 2033–2034\nLokalpolisområde Sjöstad och Norrby kommun\n\n"
+        "Löftet bygger på trygghetsmätningen och anmälda brott under perioden "
+        "2029–2032.\n"
+    )
+    found = find_period(text)
+    assert found is not None
+    assert (found.start, found.end) == ("2033-01-01", "2034-12-31")
+
+
+def test_a_promise_to_work_against_problems_over_a_plan_is_an_umbrella() -> None:
+    text = (
+        "Medborgarlöfte Åby 2031\n\nSammanfattning\n"
+        "Åby kommun och polisen lovar att under 2031 arbeta tillsammans mot "
+        "klotter och mot otrygghet vid stationen.\n\n"
+        "Aktivitet\tAnsvarig\tTidsplan\n"
+        "Sanera klotter vid stationen\tKommunen\tInom två dygn\n"
+        "Fotpatrullering vid stationen kvällstid\tPolisen\tVarje fredag\n"
+    )
+    assert set(by_text(record(text))) == {
+        "Sanera klotter vid stationen",
+        "Fotpatrullering vid stationen kvällstid",
+    }
+
+
+def test_a_promise_in_prose_after_a_plans_table_counts() -> None:
+    text = (
+        "Medborgarlöfte Åby 2031\n\nFokusområde: Trygg station\n"
+        "Aktivitet\tAnsvarig\tTidsplan\n"
+        "Fotpatrullering vid stationen kvällstid\tPolisen\tVarje fredag\n\n"
+        "Om skolorna önskar ett besök lovar polisen att komma till dem.\n"
+    )
+    assert by_text(record(text)) == {
+        "Fotpatrullering vid stationen kvällstid": ["polis"],
+        "Om skolorna önskar ett besök lovar polisen att komma till dem.": ["polis"],
+    }
+
