@@ -262,3 +262,37 @@ def test_a_promise_in_prose_after_a_plans_table_counts() -> None:
         "Om skolorna önskar ett besök lovar polisen att komma till dem.": ["polis"],
     }
 
+
+# --- "Fokusområde: A och B" over a plan's table is one area -------------------------
+
+
+def test_a_focus_label_over_a_table_names_one_area_whole() -> None:
+    text = (
+        "Medborgarlöfte Åby 2031\n\n"
+        "Fokusområde: Klotter och skadegörelse vid stationen\n"
+        "Aktivitet\tAnsvarig\tTidsplan\n"
+        "Sanera klotter vid stationen\tKommunen\tInom två dygn\n\n"
+        "Fokusområde Trygga skolvägar\n"
+        "Aktivitet\tAnsvarig\tTidsplan\n"
+        "Hastighetskontroller vid Åby skola\tPolisen\tVarje vecka\n"
+    )
+    assert record(text)["focus_areas"] == [
+        "Klotter och skadegörelse vid stationen",
+        "Trygga skolvägar",
+    ]
+
+
+def test_lettered_focus_lines_under_a_label_lose_their_label() -> None:
+    text = (
+        "Handlingsplan – Medborgarlöfte Västby 2031\n\n"
+        "Fokusområden\n"
+        "Fokusområde A: Inbrott i sommarstugor\n"
+        "Fokusområde B: Buskörning i hamnen\n\n"
+        "Aktiviteter\n"
+        "Nr\tAktivitet\tAnsvarig\tTidsplan\n"
+        "A1\tStarta grannsamverkan i två byar\tKommunen\tSenast maj\n"
+    )
+    assert record(text)["focus_areas"] == [
+        "Inbrott i sommarstugor",
+        "Buskörning i hamnen",
+    ]
