@@ -22,6 +22,7 @@ from ..places import find_places
 from ..prefilter import prefiltered
 from ..structure import Block, Structure
 from ..targets import extract_target
+from .action_rows import cell_places
 from .fields import goal_below
 from .patterns import PAGE_FURNITURE, _unnumbered
 from .present_forms import place_label
@@ -80,6 +81,8 @@ def extract_commitments(
         ):
             places.insert(0, label)  # "Åsen: Polisen …" under "… i byarna"
         place_names = [p for p, _ in places]
+        if cand.place_cell:  # a table row's "Var" cell
+            place_names += cell_places(cand.place_cell, municipalities, place_names)
         target_text = (
             f"{cand.text} ({cand.target_hint})" if cand.target_hint else cand.text
         )

@@ -336,6 +336,8 @@ class _Candidate:
     target_hint: str = ""
     #: A table row's "Mål" cell (with its "När" cell): the target it states.
     goal: str = ""
+    #: A table row's "Var" cell: the places it names.
+    place_cell: str = ""
 
 
 def bullet_candidate(

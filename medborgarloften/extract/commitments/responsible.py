@@ -69,6 +69,13 @@ def first_sentence(text: str) -> str:
 
 
 def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
+    if cand.party and cand.evidence.get("table_cell"):
+        # A plan's row: its "Ansvarig" cell (or the table's "Ansvarig:" line) says
+        # who, with the co-parties its activity names.
+        return order(set(cand.party)), {
+            "span": [cand.start, cand.start],
+            "rule": "responsible.table_cell",
+        }
     first = first_sentence(cand.text.strip())
     cut = _reported_rest(first)
     if cut:

@@ -7,6 +7,7 @@ import re
 from ..page_controls import is_control
 from ..parties import parties_in_chain, subject_parties
 from ..structure import Block, Structure
+from .action_rows import after_plan, is_cut, tab_table, table_party
 from .assigned import assign_after_lists, assign_vi_sentences
 from .columns import column_items
 from .fields import item_candidate, item_fields
@@ -165,10 +166,17 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 # A table of activities with their responsible parties is the
                 # promise's action plan, even right after a list of goals.
                 ctx = _Context("activity", None)
-            table = _table_header(cells, ctx)
+            party = table_party(blocks, idx)  # "Ansvarig: Polisen" over it
+            ctx = _Context(ctx.kind, party, ctx.explicit) if party else ctx
+            table = _table_header(cells, ctx, planned=is_cut(block.text))
             if table is not None and excluded and table.responsible is None:
                 table = None  # … but a status table in a follow-up section is not
-            if table is not None:
+            rows = tab_table(structure.text, blocks, idx, table) if table else None
+            if rows is not None:
+                candidates.extend(rows[0])
+                skip_to, table = rows[1], None
+                section = after_plan(section, rows[0])
+            if table is not None or rows is not None:
                 continue
         fields = _record_fields(blocks, idx) if block.kind != "bullet" else None
         if fields is not None:

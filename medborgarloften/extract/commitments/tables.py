@@ -24,6 +24,8 @@ class _Table:
     when: int | None
     context: _Context
     goal: int | None = None
+    #: The header's column names, case-folded (a repeated header ends the rows).
+    names: tuple[str, ...] = ()
 
 
 # Column headings of an action table (general Swedish: "Aktivitet | Ansvar | När");
@@ -77,7 +79,12 @@ def _cells(text: str) -> list[tuple[str, int]]:
     return out if len(out) >= 2 else []
 
 
-def _table_header(cells: list[tuple[str, int]], ctx: _Context) -> _Table | None:
+def _table_header(
+    cells: list[tuple[str, int]], ctx: _Context, *, planned: bool = False
+) -> _Table | None:
+    """The table whose header row is ``cells``; with ``planned`` (a tab-cut row of
+    a plan) an activity column with its schedule or target column is one too when a
+    party heads the table or it stands in the promise part."""
     names = [c.casefold() for c, _ in cells]
     if any(len(n.split()) > 4 for n in names):
         return None
@@ -87,11 +94,16 @@ def _table_header(cells: list[tuple[str, int]], ctx: _Context) -> _Table | None:
     )
     if activity is None:
         return None
-    if responsible is None and not any(_STATUS_COLUMN.match(n) for n in names):
-        return None  # … a follow-up's table of promises and their status needs none
     when = next((i for i, n in enumerate(names) if _WHEN_COLUMN.match(n)), None)
     goal = next((i for i, n in enumerate(names) if _GOAL_COLUMN.match(n)), None)
-    return _Table(len(cells), activity, responsible, when, ctx, goal)
+    planned = planned and (when is not None or goal is not None)
+    if (
+        responsible is None
+        and not any(_STATUS_COLUMN.match(n) for n in names)
+        and not (planned and (ctx.party or ctx.kind in ("promise", "activity")))
+    ):
+        return None  # … a follow-up's table of promises and their status needs none
+    return _Table(len(cells), activity, responsible, when, ctx, goal, tuple(names))
 
 
 def _table_row(

@@ -197,6 +197,8 @@ def _lines_under(units: Sequence[Unit], i: int) -> list[FocusArea]:
             unit.kind != "heading"
             or unit.start - prev.end > 2  # a blank line ends the list
             or len(text.split()) > 12
+            or "\t" in text
+            or "    " in text  # a table row (its header), no area
             or GENERIC_HEADING.search(text)
             or _names_a_party(text)
         ):

@@ -285,8 +285,8 @@ def _from_to(text: str) -> Period | None:
         if rx is ISO_RANGE and not _may_hold_full_date(text):
             continue
         for m in rx.finditer(text):
-            if not _about_promise(text, m):
-                continue
+            if not _about_promise(text, m) or data_years(text, m.start()):
+                continue  # … or the years of a data source ("anmälda brott under …")
             b = parse_date(m.group("b"), end=True)
             a = parse_date(m.group("a"), end=False) or _in_year_of(m.group("a"), b)
             if not a or not b or b < a or (b.year - a.year) > 8:

@@ -284,6 +284,10 @@ def _blocks(text: str) -> list[Signatory]:
             if all(by_column):
                 found += [sig for sig in by_column if sig is not None]
                 continue
+        row = _table_row(cells, s >= 0.6 * len(text) or _named_header(text, lines, i))
+        if row is not None:
+            found.append(row)
+            continue
         names = [(is_name(c), off) for c, off in cells]
         if not all(m for m, _ in names):
             continue
@@ -323,6 +327,49 @@ def _blocks(text: str) -> list[Signatory]:
                 )
             )
     return found
+
+
+_NAME_HEADER = re.compile(r"\s*namn\b", re.IGNORECASE)
+
+
+def _named_header(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """A header row "Namn | Titel" heads the rows right above line ``i``."""
+    for s, e in reversed(lines[max(0, i - 4) : i]):
+        if not text[s:e].strip():
+            return False
+        if _NAME_HEADER.match(text, s, e):
+            return True
+    return False
+
+
+_DATE_CELL = re.compile(r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4}|[_.]{3,})")
+
+
+def _table_row(cells: list[tuple[str, int]], closing: bool) -> Signatory | None:
+    """A row of a signature table ("Namn | Titel | Datum"): the name in the first
+    cell, the title (and maybe the organisation) in the next, then a date or the
+    line to sign on; "Namn, titel | Datum" holds both in its first cell. Only in
+    the closing part of a document, where signature tables sit."""
+    if not closing or not 2 <= len(cells) <= 4:
+        return None
+    first, off = cells[0]
+    rest = [c for c, _ in cells[1:] if not _DATE_CELL.fullmatch(c.strip())]
+    if not rest and "," in first:
+        return _name_line(first, off)
+    m = is_name(first)
+    if m is None or m.group("name") != first.strip() or not 1 <= len(rest) <= 2:
+        return None
+    if not is_title(rest[0]) or (len(rest) == 2 and not is_org(rest[1])):
+        return None
+    title, org = (rest[0], rest[1]) if len(rest) == 2 else _title_and_org(rest[0])
+    begin = off + m.start("name")
+    return Signatory(
+        m.group("name"),
+        title,
+        org,
+        (begin, begin + len(m.group("name"))),
+        "signatory.table_row",
+    )
 
 
 def _title_and_org(title: str) -> tuple[str, str | None]:

@@ -89,6 +89,7 @@ def read_docx(data: bytes) -> tuple[str, dict[str, object]]:
     styles = _Styles(document)
     numbering = _Numbering(document, styles)
     blocks: list[str] = []
+    plan = [0]  # the width of the last plan's table, which a page break may cut
     for child in _body_elements(document.element.body):
         if child.tag == _P:
             _add_paragraph(blocks, child, styles, numbering)
@@ -97,7 +98,7 @@ def read_docx(data: bytes) -> tuple[str, dict[str, object]]:
                     if inner.tag == _P:
                         _add_paragraph(blocks, inner, styles, numbering)
         else:
-            lines = _table_lines(child, styles, numbering)
+            lines = _table_lines(child, styles, numbering, plan)
             if lines:
                 blocks.append("\n".join(lines))
     meta: dict[str, object] = {}
@@ -263,18 +264,32 @@ SHORT_CELL = 60
 
 
 _GAP = "    "
+_CELL_TAB = "\t"
+_PLAN_WIDTH = 3  # columns of a plan's table (activity, who, when …)
+
+
+def _one_line(cell: list[str]) -> str:
+    return " ".join(line.strip() for line in cell)
 
 
 def _table_lines(
-    table: BaseOxmlElement, styles: _Styles, numbering: _Numbering
+    table: BaseOxmlElement,
+    styles: _Styles,
+    numbering: _Numbering,
+    plan: list[int] | None = None,
 ) -> list[str]:
     """Rows top to bottom: short cells side by side as columns, long cells one
-    after another; a cell merged across columns or rows is read once."""
+    after another; a cell merged across columns or rows is read once. ``plan``
+    holds the width of the last plan's table: a table with no header whose rows
+    are that wide goes on with it (a paragraph or a page break cut it)."""
     lines: list[str] = []
     seen: set[int] = set()
     keep: list[BaseOxmlElement] = []  # holds the elements so their ids stay unique
     header_width = 0  # a first row of column names ("Aktivitet | Ansvar | När")
-    for row in table.iterchildren(_TR):
+    rows = list(table.iterchildren(_TR))
+    if plan and plan[0] and all(len(list(_row_cells(r))) == plan[0] for r in rows):
+        header_width = plan[0]
+    for row in rows:
         cells: list[list[str]] = []
         for cell in _row_cells(row):
             if id(cell) in seen or _continues_vertical_merge(cell):
@@ -282,6 +297,16 @@ def _table_lines(
             seen.add(id(cell))
             keep.append(cell)
             cells.append(_cell_lines(cell, styles, numbering))
+        if header_width >= _PLAN_WIDTH and len(cells) == header_width and any(cells):
+            # A row under a header of column names: one line, a tab between its
+            # cells and an empty cell kept in its place, so each stays in its
+            # column (as a plan typed with tabs reads).
+            texts = [_one_line(cell) for cell in cells]
+            lead = next(i for i, text in enumerate(texts) if text)
+            # an empty first cell written out, as a reader's left margin drops it
+            texts[:lead] = ["–"] * lead
+            lines.append(_CELL_TAB.join(texts).rstrip())
+            continue
         cells = [cell for cell in cells if cell]
         if not cells:
             continue
@@ -297,6 +322,11 @@ def _table_lines(
             and all(len(cell) == 1 and len(cell[0].split()) <= 4 for cell in cells)
         ):
             header_width = len(cells)
+            if header_width >= _PLAN_WIDTH:
+                if plan is not None:
+                    plan[0] = header_width
+                lines.append(_CELL_TAB.join(cell[0] for cell in cells))
+                continue
         grid_row = (
             header_width
             and len(cells) == header_width

@@ -34,7 +34,8 @@ from .lines import (
     Line,
 )
 from .paragraphs import blocks_text
-from .tables import continue_table, merge_table_rows
+from .table_pages import continue_table
+from .tables import merge_table_rows
 
 
 def _edge_key(line: Line) -> str:

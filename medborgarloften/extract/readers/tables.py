@@ -19,7 +19,7 @@ _ROW_PITCH = 1.7
 # … unless the line starts a row: a table made in Word or LibreOffice puts the
 # paragraph spacing of its cells between the rows.
 _ROW_GAP = 2.6
-_MAX_COLUMNS = 6
+_MAX_COLUMNS = 7
 # A cell holding only a dash is an empty cell written out ("–"), not a list marker.
 _EMPTY_CELL = frozenset("-–—")
 
@@ -89,6 +89,8 @@ def _starts_row(placed: dict[int, list[Word]], width: int) -> bool:
 
 
 def _capital(cell: list[Word]) -> bool:
+    if not cell:
+        return False
     first = cell[0].text
     return (
         first[:1].isupper()
@@ -126,6 +128,7 @@ _LINE_START_WORDS = frozenset(
         "den",
         "det",
         "de",
+        "per",
     ]
 )
 
@@ -138,6 +141,7 @@ def _broken_word(part: list[Word], following: list[Word], reach: float) -> bool:
     return (
         len(part) == 1
         and " " not in part[0].text  # not the joined lines of a row's cell
+        and not part[0].text.endswith((",", ".", ";", ":"))
         and part[0].x1 >= reach - 0.6 * part[0].size
         and rest[:1].isalpha()
         and rest[:1].islower()
@@ -185,10 +189,22 @@ def _header_line(header: Line) -> Line:
 
 
 def _row_line(
-    rows: list[dict[int, list[Word]]], base: float, size: float, reach: list[float]
+    rows: list[dict[int, list[Word]]],
+    base: float,
+    size: float,
+    reach: list[float],
+    *,
+    plan: bool = False,
 ) -> Line:
-    words = []
-    for index in sorted({i for row in rows for i in row}):
+    """One row's cells as a line; in a plan's table (``plan``) an empty cell
+    between two filled ones stays as an empty word, so each keeps its column."""
+    words: list[Word] = []
+    filled = {i for row in rows for i in row}
+    for index in range(max(filled) + 1) if plan else sorted(filled):
+        if index not in filled:
+            if index:  # the first column empty: nothing to keep it apart from
+                words.append(Word("", words[-1].x1 if words else 0.0, 0.0, base, size))
+            continue
         parts = [row[index] for row in rows if index in row]
         text = _cell_text(parts, reach[index])
         x0 = min(part[0].x0 for part in parts)
@@ -282,7 +298,13 @@ _Rows = list[list[dict[int, list[Word]]]]
 
 
 def _collect(
-    lines: list[Line], header: Line, columns: list[float], *, bands: bool
+    lines: list[Line],
+    header: Line,
+    columns: list[float],
+    *,
+    bands: bool,
+    plan: bool = False,
+    pitch: float | None = None,
 ) -> tuple[_Rows, list[float], list[list[float]], int]:
     """The rows under ``header`` (lines[0]): the rows, each row's baseline, the
     baselines of each row's lines, and the index of the first line after them.
@@ -297,7 +319,6 @@ def _collect(
     line_bases: list[list[float]] = []
     j = 1
     previous = header
-    pitch: float | None = None
     while j < len(lines):
         line = lines[j]
         if abs(line.size - size) > SIZE_TOLERANCE * size:
@@ -307,6 +328,16 @@ def _collect(
             break
         step = previous.base - line.base
         starts = _starts_row(placed, len(columns))
+        if plan and not starts and not bands:
+            # a plan's row may leave cells empty: it starts in the first column
+            # with a capital, after the gap that sets its rows apart (or first)
+            first = placed.get(0)
+            spaced = pitch is not None and step > pitch + 0.05 * size
+            starts = (
+                first is not None
+                and first[0].text[:1].isupper()
+                and (spaced or (not rows and len(placed) >= 2))
+            )
         if ruled:
             # Below a rule: a row filling every column, or what follows the table.
             if line.ruled and len(placed) < len(columns):
@@ -343,10 +374,55 @@ def _last_cells(row: list[dict[int, list[Word]]]) -> dict[int, list[Word]]:
     return last
 
 
+def _line_pitch(lines: list[Line]) -> float | None:
+    """The page's line pitch: the smallest step between two lines of one size (a
+    cell's wrapped lines follow at it; a table's rows are set further apart)."""
+    steps = [
+        a.base - b.base
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.base > b.base and abs(a.size - b.size) <= SIZE_TOLERANCE * a.size
+    ]
+    return min(steps, default=None)
+
+
+def _column_names(cells: list[list[Word]]) -> bool:
+    """Three or more short column names ("Aktivitet | Ansvarig | Tidsplan")."""
+    return len(cells) >= 3 and all(
+        len(cell) <= 2 and cell[0].text[:1].isupper() for cell in cells
+    )
+
+
+def _names_below(header: Line, below: Line | None) -> Line | None:
+    """The header with the rest of its wrapped column names, when the line right
+    under it holds only such rests: in lower case, each under a column name."""
+    cells = _cells(header)
+    if below is None or not _column_names(cells) or below.table:
+        return None
+    columns = [cell[0].x0 for cell in cells]
+    placed = _placed(below, columns)
+    step = header.base - below.base
+    if (
+        not placed
+        or step > _ROW_PITCH * header.size
+        or any(
+            not cell[0].text[:1].islower() or len(cell) > 2 for cell in placed.values()
+        )
+    ):
+        return None
+    words = []
+    for index, cell in enumerate(cells):
+        text = " ".join(w.text for w in cell)
+        if index in placed:
+            text = join_broken_line(text, " ".join(w.text for w in placed[index]))
+        words.append(Word(text, cell[0].x0, cell[-1].x1, header.base, cell[0].size))
+    return Line(words, ruled=header.ruled)
+
+
 def merge_table_rows(lines: list[Line]) -> list[Line]:
     """The page's lines with each wrapped table row joined into one line."""
     out: list[Line] = []
     i = 0
+    page_pitch = _line_pitch(lines)
     while i < len(lines):
         header = lines[i]
         cells = _cells(header)
@@ -356,9 +432,18 @@ def merge_table_rows(lines: list[Line]) -> list[Line]:
             continue
         columns = [cell[0].x0 for cell in cells]
         size = header.size
+        names = _names_below(header, lines[i + 1] if i + 1 < len(lines) else None)
+        plan = names is not None or _column_names(cells)
+        whole, pitch = lines, page_pitch
+        if names is not None:
+            # column names wrapped onto a second line ("Mål/" / "indikator")
+            pitch = header.base - lines[i + 1].base
+            header, lines = names, [*lines[:i], names, *lines[i + 2 :]]
         rows, bases, line_bases, taken = _collect(
-            lines[i:], header, columns, bands=False
+            lines[i:], header, columns, bands=False, plan=plan, pitch=pitch
         )
+        if not rows or not any(len(row) > 1 for row in rows):
+            header, lines = whole[i], whole
         if rows and _text_columns(header, rows) and not _phrase_rows(header, rows):
             rows, bases, line_bases, taken = _collect(
                 lines[i:], header, columns, bands=True
@@ -373,83 +458,8 @@ def merge_table_rows(lines: list[Line]) -> list[Line]:
         out.append(_header_line(header))
         reach = _reaches(header, rows)
         out.extend(
-            _row_line(row, base, size, reach)
+            _row_line(row, base, size, reach, plan=plan)
             for row, base in zip(rows, bases, strict=True)
         )
         i += taken
     return out
-
-
-def continue_table(previous: list[Line], page: list[Line]) -> list[Line]:
-    """A table that a page break cut: the lines at the top of ``page`` (not yet
-    merged) that sit in the columns of the table ending ``previous`` (merged). Those
-    before the first line that starts a row are the rest of the cut row and join
-    its cells (``previous`` is changed); the rows after them are merged as rows of
-    that table, with no header of their own. Returns the page's lines, its first
-    rows merged."""
-    if not previous or not page or not previous[-1].table:
-        return page
-    first = len(previous) - 1
-    while first > 0 and previous[first - 1].table:
-        first -= 1
-    if first == len(previous) - 1:
-        return page  # a header without rows
-    header, last = previous[first], previous[-1]
-    columns = [cell[0].x0 for cell in _cells(header)]
-    size = header.size
-    rest: list[dict[int, list[Word]]] = []
-    rows: list[list[dict[int, list[Word]]]] = []
-    bases: list[float] = []
-    taken = 0
-    for line in page:
-        if abs(line.size - size) > SIZE_TOLERANCE * size:
-            break
-        placed = _placed(line, columns)
-        if placed is None:
-            break
-        starts = _starts_row(placed, len(columns))
-        step = page[taken - 1].base - line.base if taken else 0.0
-        if step > (_ROW_GAP if starts else _ROW_PITCH) * size:
-            break
-        if starts:
-            rows.append([placed])
-            bases.append(line.base)
-        elif rows:
-            rows[-1].append(placed)
-        else:
-            rest.append(placed)
-        taken += 1
-    if not taken:
-        return page
-    reach = _reaches(header, rows)
-    for row in previous[first + 1 :]:
-        for word in row.words:
-            index = _column(word.x0, columns, size)
-            if index is not None:
-                reach[index] = max(reach[index], word.x1)
-    if rest:
-        cells: dict[int, list[list[Word]]] = {}
-        for word in last.words:
-            index = _column(word.x0, columns, size)
-            if index is not None:
-                cells.setdefault(index, []).append([word])
-        for placed in rest:
-            for index, cell in placed.items():
-                cells.setdefault(index, []).append(cell)
-        previous[-1] = Line(
-            [
-                Word(
-                    _cell_text(parts, reach[index]),
-                    min(part[0].x0 for part in parts),
-                    max(part[-1].x1 for part in parts),
-                    last.base,
-                    size,
-                )
-                for index, parts in sorted(cells.items())
-            ],
-            table=True,
-        )
-    merged = [
-        _row_line(row, base, size, reach) for row, base in zip(rows, bases, strict=True)
-    ]
-    return merged + page[taken:]
