@@ -20,19 +20,13 @@ from medborgarloften.places.models import Organisation
 from medborgarloften.situation.models import CauseAnalysis
 
 from ..models import ActionPlan, Cause, Measure, Problem, SituationSection
-from ..permissions import check_edit
-from .plans import (
-    _check_draft,
-    _required,
-    check_cause,
-    check_measure,
-    check_problem_evidence,
-)
+from .plans import check_cause, check_writable, checked_measure, checked_problem
 
 
-def _writable(actor: Any, plan: ActionPlan) -> None:
-    check_edit(actor, plan.kommun)
-    _check_draft(plan)
+def _assign(item: Any, fields: dict[str, Any]) -> None:
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.save()
 
 
 def _renumber(model: Any, plan: ActionPlan, removed: int) -> None:
@@ -53,16 +47,16 @@ def problem_update(
 ) -> Problem:
     """A problem's text and the evidence in the lägesbild it rests on."""
     plan = problem.plan
-    _writable(actor, plan)
-    _required(title=title)
-    sections = list(sections)
-    keys = list(dict.fromkeys(figure_keys))
-    check_problem_evidence(plan, sections, keys)
+    check_writable(actor, plan)
+    fields, sections = checked_problem(
+        plan,
+        title=title,
+        description=description,
+        sections=sections,
+        figure_keys=figure_keys,
+    )
     with transaction.atomic():
-        problem.title = title
-        problem.description = description
-        problem.figure_keys = keys
-        problem.save()
+        _assign(problem, fields)
         problem.sections.set(sections)
     return problem
 
@@ -70,7 +64,7 @@ def problem_update(
 def problem_delete(*, actor: Any, problem: Problem) -> None:
     """Remove a problem with its causes (measures stop acting on them)."""
     plan = problem.plan
-    _writable(actor, plan)
+    check_writable(actor, plan)
     with transaction.atomic():
         number = problem.number
         problem.delete()
@@ -88,7 +82,7 @@ def cause_update(
     """A cause's text, its orsaksanalys, or the problem (of the same plan) it
     belongs to."""
     plan = cause.problem.plan
-    _writable(actor, plan)
+    check_writable(actor, plan)
     if problem.plan_id != plan.pk:
         raise ValidationError(
             {"problem": _("Problemet hör till en annan åtgärdsplan.")}
@@ -104,7 +98,7 @@ def cause_update(
 
 def cause_delete(*, actor: Any, cause: Cause) -> None:
     """Remove a cause; the measures that acted on it stop doing so."""
-    _writable(actor, cause.problem.plan)
+    check_writable(actor, cause.problem.plan)
     with transaction.atomic():
         cause.delete()
 
@@ -125,20 +119,21 @@ def measure_update(
 ) -> Measure:
     """Everything a measure was added with, the causes it acts on included."""
     plan = measure.plan
-    _writable(actor, plan)
-    _required(title=title)
-    causes = list(causes)
-    check_measure(plan, kind, causes, starts_on, ends_on)
+    check_writable(actor, plan)
+    fields, causes = checked_measure(
+        plan,
+        title=title,
+        kind=kind,
+        causes=causes,
+        description=description,
+        responsible=responsible,
+        responsible_role=responsible_role,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        follow_up=follow_up,
+    )
     with transaction.atomic():
-        measure.title = title
-        measure.kind = kind
-        measure.description = description
-        measure.responsible = responsible
-        measure.responsible_role = responsible_role
-        measure.starts_on = starts_on
-        measure.ends_on = ends_on
-        measure.follow_up = follow_up
-        measure.save()
+        _assign(measure, fields)
         measure.causes.set(causes)
     return measure
 
@@ -147,7 +142,7 @@ def measure_delete(*, actor: Any, measure: Measure) -> None:
     """Remove a measure with its goals and its links to commitments and
     agreements (the commitments themselves stay)."""
     plan = measure.plan
-    _writable(actor, plan)
+    check_writable(actor, plan)
     with transaction.atomic():
         number = measure.number
         # A revised goal protects the version it replaces: newest first.

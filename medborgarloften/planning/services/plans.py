@@ -83,6 +83,12 @@ def plan_create(
     return plan
 
 
+def check_writable(actor: Any, plan: ActionPlan) -> None:
+    """The actor may write for the plan's kommun and the plan is a draft."""
+    check_edit(actor, plan.kommun)
+    _check_draft(plan)
+
+
 def _next(model: Any, plan: ActionPlan) -> int:
     last = model.objects.filter(plan=plan).aggregate(last=Max("number"))["last"]
     return int(last or 0) + 1
@@ -99,22 +105,37 @@ def problem_add(
 ) -> Problem:
     """The next numbered problem, with the sections and figures of the plan's
     lägesbild it rests on."""
-    check_edit(actor, plan.kommun)
-    _check_draft(plan)
+    check_writable(actor, plan)
+    fields, sections = checked_problem(
+        plan,
+        title=title,
+        description=description,
+        sections=sections,
+        figure_keys=figure_keys,
+    )
+    with transaction.atomic():
+        problem = Problem.objects.create(
+            plan=plan, number=_next(Problem, plan), **fields
+        )
+        problem.sections.set(sections)
+    return problem
+
+
+def checked_problem(
+    plan: ActionPlan,
+    *,
+    title: str,
+    description: str,
+    sections: Iterable[SituationSection],
+    figure_keys: Iterable[str],
+) -> tuple[dict[str, Any], list[SituationSection]]:
+    """A problem's fields as adding and changing save them, and its sections;
+    ValidationError when they do not hold (``problem_add``)."""
     _required(title=title)
     sections = list(sections)
     keys = list(dict.fromkeys(figure_keys))
     check_problem_evidence(plan, sections, keys)
-    with transaction.atomic():
-        problem = Problem.objects.create(
-            plan=plan,
-            number=_next(Problem, plan),
-            title=title,
-            description=description,
-            figure_keys=keys,
-        )
-        problem.sections.set(sections)
-    return problem
+    return {"title": title, "description": description, "figure_keys": keys}, sections
 
 
 def check_problem_evidence(
@@ -155,8 +176,7 @@ def cause_add(
     """A probable cause of a problem, maybe taken from a focus area's orsaksanalys
     of a promise the kommun is party to."""
     plan = problem.plan
-    check_edit(actor, plan.kommun)
-    _check_draft(plan)
+    check_writable(actor, plan)
     text = check_cause(plan, text, cause_analysis)
     with transaction.atomic():
         last = problem.causes.aggregate(last=Max("position"))["last"]
@@ -203,26 +223,37 @@ def measure_add(
     follow_up: str = "",
 ) -> Measure:
     """The next numbered measure and the causes it acts on."""
-    check_edit(actor, plan.kommun)
-    _check_draft(plan)
-    _required(title=title)
-    causes = list(causes)
-    check_measure(plan, kind, causes, starts_on, ends_on)
+    check_writable(actor, plan)
+    fields, causes = checked_measure(
+        plan,
+        title=title,
+        kind=kind,
+        causes=causes,
+        description=description,
+        responsible=responsible,
+        responsible_role=responsible_role,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        follow_up=follow_up,
+    )
     with transaction.atomic():
         measure = Measure.objects.create(
-            plan=plan,
-            number=_next(Measure, plan),
-            title=title,
-            kind=kind,
-            description=description,
-            responsible=responsible,
-            responsible_role=responsible_role,
-            starts_on=starts_on,
-            ends_on=ends_on,
-            follow_up=follow_up,
+            plan=plan, number=_next(Measure, plan), **fields
         )
         measure.causes.set(causes)
     return measure
+
+
+def checked_measure(
+    plan: ActionPlan, *, causes: Iterable[Cause], **fields: Any
+) -> tuple[dict[str, Any], list[Cause]]:
+    """A measure's fields as adding and changing save them (title, kind,
+    description, responsible, responsible_role, starts_on, ends_on, follow_up), and
+    the causes it acts on; ValidationError when they do not hold."""
+    _required(title=fields["title"])
+    causes = list(causes)
+    check_measure(plan, fields["kind"], causes, fields["starts_on"], fields["ends_on"])
+    return fields, causes
 
 
 def check_measure(
@@ -317,8 +348,7 @@ def plan_adopt(
     """Adopt a draft plan that rests on an adopted lägesbild and has problems and
     measures. An adopted plan of the same kommun for an overlapping period is
     flagged: adoption then needs ``overlap_confirmed``."""
-    check_edit(actor, plan.kommun)
-    _check_draft(plan)
+    check_writable(actor, plan)
     _required(decision_body=decision_body, diarienummer=diarienummer)
     errors: list[str] = []
     if not plan.situation_report.is_adopted:

@@ -59,6 +59,33 @@ def _delete_page(
     )
 
 
+def _edit_page(
+    request: HttpRequest,
+    plan: ActionPlan,
+    form: Any,
+    save: Callable[..., object],
+    *,
+    saved: str,
+    back: str,
+    heading: str,
+) -> HttpResponse:
+    """The item's form; saved through ``save``, then back to its place on the plan."""
+    return form_page(
+        request,
+        form,
+        save,
+        saved,
+        done=back,
+        template="planning/item_form.html",
+        context={
+            "kommun": plan.kommun,
+            "plan": plan,
+            "heading": heading,
+            "cancel": back,
+        },
+    )
+
+
 @staff_view
 def problem_edit(request: HttpRequest, pk: int) -> HttpResponse:
     problem = get_object_or_404(Problem, pk=pk)
@@ -72,22 +99,14 @@ def problem_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "sections": list(problem.sections.values_list("pk", flat=True)),
         "figure_keys": problem.figure_keys,
     }
-    form = ProblemForm(
-        request.POST or None, initial=initial, plan=plan, figures=figures
-    )
-    return form_page(
+    return _edit_page(
         request,
-        form,
+        plan,
+        ProblemForm(request.POST or None, initial=initial, plan=plan, figures=figures),
         calling(services.problem_update, actor=request.user, problem=problem),
-        _("Problemet är ändrat."),
-        done=_back(plan, f"#problem-{problem.number}"),
-        template="planning/item_form.html",
-        context={
-            "kommun": plan.kommun,
-            "plan": plan,
-            "heading": _("Ändra problem %(n)s") % {"n": problem.number},
-            "cancel": _back(plan, f"#problem-{problem.number}"),
-        },
+        saved=_("Problemet är ändrat."),
+        back=_back(plan, f"#problem-{problem.number}"),
+        heading=_("Ändra problem %(n)s") % {"n": problem.number},
     )
 
 
@@ -128,21 +147,14 @@ def cause_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "text": cause.text,
         "cause_analysis": cause.cause_analysis_id,
     }
-    back = _back(plan, f"#problem-{cause.problem.number}")
-    return form_page(
+    return _edit_page(
         request,
+        plan,
         CauseForm(request.POST or None, initial=initial, plan=plan),
         calling(services.cause_update, actor=request.user, cause=cause),
-        _("Orsaken är ändrad."),
-        done=back,
-        template="planning/item_form.html",
-        context={
-            "kommun": plan.kommun,
-            "plan": plan,
-            "heading": _("Ändra orsak till problem %(n)s")
-            % {"n": cause.problem.number},
-            "cancel": back,
-        },
+        saved=_("Orsaken är ändrad."),
+        back=_back(plan, f"#problem-{cause.problem.number}"),
+        heading=_("Ändra orsak till problem %(n)s") % {"n": cause.problem.number},
     )
 
 
@@ -190,20 +202,14 @@ def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     initial["responsible"] = measure.responsible_id
     initial["causes"] = list(measure.causes.values_list("pk", flat=True))
-    back = _back(plan, f"#measure-{measure.number}")
-    return form_page(
+    return _edit_page(
         request,
+        plan,
         MeasureForm(request.POST or None, initial=initial, plan=plan),
         calling(services.measure_update, actor=request.user, measure=measure),
-        _("Åtgärden är ändrad."),
-        done=back,
-        template="planning/item_form.html",
-        context={
-            "kommun": plan.kommun,
-            "plan": plan,
-            "heading": _("Ändra åtgärd %(n)s") % {"n": measure.number},
-            "cancel": back,
-        },
+        saved=_("Åtgärden är ändrad."),
+        back=_back(plan, f"#measure-{measure.number}"),
+        heading=_("Ändra åtgärd %(n)s") % {"n": measure.number},
     )
 
 
