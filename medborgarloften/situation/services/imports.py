@@ -159,6 +159,7 @@ SURVEY_COLUMNS: dict[str, tuple[str, ...]] = {
 SURVEY_REQUIRED = ("area", "year", "indicator", "gender", "age_group", "share")
 _GENDERS = {
     "alla": Gender.ALLA,
+    "samtliga": Gender.ALLA,
     "totalt": Gender.ALLA,
     "t": Gender.ALLA,
     "båda": Gender.ALLA,
@@ -216,7 +217,10 @@ def survey_import(
             col["indicator"],
             indicators,
             _("okänd indikator %(v)r; använd någon av %(known)s."),
-            known=", ".join(SurveyIndicator.values),
+            # the question as the survey names it, or its code
+            known="; ".join(
+                f"{label} ({code})" for code, label in SurveyIndicator.choices
+            ),
         )
         gender = _row_choice(
             errors,

@@ -26,12 +26,48 @@ def _cell(row: dict[str, str], column: str | None) -> str:
     return row[column] if column is not None else ""
 
 
+#: Row ranges named in one grouped error before the rest are only counted.
+SHOWN_RANGES = 5
+
+
+def _ranges(numbers: list[int]) -> str:
+    """2, 3, 4, 9 → "2–4, 9"; past SHOWN_RANGES ranges, "…"."""
+    spans: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    text = ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in spans[:SHOWN_RANGES])
+    return text + (", …" if len(spans) > SHOWN_RANGES else "")
+
+
 class _Errors(list[str]):
+    """Row errors, one line each; the same error in the same column on several rows
+    is one line naming the rows ("Rad 2–961, indikator: …"): a 960-row file with one
+    wrong column read as a page of 960 lines."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._seen: dict[tuple[str | None, str], tuple[int, list[int]]] = {}
+
     def row(self, number: int, column: str | None, message: str) -> None:
-        self.append(
-            _("Rad %(n)d, %(column)s: %(message)s")
-            % {"n": number, "column": column, "message": message}
-        )
+        key = (column, message)
+        if key not in self._seen:
+            self._seen[key] = (len(self), [number])
+            self.append(
+                _("Rad %(n)d, %(column)s: %(message)s")
+                % {"n": number, "column": column, "message": message}
+            )
+            return
+        index, numbers = self._seen[key]
+        numbers.append(number)
+        self[index] = _("Rader %(rows)s (%(count)d rader), %(column)s: %(message)s") % {
+            "rows": _ranges(numbers),
+            "count": len(set(numbers)),
+            "column": column,
+            "message": message,
+        }
 
 
 def _missing_columns(

@@ -351,3 +351,37 @@ def test_loadkolada_names_the_kommuner_it_does_not_know(kalmar):
         call_command(
             "loadkolada", "--kommun", "Kalmar", "Ankeborg", "9999", "--year", "2025"
         )
+
+
+@pytest.mark.django_db
+def test_one_mistake_on_every_row_is_one_line_naming_the_rows(kalmar, areas):
+    # A 960-row file with the survey's question text in the indicator column gave
+    # a page of 960 identical errors (new-user planning session).
+    rows = ["område;år;indikator;kön;åldersgrupp;andel;svarande"]
+    rows += [
+        f"Norrliden;{2000 + n % 20};Känner sig otrygg ute på kvällen;alla;16-29;38,1;96"
+        for n in range(60)
+    ]
+    rows.insert(30, "Atlantis;2024;otrygg_kvall;alla;alla;20;50")
+    with pytest.raises(ImportRefused) as excinfo:
+        survey_import(kommun=kalmar, data="\n".join(rows).encode(), filename="m.csv")
+    messages = excinfo.value.messages
+    indicator = [m for m in messages if "indikator" in m and "okänd" in m]
+    assert len(indicator) == 1, messages
+    assert indicator[0].startswith("Rader 2–30, 32–62 (60 rader), indikator: okänd ")
+    # the error names the questions by their words, not only by their codes
+    assert "Otrygghet ute ensam sen kväll (otrygg_kvall)" in indicator[0]
+    assert any(
+        m.startswith("Rad 31, område: okänt område 'Atlantis'") for m in messages
+    )
+
+
+@pytest.mark.django_db
+def test_samtliga_is_every_gender_as_it_is_every_age(kalmar, areas):
+    data = (
+        "område;år;indikator;kön;åldersgrupp;andel;svarande\n"
+        "Norrliden;2024;otrygg_kvall;Samtliga;Samtliga;38,1;96\n"
+    ).encode()
+    summary = survey_import(kommun=kalmar, data=data, filename="m.csv")
+    assert summary.created == 1
+    assert SurveyResult.objects.get().gender == "alla"
