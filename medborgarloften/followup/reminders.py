@@ -22,7 +22,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from medborgarloften.accounts.models import EDITING_ROLES, Membership
 from medborgarloften.accounts.permissions import is_superuser, member_organisation_ids
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import (
@@ -31,6 +30,7 @@ from medborgarloften.promises.models import (
     Promise,
     PromiseStatus,
 )
+from medborgarloften.promises.notify import editor_addresses
 
 from .models import CommunicationActivity, CommunicationStatus, ReportStatus
 from .progress import Status
@@ -220,15 +220,7 @@ def reminders_for_user(*, user: Any, today: dt.date | None = None) -> Any:
 
 def recipients(organisation: Organisation) -> list[str]:
     """Admins' and editors' e-mail addresses in the organisation."""
-    return sorted(
-        {
-            address
-            for address in Membership.objects.filter(
-                organisation=organisation, role__in=EDITING_ROLES
-            ).values_list("user__email", flat=True)
-            if address
-        }
-    )
+    return editor_addresses([organisation])
 
 
 def reminder_text(group: OrganisationReminders, today: dt.date) -> str:

@@ -47,6 +47,7 @@ from medborgarloften.places.services import area_create, organisation_create
 from ..draft import PromiseDraft
 from ..exchange import promise_to_record
 from ..models import Commitment, FocusArea, Promise, Revision, Signatory
+from ..notify import AGREED, agreed_change_notify
 from ..permissions import can_author_with_parties, can_create_promise, can_edit_promise
 from ..selectors import changed_sections, record_diff
 from .checks import (
@@ -411,4 +412,7 @@ def promise_write(
         commitment_versions_record(
             promise=saved, actor=actor, source=source, revision=revision
         )
+        if action == Revision.Action.UPDATED and saved.status in AGREED:
+            # the other parties hear of a change to what they agreed (notify.py)
+            transaction.on_commit(lambda: agreed_change_notify(revision_id=revision.pk))
     return saved
