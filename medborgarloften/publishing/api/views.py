@@ -30,7 +30,7 @@ from ..pagecache import (
     kommun_scope,
     promise_scope,
 )
-from . import catalogue, dcat, openapi, params, writes
+from . import catalogue, dcat, openapi, params, plan_tables, writes
 from .errors import ApiError, from_error, problem
 from .selectors import DATASETS, Dataset, Links, detail_row, page, promise_detail
 from .spec import info as spec_info
@@ -138,7 +138,11 @@ def root(request: HttpRequest) -> HttpResponse:
         {
             "title": "Medborgarlöften – öppna data",
             "version": "v1",
-            "datasets": {name: links.api_url(name) for name in DATASETS},
+            # every list the API serves: the registry's, the plans' and the cases'
+            "datasets": {
+                name: links.api_url(name)
+                for name in (*DATASETS, *plan_tables.TABLES, "cases")
+            },
             "openapi": links.api_url("openapi.json"),
             "dcat": links.api_url("dcat.jsonld"),
             "documentation": links.api_url("docs"),
