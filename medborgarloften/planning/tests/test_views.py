@@ -183,3 +183,33 @@ def test_the_plan_page_costs_the_same_with_more_problems(
         )
     with django_assert_max_num_queries(len(one.captured_queries)):
         client.get(url)
+
+
+def test_the_overlap_box_is_offered_only_when_there_is_an_overlap(client, world):
+    # "Jag vet att planen överlappar en antagen plan" showed on every adoption page
+    # (new-user planning session).
+    import datetime as dt
+
+    built = build_plan(world, adopt=False)
+    client.force_login(world.editor)
+    label = "överlappar en antagen plan"
+    page = client.get(reverse("planning:plan_adopt", args=[built.plan.pk]))
+    assert page.status_code == 200 and label not in page.text
+    services.plan_adopt(
+        actor=world.editor,
+        plan=built.plan,
+        adopted_on=dt.date(2026, 3, 1),
+        decision_body="KF",
+        diarienummer="KS 2026/41",
+    )
+    built.plan.refresh_from_db()
+    second = services.plan_create(
+        actor=world.editor,
+        kommun=world.kommun,
+        title="Ännu en plan",
+        situation_report=built.plan.situation_report,
+        period_start=built.plan.period_start,
+        period_end=built.plan.period_end,
+    )
+    page = client.get(reverse("planning:plan_adopt", args=[second.pk]))
+    assert label in page.text

@@ -134,9 +134,12 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 def plan_adopt_view(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for(request, pk, edit=True)
+    form = PlanAdoptForm(request.POST or None)
+    if not selectors.overlapping_plans(plan):
+        del form.fields["overlap_confirmed"]  # nothing to confirm: not offered
     return form_page(
         request,
-        PlanAdoptForm(request.POST or None),
+        form,
         calling(services.plan_adopt, actor=request.user, plan=plan),
         _("Åtgärdsplanen är antagen."),
         done=resolve_url("planning:plan", pk=plan.pk),
