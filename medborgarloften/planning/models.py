@@ -111,6 +111,16 @@ class SituationReport(Decision):
     def __str__(self) -> str:
         return f"{self.title} (v{self.version})"
 
+    @property
+    def replaced_by(self) -> SituationReport | None:
+        """The adopted version that replaced this one, if any (a draft revision
+        replaces nothing yet)."""
+        try:
+            revision = self.revision
+        except SituationReport.DoesNotExist:
+            return None
+        return revision if revision.is_adopted else None
+
 
 class SectionKind(models.TextChoices):
     CRIME = "crime", _("Brottsligheten")

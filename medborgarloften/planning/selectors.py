@@ -56,7 +56,11 @@ def report_map(report: SituationReport) -> Any:
 
 
 def reports_of(kommun: Organisation) -> QuerySet[SituationReport]:
-    return SituationReport.objects.filter(kommun=kommun).order_by("title", "-version")
+    return (
+        SituationReport.objects.filter(kommun=kommun)
+        .select_related("revision")  # ``replaced_by`` without a query a row
+        .order_by("title", "-version")
+    )
 
 
 def plans_of(kommun: Organisation) -> QuerySet[ActionPlan]:

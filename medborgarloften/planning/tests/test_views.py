@@ -213,3 +213,22 @@ def test_the_overlap_box_is_offered_only_when_there_is_an_overlap(client, world)
     )
     page = client.get(reverse("planning:plan_adopt", args=[second.pk]))
     assert label in page.text
+
+
+def test_a_replaced_lagesbild_says_so_on_the_kommun_page(client, world):
+    # Version 1 still said "Antagen" after version 2 was adopted (new-user session).
+    import datetime as dt
+
+    adopt_report(world)
+    revision = services.report_revise(actor=world.editor, report=world.report)
+    client.force_login(world.editor)
+    url = reverse("planning:kommun", args=["0880"])
+    assert "Ersatt av version 2" not in client.get(url).text  # a draft replaces nothing
+    services.report_adopt(
+        actor=world.editor,
+        report=revision,
+        adopted_on=dt.date(2026, 6, 1),
+        decision_body="Kommunstyrelsen",
+        diarienummer="KS 2026/30",
+    )
+    assert "Ersatt av version 2" in client.get(url).text
