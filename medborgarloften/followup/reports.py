@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from html import escape
 from typing import Any
 
 from django.db.models import Count, F, Sum, Window
@@ -24,6 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from medborgarloften.lib.pdf import html_to_pdf
 from medborgarloften.lib.text import clean_text
@@ -37,7 +36,8 @@ from medborgarloften.situation.selectors.baselines import indicators_by_focus_ar
 
 from .evidence import evidence_rows
 from .models import Activity, Report, ReportKind
-from .progress import Bucket, Status
+from .progress import Bucket
+from .report_charts import chart_svg
 from .selectors import CommitmentRow, commitment_rows
 
 #: Latest activities listed per commitment; the rest are summed by kind.
@@ -45,15 +45,6 @@ LATEST_ACTIVITIES = 5
 #: Buckets drawn per chart, the most recent ones in the report's range: weekly
 #: targets over two years would be unreadable (the DOCX table has them all).
 MAX_BARS = 12
-
-STATUS_COLOURS = {
-    Status.DONE: "#1a7f37",
-    Status.ON_TRACK: "#1f6feb",
-    Status.BEHIND: "#b35900",
-    Status.NOT_STARTED: "#6e7781",
-    Status.OVERDUE: "#b3261e",
-    Status.NOT_MEASURABLE: "#6e7781",
-}
 
 
 @dataclass
@@ -131,46 +122,6 @@ def _recent(buckets: list[Bucket], as_of: dt.date) -> list[Bucket]:
     """The last MAX_BARS buckets that have started by ``as_of``."""
     started = [b for b in buckets if b.start is None or b.start <= as_of]
     return (started or buckets)[-MAX_BARS:]
-
-
-def chart_svg(*, title: str, buckets: list[Bucket]) -> SafeString:
-    """One row per bucket: a bar (done, filled and coloured by status, against the
-    target, outlined) and beside it — below it on a narrow screen — one line of
-    page text with the numbers and the status written out. The text is HTML, not
-    SVG text, so it keeps the page's font size when the bar shrinks on a phone
-    (and costs WeasyPrint nothing); each bar is an image named by its line."""
-    if not buckets:
-        return mark_safe("")  # noqa: S308 - empty string
-    top = max(max(b.target, b.done) for b in buckets) or 1
-    key = zlib.crc32(title.encode())
-    parts = [
-        f'<div class="chart report-chart" role="group" aria-label="{escape(title)}">'
-    ]
-    for index, bucket in enumerate(buckets):
-        done_w = round(100 * min(bucket.done, top) / top, 1)
-        target_w = round(100 * bucket.target / top, 1)
-        colour = STATUS_COLOURS.get(bucket.status, "#6e7781")
-        line = (
-            f"{bucket.label} – {bucket.label_status}"
-            if bucket.binary
-            else f"{bucket.label}: {bucket.done} av {bucket.target} – "
-            f"{bucket.label_status}"
-        )
-        label_id = f"bar-{key:x}-{index}"
-        parts += [
-            '<div class="report-bar-row">',
-            f'<svg class="report-bar" role="img" aria-labelledby="{label_id}" '
-            'viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false">',
-            f'<rect x="0.2" y="0.5" width="{max(target_w - 0.4, 0)}" height="9" '
-            'fill="#ffffff" stroke="#57606a" stroke-width="0.4" '
-            'vector-effect="non-scaling-stroke"/>',
-            f'<rect x="0" y="0" width="{done_w}" height="10" fill="{colour}"/>',
-            "</svg>",
-            f'<p class="report-bar-label" id="{label_id}">{escape(line)}</p>',
-            "</div>",
-        ]
-    parts.append("</div>")
-    return mark_safe("".join(parts))  # noqa: S308 - every text is escaped above
 
 
 def _number(value: float | None) -> float | None:
@@ -338,7 +289,7 @@ def report_context(*, report: Report, today: dt.date | None = None) -> dict[str,
             ReportCommitment(
                 row=row,
                 chart=chart_svg(
-                    title=f"Åtagande {row.number}: utfört mot mål",
+                    title=_("Åtagande %(n)s: utfört mot mål") % {"n": row.number},
                     buckets=_recent(buckets, as_of),
                 )
                 if row.progress.measurable

@@ -53,3 +53,18 @@ def test_the_labels_are_at_least_the_page_size_and_wrap_below_the_bar():
     # (390 px ≈ 24rem), so the label goes below the bar there.
     bases = re.findall(r"flex:\s*1 1 ([\d.]+)rem", css)
     assert len(bases) >= 2 and sum(float(b) for b in bases[-2:]) > 24
+
+
+def test_the_chart_speaks_the_page_s_language():
+    # The English report page said "Åtagande 1: utfört mot mål" and "101 av 100"
+    # (open-data review): the title as report_context writes it, and the bars.
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    with translation.override("en"):
+        html = chart_svg(
+            title=_("Åtagande %(n)s: utfört mot mål") % {"n": 1},
+            buckets=[Bucket("2025", None, None, 100, done=101, status=Status.DONE)],
+        )
+    assert "Commitment 1: done against target" in html
+    assert "2025: 101 of 100" in html
