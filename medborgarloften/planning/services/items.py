@@ -8,19 +8,23 @@ or a measure numbers the ones after it down, so a draft's numbers stay 1, 2, 3 â
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from medborgarloften.places.models import Organisation
 from medborgarloften.situation.models import CauseAnalysis
 
 from ..models import ActionPlan, Cause, Measure, Problem, SituationSection
-from .plans import check_cause, check_writable, checked_measure, checked_problem
+from .plans import (
+    MeasureFields,
+    check_cause,
+    check_writable,
+    checked_measure,
+    checked_problem,
+)
 
 
 def _assign(item: Any, fields: dict[str, Any]) -> None:
@@ -104,36 +108,14 @@ def cause_delete(*, actor: Any, cause: Cause) -> None:
 
 
 def measure_update(
-    *,
-    actor: Any,
-    measure: Measure,
-    title: str,
-    kind: str,
-    causes: Iterable[Cause] = (),
-    description: str = "",
-    responsible: Organisation | None = None,
-    responsible_role: str = "",
-    starts_on: dt.date | None = None,
-    ends_on: dt.date | None = None,
-    follow_up: str = "",
+    *, actor: Any, measure: Measure, **fields: Unpack[MeasureFields]
 ) -> Measure:
     """Everything a measure was added with, the causes it acts on included."""
     plan = measure.plan
     check_writable(actor, plan)
-    fields, causes = checked_measure(
-        plan,
-        title=title,
-        kind=kind,
-        causes=causes,
-        description=description,
-        responsible=responsible,
-        responsible_role=responsible_role,
-        starts_on=starts_on,
-        ends_on=ends_on,
-        follow_up=follow_up,
-    )
+    values, causes = checked_measure(plan, fields)
     with transaction.atomic():
-        _assign(measure, fields)
+        _assign(measure, values)
         measure.causes.set(causes)
     return measure
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -208,52 +208,52 @@ def check_cause(
     return text
 
 
+class MeasureFields(TypedDict):
+    """What adding and changing a measure take (``measure_add``, ``items.measure_update``)."""
+
+    title: str
+    kind: str
+    causes: NotRequired[Iterable[Cause]]
+    description: NotRequired[str]
+    responsible: NotRequired[Organisation | None]
+    responsible_role: NotRequired[str]
+    starts_on: NotRequired[dt.date | None]
+    ends_on: NotRequired[dt.date | None]
+    follow_up: NotRequired[str]
+
+
 def measure_add(
-    *,
-    actor: Any,
-    plan: ActionPlan,
-    title: str,
-    kind: str,
-    causes: Iterable[Cause] = (),
-    description: str = "",
-    responsible: Organisation | None = None,
-    responsible_role: str = "",
-    starts_on: dt.date | None = None,
-    ends_on: dt.date | None = None,
-    follow_up: str = "",
+    *, actor: Any, plan: ActionPlan, **fields: Unpack[MeasureFields]
 ) -> Measure:
     """The next numbered measure and the causes it acts on."""
     check_writable(actor, plan)
-    fields, causes = checked_measure(
-        plan,
-        title=title,
-        kind=kind,
-        causes=causes,
-        description=description,
-        responsible=responsible,
-        responsible_role=responsible_role,
-        starts_on=starts_on,
-        ends_on=ends_on,
-        follow_up=follow_up,
-    )
+    values, causes = checked_measure(plan, fields)
     with transaction.atomic():
         measure = Measure.objects.create(
-            plan=plan, number=_next(Measure, plan), **fields
+            plan=plan, number=_next(Measure, plan), **values
         )
         measure.causes.set(causes)
     return measure
 
 
 def checked_measure(
-    plan: ActionPlan, *, causes: Iterable[Cause], **fields: Any
+    plan: ActionPlan, fields: MeasureFields
 ) -> tuple[dict[str, Any], list[Cause]]:
-    """A measure's fields as adding and changing save them (title, kind,
-    description, responsible, responsible_role, starts_on, ends_on, follow_up), and
-    the causes it acts on; ValidationError when they do not hold."""
-    _required(title=fields["title"])
-    causes = list(causes)
-    check_measure(plan, fields["kind"], causes, fields["starts_on"], fields["ends_on"])
-    return fields, causes
+    """A measure's fields as adding and changing save them, the unset ones at their
+    defaults, and the causes it acts on; ValidationError when they do not hold."""
+    values: dict[str, Any] = {
+        "description": "",
+        "responsible": None,
+        "responsible_role": "",
+        "starts_on": None,
+        "ends_on": None,
+        "follow_up": "",
+        **fields,
+    }
+    causes = list(values.pop("causes", ()))
+    _required(title=values["title"])
+    check_measure(plan, values["kind"], causes, values["starts_on"], values["ends_on"])
+    return values, causes
 
 
 def check_measure(

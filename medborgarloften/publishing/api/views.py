@@ -16,6 +16,7 @@ from django.http import (
     JsonResponse,
     StreamingHttpResponse,
 )
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
@@ -366,12 +367,8 @@ def docs(request: HttpRequest) -> HttpResponse:
     """The open data page ("Öppna data" in every footer): every dataset with its
     JSON and CSV addresses, filters and columns, from the registry, and the terms;
     a page of the site, with its header and footer."""
-    from django.shortcuts import render
-
-    from .plan_tables import ACTION_PLANS, FILTERS, SITUATION_REPORTS
-
     tables = [(d.table, list(d.filters)) for d in DATASETS.values()] + [
-        (t, list(FILTERS)) for t in (ACTION_PLANS, SITUATION_REPORTS)
+        (table, list(plan_tables.FILTERS)) for table in plan_tables.TABLES.values()
     ]
     datasets = [
         {
