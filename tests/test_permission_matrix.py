@@ -290,6 +290,11 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "coordination_public:meeting": {"code": s.kommun.code, "uid": s.meeting.uid},
         # lägesbild
         "situation:promise_baseline": {"pk": s.published.pk},
+        "situation:observation_edit": {"code": s.kommun.code, "pk": s.observation.pk},
+        "situation:observation_remove": {
+            "code": s.kommun.code,
+            "pk": s.observation.pk,
+        },
         "situation:survey_detail": {"code": s.kommun.code, "pk": s.survey.pk},
         "situation:survey_publish": {"code": s.kommun.code, "pk": s.survey.pk},
         "situation:survey_export": {"code": s.kommun.code, "pk": s.walk.pk},

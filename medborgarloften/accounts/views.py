@@ -33,7 +33,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from . import oidc
 from .decorators import signed_in_user
 from .forms import CodeForm
-from .models import User
+from .models import Role, User
+from .permissions import organisation_kinds, organisation_roles
 from .two_factor import (
     SSO_SESSION_KEY,
     has_two_factor,
@@ -79,10 +80,32 @@ def render_login(
     return render(request, "accounts/login.html", context, status=status)
 
 
+def reporter_start(user: Any) -> str | None:
+    """The report page of the one kommun a user reports for, when reporting is all
+    the user does (one membership, a reporter's, in a kommun); else None. Trained
+    reporters sign in to report, usually on a phone: that is their start."""
+    roles = organisation_roles(user)
+    if len(roles) != 1 or getattr(user, "is_superuser", False):
+        return None
+    # The kind's value, not places.OrganisationKind: accounts sits below places.
+    if set(roles.values()) != {Role.REPORTER} or organisation_kinds(user) != {"kommun"}:
+        return None
+    code = user.memberships.values_list("organisation__code", flat=True).first()
+    if not code:
+        return None
+    return reverse("situation:observation_new", kwargs={"code": code})
+
+
 class SignInView(auth_views.LoginView):
-    """Django's LoginView; with two-factor on, the password only opens the code step."""
+    """Django's LoginView; with two-factor on, the password only opens the code step.
+    Without a ``next``, a reporter starts on the report page (:func:`reporter_start`)."""
 
     template_name = "accounts/login.html"
+    _signing_in: Any = None
+
+    def get_default_redirect_url(self) -> str:
+        start = reporter_start(self._signing_in) if self._signing_in else None
+        return start or super().get_default_redirect_url()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -91,6 +114,7 @@ class SignInView(auth_views.LoginView):
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         user = form.get_user()
+        self._signing_in = user
         if not has_two_factor(user):
             return super().form_valid(form)
         self.request.session.cycle_key()

@@ -5,13 +5,18 @@ organisation that serves it (a lokalpolisområde, a housing company: ``serves``)
 
 - Any member (admin, editor, reporter, viewer) may read the lägesbild.
 - Admins, editors and reporters may file observations (EST reports).
-- Admins and editors may import data, record dialogues, freeze baselines.
+- Admins and editors may import data, record dialogues, freeze baselines, and
+  correct or remove any observation; a reporter may correct or remove their own
+  observation for ``OWN_CHANGE_DAYS`` days after filing it.
 - Superusers may do everything.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+
+from django.utils import timezone
 
 from medborgarloften.accounts.models import Role
 from medborgarloften.accounts.permissions import is_superuser, organisation_roles
@@ -19,6 +24,9 @@ from medborgarloften.places.models import Organisation, OrganisationKind
 
 REPORTING_ROLES = frozenset({Role.ADMIN, Role.EDITOR, Role.REPORTER})
 EDITING_ROLES = frozenset({Role.ADMIN, Role.EDITOR})
+
+#: How long reporters may correct or remove an observation of their own.
+OWN_CHANGE_DAYS = 14
 
 _CACHE_ATTR = "_medborgarloften_situation_kommuner"
 
@@ -68,6 +76,20 @@ def can_report(user: Any, kommun: Organisation) -> bool:
 def can_edit_situation(user: Any, kommun: Organisation) -> bool:
     """Editors and admins may import data, record dialogues and freeze baselines."""
     return _has(user, kommun, EDITING_ROLES)
+
+
+def can_change_observation(user: Any, observation: Any) -> bool:
+    """Editors and admins of the observation's kommun may correct or remove it; its
+    reporter too, while still a reporter there and for ``OWN_CHANGE_DAYS`` days."""
+    kommun = observation.kommun
+    if can_edit_situation(user, kommun):
+        return True
+    if observation.reporter_id is None or observation.reporter_id != user.pk:
+        return False
+    recent = observation.created_at >= timezone.now() - dt.timedelta(
+        days=OWN_CHANGE_DAYS
+    )
+    return recent and can_report(user, kommun)
 
 
 def kommuner_visible_to(user: Any) -> Any:

@@ -11,6 +11,16 @@ urlpatterns = [
     path("lofte/<int:pk>/", views.promise_baseline, name="promise_baseline"),
     path("<str:code>/", views.overview, name="overview"),
     path("<str:code>/rapportera/", views.observation_new, name="observation_new"),
+    path(
+        "<str:code>/rapportera/<int:pk>/",
+        views.observation_edit,
+        name="observation_edit",
+    ),
+    path(
+        "<str:code>/rapportera/<int:pk>/ta-bort/",
+        views.observation_remove,
+        name="observation_remove",
+    ),
     path("<str:code>/vecka/", views.week, name="week"),
     path("<str:code>/sammanstallning/", views.summary, name="summary"),
     path("<str:code>/karta/", views.area_map_view, name="map"),

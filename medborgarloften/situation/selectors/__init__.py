@@ -25,6 +25,7 @@ from .observations import (
     events_until,
     observation_summary,
     observations_in_period,
+    own_recent_observations,
 )
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "national_counts",
     "observation_summary",
     "observations_in_period",
+    "own_recent_observations",
     "priorities",
     "priority_by_key",
     "share_figure",

@@ -14,6 +14,7 @@ from medborgarloften.situation.selectors.analysis.areas import _area_counts
 
 from ..models import Observation, ObservationCategory, PoliceEvent
 from ..periods import Period
+from ..permissions import OWN_CHANGE_DAYS
 
 
 def observations_in_period(*, kommun: Organisation, period: Period) -> QuerySet:
@@ -23,6 +24,21 @@ def observations_in_period(*, kommun: Organisation, period: Period) -> QuerySet:
         Observation.objects.filter(kommun=kommun)
         .in_period(start, end)
         .select_related("area", "reporter", "organisation")
+    )
+
+
+def own_recent_observations(
+    *, user: Any, kommun: Organisation, limit: int = 10
+) -> list[Observation]:
+    """The user's own observations in the kommun that they may still correct
+    (filed in the last ``OWN_CHANGE_DAYS`` days), newest filed first."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    since = timezone.now() - dt.timedelta(days=OWN_CHANGE_DAYS)
+    return list(
+        Observation.objects.filter(kommun=kommun, reporter=user, created_at__gte=since)
+        .select_related("area")
+        .order_by("-created_at", "-id")[:limit]
     )
 
 

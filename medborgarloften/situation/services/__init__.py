@@ -31,7 +31,12 @@ from .kolada import (
     kolada_store,
     similar_kommuner,
 )
-from .observations import area_at, observation_create
+from .observations import (
+    area_at,
+    observation_create,
+    observation_delete,
+    observation_update,
+)
 
 __all__ = [
     "KOLADA_KPIS",
@@ -58,6 +63,8 @@ __all__ = [
     "events_fetch",
     "events_store",
     "observation_create",
+    "observation_delete",
+    "observation_update",
     "parse_event",
     "read_event_file",
 ]

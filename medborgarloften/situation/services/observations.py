@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,8 +23,14 @@ from medborgarloften.places.services import area_in_kommun, kommun_required
 from .. import geo
 from ..models import Observation, ObservationCategory
 from ..periods import local_month
+from ..permissions import can_change_observation
 
-__all__ = ["area_at", "observation_create"]
+__all__ = [
+    "area_at",
+    "observation_create",
+    "observation_delete",
+    "observation_update",
+]
 
 #: Clocks differ a little between phones and the server.
 _CLOCK_SKEW = dt.timedelta(minutes=10)
@@ -181,3 +187,66 @@ def _submitted(submission: uuid.UUID, kommun: Organisation) -> Observation | Non
         )
     existing.already_saved = True  # type: ignore[attr-defined]
     return existing
+
+
+def _refuse_unless_allowed(actor: Any, observation: Observation) -> None:
+    if not can_change_observation(actor, observation):
+        raise PermissionDenied(
+            _(
+                "Bara rapportören (inom två veckor) och kommunens redaktörer kan "
+                "ändra eller ta bort en rapport."
+            )
+        )
+
+
+@transaction.atomic
+def observation_update(
+    *,
+    actor: Any,
+    observation: Observation,
+    category: str,
+    observed_at: dt.datetime,
+    area: Area | None = None,
+    latitude: float | None = None,
+    longitude: float | None = None,
+    text: str = "",
+    submission: uuid.UUID | None = None,
+) -> Observation:
+    """Correct an observation: the same checks as a new one, and the point placed in
+    its area again. The reporter, organisation and kommun stay; the rollups follow
+    by their triggers. ``submission`` is ignored (the form's key of a new report)."""
+    _refuse_unless_allowed(actor, observation)
+    errors = _observation_errors(
+        kommun=observation.kommun,
+        category=category,
+        observed_at=observed_at,
+        area=area,
+        latitude=latitude,
+        longitude=longitude,
+    )
+    if errors:
+        raise ValidationError(errors)
+    if area is None and latitude is not None and longitude is not None:
+        area = area_at(
+            kommun=observation.kommun, latitude=latitude, longitude=longitude
+        )
+    observation.category = category
+    observation.observed_at = observed_at
+    observation.area = area
+    observation.latitude = latitude
+    observation.longitude = longitude
+    observation.text = text.strip()
+    observation.full_clean(
+        exclude=["kommun", "area", "reporter", "organisation"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+    observation.save()
+    return observation
+
+
+@transaction.atomic
+def observation_delete(*, actor: Any, observation: Observation) -> None:
+    """Remove an observation (filed by mistake, or twice); the rollups follow."""
+    _refuse_unless_allowed(actor, observation)
+    observation.delete()

@@ -1,6 +1,7 @@
 """Staff pages of the lägesbild under /personal/lagesbild/, one module per workflow:
 
-- ``observations``: index, overview, reporting, week, summary, map;
+- ``observations``: index, overview, reporting (and correcting a report), week,
+  summary, map;
 - ``analysis``: the analysis, its document, adopting a priority;
 - ``dialogues``: dialogues and findings;
 - ``data``: imports and a promise's baseline.
@@ -16,7 +17,9 @@ from .dialogues import dialogue_list, dialogue_new
 from .observations import (
     area_map_view,
     index,
+    observation_edit,
     observation_new,
+    observation_remove,
     overview,
     summary,
     week,
@@ -30,7 +33,9 @@ __all__ = [
     "dialogue_new",
     "document",
     "index",
+    "observation_edit",
     "observation_new",
+    "observation_remove",
     "overview",
     "priority_adopt",
     "promise_baseline",

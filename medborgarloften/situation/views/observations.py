@@ -3,26 +3,38 @@ and the map."""
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.forms import announce_saved, form_submit
+from medborgarloften.lib.forms import (
+    announce_saved,
+    calling,
+    form_submit,
+    service_done,
+)
+from medborgarloften.places.maps import area_feature, map_config
+from medborgarloften.places.models import Area, Organisation
 
 from .. import selectors
 from ..forms import (
     ObservationForm,
 )
-from ..models import ObservationCategory
+from ..models import Observation, ObservationCategory
 from ..periods import period_containing
 from ..permissions import (
+    can_change_observation,
     kommuner_visible_to,
     reporting_organisation,
 )
 from ..services import (
     observation_create,
+    observation_delete,
+    observation_update,
 )
 from ._common import (
     _context,
@@ -92,7 +104,124 @@ def observation_new(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "situation/observation_form.html",
-        _context(request, kommun, form=form),
+        _context(
+            request,
+            kommun,
+            form=form,
+            map=_pick_map(kommun),
+            recent=selectors.own_recent_observations(user=request.user, kommun=kommun),
+        ),
+    )
+
+
+def _pick_map(kommun: Organisation) -> dict[str, object]:
+    """The map to mark the place on: it fills the position and the area."""
+    areas = list(Area.objects.filter(kommun=kommun, geometry__isnull=False))
+    return map_config(
+        title=_("Karta för att markera platsen"),
+        kommun_code=kommun.code,
+        areas=areas,
+        features=[area_feature(a, names=a.names()) for a in areas],
+        pick={
+            "latitude": "id_latitude",
+            "longitude": "id_longitude",
+            "area": "id_area",
+        },
+    ).as_json()
+
+
+def _changeable(request: HttpRequest, code: str, pk: int) -> Observation:
+    """The observation, when this user may correct or remove it (else 403)."""
+    observation = get_object_or_404(
+        Observation.objects.select_related("kommun", "area"),
+        pk=pk,
+        kommun__code=code,
+    )
+    if not can_change_observation(request.user, observation):
+        raise PermissionDenied(
+            _(
+                "Bara rapportören (inom två veckor) och kommunens redaktörer kan "
+                "ändra eller ta bort en rapport."
+            )
+        )
+    return observation
+
+
+def _back(request: HttpRequest, observation: Observation) -> str:
+    """Where the user came from: the week list for editors, else the report page."""
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    if wanted == "vecka":
+        period = period_containing(
+            "week", timezone.localtime(observation.observed_at).date()
+        )
+        return (
+            reverse("situation:week", kwargs={"code": observation.kommun.code})
+            + f"?period={period.code}"
+        )
+    return reverse(
+        "situation:observation_new", kwargs={"code": observation.kommun.code}
+    )
+
+
+@staff_view
+def observation_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    observation = _changeable(request, code, pk)
+    kommun = observation.kommun
+    initial = {
+        "category": observation.category,
+        "area": observation.area_id,
+        "latitude": observation.latitude,
+        "longitude": observation.longitude,
+        "observed_at": timezone.localtime(observation.observed_at).replace(
+            second=0, microsecond=0
+        ),
+        "text": observation.text,
+    }
+    form = ObservationForm(request.POST or None, kommun=kommun, initial=initial)
+    saved = form_submit(
+        request,
+        form,
+        calling(observation_update, actor=request.user, observation=observation),
+        _("Rapporten är ändrad."),
+    )
+    if saved:
+        return redirect(_back(request, observation))
+    return render(
+        request,
+        "situation/observation_form.html",
+        _context(
+            request,
+            kommun,
+            form=form,
+            map=_pick_map(kommun),
+            observation=observation,
+            next=request.GET.get("next") or request.POST.get("next") or "",
+            cancel=_back(request, observation),
+        ),
+    )
+
+
+@staff_view
+def observation_remove(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    observation = _changeable(request, code, pk)
+    back = _back(request, observation)
+    if request.method == "POST":
+        service_done(
+            request,
+            lambda: observation_delete(actor=request.user, observation=observation),
+            _("Rapporten är borttagen."),
+        )
+        return redirect(back)
+    return render(
+        request,
+        "situation/observation_delete.html",
+        _context(
+            request,
+            observation.kommun,
+            observation=observation,
+            next=request.GET.get("next") or "",
+            cancel=back,
+        ),
     )
 
 
@@ -102,7 +231,10 @@ def week(request: HttpRequest, code: str) -> HttpResponse:
     period = _period(request, "week")
     if period.kind != "week":
         period = period_containing("week", period.start)
-    observations = selectors.observations_in_period(kommun=kommun, period=period)
+    observations = list(selectors.observations_in_period(kommun=kommun, period=period))
+    for observation in observations:
+        observation.kommun = kommun  # one kommun: no query per row
+    changeable = {o.pk for o in observations if can_change_observation(request.user, o)}
     return render(
         request,
         "situation/week.html",
@@ -111,6 +243,7 @@ def week(request: HttpRequest, code: str) -> HttpResponse:
             kommun,
             period,
             observations=observations,
+            changeable=changeable,
             events=selectors.events_in_period(kommun=kommun, period=period),
             **_events_coverage(kommun, period),
         ),
