@@ -422,6 +422,10 @@
     if (lat.value && lon.value) {
       place([parseFloat(lat.value), parseFloat(lon.value)], "placed");
       map.setView(marker.getLatLng(), Math.max(map.getZoom(), 15));
+    } else if (area && area.selectedIndex > 0) {
+      // An area chosen already (a report being corrected, a form sent back): show it.
+      var chosenLayer = areaLayers[area.options[area.selectedIndex].text];
+      if (chosenLayer) map.fitBounds(chosenLayer.getBounds(), { padding: [12, 12], maxZoom: 17 });
     }
   }
 
