@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import password_reset, views
 
 app_name = "accounts"
 
@@ -10,6 +10,26 @@ urlpatterns = [
     path("logga-in/kod/", views.verify, name="verify"),
     path("logga-in/sso/", views.sso_start, name="sso_start"),
     path("logga-in/sso/svar/", views.sso_callback, name="sso_callback"),
+    path(
+        "glomt-losenord/",
+        password_reset.ResetRequest.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "glomt-losenord/skickat/",
+        password_reset.ResetSent.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "glomt-losenord/<uidb64>/<token>/",
+        password_reset.ResetConfirm.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "glomt-losenord/klart/",
+        password_reset.ResetDone.as_view(),
+        name="password_reset_complete",
+    ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.account, name="account"),
     path(

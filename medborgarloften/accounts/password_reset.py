@@ -1,0 +1,67 @@
+"""A forgotten password: Django's reset views (a one-time link by e-mail, valid for
+``PASSWORD_RESET_TIMEOUT``), in the site's look and language, with limits so the
+form cannot be used to flood an inbox. The page never says whether an address is
+known: the same answer either way."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse_lazy
+
+from medborgarloften.lib import counters
+from medborgarloften.lib.client import client_key
+
+#: Links mailed to one address in an hour, and asked for from one client.
+PER_ADDRESS_AN_HOUR = 3
+PER_CLIENT_AN_HOUR = 10
+_HOUR = 3600
+
+
+def _address_key(email: str) -> str:
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), email.strip().casefold().encode(), hashlib.sha256
+    )
+    return digest.hexdigest()[:24]
+
+
+class ResetRequest(auth_views.PasswordResetView):
+    """Ask for a link: the e-mail address of the account."""
+
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        email = form.cleaned_data["email"]
+        by_client, _left = counters.increment(
+            f"pwreset-c-{client_key(self.request)}", _HOUR
+        )
+        by_address, _left = counters.increment(
+            f"pwreset-a-{_address_key(email)}", _HOUR
+        )
+        if by_client > PER_CLIENT_AN_HOUR or by_address > PER_ADDRESS_AN_HOUR:
+            # The same answer as when a link is sent: nothing to learn, nothing sent.
+            return HttpResponseRedirect(str(self.success_url))
+        return super().form_valid(form)
+
+
+class ResetSent(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class ResetConfirm(auth_views.PasswordResetConfirmView):
+    """The link's page: a new password twice (the site's password rules apply)."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class ResetDone(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
