@@ -176,6 +176,15 @@ def world(db, superuser, county_kalmar, settings, tmp_path) -> World:
     return world
 
 
+def _membership(side: Side) -> int:
+    """A membership in the side's kommun (its asking editor's)."""
+    from medborgarloften.accounts.models import Membership
+
+    found = Membership.objects.filter(organisation=side.kommun).order_by("pk").first()
+    assert found is not None
+    return found.pk
+
+
 def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
     """Parameters naming ``side``'s objects for ``route``; None if unknown."""
     if not route.params:
@@ -203,6 +212,8 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "documents:job_delete": {"pk": s.job.pk},
         # organisations and areas
         "places:edit": {"pk": s.kommun.pk},
+        "places:members": {"pk": s.kommun.pk},
+        "places:member_edit": {"pk": s.kommun.pk, "membership": _membership(s)},
         "places:areas": {"code": s.kommun.code},
         "places:area_create": {"code": s.kommun.code},
         "places:area_edit": {"code": s.kommun.code, "pk": s.area.pk},

@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
-from django.http import HttpResponse, HttpResponseRedirect
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.urls import reverse_lazy
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from medborgarloften.lib import counters
 from medborgarloften.lib.client import client_key
@@ -65,3 +71,23 @@ class ResetConfirm(auth_views.PasswordResetConfirmView):
 
 class ResetDone(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
+
+
+def invite(
+    request: HttpRequest, user: Any, *, organisation: str, role: str, by: str
+) -> None:
+    """Mail a new user (an unusable password) a link to choose one: the reset link's
+    token, so it works once and for ``PASSWORD_RESET_TIMEOUT``."""
+    context = {
+        "user": user,
+        "organisation": organisation,
+        "role": role,
+        "by": by,
+        "protocol": "https" if request.is_secure() else "http",
+        "domain": request.get_host(),
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+    }
+    subject = render_to_string("accounts/invite_subject.txt", context).strip()
+    body = render_to_string("accounts/invite_email.txt", context)
+    send_mail(subject, body, None, [user.email])

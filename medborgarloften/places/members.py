@@ -6,17 +6,23 @@ one lookup, places/lookup.py), so these writes sit in places, above accounts."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.models import Membership, Role, User
 from medborgarloften.places.lookup import kommun_code, organisation_matches
 from medborgarloften.places.models import Organisation
+from medborgarloften.places.permissions import manageable_roles
 
 __all__ = [
     "UserMembershipResult",
+    "member_add",
+    "member_change",
+    "member_remove",
     "organisation_resolve",
     "user_create_with_membership",
 ]
@@ -145,3 +151,121 @@ def user_create_with_membership(
         membership_created=membership_created,
         role_changed=role_changed,
     )
+
+
+# --- Members of an organisation, managed in the staff pages ----------------------
+
+
+def _refuse(actor: Any, organisation: Organisation, role: str) -> None:
+    if role not in manageable_roles(actor, organisation):
+        raise PermissionDenied(
+            _("Du får inte ge eller ta bort rollen %(role)s i %(org)s.")
+            % {
+                "role": Role(role).label if role in Role.values else role,
+                "org": organisation,
+            }
+        )
+
+
+def _keeps_an_admin(membership: Membership) -> bool:
+    return (
+        membership.role != Role.ADMIN
+        or Membership.objects.filter(
+            organisation=membership.organisation_id, role=Role.ADMIN
+        )
+        .exclude(pk=membership.pk)
+        .exists()
+    )
+
+
+@transaction.atomic
+def member_add(
+    *,
+    actor: Any,
+    organisation: Organisation,
+    username: str,
+    role: str,
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+    password: str = "",
+) -> User:
+    """A new user with ``role`` in ``organisation``. With a first password, the
+    person signs in with it; without one, an e-mail address is needed and the
+    service returns the user with an unusable password, for the caller to mail a
+    link to choose one (:func:`medborgarloften.accounts.password_reset.invite`).
+    A taken username is refused, never reused: nobody is handed another person's
+    account. Permission first, then every field, then one write."""
+    _refuse(actor, organisation, role)
+    username = (username or "").strip()
+    errors: dict[str, list[str]] = {}
+    if not username:
+        errors["username"] = [_("Användarnamn: skriv ett användarnamn.")]
+    elif User.objects.filter(username__iexact=username).exists():
+        errors["username"] = [
+            _("Användarnamn: %(name)s är upptaget; välj ett annat.")
+            % {"name": username}
+        ]
+    if not password and not email:
+        errors["email"] = [
+            _(
+                "E-post: ange en adress dit länken för att välja lösenord skickas, "
+                "eller ett första lösenord."
+            )
+        ]
+    if errors:
+        raise ValidationError(errors)
+    if password:
+        return user_create_with_membership(
+            username=username,
+            organisation=organisation,
+            role=role,
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            password=password,
+        ).user
+    user = User(
+        username=username, email=email, first_name=first_name, last_name=last_name
+    )
+    user.set_unusable_password()
+    try:
+        user.full_clean(exclude=["password", "last_login", "date_joined"])
+    except ValidationError as exc:
+        raise ValidationError(exc.message_dict)
+    user.save()
+    Membership.objects.create(user=user, organisation=organisation, role=role)
+    return user
+
+
+@transaction.atomic
+def member_change(*, actor: Any, membership: Membership, role: str) -> Membership:
+    """Give a member another role: both the old and the new role must be the actor's
+    to give; not one's own, and not the organisation's last admin."""
+    organisation = membership.organisation
+    _refuse(actor, organisation, membership.role)
+    _refuse(actor, organisation, role)
+    if membership.user_id == getattr(actor, "pk", None):
+        raise ValidationError({"role": [_("Roll: du kan inte ändra din egen roll.")]})
+    if role != Role.ADMIN and not _keeps_an_admin(membership):
+        raise ValidationError(
+            {"role": [_("Roll: organisationen behöver minst en administratör.")]}
+        )
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def member_remove(*, actor: Any, membership: Membership) -> None:
+    """Take a member out of the organisation (the account stays, for its history);
+    not oneself, and not the last admin. An account left with no organisation can no
+    longer sign in to anything but its own page."""
+    _refuse(actor, membership.organisation, membership.role)
+    if membership.user_id == getattr(actor, "pk", None):
+        raise ValidationError(
+            [_("Du kan inte ta bort dig själv; be en annan administratör.")]
+        )
+    if not _keeps_an_admin(membership):
+        raise ValidationError([_("Organisationen behöver minst en administratör.")])
+    membership.delete()

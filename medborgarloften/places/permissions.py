@@ -13,6 +13,10 @@
 - New police units (lokalpolisområde, polisområde, polisregion) are added by admins
   of a police unit or by superusers; other parties (a school, a housing company) by
   any admin.
+- Users of an organisation: its admins (and superusers) add, change and remove
+  members of any role; its editors add and remove reporters and viewers (a
+  trygghetssamordnare gives trained EST reporters their accounts). Nobody changes
+  their own membership here, and an organisation keeps at least one admin.
 - The areas of a kommun belong to that kommun: its admins and editors (and superusers)
   may add, change and remove them. Reporters and viewers may not, nor may editors of
   another kommun or of the police.
@@ -108,6 +112,16 @@ def creatable_kinds(user: Any) -> list[str]:
 def can_grant_access_to(user: Any, kommun: Organisation) -> bool:
     """Letting an organisation serve ``kommun`` needs an admin of the kommun."""
     return is_superuser(user) or kommun.pk in _admin_ids(user)
+
+
+def manageable_roles(user: Any, organisation: Organisation) -> list[str]:
+    """The roles ``user`` may give and take away in ``organisation``: every role for
+    its admins and superusers, reporter and viewer for its editors, none otherwise."""
+    if is_superuser(user) or organisation.pk in _admin_ids(user):
+        return list(Role.values)
+    if organisation_roles(user).get(organisation.pk) == Role.EDITOR:
+        return [Role.REPORTER.value, Role.VIEWER.value]
+    return []
 
 
 def can_edit_areas(user: Any, kommun: Organisation) -> bool:

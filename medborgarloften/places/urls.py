@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import overlay_views, views
+from . import member_views, overlay_views, views
 
 app_name = "places"
 
@@ -10,6 +10,12 @@ urlpatterns = [
     path("", views.organisation_list, name="list"),
     path("ny/", views.organisation_create, name="create"),
     path("<int:pk>/andra/", views.organisation_edit, name="edit"),
+    path("<int:pk>/anvandare/", member_views.members, name="members"),
+    path(
+        "<int:pk>/anvandare/<int:membership>/",
+        member_views.member_edit,
+        name="member_edit",
+    ),
     path("kommun/<str:code>/omraden/", views.area_list, name="areas"),
     path("kommun/<str:code>/omraden/nytt/", views.area_create, name="area_create"),
     path("kommun/<str:code>/omraden/importera/", views.area_import, name="area_import"),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.lib.access import found, permitted
 from medborgarloften.places.models import Organisation
+from medborgarloften.places.permissions import manageable_roles
 
 from .. import selectors
 from ..periods import Period, parse_period, period_containing
@@ -83,6 +84,7 @@ def _context(request: HttpRequest, kommun: Organisation, **extra: Any) -> dict:
         "kommun": kommun,
         "may_report": can_report(request.user, kommun),
         "may_edit": can_edit_situation(request.user, kommun),
+        "may_manage_members": bool(manageable_roles(request.user, kommun)),
         **extra,
     }
 
