@@ -212,6 +212,7 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "documents:job_delete": {"pk": s.job.pk},
         # organisations and areas
         "places:edit": {"pk": s.kommun.pk},
+        "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
         "places:members": {"pk": s.kommun.pk},
         "places:member_edit": {"pk": s.kommun.pk, "membership": _membership(s)},
         "places:areas": {"code": s.kommun.code},

@@ -128,9 +128,13 @@ def test_it_shows_each_commitments_progress_and_status(client, promise):
     html = client.get(reverse("publishing:promise", args=[promise.uid])).content
     html = html.decode()
     # "minst 2 kvällar per år" over three period years: 6; one done.
-    assert '<progress max="6" value="1" aria-label="Utfört: 1 av 6">' in html
+    assert 'max="6" value="1" aria-label="Utfört: 1 av 6">' in html
     assert "1 av 6" in html
-    assert '<progress max="3" value="0" aria-label="Utfört: 0 av 3">' in html
+    assert 'max="3" value="0" aria-label="Utfört: 0 av 3">' in html
+    # The bar is coloured as its status says (red when behind, grey not begun).
+    assert re.search(r"<progress class=\"pbar-[a-z_]+\" max=\"6\"", html), re.findall(
+        r"<progress[^>]*>", html
+    )
     assert 'class="pstatus pstatus-' in html
 
 
@@ -148,18 +152,55 @@ def test_it_shows_the_activity_timeline_newest_first_and_paginated(client, promi
     assert client.get(url, {"sida": "999"}).status_code == 200
 
 
-def test_it_says_when_the_next_report_is_due(client, promise):
-    html = client.get(reverse("publishing:promise", args=[promise.uid])).content
+def _page_on(client, promise, day, monkeypatch):
+    """The promise page as it reads on ``day`` (no page cached from another day)."""
+    from django.core.cache import caches
+
+    for alias in ("pages", "pages_version", "fragments"):
+        caches[alias].clear()
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a: day)
+    url = reverse("publishing:promise", args=[promise.uid])
+    return client.get(url).content.decode()
+
+
+def test_it_says_when_the_next_report_is_due(client, promise, monkeypatch):
     # Two reports over 2025–2027: the first falls due in the middle, on 2 July 2026.
     assert report_due_dates(promise.period_start, promise.period_end, 2)[0] == (
         dt.date(2026, 7, 2)
     )
-    html = html.decode()
+    html = _page_on(client, promise, dt.date(2026, 3, 1), monkeypatch)
     assert "Nästa uppföljningsrapport ska vara klar senast 2 juli 2026." in html
+    # Once the date has passed without a report, the page says so, not "next".
+    html = _page_on(client, promise, dt.date(2026, 12, 7), monkeypatch)
+    assert "Nästa uppföljningsrapport" not in html
+    assert (
+        "Uppföljningsrapporten som skulle vara klar senast 2 juli 2026 är inte "
+        "publicerad än." in html
+    )
     _publish_report(promise)
+    html = _page_on(client, promise, dt.date(2026, 12, 7), monkeypatch)
+    assert "Nästa uppföljningsrapport ska vara klar senast 31 december 2027." in html
+    assert "Uppföljning 2025" in html
+
+
+def test_the_promise_page_speaks_to_residents(client, promise):
     html = client.get(reverse("publishing:promise", args=[promise.uid])).content
-    assert "ska vara klar senast 31 december 2027." in html.decode()
-    assert "Uppföljning 2025" in html.decode()
+    html = html.decode()
+    # A way to have one's say near the top, not only at the end of a long page.
+    link = html.index('href="#voice-heading"')
+    assert link < html.index('id="timeline-heading"')
+    # "Inte mätbart" is the staff's word; residents read what it means.
+    from django.template.loader import render_to_string
+
+    row = {
+        "status": "not_measurable",
+        "status_label": "Inte mätbart",
+        "unrecorded": False,
+        "progress": {"measurable": False, "done": 0},
+    }
+    part = render_to_string("publishing/_commitment_progress.html", {"row": row})
+    assert "Inte mätbart" not in part
+    assert "Inget mål med antal eller datum" in part
 
 
 def test_it_links_feed_widget_and_areas_from_the_promise_page(client, promise):
