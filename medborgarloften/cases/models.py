@@ -14,10 +14,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
-from medborgarloften.lib.modelparts import optional_link, optional_user
+from medborgarloften.lib.modelparts import (
+    optional_link,
+    optional_user,
+    translated_choices,
+)
 from medborgarloften.lib.screening import screen
 from medborgarloften.places.models import kommun_link
-from medborgarloften.vocabulary import THEMES, choices
+from medborgarloften.vocabulary import THEMES
 
 
 class CaseSource(models.TextChoices):
@@ -58,7 +62,9 @@ class Case(models.Model):
     source = models.CharField(_("källa"), max_length=10, choices=CaseSource.choices)
     #: The walk point, dialogue finding or survey response it came from.
     source_ref = models.CharField(_("källans id"), max_length=40, blank=True)
-    theme = models.CharField(_("tema"), max_length=40, choices=choices(THEMES))
+    theme = models.CharField(
+        _("tema"), max_length=40, choices=translated_choices(THEMES)
+    )
     text = PlainTextField(_("vad som sades"), max_length=2000)
     area = optional_link("places.Area", _("område"), related_name="cases")
     latitude = models.FloatField(_("latitud"), null=True, blank=True)
@@ -159,7 +165,7 @@ class RoutingRule(models.Model):
 
     kommun = kommun_link("routing_rules")
     theme = models.CharField(
-        _("tema"), max_length=40, blank=True, choices=choices(THEMES)
+        _("tema"), max_length=40, blank=True, choices=translated_choices(THEMES)
     )
     area = optional_link(
         "places.Area", _("område"), on_delete=models.CASCADE, related_name="+"

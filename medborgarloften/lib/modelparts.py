@@ -135,3 +135,10 @@ def submission_key() -> models.UUIDField[Any, Any]:
     the same form sent twice (a double tap, a resend after a lost answer) saves
     once."""
     return models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+
+def translated_choices(vocabulary: dict[str, str]) -> list[tuple[str, Any]]:
+    """A vocabulary (``medborgarloften.vocabulary``: Swedish labels, Django-free for
+    the extractor) as a model field's choices whose labels are translated when shown:
+    ``get_theme_display()`` on an English page says "Drugs", not "Narkotika"."""
+    return [(code, _(label)) for code, label in vocabulary.items()]

@@ -195,6 +195,8 @@ LOGOUT_REDIRECT_URL = "publishing:home"
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("English"))]
+# English dates as read in Sweden: "7 December 2026, 13:36" (formats/en).
+FORMAT_MODULE_PATH = ["medborgarloften.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True

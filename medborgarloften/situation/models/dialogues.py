@@ -6,8 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainJSONField, PlainTextField
-from medborgarloften.lib.modelparts import optional_link, optional_user
-from medborgarloften.vocabulary import THEMES, choices
+from medborgarloften.lib.modelparts import (
+    optional_link,
+    optional_user,
+    translated_choices,
+)
+from medborgarloften.vocabulary import THEMES
 
 
 class DialogueKind(models.TextChoices):
@@ -55,7 +59,9 @@ class DialogueFinding(models.Model):
         Dialogue, on_delete=models.CASCADE, related_name="findings"
     )
     text = PlainTextField(_("iakttagelse"), max_length=4000)
-    theme = models.CharField(_("tema"), max_length=40, choices=choices(THEMES))
+    theme = models.CharField(
+        _("tema"), max_length=40, choices=translated_choices(THEMES)
+    )
     area = optional_link("places.Area", _("område"), related_name="dialogue_findings")
     place = PlainCharField(_("plats"), max_length=200, blank=True)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.lib.modelparts import optional_link
-from medborgarloften.vocabulary import THEMES, choices
+from medborgarloften.lib.modelparts import optional_link, translated_choices
+from medborgarloften.vocabulary import THEMES
 
 from .observations import ImportBatch
 
@@ -89,7 +89,7 @@ class CrimeStatistic(models.Model):
     )
     category = models.CharField(_("brottskategori"), max_length=100)
     theme = models.CharField(
-        _("tema"), max_length=40, blank=True, choices=choices(THEMES)
+        _("tema"), max_length=40, blank=True, choices=translated_choices(THEMES)
     )
     year = models.PositiveSmallIntegerField(_("år"))
     count = models.PositiveIntegerField(_("antal anmälda brott"), null=True)
