@@ -26,10 +26,13 @@ from .selectors import public_cases, public_row
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
+#: Stable English machine names in snake_case, as every other table of the API
+#: (publishing/api/fields.py): ``kommun_code`` as in the plans, ``*_id`` for a row
+#: of another table, ``*_on`` for a day.
 COLUMNS = (
-    "id", "kommunkod", "tema", "omrade", "latitud", "longitud", "text", "status",
-    "ansvarig", "svar", "avslutad_skal", "atagande", "atagande_nummer",
-    "aktivitet", "inkom", "besvarad",
+    "id", "kommun_code", "theme", "area", "latitude", "longitude", "text", "status",
+    "responsible_organisation", "answer", "close_reason", "commitment_id",
+    "commitment_number", "activity_id", "received_on", "answered_on",
 )  # fmt: skip
 CC0 = {
     "id": "CC0-1.0",
@@ -93,11 +96,14 @@ def _query(request: HttpRequest) -> tuple[Any, int]:
         if not re.fullmatch(r"[0-9]{4}", code):
             raise _Bad("kommun", "kommun: en kommunkod har fyra siffror.")
         qs = qs.filter(kommun__code=code)
-    theme = _param(request, "tema")
-    if theme is not None:
-        if theme not in THEMES:
-            raise _Bad("tema", "tema: okänt tema.")
-        qs = qs.filter(theme=theme)
+    # ``theme`` as in the other lists; ``tema``, its first name, still answers
+    # (both given: both apply, like any two filters).
+    for key in ("theme", "tema"):
+        theme = _param(request, key)
+        if theme is not None:
+            if theme not in THEMES:
+                raise _Bad(key, f"{key}: okänt tema.")
+            qs = qs.filter(theme=theme)
     raw_limit = _param(request, "limit") or ""
     if raw_limit and not (
         re.fullmatch(r"[0-9]{1,4}", raw_limit) and 1 <= int(raw_limit) <= MAX_LIMIT

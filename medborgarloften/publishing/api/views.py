@@ -31,7 +31,7 @@ from ..pagecache import (
     kommun_scope,
     promise_scope,
 )
-from . import catalogue, dcat, openapi, params, plan_tables, writes
+from . import case_table, catalogue, dcat, openapi, params, plan_tables, writes
 from .errors import ApiError, from_error, problem
 from .selectors import DATASETS, Dataset, Links, detail_row, page, promise_detail
 from .spec import info as spec_info
@@ -370,6 +370,9 @@ def docs(request: HttpRequest) -> HttpResponse:
     tables = [(d.table, list(d.filters)) for d in DATASETS.values()] + [
         (table, list(plan_tables.FILTERS)) for table in plan_tables.TABLES.values()
     ]
+    # The cases' columns documented as every other table's (their views are the
+    # cases app's: cases/api.py).
+    tables.append((case_table.CASES, list(case_table.FILTERS)))
     datasets = [
         {
             "table": table,
@@ -388,7 +391,5 @@ def docs(request: HttpRequest) -> HttpResponse:
         "window": window,
         "max_rows": params.MAX_LIMIT,
         "publisher": publisher,
-        "cases_json": reverse("api_cases"),
-        "cases_csv": reverse("api_cases_csv"),
     }
     return render(request, "publishing/api_docs.html", context)
