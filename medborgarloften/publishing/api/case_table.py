@@ -34,6 +34,10 @@ CASES = Table(
     description="Invånarnas synpunkter och anmälningar som kommunen har granskat "
     "och publicerat, med svaret och vad som blev gjort; anonymiserade (ingen "
     "e-post, platsen avrundad till ungefär tio meter).",
+    title_en="Residents' cases and answers",
+    description_en="Residents' comments and reports that the municipality has "
+    "reviewed and published, with the answer and what was done; anonymised (no "
+    "e-mail, the place rounded to about ten metres).",
     fields=tuple(
         _field(name, schema, text) for name, (schema, text) in CASE_FIELDS.items()
     ),

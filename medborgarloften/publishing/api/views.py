@@ -18,6 +18,7 @@ from django.http import (
 )
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 
 from medborgarloften.promises.models import Promise
@@ -31,11 +32,21 @@ from ..pagecache import (
     kommun_scope,
     promise_scope,
 )
-from . import case_table, catalogue, dcat, openapi, params, plan_tables, writes
+from . import (
+    case_table,
+    catalogue,
+    dataset_dates,
+    dcat,
+    openapi,
+    params,
+    plan_tables,
+    writes,
+)
 from .errors import ApiError, from_error, problem
 from .selectors import DATASETS, Dataset, Links, detail_row, page, promise_detail
 from .spec import info as spec_info
 from .tabular import lines
+from .turtle import turtle
 
 CC0 = {
     "id": "CC0-1.0",
@@ -146,6 +157,7 @@ def root(request: HttpRequest) -> HttpResponse:
             },
             "openapi": links.api_url("openapi.json"),
             "dcat": links.api_url("dcat.jsonld"),
+            "dcat_turtle": links.api_url("dcat.ttl"),
             "documentation": links.api_url("docs"),
             "api_info": links.api_url("api-info"),
             "license": licence(),
@@ -343,18 +355,43 @@ def api_info(request: HttpRequest) -> HttpResponse:
     )
 
 
-@api_view("GET", "HEAD")
-def dcat_jsonld(request: HttpRequest) -> HttpResponse:
+JSONLD = "application/ld+json"
+TURTLE = "text/turtle"
+
+
+def _catalogue(request: HttpRequest, media_type: str) -> HttpResponse:
+    tables = catalogue.catalogue_tables()
+    dates = {name: dataset_dates.DATES[name]() for name in tables}
     data = dcat.catalog(
         links=links_for(request),
         licence=licence(),
         publisher=catalogue.catalogue_publisher(),
+        tables=tables,
         coverage=catalogue.dataset_coverage(),
+        dates=dates,
+        catalogue_dates=dataset_dates.catalogue_dates(dates),
     )
-    return HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2),
-        content_type="application/ld+json; charset=utf-8",
-    )
+    if media_type == TURTLE:
+        body = turtle(data)
+    else:
+        body = json.dumps(data, ensure_ascii=False, indent=2)
+    return HttpResponse(body, content_type=f"{media_type}; charset=utf-8")
+
+
+@api_view("GET", "HEAD")
+def dcat_negotiated(request: HttpRequest) -> HttpResponse:
+    """The catalogue as the client asks (``Accept: text/turtle`` gives Turtle);
+    JSON-LD for anything else, a browser's ``text/html`` included."""
+    preferred = request.get_preferred_type([JSONLD, TURTLE])
+    response = _catalogue(request, TURTLE if preferred == TURTLE else JSONLD)
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
+@api_view("GET", "HEAD")
+def dcat_turtle(request: HttpRequest) -> HttpResponse:
+    """The catalogue as Turtle, whatever the Accept header says."""
+    return _catalogue(request, TURTLE)
 
 
 @api_view("GET", "HEAD")
