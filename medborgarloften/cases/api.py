@@ -12,7 +12,10 @@ import re
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Max
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
 from medborgarloften.lib.cursor import (
@@ -127,6 +130,19 @@ def cases(request: HttpRequest, fmt: str = "json") -> HttpResponse:
         qs, limit = _query(request)
     except _Bad as bad:
         return _problem(request, 400, bad.detail, bad.field)
+    response = _answer(request, qs, limit, fmt)
+    # Last-Modified: the newest change of the cases listed, never the request's time.
+    changed = qs.order_by().aggregate(last=Max("updated_at"))["last"]
+    if changed is None:
+        return response
+    response["Last-Modified"] = http_date(changed.timestamp())
+    conditional = get_conditional_response(
+        request, last_modified=int(changed.timestamp()), response=response
+    )
+    return conditional or response
+
+
+def _answer(request: HttpRequest, qs: Any, limit: int, fmt: str) -> HttpResponse:
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")

@@ -18,7 +18,8 @@ from django.http import (
 )
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
 from medborgarloften.promises.models import Promise
@@ -375,7 +376,21 @@ def _catalogue(request: HttpRequest, media_type: str) -> HttpResponse:
         body = turtle(data)
     else:
         body = json.dumps(data, ensure_ascii=False, indent=2)
-    return HttpResponse(body, content_type=f"{media_type}; charset=utf-8")
+    response = HttpResponse(body, content_type=f"{media_type}; charset=utf-8")
+    # The catalogue's last change is its data's (dct:modified), never the request's.
+    modified = _catalogue_modified(dates)
+    if modified is None:
+        return response
+    response["Last-Modified"] = http_date(modified)
+    conditional = get_conditional_response(
+        request, last_modified=modified, response=response
+    )
+    return conditional or response
+
+
+def _catalogue_modified(dates: dict[str, dataset_dates.Dates]) -> int | None:
+    changed = dataset_dates.catalogue_dates(dates).modified
+    return int(changed.timestamp()) if changed else None
 
 
 @api_view("GET", "HEAD")
