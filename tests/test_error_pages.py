@@ -43,3 +43,22 @@ def test_it_uses_the_same_page_for_the_404_handler():
     request.user = AnonymousUser()
     response = page_not_found(request, Exception("x"))
     assert "Till alla medborgarlöften" in response.content.decode()
+
+
+def test_a_bad_host_gets_the_sites_own_400_page_in_swedish_and_english(
+    client, settings
+):
+    # A request whose Host header is not ours (a scanner, a misrouted proxy) used
+    # to get Django's bare English "Bad Request (400)". The page is the site's own
+    # look, in Swedish with English, and needs neither the database (no db mark:
+    # a query would raise) nor the host.
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = ["trygg.kalmar.se"]
+    response = client.get("/", HTTP_HOST="angripare.example")
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert '<html lang="sv">' in body and "Felaktig förfrågan" in body
+    assert '<p lang="en">Bad request' in body
+    assert "medborgarloften/css/error.css" in body
+    assert "angripare.example" not in body
+    assert "<h1>Bad Request (400)</h1>" not in body

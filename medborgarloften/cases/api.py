@@ -12,7 +12,10 @@ import re
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Max
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
 from medborgarloften.lib.cursor import (
@@ -26,10 +29,13 @@ from .selectors import public_cases, public_row
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
+#: Stable English machine names in snake_case, as every other table of the API
+#: (publishing/api/fields.py): ``kommun_code`` as in the plans, ``*_id`` for a row
+#: of another table, ``*_on`` for a day.
 COLUMNS = (
-    "id", "kommunkod", "tema", "omrade", "latitud", "longitud", "text", "status",
-    "ansvarig", "svar", "avslutad_skal", "atagande", "atagande_nummer",
-    "aktivitet", "inkom", "besvarad",
+    "id", "kommun_code", "theme", "area", "latitude", "longitude", "text", "status",
+    "responsible_organisation", "answer", "close_reason", "commitment_id",
+    "commitment_number", "activity_id", "received_on", "answered_on",
 )  # fmt: skip
 CC0 = {
     "id": "CC0-1.0",
@@ -93,11 +99,14 @@ def _query(request: HttpRequest) -> tuple[Any, int]:
         if not re.fullmatch(r"[0-9]{4}", code):
             raise _Bad("kommun", "kommun: en kommunkod har fyra siffror.")
         qs = qs.filter(kommun__code=code)
-    theme = _param(request, "tema")
-    if theme is not None:
-        if theme not in THEMES:
-            raise _Bad("tema", "tema: okänt tema.")
-        qs = qs.filter(theme=theme)
+    # ``theme`` as in the other lists; ``tema``, its first name, still answers
+    # (both given: both apply, like any two filters).
+    for key in ("theme", "tema"):
+        theme = _param(request, key)
+        if theme is not None:
+            if theme not in THEMES:
+                raise _Bad(key, f"{key}: okänt tema.")
+            qs = qs.filter(theme=theme)
     raw_limit = _param(request, "limit") or ""
     if raw_limit and not (
         re.fullmatch(r"[0-9]{1,4}", raw_limit) and 1 <= int(raw_limit) <= MAX_LIMIT
@@ -121,6 +130,19 @@ def cases(request: HttpRequest, fmt: str = "json") -> HttpResponse:
         qs, limit = _query(request)
     except _Bad as bad:
         return _problem(request, 400, bad.detail, bad.field)
+    response = _answer(request, qs, limit, fmt)
+    # Last-Modified: the newest change of the cases listed, never the request's time.
+    changed = qs.order_by().aggregate(last=Max("updated_at"))["last"]
+    if changed is None:
+        return response
+    response["Last-Modified"] = http_date(changed.timestamp())
+    conditional = get_conditional_response(
+        request, last_modified=int(changed.timestamp()), response=response
+    )
+    return conditional or response
+
+
+def _answer(request: HttpRequest, qs: Any, limit: int, fmt: str) -> HttpResponse:
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")

@@ -17,27 +17,33 @@ _NULL_NUM = {"type": ["number", "null"]}
 #: Every column, described (a test fails when one is missing).
 FIELDS: dict[str, tuple[dict[str, Any], str]] = {
     "id": ({"type": "integer"}, "Ärendets nummer."),
-    "kommunkod": ({"type": "string", "pattern": "^[0-9]{4}$"}, "Kommunkod."),
-    "tema": ({"type": "string", "enum": list(THEMES)}, "Tema (docs/format.md)."),
-    "omrade": (_NULL_STR, "Området platsen ligger i."),
-    "latitud": (_NULL_NUM, "Latitud (WGS 84), avrundad till fyra decimaler."),
-    "longitud": (_NULL_NUM, "Longitud (WGS 84), avrundad till fyra decimaler."),
+    "kommun_code": (
+        {"type": "string", "pattern": "^[0-9]{4}$"},
+        "Kommunkod, fyra siffror (SCB).",
+    ),
+    "theme": ({"type": "string", "enum": list(THEMES)}, "Tema (docs/format.md)."),
+    "area": (_NULL_STR, "Området platsen ligger i."),
+    "latitude": (_NULL_NUM, "Latitud (WGS 84), avrundad till fyra decimaler."),
+    "longitude": (_NULL_NUM, "Longitud (WGS 84), avrundad till fyra decimaler."),
     "text": (
         {"type": "string"},
         "Vad invånaren sa, granskat: personnummer och telefonnummer borttagna.",
     ),
     "status": ({"type": "string", "enum": list(CaseStatus.values)}, "Status."),
-    "ansvarig": (_NULL_STR, "Organisationen som ansvarar för svaret."),
-    "svar": ({"type": "string"}, "Den ansvarigas svar (tomt tills svar finns)."),
-    "avslutad_skal": ({"type": "string"}, "Skäl när ärendet avslutades utan svar."),
-    "atagande": (_NULL_INT, "Åtagandet ärendet blev (id i /commitments)."),
-    "atagande_nummer": (
+    "responsible_organisation": (
+        _NULL_STR,
+        "Organisationen som ansvarar för svaret.",
+    ),
+    "answer": ({"type": "string"}, "Den ansvarigas svar (tomt tills svar finns)."),
+    "close_reason": ({"type": "string"}, "Skäl när ärendet avslutades utan svar."),
+    "commitment_id": (_NULL_INT, "Åtagandet ärendet blev (id i /commitments)."),
+    "commitment_number": (
         _NULL_INT,
         "Åtagandets nummer i löftet, från 1 (som på löftets sida och i /commitments).",
     ),
-    "aktivitet": (_NULL_INT, "Aktiviteten ärendet blev (id i /activities)."),
-    "inkom": ({"type": "string", "format": "date"}, "Dag då ärendet kom in."),
-    "besvarad": (
+    "activity_id": (_NULL_INT, "Aktiviteten ärendet blev (id i /activities)."),
+    "received_on": ({"type": "string", "format": "date"}, "Dag då ärendet kom in."),
+    "answered_on": (
         {"type": ["string", "null"], "format": "date"},
         "Dag då ärendet besvarades.",
     ),
@@ -52,9 +58,16 @@ _PARAMETERS = [
         "schema": {"type": "string", "pattern": "^[0-9]{4}$"},
     },
     {
+        "name": "theme",
+        "in": "query",
+        "description": "Tema (kod, docs/format.md), som i övriga listor.",
+        "schema": {"type": "string", "enum": list(THEMES)},
+    },
+    {
         "name": "tema",
         "in": "query",
-        "description": "Tema.",
+        "description": "Det första namnet på `theme`; gäller fortfarande.",
+        "deprecated": True,
         "schema": {"type": "string", "enum": list(THEMES)},
     },
     {

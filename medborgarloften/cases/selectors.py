@@ -180,24 +180,24 @@ def public_row(case: Case) -> dict[str, Any]:
     """One case as open data: no e-mail, no photo unless approved, screened text."""
     return {
         "id": case.pk,
-        "kommunkod": case.kommun.code,
-        "tema": case.theme,
-        "omrade": case.area.name if case.area else None,
-        "latitud": round(case.latitude, 4) if case.latitude is not None else None,
-        "longitud": round(case.longitude, 4) if case.longitude is not None else None,
+        "kommun_code": case.kommun.code,
+        "theme": case.theme,
+        "area": case.area.name if case.area else None,
+        "latitude": round(case.latitude, 4) if case.latitude is not None else None,
+        "longitude": round(case.longitude, 4) if case.longitude is not None else None,
         "text": case.public_text,
         "status": case.status,
-        "ansvarig": case.owner.name if case.owner else None,
-        "svar": case.answer,
-        "avslutad_skal": case.close_reason,
-        "atagande": case.commitment_id,
-        "atagande_nummer": (
+        "responsible_organisation": case.owner.name if case.owner else None,
+        "answer": case.answer,
+        "close_reason": case.close_reason,
+        "commitment_id": case.commitment_id,
+        "commitment_number": (
             getattr(case, "commitment_number", None) if case.commitment_id else None
         ),
-        "aktivitet": case.activity_id,
+        "activity_id": case.activity_id,
         # the day in Sweden, not in UTC (a case sent at 00:30 came in that day)
-        "inkom": timezone.localdate(case.created_at).isoformat(),
-        "besvarad": (
+        "received_on": timezone.localdate(case.created_at).isoformat(),
+        "answered_on": (
             timezone.localdate(case.answered_at).isoformat()
             if case.answered_at
             else None

@@ -10,7 +10,9 @@ a few hundred bytes can declare a sheet of a million rows.
 
 Every import (the lägesbild's surveys and crime figures, the activity list) reads
 through :func:`read_rows` with its own limits, then names its columns and reads its
-cells. Errors are :class:`TableError` with one plain Swedish sentence. Django-free.
+cells. Errors are :class:`TableError` with one plain sentence in the active
+language (gettext; Swedish msgids, English in the catalogue), as the rest of the
+site speaks; apart from that, Django-free.
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ from __future__ import annotations
 import csv
 import io
 from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .i18n import bilingual_half
 
 __all__ = [
     "NotATableError",
@@ -31,7 +38,8 @@ __all__ = [
 
 
 class TableError(ValueError):
-    """The file cannot be read as a table within the limits (a Swedish sentence)."""
+    """The file cannot be read as a table within the limits (one sentence, in the
+    active language)."""
 
 
 class NotATableError(TableError):
@@ -41,12 +49,15 @@ class NotATableError(TableError):
 
 # What a file that is no table starts with, and what to call it.
 _SIGNATURES = (
-    (b"%PDF-", "en PDF"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "en äldre Office-fil (.xls eller .doc)"),
-    (b"\x89PNG", "en bild"),
-    (b"\xff\xd8\xff", "en bild"),
-    (b"GIF8", "en bild"),
-    (b"{\\rtf", "ett RTF-dokument"),
+    (b"%PDF-", gettext_lazy("en PDF")),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        gettext_lazy("en äldre Office-fil (.xls eller .doc)"),
+    ),
+    (b"\x89PNG", gettext_lazy("en bild")),
+    (b"\xff\xd8\xff", gettext_lazy("en bild")),
+    (b"GIF8", gettext_lazy("en bild")),
+    (b"{\\rtf", gettext_lazy("ett RTF-dokument")),
 )
 # Control characters a text table seldom holds: tab, line breaks, Word's line break
 # (vertical tab) and page break (form feed) aside. A cell may carry a stray one
@@ -60,11 +71,11 @@ def not_a_table(data: bytes) -> str | None:
     checked before this: its zip bytes are binary too."""
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
-            return kind
+            return str(kind)
     head = data[:4096]
     controls = len(head) - len(head.translate(None, _CONTROL))
     if b"\x00" in head or controls * 50 > len(head):
-        return "ingen textfil"
+        return _("ingen textfil")
     return None
 
 
@@ -103,8 +114,11 @@ def read_rows(data: bytes, filename: str = "", *, max_rows: int) -> list[list[An
     kind = not_a_table(data)
     if kind is not None:
         raise NotATableError(
-            f"Filen är inte en CSV- eller Excel-fil (den är {kind}). Spara listan "
-            "som CSV eller XLSX och ladda upp den igen."
+            _(
+                "Filen är inte en CSV- eller Excel-fil (den är %(kind)s). Spara "
+                "listan som CSV eller XLSX och ladda upp den igen."
+            )
+            % {"kind": kind}
         )
     text = decode_text(data)
     reader = csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text))
@@ -113,11 +127,14 @@ def read_rows(data: bytes, filename: str = "", *, max_rows: int) -> list[list[An
         for row in reader:
             if len(rows) >= max_rows:
                 raise TableError(
-                    f"Filen har fler än {_number(max_rows)} rader; dela upp den."
+                    _("Filen har fler än %(rows)s rader; dela upp den.")
+                    % {"rows": _number(max_rows)}
                 )
             rows.append(row)
     except csv.Error as exc:
-        raise TableError(f"CSV-filen går inte att läsa: {exc}")
+        raise TableError(
+            _("CSV-filen går inte att läsa: %(reason)s") % {"reason": exc}
+        ) from exc
     return rows
 
 
@@ -131,4 +148,7 @@ def _xlsx_rows(data: bytes, *, max_rows: int) -> list[list[Any]]:
         # In a child process with a time and memory budget, like a document.
         return xlsx_rows_within(data, max_rows=max_rows, budget=Budget())
     except ExtractError as exc:
-        raise TableError(str(exc).split(" / ", 1)[0] + ".")
+        # The readers' reasons are "Swedish / English": the active language's half,
+        # as a sentence.
+        reason = bilingual_half(str(exc)).rstrip(".")
+        raise TableError(reason[:1].upper() + reason[1:] + ".") from exc

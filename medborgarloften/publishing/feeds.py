@@ -6,6 +6,12 @@ reader would run; every string passes :func:`~medborgarloften.lib.text.clean_tex
 so a control character stored long ago cannot make the feed fail. Each feed names
 its author (RFC 4287 requires one), and entry ids are tag URIs (RFC 4151) under the
 installation's own domain, so two installations never share an id.
+
+A feed's ``xml:lang`` is the language it is served in (the visitor's, as for the
+pages); on an English feed, an element that holds only what staff wrote in Swedish
+(a promise's title, an activity's title, a report's summary) says
+``xml:lang="sv"`` itself. Text constructs cannot mark part of their text, so a
+summary that mixes translated labels with Swedish text keeps the feed's language.
 """
 
 from __future__ import annotations
@@ -37,8 +43,39 @@ from .feed_items import FeedItem, feed_items
 _TEXT_KEYS = ("title", "description", "subtitle", "author_name", "item_copyright")
 
 
+#: What staff write (titles, descriptions, summaries) is Swedish.
+SOURCE_LANGUAGE = "sv"
+
+
 def _safe(value: Any) -> Any:
     return clean_text(value) if isinstance(value, str) else value
+
+
+class _Marked:
+    """A handler that adds ``xml:lang`` to the elements named in ``langs``; all else
+    passes to the real one."""
+
+    def __init__(self, handler: Any, langs: dict[str, str]) -> None:
+        self._handler = handler
+        self._langs = langs
+
+    def addQuickElement(  # noqa: N802 - the handler's own method name
+        self, name: str, contents: Any = None, attrs: Any = None
+    ) -> None:
+        if name in self._langs:
+            attrs = {**(attrs or {}), "xml:lang": self._langs[name]}
+        self._handler.addQuickElement(name, contents, attrs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._handler, name)
+
+
+def _langs(feed_language: str | None, **elements: bool) -> dict[str, str]:
+    """``xml:lang="sv"`` for the elements whose text is Swedish, unless the feed
+    is Swedish already."""
+    if (feed_language or SOURCE_LANGUAGE).startswith(SOURCE_LANGUAGE):
+        return {}
+    return {name: SOURCE_LANGUAGE for name, swedish in elements.items() if swedish}
 
 
 class TextAtom1Feed(Atom1Feed):
@@ -57,7 +94,21 @@ class TextAtom1Feed(Atom1Feed):
         kwargs["categories"] = [_safe(c) for c in kwargs.get("categories") or ()]
         super().add_item(_safe(title), link, _safe(description), **kwargs)
 
+    def add_root_elements(self, handler: Any) -> None:
+        langs = _langs(
+            self.feed["language"], title=bool(self.feed.get("title_swedish"))
+        )
+        # Any: the stubs want a SimplerXMLGenerator; _Marked stands in for one.
+        target: Any = _Marked(handler, langs) if langs else handler
+        super().add_root_elements(target)
+
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        langs = _langs(
+            self.feed["language"],
+            title=bool(item.get("title_swedish")),
+            summary=bool(item.get("summary_swedish")),
+        )
+        handler = _Marked(handler, langs) if langs else handler
         summary = item["description"]
         super().add_item_elements(handler, {**item, "description": None})
         if summary is not None:
@@ -88,7 +139,8 @@ def _day(moment: dt.datetime | None) -> dt.date:
 
 class _ItemsFeed(Feed):
     feed_type = TextAtom1Feed
-    language = "sv"
+    #: the language the feed is served in (``xml:lang``), the visitor's as for pages
+    language = None
 
     authority = "localhost"
 
@@ -164,6 +216,12 @@ class _ItemsFeed(Feed):
     def item_categories(self, item: FeedItem) -> list[str]:
         return [_("Rapport") if item.kind == "report" else _("Aktivitet")]
 
+    def item_extra_kwargs(self, item: FeedItem) -> dict[str, Any]:
+        # An activity's title is its date, kind and area, all as staff wrote them;
+        # a report's title has a translated label, its summary is the report's own.
+        report = isinstance(item.obj, Report)
+        return {"title_swedish": not report, "summary_swedish": report}
+
 
 class KommunFeed(_ItemsFeed):
     def get_object(self, request: HttpRequest, kommunkod: str) -> Organisation:
@@ -202,6 +260,9 @@ class PromiseFeed(_ItemsFeed):
 
     def title(self, obj: Promise) -> str:
         return obj.title
+
+    def feed_extra_kwargs(self, obj: Promise) -> dict[str, Any]:
+        return {"title_swedish": True}  # the promise's own title
 
     def author_name(self, obj: Promise) -> str:
         return ", ".join(str(party) for party in obj.parties.all()) or str(obj)

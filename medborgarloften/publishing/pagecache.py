@@ -26,9 +26,10 @@ than 200, responses that set a cookie, touched the session or used a CSRF token 
 page with a POST form: it stays uncached, and is marked private). Entries also expire
 after ``PAGE_TIMEOUT`` seconds, a safety net for writes made outside Django.
 
-Each cached response carries ``ETag`` (hash of the body) and ``Last-Modified`` (when it
-was built) and ``Cache-Control: public, max-age=…``; ``If-None-Match`` /
-``If-Modified-Since`` get ``304``. docs/deploy.md describes the stores.
+Each cached response carries ``ETag`` (hash of the body), ``Last-Modified`` (the view's
+own, as a feed's newest entry, else the last change of its scopes, which their versions
+carry: ``pagestore.changed_at``; never the build time) and ``Cache-Control: public,
+max-age=…``; ``If-None-Match`` / ``If-Modified-Since`` get ``304`` (docs/deploy.md).
 """
 
 from __future__ import annotations
@@ -48,11 +49,11 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date
 
 from . import pagestore
 from .pageparams import STRICT, Param, normalised_query, number, raw, text
-from .pagestore import Entry, body_of
+from .pagestore import Entry, body_of, changed_at, stamped_version
 
 logger = logging.getLogger(__name__)
 
@@ -150,13 +151,12 @@ def current_version() -> str | None:
 
 def bump(scopes: Iterator[str] | set[str] | list[str] | tuple[str, ...]) -> None:
     """What these scopes show changed: their pages are out of date."""
-    store = _store(VERSION_CACHE)
-    scopes = set(scopes)
+    store, scopes, now = _store(VERSION_CACHE), set(scopes), time.time()
     if store is None or not scopes:
         return
     try:
         store.set_many(
-            {_version_key(scope): secrets.token_hex(8) for scope in scopes},
+            {_version_key(scope): stamped_version(now) for scope in scopes},
             timeout=None,
         )
     except Exception:
@@ -300,11 +300,10 @@ def _finish(
 ) -> HttpResponse:
     response = entry.response()
     response["ETag"] = entry.etag
-    response["Last-Modified"] = http_date(entry.built)
     patch_cache_control(response, public=True, max_age=max_age)
     response[HEADER] = "hit" if hit else "miss"
     conditional = get_conditional_response(
-        request, etag=entry.etag, last_modified=int(entry.built), response=response
+        request, etag=entry.etag, last_modified=entry.last_modified, response=response
     )
     assert conditional is not None  # given a response, it returns one
     return conditional
@@ -336,12 +335,15 @@ def _build(
     max_age: int,
     key: str | None,
     latest: str,
+    version: str | None = None,
 ) -> HttpResponse:
     """Run the view; keep what it answers under ``key`` (and ``latest``) when it may
     be shared."""
     response = view(request, *args, **kwargs)
     if response.status_code != 200:
         return response
+    if changed_at(version) and not response.has_header("Last-Modified"):
+        response["Last-Modified"] = http_date(changed_at(version))
     if not _storable(request, response):
         patch_cache_control(response, private=True, no_cache=True)
         return response
@@ -413,7 +415,9 @@ def cached_public(
                         return response
                     latest = ""  # no copy: build it too, the lock is not ours
             try:
-                return _build(request, view, args, kwargs, max_age, key, latest)
+                return _build(
+                    request, view, args, kwargs, max_age, key, latest, version
+                )
             finally:
                 if latest:
                     pagestore.release(store, latest)
@@ -468,7 +472,7 @@ class PageCacheMiddleware:
             conditional = get_conditional_response(
                 request,
                 etag=entry.etag,
-                last_modified=int(entry.built),
+                last_modified=entry.last_modified,
                 response=response,
             )
             assert conditional is not None  # given a response, it returns one
@@ -490,8 +494,7 @@ class PageCacheMiddleware:
                 headers=headers,
                 xframe_exempt=getattr(response, "xframe_options_exempt", False),
                 etag=marked.etag,
-                built=parse_http_date_safe(response.get("Last-Modified", ""))
-                or marked.built,
+                built=marked.built,
             )
             _write(store, key, sent)
         return response

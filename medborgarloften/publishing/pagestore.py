@@ -23,12 +23,14 @@ value is the time it runs out, read with :func:`clock`, so tests can move time.
 from __future__ import annotations
 
 import logging
+import secrets
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, cast
 
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.http import parse_http_date_safe
 
 logger = logging.getLogger(__name__)
 
@@ -103,6 +105,15 @@ class Entry:
     etag: str
     built: float
 
+    @property
+    def last_modified(self) -> int | None:
+        """The data's last change, as its Last-Modified says (the view's own, or
+        the page cache's from the versions, :func:`changed_at`); None: unknown."""
+        for name, value in self.headers:
+            if name.lower() == "last-modified":
+                return parse_http_date_safe(value)
+        return None
+
     def response(self) -> HttpResponse:
         response = HttpResponse(self.content, headers=dict(self.headers))
         if self.xframe_exempt:
@@ -136,3 +147,22 @@ def body_of(
     body = b"".join(chunks)
     plain = HttpResponse(body, status=response.status_code, headers=response.headers)
     return body, plain
+
+
+def stamped_version(moment: float) -> str:
+    """A scope's new version after a change at ``moment``: ``<random>.1733568000``."""
+    return f"{secrets.token_hex(8)}.{int(moment)}"
+
+
+def changed_at(version: str | None) -> int | None:
+    """When the newest scope in a page's version stamp (``all=…|kommun:0880=…``)
+    changed: the time its version carries (:func:`stamped_version`); None when no
+    version does (first made when the store was empty: that change is unknown, and
+    older than any a version carries)."""
+    times = [
+        int(moment)
+        for part in (version or "").split("|")
+        for moment in [part.rpartition("=")[2].rpartition(".")[2]]
+        if moment.isdigit()
+    ]
+    return max(times, default=None)

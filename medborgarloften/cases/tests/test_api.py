@@ -81,4 +81,45 @@ def test_it_dates_a_case_by_the_day_in_sweden(client, cases):
 
     rows = client.get("/api/v1/cases?kommun=0880&limit=10").json()["data"]
     row = next(r for r in rows if r["id"] == late.pk)
-    assert (row["inkom"], row["besvarad"]) == ("2025-03-01", "2025-03-02")
+    assert (row["received_on"], row["answered_on"]) == ("2025-03-01", "2025-03-02")
+
+
+def test_the_csv_names_its_columns_as_every_other_table_does(client, cases):
+    # The cases CSV had Swedish column names (kommunkod, tema, inkom …) where every
+    # other table of the API has stable English snake_case names (open-data review).
+    header = client.get("/api/v1/cases.csv").content.decode().splitlines()[0]
+    assert header.split(",") == [
+        "id", "kommun_code", "theme", "area", "latitude", "longitude", "text",
+        "status", "responsible_organisation", "answer", "close_reason",
+        "commitment_id", "commitment_number", "activity_id", "received_on",
+        "answered_on",
+    ]  # fmt: skip
+    row = client.get("/api/v1/cases?limit=1").json()["data"][0]
+    assert list(row) == header.split(",")
+    assert row["kommun_code"] == "0880" and row["theme"] == "trafik"
+
+
+def test_it_filters_by_theme_as_the_other_lists_and_still_by_tema(client, cases):
+    assert len(client.get("/api/v1/cases?theme=trafik").json()["data"]) == 3
+    assert client.get("/api/v1/cases?theme=inbrott").json()["data"] == []
+    assert len(client.get("/api/v1/cases?tema=trafik").json()["data"]) == 3
+    assert client.get("/api/v1/cases?theme=okänt").status_code == 400
+    both = "/api/v1/cases?theme=trafik&tema="
+    assert len(client.get(both + "trafik").json()["data"]) == 3
+    assert client.get(both + "inbrott").json()["data"] == []
+
+
+def test_the_open_data_page_and_docs_document_every_column(client, db):
+    import re
+    from pathlib import Path
+
+    page = client.get("/api/v1/docs").content.decode()
+    section = page[page.index('id="cases"') :]
+    section = section[: section.index("</section>")]
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "api.md").read_text()
+    cases_md = docs[docs.index("### cases") : docs.index("## Open311")]
+    documented = re.findall(r"^\| `([a-z_]+)` \|", cases_md, re.M)
+    assert documented == list(COLUMNS)
+    for column in COLUMNS:
+        assert f"<code>{column}</code>" in section, column
+        assert FIELDS[column][1] in section

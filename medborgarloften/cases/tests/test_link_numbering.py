@@ -107,6 +107,6 @@ def test_the_open_data_gives_the_commitments_number_beside_its_id(
     case_moderate(actor=kommun_editor, case=case, publish=True)
     rows = client.get(f"/api/v1/cases?kommun={case.kommun.code}").json()["data"]
     row = next(r for r in rows if r["id"] == case.pk)
-    assert (row["atagande"], row["atagande_nummer"]) == (third.pk, 3)
+    assert (row["commitment_id"], row["commitment_number"]) == (third.pk, 3)
     csv = client.get("/api/v1/cases.csv").content.decode()
-    assert "atagande_nummer" in csv.splitlines()[0]
+    assert "commitment_number" in csv.splitlines()[0]

@@ -135,3 +135,31 @@ def test_a_whole_share_does_not_gain_float_noise():
         [["Andel"], [0.07], [0.145], [1]], {f"A{n}": "0%" for n in (2, 3, 4)}
     )
     assert read_rows(data, "x.xlsx", max_rows=10)[1:] == [[7.0], [14.5], [100]]
+
+
+def test_its_refusals_speak_the_pages_language():
+    # lib/tabular's sentences were Swedish on English pages too (open-data review):
+    # they go through gettext like the rest of the site.
+    from django.utils import translation
+
+    pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
+    with translation.override("en"):
+        with pytest.raises(NotATableError) as refused:
+            read_rows(pdf, "lista.csv", max_rows=10)
+        assert str(refused.value) == (
+            "The file is not a CSV or Excel file (it is a PDF). Save the list as "
+            "CSV or XLSX and upload it again."
+        )
+        with pytest.raises(TableError) as refused:
+            read_rows(b"a;b\n" * 4, "x.csv", max_rows=3)
+        assert str(refused.value) == "The file has more than 3 rows; split it up."
+        assert not_a_table(b"Vecka;Antal\n12;4\x00\x01\x02\x03\n") == "not a text file"
+        data = xlsx([(1, ["a"]), (2, ["b"]), (900, ["c"])], dimension="A1:A900")
+        with pytest.raises(TableError) as refused:
+            read_rows(data, "x.xlsx", max_rows=3)
+        assert str(refused.value) == "The Excel file has more than 3 rows."
+    with (
+        translation.override("sv"),
+        pytest.raises(NotATableError, match=r"\(den är en PDF\)"),
+    ):
+        read_rows(pdf, "lista.csv", max_rows=10)

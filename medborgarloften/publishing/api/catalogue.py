@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import F, Max, Min
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
+from medborgarloften.cases.models import Case
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Promise
 
-from . import plan_tables
+from . import case_table, plan_tables
+from .fields import Table
 from .selectors import DATASETS
 
 
@@ -111,4 +114,30 @@ def dataset_coverage() -> dict[str, Coverage]:
         coverage[name] = Coverage(kommuner=kommuner, start=start, end=end)
     for name, (kommuner, start, end) in plan_tables.coverage().items():
         coverage[name] = Coverage(kommuner=kommuner, start=start, end=end)
+    coverage["cases"] = _cases_coverage()
     return coverage
+
+
+def _cases_coverage() -> Coverage:
+    cases = Case.objects.public().order_by()
+    span = cases.aggregate(start=Min("created_at"), end=Max("created_at"))
+    kommuner = list(
+        Organisation.objects.filter(
+            pk__in=list(cases.values_list("kommun", flat=True).distinct())
+        ).order_by("code")
+    )
+    return Coverage(
+        kommuner=kommuner,
+        start=timezone.localdate(span["start"]) if span["start"] else None,
+        end=timezone.localdate(span["end"]) if span["end"] else None,
+    )
+
+
+def catalogue_tables() -> dict[str, Table]:
+    """The datasets the catalogue lists: every table of the API, and the residents'
+    cases once any is public (an empty list is no dataset to harvest)."""
+    tables = {name: d.table for name, d in DATASETS.items()}
+    tables.update(plan_tables.TABLES)
+    if Case.objects.public().exists():
+        tables[case_table.CASES.name] = case_table.CASES
+    return tables

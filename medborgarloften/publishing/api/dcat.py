@@ -1,5 +1,10 @@
-"""DCAT-AP-SE 3.0.1 metadata as JSON-LD: one catalog, one dataset per table, each with
-a JSON and a CSV distribution, so dataportal.se can harvest it. ``../shared/tools/dcat/check_dcat.py`` (DIGG's and SEMIC's shapes) finds
+"""DCAT-AP-SE 3.0.1 metadata as JSON-LD (and Turtle, ``turtle.py``): one catalog, one
+dataset per table (the residents' cases too, once any is public), each with a JSON
+and a CSV distribution, so dataportal.se can harvest it. Titles and descriptions
+are in Swedish and English (language-tagged literals); the catalog and each dataset
+say when they were first published and last changed (``dataset_dates.py``, from
+the data, never the time of the request); the catalog names the EU data-theme
+vocabulary its datasets' themes come from (``dcat:themeTaxonomy``). ``../shared/tools/dcat/check_dcat.py`` (DIGG's and SEMIC's shapes) finds
 no violation in it; ``tests/test_dcat.py`` runs it.
 
 Every node that a shape checks by class says its class (DIGG's validator does no
@@ -13,9 +18,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import plan_tables
+from django.utils import timezone
+
 from .catalogue import Coverage, Publisher
-from .selectors import DATASETS, Links
+from .dataset_dates import Dates, Moment
+from .fields import Table
+from .selectors import Links
 
 # No dcat:DataService for the API itself: SEMIC's DCAT-AP 3.0.1 shapes hold a
 # malformed DataService property shape, on which pyshacl (DIGG's validator) stops.
@@ -32,7 +40,10 @@ EU = "http://publications.europa.eu/resource/authority/"
 #: EU vocabularies DCAT-AP-SE requires for theme, language and formats.
 THEME_JUST = f"{EU}data-theme/JUST"
 THEME_GOVE = f"{EU}data-theme/GOVE"
+#: The scheme both themes belong to (the catalog's dcat:themeTaxonomy).
+THEMES = f"{EU}data-theme"
 SWEDISH = f"{EU}language/SWE"
+ENGLISH = f"{EU}language/ENG"
 SWEDEN = f"{EU}country/SWE"
 PUBLIC = f"{EU}access-right/PUBLIC"
 FORMATS = {"json": f"{EU}file-type/JSON", "csv": f"{EU}file-type/CSV"}
@@ -52,12 +63,32 @@ def _typed(uri: str, kind: str) -> dict[str, str]:
     return {"@id": uri, "@type": kind}
 
 
-def _lang(text: str) -> dict[str, str]:
-    return {"@value": text, "@language": "sv"}
+def _lang(text: str, language: str = "sv") -> dict[str, str]:
+    return {"@value": text, "@language": language}
+
+
+def _both(swedish: str, english: str) -> list[dict[str, str]]:
+    """A text in Swedish and in English, as two language-tagged literals."""
+    return [_lang(swedish), _lang(english, "en")]
 
 
 def _date(day: dt.date) -> dict[str, str]:
     return {"@value": day.isoformat(), "@type": "xsd:date"}
+
+
+def _moment(moment: Moment) -> dict[str, str]:
+    """A day as xsd:date, a time as xsd:dateTime in Swedish time, to the second."""
+    if not isinstance(moment, dt.datetime):
+        return _date(moment)
+    local = timezone.localtime(moment).isoformat(timespec="seconds")
+    return {"@value": local, "@type": "xsd:dateTime"}
+
+
+def _dated(node: dict[str, Any], dates: Dates | None) -> None:
+    if dates is not None and dates.issued is not None:
+        node["dcterms:issued"] = _moment(dates.issued)
+    if dates is not None and dates.modified is not None:
+        node["dcterms:modified"] = _moment(dates.modified)
 
 
 def _publisher(publisher: Publisher, links: Links) -> dict[str, Any]:
@@ -100,7 +131,7 @@ def _spatial(coverage: Coverage, links: Links) -> list[dict[str, Any]]:
             {
                 "@id": SWEDEN,
                 "@type": "dcterms:Location",
-                "skos:prefLabel": _lang("Sverige"),
+                "skos:prefLabel": _both("Sverige", "Sweden"),
             }
         ]
     return [
@@ -130,9 +161,13 @@ def catalog(
     links: Links,
     licence: dict[str, str],
     publisher: Publisher,
+    tables: dict[str, Table],
     coverage: dict[str, Coverage],
+    dates: dict[str, Dates] | None = None,
+    catalogue_dates: Dates | None = None,
 ) -> dict[str, Any]:
-    """The catalog as a JSON-LD document."""
+    """The catalog as a JSON-LD document: one dataset per table in ``tables``."""
+    dates = dates or {}
     agent = _publisher(publisher, links)
     contact = _contact(publisher, links)
     licence_node = _typed(licence["url"], "dcterms:LicenseDocument")
@@ -141,18 +176,22 @@ def catalog(
     standard = {
         "@id": links.api_url("openapi.json"),
         "@type": "dcterms:Standard",
-        "dcterms:title": _lang("OpenAPI-beskrivning av API v1"),
+        "dcterms:title": _both(
+            "OpenAPI-beskrivning av API v1", "OpenAPI description of API v1"
+        ),
     }
     landing = _typed(links.site, "foaf:Document")
     datasets = []
-    tables = [(name, d.table) for name, d in DATASETS.items()]
-    for name, table in tables + list(plan_tables.TABLES.items()):
+    for name, table in tables.items():
         distributions = []
         for fmt, path in (("json", name), ("csv", f"{name}.csv")):
             distribution = {
                 "@id": links.api_url(f"{path}#distribution"),
                 "@type": "dcat:Distribution",
-                "dcterms:title": _lang(f"{table.title} ({fmt.upper()})"),
+                "dcterms:title": _both(
+                    f"{table.title} ({fmt.upper()})",
+                    f"{table.title_en} ({fmt.upper()})",
+                ),
                 "dcat:accessURL": _id(links.api_url(path)),
                 "dcat:mediaType": _typed(MEDIA[fmt], "dcterms:MediaType"),
                 "dcterms:format": _typed(FORMATS[fmt], "dcterms:MediaTypeOrExtent"),
@@ -164,42 +203,61 @@ def catalog(
                 # time (``next``), an API and no file to download.
                 distribution["dcat:downloadURL"] = _id(links.api_url(path))
             distributions.append(distribution)
+        columns = ", ".join(table.names)
         node: dict[str, Any] = {
             "@id": links.api_url(f"{name}#dataset"),
             "@type": "dcat:Dataset",
             "dcterms:identifier": links.api_url(name),
-            "dcterms:title": _lang(table.title),
-            "dcterms:description": _lang(
-                f"{table.description} Kolumner: {', '.join(table.names)}."
+            "dcterms:title": _both(table.title, table.title_en),
+            "dcterms:description": _both(
+                f"{table.description} Kolumner: {columns}.",
+                f"{table.description_en} Columns: {columns}.",
             ),
             "dcterms:publisher": agent,
             "dcat:contactPoint": contact,
             "dcat:theme": [_id(THEME_JUST), _id(THEME_GOVE)],
-            "dcat:keyword": [_lang("medborgarlöfte"), _lang("trygghet")],
+            "dcat:keyword": [
+                _lang("medborgarlöfte"),
+                _lang("trygghet"),
+                _lang("citizen promise", "en"),
+                _lang("community safety", "en"),
+            ],
             "dcterms:language": language,
             "dcterms:accessRights": access,
             "dcterms:spatial": _spatial(coverage[name], links),
             "dcat:landingPage": landing,
             "dcat:distribution": distributions,
         }
+        _dated(node, dates.get(name))
         temporal = _temporal(coverage[name])
         if temporal:
             node["dcterms:temporal"] = temporal
         datasets.append(node)
-    return {
+    document: dict[str, Any] = {
         "@context": CONTEXT,
         "@id": links.api_url("dcat.jsonld#catalog"),
         "@type": "dcat:Catalog",
-        "dcterms:title": _lang("Medborgarlöften – öppna data"),
-        "dcterms:description": _lang(
+        "dcterms:title": _both(
+            "Medborgarlöften – öppna data", "Citizen promises – open data"
+        ),
+        "dcterms:description": _both(
             "Medborgarlöften mellan kommun och polis, deras åtaganden, "
-            "aktiviteter och uppföljningsrapporter."
+            "aktiviteter och uppföljningsrapporter, kommunernas lägesbilder och "
+            "åtgärdsplaner, och invånarnas synpunkter med svar.",
+            "Citizen promises between municipalities and the police, their "
+            "commitments, activities and follow-up reports, the municipalities' "
+            "crime situation reports and action plans, and residents' cases with "
+            "the answers.",
         ),
         "dcterms:publisher": agent,
         "dcat:contactPoint": contact,
         "dcterms:license": licence_node,
-        "dcterms:language": language,
+        # The languages of the catalogue's own texts; each dataset's data is Swedish.
+        "dcterms:language": [language, _typed(ENGLISH, "dcterms:LinguisticSystem")],
         "dcterms:spatial": _spatial(coverage["promises"], links),
         "foaf:homepage": landing,
-        "dcat:dataset": datasets,
+        "dcat:themeTaxonomy": _typed(THEMES, "skos:ConceptScheme"),
     }
+    _dated(document, catalogue_dates)
+    document["dcat:dataset"] = datasets
+    return document

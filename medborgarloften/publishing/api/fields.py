@@ -54,6 +54,10 @@ class Table:
     title: str
     description: str
     fields: tuple[Field, ...] = field(default_factory=tuple)
+    #: The title and description in English, for the DCAT catalogue's
+    #: language-tagged literals (dataportal.se shows either language).
+    title_en: str = ""
+    description_en: str = ""
 
     @property
     def names(self) -> list[str]:
@@ -75,6 +79,9 @@ KOMMUNER = Table(
     name="kommuner",
     title="Kommuner",
     description="Sveriges kommuner med antal publicerade medborgarlöften.",
+    title_en="Municipalities",
+    description_en="Sweden's municipalities (kommuner) with their number of "
+    "published citizen promises.",
     fields=(
         Field("code", "string", "Kommunkod, fyra siffror (SCB)."),
         Field("name", "string", "Kommunens namn."),
@@ -93,6 +100,9 @@ PROMISES = Table(
     name="promises",
     title="Medborgarlöften",
     description="Publicerade och avslutade medborgarlöften mellan kommun och polis.",
+    title_en="Citizen promises",
+    description_en="Published and closed citizen promises (medborgarlöften) "
+    "between a municipality and the police.",
     fields=(
         Field("id", "string", "Medborgarlöftets stabila id.", format="uuid"),
         Field("title", "string", "Löftets titel."),
@@ -135,6 +145,9 @@ COMMITMENTS = Table(
     name="commitments",
     title="Åtaganden",
     description="Åtagandena i publicerade medborgarlöften, med uppföljningens status.",
+    title_en="Commitments",
+    description_en="The commitments of published citizen promises, with the "
+    "status of their follow-up.",
     fields=(
         Field("id", "integer", "Åtagandets stabila id."),
         _PROMISE_ID,
@@ -219,6 +232,9 @@ ACTIVITIES = Table(
     name="activities",
     title="Aktiviteter",
     description="Det som gjorts mot åtagandena i publicerade medborgarlöften.",
+    title_en="Activities",
+    description_en="What has been done towards the commitments of published "
+    "citizen promises.",
     fields=(
         Field("id", "integer", "Aktivitetens stabila id."),
         Field("commitment_id", "integer", "Åtagandets id."),
@@ -240,6 +256,8 @@ REPORTS = Table(
     name="reports",
     title="Uppföljningsrapporter",
     description="Publicerade uppföljningsrapporter för medborgarlöften.",
+    title_en="Follow-up reports",
+    description_en="Published follow-up reports on citizen promises.",
     fields=(
         Field("id", "string", "Rapportens stabila id.", format="uuid"),
         _PROMISE_ID,

@@ -35,6 +35,10 @@ ACTION_PLANS = Table(
     title="Åtgärdsplaner",
     description="Kommunernas antagna åtgärdsplaner mot brott (lag 2023:196) med "
     "problem, troliga orsaker, åtgärder, mål och kopplade åtaganden.",
+    title_en="Action plans",
+    description_en="The municipalities' adopted action plans against crime (Swedish "
+    "act 2023:196) with problems, likely causes, measures, goals and linked "
+    "commitments.",
     fields=(
         *_KOMMUN,
         Field("period_start", "string", "Planen gäller från.", format="date"),
@@ -51,6 +55,10 @@ SITUATION_REPORTS = Table(
     title="Lägesbilder",
     description="Kommunernas antagna lägesbilder över brottsligheten (4 § lag "
     "2023:196): avsnitt med källor, analys och siffrorna vid beslutet.",
+    title_en="Crime situation reports",
+    description_en="The municipalities' adopted reports on the local crime "
+    "situation (lägesbilder, section 4 of Swedish act 2023:196): sections with "
+    "sources, analysis and the figures at the time of the decision.",
     fields=(
         *_KOMMUN,
         Field("version", "integer", "Versionsnummer; en revidering är en ny version."),

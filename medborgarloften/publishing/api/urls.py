@@ -35,7 +35,11 @@ def _resource(
 urlpatterns = [
     path("", views.root, name="root"),
     path("openapi.json", views.openapi_json, name="openapi"),
-    path("dcat.jsonld", views.dcat_jsonld, name="dcat"),
+    # The catalogue by content negotiation (Accept: text/turtle), on its own stem
+    # and on the address harvesters were given; Turtle also by its own address.
+    path("dcat", views.dcat_negotiated, name="dcat_negotiated"),
+    path("dcat.jsonld", views.dcat_negotiated, name="dcat"),
+    path("dcat.ttl", views.dcat_turtle, name="dcat_turtle"),
     path("docs", views.docs, name="docs"),
     path("api-info", views.api_info, name="api_info"),
     *_resource(views, "kommuner", "kommun", "str"),

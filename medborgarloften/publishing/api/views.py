@@ -18,6 +18,8 @@ from django.http import (
 )
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
 from medborgarloften.promises.models import Promise
@@ -31,11 +33,21 @@ from ..pagecache import (
     kommun_scope,
     promise_scope,
 )
-from . import catalogue, dcat, openapi, params, plan_tables, writes
+from . import (
+    case_table,
+    catalogue,
+    dataset_dates,
+    dcat,
+    openapi,
+    params,
+    plan_tables,
+    writes,
+)
 from .errors import ApiError, from_error, problem
 from .selectors import DATASETS, Dataset, Links, detail_row, page, promise_detail
 from .spec import info as spec_info
 from .tabular import lines
+from .turtle import turtle
 
 CC0 = {
     "id": "CC0-1.0",
@@ -146,6 +158,7 @@ def root(request: HttpRequest) -> HttpResponse:
             },
             "openapi": links.api_url("openapi.json"),
             "dcat": links.api_url("dcat.jsonld"),
+            "dcat_turtle": links.api_url("dcat.ttl"),
             "documentation": links.api_url("docs"),
             "api_info": links.api_url("api-info"),
             "license": licence(),
@@ -343,18 +356,57 @@ def api_info(request: HttpRequest) -> HttpResponse:
     )
 
 
-@api_view("GET", "HEAD")
-def dcat_jsonld(request: HttpRequest) -> HttpResponse:
+JSONLD = "application/ld+json"
+TURTLE = "text/turtle"
+
+
+def _catalogue(request: HttpRequest, media_type: str) -> HttpResponse:
+    tables = catalogue.catalogue_tables()
+    dates = {name: dataset_dates.DATES[name]() for name in tables}
     data = dcat.catalog(
         links=links_for(request),
         licence=licence(),
         publisher=catalogue.catalogue_publisher(),
+        tables=tables,
         coverage=catalogue.dataset_coverage(),
+        dates=dates,
+        catalogue_dates=dataset_dates.catalogue_dates(dates),
     )
-    return HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2),
-        content_type="application/ld+json; charset=utf-8",
+    if media_type == TURTLE:
+        body = turtle(data)
+    else:
+        body = json.dumps(data, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type=f"{media_type}; charset=utf-8")
+    # The catalogue's last change is its data's (dct:modified), never the request's.
+    modified = _catalogue_modified(dates)
+    if modified is None:
+        return response
+    response["Last-Modified"] = http_date(modified)
+    conditional = get_conditional_response(
+        request, last_modified=modified, response=response
     )
+    return conditional or response
+
+
+def _catalogue_modified(dates: dict[str, dataset_dates.Dates]) -> int | None:
+    changed = dataset_dates.catalogue_dates(dates).modified
+    return int(changed.timestamp()) if changed else None
+
+
+@api_view("GET", "HEAD")
+def dcat_negotiated(request: HttpRequest) -> HttpResponse:
+    """The catalogue as the client asks (``Accept: text/turtle`` gives Turtle);
+    JSON-LD for anything else, a browser's ``text/html`` included."""
+    preferred = request.get_preferred_type([JSONLD, TURTLE])
+    response = _catalogue(request, TURTLE if preferred == TURTLE else JSONLD)
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
+@api_view("GET", "HEAD")
+def dcat_turtle(request: HttpRequest) -> HttpResponse:
+    """The catalogue as Turtle, whatever the Accept header says."""
+    return _catalogue(request, TURTLE)
 
 
 @api_view("GET", "HEAD")
@@ -370,6 +422,9 @@ def docs(request: HttpRequest) -> HttpResponse:
     tables = [(d.table, list(d.filters)) for d in DATASETS.values()] + [
         (table, list(plan_tables.FILTERS)) for table in plan_tables.TABLES.values()
     ]
+    # The cases' columns documented as every other table's (their views are the
+    # cases app's: cases/api.py).
+    tables.append((case_table.CASES, list(case_table.FILTERS)))
     datasets = [
         {
             "table": table,
@@ -388,7 +443,5 @@ def docs(request: HttpRequest) -> HttpResponse:
         "window": window,
         "max_rows": params.MAX_LIMIT,
         "publisher": publisher,
-        "cases_json": reverse("api_cases"),
-        "cases_csv": reverse("api_cases_csv"),
     }
     return render(request, "publishing/api_docs.html", context)

@@ -267,3 +267,42 @@ def test_an_entry_links_to_the_page_of_the_timeline_where_its_activity_stands(
     assert any(link.endswith(f"?sida=3#aktivitet-{oldest.pk}") for link in links), links
     newest = logged[0]
     assert any(link.endswith(f"/#aktivitet-{newest.pk}") for link in links)
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _feed(response) -> ET.Element:
+    assert response.status_code == 200
+    return ET.fromstring(response.content)  # noqa: S314 - our own feed
+
+
+def test_the_feed_says_the_language_it_is_served_in_and_marks_swedish_text(
+    client,
+    promise,  # noqa: F811
+):
+    # The English feed said xml:lang="sv" (open-data review): its language is the
+    # one it is served in; what staff wrote in Swedish says so itself.
+    _log(promise, 1, kind="Trygghetsvandring", description="Tio deltog.")
+    _publish_report(promise)
+    url = reverse("publishing:promise_feed", args=[promise.uid])
+    swedish = _feed(client.get(url))
+    assert swedish.get(XML_LANG) == "sv"
+    assert not [e for e in swedish.iter() if e is not swedish and e.get(XML_LANG)]
+
+    client.cookies["django_language"] = "en"
+    english = _feed(client.get(url))
+    assert english.get(XML_LANG) == "en"
+    assert english.find(f"{ATOM}title").get(XML_LANG) == "sv"  # the promise's title
+    report, activity = english.findall(f"{ATOM}entry")
+    assert report.find(f"{ATOM}summary").get(XML_LANG) == "sv"
+    assert report.find(f"{ATOM}title").get(XML_LANG) is None  # a translated label
+    assert activity.find(f"{ATOM}title").get(XML_LANG) == "sv"
+    assert (
+        activity.findtext(f"{ATOM}title") == "2026-03-01: Trygghetsvandring i Centrum"
+    )
+    # Its summary mixes translated labels with the Swedish text: the feed's language.
+    assert activity.find(f"{ATOM}summary").get(XML_LANG) is None
+    kommun = _feed(client.get(reverse("publishing:kommun_feed", args=["0880"])))
+    assert kommun.get(XML_LANG) == "en"
+    assert kommun.find(f"{ATOM}title").get(XML_LANG) is None
