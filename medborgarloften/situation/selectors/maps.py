@@ -20,6 +20,7 @@ from medborgarloften.places.overlays import overlay_layers
 from .. import geo
 from ..models import (
     ALL_AGES,
+    CrimeStatistic,
     Gender,
     Observation,
     ObservationCategory,
@@ -29,6 +30,7 @@ from ..models import (
 )
 from ..periods import Period
 from .analysis import Figure, count_figure, share_figure
+from .analysis.area_crime import AreaCrime, area_crime
 from .analysis.areas import _area_counts
 
 #: Light to dark blue, each step readable against white borders (5 classes).
@@ -38,8 +40,9 @@ NO_DATA_FILL = "#f3f4f7"
 MAX_POINTS = 2000
 
 
-def indicator_choices() -> list[tuple[str, str]]:
-    """What the map can be shaded by."""
+def indicator_choices(kommun: Organisation | None = None) -> list[tuple[str, str]]:
+    """What the map can be shaded by; with ``kommun``, also its imported crime
+    categories per area."""
     choices = [("rapporter", _("EST-rapporter, alla kategorier"))]
     choices += [
         (f"rapporter:{code}", _("EST-rapporter: %(label)s") % {"label": label})
@@ -49,6 +52,16 @@ def indicator_choices() -> list[tuple[str, str]]:
         (f"enkat:{code}", _("Trygghetsmätning: %(label)s") % {"label": label})
         for code, label in SurveyIndicator.choices
     ]
+    if kommun is not None:
+        categories = (
+            CrimeStatistic.objects.filter(kommun=kommun, area__isnull=False)
+            .values_list("category", flat=True)
+            .distinct()
+        )
+        choices += [
+            (f"brott:{category}", _("Anmälda brott: %(label)s") % {"label": category})
+            for category in sorted(set(categories), key=str.casefold)
+        ]
     return choices
 
 
@@ -101,6 +114,13 @@ def _values(
     memo: dict | None,
     exact_counts: bool = False,
 ) -> tuple[dict[int, Figure], str]:
+    if indicator.startswith("brott:"):
+        crime = _crime(kommun, period, indicator)
+        return {
+            row.area.pk: Figure(value=value, base=None)
+            for row in crime.rows
+            if (value := crime.value(row)) is not None
+        }, crime.unit
     if indicator.startswith("enkat:"):
         code = indicator.split(":", 1)[1]
         year_row = (
@@ -137,6 +157,22 @@ def _values(
     return {area_id: count_figure(n) for area_id, n in counts.items()}, _("rapporter")
 
 
+def _crime(kommun: Organisation, period: Period, indicator: str) -> AreaCrime:
+    return area_crime(
+        kommun=kommun, year=period.start.year, category=indicator.split(":", 1)[1]
+    )
+
+
+def _shape_label(value: float, unit: str) -> str:
+    if unit == "%":
+        return f"{format_number(value, 0)} %"
+    if unit == _("rapporter"):
+        n = round(value)
+        return ngettext("%(n)d rapport", "%(n)d rapporter", n) % {"n": n}
+    decimals = 0 if float(value).is_integer() or value >= 100 else 1
+    return f"{format_number(value, decimals)} {unit}"
+
+
 def _shade(value: float, low: float, high: float) -> str:
     if high <= low:
         return SHADES[2]
@@ -162,7 +198,7 @@ def area_map(
     summary. Pages that may be published (the lägesbild document, its analysis)
     keep the default, which hides 1–4. Survey shares are hidden below five
     respondents either way: there a small group can reveal a person's answer."""
-    choices = dict(indicator_choices())
+    choices = dict(indicator_choices(kommun))
     if indicator not in choices:
         indicator = "rapporter"
     areas = list(Area.objects.filter(kommun=kommun).order_by("name"))
@@ -175,23 +211,19 @@ def area_map(
     values, unit = _values(kommun, period, indicator, memo, exact_counts)
     shown = [f.value for f in values.values() if f.shown and f.value is not None]
     low, high = (min(shown), max(shown)) if shown else (0.0, 0.0)
-    if exact_counts and unit != "%":
+    if exact_counts and unit == _("rapporter"):
         low = 0.0  # every count is shown: an area with none is the lightest
     shapes = []
     for area in drawn:
-        figure = values.get(area.pk, Figure(value=0 if unit != "%" else None))
+        counted = unit == _("rapporter")
+        figure = values.get(area.pk, Figure(value=0 if counted else None))
         if figure.suppressed:
             fill, label = SUPPRESSED_FILL, _("färre än %(n)d") % {"n": 5}
         elif figure.value is None:
             fill, label = NO_DATA_FILL, _("uppgift saknas")
         else:
             fill = _shade(figure.value, low, high)
-            n = round(figure.value)
-            label = (
-                f"{format_number(figure.value, 0)} %"
-                if unit == "%"
-                else ngettext("%(n)d rapport", "%(n)d rapporter", n) % {"n": n}
-            )
+            label = _shape_label(figure.value, unit)
         shapes.append(
             MapShape(
                 area=area,
@@ -250,11 +282,27 @@ def area_map(
         points=points,
         legend=legend,
         indicator=indicator,
-        indicator_label=choices[indicator],
+        indicator_label=_indicator_label(kommun, period, indicator, choices, unit),
         unit=unit,
         areas_without_geometry=[a.name for a in areas if not a.geometry],
         points_left_out=max(0, total_points - MAX_POINTS),
     )
+
+
+def _indicator_label(
+    kommun: Organisation,
+    period: Period,
+    indicator: str,
+    choices: dict[str, str],
+    unit: str,
+) -> str:
+    """The choice's name; for crime also the year shown and the unit."""
+    label = choices[indicator]
+    if indicator.startswith("brott:"):
+        year = _crime(kommun, period, indicator).year
+        if year:
+            label = f"{label}, {year} ({unit})"
+    return label
 
 
 def _legend(shown: list[float], low: float, high: float, unit: str) -> list[dict]:

@@ -50,6 +50,12 @@ def _analysis_context(
         series=series,
         series_labels=selectors.month_labels(series.months),
         crime=selectors.crime_rates(kommun=kommun, year=period.start.year),
+        area_crime=selectors.area_crime(
+            kommun=kommun,
+            year=period.start.year,
+            category=request.GET.get("brottskategori", ""),
+            chosen_year=_int(request.GET.get("brottsar")),
+        ),
         key_figures=selectors.key_figure_comparison(
             kommun=kommun, year=period.start.year
         ),
@@ -60,11 +66,15 @@ def _analysis_context(
         map=selectors.area_map(
             kommun=kommun, period=period, indicator=indicator, memo=memo
         ),
-        choices=selectors.indicator_choices(),
+        choices=selectors.indicator_choices(kommun),
         min_group=selectors.MIN_GROUP,
         generated=timezone.localtime(),
         for_document=False,
     )
+
+
+def _int(text: str | None) -> int:
+    return int(text) if text and text.isdigit() else 0
 
 
 @staff_view

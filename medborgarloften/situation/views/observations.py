@@ -153,6 +153,6 @@ def area_map_view(request: HttpRequest, code: str) -> HttpResponse:
             period,
             map=data,
             interactive=selectors.area_map_component(kommun=kommun, data=data),
-            choices=selectors.indicator_choices(),
+            choices=selectors.indicator_choices(kommun),
         ),
     )
