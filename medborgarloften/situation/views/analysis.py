@@ -26,6 +26,7 @@ from medborgarloften.situation.export import lagesbild_docx
 
 from .. import selectors
 from ..periods import Period, parse_period
+from ..trend_charts import trend_chart, trend_table
 from ._common import (
     _kommun_for_editor,
     _kommun_for_viewer,
@@ -41,6 +42,8 @@ def _analysis_context(
     comparison = selectors.area_comparison(kommun=kommun, period=period, memo=memo)
     series = selectors.theme_series(kommun=kommun, period=period)
     indicator = request.GET.get("indikator", "rapporter")
+    crime_trends = selectors.crime_trends(kommun=kommun, until=period.start.year)
+    survey_trends = selectors.survey_trends(kommun=kommun, until=period.start.year)
     return _period_context(
         request,
         kommun,
@@ -56,6 +59,12 @@ def _analysis_context(
             category=request.GET.get("brottskategori", ""),
             chosen_year=_int(request.GET.get("brottsar")),
         ),
+        trends={
+            "crime": [trend_chart(s) for s in crime_trends],
+            "crime_table": trend_table(crime_trends),
+            "survey": [trend_chart(s) for s in survey_trends],
+            "survey_table": trend_table(survey_trends),
+        },
         key_figures=selectors.key_figure_comparison(
             kommun=kommun, year=period.start.year
         ),
