@@ -32,6 +32,7 @@ from ..periods import Period
 from .analysis import Figure, count_figure, share_figure
 from .analysis.area_crime import AreaCrime, area_crime
 from .analysis.areas import _area_counts
+from .map_labels import focus_box, label_place
 
 #: Light to dark blue, each step readable against white borders (5 classes).
 SHADES = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
@@ -72,6 +73,8 @@ class MapShape:
     figure: Figure
     fill: str
     label: str
+    #: Where the area's name is written; None when the area is too small for it.
+    name_at: tuple[float, float] | None = None
 
 
 @dataclass
@@ -87,6 +90,15 @@ class MapData:
     unit: str
     areas_without_geometry: list[str] = field(default_factory=list)
     points_left_out: int = 0
+    #: The area the map is zoomed to (``focus``), if any.
+    focus: Area | None = None
+    #: Whether the page takes ``?omrade=`` (the list links zoom to an area).
+    zoom_links: bool = False
+
+    @property
+    def unnamed(self) -> list[str]:
+        """Areas drawn too small for their name: the list beside the map names them."""
+        return [s.area.name for s in self.shapes if s.name_at is None]
 
     @property
     def any_suppressed(self) -> bool:
@@ -189,6 +201,7 @@ def area_map(
     indicator: str = "rapporter",
     memo: dict | None = None,
     exact_counts: bool = False,
+    focus: str = "",
 ) -> MapData:
     """Areas shaded by the indicator (suppressed ones hatched, never coloured by
     their value) and the period's reported points on top.
@@ -204,9 +217,14 @@ def area_map(
     areas = list(Area.objects.filter(kommun=kommun).order_by("name"))
     outline_geometry = geo.kommun_geometry(kommun.code)
     drawn = [a for a in areas if a.geometry]
-    # Zoom to the areas when there are any; the kommun outline otherwise.
+    focused = next((a for a in drawn if str(a.pk) == focus), None)
+    # Zoom to the chosen area, else to the areas, else to the kommun outline.
     projection = geo.Projection(
-        [a.geometry for a in drawn] if drawn else [outline_geometry]
+        [focus_box(focused.geometry)]
+        if focused and focused.geometry
+        else [a.geometry for a in drawn]
+        if drawn
+        else [outline_geometry]
     )
     values, unit = _values(kommun, period, indicator, memo, exact_counts)
     shown = [f.value for f in values.values() if f.shown and f.value is not None]
@@ -231,6 +249,9 @@ def area_map(
                 figure=figure,
                 fill=fill,
                 label=label,
+                name_at=label_place(
+                    area.geometry, area.name, projection, chosen=area == focused
+                ),
             )
         )
     start, end = period.aware_bounds()
@@ -286,6 +307,7 @@ def area_map(
         unit=unit,
         areas_without_geometry=[a.name for a in areas if not a.geometry],
         points_left_out=max(0, total_points - MAX_POINTS),
+        focus=focused,
     )
 
 
@@ -401,5 +423,7 @@ def area_map_component(*, kommun: Organisation, data: MapData) -> dict[str, Any]
         areas=[shape.area for shape in data.shapes],
         features=features,
         points=points,
+        focus=[data.focus.name] if data.focus else [],
         overlays=overlay_layers(kommun=kommun),
+        labels=True,
     ).as_json()

@@ -42,6 +42,14 @@ def _analysis_context(
     comparison = selectors.area_comparison(kommun=kommun, period=period, memo=memo)
     series = selectors.theme_series(kommun=kommun, period=period)
     indicator = request.GET.get("indikator", "rapporter")
+    area_map = selectors.area_map(
+        kommun=kommun,
+        period=period,
+        indicator=indicator,
+        memo=memo,
+        focus=request.GET.get("omrade", ""),
+    )
+    area_map.zoom_links = True
     crime_trends = selectors.crime_trends(kommun=kommun, until=period.start.year)
     survey_trends = selectors.survey_trends(kommun=kommun, until=period.start.year)
     return _period_context(
@@ -72,9 +80,7 @@ def _analysis_context(
             kommun=kommun, year=period.start.year
         ),
         priorities=selectors.priorities(kommun=kommun, period=period, memo=memo),
-        map=selectors.area_map(
-            kommun=kommun, period=period, indicator=indicator, memo=memo
-        ),
+        map=area_map,
         choices=selectors.indicator_choices(kommun),
         min_group=selectors.MIN_GROUP,
         generated=timezone.localtime(),
