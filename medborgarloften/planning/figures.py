@@ -60,6 +60,7 @@ def _crime(kommun: Organisation, year: int) -> list[dict[str, Any]]:
             _("per 100 000 invånare"),
             year,
         )
+        figure["source"] = crime_source(now) if now else ""
         figure["compare"] = {
             "count": now.count if now else None,
             "before": before.rate_per_100k if before else None,

@@ -115,3 +115,14 @@ def test_the_plan_and_its_files_cite_the_stored_area_figure(client, world):
     )
     assert "Trygghetsundersökningen per område" in report.text
     assert SOURCE in report.text
+
+
+def test_a_kommun_crime_figure_names_its_source_too(world):
+    from medborgarloften.situation.models import CrimeStatistic
+
+    batch = ImportBatch.objects.create(
+        kind=ImportBatch.Kind.CRIME, filename="bra.csv", sha256="y", source="Brå"
+    )
+    CrimeStatistic.objects.filter(area__isnull=True).update(batch=batch)
+    figures = {f["key"]: f for f in current_figures(kommun=world.kommun, year=2025)}
+    assert figure_citation(figures["crime:Misshandel"]).endswith("(2025; källa: Brå)")
