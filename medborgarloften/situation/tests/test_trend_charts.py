@@ -81,3 +81,33 @@ def test_the_analysis_page_draws_the_trends_with_their_table(
     assert "<td>850</td>" in html
     document = client.get("/personal/lagesbild/0880/dokument/?period=2025")
     assert "trend-chart" in document.content.decode()  # the adoptable document too
+
+
+@pytest.mark.django_db
+def test_the_word_file_has_the_area_crime_and_the_trend_tables(
+    client, kommun_viewer, kalmar, areas
+):
+    import io
+
+    from docx import Document
+
+    for year, rate in ((2024, 900.0), (2025, 850.0)):
+        CrimeStatistic.objects.create(
+            kommun=kalmar, category="Misshandel", year=year, count=1, rate_per_100k=rate
+        )
+    CrimeStatistic.objects.create(
+        kommun=kalmar,
+        area=areas["Norrliden"],
+        category="Misshandel",
+        year=2025,
+        count=40,
+        population=4000,
+    )
+    client.force_login(kommun_viewer)
+    response = client.get("/personal/lagesbild/0880/dokument/?period=2025&format=docx")
+    document = Document(io.BytesIO(response.content))
+    headings = [p.text for p in document.paragraphs]
+    assert "Anmälda brott per område: Misshandel, 2025" in headings
+    assert "Anmälda brott per år, hela kommunen" in headings
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "1\xa0000,0" in cells and "850" in cells
