@@ -353,7 +353,8 @@ def crime_import(
     """Import reported crimes per kommun (or area), category and year — Brå's open
     CSV ('Kommun;Antal;Per 100 000 inv.') or a fuller table. ``kommun`` limits the file
     to one kommun (web uploads); ``year``/``category`` fill columns the file lacks.
-    A missing rate is computed from the population data; all rows valid or none."""
+    A missing rate is computed from the population data (SCB's for a kommun, the
+    file's 'befolkning' column for an area); all rows valid or none."""
     try:
         table = read_table(data, filename)
     except ValueError as exc:
