@@ -231,6 +231,9 @@ def area_map(
     low, high = (min(shown), max(shown)) if shown else (0.0, 0.0)
     if exact_counts and unit == _("rapporter"):
         low = 0.0  # every count is shown: an area with none is the lightest
+    # Crime rates: one area far above the rest (the town centre) would leave every
+    # other area in the lightest of equal spans; quintiles keep them apart.
+    breaks = _quantile_breaks(shown) if indicator.startswith("brott:") else []
     shapes = []
     for area in drawn:
         counted = unit == _("rapporter")
@@ -240,7 +243,11 @@ def area_map(
         elif figure.value is None:
             fill, label = NO_DATA_FILL, _("uppgift saknas")
         else:
-            fill = _shade(figure.value, low, high)
+            fill = (
+                _quantile_shade(figure.value, breaks)
+                if breaks
+                else _shade(figure.value, low, high)
+            )
             label = _shape_label(figure.value, unit)
         shapes.append(
             MapShape(
@@ -294,7 +301,11 @@ def area_map(
         )
     if indicator == "rapporter":
         points += _place_answer_points(kommun, period, projection)
-    legend = _legend(shown, low, high, unit)
+    legend = (
+        _quantile_legend(breaks, low, high)
+        if breaks
+        else _legend(shown, low, high, unit)
+    )
     return MapData(
         width=projection.width,
         height=projection.height,
@@ -325,6 +336,36 @@ def _indicator_label(
         if year:
             label = f"{label}, {year} ({unit})"
     return label
+
+
+def _quantile_breaks(shown: list[float]) -> list[float]:
+    """The upper bounds of five classes with (about) as many areas each; [] when
+    there are too few distinct values for five classes."""
+    values = sorted(shown)
+    if len(set(values)) <= len(SHADES):
+        return []
+    n = len(values)
+    return [values[min(n - 1, (n * (i + 1)) // len(SHADES) - 1)] for i in range(5)]
+
+
+def _quantile_shade(value: float, breaks: list[float]) -> str:
+    for index, upper in enumerate(breaks):
+        if value <= upper:
+            return SHADES[index]
+    return SHADES[-1]
+
+
+def _quantile_legend(breaks: list[float], low: float, high: float) -> list[dict]:
+    lower = [low, *breaks[:-1]]
+    return [
+        {
+            "fill": SHADES[index],
+            "label": format_number(start, 0) + "–" + format_number(end, 0),
+        }
+        for index, (start, end) in enumerate(
+            zip(lower, [*breaks[:-1], high], strict=True)
+        )
+    ]
 
 
 def _legend(shown: list[float], low: float, high: float, unit: str) -> list[dict]:

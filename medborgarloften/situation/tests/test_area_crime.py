@@ -137,3 +137,30 @@ def test_trends_are_drawn_only_for_categories_with_two_years(kalmar):
     assert [(t.label, t.points) for t in trends] == [
         ("Misshandel", [(2023, 820.0), (2024, 880.0)])
     ]
+
+
+@pytest.mark.django_db
+def test_crime_is_shaded_in_quintiles_so_one_high_area_does_not_flatten_the_rest(
+    kalmar,
+):
+    from medborgarloften.places.models import Area
+
+    from .conftest import square
+
+    rates = [100, 110, 120, 130, 140, 150, 160, 170, 180, 2000]
+    for index, rate in enumerate(rates):
+        area = Area.objects.create(
+            kommun=kalmar,
+            name=f"Område {index}",
+            geometry=square(16.3 + index / 50, 56.6),
+        )
+        _crime(kalmar, area, "Misshandel", 2024, 1, rate=float(rate))
+    data = area_map(
+        kommun=kalmar, period=parse_period("2024"), indicator="brott:Misshandel"
+    )
+    fills = [s.fill for s in sorted(data.shapes, key=lambda s: s.figure.value)]
+    assert len(set(fills)) == 5  # equal spans would give the nine low ones one shade
+    assert fills[0] != fills[2] != fills[4]
+    assert len(data.legend) == 5
+    assert data.legend[0]["label"] == "100–110"
+    assert data.legend[-1]["label"].endswith("2\xa0000")
