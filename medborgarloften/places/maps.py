@@ -73,6 +73,8 @@ class MapConfig:
     texts: dict[str, str] = field(default_factory=dict)
     #: Overlay layers (places.overlays.overlay_layers), toggled in a layer control.
     overlays: list[dict[str, Any]] = field(default_factory=list)
+    #: Write each area's name on it where the zoom leaves room (js/map.js).
+    labels: bool = False
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -96,6 +98,7 @@ def map_config(
     focus: list[str] | None = None,
     pick: dict[str, Any] | None = None,
     overlays: list[dict[str, Any]] | None = None,
+    labels: bool = False,
 ) -> MapConfig:
     """A map of a kommun: its outline, the areas (or ready features), points."""
     shown = [a for a in (areas or []) if a.geometry]
@@ -117,6 +120,7 @@ def map_config(
         tiles=asdict(tiles) if tiles else None,
         texts=texts,
         overlays=overlays or [],
+        labels=labels,
     )
 
 

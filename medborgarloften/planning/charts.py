@@ -31,7 +31,7 @@ def figure_charts(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
     value of the chart (values below zero are drawn as zero)."""
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for figure in figures:
-        if figure["group"] == "area" or figure["value"] is None:
+        if figure["group"] in ("area", "area_survey") or figure["value"] is None:
             continue
         grouped.setdefault((figure["group"], figure["unit"]), []).append(figure)
     charts = []

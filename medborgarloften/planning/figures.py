@@ -13,7 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from medborgarloften.lib.numbers import format_number
 from medborgarloften.places.models import Organisation
 from medborgarloften.situation.models import (
     ALL_AGES,
@@ -27,8 +29,9 @@ from medborgarloften.situation.selectors import (
     key_figure_comparison,
     share_figure,
 )
+from medborgarloften.situation.selectors.analysis import crime_rate, crime_source
 
-GROUPS = ("crime", "area", "kpi", "survey")
+GROUPS = ("crime", "area", "kpi", "survey", "area_survey")
 
 
 def _figure(
@@ -57,6 +60,7 @@ def _crime(kommun: Organisation, year: int) -> list[dict[str, Any]]:
             _("per 100 000 invånare"),
             year,
         )
+        figure["source"] = crime_source(now) if now else ""
         figure["compare"] = {
             "count": now.count if now else None,
             "before": before.rate_per_100k if before else None,
@@ -69,26 +73,72 @@ def _crime(kommun: Organisation, year: int) -> list[dict[str, Any]]:
 def _areas(kommun: Organisation, year: int) -> list[dict[str, Any]]:
     stats = (
         CrimeStatistic.objects.filter(kommun=kommun, area__isnull=False, year=year)
-        .select_related("area")
+        .select_related("area", "batch")
         .order_by("area__name", "category")
     )
-    return [
-        {
-            **_figure(
-                f"area:{s.area_id}:{s.category}",
-                "area",
-                f"{s.category}, {s.area.name if s.area else ''}",
-                s.rate_per_100k if s.rate_per_100k is not None else s.count,
-                _("per 100 000 invånare")
-                if s.rate_per_100k is not None
-                else _("anmälda brott"),
-                year,
-            ),
-            "area": s.area.name if s.area else "",
-            "compare": {"count": s.count, "before": None, "change_percent": None},
-        }
-        for s in stats
-    ]
+    rows = []
+    for s in stats:
+        rate = crime_rate(s)
+        figure = _figure(
+            f"area:{s.area_id}:{s.category}",
+            "area",
+            f"{s.category}, {s.area.name if s.area else ''}",
+            rate if rate is not None else s.count,
+            _("per 100 000 invånare") if rate is not None else _("anmälda brott"),
+            year,
+        )
+        figure["area"] = s.area.name if s.area else ""
+        figure["source"] = crime_source(s)
+        figure["compare"] = {"count": s.count, "before": None, "change_percent": None}
+        rows.append(figure)
+    return rows
+
+
+def _area_survey(kommun: Organisation, year: int) -> list[dict[str, Any]]:
+    """Each area's survey shares (all genders and ages) in the latest survey year up
+    to ``year``; shares on fewer than MIN_GROUP respondents are left out."""
+    survey_year = (
+        SurveyResult.objects.filter(kommun=kommun, year__lte=year, area__isnull=False)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    if survey_year is None:
+        return []
+    labels = dict(SurveyIndicator.choices)
+    results = (
+        SurveyResult.objects.filter(
+            kommun=kommun,
+            year=survey_year,
+            area__isnull=False,
+            gender=Gender.ALLA,
+            age_group=ALL_AGES,
+        )
+        .select_related("area", "batch")
+        .order_by("area__name", "indicator")
+    )
+    rows = []
+    for result in results:
+        shown = share_figure(result.share, result.respondents)
+        if not shown.shown or result.area is None:
+            continue
+        figure = _figure(
+            f"areasurvey:{result.area_id}:{result.indicator}",
+            "area_survey",
+            f"{labels.get(result.indicator, result.indicator)}, {result.area.name}",
+            shown.value,
+            "%",
+            survey_year,
+        )
+        figure["area"] = result.area.name
+        figure["source"] = _batch_source(result.batch) or _("trygghetsmätning")
+        figure["compare"] = {"respondents": result.respondents}
+        rows.append(figure)
+    return rows
+
+
+def _batch_source(batch: Any) -> str:
+    return (batch.source or batch.filename) if batch is not None else ""
 
 
 def _key_figures(kommun: Organisation, year: int) -> list[dict[str, Any]]:
@@ -123,9 +173,11 @@ def _survey(kommun: Organisation, year: int) -> list[dict[str, Any]]:
         return []
     labels = dict(SurveyIndicator.choices)
     genders = dict(Gender.choices)
-    results = SurveyResult.objects.filter(
-        kommun=kommun, year=survey_year, area__isnull=True
-    ).order_by("indicator", "gender", "age_group")
+    results = (
+        SurveyResult.objects.filter(kommun=kommun, year=survey_year, area__isnull=True)
+        .select_related("batch")
+        .order_by("indicator", "gender", "age_group")
+    )
     rows = []
     for result in results:
         shown = share_figure(result.share, result.respondents)
@@ -142,6 +194,7 @@ def _survey(kommun: Organisation, year: int) -> list[dict[str, Any]]:
             survey_year,
         )
         figure["compare"] = {"respondents": result.respondents}
+        figure["source"] = _batch_source(result.batch)
         rows.append(figure)
     return rows
 
@@ -153,4 +206,42 @@ def current_figures(*, kommun: Organisation, year: int) -> list[dict[str, Any]]:
         *_areas(kommun, year),
         *_key_figures(kommun, year),
         *_survey(kommun, year),
+        *_area_survey(kommun, year),
+    ]
+
+
+#: What the form groups the figures under.
+GROUP_LABELS = {
+    "crime": gettext_lazy("Anmälda brott, hela kommunen"),
+    "area": gettext_lazy("Anmälda brott per område"),
+    "kpi": gettext_lazy("Nyckeltal"),
+    "survey": gettext_lazy("Trygghetsmätning, hela kommunen"),
+    "area_survey": gettext_lazy("Trygghetsmätning per område"),
+}
+
+
+def figure_citation(figure: dict[str, Any]) -> str:
+    """A figure as evidence: its label (with its area), value and unit, then its
+    year and source: 'Otrygghet ute ensam sen kväll, Berga: 41 % (2025; källa:
+    Polisens trygghetsmätning)'. Figures stored before sources were kept say the
+    year only."""
+    value = format_number(figure["value"])
+    text = f"{figure['label']}: {value} {figure['unit']}".strip()
+    facts = [str(figure["year"])] if figure.get("year") else []
+    if figure.get("source"):
+        facts.append(_("källa: %(source)s") % {"source": figure["source"]})
+    return f"{text} ({'; '.join(facts)})" if facts else text
+
+
+def figure_choices(figures: list[dict[str, Any]]) -> list[tuple[str, Any]]:
+    """The figures as grouped choices (crime, per area, key figures, survey, survey
+    per area), each named by its citation."""
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for figure in figures:
+        grouped.setdefault(figure["group"], []).append(
+            (figure["key"], figure_citation(figure))
+        )
+    return [
+        (str(GROUP_LABELS.get(group, group)), choices)
+        for group, choices in grouped.items()
     ]

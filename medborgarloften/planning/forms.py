@@ -17,6 +17,7 @@ from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Commitment
 from medborgarloften.situation.models import CauseAnalysis
 
+from .figures import figure_choices
 from .models import (
     ActionPlan,
     Cause,
@@ -152,7 +153,7 @@ class ProblemForm(forms.Form):
         )
         keys = self.fields["figure_keys"]
         assert isinstance(keys, forms.MultipleChoiceField)
-        keys.choices = [(f["key"], f["label"]) for f in figures]
+        keys.choices = figure_choices(figures)
         if not figures:  # a lägesbild without figures: nothing to tick
             del self.fields["figure_keys"]
 

@@ -187,12 +187,14 @@ SCHEMAS: dict[str, Any] = {
                         "key": _STR,
                         "group": {
                             "type": "string",
-                            "enum": ["crime", "area", "kpi", "survey"],
+                            "enum": ["crime", "area", "kpi", "survey", "area_survey"],
                         },
                         "label": _STR,
                         "value": {"type": ["number", "null"]},
                         "unit": _STR,
                         "year": _INT,
+                        "area": _STR,
+                        "source": _STR,
                     }
                 ),
             },

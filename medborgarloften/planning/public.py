@@ -81,6 +81,8 @@ def report_record(report: SituationReport) -> dict[str, Any]:
                 "value": f["value"],
                 "unit": f["unit"],
                 "year": f["year"],
+                "area": f.get("area", ""),
+                "source": f.get("source", ""),
             }
             for f in report.figures
         ],

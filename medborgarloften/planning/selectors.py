@@ -12,7 +12,6 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from medborgarloften.lib.numbers import format_number
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import (
     Agreement,
@@ -23,7 +22,7 @@ from medborgarloften.promises.models import (
 from medborgarloften.situation.periods import parse_period
 from medborgarloften.situation.selectors import area_map
 
-from .figures import current_figures
+from .figures import current_figures, figure_citation
 from .models import (
     ActionPlan,
     Cause,
@@ -107,10 +106,7 @@ def annotate_plan(plan: ActionPlan, figures: list[dict[str, Any]]) -> None:
     lägesbild names them) and ``evidence`` (its sections' headings, then those
     labels: "Underlag i lägesbilden"), and each goal's ``is_replaced`` (a newer
     version exists)."""
-    labels = {
-        f["key"]: f"{f['label']}: {format_number(f['value'])} {f['unit']}".strip()
-        for f in figures
-    }
+    labels = {f["key"]: figure_citation(f) for f in figures}
     for problem in plan.problems.all():
         figure_labels = [labels.get(k, k) for k in problem.figure_keys]
         problem.figure_labels = figure_labels  # type: ignore[attr-defined]

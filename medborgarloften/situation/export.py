@@ -19,6 +19,34 @@ def _table(document: Any, header: list[str], rows: list[list[str]]) -> None:
     add_data_table(document, header, rows)
 
 
+def _area_crime(document: Any, crime: Any) -> None:
+    """Crime per area in the chosen category and year, the kommun's row first."""
+    if not crime.rows:
+        return
+    document.add_heading(
+        _("Anmälda brott per område: %(category)s, %(year)s")
+        % {"category": crime.category, "year": crime.year},
+        level=1,
+    )
+    _table(
+        document,
+        [_("Område"), _("Antal"), _("Per 100 000")],
+        [
+            [
+                _("Hela kommunen"),
+                number(crime.kommun_count),
+                number(crime.kommun_rate, 1),
+            ],
+            *[
+                [row.area.name, number(row.count), number(row.rate, 1)]
+                for row in crime.rows
+            ],
+        ],
+    )
+    if crime.sources:
+        document.add_paragraph(_("Källa") + ": " + "; ".join(crime.sources))
+
+
 def lagesbild_docx(context: dict[str, Any]) -> bytes:
     """A DOCX with the priorities, areas, map values, groups, themes and statistics."""
     kommun, period = context["kommun"], context["period"]
@@ -87,6 +115,19 @@ def lagesbild_docx(context: dict[str, Any]) -> bytes:
                 for row in series.rows
             ],
         )
+    _area_crime(document, context["area_crime"])
+    for key, heading, first in (
+        ("crime_table", _("Anmälda brott per år, hela kommunen"), _("Kategori")),
+        ("survey_table", _("Trygghetsmätningen per år, hela kommunen"), _("Indikator")),
+    ):
+        table = context["trends"][key]
+        if table["rows"]:
+            document.add_heading(heading, level=1)
+            _table(
+                document,
+                [first, *[str(y) for y in table["years"]]],
+                [[r["label"], *r["cells"]] for r in table["rows"]],
+            )
     if context["key_figures"]:
         document.add_heading(_("Nyckeltal (Källa: Kolada)"), level=1)
         _table(

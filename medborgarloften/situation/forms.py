@@ -193,7 +193,7 @@ class ImportForm(forms.Form):
                 "crime",
                 _(
                     "Anmälda brott (kommun, område, kategori, år, antal, "
-                    "per 100 000 inv.)"
+                    "per 100 000 inv., befolkning för ett område)"
                 ),
             ),
         ],

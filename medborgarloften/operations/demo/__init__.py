@@ -52,6 +52,7 @@ from medborgarloften.situation.services import observation_create
 
 from .events import police_events_load
 from .planning import planning_load, planning_remove
+from .statistics import statistics_load, statistics_remove
 
 DEMO_DIR = Path(__file__).resolve().parent
 KOMMUNKOD = "0880"
@@ -161,6 +162,7 @@ def _remove(kommun: Organisation) -> None:
     usernames = [u.username for u in DEMO_USERS]
     Observation.objects.filter(kommun=kommun, reporter__username__in=usernames).delete()
     planning_remove(kommun)
+    statistics_remove(kommun)
     Promise.objects.filter(uid__in=demo_promise_ids()).delete()
     User.objects.filter(username__in=usernames, is_superuser=False).delete()
 
@@ -405,6 +407,8 @@ def demo_load(*, reset: bool = False, today: dt.date | None = None) -> DemoSumma
     _observations(kommun, areas, users["rapportor"], summary, today)
     summary.police_events = police_events_load(today=today)
     _plans(loaded, kommun, lpo, areas, today)
+    # Before the lägesbild is adopted: adoption keeps the figures of the day.
+    statistics_load(kommun=kommun, actor=users[DEMO_MAIN_USER])
     planning_load(
         kommun=kommun,
         lpo=lpo,

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from medborgarloften.accounts.models import User
-from medborgarloften.places.models import Organisation
+from medborgarloften.places.models import Area, Organisation
 from medborgarloften.planning import services
 from medborgarloften.planning.models import ActionPlan, SituationReport
 from medborgarloften.promises.models import Promise
@@ -78,6 +78,7 @@ def planning_load(
             plan=plan,
             title=item["title"],
             sections=[sections[i] for i in item["sections"]],
+            figure_keys=_figure_keys(kommun, item.get("figures", [])),
         )
         focus_area = focus_areas[item["focus_area"]]
         analysis = CauseAnalysis.objects.filter(focus_area=focus_area).first()
@@ -121,6 +122,20 @@ def planning_load(
                 actor=actor, measure=measure, commitment=commitments[index]
             )
     return services.plan_adopt(actor=actor, plan=plan, **_decision(plan_data))
+
+
+def _figure_keys(kommun: Organisation, keys: list[str]) -> list[str]:
+    """The demo names areas in figure keys ('area:Berga:Misshandel'); the lägesbild
+    keys them by the area's id."""
+    ids = dict(Area.objects.filter(kommun=kommun).values_list("name", "pk"))
+    result = []
+    for key in keys:
+        group, _sep, rest = key.partition(":")
+        if group in ("area", "areasurvey"):
+            name, _sep, tail = rest.partition(":")
+            key = f"{group}:{ids[name]}:{tail}"
+        result.append(key)
+    return result
 
 
 def _report(data: Any, kommun: Organisation, actor: User) -> SituationReport:

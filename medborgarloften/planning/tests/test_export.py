@@ -112,7 +112,7 @@ def test_figures_are_written_as_the_language_writes_numbers(client, world):
     plan = plan_queryset().get(pk=built.plan.pk)
     annotate_plan(plan, built.plan.situation_report.figures)
     label = plan.problems.all()[0].figure_labels[0]
-    assert label == "Misshandel: 10\u00a0439,4 per 100 000 invånare"
+    assert label == "Misshandel: 10\u00a0439,4 per 100 000 invånare (2025)"
     with translation.override("en"):
         annotate_plan(plan, built.plan.situation_report.figures)
         assert "10,439.4" in plan.problems.all()[0].figure_labels[0]

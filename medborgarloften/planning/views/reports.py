@@ -132,6 +132,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "crime_figures": [f for f in figures if f["group"] in ("crime", "area")],
             "kpi_figures": [f for f in figures if f["group"] == "kpi"],
             "survey_figures": [f for f in figures if f["group"] == "survey"],
+            "area_survey_figures": [f for f in figures if f["group"] == "area_survey"],
             "parts": [
                 (label, [s for s in sections if s.kind == kind])
                 for kind, label in SectionKind.choices

@@ -20,6 +20,7 @@ from medborgarloften.places.overlays import overlay_layers
 from .. import geo
 from ..models import (
     ALL_AGES,
+    CrimeStatistic,
     Gender,
     Observation,
     ObservationCategory,
@@ -29,7 +30,9 @@ from ..models import (
 )
 from ..periods import Period
 from .analysis import Figure, count_figure, share_figure
+from .analysis.area_crime import AreaCrime, area_crime
 from .analysis.areas import _area_counts
+from .map_labels import focus_box, label_place
 
 #: Light to dark blue, each step readable against white borders (5 classes).
 SHADES = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
@@ -38,8 +41,9 @@ NO_DATA_FILL = "#f3f4f7"
 MAX_POINTS = 2000
 
 
-def indicator_choices() -> list[tuple[str, str]]:
-    """What the map can be shaded by."""
+def indicator_choices(kommun: Organisation | None = None) -> list[tuple[str, str]]:
+    """What the map can be shaded by; with ``kommun``, also its imported crime
+    categories per area."""
     choices = [("rapporter", _("EST-rapporter, alla kategorier"))]
     choices += [
         (f"rapporter:{code}", _("EST-rapporter: %(label)s") % {"label": label})
@@ -49,6 +53,16 @@ def indicator_choices() -> list[tuple[str, str]]:
         (f"enkat:{code}", _("Trygghetsmätning: %(label)s") % {"label": label})
         for code, label in SurveyIndicator.choices
     ]
+    if kommun is not None:
+        categories = (
+            CrimeStatistic.objects.filter(kommun=kommun, area__isnull=False)
+            .values_list("category", flat=True)
+            .distinct()
+        )
+        choices += [
+            (f"brott:{category}", _("Anmälda brott: %(label)s") % {"label": category})
+            for category in sorted(set(categories), key=str.casefold)
+        ]
     return choices
 
 
@@ -59,6 +73,8 @@ class MapShape:
     figure: Figure
     fill: str
     label: str
+    #: Where the area's name is written; None when the area is too small for it.
+    name_at: tuple[float, float] | None = None
 
 
 @dataclass
@@ -74,6 +90,15 @@ class MapData:
     unit: str
     areas_without_geometry: list[str] = field(default_factory=list)
     points_left_out: int = 0
+    #: The area the map is zoomed to (``focus``), if any.
+    focus: Area | None = None
+    #: Whether the page takes ``?omrade=`` (the list links zoom to an area).
+    zoom_links: bool = False
+
+    @property
+    def unnamed(self) -> list[str]:
+        """Areas drawn too small for their name: the list beside the map names them."""
+        return [s.area.name for s in self.shapes if s.name_at is None]
 
     @property
     def any_suppressed(self) -> bool:
@@ -101,6 +126,13 @@ def _values(
     memo: dict | None,
     exact_counts: bool = False,
 ) -> tuple[dict[int, Figure], str]:
+    if indicator.startswith("brott:"):
+        crime = _crime(kommun, period, indicator)
+        return {
+            row.area.pk: Figure(value=value, base=None)
+            for row in crime.rows
+            if (value := crime.value(row)) is not None
+        }, crime.unit
     if indicator.startswith("enkat:"):
         code = indicator.split(":", 1)[1]
         year_row = (
@@ -137,6 +169,22 @@ def _values(
     return {area_id: count_figure(n) for area_id, n in counts.items()}, _("rapporter")
 
 
+def _crime(kommun: Organisation, period: Period, indicator: str) -> AreaCrime:
+    return area_crime(
+        kommun=kommun, year=period.start.year, category=indicator.split(":", 1)[1]
+    )
+
+
+def _shape_label(value: float, unit: str) -> str:
+    if unit == "%":
+        return f"{format_number(value, 0)} %"
+    if unit == _("rapporter"):
+        n = round(value)
+        return ngettext("%(n)d rapport", "%(n)d rapporter", n) % {"n": n}
+    decimals = 0 if float(value).is_integer() or value >= 100 else 1
+    return f"{format_number(value, decimals)} {unit}"
+
+
 def _shade(value: float, low: float, high: float) -> str:
     if high <= low:
         return SHADES[2]
@@ -153,6 +201,7 @@ def area_map(
     indicator: str = "rapporter",
     memo: dict | None = None,
     exact_counts: bool = False,
+    focus: str = "",
 ) -> MapData:
     """Areas shaded by the indicator (suppressed ones hatched, never coloured by
     their value) and the period's reported points on top.
@@ -162,36 +211,44 @@ def area_map(
     summary. Pages that may be published (the lägesbild document, its analysis)
     keep the default, which hides 1–4. Survey shares are hidden below five
     respondents either way: there a small group can reveal a person's answer."""
-    choices = dict(indicator_choices())
+    choices = dict(indicator_choices(kommun))
     if indicator not in choices:
         indicator = "rapporter"
     areas = list(Area.objects.filter(kommun=kommun).order_by("name"))
     outline_geometry = geo.kommun_geometry(kommun.code)
     drawn = [a for a in areas if a.geometry]
-    # Zoom to the areas when there are any; the kommun outline otherwise.
+    focused = next((a for a in drawn if str(a.pk) == focus), None)
+    # Zoom to the chosen area, else to the areas, else to the kommun outline.
     projection = geo.Projection(
-        [a.geometry for a in drawn] if drawn else [outline_geometry]
+        [focus_box(focused.geometry)]
+        if focused and focused.geometry
+        else [a.geometry for a in drawn]
+        if drawn
+        else [outline_geometry]
     )
     values, unit = _values(kommun, period, indicator, memo, exact_counts)
     shown = [f.value for f in values.values() if f.shown and f.value is not None]
     low, high = (min(shown), max(shown)) if shown else (0.0, 0.0)
-    if exact_counts and unit != "%":
+    if exact_counts and unit == _("rapporter"):
         low = 0.0  # every count is shown: an area with none is the lightest
+    # Crime rates: one area far above the rest (the town centre) would leave every
+    # other area in the lightest of equal spans; quintiles keep them apart.
+    breaks = _quantile_breaks(shown) if indicator.startswith("brott:") else []
     shapes = []
     for area in drawn:
-        figure = values.get(area.pk, Figure(value=0 if unit != "%" else None))
+        counted = unit == _("rapporter")
+        figure = values.get(area.pk, Figure(value=0 if counted else None))
         if figure.suppressed:
             fill, label = SUPPRESSED_FILL, _("färre än %(n)d") % {"n": 5}
         elif figure.value is None:
             fill, label = NO_DATA_FILL, _("uppgift saknas")
         else:
-            fill = _shade(figure.value, low, high)
-            n = round(figure.value)
-            label = (
-                f"{format_number(figure.value, 0)} %"
-                if unit == "%"
-                else ngettext("%(n)d rapport", "%(n)d rapporter", n) % {"n": n}
+            fill = (
+                _quantile_shade(figure.value, breaks)
+                if breaks
+                else _shade(figure.value, low, high)
             )
+            label = _shape_label(figure.value, unit)
         shapes.append(
             MapShape(
                 area=area,
@@ -199,6 +256,9 @@ def area_map(
                 figure=figure,
                 fill=fill,
                 label=label,
+                name_at=label_place(
+                    area.geometry, area.name, projection, chosen=area == focused
+                ),
             )
         )
     start, end = period.aware_bounds()
@@ -241,7 +301,11 @@ def area_map(
         )
     if indicator == "rapporter":
         points += _place_answer_points(kommun, period, projection)
-    legend = _legend(shown, low, high, unit)
+    legend = (
+        _quantile_legend(breaks, low, high)
+        if breaks
+        else _legend(shown, low, high, unit)
+    )
     return MapData(
         width=projection.width,
         height=projection.height,
@@ -250,11 +314,58 @@ def area_map(
         points=points,
         legend=legend,
         indicator=indicator,
-        indicator_label=choices[indicator],
+        indicator_label=_indicator_label(kommun, period, indicator, choices, unit),
         unit=unit,
         areas_without_geometry=[a.name for a in areas if not a.geometry],
         points_left_out=max(0, total_points - MAX_POINTS),
+        focus=focused,
     )
+
+
+def _indicator_label(
+    kommun: Organisation,
+    period: Period,
+    indicator: str,
+    choices: dict[str, str],
+    unit: str,
+) -> str:
+    """The choice's name; for crime also the year shown and the unit."""
+    label = choices[indicator]
+    if indicator.startswith("brott:"):
+        year = _crime(kommun, period, indicator).year
+        if year:
+            label = f"{label}, {year} ({unit})"
+    return label
+
+
+def _quantile_breaks(shown: list[float]) -> list[float]:
+    """The upper bounds of five classes with (about) as many areas each; [] when
+    there are too few distinct values for five classes."""
+    values = sorted(shown)
+    if len(set(values)) <= len(SHADES):
+        return []
+    n = len(values)
+    return [values[min(n - 1, (n * (i + 1)) // len(SHADES) - 1)] for i in range(5)]
+
+
+def _quantile_shade(value: float, breaks: list[float]) -> str:
+    for index, upper in enumerate(breaks):
+        if value <= upper:
+            return SHADES[index]
+    return SHADES[-1]
+
+
+def _quantile_legend(breaks: list[float], low: float, high: float) -> list[dict]:
+    lower = [low, *breaks[:-1]]
+    return [
+        {
+            "fill": SHADES[index],
+            "label": format_number(start, 0) + "–" + format_number(end, 0),
+        }
+        for index, (start, end) in enumerate(
+            zip(lower, [*breaks[:-1], high], strict=True)
+        )
+    ]
 
 
 def _legend(shown: list[float], low: float, high: float, unit: str) -> list[dict]:
@@ -353,5 +464,7 @@ def area_map_component(*, kommun: Organisation, data: MapData) -> dict[str, Any]
         areas=[shape.area for shape in data.shapes],
         features=features,
         points=points,
+        focus=[data.focus.name] if data.focus else [],
         overlays=overlay_layers(kommun=kommun),
+        labels=True,
     ).as_json()

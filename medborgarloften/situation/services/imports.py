@@ -307,6 +307,8 @@ CRIME_COLUMNS: dict[str, tuple[str, ...]] = {
         "per 100000",
         "rate_per_100k",
     ),
+    # An area's inhabitants (the kommun's come from SCB's table): its rate follows.
+    "population": ("befolkning", "folkmängd", "invånare", "population"),
 }
 
 
@@ -351,7 +353,8 @@ def crime_import(
     """Import reported crimes per kommun (or area), category and year — Brå's open
     CSV ('Kommun;Antal;Per 100 000 inv.') or a fuller table. ``kommun`` limits the file
     to one kommun (web uploads); ``year``/``category`` fill columns the file lacks.
-    A missing rate is computed from the population data; all rows valid or none."""
+    A missing rate is computed from the population data (SCB's for a kommun, the
+    file's 'befolkning' column for an area); all rows valid or none."""
     try:
         table = read_table(data, filename)
     except ValueError as exc:
@@ -402,6 +405,16 @@ def crime_import(
             _cell(row, col["category"]).strip() if col["category"] else ""
         ) or default_category
         count = rate = None
+        people_given = None
+        if col["population"] and _cell(row, col["population"]).strip():
+            try:
+                people_given = int(parse_number(_cell(row, col["population"])))
+            except ValueError:
+                errors.row(
+                    number,
+                    col["population"],
+                    _("inget tal: %(v)r.") % {"v": _cell(row, col["population"])},
+                )
         for key in ("count", "rate"):
             if col[key] and _cell(row, col[key]).strip():
                 try:
@@ -439,12 +452,14 @@ def crime_import(
                 )
             seen[seen_key] = number
         if row_year is not None:  # otherwise an error above refuses the file
-            parsed.append((target, area, row_category, row_year, count, rate))
+            parsed.append(
+                (target, area, row_category, row_year, count, rate, people_given)
+            )
     batch, summary = _batch_start(
         errors, len(parsed), ImportBatch.Kind.CRIME, filename, data, source, actor
     )
-    for target, area, row_category, row_year, count, rate in parsed:
-        people = (
+    for target, area, row_category, row_year, count, rate, given in parsed:
+        people = given or (
             population(kommun_code=target.code, year=row_year) if area is None else None
         )
         if rate is None and count is not None and people:

@@ -26,6 +26,7 @@ from medborgarloften.situation.export import lagesbild_docx
 
 from .. import selectors
 from ..periods import Period, parse_period
+from ..trend_charts import trend_chart, trend_table
 from ._common import (
     _kommun_for_editor,
     _kommun_for_viewer,
@@ -41,6 +42,16 @@ def _analysis_context(
     comparison = selectors.area_comparison(kommun=kommun, period=period, memo=memo)
     series = selectors.theme_series(kommun=kommun, period=period)
     indicator = request.GET.get("indikator", "rapporter")
+    area_map = selectors.area_map(
+        kommun=kommun,
+        period=period,
+        indicator=indicator,
+        memo=memo,
+        focus=request.GET.get("omrade", ""),
+    )
+    area_map.zoom_links = True
+    crime_trends = selectors.crime_trends(kommun=kommun, until=period.start.year)
+    survey_trends = selectors.survey_trends(kommun=kommun, until=period.start.year)
     return _period_context(
         request,
         kommun,
@@ -50,6 +61,18 @@ def _analysis_context(
         series=series,
         series_labels=selectors.month_labels(series.months),
         crime=selectors.crime_rates(kommun=kommun, year=period.start.year),
+        area_crime=selectors.area_crime(
+            kommun=kommun,
+            year=period.start.year,
+            category=request.GET.get("brottskategori", ""),
+            chosen_year=_int(request.GET.get("brottsar")),
+        ),
+        trends={
+            "crime": [trend_chart(s) for s in crime_trends],
+            "crime_table": trend_table(crime_trends),
+            "survey": [trend_chart(s) for s in survey_trends],
+            "survey_table": trend_table(survey_trends),
+        },
         key_figures=selectors.key_figure_comparison(
             kommun=kommun, year=period.start.year
         ),
@@ -57,14 +80,16 @@ def _analysis_context(
             kommun=kommun, year=period.start.year
         ),
         priorities=selectors.priorities(kommun=kommun, period=period, memo=memo),
-        map=selectors.area_map(
-            kommun=kommun, period=period, indicator=indicator, memo=memo
-        ),
-        choices=selectors.indicator_choices(),
+        map=area_map,
+        choices=selectors.indicator_choices(kommun),
         min_group=selectors.MIN_GROUP,
         generated=timezone.localtime(),
         for_document=False,
     )
+
+
+def _int(text: str | None) -> int:
+    return int(text) if text and text.isdigit() else 0
 
 
 @staff_view

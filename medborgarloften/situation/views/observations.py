@@ -275,8 +275,13 @@ def area_map_view(request: HttpRequest, code: str) -> HttpResponse:
     indicator = request.GET.get("indikator", "rapporter")
     # The kommun's own staff: exact counts, as the weekly list and the summary.
     data = selectors.area_map(
-        kommun=kommun, period=period, indicator=indicator, exact_counts=True
+        kommun=kommun,
+        period=period,
+        indicator=indicator,
+        exact_counts=True,
+        focus=request.GET.get("omrade", ""),
     )
+    data.zoom_links = True
     return render(
         request,
         "situation/map.html",
@@ -286,6 +291,6 @@ def area_map_view(request: HttpRequest, code: str) -> HttpResponse:
             period,
             map=data,
             interactive=selectors.area_map_component(kommun=kommun, data=data),
-            choices=selectors.indicator_choices(),
+            choices=selectors.indicator_choices(kommun),
         ),
     )

@@ -10,6 +10,16 @@ Split by topic: ``figures`` (the small-group rule), ``areas`` (areas and groups)
 ``trends`` (themes over time, statistics, key figures), ``priorities``.
 """
 
+from .area_crime import (
+    AreaCrime,
+    AreaCrimeRow,
+    YearSeries,
+    area_crime,
+    crime_rate,
+    crime_source,
+    crime_trends,
+    survey_trends,
+)
 from .areas import (
     AreaComparison,
     AreaRow,
@@ -37,6 +47,14 @@ from .trends import (
 )
 
 __all__ = [
+    "AreaCrime",
+    "AreaCrimeRow",
+    "YearSeries",
+    "area_crime",
+    "crime_rate",
+    "crime_source",
+    "crime_trends",
+    "survey_trends",
     "MIN_GROUP",
     "AreaComparison",
     "AreaRow",

@@ -115,9 +115,13 @@ def month_labels(months: list[int]) -> list[str]:
 
 def crime_rates(*, kommun: Organisation, year: int) -> list[dict[str, Any]]:
     """Reported crimes for the kommun as a whole, this year and the year before."""
-    rows = CrimeStatistic.objects.filter(
-        kommun=kommun, area__isnull=True, year__in=[year, year - 1]
-    ).order_by("category", "year")
+    rows = (
+        CrimeStatistic.objects.filter(
+            kommun=kommun, area__isnull=True, year__in=[year, year - 1]
+        )
+        .select_related("batch")
+        .order_by("category", "year")
+    )
     by_category: dict[str, dict[int, CrimeStatistic]] = defaultdict(dict)
     for row in rows:
         by_category[row.category][row.year] = row

@@ -120,6 +120,10 @@
       named(layer, p.label ? p.name + ": " + p.label : p.name);
     });
     overlays(map, config);
+    // Area names and the list beside the map: js/map-areas.js.
+    var extras = window.MedborgarMapAreas;
+    var names = extras && config.labels ? extras.names(map, areas, config.focus || []) : null;
+    if (extras) extras.links(box, map, canvas, areaLayers, names);
     var pointLayer = L.layerGroup();
     (config.points || []).forEach(function (point) {
       L.circleMarker([point.lat, point.lon], {
