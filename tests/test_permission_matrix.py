@@ -200,6 +200,7 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "promises:edit": {"pk": s.draft.pk},
         "promises:status": {"pk": s.draft.pk, "status": "adopted"},
         "promises:history": {"pk": s.draft.pk},
+        "promises:successor": {"pk": s.published.pk},
         "promises:delete": {"pk": s.draft.pk},
         "promises:document_review": {"pk": s.draft.pk},
         "promises:document_pdf": {"pk": s.draft.pk},

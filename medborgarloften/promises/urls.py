@@ -13,6 +13,7 @@ urlpatterns = [
     path("lofte/<int:pk>/andra/", views.promise_edit, name="edit"),
     path("lofte/<int:pk>/status/<str:status>/", views.promise_status, name="status"),
     path("lofte/<int:pk>/historik/", views.promise_history, name="history"),
+    path("lofte/<int:pk>/nasta/", views.promise_successor, name="successor"),
     path("lofte/<int:pk>/ta-bort/", views.promise_delete_view, name="delete"),
     path(
         "lofte/<int:pk>/part/<int:org>/svar/",

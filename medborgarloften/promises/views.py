@@ -47,6 +47,7 @@ from .services import (
     promise_party_accept,
     promise_party_decline,
     promise_set_status,
+    promise_successor_create,
     promise_update,
     promise_version,
 )
@@ -236,6 +237,12 @@ def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit,
             "status_actions": _status_actions(promise) if can_edit else [],
             "party_answers": _party_answers(request, promise),
+            "can_start_next": (
+                promise.status != PromiseStatus.DRAFT
+                and promise.period_end is not None
+                and not promise.reference_for_id
+                and can_create_promise(request.user)
+            ),
         },
     )
 
@@ -377,6 +384,29 @@ def promise_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
             ],
         },
     )
+
+
+@staff_view
+@require_POST
+def promise_successor(request: HttpRequest, pk: int) -> HttpResponse:
+    """A draft for the next period from this promise; then its editor."""
+    promise = _promise_for_viewer(request, pk)
+    done = service_done(
+        request,
+        lambda: promise_successor_create(actor=request.user, promise=promise),
+    )
+    if done is None:
+        return redirect("promises:detail", pk=promise.pk)
+    messages.success(
+        request,
+        _(
+            "Ett utkast för nästa period är skapat från ”%(title)s”: samma parter, "
+            "fokusområden och åtaganden. Gå igenom det mot den nya lägesbilden och "
+            "ändra målen där det behövs."
+        )
+        % {"title": promise.title},
+    )
+    return redirect("promises:edit", pk=done.value.pk)
 
 
 @staff_view

@@ -6,11 +6,12 @@ Split by concern: ``writer`` (the one writer: saves a ``PromiseDraft``), ``core`
 for, and the kommuner and police units asked to accept). Import from this package.
 """
 
-from . import authoring, loading, parties, writer
+from . import authoring, loading, parties, successor, writer
 from .authoring import *  # noqa: F403
 from .core import promise_delete, promise_set_status, revision_record
 from .loading import *  # noqa: F403
 from .parties import *  # noqa: F403
+from .successor import *  # noqa: F403
 from .writer import *  # noqa: F403
 
 __all__ = [
@@ -20,5 +21,6 @@ __all__ = [
     *authoring.__all__,
     *loading.__all__,
     *parties.__all__,
+    *successor.__all__,
     *writer.__all__,
 ]
