@@ -18,7 +18,7 @@ from medborgarloften.places.models import POLICE_KINDS, Organisation, Organisati
 from medborgarloften.promises.models import Commitment, Promise
 from medborgarloften.vocabulary import THEMES
 
-from .models import AnswerTemplate, Case, CaseStatus, RoutingRule
+from .models import AnswerTemplate, Case, CaseStatus, Moderation, RoutingRule
 from .permissions import owner_organisation_ids
 
 #: Two open cases of one theme closer than this are probably the same place.
@@ -37,6 +37,32 @@ def cases_for_user(user: Any) -> QuerySet[Case]:
         Q(owner_id__in=owner_organisation_ids(user))
         | Q(kommun_id__in=editing_organisation_ids(user))
     )
+
+
+#: A case someone still has to act on: answer or hand on.
+OPEN_STATUSES = (CaseStatus.NEW, CaseStatus.ROUTED)
+#: Awaiting the coordinator's review before "Du sa – vi gjorde" may show it (a
+#: case merged into another never will be).
+AWAITING_REVIEW = Q(moderation=Moderation.PENDING, duplicate_of__isnull=True)
+#: The staff list's filter value for the cases awaiting review.
+REVIEW = "granska"
+
+
+def _reviewable(user: Any) -> Q:
+    """The cases the user reviews: those of the kommuner they coordinate."""
+    if is_superuser(user):
+        return AWAITING_REVIEW
+    return AWAITING_REVIEW & Q(kommun_id__in=editing_organisation_ids(user))
+
+
+def open_for_user(user: Any, cases: QuerySet[Case]) -> QuerySet[Case]:
+    """The "Öppna" list: cases to answer or hand on, and — for the coordinator —
+    cases awaiting review whatever their status (answered by the police, say)."""
+    return cases.filter(Q(status__in=OPEN_STATUSES) | _reviewable(user))
+
+
+def awaiting_review_for_user(user: Any, cases: QuerySet[Case]) -> QuerySet[Case]:
+    return cases.filter(_reviewable(user))
 
 
 def coordinated_kommuner(user: Any) -> QuerySet[Organisation]:

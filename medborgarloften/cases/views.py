@@ -41,11 +41,14 @@ from .forms import (
 from .models import Case, CaseStatus
 from .permissions import can_coordinate, require_coordinator
 from .selectors import (
+    REVIEW,
     answer_templates_for_case,
+    awaiting_review_for_user,
     cases_for_user,
     coordinated_kommuner,
     link_choices,
     nearby_duplicates,
+    open_for_user,
     owner_choices,
 )
 
@@ -55,7 +58,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "open")
     cases = cases_for_user(request.user)
     if status == "open":
-        cases = cases.filter(status__in=[CaseStatus.NEW, CaseStatus.ROUTED])
+        cases = open_for_user(request.user, cases)
+    elif status == REVIEW:
+        cases = awaiting_review_for_user(request.user, cases)
     elif status in CaseStatus.values:
         cases = cases.filter(status=status)
     return render(
@@ -64,6 +69,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         {
             "cases": cases[:300],
             "status": status,
+            "review": REVIEW,
             "statuses": CaseStatus.choices,
             "kommuner": coordinated_kommuner(request.user),
         },
