@@ -22,7 +22,7 @@ from medborgarloften.places.models import Area, Organisation, OrganisationKind
 from . import notify
 from .forms import ReportForm
 from .models import CaseSource
-from .selectors import outcome_counts, outcome_groups
+from .selectors import outcome_counts, outcome_groups, public_cases
 from .services import case_check, case_create
 
 
@@ -136,7 +136,11 @@ def outcomes(request: HttpRequest, code: str) -> HttpResponse:
         {
             "kommun": kommun,
             "area": area,
-            "areas": Area.objects.filter(kommun=kommun, cases__isnull=False).distinct(),
+            # Only areas with something to show: a filter that empties the page helps
+            # nobody.
+            "areas": Area.objects.filter(
+                pk__in=public_cases(kommun).values("area_id")
+            ).order_by("name"),
             "groups": outcome_groups(kommun, area_id=area.pk if area else None),
             "counts": outcome_counts(kommun),
         },
