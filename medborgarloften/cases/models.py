@@ -35,6 +35,21 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", _("Avslutad")
 
 
+class Outcome(models.TextChoices):
+    """What became of a closed case, said publicly: only the first two are "Vi
+    gjorde"; an answer that only informs is "Besvarat"."""
+
+    FIXED = "fixed", _("Åtgärdat")
+    PARTLY = "partly", _("Delvis åtgärdat")
+    NOT_FIXED = "not_fixed", _("Inte åtgärdat")
+    REFERRED = "referred", _("Hänvisat vidare")
+    ANSWERED = "answered", _("Besvarat")
+
+
+#: The outcomes that say something was done.
+DONE_OUTCOMES = (Outcome.FIXED, Outcome.PARTLY)
+
+
 class Moderation(models.TextChoices):
     PENDING = "pending", _("Väntar på granskning")
     PUBLIC = "public", _("Publicerad")
@@ -74,7 +89,12 @@ class Case(models.Model):
     due_on = models.DateField(_("svar senast"), null=True, blank=True)
     answer = PlainTextField(_("svar"), max_length=2000, blank=True)
     answered_at = models.DateTimeField(_("besvarad"), null=True, blank=True)
-    close_reason = PlainCharField(_("skäl att avsluta"), max_length=300, blank=True)
+    #: Set when the case is closed (blank on an open case, and on a merged one).
+    outcome = models.CharField(
+        _("utfall"), max_length=10, choices=Outcome.choices, blank=True
+    )
+    #: The outcome in words, shown publicly with it.
+    close_reason = PlainCharField(_("utfallet med ord"), max_length=300, blank=True)
     activity = optional_link("followup.Activity", _("aktivitet"), related_name="cases")
     commitment = optional_link(
         "promises.Commitment", _("åtagande"), related_name="cases"
@@ -122,6 +142,11 @@ class Case(models.Model):
     @property
     def public_close_reason(self) -> str:
         return screen(self.close_reason) if self.close_reason else ""
+
+    @property
+    def something_done(self) -> bool:
+        """Whether the public page may say "Vi gjorde": the outcome says so."""
+        return self.outcome in DONE_OUTCOMES
 
     @property
     def is_open(self) -> bool:
