@@ -9,6 +9,8 @@ the photo is re-encoded without EXIF/GPS and shown only after moderation.
 
 from __future__ import annotations
 
+import secrets
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -56,6 +58,25 @@ class Moderation(models.TextChoices):
     HIDDEN = "hidden", _("Visas inte")
 
 
+#: A case's public reference: no 0/O, 1/I/L to misread; 12 characters of 31 (59
+#: bits) in three groups, "K7QM-4XPR-T2HD" — not guessable as the pk would be.
+REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+REFERENCE_GROUPS = 3
+
+
+def new_reference() -> str:
+    return "-".join(
+        "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(4))
+        for _ in range(REFERENCE_GROUPS)
+    )
+
+
+def normalised_reference(text: str) -> str:
+    """A reference as typed ("k7qm 4xpr t2hd") in its stored form."""
+    plain = "".join(c for c in text.upper() if c.isalnum())
+    return "-".join(plain[i : i + 4] for i in range(0, len(plain), 4))
+
+
 class CaseQuerySet(models.QuerySet["Case"]):
     def public(self) -> CaseQuerySet:
         """What "Du sa – vi gjorde", the API and Open311 may show: moderated, not
@@ -70,6 +91,14 @@ class Case(models.Model):
     """One input and what became of it."""
 
     kommun = kommun_link("cases")
+    #: What the resident is given to follow the case (receipt, mails, status page).
+    reference = models.CharField(
+        _("referens"),
+        max_length=20,
+        unique=True,
+        default=new_reference,
+        editable=False,
+    )
     source = models.CharField(_("källa"), max_length=10, choices=CaseSource.choices)
     #: The walk point, dialogue finding or survey response it came from.
     source_ref = models.CharField(_("källans id"), max_length=40, blank=True)
