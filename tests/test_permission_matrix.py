@@ -339,6 +339,9 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "cases:template_edit": {"code": s.kommun.code, "pk": s.answer_template.pk},
         "cases:template_delete": {"code": s.kommun.code, "pk": s.answer_template.pk},
         "cases:poster": {"code": s.kommun.code, "area_id": s.area.pk},
+        # the resident's receipt and status page: by the case's public reference
+        "cases:receipt": {"code": s.kommun.code, "reference": s.case.reference},
+        "cases:status": {"reference": s.case.reference},
         "cases:email_confirm": {"token": "x" * 20},
         "cases:email_delete": {"token": "x" * 20},
         "open311:discovery": {"fmt": "json"},

@@ -19,7 +19,7 @@ from medborgarloften.lib.forms import (
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.vocabulary import THEMES
 
-from .models import AnswerTemplate, Case
+from .models import AnswerTemplate, Case, Outcome
 from .photos import MAX_BYTES
 from .routing import (
     DAYS_MAX,
@@ -102,6 +102,13 @@ class AnswerForm(forms.Form):
         label=_("Svar"), max_length=2000, widget=forms.Textarea(attrs={"rows": 5})
     )
     close = forms.BooleanField(label=_("Avsluta ärendet med svaret"), required=False)
+    outcome = forms.ChoiceField(
+        label=_("Utfall om ärendet avslutas"),
+        choices=Outcome.choices,
+        initial=Outcome.ANSWERED,
+        required=False,
+        help_text=_("Visas öppet. Välj Åtgärdat bara om något har gjorts."),
+    )
 
 
 class HandOnForm(forms.Form):
@@ -121,7 +128,19 @@ class HandOnForm(forms.Form):
 
 
 class CloseForm(forms.Form):
-    reason = forms.CharField(label=_("Skäl att avsluta"), max_length=300)
+    """Closing for good, with the outcome the public page shows."""
+
+    outcome = forms.ChoiceField(
+        label=_("Vad ledde ärendet till?"),
+        choices=Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Välj vad ärendet ledde till.")},
+    )
+    reason = forms.CharField(
+        label=_("Utfallet med ord"),
+        max_length=300,
+        help_text=_("Visas öppet på Du sa – vi gjorde och för den som tyckte till."),
+    )
 
 
 class LinkForm(forms.Form):

@@ -15,18 +15,32 @@ from medborgarloften.followup.models import Activity
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Commitment
 
-from .models import Case, CaseEvent, CaseStatus
+from .models import Case, CaseEvent, CaseStatus, Outcome
 from .notify import case_answered_notify
 from .permissions import require_coordinator, require_handler
 from .services import DEFAULT_DAYS, TEXT_MAX
 
 
 @transaction.atomic
+def _outcome_checked(outcome: str, field: str) -> str:
+    if outcome not in Outcome.values:
+        raise ValidationError({field: _("Välj vad ärendet ledde till.")})
+    return outcome
+
+
+@transaction.atomic
 def case_answer(
-    *, actor: Any, case: Case, answer: str, close: bool = False, site: str = ""
+    *,
+    actor: Any,
+    case: Case,
+    answer: str,
+    close: bool = False,
+    outcome: str = Outcome.ANSWERED,
+    site: str = "",
 ) -> Case:
     """The owner's answer; the resident who confirmed an e-mail hears it (after
-    commit). ``close`` also closes the case with the answer as its reason."""
+    commit). ``close`` also closes the case with ``outcome`` (by default
+    "Besvarat": an answer claims nothing was done unless the owner says so)."""
     require_handler(actor, case)
     if case.status == CaseStatus.CLOSED:
         raise ValidationError({"answer": _("Ärendet är redan avslutat.")})
@@ -37,10 +51,14 @@ def case_answer(
         raise ValidationError(
             {"answer": _("Högst %(max)d tecken.") % {"max": TEXT_MAX}}
         )
+    if close:
+        case.outcome = _outcome_checked(outcome, "outcome")
     case.answer = answer
     case.answered_at = timezone.now()
     case.status = CaseStatus.CLOSED if close else CaseStatus.ANSWERED
-    case.save(update_fields=["answer", "answered_at", "status", "updated_at"])
+    case.save(
+        update_fields=["answer", "answered_at", "status", "outcome", "updated_at"]
+    )
     CaseEvent.objects.create(
         case=case,
         action=CaseEvent.Action.ANSWERED,
@@ -76,19 +94,27 @@ def case_hand_on(
 
 
 @transaction.atomic
-def case_close(*, actor: Any, case: Case, reason: str) -> Case:
-    """Close with a reason the public page shows."""
+def case_close(
+    *, actor: Any, case: Case, reason: str, outcome: str = Outcome.ANSWERED
+) -> Case:
+    """Close with an outcome and its words, both shown publicly. For good: a
+    closed case is not answered, handed on or closed again."""
     require_handler(actor, case)
     if case.status == CaseStatus.CLOSED:
         raise ValidationError({"reason": _("Ärendet är redan avslutat.")})
+    outcome = _outcome_checked(outcome, "outcome")
     reason = " ".join(reason.split())
     if not reason:
-        raise ValidationError({"reason": _("Skriv varför ärendet avslutas.")})
+        raise ValidationError({"reason": _("Skriv vad ärendet ledde till.")})
     case.close_reason = reason[:300]
+    case.outcome = outcome
     case.status = CaseStatus.CLOSED
-    case.save(update_fields=["close_reason", "status", "updated_at"])
+    case.save(update_fields=["close_reason", "outcome", "status", "updated_at"])
     CaseEvent.objects.create(
-        case=case, action=CaseEvent.Action.CLOSED, actor=actor, note=case.close_reason
+        case=case,
+        action=CaseEvent.Action.CLOSED,
+        actor=actor,
+        note=f"{case.get_outcome_display()}: {case.close_reason}"[:300],
     )
     return case
 

@@ -9,6 +9,8 @@ the photo is re-encoded without EXIF/GPS and shown only after moderation.
 
 from __future__ import annotations
 
+import secrets
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -39,10 +41,44 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", _("Avslutad")
 
 
+class Outcome(models.TextChoices):
+    """What became of a closed case, said publicly: only the first two are "Vi
+    gjorde"; an answer that only informs is "Besvarat"."""
+
+    FIXED = "fixed", _("Åtgärdat")
+    PARTLY = "partly", _("Delvis åtgärdat")
+    NOT_FIXED = "not_fixed", _("Inte åtgärdat")
+    REFERRED = "referred", _("Hänvisat vidare")
+    ANSWERED = "answered", _("Besvarat")
+
+
+#: The outcomes that say something was done.
+DONE_OUTCOMES = (Outcome.FIXED, Outcome.PARTLY)
+
+
 class Moderation(models.TextChoices):
     PENDING = "pending", _("Väntar på granskning")
     PUBLIC = "public", _("Publicerad")
     HIDDEN = "hidden", _("Visas inte")
+
+
+#: A case's public reference: no 0/O, 1/I/L to misread; 12 characters of 31 (59
+#: bits) in three groups, "K7QM-4XPR-T2HD" — not guessable as the pk would be.
+REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+REFERENCE_GROUPS = 3
+
+
+def new_reference() -> str:
+    return "-".join(
+        "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(4))
+        for _ in range(REFERENCE_GROUPS)
+    )
+
+
+def normalised_reference(text: str) -> str:
+    """A reference as typed ("k7qm 4xpr t2hd") in its stored form."""
+    plain = "".join(c for c in text.upper() if c.isalnum())
+    return "-".join(plain[i : i + 4] for i in range(0, len(plain), 4))
 
 
 class CaseQuerySet(models.QuerySet["Case"]):
@@ -59,6 +95,14 @@ class Case(models.Model):
     """One input and what became of it."""
 
     kommun = kommun_link("cases")
+    #: What the resident is given to follow the case (receipt, mails, status page).
+    reference = models.CharField(
+        _("referens"),
+        max_length=20,
+        unique=True,
+        default=new_reference,
+        editable=False,
+    )
     source = models.CharField(_("källa"), max_length=10, choices=CaseSource.choices)
     #: The walk point, dialogue finding or survey response it came from.
     source_ref = models.CharField(_("källans id"), max_length=40, blank=True)
@@ -80,7 +124,12 @@ class Case(models.Model):
     due_on = models.DateField(_("svar senast"), null=True, blank=True)
     answer = PlainTextField(_("svar"), max_length=2000, blank=True)
     answered_at = models.DateTimeField(_("besvarad"), null=True, blank=True)
-    close_reason = PlainCharField(_("skäl att avsluta"), max_length=300, blank=True)
+    #: Set when the case is closed (blank on an open case, and on a merged one).
+    outcome = models.CharField(
+        _("utfall"), max_length=10, choices=Outcome.choices, blank=True
+    )
+    #: The outcome in words, shown publicly with it.
+    close_reason = PlainCharField(_("utfallet med ord"), max_length=300, blank=True)
     activity = optional_link("followup.Activity", _("aktivitet"), related_name="cases")
     commitment = optional_link(
         "promises.Commitment", _("åtagande"), related_name="cases"
@@ -128,6 +177,11 @@ class Case(models.Model):
     @property
     def public_close_reason(self) -> str:
         return screen(self.close_reason) if self.close_reason else ""
+
+    @property
+    def something_done(self) -> bool:
+        """Whether the public page may say "Vi gjorde": the outcome says so."""
+        return self.outcome in DONE_OUTCOMES
 
     @property
     def is_open(self) -> bool:

@@ -55,6 +55,11 @@ def delete_url(case: Case, site: str = "") -> str:
     return _url(reverse("cases:email_delete", args=[_token(case, _DELETE_SALT)]), site)
 
 
+def status_url(case: Case, site: str = "") -> str:
+    """The resident's status page of the case (its public reference)."""
+    return _url(reverse("cases:status", args=[case.reference]), site)
+
+
 def _case_from(token: str, salt: str, max_age: dt.timedelta | None) -> Case | None:
     try:
         data = signing.loads(token, salt=salt, max_age=max_age)
@@ -81,6 +86,7 @@ def email_confirmation_send(*, case: Case, site: str = "") -> None:
         {
             "case": case,
             "confirm_url": confirm_url(case, site),
+            "status_url": status_url(case, site),
             "delete_url": delete_url(case, site),
             "days": CONFIRM_DAYS,
         },
@@ -127,6 +133,7 @@ def case_answered_notify(*, case_id: int, site: str = "") -> bool:
         "cases/mail_answered.txt",
         {
             "case": case,
+            "status_url": status_url(case, site),
             "page_url": _url(
                 reverse("cases:public", args=[case.kommun.code]) + f"#arende-{case.pk}",
                 site,

@@ -21,8 +21,8 @@ from medborgarloften.places.models import Area, Organisation, OrganisationKind
 
 from . import notify
 from .forms import ReportForm
-from .models import CaseSource
-from .selectors import outcome_counts, outcome_groups
+from .models import Case, CaseSource, Moderation, normalised_reference
+from .selectors import outcome_counts, outcome_groups, public_cases
 from .services import case_check, case_create
 
 
@@ -105,7 +105,7 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
-            return redirect("cases:thanks", code=kommun.code)
+            return redirect("cases:receipt", code=kommun.code, reference=case.reference)
     elif form.is_bound:  # an empty POST leaves the form unbound: nothing to check
         _check_the_rest(form, kommun)
     status = 400 if request.method == "POST" else 200
@@ -126,6 +126,54 @@ def thanks(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "cases/thanks.html", {"kommun": _kommun(code)})
 
 
+def _by_reference(reference: str) -> Case:
+    return get_object_or_404(
+        Case.objects.select_related(
+            "kommun", "owner", "area", "activity", "commitment"
+        ),
+        reference=normalised_reference(reference),
+    )
+
+
+def receipt(request: HttpRequest, code: str, reference: str) -> HttpResponse:
+    """The receipt after "Skicka": the case's reference and its status page."""
+    case = _by_reference(reference)
+    if case.kommun.code != code:
+        raise Http404
+    return render(
+        request,
+        "cases/thanks.html",
+        {
+            "kommun": case.kommun,
+            "case": case,
+            "placed": bool(
+                case.area_id or case.latitude is not None or case.place_text
+            ),
+            "status_url": request.build_absolute_uri(
+                reverse("cases:status", args=[case.reference])
+            ),
+        },
+    )
+
+
+def status(request: HttpRequest, reference: str) -> HttpResponse:
+    """What became of a case, for whoever holds its reference: the status, and —
+    once reviewed — the published text, the answer and the outcome. Nothing
+    internal (notes, e-mail, the text as sent) and nothing not yet reviewed."""
+    case = _by_reference(reference)
+    merged_into = case.duplicate_of
+    return render(
+        request,
+        "cases/status.html",
+        {
+            "case": case,
+            "kommun": case.kommun,
+            "public": case.moderation == Moderation.PUBLIC and merged_into is None,
+            "merged_into": merged_into,
+        },
+    )
+
+
 def outcomes(request: HttpRequest, code: str) -> HttpResponse:
     """Du sa – vi gjorde: the kommun's moderated cases by theme, with the outcome."""
     kommun = _kommun(code)
@@ -136,7 +184,11 @@ def outcomes(request: HttpRequest, code: str) -> HttpResponse:
         {
             "kommun": kommun,
             "area": area,
-            "areas": Area.objects.filter(kommun=kommun, cases__isnull=False).distinct(),
+            # Only areas with something to show: a filter that empties the page helps
+            # nobody.
+            "areas": Area.objects.filter(
+                pk__in=public_cases(kommun).values("area_id")
+            ).order_by("name"),
             "groups": outcome_groups(kommun, area_id=area.pk if area else None),
             "counts": outcome_counts(kommun),
         },

@@ -3,6 +3,7 @@ that feeds "Du sa – vi gjorde", the API, the CSV and Open311 alike."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,13 +19,15 @@ from medborgarloften.places.models import POLICE_KINDS, Organisation, Organisati
 from medborgarloften.promises.models import Commitment, Promise
 from medborgarloften.vocabulary import THEMES
 
-from .models import AnswerTemplate, Case, CaseStatus, RoutingRule
+from .models import AnswerTemplate, Case, CaseStatus, Moderation, RoutingRule
 from .permissions import owner_organisation_ids
 
 #: Two open cases of one theme closer than this are probably the same place.
 NEARBY_METRES = 150
 #: The newest activities offered when linking a case (the select stays usable).
 ACTIVITY_CHOICES_MAX = 300
+#: A promise that ended longer ago than this is not offered when linking a case.
+LINK_RECENT_DAYS = 365
 
 
 def cases_for_user(user: Any) -> QuerySet[Case]:
@@ -37,6 +40,32 @@ def cases_for_user(user: Any) -> QuerySet[Case]:
         Q(owner_id__in=owner_organisation_ids(user))
         | Q(kommun_id__in=editing_organisation_ids(user))
     )
+
+
+#: A case someone still has to act on: answer or hand on.
+OPEN_STATUSES = (CaseStatus.NEW, CaseStatus.ROUTED)
+#: Awaiting the coordinator's review before "Du sa – vi gjorde" may show it (a
+#: case merged into another never will be).
+AWAITING_REVIEW = Q(moderation=Moderation.PENDING, duplicate_of__isnull=True)
+#: The staff list's filter value for the cases awaiting review.
+REVIEW = "granska"
+
+
+def _reviewable(user: Any) -> Q:
+    """The cases the user reviews: those of the kommuner they coordinate."""
+    if is_superuser(user):
+        return AWAITING_REVIEW
+    return AWAITING_REVIEW & Q(kommun_id__in=editing_organisation_ids(user))
+
+
+def open_for_user(user: Any, cases: QuerySet[Case]) -> QuerySet[Case]:
+    """The "Öppna" list: cases to answer or hand on, and — for the coordinator —
+    cases awaiting review whatever their status (answered by the police, say)."""
+    return cases.filter(Q(status__in=OPEN_STATUSES) | _reviewable(user))
+
+
+def awaiting_review_for_user(user: Any, cases: QuerySet[Case]) -> QuerySet[Case]:
+    return cases.filter(_reviewable(user))
 
 
 def coordinated_kommuner(user: Any) -> QuerySet[Organisation]:
@@ -205,17 +234,36 @@ def public_row(case: Case) -> dict[str, Any]:
     }
 
 
-def link_choices(kommun_id: int) -> tuple[list[Any], list[Any]]:
+def _promise_label(promise: Promise) -> str:
+    """The promise's name as a group label, with its period: two promises of the
+    kommun may share a title."""
+    start, end = promise.period_start, promise.period_end
+    if start and end:
+        years = (
+            f"{start.year}" if start.year == end.year else f"{start.year}–{end.year}"
+        )
+        return f"{promise.title} ({years})"
+    return promise.title
+
+
+def link_choices(
+    kommun_id: int, *, today: dt.date | None = None
+) -> tuple[list[Any], list[Any]]:
     """The commitments and activities a case of the kommun may be linked to, as
-    select choices grouped by promise: "Åtagande N – text", numbered in the
-    promise as on the follow-up pages and in the activity import (1..n)."""
-    commitment_groups: list[Any] = []
-    activity_groups: list[Any] = []
-    promises = (
+    select choices grouped by promise (named, newest first): the kommun's current
+    and recent promises only (running, or ended within ``LINK_RECENT_DAYS``);
+    "Åtagande N – text", numbered in the promise as on the follow-up pages and in
+    the activity import (1..n); activities newest first, only those in the kommun
+    (no other kommun's area or organisation)."""
+    today = today or timezone.localdate()
+    since = today - dt.timedelta(days=LINK_RECENT_DAYS)
+    promises = list(
         Promise.objects.filter(parties=kommun_id)
+        .filter(Q(period_end__isnull=True) | Q(period_end__gte=since))
         .prefetch_related("commitments")
-        .order_by("-period_start", "title")
+        .order_by("-period_start", "title", "pk")
     )
+    commitment_groups: list[Any] = []
     labels: dict[int, str] = {}
     for promise in promises:
         options = []
@@ -224,21 +272,28 @@ def link_choices(kommun_id: int) -> tuple[list[Any], list[Any]]:
             labels[commitment.pk] = label
             options.append((commitment.pk, f"{label} – {commitment.text[:80]}"))
         if options:
-            commitment_groups.append((promise.title, options))
+            commitment_groups.append((_promise_label(promise), options))
     activities = (
         Activity.objects.filter(commitment_id__in=labels)
-        .select_related("commitment__promise", "area")
-        .order_by("commitment__promise_id", "-date", "-id")[:ACTIVITY_CHOICES_MAX]
+        .filter(Q(area__isnull=True) | Q(area__kommun_id=kommun_id))
+        .exclude(
+            Q(organisation__kind=OrganisationKind.KOMMUN)
+            & ~Q(organisation_id=kommun_id)
+        )
+        .select_related("commitment", "area")
+        .order_by("-date", "-id")[:ACTIVITY_CHOICES_MAX]
     )
-    by_promise: dict[str, list[Any]] = defaultdict(list)
+    by_promise: dict[int, list[Any]] = defaultdict(list)
     for activity in activities:
         where = f", {activity.area.name}" if activity.area else ""
-        by_promise[activity.commitment.promise.title].append(
+        by_promise[activity.commitment.promise_id].append(
             (
                 activity.pk,
-                f"{labels[activity.commitment_id]}: {activity.date:%Y-%m-%d} "
-                f"{activity.kind}{where}",
+                f"{activity.date:%Y-%m-%d} {activity.kind}{where} "
+                f"({labels[activity.commitment_id]})",
             )
         )
-    activity_groups = list(by_promise.items())
+    activity_groups = [
+        (_promise_label(p), by_promise[p.pk]) for p in promises if by_promise[p.pk]
+    ]
     return commitment_groups, activity_groups

@@ -75,6 +75,13 @@ urlpatterns = [
     ),
     path("tyck-till/<str:code>/", public_views.report, name="report"),
     path("tyck-till/<str:code>/tack/", public_views.thanks, name="thanks"),
+    # The receipt, and the resident's status page, under the case's reference.
+    path(
+        "tyck-till/<str:code>/tack/<str:reference>/",
+        public_views.receipt,
+        name="receipt",
+    ),
+    path("tyck-till/arende/<str:reference>/", public_views.status, name="status"),
     path(
         "tyck-till/<str:code>/affisch/<int:area_id>/",
         public_views.poster,

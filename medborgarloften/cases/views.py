@@ -38,14 +38,17 @@ from .forms import (
     ModerateForm,
     SurveyCaseForm,
 )
-from .models import Case, CaseStatus
+from .models import Case, CaseStatus, Outcome
 from .permissions import can_coordinate, require_coordinator
 from .selectors import (
+    REVIEW,
     answer_templates_for_case,
+    awaiting_review_for_user,
     cases_for_user,
     coordinated_kommuner,
     link_choices,
     nearby_duplicates,
+    open_for_user,
     owner_choices,
 )
 
@@ -55,7 +58,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "open")
     cases = cases_for_user(request.user)
     if status == "open":
-        cases = cases.filter(status__in=[CaseStatus.NEW, CaseStatus.ROUTED])
+        cases = open_for_user(request.user, cases)
+    elif status == REVIEW:
+        cases = awaiting_review_for_user(request.user, cases)
     elif status in CaseStatus.values:
         cases = cases.filter(status=status)
     return render(
@@ -64,6 +69,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         {
             "cases": cases[:300],
             "status": status,
+            "review": REVIEW,
             "statuses": CaseStatus.choices,
             "kommuner": coordinated_kommuner(request.user),
         },
@@ -111,6 +117,7 @@ def _run(request: HttpRequest, case: Case, action: str, data: dict[str, Any]) ->
             case=case,
             answer=data["answer"],
             close=data["close"],
+            outcome=data.get("outcome") or Outcome.ANSWERED,
             site=site_root(request),
         )
     elif action == "hand_on":
@@ -118,7 +125,9 @@ def _run(request: HttpRequest, case: Case, action: str, data: dict[str, Any]) ->
             actor=user, case=case, owner=data["owner"], note=data["note"]
         )
     elif action == "close":
-        handling.case_close(actor=user, case=case, reason=data["reason"])
+        handling.case_close(
+            actor=user, case=case, reason=data["reason"], outcome=data["outcome"]
+        )
     elif action == "link":
         # The form offered only the kommun's promises' activities and commitments.
         activity = commitment = None
@@ -165,6 +174,33 @@ def _done(action: str, case: Case) -> str:
     }[action]
 
 
+def _closes(action: str, data: dict[str, Any]) -> bool:
+    return action == "close" or (action == "answer" and bool(data.get("close")))
+
+
+def _close_confirm(
+    request: HttpRequest, case: Case, action: str, form: Form
+) -> HttpResponse:
+    """ "Avsluta ärendet?": what was filled in, sent again with ``confirmed``."""
+    data = form.cleaned_data
+    outcome = data.get("outcome") or Outcome.ANSWERED
+    return render(
+        request,
+        "cases/close_confirm.html",
+        {
+            "case": case,
+            "action": action,
+            "fields": [
+                (name, request.POST.get(name, ""))
+                for name in form.fields
+                if name in request.POST
+            ],
+            "outcome": Outcome(outcome).label,
+            "words": data.get("reason") or data.get("answer") or "",
+        },
+    )
+
+
 @staff_view
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk)
@@ -183,7 +219,16 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and action in forms:
         form = forms[action]
-        if form.is_valid():
+        valid = form.is_valid()
+        if (
+            valid
+            and _closes(action, form.cleaned_data)
+            and case.status != CaseStatus.CLOSED  # refused below, with the reason
+            and not request.POST.get("confirmed")
+        ):
+            # Closing is for good: say so, and ask once more.
+            return _close_confirm(request, case, action, form)
+        if valid:
             try:
                 _run(request, case, action, form.cleaned_data)
             except ValidationError as exc:

@@ -45,7 +45,11 @@ def test_each_action_says_it_went_through(client, case, kommun_editor):
 def test_a_closed_case_offers_no_more_answers(client, case, kommun_editor):
     client.force_login(kommun_editor)
     url = reverse("cases:staff_detail", args=[case.pk])
-    response = client.post(url, {"action": "close", "reason": "Dubblett"}, follow=True)
+    # Closing is for good: the page asks once more before it closes.
+    close = {"action": "close", "outcome": "answered", "reason": "Dubblett"}
+    asked = client.post(url, close)
+    assert "Avsluta ärende" in asked.content.decode()
+    response = client.post(url, {**close, "confirmed": "1"}, follow=True)
     body = response.content.decode()
     assert "Ärendet är avslutat." in body
     for action in ("answer", "hand_on", "close"):

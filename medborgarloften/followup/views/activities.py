@@ -25,6 +25,7 @@ from medborgarloften.lib.forms import (
     form_saved,
     form_submit,
 )
+from medborgarloften.lib.todo import todo_for
 from medborgarloften.promises.models import Commitment
 
 from .. import evidence, selectors
@@ -363,5 +364,9 @@ def reminders(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "followup/reminders.html",
-        {"groups": reminders_for_user(user=request.user)},
+        {
+            "groups": reminders_for_user(user=request.user),
+            # Work the apps above followup register (cases awaiting review …).
+            "todo": todo_for(request.user),
+        },
     )

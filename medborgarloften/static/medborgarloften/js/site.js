@@ -167,3 +167,15 @@
     }
   });
 })();
+
+// A form sent back with errors: focus moves to the list of what to correct
+// (#error-summary, tabindex=-1), so a keyboard or screen-reader user starts there
+// (WCAG 3.3.1) — unless a page's own script has already put focus somewhere.
+(function () {
+  "use strict";
+  var summary = document.getElementById("error-summary");
+  if (!summary) return;
+  var focused = document.activeElement;
+  if (focused && focused !== document.body && focused !== document.documentElement) return;
+  summary.focus();
+})();
