@@ -32,6 +32,7 @@ from .target_patterns import (
     _UNIT_STOP,
     _VERB_STOP,
     _WHOLE_PERIOD_RE,
+    MORE_ON_DAYS,
     NOT_MEASURABLE_RE,
     RATES,
     identifier_before,
@@ -84,7 +85,7 @@ def extract_target(
         obj = _single_object(text, qspan)
         if obj is not None:
             unit = obj
-    if quantity is None and _MORE_PRESENCE.search(text):
+    if quantity is None and (_MORE_PRESENCE.search(text) or MORE_ON_DAYS.search(text)):
         # "öka polisens närvaro … på fredagskvällar": more of something on the
         # days named, with nothing counted, is not measurable.
         rates = [r for r in rates if not r[2]]

@@ -87,21 +87,30 @@ def _numbered_heading(
     not the last item of a numbered list ("1. A" / "2. B" then a paragraph)."""
     if not bullet.group(0).strip()[:1].isdigit():
         return False
+    single = re.fullmatch(r"\d{1,2}[.)]", bullet.group(0).strip())
     if i > 0 and BULLET.match(text[lines[i - 1][0] : lines[i - 1][1]]):
         return False
     body = line[bullet.end() :].strip()
     if not is_heading_text(body, max_words=10) or _VERB.search(body):
         return False
+    h = i - 1
+    while h > 0 and not text[lines[h][0] : lines[h][1]].strip():
+        h -= 1
+    above = BULLET.match(text[lines[h][0] : lines[h][1]]) if 0 < h < i - 1 else None
+    if single and above and not above.group(0).strip()[:1].isdigit():
+        return True  # "• C" / "" / "3. Åtaganden": the next numbered section
     k = j
     while k < len(lines) and not text[lines[k][0] : lines[k][1]].strip():
         k += 1
     if k >= len(lines):
         return False
     nxt = text[lines[k][0] : lines[k][1]]
-    single = re.fullmatch(r"\d{1,2}[.)]", bullet.group(0).strip())
     if single and re.match(r"[ \t]*\d{1,2}\.\d", nxt):
         return True  # "1. Prioriterade områden" over its "1.1 …" sub-points
-    return not BULLET.match(nxt) and not nxt.rstrip().endswith(":")
+    below = BULLET.match(nxt)
+    if single and below and not below.group(0).strip()[:1].isdigit():
+        return True  # "2. Fokusområden" over its "•" items: a numbered section
+    return not below and not nxt.rstrip().endswith(":")
 
 
 def _asks(line: str) -> bool:

@@ -1,0 +1,159 @@
+"""Rules written after the blind batch ho36 (big-city promises: several areas, named
+co-parties, an action table with an "Omfattning" column, signatures set as a
+table) on branch imp-r. Every text below is invented for the test.
+"""
+
+from __future__ import annotations
+
+from medborgarloften.extract.deadlines import find_deadline
+from medborgarloften.extract.targets import extract_target
+from medborgarloften.extract.tests.test_blind_batch_rules import by_text, record
+
+# --- an action table whose "Omfattning" column states the target -----------------
+
+SCOPE_TABLE = (
+    "Medborgarlöfte Norrvik 2031–2032\n"
+    "Norrviks kommun och lokalpolisområde Norrvik\n\n"
+    "1. Bakgrund\n\n"
+    "Trygghetsmätningen visar att många undviker Strandtorget på kvällen.\n\n"
+    "2. Fokusområden\n\n"
+    "• Trygghet kring Strandtorget\n"
+    "• Trafiken vid Björkskolan\n\n"
+    "3. Åtgärder\n\n"
+    "Aktivitet | Ansvarig | Omfattning\n"
+    "Fotpatrullering kring Strandtorget kvällstid | Polisen | Minst 6 pass per månad\n"
+    "Ny belysning i Strandparken | Norrviks kommun | Klart oktober 2031\n"
+    "Samtal med elever om trafik | Polisen | En gång per termin\n"
+    "Vuxenvandringar i centrum | Norrviks kommun | Löpande\n"
+)
+
+
+def test_a_scope_column_gives_the_rows_target() -> None:
+    got = {c["text"]: c for c in record(SCOPE_TABLE)["commitments"]}
+    patrol = got["Fotpatrullering kring Strandtorget kvällstid"]
+    assert patrol["responsible"] == ["polis"]
+    assert patrol["target"]["quantity"] == 6
+    assert (patrol["target"]["unit"], patrol["target"]["per"]) == ("pass", "månad")
+    light = got["Ny belysning i Strandparken"]
+    assert light["target"]["deadline"] == "2031-10-31"
+    assert got["Samtal med elever om trafik"]["target"]["per"] == "termin"
+    # "Löpande" is no target
+    assert got["Vuxenvandringar i centrum"]["measurable"] is False
+
+
+def test_a_numbered_section_heading_over_bullets_labels_the_focus_areas() -> None:
+    rec = record(SCOPE_TABLE)
+    assert rec["focus_areas"] == [
+        "Trygghet kring Strandtorget",
+        "Trafiken vid Björkskolan",
+    ]
+
+
+def test_done_by_a_month_is_a_deadline() -> None:
+    period = {"start": "2031-01-01", "end": "2032-12-31"}
+    assert find_deadline("Klart oktober 2031", period)[0] == "2031-10-31"
+    assert find_deadline("Belysningen ska vara färdig maj 2032.", period)[0] == (
+        "2032-05-31"
+    )
+    # a month alone is no deadline
+    assert find_deadline("oktober 2031", period)[0] is None
+
+
+# --- signatures set as a table row with " | " between the columns ----------------
+
+SIGNED_TABLE = (
+    "Medborgarlöfte Sjöby 2030\n\n"
+    "Polisen och Sjöby kommun lovar att:\n"
+    "• genomföra trygghetsvandringar i Sjöby centrum två gånger per år.\n\n"
+    "Sjöby den 3 februari 2030\n\n"
+    "Karin Ek | Olof Strand\n"
+    "Lokalpolisområdeschef | Kommundirektör\n"
+    "Lokalpolisområde Sjöby | Sjöby kommun\n"
+)
+
+
+def test_signatures_in_table_columns_are_two_people() -> None:
+    names = [s["name"] for s in record(SIGNED_TABLE)["signatories"]]
+    assert names == ["Karin Ek", "Olof Strand"]
+
+
+# --- more of something on the days named counts nothing --------------------------
+
+
+def test_longer_hours_on_evenings_is_not_a_rate() -> None:
+    for text in (
+        "Fritidsgården i Åsby utökar öppettiderna på lördagskvällar.",
+        "förlänga fältarbetarnas arbetstid på fredags- och lördagskvällar.",
+        "Kommunen lovar att hålla ungdomsgården öppen även på fredagskvällar.",
+    ):
+        assert extract_target(text).target is None, text
+    # a plain recurring day still recurs
+    got = extract_target("Fältgruppen är ute i Åsby centrum varje fredag.").target
+    assert got is not None and got["per"] == "vecka"
+
+
+# --- a label naming a place and, in brackets, the party that acts for it ----------
+
+LABELLED_PARTIES = (
+    "Medborgarlöfte Ekdal 2030\n\n"
+    "Under 2030 kommer vi att:\n"
+    "- genomföra trygghetsvandringar i Ekdal\n"
+    "- Polisen: genomföra hastighetskontroller på Ringvägen\n"
+    "- Ekdals galleria (fastighetsägaren): byta belysningen i garaget\n"
+    "- Krogarna i Ekdals centrum: utbilda personalen i ansvarsfull alkoholservering\n"
+)
+
+
+def test_a_bracketed_role_in_a_label_names_the_party() -> None:
+    got = by_text(record(LABELLED_PARTIES))
+    assert got["genomföra trygghetsvandringar i Ekdal"] == ["polis", "kommun"]
+    assert got["Polisen: genomföra hastighetskontroller på Ringvägen"] == ["polis"]
+    bracketed = "Ekdals galleria (fastighetsägaren): byta belysningen i garaget"
+    assert got[bracketed] == ["annan"]
+
+
+def test_the_pubs_of_a_place_are_a_third_party() -> None:
+    text = (
+        "Medborgarlöfte Ekdal 2030\n\n"
+        "Polisen och kommunen lovar att:\n"
+        "• Polisen och kommunen genomför alkoholtillsyn på krogarna minst en gång "
+        "i månaden.\n"
+        "• Krogarna i Ekdals krogförening utbildar all personal i ansvarsfull "
+        "alkoholservering senast i april 2030.\n"
+    )
+    got = {t[:20]: r for t, r in by_text(record(text)).items()}
+    assert got["Polisen och kommunen"] == ["polis", "kommun"]
+    assert got["Krogarna i Ekdals kr"] == ["annan"]
+
+
+# --- numbered section headings around a bulleted list -----------------------------
+
+
+def test_the_next_numbered_section_after_a_list_is_a_heading() -> None:
+    text = (
+        "Medborgarlöfte Älvby 2030\n\n"
+        "1. Bakgrund\n\n"
+        "Många känner sig otrygga vid Älvby station.\n\n"
+        "2. Fokusområden\n\n"
+        "• Trygghet vid Älvby station\n"
+        "• Unga i riskmiljö\n\n"
+        "3. Åtaganden\n\n"
+        "Polisen lovar att:\n"
+        "• patrullera vid Älvby station två kvällar per vecka.\n"
+    )
+    rec = record(text)
+    assert rec["focus_areas"] == ["Trygghet vid Älvby station", "Unga i riskmiljö"]
+    assert by_text(rec) == {
+        "patrullera vid Älvby station två kvällar per vecka.": ["polis"]
+    }
+
+
+def test_how_long_the_promise_runs_is_no_focus_area() -> None:
+    text = (
+        "Ekby – medborgarlöften\n\n"
+        "Polisen och Ekby kommun har tagit fram ett nytt medborgarlöfte. Löftet "
+        "gäller fram till den 30 juni 2031.\n\n"
+        "Polisen och kommunen lovar:\n\n"
+        " • Polisen genomför 10 mopedkontroller i Ekby under året.\n"
+    )
+    assert record(text)["focus_areas"] == []
