@@ -71,7 +71,12 @@ _PARTY = (
 # In a list that names at least one party, another capitalised name or acronym is
 # a party too ("polisen, Ekby kommun, HSB och Ekbyhem ska …"): a third party, or
 # kommun when it is a named team or project.
-_PROPER = rf"(?-i:(?:[A-ZÅÄÖ]{{2,6}}|{_NAME}(?:\s+{_NAME}){{0,2}}))\b{_ACRONYM_TAG}?"
+# A name may go on with the kind of unit it names ("Ekby fältgrupp", "Åby
+# räddningstjänst"): one item, not a name and a party.
+_PROPER = (
+    rf"(?-i:(?:[A-ZÅÄÖ]{{2,6}}|{_NAME}(?:\s+{_NAME}){{0,2}}))\b"
+    rf"(?:\s+(?=(?-i:[a-zåäö])){_TERM}\b)?{_ACRONYM_TAG}?"
+)
 _CHAIN = (
     rf"{_PARTY}(?:\s*(?:,|\boch\b|\bsamt\b|&|/)\s*{_PARTY}){{0,6}}"
     rf"(?:\s+i\s+{_NAME}\s+kommun)?"

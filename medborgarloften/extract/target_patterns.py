@@ -181,8 +181,8 @@ _TIME_UNITS = re.compile(
 _AREA_RE = prefiltered(
     re.compile(
         spaced(
-            r"\b(?:respektive|varje|per|i alla|i samtliga|i var och en av)\s+"
-            r"(?:av\s+(?:de\s+)?)?(?:\w+\s+)?"
+            r"\b(?:respektive|varje|per|i alla|i samtliga|i var och en av"
+            r"|i vart och ett av)\s+(?:av\s+)?(?:de\s+)?(?:\w+\s+)?"
             # "varje högstadieskola", "varje bostadsområde": a compound ending in one
             r"(?:(?:högstadie|lågstadie|mellanstadie|grund|gymnasie|förskole)?skol\w*\b|"
             r"område|områdena|stadsdel|stadsdelarna|ort|orterna|skola|skolorna|by|byarna|"

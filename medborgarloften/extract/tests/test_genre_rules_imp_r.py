@@ -157,3 +157,63 @@ def test_how_long_the_promise_runs_is_no_focus_area() -> None:
         " • Polisen genomför 10 mopedkontroller i Ekby under året.\n"
     )
     assert record(text)["focus_areas"] == []
+
+
+# --- a named unit in a list of promisers ------------------------------------------
+
+
+def test_a_place_named_unit_in_a_list_is_its_party() -> None:
+    text = (
+        "Medborgarlöfte Ekby 2030\n\n"
+        "Polisen och kommunen lovar att:\n"
+        "• Torgskolan och Ekby fältgrupp anordnar trygghetsdagar för elever två "
+        "gånger per år.\n"
+        "• Polisen och Åby räddningstjänst håller en brandövning i Ekby i maj.\n"
+    )
+    got = {t[:20]: r for t, r in by_text(record(text)).items()}
+    assert got["Torgskolan och Ekby "] == ["kommun"]
+    assert got["Polisen och Åby rädd"] == ["polis", "annan"]
+
+
+# --- themes and places from what the words name ------------------------------------
+
+
+def test_a_party_genitive_and_marked_bicycles_are_no_traffic() -> None:
+    from medborgarloften.extract.document.topics import themes_in
+
+    def codes(text: str) -> list[str]:
+        return [h.code for h in themes_in(text)]
+
+    assert "trafik" not in codes("insatser med Ekbytrafikens ordningsvakter")
+    assert "trafik" not in codes("Polisen erbjuder stöldmärkning av cyklar vid skolan")
+    assert "trafik" in codes("kontroller av cyklar och mopeder på gångvägarna")
+
+
+def test_an_aim_in_a_heading_is_no_place_and_named_facilities_are() -> None:
+    text = (
+        "Medborgarlöfte Ekby 2030\n\n"
+        "Trygga torg i Ekby\n\n"
+        "Polisen lovar att:\n"
+        "• patrullera på Ekby allé och vid Norrby träff varje fredag.\n"
+    )
+    places = record(text)["places"]
+    assert "Trygga torg" not in places
+    assert {"Ekby allé", "Norrby träff"} <= set(places)
+
+
+# --- one per area ------------------------------------------------------------------
+
+
+def test_one_in_each_of_the_areas_and_per_area_and_year() -> None:
+    period = {"start": "2030-01-01", "end": "2031-12-31"}
+    each = extract_target(
+        "Vi genomför en trygghetsvandring i vart och ett av de tre områdena.",
+        period=period,
+    ).target
+    assert each is not None and (each["quantity"], each["per"]) == (1, "område")
+    yearly = extract_target(
+        "genomföra en trygghetsvandring per område och år i Åby och Ekby.",
+        period=period,
+        places=["Åby", "Ekby"],
+    ).target
+    assert yearly is not None and yearly["per"] == "år_och_område"
