@@ -293,6 +293,9 @@ def _find_rates(text: str) -> list[tuple[str | None, tuple[int, int], bool]]:
     return found
 
 
+_ONE_BEFORE_RATE = re.compile(r"\s(?:en|ett)\s+[\w-]+\s+$", re.IGNORECASE)
+
+
 def _find_quantity(
     text: str,
     rates: list[tuple[str | None, tuple[int, int], bool]],
@@ -343,6 +346,9 @@ def _find_quantity(
                     # "en kontaktpolis … som besöker skolan varje vecka": the rate
                     # belongs to the relative clause, not to the one object
                     and not re.search(r"\bsom\b", text[m.end() : rs])
+                    # "en kommunpolis … en förmiddag varje vecka": the rate counts
+                    # the "en" right before it
+                    and not _ONE_BEFORE_RATE.search(text, m.end(), rs)
                     for _, (rs, re_), _ in rates
                 )
             )

@@ -217,3 +217,43 @@ def test_one_in_each_of_the_areas_and_per_area_and_year() -> None:
         places=["Åby", "Ekby"],
     ).target
     assert yearly is not None and yearly["per"] == "år_och_område"
+
+
+def test_the_rate_counts_the_one_right_before_it() -> None:
+    got = extract_target(
+        "ha en fältassistent på plats vid Åby torg en eftermiddag varje vecka."
+    ).target
+    assert got is not None
+    assert (got["quantity"], got["unit"], got["per"]) == (1, "eftermiddag", "vecka")
+    alone = extract_target("ha en polis på plats vid Åby torg varje vecka.").target
+    assert alone is not None and (alone["quantity"], alone["per"]) == (1, "vecka")
+
+
+# --- a problem heading over its list, when nothing else names the areas -----------
+
+PROBLEMS = (
+    "Ekby – medborgarlöften\n\n"
+    "Polisen och Ekby kommun har tagit fram ett nytt medborgarlöfte.\n\n"
+    "Problembild\n\n"
+    " • Inbrott i förråd i Västra Ekby\n"
+    " • Ungdomsgäng vid Ekby busstation\n\n"
+    "Polisen och kommunen lovar:\n\n"
+    " • Polisen genomför 10 insatser mot förrådsinbrott i Ekby under året.\n"
+)
+
+
+def test_a_problem_list_is_the_last_resort_for_focus_areas() -> None:
+    rec = record(PROBLEMS)
+    assert rec["focus_areas"] == [
+        "Inbrott i förråd i Västra Ekby",
+        "Ungdomsgäng vid Ekby busstation",
+    ]
+    assert "barn_unga_riskmiljo" in rec["themes"]
+
+
+def test_a_list_of_facts_under_a_problem_heading_is_no_focus_area() -> None:
+    facts = PROBLEMS.replace(
+        " • Inbrott i förråd i Västra Ekby\n",
+        " • 40 inbrott i förråd anmäldes i Västra Ekby under 2029.\n",
+    )
+    assert record(facts)["focus_areas"] == []
