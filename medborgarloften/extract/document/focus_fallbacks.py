@@ -1,7 +1,10 @@
-"""The last resort for focus areas: a "Problembild" heading over a short list of
-problems ("• Stölder ur bilar i X", "• Ungdomsgrupper vid Y"), when no rule of
-SCHEMA's order (labels, grouping headings, an umbrella) finds any. A list of facts
-("• 14 procent av eleverna …", full sentences) is the lägesbild, not its areas.
+"""The last resort for focus areas, when no rule of SCHEMA's order (labels,
+grouping headings, an umbrella) finds any:
+
+a "Problembild" heading over a short list of problems ("• Stölder ur bilar i X",
+"• Ungdomsgrupper vid Y"). A list of facts ("• 14 procent av eleverna …", full
+sentences) is the lägesbild, not its areas. (A goal sentence, "Målet är att …", is
+not used: the own batches' labels mostly leave it out.)
 """
 
 from __future__ import annotations
@@ -53,3 +56,8 @@ def problem_list(units: Sequence[Unit]) -> list[FocusArea]:
             for u in items
         ]
     return []
+
+
+def last_resort(units: Sequence[Unit]) -> list[FocusArea]:
+    """Focus areas when no other rule finds any (a problem list, for now)."""
+    return problem_list(units)
