@@ -257,3 +257,20 @@ def test_a_list_of_facts_under_a_problem_heading_is_no_focus_area() -> None:
         " • 40 inbrott i förråd anmäldes i Västra Ekby under 2029.\n",
     )
     assert record(facts)["focus_areas"] == []
+
+
+def test_a_shopping_centre_and_a_university_named_by_a_place() -> None:
+    text = (
+        "Medborgarlöfte Ekby 2030\n\n"
+        "Polisen lovar att:\n"
+        "• Ekby Shopping och polisen genomför en kampanj mot snatteri i november.\n"
+        "• Polisen märker cyklar vid Ekby tekniska universitet två gånger per år.\n"
+    )
+    rec = record(text)
+    assert {"Ekby Shopping", "Ekby tekniska universitet"} <= set(rec["places"])
+    # … and in a kommun of that name the qualified form is a place, the name not
+    in_kommun = record(
+        text.replace("Ekby", "Umeå").replace("Medborgarlöfte Umeå", "Umeå kommun")
+    )
+    assert "Umeå tekniska universitet" in in_kommun["places"]
+    assert "Umeå" not in in_kommun["places"]
