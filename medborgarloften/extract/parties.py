@@ -16,6 +16,7 @@ from functools import lru_cache
 from .doccache import per_document
 from .lexicons import HERE
 from .party_patterns import (
+    _ACRONYM_START_RE,
     _AGENT_RE,
     _ANNAN,
     _BOTH,
@@ -313,6 +314,11 @@ def _subject_parties(sentence: str) -> PartyResult | None:
         kind = _classify_item(tm.group("chain")) or "annan"
         found |= {"polis", "kommun"} if kind == "both" else {kind}
         span, rule = (tm.start("chain"), tm.end("chain")), "responsible.named_org"
+    elif (acronym := _ACRONYM_START_RE.match(sentence)) is not None and (
+        kind := _classify_item(acronym.group("chain"))
+    ):
+        found |= {"polis", "kommun"} if kind == "both" else {kind}
+        span, rule = acronym.span("chain"), "responsible.subject"
     elif ALL_PARTIES_RE.match(sentence):
         am = ALL_PARTIES_RE.match(sentence)
         assert am is not None

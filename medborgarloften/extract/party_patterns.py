@@ -125,6 +125,13 @@ _TAGGED_START_RE = re.compile(
     r"(?=\s+(?:ska|skall|kommer|lovar|vill|åtar|\w+(?:ar|er|ör|år)\b))",
     re.IGNORECASE,
 )
+# "LLT sätter upp …", "ELT har trygghetsvärdar …": an organisation's acronym alone
+# as the subject of a present-tense verb.
+# Acronyms of councils, methods, surveys and notices are no such organisation.
+_ACRONYM_START_RE = re.compile(
+    r"\s*(?!(?:BRÅ|EU|OBS|TV|SMS|CAN|EST|SSPF|SIP|PS)\b)"
+    r"(?P<chain>(?-i:[A-ZÅÄÖ]{2,5}))(?=\s+(?-i:har|[a-zåäö]+(?:ar|er|ör|år))\b)"
+)
 _INVERTED_RE = prefiltered(
     re.compile(
         rf"\b(?:ska|skall|lovar|lovade|kommer|åtar|förbinder|bör|vill)\s+"

@@ -274,3 +274,34 @@ def test_a_shopping_centre_and_a_university_named_by_a_place() -> None:
     )
     assert "Umeå tekniska universitet" in in_kommun["places"]
     assert "Umeå" not in in_kommun["places"]
+
+
+# --- an operator by its acronym, staff placed where the promise says ---------------
+
+BY_ACRONYM = (
+    "Medborgarlöften 2030\n\n"
+    "Ekby kommun och lokalpolisområde Ekby har tillsammans med Ekby Lokaltrafik "
+    "(ELT) tagit fram löftena.\n\n"
+    "Löften\n\n"
+    "Centrum\n\n"
+    "Polisen patrullerar till fots i centrum minst 30 helger per år.\n"
+    "ELT har trygghetsvärdar på busstationen fem kvällar i veckan.\n"
+    "ELT sätter upp kameror på busstationen senast i maj 2030.\n"
+)
+
+
+def test_an_acronym_as_subject_is_a_third_party_and_staff_placed_is_an_action() -> None:
+    got = {c["text"]: c for c in record(BY_ACRONYM)["commitments"]}
+    staff = got["ELT har trygghetsvärdar på busstationen fem kvällar i veckan."]
+    assert staff["responsible"] == ["annan"]
+    assert (staff["target"]["quantity"], staff["target"]["per"]) == (5, "vecka")
+    assert got["ELT sätter upp kameror på busstationen senast i maj 2030."][
+        "responsible"
+    ] == ["annan"]
+
+
+def test_a_council_or_a_survey_by_its_acronym_is_no_third_party() -> None:
+    from medborgarloften.extract.parties import subject_parties
+
+    assert subject_parties("BRÅ genomför en trygghetsvandring i maj.") is None
+    assert subject_parties("CAN visar att fler unga provar cannabis.") is None
