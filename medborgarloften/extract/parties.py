@@ -315,9 +315,9 @@ def _subject_parties(sentence: str) -> PartyResult | None:
         found |= {"polis", "kommun"} if kind == "both" else {kind}
         span, rule = (tm.start("chain"), tm.end("chain")), "responsible.named_org"
     elif (acronym := _ACRONYM_START_RE.match(sentence)) is not None and (
-        kind := _classify_item(acronym.group("chain"))
+        named := _classify_item(acronym.group("chain"))
     ):
-        found |= {"polis", "kommun"} if kind == "both" else {kind}
+        found |= {"polis", "kommun"} if named == "both" else {named}
         span, rule = acronym.span("chain"), "responsible.subject"
     elif ALL_PARTIES_RE.match(sentence):
         am = ALL_PARTIES_RE.match(sentence)
