@@ -305,3 +305,20 @@ def test_a_council_or_a_survey_by_its_acronym_is_no_third_party() -> None:
 
     assert subject_parties("BRÅ genomför en trygghetsvandring i maj.") is None
     assert subject_parties("CAN visar att fler unga provar cannabis.") is None
+
+
+def test_a_numbered_section_right_after_a_bulleted_list_is_a_heading() -> None:
+    # as a Word file reads: no blank line between the list and the next section
+    text = (
+        "Medborgarlöfte Älvby 2030\n"
+        "2. Fokusområden\n"
+        "• Trygghet vid Älvby station\n"
+        "• Unga i riskmiljö\n"
+        "3. Åtgärder\n"
+        "Aktivitet | Ansvarig | Omfattning\n"
+        "Fotpatrullering vid Älvby station | Polisen | Två kvällar per vecka\n"
+    )
+    assert record(text)["focus_areas"] == [
+        "Trygghet vid Älvby station",
+        "Unga i riskmiljö",
+    ]
