@@ -16,6 +16,7 @@ from functools import lru_cache
 from .doccache import per_document
 from .lexicons import HERE
 from .party_patterns import (
+    _ACRONYM_START_RE,
     _AGENT_RE,
     _ANNAN,
     _BOTH,
@@ -226,12 +227,38 @@ def subject_parties(sentence: str) -> PartyResult | None:
                 (lm.start("label"), lm.end("label")),
                 "responsible.label",
             )
+        role = _role_label(label)
+        if role:
+            return PartyResult(
+                role, (lm.start("label"), lm.end("label")), "responsible.label_role"
+            )
         inner = _subject_parties(sentence[lm.end() :])
         if inner is not None:
             off = lm.end()
             shifted = (inner.span[0] + off, inner.span[1] + off) if inner.span else None
             return PartyResult(inner.parties, shifted, inner.rule)
     return _subject_parties(sentence)
+
+
+# "Ekby centrum (fastighetsägaren): utöka …": a label that names a place or an
+# organisation and, in brackets, the kind of party that acts for it.
+_ROLE_LABEL_RE = re.compile(
+    r"(?P<name>[^()]{2,30}?)\s*\(\s*(?P<role>[^()]{2,30}?)\s*\)"
+)
+
+
+def _role_label(label: str) -> frozenset[str] | None:
+    """The parties of a label "<name> (<party>)", the bracket a party and no more."""
+    m = _ROLE_LABEL_RE.fullmatch(label.strip())
+    if m is None or not m.group("name")[0].isupper():
+        return None
+    found = chain_at(m.group("role"))
+    if found is None or found[1] != len(m.group("role")) or not found[0]:
+        return None
+    parties = set(found[0])
+    if "both" in parties:
+        parties = (parties - {"both"}) | {"polis", "kommun"}
+    return frozenset(parties)
 
 
 _PRONOUNS = frozenset(("jag", "ni", "man", "han", "hon", "hen", "den", "var", "ingen"))
@@ -287,6 +314,11 @@ def _subject_parties(sentence: str) -> PartyResult | None:
         kind = _classify_item(tm.group("chain")) or "annan"
         found |= {"polis", "kommun"} if kind == "both" else {kind}
         span, rule = (tm.start("chain"), tm.end("chain")), "responsible.named_org"
+    elif (acronym := _ACRONYM_START_RE.match(sentence)) is not None and (
+        named := _classify_item(acronym.group("chain"))
+    ):
+        found |= {"polis", "kommun"} if named == "both" else {named}
+        span, rule = acronym.span("chain"), "responsible.subject"
     elif ALL_PARTIES_RE.match(sentence):
         am = ALL_PARTIES_RE.match(sentence)
         assert am is not None

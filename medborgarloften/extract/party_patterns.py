@@ -71,7 +71,12 @@ _PARTY = (
 # In a list that names at least one party, another capitalised name or acronym is
 # a party too ("polisen, Ekby kommun, HSB och Ekbyhem ska …"): a third party, or
 # kommun when it is a named team or project.
-_PROPER = rf"(?-i:(?:[A-ZÅÄÖ]{{2,6}}|{_NAME}(?:\s+{_NAME}){{0,2}}))\b{_ACRONYM_TAG}?"
+# A name may go on with the kind of unit it names ("Ekby fältgrupp", "Åby
+# räddningstjänst"): one item, not a name and a party.
+_PROPER = (
+    rf"(?-i:(?:[A-ZÅÄÖ]{{2,6}}|{_NAME}(?:\s+{_NAME}){{0,2}}))\b"
+    rf"(?:\s+(?=(?-i:[a-zåäö])){_TERM}\b)?{_ACRONYM_TAG}?"
+)
 _CHAIN = (
     rf"{_PARTY}(?:\s*(?:,|\boch\b|\bsamt\b|&|/)\s*{_PARTY}){{0,6}}"
     rf"(?:\s+i\s+{_NAME}\s+kommun)?"
@@ -119,6 +124,13 @@ _TAGGED_START_RE = re.compile(
     rf"\s*(?:att\s+)?(?P<chain>(?-i:[A-ZÅÄÖ])[\w-]*(?:\s+[\w-]+){{0,3}}?{_ACRONYM_TAG})"
     r"(?=\s+(?:ska|skall|kommer|lovar|vill|åtar|\w+(?:ar|er|ör|år)\b))",
     re.IGNORECASE,
+)
+# "LLT sätter upp …", "ELT har trygghetsvärdar …": an organisation's acronym alone
+# as the subject of a present-tense verb.
+# Acronyms of councils, methods, surveys and notices are no such organisation.
+_ACRONYM_START_RE = re.compile(
+    r"\s*(?!(?:BRÅ|EU|OBS|TV|SMS|CAN|EST|SSPF|SIP|PS)\b)"
+    r"(?P<chain>(?-i:[A-ZÅÄÖ]{2,5}))(?=\s+(?-i:har|[a-zåäö]+(?:ar|er|ör|år))\b)"
 )
 _INVERTED_RE = prefiltered(
     re.compile(

@@ -32,6 +32,9 @@ _STOP = set(
         "tillsammans vi det den detta under efter genom enligt med "
         # a determiner opening a sentence ("Varje skola får besök …")
         "varje alla samtliga "
+        # an aim opening a heading ("Trygga torg och centrummiljöer", "Trygg
+        # stadskärna"): a kind of place, no name
+        "trygg trygga tryggt tryggare säker säkra säkert säkrare "
         # a web page's link or button ("Hitta polisstation", "Sök vårdcentral")
         "hitta sök läs kontakta tipsa anmäl ladda"
     ).split()

@@ -235,8 +235,11 @@ _ROAD_NUMBER = re.compile(r"E[ \t]?\d|väg[ \t]+\d")
 _WRAPPED_OBJECT = re.compile(rf"[{_LO}][ \t]*\n[ \t]*$")
 _NAME_AND_NOUN_RE = prefiltered(
     re.compile(
-        rf"({_NAME_WORD_START})\s+[{_LO}]*?(?:{'|'.join(_LEX['facility_nouns_after'])})"
-        rf"(?![\w-])"
+        # "Ekby tekniska universitet": a -ska adjective may stand before the noun
+        rf"({_NAME_WORD_START})\s+(?:(?:[{_LO}]+ska\s+)?[{_LO}]*?"
+        rf"(?:{'|'.join(_LEX['facility_nouns_after'])})"
+        # a shopping centre's name in capitals after it ("Ekby Shopping")
+        rf"|Shopping|Center|Galleria)(?![\w-])"
     )
 )
 # "stadsdelarna (Skiftinge och Lagersberg)", "platser som upplevs som otrygga;
@@ -330,8 +333,10 @@ def find_places(
     ):  # "-" is in each match
         add(m.group(0), m.start(), m.end())
     for m in finditer_in(_NAME_AND_NOUN_RE, text, document):
-        if _word_excluded(m.group(1)) or _fold(m.group(1)) in muni:
-            continue
+        if _word_excluded(m.group(1)) or (
+            _fold(m.group(1)) in muni and len(m.group(0).split()) < 3
+        ):
+            continue  # "Ekby station" is read elsewhere; "Ekby tekniska …" here
         add(m.group(0), m.start(), m.end())
     for rx, noun in ((_BRACKETED_RE, _BRACKET_NOUN), (_COLON_LIST_RE, _COLON_NOUN)):
         for m in rx.finditer(text):

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from medborgarloften import __version__
 from medborgarloften.extract.commitments import classify_heading, extract_commitments
 from medborgarloften.extract.document.focus import similar
+from medborgarloften.extract.document.focus_fallbacks import last_resort
 from medborgarloften.extract.page_controls import LINK_LINE
 from medborgarloften.extract.place_lists import listed_places
 from medborgarloften.extract.places import find_places
@@ -272,7 +273,10 @@ def extract_record(
     focus = _safe_list(
         warnings,
         "focus_areas",
-        lambda: find_focus_areas(units, commitment_starts=starts or None),
+        lambda: (
+            find_focus_areas(units, commitment_starts=starts or None)
+            or last_resort(units)
+        ),
     )
     evidence["focus_areas"] = [
         {"value": f.text, "span": _span(f.span), "rule": f.rule} for f in focus

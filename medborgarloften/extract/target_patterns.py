@@ -181,8 +181,8 @@ _TIME_UNITS = re.compile(
 _AREA_RE = prefiltered(
     re.compile(
         spaced(
-            r"\b(?:respektive|varje|per|i alla|i samtliga|i var och en av)\s+"
-            r"(?:av\s+(?:de\s+)?)?(?:\w+\s+)?"
+            r"\b(?:respektive|varje|per|i alla|i samtliga|i var och en av"
+            r"|i vart och ett av)\s+(?:av\s+)?(?:de\s+)?(?:\w+\s+)?"
             # "varje högstadieskola", "varje bostadsområde": a compound ending in one
             r"(?:(?:högstadie|lågstadie|mellanstadie|grund|gymnasie|förskole)?skol\w*\b|"
             r"område|områdena|stadsdel|stadsdelarna|ort|orterna|skola|skolorna|by|byarna|"
@@ -198,6 +198,18 @@ _AREA_RE = prefiltered(
 )
 
 
+# More of something on the days named: longer opening hours or working time, or
+# open "also" on an evening ("utökar öppettiderna på fredagskvällar", "förlänga
+# deras arbetstid på lördagskvällar", "öppen även på fredagskvällar"). The days say
+# when the extra falls; nothing recurs that can be counted.
+MORE_ON_DAYS = prefiltered(
+    re.compile(
+        r"\b(?:utöka|utökar|förlänga|förlänger)\s+(?:\w+\s+){0,3}?"
+        r"(?:öppettid\w*|arbetstid\w*|öppethållande\w*)"
+        r"|\bäven\s+(?:på\s+)?(?:månd|tisd|onsd|torsd|fred|lörd|sönd)ags",
+        re.IGNORECASE,
+    )
+)
 _WHOLE_PERIOD_RE = prefiltered(
     re.compile(spaced(r"\bunder (?:året|perioden|löptiden|\d{4})\b"), re.IGNORECASE)
 )
@@ -212,8 +224,10 @@ _DEADLINE_RE = prefiltered(
     re.compile(
         spaced(
             # … or a date alone in brackets, as a table's "Tid" cell reads:
-            # "Kameror i trapphusen (30 juni 2026)"
-            r"(?:\b(?:senast|före|innan|inför|till och med|t\.o\.m\.|under|i|by|den|till|in)\s+"
+            # "Kameror i trapphusen (30 juni 2026)"; a schedule cell's "Klart
+            # december 2025" (done by then)
+            r"(?:\b(?:senast|före|innan|inför|till och med|t\.o\.m\.|under|i|by|den|till|in"
+            r"|klara?t?|färdig[at]?)\s+"
             r"|\((?=\d{1,2}\s))"
             r"(?:(?:utgången av|slutet av|början av|mitten av|the end of)\s+)?"
             r"(?:(?P<day>\d{1,2})\s+)?(?P<month>"

@@ -32,6 +32,7 @@ from .target_patterns import (
     _UNIT_STOP,
     _VERB_STOP,
     _WHOLE_PERIOD_RE,
+    MORE_ON_DAYS,
     NOT_MEASURABLE_RE,
     RATES,
     identifier_before,
@@ -84,7 +85,7 @@ def extract_target(
         obj = _single_object(text, qspan)
         if obj is not None:
             unit = obj
-    if quantity is None and _MORE_PRESENCE.search(text):
+    if quantity is None and (_MORE_PRESENCE.search(text) or MORE_ON_DAYS.search(text)):
         # "öka polisens närvaro … på fredagskvällar": more of something on the
         # days named, with nothing counted, is not measurable.
         rates = [r for r in rates if not r[2]]
@@ -292,6 +293,9 @@ def _find_rates(text: str) -> list[tuple[str | None, tuple[int, int], bool]]:
     return found
 
 
+_ONE_BEFORE_RATE = re.compile(r"\s(?:en|ett)\s+[\w-]+\s+$", re.IGNORECASE)
+
+
 def _find_quantity(
     text: str,
     rates: list[tuple[str | None, tuple[int, int], bool]],
@@ -342,6 +346,9 @@ def _find_quantity(
                     # "en kontaktpolis … som besöker skolan varje vecka": the rate
                     # belongs to the relative clause, not to the one object
                     and not re.search(r"\bsom\b", text[m.end() : rs])
+                    # "en kommunpolis … en förmiddag varje vecka": the rate counts
+                    # the "en" right before it
+                    and not _ONE_BEFORE_RATE.search(text, m.end(), rs)
                     for _, (rs, re_), _ in rates
                 )
             )

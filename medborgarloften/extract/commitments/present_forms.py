@@ -63,6 +63,16 @@ _DEADLINE = r"senast\s+[^,.;:]{1,40}?"
 _SUPINE = r"(?:\w+\s+)?\w+(?:at|it|tt|ått|dd|ut|yt)\b"
 
 
+# "Ekbytrafiken har ordningsvakter på busstationen fem kvällar i veckan": staff
+# placed where the promise says, an action though "har" is stative.
+_HAS_STAFF_AT = re.compile(
+    r"\s+har\s+(?:\w+\s+)?(?:trygghetsvärd|ordningsvakt|väktare|fältassistent|fältare"
+    r"|fältsekreterare|bovärd|nattvandrare|kommunpolis|områdespolis)\w*"
+    r"\s+(?:ute\s+)?(?:på|vid|i|kring)\s",
+    re.IGNORECASE,
+)
+
+
 def present_form(sentence: str) -> bool:
     """A party out on patrol ("är … ute") or a deadline met in the perfect."""
     s = sentence.strip()
@@ -83,6 +93,8 @@ def present_form(sentence: str) -> bool:
     rest = s[subj.span[1] :]
     if (m := _IS.match(rest)) is not None:
         return _OUT.match(rest, m.end()) is not None
+    if _HAS_STAFF_AT.match(rest):
+        return True
     return (
         re.match(rf"\s+har\s+{_DEADLINE}\s+{_SUPINE}", rest, re.IGNORECASE) is not None
     )

@@ -44,10 +44,11 @@ _WHEN_COLUMN = re.compile(
 )
 
 
-# "Mål | Målvärde | Förväntat resultat": the column that states the row's target.
+# "Mål | Målvärde | Förväntat resultat": the column that states the row's target;
+# so does "Omfattning" (how much: "Minst 8 pass per månad", "Klart december 2025").
 _GOAL_COLUMN = re.compile(
     r"(?:(?:mätbar[at]?|konkret[a]?|uppföljningsbar[at]?)\s+)?(?:mål\b|målvärde)"
-    r"|mått\b|förväntat\s+resultat",
+    r"|mått\b|förväntat\s+resultat|omfattning\b",
     re.I,
 )
 # The status column of a follow-up ("Löfte | Status", "Åtagande | Utfall").

@@ -80,9 +80,10 @@ _MINUTES_LABEL = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
-# Cells of a line: one or two spaces join words, a tab or a wider gap parts columns
-# ("Kommunstyrelsens ordförande<TAB>Lokalpolisområdeschef" is two titles).
-_COLUMNS = re.compile(r"\S+(?:[ \u00a0]{1,2}\S+)*")
+# Cells of a line: one or two spaces join words, a tab, a wider gap or a table's
+# " | " parts columns ("Kommunstyrelsens ordförande<TAB>Lokalpolisområdeschef",
+# "Lokalpolisområdeschef | Stadsdelsdirektör" are two titles).
+_COLUMNS = re.compile(r"[^\s|]+(?:[ \u00a0]{1,2}[^\s|]+)*")
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[str, int]]:

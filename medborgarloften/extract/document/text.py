@@ -87,21 +87,35 @@ def _numbered_heading(
     not the last item of a numbered list ("1. A" / "2. B" then a paragraph)."""
     if not bullet.group(0).strip()[:1].isdigit():
         return False
-    if i > 0 and BULLET.match(text[lines[i - 1][0] : lines[i - 1][1]]):
+    single = re.fullmatch(r"\d{1,2}[.)]", bullet.group(0).strip())
+    h = i - 1
+    while h > 0 and not text[lines[h][0] : lines[h][1]].strip():
+        h -= 1
+    above = BULLET.match(text[lines[h][0] : lines[h][1]]) if 0 <= h < i else None
+    # "• C" then "3. Åtaganden": a numbered line after another kind of item opens
+    # the next numbered section (a Word file has no blank line between them)
+    after_items = bool(single and above and not above.group(0).strip()[:1].isdigit())
+    if h == i - 1 and above and not after_items:
         return False
     body = line[bullet.end() :].strip()
     if not is_heading_text(body, max_words=10) or _VERB.search(body):
         return False
+    if after_items and h < i - 1:
+        return True
     k = j
     while k < len(lines) and not text[lines[k][0] : lines[k][1]].strip():
         k += 1
     if k >= len(lines):
         return False
     nxt = text[lines[k][0] : lines[k][1]]
-    single = re.fullmatch(r"\d{1,2}[.)]", bullet.group(0).strip())
     if single and re.match(r"[ \t]*\d{1,2}\.\d", nxt):
         return True  # "1. Prioriterade områden" over its "1.1 …" sub-points
-    return not BULLET.match(nxt) and not nxt.rstrip().endswith(":")
+    below = BULLET.match(nxt)
+    if single and below and not below.group(0).strip()[:1].isdigit():
+        return True  # "2. Fokusområden" over its "•" items: a numbered section
+    if after_items:
+        return not below
+    return not below and not nxt.rstrip().endswith(":")
 
 
 def _asks(line: str) -> bool:

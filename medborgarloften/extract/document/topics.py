@@ -97,8 +97,12 @@ def themes_in(text: str, offset: int = 0) -> list[Hit]:
             word = _word_at(text, m.start(), m.end())
             if exclude and exclude.search(word.casefold()):
                 continue
-            if word[:1].isupper() and is_org_name(word):
-                continue  # "tillsammans med Ekbytrafiken": a party's name, no theme
+            if word[:1].isupper() and (
+                is_org_name(word) or (word[-1:] == "s" and is_org_name(word[:-1]))
+            ):
+                # "tillsammans med Ekbytrafiken", "Ekbytrafikens ordningsvakter": a
+                # party's name (or its genitive), no theme
+                continue
             place = _PLACE_ONLY.get(code)
             if place and place[0].fullmatch(word):
                 left = m.start()
