@@ -126,9 +126,20 @@ def test_theme_words_in_control_and_hunting_contexts() -> None:
         h.code for h in themes_in("Skoterkontroller med fokus på fart och nykterhet.")
     }
     assert "alkohol" not in codes
-    codes = {h.code for h in themes_in("Narkotikainsatser i Västby centrum.")}
-    assert "trygghet_offentlig_miljo" not in codes
+    route = "Skoterkontroller på isen mellan Västby centrum och Åby."
+    assert "trygghet_offentlig_miljo" not in {h.code for h in themes_in(route)}
     codes = {h.code for h in themes_in("Information till jägare om vapenförvaring.")}
     assert "annat" in codes
     codes = {h.code for h in themes_in("Kommunen anställer två sommarvärdar.")}
     assert "trygghet_offentlig_miljo" in codes
+
+
+def test_a_police_area_named_with_a_landscape_word_in_lower_case() -> None:
+    text = (
+        "Polisen i lokalpolisområde Västby älvdal och Norrby kommun har tagit fram "
+        "ett medborgarlöfte för 2031.\n\n"
+        "Polisen ska genomföra fyra trafikkontroller i månaden vid Norrby skola.\n"
+    )
+    assert record(text)["police_area"] == "Lokalpolisområde Västby älvdal"
+    other = "Polisen i lokalpolisområde Västby och Norrby kommun har ett löfte."
+    assert record(other)["police_area"] == "Lokalpolisområde Västby"
