@@ -143,3 +143,14 @@ def test_a_police_area_named_with_a_landscape_word_in_lower_case() -> None:
     assert record(text)["police_area"] == "Lokalpolisområde Västby älvdal"
     other = "Polisen i lokalpolisområde Västby och Norrby kommun har ett löfte."
     assert record(other)["police_area"] == "Lokalpolisområde Västby"
+
+
+def test_a_count_in_each_of_two_places_is_per_area() -> None:
+    text = (
+        "Medborgarlöfte Västby 2031\n\nVi lovar\n\n"
+        "Polisen ska genomföra minst sex trafikkontroller per år i vardera Åby och "
+        "Lillby.\n"
+    )
+    (commitment,) = record(text)["commitments"]
+    assert commitment["target"]["quantity"] == 6
+    assert commitment["target"]["per"] == "år_och_område"
