@@ -135,10 +135,17 @@ _ASIDE = (
     r"(?:,?[ \t]*(?i:bland annat|bl\.\s?a\.|t\.\s?ex\.|främst|särskilt|framför allt)"
     r",?[ \t]+)?"
 )
+# "i byarna, framför allt Ekby och Åby": the aside after the place noun.
+_NOUN_ASIDE = (
+    r",[ \t]*(?i:bland annat|bl\.\s?a\.|t\.\s?ex\.|främst|särskilt|framför allt)"
+    r",?[ \t]+"
+)
+# "i både Ekby och Åby", "i vardera Ekby och Åby": one preposition for each name.
+_EACH = r"(?:(?i:både|vardera|såväl)[ \t]+)?"
 _PREP_NAME_RE = re.compile(
-    rf"(?<![\w-])(?:(?i:{_PREPOSITIONS})(?:[ \t]*,[ \t]*{_ASIDE}|{_SP}{_ASIDE})"
-    rf"(?:(?i:{_PLACE_NOUNS}){_SP})?"
-    rf"|(?i:{_PLACE_NOUNS}){_SP}"
+    rf"(?<![\w-])(?:(?i:{_PREPOSITIONS})(?:[ \t]*,[ \t]*{_ASIDE}|{_SP}{_ASIDE}){_EACH}"
+    rf"(?:(?i:{_PLACE_NOUNS})(?:{_SP}|{_NOUN_ASIDE}))?"
+    rf"|(?i:{_PLACE_NOUNS})(?:{_SP}|{_NOUN_ASIDE})"
     # examples after a noun for kinds of places: "skolor, inklusive Alléskolan"
     rf"|(?i:\w*(?:{_LIST_NOUNS}))[^.;:\n]{{0,40}}?(?i:såsom|exempelvis|inklusive|"
     rf"bland annat|t\.\s?ex\.)[ \t]+)"
@@ -159,9 +166,9 @@ _ASIDE_GROUPED = (
 )
 _PREP_NAME_NO_LIST_RE = re.compile(
     rf"(?<![\w-])(?:{by_first_letter(_PREPOSITIONS)}"
-    rf"(?:[ \t]*,[ \t]*{_ASIDE_GROUPED}|{_SP}{_ASIDE_GROUPED})"
-    rf"(?:{by_first_letter(_PLACE_NOUNS)}{_SP})?"
-    rf"|{by_first_letter(_PLACE_NOUNS)}{_SP})"
+    rf"(?:[ \t]*,[ \t]*{_ASIDE_GROUPED}|{_SP}{_ASIDE_GROUPED}){_EACH}"
+    rf"(?:{by_first_letter(_PLACE_NOUNS)}(?:{_SP}|{_NOUN_ASIDE}))?"
+    rf"|{by_first_letter(_PLACE_NOUNS)}(?:{_SP}|{_NOUN_ASIDE}))"
     rf"({_NAME}(?:[ \t]+i[ \t]+{_NAME_WORD})?{_LIST_TAIL})(?![\w-])"
 )
 
@@ -229,6 +236,10 @@ _OBJECT_PLACE_RE = prefiltered(
 _ROAD_RE = re.compile(
     r"(?<![\w-])(?i:på|längs|utmed|vid|intill)[ \t]+"
     r"(?P<road>E[ \t]?\d{1,2}|(?:[Rr]iks|[Ll]äns)?väg[ \t]+\d{1,3})(?![\w-])"
+)
+# "på väg 363 genom Ekby och Åby": the villages a road runs through.
+_THROUGH_RE = re.compile(
+    rf"[ \t]+genom[ \t]+({_NAME}(?:[ \t]*(?:,|\boch\b)[ \t]*{_NAME}){{0,6}})(?![\w-])"
 )
 # Held by every match of ``_ROAD_RE``, found faster than its prepositions.
 _ROAD_NUMBER = re.compile(r"E[ \t]?\d|väg[ \t]+\d")
@@ -391,6 +402,13 @@ def find_places(
         add(m.group(0), m.start(), m.end())
     for m in _ROAD_RE.finditer(text) if _ROAD_NUMBER.search(text) else ():
         add(m.group("road"), m.start("road"), m.end("road"))
+        through = _THROUGH_RE.match(text, m.end())
+        if through is None:
+            continue
+        for part in _SPLIT_LIST_RE.finditer(through.group(1)):
+            s, e = through.start(1) + part.start(), through.start(1) + part.end()
+            if not _is_excluded(text, part.group(0), e, muni):
+                add(part.group(0), s, e)
     found.sort(key=lambda item: item[1][0])
     seen: set[str] = set()
     out: list[tuple[str, Span]] = []

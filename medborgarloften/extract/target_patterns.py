@@ -189,6 +189,8 @@ _AREA_RE = prefiltered(
             r"kommundel|kommundelarna|tätort|tätorterna|kommun|kommunerna|bostadsområde|"
             # "minst en gång per träffpunkt": one per meeting place, as per school
             r"träffpunkt|mötesplats|fritidsgård|ungdomsgård|äldreboende)\w*"
+            # "två vandringar per år i vardera Åby och Byn": one count for each
+            r"|\b(?:i|på|vid|för)\s+vardera\b"
             # "ett möte i Åby och ett i Byn": one for each place named
             r"|\b(?:en|ett)\s+(?:\w+\s+){0,5}?(?:i|på|vid)\s+(?-i:[A-ZÅÄÖ])\w+\s+och\s+"
             r"(?:en|ett)\s+(?:i|på|vid)\s+(?-i:[A-ZÅÄÖ])"

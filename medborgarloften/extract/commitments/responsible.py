@@ -17,6 +17,7 @@ from ..party_joins import co_parties
 from ..party_labels import stated_parties
 from ..party_patterns import _FIRM, _ORG_NAME_RE
 from .patterns import _DEFAULT, _Candidate
+from .prose_cues import coordinated_parties
 from .sentences import _JOINT_SUBJECT, _reported_rest
 
 
@@ -136,7 +137,7 @@ def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
             "rule": "responsible.vi_governed",
         }
     if own is not None:
-        parties = set(own.parties) | co
+        parties = set(own.parties) | co | coordinated_parties(first)
         span = own.span or (0, 0)
         return order(parties), {
             "span": [cand.start + span[0], cand.start + span[1]],

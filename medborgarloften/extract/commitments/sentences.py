@@ -45,6 +45,14 @@ from .patterns import (
     _unnumbered,
     points_ahead,
 )
+from .prose_cues import (
+    is_question,
+    past_genitive_head,
+    perfect_promise,
+    reports_progress,
+    states_goal,
+    without_agreeing,
+)
 
 
 @per_document  # a heading is classified by the walk, the umbrellas and the record
@@ -225,6 +233,8 @@ def _is_commitment_sentence(sentence: str) -> bool:
         return False
     if _DOCUMENT_CONTENT.match(s) or _OTHER_DOCUMENT_SAYS.match(s):
         return False
+    if is_question(s) or states_goal(s):
+        return False  # prose_cues: a question, an effect goal
     cut = _reported_rest(s)
     if cut:
         rest = s[cut:]
@@ -237,11 +247,13 @@ def _is_commitment_sentence(sentence: str) -> bool:
         return False  # "Det här lovar vi dig …": a line that points to the list
     if AGREE_ON_WHAT.search(s):
         return False  # "… kommer överens om vad vi ska göra": how it is decided
-    if not _PROMISE_VERB.search(s):
+    subj = subject_parties(s)
+    if subj is not None and subj.span is not None and perfect_promise(s, subj.span[1]):
+        return True  # "Ekbyhem AB har lovat att …"
+    if not _PROMISE_VERB.search(without_agreeing(s)):
         return False
     if FOCUS_STATEMENT.search(s) or _EMBEDDED_OUTCOME.search(s):
         return False
-    subj = subject_parties(s)
     if subj is not None and subj.span is not None:
         if subj.rule != "responsible.subject":
             return True
@@ -249,7 +261,9 @@ def _is_commitment_sentence(sentence: str) -> bool:
         # follow its subject closely, not sit in a relative clause further on.
         # Verb first after a heading: "Kommer kommunen och polisen att …".
         return bool(
-            _VERB_AFTER_SUBJECT.match(s[subj.span[1] :]) or _VERB_FIRST.match(s)
+            _VERB_AFTER_SUBJECT.match(s[subj.span[1] :])
+            or _VERB_AFTER_SUBJECT.match(s[past_genitive_head(s, subj.span[1]) :])
+            or _VERB_FIRST.match(s)
         )
     if _ABOUT_THE_PROMISE.match(s):
         return False  # "Medborgarlöftet ska följas upp …" is follow-up, not an activity
@@ -333,8 +347,10 @@ def _present_action(sentence: str) -> bool:
     s = sentence.strip()
     if len(s.split()) < 4 or s[-1:] not in ".!" or _ONGOING.search(s):
         return False
-    if _ANNOUNCED_PARTS.match(s):
+    if _ANNOUNCED_PARTS.match(s) or FOCUS_STATEMENT.search(s):
         return False  # "Under 2026 prioriterar vi tre områden.": headings follow
+    if reports_progress(s, past=True):
+        return False  # "I maj berättar vi hur det gick.": follow-up
     if AGREE_ON_WHAT.search(s):
         return False  # "Varje höst bestämmer vi vilka frågor vi ska …"
     joint = _JOINT_SUBJECT.match(s)
@@ -395,6 +411,8 @@ def _counted_passive(sentence: str) -> bool:
         return False
     if not _FRONT_PASSIVE.match(s) or _ABOUT_THE_PROMISE.match(s):
         return False
+    if reports_progress(s):
+        return False  # "Hur det går redovisas två gånger per år.": follow-up
     target = extract_target(s).target
     return target is not None and target.get("quantity") is not None
 

@@ -83,6 +83,8 @@ INLINE = (
     ("focus.lofte_ar_att", Prefiltered(re.compile(r"^(?:vårt|det)\s+(?:gemensamma\s+|nya\s+)?(?:medborgar)?löfte\s+är\s+att\s+(?P<x>[^.!?\n]+)", _I)), None),
     ("focus.oroar", Prefiltered(re.compile(r"\boroar\s+sig\s+(?:mest\s+|främst\s+|särskilt\s+)?för\s+(?P<x>[^.!?\n]+)|^Det\s+som\s+oroar\s+(?:\w+\s+){0,2}?är\s+(?P<y>[^.!?\n]+)", _I)), "and_items"),
     ("focus.ar_problemen", Prefiltered(re.compile(r"\batt\s+(?P<x>[^.!?\n]{3,120}?)\s+är\s+de\s+(?:största\s+|viktigaste\s+|främsta\s+)?problem(?:en)?\b", _I)), "and_items"),
+    # "Under perioden prioriterar vi A och B samt C." (not "… prioriterar vi tre områden:")
+    ("focus.prioriterar", Prefiltered(re.compile(r"^(?:(?:i\s+år|under\s+\S+(?:\s+\S+)?)\s+)?prioriterar\s+(?:vi|parterna)\s+(?:särskilt\s+)?(?!följande\b|dessa\b|att\b|(?:två|tre|fyra|fem|\d)\s)(?P<x>[^.!?\n:]+)[.!]?\s*$", _I)), "problem_list"),
     ("focus.prioriteras", Prefiltered(re.compile(r"^I\s+(?:medborgar)?löftet\s+prioriteras\s+(?P<x>[^.!?\n]+)", _I)), "and_items"),
     ("focus.lofte_om", Prefiltered(re.compile(r"\b(?:ett|nytt)\s+(?:\w+\s+)?(?:medborgar)?löfte\s+(?:för\s+\d{4}(?:\s*[-–]\s*\d{4})?\s+)?om\s+(?!(?:\w+\s+)?(?:aktiviteter|åtgärder|insatser|löften|samverkan)\b|det\b|hur\b|vad\b|att\b)(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     ("focus.valts_som", Prefiltered(re.compile(r"\bhar\s+(?P<x>[^.!?\n]{3,160}?)\s+valts\s+(?:ut\s+)?(?:som|till)\s+(?:fokusområden|prioriterade\s+områden|prioriteringar)", _I)), "problem_list"),

@@ -39,7 +39,7 @@ WHOLE_PERIOD_COUNT = re.compile(
     r"\b(?P<n>\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s*(?:\(\d{1,2}\)\s*)?"
     r"(?:gånger|gång|tillfällen|rapporter|redovisningar)\s+under\s+"
     r"(?:den\s+|hela\s+|aktuell\s+|aktuella\s+|innevarande\s+)*"
-    r"(?:löftes|medborgarlöftes|medborgarlöftets\s+)?(?:period(?:en)?|löptid(?:en)?|giltighetstid(?:en)?)",
+    r"(?:löftes|medborgarlöftes|(?:medborgar)?löftets\s+)?(?:period(?:en)?|löptid(?:en)?|giltighetstid(?:en)?)",
     re.IGNORECASE,
 )
 

@@ -197,7 +197,9 @@ def find_municipalities(text: str) -> Found:
 
 _DIRECTION = r"(?:norra|södra|västra|östra|mellersta|centrala|nordöstra|nordvästra|sydöstra|sydvästra)"
 _CAP = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖÉ-]*"
-_LPO_NAME = rf"(?:{_DIRECTION}[ \t]+)?{_CAP}(?:[ \t]*/[ \t]*{_CAP})*(?:[ \t]+{_CAP})*"
+# "Piteå älvdal": a landscape word in lower case that ends the area's name.
+_LANDSCAPE = r"(?:[ \t]+(?:älvdal|dalgång|skärgård|kust|fjällvärld)(?:en)?(?![\w-]))?"
+_LPO_NAME = rf"(?:{_DIRECTION}[ \t]+)?{_CAP}(?:[ \t]*/[ \t]*{_CAP})*(?:[ \t]+{_CAP})*{_LANDSCAPE}"
 # Words that end an LPO name or show the capitalised word is not one.
 _NOT_LPO_WORDS = frozenset(
     [
