@@ -48,7 +48,7 @@ def stated_parties(text: str) -> PartyResult | None:
     if not m:
         # "(polisen och Ekby Ordningsvakter)": a closing bracket that lists parties,
         # one of them known, the others names of organisations.
-        b = _BRACKET_LIST_RE.search(text)
+        b = _BRACKET_LIST_RE.search(text) if "(" in text else None  # it holds one
         listed = (
             parties_in_enumeration(b.group("list"))
             if b and _only_parties(b.group("list"))
