@@ -152,3 +152,72 @@ def test_the_preposition_expression_still_finds_places():
         municipalities=["Ekby"],
     )
     assert [name for name, _ in found] == ["Norrby", "Åsby", "Torget"]
+
+
+# --- headings that name no focus area -------------------------------------------
+
+_HEADING_WORDS = [
+    "Rubrik", "0", "12", "Bakgrund", "vi", "Vi", "lovar", "ska", "ſka", "kommun",
+    "Kommuner", "kommer", "att", "Åtar", "åtar", "Trygghet", "i", "centrum",
+    "medborgarlöftet", ":", ".", "\n", " ", "2025", "-", "/", "Ekby", "det", "här",
+    "sida", "3", "Status", "Ansvarig", "\u212aommun", "MEDBORGARLÖFTE",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_HEADING_WORDS), max_size=10), st.sampled_from(" \n"))
+def test_generic_heading_is_the_whole_expression_searched(words, sep):
+    from medborgarloften.extract.document import focus_cues
+
+    text = sep.join(words)
+    expected = focus_cues.GENERIC_HEADING.search(text) is not None
+    assert focus_cues.generic_heading(text) is expected
+
+
+def test_generic_heading_on_examples():
+    from medborgarloften.extract.document.focus_cues import generic_heading
+
+    assert generic_heading("Bakgrund")
+    assert generic_heading("Det här lovar vi")
+    assert generic_heading("2025–2026") is False  # an en dash is no plain number
+    assert generic_heading("2025 - 2026")
+    assert generic_heading("Tryggare i Ekby kommun")
+    assert not generic_heading("Trygghet i centrum")
+    assert not generic_heading("Narkotika bland unga")
+
+
+# --- labels: "(Polisen)", "Ansvar: kommunen", "Belysning – Polisen …" ------------
+
+_LABEL_WORDS = [
+    "(", ")", "Polisen", "kommunen", "och", "Ansvar", "ansvarig", ":", "ANSVARIGA",
+    "ſ", "Ekby", "Ordningsvakter", ".", ",", " ", "\n", "x", "polis", "samt", "IF",
+    "Belysning", "–", "-", "—", "byter", "ut", "\t", "gång-",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_LABEL_WORDS), max_size=14), st.sampled_from([" ", ""]))
+def test_the_stated_label_and_the_title_dash_as_the_whole_expressions(words, sep):
+    from medborgarloften.extract import party_labels
+    from medborgarloften.extract.commitments import responsible
+
+    text = sep.join(words)
+    whole = party_labels._STATED_RE.search(text)
+    if "ansvar" not in party_labels.fold(text):
+        paren = party_labels._STATED_PAREN_RE.search(text)
+        assert (
+            paren and (paren.span(), paren.group("paren"), paren.group("label"))
+        ) == (whole and (whole.span(), whole.group("paren"), whole.group("label")))
+    dash = responsible._LABEL_DASH.match(text)
+    if dash is not None:
+        assert responsible._SPACED_DASH.search(text)
+
+
+def test_labels_on_examples():
+    from medborgarloften.extract.party_labels import stated_parties
+
+    found = stated_parties("Vi håller öppet hus varje vecka (Polisen).")
+    assert found is not None and found.parties == frozenset({"polis"})
+    found = stated_parties("Vi håller öppet hus. Ansvarig: kommunen")
+    assert found is not None and found.parties == frozenset({"kommun"})
+    assert stated_parties("Vi håller öppet hus varje vecka (punkt 4).") is None
