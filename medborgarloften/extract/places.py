@@ -91,8 +91,9 @@ _CENTRALA_RE = prefiltered(re.compile(rf"centrala(?<=\bcentrala)\s+({_NAME_WORD}
 # "på norra Ekby": a part of the kommun named by a compass word before its name is
 # a qualified form of the name (like "centrala Ekby"), so a place; only for the
 # kommun's own name (another name after "norra" may be a region: "östra Norrland").
-_QUARTER_RE = re.compile(
-    rf"(?<![\w-])(?:norra|södra|östra|västra)[ \t]+({_NAME_WORD})(?![\w-])"
+# Prefiltered: its look-behind first was tried at every character of each text.
+_QUARTER_RE = prefiltered(
+    re.compile(rf"(?<![\w-])(?:norra|södra|östra|västra)[ \t]+({_NAME_WORD})(?![\w-])")
 )
 _QUALIFIED_NOUNS = (
     "centrum|tätorts centrala delar|tätort|stadskärna|station|busstation|resecentrum|"

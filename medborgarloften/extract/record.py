@@ -96,11 +96,16 @@ def _commitment_rules(
 
 # A line of a report on an earlier promise ("Vad vi lovade: …", "Vad vi gjorde:
 # …", "Utfall: …"): the places it names are last period's, not this promise's.
-_LOOK_BACK_LINE = re.compile(
-    r"^[ \t]*(?:vad vi (?:lovade|gjorde|har gjort)|det här (?:gjorde|har) vi(?: gjort)?"
-    r"|utfall|resultat|genomfört)[ \t]*:.*$",
-    re.IGNORECASE | re.MULTILINE,
+# Prefiltered, as the link line below: "^" in MULTILINE was tried at every character
+# of the page.
+_LOOK_BACK_LINE = prefiltered(
+    re.compile(
+        r"^[ \t]*(?:vad vi (?:lovade|gjorde|har gjort)|det här (?:gjorde|har) vi(?: gjort)?"
+        r"|utfall|resultat|genomfört)[ \t]*:.*$",
+        re.IGNORECASE | re.MULTILINE,
+    )
 )
+_LINK_LINE = prefiltered(LINK_LINE)
 
 
 # A heading over a report on an earlier promise ("Del 1 – Uppföljning av 2030 års
@@ -179,7 +184,7 @@ def _places(text: str, municipalities: list[str]) -> list[tuple[str, Any]]:
             found.append((name, span))
     back = [(m.start(), m.end()) for m in _LOOK_BACK_LINE.finditer(text)]
     # "Läs också: Inbrott i Ekby …": a link to another article names its places
-    back += [(m.start(), m.end()) for m in LINK_LINE.finditer(text)]
+    back += [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
     back += _report_sections(text)
     if _EARLIER_PROMISE.search(text):
         back += _earlier_promise_sentences(text)

@@ -221,3 +221,33 @@ def test_labels_on_examples():
     found = stated_parties("Vi håller öppet hus. Ansvarig: kommunen")
     assert found is not None and found.parties == frozenset({"kommun"})
     assert stated_parties("Vi håller öppet hus varje vecka (punkt 4).") is None
+
+
+# --- expressions given a literal prefilter -----------------------------------------
+
+_PREFILTER_WORDS = [
+    "norra", "Södra", "ÖSTRA", "västra", "Ekby", "Åsby", "inom", "INOM", "en", "ett",
+    "vecka", "arbetsvecka", "Läs", "mer", "också", ":", "|", "Relaterat", "se", "även",
+    "Resultat", "utfall", "Vad", "vi", "lovade", "det", "här", "gjorde", "\n", " ",
+    "\t", "-", "x", "ſ", "\u212a", "i",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_PREFILTER_WORDS), max_size=40), st.sampled_from(" \n"))
+def test_the_prefiltered_expressions_find_what_the_plain_ones_find(words, sep):
+    from medborgarloften.extract import record, targets
+
+    text = sep.join(words)
+    for fast in (
+        places._QUARTER_RE,
+        targets._WITHIN_ONE,
+        record._LOOK_BACK_LINE,
+        record._LINK_LINE,
+    ):
+        plain = getattr(fast, "regex", fast)
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ], (plain.pattern, text)
+        found, expected = fast.search(text), plain.search(text)
+        assert (found and found.span()) == (expected and expected.span())
