@@ -11,9 +11,8 @@ read over and over. Only for pure functions of one hashable argument.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -25,23 +24,32 @@ MAX_ENTRIES = 1024
 _clears: list[Callable[[], None]] = []
 
 
-def per_document(fn: Callable[[K], V]) -> Callable[[K], V]:
-    """``fn`` with its answers kept until the next :func:`new_document`."""
-    cache: dict[K, V] = {}
-    _clears.append(cache.clear)
+class _Answers(dict[Any, Any]):
+    """One function's answers; a question not asked yet is answered by ``fn``.
 
-    @functools.wraps(fn)
-    def cached(arg: K) -> V:
-        try:
-            return cache[arg]
-        except KeyError:
-            pass
-        value = fn(arg)
-        if len(cache) >= MAX_ENTRIES:
-            cache.clear()
-        cache[arg] = value
+    A question asked before is answered by ``dict.__getitem__`` itself, in C: most
+    of the thousand calls a document makes are such, and a Python wrapper around
+    the look-up cost more than the look-up."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, arg: Any) -> Any:
+        value = self.fn(arg)
+        if len(self) >= MAX_ENTRIES:
+            self.clear()
+        self[arg] = value
         return value
 
+
+def per_document(fn: Callable[[K], V]) -> Callable[[K], V]:
+    """``fn`` with its answers kept until the next :func:`new_document`."""
+    answers = _Answers(fn)
+    _clears.append(answers.clear)
+    cached: Callable[[K], V] = answers.__getitem__
     return cached
 
 

@@ -15,9 +15,17 @@ from .parties import (
 from .party_patterns import CHAIN
 from .prefilter import fold, prefiltered
 
+_STATED_PAREN = (
+    rf"\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<paren>{CHAIN})\s*\)\s*[.,;]?\s*$"
+)
 _STATED_RE = re.compile(
-    rf"(?:\(\s*(?:ansvar(?:ig|iga)?\s*:?\s*)?(?P<paren>{CHAIN})\s*\)\s*[.,;]?\s*$"
-    rf"|\bansvar(?:ig|iga)?\s*:\s*(?P<label>{CHAIN}))",
+    rf"(?:{_STATED_PAREN}|\bansvar(?:ig|iga)?\s*:\s*(?P<label>{CHAIN}))",
+    re.IGNORECASE,
+)
+# The same for a text without "ansvar", where only the bracket can match: it opens
+# with "(", which ``re`` skips to in C ("label" never takes part).
+_STATED_PAREN_RE = re.compile(
+    rf"(?:{_STATED_PAREN}|(?!)(?P<label>))",
     re.IGNORECASE,
 )
 
@@ -44,11 +52,17 @@ def stated_parties(text: str) -> PartyResult | None:
     """Parties named as responsible in a label: "(Polisen)", "Ansvarig: kommunen"."""
     # Every match holds a "(" or "ansvar" (any case: ``fold``, as "ſ" is an "s" to
     # ``re``); most commitments hold neither, and the scan tries every character.
-    m = _STATED_RE.search(text) if "(" in text or "ansvar" in fold(text) else None
+    m = (
+        _STATED_RE.search(text)
+        if "ansvar" in fold(text)
+        else _STATED_PAREN_RE.search(text)
+        if "(" in text
+        else None
+    )
     if not m:
         # "(polisen och Ekby Ordningsvakter)": a closing bracket that lists parties,
         # one of them known, the others names of organisations.
-        b = _BRACKET_LIST_RE.search(text)
+        b = _BRACKET_LIST_RE.search(text) if "(" in text else None  # it holds one
         listed = (
             parties_in_enumeration(b.group("list"))
             if b and _only_parties(b.group("list"))

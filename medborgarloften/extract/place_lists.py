@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import re
 
+from .prefilter import prefiltered
+
 # A short line (a heading or a lead-in) naming a kind of place in the plural.
-_PLACES_LINE = re.compile(
-    r"^[^\n]{0,60}\b(?i:platser|platserna|stadsdelar|stadsdelarna|bostadsområden|"
-    r"bostadsområdena|orter|orterna|byar|byarna|tätorter|tätorterna|kommundelar|"
-    r"kommundelarna|hållplatser|hållplatserna|stråk|stråken)\b[^\n.!?]{0,30}:?[ \t]*$",
-    re.MULTILINE,
+# Prefiltered by its nouns: tried at every line start, up to sixty characters on.
+_PLACES_LINE = prefiltered(
+    re.compile(
+        r"^[^\n]{0,60}\b(?i:platser|platserna|stadsdelar|stadsdelarna|bostadsområden|"
+        r"bostadsområdena|orter|orterna|byar|byarna|tätorter|tätorterna|kommundelar|"
+        r"kommundelarna|hållplatser|hållplatserna|stråk|stråken)\b[^\n.!?]{0,30}:?[ \t]*$",
+        re.MULTILINE,
+    )
 )
 # One to three capitalised words alone on a line, after a marker or a symbol.
 _NAME_LINE = re.compile(

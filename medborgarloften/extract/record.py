@@ -41,6 +41,7 @@ from .document import (
 )
 from .document._lex import nfc
 from .document.checks import signature_date
+from .prefilter import prefiltered
 
 T = TypeVar("T")
 
@@ -96,11 +97,16 @@ def _commitment_rules(
 
 # A line of a report on an earlier promise ("Vad vi lovade: …", "Vad vi gjorde:
 # …", "Utfall: …"): the places it names are last period's, not this promise's.
-_LOOK_BACK_LINE = re.compile(
-    r"^[ \t]*(?:vad vi (?:lovade|gjorde|har gjort)|det här (?:gjorde|har) vi(?: gjort)?"
-    r"|utfall|resultat|genomfört)[ \t]*:.*$",
-    re.IGNORECASE | re.MULTILINE,
+# Prefiltered, as the link line below: "^" in MULTILINE was tried at every character
+# of the page.
+_LOOK_BACK_LINE = prefiltered(
+    re.compile(
+        r"^[ \t]*(?:vad vi (?:lovade|gjorde|har gjort)|det här (?:gjorde|har) vi(?: gjort)?"
+        r"|utfall|resultat|genomfört)[ \t]*:.*$",
+        re.IGNORECASE | re.MULTILINE,
+    )
 )
+_LINK_LINE = prefiltered(LINK_LINE)
 
 
 # A heading over a report on an earlier promise ("Del 1 – Uppföljning av 2030 års
@@ -117,10 +123,14 @@ _HEADING_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # löfte", "Så gick det med förra löftet"), with or without its years: its section
 # runs to the next heading. A sentence that names that promise ("Det föregående
 # löftet, som avsåg … vid Ekbron, har följts upp") speaks of last period too.
-_EARLIER_PROMISE = re.compile(
-    r"\b(?:föregående|förra|fjolårets|tidigare|nuvarande|gamla)\s+(?:årets\s+)?"
-    r"(?:medborgar)?löfte(?:t|n|na)?\b",
-    re.IGNORECASE,
+# Prefiltered: every match holds "löfte", which most documents hold only a few
+# times (the case-insensitive alternation tried at each character of the page).
+_EARLIER_PROMISE = prefiltered(
+    re.compile(
+        r"\b(?:föregående|förra|fjolårets|tidigare|nuvarande|gamla)\s+(?:årets\s+)?"
+        r"(?:medborgar)?löfte(?:t|n|na)?\b",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -175,7 +185,7 @@ def _places(text: str, municipalities: list[str]) -> list[tuple[str, Any]]:
             found.append((name, span))
     back = [(m.start(), m.end()) for m in _LOOK_BACK_LINE.finditer(text)]
     # "Läs också: Inbrott i Ekby …": a link to another article names its places
-    back += [(m.start(), m.end()) for m in LINK_LINE.finditer(text)]
+    back += [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
     back += _report_sections(text)
     if _EARLIER_PROMISE.search(text):
         back += _earlier_promise_sentences(text)

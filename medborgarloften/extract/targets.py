@@ -178,8 +178,10 @@ def _lone_event(text: str, qspan: tuple[int, int] | None) -> bool:
 
 # "inom 24 timmar", "inom två arbetsdagar": how soon something is done.
 _WITHIN = re.compile(r"(?<![\w-])inom\s+$", re.IGNORECASE)
-_WITHIN_ONE = re.compile(
-    r"(?<![\w-])inom\s+(?P<num>en|ett)\s+(?P<unit>[^\W\d]+)\b", re.IGNORECASE
+_WITHIN_ONE = prefiltered(  # a look-behind first: tried at every character
+    re.compile(
+        r"(?<![\w-])inom\s+(?P<num>en|ett)\s+(?P<unit>[^\W\d]+)\b", re.IGNORECASE
+    )
 )
 
 

@@ -42,6 +42,7 @@ def _responsible(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
 _LABEL_DASH = re.compile(
     r"\s*[^\W\d][\w/-]*(?:\s+[\w/-]+){0,4}?\s+[–—-]\s+(?=[A-ZÅÄÖ])"
 )
+_SPACED_DASH = re.compile(r"\s[–—-]\s")
 
 
 # A word hyphenated at a line end ("till-\n  sammans med …", or "till- sammans"
@@ -83,7 +84,8 @@ def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
         # "I löftet står att polisen ska …": read the promise after the frame.
         text = cand.text[cut:] if cand.text.startswith(first) else first[cut:]
         return _responsible_of(_rest_of(cand, text, cut))
-    titled = _LABEL_DASH.match(first)
+    # every match holds a dash between spaces: its backtracking is skipped without
+    titled = _LABEL_DASH.match(first) if _SPACED_DASH.search(first) else None
     if titled and subject_parties(first[titled.end() :]) is not None:
         # "Trafikkontroller – Polisen gör …": read the party after the label.
         cut = titled.end()

@@ -172,12 +172,29 @@ _UNFINISHED = re.compile(
 )
 
 
+# Every character a match of ``_UNFINISHED`` can hold (in any case).
+_OUTSIDE_UNFINISHED = re.compile(
+    "[^\\s.…abcdefghijklmnorstvåäö\u017f\u212a\u212b\u0130\u0131]", re.IGNORECASE
+)
+_UNFINISHED_TAIL = 40
+
+
+def _unfinished(text: str) -> bool:
+    """``_UNFINISHED.search(text)``, looked for in the text's last characters when
+    they hold one that no match can hold: a match ends the text, so it would cover
+    them all (the scan from the start tried the expression at every character)."""
+    lo = len(text) - _UNFINISHED_TAIL
+    if lo <= 0 or not _OUTSIDE_UNFINISHED.search(text, lo):
+        lo = 0
+    return _UNFINISHED.search(text, lo) is not None
+
+
 def _governs_list(block: Block, following: list[Block]) -> bool:
     """A line left unfinished right above a list governs that list."""
     return (
         bool(following)
         and following[0].kind == "bullet"
-        and bool(_UNFINISHED.search(block.text))
+        and _unfinished(block.text)
         and following[0].indent >= block.indent
     )
 

@@ -30,7 +30,6 @@ from .focus_cues import (
     _SECTION_NUMBER,
     ACTIVITY_INTRO,
     EFFECT_HEADING,
-    GENERIC_HEADING,
     HEADING_RULES,
     INLINE,
     INLINE_LITERALS,
@@ -43,6 +42,7 @@ from .focus_cues import (
     UMBRELLA_GOAL,
     and_items,
     cut_long,
+    generic_heading,
     line_items,
     titled,
 )
@@ -199,7 +199,7 @@ def _lines_under(units: Sequence[Unit], i: int) -> list[FocusArea]:
             or len(text.split()) > 12
             or "\t" in text
             or "    " in text  # a table row (its header), no area
-            or GENERIC_HEADING.search(text)
+            or generic_heading(text)
             or _names_a_party(text)
         ):
             break
@@ -379,7 +379,7 @@ def _grouping_headings(
         good = [
             k
             for k in cands
-            if not GENERIC_HEADING.search(titled(units[k].text.strip("*_ #")))
+            if not generic_heading(titled(units[k].text.strip("*_ #")))
             and not _names_a_party(units[k].text)
         ]
         if not good or cands[-1] != good[-1]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..prefilter import Prefiltered, all_literals, prefiltered
+from ..prefilter import Prefiltered, all_literals, fold, prefiltered
 
 _I = re.IGNORECASE
 LIST_INTRO = prefiltered(
@@ -118,7 +118,7 @@ ACTIVITY_INTRO = re.compile(
     _I,
 )
 # Headings that are genre furniture or name a party, never a focus area.
-GENERIC_HEADING = re.compile(
+_GENERIC_START = (
     r"^(?:det\s+här|detta|medborgarlöft|våra?\b|vårt\b|uppföljning|lägesbild|situation|"
     r"bakgrund|syfte|inledning|tid\b|tidsram|effekt|kommunikation|problembild|"
     r"aktiviteter|insatser|fakta|om\s|inriktning|löfte|sammanfattning|datum|följ\b|"
@@ -130,11 +130,30 @@ GENERIC_HEADING = re.compile(
     r"varför|mål\b|målsättning|resultat|dela\b|skriv\s+ut|senast|relaterad|länkar|"
     r"innehåll|hoppa|huvudinnehåll|navigation|cookies|kakor|bilaga|sida\s+\d|"
     r"utgångspunkt|nuläge|förutsättningar|ansvar\w*\s*:|när\s*:|tidpunkt|tids?plan|"
-    r"(?:status|kommentar|indikator\w*|mätetal|mått)\s*:)|"
-    r"\bmedborgarlöft|\blovar\b|\bska\b|"
-    r"\bkommer\s+att\b|\båtar\b|\bkommun(?:er)?$|^[\d\s./:-]*$",
-    _I,
+    r"(?:status|kommentar|indikator\w*|mätetal|mått)\s*:)"
 )
+_GENERIC_WORDS = (
+    r"\bmedborgarlöft|\blovar\b|\bska\b|\bkommer\s+att\b|\båtar\b|\bkommun(?:er)?$"
+)
+_NUMBERS_ONLY = r"^[\d\s./:-]*$"
+GENERIC_HEADING = re.compile(f"{_GENERIC_START}|{_GENERIC_WORDS}|{_NUMBERS_ONLY}", _I)
+# The same in its three parts (``generic_heading``): ``search`` tried the anchored
+# alternation, and failed, at every character of each heading.
+_GENERIC_START_RE = re.compile(_GENERIC_START, _I)
+_GENERIC_WORDS_RE = Prefiltered(re.compile(_GENERIC_WORDS, _I))
+_NUMBERS_ONLY_RE = re.compile(_NUMBERS_ONLY, _I)
+
+
+def generic_heading(text: str) -> bool:
+    """``GENERIC_HEADING.search(text)`` is not None: a heading that names no focus
+    area ("Bakgrund", "Vi lovar", "2025")."""
+    return (
+        _GENERIC_START_RE.match(text) is not None
+        or _GENERIC_WORDS_RE.search(text, folded=fold(text)) is not None
+        or _NUMBERS_ONLY_RE.match(text) is not None
+    )
+
+
 # A heading over the effects a promise aims at ("Effektmål", "Det vill vi uppnå"):
 # its items name the problems the promise picks, as a focus list does.
 EFFECT_HEADING = re.compile(

@@ -14,6 +14,7 @@ import re
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Extractor
 
 from ..errors import ExtractError
 from .cleanup import normalise
@@ -116,6 +117,22 @@ def _lost_headings(main: str, headings: list[lxml.html.HtmlElement]) -> bool:
     return lost * 2 > len(texts)
 
 
+# trafilatura's options, built once: ``extract`` given keywords builds them anew for
+# every page (reading its configuration, a date for metadata we never ask for).
+# trafilatura copies them before it changes any (its recall retry).
+_TRAFILATURA_OPTIONS = Extractor(
+    output_format="txt",
+    formatting=True,
+    tables=True,
+    comments=False,
+    links=False,
+    images=False,
+    recall=True,
+    dedup=False,
+    fast=True,  # no readability/jusText second pass; we have our own fallback
+)
+
+
 def _from_trafilatura(tree: lxml.html.HtmlElement) -> tuple[str, int]:
     """The main text as trafilatura finds it and how many headings it kept."""
     # trafilatura prunes the tree it gets (the caller parses again for the fallback).
@@ -124,18 +141,7 @@ def _from_trafilatura(tree: lxml.html.HtmlElement) -> tuple[str, int]:
     for element in list(tree.iter("nav", "script", "style", "noscript", "svg")):
         _remove(element)
     try:
-        extracted = trafilatura.extract(
-            tree,
-            output_format="txt",
-            include_formatting=True,
-            include_tables=True,
-            include_comments=False,
-            include_links=False,
-            include_images=False,
-            favor_recall=True,
-            deduplicate=False,
-            fast=True,  # no readability/jusText second pass; we have our own fallback
-        )
+        extracted = trafilatura.extract(tree, options=_TRAFILATURA_OPTIONS)
     except Exception:  # trafilatura on odd markup is not our bug; use the fallback
         return "", 0
     markdown = extracted or ""
