@@ -155,6 +155,23 @@ class EvidenceRow:
         return gettext(SCHEDULE_LABELS[self.schedule])
 
     @property
+    def schedule_date(self) -> dt.date | None:
+        """The date the schedule is about: for an overdue commitment the day the
+        latest missed part fell due (never a day still to come), else the next
+        part or deadline still to reach."""
+        if self.schedule != "overdue":
+            return self.row.due
+        progress = self.row.progress
+        missed = [
+            b.end
+            for b in progress.buckets
+            if b.status == Status.OVERDUE and b.end is not None
+        ]
+        if not missed and progress.deadline is not None:
+            missed.append(progress.deadline)  # no buckets: judged by the deadline
+        return max(missed) if missed else None
+
+    @property
     def effect(self) -> str:
         return effect_of(self.indicators)
 

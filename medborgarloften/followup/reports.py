@@ -65,19 +65,24 @@ class ReportCommitment:
     latest: list[Activity] = field(default_factory=list)
     buckets: list[Bucket] = field(default_factory=list)
 
-    # The report's figures are those of its own period's buckets, so the line
-    # above the chart says what the bars below it say.
+    #: What was logged inside the report's own period (its contribution).
+    in_period: int = 0
+
+    # The report's figures are the commitment's progress to date (cumulative since
+    # the promise began, as the dashboard counts), so the line above the chart, the
+    # status badge and the evidence table say the same thing; ``in_period`` is the
+    # report period's own share, shown separately.
     @property
     def counted(self) -> int:
-        return sum(min(b.done, b.target) for b in self.buckets)
+        return self.row.progress.counted
 
     @property
     def target(self) -> int:
-        return sum(b.target for b in self.buckets)
+        return self.row.progress.target
 
     @property
     def logged(self) -> int:
-        return sum(b.done for b in self.buckets)
+        return self.row.progress.done
 
 
 @dataclass
@@ -248,9 +253,9 @@ def report_context(*, report: Report, today: dt.date | None = None) -> dict[str,
     promise = report.promise
     today = today or timezone.localdate()
     as_of = min(today, report.period_end)
-    rows = commitment_rows(
-        promise=promise, today=as_of, start=report.period_start, end=report.period_end
-    )
+    # Progress to date: every activity since the promise began up to the report's
+    # end, judged on ``as_of`` (the one computation the dashboard and API use).
+    rows = commitment_rows(promise=promise, today=as_of, end=report.period_end)
     entries = {e.commitment_id: e for e in report.entries.all()}
     in_range = Activity.objects.filter(
         commitment__promise=promise,
@@ -258,6 +263,7 @@ def report_context(*, report: Report, today: dt.date | None = None) -> dict[str,
         date__lte=report.period_end,
     )
     kinds: dict[int, list[KindSummary]] = defaultdict(list)
+    in_period: dict[int, int] = defaultdict(int)
     for item in (
         in_range.values("commitment_id", "kind")
         .annotate(n=Count("id"), q=Sum("quantity"), p=Sum("participants"))
@@ -266,6 +272,7 @@ def report_context(*, report: Report, today: dt.date | None = None) -> dict[str,
         kinds[item["commitment_id"]].append(
             KindSummary(item["kind"], item["n"], item["q"] or 0, item["p"])
         )
+        in_period[item["commitment_id"]] += item["q"] or 0
     latest: dict[int, list[Activity]] = defaultdict(list)
     newest = (
         in_range.select_related("area", "organisation")
@@ -299,6 +306,7 @@ def report_context(*, report: Report, today: dt.date | None = None) -> dict[str,
                 kinds=kinds.get(row.commitment.pk, []),
                 latest=latest.get(row.commitment.pk, []),
                 buckets=buckets,
+                in_period=in_period.get(row.commitment.pk, 0),
             )
         )
     totals = in_range.aggregate(hours=Sum("hours"), cost=Sum("cost"), n=Count("id"))
@@ -375,6 +383,11 @@ def report_docx_bytes(*, report: Report) -> bytes:
         document.add_paragraph(
             t(f"Mål: {target or 'inget mätbart mål'}. Status: {row.status_label}.")
         )
+        if row.progress.measurable and not row.progress.binary:
+            document.add_paragraph(
+                f"Utfört hittills {item.counted} av {item.target}. "
+                f"Under rapportperioden: {item.in_period}."
+            )
         if item.buckets:
             add_data_table(
                 document,
