@@ -29,6 +29,7 @@ from medborgarloften.situation.models import BaselineValue
 from medborgarloften.situation.selectors.baselines import indicators_by_focus_area
 
 from .models import CommunicationStatus, ManualStatus, PlannedActivity
+from .partner_selectors import PartnerLatest
 from .progress import Status, gettext_noop
 from .selectors import (
     DUE_SOON_DAYS,
@@ -71,6 +72,13 @@ _REPORTED_RANK: dict[str, int] = {
     ManualStatus.ON_TRACK.value: 2,
     ManualStatus.BEHIND.value: 1,
     ManualStatus.NOT_STARTED.value: 0,
+}
+#: The partner scale on the same ladder ("Inte aktuellt" is not judged).
+_PARTNER_RANK: dict[str, int] = {
+    "done": 3,
+    "half_or_more": 2,
+    "started": 1,
+    "not_started": 0,
 }
 _EVIDENCE_RANK = {
     "done": 3,
@@ -127,6 +135,9 @@ class EvidenceRow:
     last_change: StatusChange | None = None
     #: Every wording of the commitment, the original first (promises' versions).
     versions: list[CommitmentVersion] = field(default_factory=list)
+    #: A partner's newest report, when it is the reported status: no status of
+    #: the promise's parties is newer (``partner_is_reported``).
+    partner: PartnerLatest | None = None
 
     @property
     def activity_is_latest(self) -> bool:
@@ -144,6 +155,12 @@ class EvidenceRow:
 
     @property
     def reported_label(self) -> str:
+        if self.partner is not None:
+            return gettext("%(status)s (rapporterat av %(who)s, %(when)s)") % {
+                "status": self.partner.label,
+                "who": self.partner.organisation,
+                "when": self.partner.reported_on.isoformat(),
+            }
         return reported_label(self.reported)
 
     @property
@@ -182,9 +199,26 @@ class EvidenceRow:
     @property
     def disagrees(self) -> bool:
         """The owner reports more than the evidence supports."""
-        reported = _REPORTED_RANK.get(self.reported)
+        reported = (
+            _PARTNER_RANK.get(self.partner.status)
+            if self.partner is not None
+            else _REPORTED_RANK.get(self.reported)
+        )
         evidenced = _EVIDENCE_RANK.get(self.evidenced)
         return reported is not None and evidenced is not None and reported > evidenced
+
+
+def partner_is_reported(row: CommitmentRow) -> PartnerLatest | None:
+    """The partner's newest report when it is the commitment's reported status:
+    the parties have reported none, or reported theirs before the partner's day."""
+    partner = row.partner
+    if partner is None:
+        return None
+    assessment = row.assessment
+    if assessment is None or not assessment.manual_status:
+        return partner
+    party_day = timezone.localdate(assessment.updated_at)
+    return partner if partner.reported_on >= party_day else None
 
 
 def evidenced_status(row: CommitmentRow) -> str:
@@ -298,6 +332,7 @@ def evidence_rows(
             indicators=by_focus_area.get(row.commitment.focus_area_id or 0, []),
             last_change=latest.get(row.commitment.pk),
             versions=versions.get(row.commitment.pk, []),
+            partner=partner_is_reported(row),
         )
         for row in rows
     ]
