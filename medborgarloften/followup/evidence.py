@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from medborgarloften.promises.models import CommitmentVersion, Promise
 from medborgarloften.situation.models import BaselineValue
@@ -406,16 +406,35 @@ def process_quality(
     told = promise.communication_activities.filter(
         status=CommunicationStatus.DONE, reports_followup=True
     ).count()
+    detail = " ".join(
+        (
+            ngettext(
+                "%(n)s publicerad rapport,",
+                "%(n)s publicerade rapporter,",
+                published,
+            )
+            % {"n": published},
+            ngettext(
+                "%(n)s genomförd kommunikationsinsats om uppföljningen.",
+                "%(n)s genomförda kommunikationsinsatser om uppföljningen.",
+                told,
+            )
+            % {"n": told},
+        )
+    )
+    if plan.behind:
+        detail += " " + ngettext(
+            "%(n)s redovisning är försenad.",
+            "%(n)s redovisningar är försenade.",
+            len(plan.overdue),
+        ) % {"n": len(plan.overdue)}
     checks.append(
         QualityCheck(
             "told",
             gettext("Medborgarna har fått veta hur det går"),
-            bool(published or told),
-            gettext(
-                "%(published)s publicerade rapporter, %(told)s genomförda "
-                "kommunikationsinsatser om uppföljningen."
-            )
-            % {"published": published, "told": told},
+            # Not while promised reports are overdue: a leaflet is no report.
+            bool(published or told) and not plan.behind,
+            detail,
         )
     )
     ended = promise.period_end is not None and promise.period_end < today

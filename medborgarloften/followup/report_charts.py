@@ -39,13 +39,15 @@ def chart_svg(*, title: str, buckets: list[Bucket]) -> SafeString:
     (and costs WeasyPrint nothing); each bar is an image named by its line."""
     if not buckets:
         return mark_safe("")  # noqa: S308 - empty string
-    top = max(max(b.target, b.done) for b in buckets) or 1
+    # The track is the target: a bar stops at its own target's outline however
+    # far past it the work went (the line says "12 av 10").
+    top = max(b.target for b in buckets) or 1
     key = zlib.crc32(title.encode())
     parts = [
         f'<div class="chart report-chart" role="group" aria-label="{escape(title)}">'
     ]
     for index, bucket in enumerate(buckets):
-        done_w = round(100 * min(bucket.done, top) / top, 1)
+        done_w = round(100 * min(bucket.done, bucket.target, top) / top, 1)
         target_w = round(100 * bucket.target / top, 1)
         colour = STATUS_COLOURS.get(bucket.status, "#6e7781")
         label = bucket_label(bucket)

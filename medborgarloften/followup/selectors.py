@@ -336,11 +336,24 @@ class ReportPlan:
 
     @property
     def next_due(self) -> dt.date | None:
+        """The due date of the next report to publish (past, when behind)."""
         return (
             self.due_dates[self.published]
             if self.published < len(self.due_dates)
             else None
         )
+
+    @property
+    def overdue(self) -> list[dt.date]:
+        """The due dates passed without a report published for them."""
+        return self.due_dates[self.published : self.due_now]
+
+    @property
+    def upcoming(self) -> dt.date | None:
+        """The next due date still to come that no published report covers: the
+        one after the overdue ones (never a day already past)."""
+        index = max(self.published, self.due_now)
+        return self.due_dates[index] if index < len(self.due_dates) else None
 
 
 def report_plan(

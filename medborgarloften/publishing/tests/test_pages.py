@@ -148,7 +148,12 @@ def test_it_shows_the_activity_timeline_newest_first_and_paginated(client, promi
     assert client.get(url, {"sida": "999"}).status_code == 200
 
 
-def test_it_says_when_the_next_report_is_due(client, promise):
+def test_it_says_when_the_next_report_is_due(client, promise, monkeypatch):
+    today = {"date": dt.date(2026, 6, 1)}
+    monkeypatch.setattr(
+        "django.utils.timezone.localdate",
+        lambda value=None, timezone=None: today["date"],
+    )
     html = client.get(reverse("publishing:promise", args=[promise.uid])).content
     # Two reports over 2025–2027: the first falls due in the middle, on 2 July 2026.
     assert report_due_dates(promise.period_start, promise.period_end, 2)[0] == (
@@ -156,6 +161,14 @@ def test_it_says_when_the_next_report_is_due(client, promise):
     )
     html = html.decode()
     assert "Nästa uppföljningsrapport ska vara klar senast 2 juli 2026." in html
+    # Once that day has passed without a report, it is not "next" any more: the
+    # page says the reporting is behind and names the one after it.
+    today["date"] = dt.date(2026, 12, 7)
+    html = client.get(reverse("publishing:promise", args=[promise.uid])).content
+    html = html.decode()
+    assert "senast 2 juli 2026" not in html
+    assert "ska vara klar senast 31 december 2027." in html
+    assert "Redovisningen ligger efter plan." in html
     _publish_report(promise)
     html = client.get(reverse("publishing:promise", args=[promise.uid])).content
     assert "ska vara klar senast 31 december 2027." in html.decode()
