@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -248,6 +248,34 @@ def _effect(report: Report) -> Effect:
     return Effect(True, "observations", baseline_start, baseline_end, indicators)
 
 
+def _kinds(activities: Any) -> dict[int, list[KindSummary]]:
+    """Per commitment, its activities summed by kind, compared without regard to
+    capitals (Python's, so å, ä and ö too), biggest quantity first."""
+    groups: dict[tuple[int, str], list[Any]] = defaultdict(list)
+    spellings: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
+    for commitment_id, kind, quantity, participants in activities.values_list(
+        "commitment_id", "kind", "quantity", "participants"
+    ).order_by():
+        key = (commitment_id, kind.strip().casefold())
+        groups[key].append((quantity, participants))
+        spellings[key][kind.strip()] += 1
+    found: dict[int, list[KindSummary]] = defaultdict(list)
+    for key in sorted(groups):
+        values = groups[key]
+        known = [p for _q, p in values if p is not None]
+        found[key[0]].append(
+            KindSummary(
+                spellings[key].most_common(1)[0][0],
+                len(values),
+                sum(q or 0 for q, _p in values),
+                sum(known) if known else None,
+            )
+        )
+    for summaries in found.values():
+        summaries.sort(key=lambda k: -k.quantity)  # stable: by kind within a tie
+    return dict(found)
+
+
 def report_context(*, report: Report, today: dt.date | None = None) -> dict[str, Any]:
     """Everything a report shows, for every format."""
     promise = report.promise
@@ -264,15 +292,11 @@ def report_context(*, report: Report, today: dt.date | None = None) -> dict[str,
     )
     kinds: dict[int, list[KindSummary]] = defaultdict(list)
     in_period: dict[int, int] = defaultdict(int)
-    for item in (
-        in_range.values("commitment_id", "kind")
-        .annotate(n=Count("id"), q=Sum("quantity"), p=Sum("participants"))
-        .order_by("commitment_id", "-q", "kind")
-    ):
-        kinds[item["commitment_id"]].append(
-            KindSummary(item["kind"], item["n"], item["q"] or 0, item["p"])
-        )
-        in_period[item["commitment_id"]] += item["q"] or 0
+    # Kinds are grouped whatever their capitals ("Trygghetsvandring" and
+    # "trygghetsvandring" are one kind), under the spelling used most often.
+    for commitment_id, found in _kinds(in_range).items():
+        kinds[commitment_id] = found
+        in_period[commitment_id] = sum(k.quantity for k in found)
     latest: dict[int, list[Activity]] = defaultdict(list)
     newest = (
         in_range.select_related("area", "organisation")
