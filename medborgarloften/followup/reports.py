@@ -37,7 +37,7 @@ from medborgarloften.situation.selectors.baselines import indicators_by_focus_ar
 from .evidence import evidence_rows
 from .models import Activity, Report, ReportKind
 from .progress import Bucket
-from .report_charts import chart_svg
+from .report_charts import bucket_label, chart_svg
 from .selectors import CommitmentRow, commitment_rows
 
 #: Latest activities listed per commitment; the rest are summed by kind.
@@ -83,6 +83,16 @@ class ReportCommitment:
     @property
     def logged(self) -> int:
         return self.row.progress.done
+
+    @property
+    def late_parts(self) -> list[str]:
+        """The parts behind or overdue, also those before the report's period:
+        what makes the commitment's one status late, named beside it."""
+        return [
+            _("%(label)s (%(done)s av %(target)s)")
+            % {"label": bucket_label(b), "done": b.done, "target": b.target}
+            for b in self.row.progress.late_buckets
+        ]
 
 
 @dataclass

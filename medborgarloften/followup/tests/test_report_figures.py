@@ -138,3 +138,29 @@ def test_an_overdue_commitment_names_the_missed_date_not_a_future_one(
     for other in rows:
         if other.schedule == "overdue" and other.schedule_date is not None:
             assert other.schedule_date < LATE_2026
+
+
+@pytest.mark.django_db
+def test_a_late_part_before_the_period_is_named_beside_the_status(promise, report_2026):
+    """The one status may come from a part before the report's period (2025
+    missed): the report names it, so "Försenat" does not stand unexplained next to
+    bars of 2026 alone."""
+    from django.template.loader import render_to_string
+
+    late = Commitment.objects.create(
+        promise=promise,
+        text="Minst 10 möten per år.",
+        responsible=["kommun"],
+        target_quantity=10,
+        target_unit="möten",
+        target_per="år",
+        position=13,
+    )
+    _log(late, dt.date(2025, 3, 1), 2)
+    _log(late, dt.date(2026, 3, 1), 10)
+    items, context = _items(report_2026)
+    item = items["Minst 10 möten per år."]
+    assert item.row.status == "overdue"
+    assert item.late_parts == ["2025 (2 av 10)"]
+    html = render_to_string("followup/_report_body.html", context)
+    assert "Efter plan: 2025 (2 av 10)." in html
