@@ -418,9 +418,11 @@ def report_docx_bytes(*, report: Report) -> bytes:
             t(f"Mål: {target or 'inget mätbart mål'}. Status: {row.status_label}.")
         )
         if row.progress.measurable and not row.progress.binary:
+            late = ", ".join(item.late_parts)
             document.add_paragraph(
                 f"Utfört hittills {item.counted} av {item.target}. "
                 f"Under rapportperioden: {item.in_period}."
+                + (f" Efter plan: {late}." if late else "")
             )
         if item.buckets:
             add_data_table(
