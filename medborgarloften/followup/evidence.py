@@ -22,13 +22,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from medborgarloften.promises.models import CommitmentVersion, Promise
 from medborgarloften.situation.models import BaselineValue
 from medborgarloften.situation.selectors.baselines import indicators_by_focus_area
 
 from .models import CommunicationStatus, ManualStatus, PlannedActivity
+from .partner_selectors import PartnerLatest
 from .progress import Status, gettext_noop
 from .selectors import (
     DUE_SOON_DAYS,
@@ -71,6 +72,13 @@ _REPORTED_RANK: dict[str, int] = {
     ManualStatus.ON_TRACK.value: 2,
     ManualStatus.BEHIND.value: 1,
     ManualStatus.NOT_STARTED.value: 0,
+}
+#: The partner scale on the same ladder ("Inte aktuellt" is not judged).
+_PARTNER_RANK: dict[str, int] = {
+    "done": 3,
+    "half_or_more": 2,
+    "started": 1,
+    "not_started": 0,
 }
 _EVIDENCE_RANK = {
     "done": 3,
@@ -127,6 +135,9 @@ class EvidenceRow:
     last_change: StatusChange | None = None
     #: Every wording of the commitment, the original first (promises' versions).
     versions: list[CommitmentVersion] = field(default_factory=list)
+    #: A partner's newest report, when it is the reported status: no status of
+    #: the promise's parties is newer (``partner_is_reported``).
+    partner: PartnerLatest | None = None
 
     @property
     def activity_is_latest(self) -> bool:
@@ -144,6 +155,12 @@ class EvidenceRow:
 
     @property
     def reported_label(self) -> str:
+        if self.partner is not None:
+            return gettext("%(status)s (rapporterat av %(who)s, %(when)s)") % {
+                "status": self.partner.label,
+                "who": self.partner.organisation,
+                "when": self.partner.reported_on.isoformat(),
+            }
         return reported_label(self.reported)
 
     @property
@@ -153,6 +170,23 @@ class EvidenceRow:
     @property
     def schedule_label(self) -> str:
         return gettext(SCHEDULE_LABELS[self.schedule])
+
+    @property
+    def schedule_date(self) -> dt.date | None:
+        """The date the schedule is about: for an overdue commitment the day the
+        latest missed part fell due (never a day still to come), else the next
+        part or deadline still to reach."""
+        if self.schedule != "overdue":
+            return self.row.due
+        progress = self.row.progress
+        missed = [
+            b.end
+            for b in progress.buckets
+            if b.status == Status.OVERDUE and b.end is not None
+        ]
+        if not missed and progress.deadline is not None:
+            missed.append(progress.deadline)  # no buckets: judged by the deadline
+        return max(missed) if missed else None
 
     @property
     def effect(self) -> str:
@@ -165,9 +199,26 @@ class EvidenceRow:
     @property
     def disagrees(self) -> bool:
         """The owner reports more than the evidence supports."""
-        reported = _REPORTED_RANK.get(self.reported)
+        reported = (
+            _PARTNER_RANK.get(self.partner.status)
+            if self.partner is not None
+            else _REPORTED_RANK.get(self.reported)
+        )
         evidenced = _EVIDENCE_RANK.get(self.evidenced)
         return reported is not None and evidenced is not None and reported > evidenced
+
+
+def partner_is_reported(row: CommitmentRow) -> PartnerLatest | None:
+    """The partner's newest report when it is the commitment's reported status:
+    the parties have reported none, or reported theirs before the partner's day."""
+    partner = row.partner
+    if partner is None:
+        return None
+    assessment = row.assessment
+    if assessment is None or not assessment.manual_status:
+        return partner
+    party_day = timezone.localdate(assessment.updated_at)
+    return partner if partner.reported_on >= party_day else None
 
 
 def evidenced_status(row: CommitmentRow) -> str:
@@ -281,6 +332,7 @@ def evidence_rows(
             indicators=by_focus_area.get(row.commitment.focus_area_id or 0, []),
             last_change=latest.get(row.commitment.pk),
             versions=versions.get(row.commitment.pk, []),
+            partner=partner_is_reported(row),
         )
         for row in rows
     ]
@@ -354,16 +406,35 @@ def process_quality(
     told = promise.communication_activities.filter(
         status=CommunicationStatus.DONE, reports_followup=True
     ).count()
+    detail = " ".join(
+        (
+            ngettext(
+                "%(n)s publicerad rapport,",
+                "%(n)s publicerade rapporter,",
+                published,
+            )
+            % {"n": published},
+            ngettext(
+                "%(n)s genomförd kommunikationsinsats om uppföljningen.",
+                "%(n)s genomförda kommunikationsinsatser om uppföljningen.",
+                told,
+            )
+            % {"n": told},
+        )
+    )
+    if plan.behind:
+        detail += " " + ngettext(
+            "%(n)s redovisning är försenad.",
+            "%(n)s redovisningar är försenade.",
+            len(plan.overdue),
+        ) % {"n": len(plan.overdue)}
     checks.append(
         QualityCheck(
             "told",
             gettext("Medborgarna har fått veta hur det går"),
-            bool(published or told),
-            gettext(
-                "%(published)s publicerade rapporter, %(told)s genomförda "
-                "kommunikationsinsatser om uppföljningen."
-            )
-            % {"published": published, "told": told},
+            # Not while promised reports are overdue: a leaflet is no report.
+            bool(published or told) and not plan.behind,
+            detail,
         )
     )
     ended = promise.period_end is not None and promise.period_end < today

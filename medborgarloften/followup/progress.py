@@ -144,6 +144,10 @@ class Progress:
     expected: float | None = None
     deadline: dt.date | None = None
     missing_areas: list[AreaRef] = field(default_factory=list)
+    #: The parts that have started and have nothing yet, by name: the areas of a
+    #: per-area target, each area in each year ("Funkabo 2026") of a per-area-
+    #: and-year one (an area done last year is still missing this year).
+    missing_parts: list[str] = field(default_factory=list)
     reason: str = ""
     binary: bool = False  # a deadline alone: done or not, no count
 
@@ -356,6 +360,14 @@ def commitment_progress(
     if per in AREA_PERS:
         reached = {b.area.id for b in buckets if b.area is not None and b.done > 0}
         progress.missing_areas = [a for a in areas if a.id not in reached]
+        if per == "år_och_område":
+            progress.missing_parts = [
+                b.label
+                for b in buckets
+                if b.done == 0 and (b.start is None or b.start <= today)
+            ]
+        else:
+            progress.missing_parts = [a.name for a in progress.missing_areas]
     return progress
 
 

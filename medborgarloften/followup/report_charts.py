@@ -21,6 +21,16 @@ STATUS_COLOURS = {
 }
 
 
+def bucket_label(bucket: Bucket) -> str:
+    """A bucket's name in the page's language: the whole period and a deadline
+    are words (progress names them in Swedish); years, terms and areas are names."""
+    if bucket.binary and bucket.end is not None:
+        return _("Senast %(date)s") % {"date": bucket.end.isoformat()}
+    if bucket.label == "Hela perioden":
+        return _("Hela perioden")
+    return bucket.label
+
+
 def chart_svg(*, title: str, buckets: list[Bucket]) -> SafeString:
     """One row per bucket: a bar (done, filled and coloured by status, against the
     target, outlined) and beside it — below it on a narrow screen — one line of
@@ -29,24 +39,28 @@ def chart_svg(*, title: str, buckets: list[Bucket]) -> SafeString:
     (and costs WeasyPrint nothing); each bar is an image named by its line."""
     if not buckets:
         return mark_safe("")  # noqa: S308 - empty string
-    top = max(max(b.target, b.done) for b in buckets) or 1
+    # The track is the target: a bar stops at its own target's outline however
+    # far past it the work went (the line says "12 av 10").
+    top = max(b.target for b in buckets) or 1
     key = zlib.crc32(title.encode())
     parts = [
         f'<div class="chart report-chart" role="group" aria-label="{escape(title)}">'
     ]
     for index, bucket in enumerate(buckets):
-        done_w = round(100 * min(bucket.done, top) / top, 1)
+        done_w = round(100 * min(bucket.done, bucket.target, top) / top, 1)
         target_w = round(100 * bucket.target / top, 1)
         colour = STATUS_COLOURS.get(bucket.status, "#6e7781")
+        label = bucket_label(bucket)
+        status = _(bucket.label_status)  # a msgid: in the page's language
         line = (
-            f"{bucket.label} – {bucket.label_status}"
+            f"{label} – {status}"
             if bucket.binary
             else _("%(label)s: %(done)s av %(target)s – %(status)s")
             % {
-                "label": bucket.label,
+                "label": label,
                 "done": bucket.done,
                 "target": bucket.target,
-                "status": bucket.label_status,
+                "status": status,
             }
         )
         label_id = f"bar-{key:x}-{index}"

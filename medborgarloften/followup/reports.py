@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +37,7 @@ from medborgarloften.situation.selectors.baselines import indicators_by_focus_ar
 from .evidence import evidence_rows
 from .models import Activity, Report, ReportKind
 from .progress import Bucket
-from .report_charts import chart_svg
+from .report_charts import bucket_label, chart_svg
 from .selectors import CommitmentRow, commitment_rows
 
 #: Latest activities listed per commitment; the rest are summed by kind.
@@ -65,19 +65,34 @@ class ReportCommitment:
     latest: list[Activity] = field(default_factory=list)
     buckets: list[Bucket] = field(default_factory=list)
 
-    # The report's figures are those of its own period's buckets, so the line
-    # above the chart says what the bars below it say.
+    #: What was logged inside the report's own period (its contribution).
+    in_period: int = 0
+
+    # The report's figures are the commitment's progress to date (cumulative since
+    # the promise began, as the dashboard counts), so the line above the chart, the
+    # status badge and the evidence table say the same thing; ``in_period`` is the
+    # report period's own share, shown separately.
     @property
     def counted(self) -> int:
-        return sum(min(b.done, b.target) for b in self.buckets)
+        return self.row.progress.counted
 
     @property
     def target(self) -> int:
-        return sum(b.target for b in self.buckets)
+        return self.row.progress.target
 
     @property
     def logged(self) -> int:
-        return sum(b.done for b in self.buckets)
+        return self.row.progress.done
+
+    @property
+    def late_parts(self) -> list[str]:
+        """The parts behind or overdue, also those before the report's period:
+        what makes the commitment's one status late, named beside it."""
+        return [
+            _("%(label)s (%(done)s av %(target)s)")
+            % {"label": bucket_label(b), "done": b.done, "target": b.target}
+            for b in self.row.progress.late_buckets
+        ]
 
 
 @dataclass
@@ -243,14 +258,42 @@ def _effect(report: Report) -> Effect:
     return Effect(True, "observations", baseline_start, baseline_end, indicators)
 
 
+def _kinds(activities: Any) -> dict[int, list[KindSummary]]:
+    """Per commitment, its activities summed by kind, compared without regard to
+    capitals (Python's, so å, ä and ö too), biggest quantity first."""
+    groups: dict[tuple[int, str], list[Any]] = defaultdict(list)
+    spellings: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
+    for commitment_id, kind, quantity, participants in activities.values_list(
+        "commitment_id", "kind", "quantity", "participants"
+    ).order_by():
+        key = (commitment_id, kind.strip().casefold())
+        groups[key].append((quantity, participants))
+        spellings[key][kind.strip()] += 1
+    found: dict[int, list[KindSummary]] = defaultdict(list)
+    for key in sorted(groups):
+        values = groups[key]
+        known = [p for _q, p in values if p is not None]
+        found[key[0]].append(
+            KindSummary(
+                spellings[key].most_common(1)[0][0],
+                len(values),
+                sum(q or 0 for q, _p in values),
+                sum(known) if known else None,
+            )
+        )
+    for summaries in found.values():
+        summaries.sort(key=lambda k: -k.quantity)  # stable: by kind within a tie
+    return dict(found)
+
+
 def report_context(*, report: Report, today: dt.date | None = None) -> dict[str, Any]:
     """Everything a report shows, for every format."""
     promise = report.promise
     today = today or timezone.localdate()
     as_of = min(today, report.period_end)
-    rows = commitment_rows(
-        promise=promise, today=as_of, start=report.period_start, end=report.period_end
-    )
+    # Progress to date: every activity since the promise began up to the report's
+    # end, judged on ``as_of`` (the one computation the dashboard and API use).
+    rows = commitment_rows(promise=promise, today=as_of, end=report.period_end)
     entries = {e.commitment_id: e for e in report.entries.all()}
     in_range = Activity.objects.filter(
         commitment__promise=promise,
@@ -258,14 +301,12 @@ def report_context(*, report: Report, today: dt.date | None = None) -> dict[str,
         date__lte=report.period_end,
     )
     kinds: dict[int, list[KindSummary]] = defaultdict(list)
-    for item in (
-        in_range.values("commitment_id", "kind")
-        .annotate(n=Count("id"), q=Sum("quantity"), p=Sum("participants"))
-        .order_by("commitment_id", "-q", "kind")
-    ):
-        kinds[item["commitment_id"]].append(
-            KindSummary(item["kind"], item["n"], item["q"] or 0, item["p"])
-        )
+    in_period: dict[int, int] = defaultdict(int)
+    # Kinds are grouped whatever their capitals ("Trygghetsvandring" and
+    # "trygghetsvandring" are one kind), under the spelling used most often.
+    for commitment_id, found in _kinds(in_range).items():
+        kinds[commitment_id] = found
+        in_period[commitment_id] = sum(k.quantity for k in found)
     latest: dict[int, list[Activity]] = defaultdict(list)
     newest = (
         in_range.select_related("area", "organisation")
@@ -299,6 +340,7 @@ def report_context(*, report: Report, today: dt.date | None = None) -> dict[str,
                 kinds=kinds.get(row.commitment.pk, []),
                 latest=latest.get(row.commitment.pk, []),
                 buckets=buckets,
+                in_period=in_period.get(row.commitment.pk, 0),
             )
         )
     totals = in_range.aggregate(hours=Sum("hours"), cost=Sum("cost"), n=Count("id"))
@@ -375,6 +417,13 @@ def report_docx_bytes(*, report: Report) -> bytes:
         document.add_paragraph(
             t(f"Mål: {target or 'inget mätbart mål'}. Status: {row.status_label}.")
         )
+        if row.progress.measurable and not row.progress.binary:
+            late = ", ".join(item.late_parts)
+            document.add_paragraph(
+                f"Utfört hittills {item.counted} av {item.target}. "
+                f"Under rapportperioden: {item.in_period}."
+                + (f" Efter plan: {late}." if late else "")
+            )
         if item.buckets:
             add_data_table(
                 document,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
@@ -42,9 +42,9 @@ from .progress import (
     Progress,
     Status,
     commitment_progress,
-    report_due_dates,
     trend,
 )
+from .report_plan import ReportPlan, report_plan
 
 DUE_SOON_DAYS = 30
 
@@ -319,49 +319,6 @@ def _unrecorded(
             .distinct()
         )
     return ended
-
-
-@dataclass
-class ReportPlan:
-    """The reports the promise says it will publish, against those published."""
-
-    promised: int | None
-    published: int
-    due_dates: list[dt.date] = field(default_factory=list)
-    due_now: int = 0  # reports that should be published by today
-
-    @property
-    def behind(self) -> bool:
-        return self.published < self.due_now
-
-    @property
-    def next_due(self) -> dt.date | None:
-        return (
-            self.due_dates[self.published]
-            if self.published < len(self.due_dates)
-            else None
-        )
-
-
-def report_plan(
-    *, promise: Promise, today: dt.date, published: int | None = None
-) -> ReportPlan:
-    """ "Redovisa minst två gånger under perioden": which are due, which published."""
-    if published is None:
-        published = promise.followup_reports.filter(
-            status=ReportStatus.PUBLISHED
-        ).count()
-    dates: list[dt.date] = []
-    if promise.reports_per_period and promise.period_start and promise.period_end:
-        dates = report_due_dates(
-            promise.period_start, promise.period_end, promise.reports_per_period
-        )
-    return ReportPlan(
-        promised=promise.reports_per_period,
-        published=published,
-        due_dates=dates,
-        due_now=sum(1 for d in dates if d < today),
-    )
 
 
 @dataclass

@@ -538,3 +538,44 @@ def test_the_promise_list_stays_for_a_partner_in_a_kommun(
 def test_the_promise_list_stays_for_a_superuser(client, superuser):
     client.force_login(superuser)
     assert client.get(reverse("promises:list")).status_code == 200
+
+
+# --- The partner's status as the reported status ------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_partners_report_is_the_reported_status_unless_a_party_reported_later(
+    partner, lighting, kalmarhem, promise
+):
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    from medborgarloften.followup.evidence import evidence_rows
+    from medborgarloften.followup.models import Assessment
+
+    _report(partner, lighting, kalmarhem, "done")
+
+    def reported():
+        rows = evidence_rows(promise=promise, indicators=False)
+        (row,) = [r for r in rows if r.row.commitment.pk == lighting.pk]
+        return row
+
+    row = reported()
+    assert row.reported_label == (
+        f"Genomfört (rapporterat av Kalmarhem, {TODAY.isoformat()})"
+    )
+    html = render_to_string(
+        "followup/_evidence_table.html", {"rows": [row], "staff": False}
+    )
+    assert "Ingen rapporterad status" not in html
+    assert "rapporterat av Kalmarhem" in html
+
+    # A status the parties set after the partner's day is the reported one.
+    Assessment.objects.create(commitment=lighting, manual_status="behind")
+    assert reported().reported_label == "Försenat"
+    # One set before it gives way to the partner's newer report.
+    Assessment.objects.filter(commitment=lighting).update(
+        updated_at=timezone.make_aware(dt.datetime(2025, 1, 2, 12))
+    )
+    assert reported().partner is not None
+    assert "Kalmarhem" in reported().reported_label

@@ -118,7 +118,11 @@ def test_a_deadline_alone_is_done_or_not_not_a_count():
 
 
 @pytest.mark.django_db
-def test_the_report_line_counts_the_reports_own_period(promise, patrols):
+def test_the_report_line_counts_progress_to_date_and_the_periods_share(
+    promise, patrols
+):
+    """The line says what the dashboard and the evidence table say (progress to
+    date against the whole target) and the report period's own share apart."""
     activity_create(
         commitment=patrols, date=D(2025, 4, 2), kind="fotpatrull", quantity=101
     )
@@ -130,11 +134,13 @@ def test_the_report_line_counts_the_reports_own_period(promise, patrols):
     )
     context = report_context(report=report, today=TODAY)
     item = next(i for i in context["items"] if i.row.commitment == patrols)
-    assert (item.counted, item.target, item.logged) == (100, 100, 101)
+    assert (item.counted, item.target, item.logged) == (100, 200, 101)
+    assert item.in_period == 101
     html = render_to_string("followup/_report_body.html", context)
-    assert "Utfört 100 av 100." in html
+    assert "Utfört hittills 100 av 200." in html
     assert "Totalt 101 loggade." in html
-    assert "av 200" not in html
+    assert "Under rapportperioden: 101 utförda." in html
+    assert f"({item.counted}/{item.target})" in html  # the evidence table agrees
     assert "2025: 101 av 100" in str(item.chart)
 
 

@@ -388,3 +388,29 @@ def test_the_docx_is_in_swedish_with_header_rows_and_the_parties_as_author(
     )
     assert document.tables, "the fixture's commitments have per-part tables"
     assert all(header_row_marked(table) for table in document.tables)
+
+
+@pytest.mark.django_db
+def test_an_unpublished_report_pdf_says_utkast_on_every_page(report):
+    """The draft PDF says "Utkast" before its title and in a header on every page
+    (the Word file already said so); the published one does not."""
+    from pypdf import PdfReader
+
+    from medborgarloften.followup.models import Report
+
+    # Long enough for more than one page.
+    Report.objects.filter(pk=report.pk).update(summary="Lång sammanfattning. " * 900)
+    report.refresh_from_db()
+    pages = PdfReader(io.BytesIO(report_pdf_bytes(report=report))).pages
+    assert len(pages) > 1
+    first = " ".join(pages[0].extract_text().split())
+    assert "Utkast: Uppföljning våren 2025" in first
+    for page in pages:
+        assert "Utkast – inte publicerad" in " ".join(page.extract_text().split())
+    Report.objects.filter(pk=report.pk).update(status=ReportStatus.PUBLISHED)
+    report.refresh_from_db()
+    text = "".join(
+        p.extract_text()
+        for p in PdfReader(io.BytesIO(report_pdf_bytes(report=report))).pages
+    )
+    assert "Utkast" not in text

@@ -199,6 +199,28 @@ def test_it_lists_activities_for_members(as_user, kommun_viewer, promise, patrol
 
 
 @pytest.mark.django_db
+def test_the_activity_list_stacks_on_a_phone(as_user, kommun_viewer, promise, patrols):
+    """The list is a stack-narrow table: on a phone each activity is a card with
+    every cell under its column's name, so "Ändra" is never off-screen."""
+    import re
+
+    activity_create(commitment=patrols, date=dt.date(2025, 3, 1), kind="kontroll")
+    html = (
+        as_user(kommun_viewer)
+        .get(reverse("followup:activities", args=[promise.pk]))
+        .content.decode()
+    )
+    table = html[html.index("<table") : html.index("</table>")]
+    assert 'class="stack-narrow"' in table
+    row = table[table.index("<tbody>") :]
+    cells = re.findall(r"<td[^>]*>", row)
+    labelled = [c for c in cells if "data-label=" in c]
+    assert len(labelled) >= 6, cells
+    for label in ("Datum", "Åtagande", "Vad", "Antal", "Område", "Utförd av"):
+        assert f'data-label="{label}"' in row
+
+
+@pytest.mark.django_db
 def test_it_sends_anonymous_visitors_to_the_login_page(client, promise):
     response = client.get(reverse("followup:dashboard", args=[promise.pk]))
     assert response.status_code == 302

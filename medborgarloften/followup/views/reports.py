@@ -26,7 +26,7 @@ from medborgarloften.lib.i18n import in_swedish
 from .. import background
 from .. import reports as report_render
 from ..forms import ReportForm
-from ..models import Report, ReportStatus
+from ..models import Report, ReportKind, ReportStatus
 from ..permissions import (
     can_edit_promise,
 )
@@ -47,6 +47,22 @@ from ._common import (
 # --- Reports -----------------------------------------------------------------------
 
 
+def _default_title(kind: str, promise: Any) -> str:
+    """The title a new report of ``kind`` gets: a final evaluation is called so."""
+    if kind == ReportKind.EVALUATION:
+        return _("Slututvärdering av %(title)s") % {"title": promise.title}
+    return _("Uppföljning av %(title)s") % {"title": promise.title}
+
+
+def _titled(data: dict[str, Any], promise: Any) -> dict[str, Any]:
+    """A title left as another kind's default takes the chosen kind's ("Uppföljning
+    av …" sent as a Slututvärdering becomes "Slututvärdering av …")."""
+    defaults = {_default_title(kind, promise) for kind in ReportKind.values}
+    if data.get("title") in defaults:
+        data["title"] = _default_title(data.get("kind") or "", promise)
+    return data
+
+
 @staff_view
 def report_new(request: HttpRequest, pk: int) -> HttpResponse:
     promise = _promise(request, pk)
@@ -54,7 +70,7 @@ def report_new(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     start = promise.period_start or today.replace(month=1, day=1)
     initial = {
-        "title": _("Uppföljning av %(title)s") % {"title": promise.title},
+        "title": _default_title(ReportKind.FOLLOW_UP, promise),
         "period_start": start,
         "period_end": min(today, promise.period_end) if promise.period_end else today,
         "kind": "followup",
@@ -67,7 +83,7 @@ def report_new(request: HttpRequest, pk: int) -> HttpResponse:
         lambda data: report_create(
             promise=promise,
             actor=request.user,
-            **{k: v for k, v in data.items() if k != "version"},
+            **_titled({k: v for k, v in data.items() if k != "version"}, promise),
         ),
     )
     if done is not None:
@@ -131,6 +147,13 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     _require_editor(request, report.promise)
+    if report.status == ReportStatus.PUBLISHED:
+        # A published report is what citizens read: it is not edited in place.
+        messages.info(
+            request,
+            _("En publicerad rapport kan inte ändras. Gör den till utkast först."),
+        )
+        return redirect("followup:report", pk=report.pk)
     initial = {
         "title": report.title,
         "kind": report.kind,
@@ -163,6 +186,7 @@ def _report_update(
     apart, the submission key left out (an edit saves over the report)."""
     version = data.pop("version", None) or 0
     data.pop("submission", None)
+    data = _titled(data, report.promise)
     return report_update(report=report, version=version, actor=request.user, **data)
 
 

@@ -170,13 +170,15 @@ def test_it_says_when_the_next_report_is_due(client, promise, monkeypatch):
     )
     html = _page_on(client, promise, dt.date(2026, 3, 1), monkeypatch)
     assert "Nästa uppföljningsrapport ska vara klar senast 2 juli 2026." in html
-    # Once the date has passed without a report, the page says so, not "next".
+    # Once the date has passed without a report, the page says so, and names the
+    # one after it as next, never a day already past.
     html = _page_on(client, promise, dt.date(2026, 12, 7), monkeypatch)
-    assert "Nästa uppföljningsrapport" not in html
+    assert "Nästa uppföljningsrapport ska vara klar senast 2 juli 2026" not in html
     assert (
         "Uppföljningsrapporten som skulle vara klar senast 2 juli 2026 är inte "
         "publicerad än." in html
     )
+    assert "Nästa uppföljningsrapport ska vara klar senast 31 december 2027." in html
     _publish_report(promise)
     html = _page_on(client, promise, dt.date(2026, 12, 7), monkeypatch)
     assert "Nästa uppföljningsrapport ska vara klar senast 31 december 2027." in html
