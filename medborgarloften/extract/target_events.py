@@ -58,6 +58,9 @@ _GIVE_BEFORE = re.compile(
     r"(?:[ \t]+(?:" + _GAP_WORD + r"|\d{1,2})){0,6}?\s+$",
     re.IGNORECASE,
 )
+# A label opening the line ("Polisen och kommunen: en trafikdialog med boende",
+# "Kommunen: ett öppet möte i maj"): the item names the one event it holds.
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*[^\W\d][^:\n]{0,40}:[ \t]+$")
 _HIRE_BEFORE = re.compile(
     r"(?<![\w-])(?:" + _alternation(_LEX["hire"]["verbs"]) + r")"
     r"(?:[ \t]+" + _GAP_WORD + r"){0,2}\s+$",
@@ -127,6 +130,7 @@ def held_event(before: str, after: str) -> str | None:
     start = max(0, len(before) - _REACH)
     if (
         _HELD_BEFORE.search(before, start)
+        or _LABEL_BEFORE.search(before, start)
         or _INVITE_BEFORE.search(before, start)
         or _GIVE_BEFORE.search(before, start)
     ):

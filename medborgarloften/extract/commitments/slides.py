@@ -84,3 +84,48 @@ def is_footer(line: str, text: str) -> bool:
     """``line`` is one of the running footers of the document ``text``."""
     m = _PAGE_NUMBER.search(line)
     return m is not None and line[: m.start()].strip() in footer_lines(text)
+
+
+# Words a heading in capitals writes in lower case when it is read as text.
+_LOWER_WORDS = frozenset(
+    [
+        "och",
+        "samt",
+        "med",
+        "i",
+        "på",
+        "för",
+        "av",
+        "till",
+        "tillsammans",
+        "gemensamt",
+        "lovar",
+        "ska",
+        "att",
+        "vi",
+        "dig",
+        "er",
+        "som",
+        "bor",
+        "här",
+        "det",
+        "detta",
+        "gör",
+        "vad",
+    ]
+)
+_CAPS_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def recased(text: str) -> str:
+    """A line written in capitals ("POLISEN, KOMMUNEN OCH EKBYHEM TILLSAMMANS") as
+    its words are written in a sentence: names capitalised, small words in lower
+    case; any other text (and a short acronym: "SSPF") as it is."""
+    if not text.isupper() or sum(c.isalpha() for c in text) < 6:
+        return text
+
+    def word(m: re.Match[str]) -> str:
+        low = m.group(0).lower()
+        return low if low in _LOWER_WORDS else low.capitalize()
+
+    return _CAPS_WORD.sub(word, text)

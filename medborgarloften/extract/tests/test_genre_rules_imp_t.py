@@ -124,3 +124,97 @@ def test_what_residents_raised_under_a_leadin_is_no_commitment() -> None:
     )
     got = by_text(record(text))
     assert list(got) == ["sanera klotter i gångtunnlarna inom en vecka"]
+
+
+# --- counts written the slide way ------------------------------------------------
+
+PERIOD = {"start": "2034-01-01", "end": "2034-12-31"}
+
+
+def _target(text: str) -> dict | None:
+    from medborgarloften.extract.targets import extract_target
+
+    return extract_target(text, period=PERIOD).target
+
+
+def test_a_count_at_a_rate_after_a_town_name_is_a_count() -> None:
+    got = _target("Polisen: kurs för väktarna i Ekvik 3 gånger per år")
+    assert got is not None and (got["quantity"], got["per"]) == (3, "år")
+    got = _target("Fotpatrull i Ekvik 2 kvällar/vecka")
+    assert got is not None and (got["quantity"], got["per"]) == (2, "vecka")
+    # a street's number stays a name
+    got = _target("Laga belysningen vid Ekgatan 4 senast i maj")
+    assert got is None or got["quantity"] is None
+
+
+def test_a_school_year_is_no_quantity() -> None:
+    assert (
+        _target("Information om droger till alla elever i år 2 på Ekviksskolan") is None
+    )
+
+
+def test_one_event_right_after_an_items_label_is_a_count_of_one() -> None:
+    got = _target("Kommunen och polisen: ett öppet möte med handlarna i Ekvik")
+    assert got is not None
+    assert (got["quantity"], got["unit"], got["per"]) == (1, "öppet möte", "period")
+    # a label over something that is no event counts nothing
+    assert _target("Kommunen: en ny handlingsplan för parkerna") is None
+
+
+# --- a folder's party headings in capitals ------------------------------------------
+
+FOLDER = (
+    "DET HÄR LOVAR VI DIG\nsom bor i Lindby\n\n"
+    "Därför lovar vi dig:\n\n"
+    "POLISEN\n"
+    "• att vara på plats vid Lindby torg varje fredag.\n\n"
+    "LINDBYHEM\n"
+    "• att byta lås på alla källardörrar under våren.\n\n"
+    "POLISEN, KOMMUNEN OCH LINDBYHEM TILLSAMMANS\n"
+    "• att bjuda in till ett möte i maj.\n"
+)
+
+
+def test_party_headings_in_capitals_name_their_parties() -> None:
+    got = by_text(record(FOLDER))
+    assert got["att vara på plats vid Lindby torg varje fredag."] == ["polis"]
+    assert got["att byta lås på alla källardörrar under våren."] == ["annan"]
+    assert got["att bjuda in till ett möte i maj."] == ["polis", "kommun", "annan"]
+
+
+def test_recased_reads_capitals_only() -> None:
+    from medborgarloften.extract.commitments.slides import recased
+
+    assert recased("POLISEN OCH LINDBYHEM") == "Polisen och Lindbyhem"
+    assert recased("Polisen och Lindbyhem") == "Polisen och Lindbyhem"
+    assert recased("SSPF") == "SSPF"
+
+
+# --- who: staff named without a verb, a subject's bracket --------------------------
+
+
+def test_staff_without_a_verb_under_a_third_partys_heading_are_its_promise() -> None:
+    text = (
+        "Medborgarlöfte Sjöby 2035\n\n"
+        "Löfte 1\n\n"
+        "Kommunen\n"
+        "• Ordna läxhjälp på biblioteket varje vecka\n"
+        "Sjöbytrafiken\n"
+        "• Trygghetsvärdar på nattbussarna till Åsby varje helg\n"
+    )
+    got = by_text(record(text))
+    assert got["Trygghetsvärdar på nattbussarna till Åsby varje helg"] == ["annan"]
+
+
+def test_a_bracket_after_the_subject_does_not_hide_it() -> None:
+    text = (
+        "Medborgarlöfte Sjöby 2035\n\n"
+        "Polisen lovar att:\n"
+        "• göra trafikkontroller vid skolan varje månad\n\n"
+        "Löfte 2\n\n"
+        "• Elevhälsan (Sjöby gymnasieförbund) och kommunens fältare håller "
+        "öppet hus för föräldrar en gång per termin\n"
+    )
+    rec = record(text)
+    item = next(c for c in rec["commitments"] if c["text"].startswith("Elevhälsan"))
+    assert "polis" not in item["responsible"] and "kommun" in item["responsible"]
