@@ -182,14 +182,16 @@ def _past_parenthesis(first: str) -> PartyResult | None:
 def _staff_without_verb(cand: _Candidate, first: str, own: PartyResult) -> bool:
     """A list item under a party's heading whose subject is staff known by role
     (not a party named by its name) and has no verb: the heading's party's."""
+    heading = cand.party
     return (
         cand.kind == "bullet"
         and cand.rule.startswith("bullet.")
-        and bool(cand.party)
-        and cand.party != _DEFAULT
+        and heading is not None
+        and heading != _DEFAULT
+        and bool(heading)
         and own.rule == "responsible.subject"
         and own.span is not None
-        and not own.parties & cand.party
+        and not own.parties & heading
         and first[: own.span[0]].strip() == ""
         and first[own.span[0] : own.span[0] + 1].isupper()
         and not _FINITE_AFTER_SUBJECT.search(first, own.span[1])
