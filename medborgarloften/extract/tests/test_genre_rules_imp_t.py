@@ -218,3 +218,21 @@ def test_a_bracket_after_the_subject_does_not_hide_it() -> None:
     rec = record(text)
     item = next(c for c in rec["commitments"] if c["text"].startswith("Elevhälsan"))
     assert "polis" not in item["responsible"] and "kommun" in item["responsible"]
+
+
+# --- a folder's signature row with pipes ----------------------------------------------
+
+
+def test_a_signature_row_set_apart_by_pipes() -> None:
+    text = (
+        "DET HÄR LOVAR VI DIG\nMedborgarlöfte för Ekås 2036\n\n"
+        "Kommunen lovar att\n– ordna en trygghetsvandring i maj\n\n"
+        "Ekås i januari 2036\n\n"
+        "Lena Ström  |  Olof Bergkvist\n"
+        "kommunstyrelsens ordförande  |  lokalpolisområdeschef\n"
+    )
+    sigs = record(text)["signatories"]
+    assert [(s["name"], s["title"]) for s in sigs] == [
+        ("Lena Ström", "kommunstyrelsens ordförande"),
+        ("Olof Bergkvist", "lokalpolisområdeschef"),
+    ]
