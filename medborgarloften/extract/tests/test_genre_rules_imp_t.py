@@ -236,3 +236,27 @@ def test_a_signature_row_set_apart_by_pipes() -> None:
         ("Lena Ström", "kommunstyrelsens ordförande"),
         ("Olof Bergkvist", "lokalpolisområdeschef"),
     ]
+
+
+# --- places on slides ------------------------------------------------------------------
+
+
+def _places(text: str) -> list[str]:
+    from medborgarloften.extract.places import find_places
+
+    return [p for p, _ in find_places(text, municipalities=["Ekby"])]
+
+
+def test_a_slide_title_and_a_holiday_are_no_places() -> None:
+    assert _places("Säker skolväg\nPolisen kontrollerar farten vid Ekskolan") == [
+        "Ekskolan"
+    ]
+    assert _places("Tillsyn av krogarna vid Midsommar och i Åby") == ["Åby"]
+
+
+def test_a_school_named_with_gymnasiet_is_a_place_as_an_object_too() -> None:
+    assert _places("kontroller i närheten av Bergsgymnasiet") == ["Bergsgymnasiet"]
+
+
+def test_a_name_like_a_companys_in_a_list_after_i_is_a_place() -> None:
+    assert _places("möten i Åby, Lindhem och Sjövik") == ["Åby", "Lindhem", "Sjövik"]
