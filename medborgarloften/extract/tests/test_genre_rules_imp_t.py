@@ -260,3 +260,15 @@ def test_a_school_named_with_gymnasiet_is_a_place_as_an_object_too() -> None:
 
 def test_a_name_like_a_companys_in_a_list_after_i_is_a_place() -> None:
     assert _places("möten i Åby, Lindhem och Sjövik") == ["Åby", "Lindhem", "Sjövik"]
+
+
+# --- a season in the title is no calendar year ---------------------------------------
+
+
+def test_a_title_with_a_season_and_a_year_gives_no_dates() -> None:
+    from medborgarloften.extract.document import find_period
+
+    got = find_period("Medborgarlöfte våren 2037\n\nPolisen lovar att patrullera.\n")
+    assert (got.start, got.end, got.text) == (None, None, "våren 2037")
+    got = find_period("Medborgarlöfte 2037\n\nEn vandring görs hösten 2037.\n")
+    assert (got.start, got.end) == ("2037-01-01", "2037-12-31")
