@@ -28,6 +28,7 @@ from ._person import (
 )
 from .signature_columns import cells as _cells
 from .signature_columns import joined_columns as _joined_columns
+from .signature_columns import joined_pipe_row
 from .signing_statements import (
     apposition_title,
     statement_signatories,
@@ -225,6 +226,10 @@ def _blocks(text: str) -> list[Signatory]:
             if all(by_column):
                 found += [sig for sig in by_column if sig is not None]
                 continue
+        joined_rows = joined_pipe_row(cells) if "|" in text[s:e] else []
+        if joined_rows:
+            found += joined_rows  # "A | B C title | title": two rows on one line
+            continue
         row = _table_row(cells, s >= 0.6 * len(text) or _named_header(text, lines, i))
         if row is not None:
             found.append(row)

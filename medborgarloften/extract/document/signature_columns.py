@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ._person import TITLE_RX, Signatory, is_name, plain_name
+from ._person import TITLE_RX, Signatory, is_name, is_title, plain_name
 
 _COLUMNS = re.compile(r"\S+(?:[ \u00a0]{1,2}\S+)*")
 # A cell between pipes, without the spaces around it.
@@ -73,3 +73,30 @@ def joined_columns(
             )
         )
     return out
+
+
+def joined_pipe_row(cells_: list[tuple[str, int]]) -> list[Signatory]:
+    """A signature row and its title row read as one line ("Anna Berg | Per Ås
+    kommunstyrelsens ordförande | lokalpolisområdeschef": a reader joined the two
+    lines): n names, the n-th cell holding the last name and the first title."""
+    n = (len(cells_) + 1) // 2
+    if n < 2 or len(cells_) != 2 * n - 1:
+        return []
+    middle, at = cells_[n - 1]
+    words = middle.split()
+    for size in (2, 3):
+        last, title = " ".join(words[:size]), " ".join(words[size:])
+        if is_name(last) and plain_name(last) and title and is_title(title):
+            break
+    else:
+        return []
+    names = [*cells_[: n - 1], (last, at)]
+    titles = [title, *(cell for cell, _ in cells_[n:])]
+    if not all(is_name(c) and plain_name(c) for c, _ in names) or not all(
+        is_title(t) for t in titles
+    ):
+        return []
+    return [
+        Signatory(name, t, None, (off, off + len(name)), "signatory.joined_rows")
+        for (name, off), t in zip(names, titles, strict=True)
+    ]

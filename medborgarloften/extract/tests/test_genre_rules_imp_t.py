@@ -272,3 +272,18 @@ def test_a_title_with_a_season_and_a_year_gives_no_dates() -> None:
     assert (got.start, got.end, got.text) == (None, None, "våren 2037")
     got = find_period("Medborgarlöfte 2037\n\nEn vandring görs hösten 2037.\n")
     assert (got.start, got.end) == ("2037-01-01", "2037-12-31")
+
+
+def test_a_pipe_signature_row_joined_with_its_titles_on_one_line() -> None:
+    from medborgarloften.extract.document.signatories import find_signatories
+
+    text = (
+        "Kommunen lovar att ordna en trygghetsvandring.\n\nEkås i mars 2036\n\n"
+        "Lena Ström | Olof Bergkvist kommunstyrelsens ordförande | "
+        "lokalpolisområdeschef\n"
+    )
+    got = [(s.name, s.title) for s in find_signatories(text)]
+    assert got == [
+        ("Lena Ström", "kommunstyrelsens ordförande"),
+        ("Olof Bergkvist", "lokalpolisområdeschef"),
+    ]
