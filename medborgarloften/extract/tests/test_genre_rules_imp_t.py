@@ -287,3 +287,19 @@ def test_a_pipe_signature_row_joined_with_its_titles_on_one_line() -> None:
         ("Lena Ström", "kommunstyrelsens ordförande"),
         ("Olof Bergkvist", "lokalpolisområdeschef"),
     ]
+
+
+# --- the titles of numbered promise slides are the focus areas -------------------------
+
+
+def test_numbered_promise_titles_after_a_pipe_or_in_capitals_are_focus_areas() -> None:
+    text = (
+        "Medborgarlöfte Ekö 2038\n\n"
+        "Löfte 1 | Lugnare centrum\n\n"
+        "• Polisen patrullerar centrum varje fredag\n\n"
+        "LÖFTE 2: TRYGG SKOLVÄG\n\n"
+        "• Kommunen: ny belysning längs skolvägen i maj\n"
+        "• Polisen: hastighetskontroller vid skolan varje månad\n\n"
+        "Kontakt\n\nKim Ek\n"
+    )
+    assert record(text)["focus_areas"] == ["Lugnare centrum", "TRYGG SKOLVÄG"]
