@@ -74,6 +74,10 @@ _COMPOUND = re.compile(
 _NOT_BEFORE = frozenset(_HELD["not_before"])
 _NO_EVENT = frozenset(_HELD["no_event_words"])
 
+# A time of day or a day given to a subject ("en kväll om droger", "en dag om
+# trafik"): a themed event; alone ("en kväll i veckan") it is a time.
+_THEMED = re.compile(r"(?i:kväll|dag|eftermiddag|förmiddag|halvdag)")
+
 # Up to three words after the article, on the same line.
 _PHRASE = re.compile(
     r"[ \t]+(" + _WORD + r")(?:[ \t]+(" + _WORD + r"))?(?:[ \t]+(" + _WORD + r"))?"
@@ -99,6 +103,8 @@ def _event_phrase(after: str) -> str | None:
     if m is None:
         return None
     words = [w for w in m.groups() if w]
+    if len(words) > 1 and words[1].casefold() == "om" and _THEMED.fullmatch(words[0]):
+        return words[0]  # "en kväll om droger": an evening given to a subject
     for i, word in enumerate(words):
         low = word.casefold()
         if low in _NO_EVENT or low in _UNIT_STOP:

@@ -303,3 +303,12 @@ def test_numbered_promise_titles_after_a_pipe_or_in_capitals_are_focus_areas() -
         "Kontakt\n\nKim Ek\n"
     )
     assert record(text)["focus_areas"] == ["Lugnare centrum", "TRYGG SKOLVÄG"]
+
+
+def test_an_evening_given_to_a_subject_is_one_event() -> None:
+    got = _target(
+        "Kommunen lovar att erbjuda alla föräldrar i årskurs 7 en kväll om spel"
+    )
+    assert got is not None and (got["quantity"], got["unit"]) == (1, "kväll")
+    # an evening alone is a time, not an event held
+    assert _target("Kommunen lovar att ordna en kväll med grillning") is None
