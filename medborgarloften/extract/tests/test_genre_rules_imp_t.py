@@ -312,3 +312,22 @@ def test_an_evening_given_to_a_subject_is_one_event() -> None:
     assert got is not None and (got["quantity"], got["unit"]) == (1, "kväll")
     # an evening alone is a time, not an event held
     assert _target("Kommunen lovar att ordna en kväll med grillning") is None
+
+
+def test_our_lagesbild_slide_and_a_was_it_kept_heading_hold_no_commitments() -> None:
+    text = (
+        "Medborgarlöfte Ekvik 2039\n\n"
+        "Vår lägesbild\n\n"
+        "Vi har använt:\n"
+        "• Polisens trygghetsmätning 2038\n"
+        "• Samtal med handlare i centrum\n\n"
+        "Löfte 1 – Trygg hamn\n\n"
+        "→ Polisen patrullerar hamnen fredagskvällar.\n"
+        "→ Kommunen byter belysning längs kajen i april.\n\n"
+        "Har vi hållit vad vi lovat?\n"
+        "I december berättar vi på ekvik.se vad vi har gjort.\n"
+    )
+    assert list(by_text(record(text))) == [
+        "Polisen patrullerar hamnen fredagskvällar.",
+        "Kommunen byter belysning längs kajen i april.",
+    ]
