@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from .lexicons import load
 from .narrowing import finditer_in
@@ -225,6 +226,12 @@ _OBJECT_PLACE_RE = prefiltered(
         rf"(?:{'|'.join(_LEX['object_suffixes'])})(?![\w-])(?:{_HOUSE_NUMBER})?"
     )
 )
+# "patrullerar Stora torget": a square, park or harbour named by an adjective, as the
+# object of a verb (after a lowercase word; with a preposition ``_NAME`` reads it).
+_ADJECTIVE_OBJECT_RE = re.compile(
+    rf"(?<=[{_LO}] )(?:Stora|Lilla|Gamla|Nya)[ \t]+"
+    r"(?:torget|parken|hamnen|stan|kyrkogården|stationen)(?![\w-])"
+)
 # A road by its number: "kontroller på E45", "längs E4", "längs väg 212".
 _ROAD_RE = re.compile(
     r"(?<![\w-])(?i:på|längs|utmed|vid|intill)[ \t]+"
@@ -253,8 +260,24 @@ _FOCUS_LABEL = re.compile(
 )
 
 
+def _kommun_forms() -> frozenset[str]:
+    """Every kommun's name (``lexicons/kommuner.txt``) with and without its "s"."""
+    path = Path(__file__).resolve().parent / "lexicons" / "kommuner.txt"
+    names = [
+        _fold(line.strip())
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return frozenset(f for n in names for f in (n, n + "s", n.rstrip("s")))
+
+
+# SCHEMA: a bare municipality or town name is never a place, a neighbouring
+# kommun's neither ("bussarna mellan Ekby och Åsby").
+_KOMMUN_FORMS = _kommun_forms()
+
+
 def _municipality_forms(municipalities: list[str]) -> set[str]:
-    forms: set[str] = set()
+    forms: set[str] = set(_KOMMUN_FORMS)
     for name in municipalities:
         base = _fold(name.strip())
         if not base:
@@ -383,6 +406,8 @@ def find_places(
             text, max(0, m.start() - 40), m.start()
         ):
             continue  # a line that starts with the name, not a wrapped object
+        add(m.group(0), m.start(), m.end())
+    for m in _ADJECTIVE_OBJECT_RE.finditer(text):
         add(m.group(0), m.start(), m.end())
     for m in _ROAD_RE.finditer(text) if _ROAD_NUMBER.search(text) else ():
         add(m.group("road"), m.start("road"), m.end("road"))
