@@ -341,3 +341,23 @@ def test_a_neighbouring_kommuns_bare_name_is_no_place() -> None:
 
 def test_a_square_named_by_an_adjective_is_a_place_as_an_object() -> None:
     assert _places("Polisen patrullerar Lilla torget på kvällarna") == ["Lilla torget"]
+
+
+# --- a folder's PDF: a heading in capitals is no running header ----------------------
+
+
+def test_a_heading_in_capitals_is_not_the_logo_line_of_page_one() -> None:
+    from medborgarloften.extract.readers import read_bytes
+    from medborgarloften.extract.tests.pdfgen import build_pdf
+    from medborgarloften.extract.tests.test_readers_pdf import lines_page
+
+    first = lines_page(
+        ["Lindbyhem", "Det här lovar vi dig som bor i Lindby.", "Polisen lovar att"]
+        + [f"patrullera kvarter {n} varje vecka." for n in range(8)]
+    )
+    second = lines_page(
+        ["LINDBYHEM", "Vi byter lås på alla källardörrar under våren."]
+        + [f"Vi rensar buskar vid hus {n} i maj." for n in range(8)]
+    )
+    text = read_bytes(build_pdf([first, second]), filename="folder.pdf").text
+    assert "LINDBYHEM" in text
