@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from .lexicons import load
 from .narrowing import finditer_in
@@ -260,24 +259,8 @@ _FOCUS_LABEL = re.compile(
 )
 
 
-def _kommun_forms() -> frozenset[str]:
-    """Every kommun's name (``lexicons/kommuner.txt``) with and without its "s"."""
-    path = Path(__file__).resolve().parent / "lexicons" / "kommuner.txt"
-    names = [
-        _fold(line.strip())
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    return frozenset(f for n in names for f in (n, n + "s", n.rstrip("s")))
-
-
-# SCHEMA: a bare municipality or town name is never a place, a neighbouring
-# kommun's neither ("bussarna mellan Ekby och Åsby").
-_KOMMUN_FORMS = _kommun_forms()
-
-
 def _municipality_forms(municipalities: list[str]) -> set[str]:
-    forms: set[str] = set(_KOMMUN_FORMS)
+    forms: set[str] = set()
     for name in municipalities:
         base = _fold(name.strip())
         if not base:
