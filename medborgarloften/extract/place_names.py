@@ -36,7 +36,12 @@ _STOP = set(
         # stadskärna"): a kind of place, no name
         "trygg trygga tryggt tryggare säker säkra säkert säkrare "
         # a web page's link or button ("Hitta polisstation", "Sök vårdcentral")
-        "hitta sök läs kontakta tipsa anmäl ladda"
+        "hitta sök läs kontakta tipsa anmäl ladda "
+        # a slide's or focus area's title ("Trygg stadskärna", "Säker skolväg")
+        "trygg trygga tryggt tryggare säker säkra säkert säkrare lugn lugnare "
+        # a holiday or a day of the school year ("tillsyn vid Valborg")
+        "valborg valborgsmässoafton midsommar midsommarafton lucia påsk påsken "
+        "nyårsafton skolavslutning skolavslutningen"
     ).split()
 )
 _NOT_PLACE_SUFFIX = re.compile(
@@ -99,10 +104,10 @@ def _word_excluded(value: str) -> bool:
     return value.isupper()
 
 
-# "i Ekbyhus", "i Ekby och Åshus": a name that looks like a company's ("-hus",
+# "i Ekbyhus", "i Ekby och Åshus", "i Åby, Ekbyhem och Ås": a name that looks like a company's ("-hus",
 # "-hem") but stands where something is, after the locative "i", is a place.
 _IN_BEFORE = re.compile(
-    r"(?:^|\s)i[ \t]+(?:[\w-]+[ \t]+(?:och|samt)[ \t]+(?:i[ \t]+)?)?$"
+    r"(?:^|\s)i[ \t]+(?:[\w-]+(?:,[ \t]*|[ \t]+(?:och|samt)[ \t]+)(?:i[ \t]+)?){0,4}$"
 )
 
 

@@ -243,6 +243,12 @@ _OBJECT_PLACE_RE = prefiltered(
         rf"(?:{'|'.join(_LEX['object_suffixes'])})(?![\w-])(?:{_HOUSE_NUMBER})?"
     )
 )
+# "patrullerar Stora torget": a square, park or harbour named by an adjective, as the
+# object of a verb (after a lowercase word; with a preposition ``_NAME`` reads it).
+_ADJECTIVE_OBJECT_RE = re.compile(
+    rf"(?<=[{_LO}] )(?:Stora|Lilla|Gamla|Nya)[ \t]+"
+    r"(?:torget|parken|hamnen|stan|kyrkogården|stationen)(?![\w-])"
+)
 # A road by its number: "kontroller på E45", "längs E4", "längs väg 212".
 _ROAD_RE = re.compile(
     r"(?<![\w-])(?i:på|längs|utmed|vid|intill)[ \t]+"
@@ -410,6 +416,8 @@ def find_places(
             text, max(0, m.start() - 40), m.start()
         ):
             continue  # a line that starts with the name, not a wrapped object
+        add(m.group(0), m.start(), m.end())
+    for m in _ADJECTIVE_OBJECT_RE.finditer(text):
         add(m.group(0), m.start(), m.end())
     for m in _ROAD_RE.finditer(text) if _ROAD_NUMBER.search(text) else ():
         add(m.group("road"), m.start("road"), m.end("road"))

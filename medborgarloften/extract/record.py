@@ -24,6 +24,7 @@ from medborgarloften.extract.place_lists import listed_places
 from medborgarloften.extract.places import find_places
 from medborgarloften.extract.structure import parse_structure
 
+from .boxes import unbox
 from .doccache import new_document
 from .document import (
     check_document,
@@ -249,7 +250,7 @@ def extract_record(
     if not isinstance(text, str):
         text = ""
     text = nfc(text.replace("\x00", " "))
-    work, url_in_text = split_source_line(text)
+    work, url_in_text = split_source_line(unbox(text))
     source_url = source_url or url_in_text
     evidence: dict[str, Any] = {}
 

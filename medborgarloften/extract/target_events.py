@@ -58,6 +58,9 @@ _GIVE_BEFORE = re.compile(
     r"(?:[ \t]+(?:" + _GAP_WORD + r"|\d{1,2})){0,6}?\s+$",
     re.IGNORECASE,
 )
+# A label opening the line ("Polisen och kommunen: en trafikdialog med boende",
+# "Kommunen: ett öppet möte i maj"): the item names the one event it holds.
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*[^\W\d][^:\n]{0,40}:[ \t]+$")
 _HIRE_BEFORE = re.compile(
     r"(?<![\w-])(?:" + _alternation(_LEX["hire"]["verbs"]) + r")"
     r"(?:[ \t]+" + _GAP_WORD + r"){0,2}\s+$",
@@ -70,6 +73,10 @@ _COMPOUND = re.compile(
 )
 _NOT_BEFORE = frozenset(_HELD["not_before"])
 _NO_EVENT = frozenset(_HELD["no_event_words"])
+
+# A time of day or a day given to a subject ("en kväll om droger", "en dag om
+# trafik"): a themed event; alone ("en kväll i veckan") it is a time.
+_THEMED = re.compile(r"(?i:kväll|dag|eftermiddag|förmiddag|halvdag)")
 
 # Up to three words after the article, on the same line.
 _PHRASE = re.compile(
@@ -96,6 +103,8 @@ def _event_phrase(after: str) -> str | None:
     if m is None:
         return None
     words = [w for w in m.groups() if w]
+    if len(words) > 1 and words[1].casefold() == "om" and _THEMED.fullmatch(words[0]):
+        return words[0]  # "en kväll om droger": an evening given to a subject
     for i, word in enumerate(words):
         low = word.casefold()
         if low in _NO_EVENT or low in _UNIT_STOP:
@@ -127,6 +136,7 @@ def held_event(before: str, after: str) -> str | None:
     start = max(0, len(before) - _REACH)
     if (
         _HELD_BEFORE.search(before, start)
+        or _LABEL_BEFORE.search(before, start)
         or _INVITE_BEFORE.search(before, start)
         or _GIVE_BEFORE.search(before, start)
     ):

@@ -252,7 +252,9 @@ _EXCLUDE_BEFORE = prefiltered(
     re.compile(
         r"(?<![\w-])(?:årskurs|åk|klass|kl\.?|nr\.?|nummer|kapitel|paragraf|§|steg|fas|version|"
         r"vecka|v\.|mellan|sida|bilaga|year|grade|"
-        r"lokal|rum|(?:riks|läns|europa)?väg|gata|gatan|buss|linje)\s*"
+        r"lokal|rum|(?:riks|läns|europa)?väg|gata|gatan|buss|linje|skolår|"
+        # "alla elever i år 1": a school year, as "årskurs 1"
+        r"(?:elever(?:na)?|klass(?:er(?:na)?)?)\s+i\s+år)\s*"
         # "årskurs 5 och 6", "åk 7–9": every number of the list is a name
         r"(?:\d{1,2}\s*(?:,|och|–|-|till|samt)\s*)*$",
         re.IGNORECASE,
@@ -268,6 +270,21 @@ _IDENTIFIER_BEFORE = re.compile(
 _IDENTIFIER_LETTERS = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖabcdefghijklmnopqrstuvwxyzåäöé"
 )
+
+
+# A count with its unit and a rate right after the number ("2 gånger per år", "1
+# helg/månad", "3 kvällar i veckan"): a count, even after a capitalised name ("i
+# Skara 2 gånger per år").
+_COUNT_AT_RATE_AFTER = re.compile(
+    r"[ \t]*[^\W\d][\w-]*[ \t]*(?:/[ \t]*|per[ \t]+|i[ \t]+(?=veckan|månaden|året))"
+    r"(?:vecka|veckan|månad|månaden|år|året|kvartal|termin|dag|dygn)\b",
+    re.IGNORECASE,
+)
+
+
+def counted_at_rate(after: str) -> bool:
+    """A unit and a rate follow the number at once (``_COUNT_AT_RATE_AFTER``)."""
+    return _COUNT_AT_RATE_AFTER.match(after) is not None
 
 
 def identifier_before(before: str) -> bool:

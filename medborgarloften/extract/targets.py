@@ -35,6 +35,7 @@ from .target_patterns import (
     MORE_ON_DAYS,
     NOT_MEASURABLE_RE,
     RATES,
+    counted_at_rate,
     identifier_before,
     rates_for_count,
 )
@@ -328,7 +329,11 @@ def _find_quantity(
         # prefilter reads the text's cached fold instead of folding each prefix
         if _EXCLUDE_BEFORE.search(text, 0, m.start()):
             continue
-        if token.isdecimal() and identifier_before(before):
+        if (
+            token.isdecimal()
+            and identifier_before(before)
+            and not counted_at_rate(after)
+        ):
             continue  # "LOV 3", "Storgatan (2)": a name's number, not a count
         if _DURATION_ATTRIBUTE.match(after):
             continue  # "15 minuters metoden": how long, not how many

@@ -112,7 +112,7 @@ def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
             "span": [cand.start + label.span[0], cand.start + label.span[1]],
             "rule": label.rule,
         }
-    own = subject_parties(first)
+    own = subject_parties(first) or _past_parenthesis(first)
     joint = _JOINT_SUBJECT.match(first)
     chain = chain_at(first, joint.end()) if joint else None
     if chain is not None and joint is not None and len(chain[0]) >= 2:
@@ -138,6 +138,13 @@ def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
             "span": [cand.start + own.span[0], cand.start + own.span[1]],
             "rule": "responsible.vi_governed",
         }
+    if own is not None and _staff_without_verb(cand, first, own):
+        # "Västtrafik" / "• Trygghetsvärdar på bussarna": staff named without a
+        # verb under a party's heading are that party's promise
+        return order(set(cand.party or ()) | co), {
+            "span": [cand.start, cand.start],
+            "rule": "responsible.inherited",
+        }
     if own is not None:
         parties = set(own.parties) | co | coordinated_parties(first)
         span = own.span or (0, 0)
@@ -156,6 +163,44 @@ def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
         "span": [cand.start, cand.start],
         "rule": "responsible.inherited" + ("+co" if co - base else ""),
     }
+
+
+# A subject's explanation in brackets ("Ungdomsmottagningen (Region Ekby) och
+# kommunens fältare gör …"): read the subject as if it were not there.
+_SUBJECT_PARENTHESIS = re.compile(
+    r"\A(\s*[^\W\d][\w-]*(?:[ \t]+[\w-]+){0,3}?)[ \t]*\([^()\n]{1,60}\)"
+)
+
+
+def _past_parenthesis(first: str) -> PartyResult | None:
+    """``subject_parties`` of ``first`` with a bracket after its first words blanked
+    (same length, so the span still points into the text)."""
+    m = _SUBJECT_PARENTHESIS.match(first)
+    if m is None:
+        return None
+    blanked = first[: m.end(1)] + " " * (m.end() - m.end(1)) + first[m.end() :]
+    return subject_parties(blanked)
+
+
+def _staff_without_verb(cand: _Candidate, first: str, own: PartyResult) -> bool:
+    """A list item under a party's heading whose subject is staff known by role
+    (not a party named by its name) and has no verb: the heading's party's."""
+    heading = cand.party
+    return (
+        cand.kind == "bullet"
+        and cand.rule.startswith("bullet.")
+        and heading is not None
+        and heading != _DEFAULT
+        and bool(heading)
+        and own.rule == "responsible.subject"
+        and own.span is not None
+        and not own.parties & heading
+        and first[: own.span[0]].strip() == ""
+        and first[own.span[0] : own.span[0] + 1].isupper()
+        and not _FINITE_AFTER_SUBJECT.search(first, own.span[1])
+        and not named_organisations(first[own.span[0] : own.span[1]], own.rule)
+        and classify_party(first[own.span[0] : own.span[1]].strip()) != "annan"
+    )
 
 
 def _rest_of(cand: _Candidate, text: str, cut: int) -> _Candidate:

@@ -6,11 +6,12 @@ import re
 
 from ..page_controls import is_control
 from ..parties import parties_in_chain, subject_parties
-from ..structure import Block, Structure
+from ..structure import Structure
 from .action_rows import after_plan, is_cut, tab_table, table_party
 from .assigned import assign_after_lists, assign_vi_sentences
 from .columns import column_items
 from .fields import item_candidate, item_fields
+from .focus_items import _acts_under_focus, _focus_bullet
 from .patterns import (
     _ABOUT_ITSELF,
     _PROMISE_VERB,
@@ -24,12 +25,7 @@ from .patterns import (
     _unnumbered,
     bullet_candidate,
 )
-from .present_forms import (
-    labelled_action,
-    party_labelled,
-    present_form,
-    they_promise,
-)
+from .present_forms import labelled_action, party_labelled, present_form, they_promise
 from .responsible import _bare_vi
 from .sentences import (
     _counted_passive,
@@ -46,6 +42,7 @@ from .sentences import (
     classify_leadin,
     past_report,
 )
+from .slides import is_footer, labelled_line
 from .speech import _speech
 from .tables import (
     _BARE_MONTH,
@@ -274,8 +271,13 @@ def _scan(structure: Structure) -> list[_Candidate]:
                         )
             last_party = None
             continue
-        if block.kind == "heading" and RUNNING_TITLE.match(block.text):
+        if block.kind == "heading" and (
+            RUNNING_TITLE.match(block.text) or is_footer(block.text, structure.text)
+        ):
             continue  # "Medborgarlöfte 2031 | sida 2": a page's header or footer
+        if (slide_line := labelled_line(blocks, idx, leadin or section)) is not None:
+            candidates.append(slide_line)  # "Polisen:" over its line on a slide
+            continue
         if block.kind == "heading" and is_control(block.text):
             continue  # "Läs mer" under an accordion's heading: its section goes on
         if block.kind == "heading":
@@ -485,17 +487,3 @@ def _scan(structure: Structure) -> list[_Candidate]:
     assign_after_lists(blocks, candidates)
     assign_vi_sentences(blocks, candidates)
     return candidates
-
-
-def _acts_under_focus(text: str, ctx: _Context) -> bool:
-    """Under a focus area's heading inside the promise ("Fokusområde 1: Trafik"
-    below the promise's title), an item in which a party acts in the present tense
-    ("Polisen genomför …", "Kommunen är på plats …") is a commitment of that area."""
-    return ctx.in_promise and (_present_action(text) or present_form(text))
-
-
-def _focus_bullet(
-    text: str, block: Block, idx: int, rule: str, ctx: _Context
-) -> _Candidate:
-    """A bullet read as a focus area (not a commitment) by ``rule``."""
-    return bullet_candidate(block, idx, rule, ctx.party, ctx, focus=True)

@@ -53,6 +53,7 @@ from .prose_cues import (
     states_goal,
     without_agreeing,
 )
+from .slides import recased
 
 
 @per_document  # a heading is classified by the walk, the umbrellas and the record
@@ -94,6 +95,7 @@ def classify_leadin(text: str) -> str:
 def _governing_party(text: str) -> frozenset[str] | None:
     """The party of a heading or lead-in; in a paragraph, its last sentence that
     names one ("Polisen och Region Gotland ska … I linje med detta gäller:")."""
+    text = recased(text)  # "POLISEN OCH EKBYHEM" is read as "Polisen och Ekbyhem"
     sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", _clean(text))
     for sentence in reversed(sentences):
         res = subject_parties(sentence) or _promiser(sentence)

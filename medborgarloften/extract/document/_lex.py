@@ -62,11 +62,13 @@ def word_start_regex(patterns: list[str]) -> re.Pattern[str] | Prefiltered:
     return prefiltered(re.compile("|".join(parts) or "(?!)", re.IGNORECASE))
 
 
-# What heads no group of commitments: an all-capitals label ("TJÄNSTESKRIVELSE"), a
+# What heads no group of commitments: an all-capitals label ("TJÄNSTESKRIVELSE", but
+# not a numbered promise's title "LÖFTE 2: UNGA OCH ALKOHOL"), a
 # line that dates something ("Gäller: 1 januari 2021 – 31 december 2022") or a
 # table's header row (cells set apart by a wide gap).
 NOT_A_TOPIC = re.compile(
-    r"\A[\W\dA-ZÅÄÖÉ]+\Z|\b\d{1,2}\s+(?i:januari|februari|mars|april|maj|juni|"
+    r"\A(?!(?i:löfte|område|fokusområde|tema)\s+\d)[\W\dA-ZÅÄÖÉ]+\Z|"
+    r"\b\d{1,2}\s+(?i:januari|februari|mars|april|maj|juni|"
     r"juli|augusti|september|oktober|november|december)\s+\d{4}\b|"
     r"\b\d{4}-\d{2}-\d{2}\b|\S(?:[ ]{3,}|\t)\S"
 )

@@ -216,7 +216,7 @@ def and_items(x: str, start: int) -> list[tuple[str, int]]:
 # "Löfte 1 – Tryggare centrum", "Område 2: Unga och droger": the title after a
 # numbered label names the group.
 _NUMBERED_LABEL = re.compile(
-    r"^(?:löfte|område|fokusområde|tema|del)\s+\d{1,2}\s*[–—:-]\s*(?=\S)", _I
+    r"^(?:löfte|område|fokusområde|tema|del)\s+\d{1,2}\s*[–—:|-]\s*(?=\S)", _I
 )
 LIST_LEAD = re.compile(
     r"(?:aktiviteter|insatser|åtgärder|åtaganden|det\s+här\s+gör\s+vi)\s*:?$", _I

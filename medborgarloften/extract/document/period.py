@@ -409,6 +409,9 @@ REPORT_OF = re.compile(
 )
 
 
+_SEASON_BEFORE = re.compile(r"\b(?:hösten|våren|sommaren|vintern)\s+$", re.I)
+
+
 def _single_year(text: str) -> tuple[int, str, int, int] | None:
     reported = None
     for rx in (PROMISE_YEAR, UNDER_YEAR):
@@ -418,6 +421,8 @@ def _single_year(text: str) -> tuple[int, str, int, int] | None:
             if PAST_TENSE.search(_sentence_around(text, m.start(), m.end())):
                 continue
             group = "y" if m.group("y") else "y2"
+            if _SEASON_BEFORE.search(text, max(0, m.start(group) - 16), m.start(group)):
+                continue  # "Medborgarlöfte hösten 2019": a season only (SCHEMA)
             found = int(m.group(group)), m.group(0), m.start(), m.end()
             line_start = text.rfind("\n", 0, m.start()) + 1
             if REPORT_OF.search(text, line_start, m.start()):

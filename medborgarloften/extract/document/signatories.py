@@ -26,6 +26,9 @@ from ._person import (
     is_title,
     plain_name,
 )
+from .signature_columns import cells as _cells
+from .signature_columns import joined_columns as _joined_columns
+from .signature_columns import joined_pipe_row
 from .signing_statements import (
     apposition_title,
     statement_signatories,
@@ -79,16 +82,6 @@ _MINUTES_LABEL = re.compile(
     r"|utdragsbestyrkande|rätt\s+utdraget\s+(?:intygar|betygar))\b",
     re.IGNORECASE | re.MULTILINE,
 )
-
-# Cells of a line: one or two spaces join words, a tab, a wider gap or a table's
-# " | " parts columns ("Kommunstyrelsens ordförande<TAB>Lokalpolisområdeschef",
-# "Lokalpolisområdeschef | Stadsdelsdirektör" are two titles).
-_COLUMNS = re.compile(r"[^\s|]+(?:[ \u00a0]{1,2}[^\s|]+)*")
-
-
-def _cells(text: str, start: int, end: int) -> list[tuple[str, int]]:
-    line = text[start:end]
-    return [(m.group(0), start + m.start()) for m in _COLUMNS.finditer(line)]
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -167,60 +160,6 @@ def _joined_block(line: str, start: int) -> Signatory | None:
     return None
 
 
-def _split_titles(words: list[str], n: int) -> list[str] | None:
-    """``n`` titles from one line of joined title columns: a new title starts at a
-    capitalised word after a word that holds a title ("Kommunstyrelsens ordförande
-    Lokalpolisområdeschef Hallsberg" → two)."""
-    if not words or any(is_name(w) for w in words):
-        return None
-    parts: list[list[str]] = [[]]
-    for i, word in enumerate(words):
-        if (
-            i
-            and word[:1].isupper()
-            and TITLE_RX.search(words[i - 1])
-            and len(parts) < n
-        ):
-            parts.append([])
-        parts[-1].append(word)
-    if len(parts) != n or not all(TITLE_RX.search(" ".join(p)) for p in parts):
-        return None
-    return [" ".join(p) for p in parts]
-
-
-def _joined_columns(
-    text: str, cell: tuple[str, int], below: tuple[int, int] | None
-) -> list[Signatory]:
-    """Two or three signature columns joined by single spaces: "Anna Berg Per Ås"
-    over "Kommunchef Lokalpolisområdeschef" gives two two-word names."""
-    if below is None:
-        return []
-    words = [(m.group(0), m.start()) for m in _WORDS.finditer(cell[0])]
-    n = len(words) // 2
-    if n not in (2, 3) or len(words) != 2 * n:
-        return []
-    titles = _split_titles(text[below[0] : below[1]].split(), n)
-    if titles is None:
-        return []
-    out = []
-    for k in range(n):
-        (w1, o1), (w2, _) = words[2 * k], words[2 * k + 1]
-        name = f"{w1} {w2}"
-        if not is_name(name) or not plain_name(name):
-            return []
-        begin = cell[1] + o1
-        out.append(
-            Signatory(
-                name,
-                titles[k],
-                None,
-                (begin, begin + len(name)),
-                "signatory.joined_columns",
-            )
-        )
-    return out
-
-
 # Where a second "Name Surname, title" starts inside a line.
 _NEXT_SIGNATORY = re.compile(
     rf"(?<=\S)[ \t]+(?={NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}},)"
@@ -285,6 +224,10 @@ def _blocks(text: str) -> list[Signatory]:
             if all(by_column):
                 found += [sig for sig in by_column if sig is not None]
                 continue
+        joined_rows = joined_pipe_row(cells) if "|" in text[s:e] else []
+        if joined_rows:
+            found += joined_rows  # "A | B C title | title": two rows on one line
+            continue
         row = _table_row(cells, s >= 0.6 * len(text) or _named_header(text, lines, i))
         if row is not None:
             found.append(row)

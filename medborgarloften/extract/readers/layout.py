@@ -39,7 +39,9 @@ from .tables import merge_table_rows
 
 
 def _edge_key(line: Line) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.full_text.casefold().split()))
+    # as written: a running header repeats its words in the same case, and a
+    # heading in capitals ("EKBYHEM") is not the logo line "Ekbyhem" of page 1
+    return re.sub(r"\d+", "#", " ".join(line.full_text.split()))
 
 
 def strip_running_lines(pages: list[list[Line]]) -> None:
