@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from medborgarloften import __version__
 from medborgarloften.extract.commitments import classify_heading, extract_commitments
-from medborgarloften.extract.document.focus import similar
+from medborgarloften.extract.document.focus_area import similar
 from medborgarloften.extract.document.focus_fallbacks import last_resort
 from medborgarloften.extract.page_controls import LINK_LINE
 from medborgarloften.extract.place_lists import listed_places

@@ -366,3 +366,7 @@ def rates_for_count(
     ]
     explicit = [r for r in kept if not r[2] and r[0]]
     return explicit + [r for r in kept if r not in explicit] if explicit else kept
+
+
+# "en förmiddag varje vecka": the one counted right before a weekly rate.
+_ONE_BEFORE_RATE = re.compile(r"\s(?:en|ett)\s+[\w-]+\s+$", re.IGNORECASE)

@@ -26,6 +26,7 @@ from .target_patterns import (
     _DURATION_ATTRIBUTE,
     _EXCLUDE_BEFORE,
     _MONTH_ALT,
+    _ONE_BEFORE_RATE,
     _QTY_RE,
     _TIME_UNITS,
     _UNDER_YEAR_RE,
@@ -294,9 +295,6 @@ def _find_rates(text: str) -> list[tuple[str | None, tuple[int, int], bool]]:
             found.append((rate.per, (m.start(), m.end()), rate.weekday))
     found.sort(key=lambda r: r[1][0])
     return found
-
-
-_ONE_BEFORE_RATE = re.compile(r"\s(?:en|ett)\s+[\w-]+\s+$", re.IGNORECASE)
 
 
 def _find_quantity(

@@ -12,6 +12,7 @@ from .assigned import assign_after_lists, assign_vi_sentences
 from .columns import column_items
 from .fields import item_candidate, item_fields
 from .focus_items import _acts_under_focus, _focus_bullet
+from .list_shape import _group_header, _list_of, _truncated
 from .patterns import (
     _ABOUT_ITSELF,
     _PROMISE_VERB,
@@ -31,13 +32,10 @@ from .sentences import (
     _counted_passive,
     _governing_party,
     _governs_list,
-    _group_header,
     _is_commitment_sentence,
-    _list_of,
     _numbered_heading,
     _present_action,
     _reported_rest,
-    _truncated,
     classify_heading,
     classify_leadin,
     past_report,

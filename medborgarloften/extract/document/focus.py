@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..page_controls import is_control
 from ..parties import subject_parties
 from ..prefilter import fold
 from ._lex import NOT_A_TOPIC
 from ._person import is_name
+from .focus_area import FocusArea, _similar_tokens, _tokens
 from .focus_cues import (
     _CHANGE,
     _INDICATOR,
@@ -60,28 +60,6 @@ _FOCUS_ON = re.compile(r"\bmed\s+(?:särskilt\s+)?fokus\s+på\s+(?P<x>.+)$", _I)
 _BE = re.compile(r"\bska\s+(?:bli|vara)\s+(?P<x>.+)$", _I)
 # Real promises name a handful of focus areas; past this many the list is not one.
 MAX_FOCUS_AREAS = 50
-
-
-@dataclass(frozen=True)
-class FocusArea:
-    """One focus area phrase, its span and the rule that found it."""
-
-    text: str
-    span: tuple[int, int]
-    rule: str
-
-
-def _tokens(s: str) -> set[str]:
-    return set(re.findall(r"\w+", s.casefold()))
-
-
-def _similar_tokens(ta: set[str], tb: set[str]) -> bool:
-    return bool(ta and tb) and len(ta & tb) / max(len(ta), len(tb)) >= 0.5
-
-
-def similar(a: str, b: str) -> bool:
-    """Do two focus-area texts share at least half of the longer one's words?"""
-    return _similar_tokens(_tokens(a), _tokens(b))
 
 
 def _trim(text: str, start: int) -> tuple[str, int]:
