@@ -23,6 +23,7 @@ __all__ = [
     "member_add",
     "member_change",
     "member_remove",
+    "new_username_errors",
     "organisation_resolve",
     "user_create_with_membership",
 ]
@@ -178,6 +179,22 @@ def _keeps_an_admin(membership: Membership) -> bool:
     )
 
 
+def new_username_errors(username: str) -> dict[str, list[str]]:
+    """What is wrong with ``username`` (stripped) for a new account: none given, or
+    taken in any capitalisation — never reused, so nobody is handed another
+    person's account."""
+    if not username:
+        return {"username": [_("Användarnamn: skriv ett användarnamn.")]}
+    if User.objects.filter(username__iexact=username).exists():
+        return {
+            "username": [
+                _("Användarnamn: %(name)s är upptaget; välj ett annat.")
+                % {"name": username}
+            ]
+        }
+    return {}
+
+
 @transaction.atomic
 def member_add(
     *,
@@ -198,14 +215,7 @@ def member_add(
     account. Permission first, then every field, then one write."""
     _refuse(actor, organisation, role)
     username = (username or "").strip()
-    errors: dict[str, list[str]] = {}
-    if not username:
-        errors["username"] = [_("Användarnamn: skriv ett användarnamn.")]
-    elif User.objects.filter(username__iexact=username).exists():
-        errors["username"] = [
-            _("Användarnamn: %(name)s är upptaget; välj ett annat.")
-            % {"name": username}
-        ]
+    errors = new_username_errors(username)
     if not password and not email:
         errors["email"] = [
             _(

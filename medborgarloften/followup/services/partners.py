@@ -18,7 +18,10 @@ from medborgarloften.accounts.models import Role, User
 from medborgarloften.accounts.permissions import is_superuser
 from medborgarloften.lib.access import recorded_actor
 from medborgarloften.lib.screening import needs_screening
-from medborgarloften.places.members import user_create_with_membership
+from medborgarloften.places.members import (
+    new_username_errors,
+    user_create_with_membership,
+)
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Commitment
 
@@ -158,16 +161,9 @@ def partner_member_add(
             )
         )
     username = (username or "").strip()
-    errors: dict[str, list[str]] = {}
+    errors = new_username_errors(username)
     if role not in PARTNER_MEMBER_ROLES:
         errors["role"] = [_("Roll: välj rapportör eller läsare.")]
-    if not username:
-        errors["username"] = [_("Användarnamn: skriv ett användarnamn.")]
-    elif User.objects.filter(username__iexact=username).exists():
-        errors["username"] = [
-            _("Användarnamn: %(name)s är upptaget; välj ett annat.")
-            % {"name": username}
-        ]
     if not password:
         errors["password"] = [_("Lösenord: ange ett första lösenord.")]
     if errors:

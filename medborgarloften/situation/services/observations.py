@@ -108,6 +108,41 @@ def area_at(*, kommun: Organisation, latitude: float, longitude: float) -> Area 
     return min(found, key=lambda area: (geo.extent(area.geometry), area.pk))
 
 
+def _checked_area(
+    *,
+    kommun: Organisation,
+    category: str,
+    observed_at: dt.datetime,
+    area: Area | None,
+    latitude: float | None,
+    longitude: float | None,
+) -> Area | None:
+    """Every check of a report (ValidationError naming the fields), then its area:
+    the one chosen, else the one that holds the point, else none."""
+    errors = _observation_errors(
+        kommun=kommun,
+        category=category,
+        observed_at=observed_at,
+        area=area,
+        latitude=latitude,
+        longitude=longitude,
+    )
+    if errors:
+        raise ValidationError(errors)
+    if area is None and latitude is not None and longitude is not None:
+        return area_at(kommun=kommun, latitude=latitude, longitude=longitude)
+    return area
+
+
+def _clean_plain_fields(observation: Observation) -> None:
+    """The related objects are given, not looked up: clean only the plain fields."""
+    observation.full_clean(
+        exclude=["kommun", "area", "reporter", "organisation"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+
+
 @transaction.atomic
 def observation_create(
     *,
@@ -132,7 +167,7 @@ def observation_create(
         existing = _submitted(submission, kommun)
         if existing is not None:
             return existing
-    errors = _observation_errors(
+    area = _checked_area(
         kommun=kommun,
         category=category,
         observed_at=observed_at,
@@ -140,10 +175,6 @@ def observation_create(
         latitude=latitude,
         longitude=longitude,
     )
-    if errors:
-        raise ValidationError(errors)
-    if area is None and latitude is not None and longitude is not None:
-        area = area_at(kommun=kommun, latitude=latitude, longitude=longitude)
     observation = Observation(
         kommun=kommun,
         category=category,
@@ -158,12 +189,7 @@ def observation_create(
         else None,
         organisation=organisation,
     )
-    # The related objects are given, not looked up: clean only the plain fields.
-    observation.full_clean(
-        exclude=["kommun", "area", "reporter", "organisation"],
-        validate_unique=False,
-        validate_constraints=False,
-    )
+    _clean_plain_fields(observation)
     observation.submission = submission
     try:
         with transaction.atomic():
@@ -216,7 +242,7 @@ def observation_update(
     its area again. The reporter, organisation and kommun stay; the rollups follow
     by their triggers. ``submission`` is ignored (the form's key of a new report)."""
     _refuse_unless_allowed(actor, observation)
-    errors = _observation_errors(
+    area = _checked_area(
         kommun=observation.kommun,
         category=category,
         observed_at=observed_at,
@@ -224,23 +250,13 @@ def observation_update(
         latitude=latitude,
         longitude=longitude,
     )
-    if errors:
-        raise ValidationError(errors)
-    if area is None and latitude is not None and longitude is not None:
-        area = area_at(
-            kommun=observation.kommun, latitude=latitude, longitude=longitude
-        )
     observation.category = category
     observation.observed_at = observed_at
     observation.area = area
     observation.latitude = latitude
     observation.longitude = longitude
     observation.text = text.strip()
-    observation.full_clean(
-        exclude=["kommun", "area", "reporter", "organisation"],
-        validate_unique=False,
-        validate_constraints=False,
-    )
+    _clean_plain_fields(observation)
     observation.save()
     return observation
 
