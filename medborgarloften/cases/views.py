@@ -99,7 +99,8 @@ def _forms(
             data if action == "hand_on" else None,
             owners=owner_choices(case.kommun).exclude(pk=case.owner_id or 0),
         ),
-        "close": CloseForm(data if action == "close" else None),
+        # Its own ids: the answer form has an "outcome" too (one id per page).
+        "close": CloseForm(data if action == "close" else None, auto_id="id_close_%s"),
         "link": LinkForm(data if action == "link" else None, **link_options),
         "moderate": ModerateForm(
             data if action == "moderate" else None, photo=bool(case.photo)

@@ -45,10 +45,10 @@ from medborgarloften.places.services import (
     area_update,
     reference_data_load,
 )
-from medborgarloften.promises.models import Promise
+from medborgarloften.promises.models import Promise, PromiseStatus
 from medborgarloften.promises.services import promise_load_record
 from medborgarloften.situation.models import Observation
-from medborgarloften.situation.services import observation_create
+from medborgarloften.situation.services import baseline_freeze, observation_create
 
 from .events import police_events_load
 from .planning import planning_load, planning_remove
@@ -409,6 +409,7 @@ def demo_load(*, reset: bool = False, today: dt.date | None = None) -> DemoSumma
     _plans(loaded, kommun, lpo, areas, today)
     # Before the lägesbild is adopted: adoption keeps the figures of the day.
     statistics_load(kommun=kommun, actor=users[DEMO_MAIN_USER])
+    _baselines(loaded)
     planning_load(
         kommun=kommun,
         lpo=lpo,
@@ -426,6 +427,17 @@ def demo_load(*, reset: bool = False, today: dt.date | None = None) -> DemoSumma
         for demo in DEMO_USERS
     ]
     return summary
+
+
+def _baselines(loaded: dict[str, Any]) -> None:
+    """The demo's adopted promises were loaded as they stand, not adopted here: their
+    baseline is frozen as adoption would have (on the adoption day, else the period's
+    start), from the lägesbild loaded above, so follow-up and evaluation have one."""
+    for promise in loaded.values():
+        if promise.status != PromiseStatus.DRAFT and not promise.reference_for_id:
+            baseline_freeze(
+                promise=promise, on=promise.adopted_on or promise.period_start
+            )
 
 
 def _plans(

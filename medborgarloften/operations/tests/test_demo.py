@@ -288,3 +288,21 @@ def test_it_loads_the_real_police_events_of_kalmar_up_to_today():
     assert summary.police_events == events.count() > 100
     assert not events.filter(published_at__date__gt=dt.date(2025, 6, 30)).exists()
     assert demo_load(today=dt.date(2025, 6, 30)).police_events == 0
+
+
+@pytest.mark.django_db
+def test_its_adopted_promises_have_a_frozen_baseline():
+    """Loaded as they stand, not adopted here: the demo freezes their baseline as
+    adoption would have, so follow-up and evaluation compare against something."""
+    demo_load(today=TODAY)
+    current = _promise("2025-01-01")
+    values = list(current.baseline_values.all())
+    assert values, "the published demo promise has no baseline"
+    assert {v.focus_area_id for v in values} <= set(
+        current.focus_areas.values_list("pk", flat=True)
+    )
+    assert not _promise("2027-01-01").baseline_values.exists()  # the draft
+    # Run again: frozen once, the same values.
+    frozen = {(v.pk, v.frozen_at) for v in values}
+    demo_load(today=TODAY)
+    assert {(v.pk, v.frozen_at) for v in current.baseline_values.all()} == frozen
