@@ -24,12 +24,12 @@ def _square(lon: float, lat: float, size: float = 0.01) -> dict:
     return {"type": "Polygon", "coordinates": [ring]}
 
 
-def _log_in(page, live_server, username: str) -> None:
+def _log_in(page, live_server, username: str, lands: str = r"/personal/$") -> None:
     page.goto(f"{live_server.url}/konto/logga-in/")
     page.get_by_label("Användarnamn").fill(username)
     page.get_by_label("Lösenord").fill(PASSWORD)
     page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url(re.compile(r"/personal/$"))
+    page.wait_for_url(re.compile(lands))
 
 
 @pytest.mark.django_db(transaction=True)
@@ -50,8 +50,10 @@ def test_it_takes_a_phone_report_to_the_weekly_list_and_the_map(
     try:
         reporter = phone.new_page()
         reporter.set_default_timeout(15_000)
-        _log_in(reporter, live_server, "kommun_reporter")
-        reporter.goto(f"{live_server.url}/personal/lagesbild/0880/rapportera/")
+        # A reporter starts on the report page of their kommun.
+        _log_in(
+            reporter, live_server, "kommun_reporter", r"/lagesbild/0880/rapportera/$"
+        )
         reporter.get_by_label("Klotter").check()
         reporter.get_by_role("button", name="Använd min position").click()
         reporter.wait_for_function(
