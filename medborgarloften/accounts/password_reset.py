@@ -5,11 +5,8 @@ known: the same answer either way."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
@@ -21,19 +18,12 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from medborgarloften.lib import counters
-from medborgarloften.lib.client import client_key
+from medborgarloften.lib.client import client_key, keyed_hash
 
 #: Links mailed to one address in an hour, and asked for from one client.
 PER_ADDRESS_AN_HOUR = 3
 PER_CLIENT_AN_HOUR = 10
 _HOUR = 3600
-
-
-def _address_key(email: str) -> str:
-    digest = hmac.new(
-        settings.SECRET_KEY.encode(), email.strip().casefold().encode(), hashlib.sha256
-    )
-    return digest.hexdigest()[:24]
 
 
 class ResetRequest(auth_views.PasswordResetView):
@@ -50,7 +40,7 @@ class ResetRequest(auth_views.PasswordResetView):
             f"pwreset-c-{client_key(self.request)}", _HOUR
         )
         by_address, _left = counters.increment(
-            f"pwreset-a-{_address_key(email)}", _HOUR
+            f"pwreset-a-{keyed_hash(email.strip().casefold())}", _HOUR
         )
         if by_client > PER_CLIENT_AN_HOUR or by_address > PER_ADDRESS_AN_HOUR:
             # The same answer as when a link is sent: nothing to learn, nothing sent.

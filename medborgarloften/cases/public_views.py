@@ -12,11 +12,10 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from medborgarloften.lib.forms import apply_service_errors
 from medborgarloften.lib.siteurl import site_root
-from medborgarloften.places.maps import area_feature, map_config
+from medborgarloften.places.maps import kommun_pick_map
 from medborgarloften.places.models import Area, Organisation, OrganisationKind
 
 from . import notify
@@ -34,22 +33,6 @@ def _area(kommun: Organisation, raw: str | None) -> Area | None:
     if not raw or not raw.isdigit():
         return None
     return Area.objects.filter(kommun=kommun, pk=int(raw)).first()
-
-
-def _map(kommun: Organisation, focus: Area | None) -> dict[str, object]:
-    areas = list(Area.objects.filter(kommun=kommun, geometry__isnull=False))
-    return map_config(
-        title=_("Karta för att markera platsen"),
-        kommun_code=kommun.code,
-        areas=areas,
-        features=[area_feature(a, names=a.names()) for a in areas],
-        focus=[focus.name] if focus else [],
-        pick={
-            "latitude": "id_latitude",
-            "longitude": "id_longitude",
-            "area": "id_area",
-        },
-    ).as_json()
 
 
 def _check_the_rest(form: ReportForm, kommun: Organisation) -> None:
@@ -115,7 +98,7 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
         {
             "kommun": kommun,
             "form": form,
-            "map": _map(kommun, focus),
+            "map": kommun_pick_map(kommun, focus=focus),
             "outcomes_url": reverse("cases:public", args=[kommun.code]),
         },
         status=status,

@@ -21,10 +21,13 @@ def client_address(request: HttpRequest) -> str:
     return address or request.META.get("REMOTE_ADDR", "")
 
 
+def keyed_hash(text: str) -> str:
+    """A short keyed hash (HMAC-SHA-256 with the site's secret key) of ``text``: a
+    counter's name that does not store the address or the e-mail it counts."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), text.encode(), hashlib.sha256)
+    return digest.hexdigest()[:24]
+
+
 def client_key(request: HttpRequest) -> str:
     """A keyed hash of the client's address (the proxy's header when configured)."""
-    address = client_address(request)
-    digest = hmac.new(
-        settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256
-    ).hexdigest()
-    return digest[:24]
+    return keyed_hash(client_address(request))

@@ -124,6 +124,25 @@ def map_config(
     )
 
 
+def kommun_pick_map(kommun: Any, *, focus: Area | None = None) -> dict[str, Any]:
+    """The map to mark a place in ``kommun`` (a resident's "Tyck till", an EST
+    report): its areas with their other names for the search, opened on ``focus``,
+    filling the form's ``id_latitude``, ``id_longitude`` and ``id_area``."""
+    areas = list(Area.objects.filter(kommun=kommun, geometry__isnull=False))
+    return map_config(
+        title=_("Karta för att markera platsen"),
+        kommun_code=kommun.code,
+        areas=areas,
+        features=[area_feature(a, names=a.names()) for a in areas],
+        focus=[focus.name] if focus else [],
+        pick={
+            "latitude": "id_latitude",
+            "longitude": "id_longitude",
+            "area": "id_area",
+        },
+    ).as_json()
+
+
 def map_texts() -> dict[str, str]:
     """What the map says while a place is marked, for js/map.js (%(area)s is the
     area the point fell in)."""

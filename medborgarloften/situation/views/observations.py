@@ -17,8 +17,7 @@ from medborgarloften.lib.forms import (
     form_submit,
     service_done,
 )
-from medborgarloften.places.maps import area_feature, map_config
-from medborgarloften.places.models import Area, Organisation
+from medborgarloften.places.maps import kommun_pick_map
 
 from .. import selectors
 from ..forms import (
@@ -108,26 +107,10 @@ def observation_new(request: HttpRequest, code: str) -> HttpResponse:
             request,
             kommun,
             form=form,
-            map=_pick_map(kommun),
+            map=kommun_pick_map(kommun),
             recent=selectors.own_recent_observations(user=request.user, kommun=kommun),
         ),
     )
-
-
-def _pick_map(kommun: Organisation) -> dict[str, object]:
-    """The map to mark the place on: it fills the position and the area."""
-    areas = list(Area.objects.filter(kommun=kommun, geometry__isnull=False))
-    return map_config(
-        title=_("Karta för att markera platsen"),
-        kommun_code=kommun.code,
-        areas=areas,
-        features=[area_feature(a, names=a.names()) for a in areas],
-        pick={
-            "latitude": "id_latitude",
-            "longitude": "id_longitude",
-            "area": "id_area",
-        },
-    ).as_json()
 
 
 def _changeable(request: HttpRequest, code: str, pk: int) -> Observation:
@@ -193,7 +176,7 @@ def observation_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             request,
             kommun,
             form=form,
-            map=_pick_map(kommun),
+            map=kommun_pick_map(kommun),
             observation=observation,
             next=request.GET.get("next") or request.POST.get("next") or "",
             cancel=_back(request, observation),
