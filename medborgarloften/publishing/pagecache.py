@@ -26,10 +26,10 @@ than 200, responses that set a cookie, touched the session or used a CSRF token 
 page with a POST form: it stays uncached, and is marked private). Entries also expire
 after ``PAGE_TIMEOUT`` seconds, a safety net for writes made outside Django.
 
-Each cached response carries ``ETag`` (hash of the body), ``Last-Modified`` (the view's
-own, as a feed's newest entry, else the last change of its scopes, which their versions
-carry: ``pagestore.changed_at``; never the build time) and ``Cache-Control: public,
-max-age=…``; ``If-None-Match`` / ``If-Modified-Since`` get ``304`` (docs/deploy.md).
+Each cached response carries ``ETag`` (hash of the body), ``Last-Modified`` (a view's
+own, as a feed's newest entry; else its scopes' last change, from today's midnight at
+the earliest: ``pagestore.page_modified``; never the build time) and ``Cache-Control:
+public, max-age=…``; ``If-None-Match`` / ``If-Modified-Since`` get ``304`` (deploy.md).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ from django.utils.http import http_date
 
 from . import pagestore
 from .pageparams import STRICT, Param, normalised_query, number, raw, text
-from .pagestore import Entry, body_of, changed_at, stamped_version
+from .pagestore import Entry, body_of, page_modified, stamped_version
 
 logger = logging.getLogger(__name__)
 
@@ -342,8 +342,8 @@ def _build(
     response = view(request, *args, **kwargs)
     if response.status_code != 200:
         return response
-    if changed_at(version) and not response.has_header("Last-Modified"):
-        response["Last-Modified"] = http_date(changed_at(version))
+    if (modified := page_modified(version)) and "Last-Modified" not in response:
+        response["Last-Modified"] = http_date(modified)
     if not _storable(request, response):
         patch_cache_control(response, private=True, no_cache=True)
         return response

@@ -22,6 +22,7 @@ value is the time it runs out, read with :func:`clock`, so tests can move time.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import secrets
 import time
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import timezone
 from django.utils.http import parse_http_date_safe
 
 logger = logging.getLogger(__name__)
@@ -166,3 +168,15 @@ def changed_at(version: str | None) -> int | None:
         if moment.isdigit()
     ]
     return max(times, default=None)
+
+
+def page_modified(version: str | None) -> int | None:
+    """A page's Last-Modified: the last change of its scopes (:func:`changed_at`),
+    but no earlier than today's local midnight — a page says what is current today
+    (its cache key holds the date), so a change of day changes it, and an
+    ``If-Modified-Since`` from yesterday must not get yesterday's page back."""
+    changed = changed_at(version)
+    if changed is None:
+        return None
+    start = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
+    return max(changed, int(start.timestamp()))

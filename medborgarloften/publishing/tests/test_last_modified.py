@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.core.cache import caches
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import http_date, parse_http_date
 
 from medborgarloften.cases.models import Case, CaseSource
@@ -103,3 +104,26 @@ def test_the_catalogue_and_the_cases_say_their_data_s_last_change(
         "/api/v1/dcat.ttl", HTTP_IF_MODIFIED_SINCE=catalogue["Last-Modified"]
     )
     assert since.status_code == 304
+
+
+def test_a_page_built_on_a_new_day_is_no_older_than_that_day(
+    client,
+    promise,  # noqa: F811
+    monkeypatch,
+):
+    """A page says what is current today (a report due, a promise ended): the next
+    day it is another page though its data did not change, so a client that asks
+    with yesterday's If-Modified-Since gets the new page, not a 304."""
+    url = reverse("publishing:promise", args=[promise.uid])
+    first = client.get(url)
+    changed = parse_http_date(first["Last-Modified"])
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    later = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert later.status_code == 200
+    midnight = timezone.make_aware(dt.datetime.combine(tomorrow, dt.time.min))
+    assert parse_http_date(later["Last-Modified"]) == int(midnight.timestamp())
+    assert parse_http_date(later["Last-Modified"]) > changed
+    # Asked again that day with its own date, it is unchanged.
+    again = client.get(url, HTTP_IF_MODIFIED_SINCE=later["Last-Modified"])
+    assert again.status_code == 304
