@@ -34,7 +34,7 @@ MAX_LIMIT = 1000
 #: of another table, ``*_on`` for a day.
 COLUMNS = (
     "id", "kommun_code", "theme", "area", "latitude", "longitude", "text", "status",
-    "responsible_organisation", "answer", "close_reason", "commitment_id",
+    "responsible_organisation", "answer", "outcome", "close_reason", "commitment_id",
     "commitment_number", "activity_id", "received_on", "answered_on",
 )  # fmt: skip
 CC0 = {

@@ -8,7 +8,7 @@ from typing import Any
 from medborgarloften.vocabulary import THEMES
 
 from .api import COLUMNS, CURSOR_PATTERN, DEFAULT_LIMIT, MAX_LIMIT
-from .models import CaseStatus
+from .models import CaseStatus, Outcome
 
 _NULL_STR = {"type": ["string", "null"]}
 _NULL_INT = {"type": ["integer", "null"]}
@@ -35,7 +35,16 @@ FIELDS: dict[str, tuple[dict[str, Any], str]] = {
         "Organisationen som ansvarar för svaret.",
     ),
     "answer": ({"type": "string"}, "Den ansvarigas svar (tomt tills svar finns)."),
-    "close_reason": ({"type": "string"}, "Skäl när ärendet avslutades utan svar."),
+    "outcome": (
+        {"type": ["string", "null"], "enum": [*Outcome.values, None]},
+        "Vad det blev av ett avslutat ärende: fixed (åtgärdat), partly (delvis "
+        "åtgärdat), not_fixed (inte åtgärdat), referred (hänvisat vidare), answered "
+        "(besvarat); null medan ärendet är öppet.",
+    ),
+    "close_reason": (
+        {"type": "string"},
+        "Utfallet med ord, som på sidan Du sa – vi gjorde.",
+    ),
     "commitment_id": (_NULL_INT, "Åtagandet ärendet blev (id i /commitments)."),
     "commitment_number": (
         _NULL_INT,

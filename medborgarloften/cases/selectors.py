@@ -218,6 +218,7 @@ def public_row(case: Case) -> dict[str, Any]:
         "status": case.status,
         "responsible_organisation": case.owner.name if case.owner else None,
         "answer": case.answer,
+        "outcome": case.outcome or None,
         "close_reason": case.close_reason,
         "commitment_id": case.commitment_id,
         "commitment_number": (

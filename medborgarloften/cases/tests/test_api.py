@@ -9,7 +9,7 @@ import pytest
 from medborgarloften.publishing.api.openapi import description
 
 from ..api import COLUMNS
-from ..models import CaseSource
+from ..models import Case, CaseSource, Outcome
 from ..openapi import FIELDS
 from ..services import case_create, case_moderate
 
@@ -90,7 +90,7 @@ def test_the_csv_names_its_columns_as_every_other_table_does(client, cases):
     header = client.get("/api/v1/cases.csv").content.decode().splitlines()[0]
     assert header.split(",") == [
         "id", "kommun_code", "theme", "area", "latitude", "longitude", "text",
-        "status", "responsible_organisation", "answer", "close_reason",
+        "status", "responsible_organisation", "answer", "outcome", "close_reason",
         "commitment_id", "commitment_number", "activity_id", "received_on",
         "answered_on",
     ]  # fmt: skip
@@ -123,3 +123,21 @@ def test_the_open_data_page_and_docs_document_every_column(client, db):
     for column in COLUMNS:
         assert f"<code>{column}</code>" in section, column
         assert FIELDS[column][1] in section
+
+
+def test_a_closed_case_says_what_became_of_it(client, cases):
+    """The residents' loop as open data: an outcome beside the words, so a reader can
+    count what was done without parsing Swedish text (null while a case is open)."""
+    closed = cases[0]
+    Case.objects.filter(pk=closed.pk).update(
+        status="closed", outcome=Outcome.PARTLY, close_reason="Lampan är bytt."
+    )
+    rows = client.get("/api/v1/cases?kommun=0880&limit=100").json()["data"]
+    by_id = {r["id"]: r for r in rows}
+    assert by_id[closed.pk]["outcome"] == "partly"
+    assert by_id[closed.pk]["close_reason"] == "Lampan är bytt."
+    assert [by_id[c.pk]["outcome"] for c in cases[1:]] == [None, None]
+    body = client.get("/api/v1/cases.csv?kommun=0880").content.decode()
+    table = {r["id"]: r for r in csv.DictReader(io.StringIO(body))}
+    assert table[str(closed.pk)]["outcome"] == "partly"
+    assert table[str(cases[1].pk)]["outcome"] == ""
