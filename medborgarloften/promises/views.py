@@ -240,6 +240,11 @@ def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_start_next": (
                 promise.status != PromiseStatus.DRAFT
                 and promise.period_end is not None
+                # a promise not yet begun is not the one to follow up on
+                and (
+                    promise.period_start is None
+                    or promise.period_start <= timezone.localdate()
+                )
                 and not promise.reference_for_id
                 and can_create_promise(request.user)
             ),

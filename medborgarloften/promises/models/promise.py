@@ -7,6 +7,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.lib.fields import PlainCharField, PlainTextField
@@ -233,6 +234,16 @@ class Promise(models.Model):
 
     def other_parties(self) -> list[Organisation]:
         return [p for p in self.parties.all() if not p.is_police and not p.is_kommun]
+
+    @property
+    def is_coming(self) -> bool:
+        """Published, but its period has not begun: "Kommande" (as the kommun's list
+        says), not yet "Publicerat" as if it were in force."""
+        return (
+            self.status == PromiseStatus.PUBLISHED
+            and self.period_start is not None
+            and self.period_start > timezone.localdate()
+        )
 
     @property
     def is_reference(self) -> bool:

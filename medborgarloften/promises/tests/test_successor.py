@@ -126,3 +126,18 @@ def test_a_draft_has_no_successor_and_viewers_start_none(
     with pytest.raises(ValidationError):
         promise_successor_create(actor=kommun_editor, promise=ended)
     assert Promise.objects.count() == 1
+
+
+def test_a_promise_not_yet_begun_offers_no_next_promise(client, superuser, ended):
+    """ "Starta nästa löfte" on a promise whose period has not begun was offered
+    (new-user session): it is for a promise ending or ended."""
+    from django.utils import timezone
+
+    client.force_login(superuser)
+    url = reverse("promises:detail", args=[ended.pk])
+    assert "Starta nästa löfte" in client.get(url).content.decode()
+    start = timezone.localdate() + dt.timedelta(days=10)
+    Promise.objects.filter(pk=ended.pk).update(
+        period_start=start, period_end=start + dt.timedelta(days=365)
+    )
+    assert "Starta nästa löfte" not in client.get(url).content.decode()

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from medborgarloften.followup.progress import report_due_dates
 from medborgarloften.followup.services.activities import activity_create
@@ -269,6 +270,35 @@ def test_it_shows_what_is_promised_and_done_in_an_area(
     assert "Tryggare Kalmar" in html and "Åtagande nummer 1." in html
     assert html.count("Vandring i Centrum") == 2
     assert draft.title not in html
+
+
+def test_a_published_promise_not_yet_begun_is_said_to_be_coming_everywhere(
+    client, superuser, kalmar, lpo_kalmar
+):
+    """The kommun's list said "Kommande" while the promise's own page said
+    "Publicerat" as if it were in force, and the area page listed it with the
+    current ones (new-user session)."""
+    start = timezone.localdate() + dt.timedelta(days=30)
+    coming = _promise(
+        superuser,
+        [kalmar, lpo_kalmar],
+        title="Nästa löfte",
+        period_start=start,
+        period_end=start + dt.timedelta(days=700),
+    )
+    assert coming.is_coming
+    page = client.get(reverse("publishing:promise", args=[coming.uid]))
+    status = re.search(r"<dt>Status</dt><dd>(.*?)</dd>", page.content.decode()).group(1)
+    assert "Kommande" in status and "Publicerat" not in status
+    assert f"börjar gälla {start.day} " in status
+    centrum = Area.objects.get(name="Centrum")
+    area = client.get(reverse("publishing:area", args=["0880", centrum.pk]))
+    html = area.content.decode()
+    item = re.search(r"<li><a [^>]*>Nästa löfte</a>.*?</li>", html, re.S)
+    assert "Kommande" in item.group(0)
+    # Begun, it is what it is.
+    coming.period_start = timezone.localdate()
+    assert not coming.is_coming
 
 
 def test_it_finds_an_area_by_its_name_with_swedish_letters(client, promise, kalmar):
