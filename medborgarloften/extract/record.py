@@ -25,6 +25,7 @@ from medborgarloften.extract.places import find_places
 from medborgarloften.extract.structure import parse_structure
 
 from .boxes import unbox
+from .commitments.table_text import retable
 from .doccache import new_document
 from .document import (
     check_document,
@@ -250,7 +251,7 @@ def extract_record(
     if not isinstance(text, str):
         text = ""
     text = nfc(text.replace("\x00", " "))
-    work, url_in_text = split_source_line(unbox(text))
+    work, url_in_text = split_source_line(retable(unbox(text)))
     source_url = source_url or url_in_text
     evidence: dict[str, Any] = {}
 

@@ -19,11 +19,12 @@ BULLET_RE = re.compile(
     r"[ \t]+(?=\S)"
 )
 # "–    Kommunen gör …" under "Polisen    Kommunen" (cells set apart by a layout
-# gap, the first not a list item): a table row whose first cell is empty, written
-# as a dash (readers.cleanup keeps it), not a list item.
-_EMPTY_CELL_ROW = re.compile(r"[ \t]*[-–—][ ]{3,}\S")
+# gap or a tab, the first not a list item): a table row whose first cell is empty,
+# written as a dash (readers.cleanup keeps it), not a list item.
+_GAP = r"(?:[ ]{3,}|[ ]*\t[ \t]*)"
+_EMPTY_CELL_ROW = re.compile(rf"[ \t]*[-–—]{_GAP}\S")
 _CELL_ROW = re.compile(
-    r"(?![ \t]*(?:[-–—*•][ \t]|\d{1,2}[.)][ \t]))[ \t]*\S.*?\S[ ]{3,}\S"
+    rf"(?![ \t]*(?:[-–—*•][ \t]|\d{{1,2}}[.)][ \t]))[ \t]*\S.*?\S{_GAP}\S"
 )
 # "   2.1 Polisen åtar sig att": a numbered sub-section under a numbered item starts
 # its own line (a heading or lead-in), never a continuation of the item above.
@@ -275,9 +276,7 @@ def _pictograph(char: str) -> bool:
 
 _PICTOGRAPH = frozenset(("So", "Sk", "Mn", "Cf"))
 _ARROW = re.compile("[\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f\u2b00-\u2bff]")
-
-
-_COLUMN_GAP = re.compile(r"\S(?:[ ]{3,}|\t|[ ]\|[ ])\S")
+_COLUMN_GAP = re.compile(rf"\S(?:{_GAP}|[ ]\|[ ])\S")
 
 
 def _wrapped(line: str) -> bool:

@@ -19,7 +19,9 @@ from ..party_joins import co_parties
 from ..places import find_places
 from ..structure import Block
 from .patterns import _Candidate, _Context
-from .tables import _ACTIVITY_COLUMN, _BARE_MONTH, _Table
+from .table_legend import expand, legend
+from .tables import _ACTIVITY_COLUMN, _Table
+from .timing_cells import timing_hint
 
 # "Var | Plats | Område | Var sker det": the column naming where the row happens.
 PLACE_COLUMN = re.compile(r"(?:var\b|plats|platser|område\b|områden\b|geografi)", re.I)
@@ -123,6 +125,83 @@ def _continues(cells: list[str], table: _Table, has_row: bool) -> bool:
     return not others and len(activity.split()) <= _WORDS_ON_THEIR_OWN
 
 
+# "Nr | Åtgärd | …": a column numbering the rows.
+_NUMBER_COLUMN = re.compile(r"(?:nr\.?|#|nummer|løpnr|id)$", re.I)
+
+
+def number_column(table: _Table) -> int | None:
+    """The column numbering the rows, left of the activity ("Nr"), if any."""
+    return next(
+        (
+            i
+            for i, n in enumerate(table.names[: table.activity])
+            if _NUMBER_COLUMN.match(n)
+        ),
+        None,
+    )
+
+
+_RULE = re.compile(r"[\t :-]*\t[\t :-]*")
+
+
+def is_rule(line: str) -> bool:
+    """A table's rule cut by tabs ("\t----\t----\t": ``table_text.retable`` writes
+    "|---|" and "+----+" so): a row boundary with no text."""
+    return _RULE.fullmatch(line) is not None
+
+
+_WHOLE_NUMBER = re.compile(r"(\d{1,2})\.?")
+
+
+def _group_row(rows: list[_Row], k: int, number: int, table: _Table) -> bool:
+    """Row ``k`` numbers a group ("1 | Trygghet i centrum" over "1.1", "1.2"): its
+    number is whole, the next row's goes on from it, and it has no cell but its
+    title. A group's title is no commitment."""
+    m = _WHOLE_NUMBER.fullmatch(rows[k].cells[number])
+    if m is None or k + 1 >= len(rows):
+        return False
+    following = rows[k + 1].cells[number]
+    return following.startswith(m.group(1) + ".") and not any(
+        c for i, c in enumerate(rows[k].cells) if i not in (number, table.activity)
+    )
+
+
+def _merged(rows: list[_Row], column: int | None, table: _Table) -> bool:
+    """A column left of the activity filled on some rows only, the first among
+    them: a cell merged over a group of rows, naming the group ("Område")."""
+    if column is None or column > table.activity or len(rows) < 2:
+        return False
+    return bool(rows[0].cells[column]) and any(not r.cells[column] for r in rows)
+
+
+def _rule_next(lines: list[tuple[int, str]], n: int) -> bool:
+    """The line after ``n`` is a table's rule."""
+    return n + 1 < len(lines) and is_rule(lines[n + 1][1])
+
+
+def _goes_with(
+    cells: list[str],
+    table: _Table,
+    has_row: bool,
+    number: int | None,
+    rules: tuple[bool, bool],
+) -> bool:
+    """The line goes on with the row above. In a numbered table a row starts where
+    its number is written and a line with the number cell empty is the rest of the
+    row above; in a table ruled between its rows a row starts after a rule."""
+    if not has_row:
+        return False
+    ruled, boundary = rules
+    if number is not None and number < len(cells):
+        if cells[number]:
+            return False
+        if any(cells[: table.activity]) or cells[table.activity]:
+            return True
+    if ruled:
+        return not boundary
+    return _continues(cells, table, has_row)
+
+
 class _Row:
     def __init__(self, cells: list[str], start: int, end: int) -> None:
         self.cells = cells
@@ -152,7 +231,16 @@ def table_rows(
     end = header.end
     blank = False  # a blank line before this one, inside the table
     fragment = False  # the line before is a few words with no tab
+    number = number_column(table)
+    ruled = False  # a rule line between two rows: the rules part the rows
+    boundary = False  # a rule line right before this one
     for n, (line_start, line) in enumerate(lines):
+        if is_rule(line):
+            ruled = ruled or bool(rows)
+            boundary = True
+            continue
+        if not line.strip() and (boundary or _rule_next(lines, n)):
+            continue  # a rule set apart by blank lines (a Word file's paragraph)
         if not line.strip():
             if blank or not rows:
                 break
@@ -194,7 +282,7 @@ def table_rows(
         span = (
             _cell_span(line, table.activity, layout) if is_cut(line) else (0, len(line))
         )
-        if _continues(cells, table, bool(rows)):
+        if _goes_with(cells, table, bool(rows), number, (ruled, boundary)):
             rows[-1].add(
                 cells, line_start + span[1] if span and cells[table.activity] else None
             )
@@ -202,9 +290,17 @@ def table_rows(
             start, stop = span or (0, 0)
             rows.append(_Row(cells, line_start + start, line_start + stop))
         fragment = not is_cut(line)
+        boundary = False
         end = line_start + len(line)
     out = []
+    names = legend(text, header.start) if table.responsible is not None else {}
+    if number is not None:
+        rows = [r for k, r in enumerate(rows) if not _group_row(rows, k, number, table)]
+    if _merged(rows, place_column, table):
+        place_column = None  # "Område" filled on a group's first row: its title
     for row in rows:
+        if names:
+            row.cells[table.responsible] = expand(row.cells[table.responsible], names)  # type: ignore[index]
         cand = _row_candidate(row, table, block_index, place_column, default)
         if cand is not None:
             out.append(cand)
@@ -318,7 +414,7 @@ def _row_candidate(
     hint = ""
     if table.when is not None:
         when = row.cells[table.when]
-        hint = f"i {when}" if _BARE_MONTH.match(when) else when
+        hint = timing_hint(when)
     goal = row.cells[table.goal] if table.goal is not None else ""
     return _Candidate(
         activity,

@@ -36,7 +36,10 @@ _ACTIVITY_COLUMN = re.compile(
 )
 
 
-_RESPONSIBLE_COLUMN = re.compile(r"(?:ansv[aä]r|vem\b|utförare|huvudansvar)", re.I)
+# … "Ansv." abbreviated in a narrow column.
+_RESPONSIBLE_COLUMN = re.compile(
+    r"(?:ansv[aä]r|ansv\.|vem\b|utförare|huvudansvar)", re.I
+)
 
 
 _WHEN_COLUMN = re.compile(

@@ -70,5 +70,7 @@ NOT_A_TOPIC = re.compile(
     r"\A(?!(?i:löfte|område|fokusområde|tema)\s+\d)[\W\dA-ZÅÄÖÉ]+\Z|"
     r"\b\d{1,2}\s+(?i:januari|februari|mars|april|maj|juni|"
     r"juli|augusti|september|oktober|november|december)\s+\d{4}\b|"
-    r"\b\d{4}-\d{2}-\d{2}\b|\S(?:[ ]{3,}|\t)\S"
+    r"\b\d{4}-\d{2}-\d{2}\b|\S(?:[ ]{3,}|[ ]*\t[ \t]*)\S|"
+    # a legend of abbreviations ("P = Polisen, K = Ekby kommun")
+    r"\b[A-ZÅÄÖ]{1,3}\s*=\s*[^,;=\n]+[,;]\s*[A-ZÅÄÖ]{1,3}\s*="
 )

@@ -303,6 +303,7 @@ def _heading_like(unit: Unit) -> bool:
     return (
         unit.kind == "sentence"
         and unit.single_line
+        and not NOT_A_TOPIC.search(unit.text)
         and unit.text[-1:] not in ".!?:;,"
         and len(unit.text.split()) <= 18
         and unit.text[:1].isupper()

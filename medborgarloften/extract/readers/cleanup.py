@@ -54,6 +54,7 @@ _BULLET_LINE = re.compile(rf"^[ ]*(?:[{BULLET_CHARS}]|[-–*](?=[ ]))[ ]*(?=\S)"
 # A row of a table whose cells are set apart by a layout gap (or a tab) and whose
 # first cell is not a list item: its header or a row of cells above.
 _CELL_ROW = re.compile(r"^(?![ ]*(?:[-–*•][ ]|\d{1,2}[.)][ ]))[ ]*\S.*?\S[ ]{3,}\S")
+_EMPTY_FIRST = re.compile(r"[ ]*[-–][ ]{3,}\S")
 # A pictograph opening a line ("✅ Polisen gör …", "👉 Vi håller …"), as social-media
 # posts write list items; a list marker only when two neighbouring lines open with it.
 _PICTOGRAPH_LINE = re.compile(
@@ -121,10 +122,15 @@ def _bullet(match: re.Match[str]) -> str:
     if marker in "-–" and match.group().endswith("   "):
         text = match.string
         end = match.start() - 1
-        if end > 0:
+        while end > 0:
             above = text[text.rfind("\n", 0, end) + 1 : end]
             if _CELL_ROW.match(above):
                 return match.group()
+            # … under more rows whose first cell is empty (a cell wrapped over
+            # several lines): the row of cells is further up
+            if not _EMPTY_FIRST.match(above):
+                break
+            end = text.rfind("\n", 0, end)
     return "• "
 
 

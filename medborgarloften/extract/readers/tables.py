@@ -11,6 +11,7 @@ start with a capital; otherwise its cells continue the previous row's cells.
 
 from __future__ import annotations
 
+from .cell_text import _cell_text
 from .cleanup import BULLET_CHARS, join_broken_line
 from .lines import SIZE_TOLERANCE, Line, Word
 
@@ -80,6 +81,10 @@ def _starts_row(placed: dict[int, list[Word]], width: int) -> bool:
     and most of the others starting with a capital or a digit; a line with an empty
     column, or in lower case, continues a row."""
     first = placed.get(0)
+    if first is None and width >= 3 and len(placed) == width - 1:
+        # … or every column but the first, each with a capital: the first column
+        # names a group of rows ("Område") and is filled on its first row only
+        return all(_capital(cell) for cell in placed.values())
     return (
         first is not None
         and len(placed) == width
@@ -97,67 +102,6 @@ def _capital(cell: list[Word]) -> bool:
         or first[:1].isdigit()
         or (len(cell) == 1 and first in _EMPTY_CELL)
     )
-
-
-# Short words a cell's line may start with after a long word that filled the line
-# before it: a wrapped line, never the rest of a word broken for want of room.
-_LINE_START_WORDS = frozenset(
-    [
-        "i",
-        "och",
-        "på",
-        "av",
-        "om",
-        "med",
-        "för",
-        "till",
-        "som",
-        "att",
-        "en",
-        "ett",
-        "vid",
-        "under",
-        "eller",
-        "samt",
-        "från",
-        "mot",
-        "inom",
-        "hos",
-        "där",
-        "när",
-        "den",
-        "det",
-        "de",
-        "per",
-    ]
-)
-
-
-def _broken_word(part: list[Word], following: list[Word], reach: float) -> bool:
-    """A word too long for its narrow cell, broken where the cell ended and not at a
-    syllable ("Kameraövervakn" / "ing"): alone on its line, filling it to the
-    column's widest reach, the next line going on in lower case."""
-    rest = following[0].text
-    return (
-        len(part) == 1
-        and " " not in part[0].text  # not the joined lines of a row's cell
-        and not part[0].text.endswith((",", ".", ";", ":"))
-        and part[0].x1 >= reach - 0.6 * part[0].size
-        and rest[:1].isalpha()
-        and rest[:1].islower()
-        and rest.casefold() not in _LINE_START_WORDS
-    )
-
-
-def _cell_text(parts: list[list[Word]], reach: float) -> str:
-    text = " ".join(w.text for w in parts[0])
-    for part, following in zip(parts, parts[1:], strict=False):
-        words = " ".join(w.text for w in following)
-        if _broken_word(part, following, reach):
-            text += words
-        else:
-            text = join_broken_line(text, words)
-    return text
 
 
 def _reaches(header: Line, rows: list[list[dict[int, list[Word]]]]) -> list[float]:
@@ -202,8 +146,12 @@ def _row_line(
     filled = {i for row in rows for i in row}
     for index in range(max(filled) + 1) if plan else sorted(filled):
         if index not in filled:
-            if index:  # the first column empty: nothing to keep it apart from
+            if index:
                 words.append(Word("", words[-1].x1 if words else 0.0, 0.0, base, size))
+            elif plan:
+                # the first column empty: a dash keeps it, as a Word file's reader
+                # writes it (a reader's left margin would drop an empty word)
+                words.append(Word("–", 0.0, 0.0, base, size))
             continue
         parts = [row[index] for row in rows if index in row]
         text = _cell_text(parts, reach[index])
@@ -418,6 +366,38 @@ def _names_below(header: Line, below: Line | None) -> Line | None:
     return Line(words, ruled=header.ruled)
 
 
+def _wrapped_first_row(
+    lines: list[Line], columns: list[float]
+) -> tuple[list[dict[int, list[Word]]], int] | None:
+    """A table with no header whose first row wraps (a row set as a table of its
+    own): the first line's cells and the lines right under it that go on in its
+    columns without starting a row, and how many lines they take; None when no
+    line goes on with it or the columns are a page's columns of text."""
+    first = _placed(lines[0], columns)
+    if first is None or len(first) < 3:
+        return None
+    row, j = [first], 1
+    size = lines[0].size
+    while j < len(lines):
+        line = lines[j]
+        placed = _placed(line, columns)
+        step = lines[j - 1].base - line.base
+        if (
+            placed is None
+            or abs(line.size - size) > SIZE_TOLERANCE * size
+            or not 0 < step <= _ROW_PITCH * size
+            or _starts_row(placed, len(columns))
+            or any(
+                not cell[0].text[:1].islower() and index == 0
+                for index, cell in placed.items()
+            )
+        ):
+            break
+        row.append(placed)
+        j += 1
+    return (row, j) if j > 1 else None
+
+
 def merge_table_rows(lines: list[Line]) -> list[Line]:
     """The page's lines with each wrapped table row joined into one line."""
     out: list[Line] = []
@@ -452,6 +432,12 @@ def merge_table_rows(lines: list[Line]) -> list[Line]:
             if not _row_bands(header, rows, line_bases, size, ruled):
                 rows = []
         if not rows or not any(len(row) > 1 for row in rows):
+            first = None if plan else _wrapped_first_row(lines[i:], columns)
+            if first is not None:
+                reach = _reaches(header, [first[0]])
+                out.append(_row_line(first[0], header.base, size, reach))
+                i += first[1]
+                continue
             out.append(header)
             i += 1
             continue
