@@ -110,6 +110,16 @@ class PlanAdoptForm(DecisionForm):
     )
 
 
+class DecisionCorrectForm(DecisionForm):
+    """Correct an adopted document's decision details; the reason is recorded."""
+
+    reason = forms.CharField(
+        label=_("Skäl till rättelsen"),
+        max_length=500,
+        help_text=_("Sparas tillsammans med vad beslutet sa före och efter."),
+    )
+
+
 class PlanForm(forms.Form):
     title = free_text(ActionPlan, "title", label=_("Titel"))
     situation_report = forms.ModelChoiceField(

@@ -210,6 +210,44 @@ class ActionPlan(Decision):
         return self.title
 
 
+class DecisionCorrection(models.Model):
+    """A correction of an adopted document's recorded decision (date, body,
+    diarienummer): what it said before and after, who corrected it and why. The
+    document's text is never changed; only the record of its decision is."""
+
+    situation_report = optional_link(
+        SituationReport,
+        _("lägesbild"),
+        on_delete=models.CASCADE,
+        related_name="decision_corrections",
+    )
+    action_plan = optional_link(
+        ActionPlan,
+        _("åtgärdsplan"),
+        on_delete=models.CASCADE,
+        related_name="decision_corrections",
+    )
+    before = models.JSONField(_("före"))
+    after = models.JSONField(_("efter"))
+    reason = PlainCharField(_("skäl till rättelsen"), max_length=500)
+    actor = optional_user(_("av"), related_name="+")
+    created_at = models.DateTimeField(_("tid"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("rättelse av beslut")
+        verbose_name_plural = _("rättelser av beslut")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(situation_report__isnull=False) & Q(action_plan__isnull=True)
+                )
+                | (Q(situation_report__isnull=True) & Q(action_plan__isnull=False)),
+                name="decision_correction_one_document",
+            )
+        ]
+
+
 class Problem(models.Model):
     """A numbered problem, with the lägesbild evidence it rests on."""
 

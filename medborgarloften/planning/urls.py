@@ -21,6 +21,16 @@ urlpatterns = [
     path("lagesbild/<int:pk>/", views.report_detail, name="report"),
     path("lagesbild/<int:pk>/andra", views.report_edit, name="report_edit"),
     path("lagesbild/<int:pk>/anta", views.report_adopt_view, name="report_adopt"),
+    path(
+        "lagesbild/<int:pk>/ratta-beslut",
+        views.report_decision_correct,
+        name="report_decision_correct",
+    ),
+    path(
+        "atgardsplan/<int:pk>/ratta-beslut",
+        views.plan_decision_correct,
+        name="plan_decision_correct",
+    ),
     path("lagesbild/<int:pk>/revidera", views.report_revise_view, name="report_revise"),
     path("atgardsplan/<int:pk>/", views.plan_detail, name="plan"),
     path(

@@ -2,6 +2,7 @@
 ``links``). Every function checks permissions, validates, then saves in one
 transaction."""
 
+from .decisions import decision_correct
 from .items import (
     cause_delete,
     cause_update,
@@ -35,6 +36,7 @@ __all__ = [
     "cause_delete",
     "cause_update",
     "commitment_link",
+    "decision_correct",
     "goal_add",
     "goal_revise",
     "link_remove",

@@ -26,7 +26,7 @@ from ..models import (
     SituationReport,
     SituationSection,
 )
-from ..permissions import check_edit
+from ..permissions import check_adopt, check_edit
 from ..selectors import figures_of, overlapping_plans
 
 
@@ -347,7 +347,9 @@ def plan_adopt(
 ) -> ActionPlan:
     """Adopt a draft plan that rests on an adopted lägesbild and has problems and
     measures. An adopted plan of the same kommun for an overlapping period is
-    flagged: adoption then needs ``overlap_confirmed``."""
+    flagged: adoption then needs ``overlap_confirmed``. Only the kommun's own
+    editors and admins adopt (``check_adopt``)."""
+    check_adopt(actor, plan.kommun)
     check_writable(actor, plan)
     _required(decision_body=decision_body, diarienummer=diarienummer)
     errors: list[str] = []

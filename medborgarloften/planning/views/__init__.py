@@ -1,5 +1,6 @@
 """Staff pages of the lägesbild document and the åtgärdsplan, per workflow."""
 
+from .decisions import plan_decision_correct, report_decision_correct
 from .documents import agreement_file, grant_file, plan_file, report_file
 from .items import (
     cause_delete,
@@ -32,12 +33,14 @@ __all__ = [
     "measure_delete",
     "measure_edit",
     "plan_adopt_view",
+    "plan_decision_correct",
     "plan_detail",
     "plan_file",
     "plan_new",
     "problem_delete",
     "problem_edit",
     "report_adopt_view",
+    "report_decision_correct",
     "report_detail",
     "report_edit",
     "report_file",
