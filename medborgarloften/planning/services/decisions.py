@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.lib.access import recorded_actor
@@ -26,6 +27,53 @@ def _recorded(document: SituationReport | ActionPlan) -> dict[str, str]:
         "decision_body": document.decision_body,
         "diarienummer": document.diarienummer,
     }
+
+
+def check_decision_date(
+    document: SituationReport | ActionPlan, adopted_on: dt.date
+) -> None:
+    """A decision is not dated in the future; an åtgärdsplan is not decided before
+    the lägesbild it rests on, nor a lägesbild after a plan resting on it was
+    decided. ValidationError on ``adopted_on`` otherwise."""
+    today = timezone.localdate()
+    if adopted_on > today:
+        raise ValidationError(
+            {
+                "adopted_on": _(
+                    "Beslutsdatumet %(date)s ligger i framtiden. Ange dagen då "
+                    "beslutet fattades; anta dokumentet först när beslutet är fattat."
+                )
+                % {"date": adopted_on.isoformat()}
+            }
+        )
+    if isinstance(document, ActionPlan):
+        report = document.situation_report
+        if report.adopted_on is not None and adopted_on < report.adopted_on:
+            raise ValidationError(
+                {
+                    "adopted_on": _(
+                        "Planen kan inte antas före lägesbilden den bygger på "
+                        "(antagen %(date)s)."
+                    )
+                    % {"date": report.adopted_on.isoformat()}
+                }
+            )
+        return
+    earlier = (
+        document.action_plans.filter(adopted_on__lt=adopted_on)
+        .order_by("adopted_on")
+        .first()
+    )
+    if earlier is not None and earlier.adopted_on is not None:
+        raise ValidationError(
+            {
+                "adopted_on": _(
+                    "Åtgärdsplanen %(plan)s som bygger på lägesbilden antogs "
+                    "redan %(date)s; lägesbilden kan inte vara antagen senare."
+                )
+                % {"plan": earlier, "date": earlier.adopted_on.isoformat()}
+            }
+        )
 
 
 def decision_correct(
@@ -51,6 +99,7 @@ def decision_correct(
         errors["reason"] = _("Skriv varför beslutet rättas.")
     if errors:
         raise ValidationError(errors)
+    check_decision_date(document, adopted_on)
     before = _recorded(document)
     with transaction.atomic():
         document.adopted_on = adopted_on

@@ -28,6 +28,7 @@ from ..models import (
 )
 from ..permissions import check_adopt, check_edit
 from ..selectors import figures_of, overlapping_plans
+from .decisions import check_decision_date
 
 
 def _check_draft(plan: ActionPlan) -> None:
@@ -352,6 +353,7 @@ def plan_adopt(
     check_adopt(actor, plan.kommun)
     check_writable(actor, plan)
     _required(decision_body=decision_body, diarienummer=diarienummer)
+    check_decision_date(plan, adopted_on)
     errors: list[str] = []
     if not plan.situation_report.is_adopted:
         errors.append(_("Lägesbilden som planen bygger på är inte antagen."))

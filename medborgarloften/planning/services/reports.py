@@ -15,6 +15,7 @@ from medborgarloften.places.models import Organisation
 from ..figures import current_figures
 from ..models import DocumentStatus, SectionKind, SituationReport, SituationSection
 from ..permissions import check_adopt, check_edit
+from .decisions import check_decision_date
 
 REPORT_FIELDS = (
     "title",
@@ -166,6 +167,7 @@ def report_adopt(
         )
     if errors:
         raise ValidationError(errors)
+    check_decision_date(report, adopted_on)
     with transaction.atomic():
         report.figures = current_figures(kommun=report.kommun, year=report.year)
         report.status = DocumentStatus.ADOPTED

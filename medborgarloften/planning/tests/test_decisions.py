@@ -143,3 +143,65 @@ def test_only_the_kommuns_admin_corrects_and_only_an_adopted_decision(
         )
     assert "reason" in refused.value.message_dict
     assert not DecisionCorrection.objects.exists()
+
+
+def test_a_decision_in_the_future_is_refused(client, world, monkeypatch):
+    monkeypatch.setattr(
+        "django.utils.timezone.localdate", lambda *a: dt.date(2026, 3, 10)
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.report_adopt(
+            actor=world.editor,
+            report=world.report,
+            adopted_on=dt.date(2026, 3, 11),
+            decision_body="Kommunstyrelsen",
+            diarienummer="KS 2026/12",
+        )
+    assert "framtiden" in refused.value.message_dict["adopted_on"][0]
+    client.force_login(world.editor)
+    page = client.post(
+        reverse("planning:report_adopt", args=[world.report.pk]),
+        {
+            "adopted_on": "2026-04-01",
+            "decision_body": "Kommunstyrelsen",
+            "diarienummer": "KS 2026/12",
+        },
+    )
+    assert page.status_code == 200
+    assert "ligger i framtiden" in page.text
+    world.report.refresh_from_db()
+    assert not world.report.is_adopted
+    adopt_report(world)  # 2026-01-20: today's past
+    assert world.report.is_adopted
+
+
+def test_a_plan_is_not_decided_before_its_lagesbild(world, kommun_admin):
+    plan = build_plan(world, adopt=False).plan  # the lägesbild: 2026-01-20
+    with pytest.raises(ValidationError) as refused:
+        services.plan_adopt(
+            actor=world.editor,
+            plan=plan,
+            adopted_on=dt.date(2026, 1, 19),
+            decision_body="Kommunfullmäktige",
+            diarienummer="KS 2026/30",
+        )
+    assert "2026-01-20" in refused.value.message_dict["adopted_on"][0]
+    plan = services.plan_adopt(
+        actor=world.editor,
+        plan=plan,
+        adopted_on=dt.date(2026, 1, 20),
+        decision_body="Kommunfullmäktige",
+        diarienummer="KS 2026/30",
+    )
+    # nor is the lägesbild's decision moved after the plan's by a correction
+    with pytest.raises(ValidationError) as refused:
+        services.decision_correct(
+            actor=kommun_admin,
+            document=world.report,
+            adopted_on=dt.date(2026, 1, 25),
+            decision_body="Kommunstyrelsen",
+            diarienummer="KS 2026/12",
+            reason="fel datum",
+        )
+    assert "Åtgärdsplan 2026–2027" in refused.value.message_dict["adopted_on"][0]
+
