@@ -205,3 +205,14 @@ def test_a_plan_is_not_decided_before_its_lagesbild(world, kommun_admin):
         )
     assert "Åtgärdsplan 2026–2027" in refused.value.message_dict["adopted_on"][0]
 
+
+def test_the_adopt_page_says_adopting_publishes_open_data(client, world):
+    plan = build_plan(world, adopt=False).plan
+    client.force_login(world.editor)
+    page = client.get(reverse("planning:plan_adopt", args=[plan.pk])).text
+    assert "/api/v1/action-plans" in page
+    assert page.index("öppna data") < page.index('class="form narrow"')
+    draft = services.report_revise(actor=world.editor, report=world.report)
+    page = client.get(reverse("planning:report_adopt", args=[draft.pk])).text
+    assert "/api/v1/situation-reports" in page
+    assert page.index("öppna data") < page.index('class="form narrow"')
