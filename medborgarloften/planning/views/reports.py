@@ -68,6 +68,7 @@ def steps_view(request: HttpRequest, code: str) -> HttpResponse:
         {
             "kommun": kommun,
             "steps": checklist.steps(kommun=kommun),
+            "checked": checklist.checked_documents(kommun),
             "grant": grant_set(kommun=kommun),
         },
     )
