@@ -291,6 +291,7 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "planning:cause_delete": {"pk": cause.pk},
         "planning:measure_edit": {"pk": measure.pk},
         "planning:measure_delete": {"pk": measure.pk},
+        "planning:measure_status": {"pk": measure.pk},
         # coordination (the meeting is unpublished and holds the marker)
         "coordination:kommun": {"code": s.kommun.code},
         "coordination:role_assign": {"code": s.kommun.code},

@@ -342,6 +342,28 @@ class Measure(models.Model):
         return f"{self.number}. {self.title}"
 
 
+class MeasureStatus(models.Model):
+    """A status reported for a measure by its responsible organisation or the
+    kommun's editors (the follow-up's ``ManualStatus`` values): append-only, the
+    newest is the measure's own reported status."""
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="status_reports"
+    )
+    status = models.CharField(_("status"), max_length=12)
+    note = PlainTextField(_("kommentar"), max_length=1000, blank=True)
+    reported_by = optional_user(_("rapporterad av"), related_name="+")
+    organisation = optional_link(
+        "places.Organisation", _("för organisationen"), related_name="+"
+    )
+    reported_at = models.DateTimeField(_("tid"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["measure_id", "-reported_at", "-id"]
+        verbose_name = _("rapporterad status för åtgärd")
+        verbose_name_plural = _("rapporterade statusar för åtgärder")
+
+
 class GoalQuerySet(models.QuerySet["Goal"]):
     def current(self) -> GoalQuerySet:
         """The latest version of each goal: no newer version replaces it."""

@@ -43,6 +43,7 @@ urlpatterns = [
     path("orsak/<int:pk>/andra", views.cause_edit, name="cause_edit"),
     path("orsak/<int:pk>/ta-bort", views.cause_delete, name="cause_delete"),
     path("atgard/<int:pk>/andra", views.measure_edit, name="measure_edit"),
+    path("atgard/<int:pk>/status", views.measure_status, name="measure_status"),
     path("atgard/<int:pk>/ta-bort", views.measure_delete, name="measure_delete"),
     path("mal/<int:pk>/revidera", views.goal_revise_view, name="goal_revise"),
 ]

@@ -21,6 +21,7 @@ from .reports import (
     report_revise_view,
     steps_view,
 )
+from .statuses import measure_status
 
 __all__ = [
     "agreement_file",
@@ -32,6 +33,7 @@ __all__ = [
     "kommun_page",
     "measure_delete",
     "measure_edit",
+    "measure_status",
     "plan_adopt_view",
     "plan_decision_correct",
     "plan_detail",

@@ -28,6 +28,7 @@ from ..forms import (
 from ..models import ActionPlan, Goal
 from ..permissions import can_adopt, can_correct_decision, check_adopt
 from ..progress import annotate_followup
+from ..services.statuses import reportable_measures
 from ._common import can_edit, form_page, kommun_for_editor, plan_for
 
 
@@ -128,6 +129,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "step": step,
             "may_edit": may_edit,
             "may_change": may_edit and not plan.is_adopted,
+            "reportable": reportable_measures(request.user, plan),
             "may_adopt": can_adopt(request.user, plan.kommun) and not plan.is_adopted,
             "may_correct": plan.is_adopted
             and can_correct_decision(request.user, plan.kommun),
