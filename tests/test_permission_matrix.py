@@ -282,6 +282,8 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "planning:plan": {"pk": s.action_plan.pk},
         "planning:plan_file": {"pk": s.action_plan.pk, "fmt": "pdf"},
         "planning:plan_adopt": {"pk": s.action_plan.pk},
+        "planning:plan_edit": {"pk": s.action_plan.pk},
+        "planning:plan_delete": {"pk": s.action_plan.pk},
         "planning:plan_decision_correct": {"pk": s.action_plan.pk},
         "planning:report_decision_correct": {"pk": s.situation_report.pk},
         "planning:goal_revise": {"pk": s.goal.pk},

@@ -37,6 +37,8 @@ urlpatterns = [
         "lagesbild/<int:pk>/dokument.<str:fmt>", views.report_file, name="report_file"
     ),
     path("atgardsplan/<int:pk>/dokument.<str:fmt>", views.plan_file, name="plan_file"),
+    path("atgardsplan/<int:pk>/andra", views.plan_edit, name="plan_edit"),
+    path("atgardsplan/<int:pk>/ta-bort", views.plan_delete, name="plan_delete"),
     path("atgardsplan/<int:pk>/anta", views.plan_adopt_view, name="plan_adopt"),
     path("problem/<int:pk>/andra", views.problem_edit, name="problem_edit"),
     path("problem/<int:pk>/ta-bort", views.problem_delete, name="problem_delete"),

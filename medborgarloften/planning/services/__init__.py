@@ -8,6 +8,8 @@ from .items import (
     cause_update,
     measure_delete,
     measure_update,
+    plan_delete,
+    plan_update,
     problem_delete,
     problem_update,
 )
@@ -45,6 +47,8 @@ __all__ = [
     "measure_update",
     "plan_adopt",
     "plan_create",
+    "plan_delete",
+    "plan_update",
     "problem_add",
     "problem_delete",
     "problem_update",

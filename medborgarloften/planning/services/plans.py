@@ -61,15 +61,7 @@ def plan_create(
 ) -> ActionPlan:
     """A draft åtgärdsplan of the kommun, resting on one of its lägesbilder."""
     check_edit(actor, kommun)
-    _required(title=title)
-    if situation_report.kommun_id != kommun.pk:
-        raise ValidationError(
-            {"situation_report": _("Lägesbilden hör till en annan kommun.")}
-        )
-    if period_end < period_start:
-        raise ValidationError(
-            {"period_end": _("Periodens slut kan inte ligga före dess början.")}
-        )
+    check_plan_fields(kommun, title, situation_report, period_start, period_end)
     with transaction.atomic():
         plan = ActionPlan.objects.create(
             kommun=kommun,
@@ -82,6 +74,26 @@ def plan_create(
         )
         plan.parties.set(list(parties))
     return plan
+
+
+def check_plan_fields(
+    kommun: Organisation,
+    title: str,
+    situation_report: SituationReport,
+    period_start: dt.date,
+    period_end: dt.date,
+) -> None:
+    """A plan's title, lägesbild (of the same kommun) and period, as creating and
+    changing a plan check them."""
+    _required(title=title)
+    if situation_report.kommun_id != kommun.pk:
+        raise ValidationError(
+            {"situation_report": _("Lägesbilden hör till en annan kommun.")}
+        )
+    if period_end < period_start:
+        raise ValidationError(
+            {"period_end": _("Periodens slut kan inte ligga före dess början.")}
+        )
 
 
 def check_writable(actor: Any, plan: ActionPlan) -> None:

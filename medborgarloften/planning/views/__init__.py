@@ -7,6 +7,8 @@ from .items import (
     cause_edit,
     measure_delete,
     measure_edit,
+    plan_delete,
+    plan_edit,
     problem_delete,
     problem_edit,
 )
@@ -36,7 +38,9 @@ __all__ = [
     "measure_status",
     "plan_adopt_view",
     "plan_decision_correct",
+    "plan_delete",
     "plan_detail",
+    "plan_edit",
     "plan_file",
     "plan_new",
     "problem_delete",
