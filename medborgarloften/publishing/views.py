@@ -56,7 +56,11 @@ def home(request: HttpRequest) -> HttpResponse:
 def kommun(request: HttpRequest, kommunkod: str) -> HttpResponse:
     def build() -> dict[str, str]:
         listing = kommun_public_promises(code=kommunkod)
-        meetings = published_meetings(kommun=listing.kommun)[:MEETINGS_SHOWN]
+        meetings = (
+            published_meetings(kommun=listing.kommun)[:MEETINGS_SHOWN]
+            if getattr(listing.kommun, "has_meetings", False)
+            else []
+        )
         return render_blocks(
             "publishing/kommun_parts.html",
             {"listing": listing, "meetings": meetings},
