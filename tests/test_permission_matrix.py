@@ -282,6 +282,10 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "planning:plan": {"pk": s.action_plan.pk},
         "planning:plan_file": {"pk": s.action_plan.pk, "fmt": "pdf"},
         "planning:plan_adopt": {"pk": s.action_plan.pk},
+        "planning:plan_edit": {"pk": s.action_plan.pk},
+        "planning:plan_delete": {"pk": s.action_plan.pk},
+        "planning:plan_decision_correct": {"pk": s.action_plan.pk},
+        "planning:report_decision_correct": {"pk": s.situation_report.pk},
         "planning:goal_revise": {"pk": s.goal.pk},
         "planning:problem_edit": {"pk": cause.problem_id},
         "planning:problem_delete": {"pk": cause.problem_id},
@@ -289,6 +293,7 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "planning:cause_delete": {"pk": cause.pk},
         "planning:measure_edit": {"pk": measure.pk},
         "planning:measure_delete": {"pk": measure.pk},
+        "planning:measure_status": {"pk": measure.pk},
         # coordination (the meeting is unpublished and holds the marker)
         "coordination:kommun": {"code": s.kommun.code},
         "coordination:role_assign": {"code": s.kommun.code},

@@ -1,5 +1,7 @@
-"""Who may see and change a kommun's coordination: its members read (any role), its
-admins and editors write; superusers both."""
+"""Who may see and change a kommun's coordination: its members read (any role), and
+so do the members of a lokalpolisområde that serves it (the police is a party to the
+samordning under lag 2023:196); the kommun's admins and editors write; superusers
+both."""
 
 from __future__ import annotations
 
@@ -7,10 +9,36 @@ from typing import Any
 
 from medborgarloften.accounts.models import EDITING_ROLES
 from medborgarloften.accounts.permissions import is_superuser, organisation_roles
+from medborgarloften.places.models import Organisation, OrganisationKind
+
+_POLICE_ATTR = "_medborgarloften_police_kommuner"
+
+
+def police_kommun_ids(user: Any) -> set[int]:
+    """The kommuner served by a lokalpolisområde the user is a member of (any
+    role); cached on the user object (one request)."""
+    roles = organisation_roles(user)
+    if not roles:
+        return set()
+    cached = getattr(user, _POLICE_ATTR, None)
+    if cached is None:
+        cached = set(
+            Organisation.objects.filter(
+                pk__in=list(roles),
+                kind=OrganisationKind.LOKALPOLISOMRADE,
+                serves__isnull=False,
+            ).values_list("serves__pk", flat=True)
+        )
+        setattr(user, _POLICE_ATTR, cached)
+    return set(cached)
 
 
 def can_view_coordination(user: Any, kommun: Any) -> bool:
-    return is_superuser(user) or kommun.pk in organisation_roles(user)
+    return (
+        is_superuser(user)
+        or kommun.pk in organisation_roles(user)
+        or kommun.pk in police_kommun_ids(user)
+    )
 
 
 def can_edit_coordination(user: Any, kommun: Any) -> bool:

@@ -14,13 +14,16 @@ from medborgarloften.accounts.permissions import is_superuser, organisation_role
 from medborgarloften.places.models import Organisation, OrganisationKind
 
 from .models import OPEN_STATUSES, CoordinationRole, Decision, Meeting
+from .permissions import police_kommun_ids
 
 
 def kommuner_for_user(*, user: Any) -> list[Organisation]:
-    """The kommuner whose coordination the user may read."""
+    """The kommuner whose coordination the user may read: their own, and those a
+    lokalpolisområde they belong to serves."""
     kommuner = Organisation.objects.filter(kind=OrganisationKind.KOMMUN)
     if not is_superuser(user):
-        kommuner = kommuner.filter(pk__in=list(organisation_roles(user)))
+        readable = set(organisation_roles(user)) | police_kommun_ids(user)
+        kommuner = kommuner.filter(pk__in=readable)
     return list(kommuner.order_by("name"))
 
 
@@ -78,6 +81,25 @@ def coordination_overview(
         ),
         past=[m for m in meetings if m.held_on < today],
         actions=open_actions(kommun=kommun),
+    )
+
+
+def assigned_actions(*, user: Any) -> list[Decision]:
+    """Open tracked actions owned by an organisation the user is a member of, in
+    kommuner whose coordination the user may read; the earliest due first."""
+    roles = organisation_roles(user)
+    if not roles:
+        return []
+    readable = set(roles) | police_kommun_ids(user)
+    return list(
+        Decision.objects.filter(
+            owner_organisation__in=list(roles),
+            meeting__kommun__in=readable,
+            status__in=OPEN_STATUSES,
+            due__isnull=False,
+        )
+        .select_related("meeting__kommun", "owner_organisation")
+        .order_by("due", "pk")
     )
 
 

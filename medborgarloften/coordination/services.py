@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.lib.access import recorded_actor
+from medborgarloften.lib.screening import contact_details
 from medborgarloften.places.models import Organisation
 
 from .agenda import agenda_build
@@ -45,6 +46,27 @@ def _require_editor(actor: Any, kommun: Organisation) -> None:
         raise PermissionDenied(
             _("Bara administratörer och redaktörer i kommunen får ändra samordningen.")
         )
+
+
+def public_text_errors(text: str) -> list[str]:
+    """Why a text that residents will read may not be published as it stands: it
+    holds a personnummer, a phone number or an e-mail address (``lib.screening``)."""
+    found = contact_details(text)
+    if not found:
+        return []
+    labels = {
+        "personnummer": _("personnummer"),
+        "telefonnummer": _("telefonnummer"),
+        "e-postadress": _("e-postadress"),
+    }
+    return [
+        _(
+            "Texten visas öppet för alla och innehåller %(what)s. Ta bort "
+            "kontaktuppgifter och personnummer; skriv roller och organisationer "
+            "i stället för namn."
+        )
+        % {"what": ", ".join(str(labels[kind]) for kind in found)}
+    ]
 
 
 def _text(value: str) -> str:
@@ -200,6 +222,8 @@ def meeting_minutes_save(
                 ]
             }
         )
+    if errors := public_text_errors(public_summary):
+        raise ValidationError({"public_summary": errors})
     meeting.minutes = _text(minutes)
     meeting.public_summary = _text(public_summary)
     meeting.save(update_fields=["minutes", "public_summary", "updated_at"])
@@ -214,6 +238,19 @@ def meeting_publish(*, actor: Any, meeting: Meeting, published: bool) -> Meeting
         raise ValidationError(
             _("Skriv en offentlig sammanfattning innan mötet publiceras.")
         )
+    if published:
+        texts = [
+            meeting.public_summary,
+            *meeting.decisions.values_list("text", flat=True),
+        ]
+        if any(public_text_errors(text) for text in texts):
+            raise ValidationError(
+                _(
+                    "Sammanfattningen eller ett beslut innehåller personnummer, "
+                    "telefonnummer eller e-postadresser och kan inte publiceras. "
+                    "Ta bort dem först."
+                )
+            )
     meeting.published = published
     meeting.published_at = timezone.now() if published else None
     meeting.save(update_fields=["published", "published_at", "updated_at"])
@@ -235,6 +272,8 @@ def decision_record(
     errors: dict[str, list[str]] = {}
     if not _text(text):
         errors["text"] = [_("Skriv vad som beslutades.")]
+    elif text_errors := public_text_errors(text):
+        errors["text"] = text_errors
     has_owner = owner_organisation is not None or bool(_text(owner_role))
     if due is not None and not has_owner:
         errors["owner_role"] = [

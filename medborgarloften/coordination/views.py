@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.lib.access import found, permitted
 from medborgarloften.lib.forms import calling, form_saved, form_submit, service_done
+from medborgarloften.lib.screening import possible_names
 from medborgarloften.places.models import Organisation
 
 from . import selectors, services
@@ -126,6 +127,7 @@ def _meeting_page(request: HttpRequest, meeting: Meeting, **forms: Any) -> HttpR
         ),
         "decision_form": DecisionForm(organisations=organisations),
         "status_choices": ActionStatus.choices,
+        "summary_names": possible_names(meeting.public_summary),
     } | forms
     return render(request, "coordination/meeting.html", context)
 

@@ -41,3 +41,43 @@ def screen(text: str) -> str:
 
 def needs_screening(text: str) -> bool:
     return screen(text) != text
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def contact_details(text: str) -> list[str]:
+    """What kinds of contact details or identity numbers the text holds, in a fixed
+    order: "personnummer", "telefonnummer", "e-postadress" (empty: none)."""
+    found = []
+    without_ids = _PERSONNUMMER.sub(
+        lambda m: HIDDEN_ID if _valid_day(m.group(0)) else m.group(0), text
+    )
+    if without_ids != text:
+        found.append("personnummer")
+    if _PHONE.search(without_ids):
+        found.append("telefonnummer")
+    if _EMAIL.search(text):
+        found.append("e-postadress")
+    return found
+
+
+#: Two or three capitalised words in a row, e.g. a first name and a surname.
+_NAME = re.compile(
+    r"(?<![\w.])([A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?)"
+    r"((?:\s+[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?){1,2})(?!\w)"
+)
+
+
+def possible_names(text: str) -> list[str]:
+    """Runs of two or three capitalised words that are not at the start of a
+    sentence ("…träffade Anna Berg från…"): maybe a person's name. A hint for a
+    warning, never a reason to refuse: an organisation ("Lokala Brå") looks the
+    same."""
+    found = []
+    for match in _NAME.finditer(text):
+        before = text[: match.start()].rstrip()
+        if not before or before[-1] in ".!?:\n":
+            continue  # the first word of a sentence is capitalised anyway
+        found.append(match.group(0))
+    return list(dict.fromkeys(found))

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.followup.models import ManualStatus
 from medborgarloften.lib.forms import (
     checkboxes,
     free_text,
@@ -107,6 +108,28 @@ class PlanAdoptForm(DecisionForm):
     overlap_confirmed = forms.BooleanField(
         label=_("Jag vet att planen överlappar en antagen plan, och båda ska gälla."),
         required=False,
+    )
+
+
+class DecisionCorrectForm(DecisionForm):
+    """Correct an adopted document's decision details; the reason is recorded."""
+
+    reason = forms.CharField(
+        label=_("Skäl till rättelsen"),
+        max_length=500,
+        help_text=_("Sparas tillsammans med vad beslutet sa före och efter."),
+    )
+
+
+class MeasureStatusForm(forms.Form):
+    """Report how a measure is going (the follow-up's statuses)."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=ManualStatus.choices)
+    note = forms.CharField(
+        label=_("Kommentar"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 

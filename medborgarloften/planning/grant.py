@@ -15,6 +15,7 @@ from medborgarloften.lib.pdf import html_to_pdf
 from medborgarloften.places.models import Organisation
 
 from . import export
+from .checklist import is_measurable
 from .models import ActionPlan, SituationReport
 from .selectors import plan_queryset
 
@@ -53,7 +54,9 @@ def grant_set(*, kommun: Organisation) -> GrantSet:
     measures = list(plan.measures.all())
     if not measures:
         missing.append(_("Åtgärdsplanen har inga åtgärder."))
-    without_goal = [m for m in measures if not m.goals.all()]
+    without_goal = [
+        m for m in measures if not any(is_measurable(g) for g in m.goals.current())
+    ]
     if without_goal:
         missing.append(
             _("Mätbara mål för åtgärd %(numbers)s.")

@@ -210,6 +210,44 @@ class ActionPlan(Decision):
         return self.title
 
 
+class DecisionCorrection(models.Model):
+    """A correction of an adopted document's recorded decision (date, body,
+    diarienummer): what it said before and after, who corrected it and why. The
+    document's text is never changed; only the record of its decision is."""
+
+    situation_report = optional_link(
+        SituationReport,
+        _("lägesbild"),
+        on_delete=models.CASCADE,
+        related_name="decision_corrections",
+    )
+    action_plan = optional_link(
+        ActionPlan,
+        _("åtgärdsplan"),
+        on_delete=models.CASCADE,
+        related_name="decision_corrections",
+    )
+    before = models.JSONField(_("före"))
+    after = models.JSONField(_("efter"))
+    reason = PlainCharField(_("skäl till rättelsen"), max_length=500)
+    actor = optional_user(_("av"), related_name="+")
+    created_at = models.DateTimeField(_("tid"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("rättelse av beslut")
+        verbose_name_plural = _("rättelser av beslut")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(situation_report__isnull=False) & Q(action_plan__isnull=True)
+                )
+                | (Q(situation_report__isnull=True) & Q(action_plan__isnull=False)),
+                name="decision_correction_one_document",
+            )
+        ]
+
+
 class Problem(models.Model):
     """A numbered problem, with the lägesbild evidence it rests on."""
 
@@ -302,6 +340,28 @@ class Measure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+
+class MeasureStatus(models.Model):
+    """A status reported for a measure by its responsible organisation or the
+    kommun's editors (the follow-up's ``ManualStatus`` values): append-only, the
+    newest is the measure's own reported status."""
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="status_reports"
+    )
+    status = models.CharField(_("status"), max_length=12)
+    note = PlainTextField(_("kommentar"), max_length=1000, blank=True)
+    reported_by = optional_user(_("rapporterad av"), related_name="+")
+    organisation = optional_link(
+        "places.Organisation", _("för organisationen"), related_name="+"
+    )
+    reported_at = models.DateTimeField(_("tid"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["measure_id", "-reported_at", "-id"]
+        verbose_name = _("rapporterad status för åtgärd")
+        verbose_name_plural = _("rapporterade statusar för åtgärder")
 
 
 class GoalQuerySet(models.QuerySet["Goal"]):

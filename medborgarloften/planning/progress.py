@@ -4,8 +4,10 @@ their owners report, the status the evidence supports and the schedule. The leas
 hopeful commitment decides (a measure is as far along as its slowest part); a
 measure ended before today that is not done is overdue even without commitments; a
 measure that starts after today is planned (with its start), not running, unless a
-commitment is already overdue. The plan page, its PDF and Word files and the API
-all read this one rule.
+commitment is already overdue. A status reported for the measure itself (by its
+responsible organisation or the kommun's editors, ``MeasureStatus``) is its reported
+status; without one, the least hopeful of its commitments' is. The plan page, its PDF
+and Word files and the API all read this one rule.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from medborgarloften.followup.evidence import (
 )
 from medborgarloften.followup.models import ManualStatus
 
-from .models import ActionPlan, Measure
+from .models import ActionPlan, Measure, MeasureStatus
 
 #: Least hopeful first: the first one any commitment has is the measure's.
 _REPORTED_ORDER = [
@@ -63,6 +65,8 @@ class MeasureFollowup:
     schedule: str = ""
     rows: list[EvidenceRow] = field(default_factory=list)
     starts_on: dt.date | None = None
+    #: The newest status reported for the measure itself, if any.
+    own: MeasureStatus | None = None
 
     @property
     def commitments(self) -> int:
@@ -75,6 +79,12 @@ class MeasureFollowup:
 
     @property
     def reported_label(self) -> str:
+        if self.own is not None:
+            return gettext("%(status)s (rapporterat %(when)s av %(who)s)") % {
+                "status": reported_label(self.own.status),
+                "when": timezone.localtime(self.own.reported_at).date().isoformat(),
+                "who": self.own.organisation or self.own.reported_by or "–",
+            }
         return reported_label(self.reported)
 
     @property
@@ -111,7 +121,11 @@ def followup_of(measure: Measure) -> MeasureFollowup:
 
 
 def measure_followup(
-    measure: Measure, rows: list[EvidenceRow], *, today: dt.date
+    measure: Measure,
+    rows: list[EvidenceRow],
+    *,
+    today: dt.date,
+    own: MeasureStatus | None = None,
 ) -> MeasureFollowup:
     """Roll the evidence rows of a measure's commitments up into one status."""
     schedules = [r.schedule for r in rows]
@@ -125,7 +139,10 @@ def measure_followup(
     if not started and schedule != "overdue":
         schedule = PLANNED
     return MeasureFollowup(
-        reported=_least([r.reported for r in rows], _REPORTED_ORDER),
+        reported=own.status
+        if own is not None
+        else _least([r.reported for r in rows], _REPORTED_ORDER),
+        own=own,
         evidenced=_least([r.evidenced for r in rows], _EVIDENCE_ORDER),
         schedule=schedule,
         rows=rows,
@@ -156,6 +173,21 @@ def annotate_followup(
     for promise in promises.values():
         for row in evidence_rows(promise=promise, today=today, indicators=False):
             by_commitment[row.row.commitment.pk] = row
+    own: dict[int, MeasureStatus] = {}
+    if all(hasattr(m, "own_status_id") for m in measures):
+        # plan_queryset named each measure's newest status: when none, no query
+        ids = [i for m in measures if (i := getattr(m, "own_status_id", None))]
+        wanted = MeasureStatus.objects.filter(pk__in=ids) if ids else None
+    else:
+        wanted = MeasureStatus.objects.filter(measure__in=[m.pk for m in measures])
+    for status in (
+        wanted.select_related("organisation", "reported_by")
+        if wanted is not None
+        else ()
+    ):
+        own.setdefault(status.measure_id, status)  # the newest first (Meta)
     for measure in measures:
         rows = [by_commitment[pk] for pk in linked[measure.pk] if pk in by_commitment]
-        measure.followup = measure_followup(measure, rows, today=today)  # type: ignore[attr-defined]
+        measure.followup = measure_followup(  # type: ignore[attr-defined]
+            measure, rows, today=today, own=own.get(measure.pk)
+        )

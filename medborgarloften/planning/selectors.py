@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,6 +29,7 @@ from .models import (
     Goal,
     Measure,
     MeasureLink,
+    MeasureStatus,
     Problem,
     SituationReport,
 )
@@ -86,7 +87,16 @@ def plan_queryset() -> QuerySet[ActionPlan]:
         ),
         Prefetch(
             "measures",
-            queryset=Measure.objects.select_related("responsible").prefetch_related(
+            queryset=Measure.objects.select_related("responsible")
+            .annotate(
+                # the newest status reported for the measure itself (progress.py)
+                own_status_id=Subquery(
+                    MeasureStatus.objects.filter(measure=OuterRef("pk"))
+                    .order_by("-reported_at", "-id")
+                    .values("pk")[:1]
+                )
+            )
+            .prefetch_related(
                 Prefetch("causes", queryset=Cause.objects.select_related("problem")),
                 Prefetch("goals", queryset=Goal.objects.order_by("id")),
                 Prefetch(

@@ -99,6 +99,22 @@ def _promise_scopes(promise: Any, *, public: bool | None = None) -> set[str]:
     return scopes
 
 
+def _coordination_scopes(obj: Any) -> set[str]:
+    """A samordning meeting shows on its kommun's page (its published summary is
+    linked there); nothing else of the coordination is on a cached page."""
+    from medborgarloften.coordination.models import Meeting
+    from medborgarloften.places.models import Organisation
+
+    if not isinstance(obj, Meeting):
+        return set()
+    code = (
+        Organisation.objects.filter(pk=obj.kommun_id)
+        .values_list("code", flat=True)
+        .first()
+    )
+    return {kommun_scope(code)} if code else set()
+
+
 def scopes_of(obj: Any, *, related: bool = False) -> set[str] | None:
     """The scopes whose pages show ``obj``; None: no scope describes it (every page).
     ``related``: ``obj`` is the other end of a many-to-many change (a party added to
@@ -106,6 +122,8 @@ def scopes_of(obj: Any, *, related: bool = False) -> set[str] | None:
     from medborgarloften.places.models import Area, Organisation
     from medborgarloften.promises.models import PUBLIC_STATUSES, Promise
 
+    if obj._meta.app_label == "coordination":
+        return _coordination_scopes(obj)
     if isinstance(obj, Organisation):
         if related:
             return {kommun_scope(obj.code)} if obj.code else set()

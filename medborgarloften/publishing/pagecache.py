@@ -65,7 +65,7 @@ PAGE_TIMEOUT = 300
 #: Larger bodies (a streamed CSV of every activity) are sent but not kept.
 MAX_BYTES = 8 * 1024 * 1024
 #: Apps whose tables the public site and the API read; any write to them is a change.
-PUBLIC_APPS = ("places", "promises", "followup", "planning")
+PUBLIC_APPS = ("places", "promises", "followup", "planning", "coordination")
 #: Tables of other apps the public output reads (the search index).
 PUBLIC_EXTRA_MODELS = ("publishing.SearchIndexedPromise",)
 HEADER = "X-Page-Cache"

@@ -12,12 +12,13 @@ from itertools import chain
 from uuid import UUID
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from medborgarloften.coordination.models import Meeting
 from medborgarloften.followup.models import Activity, Report
 from medborgarloften.followup.selectors import (
     CommitmentRow,
@@ -205,7 +206,16 @@ def kommun_public_promises(
     coming (published, period starting after today; soonest first) and past (closed,
     or the period has ended), and the areas those promises name. Raises
     Organisation.DoesNotExist."""
-    kommun = Organisation.objects.kommuner().get(code=code)
+    kommun = (
+        Organisation.objects.kommuner()
+        # in the same query: whether the page links samordning meetings (views)
+        .annotate(
+            has_meetings=Exists(
+                Meeting.objects.published().filter(kommun=OuterRef("pk"))
+            )
+        )
+        .get(code=code)
+    )
     today = today or timezone.localdate()
     promises = list(
         Promise.objects.public()

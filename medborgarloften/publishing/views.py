@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from medborgarloften.coordination.selectors import published_meetings
 from medborgarloften.places.maps import areas_map
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import Promise
@@ -31,6 +32,9 @@ PUBLIC_MAX_AGE = 60
 #: The page number of the activity lists (``?sida=2``).
 PAGE = {"sida": number(minimum=1)}
 
+#: The newest published samordning meetings linked from a kommun's page.
+MEETINGS_SHOWN = 10
+
 
 def _no_kommun(code: str) -> Http404:
     return Http404(
@@ -52,7 +56,15 @@ def home(request: HttpRequest) -> HttpResponse:
 def kommun(request: HttpRequest, kommunkod: str) -> HttpResponse:
     def build() -> dict[str, str]:
         listing = kommun_public_promises(code=kommunkod)
-        return render_blocks("publishing/kommun_parts.html", {"listing": listing})
+        meetings = (
+            published_meetings(kommun=listing.kommun)[:MEETINGS_SHOWN]
+            if getattr(listing.kommun, "has_meetings", False)
+            else []
+        )
+        return render_blocks(
+            "publishing/kommun_parts.html",
+            {"listing": listing, "meetings": meetings},
+        )
 
     try:
         parts = fragments.cached(

@@ -54,7 +54,9 @@ def test_it_lets_the_kommuns_editors_write_and_its_viewers_read(
     assert can_view_coordination(kommun_viewer, kalmar)
     assert not can_edit_coordination(kommun_viewer, kalmar)
     assert not can_view_coordination(other_kommun_editor, kalmar)
-    assert not can_view_coordination(polis_editor, kalmar)
+    # the lokalpolisområde serving the kommun reads its samordning, and no more
+    assert can_view_coordination(polis_editor, kalmar)
+    assert not can_edit_coordination(polis_editor, kalmar)
     with pytest.raises(PermissionDenied):
         _meeting(kommun_viewer, kalmar)
     assert not Meeting.objects.exists()

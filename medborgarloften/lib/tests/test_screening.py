@@ -36,3 +36,23 @@ def test_it_hides_personnummer_and_samordningsnummer(text):
 )
 def test_it_leaves_dates_and_small_numbers(text):
     assert screen(text) == text
+
+
+def test_it_names_the_contact_details_a_text_holds():
+    from medborgarloften.lib.screening import contact_details
+
+    assert contact_details("Kontakt: Kim på 070-765 43 21") == ["telefonnummer"]
+    assert contact_details("Mejla kim.exempel@example.org") == ["e-postadress"]
+    assert contact_details("Född 19811224-1234, mejl a@b.se") == [
+        "personnummer",
+        "e-postadress",
+    ]
+    assert contact_details("Tre vandringar i Berga under 2025.") == []
+
+
+def test_it_points_at_what_may_be_a_name():
+    from medborgarloften.lib.screening import possible_names
+
+    text = "Gruppen träffade Kim Exempelsson från föreningen. Polisen deltog."
+    assert possible_names(text) == ["Kim Exempelsson"]
+    assert possible_names("Lokala brå träffades. Nästa möte i maj.") == []

@@ -2,11 +2,14 @@
 ``links``). Every function checks permissions, validates, then saves in one
 transaction."""
 
+from .decisions import decision_correct
 from .items import (
     cause_delete,
     cause_update,
     measure_delete,
     measure_update,
+    plan_delete,
+    plan_update,
     problem_delete,
     problem_update,
 )
@@ -35,6 +38,7 @@ __all__ = [
     "cause_delete",
     "cause_update",
     "commitment_link",
+    "decision_correct",
     "goal_add",
     "goal_revise",
     "link_remove",
@@ -43,6 +47,8 @@ __all__ = [
     "measure_update",
     "plan_adopt",
     "plan_create",
+    "plan_delete",
+    "plan_update",
     "problem_add",
     "problem_delete",
     "problem_update",

@@ -8,6 +8,7 @@ or a measure numbers the ones after it down, so a draft's numbers stay 1, 2, 3 �
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any, Unpack
 
@@ -15,12 +16,21 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from medborgarloften.places.models import Organisation
 from medborgarloften.situation.models import CauseAnalysis
 
-from ..models import ActionPlan, Cause, Measure, Problem, SituationSection
+from ..models import (
+    ActionPlan,
+    Cause,
+    Measure,
+    Problem,
+    SituationReport,
+    SituationSection,
+)
 from .plans import (
     MeasureFields,
     check_cause,
+    check_plan_fields,
     check_writable,
     checked_measure,
     checked_problem,
@@ -132,3 +142,52 @@ def measure_delete(*, actor: Any, measure: Measure) -> None:
             goal.delete()
         measure.delete()
         _renumber(Measure, plan, number)
+
+
+def plan_update(
+    *,
+    actor: Any,
+    plan: ActionPlan,
+    title: str,
+    situation_report: SituationReport,
+    period_start: dt.date,
+    period_end: dt.date,
+    parties: Iterable[Organisation] = (),
+    follow_up: str = "",
+) -> ActionPlan:
+    """Change a draft plan's title, period, lägesbild, parties and follow-up, as
+    creating checks them. Its problems point into its lägesbild: the lägesbild is
+    changed only while the plan has no problems."""
+    check_writable(actor, plan)
+    check_plan_fields(plan.kommun, title, situation_report, period_start, period_end)
+    if situation_report.pk != plan.situation_report_id and plan.problems.exists():
+        raise ValidationError(
+            {
+                "situation_report": _(
+                    "Planens problem pekar på avsnitt och siffror i lägesbilden "
+                    "%(report)s. Ta bort problemen först för att byta lägesbild."
+                )
+                % {"report": plan.situation_report}
+            }
+        )
+    with transaction.atomic():
+        _assign(
+            plan,
+            {
+                "title": title,
+                "situation_report": situation_report,
+                "period_start": period_start,
+                "period_end": period_end,
+                "follow_up": follow_up,
+            },
+        )
+        plan.parties.set(list(parties))
+    return plan
+
+
+def plan_delete(*, actor: Any, plan: ActionPlan) -> None:
+    """Remove a draft plan with its problems, causes, measures, goals and links
+    (the commitments linked stay)."""
+    check_writable(actor, plan)
+    with transaction.atomic():
+        plan.delete()

@@ -26,8 +26,9 @@ from ..models import (
     SituationReport,
     SituationSection,
 )
-from ..permissions import check_edit
+from ..permissions import check_adopt, check_edit
 from ..selectors import figures_of, overlapping_plans
+from .decisions import check_decision_date
 
 
 def _check_draft(plan: ActionPlan) -> None:
@@ -60,15 +61,7 @@ def plan_create(
 ) -> ActionPlan:
     """A draft åtgärdsplan of the kommun, resting on one of its lägesbilder."""
     check_edit(actor, kommun)
-    _required(title=title)
-    if situation_report.kommun_id != kommun.pk:
-        raise ValidationError(
-            {"situation_report": _("Lägesbilden hör till en annan kommun.")}
-        )
-    if period_end < period_start:
-        raise ValidationError(
-            {"period_end": _("Periodens slut kan inte ligga före dess början.")}
-        )
+    check_plan_fields(kommun, title, situation_report, period_start, period_end)
     with transaction.atomic():
         plan = ActionPlan.objects.create(
             kommun=kommun,
@@ -81,6 +74,26 @@ def plan_create(
         )
         plan.parties.set(list(parties))
     return plan
+
+
+def check_plan_fields(
+    kommun: Organisation,
+    title: str,
+    situation_report: SituationReport,
+    period_start: dt.date,
+    period_end: dt.date,
+) -> None:
+    """A plan's title, lägesbild (of the same kommun) and period, as creating and
+    changing a plan check them."""
+    _required(title=title)
+    if situation_report.kommun_id != kommun.pk:
+        raise ValidationError(
+            {"situation_report": _("Lägesbilden hör till en annan kommun.")}
+        )
+    if period_end < period_start:
+        raise ValidationError(
+            {"period_end": _("Periodens slut kan inte ligga före dess början.")}
+        )
 
 
 def check_writable(actor: Any, plan: ActionPlan) -> None:
@@ -347,9 +360,12 @@ def plan_adopt(
 ) -> ActionPlan:
     """Adopt a draft plan that rests on an adopted lägesbild and has problems and
     measures. An adopted plan of the same kommun for an overlapping period is
-    flagged: adoption then needs ``overlap_confirmed``."""
+    flagged: adoption then needs ``overlap_confirmed``. Only the kommun's own
+    editors and admins adopt (``check_adopt``)."""
+    check_adopt(actor, plan.kommun)
     check_writable(actor, plan)
     _required(decision_body=decision_body, diarienummer=diarienummer)
+    check_decision_date(plan, adopted_on)
     errors: list[str] = []
     if not plan.situation_report.is_adopted:
         errors.append(_("Lägesbilden som planen bygger på är inte antagen."))

@@ -14,7 +14,8 @@ from medborgarloften.places.models import Organisation
 
 from ..figures import current_figures
 from ..models import DocumentStatus, SectionKind, SituationReport, SituationSection
-from ..permissions import check_edit
+from ..permissions import check_adopt, check_edit
+from .decisions import check_decision_date
 
 REPORT_FIELDS = (
     "title",
@@ -150,7 +151,9 @@ def report_adopt(
     diarienummer: str,
 ) -> SituationReport:
     """Adopt a draft: the decision is recorded and today's figures are stored with
-    the version, which is never changed again."""
+    the version, which is never changed again. Only the kommun's own editors and
+    admins adopt (``check_adopt``)."""
+    check_adopt(actor, report.kommun)
     check_edit(actor, report.kommun)
     _check_draft(report)
     errors: dict[str, str] = {}
@@ -164,6 +167,7 @@ def report_adopt(
         )
     if errors:
         raise ValidationError(errors)
+    check_decision_date(report, adopted_on)
     with transaction.atomic():
         report.figures = current_figures(kommun=report.kommun, year=report.year)
         report.status = DocumentStatus.ADOPTED

@@ -57,3 +57,42 @@ def test_the_page_shows_the_steps(client, world, kommun_viewer):
     page = client.get(reverse("planning:steps", args=["0880"]))
     assert "Steg 1: Lägesbilden – inte klart" in page.text
     assert "Det finns ingen åtgärdsplan ännu." in page.text
+
+
+def test_a_vague_target_is_not_measurable(world):
+    built = build_plan(world)
+    services.goal_revise(
+        actor=world.editor,
+        goal=built.goal,
+        text="Mindre skadegörelse",
+        indicator="Anmälda skadegörelsebrott i Berga",
+        baseline="40 (2025)",
+        target="mindre",
+        due_on=dt.date(2027, 12, 31),
+        reason="Omformulerat",
+    )
+    third = steps(kommun=world.kommun, today=TODAY)[2]
+    assert any("mätbart mål" in text for text in third.missing)
+
+
+def test_the_draft_in_work_is_checked_and_named_and_missing_items_link(
+    client, world, kommun_viewer
+):
+    build_plan(world)  # adopted
+    draft = services.plan_create(
+        actor=world.editor,
+        kommun=world.kommun,
+        title="Åtgärdsplan 2028 (utkast)",
+        situation_report=world.report,
+        period_start=dt.date(2028, 1, 1),
+        period_end=dt.date(2028, 12, 31),
+    )
+    result = steps(kommun=world.kommun, today=TODAY)
+    assert "Planen har numrerade problem." in result[1].missing  # the draft's
+    client.force_login(kommun_viewer)
+    page = client.get(reverse("planning:steps", args=["0880"])).text
+    assert "Åtgärdsplan 2028 (utkast)" in page
+    assert reverse("planning:plan", args=[draft.pk]) in page
+    assert "Lägesbild Kalmar 2025" in page
+    link = reverse("planning:plan", args=[draft.pk]) + "#steg-problem"
+    assert f'<a href="{link}">Planen har numrerade problem.</a>' in page

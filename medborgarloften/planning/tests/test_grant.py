@@ -4,6 +4,7 @@ PDF — or, while something is missing, a clear list of what."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 
@@ -52,7 +53,7 @@ def test_it_asks_for_a_measurable_goal_on_every_measure(world):
     services.plan_adopt(
         actor=world.editor,
         plan=built.plan,
-        adopted_on=built.plan.period_start,
+        adopted_on=dt.date(2026, 2, 1),
         decision_body="Kommunfullmäktige",
         diarienummer="KS 2026/30",
     )

@@ -18,7 +18,7 @@ from medborgarloften.accounts.decorators import staff_view
 from medborgarloften.lib.forms import calling, service_done
 
 from .. import selectors, services
-from ..forms import CauseForm, MeasureForm, ProblemForm
+from ..forms import CauseForm, MeasureForm, PlanForm, ProblemForm
 from ..models import ActionPlan, Cause, Measure, Problem
 from ._common import form_page, plan_for
 
@@ -240,5 +240,62 @@ def measure_delete(request: HttpRequest, pk: int) -> HttpResponse:
                 "finns kvar."
             ),
             "removed": _("Åtgärden är borttagen."),
+        },
+    )
+
+
+@staff_view
+def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _draft(request, pk)
+    if isinstance(plan, HttpResponse):
+        return plan
+    initial = {
+        name: getattr(plan, name)
+        for name in ("title", "period_start", "period_end", "follow_up")
+    }
+    initial["situation_report"] = plan.situation_report_id
+    initial["parties"] = list(plan.parties.values_list("pk", flat=True))
+    return form_page(
+        request,
+        PlanForm(request.POST or None, initial=initial, kommun=plan.kommun),
+        calling(services.plan_update, actor=request.user, plan=plan),
+        _("Åtgärdsplanen är ändrad."),
+        done=_back(plan, ""),
+        template="planning/plan_form.html",
+        context={"kommun": plan.kommun, "plan": plan},
+    )
+
+
+@staff_view
+def plan_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _draft(request, pk)
+    if isinstance(plan, HttpResponse):
+        return plan
+    counts = [
+        _("%(n)s problem med orsaker") % {"n": plan.problems.count()},
+        _("%(n)s åtgärder med mål och kopplingar") % {"n": plan.measures.count()},
+    ]
+    if request.method == "POST":
+        service_done(
+            request,
+            lambda: services.plan_delete(actor=request.user, plan=plan),
+            _("Utkastet till åtgärdsplan är borttaget."),
+        )
+        return redirect("planning:kommun", code=plan.kommun.code)
+    return render(
+        request,
+        "planning/item_delete.html",
+        {
+            "kommun": plan.kommun,
+            "plan": plan,
+            "cancel": _back(plan, ""),
+            "heading": _("Ta bort utkastet till åtgärdsplan?"),
+            "item": plan.title,
+            "goes_with": counts,
+            "goes_with_label": _("Det här tas också bort:"),
+            "note": _(
+                "Lägesbilden och medborgarlöftets åtaganden finns kvar. En antagen "
+                "plan kan inte tas bort."
+            ),
         },
     )

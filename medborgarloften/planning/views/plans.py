@@ -26,7 +26,9 @@ from ..forms import (
     ProblemForm,
 )
 from ..models import ActionPlan, Goal
+from ..permissions import can_adopt, can_correct_decision, check_adopt
 from ..progress import annotate_followup
+from ..services.statuses import reportable_measures
 from ._common import can_edit, form_page, kommun_for_editor, plan_for
 
 
@@ -127,6 +129,11 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "step": step,
             "may_edit": may_edit,
             "may_change": may_edit and not plan.is_adopted,
+            "reportable": reportable_measures(request.user, plan),
+            "may_adopt": can_adopt(request.user, plan.kommun) and not plan.is_adopted,
+            "may_correct": plan.is_adopted
+            and can_correct_decision(request.user, plan.kommun),
+            "correct_url": resolve_url("planning:plan_decision_correct", pk=plan.pk),
         },
     )
 
@@ -134,6 +141,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 def plan_adopt_view(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for(request, pk, edit=True)
+    check_adopt(request.user, plan.kommun)
     form = PlanAdoptForm(request.POST or None)
     if not selectors.overlapping_plans(plan):
         del form.fields["overlap_confirmed"]  # nothing to confirm: not offered

@@ -17,7 +17,12 @@ from ..charts import figure_charts
 from ..forms import DecisionForm, ReportForm, SectionForm
 from ..grant import grant_set
 from ..models import SectionKind
-from ..permissions import kommuner_visible_to
+from ..permissions import (
+    can_adopt,
+    can_correct_decision,
+    check_adopt,
+    kommuner_visible_to,
+)
 from ._common import (
     can_edit,
     form_page,
@@ -63,6 +68,7 @@ def steps_view(request: HttpRequest, code: str) -> HttpResponse:
         {
             "kommun": kommun,
             "steps": checklist.steps(kommun=kommun),
+            "checked": checklist.checked_documents(kommun),
             "grant": grant_set(kommun=kommun),
         },
     )
@@ -142,6 +148,12 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "may_revise": can_edit(request.user, report.kommun)
             and report.is_adopted
             and not hasattr(report, "revision"),
+            "may_adopt": may_edit and can_adopt(request.user, report.kommun),
+            "may_correct": report.is_adopted
+            and can_correct_decision(request.user, report.kommun),
+            "correct_url": resolve_url(
+                "planning:report_decision_correct", pk=report.pk
+            ),
             "due_on": selectors.revision_due_on(report),
             "map": selectors.report_map(report),
         },
@@ -151,6 +163,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 def report_adopt_view(request: HttpRequest, pk: int) -> HttpResponse:
     report = report_for(request, pk, edit=True)
+    check_adopt(request.user, report.kommun)
     return form_page(
         request,
         DecisionForm(request.POST or None),
