@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import random
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,6 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import ngettext
-from shapely.geometry import Point, shape
 
 from medborgarloften.accounts.models import Role, User
 from medborgarloften.followup.models import Activity, RecurringEvent
@@ -52,6 +50,7 @@ from medborgarloften.situation.services import baseline_freeze, observation_crea
 
 from .events import police_events_load
 from .planning import planning_load, planning_remove
+from .points import point_in
 from .statistics import statistics_load, statistics_remove
 
 DEMO_DIR = Path(__file__).resolve().parent
@@ -323,23 +322,6 @@ def _partner(
     return partner
 
 
-def _point_in(area: Area, *, seed: str) -> tuple[float | None, float | None]:
-    """A point inside the area's (approximate) boundary, the same every load, so the
-    demo's reports show as dots on the hot spot and lägesbild maps; none without a
-    boundary."""
-    if not area.geometry:
-        return None, None
-    polygon = shape(area.geometry)
-    chance = random.Random(seed)  # deterministic: not for security
-    west, south, east, north = polygon.bounds
-    for _attempt in range(200):
-        lon, lat = chance.uniform(west, east), chance.uniform(south, north)
-        if polygon.contains(Point(lon, lat)):
-            return round(lat, 6), round(lon, 6)
-    inside = polygon.representative_point()
-    return round(inside.y, 6), round(inside.x, 6)
-
-
 def _observations(
     kommun: Organisation,
     areas: dict[str, Area],
@@ -356,7 +338,7 @@ def _observations(
             summary.skipped_future += 1
             continue
         area = areas[item["area"]]
-        latitude, longitude = _point_in(area, seed=item["observed_at"] + item["text"])
+        latitude, longitude = point_in(area, seed=item["observed_at"] + item["text"])
         observation_create(
             kommun=kommun,
             category=item["category"],
