@@ -216,3 +216,40 @@ def test_the_parties_promise_to_report_under_the_follow_up_heading_counts() -> N
     assert not promised_report(blocks, 1, blocks[1].text)  # not a follow-up section
     blocks = parse_structure("Uppföljning\n\nPolisen följer upp läget.\n").content()
     assert not promised_report(blocks, 1, blocks[1].text)  # no promise to report
+
+
+# --- a list of short lines: a place noun ends its line ---------------------------------
+
+
+def test_a_place_noun_at_the_end_of_a_short_list_line_takes_no_name_below() -> None:
+    from medborgarloften.extract.places import find_places
+
+    def names(text: str) -> list[str]:
+        return [n for n, _ in find_places(text, municipalities=["Ekby"], document=text)]
+
+    listed = "Våra fokusområden är\nTrafik kring skolorna\nUngdomar i riskmiljöer\n"
+    assert names(listed) == []
+    # a wrapped sentence goes on: the name on the next line is the noun's
+    wrapped = (
+        "Polisen ska vara på plats i området\n"
+        "Ekbacken varje fredag under hela sommaren och hösten."
+    )
+    assert names(wrapped) == ["Ekbacken"]
+    assert names("Trygghet i området Ekbacken\nUnga i riskmiljöer\n") == ["Ekbacken"]
+
+
+# --- a party that chose the object earlier is no co-party ---------------------------
+
+
+def test_a_party_in_a_supine_relative_clause_is_no_co_party() -> None:
+    from medborgarloften.extract.party_joins import co_parties
+
+    assert (
+        co_parties(
+            "genomföra trafikkontroller på platser som utsetts i samverkan med kommunen"
+        )
+        == frozenset()
+    )
+    assert co_parties(
+        "genomföra trafikkontroller i samverkan med kommunen"
+    ) == frozenset({"kommun"})
