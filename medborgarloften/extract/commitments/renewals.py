@@ -25,6 +25,8 @@ RECAP_LABEL = re.compile(
     r"\s*(?:"
     r"(?:tidigare|förra|föregående|gamla|gammalt|ursprungligt|ursprungliga)\s+"
     r"(?:års\s+|periodens\s+)?(?:medborgar)?(?:löfte[nt]?|löften(?:a)?|mål(?:et)?)"
+    # "Tidigare:", "Förra året:", "Förra perioden:" over the old promise
+    r"|tidigare|(?:förra|föregående)\s+(?:året|perioden|löftesperioden)"
     r"|så\s+(?:här\s+)?(?:gick|blev)\s+det(?:\s+\w+){0,3}"
     r"|(?:status|utfall(?:et)?|resultat(?:et)?|läget|uppfyllt|måluppfyllelse)"
     r"(?:\s+(?:för\s+|per\s+)?(?:\w+\s+)?" + _YEARS + r")?"
@@ -38,7 +40,8 @@ NEW_LABEL = re.compile(
     r"(?:nytt|nya|reviderat|reviderade|förnyat|förnyade|förlängt|förlängda|skärpt)"
     r"\s+(?:medborgar)?(?:löfte[nt]?|löften(?:a)?|mål(?:et)?|åtaganden?)"
     r"(?:\s+" + _YEARS + r")?"
-    r"|" + _YEARS + r")\s*:\s+(?=\S)",
+    # "Nytt:", "Framåt:", "I år:" over the new commitment
+    r"|nytt|framåt|i\s+år|" + _YEARS + r")\s*:\s+(?=\S)",
     re.IGNORECASE,
 )
 

@@ -76,7 +76,7 @@ INLINE = (
     # "… ett medborgarlöfte med fokus på A", "Löftet handlar om A och om B", "Löftet
     # gäller A", "I medborgarlöftet prioriteras A samt B": what the promise is about.
     ("focus.lofte_med_fokus", Prefiltered(re.compile(r"\b(?:medborgar)?löftet?\s+med\s+(?:särskilt\s+|stort\s+)?fokus\s+på\s+(?P<x>[^.!?\n]+)", _I)), "and_items"),
-    ("focus.lofte_handlar_om", Prefiltered(re.compile(r"^(?:det\s+nya\s+|årets\s+)?(?:medborgar)?löftet\s+(?:handlar\s+(?:främst\s+)?om|gäller)\s+(?![^.!?\n]*:\s*$)(?!(?:för|från|till|fram|t\.\s?o\.\s?m\.|under|mellan|i|att|hela|\w+\s+som|(?:\w+\s+)?(?:aktiviteter|åtgärder|insatser|löften|samverkan))\b|\d)(?P<x>[^.!?\n]+)", _I)), "and_items"),
+    ("focus.lofte_handlar_om", Prefiltered(re.compile(r"^(?:(?:det\s+nya\s+|årets\s+)?(?:medborgar)?löftet\s+(?:handlar\s+(?:främst\s+)?om|gäller)|(?:i\s+år|under\s+(?:året|(?:19|20)\d\d))\s+handlar\s+(?:det\s+nya\s+|årets\s+)?(?:medborgar)?löftet\s+(?:främst\s+)?om)\s+(?![^.!?\n]*:\s*$)(?!(?:för|från|till|fram|t\.\s?o\.\s?m\.|under|mellan|i|att|hela|\w+\s+som|(?:\w+\s+)?(?:aktiviteter|åtgärder|insatser|löften|samverkan))\b|\d)(?P<x>[^.!?\n]+)", _I)), "and_items"),
     # The problems the dialogue named: "många oroar sig för A och för B", "Det som
     # oroar flest är A och B", "… att A och B är de problem som …".
     # "Vårt gemensamma löfte är att minska A och B i X.": the promise in one goal.

@@ -253,3 +253,85 @@ def test_a_party_in_a_supine_relative_clause_is_no_co_party() -> None:
     assert co_parties(
         "genomföra trafikkontroller i samverkan med kommunen"
     ) == frozenset({"kommun"})
+
+
+# --- a promise quoted in full on a news page ---------------------------------------------
+
+
+def test_vi_in_a_quoted_promise_is_the_parties_of_its_opening_sentence() -> None:
+    text = (
+        "Nytt medborgarlöfte för Ekby\n\n"
+        "Så här lyder löftet:\n\n"
+        "”Polisen och Ekby kommun lovar att arbeta för ett tryggare Ekby. Det gör vi "
+        "genom att:\n\n"
+        "1. Kommunen byter belysningen i Ekparken senast i maj 2032.\n"
+        "2. Vi redovisar arbetet minst två (2) gånger under perioden.”\n"
+    )
+    got = record(text)["commitments"]
+    assert [c["responsible"] for c in got] == [["kommun"], ["polis", "kommun"]]
+
+
+def test_what_the_promise_is_about_this_year_names_its_focus_areas() -> None:
+    text = (
+        "Nytt medborgarlöfte för Ekby\n\n"
+        "Polisen och Ekby kommun har kommit överens om ett nytt medborgarlöfte. I år "
+        "handlar löftet om inbrott i fritidshus och om trafiken i hamnen.\n\n"
+        "Polisen kommer att göra tio kontroller i hamnen under sommaren.\n"
+    )
+    assert record(text)["focus_areas"] == [
+        "inbrott i fritidshus",
+        "trafiken i hamnen",
+    ]
+
+
+def test_short_recap_and_new_labels() -> None:
+    blocks = parse_structure(
+        "Tidigare: Polisen ska hålla möten i Ekby.\n\n"
+        "Förra perioden: Kommunen målade om tunneln.\n\n"
+        "Nytt: Polisen håller möten i Ekby varje månad.\n\n"
+        "I år: Kommunen målar om tunneln.\n"
+    ).content()
+    assert [is_recap(b) for b in blocks] == [True, True, False, False]
+    assert unlabelled(blocks[2]).text == "Polisen håller möten i Ekby varje månad."
+    assert unlabelled(blocks[3]).text == "Kommunen målar om tunneln."
+
+
+def test_the_places_of_a_recap_line_are_last_periods() -> None:
+    text = (
+        "Medborgarlöfte 2032\n\n"
+        "1. Trafiken\n"
+        "Tidigare löfte: Polisen genomför kontroller vid Norrbacken varje månad.\n"
+        "Så här gick det: 40 kontroller vid Norrbacken och Åsvägen.\n"
+        "Nytt löfte: Polisen genomför minst två kontroller per månad vid Sjövägen.\n"
+    )
+    got = record(text)
+    assert got["places"] == ["Sjövägen"]
+    assert list(by_text(got)) == [
+        "Polisen genomför minst två kontroller per månad vid Sjövägen."
+    ]
+
+
+def test_headings_over_last_periods_outcome_or_ended_promises_are_excluded() -> None:
+    for heading in (
+        "Utfall 2031",
+        "Utfallet av förra året",
+        "Återblick",
+        "Vad hände 2031?",
+        "Redovisning av 2031 års löfte",
+        "Löften som avslutas",
+        "Avslutade löften",
+    ):
+        assert classify_heading(heading) == "excluded", heading
+    assert classify_heading("Löften som förlängs") == "promise"
+    text = (
+        "Medborgarlöfte 2032\n\n"
+        "Utfall 2031\n"
+        "- Polisen genomför kontroller vid Ekvägen: 40 av 48.\n\n"
+        "Löften som avslutas\n"
+        "- Kommunen ordnar informationsträffar om inbrott i byarna.\n\n"
+        "Löften som förlängs\n"
+        "- Polisen genomför minst fyra kontroller per månad vid Ekvägen.\n"
+    )
+    assert list(by_text(record(text))) == [
+        "Polisen genomför minst fyra kontroller per månad vid Ekvägen."
+    ]
