@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..prefilter import prefiltered
+from ..quotes import unquoted
 from .text import Unit
 
 FOLLOW_UP_CUE = prefiltered(
@@ -167,6 +168,9 @@ def find_follow_up(units: list[Unit], *, single_year: bool = False) -> FollowUp:
         picked[0] = replace(
             head, text=head.text[label.end() :], start=head.start + label.end()
         )
+    last = picked[-1]
+    if (bare := unquoted(last.text)) != last.text:  # "… under perioden.”"
+        picked[-1] = replace(last, text=bare, end=last.start + len(bare))
     text = " ".join(u.text for u in picked)
     return FollowUp(
         text=text,

@@ -335,3 +335,29 @@ def test_headings_over_last_periods_outcome_or_ended_promises_are_excluded() -> 
     assert list(by_text(record(text))) == [
         "Polisen genomför minst fyra kontroller per månad vid Ekvägen."
     ]
+
+
+def test_the_closing_mark_of_a_quoted_promise_is_no_part_of_its_last_item() -> None:
+    from medborgarloften.extract.quotes import unquoted
+
+    assert (
+        unquoted("Vi redovisar arbetet två gånger.”")
+        == "Vi redovisar arbetet två gånger."
+    )
+    assert unquoted("”Polisen ordnar ett möte.”") == "”Polisen ordnar ett möte.”"
+    assert (
+        unquoted("Kommunen lovar att ”hålla öppet”.")
+        == "Kommunen lovar att ”hålla öppet”."
+    )
+    text = (
+        "Nytt medborgarlöfte för Ekby\n\n"
+        "”Polisen och Ekby kommun lovar att arbeta för ett tryggare Ekby. Det gör vi "
+        "genom att:\n\n"
+        "1. Kommunen byter belysningen i Ekparken senast i maj 2032.\n"
+        "2. Vi redovisar arbetet minst två (2) gånger under perioden.”\n"
+    )
+    got = record(text)
+    last = got["commitments"][-1]
+    assert last["text"] == "Vi redovisar arbetet minst två (2) gånger under perioden."
+    assert text[slice(*last["span"])] == last["text"]
+    assert got["follow_up"]["text"] == last["text"]
