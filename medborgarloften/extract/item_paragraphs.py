@@ -20,6 +20,12 @@ _LABEL = re.compile(r"[^\W\d][\w -]{0,25}:\s")
 _SENTENCE_END = re.compile(r"[.!]\s*$")
 # "Kommunen lovar att..", "… följande.": a lead-in over the next list.
 _LEADIN_END = re.compile(r"(?:\.\.|…|\b(?:att|följande)\W*)\s*$", re.IGNORECASE)
+# "– Vi vet vad som behövs, säger kommunpolis Kim Ek.": a news article's quote set
+# with a dash, not a list item; the paragraph after it is the article's own text.
+_SPEECH_END = re.compile(
+    r"[,–-]\s*(?:säger|sa|sade|berättar|menar|konstaterar|förklarar)\s+"
+    r"[^.!?\n]{1,80}[.!]\s*$"
+)
 
 
 def _item_line(block: Any) -> bool:
@@ -61,6 +67,7 @@ def join_item_paragraphs(text: str, blocks: list[Any]) -> list[Any]:
             item.kind != "bullet"
             # the item is a sentence too ("2. Parter" over prose is a heading)
             or _SENTENCE_END.search(item.text) is None
+            or _SPEECH_END.search(item.text) is not None
             or p in dropped
             # every item of the list so far has its line: the list's first item,
             # or the one after a joined line ("• A" / "• B" / "Polisen lovar att."

@@ -62,9 +62,12 @@ _GENITIVE_AFTER = re.compile(
     r"(?::s|(?<=s)\s+(?!(?:i|på|under|och|eller|för|vid|med|till|samt|att|som|"
     r"genom|från|inom|kring|mot|efter|före|om)\b)(?-i:[a-zåäö]))"
 )
+# "på platser som utsetts i samverkan med kommunen": the supine as well, an object
+# chosen earlier with the party, who does not take part in this action.
 _PARTICIPLE = re.compile(
     r"^(?:utsedda|utsedd|utvalda|valda|framtagna|framtagen|beslutade|planerade|"
-    r"identifierade|gjorda)\s+$",
+    r"identifierade|gjorda|utsetts|utvalts|valts|beslutats|planerats|identifierats|"
+    r"gjorts|bestämts|överenskommits)\s+$",
     re.IGNORECASE,
 )
 _JOINT_THING = re.compile(r"gemensamm?a?\s", re.IGNORECASE)

@@ -384,6 +384,8 @@ def find_places(
                     add(value, s, s + len(value))
     for m in prep_name_matches(text):
         group_start = m.start(1)
+        if _noun_ends_line(text, m.start(), group_start):
+            continue
         for part in _SPLIT_LIST_RE.finditer(m.group(1)):
             value = part.group(0)
             s = group_start + part.start()
@@ -450,6 +452,26 @@ def _short_line(text: str, newline: int) -> bool:
     characters (after its indent)?"""
     start = text.rfind("\n", 0, newline) + 1
     return len(text[start:newline].strip()) < _SHORT_LINE
+
+
+_NOUN_AT_END = re.compile(rf"(?i:{_PLACE_NOUNS})[ \t]*$")
+
+
+def _noun_ends_line(text: str, start: int, name_start: int) -> bool:
+    """ "… kring skolorna\nUngdomar i riskmiljöer": in a list of short lines without
+    closing punctuation, a line that ends on the place noun is an item of its own,
+    so the next line's first word is no name of that place."""
+    newline = text.rfind("\n", start, name_start)
+    if newline < 0 or _NOUN_AT_END.search(text, start, newline) is None:
+        return False
+    end = text.find("\n", name_start)
+    end = len(text) if end < 0 else end
+    after = text[name_start:end].rstrip()
+    return (
+        _short_line(text, newline)
+        and len(after) < _SHORT_LINE
+        and after[-1:] not in ".!?;:,"
+    )
 
 
 _IN_TOWN = re.compile(r"[ \t]+i[ \t]+(?P<town>\S+)$")

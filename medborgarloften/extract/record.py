@@ -104,7 +104,11 @@ def _commitment_rules(
 _LOOK_BACK_LINE = prefiltered(
     re.compile(
         r"^[ \t]*(?:vad vi (?:lovade|gjorde|har gjort)|det här (?:gjorde|har) vi(?: gjort)?"
-        r"|utfall|resultat|genomfört)[ \t]*:.*$",
+        r"|utfall|resultat|genomfört"
+        # a renewed promise's look back: "Tidigare löfte: …", "Så här gick det: …"
+        # ("Status: Pågår …" may report on this period's work: not one)
+        r"|(?:tidigare|förra) löfte[nt]?|så (?:här )?gick det)"
+        r"[ \t]*:.*$",
         re.IGNORECASE | re.MULTILINE,
     )
 )

@@ -20,6 +20,7 @@ from ..parties import order, parties_in_chain, parties_in_enumeration
 from ..party_patterns import ALL_PARTIES_RE
 from ..places import find_places
 from ..prefilter import prefiltered
+from ..quotes import unquoted
 from ..structure import Block, Structure
 from ..targets import extract_target
 from .action_rows import cell_places
@@ -115,14 +116,16 @@ def extract_commitments(
                 {"span": [cand.start + s, cand.start + e], "rule": "places.named"}
                 for _, (s, e) in places
             ]
+        own_text = unquoted(cand.text)  # "… under perioden.”": the quote's mark
+        end = cand.end - (len(cand.text) - len(own_text))
         records.append(
             {
-                "text": cand.text,
+                "text": own_text,
                 "responsible": responsible,
                 "measurable": target is not None,
                 "target": target,
                 "places": place_names,
-                "span": [cand.start, cand.end],
+                "span": [cand.start, end],
                 "rule": cand.rule,
                 "evidence": evidence,
             }

@@ -27,6 +27,8 @@ from .patterns import (
     bullet_candidate,
 )
 from .present_forms import labelled_action, party_labelled, present_form, they_promise
+from .renewals import ends_promise, is_recap, unlabelled
+from .reporting import promised_report
 from .responsible import _bare_vi
 from .sentences import (
     _counted_passive,
@@ -91,8 +93,9 @@ def _scan(structure: Structure) -> list[_Candidate]:
     bare_columns = False  # under party names alone ("Polisen | Kommunen")
     unit = False  # right under a numbered promise's heading ("Löfte 2 – …")
     for idx, block in enumerate(blocks):
-        if idx < skip_to:
-            continue  # the activity line of a numbered record ("Åtagande 2")
+        if idx < skip_to or is_recap(block):
+            continue  # a numbered record's activity line; "Tidigare löfte: …"
+        block = unlabelled(block)  # "Nytt löfte: Polisen …"
         is_last = idx == len(blocks) - 1
         cells = _cells(block.text) if block.kind != "bullet" else []
         if columns is not None:
@@ -393,7 +396,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 continue
             if own is None and BULLET_OUTCOME.search(text):
                 continue  # SCHEMA (b)/(c): an effect goal or a principle
-            if _ABOUT_ITSELF.match(text) or past_report(text):
+            if _ABOUT_ITSELF.match(text) or past_report(text) or ends_promise(text):
                 continue  # "Medborgarlöften handlar om att lyssna …": a description
             rule = "bullet." + ctx.kind
             candidates.append(bullet_candidate(block, idx, rule, ctx.party, ctx))
@@ -446,7 +449,7 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     present or they or _is_commitment_sentence(sent.text)
                 ) or _QUOTE.search(sent.text):
                     continue
-                if FOCUS_STATEMENT.search(sent.text):
+                if FOCUS_STATEMENT.search(sent.text) or ends_promise(sent.text):
                     continue
                 own = subject_parties(sent.text)
                 inherited = own.parties if own else (they or last_party or ctx.party)
@@ -471,8 +474,11 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     inherited,
                     ctx,
                 )
-                if ctx.kind in ("excluded", "focus"):
-                    continue
+                if ctx.kind == "focus" or (
+                    ctx.kind == "excluded"
+                    and not promised_report(blocks, idx, sent.text)
+                ):
+                    continue  # "Uppföljning" / "Parterna lovar att redovisa …" counts
                 candidates.append(cand)
                 if own:
                     before = own.parties

@@ -97,6 +97,8 @@ def _governing_party(text: str) -> frozenset[str] | None:
     text = recased(text)  # "POLISEN OCH EKBYHEM" is read as "Polisen och Ekbyhem"
     sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", _clean(text))
     for sentence in reversed(sentences):
+        # "”Polisen och kommunen lovar …": a quoted promise opens with its mark
+        sentence = sentence.lstrip("”“„»«\"'")
         res = subject_parties(sentence) or _promiser(sentence)
         if res is not None:
             return res.parties | frozenset(co_parties(sentence))

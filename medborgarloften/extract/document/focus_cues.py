@@ -76,7 +76,7 @@ INLINE = (
     # "… ett medborgarlöfte med fokus på A", "Löftet handlar om A och om B", "Löftet
     # gäller A", "I medborgarlöftet prioriteras A samt B": what the promise is about.
     ("focus.lofte_med_fokus", Prefiltered(re.compile(r"\b(?:medborgar)?löftet?\s+med\s+(?:särskilt\s+|stort\s+)?fokus\s+på\s+(?P<x>[^.!?\n]+)", _I)), "and_items"),
-    ("focus.lofte_handlar_om", Prefiltered(re.compile(r"^(?:det\s+nya\s+|årets\s+)?(?:medborgar)?löftet\s+(?:handlar\s+(?:främst\s+)?om|gäller)\s+(?![^.!?\n]*:\s*$)(?!(?:för|från|till|fram|t\.\s?o\.\s?m\.|under|mellan|i|att|hela|\w+\s+som|(?:\w+\s+)?(?:aktiviteter|åtgärder|insatser|löften|samverkan))\b|\d)(?P<x>[^.!?\n]+)", _I)), "and_items"),
+    ("focus.lofte_handlar_om", Prefiltered(re.compile(r"^(?:(?:det\s+nya\s+|årets\s+)?(?:medborgar)?löftet\s+(?:handlar\s+(?:främst\s+)?om|gäller)|(?:i\s+år|under\s+(?:året|(?:19|20)\d\d))\s+handlar\s+(?:det\s+nya\s+|årets\s+)?(?:medborgar)?löftet\s+(?:främst\s+)?om)\s+(?![^.!?\n]*:\s*$)(?!(?:för|från|till|fram|t\.\s?o\.\s?m\.|under|mellan|i|att|hela|\w+\s+som|(?:\w+\s+)?(?:aktiviteter|åtgärder|insatser|löften|samverkan))\b|\d)(?P<x>[^.!?\n]+)", _I)), "and_items"),
     # The problems the dialogue named: "många oroar sig för A och för B", "Det som
     # oroar flest är A och B", "… att A och B är de problem som …".
     # "Vårt gemensamma löfte är att minska A och B i X.": the promise in one goal.
@@ -119,7 +119,8 @@ ACTIVITY_INTRO = re.compile(
 )
 # Headings that are genre furniture or name a party, never a focus area.
 _GENERIC_START = (
-    r"^(?:det\s+här|detta|medborgarlöft|våra?\b|vårt\b|uppföljning|lägesbild|situation|"
+    r"^(?:det\s+här|detta|medborgarlöft|(?:det\s+|de\s+)?(?:nya|nytt|förnyade|"
+    r"förlängda|reviderade)\s+(?:medborgar)?löft|våra?\b|vårt\b|uppföljning|lägesbild|situation|"
     r"bakgrund|syfte|inledning|tid\b|tidsram|effekt|kommunikation|problembild|"
     r"aktiviteter|insatser|fakta|om\s|inriktning|löfte|sammanfattning|datum|följ\b|"
     r"polis|kommun|tillsammans|vi\b|parterna|lokalpolisområde|lpo\b|kontakt|dokument|"
@@ -215,8 +216,20 @@ def and_items(x: str, start: int) -> list[tuple[str, int]]:
 
 # "Löfte 1 – Tryggare centrum", "Område 2: Unga och droger": the title after a
 # numbered label names the group.
+# "Inriktning 2: …", "Löfte 4 (nytt): …": a renewed promise tags its label.
 _NUMBERED_LABEL = re.compile(
-    r"^(?:löfte|område|fokusområde|tema|del)\s+\d{1,2}\s*[–—:|-]\s*(?=\S)", _I
+    r"^(?:löfte|område|fokusområde|tema|del|inriktning|insatsområde|målområde)"
+    r"\s+\d{1,2}\s*(?:\([^()\n]{1,30}\)\s*)?[–—:|-]\s*(?=\S)",
+    _I,
+)
+# "Nytt för i år: Bedrägerier mot äldre", "Förlängt: Trafiken i centrum": what a
+# renewed promise says of the topic (new, extended), no part of its name.
+_STATUS_LABEL = re.compile(
+    r"^(?:nytt|ny|nya|förlängt|förlängd|förlängda|fortsätter|fortsatt|reviderat)"
+    r"(?:\s+(?:medborgar)?löften?)?"
+    r"(?:\s+för\s+(?:i\s+år|året|perioden|(?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?))?"
+    r"\s*:\s*(?=\S)",
+    _I,
 )
 LIST_LEAD = re.compile(
     r"(?:aktiviteter|insatser|åtgärder|åtaganden|det\s+här\s+gör\s+vi)\s*:?$", _I
@@ -224,8 +237,9 @@ LIST_LEAD = re.compile(
 
 
 def titled(heading: str) -> str:
-    """A heading without its numbered label ("Löfte 1 – …")."""
-    return _NUMBERED_LABEL.sub("", heading, count=1)
+    """A heading without its numbered label ("Löfte 1 – …") or its status label
+    ("Nytt för i år: …")."""
+    return _STATUS_LABEL.sub("", _NUMBERED_LABEL.sub("", heading, count=1), count=1)
 
 
 # "1  Trygga stationsområden" (a folder's numbering), "A  ·  B" (two on a line)

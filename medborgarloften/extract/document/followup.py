@@ -9,15 +9,16 @@ tertial frequencies are not converted, so ``reports_per_period`` stays null.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..prefilter import prefiltered
+from ..quotes import unquoted
 from .text import Unit
 
 FOLLOW_UP_CUE = prefiltered(
     re.compile(
         r"uppfölj|\bföljs?\s+upp|\bföljer\s+upp|\bföljas\s+upp|\butvärder|återkoppl|\bredovis|"
-        r"\brapporteras\b|\bpubliceras\b|\bavrapporter|\brapportera\s+(?:till|resultat)|"
+        r"\brapporteras\b|\bpubliceras\b|\bpresenteras\b|\bavrapporter|\brapportera\s+(?:till|resultat)|"
         # "informera invånarna om löftets genomförande": telling how the promise goes
         r"\binformera\w*\s+(?:\w+\s+){0,3}om\s+(?:hur\s+)?(?:medborgar)?löfte(?:ts|t)\s+"
         r"(?:genomför|går|fortskrider|utfall|resultat)",
@@ -81,10 +82,29 @@ FOLLOW_UP_HEADING = prefiltered(
 )
 
 
+# What a follow-up of the last period found ("En uppföljning … visar att polisen
+# gjorde …", "Uppföljningen av förra löftet visade …", "Här redovisar vi hur det
+# gick"): a result, not how this promise is followed up.
+RESULT_REPORT = prefiltered(
+    re.compile(
+        r"\bvisa(?:r|de|t)\s+att\b|\bhur\s+det\s+(?:gick|blev)\b"
+        r"|\b(?:förra|föregående|fjolårets|tidigare)\s+(?:årets\s+|periodens\s+)?"
+        r"(?:medborgar)?löfte|\b(?:presenterade|redovisade|genomfördes|uppnåddes)\b",
+        re.IGNORECASE,
+    )
+)
+# "Uppföljning: Löftet följs upp …": the label is no part of the clause.
+_LABEL = re.compile(
+    r"(?:uppföljning|redovisning|återkoppling|återrapportering)\s*:\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def _is_cue(unit: Unit, *, min_words: int = 5) -> bool:
     return bool(
         unit.kind in ("sentence", "bullet")
         and FOLLOW_UP_CUE.search(unit.text)
+        and not RESULT_REPORT.search(unit.text)
         and not (
             # "… enligt avtalet": another agreement, unless the sentence sits under
             # the document's own follow-up heading ("Överenskommelsen följs upp")
@@ -111,6 +131,7 @@ def _run_from(units: list[Unit], first: int, *, whole_paragraph: bool) -> list[U
             whole_paragraph
             and unit.kind == "sentence"
             and unit.paragraph == picked[-1].paragraph
+            and not RESULT_REPORT.search(unit.text)
         ):
             picked.append(unit)
             continue
@@ -133,11 +154,23 @@ def find_follow_up(units: list[Unit], *, single_year: bool = False) -> FollowUp:
     if not cues:
         return FollowUp()
     under_heading = [
-        i for i in cues if FOLLOW_UP_HEADING.search(units[i].heading or "")
+        i
+        for i in cues
+        if FOLLOW_UP_HEADING.search(units[i].heading or "")
+        or _LABEL.match(units[i].text)  # "Uppföljning: …" is a heading on its line
     ]
     first = under_heading[0] if under_heading else cues[0]
     whole = bool(under_heading) or _opens_paragraph(units, first)
     picked = _run_from(units, first, whole_paragraph=whole)
+    label = _LABEL.match(picked[0].text)
+    if label is not None:
+        head = picked[0]
+        picked[0] = replace(
+            head, text=head.text[label.end() :], start=head.start + label.end()
+        )
+    last = picked[-1]
+    if (bare := unquoted(last.text)) != last.text:  # "… under perioden.”"
+        picked[-1] = replace(last, text=bare, end=last.start + len(bare))
     text = " ".join(u.text for u in picked)
     return FollowUp(
         text=text,
