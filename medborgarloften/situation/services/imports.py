@@ -34,6 +34,7 @@ from ..models import (
 )
 from ..tabular import parse_number, read_table
 from ..themes import theme_for_words
+from .survey_totals import survey_totals_refresh
 from .table_rows import (
     _cell,
     _column,
@@ -289,6 +290,7 @@ def survey_import(
         )
         summary.created += created
         summary.updated += not created
+    survey_totals_refresh(kommun=kommun, years={p[1] for p in parsed})
     return batch_close(batch, summary, dry_run=dry_run)
 
 
