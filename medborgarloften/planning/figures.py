@@ -52,19 +52,29 @@ def _crime(kommun: Organisation, year: int) -> list[dict[str, Any]]:
     rows = []
     for row in crime_rates(kommun=kommun, year=year):
         now, before = row["now"], row["before"]
+        # A count is never shown as a rate: without a rate the figure is the count,
+        # compared with last year's count only.
+        rated = now is not None and now.rate_per_100k is not None
+        if rated or now is None:
+            value, unit = now.rate_per_100k if now else None, _("per 100 000 invånare")
+            earlier = before.rate_per_100k if before else None
+            change = row["change"]
+        else:
+            value, unit = now.count, _("anmälda brott")
+            earlier = before.count if before else None
+            change = (
+                round(100 * (now.count - before.count) / before.count)
+                if now.count is not None and before and before.count
+                else None
+            )
         figure = _figure(
-            f"crime:{row['category']}",
-            "crime",
-            row["category"],
-            now.rate_per_100k if now else None,
-            _("per 100 000 invånare"),
-            year,
+            f"crime:{row['category']}", "crime", row["category"], value, unit, year
         )
         figure["source"] = crime_source(now) if now else ""
         figure["compare"] = {
             "count": now.count if now else None,
-            "before": before.rate_per_100k if before else None,
-            "change_percent": row["change"],
+            "before": earlier,
+            "change_percent": change,
         }
         rows.append(figure)
     return rows

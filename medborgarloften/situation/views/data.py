@@ -67,6 +67,8 @@ def data_import(request: HttpRequest, code: str) -> HttpResponse:
         except ImportRefused as exc:
             problems = exc.messages
         else:
+            for warning in summary.warnings:
+                messages.warning(request, warning)
             messages.success(
                 request,
                 _("%(file)s är importerad: %(summary)s")
