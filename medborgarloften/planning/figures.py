@@ -27,6 +27,7 @@ from medborgarloften.situation.models import (
 from medborgarloften.situation.selectors import (
     crime_rates,
     key_figure_comparison,
+    kommun_shares,
     share_figure,
 )
 from medborgarloften.situation.selectors.analysis import crime_rate, crime_source
@@ -173,6 +174,9 @@ def _key_figures(kommun: Organisation, year: int) -> list[dict[str, Any]]:
 
 
 def _survey(kommun: Organisation, year: int) -> list[dict[str, Any]]:
+    """The kommun's survey shares by indicator, gender and age in the latest survey
+    year up to ``year``: the file's kommun rows, else its areas' rows combined
+    (``kommun_shares``, which says how many areas a combined figure covers)."""
     survey_year = (
         SurveyResult.objects.filter(kommun=kommun, year__lte=year)
         .order_by("-year")
@@ -183,28 +187,30 @@ def _survey(kommun: Organisation, year: int) -> list[dict[str, Any]]:
         return []
     labels = dict(SurveyIndicator.choices)
     genders = dict(Gender.choices)
-    results = (
-        SurveyResult.objects.filter(kommun=kommun, year=survey_year, area__isnull=True)
-        .select_related("batch")
-        .order_by("indicator", "gender", "age_group")
-    )
     rows = []
-    for result in results:
-        shown = share_figure(result.share, result.respondents)
-        if not shown.shown:
+    for share in kommun_shares(kommun, survey_year).values():
+        if not share.figure.shown:
             continue  # a suppressed group is never stored, not even in a snapshot
-        age = _("alla åldrar") if result.age_group == ALL_AGES else result.age_group
+        age = _("alla åldrar") if share.age_group == ALL_AGES else share.age_group
+        label = (
+            f"{labels.get(share.indicator, share.indicator)}, "
+            f"{genders.get(share.gender, share.gender)}, {age}"
+        )
+        if share.partial:
+            label += ", " + _("%(n)d av %(total)d områden") % {
+                "n": share.areas,
+                "total": share.of_areas,
+            }
         figure = _figure(
-            f"survey:{result.indicator}:{result.gender}:{result.age_group}",
+            f"survey:{share.indicator}:{share.gender}:{share.age_group}",
             "survey",
-            f"{labels.get(result.indicator, result.indicator)}, "
-            f"{genders.get(result.gender, result.gender)}, {age}",
-            shown.value,
+            label,
+            share.figure.value,
             "%",
             survey_year,
         )
-        figure["compare"] = {"respondents": result.respondents}
-        figure["source"] = _batch_source(result.batch)
+        figure["compare"] = {"respondents": share.figure.base}
+        figure["source"] = _batch_source(share.batch)
         rows.append(figure)
     return rows
 
