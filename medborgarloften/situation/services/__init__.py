@@ -4,7 +4,7 @@ One module per kind of evidence; import from here.
 """
 
 from .baselines import baseline_freeze, cause_analysis_save, focus_area_themes
-from .dialogues import dialogue_create
+from .dialogues import dialogue_create, dialogue_delete, dialogue_update
 from .events import (
     EventPlacer,
     EventsSummary,
@@ -45,6 +45,8 @@ __all__ = [
     "KoladaValue",
     "crime_import",
     "dialogue_create",
+    "dialogue_delete",
+    "dialogue_update",
     "focus_area_themes",
     "kolada_fetch",
     "kolada_parse",
