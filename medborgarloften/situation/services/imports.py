@@ -140,6 +140,11 @@ def _area_lookup(kommun: Organisation) -> Callable[[str], Area | None | bool]:
     return lookup
 
 
+def _names(spec: dict[str, tuple[str, ...]]) -> list[str]:
+    """Every accepted column name: how a header row is recognised."""
+    return [name for aliases in spec.values() for name in aliases]
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -194,7 +199,7 @@ def survey_import(
     """Import survey shares by area, year, gender and age group for one kommun: every
     row valid or nothing saved; the same file twice replaces instead of adding."""
     try:
-        table = read_table(data, filename)
+        table = read_table(data, filename, _names(SURVEY_COLUMNS))
     except ValueError as exc:
         raise ImportRefused([str(exc)])
     missing = _missing_columns(table, SURVEY_COLUMNS, SURVEY_REQUIRED)
@@ -335,7 +340,7 @@ def crime_import(
     A missing rate is computed from the population data (SCB's for a kommun, the
     file's 'befolkning' column for an area); all rows valid or none."""
     try:
-        table = read_table(data, filename)
+        table = read_table(data, filename, _names(CRIME_COLUMNS))
     except ValueError as exc:
         raise ImportRefused([str(exc)])
     col = {key: _column(table, aliases) for key, aliases in CRIME_COLUMNS.items()}
