@@ -42,6 +42,7 @@ urlpatterns = [
         name="dialogue_remove",
     ),
     path("<str:code>/import/", views.data_import, name="import"),
+    path("<str:code>/import/angra/", views.import_undo, name="import_undo"),
 ]
 
 # Digital surveys and walks (situation/surveys/): their staff pages.

@@ -37,6 +37,7 @@ from .observations import (
     observation_delete,
     observation_update,
 )
+from .undo import batch_undo, latest_batch
 
 __all__ = [
     "KOLADA_KPIS",
@@ -44,6 +45,8 @@ __all__ = [
     "ImportSummary",
     "KoladaValue",
     "crime_import",
+    "batch_undo",
+    "latest_batch",
     "dialogue_create",
     "dialogue_delete",
     "dialogue_update",

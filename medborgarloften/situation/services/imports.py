@@ -38,10 +38,12 @@ from .table_rows import (
     _column,
     _Errors,
     _missing_columns,
+    _names,
     _row_area,
     _row_choice,
     _row_year,
 )
+from .undo import remember
 
 __all__ = [
     "_population_table",
@@ -120,7 +122,7 @@ def batch_close(
         summary.created,
         summary.updated,
     )
-    batch.save(update_fields=["rows", "created", "updated"])
+    batch.save(update_fields=["rows", "created", "updated", "replaced"])
     if dry_run:
         transaction.set_rollback(True)
     return summary
@@ -138,11 +140,6 @@ def _area_lookup(kommun: Organisation) -> Callable[[str], Area | None | bool]:
         return areas.find(text) or False
 
     return lookup
-
-
-def _names(spec: dict[str, tuple[str, ...]]) -> list[str]:
-    """Every accepted column name: how a header row is recognised."""
-    return [name for aliases in spec.values() for name in aliases]
 
 
 def _sha256(data: bytes) -> str:
@@ -280,6 +277,10 @@ def survey_import(
             parsed.append((area, year, indicator, gender, age, share, respondents))
     batch, summary = _batch_start(
         errors, len(parsed), ImportBatch.Kind.SURVEY, filename, data, source, actor
+    )
+    remember(
+        batch,
+        SurveyResult.objects.filter(kommun=kommun, year__in={p[1] for p in parsed}),
     )
     for area, year, indicator, gender, age, share, respondents in parsed:
         _row, created = SurveyResult.objects.update_or_create(
@@ -441,6 +442,12 @@ def crime_import(
             )
     batch, summary = _batch_start(
         errors, len(parsed), ImportBatch.Kind.CRIME, filename, data, source, actor
+    )
+    remember(
+        batch,
+        CrimeStatistic.objects.filter(
+            kommun__in={p[0] for p in parsed}, year__in={p[3] for p in parsed}
+        ),
     )
     unrated = 0
     for target, area, row_category, row_year, count, rate, given in parsed:

@@ -12,7 +12,7 @@ does the work, a template renders. Refusals render the Swedish 403 page
 """
 
 from .analysis import analysis, document, priority_adopt
-from .data import data_import, promise_baseline
+from .data import data_import, import_undo, promise_baseline
 from .dialogues import dialogue_edit, dialogue_list, dialogue_new, dialogue_remove
 from .observations import (
     area_map_view,
@@ -29,6 +29,7 @@ __all__ = [
     "analysis",
     "area_map_view",
     "data_import",
+    "import_undo",
     "dialogue_edit",
     "dialogue_list",
     "dialogue_new",

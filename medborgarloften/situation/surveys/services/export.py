@@ -33,6 +33,7 @@ from ...models import (
 from ...selectors.analysis import MIN_GROUP
 from ...services.imports import ImportSummary
 from ...services.survey_totals import survey_totals_refresh
+from ...services.undo import remember
 from ..selectors import Cell, indicator_cells
 
 __all__ = ["Replacement", "export_plan", "survey_export"]
@@ -161,6 +162,7 @@ def survey_export(
         source=_("Digital enkät: %(t)s") % {"t": survey.title},
         imported_by=recorded_actor(actor),
     )
+    remember(batch, SurveyResult.objects.filter(kommun=survey.kommun, year=survey.year))
     kept: set[int] = set()
     replaced = kept_other = 0
     for cell in indicator_cells(survey):
