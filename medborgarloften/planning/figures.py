@@ -236,13 +236,30 @@ GROUP_LABELS = {
 }
 
 
+#: How many leading parts of a group's label are the system's own words (an
+#: indicator or a crime category, then gender and age): the rest (an area's name,
+#: "8 av 19 områden") is left as stored.
+_OWN_WORDS = {"crime": 1, "area": 1, "survey": 3, "area_survey": 1}
+
+
+def display_label(figure: dict[str, Any]) -> str:
+    """The figure's label in the reader's language. A figure stored at adoption
+    keeps the Swedish words of its day; its own words (indicator, category, gender,
+    age) are msgids and are translated here, never the names of areas."""
+    count = _OWN_WORDS.get(figure.get("group", ""), 0)
+    parts = str(figure.get("label", "")).split(", ")
+    head = [_(part) if part else part for part in parts[:count]]
+    return ", ".join(head + parts[count:])
+
+
 def figure_citation(figure: dict[str, Any]) -> str:
     """A figure as evidence: its label (with its area), value and unit, then its
     year and source: 'Otrygghet ute ensam sen kväll, Berga: 41 % (2025; källa:
     Polisens trygghetsmätning)'. Figures stored before sources were kept say the
     year only."""
     value = format_number(figure["value"])
-    text = f"{figure['label']}: {value} {figure['unit']}".strip()
+    unit = _(figure["unit"]) if figure.get("unit") else ""
+    text = f"{display_label(figure)}: {value} {unit}".strip()
     facts = [str(figure["year"])] if figure.get("year") else []
     if figure.get("source"):
         facts.append(_("källa: %(source)s") % {"source": figure["source"]})

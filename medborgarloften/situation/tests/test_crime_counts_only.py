@@ -40,3 +40,25 @@ def test_a_count_is_shown_as_a_count_in_the_lagesbild(kalmar):
     assert (figure["value"], figure["unit"]) == (40, "anmälda brott")
     assert figure["compare"]["before"] == 50
     assert figure["compare"]["change_percent"] == -20
+
+
+def test_a_stored_figures_own_words_are_translated_but_not_its_area():
+    from unittest import mock
+
+    from medborgarloften.planning import figures as planning_figures
+
+    stored = {
+        "group": "area_survey",
+        "label": "Låg social tillit, Kvinnor",
+        "value": 12.0,
+        "unit": "%",
+        "year": 2025,
+    }
+    with mock.patch.object(planning_figures, "_", lambda text: f"EN:{text}"):
+        text = planning_figures.figure_citation(stored)
+        crime = planning_figures.figure_citation(
+            {"group": "crime", "label": "Rån", "value": 40, "unit": "anmälda brott"}
+        )
+    # "Kvinnor" here is an area's name: it stays as stored.
+    assert text.startswith("EN:Låg social tillit, Kvinnor: 12 EN:%")
+    assert crime == "EN:Rån: 40 EN:anmälda brott"
