@@ -337,6 +337,8 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "cases:photo": {"pk": s.case.pk},  # a photo not yet approved
         "cases:from_walk_point": {"pk": s.walk_point.pk},
         "cases:from_finding": {"pk": s.dialogue.findings.first().pk},
+        "situation:dialogue_edit": {"code": s.kommun.code, "pk": s.dialogue.pk},
+        "situation:dialogue_remove": {"code": s.kommun.code, "pk": s.dialogue.pk},
         "cases:from_survey_answer": {"pk": s.text_answer.pk},
         "cases:from_survey_question": {"pk": s.text_answer.question_id},
         "cases:rule_edit": {"code": s.kommun.code, "pk": s.routing_rule.pk},

@@ -20,6 +20,8 @@ def _title(group: str, unit: str) -> str:
         "crime": _("Diagram: anmälda brott per 100 000 invånare"),
         "survey": _("Diagram: trygghetsundersökningen, andel i procent"),
     }
+    if group == "crime" and unit == _("anmälda brott"):
+        return _("Diagram: antal anmälda brott")
     if group in titles:
         return titles[group]
     return _("Diagram: %(unit)s") % {"unit": unit or _("nyckeltal")}

@@ -27,6 +27,7 @@ from medborgarloften.situation.models import (
 from medborgarloften.situation.selectors import (
     crime_rates,
     key_figure_comparison,
+    kommun_shares,
     share_figure,
 )
 from medborgarloften.situation.selectors.analysis import crime_rate, crime_source
@@ -52,19 +53,29 @@ def _crime(kommun: Organisation, year: int) -> list[dict[str, Any]]:
     rows = []
     for row in crime_rates(kommun=kommun, year=year):
         now, before = row["now"], row["before"]
+        # A count is never shown as a rate: without a rate the figure is the count,
+        # compared with last year's count only.
+        rated = now is not None and now.rate_per_100k is not None
+        if rated or now is None:
+            value, unit = now.rate_per_100k if now else None, _("per 100 000 invånare")
+            earlier = before.rate_per_100k if before else None
+            change = row["change"]
+        else:
+            value, unit = now.count, _("anmälda brott")
+            earlier = before.count if before else None
+            change = (
+                round(100 * (now.count - before.count) / before.count)
+                if now.count is not None and before and before.count
+                else None
+            )
         figure = _figure(
-            f"crime:{row['category']}",
-            "crime",
-            row["category"],
-            now.rate_per_100k if now else None,
-            _("per 100 000 invånare"),
-            year,
+            f"crime:{row['category']}", "crime", row["category"], value, unit, year
         )
         figure["source"] = crime_source(now) if now else ""
         figure["compare"] = {
             "count": now.count if now else None,
-            "before": before.rate_per_100k if before else None,
-            "change_percent": row["change"],
+            "before": earlier,
+            "change_percent": change,
         }
         rows.append(figure)
     return rows
@@ -163,6 +174,9 @@ def _key_figures(kommun: Organisation, year: int) -> list[dict[str, Any]]:
 
 
 def _survey(kommun: Organisation, year: int) -> list[dict[str, Any]]:
+    """The kommun's survey shares by indicator, gender and age in the latest survey
+    year up to ``year``: the file's kommun rows, else its areas' rows combined
+    (``kommun_shares``, which says how many areas a combined figure covers)."""
     survey_year = (
         SurveyResult.objects.filter(kommun=kommun, year__lte=year)
         .order_by("-year")
@@ -173,28 +187,30 @@ def _survey(kommun: Organisation, year: int) -> list[dict[str, Any]]:
         return []
     labels = dict(SurveyIndicator.choices)
     genders = dict(Gender.choices)
-    results = (
-        SurveyResult.objects.filter(kommun=kommun, year=survey_year, area__isnull=True)
-        .select_related("batch")
-        .order_by("indicator", "gender", "age_group")
-    )
     rows = []
-    for result in results:
-        shown = share_figure(result.share, result.respondents)
-        if not shown.shown:
+    for share in kommun_shares(kommun, survey_year).values():
+        if not share.figure.shown:
             continue  # a suppressed group is never stored, not even in a snapshot
-        age = _("alla åldrar") if result.age_group == ALL_AGES else result.age_group
+        age = _("alla åldrar") if share.age_group == ALL_AGES else share.age_group
+        label = (
+            f"{labels.get(share.indicator, share.indicator)}, "
+            f"{genders.get(share.gender, share.gender)}, {age}"
+        )
+        if share.partial:
+            label += ", " + _("%(n)d av %(total)d områden") % {
+                "n": share.areas,
+                "total": share.of_areas,
+            }
         figure = _figure(
-            f"survey:{result.indicator}:{result.gender}:{result.age_group}",
+            f"survey:{share.indicator}:{share.gender}:{share.age_group}",
             "survey",
-            f"{labels.get(result.indicator, result.indicator)}, "
-            f"{genders.get(result.gender, result.gender)}, {age}",
-            shown.value,
+            label,
+            share.figure.value,
             "%",
             survey_year,
         )
-        figure["compare"] = {"respondents": result.respondents}
-        figure["source"] = _batch_source(result.batch)
+        figure["compare"] = {"respondents": share.figure.base}
+        figure["source"] = _batch_source(share.batch)
         rows.append(figure)
     return rows
 
@@ -220,13 +236,30 @@ GROUP_LABELS = {
 }
 
 
+#: How many leading parts of a group's label are the system's own words (an
+#: indicator or a crime category, then gender and age): the rest (an area's name,
+#: "8 av 19 områden") is left as stored.
+_OWN_WORDS = {"crime": 1, "area": 1, "survey": 3, "area_survey": 1}
+
+
+def display_label(figure: dict[str, Any]) -> str:
+    """The figure's label in the reader's language. A figure stored at adoption
+    keeps the Swedish words of its day; its own words (indicator, category, gender,
+    age) are msgids and are translated here, never the names of areas."""
+    count = _OWN_WORDS.get(figure.get("group", ""), 0)
+    parts = str(figure.get("label", "")).split(", ")
+    head = [_(part) if part else part for part in parts[:count]]
+    return ", ".join(head + parts[count:])
+
+
 def figure_citation(figure: dict[str, Any]) -> str:
     """A figure as evidence: its label (with its area), value and unit, then its
     year and source: 'Otrygghet ute ensam sen kväll, Berga: 41 % (2025; källa:
     Polisens trygghetsmätning)'. Figures stored before sources were kept say the
     year only."""
     value = format_number(figure["value"])
-    text = f"{figure['label']}: {value} {figure['unit']}".strip()
+    unit = _(figure["unit"]) if figure.get("unit") else ""
+    text = f"{display_label(figure)}: {value} {unit}".strip()
     facts = [str(figure["year"])] if figure.get("year") else []
     if figure.get("source"):
         facts.append(_("källa: %(source)s") % {"source": figure["source"]})

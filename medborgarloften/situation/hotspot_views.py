@@ -103,6 +103,12 @@ def hotspots(request: HttpRequest, code: str) -> HttpResponse:
             **(_events_coverage(kommun, period) if "polisen" in kinds else {}),
             kinds=[(k, label, k in kinds) for k, label in hs.KINDS.items()],
             counts=[(hs.KINDS[k], n, left_out.get(k, 0)) for k, n in counts.items()],
+            unplaced=[
+                (hs.KINDS[k], n)
+                for k, n in hs.unplaced_counts(
+                    kommun=kommun, period=period, kinds=kinds
+                ).items()
+            ],
             view=view,
             cell=cell,
             cell_choices=hs.DENSITY_CELLS,

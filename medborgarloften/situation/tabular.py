@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,19 +44,35 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 100_000
 
 
-def read_table(data: bytes, filename: str) -> Table:
+#: A title or note above the header: the header is looked for among this many
+#: first non-empty rows.
+HEADER_SEARCH = 5
+
+
+def read_table(data: bytes, filename: str, known: Iterable[str] = ()) -> Table:
     """Parse CSV or XLSX bytes; ValueError with a plain message when unreadable,
-    larger than MAX_BYTES or longer than MAX_ROWS rows."""
+    larger than MAX_BYTES or longer than MAX_ROWS rows. With ``known`` column names,
+    the header is the first of the first HEADER_SEARCH non-empty rows that has two
+    of them (a title row above it is skipped); else the first non-empty row."""
     if len(data) > MAX_BYTES:
         raise ValueError(
             f"Filen är större än {MAX_BYTES // (1024 * 1024)} MB; dela upp den."
         )
     return _table(
-        read_rows(data, filename, max_rows=MAX_ROWS)
+        read_rows(data, filename, max_rows=MAX_ROWS), known
     )  # TableError: a ValueError
 
 
-def _table(rows: list[list[object]]) -> Table:
+def _header_index(numbered: list[tuple[int, list[str]]], known: set[str]) -> int:
+    if not known:
+        return 0
+    for index, (_n, cells) in enumerate(numbered[:HEADER_SEARCH]):
+        if len({normalise_header(c) for c in cells} & known) >= 2:
+            return index
+    return 0
+
+
+def _table(rows: list[list[object]], known: Iterable[str] = ()) -> Table:
     numbered = [
         (number, [_cell(c) for c in row])
         for number, row in enumerate(rows, 1)
@@ -63,9 +80,10 @@ def _table(rows: list[list[object]]) -> Table:
     ]
     if not numbered:
         raise ValueError("Filen är tom.")
-    header = [normalise_header(name) for name in numbered[0][1]]
+    start = _header_index(numbered, {normalise_header(k) for k in known})
+    header = [normalise_header(name) for name in numbered[start][1]]
     result = []
-    for number, cells in numbered[1:]:
+    for number, cells in numbered[start + 1 :]:
         result.append(
             (
                 number,

@@ -50,7 +50,7 @@ def change_line(series: YearSeries) -> str:
         change = f"{'+' if percent > 0 else ''}{format_number(percent)} %"
     else:
         change = "–"
-    return _(
+    line = _(
         "%(first_year)s–%(last_year)s: från %(first)s till %(last)s (%(change)s)"
     ) % {
         "first_year": first_year,
@@ -59,6 +59,19 @@ def change_line(series: YearSeries) -> str:
         "last": _value(last, series.unit),
         "change": change,
     }
+    first_cover = series.coverage_text(first_year)
+    last_cover = series.coverage_text(last_year)
+    if first_cover != last_cover:
+        # Means over different areas: the difference is not only a change.
+        line += " " + _(
+            "Inte jämförbart: %(first_year)s gäller %(first)s, %(last_year)s %(last)s."
+        ) % {
+            "first_year": first_year,
+            "first": first_cover,
+            "last_year": last_year,
+            "last": last_cover,
+        }
+    return line
 
 
 def trend_chart(series: YearSeries) -> SafeString:

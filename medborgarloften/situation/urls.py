@@ -35,7 +35,14 @@ urlpatterns = [
     ),
     path("<str:code>/dialoger/", views.dialogue_list, name="dialogues"),
     path("<str:code>/dialoger/ny/", views.dialogue_new, name="dialogue_new"),
+    path("<str:code>/dialoger/<int:pk>/", views.dialogue_edit, name="dialogue_edit"),
+    path(
+        "<str:code>/dialoger/<int:pk>/ta-bort/",
+        views.dialogue_remove,
+        name="dialogue_remove",
+    ),
     path("<str:code>/import/", views.data_import, name="import"),
+    path("<str:code>/import/angra/", views.import_undo, name="import_undo"),
 ]
 
 # Digital surveys and walks (situation/surveys/): their staff pages.

@@ -216,6 +216,9 @@ class ImportBatch(models.Model):
     updated = models.PositiveIntegerField(_("uppdaterade"), default=0)
     imported_by = optional_user(_("importerad av"), related_name="+")
     imported_at = models.DateTimeField(_("importerad"), auto_now_add=True)
+    #: The rows this import changed or removed, as they were before: what an undo
+    #: restores (``services.undo``).
+    replaced = models.JSONField(_("ersatta rader"), default=list, blank=True)
 
     class Meta:
         ordering = ["-imported_at"]

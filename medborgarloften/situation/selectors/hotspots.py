@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 import shapely
+import shapely.prepared
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,9 +24,11 @@ from shapely.geometry import Point, shape
 
 from medborgarloften.places.maps import area_feature, map_config
 from medborgarloften.places.models import Area, Organisation
+from medborgarloften.places.outlines import kommun_outline
 from medborgarloften.places.overlays import overlay_layers
 
 from ..models import (
+    DialogueFinding,
     Observation,
     ObservationCategory,
     PoliceEvent,
@@ -39,8 +43,15 @@ KINDS = {
     "rapporter": gettext_lazy("EST-rapporter"),
     "polisen": gettext_lazy("Polisens händelser"),
     "vandring": gettext_lazy("Punkter från trygghetsvandringar"),
+    "dialog": gettext_lazy("Iakttagelser från dialoger"),
 }
-COLOURS = {"rapporter": "#a4161a", "polisen": "#1d4f91", "vandring": "#6b4c00"}
+#: The same colours as the legend's swatches (css/maps.css, .kind-*).
+COLOURS = {
+    "rapporter": "#a4161a",
+    "polisen": "#1d4f91",
+    "vandring": "#6b4c00",
+    "dialog": "#2d6a30",
+}
 #: At most this many of each kind in a period (newest first); the page says so.
 MAX_PER_KIND = 3000
 #: Clusters are drawn below this zoom; from it on, every point on its own.
@@ -84,6 +95,7 @@ def spots(
     names = dict(Area.objects.filter(kommun=kommun).values_list("pk", "name"))
     found: list[Spot] = []
     left_out: dict[str, int] = {}
+    missing: dict[str, int] = {}
 
     def placed(kind: str, query: QuerySet[Any], *fields: str) -> list[Any]:
         """The first MAX_PER_KIND rows of ``query`` that have a position, as
@@ -127,12 +139,16 @@ def spots(
         ).order_by("-published_at")
         event_rows = placed("polisen", events, "published_at", "name")
         # The API gives the kommun's (or län's) centre, never the incident site: the
-        # dot says so wherever it is shown.
+        # dot says so wherever it is shown, and one outside the kommun (a län's
+        # centre) is drawn at the kommun's.
         approximate = _("ungefärligt läge: kommunens mittpunkt")
+        inside = _kommun_placer(kommun)
         for lat, lon, when, name in event_rows:
+            lat, lon = inside(lat, lon)
             found.append(
                 Spot("polisen", lat, lon, _local(when), f"{name} ({approximate})")
             )
+    centres = _area_centres(kommun)
     if "vandring" in kinds:
         walks = WalkPoint.objects.filter(
             survey__kommun=kommun,
@@ -148,8 +164,120 @@ def spots(
             found.append(
                 Spot("vandring", lat, lon, when, title, names.get(area_id, ""))
             )
+        # A point marked only by its area: at the area's centre, said so.
+        unplaced = walks.filter(latitude__isnull=True)
+        for day, reasons, area_id in unplaced.values_list(
+            "submitted_on", "reasons", "area_id"
+        )[:MAX_PER_KIND]:
+            when = dt.datetime.combine(day, dt.time(12), tzinfo=zone)
+            title = ", ".join(reason_labels(reasons)) or _("Otrygg plats")
+            _place(found, missing, centres, "vandring", area_id, when, title, names)
+    if "dialog" in kinds:
+        findings = DialogueFinding.objects.filter(
+            dialogue__kommun=kommun,
+            dialogue__held_on__gte=period.start,
+            dialogue__held_on__lt=period.end,
+        ).order_by("-dialogue__held_on", "-id")
+        zone = timezone.get_current_timezone()
+        for day, text, area_id, dialogue_area in findings.values_list(
+            "dialogue__held_on", "text", "area_id", "dialogue__area_id"
+        )[:MAX_PER_KIND]:
+            when = dt.datetime.combine(day, dt.time(12), tzinfo=zone)
+            title = text if len(text) <= 80 else text[:79] + "…"
+            area_id = area_id or dialogue_area
+            _place(found, missing, centres, "dialog", area_id, when, title, names)
     found.sort(key=lambda s: s.when, reverse=True)
     return found, left_out
+
+
+def unplaced_counts(
+    *, kommun: Organisation, period: Period, kinds: list[str] | None = None
+) -> dict[str, int]:
+    """Per kind, how many of the period's walk points and dialogue findings have
+    neither a point nor an area with a boundary: not on the map, and the page says
+    so."""
+    missing: dict[str, int] = {}
+    centres = _area_centres(kommun)
+    kinds = kinds or list(KINDS)
+    if "vandring" in kinds:
+        areas = WalkPoint.objects.filter(
+            survey__kommun=kommun,
+            status=WalkStatus.APPROVED,
+            submitted_on__gte=period.start,
+            submitted_on__lt=period.end,
+            latitude__isnull=True,
+        ).values_list("area_id", flat=True)
+        missing["vandring"] = sum(1 for a in areas if a not in centres)
+    if "dialog" in kinds:
+        pairs = DialogueFinding.objects.filter(
+            dialogue__kommun=kommun,
+            dialogue__held_on__gte=period.start,
+            dialogue__held_on__lt=period.end,
+        ).values_list("area_id", "dialogue__area_id")
+        missing["dialog"] = sum(1 for a, d in pairs if (a or d) not in centres)
+    return {k: n for k, n in missing.items() if n}
+
+
+def _area_centres(kommun: Organisation) -> dict[int, tuple[float, float]]:
+    """Each area with a boundary → a point inside it (lat, lon)."""
+    result = {}
+    for pk, geometry in Area.objects.filter(
+        kommun=kommun, geometry__isnull=False
+    ).values_list("pk", "geometry"):
+        if geometry:
+            point = shape(geometry).representative_point()
+            result[pk] = (round(point.y, 6), round(point.x, 6))
+    return result
+
+
+def _place(
+    found: list[Spot],
+    missing: dict[str, int],
+    centres: dict[int, tuple[float, float]],
+    kind: str,
+    area_id: int | None,
+    when: dt.datetime,
+    title: str,
+    names: dict[int, str],
+) -> None:
+    centre = centres.get(area_id) if area_id else None
+    if centre is None:
+        missing[kind] = missing.get(kind, 0) + 1
+        return
+    where = _("läge: områdets mitt")
+    found.append(
+        Spot(
+            kind,
+            centre[0],
+            centre[1],
+            when,
+            f"{title} ({where})",
+            names.get(area_id, "") if area_id else "",
+        )
+    )
+
+
+def _kommun_placer(
+    kommun: Organisation,
+) -> Callable[[float, float], tuple[float, float]]:
+    """(lat, lon) → itself when inside the kommun's boundary; swapped when only the
+    swapped pair is inside (a file that gave longitude first); else the kommun's
+    centre (an event placed by the län's centre). Unchanged without a boundary."""
+    outline = kommun_outline(kommun.code)
+    if not outline:
+        return lambda lat, lon: (lat, lon)
+    boundary = shape(outline)
+    centre = boundary.representative_point()
+    prepared = shapely.prepared.prep(boundary)
+
+    def inside(lat: float, lon: float) -> tuple[float, float]:
+        if prepared.contains(Point(lon, lat)):
+            return lat, lon
+        if prepared.contains(Point(lat, lon)):
+            return lon, lat
+        return round(centre.y, 6), round(centre.x, 6)
+
+    return inside
 
 
 # --- Clusters: a grid in screen pixels per zoom level -------------------------------
@@ -188,6 +316,8 @@ def grid_clusters(items: list[Spot], zoom: int) -> list[dict[str, Any]]:
                 if len(members) > 1
                 else _title(members[0]),
                 "colour": COLOURS[members[0].kind] if len(kinds) == 1 else "#333",
+                # The legend's class: the kind's colour, or "mixed" (dark grey).
+                "kind": members[0].kind if len(kinds) == 1 else "mixed",
             }
         )
     clusters.sort(key=lambda c: (-cast(int, c["count"]), c["lat"], c["lon"]))

@@ -4,7 +4,7 @@ One module per kind of evidence; import from here.
 """
 
 from .baselines import baseline_freeze, cause_analysis_save, focus_area_themes
-from .dialogues import dialogue_create
+from .dialogues import dialogue_create, dialogue_delete, dialogue_update
 from .events import (
     EventPlacer,
     EventsSummary,
@@ -37,6 +37,7 @@ from .observations import (
     observation_delete,
     observation_update,
 )
+from .undo import batch_undo, latest_batch
 
 __all__ = [
     "KOLADA_KPIS",
@@ -44,7 +45,11 @@ __all__ = [
     "ImportSummary",
     "KoladaValue",
     "crime_import",
+    "batch_undo",
+    "latest_batch",
     "dialogue_create",
+    "dialogue_delete",
+    "dialogue_update",
     "focus_area_themes",
     "kolada_fetch",
     "kolada_parse",

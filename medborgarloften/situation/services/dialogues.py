@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,8 +20,9 @@ from medborgarloften.places.services import area_in_kommun, kommun_required
 from medborgarloften.vocabulary import THEMES
 
 from ..models import Dialogue, DialogueFinding, DialogueKind
+from ..permissions import can_edit_situation
 
-__all__ = ["dialogue_create"]
+__all__ = ["dialogue_create", "dialogue_delete", "dialogue_update"]
 
 GROUP_MAX = 60
 
@@ -30,24 +31,19 @@ def _area_named(kommun: Organisation, place: str) -> Area | None:
     return area_find(place, kommun=kommun) if fold(place) else None
 
 
-@transaction.atomic
-def dialogue_create(
+def _check(
     *,
     kommun: Organisation,
     kind: str,
     held_on: dt.date,
-    area: Area | None = None,
-    title: str = "",
-    participants: Mapping[str, int] | None = None,
-    findings: Sequence[Mapping[str, Any]] = (),
-    actor: Any = None,
-) -> Dialogue:
-    """Record a dialogue in the kommun with counts per group and findings whose theme
-    is known; a finding's place that names an area of the kommun is linked to it."""
+    area: Area | None,
+    participants: dict[str, int],
+    findings: Sequence[Mapping[str, Any]],
+) -> None:
+    """Every problem of a dialogue as the form shows them; raises ValidationError."""
     errors = FieldErrors()
     add = errors.add
 
-    participants = dict(participants or {})
     kommun_required(errors, kommun)
     if kind not in DialogueKind.values:
         add("kind", _("Typ: okänd dialogtyp %(v)r.") % {"v": kind})
@@ -78,6 +74,56 @@ def dialogue_create(
             add("findings", _("Iakttagelse %(n)d: texten saknas.") % {"n": number})
     if errors:
         raise ValidationError(errors)
+
+
+def _findings_save(dialogue: Dialogue, findings: Sequence[Mapping[str, Any]]) -> None:
+    """The dialogue's findings as given: existing ones are changed in order (a case
+    made from one keeps pointing to it), extra ones added, the rest removed."""
+    kommun = dialogue.kommun
+    existing = list(dialogue.findings.order_by("id"))
+    for index, finding in enumerate(findings):
+        place = str(finding.get("place", "")).strip()
+        values = {
+            "text": str(finding["text"]).strip(),
+            "theme": finding["theme"],
+            "place": place,
+            "area": finding.get("area") or _area_named(kommun, place) or dialogue.area,
+        }
+        if index < len(existing):
+            row = existing[index]
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.save()
+        else:
+            DialogueFinding.objects.create(dialogue=dialogue, **values)
+    DialogueFinding.objects.filter(
+        pk__in=[f.pk for f in existing[len(findings) :]]
+    ).delete()
+
+
+@transaction.atomic
+def dialogue_create(
+    *,
+    kommun: Organisation,
+    kind: str,
+    held_on: dt.date,
+    area: Area | None = None,
+    title: str = "",
+    participants: Mapping[str, int] | None = None,
+    findings: Sequence[Mapping[str, Any]] = (),
+    actor: Any = None,
+) -> Dialogue:
+    """Record a dialogue in the kommun with counts per group and findings whose theme
+    is known; a finding's place that names an area of the kommun is linked to it."""
+    participants = dict(participants or {})
+    _check(
+        kommun=kommun,
+        kind=kind,
+        held_on=held_on,
+        area=area,
+        participants=participants,
+        findings=findings,
+    )
     dialogue = Dialogue.objects.create(
         kommun=kommun,
         kind=kind,
@@ -87,13 +133,53 @@ def dialogue_create(
         participants={str(k).strip(): v for k, v in participants.items()},
         created_by=recorded_actor(actor),
     )
-    for finding in findings:
-        place = str(finding.get("place", "")).strip()
-        DialogueFinding.objects.create(
-            dialogue=dialogue,
-            text=str(finding["text"]).strip(),
-            theme=finding["theme"],
-            place=place,
-            area=finding.get("area") or _area_named(kommun, place) or area,
-        )
+    _findings_save(dialogue, findings)
     return dialogue
+
+
+def _editor_required(actor: Any, dialogue: Dialogue) -> None:
+    if not can_edit_situation(actor, dialogue.kommun):
+        raise PermissionDenied(
+            _("Bara redaktörer och administratörer för %(kommun)s kan ändra här.")
+            % {"kommun": dialogue.kommun}
+        )
+
+
+@transaction.atomic
+def dialogue_update(
+    *,
+    dialogue: Dialogue,
+    kind: str,
+    held_on: dt.date,
+    area: Area | None = None,
+    title: str = "",
+    participants: Mapping[str, int] | None = None,
+    findings: Sequence[Mapping[str, Any]] = (),
+    actor: Any = None,
+) -> Dialogue:
+    """Change a dialogue and its findings (the same checks as when it was made);
+    editors of its kommun only."""
+    _editor_required(actor, dialogue)
+    participants = dict(participants or {})
+    _check(
+        kommun=dialogue.kommun,
+        kind=kind,
+        held_on=held_on,
+        area=area,
+        participants=participants,
+        findings=findings,
+    )
+    dialogue.kind, dialogue.held_on, dialogue.area = kind, held_on, area
+    dialogue.title = title.strip()
+    dialogue.participants = {str(k).strip(): v for k, v in participants.items()}
+    dialogue.save()
+    _findings_save(dialogue, findings)
+    return dialogue
+
+
+@transaction.atomic
+def dialogue_delete(*, dialogue: Dialogue, actor: Any = None) -> None:
+    """Remove a dialogue and its findings; editors of its kommun only. Cases made
+    from a finding stay (they keep their own copy of the text)."""
+    _editor_required(actor, dialogue)
+    dialogue.delete()

@@ -7,12 +7,9 @@ indicator or category), so importing the same file twice replaces, never adds.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from django.db import transaction
@@ -34,17 +31,22 @@ from ..models import (
 )
 from ..tabular import parse_number, read_table
 from ..themes import theme_for_words
+from .population import _population_table, known_population, population
+from .survey_totals import survey_totals_refresh
 from .table_rows import (
     _cell,
     _column,
     _Errors,
     _missing_columns,
+    _names,
     _row_area,
     _row_choice,
     _row_year,
 )
+from .undo import remember
 
 __all__ = [
+    "_population_table",
     "ImportRefused",
     "ImportSummary",
     "crime_import",
@@ -52,7 +54,6 @@ __all__ = [
     "survey_import",
 ]
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 WHOLE_KOMMUN = {"", "hela kommunen", "kommunen", "totalt", "alla områden", "samtliga"}
 
 
@@ -121,7 +122,7 @@ def batch_close(
         summary.created,
         summary.updated,
     )
-    batch.save(update_fields=["rows", "created", "updated"])
+    batch.save(update_fields=["rows", "created", "updated", "replaced"])
     if dry_run:
         transaction.set_rollback(True)
     return summary
@@ -195,7 +196,7 @@ def survey_import(
     """Import survey shares by area, year, gender and age group for one kommun: every
     row valid or nothing saved; the same file twice replaces instead of adding."""
     try:
-        table = read_table(data, filename)
+        table = read_table(data, filename, _names(SURVEY_COLUMNS))
     except ValueError as exc:
         raise ImportRefused([str(exc)])
     missing = _missing_columns(table, SURVEY_COLUMNS, SURVEY_REQUIRED)
@@ -277,6 +278,10 @@ def survey_import(
     batch, summary = _batch_start(
         errors, len(parsed), ImportBatch.Kind.SURVEY, filename, data, source, actor
     )
+    remember(
+        batch,
+        SurveyResult.objects.filter(kommun=kommun, year__in={p[1] for p in parsed}),
+    )
     for area, year, indicator, gender, age, share, respondents in parsed:
         _row, created = SurveyResult.objects.update_or_create(
             kommun=kommun,
@@ -289,6 +294,7 @@ def survey_import(
         )
         summary.created += created
         summary.updated += not created
+    survey_totals_refresh(kommun=kommun, years={p[1] for p in parsed})
     return batch_close(batch, summary, dry_run=dry_run)
 
 
@@ -310,27 +316,6 @@ CRIME_COLUMNS: dict[str, tuple[str, ...]] = {
     # An area's inhabitants (the kommun's come from SCB's table): its rate follows.
     "population": ("befolkning", "folkmängd", "invånare", "population"),
 }
-
-
-@cache
-def _population_table() -> dict[str, dict[int, int]]:
-    result: dict[str, dict[int, int]] = {}
-    with (DATA_DIR / "befolkning.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            result.setdefault(row["kommunkod"], {})[int(row["year"])] = int(
-                row["population"]
-            )
-    return result
-
-
-def population(*, kommun_code: str, year: int) -> int | None:
-    """Inhabitants of the kommun in ``year``, or the nearest earlier year we have
-    (nearest later when the year is before our data)."""
-    years = _population_table().get(kommun_code, {})
-    if not years:
-        return None
-    earlier = [y for y in years if y <= year]
-    return years[max(earlier)] if earlier else years[min(years)]
 
 
 def _kommun_lookup() -> Callable[[str], Organisation | None]:
@@ -356,7 +341,7 @@ def crime_import(
     A missing rate is computed from the population data (SCB's for a kommun, the
     file's 'befolkning' column for an area); all rows valid or none."""
     try:
-        table = read_table(data, filename)
+        table = read_table(data, filename, _names(CRIME_COLUMNS))
     except ValueError as exc:
         raise ImportRefused([str(exc)])
     col = {key: _column(table, aliases) for key, aliases in CRIME_COLUMNS.items()}
@@ -458,18 +443,35 @@ def crime_import(
     batch, summary = _batch_start(
         errors, len(parsed), ImportBatch.Kind.CRIME, filename, data, source, actor
     )
+    remember(
+        batch,
+        CrimeStatistic.objects.filter(
+            kommun__in={p[0] for p in parsed}, year__in={p[3] for p in parsed}
+        ),
+    )
+    unrated = 0
     for target, area, row_category, row_year, count, rate, given in parsed:
-        people = given or (
-            population(kommun_code=target.code, year=row_year) if area is None else None
+        row_key: dict[str, Any] = {
+            "kommun": target,
+            "area": area,
+            "category": row_category,
+        }
+        people = (
+            given
+            or (
+                population(kommun_code=target.code, year=row_year)
+                if area is None
+                else None
+            )
+            or known_population(CrimeStatistic.objects.filter(**row_key, year=row_year))
         )
         if rate is None and count is not None and people:
             rate = round(count * 100_000 / people, 1)
         if count is None and rate is not None and people:
             count = round(rate * people / 100_000)
+        unrated += rate is None
         _row, created = CrimeStatistic.objects.update_or_create(
-            kommun=target,
-            area=area,
-            category=row_category,
+            **row_key,
             year=row_year,
             defaults={
                 "count": None if count is None else int(round(count)),
@@ -481,4 +483,15 @@ def crime_import(
         )
         summary.created += created
         summary.updated += not created
+    if unrated:
+        summary.warnings.append(
+            ngettext(
+                "%(n)d rad saknar takt per 100 000 invånare: filen har bara antal "
+                "och befolkningen är okänd. Den visas som antal anmälda brott.",
+                "%(n)d rader saknar takt per 100 000 invånare: filen har bara antal "
+                "och befolkningen är okänd. De visas som antal anmälda brott.",
+                unrated,
+            )
+            % {"n": unrated}
+        )
     return batch_close(batch, summary, dry_run=dry_run)

@@ -21,6 +21,11 @@ def _column(table: Table, aliases: tuple[str, ...]) -> str | None:
     return None
 
 
+def _names(spec: dict[str, tuple[str, ...]]) -> list[str]:
+    """Every accepted column name: how a header row is recognised."""
+    return [name for aliases in spec.values() for name in aliases]
+
+
 def _cell(row: dict[str, str], column: str | None) -> str:
     """The row's value in ``column``; a column the file lacks reads as empty."""
     return row[column] if column is not None else ""

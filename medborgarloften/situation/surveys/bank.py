@@ -8,28 +8,37 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 BANK_FILE = Path(__file__).resolve().parent.parent / "data" / "fragebank.toml"
 
 #: Background questions: optional, asked last, never more detailed than this.
-GENDERS = [("kvinnor", "Kvinna"), ("man", "Man"), ("annat", "Annat")]
+GENDERS = [("kvinnor", _("Kvinna")), ("man", _("Man")), ("annat", _("Annat"))]
 AGE_GROUPS = [
-    ("16-24", "16–24 år"),
-    ("25-44", "25–44 år"),
-    ("45-64", "45–64 år"),
-    ("65-", "65 år eller äldre"),
+    ("16-24", _("16–24 år")),
+    ("25-44", _("25–44 år")),
+    ("45-64", _("45–64 år")),
+    ("65-", _("65 år eller äldre")),
 ]
 
 #: Reasons a resident may give for an unsafe place in a digital walk.
 WALK_REASONS = [
-    ("belysning", "Dålig belysning"),
-    ("skymd_sikt", "Skymd sikt, buskar eller murar"),
-    ("folksamlingar", "Folksamlingar eller bråk"),
-    ("skadegorelse", "Skadegörelse eller klotter"),
-    ("nedskrapning", "Skräp"),
-    ("trafik", "Farlig trafik"),
-    ("ode", "Öde, inga människor"),
-    ("annat", "Annat"),
+    ("belysning", _("Dålig belysning")),
+    ("skymd_sikt", _("Skymd sikt, buskar eller murar")),
+    ("folksamlingar", _("Folksamlingar eller bråk")),
+    ("skadegorelse", _("Skadegörelse eller klotter")),
+    ("nedskrapning", _("Skräp")),
+    ("trafik", _("Farlig trafik")),
+    ("ode", _("Öde, inga människor")),
+    ("annat", _("Annat")),
 ]
+
+
+def bank_text(text: str, *, from_bank: bool) -> str:
+    """A bank question's text, option or help in the reader's language (the bank's
+    Swedish words are msgids); a question the kommun wrote itself stays as written."""
+    return gettext(text) if from_bank and text else text
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from medborgarloften.lib.forms import (
 from medborgarloften.places.models import Area, Organisation
 
 from ..models import QuestionKind, Survey, SurveyKind
-from .bank import AGE_GROUPS, GENDERS, WALK_REASONS, bank
+from .bank import AGE_GROUPS, GENDERS, WALK_REASONS, bank, bank_text
 from .place_fields import add_place_fields, place_answers, place_items
 from .place_questions import PlaceAnswer
 from .services import COMMENT_MAX
@@ -149,11 +149,15 @@ class SurveyAnswerForm(BackgroundMixin):
                 help_text=_("Skriv inte namn, personnummer eller telefonnummer."),
             )
         for question in self.questions:
+            from_bank = bool(question.bank_key)
             self.fields[f"q{question.pk}"] = forms.ChoiceField(
-                label=question.text,
-                help_text=question.help_text,
+                label=bank_text(question.text, from_bank=from_bank),
+                help_text=bank_text(question.help_text, from_bank=from_bank),
                 required=False,
-                choices=[tuple(o) for o in question.options],
+                choices=[
+                    (value, bank_text(label, from_bank=from_bank))
+                    for value, label in question.options
+                ],
                 widget=forms.RadioSelect,
             )
         field_of(self, "area", forms.ModelChoiceField).queryset = survey.areas.order_by(

@@ -228,7 +228,7 @@ def survey_results(survey: Survey) -> dict[str, Any]:
     ):
         option_counts[(qid, value)] = n
     results = []
-    labels = dict(GENDERS) | dict(AGE_GROUPS)
+    labels = {k: str(v) for k, v in [*GENDERS, *AGE_GROUPS]}
     texts = text_answers(survey)
     for question in survey.questions.all():
         if question.kind == QuestionKind.TEXT:  # answered in words, for staff
@@ -252,7 +252,7 @@ def survey_results(survey: Survey) -> dict[str, Any]:
             for partition in (
                 [(a.name, (question.pk, a.pk, "", "")) for a in areas],
                 [(labels[k], (question.pk, None, k, "")) for k in ("kvinnor", "man")],
-                [(label, (question.pk, None, "", k)) for k, label in AGE_GROUPS],
+                [(str(label), (question.pk, None, "", k)) for k, label in AGE_GROUPS],
             ):
                 figures = suppress_complements(
                     [_share(tally, key) for _label, key in partition], total=whole
@@ -409,7 +409,7 @@ def walk_map(survey: Survey) -> dict[str, Any]:
 
 def reason_labels(reasons: list[str]) -> list[str]:
     labels = dict(WALK_REASONS)
-    return [labels.get(r, r) for r in reasons]
+    return [str(labels.get(r, r)) for r in reasons]
 
 
 def is_walk(survey: Survey) -> bool:

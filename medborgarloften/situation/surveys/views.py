@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,7 +29,13 @@ from .selectors import (
     surveys_for,
     walk_points,
 )
-from .services import survey_create, survey_export, survey_publish, walk_point_moderate
+from .services import (
+    export_plan,
+    survey_create,
+    survey_export,
+    survey_publish,
+    walk_point_moderate,
+)
 
 
 def _survey(kommun: object, pk: int) -> Survey:
@@ -104,11 +111,31 @@ def survey_publish_view(request: HttpRequest, code: str, pk: int) -> HttpRespons
 
 
 @staff_view
-@require_POST
 def survey_export_view(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """GET: what the transfer would replace (old share and n → new); POST: transfer,
+    replacing other sources' figures only when the page's box was ticked."""
     kommun = _kommun_for_editor(request, code)
     survey = _survey(kommun, pk)
-    summary = survey_export(survey=survey, actor=request.user)
+    if request.method != "POST":
+        plan = export_plan(survey)
+        return render(
+            request,
+            "situation/survey_export.html",
+            _context(
+                request,
+                kommun,
+                survey=survey,
+                replaced=[r for r in plan if not r.weak],
+                kept=[r for r in plan if r.weak],
+            ),
+        )
+    replace = request.POST.get("replace") == "1"
+    try:
+        summary = survey_export(survey=survey, actor=request.user, replace=replace)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect("situation:survey_export", code=kommun.code, pk=survey.pk)
     for warning in summary.warnings:
         messages.warning(request, warning)
     messages.success(

@@ -162,3 +162,65 @@ def test_participant_counts_must_be_plain_numbers(client, kommun_editor, areas, 
     assert response.status_code == 200
     assert "Deltagare, rad 1" in response.content.decode()
     assert not Dialogue.objects.exists()
+
+
+def _saved(kalmar, areas):
+    return dialogue_create(
+        kommun=kalmar,
+        kind="trygghetsvandring",
+        held_on=dt.date(2025, 9, 2),
+        participants={"boende": 8},
+        findings=[
+            {"theme": "narkotika", "text": "Langning", "area": areas["Oxhagen"]},
+            {"theme": "trygghet_offentlig_miljo", "text": "Mörk gångväg"},
+        ],
+    )
+
+
+@pytest.mark.django_db
+def test_an_editor_changes_a_saved_dialogue_and_its_findings(
+    client, kommun_editor, kalmar, areas
+):
+    dialogue = _saved(kalmar, areas)
+    first = dialogue.findings.order_by("id").first()
+    client.force_login(kommun_editor)
+    url = f"/personal/lagesbild/0880/dialoger/{dialogue.pk}/"
+    page = client.get(url).content.decode()
+    assert "Langning" in page and "boende: 8" in page
+    listing = client.get("/personal/lagesbild/0880/dialoger/").content.decode()
+    assert "(Oxhagen)" in listing  # the finding's area is shown
+    response = client.post(
+        url,
+        {
+            "kind": "trygghetsvandring",
+            "held_on": "2025-09-03",
+            "participants": "boende: 9",
+            **_management(2),
+            "finding-0-theme": "narkotika",
+            "finding-0-area": areas["Norrliden"].pk,
+            "finding-0-text": "Langning vid skolan",
+        },
+    )
+    assert response.status_code == 302
+    dialogue.refresh_from_db()
+    assert dialogue.held_on == dt.date(2025, 9, 3)
+    assert dialogue.participants == {"boende": 9}
+    findings = list(dialogue.findings.all())
+    assert [(f.pk, f.text, f.area) for f in findings] == [
+        (first.pk, "Langning vid skolan", areas["Norrliden"])
+    ]
+
+
+@pytest.mark.django_db
+def test_deleting_asks_first_and_only_editors_may(
+    client, kommun_editor, kommun_reporter, kalmar, areas
+):
+    dialogue = _saved(kalmar, areas)
+    url = f"/personal/lagesbild/0880/dialoger/{dialogue.pk}/ta-bort/"
+    client.force_login(kommun_reporter)
+    assert client.post(url).status_code == 403
+    client.force_login(kommun_editor)
+    assert "Ta bort dialogen?" in client.get(url).content.decode()
+    assert Dialogue.objects.filter(pk=dialogue.pk).exists()
+    assert client.post(url).status_code == 302
+    assert not Dialogue.objects.exists()

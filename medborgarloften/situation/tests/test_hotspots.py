@@ -212,3 +212,61 @@ def test_the_near_form_lists_by_point_and_area_and_refuses_nonsense(
 @pytest.mark.django_db
 def test_only_staff_of_the_kommun_see_hot_spots(client, spots, polis_editor):
     assert client.get(URL).status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_events_outside_the_kommun_are_drawn_at_its_centre_in_the_legends_blue(
+    kalmar, areas
+):
+    from shapely.geometry import Point, shape
+
+    from medborgarloften.places.outlines import kommun_outline
+
+    outline = kommun_outline(kalmar.code)
+    assert outline, "the shipped boundary of 0880"
+    boundary = shape(outline)
+    for number, (lat, lon) in enumerate([(57.2, 16.2), (16.3568, 56.6634)], 1):
+        PoliceEvent.objects.create(
+            event_id=100 + number,
+            published_at=at(2026, 8, 3, 3),
+            name="3 augusti, Stöld, Kalmar län",
+            type="Stöld",
+            location_name="Kalmar län",
+            latitude=lat,
+            longitude=lon,
+            kommun=kalmar,
+            fetched_at=timezone.now(),
+        )
+    items, _left = hs.spots(kommun=kalmar, period=parse_period("2026-08"))
+    assert len(items) == 2
+    for spot in items:
+        assert boundary.contains(Point(spot.lon, spot.lat))
+    clusters = hs.grid_clusters(items, 8)
+    assert clusters[0]["kind"] == "polisen"
+    assert clusters[0]["colour"] == hs.COLOURS["polisen"] == "#1d4f91"
+
+
+@pytest.mark.django_db
+def test_findings_with_an_area_only_are_drawn_at_the_area(kalmar, areas):
+    from medborgarloften.situation.models import Dialogue, DialogueFinding
+
+    dialogue = Dialogue.objects.create(
+        kommun=kalmar, kind="trygghetsvandring", held_on=dt.date(2026, 8, 4)
+    )
+    DialogueFinding.objects.create(
+        dialogue=dialogue,
+        text="Mörk gångtunnel",
+        theme="trygghet_offentlig_miljo",
+        area=areas["Oxhagen"],
+    )
+    DialogueFinding.objects.create(
+        dialogue=dialogue,
+        text="Klotter",
+        theme="trygghet_offentlig_miljo",
+        area=areas["Centrum"],  # no boundary
+    )
+    period = parse_period("2026-08")
+    items, _left = hs.spots(kommun=kalmar, period=period, kinds=["dialog"])
+    assert [(s.kind, s.area) for s in items] == [("dialog", "Oxhagen")]
+    assert "områdets mitt" in items[0].title
+    assert hs.unplaced_counts(kommun=kalmar, period=period) == {"dialog": 1}

@@ -385,3 +385,33 @@ def test_samtliga_is_every_gender_as_it_is_every_age(kalmar, areas):
     summary = survey_import(kommun=kalmar, data=data, filename="m.csv")
     assert summary.created == 1
     assert SurveyResult.objects.get().gender == "alla"
+
+
+@pytest.mark.django_db
+def test_a_title_row_above_the_header_is_skipped(kalmar):
+    from medborgarloften.situation.services.imports import crime_import
+
+    data = (
+        "Anmälda brott i Kalmar kommun 2025;;\n"
+        ";;\n"
+        "Brottskategori;År;Antal\n"
+        "Rån;2025;12\n"
+    ).encode()
+    summary = crime_import(data=data, filename="bra.csv", kommun=kalmar)
+    assert summary.rows == 1
+    assert CrimeStatistic.objects.get(category="Rån").count == 12
+
+
+@pytest.mark.django_db
+def test_the_example_files_import_cleanly(kalmar):
+    from pathlib import Path
+
+    from medborgarloften.places.models import Area
+    from medborgarloften.situation.services.imports import crime_import
+
+    Area.objects.create(kommun=kalmar, name="Exempelområdet")
+    folder = Path(__file__).resolve().parents[2] / "static/medborgarloften/examples"
+    survey = (folder / "trygghetsmatning-exempel.csv").read_bytes()
+    assert survey_import(kommun=kalmar, data=survey, filename="t.csv").rows == 5
+    crime = (folder / "brottsstatistik-exempel.csv").read_bytes()
+    assert crime_import(data=crime, filename="b.csv", kommun=kalmar).rows == 3

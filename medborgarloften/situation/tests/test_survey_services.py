@@ -170,7 +170,7 @@ def test_it_drops_rows_the_export_no_longer_produces(kalmar):
 
 
 @pytest.mark.django_db
-def test_it_warns_when_the_export_replaces_an_imported_figure(kalmar):
+def test_it_keeps_an_imported_figure_a_small_survey_cannot_replace(kalmar):
     survey = open_survey(kalmar)
     SurveyResult.objects.create(
         kommun=kalmar,
@@ -178,12 +178,14 @@ def test_it_warns_when_the_export_replaces_an_imported_figure(kalmar):
         year=survey.year,
         share=12.0,
         respondents=400,
+        batch=ImportBatch.objects.create(kind="survey", filename="formell.csv"),
     )
     _answers(survey, ["mycket_trygg"] * 5)
     summary = survey_export(survey=survey)
-    assert summary.updated == 1
-    assert "1 värde för" in summary.warnings[0]
-    assert survey_export(survey=survey).warnings == []
+    assert summary.updated == 0
+    assert "1 värde från en annan källa behölls" in summary.warnings[0]
+    kept = SurveyResult.objects.get(area=None, indicator="otrygg_kvall")
+    assert (kept.share, kept.respondents) == (12.0, 400)
 
 
 @pytest.mark.django_db

@@ -254,3 +254,31 @@ def test_an_optional_field_says_so_once(client, kalmar, areas):
     assert label, "no label for the comment"
     text = re.sub(r"<[^>]+>", "", label[1])
     assert text.count("valfritt") + text.count("frivilligt") == 1, text
+
+
+@pytest.mark.django_db
+def test_bank_questions_are_translated_and_own_questions_kept(kalmar, areas):
+    from unittest import mock
+
+    from medborgarloften.situation.surveys import bank
+    from medborgarloften.situation.surveys.bank import AGE_GROUPS, GENDERS
+    from medborgarloften.situation.surveys.forms import SurveyAnswerForm
+
+    survey = open_survey(kalmar, areas=[areas["Norrliden"]])
+    own = survey.questions.create(
+        text="Hur trygg känner du dig i parken?",
+        options=[["s1", "Mycket trygg"]],
+        position=99,
+    )
+    with mock.patch.object(bank, "gettext", lambda text: f"EN:{text}"):
+        form = SurveyAnswerForm(survey=survey)
+    from_bank = form.fields[f"q{answer(survey)}"]
+    assert str(from_bank.label).startswith("EN:Hur trygg")
+    assert all(str(label).startswith("EN:") for _v, label in from_bank.choices)
+    assert form.fields[f"q{own.pk}"].label == "Hur trygg känner du dig i parken?"
+    assert form.fields[f"q{own.pk}"].choices == [("s1", "Mycket trygg")]
+    # The background answers are translatable strings, not fixed Swedish.
+    assert all(
+        hasattr(label, "_proxy____args") or not isinstance(label, str)
+        for _v, label in [*GENDERS, *AGE_GROUPS]
+    )

@@ -12,8 +12,8 @@ does the work, a template renders. Refusals render the Swedish 403 page
 """
 
 from .analysis import analysis, document, priority_adopt
-from .data import data_import, promise_baseline
-from .dialogues import dialogue_list, dialogue_new
+from .data import data_import, import_undo, promise_baseline
+from .dialogues import dialogue_edit, dialogue_list, dialogue_new, dialogue_remove
 from .observations import (
     area_map_view,
     index,
@@ -29,8 +29,11 @@ __all__ = [
     "analysis",
     "area_map_view",
     "data_import",
+    "import_undo",
+    "dialogue_edit",
     "dialogue_list",
     "dialogue_new",
+    "dialogue_remove",
     "document",
     "index",
     "observation_edit",

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import signed_in_user, staff_view
 from medborgarloften.lib.access import found
@@ -27,8 +28,10 @@ from ..models import ImportBatch
 from ..services import (
     ImportRefused,
     baseline_freeze,
+    batch_undo,
     cause_analysis_save,
     crime_import,
+    latest_batch,
     survey_import,
 )
 from ._common import (
@@ -67,12 +70,15 @@ def data_import(request: HttpRequest, code: str) -> HttpResponse:
         except ImportRefused as exc:
             problems = exc.messages
         else:
+            for warning in summary.warnings:
+                messages.warning(request, warning)
             messages.success(
                 request,
                 _("%(file)s är importerad: %(summary)s")
                 % {"file": upload.name, "summary": summary},
             )
             return redirect("situation:import", code=kommun.code)
+    latest = latest_batch(kommun)
     batches = ImportBatch.objects.filter(
         kind__in=[ImportBatch.Kind.SURVEY, ImportBatch.Kind.CRIME],
         imported_by=signed_in_user(request),
@@ -80,8 +86,42 @@ def data_import(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "situation/import.html",
-        _context(request, kommun, form=form, problems=problems, batches=batches),
+        _context(
+            request,
+            kommun,
+            form=form,
+            problems=problems,
+            batches=batches,
+            latest=latest,
+        ),
     )
+
+
+@staff_view
+@require_POST
+def import_undo(request: HttpRequest, code: str) -> HttpResponse:
+    """Undo the kommun's latest import or survey transfer (the one the page showed:
+    a later one in between is refused)."""
+    kommun = _kommun_for_editor(request, code)
+    batch = latest_batch(kommun)
+    if batch is None or str(batch.pk) != request.POST.get("batch", ""):
+        messages.error(
+            request,
+            _("Bara den senaste importen kan ångras; en senare har ändrat värdena."),
+        )
+        return redirect("situation:import", code=kommun.code)
+    try:
+        restored = batch_undo(kommun=kommun, batch=batch, actor=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("%(batch)s är ångrad; %(n)d tidigare värden är återställda.")
+            % {"batch": batch, "n": restored},
+        )
+    return redirect("situation:import", code=kommun.code)
 
 
 def _baseline_figure(value: Any) -> Any:

@@ -35,6 +35,7 @@ from .figures import (
     share_figure,
     suppress_complements,
 )
+from .kommun_survey import KommunShare, kommun_shares
 from .priorities import Priority, national_counts, priorities, priority_by_key
 from .trends import (
     ThemeSeries,
@@ -67,6 +68,8 @@ __all__ = [
     "count_figure",
     "crime_rates",
     "group_breakdown",
+    "KommunShare",
+    "kommun_shares",
     "key_figure_comparison",
     "month_labels",
     "national_counts",

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from medborgarloften.places.models import Area, Organisation
 
 from ...models import ALL_AGES, CrimeStatistic, Gender, SurveyIndicator, SurveyResult
-from .areas import _kommun_share, _survey_totals
+from .kommun_survey import ALL_GROUPS, kommun_shares
 
 #: The category chosen first when the file has it (Brå's and the importer's total).
 TOTAL_CATEGORIES = ("anmälda brott totalt", "totalt", "samtliga brott")
@@ -144,6 +144,14 @@ class YearSeries:
     label: str
     unit: str
     points: list[tuple[int, float]]
+    #: Survey means over some areas only: year → (areas, the kommun's areas).
+    coverage: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    def coverage_text(self, year: int) -> str:
+        areas, total = self.coverage.get(year, (0, 0))
+        if not areas:
+            return _("hela kommunen")
+        return _("%(n)d av %(total)d områden") % {"n": areas, "total": total}
 
 
 def crime_trends(*, kommun: Organisation, until: int) -> list[YearSeries]:
@@ -172,7 +180,8 @@ def crime_trends(*, kommun: Organisation, until: int) -> list[YearSeries]:
 def survey_trends(*, kommun: Organisation, until: int) -> list[YearSeries]:
     """Each survey indicator for the kommun as a whole (all genders and ages) year by
     year up to ``until``: the kommun's own row, else the areas' mean weighted by
-    respondents. Rows on fewer than MIN_GROUP respondents are left out."""
+    respondents (``kommun_shares``), with the areas each year covers. Rows on fewer
+    than MIN_GROUP respondents are left out."""
     years = sorted(
         set(
             SurveyResult.objects.filter(
@@ -181,14 +190,20 @@ def survey_trends(*, kommun: Organisation, until: int) -> list[YearSeries]:
         )
     )
     values: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    coverage: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
     for year in years:
-        totals = _survey_totals(kommun, year)
-        for code in {i for (_a, i) in totals}:
-            figure = _kommun_share(totals, code)
+        for key, share in kommun_shares(kommun, year).items():
+            if key[1:] != ALL_GROUPS:
+                continue
+            figure = share.figure
             if figure.shown and figure.value is not None:
-                values[code].append((year, float(figure.value)))
+                values[share.indicator].append((year, float(figure.value)))
+                if share.partial:
+                    coverage[share.indicator][year] = (share.areas, share.of_areas)
     return [
-        YearSeries(label=str(label), unit="%", points=values[code])
+        YearSeries(
+            label=str(label), unit="%", points=values[code], coverage=coverage[code]
+        )
         for code, label in SurveyIndicator.choices
         if len(values.get(code, [])) >= 2
     ]

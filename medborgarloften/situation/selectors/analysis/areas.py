@@ -28,6 +28,7 @@ from .figures import (
     count_figure,
     share_figure,
 )
+from .kommun_survey import ALL_GROUPS, kommun_shares
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -92,6 +93,9 @@ class AreaComparison:
     kommun_survey: dict[str, Figure]
     survey_year: int | None
     indicators: Sequence[tuple[str, StrOrPromise]]
+    #: (areas, of the kommun's areas) when the kommun's shares are a mean over some
+    #: areas only; None when they cover the kommun.
+    kommun_coverage: tuple[int, int] | None = None
 
 
 def _latest_survey_year(kommun: Organisation, year: int) -> int | None:
@@ -185,6 +189,14 @@ def area_comparison(
         kommun_survey={code: _kommun_share(totals, code) for code, _l in indicators},
         survey_year=year,
         indicators=indicators,
+        kommun_coverage=next(
+            (
+                (share.areas, share.of_areas)
+                for key, share in kommun_shares(kommun, year).items()
+                if key[1:] == ALL_GROUPS and share.partial
+            ),
+            None,
+        ),
     )
 
 
@@ -198,26 +210,28 @@ class GroupRow:
     gender: str
     age_group: str
     figure: Figure
+    #: Areas the figure is combined from (0: the source's kommun row) and of how many.
+    areas: int = 0
+    of_areas: int = 0
 
 
 def group_breakdown(*, kommun: Organisation, year: int | None) -> list[GroupRow]:
-    """Survey shares by gender and age for the whole kommun, small groups suppressed."""
-    if year is None:
-        return []
+    """Survey shares by gender and age for the whole kommun, small groups suppressed:
+    the file's kommun rows, else the areas' rows combined (``kommun_shares``)."""
     labels = dict(SurveyIndicator.choices)
     genders = dict(Gender.choices)
-    rows = (
-        SurveyResult.objects.filter(kommun=kommun, year=year, area__isnull=True)
-        .exclude(gender=Gender.ALLA, age_group=ALL_AGES)
-        .order_by("indicator", "gender", "age_group")
-    )
     return [
         GroupRow(
-            indicator=row.indicator,
-            label=str(labels.get(row.indicator, row.indicator)),
-            gender=str(genders.get(row.gender, row.gender)),
-            age_group=_("alla åldrar") if row.age_group == ALL_AGES else row.age_group,
-            figure=share_figure(row.share, row.respondents),
+            indicator=share.indicator,
+            label=str(labels.get(share.indicator, share.indicator)),
+            gender=str(genders.get(share.gender, share.gender)),
+            age_group=_("alla åldrar")
+            if share.age_group == ALL_AGES
+            else share.age_group,
+            figure=share.figure,
+            areas=share.areas,
+            of_areas=share.of_areas,
         )
-        for row in rows
+        for key, share in kommun_shares(kommun, year).items()
+        if key[1:] != ALL_GROUPS
     ]

@@ -11,11 +11,13 @@ from ._common import COMMENT_MAX
 from .alerts import survey_alert_record
 from .answers import survey_response_submit
 from .building import survey_create, survey_publish
-from .export import survey_export
+from .export import Replacement, export_plan, survey_export
 from .walks import walk_point_moderate, walk_point_submit
 
 __all__ = [
     "COMMENT_MAX",
+    "Replacement",
+    "export_plan",
     "survey_alert_record",
     "survey_create",
     "survey_export",

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from medborgarloften.lib.access import recorded_actor
@@ -134,7 +134,8 @@ def walk_point_moderate(*, point: WalkPoint, approve: bool, actor: Any) -> WalkP
             ObservationCategory.OTRYGG_PLATS,
         )
         labels = dict(WALK_REASONS)
-        text = ", ".join(labels.get(r, r) for r in point.reasons)
+        with translation.override("sv"):  # the stored report, as the bank words it
+            text = ", ".join(str(labels.get(r, r)) for r in point.reasons)
         if point.place_text:
             text = f"{text} ({point.place_text})"
         if point.comment:

@@ -265,7 +265,8 @@
         var size = cluster.count < 10 ? 28 : cluster.count < 100 ? 34 : 42;
         var marker = L.marker([cluster.lat, cluster.lon], {
           icon: L.divIcon({
-            className: "map-cluster" + (cluster.count === 1 ? " map-cluster-one" : ""),
+            // The kind's colour as in the legend (css/maps.css .kind-*).
+            className: "map-cluster" + (cluster.kind ? " kind-" + cluster.kind : ""),
             html: "<span>" + cluster.count + "</span>",
             iconSize: [size, size],
           }),
