@@ -141,3 +141,26 @@ def test_a_closed_case_says_what_became_of_it(client, cases):
     table = {r["id"]: r for r in csv.DictReader(io.StringIO(body))}
     assert table[str(closed.pk)]["outcome"] == "partly"
     assert table[str(cases[1].pk)]["outcome"] == ""
+
+
+def test_the_answer_and_outcome_are_screened_as_in_open311(client, cases):
+    """A partner's answer with a phone number is published as on the public page
+    and in Open311: the number hidden, in JSON and CSV alike."""
+    answered = cases[0]
+    Case.objects.filter(pk=answered.pk).update(
+        status="closed",
+        answer="Vi har lagat lampan. Ring 070-111 22 33 vid frågor.",
+        close_reason="Lagat; kontakt 08-765 43 21.",
+    )
+    rows = client.get("/api/v1/cases?kommun=0880&limit=100").json()["data"]
+    row = {r["id"]: r for r in rows}[answered.pk]
+    assert (
+        "111 22 33" not in row["answer"]
+        and "[telefonnummer borttaget]" in row["answer"]
+    )
+    assert "765 43 21" not in row["close_reason"]
+    body = client.get("/api/v1/cases.csv?kommun=0880").content.decode()
+    assert "111 22 33" not in body and "765 43 21" not in body
+    notes = client.get("/open311/v2/requests.json?jurisdiction_id=0880").json()
+    by_id = {n["service_request_id"]: n for n in notes}
+    assert by_id[str(answered.pk)]["status_notes"] == row["answer"]
