@@ -36,3 +36,19 @@ def test_it_hides_personnummer_and_samordningsnummer(text):
 )
 def test_it_leaves_dates_and_small_numbers(text):
     assert screen(text) == text
+
+
+@pytest.mark.parametrize("text", ["Ring 0701234567", "sms 0739876543 i kväll"])
+def test_a_mobile_number_written_together_is_a_phone_number(text):
+    # Ten digits from 07 read as ÅÅMMDDNNNN too, but the check digit is wrong.
+    assert HIDDEN_PHONE in screen(text) and HIDDEN_ID not in screen(text)
+
+
+@pytest.mark.parametrize("text", ["pnr 0701234569", "070123-4567", "811224-1234"])
+def test_a_valid_check_digit_or_the_dash_makes_it_a_personnummer(text):
+    assert HIDDEN_ID in screen(text) and HIDDEN_PHONE not in screen(text)
+
+
+@pytest.mark.parametrize("text", ["Ärende 811332-1234", "kod 8102301234"])
+def test_an_impossible_date_is_not_a_personnummer(text):
+    assert HIDDEN_ID not in screen(text)
