@@ -579,3 +579,32 @@ def test_the_partners_report_is_the_reported_status_unless_a_party_reported_late
     )
     assert reported().partner is not None
     assert "Kalmarhem" in reported().reported_label
+
+
+def test_a_partners_api_token_logs_on_its_own_commitment_as_on_its_page(
+    client, partner, lighting, buses, kalmarhem
+):
+    """The API applies the partner page's rule: a housing company's token logs an
+    activity on the commitment it is named on, never on another partner's."""
+    import json
+
+    from medborgarloften.publishing.api.services import api_token_create
+
+    raw = api_token_create(user=partner, organisation=kalmarhem)[1]
+
+    def post(commitment):
+        body = {"commitment_id": commitment.pk, "date": "2025-06-01", "kind": "Byte"}
+        return client.post(
+            "/api/v1/activities",
+            data=json.dumps(body),
+            content_type="application/json",
+            headers={"Authorization": f"Bearer {raw}"},
+        )
+
+    response = post(lighting)
+    assert response.status_code == 201, response.content
+    activity = Activity.objects.get(pk=response.json()["id"])
+    assert activity.organisation == kalmarhem and activity.created_by == partner
+    refused = post(buses)
+    assert refused.status_code == 403
+    assert Activity.objects.filter(commitment=buses).count() == 0

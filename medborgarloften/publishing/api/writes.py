@@ -11,14 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, JsonResponse
 from django.utils.dateparse import parse_datetime
 
 from medborgarloften.accounts.models import ApiToken
 from medborgarloften.followup.models import Activity
-from medborgarloften.followup.services import activity_create
+from medborgarloften.followup.permissions import named_partner_ids
+from medborgarloften.followup.services import activity_create, partner_activity_create
 from medborgarloften.lib.fields import limit
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.exchange import unstorable
@@ -195,9 +197,21 @@ def _idempotency_key(request: HttpRequest, token: ApiToken) -> uuid.UUID | None:
     return uuid.uuid5(_IDEMPOTENCY_NAMESPACE, f"{token.pk}:{raw}")
 
 
+def _partner_of(commitment: Commitment, token: ApiToken) -> Organisation | None:
+    """The token's organisation when it reports on the commitment as a partner (a
+    housing company named among its other parties), not as a party to the promise:
+    it logs there as on its page "Våra åtaganden"."""
+    if token.organisation_id not in named_partner_ids(commitment):
+        return None
+    if commitment.promise.parties.filter(pk=token.organisation_id).exists():
+        return None
+    return token.organisation
+
+
 def activity_post(request: HttpRequest, links: Links) -> JsonResponse:
     """Log an activity against a commitment of a promise the token's organisation
-    is a party to."""
+    is a party to, or against a commitment it is a partner of (as on the
+    partner's page, with the same rule)."""
     token = token_for_request(request)
     errors = _Errors()
     data = _body(request, ACTIVITY_KEYS, errors)
@@ -229,30 +243,40 @@ def activity_post(request: HttpRequest, links: Links) -> JsonResponse:
     area = _area(area_id, errors)
     errors.raise_if_any()
     assert commitment is not None and date is not None
-    promise = commitment.promise
-    if not promise.parties.filter(pk=token.organisation_id).exists():
+    partner = _partner_of(commitment, token)
+    if (
+        partner is None
+        and not commitment.promise.parties.filter(pk=token.organisation_id).exists()
+    ):
         # Never the promise's title: it may be another kommun's unpublished draft.
         raise ApiError(
             403,
-            f"{token.organisation} är inte part i det medborgarlöfte som åtagande "
-            f"{commitment.pk} hör till / not a party to that commitment's promise.",
+            f"{token.organisation} är varken part i det medborgarlöfte som åtagande "
+            f"{commitment.pk} hör till eller partner för åtagandet / neither a party "
+            "to that commitment's promise nor a partner of the commitment.",
         )
+    fields: dict[str, Any] = {
+        "commitment": commitment,
+        "date": date,
+        "end_date": end_date,
+        "kind": kind,
+        "quantity": 1 if quantity is None else quantity,
+        "participants": participants,
+        "area": area,
+        "description": description,
+        "links": links_in,
+        "actor": token.user,
+        "source": "api",
+        "submission": _idempotency_key(request, token),
+    }
     try:
-        activity = activity_create(
-            commitment=commitment,
-            date=date,
-            end_date=end_date,
-            kind=kind,
-            quantity=1 if quantity is None else quantity,
-            participants=participants,
-            area=area,
-            organisation=token.organisation,
-            description=description,
-            links=links_in,
-            actor=token.user,
-            source="api",
-            submission=_idempotency_key(request, token),
-        )
+        if partner is not None:
+            # The partner's own page's rule and writer (followup.services).
+            activity = partner_activity_create(partner=partner, **fields)
+        else:
+            activity = activity_create(organisation=token.organisation, **fields)
+    except PermissionDenied as exc:
+        raise ApiError(403, str(exc)) from exc
     except ValidationError as exc:
         _service_errors(exc, errors)
         raise

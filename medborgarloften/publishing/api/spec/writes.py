@@ -26,6 +26,8 @@ PATHS: dict[str, Any] = {
             "operationId": "activities_create",
             "summary": "Registrera en aktivitet",
             "description": (
+                "Nyckelns organisation är part i åtagandets medborgarlöfte eller "
+                "partner för åtagandet (som på partnerns sida), annars 403. "
                 "Med rubriken Idempotency-Key sparas samma anrop en gång: ett "
                 "upprepat anrop med samma nyckel (från samma API-nyckel) svarar 200 "
                 "med det som sparades första gången."
