@@ -608,3 +608,19 @@ def test_a_partners_api_token_logs_on_its_own_commitment_as_on_its_page(
     refused = post(buses)
     assert refused.status_code == 403
     assert Activity.objects.filter(commitment=buses).count() == 0
+
+
+def test_our_commitments_fit_a_phone_and_link_the_public_page(
+    client, partner, lighting, promise
+):
+    """The list stacks into one card per row on a narrow screen (each cell named by
+    its column), and the commitment's page links the promise's public page."""
+    client.force_login(partner)
+    page = client.get(reverse("followup:partner_home")).content.decode()
+    assert 'class="table stack-narrow"' in page
+    assert page.count("data-label=") == 3
+    commitment_page = client.get(
+        reverse("followup:partner_commitment", args=[lighting.pk])
+    ).content.decode()
+    assert reverse("publishing:promise", args=[promise.uid]) in commitment_page
+
