@@ -624,3 +624,15 @@ def test_our_commitments_fit_a_phone_and_link_the_public_page(
     ).content.decode()
     assert reverse("publishing:promise", args=[promise.uid]) in commitment_page
 
+
+def test_a_status_report_is_dated_inside_the_promise_period(
+    partner, lighting, kalmarhem
+):
+    """ "Läget per" a day before the promise began is refused as an activity's date
+    outside the period is, with the same message."""
+    with pytest.raises(ValidationError) as caught:
+        _report(partner, lighting, kalmarhem, reported_on=dt.date(2019, 1, 1))
+    (message,) = caught.value.message_dict["reported_on"]
+    assert "2019-01-01 ligger utanför löftets period 2025-01-01 – 2026-12-31" in message
+    assert not PartnerReport.objects.exists()
+    assert _report(partner, lighting, kalmarhem, reported_on=dt.date(2025, 1, 1))
