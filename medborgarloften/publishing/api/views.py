@@ -54,7 +54,6 @@ CC0 = {
     "name": "Creative Commons Zero v1.0 Universal",
     "url": "https://creativecommons.org/publicdomain/zero/1.0/",
 }
-_READ_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 def licence() -> dict[str, str]:
@@ -78,11 +77,26 @@ def _source(request: HttpRequest) -> dict[str, str]:
     return {"name": publisher(), "url": request.build_absolute_uri("/")}
 
 
+#: What a script on another site may send: the bearer key, JSON, the documented
+#: Idempotency-Key of a write and the conditional headers of a read.
+CORS_REQUEST_HEADERS = (
+    "Authorization",
+    "Content-Type",
+    "Idempotency-Key",
+    "If-None-Match",
+    "If-Modified-Since",
+)
+#: What it may read of an answer besides the simple headers: the next page, a new
+#: row's address, when to try again, and what a conditional request needs.
+CORS_EXPOSED_HEADERS = ("Link", "Location", "Retry-After", "ETag", "Last-Modified")
+
+
 def _cors(response: HttpResponse, methods: tuple[str, ...]) -> HttpResponse:
+    # Any origin: no API view reads a cookie, a write needs the bearer key itself.
     response["Access-Control-Allow-Origin"] = "*"
     response["Access-Control-Allow-Methods"] = ", ".join(methods)
-    response["Access-Control-Allow-Headers"] = "Authorization, Content-Type"
-    response["Access-Control-Expose-Headers"] = "Link"
+    response["Access-Control-Allow-Headers"] = ", ".join(CORS_REQUEST_HEADERS)
+    response["Access-Control-Expose-Headers"] = ", ".join(CORS_EXPOSED_HEADERS)
     return response
 
 
@@ -115,8 +129,9 @@ def api_view(*methods: str) -> Callable[..., Any]:
                     response = view(request, *args, **kwargs)
                 except ApiError as error:
                     response = from_error(request, error)
-            if request.method in _READ_METHODS:
-                _cors(response, allowed)
+            # reads and writes alike: a browser client must read a write's 201,
+            # its Location and its 422 too
+            _cors(response, allowed)
             return response
 
         return wrapper

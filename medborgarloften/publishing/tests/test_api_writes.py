@@ -303,3 +303,22 @@ def test_the_same_idempotency_key_saves_once(client, data, token, kalmar, nybro)
     )
     assert too_long.status_code == 400
     assert Activity.objects.count() == before + 3
+
+
+def test_a_browser_may_send_the_idempotency_key_and_read_the_location(
+    client, data, token
+):
+    """The preflight of a write allows the documented Idempotency-Key; the answer
+    lets a script read Location (and Retry-After, ETag, Last-Modified, Link)."""
+    preflight = client.options(ACTIVITIES)
+    assert preflight.status_code == 204
+    allowed = {h.strip() for h in preflight["Access-Control-Allow-Headers"].split(",")}
+    assert {"Authorization", "Content-Type", "Idempotency-Key"} <= allowed
+    assert "POST" in preflight["Access-Control-Allow-Methods"]
+    response = _post(
+        client, ACTIVITIES, _activity(data), token, HTTP_ORIGIN="https://x.example"
+    )
+    assert response.status_code == 201
+    assert response["Access-Control-Allow-Origin"] == "*"
+    exposed = {h.strip() for h in response["Access-Control-Expose-Headers"].split(",")}
+    assert {"Link", "Location", "Retry-After", "ETag", "Last-Modified"} <= exposed
