@@ -20,8 +20,13 @@ from django.utils.dateparse import parse_datetime
 from medborgarloften.accounts.models import ApiToken
 from medborgarloften.followup.models import Activity
 from medborgarloften.followup.permissions import named_partner_ids
-from medborgarloften.followup.services import activity_create, partner_activity_create
+from medborgarloften.followup.services import (
+    activity_build,
+    activity_create,
+    partner_activity_create,
+)
 from medborgarloften.lib.fields import limit
+from medborgarloften.lib.text import clean_text
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.exchange import unstorable
 from medborgarloften.promises.models import Commitment
@@ -197,6 +202,46 @@ def _idempotency_key(request: HttpRequest, token: ApiToken) -> uuid.UUID | None:
     return uuid.uuid5(_IDEMPOTENCY_NAMESPACE, f"{token.pk}:{raw}")
 
 
+def _refuse_reused_key(fields: dict[str, Any]) -> None:
+    """An Idempotency-Key repeats one request: sent again with another body (another
+    commitment, day, kind …) it is a 409, never the first activity in silence."""
+    key = fields["submission"]
+    existing = Activity.objects.filter(submission=key).first() if key else None
+    if existing is None:
+        return
+    area = fields["area"]
+    asked = (
+        fields["commitment"].pk,
+        fields["date"],
+        fields["end_date"],
+        clean_text(fields["kind"]).strip(),
+        fields["quantity"],
+        fields["participants"],
+        area.pk if area is not None else None,
+        clean_text(fields["description"]).strip(),
+        [link.strip() for link in fields["links"] if link and link.strip()],
+    )
+    saved = (
+        existing.commitment_id,
+        existing.date,
+        existing.end_date,
+        existing.kind,
+        existing.quantity,
+        existing.participants,
+        existing.area_id,
+        existing.description,
+        list(existing.links or []),
+    )
+    if asked != saved:
+        raise ApiError(
+            409,
+            "Idempotency-Key: nyckeln har redan använts för en annan begäran; "
+            "använd en ny nyckel för en ny aktivitet / Idempotency-Key reused with "
+            "a different request.",
+            field="Idempotency-Key",
+        )
+
+
 def _partner_of(commitment: Commitment, token: ApiToken) -> Organisation | None:
     """The token's organisation when it reports on the commitment as a partner (a
     housing company named among its other parties), not as a party to the promise:
@@ -269,6 +314,7 @@ def activity_post(request: HttpRequest, links: Links) -> JsonResponse:
         "source": "api",
         "submission": _idempotency_key(request, token),
     }
+    _refuse_reused_key(fields)
     try:
         if partner is not None:
             # The partner's own page's rule and writer (followup.services).

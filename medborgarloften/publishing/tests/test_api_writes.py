@@ -322,3 +322,22 @@ def test_a_browser_may_send_the_idempotency_key_and_read_the_location(
     assert response["Access-Control-Allow-Origin"] == "*"
     exposed = {h.strip() for h in response["Access-Control-Expose-Headers"].split(",")}
     assert {"Link", "Location", "Retry-After", "ETag", "Last-Modified"} <= exposed
+
+
+def test_a_reused_idempotency_key_with_another_body_is_a_409(client, data, token):
+    """The key names one request: another body under it is refused with an API
+    message (not a form's "reload the page"), and nothing is saved."""
+    first = _post(client, ACTIVITIES, _activity(data), token, HTTP_IDEMPOTENCY_KEY="k")
+    assert first.status_code == 201
+    before = Activity.objects.count()
+    for change in ({"kind": "samtal"}, {"date": "2025-03-02"}, {"quantity": 5}):
+        reused = _post(
+            client, ACTIVITIES, _activity(data, **change), token,
+            HTTP_IDEMPOTENCY_KEY="k",
+        )  # fmt: skip
+        assert reused.status_code == 409, change
+        problem = reused.json()
+        assert problem["title"] == "Konflikt"
+        assert "Idempotency-Key reused with a different request" in problem["detail"]
+        assert problem["errors"][0]["field"] == "Idempotency-Key"
+    assert Activity.objects.count() == before

@@ -48,6 +48,7 @@ TITLES = {
     403: "Förbjuden",
     404: "Hittades inte",
     405: "Metoden stöds inte",
+    409: "Konflikt",
     415: "Fel mediatyp",
     422: "Fält som inte godtogs",
     429: "För många förfrågningar",

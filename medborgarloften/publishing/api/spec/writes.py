@@ -15,6 +15,11 @@ _WRITE_ERRORS = {
     "400": problem_response("Kroppen är ingen JSON.", 400),
     "401": problem_response("Ingen eller ogiltig API-nyckel.", 401),
     "403": problem_response("Organisationen får inte skriva här.", 403),
+    "409": problem_response(
+        "Idempotency-Key har redan använts för en annan kropp / reused with a "
+        "different request.",
+        409,
+    ),
     "415": problem_response("Inte application/json.", 415),
     "422": problem_response("Fält som inte godtogs, i errors.", 422),
     **COMMON,
