@@ -178,6 +178,16 @@ def _area(area_id: int | None, errors: _Errors) -> Area | None:
     return area
 
 
+def _more_errors(exc: ValidationError, errors: _Errors) -> None:
+    """The service's errors on fields the body's own checks did not refuse already."""
+    reported = {item["field"] for item in errors.items}
+    for key, messages in exc.message_dict.items():
+        name = _FIELD_NAMES.get(key, key)
+        if name not in reported:
+            for message in messages:
+                errors.add(name, message)
+
+
 def _service_errors(exc: ValidationError, errors: _Errors) -> None:
     for key, messages in exc.message_dict.items():
         for message in messages:
@@ -286,6 +296,23 @@ def activity_post(request: HttpRequest, links: Links) -> JsonResponse:
                 "commitment_id", f"commitment_id: inget åtagande {commitment_id}."
             )
     area = _area(area_id, errors)
+    if errors.items and commitment is not None:
+        # Every invalid field at once: the service's rules (period, future,
+        # quantity, personnummer …) for the fields that parsed, beside the others.
+        try:
+            activity_build(
+                commitment=commitment,
+                date=date,
+                end_date=end_date,
+                kind=kind,
+                quantity=1 if quantity is None else quantity,
+                participants=participants,
+                area=area,
+                description=description,
+                links=links_in,
+            )
+        except ValidationError as exc:
+            _more_errors(exc, errors)
     errors.raise_if_any()
     assert commitment is not None and date is not None
     partner = _partner_of(commitment, token)

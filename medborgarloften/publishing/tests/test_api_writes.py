@@ -341,3 +341,15 @@ def test_a_reused_idempotency_key_with_another_body_is_a_409(client, data, token
         assert "Idempotency-Key reused with a different request" in problem["detail"]
         assert problem["errors"][0]["field"] == "Idempotency-Key"
     assert Activity.objects.count() == before
+
+
+def test_a_422_names_every_invalid_field_of_the_body(client, data, token):
+    """An unknown field does not hide the others: the body's own checks and the
+    service's rules are reported together, one entry per field."""
+    body = _activity(data, date="2019-01-01", quantity=5000, participants="many")
+    body["colour"] = "red"
+    response = _post(client, ACTIVITIES, body, token)
+    assert response.status_code == 422
+    fields = [e["field"] for e in response.json()["errors"]]
+    assert set(fields) == {"colour", "participants", "date", "quantity"}, fields
+    assert len(fields) == len(set(fields))
