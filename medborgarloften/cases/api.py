@@ -23,6 +23,7 @@ from medborgarloften.lib.cursor import (
     numeric_cursor,
     numeric_cursor_key,
 )
+from medborgarloften.places.models import Organisation
 from medborgarloften.vocabulary import THEMES
 
 from .selectors import public_cases, public_row
@@ -50,7 +51,9 @@ def _problem(
     """The API's one error shape (problem+json, as publishing.api.errors)."""
     body: dict[str, Any] = {
         "type": "about:blank",
-        "title": "Felaktig förfrågan" if status == 400 else "Metoden stöds inte",
+        "title": {400: "Felaktig förfrågan", 404: "Hittades inte"}.get(
+            status, "Metoden stöds inte"
+        ),
         "status": status,
         "detail": detail,
         "instance": request.path,
@@ -65,9 +68,9 @@ def _problem(
 
 
 class _Bad(Exception):
-    def __init__(self, field: str, detail: str) -> None:
+    def __init__(self, field: str, detail: str, status: int = 400) -> None:
         super().__init__(detail)
-        self.field, self.detail = field, detail
+        self.field, self.detail, self.status = field, detail, status
 
 
 #: The API's cursor for numeric keys, the same as publishing.api.params's.
@@ -98,6 +101,9 @@ def _query(request: HttpRequest) -> tuple[Any, int]:
     if code is not None:
         if not re.fullmatch(r"[0-9]{4}", code):
             raise _Bad("kommun", "kommun: en kommunkod har fyra siffror.")
+        if not Organisation.objects.kommuner().filter(code=code).exists():
+            # as the other tables: an unknown kommun is a 404, not an empty list
+            raise _Bad("kommun", f"kommun: ingen kommun med kommunkoden {code}.", 404)
         qs = qs.filter(kommun__code=code)
     # ``theme`` as in the other lists; ``tema``, its first name, still answers
     # (both given: both apply, like any two filters).
@@ -129,7 +135,7 @@ def cases(request: HttpRequest, fmt: str = "json") -> HttpResponse:
     try:
         qs, limit = _query(request)
     except _Bad as bad:
-        return _problem(request, 400, bad.detail, bad.field)
+        return _problem(request, bad.status, bad.detail, bad.field)
     response = _answer(request, qs, limit, fmt)
     # Last-Modified: the newest change of the cases listed, never the request's time.
     changed = qs.order_by().aggregate(last=Max("updated_at"))["last"]

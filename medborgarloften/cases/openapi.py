@@ -117,6 +117,22 @@ _PROBLEM = {
     },
 }
 
+_NOT_FOUND = {
+    "description": "Okänd kommunkod i filtret kommun.",
+    "content": {
+        "application/problem+json": {
+            "schema": {"$ref": "#/components/schemas/Problem"},
+            "example": {
+                "type": "about:blank",
+                "title": "Hittades inte",
+                "status": 404,
+                "detail": "kommun: ingen kommun med kommunkoden 9999.",
+                "instance": "/api/v1/cases",
+            },
+        }
+    },
+}
+
 SCHEMAS: dict[str, Any] = {
     "Case": {
         "type": "object",
@@ -160,6 +176,7 @@ PATHS: dict[str, Any] = {
                     },
                 },
                 "400": _PROBLEM,
+                "404": _NOT_FOUND,
                 **_COMMON,
             },
         }
@@ -178,6 +195,7 @@ PATHS: dict[str, Any] = {
                     "content": {"text/csv": {"schema": {"type": "string"}}},
                 },
                 "400": _PROBLEM,
+                "404": _NOT_FOUND,
                 **_COMMON,
             },
         }

@@ -164,3 +164,23 @@ def test_the_answer_and_outcome_are_screened_as_in_open311(client, cases):
     notes = client.get("/open311/v2/requests.json?jurisdiction_id=0880").json()
     by_id = {n["service_request_id"]: n for n in notes}
     assert by_id[str(answered.pk)]["status_notes"] == row["answer"]
+
+
+def test_an_unknown_kommun_is_a_404_and_open311_refuses_an_unknown_status(
+    client, cases
+):
+    response = client.get("/api/v1/cases?kommun=9999")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert client.get("/api/v1/cases.csv?kommun=9999").status_code == 404
+    bogus = client.get("/open311/v2/requests.json?jurisdiction_id=0880&status=bogus")
+    assert bogus.status_code == 400
+    assert bogus.json()[0]["code"] == 400 and "status" in bogus.json()[0]["description"]
+    inverted = client.get(
+        "/open311/v2/requests.json?start_date=2026-02-01T00:00:00Z"
+        "&end_date=2026-01-01T00:00:00Z"
+    )
+    assert inverted.status_code == 400
+    ok = client.get("/open311/v2/requests.json?jurisdiction_id=0880&status=open")
+    assert ok.status_code == 200
+

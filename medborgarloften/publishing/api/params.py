@@ -17,6 +17,7 @@ from medborgarloften.lib.cursor import (
     numeric_cursor,
     numeric_cursor_key,
 )
+from medborgarloften.places.models import Organisation
 
 from .errors import ApiError
 
@@ -156,4 +157,32 @@ def parse_query(
             paging["format"] = choice("format", FORMATS)(value)
         else:
             parsed[name] = filters[name](value)
+    _check_ranges(parsed)
+    if "kommun" in parsed:
+        _check_kommun(parsed["kommun"])
     return parsed, paging
+
+
+#: The ranges a list filters on: (from, to) pairs of one interval.
+RANGES = (("period_from", "period_to"), ("date_from", "date_to"))
+
+
+def _check_ranges(parsed: dict[str, Any]) -> None:
+    """An interval that ends before it begins selects nothing by mistake: a 400."""
+    for start, end in RANGES:
+        if start in parsed and end in parsed and parsed[start] > parsed[end]:
+            raise _bad(
+                start,
+                f"{parsed[start].isoformat()} ligger efter {end} "
+                f"{parsed[end].isoformat()}; ange intervallet från tidigast till "
+                "senast.",
+            )
+
+
+def _check_kommun(code: str) -> None:
+    """A kommunkod that names no kommun is a 404, as docs/api.md says: an empty
+    list would read as "no promises there" (a typo must not look like an answer)."""
+    if not Organisation.objects.kommuner().filter(code=code).exists():
+        raise ApiError(
+            404, f"kommun: ingen kommun med kommunkoden {code}.", field="kommun"
+        )

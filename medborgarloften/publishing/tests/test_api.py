@@ -63,7 +63,6 @@ def test_it_lists_only_public_promises_with_licence_and_source(client, data):
     [
         ("kommun=0880", {"published"}),
         ("kommun=0881", {"closed"}),
-        ("kommun=0999", set()),
         ("status=closed", {"closed"}),
         ("theme=trafik", {"published"}),  # a commitment's theme counts
         ("theme=inbrott", {"closed"}),
@@ -398,3 +397,27 @@ def test_it_shows_one_kommun_by_its_code(client, data):
     kommun = _get(client, "kommuner/0880").json()
     assert kommun["name"] == "Kalmar"
     assert kommun["url"] == "http://testserver/api/v1/kommuner/0880"
+
+
+@pytest.mark.parametrize("table", ["promises", "activities", "commitments"])
+def test_an_unknown_kommun_is_a_404_not_an_empty_list(client, data, table):
+    # (an unknown kommun once gave an empty list: it now says it is unknown)
+    assert client.get(f"{API}{table}?kommun=0999").status_code == 404
+    response = client.get(f"{API}{table}?kommun=9999")
+    assert response.status_code == 404
+    problem = response.json()
+    assert problem["errors"][0]["field"] == "kommun" and "9999" in problem["detail"]
+    assert client.get(f"{API}{table}?kommun=0880").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "promises?period_from=2026-01-01&period_to=2025-01-01",
+        "activities?date_from=2025-06-01&date_to=2025-05-01",
+    ],
+)
+def test_an_inverted_range_is_a_400(client, data, query):
+    response = client.get(API + query)
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"].endswith("_from")

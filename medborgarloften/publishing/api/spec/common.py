@@ -146,7 +146,14 @@ COMMON = {
 
 ERRORS_READ = {
     "400": problem_response(
-        "Felaktig parameter.", 400, "limit: 0 ligger utanför 1–500."
+        "Felaktig parameter (också ett intervall som slutar före sin början).",
+        400,
+        "limit: 0 ligger utanför 1–500.",
+    ),
+    "404": problem_response(
+        "Okänd kommunkod i filtret kommun.",
+        404,
+        "kommun: ingen kommun med kommunkoden 9999.",
     ),
 }
 #: Reads need no key: an empty security requirement says so explicitly.
