@@ -51,7 +51,8 @@ def _problem(
     """The API's one error shape (problem+json, as publishing.api.errors)."""
     body: dict[str, Any] = {
         "type": "about:blank",
-        "title": {400: "Felaktig förfrågan", 404: "Hittades inte"}.get(
+        # the titles of every other table's problems (publishing.api.errors)
+        "title": {400: "Felaktig begäran", 404: "Hittades inte"}.get(
             status, "Metoden stöds inte"
         ),
         "status": status,
@@ -105,10 +106,12 @@ def _query(request: HttpRequest) -> tuple[Any, int]:
             # as the other tables: an unknown kommun is a 404, not an empty list
             raise _Bad("kommun", f"kommun: ingen kommun med kommunkoden {code}.", 404)
         qs = qs.filter(kommun__code=code)
-    # ``theme`` as in the other lists; ``tema``, its first name, still answers
-    # (both given: both apply, like any two filters).
-    for key in ("theme", "tema"):
-        theme = _param(request, key)
+    # ``theme`` as in the other lists; ``tema``, its first name, still answers,
+    # but not both at once: one filter under two names is a mistake to say.
+    given = {key: _param(request, key) for key in ("theme", "tema")}
+    if given["theme"] is not None and given["tema"] is not None:
+        raise _Bad("tema", "tema: samma filter som theme; ange bara theme.")
+    for key, theme in given.items():
         if theme is not None:
             if theme not in THEMES:
                 raise _Bad(key, f"{key}: okänt tema.")
@@ -148,6 +151,34 @@ def cases(request: HttpRequest, fmt: str = "json") -> HttpResponse:
     return conditional or response
 
 
+def _source(request: HttpRequest) -> dict[str, str]:
+    """The publisher as every other table names it (``name``, the site's address)."""
+    return {
+        "name": getattr(settings, "API_PUBLISHER", "") or "Medborgarlöften",
+        "url": request.build_absolute_uri("/"),
+    }
+
+
+@csrf_exempt  # read-only: anything but GET/HEAD is a 405, never a CSRF 403
+def case_detail(request: HttpRequest, ident: int) -> HttpResponse:
+    """``/api/v1/cases/<id>``: one published case as a row of the list, as every
+    table has; an unknown or unpublished id is a 404 that tells nothing more."""
+    if request.method not in ("GET", "HEAD"):
+        refusal = _problem(
+            request, 405, f"Metoden {request.method} stöds inte här; använd GET."
+        )
+        refusal["Allow"] = "GET, HEAD"
+        return refusal
+    # beyond any id (a 64-bit key) is no database error, just no such case
+    case = public_cases().filter(pk=ident).first() if ident < 2**63 else None
+    if case is None:
+        return _problem(request, 404, f"Inget publicerat ärende {ident}.")
+    response = JsonResponse(public_row(case), json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Last-Modified"] = http_date(case.updated_at.timestamp())
+    return response
+
+
 def _answer(request: HttpRequest, qs: Any, limit: int, fmt: str) -> HttpResponse:
     if fmt == "csv":
         out = io.StringIO()
@@ -173,11 +204,7 @@ def _answer(request: HttpRequest, qs: Any, limit: int, fmt: str) -> HttpResponse
             "next": next_url,
             "limit": limit,
             "license": getattr(settings, "API_LICENSE", CC0),
-            "source": {
-                "publisher": getattr(settings, "API_PUBLISHER", "")
-                or "Medborgarlöften",
-                "url": request.build_absolute_uri(request.path),
-            },
+            "source": _source(request),
         },
         json_dumps_params={"ensure_ascii": False},
     )

@@ -107,7 +107,7 @@ _PROBLEM = {
             "schema": {"$ref": "#/components/schemas/Problem"},
             "example": {
                 "type": "about:blank",
-                "title": "Felaktig förfrågan",
+                "title": "Felaktig begäran",
                 "status": 400,
                 "detail": "limit: ett heltal 1–1000.",
                 "instance": "/api/v1/cases",
@@ -200,6 +200,51 @@ PATHS: dict[str, Any] = {
             },
         }
     },
+}
+
+
+PATHS["/cases/{id}"] = {
+    "get": {
+        "operationId": "cases_detail",
+        "summary": "Ett ärende",
+        "description": "Ett publicerat ärende, som en rad i /cases. Ett okänt eller "
+        "opublicerat id ger 404.",
+        "security": [],
+        "parameters": [
+            {
+                "name": "id",
+                "in": "path",
+                "required": True,
+                "schema": {"type": "integer", "minimum": 1},
+            }
+        ],
+        "responses": {
+            "200": {
+                "description": "Ärendet.",
+                "content": {
+                    "application/json": {
+                        "schema": {"$ref": "#/components/schemas/Case"}
+                    }
+                },
+            },
+            "404": {
+                "description": "Okänt eller opublicerat id.",
+                "content": {
+                    "application/problem+json": {
+                        "schema": {"$ref": "#/components/schemas/Problem"},
+                        "example": {
+                            "type": "about:blank",
+                            "title": "Hittades inte",
+                            "status": 404,
+                            "detail": "Inget publicerat ärende 12.",
+                            "instance": "/api/v1/cases/12",
+                        },
+                    }
+                },
+            },
+            **_COMMON,
+        },
+    }
 }
 
 
