@@ -137,9 +137,10 @@ def cases(request: HttpRequest, fmt: str = "json") -> HttpResponse:
         return refusal
     try:
         qs, limit = _query(request)
+        bom = _bom(request, fmt)
     except _Bad as bad:
         return _problem(request, bad.status, bad.detail, bad.field)
-    response = _answer(request, qs, limit, fmt)
+    response = _answer(request, qs, limit, fmt, bom)
     # Last-Modified: the newest change of the cases listed, never the request's time.
     changed = qs.order_by().aggregate(last=Max("updated_at"))["last"]
     if changed is None:
@@ -179,9 +180,25 @@ def case_detail(request: HttpRequest, ident: int) -> HttpResponse:
     return response
 
 
-def _answer(request: HttpRequest, qs: Any, limit: int, fmt: str) -> HttpResponse:
+def _bom(request: HttpRequest, fmt: str) -> bool:
+    """``bom=true``: the CSV begins with the UTF-8 byte order mark (for Excel), as
+    every other table's CSV (publishing.api.params.BOM); on JSON it is a 400."""
+    value = _param(request, "bom")
+    if value is None:
+        return False
+    if value not in ("true", "false"):
+        raise _Bad("bom", "bom: ska vara true eller false.")
+    if fmt != "csv":
+        raise _Bad("bom", "bom: gäller bara CSV (cases.csv).")
+    return value == "true"
+
+
+def _answer(
+    request: HttpRequest, qs: Any, limit: int, fmt: str, bom: bool = False
+) -> HttpResponse:
     if fmt == "csv":
-        out = io.StringIO()
+        out = io.StringIO("\ufeff" if bom else "")
+        out.seek(0, io.SEEK_END)
         writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
         writer.writeheader()
         for case in qs.iterator() if "limit" not in request.GET else qs[:limit]:

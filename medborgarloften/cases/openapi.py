@@ -187,7 +187,16 @@ PATHS: dict[str, Any] = {
             "summary": "Ärenden som CSV",
             "description": "Samma rader som /cases, alla på en gång (eller `limit`).",
             "security": [],
-            "parameters": _PARAMETERS[:3],
+            "parameters": [
+                *_PARAMETERS[:3],
+                {
+                    "name": "bom",
+                    "in": "query",
+                    "description": "true: filen börjar med UTF-8-BOM (för Excel); "
+                    "standard false.",
+                    "schema": {"type": "string", "enum": ["true", "false"]},
+                },
+            ],
             "responses": {
                 "200": {
                     "description": "CSV med en rubrikrad.",

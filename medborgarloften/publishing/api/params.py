@@ -8,6 +8,7 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Callable, Iterable
+from itertools import chain
 from typing import Any
 
 from django.http import QueryDict
@@ -27,7 +28,10 @@ MAX_ID = 10**17
 MAX_LIMIT = 500
 
 #: Parameters every list accepts, besides its filters.
-COMMON = ("limit", "cursor", "format")
+COMMON = ("limit", "cursor", "format", "bom")
+#: What ``bom=true`` puts before a CSV: the UTF-8 byte order mark, by which Excel
+#: (Swedish locale) reads the file as UTF-8 rather than as Windows-1252.
+BOM = "\ufeff"
 FORMATS = ("json", "csv")
 
 
@@ -138,7 +142,12 @@ def parse_query(
     """(filters, paging) from a query string; raises ApiError(400) naming the
     parameter that is unknown, repeated or malformed."""
     parsed: dict[str, Any] = {}
-    paging: dict[str, Any] = {"limit": None, "cursor": None, "format": None}
+    paging: dict[str, Any] = {
+        "limit": None,
+        "cursor": None,
+        "format": None,
+        "bom": False,
+    }
     for name in query:
         values = query.getlist(name)
         if name not in filters and name not in COMMON:
@@ -155,12 +164,25 @@ def parse_query(
             paging["cursor"] = value
         elif name == "format":
             paging["format"] = choice("format", FORMATS)(value)
+        elif name == "bom":
+            paging["bom"] = boolean("bom")(value)
         else:
             parsed[name] = filters[name](value)
     _check_ranges(parsed)
     if "kommun" in parsed:
         _check_kommun(parsed["kommun"])
     return parsed, paging
+
+
+def check_bom(paging: dict[str, Any], fmt: str) -> None:
+    """``bom`` is about a CSV file; on JSON it would be ignored, so it is a 400."""
+    if paging["bom"] and fmt != "csv":
+        raise _bad("bom", "gäller bara CSV (.csv eller format=csv).")
+
+
+def with_bom(chunks: Any, bom: bool) -> Any:
+    """The CSV chunks, after the byte order mark when ``bom`` is asked for."""
+    return chain([BOM], chunks) if bom else chunks
 
 
 #: The ranges a list filters on: (from, to) pairs of one interval.

@@ -190,10 +190,11 @@ def _list(
     fmt = fmt or paging["format"] or "json"
     if fmt != "json" and paging["format"] not in (None, fmt):
         raise ApiError(400, "format: motsäger filändelsen.", field="format")
+    params.check_bom(paging, fmt)
     links = links_for(request)
     if fmt == "csv" and paging["limit"] is None:
         queryset = dataset.queryset(**filters)
-        return _csv_all(dataset, queryset, links, paging["cursor"])
+        return _csv_all(dataset, queryset, links, paging["cursor"], paging["bom"])
     limit = paging["limit"] or params.DEFAULT_LIMIT
 
     def build() -> tuple[list[Any], str | None]:
@@ -209,7 +210,9 @@ def _list(
         build=build,
         vary=(name, fmt, links.api, links.site, *sorted(request.GET.lists())),
     )
-    return _page_response(request, name, fmt, dataset.table, rows, next_cursor, limit)
+    return _page_response(
+        request, name, fmt, dataset.table, rows, next_cursor, limit, paging["bom"]
+    )
 
 
 def _page_response(
@@ -220,6 +223,7 @@ def _page_response(
     rows: list[Any],
     next_cursor: str | None,
     limit: int,
+    bom: bool = False,
 ) -> HttpResponse:
     """One page of a list as CSV or JSON, with a ``Link: rel="next"`` when there
     is more (shared by the dataset lists and the plan lists)."""
@@ -228,7 +232,7 @@ def _page_response(
     )
     if fmt == "csv":
         response: HttpResponse = HttpResponse(
-            "".join(lines(table, [rows])),
+            "".join(params.with_bom(lines(table, [rows]), bom)),
             content_type="text/csv; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
@@ -248,7 +252,7 @@ def _page_response(
 
 
 def _csv_all(
-    dataset: Dataset, queryset: Any, links: Links, cursor: str | None
+    dataset: Dataset, queryset: Any, links: Links, cursor: str | None, bom: bool
 ) -> StreamingHttpResponse:
     """The whole filtered table, streamed page by page (each page a fixed number of
     queries), so a download of every activity never sits in memory."""
@@ -265,7 +269,8 @@ def _csv_all(
     if cursor is not None:
         params.decode_cursor(cursor, dataset.key_type)  # 400 before streaming
     response = StreamingHttpResponse(
-        lines(dataset.table, pages()), content_type="text/csv; charset=utf-8"
+        params.with_bom(lines(dataset.table, pages()), bom),
+        content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{dataset.table.name}.csv"'
     return response

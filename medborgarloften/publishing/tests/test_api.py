@@ -421,3 +421,25 @@ def test_an_inverted_range_is_a_400(client, data, query):
     response = client.get(API + query)
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"].endswith("_from")
+
+
+def test_bom_true_gives_excel_a_utf8_csv_and_plain_csv_stays_plain(client, data):
+    """A spreadsheet reads å, ä and ö from a CSV that begins with the byte order
+    mark; programs get plain UTF-8 unless they ask, and bom on JSON is a 400."""
+    plain = client.get(API + "promises.csv").content
+    assert not plain.startswith(b"\xef\xbb\xbf")
+    for path in ("promises.csv?bom=true", "promises.csv?bom=true&limit=1"):
+        marked = client.get(API + path)
+        body = (
+            b"".join(marked.streaming_content) if marked.streaming else marked.content
+        )
+        assert body.startswith(b"\xef\xbb\xbf"), path
+        rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+        assert "id" in rows[0]
+    assert client.get(API + "promises?bom=true").status_code == 400
+    assert client.get(API + "promises.csv?bom=ja").status_code == 400
+    cases = client.get("/api/v1/cases.csv?bom=true").content
+    assert cases.startswith(b"\xef\xbb\xbf") and cases.count(b"\xef\xbb\xbf") == 1
+    assert client.get("/api/v1/cases?bom=true").status_code == 400
+    docs = client.get(API + "docs").content.decode()
+    assert "promises.csv?bom=true" in docs

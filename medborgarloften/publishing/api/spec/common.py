@@ -29,6 +29,16 @@ FORMAT = {
 }
 
 
+BOM = {
+    "name": "bom",
+    "in": "query",
+    "required": False,
+    "description": "true: filen börjar med UTF-8-BOM, så att Excel (svenska "
+    "inställningar) läser å, ä och ö rätt; standard false (ren UTF-8 för program).",
+    "schema": {"type": "string", "enum": ["true", "false"]},
+}
+
+
 def paging(key_type: type) -> list[dict[str, Any]]:
     return [
         LIMIT,
