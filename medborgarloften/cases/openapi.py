@@ -75,7 +75,8 @@ _PARAMETERS = [
     {
         "name": "tema",
         "in": "query",
-        "description": "Det första namnet på `theme`; gäller fortfarande.",
+        "description": "Det första namnet på `theme`; gäller fortfarande, men "
+        "inte tillsammans med `theme` (då 400).",
         "deprecated": True,
         "schema": {"type": "string", "enum": list(THEMES)},
     },
