@@ -24,6 +24,7 @@ urlpatterns = [
     # Cases as open data (cases/api.py), ahead of the API's catch-all 404.
     path("api/v1/cases", cases_api.cases, name="api_cases"),
     path("api/v1/cases.csv", cases_api.cases, {"fmt": "csv"}, name="api_cases_csv"),
+    path("api/v1/cases/<int:ident>", cases_api.case_detail, name="api_case"),
     path("api/v1/", include("medborgarloften.publishing.api.urls")),
     path("konto/", include("medborgarloften.accounts.urls")),
     path("personal/", include("medborgarloften.promises.urls")),

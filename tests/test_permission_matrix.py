@@ -359,6 +359,7 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "api:commitment": {"ident": s.draft_commitment.pk},
         "api:activity": {"ident": s.draft_activity.pk},
         "api:report": {"ident": s.report.uid},
+        ":api_case": {"ident": s.case.pk},  # not yet published: a 404
     }
     if route.name in by_name:
         return by_name[route.name]

@@ -239,6 +239,20 @@ def test_it_limits_the_api_with_a_problem_response(client, limited):
 
 
 @pytest.mark.django_db
+def test_the_apis_429_speaks_swedish_as_its_other_errors(client, limited):
+    """Whatever language the client asks for, the API's problems are Swedish: a
+    Swedish title for 429 too, and the same detail."""
+    for _ in range(3):
+        client.get("/api/v1/", HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get("/api/v1/", HTTP_ACCEPT_LANGUAGE="en")
+    body = response.json()
+    assert body["title"] == "För många förfrågningar"
+    assert body["detail"].startswith("För många förfrågningar. Försök igen om ")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Retry-After" in response["Access-Control-Expose-Headers"]
+
+
+@pytest.mark.django_db
 def test_it_does_not_limit_reading_public_pages_or_signed_in_staff(
     client, limited, kommun_editor
 ):

@@ -23,6 +23,7 @@ from medborgarloften.lib.cursor import (
     numeric_cursor,
     numeric_cursor_key,
 )
+from medborgarloften.places.models import Organisation
 from medborgarloften.vocabulary import THEMES
 
 from .selectors import public_cases, public_row
@@ -50,7 +51,10 @@ def _problem(
     """The API's one error shape (problem+json, as publishing.api.errors)."""
     body: dict[str, Any] = {
         "type": "about:blank",
-        "title": "Felaktig förfrågan" if status == 400 else "Metoden stöds inte",
+        # the titles of every other table's problems (publishing.api.errors)
+        "title": {400: "Felaktig begäran", 404: "Hittades inte"}.get(
+            status, "Metoden stöds inte"
+        ),
         "status": status,
         "detail": detail,
         "instance": request.path,
@@ -65,9 +69,9 @@ def _problem(
 
 
 class _Bad(Exception):
-    def __init__(self, field: str, detail: str) -> None:
+    def __init__(self, field: str, detail: str, status: int = 400) -> None:
         super().__init__(detail)
-        self.field, self.detail = field, detail
+        self.field, self.detail, self.status = field, detail, status
 
 
 #: The API's cursor for numeric keys, the same as publishing.api.params's.
@@ -98,11 +102,16 @@ def _query(request: HttpRequest) -> tuple[Any, int]:
     if code is not None:
         if not re.fullmatch(r"[0-9]{4}", code):
             raise _Bad("kommun", "kommun: en kommunkod har fyra siffror.")
+        if not Organisation.objects.kommuner().filter(code=code).exists():
+            # as the other tables: an unknown kommun is a 404, not an empty list
+            raise _Bad("kommun", f"kommun: ingen kommun med kommunkoden {code}.", 404)
         qs = qs.filter(kommun__code=code)
-    # ``theme`` as in the other lists; ``tema``, its first name, still answers
-    # (both given: both apply, like any two filters).
-    for key in ("theme", "tema"):
-        theme = _param(request, key)
+    # ``theme`` as in the other lists; ``tema``, its first name, still answers,
+    # but not both at once: one filter under two names is a mistake to say.
+    given = {key: _param(request, key) for key in ("theme", "tema")}
+    if given["theme"] is not None and given["tema"] is not None:
+        raise _Bad("tema", "tema: samma filter som theme; ange bara theme.")
+    for key, theme in given.items():
         if theme is not None:
             if theme not in THEMES:
                 raise _Bad(key, f"{key}: okänt tema.")
@@ -128,9 +137,10 @@ def cases(request: HttpRequest, fmt: str = "json") -> HttpResponse:
         return refusal
     try:
         qs, limit = _query(request)
+        bom = _bom(request, fmt)
     except _Bad as bad:
-        return _problem(request, 400, bad.detail, bad.field)
-    response = _answer(request, qs, limit, fmt)
+        return _problem(request, bad.status, bad.detail, bad.field)
+    response = _answer(request, qs, limit, fmt, bom)
     # Last-Modified: the newest change of the cases listed, never the request's time.
     changed = qs.order_by().aggregate(last=Max("updated_at"))["last"]
     if changed is None:
@@ -142,9 +152,53 @@ def cases(request: HttpRequest, fmt: str = "json") -> HttpResponse:
     return conditional or response
 
 
-def _answer(request: HttpRequest, qs: Any, limit: int, fmt: str) -> HttpResponse:
+def _source(request: HttpRequest) -> dict[str, str]:
+    """The publisher as every other table names it (``name``, the site's address)."""
+    return {
+        "name": getattr(settings, "API_PUBLISHER", "") or "Medborgarlöften",
+        "url": request.build_absolute_uri("/"),
+    }
+
+
+@csrf_exempt  # read-only: anything but GET/HEAD is a 405, never a CSRF 403
+def case_detail(request: HttpRequest, ident: int) -> HttpResponse:
+    """``/api/v1/cases/<id>``: one published case as a row of the list, as every
+    table has; an unknown or unpublished id is a 404 that tells nothing more."""
+    if request.method not in ("GET", "HEAD"):
+        refusal = _problem(
+            request, 405, f"Metoden {request.method} stöds inte här; använd GET."
+        )
+        refusal["Allow"] = "GET, HEAD"
+        return refusal
+    # beyond any id (a 64-bit key) is no database error, just no such case
+    case = public_cases().filter(pk=ident).first() if ident < 2**63 else None
+    if case is None:
+        return _problem(request, 404, f"Inget publicerat ärende {ident}.")
+    response = JsonResponse(public_row(case), json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Last-Modified"] = http_date(case.updated_at.timestamp())
+    return response
+
+
+def _bom(request: HttpRequest, fmt: str) -> bool:
+    """``bom=true``: the CSV begins with the UTF-8 byte order mark (for Excel), as
+    every other table's CSV (publishing.api.params.BOM); on JSON it is a 400."""
+    value = _param(request, "bom")
+    if value is None:
+        return False
+    if value not in ("true", "false"):
+        raise _Bad("bom", "bom: ska vara true eller false.")
+    if fmt != "csv":
+        raise _Bad("bom", "bom: gäller bara CSV (cases.csv).")
+    return value == "true"
+
+
+def _answer(
+    request: HttpRequest, qs: Any, limit: int, fmt: str, bom: bool = False
+) -> HttpResponse:
     if fmt == "csv":
-        out = io.StringIO()
+        out = io.StringIO("\ufeff" if bom else "")
+        out.seek(0, io.SEEK_END)
         writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
         writer.writeheader()
         for case in qs.iterator() if "limit" not in request.GET else qs[:limit]:
@@ -167,11 +221,7 @@ def _answer(request: HttpRequest, qs: Any, limit: int, fmt: str) -> HttpResponse
             "next": next_url,
             "limit": limit,
             "license": getattr(settings, "API_LICENSE", CC0),
-            "source": {
-                "publisher": getattr(settings, "API_PUBLISHER", "")
-                or "Medborgarlöften",
-                "url": request.build_absolute_uri(request.path),
-            },
+            "source": _source(request),
         },
         json_dumps_params={"ensure_ascii": False},
     )

@@ -75,7 +75,8 @@ _PARAMETERS = [
     {
         "name": "tema",
         "in": "query",
-        "description": "Det första namnet på `theme`; gäller fortfarande.",
+        "description": "Det första namnet på `theme`; gäller fortfarande, men "
+        "inte tillsammans med `theme` (då 400).",
         "deprecated": True,
         "schema": {"type": "string", "enum": list(THEMES)},
     },
@@ -107,11 +108,27 @@ _PROBLEM = {
             "schema": {"$ref": "#/components/schemas/Problem"},
             "example": {
                 "type": "about:blank",
-                "title": "Felaktig förfrågan",
+                "title": "Felaktig begäran",
                 "status": 400,
                 "detail": "limit: ett heltal 1–1000.",
                 "instance": "/api/v1/cases",
                 "errors": [{"field": "limit", "detail": "limit: ett heltal 1–1000."}],
+            },
+        }
+    },
+}
+
+_NOT_FOUND = {
+    "description": "Okänd kommunkod i filtret kommun.",
+    "content": {
+        "application/problem+json": {
+            "schema": {"$ref": "#/components/schemas/Problem"},
+            "example": {
+                "type": "about:blank",
+                "title": "Hittades inte",
+                "status": 404,
+                "detail": "kommun: ingen kommun med kommunkoden 9999.",
+                "instance": "/api/v1/cases",
             },
         }
     },
@@ -160,6 +177,7 @@ PATHS: dict[str, Any] = {
                     },
                 },
                 "400": _PROBLEM,
+                "404": _NOT_FOUND,
                 **_COMMON,
             },
         }
@@ -170,7 +188,16 @@ PATHS: dict[str, Any] = {
             "summary": "Ärenden som CSV",
             "description": "Samma rader som /cases, alla på en gång (eller `limit`).",
             "security": [],
-            "parameters": _PARAMETERS[:3],
+            "parameters": [
+                *_PARAMETERS[:3],
+                {
+                    "name": "bom",
+                    "in": "query",
+                    "description": "true: filen börjar med UTF-8-BOM (för Excel); "
+                    "standard false.",
+                    "schema": {"type": "string", "enum": ["true", "false"]},
+                },
+            ],
             "responses": {
                 "200": {
                     "description": "CSV med en rubrikrad.",
@@ -178,10 +205,56 @@ PATHS: dict[str, Any] = {
                     "content": {"text/csv": {"schema": {"type": "string"}}},
                 },
                 "400": _PROBLEM,
+                "404": _NOT_FOUND,
                 **_COMMON,
             },
         }
     },
+}
+
+
+PATHS["/cases/{id}"] = {
+    "get": {
+        "operationId": "cases_detail",
+        "summary": "Ett ärende",
+        "description": "Ett publicerat ärende, som en rad i /cases. Ett okänt eller "
+        "opublicerat id ger 404.",
+        "security": [],
+        "parameters": [
+            {
+                "name": "id",
+                "in": "path",
+                "required": True,
+                "schema": {"type": "integer", "minimum": 1},
+            }
+        ],
+        "responses": {
+            "200": {
+                "description": "Ärendet.",
+                "content": {
+                    "application/json": {
+                        "schema": {"$ref": "#/components/schemas/Case"}
+                    }
+                },
+            },
+            "404": {
+                "description": "Okänt eller opublicerat id.",
+                "content": {
+                    "application/problem+json": {
+                        "schema": {"$ref": "#/components/schemas/Problem"},
+                        "example": {
+                            "type": "about:blank",
+                            "title": "Hittades inte",
+                            "status": 404,
+                            "detail": "Inget publicerat ärende 12.",
+                            "instance": "/api/v1/cases/12",
+                        },
+                    }
+                },
+            },
+            **_COMMON,
+        },
+    }
 }
 
 

@@ -217,9 +217,10 @@ def public_row(case: Case) -> dict[str, Any]:
         "text": case.public_text,
         "status": case.status,
         "responsible_organisation": case.owner.name if case.owner else None,
-        "answer": case.answer,
+        # screened as on the public page and in Open311 (Case.public_answer)
+        "answer": case.public_answer,
         "outcome": case.outcome or None,
-        "close_reason": case.close_reason,
+        "close_reason": case.public_close_reason,
         "commitment_id": case.commitment_id,
         "commitment_number": (
             getattr(case, "commitment_number", None) if case.commitment_id else None

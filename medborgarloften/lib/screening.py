@@ -1,6 +1,7 @@
 """Free text made safe to publish: personnummer and phone numbers hidden.
 
-Pure Python, shared by the apps that publish free text (cases, partner reports). A resident writes "ring mig på 070-123 45 67" or gives a personnummer
+Pure Python, shared by the apps that publish free text (cases, partner reports, meeting
+summaries). A resident writes "ring mig på 070-123 45 67" or gives a personnummer
 more often than one would think; neither may reach "Du sa – vi gjorde", the API or
 Open311. Matches are replaced, not the whole text withheld, and the match is found
 on digits with the separators people use (space, hyphen, plus, parentheses).
@@ -8,6 +9,7 @@ on digits with the separators people use (space, hyphen, plus, parentheses).
 
 from __future__ import annotations
 
+import calendar
 import re
 
 HIDDEN_ID = "[personnummer borttaget]"
@@ -23,17 +25,44 @@ _PERSONNUMMER = re.compile(
 _PHONE = re.compile(r"(?<![\w+])(?:\+46|0046|0)[\s\-()]*\d(?:[\s\-()]*\d){6,11}(?!\d)")
 
 
-def _valid_day(match: str) -> bool:
-    digits = re.sub(r"\D", "", match)[-10:]
-    day = int(digits[4:6])
-    return 1 <= day <= 31 or 61 <= day <= 91
+def _plausible_date(digits: str) -> bool:
+    """ÅÅMMDD is a day of the calendar; a samordningsnummer adds 60 to the day."""
+    month, day = int(digits[2:4]), int(digits[4:6])
+    if day > 60:
+        day -= 60
+    if not 1 <= month <= 12:
+        return False
+    # 2000 is a leap year: 29 February is a plausible day of birth
+    return 1 <= day <= calendar.monthrange(2000, month)[1]
+
+
+def _luhn(digits: str) -> bool:
+    """The check digit of a personnummer (ÅÅMMDDNNNN): Luhn, weights 2, 1, 2, …"""
+    total = 0
+    for i, ch in enumerate(digits):
+        n = int(ch) * (2 if i % 2 == 0 else 1)
+        total += n // 10 + n % 10
+    return total % 10 == 0
+
+
+def _is_personnummer(match: str) -> bool:
+    """A personnummer, not a phone number: a plausible date; ten digits written
+    together that start with 0 read as a phone number (0701234567, a mobile) unless
+    the check digit makes them a personnummer."""
+    digits = re.sub(r"\D", "", match)
+    short = digits[-10:]
+    if not _plausible_date(short):
+        return False
+    if digits == match.strip() and len(digits) == 10 and digits.startswith("0"):
+        return _luhn(short)
+    return True
 
 
 def screen(text: str) -> str:
     """The text with every personnummer and phone number replaced."""
 
     def _id(m: re.Match[str]) -> str:
-        return HIDDEN_ID if _valid_day(m.group(0)) else m.group(0)
+        return HIDDEN_ID if _is_personnummer(m.group(0)) else m.group(0)
 
     text = _PERSONNUMMER.sub(_id, text)
     return _PHONE.sub(HIDDEN_PHONE, text)
@@ -51,7 +80,7 @@ def contact_details(text: str) -> list[str]:
     order: "personnummer", "telefonnummer", "e-postadress" (empty: none)."""
     found = []
     without_ids = _PERSONNUMMER.sub(
-        lambda m: HIDDEN_ID if _valid_day(m.group(0)) else m.group(0), text
+        lambda m: HIDDEN_ID if _is_personnummer(m.group(0)) else m.group(0), text
     )
     if without_ids != text:
         found.append("personnummer")

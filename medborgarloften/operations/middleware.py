@@ -106,7 +106,16 @@ class RateLimitMiddleware:
             "seconds": wait
         }
         if bucket == "api":
-            response: HttpResponse = problem(request, 429, message)
+            # The API's errors are Swedish whatever the visitor's language, as
+            # every other problem of the API (publishing.api.errors).
+            response: HttpResponse = problem(
+                request,
+                429,
+                f"För många förfrågningar. Försök igen om {wait} sekunder.",
+            )
+            # a script on another site may read when to try again
+            response["Access-Control-Allow-Origin"] = "*"
+            response["Access-Control-Expose-Headers"] = "Retry-After"
         else:
             response = HttpResponse(
                 message, status=429, content_type="text/plain; charset=utf-8"

@@ -228,9 +228,11 @@ _DOCUMENTS = {
 
 def _paths(paging: list[dict[str, Any]], errors: dict[str, Any]) -> dict[str, Any]:
     """The three paths of each document list; ``paging`` holds the limit, cursor and
-    format parameters, ``errors`` the shared error responses (from the builder)."""
+    format parameters (and ``bom``, for the CSV only), ``errors`` the shared error
+    responses (from the builder)."""
     csv = {"text/csv": {"schema": {"type": "string"}}}
     plain = [p for p in paging if p["name"] != "format"]
+    paging = [p for p in paging if p["name"] != "bom"]
     paths: dict[str, Any] = {}
     for name, (schema, title, one) in _DOCUMENTS.items():
         operation = name.replace("-", "_")

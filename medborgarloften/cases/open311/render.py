@@ -10,7 +10,6 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.timezone import localtime
 
-from medborgarloften.lib.screening import screen
 from medborgarloften.vocabulary import THEMES
 
 from ..models import Case, CaseStatus
@@ -40,11 +39,11 @@ def request_record(case: Case, site: str = "") -> dict[str, Any]:
     rounded to about ten metres; ``media_url`` (under ``site``, the scheme and
     host) only for a photo moderation approved."""
     closed = case.status in (CaseStatus.ANSWERED, CaseStatus.CLOSED)
-    notes = case.answer or case.close_reason
+    notes = case.public_answer or case.public_close_reason
     return {
         "service_request_id": str(case.pk),
         "status": "closed" if closed else "open",
-        "status_notes": screen(notes) if notes else None,
+        "status_notes": notes or None,
         "service_name": THEMES.get(case.theme, case.theme),
         "service_code": case.theme,
         "description": case.public_text,

@@ -137,6 +137,11 @@ def requests(request: HttpRequest, fmt: str) -> HttpResponse:
         if end:
             qs = qs.filter(created_at__lte=end)
         status = request.GET.get("status", "")
+        if status not in ("", "open", "closed"):
+            # the specification's two values; another is a mistake, never ignored
+            raise Refusal(400, f"status: okänt värde {status}; ange open eller closed.")
+        if start and end and start > end:
+            raise Refusal(400, "start_date: ligger efter end_date.")
         open_ = [CaseStatus.NEW, CaseStatus.ROUTED]
         if status == "open":
             qs = qs.filter(status__in=open_)

@@ -104,9 +104,10 @@ def test_it_filters_by_theme_as_the_other_lists_and_still_by_tema(client, cases)
     assert client.get("/api/v1/cases?theme=inbrott").json()["data"] == []
     assert len(client.get("/api/v1/cases?tema=trafik").json()["data"]) == 3
     assert client.get("/api/v1/cases?theme=okänt").status_code == 400
+    # one filter under two names at once is refused, not applied twice
     both = "/api/v1/cases?theme=trafik&tema="
-    assert len(client.get(both + "trafik").json()["data"]) == 3
-    assert client.get(both + "inbrott").json()["data"] == []
+    assert client.get(both + "trafik").status_code == 400
+    assert client.get(both + "inbrott").status_code == 400
 
 
 def test_the_open_data_page_and_docs_document_every_column(client, db):
@@ -141,3 +142,69 @@ def test_a_closed_case_says_what_became_of_it(client, cases):
     table = {r["id"]: r for r in csv.DictReader(io.StringIO(body))}
     assert table[str(closed.pk)]["outcome"] == "partly"
     assert table[str(cases[1].pk)]["outcome"] == ""
+
+
+def test_the_answer_and_outcome_are_screened_as_in_open311(client, cases):
+    """A partner's answer with a phone number is published as on the public page
+    and in Open311: the number hidden, in JSON and CSV alike."""
+    answered = cases[0]
+    Case.objects.filter(pk=answered.pk).update(
+        status="closed",
+        answer="Vi har lagat lampan. Ring 070-111 22 33 vid frågor.",
+        close_reason="Lagat; kontakt 08-765 43 21.",
+    )
+    rows = client.get("/api/v1/cases?kommun=0880&limit=100").json()["data"]
+    row = {r["id"]: r for r in rows}[answered.pk]
+    assert (
+        "111 22 33" not in row["answer"]
+        and "[telefonnummer borttaget]" in row["answer"]
+    )
+    assert "765 43 21" not in row["close_reason"]
+    body = client.get("/api/v1/cases.csv?kommun=0880").content.decode()
+    assert "111 22 33" not in body and "765 43 21" not in body
+    notes = client.get("/open311/v2/requests.json?jurisdiction_id=0880").json()
+    by_id = {n["service_request_id"]: n for n in notes}
+    assert by_id[str(answered.pk)]["status_notes"] == row["answer"]
+
+
+def test_an_unknown_kommun_is_a_404_and_open311_refuses_an_unknown_status(
+    client, cases
+):
+    response = client.get("/api/v1/cases?kommun=9999")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert client.get("/api/v1/cases.csv?kommun=9999").status_code == 404
+    bogus = client.get("/open311/v2/requests.json?jurisdiction_id=0880&status=bogus")
+    assert bogus.status_code == 400
+    assert bogus.json()[0]["code"] == 400 and "status" in bogus.json()[0]["description"]
+    inverted = client.get(
+        "/open311/v2/requests.json?start_date=2026-02-01T00:00:00Z"
+        "&end_date=2026-01-01T00:00:00Z"
+    )
+    assert inverted.status_code == 400
+    ok = client.get("/open311/v2/requests.json?jurisdiction_id=0880&status=open")
+    assert ok.status_code == 200
+
+
+def test_cases_speak_as_the_other_tables(client, cases):
+    """source names the publisher as every table does, a 400 has the same title,
+    theme and tema together are refused, and one case has its own address."""
+    page = client.get("/api/v1/cases?kommun=0880").json()
+    assert set(page["source"]) == {"name", "url"}
+    assert (
+        client.get("/api/v1/promises").json()["source"].keys() == page["source"].keys()
+    )
+    bad = client.get("/api/v1/cases?limit=0").json()
+    assert bad["title"] == client.get("/api/v1/promises?limit=0").json()["title"]
+    both = client.get("/api/v1/cases?theme=trafik&tema=trafik")
+    assert both.status_code == 400 and both.json()["errors"][0]["field"] == "tema"
+    one = client.get(f"/api/v1/cases/{cases[0].pk}")
+    assert one.status_code == 200
+    assert one.json() == next(r for r in page["data"] if r["id"] == cases[0].pk)
+    hidden = Case.objects.exclude(pk__in=[c.pk for c in cases]).get()
+    missing = client.get(f"/api/v1/cases/{hidden.pk}")
+    assert missing.status_code == 404
+    assert missing["Content-Type"] == "application/problem+json"
+    assert client.get("/api/v1/cases/99999999999999999999").status_code == 404
+    doc = description(server="http://testserver/api/v1")
+    assert "/cases/{id}" in doc["paths"]

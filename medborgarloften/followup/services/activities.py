@@ -68,6 +68,23 @@ class StaleActivity(ValidationError):
     """The activity changed (or was deleted) after the form was read."""
 
 
+def outside_period(promise: Any, day: dt.date | None, label: str) -> str:
+    """What is wrong with ``day`` for something done or reported in ``promise``:
+    outside the promise period is refused (activities and partners' status reports
+    alike); "" when it is inside or not given."""
+    start, end = promise.period_start, promise.period_end
+    if day is None or not ((start and day < start) or (end and day > end)):
+        return ""
+    return _(
+        "%(label)s: %(date)s ligger utanför löftets period %(start)s – %(end)s."
+    ) % {
+        "label": label,
+        "date": day.isoformat(),
+        "start": start.isoformat() if start else "…",
+        "end": end.isoformat() if end else "…",
+    }
+
+
 def _activity_errors(
     *,
     commitment: Any,
@@ -104,27 +121,13 @@ def _activity_errors(
                 )
                 % {"date": date.isoformat()},
             )
-        start, end = promise.period_start, promise.period_end
         for key, day, label in (
             ("date", date, _("Datum")),
             ("end_date", end_date, _("Till och med")),
         ):
-            if day is None:
-                continue
-            if (start and day < start) or (end and day > end):
-                add(
-                    key,
-                    _(
-                        "%(label)s: %(date)s ligger utanför löftets period "
-                        "%(start)s – %(end)s."
-                    )
-                    % {
-                        "label": label,
-                        "date": day.isoformat(),
-                        "start": start.isoformat() if start else "…",
-                        "end": end.isoformat() if end else "…",
-                    },
-                )
+            problem = outside_period(promise, day, label)
+            if problem:
+                add(key, problem)
     if not isinstance(quantity, int) or isinstance(quantity, bool):
         add("quantity", _("Antal: ska vara ett heltal."))
     elif quantity < 1:

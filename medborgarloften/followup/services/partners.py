@@ -32,7 +32,7 @@ from ..permissions import (
     reporting_partner_ids,
 )
 from ..status_models import PartnerReport, PartnerStatus
-from .activities import ActivityFields, activity_create
+from .activities import ActivityFields, activity_create, outside_period
 
 __all__ = [
     "MAX_PARTNER_COMMENT",
@@ -96,6 +96,9 @@ def partner_report_create(
             _("Datum: %(date)s ligger i framtiden. Rapportera läget som det är.")
             % {"date": reported_on.isoformat()}
         ]
+    elif problem := outside_period(commitment.promise, reported_on, _("Datum")):
+        # "Läget per" a day of the promise, as an activity's date (one rule).
+        errors["reported_on"] = [problem]
     if len(comment) > MAX_PARTNER_COMMENT:
         errors["comment"] = [
             _("Kommentar: högst %(max)s tecken (nu %(n)s).")

@@ -579,3 +579,60 @@ def test_the_partners_report_is_the_reported_status_unless_a_party_reported_late
     )
     assert reported().partner is not None
     assert "Kalmarhem" in reported().reported_label
+
+
+def test_a_partners_api_token_logs_on_its_own_commitment_as_on_its_page(
+    client, partner, lighting, buses, kalmarhem
+):
+    """The API applies the partner page's rule: a housing company's token logs an
+    activity on the commitment it is named on, never on another partner's."""
+    import json
+
+    from medborgarloften.publishing.api.services import api_token_create
+
+    raw = api_token_create(user=partner, organisation=kalmarhem)[1]
+
+    def post(commitment):
+        body = {"commitment_id": commitment.pk, "date": "2025-06-01", "kind": "Byte"}
+        return client.post(
+            "/api/v1/activities",
+            data=json.dumps(body),
+            content_type="application/json",
+            headers={"Authorization": f"Bearer {raw}"},
+        )
+
+    response = post(lighting)
+    assert response.status_code == 201, response.content
+    activity = Activity.objects.get(pk=response.json()["id"])
+    assert activity.organisation == kalmarhem and activity.created_by == partner
+    refused = post(buses)
+    assert refused.status_code == 403
+    assert Activity.objects.filter(commitment=buses).count() == 0
+
+
+def test_our_commitments_fit_a_phone_and_link_the_public_page(
+    client, partner, lighting, promise
+):
+    """The list stacks into one card per row on a narrow screen (each cell named by
+    its column), and the commitment's page links the promise's public page."""
+    client.force_login(partner)
+    page = client.get(reverse("followup:partner_home")).content.decode()
+    assert 'class="table stack-narrow"' in page
+    assert page.count("data-label=") == 3
+    commitment_page = client.get(
+        reverse("followup:partner_commitment", args=[lighting.pk])
+    ).content.decode()
+    assert reverse("publishing:promise", args=[promise.uid]) in commitment_page
+
+
+def test_a_status_report_is_dated_inside_the_promise_period(
+    partner, lighting, kalmarhem
+):
+    """ "Läget per" a day before the promise began is refused as an activity's date
+    outside the period is, with the same message."""
+    with pytest.raises(ValidationError) as caught:
+        _report(partner, lighting, kalmarhem, reported_on=dt.date(2019, 1, 1))
+    (message,) = caught.value.message_dict["reported_on"]
+    assert "2019-01-01 ligger utanför löftets period 2025-01-01 – 2026-12-31" in message
+    assert not PartnerReport.objects.exists()
+    assert _report(partner, lighting, kalmarhem, reported_on=dt.date(2025, 1, 1))

@@ -56,3 +56,19 @@ def test_it_points_at_what_may_be_a_name():
     text = "Gruppen träffade Kim Exempelsson från föreningen. Polisen deltog."
     assert possible_names(text) == ["Kim Exempelsson"]
     assert possible_names("Lokala brå träffades. Nästa möte i maj.") == []
+
+
+@pytest.mark.parametrize("text", ["Ring 0701234567", "sms 0739876543 i kväll"])
+def test_a_mobile_number_written_together_is_a_phone_number(text):
+    # Ten digits from 07 read as ÅÅMMDDNNNN too, but the check digit is wrong.
+    assert HIDDEN_PHONE in screen(text) and HIDDEN_ID not in screen(text)
+
+
+@pytest.mark.parametrize("text", ["pnr 0701234569", "070123-4567", "811224-1234"])
+def test_a_valid_check_digit_or_the_dash_makes_it_a_personnummer(text):
+    assert HIDDEN_ID in screen(text) and HIDDEN_PHONE not in screen(text)
+
+
+@pytest.mark.parametrize("text", ["Ärende 811332-1234", "kod 8102301234"])
+def test_an_impossible_date_is_not_a_personnummer(text):
+    assert HIDDEN_ID not in screen(text)

@@ -21,7 +21,9 @@ TITLES: dict[int, str] = {
     404: "Hittades inte",
     405: "Metoden stöds inte",
     415: "Fel innehållstyp",
+    409: "Konflikt",
     422: "Uppgifterna kunde inte sparas",
+    429: "För många förfrågningar",
 }
 
 

@@ -157,7 +157,7 @@ def description(
     }
     planning_openapi.merge(
         doc,
-        [*common.paging(int), common.FORMAT],
+        [*common.paging(int), common.FORMAT, common.BOM],
         {**common.ERRORS_READ, **common.COMMON},
     )
     cases_openapi.merge_into(doc)

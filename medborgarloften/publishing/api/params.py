@@ -8,6 +8,7 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Callable, Iterable
+from itertools import chain
 from typing import Any
 
 from django.http import QueryDict
@@ -17,6 +18,7 @@ from medborgarloften.lib.cursor import (
     numeric_cursor,
     numeric_cursor_key,
 )
+from medborgarloften.places.models import Organisation
 
 from .errors import ApiError
 
@@ -26,7 +28,10 @@ MAX_ID = 10**17
 MAX_LIMIT = 500
 
 #: Parameters every list accepts, besides its filters.
-COMMON = ("limit", "cursor", "format")
+COMMON = ("limit", "cursor", "format", "bom")
+#: What ``bom=true`` puts before a CSV: the UTF-8 byte order mark, by which Excel
+#: (Swedish locale) reads the file as UTF-8 rather than as Windows-1252.
+BOM = "\ufeff"
 FORMATS = ("json", "csv")
 
 
@@ -137,7 +142,12 @@ def parse_query(
     """(filters, paging) from a query string; raises ApiError(400) naming the
     parameter that is unknown, repeated or malformed."""
     parsed: dict[str, Any] = {}
-    paging: dict[str, Any] = {"limit": None, "cursor": None, "format": None}
+    paging: dict[str, Any] = {
+        "limit": None,
+        "cursor": None,
+        "format": None,
+        "bom": False,
+    }
     for name in query:
         values = query.getlist(name)
         if name not in filters and name not in COMMON:
@@ -154,6 +164,47 @@ def parse_query(
             paging["cursor"] = value
         elif name == "format":
             paging["format"] = choice("format", FORMATS)(value)
+        elif name == "bom":
+            paging["bom"] = boolean("bom")(value)
         else:
             parsed[name] = filters[name](value)
+    _check_ranges(parsed)
+    if "kommun" in parsed:
+        _check_kommun(parsed["kommun"])
     return parsed, paging
+
+
+def check_bom(paging: dict[str, Any], fmt: str) -> None:
+    """``bom`` is about a CSV file; on JSON it would be ignored, so it is a 400."""
+    if paging["bom"] and fmt != "csv":
+        raise _bad("bom", "gäller bara CSV (.csv eller format=csv).")
+
+
+def with_bom(chunks: Any, bom: bool) -> Any:
+    """The CSV chunks, after the byte order mark when ``bom`` is asked for."""
+    return chain([BOM], chunks) if bom else chunks
+
+
+#: The ranges a list filters on: (from, to) pairs of one interval.
+RANGES = (("period_from", "period_to"), ("date_from", "date_to"))
+
+
+def _check_ranges(parsed: dict[str, Any]) -> None:
+    """An interval that ends before it begins selects nothing by mistake: a 400."""
+    for start, end in RANGES:
+        if start in parsed and end in parsed and parsed[start] > parsed[end]:
+            raise _bad(
+                start,
+                f"{parsed[start].isoformat()} ligger efter {end} "
+                f"{parsed[end].isoformat()}; ange intervallet från tidigast till "
+                "senast.",
+            )
+
+
+def _check_kommun(code: str) -> None:
+    """A kommunkod that names no kommun is a 404, as docs/api.md says: an empty
+    list would read as "no promises there" (a typo must not look like an answer)."""
+    if not Organisation.objects.kommuner().filter(code=code).exists():
+        raise ApiError(
+            404, f"kommun: ingen kommun med kommunkoden {code}.", field="kommun"
+        )

@@ -71,9 +71,10 @@ def _list(request: HttpRequest, name: str, fmt: str | None) -> HttpResponse:
     fmt = fmt or paging["format"] or "json"
     if fmt != "json" and paging["format"] not in (None, fmt):
         raise ApiError(400, "format: motsäger filändelsen.", field="format")
+    params.check_bom(paging, fmt)
     queryset = kind.queryset(**filters)
     if fmt == "csv" and paging["limit"] is None:
-        return _csv_all(name, kind, queryset, paging["cursor"])
+        return _csv_all(name, kind, queryset, paging["cursor"], paging["bom"])
     limit = paging["limit"] or params.DEFAULT_LIMIT
     result = page(kind.dataset, queryset, limit=limit, cursor=paging["cursor"])
     records = [kind.record(obj) for obj in result.objects]
@@ -85,10 +86,13 @@ def _list(request: HttpRequest, name: str, fmt: str | None) -> HttpResponse:
         [kind.csv_row(r) for r in records] if fmt == "csv" else records,
         result.next_cursor,
         limit,
+        paging["bom"],
     )
 
 
-def _csv_all(name: str, kind: Kind, queryset: Any, cursor: str | None) -> HttpResponse:
+def _csv_all(
+    name: str, kind: Kind, queryset: Any, cursor: str | None, bom: bool
+) -> HttpResponse:
     """The whole filtered table (adopted documents are few: one kommun has a
     handful), page by page."""
     rows: list[dict[str, Any]] = []
@@ -99,7 +103,8 @@ def _csv_all(name: str, kind: Kind, queryset: Any, cursor: str | None) -> HttpRe
             break
         cursor = result.next_cursor
     response = HttpResponse(
-        "".join(lines(kind.table, [rows])), content_type="text/csv; charset=utf-8"
+        "".join(params.with_bom(lines(kind.table, [rows]), bom)),
+        content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response

@@ -54,7 +54,6 @@ CC0 = {
     "name": "Creative Commons Zero v1.0 Universal",
     "url": "https://creativecommons.org/publicdomain/zero/1.0/",
 }
-_READ_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 def licence() -> dict[str, str]:
@@ -78,11 +77,26 @@ def _source(request: HttpRequest) -> dict[str, str]:
     return {"name": publisher(), "url": request.build_absolute_uri("/")}
 
 
+#: What a script on another site may send: the bearer key, JSON, the documented
+#: Idempotency-Key of a write and the conditional headers of a read.
+CORS_REQUEST_HEADERS = (
+    "Authorization",
+    "Content-Type",
+    "Idempotency-Key",
+    "If-None-Match",
+    "If-Modified-Since",
+)
+#: What it may read of an answer besides the simple headers: the next page, a new
+#: row's address, when to try again, and what a conditional request needs.
+CORS_EXPOSED_HEADERS = ("Link", "Location", "Retry-After", "ETag", "Last-Modified")
+
+
 def _cors(response: HttpResponse, methods: tuple[str, ...]) -> HttpResponse:
+    # Any origin: no API view reads a cookie, a write needs the bearer key itself.
     response["Access-Control-Allow-Origin"] = "*"
     response["Access-Control-Allow-Methods"] = ", ".join(methods)
-    response["Access-Control-Allow-Headers"] = "Authorization, Content-Type"
-    response["Access-Control-Expose-Headers"] = "Link"
+    response["Access-Control-Allow-Headers"] = ", ".join(CORS_REQUEST_HEADERS)
+    response["Access-Control-Expose-Headers"] = ", ".join(CORS_EXPOSED_HEADERS)
     return response
 
 
@@ -115,8 +129,9 @@ def api_view(*methods: str) -> Callable[..., Any]:
                     response = view(request, *args, **kwargs)
                 except ApiError as error:
                     response = from_error(request, error)
-            if request.method in _READ_METHODS:
-                _cors(response, allowed)
+            # reads and writes alike: a browser client must read a write's 201,
+            # its Location and its 422 too
+            _cors(response, allowed)
             return response
 
         return wrapper
@@ -175,10 +190,11 @@ def _list(
     fmt = fmt or paging["format"] or "json"
     if fmt != "json" and paging["format"] not in (None, fmt):
         raise ApiError(400, "format: motsäger filändelsen.", field="format")
+    params.check_bom(paging, fmt)
     links = links_for(request)
     if fmt == "csv" and paging["limit"] is None:
         queryset = dataset.queryset(**filters)
-        return _csv_all(dataset, queryset, links, paging["cursor"])
+        return _csv_all(dataset, queryset, links, paging["cursor"], paging["bom"])
     limit = paging["limit"] or params.DEFAULT_LIMIT
 
     def build() -> tuple[list[Any], str | None]:
@@ -194,7 +210,9 @@ def _list(
         build=build,
         vary=(name, fmt, links.api, links.site, *sorted(request.GET.lists())),
     )
-    return _page_response(request, name, fmt, dataset.table, rows, next_cursor, limit)
+    return _page_response(
+        request, name, fmt, dataset.table, rows, next_cursor, limit, paging["bom"]
+    )
 
 
 def _page_response(
@@ -205,6 +223,7 @@ def _page_response(
     rows: list[Any],
     next_cursor: str | None,
     limit: int,
+    bom: bool = False,
 ) -> HttpResponse:
     """One page of a list as CSV or JSON, with a ``Link: rel="next"`` when there
     is more (shared by the dataset lists and the plan lists)."""
@@ -213,7 +232,7 @@ def _page_response(
     )
     if fmt == "csv":
         response: HttpResponse = HttpResponse(
-            "".join(lines(table, [rows])),
+            "".join(params.with_bom(lines(table, [rows]), bom)),
             content_type="text/csv; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
@@ -233,7 +252,7 @@ def _page_response(
 
 
 def _csv_all(
-    dataset: Dataset, queryset: Any, links: Links, cursor: str | None
+    dataset: Dataset, queryset: Any, links: Links, cursor: str | None, bom: bool
 ) -> StreamingHttpResponse:
     """The whole filtered table, streamed page by page (each page a fixed number of
     queries), so a download of every activity never sits in memory."""
@@ -250,7 +269,8 @@ def _csv_all(
     if cursor is not None:
         params.decode_cursor(cursor, dataset.key_type)  # 400 before streaming
     response = StreamingHttpResponse(
-        lines(dataset.table, pages()), content_type="text/csv; charset=utf-8"
+        params.with_bom(lines(dataset.table, pages()), bom),
+        content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{dataset.table.name}.csv"'
     return response

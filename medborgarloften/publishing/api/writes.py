@@ -11,15 +11,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, JsonResponse
 from django.utils.dateparse import parse_datetime
 
 from medborgarloften.accounts.models import ApiToken
 from medborgarloften.followup.models import Activity
-from medborgarloften.followup.services import activity_create
+from medborgarloften.followup.permissions import named_partner_ids
+from medborgarloften.followup.services import (
+    activity_build,
+    activity_create,
+    partner_activity_create,
+)
 from medborgarloften.lib.fields import limit
+from medborgarloften.lib.text import clean_text
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.exchange import unstorable
 from medborgarloften.promises.models import Commitment
@@ -171,6 +178,16 @@ def _area(area_id: int | None, errors: _Errors) -> Area | None:
     return area
 
 
+def _more_errors(exc: ValidationError, errors: _Errors) -> None:
+    """The service's errors on fields the body's own checks did not refuse already."""
+    reported = {item["field"] for item in errors.items}
+    for key, messages in exc.message_dict.items():
+        name = _FIELD_NAMES.get(key, key)
+        if name not in reported:
+            for message in messages:
+                errors.add(name, message)
+
+
 def _service_errors(exc: ValidationError, errors: _Errors) -> None:
     for key, messages in exc.message_dict.items():
         for message in messages:
@@ -195,9 +212,61 @@ def _idempotency_key(request: HttpRequest, token: ApiToken) -> uuid.UUID | None:
     return uuid.uuid5(_IDEMPOTENCY_NAMESPACE, f"{token.pk}:{raw}")
 
 
+def _refuse_reused_key(fields: dict[str, Any]) -> None:
+    """An Idempotency-Key repeats one request: sent again with another body (another
+    commitment, day, kind …) it is a 409, never the first activity in silence."""
+    key = fields["submission"]
+    existing = Activity.objects.filter(submission=key).first() if key else None
+    if existing is None:
+        return
+    area = fields["area"]
+    asked = (
+        fields["commitment"].pk,
+        fields["date"],
+        fields["end_date"],
+        clean_text(fields["kind"]).strip(),
+        fields["quantity"],
+        fields["participants"],
+        area.pk if area is not None else None,
+        clean_text(fields["description"]).strip(),
+        [link.strip() for link in fields["links"] if link and link.strip()],
+    )
+    saved = (
+        existing.commitment_id,
+        existing.date,
+        existing.end_date,
+        existing.kind,
+        existing.quantity,
+        existing.participants,
+        existing.area_id,
+        existing.description,
+        list(existing.links or []),
+    )
+    if asked != saved:
+        raise ApiError(
+            409,
+            "Idempotency-Key: nyckeln har redan använts för en annan begäran; "
+            "använd en ny nyckel för en ny aktivitet / Idempotency-Key reused with "
+            "a different request.",
+            field="Idempotency-Key",
+        )
+
+
+def _partner_of(commitment: Commitment, token: ApiToken) -> Organisation | None:
+    """The token's organisation when it reports on the commitment as a partner (a
+    housing company named among its other parties), not as a party to the promise:
+    it logs there as on its page "Våra åtaganden"."""
+    if token.organisation_id not in named_partner_ids(commitment):
+        return None
+    if commitment.promise.parties.filter(pk=token.organisation_id).exists():
+        return None
+    return token.organisation
+
+
 def activity_post(request: HttpRequest, links: Links) -> JsonResponse:
     """Log an activity against a commitment of a promise the token's organisation
-    is a party to."""
+    is a party to, or against a commitment it is a partner of (as on the
+    partner's page, with the same rule)."""
     token = token_for_request(request)
     errors = _Errors()
     data = _body(request, ACTIVITY_KEYS, errors)
@@ -227,32 +296,60 @@ def activity_post(request: HttpRequest, links: Links) -> JsonResponse:
                 "commitment_id", f"commitment_id: inget åtagande {commitment_id}."
             )
     area = _area(area_id, errors)
+    if errors.items and commitment is not None:
+        # Every invalid field at once: the service's rules (period, future,
+        # quantity, personnummer …) for the fields that parsed, beside the others.
+        try:
+            activity_build(
+                commitment=commitment,
+                date=date,
+                end_date=end_date,
+                kind=kind,
+                quantity=1 if quantity is None else quantity,
+                participants=participants,
+                area=area,
+                description=description,
+                links=links_in,
+            )
+        except ValidationError as exc:
+            _more_errors(exc, errors)
     errors.raise_if_any()
     assert commitment is not None and date is not None
-    promise = commitment.promise
-    if not promise.parties.filter(pk=token.organisation_id).exists():
+    partner = _partner_of(commitment, token)
+    if (
+        partner is None
+        and not commitment.promise.parties.filter(pk=token.organisation_id).exists()
+    ):
         # Never the promise's title: it may be another kommun's unpublished draft.
         raise ApiError(
             403,
-            f"{token.organisation} är inte part i det medborgarlöfte som åtagande "
-            f"{commitment.pk} hör till / not a party to that commitment's promise.",
+            f"{token.organisation} är varken part i det medborgarlöfte som åtagande "
+            f"{commitment.pk} hör till eller partner för åtagandet / neither a party "
+            "to that commitment's promise nor a partner of the commitment.",
         )
+    fields: dict[str, Any] = {
+        "commitment": commitment,
+        "date": date,
+        "end_date": end_date,
+        "kind": kind,
+        "quantity": 1 if quantity is None else quantity,
+        "participants": participants,
+        "area": area,
+        "description": description,
+        "links": links_in,
+        "actor": token.user,
+        "source": "api",
+        "submission": _idempotency_key(request, token),
+    }
+    _refuse_reused_key(fields)
     try:
-        activity = activity_create(
-            commitment=commitment,
-            date=date,
-            end_date=end_date,
-            kind=kind,
-            quantity=1 if quantity is None else quantity,
-            participants=participants,
-            area=area,
-            organisation=token.organisation,
-            description=description,
-            links=links_in,
-            actor=token.user,
-            source="api",
-            submission=_idempotency_key(request, token),
-        )
+        if partner is not None:
+            # The partner's own page's rule and writer (followup.services).
+            activity = partner_activity_create(partner=partner, **fields)
+        else:
+            activity = activity_create(organisation=token.organisation, **fields)
+    except PermissionDenied as exc:
+        raise ApiError(403, str(exc)) from exc
     except ValidationError as exc:
         _service_errors(exc, errors)
         raise

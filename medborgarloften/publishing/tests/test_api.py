@@ -63,7 +63,6 @@ def test_it_lists_only_public_promises_with_licence_and_source(client, data):
     [
         ("kommun=0880", {"published"}),
         ("kommun=0881", {"closed"}),
-        ("kommun=0999", set()),
         ("status=closed", {"closed"}),
         ("theme=trafik", {"published"}),  # a commitment's theme counts
         ("theme=inbrott", {"closed"}),
@@ -398,3 +397,49 @@ def test_it_shows_one_kommun_by_its_code(client, data):
     kommun = _get(client, "kommuner/0880").json()
     assert kommun["name"] == "Kalmar"
     assert kommun["url"] == "http://testserver/api/v1/kommuner/0880"
+
+
+@pytest.mark.parametrize("table", ["promises", "activities", "commitments"])
+def test_an_unknown_kommun_is_a_404_not_an_empty_list(client, data, table):
+    # (an unknown kommun once gave an empty list: it now says it is unknown)
+    assert client.get(f"{API}{table}?kommun=0999").status_code == 404
+    response = client.get(f"{API}{table}?kommun=9999")
+    assert response.status_code == 404
+    problem = response.json()
+    assert problem["errors"][0]["field"] == "kommun" and "9999" in problem["detail"]
+    assert client.get(f"{API}{table}?kommun=0880").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "promises?period_from=2026-01-01&period_to=2025-01-01",
+        "activities?date_from=2025-06-01&date_to=2025-05-01",
+    ],
+)
+def test_an_inverted_range_is_a_400(client, data, query):
+    response = client.get(API + query)
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"].endswith("_from")
+
+
+def test_bom_true_gives_excel_a_utf8_csv_and_plain_csv_stays_plain(client, data):
+    """A spreadsheet reads å, ä and ö from a CSV that begins with the byte order
+    mark; programs get plain UTF-8 unless they ask, and bom on JSON is a 400."""
+    plain = client.get(API + "promises.csv").content
+    assert not plain.startswith(b"\xef\xbb\xbf")
+    for path in ("promises.csv?bom=true", "promises.csv?bom=true&limit=1"):
+        marked = client.get(API + path)
+        body = (
+            b"".join(marked.streaming_content) if marked.streaming else marked.content
+        )
+        assert body.startswith(b"\xef\xbb\xbf"), path
+        rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+        assert "id" in rows[0]
+    assert client.get(API + "promises?bom=true").status_code == 400
+    assert client.get(API + "promises.csv?bom=ja").status_code == 400
+    cases = client.get("/api/v1/cases.csv?bom=true").content
+    assert cases.startswith(b"\xef\xbb\xbf") and cases.count(b"\xef\xbb\xbf") == 1
+    assert client.get("/api/v1/cases?bom=true").status_code == 400
+    docs = client.get(API + "docs").content.decode()
+    assert "promises.csv?bom=true" in docs

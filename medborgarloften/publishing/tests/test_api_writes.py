@@ -303,3 +303,53 @@ def test_the_same_idempotency_key_saves_once(client, data, token, kalmar, nybro)
     )
     assert too_long.status_code == 400
     assert Activity.objects.count() == before + 3
+
+
+def test_a_browser_may_send_the_idempotency_key_and_read_the_location(
+    client, data, token
+):
+    """The preflight of a write allows the documented Idempotency-Key; the answer
+    lets a script read Location (and Retry-After, ETag, Last-Modified, Link)."""
+    preflight = client.options(ACTIVITIES)
+    assert preflight.status_code == 204
+    allowed = {h.strip() for h in preflight["Access-Control-Allow-Headers"].split(",")}
+    assert {"Authorization", "Content-Type", "Idempotency-Key"} <= allowed
+    assert "POST" in preflight["Access-Control-Allow-Methods"]
+    response = _post(
+        client, ACTIVITIES, _activity(data), token, HTTP_ORIGIN="https://x.example"
+    )
+    assert response.status_code == 201
+    assert response["Access-Control-Allow-Origin"] == "*"
+    exposed = {h.strip() for h in response["Access-Control-Expose-Headers"].split(",")}
+    assert {"Link", "Location", "Retry-After", "ETag", "Last-Modified"} <= exposed
+
+
+def test_a_reused_idempotency_key_with_another_body_is_a_409(client, data, token):
+    """The key names one request: another body under it is refused with an API
+    message (not a form's "reload the page"), and nothing is saved."""
+    first = _post(client, ACTIVITIES, _activity(data), token, HTTP_IDEMPOTENCY_KEY="k")
+    assert first.status_code == 201
+    before = Activity.objects.count()
+    for change in ({"kind": "samtal"}, {"date": "2025-03-02"}, {"quantity": 5}):
+        reused = _post(
+            client, ACTIVITIES, _activity(data, **change), token,
+            HTTP_IDEMPOTENCY_KEY="k",
+        )  # fmt: skip
+        assert reused.status_code == 409, change
+        problem = reused.json()
+        assert problem["title"] == "Konflikt"
+        assert "Idempotency-Key reused with a different request" in problem["detail"]
+        assert problem["errors"][0]["field"] == "Idempotency-Key"
+    assert Activity.objects.count() == before
+
+
+def test_a_422_names_every_invalid_field_of_the_body(client, data, token):
+    """An unknown field does not hide the others: the body's own checks and the
+    service's rules are reported together, one entry per field."""
+    body = _activity(data, date="2019-01-01", quantity=5000, participants="many")
+    body["colour"] = "red"
+    response = _post(client, ACTIVITIES, body, token)
+    assert response.status_code == 422
+    fields = [e["field"] for e in response.json()["errors"]]
+    assert set(fields) == {"colour", "participants", "date", "quantity"}, fields
+    assert len(fields) == len(set(fields))

@@ -199,3 +199,26 @@ def json_walk(value):
     elif isinstance(value, list):
         for child in value:
             yield from json_walk(child)
+
+
+def test_the_contact_falls_back_to_the_sender_address_in_openapi_and_dcat(
+    client,
+    settings,
+    kommun_editor,
+    promise,  # noqa: F811
+):
+    """Without API_CONTACT_EMAIL the site's sender address is the contact, in the
+    OpenAPI description and the catalogue alike; a @localhost one is not published,
+    and the demo (make run) names an address of the reserved .example domain."""
+    from pathlib import Path
+
+    settings.API_CONTACT_EMAIL = ""
+    settings.DEFAULT_FROM_EMAIL = "trygghet@ekby.example"
+    info = client.get(reverse("api:openapi")).json()["info"]
+    assert info["contact"]["email"] == "trygghet@ekby.example"
+    contact = _catalog(client)["dcat:contactPoint"]
+    assert contact["vcard:hasEmail"] == {"@id": "mailto:trygghet@ekby.example"}
+    settings.DEFAULT_FROM_EMAIL = "medborgarloften@localhost"
+    assert "email" not in client.get(reverse("api:openapi")).json()["info"]["contact"]
+    makefile = (Path(__file__).parents[3] / "Makefile").read_text()
+    assert "run: export API_CONTACT_EMAIL ?= oppnadata@kalmar.example" in makefile

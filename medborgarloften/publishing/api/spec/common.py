@@ -29,6 +29,16 @@ FORMAT = {
 }
 
 
+BOM = {
+    "name": "bom",
+    "in": "query",
+    "required": False,
+    "description": "true: filen börjar med UTF-8-BOM, så att Excel (svenska "
+    "inställningar) läser å, ä och ö rätt; standard false (ren UTF-8 för program).",
+    "schema": {"type": "string", "enum": ["true", "false"]},
+}
+
+
 def paging(key_type: type) -> list[dict[str, Any]]:
     return [
         LIMIT,
@@ -48,6 +58,7 @@ TITLES = {
     403: "Förbjuden",
     404: "Hittades inte",
     405: "Metoden stöds inte",
+    409: "Konflikt",
     415: "Fel mediatyp",
     422: "Fält som inte godtogs",
     429: "För många förfrågningar",
@@ -145,7 +156,14 @@ COMMON = {
 
 ERRORS_READ = {
     "400": problem_response(
-        "Felaktig parameter.", 400, "limit: 0 ligger utanför 1–500."
+        "Felaktig parameter (också ett intervall som slutar före sin början).",
+        400,
+        "limit: 0 ligger utanför 1–500.",
+    ),
+    "404": problem_response(
+        "Okänd kommunkod i filtret kommun.",
+        404,
+        "kommun: ingen kommun med kommunkoden 9999.",
     ),
 }
 #: Reads need no key: an empty security requirement says so explicitly.

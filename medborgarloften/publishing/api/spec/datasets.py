@@ -8,6 +8,7 @@ from .. import params
 from ..selectors import DATASETS, Dataset
 from .common import (
     ANONYMOUS,
+    BOM,
     COMMON,
     ERRORS_READ,
     FORMAT,
@@ -75,7 +76,7 @@ def _operations(name: str, dataset: Dataset) -> dict[str, Any]:
             "description": "Samma kolumner och filter som JSON; utan limit hela "
             "tabellen.",
             "security": ANONYMOUS,
-            "parameters": [*filters, *paging(dataset.key_type)],
+            "parameters": [*filters, *paging(dataset.key_type), BOM],
             "responses": {
                 "200": {
                     "description": "CSV, UTF-8; med limit en sida, och då "

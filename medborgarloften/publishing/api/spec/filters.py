@@ -24,7 +24,10 @@ FILTER_SCHEMAS: dict[str, tuple[dict[str, Any], str]] = {
     ),
     "theme": ({"type": "string", "enum": list(THEMES)}, "Tema (kod)."),
     "period_from": (DATE, "Perioden slutar tidigast detta datum."),
-    "period_to": (DATE, "Perioden börjar senast detta datum."),
+    "period_to": (
+        DATE,
+        "Perioden börjar senast detta datum; inte före period_from (då 400).",
+    ),
     "promise": (UUID, "Medborgarlöftets id."),
     "measurable": ({"type": "boolean"}, "Bara mätbara (true) eller omätbara."),
     "responsible": (
@@ -40,6 +43,9 @@ FILTER_SCHEMAS: dict[str, tuple[dict[str, Any], str]] = {
         "Områdets id.",
     ),
     "date_from": (DATE, "Aktiviteten pågår detta datum eller senare."),
-    "date_to": (DATE, "Aktiviteten började senast detta datum."),
+    "date_to": (
+        DATE,
+        "Aktiviteten började senast detta datum; inte före date_from (då 400).",
+    ),
     "kind": ({"type": "string", "enum": list(ReportKind.values)}, "Rapporttyp."),
 }

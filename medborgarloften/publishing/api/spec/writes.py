@@ -15,6 +15,11 @@ _WRITE_ERRORS = {
     "400": problem_response("Kroppen är ingen JSON.", 400),
     "401": problem_response("Ingen eller ogiltig API-nyckel.", 401),
     "403": problem_response("Organisationen får inte skriva här.", 403),
+    "409": problem_response(
+        "Idempotency-Key har redan använts för en annan kropp / reused with a "
+        "different request.",
+        409,
+    ),
     "415": problem_response("Inte application/json.", 415),
     "422": problem_response("Fält som inte godtogs, i errors.", 422),
     **COMMON,
@@ -26,6 +31,8 @@ PATHS: dict[str, Any] = {
             "operationId": "activities_create",
             "summary": "Registrera en aktivitet",
             "description": (
+                "Nyckelns organisation är part i åtagandets medborgarlöfte eller "
+                "partner för åtagandet (som på partnerns sida), annars 403. "
                 "Med rubriken Idempotency-Key sparas samma anrop en gång: ett "
                 "upprepat anrop med samma nyckel (från samma API-nyckel) svarar 200 "
                 "med det som sparades första gången."
