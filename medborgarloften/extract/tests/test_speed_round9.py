@@ -71,3 +71,16 @@ def test_deadline_by_iso_date_still_found_and_none_without_a_hyphen():
 
     assert find_deadline("Klart senast 2026-05-31.", None)[0] == "2026-05-31"
     assert find_deadline("Klart senast 20260531.", None) == (None, None)
+
+
+def test_kommun_names_of_several_words_found_and_long_runs_of_words_skipped():
+    from medborgarloften.extract.document import parties
+
+    text = (
+        "Medborgarlöfte för Upplands Väsby kommun och Lokalpolisområde Märsta. "
+        "Vi Arbetar Tillsammans Med Alla Boende I Hela Området Och Sigtunas Skolor."
+    )
+    found = [name for _, _, name in parties._occurrences(text)]
+    assert found[0] == "Upplands Väsby"
+    assert "Sigtuna" in found
+    assert max(len(n) for n in parties._NAME_SET) + 1 == parties._LONGEST
