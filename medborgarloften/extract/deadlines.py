@@ -64,7 +64,9 @@ def find_deadline(
         return sunday.isoformat(), (wm.start(), wm.end())
     # Every match names a month or holds an ISO date; the expression's own
     # prefilter also lets through every text with a year ("20").
-    dated = holds_any(folded, _MONTH_LITERALS) or _ISO_DATE.search(text) is not None
+    dated = holds_any(folded, _MONTH_LITERALS) or (
+        "-" in text and _ISO_DATE.search(text) is not None  # each match holds "-"
+    )
     for m in _DEADLINE_RE.finditer(text) if dated else ():
         if m.group("iso"):
             return m.group("iso"), (m.start(), m.end())

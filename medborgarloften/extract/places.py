@@ -245,9 +245,11 @@ _OBJECT_PLACE_RE = prefiltered(
 )
 # "patrullerar Stora torget": a square, park or harbour named by an adjective, as the
 # object of a verb (after a lowercase word; with a preposition ``_NAME`` reads it).
-_ADJECTIVE_OBJECT_RE = re.compile(
-    rf"(?<=[{_LO}] )(?:Stora|Lilla|Gamla|Nya)[ \t]+"
-    r"(?:torget|parken|hamnen|stan|kyrkogården|stationen)(?![\w-])"
+_ADJECTIVE_OBJECT_RE = prefiltered(
+    re.compile(
+        rf"(?<=[{_LO}] )(?:Stora|Lilla|Gamla|Nya)[ \t]+"
+        r"(?:torget|parken|hamnen|stan|kyrkogården|stationen)(?![\w-])"
+    )
 )
 # A road by its number: "kontroller på E45", "längs E4", "längs väg 212".
 _ROAD_RE = re.compile(
@@ -366,8 +368,12 @@ def find_places(
         ):
             continue  # "Ekby station" is read elsewhere; "Ekby tekniska …" here
         add(m.group(0), m.start(), m.end())
-    for rx, noun in ((_BRACKETED_RE, _BRACKET_NOUN), (_COLON_LIST_RE, _COLON_NOUN)):
-        for m in rx.finditer(text):
+    # every match of the two opens with its bracket or its colon (semicolon)
+    for rx, noun, marks in (
+        (_BRACKETED_RE, _BRACKET_NOUN, "("),
+        (_COLON_LIST_RE, _COLON_NOUN, ":;"),
+    ):
+        for m in rx.finditer(text) if any(c in text for c in marks) else ():
             lo = max(0, m.start() - 100)
             if not noun.search(text, lo, m.start()) or _FOCUS_LABEL.search(
                 text, lo, m.start()
@@ -421,7 +427,8 @@ def find_places(
         add(m.group(0), m.start(), m.end())
     for m in _ADJECTIVE_OBJECT_RE.finditer(text):
         add(m.group(0), m.start(), m.end())
-    for m in _ROAD_RE.finditer(text) if _ROAD_NUMBER.search(text) else ():
+    road = ("E" in text or "väg" in text) and _ROAD_NUMBER.search(text)
+    for m in _ROAD_RE.finditer(text) if road else ():
         add(m.group("road"), m.start("road"), m.end("road"))
         through = _THROUGH_RE.match(text, m.end())
         if through is None:

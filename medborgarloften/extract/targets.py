@@ -263,7 +263,7 @@ _YEARS_AFTER = re.compile(r"\s*år\b")
 _PERCENT_AFTER = re.compile(r"\s*(%|procent)", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+[^\W\d][\w-]*\s+")
 _TIMES_AFTER = re.compile(r"\s*(?:gång|gånger|tillfälle)(?![\w-])", re.IGNORECASE)
-_OPENING_QUOTE = re.compile(r"^(\s*)[\"”“'’«»]")
+_OPENING_QUOTE = re.compile(r"^(\s*)[\"”“'’«»]")  # .match: .sub tried each character
 _OF_THE = re.compile(r"\s*av\s+(?:de\s+|dem\s+)?", re.IGNORECASE)
 _HEAD_NOUN = re.compile(r"(?:[^\W\d][\w-]*(?:a|e)\s+)?([^\W\d][\w-]*)")
 _WORD_OR_SIGN = re.compile(r"[^\W\d][\w-]*|\S")
@@ -428,7 +428,8 @@ def _phrase_before(text: str) -> str | None:
 
 def _unit_after_number(after: str) -> tuple[str | None, bool]:
     """The counted noun phrase after a number ("nya föräldrastödsgrupper")."""
-    rest = _OPENING_QUOTE.sub(r"\1", after)  # minst två ”riskkvällar”
+    quote = _OPENING_QUOTE.match(after)  # minst två ”riskkvällar”
+    rest = after if quote is None else quote.group(1) + after[quote.end() :]
     m = _OF_THE.match(rest)
     if m:
         rest = rest[m.end() :]

@@ -85,7 +85,11 @@ def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
         text = cand.text[cut:] if cand.text.startswith(first) else first[cut:]
         return _responsible_of(_rest_of(cand, text, cut))
     # every match holds a dash between spaces: its backtracking is skipped without
-    titled = _LABEL_DASH.match(first) if _SPACED_DASH.search(first) else None
+    titled = (
+        _LABEL_DASH.match(first)
+        if ("-" in first or "–" in first or "—" in first) and _SPACED_DASH.search(first)
+        else None
+    )
     if titled and subject_parties(first[titled.end() :]) is not None:
         # "Trafikkontroller – Polisen gör …": read the party after the label.
         cut = titled.end()
@@ -123,7 +127,8 @@ def _responsible_of(cand: _Candidate) -> tuple[list[str], dict[str, Any]]:
         }
     # A co-responsible party may be named in an explanatory sentence of the same
     # bullet ("Detta ska ske … i samverkan med skolan").
-    co = co_parties(_UNBROKEN.sub("", cand.text))
+    # every match is a hyphen: a text without one is left as it is, unscanned
+    co = co_parties(_UNBROKEN.sub("", cand.text) if "-" in cand.text else cand.text)
     if (
         own is not None
         and own.span is not None

@@ -18,6 +18,18 @@ _PAGE_NUMBER = re.compile(
 _FOOTER_REPEATS = 3
 
 
+def _page_number(line: str) -> re.Match[str] | None:
+    """``_PAGE_NUMBER.search(line)``, not run on a line whose end (a final newline
+    and spaces or tabs aside) is no digit: every match ends so (``$`` stands at the
+    end or before a final newline), and most lines end otherwise."""
+    end = len(line) - 1 if line.endswith("\n") else len(line)
+    while end and line[end - 1] in " \t":
+        end -= 1
+    if not end or not line[end - 1].isdecimal():  # ``\d`` is a decimal digit
+        return None
+    return _PAGE_NUMBER.search(line)
+
+
 def label_parties(line: str) -> frozenset[str] | None:
     """The parties of a line that is nothing but their names and a colon
     ("Kommunen och Ekby Företagarförening:"), else None."""
@@ -71,7 +83,7 @@ def footer_lines(text: str) -> frozenset[str]:
     least three times: a slide deck's or a folder's running footer."""
     counts: dict[str, set[str]] = {}
     for line in text.splitlines():
-        m = _PAGE_NUMBER.search(line)
+        m = _page_number(line)
         if m is None or m.start() == 0:
             continue
         stem = line[: m.start()].strip()
@@ -82,7 +94,7 @@ def footer_lines(text: str) -> frozenset[str]:
 
 def is_footer(line: str, text: str) -> bool:
     """``line`` is one of the running footers of the document ``text``."""
-    m = _PAGE_NUMBER.search(line)
+    m = _page_number(line)
     return m is not None and line[: m.start()].strip() in footer_lines(text)
 
 

@@ -66,6 +66,10 @@ def canonical_kommun(word: str) -> str | None:
     return None
 
 
+# The longest kommun name with a genitive "s": a longer run of words is none.
+_LONGEST = max(map(len, _NAME_SET)) + 1
+
+
 def _occurrences(text: str) -> list[tuple[int, int, str]]:
     """Every kommun name in the text as (start, end, canonical name)."""
     words = [(m.start(), m.end()) for m in _CAP_WORD.finditer(text)]
@@ -75,6 +79,8 @@ def _occurrences(text: str) -> list[tuple[int, int, str]]:
         hit = None
         for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
             s, e = words[i][0], words[i + n - 1][1]
+            if e - s > _LONGEST:
+                continue  # no name (nor its genitive) this long: the words unread
             if n > 1 and not _SPACED_WORDS.fullmatch(text, s, e):
                 continue
             name = canonical_kommun(text[s:e])
