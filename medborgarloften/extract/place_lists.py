@@ -49,3 +49,33 @@ def listed_places(text: str) -> list[tuple[str, tuple[int, int]]]:
         if 2 <= len(items) <= _MAX_ITEMS:
             out.extend(items)
     return out
+
+
+# A line shorter than this was not wrapped by a page's width: it ends an item.
+SHORT_LINE = 50
+
+
+def short_line(text: str, newline: int) -> bool:
+    """Does the line that ends at ``newline`` hold fewer than ``SHORT_LINE``
+    characters (after its indent)?"""
+    start = text.rfind("\n", 0, newline) + 1
+    return len(text[start:newline].strip()) < SHORT_LINE
+
+
+def noun_ends_line(
+    text: str, start: int, name_start: int, noun_at_end: re.Pattern[str]
+) -> bool:
+    """ "… kring skolorna\nUngdomar i riskmiljöer": in a list of short lines without
+    closing punctuation, a line that ends on the place noun is an item of its own,
+    so the next line's first word is no name of that place."""
+    newline = text.rfind("\n", start, name_start)
+    if newline < 0 or noun_at_end.search(text, start, newline) is None:
+        return False
+    end = text.find("\n", name_start)
+    end = len(text) if end < 0 else end
+    after = text[name_start:end].rstrip()
+    return (
+        short_line(text, newline)
+        and len(after) < SHORT_LINE
+        and after[-1:] not in ".!?;:,"
+    )

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from .lexicons import load
 from .narrowing import finditer_in
 from .parties import classify_party
+from .place_lists import noun_ends_line, short_line
 from .place_names import (
     _ORG_BEFORE,
     _STOP,
@@ -390,7 +391,7 @@ def find_places(
                     add(value, s, s + len(value))
     for m in prep_name_matches(text):
         group_start = m.start(1)
-        if _noun_ends_line(text, m.start(), group_start):
+        if noun_ends_line(text, m.start(), group_start, _NOUN_AT_END):
             continue
         for part in _SPLIT_LIST_RE.finditer(m.group(1)):
             value = part.group(0)
@@ -399,7 +400,7 @@ def find_places(
             value, e = _cut_name(value, s, e, muni)
             # "… bland unga i Ekby\nBuskörning i Åby": a list of short lines, no
             # line wrapped inside a name
-            short = "\n" in value and _short_line(text, s + value.index("\n"))
+            short = "\n" in value and short_line(text, s + value.index("\n"))
             if short or _is_excluded(text, value, e, muni):
                 # "i Ekby\nPolisen kommer …": the name ends at the line break,
                 # and the next line says nothing about it
@@ -450,35 +451,7 @@ def find_places(
     return out
 
 
-# A line shorter than this was not wrapped by a page's width: it ends an item.
-_SHORT_LINE = 50
-
-
-def _short_line(text: str, newline: int) -> bool:
-    """Does the line that ends at ``newline`` hold fewer than ``_SHORT_LINE``
-    characters (after its indent)?"""
-    start = text.rfind("\n", 0, newline) + 1
-    return len(text[start:newline].strip()) < _SHORT_LINE
-
-
 _NOUN_AT_END = re.compile(rf"(?i:{_PLACE_NOUNS})[ \t]*$")
-
-
-def _noun_ends_line(text: str, start: int, name_start: int) -> bool:
-    """ "… kring skolorna\nUngdomar i riskmiljöer": in a list of short lines without
-    closing punctuation, a line that ends on the place noun is an item of its own,
-    so the next line's first word is no name of that place."""
-    newline = text.rfind("\n", start, name_start)
-    if newline < 0 or _NOUN_AT_END.search(text, start, newline) is None:
-        return False
-    end = text.find("\n", name_start)
-    end = len(text) if end < 0 else end
-    after = text[name_start:end].rstrip()
-    return (
-        _short_line(text, newline)
-        and len(after) < _SHORT_LINE
-        and after[-1:] not in ".!?;:,"
-    )
 
 
 _IN_TOWN = re.compile(r"[ \t]+i[ \t]+(?P<town>\S+)$")
