@@ -13,7 +13,13 @@ from medborgarloften.lib.i18n import bilingual_half
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Promise
 
-from .models import ExtractionRun, ImportJob, ImportJobStatus, SourceDocument
+from .models import (
+    ExtractionRun,
+    ExtractionRunStatus,
+    ImportJob,
+    ImportJobStatus,
+    SourceDocument,
+)
 
 
 def extraction_run_list(
@@ -152,6 +158,89 @@ def _record_date(value: Any) -> dt.date | None:
 
 def _same_title(title: str) -> str:
     return " ".join(title.split()).casefold()
+
+
+def _named_kommun_ids(record: dict[str, Any], fallback: int | None) -> list[int]:
+    """The kommuner the record names (the kommun picked at the upload only when it
+    names none): a promise is the same by the kommun it is about, not by whoever
+    happened to import it."""
+    from medborgarloften.places.lookup import KommunIndex
+
+    names = [n for n in record.get("municipalities") or [] if isinstance(n, str)]
+    if names:
+        index = KommunIndex(Organisation.objects.kommuner().only("pk", "name", "code"))
+        ids = [k.pk for k in map(index.find, names) if k is not None]
+        if ids:
+            return ids
+    return [fallback] if fallback is not None else []
+
+
+def promises_like_record(
+    *, record: dict[str, Any], kommun_id: int | None = None
+) -> QuerySet[Promise]:
+    """Promises of the kommuner the record names (``kommun_id`` when it names
+    none) with the title and period it read: the same promise imported before
+    (as Word, as its PDF, as a scan), whichever way it was imported."""
+    title = _same_title(str(record.get("title") or ""))
+    kommun_ids = _named_kommun_ids(record, kommun_id)
+    if not title or not kommun_ids:
+        return Promise.objects.none()
+    period = record.get("period") if isinstance(record.get("period"), dict) else {}
+    candidates = Promise.objects.filter(parties__in=kommun_ids)
+    for field, key in (("period_start", "start"), ("period_end", "end")):
+        day = _record_date((period or {}).get(key))
+        if day is not None:
+            candidates = candidates.filter(**{field: day})
+    found = candidates.distinct().only("pk", "title", "status").order_by("pk")
+    return Promise.objects.filter(
+        pk__in=[p.pk for p in found if _same_title(p.title) == title]
+    ).order_by("pk")
+
+
+def promises_from_same_bytes(*, sha256: str) -> QuerySet[Promise]:
+    """Promises made from a document with exactly these bytes, by any import (web
+    or command line) for any kommun: the content hash is the document's identity."""
+    return Promise.objects.filter(
+        extraction_runs__document__sha256=sha256.lower(),
+        extraction_runs__status=ExtractionRunStatus.OK,
+    ).distinct()
+
+
+def duplicate_promises(*, run: ExtractionRun, user: Any) -> list[Promise]:
+    """What the review warns of ("Löftet kan redan finnas"), as far as ``user``
+    may see it: promises made from the same bytes by any import, and promises of
+    the kommun the document names with its title and period."""
+    from medborgarloften.promises.permissions import promises_visible_to
+
+    record = run.record if isinstance(run.record, dict) else {}
+    ids = set(
+        promises_from_same_bytes(sha256=run.document.sha256).values_list(
+            "pk", flat=True
+        )
+    )
+    ids |= set(
+        promises_like_record(
+            record=record, kommun_id=run.document.kommun_id
+        ).values_list("pk", flat=True)
+    )
+    ids.discard(run.promise_id)
+    visible = promises_visible_to(user, Promise.objects.filter(pk__in=ids))
+    return list(visible.only("pk", "title", "status", "reference_for").order_by("pk"))
+
+
+def open_reviews_of_same_bytes(*, run: ExtractionRun, user: Any) -> list[ExtractionRun]:
+    """Other reviews of the same bytes still waiting for their draft (uploaded for
+    another kommun, or by the command line), those ``user`` may open."""
+    runs = (
+        ExtractionRun.objects.ok()
+        .filter(document__sha256=run.document.sha256, promise__isnull=True)
+        .exclude(document_id=run.document_id)
+        .select_related("document", "document__kommun")
+        .defer("record", "document__text", "document__meta")
+    )
+    if not is_superuser(user):
+        runs = runs.filter(document__kommun__in=kommuner_for_import(user=user))
+    return list(runs.order_by("pk"))
 
 
 def promises_like_run(*, run: ExtractionRun) -> list[Promise]:

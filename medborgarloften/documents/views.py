@@ -46,12 +46,13 @@ from .models import (
 )
 from .review import document_reading_warnings, highlight_html, mark_links
 from .selectors import (
+    duplicate_promises,
     earlier_draft,
     extraction_run_get,
     extraction_runs_for_kommuner,
     import_jobs_pending_for_kommuner,
     kommuner_for_import,
-    promises_like_run,
+    open_reviews_of_same_bytes,
 )
 
 
@@ -302,7 +303,10 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "source_html": highlight_html(editor.text, editor.marks),
             "mark_links": mark_links(editor.text, editor.marks),
             "reading_warnings": document_reading_warnings(run.document, run.record),
-            "similar": promises_like_run(run=run) if usable else [],
+            "similar": duplicate_promises(run=run, user=request.user) if usable else [],
+            "same_reviews": (
+                open_reviews_of_same_bytes(run=run, user=request.user) if usable else []
+            ),
             "checked": request.method == "POST" and usable,
             "creating": creating,
         },

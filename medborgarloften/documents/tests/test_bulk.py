@@ -104,7 +104,8 @@ def test_when_all_fail_the_job_fails_with_each_reason(
     editor_client,  # noqa: F811
     kalmar,
 ):
-    _post(editor_client, kalmar, [("bild.png", PNG), ("bild2.png", PNG)])
+    # two different images (the same bytes twice are read once: test_import_once)
+    _post(editor_client, kalmar, [("bild.png", PNG), ("bild2.png", PNG + b"2")])
     _work()
     job = Job.objects.get()
     assert job.status == JobStatus.FAILED
