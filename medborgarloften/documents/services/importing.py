@@ -149,6 +149,7 @@ def document_import(
     dry_run: bool = False,
     reimport: bool = False,
     as_reference: bool = False,
+    force: bool = False,
 ) -> ImportOutcome:
     """Read, store, extract and load one input as a draft promise, all or nothing.
 
@@ -165,6 +166,8 @@ def document_import(
         outcome.error = "Filen är tom / the file is empty"
         return outcome
     try:
+        if not source_url:
+            reading.refuse_unsupported_file(data, filename)
         read = reading._read_bytes(data, filename=filename, content_type=content_type)
         text = readable_text(read)
     except ExtractError as exc:
@@ -191,6 +194,7 @@ def document_import(
                 dry_run=dry_run,
                 reimport=reimport,
                 as_reference=as_reference,
+                force=force,
             )
             if dry_run:
                 raise _DryRun
@@ -237,6 +241,7 @@ def _import_read(
     dry_run: bool,
     reimport: bool,
     as_reference: bool = False,
+    force: bool = False,
 ) -> None:
     meta = getattr(read, "meta", None)
     if not reimport and _already_imported(outcome, data):
@@ -276,6 +281,13 @@ def _import_read(
 
     if record is None:
         failed(error)
+    if not force and not _promise_like(record):
+        failed(
+            "Inget som liknar ett medborgarlöfte hittades (inga åtaganden); inget "
+            "utkast skapades. Kontrollera filen, eller använd --force för att ändå "
+            "skapa ett utkast / nothing like a promise was found (no commitments); "
+            "no draft was made. Check the file, or use --force to make one anyway"
+        )
     if not reimport:
         same = promises_like_record(
             record=record or {}, kommun_id=kommun.pk if kommun is not None else None
@@ -334,6 +346,12 @@ def _import_read(
         failed(f"Kunde inte skapa utkast / could not create draft: {error_line(exc)}")
     outcome.run = run
     outcome.promise = promise
+
+
+def _promise_like(record: dict[str, Any]) -> bool:
+    """Whether the extractor found anything of a promise: at least one commitment
+    (a file that is not a promise reads as a title at most)."""
+    return any(isinstance(c, dict) for c in record.get("commitments") or [])
 
 
 def _already_imported(outcome: ImportOutcome, data: bytes) -> bool:
