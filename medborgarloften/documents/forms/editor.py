@@ -47,6 +47,7 @@ from ..review import (
     commitment_mark_ids,
     field_mark_ids,
     text_highlights,
+    translated_checks,
 )
 from ..review import source_text as _source_text
 from .fields import (
@@ -301,7 +302,7 @@ class ReviewEditor:
 
     @property
     def checks(self) -> list[dict[str, Any]]:
-        return [c for c in self.record.get("checks") or [] if isinstance(c, dict)]
+        return translated_checks(self.record)  # worded in the reader's language
 
     # -- validation -----------------------------------------------------------------
 
