@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from medborgarloften.lib.collation import sort_choices_swedish
 from medborgarloften.lib.forms import field_of
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.forms.fields import (
@@ -33,6 +34,7 @@ def _offer_kommuner(form: forms.BaseForm, kommuner: Any) -> None:
     kommun.queryset = kommuner
     # Django documents setting label_from_instance per form; mypy sees a method.
     kommun.label_from_instance = str  # type: ignore[method-assign, assignment]
+    sort_choices_swedish(kommun)
 
 
 class UploadForm(AccessibleForm):
