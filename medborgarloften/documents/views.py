@@ -344,6 +344,12 @@ def _bulk_import_start(request: HttpRequest) -> HttpResponse:
         except ValueError as exc:
             error = str(exc)
         else:
+            if form.empty_files:
+                messages.warning(
+                    request,
+                    _("Tomma filer hoppades över: %(names)s.")
+                    % {"names": ", ".join(form.empty_files)},
+                )
             return redirect("jobs:job", pk=job.pk)
     return render(
         request,
