@@ -116,6 +116,34 @@ def extraction_runs_for_kommuner(
     )
 
 
+def extraction_runs_visible_to(*, user: Any) -> QuerySet[ExtractionRun]:
+    """Every import ``user`` may see, newest first, for the import page's list (to
+    be paged): web and command line alike. A national admin sees all, those made
+    without a kommun too; an editor those of the kommuner they import for, and the
+    drafts made from any import that they may see."""
+    from medborgarloften.promises.permissions import promises_visible_to
+
+    runs = (
+        ExtractionRun.objects.select_related("document", "document__kommun", "promise")
+        .defer("record", "document__text", "document__meta")
+        .order_by("-created_at", "-id")
+    )
+    if is_superuser(user):
+        return runs
+    return runs.filter(
+        Q(document__kommun__in=kommuner_for_import(user=user))
+        | Q(promise__in=promises_visible_to(user).values("pk"))
+    )
+
+
+def import_channel(run: ExtractionRun) -> str:
+    """How the import was made: "webb" (the review, one upload or a batch) or
+    "kommandorad" (``medborgarloften import``), from the run's source."""
+    from .services.upload import REVIEW_SOURCE
+
+    return "webb" if run.source.startswith(REVIEW_SOURCE) else "kommandorad"
+
+
 def import_jobs_pending_for_kommuner(
     *, kommuner: QuerySet[Organisation], limit: int = 10
 ) -> list[ImportJob]:
