@@ -236,6 +236,10 @@ def refuse_unsupported_file(data: bytes, filename: str) -> None:
     suffix = PurePath(filename or "").suffix.casefold()
     if suffix in READ_SUFFIXES:
         return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # not text: the reader says what it is ("binärdata", an image …)
     if sniff(data, filename="") == "text":
         raise ExtractError(
             f"Filtypen {suffix} stöds inte: importera PDF, Word (.docx), webbsida "
