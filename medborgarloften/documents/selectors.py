@@ -196,7 +196,9 @@ def _named_kommun_ids(record: dict[str, Any], fallback: int | None) -> list[int]
 
     names = [n for n in record.get("municipalities") or [] if isinstance(n, str)]
     if names:
-        index = KommunIndex(Organisation.objects.kommuner().only("pk", "name", "code"))
+        index = KommunIndex(
+            Organisation.objects.kommuner().only("pk", "name", "code", "official_name")
+        )
         ids = [k.pk for k in map(index.find, names) if k is not None]
         if ids:
             return ids
@@ -205,14 +207,14 @@ def _named_kommun_ids(record: dict[str, Any], fallback: int | None) -> list[int]
 
 def promises_like_record(
     *, record: dict[str, Any], kommun_id: int | None = None
-) -> QuerySet[Promise]:
+) -> list[Promise]:
     """Promises of the kommuner the record names (``kommun_id`` when it names
     none) with the title and period it read: the same promise imported before
     (as Word, as its PDF, as a scan), whichever way it was imported."""
     title = _same_title(str(record.get("title") or ""))
     kommun_ids = _named_kommun_ids(record, kommun_id)
     if not title or not kommun_ids:
-        return Promise.objects.none()
+        return []
     period = record.get("period") if isinstance(record.get("period"), dict) else {}
     candidates = Promise.objects.filter(parties__in=kommun_ids)
     for field, key in (("period_start", "start"), ("period_end", "end")):
@@ -220,9 +222,7 @@ def promises_like_record(
         if day is not None:
             candidates = candidates.filter(**{field: day})
     found = candidates.distinct().only("pk", "title", "status").order_by("pk")
-    return Promise.objects.filter(
-        pk__in=[p.pk for p in found if _same_title(p.title) == title]
-    ).order_by("pk")
+    return [p for p in found if _same_title(p.title) == title]
 
 
 def promises_from_same_bytes(*, sha256: str) -> QuerySet[Promise]:
@@ -237,23 +237,46 @@ def promises_from_same_bytes(*, sha256: str) -> QuerySet[Promise]:
 def duplicate_promises(*, run: ExtractionRun, user: Any) -> list[Promise]:
     """What the review warns of ("Löftet kan redan finnas"), as far as ``user``
     may see it: promises made from the same bytes by any import, and promises of
-    the kommun the document names with its title and period."""
+    the kommun the document names with its title and period (one query)."""
+    from django.db.models import Exists, OuterRef
+
+    from medborgarloften.places.lookup import same_kommun
     from medborgarloften.promises.permissions import promises_visible_to
 
     record = run.record if isinstance(run.record, dict) else {}
-    ids = set(
-        promises_from_same_bytes(sha256=run.document.sha256).values_list(
-            "pk", flat=True
+    title = _same_title(str(record.get("title") or ""))
+    kommun = run.document.kommun
+    names = [n for n in record.get("municipalities") or [] if isinstance(n, str)]
+    if kommun is not None and all(same_kommun(n, kommun.name) for n in names):
+        kommun_ids = [kommun.pk]  # the kommun picked: no lookup needed
+    else:
+        kommun_ids = _named_kommun_ids(record, run.document.kommun_id)
+    from_bytes = Exists(
+        ExtractionRun.objects.filter(
+            promise=OuterRef("pk"),
+            document__sha256=run.document.sha256,
+            status=ExtractionRunStatus.OK,
         )
     )
-    ids |= set(
-        promises_like_record(
-            record=record, kommun_id=run.document.kommun_id
-        ).values_list("pk", flat=True)
+    like = Q(parties__in=kommun_ids) if title and kommun_ids else Q(pk__in=[])
+    period = record.get("period") if isinstance(record.get("period"), dict) else {}
+    for field, key in (("period_start", "start"), ("period_end", "end")):
+        day = _record_date((period or {}).get(key))
+        if day is not None:
+            like &= Q(**{field: day})
+    candidates = (
+        Promise.objects.annotate(from_bytes=from_bytes)
+        .filter(Q(from_bytes=True) | like)
+        .exclude(pk=run.promise_id or 0)
     )
-    ids.discard(run.promise_id)
-    visible = promises_visible_to(user, Promise.objects.filter(pk__in=ids))
-    return list(visible.only("pk", "title", "status", "reference_for").order_by("pk"))
+    visible = promises_visible_to(user, candidates).only(
+        "pk", "title", "status", "reference_for"
+    )
+    return [
+        p
+        for p in visible.order_by("pk")
+        if getattr(p, "from_bytes", False) or _same_title(p.title) == title
+    ]
 
 
 def open_reviews_of_same_bytes(*, run: ExtractionRun, user: Any) -> list[ExtractionRun]:

@@ -323,8 +323,11 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "mark_links": mark_links(editor.text, editor.marks),
             "reading_warnings": document_reading_warnings(run.document, run.record),
             "similar": duplicate_promises(run=run, user=request.user) if usable else [],
+            # Said when the review is opened (the check keeps its query budget).
             "same_reviews": (
-                open_reviews_of_same_bytes(run=run, user=request.user) if usable else []
+                open_reviews_of_same_bytes(run=run, user=request.user)
+                if usable and request.method == "GET"
+                else []
             ),
             "checked": request.method == "POST" and usable,
             "creating": creating,

@@ -55,7 +55,9 @@ def may_act_for_named(user: Any, names: list[str]) -> bool:
 
     from ..selectors import kommuner_for_import
 
-    index = KommunIndex(kommuner_for_import(user=user).only("pk", "name", "code"))
+    index = KommunIndex(
+        kommuner_for_import(user=user).only("pk", "name", "code", "official_name")
+    )
     return any(index.find(name) is not None for name in names)
 
 

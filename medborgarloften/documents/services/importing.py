@@ -289,9 +289,10 @@ def _import_read(
             "no draft was made. Check the file, or use --force to make one anyway"
         )
     if not reimport:
-        same = promises_like_record(
+        like = promises_like_record(
             record=record or {}, kommun_id=kommun.pk if kommun is not None else None
-        ).first()
+        )
+        same = like[0] if like else None
         if same is not None:
             outcome.already_imported = True
             outcome.promise = same
