@@ -118,3 +118,71 @@ def test_a_subcommands_help_names_it_as_typed(capsys):
     out = capsys.readouterr().out
     assert "medborgarloften import " in out
     assert "importdocs" not in out
+
+
+# --- import: what is not a promise is not made a draft ------------------------------
+
+
+def _import_cli(*args):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("importdocs", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("with_kommun", [True, False])
+def test_import_refuses_a_file_type_it_does_not_read(
+    tmp_path, settings, kalmar, with_kommun
+):
+    from django.core.management import CommandError
+
+    from medborgarloften.documents.models import SourceDocument
+    from medborgarloften.promises.models import Promise
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[project]\nname = "exempel"\nversion = "1.0"\n')
+    args = [str(path), "--kommun", kalmar.code] if with_kommun else [str(path)]
+    with pytest.raises(CommandError) as failure:
+        _import_cli(*args)
+    assert "1 av 1" in str(failure.value)
+    assert not Promise.objects.exists() and not SourceDocument.objects.exists()
+
+
+def test_import_names_the_unsupported_type(tmp_path, settings, kalmar, capsys):
+    from django.core.management import CommandError
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    path = tmp_path / "data.csv"
+    path.write_text("kommun;antal\nKalmar;3\n")
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("importdocs", str(path), stdout=out)
+    assert "Filtypen .csv stöds inte" in out.getvalue()
+    assert "minst en kommun" not in out.getvalue()
+
+
+def test_import_makes_no_draft_of_a_text_without_commitments_unless_forced(
+    tmp_path, settings, kalmar
+):
+    from django.core.management import CommandError
+
+    from medborgarloften.promises.models import Promise
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    path = tmp_path / "anteckning.txt"
+    path.write_text("Mötesanteckningar\n\nVi pratade om vädret i Kalmar kommun.\n")
+    with pytest.raises(CommandError):
+        _import_cli(str(path), "--kommun", kalmar.code)
+    assert not Promise.objects.exists()
+
+    out = _import_cli(str(path), "--kommun", kalmar.code, "--force")
+    assert "1 utkast skapade" in out
+    assert Promise.objects.count() == 1

@@ -202,6 +202,7 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "promises:history": {"pk": s.draft.pk},
         "promises:successor": {"pk": s.published.pk},
         "promises:delete": {"pk": s.draft.pk},
+        "promises:own_draft": {"pk": s.draft.pk},
         "promises:document_review": {"pk": s.draft.pk},
         "promises:document_pdf": {"pk": s.draft.pk},
         "promises:document_docx": {"pk": s.draft.pk},

@@ -9,6 +9,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.collation import sort_choices_swedish
 from medborgarloften.lib.forms import (
     FreeTextField,
     field_of,
@@ -125,6 +126,7 @@ class HandOnForm(forms.Form):
     def __init__(self, *args: Any, owners: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field_of(self, "owner", forms.ModelChoiceField).queryset = owners
+        sort_choices_swedish(self.fields["owner"], name=lambda o: o.name)
 
 
 class CloseForm(forms.Form):
@@ -265,6 +267,7 @@ class RoutingRuleForm(forms.Form):
             kommun=kommun
         ).order_by("name")
         field_of(self, "owner", forms.ModelChoiceField).queryset = owners
+        sort_choices_swedish(self.fields["owner"], name=lambda o: o.name)
 
 
 class AnswerTemplateForm(forms.Form):
@@ -293,3 +296,4 @@ class AnswerTemplateForm(forms.Form):
     def __init__(self, *args: Any, owners: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field_of(self, "organisation", forms.ModelChoiceField).queryset = owners
+        sort_choices_swedish(self.fields["organisation"], name=lambda o: o.name)

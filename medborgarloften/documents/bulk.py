@@ -14,6 +14,7 @@ while attempts are left, else failed with the reason.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -32,6 +33,7 @@ from medborgarloften.places.models import Organisation
 
 from .jobs import MAX_ATTEMPTS, import_job_run
 from .models import ImportJob, ImportJobStage, ImportJobStatus
+from .selectors import promises_from_same_bytes
 
 KIND = "bulk_import"
 #: Files and addresses in one bulk import.
@@ -60,6 +62,7 @@ def bulk_import_create(
             "n": len(items),
             "kommun": kommun,
         }
+    items, duplicates = _without_repeats(items)
     with transaction.atomic():
         imports = ImportJob.objects.bulk_create(
             ImportJob(
@@ -75,10 +78,27 @@ def bulk_import_create(
         return job_create(
             kind=KIND,
             title=title,
-            params={"imports": [job.pk for job in imports]},
+            params={"imports": [job.pk for job in imports], "duplicates": duplicates},
             actor=actor,
             kommun=kommun,
         )
+
+
+def _without_repeats(items: list[BulkItem]) -> tuple[list[BulkItem], list[list[str]]]:
+    """The items with each file (the same bytes, whatever its name) and each address
+    once, and the repeats left out as ``[repeat, the one kept]`` names."""
+    kept: list[BulkItem] = []
+    seen: dict[str, str] = {}
+    repeats: list[list[str]] = []
+    for item in items:
+        key = item.url or "sha256:" + hashlib.sha256(item.data).hexdigest()
+        label = item.url or item.filename
+        if key in seen:
+            repeats.append([label, seen[key]])
+            continue
+        seen[key] = label
+        kept.append(item)
+    return kept, repeats
 
 
 def bulk_import(job: Job, progress: registry.Progress) -> registry.Output:
@@ -112,12 +132,21 @@ def bulk_import(job: Job, progress: registry.Progress) -> registry.Output:
 def bulk_import_results(job: Job) -> list[registry.Result]:
     """Each document of the batch: a link to its review when it was read, else to
     its import with why it failed, or that it will be tried again."""
-    results = []
+    results = [
+        registry.Result(
+            repeat, "", _("samma fil som %(kept)s; hoppades över") % {"kept": kept}
+        )
+        for repeat, kept in job.params.get("duplicates", [])
+    ]
     imports = ImportJob.objects.filter(pk__in=job.params.get("imports", []))
-    for item in imports.defer("data").order_by("pk"):
-        if item.status == ImportJobStatus.DONE and item.run_id is not None:
+    for item in imports.defer("data").order_by("pk").select_related("run__document"):
+        if item.status == ImportJobStatus.DONE and item.run is not None:
             url = reverse("documents:review", args=[item.run_id])
-            results.append(registry.Result(item.label, url, _("klar att granska")))
+            note = _("klar att granska")
+            same = promises_from_same_bytes(sha256=item.run.document.sha256)
+            if same.exclude(pk=item.run.promise_id).exists():
+                note = _("klar att granska – löftet kan redan finnas")
+            results.append(registry.Result(item.label, url, note))
             continue
         url = reverse("documents:job", args=[item.pk])
         if item.status == ImportJobStatus.FAILED:

@@ -293,3 +293,61 @@ def commitment_mark_ids(
 def field_mark_ids(field: str, marks: list[Highlight]) -> list[str]:
     """Mark ids of one document-level field, e.g. every place or the period."""
     return [h.mark_id for h in marks if h.field == field]
+
+
+def _check_text(check: dict[str, Any]) -> str:
+    """One document check (``extract.document.checks``, which words it in Swedish)
+    in the reader's language, by its code and outcome."""
+    from django.utils.translation import gettext as _
+
+    ok = bool(check.get("ok"))
+    code = check.get("code")
+    message = str(check.get("message") or "")
+    if code == "signature_date" and not ok and check.get("span"):
+        shown = message.partition(": ")[2].rstrip(".")  # the placeholder itself
+        return _("Underskriftsdatumet är en platshållare: %(text)s.") % {"text": shown}
+    if code == "agreement_elements" and not ok:
+        parts = ", ".join(
+            str(_AGREEMENT_PARTS.get(m, m)) for m in check.get("missing") or []
+        )
+        return _("Samverkansöverenskommelsen saknar: %(parts)s.") % {"parts": parts}
+    worded = {
+        ("follow_up", True): _("Uppföljning beskrivs."),
+        ("follow_up", False): _("Ingen uppföljning hittades."),
+        ("period", True): _("Löftesperioden är angiven."),
+        ("period", False): _("Ingen giltighetsperiod med datum hittades."),
+        ("parties", True): _("Kommun och polis är namngivna."),
+        ("parties", False): _("Kommun eller lokalpolisområde saknas."),
+        ("signature_date", True): _("Underskrifterna är daterade."),
+        ("signature_date", False): _("Underskrifterna saknar datum."),
+        ("signatures", False): _("Inga underskrifter hittades."),
+        ("agreement_elements", True): _(
+            "Samverkansöverenskommelsen har Brås sex delar."
+        ),
+    }
+    return worded.get((str(code), ok), message)
+
+
+def _agreement_parts() -> dict[str, Any]:
+    from django.utils.translation import gettext_lazy
+
+    return {
+        "problems": gettext_lazy("problembild"),
+        "causes": gettext_lazy("orsaker"),
+        "goals": gettext_lazy("mål"),
+        "documentation": gettext_lazy("dokumentation"),
+        "follow_up": gettext_lazy("uppföljning"),
+        "period": gettext_lazy("period"),
+    }
+
+
+_AGREEMENT_PARTS = _agreement_parts()
+
+
+def translated_checks(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The record's document checks with their messages in the reader's language."""
+    return [
+        {**c, "message": _check_text(c)}
+        for c in record.get("checks") or []
+        if isinstance(c, dict)
+    ]

@@ -13,7 +13,13 @@ from medborgarloften.lib.i18n import bilingual_half
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.models import Promise
 
-from .models import ExtractionRun, ImportJob, ImportJobStatus, SourceDocument
+from .models import (
+    ExtractionRun,
+    ExtractionRunStatus,
+    ImportJob,
+    ImportJobStatus,
+    SourceDocument,
+)
 
 
 def extraction_run_list(
@@ -110,6 +116,34 @@ def extraction_runs_for_kommuner(
     )
 
 
+def extraction_runs_visible_to(*, user: Any) -> QuerySet[ExtractionRun]:
+    """Every import ``user`` may see, newest first, for the import page's list (to
+    be paged): web and command line alike. A national admin sees all, those made
+    without a kommun too; an editor those of the kommuner they import for, and the
+    drafts made from any import that they may see."""
+    from medborgarloften.promises.permissions import promises_visible_to
+
+    runs = (
+        ExtractionRun.objects.select_related("document", "document__kommun", "promise")
+        .defer("record", "document__text", "document__meta")
+        .order_by("-created_at", "-id")
+    )
+    if is_superuser(user):
+        return runs
+    return runs.filter(
+        Q(document__kommun__in=kommuner_for_import(user=user))
+        | Q(promise__in=promises_visible_to(user).values("pk"))
+    )
+
+
+def import_channel(run: ExtractionRun) -> str:
+    """How the import was made: "webb" (the review, one upload or a batch) or
+    "kommandorad" (``medborgarloften import``), from the run's source."""
+    from .services.upload import REVIEW_SOURCE
+
+    return "webb" if run.source.startswith(REVIEW_SOURCE) else "kommandorad"
+
+
 def import_jobs_pending_for_kommuner(
     *, kommuner: QuerySet[Organisation], limit: int = 10
 ) -> list[ImportJob]:
@@ -152,6 +186,112 @@ def _record_date(value: Any) -> dt.date | None:
 
 def _same_title(title: str) -> str:
     return " ".join(title.split()).casefold()
+
+
+def _named_kommun_ids(record: dict[str, Any], fallback: int | None) -> list[int]:
+    """The kommuner the record names (the kommun picked at the upload only when it
+    names none): a promise is the same by the kommun it is about, not by whoever
+    happened to import it."""
+    from medborgarloften.places.lookup import KommunIndex
+
+    names = [n for n in record.get("municipalities") or [] if isinstance(n, str)]
+    if names:
+        index = KommunIndex(
+            Organisation.objects.kommuner().only("pk", "name", "code", "official_name")
+        )
+        ids = [k.pk for k in map(index.find, names) if k is not None]
+        if ids:
+            return ids
+    return [fallback] if fallback is not None else []
+
+
+def promises_like_record(
+    *, record: dict[str, Any], kommun_id: int | None = None
+) -> list[Promise]:
+    """Promises of the kommuner the record names (``kommun_id`` when it names
+    none) with the title and period it read: the same promise imported before
+    (as Word, as its PDF, as a scan), whichever way it was imported."""
+    title = _same_title(str(record.get("title") or ""))
+    kommun_ids = _named_kommun_ids(record, kommun_id)
+    if not title or not kommun_ids:
+        return []
+    period = record.get("period") if isinstance(record.get("period"), dict) else {}
+    candidates = Promise.objects.filter(parties__in=kommun_ids)
+    for field, key in (("period_start", "start"), ("period_end", "end")):
+        day = _record_date((period or {}).get(key))
+        if day is not None:
+            candidates = candidates.filter(**{field: day})
+    found = candidates.distinct().only("pk", "title", "status").order_by("pk")
+    return [p for p in found if _same_title(p.title) == title]
+
+
+def promises_from_same_bytes(*, sha256: str) -> QuerySet[Promise]:
+    """Promises made from a document with exactly these bytes, by any import (web
+    or command line) for any kommun: the content hash is the document's identity."""
+    return Promise.objects.filter(
+        extraction_runs__document__sha256=sha256.lower(),
+        extraction_runs__status=ExtractionRunStatus.OK,
+    ).distinct()
+
+
+def duplicate_promises(*, run: ExtractionRun, user: Any) -> list[Promise]:
+    """What the review warns of ("Löftet kan redan finnas"), as far as ``user``
+    may see it: promises made from the same bytes by any import, and promises of
+    the kommun the document names with its title and period (one query)."""
+    from django.db.models import Exists, OuterRef
+
+    from medborgarloften.places.lookup import same_kommun
+    from medborgarloften.promises.permissions import promises_visible_to
+
+    record = run.record if isinstance(run.record, dict) else {}
+    title = _same_title(str(record.get("title") or ""))
+    kommun = run.document.kommun
+    names = [n for n in record.get("municipalities") or [] if isinstance(n, str)]
+    if kommun is not None and all(same_kommun(n, kommun.name) for n in names):
+        kommun_ids = [kommun.pk]  # the kommun picked: no lookup needed
+    else:
+        kommun_ids = _named_kommun_ids(record, run.document.kommun_id)
+    from_bytes = Exists(
+        ExtractionRun.objects.filter(
+            promise=OuterRef("pk"),
+            document__sha256=run.document.sha256,
+            status=ExtractionRunStatus.OK,
+        )
+    )
+    like = Q(parties__in=kommun_ids) if title and kommun_ids else Q(pk__in=[])
+    period = record.get("period") if isinstance(record.get("period"), dict) else {}
+    for field, key in (("period_start", "start"), ("period_end", "end")):
+        day = _record_date((period or {}).get(key))
+        if day is not None:
+            like &= Q(**{field: day})
+    candidates = (
+        Promise.objects.annotate(from_bytes=from_bytes)
+        .filter(Q(from_bytes=True) | like)
+        .exclude(pk=run.promise_id or 0)
+    )
+    visible = promises_visible_to(user, candidates).only(
+        "pk", "title", "status", "reference_for"
+    )
+    return [
+        p
+        for p in visible.order_by("pk")
+        if getattr(p, "from_bytes", False) or _same_title(p.title) == title
+    ]
+
+
+def open_reviews_of_same_bytes(*, run: ExtractionRun, user: Any) -> list[ExtractionRun]:
+    """Other reviews of the same bytes still waiting for their draft (uploaded for
+    another kommun, or by the command line), those ``user`` may open."""
+    runs = (
+        ExtractionRun.objects.ok()
+        .filter(document__sha256=run.document.sha256, promise__isnull=True)
+        .exclude(document_id=run.document_id)
+        .select_related("document", "document__kommun")
+        .defer("record", "document__text", "document__meta")
+    )
+    if not is_superuser(user):
+        runs = runs.filter(document__kommun__in=kommuner_for_import(user=user))
+    return list(runs.order_by("pk"))
 
 
 def promises_like_run(*, run: ExtractionRun) -> list[Promise]:

@@ -15,6 +15,7 @@ from typing import TypeVar
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -46,12 +47,14 @@ from .models import (
 )
 from .review import document_reading_warnings, highlight_html, mark_links
 from .selectors import (
+    duplicate_promises,
     earlier_draft,
     extraction_run_get,
-    extraction_runs_for_kommuner,
+    extraction_runs_visible_to,
+    import_channel,
     import_jobs_pending_for_kommuner,
     kommuner_for_import,
-    promises_like_run,
+    open_reviews_of_same_bytes,
 )
 
 
@@ -216,7 +219,7 @@ def _import_start(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "error": error,
-            "runs": extraction_runs_for_kommuner(kommuner=kommuner),
+            **_earlier_imports(request),
             "jobs": import_jobs_pending_for_kommuner(kommuner=kommuner),
             "max_mb": services.reading.MAX_DOCUMENT_BYTES // (1024 * 1024),
             "ocr_available": ocr_available(),
@@ -227,6 +230,23 @@ def _import_start(request: HttpRequest) -> HttpResponse:
     if not_stored:
         response["Retry-After"] = "300"
     return response
+
+
+#: Earlier imports per page of the import page.
+IMPORTS_PER_PAGE = 25
+
+
+def _earlier_imports(request: HttpRequest) -> dict[str, object]:
+    """The import page's "Tidigare importer": every import the user may see, web
+    and command line, a page at a time (?sida=), each with how it was made."""
+    page = Paginator(
+        extraction_runs_visible_to(user=request.user), IMPORTS_PER_PAGE
+    ).get_page(request.GET.get("sida"))
+    channels = {"webb": _("Webb"), "kommandorad": _("Kommandorad")}
+    return {
+        "runs": [{"run": r, "channel": channels[import_channel(r)]} for r in page],
+        "runs_page": page,
+    }
 
 
 def _review_write(
@@ -302,7 +322,13 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "source_html": highlight_html(editor.text, editor.marks),
             "mark_links": mark_links(editor.text, editor.marks),
             "reading_warnings": document_reading_warnings(run.document, run.record),
-            "similar": promises_like_run(run=run) if usable else [],
+            "similar": duplicate_promises(run=run, user=request.user) if usable else [],
+            # Said when the review is opened (the check keeps its query budget).
+            "same_reviews": (
+                open_reviews_of_same_bytes(run=run, user=request.user)
+                if usable and request.method == "GET"
+                else []
+            ),
             "checked": request.method == "POST" and usable,
             "creating": creating,
         },
@@ -340,6 +366,12 @@ def _bulk_import_start(request: HttpRequest) -> HttpResponse:
         except ValueError as exc:
             error = str(exc)
         else:
+            if form.empty_files:
+                messages.warning(
+                    request,
+                    _("Tomma filer hoppades över: %(names)s.")
+                    % {"names": ", ".join(form.empty_files)},
+                )
             return redirect("jobs:job", pk=job.pk)
     return render(
         request,

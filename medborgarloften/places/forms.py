@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from medborgarloften.lib.collation import sort_choices_swedish
 from medborgarloften.lib.forms import field_of, optional_choice
 
 from .models import AreaKind, County, Organisation, OrganisationKind
@@ -193,6 +194,7 @@ class OrganisationForm(AccessibleFormMixin, VersionRequiredMixin, forms.Form):
         field_of(self, "county", forms.ModelChoiceField).queryset = counties()
         parent = field_of(self, "parent", forms.ModelChoiceField)
         parent.queryset = police_parents()
+        sort_choices_swedish(parent, name=lambda o: o.name)
         # Django documents setting label_from_instance per form; mypy sees a method.
         parent.label_from_instance = lambda o: (  # type: ignore[method-assign, assignment]
             f"{o.name} ({o.get_kind_display().lower()})"

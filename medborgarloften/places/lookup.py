@@ -101,8 +101,10 @@ def same_kommun(a: str, b: str) -> bool:
 
 
 _POLICE_WORDS = re.compile(
-    r"^(?:lokalpolisområdet|lokalpolisområde|lpo)\s+|\s+(?:lokalpolisområde|lpo)$"
+    r"^(?:lokalpolisområdet|lokalpolisområde|lpo)(?:\s*:\s*|\s+)(?:i\s+)?"
+    r"|\s+(?:lokalpolisområdet|lokalpolisområde|lpo)$"
 )
+_POLICE_AFTER = re.compile(r"\s+(?:lokalpolisområdet|lokalpolisområde|lpo)$")
 
 
 def police_area_key(value: str) -> str:
@@ -169,8 +171,16 @@ def police_area_find(
         from .models import Organisation
 
         units = Organisation.objects.lpos().order_by("name", "pk")
-    key = police_area_key(value)
-    return next((o for o in units if police_area_key(o.name) == key), None)
+    keys = [police_area_key(value)]
+    if _POLICE_AFTER.search(fold(value)) and keys[0].endswith("s"):
+        # "Kalmars lokalpolisområde": the genitive, when no unit has the s
+        keys.append(keys[0][:-1])
+    units = list(units)
+    for key in keys:
+        found = next((o for o in units if police_area_key(o.name) == key), None)
+        if found is not None:
+            return found
+    return None
 
 
 def other_party_find(value: str) -> Organisation | None:

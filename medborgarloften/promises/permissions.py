@@ -96,6 +96,17 @@ def can_edit_promise(user: Any, promise: Promise) -> bool:
     return bool(editing_organisation_ids(user) & _party_ids(promise))
 
 
+def can_make_own_draft(user: Any, promise: Promise) -> bool:
+    """Whether ``user`` may turn a reference into a draft of the organisations it
+    names (its parties): a superuser, or an admin or editor of one of them."""
+    if promise.reference_for_id is None:
+        return False
+    if is_superuser(user):
+        return True
+    parties = {party.pk for party in promise.parties.all()}
+    return bool(editing_organisation_ids(user) & parties)
+
+
 def can_author_with_parties(
     user: Any, party_ids: Iterable[int], *, reference_for: int | None = None
 ) -> bool:

@@ -16,6 +16,11 @@ urlpatterns = [
     path("lofte/<int:pk>/nasta/", views.promise_successor, name="successor"),
     path("lofte/<int:pk>/ta-bort/", views.promise_delete_view, name="delete"),
     path(
+        "lofte/<int:pk>/eget-utkast/",
+        views.promise_own_draft,
+        name="own_draft",
+    ),
+    path(
         "lofte/<int:pk>/part/<int:org>/svar/",
         views.promise_party_answer,
         name="party_answer",

@@ -32,6 +32,7 @@ from .permissions import (
     can_create_promise,
     can_decide_party_request,
     can_edit_promise,
+    can_make_own_draft,
     can_view_promise,
 )
 from .selectors import (
@@ -46,6 +47,7 @@ from .services import (
     promise_delete,
     promise_party_accept,
     promise_party_decline,
+    promise_reference_to_draft,
     promise_set_status,
     promise_successor_create,
     promise_update,
@@ -222,6 +224,32 @@ def _party_answers(request: HttpRequest, promise: Promise) -> list[dict[str, Any
     ]
 
 
+@require_POST
+@staff_view
+def promise_own_draft(request: HttpRequest, pk: int) -> HttpResponse:
+    """A reference becomes a draft of the kommuner it names (see the service)."""
+    promise = permitted(
+        request.user,
+        _promise(pk),
+        can_make_own_draft,
+        _(
+            "Bara administratörer och redaktörer i löftets egna kommuner får "
+            "göra referensen till ett eget utkast."
+        ),
+    )
+    done = service_done(
+        request,
+        lambda: promise_reference_to_draft(actor=request.user, promise=promise),
+    )
+    if done:
+        messages.success(
+            request,
+            _("”%(title)s” är nu ett vanligt utkast för sina egna parter.")
+            % {"title": promise.title},
+        )
+    return redirect("promises:detail", pk=promise.pk)
+
+
 @staff_view
 def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
     promise = _promise_for_viewer(request, pk)
@@ -235,6 +263,7 @@ def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "checks": promise_checks(promise),
             "draft_notes": _draft_notes(promise),
             "can_edit": can_edit,
+            "can_make_own_draft": can_make_own_draft(request.user, promise),
             "status_actions": _status_actions(promise) if can_edit else [],
             "party_answers": _party_answers(request, promise),
             "can_start_next": (

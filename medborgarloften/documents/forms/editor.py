@@ -47,6 +47,7 @@ from ..review import (
     commitment_mark_ids,
     field_mark_ids,
     text_highlights,
+    translated_checks,
 )
 from ..review import source_text as _source_text
 from .fields import (
@@ -60,7 +61,7 @@ from .fields import (
     split_names,
     target_of,
 )
-from .initial import _commitment_initial, review_initial
+from .initial import _commitment_initial, document_kommun_names, review_initial
 from .parties import other_party_refs, party_preview
 from .rows import (
     FOCUS_SHOWN,
@@ -117,7 +118,7 @@ class ReviewEditor:
             )
             self.signatories = SignatoryFormSet(data=data, prefix="signatories")
         else:
-            initial = review_initial(run)
+            initial = review_initial(run, user=user)
             focus_list = split_lines(initial["focus_areas"])
             initial[FOCUS_SHOWN] = "\n".join(focus_list)
             focus = set(focus_list)
@@ -144,7 +145,7 @@ class ReviewEditor:
             for c in commitments:
                 names += split_names(c["places"])
             unknown = self._unknown(names)
-            if initial["as_reference"] and self._may_add_areas():
+            if initial.pop("foreign") and self._may_add_areas():
                 # Another kommun's promise keeps its places: they become that
                 # kommun's areas unless the reviewer unticks them — offered ticked
                 # only to whoever may add areas there (the writer refuses others).
@@ -301,7 +302,7 @@ class ReviewEditor:
 
     @property
     def checks(self) -> list[dict[str, Any]]:
-        return [c for c in self.record.get("checks") or [] if isinstance(c, dict)]
+        return translated_checks(self.record)  # worded in the reader's language
 
     # -- validation -----------------------------------------------------------------
 
@@ -489,3 +490,9 @@ class ReviewEditor:
 
     def as_reference(self) -> bool:
         return bool(self.form.cleaned_data.get("as_reference"))
+
+    @cached_property
+    def document_kommuner(self) -> str:
+        """The kommuner the document names, for the page's heading (not the kommun
+        picked at the upload, which may be the uploader's own)."""
+        return ", ".join(document_kommun_names(self.run))

@@ -31,13 +31,9 @@ def _commitment_initial(i: int, c: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def review_initial(run: ExtractionRun) -> dict[str, Any]:
-    """The record's fields as the review form shows them first.
-
-    The kommuner are those the document names (the kommun chosen at the upload only
-    when it names none), and the title, lägesbild and focus areas are mapped as the
-    command-line import maps them (``documents.draft``).
-    """
+def document_kommun_names(run: ExtractionRun) -> list[str]:
+    """The kommuner the run's document names (the kommun chosen at the upload only
+    when it names none), each once."""
     record = run.record if isinstance(run.record, dict) else {}
     kommun = run.document.kommun
     names: list[str] = []
@@ -46,16 +42,50 @@ def review_initial(run: ExtractionRun) -> dict[str, Any]:
             names.append(name)
     if not names and kommun is not None:
         names = [kommun.name]
+    return names
+
+
+def may_act_for_named(user: Any, names: list[str]) -> bool:
+    """Whether ``user`` may import for one of the kommuner ``names`` names (a
+    national admin for all; an editor for their own and those their
+    lokalpolisområde serves): then the promise is imported for that kommun."""
+    if user is None or not names:
+        return False
+    from medborgarloften.places.lookup import KommunIndex
+
+    from ..selectors import kommuner_for_import
+
+    index = KommunIndex(
+        kommuner_for_import(user=user).only("pk", "name", "code", "official_name")
+    )
+    return any(index.find(name) is not None for name in names)
+
+
+def review_initial(run: ExtractionRun, *, user: Any = None) -> dict[str, Any]:
+    """The record's fields as the review form shows them first.
+
+    The kommuner are those the document names (the kommun chosen at the upload only
+    when it names none), and the title, lägesbild and focus areas are mapped as the
+    command-line import maps them (``documents.draft``). Another kommun's promise
+    is offered as a reference only to a ``user`` who may not import for the kommun
+    it names; whoever may (a national admin, that kommun's editor) makes it a
+    draft of that kommun, as the command line does.
+    """
+    record = run.record if isinstance(run.record, dict) else {}
+    kommun = run.document.kommun
+    names = document_kommun_names(run)
     draft = draft_record(
         {**record, "municipalities": names}, run.document.meta, kommuner=names
     )
     period = record.get("period") or {}
     follow_up = record.get("follow_up") or {}
     mine = kommun is not None and any(same_kommun(n, kommun.name) for n in names)
+    foreign = kommun is not None and not mine
     return {
         "title": draft["title"],
         "municipalities": ", ".join(names),
-        "as_reference": kommun is not None and not mine,
+        "as_reference": foreign and not may_act_for_named(user, names),
+        "foreign": foreign,
         "situation_summary": draft["situation_summary"] or "",
         "police_area": record.get("police_area") or "",
         "period_start": parse_date(period.get("start")),

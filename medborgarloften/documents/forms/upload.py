@@ -7,8 +7,9 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
+from medborgarloften.lib.collation import sort_choices_swedish
 from medborgarloften.lib.forms import field_of
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.forms.fields import (
@@ -33,6 +34,7 @@ def _offer_kommuner(form: forms.BaseForm, kommuner: Any) -> None:
     kommun.queryset = kommuner
     # Django documents setting label_from_instance per form; mypy sees a method.
     kommun.label_from_instance = str  # type: ignore[method-assign, assignment]
+    sort_choices_swedish(kommun)
 
 
 class UploadForm(AccessibleForm):
@@ -85,10 +87,25 @@ class _MultipleFileInput(forms.ClearableFileInput):
 
 class _MultipleFileField(forms.FileField):
     widget = _MultipleFileInput
+    empty_names: list[str] = []
 
     def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        """The files with content; the empty ones are left out by name
+        (``empty_names``), and refused by name when nothing else is left."""
         files = data if isinstance(data, (list, tuple)) else [data] if data else []
-        return [super(_MultipleFileField, self).clean(item, initial) for item in files]
+        self.empty_names = [f.name for f in files if getattr(f, "size", 1) == 0]
+        kept = [f for f in files if getattr(f, "size", 1) != 0]
+        if files and not kept:
+            raise ValidationError(
+                ngettext(
+                    "Filen %(names)s är tom. Välj filer med innehåll.",
+                    "Filerna %(names)s är tomma. Välj filer med innehåll.",
+                    len(self.empty_names),
+                )
+                % {"names": ", ".join(self.empty_names)},
+                code="empty",
+            )
+        return [super(_MultipleFileField, self).clean(item, initial) for item in kept]
 
 
 class BulkUploadForm(AccessibleForm):
@@ -111,6 +128,11 @@ class BulkUploadForm(AccessibleForm):
     def __init__(self, *args: Any, kommuner: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _offer_kommuner(self, kommuner)
+
+    @property
+    def empty_files(self) -> list[str]:
+        """The names of the chosen files that were empty and left out."""
+        return list(field_of(self, "uploads", _MultipleFileField).empty_names)
 
     def clean_urls(self) -> list[str]:
         field = forms.URLField(max_length=1000, assume_scheme="https")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,7 +17,8 @@ from medborgarloften.extract.readers.quality import reading_warnings
 from medborgarloften.places.lookup import KommunIndex, same_kommun
 from medborgarloften.places.models import Organisation
 
-from ..models import ExtractionRun, ExtractionRunStatus, SourceDocument
+from ..models import ExtractionRun, SourceDocument
+from ..selectors import promises_like_record
 from . import reading
 from .reading import error_line, readable_text
 from .storage import DocumentNotStored, document_store, extraction_run_create
@@ -45,6 +48,11 @@ class ImportOutcome:
 
 class _DryRun(Exception):
     """Raised inside the transaction to roll back a dry run."""
+
+
+class _RollBack(Exception):
+    """Raised inside the transaction when the import fails or finds its promise
+    already there: nothing of it is kept (the outcome says why)."""
 
 
 def _record_id(label: str, sha: str) -> str:
@@ -141,6 +149,7 @@ def document_import(
     dry_run: bool = False,
     reimport: bool = False,
     as_reference: bool = False,
+    force: bool = False,
 ) -> ImportOutcome:
     """Read, store, extract and load one input as a draft promise, all or nothing.
 
@@ -157,6 +166,8 @@ def document_import(
         outcome.error = "Filen är tom / the file is empty"
         return outcome
     try:
+        if not source_url:
+            reading.refuse_unsupported_file(data, filename)
         read = reading._read_bytes(data, filename=filename, content_type=content_type)
         text = readable_text(read)
     except ExtractError as exc:
@@ -183,16 +194,35 @@ def document_import(
                 dry_run=dry_run,
                 reimport=reimport,
                 as_reference=as_reference,
+                force=force,
             )
             if dry_run:
                 raise _DryRun
     except _DryRun:
         pass
+    except _RollBack:
+        _forget_new_file(outcome)
+        outcome.document = None
+        if not outcome.already_imported:
+            outcome.run = outcome.promise = None
     except (ExtractError, ValidationError) as exc:
         outcome.error = error_line(exc)
         outcome.not_stored = isinstance(exc, DocumentNotStored)
+        _forget_new_file(outcome)
         outcome.document = outcome.run = outcome.promise = None
     return outcome
+
+
+def _forget_new_file(outcome: ImportOutcome) -> None:
+    """Delete the file a rolled-back import wrote, unless a kept document holds
+    it (files are shared by content): a failed import leaves nothing behind."""
+    document = outcome.document
+    if document is None or outcome.reused_document or not document.raw.name:
+        return
+    name = document.raw.name
+    if not SourceDocument.objects.filter(raw=name).exists():
+        with contextlib.suppress(OSError):
+            document.raw.storage.delete(name)
 
 
 def _import_read(
@@ -211,8 +241,11 @@ def _import_read(
     dry_run: bool,
     reimport: bool,
     as_reference: bool = False,
+    force: bool = False,
 ) -> None:
     meta = getattr(read, "meta", None)
+    if not reimport and _already_imported(outcome, data):
+        return
     document, created = document_store(
         data=data,
         text=text,
@@ -236,37 +269,39 @@ def _import_read(
             "samma innehåll redan importerat, dokumentet återanvänds"
             " / same bytes already imported, document reused"
         )
-        previous = (
-            document.runs.ok()
-            .filter(promise__isnull=False)
-            .select_related("promise")
-            .first()
-        )
-        if previous is not None and not reimport:
-            outcome.already_imported = True
-            outcome.run = previous
-            outcome.promise = previous.promise
-            return
     record, error = extracted_record(
         text, label=filename or source_url, sha=document.sha256, source_url=source_url
     )
 
-    def failed(why: str, record: dict[str, Any] | None, version: str = "") -> None:
-        """Keep why the import failed, on the outcome and as a failed run."""
+    def failed(why: str) -> NoReturn:
+        """Say why the import failed and roll all of it back, the document too, so
+        that trying again (with the cause fixed) imports it afresh."""
         outcome.error = why
-        outcome.run = extraction_run_create(
-            document=document,
-            record=record,
-            extractor_version=version,
-            status=ExtractionRunStatus.FAILED,
-            error=why,
-            source=source,
-            actor=actor,
-        )
+        raise _RollBack
 
     if record is None:
-        failed(error, None)
-        return
+        failed(error)
+    if not force and not _promise_like(record):
+        failed(
+            "Inget som liknar ett medborgarlöfte hittades (inga åtaganden); inget "
+            "utkast skapades. Kontrollera filen, eller använd --force för att ändå "
+            "skapa ett utkast / nothing like a promise was found (no commitments); "
+            "no draft was made. Check the file, or use --force to make one anyway"
+        )
+    if not reimport:
+        like = promises_like_record(
+            record=record or {}, kommun_id=kommun.pk if kommun is not None else None
+        )
+        same = like[0] if like else None
+        if same is not None:
+            outcome.already_imported = True
+            outcome.promise = same
+            outcome.notes.append(
+                f"samma löfte (kommun, titel och period) finns redan: ”{same.title}”;"
+                " --reimport skapar ändå ett nytt utkast"
+                " / the same promise exists already"
+            )
+            raise _RollBack
     version = str(record.get("extractor_version") or "")
     found_url = record.get("source_url")
     if (
@@ -309,15 +344,41 @@ def _import_read(
                 actor=actor,
             )
     except Exception as exc:
-        # The savepoint is rolled back: no half-made promise. Keep why, for review.
-        failed(
-            f"Kunde inte skapa utkast / could not create draft: {error_line(exc)}",
-            record,
-            version,
-        )
-        return
+        failed(f"Kunde inte skapa utkast / could not create draft: {error_line(exc)}")
     outcome.run = run
     outcome.promise = promise
+
+
+def _promise_like(record: dict[str, Any]) -> bool:
+    """Whether the extractor found anything of a promise: at least one commitment
+    (a file that is not a promise reads as a title at most)."""
+    return any(isinstance(c, dict) for c in record.get("commitments") or [])
+
+
+def _already_imported(outcome: ImportOutcome, data: bytes) -> bool:
+    """Whether these bytes already became a promise that still exists, by any
+    import (the web's review or the command line) for any kommun: then the outcome
+    names it and nothing is stored again."""
+    sha = hashlib.sha256(data).hexdigest()
+    previous = (
+        ExtractionRun.objects.ok()
+        .filter(document__sha256=sha, promise__isnull=False)
+        .select_related("promise", "document")
+        .order_by("-pk")
+        .first()
+    )
+    if previous is None:
+        return False
+    outcome.already_imported = True
+    outcome.document = previous.document
+    outcome.reused_document = True
+    outcome.run = previous
+    outcome.promise = previous.promise
+    outcome.notes.append(
+        f"samma innehåll redan importerat som ”{previous.promise.title}”,"
+        " dokumentet återanvänds / same bytes already imported, document reused"
+    )
+    return True
 
 
 def _load_source(source: str, document: SourceDocument) -> str:

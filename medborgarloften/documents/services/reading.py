@@ -218,6 +218,36 @@ def document_bytes(data: bytes | None) -> bytes:
     return data
 
 
+#: Suffixes of the files the import reads (the readers say what is wrong inside
+#: them); a file with any other suffix that is neither PDF, Word nor HTML by its
+#: bytes is not a promise document.
+READ_SUFFIXES = frozenset(
+    {"", ".txt", ".text", ".md", ".pdf", ".docx", ".html", ".htm", ".xhtml"}
+)
+
+
+def refuse_unsupported_file(data: bytes, filename: str) -> None:
+    """Refuse a file of a type the import does not read (a .toml, .csv, .py …)
+    before it is read as plain text and made into an empty draft."""
+    from pathlib import PurePath
+
+    from medborgarloften.extract.readers import sniff
+
+    suffix = PurePath(filename or "").suffix.casefold()
+    if suffix in READ_SUFFIXES:
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # not text: the reader says what it is ("binärdata", an image …)
+    if sniff(data, filename="") == "text":
+        raise ExtractError(
+            f"Filtypen {suffix} stöds inte: importera PDF, Word (.docx), webbsida "
+            f"(.html) eller text (.txt, .md) / the file type {suffix} is not "
+            "supported: import PDF, Word (.docx), a web page (.html) or text"
+        )
+
+
 def readable_text(read: Any) -> str:
     """:func:`_read_text`, refused when the reader found none (a scan, say)."""
     text = _read_text(read)

@@ -99,6 +99,8 @@ def document_upload(
             content_type = download.content_type
             source_url = download.url
         data = reading.document_bytes(data)
+        if not url:
+            reading.refuse_unsupported_file(data, filename)
         stage("reading")
         read = reading._read_bytes(
             data,

@@ -104,7 +104,8 @@ def test_when_all_fail_the_job_fails_with_each_reason(
     editor_client,  # noqa: F811
     kalmar,
 ):
-    _post(editor_client, kalmar, [("bild.png", PNG), ("bild2.png", PNG)])
+    # two different images (the same bytes twice are read once: test_import_once)
+    _post(editor_client, kalmar, [("bild.png", PNG), ("bild2.png", PNG + b"2")])
     _work()
     job = Job.objects.get()
     assert job.status == JobStatus.FAILED
@@ -190,3 +191,29 @@ def test_the_result_links_each_document_and_speaks_one_language(
         reverse("jobs:job", args=[job.pk]), HTTP_ACCEPT_LANGUAGE="en"
     ).content.decode()
     assert "the file is an image (PNG)" in english
+
+
+def test_an_empty_file_is_named_and_left_out_the_others_are_read(
+    editor_client,  # noqa: F811
+    kalmar,
+):
+    response = _post(
+        editor_client,
+        kalmar,
+        [("tom.txt", b""), ("a.txt", PROMISE_TEXT.encode()), ("b.txt", b"Annat")],
+    )
+    assert response.status_code == 302
+    job = Job.objects.get()
+    assert len(job.params["imports"]) == 2
+    page = editor_client.get(response.url).content.decode()
+    assert "Tomma filer hoppades över: tom.txt." in page
+
+
+def test_only_empty_files_are_refused_by_name(
+    editor_client,  # noqa: F811
+    kalmar,
+):
+    response = _post(editor_client, kalmar, [("tom.txt", b""), ("noll.txt", b"")])
+    assert response.status_code == 400
+    assert "tom.txt, noll.txt är tomma" in response.content.decode()
+    assert not Job.objects.exists()

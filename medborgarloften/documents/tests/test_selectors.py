@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from medborgarloften.documents.models import ExtractionRun
 from medborgarloften.documents.selectors import (
     extraction_run_get,
@@ -10,16 +12,27 @@ from medborgarloften.documents.selectors import (
     source_document_get,
     source_document_list,
 )
-from medborgarloften.documents.services import document_import
+from medborgarloften.documents.services import (
+    document_import,
+    document_store,
+    extraction_run_create,
+)
 
 GOOD = "Medborgarlöfte för Kalmar kommun 2031\n- vi lovar att ses varje vecka\n"
 UNKNOWN = "Medborgarlöfte för Ankeborg kommun 2031\n- vi lovar att ses\n"
 
 
 def _imports():
+    """A draft made from the command line, and a failed run (a failed import keeps
+    nothing, so the failed run is recorded directly)."""
     ok = document_import(data=GOOD.encode(), filename="kalmar.txt")
-    failed = document_import(data=UNKNOWN.encode(), filename="ankeborg.txt")
-    return ok, failed
+    document, _created = document_store(
+        data=UNKNOWN.encode(), text=UNKNOWN, original_name="ankeborg.txt"
+    )
+    run = extraction_run_create(
+        document=document, record=None, status="failed", error="okänd kommun"
+    )
+    return ok, SimpleNamespace(run=run, document=document)
 
 
 def test_it_lists_runs_newest_first_by_status(fake_extractor, kalmar):

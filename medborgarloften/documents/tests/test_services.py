@@ -120,21 +120,20 @@ def test_it_leaves_no_half_made_promise_when_loading_fails(fake_pipeline):
     assert "\n" not in outcome.error
     assert Promise.objects.count() == 0
     assert Commitment.objects.count() == 0
-    # The document and a failed run stay, so a reviewer can see why.
-    run = ExtractionRun.objects.get()
-    assert run.status == ExtractionRunStatus.FAILED
-    assert run.promise is None
-    assert run.record["id"].startswith("dokument-kalmar-2031-")
-    assert "Okänd kommun" in run.error
+    # Nothing is half-saved: no document, no run, no file; trying again (with the
+    # cause fixed) imports the document afresh, not "already imported, reused".
+    assert not SourceDocument.objects.exists()
+    assert not ExtractionRun.objects.exists()
 
 
-def test_it_records_a_failed_run_when_the_extractor_breaks(fake_extractor):
+def test_it_keeps_nothing_when_the_extractor_breaks(fake_extractor, media_root):
     outcome = _import(data=b"Medborgarlofte\nKRASCH\n")
 
     assert "extraction failed: rule exploded" in outcome.error
-    run = ExtractionRun.objects.get()
-    assert run.status == ExtractionRunStatus.FAILED and run.record is None
+    assert not ExtractionRun.objects.exists()
+    assert not SourceDocument.objects.exists()
     assert Promise.objects.count() == 0
+    assert not [p for p in media_root.rglob("*") if p.is_file()]
 
 
 def test_it_stores_nothing_on_a_dry_run(fake_extractor, kalmar, media_root):
@@ -329,3 +328,15 @@ def test_it_keeps_a_kommun_the_document_names_in_the_genitive(
     assert outcome.ok, outcome.error
     assert set(outcome.promise.parties.all()) == {kalmar, nybro}
     assert "utelämnad" not in " ".join(outcome.notes)
+
+
+def test_a_retry_after_a_failure_imports_afresh(fake_pipeline, request):
+    assert not _import().ok  # no kommun Kalmar yet
+    request.getfixturevalue("kalmar")  # the cause fixed
+
+    outcome = _import()
+
+    assert outcome.ok, outcome.error
+    assert not outcome.reused_document
+    assert not any("återanvänds" in note for note in outcome.notes)
+    assert outcome.promise is not None

@@ -199,3 +199,34 @@ def test_it_finds_a_kommun_by_its_official_name_when_the_name_differs():
     assert index.find("Falu kommun") == falun
     assert index.find("Falun") == falun
     assert index.find("Faluns kommun") == falun
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "norra älvdalen",
+        "NORRA ÄLVDALEN",
+        "LPO Norra Älvdalen",
+        "lokalpolisområde norra Älvdalen",
+        "Lokalpolisområdet i Norra Älvdalen",
+        "Lokalpolisområde: Norra Älvdalen",
+        "Norra Älvdalens lokalpolisområde",
+    ],
+)
+def test_it_reads_a_police_area_named_any_way_a_document_names_it(db, text):
+    from medborgarloften.places.models import Organisation, OrganisationKind
+
+    unit = Organisation.objects.create(
+        name="Lokalpolisområde Norra Älvdalen",
+        kind=OrganisationKind.LOKALPOLISOMRADE,
+    )
+    assert police_area_find(text) == unit
+
+
+def test_a_genitive_s_is_kept_when_the_unit_has_it(db):
+    from medborgarloften.places.models import Organisation, OrganisationKind
+
+    unit = Organisation.objects.create(
+        name="LPO Västerås", kind=OrganisationKind.LOKALPOLISOMRADE
+    )
+    assert police_area_find("Västerås lokalpolisområde") == unit

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.collation import swedish_sorted
 from medborgarloften.lib.forms import calling, form_saved, form_submit
 
 from .. import checklist, selectors, services
@@ -34,7 +35,9 @@ from ._common import (
 
 @staff_view
 def index(request: HttpRequest) -> HttpResponse:
-    kommuner = list(kommuner_visible_to(request.user).order_by("name")[:300])
+    kommuner = swedish_sorted(
+        kommuner_visible_to(request.user).order_by("name")[:300], name=lambda k: k.name
+    )
     if len(kommuner) == 1:
         return redirect("planning:kommun", code=kommuner[0].code)
     return render(request, "planning/index.html", {"kommuner": kommuner})

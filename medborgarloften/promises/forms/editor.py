@@ -22,6 +22,7 @@ from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.collation import swedish_sorted
 from medborgarloften.lib.forms import apply_service_errors
 from medborgarloften.places.models import Organisation
 
@@ -87,8 +88,12 @@ class PromiseEditor:
         )
         self.options = RowOptions(
             areas=list(kommun_areas(self._candidate_kommuner(initial))),
-            other_organisations=list(organisations_for_parties()["others"]),
-            organisations=list(Organisation.objects.order_by("name")),
+            other_organisations=swedish_sorted(
+                organisations_for_parties()["others"], name=lambda o: o.name
+            ),
+            organisations=swedish_sorted(
+                Organisation.objects.all(), name=lambda o: o.name
+            ),
         )
         focus_initial, commitment_initial, signatory_initial = self._row_initial()
         focus_choices = self._focus_choices(focus_initial)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from medborgarloften.accounts.permissions import editing_organisation_ids
 from medborgarloften.extract.measurability import check_commitment
+from medborgarloften.lib.collation import sort_choices_swedish
 from medborgarloften.lib.forms import field_of, text_area
 from medborgarloften.places.models import Organisation, OrganisationKind
 from medborgarloften.promises.exchange import commitment_target
@@ -136,6 +137,8 @@ class PromiseForm(AccessibleForm):
         field_of(self, "other_parties", forms.ModelChoiceField).queryset = choices[
             "others"
         ]
+        for name in ("kommuner", "other_parties"):  # å, ä, ö last (lib.collation)
+            sort_choices_swedish(self.fields[name], name=lambda o: o.name)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or self.cleaned_data

@@ -8,7 +8,12 @@ for, and the kommuner and police units asked to accept). Import from this packag
 
 from . import authoring, loading, parties, successor, writer
 from .authoring import *  # noqa: F403
-from .core import promise_delete, promise_set_status, revision_record
+from .core import (
+    promise_delete,
+    promise_reference_to_draft,
+    promise_set_status,
+    revision_record,
+)
 from .loading import *  # noqa: F403
 from .parties import *  # noqa: F403
 from .successor import *  # noqa: F403
@@ -16,6 +21,7 @@ from .writer import *  # noqa: F403
 
 __all__ = [
     "promise_delete",
+    "promise_reference_to_draft",
     "promise_set_status",
     "revision_record",
     *authoring.__all__,

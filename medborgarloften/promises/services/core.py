@@ -13,7 +13,7 @@ from medborgarloften.lib.access import recorded_actor
 
 from ..exchange import promise_to_record
 from ..models import PartyRequest, Promise, PromiseStatus, Revision
-from ..permissions import can_edit_promise
+from ..permissions import can_edit_promise, can_make_own_draft
 from ..signals import promise_adopted
 
 
@@ -141,3 +141,34 @@ def promise_delete(*, actor: Any, promise: Promise) -> str:
     title = promise.title
     promise.delete()
     return title
+
+
+@transaction.atomic
+def promise_reference_to_draft(*, actor: Any, promise: Promise) -> Promise:
+    """Turn a reference (another area's promise kept for comparison) into an
+    ordinary draft of the kommuner it names, for an actor who may act for one of
+    them (a national admin, or that kommun's admin or editor): a promise imported
+    as a reference by mistake need not be imported again. It stays a draft."""
+    promise = Promise.objects.select_for_update().get(pk=promise.pk)
+    if not promise.is_reference:
+        raise ValidationError(_("Löftet är inte en referens."), code="not_reference")
+    if not can_make_own_draft(actor, promise):
+        raise PermissionDenied(
+            _(
+                "Bara administratörer och redaktörer i löftets egna kommuner får "
+                "göra referensen till ett eget utkast."
+            )
+        )
+    before = promise_to_record(promise)
+    keeper = str(promise.reference_for)
+    promise.reference_for = None
+    promise.status = PromiseStatus.DRAFT
+    promise.save(update_fields=["reference_for", "status"])
+    revision_record(
+        promise=promise,
+        actor=actor,
+        action=Revision.Action.UPDATED,
+        before=before,
+        summary=f"Referens för {keeper} → eget utkast",
+    )
+    return promise

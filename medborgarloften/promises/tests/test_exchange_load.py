@@ -206,6 +206,22 @@ def test_it_resolves_police_area_names(kalmar, lpo_kalmar, name):
     assert promise_to_record(promise)["police_area"] == "Lokalpolisområde Kalmar"
 
 
+def test_an_unknown_police_area_names_the_one_serving_the_kommun(kalmar, lpo_kalmar):
+    lpo_kalmar.serves.add(kalmar)
+    record = extraction_record(police_area="Lokalpolisområde Södra Atlantis")
+    with pytest.raises(RecordError) as failure:
+        promise_load_record(record=record, source="test")
+    assert "okänt lokalpolisområde 'Lokalpolisområde Södra Atlantis'" in str(
+        failure.value
+    )
+    assert "kommunens lokalpolisområde: Lokalpolisområde Kalmar" in str(failure.value)
+    assert (
+        promise_load_record(
+            record=extraction_record(police_area="kalmar LPO"), source="test"
+        ).parties.filter(pk=lpo_kalmar.pk)
+    ).exists()
+
+
 def test_it_creates_a_missing_police_area_only_when_asked(kalmar, tmp_path):
     path = write(tmp_path, extraction_record(police_area="Lokalpolisområde Kalmar"))
 

@@ -164,6 +164,12 @@ class Command(BaseCommand):
             help="Skapa nytt utkast även om dokumentet redan importerats "
             "/ make a new draft even for a document already imported",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Skapa utkast även när inga åtaganden hittades "
+            "/ make a draft even when no commitments were found",
+        )
         web = parser.add_argument_group("webb / web")
         web.add_argument(
             "--polisen",
@@ -333,6 +339,7 @@ class Command(BaseCommand):
                 reimport=options["reimport"],
                 actor=options["actor"],
                 as_reference=bool(options.get("reference")),
+                force=bool(options.get("force")),
                 **kwargs,
             )
         except Exception as exc:  # one broken input must not stop the batch

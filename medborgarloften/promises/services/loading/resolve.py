@@ -68,10 +68,22 @@ class _Resolver:
         if found:
             return found
         if not self.create_missing_police_area:
+            serving = sorted(
+                Organisation.objects.lpos()
+                .filter(serves__in=[k.pk for k in kommuner if k.pk])
+                .values_list("name", flat=True)
+                .distinct()
+            )
+            hint = (
+                f" (kommunens lokalpolisområde: {', '.join(serving)}"
+                f" / the kommun's police area)"
+                if serving
+                else ""
+            )
             raise RecordError(
                 path,
-                f"okänt lokalpolisområde {name!r} / unknown police area; skapa det med "
-                "--create-missing-police-area / create it with that flag",
+                f"okänt lokalpolisområde {name!r}{hint} / unknown police area; skapa "
+                "det med --create-missing-police-area / create it with that flag",
             )
         # A new unit, unsaved: the writer creates it after its checks, serving the
         # promise's kommuner, and keeps who made it do so.
