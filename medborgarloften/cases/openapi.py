@@ -27,7 +27,7 @@ FIELDS: dict[str, tuple[dict[str, Any], str]] = {
     "longitude": (_NULL_NUM, "Longitud (WGS 84), avrundad till fyra decimaler."),
     "text": (
         {"type": "string"},
-        "Vad invånaren sa, granskat: personnummer och telefonnummer borttagna.",
+        "Vad invånaren sa, granskat: personnummer, telefonnummer och e-postadresser borttagna.",
     ),
     "status": ({"type": "string", "enum": list(CaseStatus.values)}, "Status."),
     "responsible_organisation": (

@@ -1,4 +1,5 @@
-"""Free text made safe to publish: personnummer and phone numbers hidden.
+"""Free text made safe to publish: personnummer, phone numbers and e-mail addresses
+hidden.
 
 Pure Python, shared by the apps that publish free text (cases, partner reports, meeting
 summaries). A resident writes "ring mig på 070-123 45 67" or gives a personnummer
@@ -14,6 +15,7 @@ import re
 
 HIDDEN_ID = "[personnummer borttaget]"
 HIDDEN_PHONE = "[telefonnummer borttaget]"
+HIDDEN_EMAIL = "[e-postadress borttagen]"
 
 #: ÅÅMMDD-NNNN or ÅÅÅÅMMDD-NNNN (also with + or no separator), and
 #: samordningsnummer (day + 60).
@@ -58,21 +60,28 @@ def _is_personnummer(match: str) -> bool:
     return True
 
 
+#: An e-mail address, also written to dodge harvesters: "anna(at)example.se",
+#: "anna [at] example [dot] se", "anna at example.se" is not taken (a word).
+_EMAIL = re.compile(
+    r"[\w.+-]+(?:@|\s?[(\[{]\s?(?:at|snabel-a)\s?[)\]}]\s?)[\w-]+"
+    r"(?:(?:\.|\s?[(\[{]\s?(?:dot|punkt)\s?[)\]}]\s?)[\w-]+)+",
+    re.IGNORECASE,
+)
+
+
 def screen(text: str) -> str:
-    """The text with every personnummer and phone number replaced."""
+    """The text with every personnummer, phone number and e-mail address replaced."""
 
     def _id(m: re.Match[str]) -> str:
         return HIDDEN_ID if _is_personnummer(m.group(0)) else m.group(0)
 
+    text = _EMAIL.sub(HIDDEN_EMAIL, text)
     text = _PERSONNUMMER.sub(_id, text)
     return _PHONE.sub(HIDDEN_PHONE, text)
 
 
 def needs_screening(text: str) -> bool:
     return screen(text) != text
-
-
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def contact_details(text: str) -> list[str]:

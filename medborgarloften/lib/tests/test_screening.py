@@ -72,3 +72,28 @@ def test_a_valid_check_digit_or_the_dash_makes_it_a_personnummer(text):
 @pytest.mark.parametrize("text", ["Ärende 811332-1234", "kod 8102301234"])
 def test_an_impossible_date_is_not_a_personnummer(text):
     assert HIDDEN_ID not in screen(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mejla anna@example.se",
+        "Skriv till anna.berg(at)kalmar.se",
+        "kim [at] exempel [dot] se",
+        "sara(snabel-a)kalmar.se",
+    ],
+)
+def test_an_e_mail_address_is_hidden_however_it_is_written(text):
+    # A resident's "mejl anna@example.se" reached the public page and the API
+    # (new-user session): e-mail is contact details as a phone number is.
+    from medborgarloften.lib.screening import HIDDEN_EMAIL, contact_details
+
+    screened = screen(text)
+    assert HIDDEN_EMAIL in screened and "@" not in screened
+    assert "e-postadress" in contact_details(text)
+
+
+def test_words_around_an_at_are_no_address():
+    assert screen("Vi ses at the park och i Kalmar. Mer info på kalmar.se") == (
+        "Vi ses at the park och i Kalmar. Mer info på kalmar.se"
+    )
