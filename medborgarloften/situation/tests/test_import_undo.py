@@ -68,6 +68,12 @@ def test_undo_of_a_crime_import_brings_the_rates_back(
     page = client.get("/personal/lagesbild/0880/import/").content.decode()
     assert "Ångra den senaste importen" in page
     latest = latest_batch(kalmar)
+    assert f"Ja, ångra {latest}" in page
+    # Not confirmed (a quick click): nothing is undone.
     client.post("/personal/lagesbild/0880/import/angra/", {"batch": latest.pk})
+    assert CrimeStatistic.objects.get().count == 12
+    client.post(
+        "/personal/lagesbild/0880/import/angra/", {"batch": latest.pk, "confirm": "1"}
+    )
     row = CrimeStatistic.objects.get()
     assert (row.count, row.rate_per_100k) == (10, 250.0)

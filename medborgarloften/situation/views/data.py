@@ -104,6 +104,10 @@ def import_undo(request: HttpRequest, code: str) -> HttpResponse:
     a later one in between is refused)."""
     kommun = _kommun_for_editor(request, code)
     batch = latest_batch(kommun)
+    if request.POST.get("confirm") != "1":
+        # the page names the import; undoing the wrong one costs a whole file
+        messages.error(request, _("Bekräfta vilken import som ska ångras."))
+        return redirect("situation:import", code=kommun.code)
     if batch is None or str(batch.pk) != request.POST.get("batch", ""):
         messages.error(
             request,
