@@ -169,6 +169,7 @@ CSRF_EXEMPT_ALLOWED = {
     "django.views.i18n.set_language",
     # Cases as open data: read-only (anything but GET/HEAD is a 405, not a CSRF 403).
     "medborgarloften.cases.api.cases",
+    "medborgarloften.cases.api.case_detail",
     # Open311: a POST carries its api_key; no view reads the session.
     "medborgarloften.cases.open311.views.requests",
 }
