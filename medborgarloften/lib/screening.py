@@ -61,12 +61,32 @@ def _is_personnummer(match: str) -> bool:
 
 
 #: An e-mail address, also written to dodge harvesters: "anna(at)example.se",
-#: "anna [at] example [dot] se", "anna at example.se" is not taken (a word).
-_EMAIL = re.compile(
-    r"[\w.+-]+(?:@|\s?[(\[{]\s?(?:at|snabel-a)\s?[)\]}]\s?)[\w-]+"
-    r"(?:(?:\.|\s?[(\[{]\s?(?:dot|punkt)\s?[)\]}]\s?)[\w-]+)+",
+#: "anna [at] example [dot] se". Found from its "@" or "(at)" outwards, with the
+#: parts' lengths bounded, so a long text costs a scan, never a square of it.
+_AT = re.compile(r"@|\s?[(\[{]\s?(?:at|snabel-a)\s?[)\]}]\s?", re.IGNORECASE)
+_LOCAL = re.compile(r"[\w.+-]{1,64}\Z")
+_DOMAIN = re.compile(
+    r"[\w-]{1,63}(?:(?:\.|\s?[(\[{]\s?(?:dot|punkt)\s?[)\]}]\s?)[\w-]{1,63}){1,8}",
     re.IGNORECASE,
 )
+
+
+def _email_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for at in _AT.finditer(text):
+        if spans and at.start() < spans[-1][1]:
+            continue
+        local = _LOCAL.search(text[max(0, at.start() - 64) : at.start()])
+        domain = _DOMAIN.match(text, at.end())
+        if local and domain:
+            spans.append((at.start() - len(local.group(0)), domain.end()))
+    return spans
+
+
+def _hide_emails(text: str) -> str:
+    for start, end in reversed(_email_spans(text)):
+        text = text[:start] + HIDDEN_EMAIL + text[end:]
+    return text
 
 
 def screen(text: str) -> str:
@@ -75,7 +95,7 @@ def screen(text: str) -> str:
     def _id(m: re.Match[str]) -> str:
         return HIDDEN_ID if _is_personnummer(m.group(0)) else m.group(0)
 
-    text = _EMAIL.sub(HIDDEN_EMAIL, text)
+    text = _hide_emails(text)
     text = _PERSONNUMMER.sub(_id, text)
     return _PHONE.sub(HIDDEN_PHONE, text)
 
@@ -95,7 +115,7 @@ def contact_details(text: str) -> list[str]:
         found.append("personnummer")
     if _PHONE.search(without_ids):
         found.append("telefonnummer")
-    if _EMAIL.search(text):
+    if _email_spans(text):
         found.append("e-postadress")
     return found
 
