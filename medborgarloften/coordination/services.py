@@ -231,9 +231,22 @@ def meeting_minutes_save(
 
 
 @transaction.atomic
-def meeting_publish(*, actor: Any, meeting: Meeting, published: bool) -> Meeting:
-    """Show the meeting's public summary to everyone, or take it down."""
+def meeting_publish(
+    *, actor: Any, meeting: Meeting, published: bool, today: dt.date | None = None
+) -> Meeting:
+    """Show the meeting's public summary to everyone, or take it down.
+
+    A summary is of a meeting that has been held: one dated later than today is
+    not published (it would tell residents what was decided before it was)."""
     _require_editor(actor, meeting.kommun)
+    if published and meeting.held_on > (today or timezone.localdate()):
+        raise ValidationError(
+            _(
+                "Mötet hålls %(date)s. Sammanfattningen kan publiceras när "
+                "mötet har hållits."
+            )
+            % {"date": meeting.held_on.isoformat()}
+        )
     if published and not meeting.public_summary.strip():
         raise ValidationError(
             _("Skriv en offentlig sammanfattning innan mötet publiceras.")

@@ -249,3 +249,32 @@ def test_it_forgets_a_person_named_as_role_holder_or_in_minutes(kalmar, kommun_e
     meeting.refresh_from_db()
     assert role.person == REDACTED
     assert meeting.minutes == f"Närvarande: {REDACTED}, Bo Berg."
+
+
+@pytest.mark.django_db
+def test_a_meeting_not_yet_held_has_no_summary_to_publish(kalmar, kommun_editor):
+    coming = _meeting(kommun_editor, kalmar, held_on=TODAY + dt.timedelta(days=7))
+    meeting_minutes_save(
+        actor=kommun_editor,
+        meeting=coming,
+        minutes="Förslag till dagordning.",
+        public_summary="Vi beslutade att utöka nattvandringarna.",
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        meeting_publish(
+            actor=kommun_editor, meeting=coming, published=True, today=TODAY
+        )
+    assert "2025-10-08" in str(excinfo.value)
+    coming.refresh_from_db()
+    assert not coming.published
+    # Held today, it can be published.
+    held = _meeting(kommun_editor, kalmar, held_on=TODAY)
+    meeting_minutes_save(
+        actor=kommun_editor,
+        meeting=held,
+        minutes="Protokoll.",
+        public_summary="Vi beslutade att utöka nattvandringarna.",
+    )
+    assert meeting_publish(
+        actor=kommun_editor, meeting=held, published=True, today=TODAY
+    ).published

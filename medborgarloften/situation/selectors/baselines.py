@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.vocabulary import THEMES
 
+from ..crime_categories import category_label
 from ..models import (
     ALL_AGES,
     CrimeStatistic,
@@ -159,7 +160,7 @@ def baseline_indicators(
             {
                 "key": f"brott:{crime.category}"[:100],
                 "label": _("Anmälda brott: %(category)s")
-                % {"category": crime.category},
+                % {"category": category_label(crime.category)},
                 "area": None,
                 "period": str(crime.year),
                 "value": crime.rate_per_100k,

@@ -18,6 +18,7 @@ from medborgarloften.places.models import Area, Organisation
 from medborgarloften.places.overlays import overlay_layers
 
 from .. import geo
+from ..crime_categories import category_label
 from ..models import (
     ALL_AGES,
     CrimeStatistic,
@@ -60,7 +61,10 @@ def indicator_choices(kommun: Organisation | None = None) -> list[tuple[str, str
             .distinct()
         )
         choices += [
-            (f"brott:{category}", _("Anmälda brott: %(label)s") % {"label": category})
+            (
+                f"brott:{category}",
+                _("Anmälda brott: %(label)s") % {"label": category_label(category)},
+            )
             for category in sorted(set(categories), key=str.casefold)
         ]
     return choices

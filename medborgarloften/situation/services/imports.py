@@ -21,6 +21,7 @@ from medborgarloften.lib.numbers import format_number
 from medborgarloften.places.lookup import AreaIndex, KommunIndex, fold
 from medborgarloften.places.models import Area, Organisation
 
+from ..crime_categories import CRIME_TOTAL
 from ..models import (
     ALL_AGES,
     CrimeStatistic,
@@ -359,7 +360,7 @@ def crime_import(
     errors = _Errors()
     seen: dict[tuple, int] = {}
     parsed = []
-    default_category = category.strip() or _("Anmälda brott totalt")
+    default_category = category.strip() or CRIME_TOTAL
     for number, row in table.rows:
         target = kommun
         if col["kommun"]:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.lib.numbers import format_number
 
+from ..crime_categories import category_label
 from ..selectors.analysis import MIN_GROUP, Figure, change_significant
 
 register = template.Library()
@@ -63,3 +64,9 @@ def localized(value: object) -> str:
 def get_item(mapping: dict, key: str) -> object:
     """``mapping|get_item:key`` (None when missing)."""
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def crime_category(value: str) -> str:
+    """A known crime category in the reader's language (``crime_categories``)."""
+    return category_label(str(value))
