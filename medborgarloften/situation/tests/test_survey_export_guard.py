@@ -104,3 +104,18 @@ def test_the_transfer_page_shows_replacements_and_needs_the_box(
     client.post(url, {"replace": "1"})
     row.refresh_from_db()
     assert row.respondents == 8
+
+
+@pytest.mark.django_db
+def test_the_transfer_page_does_not_show_the_share_of_too_few_answers(
+    client, kalmar, areas, kommun_editor
+):
+    survey = open_survey(kalmar, areas=[areas["Oxhagen"]])
+    _formal(kalmar, survey.year, [("Oxhagen", 10.0, 100)])
+    _answers(survey, ["mycket_otrygg"], area=areas["Oxhagen"])
+    client.force_login(kommun_editor)
+    url = f"/personal/lagesbild/{kalmar.code}/enkater/{survey.pk}/till-lagesbild/"
+    page = client.get(url).content.decode()
+    # One answer: its share would be that person's answer.
+    assert "för få svar (n = 1)" in page and "100,0 %" not in page
+    assert "100.0 %" not in page and 'class="table-wrap"' in page

@@ -63,6 +63,12 @@ class Replacement:
         )
 
     @property
+    def new_suppressed(self) -> bool:
+        """Too few respondents for the share to be shown (one answer would be
+        readable from it), as everywhere figures are shown."""
+        return self.new_respondents < MIN_GROUP
+
+    @property
     def indicator_label(self) -> str:
         from ...models import SurveyIndicator
 
