@@ -119,3 +119,20 @@ def test_the_transfer_page_does_not_show_the_share_of_too_few_answers(
     # One answer: its share would be that person's answer.
     assert "för få svar (n = 1)" in page and "100,0 %" not in page
     assert "100.0 %" not in page and 'class="table-wrap"' in page
+
+
+@pytest.mark.django_db
+def test_groups_of_fewer_than_five_answers_are_not_transferred(kalmar, areas):
+    survey = open_survey(kalmar, areas=[areas["Oxhagen"]])
+    _answers(survey, ["mycket_otrygg"] * 3, area=areas["Oxhagen"])
+    summary = survey_export(survey=survey)
+    # Nothing of three answers reaches the lägesbild: the year stays without
+    # figures rather than becoming its newest year on three answers.
+    assert not SurveyResult.objects.filter(year=survey.year).exists()
+    assert any("färre än 5 svarande" in w for w in summary.warnings)
+    _answers(survey, ["mycket_trygg"] * 3, area=areas["Oxhagen"])
+    survey_export(survey=survey)
+    oxhagen = SurveyResult.objects.get(
+        area=areas["Oxhagen"], indicator="otrygg_kvall", gender="alla"
+    )
+    assert (oxhagen.share, oxhagen.respondents) == (50.0, 6)

@@ -170,8 +170,13 @@ def survey_export(
     )
     remember(batch, SurveyResult.objects.filter(kommun=survey.kommun, year=survey.year))
     kept: set[int] = set()
-    replaced = kept_other = 0
+    replaced = kept_other = too_few = 0
     for cell in indicator_cells(survey):
+        if cell.respondents < MIN_GROUP:
+            # A group this small is never shown, and a year made of such groups
+            # would become the lägesbild's newest year.
+            too_few += 1
+            continue
         key = _key(survey, cell)
         other = plan.get(
             (
@@ -221,6 +226,15 @@ def survey_export(
                 kept_other,
             )
             % {"n": kept_other}
+        )
+    if too_few:
+        summary.warnings.append(
+            ngettext(
+                "%(n)d grupp har färre än %(min)d svarande och fördes inte över.",
+                "%(n)d grupper har färre än %(min)d svarande och fördes inte över.",
+                too_few,
+            )
+            % {"n": too_few, "min": MIN_GROUP}
         )
     survey_totals_refresh(kommun=survey.kommun, years={survey.year})
     batch.rows, batch.created, batch.updated = (
