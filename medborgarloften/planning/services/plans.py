@@ -329,8 +329,12 @@ def goal_revise(
     reason: str,
 ) -> Goal:
     """A new version of a goal, also of an adopted plan; the old version and its
-    text stay as they were."""
-    check_edit(actor, goal.measure.plan.kommun)
+    text stay as they were. A goal of an adopted plan changes what the kommun
+    decided, so it is revised by those who adopt (``check_adopt``)."""
+    plan = goal.measure.plan
+    check_edit(actor, plan.kommun)
+    if plan.is_adopted:
+        check_adopt(actor, plan.kommun)
     _check_goal(text, indicator, baseline, target)
     _required(reason=reason)
     if Goal.objects.filter(replaces=goal).exists():

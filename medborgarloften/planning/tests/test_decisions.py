@@ -216,3 +216,23 @@ def test_the_adopt_page_says_adopting_publishes_open_data(client, world):
     page = client.get(reverse("planning:report_adopt", args=[draft.pk])).text
     assert "/api/v1/situation-reports" in page
     assert page.index("öppna data") < page.index('class="form narrow"')
+
+
+def test_a_goal_of_an_adopted_plan_is_revised_by_the_kommun_not_the_police(
+    world, polis_editor
+):
+    built = build_plan(world)
+    assert built.plan.is_adopted
+    values = {
+        "text": "Hälften så många",
+        "indicator": built.goal.indicator,
+        "baseline": "40 (2025)",
+        "target": "20",
+        "due_on": dt.date(2027, 12, 31),
+        "reason": "Nya siffror",
+    }
+    with pytest.raises(PermissionDenied):
+        services.goal_revise(actor=polis_editor, goal=built.goal, **values)
+    assert built.goal.measure.goals.count() == 1
+    revised = services.goal_revise(actor=world.editor, goal=built.goal, **values)
+    assert revised.version == 2
