@@ -305,6 +305,7 @@ def _victim_kwargs(route: Route, w: World, side: Side) -> dict[str, Any] | None:
         "coordination:minutes": {"pk": s.meeting.pk},
         "coordination:publish": {"pk": s.meeting.pk},
         "coordination:decision_new": {"pk": s.meeting.pk},
+        "coordination:decision": {"pk": s.decision.pk},
         "coordination:decision_status": {"pk": s.decision.pk},
         "coordination_public:meeting": {"code": s.kommun.code, "uid": s.meeting.uid},
         # lägesbild

@@ -45,3 +45,26 @@ def can_edit_coordination(user: Any, kommun: Any) -> bool:
     return (
         is_superuser(user) or organisation_roles(user).get(kommun.pk) in EDITING_ROLES
     )
+
+
+def owns_decision(user: Any, decision: Any) -> bool:
+    """The user is a member of the organisation a decision was assigned to (a
+    housing company, the lokalpolisområde): it reads that decision even where it
+    does not read the kommun's samordning."""
+    owner = decision.owner_organisation_id
+    return owner is not None and owner in organisation_roles(user)
+
+
+def can_view_decision(user: Any, decision: Any) -> bool:
+    return can_view_coordination(user, decision.meeting.kommun) or owns_decision(
+        user, decision
+    )
+
+
+def can_update_decision(user: Any, decision: Any) -> bool:
+    """The kommun's writers, and the owning organisation's admins and editors,
+    report how an assigned action is going."""
+    owner = decision.owner_organisation_id
+    return can_edit_coordination(user, decision.meeting.kommun) or (
+        owner is not None and organisation_roles(user).get(owner) in EDITING_ROLES
+    )

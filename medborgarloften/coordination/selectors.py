@@ -85,16 +85,15 @@ def coordination_overview(
 
 
 def assigned_actions(*, user: Any) -> list[Decision]:
-    """Open tracked actions owned by an organisation the user is a member of, in
-    kommuner whose coordination the user may read; the earliest due first."""
+    """Open tracked actions owned by an organisation the user is a member of (in
+    any kommun: an action assigned to a housing company is its to do, though it
+    does not read the kommun's samordning); the earliest due first."""
     roles = organisation_roles(user)
     if not roles:
         return []
-    readable = set(roles) | police_kommun_ids(user)
     return list(
         Decision.objects.filter(
             owner_organisation__in=list(roles),
-            meeting__kommun__in=readable,
             status__in=OPEN_STATUSES,
             due__isnull=False,
         )
@@ -112,7 +111,9 @@ def meeting_for_staff(*, pk: int) -> Meeting:
 
 
 def decision_for_staff(*, pk: int) -> Decision:
-    return Decision.objects.select_related("meeting__kommun").get(pk=pk)
+    return Decision.objects.select_related("meeting__kommun", "owner_organisation").get(
+        pk=pk
+    )
 
 
 def owner_choices(*, kommun: Organisation) -> QuerySet[Organisation]:

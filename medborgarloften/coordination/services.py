@@ -25,7 +25,7 @@ from .models import (
     Meeting,
     MeetingKind,
 )
-from .permissions import can_edit_coordination
+from .permissions import can_edit_coordination, can_update_decision
 
 __all__ = [
     "agenda_item_add",
@@ -310,8 +310,15 @@ def decision_record(
 
 @transaction.atomic
 def decision_status_set(*, actor: Any, decision: Decision, status: str) -> Decision:
-    """Move a tracked action to a new status, recording who and when."""
-    _require_editor(actor, decision.meeting.kommun)
+    """Move a tracked action to a new status, recording who and when: the
+    kommun's writers or the owning organisation's (``can_update_decision``)."""
+    if not can_update_decision(actor, decision):
+        raise PermissionDenied(
+            _(
+                "Bara kommunens redaktörer och den ansvariga organisationens "
+                "redaktörer kan ändra beslutets status."
+            )
+        )
     if status not in ActionStatus.values:
         raise ValidationError({"status": [_("Okänd status.")]})
     if not decision.tracked:

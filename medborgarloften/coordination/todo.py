@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.lib.todo import TodoEntry
 
+from .permissions import can_view_coordination
 from .selectors import assigned_actions
 
 
@@ -37,7 +38,9 @@ def coordination_todo(user: Any) -> list[TodoEntry]:
                     "meeting": meeting.title,
                 },
                 link=reverse("coordination:meeting", args=[meeting.pk])
-                + f"#beslut-{decision.pk}",
+                + f"#beslut-{decision.pk}"
+                if can_view_coordination(user, meeting.kommun)
+                else reverse("coordination:decision", args=[decision.pk]),
             )
         )
     return entries

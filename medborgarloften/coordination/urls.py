@@ -17,5 +17,6 @@ urlpatterns = [
     path("mote/<int:pk>/protokoll/", views.minutes_save, name="minutes"),
     path("mote/<int:pk>/publicera/", views.publish, name="publish"),
     path("mote/<int:pk>/beslut/", views.decision_new, name="decision_new"),
+    path("beslut/<int:pk>/", views.decision, name="decision"),
     path("beslut/<int:pk>/status/", views.decision_status, name="decision_status"),
 ]

@@ -32,7 +32,12 @@ from .forms import (
     RoleForm,
 )
 from .models import ActionStatus, Decision, Meeting
-from .permissions import can_edit_coordination, can_view_coordination
+from .permissions import (
+    can_edit_coordination,
+    can_update_decision,
+    can_view_coordination,
+    can_view_decision,
+)
 
 NOT_MEMBER = gettext_lazy(
     "Du är inte medlem i kommunen och kan inte se dess samordning."
@@ -127,6 +132,11 @@ def _meeting_page(request: HttpRequest, meeting: Meeting, **forms: Any) -> HttpR
         ),
         "decision_form": DecisionForm(organisations=organisations),
         "status_choices": ActionStatus.choices,
+        "updatable": {
+            d.pk
+            for d in meeting.decisions.all()
+            if can_update_decision(request.user, d)
+        },
         "summary_names": possible_names(meeting.public_summary),
     } | forms
     return render(request, "coordination/meeting.html", context)
@@ -211,15 +221,36 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("coordination:meeting", pk=pk)
 
 
-@staff_view
-@require_POST
-def decision_status(request: HttpRequest, pk: int) -> HttpResponse:
+def _decision(request: HttpRequest, pk: int) -> Decision:
     decision = found(
         lambda: selectors.decision_for_staff(pk=pk),
         Decision.DoesNotExist,
         _("Det finns inget beslut med det numret."),
     )
-    permitted(request.user, decision.meeting.kommun, can_view_coordination, NOT_MEMBER)
+    return permitted(request.user, decision, can_view_decision, NOT_MEMBER)
+
+
+@staff_view
+def decision(request: HttpRequest, pk: int) -> HttpResponse:
+    """One decision, for the organisation it was assigned to (which may not read
+    the kommun's samordning): what, by when, decided where, and its status."""
+    decision = _decision(request, pk)
+    context = {
+        "decision": decision,
+        "meeting": decision.meeting,
+        "can_read_meeting": can_view_coordination(
+            request.user, decision.meeting.kommun
+        ),
+        "can_update": can_update_decision(request.user, decision),
+        "status_choices": ActionStatus.choices,
+    }
+    return render(request, "coordination/decision.html", context)
+
+
+@staff_view
+@require_POST
+def decision_status(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = _decision(request, pk)
     form = DecisionStatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Välj en status."))
@@ -231,6 +262,10 @@ def decision_status(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             _("Statusen är ändrad."),
         )
+    if request.POST.get("next") == "decision" or not can_view_coordination(
+        request.user, decision.meeting.kommun
+    ):
+        return redirect("coordination:decision", pk=decision.pk)
     return redirect("coordination:meeting", pk=decision.meeting_id)
 
 
