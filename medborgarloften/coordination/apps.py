@@ -8,9 +8,14 @@ class CoordinationConfig(AppConfig):
     verbose_name = _("Samordning")
 
     def ready(self) -> None:
-        """Decisions assigned to the user's organisation on "Att göra" (lib.todo)."""
-        from medborgarloften.lib.todo import todo_provider_register
+        """Decisions assigned to the user's organisation on "Att göra" and in the
+        daily reminder e-mail (lib.todo)."""
+        from medborgarloften.lib.todo import (
+            mail_source_register,
+            todo_provider_register,
+        )
 
-        from .todo import coordination_todo
+        from .todo import coordination_mail_lines, coordination_todo
 
         todo_provider_register(coordination_todo)
+        mail_source_register(coordination_mail_lines)

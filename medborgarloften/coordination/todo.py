@@ -1,8 +1,10 @@
-"""The coordination's part of the staff's "Att göra" (``lib.todo``): open decisions
-of a samordning meeting assigned to an organisation the user belongs to."""
+"""The coordination's part of the staff's "Att göra" and of the daily reminder
+e-mail (``lib.todo``): open decisions of a samordning meeting assigned to an
+organisation the user belongs to."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.urls import reverse
@@ -11,8 +13,12 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.lib.todo import TodoEntry
 
+from .models import OPEN_STATUSES, Decision
 from .permissions import can_view_coordination
 from .selectors import assigned_actions
+
+#: An assigned action is in the e-mail when it is due within this many days.
+MAIL_DUE_DAYS = 14
 
 
 def coordination_todo(user: Any) -> list[TodoEntry]:
@@ -44,3 +50,32 @@ def coordination_todo(user: Any) -> list[TodoEntry]:
             )
         )
     return entries
+
+
+def coordination_mail_lines(today: dt.date) -> list[tuple[Any, str]]:
+    """Each owning organisation's open actions that are overdue or due within
+    ``MAIL_DUE_DAYS``, one line each (Swedish, as the rest of the e-mail)."""
+    decisions = (
+        Decision.objects.filter(
+            owner_organisation__isnull=False,
+            status__in=OPEN_STATUSES,
+            due__isnull=False,
+            due__lte=today + dt.timedelta(days=MAIL_DUE_DAYS),
+        )
+        .select_related("meeting__kommun", "owner_organisation")
+        .order_by("due", "pk")
+    )
+    lines = []
+    for decision in decisions:
+        assert decision.due is not None  # filtered above
+        meeting = decision.meeting
+        state = "Försenat beslut" if decision.due < today else "Beslut att genomföra"
+        lines.append(
+            (
+                decision.owner_organisation,
+                f"{state}: {decision.text} ({meeting.kommun}, klart senast "
+                f"{decision.due.isoformat()}; beslutat på {meeting.title} "
+                f"{meeting.held_on.isoformat()})",
+            )
+        )
+    return lines

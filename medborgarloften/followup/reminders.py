@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from medborgarloften.accounts.permissions import is_superuser, member_organisation_ids
+from medborgarloften.lib.todo import mail_lines
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import (
     PartyRequest,
@@ -55,6 +56,12 @@ class Reminder:
 class OrganisationReminders:
     organisation: Organisation
     items: list[Reminder] = field(default_factory=list)
+    #: Lines other apps add to the e-mail (``lib.todo.mail_lines``).
+    extra: list[str] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.items) + len(self.extra)
 
 
 def _responsible_parties(codes: list[str], parties: list[Organisation]) -> list[Any]:
@@ -218,6 +225,18 @@ def reminders_for_user(*, user: Any, today: dt.date | None = None) -> Any:
     return reminders(today=today, organisation_ids=ids)
 
 
+def with_mail_lines(
+    groups: list[OrganisationReminders], today: dt.date
+) -> list[OrganisationReminders]:
+    """The groups with the lines registered apps add to the e-mail (an action
+    assigned at a samordning meeting), also for organisations with nothing else."""
+    by_pk = {g.organisation.pk: g for g in groups}
+    for organisation, line in mail_lines(today):
+        group = by_pk.setdefault(organisation.pk, OrganisationReminders(organisation))
+        group.extra.append(line)
+    return sorted(by_pk.values(), key=lambda g: g.organisation.name)
+
+
 def recipients(organisation: Organisation) -> list[str]:
     """Admins' and editors' e-mail addresses in the organisation."""
     return editor_addresses([organisation])
@@ -234,6 +253,8 @@ def reminder_text(group: OrganisationReminders, today: dt.date) -> str:
             current = item.promise.pk
             lines += ["", item.promise.title]
         lines.append(f"- {item.text}")
+    if group.extra:
+        lines += ["", "Samordning", *(f"- {line}" for line in group.extra)]
     lines += [
         "",
         "Logga aktiviteter och publicera rapporter under Arbeta med löften.",
@@ -251,7 +272,7 @@ def send_reminders(
         if not to:
             continue
         send_mail(
-            subject=f"Medborgarlöften: {len(group.items)} påminnelser för "
+            subject=f"Medborgarlöften: {group.count} påminnelser för "
             f"{group.organisation}",
             message=reminder_text(group, today),
             from_email=getattr(settings, "DEFAULT_FROM_EMAIL", None),

@@ -1,4 +1,5 @@
-"""The registry of the staff's to-do ("Att göra"), below every app: the reminders
+"""The registry of the staff's to-do ("Att göra") and of the daily reminder e-mail's
+extra lines, below every app: the reminders
 page (followup) lists what each registered provider returns for the user, and an
 app above followup in the layers — cases — registers its provider in
 ``AppConfig.ready()`` without followup importing it.
@@ -36,3 +37,23 @@ def todo_provider_register(provider: TodoProvider) -> TodoProvider:
 def todo_for(user: Any) -> list[TodoEntry]:
     """Every provider's entries for the user, in the order they registered."""
     return [entry for provider in _PROVIDERS for entry in provider(user)]
+
+
+#: A source of lines for the daily reminder e-mail (``manage reminders``):
+#: ``(today) -> [(organisation, line), …]``, registered like a to-do provider by an
+#: app above followup (coordination's assigned actions).
+MailSource = Callable[[Any], list[tuple[Any, str]]]
+
+_MAIL_SOURCES: list[MailSource] = []
+
+
+def mail_source_register(source: MailSource) -> MailSource:
+    """Add a mail source; registering one twice adds it once."""
+    if source not in _MAIL_SOURCES:
+        _MAIL_SOURCES.append(source)
+    return source
+
+
+def mail_lines(today: Any) -> list[tuple[Any, str]]:
+    """Every source's ``(organisation, line)`` pairs for ``today``."""
+    return [pair for source in _MAIL_SOURCES for pair in source(today)]

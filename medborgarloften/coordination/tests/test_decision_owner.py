@@ -6,6 +6,7 @@ editors report its status; nothing else of the samordning opens to them."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -24,8 +25,10 @@ from .conftest import TODAY
 pytestmark = pytest.mark.django_db
 
 
-def _member(username, organisation, role):
-    user = User.objects.create_user(username=username, password="x-123456789")
+def _member(username, organisation, role, email=""):
+    user = User.objects.create_user(
+        username=username, password="x-123456789", email=email
+    )
     Membership.objects.create(user=user, organisation=organisation, role=role)
     return user
 
@@ -102,3 +105,22 @@ def test_only_the_owners_writers_and_the_kommuns_change_the_status(
     assert client.get(own).status_code == 403
     decision.refresh_from_db()
     assert decision.status != "done"
+
+
+def test_the_daily_reminder_mail_names_the_owners_actions_due_soon(
+    decision, housing, mailoutbox
+):
+    from django.core.management import call_command
+
+    from medborgarloften.coordination.todo import MAIL_DUE_DAYS
+
+    _member("kalmarhem-red", housing, "editor", email="red@kalmarhem.example")
+    far = (decision.due - dt.timedelta(days=MAIL_DUE_DAYS + 1)).isoformat()
+    call_command("reminders", "--today", far, stdout=io.StringIO())
+    assert not [m for m in mailoutbox if "red@kalmarhem.example" in m.to]
+    soon = (decision.due - dt.timedelta(days=3)).isoformat()
+    call_command("reminders", "--today", soon, stdout=io.StringIO())
+    mail = next(m for m in mailoutbox if "red@kalmarhem.example" in m.to)
+    assert "Kalmarhem byter belysningen" in mail.body
+    assert "Beslut att genomföra" in mail.body and "Styrgruppen oktober" in mail.body
+    assert "1 påminnelser" in mail.subject

@@ -9,7 +9,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import ngettext
 
-from medborgarloften.followup.reminders import reminder_text, reminders, send_reminders
+from medborgarloften.followup.reminders import (
+    reminder_text,
+    reminders,
+    send_reminders,
+    with_mail_lines,
+)
 from medborgarloften.followup.services import current_statuses_refresh
 from medborgarloften.lib.commands import add_reminder_arguments, today_option
 
@@ -25,7 +30,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         today = today_option(options)
-        groups = reminders(today=today)
+        groups = with_mail_lines(reminders(today=today), today)
         if options["dry_run"]:
             for group in groups:
                 self.stdout.write(reminder_text(group, today))
