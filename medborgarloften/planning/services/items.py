@@ -8,15 +8,12 @@ or a measure numbers the ones after it down, so a draft's numbers stay 1, 2, 3 �
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable
 from typing import Any, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from medborgarloften.places.models import Organisation
 from medborgarloften.situation.models import CauseAnalysis
 
 from ..models import (
@@ -24,15 +21,15 @@ from ..models import (
     Cause,
     Measure,
     Problem,
-    SituationReport,
-    SituationSection,
 )
 from .plans import (
     MeasureFields,
+    PlanFields,
+    ProblemFields,
     check_cause,
-    check_plan_fields,
     check_writable,
     checked_measure,
+    checked_plan,
     checked_problem,
 )
 
@@ -51,26 +48,14 @@ def _renumber(model: Any, plan: ActionPlan, removed: int) -> None:
 
 
 def problem_update(
-    *,
-    actor: Any,
-    problem: Problem,
-    title: str,
-    description: str = "",
-    sections: Iterable[SituationSection] = (),
-    figure_keys: Iterable[str] = (),
+    *, actor: Any, problem: Problem, **fields: Unpack[ProblemFields]
 ) -> Problem:
     """A problem's text and the evidence in the lägesbild it rests on."""
     plan = problem.plan
     check_writable(actor, plan)
-    fields, sections = checked_problem(
-        plan,
-        title=title,
-        description=description,
-        sections=sections,
-        figure_keys=figure_keys,
-    )
+    values, sections = checked_problem(plan, fields)
     with transaction.atomic():
-        _assign(problem, fields)
+        _assign(problem, values)
         problem.sections.set(sections)
     return problem
 
@@ -145,22 +130,15 @@ def measure_delete(*, actor: Any, measure: Measure) -> None:
 
 
 def plan_update(
-    *,
-    actor: Any,
-    plan: ActionPlan,
-    title: str,
-    situation_report: SituationReport,
-    period_start: dt.date,
-    period_end: dt.date,
-    parties: Iterable[Organisation] = (),
-    follow_up: str = "",
+    *, actor: Any, plan: ActionPlan, **fields: Unpack[PlanFields]
 ) -> ActionPlan:
     """Change a draft plan's title, period, lägesbild, parties and follow-up, as
     creating checks them. Its problems point into its lägesbild: the lägesbild is
     changed only while the plan has no problems."""
     check_writable(actor, plan)
-    check_plan_fields(plan.kommun, title, situation_report, period_start, period_end)
-    if situation_report.pk != plan.situation_report_id and plan.problems.exists():
+    values, parties = checked_plan(plan.kommun, fields)
+    report = values["situation_report"]
+    if report.pk != plan.situation_report_id and plan.problems.exists():
         raise ValidationError(
             {
                 "situation_report": _(
@@ -171,17 +149,8 @@ def plan_update(
             }
         )
     with transaction.atomic():
-        _assign(
-            plan,
-            {
-                "title": title,
-                "situation_report": situation_report,
-                "period_start": period_start,
-                "period_end": period_end,
-                "follow_up": follow_up,
-            },
-        )
-        plan.parties.set(list(parties))
+        _assign(plan, values)
+        plan.parties.set(parties)
     return plan
 
 
