@@ -8,6 +8,7 @@ or a measure numbers the ones after it down, so a draft's numbers stay 1, 2, 3 â
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Unpack
 
 from django.core.exceptions import ValidationError
@@ -34,10 +35,15 @@ from .plans import (
 )
 
 
-def _assign(item: Any, fields: dict[str, Any]) -> None:
-    for name, value in fields.items():
-        setattr(item, name, value)
-    item.save()
+def _save(item: Any, fields: dict[str, Any], **related: Iterable[Any]) -> None:
+    """``item`` with ``fields`` and its many-to-many ``related`` (a problem's
+    sections, a measure's causes, a plan's parties), in one transaction."""
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(item, name, value)
+        item.save()
+        for name, items in related.items():
+            getattr(item, name).set(items)
 
 
 def _renumber(model: Any, plan: ActionPlan, removed: int) -> None:
@@ -54,9 +60,7 @@ def problem_update(
     plan = problem.plan
     check_writable(actor, plan)
     values, sections = checked_problem(plan, fields)
-    with transaction.atomic():
-        _assign(problem, values)
-        problem.sections.set(sections)
+    _save(problem, values, sections=sections)
     return problem
 
 
@@ -109,9 +113,7 @@ def measure_update(
     plan = measure.plan
     check_writable(actor, plan)
     values, causes = checked_measure(plan, fields)
-    with transaction.atomic():
-        _assign(measure, values)
-        measure.causes.set(causes)
+    _save(measure, values, causes=causes)
     return measure
 
 
@@ -148,9 +150,7 @@ def plan_update(
                 % {"report": plan.situation_report}
             }
         )
-    with transaction.atomic():
-        _assign(plan, values)
-        plan.parties.set(parties)
+    _save(plan, values, parties=parties)
     return plan
 
 
