@@ -8,11 +8,12 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
-__all__ = ["found", "permitted", "recorded_actor"]
+__all__ = ["found", "guarded", "permitted", "recorded_actor"]
 
 _Object = TypeVar("_Object")
+_Key = TypeVar("_Key")
 
 
 def permitted(
@@ -26,6 +27,21 @@ def permitted(
     if not may(user, obj):
         raise PermissionDenied(message(obj) if callable(message) else message)
     return obj
+
+
+def guarded(
+    find: Callable[[_Key], _Object],
+    may: Callable[[Any, _Object], bool],
+    message: Any,
+) -> Callable[[HttpRequest, _Key], _Object]:
+    """A view's lookup of the object its URL names, written once: ``find(key)``
+    (its own 404), then ``permitted`` for the request's user, with ``message``
+    (lazy, or a function of the object) on the 403."""
+
+    def lookup(request: HttpRequest, key: _Key) -> _Object:
+        return permitted(request.user, find(key), may, message)
+
+    return lookup
 
 
 def found(

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
-from medborgarloften.lib.access import found, permitted
+from medborgarloften.lib.access import found, guarded, permitted
 from medborgarloften.lib.forms import announce_saved, service_done
 from medborgarloften.lib.i18n import in_swedish
 from medborgarloften.places.permissions import is_partner_only
@@ -66,27 +66,22 @@ def _promise(pk: int) -> Promise:
     )
 
 
-def _promise_for_viewer(request: HttpRequest, pk: int) -> Promise:
-    """The promise if the user is a member of one of its parties, else 403."""
-    return permitted(
-        request.user,
-        _promise(pk),
-        can_view_promise,
-        _("Du är inte medlem i någon av organisationerna bakom det här löftet."),
-    )
+#: The promise if the user is a member of one of its parties, else 403.
+_promise_for_viewer = guarded(
+    _promise,
+    can_view_promise,
+    gettext_lazy("Du är inte medlem i någon av organisationerna bakom det här löftet."),
+)
 
-
-def _promise_for_editor(request: HttpRequest, pk: int) -> Promise:
-    """The promise if the user is admin or editor in one of its parties, else 403."""
-    return permitted(
-        request.user,
-        _promise(pk),
-        can_edit_promise,
-        _(
-            "Bara administratörer och redaktörer i organisationerna bakom "
-            "löftet får ändra det."
-        ),
-    )
+#: The promise if the user is admin or editor in one of its parties, else 403.
+_promise_for_editor = guarded(
+    _promise,
+    can_edit_promise,
+    gettext_lazy(
+        "Bara administratörer och redaktörer i organisationerna bakom "
+        "löftet får ändra det."
+    ),
+)
 
 
 STATUS_ACTIONS: dict[str, dict[str, Any]] = {

@@ -5,9 +5,12 @@ report a request names, with the permission check that goes with it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -94,18 +97,32 @@ def _report(request: HttpRequest, pk: int) -> Report:
     return report
 
 
-def deleted_on_post(
-    request: HttpRequest, delete: Callable[[int], object]
-) -> str | None:
-    """The POST step of a confirmed delete of a row with a version: None when the
-    row is gone, "" when nothing was sent (a GET shows the confirmation), else the
-    message of the refusal (the row changed meanwhile, or may not go). ``delete``
-    takes the version the form saw."""
-    if request.method != "POST":
-        return ""
-    raw = request.POST.get("version", "")
-    try:
-        delete(int(raw) if raw.isdecimal() else 0)
-    except ValidationError as exc:
-        return exc.messages[0]
-    return None
+def delete_page(
+    request: HttpRequest,
+    delete: Callable[[int], object],
+    *,
+    removed: str,
+    done: str,
+    template: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """A confirmed delete of a row with a version. GET: ``template`` with
+    ``context``, asking to confirm. POST: ``delete(version the form saw)``, then
+    ``removed`` as a message and to ``done`` (a URL); when it is refused (the row
+    changed meanwhile, or may not go) the page again with the refusal, a 409."""
+    error = ""
+    if request.method == "POST":
+        raw = request.POST.get("version", "")
+        try:
+            delete(int(raw) if raw.isdecimal() else 0)
+        except ValidationError as exc:
+            error = exc.messages[0]
+        else:
+            messages.success(request, removed)
+            return redirect(done)
+    return render(
+        request,
+        template,
+        {**context, "error": error},
+        status=409 if error else 200,
+    )

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -53,7 +54,7 @@ from ._common import (
     _commitment_for_logger,
     _promise,
     _require_editor,
-    deleted_on_post,
+    delete_page,
 )
 
 # --- Dashboard and activities ------------------------------------------------------
@@ -222,20 +223,15 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def activity_remove(request: HttpRequest, pk: int) -> HttpResponse:
     activity = _activity_for_changer(request, pk)
     promise_id = activity.commitment.promise_id
-    error = deleted_on_post(
+    return delete_page(
         request,
         lambda version: activity_delete(
             activity=activity, version=version, actor=request.user
         ),
-    )
-    if error is None:
-        messages.success(request, _("Aktiviteten är borttagen."))
-        return redirect("followup:activities", pk=promise_id)
-    return render(
-        request,
-        "followup/activity_delete.html",
-        {"activity": activity, "error": error},
-        status=409 if error else 200,
+        removed=_("Aktiviteten är borttagen."),
+        done=reverse("followup:activities", kwargs={"pk": promise_id}),
+        template="followup/activity_delete.html",
+        context={"activity": activity},
     )
 
 

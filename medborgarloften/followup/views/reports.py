@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -41,7 +42,7 @@ from ._common import (
     _promise,
     _report,
     _require_editor,
-    deleted_on_post,
+    delete_page,
 )
 
 # --- Reports -----------------------------------------------------------------------
@@ -219,20 +220,15 @@ def report_remove(request: HttpRequest, pk: int) -> HttpResponse:
     """Confirm, then delete a draft report (POST only deletes)."""
     report = _report(request, pk)
     _require_editor(request, report.promise)
-    error = deleted_on_post(
+    return delete_page(
         request,
         lambda version: report_delete(
             report=report, version=version, actor=request.user
         ),
-    )
-    if error is None:
-        messages.success(request, _("Rapportutkastet är borttaget."))
-        return redirect("followup:dashboard", pk=report.promise_id)
-    return render(
-        request,
-        "followup/report_delete.html",
-        {"report": report, "error": error},
-        status=409 if error else 200,
+        removed=_("Rapportutkastet är borttaget."),
+        done=reverse("followup:dashboard", kwargs={"pk": report.promise_id}),
+        template="followup/report_delete.html",
+        context={"report": report},
     )
 
 

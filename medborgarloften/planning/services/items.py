@@ -8,7 +8,6 @@ or a measure numbers the ones after it down, so a draft's numbers stay 1, 2, 3 �
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import Any, Unpack
 
@@ -16,7 +15,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from medborgarloften.places.models import Organisation
 from medborgarloften.situation.models import CauseAnalysis
 
 from ..models import (
@@ -24,23 +22,28 @@ from ..models import (
     Cause,
     Measure,
     Problem,
-    SituationReport,
-    SituationSection,
 )
 from .plans import (
     MeasureFields,
+    PlanFields,
+    ProblemFields,
     check_cause,
-    check_plan_fields,
     check_writable,
     checked_measure,
+    checked_plan,
     checked_problem,
 )
 
 
-def _assign(item: Any, fields: dict[str, Any]) -> None:
-    for name, value in fields.items():
-        setattr(item, name, value)
-    item.save()
+def _save(item: Any, fields: dict[str, Any], **related: Iterable[Any]) -> None:
+    """``item`` with ``fields`` and its many-to-many ``related`` (a problem's
+    sections, a measure's causes, a plan's parties), in one transaction."""
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(item, name, value)
+        item.save()
+        for name, items in related.items():
+            getattr(item, name).set(items)
 
 
 def _renumber(model: Any, plan: ActionPlan, removed: int) -> None:
@@ -51,27 +54,13 @@ def _renumber(model: Any, plan: ActionPlan, removed: int) -> None:
 
 
 def problem_update(
-    *,
-    actor: Any,
-    problem: Problem,
-    title: str,
-    description: str = "",
-    sections: Iterable[SituationSection] = (),
-    figure_keys: Iterable[str] = (),
+    *, actor: Any, problem: Problem, **fields: Unpack[ProblemFields]
 ) -> Problem:
     """A problem's text and the evidence in the lägesbild it rests on."""
     plan = problem.plan
     check_writable(actor, plan)
-    fields, sections = checked_problem(
-        plan,
-        title=title,
-        description=description,
-        sections=sections,
-        figure_keys=figure_keys,
-    )
-    with transaction.atomic():
-        _assign(problem, fields)
-        problem.sections.set(sections)
+    values, sections = checked_problem(plan, fields)
+    _save(problem, values, sections=sections)
     return problem
 
 
@@ -124,9 +113,7 @@ def measure_update(
     plan = measure.plan
     check_writable(actor, plan)
     values, causes = checked_measure(plan, fields)
-    with transaction.atomic():
-        _assign(measure, values)
-        measure.causes.set(causes)
+    _save(measure, values, causes=causes)
     return measure
 
 
@@ -145,22 +132,15 @@ def measure_delete(*, actor: Any, measure: Measure) -> None:
 
 
 def plan_update(
-    *,
-    actor: Any,
-    plan: ActionPlan,
-    title: str,
-    situation_report: SituationReport,
-    period_start: dt.date,
-    period_end: dt.date,
-    parties: Iterable[Organisation] = (),
-    follow_up: str = "",
+    *, actor: Any, plan: ActionPlan, **fields: Unpack[PlanFields]
 ) -> ActionPlan:
     """Change a draft plan's title, period, lägesbild, parties and follow-up, as
     creating checks them. Its problems point into its lägesbild: the lägesbild is
     changed only while the plan has no problems."""
     check_writable(actor, plan)
-    check_plan_fields(plan.kommun, title, situation_report, period_start, period_end)
-    if situation_report.pk != plan.situation_report_id and plan.problems.exists():
+    values, parties = checked_plan(plan.kommun, fields)
+    report = values["situation_report"]
+    if report.pk != plan.situation_report_id and plan.problems.exists():
         raise ValidationError(
             {
                 "situation_report": _(
@@ -170,18 +150,7 @@ def plan_update(
                 % {"report": plan.situation_report}
             }
         )
-    with transaction.atomic():
-        _assign(
-            plan,
-            {
-                "title": title,
-                "situation_report": situation_report,
-                "period_start": period_start,
-                "period_end": period_end,
-                "follow_up": follow_up,
-            },
-        )
-        plan.parties.set(list(parties))
+    _save(plan, values, parties=parties)
     return plan
 
 

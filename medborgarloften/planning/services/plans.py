@@ -48,52 +48,47 @@ def _required(**values: str) -> None:
         raise ValidationError(missing)
 
 
+class PlanFields(TypedDict):
+    """What creating and changing a plan take (``plan_create``, ``items.plan_update``)."""
+
+    title: str
+    situation_report: SituationReport
+    period_start: dt.date
+    period_end: dt.date
+    parties: NotRequired[Iterable[Organisation]]
+    follow_up: NotRequired[str]
+
+
 def plan_create(
-    *,
-    actor: Any,
-    kommun: Organisation,
-    title: str,
-    situation_report: SituationReport,
-    period_start: dt.date,
-    period_end: dt.date,
-    parties: Iterable[Organisation] = (),
-    follow_up: str = "",
+    *, actor: Any, kommun: Organisation, **fields: Unpack[PlanFields]
 ) -> ActionPlan:
     """A draft åtgärdsplan of the kommun, resting on one of its lägesbilder."""
     check_edit(actor, kommun)
-    check_plan_fields(kommun, title, situation_report, period_start, period_end)
+    values, parties = checked_plan(kommun, fields)
     with transaction.atomic():
-        plan = ActionPlan.objects.create(
-            kommun=kommun,
-            title=title,
-            situation_report=situation_report,
-            period_start=period_start,
-            period_end=period_end,
-            follow_up=follow_up,
-            created_by=actor,
-        )
-        plan.parties.set(list(parties))
+        plan = ActionPlan.objects.create(kommun=kommun, created_by=actor, **values)
+        plan.parties.set(parties)
     return plan
 
 
-def check_plan_fields(
-    kommun: Organisation,
-    title: str,
-    situation_report: SituationReport,
-    period_start: dt.date,
-    period_end: dt.date,
-) -> None:
-    """A plan's title, lägesbild (of the same kommun) and period, as creating and
-    changing a plan check them."""
-    _required(title=title)
-    if situation_report.kommun_id != kommun.pk:
+def checked_plan(
+    kommun: Organisation, fields: PlanFields
+) -> tuple[dict[str, Any], list[Organisation]]:
+    """A plan's fields as creating and changing save them (the follow-up empty when
+    unset), and its parties, once its title, lägesbild (of the same kommun) and
+    period hold; ValidationError when they do not."""
+    values: dict[str, Any] = {"follow_up": "", **fields}
+    parties = list(values.pop("parties", ()))
+    _required(title=values["title"])
+    if values["situation_report"].kommun_id != kommun.pk:
         raise ValidationError(
             {"situation_report": _("Lägesbilden hör till en annan kommun.")}
         )
-    if period_end < period_start:
+    if values["period_end"] < values["period_start"]:
         raise ValidationError(
             {"period_end": _("Periodens slut kan inte ligga före dess början.")}
         )
+    return values, parties
 
 
 def check_writable(actor: Any, plan: ActionPlan) -> None:
@@ -107,48 +102,45 @@ def _next(model: Any, plan: ActionPlan) -> int:
     return int(last or 0) + 1
 
 
+class ProblemFields(TypedDict):
+    """What adding and changing a problem take (``problem_add``, ``items.problem_update``)."""
+
+    title: str
+    description: NotRequired[str]
+    sections: NotRequired[Iterable[SituationSection]]
+    figure_keys: NotRequired[Iterable[str]]
+
+
 def problem_add(
-    *,
-    actor: Any,
-    plan: ActionPlan,
-    title: str,
-    description: str = "",
-    sections: Iterable[SituationSection] = (),
-    figure_keys: Iterable[str] = (),
+    *, actor: Any, plan: ActionPlan, **fields: Unpack[ProblemFields]
 ) -> Problem:
     """The next numbered problem, with the sections and figures of the plan's
     lägesbild it rests on."""
     check_writable(actor, plan)
-    fields, sections = checked_problem(
-        plan,
-        title=title,
-        description=description,
-        sections=sections,
-        figure_keys=figure_keys,
-    )
+    values, sections = checked_problem(plan, fields)
     with transaction.atomic():
         problem = Problem.objects.create(
-            plan=plan, number=_next(Problem, plan), **fields
+            plan=plan, number=_next(Problem, plan), **values
         )
         problem.sections.set(sections)
     return problem
 
 
 def checked_problem(
-    plan: ActionPlan,
-    *,
-    title: str,
-    description: str,
-    sections: Iterable[SituationSection],
-    figure_keys: Iterable[str],
+    plan: ActionPlan, fields: ProblemFields
 ) -> tuple[dict[str, Any], list[SituationSection]]:
     """A problem's fields as adding and changing save them, and its sections;
     ValidationError when they do not hold (``problem_add``)."""
-    _required(title=title)
-    sections = list(sections)
-    keys = list(dict.fromkeys(figure_keys))
+    _required(title=fields["title"])
+    sections = list(fields.get("sections", ()))
+    keys = list(dict.fromkeys(fields.get("figure_keys", ())))
     check_problem_evidence(plan, sections, keys)
-    return {"title": title, "description": description, "figure_keys": keys}, sections
+    values = {
+        "title": fields["title"],
+        "description": fields.get("description", ""),
+        "figure_keys": keys,
+    }
+    return values, sections
 
 
 def check_problem_evidence(

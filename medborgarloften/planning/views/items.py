@@ -6,6 +6,7 @@ items send the user back to the plan (the services refuse too)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -33,6 +34,33 @@ def _draft(request: HttpRequest, plan_id: int) -> ActionPlan | HttpResponse:
         )
         return redirect("planning:plan", pk=plan.pk)
     return plan
+
+
+ItemView = Callable[[HttpRequest, Any, ActionPlan], HttpResponse]
+
+_CAUSES = Cause.objects.select_related("problem")
+
+
+def _draft_item(
+    items: Any, plan_id: Callable[[Any], int]
+) -> Callable[[ItemView], Callable[..., HttpResponse]]:
+    """A staff view of one problem, cause or measure (``pk``, found in ``items``
+    or a 404): ``view(request, item, plan)`` once the user may change its plan
+    and the plan is a draft (``_draft``), else what ``_draft`` answers."""
+
+    def decorate(view: ItemView) -> Callable[..., HttpResponse]:
+        @staff_view
+        @wraps(view)
+        def item_view(request: HttpRequest, pk: int) -> HttpResponse:
+            item = get_object_or_404(items, pk=pk)
+            plan = _draft(request, plan_id(item))
+            if isinstance(plan, HttpResponse):
+                return plan
+            return view(request, item, plan)
+
+        return item_view
+
+    return decorate
 
 
 def _back(plan: ActionPlan, anchor: str) -> str:
@@ -86,12 +114,10 @@ def _edit_page(
     )
 
 
-@staff_view
-def problem_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    problem = get_object_or_404(Problem, pk=pk)
-    plan = _draft(request, problem.plan_id)
-    if isinstance(plan, HttpResponse):
-        return plan
+@_draft_item(Problem, lambda problem: problem.plan_id)
+def problem_edit(
+    request: HttpRequest, problem: Problem, plan: ActionPlan
+) -> HttpResponse:
     figures = selectors.figures_of(plan.situation_report)
     initial = {
         "title": problem.title,
@@ -110,12 +136,10 @@ def problem_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_view
-def problem_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    problem = get_object_or_404(Problem, pk=pk)
-    plan = _draft(request, problem.plan_id)
-    if isinstance(plan, HttpResponse):
-        return plan
+@_draft_item(Problem, lambda problem: problem.plan_id)
+def problem_delete(
+    request: HttpRequest, problem: Problem, plan: ActionPlan
+) -> HttpResponse:
     causes = list(problem.causes.all())
     return _delete_page(
         request,
@@ -136,12 +160,8 @@ def problem_delete(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_view
-def cause_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    cause = get_object_or_404(Cause.objects.select_related("problem"), pk=pk)
-    plan = _draft(request, cause.problem.plan_id)
-    if isinstance(plan, HttpResponse):
-        return plan
+@_draft_item(_CAUSES, lambda cause: cause.problem.plan_id)
+def cause_edit(request: HttpRequest, cause: Cause, plan: ActionPlan) -> HttpResponse:
     initial = {
         "problem": cause.problem_id,
         "text": cause.text,
@@ -158,12 +178,8 @@ def cause_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_view
-def cause_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    cause = get_object_or_404(Cause.objects.select_related("problem"), pk=pk)
-    plan = _draft(request, cause.problem.plan_id)
-    if isinstance(plan, HttpResponse):
-        return plan
+@_draft_item(_CAUSES, lambda cause: cause.problem.plan_id)
+def cause_delete(request: HttpRequest, cause: Cause, plan: ActionPlan) -> HttpResponse:
     measures = list(cause.measures.all())
     return _delete_page(
         request,
@@ -182,12 +198,10 @@ def cause_delete(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_view
-def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    measure = get_object_or_404(Measure, pk=pk)
-    plan = _draft(request, measure.plan_id)
-    if isinstance(plan, HttpResponse):
-        return plan
+@_draft_item(Measure, lambda measure: measure.plan_id)
+def measure_edit(
+    request: HttpRequest, measure: Measure, plan: ActionPlan
+) -> HttpResponse:
     initial = {
         name: getattr(measure, name)
         for name in (
@@ -213,12 +227,10 @@ def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_view
-def measure_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    measure = get_object_or_404(Measure, pk=pk)
-    plan = _draft(request, measure.plan_id)
-    if isinstance(plan, HttpResponse):
-        return plan
+@_draft_item(Measure, lambda measure: measure.plan_id)
+def measure_delete(
+    request: HttpRequest, measure: Measure, plan: ActionPlan
+) -> HttpResponse:
     goals = [_("Mål: %(text)s") % {"text": g.text} for g in measure.goals.all()]
     links = [
         _("Koppling till: %(what)s")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -101,21 +101,26 @@ def _findings_save(dialogue: Dialogue, findings: Sequence[Mapping[str, Any]]) ->
     ).delete()
 
 
-@transaction.atomic
-def dialogue_create(
-    *,
-    kommun: Organisation,
-    kind: str,
-    held_on: dt.date,
-    area: Area | None = None,
-    title: str = "",
-    participants: Mapping[str, int] | None = None,
-    findings: Sequence[Mapping[str, Any]] = (),
-    actor: Any = None,
-) -> Dialogue:
-    """Record a dialogue in the kommun with counts per group and findings whose theme
-    is known; a finding's place that names an area of the kommun is linked to it."""
-    participants = dict(participants or {})
+class DialogueFields(TypedDict):
+    """What recording and changing a dialogue take (``dialogue_create``,
+    ``dialogue_update``)."""
+
+    kind: str
+    held_on: dt.date
+    area: NotRequired[Area | None]
+    title: NotRequired[str]
+    participants: NotRequired[Mapping[str, int] | None]
+    findings: NotRequired[Sequence[Mapping[str, Any]]]
+
+
+def _checked(
+    kommun: Organisation, fields: DialogueFields
+) -> tuple[dict[str, Any], Sequence[Mapping[str, Any]]]:
+    """A dialogue's fields as recording and changing save them, and its findings,
+    once ``_check`` finds no problem (else ValidationError)."""
+    kind, held_on, area = fields["kind"], fields["held_on"], fields.get("area")
+    participants = dict(fields.get("participants") or {})
+    findings = fields.get("findings", ())
     _check(
         kommun=kommun,
         kind=kind,
@@ -124,14 +129,25 @@ def dialogue_create(
         participants=participants,
         findings=findings,
     )
+    values = {
+        "kind": kind,
+        "held_on": held_on,
+        "area": area,
+        "title": fields.get("title", "").strip(),
+        "participants": {str(k).strip(): v for k, v in participants.items()},
+    }
+    return values, findings
+
+
+@transaction.atomic
+def dialogue_create(
+    *, kommun: Organisation, actor: Any = None, **fields: Unpack[DialogueFields]
+) -> Dialogue:
+    """Record a dialogue in the kommun with counts per group and findings whose theme
+    is known; a finding's place that names an area of the kommun is linked to it."""
+    values, findings = _checked(kommun, fields)
     dialogue = Dialogue.objects.create(
-        kommun=kommun,
-        kind=kind,
-        held_on=held_on,
-        area=area,
-        title=title.strip(),
-        participants={str(k).strip(): v for k, v in participants.items()},
-        created_by=recorded_actor(actor),
+        kommun=kommun, created_by=recorded_actor(actor), **values
     )
     _findings_save(dialogue, findings)
     return dialogue
@@ -147,31 +163,14 @@ def _editor_required(actor: Any, dialogue: Dialogue) -> None:
 
 @transaction.atomic
 def dialogue_update(
-    *,
-    dialogue: Dialogue,
-    kind: str,
-    held_on: dt.date,
-    area: Area | None = None,
-    title: str = "",
-    participants: Mapping[str, int] | None = None,
-    findings: Sequence[Mapping[str, Any]] = (),
-    actor: Any = None,
+    *, dialogue: Dialogue, actor: Any = None, **fields: Unpack[DialogueFields]
 ) -> Dialogue:
     """Change a dialogue and its findings (the same checks as when it was made);
     editors of its kommun only."""
     _editor_required(actor, dialogue)
-    participants = dict(participants or {})
-    _check(
-        kommun=dialogue.kommun,
-        kind=kind,
-        held_on=held_on,
-        area=area,
-        participants=participants,
-        findings=findings,
-    )
-    dialogue.kind, dialogue.held_on, dialogue.area = kind, held_on, area
-    dialogue.title = title.strip()
-    dialogue.participants = {str(k).strip(): v for k, v in participants.items()}
+    values, findings = _checked(dialogue.kommun, fields)
+    for name, value in values.items():
+        setattr(dialogue, name, value)
     dialogue.save()
     _findings_save(dialogue, findings)
     return dialogue

@@ -10,8 +10,9 @@ from django.contrib import messages
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from medborgarloften.lib.access import found, permitted
+from medborgarloften.lib.access import found, guarded
 from medborgarloften.places.models import Organisation
 from medborgarloften.places.permissions import manageable_roles
 
@@ -32,40 +33,32 @@ def _kommun(code: str) -> Organisation:
     )
 
 
-def _kommun_for_viewer(request: HttpRequest, code: str) -> Organisation:
-    return permitted(
-        request.user,
-        _kommun(code),
-        can_view_situation,
-        _("Du kan bara läsa lägesbilden för kommuner du arbetar för."),
-    )
+_kommun_for_viewer = guarded(
+    _kommun,
+    can_view_situation,
+    gettext_lazy("Du kan bara läsa lägesbilden för kommuner du arbetar för."),
+)
 
+_kommun_for_reporter = guarded(
+    _kommun,
+    can_report,
+    lambda kommun: (
+        _(
+            "Bara rapportörer, redaktörer och administratörer som arbetar för "
+            "%(kommun)s kan rapportera här."
+        )
+        % {"kommun": kommun}
+    ),
+)
 
-def _kommun_for_reporter(request: HttpRequest, code: str) -> Organisation:
-    return permitted(
-        request.user,
-        _kommun(code),
-        can_report,
-        lambda kommun: (
-            _(
-                "Bara rapportörer, redaktörer och administratörer som arbetar för "
-                "%(kommun)s kan rapportera här."
-            )
-            % {"kommun": kommun}
-        ),
-    )
-
-
-def _kommun_for_editor(request: HttpRequest, code: str) -> Organisation:
-    return permitted(
-        request.user,
-        _kommun(code),
-        can_edit_situation,
-        lambda kommun: (
-            _("Bara redaktörer och administratörer för %(kommun)s kan ändra här.")
-            % {"kommun": kommun}
-        ),
-    )
+_kommun_for_editor = guarded(
+    _kommun,
+    can_edit_situation,
+    lambda kommun: (
+        _("Bara redaktörer och administratörer för %(kommun)s kan ändra här.")
+        % {"kommun": kommun}
+    ),
+)
 
 
 def _period(request: HttpRequest, kind: str) -> Period:
