@@ -314,3 +314,43 @@ def test_numbered_running_titles_of_slides_are_no_running_header():
     out = reflow(text)
     assert "LÖFTE 1" in out and "LÖFTE 2" in out
     assert "1 / 3" not in out
+
+
+def _word_file(paragraphs: list[str]) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        paragraph = document.add_paragraph()
+        for index, line in enumerate(text.split("\n")):
+            run = paragraph.add_run(line)
+            if index < text.count("\n"):
+                run.add_break()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_word_file_with_a_printed_pages_text_is_reflowed_too():
+    data = _word_file(
+        [
+            "Polisen lovar att",
+            "o öka närvaron vid hamnen under sommarens helger.\n"
+            "o genomföra båtkontroller i skärgården under juli.",
+            "Löfte 2031 | Sida 1 av 2",
+            "Kommunen lovar att",
+            "o anordna tre föräldravandringar i Norrhamn under 2031.\n"
+            "o hålla en medborgardialog i Västvik i maj.",
+            "Löfte 2031 | Sida 2 av 2",
+        ]
+    )
+    result = read_bytes(data, filename="loefte.docx")
+    assert "Sida" not in result.text
+    rec = extract_record(result.text, record_id="t")
+    found = texts(rec)
+    assert len(found) == 4, found
+    assert [c["responsible"] for c in rec["commitments"]] == [["polis"]] * 2 + [
+        ["kommun"]
+    ] * 2
