@@ -41,6 +41,7 @@ from .sentences import (
     classify_heading,
     classify_leadin,
     past_report,
+    section_number,
 )
 from .slides import is_footer, labelled_line
 from .speech import _speech
@@ -340,7 +341,11 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     candidates.append(with_fields)
                     continue
             parent = numbered_parent(block, blocks[idx + 1 : idx + 2])
-            if parent or _numbered_heading(block, blocks[idx + 1 : idx + 2]):
+            if (
+                parent
+                or _numbered_heading(block, blocks[idx + 1 : idx + 2])
+                or (section_number(blocks, idx))
+            ):
                 kind = classify_heading(text)
                 if kind in ("excluded", "promise") or parent:
                     # "3. Uppföljning", "2. Medborgarlöftet": a numbered section

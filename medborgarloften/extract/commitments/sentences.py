@@ -460,3 +460,25 @@ def _numbered_heading(block: Block, following: list[Block]) -> bool:
         and not _PROMISE_VERB.search(text)
         and not INFINITIVE_START.match(text)
     )
+
+
+def section_number(blocks: list[Block], idx: int) -> bool:
+    """ "4. Narkotika bland unga" after "3. Trygg stadskärna" with that section's
+    bullets or prose in between: the numbers count sections, not items, so a short
+    title without a verb is a numbered heading whatever opens its section."""
+    block = blocks[idx]
+    number = re.match(r"(\d{1,2})[.)]?$", block.marker)
+    text = block.text.strip()
+    if number is None or int(number.group(1)) < 2 or text[-1:] in ".:;,!?":
+        return False
+    if (
+        len(text.split()) > 6
+        or _PROMISE_VERB.search(text)
+        or INFINITIVE_START.match(text)
+    ):
+        return False
+    for between, before in enumerate(reversed(blocks[:idx])):
+        if before.marker[:1].isdigit():
+            previous = str(int(number.group(1)) - 1)
+            return bool(between and before.marker.rstrip(".)") == previous)
+    return False

@@ -172,9 +172,25 @@ def find_follow_up(units: list[Unit], *, single_year: bool = False) -> FollowUp:
     if (bare := unquoted(last.text)) != last.text:  # "… under perioden.”"
         picked[-1] = replace(last, text=bare, end=last.start + len(bare))
     text = " ".join(u.text for u in picked)
+    count = _count(text, single_year=single_year)
+    if count is None:
+        # "Uppföljningen sker i rådet." under the heading, and a promise in the
+        # list to report "minst två (2) gånger under perioden": SCHEMA copies the
+        # reporting promise to the clause, and its count is the clause's.
+        taken = {u.start for u in picked}
+        counted = [
+            units[i]
+            for i in cues
+            if units[i].start not in taken
+            and _count(units[i].text, single_year=single_year) is not None
+        ]
+        if counted:
+            picked = sorted([*picked, counted[0]], key=lambda u: u.start)
+            text = " ".join(u.text for u in picked)
+            count = _count(text, single_year=single_year)
     return FollowUp(
         text=text,
-        reports_per_period=_count(text, single_year=single_year),
+        reports_per_period=count,
         spans=tuple((u.start, u.end) for u in picked),
         rule="follow_up.section" if under_heading else "follow_up.cue_sentence",
     )

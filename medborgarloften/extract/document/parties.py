@@ -269,6 +269,10 @@ LPO_PATTERNS = (
         ),
     ),
 )
+_CAPS_LPO = re.compile(
+    r"\bLOKALPOLISOMRÅDE(?:T)?[ \t]+(?P<n>[A-ZÅÄÖ]{3,}(?:[ -][A-ZÅÄÖ]{3,})?)\b"
+    r"(?![ \t]*[a-zåäö])"
+)
 # Capitalised words that start a sentence before "lokalpolisområde", not a name.
 _SENTENCE_WORDS = frozenset(
     [
@@ -371,6 +375,15 @@ def find_police_area(text: str) -> PoliceArea:
             if key not in first or start < first[key][0]:
                 first[key] = (start, start + len(name), rule)
     if not counts:
+        # a letterhead in capitals ("POLISEN LOKALPOLISOMRÅDE FALUN"): the name
+        # written as names are ("Falun"), when nothing else names the area
+        caps = _CAPS_LPO.search(text)
+        if caps and caps.group("n").casefold() not in _SENTENCE_WORDS:
+            return PoliceArea(
+                f"Lokalpolisområde {caps.group('n').title()}",
+                caps.span("n"),
+                "police.lokalpolisomrade_capitals",
+            )
         return PoliceArea(None)
     best = max(counts, key=lambda k: (counts[k], -first[k][0]))
     start, end, rule = first[best]

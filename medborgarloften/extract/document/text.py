@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..structure import neighbour_item
 
 BULLET = re.compile(
-    r"[ \t]*(?:[-•*–·▪●◦‣○■□➢►]|\d{1,2}[.)]|[a-z]\)|\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÅÄÖ]))"
+    r"[ \t]*(?:[-•*–·▪●◦‣○■□➢►\uf0b7\uf0a7\uf076\uf0d8]|\d{1,2}[.)]|[a-z]\)|\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÅÄÖ]))"
     r"[ \t]+(?=\S)"
 )
 MD_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+(?=\S)")

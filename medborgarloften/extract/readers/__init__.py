@@ -19,11 +19,12 @@ from pathlib import Path
 
 from ... import __version__
 from ..errors import ExtractError
-from .cleanup import guess_language
+from .cleanup import guess_language, normalise
 from .docx import read_docx
 from .html import read_html
 from .ocr import ocr_available
 from .pdf import read_pdf
+from .reflow import reflow
 from .text import read_text
 from .url import ACCEPTED_TYPES, fetch, media_type
 
@@ -239,6 +240,10 @@ def read_bytes(
             f"Dokumentet kunde inte läsas ({kind}) / the document could not be read "
             f"({kind}: {type(exc).__name__})"
         )
+    if kind in ("pdf", "docx") and text.strip():
+        # a PDF's or Word file's text that still reads like a printed page (a
+        # footer, a contents page, "o" items in the body): the text stage's reflow
+        text = normalise(reflow(text))
     if not text.strip():
         raise ExtractError(
             "Dokumentet innehåller ingen text / the document contains no text"

@@ -13,6 +13,7 @@ import re
 from ..errors import ExtractError
 from .cleanup import normalise
 from .pagebreaks import join_page_breaks
+from .reflow import reflow
 
 _SOURCE_LINE = re.compile(
     r"\A[ \t]*#[ \t]*source:[ \t]*(\S+)[ \t]*(?:\r\n|\r|\n|\Z)", re.I
@@ -88,4 +89,4 @@ def read_text(
     if match:
         meta["source_url"] = match.group(1)
         text = text[match.end() :]
-    return normalise(join_page_breaks(text), keep_indent=True), meta
+    return normalise(reflow(join_page_breaks(text)), keep_indent=True), meta

@@ -52,6 +52,7 @@ def read_input(source: str) -> tuple[str, str | None]:
     # loaded on use: the readers pull in the document parsers
     from medborgarloften.extract.readers import read_path, read_url
     from medborgarloften.extract.readers.pagebreaks import join_page_breaks
+    from medborgarloften.extract.readers.reflow import reflow
     from medborgarloften.extract.readers.text import decode
 
     result = read_url(source) if _URL.match(source) else read_path(source)
@@ -63,7 +64,9 @@ def read_input(source: str) -> tuple[str, str | None]:
         except (OSError, ExtractError):
             raw = ""
         if raw.strip():
-            text = join_page_breaks(raw.replace("\r\n", "\n").replace("\r", "\n"))
+            text = reflow(
+                join_page_breaks(raw.replace("\r\n", "\n").replace("\r", "\n"))
+            )
     return text, str(url) if url else None
 
 
