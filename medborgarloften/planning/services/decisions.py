@@ -29,6 +29,17 @@ def _recorded(document: SituationReport | ActionPlan) -> dict[str, str]:
     }
 
 
+def decision_errors(decision_body: str, diarienummer: str) -> dict[str, str]:
+    """What a decision's body and diarienummer lack, keyed by field, as adopting a
+    lägesbild and correcting a decision say it (empty when nothing)."""
+    errors: dict[str, str] = {}
+    if not decision_body.strip():
+        errors["decision_body"] = _("Ange vilket organ som fattade beslutet.")
+    if not diarienummer.strip():
+        errors["diarienummer"] = _("Ange beslutets diarienummer.")
+    return errors
+
+
 def check_decision_date(
     document: SituationReport | ActionPlan, adopted_on: dt.date
 ) -> None:
@@ -90,11 +101,7 @@ def decision_correct(
     check_correct_decision(actor, document.kommun)
     if not document.is_adopted:
         raise ValidationError(_("Bara ett antaget beslut kan rättas."))
-    errors: dict[str, str] = {}
-    if not decision_body.strip():
-        errors["decision_body"] = _("Ange vilket organ som fattade beslutet.")
-    if not diarienummer.strip():
-        errors["diarienummer"] = _("Ange beslutets diarienummer.")
+    errors = decision_errors(decision_body, diarienummer)
     if not reason.strip():
         errors["reason"] = _("Skriv varför beslutet rättas.")
     if errors:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any, NotRequired, TypedDict, Unpack
+from typing import Any, NotRequired, TypedDict, TypeVar, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -102,6 +102,24 @@ def _next(model: Any, plan: ActionPlan) -> int:
     return int(last or 0) + 1
 
 
+_Numbered = TypeVar("_Numbered", Problem, Measure)
+
+
+def _add_numbered(
+    model: type[_Numbered],
+    plan: ActionPlan,
+    values: dict[str, Any],
+    **related: Iterable[Any],
+) -> _Numbered:
+    """The plan's next numbered problem or measure with ``values`` and its
+    many-to-many ``related`` (sections, causes), in one transaction."""
+    with transaction.atomic():
+        item = model.objects.create(plan=plan, number=_next(model, plan), **values)
+        for name, items in related.items():
+            getattr(item, name).set(items)
+    return item
+
+
 class ProblemFields(TypedDict):
     """What adding and changing a problem take (``problem_add``, ``items.problem_update``)."""
 
@@ -118,12 +136,7 @@ def problem_add(
     lägesbild it rests on."""
     check_writable(actor, plan)
     values, sections = checked_problem(plan, fields)
-    with transaction.atomic():
-        problem = Problem.objects.create(
-            plan=plan, number=_next(Problem, plan), **values
-        )
-        problem.sections.set(sections)
-    return problem
+    return _add_numbered(Problem, plan, values, sections=sections)
 
 
 def checked_problem(
@@ -233,12 +246,7 @@ def measure_add(
     """The next numbered measure and the causes it acts on."""
     check_writable(actor, plan)
     values, causes = checked_measure(plan, fields)
-    with transaction.atomic():
-        measure = Measure.objects.create(
-            plan=plan, number=_next(Measure, plan), **values
-        )
-        measure.causes.set(causes)
-    return measure
+    return _add_numbered(Measure, plan, values, causes=causes)
 
 
 def checked_measure(

@@ -15,7 +15,7 @@ from medborgarloften.places.models import Organisation
 from ..figures import current_figures
 from ..models import DocumentStatus, SectionKind, SituationReport, SituationSection
 from ..permissions import check_adopt, check_edit
-from .decisions import check_decision_date
+from .decisions import check_decision_date, decision_errors
 
 REPORT_FIELDS = (
     "title",
@@ -156,11 +156,7 @@ def report_adopt(
     check_adopt(actor, report.kommun)
     check_edit(actor, report.kommun)
     _check_draft(report)
-    errors: dict[str, str] = {}
-    if not decision_body.strip():
-        errors["decision_body"] = _("Ange vilket organ som fattade beslutet.")
-    if not diarienummer.strip():
-        errors["diarienummer"] = _("Ange beslutets diarienummer.")
+    errors = decision_errors(decision_body, diarienummer)
     if not report.analysis.strip():
         errors["__all__"] = _(
             "Lägesbilden saknar analys. Lagen kräver en analys av brottsligheten."

@@ -42,6 +42,7 @@ from .table_rows import (
     _names,
     _row_area,
     _row_choice,
+    _row_number,
     _row_year,
 )
 from .undo import remember
@@ -252,16 +253,9 @@ def survey_import(
                     _("andelen %(v)s ligger inte mellan 0 och 100 %%.")
                     % {"v": format_number(share)},
                 )
-        respondents = None
-        if col["respondents"] and _cell(row, col["respondents"]).strip():
-            try:
-                respondents = int(parse_number(_cell(row, col["respondents"])))
-            except ValueError:
-                errors.row(
-                    number,
-                    col["respondents"],
-                    _("inget antal: %(v)r.") % {"v": _cell(row, col["respondents"])},
-                )
+        respondents = _row_number(
+            errors, number, row, col["respondents"], int, _("inget antal: %(v)r.")
+        )
         key = (getattr(area, "pk", None), year, indicator, gender, age)
         if None not in (year, indicator, gender) and area is not False:
             if key in seen:
@@ -391,33 +385,21 @@ def crime_import(
             _cell(row, col["category"]).strip() if col["category"] else ""
         ) or default_category
         count = rate = None
-        people_given = None
-        if col["population"] and _cell(row, col["population"]).strip():
-            try:
-                people_given = int(parse_number(_cell(row, col["population"])))
-            except ValueError:
-                errors.row(
-                    number,
-                    col["population"],
-                    _("inget tal: %(v)r.") % {"v": _cell(row, col["population"])},
-                )
+        people_given = _row_number(
+            errors, number, row, col["population"], int, _("inget tal: %(v)r.")
+        )
         for key in ("count", "rate"):
-            if col[key] and _cell(row, col[key]).strip():
-                try:
-                    value = parse_number(_cell(row, col[key]))
-                except ValueError:
-                    errors.row(
-                        number,
-                        col[key],
-                        _("inget tal: %(v)r.") % {"v": _cell(row, col[key])},
-                    )
-                    continue
-                if value < 0:
-                    errors.row(number, col[key], _("negativt tal."))
-                if key == "count":
-                    count = value
-                else:
-                    rate = value
+            value = _row_number(
+                errors, number, row, col[key], float, _("inget tal: %(v)r.")
+            )
+            if value is None:
+                continue
+            if value < 0:
+                errors.row(number, col[key], _("negativt tal."))
+            if key == "count":
+                count = value
+            else:
+                rate = value
         if count is None and rate is None:
             errors.row(
                 number, col["count"] or col["rate"], _("varken antal eller takt.")

@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.places.models import Area, Organisation
 
-from ..tabular import Table
+from ..tabular import Table, parse_number
 
 _Choice = TypeVar("_Choice")
+_Number = TypeVar("_Number", int, float)
 
 
 def _column(table: Table, aliases: tuple[str, ...]) -> str | None:
@@ -127,6 +128,26 @@ def _row_year(
     if year is None:
         errors.row(number, column, _("inget år: %(v)r.") % {"v": _cell(row, column)})
     return year
+
+
+def _row_number(
+    errors: _Errors,
+    number: int,
+    row: dict[str, str],
+    column: str | None,
+    kind: type[_Number],
+    refusal: str,
+) -> _Number | None:
+    """The number in the row's ``column`` as ``kind`` (int or float); None when the
+    file has no such column, the cell is empty, or it holds no such number (then
+    ``refusal`` % {"v": the cell} is the row's error)."""
+    if not column or not _cell(row, column).strip():
+        return None
+    try:
+        return kind(parse_number(_cell(row, column)))
+    except ValueError:
+        errors.row(number, column, refusal % {"v": _cell(row, column)})
+        return None
 
 
 def _row_choice(

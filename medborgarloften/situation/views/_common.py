@@ -23,6 +23,7 @@ from ..permissions import (
     can_report,
     can_view_situation,
 )
+from ..selectors.maps import MapData
 
 
 def _kommun(code: str) -> Organisation:
@@ -99,6 +100,23 @@ def _period_context(
         period_choices=recent_periods(today),
         **extra,
     )
+
+
+def _area_map(
+    request: HttpRequest, kommun: Organisation, period: Period, **options: Any
+) -> MapData:
+    """The kommun's area map of the period for the indicator and the area asked
+    for (``?indikator=``, ``?omrade=``), with links to zoom in on an area;
+    ``options`` go to ``selectors.area_map``."""
+    data = selectors.area_map(
+        kommun=kommun,
+        period=period,
+        indicator=request.GET.get("indikator", "rapporter"),
+        focus=request.GET.get("omrade", ""),
+        **options,
+    )
+    data.zoom_links = True
+    return data
 
 
 KINDS = ("week", "month", "tertial", "year")

@@ -28,6 +28,7 @@ from .. import selectors
 from ..periods import Period, parse_period
 from ..trend_charts import trend_chart, trend_table
 from ._common import (
+    _area_map,
     _kommun_for_editor,
     _kommun_for_viewer,
     _period,
@@ -41,15 +42,7 @@ def _analysis_context(
     memo: dict = {}
     comparison = selectors.area_comparison(kommun=kommun, period=period, memo=memo)
     series = selectors.theme_series(kommun=kommun, period=period)
-    indicator = request.GET.get("indikator", "rapporter")
-    area_map = selectors.area_map(
-        kommun=kommun,
-        period=period,
-        indicator=indicator,
-        memo=memo,
-        focus=request.GET.get("omrade", ""),
-    )
-    area_map.zoom_links = True
+    area_map = _area_map(request, kommun, period, memo=memo)
     crime_trends = selectors.crime_trends(kommun=kommun, until=period.start.year)
     survey_trends = selectors.survey_trends(kommun=kommun, until=period.start.year)
     return _period_context(

@@ -3,6 +3,8 @@ and the map."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +20,7 @@ from medborgarloften.lib.forms import (
     service_done,
 )
 from medborgarloften.places.maps import kommun_pick_map
+from medborgarloften.places.models import Organisation
 
 from .. import selectors
 from ..forms import (
@@ -36,6 +39,7 @@ from ..services import (
     observation_update,
 )
 from ._common import (
+    _area_map,
     _context,
     _events_coverage,
     _kommun_for_reporter,
@@ -100,16 +104,22 @@ def observation_new(request: HttpRequest, code: str) -> HttpResponse:
             % {"what": observation.get_category_display(), "where": where},
         )
         return redirect("situation:observation_new", code=kommun.code)
+    return _form_page(
+        request,
+        kommun,
+        form,
+        recent=selectors.own_recent_observations(user=request.user, kommun=kommun),
+    )
+
+
+def _form_page(
+    request: HttpRequest, kommun: Organisation, form: ObservationForm, **extra: Any
+) -> HttpResponse:
+    """The report's form (a new one or a correction) with the map to place it on."""
     return render(
         request,
         "situation/observation_form.html",
-        _context(
-            request,
-            kommun,
-            form=form,
-            map=kommun_pick_map(kommun),
-            recent=selectors.own_recent_observations(user=request.user, kommun=kommun),
-        ),
+        _context(request, kommun, form=form, map=kommun_pick_map(kommun), **extra),
     )
 
 
@@ -169,18 +179,13 @@ def observation_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     )
     if saved:
         return redirect(_back(request, observation))
-    return render(
+    return _form_page(
         request,
-        "situation/observation_form.html",
-        _context(
-            request,
-            kommun,
-            form=form,
-            map=kommun_pick_map(kommun),
-            observation=observation,
-            next=request.GET.get("next") or request.POST.get("next") or "",
-            cancel=_back(request, observation),
-        ),
+        kommun,
+        form,
+        observation=observation,
+        next=request.GET.get("next") or request.POST.get("next") or "",
+        cancel=_back(request, observation),
     )
 
 
@@ -255,16 +260,8 @@ def summary(request: HttpRequest, code: str) -> HttpResponse:
 def area_map_view(request: HttpRequest, code: str) -> HttpResponse:
     kommun = _kommun_for_viewer(request, code)
     period = _period(request, "week")
-    indicator = request.GET.get("indikator", "rapporter")
     # The kommun's own staff: exact counts, as the weekly list and the summary.
-    data = selectors.area_map(
-        kommun=kommun,
-        period=period,
-        indicator=indicator,
-        exact_counts=True,
-        focus=request.GET.get("omrade", ""),
-    )
-    data.zoom_links = True
+    data = _area_map(request, kommun, period, exact_counts=True)
     return render(
         request,
         "situation/map.html",
