@@ -220,3 +220,34 @@ def test_a_bus_company_joined_by_together_with_is_a_third_party() -> None:
     )
     walk = next(t for t in got if t.startswith("Genomföra en trygghetsvandring"))
     assert got[walk] == ["polis", "kommun", "annan"]
+
+
+def test_every_entry_under_a_contact_label_is_a_contact_not_a_signatory() -> None:
+    page = (
+        "Medborgarlöfte 2031\n\n"
+        "Polisen lovar att patrullera i Åsmark varje helg.\n\n"
+        "Kontakt\n"
+        "Samordnare brottsförebyggande arbete\n"
+        "Elin Berg\n"
+        "035-12 34 56\n\n"
+        "Kommunpolis Ekby\n"
+        "Jonas Holm\n\n"
+        "Dela sidan: Facebook | LinkedIn\n"
+    )
+    assert record(page)["signatories"] == []
+
+
+def test_a_dated_signature_block_after_a_contact_is_signed() -> None:
+    page = (
+        "Medborgarlöfte 2031\n\n"
+        "Polisen lovar att patrullera i Åsmark varje helg.\n\n"
+        "Kontakt\n"
+        "Elin Berg\n\n"
+        "Ekby den 3 mars 2031\n\n"
+        "Per Olsson\n"
+        "Kommunstyrelsens ordförande\n\n"
+        "Anna Lind\n"
+        "Lokalpolisområdeschef\n"
+    )
+    names = [s["name"] for s in record(page)["signatories"]]
+    assert names == ["Per Olsson", "Anna Lind"]
