@@ -41,7 +41,9 @@ _STOP = set(
         "trygg trygga tryggt tryggare säker säkra säkert säkrare lugn lugnare "
         # a holiday or a day of the school year ("tillsyn vid Valborg")
         "valborg valborgsmässoafton midsommar midsommarafton lucia påsk påsken "
-        "nyårsafton skolavslutning skolavslutningen"
+        "nyårsafton skolavslutning skolavslutningen "
+        # people opening a focus area's title ("Unga ska inte dras in i …")
+        "unga ungdomar äldre barn elever föräldrar"
     ).split()
 )
 _NOT_PLACE_SUFFIX = re.compile(
@@ -55,9 +57,10 @@ def _fold(value: str) -> str:
 
 
 _ORG_WORD = re.compile(
-    r"(?:polis|kommun|region)\w*|\w*(?:(?<!om)rådet|tjänsten|verket|förvaltningen|nämnden|"
+    # also in the genitive ("på Brå-rådets möten")
+    r"(?:polis|kommun|region)\w*|[\w-]*(?:(?<!om)rådet|tjänsten|verket|förvaltningen|nämnden|"
     r"styrelsen|myndigheten|förbundet|föreningen|bolaget|gruppen|mätningen|"
-    r"undersökningen|enheten|avdelningen|projektet|programmet|modellen|metoden)$"
+    r"undersökningen|enheten|avdelningen|projektet|programmet|modellen|metoden)s?$"
 )
 # "Kumla kommun", "Växjö lokalpolisområde", "Region Kalmar" are organisations.
 _ORG_AFTER = re.compile(

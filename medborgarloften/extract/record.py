@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -43,7 +44,9 @@ from .document import (
 )
 from .document._lex import nfc
 from .document.checks import signature_date
+from .document.period import Period
 from .prefilter import prefiltered
+from .promise_section import Section, promise_section, within
 
 T = TypeVar("T")
 
@@ -150,6 +153,9 @@ def _earlier_promise_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_LIST_ITEM = re.compile(r"[-–—•·▪]\s")
+
+
 def _report_sections(text: str) -> list[tuple[int, int]]:
     """The sections that report on an earlier promise, each up to the heading of
     a later year's promise that follows it (none when no later promise follows);
@@ -160,7 +166,11 @@ def _report_sections(text: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.splitlines(keepends=True):
         bare = line.strip(" \t\r\n#*")
-        heading = 0 < len(bare.split()) <= 10 and bare[-1:] not in ".,;:!?"
+        heading = (
+            0 < len(bare.split()) <= 10
+            and bare[-1:] not in ".,;:!?"
+            and not _LIST_ITEM.match(bare)  # "- Medborgarlöfte 2024: …" is listed
+        )
         if heading and earlier is not None:
             out.append((earlier, pos))
             earlier = None
@@ -242,6 +252,17 @@ def _assign_focus(
         c["focus_area"] = current
 
 
+def _period(text: str, section: Section | None) -> Period:
+    """The document's period; where the promise is a section of a wider text and
+    its heading gives years ("5 Medborgarlöfte 2024–2025"), the section's own."""
+    if section is not None and _HEADING_YEAR.search(section.heading):
+        own = find_period(text[section.start : section.end])
+        if own.start or own.end:
+            spans = tuple((s + section.start, e + section.start) for s, e in own.spans)
+            return replace(own, spans=spans)
+    return find_period(text)
+
+
 def _span(s: tuple[int, int] | list[int] | None) -> list[int] | None:
     return [int(s[0]), int(s[1])] if s else None
 
@@ -270,7 +291,8 @@ def extract_record(
     police_area = police.value if police else None
     if police and police.value:
         evidence["police_area"] = {"span": _span(police.span), "rule": police.rule}
-    per = _safe(warnings, "period", lambda: find_period(work), None)
+    section = _safe(warnings, "promise_section", lambda: promise_section(work), None)
+    per = _safe(warnings, "period", lambda: _period(work, section), None)
     period = per.as_record() if per else {"start": None, "end": None, "text": None}
     if per and per.rule:
         evidence["period"] = {"spans": [_span(s) for s in per.spans], "rule": per.rule}
@@ -280,18 +302,29 @@ def extract_record(
         "commitments",
         lambda: _commitment_rules(work, municipalities, period),
     )
+    wider = False  # the promise is one section of a wider text
+    if section is not None:
+        inside = [c for c in commitments if within(section, c.get("span"))]
+        if inside and len(inside) < len(commitments):
+            commitments = inside  # the rest belong to the wider document
+            wider = True
+        wider = wider or (inside != [] and section.numbered)
     for c in commitments:  # SCHEMA invariant, whatever the rules said
         c["measurable"] = c.get("target") is not None
         c.setdefault("places", [])
 
     units = _safe_list(warnings, "units", lambda: read_units(work))
     starts = [c["span"][0] for c in commitments if c.get("span")]
+    # Where the promise is a section of a wider text, its focus areas are named in it.
+    own_units = units
+    if section is not None and wider:
+        own_units = [u for u in units if section.start <= u.start < section.end]
     focus = _safe_list(
         warnings,
         "focus_areas",
         lambda: (
-            find_focus_areas(units, commitment_starts=starts or None)
-            or last_resort(units)
+            find_focus_areas(own_units, commitment_starts=starts or None)
+            or last_resort(own_units)
         ),
     )
     evidence["focus_areas"] = [
@@ -319,6 +352,10 @@ def extract_record(
     ]
 
     found_places = _safe_list(warnings, "places", lambda: _places(work, municipalities))
+    if (
+        section is not None and wider
+    ):  # the wider text's own places are not the promise's
+        found_places = [(n, s) for n, s in found_places if within(section, s)]
     places: list[str] = []
     for name, _ in found_places:
         if name not in places:

@@ -467,10 +467,22 @@ def find_focus_areas(
     labelled = [a for a in labelled if a.rule not in _FALLBACK]
     if any(a.rule not in _WEAK and a.rule != "focus.sarskilt_fokus" for a in labelled):
         labelled = [a for a in labelled if a.rule not in _WEAK]
-    if any(a.rule != "focus.sarskilt_fokus" for a in labelled):
-        return _dedupe(labelled)
     if commitment_starts is None:
         commitment_starts = [u.start for u in units if u.kind == "bullet"]
+    if any(a.rule != "focus.sarskilt_fokus" for a in labelled):
+        if len(labelled) > 1 or labelled[0].rule != "focus.lines_under":
+            return _dedupe(labelled)
+        # "Fokusområden" over sections: the one line under it, text under that,
+        # is the first of the headings that group the commitments.
+        after = next((u for u in units if u.start > labelled[0].span[0]), None)
+        if after is None or after.kind == "heading":
+            return labelled
+        more = [
+            a
+            for a in _grouping_headings(units, commitment_starts)
+            if not LIST_INTRO.search(a.text) and a.span > labelled[-1].span
+        ]
+        return _dedupe(sorted(labelled + more, key=lambda a: a.span))
     headings = _grouping_headings(units, commitment_starts)
     if len(headings) >= 2:
         # Headings that group the commitments (SCHEMA rule 2) come before the goals.

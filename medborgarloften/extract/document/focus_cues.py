@@ -90,11 +90,11 @@ INLINE = (
     ("focus.valts_som", Prefiltered(re.compile(r"\bhar\s+(?P<x>[^.!?\n]{3,160}?)\s+valts\s+(?:ut\s+)?(?:som|till)\s+(?:fokusområden|prioriterade\s+områden|prioriteringar)", _I)), "problem_list"),
     ("focus.prioritera", Prefiltered(re.compile(r"\bvalt\s+att\s+prioritera\s+(?!(?:följande|dessa|två|tre|fyra|fem)\s+(?:\w+\s+)?(?:områden|problem|frågor)\s*:\s*$)(?:att\s+arbeta\s+med\s+)?(?P<x>[^.!?\n]+)", _I)), r",?\s+samt\s+"),
     # "Fokusområden: Otrygghet i X, Bostadsinbrott" — a label and its list on one line.
-    ("focus.label_colon", Prefiltered(re.compile(r"(?:^(?:våra\s+)?(?:fokusområden|fokus|prioriterade\s+områden|prioriteringar|problemområden)|\bhar\s+(?:ett|två|tre|fyra|fem)\s+(?:fokusområden|fokusområde|fokus|prioriterade\s+områden|prioriteringar|problemområden))(?:\s+(?:för\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)?\s*:\s*(?P<x>[^.!?\n]+)", _I)), "problem_list"),
+    ("focus.label_colon", Prefiltered(re.compile(r"(?:^(?:våra\s+)?(?:fokusområden|fokus|prioriterade\s+områden|prioriteringar|problemområden)|\b(?:har|med)\s+(?:ett|två|tre|fyra|fem)\s+(?:fokusområden|fokusområde|fokus|prioriterade\s+områden|prioriteringar|problemområden))(?:\s+(?:för\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)?\s*:\s*(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     # "▼ Fokusområde 2: Bostadsinbrott i X och Y", "Fokusområde B: …", "Fokusområde:
     # Skadegörelse och klotter", "Fokusområde Narkotika bland unga": one area a label.
     ("focus.numbered_label", Prefiltered(re.compile(r"^(?:[^\w\s]\s*)?(?:fokusområde|prioriterat\s+område|prioritering)(?:(?:\s+(?:\d{1,2}(?!\d)|(?-i:[A-H])))?\s*[:.–-]|[ ]+(?=(?-i:[A-ZÅÄÖ][a-zåäö])))\s*(?P<x>[^.!?\n]+)", _I)), None),
-    ("focus.omraden_ar", Prefiltered(re.compile(r"\b(?:fokusområden(?:a)?|prioriteringar(?:na)?|prioriterade\s+områden|problemområden(?:a)?)\s+(?:för\s+\S+\s+|i\s+\S+\s+)?(?:är|blir)\s*:?\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
+    ("focus.omraden_ar", Prefiltered(re.compile(r"\b(?:(?:vårt|löftets)\s+fokusområde|fokusområden(?:a)?|prioriteringar(?:na)?|prioriterade\s+områden|problemområden(?:a)?)\s+(?:för\s+\S+\s+|i\s+\S+\s+)?(?:är|blir)\s*:?\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     ("focus.problemen_ar", Prefiltered(re.compile(r"\bProblem(?:en|bilden|områdena)\s+(?:som\s+[^.]{0,80}?\s+)?(?:är|utgörs\s+av)\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
 )  # fmt: skip
 # The labels read on a heading too ("Fokusområde 2: …" over its commitments).

@@ -329,6 +329,28 @@ def _title_and_org(title: str) -> tuple[str, str | None]:
 _LABELLED_BLOCK = re.compile(r"\s*((?:[^\n]*\S[^\n]*(?:\n|$))*)")
 
 
+# A short entry of a contact list: a few lines, none a date or a signing cue.
+_ENTRY_BLOCK = re.compile(r"\n*((?:[^\n]*\S[^\n]*(?:\n|$)){1,3})(?=\n|$)")
+_SIGNING_LINE = re.compile(
+    r"(?i)^\s*(?:för|underskrift|underteckn)|\b(?:19|20)\d\d\b", re.M
+)
+
+
+def _more_entries(text: str, pos: int) -> str:
+    """The entries after the first under a contact label standing alone
+    ("Kontakt" over a coordinator, a blank line, then the kommunpolis)."""
+    out = ""
+    while (m := _ENTRY_BLOCK.match(text, pos)) and m.group(1).strip():
+        block = m.group(1)
+        if _SIGNING_LINE.search(block) or any(
+            len(line.split()) > 6 for line in block.splitlines()
+        ):
+            break
+        out += block
+        pos = m.end()
+    return out
+
+
 def _excluded_names(text: str) -> set[str]:
     """Names after an author, contact or photo label ("Handläggare", "Fotograf:").
 
@@ -350,6 +372,8 @@ def _excluded_names(text: str) -> set[str]:
             # names are in the lines under it
             nxt = _LABELLED_BLOCK.match(text, line_end)
             window = nxt.group(1) if nxt else ""
+            if nxt and label.group(0).strip(" \t\n(").casefold().startswith("kontakt"):
+                window += _more_entries(text, nxt.end())
         for m in NAME_IN_TEXT.finditer(window):
             out.add(m.group("name").casefold())
     return out
