@@ -11,7 +11,7 @@ from .action_rows import after_plan, is_cut, tab_table, table_party
 from .assigned import assign_after_lists, assign_vi_sentences
 from .columns import column_items
 from .fields import item_candidate, item_fields
-from .focus_items import _acts_under_focus, _focus_bullet
+from .focus_items import _acts_under_focus, _focus_bullet, area_section
 from .list_shape import _group_header, _list_of, _truncated
 from .patterns import (
     _ABOUT_ITSELF,
@@ -28,7 +28,7 @@ from .patterns import (
 )
 from .present_forms import labelled_action, party_labelled, present_form, they_promise
 from .renewals import ends_promise, is_recap, unlabelled
-from .reporting import promised_report
+from .reporting import closing_report, promised_report
 from .responsible import _bare_vi
 from .sentences import (
     _counted_passive,
@@ -313,7 +313,8 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     "focus",
                     party,
                     in_promise=section.kind in ("promise", "activity")
-                    or section.in_promise,
+                    or section.in_promise
+                    or area_section(block.text),
                 )
             else:
                 if section.kind == "excluded":
@@ -340,7 +341,9 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     candidates.append(with_fields)
                     continue
             parent = numbered_parent(block, blocks[idx + 1 : idx + 2])
-            if parent or _numbered_heading(block, blocks[idx + 1 : idx + 2]):
+            if parent or _numbered_heading(
+                block, blocks[idx + 1 : idx + 2], blocks[:idx]
+            ):
                 kind = classify_heading(text)
                 if kind in ("excluded", "promise") or parent:
                     # "3. Uppföljning", "2. Medborgarlöftet": a numbered section
@@ -449,7 +452,11 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     present or they or _is_commitment_sentence(sent.text)
                 ) or _QUOTE.search(sent.text):
                     continue
-                if FOCUS_STATEMENT.search(sent.text) or ends_promise(sent.text):
+                if (
+                    FOCUS_STATEMENT.search(sent.text)
+                    or ends_promise(sent.text)
+                    or closing_report(blocks, idx, sent.text)
+                ):
                     continue
                 own = subject_parties(sent.text)
                 inherited = own.parties if own else (they or last_party or ctx.party)
