@@ -58,7 +58,9 @@ _OWNED = (
 )
 _PARTY = (
     rf"(?:{_OWNED}\b"
-    rf"|(?:{_NAME}s?\s+){{1,2}}{_FIRM}\b|AB\b"
+    rf"|(?:{_NAME}s?\s+){{1,2}}{_FIRM}\b"
+    # "AB Ekbybostäder", "AB Bostäder i Ekby": the company form written first
+    rf"|(?-i:AB)\s+{_NAME}(?:\s+i\s+{_NAME})?\b|AB\b"
     rf"|{_NAME}s?\s+{_NAMED_TERM}\b"
     rf"|(?:(?:det|den|de|vårt|vår|våra|båda|bägge)\s+|{_NAME}s\s+)?(?:{_ADJ}\s+)?{_TERM}\b"
     # "Polisen i lokalpolisområde Ekby": the police named by its local area

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .item_paragraphs import join_item_paragraphs
+from .detail_lists import item_blocks
 
 BULLET_RE = re.compile(
     r"[ \t]*(?:[-•*–—·▪●◦‣○■□➢►→✓✔☐☑☒◾\uf0b7\uf0a7\uf076\uf0d8]|\d{1,2}[.)]|[a-z][)])"
@@ -496,4 +496,4 @@ def parse_structure(text: str) -> Structure:
                 )
             )
         i = j
-    return Structure(text=text, blocks=tuple(join_item_paragraphs(text, blocks)))
+    return Structure(text=text, blocks=tuple(item_blocks(text, blocks)))

@@ -39,6 +39,15 @@ __all__ = [
 ]
 
 
+# "Mål: Andelen … ska minska", "Indikator: antal …": a focus area's outcome goal
+# or its measure, never an undertaking (SCHEMA (b)), whatever number it holds.
+_GOAL_LABEL = re.compile(
+    r"\s*(?:mål|målsättning|effektmål|resultatmål|indikator|indikatorer|mätetal)"
+    r"\s*:",
+    re.IGNORECASE,
+)
+
+
 def extract_commitments(
     text: str,
     structure: Structure,
@@ -57,7 +66,10 @@ def extract_commitments(
     candidates = [
         c
         for c in _scan(structure)
-        if not c.umbrella and not c.focus and not PAGE_FURNITURE.search(c.text)
+        if not c.umbrella
+        and not c.focus
+        and not PAGE_FURNITURE.search(c.text)
+        and not _GOAL_LABEL.match(c.text)
     ]
     records = []
     blocks = structure.content()

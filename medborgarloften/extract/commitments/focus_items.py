@@ -3,10 +3,26 @@ under a focus area's heading (moved out of ``scan`` to keep it short)."""
 
 from __future__ import annotations
 
+import re
+
 from ..structure import Block
 from .patterns import _Candidate, _Context, bullet_candidate
 from .present_forms import present_form
 from .sentences import _present_action
+
+# "Fokusområde 1: Narkotika", "Prioriterat område B – Trafik": one area's own
+# section (numbered or lettered), not the list of the areas.
+_AREA_SECTION = re.compile(
+    r"\s*(?:(?:prioriterat\s+)?(?:fokus|insats|problem)?område)\s+(?:\d{1,2}|[A-H])\b"
+    r"\s*[:.–—-]",
+    re.IGNORECASE,
+)
+
+
+def area_section(heading: str) -> bool:
+    """A numbered or lettered focus area's own heading: the actions under it are
+    that area's commitments (the section lies inside the promise)."""
+    return _AREA_SECTION.match(heading) is not None
 
 
 def _acts_under_focus(text: str, ctx: _Context) -> bool:

@@ -407,3 +407,18 @@ _APPROXIMATE = prefiltered(
         re.IGNORECASE,
     )
 )
+
+_FOLLOW_UP_TITLE = re.compile(
+    r"(?i)\s*(?:uppföljning|redovisning|återrapportering)\s+av\s+(?:\w+\s+){0,2}"
+    r"(?:medborgar)?löfte"
+)
+
+# "Åtagande 1: …": a numbered label opens a promise item wherever it stands.
+_NUMBERED_LABEL = re.compile(r"\s*[^\W\d][\w ]{1,25}?\s(?:nr\.?\s*)?\d{1,2}\s*:")
+# Cells set apart by a pipe or a tab: a table's row, not columns laid out by spaces.
+_DELIMITED = re.compile(r"[|\t]")
+# One item of a promise list written without markers: "Att ha ett möte i maj."
+_ATT_LINE = re.compile(r"\s*Att\s+\S+(?:\s+\S+){2,}[.!]?\s*$")
+
+# The promise's own "we" ("Vi ska …", "Tillsammans ska vi …").
+_WE = re.compile(r"\b(?:vi|tillsammans|gemensamt)\b", re.IGNORECASE)

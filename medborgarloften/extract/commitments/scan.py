@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..page_controls import is_control
 from ..parties import parties_in_chain, subject_parties
 from ..structure import Structure
@@ -11,12 +9,17 @@ from .action_rows import after_plan, is_cut, tab_table, table_party
 from .assigned import assign_after_lists, assign_vi_sentences
 from .columns import column_items
 from .fields import item_candidate, item_fields
-from .focus_items import _acts_under_focus, _focus_bullet
+from .focus_items import _acts_under_focus, _focus_bullet, area_section
 from .list_shape import _group_header, _list_of, _truncated
 from .patterns import (
     _ABOUT_ITSELF,
+    _ATT_LINE,
+    _DELIMITED,
+    _FOLLOW_UP_TITLE,
+    _NUMBERED_LABEL,
     _PROMISE_VERB,
     _QUOTE,
+    _WE,
     BULLET_OUTCOME,
     FOCUS_STATEMENT,
     INFINITIVE_START,
@@ -28,7 +31,7 @@ from .patterns import (
 )
 from .present_forms import labelled_action, party_labelled, present_form, they_promise
 from .renewals import ends_promise, is_recap, unlabelled
-from .reporting import promised_report
+from .reporting import closing_report, promised_report
 from .responsible import _bare_vi
 from .sentences import (
     _counted_passive,
@@ -61,23 +64,6 @@ from .tables import (
 )
 from .umbrellas import mark_umbrellas
 from .units import join_unit, numbered_parent, numbered_unit, sub_heading
-
-_FOLLOW_UP_TITLE = re.compile(
-    r"(?i)\s*(?:uppföljning|redovisning|återrapportering)\s+av\s+(?:\w+\s+){0,2}"
-    r"(?:medborgar)?löfte"
-)
-
-
-# "Åtagande 1: …": a numbered label opens a promise item wherever it stands.
-_NUMBERED_LABEL = re.compile(r"\s*[^\W\d][\w ]{1,25}?\s(?:nr\.?\s*)?\d{1,2}\s*:")
-# Cells set apart by a pipe or a tab: a table's row, not columns laid out by spaces.
-_DELIMITED = re.compile(r"[|\t]")
-# One item of a promise list written without markers: "Att ha ett möte i maj."
-_ATT_LINE = re.compile(r"\s*Att\s+\S+(?:\s+\S+){2,}[.!]?\s*$")
-
-
-# The promise's own "we" ("Vi ska …", "Tillsammans ska vi …").
-_WE = re.compile(r"\b(?:vi|tillsammans|gemensamt)\b", re.IGNORECASE)
 
 
 def _scan(structure: Structure) -> list[_Candidate]:
@@ -314,7 +300,8 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     "focus",
                     party,
                     in_promise=section.kind in ("promise", "activity")
-                    or section.in_promise,
+                    or section.in_promise
+                    or area_section(block.text),
                 )
             else:
                 if section.kind == "excluded":
@@ -343,8 +330,8 @@ def _scan(structure: Structure) -> list[_Candidate]:
             parent = numbered_parent(block, blocks[idx + 1 : idx + 2])
             if (
                 parent
-                or _numbered_heading(block, blocks[idx + 1 : idx + 2])
-                or (section_number(blocks, idx))
+                or _numbered_heading(block, blocks[idx + 1 : idx + 2], blocks[:idx])
+                or section_number(blocks, idx)
             ):
                 kind = classify_heading(text)
                 if kind in ("excluded", "promise") or parent:
@@ -454,7 +441,11 @@ def _scan(structure: Structure) -> list[_Candidate]:
                     present or they or _is_commitment_sentence(sent.text)
                 ) or _QUOTE.search(sent.text):
                     continue
-                if FOCUS_STATEMENT.search(sent.text) or ends_promise(sent.text):
+                if (
+                    FOCUS_STATEMENT.search(sent.text)
+                    or ends_promise(sent.text)
+                    or closing_report(blocks, idx, sent.text)
+                ):
                     continue
                 own = subject_parties(sent.text)
                 inherited = own.parties if own else (they or last_party or ctx.party)

@@ -437,13 +437,17 @@ def _counted_passive(sentence: str) -> bool:
     return target is not None and target.get("quantity") is not None
 
 
-def _numbered_heading(block: Block, following: list[Block]) -> bool:
+def _numbered_heading(
+    block: Block, following: list[Block], before: list[Block] | tuple[()] = ()
+) -> bool:
     """A short numbered line without a verb or closing punctuation, followed by
     prose rather than by another list item, is a numbered heading; so is one over a
     lead-in that does not promise ("1. Trygghet i Ekby" over "Vi prioriterar
     följande platser:"; a noun-phrase item over the next "Kommunen lovar att:" stays
-    an item)."""
+    an item, unless it repeats a line above: "2. Otrygghet i Ekby" after the list
+    of the areas is that area's section)."""
     text = block.text.strip()
+    named = text.casefold() in {b.text.strip().casefold() for b in before}
     return (
         block.marker[:1].isdigit()
         and bool(following)
@@ -451,9 +455,12 @@ def _numbered_heading(block: Block, following: list[Block]) -> bool:
             following[0].kind == "paragraph"
             or (following[0].kind == "heading" and following[0].ends_with_colon)
         )
-        and not (
-            following[0].ends_with_colon
-            and classify_leadin(following[0].text) == "activity"
+        and (
+            named
+            or not (
+                following[0].ends_with_colon
+                and classify_leadin(following[0].text) == "activity"
+            )
         )
         and text[-1:] not in ".:;,!?"
         and len(text.split()) <= 10
