@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .doccache import per_document
 from .prefilter import Prefiltered, fold, start_literals_of
@@ -61,6 +61,11 @@ class Openings:
         )
         self.behind = re.compile(rf"(?<!{before})(?:{alternation})")
         self.at = re.compile(alternation)
+        # keyed by the document alone (a pattern's hash reads its compiled code)
+        self.found: Callable[[str], list[int]] = per_document(self._found)
+
+    def _found(self, document: str) -> list[int]:
+        return [m.start() for m in self.behind.finditer(fold(document))]
 
     def starts(self, text: str, document: str) -> list[int] | None:
         """The places in ``text`` where a match can start (more are harmless);
@@ -70,7 +75,7 @@ class Openings:
         offset = 0 if text is document else document.find(text)
         if offset < 0:
             return None
-        positions = _openings((self.behind, document))
+        positions = self.found(document)
         lo = bisect_left(positions, offset)
         hi = bisect_left(positions, offset + len(text), lo)
         starts = [p - offset for p in positions[lo:hi]]
@@ -81,12 +86,6 @@ class Openings:
         ):
             starts.insert(0, 0)  # a word at the very start of the slice
         return starts
-
-
-@per_document
-def _openings(key: tuple[re.Pattern[str], str]) -> list[int]:
-    behind, document = key
-    return [m.start() for m in behind.finditer(fold(document))]
 
 
 def matches_at(
