@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .doccache import per_document
 from .lexicons import load
-from .narrowing import finditer_in
+from .narrowing import Openings, finditer_in, matches_at
 from .parties import classify_party
 from .place_lists import noun_ends_line, short_line
 from .place_names import (
@@ -192,13 +193,20 @@ _LIST_CUE = prefiltered(
 _WORD_CHAR = re.compile(r"\w")
 
 
-def prep_name_matches(text: str) -> Iterator[re.Match[str]]:
+def prep_name_matches(
+    text: str, document: str | None = None
+) -> Iterator[re.Match[str]]:
     """``_PREP_NAME_RE.finditer(text)``, scanned mostly by the cheaper expression:
     the list-noun alternative needs a cue word and starts at the start of the word
-    whose noun ends at most 40 characters before the cue, so it is tried there."""
+    whose noun ends at most 40 characters before the cue, so it is tried there.
+    ``document``: as for ``find_places``; the cheaper expression is then tried only
+    where its opening words start (``narrowing.Openings``)."""
     cues = list(_cue_starts(text))
     if not cues:
-        return _PREP_NAME_NO_LIST_RE.finditer(text)
+        opening = _OPENINGS.starts(text, document) if document is not None else None
+        if opening is None:
+            return _PREP_NAME_NO_LIST_RE.finditer(text)
+        return matches_at(_PREP_NAME_NO_LIST_RE, text, opening)
     starts: set[int] = set()
     for cue in cues:
         lo = max(0, cue - 41)
@@ -208,6 +216,11 @@ def prep_name_matches(text: str) -> Iterator[re.Match[str]]:
             if _WORD_CHAR.match(text, p) and not (p and _WORD_CHAR.match(text, p - 1)):
                 starts.add(p)
     return finditer_split(text, _PREP_NAME_RE, _PREP_NAME_NO_LIST_RE, sorted(starts))
+
+
+# Every match of ``_PREP_NAME_NO_LIST_RE`` opens with a preposition or a place noun
+# where no word character or hyphen stands before it: found once per document.
+_OPENINGS = Openings(rf"(?i:{_PREPOSITIONS})|(?i:{_PLACE_NOUNS})", r"[\w-]")
 
 
 def _cue_starts(text: str) -> Iterator[int]:
@@ -287,7 +300,8 @@ _FOCUS_LABEL = re.compile(
 )
 
 
-def _municipality_forms(municipalities: list[str]) -> set[str]:
+@per_document  # asked for every commitment; the set is only read
+def _municipality_forms(municipalities: tuple[str, ...]) -> set[str]:
     forms: set[str] = set()
     for name in municipalities:
         base = _fold(name.strip())
@@ -308,7 +322,7 @@ def find_places(
     Never returns a bare municipality name, a word followed by "kommun", or a
     generic lowercase noun. Duplicates (case-insensitive) keep their first span.
     """
-    muni = _municipality_forms(municipalities)
+    muni = _municipality_forms(tuple(municipalities))
     found: list[tuple[str, Span]] = []
     taken: list[Span] = []
 
@@ -389,7 +403,7 @@ def find_places(
                         continue
                     s = m.start("list") + item.start() + item.group(0).find(value)
                     add(value, s, s + len(value))
-    for m in prep_name_matches(text):
+    for m in prep_name_matches(text, document):
         group_start = m.start(1)
         if noun_ends_line(text, m.start(), group_start, _NOUN_AT_END):
             continue

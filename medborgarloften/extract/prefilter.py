@@ -205,6 +205,15 @@ def start_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(sorted(starts))
 
 
+def start_literals_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Folded strings one of which every match of ``pattern`` starts with, one-letter
+    ones too (``start_literals`` leaves those out); an error when there are none."""
+    starts = _start_literals(list(_parser.parse(pattern.pattern, pattern.flags)))
+    if not starts or "" in starts:
+        raise ValueError(f"no start literals: {pattern.pattern!r}")
+    return tuple(sorted(starts))
+
+
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Folded strings of which every match of ``pattern`` contains one, or None.
 
