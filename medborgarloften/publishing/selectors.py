@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from medborgarloften.cases.selectors import handles_reports
 from medborgarloften.coordination.models import Meeting
 from medborgarloften.followup.models import Activity, Report
 from medborgarloften.followup.selectors import (
@@ -212,7 +213,9 @@ def kommun_public_promises(
         .annotate(
             has_meetings=Exists(
                 Meeting.objects.published().filter(kommun=OuterRef("pk"))
-            )
+            ),
+            # and whether it takes reports (the "Tyck till" button)
+            takes_reports=handles_reports(),
         )
         .get(code=code)
     )

@@ -16,7 +16,8 @@ from ..models import Case, Outcome, new_reference, normalised_reference
 from ..services import case_create, case_merge, case_moderate
 from .conftest import KALMAR_POINT
 
-pytestmark = pytest.mark.django_db
+# The form takes reports only for a kommun someone handles.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kalmar_handled")]
 
 
 def _report(client, kalmar, **extra):
