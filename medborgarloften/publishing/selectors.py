@@ -28,7 +28,7 @@ from medborgarloften.followup.selectors import (
     partner_latest_annotations,
     report_plan,
 )
-from medborgarloften.places.lookup import KommunIndex, fold
+from medborgarloften.places.lookup import KommunIndex, fold, fold_marks
 from medborgarloften.places.models import Area, County, Organisation
 from medborgarloften.promises.models import (
     Commitment,
@@ -140,16 +140,21 @@ def kommuner_with_public_promises(*, query: str = "") -> list[KommunEntry]:
 
 
 def _search(entries: list[KommunEntry], query: str) -> list[KommunEntry]:
-    """The kommuner whose name contains ``query`` (å/ä/ö kept, case ignored), and
-    the one ``places.lookup`` reads it as: "0880", "Kalmar kommun", "Kalmars"."""
+    """The kommuner whose name contains ``query`` (case ignored; typed without
+    å/ä/ö it finds them too: "goteborg", "Malmo"), and the one ``places.lookup``
+    reads it as: "0880", "Kalmar kommun", "Kalmars"."""
     needle = fold(query)
     if not needle:
         return entries
+    plain = fold_marks(query)
     named = KommunIndex(e.kommun for e in entries).find(query)
     return [
         e
         for e in entries
-        if needle in fold(e.kommun.name) or needle == e.kommun.code or e.kommun == named
+        if needle in fold(e.kommun.name)
+        or plain in fold_marks(e.kommun.name)
+        or needle == e.kommun.code
+        or e.kommun == named
     ]
 
 

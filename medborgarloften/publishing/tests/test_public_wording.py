@@ -1,0 +1,36 @@
+"""What a new visitor reads on the public pages: the kommun search without å/ä/ö,
+the start page's title, English pages without Swedish left in them, an ended
+promise, the empty feed."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from medborgarloften.places.models import Organisation, OrganisationKind
+
+from ..selectors import kommun_finder
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def big_cities(county_kalmar):
+    for code, name in (("1480", "Göteborg"), ("1280", "Malmö"), ("0180", "Stockholm")):
+        Organisation.objects.create(
+            kind=OrganisationKind.KOMMUN, code=code, name=name, county=county_kalmar
+        )
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [("goteborg", "1480"), ("Malmo", "1280"), ("GÖTEBORG", "1480"), ("malmö", "1280")],
+)
+def test_the_kommun_search_finds_names_typed_without_a_a_o(big_cities, query, code):
+    assert [e.kommun.code for e in kommun_finder(query=query).matches] == [code]
+
+
+def test_the_start_page_search_shows_goteborg_for_goteborg(client, big_cities):
+    html = client.get(reverse("publishing:home"), {"q": "goteborg"}).content.decode()
+    assert "Ingen kommun matchar sökningen" not in html
+    assert reverse("publishing:kommun", args=["1480"]) in html
