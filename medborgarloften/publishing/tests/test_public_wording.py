@@ -34,3 +34,10 @@ def test_the_start_page_search_shows_goteborg_for_goteborg(client, big_cities):
     html = client.get(reverse("publishing:home"), {"q": "goteborg"}).content.decode()
     assert "Ingen kommun matchar sökningen" not in html
     assert reverse("publishing:kommun", args=["1480"]) in html
+
+
+def test_the_start_page_title_names_the_site_once(client, db):
+    html = client.get(reverse("publishing:home")).content.decode()
+    assert "<title>Medborgarlöften</title>" in html
+    other = client.get(reverse("publishing:accessibility")).content.decode()
+    assert "– Medborgarlöften</title>" in other  # the other pages keep the suffix
