@@ -4,6 +4,9 @@ promise, the empty feed."""
 
 from __future__ import annotations
 
+import re
+import time
+
 import pytest
 from django.urls import reverse
 
@@ -41,3 +44,17 @@ def test_the_start_page_title_names_the_site_once(client, db):
     assert "<title>Medborgarlöften</title>" in html
     other = client.get(reverse("publishing:accessibility")).content.decode()
     assert "– Medborgarlöften</title>" in other  # the other pages keep the suffix
+
+
+def test_an_empty_kommun_feed_dates_itself_the_same_on_every_fetch(client, kalmar):
+    from django.core.cache import caches
+
+    url = reverse("publishing:kommun_feed", args=[kalmar.code])
+    first = client.get(url).content.decode()
+    for alias in ("pages", "pages_version", "fragments"):
+        caches[alias].clear()  # a fetch that builds the feed anew, a moment later
+    time.sleep(1.1)  # the feed's time is written to the second
+    later = client.get(url).content.decode()
+    updated = re.findall(r"<updated>([^<]+)</updated>", first)
+    assert updated and updated == re.findall(r"<updated>([^<]+)</updated>", later)
+    assert "<entry>" not in first
