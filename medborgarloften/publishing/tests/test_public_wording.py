@@ -4,15 +4,18 @@ promise, the empty feed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from medborgarloften.places.models import Organisation, OrganisationKind
 
 from ..selectors import kommun_finder
+from .test_views import _promise
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +61,40 @@ def test_an_empty_kommun_feed_dates_itself_the_same_on_every_fetch(client, kalma
     updated = re.findall(r"<updated>([^<]+)</updated>", first)
     assert updated and updated == re.findall(r"<updated>([^<]+)</updated>", later)
     assert "<entry>" not in first
+
+
+def test_an_ended_promise_invites_no_input_and_speaks_of_missing_reports_in_the_past(
+    client, superuser, kalmar, lpo_kalmar, kommun_editor
+):
+    ended = _promise(
+        superuser,
+        [kalmar, lpo_kalmar],
+        title="Tryggt förr",
+        status="closed",
+        period_start=dt.date(2020, 1, 1),
+        period_end=dt.date(2022, 12, 31),
+        reports_per_period=2,
+    )
+    html = client.get(reverse("publishing:promise", args=[ended.uid])).content.decode()
+    assert "Tyck till om löftet" not in html
+    assert "är inte publicerad än" not in html
+    assert "publicerades inte" in html
+    assert "Nästa uppföljningsrapport" not in html
+    widget = client.get(reverse("publishing:embed", args=[ended.uid])).content.decode()
+    assert "är inte publicerad än" not in widget and "publicerades inte" in widget
+
+
+def test_a_running_promise_still_invites_input(client, superuser, kalmar, lpo_kalmar):
+    running = _promise(
+        superuser,
+        [kalmar, lpo_kalmar],
+        title="Tryggt nu",
+        period_start=dt.date(2020, 1, 1),
+        period_end=timezone.localdate() + dt.timedelta(days=400),
+        reports_per_period=2,
+    )
+    html = client.get(
+        reverse("publishing:promise", args=[running.uid])
+    ).content.decode()
+    assert "Tyck till om löftet" in html
+    assert "är inte publicerad än" in html
