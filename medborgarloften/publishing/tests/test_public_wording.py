@@ -98,3 +98,12 @@ def test_a_running_promise_still_invites_input(client, superuser, kalmar, lpo_ka
     ).content.decode()
     assert "Tyck till om löftet" in html
     assert "är inte publicerad än" in html
+
+
+def test_a_term_is_named_in_the_pages_language():
+    from medborgarloften.followup.templatetags.followup import period_label
+
+    assert period_label("VT 2025") == "VT 2025"
+    assert period_label("HT 2025 · Centrum") == "HT 2025 · Centrum"
+    assert period_label("2026-v05") == "2026-v05"
+    assert period_label("2025") == "2025"
