@@ -342,6 +342,8 @@ def public_promise(
         # with its commitment, no own query.
         commitment_related=("assessment",),
         commitment_annotations=partner_latest_annotations(),
+        # whether each kommun takes reports (its "Tyck till" link), in the same query
+        party_annotations={"takes_reports": handles_reports()},
     ).get(uid=uid)
     _link_areas(promise)
     commitments = list(promise.commitments.all())
