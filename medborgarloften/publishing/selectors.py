@@ -140,22 +140,23 @@ def kommuner_with_public_promises(*, query: str = "") -> list[KommunEntry]:
 
 
 def _search(entries: list[KommunEntry], query: str) -> list[KommunEntry]:
-    """The kommuner whose name contains ``query`` (case ignored; typed without
-    å/ä/ö it finds them too: "goteborg", "Malmo"), and the one ``places.lookup``
-    reads it as: "0880", "Kalmar kommun", "Kalmars"."""
+    """The kommuner whose name contains ``query`` (case ignored, å/ä/ö letters of
+    their own), and the one ``places.lookup`` reads it as: "0880", "Kalmar kommun",
+    "Kalmars". Only when that finds nothing, the names compared without diacritics:
+    typed without å/ä/ö, "goteborg" and "Malmo" find Göteborg and Malmö."""
     needle = fold(query)
     if not needle:
         return entries
-    plain = fold_marks(query)
     named = KommunIndex(e.kommun for e in entries).find(query)
-    return [
+    found = [
         e
         for e in entries
-        if needle in fold(e.kommun.name)
-        or plain in fold_marks(e.kommun.name)
-        or needle == e.kommun.code
-        or e.kommun == named
+        if needle in fold(e.kommun.name) or needle == e.kommun.code or e.kommun == named
     ]
+    if found:
+        return found
+    plain = fold_marks(query)
+    return [e for e in entries if plain in fold_marks(e.kommun.name)]
 
 
 def kommun_finder(*, query: str = "", today: dt.date | None = None) -> KommunFinder:

@@ -36,6 +36,12 @@ def test_the_kommun_search_finds_names_typed_without_a_a_o(big_cities, query, co
     assert [e.kommun.code for e in kommun_finder(query=query).matches] == [code]
 
 
+def test_a_name_as_written_comes_before_the_names_without_diacritics(big_cities):
+    # "malm" is in Malmö as written: the exact match; "sto" only in Stockholm
+    assert [e.kommun.code for e in kommun_finder(query="malm").matches] == ["1280"]
+    assert [e.kommun.code for e in kommun_finder(query="Sto").matches] == ["0180"]
+
+
 def test_the_start_page_search_shows_goteborg_for_goteborg(client, big_cities):
     html = client.get(reverse("publishing:home"), {"q": "goteborg"}).content.decode()
     assert "Ingen kommun matchar sökningen" not in html
