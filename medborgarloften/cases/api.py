@@ -18,6 +18,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
+from medborgarloften.lib.csvdialect import DELIMITERS, excel_number
 from medborgarloften.lib.cursor import (
     NUMERIC_CURSOR_PATTERN,
     numeric_cursor,
@@ -197,12 +198,21 @@ def _answer(
     request: HttpRequest, qs: Any, limit: int, fmt: str, bom: bool = False
 ) -> HttpResponse:
     if fmt == "csv":
+        # bom=true: the Excel dialect of every table's CSV (publishing.api.tabular)
         out = io.StringIO("\ufeff" if bom else "")
         out.seek(0, io.SEEK_END)
-        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+        writer = csv.DictWriter(
+            out, fieldnames=COLUMNS, delimiter=DELIMITERS[bom], lineterminator="\r\n"
+        )
         writer.writeheader()
         for case in qs.iterator() if "limit" not in request.GET else qs[:limit]:
-            writer.writerow(public_row(case))
+            row = public_row(case)
+            if bom:
+                row = {
+                    k: number if (number := excel_number(v)) is not None else v
+                    for k, v in row.items()
+                }
+            writer.writerow(row)
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="cases.csv"'
         return response

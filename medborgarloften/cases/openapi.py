@@ -193,8 +193,10 @@ PATHS: dict[str, Any] = {
                 {
                     "name": "bom",
                     "in": "query",
-                    "description": "true: filen börjar med UTF-8-BOM (för Excel); "
-                    "standard false.",
+                    "description": "true: CSV för Excel med svenska "
+                    "inställningar: filen börjar med UTF-8-BOM, fälten skiljs med "
+                    "semikolon (;) och tal med decimaler har decimalkomma (56,66); "
+                    "standard false (komma och decimalpunkt).",
                     "schema": {"type": "string", "enum": ["true", "false"]},
                 },
             ],

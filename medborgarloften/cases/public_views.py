@@ -21,7 +21,12 @@ from medborgarloften.places.models import Area, Organisation, OrganisationKind
 from . import notify
 from .forms import ReportForm
 from .models import Case, CaseSource, Moderation, normalised_reference
-from .selectors import outcome_counts, outcome_groups, public_cases
+from .selectors import (
+    outcome_counts,
+    outcome_groups,
+    public_cases,
+    receives_reports,
+)
 from .services import case_check, case_create
 
 
@@ -56,8 +61,16 @@ def _check_the_rest(form: ReportForm, kommun: Organisation) -> None:
 
 
 def report(request: HttpRequest, code: str) -> HttpResponse:
-    """Tyck till / anmäl en otrygg plats."""
+    """Tyck till / anmäl en otrygg plats. For a kommun nobody here handles reports
+    for, the page says where to turn instead and takes nothing (a POST is a 403)."""
     kommun = _kommun(code)
+    if not receives_reports(kommun):
+        return render(
+            request,
+            "cases/report_closed.html",
+            {"kommun": kommun},
+            status=403 if request.method == "POST" else 200,
+        )
     focus = _area(kommun, request.GET.get("omrade"))
     initial = {"area": focus.pk} if focus else {}
     form = ReportForm(
@@ -99,6 +112,7 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
             "kommun": kommun,
             "form": form,
             "map": kommun_pick_map(kommun, focus=focus),
+            "has_areas": Area.objects.filter(kommun=kommun).exists(),
             "outcomes_url": reverse("cases:public", args=[kommun.code]),
         },
         status=status,

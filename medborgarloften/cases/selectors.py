@@ -9,10 +9,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from medborgarloften.accounts.models import Membership
 from medborgarloften.accounts.permissions import editing_organisation_ids, is_superuser
 from medborgarloften.followup.models import Activity
 from medborgarloften.places.models import POLICE_KINDS, Organisation, OrganisationKind
@@ -20,7 +21,7 @@ from medborgarloften.promises.models import Commitment, Promise
 from medborgarloften.vocabulary import THEMES
 
 from .models import AnswerTemplate, Case, CaseStatus, Moderation, RoutingRule
-from .permissions import owner_organisation_ids
+from .permissions import OWNER_ROLES, owner_organisation_ids
 
 #: Two open cases of one theme closer than this are probably the same place.
 NEARBY_METRES = 150
@@ -77,6 +78,26 @@ def coordinated_kommuner(user: Any) -> QuerySet[Organisation]:
             Q(cases__isnull=False) | Q(routing_rules__isnull=False)
         ).distinct()
     return kommuner.filter(pk__in=editing_organisation_ids(user))
+
+
+def handles_reports(outer: str = "pk") -> Exists:
+    """Whether the kommun (``outer``: its id in the outer query) takes reports
+    ("Tyck till", Open311) in this installation: it has a member who handles cases
+    (admin, editor or reporter of the kommun), since a case goes to the kommun unless
+    a rule — kept by such a member — sends it on. Anywhere else a report would reach
+    nobody who works in the service. The one definition the form, the kommun and
+    promise pages and Open311 all ask (an expression, to annotate a list)."""
+    return Exists(
+        Membership.objects.filter(organisation_id=OuterRef(outer), role__in=OWNER_ROLES)
+    )
+
+
+def receives_reports(kommun: Organisation) -> bool:
+    """:func:`handles_reports` for one kommun (``takes_reports`` if annotated)."""
+    annotated = getattr(kommun, "takes_reports", None)
+    if annotated is not None:
+        return bool(annotated)
+    return Organisation.objects.filter(pk=kommun.pk).filter(handles_reports()).exists()
 
 
 def routing_rules_of(kommun: Organisation) -> QuerySet[RoutingRule]:

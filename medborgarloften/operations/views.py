@@ -1,4 +1,4 @@
-"""The server-error page: 503 with Retry-After when the database is away, else 500.
+"""The error pages of our own. The server-error page: 503 with Retry-After when the database is away, else 500.
 
 Django calls ``handler500`` for any uncaught exception, inside the ``except`` block,
 so the exception is at hand. A lost database (restarted, overloaded, failing over)
@@ -13,7 +13,9 @@ import sys
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from medborgarloften.publishing.api.errors import problem
 
@@ -38,5 +40,33 @@ def server_error(request: HttpRequest) -> HttpResponse:
     else:
         response = HttpResponse(loader.get_template("503.html").render(), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: a form sent without its cookie or token (cookies cleared
+    or blocked, the page left open past the token's life) gets the site's own page in
+    plain words, a way back to the form and the advice that the browser's Back
+    button usually keeps the text typed, not Django's bare page. Still a 403."""
+    if request.path.startswith("/api/"):
+        return problem(
+            request,
+            403,
+            "CSRF-kontrollen misslyckades: skicka en API-nyckel eller cookien och "
+            "token från formuläret.",
+        )
+    referer = request.META.get("HTTP_REFERER", "")
+    back = (
+        referer
+        if referer
+        and url_has_allowed_host_and_scheme(
+            referer,
+            allowed_hosts={request.get_host()},
+            require_https=request.is_secure(),
+        )
+        else ""
+    )
+    response = render(request, "403_csrf.html", {"back": back}, status=403)
     response["Cache-Control"] = "no-store"
     return response

@@ -61,6 +61,13 @@ def fold(value: str) -> str:
     return _SPACE.sub(" ", text).strip(" .,;:")
 
 
+def fold_marks(value: str) -> str:
+    """:func:`fold`, then without diacritics (å, ä → a; ö → o; é → e): what a search
+    typed on a keyboard without å/ä/ö ("goteborg", "Malmo") is compared as."""
+    text = unicodedata.normalize("NFD", fold(value))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
 _KOMMUN_WORD_BEFORE = re.compile(r"^(?:region|kommun)\s+")
 _KOMMUN_WORD_AFTER = re.compile(r"\s+(?:kommun|stad|region)$")
 _CODE = re.compile(r"\d{1,4}")

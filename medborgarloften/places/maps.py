@@ -139,6 +139,8 @@ def kommun_pick_map(kommun: Any, *, focus: Area | None = None) -> dict[str, Any]
             "latitude": "id_latitude",
             "longitude": "id_longitude",
             "area": "id_area",
+            # the keys' text names the form's list of areas only when it has some
+            "area_list": Area.objects.filter(kommun=kommun).exists(),
         },
     ).as_json()
 

@@ -125,14 +125,20 @@ def promise_with_contents(
     *,
     commitment_related: tuple[str, ...] = (),
     commitment_annotations: dict[str, Any] | None = None,
+    party_annotations: dict[str, Any] | None = None,
 ) -> Any:
     """The promise queryset with everything a promise page shows, in a fixed number
     of queries however many focus areas, commitments and signatories it has.
     ``commitment_related``: one-to-one relations read with each commitment, in the
     same query (the public page's assessments); ``commitment_annotations``: values
-    read with each commitment, in the same query (the partners' newest reports)."""
+    read with each commitment, in the same query (the partners' newest reports);
+    ``party_annotations``: values read with each party (whether a kommun takes
+    reports)."""
+    parties = Organisation.objects.order_by("kind", "name")
+    if party_annotations:
+        parties = parties.annotate(**party_annotations)
     return queryset.prefetch_related(
-        Prefetch("parties", queryset=Organisation.objects.order_by("kind", "name")),
+        Prefetch("parties", queryset=parties),
         Prefetch(
             "focus_areas",
             queryset=FocusArea.objects.prefetch_related(

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from .api.catalogue import contact_email, publisher_kommun
 
@@ -27,7 +28,8 @@ DIGG_REPORT_URL = "https://www.digg.se/tdosanmalan"
 DIGG_NAME = "Myndigheten för digital förvaltning (Digg)"
 #: When this release's statement was assessed and written (docs/accessibility.md).
 PRODUCT_ASSESSED_ON = dt.date(2026, 12, 6)
-STANDARD = "WCAG 2.1 nivå AA enligt EN 301 549 V3.2.1"
+#: Swedish (a msgid): the page shows it translated (accessibility.html).
+STANDARD = gettext_noop("WCAG 2.1 nivå AA enligt EN 301 549 V3.2.1")
 
 
 @dataclass(frozen=True)

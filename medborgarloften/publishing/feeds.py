@@ -25,6 +25,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Max
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -94,6 +95,14 @@ class TextAtom1Feed(Atom1Feed):
         kwargs["categories"] = [_safe(c) for c in kwargs.get("categories") or ()]
         super().add_item(_safe(title), link, _safe(description), **kwargs)
 
+    def latest_post_date(self) -> dt.datetime:
+        """The newest entry's time; with no entries not the request's time (Django's
+        default, a feed that changed on every fetch) but ``quiet_since``: a stable
+        time the feed gives, asked for then (``_ItemsFeed.feed_extra_kwargs``)."""
+        if self.items or self.feed.get("quiet_since") is None:
+            return super().latest_post_date()
+        return self.feed["quiet_since"]()
+
     def add_root_elements(self, handler: Any) -> None:
         langs = _langs(
             self.feed["language"], title=bool(self.feed.get("title_swedish"))
@@ -137,6 +146,10 @@ def _day(moment: dt.datetime | None) -> dt.date:
     return timezone.localdate(moment) if moment else dt.date(2000, 1, 1)
 
 
+#: The ``updated`` of an empty feed with no promise to date it by.
+QUIET_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
 class _ItemsFeed(Feed):
     feed_type = TextAtom1Feed
     #: the language the feed is served in (``xml:lang``), the visitor's as for pages
@@ -153,6 +166,17 @@ class _ItemsFeed(Feed):
 
     def items(self, obj: Any) -> list[FeedItem]:
         return feed_items(promises=self.promises(obj))
+
+    def feed_extra_kwargs(self, obj: Any) -> dict[str, Any]:
+        """``quiet_since``, the ``updated`` of a feed with no entries: the last change
+        of its promises, or (none) a fixed epoch, the same on every fetch. Asked only
+        when the feed is empty (a feed with entries costs no query more)."""
+
+        def quiet_since() -> dt.datetime:
+            changed = self.promises(obj).aggregate(last=Max("updated_at"))["last"]
+            return changed or QUIET_EPOCH
+
+        return {"quiet_since": quiet_since}
 
     def promises(self, obj: Any) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -262,7 +286,8 @@ class PromiseFeed(_ItemsFeed):
         return obj.title
 
     def feed_extra_kwargs(self, obj: Promise) -> dict[str, Any]:
-        return {"title_swedish": True}  # the promise's own title
+        # the promise's own title
+        return {**super().feed_extra_kwargs(obj), "title_swedish": True}
 
     def author_name(self, obj: Promise) -> str:
         return ", ".join(str(party) for party in obj.parties.all()) or str(obj)

@@ -15,6 +15,7 @@ from django.db import connections
 from django.db.backends.signals import connection_created
 
 from .pagecache import (
+    GLOBAL_EXTRA_MODELS,
     NATIONAL,
     PUBLIC_APPS,
     PUBLIC_EXTRA_MODELS,
@@ -35,6 +36,7 @@ def public_tables() -> dict[str, str | None]:
         m for label in PUBLIC_APPS for m in apps.get_app_config(label).get_models()
     ]
     extra = [apps.get_model(name) for name in PUBLIC_EXTRA_MODELS]
+    models += [apps.get_model(name) for name in GLOBAL_EXTRA_MODELS]
     tables: dict[str, str | None] = {}
     for model in models + extra:
         scope = NATIONAL if model in extra else None

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from medborgarloften.cases.selectors import handles_reports
 from medborgarloften.coordination.models import Meeting
 from medborgarloften.followup.models import Activity, Report
 from medborgarloften.followup.selectors import (
@@ -27,7 +28,7 @@ from medborgarloften.followup.selectors import (
     partner_latest_annotations,
     report_plan,
 )
-from medborgarloften.places.lookup import KommunIndex, fold
+from medborgarloften.places.lookup import KommunIndex, fold, fold_marks
 from medborgarloften.places.models import Area, County, Organisation
 from medborgarloften.promises.models import (
     Commitment,
@@ -139,17 +140,23 @@ def kommuner_with_public_promises(*, query: str = "") -> list[KommunEntry]:
 
 
 def _search(entries: list[KommunEntry], query: str) -> list[KommunEntry]:
-    """The kommuner whose name contains ``query`` (å/ä/ö kept, case ignored), and
-    the one ``places.lookup`` reads it as: "0880", "Kalmar kommun", "Kalmars"."""
+    """The kommuner whose name contains ``query`` (case ignored, å/ä/ö letters of
+    their own), and the one ``places.lookup`` reads it as: "0880", "Kalmar kommun",
+    "Kalmars". Only when that finds nothing, the names compared without diacritics:
+    typed without å/ä/ö, "goteborg" and "Malmo" find Göteborg and Malmö."""
     needle = fold(query)
     if not needle:
         return entries
     named = KommunIndex(e.kommun for e in entries).find(query)
-    return [
+    found = [
         e
         for e in entries
         if needle in fold(e.kommun.name) or needle == e.kommun.code or e.kommun == named
     ]
+    if found:
+        return found
+    plain = fold_marks(query)
+    return [e for e in entries if plain in fold_marks(e.kommun.name)]
 
 
 def kommun_finder(*, query: str = "", today: dt.date | None = None) -> KommunFinder:
@@ -212,7 +219,9 @@ def kommun_public_promises(
         .annotate(
             has_meetings=Exists(
                 Meeting.objects.published().filter(kommun=OuterRef("pk"))
-            )
+            ),
+            # and whether it takes reports (the "Tyck till" button)
+            takes_reports=handles_reports(),
         )
         .get(code=code)
     )
@@ -334,6 +343,8 @@ def public_promise(
         # with its commitment, no own query.
         commitment_related=("assessment",),
         commitment_annotations=partner_latest_annotations(),
+        # whether each kommun takes reports (its "Tyck till" link), in the same query
+        party_annotations={"takes_reports": handles_reports()},
     ).get(uid=uid)
     _link_areas(promise)
     commitments = list(promise.commitments.all())

@@ -24,7 +24,7 @@ from medborgarloften.places.models import Organisation, OrganisationKind
 from medborgarloften.vocabulary import THEMES
 
 from ..models import CaseSource, CaseStatus
-from ..selectors import public_cases
+from ..selectors import public_cases, receives_reports
 from ..services import case_create
 from .render import (
     error,
@@ -194,6 +194,13 @@ def _create(request: HttpRequest, fmt: str) -> HttpResponse:
     kommun = _jurisdiction(request, data)
     if kommun is None:
         raise Refusal(400, "jurisdiction_id (kommunkod) krävs.")
+    if not receives_reports(kommun):
+        raise Refusal(
+            403,
+            f"{kommun} tar inte emot begäran genom den här tjänsten: ingen här "
+            "handlägger kommunens ärenden. Vänd dig till kommunen direkt, eller till "
+            "polisen (polisen.se, 114 14; 112 vid akut fara).",
+        )
     code = data.get("service_code", "")
     if code not in THEMES:
         raise Refusal(400, f"Okänd service_code: {code or '(tom)'}.")

@@ -121,3 +121,10 @@ def jpeg_with_gps(size: tuple[int, int] = (40, 30)) -> SimpleUploadedFile:
     out = io.BytesIO()
     image.save(out, format="JPEG", exif=exif.tobytes())
     return SimpleUploadedFile("IMG_0001.jpg", out.getvalue(), content_type="image/jpeg")
+
+
+@pytest.fixture
+def kalmar_handled(kalmar):
+    """Kalmar with someone who handles its cases: only such a kommun takes reports
+    through the form and Open311 (selectors.handles_reports)."""
+    return member("kalmar_handlaggare", kalmar, "reporter")

@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from ..services import case_create
 
-pytestmark = pytest.mark.django_db
+# The form takes reports only for a kommun someone handles.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kalmar_handled")]
 
 
 def test_a_refused_report_offers_a_focusable_error_summary(client, kalmar):

@@ -14,7 +14,8 @@ from ..handling import case_answer
 from ..models import Case
 from .conftest import KALMAR_POINT
 
-pytestmark = pytest.mark.django_db
+# The form takes reports only for a kommun someone handles.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kalmar_handled")]
 
 
 def _report(client, kalmar, **extra):

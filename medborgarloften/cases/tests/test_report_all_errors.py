@@ -10,7 +10,8 @@ from django.urls import reverse
 from ..models import Case
 from .conftest import KALMAR_POINT
 
-pytestmark = pytest.mark.django_db
+# The form takes reports only for a kommun someone handles.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kalmar_handled")]
 
 
 def _post(client, kalmar, **extra):

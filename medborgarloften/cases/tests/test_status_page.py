@@ -16,7 +16,8 @@ from ..models import Case, Outcome, new_reference, normalised_reference
 from ..services import case_create, case_merge, case_moderate
 from .conftest import KALMAR_POINT
 
-pytestmark = pytest.mark.django_db
+# The form takes reports only for a kommun someone handles.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kalmar_handled")]
 
 
 def _report(client, kalmar, **extra):
@@ -116,3 +117,15 @@ def test_a_merged_case_points_to_the_other(client, kalmar, kommun_editor):
     case_merge(actor=kommun_editor, case=second, into=first)
     body = client.get(reverse("cases:status", args=[second.reference])).content.decode()
     assert reverse("cases:status", args=[first.reference]) in body
+
+
+def test_the_receipt_speaks_of_the_e_mail_only_as_it_was_given(client, kalmar):
+    """ "If you left your e-mail …" read oddly to a resident who just had."""
+    given = client.get(_report(client, kalmar, email="boende@example.org")["Location"])
+    body = given.content.decode()
+    assert "Om du lämnade din e-post" not in body
+    assert "Vi har skickat ett mejl till din e-postadress" in body
+    assert "boende@example.org" not in body  # the receipt never shows the address
+    none = client.get(_report(client, kalmar)["Location"]).content.decode()
+    assert "Du lämnade ingen e-postadress" in none
+    assert "Vi har skickat ett mejl" not in none

@@ -9,7 +9,8 @@ from ..models import Case, CaseSource, CaseStatus, Moderation
 from ..services import case_create, case_moderate
 from .conftest import KALMAR_POINT, jpeg_with_gps
 
-pytestmark = pytest.mark.django_db
+# The form takes reports only for a kommun someone handles.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kalmar_handled")]
 
 
 def _post(client, kalmar, **extra):

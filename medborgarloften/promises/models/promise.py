@@ -246,6 +246,14 @@ class Promise(models.Model):
         )
 
     @property
+    def has_ended(self) -> bool:
+        """Closed, or its period is over: the public pages speak of it in the past
+        and invite no more input on it (the kommun's list calls it past too)."""
+        return self.status == PromiseStatus.CLOSED or (
+            self.period_end is not None and self.period_end < timezone.localdate()
+        )
+
+    @property
     def is_reference(self) -> bool:
         """Kept for comparison by ``reference_for``, not a promise of its own."""
         return self.reference_for_id is not None

@@ -30,7 +30,9 @@ MAX_LIMIT = 500
 #: Parameters every list accepts, besides its filters.
 COMMON = ("limit", "cursor", "format", "bom")
 #: What ``bom=true`` puts before a CSV: the UTF-8 byte order mark, by which Excel
-#: (Swedish locale) reads the file as UTF-8 rather than as Windows-1252.
+#: (Swedish locale) reads the file as UTF-8 rather than as Windows-1252. The same
+#: ``bom=true`` asks for the rest of the Excel dialect too (tabular.lines: ``;`` and
+#: a decimal comma), so one "CSV för Excel" link opens in columns.
 BOM = "\ufeff"
 FORMATS = ("json", "csv")
 

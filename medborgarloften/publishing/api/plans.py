@@ -103,7 +103,7 @@ def _csv_all(
             break
         cursor = result.next_cursor
     response = HttpResponse(
-        "".join(params.with_bom(lines(kind.table, [rows]), bom)),
+        "".join(params.with_bom(lines(kind.table, [rows], excel=bom), bom)),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'

@@ -3,6 +3,10 @@
 Lists are joined with `` | ``, booleans are ``true``/``false``, null is empty. A text
 cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR)
 gets a leading apostrophe (OWASP), so data stays data there too.
+
+``excel=True`` (asked for with ``bom=true``, "CSV för Excel") is the dialect Excel
+reads with Swedish settings: ``;`` between the fields and a decimal comma in numbers
+with decimals (``56,6612``). Plain CSV keeps ``,`` and the decimal point.
 """
 
 from __future__ import annotations
@@ -12,35 +16,42 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from medborgarloften.lib.csvdialect import DELIMITERS, excel_number
+
 from .fields import Table
 
 LIST_SEPARATOR = " | "
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def cell(value: Any) -> str:
-    """One value as CSV text."""
+def cell(value: Any, excel: bool = False) -> str:
+    """One value as CSV text (``excel``: a decimal comma in decimal numbers)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(cell(v) for v in value)
+        return LIST_SEPARATOR.join(cell(v, excel) for v in value)
+    if excel and (number := excel_number(value)) is not None:
+        return number
     text = str(value)
     if isinstance(value, str) and text.startswith(_FORMULA_STARTS):
         return "'" + text
     return text
 
 
-def lines(table: Table, pages: Iterable[list[dict[str, Any]]]) -> Iterator[str]:
+def lines(
+    table: Table, pages: Iterable[list[dict[str, Any]]], *, excel: bool = False
+) -> Iterator[str]:
     """The header, then each row, as CSV text chunks (one per page)."""
+    delimiter = DELIMITERS[excel]
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(table.names)
     yield buffer.getvalue()
     for rows in pages:
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
         for row in rows:
-            writer.writerow([cell(row[name]) for name in table.names])
+            writer.writerow([cell(row[name], excel) for name in table.names])
         yield buffer.getvalue()

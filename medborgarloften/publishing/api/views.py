@@ -232,7 +232,7 @@ def _page_response(
     )
     if fmt == "csv":
         response: HttpResponse = HttpResponse(
-            "".join(params.with_bom(lines(table, [rows]), bom)),
+            "".join(params.with_bom(lines(table, [rows], excel=bom), bom)),
             content_type="text/csv; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
@@ -269,7 +269,7 @@ def _csv_all(
     if cursor is not None:
         params.decode_cursor(cursor, dataset.key_type)  # 400 before streaming
     response = StreamingHttpResponse(
-        params.with_bom(lines(dataset.table, pages()), bom),
+        params.with_bom(lines(dataset.table, pages(), excel=bom), bom),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{dataset.table.name}.csv"'

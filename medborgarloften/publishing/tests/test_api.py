@@ -434,7 +434,9 @@ def test_bom_true_gives_excel_a_utf8_csv_and_plain_csv_stays_plain(client, data)
             b"".join(marked.streaming_content) if marked.streaming else marked.content
         )
         assert body.startswith(b"\xef\xbb\xbf"), path
-        rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+        rows = list(
+            csv.DictReader(io.StringIO(body.decode("utf-8-sig")), delimiter=";")
+        )
         assert "id" in rows[0]
     assert client.get(API + "promises?bom=true").status_code == 400
     assert client.get(API + "promises.csv?bom=ja").status_code == 400

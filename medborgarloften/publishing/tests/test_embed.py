@@ -28,7 +28,8 @@ def test_it_shows_the_promise_and_its_progress_in_a_framable_page(
     ]
     assert "style=" not in html and "<style" not in html
     assert '<h1 lang="sv">Tryggare Kalmar</h1>' in html
-    assert '<progress max="6" value="1"' in html and "1 av 6" in html
+    assert '<progress class="pbar-' in html and 'max="6" value="1"' in html
+    assert "1 av 6" in html
     assert reverse("publishing:promise", args=[promise.uid]) in html
 
 
@@ -68,3 +69,39 @@ def test_the_widget_says_its_language_and_marks_the_promise_s_swedish(
     client.cookies["django_language"] = "sv"
     html = client.get(reverse("publishing:embed", args=[promise.uid])).content.decode()
     assert '<html lang="sv">' in html
+
+
+def _statuses(html: str) -> list[tuple[str, str]]:
+    """Each commitment's status class and words, and its bar's colour class."""
+    spans = re.findall(r'class="pstatus pstatus-([a-z_]+)">([^<]*)<', html)
+    bars = re.findall(r'<progress class="(pbar-[a-z_]+)"', html)
+    return [(cls, " ".join(words.split())) for cls, words in spans] + [
+        (bar, "") for bar in bars
+    ]
+
+
+def test_the_widget_colours_and_words_each_status_as_the_promise_page_does(
+    client,
+    promise,  # noqa: F811
+):
+    """A commitment behind plan has a red bar on the promise page; the widget drew
+    every bar green and said "Inte mätbart" where the page says "Inget mål med
+    antal eller datum"."""
+    from medborgarloften.promises.models import Commitment
+
+    # commitment 1: 1 a year, none done by 2026 (behind); commitment 2 without a
+    # target at all
+    Commitment.objects.filter(
+        pk=promise.commitments.order_by("position", "pk")[1].pk
+    ).update(target_quantity=None, target_unit="", target_per="")
+    page = client.get(
+        reverse("publishing:promise", args=[promise.uid])
+    ).content.decode()
+    widget = client.get(
+        reverse("publishing:embed", args=[promise.uid])
+    ).content.decode()
+    shown = _statuses(page)
+    assert any(cls == "pbar-behind" or cls == "pbar-overdue" for cls, _ in shown), shown
+    assert any(cls == "not_measurable" for cls, _ in shown), shown
+    assert _statuses(widget) == shown
+    assert "Inte mätbart" not in widget

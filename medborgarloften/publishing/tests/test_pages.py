@@ -391,7 +391,10 @@ def test_it_finds_a_kommun_however_the_visitor_writes_it(promise, nybro, query):
 
 
 def test_the_kommun_and_promise_pages_lead_to_tyck_till_and_outcomes(
-    client, promise, kalmar
+    client,
+    promise,
+    kalmar,
+    kommun_editor,  # someone handles Kalmar's reports (cases.selectors)
 ):
     report = reverse("cases:report", args=[kalmar.code])
     outcomes = reverse("cases:public", args=[kalmar.code])

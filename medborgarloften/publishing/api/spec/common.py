@@ -33,8 +33,10 @@ BOM = {
     "name": "bom",
     "in": "query",
     "required": False,
-    "description": "true: filen börjar med UTF-8-BOM, så att Excel (svenska "
-    "inställningar) läser å, ä och ö rätt; standard false (ren UTF-8 för program).",
+    "description": "true: CSV för Excel med svenska inställningar: filen börjar "
+    "med UTF-8-BOM så att å, ä och ö läses rätt, fälten skiljs med semikolon (;) och "
+    "tal med decimaler har decimalkomma (56,66). Standard false: ren UTF-8 för "
+    "program, komma mellan fälten och decimalpunkt.",
     "schema": {"type": "string", "enum": ["true", "false"]},
 }
 
