@@ -64,18 +64,10 @@ VERSION_KEY = "publication-version"
 PAGE_TIMEOUT = 300
 #: Larger bodies (a streamed CSV of every activity) are sent but not kept.
 MAX_BYTES = 8 * 1024 * 1024
-#: Apps whose tables the public site and the API read; any write to them is a change.
-PUBLIC_APPS = ("places", "promises", "followup", "planning", "coordination")
-#: Tables of other apps the public output reads (the search index, national), and the
-#: memberships: whether a kommun takes reports at all (cases.selectors.
-#: receiving_kommun_ids) shows on its pages; a rare write, so every page (global).
-PUBLIC_EXTRA_MODELS = ("publishing.SearchIndexedPromise",)
-GLOBAL_EXTRA_MODELS = ("accounts.Membership",)
 HEADER = "X-Page-Cache"
 
 # The query parameters' cleaners live in pageparams.py; views import them from here.
 __all__ = [
-    "GLOBAL_EXTRA_MODELS",
     "STRICT",
     "Param",
     "cached_public",

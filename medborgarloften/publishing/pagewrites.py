@@ -14,13 +14,15 @@ from django.core.signals import request_started
 from django.db import connections
 from django.db.backends.signals import connection_created
 
-from .pagecache import (
-    GLOBAL_EXTRA_MODELS,
-    NATIONAL,
-    PUBLIC_APPS,
-    PUBLIC_EXTRA_MODELS,
-    public_data_changed,
-)
+from .pagecache import NATIONAL, public_data_changed
+
+#: Apps whose tables the public site and the API read; any write to them is a change.
+PUBLIC_APPS = ("places", "promises", "followup", "planning", "coordination")
+#: Tables of other apps the public output reads (the search index, national), and the
+#: memberships: whether a kommun takes reports at all (cases.selectors.
+#: receiving_kommun_ids) shows on its pages; a rare write, so every page (global).
+PUBLIC_EXTRA_MODELS = ("publishing.SearchIndexedPromise",)
+GLOBAL_EXTRA_MODELS = ("accounts.Membership",)
 
 _WRITE = re.compile(
     r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+[`"\[]?(\w+)',
