@@ -148,3 +148,13 @@ def test_in_english_the_page_says_its_description_is_swedish_and_marks_it(client
     assert '<html lang="en"' in html
     assert 'class="api-docs" lang="sv"' in html
     assert "is in Swedish" in html
+
+
+@pytest.mark.django_db
+def test_the_page_points_developers_to_the_feeds_and_open311(client):
+    # The feeds and Open311 worked but the page never said so (new-user session).
+    html = client.get("/api/v1/docs").content.decode()
+    assert 'id="floden"' in html and 'href="/kommun/0880/flode/"' in html
+    assert 'href="/open311/v2/discovery.json"' in html
+    assert "/open311/v2/requests.json" in html
+    assert client.get("/open311/v2/discovery.json").status_code == 200
