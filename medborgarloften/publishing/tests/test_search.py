@@ -3,6 +3,8 @@ answered with a message, snippets escaped."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -294,3 +296,24 @@ def test_a_hit_without_dates_keeps_its_period_text(
     Promise.objects.filter(pk=promise.pk).update(period_text="hösten 2027")
     body = client.get(reverse("publishing:search"), {"q": "broar"}).content.decode()
     assert "· hösten 2027" in body
+
+
+def test_the_help_texts_examples_find_what_they_name(
+    client, kalmar, lpo_kalmar, superuser
+):
+    # The help suggested "skolan", which Snowball (as PostgreSQL) leaves unstemmed,
+    # so it found nothing though commitments spoke of "skolorna" (new-user session).
+    _promise(
+        superuser,
+        [kalmar, lpo_kalmar],
+        title="Trygga skolvägar",
+        commitments=[
+            "Polisen besöker skolorna varje termin.",
+            "Kommunen ordnar en trygghetsvandring kring stationen.",
+        ],
+    )
+    page = client.get(reverse("publishing:search")).content.decode()
+    examples = re.findall(r"”(\w+)”", page)
+    assert examples
+    for word in examples:
+        assert search_public(word, limit=10).total == 1, word
