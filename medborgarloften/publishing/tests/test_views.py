@@ -290,3 +290,14 @@ def test_every_page_links_to_the_open_data(client, db):
     response = client.get("/oppna-data/")
     assert response.status_code == 302 and response.url == reverse("api:docs")
     assert client.get(response.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_promise_page_says_what_each_status_means(client, published):
+    # "Efter plan" and "Försenat" were both red with nothing to tell them apart
+    # (new-user session).
+    html = client.get(reverse("publishing:promise", args=[published.uid])).text
+    assert "Så läser du statusen" in html
+    for status in ("I fas", "Efter plan", "Försenat", "Inte påbörjat"):
+        assert f"<dt>{status}</dt>" in html
+    assert "hinna ikapp" in html and "har gått ut utan att målet nåddes" in html
