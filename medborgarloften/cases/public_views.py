@@ -193,10 +193,14 @@ def outcomes(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
-    case = notify.email_confirm(token=token, site=site_root(request))
-    return render(
-        request, "cases/email.html", {"ok": case is not None, "confirmed": True}
-    )
+    """GET asks, POST confirms (a mail scanner following the link confirms
+    nothing: the address is confirmed by whoever reads the mail)."""
+    if request.method == "POST":
+        case = notify.email_confirm(token=token, site=site_root(request))
+        return render(
+            request, "cases/email.html", {"ok": case is not None, "confirmed": True}
+        )
+    return render(request, "cases/email_confirm.html", {"token": token})
 
 
 def email_delete(request: HttpRequest, token: str) -> HttpResponse:

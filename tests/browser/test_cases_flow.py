@@ -123,6 +123,7 @@ def test_a_reported_place_gets_an_owner_an_answer_and_a_public_outcome(
     assert case.owner == kalmarhem and case.photo
     confirm = re.search(r"http\S+/bekrafta/\S+", mail.outbox[0].body).group(0)
     page.goto(confirm)
+    page.get_by_role("button", name="Bekräfta adressen").click()
     page.get_by_text("Adressen är bekräftad").wait_for()
 
     # 2. The routed owner answers.

@@ -73,14 +73,14 @@ def test_confirmed_after_the_answer_the_answer_is_mailed_then_once(
         case_answer(actor=owner_user, case=case, answer="Belysningen är lagad.")
     assert len(mail.outbox) == 1  # the address was not confirmed yet
     with django_capture_on_commit_callbacks(execute=True):
-        client.get(confirm, SERVER_PORT="8031")
+        client.post(confirm, SERVER_PORT="8031")
     assert len(mail.outbox) == 2
     answer = mail.outbox[-1]
     assert answer.to == ["boende@example.org"]
     assert "Belysningen är lagad." in answer.body
     assert any(u.startswith("http://testserver:8031/") for u in _links(answer.body))
     with django_capture_on_commit_callbacks(execute=True):
-        client.get(confirm, SERVER_PORT="8031")  # the link followed again
+        client.post(confirm, SERVER_PORT="8031")  # the link followed again
     assert len(mail.outbox) == 2
     case.refresh_from_db()
     assert case.email == "" and case.notified_at is not None
@@ -93,7 +93,7 @@ def test_confirmed_before_the_answer_the_answer_is_mailed_once(
     with django_capture_on_commit_callbacks(execute=True):
         _report(client, kalmar)
     with django_capture_on_commit_callbacks(execute=True):
-        client.get(_confirm_path(mail.outbox[-1].body))
+        client.post(_confirm_path(mail.outbox[-1].body))
     assert len(mail.outbox) == 1  # nothing to send yet
     case = Case.objects.get()
     client.force_login(owner_user)

@@ -157,8 +157,47 @@ def test_the_poster_has_a_qr_code_to_the_form_for_its_area(client, kalmar, berga
 
 
 def test_the_email_confirm_link_with_a_bad_token_says_so(client, db):
-    response = client.get(reverse("cases:email_confirm", args=["trasig"]))
+    response = client.post(reverse("cases:email_confirm", args=["trasig"]))
     assert "gäller inte längre" in response.content.decode()
+
+
+def test_opening_the_confirm_link_asks_and_only_the_button_confirms(client, kalmar):
+    # A mail scanner that follows every link confirmed the address (new-user
+    # session); and the link carried the address in readable base64.
+    import base64
+
+    from ..notify import confirm_url
+
+    case = Case.objects.create(
+        kommun=kalmar,
+        source="form",
+        theme="belysning",
+        text="Mörkt i tunneln.",
+        email="boende@example.org",
+    )
+    url = confirm_url(case)
+    token = url.rstrip("/").rsplit("/", 1)[-1]
+    payload = token.split(":")[0]
+    decoded = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+    assert b"boende" not in decoded and b"example.org" not in decoded
+    page = client.get(url).content.decode()
+    assert "Bekräfta adressen" in page
+    case.refresh_from_db()
+    assert not case.email_confirmed
+    client.post(url)
+    case.refresh_from_db()
+    assert case.email_confirmed
+    # A link for another address (the address was changed since) confirms nothing.
+    other = Case.objects.create(
+        kommun=kalmar,
+        source="form",
+        theme="belysning",
+        text="x",
+        email="forst@example.org",
+    )
+    old_link = confirm_url(other)
+    Case.objects.filter(pk=other.pk).update(email="sedan@example.org")
+    assert "gäller inte längre" in client.post(old_link).content.decode()
 
 
 def test_staff_turn_a_dialogue_finding_into_a_case_from_the_dialogue_page(
