@@ -76,7 +76,7 @@ def coordination_demo(
     decision_record(
         actor=actor, meeting=past, text="Föregående protokoll lades till handlingarna."
     )
-    meeting_publish(actor=actor, meeting=past, published=True)
+    meeting_publish(actor=actor, meeting=past, published=True, today=today)
     meeting_create(
         actor=actor,
         kommun=kommun,
