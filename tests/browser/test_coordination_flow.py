@@ -76,9 +76,7 @@ def test_it_runs_a_meeting_from_agenda_to_public_summary(
     )
     page.get_by_label("Ansvarig organisation").select_option(value=str(kalmar.pk))
     page.get_by_label("Ansvarig roll").fill("Gatuchef")
-    page.get_by_label("Klart senast").fill(
-        (held + dt.timedelta(days=30)).isoformat()
-    )
+    page.get_by_label("Klart senast").fill((held + dt.timedelta(days=30)).isoformat())
     page.get_by_role("button", name="Spara beslutet").click()
     page.get_by_text("Beslutet är sparat.").wait_for()
 
