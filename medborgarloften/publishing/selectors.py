@@ -317,6 +317,11 @@ class PublicPromise:
     def promise(self) -> Promise:
         return self.page.promise
 
+    @property
+    def statuses(self) -> set[str]:
+        """The statuses the page shows (its legend explains only these)."""
+        return {str(row.status) for row in self.rows}
+
 
 def public_activities(*, promises: QuerySet[Promise] | list[Promise]) -> QuerySet:
     """Activities against the commitments of public promises, newest first."""
