@@ -236,7 +236,11 @@ def _add_paragraph(
         return
     if marker is not None:
         item = f"{marker} {text}"
-        if blocks and _is_item_block(blocks[-1]):
+        if blocks and (
+            _is_item_block(blocks[-1]) or (item[:1] == " " and blocks[-1].strip())
+        ):
+            # a sub-list right under a line of text ("1.2 Vi informerar genom" /
+            # "    a) ett brev hem") belongs to it, as in a text file
             blocks[-1] += "\n" + item
         else:
             blocks.append(item)

@@ -148,3 +148,18 @@ def test_a_nested_word_list_gives_the_commitments_of_the_same_text() -> None:
     assert [c["responsible"] for c in from_word["commitments"]] == [
         c["responsible"] for c in from_text["commitments"]
     ]
+
+
+def test_a_sub_list_right_under_a_line_of_text_stays_with_it() -> None:
+    document = docx.Document()
+    num = _lettered_numbering(document)
+    document.add_paragraph("2.1 Kommunen informerar föräldrar om narkotika genom")
+    _item(document, "ett föräldramöte i april,", num, 1)
+    _item(document, "ett brev hem via skolan.", num, 1)
+    document.add_paragraph("2.2 Polisen besöker skolorna varje termin.")
+    assert _read(document) == (
+        "2.1 Kommunen informerar föräldrar om narkotika genom\n"
+        "    a) ett föräldramöte i april,\n"
+        "    b) ett brev hem via skolan.\n\n"
+        "2.2 Polisen besöker skolorna varje termin.\n"
+    )
