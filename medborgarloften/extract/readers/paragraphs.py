@@ -277,14 +277,41 @@ class _Builder:
 
     def text(self) -> str:
         parts: list[str] = []
+        open_items: list[_Block] = []  # the item of each open level of a list
         for index, block in enumerate(self.blocks):
             if index:
                 parts.append(block.separator)
             if block.marker:
-                parts.append(f"{block.marker} " + " ".join(block.lines))
+                if block.separator != "\n" or not self.blocks[index - 1].marker:
+                    open_items = []  # a list starts: its first item is the margin
+                level = _level(open_items, block)
+                open_items[level:] = [block]
+                parts.append(
+                    LEVEL_INDENT * level + f"{block.marker} " + " ".join(block.lines)
+                )
             else:
+                open_items = []
                 parts.append("\n".join(block.lines))
         return "".join(parts)
+
+
+# The indentation of one list level in the text, as the Word reader writes it.
+LEVEL_INDENT = "    "
+
+
+def _level(open_items: list[_Block], block: _Block) -> int:
+    """The list level of an item: one below the open item whose text its marker
+    stands clearly beyond (a nested list: Word and browsers set a sub-list's marker
+    a level's indentation in from its item's text), else the level whose marker it
+    shares."""
+    for level in range(len(open_items) - 1, -1, -1):
+        above = open_items[level]
+        size = max(above.size, block.size)
+        if block.marker_x0 >= above.x0 + 0.75 * size:
+            return level + 1
+        if block.marker_x0 >= above.marker_x0 - 0.5 * size:
+            return level
+    return 0
 
 
 def blocks_text(flows: Iterable[tuple[list[Line], float | None]]) -> str:

@@ -163,3 +163,25 @@ def test_a_sub_list_right_under_a_line_of_text_stays_with_it() -> None:
         "    b) ett brev hem via skolan.\n\n"
         "2.2 Polisen besöker skolorna varje termin.\n"
     )
+
+
+def test_a_pdf_list_keeps_a_sub_list_set_in_from_its_items_text() -> None:
+    from medborgarloften.extract.tests.pdfgen import Page, build_pdf
+
+    page = Page()
+    rows = [
+        (72, "Polisen och kommunen lovar att:"),
+        (90, "• ordna tre medborgardialoger i Västerby:"),
+        (120, "– i mars"),
+        (120, "– i september"),
+        (90, "• städa gångtunneln vid Åsvägen varje vecka."),
+    ]
+    for i, (x, text) in enumerate(rows):
+        page.text(x, 760 - 16 * i - (8 if i else 0), text)
+    read = read_bytes(build_pdf([page]), filename="lofte.pdf").text
+    assert read.endswith(
+        "• ordna tre medborgardialoger i Västerby:\n"
+        "    • i mars\n"
+        "    • i september\n"
+        "• städa gångtunneln vid Åsvägen varje vecka.\n"
+    )
