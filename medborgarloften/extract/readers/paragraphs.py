@@ -278,21 +278,42 @@ class _Builder:
     def text(self) -> str:
         parts: list[str] = []
         open_items: list[_Block] = []  # the item of each open level of a list
+        base = 0  # the level of the list's first item
         for index, block in enumerate(self.blocks):
+            before = self.blocks[index - 1] if index else None
+            under = before is not None and _sub_list_of_line(before, block)
             if index:
-                parts.append(block.separator)
+                # a sub-list right under a line of text belongs to that line
+                parts.append("\n" if under else block.separator)
             if block.marker:
                 if block.separator != "\n" or not self.blocks[index - 1].marker:
-                    open_items = []  # a list starts: its first item is the margin
+                    # a list starts: its first item is the margin, or one level in
+                    # under a line of text
+                    open_items, base = [], int(under)
                 level = _level(open_items, block)
                 open_items[level:] = [block]
                 parts.append(
-                    LEVEL_INDENT * level + f"{block.marker} " + " ".join(block.lines)
+                    LEVEL_INDENT * (base + level)
+                    + f"{block.marker} "
+                    + " ".join(block.lines)
                 )
             else:
                 open_items = []
                 parts.append("\n".join(block.lines))
         return "".join(parts)
+
+
+def _sub_list_of_line(line: _Block, item: _Block) -> bool:
+    """An item set in from a line of text further than a list's first level
+    (Word and browsers put a first level's marker about a level's indentation in,
+    a second level's two or more): the sub-list of that line ("1.2 Vi informerar
+    genom" / "a) ett brev hem"), which a text file writes under it."""
+    return (
+        bool(item.marker)
+        and not line.marker
+        and not line.lines[-1].rstrip().endswith(_SENTENCE_END)
+        and item.marker_x0 >= line.x0 + 2.5 * max(line.size, item.size)
+    )
 
 
 # The indentation of one list level in the text, as the Word reader writes it.

@@ -185,3 +185,33 @@ def test_a_pdf_list_keeps_a_sub_list_set_in_from_its_items_text() -> None:
         "    • i september\n"
         "• städa gångtunneln vid Åsvägen varje vecka.\n"
     )
+
+
+def test_a_pdf_sub_list_set_well_in_under_a_line_of_text_stays_with_it() -> None:
+    from medborgarloften.extract.tests.pdfgen import Page, build_pdf
+
+    page = Page()
+    rows = [
+        (72, "2.1 Kommunen informerar föräldrar om narkotika genom"),
+        (120, "a) ett föräldramöte i april,"),
+        (120, "b) ett brev hem via skolan."),
+    ]
+    for i, (x, text) in enumerate(rows):
+        page.text(x, 760 - 16 * i - (8 if i else 0), text)
+    assert read_bytes(build_pdf([page]), filename="lofte.pdf").text == (
+        "2.1 Kommunen informerar föräldrar om narkotika genom\n"
+        "    a) ett föräldramöte i april,\n"
+        "    b) ett brev hem via skolan.\n"
+    )
+    # a list only a first level's indentation in stays a list of its own
+    flat = Page()
+    rows = [
+        (72, "Polisen och kommunen lovar att"),
+        (90, "• städa gångtunneln varje vecka."),
+        (90, "• hålla tre möten i Västerby."),
+    ]
+    for i, (x, text) in enumerate(rows):
+        flat.text(x, 760 - 16 * i - (8 if i else 0), text)
+    assert read_bytes(build_pdf([flat]), filename="lofte.pdf").text.endswith(
+        "\n• städa gångtunneln varje vecka.\n• hålla tre möten i Västerby.\n"
+    )
