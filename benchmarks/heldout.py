@@ -15,11 +15,11 @@ while writing the rules. Two kinds of figure come out of this script:
 - **Own held-out batches** (``extract/tests/fixtures/heldout_records``): documents
   written in the genre for the tests, each batch measured once before any rule was
   changed for it (the first figures are in that folder's README: that is the honest
-  estimate). Each is scored as text and as the files kommuner publish, made here
-  from the same text: a Word file (python-docx: list paragraphs, tables, signature
-  blocks as one paragraph with soft line breaks) and a PDF typeset by WeasyPrint
-  from the web page (real ``<ul>``/``<ol>`` lists, tables) — read by the same
-  readers as an upload.
+  estimate). Each is scored as text and as the files kommuner publish, made from
+  the same text by ``own_files.py``: a Word file (python-docx: list paragraphs
+  nested by level, tables, signature blocks as one paragraph with soft line
+  breaks) and a PDF typeset by WeasyPrint from the web page (real, nested
+  ``<ul>``/``<ol>`` lists, tables) — read by the same readers as an upload.
 
     .venv/bin/python benchmarks/heldout.py [--folds 3] [--fold N] [--verbose]
         [--renderings] [--batch ho4]
@@ -35,8 +35,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import html
-import io
 import os
 import re
 import sys
@@ -46,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus import DOCS, GOLD, HELDOUT, RENDERED, ROOT, SCORER, SHARED, load_scorer
+from own_files import weasyprint_pdf, word_file
 
 CORPUS_RENDERINGS = (("docx", "*.docx"), ("lo-pdf", "*.pdf"), ("web-pdf", "*.pdf"))
 
@@ -82,138 +81,6 @@ def _record_of_bytes(stem: str, name: str, data: bytes) -> dict[str, Any]:
 
     result = read_bytes(data, filename=name)
     return extract_record(result.text, record_id=stem)
-
-
-# --- own held-out texts as the files kommuner publish -------------------------
-
-_BULLET = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)])\s+")
-_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+")
-_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_PIPE_RULE = re.compile(r"^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
-
-
-def _blocks(text: str) -> list[tuple[str, list[str]]]:
-    """The text's blocks: ("table", rows), ("numbered"/"bullets", items),
-    ("lines", lines of a short-line block such as a signature) or ("paragraph",
-    [text]), and ("page", []) where the text has a form feed (the page break of a
-    PDF's text). Blank lines separate blocks; a list or table ends where its lines do."""
-    out: list[tuple[str, list[str]]] = []
-    for chunk in re.split(r"\n[^\S\f]*\n|(?=\f)", text.strip()):
-        if chunk.startswith("\f"):
-            out.append(("page", []))
-            chunk = chunk[1:]
-        lines = [line.rstrip() for line in chunk.split("\n") if line.strip()]
-        runs: list[tuple[str, list[str]]] = []
-        for line in lines:
-            if _PIPE_ROW.match(line):
-                # a Markdown table ("| Polisen | Kommunen |"): a web page or Word
-                # file has a real table; the rule under its header is no row
-                if _PIPE_RULE.match(line):
-                    continue
-                line_kind = "table"
-                line = "\t".join(cell.strip() for cell in line.strip()[1:-1].split("|"))
-            elif "\t" in line or re.search(r"\S {3,}\S", line):
-                # tab-separated cells, or columns set apart by runs of spaces (a
-                # two-column signature block): a web page or Word file has a table
-                line_kind = "table"
-                line = re.sub(r" {3,}", "\t", line.strip())
-            elif _BULLET.match(line):
-                line_kind = "numbered" if _NUMBERED.match(line) else "bullets"
-            else:
-                line_kind = "lines"
-            if not runs or runs[-1][0] != line_kind:
-                runs.append((line_kind, []))
-            # numbered items keep their number (a list may start at 3)
-            keep = line_kind in ("table", "numbered")
-            runs[-1][1].append(line if keep else _BULLET.sub("", line))
-        out.extend(runs)
-    # A block of one plain line is a paragraph (or a heading: short, no full stop).
-    return [
-        ("paragraph", items) if kind == "lines" and len(items) == 1 else (kind, items)
-        for kind, items in out
-    ]
-
-
-def _is_heading(line: str) -> bool:
-    return len(line) < 70 and not line.rstrip().endswith((".", ":", ","))
-
-
-def word_file(text: str) -> bytes:
-    """The text as Word stores it: headings, list paragraphs, tables, and blocks of
-    short lines as one paragraph with soft line breaks (Shift+Enter)."""
-    import docx
-
-    document = docx.Document()
-    for kind, items in _blocks(text):
-        if kind == "page":
-            document.add_page_break()
-        elif kind == "paragraph":
-            line = items[0]
-            if _is_heading(line):
-                document.add_heading(line, level=2)
-            else:
-                document.add_paragraph(line)
-        elif kind in ("numbered", "bullets"):
-            style = "List Number" if kind == "numbered" else "List Bullet"
-            for item in items:
-                document.add_paragraph(_BULLET.sub("", item), style=style)
-        elif kind == "table":
-            rows = [row.split("\t") for row in items]
-            width = max(len(row) for row in rows)
-            table = document.add_table(rows=len(rows), cols=width)
-            for r, row in enumerate(rows):
-                for c, cell in enumerate(row):
-                    table.cell(r, c).text = cell
-        else:
-            paragraph = document.add_paragraph()
-            for index, line in enumerate(items):
-                run = paragraph.add_run(line)
-                if index < len(items) - 1:
-                    run.add_break()
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def web_page(text: str) -> str:
-    """The text as a kommun's web page: real lists, tables and line breaks."""
-    body = []
-    for kind, items in _blocks(text):
-        esc = [html.escape(item) for item in items]
-        if kind == "page":
-            body.append('<div style="break-after:page"></div>')
-        elif kind == "paragraph":
-            tag = "h2" if _is_heading(items[0]) else "p"
-            body.append(f"<{tag}>{esc[0]}</{tag}>")
-        elif kind in ("numbered", "bullets"):
-            tag, attrs = "ul", ""
-            if kind == "numbered":
-                tag = "ol"
-                attrs = f' start="{int(_NUMBERED.match(items[0]).group(1))}"'
-                esc = [html.escape(_BULLET.sub("", item)) for item in items]
-            lis = "".join(f"<li>{i}</li>" for i in esc)
-            body.append(f"<{tag}{attrs}>{lis}</{tag}>")
-        elif kind == "table":
-            rows = "".join(
-                "<tr>" + "".join(f"<td>{c}</td>" for c in row.split("\t")) + "</tr>"
-                for row in esc
-            )
-            body.append(f"<table>{rows}</table>")
-        else:
-            body.append("<p>" + "<br>".join(esc) + "</p>")
-    return (
-        '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>'
-        "Medborgarlöfte</title><style>body{font-family:'DejaVu Sans',sans-serif;"
-        "font-size:11pt;margin:2cm} td{padding:0 8pt;vertical-align:top}</style>"
-        "</head><body>" + "\n".join(body) + "</body></html>"
-    )
-
-
-def weasyprint_pdf(text: str) -> bytes:
-    from weasyprint import HTML
-
-    result: bytes = HTML(string=web_page(text)).write_pdf()
-    return result
 
 
 OWN_RENDERINGS: tuple[tuple[str, str, Callable[[str], bytes]], ...] = (

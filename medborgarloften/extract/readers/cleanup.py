@@ -2,7 +2,8 @@
 
 The shape: NFC Unicode (å, ä, ö kept as single characters), ``\\n`` line ends, no
 ligatures, no soft hyphens or zero-width characters, bullets written as ``"• "`` at
-the start of a line, and paragraphs separated by exactly one blank line.
+the start of a line (after the indentation of a sub-list's item, which is kept),
+and paragraphs separated by exactly one blank line.
 """
 
 from __future__ import annotations
@@ -50,7 +51,10 @@ def _translate(text: str) -> str:
 # and Wingdings bullets that PDFs made from Word carry in the private use area; an
 # arrow opens the items of a designed folder ("→ polisen är på plats …").
 BULLET_CHARS = "•●▪■◦‣∙·○◾◼▸►➢→✓✔☐☑☒\uf0b7\uf0a7\uf076\uf0d8"
-_BULLET_LINE = re.compile(rf"^[ ]*(?:[{BULLET_CHARS}]|[-–*](?=[ ]))[ ]*(?=\S)", re.M)
+_BULLET_LINE = re.compile(rf"^([ ]*)(?:[{BULLET_CHARS}]|[-–*](?=[ ]))[ ]*(?=\S)", re.M)
+# An indented list item ("    • kvällar", "    a) ett föräldramöte"): an item of a
+# sub-list, whose indentation says which item it belongs under.
+_INDENTED_ITEM = re.compile(r"[ ]+(?:•|\d{1,2}[.)]|[a-z]\))[ ](?=\S)")
 # A row of a table whose cells are set apart by a layout gap (or a tab) and whose
 # first cell is not a list item: its header or a row of cells above.
 _CELL_ROW = re.compile(r"^(?![ ]*(?:[-–*•][ ]|\d{1,2}[.)][ ]))[ ]*\S.*?\S[ ]{3,}\S")
@@ -78,7 +82,8 @@ def normalise(text: str, *, keep_indent: bool = False) -> str:
     Runs of three or more spaces are kept: they are layout (the gap between the
     two columns of a signature block), which the rules read. ``keep_indent`` keeps
     the indentation of lines that are not bullets, as plain-text files use it to
-    show that a wrapped line continues the bullet above.
+    show that a wrapped line continues the bullet above. A list item keeps its
+    indentation either way: it sets a sub-list's items under their item.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
@@ -90,7 +95,10 @@ def normalise(text: str, *, keep_indent: bool = False) -> str:
         text = _pictograph_bullets(text)
     text = _BULLET_LINE.sub(_bullet, text)
     if not keep_indent:
-        text = "\n".join(line.lstrip(" ") for line in text.split("\n"))
+        text = "\n".join(
+            line if _INDENTED_ITEM.match(line) else line.lstrip(" ")
+            for line in text.split("\n")
+        )
     if "  " in text:  # each scan costs more than the test, and most texts pass
         text = _DOUBLE_SPACE.sub(" ", text)
     if "\n\n\n" in text:
@@ -131,7 +139,7 @@ def _bullet(match: re.Match[str]) -> str:
             if not _EMPTY_FIRST.match(above):
                 break
             end = text.rfind("\n", 0, end)
-    return "• "
+    return match.group(1) + "• "
 
 
 def join_broken_line(left: str, right: str) -> str:

@@ -5,7 +5,8 @@ how signature blocks are usually written) stays a line break; tabs and runs of
 spaces stay layout gaps (the columns of a signature block). List items are found
 from the numbering definitions (``numbering.xml``, through the paragraph or its
 style) and written as ``• text`` or with their real number (``1. text``, ``a)
-text``); table rows of short cells keep their columns, long cells are read one
+text``), indented by their list level (``LEVEL_INDENT`` a level, the first level at
+the margin) as a text file shows a sub-list; table rows of short cells keep their columns, long cells are read one
 after another; text boxes are read where they are anchored. The page header and
 footer are page furniture, as in a PDF: they go into ``meta`` (``page_header``,
 ``page_footer``), not into the text.
@@ -199,10 +200,15 @@ def paragraph_text(paragraph: BaseOxmlElement) -> str:
     return "".join(parts)
 
 
+# The indentation of one list level: a sub-list reads as in a text file.
+LEVEL_INDENT = "    "
+
+
 def _paragraph_lines(
     paragraph: BaseOxmlElement, styles: _Styles, numbering: _Numbering
 ) -> tuple[str | None, str]:
-    """(list marker or None, text) of one paragraph; a list item is one line."""
+    """(list marker or None, text) of one paragraph; a list item is one line. The
+    marker of an item below the first level comes with its indentation."""
     text = paragraph_text(paragraph)
     if not text.strip():
         return None, ""
@@ -210,6 +216,7 @@ def _paragraph_lines(
     if not _HEADING_STYLE.match(styles.name(paragraph)):
         marker = numbering.marker(paragraph)
     if marker is not None:
+        marker = LEVEL_INDENT * numbering.level(paragraph) + marker
         # A soft break inside a list item only wraps it: the item is one line.
         return marker, " ".join(text.lstrip("•-–* \t").split())
     lines = [line.strip(" ") for line in text.split("\n")]
@@ -229,7 +236,11 @@ def _add_paragraph(
         return
     if marker is not None:
         item = f"{marker} {text}"
-        if blocks and _is_item_block(blocks[-1]):
+        if blocks and (
+            _is_item_block(blocks[-1]) or (item[:1] == " " and blocks[-1].strip())
+        ):
+            # a sub-list right under a line of text ("1.2 Vi informerar genom" /
+            # "    a) ett brev hem") belongs to it, as in a text file
             blocks[-1] += "\n" + item
         else:
             blocks.append(item)
@@ -254,7 +265,7 @@ def _is_item_block(block: str) -> bool:
     """True when the block's last line is a list item."""
     if not block:
         return False
-    last = block.rsplit("\n", 1)[-1]
+    last = block.rsplit("\n", 1)[-1].lstrip(" ")
     marker = last.split(" ", 1)[0]
     return marker == "•" or bool(_RULE_MARKER.match(marker))
 
@@ -311,7 +322,7 @@ def _table_lines(
         if not cells:
             continue
         short = all(
-            len(line) <= SHORT_CELL and not line.startswith("• ")
+            len(line) <= SHORT_CELL and not line.lstrip(" ").startswith("• ")
             for cell in cells
             for line in cell
         )
@@ -330,13 +341,16 @@ def _table_lines(
         grid_row = (
             header_width
             and len(cells) == header_width
-            and all(len(cell) == 1 and not cell[0].startswith("• ") for cell in cells)
+            and all(
+                len(cell) == 1 and not cell[0].lstrip(" ").startswith("• ")
+                for cell in cells
+            )
         )
         if len(cells) > 1 and (short or grid_row):
             # Short cells, or one line a cell under a row of column names: the
             # row stays one line with its columns (an action table's row).
             for parts in zip_longest(*cells, fillvalue=""):
-                lines.append(_GAP.join(part for part in parts).rstrip())
+                lines.append(_GAP.join(part.lstrip(" ") for part in parts).rstrip())
         else:
             for cell_text in cells:
                 lines.extend(cell_text)

@@ -20,6 +20,16 @@ _RULE_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[a-z]\))$")
 _LIST_STYLE = ("list", "liststycke", "punktlista", "numrerad lista")
 
 
+# "List Bullet 2", "Punktlista 3", "List Number 2": Word's built-in styles of a
+# deeper list level, each with a one-level numbering of its own (ilvl 0).
+_STYLE_LEVEL = re.compile(r"^(?:list|punktlista|numrerad lista)\b.*?\s([2-9])$")
+
+
+# Indentation of one list level in Word's own lists: half an inch, in twentieths
+# of a point; a list paragraph ("Liststycke") indented further is a deeper item.
+_LEVEL_TWIPS = 720
+
+
 class _Styles:
     """Paragraph styles read once: case-folded names, numbering, base styles."""
 
@@ -82,6 +92,20 @@ def _num_pr(properties: BaseOxmlElement | None) -> tuple[str, int] | None:
     return (num_id.get(_VAL) or "" if num_id is not None else ""), min(max(ilvl, 0), 8)
 
 
+def _indent_left(properties: BaseOxmlElement | None) -> int | None:
+    """A paragraph's own left indentation in twips (``w:ind`` left or start)."""
+    if properties is None:
+        return None
+    ind = properties.find(qn("w:ind"))
+    if ind is None:
+        return None
+    for name in ("w:left", "w:start"):
+        value = ind.get(qn(name))
+        if value is not None:
+            return _int(value, 0)
+    return None
+
+
 class _Numbering:
     """List markers from the numbering definitions, counted as Word counts them."""
 
@@ -117,6 +141,28 @@ class _Numbering:
                 _child_val(num, "w:abstractNumId") or "",
                 overrides,
             )
+
+    def level(self, paragraph: BaseOxmlElement) -> int:
+        """The list level of a list item, 0 at the margin: the numbering's level
+        (``w:ilvl``, in the paragraph or its style), else a built-in style of a
+        deeper level ("List Bullet 2"), else a list paragraph's own indentation
+        past the first level's."""
+        found = _num_pr(paragraph.find(qn("w:pPr")))
+        if found is None or found[1] == 0:
+            style_num = self.styles.numbering.get(_style_id(paragraph))
+            if style_num is not None and found is None:
+                found = style_num
+        if found is not None and found[1] > 0:
+            return found[1]
+        style = self.styles.name(paragraph)
+        named = _STYLE_LEVEL.match(style)
+        if named is not None:
+            return int(named.group(1)) - 1
+        if found is None and style.startswith(_LIST_STYLE):
+            left = _indent_left(paragraph.find(qn("w:pPr")))
+            if left is not None:
+                return min(max(round(left / _LEVEL_TWIPS) - 1, 0), 8)
+        return 0
 
     def marker(self, paragraph: BaseOxmlElement) -> str | None:
         """ "•", "1.", "a)" for a list item, None for any other paragraph."""

@@ -277,14 +277,62 @@ class _Builder:
 
     def text(self) -> str:
         parts: list[str] = []
+        open_items: list[_Block] = []  # the item of each open level of a list
+        base = 0  # the level of the list's first item
         for index, block in enumerate(self.blocks):
+            before = self.blocks[index - 1] if index else None
+            under = before is not None and _sub_list_of_line(before, block)
             if index:
-                parts.append(block.separator)
+                # a sub-list right under a line of text belongs to that line
+                parts.append("\n" if under else block.separator)
             if block.marker:
-                parts.append(f"{block.marker} " + " ".join(block.lines))
+                if block.separator != "\n" or not self.blocks[index - 1].marker:
+                    # a list starts: its first item is the margin, or one level in
+                    # under a line of text
+                    open_items, base = [], int(under)
+                level = _level(open_items, block)
+                open_items[level:] = [block]
+                parts.append(
+                    LEVEL_INDENT * (base + level)
+                    + f"{block.marker} "
+                    + " ".join(block.lines)
+                )
             else:
+                open_items = []
                 parts.append("\n".join(block.lines))
         return "".join(parts)
+
+
+def _sub_list_of_line(line: _Block, item: _Block) -> bool:
+    """An item set in from a line of text further than a list's first level
+    (Word and browsers put a first level's marker about a level's indentation in,
+    a second level's two or more): the sub-list of that line ("1.2 Vi informerar
+    genom" / "a) ett brev hem"), which a text file writes under it."""
+    return (
+        bool(item.marker)
+        and not line.marker
+        and not line.lines[-1].rstrip().endswith(_SENTENCE_END)
+        and item.marker_x0 >= line.x0 + 2.5 * max(line.size, item.size)
+    )
+
+
+# The indentation of one list level in the text, as the Word reader writes it.
+LEVEL_INDENT = "    "
+
+
+def _level(open_items: list[_Block], block: _Block) -> int:
+    """The list level of an item: one below the open item whose text its marker
+    stands clearly beyond (a nested list: Word and browsers set a sub-list's marker
+    a level's indentation in from its item's text), else the level whose marker it
+    shares."""
+    for level in range(len(open_items) - 1, -1, -1):
+        above = open_items[level]
+        size = max(above.size, block.size)
+        if block.marker_x0 >= above.x0 + 0.75 * size:
+            return level + 1
+        if block.marker_x0 >= above.marker_x0 - 0.5 * size:
+            return level
+    return 0
 
 
 def blocks_text(flows: Iterable[tuple[list[Line], float | None]]) -> str:

@@ -201,10 +201,10 @@ def test_it_numbers_list_items_from_the_numbering_definitions() -> None:
     _numbered(document, "En numrering utan tecken är ett vanligt stycke.", hidden)
     assert _read(document) == (
         "1. Ökad trygghet i Norrliden.\n"
-        "a) Polisen patrullerar till fots.\n"
-        "b) Kommunen byter belysning.\n"
+        "    a) Polisen patrullerar till fots.\n"
+        "    b) Kommunen byter belysning.\n"
         "2. Färre unga i kontakt med narkotika.\n"
-        "a) Föräldramöten på alla skolor.\n"
+        "    a) Föräldramöten på alla skolor.\n"
         "• Romerska siffror blir punkter.\n\n"
         "En numrering utan tecken är ett vanligt stycke.\n"
     )

@@ -80,9 +80,10 @@ def test_it_keeps_layout_gaps_and_text_indentation() -> None:
         "Anna Andersson      Per Persson\n"
         "Kommunstyrelsens ordförande\tLokalpolisområdeschef\n"
     ).encode()
+    # the bullet keeps its indentation too: it sets a sub-list's items apart
     assert read_bytes(data, filename="löfte.txt").text == (
         "Vi lovar:\n"
-        "• att föra dialog med fastighetsägare och andra\n"
+        "  • att föra dialog med fastighetsägare och andra\n"
         "    aktörer i området.\n\n"
         "Anna Andersson      Per Persson\n"
         "Kommunstyrelsens ordförande    Lokalpolisområdeschef\n"
