@@ -63,9 +63,13 @@ def _alive(pid: int) -> bool:
 def test_it_stops_a_job_past_its_time_and_everything_it_started(tmp_path):
     pid_file = tmp_path / "helper.pid"
 
-    with pytest.raises(ExtractError, match="mer än 1 s .* more than 1 s"):
-        budget._run(sleep_with_a_helper, (str(pid_file),), Budget(seconds=1))
+    # Three seconds, not one: on a loaded machine the child process has needed more
+    # than a second to start its helper and write the pid file (seen at load 10-11),
+    # and the test is about stopping what it started, not about how fast it starts.
+    with pytest.raises(ExtractError, match="mer än 3 s .* more than 3 s"):
+        budget._run(sleep_with_a_helper, (str(pid_file),), Budget(seconds=3))
 
+    assert pid_file.exists(), "the job was stopped before it started its helper"
     helper = int(pid_file.read_text())
     deadline = time.monotonic() + 5
     while _alive(helper) and time.monotonic() < deadline:
