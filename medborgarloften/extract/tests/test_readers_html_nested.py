@@ -258,3 +258,32 @@ def test_a_nested_web_page_list_gives_the_commitments_of_the_same_text() -> None
     assert [c["responsible"] for c in from_page["commitments"]] == [
         c["responsible"] for c in from_text["commitments"]
     ]
+
+
+def test_a_details_sub_list_stays_in_its_commitment_on_a_page_without_main() -> None:
+    """A page of bare headings and paragraphs (no <main>) is read by our fallback,
+    which wrote a sub-list's items at the margin: each detail became a commitment."""
+    body = (
+        "<h2>Medborgarlöfte Österby 2033</h2><p>Österby kommun och lokalpolisområde "
+        "Österby har kommit överens om ett medborgarlöfte för 2033.</p>"
+        "<h2>Det här gör vi</h2><p>Österby kommun och polisen ska tillsammans:</p>"
+        "<ul><li>ge alla elever i årskurs 9 en lektion om droger varje läsår. "
+        "Lektionen tar upp<ul><li>vad lagen säger</li><li>hur grupptryck fungerar</li>"
+        "<li>vart man vänder sig för att få hjälp</li></ul></li>"
+        "<li>hålla fyra öppna möten med boende i Österby centrum under året.</li></ul>"
+        "<h2>Uppföljning</h2><p>Löftet följs upp av trygghetsrådet två gånger per år.</p>"
+    )
+    page = (
+        '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Löfte'
+        f"</title></head><body>{body}</body></html>"
+    ).encode()
+    text, method = _read(page)
+    assert method == "fallback"
+    commitments = [
+        " ".join(c["text"].split())
+        for c in extract_record(text, record_id="test")["commitments"]
+    ]
+    assert len(commitments) == 2
+    assert commitments[0].startswith("ge alla elever i årskurs 9")
+    assert "hur grupptryck fungerar" in commitments[0]
+    assert commitments[1].startswith("hålla fyra öppna möten")
