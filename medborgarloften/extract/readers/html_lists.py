@@ -10,7 +10,8 @@ its level and marker (``⟦1:a)⟧``); a list in a table cell becomes one line o
 items (a cell is one line of a table's row). After extraction ``place_items``
 writes each tagged item on its own line: ``LEVEL_INDENT`` a level, then its marker
 (``•`` in a ``<ul>``, the item's number in an ``<ol>``, ``a)`` in a lettered one),
-right under the item above. Lists without a sub-list are left as they are.
+right under the item above (the rare text after an item's sub-list joins the
+item's own text). Lists without a sub-list are left as they are.
 """
 
 from __future__ import annotations
@@ -177,7 +178,8 @@ def _inline_copy(item: etree._Element, tag: str) -> etree._Element:
     flat = etree.Element("li")
     flat.text = tag + (item.text or "")
     for child in item:
-        if not isinstance(child.tag, str):
+        if not isinstance(child.tag, str):  # a comment: only its tail is text
+            _append_text(flat, child.tail)
             continue
         twin = copy.deepcopy(child)
         twin.tail = child.tail
