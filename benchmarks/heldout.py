@@ -18,8 +18,9 @@ while writing the rules. Two kinds of figure come out of this script:
   estimate). Each is scored as text and as the files kommuner publish, made from
   the same text by ``own_files.py``: a Word file (python-docx: list paragraphs
   nested by level, tables, signature blocks as one paragraph with soft line
-  breaks) and a PDF typeset by WeasyPrint from the web page (real, nested
-  ``<ul>``/``<ol>`` lists, tables) — read by the same readers as an upload.
+  breaks), the web page itself (real, nested ``<ul>``/``<ol>`` lists, tables; the
+  HTML reader) and a PDF typeset by WeasyPrint from it — read by the same readers
+  as an upload.
 
     .venv/bin/python benchmarks/heldout.py [--folds 3] [--fold N] [--verbose]
         [--renderings] [--batch ho4]
@@ -44,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus import DOCS, GOLD, HELDOUT, RENDERED, ROOT, SCORER, SHARED, load_scorer
-from own_files import weasyprint_pdf, word_file
+from own_files import weasyprint_pdf, web_page, word_file
 
 CORPUS_RENDERINGS = (("docx", "*.docx"), ("lo-pdf", "*.pdf"), ("web-pdf", "*.pdf"))
 
@@ -83,8 +84,14 @@ def _record_of_bytes(stem: str, name: str, data: bytes) -> dict[str, Any]:
     return extract_record(result.text, record_id=stem)
 
 
+def web_page_file(text: str) -> bytes:
+    """The web page the PDF is typeset from, as its HTML file (the HTML reader)."""
+    return web_page(text).encode("utf-8")
+
+
 OWN_RENDERINGS: tuple[tuple[str, str, Callable[[str], bytes]], ...] = (
     ("docx", ".docx", word_file),
+    ("web-page", ".html", web_page_file),
     ("weasyprint-pdf", ".pdf", weasyprint_pdf),
 )
 

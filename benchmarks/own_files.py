@@ -280,7 +280,7 @@ def _html_list(lines: list[str], nested: bool) -> str:
             if kind == "bullet":
                 out.append(f"<ul{style}>")
             else:
-                alpha = ' class="alpha"' if kind == "letter" else ""
+                alpha = ' class="alpha" type="a"' if kind == "letter" else ""
                 out.append(f'<ol{alpha} start="{first}"{style}>')
             open_.append((level, kind))
         out.append(f"<li>{html.escape(body)}")

@@ -18,6 +18,7 @@ from trafilatura.settings import Extractor
 
 from ..errors import ExtractError
 from .cleanup import normalise
+from .html_lists import flatten_nested_lists, place_items
 from .text import check_is_text, decode
 
 # trafilatura output shorter than this sends us to the fallback as well.
@@ -140,12 +141,13 @@ def _from_trafilatura(tree: lxml.html.HtmlElement) -> tuple[str, int]:
     # page, and trafilatura's time grows with the markup.
     for element in list(tree.iter("nav", "script", "style", "noscript", "svg")):
         _remove(element)
+    flatten_nested_lists(tree, inline=True)
     try:
         extracted = trafilatura.extract(tree, options=_TRAFILATURA_OPTIONS)
     except Exception:  # trafilatura on odd markup is not our bug; use the fallback
         return "", 0
     markdown = extracted or ""
-    return _markdown_to_text(markdown), len(_HEADING.findall(markdown))
+    return place_items(_markdown_to_text(markdown)), len(_HEADING.findall(markdown))
 
 
 _HEADING = re.compile(r"^#{1,6}[ ]+", re.M)
@@ -202,7 +204,8 @@ def _fallback(tree: lxml.html.HtmlElement) -> str:
     root = candidates[0] if candidates else _largest_block(tree)
     if root is None:
         return ""
-    return _render(root)
+    flatten_nested_lists(root, inline=False)
+    return place_items(_render(root))
 
 
 def _remove(element: etree._Element) -> None:
