@@ -24,6 +24,7 @@ from medborgarloften.lib.cursor import (
     numeric_cursor,
     numeric_cursor_key,
 )
+from medborgarloften.lib.downloads import file_response
 from medborgarloften.places.models import Organisation
 from medborgarloften.vocabulary import THEMES
 
@@ -213,9 +214,7 @@ def _answer(
                     for k, v in row.items()
                 }
             writer.writerow(row)
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="cases.csv"'
-        return response
+        return file_response(out.getvalue(), "cases.csv")
     objects = list(qs[: limit + 1])
     more = len(objects) > limit
     objects = objects[:limit]

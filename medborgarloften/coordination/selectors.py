@@ -84,6 +84,27 @@ def coordination_overview(
     )
 
 
+def owned_open_actions(
+    *, organisations: list[Any] | None = None, due_by: dt.date | None = None
+) -> list[Decision]:
+    """Open tracked actions with a due date that an organisation owns (those of
+    ``organisations`` only, when given; due on or before ``due_by``, when given);
+    the earliest due first. The staff's "Att göra" and the reminder e-mail read
+    them here."""
+    actions = Decision.objects.filter(
+        owner_organisation__isnull=False, status__in=OPEN_STATUSES, due__isnull=False
+    )
+    if organisations is not None:
+        actions = actions.filter(owner_organisation__in=organisations)
+    if due_by is not None:
+        actions = actions.filter(due__lte=due_by)
+    return list(
+        actions.select_related("meeting__kommun", "owner_organisation").order_by(
+            "due", "pk"
+        )
+    )
+
+
 def assigned_actions(*, user: Any) -> list[Decision]:
     """Open tracked actions owned by an organisation the user is a member of (in
     any kommun: an action assigned to a housing company is its to do, though it
@@ -91,15 +112,7 @@ def assigned_actions(*, user: Any) -> list[Decision]:
     roles = organisation_roles(user)
     if not roles:
         return []
-    return list(
-        Decision.objects.filter(
-            owner_organisation__in=list(roles),
-            status__in=OPEN_STATUSES,
-            due__isnull=False,
-        )
-        .select_related("meeting__kommun", "owner_organisation")
-        .order_by("due", "pk")
-    )
+    return owned_open_actions(organisations=list(roles))
 
 
 def meeting_for_staff(*, pk: int) -> Meeting:

@@ -13,9 +13,8 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.lib.todo import TodoEntry
 
-from .models import OPEN_STATUSES, Decision
 from .permissions import can_view_coordination
-from .selectors import assigned_actions
+from .selectors import assigned_actions, owned_open_actions
 
 #: An assigned action is in the e-mail when it is due within this many days.
 MAIL_DUE_DAYS = 14
@@ -55,16 +54,7 @@ def coordination_todo(user: Any) -> list[TodoEntry]:
 def coordination_mail_lines(today: dt.date) -> list[tuple[Any, str]]:
     """Each owning organisation's open actions that are overdue or due within
     ``MAIL_DUE_DAYS``, one line each (Swedish, as the rest of the e-mail)."""
-    decisions = (
-        Decision.objects.filter(
-            owner_organisation__isnull=False,
-            status__in=OPEN_STATUSES,
-            due__isnull=False,
-            due__lte=today + dt.timedelta(days=MAIL_DUE_DAYS),
-        )
-        .select_related("meeting__kommun", "owner_organisation")
-        .order_by("due", "pk")
-    )
+    decisions = owned_open_actions(due_by=today + dt.timedelta(days=MAIL_DUE_DAYS))
     lines = []
     for decision in decisions:
         assert decision.due is not None  # filtered above

@@ -78,6 +78,40 @@ STATUS_LABELS: dict[str, str] = {
     Status.UNRECORDED: gettext_noop("Ingen uppföljning registrerad i systemet"),
 }
 
+#: What each status means to a reader, in the order a legend explains them (msgids;
+#: "Inte mätbart" and "ingen uppföljning" say it in their labels).
+STATUS_MEANINGS: dict[str, str] = {
+    Status.ON_TRACK: gettext_noop(
+        "Det som har gjorts räcker för hur långt in i perioden vi är."
+    ),
+    Status.BEHIND: gettext_noop(
+        "Tiden för målet pågår, men mindre är gjort än vad som borde vara gjort "
+        "hittills om arbetet sprids jämnt. Det går fortfarande att hinna ikapp."
+    ),
+    Status.OVERDUE: gettext_noop(
+        "Tiden för målet (eller för en del av det, till exempel en termin) har gått "
+        "ut utan att målet nåddes."
+    ),
+    Status.NOT_STARTED: gettext_noop(
+        "Inget är registrerat än, och inget behövde vara gjort än."
+    ),
+    Status.DONE: gettext_noop("Målet är nått."),
+}
+
+
+def status_legend(shown: Iterable[str]) -> list[tuple[str, str]]:
+    """(label, meaning) msgids of the statuses in ``shown`` that need telling apart;
+    none where the only one is "done", which needs no legend."""
+    shown = set(shown)
+    if not shown & (STATUS_MEANINGS.keys() - {Status.DONE}):
+        return []
+    return [
+        (STATUS_LABELS[status], meaning)
+        for status, meaning in STATUS_MEANINGS.items()
+        if status in shown
+    ]
+
+
 #: Worst first: the overall status of started buckets is the first one found here.
 _SEVERITY = (Status.OVERDUE, Status.BEHIND)
 

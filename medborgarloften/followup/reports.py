@@ -24,6 +24,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from medborgarloften.lib.downloads import file_response
 from medborgarloften.lib.pdf import html_to_pdf
 from medborgarloften.lib.text import clean_text
 from medborgarloften.lib.wordfile import add_data_table, new_document
@@ -374,9 +375,7 @@ def report_pdf_bytes(*, report: Report, base_url: str = "") -> bytes:
 
 def pdf_response(*, report: Report, request: HttpRequest) -> HttpResponse:
     data = report_pdf_bytes(report=report, base_url=request.build_absolute_uri("/"))
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{_filename(report, "pdf")}"'
-    return response
+    return file_response(data, _filename(report, "pdf"), inline=True)
 
 
 def _authors(promise: Any) -> list[str]:
@@ -487,13 +486,4 @@ def report_docx_bytes(*, report: Report) -> bytes:
 
 
 def docx_response(*, report: Report) -> HttpResponse:
-    response = HttpResponse(
-        report_docx_bytes(report=report),
-        content_type=(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        ),
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="{_filename(report, "docx")}"'
-    )
-    return response
+    return file_response(report_docx_bytes(report=report), _filename(report, "docx"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.http import content_disposition_header
 
 from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.downloads import file_response
 
 from . import registry
 from .models import Job, JobStatus
@@ -59,9 +59,9 @@ def job_download(request: HttpRequest, pk: int) -> HttpResponse:
     if job.status != JobStatus.DONE or not job.result:
         raise Http404("Filen är inte klar.")
     with job.result.open("rb") as handle:
-        response = HttpResponse(
-            handle.read(), content_type=job.result_type or "application/octet-stream"
-        )
-    name = job.result_name or f"jobb-{job.pk}"
-    response["Content-Disposition"] = content_disposition_header(True, name)
-    return response
+        data = handle.read()
+    return file_response(
+        data,
+        job.result_name or f"jobb-{job.pk}",
+        content_type=job.result_type or "application/octet-stream",
+    )

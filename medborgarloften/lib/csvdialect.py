@@ -11,6 +11,17 @@ from typing import Any
 #: The field separator of each dialect (``excel``: Swedish Excel's list separator).
 DELIMITERS = {False: ",", True: ";"}
 
+#: How a cell starts that a spreadsheet would run as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(value: Any) -> Any:
+    """A text a spreadsheet would run as a formula, with a leading apostrophe
+    (OWASP "CSV injection"), so data stays data there; anything else as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
 
 def excel_number(value: Any) -> str | None:
     """A decimal number written with a decimal comma, or None for anything else

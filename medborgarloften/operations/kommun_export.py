@@ -21,6 +21,7 @@ from pathlib import Path
 from django.apps import apps
 from django.core import serializers
 
+from medborgarloften.lib.csvdialect import formula_safe
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.exchange import dumps, envelope, promise_to_record
 from medborgarloften.promises.selectors import promises_for_export
@@ -67,18 +68,6 @@ def _rows(label: str, lookup: str, kommun: Organisation) -> list[dict] | None:
     return json.loads(text)
 
 
-#: A text cell a spreadsheet would run as a formula: given a leading apostrophe, as
-#: the API's CSV does (publishing/api/tabular.py, OWASP "CSV injection"). Survey
-#: answers and observations are typed by the public, so this matters here most.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text_cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def _csv(records: list[dict]) -> str:
     columns = ["pk"]
     for record in records:
@@ -94,7 +83,9 @@ def _csv(records: list[dict]) -> str:
             row[name] = (
                 json.dumps(value, ensure_ascii=False)
                 if isinstance(value, (list, dict))
-                else _text_cell(value)
+                # survey answers and observations are typed by the public: a
+                # formula in them stays text (as in the API's CSV)
+                else formula_safe(value)
             )
         writer.writerow(row)
     return out.getvalue()

@@ -18,6 +18,7 @@ from medborgarloften.accounts.permissions import (
     editing_organisation_ids,
     is_superuser,
 )
+from medborgarloften.lib.downloads import file_response
 from medborgarloften.lib.forms import form_saved, form_submit
 
 from . import services
@@ -439,14 +440,10 @@ PREVIEW_FILLS = {
 def area_export(request: HttpRequest, code: str) -> HttpResponse:
     """The kommun's areas as a GeoJSON download (what ``exportareas`` prints)."""
     kommun = _kommun_for_area_editor(request, code)
-    response = HttpResponse(
+    return file_response(
         json.dumps(areas_geojson(kommun=kommun), ensure_ascii=False, indent=1),
-        content_type="application/geo+json; charset=utf-8",
+        f"omraden-{kommun.code}.geojson",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="omraden-{kommun.code}.geojson"'
-    )
-    return response
 
 
 @require_http_methods(["GET", "HEAD"])

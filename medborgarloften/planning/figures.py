@@ -108,12 +108,7 @@ def _areas(kommun: Organisation, year: int) -> list[dict[str, Any]]:
 def _area_survey(kommun: Organisation, year: int) -> list[dict[str, Any]]:
     """Each area's survey shares (all genders and ages) in the latest survey year up
     to ``year``; shares on fewer than MIN_GROUP respondents are left out."""
-    survey_year = (
-        SurveyResult.objects.filter(kommun=kommun, year__lte=year, area__isnull=False)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .first()
-    )
+    survey_year = _latest_survey_year(kommun, year, area__isnull=False)
     if survey_year is None:
         return []
     labels = dict(SurveyIndicator.choices)
@@ -148,6 +143,17 @@ def _area_survey(kommun: Organisation, year: int) -> list[dict[str, Any]]:
     return rows
 
 
+def _latest_survey_year(kommun: Organisation, year: int, **where: Any) -> int | None:
+    """The latest year up to ``year`` with survey results of the kommun (those
+    ``where`` selects)."""
+    return (
+        SurveyResult.objects.filter(kommun=kommun, year__lte=year, **where)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+
+
 def _batch_source(batch: Any) -> str:
     return (batch.source or batch.filename) if batch is not None else ""
 
@@ -177,12 +183,7 @@ def _survey(kommun: Organisation, year: int) -> list[dict[str, Any]]:
     """The kommun's survey shares by indicator, gender and age in the latest survey
     year up to ``year``: the file's kommun rows, else its areas' rows combined
     (``kommun_shares``, which says how many areas a combined figure covers)."""
-    survey_year = (
-        SurveyResult.objects.filter(kommun=kommun, year__lte=year)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .first()
-    )
+    survey_year = _latest_survey_year(kommun, year)
     if survey_year is None:
         return []
     labels = dict(SurveyIndicator.choices)

@@ -25,6 +25,7 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 
 from medborgarloften.extract.measurability import check_commitment
+from medborgarloften.lib.downloads import file_response
 from medborgarloften.lib.pdf import html_to_pdf
 from medborgarloften.lib.text import clean_text
 from medborgarloften.lib.wordfile import new_document
@@ -43,8 +44,6 @@ __all__ = [
     "document_problems",
     "review_context",
 ]
-
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class DocumentRefused(ValidationError):
@@ -312,19 +311,14 @@ def document_docx_bytes(*, promise: Promise) -> bytes:
 
 
 def pdf_response(*, promise: Promise, base_url: str = "") -> HttpResponse:
-    response = HttpResponse(
+    return file_response(
         document_pdf_bytes(promise=promise, base_url=base_url),
-        content_type="application/pdf",
+        filename(promise, "pdf"),
+        inline=True,
     )
-    response["Content-Disposition"] = f'inline; filename="{filename(promise, "pdf")}"'
-    return response
 
 
 def docx_response(*, promise: Promise) -> HttpResponse:
-    response = HttpResponse(
-        document_docx_bytes(promise=promise), content_type=DOCX_TYPE
+    return file_response(
+        document_docx_bytes(promise=promise), filename(promise, "docx")
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="{filename(promise, "docx")}"'
-    )
-    return response

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from medborgarloften.cases.selectors import handles_reports
 from medborgarloften.coordination.models import Meeting
 from medborgarloften.followup.models import Activity, Report
+from medborgarloften.followup.progress import status_legend
 from medborgarloften.followup.selectors import (
     CommitmentRow,
     ReportPlan,
@@ -321,6 +322,11 @@ class PublicPromise:
     def statuses(self) -> set[str]:
         """The statuses the page shows (its legend explains only these)."""
         return {str(row.status) for row in self.rows}
+
+    @property
+    def status_legend(self) -> list[tuple[str, str]]:
+        """(label, meaning) msgids of the statuses the page shows."""
+        return status_legend(self.statuses)
 
 
 def public_activities(*, promises: QuerySet[Promise] | list[Promise]) -> QuerySet:

@@ -8,7 +8,7 @@ import datetime as dt
 
 from django.utils import translation
 
-from medborgarloften.followup.progress import Bucket, Status
+from medborgarloften.followup.progress import Bucket, Status, status_legend
 from medborgarloften.followup.report_charts import chart_svg
 from medborgarloften.followup.status_display import change_label, change_source
 from medborgarloften.followup.status_models import StatusChange
@@ -56,3 +56,18 @@ def test_a_status_change_recorded_in_swedish_is_shown_in_english():
     with translation.override("en"):
         assert "Ingen" not in change_label(reported)
         assert change_source(reported) == "x"  # free text stays as written
+
+
+def test_the_status_legend_explains_the_statuses_shown_in_a_fixed_order():
+    # Invented mixes of statuses, not one page's.
+    legend = status_legend({"done", "overdue", "on_track"})
+    assert [label for label, _ in legend] == ["I fas", "Försenat", "Genomfört"]
+    assert all(meaning for _, meaning in legend)
+    # "Done" alone needs no legend; statuses said in their label have none.
+    assert status_legend({"done"}) == []
+    assert status_legend({"not_measurable", "unrecorded"}) == []
+    assert [label for label, _ in status_legend({"behind", "unrecorded"})] == [
+        "Efter plan"
+    ]
+    with translation.override("en"):
+        assert translation.gettext(status_legend({"overdue"})[0][0]) == "Delayed"

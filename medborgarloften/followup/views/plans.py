@@ -37,6 +37,7 @@ from medborgarloften.followup.services.plans import (
     recurring_event_create,
 )
 from medborgarloften.lib.access import found
+from medborgarloften.lib.downloads import file_response
 from medborgarloften.lib.forms import apply_service_errors, form_saved
 from medborgarloften.places.models import Area, Organisation
 from medborgarloften.promises.models import Promise
@@ -282,10 +283,8 @@ def arshjul_ics(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
         return redirect("followup:arshjul", pk=promise.pk)
-    response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
     name = slugify(promise.title)[:60] or "arshjul"
-    response["Content-Disposition"] = f'attachment; filename="arshjul-{name}.ics"'
-    return response
+    return file_response(data, f"arshjul-{name}.ics")
 
 
 @staff_view

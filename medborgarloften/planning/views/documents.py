@@ -11,31 +11,23 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.downloads import file_response
 
 from .. import agreement_export, export, grant, selectors
 from ._common import kommun_for_viewer, plan_for, report_for
 
-_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
-
-def _file(data: bytes, fmt: str, name: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+_FORMATS = ("pdf", "docx")
 
 
 def _known_format(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """A file view for the formats of ``_TYPES`` only (404 for another ``fmt``),
+    """A file view for the formats of ``_FORMATS`` only (404 for another ``fmt``),
     checked before anything else the view does."""
 
     @wraps(view)
     def checked(
         request: HttpRequest, *args: Any, fmt: str, **kwargs: Any
     ) -> HttpResponse:
-        if fmt not in _TYPES:
+        if fmt not in _FORMATS:
             raise Http404
         return view(request, *args, fmt=fmt, **kwargs)
 
@@ -53,8 +45,8 @@ def _document(
     """The file in ``fmt``: ``pdf(*args, base_url=…)`` or ``docx(*args)``."""
     if fmt == "pdf":
         data = pdf(*args, base_url=request.build_absolute_uri("/"))
-        return _file(data, fmt, name)
-    return _file(docx(*args), fmt, name)
+        return file_response(data, f"{name}.{fmt}")
+    return file_response(docx(*args), f"{name}.{fmt}")
 
 
 @staff_view
@@ -103,8 +95,4 @@ def grant_file(request: HttpRequest, code: str) -> HttpResponse:
             messages.error(request, text)
         return redirect("planning:steps", code=kommun.code)
     data = grant.grant_zip(attachments, base_url=request.build_absolute_uri("/"))
-    response = HttpResponse(data, content_type="application/zip")
-    response["Content-Disposition"] = (
-        f'attachment; filename="bilagor-statsbidrag-{kommun.code}.zip"'
-    )
-    return response
+    return file_response(data, f"bilagor-statsbidrag-{kommun.code}.zip")

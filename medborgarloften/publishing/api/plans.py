@@ -21,8 +21,8 @@ from . import params
 from .errors import ApiError
 from .fields import Table
 from .plan_tables import ACTION_PLANS, FILTERS, SITUATION_REPORTS
-from .selectors import Dataset, page
-from .tabular import lines
+from .selectors import Dataset, all_pages, page
+from .tabular import csv_download
 from .views import _json, _page_response, api_view
 
 
@@ -95,19 +95,13 @@ def _csv_all(
 ) -> HttpResponse:
     """The whole filtered table (adopted documents are few: one kommun has a
     handful), page by page."""
-    rows: list[dict[str, Any]] = []
-    while True:
-        result = page(kind.dataset, queryset, limit=params.MAX_LIMIT, cursor=cursor)
-        rows += [kind.csv_row(kind.record(obj)) for obj in result.objects]
-        if result.next_cursor is None:
-            break
-        cursor = result.next_cursor
-    response = HttpResponse(
-        "".join(params.with_bom(lines(kind.table, [rows], excel=bom), bom)),
-        content_type="text/csv; charset=utf-8",
+    pages = all_pages(
+        kind.dataset,
+        queryset,
+        cursor,
+        lambda objs: [kind.csv_row(kind.record(obj)) for obj in objs],
     )
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
+    return csv_download(name, kind.table, pages, bom=bom)
 
 
 def list_view(name: str, fmt: str | None = None) -> Callable[..., HttpResponse]:

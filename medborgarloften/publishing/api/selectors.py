@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -391,6 +391,22 @@ def page(
         last = objects[-1]
         next_cursor = params.encode_cursor(getattr(last, dataset.key))
     return Page(objects, next_cursor)
+
+
+def all_pages(
+    dataset: Dataset,
+    queryset: QuerySet[Any],
+    cursor: str | None,
+    rows: Callable[[list[Any]], list[dict[str, Any]]],
+) -> Iterator[list[dict[str, Any]]]:
+    """``rows`` of every page from ``cursor`` on, one list a page (each page a fixed
+    number of queries): a whole table's download, read lazily."""
+    while True:
+        result = page(dataset, queryset, limit=params.MAX_LIMIT, cursor=cursor)
+        yield rows(result.objects)
+        if result.next_cursor is None:
+            return
+        cursor = result.next_cursor
 
 
 def detail_row(dataset: Dataset, ident: Any, links: Links) -> dict[str, Any]:

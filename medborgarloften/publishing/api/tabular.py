@@ -16,12 +16,15 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from medborgarloften.lib.csvdialect import DELIMITERS, excel_number
+from django.http import HttpResponse, StreamingHttpResponse
+
+from medborgarloften.lib.csvdialect import DELIMITERS, excel_number, formula_safe
+from medborgarloften.lib.downloads import MEDIA_TYPES, file_response, named
 
 from .fields import Table
+from .params import with_bom
 
 LIST_SEPARATOR = " | "
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value: Any, excel: bool = False) -> str:
@@ -34,10 +37,7 @@ def cell(value: Any, excel: bool = False) -> str:
         return LIST_SEPARATOR.join(cell(v, excel) for v in value)
     if excel and (number := excel_number(value)) is not None:
         return number
-    text = str(value)
-    if isinstance(value, str) and text.startswith(_FORMULA_STARTS):
-        return "'" + text
-    return text
+    return str(formula_safe(value))
 
 
 def lines(
@@ -55,3 +55,27 @@ def lines(
         for row in rows:
             writer.writerow([cell(row[name], excel) for name in table.names])
         yield buffer.getvalue()
+
+
+def csv_download(
+    name: str, table: Table, pages: Iterable[list[dict[str, Any]]], *, bom: bool
+) -> HttpResponse:
+    """The rows as ``<name>.csv`` to download (``bom``: after a byte order mark, in
+    the Excel dialect)."""
+    return file_response("".join(_chunks(table, pages, bom)), f"{name}.csv")
+
+
+def csv_stream(
+    name: str, table: Table, pages: Iterable[list[dict[str, Any]]], *, bom: bool
+) -> StreamingHttpResponse:
+    """``csv_download`` sent a page at a time, as each is read."""
+    response = StreamingHttpResponse(
+        _chunks(table, pages, bom), content_type=MEDIA_TYPES["csv"]
+    )
+    return named(response, f"{name}.csv")
+
+
+def _chunks(
+    table: Table, pages: Iterable[list[dict[str, Any]]], bom: bool
+) -> Iterator[str]:
+    return iter(with_bom(lines(table, pages, excel=bom), bom))

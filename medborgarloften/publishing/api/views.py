@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -44,9 +44,17 @@ from . import (
     writes,
 )
 from .errors import ApiError, from_error, problem
-from .selectors import DATASETS, Dataset, Links, detail_row, page, promise_detail
+from .selectors import (
+    DATASETS,
+    Dataset,
+    Links,
+    all_pages,
+    detail_row,
+    page,
+    promise_detail,
+)
 from .spec import info as spec_info
-from .tabular import lines
+from .tabular import csv_download, csv_stream
 from .turtle import turtle
 
 CC0 = {
@@ -231,11 +239,7 @@ def _page_response(
         _url_with(request, cursor=next_cursor, limit=limit) if next_cursor else None
     )
     if fmt == "csv":
-        response: HttpResponse = HttpResponse(
-            "".join(params.with_bom(lines(table, [rows], excel=bom), bom)),
-            content_type="text/csv; charset=utf-8",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        response = csv_download(name, table, [rows], bom=bom)
     else:
         response = _json(
             {
@@ -257,23 +261,10 @@ def _csv_all(
     """The whole filtered table, streamed page by page (each page a fixed number of
     queries), so a download of every activity never sits in memory."""
 
-    def pages() -> Iterator[list[dict[str, Any]]]:
-        after = cursor
-        while True:
-            result = page(dataset, queryset, limit=params.MAX_LIMIT, cursor=after)
-            yield dataset.rows(result.objects, links)
-            if result.next_cursor is None:
-                return
-            after = result.next_cursor
-
     if cursor is not None:
         params.decode_cursor(cursor, dataset.key_type)  # 400 before streaming
-    response = StreamingHttpResponse(
-        params.with_bom(lines(dataset.table, pages(), excel=bom), bom),
-        content_type="text/csv; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{dataset.table.name}.csv"'
-    return response
+    pages = all_pages(dataset, queryset, cursor, lambda objs: dataset.rows(objs, links))
+    return csv_stream(dataset.table.name, dataset.table, pages, bom=bom)
 
 
 def list_view(name: str, fmt: str | None = None) -> Callable[..., HttpResponse]:

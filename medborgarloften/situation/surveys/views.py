@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.downloads import file_response
 from medborgarloften.lib.forms import calling, form_submit, service_done
 from medborgarloften.vocabulary import THEMES
 
@@ -170,9 +171,7 @@ def survey_qr(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     segno.make(_public_url(request, survey), error="m").save(
         buffer, kind="svg", scale=6, border=2, title=survey.title
     )
-    response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
-    response["Content-Disposition"] = f'inline; filename="enkat-{survey.pk}-qr.svg"'
-    return response
+    return file_response(buffer.getvalue(), f"enkat-{survey.pk}-qr.svg", inline=True)
 
 
 def _urls() -> list:

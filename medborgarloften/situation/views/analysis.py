@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.decorators import staff_view
+from medborgarloften.lib.downloads import file_response, named
 from medborgarloften.lib.pdf import html_to_pdf, static_text
 from medborgarloften.places.models import Organisation
 from medborgarloften.promises.permissions import (
@@ -102,17 +103,9 @@ def document(request: HttpRequest, code: str) -> HttpResponse:
     kommun = _kommun_for_viewer(request, code)
     period = _period(request, "year")
     context = _analysis_context(request, kommun, period)
+    name = f"lagesbild-{kommun.code}-{period.code}"
     if request.GET.get("format") == "docx":
-        data = lagesbild_docx(context)
-        response = HttpResponse(
-            data,
-            content_type="application/vnd.openxmlformats-officedocument."
-            "wordprocessingml.document",
-        )
-        response["Content-Disposition"] = (
-            f'attachment; filename="lagesbild-{kommun.code}-{period.code}.docx"'
-        )
-        return response
+        return file_response(lagesbild_docx(context), f"{name}.docx")
     if request.GET.get("download"):
         # The saved file must work offline: its stylesheet goes inside it. Served
         # pages link the file instead (the CSP allows no inline style).
@@ -124,15 +117,9 @@ def document(request: HttpRequest, code: str) -> HttpResponse:
         pdf = html_to_pdf(
             response.content.decode(), base_url=request.build_absolute_uri("/")
         )
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'attachment; filename="lagesbild-{kommun.code}-{period.code}.pdf"'
-        )
-        return response
+        return file_response(pdf, f"{name}.pdf")
     if request.GET.get("download"):
-        response["Content-Disposition"] = (
-            f'attachment; filename="lagesbild-{kommun.code}-{period.code}.html"'
-        )
+        return named(response, f"{name}.html")
     return response
 
 

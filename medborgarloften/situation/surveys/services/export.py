@@ -96,6 +96,14 @@ def _key(survey: Survey, cell: Cell) -> dict[str, Any]:
     }
 
 
+def _slot(
+    area: Any, indicator: str, gender: str, age_group: str, **_: Any
+) -> tuple[int | None, str, str, str]:
+    """Where a figure stands in the year's results: one figure a slot, whatever
+    its source (``_slot(**_key(…))`` for a cell of the survey)."""
+    return (getattr(area, "pk", None), indicator, gender, age_group)
+
+
 def _others(survey: Survey) -> dict[tuple, SurveyResult]:
     """The year's figures from other sources (derived kommun rows, without a batch,
     are recomputed anyway and do not count)."""
@@ -105,7 +113,7 @@ def _others(survey: Survey) -> dict[tuple, SurveyResult]:
     if survey.exported_batch_id:
         rows = rows.exclude(batch_id=survey.exported_batch_id)
     return {
-        (r.area_id, r.indicator, r.gender, r.age_group): r
+        _slot(r.area, r.indicator, r.gender, r.age_group): r
         for r in rows.select_related("area")
     }
 
@@ -116,14 +124,7 @@ def export_plan(survey: Survey) -> list[Replacement]:
     result = []
     for cell in indicator_cells(survey):
         key = _key(survey, cell)
-        old = others.get(
-            (
-                getattr(cell.area, "pk", None),
-                key["indicator"],
-                key["gender"],
-                key["age_group"],
-            )
-        )
+        old = others.get(_slot(**key))
         if old is not None:
             result.append(
                 Replacement(
@@ -151,7 +152,7 @@ def survey_export(
     one (:attr:`Replacement.weak`); without ``replace`` a transfer that would
     replace any is refused."""
     plan = {
-        (getattr(r.area, "pk", None), r.indicator, r.gender, r.age_group): r
+        _slot(r.area, r.indicator, r.gender, r.age_group): r
         for r in export_plan(survey)
     }
     if any(not r.weak for r in plan.values()) and not replace:
@@ -178,14 +179,7 @@ def survey_export(
             too_few += 1
             continue
         key = _key(survey, cell)
-        other = plan.get(
-            (
-                getattr(cell.area, "pk", None),
-                key["indicator"],
-                key["gender"],
-                key["age_group"],
-            )
-        )
+        other = plan.get(_slot(**key))
         if other is not None and other.weak:
             kept_other += 1
             continue
