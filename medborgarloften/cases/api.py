@@ -18,7 +18,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
-from medborgarloften.lib.csvdialect import DELIMITERS, excel_number
+from medborgarloften.lib.csvdialect import DELIMITERS, excel_number, formula_safe
 from medborgarloften.lib.cursor import (
     NUMERIC_CURSOR_PATTERN,
     numeric_cursor,
@@ -213,7 +213,9 @@ def _answer(
                     k: number if (number := excel_number(v)) is not None else v
                     for k, v in row.items()
                 }
-            writer.writerow(row)
+            # A resident's text that starts like a formula stays text in a
+            # spreadsheet, as in every other table's CSV (lib.csvdialect).
+            writer.writerow({k: formula_safe(v) for k, v in row.items()})
         return file_response(out.getvalue(), "cases.csv")
     objects = list(qs[: limit + 1])
     more = len(objects) > limit

@@ -51,6 +51,23 @@ def test_the_csv_has_the_same_columns(client, cases):
     assert len(rows) == 3
 
 
+def test_a_text_that_starts_like_a_formula_stays_text_in_the_csv(
+    client, kalmar, kommun_editor
+):
+    case = case_create(
+        kommun=kalmar,
+        source=CaseSource.FORM,
+        theme="trafik",
+        text='=HYPERLINK("http://example.org","Klicka här") bilar kör för fort',
+    )
+    case_moderate(actor=kommun_editor, case=case, publish=True)
+    for query in ("", "?bom=true"):
+        body = client.get("/api/v1/cases.csv" + query).content.decode("utf-8-sig")
+        delimiter = ";" if query else ","
+        (row,) = csv.DictReader(io.StringIO(body), delimiter=delimiter)
+        assert row["text"].startswith("'=HYPERLINK(")
+
+
 def test_a_bad_parameter_is_a_problem(client, db):
     response = client.get("/api/v1/cases?kommun=abc")
     assert response.status_code == 400
