@@ -46,11 +46,13 @@ NEW_LABEL = re.compile(
 )
 
 # "Löftet avslutas", "Följande löfte från 2020 avslutas:", "Löftet om … upphör",
-# "Medborgarlöftet om inbrott ersätts av …": a promise that ends.
+# "Medborgarlöftet om inbrott ersätts av …", "Löftet om … utgår" (not "utgår från",
+# its basis): a promise that ends.
 ENDED_PROMISE = re.compile(
     r"\b(?:medborgar)?löfte(?:t|n|na)?\b[^.:;]{0,80}?\b"
     r"(?:avslutas|avslutades|upphör|upphörde|ersätts|ersattes|tas\s+bort|togs\s+bort"
-    r"|fasas\s+ut|läggs\s+ned|läggs\s+ner|stryks|ströks)\b",
+    r"|fasas\s+ut|läggs\s+ned|läggs\s+ner|stryks|ströks"
+    r"|(?:utgår|utgick|utgå)(?!\s+(?:från|ifrån)\b))\b",
     re.IGNORECASE,
 )
 

@@ -30,7 +30,7 @@ from .patterns import (
     bullet_candidate,
 )
 from .present_forms import labelled_action, party_labelled, present_form, they_promise
-from .renewals import ends_promise, is_recap, unlabelled
+from .renewals import RECAP_LABEL, ends_promise, is_recap, unlabelled
 from .reporting import closing_report, promised_report
 from .responsible import _bare_vi
 from .sentences import (
@@ -428,7 +428,11 @@ def _scan(structure: Structure) -> list[_Candidate]:
             said: frozenset[str] | None = None  # the "vi" of the sentence before
             before: frozenset[str] | None = None  # the parties of the sentence before
             first = len(candidates)
+            recap = False  # "… Utfall: Tre av fyra …": the rest tells what came of it
             for sent in block.sentences:
+                recap = recap or bool(RECAP_LABEL.match(sent.text))
+                if recap:
+                    continue
                 present = ctx.kind in ("promise", "activity") and (
                     _present_action(sent.text)
                     or _counted_passive(sent.text)
