@@ -318,3 +318,71 @@ def test_one_in_each_place_named_is_still_one_per_area():
     )
     target = record(text)["commitments"][0]["target"]
     assert (target["quantity"], target["per"]) == (1, "område")
+
+
+# --- last period's results told in the perfect ---------------------------------------
+
+
+def test_an_item_telling_what_a_party_has_done_is_no_commitment():
+    text = (
+        "Medborgarlöfte 2032\n\nPolisen och kommunen lovar att:\n"
+        "- Polisen har genomfört 30 trafikkontroller vid Ekbackeskolan.\n"
+        "- Kommunen har under 2031 startat en föräldragrupp i Norrby.\n"
+        "- Polisen genomför minst 20 trafikkontroller vid Ekbackeskolan.\n"
+    )
+    assert texts(record(text)) == [
+        "Polisen genomför minst 20 trafikkontroller vid Ekbackeskolan."
+    ]
+
+
+def test_a_party_that_has_promised_still_promises():
+    text = (
+        "Medborgarlöfte 2032\n\nDet här lovar vi:\n"
+        "- Ekbyhem AB har lovat att byta belysningen i Norrby.\n"
+    )
+    assert len(record(text)["commitments"]) == 1
+
+
+# --- a decision paper's proposed promise --------------------------------------------
+
+DECISION_PAPER = """Förnyat medborgarlöfte med Polisen för 2032–2033
+
+Förslag till beslut
+
+1. Kommunstyrelsen godkänner förslaget till medborgarlöfte för 2032–2033.
+2. Kommunstyrelsens ordförande får i uppdrag att underteckna löftet.
+
+Ärendet
+Det nuvarande löftet gäller 2030–2031 och löper ut vid årsskiftet.
+
+Uppföljning av medborgarlöftet 2030–2031
+Under perioden har följande genomförts:
+- 18 trygghetsvandringar, främst i Lövåsen och Norrby.
+
+Förslag till medborgarlöfte 2032–2033
+
+Fokusområden:
+
+3. Unga i riskmiljöer
+4. Trygghet i Norrby
+
+Polisen åtar sig att
+
+• genomföra minst sex trygghetsskapande insatser per år i Norrby centrum.
+• besöka samtliga högstadieskolor minst en gång per termin.
+"""
+
+
+def test_a_focus_list_numbered_on_from_the_decision_points_holds_no_commitment():
+    rec = record(DECISION_PAPER)
+    assert texts(rec) == [
+        "genomföra minst sex trygghetsskapande insatser per år i Norrby centrum.",
+        "besöka samtliga högstadieskolor minst en gång per termin.",
+    ]
+    assert rec["focus_areas"] == ["Unga i riskmiljöer", "Trygghet i Norrby"]
+
+
+def test_a_decision_paper_has_the_proposed_period_and_not_last_periods_places():
+    rec = record(DECISION_PAPER)
+    assert years(rec) == ("2032-01-01", "2033-12-31")
+    assert "Lövåsen" not in rec["places"]
