@@ -57,8 +57,9 @@ def _fold(value: str) -> str:
 
 
 _ORG_WORD = re.compile(
-    # also in the genitive ("på Brå-rådets möten")
-    r"(?:polis|kommun|region)\w*|[\w-]*(?:(?<!om)rådet|tjänsten|verket|förvaltningen|nämnden|"
+    # also in the genitive ("på Brå-rådets möten"), and a council's proper name
+    # ("Ekby Trygghetsråd")
+    r"(?:polis|kommun|region)\w*|[\w-]*(?:(?<!om)råd(?:et)?|tjänsten|verket|förvaltningen|nämnden|"
     r"styrelsen|myndigheten|förbundet|föreningen|bolaget|gruppen|mätningen|"
     r"undersökningen|enheten|avdelningen|projektet|programmet|modellen|metoden)s?$"
 )

@@ -45,6 +45,8 @@ from .document import (
 from .document._lex import nfc
 from .document.checks import signature_date
 from .document.period import Period
+from .document.period_renewal import prefer_renewed
+from .look_back import look_back_spans
 from .prefilter import prefiltered
 from .promise_section import Section, promise_section, within
 
@@ -203,6 +205,8 @@ def _places(text: str, municipalities: list[str]) -> list[tuple[str, Any]]:
     # "Läs också: Inbrott i Ekby …": a link to another article names its places
     back += [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
     back += _report_sections(text)
+    # "Vad har hänt …?", "Detta utgår", "Löftet om … utgår": the old period's
+    back += look_back_spans(text)
     if _EARLIER_PROMISE.search(text):
         back += _earlier_promise_sentences(text)
     if not back:
@@ -256,11 +260,12 @@ def _period(text: str, section: Section | None) -> Period:
     """The document's period; where the promise is a section of a wider text and
     its heading gives years ("5 Medborgarlöfte 2024–2025"), the section's own."""
     if section is not None and _HEADING_YEAR.search(section.heading):
-        own = find_period(text[section.start : section.end])
+        own_text = text[section.start : section.end]
+        own = prefer_renewed(own_text, find_period(own_text))
         if own.start or own.end:
             spans = tuple((s + section.start, e + section.start) for s, e in own.spans)
             return replace(own, spans=spans)
-    return find_period(text)
+    return prefer_renewed(text, find_period(text))
 
 
 def _span(s: tuple[int, int] | list[int] | None) -> list[int] | None:

@@ -200,6 +200,20 @@ _AREA_RE = prefiltered(
 )
 
 
+# "två trygghetsvandringar, en i Åby och en i Byn": the count is the total, the
+# places share it out (one in each), so it is no count per place.
+_SHARED_OUT = re.compile(r"(?:en|ett)\s", re.IGNORECASE)
+
+
+def per_area(text: str, quantity: int | None) -> bool:
+    """The count applies to each area ("varje stadsdel", "ett möte i Åby och ett i
+    Byn"); not a total of more than one shared out over the places named."""
+    return any(
+        not (quantity is not None and quantity > 1 and _SHARED_OUT.match(m.group(0)))
+        for m in _AREA_RE.finditer(text)
+    )
+
+
 # More of something on the days named: longer opening hours or working time, or
 # open "also" on an evening ("utökar öppettiderna på fredagskvällar", "förlänga
 # deras arbetstid på lördagskvällar", "öppen även på fredagskvällar"). The days say
@@ -228,7 +242,9 @@ _DEADLINE_RE = prefiltered(
             # … or a date alone in brackets, as a table's "Tid" cell reads:
             # "Kameror i trapphusen (30 juni 2026)"; a schedule cell's "Klart
             # december 2025" (done by then)
-            r"(?:\b(?:senast|före|innan|inför|till och med|t\.o\.m\.|under|i|by|den|till|in"
+            # "från och med augusti" (no end month: a change from that month on)
+            r"(?:\b(?:senast|före|innan|inför|till och med|t\.o\.m\.|från och med|under|i|by"
+            r"|den|till|in"
             r"|klara?t?|färdig[at]?)\s+"
             r"|\((?=\d{1,2}\s))"
             r"(?:(?:utgången av|slutet av|början av|mitten av|the end of)\s+)?"

@@ -38,6 +38,7 @@ from .target_patterns import (
     RATES,
     counted_at_rate,
     identifier_before,
+    per_area,
     rates_for_count,
 )
 
@@ -82,8 +83,7 @@ def extract_target(
     if qspan is not None and rates:
         rates = rates_for_count(text, qspan, rates)
     if quantity == 1 and unit in ("gång", "tillfälle") and qspan and rates:
-        # "ett öppet samtalsforum en gång i månaden": what happens once per month is
-        # the thing counted, not the "gång".
+        # "ett öppet samtalsforum en gång i månaden": the forum is counted, not "gång"
         obj = _single_object(text, qspan)
         if obj is not None:
             unit = obj
@@ -135,7 +135,7 @@ def extract_target(
         per = None
         rule = "per.none"
     if quantity is not None and (
-        _AREA_RE.search(text)
+        per_area(text, quantity)
         or (
             quantity == 1
             and len(places or []) >= 2

@@ -198,9 +198,13 @@ INFINITIVE_START = re.compile(
 )
 
 
+# "Medborgarlöftet ska följas upp …", "Resultatet ska redovisas …"; also after an
+# adverb ("Även det nya löftet ska följas upp …", "Enligt löftet ska resultatet
+# redovisas …", a report quoting what the promise says of its follow-up).
 _ABOUT_THE_PROMISE = re.compile(
-    r"\s*(?:detta\s+|det\s+)?(?:(?:gemensamma|nya)\s+)?(?:medborgar)?löfte\w*\b"
-    r"|\s*(?:arbetet|uppföljning\w*|utvärdering\w*|resultatet|resultaten)\b",
+    r"\s*(?:(?:även|också|enligt\s+(?:det\s+)?(?:medborgar)?löftet)\s+)?(?:"
+    r"(?:detta\s+|det\s+)?(?:(?:gemensamma|nya)\s+)?(?:medborgar)?löfte\w*\b"
+    r"|(?:ska\s+|skall\s+)?(?:arbetet|uppföljning\w*|utvärdering\w*|resultatet|resultaten)\b)",
     re.IGNORECASE,
 )
 

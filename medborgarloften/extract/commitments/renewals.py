@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..parties import subject_parties
 from ..structure import Block, split_sentences
 
 # A year or a range of years, "2023", "2022–2023", "2022-23", "(2020–2021)".
@@ -46,11 +47,13 @@ NEW_LABEL = re.compile(
 )
 
 # "Löftet avslutas", "Följande löfte från 2020 avslutas:", "Löftet om … upphör",
-# "Medborgarlöftet om inbrott ersätts av …": a promise that ends.
+# "Medborgarlöftet om inbrott ersätts av …", "Löftet om … utgår" (not "utgår från",
+# its basis): a promise that ends.
 ENDED_PROMISE = re.compile(
     r"\b(?:medborgar)?löfte(?:t|n|na)?\b[^.:;]{0,80}?\b"
     r"(?:avslutas|avslutades|upphör|upphörde|ersätts|ersattes|tas\s+bort|togs\s+bort"
-    r"|fasas\s+ut|läggs\s+ned|läggs\s+ner|stryks|ströks)\b",
+    r"|fasas\s+ut|läggs\s+ned|läggs\s+ner|stryks|ströks"
+    r"|(?:utgår|utgick|utgå)(?!\s+(?:från|ifrån)\b))\b",
     re.IGNORECASE,
 )
 
@@ -77,3 +80,23 @@ def unlabelled(block: Block) -> Block:
 def ends_promise(text: str) -> bool:
     """The sentence announces that a promise ends (and may quote it)."""
     return ENDED_PROMISE.search(text) is not None
+
+
+# "Polisen har genomfört 64 trafikkontroller …", "Kommunen har startat …": a party
+# telling in the perfect what it has done (a renewal's look back), no commitment.
+_PERFECT_REPORT = re.compile(
+    r"[\s,]*(?:(?:även|också|redan|nu|tillsammans|gemensamt)\s+)*har\s+"
+    r"(?:(?:även|också|redan|tillsammans|gemensamt|under\s+\w+(?:\s*[-–]\s*\d+)?)\s+)*"
+    r"(?:genomfört|gjort|hållit|startat|anordnat|arrangerat|byggt|infört|deltagit"
+    r"|besökt|patrullerat|utbildat|informerat|träffat|inventerat|åtgärdat|satt\s+upp"
+    r"|tagit\s+fram|bjudit\s+in|delat\s+ut|nått|ökat|minskat)\b",
+    re.IGNORECASE,
+)
+
+
+def perfect_report(text: str) -> bool:
+    """The item tells, in the perfect, what its party has done."""
+    subj = subject_parties(text)
+    if subj is None or subj.span is None or subj.rule != "responsible.subject":
+        return False
+    return _PERFECT_REPORT.match(text, subj.span[1]) is not None

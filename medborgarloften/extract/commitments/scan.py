@@ -30,7 +30,7 @@ from .patterns import (
     bullet_candidate,
 )
 from .present_forms import labelled_action, party_labelled, present_form, they_promise
-from .renewals import ends_promise, is_recap, unlabelled
+from .renewals import RECAP_LABEL, ends_promise, is_recap, perfect_report, unlabelled
 from .reporting import closing_report, promised_report
 from .responsible import _bare_vi
 from .sentences import (
@@ -353,7 +353,11 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 # "1. Narkotika bland unga" over prose: a numbered heading.
                 rule = "focus.numbered_" + ("parent" if parent else "heading")
                 candidates.append(_focus_bullet(text, block, idx, rule, ctx))
-                leadin = None
+                # "Fokusområden:" over "3. A" / "4. B" (a list numbered on from an
+                # earlier one): the items are its areas, the lead-in goes on
+                leadin = (
+                    leadin if leadin is not None and leadin.kind == "focus" else None
+                )
                 continue
             if _truncated(
                 block, is_last, _list_of(blocks, idx), structure.text
@@ -390,6 +394,8 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 continue  # SCHEMA (b)/(c): an effect goal or a principle
             if _ABOUT_ITSELF.match(text) or past_report(text) or ends_promise(text):
                 continue  # "Medborgarlöften handlar om att lyssna …": a description
+            if perfect_report(text):
+                continue  # "Polisen har genomfört 64 kontroller": last period's
             rule = "bullet." + ctx.kind
             candidates.append(bullet_candidate(block, idx, rule, ctx.party, ctx))
             continue
@@ -428,7 +434,11 @@ def _scan(structure: Structure) -> list[_Candidate]:
             said: frozenset[str] | None = None  # the "vi" of the sentence before
             before: frozenset[str] | None = None  # the parties of the sentence before
             first = len(candidates)
+            recap = False  # "… Utfall: Tre av fyra …": the rest tells what came of it
             for sent in block.sentences:
+                recap = recap or bool(RECAP_LABEL.match(sent.text))
+                if recap:
+                    continue
                 present = ctx.kind in ("promise", "activity") and (
                     _present_action(sent.text)
                     or _counted_passive(sent.text)

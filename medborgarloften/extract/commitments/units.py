@@ -14,6 +14,7 @@ import re
 from ..parties import subject_parties
 from ..structure import Block
 from .patterns import _Candidate
+from .renewals import RECAP_LABEL
 from .tables import _ACTIVITY_COLUMN
 
 # "Löfte 1", "Åtagande nr 3 – Trygg trafik", "Löfte 2: Unga och droger".
@@ -38,8 +39,8 @@ def join_unit(block: Block, found: list[_Candidate]) -> list[_Candidate]:
         return found
     taken = [sentences[0]]
     for sent in sentences[1:]:
-        if subject_parties(sent.text) is not None:
-            break
+        if subject_parties(sent.text) is not None or RECAP_LABEL.match(sent.text):
+            break  # a party of its own, or "Utfall: …" (what came of the promise)
         taken.append(sent)
     if len(taken) < 2:
         return found

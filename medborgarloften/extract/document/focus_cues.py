@@ -13,7 +13,9 @@ LIST_INTRO = prefiltered(
     re.compile(
         r"fokusområde|prioriteringar|problemområde|prioriterade\s+(?:områden|problem)|"
         r"prioritering(?:ar)?\s+(?:att\s+)?(?:vara|är|blir)|"
-        r"följande\s+(?:\w+\s+){0,2}?(?:medborgar)?löften|fokusera\w*\s+på\s+följande|"
+        # (not a renewal's kept commitments: "Följande löften gäller även 2027:")
+        r"följande\s+(?:\w+\s+){0,2}?(?:medborgar)?löften(?!\s+(?:gäller|fortsätter"
+        r"|kvarstår|behålls|finns\s+kvar|löper\s+vidare))|fokusera\w*\s+på\s+följande|"
         # only as the intro of a list: "… fyra inriktningar som vi ska arbeta med:"
         r"\binriktningar(?:na)?\b[^.!?]*:\s*$|"
         r"\bområden\s+som\s+(?:\w+\s+){0,3}prioriteras\s*:\s*$|"
@@ -90,10 +92,13 @@ INLINE = (
     ("focus.valts_som", Prefiltered(re.compile(r"\bhar\s+(?P<x>[^.!?\n]{3,160}?)\s+valts\s+(?:ut\s+)?(?:som|till)\s+(?:fokusområden|prioriterade\s+områden|prioriteringar)", _I)), "problem_list"),
     ("focus.prioritera", Prefiltered(re.compile(r"\bvalt\s+att\s+prioritera\s+(?!(?:följande|dessa|två|tre|fyra|fem)\s+(?:\w+\s+)?(?:områden|problem|frågor)\s*:\s*$)(?:att\s+arbeta\s+med\s+)?(?P<x>[^.!?\n]+)", _I)), r",?\s+samt\s+"),
     # "Fokusområden: Otrygghet i X, Bostadsinbrott" — a label and its list on one line.
-    ("focus.label_colon", Prefiltered(re.compile(r"(?:^(?:våra\s+)?(?:fokusområden|fokus|prioriterade\s+områden|prioriteringar|problemområden)|\b(?:har|med)\s+(?:ett|två|tre|fyra|fem)\s+(?:fokusområden|fokusområde|fokus|prioriterade\s+områden|prioriteringar|problemområden))(?:\s+(?:för\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)?\s*:\s*(?P<x>[^.!?\n]+)", _I)), "problem_list"),
+    # … also "Prioriterade problemområden: …", "Löftet har för 2026 tre prioriteringar: …"
+    ("focus.label_colon", Prefiltered(re.compile(r"(?:^(?:våra\s+)?(?:fokusområden|fokus|prioriterade\s+(?:problem|fokus|insats)?områden|prioriteringar|problemområden)|\b(?:har|med)\s+(?:(?:för|under)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(?:ett|två|tre|fyra|fem)\s+(?:fokusområden|fokusområde|fokus|prioriterade\s+områden|prioriteringar|problemområden))(?:\s+(?:för\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)?\s*:\s*(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     # "▼ Fokusområde 2: Bostadsinbrott i X och Y", "Fokusområde B: …", "Fokusområde:
     # Skadegörelse och klotter", "Fokusområde Narkotika bland unga": one area a label.
     ("focus.numbered_label", Prefiltered(re.compile(r"^(?:[^\w\s]\s*)?(?:fokusområde|prioriterat\s+område|prioritering)(?:(?:\s+(?:\d{1,2}(?!\d)|(?-i:[A-H])))?\s*[:.–-]|[ ]+(?=(?-i:[A-ZÅÄÖ][a-zåäö])))\s*(?P<x>[^.!?\n]+)", _I)), None),
+    # "Löftet för 2024 har fokusområdena A samt B." (the areas named with no colon)
+    ("focus.har_omradena", Prefiltered(re.compile(r"\b(?:medborgar)?löfte(?:t|n)?\b[^.!?\n:]{0,40}?\bhar\s+(?:\w+\s+)?(?:fokusområdena|prioriteringarna|problemområdena|de\s+prioriterade\s+områdena)\s+(?P<x>[^.!?\n:]+)", _I)), "problem_list"),
     ("focus.omraden_ar", Prefiltered(re.compile(r"\b(?:(?:vårt|löftets)\s+fokusområde|fokusområden(?:a)?|prioriteringar(?:na)?|prioriterade\s+områden|problemområden(?:a)?)\s+(?:för\s+\S+\s+|i\s+\S+\s+)?(?:är|blir)\s*:?\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     ("focus.problemen_ar", Prefiltered(re.compile(r"\bProblem(?:en|bilden|områdena)\s+(?:som\s+[^.]{0,80}?\s+)?(?:är|utgörs\s+av)\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
 )  # fmt: skip

@@ -21,7 +21,7 @@ FOLLOW_UP_CUE = prefiltered(
         r"\brapporteras\b|\bpubliceras\b|\bpresenteras\b|\bavrapporter|\brapportera\s+(?:till|resultat)|"
         # "informera invånarna om löftets genomförande": telling how the promise goes
         r"\binformera\w*\s+(?:\w+\s+){0,3}om\s+(?:hur\s+)?(?:medborgar)?löfte(?:ts|t)\s+"
-        r"(?:genomför|går|fortskrider|utfall|resultat)",
+        r"(?:och\s+dess\s+)?(?:genomför|går|fortskrider|utfall|resultat)",
         re.IGNORECASE,
     )
 )
@@ -89,7 +89,14 @@ RESULT_REPORT = prefiltered(
     re.compile(
         r"\bvisa(?:r|de|t)\s+att\b|\bhur\s+det\s+(?:gick|blev)\b"
         r"|\b(?:förra|föregående|fjolårets|tidigare)\s+(?:årets\s+|periodens\s+)?"
-        r"(?:medborgar)?löfte|\b(?:presenterade|redovisade|genomfördes|uppnåddes)\b",
+        r"(?:medborgar)?löfte|\b(?:presenterade|redovisade|genomfördes|uppnåddes)\b"
+        # in the perfect: "Resultaten har redovisats för …", "… har utvärderat
+        # medborgarlöftet för 2023" (the look back of a renewal)
+        r"|\bhar\s+(?:\w+\s+){0,2}?(?:redovisats|utvärderats|utvärderat|följts\s+upp"
+        r"|följt\s+upp|rapporterats|återrapporterats|presenterats|publicerats)\b"
+        # "Utifrån utvärderingen … har parterna enats om ett nytt löfte": its basis
+        r"|\b(?:utifrån|efter|enligt)\s+(?:den\s+|årets\s+)?"
+        r"(?:utvärdering|uppföljning)(?:en|arna)?\b",
         re.IGNORECASE,
     )
 )
