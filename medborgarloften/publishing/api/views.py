@@ -20,8 +20,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
 from medborgarloften.promises.models import Promise
@@ -472,4 +472,8 @@ def docs(request: HttpRequest) -> HttpResponse:
         "max_rows": params.MAX_LIMIT,
         "publisher": publisher,
     }
-    return render(request, "publishing/api_docs.html", context)
+    # The page in English when the page's language is English (the registry's
+    # column and filter texts stay Swedish there, marked so).
+    english = get_language() == "en"
+    template = "publishing/api_docs_en.html" if english else "publishing/api_docs.html"
+    return render(request, template, context)
