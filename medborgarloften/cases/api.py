@@ -16,6 +16,8 @@ from django.db.models import Max
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from medborgarloften.lib.csvdialect import DELIMITERS, excel_number, formula_safe
@@ -50,12 +52,13 @@ CC0 = {
 def _problem(
     request: HttpRequest, status: int, detail: str, field: str = ""
 ) -> JsonResponse:
-    """The API's one error shape (problem+json, as publishing.api.errors)."""
+    """The API's one error shape (problem+json, as publishing.api.errors), in the
+    request's language (LocaleMiddleware's choice, as publishing.api.errors)."""
     body: dict[str, Any] = {
         "type": "about:blank",
         # the titles of every other table's problems (publishing.api.errors)
-        "title": {400: "Felaktig begäran", 404: "Hittades inte"}.get(
-            status, "Metoden stöds inte"
+        "title": {400: _("Felaktig begäran"), 404: _("Hittades inte")}.get(
+            status, _("Metoden stöds inte")
         ),
         "status": status,
         "detail": detail,
@@ -67,6 +70,7 @@ def _problem(
         body, status=status, json_dumps_params={"ensure_ascii": False}
     )
     response["Content-Type"] = "application/problem+json"
+    response["Content-Language"] = get_language()
     return response
 
 
@@ -84,7 +88,7 @@ def _cursor(raw: str | None) -> int | None:
     if not raw:
         return None
     if not re.fullmatch(CURSOR_PATTERN, raw):
-        raise _Bad("cursor", "cursor: okänd markör; använd länken i next.")
+        raise _Bad("cursor", _("cursor: okänd markör; använd länken i next."))
     return numeric_cursor_key(raw)
 
 
@@ -94,7 +98,7 @@ def _param(request: HttpRequest, name: str) -> str | None:
     if not values:
         return None
     if len(values) > 1 or not values[0]:
-        raise _Bad(name, f"{name}: ange ett värde, en gång.")
+        raise _Bad(name, _("%(name)s: ange ett värde, en gång.") % {"name": name})
     return values[0]
 
 
@@ -103,26 +107,30 @@ def _query(request: HttpRequest) -> tuple[Any, int]:
     code = _param(request, "kommun")
     if code is not None:
         if not re.fullmatch(r"[0-9]{4}", code):
-            raise _Bad("kommun", "kommun: en kommunkod har fyra siffror.")
+            raise _Bad("kommun", _("kommun: en kommunkod har fyra siffror."))
         if not Organisation.objects.kommuner().filter(code=code).exists():
             # as the other tables: an unknown kommun is a 404, not an empty list
-            raise _Bad("kommun", f"kommun: ingen kommun med kommunkoden {code}.", 404)
+            raise _Bad(
+                "kommun",
+                _("kommun: ingen kommun med kommunkoden %(code)s.") % {"code": code},
+                404,
+            )
         qs = qs.filter(kommun__code=code)
     # ``theme`` as in the other lists; ``tema``, its first name, still answers,
     # but not both at once: one filter under two names is a mistake to say.
     given = {key: _param(request, key) for key in ("theme", "tema")}
     if given["theme"] is not None and given["tema"] is not None:
-        raise _Bad("tema", "tema: samma filter som theme; ange bara theme.")
+        raise _Bad("tema", _("tema: samma filter som theme; ange bara theme."))
     for key, theme in given.items():
         if theme is not None:
             if theme not in THEMES:
-                raise _Bad(key, f"{key}: okänt tema.")
+                raise _Bad(key, _("%(key)s: okänt tema.") % {"key": key})
             qs = qs.filter(theme=theme)
     raw_limit = _param(request, "limit") or ""
     if raw_limit and not (
         re.fullmatch(r"[0-9]{1,4}", raw_limit) and 1 <= int(raw_limit) <= MAX_LIMIT
     ):
-        raise _Bad("limit", f"limit: ett heltal 1–{MAX_LIMIT}.")
+        raise _Bad("limit", _("limit: ett heltal 1–%(max)s.") % {"max": MAX_LIMIT})
     after = _cursor(_param(request, "cursor"))
     if after is not None:
         qs = qs.filter(pk__lt=after)
@@ -133,7 +141,10 @@ def _query(request: HttpRequest) -> tuple[Any, int]:
 def cases(request: HttpRequest, fmt: str = "json") -> HttpResponse:
     if request.method not in ("GET", "HEAD"):
         refusal = _problem(
-            request, 405, f"Metoden {request.method} stöds inte här; använd GET."
+            request,
+            405,
+            _("Metoden %(method)s stöds inte här; använd %(allowed)s.")
+            % {"method": request.method, "allowed": "GET"},
         )
         refusal["Allow"] = "GET, HEAD"
         return refusal
@@ -168,14 +179,19 @@ def case_detail(request: HttpRequest, ident: int) -> HttpResponse:
     table has; an unknown or unpublished id is a 404 that tells nothing more."""
     if request.method not in ("GET", "HEAD"):
         refusal = _problem(
-            request, 405, f"Metoden {request.method} stöds inte här; använd GET."
+            request,
+            405,
+            _("Metoden %(method)s stöds inte här; använd %(allowed)s.")
+            % {"method": request.method, "allowed": "GET"},
         )
         refusal["Allow"] = "GET, HEAD"
         return refusal
     # beyond any id (a 64-bit key) is no database error, just no such case
     case = public_cases().filter(pk=ident).first() if ident < 2**63 else None
     if case is None:
-        return _problem(request, 404, f"Inget publicerat ärende {ident}.")
+        return _problem(
+            request, 404, _("Inget publicerat ärende %(id)s.") % {"id": ident}
+        )
     response = JsonResponse(public_row(case), json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"
     response["Last-Modified"] = http_date(case.updated_at.timestamp())
@@ -189,9 +205,9 @@ def _bom(request: HttpRequest, fmt: str) -> bool:
     if value is None:
         return False
     if value not in ("true", "false"):
-        raise _Bad("bom", "bom: ska vara true eller false.")
+        raise _Bad("bom", _("bom: ska vara true eller false."))
     if fmt != "csv":
-        raise _Bad("bom", "bom: gäller bara CSV (cases.csv).")
+        raise _Bad("bom", _("bom: gäller bara CSV (cases.csv)."))
     return value == "true"
 
 

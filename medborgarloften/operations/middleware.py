@@ -18,11 +18,12 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from medborgarloften.lib import counters
 from medborgarloften.lib.client import client_key
-from medborgarloften.publishing.api.errors import problem
+from medborgarloften.publishing.api.errors import problem, request_language
 
 logger = logging.getLogger(__name__)
 
@@ -102,17 +103,14 @@ class RateLimitMiddleware:
         return self.get_response(request)
 
     def refuse(self, request: HttpRequest, bucket: str, wait: int) -> HttpResponse:
-        message = _("För många förfrågningar. Försök igen om %(seconds)s sekunder.") % {
-            "seconds": wait
-        }
+        # Before LocaleMiddleware: the request's language chosen here, as the API's
+        # other problems follow it (publishing.api.errors).
+        with translation.override(request_language(request)):
+            message = _(
+                "För många förfrågningar. Försök igen om %(seconds)s sekunder."
+            ) % {"seconds": wait}
         if bucket == "api":
-            # The API's errors are Swedish whatever the visitor's language, as
-            # every other problem of the API (publishing.api.errors).
-            response: HttpResponse = problem(
-                request,
-                429,
-                f"För många förfrågningar. Försök igen om {wait} sekunder.",
-            )
+            response: HttpResponse = problem(request, 429, message)
             # a script on another site may read when to try again
             response["Access-Control-Allow-Origin"] = "*"
             response["Access-Control-Expose-Headers"] = "Retry-After"

@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy
 
 from medborgarloften.publishing.api.errors import problem
 
@@ -34,8 +35,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
         response: HttpResponse = problem(
             request,
             503,
-            "Tjänsten är tillfälligt otillgänglig (databasen svarar inte). "
-            "Försök igen om en stund.",
+            gettext_lazy(
+                "Tjänsten är tillfälligt otillgänglig (databasen svarar inte). "
+                "Försök igen om en stund."
+            ),
         )
     else:
         response = HttpResponse(loader.get_template("503.html").render(), status=503)
@@ -53,8 +56,10 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
         return problem(
             request,
             403,
-            "CSRF-kontrollen misslyckades: skicka en API-nyckel eller cookien och "
-            "token från formuläret.",
+            gettext_lazy(
+                "CSRF-kontrollen misslyckades: skicka en API-nyckel eller cookien och "
+                "token från formuläret."
+            ),
         )
     referer = request.META.get("HTTP_REFERER", "")
     back = (

@@ -240,8 +240,14 @@ def areas_map(
         title=title,
         kommun_code=shown[0].kommun.code,
         areas=shown,
-        features=[area_feature(a, url=links.get(a.pk, "")) for a in shown],
+        # Numbered as the list under the map (maps/_areas.html): the number is
+        # written on each area, its name too where the zoom leaves room.
+        features=[
+            area_feature(a, url=links.get(a.pk, ""), number=number)
+            for number, a in enumerate(shown, start=1)
+        ],
         focus=[a.name for a in shown],
+        labels=True,
     )
     config.texts["help"] = hint or _(
         "Med tangentbordet: Tabb till kartan, piltangenterna flyttar och + och − "

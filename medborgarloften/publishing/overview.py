@@ -303,27 +303,32 @@ def bar_chart(
     maximum: int | None = None,
     suffix: str = "",
 ) -> SafeString:
-    """Horizontal bars, one per row, the value written beside each bar."""
+    """Horizontal bars, one per row: the row's name above its bar, the value beside
+    it, in a narrow drawing that a phone shows near its own size (text about 15 px,
+    never cut); the figures are also its text alternative (``<desc>``)."""
     if not rows:
         return mark_safe("")
-    label_width, bar_width, row_height = 220, 300, 26
+    width, bar_width, row_height = 360, 290, 44
     top = max([value for _label, value in rows] + [maximum or 0, 1])
-    height = row_height * len(rows) + 10
+    height = row_height * len(rows) + 4
+    desc = "; ".join(f"{label}: {value}{suffix}" for label, value in rows)
     parts = [
-        f'<svg class="chart" role="img" aria-labelledby="{escape(title_id)}" '
-        f'viewBox="0 0 {label_width + bar_width + 70} {height}" '
-        f'width="100%" preserveAspectRatio="xMinYMin meet">',
+        f'<svg class="chart chart-bars" role="img" aria-labelledby="{escape(title_id)}" '
+        f'aria-describedby="{escape(title_id)}-desc" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'preserveAspectRatio="xMinYMin meet">',
         f'<title id="{escape(title_id)}">{escape(title)}</title>',
+        f'<desc id="{escape(title_id)}-desc">{escape(desc)}</desc>',
     ]
     for index, (label, value) in enumerate(rows):
-        y = 5 + index * row_height
-        width = round(bar_width * value / top)
+        y = 2 + index * row_height
+        bar = round(bar_width * value / top)
         parts.append(
-            f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end" '
-            f'font-size="14" fill="#1a1a1a">{escape(label)}</text>'
-            f'<rect x="{label_width}" y="{y + 3}" width="{width}" height="18" '
+            f'<text x="0" y="{y + 15}" font-size="15" fill="#1a1a1a">'
+            f"{escape(label)}</text>"
+            f'<rect x="0" y="{y + 21}" width="{bar}" height="16" '
             f'fill="{_COLOURS[0]}"></rect>'
-            f'<text x="{label_width + width + 6}" y="{y + 17}" font-size="14" '
+            f'<text x="{bar + 6}" y="{y + 35}" font-size="15" '
             f'fill="#1a1a1a">{value}{escape(suffix)}</text>'
         )
     parts.append("</svg>")
@@ -348,11 +353,19 @@ def line_chart(
     def point(i: int, value: int) -> tuple[float, float]:
         return left + i * step, top_pad + plot_h - plot_h * value / top
 
+    desc = "; ".join(
+        f"{label}: "
+        + ", ".join(f"{year} {n}" for year, n in zip(years, counts, strict=True))
+        for label, counts in series
+    )
     parts = [
-        f'<svg class="chart" role="img" aria-labelledby="{escape(title_id)}" '
+        f'<svg class="chart chart-lines" role="img" '
+        f'aria-labelledby="{escape(title_id)}" '
+        f'aria-describedby="{escape(title_id)}-desc" '
         f'viewBox="0 0 {left + plot_w + right} {top_pad + plot_h + 30}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet">',
         f'<title id="{escape(title_id)}">{escape(title)}</title>',
+        f'<desc id="{escape(title_id)}-desc">{escape(desc)}</desc>',
         f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{left + plot_w}" '
         f'y2="{top_pad + plot_h}" stroke="#595959"></line>',
         f'<text x="{left - 6}" y="{top_pad + 5}" text-anchor="end" font-size="12" '

@@ -63,3 +63,29 @@ def test_public_pages_fit_a_320_pixel_screen(live_server, page, published):  # n
         if width > 320:
             wide[path] = width
     assert wide == {}
+
+
+def test_the_overview_reads_on_a_phone(live_server, page, published):  # noqa: F811
+    # New-user review at 375 px: a table was cut off and the charts' text tiny.
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{live_server.url}{reverse('publishing:overview')}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    # a table wider than the phone scrolls inside its wrapper (site.js makes such a
+    # wrapper a focusable region named by the caption); none is wider than the screen
+    scrolling = 0
+    for wrap in page.locator(".table-wrap").all():
+        assert wrap.evaluate("el => el.getBoundingClientRect().right") <= 375
+        if wrap.evaluate("el => el.scrollWidth > el.clientWidth"):
+            scrolling += 1
+            assert wrap.get_attribute("role") == "region"
+            assert wrap.get_attribute("aria-labelledby")
+            wrap.focus()
+            assert wrap.evaluate("el => document.activeElement === el")
+    assert scrolling  # the per-year table of measurable commitments is wide
+    bars = page.locator("svg.chart-bars").first
+    assert bars.is_visible()
+    # the chart's 15-unit text is drawn at 13 px or more on the phone
+    scale = bars.evaluate(
+        "el => el.getBoundingClientRect().width / el.viewBox.baseVal.width"
+    )
+    assert 15 * scale >= 13

@@ -3,12 +3,13 @@ formats: JSON (a list) and XML (a root element holding one element per record)."
 
 from __future__ import annotations
 
+import datetime as dt
 import xml.etree.ElementTree as ET
 from typing import Any
 
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
-from django.utils.timezone import localtime
+from django.utils.timezone import get_default_timezone, localtime, make_aware
 
 from medborgarloften.vocabulary import THEMES
 
@@ -34,6 +35,15 @@ def _iso(value: Any) -> str | None:
     return localtime(value).isoformat(timespec="seconds") if value else None
 
 
+def _expected(due_on: dt.date | None) -> str | None:
+    """GeoReport v2's expected_datetime is a datetime: a case due on a day is
+    expected by that day's end in the site's time zone (with its offset)."""
+    if due_on is None:
+        return None
+    end = dt.datetime.combine(due_on, dt.time(23, 59, 59))
+    return make_aware(end, get_default_timezone()).isoformat(timespec="seconds")
+
+
 def request_record(case: Case, site: str = "") -> dict[str, Any]:
     """A public case as a service request: screened text, no e-mail, the point
     rounded to about ten metres; ``media_url`` (under ``site``, the scheme and
@@ -51,7 +61,7 @@ def request_record(case: Case, site: str = "") -> dict[str, Any]:
         "service_notice": None,
         "requested_datetime": _iso(case.created_at),
         "updated_datetime": _iso(case.updated_at),
-        "expected_datetime": case.due_on.isoformat() if case.due_on else None,
+        "expected_datetime": _expected(case.due_on),
         "address": case.place_text or (case.area.name if case.area else None),
         "address_id": None,
         "zipcode": None,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 
@@ -207,3 +208,29 @@ def test_discovery_is_one_object_with_its_endpoints_as_georeport_v2_shows(
         "text/xml",
     ]
     assert client.get("/api/v1/docs").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("due", "expected"),
+    [
+        (dt.date(2026, 12, 7), "2026-12-07T23:59:59+01:00"),
+        (dt.date(2026, 7, 1), "2026-07-01T23:59:59+02:00"),
+    ],
+)
+def test_expected_datetime_is_a_datetime_with_the_stockholm_offset(
+    client, published, due, expected
+):
+    Case.objects.filter(pk=published.pk).update(due_on=due)
+    record = client.get(
+        f"/open311/v2/requests/{published.pk}.json?jurisdiction_id=0880"
+    ).json()[0]
+    assert record["expected_datetime"] == expected
+    assert dt.datetime.fromisoformat(record["expected_datetime"]).utcoffset()
+
+
+def test_expected_datetime_is_empty_without_a_due_day(client, published):
+    Case.objects.filter(pk=published.pk).update(due_on=None)
+    record = client.get(
+        f"/open311/v2/requests/{published.pk}.json?jurisdiction_id=0880"
+    ).json()[0]
+    assert record["expected_datetime"] is None

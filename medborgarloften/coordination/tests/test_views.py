@@ -129,3 +129,50 @@ def test_it_shows_the_public_summary_without_the_minutes(
     assert "Styrgruppen följde upp åtgärdsplanen." in body
     assert "Fler trygghetsvandringar." in body
     assert "Anna Andersson" not in body
+
+
+@pytest.mark.django_db
+def test_the_meeting_pages_read_like_their_siblings(client, meeting, kommun_editor):
+    """Dates written out as on the rest of the site, breadcrumbs back to the
+    kommun, the page's language on <html> and the meeting's own Swedish words
+    marked lang=sv on an English page."""
+    meeting_minutes_save(
+        actor=kommun_editor,
+        meeting=meeting,
+        minutes="Internt",
+        public_summary="Styrgruppen följde upp åtgärdsplanen.",
+    )
+    decision_record(
+        actor=kommun_editor,
+        meeting=meeting,
+        text="Fler trygghetsvandringar.",
+        owner_role="Samordnare",
+        due=TODAY,
+    )
+    meeting_publish(actor=kommun_editor, meeting=meeting, published=True)
+    public = reverse(
+        "coordination_public:meeting", args=[meeting.kommun.code, meeting.uid]
+    )
+    kommun_page = reverse("publishing:kommun", args=[meeting.kommun.code])
+    body = client.get(public, headers={"accept-language": "sv"}).content.decode()
+    assert '<html lang="sv">' in body
+    assert "1 oktober 2025" in body and "2025-10-01<" not in body
+    assert 'class="breadcrumbs"' in body and f'href="{kommun_page}"' in body
+    body = client.get(public, headers={"accept-language": "en"}).content.decode()
+    assert '<html lang="en">' in body
+    assert "1 October 2025" in body
+    assert '<span lang="sv">Fler trygghetsvandringar.</span>' in body
+
+    client.force_login(kommun_editor)
+    staff = reverse("coordination:meeting", args=[meeting.pk])
+    body = client.get(staff, headers={"accept-language": "sv"}).content.decode()
+    assert '<html lang="sv">' in body and 'class="breadcrumbs"' in body
+    assert "1 oktober 2025" in body and "2025-10-01<" not in body
+    assert "2025-10-01 " not in body and "2025-10-01)" not in body
+    decision = Decision.objects.get()
+    body = client.get(
+        reverse("coordination:decision", args=[decision.pk]),
+        headers={"accept-language": "sv"},
+    ).content.decode()
+    assert 'class="breadcrumbs"' in body and "1 oktober 2025" in body
+    assert "2025-10-01" not in body

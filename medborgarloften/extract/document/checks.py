@@ -104,6 +104,40 @@ BRA_ELEMENTS = (
 )  # fmt: skip
 
 
+# The police named as an organisation that is a party, not any word beginning
+# "polis" ("polisanmälningar", "polishuset"): the authority by name, a police
+# area or region, or "polisen" beside the kommun or promising something itself.
+_POLICE_PARTY = (
+    re.compile(r"\b(?:Polisen|Polismyndigheten)\b"),
+    re.compile(
+        r"\b(?:lokal)?polisområde(?:t|n)?\b|\bpolisregion(?:en)?\b"
+        r"|\bpolismyndigheten\b",
+        _I,
+    ),
+    re.compile(
+        r"\bkommun(?:en)?\s+och\s+polisen\b|\bpolisen\s+och\s+(?:\w+\s+)?kommun"
+        r"|\bpolisen\s+(?:lovar|åtar\s+sig|ska|kommer\s+att)\b",
+        _I,
+    ),
+)
+_POLICE_SIGNATORY = re.compile(r"polis", _I)
+
+
+def police_party_named(
+    text: str, police_area: str | None, signatories: list[dict[str, Any]]
+) -> bool:
+    """Whether the police are named as a party: a lokalpolisområde found, a
+    signatory signing for the police, or the text naming the police organisation
+    (see ``_POLICE_PARTY``)."""
+    if police_area:
+        return True
+    for signatory in signatories:
+        said = f"{signatory.get('organisation') or ''} {signatory.get('title') or ''}"
+        if _POLICE_SIGNATORY.search(said):
+            return True
+    return any(rx.search(text) for rx in _POLICE_PARTY)
+
+
 def _check(code: str, ok: bool, message: str, **extra: Any) -> dict[str, Any]:
     return {"code": code, "ok": ok, "message": message, **extra}
 
@@ -135,7 +169,7 @@ def check_document(
             else "Ingen giltighetsperiod med datum hittades.",
         ),
     ]
-    has_police = bool(police_area) or bool(re.search(r"\bpolis", text, _I))
+    has_police = police_party_named(text, police_area, signatories)
     parties_ok = bool(municipalities) and has_police
     checks.append(
         _check(

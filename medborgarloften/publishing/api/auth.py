@@ -8,6 +8,7 @@ the token to a forged request.
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.models import ApiToken, Membership
 
@@ -21,11 +22,11 @@ def token_for_request(request: HttpRequest) -> ApiToken:
     """The active token the request carries; 401 without one, or a revoked or
     unknown one; 403 when its user no longer may write for its organisation."""
     header = request.headers.get("Authorization", "")
-    scheme, _, raw = header.partition(" ")
+    scheme, _space, raw = header.partition(" ")
     if scheme.lower() != "bearer" or not raw.strip():
         raise ApiError(
             401,
-            "Ange en API-nyckel: Authorization: Bearer <nyckel>.",
+            _("Ange en API-nyckel: Authorization: Bearer <nyckel>."),
             headers=_CHALLENGE,
         )
     token = (
@@ -36,7 +37,7 @@ def token_for_request(request: HttpRequest) -> ApiToken:
     if token is None or not token.user.is_active:
         raise ApiError(
             401,
-            "API-nyckeln är okänd eller återkallad.",
+            _("API-nyckeln är okänd eller återkallad."),
             headers={**_CHALLENGE, "WWW-Authenticate": 'Bearer error="invalid_token"'},
         )
     role = (
@@ -47,7 +48,8 @@ def token_for_request(request: HttpRequest) -> ApiToken:
     if role not in WRITING_ROLES:
         raise ApiError(
             403,
-            f"{token.user} får inte längre skriva för {token.organisation}.",
+            _("%(user)s får inte längre skriva för %(organisation)s.")
+            % {"user": token.user, "organisation": token.organisation},
         )
     api_token_used(token=token)
     return token

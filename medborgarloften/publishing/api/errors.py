@@ -1,4 +1,5 @@
-"""The one error shape of the API: RFC 9457 problem details, in Swedish.
+"""The one error shape of the API: RFC 9457 problem details, in the request's
+language (Accept-Language or the site's language choice, as the HTML pages).
 
 ``{"type", "title", "status", "detail", "instance", "errors": [{"field", "detail"}]}``
 with ``Content-Type: application/problem+json``. Views raise ``ApiError``; the
@@ -10,21 +11,34 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, JsonResponse
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
-#: Swedish titles per status; "type" is about:blank, so the title names the status.
-TITLES: dict[int, str] = {
-    400: "Felaktig begäran",
-    401: "Inloggning krävs",
-    403: "Åtkomst nekad",
-    404: "Hittades inte",
-    405: "Metoden stöds inte",
-    415: "Fel innehållstyp",
-    409: "Konflikt",
-    422: "Uppgifterna kunde inte sparas",
-    429: "För många förfrågningar",
+#: Titles per status; "type" is about:blank, so the title names the status.
+TITLES: dict[int, Any] = {
+    400: gettext_lazy("Felaktig begäran"),
+    401: gettext_lazy("Inloggning krävs"),
+    403: gettext_lazy("Åtkomst nekad"),
+    404: gettext_lazy("Hittades inte"),
+    405: gettext_lazy("Metoden stöds inte"),
+    415: gettext_lazy("Fel innehållstyp"),
+    409: gettext_lazy("Konflikt"),
+    422: gettext_lazy("Uppgifterna kunde inte sparas"),
+    429: gettext_lazy("För många förfrågningar"),
+    503: gettext_lazy("Tjänsten är inte tillgänglig"),
 }
+
+
+def request_language(request: HttpRequest) -> str:
+    """The language the request asks for: the one LocaleMiddleware chose, or,
+    before it has run (the rate limit, the page cache), the same choice made
+    from the language cookie and Accept-Language."""
+    return getattr(request, "LANGUAGE_CODE", None) or (
+        translation.get_language_from_request(request)
+    )
 
 
 class ApiError(Exception):
@@ -49,21 +63,27 @@ class ApiError(Exception):
 def problem(
     request: HttpRequest,
     status: int,
-    detail: str,
+    detail: str | Promise,
     *,
     errors: list[dict[str, str]] | None = None,
     headers: dict[str, str] | None = None,
 ) -> JsonResponse:
-    """A problem+json response; the one way the API reports an error."""
-    body: dict[str, Any] = {
-        "type": "about:blank",
-        "title": TITLES.get(status, "Fel"),
-        "status": status,
-        "detail": detail,
-        "instance": request.path,
-    }
-    if errors:
-        body["errors"] = errors
+    """A problem+json response; the one way the API reports an error, in the
+    request's language (``detail`` and the errors may be lazy texts)."""
+    language = request_language(request)
+    with translation.override(language):
+        body: dict[str, Any] = {
+            "type": "about:blank",
+            "title": str(TITLES.get(status, gettext_lazy("Fel"))),
+            "status": status,
+            "detail": str(detail),
+            "instance": request.path,
+        }
+        if errors:
+            body["errors"] = [
+                {k: None if v is None else str(v) for k, v in error.items()}
+                for error in errors
+            ]
     response = JsonResponse(
         body,
         status=status,
@@ -72,6 +92,7 @@ def problem(
     )
     for key, value in (headers or {}).items():
         response[key] = value
+    response["Content-Language"] = language
     return response
 
 

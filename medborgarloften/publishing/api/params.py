@@ -12,6 +12,7 @@ from itertools import chain
 from typing import Any
 
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 from medborgarloften.lib.cursor import (
     NUMERIC_CURSOR_PATTERN,
@@ -43,10 +44,14 @@ def _bad(name: str, detail: str) -> ApiError:
 
 def parse_limit(value: str) -> int:
     if not re.fullmatch(r"\d{1,6}", value):
-        raise _bad("limit", f"ska vara ett heltal 1–{MAX_LIMIT}.")
+        raise _bad("limit", _("ska vara ett heltal 1–%(max)s.") % {"max": MAX_LIMIT})
     limit = int(value)
     if not 1 <= limit <= MAX_LIMIT:
-        raise _bad("limit", f"{limit} ligger utanför 1–{MAX_LIMIT}.")
+        raise _bad(
+            "limit",
+            _("%(limit)s ligger utanför 1–%(max)s.")
+            % {"limit": limit, "max": MAX_LIMIT},
+        )
     return limit
 
 
@@ -65,18 +70,18 @@ def encode_cursor(key: Any) -> str:
 
 def decode_cursor(value: str, kind: type) -> Any:
     if not re.fullmatch(CURSOR_PATTERNS[kind], value):
-        raise _bad("cursor", "okänd markör; använd länken i next.")
+        raise _bad("cursor", _("okänd markör; använd länken i next."))
     return numeric_cursor_key(value) if kind is int else value[1:]
 
 
 def date(name: str) -> Callable[[str], dt.date]:
     def parse(value: str) -> dt.date:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise _bad(name, "ska vara ett datum ÅÅÅÅ-MM-DD.")
+            raise _bad(name, _("ska vara ett datum ÅÅÅÅ-MM-DD."))
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise _bad(name, f"{value} är inget giltigt datum.")
+            raise _bad(name, _("%(value)s är inget giltigt datum.") % {"value": value})
 
     return parse
 
@@ -86,7 +91,7 @@ def uid(name: str) -> Callable[[str], uuid.UUID]:
         try:
             return uuid.UUID(value)
         except ValueError:
-            raise _bad(name, "ska vara ett id (uuid).")
+            raise _bad(name, _("ska vara ett id (uuid)."))
 
     return parse
 
@@ -94,7 +99,7 @@ def uid(name: str) -> Callable[[str], uuid.UUID]:
 def integer(name: str) -> Callable[[str], int]:
     def parse(value: str) -> int:
         if not re.fullmatch(r"[1-9]\d{0,17}", value) or int(value) > MAX_ID:
-            raise _bad(name, f"ska vara ett heltal 1–{MAX_ID}.")
+            raise _bad(name, _("ska vara ett heltal 1–%(max)s.") % {"max": MAX_ID})
         return int(value)
 
     return parse
@@ -103,7 +108,7 @@ def integer(name: str) -> Callable[[str], int]:
 def kommunkod(name: str) -> Callable[[str], str]:
     def parse(value: str) -> str:
         if not re.fullmatch(r"\d{4}", value):
-            raise _bad(name, "ska vara en kommunkod med fyra siffror, t.ex. 0880.")
+            raise _bad(name, _("ska vara en kommunkod med fyra siffror, t.ex. 0880."))
         return value
 
     return parse
@@ -112,7 +117,7 @@ def kommunkod(name: str) -> Callable[[str], str]:
 def lanskod(name: str) -> Callable[[str], str]:
     def parse(value: str) -> str:
         if not re.fullmatch(r"\d{2}", value):
-            raise _bad(name, "ska vara en länskod med två siffror, t.ex. 08.")
+            raise _bad(name, _("ska vara en länskod med två siffror, t.ex. 08."))
         return value
 
     return parse
@@ -121,7 +126,7 @@ def lanskod(name: str) -> Callable[[str], str]:
 def boolean(name: str) -> Callable[[str], bool]:
     def parse(value: str) -> bool:
         if value not in ("true", "false"):
-            raise _bad(name, "ska vara true eller false.")
+            raise _bad(name, _("ska vara true eller false."))
         return value == "true"
 
     return parse
@@ -132,7 +137,11 @@ def choice(name: str, options: Iterable[str]) -> Callable[[str], str]:
 
     def parse(value: str) -> str:
         if value not in allowed:
-            raise _bad(name, f"okänt värde; välj bland {', '.join(allowed)}.")
+            raise _bad(
+                name,
+                _("okänt värde; välj bland %(allowed)s.")
+                % {"allowed": ", ".join(allowed)},
+            )
         return value
 
     return parse
@@ -154,15 +163,17 @@ def parse_query(
         values = query.getlist(name)
         if name not in filters and name not in COMMON:
             known = ", ".join([*filters, *COMMON])
-            raise _bad(name, f"okänd parameter; kända är {known}.")
+            raise _bad(
+                name, _("okänd parameter; kända är %(known)s.") % {"known": known}
+            )
         if len(values) != 1:
-            raise _bad(name, "får bara anges en gång.")
+            raise _bad(name, _("får bara anges en gång."))
         value = values[0]
         if name == "limit":
             paging["limit"] = parse_limit(value)
         elif name == "cursor":
             if not value:
-                raise _bad("cursor", "är tom.")
+                raise _bad("cursor", _("är tom."))
             paging["cursor"] = value
         elif name == "format":
             paging["format"] = choice("format", FORMATS)(value)
@@ -179,7 +190,7 @@ def parse_query(
 def check_bom(paging: dict[str, Any], fmt: str) -> None:
     """``bom`` is about a CSV file; on JSON it would be ignored, so it is a 400."""
     if paging["bom"] and fmt != "csv":
-        raise _bad("bom", "gäller bara CSV (.csv eller format=csv).")
+        raise _bad("bom", _("gäller bara CSV (.csv eller format=csv)."))
 
 
 def with_bom(chunks: Any, bom: bool) -> Any:
@@ -208,5 +219,7 @@ def _check_kommun(code: str) -> None:
     list would read as "no promises there" (a typo must not look like an answer)."""
     if not Organisation.objects.kommuner().filter(code=code).exists():
         raise ApiError(
-            404, f"kommun: ingen kommun med kommunkoden {code}.", field="kommun"
+            404,
+            _("kommun: ingen kommun med kommunkoden %(code)s.") % {"code": code},
+            field="kommun",
         )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 from medborgarloften.planning import public
 
@@ -70,7 +71,7 @@ def _list(request: HttpRequest, name: str, fmt: str | None) -> HttpResponse:
     filters, paging = params.parse_query(request.GET, FILTERS)
     fmt = fmt or paging["format"] or "json"
     if fmt != "json" and paging["format"] not in (None, fmt):
-        raise ApiError(400, "format: motsäger filändelsen.", field="format")
+        raise ApiError(400, _("format: motsäger filändelsen."), field="format")
     params.check_bom(paging, fmt)
     queryset = kind.queryset(**filters)
     if fmt == "csv" and paging["limit"] is None:

@@ -20,6 +20,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from medborgarloften.promises.models import Promise
@@ -128,8 +130,8 @@ def api_view(*methods: str) -> Callable[..., Any]:
                 response = problem(
                     request,
                     405,
-                    f"Metoden {request.method} stöds inte här; "
-                    f"använd {', '.join(allowed)}.",
+                    _("Metoden %(method)s stöds inte här; använd %(allowed)s.")
+                    % {"method": request.method, "allowed": ", ".join(allowed)},
                     headers={"Allow": ", ".join(allowed)},
                 )
             else:
@@ -197,7 +199,7 @@ def _list(
     filters, paging = params.parse_query(request.GET, dataset.filters)
     fmt = fmt or paging["format"] or "json"
     if fmt != "json" and paging["format"] not in (None, fmt):
-        raise ApiError(400, "format: motsäger filändelsen.", field="format")
+        raise ApiError(400, _("format: motsäger filändelsen."), field="format")
     params.check_bom(paging, fmt)
     links = links_for(request)
     if fmt == "csv" and paging["limit"] is None:
@@ -292,11 +294,15 @@ def observations(request: HttpRequest) -> HttpResponse:
 
 
 _NOT_FOUND = {
-    "kommuner": "Det finns ingen kommun med kommunkoden {id}.",
-    "promises": "Det finns inget publicerat medborgarlöfte med id {id}.",
-    "commitments": "Det finns inget publicerat åtagande med id {id}.",
-    "activities": "Det finns ingen publicerad aktivitet med id {id}.",
-    "reports": "Det finns ingen publicerad uppföljningsrapport med id {id}.",
+    "kommuner": gettext_lazy("Det finns ingen kommun med kommunkoden %(id)s."),
+    "promises": gettext_lazy(
+        "Det finns inget publicerat medborgarlöfte med id %(id)s."
+    ),
+    "commitments": gettext_lazy("Det finns inget publicerat åtagande med id %(id)s."),
+    "activities": gettext_lazy("Det finns ingen publicerad aktivitet med id %(id)s."),
+    "reports": gettext_lazy(
+        "Det finns ingen publicerad uppföljningsrapport med id %(id)s."
+    ),
 }
 
 
@@ -327,7 +333,7 @@ def detail_view(name: str) -> Callable[..., HttpResponse]:
             else:
                 data = detail_row(DATASETS[name], ident, links_for(request))
         except (LookupError, Promise.DoesNotExist):
-            raise ApiError(404, _NOT_FOUND[name].format(id=ident))
+            raise ApiError(404, _NOT_FOUND[name] % {"id": ident})
         return _json(data)
 
     view.__name__ = f"{name}_detail"
@@ -422,7 +428,9 @@ def dcat_turtle(request: HttpRequest) -> HttpResponse:
 
 @api_view("GET", "HEAD")
 def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
-    raise ApiError(404, f"Det finns ingen resurs {request.path} i API:t.")
+    raise ApiError(
+        404, _("Det finns ingen resurs %(path)s i API:t.") % {"path": request.path}
+    )
 
 
 @api_view("GET", "HEAD")
@@ -455,4 +463,8 @@ def docs(request: HttpRequest) -> HttpResponse:
         "max_rows": params.MAX_LIMIT,
         "publisher": publisher,
     }
-    return render(request, "publishing/api_docs.html", context)
+    # The page in English when the page's language is English (the registry's
+    # column and filter texts stay Swedish there, marked so).
+    english = get_language() == "en"
+    template = "publishing/api_docs_en.html" if english else "publishing/api_docs.html"
+    return render(request, template, context)

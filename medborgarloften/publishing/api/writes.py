@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, JsonResponse
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.models import ApiToken
 from medborgarloften.followup.models import Activity
@@ -74,7 +75,7 @@ class _Errors:
         if self.items:
             raise ApiError(
                 422,
-                "Uppgifterna kunde inte sparas; se errors.",
+                _("Uppgifterna kunde inte sparas; se errors."),
                 errors=self.items,
             )
 
@@ -85,25 +86,25 @@ MAX_DEPTH = 8
 
 def _body(request: HttpRequest, keys: dict[str, bool], errors: _Errors) -> dict:
     if request.content_type != "application/json":
-        raise ApiError(415, "Skicka JSON med Content-Type: application/json.")
+        raise ApiError(415, _("Skicka JSON med Content-Type: application/json."))
     try:
         data = json.loads(request.body.decode("utf-8"))
     except RecursionError:
         raise _too_deep()
     except (UnicodeDecodeError, ValueError):
-        raise ApiError(400, "Kroppen är ingen giltig JSON (UTF-8).")
+        raise ApiError(400, _("Kroppen är ingen giltig JSON (UTF-8)."))
     # What no database can store (a lone surrogate; NUL in a key) or no body of
     # ours has (deep nesting) is refused before anything is read from it. NUL in a
     # value is a control character like the others: the fields drop it, as the
     # forms do (lib.text.clean_text).
     problem = unstorable(data, max_depth=MAX_DEPTH, nul_in_values=True)
     if problem:
-        raise ApiError(400, f"Kroppen: {problem}.")
+        raise ApiError(400, _("Kroppen: %(problem)s.") % {"problem": problem})
     if not isinstance(data, dict):
-        raise ApiError(400, "Kroppen ska vara ett JSON-objekt.")
+        raise ApiError(400, _("Kroppen ska vara ett JSON-objekt."))
     for key in data:
         if key not in keys:
-            errors.add(key, f"{key}: okänt fält.")
+            errors.add(key, _("%(key)s: okänt fält.") % {"key": key})
     for key, required in keys.items():
         if required and data.get(key) in (None, ""):
             errors.add(key, f"{key}: måste anges.")
@@ -113,8 +114,8 @@ def _body(request: HttpRequest, keys: dict[str, bool], errors: _Errors) -> dict:
 def _too_deep() -> ApiError:
     return ApiError(
         400,
-        f"Kroppen är för djupt nästlad (högst {MAX_DEPTH} nivåer) / the body is "
-        f"nested too deeply (at most {MAX_DEPTH} levels).",
+        _("Kroppen är för djupt nästlad (högst %(levels)s nivåer).")
+        % {"levels": MAX_DEPTH},
     )
 
 
@@ -206,9 +207,7 @@ def _idempotency_key(request: HttpRequest, token: ApiToken) -> uuid.UUID | None:
     if not raw:
         return None
     if len(raw) > 200:
-        raise ApiError(
-            400, "Idempotency-Key: högst 200 tecken / at most 200 characters."
-        )
+        raise ApiError(400, _("Idempotency-Key: högst 200 tecken."))
     return uuid.uuid5(_IDEMPOTENCY_NAMESPACE, f"{token.pk}:{raw}")
 
 
@@ -245,9 +244,10 @@ def _refuse_reused_key(fields: dict[str, Any]) -> None:
     if asked != saved:
         raise ApiError(
             409,
-            "Idempotency-Key: nyckeln har redan använts för en annan begäran; "
-            "använd en ny nyckel för en ny aktivitet / Idempotency-Key reused with "
-            "a different request.",
+            _(
+                "Idempotency-Key: nyckeln har redan använts för en annan begäran; "
+                "använd en ny nyckel för en ny aktivitet."
+            ),
             field="Idempotency-Key",
         )
 
@@ -323,9 +323,11 @@ def activity_post(request: HttpRequest, links: Links) -> JsonResponse:
         # Never the promise's title: it may be another kommun's unpublished draft.
         raise ApiError(
             403,
-            f"{token.organisation} är varken part i det medborgarlöfte som åtagande "
-            f"{commitment.pk} hör till eller partner för åtagandet / neither a party "
-            "to that commitment's promise nor a partner of the commitment.",
+            _(
+                "%(organisation)s är varken part i det medborgarlöfte som åtagande "
+                "%(commitment)s hör till eller partner för åtagandet."
+            )
+            % {"organisation": token.organisation, "commitment": commitment.pk},
         )
     fields: dict[str, Any] = {
         "commitment": commitment,
@@ -398,7 +400,11 @@ def observation_post(request: HttpRequest) -> JsonResponse:
         token.organisation.serves.filter(pk=kommun.pk).exists()
     )
     if not acts_for or not can_report(token.user, kommun):
-        raise ApiError(403, f"{token.organisation} rapporterar inte för {kommun}.")
+        raise ApiError(
+            403,
+            _("%(organisation)s rapporterar inte för %(kommun)s.")
+            % {"organisation": token.organisation, "kommun": kommun},
+        )
     try:
         observation = observation_create(
             kommun=kommun,

@@ -142,12 +142,25 @@ def test_the_open_data_page_is_a_page_of_the_site_with_every_download(
 
 
 @pytest.mark.django_db
-def test_in_english_the_page_says_its_description_is_swedish_and_marks_it(client):
+def test_in_english_the_open_data_page_is_english(client, kalmar):
+    # It was the Swedish page with a note that it is in Swedish (new-user review):
+    # now its prose and the datasets' titles and descriptions are English; only the
+    # registry's column and filter texts stay Swedish, marked lang=sv.
     client.cookies["django_language"] = "en"
     html = client.get("/api/v1/docs").content.decode()
     assert '<html lang="en"' in html
-    assert 'class="api-docs" lang="sv"' in html
-    assert "is in Swedish" in html
+    assert 'class="api-docs" lang="sv"' not in html
+    assert "<h1>Open data – API v1</h1>" in html
+    assert "Citizen promises" in html and "Datamängder" not in html
+    assert "Villkor, servicenivå" not in html and 'id="villkor"' in html
+    assert '<td lang="sv">' in html
+    for name in (*TABLES, "action-plans", "situation-reports", "cases"):
+        assert f'href="/api/v1/{name}"' in html, name
+        assert f'href="/api/v1/{name}.csv"' in html, name
+    assert 'href="/open311/v2/discovery.json"' in html
+    client.cookies["django_language"] = "sv"
+    swedish = client.get("/api/v1/docs").content.decode()
+    assert "<h1>Öppna data – API v1</h1>" in swedish
 
 
 @pytest.mark.django_db

@@ -338,7 +338,7 @@ def test_a_reused_idempotency_key_with_another_body_is_a_409(client, data, token
         assert reused.status_code == 409, change
         problem = reused.json()
         assert problem["title"] == "Konflikt"
-        assert "Idempotency-Key reused with a different request" in problem["detail"]
+        assert "nyckeln har redan använts för en annan begäran" in problem["detail"]
         assert problem["errors"][0]["field"] == "Idempotency-Key"
     assert Activity.objects.count() == before
 

@@ -3,6 +3,7 @@ measurable commitments, reports as promised; filters; query budget; bad filters.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -18,6 +19,7 @@ from medborgarloften.promises.services import (
 )
 from medborgarloften.publishing.overview import (
     bar_chart,
+    line_chart,
     national_overview,
     reports_due,
 )
@@ -172,7 +174,7 @@ def test_it_shows_the_page_with_tables_beside_charts(client, data):
     response = client.get(reverse("publishing:overview"), {"lan": "08"})
     assert response.status_code == 200
     body = response.content.decode()
-    assert '<svg class="chart" role="img"' in body
+    assert '<svg class="chart chart-bars" role="img"' in body
     assert "<caption>" in body
     assert "Narkotika" in body and "Våld" not in body
 
@@ -199,6 +201,25 @@ def test_it_keeps_the_overview_within_a_query_budget(
         client.get(reverse("publishing:overview"))
     with django_assert_max_num_queries(11):
         client.get(reverse("publishing:overview"), {"lan": "08", "fran": "2020"})
+
+
+def test_a_bar_chart_names_every_row_whole_and_tells_its_figures_in_text():
+    label = "Barn och unga i riskzon för kriminalitet"
+    svg = bar_chart(
+        [(label, 3), ("Trafik", 1)], title_id="t", title="Löften per tema", suffix=" st"
+    )
+    assert 'role="img"' in svg and 'aria-labelledby="t"' in svg
+    assert 'aria-describedby="t-desc"' in svg
+    assert f'<desc id="t-desc">{label}: 3 st; Trafik: 1 st</desc>' in svg
+    # the name on a line of its own from the left edge: never cut at the start
+    assert f'<text x="0" y="17" font-size="15" fill="#1a1a1a">{label}</text>' in svg
+    assert all(int(size) >= 14 for size in re.findall(r'font-size="(\d+)"', svg))
+
+
+def test_a_line_chart_tells_its_figures_in_text():
+    svg = line_chart([2023, 2025], [("Trafik", [1, 2])], title_id="l", title="T")
+    assert '<desc id="l-desc">Trafik: 2023 1, 2025 2</desc>' in svg
+    assert 'aria-describedby="l-desc"' in svg
 
 
 def test_it_escapes_chart_labels():
