@@ -139,6 +139,24 @@ def _states(world: World, anonymous: Client, editor: Client) -> list[tuple]:
             200,
         ),
         (
+            "publishing:subscribe sent back with errors",
+            anonymous,
+            "post",
+            f"/prenumerera/?kommun={side.kommun.code}",
+            {"email": "inte en adress"},
+            200,
+        ),
+        (
+            # A value put in the page's links from the query, with a space to encode.
+            "situation:analysis for a crime category named in words",
+            editor,
+            "get",
+            reverse("situation:analysis", args=[side.kommun.code])
+            + "?indikator=brott:Anmälda brott totalt",
+            None,
+            200,
+        ),
+        (
             "publishing:subscribe_confirm with an unknown token",
             anonymous,
             "get",
