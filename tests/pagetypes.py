@@ -10,6 +10,7 @@ errors, and pages shown as a staff member of a kommun rather than as superuser.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,12 +95,22 @@ def _states(world: World, anonymous: Client, editor: Client) -> list[tuple]:
     url, data, expected status)."""
     from medborgarloften.coordination.services import meeting_publish
     from medborgarloften.followup.services.reports import report_set_status
+    from medborgarloften.situation.models import CrimeStatistic
 
     side = world.own
     meeting = meeting_publish(actor=None, meeting=side.meeting, published=True)
     report = report_set_status(report=side.report, status="approved")
     report = report_set_status(report=report, status="published")
     reporter = _client(world.users["kalmar_reporter"])
+    # A crime category named in words: the map's indicator, put in the page's
+    # links, then holds spaces to encode.
+    CrimeStatistic.objects.create(
+        kommun=side.kommun,
+        area=side.area,
+        category="Anmälda brott totalt",
+        year=dt.date.today().year,
+        count=12,
+    )
     return [
         ("404", anonymous, "get", "/finns-inte/", None, 404),
         (
@@ -136,6 +147,24 @@ def _states(world: World, anonymous: Client, editor: Client) -> list[tuple]:
             "post",
             f"/prenumerera/?kommun={side.kommun.code}",
             {"email": "boende@example.se"},
+            200,
+        ),
+        (
+            "publishing:subscribe sent back with errors",
+            anonymous,
+            "post",
+            f"/prenumerera/?kommun={side.kommun.code}",
+            {"email": "inte en adress"},
+            200,
+        ),
+        (
+            # A value put in the page's links from the query, with a space to encode.
+            "situation:analysis for a crime category named in words",
+            editor,
+            "get",
+            reverse("situation:analysis", args=[side.kommun.code])
+            + "?indikator=brott:Anmälda%20brott%20totalt",
+            None,
             200,
         ),
         (

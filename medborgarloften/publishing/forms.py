@@ -65,5 +65,9 @@ class SubscribeForm(forms.Form):
                 "E-postadress: skriv en giltig adress, t.ex. namn@exempel.se."
             ),
         },
+        help_text=_(
+            "Vi skickar ett brev med en länk som du bekräftar med. Vi sparar bara "
+            "adressen och vad du bevakar, och varje brev har en länk för att avsluta."
+        ),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
