@@ -331,3 +331,22 @@ def test_i_fokus_star_splits_its_last_och_unless_samt_ends_the_list():
     assert rec["focus_areas"] == ["buller", "klotter", "stölder"]
     rec = record(lead + "buller, alkohol och droger samt stölder" + tail)
     assert rec["focus_areas"] == ["buller", "alkohol och droger", "stölder"]
+
+
+# --- themes -----------------------------------------------------------------------
+
+
+def test_violence_tied_to_the_bars_is_violence_and_honour_violence_is_not():
+    from medborgarloften.extract.document.topics import themes_in
+
+    bars = {hit.code for hit in themes_in("krogrelaterat våld i Ekby centrum")}
+    assert {"vald", "alkohol"} <= bars
+    honour = {hit.code for hit in themes_in("en temadag om hedersrelaterat våld")}
+    assert "vald" not in honour
+
+
+def test_grooming_is_sexual_exploitation_so_annat():
+    from medborgarloften.extract.document.topics import themes_in
+
+    codes = {hit.code for hit in themes_in("lektioner om grooming i årskurs 7")}
+    assert "annat" in codes
