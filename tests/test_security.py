@@ -240,17 +240,23 @@ def test_it_limits_the_api_with_a_problem_response(client, limited):
 
 
 @pytest.mark.django_db
-def test_the_apis_429_speaks_swedish_as_its_other_errors(client, limited):
-    """Whatever language the client asks for, the API's problems are Swedish: a
-    Swedish title for 429 too, and the same detail."""
+def test_the_apis_429_speaks_the_language_of_its_other_errors(client, limited):
+    """The API's problems follow the request's language (Accept-Language), the 429
+    too although it is answered before the language middleware: English asked,
+    English title and detail; Swedish asked, Swedish."""
     for _ in range(3):
         client.get("/api/v1/", HTTP_ACCEPT_LANGUAGE="en")
     response = client.get("/api/v1/", HTTP_ACCEPT_LANGUAGE="en")
     body = response.json()
-    assert body["title"] == "För många förfrågningar"
-    assert body["detail"].startswith("För många förfrågningar. Försök igen om ")
+    assert body["title"] == "Too many requests"
+    assert not body["detail"].startswith("För många")
+    assert response["Content-Language"] == "en"
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "Retry-After" in response["Access-Control-Expose-Headers"]
+    swedish = client.get("/api/v1/", HTTP_ACCEPT_LANGUAGE="sv")
+    assert swedish.status_code == 429
+    assert swedish.json()["title"] == "För många förfrågningar"
+    assert swedish.json()["detail"].startswith("För många förfrågningar. Försök igen om ")
 
 
 @pytest.mark.django_db

@@ -159,12 +159,21 @@ def parties_in_enumeration(chain: str, *, stated: bool = False) -> set[str]:
 @per_document  # a sentence's subject is read by several rules
 def _parties_in_enumeration(key: tuple[str, bool]) -> frozenset[str]:
     chain, stated = key
-    items = [m.group(0) for m in _ITEM_RE.finditer(chain)]
+    found = list(_ITEM_RE.finditer(chain))
+    items = [m.group(0) for m in found]
     kinds = [classify_party(i) for i in items]
     if not any(kinds) and not stated:
         return frozenset()
     out: set[str] = set()
-    for item, kind in zip(items, kinds, strict=True):
+    for n, (item, kind) in enumerate(zip(items, kinds, strict=True)):
+        if (
+            kind is None
+            and item.strip() in _KOMMUN_NAMES
+            and (n == 0 or chain[found[n - 1].end() : found[n].start()].strip())
+        ):
+            # "Kommunerna Ekby och Åby lovar": a kommun by its name alone (not a
+            # word of the name before it: "LRF Ekby")
+            kind = "kommun"
         kind = kind or _classify_item(item)
         if kind == "both":
             out.update(("polis", "kommun"))

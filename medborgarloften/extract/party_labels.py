@@ -12,6 +12,7 @@ from .parties import (
     parties_in_chain,
     parties_in_enumeration,
 )
+from .party_doers import trailing_doers
 from .party_patterns import CHAIN
 from .prefilter import fold, prefiltered
 
@@ -69,7 +70,8 @@ def stated_parties(text: str) -> PartyResult | None:
             else set()
         )
         if not b or not listed:
-            return None
+            # "… i maj – kommunerna", "(Ekby kommun tillsammans med Trafikverket)"
+            return trailing_doers(text)
         span = (b.start("list"), b.end("list"))
         return PartyResult(frozenset(listed), span, "responsible.label_list")
     group = "paren" if m.group("paren") else "label"

@@ -53,11 +53,17 @@ _INVITE_BEFORE = re.compile(
 )
 # Giving: the verb, up to six words of receivers (a number among them: "i årskurs
 # 7") and the article.
+# An "och" inside the receivers joins them ("företagare i Ekby och Åby"); one right
+# before the article joins a second thing given ("erbjuda stöd och en kurs").
 _GIVE_BEFORE = re.compile(
     r"(?<![\w-])(?:" + _alternation(_HELD["give_verbs"]) + r")"
-    r"(?:[ \t]+(?:" + _GAP_WORD + r"|\d{1,2})){0,6}?\s+$",
+    r"(?:[ \t]+(?:" + _GAP_WORD + r"|\d{1,2}|och(?=[ \t]+" + _WORD + r"[ \t]))){0,6}?"
+    r"\s+$",
     re.IGNORECASE,
 )
+# A list item that opens with the article ("• En trygghetsvandring i Ekby hamn före
+# säsongen"): the item names the one event it holds.
+_ITEM_START_BEFORE = re.compile(r"\A\s*\Z")
 # A label opening the line ("Polisen och kommunen: en trafikdialog med boende",
 # "Kommunen: ett öppet möte i maj"): the item names the one event it holds.
 _LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*[^\W\d][^:\n]{0,40}:[ \t]+$")
@@ -139,6 +145,7 @@ def held_event(before: str, after: str) -> str | None:
         or _LABEL_BEFORE.search(before, start)
         or _INVITE_BEFORE.search(before, start)
         or _GIVE_BEFORE.search(before, start)
+        or _ITEM_START_BEFORE.match(before)
     ):
         return unit
     return None

@@ -245,11 +245,14 @@ _POINTING = re.compile(
     r"(?:vad|det\s+som|(?:de|dessa|den|det)\s+\w+\s+som)\b)",
     re.IGNORECASE,
 )
-# "Därför lovar vi följande.": a lead-in closed with a full stop, not a promise.
+# "Därför lovar vi följande.": a lead-in closed with a full stop, not a promise;
+# so is "Vi lovar invånarna följande under 2031 och 2032." (the promise's time).
 _POINTING_END = prefiltered(
     re.compile(
         r"\b(?:lovar|åtar\s+sig|förbinder\s+sig)(?:\s+\w+){0,5}?\s+"
-        r"(?:följande|detta|nedanstående)(?:\s+\w+)?[.:]?\s*$",
+        r"(?:följande|detta|nedanstående)(?:\s+\w+)?"
+        r"(?:\s+(?:under|för|från|till|inom)\s+(?:\w+\s+){0,2}?\d{4}"
+        r"(?:\s*(?:[–-]|och|till)\s*\d{4})?)?[.:]?\s*$",
         re.IGNORECASE,
     )
 )

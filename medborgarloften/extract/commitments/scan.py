@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..page_controls import is_control
 from ..parties import parties_in_chain, subject_parties
+from ..party_doers import doer_list
 from ..structure import Structure
 from .action_rows import after_plan, is_cut, tab_table, table_party
 from .assigned import assign_after_lists, assign_vi_sentences
@@ -172,7 +173,8 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 keep = section.party if section.kind != "excluded" else None
                 section, leadin = _Context("promise", keep), None
             ctx = leadin or section
-            parties = parties_in_chain(who)
+            # "Genomförs av: Polisen tillsammans med PRO Ekby": names count too
+            parties = set(doer_list(who) or parties_in_chain(who))
             if "both" in parties:
                 parties = (parties - {"both"}) | {"polis", "kommun"}
             if ctx.kind != "excluded":

@@ -37,8 +37,9 @@ _ACTIVITY_COLUMN = re.compile(
 
 
 # … "Ansv." abbreviated in a narrow column.
+# … and the doer named by the passive ("Genomförs av: Polisen", "Utförs av").
 _RESPONSIBLE_COLUMN = re.compile(
-    r"(?:ansv[aä]r|ansv\.|vem\b|utförare|huvudansvar)", re.I
+    r"(?:ansv[aä]r|ansv\.|vem\b|utförare|huvudansvar|(?:genom|ut)?förs\s+av\b)", re.I
 )
 
 
@@ -159,7 +160,8 @@ _RECORD_NUMBER = re.compile(
 
 # Labelled fields run on in one line: "… Ansvarig: Polisen När: i maj".
 _INLINE_RESPONSIBLE = re.compile(
-    r"\s+(?:ansvar(?:ig|iga)?|vem|utförare)\s*:\s*(?P<who>\S.*)$", re.I
+    r"\s+(?:ansvar(?:ig|iga)?|vem|utförare|(?:genom|ut)förs\s+av)\s*:\s*(?P<who>\S.*)$",
+    re.I,
 )
 _INLINE_WHEN = re.compile(
     r"\s+(?:när|klart?|tid(?:punkt|plan)?|datum|senast)\s*:\s*(?P<when>\S.*)$", re.I
@@ -198,7 +200,9 @@ def _record_fields(
     if len(value.split()) < 3 or "\n" in value:
         return None
     responsible = when = None
-    inline = _INLINE_RESPONSIBLE.search(value) if head == 1 else None
+    # … and "Åtgärd 3" over "Föräldravandringar i Ekby. Genomförs av: …" (a PDF
+    # joins a short line to the next)
+    inline = _INLINE_RESPONSIBLE.search(value)
     if inline is not None:
         # "Aktivitet: … Ansvarig: Polisen När: maj" on one line (a PDF joins them)
         value, responsible = value[: inline.start()].rstrip(), inline.group("who")

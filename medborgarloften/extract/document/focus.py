@@ -311,8 +311,8 @@ def _heading_like(unit: Unit) -> bool:
 
 
 def _names_a_party(heading: str) -> bool:
-    """A heading that is only a party ("Räddningstjänsten", "Ekby kommun ska")."""
-    res = subject_parties(heading.strip("*_ #:"))
+    """A heading that is only parties ("Räddningstjänsten", "Åby kommun · Polisen")."""
+    res = subject_parties(re.sub(r"\s+[·|•]\s+", " och ", heading.strip("*_ #:")))
     return (
         res is not None
         and res.span is not None

@@ -49,7 +49,7 @@ RELATIVE_VERB = re.compile(
 )
 PAST = re.compile(r"\bhar\b[^.]*\b(?:arbetat|haft|jobbat)\b|\btidigare\b", _I)
 INLINE = (
-    ("focus.i_fokus", Prefiltered(re.compile(r"\bI\s+fokus\s+står\s+(?:bland\s+annat\s+)?(?P<x>[^.!?\n]+)", _I)), r",\s*|\s+samt\s+"),
+    ("focus.i_fokus", Prefiltered(re.compile(r"\bI\s+fokus\s+står\s+(?:bland\s+annat\s+)?(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     ("focus.sarskilt_fokus", Prefiltered(re.compile(r"\b(?:särskilt|stort|extra)\s+fokus\s+(?:läggs|ligger|riktas)\s+(?:på|mot)\s+(?P<x>[^.!?\n]+)", _I)), None),
     ("focus.fokus_ar", Prefiltered(re.compile(r"\bFokus\s+(?:i|för)\s+(?:\S+\s+){0,3}?(?:är|blir|ligger\s+på)\s+(?P<x>[^.!?\n]+)", _I)), None),
     ("focus.fokusera_pa", Prefiltered(re.compile(r"\b(?:ska|skall|att|kommer(?:\s+att)?)\s+(?:\S+\s+){0,6}?(?:särskilt\s+)?fokusera\s+på\s+(?!under\b|de\s+kommande|för\s+att\b|i\s+(?:syfte|arbetet)\b)(?:att\s+)?(?P<x>[^.!?\n]+)", _I)), r"\s+och\s+på\s+|\s+och\s+(?:arbeta|verka)\s+(?:med|för|mot)\s+"),
@@ -83,7 +83,7 @@ INLINE = (
     # oroar flest är A och B", "… att A och B är de problem som …".
     # "Vårt gemensamma löfte är att minska A och B i X.": the promise in one goal.
     ("focus.lofte_ar_att", Prefiltered(re.compile(r"^(?:vårt|det)\s+(?:gemensamma\s+|nya\s+)?(?:medborgar)?löfte\s+är\s+att\s+(?P<x>[^.!?\n]+)", _I)), None),
-    ("focus.oroar", Prefiltered(re.compile(r"\boroar\s+sig\s+(?:mest\s+|främst\s+|särskilt\s+)?för\s+(?P<x>[^.!?\n]+)|^Det\s+som\s+oroar\s+(?:\w+\s+){0,2}?är\s+(?P<y>[^.!?\n]+)", _I)), "and_items"),
+    ("focus.oroar", Prefiltered(re.compile(r"\boroar\s+sig\s+(?:mest\s+|främst\s+|särskilt\s+)?för\s+(?:är\s+)?(?P<x>[^.!?\n]+)|^Det\s+som\s+oroar\s+(?:\w+\s+){0,2}?är\s+(?P<y>[^.!?\n]+)", _I)), "and_items"),
     ("focus.ar_problemen", Prefiltered(re.compile(r"\batt\s+(?P<x>[^.!?\n]{3,120}?)\s+är\s+de\s+(?:största\s+|viktigaste\s+|främsta\s+)?problem(?:en)?\b", _I)), "and_items"),
     # "Under perioden prioriterar vi A och B samt C." (not "… prioriterar vi tre områden:")
     ("focus.prioriterar", Prefiltered(re.compile(r"^(?:(?:i\s+år|under\s+\S+(?:\s+\S+)?)\s+)?prioriterar\s+(?:vi|parterna)\s+(?:särskilt\s+)?(?!följande\b|dessa\b|att\b|(?:två|tre|fyra|fem|\d)\s)(?P<x>[^.!?\n:]+)[.!]?\s*$", _I)), "problem_list"),
@@ -99,7 +99,7 @@ INLINE = (
     ("focus.numbered_label", Prefiltered(re.compile(r"^(?:[^\w\s]\s*)?(?:fokusområde|prioriterat\s+område|prioritering)(?:(?:\s+(?:\d{1,2}(?!\d)|(?-i:[A-H])))?\s*[:.–-]|[ ]+(?=(?-i:[A-ZÅÄÖ][a-zåäö])))\s*(?P<x>[^.!?\n]+)", _I)), None),
     # "Löftet för 2024 har fokusområdena A samt B." (the areas named with no colon)
     ("focus.har_omradena", Prefiltered(re.compile(r"\b(?:medborgar)?löfte(?:t|n)?\b[^.!?\n:]{0,40}?\bhar\s+(?:\w+\s+)?(?:fokusområdena|prioriteringarna|problemområdena|de\s+prioriterade\s+områdena)\s+(?P<x>[^.!?\n:]+)", _I)), "problem_list"),
-    ("focus.omraden_ar", Prefiltered(re.compile(r"\b(?:(?:vårt|löftets)\s+fokusområde|fokusområden(?:a)?|prioriteringar(?:na)?|prioriterade\s+områden|problemområden(?:a)?)\s+(?:för\s+\S+\s+|i\s+\S+\s+)?(?:är|blir)\s*:?\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
+    ("focus.omraden_ar", Prefiltered(re.compile(r"\b(?:(?:vårt|löftets)\s+fokusområde|fokusområden(?:a)?|prioriteringar(?:na)?|prioriterade\s+områden|problemområden(?:a)?)\s+(?:för\s+\S+\s+|i\s+\S+\s+|(?:19|20)\d\d(?:[–-](?:19|20)\d\d)?\s+)?(?:är|blir)\s*:?\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
     ("focus.problemen_ar", Prefiltered(re.compile(r"\bProblem(?:en|bilden|områdena)\s+(?:som\s+[^.]{0,80}?\s+)?(?:är|utgörs\s+av)\s+(?P<x>[^.!?\n]+)", _I)), "problem_list"),
 )  # fmt: skip
 # The labels read on a heading too ("Fokusområde 2: …" over its commitments).

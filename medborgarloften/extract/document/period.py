@@ -48,7 +48,6 @@ _MONTH_YEAR = rf"{_MONTH}\s+{_YEAR}"
 _DATE = rf"(?:{_ISO}|{_DAY_MONTH_YEAR}|{_MONTH_YEAR}|{_YEAR}(?![\d-]))"
 # "1 januari–31 december 2023": the start shares the end's year.
 _DAY_MONTH = rf"\d{{1,2}}(?::[ae])?\s+{_MONTH}"
-
 _FLAGS = re.IGNORECASE
 FROM_TO = prefiltered(
     re.compile(
@@ -77,7 +76,8 @@ YEAR_RANGE = prefiltered(
 MONTH_RANGE = prefiltered(
     re.compile(
         rf"(?P<cue>\b(?:period(?:en)?|under|gäller|mellan|från|medborgarlöft\w*|löfte\w*)"
-        rf"\s+(?:\S+\s+){{0,2}}?)"
+        rf"\s+(?:\S+\s+){{0,2}}?"  # or a title's places: "Medborgarlöfte för Ekby och Åby, maj–juni 2031"
+        rf"|\bmedborgarlöfte\s+(?:för|i)\s+[^.,\n]{{2,40}},\s+(?=[^\n]*\d{{4}}))"
         rf"(?P<a>{_MONTH})\s*(?:{_DASH}|till(?:\s+och\s+med)?)\s*(?P<b>{_MONTH})"
         rf"(?:\s+(?P<y>{_YEAR}))?",
         _FLAGS,

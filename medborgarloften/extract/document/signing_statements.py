@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..parties import canonical_kommun
 from ..prefilter import prefiltered
 from ._lex import load_toml, word_start_regex
 from ._person import (
@@ -47,7 +48,7 @@ def statement_signatories(text: str) -> list[Signatory]:
             ]
             if not names:
                 continue
-            m = names[0]
+            m = _after_kommun(item, names[0]) or names[0]
             if _ROLE_OF.search(item, 0, m.start()):
                 continue  # "regionchef på Ekby Trafik AB": the role's organisation
             # "den 9 mars av kommunchef Ida Ek": the role is what follows "av"
@@ -70,6 +71,21 @@ def statement_signatories(text: str) -> list[Signatory]:
                     title = nxt
             found.append(_signatory(m, off, title, org, "signatory.statement"))
     return found
+
+
+def _after_kommun(item: str, m: re.Match[str]) -> re.Match[str] | None:
+    """The person after a role that ends in its kommun's name ("kommunstyrelsens
+    ordförande i Flen Sara Molin": the title "… i Flen", the name "Sara Molin")."""
+    words = m.group("name").split()
+    if len(words) < 3 or not canonical_kommun(words[0]):
+        return None
+    if not _ROLE_IN.search(item, 0, m.start()):
+        return None
+    inner = NAME_IN_TEXT.match(item, item.index(words[1], m.start() + len(words[0])))
+    return inner if inner is not None and plain_name(inner.group("name")) else None
+
+
+_ROLE_IN = re.compile(rf"[{LOWER}]\s+(?:i|för)\s+$")
 
 
 # A lowercase role and a preposition right before a name: the name is the role's

@@ -52,21 +52,25 @@ def strip_running_lines(pages: list[list[Line]]) -> None:
         count = len(lines)
         return sorted({*range(min(edges, count)), *range(max(0, count - edges), count)})
 
-    seen: Counter[str] = Counter()
+    # A running line repeats at the same edge: the signature blocks that a page
+    # break parts ("Kommunstyrelsens ordförande" over the foot of page 1 and the top
+    # of page 2) are no header or footer.
+    seen: Counter[tuple[bool, str]] = Counter()
     sizes: dict[str, list[float]] = {}
     for lines in pages:
         edge_lines = {
-            _edge_key(lines[index]): lines[index] for index in edge_indexes(lines)
+            (index < edges, _edge_key(lines[index])): lines[index]
+            for index in edge_indexes(lines)
         }
         seen.update(edge_lines.keys())
-        for key, line in edge_lines.items():
+        for (_, key), line in edge_lines.items():
             sizes.setdefault(key, []).append(line.size)
     threshold = max(2, math.ceil(0.6 * len(pages)))
     # A chapter title with the page number ("Kapitel 2: Uppföljning 13") repeats
     # only within its chapter; the number makes three repeats enough.
     running = {
         key
-        for key, count in seen.items()
+        for (_, key), count in seen.items()
         if count >= threshold or (count >= 3 and "#" in key)
     }
     usual_size = {key: statistics.median(sizes[key]) for key in running}
