@@ -103,12 +103,16 @@ def extract_commitments(
         goal_text = cand.goal or goals.get(cand.block_index, "")
         goal = extract_target(goal_text, period=period) if goal_text else None
         evidence: dict[str, Any] = {"responsible": r_ev}
-        own_count = tres.target is not None and tres.target["quantity"] is not None
+        own = tres.target or {}
+        own_count = own.get("quantity") is not None
         if (
             goal is not None
             and goal.target is not None
             # "… en gång per år" in the activity beats a month in its schedule cell
             and not (own_count and goal.target["quantity"] is None)
+            # … and a count the activity writes out with its noun ("inom 24 timmar",
+            # "två gånger per månad") beats the goal cell's ("24 kontroller")
+            and not (own_count and own.get("unit") is not None)
         ):
             # A table's "Mål" cell states the target; the activity's own words
             # ("på fredagskvällar") only describe when it happens.
