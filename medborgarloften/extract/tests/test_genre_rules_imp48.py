@@ -225,3 +225,13 @@ def test_a_count_written_in_the_activity_beats_the_goal_cell():
     dialog = by_text(rec, "Bjuda in")["target"]
     assert dialog["quantity"] == 1
     assert dialog["deadline"] == "2031-10-31"  # the schedule cell's month is kept
+
+
+def test_supplying_drugs_to_the_young_is_no_alcohol_theme():
+    def themes(item: str) -> list[str]:
+        text = f"Medborgarlöfte 2031 Ekby\n\nPolisen lovar att:\n• {item}\n"
+        return record(text)["themes"]
+
+    assert "alkohol" not in themes("göra insatser mot langning av narkotika till unga.")
+    assert "narkotika" in themes("göra insatser mot langning av narkotika till unga.")
+    assert "alkohol" in themes("göra insatser mot langning till unga.")
