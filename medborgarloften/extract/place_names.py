@@ -43,7 +43,11 @@ _STOP = set(
         "valborg valborgsmässoafton midsommar midsommarafton lucia påsk påsken "
         "nyårsafton skolavslutning skolavslutningen "
         # people opening a focus area's title ("Unga ska inte dras in i …")
-        "unga ungdomar äldre barn elever föräldrar"
+        "unga ungdomar äldre barn elever föräldrar "
+        # a crime or problem opening a focus area's title in a list ("… i Norrby,
+        # Narkotika bland unga", "… samt Bedrägerier mot äldre")
+        "narkotika våld bedrägerier bedrägeri inbrott skadegörelse klotter otrygghet "
+        "stölder rån hot"
     ).split()
 )
 _NOT_PLACE_SUFFIX = re.compile(

@@ -26,7 +26,7 @@ from medborgarloften.extract.places import find_places
 from medborgarloften.extract.structure import parse_structure
 
 from .boxes import unbox
-from .commitments.table_text import retable
+from .commitments.table_text import column_header, retable
 from .doccache import new_document
 from .document import (
     check_document,
@@ -324,6 +324,8 @@ def extract_record(
     own_units = units
     if section is not None and wider:
         own_units = [u for u in units if section.start <= u.start < section.end]
+    # A table's header row ("Aktivitet | Ansvarig | När") names no focus area.
+    own_units = [u for u in own_units if not column_header(u.text)]
     focus = _safe_list(
         warnings,
         "focus_areas",

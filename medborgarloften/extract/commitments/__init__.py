@@ -109,6 +109,9 @@ def extract_commitments(
             and goal.target is not None
             # "… en gång per år" in the activity beats a month in its schedule cell
             and not (own_count and goal.target["quantity"] is None)
+            # … and a count the activity writes out with its noun ("inom 24 timmar",
+            # "två gånger per månad") beats the goal cell's ("24 kontroller")
+            and not _written_count(cand.text, tres)
         ):
             # A table's "Mål" cell states the target; the activity's own words
             # ("på fredagskvällar") only describe when it happens.
@@ -149,6 +152,19 @@ def extract_commitments(
         if others:
             record["other_parties"] = others
     return records
+
+
+def _written_count(activity: str, found: Any) -> bool:
+    """The activity itself writes a count with its noun, more than one ("två
+    gånger per månad", "inom 48 timmar"; not "en kurs", nor a weekday's "per
+    vecka" or a count from the schedule cell after it)."""
+    target = found.target or {}
+    where = found.evidence.get("quantity", {}).get("span", [len(activity)])
+    return (
+        (target.get("quantity") or 0) >= 2
+        and target.get("unit") is not None
+        and where[0] < len(activity)
+    )
 
 
 def _goal_lines(blocks: list[Block], candidates: list[Any]) -> dict[int, str]:

@@ -98,3 +98,22 @@ def column_items(
             )
         )
     return out, end
+
+
+def tab_row(text: str, block: Block, width: int) -> list[tuple[str, int]]:
+    """The cells of a block's tab-cut line in ``width`` columns, with their offsets
+    from the block's start, an empty cell kept in its place ("Informera …\t" under
+    "Polisen lovar\tKommunen lovar": the left column's promise, the right cell
+    left empty); [] when the line is not cut into that many cells."""
+    first = text.rfind("\n", 0, block.start) + 1
+    last = text.find("\n", block.start)
+    line = text[first : last if last >= 0 else len(text)]
+    if "\t" not in line or last < block.end - 1 and last >= 0:
+        return []
+    out: list[tuple[str, int]] = []
+    pos = first - block.start
+    for part in line.split("\t"):
+        lead = len(part) - len(part.lstrip())
+        out.append((part.strip(), pos + lead))
+        pos += len(part) + 1
+    return out if len(out) == width else []

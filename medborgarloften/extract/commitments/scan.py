@@ -8,7 +8,7 @@ from ..party_doers import doer_list
 from ..structure import Structure
 from .action_rows import after_plan, is_cut, tab_table, table_party
 from .assigned import assign_after_lists, assign_vi_sentences
-from .columns import column_items
+from .columns import column_items, tab_row
 from .fields import item_candidate, item_fields
 from .focus_items import _acts_under_focus, _focus_bullet, area_section
 from .list_shape import _group_header, _list_of, _truncated
@@ -87,6 +87,8 @@ def _scan(structure: Structure) -> list[_Candidate]:
         is_last = idx == len(blocks) - 1
         cells = _cells(block.text) if block.kind != "bullet" else []
         if columns is not None:
+            if len(cells) != len(columns) and block.kind != "bullet":
+                cells = tab_row(structure.text, block, len(columns)) or cells
             if (
                 len(cells) == len(columns)
                 and not _blank_between(structure.text, blocks[idx - 1].end, block.start)

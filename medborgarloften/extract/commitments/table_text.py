@@ -20,10 +20,18 @@ from __future__ import annotations
 
 import re
 
+from .area_tables import area_header, area_rows
+from .cell_repair import split_run_on
 from .tables import _ACTIVITY_COLUMN, _GOAL_COLUMN, _RESPONSIBLE_COLUMN, _WHEN_COLUMN
 
 _PIPE_ROW = re.compile(r"[ \t]*\|[^\n]*\|[ \t]*")
 _PIPE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*")
+# A Markdown rule with its table's first row run on after it ("---|---|--- Genomföra
+# … | Polisen | maj"): a PDF reader joins a short line to the next.
+_RULE_RUN_ON = re.compile(
+    r"^(?P<rule>[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-{3,}:?[ \t]*\|?) (?=\S)",
+    re.M,
+)
 _GRID_RULE = re.compile(r"[ \t]*\+(?:[-=:]{2,}\+)+[ \t]*")
 
 # The other columns of an action table: its number, its place, how it is followed up.
@@ -58,6 +66,16 @@ def _header(names: list[str]) -> bool:
         and all(_column_name(n) for n in names)
         and any(_ACTIVITY_COLUMN.match(n.strip()) for n in names)
     )
+
+
+_HEADER_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ ]{2,}")
+
+
+def column_header(line: str) -> bool:
+    """The line is an action table's header row ("Aktivitet | Ansvarig | När"),
+    its cells cut by pipes, tabs or runs of spaces: no heading of the text."""
+    cells = [c for c in _HEADER_SPLIT.split(line.strip().strip("|")) if c.strip()]
+    return _header(cells) or area_header(cells)
 
 
 def _pipe_row(line: str) -> str:
@@ -158,10 +176,15 @@ def _cell_lines(lines: list[str], i: int) -> int:
     end = body
     while end < len(lines) and lines[end].strip() and "\t" not in lines[end]:
         end += 1
+    names = [lines[i + k].strip() for k in range(width)]
+    if (end - body) % width:
+        trial = lines[:]  # "… per vecka Polisen": a cell run on into the one before
+        mended = split_run_on(trial, names, body, end)
+        if not (mended - body) % width:
+            lines[:], end = trial, mended
     count = end - body
     if count < width or count % width:
         return i + 1
-    names = [lines[i + k].strip() for k in range(width)]
     short = [
         k
         for k, n in enumerate(names)
@@ -181,7 +204,7 @@ def retable(text: str) -> str:
     """``text`` with its tables written as tab-cut rows (same length, same offsets)."""
     if "|" not in text and "+-" not in text and "  " not in text and "\n" not in text:
         return text
-    lines = text.split("\n")
+    lines = _RULE_RUN_ON.sub(lambda m: m.group("rule") + "\n", text).split("\n")
     for n, line in enumerate(lines):
         if _PIPE_RULE.fullmatch(line) or _GRID_RULE.fullmatch(line):
             lines[n] = _rule(line)
@@ -202,4 +225,4 @@ def retable(text: str) -> str:
             continue  # joined into the row above (its line break became a tab)
         out.append(line)
     result = "\n".join(out)
-    return result if len(result) == len(text) else text
+    return area_rows(result) if len(result) == len(text) else area_rows(text)

@@ -407,7 +407,7 @@ def _umbrellas(units: Sequence[Unit]) -> list[FocusArea]:
         return goals
     found: list[FocusArea] = goals
     for unit in units:
-        if unit.kind != "sentence" or unit.start >= intro_positions[-1]:
+        if unit.kind != "sentence" or unit.start > intro_positions[-1]:
             continue
         m = UMBRELLA.search(unit.text) or UMBRELLA_GOAL.search(unit.text)
         if not m:

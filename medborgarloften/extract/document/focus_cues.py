@@ -107,14 +107,16 @@ HEADING_RULES = ("focus.label_colon", "focus.numbered_label")
 INLINE_LITERALS = all_literals(rx for _, rx, _ in INLINE)  # none held: no label
 UMBRELLA = re.compile(
     r"\b(?:lovar|ska|skall|kommer)\b(?:\s+\S+){0,8}?\s+(?:arbeta|verka)\s+"
-    r"(?:\w+\s+){0,2}?(?:för\s+att|för|mot|med\s+att)\s+(?P<x>[^.!?]+)",
+    r"(?:\w+\s+){0,2}?(?:för\s+att|för|mot|med\s+att)\s+(?P<x>[^.!?]+?)"
+    r"(?=\s+(?:bland\s+annat\s+)?genom\s+följande\b|[.!?]|$)",
     _I,
 )
 # "… lovar att tillsammans öka tryggheten i X och minska inbrotten. Det ska vi
 # åstadkomma genom följande aktiviteter:": the goal promised before the list.
 UMBRELLA_GOAL = re.compile(
     r"\blovar\s+(?:\w+\s+){0,2}?att\s+(?:tillsammans\s+|gemensamt\s+)?"
-    r"(?P<x>(?:öka|minska|förbättra|stärka|höja|skapa|motverka|förebygga)\b[^.!?]+)",
+    r"(?P<x>(?:öka|minska|förbättra|stärka|höja|skapa|motverka|förebygga)\b[^.!?]+?)"
+    r"(?=\s+(?:bland\s+annat\s+)?genom\s+följande\b|[.!?]|$)",
     _I,
 )
 ACTIVITY_INTRO = re.compile(
