@@ -75,6 +75,10 @@ def is_org_name(word: str) -> bool:
     return _ORG_NAME_RE.match(word) is not None
 
 
+_BRACKET_ON = re.compile(r"\(.*$")
+_BRACKETED = re.compile(r"\([^)]*\)")
+
+
 @per_document  # the same names and party words are asked about for every candidate
 def classify_party(phrase: str) -> str | None:
     """polis / kommun / annan / both for one party phrase, else None."""
@@ -82,8 +86,8 @@ def classify_party(phrase: str) -> str | None:
     if not words:
         return None
     # The head word decides ("Kalmar kommun", "lokalpolisområde Kalmar", "Hem AB").
-    words[-1] = re.sub(r"\(.*$", "", words[-1]) or words[-1]
-    if len(words) > 1 and re.fullmatch(r"\([^)]*\)", words[-1]):
+    words[-1] = _BRACKET_ON.sub("", words[-1]) or words[-1]
+    if len(words) > 1 and _BRACKETED.fullmatch(words[-1]):
         words = words[:-1]
     if (
         len(words) >= 2

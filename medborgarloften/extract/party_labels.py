@@ -37,10 +37,13 @@ _BRACKET_LIST_RE = re.compile(
 )
 
 
+_ITEM_GAP = re.compile(r"\s*,\s*|\s+(?:och|samt)\s+")
+
+
 def _only_parties(listed: str) -> bool:
     """Every item of the list is a party or a name ("Ekby Ordningsvakter"), not an
     explanation ("samverkansmodell mellan skola och polis")."""
-    items = re.split(r"\s*,\s*|\s+(?:och|samt)\s+", listed.strip())
+    items = _ITEM_GAP.split(listed.strip())
     return all(
         item
         and len(item.split()) <= (4 if item[0].isupper() else 2)

@@ -20,6 +20,8 @@ from .patterns import _DEFAULT, _Candidate
 from .prose_cues import coordinated_parties
 from .sentences import _JOINT_SUBJECT, _reported_rest
 
+_VI_TOGETHER = re.compile(r"\s*vi\s+(?:\w+\s+)?(?:tillsammans|gemensamt|båda)\b", re.I)
+
 
 def _bare_vi(sentence: str, own: PartyResult) -> bool:
     """The subject is a plain "Vi" (not "Vi tillsammans", "Vi båda")."""
@@ -27,9 +29,7 @@ def _bare_vi(sentence: str, own: PartyResult) -> bool:
         own.parties == _DEFAULT
         and own.span is not None
         and sentence[own.span[0] : own.span[1]].strip().casefold() == "vi"
-        and not re.match(
-            r"\s*vi\s+(?:\w+\s+)?(?:tillsammans|gemensamt|båda)\b", sentence, re.I
-        )
+        and not _VI_TOGETHER.match(sentence)
     )
 
 

@@ -90,19 +90,23 @@ def classify_leadin(text: str) -> str:
     return "other"
 
 
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+_TOGETHER = re.compile(r"\s*(?:tillsammans|gemensamt)\b", re.IGNORECASE)
+
+
 @per_document  # asked of the same heading by the walk and by the umbrellas
 def _governing_party(text: str) -> frozenset[str] | None:
     """The party of a heading or lead-in; in a paragraph, its last sentence that
     names one ("Polisen och Region Gotland ska … I linje med detta gäller:")."""
     text = recased(text)  # "POLISEN OCH EKBYHEM" is read as "Polisen och Ekbyhem"
-    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", _clean(text))
+    sentences = _SENTENCE_GAP.split(_clean(text))
     for sentence in reversed(sentences):
         # "”Polisen och kommunen lovar …": a quoted promise opens with its mark
         sentence = sentence.lstrip("”“„»«\"'")
         res = subject_parties(sentence) or _promiser(sentence)
         if res is not None:
             return res.parties | frozenset(co_parties(sentence))
-    if re.match(r"\s*(?:tillsammans|gemensamt)\b", text, re.IGNORECASE):
+    if _TOGETHER.match(text):
         return _DEFAULT
     english = _ENGLISH_LEADIN.match(_clean(text))
     if english is not None:

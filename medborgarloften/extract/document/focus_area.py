@@ -16,8 +16,11 @@ class FocusArea:
     rule: str
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _tokens(s: str) -> set[str]:
-    return set(re.findall(r"\w+", s.casefold()))
+    return set(_WORD.findall(s.casefold()))
 
 
 def _similar_tokens(ta: set[str], tb: set[str]) -> bool:
