@@ -240,9 +240,12 @@ def read_bytes(
             f"Dokumentet kunde inte läsas ({kind}) / the document could not be read "
             f"({kind}: {type(exc).__name__})"
         )
-    if kind in ("pdf", "docx") and text.strip():
+    printed = kind in ("pdf", "docx") or (kind == "html" and meta.get("line_breaks"))
+    if printed and text.strip():
         # a PDF's or Word file's text that still reads like a printed page (a
-        # footer, a contents page, "o" items in the body): the text stage's reflow
+        # footer, a contents page, "o" items in the body): the text stage's reflow;
+        # a web page's as well when its lines are broken by hand (<br>), as a Word
+        # file's by soft line breaks (text pasted from the PDF keeps its wrapping)
         text = normalise(reflow(text))
     if not text.strip():
         raise ExtractError(

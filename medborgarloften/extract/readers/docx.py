@@ -21,7 +21,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from itertools import zip_longest
 from typing import Any
 
 import docx
@@ -33,6 +32,7 @@ from ..errors import ExtractError
 from . import archive
 from .cleanup import normalise
 from .docx_numbering import _RULE_MARKER, _VAL, _Numbering, _Styles
+from .table_grid import grid_lines
 
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 
@@ -270,36 +270,23 @@ def _is_item_block(block: str) -> bool:
     return marker == "•" or bool(_RULE_MARKER.match(marker))
 
 
-# Cells this short, side by side, are columns (a signature table, a key–value row).
-SHORT_CELL = 60
-
-
-_GAP = "    "
-_CELL_TAB = "\t"
-_PLAN_WIDTH = 3  # columns of a plan's table (activity, who, when …)
-
-
-def _one_line(cell: list[str]) -> str:
-    return " ".join(line.strip() for line in cell)
-
-
 def _table_lines(
     table: BaseOxmlElement,
     styles: _Styles,
     numbering: _Numbering,
     plan: list[int] | None = None,
 ) -> list[str]:
-    """Rows top to bottom: short cells side by side as columns, long cells one
-    after another; a cell merged across columns or rows is read once. ``plan``
-    holds the width of the last plan's table: a table with no header whose rows
-    are that wide goes on with it (a paragraph or a page break cut it)."""
-    lines: list[str] = []
+    """Rows top to bottom (``table_grid.grid_lines``); a cell merged across columns
+    or rows is read once. ``plan`` holds the width of the last plan's table: a
+    table with no header whose rows are that wide goes on with it (a paragraph or
+    a page break cut it)."""
     seen: set[int] = set()
     keep: list[BaseOxmlElement] = []  # holds the elements so their ids stay unique
     header_width = 0  # a first row of column names ("Aktivitet | Ansvar | När")
     rows = list(table.iterchildren(_TR))
     if plan and plan[0] and all(len(list(_row_cells(r))) == plan[0] for r in rows):
         header_width = plan[0]
+    grid: list[list[list[str]]] = []
     for row in rows:
         cells: list[list[str]] = []
         for cell in _row_cells(row):
@@ -308,53 +295,8 @@ def _table_lines(
             seen.add(id(cell))
             keep.append(cell)
             cells.append(_cell_lines(cell, styles, numbering))
-        if header_width >= _PLAN_WIDTH and len(cells) == header_width and any(cells):
-            # A row under a header of column names: one line, a tab between its
-            # cells and an empty cell kept in its place, so each stays in its
-            # column (as a plan typed with tabs reads).
-            texts = [_one_line(cell) for cell in cells]
-            lead = next(i for i, text in enumerate(texts) if text)
-            # an empty first cell written out, as a reader's left margin drops it
-            texts[:lead] = ["–"] * lead
-            lines.append(_CELL_TAB.join(texts).rstrip())
-            continue
-        cells = [cell for cell in cells if cell]
-        if not cells:
-            continue
-        short = all(
-            len(line) <= SHORT_CELL and not line.lstrip(" ").startswith("• ")
-            for cell in cells
-            for line in cell
-        )
-        if (
-            not lines
-            and len(cells) > 1
-            and short
-            and all(len(cell) == 1 and len(cell[0].split()) <= 4 for cell in cells)
-        ):
-            header_width = len(cells)
-            if header_width >= _PLAN_WIDTH:
-                if plan is not None:
-                    plan[0] = header_width
-                lines.append(_CELL_TAB.join(cell[0] for cell in cells))
-                continue
-        grid_row = (
-            header_width
-            and len(cells) == header_width
-            and all(
-                len(cell) == 1 and not cell[0].lstrip(" ").startswith("• ")
-                for cell in cells
-            )
-        )
-        if len(cells) > 1 and (short or grid_row):
-            # Short cells, or one line a cell under a row of column names: the
-            # row stays one line with its columns (an action table's row).
-            for parts in zip_longest(*cells, fillvalue=""):
-                lines.append(_GAP.join(part.lstrip(" ") for part in parts).rstrip())
-        else:
-            for cell_text in cells:
-                lines.extend(cell_text)
-    return lines
+        grid.append(cells)
+    return grid_lines(grid, header_width, plan)
 
 
 def _row_cells(row: BaseOxmlElement) -> Iterator[BaseOxmlElement]:

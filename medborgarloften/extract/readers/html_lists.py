@@ -262,6 +262,21 @@ def flatten_nested_lists(root: etree._Element, *, inline: bool) -> None:
             parent.replace(listing, replacement)
 
 
+def tag_numbered_lists(root: etree._Element) -> None:
+    """Tag the items of each flat numbered list that does not count 1, 2, 3 …
+    (``start="5"``, an item's ``value``, a lettered list) with their markers, as a
+    browser numbers them; trafilatura numbers every list from 1 (a list cut by a
+    heading goes on with "4." as the Word file's numbering does)."""
+    for listing in list(root.iter("ol")):
+        if listing.xpath("ancestor::td or ancestor::th"):
+            continue
+        markers = _markers(listing)
+        if all(marker == f"{n}." for n, (_, marker) in enumerate(markers, 1)):
+            continue
+        for item, marker in markers:
+            item.text = f"⟦0:{marker}⟧" + (item.text or "")
+
+
 def place_items(text: str) -> str:
     """Write each tagged item on a line of its own, indented by its level, a
     sub-item right under the item above (no blank line between)."""

@@ -256,6 +256,8 @@ def _group_headings(lines: list[str]) -> list[str]:
         body = line[m.end() :].strip()
         if len(body.split()) > 6 or body[-1:] in ".!?:;," or not body[:1].isupper():
             continue
+        if body.split()[-1].casefold() in _GOES_ON:
+            continue  # "Minska inbrotten genom att" goes on in its sub-items
         j = i + 1
         while j < len(lines) and not lines[j].strip():
             j += 1
