@@ -256,7 +256,9 @@ def test_the_apis_429_speaks_the_language_of_its_other_errors(client, limited):
     swedish = client.get("/api/v1/", HTTP_ACCEPT_LANGUAGE="sv")
     assert swedish.status_code == 429
     assert swedish.json()["title"] == "För många förfrågningar"
-    assert swedish.json()["detail"].startswith("För många förfrågningar. Försök igen om ")
+    assert swedish.json()["detail"].startswith(
+        "För många förfrågningar. Försök igen om "
+    )
 
 
 @pytest.mark.django_db

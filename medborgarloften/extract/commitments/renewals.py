@@ -100,3 +100,9 @@ def perfect_report(text: str) -> bool:
     if subj is None or subj.span is None or subj.rule != "responsible.subject":
         return False
     return _PERFECT_REPORT.match(text, subj.span[1]) is not None
+
+
+def ended_or_done(text: str) -> bool:
+    """A bullet that announces that a promise ends, or tells in the perfect what its
+    party has done (a renewal's look back): no commitment of the new promise."""
+    return ends_promise(text) or perfect_report(text)

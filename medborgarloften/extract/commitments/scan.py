@@ -31,7 +31,7 @@ from .patterns import (
     bullet_candidate,
 )
 from .present_forms import labelled_action, party_labelled, present_form, they_promise
-from .renewals import RECAP_LABEL, ends_promise, is_recap, perfect_report, unlabelled
+from .renewals import RECAP_LABEL, ended_or_done, ends_promise, is_recap, unlabelled
 from .reporting import closing_report, promised_report
 from .responsible import _bare_vi
 from .sentences import (
@@ -359,9 +359,8 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 candidates.append(_focus_bullet(text, block, idx, rule, ctx))
                 # "Fokusområden:" over "3. A" / "4. B" (a list numbered on from an
                 # earlier one): the items are its areas, the lead-in goes on
-                leadin = (
-                    leadin if leadin is not None and leadin.kind == "focus" else None
-                )
+                if leadin is None or leadin.kind != "focus":
+                    leadin = None
                 continue
             if _truncated(
                 block, is_last, _list_of(blocks, idx), structure.text
@@ -396,10 +395,8 @@ def _scan(structure: Structure) -> list[_Candidate]:
                 continue
             if own is None and BULLET_OUTCOME.search(text):
                 continue  # SCHEMA (b)/(c): an effect goal or a principle
-            if _ABOUT_ITSELF.match(text) or past_report(text) or ends_promise(text):
-                continue  # "Medborgarlöften handlar om att lyssna …": a description
-            if perfect_report(text):
-                continue  # "Polisen har genomfört 64 kontroller": last period's
+            if _ABOUT_ITSELF.match(text) or past_report(text) or ended_or_done(text):
+                continue  # "Medborgarlöften handlar om att lyssna …", "… utgår"
             rule = "bullet." + ctx.kind
             candidates.append(bullet_candidate(block, idx, rule, ctx.party, ctx))
             continue
