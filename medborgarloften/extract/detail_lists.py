@@ -49,6 +49,10 @@ _LEADIN_END = re.compile(
     r"följande)\s*:?\s*$",
     re.IGNORECASE,
 )
+# "vara synliga …", "finnas på plats …": an item of being somewhere, an action too.
+_BE = re.compile(r"\s*(?:att\s+)?(?:vara|finnas)\s+\w", re.IGNORECASE)
+# A list marker the item's text may still carry ("• ", "1. ", "a) ").
+_MARKER = re.compile(r"^\s*(?:[•·\-–—*]|\d{1,2}[.)]|[a-zåäö]\))\s+", re.IGNORECASE)
 # A detail is a noun phrase or a date, a line or two long.
 _MAX_DETAIL_WORDS = 20
 _MIN_PARENT_WORDS = 4
@@ -69,19 +73,27 @@ def _is_detail(block: Any) -> bool:
     )
 
 
+def _is_action(text: str) -> bool:
+    """The item opens on its verb: an infinitive of the lexicon, or "vara"/"finnas"
+    ("vara synliga vid …", "finnas på plats …"), which promise items use as often."""
+    return _VERB_START.match(text) is not None or _BE.match(text) is not None
+
+
 def _hangs_details(own: str) -> bool:
     """The item's text ends on the words a detail list hangs on: a cue or colon
     ("… exempelvis", "… i Norrby:"), or a long sentence left open ("… Kursen tar
-    upp"); never a lead-in ("Polisen lovar att:") or a bare title."""
+    upp"), or the item is an action of its own ("vara synliga vid skolorna" over "–
+    varje fredag" / "– med fältassistenterna": its when and with whom); never a
+    lead-in ("Polisen lovar att:") or a bare title."""
     words = len(own.split())
     stripped = own.rstrip()
-    return (
-        words >= _MIN_PARENT_WORDS
-        and _LEADIN_END.search(stripped) is None
-        and (
-            _DETAIL_CUE.search(stripped) is not None
-            or (words >= _MIN_OPEN_WORDS and stripped[-1:] not in ".!?;,)")
-        )
+    if _LEADIN_END.search(stripped) is not None:
+        return False
+    if words >= 2 and _is_action(_MARKER.sub("", stripped, count=1)):
+        return True  # "patrullera i centrum" over "– fredagar och lördagar"
+    return words >= _MIN_PARENT_WORDS and (
+        _DETAIL_CUE.search(stripped) is not None
+        or (words >= _MIN_OPEN_WORDS and stripped[-1:] not in ".!?;,)")
     )
 
 
