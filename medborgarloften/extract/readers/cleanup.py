@@ -56,8 +56,12 @@ _BULLET_LINE = re.compile(rf"^([ ]*)(?:[{BULLET_CHARS}]|[-–*](?=[ ]))[ ]*(?=\S
 # sub-list, whose indentation says which item it belongs under.
 _INDENTED_ITEM = re.compile(r"[ ]+(?:•|\d{1,2}[.)]|[a-z]\))[ ](?=\S)")
 # A row of a table whose cells are set apart by a layout gap (or a tab) and whose
-# first cell is not a list item: its header or a row of cells above.
-_CELL_ROW = re.compile(r"^(?![ ]*(?:[-–*•][ ]|\d{1,2}[.)][ ]))[ ]*\S.*?\S[ ]{3,}\S")
+# first cell is not a list item: its header or a row of cells above. A bullet glyph
+# opens a list item with or without a space after it ("•a" is "• a" once cleaned),
+# so a text and its cleaned form read the same (normalise is idempotent).
+_CELL_ROW = re.compile(
+    rf"^(?![ ]*(?:[{BULLET_CHARS}]|[-–*][ ]|\d{{1,2}}[.)][ ]))[ ]*\S.*?\S[ ]{{3,}}\S"
+)
 _EMPTY_FIRST = re.compile(r"[ ]*[-–][ ]{3,}\S")
 # A pictograph opening a line ("✅ Polisen gör …", "👉 Vi håller …"), as social-media
 # posts write list items; a list marker only when two neighbouring lines open with it.
