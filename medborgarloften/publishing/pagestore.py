@@ -174,9 +174,15 @@ def page_modified(version: str | None) -> int | None:
     """A page's Last-Modified: the last change of its scopes (:func:`changed_at`),
     but no earlier than today's local midnight — a page says what is current today
     (its cache key holds the date), so a change of day changes it, and an
-    ``If-Modified-Since`` from yesterday must not get yesterday's page back."""
+    ``If-Modified-Since`` from yesterday must not get yesterday's page back — and
+    never later than now (RFC 9110 8.8.2.1; a stamp from another clock or a stray
+    value far ahead made ``http_date`` fail with a server error)."""
     changed = changed_at(version)
     if changed is None:
         return None
-    start = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
-    return max(changed, int(start.timestamp()))
+    start = int(
+        timezone.make_aware(
+            dt.datetime.combine(timezone.localdate(), dt.time.min)
+        ).timestamp()
+    )
+    return min(max(changed, start), max(int(timezone.now().timestamp()), start))

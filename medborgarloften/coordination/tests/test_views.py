@@ -57,6 +57,21 @@ def test_it_shows_errors_and_saves_nothing_for_a_bad_meeting(
 
 
 @pytest.mark.django_db
+def test_a_meeting_in_the_year_9999_is_a_form_error_not_a_server_error(
+    client, kalmar, kommun_editor
+):
+    """Found by tests/test_fuzz_forms.py: the agenda's date arithmetic overflowed."""
+    client.force_login(kommun_editor)
+    response = client.post(
+        reverse("coordination:meeting_new", args=[kalmar.code]),
+        {"kind": "lokala_bra", "title": "Lokala Brå", "held_on": "9999-12-31"},
+    )
+    assert response.status_code == 200
+    assert "Inget sparades" in response.content.decode()
+    assert not Meeting.objects.exists()
+
+
+@pytest.mark.django_db
 def test_it_lets_viewers_read_but_not_write(client, meeting, kommun_viewer):
     client.force_login(kommun_viewer)
     page = client.get(reverse("coordination:meeting", args=[meeting.pk]))
