@@ -11,6 +11,7 @@ utgår") are not targets of the new promise, so they are not the document's plac
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .commitments.renewals import ENDED_PROMISE
 from .prefilter import prefiltered
@@ -65,10 +66,10 @@ def _sections(text: str) -> list[tuple[int, int]]:
 _ENDED = prefiltered(ENDED_PROMISE)
 
 
-def _ended_sentences(text: str) -> list[tuple[int, int]]:
-    """The sentences that announce that a promise ends ("Löftet om … utgår")."""
+def sentences_around(rx: Any, text: str) -> list[tuple[int, int]]:
+    """The span of each sentence (or line) of ``text`` in which ``rx`` matches."""
     out: list[tuple[int, int]] = []
-    for m in _ENDED.finditer(text):
+    for m in rx.finditer(text):
         start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
         ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
         out.append((start, min(ends) if ends else len(text)))
@@ -76,5 +77,7 @@ def _ended_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def look_back_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of ``text`` about the previous period or dropped commitments."""
-    return _sections(text) + _ended_sentences(text)
+    """The spans of ``text`` about the previous period or dropped commitments:
+    look-back sections and the sentences that announce that a promise ends
+    ("Löftet om … utgår")."""
+    return _sections(text) + sentences_around(_ENDED, text)

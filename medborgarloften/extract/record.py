@@ -46,7 +46,7 @@ from .document._lex import nfc
 from .document.checks import signature_date
 from .document.period import Period
 from .document.period_renewal import prefer_renewed
-from .look_back import look_back_spans
+from .look_back import look_back_spans, sentences_around
 from .prefilter import prefiltered
 from .promise_section import Section, promise_section, within
 
@@ -147,12 +147,7 @@ _EARLIER_PROMISE = prefiltered(
 
 def _earlier_promise_sentences(text: str) -> list[tuple[int, int]]:
     """The sentences of running text that speak of the previous promise."""
-    out: list[tuple[int, int]] = []
-    for m in _EARLIER_PROMISE.finditer(text):
-        start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
-        ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
-        out.append((start, min(ends) if ends else len(text)))
-    return out
+    return sentences_around(_EARLIER_PROMISE, text)
 
 
 _LIST_ITEM = re.compile(r"[-–—•·▪]\s")
